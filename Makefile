@@ -1,0 +1,50 @@
+# Intake assistant. `make help` lists the targets; the README's two commands are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED := 0
+
+.PHONY: help setup lock train run shell test check lint typecheck validate pytest eval clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Create .venv on Python 3.10 from the lock file (no-op when it already matches)
+	@scripts/setup.sh
+
+lock: ## Re-resolve requirements/main.in into requirements/lock.txt in a scratch venv
+	@scripts/lock.sh
+
+train: setup ## Train the model if missing or older than config, domain, data or policy_rules
+	@scripts/train.sh
+
+run: train ## Start the assistant on 127.0.0.1 (Rasa :5005, actions :5055); Ctrl-C stops both
+	@scripts/run.sh
+
+shell: train ## Talk to the assistant in this terminal
+	@scripts/run.sh --shell
+
+check: setup lint typecheck validate ## Static checks: ruff, mypy, rasa data validate
+
+lint:
+	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+typecheck:
+	@$(VENV)/bin/mypy
+
+validate:
+	@$(VENV)/bin/rasa data validate --quiet
+
+pytest: train
+	@$(VENV)/bin/pytest
+
+test: check pytest ## Set up if needed, then ruff, mypy, rasa data validate and all tests
+
+eval: train ## Score the classifier and its baselines on the labelled dev set
+	@$(PY) -m bot eval ../shared/eval/dev.jsonl
+
+clean: ## Remove the environment, trained models and local data
+	rm -rf $(VENV) models var .mypy_cache .ruff_cache .pytest_cache

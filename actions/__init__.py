@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin, they read the tracker, call a bot service and return events."""

@@ -1,0 +1,34 @@
+"""Conversation start: the landlord's details from policy_rules go into slots for responses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.app import get_app
+
+
+def landlord_slots() -> list[EventType]:
+    policy = get_app().policy
+    values = {
+        "landlord_name": policy.landlord.name,
+        "privacy_url": policy.landlord.privacy_url,
+        "landlord_phone": policy.landlord.phone,
+        "office_hours": policy.landlord.office_hours,
+        "ombudsman_phone": policy.ombudsman.phone,
+        "ombudsman_website": policy.ombudsman.website,
+    }
+    return [SlotSet(name, value) for name, value in values.items()]
+
+
+class ActionSessionStart(Action):
+    def name(self) -> str:
+        return "action_session_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return [SessionStarted(), *landlord_slots(), ActionExecuted("action_listen")]

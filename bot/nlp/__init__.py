@@ -1,0 +1,1 @@
+"""spaCy and Rasa NLU pieces: rule matching compiled from policy_rules, and the featurizer."""

@@ -1,0 +1,163 @@
+"""Custom Rasa NLU components, registered with Rasa's recipe (referenced by path in config.yml)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import tensorflow as tf
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.featurizers.dense_featurizer.lm_featurizer import LanguageModelFeaturizer
+from rasa.nlu.utils.spacy_utils import SpacyNLP
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlp.rules import RuleMatcher
+from bot.nlp.weights import model_folder
+from bot.policy import Policy, load_policy, parse_policy
+
+logger = logging.getLogger(__name__)
+POLICY_SNAPSHOT = "policy_sources.json"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
+    """Adds the policy_rules matches (urgency, adjustments, representatives, exclusion cues,
+    outcomes, references, time ago and ongoing) to each message as entities.
+
+    The policy files are snapshotted into the model at training, so a trained model always
+    matches with the rules it was trained beside.
+    """
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        return [SpacyNLP]
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"policy_dir": "policy_rules"}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        """Retrain when any policy file changes, not only when config does."""
+        digest = hashlib.sha256()
+        for path in sorted(Path(config["policy_dir"]).glob("*.yml")):
+            digest.update(path.name.encode() + path.read_bytes())
+        return digest.hexdigest()
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        policy: Policy | None = None,
+    ) -> None:
+        self._config, self._storage, self._resource = config, model_storage, resource
+        self._policy = policy
+        self._matcher: RuleMatcher | None = None
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> PolicyRuleMatcher:
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> PolicyRuleMatcher:
+        with model_storage.read_from(resource) as directory:
+            sources = json.loads((directory / POLICY_SNAPSHOT).read_text(encoding="utf-8"))
+        return cls(config, model_storage, resource, parse_policy(sources))
+
+    def train(self, training_data: TrainingData) -> Resource:
+        self._policy = load_policy(self._config["policy_dir"])
+        with self._storage.write_to(self._resource) as directory:
+            (directory / POLICY_SNAPSHOT).write_text(
+                json.dumps(self._policy.sources), encoding="utf-8"
+            )
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            if doc is None:
+                continue
+            matches = self._matcher_for(doc.vocab).match(doc)
+            entities = [
+                {**entity, "extractor": self.__class__.__name__}
+                for entity in matches.as_entities()
+            ]
+            message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
+        return messages
+
+    def _matcher_for(self, vocab: Any) -> RuleMatcher:
+        if self._policy is None:
+            self._policy = load_policy(self._config["policy_dir"])
+        if self._matcher is None:
+            self._matcher = RuleMatcher(self._policy, vocab)
+        return self._matcher
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
+)
+class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
+    """Rasa's LanguageModelFeaturizer with weights from an installed package, run as a graph.
+
+    The model archive stores only a weights path, so the folder is resolved from the package at
+    load time. The stock featurizer runs TensorFlow eagerly; a traced function with dynamic
+    shapes gives the same outputs about four times faster (DESIGN §7).
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**LanguageModelFeaturizer.get_default_config(), "model_package": None}
+
+    def _load_model_metadata(self) -> None:
+        if self._config.get("model_package"):
+            self._config["model_weights"] = str(model_folder(self._config["model_package"]))
+        super()._load_model_metadata()
+
+    def _load_model_instance(self) -> None:
+        super()._load_model_instance()
+        model = self.model
+        spec = tf.TensorSpec(shape=[None, None], dtype=tf.int32)
+
+        @tf.function(input_signature=[spec, tf.TensorSpec(shape=[None, None], dtype=tf.float32)])
+        def hidden_states(token_ids: tf.Tensor, attention_mask: tf.Tensor) -> tf.Tensor:
+            return model(token_ids, attention_mask=attention_mask)[0]
+
+        self._hidden_states = hidden_states
+        self._hidden_states(tf.ones([1, 4], tf.int32), tf.ones([1, 4], tf.float32))  # warm up
+
+    def _compute_batch_sequence_features(
+        self, batch_attention_mask: np.ndarray, padded_token_ids: list[list[int]]
+    ) -> np.ndarray:
+        states = self._hidden_states(
+            tf.convert_to_tensor(padded_token_ids, dtype=tf.int32),
+            tf.convert_to_tensor(batch_attention_mask, dtype=tf.float32),
+        )
+        return states.numpy()

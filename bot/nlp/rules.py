@@ -1,0 +1,212 @@
+"""Rule matches compiled from policy_rules: urgency, adjustments, representatives, exclusion cues,
+outcomes sought, references, and how long ago a problem started (with whether it is still going on).
+
+Pure spaCy: used inside the Rasa pipeline by `bot.nlp.components` and directly by tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from bot.policy import Policy
+
+REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eighteen": 18, "several": 3, "few": 2, "couple": 2,
+}  # fmt: skip
+MONTHS_PER_UNIT = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 1 / 30}
+MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+
+# Token patterns for "how long ago": "3 years ago", "for two years", "since 2021", "in 2019",
+# "last year", "over a year". Patterns are data, validated by spaCy on load.
+TIME_PATTERNS: list[dict[str, Any]] = [
+    {"id": "amount_unit", "pattern": [
+        {"LOWER": {"IN": ["over", "more", "nearly", "almost", "about", "for", "past", "last"]},
+         "OP": "?"},
+        {"LOWER": "than", "OP": "?"},
+        {"LIKE_NUM": True},
+        {"LEMMA": {"IN": ["year", "yr", "month", "week", "day"]}},
+    ]},
+    {"id": "amount_unit", "pattern": [
+        {"LOWER": {"IN": ["a", "an", "several", "few", "couple"]}},
+        {"LOWER": "of", "OP": "?"},
+        {"LEMMA": {"IN": ["year", "month", "week"]}},
+    ]},
+    {"id": "year", "pattern": [
+        {"LOWER": {"IN": ["since", "in", "from", "back", "during", "early", "late", "of"]}},
+        {"LOWER": "in", "OP": "?"},
+        {"TEXT": {"REGEX": r"^(19|20)\d\d$"}},
+    ]},
+    {"id": "last_year", "pattern": [{"LOWER": "last"}, {"LOWER": "year"}]},
+    {"id": "month_name", "pattern": [
+        {"LOWER": {"IN": ["since", "in", "from", "last"]}},
+        {"LOWER": {"IN": MONTH_NAMES}},
+    ]},
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RuleMatches:
+    """What the policy rules found in one message. Ids are policy rule ids."""
+
+    urgency: tuple[str, ...] = ()
+    adjustments: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()
+    exclusion_cues: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    dissatisfaction_cues: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    months_ago: float | None = None
+    ongoing: bool = False
+    spans: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
+
+    def as_entities(self) -> list[dict[str, Any]]:
+        """Rasa entities, so that triage and dialogue read the matches from a parse."""
+        entities = [
+            {"entity": kind, "value": value, "start": start, "end": end}
+            for kind, value, start, end in self.spans
+        ]
+        if self.months_ago is not None:
+            entities.append({"entity": "months_ago", "value": round(self.months_ago, 1)})
+        if self.ongoing:
+            entities.append({"entity": "ongoing", "value": True})
+        return entities
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
+        found: dict[str, list[Any]] = {}
+        for entity in entities:
+            found.setdefault(entity.get("entity", ""), []).append(entity.get("value"))
+
+        def ids(kind: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(str(v) for v in found.get(kind, [])))
+
+        return cls(
+            urgency=ids("urgency"),
+            adjustments=ids("adjustment"),
+            relationships=ids("relationship"),
+            exclusion_cues=ids("exclusion_cue"),
+            outcomes=ids("outcome"),
+            dissatisfaction_cues=ids("dissatisfaction_cue"),
+            references=ids("reference"),
+            months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
+            ongoing=bool(found.get("ongoing")),
+        )
+
+
+class RuleMatcher:
+    """Compiles the policy's cue lists into spaCy matchers over one vocabulary."""
+
+    def __init__(self, policy: Policy, vocab: Vocab, today: date | None = None) -> None:
+        self._today = today
+        self._phrases = PhraseMatcher(vocab, attr="LOWER")
+        self._kinds: dict[str, tuple[str, str]] = {}
+        tokenizer_doc = Doc(vocab)  # only for its vocab; patterns are made with make_doc below
+        del tokenizer_doc
+        groups: list[tuple[str, str, Iterable[str]]] = [
+            ("urgency", c.id, c.cues) for c in policy.urgency.values()
+        ]
+        groups += [("adjustment", n.id, n.cues) for n in policy.needs.values()]
+        groups += [("relationship", r.id, r.cues) for r in policy.relationships.values()]
+        groups += [("exclusion_cue", g.id, g.cues) for g in policy.grounds.values()]
+        groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
+        groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
+        groups += [("vulnerable", "vulnerable", policy.vulnerability_cues)]
+        groups += [("ongoing", "ongoing", policy.ongoing_cues)]
+        self._vulnerable_only = {c.id for c in policy.urgency.values() if c.vulnerable_only}
+        self._need_ids = set(policy.needs)
+        self._vocab = vocab
+        self._make_doc = _make_doc_for(vocab)
+        for kind, rule_id, cues in groups:
+            key = f"{kind}:{rule_id}"
+            self._kinds[key] = (kind, rule_id)
+            self._phrases.add(key, [self._make_doc(cue) for cue in cues])
+        self._time = Matcher(vocab, validate=True)
+        for record in TIME_PATTERNS:
+            self._time.add(record["id"], [record["pattern"]])
+
+    def match(self, doc: Doc) -> RuleMatches:
+        found: dict[str, list[str]] = {}
+        spans: list[tuple[str, str, int, int]] = []
+        for match_id, start, end in self._phrases(doc):
+            kind, rule_id = self._kinds[self._vocab.strings[match_id]]
+            found.setdefault(kind, []).append(rule_id)
+            span = doc[start:end]
+            if kind not in ("vulnerable", "ongoing"):
+                spans.append((kind, rule_id, span.start_char, span.end_char))
+        vulnerable = bool(found.get("vulnerable")) or bool(found.get("adjustment"))
+        urgency = [
+            u for u in found.get("urgency", []) if vulnerable or u not in self._vulnerable_only
+        ]
+        spans = [s for s in spans if s[0] != "urgency" or s[1] in urgency]
+        for match in REFERENCE.finditer(doc.text):
+            reference = f"CMP-{match.group(1)}-{match.group(2)}"
+            spans.append(("reference", reference, match.start(), match.end()))
+        return RuleMatches(
+            urgency=_unique(urgency),
+            adjustments=_unique(found.get("adjustment", [])),
+            relationships=_unique(found.get("relationship", [])),
+            exclusion_cues=_unique(found.get("exclusion_cue", [])),
+            outcomes=_unique(found.get("outcome", [])),
+            dissatisfaction_cues=_unique(found.get("dissatisfaction_cue", [])),
+            references=_unique(s[1] for s in spans if s[0] == "reference"),
+            months_ago=self._months_ago(doc),
+            ongoing=bool(found.get("ongoing")),
+            spans=tuple(spans),
+        )
+
+    def _months_ago(self, doc: Doc) -> float | None:
+        """The longest time ago the message mentions, in months, or None if it mentions none."""
+        today = self._today or date.today()
+        longest: float | None = None
+        for match_id, start, end in self._time(doc):
+            kind = self._vocab.strings[match_id]
+            tokens = [t for t in doc[start:end]]
+            months: float | None = None
+            if kind == "amount_unit":
+                amount = next(
+                    (_number(t.lower_) for t in tokens if _number(t.lower_) is not None), None
+                )
+                unit = tokens[-1].lemma_.lower()
+                if amount is not None and unit in MONTHS_PER_UNIT:
+                    months = amount * MONTHS_PER_UNIT[unit]
+            elif kind == "year":
+                year = int(tokens[-1].text)
+                if year <= today.year:
+                    months = (today.year - year) * 12 + max(today.month - 6, 0)
+            elif kind == "last_year":
+                months = 12.0
+            elif kind == "month_name":
+                month = MONTH_NAMES.index(tokens[-1].lower_) + 1
+                months = float((today.month - month) % 12)
+            if months is not None and (longest is None or months > longest):
+                longest = months
+        return longest
+
+
+def _make_doc_for(vocab: Vocab) -> Any:
+    from spacy.lang.en import English
+
+    return English(vocab=vocab).make_doc
+
+
+def _number(word: str) -> float | None:
+    if word.isdigit():
+        return float(word)
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS else None
+
+
+def _unique(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

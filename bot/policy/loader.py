@@ -1,0 +1,270 @@
+"""Load and validate `policy_rules/`: every mistake names the file, the rule id and the problem."""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.policy.schema import (
+    LABELS,
+    NATIONS,
+    AdjustmentNeed,
+    Doubt,
+    Duration,
+    ExclusionGround,
+    IntentRule,
+    Landlord,
+    Ombudsman,
+    Outcome,
+    Policy,
+    PolicyError,
+    Relationship,
+    StageTimescale,
+    UrgencyCategory,
+)
+
+POLICY_FILES = (
+    "landlord.yml",
+    "timescales.yml",
+    "exclusions.yml",
+    "intents.yml",
+    "adjustments.yml",
+    "representatives.yml",
+    "urgency.yml",
+    "definitions.yml",
+)
+SUPPORTED_VERSION = 1
+_DURATION = re.compile(r"^(\d+) (working days?|months?)$")
+
+
+class _Record:
+    """One mapping from a policy file, read with checks that report where a problem is."""
+
+    def __init__(self, file: str, rule_id: str | None, data: Any, allowed: set[str]) -> None:
+        self.file, self.rule_id = file, rule_id
+        if not isinstance(data, Mapping):
+            self.fail(f"expected a mapping, got {type(data).__name__}")
+        unknown = sorted(set(data) - allowed)
+        if unknown:
+            self.fail(f"unknown key(s) {', '.join(map(str, unknown))}")
+        self.data = data
+
+    def fail(self, problem: str) -> None:
+        raise PolicyError(self.file, self.rule_id, problem)
+
+    def text(self, key: str, default: str | None = None) -> str:
+        value = self.data.get(key, default)
+        if not isinstance(value, str | int | float) or isinstance(value, bool) or value == "":
+            self.fail(f"'{key}' must be non-empty text")
+        return str(value).strip()
+
+    def optional_text(self, key: str) -> str | None:
+        return self.text(key) if key in self.data else None
+
+    def choice(self, key: str, options: tuple[str, ...], default: str | None = None) -> str:
+        value = self.text(key, default)
+        if value not in options:
+            self.fail(f"'{key}' is '{value}', expected one of {', '.join(options)}")
+        return value
+
+    def number(self, key: str) -> float:
+        value = self.data.get(key)
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+            self.fail(f"'{key}' must be a number between 0 and 1")
+        return float(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.fail(f"'{key}' must be true or false")
+        return bool(value)
+
+    def duration(self, key: str) -> Duration:
+        raw = self.text(key)
+        match = _DURATION.match(raw)
+        if not match or int(match.group(1)) <= 0:
+            self.fail(f"'{key}' is '{raw}': a duration is like '10 working days' or '12 months'")
+            raise AssertionError  # unreachable: fail() raises
+        unit = "working_days" if match.group(2).startswith("working") else "months"
+        return Duration(int(match.group(1)), unit)  # type: ignore[arg-type]
+
+    def cues(self, key: str = "cues", required: bool = False) -> tuple[str, ...]:
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(c, str | int) for c in value):
+            self.fail(f"'{key}' must be a list of phrases")
+        phrases = tuple(str(c).strip().lower() for c in value)
+        if required and not phrases:
+            self.fail(f"'{key}' must list at least one phrase")
+        if any(not p for p in phrases):
+            self.fail(f"'{key}' has an empty phrase")
+        return phrases
+
+    def records(self, key: str, allowed: set[str]) -> list[_Record]:
+        """The list under `key` as records, each with a unique `id`."""
+        items = self.data.get(key)
+        if not isinstance(items, list) or not items:
+            self.fail(f"'{key}' must be a non-empty list")
+        seen: set[str] = set()
+        result = []
+        for position, item in enumerate(items, start=1):
+            if not isinstance(item, Mapping) or not isinstance(item.get("id"), str):
+                self.fail(f"entry {position} under '{key}' has no text 'id'")
+            if item["id"] in seen:
+                raise PolicyError(self.file, item["id"], "duplicate id")
+            seen.add(item["id"])
+            result.append(_Record(self.file, item["id"], item, allowed | {"id"}))
+        return result
+
+    def section(self, key: str, allowed: set[str]) -> _Record:
+        return _Record(self.file, self.rule_id, self.data.get(key), allowed)
+
+
+def load_policy(directory: str | Path) -> Policy:
+    """Read every policy file in `directory` and validate the whole policy."""
+    directory = Path(directory)
+    sources = {}
+    for name in POLICY_FILES:
+        path = directory / name
+        if not path.is_file():
+            raise PolicyError(str(path), None, "file is missing")
+        sources[name] = path.read_text(encoding="utf-8")
+    return parse_policy(sources)
+
+
+def parse_policy(sources: Mapping[str, str]) -> Policy:
+    """Build a Policy from file texts (as read from disk or from a trained model's snapshot)."""
+    files = {name: _top(name, sources) for name in POLICY_FILES}
+
+    landlord_file = files["landlord.yml"]
+    landlord_fields = set(Landlord.__dataclass_fields__)
+    landlord_section = landlord_file.section("landlord", landlord_fields)
+    landlord = Landlord(
+        **{
+            k: landlord_section.text(k)
+            for k in landlord_fields
+            if k != "nation"
+        },
+        nation=landlord_section.choice("nation", NATIONS),
+    )
+    ombudsman_section = landlord_file.section("ombudsman", set(Ombudsman.__dataclass_fields__))
+    ombudsman = Ombudsman(**{k: ombudsman_section.text(k) for k in Ombudsman.__dataclass_fields__})
+
+    timescales = files["timescales.yml"]
+    stages = {
+        r.rule_id or "": StageTimescale(
+            id=r.rule_id or "",
+            provision=r.text("provision"),
+            acknowledge_within=r.duration("acknowledge_within"),
+            respond_within=r.duration("respond_within"),
+            extension_at_most=r.duration("extension_at_most"),
+            respond_from=r.choice("respond_from", ("acknowledgement", "receipt")),  # type: ignore[arg-type]
+        )
+        for r in timescales.records("stages", set(StageTimescale.__dataclass_fields__))
+    }
+    for required_stage in ("stage_1", "stage_2"):
+        if required_stage not in stages:
+            timescales.fail(f"stage '{required_stage}' is missing")
+    time_limit = timescales.section("complaint_time_limit", {"provision", "within"}).duration(
+        "within"
+    )
+
+    grounds = {
+        r.rule_id or "": ExclusionGround(
+            id=r.rule_id or "",
+            source=r.choice("source", ("code", "landlord")),  # type: ignore[arg-type]
+            provision=r.text("provision"),
+            explanation=r.text("explanation"),
+            route=r.text("route"),
+            cues=r.cues(),
+        )
+        for r in files["exclusions.yml"].records("grounds", set(ExclusionGround.__dataclass_fields__))
+    }
+
+    intents_file = files["intents.yml"]
+    intents = {}
+    for r in intents_file.records("intents", {"label", "ground", "provision"}):
+        label = r.choice("label", LABELS)
+        ground = r.optional_text("ground")
+        if ground is not None and ground not in grounds:
+            r.fail(f"ground '{ground}' is not defined in exclusions.yml")
+        if (label == "excluded") != (ground is not None):
+            r.fail("an intent has a ground exactly when its label is 'excluded'")
+        intents[r.rule_id or ""] = IntentRule(
+            r.rule_id or "", label, ground, r.optional_text("provision")  # type: ignore[arg-type]
+        )
+    doubt_section = intents_file.section("doubt", {"complaint_probability", "with_cue"})
+    doubt = Doubt(doubt_section.number("complaint_probability"), doubt_section.number("with_cue"))
+
+    needs = {
+        r.rule_id or "": AdjustmentNeed(r.rule_id or "", r.text("offer"), r.cues(required=True))
+        for r in files["adjustments.yml"].records("needs", {"offer", "cues"})
+    }
+    relationships = {
+        r.rule_id or "": Relationship(r.rule_id or "", r.cues(required=True))
+        for r in files["representatives.yml"].records("relationships", {"cues"})
+    }
+
+    urgency_file = files["urgency.yml"]
+    urgency = {}
+    for r in urgency_file.records("categories", {"route", "cues", "vulnerable_only"}):
+        route = r.text("route")
+        for _, name, _, _ in string.Formatter().parse(route):
+            if name is not None and name not in landlord_fields:
+                r.fail(f"route mentions '{{{name}}}', which is not a field of the landlord")
+        urgency[r.rule_id or ""] = UrgencyCategory(
+            r.rule_id or "", route, r.cues(required=True), r.flag("vulnerable_only")
+        )
+
+    definitions = files["definitions.yml"]
+    outcomes = {
+        r.rule_id or "": Outcome(r.rule_id or "", r.text("text"), r.cues(required=True))
+        for r in definitions.records("outcomes", {"text", "cues"})
+    }
+
+    return Policy(
+        landlord=landlord,
+        ombudsman=ombudsman,
+        stages=stages,
+        time_limit=time_limit,
+        grounds=grounds,
+        intents=intents,
+        doubt=doubt,
+        dissatisfaction_cues=intents_file.cues("dissatisfaction_cues", required=True),
+        needs=needs,
+        relationships=relationships,
+        urgency=urgency,
+        vulnerability_cues=urgency_file.cues("vulnerability_cues", required=True),
+        outcomes=outcomes,
+        ongoing_cues=definitions.cues("ongoing_cues", required=True),
+        sources=dict(sources),
+    )
+
+
+_TOP_KEYS = {
+    "landlord.yml": {"landlord", "ombudsman"},
+    "timescales.yml": {"stages", "complaint_time_limit"},
+    "exclusions.yml": {"grounds"},
+    "intents.yml": {"intents", "doubt", "dissatisfaction_cues"},
+    "adjustments.yml": {"needs"},
+    "representatives.yml": {"relationships"},
+    "urgency.yml": {"categories", "vulnerability_cues"},
+    "definitions.yml": {"outcomes", "ongoing_cues"},
+}
+
+
+def _top(name: str, sources: Mapping[str, str]) -> _Record:
+    if name not in sources:
+        raise PolicyError(name, None, "file is missing")
+    try:
+        data = yaml.safe_load(sources[name])
+    except yaml.YAMLError as error:
+        raise PolicyError(name, None, f"not valid YAML: {error}") from error
+    record = _Record(name, None, data, _TOP_KEYS[name] | {"version"})
+    if data.get("version") != SUPPORTED_VERSION:
+        record.fail(f"'version' must be {SUPPORTED_VERSION}")
+    return record

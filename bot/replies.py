@@ -1,0 +1,63 @@
+"""Resident-facing words for a triage result, in plain English, built from policy_rules."""
+
+from __future__ import annotations
+
+from bot.policy import Policy
+from bot.triage import TriageResult
+
+OTHER_REPLIES = {
+    "compliment": "Thank you for taking the time to tell us. We'll pass your message on.",
+    "enquiry": (
+        "Thanks for your question. I'll pass it to our team, who will reply to you. "
+        "If you'd rather talk to a person now, just ask."
+    ),
+}
+
+
+def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
+    """Routes for anything that cannot wait: said first, before anything else."""
+    return [policy.urgent_route(category) for category in result.urgency]
+
+
+def ombudsman_line(policy: Policy) -> str:
+    ombudsman = policy.ombudsman
+    return (
+        f"You can also contact the {ombudsman.name} at any time: call {ombudsman.phone}, "
+        f"email {ombudsman.email} or visit {ombudsman.website}."
+    )
+
+
+def exclusion_lines(ground_id: str, policy: Policy) -> list[str]:
+    """Explain a possible exclusion without refusing (Code 2.1, 2.4, 2.5)."""
+    ground = policy.grounds[ground_id]
+    return [
+        ground.explanation,
+        f"Where it can go instead: {ground.route}",
+        "This is not a decision. A complaints officer will look at your circumstances and "
+        "decide whether we can take it as a complaint, and we will tell you why.",
+        ombudsman_line(policy),
+    ]
+
+
+def label_lines(result: TriageResult, policy: Policy) -> list[str]:
+    """What to say after triage, for everything except the offer to complain."""
+    if result.label == "excluded" and result.exclusion_reason:
+        return exclusion_lines(result.exclusion_reason, policy)
+    if result.label == "service_request":
+        return [
+            "Thank you. I've noted this as a request for our team, and they will contact you "
+            "to arrange it. If you are unhappy with how a request is going, tell me and you "
+            "can make a complaint."
+        ]
+    if result.label == "escalation":
+        return [
+            "You can ask for your complaint to go to Stage 2 of our complaints process. You do "
+            "not need to give a reason. A complaints officer will review it.",
+            ombudsman_line(policy),
+        ]
+    if result.intent == "survey_feedback":
+        return [
+            "Thank you for your feedback. Survey comments are not treated as complaints. If "
+            "you'd like to make a complaint, just tell me what went wrong.",
+        ]
+    return [OTHER_REPLIES.get(result.intent, OTHER_REPLIES["enquiry"])]

