@@ -51,7 +51,8 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         """Retrain when any policy file changes, not only when config does."""
         digest = hashlib.sha256()
-        for path in sorted(Path(config["policy_dir"]).glob("*.yml")):
+        policy_dir = config.get("policy_dir") or cls.get_default_config()["policy_dir"]
+        for path in sorted(Path(policy_dir).glob("*.yml")):
             digest.update(path.name.encode() + path.read_bytes())
         return digest.hexdigest()
 
@@ -107,8 +108,7 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
                 continue
             matches = self._matcher_for(doc.vocab).match(doc)
             entities = [
-                {**entity, "extractor": self.__class__.__name__}
-                for entity in matches.as_entities()
+                {**entity, "extractor": self.__class__.__name__} for entity in matches.as_entities()
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + entities, add_to_output=True)
         return messages
@@ -121,9 +121,7 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
         return self._matcher
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False
-)
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
     """Rasa's LanguageModelFeaturizer with weights from an installed package, run as a graph.
 

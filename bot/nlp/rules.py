@@ -25,9 +25,20 @@ NUMBER_WORDS = {
     "eighteen": 18, "several": 3, "few": 2, "couple": 2,
 }  # fmt: skip
 MONTHS_PER_UNIT = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 1 / 30}
-MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 
 # Token patterns for "how long ago": "3 years ago", "for two years", "since 2021", "in 2019",
 # "last year", "over a year". Patterns are data, validated by spaCy on load.

@@ -1,4 +1,4 @@
-"""The landlord's policy (Code timescales, exclusions, vocabularies), loaded from `policy_rules/`."""
+"""The landlord's policy (Code timescales, exclusions, vocabularies) from `policy_rules/`."""
 
 from bot.policy.loader import load_policy, parse_policy
 from bot.policy.schema import Policy, PolicyError

@@ -144,11 +144,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     landlord_fields = set(Landlord.__dataclass_fields__)
     landlord_section = landlord_file.section("landlord", landlord_fields)
     landlord = Landlord(
-        **{
-            k: landlord_section.text(k)
-            for k in landlord_fields
-            if k != "nation"
-        },
+        **{k: landlord_section.text(k) for k in landlord_fields if k != "nation"},
         nation=landlord_section.choice("nation", NATIONS),
     )
     ombudsman_section = landlord_file.section("ombudsman", set(Ombudsman.__dataclass_fields__))
@@ -182,7 +178,9 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             route=r.text("route"),
             cues=r.cues(),
         )
-        for r in files["exclusions.yml"].records("grounds", set(ExclusionGround.__dataclass_fields__))
+        for r in files["exclusions.yml"].records(
+            "grounds", set(ExclusionGround.__dataclass_fields__)
+        )
     }
 
     intents_file = files["intents.yml"]
@@ -195,7 +193,10 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         if (label == "excluded") != (ground is not None):
             r.fail("an intent has a ground exactly when its label is 'excluded'")
         intents[r.rule_id or ""] = IntentRule(
-            r.rule_id or "", label, ground, r.optional_text("provision")  # type: ignore[arg-type]
+            r.rule_id or "",
+            label,  # type: ignore[arg-type]
+            ground,
+            r.optional_text("provision"),
         )
     doubt_section = intents_file.section("doubt", {"complaint_probability", "with_cue"})
     doubt = Doubt(doubt_section.number("complaint_probability"), doubt_section.number("with_cue"))

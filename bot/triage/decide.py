@@ -74,7 +74,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )
     if matches.relationships:
         reasons.append(
-            Reason("1.3, 3.6", f"Representative ({', '.join(matches.relationships)}): check consent")
+            Reason(
+                "1.3, 3.6", f"Representative ({', '.join(matches.relationships)}): check consent"
+            )
         )
     if matches.adjustments:
         reasons.append(

@@ -1,0 +1,125 @@
+"""python -m bot <command>: the command line for staff and engineers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bot.bootstrap import App, build_app
+
+
+def _classifier(app: App) -> Any:
+    from bot.nlu_runtime import Classifier, current_model
+
+    return Classifier(current_model(app.settings.model_dir), app.policy)
+
+
+def classify(app: App, lines: Sequence[str], out: Any) -> int:
+    """JSON lines {"id", "text"} in; one JSON line per message out (DESIGN §5).
+
+    Every line is checked before the model loads, so a bad file fails at once."""
+    records = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected an object with a string "text"')
+        except ValueError as error:
+            print(f"line {number}: {error}", file=sys.stderr)
+            return 2
+        records.append(record)
+    classifier = _classifier(app)
+    for record in records:
+        result = classifier.classify(record["text"])
+        out.write(json.dumps(result.as_contract(record.get("id"))) + "\n")
+    out.flush()
+    return 0
+
+
+def evaluate(app: App, path: Path) -> int:
+    """Per-label and flag scores on a labelled file, beside two baselines, with latency."""
+    from tqdm import tqdm
+
+    from bot.baselines import KeywordBaseline, TfidfBaseline, training_examples
+    from bot.evaluation import (
+        Gold,
+        Predicted,
+        flag_scores,
+        format_confusion,
+        format_label_report,
+        label_report,
+        percentile,
+    )
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    gold = [
+        Gold(r["label"], r.get("exclusion_reason"), bool(r.get("representative")),
+             bool(r.get("adjustment")), bool(r.get("urgent")))
+        for r in rows
+    ]  # fmt: skip
+    classifier = _classifier(app)
+    classifier.classify("warm up")
+    predicted, latencies, misses = [], [], []
+    for row in tqdm(rows, desc="classifying", unit="msg", file=sys.stderr):
+        start = time.perf_counter()
+        result = classifier.classify(row["text"])
+        latencies.append((time.perf_counter() - start) * 1000)
+        predicted.append(
+            Predicted(result.label, result.exclusion_reason, result.representative,
+                      bool(result.adjustments), result.urgent)
+        )  # fmt: skip
+        if result.label != row["label"]:
+            misses.append(
+                f"  {row['id']}: gold {row['label']}, got {result.label} ({result.intent})"
+            )
+    examples = training_examples(Path("data/nlu"), app.policy)
+    baselines: dict[str, KeywordBaseline | TfidfBaseline] = {
+        "keyword rules": KeywordBaseline(examples),
+        "tf-idf + logistic regression": TfidfBaseline(examples),
+    }
+    gold_labels = [g.label for g in gold]
+    report = label_report(gold_labels, [p.label for p in predicted])
+    print(f"{len(rows)} messages from {path}")
+    print(format_label_report("assistant (NLU model + policy rules + triage)", report))
+    print(format_confusion(report))
+    for name, value in flag_scores(gold, predicted).items():
+        print(f"{name:<28}{value:.3f}")
+    for flag in ("urgent", "representative", "has_adjustment"):
+        missed = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
+                  if getattr(g, flag) and not getattr(p, flag)]  # fmt: skip
+        extra = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
+                 if getattr(p, flag) and not getattr(g, flag)]  # fmt: skip
+        print(f"  {flag}: missed {missed or 'none'}; flagged wrongly {extra or 'none'}")
+    print(f"latency per message (parse + triage): p50 {percentile(latencies, 0.5):.1f} ms, "
+          f"p95 {percentile(latencies, 0.95):.1f} ms")  # fmt: skip
+    for name, baseline in baselines.items():
+        print(
+            format_label_report(
+                f"baseline: {name}",
+                label_report(gold_labels, [baseline.predict(r["text"]) for r in rows]),
+            )
+        )
+    if misses:
+        print("misclassified:")
+        print("\n".join(misses))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("classify", help="triage JSON lines from stdin")
+    evaluate_parser = commands.add_parser("eval", help="score the classifier on a labelled file")
+    evaluate_parser.add_argument("file", type=Path)
+    args = parser.parse_args(argv)
+    app = build_app()
+    if args.command == "classify":
+        return classify(app, sys.stdin.read().splitlines(), sys.stdout)
+    return evaluate(app, args.file)

@@ -1,0 +1,121 @@
+"""Scores for the classifier on labelled messages (the `eval` command's figures)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.policy.schema import LABELS
+
+
+@dataclass(frozen=True)
+class Gold:
+    label: str
+    exclusion_reason: str | None
+    representative: bool
+    has_adjustment: bool
+    urgent: bool
+
+
+@dataclass(frozen=True)
+class Predicted:
+    label: str
+    exclusion_reason: str | None = None
+    representative: bool = False
+    has_adjustment: bool = False
+    urgent: bool = False
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def binary_scores(gold: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of the positive class."""
+    true_pos = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    precision = true_pos / max(sum(predicted), 1)
+    recall = true_pos / max(sum(gold), 1)
+    return precision, recall, f1(precision, recall)
+
+
+@dataclass(frozen=True)
+class LabelReport:
+    per_label: dict[str, tuple[float, float, float, int]]
+    macro_f1: float
+    accuracy: float
+    dissatisfaction_recall: float
+    confusion: dict[str, dict[str, int]]
+
+
+def label_report(gold: Sequence[str], predicted: Sequence[str]) -> LabelReport:
+    present: list[str] = [label for label in LABELS if label in gold]
+    per_label: dict[str, tuple[float, float, float, int]] = {}
+    for label in present:
+        precision, recall, score = binary_scores(
+            [g == label for g in gold], [p == label for p in predicted]
+        )
+        per_label[label] = (precision, recall, score, sum(g == label for g in gold))
+    dissatisfied = ("complaint", "escalation")
+    flagged = [
+        (p in dissatisfied) for g, p in zip(gold, predicted, strict=True) if g in dissatisfied
+    ]
+    confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABELS} for g in LABELS}
+    for g, p in zip(gold, predicted, strict=True):
+        confusion[g][p] += 1
+    return LabelReport(
+        per_label=per_label,
+        macro_f1=sum(s[2] for s in per_label.values()) / max(len(per_label), 1),
+        accuracy=sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(gold), 1),
+        dissatisfaction_recall=sum(flagged) / max(len(flagged), 1),
+        confusion=confusion,
+    )
+
+
+def flag_scores(gold: Sequence[Gold], predicted: Sequence[Predicted]) -> dict[str, float]:
+    """Urgent recall, representative and adjustment F1, and exclusion ground accuracy."""
+    _, urgent_recall, _ = binary_scores([g.urgent for g in gold], [p.urgent for p in predicted])
+    _, _, representative_f1 = binary_scores(
+        [g.representative for g in gold], [p.representative for p in predicted]
+    )
+    _, _, adjustment_f1 = binary_scores(
+        [g.has_adjustment for g in gold], [p.has_adjustment for p in predicted]
+    )
+    excluded = [(g, p) for g, p in zip(gold, predicted, strict=True) if g.exclusion_reason]
+    ground_accuracy = sum(g.exclusion_reason == p.exclusion_reason for g, p in excluded) / max(
+        len(excluded), 1
+    )
+    return {
+        "urgent_recall": urgent_recall,
+        "representative_f1": representative_f1,
+        "adjustment_f1": adjustment_f1,
+        "exclusion_ground_accuracy": ground_accuracy,
+    }
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def format_label_report(name: str, report: LabelReport) -> str:
+    lines = [f"== {name}", f"{'label':<16}{'prec':>7}{'recall':>8}{'F1':>7}{'n':>5}"]
+    for label, (precision, recall, score, support) in report.per_label.items():
+        lines.append(f"{label:<16}{precision:>7.3f}{recall:>8.3f}{score:>7.3f}{support:>5}")
+    lines.append(f"macro-F1 {report.macro_f1:.3f}   accuracy {report.accuracy:.3f}   "
+                 f"dissatisfaction recall {report.dissatisfaction_recall:.3f}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def format_confusion(report: LabelReport) -> str:
+    short = {label: label[:8] for label in LABELS}
+    lines = [
+        "confusion (rows gold, columns predicted)",
+        " " * 16 + "".join(f"{short[p]:>10}" for p in LABELS),
+    ]
+    for gold_label in LABELS:
+        row = report.confusion[gold_label]
+        if any(row.values()):
+            lines.append(f"{gold_label:<16}" + "".join(f"{row[p]:>10}" for p in LABELS))
+    return "\n".join(lines)

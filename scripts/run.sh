@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the action server and the Rasa server on 127.0.0.1 and stops both on Ctrl-C.
+# `--shell` talks to the assistant in this terminal instead of serving HTTP.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SANIC_HOST=127.0.0.1
+RASA_PORT=${RASA_PORT:-5005}
+ACTION_PORT=${ACTION_PORT:-5055}
+export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+mkdir -p var
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
+
+.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+if [ "${1:-}" = "--shell" ]; then
+  .venv/bin/rasa shell --endpoints endpoints.yml --model models
+  exit 0
+fi
+.venv/bin/rasa run --interface 127.0.0.1 --port "$RASA_PORT" --model models \
+  --endpoints endpoints.yml --credentials credentials.yml --cors "http://127.0.0.1:${RASA_PORT}" &
+pids+=($!)
+echo "run: starting; the assistant will answer at http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook"
+echo "run: try: curl -s -XPOST localhost:${RASA_PORT}/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hello\"}'"
+echo "run: actions at http://127.0.0.1:${ACTION_PORT}/health; Ctrl-C stops both"
+wait -n "${pids[@]}"

@@ -1,0 +1,44 @@
+"""What the resident is told right after their first message, and what is recorded."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.choice import ActionRecordChoice
+from actions.triage import ActionTriage
+from bot.bootstrap import App
+from tests.actions.conftest import tracker
+
+
+def test_gas_route_comes_first_then_the_offer_to_complain(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker("dissatisfied_with_gas"), {}))
+    assert "0800 111 999" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["response"] == "utter_offer_complaint"
+    assert events == [
+        SlotSet("triage_label", "complaint"),
+        SlotSet("triaged_text", "third time asking, i can smell gas and nobody came"),
+        SlotSet("choice_pending", True),
+    ]
+
+
+def test_neighbour_noise_is_explained_not_refused(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker("neighbour_noise"), {}))
+    said = " ".join(m["text"] for m in dispatcher.messages)
+    assert "anti-social behaviour" in said
+    assert "This is not a decision. A complaints officer will look at your circumstances" in said
+    assert "0300 111 3000" in said
+    assert SlotSet("triage_label", "excluded") in events
+    assert SlotSet("choice_pending", True) not in events
+
+
+def test_yes_to_the_offer_records_the_choice(app: App, dispatcher: CollectingDispatcher) -> None:
+    events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker("answers_yes"), {}))
+    assert dispatcher.messages[0]["response"] == "utter_choice_complaint"
+    assert events == [SlotSet("complaint_choice", "complaint"), SlotSet("choice_pending", False)]

@@ -1,0 +1,101 @@
+"""Start the real Rasa server and action server on free loopback ports, once per test run."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = ROOT / ".venv" / "bin"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass(frozen=True)
+class Servers:
+    rasa_url: str
+    action_url: str
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = requests.post(
+            f"{self.rasa_url}/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=60,
+        )
+        response.raise_for_status()
+        return list(response.json())
+
+
+def _wait_until(check: object, what: str, processes: list[subprocess.Popen], limit: float) -> None:
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        for process in processes:
+            if process.poll() is not None:
+                raise RuntimeError(f"{what}: a server exited with code {process.returncode}")
+        try:
+            if check():  # type: ignore[operator]
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{what} not ready after {limit:.0f}s")
+
+
+@contextmanager
+def running_servers(env_overrides: dict[str, str], log_dir: Path) -> Iterator[Servers]:
+    rasa_port, action_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "RASA_TELEMETRY_ENABLED": "false",
+        "TF_CPP_MIN_LOG_LEVEL": "3",
+        "SANIC_HOST": "127.0.0.1",
+        "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+        **env_overrides,
+    }
+    logs = [open(log_dir / name, "w") for name in ("actions.log", "rasa.log")]  # noqa: SIM115
+    processes = [
+        subprocess.Popen(
+            [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+             "--port", str(action_port)],
+            cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
+        ),
+        subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--interface", "127.0.0.1", "--port", str(rasa_port),
+             "--model", "models", "--endpoints", "endpoints.yml",
+             "--credentials", "credentials.yml"],
+            cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
+        ),
+    ]  # fmt: skip
+    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
+    try:
+        _wait_until(
+            lambda: requests.get(f"{servers.action_url}/health", timeout=2).ok,
+            "action server", processes, 120,
+        )  # fmt: skip
+        _wait_until(
+            lambda: requests.get(f"{servers.rasa_url}/webhooks/rest/", timeout=2).ok,
+            "Rasa server", processes, 300,
+        )  # fmt: skip
+        yield servers
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for log in logs:
+            log.close()

@@ -1,0 +1,75 @@
+"""`python -m bot classify` end to end with the trained model: the contract and the hard cases."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+HARD_CASES = [
+    ("asb", "I want to make a complaint about my neighbour's dog barking",
+     "excluded", "asb_report"),
+    ("asb-handling", "I've reported the noise for months and you've done nothing",
+     "complaint", None),
+    ("repair-still", "my repair is still not done after three visits", "complaint", None),
+    ("repair-when", "when is my repair booked?", "service_request", None),
+    ("ongoing", "this started in 2021 and it's still leaking", "complaint", None),
+    ("survey", "Survey reply: 6 out of 10, the repair was fine but the texts were confusing",
+     "other", None),
+    ("escalate", "not happy with the stage 1 reply to CMP-2026-000123, please escalate",
+     "escalation", None),
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def classified() -> dict[str, dict]:
+    lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t, _, _ in HARD_CASES)
+    lines += json.dumps({"id": 7, "text": "rep for mum, deaf. gas smell in kitchen"}) + "\n"
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "classify"], input=lines, capture_output=True, text=True,
+        cwd=ROOT, timeout=600, check=True,
+    )  # fmt: skip
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    return {row["id"]: row for row in rows}
+
+
+def test_every_line_follows_the_contract(classified: dict[str, dict]) -> None:
+    assert len(classified) == len(HARD_CASES) + 1
+    for row in classified.values():
+        assert set(row) == {
+            "id", "label", "exclusion_reason", "representative", "adjustments", "urgent",
+            "confidence", "reasons",
+        }  # fmt: skip
+        assert row["label"] in {"complaint", "service_request", "excluded", "escalation", "other"}
+        assert 0.0 <= row["confidence"] <= 1.0
+        assert all(set(r) == {"code", "text"} for r in row["reasons"])
+
+
+@pytest.mark.parametrize(("case_id", "text", "label", "ground"), HARD_CASES)
+def test_hard_cases(classified: dict[str, dict], case_id: str, text: str, label: str,
+                    ground: str | None) -> None:  # fmt: skip
+    assert (classified[case_id]["label"], classified[case_id]["exclusion_reason"]) == (
+        label,
+        ground,
+    )
+
+
+def test_call_handler_shorthand_flags_representative_adjustment_and_danger(
+    classified: dict[str, dict],
+) -> None:
+    row = classified[7]
+    assert row["representative"] and row["urgent"]
+    assert row["adjustments"] == ["hearing"]
+
+
+def test_a_malformed_line_is_reported_with_its_number() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "classify"], input='{"id": 1, "text": "hi"}\nnot json\n',
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 2
+    assert "line 2:" in done.stderr

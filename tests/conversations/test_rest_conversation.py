@@ -1,0 +1,49 @@
+"""Real conversations over the REST channel against a running Rasa server and action server."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+
+from tests.conversations.servers import Servers
+
+pytestmark = pytest.mark.server
+
+
+def texts(replies: list[dict]) -> str:
+    return " ".join(reply.get("text", "") for reply in replies)
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex[:10]}"
+
+
+def test_greeting_says_it_is_automated_and_a_person_is_available(servers: Servers) -> None:
+    reply = texts(servers.say(new_sender(), "hello"))
+    assert "automated assistant for Sample Homes" in reply
+    assert "talk to a person at any time" in reply
+    assert "https://sample-homes.example/privacy" in reply
+
+
+def test_dissatisfaction_without_the_word_complaint_gets_the_offer(servers: Servers) -> None:
+    sender = new_sender()
+    replies = servers.say(
+        sender, "the mould in my sons bedroom is back AGAIN and nobody has come out, fed up"
+    )
+    assert "make a formal complaint" in texts(replies)
+    buttons = [b["title"] for r in replies for b in r.get("buttons", [])]
+    assert buttons == ["Make a formal complaint", "Put it right without a complaint"]
+    assert "without a formal complaint" in texts(servers.say(sender, "/deny"))
+
+
+def test_plain_repair_request_is_a_service_request(servers: Servers) -> None:
+    reply = texts(servers.say(new_sender(), "hi could someone come and fix my kitchen tap please"))
+    assert "request for our team" in reply
+    assert "formal complaint" not in reply
+
+
+def test_asking_for_a_person_gets_the_handoff(servers: Servers) -> None:
+    reply = texts(servers.say(new_sender(), "can I speak to a person"))
+    assert "pass you to a member of our team" in reply
+    assert "0300 000 0000" in reply

@@ -1,0 +1,97 @@
+"""A landlord edits policy_rules/: each mistake says which file, which rule and what is wrong."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.policy import PolicyError, load_policy
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def rules(tmp_path: Path) -> Path:
+    target = tmp_path / "policy_rules"
+    shutil.copytree(ROOT / "policy_rules", target)
+    return target
+
+
+def edit(rules: Path, name: str, old: str, new: str) -> None:
+    path = rules / name
+    text = path.read_text()
+    assert old in text, f"fixture text not found in {name}: {old!r}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_shipped_policy_loads_with_the_code_timescales(rules: Path) -> None:
+    policy = load_policy(rules)
+    assert str(policy.stages["stage_1"].acknowledge_within) == "5 working days"
+    assert str(policy.stages["stage_1"].respond_within) == "10 working days"
+    assert str(policy.stages["stage_2"].respond_within) == "20 working days"
+    assert str(policy.time_limit) == "12 months"
+    assert set(policy.grounds) == {
+        "over_12_months", "legal_proceedings", "previously_considered", "asb_report",
+        "rent_or_charge_level", "insurance_claim", "other_organisation", "staff_employment",
+    }  # fmt: skip
+
+
+def test_unknown_key_names_file_and_rule(rules: Path) -> None:
+    edit(rules, "exclusions.yml", "  - id: asb_report\n", "  - id: asb_report\n    colour: red\n")
+    with pytest.raises(PolicyError) as error:
+        load_policy(rules)
+    assert (error.value.file, error.value.rule_id) == ("exclusions.yml", "asb_report")
+    assert "unknown key(s) colour" in str(error.value)
+
+
+def test_duplicate_id_is_refused(rules: Path) -> None:
+    edit(rules, "adjustments.yml", "  - id: bsl\n", "  - id: hearing\n")
+    with pytest.raises(PolicyError, match=r"adjustments.yml, rule 'hearing': duplicate id"):
+        load_policy(rules)
+
+
+def test_bad_duration_is_explained(rules: Path) -> None:
+    edit(rules, "timescales.yml", "respond_within: 20 working days", "respond_within: twenty days")
+    with pytest.raises(PolicyError, match=r"timescales.yml, rule 'stage_2': 'respond_within' is "
+                                          r"'twenty days': a duration is like"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_intent_pointing_at_a_missing_ground_is_a_dangling_reference(rules: Path) -> None:
+    edit(rules, "intents.yml", "ground: asb_report}", "ground: asb_reports}")
+    with pytest.raises(PolicyError, match=r"intents.yml, rule 'report_asb': ground 'asb_reports' "
+                                          r"is not defined in exclusions.yml"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_removing_a_landlord_ground_needs_no_code_change(rules: Path) -> None:
+    text = (rules / "exclusions.yml").read_text()
+    start = text.index("  - id: staff_employment")
+    (rules / "exclusions.yml").write_text(text[:start])
+    edit(rules, "intents.yml", "{id: staff_employment, label: excluded, ground: staff_employment}",
+         "{id: staff_employment, label: other}")  # fmt: skip
+    assert "staff_employment" not in load_policy(rules).grounds
+
+
+def test_route_naming_an_unknown_landlord_field_is_refused(rules: Path) -> None:
+    edit(rules, "urgency.yml", "{emergency_repairs_phone}", "{emergency_number}")
+    with pytest.raises(PolicyError, match=r"urgency.yml, rule 'flooding': route mentions "
+                                          r"'\{emergency_number\}'"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_missing_file_and_wrong_version(rules: Path) -> None:
+    (rules / "urgency.yml").unlink()
+    with pytest.raises(PolicyError, match=r"urgency\.yml: file is missing"):
+        load_policy(rules)
+    shutil.copy(ROOT / "policy_rules" / "urgency.yml", rules / "urgency.yml")
+    edit(rules, "landlord.yml", "version: 1", "version: 2")
+    with pytest.raises(PolicyError, match=r"landlord\.yml: 'version' must be 1"):
+        load_policy(rules)
+
+
+def test_unknown_nation_is_refused(rules: Path) -> None:
+    edit(rules, "landlord.yml", "nation: england", "nation: cornwall")
+    with pytest.raises(PolicyError, match="'nation' is 'cornwall', expected one of england"):
+        load_policy(rules)

@@ -1,0 +1,101 @@
+"""Golden cases for each kind of policy rule, matched on the same spaCy pipeline Rasa uses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+
+from bot.nlp.rules import RuleMatcher, RuleMatches
+from bot.policy import Policy
+
+
+@pytest.fixture(scope="module")
+def match(policy: Policy):  # type: ignore[no-untyped-def]
+    nlp = spacy.load("en_intake_blank")
+    matcher = RuleMatcher(policy, nlp.vocab, today=date(2026, 11, 23))
+    return lambda text: matcher.match(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I can smell gas in the hallway", "gas"),
+        ("the CO alarm keeps going off", "gas"),
+        ("water pouring through the ceiling into the kitchen", "flooding"),
+        ("sparks coming out the socket", "electrical_danger"),
+        ("my front door won't lock since the break in", "insecure_home"),
+        ("no heating and I have a newborn baby", "no_heating_or_water_vulnerable"),
+        ("I dont want to live anymore", "self_harm"),
+        ("I'm fleeing domestic abuse", "domestic_abuse"),
+    ],
+)
+def test_urgency_cues(match, text: str, category: str) -> None:  # type: ignore[no-untyped-def]
+    assert category in match(text).urgency
+
+
+def test_no_heating_is_urgent_only_with_someone_vulnerable(match) -> None:  # type: ignore[no-untyped-def]
+    assert match("the heating is broken again").urgency == ()
+    assert match("no heating and my mum is disabled").urgency == ("no_heating_or_water_vulnerable",)
+
+
+@pytest.mark.parametrize(
+    ("text", "need"),
+    [
+        ("my dad is deaf so please text", "hearing"),
+        ("I need things in large print", "large_print"),
+        ("my son is autistic", "neurodivergence"),
+        ("english is not my first language", "interpreter"),
+        ("I use a wheelchair", "mobility"),
+        ("I suffer with anxiety", "mental_health"),
+        ("caller needs BSL", "bsl"),
+    ],
+)
+def test_adjustment_cues(match, text: str, need: str) -> None:  # type: ignore[no-untyped-def]
+    assert need in match(text).adjustments
+
+
+@pytest.mark.parametrize(
+    ("text", "relationship"),
+    [
+        ("I'm writing on behalf of my mum", "family"),
+        ("rep for mum, deaf", "family"),
+        ("I'm his carer", "carer"),
+        ("I'm her support worker", "support_worker"),
+        ("caseworker for the local MP", "mp"),
+        ("Citizens Advice adviser here for my client", "solicitor_or_adviser"),
+    ],
+)
+def test_representative_cues(match, text: str, relationship: str) -> None:  # type: ignore[no-untyped-def]
+    assert relationship in match(text).relationships
+
+
+def test_references_are_normalised(match) -> None:  # type: ignore[no-untyped-def]
+    assert match("please escalate cmp 2026 000123").references == ("CMP-2026-000123",)
+    assert match("ref CMP-2025-004417 and CMP2026000001").references == (
+        "CMP-2025-004417",
+        "CMP-2026-000001",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "months", "ongoing"),
+    [
+        ("this started in 2021 and it's still leaking", 65, True),
+        ("2 years ago the contractor broke my fence", 24, False),
+        ("eighteen months ago the gas engineer was rude", 18, False),
+        ("the damp has been there for three weeks", 0.7, False),
+        ("since last year nothing has been fixed", 12, True),
+    ],
+)
+def test_how_long_ago_and_whether_still_going_on(match, text, months, ongoing) -> None:  # type: ignore[no-untyped-def]
+    found = match(text)
+    assert found.months_ago == pytest.approx(months, abs=0.1)
+    assert found.ongoing is ongoing
+
+
+def test_matches_survive_the_round_trip_through_rasa_entities(match) -> None:  # type: ignore[no-untyped-def]
+    found = match("on behalf of my nan who is deaf, she can smell gas, since 2020 still no fix")
+    again = RuleMatches.from_entities(found.as_entities())
+    assert again == found

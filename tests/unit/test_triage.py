@@ -1,0 +1,95 @@
+"""The one triage decision, given a parse: doubt leans towards offering the choice to complain."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.policy import Policy
+from bot.triage import triage
+
+
+def parse(ranking: dict[str, float], *entities: dict[str, Any]) -> dict[str, Any]:
+    ordered = sorted(ranking.items(), key=lambda item: -item[1])
+    return {
+        "intent": {"name": ordered[0][0], "confidence": ordered[0][1]},
+        "intent_ranking": [{"name": n, "confidence": c} for n, c in ordered],
+        "entities": list(entities),
+    }
+
+
+def test_clear_dissatisfaction_is_a_complaint_citing_1_2(policy: Policy) -> None:
+    result = triage(parse({"dissatisfaction": 0.9, "service_request": 0.1}), policy)
+    assert result.label == "complaint"
+    assert result.offers_complaint
+    assert result.reasons[0].code == "1.2"
+    assert result.confidence == 0.9
+
+
+def test_a_service_request_with_real_doubt_gets_the_offer(policy: Policy) -> None:
+    result = triage(parse({"service_request": 0.55, "dissatisfaction": 0.45}), policy)
+    assert result.label == "complaint"
+    assert any(r.code == "1.3" for r in result.reasons)
+
+
+def test_a_weak_complaint_signal_counts_when_the_words_are_unhappy(policy: Policy) -> None:
+    cue = {"entity": "dissatisfaction_cue", "value": "dissatisfaction"}
+    plain = parse({"service_request": 0.8, "dissatisfaction": 0.2})
+    assert triage(plain, policy).label == "service_request"
+    assert triage({**plain, "entities": [cue]}, policy).label == "complaint"
+
+
+def test_a_confident_service_request_stays_one(policy: Policy) -> None:
+    result = triage(parse({"service_request": 0.95, "dissatisfaction": 0.05}), policy)
+    assert result.label == "service_request"
+    assert result.exclusion_reason is None
+
+
+def test_asb_report_is_proposed_for_review_not_refused(policy: Policy) -> None:
+    cue = {"entity": "dissatisfaction_cue", "value": "dissatisfaction"}
+    result = triage(parse({"report_asb": 0.85, "make_complaint": 0.15}, cue), policy)
+    assert result.label == "excluded"
+    assert result.exclusion_reason == "asb_report"
+    assert any("complaints officer to decide" in r.text for r in result.reasons)
+
+
+def test_survey_comment_is_never_a_complaint_but_gets_the_route(policy: Policy) -> None:
+    result = triage(parse({"survey_feedback": 0.55, "dissatisfaction": 0.45}), policy)
+    assert result.label == "other"
+    assert any(r.code == "1.6" for r in result.reasons)
+
+
+def test_old_issue_still_going_on_is_within_time(policy: Policy) -> None:
+    ongoing = {"entity": "ongoing", "value": True}
+    months = {"entity": "months_ago", "value": 60}
+    result = triage(parse({"old_issue": 0.7, "dissatisfaction": 0.3}, ongoing, months), policy)
+    assert result.label == "complaint"
+    assert any(r.code == "2.3" for r in result.reasons)
+
+
+def test_complaint_about_something_long_over_is_proposed_as_over_12_months(policy: Policy) -> None:
+    months = {"entity": "months_ago", "value": 24}
+    result = triage(parse({"dissatisfaction": 0.9, "old_issue": 0.1}, months), policy)
+    assert (result.label, result.exclusion_reason) == ("excluded", "over_12_months")
+
+
+def test_flags_come_from_rule_matches(policy: Policy) -> None:
+    result = triage(
+        parse(
+            {"service_request": 0.99},
+            {"entity": "urgency", "value": "gas"},
+            {"entity": "relationship", "value": "family"},
+            {"entity": "adjustment", "value": "hearing"},
+        ),
+        policy,
+    )
+    contract = result.as_contract("m1")
+    assert contract["urgent"] and contract["representative"]
+    assert contract["adjustments"] == ["hearing"]
+    assert any("0800 111 999" in r["text"] for r in contract["reasons"])
+    assert {r["code"] for r in contract["reasons"]} >= {"1.4", "1.3, 3.6", "5.10", "gas"}
+
+
+def test_escalation_cites_6_10(policy: Policy) -> None:
+    result = triage(parse({"escalate": 0.97}), policy)
+    assert result.label == "escalation"
+    assert result.reasons[0].code == "6.10"
