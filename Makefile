@@ -7,13 +7,16 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup lock train run shell test check lint typecheck validate pytest eval clean
+.PHONY: help setup servers lock train run shell test check lint typecheck validate pytest eval clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 setup: ## Create .venv on Python 3.10 from the lock file (no-op when it already matches)
 	@scripts/setup.sh
+
+servers: ## Install the servers the tests start (PostgreSQL) from Debian packages if missing
+	@scripts/servers.sh
 
 lock: ## Re-resolve requirements/main.in into requirements/lock.txt in a scratch venv
 	@scripts/lock.sh
@@ -38,7 +41,7 @@ typecheck:
 validate:
 	@$(VENV)/bin/rasa data validate --quiet
 
-pytest: train
+pytest: train servers
 	@$(VENV)/bin/pytest
 
 test: check pytest ## Set up if needed, then ruff, mypy, rasa data validate and all tests

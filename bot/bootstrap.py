@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
 from bot.policy import Policy, load_policy
 from bot.settings import Settings
 
@@ -12,8 +14,14 @@ from bot.settings import Settings
 class App:
     settings: Settings
     policy: Policy
+    cases: CaseStore
 
 
 def build_app(settings: Settings | None = None) -> App:
     settings = settings or Settings.from_env()
-    return App(settings=settings, policy=load_policy(settings.policy_dir))
+    policy = load_policy(settings.policy_dir)
+    return App(
+        settings=settings,
+        policy=policy,
+        cases=CaseStore(make_engine(settings.database_url), policy),
+    )

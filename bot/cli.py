@@ -112,14 +112,32 @@ def evaluate(app: App, path: Path) -> int:
     return 0
 
 
+def database_command(app: App, action: str) -> int:
+    """`upgrade` applies the migrations; `check` fails if they differ from the tables in code."""
+    from bot.casestore import migrations
+
+    if action == "upgrade":
+        migrations.upgrade(app.settings.database_url)
+        print("db: up to date")
+        return 0
+    differences = migrations.differences(app.settings.database_url)
+    for difference in differences:
+        print(f"db: migration missing for {difference}")
+    return 1 if differences else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("classify", help="triage JSON lines from stdin")
     evaluate_parser = commands.add_parser("eval", help="score the classifier on a labelled file")
     evaluate_parser.add_argument("file", type=Path)
+    database = commands.add_parser("db", help="case store database")
+    database.add_argument("action", choices=["upgrade", "check"])
     args = parser.parse_args(argv)
     app = build_app()
+    if args.command == "db":
+        return database_command(app, args.action)
     if args.command == "classify":
         return classify(app, sys.stdin.read().splitlines(), sys.stdout)
     return evaluate(app, args.file)

@@ -8,6 +8,7 @@ RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 mkdir -p var
+.venv/bin/python -m bot db upgrade >/dev/null
 
 pids=()
 stop() {

@@ -1,0 +1,158 @@
+"""Case store services: what the conversation, the console and the CLI ask of the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.calendar import WorkingCalendar
+from bot.casestore.domain import (
+    Adjustment,
+    Choice,
+    Complaint,
+    ComplaintHandover,
+    ContactRecord,
+    ExclusionProposal,
+)
+from bot.casestore.unit_of_work import UnitOfWork
+from bot.policy import Policy
+
+ASSISTANT = "assistant"
+ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class CaseStore:
+    def __init__(
+        self, engine: Engine, policy: Policy, clock: Callable[[], datetime] = utc_now
+    ) -> None:
+        self._engine = engine
+        self._policy = policy
+        self._clock = clock
+        self.calendar = WorkingCalendar(policy.landlord.nation)
+
+    def unit_of_work(self) -> UnitOfWork:
+        return UnitOfWork(self._engine)
+
+    def deadlines(self, received_at: datetime, stage: int = 1) -> tuple[date, date, date]:
+        """(clock start, acknowledgement due, response due) for something received then.
+
+        The response is due a set number of working days after acknowledgement (6.3, 6.14); until
+        an officer acknowledges, that counts from the last day acknowledgement is allowed.
+        """
+        timescale = self._policy.stages[f"stage_{stage}"]
+        start = self.calendar.clock_start(received_at)
+        acknowledge_by = self.calendar.add_working_days(start, timescale.acknowledge_within.amount)
+        respond_from = acknowledge_by if timescale.respond_from == "acknowledgement" else start
+        return (
+            start,
+            acknowledge_by,
+            self.calendar.add_working_days(respond_from, timescale.respond_within.amount),
+        )
+
+    def record_contact(self, contact: ContactRecord) -> int:
+        with self.unit_of_work() as uow:
+            contact_id = uow.cases.add_contact(contact)
+            uow.cases.audit(
+                self._clock(), ASSISTANT, "contact_triaged", f"contact:{contact_id}",
+                label=contact.label, channel=contact.channel,
+            )  # fmt: skip
+            uow.commit()
+        return contact_id
+
+    def record_choice(self, contact_id: int, choice: Choice) -> None:
+        """The resident's answer to the offer to complain, either way (1.3)."""
+        with self.unit_of_work() as uow:
+            uow.cases.record_choice(contact_id, choice, self._clock())
+            uow.cases.audit(self._clock(), ASSISTANT, "choice_recorded", f"contact:{contact_id}",
+                            choice=choice)  # fmt: skip
+            uow.commit()
+
+    def record_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
+        with self.unit_of_work() as uow:
+            uow.cases.add_service_request(contact_id, category, urgent)
+            uow.commit()
+
+    def propose_exclusion(self, contact_id: int, ground: str) -> int:
+        """Never a refusal: a proposal for a complaints officer, with what the resident was told."""
+        explanation = self._policy.grounds[ground].explanation
+        with self.unit_of_work() as uow:
+            proposal_id = uow.cases.add_exclusion_proposal(
+                ExclusionProposal(contact_id, ground, explanation, self._clock(), True)
+            )
+            uow.cases.audit(self._clock(), ASSISTANT, "exclusion_proposed",
+                            f"contact:{contact_id}", ground=ground)  # fmt: skip
+            uow.commit()
+        return proposal_id
+
+    def pending_exclusions(self) -> list[ExclusionProposal]:
+        with self.unit_of_work() as uow:
+            return uow.cases.exclusion_proposals("pending")
+
+    def adjustment(self, need_id: str, detail: str, disability: bool, consent: bool) -> Adjustment:
+        """An agreed adjustment with its review date (5.10); disability only with consent."""
+        now = self._clock()
+        return Adjustment(
+            need_id=need_id,
+            detail=detail if (consent or not disability) else "(not recorded: no consent)",
+            agreed=True,
+            review_due=(now + ADJUSTMENT_REVIEW_AFTER).date(),
+            disability_disclosed=disability and consent,
+            consent_to_record=consent,
+            consent_at=now if consent else None,
+        )
+
+    def submit_complaint(self, handover: ComplaintHandover) -> Complaint:
+        """Hand a defined complaint to the store, atomically and at most once per handover key.
+
+        A retried turn, or two processes handing over the same turn at once, get the same case:
+        the unique handover key makes the second insert fail, and it then reads the first.
+        """
+        with self.unit_of_work() as uow:
+            existing = uow.cases.complaint_by_handover_key(handover.handover_key)
+            if existing is not None:
+                return existing
+        start, acknowledge_by, respond_by = self.deadlines(handover.received_at)
+        complaint = Complaint(
+            reference="",
+            stage=1,
+            status="open",
+            conversation_id=handover.conversation_id,
+            channel=handover.channel,
+            received_at=handover.received_at,
+            clock_start=start,
+            acknowledgement_due=acknowledge_by,
+            response_due=respond_by,
+            definition=handover.definition,
+            contact_name=handover.contact_name,
+            contact_details=handover.contact_details,
+            contact_preference=handover.contact_preference,
+            representative=handover.representative,
+            adjustments=handover.adjustments,
+        )
+        try:
+            with self.unit_of_work() as uow:
+                reference = uow.cases.add_complaint(
+                    complaint, handover.handover_key, handover.contact_id
+                )
+                uow.cases.audit(self._clock(), ASSISTANT, "complaint_logged", reference,
+                                stage=1, channel=handover.channel)  # fmt: skip
+                uow.commit()
+            return replace(complaint, reference=reference)
+        except IntegrityError:
+            with self.unit_of_work() as uow:
+                existing = uow.cases.complaint_by_handover_key(handover.handover_key)
+            if existing is None:
+                raise
+            return existing
+
+    def complaint(self, reference: str) -> Complaint | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.complaint_by_reference(reference)

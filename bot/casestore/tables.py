@@ -1,0 +1,134 @@
+"""The case store schema (SQLAlchemy Core). Changes go through Alembic migrations only."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+contacts = Table(
+    "contacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(200), nullable=False, index=True),
+    Column("channel", String(40), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(40), nullable=False),
+    Column("intent", String(80), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("exclusion_reason", String(80)),
+    Column("urgency", JSON, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("choice", String(20)),
+    Column("choice_at", DateTime(timezone=True)),
+)
+
+complaints = Table(
+    "complaints",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("reference", String(20), unique=True),
+    Column("handover_key", String(300), nullable=False, unique=True),
+    Column("stage", Integer, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("conversation_id", String(200), nullable=False, index=True),
+    Column("channel", String(40), nullable=False),
+    Column("contact_id", ForeignKey("contacts.id")),
+    Column("escalated_from_id", ForeignKey("complaints.id")),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("clock_start", Date, nullable=False),
+    Column("acknowledgement_due", Date, nullable=False),
+    Column("acknowledged_at", DateTime(timezone=True)),
+    Column("response_due", Date, nullable=False),
+    Column("extension_reason", Text),
+    Column("extended_to", Date),
+    Column("aspects", JSON, nullable=False),
+    Column("outcomes", JSON, nullable=False),
+    Column("still_happening", Boolean),
+    Column("resident_words", Text, nullable=False),
+    Column("contact_name", String(200), nullable=False),
+    Column("contact_details", String(300), nullable=False),
+    Column("contact_preference", String(40), nullable=False),
+)
+
+representatives = Table(
+    "representatives",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("complaint_id", ForeignKey("complaints.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("relationship", String(80), nullable=False),
+    Column("acting_for", String(200), nullable=False),
+    Column("consent", String(20), nullable=False),
+    Column("consent_at", DateTime(timezone=True)),
+)
+
+adjustments = Table(
+    "adjustments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("complaint_id", ForeignKey("complaints.id"), nullable=False, index=True),
+    Column("need_id", String(80), nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("agreed", Boolean, nullable=False),
+    Column("review_due", Date, nullable=False),
+    Column("disability_disclosed", Boolean, nullable=False),
+    Column("consent_to_record", Boolean, nullable=False),
+    Column("consent_at", DateTime(timezone=True)),
+)
+
+exclusion_proposals = Table(
+    "exclusion_proposals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id"), nullable=False, unique=True),
+    Column("ground", String(80), nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("explained_at", DateTime(timezone=True), nullable=False),
+    Column("ombudsman_signposted", Boolean, nullable=False),
+    Column("decision", String(20), nullable=False),
+    Column("decided_by", String(200)),
+    Column("decided_at", DateTime(timezone=True)),
+    Column("decision_reason", Text),
+)
+
+service_requests = Table(
+    "service_requests",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id"), nullable=False, unique=True),
+    Column("category", String(80), nullable=False),
+    Column("urgent", Boolean, nullable=False),
+)
+
+audit_events = Table(
+    "audit_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False),
+    Column("kind", String(80), nullable=False),
+    Column("subject", String(200), nullable=False, index=True),
+    Column("detail", JSON, nullable=False),
+)
