@@ -1,7 +1,8 @@
-"""Triage of the resident's message in the chat: decide, say what happens next, record slots."""
+"""Triage of the resident's message in the chat: decide, record, and say what happens next."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -9,8 +10,32 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from bot.casestore.domain import ContactRecord
 from bot.replies import label_lines, urgent_lines
-from bot.triage import triage
+from bot.triage import TriageResult, triage
+
+
+def received_at(tracker: Tracker) -> datetime:
+    """When the latest message arrived (5.12: the date received starts the Code's clock)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user" and event.get("timestamp"):
+            return datetime.fromtimestamp(float(event["timestamp"]), tz=timezone.utc)
+    return datetime.now(timezone.utc)
+
+
+def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
+    return ContactRecord(
+        conversation_id=tracker.sender_id,
+        channel=tracker.get_latest_input_channel() or "unknown",
+        received_at=received_at(tracker),
+        text=str(tracker.latest_message.get("text") or ""),
+        label=result.label,
+        intent=result.intent,
+        confidence=result.confidence,
+        exclusion_reason=result.exclusion_reason,
+        urgency=result.urgency,
+        reasons=tuple({"code": r.code, "text": r.text} for r in result.reasons),
+    )
 
 
 class ActionTriage(Action):
@@ -20,17 +45,23 @@ class ActionTriage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        policy = get_app().policy
-        result = triage(tracker.latest_message, policy)
-        for line in urgent_lines(result, policy):
+        app = get_app()
+        result = triage(tracker.latest_message, app.policy)
+        for line in urgent_lines(result, app.policy):
             dispatcher.utter_message(text=line)
+        contact_id = app.cases.record_contact(contact_record(tracker, result))
         events: list[EventType] = [
             SlotSet("triage_label", result.label),
             SlotSet("triaged_text", tracker.latest_message.get("text")),
+            SlotSet("contact_id", contact_id),
         ]
+        if result.label == "service_request":
+            app.cases.record_service_request(contact_id, result.service_area, result.urgent)
+        if result.exclusion_reason is not None:
+            app.cases.propose_exclusion(contact_id, result.exclusion_reason)
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        for line in label_lines(result, policy):
+        for line in label_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         return events

@@ -174,6 +174,15 @@ class CaseRepository:
     def complaint_by_reference(self, reference: str) -> Complaint | None:
         return self._complaint_where(tables.complaints.c.reference == reference)
 
+    def complaints_for_conversation(self, conversation_id: str) -> list[str]:
+        """References of the complaints logged from one conversation."""
+        rows = self._db.execute(
+            select(tables.complaints.c.reference)
+            .where(tables.complaints.c.conversation_id == conversation_id)
+            .order_by(tables.complaints.c.id)
+        )
+        return [row.reference for row in rows]
+
     def count_complaints(self) -> int:
         return len(self._db.execute(select(tables.complaints.c.id)).all())
 

@@ -79,6 +79,7 @@ class RuleMatches:
     outcomes: tuple[str, ...] = ()
     dissatisfaction_cues: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
+    service_areas: tuple[str, ...] = ()
     months_ago: float | None = None
     ongoing: bool = False
     spans: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
@@ -112,6 +113,7 @@ class RuleMatches:
             outcomes=ids("outcome"),
             dissatisfaction_cues=ids("dissatisfaction_cue"),
             references=ids("reference"),
+            service_areas=ids("service_area"),
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
             ongoing=bool(found.get("ongoing")),
         )
@@ -134,6 +136,8 @@ class RuleMatcher:
         groups += [("exclusion_cue", g.id, g.cues) for g in policy.grounds.values()]
         groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
+        groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
+        self._area_order = list(policy.service_areas)
         groups += [("vulnerable", "vulnerable", policy.vulnerability_cues)]
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
         self._vulnerable_only = {c.id for c in policy.urgency.values() if c.vulnerable_only}
@@ -173,6 +177,9 @@ class RuleMatcher:
             outcomes=_unique(found.get("outcome", [])),
             dissatisfaction_cues=_unique(found.get("dissatisfaction_cue", [])),
             references=_unique(s[1] for s in spans if s[0] == "reference"),
+            service_areas=tuple(
+                sorted(set(found.get("service_area", [])), key=self._area_order.index)
+            ),
             months_ago=self._months_ago(doc),
             ongoing=bool(found.get("ongoing")),
             spans=tuple(spans),

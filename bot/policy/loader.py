@@ -24,6 +24,7 @@ from bot.policy.schema import (
     Policy,
     PolicyError,
     Relationship,
+    ServiceArea,
     StageTimescale,
     UrgencyCategory,
 )
@@ -198,12 +199,20 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             ground,
             r.optional_text("provision"),
         )
-    doubt_section = intents_file.section("doubt", {"complaint_probability", "with_cue"})
-    doubt = Doubt(doubt_section.number("complaint_probability"), doubt_section.number("with_cue"))
+    doubt_section = intents_file.section(
+        "doubt", {"complaint_probability", "with_cue", "exclusion_with_cue"}
+    )
+    doubt = Doubt(
+        doubt_section.number("complaint_probability"),
+        doubt_section.number("with_cue"),
+        doubt_section.number("exclusion_with_cue"),
+    )
 
     needs = {
-        r.rule_id or "": AdjustmentNeed(r.rule_id or "", r.text("offer"), r.cues(required=True))
-        for r in files["adjustments.yml"].records("needs", {"offer", "cues"})
+        r.rule_id or "": AdjustmentNeed(
+            r.rule_id or "", r.text("offer"), r.cues(required=True), r.flag("special_category")
+        )
+        for r in files["adjustments.yml"].records("needs", {"offer", "cues", "special_category"})
     }
     relationships = {
         r.rule_id or "": Relationship(r.rule_id or "", r.cues(required=True))
@@ -227,6 +236,13 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         for r in definitions.records("outcomes", {"text", "cues"})
     }
 
+    service_areas = {
+        r.rule_id or "": ServiceArea(r.rule_id or "", r.cues())
+        for r in definitions.records("service_areas", {"cues"})
+    }
+    if "general" not in service_areas:
+        definitions.fail("service area 'general' is missing: it catches what no cue matches")
+
     return Policy(
         landlord=landlord,
         ombudsman=ombudsman,
@@ -242,6 +258,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         vulnerability_cues=urgency_file.cues("vulnerability_cues", required=True),
         outcomes=outcomes,
         ongoing_cues=definitions.cues("ongoing_cues", required=True),
+        service_areas=service_areas,
         sources=dict(sources),
     )
 
@@ -254,7 +271,7 @@ _TOP_KEYS = {
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
     "urgency.yml": {"categories", "vulnerability_cues"},
-    "definitions.yml": {"outcomes", "ongoing_cues"},
+    "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
 }
 
 

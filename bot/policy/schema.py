@@ -80,6 +80,7 @@ class IntentRule:
 class Doubt:
     complaint_probability: float
     with_cue: float
+    exclusion_with_cue: float
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class AdjustmentNeed:
     id: str
     offer: str
     cues: tuple[str, ...]
+    special_category: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,12 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class ServiceArea:
+    id: str
+    cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Policy:
     landlord: Landlord
     ombudsman: Ombudsman
@@ -126,6 +134,7 @@ class Policy:
     vulnerability_cues: tuple[str, ...]
     outcomes: dict[str, Outcome]
     ongoing_cues: tuple[str, ...]
+    service_areas: dict[str, ServiceArea]
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def urgent_route(self, category_id: str) -> str:

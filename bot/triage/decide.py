@@ -35,6 +35,10 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     rule = policy.intents.get(intent, IntentRule(intent, "other"))
     label, ground = rule.label, rule.ground
     reasons = [Reason(rule.provision or _provision(label), f"{LABEL_REASONS[label]} ({intent})")]
+    asked_about = _excluded_subject(intent, ranking, matches, policy)
+    if asked_about is not None:
+        label, ground = "excluded", asked_about
+        reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
 
     complaint_probability = probability["complaint"]
     in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
@@ -42,7 +46,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         and complaint_probability >= policy.doubt.with_cue
         and label != "excluded"
     )
-    if label in ("service_request", "other", "excluded") and in_doubt:
+    if label in ("service_request", "other", "excluded") and in_doubt and asked_about is None:
         if intent in NEVER_A_COMPLAINT:
             reasons.append(Reason("1.6", "Survey comment: tell them how to complain if they wish"))
         else:
@@ -98,10 +102,29 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         urgency=matches.urgency,
         references=matches.references,
         outcomes=matches.outcomes,
+        service_area=next(iter(matches.service_areas), "general"),
         ongoing=matches.ongoing,
         months_ago=matches.months_ago,
         reasons=tuple(reasons),
     )
+
+
+def _excluded_subject(
+    intent: str, ranking: list[Mapping[str, Any]], matches: RuleMatches, policy: Policy
+) -> str | None:
+    """The exclusion ground a bare request to complain is about, if its cue and intent agree."""
+    if intent != "make_complaint":
+        return None
+    probabilities = {
+        str(entry.get("name")): float(entry.get("confidence") or 0) for entry in ranking
+    }
+    for rule in policy.intents.values():
+        if (
+            rule.ground in matches.exclusion_cues
+            and probabilities.get(rule.id, 0.0) >= policy.doubt.exclusion_with_cue
+        ):
+            return rule.ground
+    return None
 
 
 def _label_probabilities(ranking: list[Mapping[str, Any]], policy: Policy) -> dict[Label, float]:

@@ -27,6 +27,7 @@ class TriageResult:
     urgency: tuple[str, ...]
     references: tuple[str, ...]
     outcomes: tuple[str, ...]
+    service_area: str
     ongoing: bool
     months_ago: float | None
     reasons: tuple[Reason, ...]

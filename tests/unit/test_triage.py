@@ -93,3 +93,11 @@ def test_escalation_cites_6_10(policy: Policy) -> None:
     result = triage(parse({"escalate": 0.97}), policy)
     assert result.label == "escalation"
     assert result.reasons[0].code == "6.10"
+
+
+def test_asking_to_complain_about_a_neighbour_is_an_asb_report(policy: Policy) -> None:
+    cue = {"entity": "exclusion_cue", "value": "asb_report"}
+    result = triage(parse({"make_complaint": 0.7, "report_asb": 0.3}, cue), policy)
+    assert (result.label, result.exclusion_reason) == ("excluded", "asb_report")
+    without_cue = triage(parse({"make_complaint": 0.7, "report_asb": 0.3}), policy)
+    assert without_cue.label == "complaint"

@@ -1,0 +1,71 @@
+"""Read the complaint definition back and let the resident correct any part (5.6, 5.7)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.definition import DraftDefinition
+
+PART_SLOTS = {
+    "aspects": ["complaint_aspects", "still_happening"],
+    "outcome": ["outcome_sought"],
+    "who": ["acting_for", "representative_details", "representative_consent"],
+    "contact": ["contact_name", "contact_details", "contact_preference"],
+    "adjustments": ["adjustments_needed", "adjustment_ids", "adjustment_consent"],
+}
+
+
+def draft_from(tracker: Tracker) -> DraftDefinition:
+    slot = tracker.get_slot
+    adjustments = slot("adjustments_needed")
+    return DraftDefinition(
+        aspects=slot("complaint_aspects") or "",
+        still_happening=slot("still_happening"),
+        outcome=slot("outcome_sought") or "",
+        representative=slot("representative_details")
+        if slot("acting_for") == "someone_else"
+        else None,
+        contact_name=slot("contact_name") or "",
+        contact_details=slot("contact_details") or "",
+        contact_preference=slot("contact_preference") or "",
+        adjustments=None if adjustments in (None, "none") else adjustments,
+    )
+
+
+class ActionReadBackDefinition(Action):
+    def name(self) -> str:
+        return "action_read_back_definition"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(
+            text=draft_from(tracker).read_back(),
+            buttons=[
+                {"title": "Yes, that's right", "payload": "/affirm"},
+                {"title": "No, change something", "payload": "/deny"},
+            ],
+        )
+        return [SlotSet("awaiting_confirmation", True)]
+
+
+class ActionCorrectDefinition(Action):
+    """Clear the part the resident wants to change, so the form asks for it again."""
+
+    def name(self) -> str:
+        return "action_correct_definition"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        part = tracker.get_slot("definition_part")
+        slots = PART_SLOTS.get(str(part), PART_SLOTS["aspects"])
+        return [
+            SlotSet("awaiting_confirmation", False),
+            SlotSet("definition_part", None),
+            *(SlotSet(name, None) for name in slots),
+        ]

@@ -1,0 +1,111 @@
+"""A whole complaint over REST: offer, form, read-back, correction, handover with dates."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import pytest
+import requests
+
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.policy import Policy
+from tests.conversations.conftest import Running
+
+pytestmark = pytest.mark.server
+
+
+def said(replies: list[dict]) -> str:
+    return " ".join(reply.get("text", "") for reply in replies)
+
+
+def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
+    running: Running, policy: Policy
+) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+
+    def say(message: str) -> str:
+        return said(running.servers.say(sender, message))
+
+    assert "make a formal complaint" in say(
+        "the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling"
+    )
+    assert "Is this still happening" in say("/affirm")
+    assert "What would you like us to do" in say("/affirm")
+    assert "resident, or are you helping someone else" in say("Fix the problem")
+    assert "how you know the resident" in say("I'm helping someone else")
+    assert "agreed to you acting for them" in say("I'm Sam, her son. She is Mrs Jones at no 4")
+    assert "What name should we use" in say("/affirm")
+    assert "phone number or email" in say("Sam Jones")
+    assert "doesn't look like a phone number or an email" in say("sam at example")
+    assert "How would you like us to contact you" in say("sam@example.org")
+    assert "easier for you to deal with us" in say("Email")
+    assert "May we record it" in say("my mum is deaf so please email, never phone")
+    read_back = say("/affirm")
+    assert "What went wrong: the mould in my mums bathroom keeps coming back" in read_back
+    assert "It is still happening." in read_back
+    assert "You would like: Fix the problem" in read_back
+    assert "We will contact Sam Jones by email (sam@example.org)" in read_back
+    assert "Which part would you like to change" in say("/deny")
+    assert "What would you like us to do" in say(
+        '/correct_definition{"definition_part": "outcome"}'
+    )
+    corrected = say("An apology")
+    assert "You would like: An apology" in corrected
+    assert "You are helping the resident: I'm Sam, her son" in corrected
+    assert "To make things easier for you: my mum is deaf" in corrected
+    confirmation = say("/affirm")
+
+    reference = re.search(r"CMP-\d{4}-\d{6}", confirmation)
+    assert reference, confirmation
+    assert "We will acknowledge it by" in confirmation
+    assert "0300 111 3000" in confirmation
+    complaint = CaseStore(make_engine(running.database_url), policy).complaint(reference.group())
+    assert complaint is not None
+    assert complaint.definition.outcomes == ("An apology",)
+    assert complaint.contact_preference == "email"
+    assert complaint.representative is not None and complaint.representative.consent == "given"
+    [adjustment] = complaint.adjustments
+    assert adjustment.need_id == "hearing"
+    assert adjustment.disability_disclosed and adjustment.consent_to_record
+
+
+def test_the_action_server_retried_with_the_same_turn_makes_one_case(
+    running: Running, policy: Policy
+) -> None:
+    """Rasa retries an action call that timed out: the same turn must not log a second case."""
+    slots = {
+        "complaint_aspects": "lift broken for 3 weeks",
+        "still_happening": True,
+        "outcome_sought": "Fix the problem",
+        "acting_for": "resident",
+        "contact_name": "R Tenant",
+        "contact_details": "07700900123",
+        "contact_preference": "phone",
+        "adjustments_needed": "none",
+        "adjustment_ids": [],
+    }
+    call = {
+        "next_action": "action_submit_complaint",
+        "sender_id": "retry-test",
+        "version": "3.6.21",
+        "domain": {},
+        "tracker": {
+            "sender_id": "retry-test",
+            "slots": slots,
+            "latest_message": {"text": "/affirm", "message_id": "turn-42", "intent": {}},
+            "events": [],
+            "latest_input_channel": "rest",
+        },
+    }
+    url = f"{running.servers.action_url}/webhook"
+    first = requests.post(url, json=call, timeout=30).json()
+    second = requests.post(url, json=call, timeout=30).json()
+    references = [re.search(r"CMP-\d{4}-\d{6}", r["responses"][0]["text"]) for r in (first, second)]
+    assert references[0] and references[1]
+    assert references[0].group() == references[1].group()
+    store = CaseStore(make_engine(running.database_url), policy)
+    with store.unit_of_work() as uow:
+        rows = uow.cases.complaints_for_conversation("retry-test")
+    assert len(rows) == 1
