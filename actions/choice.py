@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from bot.casestore.domain import Choice
 
 
 class ActionRecordChoice(Action):
@@ -19,7 +20,7 @@ class ActionRecordChoice(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         wants_complaint = tracker.get_intent_of_latest_message() == "affirm"
-        choice = "complaint" if wants_complaint else "no_complaint"
+        choice: Choice = "complaint" if wants_complaint else "no_complaint"
         contact_id = tracker.get_slot("contact_id")
         if contact_id is not None:
             get_app().cases.record_choice(int(contact_id), choice)
