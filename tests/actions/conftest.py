@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import set_app
 from bot.bootstrap import App, build_app
+from bot.casestore import migrations
 from bot.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,8 +20,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.fixture
 def app(tmp_path: Path) -> Iterator[App]:
-    settings = Settings.from_env({"INTAKE_DATABASE_URL": f"sqlite:///{tmp_path / 'cases.db'}"})
-    built = build_app(settings)
+    database_url = f"sqlite:///{tmp_path / 'cases.db'}"
+    migrations.upgrade(database_url)
+    built = build_app(Settings.from_env({"INTAKE_DATABASE_URL": database_url}))
     set_app(built)
     yield built
     set_app(None)

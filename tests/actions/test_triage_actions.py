@@ -22,8 +22,13 @@ def test_gas_route_comes_first_then_the_offer_to_complain(
     assert events == [
         SlotSet("triage_label", "complaint"),
         SlotSet("triaged_text", "third time asking, i can smell gas and nobody came"),
+        SlotSet("contact_id", 1),
         SlotSet("choice_pending", True),
     ]
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None
+    assert (contact.label, contact.urgency) == ("complaint", ("gas",))
 
 
 def test_neighbour_noise_is_explained_not_refused(
@@ -36,9 +41,15 @@ def test_neighbour_noise_is_explained_not_refused(
     assert "0300 111 3000" in said
     assert SlotSet("triage_label", "excluded") in events
     assert SlotSet("choice_pending", True) not in events
+    [proposal] = app.cases.pending_exclusions()
+    assert (proposal.ground, proposal.decision) == ("asb_report", "pending")
 
 
 def test_yes_to_the_offer_records_the_choice(app: App, dispatcher: CollectingDispatcher) -> None:
     events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker("answers_yes"), {}))
     assert dispatcher.messages[0]["response"] == "utter_choice_complaint"
-    assert events == [SlotSet("complaint_choice", "complaint"), SlotSet("choice_pending", False)]
+    assert events == [
+        SlotSet("complaint_choice", "complaint"),
+        SlotSet("choice_pending", False),
+        SlotSet("complaint_aspects", "the mould is back"),
+    ]

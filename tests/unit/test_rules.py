@@ -62,7 +62,7 @@ def test_adjustment_cues(match, text: str, need: str) -> None:  # type: ignore[n
         ("I'm writing on behalf of my mum", "family"),
         ("rep for mum, deaf", "family"),
         ("I'm his carer", "carer"),
-        ("I'm her support worker", "support_worker"),
+        ("I'm her support worker and she asked me to call", "support_worker"),
         ("caseworker for the local MP", "mp"),
         ("Citizens Advice adviser here for my client", "solicitor_or_adviser"),
     ],
