@@ -59,6 +59,8 @@ class ActionTriage(Action):
             app.cases.record_service_request(contact_id, result.service_area, result.urgent)
         if result.exclusion_reason is not None:
             app.cases.propose_exclusion(contact_id, result.exclusion_reason)
+        if result.label == "escalation" and result.references:
+            events.append(SlotSet("escalation_reference", result.references[0]))
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]

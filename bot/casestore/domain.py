@@ -98,6 +98,7 @@ class Complaint:
     contact_preference: str
     id: int | None = None
     acknowledged_at: datetime | None = None
+    escalated_from_id: int | None = None
     representative: Representative | None = None
     adjustments: tuple[Adjustment, ...] = field(default=())
 

@@ -136,6 +136,7 @@ class CaseRepository:
                     conversation_id=complaint.conversation_id,
                     channel=complaint.channel,
                     contact_id=contact_id,
+                    escalated_from_id=complaint.escalated_from_id,
                     received_at=complaint.received_at,
                     clock_start=complaint.clock_start,
                     acknowledgement_due=complaint.acknowledgement_due,
@@ -210,6 +211,7 @@ class CaseRepository:
             clock_start=row.clock_start,
             acknowledgement_due=row.acknowledgement_due,
             acknowledged_at=_utc(row.acknowledged_at),
+            escalated_from_id=row.escalated_from_id,
             response_due=row.response_due,
             definition=ComplaintDefinition(
                 aspects=tuple(row.aspects),

@@ -58,14 +58,31 @@ class CaseStore:
         )
 
     def record_contact(self, contact: ContactRecord) -> int:
+        """Every triaged contact is kept (1.4, 5.12); danger is flagged for staff at once."""
         with self.unit_of_work() as uow:
             contact_id = uow.cases.add_contact(contact)
-            uow.cases.audit(
-                self._clock(), ASSISTANT, "contact_triaged", f"contact:{contact_id}",
-                label=contact.label, channel=contact.channel,
-            )  # fmt: skip
+            subject = f"contact:{contact_id}"
+            uow.cases.audit(self._clock(), ASSISTANT, "contact_triaged", subject,
+                            label=contact.label, channel=contact.channel)  # fmt: skip
+            if contact.urgency:
+                uow.cases.audit(self._clock(), ASSISTANT, "urgent_follow_up", subject,
+                                categories=list(contact.urgency))  # fmt: skip
             uow.commit()
         return contact_id
+
+    def record_handoff(self, conversation_id: str, channel: str) -> None:
+        """A resident asked for a person: staff pick the conversation up from this event."""
+        self._flag_conversation(conversation_id, "handoff_requested", channel)
+
+    def record_unmatched_escalation(self, conversation_id: str, channel: str) -> None:
+        """A Stage 2 request without a reference we can match: an officer finds the complaint."""
+        self._flag_conversation(conversation_id, "escalation_unmatched", channel)
+
+    def _flag_conversation(self, conversation_id: str, kind: str, channel: str) -> None:
+        with self.unit_of_work() as uow:
+            uow.cases.audit(self._clock(), ASSISTANT, kind, f"conversation:{conversation_id}",
+                            channel=channel)  # fmt: skip
+            uow.commit()
 
     def record_choice(self, contact_id: int, choice: Choice) -> None:
         """The resident's answer to the offer to complain, either way (1.3)."""
@@ -110,45 +127,78 @@ class CaseStore:
         )
 
     def submit_complaint(self, handover: ComplaintHandover) -> Complaint:
-        """Hand a defined complaint to the store, atomically and at most once per handover key.
+        """Hand a defined Stage 1 complaint to the store, atomically and once per handover key."""
+        start, acknowledge_by, respond_by = self.deadlines(handover.received_at)
+        return self._log_once(
+            Complaint(
+                reference="",
+                stage=1,
+                status="open",
+                conversation_id=handover.conversation_id,
+                channel=handover.channel,
+                received_at=handover.received_at,
+                clock_start=start,
+                acknowledgement_due=acknowledge_by,
+                response_due=respond_by,
+                definition=handover.definition,
+                contact_name=handover.contact_name,
+                contact_details=handover.contact_details,
+                contact_preference=handover.contact_preference,
+                representative=handover.representative,
+                adjustments=handover.adjustments,
+            ),
+            handover.handover_key,
+            handover.contact_id,
+        )
+
+    def escalate(
+        self, stage_1: Complaint, handover_key: str, channel: str, received_at: datetime,
+        words: str,
+    ) -> Complaint:  # fmt: skip
+        """Open Stage 2 of an existing complaint on request; no reason is required (6.10-6.12)."""
+        start, acknowledge_by, respond_by = self.deadlines(received_at, stage=2)
+        return self._log_once(
+            replace(
+                stage_1,
+                id=None,
+                reference="",
+                stage=2,
+                status="open",
+                channel=channel,
+                received_at=received_at,
+                clock_start=start,
+                acknowledgement_due=acknowledge_by,
+                acknowledged_at=None,
+                response_due=respond_by,
+                escalated_from_id=stage_1.id,
+                definition=replace(stage_1.definition, resident_words=words or "(no reason given)"),
+            ),
+            handover_key,
+            None,
+        )
+
+    def _log_once(
+        self, complaint: Complaint, handover_key: str, contact_id: int | None
+    ) -> Complaint:
+        """Insert unless this handover key already made a case; then return that case.
 
         A retried turn, or two processes handing over the same turn at once, get the same case:
         the unique handover key makes the second insert fail, and it then reads the first.
         """
         with self.unit_of_work() as uow:
-            existing = uow.cases.complaint_by_handover_key(handover.handover_key)
+            existing = uow.cases.complaint_by_handover_key(handover_key)
             if existing is not None:
                 return existing
-        start, acknowledge_by, respond_by = self.deadlines(handover.received_at)
-        complaint = Complaint(
-            reference="",
-            stage=1,
-            status="open",
-            conversation_id=handover.conversation_id,
-            channel=handover.channel,
-            received_at=handover.received_at,
-            clock_start=start,
-            acknowledgement_due=acknowledge_by,
-            response_due=respond_by,
-            definition=handover.definition,
-            contact_name=handover.contact_name,
-            contact_details=handover.contact_details,
-            contact_preference=handover.contact_preference,
-            representative=handover.representative,
-            adjustments=handover.adjustments,
-        )
         try:
             with self.unit_of_work() as uow:
-                reference = uow.cases.add_complaint(
-                    complaint, handover.handover_key, handover.contact_id
-                )
+                reference = uow.cases.add_complaint(complaint, handover_key, contact_id)
                 uow.cases.audit(self._clock(), ASSISTANT, "complaint_logged", reference,
-                                stage=1, channel=handover.channel)  # fmt: skip
+                                stage=complaint.stage, channel=complaint.channel)  # fmt: skip
                 uow.commit()
             return replace(complaint, reference=reference)
         except IntegrityError:
             with self.unit_of_work() as uow:
-                existing = uow.cases.complaint_by_handover_key(handover.handover_key)
+                existing = uow.cases.complaint_by_handover_key(handover_key)
             if existing is None:
                 raise
             return existing

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import datetime, timezone
 
 import pytest
 import requests
 
+from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
@@ -71,9 +73,7 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     assert adjustment.disability_disclosed and adjustment.consent_to_record
 
 
-def test_the_action_server_retried_with_the_same_turn_makes_one_case(
-    running: Running, policy: Policy
-) -> None:
+def test_a_retried_action_call_makes_one_case(running: Running, policy: Policy) -> None:
     """Rasa retries an action call that timed out: the same turn must not log a second case."""
     slots = {
         "complaint_aspects": "lift broken for 3 weeks",
@@ -109,3 +109,42 @@ def test_the_action_server_retried_with_the_same_turn_makes_one_case(
     with store.unit_of_work() as uow:
         rows = uow.cases.complaints_for_conversation("retry-test")
     assert len(rows) == 1
+
+
+def test_stage_2_by_reference_needs_no_reason_and_gets_its_own_dates(
+    running: Running, policy: Policy
+) -> None:
+    store = CaseStore(make_engine(running.database_url), policy)
+    stage_1_reference = store.submit_complaint(
+        ComplaintHandover(
+            handover_key=f"stage-1-{uuid.uuid4().hex}",
+            conversation_id="earlier-chat",
+            channel="rest",
+            received_at=datetime.now(timezone.utc),
+            definition=ComplaintDefinition(("No hot water",), ("Fix the problem",), True, "no hw"),
+            contact_name="R Tenant",
+            contact_details="07700900123",
+            contact_preference="phone",
+        )
+    ).reference
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    reply = said(running.servers.say(sender, f"please escalate {stage_1_reference.lower()}"))
+    assert f"Your complaint {stage_1_reference} has gone to Stage 2" in reply
+    assert "0300 111 3000" in reply
+    stage_2_reference = re.findall(r"CMP-\d{4}-\d{6}", reply)[1]
+    stage_2 = store.complaint(stage_2_reference)
+    stage_1 = store.complaint(stage_1_reference)
+    assert stage_2 is not None and stage_1 is not None
+    assert (stage_2.stage, stage_2.escalated_from_id) == (2, stage_1.id)
+    assert store.calendar.add_working_days(stage_2.acknowledgement_due, 20) == stage_2.response_due
+
+
+def test_stage_2_without_a_reference_goes_to_an_officer(running: Running) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    assert "What is your complaint reference" in said(
+        running.servers.say(sender, "i want to take my complaint to stage 2")
+    )
+    assert "couldn't find a complaint" in said(running.servers.say(sender, "CMP-2019-999999"))
+    assert "complaints officer will find your complaint" in said(
+        running.servers.say(sender, "I don't have it")
+    )

@@ -1,0 +1,78 @@
+"""Stage 2 on request (Code 6.10-6.14): only the reference is asked for, never a reason."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.app import get_app
+from actions.triage import received_at
+from bot.definition import is_no, long_date
+from bot.nlp.rules import REFERENCE
+from bot.replies import ombudsman_line
+
+UNKNOWN = "unknown"
+DONT_KNOW = ("don't know", "dont know", "don't have", "dont have", "no idea", "not sure", "lost")
+
+
+class ValidateEscalationForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_escalation_form"
+
+    def validate_escalation_reference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "")
+        if text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW):
+            return {"escalation_reference": UNKNOWN}
+        match = REFERENCE.search(text)
+        reference = f"CMP-{match.group(1)}-{match.group(2)}" if match else None
+        if reference is None or get_app().cases.complaint(reference) is None:
+            dispatcher.utter_message(response="utter_reference_not_found")
+            return {"escalation_reference": None}
+        return {"escalation_reference": reference}
+
+
+class ActionSubmitEscalation(Action):
+    def name(self) -> str:
+        return "action_submit_escalation"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        app = get_app()
+        reference = tracker.get_slot("escalation_reference")
+        stage_1 = None if reference in (None, UNKNOWN) else app.cases.complaint(reference)
+        channel = tracker.get_latest_input_channel() or "unknown"
+        if stage_1 is None:
+            app.cases.record_unmatched_escalation(tracker.sender_id, channel)
+            dispatcher.utter_message(
+                text=(
+                    "Thank you. A complaints officer will find your complaint, move it to Stage 2 "
+                    "and write to you with the dates within 5 working days."
+                )
+            )
+        else:
+            turn = tracker.latest_message.get("message_id") or len(tracker.events)
+            stage_2 = app.cases.escalate(
+                stage_1,
+                handover_key=f"{tracker.sender_id}:{turn}:stage2",
+                channel=channel,
+                received_at=received_at(tracker),
+                words=str(tracker.get_slot("triaged_text") or ""),
+            )
+            dispatcher.utter_message(
+                text=(
+                    f"Your complaint {stage_1.reference} has gone to Stage 2. The Stage 2 "
+                    f"reference is {stage_2.reference}. We will acknowledge it by "
+                    f"{long_date(stage_2.acknowledgement_due)} and send you our final response by "
+                    f"{long_date(stage_2.response_due)} at the latest."
+                )
+            )
+        dispatcher.utter_message(text=ombudsman_line(app.policy))
+        return [SlotSet("escalation_reference", None)]
