@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,10 +11,29 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.triage import received_at
-from bot.casestore.domain import ComplaintDefinition, ComplaintHandover, Representative
+from bot.casestore.domain import (
+    ComplaintDefinition,
+    ComplaintHandover,
+    Representative,
+    TranscriptLine,
+)
 from bot.casestore.services import CaseStore
 from bot.definition import long_date
 from bot.replies import ombudsman_line
+
+
+def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
+    """Every message both ways, as the conversation's events record them (5.12)."""
+    directions = {"user": "resident", "bot": "assistant"}
+    return tuple(
+        TranscriptLine(
+            at=datetime.fromtimestamp(float(event["timestamp"]), tz=timezone.utc),
+            direction=directions[event["event"]],  # type: ignore[arg-type]
+            text=str(event["text"]),
+        )
+        for event in tracker.events
+        if event.get("event") in directions and event.get("text") and event.get("timestamp")
+    )
 
 
 def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
@@ -64,6 +84,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         representative=representative,
         adjustments=adjustments,
         contact_id=int(contact_id) if contact_id is not None else None,
+        transcript=transcript_of(tracker),
     )
 
 

@@ -55,6 +55,15 @@ class Adjustment:
 
 
 @dataclass(frozen=True)
+class TranscriptLine:
+    """One message of the conversation, kept with the case as correspondence (5.12)."""
+
+    at: datetime
+    direction: Literal["resident", "assistant"]
+    text: str
+
+
+@dataclass(frozen=True)
 class ComplaintDefinition:
     """What went wrong and what the resident wants, as agreed with them (5.6)."""
 
@@ -79,6 +88,7 @@ class ComplaintHandover:
     representative: Representative | None = None
     adjustments: tuple[Adjustment, ...] = ()
     contact_id: int | None = None
+    transcript: tuple[TranscriptLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +111,9 @@ class Complaint:
     escalated_from_id: int | None = None
     representative: Representative | None = None
     adjustments: tuple[Adjustment, ...] = field(default=())
+    transcript: tuple[TranscriptLine, ...] = field(default=())
+    extension_reason: str | None = None
+    extended_to: date | None = None
 
 
 @dataclass(frozen=True)

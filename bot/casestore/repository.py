@@ -18,6 +18,7 @@ from bot.casestore.domain import (
     ContactRecord,
     ExclusionProposal,
     Representative,
+    TranscriptLine,
 )
 
 
@@ -167,7 +168,19 @@ class CaseRepository:
             self._db.execute(
                 insert(tables.adjustments).values(complaint_id=complaint_id, **vars(adjustment))
             )
+        if complaint.transcript:
+            self._db.execute(
+                insert(tables.transcript_messages),
+                [{"complaint_id": complaint_id, **vars(line)} for line in complaint.transcript],
+            )
         return reference
+
+    def record_extension(self, reference: str, new_date: date, reason: str) -> None:
+        self._db.execute(
+            update(tables.complaints)
+            .where(tables.complaints.c.reference == reference)
+            .values(extended_to=new_date, extension_reason=reason)
+        )
 
     def complaint_by_handover_key(self, handover_key: str) -> Complaint | None:
         return self._complaint_where(tables.complaints.c.handover_key == handover_key)
@@ -199,6 +212,11 @@ class CaseRepository:
             select(tables.adjustments)
             .where(tables.adjustments.c.complaint_id == row.id)
             .order_by(tables.adjustments.c.id)
+        ).all()
+        transcript_rows = self._db.execute(
+            select(tables.transcript_messages)
+            .where(tables.transcript_messages.c.complaint_id == row.id)
+            .order_by(tables.transcript_messages.c.id)
         ).all()
         return Complaint(
             id=row.id,
@@ -243,6 +261,12 @@ class CaseRepository:
                 )
                 for a in adjustment_rows
             ),
+            transcript=tuple(
+                TranscriptLine(_utc(t.at), t.direction, t.text)  # type: ignore[arg-type]
+                for t in transcript_rows
+            ),
+            extension_reason=row.extension_reason,
+            extended_to=row.extended_to,
         )
 
     # audit ----------------------------------------------------------------------------------

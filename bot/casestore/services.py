@@ -146,6 +146,7 @@ class CaseStore:
                 contact_preference=handover.contact_preference,
                 representative=handover.representative,
                 adjustments=handover.adjustments,
+                transcript=handover.transcript,
             ),
             handover.handover_key,
             handover.contact_id,
@@ -202,6 +203,27 @@ class CaseStore:
             if existing is None:
                 raise
             return existing
+
+    def extend(self, reference: str, new_date: date, reason: str, officer: str) -> Complaint:
+        """Extend the response date with a reason, within the Code's limit (6.4, 6.13)."""
+        complaint = self.complaint(reference)
+        if complaint is None:
+            raise LookupError(f"no complaint {reference}")
+        limit = self._policy.stages[f"stage_{complaint.stage}"].extension_at_most.amount
+        latest = self.calendar.add_working_days(complaint.response_due, limit)
+        if not complaint.response_due < new_date <= latest:
+            raise ValueError(
+                f"{reference}: an extension must be after {complaint.response_due} and no later "
+                f"than {latest} ({limit} working days)"
+            )
+        if not reason.strip():
+            raise ValueError(f"{reference}: an extension needs a reason to give the resident")
+        with self.unit_of_work() as uow:
+            uow.cases.record_extension(reference, new_date, reason.strip())
+            uow.cases.audit(self._clock(), officer, "response_extended", reference,
+                            new_date=new_date, reason=reason.strip())  # fmt: skip
+            uow.commit()
+        return replace(complaint, extended_to=new_date, extension_reason=reason.strip())
 
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:

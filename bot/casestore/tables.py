@@ -122,6 +122,16 @@ service_requests = Table(
     Column("urgent", Boolean, nullable=False),
 )
 
+transcript_messages = Table(
+    "transcript_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("complaint_id", ForeignKey("complaints.id"), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("direction", String(10), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
 audit_events = Table(
     "audit_events",
     metadata,

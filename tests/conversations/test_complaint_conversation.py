@@ -68,6 +68,10 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     assert complaint.definition.outcomes == ("An apology",)
     assert complaint.contact_preference == "email"
     assert complaint.representative is not None and complaint.representative.consent == "given"
+    transcript = [(line.direction, line.text) for line in complaint.transcript]
+    assert transcript[0][0] == "resident" and "mould in my mums bathroom" in transcript[0][1]
+    assert ("resident", "An apology") in transcript
+    assert any(d == "assistant" and "Here is what I understood" in t for d, t in transcript)
     [adjustment] = complaint.adjustments
     assert adjustment.need_id == "hearing"
     assert adjustment.disability_disclosed and adjustment.consent_to_record

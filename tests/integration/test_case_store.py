@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import multiprocessing
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
 
 from bot.casestore import migrations
 from bot.casestore.domain import (
@@ -11,6 +13,7 @@ from bot.casestore.domain import (
     ComplaintHandover,
     ContactRecord,
     Representative,
+    TranscriptLine,
 )
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
@@ -152,3 +155,30 @@ def test_the_choice_to_complain_is_recorded_either_way(store: CaseStore) -> None
         trail = uow.cases.audit_trail(f"contact:{contact_id}")
     assert contact is not None and contact.choice == "no_complaint"
     assert [kind for _, kind, _ in trail] == ["contact_triaged", "choice_recorded"]
+
+
+def test_the_transcript_is_kept_with_the_case(store: CaseStore) -> None:
+    lines = (
+        TranscriptLine(RECEIVED, "resident", "the mould is back and nobody came"),
+        TranscriptLine(RECEIVED, "assistant", "I'm sorry things have gone wrong."),
+    )
+    complaint = store.submit_complaint(handover(transcript=lines))
+    stored = store.complaint(complaint.reference)
+    assert stored is not None and stored.transcript == lines
+
+
+def test_an_extension_needs_a_reason_and_stays_within_the_code_limit(store: CaseStore) -> None:
+    complaint = store.submit_complaint(handover())
+    latest = store.calendar.add_working_days(complaint.response_due, 10)
+    with pytest.raises(ValueError, match="no later than"):
+        store.extend(complaint.reference, latest + timedelta(days=7), "surveyor", "officer-1")
+    with pytest.raises(ValueError, match="needs a reason"):
+        store.extend(complaint.reference, latest, "  ", "officer-1")
+    extended = store.extend(complaint.reference, latest, "Waiting for a surveyor's report",
+                            "officer-1")  # fmt: skip
+    assert extended.extended_to == latest
+    stored = store.complaint(complaint.reference)
+    assert stored is not None and stored.extension_reason == "Waiting for a surveyor's report"
+    with store.unit_of_work() as uow:
+        trail = uow.cases.audit_trail(complaint.reference)
+    assert [(actor, kind) for actor, kind, _ in trail][-1] == ("officer-1", "response_extended")
