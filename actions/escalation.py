@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.app import get_app
 from actions.triage import received_at
 from bot.definition import is_no, long_date
-from bot.nlp.rules import REFERENCE
+from bot.nlp.matches import REFERENCE
 from bot.replies import ombudsman_line
 
 UNKNOWN = "unknown"

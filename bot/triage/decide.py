@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from bot.nlp.rules import RuleMatches
+from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Reason, TriageResult

@@ -67,7 +67,7 @@ def running_servers(env_overrides: dict[str, str], log_dir: Path) -> Iterator[Se
     logs = [open(log_dir / name, "w") for name in ("actions.log", "rasa.log")]  # noqa: SIM115
     processes = [
         subprocess.Popen(
-            [str(BIN / "rasa"), "run", "actions", "--actions", "actions",
+            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
              "--port", str(action_port)],
             cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
         ),

@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 import spacy
 
-from bot.nlp.rules import RuleMatcher, RuleMatches
+from bot.nlp.matches import RuleMatches
+from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 
 

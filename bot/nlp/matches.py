@@ -1,0 +1,62 @@
+"""What the policy rules found in a message, as plain data (no spaCy import), so that triage and
+the action server can read matches from a Rasa parse without loading spaCy or TensorFlow."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RuleMatches:
+    """What the policy rules found in one message. Ids are policy rule ids."""
+
+    urgency: tuple[str, ...] = ()
+    adjustments: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()
+    exclusion_cues: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    dissatisfaction_cues: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    service_areas: tuple[str, ...] = ()
+    months_ago: float | None = None
+    ongoing: bool = False
+    spans: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
+
+    def as_entities(self) -> list[dict[str, Any]]:
+        """Rasa entities, so that triage and dialogue read the matches from a parse."""
+        entities = [
+            {"entity": kind, "value": value, "start": start, "end": end}
+            for kind, value, start, end in self.spans
+        ]
+        if self.months_ago is not None:
+            entities.append({"entity": "months_ago", "value": round(self.months_ago, 1)})
+        if self.ongoing:
+            entities.append({"entity": "ongoing", "value": True})
+        return entities
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
+        found: dict[str, list[Any]] = {}
+        for entity in entities:
+            found.setdefault(entity.get("entity", ""), []).append(entity.get("value"))
+
+        def ids(kind: str) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(str(v) for v in found.get(kind, [])))
+
+        return cls(
+            urgency=ids("urgency"),
+            adjustments=ids("adjustment"),
+            relationships=ids("relationship"),
+            exclusion_cues=ids("exclusion_cue"),
+            outcomes=ids("outcome"),
+            dissatisfaction_cues=ids("dissatisfaction_cue"),
+            references=ids("reference"),
+            service_areas=ids("service_area"),
+            months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
+            ongoing=bool(found.get("ongoing")),
+        )
