@@ -22,8 +22,8 @@ def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
 def ombudsman_line(policy: Policy) -> str:
     ombudsman = policy.ombudsman
     return (
-        f"You can also contact the {ombudsman.name} at any time: call {ombudsman.phone}, "
-        f"email {ombudsman.email} or visit {ombudsman.website}."
+        f"The {ombudsman.name} can also help you at any time. Call {ombudsman.phone}, "
+        f"email {ombudsman.email} or go to {ombudsman.website}."
     )
 
 

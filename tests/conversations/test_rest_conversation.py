@@ -47,3 +47,11 @@ def test_asking_for_a_person_gets_the_handoff(servers: Servers) -> None:
     reply = texts(servers.say(new_sender(), "can I speak to a person"))
     assert "pass you to a member of our team" in reply
     assert "0300 000 0000" in reply
+
+
+def test_after_two_misunderstandings_a_person_is_offered(servers: Servers) -> None:
+    sender = new_sender()
+    first = servers.say(sender, "what's the weather like in spain")
+    assert "Talk to a person" not in [b["title"] for r in first for b in r.get("buttons", [])]
+    second = servers.say(sender, "tell me a joke")
+    assert "Talk to a person" in [b["title"] for r in second for b in r.get("buttons", [])]

@@ -1,0 +1,75 @@
+"""Everything a resident reads is plain English: short sentences, no internal jargon."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import textstat
+import yaml
+
+from bot.definition import DraftDefinition
+from bot.policy import Policy
+from bot.replies import exclusion_lines, label_lines, ombudsman_line
+from bot.triage import TriageResult
+from tests.conftest import ROOT
+
+JARGON = re.compile(r"\b(triage|SR|stage 0|intent|NLU|slot|payload|escalation)\b", re.IGNORECASE)
+MINIMUM_READING_EASE = 60
+# Addresses and numbers are not prose: they are left out before the reading ease is scored.
+CONTACT_DETAILS = re.compile(r"\S+@\S+|(https?://|www\.)\S+|\b0\d{3} \d{3} \d{3,4}\b")
+
+
+def reading_ease(text: str) -> float:
+    return float(textstat.flesch_reading_ease(CONTACT_DETAILS.sub("it", text)))
+
+
+def resident_texts(policy: Policy) -> dict[str, str]:
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    fill = {**vars(policy.landlord), "landlord_name": policy.landlord.name,
+            "landlord_phone": policy.landlord.phone}  # fmt: skip
+    texts = {
+        name: variant["text"].format(**fill)
+        for name, variants in domain["responses"].items()
+        for variant in variants
+    }
+    for ground in policy.grounds:
+        texts[f"exclusion:{ground}"] = " ".join(exclusion_lines(ground, policy))
+    for category in policy.urgency:
+        texts[f"urgent:{category}"] = policy.urgent_route(category)
+    for need in policy.needs.values():
+        texts[f"adjustment:{need.id}"] = need.offer
+    for label, intent in [("service_request", "service_request"), ("escalation", "escalate"),
+                          ("other", "survey_feedback"), ("other", "compliment"),
+                          ("other", "enquiry")]:  # fmt: skip
+        result = TriageResult(label, intent, 1.0, None, (), (), (), (), (), "general", False,  # type: ignore[arg-type]
+                              None, ())  # fmt: skip
+        texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
+    texts["ombudsman"] = ombudsman_line(policy)
+    texts["read_back"] = DraftDefinition(
+        "The mould came back and nobody came", True, "Fix the problem", None, "Sam",
+        "sam@example.org", "email", None,
+    ).read_back()  # fmt: skip
+    return texts
+
+
+def test_every_resident_text_is_plain_english(policy: Policy) -> None:
+    hard = {
+        name: score
+        for name, text in resident_texts(policy).items()
+        if (score := reading_ease(text)) < MINIMUM_READING_EASE
+    }
+    assert hard == {}, f"Flesch reading ease below {MINIMUM_READING_EASE}: {hard}"
+
+
+@pytest.mark.parametrize("name", ["utter_greet", "utter_iamabot", "utter_handoff"])
+def test_the_assistant_says_what_it_is_and_that_a_person_is_available(
+    policy: Policy, name: str
+) -> None:
+    text = resident_texts(policy)[name]
+    assert "automated assistant" in text or "member of our team" in text
+
+
+def test_no_internal_jargon(policy: Policy) -> None:
+    jargon = {n: m.group() for n, t in resident_texts(policy).items() if (m := JARGON.search(t))}
+    assert jargon == {}
