@@ -18,9 +18,12 @@ def tracker_with(intent: str, misunderstandings: float) -> Tracker:
         {
             "sender_id": "resident-9",
             "slots": {"misunderstandings": misunderstandings},
-            "latest_message": {"text": "??", "intent": {"name": intent, "confidence": 0.9}},
-            "events": [],
-            "latest_input_channel": "socketio",
+            "latest_message": {
+                "text": "??",
+                "intent": {"name": intent, "confidence": 0.9},
+                "intent_ranking": [{"name": intent, "confidence": 0.9}],
+            },
+            "events": [{"event": "user", "text": "??", "input_channel": "socketio"}],
         }
     )
 
