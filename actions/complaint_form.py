@@ -55,7 +55,7 @@ class ValidateComplaintForm(FormValidationAction):
     def validate_acting_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if not answered_now(tracker, "acting_for"):
+        if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "").lower()
         helping = any(word in text for word in HELPING_WORDS) or any(

@@ -35,14 +35,16 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     )
     assert "Is this still happening" in say("/affirm")
     assert "What would you like us to do" in say("/affirm")
-    assert "resident, or are you helping someone else" in say("Fix the problem")
-    assert "how you know the resident" in say("I'm helping someone else")
+    assert "resident, or are you helping someone else" in say(
+        '/choose{"choice": "Fix the problem"}'
+    )
+    assert "how you know the resident" in say('/choose{"choice": "someone_else"}')
     assert "agreed to you acting for them" in say("I'm Sam, her son. She is Mrs Jones at no 4")
     assert "What name should we use" in say("/affirm")
     assert "phone number or email" in say("Sam Jones")
     assert "doesn't look like a phone number or an email" in say("sam at example")
     assert "How would you like us to contact you" in say("sam@example.org")
-    assert "easier for you to deal with us" in say("Email")
+    assert "easier for you to deal with us" in say('/choose{"choice": "email"}')
     assert "May we record it" in say("my mum is deaf so please email, never phone")
     read_back = say("/affirm")
     assert "What went wrong: the mould in my mums bathroom keeps coming back" in read_back
