@@ -126,6 +126,57 @@ def database_command(app: App, action: str) -> int:
     return 1 if differences else 0
 
 
+def cases_command(app: App, action: str, reference: str | None, limit: int) -> int:
+    """Complaints and contacts for staff and engineers, newest first."""
+    with app.cases.unit_of_work() as uow:
+        if action == "contacts":
+            for contact in uow.cases.recent_contacts(limit):
+                print(f"{contact.id:>6}  {contact.received_at:%Y-%m-%d %H:%M}  "
+                      f"{contact.channel:<10} {contact.label:<16} {contact.choice or '-':<13} "
+                      f"{','.join(contact.urgency) or '-'}")  # fmt: skip
+            return 0
+        if action == "list":
+            for listed in uow.cases.recent_complaints(limit):
+                print(f"{listed.reference}  stage {listed.stage}  {listed.status:<8} "
+                      f"received {listed.received_at:%Y-%m-%d}  "
+                      f"ack by {listed.acknowledgement_due}  "
+                      f"respond by {listed.response_due}")  # fmt: skip
+            return 0
+        complaint = uow.cases.complaint_by_reference(reference or "")
+    if complaint is None:
+        print(f"cases: no complaint {reference}", file=sys.stderr)
+        return 1
+    print(format_complaint(complaint))
+    return 0
+
+
+def format_complaint(complaint: Any) -> str:
+    definition = complaint.definition
+    lines = [
+        f"{complaint.reference} (stage {complaint.stage}, {complaint.status}) "
+        f"via {complaint.channel}",
+        f"received {complaint.received_at:%Y-%m-%d %H:%M} UTC, clock from {complaint.clock_start}",
+        f"acknowledge by {complaint.acknowledgement_due}; respond by {complaint.response_due}"
+        + (f"; extended to {complaint.extended_to}: {complaint.extension_reason}"
+           if complaint.extended_to else ""),
+        f"what went wrong: {'; '.join(definition.aspects)}",
+        f"still happening: {definition.still_happening}",
+        f"outcomes sought: {'; '.join(definition.outcomes)}",
+        f"resident's words: {definition.resident_words}",
+        f"contact: {complaint.contact_name}, {complaint.contact_details} "
+        f"(prefers {complaint.contact_preference})",
+    ]  # fmt: skip
+    if complaint.representative:
+        rep = complaint.representative
+        lines.append(f"representative: {rep.name}, {rep.relationship}; consent {rep.consent}")
+    lines += [
+        f"adjustment: {a.need_id}: {a.detail} (review by {a.review_due})"
+        for a in complaint.adjustments
+    ]
+    lines += [f"  {t.at:%H:%M:%S} {t.direction:>9}: {t.text}" for t in complaint.transcript]
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -134,8 +185,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     evaluate_parser.add_argument("file", type=Path)
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
+    cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
+    cases.add_argument("action", choices=["list", "show", "contacts"])
+    cases.add_argument("reference", nargs="?")
+    cases.add_argument("--limit", type=int, default=50)
     args = parser.parse_args(argv)
     app = build_app()
+    if args.command == "cases":
+        return cases_command(app, args.action, args.reference, args.limit)
     if args.command == "db":
         return database_command(app, args.action)
     if args.command == "classify":

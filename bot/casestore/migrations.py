@@ -25,6 +25,10 @@ def upgrade(url: str) -> None:
     command.upgrade(alembic_config(url), "head")
 
 
+def downgrade(url: str, revision: str = "base") -> None:
+    command.downgrade(alembic_config(url), revision)
+
+
 def differences(url: str) -> list[Any]:
     """What the migrated database lacks or has beyond the tables in code (empty when in step)."""
     with make_engine(url).connect() as connection:

@@ -197,6 +197,18 @@ class CaseRepository:
         )
         return [row.reference for row in rows]
 
+    def recent_complaints(self, limit: int) -> list[Complaint]:
+        rows = self._db.execute(
+            select(tables.complaints).order_by(tables.complaints.c.id.desc()).limit(limit)
+        ).all()
+        return [self._complaint_from(row) for row in rows]
+
+    def recent_contacts(self, limit: int) -> list[ContactRecord]:
+        ids = self._db.execute(
+            select(tables.contacts.c.id).order_by(tables.contacts.c.id.desc()).limit(limit)
+        ).scalars()
+        return [contact for i in ids if (contact := self.get_contact(i)) is not None]
+
     def count_complaints(self) -> int:
         return len(self._db.execute(select(tables.complaints.c.id)).all())
 
