@@ -186,13 +186,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
     cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
-    cases.add_argument("action", choices=["list", "show", "contacts"])
+    cases.add_argument("action", choices=["list", "show"])
     cases.add_argument("reference", nargs="?")
     cases.add_argument("--limit", type=int, default=50)
+    contacts = commands.add_parser("contacts", help="list triaged contacts, newest first")
+    contacts.add_argument("action", choices=["list"])
+    contacts.add_argument("--limit", type=int, default=50)
     args = parser.parse_args(argv)
     app = build_app()
     if args.command == "cases":
         return cases_command(app, args.action, args.reference, args.limit)
+    if args.command == "contacts":
+        return cases_command(app, "contacts", None, args.limit)
     if args.command == "db":
         return database_command(app, args.action)
     if args.command == "classify":
