@@ -57,6 +57,10 @@ class ActionTriage(Action):
         ]
         if result.label == "service_request":
             app.cases.record_service_request(contact_id, result.service_area, result.urgent)
+        if result.exclusion_reason == "over_12_months":
+            # Still going on, or only just found out, means within time (2.3): ask first.
+            dispatcher.utter_message(response="utter_ask_still_going_on")
+            return [*events, SlotSet("time_limit_pending", True)]
         if result.exclusion_reason is not None:
             app.cases.propose_exclusion(contact_id, result.exclusion_reason)
         if result.label == "escalation" and result.references:

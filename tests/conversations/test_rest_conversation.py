@@ -55,3 +55,14 @@ def test_after_two_misunderstandings_a_person_is_offered(servers: Servers) -> No
     assert "Talk to a person" not in [b["title"] for r in first for b in r.get("buttons", [])]
     second = servers.say(sender, "tell me a joke")
     assert "Talk to a person" in [b["title"] for r in second for b in r.get("buttons", [])]
+
+
+def test_an_old_problem_is_asked_about_explained_and_never_refused(servers: Servers) -> None:
+    sender = new_sender()
+    first = texts(
+        servers.say(sender, "back in 2023 your gas engineer was really rude to me on a visit")
+    )
+    assert "more than 12 months ago. Is it still happening" in first
+    after = texts(servers.say(sender, "/deny"))
+    assert "This is not a decision" in after
+    assert "make a formal complaint" in after

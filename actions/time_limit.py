@@ -1,0 +1,31 @@
+"""The 12-month limit with discretion (Code 2.3): asked about, explained, never a refusal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.app import get_app
+from bot.replies import exclusion_lines
+
+
+class ActionTimeLimitAnswer(Action):
+    def name(self) -> str:
+        return "action_time_limit_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        app = get_app()
+        if tracker.get_intent_of_latest_message() == "deny":
+            contact_id = tracker.get_slot("contact_id")
+            if contact_id is not None:
+                app.cases.propose_exclusion(int(contact_id), "over_12_months")
+            for line in exclusion_lines("over_12_months", app.policy):
+                dispatcher.utter_message(text=line)
+        # Either way the resident may still complain: the assistant refuses nothing.
+        dispatcher.utter_message(response="utter_offer_complaint")
+        return [SlotSet("time_limit_pending", False), SlotSet("choice_pending", True)]
