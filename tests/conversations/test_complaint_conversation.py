@@ -154,3 +154,30 @@ def test_stage_2_without_a_reference_goes_to_an_officer(running: Running) -> Non
     assert "complaints officer will find your complaint" in said(
         running.servers.say(sender, "I don't have it")
     )
+
+
+def test_status_is_shared_only_after_a_second_detail_matches(
+    running: Running, policy: Policy
+) -> None:
+    store = CaseStore(make_engine(running.database_url), policy)
+    reference = store.submit_complaint(
+        ComplaintHandover(
+            handover_key=f"status-{uuid.uuid4().hex}",
+            conversation_id="earlier-chat",
+            channel="rest",
+            received_at=datetime.now(timezone.utc),
+            definition=ComplaintDefinition(("Lift broken",), ("Fix the problem",), True, "lift"),
+            contact_name="Priya Okafor",
+            contact_details="priya@example.org",
+            contact_preference="email",
+        )
+    ).reference
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    asked = said(running.servers.say(sender, f"any update on my complaint {reference}?"))
+    assert "surname, phone number or email" in asked
+    refused = said(running.servers.say(sender, "Smith"))
+    assert "can't share anything" in refused and reference not in refused
+    running.servers.say(sender, f"what's happening with complaint {reference}")
+    shared = said(running.servers.say(sender, "okafor"))
+    assert f"Complaint {reference} is at Stage 1 and is open" in shared
+    assert "Our response is due by" in shared
