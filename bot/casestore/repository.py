@@ -301,7 +301,3 @@ class CaseRepository:
             .order_by(tables.audit_events.c.id)
         )
         return [(r.actor, r.kind, r.detail) for r in rows]
-
-
-def today_utc(now: datetime) -> date:
-    return now.astimezone(timezone.utc).date()
