@@ -63,6 +63,21 @@ class ValidateComplaintForm(FormValidationAction):
         )
         return {"acting_for": "someone_else" if helping else "resident"}
 
+    def validate_representative_details(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if not answered_now(tracker, "representative_details"):
+            return {"representative_details": value}
+        relationships = [
+            str(e["value"])
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == "relationship" and e.get("value") != "other_representative"
+        ]
+        return {
+            "representative_details": str(value or "").strip() or None,
+            "representative_relationship": relationships[0] if relationships else "not stated",
+        }
+
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

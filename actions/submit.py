@@ -49,7 +49,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         consent = bool(slot("representative_consent"))
         representative = Representative(
             name=slot("contact_name") or "",
-            relationship=slot("representative_details") or "",
+            relationship=slot("representative_relationship") or "not stated",
             acting_for=slot("representative_details") or "",
             consent="given" if consent else "not_yet",
             consent_at=when if consent else None,

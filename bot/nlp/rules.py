@@ -73,8 +73,6 @@ class RuleMatcher:
         self._today = today
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
         self._kinds: dict[str, tuple[str, str]] = {}
-        tokenizer_doc = Doc(vocab)  # only for its vocab; patterns are made with make_doc below
-        del tokenizer_doc
         groups: list[tuple[str, str, Iterable[str]]] = [
             ("urgency", c.id, c.cues) for c in policy.urgency.values()
         ]
@@ -88,7 +86,6 @@ class RuleMatcher:
         groups += [("vulnerable", "vulnerable", policy.vulnerability_cues)]
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
         self._vulnerable_only = {c.id for c in policy.urgency.values() if c.vulnerable_only}
-        self._need_ids = set(policy.needs)
         self._vocab = vocab
         self._make_doc = _make_doc_for(vocab)
         for kind, rule_id, cues in groups:
@@ -150,6 +147,8 @@ class RuleMatcher:
             elif kind == "year":
                 year = int(tokens[-1].text)
                 if year <= today.year:
+                    # A bare year is taken from its middle: "in 2024" is about 24 months ago
+                    # in late 2026, and "since 2026" is no time at all before July.
                     months = (today.year - year) * 12 + max(today.month - 6, 0)
             elif kind == "last_year":
                 months = 12.0

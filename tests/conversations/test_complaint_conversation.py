@@ -70,6 +70,8 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     assert complaint.definition.outcomes == ("An apology",)
     assert complaint.contact_preference == "email"
     assert complaint.representative is not None and complaint.representative.consent == "given"
+    assert complaint.representative.name == "Sam Jones"
+    assert "Mrs Jones" in complaint.representative.acting_for
     transcript = [(line.direction, line.text) for line in complaint.transcript]
     assert transcript[0][0] == "resident" and "mould in my mums bathroom" in transcript[0][1]
     assert ("resident", "An apology") in transcript
