@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.app import get_app
 from actions.triage import received_at
 from bot.definition import is_no, long_date
-from bot.nlp.matches import REFERENCE
+from bot.nlp.matches import first_reference
 from bot.replies import ombudsman_line
 
 UNKNOWN = "unknown"
@@ -30,8 +30,7 @@ class ValidateEscalationForm(FormValidationAction):
         text = str(value or "")
         if text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW):
             return {"escalation_reference": UNKNOWN}
-        match = REFERENCE.search(text)
-        reference = f"CMP-{match.group(1)}-{match.group(2)}" if match else None
+        reference = first_reference(text)
         if reference is None or get_app().cases.complaint(reference) is None:
             dispatcher.utter_message(response="utter_reference_not_found")
             return {"escalation_reference": None}

@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.app import get_app
 from bot.casestore.domain import Complaint
 from bot.definition import long_date
-from bot.nlp.matches import REFERENCE
+from bot.nlp.matches import first_reference
 
 
 def matches_contact(complaint: Complaint, answer: str) -> bool:
@@ -56,8 +56,7 @@ class ValidateStatusForm(FormValidationAction):
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        match = REFERENCE.search(str(value or ""))
-        reference = f"CMP-{match.group(1)}-{match.group(2)}" if match else None
+        reference = first_reference(str(value or ""))
         if reference is None or get_app().cases.complaint(reference) is None:
             dispatcher.utter_message(response="utter_status_reference_not_found")
             return {"status_reference": None}

@@ -11,6 +11,16 @@ from typing import Any
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
 
 
+def reference_in(match: re.Match[str]) -> str:
+    """The canonical form of a complaint reference however it was typed: CMP-2026-000123."""
+    return f"CMP-{match.group(1)}-{match.group(2)}"
+
+
+def first_reference(text: str) -> str | None:
+    match = REFERENCE.search(text)
+    return reference_in(match) if match else None
+
+
 @dataclass(frozen=True)
 class RuleMatches:
     """What the policy rules found in one message. Ids are policy rule ids."""

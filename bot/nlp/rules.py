@@ -14,7 +14,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from bot.nlp.matches import REFERENCE, RuleMatches
+from bot.nlp.matches import REFERENCE, RuleMatches, reference_in
 from bot.policy import Policy
 
 NUMBER_WORDS = {
@@ -111,8 +111,7 @@ class RuleMatcher:
         ]
         spans = [s for s in spans if s[0] != "urgency" or s[1] in urgency]
         for match in REFERENCE.finditer(doc.text):
-            reference = f"CMP-{match.group(1)}-{match.group(2)}"
-            spans.append(("reference", reference, match.start(), match.end()))
+            spans.append(("reference", reference_in(match), match.start(), match.end()))
         return RuleMatches(
             urgency=_unique(urgency),
             adjustments=_unique(found.get("adjustment", [])),

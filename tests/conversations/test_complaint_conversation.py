@@ -9,13 +9,29 @@ from datetime import datetime, timezone
 import pytest
 import requests
 
-from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
+from bot.casestore.domain import Complaint, ComplaintDefinition, ComplaintHandover
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.conversations.conftest import Running
 
 pytestmark = pytest.mark.server
+
+
+def logged_complaint(store: CaseStore, name: str, details: str) -> Complaint:
+    """A complaint logged earlier in another conversation."""
+    return store.submit_complaint(
+        ComplaintHandover(
+            handover_key=f"earlier-{uuid.uuid4().hex}",
+            conversation_id="earlier-chat",
+            channel="rest",
+            received_at=datetime.now(timezone.utc),
+            definition=ComplaintDefinition(("Lift broken",), ("Fix the problem",), True, "lift"),
+            contact_name=name,
+            contact_details=details,
+            contact_preference="email",
+        )
+    )
 
 
 def said(replies: list[dict]) -> str:
@@ -123,18 +139,7 @@ def test_stage_2_by_reference_needs_no_reason_and_gets_its_own_dates(
     running: Running, policy: Policy
 ) -> None:
     store = CaseStore(make_engine(running.database_url), policy)
-    stage_1_reference = store.submit_complaint(
-        ComplaintHandover(
-            handover_key=f"stage-1-{uuid.uuid4().hex}",
-            conversation_id="earlier-chat",
-            channel="rest",
-            received_at=datetime.now(timezone.utc),
-            definition=ComplaintDefinition(("No hot water",), ("Fix the problem",), True, "no hw"),
-            contact_name="R Tenant",
-            contact_details="07700900123",
-            contact_preference="phone",
-        )
-    ).reference
+    stage_1_reference = logged_complaint(store, "R Tenant", "07700900123").reference
     sender = f"test-{uuid.uuid4().hex[:10]}"
     reply = said(running.servers.say(sender, f"please escalate {stage_1_reference.lower()}"))
     assert f"Your complaint {stage_1_reference} has gone to Stage 2" in reply
@@ -162,18 +167,7 @@ def test_status_is_shared_only_after_a_second_detail_matches(
     running: Running, policy: Policy
 ) -> None:
     store = CaseStore(make_engine(running.database_url), policy)
-    reference = store.submit_complaint(
-        ComplaintHandover(
-            handover_key=f"status-{uuid.uuid4().hex}",
-            conversation_id="earlier-chat",
-            channel="rest",
-            received_at=datetime.now(timezone.utc),
-            definition=ComplaintDefinition(("Lift broken",), ("Fix the problem",), True, "lift"),
-            contact_name="Priya Okafor",
-            contact_details="priya@example.org",
-            contact_preference="email",
-        )
-    ).reference
+    reference = logged_complaint(store, "Priya Okafor", "priya@example.org").reference
     sender = f"test-{uuid.uuid4().hex[:10]}"
     asked = said(running.servers.say(sender, f"any update on my complaint {reference}?"))
     assert "surname, phone number or email" in asked
