@@ -23,6 +23,11 @@ def received_at(tracker: Tracker) -> datetime:
     return datetime.now(timezone.utc)
 
 
+# A disclosed health need or disability is special category data: it is kept only through the
+# consent step of the complaint form, never as a by-product of triage.
+NOT_STORED_WITHOUT_CONSENT = {"5.10"}
+
+
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
     return ContactRecord(
         conversation_id=tracker.sender_id,
@@ -34,7 +39,11 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
         confidence=result.confidence,
         exclusion_reason=result.exclusion_reason,
         urgency=result.urgency,
-        reasons=tuple({"code": r.code, "text": r.text} for r in result.reasons),
+        reasons=tuple(
+            {"code": r.code, "text": r.text}
+            for r in result.reasons
+            if r.code not in NOT_STORED_WITHOUT_CONSENT
+        ),
     )
 
 

@@ -21,7 +21,10 @@ def test_gas_route_comes_first_then_the_offer_to_complain(
     assert dispatcher.messages[1]["response"] == "utter_offer_complaint"
     assert events == [
         SlotSet("triage_label", "complaint"),
-        SlotSet("triaged_text", "third time asking, i can smell gas and nobody came"),
+        SlotSet(
+            "triaged_text",
+            "third time asking, i can smell gas and nobody came, my son is autistic",
+        ),
         SlotSet("contact_id", 1),
         SlotSet("choice_pending", True),
     ]
@@ -29,6 +32,8 @@ def test_gas_route_comes_first_then_the_offer_to_complain(
         contact = uow.cases.get_contact(1)
     assert contact is not None
     assert (contact.label, contact.urgency) == ("complaint", ("gas",))
+    # The disclosed need is not stored as a flag: that waits for consent in the complaint form.
+    assert all(reason["code"] != "5.10" for reason in contact.reasons)
 
 
 def test_neighbour_noise_is_explained_not_refused(
