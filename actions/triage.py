@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from bot.casestore.domain import ContactRecord
-from bot.replies import label_lines, urgent_lines
+from bot.replies import adjustment_lines, label_lines, urgent_lines
 from bot.triage import TriageResult, triage
 
 
@@ -77,6 +77,6 @@ class ActionTriage(Action):
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        for line in label_lines(result, app.policy):
+        for line in label_lines(result, app.policy) + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         return events

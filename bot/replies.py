@@ -39,6 +39,18 @@ def exclusion_lines(ground_id: str, policy: Policy) -> list[str]:
     ]
 
 
+def adjustment_lines(result: TriageResult, policy: Policy) -> list[str]:
+    """What we can do differently for a need the resident mentioned (5.10). Nothing is recorded
+    here: a health need or disability is kept only with consent, in the complaint form."""
+    offers = [policy.needs[n].offer for n in result.adjustments if n in policy.needs]
+    if not offers:
+        return []
+    return [
+        "You mentioned something that may affect how we work with you. " + " ".join(offers),
+        "Just tell us if you would like this.",
+    ]
+
+
 def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     """What to say after triage, for everything except the offer to complain."""
     if result.label == "excluded" and result.exclusion_reason:

@@ -58,3 +58,15 @@ def test_yes_to_the_offer_records_the_choice(app: App, dispatcher: CollectingDis
         SlotSet("choice_pending", False),
         SlotSet("complaint_aspects", "the mould is back"),
     ]
+
+
+def test_a_need_mentioned_with_a_request_gets_the_offer_but_is_not_recorded(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    asyncio.run(ActionTriage().run(dispatcher, tracker("deaf_repair_request"), {}))
+    said = " ".join(m["text"] for m in dispatcher.messages)
+    assert "request for our team" in said
+    assert "text relay" in said and "Just tell us if you would like this." in said
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and all(r["code"] != "5.10" for r in contact.reasons)

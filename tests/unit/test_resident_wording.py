@@ -10,7 +10,7 @@ import yaml
 
 from bot.definition import DraftDefinition
 from bot.policy import Policy
-from bot.replies import exclusion_lines, label_lines, ombudsman_line
+from bot.replies import adjustment_lines, exclusion_lines, label_lines, ombudsman_line
 from bot.triage import TriageResult
 from tests.conftest import ROOT
 
@@ -46,6 +46,10 @@ def resident_texts(policy: Policy) -> dict[str, str]:
                               None, ())  # fmt: skip
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
     texts["ombudsman"] = ombudsman_line(policy)
+    for need in policy.needs:
+        result = TriageResult("service_request", "service_request", 1.0, None, (), (need,), (),  # type: ignore[arg-type]
+                              (), (), "general", False, None, ())  # fmt: skip
+        texts[f"adjustment_offer:{need}"] = " ".join(adjustment_lines(result, policy))
     texts["read_back"] = DraftDefinition(
         "The mould came back and nobody came", True, "Fix the problem", None, "Sam",
         "sam@example.org", "email", None,
