@@ -30,12 +30,15 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     """Decide what a parsed message is; the chat, the console and the CLI all call this."""
     intent = (parse.get("intent") or {}).get("name") or "nlu_fallback"
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
-    probability = _label_probabilities(ranking, policy)
+    intent_probability = {
+        str(entry.get("name")): float(entry.get("confidence") or 0.0) for entry in ranking
+    }
+    probability = _label_probabilities(intent_probability, policy)
     matches = RuleMatches.from_entities(parse.get("entities") or [])
     rule = policy.intents.get(intent, IntentRule(intent, "other"))
     label, ground = rule.label, rule.ground
     reasons = [Reason(rule.provision or _provision(label), f"{LABEL_REASONS[label]} ({intent})")]
-    asked_about = _excluded_subject(intent, ranking, matches, policy)
+    asked_about = _excluded_subject(intent, intent_probability, matches, policy)
     if asked_about is not None:
         label, ground = "excluded", asked_about
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
@@ -110,14 +113,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
 
 def _excluded_subject(
-    intent: str, ranking: list[Mapping[str, Any]], matches: RuleMatches, policy: Policy
+    intent: str, probabilities: Mapping[str, float], matches: RuleMatches, policy: Policy
 ) -> str | None:
     """The exclusion ground a bare request to complain is about, if its cue and intent agree."""
     if intent != "make_complaint":
         return None
-    probabilities = {
-        str(entry.get("name")): float(entry.get("confidence") or 0) for entry in ranking
-    }
     for rule in policy.intents.values():
         if (
             rule.ground in matches.exclusion_cues
@@ -127,13 +127,15 @@ def _excluded_subject(
     return None
 
 
-def _label_probabilities(ranking: list[Mapping[str, Any]], policy: Policy) -> dict[Label, float]:
+def _label_probabilities(
+    intent_probability: Mapping[str, float], policy: Policy
+) -> dict[Label, float]:
     totals: dict[Label, float] = {
         "complaint": 0.0, "service_request": 0.0, "excluded": 0.0, "escalation": 0.0, "other": 0.0,
     }  # fmt: skip
-    for entry in ranking:
-        rule = policy.intents.get(str(entry.get("name")))
-        totals[rule.label if rule else "other"] += float(entry.get("confidence") or 0.0)
+    for name, confidence in intent_probability.items():
+        rule = policy.intents.get(name)
+        totals[rule.label if rule else "other"] += confidence
     return totals
 
 
