@@ -11,7 +11,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.triage import received_at
+from actions.turns import channel_of, received_at, turn_key
 from bot.definition import is_no, long_date
 from bot.nlp.matches import first_reference
 from bot.replies import ombudsman_line
@@ -47,7 +47,7 @@ class ActionSubmitEscalation(Action):
         app = get_app()
         reference = tracker.get_slot("escalation_reference")
         stage_1 = None if reference in (None, UNKNOWN) else app.cases.complaint(reference)
-        channel = tracker.get_latest_input_channel() or "unknown"
+        channel = channel_of(tracker)
         if stage_1 is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(
@@ -57,10 +57,9 @@ class ActionSubmitEscalation(Action):
                 )
             )
         else:
-            turn = tracker.latest_message.get("message_id") or len(tracker.events)
             stage_2 = app.cases.escalate(
                 stage_1,
-                handover_key=f"{tracker.sender_id}:{turn}:stage2",
+                handover_key=turn_key(tracker, "stage_2"),
                 channel=channel,
                 received_at=received_at(tracker),
                 words=str(tracker.get_slot("triaged_text") or ""),

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.turns import channel_of
 
 
 class ActionHandoff(Action):
@@ -18,8 +19,6 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        get_app().cases.record_handoff(
-            tracker.sender_id, tracker.get_latest_input_channel() or "unknown"
-        )
+        get_app().cases.record_handoff(tracker.sender_id, channel_of(tracker))
         dispatcher.utter_message(response="utter_handoff")
         return []

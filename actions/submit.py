@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.triage import received_at
+from actions.turns import channel_of, event_time, received_at, turn_key
 from bot.casestore.domain import (
     ComplaintDefinition,
     ComplaintHandover,
@@ -27,7 +26,7 @@ def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
     directions = {"user": "resident", "bot": "assistant"}
     return tuple(
         TranscriptLine(
-            at=datetime.fromtimestamp(float(event["timestamp"]), tz=timezone.utc),
+            at=event_time(event),
             direction=directions[event["event"]],  # type: ignore[arg-type]
             text=str(event["text"]),
         )
@@ -39,10 +38,7 @@ def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
 def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
     slot = tracker.get_slot
     contact_id = slot("contact_id")
-    contact = None
-    if contact_id is not None:
-        with cases.unit_of_work() as uow:
-            contact = uow.cases.get_contact(int(contact_id))
+    contact = cases.contact(int(contact_id)) if contact_id is not None else None
     when = contact.received_at if contact else received_at(tracker)
     representative = None
     if slot("acting_for") == "someone_else":
@@ -65,12 +61,10 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         )
         for need_id in (slot("adjustment_ids") or [])
     )
-    # One handover per confirming turn: a retried turn carries the same message id.
-    turn = tracker.latest_message.get("message_id") or len(tracker.events)
     return ComplaintHandover(
-        handover_key=f"{tracker.sender_id}:{turn}",
+        handover_key=turn_key(tracker, "complaint"),
         conversation_id=tracker.sender_id,
-        channel=tracker.get_latest_input_channel() or "unknown",
+        channel=channel_of(tracker),
         received_at=when,
         definition=ComplaintDefinition(
             aspects=(slot("complaint_aspects") or "",),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -10,18 +9,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.turns import channel_of, received_at
 from bot.casestore.domain import ContactRecord
 from bot.replies import adjustment_lines, label_lines, urgent_lines
 from bot.triage import TriageResult, triage
-
-
-def received_at(tracker: Tracker) -> datetime:
-    """When the latest message arrived (5.12: the date received starts the Code's clock)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user" and event.get("timestamp"):
-            return datetime.fromtimestamp(float(event["timestamp"]), tz=timezone.utc)
-    return datetime.now(timezone.utc)
-
 
 # A disclosed health need or disability is special category data: it is kept only through the
 # consent step of the complaint form, never as a by-product of triage.
@@ -31,7 +22,7 @@ NOT_STORED_WITHOUT_CONSENT = {"5.10"}
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
     return ContactRecord(
         conversation_id=tracker.sender_id,
-        channel=tracker.get_latest_input_channel() or "unknown",
+        channel=channel_of(tracker),
         received_at=received_at(tracker),
         text=str(tracker.latest_message.get("text") or ""),
         label=result.label,

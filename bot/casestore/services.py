@@ -225,6 +225,10 @@ class CaseStore:
             uow.commit()
         return replace(complaint, extended_to=new_date, extension_reason=reason.strip())
 
+    def contact(self, contact_id: int) -> ContactRecord | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.get_contact(contact_id)
+
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:
             return uow.cases.complaint_by_reference(reference)
