@@ -166,9 +166,10 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     for required_stage in ("stage_1", "stage_2"):
         if required_stage not in stages:
             timescales.fail(f"stage '{required_stage}' is missing")
-    time_limit = timescales.section("complaint_time_limit", {"provision", "within"}).duration(
-        "within"
-    )
+    time_limit_section = timescales.section("complaint_time_limit", {"provision", "within"})
+    time_limit = time_limit_section.duration("within")
+    if time_limit.unit != "months":
+        time_limit_section.fail("'within' must be in months, like '12 months'")
 
     grounds = {
         r.rule_id or "": ExclusionGround(

@@ -62,7 +62,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                 )
             )
 
-    over_limit = matches.months_ago is not None and matches.months_ago > _months(policy)
+    over_limit = matches.months_ago is not None and matches.months_ago > policy.time_limit.amount
     if ground == "over_12_months" and matches.ongoing:
         label, ground = "complaint", None
         reasons.append(Reason("2.3", "Started long ago but still going on: within time"))
@@ -141,8 +141,3 @@ def _label_probabilities(
 
 def _provision(label: Label) -> str:
     return {"complaint": "1.2", "service_request": "1.4", "escalation": "6.10"}.get(label, "-")
-
-
-def _months(policy: Policy) -> int:
-    limit = policy.time_limit
-    return limit.amount if limit.unit == "months" else 12

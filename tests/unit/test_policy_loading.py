@@ -95,3 +95,9 @@ def test_unknown_nation_is_refused(rules: Path) -> None:
     edit(rules, "landlord.yml", "nation: england", "nation: cornwall")
     with pytest.raises(PolicyError, match="'nation' is 'cornwall', expected one of england"):
         load_policy(rules)
+
+
+def test_the_time_limit_is_in_months(rules: Path) -> None:
+    edit(rules, "timescales.yml", "within: 12 months", "within: 250 working days")
+    with pytest.raises(PolicyError, match=r"'within' must be in months"):
+        load_policy(rules)
