@@ -11,8 +11,14 @@ from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
 from bot.definition import contact_preference, is_no, valid_contact_details
+from bot.nlp.matches import RuleMatches
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
+
+
+def matches_in(tracker: Tracker) -> RuleMatches:
+    """What the policy rules found in the answer just given."""
+    return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
 
 
 def answered_now(tracker: Tracker, slot: str) -> bool:
@@ -58,8 +64,8 @@ class ValidateComplaintForm(FormValidationAction):
         if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "").lower()
-        helping = any(word in text for word in HELPING_WORDS) or any(
-            e.get("entity") == "relationship" for e in tracker.latest_message.get("entities", [])
+        helping = any(word in text for word in HELPING_WORDS) or bool(
+            matches_in(tracker).relationships
         )
         return {"acting_for": "someone_else" if helping else "resident"}
 
@@ -69,9 +75,7 @@ class ValidateComplaintForm(FormValidationAction):
         if not answered_now(tracker, "representative_details"):
             return {"representative_details": value}
         relationships = [
-            str(e["value"])
-            for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == "relationship" and e.get("value") != "other_representative"
+            r for r in matches_in(tracker).relationships if r != "other_representative"
         ]
         return {
             "representative_details": str(value or "").strip() or None,
@@ -99,12 +103,7 @@ class ValidateComplaintForm(FormValidationAction):
         text = str(value or "").strip()
         if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
             return {"adjustments_needed": "none", "adjustment_ids": []}
-        need_ids = [
-            str(e["value"])
-            for e in tracker.latest_message.get("entities", [])
-            if e.get("entity") == "adjustment"
-        ]
         return {
             "adjustments_needed": text,
-            "adjustment_ids": list(dict.fromkeys(need_ids)) or ["other"],
+            "adjustment_ids": list(matches_in(tracker).adjustments) or ["other"],
         }
