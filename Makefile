@@ -15,7 +15,7 @@ help: ## List the targets
 setup: ## Create .venv on Python 3.10 from the lock file (no-op when it already matches)
 	@scripts/setup.sh
 
-servers: ## Install the servers the tests start (PostgreSQL) from Debian packages if missing
+servers: ## Install what the tests start (PostgreSQL, Redis, nginx, Chromium) from Debian packages if missing
 	@scripts/servers.sh
 
 lock: ## Re-resolve requirements/main.in into requirements/lock.txt in a scratch venv
