@@ -9,7 +9,7 @@ working day, which then counts as day 0.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -48,3 +48,13 @@ class WorkingCalendar:
             while not self.is_working_day(day):
                 day += timedelta(days=1)
         return day
+
+    def next_opening(self, now: datetime, opens: time, closes: time) -> datetime | None:
+        """None while the office is open; otherwise when it next opens, in UK time."""
+        local = now.astimezone(UK_TIME)
+        if self.is_working_day(local.date()) and opens <= local.time() < closes:
+            return None
+        day = local.date() if local.time() < opens else local.date() + timedelta(days=1)
+        while not self.is_working_day(day):
+            day += timedelta(days=1)
+        return datetime.combine(day, opens, tzinfo=UK_TIME)

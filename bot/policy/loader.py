@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
+from datetime import time
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from bot.policy.schema import (
     ExclusionGround,
     IntentRule,
     Landlord,
+    OfficeHours,
     Ombudsman,
     Outcome,
     Policy,
@@ -79,6 +81,14 @@ class _Record:
             self.fail(f"'{key}' must be a number between 0 and 1")
         return float(value)
 
+    def time_of_day(self, key: str) -> time:
+        raw = self.text(key)
+        try:
+            return time.fromisoformat(raw)
+        except ValueError:
+            self.fail(f"'{key}' is '{raw}': a time of day is like '08:00' or '17:30'")
+            raise AssertionError from None  # unreachable: fail() raises
+
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)
         if not isinstance(value, bool):
@@ -125,6 +135,13 @@ class _Record:
         return _Record(self.file, self.rule_id, self.data.get(key), allowed)
 
 
+def _office_hours(record: _Record) -> OfficeHours:
+    opens, closes = record.time_of_day("opens"), record.time_of_day("closes")
+    if not opens < closes:
+        record.fail("office_hours: 'opens' must be before 'closes'")
+    return OfficeHours(opens, closes)
+
+
 def load_policy(directory: str | Path) -> Policy:
     """Read every policy file in `directory` and validate the whole policy."""
     directory = Path(directory)
@@ -145,8 +162,9 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     landlord_fields = set(Landlord.__dataclass_fields__)
     landlord_section = landlord_file.section("landlord", landlord_fields)
     landlord = Landlord(
-        **{k: landlord_section.text(k) for k in landlord_fields if k != "nation"},
+        **{k: landlord_section.text(k) for k in landlord_fields - {"nation", "office_hours"}},
         nation=landlord_section.choice("nation", NATIONS),
+        office_hours=_office_hours(landlord_section.section("office_hours", {"opens", "closes"})),
     )
     ombudsman_section = landlord_file.section("ombudsman", set(Ombudsman.__dataclass_fields__))
     ombudsman = Ombudsman(**{k: ombudsman_section.text(k) for k in Ombudsman.__dataclass_fields__})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import time
 from typing import Literal
 
 Label = Literal["complaint", "service_request", "excluded", "escalation", "other"]
@@ -29,13 +30,30 @@ class Duration:
 
 
 @dataclass(frozen=True)
+class OfficeHours:
+    """When a person answers: these hours on working days (Monday to Friday, not bank holidays)."""
+
+    opens: time
+    closes: time
+
+    def __str__(self) -> str:
+        return f"Monday to Friday, {_clock(self.opens)} to {_clock(self.closes)}, not bank holidays"
+
+
+def _clock(moment: time) -> str:
+    hour = moment.hour % 12 or 12
+    minutes = f".{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+@dataclass(frozen=True)
 class Landlord:
     name: str
     phone: str
     emergency_repairs_phone: str
     email: str
     nation: str
-    office_hours: str
+    office_hours: OfficeHours
     privacy_url: str
     complaints_policy_url: str
 

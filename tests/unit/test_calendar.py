@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 
 import pytest
 
-from bot.calendar import WorkingCalendar
+from bot.calendar import UK_TIME, WorkingCalendar
 
 england = WorkingCalendar("england")
 
@@ -51,3 +51,27 @@ def test_late_evening_utc_in_summer_is_already_the_next_uk_day() -> None:
 )
 def test_each_nation_has_its_own_bank_holidays(nation: str, day: date, working: bool) -> None:
     assert WorkingCalendar(nation).is_working_day(day) is working
+
+
+OPENS, CLOSES = time(8), time(18)
+
+
+@pytest.mark.parametrize(
+    ("now", "opening"),
+    [
+        # Monday 23 November 2026, 10am UK time: open, a person can reply now.
+        (datetime(2026, 11, 23, 10, 0, tzinfo=UK_TIME), None),
+        # Friday evening: next Monday at 8am.
+        (datetime(2026, 11, 27, 19, 30, tzinfo=UK_TIME), datetime(2026, 11, 30, 8, 0)),
+        # Early on a weekday morning: 8am the same day.
+        (datetime(2026, 11, 24, 6, 15, tzinfo=UK_TIME), datetime(2026, 11, 24, 8, 0)),
+        # Christmas Eve evening: Christmas Day and Boxing Day (a Saturday, so Monday 28th is the
+        # substitute day) are closed, so the office opens on Tuesday 29 December.
+        (datetime(2026, 12, 24, 18, 0, tzinfo=UK_TIME), datetime(2026, 12, 29, 8, 0)),
+    ],
+)
+def test_next_opening_skips_evenings_weekends_and_bank_holidays(
+    now: datetime, opening: datetime | None
+) -> None:
+    found = england.next_opening(now, OPENS, CLOSES)
+    assert (found and found.replace(tzinfo=None)) == opening

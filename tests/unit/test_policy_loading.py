@@ -101,3 +101,18 @@ def test_the_time_limit_is_in_months(rules: Path) -> None:
     edit(rules, "timescales.yml", "within: 12 months", "within: 250 working days")
     with pytest.raises(PolicyError, match=r"'within' must be in months"):
         load_policy(rules)
+
+
+@pytest.mark.parametrize(
+    ("hours", "problem"),
+    [
+        ('{opens: "08:00", closes: 17:30}', "'closes' is '1050': a time of day is like"),
+        ('{opens: "6pm", closes: "20:00"}', "'opens' is '6pm': a time of day is like"),
+        ('{opens: "18:00", closes: "08:00"}', "'opens' must be before 'closes'"),
+    ],
+)
+def test_office_hours_must_be_quoted_times_in_order(rules: Path, hours: str, problem: str) -> None:
+    edit(rules, "landlord.yml", 'office_hours: {opens: "08:00", closes: "18:00"}',
+         f"office_hours: {hours}")  # fmt: skip
+    with pytest.raises(PolicyError, match=problem):
+        load_policy(rules)
