@@ -10,6 +10,9 @@ ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
 mkdir -p var
 .venv/bin/python -m bot db upgrade >/dev/null
+# Social channels join only when their secrets are set (README, "Social media channels").
+.venv/bin/python -m bot.channels.credentials credentials.yml credentials.social.yml \
+  > var/credentials.yml
 
 pids=()
 stop() {
@@ -26,7 +29,7 @@ if [ "${1:-}" = "--shell" ]; then
   exit 0
 fi
 .venv/bin/rasa run --interface 127.0.0.1 --port "$RASA_PORT" --model models \
-  --endpoints endpoints.yml --credentials credentials.yml --cors "http://127.0.0.1:${RASA_PORT}" &
+  --endpoints endpoints.yml --credentials var/credentials.yml --cors "http://127.0.0.1:${RASA_PORT}" &
 pids+=($!)
 echo "run: starting; the assistant will answer at http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook"
 echo "run: try: curl -s -XPOST localhost:${RASA_PORT}/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hello\"}'"

@@ -54,7 +54,9 @@ def _wait_until(check: object, what: str, processes: list[subprocess.Popen], lim
 
 
 @contextmanager
-def running_servers(env_overrides: dict[str, str], log_dir: Path) -> Iterator[Servers]:
+def running_servers(
+    env_overrides: dict[str, str], log_dir: Path, credentials: Path = ROOT / "credentials.yml"
+) -> Iterator[Servers]:
     rasa_port, action_port = free_port(), free_port()
     env = {
         **os.environ,
@@ -74,7 +76,7 @@ def running_servers(env_overrides: dict[str, str], log_dir: Path) -> Iterator[Se
         subprocess.Popen(
             [str(BIN / "rasa"), "run", "--interface", "127.0.0.1", "--port", str(rasa_port),
              "--model", "models", "--endpoints", "endpoints.yml",
-             "--credentials", "credentials.yml"],
+             "--credentials", str(credentials)],
             cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
         ),
     ]  # fmt: skip

@@ -1,0 +1,361 @@
+"""Social media direct messages over real HTTP: a running Rasa server and action server with the
+Meta and X channels on, replying through a fake Graph/X API on loopback.
+
+Signatures and the X challenge answer are computed here from the platforms' documented recipes,
+not with the channel's own code, so a mistake in the channel cannot hide in the test.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from bot.casestore import migrations
+from tests.channels.fake_api import FakeApi
+from tests.conversations.servers import BIN, ROOT, running_servers
+
+pytestmark = pytest.mark.server
+
+META_APP_SECRET = "test-meta-app-secret"
+META_VERIFY_TOKEN = "test-verify-token"
+META_PAGE_TOKEN = "test-page-access-token"
+X_CONSUMER_SECRET = "test-x-consumer-secret"
+X_ACCESS_TOKEN = "test-x-access-token"
+X_ACCOUNT_ID = "1500000000000000001"
+DISSATISFIED = "the mould in my sons bedroom is back AGAIN and nobody has come out, fed up"
+
+
+@pytest.fixture(scope="module")
+def fake_api() -> Iterator[FakeApi]:
+    with FakeApi().serving() as api:
+        yield api
+
+
+@dataclass(frozen=True)
+class Social:
+    rasa_url: str
+    logs: list[Path]
+
+
+@pytest.fixture(scope="module")
+def social(fake_api: FakeApi, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Social]:
+    """One Rasa server and action server for this module, configured the way scripts/run.sh
+    configures them: credentials composed from the environment."""
+    scratch = tmp_path_factory.mktemp("social")
+    database_url = f"sqlite:///{scratch / 'cases.sqlite3'}"
+    migrations.upgrade(database_url)
+    env = {
+        "INTAKE_DATABASE_URL": database_url,
+        "META_VERIFY_TOKEN": META_VERIFY_TOKEN,
+        "META_APP_SECRET": META_APP_SECRET,
+        "META_PAGE_ACCESS_TOKEN": META_PAGE_TOKEN,
+        "META_GRAPH_URL": fake_api.url,
+        "X_CONSUMER_SECRET": X_CONSUMER_SECRET,
+        "X_ACCESS_TOKEN": X_ACCESS_TOKEN,
+        "X_ACCOUNT_ID": X_ACCOUNT_ID,
+        "X_API_URL": fake_api.url,
+    }
+    credentials = scratch / "credentials.yml"
+    composed = subprocess.run(
+        [str(BIN / "python"), "-m", "bot.channels.credentials",
+         "credentials.yml", "credentials.social.yml"],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    credentials.write_text(composed.stdout)
+    assert META_APP_SECRET not in composed.stdout, "a secret was written to the credentials file"
+    with running_servers(env, scratch, credentials) as servers:
+        yield Social(servers.rasa_url, [scratch / "rasa.log", scratch / "actions.log"])
+
+
+@pytest.fixture(scope="module")
+def rasa_url(social: Social) -> str:
+    return social.rasa_url
+
+
+def new_user_id() -> str:
+    return str(secrets.randbelow(10**16) + 10**16)
+
+
+def now_ms(seconds_ago: float = 0) -> int:
+    return int((time.time() - seconds_ago) * 1000)
+
+
+# --- Meta (Messenger: object "page"; Instagram: object "instagram") ---------------------------
+
+
+def meta_body(
+    platform_object: str, user_id: str, message: dict[str, Any], *, seconds_ago: float = 0
+) -> bytes:
+    event = {
+        "sender": {"id": user_id},
+        "recipient": {"id": "100000000000001"},
+        "timestamp": now_ms(seconds_ago),
+        "message": {"mid": f"m_{secrets.token_hex(8)}", **message},
+    }
+    entry = {"id": "100000000000001", "time": now_ms(), "messaging": [event]}
+    return json.dumps({"object": platform_object, "entry": [entry]}).encode()
+
+
+def meta_signature(body: bytes, secret: str = META_APP_SECRET) -> str:
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def post_meta(rasa_url: str, body: bytes, headers: dict[str, str]) -> requests.Response:
+    return requests.post(
+        f"{rasa_url}/webhooks/meta/webhook",
+        data=body,
+        headers={"Content-Type": "application/json", **headers},
+        timeout=60,
+    )
+
+
+def send_meta(rasa_url: str, platform_object: str, user_id: str, **message: Any) -> None:
+    body = meta_body(platform_object, user_id, message)
+    answer = post_meta(rasa_url, body, {"X-Hub-Signature-256": meta_signature(body)})
+    assert answer.status_code == 200
+
+
+def meta_messages(fake_api: FakeApi, user_id: str) -> list[dict[str, Any]]:
+    return [request.body["message"] for request in fake_api.sent_to(user_id)]
+
+
+def meta_text(fake_api: FakeApi, user_id: str) -> str:
+    return " ".join(message["text"] for message in meta_messages(fake_api, user_id))
+
+
+def test_meta_handshake_returns_the_challenge_for_the_right_verify_token(rasa_url: str) -> None:
+    answer = requests.get(
+        f"{rasa_url}/webhooks/meta/webhook",
+        params={"hub.mode": "subscribe", "hub.verify_token": META_VERIFY_TOKEN,
+                "hub.challenge": "1158201444"},
+        timeout=10,
+    )  # fmt: skip
+    assert (answer.status_code, answer.text) == (200, "1158201444")
+
+
+def test_meta_handshake_with_a_wrong_verify_token_is_refused(rasa_url: str) -> None:
+    answer = requests.get(
+        f"{rasa_url}/webhooks/meta/webhook",
+        params={"hub.mode": "subscribe", "hub.verify_token": "guess", "hub.challenge": "42"},
+        timeout=10,
+    )
+    assert answer.status_code == 403
+    assert "42" not in answer.text
+
+
+@pytest.mark.parametrize("platform_object", ["page", "instagram"])
+def test_a_signed_message_is_answered_through_the_graph_api(
+    rasa_url: str, fake_api: FakeApi, platform_object: str
+) -> None:
+    user_id = new_user_id()
+    send_meta(rasa_url, platform_object, user_id, text="hello")
+    assert "automated assistant for Sample Homes" in meta_text(fake_api, user_id)
+    assert "talk to a person at any time" in meta_text(fake_api, user_id)
+    sent = fake_api.sent_to(user_id)
+    assert {request.headers["Authorization"] for request in sent} == {f"Bearer {META_PAGE_TOKEN}"}
+    assert {request.body["messaging_type"] for request in sent} == {"RESPONSE"}
+
+
+@pytest.mark.parametrize("platform_object", ["page", "instagram"])
+def test_dissatisfaction_gets_quick_replies_and_a_tapped_one_is_read_as_its_payload(
+    rasa_url: str, fake_api: FakeApi, platform_object: str
+) -> None:
+    user_id = new_user_id()
+    send_meta(rasa_url, platform_object, user_id, text=DISSATISFIED)
+    offer = meta_messages(fake_api, user_id)[-1]
+    assert "make a formal complaint" in offer["text"]
+    assert "1. Make a formal complaint" in offer["text"]
+    assert "2. Put it right without a complaint" in offer["text"]
+    quick_replies = offer["quick_replies"]
+    assert [reply["payload"] for reply in quick_replies] == ["/affirm", "/deny"]
+    assert all(reply["content_type"] == "text" for reply in quick_replies)
+    assert all(len(reply["title"]) <= 20 for reply in quick_replies)
+
+    tapped = quick_replies[1]
+    send_meta(
+        rasa_url, platform_object, user_id,
+        text=tapped["title"], quick_reply={"payload": tapped["payload"]},
+    )  # fmt: skip
+    assert "without a formal complaint" in meta_messages(fake_api, user_id)[-1]["text"]
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"X-Hub-Signature-256": meta_signature(b"another body")},
+        {"X-Hub-Signature-256": "sha256=" + "0" * 64},
+        {"X-Hub-Signature": "sha1=" + "0" * 40},
+    ],
+    ids=["missing", "from-another-body", "forged", "old-sha1-header-only"],
+)
+def test_a_meta_event_without_a_valid_signature_is_refused_and_never_answered(
+    rasa_url: str, fake_api: FakeApi, headers: dict[str, str]
+) -> None:
+    user_id = new_user_id()
+    answer = post_meta(rasa_url, meta_body("page", user_id, {"text": "hello"}), headers)
+    assert answer.status_code == 403
+    assert fake_api.sent_to(user_id) == []
+
+
+def test_a_signed_message_signed_with_another_secret_is_refused(
+    rasa_url: str, fake_api: FakeApi
+) -> None:
+    user_id = new_user_id()
+    body = meta_body("instagram", user_id, {"text": "hello"})
+    answer = post_meta(rasa_url, body, {"X-Hub-Signature-256": meta_signature(body, "not-it")})
+    assert answer.status_code == 403
+    assert fake_api.sent_to(user_id) == []
+
+
+def test_a_replayed_meta_body_is_answered_only_once(rasa_url: str, fake_api: FakeApi) -> None:
+    user_id = new_user_id()
+    body = meta_body("page", user_id, {"text": "hello"})
+    headers = {"X-Hub-Signature-256": meta_signature(body)}
+    assert post_meta(rasa_url, body, headers).status_code == 200
+    answered = len(fake_api.sent_to(user_id))
+    assert answered > 0
+    # Acknowledged, so Meta stops redelivering it, but not handled again.
+    assert post_meta(rasa_url, body, headers).status_code == 200
+    assert len(fake_api.sent_to(user_id)) == answered
+
+
+def test_a_meta_message_older_than_a_day_is_not_answered(rasa_url: str, fake_api: FakeApi) -> None:
+    user_id = new_user_id()
+    body = meta_body("page", user_id, {"text": "hello"}, seconds_ago=25 * 3600)
+    assert post_meta(rasa_url, body, {"X-Hub-Signature-256": meta_signature(body)}).ok
+    assert fake_api.sent_to(user_id) == []
+
+
+# --- X (Account Activity API) ------------------------------------------------------------------
+
+
+def x_body(sender_id: str, text: str, *, seconds_ago: float = 0) -> bytes:
+    event = {
+        "type": "message_create",
+        "id": str(secrets.randbelow(10**18)),
+        "created_timestamp": str(now_ms(seconds_ago)),
+        "message_create": {
+            "target": {"recipient_id": X_ACCOUNT_ID if sender_id != X_ACCOUNT_ID else "1"},
+            "sender_id": sender_id,
+            "message_data": {"text": text, "entities": {}},
+        },
+    }
+    return json.dumps({"for_user_id": X_ACCOUNT_ID, "direct_message_events": [event]}).encode()
+
+
+def x_signature(message: bytes, secret: str = X_CONSUMER_SECRET) -> str:
+    digest = hmac.new(secret.encode(), message, hashlib.sha256).digest()
+    return "sha256=" + base64.b64encode(digest).decode()
+
+
+def post_x(rasa_url: str, body: bytes, headers: dict[str, str]) -> requests.Response:
+    return requests.post(
+        f"{rasa_url}/webhooks/x/webhook",
+        data=body,
+        headers={"Content-Type": "application/json", **headers},
+        timeout=60,
+    )
+
+
+def send_x(rasa_url: str, sender_id: str, text: str) -> None:
+    body = x_body(sender_id, text)
+    assert post_x(rasa_url, body, {"x-twitter-webhooks-signature": x_signature(body)}).ok
+
+
+def x_texts(fake_api: FakeApi, user_id: str) -> list[str]:
+    return [request.body["text"] for request in fake_api.sent_to(user_id)]
+
+
+def test_x_challenge_is_answered_with_the_hmac_of_the_token(rasa_url: str) -> None:
+    token = "9b4507b3-9040-4669-9ca3-6b94edb50553"
+    answer = requests.get(f"{rasa_url}/webhooks/x/webhook", params={"crc_token": token}, timeout=10)
+    assert answer.status_code == 200
+    assert answer.json() == {"response_token": x_signature(token.encode())}
+
+
+def test_a_signed_x_message_is_answered_through_the_dm_endpoint(
+    rasa_url: str, fake_api: FakeApi
+) -> None:
+    user_id = new_user_id()
+    send_x(rasa_url, user_id, "hello")
+    assert "automated assistant for Sample Homes" in " ".join(x_texts(fake_api, user_id))
+    sent = fake_api.sent_to(user_id)
+    assert {request.headers["Authorization"] for request in sent} == {f"Bearer {X_ACCESS_TOKEN}"}
+
+
+def test_on_x_the_choices_are_numbered_and_a_number_picks_one(
+    rasa_url: str, fake_api: FakeApi
+) -> None:
+    user_id = new_user_id()
+    send_x(rasa_url, user_id, DISSATISFIED)
+    offer = x_texts(fake_api, user_id)[-1]
+    assert "1. Make a formal complaint" in offer
+    assert "2. Put it right without a complaint" in offer
+    send_x(rasa_url, user_id, "2")
+    assert "without a formal complaint" in x_texts(fake_api, user_id)[-1]
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [None, "sha256=" + "A" * 44, x_signature(b"{}")],
+    ids=["missing", "forged", "other"],
+)
+def test_an_x_event_without_a_valid_signature_is_refused_and_never_answered(
+    rasa_url: str, fake_api: FakeApi, signature: str | None
+) -> None:
+    user_id = new_user_id()
+    headers = {} if signature is None else {"x-twitter-webhooks-signature": signature}
+    assert post_x(rasa_url, x_body(user_id, "hello"), headers).status_code == 403
+    assert fake_api.sent_to(user_id) == []
+
+
+def test_a_replayed_x_body_is_answered_only_once(rasa_url: str, fake_api: FakeApi) -> None:
+    user_id = new_user_id()
+    body = x_body(user_id, "hello")
+    headers = {"x-twitter-webhooks-signature": x_signature(body)}
+    assert post_x(rasa_url, body, headers).ok
+    answered = len(fake_api.sent_to(user_id))
+    assert answered > 0
+    assert post_x(rasa_url, body, headers).ok
+    assert len(fake_api.sent_to(user_id)) == answered
+
+
+def test_an_old_x_event_is_not_answered(rasa_url: str, fake_api: FakeApi) -> None:
+    user_id = new_user_id()
+    body = x_body(user_id, "hello", seconds_ago=3600)
+    assert post_x(rasa_url, body, {"x-twitter-webhooks-signature": x_signature(body)}).ok
+    assert fake_api.sent_to(user_id) == []
+
+
+def test_our_own_replies_echoed_by_x_are_not_answered(rasa_url: str, fake_api: FakeApi) -> None:
+    before = len(fake_api.requests)
+    send_x(rasa_url, X_ACCOUNT_ID, "Hello. I'm the automated assistant")
+    assert len(fake_api.requests) == before
+
+
+def test_what_residents_write_and_who_they_are_stay_out_of_the_logs(
+    social: Social, fake_api: FakeApi
+) -> None:
+    user_id = new_user_id()
+    text = "my neighbour Ms Quillfeather keeps blocking the stairwell"
+    send_meta(social.rasa_url, "page", user_id, text=text)
+    send_x(social.rasa_url, user_id, text)
+    assert fake_api.sent_to(user_id), "the messages were not answered"
+    for log in social.logs:
+        content = log.read_text()
+        assert "Quillfeather" not in content, log.name
+        assert user_id not in content, log.name
