@@ -9,25 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.app import get_app
+from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
+from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from bot.definition import contact_preference, is_no, valid_contact_details
-from bot.nlp.matches import RuleMatches
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
 
-def matches_in(tracker: Tracker) -> RuleMatches:
-    """What the policy rules found in the answer just given."""
-    return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
-
-
-def answered_now(tracker: Tracker, slot: str) -> bool:
-    """True when the resident has just answered this slot's question. When a form restarts after
-    a correction, Rasa validates the answers already given again: those are kept as they are."""
-    return tracker.get_slot("requested_slot") == slot
-
-
-class ValidateComplaintForm(FormValidationAction):
+class ValidateComplaintForm(AdjustmentQuestions, FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"
 
@@ -40,17 +29,12 @@ class ValidateComplaintForm(FormValidationAction):
     ) -> list[str]:
         """Only a helper is asked about the resident's consent (1.3, 3.6), and only a disclosed
         health need or disability leads to asking consent to record it."""
-        skipped = set()
+        skipped = self.skipped_adjustment_slots(tracker)
+        if tracker.get_slot("service_area") in (None, "general"):
+            skipped.add("earlier_request")
         if tracker.get_slot("acting_for") != "someone_else":
             skipped |= {"representative_details", "representative_consent"}
-        if not self._special_category(tracker.get_slot("adjustment_ids") or []):
-            skipped.add("adjustment_consent")
         return [slot for slot in domain_slots if slot not in skipped]
-
-    @staticmethod
-    def _special_category(need_ids: list[str]) -> bool:
-        needs = get_app().policy.needs
-        return any(needs[n].special_category for n in need_ids if n in needs)
 
     def validate_complaint_aspects(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -82,6 +66,14 @@ class ValidateComplaintForm(FormValidationAction):
             "representative_relationship": relationships[0] if relationships else "not stated",
         }
 
+    def validate_earlier_request(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        text = str(value or "").strip()
+        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
+            return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
+        return {"earlier_request": text[:200] or None}
+
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -94,16 +86,3 @@ class ValidateComplaintForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return {"contact_preference": contact_preference(str(value or ""))}
-
-    def validate_adjustments_needed(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        if not answered_now(tracker, "adjustments_needed"):
-            return {"adjustments_needed": value}
-        text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
-            return {"adjustments_needed": "none", "adjustment_ids": []}
-        return {
-            "adjustments_needed": text,
-            "adjustment_ids": list(matches_in(tracker).adjustments) or ["other"],
-        }

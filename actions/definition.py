@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.definition import DraftDefinition
 
+NOT_ABOUT_AN_EARLIER_REQUEST = "none"
 PART_SLOTS = {
-    "aspects": ["complaint_aspects", "still_happening"],
+    "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
     "outcome": ["outcome_sought"],
     "who": ["acting_for", "representative_details", "representative_consent"],
     "contact": ["contact_name", "contact_details", "contact_preference"],
@@ -33,7 +34,14 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         contact_details=slot("contact_details") or "",
         contact_preference=slot("contact_preference") or "",
         adjustments=None if adjustments in (None, "none") else adjustments,
+        earlier_request=earlier_request_of(tracker),
     )
+
+
+def earlier_request_of(tracker: Tracker) -> str | None:
+    """The job number or description of the earlier request the complaint is about (1.5)."""
+    answer = tracker.get_slot("earlier_request")
+    return None if answer in (None, NOT_ABOUT_AN_EARLIER_REQUEST) else str(answer)
 
 
 class ActionReadBackDefinition(Action):

@@ -24,6 +24,32 @@ class ValidateEscalationForm(FormValidationAction):
     def name(self) -> str:
         return "validate_escalation_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """Identity details are asked for only when the resident has no reference."""
+        if tracker.get_slot("escalation_reference") == UNKNOWN:
+            return domain_slots
+        return [slot for slot in domain_slots if slot != "escalation_identity"]
+
+    def validate_escalation_identity(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """One matching complaint becomes the reference; otherwise an officer finds it."""
+        text = str(value or "")
+        if is_no(text):
+            return {"escalation_identity": UNKNOWN}
+        found = get_app().cases.find_for_stage_2(text)
+        if found is None:
+            dispatcher.utter_message(text="I couldn't match those details to one complaint.")
+            return {"escalation_identity": UNKNOWN}
+        dispatcher.utter_message(text=f"Thank you. I found your complaint {found.reference}.")
+        return {"escalation_identity": "matched", "escalation_reference": found.reference}
+
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -73,4 +99,4 @@ class ActionSubmitEscalation(Action):
                 )
             )
         dispatcher.utter_message(text=ombudsman_line(app.policy))
-        return [SlotSet("escalation_reference", None)]
+        return [SlotSet("escalation_reference", None), SlotSet("escalation_identity", None)]

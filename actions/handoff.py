@@ -1,15 +1,17 @@
-"""A person on request, at any time: the request is recorded so staff can pick it up."""
+"""A person on request, at any time: the chat pauses and staff get the conversation so far."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk.events import ConversationPaused, EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.turns import channel_of
+from actions.turns import channel_of, received_at, transcript_of
+from bot.casestore.domain import Handoff
+from bot.replies import handoff_lines
 
 
 class ActionHandoff(Action):
@@ -19,6 +21,17 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        get_app().cases.record_handoff(tracker.sender_id, channel_of(tracker))
-        dispatcher.utter_message(response="utter_handoff")
-        return []
+        app = get_app()
+        handoff = app.cases.record_handoff(
+            Handoff(
+                conversation_id=tracker.sender_id,
+                channel=channel_of(tracker),
+                requested_at=received_at(tracker),
+                transcript=transcript_of(tracker),
+            )
+        )
+        for line in handoff_lines(handoff.person_from, app.policy):
+            dispatcher.utter_message(text=line)
+        # Rasa answers nothing more in a paused conversation until it restarts or a new session
+        # begins, so the bot does not talk over the person taking it on.
+        return [ConversationPaused()]

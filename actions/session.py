@@ -17,7 +17,6 @@ def landlord_slots() -> list[EventType]:
         "landlord_name": policy.landlord.name,
         "privacy_url": policy.landlord.privacy_url,
         "landlord_phone": policy.landlord.phone,
-        "office_hours": str(policy.landlord.office_hours),
         "ombudsman_phone": policy.ombudsman.phone,
         "ombudsman_website": policy.ombudsman.website,
     }

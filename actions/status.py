@@ -16,21 +16,6 @@ from bot.definition import long_date
 from bot.nlp.matches import first_reference
 
 
-def matches_contact(complaint: Complaint, answer: str) -> bool:
-    """The surname, phone number or email given with the complaint."""
-    given = answer.strip().lower()
-    if not given:
-        return False
-    surname = complaint.contact_name.strip().lower().split()[-1:] or [""]
-    digits = "".join(c for c in given if c.isdigit())
-    stored_digits = "".join(c for c in complaint.contact_details if c.isdigit())
-    return (
-        given == surname[0]
-        or given == complaint.contact_details.strip().lower()
-        or (len(digits) >= 10 and digits == stored_digits)
-    )
-
-
 def status_text(complaint: Complaint) -> str:
     lines = [
         f"Complaint {complaint.reference} is at Stage {complaint.stage} and is {complaint.status}."
@@ -71,8 +56,8 @@ class ActionComplaintStatus(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         complaint = get_app().cases.complaint(str(tracker.get_slot("status_reference") or ""))
-        if complaint is None or not matches_contact(
-            complaint, str(tracker.get_slot("status_check") or "")
+        if complaint is None or not complaint.confirmed_by(
+            str(tracker.get_slot("status_check") or "")
         ):
             dispatcher.utter_message(response="utter_status_not_matched")
         else:

@@ -8,31 +8,18 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
-from actions.turns import channel_of, event_time, received_at, turn_key
+from actions.definition import earlier_request_of
+from actions.turns import channel_of, received_at, transcript_of, turn_key
 from bot.casestore.domain import (
     ComplaintDefinition,
     ComplaintHandover,
     Representative,
-    TranscriptLine,
 )
 from bot.casestore.services import CaseStore
 from bot.definition import long_date
 from bot.replies import ombudsman_line
-
-
-def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
-    """Every message both ways, as the conversation's events record them (5.12)."""
-    directions = {"user": "resident", "bot": "assistant"}
-    return tuple(
-        TranscriptLine(
-            at=event_time(event),
-            direction=directions[event["event"]],  # type: ignore[arg-type]
-            text=str(event["text"]),
-        )
-        for event in tracker.events
-        if event.get("event") in directions and event.get("text") and event.get("timestamp")
-    )
 
 
 def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
@@ -50,17 +37,6 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
             consent="given" if consent else "not_yet",
             consent_at=when if consent else None,
         )
-    consent = bool(slot("adjustment_consent"))
-    needs = get_app().policy.needs
-    adjustments = tuple(
-        cases.adjustment(
-            need_id,
-            slot("adjustments_needed") or "",
-            disability=need_id in needs and needs[need_id].special_category,
-            consent=consent,
-        )
-        for need_id in (slot("adjustment_ids") or [])
-    )
     return ComplaintHandover(
         handover_key=turn_key(tracker, "complaint"),
         conversation_id=tracker.sender_id,
@@ -76,9 +52,10 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         contact_details=slot("contact_details") or "",
         contact_preference=slot("contact_preference") or "",
         representative=representative,
-        adjustments=adjustments,
+        adjustments=adjustments_from_slots(tracker, cases),
         contact_id=int(contact_id) if contact_id is not None else None,
         transcript=transcript_of(tracker),
+        earlier_request=earlier_request_of(tracker),
     )
 
 

@@ -14,27 +14,13 @@ from bot.casestore.domain import ContactRecord
 from bot.replies import adjustment_lines, label_lines, urgent_lines
 from bot.triage import TriageResult, triage
 
-# A disclosed health need or disability is special category data: it is kept only through the
-# consent step of the complaint form, never as a by-product of triage.
-NOT_STORED_WITHOUT_CONSENT = {"5.10"}
-
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
-    return ContactRecord(
+    return result.contact(
         conversation_id=tracker.sender_id,
         channel=channel_of(tracker),
         received_at=received_at(tracker),
         text=str(tracker.latest_message.get("text") or ""),
-        label=result.label,
-        intent=result.intent,
-        confidence=result.confidence,
-        exclusion_reason=result.exclusion_reason,
-        urgency=result.urgency,
-        reasons=tuple(
-            {"code": r.code, "text": r.text}
-            for r in result.reasons
-            if r.code not in NOT_STORED_WITHOUT_CONSENT
-        ),
     )
 
 
@@ -54,6 +40,10 @@ class ActionTriage(Action):
             SlotSet("triage_label", result.label),
             SlotSet("triaged_text", tracker.latest_message.get("text")),
             SlotSet("contact_id", contact_id),
+            SlotSet("service_area", result.service_area),
+            # Needs disclosed here shape the adjustment questions; nothing is stored until the
+            # resident agrees what would help (and consents, for a disability).
+            SlotSet("adjustment_ids", list(result.adjustments)),
         ]
         if result.label == "service_request":
             app.cases.record_service_request(contact_id, result.service_area, result.urgent)
@@ -70,4 +60,7 @@ class ActionTriage(Action):
             return [*events, SlotSet("choice_pending", True)]
         for line in label_lines(result, app.policy) + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
+        if result.adjustments:
+            dispatcher.utter_message(response="utter_offer_adjustments")
+            return [*events, SlotSet("adjustments_pending", True)]
         return events

@@ -7,6 +7,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from bot.casestore.domain import TranscriptLine
+
 
 def event_time(event: dict[str, Any]) -> datetime:
     return datetime.fromtimestamp(float(event["timestamp"]), tz=timezone.utc)
@@ -28,3 +30,17 @@ def turn_key(tracker: Tracker, purpose: str) -> str:
     """Names one handover per conversation turn: a retried turn carries the same message id."""
     turn = tracker.latest_message.get("message_id") or len(tracker.events)
     return f"{tracker.sender_id}:{turn}:{purpose}"
+
+
+def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
+    """Every message both ways, as the conversation's events record them (5.12)."""
+    directions = {"user": "resident", "bot": "assistant"}
+    return tuple(
+        TranscriptLine(
+            at=event_time(event),
+            direction=directions[event["event"]],  # type: ignore[arg-type]
+            text=str(event["text"]),
+        )
+        for event in tracker.events
+        if event.get("event") in directions and event.get("text") and event.get("timestamp")
+    )

@@ -11,6 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import App, build_app
+from bot.console.commands import add_staff_command, staff_command
+from bot.oversight.commands import (
+    OVERSIGHT_COMMANDS,
+    add_oversight_commands,
+    run_oversight_command,
+)
 
 
 def _classifier(app: App) -> Any:
@@ -150,6 +156,29 @@ def cases_command(app: App, action: str, reference: str | None, limit: int) -> i
     return 0
 
 
+def handoffs_command(app: App, action: str, handoff_id: int | None, staff: str | None) -> int:
+    """Staff see who is waiting for a person and what they said, then pick one up."""
+    if action == "list":
+        for handoff in app.cases.waiting_handoffs():
+            when = f"{handoff.requested_at:%Y-%m-%d %H:%M} UTC"
+            print(f"handoff {handoff.id}: {handoff.channel} conversation "
+                  f"{handoff.conversation_id}, asked {when}")  # fmt: skip
+            print(format_transcript(handoff.transcript))
+        return 0
+    if handoff_id is None or not staff:
+        print("handoffs: pick-up needs the handoff id and --staff NAME", file=sys.stderr)
+        return 2
+    if not app.cases.pick_up_handoff(handoff_id, staff):
+        print(f"handoffs: {handoff_id} is not waiting", file=sys.stderr)
+        return 1
+    print(f"handoffs: {handoff_id} picked up by {staff}")
+    return 0
+
+
+def format_transcript(lines: Sequence[Any]) -> str:
+    return "\n".join(f"  {t.at:%H:%M:%S} {t.direction:>9}: {t.text}" for t in lines)
+
+
 def format_complaint(complaint: Any) -> str:
     definition = complaint.definition
     lines = [
@@ -173,7 +202,8 @@ def format_complaint(complaint: Any) -> str:
         f"adjustment: {a.need_id}: {a.detail} (review by {a.review_due})"
         for a in complaint.adjustments
     ]
-    lines += [f"  {t.at:%H:%M:%S} {t.direction:>9}: {t.text}" for t in complaint.transcript]
+    if complaint.transcript:
+        lines.append(format_transcript(complaint.transcript))
     return "\n".join(lines)
 
 
@@ -192,12 +222,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     contacts = commands.add_parser("contacts", help="list triaged contacts, newest first")
     contacts.add_argument("action", choices=["list"])
     contacts.add_argument("--limit", type=int, default=50)
+    handoffs = commands.add_parser(
+        "handoffs", help="conversations waiting for a person, with what was said so far"
+    )
+    handoffs.add_argument("action", choices=["list", "pick-up"])
+    handoffs.add_argument("id", nargs="?", type=int, help="the handoff to pick up")
+    handoffs.add_argument("--staff", help="who is picking it up (recorded in the audit trail)")
+    add_oversight_commands(commands)
+    add_staff_command(commands)
     args = parser.parse_args(argv)
     app = build_app()
+    if args.command == "staff":
+        return staff_command(app, args)
+    if args.command in OVERSIGHT_COMMANDS:
+        return run_oversight_command(app, args)
     if args.command == "cases":
         return cases_command(app, args.action, args.reference, args.limit)
     if args.command == "contacts":
         return cases_command(app, "contacts", None, args.limit)
+    if args.command == "handoffs":
+        return handoffs_command(app, args.action, args.id, args.staff)
     if args.command == "db":
         return database_command(app, args.action)
     if args.command == "classify":

@@ -46,6 +46,7 @@ class DraftDefinition:
     contact_details: str
     contact_preference: str
     adjustments: str | None
+    earlier_request: str | None = None
 
     def read_back(self) -> str:
         lines = [
@@ -54,6 +55,8 @@ class DraftDefinition:
         ]
         if self.still_happening is not None:
             lines.append("It is still happening." if self.still_happening else "It has stopped.")
+        if self.earlier_request:
+            lines.append(f"It is about a request you reported before: {self.earlier_request}")
         lines.append(f"You would like: {self.outcome.strip()}")
         if self.representative:
             lines.append(f"You are helping the resident: {self.representative.strip()}")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from bot.calendar import UK_TIME
+from bot.definition import long_date
 from bot.policy import Policy
+from bot.policy.schema import twelve_hour
 from bot.triage import TriageResult
 
 OTHER_REPLIES = {
@@ -41,14 +46,11 @@ def exclusion_lines(ground_id: str, policy: Policy) -> list[str]:
 
 def adjustment_lines(result: TriageResult, policy: Policy) -> list[str]:
     """What we can do differently for a need the resident mentioned (5.10). Nothing is recorded
-    here: a health need or disability is kept only with consent, in the complaint form."""
+    here: the resident is asked next, and a disability is kept only with consent."""
     offers = [policy.needs[n].offer for n in result.adjustments if n in policy.needs]
     if not offers:
         return []
-    return [
-        "You mentioned something that may affect how we work with you. " + " ".join(offers),
-        "Just tell us if you would like this.",
-    ]
+    return ["You mentioned something that may affect how we work with you. " + " ".join(offers)]
 
 
 def label_lines(result: TriageResult, policy: Policy) -> list[str]:
@@ -73,3 +75,22 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
             "you'd like to make a complaint, just tell me what went wrong.",
         ]
     return [OTHER_REPLIES.get(result.intent, OTHER_REPLIES["enquiry"])]
+
+
+def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
+    """Honest about when a person will read the conversation, and the route for an emergency."""
+    landlord = policy.landlord
+    if person_from is None:
+        when = "A member of our team will read this conversation and reply as soon as they can."
+    else:
+        local = person_from.astimezone(UK_TIME)
+        when = (
+            "Our office is closed now. A member of our team will read this conversation and reply "
+            f"after we open at {twelve_hour(local.time())} on {long_date(local.date())}."
+        )
+    return [
+        f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
+        f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "
+        f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "
+        "in danger.",
+    ]

@@ -7,12 +7,16 @@ agreed definition (5.6, 5.12), contact details to send the response, representat
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 Choice = Literal["complaint", "no_complaint"]
 Decision = Literal["pending", "accepted", "overruled"]
+# How a complaint response ended, as the Ombudsman's annual figures count it (8.1).
+ResponseOutcome = Literal["upheld", "partly_upheld", "not_upheld"]
+RESPONSE_OUTCOMES: tuple[ResponseOutcome, ...] = ("upheld", "partly_upheld", "not_upheld")
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,7 @@ class ContactRecord:
     id: int | None = None
     choice: Choice | None = None
     choice_at: datetime | None = None
+    service_area: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,37 @@ class Adjustment:
     disability_disclosed: bool = False
     consent_to_record: bool = False
     consent_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AdjustmentOnFile:
+    """An agreed adjustment with the complaint it was recorded on, for review (5.10)."""
+
+    adjustment_id: int
+    reference: str
+    adjustment: Adjustment
+
+
+@dataclass(frozen=True)
+class AdjustmentReview:
+    """An officer's review of an adjustment: still right, changed, and when to look again."""
+
+    adjustment_id: int
+    reviewed_at: datetime
+    officer: str
+    note: str
+    next_review_due: date
+
+
+@dataclass(frozen=True)
+class ServiceRequestRecord:
+    """A service request (1.4), and whether a complaint followed it in the same conversation."""
+
+    contact_id: int
+    category: str
+    urgent: bool
+    received_at: datetime
+    became_complaint: bool
 
 
 @dataclass(frozen=True)
@@ -89,6 +125,7 @@ class ComplaintHandover:
     adjustments: tuple[Adjustment, ...] = ()
     contact_id: int | None = None
     transcript: tuple[TranscriptLine, ...] = ()
+    earlier_request: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +151,35 @@ class Complaint:
     transcript: tuple[TranscriptLine, ...] = field(default=())
     extension_reason: str | None = None
     extended_to: date | None = None
+    responded_at: datetime | None = None
+    outcome: ResponseOutcome | None = None
+    earlier_request: str | None = None
+
+    def confirmed_by(self, answer: str) -> bool:
+        """With the reference already given: the surname, phone number or email on file."""
+        given = answer.strip().lower()
+        return bool(given) and (
+            given == self._surname()
+            or given == self.contact_details.strip().lower()
+            or _phone_in(given) == _phone_in(self.contact_details) != ""
+        )
+
+    def identified_by(self, answer: str) -> bool:
+        """Without the reference: the surname and the phone number or email, both on file."""
+        words = set(re.findall(r"[\w'@.+-]+", answer.lower()))
+        details = self.contact_details.strip().lower()
+        detail_given = details in words or _phone_in(answer) == _phone_in(details) != ""
+        return self._surname() in words and detail_given
+
+    def _surname(self) -> str:
+        names = self.contact_name.strip().lower().split()
+        return names[-1] if names else ""
+
+
+def _phone_in(text: str) -> str:
+    """The digits of a phone number in the text, or "" when there are too few for one."""
+    digits = "".join(c for c in text if c.isdigit())
+    return digits if len(digits) >= 10 else ""
 
 
 @dataclass(frozen=True)
@@ -126,4 +192,22 @@ class ExclusionProposal:
     explained_at: datetime
     ombudsman_signposted: bool
     decision: Decision = "pending"
+    id: int | None = None
+    decided_by: str | None = None
+    decided_at: datetime | None = None
+    decision_reason: str | None = None
+    refusal_letter: str | None = None
+
+
+@dataclass(frozen=True)
+class Handoff:
+    """A resident asked for a person: the chat pauses and staff read the conversation so far."""
+
+    conversation_id: str
+    channel: str
+    requested_at: datetime
+    transcript: tuple[TranscriptLine, ...]
+    person_from: datetime | None = None
+    status: Literal["waiting", "picked_up"] = "waiting"
+    picked_up_by: str | None = None
     id: int | None = None

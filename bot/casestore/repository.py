@@ -6,18 +6,24 @@ import json
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Connection, Row
 
 from bot.casestore import tables
 from bot.casestore.domain import (
     Adjustment,
+    AdjustmentOnFile,
+    AdjustmentReview,
     Choice,
     Complaint,
     ComplaintDefinition,
     ContactRecord,
+    Decision,
     ExclusionProposal,
+    Handoff,
     Representative,
+    ResponseOutcome,
+    ServiceRequestRecord,
     TranscriptLine,
 )
 
@@ -52,6 +58,7 @@ class CaseRepository:
                 exclusion_reason=contact.exclusion_reason,
                 urgency=list(contact.urgency),
                 reasons=list(contact.reasons),
+                service_area=contact.service_area,
             )
         )
         return int(result.inserted_primary_key[0])
@@ -67,8 +74,20 @@ class CaseRepository:
         row = self._db.execute(
             select(tables.contacts).where(tables.contacts.c.id == contact_id)
         ).first()
-        if row is None:
-            return None
+        return None if row is None else self._contact_from(row)
+
+    def contacts_between(self, start: datetime, end: datetime) -> list[ContactRecord]:
+        """Contacts received from `start` up to, not including, `end`."""
+        received = tables.contacts.c.received_at
+        rows = self._db.execute(
+            select(tables.contacts)
+            .where(received >= start, received < end)
+            .order_by(tables.contacts.c.id)
+        )
+        return [self._contact_from(row) for row in rows]
+
+    @staticmethod
+    def _contact_from(row: Row) -> ContactRecord:
         return ContactRecord(
             id=row.id,
             conversation_id=row.conversation_id,
@@ -83,6 +102,7 @@ class CaseRepository:
             reasons=tuple(row.reasons),
             choice=row.choice,
             choice_at=_utc(row.choice_at),
+            service_area=row.service_area,
         )
 
     def add_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
@@ -106,9 +126,42 @@ class CaseRepository:
         return int(result.inserted_primary_key[0])
 
     def exclusion_proposals(self, decision: str = "pending") -> list[ExclusionProposal]:
+        return self._proposals_where(tables.exclusion_proposals.c.decision == decision)
+
+    def exclusion_proposal(self, proposal_id: int) -> ExclusionProposal | None:
+        found = self._proposals_where(tables.exclusion_proposals.c.id == proposal_id)
+        return found[0] if found else None
+
+    def exclusion_proposals_between(
+        self, start: datetime, end: datetime
+    ) -> list[ExclusionProposal]:
+        """Proposals explained to residents from `start` up to, not including, `end`."""
+        explained = tables.exclusion_proposals.c.explained_at
+        return self._proposals_where((explained >= start) & (explained < end))
+
+    def decide_exclusion(
+        self, proposal_id: int, decision: Decision, officer: str, at: datetime, reason: str,
+        refusal_letter: str | None = None,
+    ) -> bool:  # fmt: skip
+        """Record an officer's decision; False when the proposal was no longer pending."""
+        proposals = tables.exclusion_proposals
+        result = self._db.execute(
+            update(proposals)
+            .where(proposals.c.id == proposal_id, proposals.c.decision == "pending")
+            .values(
+                decision=decision,
+                decided_by=officer,
+                decided_at=at,
+                decision_reason=reason,
+                refusal_letter=refusal_letter,
+            )
+        )
+        return result.rowcount == 1
+
+    def _proposals_where(self, condition: Any) -> list[ExclusionProposal]:
         rows = self._db.execute(
             select(tables.exclusion_proposals)
-            .where(tables.exclusion_proposals.c.decision == decision)
+            .where(condition)
             .order_by(tables.exclusion_proposals.c.id)
         )
         return [
@@ -120,6 +173,47 @@ class CaseRepository:
                 explained_at=_utc(r.explained_at),  # type: ignore[arg-type]
                 ombudsman_signposted=r.ombudsman_signposted,
                 decision=r.decision,
+                decided_by=r.decided_by,
+                decided_at=_utc(r.decided_at),
+                decision_reason=r.decision_reason,
+                refusal_letter=r.refusal_letter,
+            )
+            for r in rows
+        ]
+
+    def service_requests_between(
+        self, start: datetime, end: datetime
+    ) -> list[ServiceRequestRecord]:
+        """Service requests received in the period, each marked if a complaint followed it in
+        the same conversation (1.5)."""
+        contacts, complaints = tables.contacts, tables.complaints
+        followed = (
+            select(complaints.c.id)
+            .where(
+                complaints.c.conversation_id == contacts.c.conversation_id,
+                complaints.c.received_at >= contacts.c.received_at,
+            )
+            .exists()
+        )
+        rows = self._db.execute(
+            select(
+                tables.service_requests.c.contact_id,
+                tables.service_requests.c.category,
+                tables.service_requests.c.urgent,
+                contacts.c.received_at,
+                followed.label("became_complaint"),
+            )
+            .join(contacts, contacts.c.id == tables.service_requests.c.contact_id)
+            .where(contacts.c.received_at >= start, contacts.c.received_at < end)
+            .order_by(tables.service_requests.c.id)
+        )
+        return [
+            ServiceRequestRecord(
+                contact_id=r.contact_id,
+                category=r.category,
+                urgent=r.urgent,
+                received_at=_utc(r.received_at),  # type: ignore[arg-type]
+                became_complaint=bool(r.became_complaint),
             )
             for r in rows
         ]
@@ -149,6 +243,7 @@ class CaseRepository:
                     contact_name=complaint.contact_name,
                     contact_details=complaint.contact_details,
                     contact_preference=complaint.contact_preference,
+                    earlier_request=complaint.earlier_request,
                 )
             ).inserted_primary_key[0]
         )
@@ -175,6 +270,20 @@ class CaseRepository:
             )
         return reference
 
+    def record_acknowledgement(self, reference: str, at: datetime, response_due: date) -> None:
+        self._db.execute(
+            update(tables.complaints)
+            .where(tables.complaints.c.reference == reference)
+            .values(acknowledged_at=at, response_due=response_due)
+        )
+
+    def record_response(self, reference: str, at: datetime, outcome: ResponseOutcome) -> None:
+        self._db.execute(
+            update(tables.complaints)
+            .where(tables.complaints.c.reference == reference)
+            .values(responded_at=at, outcome=outcome, status="responded")
+        )
+
     def record_extension(self, reference: str, new_date: date, reason: str) -> None:
         self._db.execute(
             update(tables.complaints)
@@ -187,6 +296,23 @@ class CaseRepository:
 
     def complaint_by_reference(self, reference: str) -> Complaint | None:
         return self._complaint_where(tables.complaints.c.reference == reference)
+
+    def stage_1_complaints_not_escalated(self, contact_hint: str) -> list[Complaint]:
+        """Stage 1 complaints with no Stage 2 yet whose contact details contain `contact_hint`
+        (an email, or the last digits of a phone number): the candidates for an identity check."""
+        complaints = tables.complaints
+        stage_2 = complaints.alias("stage_2")
+        escalated = select(stage_2.c.id).where(stage_2.c.escalated_from_id == complaints.c.id)
+        rows = self._db.execute(
+            select(complaints)
+            .where(
+                complaints.c.stage == 1,
+                ~escalated.exists(),
+                func.lower(complaints.c.contact_details).contains(contact_hint.lower()),
+            )
+            .order_by(complaints.c.id)
+        ).all()
+        return [self._complaint_from(row) for row in rows]
 
     def complaints_for_conversation(self, conversation_id: str) -> list[str]:
         """References of the complaints logged from one conversation."""
@@ -208,6 +334,42 @@ class CaseRepository:
             select(tables.contacts.c.id).order_by(tables.contacts.c.id.desc()).limit(limit)
         ).scalars()
         return [contact for i in ids if (contact := self.get_contact(i)) is not None]
+
+    def open_complaints(self) -> list[Complaint]:
+        """Complaints still waiting for their response, oldest first."""
+        rows = self._db.execute(
+            select(tables.complaints)
+            .where(tables.complaints.c.responded_at.is_(None))
+            .order_by(tables.complaints.c.id)
+        ).all()
+        return [self._complaint_from(row) for row in rows]
+
+    def complaints_between(self, start: datetime, end: datetime) -> list[Complaint]:
+        """Complaints received from `start` up to, not including, `end`."""
+        received = tables.complaints.c.received_at
+        rows = self._db.execute(
+            select(tables.complaints)
+            .where(received >= start, received < end)
+            .order_by(tables.complaints.c.id)
+        ).all()
+        return [self._complaint_from(row) for row in rows]
+
+    def complaint_service_areas(self, start: datetime, end: datetime) -> dict[str, str | None]:
+        """Reference -> the service area triage found in the contact that started the complaint
+        (a Stage 2 takes its Stage 1's); None when it came without a triaged contact."""
+        complaints, contacts = tables.complaints, tables.contacts
+        stage_1 = complaints.alias("stage_1")
+        rows = self._db.execute(
+            select(complaints.c.reference, contacts.c.service_area)
+            .select_from(complaints)
+            .outerjoin(stage_1, stage_1.c.id == complaints.c.escalated_from_id)
+            .outerjoin(
+                contacts,
+                contacts.c.id == func.coalesce(complaints.c.contact_id, stage_1.c.contact_id),
+            )
+            .where(complaints.c.received_at >= start, complaints.c.received_at < end)
+        )
+        return {row.reference: row.service_area for row in rows}
 
     def count_complaints(self) -> int:
         return len(self._db.execute(select(tables.complaints.c.id)).all())
@@ -261,25 +423,69 @@ class CaseRepository:
                 consent=representative_row.consent,
                 consent_at=_utc(representative_row.consent_at),
             ),
-            adjustments=tuple(
-                Adjustment(
-                    need_id=a.need_id,
-                    detail=a.detail,
-                    agreed=a.agreed,
-                    review_due=a.review_due,
-                    disability_disclosed=a.disability_disclosed,
-                    consent_to_record=a.consent_to_record,
-                    consent_at=_utc(a.consent_at),
-                )
-                for a in adjustment_rows
-            ),
+            adjustments=tuple(_adjustment_from(a) for a in adjustment_rows),
             transcript=tuple(
                 TranscriptLine(_utc(t.at), t.direction, t.text)  # type: ignore[arg-type]
                 for t in transcript_rows
             ),
             extension_reason=row.extension_reason,
             extended_to=row.extended_to,
+            responded_at=_utc(row.responded_at),
+            outcome=row.outcome,
+            earlier_request=row.earlier_request,
         )
+
+    # adjustments under review (5.10) ----------------------------------------------------------
+    def adjustments_due(self, by: date) -> list[AdjustmentOnFile]:
+        """Agreed adjustments whose review falls on or before `by`, soonest first."""
+        return self._adjustments_where(tables.adjustments.c.review_due <= by)
+
+    def adjustment_on_file(self, adjustment_id: int) -> AdjustmentOnFile | None:
+        found = self._adjustments_where(tables.adjustments.c.id == adjustment_id)
+        return found[0] if found else None
+
+    def _adjustments_where(self, condition: Any) -> list[AdjustmentOnFile]:
+        adjustments = tables.adjustments
+        rows = self._db.execute(
+            select(adjustments, tables.complaints.c.reference)
+            .join(tables.complaints, tables.complaints.c.id == adjustments.c.complaint_id)
+            .where(condition)
+            .order_by(adjustments.c.review_due, adjustments.c.id)
+        )
+        return [
+            AdjustmentOnFile(
+                r.id,
+                r.reference,
+                _adjustment_from(r),
+            )
+            for r in rows
+        ]  # fmt: skip
+
+    def add_adjustment_review(self, review: AdjustmentReview) -> None:
+        self._db.execute(insert(tables.adjustment_reviews).values(**vars(review)))
+        self._db.execute(
+            update(tables.adjustments)
+            .where(tables.adjustments.c.id == review.adjustment_id)
+            .values(review_due=review.next_review_due)
+        )
+
+    def adjustment_reviews_between(self, start: datetime, end: datetime) -> list[AdjustmentReview]:
+        reviews = tables.adjustment_reviews
+        rows = self._db.execute(
+            select(reviews)
+            .where(reviews.c.reviewed_at >= start, reviews.c.reviewed_at < end)
+            .order_by(reviews.c.id)
+        )
+        return [
+            AdjustmentReview(
+                adjustment_id=r.adjustment_id,
+                reviewed_at=_utc(r.reviewed_at),  # type: ignore[arg-type]
+                officer=r.officer,
+                note=r.note,
+                next_review_due=r.next_review_due,
+            )
+            for r in rows
+        ]
 
     # audit ----------------------------------------------------------------------------------
     def audit(self, at: datetime, actor: str, kind: str, subject: str, **detail: Any) -> None:
@@ -301,3 +507,72 @@ class CaseRepository:
             .order_by(tables.audit_events.c.id)
         )
         return [(r.actor, r.kind, r.detail) for r in rows]
+
+    # adjustments agreed outside a complaint (5.10) --------------------------------------------
+    def add_contact_adjustment(self, contact_id: int, adjustment: Adjustment) -> int:
+        result = self._db.execute(
+            insert(tables.adjustments).values(contact_id=contact_id, **vars(adjustment))
+        )
+        return int(result.inserted_primary_key[0])
+
+    def contact_adjustments(self, contact_id: int) -> list[Adjustment]:
+        rows = self._db.execute(
+            select(tables.adjustments)
+            .where(tables.adjustments.c.contact_id == contact_id)
+            .order_by(tables.adjustments.c.id)
+        )
+        return [_adjustment_from(row) for row in rows]
+
+    # handoffs to a person ---------------------------------------------------------------------
+    def add_handoff(self, handoff: Handoff) -> int:
+        values = {**vars(handoff), "transcript": [_transcript_json(t) for t in handoff.transcript]}
+        del values["id"]
+        return int(self._db.execute(insert(tables.handoffs).values(values)).inserted_primary_key[0])
+
+    def handoffs(self, status: str) -> list[Handoff]:
+        rows = self._db.execute(
+            select(tables.handoffs)
+            .where(tables.handoffs.c.status == status)
+            .order_by(tables.handoffs.c.requested_at)
+        )
+        return [
+            Handoff(
+                id=r.id,
+                conversation_id=r.conversation_id,
+                channel=r.channel,
+                requested_at=_utc(r.requested_at),  # type: ignore[arg-type]
+                person_from=_utc(r.person_from),
+                status=r.status,
+                picked_up_by=r.picked_up_by,
+                transcript=tuple(
+                    TranscriptLine(datetime.fromisoformat(t["at"]), t["direction"], t["text"])
+                    for t in r.transcript
+                ),
+            )
+            for r in rows
+        ]
+
+    def pick_up_handoff(self, handoff_id: int, staff: str) -> bool:
+        """False when nobody was waiting on that handoff (already picked up, or no such id)."""
+        result = self._db.execute(
+            update(tables.handoffs)
+            .where(tables.handoffs.c.id == handoff_id, tables.handoffs.c.status == "waiting")
+            .values(status="picked_up", picked_up_by=staff)
+        )
+        return result.rowcount == 1
+
+
+def _adjustment_from(row: Row) -> Adjustment:
+    return Adjustment(
+        need_id=row.need_id,
+        detail=row.detail,
+        agreed=row.agreed,
+        review_due=row.review_due,
+        disability_disclosed=row.disability_disclosed,
+        consent_to_record=row.consent_to_record,
+        consent_at=_utc(row.consent_at),
+    )
+
+
+def _transcript_json(line: TranscriptLine) -> dict[str, str]:
+    return {"at": line.at.isoformat(), "direction": line.direction, "text": line.text}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
@@ -11,17 +13,21 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.calendar import WorkingCalendar
 from bot.casestore.domain import (
+    RESPONSE_OUTCOMES,
     Adjustment,
     Choice,
     Complaint,
     ComplaintHandover,
     ContactRecord,
     ExclusionProposal,
+    Handoff,
+    ResponseOutcome,
 )
 from bot.casestore.unit_of_work import UnitOfWork
 from bot.policy import Policy
 
 ASSISTANT = "assistant"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
 
 
@@ -36,10 +42,21 @@ class CaseStore:
         self._engine = engine
         self._policy = policy
         self._clock = clock
+        self._actor = ASSISTANT
         self.calendar = WorkingCalendar(policy.landlord.nation)
+
+    def acting_as(self, actor: str) -> CaseStore:
+        """The same store, naming `actor` (a staff username) in the audit events it writes."""
+        acting = copy(self)
+        acting._actor = actor
+        return acting
 
     def unit_of_work(self) -> UnitOfWork:
         return UnitOfWork(self._engine)
+
+    def now(self) -> datetime:
+        """The store's clock: officer decisions and the Code's deadlines read the same time."""
+        return self._clock()
 
     def deadlines(self, received_at: datetime, stage: int = 1) -> tuple[date, date, date]:
         """(clock start, acknowledgement due, response due) for something received then.
@@ -62,33 +79,70 @@ class CaseStore:
         with self.unit_of_work() as uow:
             contact_id = uow.cases.add_contact(contact)
             subject = f"contact:{contact_id}"
-            uow.cases.audit(self._clock(), ASSISTANT, "contact_triaged", subject,
+            uow.cases.audit(self._clock(), self._actor, "contact_triaged", subject,
                             label=contact.label, channel=contact.channel)  # fmt: skip
             if contact.urgency:
-                uow.cases.audit(self._clock(), ASSISTANT, "urgent_follow_up", subject,
+                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up", subject,
                                 categories=list(contact.urgency))  # fmt: skip
             uow.commit()
         return contact_id
 
-    def record_handoff(self, conversation_id: str, channel: str) -> None:
-        """A resident asked for a person: staff pick the conversation up from this event."""
-        self._flag_conversation(conversation_id, "handoff_requested", channel)
+    def record_handoff(self, handoff: Handoff) -> Handoff:
+        """A resident asked for a person: staff find it waiting, with the conversation so far.
+
+        `person_from` is when the office next opens (None while it is open), so the resident is
+        told honestly when a person will read it."""
+        hours = self._policy.landlord.office_hours
+        waiting = replace(
+            handoff,
+            person_from=self.calendar.next_opening(handoff.requested_at, hours.opens, hours.closes),
+        )
+        with self.unit_of_work() as uow:
+            handoff_id = uow.cases.add_handoff(waiting)
+            uow.cases.audit(self._clock(), self._actor, "handoff_requested",
+                            f"conversation:{handoff.conversation_id}", channel=handoff.channel,
+                            handoff=handoff_id)  # fmt: skip
+            uow.commit()
+        return replace(waiting, id=handoff_id)
+
+    def waiting_handoffs(self) -> list[Handoff]:
+        with self.unit_of_work() as uow:
+            return uow.cases.handoffs("waiting")
+
+    def pick_up_handoff(self, handoff_id: int, staff: str) -> bool:
+        with self.unit_of_work() as uow:
+            picked = uow.cases.pick_up_handoff(handoff_id, staff)
+            if picked:
+                uow.cases.audit(self._clock(), staff, "handoff_picked_up", f"handoff:{handoff_id}")
+            uow.commit()
+        return picked
 
     def record_unmatched_escalation(self, conversation_id: str, channel: str) -> None:
         """A Stage 2 request without a reference we can match: an officer finds the complaint."""
-        self._flag_conversation(conversation_id, "escalation_unmatched", channel)
-
-    def _flag_conversation(self, conversation_id: str, kind: str, channel: str) -> None:
         with self.unit_of_work() as uow:
-            uow.cases.audit(self._clock(), ASSISTANT, kind, f"conversation:{conversation_id}",
-                            channel=channel)  # fmt: skip
+            uow.cases.audit(self._clock(), self._actor, "escalation_unmatched",
+                            f"conversation:{conversation_id}", channel=channel)  # fmt: skip
+            uow.commit()
+
+    def contact_adjustments(self, contact_id: int) -> list[Adjustment]:
+        with self.unit_of_work() as uow:
+            return uow.cases.contact_adjustments(contact_id)
+
+    def agree_adjustments(self, contact_id: int, adjustments: tuple[Adjustment, ...]) -> None:
+        """Adjustments agreed when a need is disclosed outside a complaint (5.10)."""
+        with self.unit_of_work() as uow:
+            for adjustment in adjustments:
+                uow.cases.add_contact_adjustment(contact_id, adjustment)
+            uow.cases.audit(self._clock(), self._actor, "adjustments_agreed",
+                            f"contact:{contact_id}",
+                            needs=[a.need_id for a in adjustments])  # fmt: skip
             uow.commit()
 
     def record_choice(self, contact_id: int, choice: Choice) -> None:
         """The resident's answer to the offer to complain, either way (1.3)."""
         with self.unit_of_work() as uow:
             uow.cases.record_choice(contact_id, choice, self._clock())
-            uow.cases.audit(self._clock(), ASSISTANT, "choice_recorded", f"contact:{contact_id}",
+            uow.cases.audit(self._clock(), self._actor, "choice_recorded", f"contact:{contact_id}",
                             choice=choice)  # fmt: skip
             uow.commit()
 
@@ -104,7 +158,7 @@ class CaseStore:
             proposal_id = uow.cases.add_exclusion_proposal(
                 ExclusionProposal(contact_id, ground, explanation, self._clock(), True)
             )
-            uow.cases.audit(self._clock(), ASSISTANT, "exclusion_proposed",
+            uow.cases.audit(self._clock(), self._actor, "exclusion_proposed",
                             f"contact:{contact_id}", ground=ground)  # fmt: skip
             uow.commit()
         return proposal_id
@@ -147,6 +201,7 @@ class CaseStore:
                 representative=handover.representative,
                 adjustments=handover.adjustments,
                 transcript=handover.transcript,
+                earlier_request=handover.earlier_request,
             ),
             handover.handover_key,
             handover.contact_id,
@@ -193,10 +248,12 @@ class CaseStore:
         try:
             with self.unit_of_work() as uow:
                 reference = uow.cases.add_complaint(complaint, handover_key, contact_id)
-                uow.cases.audit(self._clock(), ASSISTANT, "complaint_logged", reference,
+                uow.cases.audit(self._clock(), self._actor, "complaint_logged", reference,
                                 stage=complaint.stage, channel=complaint.channel)  # fmt: skip
+                logged = uow.cases.complaint_by_reference(reference)
                 uow.commit()
-            return replace(complaint, reference=reference)
+            assert logged is not None  # written in this transaction
+            return logged
         except IntegrityError:
             with self.unit_of_work() as uow:
                 existing = uow.cases.complaint_by_handover_key(handover_key)
@@ -204,11 +261,53 @@ class CaseStore:
                 raise
             return existing
 
-    def extend(self, reference: str, new_date: date, reason: str, officer: str) -> Complaint:
-        """Extend the response date with a reason, within the Code's limit (6.4, 6.13)."""
+    def acknowledge(self, reference: str, officer: str) -> Complaint:
+        """Record the acknowledgement (6.2, 6.11) and date the response from it (6.3, 6.14).
+
+        The count starts from the acknowledgement or from the day it was due, whichever is
+        earlier, so a late acknowledgement gives no extra time for the response.
+        """
+        complaint = self._existing(reference)
+        if complaint.acknowledged_at is not None:
+            raise ValueError(f"{reference} was acknowledged at {complaint.acknowledged_at}")
+        now = self._clock()
+        timescale = self._policy.stages[f"stage_{complaint.stage}"]
+        respond_by = complaint.response_due
+        if timescale.respond_from == "acknowledgement":
+            counted_from = min(self.calendar.clock_start(now), complaint.acknowledgement_due)
+            respond_by = self.calendar.add_working_days(
+                counted_from, timescale.respond_within.amount
+            )
+        with self.unit_of_work() as uow:
+            uow.cases.record_acknowledgement(reference, now, respond_by)
+            uow.cases.audit(now, officer, "complaint_acknowledged", reference,
+                            response_due=respond_by)  # fmt: skip
+            uow.commit()
+        return replace(complaint, acknowledged_at=now, response_due=respond_by)
+
+    def record_response(self, reference: str, outcome: ResponseOutcome, officer: str) -> Complaint:
+        """The stage's response was sent, with its outcome; the complaint stops waiting."""
+        if outcome not in RESPONSE_OUTCOMES:
+            raise ValueError(f"outcome must be one of {', '.join(RESPONSE_OUTCOMES)}")
+        complaint = self._existing(reference)
+        if complaint.responded_at is not None:
+            raise ValueError(f"{reference} was answered on {complaint.responded_at:%Y-%m-%d}")
+        now = self._clock()
+        with self.unit_of_work() as uow:
+            uow.cases.record_response(reference, now, outcome)
+            uow.cases.audit(now, officer, "response_sent", reference, outcome=outcome)
+            uow.commit()
+        return replace(complaint, responded_at=now, outcome=outcome, status="responded")
+
+    def _existing(self, reference: str) -> Complaint:
         complaint = self.complaint(reference)
         if complaint is None:
             raise LookupError(f"no complaint {reference}")
+        return complaint
+
+    def extend(self, reference: str, new_date: date, reason: str, officer: str) -> Complaint:
+        """Extend the response date with a reason, within the Code's limit (6.4, 6.13)."""
+        complaint = self._existing(reference)
         limit = self._policy.stages[f"stage_{complaint.stage}"].extension_at_most.amount
         latest = self.calendar.add_working_days(complaint.response_due, limit)
         if not complaint.response_due < new_date <= latest:
@@ -228,6 +327,19 @@ class CaseStore:
     def contact(self, contact_id: int) -> ContactRecord | None:
         with self.unit_of_work() as uow:
             return uow.cases.get_contact(contact_id)
+
+    def find_for_stage_2(self, answer: str) -> Complaint | None:
+        """The one Stage 1 complaint, not yet escalated, whose surname and phone number or email
+        are both in the answer; None when none or several match (an officer then finds it)."""
+        email = EMAIL.search(answer)
+        digits = "".join(c for c in answer if c.isdigit())
+        hint = email.group() if email else digits[-4:] if len(digits) >= 10 else ""
+        if not hint:
+            return None
+        with self.unit_of_work() as uow:
+            candidates = uow.cases.stage_1_complaints_not_escalated(hint)
+        found = [c for c in candidates if c.identified_by(answer)]
+        return found[0] if len(found) == 1 else None
 
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:

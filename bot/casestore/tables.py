@@ -42,6 +42,7 @@ contacts = Table(
     Column("reasons", JSON, nullable=False),
     Column("choice", String(20)),
     Column("choice_at", DateTime(timezone=True)),
+    Column("service_area", String(80)),
 )
 
 complaints = Table(
@@ -63,6 +64,10 @@ complaints = Table(
     Column("response_due", Date, nullable=False),
     Column("extension_reason", Text),
     Column("extended_to", Date),
+    # The job number of an earlier repair or request the complaint is about (1.5).
+    Column("earlier_request", String(200)),
+    Column("responded_at", DateTime(timezone=True)),
+    Column("outcome", String(20)),
     Column("aspects", JSON, nullable=False),
     Column("outcomes", JSON, nullable=False),
     Column("still_happening", Boolean),
@@ -88,7 +93,9 @@ adjustments = Table(
     "adjustments",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("complaint_id", ForeignKey("complaints.id"), nullable=False, index=True),
+    # An adjustment is agreed in a complaint, or on its own whenever a need is disclosed (5.10).
+    Column("complaint_id", ForeignKey("complaints.id"), index=True),
+    Column("contact_id", ForeignKey("contacts.id"), index=True),
     Column("need_id", String(80), nullable=False),
     Column("detail", Text, nullable=False),
     Column("agreed", Boolean, nullable=False),
@@ -111,6 +118,18 @@ exclusion_proposals = Table(
     Column("decided_by", String(200)),
     Column("decided_at", DateTime(timezone=True)),
     Column("decision_reason", Text),
+    Column("refusal_letter", Text),
+)
+
+adjustment_reviews = Table(
+    "adjustment_reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("adjustment_id", ForeignKey("adjustments.id"), nullable=False, index=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=False),
+    Column("officer", String(200), nullable=False),
+    Column("note", Text, nullable=False),
+    Column("next_review_due", Date, nullable=False),
 )
 
 service_requests = Table(
@@ -141,4 +160,51 @@ audit_events = Table(
     Column("kind", String(80), nullable=False),
     Column("subject", String(200), nullable=False, index=True),
     Column("detail", JSON, nullable=False),
+)
+
+handoffs = Table(
+    "handoffs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("conversation_id", String(200), nullable=False, index=True),
+    Column("channel", String(40), nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("person_from", DateTime(timezone=True)),
+    Column("status", String(20), nullable=False),
+    Column("picked_up_by", String(200)),
+    Column("transcript", JSON, nullable=False),
+)
+
+# Staff console (bot/console): accounts, server-side sessions and failed sign-ins. Passwords and
+# session tokens are stored only as hashes; failures are kept per username for rate limiting.
+staff_users = Table(
+    "staff_users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True)),
+)
+
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("staff_id", ForeignKey("staff_users.id"), nullable=False, index=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True)),
+)
+
+staff_sign_in_failures = Table(
+    "staff_sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False, index=True),
+    Column("at", DateTime(timezone=True), nullable=False),
 )

@@ -37,10 +37,11 @@ class OfficeHours:
     closes: time
 
     def __str__(self) -> str:
-        return f"Monday to Friday, {_clock(self.opens)} to {_clock(self.closes)}, not bank holidays"
+        opens, closes = twelve_hour(self.opens), twelve_hour(self.closes)
+        return f"Monday to Friday, {opens} to {closes}, not bank holidays"
 
 
-def _clock(moment: time) -> str:
+def twelve_hour(moment: time) -> str:
     hour = moment.hour % 12 or 12
     minutes = f".{moment.minute:02d}" if moment.minute else ""
     return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"

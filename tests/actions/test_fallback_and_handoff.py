@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import ConversationPaused, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionMisunderstood
 from actions.handoff import ActionHandoff
 from bot.bootstrap import App
+from tests.actions.conftest import tracker
 
 
 def tracker_with(intent: str, misunderstandings: float) -> Tracker:
@@ -45,11 +46,27 @@ def test_second_misunderstanding_offers_a_person(dispatcher: CollectingDispatche
     assert events[-1] == SlotSet("misunderstandings", 2)
 
 
-def test_asking_for_a_person_is_recorded_for_staff(
+def test_asking_for_a_person_pauses_the_chat_and_gives_staff_the_conversation(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
-    asyncio.run(ActionHandoff().run(dispatcher, tracker_with("request_human", 0), {}))
-    assert dispatcher.messages[0]["response"] == "utter_handoff"
+    saturday = tracker("asks_for_person_on_saturday")
+    events = asyncio.run(ActionHandoff().run(dispatcher, saturday, {}))
+    assert events == [ConversationPaused()]
+    # Saturday 28 November 2026, 10am: closed, so the resident is told Monday at 8am.
+    said = " ".join(m["text"] for m in dispatcher.messages)
+    assert "reply after we open at 8am on Monday 30 November 2026" in said
+    assert "0300 000 0999" in said
+    [waiting] = app.cases.waiting_handoffs()
+    assert (waiting.conversation_id, waiting.channel) == ("resident-handoff", "socketio")
+    assert [(line.direction, line.text) for line in waiting.transcript] == [
+        ("resident", "my boiler is still broken after two visits"),
+        ("assistant", "I'm sorry things have gone wrong."),
+        ("resident", "can i talk to a real person please"),
+    ]
+    assert app.cases.pick_up_handoff(waiting.id or 0, "officer.jones")
+    assert app.cases.waiting_handoffs() == []
     with app.cases.unit_of_work() as uow:
-        trail = uow.cases.audit_trail("conversation:resident-9")
-    assert trail == [("assistant", "handoff_requested", {"channel": "socketio"})]
+        trail = uow.cases.audit_trail("conversation:resident-handoff")
+    assert trail == [
+        ("assistant", "handoff_requested", {"channel": "socketio", "handoff": waiting.id})
+    ]

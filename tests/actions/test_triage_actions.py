@@ -26,6 +26,8 @@ def test_gas_route_comes_first_then_the_offer_to_complain(
             "third time asking, i can smell gas and nobody came, my son is autistic",
         ),
         SlotSet("contact_id", 1),
+        SlotSet("service_area", "general"),
+        SlotSet("adjustment_ids", ["neurodivergence"]),
         SlotSet("choice_pending", True),
     ]
     with app.cases.unit_of_work() as uow:
@@ -60,13 +62,15 @@ def test_yes_to_the_offer_records_the_choice(app: App, dispatcher: CollectingDis
     ]
 
 
-def test_a_need_mentioned_with_a_request_gets_the_offer_but_is_not_recorded(
+def test_a_need_mentioned_with_a_request_is_offered_and_nothing_is_kept_yet(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
-    asyncio.run(ActionTriage().run(dispatcher, tracker("deaf_repair_request"), {}))
-    said = " ".join(m["text"] for m in dispatcher.messages)
-    assert "request for our team" in said
-    assert "text relay" in said and "Just tell us if you would like this." in said
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker("deaf_repair_request"), {}))
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "request for our team" in said and "text relay" in said
+    assert dispatcher.messages[-1]["response"] == "utter_offer_adjustments"
+    assert events[-2:] == [SlotSet("adjustment_ids", ["hearing"]),
+                           SlotSet("adjustments_pending", True)]  # fmt: skip
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(1)
     assert contact is not None and all(r["code"] != "5.10" for r in contact.reasons)

@@ -13,7 +13,7 @@ from bot.casestore.domain import Complaint, ComplaintDefinition, ComplaintHandov
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
-from tests.conversations.conftest import Running
+from tests.conftest import Running
 
 pytestmark = pytest.mark.server
 
@@ -50,7 +50,8 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
         "the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling"
     )
     assert "Is this still happening" in say("/affirm")
-    assert "What would you like us to do" in say("/affirm")
+    assert "reported to us before" in say("/affirm")
+    assert "What would you like us to do" in say("job 55123, reported in March")
     assert "resident, or are you helping someone else" in say(
         '/choose{"choice": "Fix the problem"}'
     )
@@ -65,6 +66,7 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     read_back = say("/affirm")
     assert "What went wrong: the mould in my mums bathroom keeps coming back" in read_back
     assert "It is still happening." in read_back
+    assert "a request you reported before: job 55123, reported in March" in read_back
     assert "You would like: Fix the problem" in read_back
     assert "We will contact Sam Jones by email (sam@example.org)" in read_back
     assert "Which part would you like to change" in say("/deny")
@@ -85,6 +87,7 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     assert complaint is not None
     assert complaint.definition.outcomes == ("An apology",)
     assert complaint.contact_preference == "email"
+    assert complaint.earlier_request == "job 55123, reported in March"
     assert complaint.representative is not None and complaint.representative.consent == "given"
     assert complaint.representative.name == "Sam Jones"
     assert "Mrs Jones" in complaint.representative.acting_for
@@ -158,8 +161,11 @@ def test_stage_2_without_a_reference_goes_to_an_officer(running: Running) -> Non
         running.servers.say(sender, "i want to take my complaint to stage 2")
     )
     assert "couldn't find a complaint" in said(running.servers.say(sender, "CMP-2019-999999"))
-    assert "complaints officer will find your complaint" in said(
+    assert "surname and the phone number or email" in said(
         running.servers.say(sender, "I don't have it")
+    )
+    assert "complaints officer will find your complaint" in said(
+        running.servers.say(sender, "no thanks")
     )
 
 
@@ -177,3 +183,53 @@ def test_status_is_shared_only_after_a_second_detail_matches(
     shared = said(running.servers.say(sender, "okafor"))
     assert f"Complaint {reference} is at Stage 1 and is open" in shared
     assert "Our response is due by" in shared
+
+
+def test_stage_2_without_a_reference_is_found_from_the_surname_and_email(
+    running: Running, policy: Policy
+) -> None:
+    store = CaseStore(make_engine(running.database_url), policy)
+    stage_1 = logged_complaint(store, "Tomasz Wojcik", f"tomasz.{uuid.uuid4().hex[:6]}@example.org")
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    running.servers.say(sender, "not happy with the answer to my complaint, escalate it please")
+    assert "surname and the phone number or email" in said(running.servers.say(sender, "no"))
+    done = said(running.servers.say(sender, f"wojcik, {stage_1.contact_details}"))
+    assert f"I found your complaint {stage_1.reference}" in done
+    assert "has gone to Stage 2" in done
+    stage_2 = store.complaint(re.findall(r"CMP-\d{4}-\d{6}", done)[-1])
+    assert stage_2 is not None and stage_2.escalated_from_id == stage_1.id
+
+
+def test_asking_for_a_person_pauses_the_chat_and_leaves_the_conversation_for_staff(
+    running: Running, policy: Policy
+) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    running.servers.say(sender, "my kitchen tap has been dripping for a week")
+    handed = said(running.servers.say(sender, "can I speak to a real person"))
+    assert "I'll pass you to a person" in handed and "stop replying here" in handed
+    assert running.servers.say(sender, "hello? anyone there?") == []
+    store = CaseStore(make_engine(running.database_url), policy)
+    [handoff] = [h for h in store.waiting_handoffs() if h.conversation_id == sender]
+    assert handoff.transcript[0].text == "my kitchen tap has been dripping for a week"
+    assert handoff.transcript[-1].text == "can I speak to a real person"
+
+
+def test_a_need_mentioned_with_a_repair_is_noted_with_consent_and_a_review_date(
+    running: Running, policy: Policy
+) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    offered = said(running.servers.say(sender, "can someone fix my doorbell, im deaf so text me"))
+    assert "note what would help you" in offered
+    assert "What would help you" in said(running.servers.say(sender, "/affirm"))
+    assert "May we record it" in said(running.servers.say(sender, "text me before you come"))
+    noted = said(running.servers.say(sender, "/affirm"))
+    assert "We will check with you by" in noted
+    store = CaseStore(make_engine(running.database_url), policy)
+    with store.unit_of_work() as uow:
+        [contact] = [c for c in uow.cases.recent_contacts(50) if c.conversation_id == sender]
+    [kept] = store.contact_adjustments(contact.id or 0)
+    assert (kept.need_id, kept.detail, kept.consent_to_record) == (
+        "hearing",
+        "text me before you come",
+        True,
+    )

@@ -45,7 +45,7 @@ def test_plain_repair_request_is_a_service_request(servers: Servers) -> None:
 
 def test_asking_for_a_person_gets_the_handoff(servers: Servers) -> None:
     reply = texts(servers.say(new_sender(), "can I speak to a person"))
-    assert "pass you to a member of our team" in reply
+    assert "I'll pass you to a person" in reply
     assert "0300 000 0000" in reply
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 import textstat
@@ -10,7 +11,13 @@ import yaml
 
 from bot.definition import DraftDefinition
 from bot.policy import Policy
-from bot.replies import adjustment_lines, exclusion_lines, label_lines, ombudsman_line
+from bot.replies import (
+    adjustment_lines,
+    exclusion_lines,
+    handoff_lines,
+    label_lines,
+    ombudsman_line,
+)
 from bot.triage import TriageResult
 from tests.conftest import ROOT
 
@@ -46,6 +53,9 @@ def resident_texts(policy: Policy) -> dict[str, str]:
                               None, ())  # fmt: skip
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
     texts["ombudsman"] = ombudsman_line(policy)
+    texts["handoff_open"] = " ".join(handoff_lines(None, policy))
+    closed_until = datetime(2026, 11, 30, 8, tzinfo=timezone.utc)
+    texts["handoff_closed"] = " ".join(handoff_lines(closed_until, policy))
     for need in policy.needs:
         result = TriageResult("service_request", "service_request", 1.0, None, (), (need,), (),  # type: ignore[arg-type]
                               (), (), "general", False, None, ())  # fmt: skip
@@ -66,7 +76,7 @@ def test_every_resident_text_is_plain_english(policy: Policy) -> None:
     assert hard == {}, f"Flesch reading ease below {MINIMUM_READING_EASE}: {hard}"
 
 
-@pytest.mark.parametrize("name", ["utter_greet", "utter_iamabot", "utter_handoff"])
+@pytest.mark.parametrize("name", ["utter_greet", "utter_iamabot", "handoff_open"])
 def test_the_assistant_says_what_it_is_and_that_a_person_is_available(
     policy: Policy, name: str
 ) -> None:

@@ -1,0 +1,130 @@
+"""Reasonable adjustments (Code 5.10): asked in every complaint, and offered on their own
+whenever a need is disclosed. A disclosed health condition or disability is recorded only with
+the resident's explicit consent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.app import get_app
+from bot.casestore.domain import Adjustment
+from bot.casestore.services import CaseStore
+from bot.definition import is_no, long_date
+from bot.nlp.matches import RuleMatches
+
+NONE_NEEDED = "none"
+
+
+def matches_in(tracker: Tracker) -> RuleMatches:
+    """What the policy rules found in the answer just given."""
+    return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
+
+
+def answered_now(tracker: Tracker, slot: str) -> bool:
+    """True when the resident has just answered this slot's question. When a form restarts after
+    a correction, Rasa validates the answers already given again: those are kept as they are."""
+    return tracker.get_slot("requested_slot") == slot
+
+
+def special_category(need_ids: list[str]) -> bool:
+    needs = get_app().policy.needs
+    return any(needs[n].special_category for n in need_ids if n in needs)
+
+
+def adjustments_from_slots(tracker: Tracker, cases: CaseStore) -> tuple[Adjustment, ...]:
+    """The adjustments the resident asked for, each with its review date."""
+    if tracker.get_slot("adjustments_needed") in (None, NONE_NEEDED):
+        return ()
+    consent = bool(tracker.get_slot("adjustment_consent"))
+    needs = get_app().policy.needs
+    return tuple(
+        cases.adjustment(
+            need_id,
+            tracker.get_slot("adjustments_needed"),
+            disability=need_id in needs and needs[need_id].special_category,
+            consent=consent,
+        )
+        for need_id in (tracker.get_slot("adjustment_ids") or [])
+    )
+
+
+class AdjustmentQuestions:
+    """The two adjustment questions, shared by the complaint form and the adjustments form."""
+
+    @staticmethod
+    def skipped_adjustment_slots(tracker: Tracker) -> set[str]:
+        """Consent is asked only when a health condition or disability was disclosed."""
+        return (
+            set()
+            if special_category(tracker.get_slot("adjustment_ids") or [])
+            else {"adjustment_consent"}
+        )
+
+    def validate_adjustments_needed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if not answered_now(tracker, "adjustments_needed"):
+            return {"adjustments_needed": value}
+        text = str(value or "").strip()
+        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
+            return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
+        # Needs named in the answer; else those disclosed earlier; else the resident's own words.
+        disclosed = tracker.get_slot("adjustment_ids") or []
+        return {
+            "adjustments_needed": text,
+            "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
+        }
+
+
+class ValidateAdjustmentsForm(AdjustmentQuestions, FormValidationAction):
+    def name(self) -> str:
+        return "validate_adjustments_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        skipped = self.skipped_adjustment_slots(tracker)
+        return [slot for slot in domain_slots if slot not in skipped]
+
+
+class ActionRecordAdjustments(Action):
+    """Records what was agreed against the contact, or notes that nothing was wanted."""
+
+    def name(self) -> str:
+        return "action_record_adjustments"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        app = get_app()
+        adjustments = adjustments_from_slots(tracker, app.cases)
+        contact_id = tracker.get_slot("contact_id")
+        if adjustments and contact_id is not None:
+            app.cases.agree_adjustments(int(contact_id), adjustments)
+            dispatcher.utter_message(
+                text=(
+                    "Thank you. We have noted what would help you, and we will do it each time "
+                    "you contact us. We will check with you by "
+                    f"{long_date(adjustments[0].review_due)} that it still works for you."
+                )
+            )
+        else:
+            dispatcher.utter_message(
+                text="That's fine. You can ask us for help like this at any time."
+            )
+        return [
+            SlotSet("adjustments_pending", False),
+            SlotSet("adjustments_needed", None),
+            SlotSet("adjustment_ids", None),
+            SlotSet("adjustment_consent", None),
+        ]

@@ -1,0 +1,122 @@
+"""Adjustments outside a complaint (5.10): asked, consent for a disability, kept with a review."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.adjustments import ActionRecordAdjustments, ValidateAdjustmentsForm
+from bot.bootstrap import App
+from bot.casestore.domain import ContactRecord
+
+
+def form_tracker(slots: dict[str, Any], text: str = "", intent: str = "inform") -> Tracker:
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-adjust",
+            "slots": slots,
+            "latest_message": {
+                "text": text,
+                "intent": {"name": intent, "confidence": 0.9},
+                "entities": [],
+            },
+            "events": [],
+            "active_loop": {"name": "adjustments_form"},
+        }
+    )
+
+
+def contact(app: App) -> int:
+    return app.cases.record_contact(
+        ContactRecord(
+            "resident-adjust",
+            "socketio",
+            datetime.now(timezone.utc),
+            "fix my doorbell",
+            "service_request",
+            "service_request",
+            0.9,
+            None,
+            (),
+            (),
+        )
+    )
+
+
+def required(slots: dict[str, Any]) -> list[str]:
+    return asyncio.run(
+        ValidateAdjustmentsForm().required_slots(
+            ["adjustments_needed", "adjustment_consent"],
+            CollectingDispatcher(),
+            form_tracker(slots),
+            {},
+        )
+    )
+
+
+def test_consent_is_asked_only_for_a_health_condition_or_disability(app: App) -> None:
+    assert required({"adjustment_ids": ["hearing"]}) == ["adjustments_needed", "adjustment_consent"]
+    assert required({"adjustment_ids": ["large_print"]}) == ["adjustments_needed"]
+
+
+def test_the_answer_keeps_the_need_disclosed_earlier_when_it_names_none(app: App) -> None:
+    answer = form_tracker(
+        {"adjustment_ids": ["hearing"], "requested_slot": "adjustments_needed"},
+        text="text me before anyone comes round please",
+    )
+    validated = ValidateAdjustmentsForm().validate_adjustments_needed(
+        "text me before anyone comes round please", CollectingDispatcher(), answer, {}
+    )
+    assert validated == {
+        "adjustments_needed": "text me before anyone comes round please",
+        "adjustment_ids": ["hearing"],
+    }
+
+
+def test_agreed_adjustment_is_kept_against_the_contact_with_consent_and_a_review_date(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    contact_id = contact(app)
+    slots = {
+        "contact_id": contact_id,
+        "adjustment_ids": ["hearing"],
+        "adjustments_needed": "text me, I am deaf",
+        "adjustment_consent": True,
+    }
+    asyncio.run(ActionRecordAdjustments().run(dispatcher, form_tracker(slots), {}))
+    assert "We will check with you by" in dispatcher.messages[0]["text"]
+    [kept] = app.cases.contact_adjustments(contact_id)
+    assert (kept.need_id, kept.detail, kept.disability_disclosed) == (
+        "hearing",
+        "text me, I am deaf",
+        True,
+    )
+    assert kept.review_due > kept.consent_at.date()  # type: ignore[union-attr]
+
+
+def test_without_consent_the_adjustment_is_made_but_the_disability_is_not_kept(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    contact_id = contact(app)
+    slots = {
+        "contact_id": contact_id,
+        "adjustment_ids": ["hearing"],
+        "adjustments_needed": "text me, I am deaf",
+        "adjustment_consent": False,
+    }
+    asyncio.run(ActionRecordAdjustments().run(dispatcher, form_tracker(slots), {}))
+    [kept] = app.cases.contact_adjustments(contact_id)
+    assert (kept.need_id, kept.disability_disclosed) == ("hearing", False)
+    assert "deaf" not in kept.detail
+
+
+def test_saying_no_keeps_nothing(app: App, dispatcher: CollectingDispatcher) -> None:
+    contact_id = contact(app)
+    slots = {"contact_id": contact_id, "adjustment_ids": ["hearing"], "adjustments_pending": True}
+    asyncio.run(ActionRecordAdjustments().run(dispatcher, form_tracker(slots, intent="deny"), {}))
+    assert app.cases.contact_adjustments(contact_id) == []
+    assert "at any time" in dispatcher.messages[0]["text"]

@@ -1,0 +1,57 @@
+"""Handoffs wait for staff with the conversation; a Stage 2 request finds its complaint without
+the reference only when the surname and the phone or email both match one complaint."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from bot.casestore.domain import Handoff, TranscriptLine
+from bot.casestore.services import CaseStore
+from bot.cli import main
+from tests.integration.test_case_store import RECEIVED, handover
+
+SATURDAY_NIGHT = datetime(2026, 11, 28, 22, 0, tzinfo=timezone.utc)
+
+
+def test_a_handoff_waits_with_its_transcript_until_staff_pick_it_up(
+    store: CaseStore, database_url: str, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    said = (TranscriptLine(SATURDAY_NIGHT, "resident", "the lift is broken again, Flat 9"),)
+    waiting = store.record_handoff(Handoff("chat-77", "facebook", SATURDAY_NIGHT, said))
+    assert waiting.person_from == datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    monkeypatch.setenv("INTAKE_DATABASE_URL", database_url)
+    assert main(["handoffs", "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "facebook conversation chat-77" in listed and "the lift is broken again" in listed
+    assert main(["handoffs", "pick-up", str(waiting.id), "--staff", "j.khan"]) == 0
+    assert main(["handoffs", "pick-up", str(waiting.id), "--staff", "a.n.other"]) == 1
+    assert store.waiting_handoffs() == []
+    with store.unit_of_work() as uow:
+        assert uow.cases.audit_trail(f"handoff:{waiting.id}") == [
+            ("j.khan", "handoff_picked_up", {})
+        ]
+
+
+def test_stage_2_finds_one_complaint_from_surname_and_phone(store: CaseStore) -> None:
+    mine = store.submit_complaint(
+        handover("a", contact_name="Grace Mensah", contact_details="07700 900123")
+    )
+    store.submit_complaint(
+        handover("b", contact_name="Grace Mensah", contact_details="grace@example.org")
+    )
+    found = store.find_for_stage_2("mensah 07700900123")
+    assert found is not None and found.reference == mine.reference
+    # A surname alone, or a phone number with the wrong surname, finds nothing.
+    assert store.find_for_stage_2("mensah") is None
+    assert store.find_for_stage_2("smith 07700 900123") is None
+
+
+def test_an_escalated_complaint_is_not_found_again(store: CaseStore) -> None:
+    stage_1 = store.submit_complaint(
+        handover("c", contact_name="Ola Berg", contact_details="ola@example.org")
+    )
+    store.escalate(stage_1, "c:stage2", "web_chat", RECEIVED, "not happy")
+    assert store.find_for_stage_2("Berg ola@example.org") is None
