@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from dataclasses import asdict
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
 from actions.definition import earlier_request_of
-from actions.turns import channel_of, received_at, transcript_of, turn_key
+from actions.turns import channel_of, transcript_of, triaged_at
 from bot.casestore.domain import (
     ComplaintDefinition,
     ComplaintHandover,
@@ -22,11 +25,18 @@ from bot.definition import long_date
 from bot.replies import ombudsman_line
 
 
+def handover_key(conversation_id: str, definition: ComplaintDefinition, contact: str) -> str:
+    """The same complaint confirmed twice (a retried call, or a resident who got no answer and
+    confirmed again) has the same key, so the case store logs it once."""
+    content = json.dumps([asdict(definition), contact], sort_keys=True)
+    return f"{conversation_id}:complaint:{hashlib.sha256(content.encode()).hexdigest()[:24]}"
+
+
 def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
+    """Built from the conversation alone, so it can be kept even when the case store is down."""
     slot = tracker.get_slot
     contact_id = slot("contact_id")
-    contact = cases.contact(int(contact_id)) if contact_id is not None else None
-    when = contact.received_at if contact else received_at(tracker)
+    when = triaged_at(tracker)
     representative = None
     if slot("acting_for") == "someone_else":
         consent = bool(slot("representative_consent"))
@@ -37,17 +47,18 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
             consent="given" if consent else "not_yet",
             consent_at=when if consent else None,
         )
+    definition = ComplaintDefinition(
+        aspects=(slot("complaint_aspects") or "",),
+        outcomes=(slot("outcome_sought") or "",),
+        still_happening=slot("still_happening"),
+        resident_words=slot("triaged_text") or slot("complaint_aspects") or "",
+    )
     return ComplaintHandover(
-        handover_key=turn_key(tracker, "complaint"),
+        handover_key=handover_key(tracker.sender_id, definition, slot("contact_details") or ""),
         conversation_id=tracker.sender_id,
         channel=channel_of(tracker),
         received_at=when,
-        definition=ComplaintDefinition(
-            aspects=(slot("complaint_aspects") or "",),
-            outcomes=(slot("outcome_sought") or "",),
-            still_happening=slot("still_happening"),
-            resident_words=slot("triaged_text") or slot("complaint_aspects") or "",
-        ),
+        definition=definition,
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
         contact_preference=slot("contact_preference") or "",
@@ -67,7 +78,13 @@ class ActionSubmitComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         app = get_app()
-        complaint = app.cases.submit_complaint(handover_from(tracker, app.cases))
+        complaint = app.handovers.submit(handover_from(tracker, app.cases))
+        if complaint is None:
+            dispatcher.utter_message(response="utter_complaint_kept_for_later")
+            dispatcher.utter_message(text=ombudsman_line(app.policy))
+            return [SlotSet("awaiting_confirmation", False)]
+        # Anything an earlier failure left waiting goes now that the case store answers.
+        app.handovers.relay()
         dispatcher.utter_message(
             text=(
                 f"Your complaint is logged. Your reference is {complaint.reference}. "

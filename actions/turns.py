@@ -22,6 +22,18 @@ def received_at(tracker: Tracker) -> datetime:
     return datetime.now(timezone.utc)
 
 
+def triaged_at(tracker: Tracker) -> datetime:
+    """When the message that was last triaged arrived: the complaint's date received (5.12)."""
+    received: datetime | None = None
+    triaged: datetime | None = None
+    for event in tracker.events:
+        if event.get("event") == "user" and event.get("timestamp"):
+            received = event_time(event)
+        elif event.get("event") == "action" and event.get("name") == "action_triage":
+            triaged = received
+    return triaged or received_at(tracker)
+
+
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "unknown"
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.casestore.engine import make_engine
+from bot.casestore.outbox import ComplaintHandovers, Outbox
 from bot.casestore.services import CaseStore
+from bot.console.accounts import StaffAccounts
 from bot.policy import Policy, load_policy
 from bot.settings import Settings
 
@@ -15,13 +17,19 @@ class App:
     settings: Settings
     policy: Policy
     cases: CaseStore
+    handovers: ComplaintHandovers
+    staff: StaffAccounts
 
 
 def build_app(settings: Settings | None = None) -> App:
     settings = settings or Settings.from_env()
     policy = load_policy(settings.policy_dir)
+    engine = make_engine(settings.database_url)
+    cases = CaseStore(engine, policy)
     return App(
         settings=settings,
         policy=policy,
-        cases=CaseStore(make_engine(settings.database_url), policy),
+        cases=cases,
+        handovers=ComplaintHandovers(Outbox(settings.outbox_path), cases),
+        staff=StaffAccounts(engine),
     )

@@ -156,6 +156,22 @@ def cases_command(app: App, action: str, reference: str | None, limit: int) -> i
     return 0
 
 
+def outbox_command(app: App, action: str, every: float | None) -> int:
+    """Pending handovers are listed without personal data; relay delivers them exactly once."""
+    if action == "list":
+        for handover in app.handovers.pending():
+            print(f"{handover.handover_key}  received {handover.received_at:%Y-%m-%d %H:%M} UTC "
+                  f"via {handover.channel}")  # fmt: skip
+        return 0
+    while True:
+        delivered, waiting = app.handovers.relay()
+        if delivered or waiting or every is None:
+            print(f"outbox: delivered {delivered}, still waiting {waiting}", flush=True)
+        if every is None:
+            return 0 if waiting == 0 else 1
+        time.sleep(every)
+
+
 def handoffs_command(app: App, action: str, handoff_id: int | None, staff: str | None) -> int:
     """Staff see who is waiting for a person and what they said, then pick one up."""
     if action == "list":
@@ -228,6 +244,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     handoffs.add_argument("action", choices=["list", "pick-up"])
     handoffs.add_argument("id", nargs="?", type=int, help="the handoff to pick up")
     handoffs.add_argument("--staff", help="who is picking it up (recorded in the audit trail)")
+    outbox = commands.add_parser(
+        "outbox", help="complaint handovers waiting for the case store; deliver them"
+    )
+    outbox.add_argument("action", choices=["list", "relay"])
+    outbox.add_argument(
+        "--every", type=float, help="keep relaying, this many seconds apart (until Ctrl-C)"
+    )
     add_oversight_commands(commands)
     add_staff_command(commands)
     args = parser.parse_args(argv)
@@ -240,6 +263,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cases_command(app, args.action, args.reference, args.limit)
     if args.command == "contacts":
         return cases_command(app, "contacts", None, args.limit)
+    if args.command == "outbox":
+        return outbox_command(app, args.action, args.every)
     if args.command == "handoffs":
         return handoffs_command(app, args.action, args.id, args.staff)
     if args.command == "db":

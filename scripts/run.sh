@@ -24,6 +24,9 @@ trap stop INT TERM EXIT
 
 .venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" &
 pids+=($!)
+# Complaints the case store could not take at the time are delivered, once, when it is back.
+.venv/bin/python -m bot outbox relay --every 30 &
+pids+=($!)
 if [ "${1:-}" = "--shell" ]; then
   .venv/bin/rasa shell --endpoints endpoints.yml --model models
   exit 0

@@ -22,7 +22,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def app(tmp_path: Path) -> Iterator[App]:
     database_url = f"sqlite:///{tmp_path / 'cases.db'}"
     migrations.upgrade(database_url)
-    built = build_app(Settings.from_env({"INTAKE_DATABASE_URL": database_url}))
+    built = build_app(
+        Settings.from_env(
+            {"INTAKE_DATABASE_URL": database_url, "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.db")}
+        )
+    )
     set_app(built)
     yield built
     set_app(None)

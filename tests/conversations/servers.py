@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import requests
 
@@ -53,6 +54,18 @@ def _wait_until(check: object, what: str, processes: list[subprocess.Popen], lim
     raise TimeoutError(f"{what} not ready after {limit:.0f}s")
 
 
+def start_action_server(port: int, env: dict[str, str], log: IO[str]) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def wait_for_action_server(url: str, process: subprocess.Popen) -> None:
+    _wait_until(lambda: requests.get(f"{url}/health", timeout=2).ok, "action server",
+                [process], 120)  # fmt: skip
+
+
 @contextmanager
 def running_servers(
     env_overrides: dict[str, str], log_dir: Path, credentials: Path = ROOT / "credentials.yml"
@@ -68,11 +81,7 @@ def running_servers(
     }
     logs = [open(log_dir / name, "w") for name in ("actions.log", "rasa.log")]  # noqa: SIM115
     processes = [
-        subprocess.Popen(
-            [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions",
-             "--port", str(action_port)],
-            cwd=ROOT, env=env, stdout=logs[0], stderr=subprocess.STDOUT,
-        ),
+        start_action_server(action_port, env, logs[0]),
         subprocess.Popen(
             [str(BIN / "rasa"), "run", "--interface", "127.0.0.1", "--port", str(rasa_port),
              "--model", "models", "--endpoints", "endpoints.yml",
@@ -82,10 +91,7 @@ def running_servers(
     ]  # fmt: skip
     servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
     try:
-        _wait_until(
-            lambda: requests.get(f"{servers.action_url}/health", timeout=2).ok,
-            "action server", processes, 120,
-        )  # fmt: skip
+        wait_for_action_server(servers.action_url, processes[0])
         _wait_until(
             lambda: requests.get(f"{servers.rasa_url}/webhooks/rest/", timeout=2).ok,
             "Rasa server", processes, 300,
