@@ -61,7 +61,8 @@ class Adjustment:
 
 @dataclass(frozen=True)
 class AdjustmentOnFile:
-    """An agreed adjustment with the complaint it was recorded on, for review (5.10)."""
+    """An agreed adjustment for review (5.10), with the reference of the complaint it was agreed
+    in, or `contact:ID` when it was agreed outside a complaint."""
 
     adjustment_id: int
     reference: str

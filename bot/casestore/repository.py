@@ -448,18 +448,29 @@ class CaseRepository:
         adjustments = tables.adjustments
         rows = self._db.execute(
             select(adjustments, tables.complaints.c.reference)
-            .join(tables.complaints, tables.complaints.c.id == adjustments.c.complaint_id)
+            .outerjoin(tables.complaints, tables.complaints.c.id == adjustments.c.complaint_id)
             .where(condition)
             .order_by(adjustments.c.review_due, adjustments.c.id)
         )
         return [
-            AdjustmentOnFile(
-                r.id,
-                r.reference,
-                _adjustment_from(r),
-            )
+            AdjustmentOnFile(r.id, r.reference or f"contact:{r.contact_id}", _adjustment_from(r))
             for r in rows
-        ]  # fmt: skip
+        ]
+
+    def contact_adjustments_between(self, start: datetime, end: datetime) -> list[Adjustment]:
+        """Adjustments agreed outside a complaint, with contacts received in the period."""
+        adjustments, contacts = tables.adjustments, tables.contacts
+        rows = self._db.execute(
+            select(adjustments)
+            .join(contacts, contacts.c.id == adjustments.c.contact_id)
+            .where(
+                adjustments.c.complaint_id.is_(None),
+                contacts.c.received_at >= start,
+                contacts.c.received_at < end,
+            )
+            .order_by(adjustments.c.id)
+        )
+        return [_adjustment_from(row) for row in rows]
 
     def add_adjustment_review(self, review: AdjustmentReview) -> None:
         self._db.execute(insert(tables.adjustment_reviews).values(**vars(review)))
