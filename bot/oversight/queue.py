@@ -19,6 +19,7 @@ from bot.casestore.domain import (
     ComplaintDefinition,
     ComplaintHandover,
     ContactRecord,
+    Decision,
     ExclusionProposal,
 )
 from bot.casestore.services import ADJUSTMENT_REVIEW_AFTER, CaseStore
@@ -117,22 +118,7 @@ class OfficerQueue:
                 "overrule it, or restore the ground first"
             )
         letter = refusal_letter(self._policy, proposal, contact, reasons)
-        now = self._cases.now()
-        with self._cases.unit_of_work() as uow:
-            if not uow.cases.decide_exclusion(
-                proposal_id, "accepted", officer, now, reasons.strip(), letter
-            ):
-                raise self._already_decided(proposal_id)
-            uow.cases.audit(
-                now,
-                officer,
-                "exclusion_accepted",
-                f"contact:{contact.id}",
-                proposal_id=proposal_id,
-                ground=proposal.ground,
-                reasons=reasons.strip(),
-            )
-            uow.commit()
+        self._decide(proposal_id, proposal.ground, contact, "accepted", officer, reasons, letter)
         return RefusalLetter(proposal_id, proposal.ground, officer, letter)
 
     def overrule_exclusion(self, proposal_id: int, officer: str, reasons: str) -> Complaint:
@@ -145,22 +131,7 @@ class OfficerQueue:
         """
         proposal, contact = self._proposal_and_contact(proposal_id, officer, reasons, "overruled")
         if proposal.decision == "pending":
-            now = self._cases.now()
-            with self._cases.unit_of_work() as uow:
-                if not uow.cases.decide_exclusion(
-                    proposal_id, "overruled", officer, now, reasons.strip()
-                ):
-                    raise self._already_decided(proposal_id)
-                uow.cases.audit(
-                    now,
-                    officer,
-                    "exclusion_overruled",
-                    f"contact:{contact.id}",
-                    proposal_id=proposal_id,
-                    ground=proposal.ground,
-                    reasons=reasons.strip(),
-                )
-                uow.commit()
+            self._decide(proposal_id, proposal.ground, contact, "overruled", officer, reasons)
         return self._cases.acting_as(officer).submit_complaint(
             ComplaintHandover(
                 handover_key=f"exclusion-overruled:{proposal_id}",
@@ -196,6 +167,34 @@ class OfficerQueue:
         if proposal.decision not in ("pending", also_allowed):
             raise self._already_decided(proposal_id, proposal)
         return proposal, contact
+
+    def _decide(
+        self,
+        proposal_id: int,
+        ground: str,
+        contact: ContactRecord,
+        decision: Decision,
+        officer: str,
+        reasons: str,
+        letter: str | None = None,
+    ) -> None:
+        """Record the decision and its audit event together, unless someone decided first."""
+        now = self._cases.now()
+        with self._cases.unit_of_work() as uow:
+            if not uow.cases.decide_exclusion(
+                proposal_id, decision, officer, now, reasons.strip(), letter
+            ):
+                raise self._already_decided(proposal_id)
+            uow.cases.audit(
+                now,
+                officer,
+                f"exclusion_{decision}",
+                f"contact:{contact.id}",
+                proposal_id=proposal_id,
+                ground=ground,
+                reasons=reasons.strip(),
+            )
+            uow.commit()
 
     def _already_decided(
         self, proposal_id: int, proposal: ExclusionProposal | None = None
