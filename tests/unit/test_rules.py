@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
-import spacy
 
 from bot.nlp.matches import RuleMatches
-from bot.nlp.rules import RuleMatcher
-from bot.policy import Policy
-
-
-@pytest.fixture(scope="module")
-def match(policy: Policy):  # type: ignore[no-untyped-def]
-    nlp = spacy.load("en_intake_blank")
-    matcher = RuleMatcher(policy, nlp.vocab, today=date(2026, 11, 23))
-    return lambda text: matcher.match(nlp(text))
+from tests.unit.conftest import Match
 
 
 @pytest.mark.parametrize(
@@ -32,11 +21,11 @@ def match(policy: Policy):  # type: ignore[no-untyped-def]
         ("I'm fleeing domestic abuse", "domestic_abuse"),
     ],
 )
-def test_urgency_cues(match, text: str, category: str) -> None:  # type: ignore[no-untyped-def]
+def test_urgency_cues(match: Match, text: str, category: str) -> None:
     assert category in match(text).urgency
 
 
-def test_no_heating_is_urgent_only_with_someone_vulnerable(match) -> None:  # type: ignore[no-untyped-def]
+def test_no_heating_is_urgent_only_with_someone_vulnerable(match: Match) -> None:
     assert match("the heating is broken again").urgency == ()
     assert match("no heating and my mum is disabled").urgency == ("no_heating_or_water_vulnerable",)
 
@@ -53,7 +42,7 @@ def test_no_heating_is_urgent_only_with_someone_vulnerable(match) -> None:  # ty
         ("caller needs BSL", "bsl"),
     ],
 )
-def test_adjustment_cues(match, text: str, need: str) -> None:  # type: ignore[no-untyped-def]
+def test_adjustment_cues(match: Match, text: str, need: str) -> None:
     assert need in match(text).adjustments
 
 
@@ -68,11 +57,11 @@ def test_adjustment_cues(match, text: str, need: str) -> None:  # type: ignore[n
         ("Citizens Advice adviser here for my client", "solicitor_or_adviser"),
     ],
 )
-def test_representative_cues(match, text: str, relationship: str) -> None:  # type: ignore[no-untyped-def]
+def test_representative_cues(match: Match, text: str, relationship: str) -> None:
     assert relationship in match(text).relationships
 
 
-def test_references_are_normalised(match) -> None:  # type: ignore[no-untyped-def]
+def test_references_are_normalised(match: Match) -> None:
     assert match("please escalate cmp 2026 000123").references == ("CMP-2026-000123",)
     assert match("ref CMP-2025-004417 and CMP2026000001").references == (
         "CMP-2025-004417",
@@ -90,13 +79,13 @@ def test_references_are_normalised(match) -> None:  # type: ignore[no-untyped-de
         ("since last year nothing has been fixed", 12, True),
     ],
 )
-def test_how_long_ago_and_whether_still_going_on(match, text, months, ongoing) -> None:  # type: ignore[no-untyped-def]
+def test_how_long_ago_and_whether_still_going_on(match: Match, text, months, ongoing) -> None:
     found = match(text)
     assert found.months_ago == pytest.approx(months, abs=0.1)
     assert found.ongoing is ongoing
 
 
-def test_matches_survive_the_round_trip_through_rasa_entities(match) -> None:  # type: ignore[no-untyped-def]
+def test_matches_survive_the_round_trip_through_rasa_entities(match: Match) -> None:
     found = match("on behalf of my nan who is deaf, she can smell gas, since 2020 still no fix")
     again = RuleMatches.from_entities(found.as_entities())
     assert again == found
