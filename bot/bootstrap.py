@@ -8,7 +8,9 @@ from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox
 from bot.casestore.services import CaseStore
 from bot.console.accounts import StaffAccounts
-from bot.policy import Policy, load_policy
+from bot.policy import Policy, load_policy, load_retention
+from bot.privacy.service import PersonalData
+from bot.privacy.tracker_events import TrackerEvents
 from bot.settings import Settings
 
 
@@ -19,6 +21,7 @@ class App:
     cases: CaseStore
     handovers: ComplaintHandovers
     staff: StaffAccounts
+    personal_data: PersonalData
 
 
 def build_app(settings: Settings | None = None) -> App:
@@ -32,4 +35,9 @@ def build_app(settings: Settings | None = None) -> App:
         cases=cases,
         handovers=ComplaintHandovers(Outbox(settings.outbox_path), cases),
         staff=StaffAccounts(engine),
+        personal_data=PersonalData(
+            engine,
+            TrackerEvents(make_engine(settings.tracker_store_url)),
+            load_retention(settings.policy_dir),
+        ),
     )

@@ -17,6 +17,8 @@ from bot.oversight.commands import (
     add_oversight_commands,
     run_oversight_command,
 )
+from bot.privacy.commands import PRIVACY_COMMANDS, add_privacy_commands, run_privacy_command
+from bot.privacy.startup import COMMAND_LINE, start
 
 
 def _classifier(app: App) -> Any:
@@ -253,8 +255,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     add_oversight_commands(commands)
     add_staff_command(commands)
+    add_privacy_commands(commands)
     args = parser.parse_args(argv)
-    app = build_app()
+    # Commands that read or change stored data check its secrets (bot.privacy.startup).
+    settings = None if args.command in ("classify", "eval") else start(COMMAND_LINE)
+    app = build_app(settings)
+    if args.command in PRIVACY_COMMANDS:
+        return run_privacy_command(app, args)
     if args.command == "staff":
         return staff_command(app, args)
     if args.command in OVERSIGHT_COMMANDS:

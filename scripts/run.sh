@@ -8,6 +8,8 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SANIC_HOST=127.0.0.1
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+# Conversations (endpoints.yml); the same default as bot/settings.py.
+export INTAKE_TRACKER_STORE_URL="${INTAKE_TRACKER_STORE_URL:-sqlite:///$PWD/var/tracker.sqlite3}"
 mkdir -p var
 .venv/bin/python -m bot db upgrade >/dev/null
 # Social channels join only when their secrets are set (README, "Social media channels").

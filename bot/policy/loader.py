@@ -26,6 +26,7 @@ from bot.policy.schema import (
     Policy,
     PolicyError,
     Relationship,
+    Retention,
     ServiceArea,
     StageTimescale,
     UrgencyCategory,
@@ -41,6 +42,7 @@ POLICY_FILES = (
     "urgency.yml",
     "definitions.yml",
 )
+RETENTION_FILE = "retention.yml"
 SUPPORTED_VERSION = 1
 _DURATION = re.compile(r"^(\d+) (working days?|months?)$")
 
@@ -282,6 +284,20 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     )
 
 
+def load_retention(directory: str | Path) -> Retention:
+    """retention.yml, checked like the other files. It stays out of `Policy`, which a trained
+    model snapshots for the rule matcher: how long data is kept changes how no message is read."""
+    path = Path(directory) / RETENTION_FILE
+    if not path.is_file():
+        raise PolicyError(str(path), None, "file is missing")
+    conversations = _top(RETENTION_FILE, {RETENTION_FILE: path.read_text(encoding="utf-8")})
+    section = conversations.section("conversations", {"keep_for"})
+    keep_for = section.duration("keep_for")
+    if keep_for.unit != "months":
+        section.fail("'keep_for' must be in months, like '12 months'")
+    return Retention(keep_for)
+
+
 _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
     "timescales.yml": {"stages", "complaint_time_limit"},
@@ -291,6 +307,7 @@ _TOP_KEYS = {
     "representatives.yml": {"relationships"},
     "urgency.yml": {"categories", "vulnerability_cues"},
     "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
+    RETENTION_FILE: {"conversations"},
 }
 
 

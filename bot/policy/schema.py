@@ -138,6 +138,13 @@ class ServiceArea:
 
 
 @dataclass(frozen=True)
+class Retention:
+    """How long conversations are kept (retention.yml), apart from what open complaints need."""
+
+    keep_for: Duration
+
+
+@dataclass(frozen=True)
 class Policy:
     landlord: Landlord
     ombudsman: Ombudsman

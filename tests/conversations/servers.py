@@ -28,6 +28,9 @@ def free_port() -> int:
 class Servers:
     rasa_url: str
     action_url: str
+    # Where both servers write their logs (actions.log, rasa.log) and Rasa keeps conversations.
+    log_dir: Path
+    tracker_store_url: str
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -77,6 +80,7 @@ def running_servers(
         "TF_CPP_MIN_LOG_LEVEL": "3",
         "SANIC_HOST": "127.0.0.1",
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
+        "INTAKE_TRACKER_STORE_URL": f"sqlite:///{log_dir / 'tracker.sqlite3'}",
         **env_overrides,
     }
     logs = [open(log_dir / name, "w") for name in ("actions.log", "rasa.log")]  # noqa: SIM115
@@ -89,7 +93,12 @@ def running_servers(
             cwd=ROOT, env=env, stdout=logs[1], stderr=subprocess.STDOUT,
         ),
     ]  # fmt: skip
-    servers = Servers(f"http://127.0.0.1:{rasa_port}", f"http://127.0.0.1:{action_port}")
+    servers = Servers(
+        f"http://127.0.0.1:{rasa_port}",
+        f"http://127.0.0.1:{action_port}",
+        log_dir,
+        env["INTAKE_TRACKER_STORE_URL"],
+    )
     try:
         wait_for_action_server(servers.action_url, processes[0])
         _wait_until(

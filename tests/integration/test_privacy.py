@@ -1,0 +1,360 @@
+"""A resident's data on real SQLite and PostgreSQL: exported on request, erased on request, and
+removed once the retention period is over unless an open complaint still needs it.
+
+Conversations are written by Rasa's own SQL tracker store, as the Rasa server writes them."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import stat
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import MetaData, select, text
+from sqlalchemy.engine import make_url
+
+from bot.casestore.domain import ContactRecord, Handoff, Representative, TranscriptLine
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.cli import main
+from bot.oversight.queue import OfficerQueue
+from bot.policy import Policy, load_retention
+from bot.privacy.service import PersonalData
+from bot.privacy.tracker_events import TrackerEvents
+from tests.conftest import ROOT
+from tests.integration.test_case_store import handover
+
+SENDER = "web-7f3a9c"
+OTHER = "web-0b1d2e"
+EMAIL = "jane.okafor@example.org"
+WORDS = "the damp in the bedroom at 12 Acacia Road is back"
+NOW = datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
+CUTOFF = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)  # 12 months before NOW (retention.yml)
+LONG_AGO = datetime(2026, 1, 12, 10, 0, tzinfo=timezone.utc)
+RECENTLY = datetime(2027, 5, 20, 10, 0, tzinfo=timezone.utc)
+
+
+# Rasa's tracker store, on a database of its own ------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgresql_tracker_url(postgresql_url: str) -> str:
+    engine = make_engine(postgresql_url)
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("CREATE DATABASE tracker"))
+    engine.dispose()
+    return str(make_url(postgresql_url).set(database="tracker"))
+
+
+@pytest.fixture
+def tracker_url(request: pytest.FixtureRequest, database_url: str, tmp_path: Path) -> Iterator[str]:
+    """The tracker store on the same kind of database as the case store, empty for each test."""
+    if database_url.startswith("sqlite"):
+        yield f"sqlite:///{tmp_path / 'tracker.sqlite3'}"
+        return
+    url = request.getfixturevalue("postgresql_tracker_url")
+    yield url
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP TABLE IF EXISTS events"))
+    engine.dispose()
+
+
+def session(started: datetime, *said: str) -> list[Event]:
+    """One conversation session as Rasa records it: the start, then each message and a reply."""
+    at = started.timestamp()
+    events: list[Event] = [
+        ActionExecuted("action_session_start", timestamp=at),
+        SessionStarted(timestamp=at),
+        ActionExecuted("action_listen", timestamp=at),
+    ]
+    for number, words in enumerate(said, start=1):
+        events += [
+            UserUttered(words, timestamp=at + number),
+            BotUttered("Thank you. I have noted that.", timestamp=at + number + 0.5),
+            ActionExecuted("action_listen", timestamp=at + number + 0.5),
+        ]
+    return events
+
+
+def save_conversation(tracker_url: str, sender: str, *sessions: list[Event]) -> None:
+    store = SQLTrackerStore(domain=Domain.empty(), host=tracker_url)
+    events = [event for one_session in sessions for event in one_session]
+    asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    store.engine.dispose()
+
+
+def said_in(tracker_url: str, sender: str) -> list[str]:
+    engine = make_engine(tracker_url)
+    events = TrackerEvents(engine).of_sender(sender)
+    engine.dispose()
+    return [event["text"] for event in events if event["event"] == "user"]
+
+
+def everything_stored(url: str) -> str:
+    """Every row of every table in the database, as text."""
+    engine = make_engine(url)
+    found = MetaData()
+    found.reflect(engine)
+    with engine.connect() as connection:
+        dumped = [str(list(connection.execute(select(table)))) for table in found.sorted_tables]
+    engine.dispose()
+    return "\n".join(dumped)
+
+
+# a resident with a complaint, a request for a person and a refused matter ----------------------
+
+
+def resident_on_file(store: CaseStore, policy: Policy, tracker_url: str) -> str:
+    """Everything a conversation can leave behind; returns the complaint's reference."""
+    first = ContactRecord(SENDER, "web_chat", LONG_AGO, WORDS, "complaint", "complaint", 0.9,
+                          None, (), ())  # fmt: skip
+    contact_id = store.record_contact(first)
+    adjustment = store.adjustment("hearing", "Deaf: email only", disability=True, consent=True)
+    representative = Representative("Tom Okafor", "family", "Jane Okafor", "given", LONG_AGO)
+    complaint = store.submit_complaint(
+        handover(
+            key=f"{SENDER}:turn-4", conversation_id=SENDER, received_at=LONG_AGO,
+            contact_name="Jane Okafor", contact_details=EMAIL, contact_id=contact_id,
+            representative=representative, adjustments=(adjustment,),
+            transcript=(TranscriptLine(LONG_AGO, "resident", WORDS),),
+            earlier_request="JOB-55102",
+        )
+    )  # fmt: skip
+    store.record_handoff(
+        Handoff(SENDER, "web_chat", LONG_AGO, (TranscriptLine(LONG_AGO, "resident", WORDS),))
+    )
+    neighbour = ContactRecord(SENDER, "web_chat", LONG_AGO, f"{WORDS} and my neighbour is loud",
+                              "excluded", "asb_report", 0.8, "asb_report", (), ())  # fmt: skip
+    proposal = store.propose_exclusion(store.record_contact(neighbour), "asb_report")
+    OfficerQueue(store, policy).accept_exclusion(proposal, "officer.ann", "an ASB case for Jane")
+    save_conversation(tracker_url, SENDER, session(LONG_AGO, WORDS, f"my email is {EMAIL}"))
+    save_conversation(tracker_url, OTHER, session(LONG_AGO, "my kitchen tap drips"))
+    return complaint.reference
+
+
+@pytest.fixture
+def command_line(
+    monkeypatch: pytest.MonkeyPatch, database_url: str, tracker_url: str, tmp_path: Path
+) -> None:
+    """`python -m bot` on this test's databases."""
+    monkeypatch.setenv("INTAKE_DATABASE_URL", database_url)
+    monkeypatch.setenv("INTAKE_TRACKER_STORE_URL", tracker_url)
+    monkeypatch.setenv("INTAKE_OUTBOX_PATH", str(tmp_path / "outbox.sqlite3"))
+
+
+def export(tmp_path: Path, sender: str) -> dict[str, Any]:
+    out = tmp_path / f"{sender}.json"
+    assert main(["export", "--sender", sender, "--staff", "officer.ann", "--out", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600, "only its owner may read an export"
+    return dict(json.loads(out.read_text()))
+
+
+# access request ------------------------------------------------------------------------------
+
+
+def test_an_access_request_gets_everything_held_about_the_conversation(
+    store: CaseStore, policy: Policy, tracker_url: str, command_line: None, tmp_path: Path
+) -> None:
+    reference = resident_on_file(store, policy, tracker_url)
+    exported = export(tmp_path, SENDER)
+    held = exported["case_store"]
+    assert [c["reference"] for c in held["complaints"]] == [reference]
+    assert held["complaints"][0]["contact_details"] == EMAIL
+    assert [r["name"] for r in held["representatives"]] == ["Tom Okafor"]
+    assert [a["detail"] for a in held["adjustments"]] == ["Deaf: email only"]
+    assert [t["text"] for t in held["transcript_messages"]] == [WORDS]
+    assert len(held["contacts"]) == 2 and len(held["handoffs"]) == 1
+    assert "You told us" in held["exclusion_proposals"][0]["refusal_letter"]
+    assert {"complaint_logged", "handoff_requested"} <= {e["kind"] for e in held["audit_events"]}
+    said = [e["text"] for e in exported["conversation_events"] if e["event"] == "user"]
+    assert said == [WORDS, f"my email is {EMAIL}"]
+    assert "my kitchen tap drips" not in json.dumps(exported), "another resident's conversation"
+    with store.unit_of_work() as uow:
+        _, kind, detail = uow.cases.audit_trail(f"conversation:{SENDER}")[-1]
+    assert kind == "personal_data_exported" and detail["complaints"] == 1
+
+
+# erasure -------------------------------------------------------------------------------------
+
+
+def test_erasure_leaves_nothing_that_identifies_the_resident_and_keeps_the_complaint_figures(
+    store: CaseStore, policy: Policy, tracker_url: str, database_url: str, command_line: None,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    reference = resident_on_file(store, policy, tracker_url)
+    store.record_response(reference, "upheld", "officer.ann")
+    assert main(["erase", "--sender", SENDER, "--staff", "officer.ann"]) == 0
+    assert "2 contacts anonymised" in " ".join(capsys.readouterr().out.split())
+
+    stored = everything_stored(database_url) + everything_stored(tracker_url)
+    for personal in (SENDER, EMAIL, "Jane", "Okafor", "Acacia", "Deaf", "JOB-55102"):
+        assert personal not in stored, f"{personal!r} is still stored"
+    assert "my kitchen tap drips" in stored, "another resident's conversation is untouched"
+    kept = store.complaint(reference)
+    assert kept is not None
+    assert (kept.stage, kept.status, kept.outcome, kept.received_at) == (1, "responded", "upheld",
+                                                                          LONG_AGO)  # fmt: skip
+    assert kept.contact_name == "[erased]" and kept.adjustments == () and kept.transcript == ()
+    with store.unit_of_work() as uow:
+        refused = uow.cases.exclusion_proposals("accepted")
+    assert [(p.ground, p.refusal_letter) for p in refused] == [("asb_report", "[erased]")]
+    nothing = export(tmp_path, SENDER)
+    assert nothing["conversation_events"] == []
+    assert all(
+        rows == [] for table, rows in nothing["case_store"].items() if table != "audit_events"
+    )
+
+
+def test_the_erasure_is_in_the_audit_trail_without_saying_who_it_was(
+    store: CaseStore, policy: Policy, tracker_url: str, database_url: str, command_line: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    reference = resident_on_file(store, policy, tracker_url)
+    store.record_response(reference, "not_upheld", "officer.ann")
+    assert main(["erase", "--sender", SENDER, "--staff", "officer.ann"]) == 0
+    anonymous_id = capsys.readouterr().out.split("filed as ")[1].split()[0]
+    with store.unit_of_work() as uow:
+        trail = uow.cases.audit_trail(f"conversation:{anonymous_id}")
+        logged = uow.cases.audit_trail(reference)
+    actor, kind, detail = trail[-1]
+    assert (actor, kind) == ("officer.ann", "personal_data_erased")
+    assert detail["complaints_anonymised"] == 1 and detail["conversation_events_deleted"] > 0
+    assert [k for _, k, _ in trail[:-1]] == ["handoff_requested"], "it kept its earlier events"
+    assert [k for _, k, _ in logged] == ["complaint_logged", "response_sent"]
+
+
+def test_erasure_stops_at_an_open_complaint_unless_the_resident_withdrew_it(
+    store: CaseStore, policy: Policy, tracker_url: str, command_line: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    reference = resident_on_file(store, policy, tracker_url)
+    assert main(["erase", "--sender", SENDER, "--staff", "officer.ann"]) == 1
+    assert f"nothing erased; {reference} still open" in capsys.readouterr().err
+    assert said_in(tracker_url, SENDER) != [], "nothing was deleted"
+    complaint = store.complaint(reference)
+    assert complaint is not None and complaint.contact_details == EMAIL
+    assert main(["erase", "--sender", SENDER, "--staff", "officer.ann", "--include-open"]) == 0
+    complaint = store.complaint(reference)
+    assert complaint is not None and complaint.contact_details == "[erased]"
+    assert said_in(tracker_url, SENDER) == []
+
+
+# retention -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def personal_data(store: CaseStore, database_url: str, tracker_url: str) -> PersonalData:
+    return PersonalData(
+        make_engine(database_url),
+        TrackerEvents(make_engine(tracker_url)),
+        load_retention(ROOT / "policy_rules"),
+        clock=lambda: NOW,
+    )
+
+
+def contact(store: CaseStore, conversation: str, at: datetime, words: str) -> int:
+    return store.record_contact(ContactRecord(conversation, "web_chat", at, words, "complaint",
+                                              "complaint", 0.9, None, (), ()))  # fmt: skip
+
+
+def complaint(
+    store: CaseStore, conversation: str, at: datetime, answered: CaseStore | None = None
+) -> str:
+    """A complaint with its transcript; answered by `answered`, a store whose clock says when."""
+    reference = store.submit_complaint(
+        handover(key=f"{conversation}:1", conversation_id=conversation, received_at=at,
+                 transcript=(TranscriptLine(at, "resident", f"{conversation} words"),))
+    ).reference  # fmt: skip
+    if answered is not None:
+        answered.record_response(reference, "upheld", "officer.ann")
+    return reference
+
+
+@pytest.fixture
+def a_year_of_conversations(
+    store: CaseStore, policy: Policy, database_url: str, tracker_url: str
+) -> dict[str, str]:
+    """Conversations old and new, with and without complaints that still need them."""
+
+    def answering_on(day: datetime) -> CaseStore:
+        return CaseStore(make_engine(database_url), policy, clock=lambda: day)
+
+    for conversation in ("repair", "open", "answered-lately", "answered-long-ago", "new"):
+        at = RECENTLY if conversation == "new" else LONG_AGO
+        contact(store, conversation, at, f"{conversation} words")
+        save_conversation(tracker_url, conversation, session(at, f"{conversation} words"))
+    store.record_handoff(Handoff("repair", "web_chat", LONG_AGO, ()))
+    save_conversation(tracker_url, "returning", session(LONG_AGO, "last winter"),
+                      session(RECENTLY, "this spring"))  # fmt: skip
+    just_before = CUTOFF - timedelta(seconds=1)
+    save_conversation(
+        tracker_url, "at-the-cutoff", session(just_before, "just before", "just after")
+    )
+    return {
+        "open": complaint(store, "open", LONG_AGO),
+        "answered-lately": complaint(store, "answered-lately", LONG_AGO, answering_on(RECENTLY)),
+        "answered-long-ago": complaint(
+            store, "answered-long-ago", LONG_AGO - timedelta(days=60), answering_on(LONG_AGO)
+        ),
+    }
+
+
+def test_old_conversations_go_but_open_and_lately_answered_complaints_keep_theirs(
+    personal_data: PersonalData, store: CaseStore, tracker_url: str,
+    a_year_of_conversations: dict[str, str],
+) -> None:  # fmt: skip
+    run = personal_data.apply_retention()
+    assert run.cutoff == CUTOFF
+    assert run.counts == {
+        "conversation_events_deleted": 6 + 6 + 6,  # repair, answered-long-ago, returning's first
+        "contact_texts_removed": 2,
+        "transcript_messages_deleted": 1,
+        "handoffs_deleted": 1,
+    }
+    for conversation in ("open", "answered-lately", "new"):
+        assert said_in(tracker_url, conversation) == [f"{conversation} words"]
+    assert said_in(tracker_url, "repair") == [] and said_in(tracker_url, "answered-long-ago") == []
+    assert said_in(tracker_url, "returning") == ["this spring"]
+    assert said_in(tracker_url, "at-the-cutoff") == ["just before", "just after"], (
+        "a session still going at the cutoff stays whole: Rasa reads it from its start"
+    )
+    with store.unit_of_work() as uow:
+        words = {c.conversation_id: c.text for c in uow.cases.recent_contacts(10)}
+    assert words["repair"] == words["answered-long-ago"] == "[removed after the retention period]"
+    assert words["open"] == "open words" and words["new"] == "new words"
+    old = store.complaint(a_year_of_conversations["answered-long-ago"])
+    assert old is not None and old.transcript == (), "the transcript went"
+    assert old.definition.resident_words, "the complaint record itself stays"
+    assert store.waiting_handoffs() == []
+
+
+def test_a_dry_run_counts_the_same_and_changes_nothing(
+    personal_data: PersonalData, database_url: str, tracker_url: str,
+    a_year_of_conversations: dict[str, str],
+) -> None:  # fmt: skip
+    before = everything_stored(database_url) + everything_stored(tracker_url)
+    dry = personal_data.apply_retention(dry_run=True)
+    assert everything_stored(database_url) + everything_stored(tracker_url) == before
+    assert dry.counts == personal_data.apply_retention().counts
+
+
+def test_each_run_is_audited_and_a_second_run_finds_nothing_left(
+    personal_data: PersonalData, store: CaseStore, a_year_of_conversations: dict[str, str]
+) -> None:
+    first = personal_data.apply_retention()
+    again = personal_data.apply_retention()
+    assert set(again.counts.values()) == {0}
+    with store.unit_of_work() as uow:
+        runs = uow.cases.audit_trail("retention")
+    assert [(actor, kind) for actor, kind, _ in runs] == [("retention", "retention_applied")] * 2
+    assert runs[0][2]["contact_texts_removed"] == first.counts["contact_texts_removed"]
+    assert runs[0][2]["keep_for"] == "12 months"
