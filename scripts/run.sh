@@ -38,5 +38,6 @@ fi
 pids+=($!)
 echo "run: starting; the assistant will answer at http://127.0.0.1:${RASA_PORT}/webhooks/rest/webhook"
 echo "run: try: curl -s -XPOST localhost:${RASA_PORT}/webhooks/rest/webhook -d '{\"sender\":\"me\",\"message\":\"hello\"}'"
+echo "run: call handler console at http://127.0.0.1:${RASA_PORT}/console (accounts: .venv/bin/python -m bot staff add NAME)"
 echo "run: actions at http://127.0.0.1:${ACTION_PORT}/health; Ctrl-C stops both"
 wait -n "${pids[@]}"

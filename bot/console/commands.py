@@ -1,0 +1,61 @@
+"""`python -m bot staff add|list|disable`: console accounts, made by whoever runs the server."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import Any, TextIO
+
+from bot.bootstrap import App
+from bot.console.accounts import ROLES, AccountError
+
+
+def add_staff_command(commands: Any) -> None:
+    """Register `staff` on the main parser's subparsers."""
+    staff = commands.add_parser("staff", help="call handler console accounts")
+    actions = staff.add_subparsers(dest="staff_action", required=True)
+    add = actions.add_parser("add", help="add an account; asks for the password twice")
+    add.add_argument("username")
+    add.add_argument("--role", choices=ROLES, default="handler",
+                     help="officers also see the officer queue (default: handler)")  # fmt: skip
+    add.add_argument("--password-stdin", action="store_true",
+                     help="read the password from the first line of stdin")  # fmt: skip
+    actions.add_parser("list", help="accounts, with their role and whether they are active")
+    disable = actions.add_parser("disable", help="disable an account and end its sessions")
+    disable.add_argument("username")
+
+
+def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
+    if args.staff_action == "list":
+        for member in app.staff.members():
+            state = "active" if member.active else "disabled"
+            print(f"{member.username:<24} {member.role:<8} {state:<8} "
+                  f"added {member.created_at:%Y-%m-%d}")  # fmt: skip
+        return 0
+    if args.staff_action == "disable":
+        if not app.staff.disable(args.username):
+            print(f"staff: no active account {args.username}", file=sys.stderr)
+            return 1
+        print(f"staff: {args.username} disabled; their sessions have ended")
+        return 0
+    password = _password(stdin) if args.password_stdin else _password_twice()
+    if password is None:
+        print("staff: the two passwords were different; nothing was added", file=sys.stderr)
+        return 1
+    try:
+        member = app.staff.add(args.username, password, args.role)
+    except AccountError as problem:
+        print(f"staff: {problem}", file=sys.stderr)
+        return 1
+    print(f"staff: added {member.username} ({member.role})")
+    return 0
+
+
+def _password(stdin: TextIO) -> str:
+    return stdin.readline().rstrip("\r\n")
+
+
+def _password_twice() -> str | None:
+    password = getpass.getpass("Password: ")
+    return password if getpass.getpass("Password again: ") == password else None

@@ -1,0 +1,101 @@
+"""What the call handler must do and say for a triage result: a checklist, most urgent first.
+
+The words to read out come from the same policy and replies the chat uses, so a caller hears
+what a web chat user reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.casestore.domain import Complaint
+from bot.definition import long_date
+from bot.policy import Policy
+from bot.replies import exclusion_lines, label_lines, ombudsman_line, urgent_lines
+from bot.triage import TriageResult
+
+LABEL_IN_WORDS = {
+    "complaint": "Complaint: the caller is unhappy with our service",
+    "service_request": "Service request: the caller wants something done",
+    "excluded": "May fall outside the complaints process",
+    "escalation": "Stage 2: the caller wants their complaint reviewed",
+    "other": "No complaint or request",
+}
+OFFER_CHOICE = (
+    "I'm sorry things have gone wrong. You can make a formal complaint, and we will give you a "
+    "reference and dates for our reply. Or we can try to put it right without a formal "
+    "complaint. Either way, any repair you have with us carries on. Which would you like?"
+)
+STILL_HAPPENING = "Is it still happening? Or did you only find out about it in the last 12 months?"
+ASK_ADJUSTMENTS = (
+    "Is there anything that would make it easier for you to deal with us? For example large "
+    "print, an interpreter, easy read, or more time."
+)
+CHECK_CONSENT = (
+    "Has the resident agreed to you acting for them? If not yet, we will check with them before "
+    "we share their personal details with you."
+)
+
+NEXT_STEPS_CODE = {"service_request": "1.4", "escalation": "6.10", "other": ""}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One thing the handler must do, the Code provision behind it (if any), and what to say."""
+
+    id: str
+    task: str
+    code: str
+    say: tuple[str, ...]
+
+
+def prompts_for(result: TriageResult, policy: Policy) -> list[Prompt]:
+    prompts = []
+    if result.urgent:
+        prompts.append(
+            Prompt("emergency", "Give the emergency route now, before anything else",
+                   "", tuple(urgent_lines(result, policy)))
+        )  # fmt: skip
+    if result.exclusion_reason == "over_12_months":
+        prompts.append(
+            Prompt("time_limit", "Ask whether it is still happening, or only just found out",
+                   "2.3", (STILL_HAPPENING,))
+        )  # fmt: skip
+    if result.exclusion_reason is not None:
+        ground = policy.grounds[result.exclusion_reason]
+        prompts.append(
+            Prompt("exclusion", "Explain why it may fall outside the process. Do not refuse it",
+                   f"{ground.provision}; 2.1, 2.4", tuple(exclusion_lines(ground.id, policy)))
+        )  # fmt: skip
+    if result.label in ("complaint", "excluded") or any(r.code == "1.5" for r in result.reasons):
+        prompts.append(
+            Prompt("choice", "Offer the choice to make a complaint, and record the answer",
+                   "1.3, 1.5", (OFFER_CHOICE,))
+        )  # fmt: skip
+    if result.representative:
+        prompts.append(
+            Prompt("representative", "Check the resident agrees to this person acting for them",
+                   "1.3, 3.6", (CHECK_CONSENT,))
+        )  # fmt: skip
+    offers = tuple(policy.needs[n].offer for n in result.adjustments if n in policy.needs)
+    prompts.append(
+        Prompt("adjustments", "Ask about adjustments. Record a disability only with consent",
+               "5.10", (ASK_ADJUSTMENTS, *offers))
+    )  # fmt: skip
+    if result.label in ("service_request", "escalation", "other"):
+        prompts.append(
+            Prompt("next_steps", "Tell the caller what happens next",
+                   NEXT_STEPS_CODE[result.label], tuple(label_lines(result, policy)))
+        )  # fmt: skip
+    return prompts
+
+
+def logged_lines(complaint: Complaint, policy: Policy) -> list[str]:
+    """What to read out once the complaint is logged: the reference and the Code's dates."""
+    return [
+        f"Your complaint is now logged. Your reference is {complaint.reference}.",
+        f"We will confirm we have your complaint by {long_date(complaint.acknowledgement_due)}.",
+        f"We will send you our full reply by {long_date(complaint.response_due)} at the latest. "
+        "If we need more time, we will tell you why and give you a new date.",
+        ombudsman_line(policy),
+    ]

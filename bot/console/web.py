@@ -1,0 +1,411 @@
+"""The console's pages: a Sanic blueprint that the Rasa server mounts at /console.
+
+Every page is rendered on the server (Jinja2, autoescaped) and works without JavaScript. One
+request middleware guards them all: a POST needs the form token of its session (or, to sign in,
+of the sign-in cookie), and every page but sign-in needs a live session. Database and password
+work runs in a thread, so the residents' chat on the same server never waits for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, html, raw, redirect
+from sqlalchemy.exc import IntegrityError
+
+from bot.bootstrap import App, build_app
+from bot.calendar import UK_TIME
+from bot.casestore.domain import Choice, ContactRecord
+from bot.casestore.services import utc_now
+from bot.console.accounts import SignInRefused, StaffSession, same_token
+from bot.console.forms import CHANNEL, ComplaintForm, Fields, ServiceRequestForm
+from bot.console.prompts import LABEL_IN_WORDS, logged_lines, prompts_for
+from bot.definition import PREFERENCES, long_date
+from bot.oversight.queue import OfficerQueue, QueueError
+from bot.replies import label_lines
+from bot.triage import TriageResult, triage
+
+PATH = "/console"
+SESSION_COOKIE = "console_session"
+SIGN_IN_COOKIE = "console_sign_in"
+PUBLIC_PAGES = {f"{PATH}/sign-in", f"{PATH}/console.css"}
+OFFICER_PAGES = f"{PATH}/queue"
+HEADERS = {
+    # Nothing a caller said may stay in a browser cache or be shown in someone else's frame.
+    "Cache-Control": "no-store",
+    "Pragma": "no-cache",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+Result = TypeVar("Result")
+
+
+class Console:
+    """What the pages need, built once when the server starts, from the one composition root."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.templates = Environment(
+            loader=PackageLoader("bot.console"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.filters["long_date"] = long_date
+        self.templates.filters["words"] = in_words
+        self.templates.filters["uk_time"] = uk_time
+        self.stylesheet = (Path(__file__).parent / "console.css").read_bytes()
+
+    def page(self, template: str, status: int = 200, **context: Any) -> HTTPResponse:
+        landlord = self.app.policy.landlord.name
+        body = self.templates.get_template(template).render(landlord=landlord, **context)
+        return html(body, status=status)
+
+
+def in_words(identifier: str) -> str:
+    """A policy id as a handler reads it: `damp_and_mould` -> "Damp and mould"."""
+    return {"bsl": "British Sign Language (BSL)"}.get(
+        identifier, identifier.replace("_", " ").capitalize()
+    )
+
+
+def uk_time(moment: datetime) -> str:
+    """Stored times are UTC; a handler reads them as the time on the office clock."""
+    local = moment.astimezone(UK_TIME)
+    return f"{local:%H:%M} on {local.day} {local:%B %Y}"
+
+
+async def blocking(work: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
+    return await asyncio.to_thread(partial(work, *args, **kwargs))
+
+
+def console_of(request: Request) -> Console:
+    return request.app.ctx.console
+
+
+def session_of(request: Request) -> StaffSession:
+    return request.ctx.session
+
+
+def set_cookie(response: HTTPResponse, name: str, value: str, max_age: int | None = None) -> None:
+    response.cookies[name] = value
+    cookie = response.cookies[name]
+    cookie["path"] = PATH
+    cookie["httponly"] = True
+    cookie["secure"] = True
+    cookie["samesite"] = "Strict"
+    if max_age is not None:
+        cookie["max-age"] = max_age
+
+
+def see_other(location: str) -> HTTPResponse:
+    return redirect(location, status=303)
+
+
+def refused(console: Console, status: int, message: str) -> HTTPResponse:
+    return console.page("refused.html", status=status, title=message, staff=None, message=message)
+
+
+def console_blueprint() -> Blueprint:
+    pages = Blueprint("console")
+
+    @pages.listener("before_server_start")
+    async def build(app: Any, _loop: Any) -> None:
+        app.ctx.console = Console(build_app())
+
+    @pages.middleware("request")
+    async def guard(request: Request) -> HTTPResponse | None:
+        console = console_of(request)
+        posted = request.method == "POST"
+        if request.path in PUBLIC_PAGES:
+            if posted and not same_token(
+                request.form.get("csrf_token"), request.cookies.get(SIGN_IN_COOKIE, "")
+            ):
+                return refused(console, 403, "This form has expired. Go back and try again.")
+            return None
+        token = request.cookies.get(SESSION_COOKIE)
+        session = await blocking(console.app.staff.session, token) if token else None
+        if posted and (
+            session is None or not same_token(request.form.get("csrf_token"), session.csrf_token)
+        ):
+            return refused(console, 403, "This form has expired. Sign in and try again.")
+        if session is None:
+            return see_other(f"{PATH}/sign-in")
+        if request.path.startswith(OFFICER_PAGES) and not session.staff.is_officer:
+            return refused(console, 403, "Only complaints officers can see the queue.")
+        request.ctx.session = session
+        return None
+
+    @pages.middleware("response")
+    async def no_store(request: Request, response: HTTPResponse) -> None:
+        response.headers.update(HEADERS)
+
+    @pages.get("/console.css")
+    async def stylesheet(request: Request) -> HTTPResponse:
+        return raw(console_of(request).stylesheet, content_type="text/css; charset=utf-8")
+
+    # signing in and out ------------------------------------------------------------------------
+    @pages.get("/sign-in")
+    async def sign_in_page(request: Request) -> HTTPResponse:
+        return _sign_in_form(request, {}, status=200)
+
+    @pages.post("/sign-in")
+    async def sign_in(request: Request) -> HTTPResponse:
+        console = console_of(request)
+        username = request.form.get("username", "")
+        try:
+            session = await blocking(
+                console.app.staff.sign_in, username, request.form.get("password", "")
+            )
+        except SignInRefused as refusal:
+            return _sign_in_form(request, {"username": str(refusal)}, status=401, username=username)
+        response = see_other(f"{PATH}/")
+        set_cookie(response, SESSION_COOKIE, session.token)
+        set_cookie(response, SIGN_IN_COOKIE, "", max_age=0)
+        return response
+
+    def _sign_in_form(
+        request: Request, errors: dict[str, str], status: int, username: str = ""
+    ) -> HTTPResponse:
+        form_token = request.cookies.get(SIGN_IN_COOKIE) or secrets.token_urlsafe(32)
+        response = console_of(request).page(
+            "sign_in.html", status=status, title="Sign in", staff=None, csrf_token=form_token,
+            errors=errors, username=username, signed_out=request.query_string == "signed-out",
+        )  # fmt: skip
+        set_cookie(response, SIGN_IN_COOKIE, form_token)
+        return response
+
+    @pages.post("/sign-out")
+    async def sign_out(request: Request) -> HTTPResponse:
+        await blocking(console_of(request).app.staff.sign_out, session_of(request).token)
+        response = see_other(f"{PATH}/sign-in?signed-out")
+        set_cookie(response, SESSION_COOKIE, "", max_age=0)
+        return response
+
+    # a call ------------------------------------------------------------------------------------
+    @pages.get("/")
+    async def new_call(request: Request) -> HTTPResponse:
+        return _page(request, "triage.html", title="New call", errors={}, text="")
+
+    @pages.post("/triage")
+    async def triage_call(request: Request) -> HTTPResponse:
+        console, session = console_of(request), session_of(request)
+        text = request.form.get("text", "").strip()
+        if not text:
+            errors = {"text": "Enter what the caller said"}
+            return _page(request, "triage.html", 422, title="New call", errors=errors, text="")
+        result = await _triage(request, text)
+        if result is None:
+            return _not_ready(request)
+        contact = result.contact(f"{CHANNEL}-{secrets.token_hex(8)}", CHANNEL, utc_now(), text)
+        cases = console.app.cases.acting_as(session.staff.username)
+        contact_id = await blocking(cases.record_contact, contact)
+        return see_other(f"{PATH}/contacts/{contact_id}")
+
+    @pages.get("/contacts/<contact_id:int>")
+    async def contact_page(request: Request, contact_id: int) -> HTTPResponse:
+        return await _contact_page(request, contact_id)
+
+    @pages.post("/contacts/<contact_id:int>/choice")
+    async def record_choice(request: Request, contact_id: int) -> HTTPResponse:
+        choice = request.form.get("choice")
+        if choice not in ("complaint", "no_complaint"):
+            return await _contact_page(request, contact_id, status=422)
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        chosen: Choice = "complaint" if choice == "complaint" else "no_complaint"
+        await blocking(_cases(request).record_choice, contact_id, chosen)
+        anchor = "complaint" if chosen == "complaint" else "service-request"
+        return see_other(f"{PATH}/contacts/{contact_id}#{anchor}")
+
+    @pages.post("/contacts/<contact_id:int>/exclusion")
+    async def propose_exclusion(request: Request, contact_id: int) -> HTTPResponse:
+        contact = await _phone_contact(request, contact_id)
+        if contact is None or contact.exclusion_reason is None:
+            return _not_found(request)
+        with suppress(IntegrityError):  # proposed already, by an earlier press of the button
+            await blocking(_cases(request).propose_exclusion, contact_id, contact.exclusion_reason)
+        return see_other(f"{PATH}/contacts/{contact_id}#prompt-exclusion")
+
+    @pages.post("/contacts/<contact_id:int>/complaint")
+    async def log_complaint(request: Request, contact_id: int) -> HTTPResponse:
+        console = console_of(request)
+        form = ComplaintForm.from_fields(_fields(request))
+        errors = form.errors(console.app.policy)
+        if errors:
+            return await _contact_page(request, contact_id, 422, complaint_form=form,
+                                       errors=errors)  # fmt: skip
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        cases = _cases(request)
+        if contact.choice is None:
+            await blocking(cases.record_choice, contact_id, "complaint")
+        complaint = await blocking(
+            cases.submit_complaint, form.handover(contact, cases, console.app.policy)
+        )
+        return see_other(f"{PATH}/complaints/{quote(complaint.reference)}")
+
+    @pages.post("/contacts/<contact_id:int>/service-request")
+    async def log_service_request(request: Request, contact_id: int) -> HTTPResponse:
+        console = console_of(request)
+        form = ServiceRequestForm.from_fields(_fields(request))
+        errors = form.errors(console.app.policy)
+        if errors:
+            return await _contact_page(request, contact_id, 422, service_form=form,
+                                       errors=errors)  # fmt: skip
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        with suppress(IntegrityError):  # logged already: the page below says so again
+            await blocking(
+                _cases(request).record_service_request, contact_id, form.category, form.urgent
+            )
+        result = await _triage(request, contact.text)
+        next_steps = label_lines(result, console.app.policy) if result else []
+        return _page(request, "service_request_logged.html", title="Service request logged",
+                     contact=contact, form=form, next_steps=next_steps)  # fmt: skip
+
+    @pages.get("/complaints/<reference>")
+    async def complaint_logged(request: Request, reference: str) -> HTTPResponse:
+        console = console_of(request)
+        complaint = await blocking(console.app.cases.complaint, reference)
+        if complaint is None:
+            return _not_found(request)
+        return _page(request, "complaint_logged.html", title=f"Complaint {reference} logged",
+                     complaint=complaint,
+                     read_out=logged_lines(complaint, console.app.policy))  # fmt: skip
+
+    # the officers' queue -----------------------------------------------------------------------
+    @pages.get("/queue")
+    async def queue_page(request: Request) -> HTTPResponse:
+        return await _queue_page(request)
+
+    @pages.post("/queue/exclusions/<proposal_id:int>")
+    async def decide_exclusion(request: Request, proposal_id: int) -> HTTPResponse:
+        queue, officer = _queue(request), session_of(request).staff.username
+        reasons, decision = request.form.get("reasons", ""), request.form.get("decision")
+        try:
+            if decision == "accept":
+                letter = await blocking(queue.accept_exclusion, proposal_id, officer, reasons)
+                return _page(request, "decision.html", title="Exclusion accepted",
+                             letter=letter.text, complaint=None)  # fmt: skip
+            if decision == "overrule":
+                complaint = await blocking(queue.overrule_exclusion, proposal_id, officer, reasons)
+                return _page(request, "decision.html", title="Taken as a complaint", letter=None,
+                             complaint=complaint)  # fmt: skip
+        except QueueError as problem:
+            return await _queue_page(request, 422, {f"reasons-{proposal_id}": str(problem)})
+        return await _queue_page(
+            request, 422, {f"reasons-{proposal_id}": "Choose accept or take it as a complaint"}
+        )
+
+    @pages.post("/queue/adjustments/<adjustment_id:int>")
+    async def review_adjustment(request: Request, adjustment_id: int) -> HTTPResponse:
+        officer = session_of(request).staff.username
+        try:
+            await blocking(_queue(request).record_adjustment_review, adjustment_id, officer,
+                           request.form.get("note", ""))  # fmt: skip
+        except QueueError as problem:
+            return await _queue_page(request, 422, {f"note-{adjustment_id}": str(problem)})
+        return see_other(f"{PATH}/queue#adjustments")
+
+    # helpers -----------------------------------------------------------------------------------
+    def _page(request: Request, template: str, status: int = 200, **context: Any) -> HTTPResponse:
+        session = session_of(request)
+        return console_of(request).page(
+            template, status, staff=session.staff, csrf_token=session.csrf_token, **context
+        )
+
+    def _cases(request: Request) -> Any:
+        return console_of(request).app.cases.acting_as(session_of(request).staff.username)
+
+    def _queue(request: Request) -> OfficerQueue:
+        return OfficerQueue(_cases(request), console_of(request).app.policy)
+
+    def _fields(request: Request) -> Fields:
+        return dict(request.form)
+
+    def _not_found(request: Request) -> HTTPResponse:
+        return _page(request, "refused.html", 404, title="Not found",
+                     message="There is no call with that number.")  # fmt: skip
+
+    def _not_ready(request: Request) -> HTTPResponse:
+        return _page(request, "refused.html", 503, title="Not ready",
+                     message="The assistant is still starting. Try again in a minute.")  # fmt: skip
+
+    async def _triage(request: Request, text: str) -> TriageResult | None:
+        """The one triage decision, on the parse of the model this server has loaded."""
+        agent = getattr(request.app.ctx, "agent", None)
+        if agent is None or not agent.is_ready():
+            return None
+        parse = await agent.parse_message(text)
+        return triage(parse, console_of(request).app.policy)
+
+    async def _phone_contact(request: Request, contact_id: int) -> ContactRecord | None:
+        contact = await blocking(console_of(request).app.cases.contact, contact_id)
+        return contact if contact is not None and contact.channel == CHANNEL else None
+
+    async def _contact_page(
+        request: Request, contact_id: int, status: int = 200,
+        complaint_form: ComplaintForm | None = None,
+        service_form: ServiceRequestForm | None = None, errors: Mapping[str, str] | None = None,
+    ) -> HTTPResponse:  # fmt: skip
+        console = console_of(request)
+        policy = console.app.policy
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        result = await _triage(request, contact.text)
+        if result is None:
+            return _not_ready(request)
+        proposed = any(
+            p.contact_id == contact_id for p in await blocking(console.app.cases.pending_exclusions)
+        )
+        errors = errors or {}
+        return _page(
+            request, "contact.html", status, title=LABEL_IN_WORDS[result.label], contact=contact,
+            result=result, label_in_words=LABEL_IN_WORDS[result.label],
+            prompts=prompts_for(result, policy),
+            exclusion_proposed=proposed, errors=errors, policy=policy,
+            complaint=complaint_form or ComplaintForm.prefilled(contact, result),
+            service=service_form or ServiceRequestForm.prefilled(result),
+            complaint_open=complaint_form is not None or contact.choice == "complaint"
+            or (result.label in ("complaint", "excluded") and contact.choice is None),
+            service_open=service_form is not None or contact.choice == "no_complaint"
+            or result.label == "service_request",
+            outcome_options=[(o.id, o.text.capitalize(), "") for o in policy.outcomes.values()],
+            preference_options=[(p, p.capitalize(), "") for p in PREFERENCES],
+            need_options=[
+                (n.id, in_words(n.id) + (" (health or disability)" if n.special_category else ""),
+                 n.offer)
+                for n in policy.needs.values()
+            ],
+        )  # fmt: skip
+
+    async def _queue_page(
+        request: Request, status: int = 200, errors: Mapping[str, str] | None = None
+    ) -> HTTPResponse:
+        queue = _queue(request)
+        exclusions, adjustments, deadlines = await blocking(
+            lambda: (queue.pending_exclusions(), queue.adjustments_due(), queue.deadlines())
+        )
+        return _page(request, "queue.html", status, title="Officer queue", errors=errors or {},
+                     exclusions=exclusions, adjustments=adjustments,
+                     deadlines=deadlines)  # fmt: skip
+
+    return pages

@@ -1,0 +1,148 @@
+"""The call handler's console in headless Chromium: a whole complaint logged by keyboard alone,
+and no serious accessibility problems on any of its pages (axe-core)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.policy import Policy
+from tests.browser.axe import serious_violations
+from tests.conftest import Running
+from tests.console.staff import add_staff
+
+pytestmark = [pytest.mark.server, pytest.mark.browser]
+
+CALLER = (
+    "caller v unhappy re damp in bedroom, 3rd call, no one attended. rep for mum, deaf. "
+    "wants it fixed and an apology"
+)
+
+
+@pytest.fixture(scope="module")
+def handler(running: Running) -> tuple[str, str]:
+    return "kim.keys", add_staff(running.database_url, "kim.keys")
+
+
+@pytest.fixture(scope="module")
+def officer(running: Running) -> tuple[str, str]:
+    return "ola.officer", add_staff(running.database_url, "ola.officer", role="officer")
+
+
+def tab_to(page: Page, selector: str, limit: int = 150) -> None:
+    """Press Tab, and only Tab, until the element the selector names has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("selector => document.activeElement.matches(selector)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def type_into(page: Page, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def test_a_whole_complaint_by_keyboard_alone(
+    page: Page, running: Running, handler: tuple[str, str], policy: Policy
+) -> None:
+    page.goto(f"{running.servers.rasa_url}/console/")
+    expect(page).to_have_url(re.compile(r"/console/sign-in$"))
+    type_into(page, "#username", handler[0])
+    type_into(page, "#password", handler[1])
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="New call")).to_be_visible()
+    assert page.evaluate("document.activeElement.id") == "text"  # ready to type at once
+    page.keyboard.type(CALLER)
+    tab_to(page, ".triage-form button")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Complaint: the caller is unhappy with our service"
+    )
+    tab_to(page, "button[value=complaint]")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Recorded: the caller wants to make a complaint")).to_be_visible()
+
+    type_into(page, "#contact_name", "Priya Shah")
+    type_into(page, "#contact_details", "priya@example.org")
+    tab_to(page, "#contact_preference")
+    page.keyboard.press("Space")
+    type_into(page, "#resident_name", "Asha Shah")
+    tab_to(page, "#representative_consent")
+    page.keyboard.press("Space")
+    tab_to(page, "#disability_consent")
+    page.keyboard.press("Space")
+    tab_to(page, "#complaint button[type=submit]")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Complaint logged")).to_be_visible()
+    reference = page.locator(".reference").inner_text()
+    assert re.fullmatch(r"CMP-\d{4}-\d{6}", reference)
+    complaint = CaseStore(make_engine(running.database_url), policy).complaint(reference)
+    assert complaint is not None
+    assert (complaint.channel, complaint.contact_details, complaint.contact_preference) == (
+        "phone", "priya@example.org", "email",
+    )  # fmt: skip
+    assert complaint.representative is not None
+    assert complaint.representative.consent == "given"
+    assert [(a.need_id, a.disability_disclosed) for a in complaint.adjustments] == [
+        ("hearing", True)
+    ]
+    expect(page.get_by_text(f"Your reference is {reference}.")).to_be_visible()
+
+
+def test_no_console_page_has_a_serious_accessibility_problem(
+    page: Page, running: Running, handler: tuple[str, str], officer: tuple[str, str]
+) -> None:
+    console = f"{running.servers.rasa_url}/console"
+    found = {}
+
+    def check(name: str) -> None:
+        found[name] = serious_violations(page)
+
+    page.goto(f"{console}/sign-in")
+    check("sign in")
+    page.fill("#username", handler[0])
+    page.fill("#password", "not the password")
+    page.click("main button")
+    expect(page.locator(".error-summary")).to_be_visible()
+    check("sign in refused")
+    page.fill("#password", handler[1])
+    page.click("main button")
+    check("new call")
+
+    page.fill("#text", "caller smells gas, also unhappy, complained about this 2 years ago")
+    page.click(".triage-form button")
+    check("triage result with an emergency and an exclusion")
+    page.click("#complaint button[type=submit]")
+    expect(page.locator(".error-summary")).to_be_visible()
+    check("complaint form with mistakes")
+    page.check("#outcomes")
+    page.fill("#contact_name", "Sam Jones")
+    page.fill("#contact_details", "01632 960001")
+    page.check("#contact_preference-phone")
+    page.click("#complaint button[type=submit]")
+    expect(page.get_by_role("heading", name="Complaint logged")).to_be_visible()
+    check("complaint logged")
+
+    page.goto(f"{console}/")
+    page.fill("#text", "caller needs the kitchen tap fixed, it is dripping")
+    page.click(".triage-form button")
+    page.click("#service-request button[type=submit]")
+    expect(page.get_by_role("heading", name="Service request logged")).to_be_visible()
+    check("service request logged")
+
+    page.click("text=Sign out")
+    expect(page.get_by_text("You have signed out.")).to_be_visible()
+    page.fill("#username", officer[0])
+    page.fill("#password", officer[1])
+    page.click("main button")
+    page.goto(f"{console}/queue")
+    check("officer queue")
+    assert {name: v for name, v in found.items() if v} == {}

@@ -1,0 +1,295 @@
+"""The call handler's console over real HTTP: who gets in, what every form needs, and what a
+complaint logged on the phone leaves in the case store."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from bot.casestore import tables
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from tests.conftest import Running
+from tests.console.client import ConsoleClient
+from tests.console.staff import add_staff, staff_command
+
+pytestmark = pytest.mark.server
+
+CALLER = (
+    "caller v unhappy re damp in bedroom, 3rd call, no one attended. rep for mum, deaf. "
+    "wants it fixed and an apology"
+)
+
+
+def triaged(client: ConsoleClient, text: str = CALLER) -> int:
+    """Triage what the caller said; the id of the contact it recorded."""
+    response = client.post("/console/triage", {"text": text})
+    assert response.status_code == 303, response.text
+    contact_id = int(response.headers["Location"].rsplit("/", 1)[1])
+    assert client.follow(response).status_code == 200
+    return contact_id
+
+
+COMPLAINT_FORM = {
+    "aspects": "Damp in the bedroom\nThree calls and no one came",
+    "still_happening": "yes",
+    "outcomes": ["put_right", "apology"],
+    "outcome_words": "a dehumidifier until it is fixed",
+    "contact_name": "Priya Shah",
+    "contact_details": "07700 900123",
+    "contact_preference": "phone",
+    "acting_for": "someone_else",
+    "relationship": "family",
+    "resident_name": "Asha Shah",
+    "representative_consent": "given",
+    "needs": ["hearing"],
+    "adjustment_detail": "Text, not calls, to Asha; BSL interpreter for visits",
+    "disability_consent": "yes",
+}
+
+
+@pytest.mark.parametrize(
+    "path", ["/console/", "/console/contacts/1", "/console/complaints/CMP-2026-000001",
+             "/console/queue"],
+)  # fmt: skip
+def test_nothing_but_the_sign_in_page_opens_without_signing_in(
+    client: ConsoleClient, path: str
+) -> None:
+    response = client.get(path)
+    assert response.status_code == 303
+    assert response.headers["Location"] == "/console/sign-in"
+    assert client.get("/console/sign-in").status_code == 200
+
+
+def test_a_form_sent_without_its_token_or_with_another_is_refused(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    with cases.unit_of_work() as uow:
+        before = len(uow.cases.recent_contacts(1000))
+    for token in (None, "0" * 64, signed_in.form_token()[:-1] + "x"):
+        response = signed_in.post("/console/triage", {"text": CALLER}, token=token)
+        assert response.status_code == 403
+    with cases.unit_of_work() as uow:
+        assert len(uow.cases.recent_contacts(1000)) == before
+    signed_in.cookies.pop("console_session")
+    assert signed_in.post("/console/triage", {"text": CALLER}, token=None).status_code == 403
+
+
+def test_signing_in_needs_the_sign_in_form_token_too(
+    client: ConsoleClient, handler: tuple[str, str]
+) -> None:
+    client.get("/console/sign-in")
+    username, password = handler
+    refused = client.post("/console/sign-in", {"username": username, "password": password},
+                          token=None)  # fmt: skip
+    assert refused.status_code == 403
+    assert "console_session" not in client.cookies
+
+
+def test_a_wrong_password_is_refused_exactly_like_an_unknown_username(
+    client: ConsoleClient, running: Running
+) -> None:
+    password = add_staff(running.database_url, "wendy.wrong")
+    wrong = client.sign_in("wendy.wrong", password + "x")
+    wrong_page = client.page
+    unknown = client.sign_in("nobody.here", password)
+    assert wrong.status_code == unknown.status_code == 401
+    message = "The username or password is not right."
+    assert message in wrong_page and message in client.page
+    assert "console_session" not in client.cookies
+    assert client.get("/console/").status_code == 303
+
+
+def test_failed_sign_ins_are_limited_per_username_whether_or_not_it_exists(
+    client: ConsoleClient, running: Running, handler: tuple[str, str]
+) -> None:
+    password = add_staff(running.database_url, "gus.guessed")
+    for _ in range(5):
+        assert client.sign_in("gus.guessed", "not the password").status_code == 401
+        assert client.sign_in("no.such.person", "not the password").status_code == 401
+    for username in ("gus.guessed", "no.such.person"):
+        assert client.sign_in(username, password).status_code == 401
+        assert "Too many failed sign-ins for this username" in client.page
+    assert client.sign_in(*handler).status_code == 303
+
+
+def test_the_session_cookie_is_http_only_secure_and_same_site_strict(
+    client: ConsoleClient, handler: tuple[str, str]
+) -> None:
+    client.sign_in(*handler)
+    (session,) = [c["console_session"] for c in client.set_cookies if "console_session" in c]
+    assert session.value and session["httponly"] and session["secure"]
+    assert session["samesite"] == "Strict" and session["path"] == "/console"
+
+
+def test_signing_out_ends_the_session_on_the_server(
+    client: ConsoleClient, handler: tuple[str, str]
+) -> None:
+    client.sign_in(*handler)
+    token = client.cookies["console_session"]
+    assert client.get("/console/").status_code == 200
+    signed_out = client.post("/console/sign-out", {})
+    assert signed_out.status_code == 303
+    assert "console_session" not in client.cookies
+    assert "You have signed out." in client.follow(signed_out).text
+    client.cookies["console_session"] = token  # someone kept a copy of the old cookie
+    assert client.get("/console/").status_code == 303
+
+
+def test_disabling_an_account_ends_its_sessions_at_once(
+    client: ConsoleClient, running: Running
+) -> None:
+    password = add_staff(running.database_url, "dan.leaving")
+    client.sign_in("dan.leaving", password)
+    assert client.get("/console/").status_code == 200
+    staff_command(running.database_url, "disable", "dan.leaving")
+    assert client.get("/console/").status_code == 303
+    assert client.sign_in("dan.leaving", password).status_code == 401
+    listed = staff_command(running.database_url, "list")
+    assert re.search(r"dan\.leaving +handler +disabled", listed)
+
+
+def test_no_console_response_may_be_kept_by_the_browser(signed_in: ConsoleClient) -> None:
+    contact_id = triaged(signed_in)
+    responses = [
+        signed_in.get("/console/"),
+        signed_in.get(f"/console/contacts/{contact_id}"),
+        signed_in.get("/console/console.css"),
+        signed_in.post("/console/triage", {"text": ""}),
+        signed_in.post("/console/triage", {"text": CALLER}, token=None),
+        ConsoleClient(signed_in.base_url).get("/console/"),
+        ConsoleClient(signed_in.base_url).get("/console/sign-in"),
+    ]
+    assert [r.status_code for r in responses] == [200, 200, 200, 422, 403, 303, 200]
+    assert all(r.headers["Cache-Control"] == "no-store" for r in responses)
+
+
+def test_the_officer_queue_is_for_complaints_officers(
+    client: ConsoleClient, handler: tuple[str, str], officer: tuple[str, str]
+) -> None:
+    client.sign_in(*handler)
+    assert client.get("/console/queue").status_code == 403
+    client.sign_in(*officer)
+    queue = client.get("/console/queue")
+    assert queue.status_code == 200
+    assert "Proposed exclusions to decide" in queue.text
+
+
+def test_triage_shows_the_result_its_reasons_and_the_prompts_to_give(
+    signed_in: ConsoleClient,
+) -> None:
+    triaged(signed_in)
+    page = signed_in.page
+    assert "Complaint: the caller is unhappy with our service" in page
+    assert "Code 1.2" in page and "Code 1.3, 3.6" in page
+    for prompt in ("prompt-choice", "prompt-representative", "prompt-adjustments"):
+        assert f'id="{prompt}"' in page
+    assert "BSL interpreter" in page  # the adjustment triage heard about is offered
+
+
+def test_an_emergency_route_comes_before_every_other_prompt(signed_in: ConsoleClient) -> None:
+    triaged(signed_in, "caller says she can smell gas in the kitchen and the boiler is off")
+    prompts = re.findall(r'<li id="prompt-(\w+)"', signed_in.page)
+    assert prompts[0] == "emergency" and "adjustments" in prompts
+    assert "0800 111 999" in signed_in.page
+
+
+def test_a_form_with_mistakes_comes_back_with_each_one_linked_to_its_field(
+    signed_in: ConsoleClient,
+) -> None:
+    contact_id = triaged(signed_in)
+    response = signed_in.post(
+        f"/console/contacts/{contact_id}/complaint",
+        {**COMPLAINT_FORM, "contact_details": "ring me", "representative_consent": ""},
+    )
+    assert response.status_code == 422
+    page = response.text
+    assert "<title>Error: " in page
+    for field in ("contact_details", "representative_consent"):
+        assert f'<a href="#{field}">' in page
+        assert f'id="{field}-error"' in page
+    assert 'value="Priya Shah"' in page  # what was typed is kept
+
+
+def test_a_complaint_logged_on_the_console_is_in_the_case_store_by_phone_with_the_handler_named(
+    signed_in: ConsoleClient, cases: CaseStore, handler: tuple[str, str]
+) -> None:
+    contact_id = triaged(signed_in)
+    logged = signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    confirmation = signed_in.follow(logged)
+    reference = re.search(r"CMP-\d{4}-\d{6}", logged.headers["Location"]).group()  # type: ignore[union-attr]
+
+    complaint = cases.complaint(reference)
+    assert complaint is not None
+    assert complaint.channel == "phone"
+    assert complaint.definition.aspects == ("Damp in the bedroom", "Three calls and no one came")
+    assert complaint.definition.outcomes == (
+        "put it right", "an apology", "a dehumidifier until it is fixed",
+    )  # fmt: skip
+    assert complaint.definition.still_happening is True
+    assert complaint.definition.resident_words == CALLER
+    assert (complaint.clock_start, complaint.acknowledgement_due, complaint.response_due) == (
+        cases.deadlines(complaint.received_at)
+    )
+    assert complaint.contact_name == "Priya Shah" and complaint.contact_preference == "phone"
+    representative = complaint.representative
+    assert representative is not None
+    assert (representative.name, representative.relationship, representative.acting_for,
+            representative.consent) == ("Priya Shah", "family", "Asha Shah", "given")  # fmt: skip
+    (adjustment,) = complaint.adjustments
+    assert adjustment.need_id == "hearing"
+    assert adjustment.detail == COMPLAINT_FORM["adjustment_detail"]
+    assert adjustment.disability_disclosed and adjustment.consent_to_record
+
+    username = handler[0]
+    with cases.unit_of_work() as uow:
+        assert "complaint_logged" in [kind for _, kind, _ in uow.cases.audit_trail(reference)]
+        assert {actor for actor, _, _ in uow.cases.audit_trail(reference)} == {username}
+        contact_trail = uow.cases.audit_trail(f"contact:{contact_id}")
+        assert [(actor, kind) for actor, kind, _ in contact_trail] == [
+            (username, "contact_triaged"), (username, "choice_recorded"),
+        ]  # fmt: skip
+    assert cases.contact(contact_id).choice == "complaint"  # type: ignore[union-attr]
+
+    assert confirmation.status_code == 200
+    for words in (reference, f"{complaint.acknowledgement_due.day} ",
+                  "Housing Ombudsman Service"):  # fmt: skip
+        assert words in confirmation.text
+    again = signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    assert again.headers["Location"] == logged.headers["Location"]  # sent twice, logged once
+
+
+def test_without_consent_a_disability_is_not_kept_but_the_adjustment_is(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    contact_id = triaged(signed_in)
+    form = {**COMPLAINT_FORM, "disability_consent": ""}
+    reference = (
+        signed_in.post(f"/console/contacts/{contact_id}/complaint", form)
+        .headers["Location"]
+        .rsplit("/", 1)[1]
+    )
+    (adjustment,) = cases.complaint(reference).adjustments  # type: ignore[union-attr]
+    assert adjustment.need_id == "hearing"
+    assert "Asha" not in adjustment.detail
+    assert not adjustment.disability_disclosed and not adjustment.consent_to_record
+
+
+def test_a_service_request_is_logged_with_its_category(
+    signed_in: ConsoleClient, running: Running
+) -> None:
+    contact_id = triaged(signed_in, "caller asking for someone to fix the kitchen tap, dripping")
+    response = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                              {"category": "leaks_and_plumbing"})  # fmt: skip
+    assert response.status_code == 200
+    assert "Service request logged" in response.text
+    requests = tables.service_requests
+    with make_engine(running.database_url).connect() as connection:
+        (request,) = connection.execute(
+            select(requests.c.category, requests.c.urgent).where(
+                requests.c.contact_id == contact_id
+            )
+        ).all()
+    assert tuple(request) == ("leaks_and_plumbing", False)
