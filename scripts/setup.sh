@@ -3,6 +3,20 @@
 # already matches the lock (a stamp keyed by the hash of everything that goes into it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The web chat's socket.io client and the browser tests' axe-core come from npm, pinned by
+# package-lock.json; skipped when node_modules already matches the lock.
+npm_stamp="node_modules/.intake-npm-$(sha256sum package-lock.json | cut -c1-16)"
+if [ ! -f "$npm_stamp" ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: npm not found: install Node.js and npm (Debian: apt-get install nodejs npm)" >&2
+    exit 1
+  fi
+  echo "setup: installing the browser packages from package-lock.json"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  touch "$npm_stamp"
+fi
+
 VENV=.venv
 inputs=(requirements/lock.txt requirements/model.txt pyproject.toml spacy_pipeline/pyproject.toml scripts/setup.sh)
 want=$(cat "${inputs[@]}" | sha256sum | cut -c1-16)
