@@ -24,6 +24,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import OfferedChoices, numbered_text, numbered_title
+from bot.channels.guard import screened
 from bot.channels.platform import (
     OnNewMessage,
     PlatformOutput,
@@ -56,7 +57,8 @@ class MetaMessage:
 
 def messages_in(payload: dict[str, Any]) -> Iterator[MetaMessage]:
     """Messages and button postbacks people sent; echoes of our own replies, reads, deliveries
-    and reactions are left out. A tapped quick reply yields its payload, not its title."""
+    and reactions are left out. A tapped quick reply yields its payload, not its title; a photo
+    or file without words yields empty text, so the resident is asked for words."""
     platform = PLATFORMS.get(payload.get("object", ""))
     if platform is None:
         return
@@ -71,8 +73,10 @@ def messages_in(payload: dict[str, Any]) -> Iterator[MetaMessage]:
                 or message.get("text")
                 or postback.get("payload")
             )
+            if not text and message.get("attachments"):
+                text = ""  # a photo, sticker or file alone: the guard asks for words
             user_id = (event.get("sender") or {}).get("id")
-            if not text or not user_id or "timestamp" not in event:
+            if text is None or not user_id or "timestamp" not in event:
                 continue
             mid = message.get("mid") or postback.get("mid") or f"{user_id}:{event['timestamp']}"
             sent_at = float(event["timestamp"]) / 1000
@@ -129,6 +133,7 @@ class MetaInput(InputChannel):
         self.choices = OfferedChoices()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = screened(on_new_message)
         webhook = Blueprint("meta_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])

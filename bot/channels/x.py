@@ -22,6 +22,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import OfferedChoices, numbered_text
+from bot.channels.guard import screened
 from bot.channels.platform import (
     OnNewMessage,
     PlatformOutput,
@@ -102,6 +103,7 @@ class XInput(InputChannel):
         self.choices = OfferedChoices()
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = screened(on_new_message)
         webhook = Blueprint("x_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])
