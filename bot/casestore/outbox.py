@@ -141,11 +141,15 @@ class Outbox:
             return [handover_from_json(row.payload) for row in rows]
 
     def delivered(self, handover_key: str, reference: str) -> None:
+        """Once the case store has it, the outbox keeps only the key and the reference: the
+        resident's details and words are not left on the action server's disk."""
         with self._engine.begin() as db:
             db.execute(
                 update(outbox)
                 .where(outbox.c.handover_key == handover_key)
-                .values(delivered_at=self._clock(), reference=reference, last_error=None)
+                .values(
+                    delivered_at=self._clock(), reference=reference, last_error=None, payload=""
+                )
             )
 
     def failed(self, handover_key: str, error: str) -> None:

@@ -51,7 +51,7 @@ def test_a_handover_survives_the_outbox_exactly_as_it_was() -> None:
 
 
 def test_with_the_database_down_the_complaint_waits_and_is_logged_once_when_it_is_back(
-    store: CaseStore, outbox: Outbox, policy: Policy
+    store: CaseStore, outbox: Outbox, policy: Policy, tmp_path: Path
 ) -> None:
     while_down = ComplaintHandovers(outbox, unreachable_store(policy))
     assert while_down.submit(full_handover()) is None
@@ -61,6 +61,10 @@ def test_with_the_database_down_the_complaint_waits_and_is_logged_once_when_it_i
     back_up = ComplaintHandovers(outbox, store)
     assert back_up.relay() == (1, 0)
     assert back_up.relay() == (0, 0)
+    with make_engine(f"sqlite:///{tmp_path / 'outbox.sqlite3'}").connect() as db:
+        kept = db.exec_driver_sql("SELECT payload, reference FROM outbox").all()
+    # Delivered: only the key and reference stay on the action server's disk.
+    assert [(payload, bool(reference)) for payload, reference in kept] == [("", True)]
     with store.unit_of_work() as uow:
         [reference] = uow.cases.complaints_for_conversation("conv-1")
     logged = store.complaint(reference)
