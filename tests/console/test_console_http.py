@@ -293,3 +293,31 @@ def test_a_service_request_is_logged_with_its_category(
             )
         ).all()
     assert tuple(request) == ("leaks_and_plumbing", False)
+
+
+def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_queue(
+    client: ConsoleClient, handler: tuple[str, str], officer: tuple[str, str], cases: CaseStore
+) -> None:
+    client.sign_in(*handler)
+    client.get("/console/")
+    contact_id = triaged(client, "caller says neighbour plays loud music every night, wants to "
+                                 "complain about the asb")  # fmt: skip
+    assert cases.contact(contact_id).exclusion_reason == "asb_report"  # type: ignore[union-attr]
+    passed = client.post(f"/console/contacts/{contact_id}/exclusion", {})
+    assert "Passed to a complaints officer to decide." in client.follow(passed).text
+
+    client.sign_in(*officer)
+    queue = client.get("/console/queue").text
+    proposal_id = re.findall(r"/console/queue/exclusions/(\d+)", queue)[-1]  # the newest
+    without_reasons = client.post(f"/console/queue/exclusions/{proposal_id}",
+                                  {"decision": "overrule", "reasons": ""})  # fmt: skip
+    assert without_reasons.status_code == 422
+    overrule = {"decision": "overrule", "reasons": "Earlier reports were ignored"}
+    decided = client.post(f"/console/queue/exclusions/{proposal_id}", overrule)
+    assert decided.status_code == 200 and "Taken as a complaint" in decided.text
+    reference = re.search(r"CMP-\d{4}-\d{6}", decided.text).group()  # type: ignore[union-attr]
+    with cases.unit_of_work() as uow:
+        trail = uow.cases.audit_trail(f"contact:{contact_id}")
+    assert ("hana.handler", "exclusion_proposed") in [(a, k) for a, k, _ in trail]
+    assert ("olu.officer", "exclusion_overruled") in [(a, k) for a, k, _ in trail]
+    assert cases.complaint(reference).channel == "phone"  # type: ignore[union-attr]
