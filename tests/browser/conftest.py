@@ -1,7 +1,7 @@
 """Headless Chromium for the browser tests: Debian's /usr/bin/chromium driven by Playwright.
 
 Nothing is downloaded: Playwright's driver ships inside its wheel and the browser is the system
-one (`make servers` installs it). One browser for the whole run; a fresh context (no cookies, no
+one (`make servers` installs it). One browser for the browser tests; a fresh context (no cookies, no
 storage) for each test.
 """
 
@@ -18,8 +18,10 @@ CHROMIUM = Path("/usr/bin/chromium")
 PATIENCE_MS = 20_000
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium_browser() -> Iterator[Browser]:
+    """Package-scoped: Playwright's sync API keeps an event loop running on this thread while it
+    is open, which would break later tests that call asyncio.run."""
     if not CHROMIUM.exists():
         pytest.fail(f"{CHROMIUM} is missing: run make servers (Debian package chromium)")
     expect.set_options(timeout=PATIENCE_MS)
