@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup servers lock train run shell test check lint typecheck validate pytest eval clean
+.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval load clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ train: setup ## Train the model if missing or older than config, domain, data or
 
 run: train ## Start the assistant on 127.0.0.1 (Rasa :5005, actions :5055); Ctrl-C stops both
 	@scripts/run.sh
+
+run-cluster: train servers ## Two Rasa replicas behind nginx on 127.0.0.1:5005, Redis locks, PostgreSQL; Ctrl-C stops all
+	@scripts/cluster.sh
 
 shell: train ## Talk to the assistant in this terminal
 	@scripts/run.sh --shell
@@ -48,6 +51,10 @@ test: check pytest ## Set up if needed, then ruff, mypy, rasa data validate and 
 
 eval: train ## Score the classifier and its baselines on the labelled dev set
 	@$(PY) -m bot eval ../shared/eval/dev.jsonl
+
+LOAD_TARGETS ?= single starter
+load: train servers ## 200 conversations against a fresh server and Rasa's starter bot (LOAD_TARGETS adds cluster)
+	@$(PY) -m bot.load bench $(LOAD_TARGETS)
 
 clean: ## Remove the environment, trained models and local data
 	rm -rf $(VENV) models var .mypy_cache .ruff_cache .pytest_cache

@@ -20,9 +20,9 @@ from bot.casestore import migrations
 from bot.casestore.engine import make_engine
 from bot.casestore.outbox import Outbox
 from bot.casestore.services import CaseStore
+from bot.localservers import running_postgres
 from bot.policy import Policy
 from tests.conversations.servers import free_port, start_action_server, wait_for_action_server
-from tests.integration.postgres import running_postgres
 
 SLOTS = {
     "complaint_aspects": "the lift has been broken for 3 weeks",
