@@ -18,22 +18,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
-from rasa.core.channels.channel import InputChannel
-from sanic import Blueprint, response
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import OfferedChoices, numbered_text, numbered_title
-from bot.channels.guard import screened
-from bot.channels.platform import (
-    OnNewMessage,
-    PlatformOutput,
-    hand_over,
-    json_object,
-    new_session,
-)
-from bot.channels.recent import ReplayGuard
-from bot.channels.settings import MetaSettings, settings_from
+from bot.channels.platform import PlatformMessage, PlatformOutput, SignedWebhookInput
+from bot.channels.settings import MetaSettings
 from bot.channels.signatures import hex_signature, signature_matches
 
 logger = logging.getLogger(__name__)
@@ -43,16 +34,11 @@ QUICK_REPLY_TITLE_LIMIT = 20
 MAX_QUICK_REPLIES = 13
 # A Page may answer only within 24 hours of a person's message, so an older event is of no use.
 REPLAY_WINDOW_SECONDS = 24 * 3600
-REPLAY_MEMORY = 100_000
 
 
 @dataclass(frozen=True)
-class MetaMessage:
-    platform: str
-    user_id: str
-    text: str
-    message_id: str
-    sent_at: float
+class MetaMessage(PlatformMessage):
+    platform: str = "messenger"
 
 
 def messages_in(payload: dict[str, Any]) -> Iterator[MetaMessage]:
@@ -80,7 +66,7 @@ def messages_in(payload: dict[str, Any]) -> Iterator[MetaMessage]:
                 continue
             mid = message.get("mid") or postback.get("mid") or f"{user_id}:{event['timestamp']}"
             sent_at = float(event["timestamp"]) / 1000
-            yield MetaMessage(platform, str(user_id), str(text), str(mid), sent_at)
+            yield MetaMessage(str(user_id), str(text), str(mid), sent_at, platform)
 
 
 class MetaOutput(PlatformOutput):
@@ -116,61 +102,34 @@ class MetaOutput(PlatformOutput):
         await self._post(self.settings.send_url, body, self.settings.page_access_token)
 
 
-class MetaInput(InputChannel):
+class MetaInput(SignedWebhookInput):
+    settings_class = MetaSettings
+    replay_window_seconds = REPLAY_WINDOW_SECONDS
+    settings: MetaSettings
+
     @classmethod
     def name(cls) -> str:
         return "meta"
 
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        if not credentials:
-            cls.raise_missing_credentials_exception()
-        return cls(settings_from(MetaSettings, credentials))
+    async def handshake(self, request: Request) -> HTTPResponse:
+        token = request.args.get("hub.verify_token") or ""
+        if request.args.get("hub.mode") == "subscribe" and hmac.compare_digest(
+            token.encode(), self.settings.verify_token.encode()
+        ):
+            return response.text(request.args.get("hub.challenge") or "")
+        logger.warning("meta: refused a subscription handshake with the wrong verify token")
+        return response.text("wrong verify token", status=403)
 
-    def __init__(self, settings: MetaSettings) -> None:
-        self.settings = settings
-        self.replays = ReplayGuard(window_seconds=REPLAY_WINDOW_SECONDS, capacity=REPLAY_MEMORY)
-        self.choices = OfferedChoices()
+    def signature_ok(self, request: Request) -> bool:
+        expected = hex_signature(self.settings.app_secret, request.body)
+        return signature_matches(request.headers.get("X-Hub-Signature-256"), expected)
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        on_new_message = screened(on_new_message)
-        webhook = Blueprint("meta_webhook", __name__)
+    def messages(self, payload: dict[str, Any]) -> Iterator[MetaMessage]:
+        return messages_in(payload)
 
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+    def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> MetaOutput:
+        platform = message.platform if isinstance(message, MetaMessage) else "messenger"
+        return MetaOutput(session, platform, self.choices, self.settings)
 
-        @webhook.route("/webhook", methods=["GET"])
-        async def verify(request: Request) -> HTTPResponse:
-            token = request.args.get("hub.verify_token") or ""
-            if request.args.get("hub.mode") == "subscribe" and hmac.compare_digest(
-                token.encode(), self.settings.verify_token.encode()
-            ):
-                return response.text(request.args.get("hub.challenge") or "")
-            logger.warning("meta: refused a subscription handshake with the wrong verify token")
-            return response.text("wrong verify token", status=403)
-
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            expected = hex_signature(self.settings.app_secret, request.body)
-            if not signature_matches(request.headers.get("X-Hub-Signature-256"), expected):
-                logger.warning("meta: refused an event whose signature is missing or wrong")
-                return response.text("signature missing or wrong", status=403)
-            payload = json_object(request.body)
-            if payload is None:
-                return response.text("body is not a JSON object", status=400)
-            fresh = [
-                message
-                for message in messages_in(payload)
-                if self.replays.admit(message.message_id, message.sent_at)
-            ]
-            async with new_session() as session:
-                for message in fresh:
-                    output = MetaOutput(session, message.platform, self.choices, self.settings)
-                    await hand_over(
-                        on_new_message, output, message.user_id, message.text, message.message_id
-                    )
-            logger.debug("meta: handled %d new message(s)", len(fresh))
-            return response.text("EVENT_RECEIVED")
-
-        return webhook
+    def acknowledgement(self) -> HTTPResponse:
+        return response.text("EVENT_RECEIVED")

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 import aiohttp
-from rasa.core.channels.channel import OutputChannel, UserMessage
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
 from bot.channels.choices import OfferedChoices
+from bot.channels.guard import screened
+from bot.channels.recent import ReplayGuard
+from bot.channels.settings import settings_from
 
 logger = logging.getLogger(__name__)
 
@@ -112,3 +119,87 @@ def json_object(body: bytes) -> dict[str, Any] | None:
 
 def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in text.strip().split("\n\n") if part.strip()]
+
+
+@dataclass(frozen=True)
+class PlatformMessage:
+    """One message a person sent us on a platform, with the platform's own id for it."""
+
+    user_id: str
+    text: str
+    message_id: str
+    sent_at: float
+
+
+class SignedWebhookInput(InputChannel):
+    """A platform webhook: a GET handshake, then signed POSTs whose new messages go to Rasa.
+
+    A request with a missing or wrong signature is refused (403) and never reaches the bot; a
+    redelivered message (same id, within the replay window) is acknowledged but not answered."""
+
+    settings_class: ClassVar[type]
+    replay_window_seconds: ClassVar[int]
+    replay_memory: ClassVar[int] = 100_000
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        return cls(settings_from(cls.settings_class, credentials))
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
+        self.replays = ReplayGuard(
+            window_seconds=self.replay_window_seconds, capacity=self.replay_memory
+        )
+        self.choices = OfferedChoices()
+
+    async def handshake(self, request: Request) -> HTTPResponse:
+        raise NotImplementedError
+
+    def signature_ok(self, request: Request) -> bool:
+        raise NotImplementedError
+
+    def messages(self, payload: dict[str, Any]) -> Iterable[PlatformMessage]:
+        raise NotImplementedError
+
+    def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> PlatformOutput:
+        raise NotImplementedError
+
+    def acknowledgement(self) -> HTTPResponse:
+        return response.json({"status": "ok"})
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        on_new_message = screened(on_new_message)
+        webhook = Blueprint(f"{self.name()}_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def handshake(request: Request) -> HTTPResponse:
+            return await self.handshake(request)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not self.signature_ok(request):
+                logger.warning("%s: refused an event whose signature is missing or wrong",
+                               self.name())  # fmt: skip
+                return response.text("signature missing or wrong", status=403)
+            payload = json_object(request.body)
+            if payload is None:
+                return response.text("body is not a JSON object", status=400)
+            fresh = [
+                message
+                for message in self.messages(payload)
+                if self.replays.admit(message.message_id, message.sent_at)
+            ]
+            async with new_session() as session:
+                for message in fresh:
+                    await hand_over(on_new_message, self.output(session, message),
+                                    message.user_id, message.text, message.message_id)  # fmt: skip
+            logger.debug("%s: handled %d new message(s)", self.name(), len(fresh))
+            return self.acknowledgement()
+
+        return webhook

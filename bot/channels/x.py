@@ -12,26 +12,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
-from rasa.core.channels.channel import InputChannel
-from sanic import Blueprint, response
+from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.choices import OfferedChoices, numbered_text
-from bot.channels.guard import screened
-from bot.channels.platform import (
-    OnNewMessage,
-    PlatformOutput,
-    hand_over,
-    json_object,
-    new_session,
-)
-from bot.channels.recent import ReplayGuard
-from bot.channels.settings import XSettings, settings_from
+from bot.channels.platform import PlatformMessage, PlatformOutput, SignedWebhookInput
+from bot.channels.settings import XSettings
 from bot.channels.signatures import base64_signature, signature_matches
 
 logger = logging.getLogger(__name__)
@@ -39,18 +29,9 @@ logger = logging.getLogger(__name__)
 PLATFORM = "x"
 # X retries a failed delivery within minutes; anything older is a replay, not a retry.
 REPLAY_WINDOW_SECONDS = 600
-REPLAY_MEMORY = 100_000
 
 
-@dataclass(frozen=True)
-class DirectMessage:
-    user_id: str
-    text: str
-    event_id: str
-    sent_at: float
-
-
-def direct_messages_in(payload: dict[str, Any], account_id: str) -> Iterator[DirectMessage]:
+def direct_messages_in(payload: dict[str, Any], account_id: str) -> Iterator[PlatformMessage]:
     """Messages people sent to our account; our own replies come back as events too, and are
     left out."""
     for event in payload.get("direct_message_events", []):
@@ -64,7 +45,7 @@ def direct_messages_in(payload: dict[str, Any], account_id: str) -> Iterator[Dir
         if "id" not in event or "created_timestamp" not in event:
             continue
         sent_at = float(event["created_timestamp"]) / 1000
-        yield DirectMessage(sender, str(text), str(event["id"]), sent_at)
+        yield PlatformMessage(sender, str(text), str(event["id"]), sent_at)
 
 
 class XOutput(PlatformOutput):
@@ -86,59 +67,29 @@ class XOutput(PlatformOutput):
         )
 
 
-class XInput(InputChannel):
+class XInput(SignedWebhookInput):
+    settings_class = XSettings
+    replay_window_seconds = REPLAY_WINDOW_SECONDS
+    settings: XSettings
+
     @classmethod
     def name(cls) -> str:
         return PLATFORM
 
-    @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        if not credentials:
-            cls.raise_missing_credentials_exception()
-        return cls(settings_from(XSettings, credentials))
+    async def handshake(self, request: Request) -> HTTPResponse:
+        """The CRC check: the token signed with our consumer secret proves we hold it."""
+        token = request.args.get("crc_token")
+        if not token:
+            return response.text("crc_token missing", status=400)
+        answer = base64_signature(self.settings.consumer_secret, token.encode())
+        return response.json({"response_token": answer})
 
-    def __init__(self, settings: XSettings) -> None:
-        self.settings = settings
-        self.replays = ReplayGuard(window_seconds=REPLAY_WINDOW_SECONDS, capacity=REPLAY_MEMORY)
-        self.choices = OfferedChoices()
+    def signature_ok(self, request: Request) -> bool:
+        expected = base64_signature(self.settings.consumer_secret, request.body)
+        return signature_matches(request.headers.get("x-twitter-webhooks-signature"), expected)
 
-    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        on_new_message = screened(on_new_message)
-        webhook = Blueprint("x_webhook", __name__)
+    def messages(self, payload: dict[str, Any]) -> Iterator[PlatformMessage]:
+        return direct_messages_in(payload, self.settings.account_id)
 
-        @webhook.route("/", methods=["GET"])
-        async def health(_: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
-
-        @webhook.route("/webhook", methods=["GET"])
-        async def challenge(request: Request) -> HTTPResponse:
-            token = request.args.get("crc_token")
-            if not token:
-                return response.text("crc_token missing", status=400)
-            answer = base64_signature(self.settings.consumer_secret, token.encode())
-            return response.json({"response_token": answer})
-
-        @webhook.route("/webhook", methods=["POST"])
-        async def receive(request: Request) -> HTTPResponse:
-            expected = base64_signature(self.settings.consumer_secret, request.body)
-            if not signature_matches(request.headers.get("x-twitter-webhooks-signature"), expected):
-                logger.warning("x: refused an event whose signature is missing or wrong")
-                return response.text("signature missing or wrong", status=403)
-            payload = json_object(request.body)
-            if payload is None:
-                return response.text("body is not a JSON object", status=400)
-            fresh = [
-                message
-                for message in direct_messages_in(payload, self.settings.account_id)
-                if self.replays.admit(message.event_id, message.sent_at)
-            ]
-            async with new_session() as session:
-                for message in fresh:
-                    output = XOutput(session, self.choices, self.settings)
-                    await hand_over(
-                        on_new_message, output, message.user_id, message.text, message.event_id
-                    )
-            logger.debug("x: handled %d new message(s)", len(fresh))
-            return response.json({"status": "ok"})
-
-        return webhook
+    def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> XOutput:
+        return XOutput(session, self.choices, self.settings)

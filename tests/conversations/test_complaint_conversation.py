@@ -14,6 +14,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.conftest import Running
+from tests.conversations.action_calls import confirmation
 
 pytestmark = pytest.mark.server
 
@@ -102,30 +103,7 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
 
 def test_a_retried_action_call_makes_one_case(running: Running, policy: Policy) -> None:
     """Rasa retries an action call that timed out: the same turn must not log a second case."""
-    slots = {
-        "complaint_aspects": "lift broken for 3 weeks",
-        "still_happening": True,
-        "outcome_sought": "Fix the problem",
-        "acting_for": "resident",
-        "contact_name": "R Tenant",
-        "contact_details": "07700900123",
-        "contact_preference": "phone",
-        "adjustments_needed": "none",
-        "adjustment_ids": [],
-    }
-    call = {
-        "next_action": "action_submit_complaint",
-        "sender_id": "retry-test",
-        "version": "3.6.21",
-        "domain": {},
-        "tracker": {
-            "sender_id": "retry-test",
-            "slots": slots,
-            "latest_message": {"text": "/affirm", "message_id": "turn-42", "intent": {}},
-            "events": [],
-            "latest_input_channel": "rest",
-        },
-    }
+    call = confirmation("retry-test", "turn-42")
     url = f"{running.servers.action_url}/webhook"
     first = requests.post(url, json=call, timeout=30).json()
     second = requests.post(url, json=call, timeout=30).json()

@@ -22,36 +22,8 @@ from bot.casestore.outbox import Outbox
 from bot.casestore.services import CaseStore
 from bot.localservers import running_postgres
 from bot.policy import Policy
+from tests.conversations.action_calls import confirmation
 from tests.conversations.servers import free_port, start_action_server, wait_for_action_server
-
-SLOTS = {
-    "complaint_aspects": "the lift has been broken for 3 weeks",
-    "still_happening": True,
-    "outcome_sought": "Fix the problem",
-    "acting_for": "resident",
-    "contact_name": "R Tenant",
-    "contact_details": "07700900123",
-    "contact_preference": "phone",
-    "adjustments_needed": "none",
-    "adjustment_ids": [],
-}
-
-
-def confirmation(message_id: str) -> dict:
-    """The call Rasa makes when the resident says "yes, that's right" to the read-back."""
-    return {
-        "next_action": "action_submit_complaint",
-        "sender_id": "kill-test",
-        "version": "3.6.21",
-        "domain": {},
-        "tracker": {
-            "sender_id": "kill-test",
-            "slots": SLOTS,
-            "latest_message": {"text": "/affirm", "message_id": message_id, "intent": {}},
-            "events": [],
-            "latest_input_channel": "rest",
-        },
-    }
 
 
 @contextmanager
@@ -95,7 +67,9 @@ def test_killed_mid_handover_the_complaint_is_logged_once_when_the_resident_conf
             with action_server(env, tmp_path / "first.log") as (url, pid):
                 answer: list[object] = []
                 call = threading.Thread(
-                    target=lambda: answer.append(_post(f"{url}/webhook", confirmation("turn-1")))
+                    target=lambda: answer.append(
+                        _post(f"{url}/webhook", confirmation("kill-test", "turn-1"))
+                    )
                 )
                 call.start()
                 wait_for(lambda: len(outbox.pending()) == 1, 30)
@@ -109,7 +83,7 @@ def test_killed_mid_handover_the_complaint_is_logged_once_when_the_resident_conf
 
         # They confirm again (a new turn): the same complaint, logged once, with a reference.
         with action_server(env, tmp_path / "second.log") as (url, _):
-            reply = _post(f"{url}/webhook", confirmation("turn-2"))
+            reply = _post(f"{url}/webhook", confirmation("kill-test", "turn-2"))
         assert isinstance(reply, dict)
         reference = re.search(r"CMP-\d{4}-\d{6}", reply["responses"][0]["text"])
         assert reference is not None
