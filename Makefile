@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval load clean
+.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval load clean audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -47,7 +47,10 @@ validate:
 pytest: train servers
 	@$(VENV)/bin/pytest
 
-test: check pytest ## Set up if needed, then ruff, mypy, rasa data validate and all tests
+audit: ## Check the locked packages for known vulnerabilities (pip-audit in its own venv)
+	@scripts/audit.sh
+
+test: check audit pytest ## Set up if needed, then ruff, mypy, rasa data validate, pip-audit and all tests
 
 eval: train ## Score the classifier and its baselines on the labelled dev set
 	@$(PY) -m bot eval ../shared/eval/dev.jsonl
