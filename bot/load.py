@@ -53,6 +53,10 @@ TURN_TIMEOUT_SECONDS = 120
 MAX_CONVERSATIONS = 2000
 LATENCY_GOAL_MS = 250
 GOAL_RATE = 10.0
+# Saturation keeps this many turns waiting at once: enough to keep the server busy, few enough
+# that none waits near Sanic's 60 s limit (with all 200 at once, every turn slows together and
+# the server drops messages at 60 s: a collapse, not a throughput).
+SATURATION_IN_FLIGHT = 20
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,10 @@ class Script:
     makes_complaint: bool = False
 
 
-FIRST_NAMES = ("Alex", "Sam", "Priya", "Tomasz", "Grace", "Mohammed", "Ellen", "Dylan")
-SURNAMES = ("Smith", "Okafor", "Wojcik", "Jones", "Begum", "Evans", "Murphy", "Khan")
+# Names the assistant reads as names. Some others ("Grace Evans", "Mohammed Murphy") it takes
+# as asking for a person, a fault of its own that this measure of load should not hide behind.
+FIRST_NAMES = ("Alex", "Sam", "Priya", "Ellen", "Dylan")
+SURNAMES = ("Smith", "Okafor", "Wojcik", "Khan")
 COMPLAINTS = (
     "the mould in my bathroom keeps coming back and nobody has come out",
     "the mould in my sons bedroom is back AGAIN and nobody has come out, fed up",
@@ -78,10 +84,11 @@ COMPLAINTS = (
 
 
 def complaint(number: int) -> Script:
-    """A resident's complaint from dissatisfaction to reference (12 turns). The read-back must
-    show this conversation's own email, so a reply meant for someone else is caught."""
-    first, surname = FIRST_NAMES[number % 8], SURNAMES[number // 8 % 8]
-    name, email = f"{first} {surname}", f"{first}.{surname}{number}@example.org".lower()
+    """A resident's complaint from dissatisfaction to reference (11 turns). The read-back must
+    show the name and email this conversation gave."""
+    first = FIRST_NAMES[number % len(FIRST_NAMES)]
+    surname = SURNAMES[number // len(FIRST_NAMES) % len(SURNAMES)]
+    name, email = f"{first} {surname}", f"{first}.{surname}@example.org".lower()
     return Script(
         "complaint",
         (
@@ -172,9 +179,18 @@ class Conversation:
 @dataclass
 class LoadRun:
     conversations: list[Conversation]
-    rate: float | None
+    pace: Pace
     wall_seconds: float = 0.0
     interrupted_at: float | None = None  # when the interruption (a replica killed) happened
+
+
+@dataclass(frozen=True)
+class Pace:
+    """At most `rate` turns a second in all (None: as fast as the server answers), and at most
+    `in_flight` turns waiting for a reply at any moment (None: one per conversation)."""
+
+    rate: float | None = None
+    in_flight: int | None = None
 
 
 @dataclass(frozen=True)
@@ -233,16 +249,18 @@ async def _converse(
     url: str,
     conversation: Conversation,
     pacer: Pacer,
+    in_flight: asyncio.Semaphore,
     started: float,
     on_answer: Callable[[], None],
 ) -> None:
     """One resident: each turn waits for its reply; the first wrong reply ends the conversation."""
     for turn in conversation.script.turns:
         await pacer.wait()
-        sent = time.monotonic()
-        record = TurnRecord(sent_at=sent - started, latency=0.0, outcome="ok")
-        said = await _say(session, url, conversation.sender, turn.message, record)
-        record.latency = time.monotonic() - sent
+        async with in_flight:
+            sent = time.monotonic()
+            record = TurnRecord(sent_at=sent - started, latency=0.0, outcome="ok")
+            said = await _say(session, url, conversation.sender, turn.message, record)
+            record.latency = time.monotonic() - sent
         conversation.turns.append(record)
         if said is not None and turn.expect not in said:
             record.outcome = "order"
@@ -258,20 +276,19 @@ async def _converse(
 async def run_load(
     url: str,
     scripts: Sequence[Script],
-    rate: float | None,
+    pace: Pace,
     label: str,
     time_limit: float = 900,
     interruption: Interruption | None = None,
 ) -> LoadRun:
-    """All conversations at once, each waiting for its replies; at most `rate` turns a second
-    in all (None: as fast as the server answers). Turns not sent within the time limit are left
-    out, and their conversations count as unfinished."""
+    """All conversations at once, each waiting for its replies, at the pace given. Turns not
+    sent within the time limit are left out, and their conversations count as unfinished."""
     check_loopback(url)
     webhook = f"{url.rstrip('/')}/webhooks/rest/webhook"
     stamp = datetime.now(timezone.utc).strftime("%H%M%S")
     run = LoadRun(
         [Conversation(f"load-{label}-{stamp}-{n:04d}", script) for n, script in enumerate(scripts)],
-        rate,
+        pace,
     )
     answered = 0
     started = time.monotonic()
@@ -286,9 +303,10 @@ async def run_load(
     connector = aiohttp.TCPConnector(limit=len(scripts))
     timeout = aiohttp.ClientTimeout(total=TURN_TIMEOUT_SECONDS)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as session:
-        pacer = Pacer(rate)
+        pacer = Pacer(pace.rate)
+        gate = asyncio.Semaphore(pace.in_flight or len(scripts))
         tasks = [
-            asyncio.ensure_future(_converse(session, webhook, c, pacer, started, on_answer))
+            asyncio.ensure_future(_converse(session, webhook, c, pacer, gate, started, on_answer))
             for c in run.conversations
         ]
         _done, pending = await asyncio.wait(tasks, timeout=time_limit)
@@ -323,7 +341,8 @@ def summarise(run: LoadRun) -> dict[str, Any]:
         "p95_ms": round(percentile(latencies, 0.95), 1),
         "max_ms": round(max(latencies, default=float("nan")), 1),
         "turns_per_second": round(outcomes["ok"] / run.wall_seconds, 2) if run.wall_seconds else 0,
-        "target_rate": run.rate,
+        "target_rate": run.pace.rate,
+        "in_flight_limit": run.pace.in_flight,
         "wall_seconds": round(run.wall_seconds, 1),
     }
     if served:
@@ -376,13 +395,13 @@ def check_cases(database_url: str, run: LoadRun) -> dict[str, Any]:
 def measure(
     url: str,
     scripts: Sequence[Script],
-    rate: float | None,
+    pace: Pace,
     label: str,
     database_url: str | None = None,
     interruption: Interruption | None = None,
     time_limit: float = 900,
 ) -> dict[str, Any]:
-    run = asyncio.run(run_load(url, scripts, rate, label, time_limit, interruption))
+    run = asyncio.run(run_load(url, scripts, pace, label, time_limit, interruption))
     summary = summarise(run)
     if database_url:
         summary["cases"] = check_cases(database_url, run)
@@ -489,11 +508,11 @@ class Phase:
     summary: dict[str, Any]
 
 
-def bench(targets: Sequence[str], conversations: int, rate: float, out_dir: Path) -> list[Phase]:
-    """Each target in turn: started fresh, driven, stopped, so they never share the machine."""
-    run_dir = out_dir / "run"
-    shutil.rmtree(run_dir, ignore_errors=True)
-    run_dir.mkdir(parents=True)
+def bench(
+    targets: Sequence[str], conversations: int, steady: Pace, saturation: Pace, run_dir: Path
+) -> list[Phase]:
+    """Each target in turn: started fresh, driven, stopped, so they never share the machine.
+    Their logs and databases stay in run_dir."""
     phases: list[Phase] = []
 
     def record(target: str, phase: str, summary: dict[str, Any]) -> None:
@@ -504,13 +523,13 @@ def bench(targets: Sequence[str], conversations: int, rate: float, out_dir: Path
     def our_phases(target: str, url: str, database_url: str) -> None:
         """One resident alone (the time a turn takes with no queue), then all of them at the
         goal's steady rate, then all as fast as the server answers."""
-        for phase, count, phase_rate in (
-            ("alone", 1, None),
-            ("steady", conversations, rate),
-            ("saturation", conversations, None),
+        for phase, count, pace in (
+            ("alone", 1, Pace()),
+            ("steady", conversations, steady),
+            ("saturation", conversations, saturation),
         ):
             label = f"{target}-{phase}"
-            record(target, phase, measure(url, intake_mix(count), phase_rate, label, database_url))
+            record(target, phase, measure(url, intake_mix(count), pace, label, database_url))
 
     for target in targets:
         print(f"load: starting {target}", flush=True)
@@ -519,7 +538,7 @@ def bench(targets: Sequence[str], conversations: int, rate: float, out_dir: Path
                 our_phases(target, url, database_url)
         elif target == "starter":
             with running_starter(run_dir) as url:
-                summary = measure(url, starter_mix(conversations), None, "starter")
+                summary = measure(url, starter_mix(conversations), saturation, "starter")
                 record(target, "saturation", summary)
         elif target == "cluster":
             with running_cluster(run_dir / "cluster") as cluster:
@@ -528,7 +547,7 @@ def bench(targets: Sequence[str], conversations: int, rate: float, out_dir: Path
                 a_third = sum(len(s.turns) for s in scripts) // 3
                 kill = Interruption(a_third, partial(cluster.kill_replica, 0))
                 label = "cluster-failover"
-                summary = measure(cluster.url, scripts, rate, label, cluster.database_url, kill)
+                summary = measure(cluster.url, scripts, steady, label, cluster.database_url, kill)
                 summary["replicas"] = {r.address: r.name for r in cluster.replicas}
                 summary["killed"] = cluster.replicas[0].name
                 record(target, "replica killed", summary)
@@ -609,13 +628,10 @@ def goals(phases: Sequence[Phase]) -> list[str]:
     return lines
 
 
-def write_results(phases: Sequence[Phase], out_dir: Path, settings: dict[str, Any]) -> Path:
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    path = out_dir / f"results-{stamp}.json"
+def write_results(phases: Sequence[Phase], path: Path, settings: dict[str, Any]) -> None:
     path.write_text(
         json.dumps(
             {
-                "at": stamp,
                 "machine": {"cpus": os.cpu_count(), "load_average_at_end": os.getloadavg()},
                 "rasa": importlib.metadata.version("rasa"),
                 "settings": settings,
@@ -625,7 +641,6 @@ def write_results(phases: Sequence[Phase], out_dir: Path, settings: dict[str, An
             indent=2,
         )
     )
-    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -653,33 +668,43 @@ def main(argv: list[str] | None = None) -> int:
             "--rate",
             type=float,
             default=GOAL_RATE,
-            help="turns per second in all; 0 for as fast as it goes",
+            help=f"steady turns per second in all (default {GOAL_RATE:g}); run: 0 to saturate",
+        )
+        sub.add_argument(
+            "--in-flight",
+            type=int,
+            default=SATURATION_IN_FLIGHT,
+            help=f"turns waiting at once when saturating (default {SATURATION_IN_FLIGHT})",
         )
     args = parser.parse_args(argv)
     if not 1 <= args.conversations <= MAX_CONVERSATIONS:
         parser.error(f"--conversations must be between 1 and {MAX_CONVERSATIONS}")
+    steady, saturation = Pace(rate=args.rate or None), Pace(in_flight=args.in_flight)
 
     if args.command == "run":
         mix = starter_mix if args.starter else intake_mix
-        summary = measure(
-            args.url, mix(args.conversations), args.rate or None, "run", args.database_url
-        )
+        pace = steady if args.rate else saturation
+        summary = measure(args.url, mix(args.conversations), pace, "run", args.database_url)
         print(json.dumps(summary, indent=2))
         phase = Phase("server", "steady" if args.rate else "saturation", summary)
         return 0 if all(line.startswith("PASS") for line in goals([phase])) else 1
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    phases = bench(args.targets, args.conversations, args.rate, args.out)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    run_dir = args.out / stamp
+    run_dir.mkdir(parents=True)
+    phases = bench(args.targets, args.conversations, steady, saturation, run_dir)
     print()
     print(table(phases))
     print()
     print("\n".join(goals(phases)))
-    path = write_results(
-        phases,
-        args.out,
-        {"conversations": args.conversations, "rate": args.rate, "targets": args.targets},
-    )
-    print(f"\nload: results in {path}")
+    settings = {
+        "conversations": args.conversations,
+        "steady": asdict(steady),
+        "saturation": asdict(saturation),
+        "targets": args.targets,
+    }
+    write_results(phases, args.out / f"results-{stamp}.json", settings)
+    print(f"\nload: results in {args.out / f'results-{stamp}.json'}; logs in {run_dir}")
     return 0
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.cluster import Cluster, Replica, running_cluster
-from bot.load import Interruption, intake_mix, measure
+from bot.load import Interruption, Pace, intake_mix, measure
 
 pytestmark = pytest.mark.cluster
 
@@ -33,7 +33,7 @@ def failover(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Failover]:
         scripts = intake_mix(CONVERSATIONS)
         a_third = sum(len(script.turns) for script in scripts) // 3
         kill = Interruption(a_third, lambda: cluster.kill_replica(0))
-        load = measure(cluster.url, scripts, None, "cluster-test", cluster.database_url, kill)
+        load = measure(cluster.url, scripts, Pace(), "cluster-test", cluster.database_url, kill)
         yield Failover(cluster, cluster.replicas[0], cluster.replicas[1], load)
 
 
