@@ -53,9 +53,10 @@ TURN_TIMEOUT_SECONDS = 120
 MAX_CONVERSATIONS = 2000
 LATENCY_GOAL_MS = 250
 GOAL_RATE = 10.0
-# Saturation keeps this many turns waiting at once: enough to keep the server busy, few enough
-# that none waits near Sanic's 60 s limit (with all 200 at once, every turn slows together and
-# the server drops messages at 60 s: a collapse, not a throughput).
+# Saturation keeps this many turns waiting at once: enough to keep the server busy. With all 200
+# at once, the single server's calls to its action server failed in a burst ("Cannot write to
+# closing transport"; Sanic's listen backlog is 100) and those turns got no reply: an overload
+# failure, not a throughput.
 SATURATION_IN_FLIGHT = 20
 
 
