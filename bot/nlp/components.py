@@ -18,10 +18,11 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.featurizers.dense_featurizer.lm_featurizer import LanguageModelFeaturizer
 from rasa.nlu.utils.spacy_utils import SpacyNLP
-from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlp.matches import RuleMatches
 from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
 from bot.policy import Policy, load_policy, parse_policy
@@ -159,3 +160,43 @@ class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
             tf.convert_to_tensor(batch_attention_mask, dtype=tf.float32),
         )
         return states.numpy()
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class PersonRequestCheck(GraphComponent):
+    """Keeps "asking for a person" only when the message has words for it (policy_rules).
+
+    Asking for a person pauses the chat, so a name or an email typed into the complaint form and
+    misread as that request would end the conversation. Without a person word, the classifier's
+    next guess stands instead. Button payloads ("/request_human") are not touched.
+    """
+
+    REQUEST = "request_human"
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> PersonRequestCheck:
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            text = str(message.get(TEXT) or "")
+            if intent.get(INTENT_NAME_KEY) != self.REQUEST or text.startswith("/"):
+                continue
+            if RuleMatches.from_entities(message.get(ENTITIES, [])).person_request:
+                continue
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY, [])
+                if entry.get(INTENT_NAME_KEY) != self.REQUEST
+            ]
+            if ranking:
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages

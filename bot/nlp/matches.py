@@ -31,6 +31,9 @@ class RuleMatches:
     exclusion_cues: tuple[str, ...] = ()
     outcomes: tuple[str, ...] = ()
     dissatisfaction_cues: tuple[str, ...] = ()
+    # Words that ask for a person ("speak to someone", "a real human"), so that a name or an
+    # email given to a form is never taken for a request to hand over.
+    person_request: bool = False
     references: tuple[str, ...] = ()
     service_areas: tuple[str, ...] = ()
     months_ago: float | None = None
@@ -65,6 +68,7 @@ class RuleMatches:
             exclusion_cues=ids("exclusion_cue"),
             outcomes=ids("outcome"),
             dissatisfaction_cues=ids("dissatisfaction_cue"),
+            person_request=bool(found.get("person_request")),
             references=ids("reference"),
             service_areas=ids("service_area"),
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,

@@ -81,6 +81,7 @@ class RuleMatcher:
         groups += [("exclusion_cue", g.id, g.cues) for g in policy.grounds.values()]
         groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
+        groups += [("person_request", "person", policy.person_request_cues)]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)
         groups += [("vulnerable", "vulnerable", policy.vulnerability_cues)]
@@ -119,6 +120,7 @@ class RuleMatcher:
             exclusion_cues=_unique(found.get("exclusion_cue", [])),
             outcomes=_unique(found.get("outcome", [])),
             dissatisfaction_cues=_unique(found.get("dissatisfaction_cue", [])),
+            person_request=bool(found.get("person_request")),
             references=_unique(s[1] for s in spans if s[0] == "reference"),
             service_areas=tuple(
                 sorted(set(found.get("service_area", [])), key=self._area_order.index)

@@ -154,6 +154,7 @@ class Policy:
     intents: dict[str, IntentRule]
     doubt: Doubt
     dissatisfaction_cues: tuple[str, ...]
+    person_request_cues: tuple[str, ...]
     needs: dict[str, AdjustmentNeed]
     relationships: dict[str, Relationship]
     urgency: dict[str, UrgencyCategory]

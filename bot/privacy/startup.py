@@ -3,7 +3,7 @@
 It masks personal data in its logs, and in production (`INTAKE_ENV=production`) it refuses to
 start when a secret it needs is missing or is a default or example value, with one line naming
 the variable. Called by the action server (`actions/__init__.py`), the Rasa server
-(`bot.privacy.rasa_startup`, listed in credentials.yml) and `python -m bot`.
+(`bot.rasa_startup`, listed in credentials.yml) and `python -m bot`.
 """
 
 from __future__ import annotations

@@ -211,3 +211,25 @@ def test_a_need_mentioned_with_a_repair_is_noted_with_consent_and_a_review_date(
         "text me before you come",
         True,
     )
+
+
+ANSWERS = {
+    "Is this still happening": "/affirm",
+    "reported to us before": "no",
+    "What would you like us to do": '/choose{"choice": "Fix the problem"}',
+    "resident, or are you helping someone else": '/choose{"choice": "resident"}',
+}
+
+
+def test_a_name_and_an_email_are_answers_not_requests_for_a_person(running: Running) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    reply = said(running.servers.say(sender, "the lift in our block has been broken for weeks"))
+    assert "make a formal complaint" in reply
+    reply = said(running.servers.say(sender, "/affirm"))
+    while "What name should we use" not in reply:
+        question = next(q for q in ANSWERS if q in reply)
+        reply = said(running.servers.say(sender, ANSWERS[question]))
+    reply = said(running.servers.say(sender, "Grace Evans"))
+    assert "phone number or email" in reply and "pass you to a person" not in reply
+    reply = said(running.servers.say(sender, "grace.jones@example.org"))
+    assert "How would you like us to contact you" in reply
