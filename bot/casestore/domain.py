@@ -162,14 +162,14 @@ class Complaint:
         return bool(given) and (
             given == self._surname()
             or given == self.contact_details.strip().lower()
-            or _phone_in(given) == _phone_in(self.contact_details) != ""
+            or phone_in(given) == phone_in(self.contact_details) != ""
         )
 
     def identified_by(self, answer: str) -> bool:
         """Without the reference: the surname and the phone number or email, both on file."""
         words = set(re.findall(r"[\w'@.+-]+", answer.lower()))
         details = self.contact_details.strip().lower()
-        detail_given = details in words or _phone_in(answer) == _phone_in(details) != ""
+        detail_given = details in words or phone_in(answer) == phone_in(details) != ""
         return self._surname() in words and detail_given
 
     def _surname(self) -> str:
@@ -177,7 +177,7 @@ class Complaint:
         return names[-1] if names else ""
 
 
-def _phone_in(text: str) -> str:
+def phone_in(text: str) -> str:
     """The digits of a phone number in the text, or "" when there are too few for one."""
     digits = "".join(c for c in text if c.isdigit())
     return digits if len(digits) >= 10 else ""

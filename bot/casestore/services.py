@@ -22,6 +22,7 @@ from bot.casestore.domain import (
     ExclusionProposal,
     Handoff,
     ResponseOutcome,
+    phone_in,
 )
 from bot.casestore.unit_of_work import UnitOfWork
 from bot.policy import Policy
@@ -332,8 +333,7 @@ class CaseStore:
         """The one Stage 1 complaint, not yet escalated, whose surname and phone number or email
         are both in the answer; None when none or several match (an officer then finds it)."""
         email = EMAIL.search(answer)
-        digits = "".join(c for c in answer if c.isdigit())
-        hint = email.group() if email else digits[-4:] if len(digits) >= 10 else ""
+        hint = email.group() if email else phone_in(answer)[-4:]
         if not hint:
             return None
         with self.unit_of_work() as uow:
