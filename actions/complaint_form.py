@@ -11,12 +11,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
+from actions.representatives import RepresentativeQuestions
 from bot.definition import contact_preference, is_no, valid_contact_details
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
 
-class ValidateComplaintForm(AdjustmentQuestions, FormValidationAction):
+class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormValidationAction):
     def name(self) -> str:
         return "validate_complaint_form"
 
@@ -52,19 +53,6 @@ class ValidateComplaintForm(AdjustmentQuestions, FormValidationAction):
             matches_in(tracker).relationships
         )
         return {"acting_for": "someone_else" if helping else "resident"}
-
-    def validate_representative_details(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        if not answered_now(tracker, "representative_details"):
-            return {"representative_details": value}
-        relationships = [
-            r for r in matches_in(tracker).relationships if r != "other_representative"
-        ]
-        return {
-            "representative_details": str(value or "").strip() or None,
-            "representative_relationship": relationships[0] if relationships else "not stated",
-        }
 
     def validate_earlier_request(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

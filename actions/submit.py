@@ -14,12 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
 from actions.definition import earlier_request_of
+from actions.representatives import representative_from_slots
 from actions.turns import channel_of, transcript_of, triaged_at
-from bot.casestore.domain import (
-    ComplaintDefinition,
-    ComplaintHandover,
-    Representative,
-)
+from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.services import CaseStore
 from bot.definition import long_date
 from bot.replies import ombudsman_line
@@ -37,16 +34,11 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
     slot = tracker.get_slot
     contact_id = slot("contact_id")
     when = triaged_at(tracker)
-    representative = None
-    if slot("acting_for") == "someone_else":
-        consent = bool(slot("representative_consent"))
-        representative = Representative(
-            name=slot("contact_name") or "",
-            relationship=slot("representative_relationship") or "not stated",
-            acting_for=slot("representative_details") or "",
-            consent="given" if consent else "not_yet",
-            consent_at=when if consent else None,
-        )
+    representative = (
+        representative_from_slots(tracker, slot("contact_name") or "")
+        if slot("acting_for") == "someone_else"
+        else None
+    )
     definition = ComplaintDefinition(
         aspects=(slot("complaint_aspects") or "",),
         outcomes=(slot("outcome_sought") or "",),

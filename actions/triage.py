@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.turns import channel_of, received_at
 from bot.casestore.domain import ContactRecord
 from bot.replies import adjustment_lines, label_lines, urgent_lines
@@ -22,6 +23,12 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
         received_at=received_at(tracker),
         text=str(tracker.latest_message.get("text") or ""),
     )
+
+
+def representative_events(result: TriageResult) -> list[EventType]:
+    """The relationship the first message names, so the representative is not asked twice."""
+    named = [r for r in result.relationships if r != UNNAMED_RELATIONSHIP]
+    return [SlotSet("representative_relationship", named[0])] if named else []
 
 
 class ActionTriage(Action):
@@ -44,6 +51,7 @@ class ActionTriage(Action):
             # Needs disclosed here shape the adjustment questions; nothing is stored until the
             # resident agrees what would help (and consents, for a disability).
             SlotSet("adjustment_ids", list(result.adjustments)),
+            *representative_events(result),
         ]
         if result.label == "service_request":
             app.cases.record_service_request(contact_id, result.service_area, result.urgent)
@@ -60,6 +68,11 @@ class ActionTriage(Action):
             return [*events, SlotSet("choice_pending", True)]
         for line in label_lines(result, app.policy) + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
+        if result.representative and result.label in ("service_request", "excluded"):
+            # Something will be done for the resident, so who acts for them is noted (the
+            # complaint form asks its own question). Adjustments are offered after this.
+            dispatcher.utter_message(response="utter_offer_representative")
+            return [*events, SlotSet("representative_pending", True)]
         if result.adjustments:
             dispatcher.utter_message(response="utter_offer_adjustments")
             return [*events, SlotSet("adjustments_pending", True)]

@@ -256,7 +256,9 @@ class CaseRepository:
         if complaint.representative is not None:
             self._db.execute(
                 insert(tables.representatives).values(
-                    complaint_id=complaint_id, **vars(complaint.representative)
+                    complaint_id=complaint_id,
+                    contact_id=contact_id,
+                    **vars(complaint.representative),
                 )
             )
         for adjustment in complaint.adjustments:
@@ -416,13 +418,7 @@ class CaseRepository:
             contact_preference=row.contact_preference,
             representative=None
             if representative_row is None
-            else Representative(
-                name=representative_row.name,
-                relationship=representative_row.relationship,
-                acting_for=representative_row.acting_for,
-                consent=representative_row.consent,
-                consent_at=_utc(representative_row.consent_at),
-            ),
+            else _representative_from(representative_row),
             adjustments=tuple(_adjustment_from(a) for a in adjustment_rows),
             transcript=tuple(
                 TranscriptLine(_utc(t.at), t.direction, t.text)  # type: ignore[arg-type]
@@ -534,6 +530,21 @@ class CaseRepository:
         )
         return [_adjustment_from(row) for row in rows]
 
+    # representatives recorded outside a complaint (1.3, 3.6) ----------------------------------
+    def add_contact_representative(self, contact_id: int, representative: Representative) -> int:
+        result = self._db.execute(
+            insert(tables.representatives).values(contact_id=contact_id, **vars(representative))
+        )
+        return int(result.inserted_primary_key[0])
+
+    def contact_representatives(self, contact_id: int) -> list[Representative]:
+        rows = self._db.execute(
+            select(tables.representatives)
+            .where(tables.representatives.c.contact_id == contact_id)
+            .order_by(tables.representatives.c.id)
+        )
+        return [_representative_from(row) for row in rows]
+
     # handoffs to a person ---------------------------------------------------------------------
     def add_handoff(self, handoff: Handoff) -> int:
         values = {**vars(handoff), "transcript": [_transcript_json(t) for t in handoff.transcript]}
@@ -587,3 +598,13 @@ def _adjustment_from(row: Row) -> Adjustment:
 
 def _transcript_json(line: TranscriptLine) -> dict[str, str]:
     return {"at": line.at.isoformat(), "direction": line.direction, "text": line.text}
+
+
+def _representative_from(row: Row) -> Representative:
+    return Representative(
+        name=row.name,
+        relationship=row.relationship,
+        acting_for=row.acting_for,
+        consent=row.consent,
+        consent_at=_utc(row.consent_at),
+    )

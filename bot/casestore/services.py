@@ -21,6 +21,7 @@ from bot.casestore.domain import (
     ContactRecord,
     ExclusionProposal,
     Handoff,
+    Representative,
     ResponseOutcome,
     phone_in,
 )
@@ -137,6 +138,20 @@ class CaseStore:
             uow.cases.audit(self._clock(), self._actor, "adjustments_agreed",
                             f"contact:{contact_id}",
                             needs=[a.need_id for a in adjustments])  # fmt: skip
+            uow.commit()
+
+    def contact_representatives(self, contact_id: int) -> list[Representative]:
+        with self.unit_of_work() as uow:
+            return uow.cases.contact_representatives(contact_id)
+
+    def record_representative(self, contact_id: int, representative: Representative) -> None:
+        """Someone acting for a resident outside a complaint, with the consent status (1.3, 3.6).
+        The audit keeps the relationship and consent, not the names."""
+        with self.unit_of_work() as uow:
+            uow.cases.add_contact_representative(contact_id, representative)
+            uow.cases.audit(self._clock(), self._actor, "representative_recorded",
+                            f"contact:{contact_id}", relationship=representative.relationship,
+                            consent=representative.consent)  # fmt: skip
             uow.commit()
 
     def record_choice(self, contact_id: int, choice: Choice) -> None:

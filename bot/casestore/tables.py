@@ -81,7 +81,10 @@ representatives = Table(
     "representatives",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("complaint_id", ForeignKey("complaints.id"), nullable=False, index=True),
+    # Someone acts for a resident in a complaint, or in any other contact (a daughter reporting
+    # her mother's repair); either way consent is recorded (1.3, 3.6).
+    Column("complaint_id", ForeignKey("complaints.id"), index=True),
+    Column("contact_id", ForeignKey("contacts.id"), index=True),
     Column("name", String(200), nullable=False),
     Column("relationship", String(80), nullable=False),
     Column("acting_for", String(200), nullable=False),

@@ -38,6 +38,10 @@ class PersonalDataRepository:
                 t.adjustments.c.contact_id.in_(contact_ids),
             ),
         )
+        representatives_of = or_(
+            t.representatives.c.complaint_id.in_(complaint_ids),
+            t.representatives.c.contact_id.in_(contact_ids),
+        )
         handoffs = self._rows(t.handoffs, t.handoffs.c.conversation_id == conversation_id)
         subjects = [
             f"conversation:{conversation_id}",
@@ -48,9 +52,7 @@ class PersonalDataRepository:
         return {
             "contacts": contacts,
             "complaints": complaints,
-            "representatives": self._rows(
-                t.representatives, t.representatives.c.complaint_id.in_(complaint_ids)
-            ),
+            "representatives": self._rows(t.representatives, representatives_of),
             "adjustments": adjustments,
             "adjustment_reviews": self._rows(
                 t.adjustment_reviews,
@@ -98,7 +100,8 @@ class PersonalDataRepository:
                 t.transcript_messages, t.transcript_messages.c.complaint_id.in_(complaint_ids)
             ),
             "representatives_deleted": self._delete(
-                t.representatives, t.representatives.c.complaint_id.in_(complaint_ids)
+                t.representatives,
+                t.representatives.c.id.in_([row["id"] for row in held["representatives"]]),
             ),
             "adjustment_reviews_deleted": self._delete(
                 t.adjustment_reviews, t.adjustment_reviews.c.adjustment_id.in_(adjustment_ids)

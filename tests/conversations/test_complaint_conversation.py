@@ -213,6 +213,35 @@ def test_a_need_mentioned_with_a_repair_is_noted_with_consent_and_a_review_date(
     )
 
 
+def test_a_daughter_reporting_her_mums_repair_is_noted_as_acting_for_her_then_adjustments(
+    running: Running, policy: Policy
+) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    offered = said(
+        running.servers.say(
+            sender, "hi im messaging for my mum, her bath tap is leaking can someone come out. "
+            "she is deaf so text me please",
+        )
+    )  # fmt: skip
+    assert "request for our team" in offered and "acting for them" in offered
+    assert "What is your name" in said(running.servers.say(sender, "/affirm"))
+    assert "name and address of the person" in said(running.servers.say(sender, "Priya Shah"))
+    assert "agreed to you acting for them" in said(
+        running.servers.say(sender, "Meena Shah, 4 Elm Court, LS2 7AB")
+    )
+    noted = said(running.servers.say(sender, "/deny"))
+    assert "they need to tell us they agree" in noted
+    assert "note what would help you" in noted
+    store = CaseStore(make_engine(running.database_url), policy)
+    with store.unit_of_work() as uow:
+        [contact] = [c for c in uow.cases.recent_contacts(50) if c.conversation_id == sender]
+    assert contact.label == "service_request"
+    [kept] = store.contact_representatives(contact.id or 0)
+    assert (kept.name, kept.relationship, kept.acting_for, kept.consent) == (
+        "Priya Shah", "family", "Meena Shah, 4 Elm Court, LS2 7AB", "not_yet",
+    )  # fmt: skip
+
+
 ANSWERS = {
     "Is this still happening": "/affirm",
     "reported to us before": "no",

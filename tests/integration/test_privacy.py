@@ -134,7 +134,11 @@ def resident_on_file(store: CaseStore, policy: Policy, tracker_url: str) -> str:
     )
     neighbour = ContactRecord(SENDER, "web_chat", LONG_AGO, f"{WORDS} and my neighbour is loud",
                               "excluded", "asb_report", 0.8, "asb_report", (), ())  # fmt: skip
-    proposal = store.propose_exclusion(store.record_contact(neighbour), "asb_report")
+    neighbour_id = store.record_contact(neighbour)
+    store.record_representative(
+        neighbour_id, Representative("Tom Okafor", "family", "Jane Okafor", "not_yet", None)
+    )
+    proposal = store.propose_exclusion(neighbour_id, "asb_report")
     OfficerQueue(store, policy).accept_exclusion(proposal, "officer.ann", "an ASB case for Jane")
     save_conversation(tracker_url, SENDER, session(LONG_AGO, WORDS, f"my email is {EMAIL}"))
     save_conversation(tracker_url, OTHER, session(LONG_AGO, "my kitchen tap drips"))
@@ -169,7 +173,10 @@ def test_an_access_request_gets_everything_held_about_the_conversation(
     held = exported["case_store"]
     assert [c["reference"] for c in held["complaints"]] == [reference]
     assert held["complaints"][0]["contact_details"] == EMAIL
-    assert [r["name"] for r in held["representatives"]] == ["Tom Okafor"]
+    assert [(r["name"], r["consent"]) for r in held["representatives"]] == [
+        ("Tom Okafor", "given"),
+        ("Tom Okafor", "not_yet"),
+    ]
     assert [a["detail"] for a in held["adjustments"]] == ["Deaf: email only"]
     assert [t["text"] for t in held["transcript_messages"]] == [WORDS]
     assert len(held["contacts"]) == 2 and len(held["handoffs"]) == 1

@@ -1,0 +1,103 @@
+"""Someone acting for a resident (Code 1.3, 3.6): asked in the complaint form, and on its own
+whenever a message shows it comes from a relative, carer, advocate or other representative.
+We record who they are, who they act for, and whether the resident has agreed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.adjustments import answered_now, matches_in
+from actions.app import get_app
+from actions.turns import triaged_at
+from bot.casestore.domain import Representative
+
+NOT_STATED = "not stated"
+# "on behalf of" says someone is acting for another, not how they are related.
+UNNAMED_RELATIONSHIP = "other_representative"
+
+
+def named_relationship(tracker: Tracker) -> str | None:
+    """The relationship (policy_rules id) named in the answer just given, if any."""
+    named = [r for r in matches_in(tracker).relationships if r != UNNAMED_RELATIONSHIP]
+    return named[0] if named else None
+
+
+def representative_from_slots(tracker: Tracker, name: str) -> Representative:
+    consent = bool(tracker.get_slot("representative_consent"))
+    return Representative(
+        name=name,
+        relationship=tracker.get_slot("representative_relationship") or NOT_STATED,
+        acting_for=tracker.get_slot("representative_details") or "",
+        consent="given" if consent else "not_yet",
+        consent_at=triaged_at(tracker) if consent else None,
+    )
+
+
+class RepresentativeQuestions:
+    """The questions about the resident a representative acts for, shared by both forms."""
+
+    def validate_representative_details(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if not answered_now(tracker, "representative_details"):
+            return {"representative_details": value}
+        relationship = named_relationship(tracker) or tracker.get_slot(
+            "representative_relationship"
+        )
+        return {
+            "representative_details": str(value or "").strip() or None,
+            "representative_relationship": relationship or NOT_STATED,
+        }
+
+
+class ValidateRepresentativeForm(RepresentativeQuestions, FormValidationAction):
+    def name(self) -> str:
+        return "validate_representative_form"
+
+    def validate_representative_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if not answered_now(tracker, "representative_name"):
+            return {"representative_name": value}
+        text = str(value or "").strip()
+        if not text:
+            return {"representative_name": None}
+        relationship = named_relationship(tracker) or tracker.get_slot(
+            "representative_relationship"
+        )
+        return {"representative_name": text[:200], "representative_relationship": relationship}
+
+
+class ActionRecordRepresentative(Action):
+    """Records the representative against the contact and says what consent means for them;
+    then offers adjustments for any need the first message disclosed."""
+
+    def name(self) -> str:
+        return "action_record_representative"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        contact_id = tracker.get_slot("contact_id")
+        name = tracker.get_slot("representative_name")
+        events: list[EventType] = [SlotSet("representative_pending", False)]
+        if name and contact_id is not None:
+            representative = representative_from_slots(tracker, name)
+            get_app().cases.record_representative(int(contact_id), representative)
+            dispatcher.utter_message(
+                response="utter_representative_recorded"
+                if representative.consent == "given"
+                else "utter_representative_consent_needed"
+            )
+        else:
+            dispatcher.utter_message(response="utter_representative_not_recorded")
+        if tracker.get_slot("adjustment_ids"):
+            dispatcher.utter_message(response="utter_offer_adjustments")
+            events.append(SlotSet("adjustments_pending", True))
+        return events
