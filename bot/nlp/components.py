@@ -128,8 +128,11 @@ class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
 
     The model archive stores only a weights path, so the folder is resolved from the package at
     load time. The stock featurizer runs TensorFlow eagerly; a traced function with dynamic
-    shapes gives the same outputs about four times faster (DESIGN §7).
+    shapes gives the same outputs about four times faster (DESIGN §7). It also sends every word
+    through the slow Python WordPiece tokenizer one at a time, so word pieces are remembered.
     """
+
+    WORD_PIECE_MEMORY = 50_000
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -151,6 +154,16 @@ class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
 
         self._hidden_states = hidden_states
         self._hidden_states(tf.ones([1, 4], tf.int32), tf.ones([1, 4], tf.float32))  # warm up
+        self._word_pieces: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {}
+
+    def _lm_tokenize(self, text: str) -> tuple[list[int], list[str]]:
+        pieces = self._word_pieces.get(text)
+        if pieces is None:
+            ids, strings = super()._lm_tokenize(text)
+            pieces = (tuple(ids), tuple(strings))
+            if len(self._word_pieces) < self.WORD_PIECE_MEMORY:
+                self._word_pieces[text] = pieces
+        return list(pieces[0]), list(pieces[1])
 
     def _compute_batch_sequence_features(
         self, batch_attention_mask: np.ndarray, padded_token_ids: list[list[int]]
