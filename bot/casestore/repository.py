@@ -583,6 +583,10 @@ class CaseRepository:
         )
         return result.rowcount == 1
 
+    def complaint_escalated_from(self, complaint_id: int) -> Complaint | None:
+        """The Stage 2 complaint opened from a Stage 1 complaint, if there is one."""
+        return self._complaint_where(tables.complaints.c.escalated_from_id == complaint_id)
+
 
 def _adjustment_from(row: Row) -> Adjustment:
     return Adjustment(

@@ -359,3 +359,9 @@ class CaseStore:
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:
             return uow.cases.complaint_by_reference(reference)
+
+    def stage_2_of(self, stage_1: Complaint) -> Complaint | None:
+        """The Stage 2 already opened from a complaint, by any channel; None if there is none."""
+        assert stage_1.id is not None, "a stored complaint"
+        with self.unit_of_work() as uow:
+            return uow.cases.complaint_escalated_from(stage_1.id)
