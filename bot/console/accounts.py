@@ -22,10 +22,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine, Row
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.casestore import tables
 from bot.casestore.services import utc_now
+from bot.console.recent import Recent
 
 Role = Literal["handler", "officer"]
 ROLES: tuple[Role, ...] = ("handler", "officer")
@@ -215,6 +216,8 @@ class StaffAccounts:
         self._engine = engine
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
+        # Sessions seen alive lately, by token digest: what stands while the database is away.
+        self._seen: Recent[str, StaffMember] = Recent(SESSION_IDLE, clock)
 
     @contextmanager
     def _transaction(self) -> Iterator[StaffRepository]:
@@ -287,17 +290,31 @@ class StaffAccounts:
             return False
 
     def session(self, token: str) -> StaffSession | None:
-        """The live session for a cookie's token, kept alive by this use; None otherwise."""
+        """The live session for a cookie's token, kept alive by this use; None otherwise.
+
+        While the database cannot be reached, a session this process saw alive within the idle
+        limit still stands, so a handler in the middle of a call can save the complaint they
+        typed (it waits in the outbox). Nothing else works without the database, so that is all
+        such a session can do; disabling an account needs the database, and the next check once
+        it is back ends a session the account no longer has."""
         now = self._clock()
-        with self._transaction() as staff:
-            found = staff.live_session(token_digest(token), now)
-            if found is None:
-                return None
-            session_id, member = found
-            staff.touch_session(session_id, now)
-        return StaffSession(member, token)
+        digest = token_digest(token)
+        try:
+            with self._transaction() as staff:
+                found = staff.live_session(digest, now)
+                if found is not None:
+                    staff.touch_session(found[0], now)
+        except DBAPIError:
+            member = self._seen.recall(digest)
+            return None if member is None else StaffSession(member, token)
+        if found is None:
+            self._seen.forget(digest)
+            return None
+        self._seen.remember(digest, found[1])
+        return StaffSession(found[1], token)
 
     def sign_out(self, token: str) -> None:
+        self._seen.forget(token_digest(token))
         with self._transaction() as staff:
             staff.end_session(token_digest(token), self._clock())
 

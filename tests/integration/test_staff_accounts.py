@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from argon2 import PasswordHasher
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.casestore import tables
 from bot.casestore.engine import make_engine
@@ -130,3 +131,27 @@ def test_a_disabled_account_cannot_sign_in_and_its_sessions_end(accounts: StaffA
         accounts.sign_in("hana.handler", PASSWORD)
     assert not accounts.disable("hana.handler")
     assert [m.active for m in accounts.members()] == [False]
+
+
+def test_while_the_database_is_away_only_a_session_seen_alive_lately_stands(
+    accounts: StaffAccounts, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """So a handler mid-call can still save a complaint to the outbox; nobody else gets in."""
+    seen = accounts.sign_in("hana.handler", PASSWORD).token
+    assert accounts.session(seen) is not None
+    never_used = accounts.sign_in("hana.handler", PASSWORD).token
+    signed_out = accounts.sign_in("hana.handler", PASSWORD).token
+    assert accounts.session(signed_out) is not None
+    accounts.sign_out(signed_out)
+
+    def away() -> None:
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
+
+    monkeypatch.setattr(accounts, "_transaction", away)
+    session = accounts.session(seen)
+    assert session is not None and session.staff.username == "hana.handler"
+    assert accounts.session(never_used) is None
+    assert accounts.session(signed_out) is None
+    assert accounts.session("a made-up token") is None
+    clock.now += SESSION_IDLE
+    assert accounts.session(seen) is None  # no longer than a session may sit idle
