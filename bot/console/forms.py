@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from bot.casestore.domain import (
+    Complaint,
     ComplaintDefinition,
     ComplaintHandover,
     ContactRecord,
@@ -16,6 +18,7 @@ from bot.casestore.domain import (
 )
 from bot.casestore.services import CaseStore
 from bot.definition import PREFERENCES, valid_contact_details
+from bot.nlp.matches import first_reference
 from bot.policy import Policy
 from bot.triage import TriageResult
 
@@ -23,6 +26,8 @@ CHANNEL = "phone"
 STILL_HAPPENING = {"yes": True, "no": False, "not_known": None}
 CONSENT = ("given", "not_yet")
 NOT_STATED = "not stated"
+REFERENCE = "stage_2_reference"
+OR_BY_NAME = "or leave it empty and find the complaint by surname and phone or email"
 
 Fields = Mapping[str, Sequence[str]]
 
@@ -185,3 +190,79 @@ class ServiceRequestForm:
         if self.category not in policy.service_areas:
             return {"category": "Choose what the request is about"}
         return {}
+
+
+@dataclass(frozen=True)
+class Stage2Form:
+    """A Stage 2 request (6.10-6.12): the complaint by its reference, or by the caller's surname
+    and the phone number or email on the complaint (the chat's check); reasons never required."""
+
+    reference: str = ""
+    surname: str = ""
+    contact_details: str = ""
+    reasons: str = ""
+
+    @classmethod
+    def prefilled(cls, result: TriageResult) -> Stage2Form:
+        return cls(reference=result.references[0] if result.references else "")
+
+    @classmethod
+    def from_fields(cls, fields: Fields) -> Stage2Form:
+        return cls(
+            reference=first(fields, "stage_2_reference"),
+            surname=first(fields, "stage_2_surname"),
+            contact_details=first(fields, "stage_2_contact"),
+            reasons=first(fields, "stage_2_reasons"),
+        )
+
+    def errors(self) -> dict[str, str]:
+        if self.reference:
+            if first_reference(self.reference) is None:
+                return {REFERENCE: f"Enter a reference like CMP-2026-000123, {OR_BY_NAME}"}
+            return {}
+        if not (self.surname or self.contact_details):
+            return {REFERENCE: "Enter the reference, or the caller's surname and their phone "
+                               "number or email"}  # fmt: skip
+        problems = {
+            "stage_2_surname": "" if self.surname else "Enter the caller's surname",
+            "stage_2_contact": ""
+            if valid_contact_details(self.contact_details)
+            else "Enter the email address, or a phone number with at least 10 digits",
+        }
+        return {name: message for name, message in problems.items() if message}
+
+    def find(self, cases: CaseStore) -> tuple[Complaint | None, dict[str, str]]:
+        """(the Stage 1 complaint, or None when no single one matches; problems with the form).
+
+        A reference that is not of a Stage 1 complaint is asked for again, as the chat does."""
+        reference = first_reference(self.reference)
+        if reference is None:
+            return cases.find_for_stage_2(f"{self.surname} {self.contact_details}"), {}
+        found = cases.complaint(reference)
+        if found is None:
+            return None, {REFERENCE: f"There is no complaint {reference}. Check it with the "
+                                     f"caller, {OR_BY_NAME}"}  # fmt: skip
+        if found.stage != 1:
+            return None, {REFERENCE: f"{reference} is a Stage 2 reference. Ask for the "
+                                     "reference of the first complaint"}  # fmt: skip
+        return found, {}
+
+    def words(self, contact: ContactRecord | None) -> str:
+        """The caller's words for Stage 2: what they said on the call, and any reasons."""
+        return "\n".join(text for text in (contact and contact.text, self.reasons) if text)
+
+    def unmatched(self, conversation_id: str, received_at: datetime) -> ContactRecord:
+        """The request as a call record, with what the caller gave to find their complaint."""
+        said = f"Stage 2 asked for. Surname {self.surname}; phone or email {self.contact_details}."
+        return ContactRecord(
+            conversation_id=conversation_id,
+            channel=CHANNEL,
+            received_at=received_at,
+            text="\n".join(text for text in (said, self.reasons) if text),
+            label="escalation",
+            intent="escalate",
+            confidence=1.0,
+            exclusion_reason=None,
+            urgency=(),
+            reasons=({"code": "6.10", "text": "Stage 2 asked for; no single complaint matched"},),
+        )

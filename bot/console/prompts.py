@@ -90,12 +90,49 @@ def prompts_for(result: TriageResult, policy: Policy) -> list[Prompt]:
     return prompts
 
 
-def logged_lines(complaint: Complaint, policy: Policy) -> list[str]:
-    """What to read out once the complaint is logged: the reference and the Code's dates."""
+def logged_lines(
+    complaint: Complaint, policy: Policy, stage_1: Complaint | None = None
+) -> list[str]:
+    """What to read out once a complaint is logged, or taken to Stage 2 from `stage_1`: the
+    reference and the Code's dates (6.2, 6.3; 6.11, 6.14)."""
+    if stage_1 is None:
+        opening = f"Your complaint is now logged. Your reference is {complaint.reference}."
+    else:
+        opening = (
+            f"Your complaint {stage_1.reference} is now at Stage 2, where we look at it again. "
+            f"Your Stage 2 reference is {complaint.reference}."
+        )
     return [
-        f"Your complaint is now logged. Your reference is {complaint.reference}.",
+        opening,
         f"We will confirm we have your complaint by {long_date(complaint.acknowledgement_due)}.",
-        f"We will send you our full reply by {long_date(complaint.response_due)} at the latest. "
-        "If we need more time, we will tell you why and give you a new date.",
+        f"We will send you our {'full' if complaint.stage == 1 else 'final'} reply by "
+        f"{long_date(complaint.response_due)} at the latest. If we need more time, we will tell "
+        "you why and give you a new date.",
+        ombudsman_line(policy),
+    ]
+
+
+def kept_lines(policy: Policy) -> list[str]:
+    """What to read out when the complaint is saved but the case store is not answering: the
+    chat's `utter_complaint_kept_for_later`, for the phone. It is logged, once, when the store is
+    back, dated from when the caller told us."""
+    acknowledge_within = policy.stages["stage_1"].acknowledge_within
+    return [
+        "I have saved your complaint. Our complaints system is not working right now, so I "
+        "can't give you a reference yet.",
+        f"Your complaint counts from today. We will send you the reference when we confirm we "
+        f"have your complaint, within {acknowledge_within}.",
+        "You don't need to call us again about it.",
+        ombudsman_line(policy),
+    ]
+
+
+def unmatched_stage_2_lines(policy: Policy) -> list[str]:
+    """What to read out when no single complaint matches a Stage 2 request: an officer finds it."""
+    acknowledge_within = policy.stages["stage_2"].acknowledge_within
+    return [
+        "I can't match those details to one complaint, but you don't need to do anything more.",
+        "A complaints officer will find your complaint and move it to Stage 2. They will write "
+        f"to you with the dates within {acknowledge_within}.",
         ombudsman_line(policy),
     ]

@@ -12,6 +12,7 @@ import asyncio
 import secrets
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from dataclasses import replace
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -21,15 +22,23 @@ from urllib.parse import quote
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, html, raw, redirect
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.bootstrap import App, build_app
 from bot.calendar import UK_TIME
-from bot.casestore.domain import Choice, ContactRecord
-from bot.casestore.services import utc_now
-from bot.console.accounts import SignInRefused, StaffSession, same_token
-from bot.console.forms import CHANNEL, ComplaintForm, Fields, ServiceRequestForm
-from bot.console.prompts import LABEL_IN_WORDS, logged_lines, prompts_for
+from bot.casestore.domain import Choice, Complaint, ComplaintHandover, ContactRecord, Handoff
+from bot.casestore.outbox import ComplaintHandovers
+from bot.casestore.services import CaseStore, utc_now
+from bot.console.accounts import SESSION_IDLE, SignInRefused, StaffSession, same_token
+from bot.console.forms import CHANNEL, ComplaintForm, Fields, ServiceRequestForm, Stage2Form
+from bot.console.prompts import (
+    LABEL_IN_WORDS,
+    kept_lines,
+    logged_lines,
+    prompts_for,
+    unmatched_stage_2_lines,
+)
+from bot.console.recent import Recent
 from bot.definition import PREFERENCES, long_date
 from bot.oversight.queue import OfficerQueue, QueueError
 from bot.replies import label_lines
@@ -49,6 +58,13 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+CHANNEL_IN_WORDS = {
+    "socketio": "Web chat",
+    "rest": "Chat",
+    "meta": "Facebook or Instagram message",
+    "x": "X message",
+    CHANNEL: "Phone call",
+}
 Result = TypeVar("Result")
 
 
@@ -67,7 +83,12 @@ class Console:
         self.templates.filters["long_date"] = long_date
         self.templates.filters["words"] = in_words
         self.templates.filters["uk_time"] = uk_time
+        self.templates.filters["channel"] = channel_in_words
+        self.templates.filters["last_said"] = last_said
         self.stylesheet = (Path(__file__).parent / "console.css").read_bytes()
+        # Calls shown lately, so a complaint typed during one can still be saved if the case
+        # store stops answering before it is logged (bot/console/recent.py).
+        self.calls: Recent[int, ContactRecord] = Recent(SESSION_IDLE)
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTTPResponse:
         landlord = self.app.policy.landlord.name
@@ -80,6 +101,42 @@ def in_words(identifier: str) -> str:
     return {"bsl": "British Sign Language (BSL)"}.get(
         identifier, identifier.replace("_", " ").capitalize()
     )
+
+
+def channel_in_words(channel: str) -> str:
+    return CHANNEL_IN_WORDS.get(channel, in_words(channel))
+
+
+def last_said(handoff: Handoff) -> str:
+    """What the resident said last: why they asked for a person, in their words."""
+    said = [line.text for line in handoff.transcript if line.direction == "resident"]
+    return said[-1] if said else ""
+
+
+def log_complaint_now(
+    cases: CaseStore, handovers: ComplaintHandovers, contact: ContactRecord,
+    handover: ComplaintHandover,
+) -> Complaint | None:  # fmt: skip
+    """The logged complaint, or None when the case store is not answering: the handover then
+    waits in the outbox, as a chat complaint does, and is logged once when the store is back."""
+    assert contact.id is not None, "a stored contact"
+    if contact.choice is None:
+        # Without the store the choice goes unrecorded, but the complaint names the call.
+        with suppress(DBAPIError):
+            cases.record_choice(contact.id, "complaint")
+    return handovers.submit(handover)
+
+
+def new_conversation_id() -> str:
+    """Each call is a conversation of its own."""
+    return f"{CHANNEL}-{secrets.token_hex(8)}"
+
+
+def record_unmatched(cases: CaseStore, stage_2_request: ContactRecord) -> None:
+    """For a complaints officer to find, as the chat does. What the caller gave to find their
+    complaint is kept as a contact in the call's conversation, as the chat's transcript keeps it."""
+    cases.record_contact(stage_2_request)
+    cases.record_unmatched_escalation(stage_2_request.conversation_id, stage_2_request.channel)
 
 
 def uk_time(moment: datetime) -> str:
@@ -153,6 +210,11 @@ def console_blueprint() -> Blueprint:
     async def no_store(request: Request, response: HTTPResponse) -> None:
         response.headers.update(HEADERS)
 
+    @pages.exception(DBAPIError)
+    async def store_not_answering(request: Request, _error: DBAPIError) -> HTTPResponse:
+        return refused(console_of(request), 503, "The case store is not answering. Go back: "
+                       "what you typed is still there. Try again in a minute.")  # fmt: skip
+
     @pages.get("/console.css")
     async def stylesheet(request: Request) -> HTTPResponse:
         return raw(console_of(request).stylesheet, content_type="text/css; charset=utf-8")
@@ -210,7 +272,7 @@ def console_blueprint() -> Blueprint:
         result = await _triage(request, text)
         if result is None:
             return _not_ready(request)
-        contact = result.contact(f"{CHANNEL}-{secrets.token_hex(8)}", CHANNEL, utc_now(), text)
+        contact = result.contact(new_conversation_id(), CHANNEL, utc_now(), text)
         cases = console.app.cases.acting_as(session.staff.username)
         contact_id = await blocking(cases.record_contact, contact)
         return see_other(f"{PATH}/contacts/{contact_id}")
@@ -252,12 +314,14 @@ def console_blueprint() -> Blueprint:
         contact = await _phone_contact(request, contact_id)
         if contact is None:
             return _not_found(request)
-        cases = _cases(request)
-        if contact.choice is None:
-            await blocking(cases.record_choice, contact_id, "complaint")
-        complaint = await blocking(
-            cases.submit_complaint, form.handover(contact, cases, console.app.policy)
-        )
+        cases, handovers = _cases(request), _handovers(request)
+        handover = form.handover(contact, cases, console.app.policy)
+        complaint = await blocking(log_complaint_now, cases, handovers, contact, handover)
+        if complaint is None:
+            return _page(request, "complaint_kept.html", 202, title="Complaint saved, not yet "
+                         "logged", read_out=kept_lines(console.app.policy))  # fmt: skip
+        # Anything an earlier outage left waiting goes now that the case store answers.
+        await blocking(console.app.handovers.relay)
         return see_other(f"{PATH}/complaints/{quote(complaint.reference)}")
 
     @pages.post("/contacts/<contact_id:int>/service-request")
@@ -289,6 +353,37 @@ def console_blueprint() -> Blueprint:
         return _page(request, "complaint_logged.html", title=f"Complaint {reference} logged",
                      complaint=complaint,
                      read_out=logged_lines(complaint, console.app.policy))  # fmt: skip
+
+    # Stage 2 (Code 6.10-6.14) --------------------------------------------------------------------
+    @pages.get("/stage-2")
+    async def stage_2_page(request: Request) -> HTTPResponse:
+        return _page(request, "stage_2.html", title="Stage 2 request", form=Stage2Form(),
+                     errors={})  # fmt: skip
+
+    @pages.post("/stage-2")
+    async def stage_2_request(request: Request) -> HTTPResponse:
+        return await _log_stage_2(request, Stage2Form.from_fields(_fields(request)), None)
+
+    @pages.post("/contacts/<contact_id:int>/stage-2")
+    async def stage_2_for_call(request: Request, contact_id: int) -> HTTPResponse:
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        return await _log_stage_2(request, Stage2Form.from_fields(_fields(request)), contact)
+
+    # conversations waiting for a person --------------------------------------------------------
+    @pages.get("/handoffs")
+    async def handoffs_page(request: Request) -> HTTPResponse:
+        return await _handoffs_page(request)
+
+    @pages.post("/handoffs/<handoff_id:int>/pick-up")
+    async def pick_up_handoff(request: Request, handoff_id: int) -> HTTPResponse:
+        cases, staff = console_of(request).app.cases, session_of(request).staff.username
+        waiting = {h.id: h for h in await blocking(cases.waiting_handoffs)}
+        if handoff_id in waiting and await blocking(cases.pick_up_handoff, handoff_id, staff):
+            picked = replace(waiting[handoff_id], status="picked_up", picked_up_by=staff)
+            return await _handoffs_page(request, picked=picked)
+        return await _handoffs_page(request, 409, taken=True)
 
     # the officers' queue -----------------------------------------------------------------------
     @pages.get("/queue")
@@ -334,6 +429,10 @@ def console_blueprint() -> Blueprint:
     def _cases(request: Request) -> Any:
         return console_of(request).app.cases.acting_as(session_of(request).staff.username)
 
+    def _handovers(request: Request) -> ComplaintHandovers:
+        handovers = console_of(request).app.handovers
+        return handovers.acting_as(session_of(request).staff.username)
+
     def _queue(request: Request) -> OfficerQueue:
         return OfficerQueue(_cases(request), console_of(request).app.policy)
 
@@ -357,13 +456,64 @@ def console_blueprint() -> Blueprint:
         return triage(parse, console_of(request).app.policy)
 
     async def _phone_contact(request: Request, contact_id: int) -> ContactRecord | None:
-        contact = await blocking(console_of(request).app.cases.contact, contact_id)
-        return contact if contact is not None and contact.channel == CHANNEL else None
+        """A call by its number; while the case store is not answering, a call this server
+        showed lately (so a complaint typed during it can still be saved)."""
+        calls = console_of(request).calls
+        try:
+            contact = await blocking(console_of(request).app.cases.contact, contact_id)
+        except DBAPIError:
+            contact = calls.recall(contact_id)
+            if contact is None:
+                raise
+        if contact is None or contact.channel != CHANNEL:
+            return None
+        calls.remember(contact_id, contact)
+        return contact
+
+    async def _log_stage_2(
+        request: Request, form: Stage2Form, contact: ContactRecord | None
+    ) -> HTTPResponse:
+        """Stage 2 of the one complaint the form names, with the handler as the actor; when no
+        single complaint matches, the request is recorded for a complaints officer to find."""
+        policy, cases = console_of(request).app.policy, _cases(request)
+        errors = form.errors()
+        stage_1, problem = (None, {}) if errors else await blocking(form.find, cases)
+        if errors or problem:
+            errors = errors or problem
+            if contact is None:
+                return _page(request, "stage_2.html", 422, title="Stage 2 request", form=form,
+                             errors=errors)  # fmt: skip
+            assert contact.id is not None, "a stored contact"
+            return await _contact_page(request, contact.id, 422, stage_2_form=form, errors=errors)
+        received_at = contact.received_at if contact else utc_now()
+        if stage_1 is None:
+            conversation_id = contact.conversation_id if contact else new_conversation_id()
+            await blocking(record_unmatched, cases, form.unmatched(conversation_id, received_at))
+            return _page(request, "stage_2_logged.html", title="No single complaint matches",
+                         stage_1=None, stage_2=None, already=False,
+                         read_out=unmatched_stage_2_lines(policy))  # fmt: skip
+        stage_2 = await blocking(cases.stage_2_of, stage_1)
+        already = stage_2 is not None
+        if stage_2 is None:
+            key = f"{CHANNEL}:{stage_1.reference}:stage_2"  # one Stage 2 however often sent
+            stage_2 = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
+                                     form.words(contact))  # fmt: skip
+        return _page(request, "stage_2_logged.html", title=f"Stage 2 {stage_2.reference}",
+                     stage_1=stage_1, stage_2=stage_2, already=already,
+                     read_out=logged_lines(stage_2, policy, stage_1))  # fmt: skip
+
+    async def _handoffs_page(
+        request: Request, status: int = 200, picked: Handoff | None = None, taken: bool = False
+    ) -> HTTPResponse:
+        waiting = await blocking(console_of(request).app.cases.waiting_handoffs)
+        return _page(request, "handoffs.html", status, title="Waiting for a person",
+                     waiting=waiting, picked=picked, taken=taken)  # fmt: skip
 
     async def _contact_page(
         request: Request, contact_id: int, status: int = 200,
         complaint_form: ComplaintForm | None = None,
-        service_form: ServiceRequestForm | None = None, errors: Mapping[str, str] | None = None,
+        service_form: ServiceRequestForm | None = None, stage_2_form: Stage2Form | None = None,
+        errors: Mapping[str, str] | None = None,
     ) -> HTTPResponse:  # fmt: skip
         console = console_of(request)
         policy = console.app.policy
@@ -384,6 +534,7 @@ def console_blueprint() -> Blueprint:
             exclusion_proposed=proposed, errors=errors, policy=policy,
             complaint=complaint_form or ComplaintForm.prefilled(contact, result),
             service=service_form or ServiceRequestForm.prefilled(result),
+            stage_2=stage_2_form or Stage2Form.prefilled(result),
             complaint_open=complaint_form is not None or contact.choice == "complaint"
             or (result.label in ("complaint", "excluded") and contact.choice is None),
             service_open=service_form is not None or contact.choice == "no_complaint"

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from bot.casestore.domain import Handoff, TranscriptLine
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
@@ -98,9 +99,11 @@ def test_a_whole_complaint_by_keyboard_alone(
 
 
 def test_no_console_page_has_a_serious_accessibility_problem(
-    page: Page, running: Running, handler: tuple[str, str], officer: tuple[str, str]
-) -> None:
+    page: Page, running: Running, handler: tuple[str, str], officer: tuple[str, str],
+    policy: Policy,
+) -> None:  # fmt: skip
     console = f"{running.servers.rasa_url}/console"
+    cases = CaseStore(make_engine(running.database_url), policy)
     found = {}
 
     def check(name: str) -> None:
@@ -130,6 +133,7 @@ def test_no_console_page_has_a_serious_accessibility_problem(
     page.click("#complaint button[type=submit]")
     expect(page.get_by_role("heading", name="Complaint logged")).to_be_visible()
     check("complaint logged")
+    reference = page.locator(".reference").inner_text()
 
     page.goto(f"{console}/")
     page.fill("#text", "caller needs the kitchen tap fixed, it is dripping")
@@ -137,6 +141,35 @@ def test_no_console_page_has_a_serious_accessibility_problem(
     page.click("#service-request button[type=submit]")
     expect(page.get_by_role("heading", name="Service request logged")).to_be_visible()
     check("service request logged")
+
+    page.goto(f"{console}/")
+    page.fill("#text", f"caller wants {reference} to go to stage 2, not happy with the reply")
+    page.click(".triage-form button")
+    expect(page.locator("#stage-2")).to_be_visible()
+    check("stage 2 call")
+    page.goto(f"{console}/stage-2")
+    check("stage 2 request")
+    page.click("main button[type=submit]")
+    expect(page.locator(".error-summary")).to_be_visible()
+    check("stage 2 request with mistakes")
+    page.fill("#stage_2_reference", reference)
+    page.click("main button[type=submit]")
+    expect(page.get_by_role("heading", name="Stage 2 logged")).to_be_visible()
+    check("stage 2 logged")
+    page.goto(f"{console}/stage-2")
+    page.fill("#stage_2_surname", "Nobody")
+    page.fill("#stage_2_contact", "nobody@example.org")
+    page.click("main button[type=submit]")
+    expect(page.get_by_role("heading", name="No single complaint matches")).to_be_visible()
+    check("stage 2 with no single match")
+
+    asked = (TranscriptLine(cases.now(), "resident", "a person please"),)
+    handoff = cases.record_handoff(Handoff("chat-axe", "socketio", cases.now(), asked))
+    page.click("text=Waiting for a person")
+    check("waiting for a person")
+    page.click(f"form[action='/console/handoffs/{handoff.id}/pick-up'] button")
+    expect(page.get_by_role("heading", name="Picked up", exact=True)).to_be_visible()
+    check("picked up")
 
     page.click("text=Sign out")
     expect(page.get_by_text("You have signed out.")).to_be_visible()

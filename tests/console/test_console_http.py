@@ -52,7 +52,7 @@ COMPLAINT_FORM = {
 
 @pytest.mark.parametrize(
     "path", ["/console/", "/console/contacts/1", "/console/complaints/CMP-2026-000001",
-             "/console/queue"],
+             "/console/queue", "/console/handoffs", "/console/stage-2"],
 )  # fmt: skip
 def test_nothing_but_the_sign_in_page_opens_without_signing_in(
     client: ConsoleClient, path: str

@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from bot.casestore.domain import Complaint, ComplaintDefinition
-from bot.console.prompts import logged_lines, prompts_for
+from bot.console.prompts import kept_lines, logged_lines, prompts_for, unmatched_stage_2_lines
 from bot.policy import Policy
 from bot.triage import Reason, TriageResult
 from tests.unit.test_resident_wording import JARGON, MINIMUM_READING_EASE, reading_ease
@@ -69,8 +69,12 @@ def test_every_word_a_handler_reads_out_is_plain_english(policy: Policy, label: 
         definition=ComplaintDefinition(("damp",), ("put it right",), True, "damp"),
         contact_name="Sam", contact_details="sam@example.org", contact_preference="email",
     )  # fmt: skip
+    stage_2 = replace(complaint, reference="CMP-2026-000043", stage=2)
     texts = [" ".join(p.say) for p in prompts_for(result, policy)]
     texts.append(" ".join(logged_lines(complaint, policy)))
+    texts.append(" ".join(logged_lines(stage_2, policy, stage_1=complaint)))
+    texts.append(" ".join(kept_lines(policy)))
+    texts.append(" ".join(unmatched_stage_2_lines(policy)))
     for text in texts:
         assert reading_ease(text) >= MINIMUM_READING_EASE, text
         assert not JARGON.search(text), text
