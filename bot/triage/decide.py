@@ -53,7 +53,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         if intent in NEVER_A_COMPLAINT:
             reasons.append(Reason("1.6", "Survey comment: tell them how to complain if they wish"))
         else:
-            label, ground = "complaint", None
+            # A possible exclusion ground stays with the result for a complaints officer; the
+            # resident is offered the choice to complain first (2.1, 2.5).
+            label = "complaint"
             reasons.append(
                 Reason(
                     "1.3",
