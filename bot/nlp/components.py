@@ -202,6 +202,14 @@ class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
         return states.numpy()
 
 
+def label_balanced_weights(intents: list[str], policy: Policy) -> list[float]:
+    """A weight per example so that every triage label has the same total weight; within a
+    label, each intent keeps its share of the examples."""
+    labels = [policy.intents[i].label if i in policy.intents else "other" for i in intents]
+    per_label = Counter(labels)
+    return [len(labels) / (len(per_label) * per_label[label]) for label in labels]
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
     """Rasa's logistic regression, with the training examples weighted so that each triage label
@@ -225,11 +233,8 @@ class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
         if features.shape[0] == 0:
             return self._resource
         policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
-        labels = [policy.intents[i].label if i in policy.intents else "other" for i in intents]
-        per_label = Counter(labels)
-        weights = [len(labels) / (len(per_label) * per_label[label]) for label in labels]
         self.clf.set_params(class_weight=None)
-        self.clf.fit(features, intents, sample_weight=weights)
+        self.clf.fit(features, intents, sample_weight=label_balanced_weights(intents, policy))
         self.persist()
         return self._resource
 

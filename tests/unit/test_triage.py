@@ -52,6 +52,15 @@ def test_asb_report_is_proposed_for_review_not_refused(policy: Policy) -> None:
     assert any("complaints officer to decide" in r.text for r in result.reasons)
 
 
+def test_a_matter_that_may_be_excluded_but_sounds_unhappy_gets_the_offer_and_keeps_the_ground(
+    policy: Policy,
+) -> None:
+    result = triage(parse({"insurance_claim": 0.6, "dissatisfaction": 0.4}), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", "insurance_claim")
+    assert result.offers_complaint
+    assert any("complaints officer to decide" in r.text for r in result.reasons)
+
+
 def test_survey_comment_is_never_a_complaint_but_gets_the_route(policy: Policy) -> None:
     result = triage(parse({"survey_feedback": 0.55, "dissatisfaction": 0.45}), policy)
     assert result.label == "other"
