@@ -44,6 +44,9 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=line)
         contact_id = app.cases.record_contact(contact_record(tracker, result))
         events: list[EventType] = [
+            # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
+            SlotSet("representative_pending", False),
+            SlotSet("adjustments_pending", False),
             SlotSet("triage_label", result.label),
             SlotSet("triaged_text", tracker.latest_message.get("text")),
             SlotSet("contact_id", contact_id),

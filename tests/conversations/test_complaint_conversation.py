@@ -242,6 +242,19 @@ def test_a_daughter_reporting_her_mums_repair_is_noted_as_acting_for_her_then_ad
     )  # fmt: skip
 
 
+def test_a_new_message_leaves_an_earlier_offer_behind_and_yes_answers_the_newest(
+    running: Running,
+) -> None:
+    sender = f"test-{uuid.uuid4().hex[:10]}"
+    first = said(
+        running.servers.say(sender, "im messaging for my mum, her bath tap is leaking pls fix")
+    )
+    assert "acting for them" in first
+    second = said(running.servers.say(sender, "also can someone fix my doorbell, im deaf"))
+    assert "note what would help you" in second
+    assert "What would help you" in said(running.servers.say(sender, "/affirm"))
+
+
 ANSWERS = {
     "Is this still happening": "/affirm",
     "reported to us before": "no",
