@@ -25,6 +25,15 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
     )
 
 
+# The yes-or-no questions a "yes" or "no" could answer (their rules in data/rules/).
+OPEN_OFFERS = (
+    "choice_pending",
+    "time_limit_pending",
+    "representative_pending",
+    "adjustments_pending",
+)
+
+
 def representative_events(result: TriageResult) -> list[EventType]:
     """The relationship the first message names, so the representative is not asked twice."""
     named = [r for r in result.relationships if r != UNNAMED_RELATIONSHIP]
@@ -45,8 +54,7 @@ class ActionTriage(Action):
         contact_id = app.cases.record_contact(contact_record(tracker, result))
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
-            SlotSet("representative_pending", False),
-            SlotSet("adjustments_pending", False),
+            *(SlotSet(offer, False) for offer in OPEN_OFFERS),
             SlotSet("triage_label", result.label),
             SlotSet("triaged_text", tracker.latest_message.get("text")),
             SlotSet("contact_id", contact_id),

@@ -20,6 +20,8 @@ def test_gas_route_comes_first_then_the_offer_to_complain(
     assert "0800 111 999" in dispatcher.messages[0]["text"]
     assert dispatcher.messages[1]["response"] == "utter_offer_complaint"
     assert events == [
+        SlotSet("choice_pending", False),
+        SlotSet("time_limit_pending", False),
         SlotSet("representative_pending", False),
         SlotSet("adjustments_pending", False),
         SlotSet("triage_label", "complaint"),
