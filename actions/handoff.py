@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ConversationPaused, EventType
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.turns import channel_of, received_at, transcript_of
 from bot.casestore.domain import Handoff
 from bot.replies import handoff_lines
+from bot.triage.safety import WITH_PERSON_SLOT
 
 
 class ActionHandoff(Action):
@@ -32,6 +33,7 @@ class ActionHandoff(Action):
         )
         for line in handoff_lines(handoff.person_from, app.policy):
             dispatcher.utter_message(text=line)
-        # Rasa answers nothing more in a paused conversation until it restarts or a new session
-        # begins, so the bot does not talk over the person taking it on.
-        return [ConversationPaused()]
+        # The assistant says nothing more until the conversation restarts or a new session
+        # begins, so it does not talk over the person taking it on; but danger typed meanwhile
+        # still gets its route (bot.safety_first). Rasa's own pause would silence that too.
+        return [SlotSet(WITH_PERSON_SLOT, True)]

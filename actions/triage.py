@@ -10,9 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
-from actions.turns import channel_of, received_at
+from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.domain import ContactRecord
-from bot.replies import adjustment_lines, label_lines, urgent_lines
+from bot.replies import adjustment_lines, label_lines
 from bot.triage import TriageResult, triage
 
 
@@ -22,6 +22,7 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
         channel=channel_of(tracker),
         received_at=received_at(tracker),
         text=str(tracker.latest_message.get("text") or ""),
+        turn_key=turn_key(tracker, "contact"),
     )
 
 
@@ -48,9 +49,9 @@ class ActionTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         app = get_app()
+        # Any danger's route was given first by the safety check (actions.safety), which
+        # recorded this same contact for the turn.
         result = triage(tracker.latest_message, app.policy)
-        for line in urgent_lines(result, app.policy):
-            dispatcher.utter_message(text=line)
         contact_id = app.cases.record_contact(contact_record(tracker, result))
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.

@@ -19,6 +19,7 @@ from bot.oversight.commands import (
 )
 from bot.privacy.commands import PRIVACY_COMMANDS, add_privacy_commands, run_privacy_command
 from bot.privacy.startup import COMMAND_LINE, start
+from bot.triage import TriageResult
 
 
 def _classifier(app: App) -> Any:
@@ -52,9 +53,45 @@ def classify(app: App, lines: Sequence[str], out: Any) -> int:
 
 
 def evaluate(app: App, path: Path) -> int:
-    """Per-label and flag scores on a labelled file, beside two baselines, with latency."""
+    """Per-label and flag scores on a labelled file, beside two baselines, with latency, and
+    the safety figures. A file without labels (the safety corpus) gets the safety figures."""
     from tqdm import tqdm
 
+    from bot.evaluation import SafetyCase, percentile, safety_report
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    classifier = _classifier(app)
+    classifier.classify("warm up")
+    results, latencies = [], []
+    for row in tqdm(rows, desc="classifying", unit="msg", file=sys.stderr):
+        start = time.perf_counter()
+        results.append(classifier.classify(row["text"]))
+        latencies.append((time.perf_counter() - start) * 1000)
+    print(f"{len(rows)} messages from {path}")
+    if all("label" in row for row in rows):
+        _label_scores(app, rows, results)
+    print(
+        safety_report(
+            [
+                SafetyCase(bool(r.get("urgent")), r.get("category"), res.urgency,
+                           res.ask_about_danger)
+                for r, res in zip(rows, results, strict=True)
+            ]
+        )
+    )  # fmt: skip
+    missed = [
+        r["id"] for r, res in zip(rows, results, strict=True) if r.get("urgent") and not res.urgent
+    ]
+    extra = [
+        r["id"] for r, res in zip(rows, results, strict=True) if res.urgent and not r.get("urgent")
+    ]
+    print(f"  urgent: missed {missed or 'none'}; flagged wrongly {extra or 'none'}")
+    print(f"latency per message (parse + triage): p50 {percentile(latencies, 0.5):.1f} ms, "
+          f"p95 {percentile(latencies, 0.95):.1f} ms")  # fmt: skip
+    return 0
+
+
+def _label_scores(app: App, rows: list[dict[str, Any]], results: list[TriageResult]) -> None:
     from bot.baselines import KeywordBaseline, TfidfBaseline, training_examples
     from bot.evaluation import (
         Gold,
@@ -63,61 +100,49 @@ def evaluate(app: App, path: Path) -> int:
         format_confusion,
         format_label_report,
         label_report,
-        percentile,
     )
 
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     gold = [
         Gold(r["label"], r.get("exclusion_reason"), bool(r.get("representative")),
              bool(r.get("adjustment")), bool(r.get("urgent")))
         for r in rows
     ]  # fmt: skip
-    classifier = _classifier(app)
-    classifier.classify("warm up")
-    predicted, latencies, misses = [], [], []
-    for row in tqdm(rows, desc="classifying", unit="msg", file=sys.stderr):
-        start = time.perf_counter()
-        result = classifier.classify(row["text"])
-        latencies.append((time.perf_counter() - start) * 1000)
-        predicted.append(
-            Predicted(result.label, result.exclusion_reason, result.representative,
-                      bool(result.adjustments), result.urgent)
-        )  # fmt: skip
-        if result.label != row["label"]:
-            misses.append(
-                f"  {row['id']}: gold {row['label']}, got {result.label} ({result.intent})"
-            )
-    examples = training_examples(Path("data/nlu"), app.policy)
-    baselines: dict[str, KeywordBaseline | TfidfBaseline] = {
-        "keyword rules": KeywordBaseline(examples),
-        "tf-idf + logistic regression": TfidfBaseline(examples),
-    }
-    gold_labels = [g.label for g in gold]
-    report = label_report(gold_labels, [p.label for p in predicted])
-    print(f"{len(rows)} messages from {path}")
+    predicted = [
+        Predicted(res.label, res.exclusion_reason, res.representative, bool(res.adjustments),
+                  res.urgent)
+        for res in results
+    ]  # fmt: skip
+    report = label_report([g.label for g in gold], [p.label for p in predicted])
     print(format_label_report("assistant (NLU model + policy rules + triage)", report))
     print(format_confusion(report))
     for name, value in flag_scores(gold, predicted).items():
         print(f"{name:<28}{value:.3f}")
-    for flag in ("urgent", "representative", "has_adjustment"):
+    for flag in ("representative", "has_adjustment"):
         missed = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
                   if getattr(g, flag) and not getattr(p, flag)]  # fmt: skip
         extra = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
                  if getattr(p, flag) and not getattr(g, flag)]  # fmt: skip
         print(f"  {flag}: missed {missed or 'none'}; flagged wrongly {extra or 'none'}")
-    print(f"latency per message (parse + triage): p50 {percentile(latencies, 0.5):.1f} ms, "
-          f"p95 {percentile(latencies, 0.95):.1f} ms")  # fmt: skip
+    examples = training_examples(Path("data/nlu"), app.policy)
+    baselines: dict[str, KeywordBaseline | TfidfBaseline] = {
+        "keyword rules": KeywordBaseline(examples),
+        "tf-idf + logistic regression": TfidfBaseline(examples),
+    }
     for name, baseline in baselines.items():
         print(
             format_label_report(
                 f"baseline: {name}",
-                label_report(gold_labels, [baseline.predict(r["text"]) for r in rows]),
+                label_report([g.label for g in gold], [baseline.predict(r["text"]) for r in rows]),
             )
         )
+    misses = [
+        f"  {r['id']}: gold {r['label']}, got {res.label} ({res.intent})"
+        for r, res in zip(rows, results, strict=True)
+        if res.label != r["label"]
+    ]
     if misses:
         print("misclassified:")
         print("\n".join(misses))
-    return 0
 
 
 def database_command(app: App, action: str) -> int:

@@ -119,3 +119,45 @@ def format_confusion(report: LabelReport) -> str:
         if any(row.values()):
             lines.append(f"{gold_label:<16}" + "".join(f"{row[p]:>10}" for p in LABELS))
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class SafetyCase:
+    """One message as the safety check saw it: gold urgency (and category, where labelled),
+    the dangers routed, and whether the safety question was asked instead."""
+
+    urgent: bool
+    category: str | None
+    routed: tuple[str, ...]
+    asked: bool
+
+
+def safety_report(cases: Sequence[SafetyCase]) -> str:
+    """Urgent precision beside recall, the false-alarm rate on non-urgent messages, what the
+    safety question adds, recall per gold category and precision per routed category."""
+    gold = [c.urgent for c in cases]
+    routed = [bool(c.routed) for c in cases]
+    precision, recall, score = binary_scores(gold, routed)
+    _, recall_with_question, _ = binary_scores(gold, [bool(c.routed) or c.asked for c in cases])
+    calm = [c for c in cases if not c.urgent]
+    false_alarms = sum(bool(c.routed) for c in calm) / max(len(calm), 1)
+    asked_calm = sum(c.asked for c in calm) / max(len(calm), 1)
+    lines = [
+        f"== safety ({sum(gold)} urgent of {len(cases)})",
+        f"urgent precision {precision:.3f}  recall {recall:.3f}  F1 {score:.3f}",
+        f"urgent recall counting the safety question {recall_with_question:.3f}",
+        f"false alarms on non-urgent messages {false_alarms:.3f}; "
+        f"safety question asked on non-urgent {asked_calm:.3f}",
+    ]
+    categories = sorted({c.category for c in cases if c.category})
+    for category in categories:
+        mine = [c for c in cases if c.category == category]
+        found = sum(bool(c.routed) for c in mine)
+        lines.append(f"  recall {category:<32}{found / len(mine):.3f}  ({found}/{len(mine)})")
+    for category in sorted({r for c in cases for r in c.routed}):
+        flagged = [c for c in cases if category in c.routed]
+        right = sum(c.urgent for c in flagged)
+        lines.append(
+            f"  precision {category:<29}{right / len(flagged):.3f}  ({right}/{len(flagged)})"
+        )
+    return "\n".join(lines)

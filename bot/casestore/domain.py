@@ -37,6 +37,8 @@ class ContactRecord:
     choice: Choice | None = None
     choice_at: datetime | None = None
     service_area: str | None = None
+    # The conversation turn it was recorded for (one contact per turn, however often recorded).
+    turn_key: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,3 +214,15 @@ class Handoff:
     status: Literal["waiting", "picked_up"] = "waiting"
     picked_up_by: str | None = None
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class HazardClock:
+    """Awaab's Law deadlines started by a report of a potential hazard: when the landlord became
+    aware, and when each step is due (a date-time for hours, a date for working days)."""
+
+    category: str
+    kind: str
+    aware_at: datetime
+    due: dict[str, datetime | date]
+    contact_id: int | None = None

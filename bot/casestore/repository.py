@@ -21,6 +21,7 @@ from bot.casestore.domain import (
     Decision,
     ExclusionProposal,
     Handoff,
+    HazardClock,
     Representative,
     ResponseOutcome,
     ServiceRequestRecord,
@@ -38,6 +39,11 @@ def _utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=timezone.utc)
+
+
+def _moment(value: str) -> datetime | date:
+    """A due time as stored: a date-time for hours, a date for working days."""
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
 
 
 class CaseRepository:
@@ -59,9 +65,61 @@ class CaseRepository:
                 urgency=list(contact.urgency),
                 reasons=list(contact.reasons),
                 service_area=contact.service_area,
+                turn_key=contact.turn_key,
             )
         )
         return int(result.inserted_primary_key[0])
+
+    def contact_for_turn(self, turn_key: str) -> ContactRecord | None:
+        row = self._db.execute(
+            select(tables.contacts).where(tables.contacts.c.turn_key == turn_key)
+        ).first()
+        return None if row is None else self._contact_from(row)
+
+    def set_urgency(self, contact_id: int, urgency: tuple[str, ...]) -> None:
+        self._db.execute(
+            update(tables.contacts)
+            .where(tables.contacts.c.id == contact_id)
+            .values(urgency=list(urgency))
+        )
+
+    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
+        """Contacts flagged for urgent follow-up since then, newest first."""
+        rows = self._db.execute(
+            select(tables.contacts)
+            .where(tables.contacts.c.received_at >= since)
+            .order_by(tables.contacts.c.id.desc())
+        )
+        return [c for c in map(self._contact_from, rows) if c.urgency]
+
+    # hazard clocks --------------------------------------------------------------------------
+    def add_hazard_clock(self, clock: HazardClock) -> None:
+        self._db.execute(
+            insert(tables.hazard_clocks).values(
+                contact_id=clock.contact_id,
+                category=clock.category,
+                kind=clock.kind,
+                aware_at=clock.aware_at,
+                due={step: moment.isoformat() for step, moment in clock.due.items()},
+            )
+        )
+
+    def hazard_clocks(self, contact_id: int) -> list[HazardClock]:
+        rows = self._db.execute(
+            select(tables.hazard_clocks)
+            .where(tables.hazard_clocks.c.contact_id == contact_id)
+            .order_by(tables.hazard_clocks.c.id)
+        )
+        return [
+            HazardClock(
+                category=row.category,
+                kind=row.kind,
+                aware_at=_utc(row.aware_at),  # type: ignore[arg-type]
+                due={step: _moment(value) for step, value in row.due.items()},
+                contact_id=row.contact_id,
+            )
+            for row in rows
+        ]
 
     def record_choice(self, contact_id: int, choice: Choice, at: datetime) -> None:
         self._db.execute(
@@ -103,6 +161,7 @@ class CaseRepository:
             choice=row.choice,
             choice_at=_utc(row.choice_at),
             service_area=row.service_area,
+            turn_key=row.turn_key,
         )
 
     def add_service_request(self, contact_id: int, category: str, urgent: bool) -> None:

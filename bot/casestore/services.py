@@ -21,6 +21,7 @@ from bot.casestore.domain import (
     ContactRecord,
     ExclusionProposal,
     Handoff,
+    HazardClock,
     Representative,
     ResponseOutcome,
     phone_in,
@@ -77,17 +78,46 @@ class CaseStore:
         )
 
     def record_contact(self, contact: ContactRecord) -> int:
-        """Every triaged contact is kept (1.4, 5.12); danger is flagged for staff at once."""
+        """Every triaged contact is kept (1.4, 5.12); danger is flagged for staff at once.
+
+        A contact recorded again for the same turn (the safety check and triage of one message,
+        or a retried action call) is the same contact; a danger found the second time is added.
+        """
         with self.unit_of_work() as uow:
-            contact_id = uow.cases.add_contact(contact)
-            subject = f"contact:{contact_id}"
-            uow.cases.audit(self._clock(), self._actor, "contact_triaged", subject,
-                            label=contact.label, channel=contact.channel)  # fmt: skip
-            if contact.urgency:
-                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up", subject,
-                                categories=list(contact.urgency))  # fmt: skip
+            existing = uow.cases.contact_for_turn(contact.turn_key) if contact.turn_key else None
+            if existing is not None and existing.id is not None:
+                contact_id = existing.id
+                new_dangers = tuple(u for u in contact.urgency if u not in existing.urgency)
+                if new_dangers:
+                    uow.cases.set_urgency(contact_id, existing.urgency + new_dangers)
+            else:
+                contact_id = uow.cases.add_contact(contact)
+                new_dangers = contact.urgency
+                uow.cases.audit(self._clock(), self._actor, "contact_triaged",
+                                f"contact:{contact_id}", label=contact.label,
+                                channel=contact.channel)  # fmt: skip
+            if new_dangers:
+                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up",
+                                f"contact:{contact_id}", categories=list(new_dangers))  # fmt: skip
             uow.commit()
         return contact_id
+
+    def record_hazard_clocks(self, contact_id: int, clocks: list[HazardClock]) -> None:
+        """Awaab's Law clocks for a reported hazard, once per category and contact."""
+        with self.unit_of_work() as uow:
+            started = {clock.category for clock in uow.cases.hazard_clocks(contact_id)}
+            for clock in clocks:
+                if clock.category not in started:
+                    uow.cases.add_hazard_clock(replace(clock, contact_id=contact_id))
+            uow.commit()
+
+    def hazard_clocks(self, contact_id: int) -> list[HazardClock]:
+        with self.unit_of_work() as uow:
+            return uow.cases.hazard_clocks(contact_id)
+
+    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
+        with self.unit_of_work() as uow:
+            return uow.cases.urgent_contacts(since)
 
     def record_handoff(self, handoff: Handoff) -> Handoff:
         """A resident asked for a person: staff find it waiting, with the conversation so far.

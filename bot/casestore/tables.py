@@ -43,6 +43,9 @@ contacts = Table(
     Column("choice", String(20)),
     Column("choice_at", DateTime(timezone=True)),
     Column("service_area", String(80)),
+    # The conversation turn the contact was recorded for: the safety check and triage of the
+    # same message, or a retried action call, make one contact.
+    Column("turn_key", String(300), unique=True),
 )
 
 complaints = Table(
@@ -210,4 +213,19 @@ staff_sign_in_failures = Table(
     Column("id", Integer, primary_key=True),
     Column("username", String(80), nullable=False, index=True),
     Column("at", DateTime(timezone=True), nullable=False),
+)
+
+
+hazard_clocks = Table(
+    # Awaab's Law: a reported potential hazard starts legal clocks from when the landlord became
+    # aware of it (policy_rules/hazards.yml).
+    "hazard_clocks",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id"), nullable=False, index=True),
+    Column("category", String(80), nullable=False),
+    Column("kind", String(80), nullable=False),
+    Column("aware_at", DateTime(timezone=True), nullable=False),
+    # Step id to when it is due: an ISO date-time for hours, an ISO date for working days.
+    Column("due", JSON, nullable=False),
 )

@@ -6,10 +6,12 @@ what a web chat user reads.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.casestore.domain import Complaint
+from bot.casestore.domain import Complaint, HazardClock
 from bot.definition import long_date
+from bot.hazards import clock_lines
 from bot.policy import Policy
 from bot.replies import exclusion_lines, label_lines, ombudsman_line, urgent_lines
 from bot.triage import TriageResult
@@ -49,12 +51,20 @@ class Prompt:
     say: tuple[str, ...]
 
 
-def prompts_for(result: TriageResult, policy: Policy) -> list[Prompt]:
+def prompts_for(
+    result: TriageResult, policy: Policy, clocks: Sequence[HazardClock] = ()
+) -> list[Prompt]:
+    """`clocks` are the Awaab's Law clocks the contact started, read out as what happens next."""
     prompts = []
     if result.urgent:
         prompts.append(
-            Prompt("emergency", "Give the emergency route now, before anything else",
-                   "", tuple(urgent_lines(result, policy)))
+            Prompt("emergency", "Give the emergency route now, before anything else", "",
+                   (*urgent_lines(result, policy), *clock_lines(clocks, policy, "resident")))
+        )  # fmt: skip
+    elif result.ask_about_danger:
+        prompts.append(
+            Prompt("safety_question", "Ask whether anyone is in danger right now", "",
+                   (policy.safety.question,))
         )  # fmt: skip
     if result.exclusion_reason == "over_12_months":
         prompts.append(

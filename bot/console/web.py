@@ -40,6 +40,7 @@ from bot.console.prompts import (
 )
 from bot.console.recent import Recent
 from bot.definition import PREFERENCES, long_date
+from bot.hazards import hazard_clocks
 from bot.oversight.queue import OfficerQueue, QueueError
 from bot.replies import label_lines
 from bot.triage import TriageResult, triage
@@ -275,6 +276,11 @@ def console_blueprint() -> Blueprint:
         contact = result.contact(new_conversation_id(), CHANNEL, utc_now(), text)
         cases = console.app.cases.acting_as(session.staff.username)
         contact_id = await blocking(cases.record_contact, contact)
+        if result.urgent:
+            clocks = hazard_clocks(
+                result.urgency, contact.received_at, console.app.policy, cases.calendar
+            )
+            await blocking(cases.record_hazard_clocks, contact_id, clocks)
         return see_other(f"{PATH}/contacts/{contact_id}")
 
     @pages.get("/contacts/<contact_id:int>")
@@ -530,7 +536,9 @@ def console_blueprint() -> Blueprint:
         return _page(
             request, "contact.html", status, title=LABEL_IN_WORDS[result.label], contact=contact,
             result=result, label_in_words=LABEL_IN_WORDS[result.label],
-            prompts=prompts_for(result, policy),
+            prompts=prompts_for(
+                result, policy, await blocking(console.app.cases.hazard_clocks, contact_id)
+            ),
             exclusion_proposed=proposed, errors=errors, policy=policy,
             complaint=complaint_form or ComplaintForm.prefilled(contact, result),
             service=service_form or ServiceRequestForm.prefilled(result),

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.model_data import ragged_array_to_ndarray
 
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import DETECTED_URGENCY, RuleMatches
 from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
 from bot.policy import Policy, load_policy, parse_policy
@@ -237,6 +237,82 @@ class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
         self.clf.fit(features, intents, sample_weight=label_balanced_weights(intents, policy))
         self.persist()
         return self._resource
+
+
+NOT_URGENT = "none"
+
+
+def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
+    """What each training message teaches the urgency detector: the danger its `urgency`
+    metadata names (`none` for a written near miss); otherwise the danger the policy cues find
+    in it, or `none`. So an urgent example written for an intent is never taught as safe."""
+    labels = []
+    for message in messages:
+        example = (message.get("metadata") or {}).get("example") or {}
+        written = example.get("urgency") if isinstance(example, dict) else None
+        if written:
+            labels.append(str(written))
+            continue
+        found = matcher.match(matcher.make_doc(str(message.get(TEXT)))).urgency
+        labels.append(found[0] if found else NOT_URGENT)
+    return labels
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
+class UrgencyDetector(LogisticRegressionClassifier, EntityExtractorMixin):
+    """A learned danger detector on the intent model's features (word counts and MiniLM
+    sentence features): logistic regression over the danger categories and `none`.
+
+    It adds one entity, `detected_urgency`: the likeliest danger, with the probability that the
+    message is urgent at all (1 - p(none)) as its confidence. Triage turns that into a route or
+    a safety question with the thresholds in policy_rules/urgency.yml; the policy cues stay the
+    floor. Trained on data/nlu, where data/nlu/safety_*.yml label dangers and near misses.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {**LogisticRegressionClassifier.get_default_config(), "policy_dir": None, "C": 1.0}
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return policy_fingerprint(config)
+
+    def _create_training_matrix(self, training_data: TrainingData) -> tuple[Any, list[str]]:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
+        return self._create_X(examples), urgency_labels(examples, RuleMatcher.blank(policy))
+
+    def train(self, training_data: TrainingData) -> Resource:
+        features, labels = self._create_training_matrix(training_data)
+        if features.shape[0] == 0:
+            return self._resource
+        self.clf.set_params(C=self.config["C"])
+        self.clf.fit(features, labels)
+        self.persist()
+        return self._resource
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if not hasattr(self.clf, "classes_"):
+            return messages
+        classes = list(self.clf.classes_)
+        probabilities_of = self.clf.predict_proba(self._create_X(messages))
+        for message, probabilities in zip(messages, probabilities_of, strict=True):
+            urgent = 1.0 - float(probabilities[classes.index(NOT_URGENT)])
+            likeliest = max(
+                (c for c in classes if c != NOT_URGENT),
+                key=lambda c: probabilities[classes.index(c)],
+            )
+            entity = {
+                "entity": DETECTED_URGENCY,
+                "value": likeliest,
+                "confidence": round(urgent, 4),
+                "extractor": self.__class__.__name__,
+            }
+            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+# The entity the learned urgency detector adds: its most likely danger, with its probability.
+DETECTED_URGENCY = "detected_urgency"
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
 
 
@@ -26,6 +28,13 @@ class RuleMatches:
     """What the policy rules found in one message. Ids are policy rule ids."""
 
     urgency: tuple[str, ...] = ()
+    # The language of the danger words found, when they were not English.
+    danger_language: str | None = None
+    # Words saying a danger is over ("it's dry now") and none saying it is still going on.
+    past_danger: bool = False
+    # The learned detector's most likely danger and its probability that the message is urgent.
+    detected_urgency: str | None = None
+    detected_probability: float = 0.0
     adjustments: tuple[str, ...] = ()
     relationships: tuple[str, ...] = ()
     exclusion_cues: tuple[str, ...] = ()
@@ -50,13 +59,20 @@ class RuleMatches:
             entities.append({"entity": "months_ago", "value": round(self.months_ago, 1)})
         if self.ongoing:
             entities.append({"entity": "ongoing", "value": True})
+        if self.danger_language:
+            entities.append({"entity": "danger_language", "value": self.danger_language})
+        if self.past_danger:
+            entities.append({"entity": "past_danger", "value": True})
         return entities
 
     @classmethod
     def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
         found: dict[str, list[Any]] = {}
+        detected: dict[str, Any] = {}
         for entity in entities:
             found.setdefault(entity.get("entity", ""), []).append(entity.get("value"))
+            if entity.get("entity") == DETECTED_URGENCY:
+                detected = entity
 
         def ids(kind: str) -> tuple[str, ...]:
             return tuple(dict.fromkeys(str(v) for v in found.get(kind, [])))
@@ -73,4 +89,8 @@ class RuleMatches:
             service_areas=ids("service_area"),
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
             ongoing=bool(found.get("ongoing")),
+            danger_language=next(iter(ids("danger_language")), None),
+            past_danger=bool(found.get("past_danger")),
+            detected_urgency=detected.get("value"),
+            detected_probability=float(detected.get("confidence") or 0.0),
         )

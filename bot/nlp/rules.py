@@ -6,6 +6,7 @@ Pure spaCy: used inside the Rasa pipeline by `bot.nlp.components` and directly b
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
@@ -73,8 +74,20 @@ class RuleMatcher:
         self._today = today
         self._phrases = PhraseMatcher(vocab, attr="LOWER")
         self._kinds: dict[str, tuple[str, str]] = {}
+        safety = policy.safety
         groups: list[tuple[str, str, Iterable[str]]] = [
-            ("urgency", c.id, c.cues) for c in policy.urgency.values()
+            ("urgency", c.id, c.cues) for c in safety.categories.values()
+        ]
+        groups += [("urgency_except", c.id, c.except_cues) for c in safety.categories.values()]
+        groups += [("cue_group", name, cues) for name, cues in safety.cue_groups.items()]
+        groups += [
+            ("danger_over", "over", safety.over_cues),
+            ("danger_still", "still", safety.still_cues),
+        ]
+        groups += [
+            ("language_urgency", f"{language.id}:{category}", cues)
+            for language in policy.languages.values()
+            for category, cues in language.cues.items()
         ]
         groups += [("adjustment", n.id, n.cues) for n in policy.needs.values()]
         groups += [("relationship", r.id, r.cues) for r in policy.relationships.values()]
@@ -84,18 +97,28 @@ class RuleMatcher:
         groups += [("person_request", "person", policy.person_request_cues)]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)
-        groups += [("vulnerable", "vulnerable", policy.vulnerability_cues)]
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
-        self._vulnerable_only = {c.id for c in policy.urgency.values() if c.vulnerable_only}
+        self._categories = safety.categories
         self._vocab = vocab
         self._make_doc = _make_doc_for(vocab)
         for kind, rule_id, cues in groups:
             key = f"{kind}:{rule_id}"
             self._kinds[key] = (kind, rule_id)
-            self._phrases.add(key, [self._make_doc(cue) for cue in cues])
+            if cues:
+                self._phrases.add(key, [self._make_doc(cue) for cue in cues])
         self._time = Matcher(vocab, validate=True)
         for record in TIME_PATTERNS:
             self._time.add(record["id"], [record["pattern"]])
+
+    @classmethod
+    def blank(cls, policy: Policy) -> RuleMatcher:
+        """A matcher on its own blank English vocabulary, for texts outside the pipeline."""
+        from spacy.lang.en import English
+
+        return cls(policy, English().vocab)
+
+    def make_doc(self, text: str) -> Doc:
+        return self._make_doc(text)
 
     def match(self, doc: Doc) -> RuleMatches:
         found: dict[str, list[str]] = {}
@@ -104,17 +127,24 @@ class RuleMatcher:
             kind, rule_id = self._kinds[self._vocab.strings[match_id]]
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
-            if kind not in ("vulnerable", "ongoing"):
+            if kind not in ("ongoing", "cue_group", "danger_over", "danger_still"):
                 spans.append((kind, rule_id, span.start_char, span.end_char))
-        vulnerable = bool(found.get("vulnerable")) or bool(found.get("adjustment"))
-        urgency = [
-            u for u in found.get("urgency", []) if vulnerable or u not in self._vulnerable_only
+        urgency, language = self._dangers(found, spans)
+        past_danger = bool(found.get("danger_over")) and not found.get("danger_still")
+        if past_danger:
+            urgency = []
+        spans = [
+            s
+            for s in spans
+            if s[0] not in ("urgency", "urgency_except", "language_urgency")
+            or (s[0] == "urgency" and s[1] in urgency)
         ]
-        spans = [s for s in spans if s[0] != "urgency" or s[1] in urgency]
         for match in REFERENCE.finditer(doc.text):
             spans.append(("reference", reference_in(match), match.start(), match.end()))
         return RuleMatches(
             urgency=_unique(urgency),
+            danger_language=language if urgency else None,
+            past_danger=past_danger,
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),
             exclusion_cues=_unique(found.get("exclusion_cue", [])),
@@ -129,6 +159,39 @@ class RuleMatcher:
             ongoing=bool(found.get("ongoing")),
             spans=tuple(spans),
         )
+
+    def _dangers(
+        self, found: dict[str, list[str]], spans: list[tuple[str, str, int, int]]
+    ) -> tuple[list[str], str | None]:
+        """Categories found by a cue (not inside one of the category's exceptions), by a
+        combination of cue groups, or by danger words in another language (and which)."""
+        exceptions = [(s[2], s[3]) for s in spans if s[0] == "urgency_except"]
+        excepted_by = {s[1] for s in spans if s[0] == "urgency_except"}
+        urgency = [
+            s[1]
+            for s in spans
+            if s[0] == "urgency"
+            and not (
+                s[1] in excepted_by
+                and any(start <= s[2] and s[3] <= end for start, end in exceptions)
+            )
+        ]
+        groups = set(found.get("cue_group", []))
+        if found.get("adjustment"):
+            groups.add("vulnerable")  # a disclosed need makes a household vulnerable too
+        urgency += [
+            category.id
+            for category in self._categories.values()
+            if any(groups.issuperset(combination) for combination in category.combinations)
+        ]
+        languages: Counter[str] = Counter()
+        for language_and_category in found.get("language_urgency", []):
+            language_id, category = language_and_category.split(":", 1)
+            languages[language_id] += 1
+            urgency.append(category)
+        # Words shared by languages ("gaz") count for each; the language with most words wins.
+        language = languages.most_common(1)[0][0] if languages else None
+        return list(dict.fromkeys(urgency)), language
 
     def _months_ago(self, doc: Doc) -> float | None:
         """The longest time ago the message mentions, in months, or None if it mentions none."""

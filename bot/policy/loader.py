@@ -15,11 +15,15 @@ from bot.policy.schema import (
     LABELS,
     NATIONS,
     AdjustmentNeed,
+    DetectorThresholds,
     Doubt,
     Duration,
     ExclusionGround,
+    HazardKind,
+    HazardStep,
     IntentRule,
     Landlord,
+    Language,
     OfficeHours,
     Ombudsman,
     Outcome,
@@ -27,6 +31,7 @@ from bot.policy.schema import (
     PolicyError,
     Relationship,
     Retention,
+    Safety,
     ServiceArea,
     StageTimescale,
     UrgencyCategory,
@@ -41,10 +46,13 @@ POLICY_FILES = (
     "representatives.yml",
     "urgency.yml",
     "definitions.yml",
+    "hazards.yml",
+    "languages.yml",
 )
 RETENTION_FILE = "retention.yml"
 SUPPORTED_VERSION = 1
-_DURATION = re.compile(r"^(\d+) (working days?|months?)$")
+_DURATION = re.compile(r"^(\d+) (working days?|months?|hours?)$")
+_UNITS = {"working": "working_days", "month": "months", "hour": "hours"}
 
 
 class _Record:
@@ -101,9 +109,12 @@ class _Record:
         raw = self.text(key)
         match = _DURATION.match(raw)
         if not match or int(match.group(1)) <= 0:
-            self.fail(f"'{key}' is '{raw}': a duration is like '10 working days' or '12 months'")
+            self.fail(
+                f"'{key}' is '{raw}': a duration is like '10 working days', '12 months' or "
+                "'24 hours'"
+            )
             raise AssertionError  # unreachable: fail() raises
-        unit = "working_days" if match.group(2).startswith("working") else "months"
+        unit = next(u for prefix, u in _UNITS.items() if match.group(2).startswith(prefix))
         return Duration(int(match.group(1)), unit)  # type: ignore[arg-type]
 
     def cues(self, key: str = "cues", required: bool = False) -> tuple[str, ...]:
@@ -116,6 +127,17 @@ class _Record:
         if any(not p for p in phrases):
             self.fail(f"'{key}' has an empty phrase")
         return phrases
+
+    def cue_map(self, key: str, allowed: set[str]) -> dict[str, tuple[str, ...]]:
+        """A mapping of names to phrase lists; every name must be one of `allowed`."""
+        section = self.data.get(key)
+        if not isinstance(section, Mapping) or not section:
+            self.fail(f"'{key}' must map names to lists of phrases")
+        unknown = sorted(set(section) - allowed)
+        if unknown:
+            self.fail(f"'{key}' names unknown {', '.join(map(str, unknown))}")
+        holder = _Record(self.file, self.rule_id, section, set(section))
+        return {name: holder.cues(name, required=True) for name in section}
 
     def records(self, key: str, allowed: set[str]) -> list[_Record]:
         """The list under `key` as records, each with a unique `id`."""
@@ -240,16 +262,9 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         for r in files["representatives.yml"].records("relationships", {"cues"})
     }
 
-    urgency_file = files["urgency.yml"]
-    urgency = {}
-    for r in urgency_file.records("categories", {"route", "cues", "vulnerable_only"}):
-        route = r.text("route")
-        for _, name, _, _ in string.Formatter().parse(route):
-            if name is not None and name not in landlord_fields:
-                r.fail(f"route mentions '{{{name}}}', which is not a field of the landlord")
-        urgency[r.rule_id or ""] = UrgencyCategory(
-            r.rule_id or "", route, r.cues(required=True), r.flag("vulnerable_only")
-        )
+    hazards = _hazard_kinds(files["hazards.yml"])
+    safety = _safety(files["urgency.yml"], landlord_fields, hazards)
+    languages = _languages(files["languages.yml"], safety, landlord_fields)
 
     definitions = files["definitions.yml"]
     outcomes = {
@@ -276,13 +291,110 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         person_request_cues=intents_file.cues("person_request_cues", required=True),
         needs=needs,
         relationships=relationships,
-        urgency=urgency,
-        vulnerability_cues=urgency_file.cues("vulnerability_cues", required=True),
+        safety=safety,
+        hazards=hazards,
+        languages=languages,
         outcomes=outcomes,
         ongoing_cues=definitions.cues("ongoing_cues", required=True),
         service_areas=service_areas,
         sources=dict(sources),
     )
+
+
+def _check_placeholders(record: _Record, key: str, text: str, fields: set[str]) -> None:
+    for _, name, _, _ in string.Formatter().parse(text):
+        if name is not None and name not in fields:
+            record.fail(f"'{key}' mentions '{{{name}}}', which is not a field of the landlord")
+
+
+def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
+    cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
+    categories = {}
+    allowed = {"route", "cues", "combinations", "except", "hazard"}
+    for r in file.records("categories", allowed):
+        route = r.text("route")
+        _check_placeholders(r, "route", route, landlord_fields)
+        combinations = r.data.get("combinations", [])
+        if not isinstance(combinations, list) or not all(
+            isinstance(c, list) and len(c) >= 2 for c in combinations
+        ):
+            r.fail("'combinations' must be a list of lists of at least two cue group names")
+        for group in (g for combination in combinations for g in combination):
+            if group not in cue_groups:
+                r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+        hazard = r.optional_text("hazard")
+        if hazard is not None and hazard not in hazards:
+            r.fail(f"hazard '{hazard}' is not defined in hazards.yml")
+        cues = r.cues()
+        if not cues and not combinations:
+            r.fail("a category needs 'cues' or 'combinations'")
+        categories[r.rule_id or ""] = UrgencyCategory(
+            r.rule_id or "",
+            route,
+            cues,
+            tuple(tuple(c) for c in combinations),
+            r.cues("except"),
+            hazard,
+        )
+    detector = file.section("detector", {"urgent", "ask"})
+    thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))
+    if not thresholds.ask <= thresholds.urgent:
+        detector.fail("'ask' must not be above 'urgent'")
+    return Safety(
+        categories=categories,
+        cue_groups=cue_groups,
+        over_cues=file.cues("over_cues", required=True),
+        still_cues=file.cues("still_cues", required=True),
+        detector=thresholds,
+        question=file.text("safety_question"),
+        confirmed=file.text("safety_confirmed"),
+    )
+
+
+def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
+    kinds = {}
+    for r in file.records("kinds", {"nations", "steps", "tell_resident", "tell_staff"}):
+        nations = r.cues("nations", required=True)
+        for nation in nations:
+            if nation not in NATIONS:
+                r.fail(f"nation '{nation}' is not one of {', '.join(NATIONS)}")
+        steps = tuple(
+            HazardStep(
+                step.rule_id or "",
+                step.duration("within"),
+                step.choice("from", ("awareness", "investigation")),  # type: ignore[arg-type]
+            )
+            for step in r.records("steps", {"within", "from"})
+        )
+        if steps[0].counted_from != "awareness":
+            r.fail("the first step must be counted from 'awareness'")
+        step_ids = {step.id for step in steps}
+        for key in ("tell_resident", "tell_staff"):
+            _check_placeholders(r, key, r.text(key), step_ids)
+        kinds[r.rule_id or ""] = HazardKind(
+            r.rule_id or "", nations, steps, r.text("tell_resident"), r.text("tell_staff")
+        )
+    return kinds
+
+
+def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
+    languages = {}
+    allowed = {"name", "checked", "cues", "routes", "interpreter_offer"}
+    for r in file.records("languages", allowed):
+        cues = r.cue_map("cues", set(safety.categories))
+        routes_section = r.section("routes", set(safety.categories))
+        routes = {name: routes_section.text(name) for name in routes_section.data}
+        for name, route in routes.items():
+            _check_placeholders(r, f"routes: {name}", route, landlord_fields)
+        missing = sorted(set(cues) - set(routes))
+        if missing:
+            r.fail(f"danger words for {', '.join(missing)} but no route to give in this language")
+        offer = r.text("interpreter_offer")
+        _check_placeholders(r, "interpreter_offer", offer, landlord_fields)
+        languages[r.rule_id or ""] = Language(
+            r.rule_id or "", r.text("name"), r.flag("checked"), cues, routes, offer
+        )
+    return languages
 
 
 def load_retention(directory: str | Path) -> Retention:
@@ -306,7 +418,17 @@ _TOP_KEYS = {
     "intents.yml": {"intents", "doubt", "dissatisfaction_cues", "person_request_cues"},
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
-    "urgency.yml": {"categories", "vulnerability_cues"},
+    "urgency.yml": {
+        "categories",
+        "cue_groups",
+        "over_cues",
+        "still_cues",
+        "detector",
+        "safety_question",
+        "safety_confirmed",
+    },
+    "hazards.yml": {"law", "kinds"},
+    "languages.yml": {"languages"},
     "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
     RETENTION_FILE: {"conversations"},
 }

@@ -23,7 +23,7 @@ class PolicyError(ValueError):
 @dataclass(frozen=True)
 class Duration:
     amount: int
-    unit: Literal["working_days", "months"]
+    unit: Literal["working_days", "months", "hours"]
 
     def __str__(self) -> str:
         return f"{self.amount} {self.unit.replace('_', ' ')}"
@@ -118,10 +118,72 @@ class Relationship:
 
 @dataclass(frozen=True)
 class UrgencyCategory:
+    """A danger that cannot wait. Found by any cue, or by a combination: one cue from each of
+    the named cue groups (a boiler fault with a headache). `except_cues` are phrases holding a
+    cue that are not this danger ("gas fire" holds "fire")."""
+
     id: str
     route: str
     cues: tuple[str, ...]
-    vulnerable_only: bool = False
+    combinations: tuple[tuple[str, ...], ...] = ()
+    except_cues: tuple[str, ...] = ()
+    hazard: str | None = None
+
+
+@dataclass(frozen=True)
+class DetectorThresholds:
+    """The learned urgency detector's probability at which the route is given, and from which
+    one safety question is asked instead of guessing."""
+
+    urgent: float
+    ask: float
+
+
+@dataclass(frozen=True)
+class Safety:
+    """Everything about recognising danger: categories, the cue groups their combinations use,
+    the words that say a danger is over, and the safety question."""
+
+    categories: dict[str, UrgencyCategory]
+    cue_groups: dict[str, tuple[str, ...]]
+    over_cues: tuple[str, ...]
+    still_cues: tuple[str, ...]
+    detector: DetectorThresholds
+    question: str
+    confirmed: str
+
+
+@dataclass(frozen=True)
+class HazardStep:
+    """One legal deadline: `within` counted from when the landlord became aware, or from the
+    investigation (then its latest date assumes the investigation was on its last day)."""
+
+    id: str
+    within: Duration
+    counted_from: Literal["awareness", "investigation"]
+
+
+@dataclass(frozen=True)
+class HazardKind:
+    """A kind of hazard under Awaab's Law, the nations it applies in and its deadlines."""
+
+    id: str
+    nations: tuple[str, ...]
+    steps: tuple[HazardStep, ...]
+    tell_resident: str
+    tell_staff: str
+
+
+@dataclass(frozen=True)
+class Language:
+    """Danger words and fixed texts in another language, for the landlord to have checked."""
+
+    id: str
+    name: str
+    checked: bool
+    cues: dict[str, tuple[str, ...]]
+    routes: dict[str, str]
+    interpreter_offer: str
 
 
 @dataclass(frozen=True)
@@ -157,13 +219,23 @@ class Policy:
     person_request_cues: tuple[str, ...]
     needs: dict[str, AdjustmentNeed]
     relationships: dict[str, Relationship]
-    urgency: dict[str, UrgencyCategory]
-    vulnerability_cues: tuple[str, ...]
+    safety: Safety
+    hazards: dict[str, HazardKind]
+    languages: dict[str, Language]
     outcomes: dict[str, Outcome]
     ongoing_cues: tuple[str, ...]
     service_areas: dict[str, ServiceArea]
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
-    def urgent_route(self, category_id: str) -> str:
-        """The route to give at once, with the landlord's numbers filled in."""
-        return self.urgency[category_id].route.format(**vars(self.landlord))
+    @property
+    def urgency(self) -> dict[str, UrgencyCategory]:
+        return self.safety.categories
+
+    def urgent_route(self, category_id: str, language: str | None = None) -> str:
+        """The route to give at once, with the landlord's numbers filled in: in the resident's
+        language (then in English too) when the landlord provides it."""
+        english = self.urgency[category_id].route.format(**vars(self.landlord))
+        translated = self.languages[language].routes.get(category_id) if language else None
+        if translated is None:
+            return english
+        return f"{translated.format(**vars(self.landlord))}\n{english}"

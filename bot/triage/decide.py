@@ -91,9 +91,14 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(
             Reason("5.10", f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments")
         )
+    urgency, ask_about_danger = dangers(matches, policy)
     reasons.extend(
-        Reason(category, f"Urgent: {policy.urgent_route(category)}") for category in matches.urgency
+        Reason(category, f"Urgent: {policy.urgent_route(category)}") for category in urgency
     )
+    if ask_about_danger:
+        reasons.append(
+            Reason("safety", f"Possible danger (p={matches.detected_probability:.2f}): ask")
+        )
     if label == "service_request" and matches.dissatisfaction_cues:
         reasons.append(Reason("1.5", "Check whether they are unhappy with an earlier request"))
 
@@ -104,7 +109,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         exclusion_reason=ground,
         relationships=matches.relationships,
         adjustments=matches.adjustments,
-        urgency=matches.urgency,
+        urgency=urgency,
+        ask_about_danger=ask_about_danger,
+        danger_language=matches.danger_language,
         references=matches.references,
         outcomes=matches.outcomes,
         service_area=next(iter(matches.service_areas), "general"),
@@ -112,6 +119,23 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         months_ago=matches.months_ago,
         reasons=tuple(reasons),
     )
+
+
+def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool]:
+    """The dangers to give routes for, and whether to ask one safety question instead.
+
+    The policy cues are the floor; the learned detector adds its likeliest danger when it is
+    sure enough, and asks when it is unsure. A danger the resident says is over gets neither.
+    """
+    thresholds = policy.safety.detector
+    urgency = list(matches.urgency)
+    detected, probability = matches.detected_urgency, matches.detected_probability
+    if matches.past_danger or detected not in policy.urgency:
+        return tuple(urgency), False
+    if probability >= thresholds.urgent and detected not in urgency:
+        urgency.append(detected)
+    ask = not urgency and probability >= thresholds.ask
+    return tuple(urgency), ask
 
 
 def _excluded_subject(

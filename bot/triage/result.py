@@ -37,6 +37,10 @@ class TriageResult:
     ongoing: bool
     months_ago: float | None
     reasons: tuple[Reason, ...]
+    # Unsure whether there is danger: ask one short safety question rather than guess.
+    ask_about_danger: bool = False
+    # The language danger words were found in, when not English: the route is given in it too.
+    danger_language: str | None = None
 
     @property
     def representative(self) -> bool:
@@ -52,7 +56,12 @@ class TriageResult:
         return self.label == "complaint"
 
     def contact(
-        self, conversation_id: str, channel: str, received_at: datetime, text: str
+        self,
+        conversation_id: str,
+        channel: str,
+        received_at: datetime,
+        text: str,
+        turn_key: str | None = None,
     ) -> ContactRecord:
         """The record every channel keeps of a triaged contact (1.4, 5.12)."""
         return ContactRecord(
@@ -71,6 +80,7 @@ class TriageResult:
                 if r.code not in NOT_STORED_WITHOUT_CONSENT
             ),
             service_area=self.service_area,
+            turn_key=turn_key,
         )
 
     def as_contract(self, message_id: Any) -> dict[str, Any]:

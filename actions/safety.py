@@ -1,0 +1,93 @@
+"""The safety check, run before anything else on any message that may hold danger (see
+bot.safety_first): the route first, the contact flagged for urgent staff follow-up with any
+Awaab's Law clocks started, then the conversation carries on where it was."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionReverted, EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.app import get_app
+from actions.triage import contact_record
+from actions.turns import received_at
+from bot.hazards import clock_lines, hazard_clocks
+from bot.replies import urgent_lines
+from bot.triage import triage
+from bot.triage.safety import REPORTED_DANGER, SAFETY_ACTION, WITH_PERSON_SLOT, answers_yes
+
+# Form questions whose answer is the resident's account of the problem: a danger told there is
+# also the answer, so the form takes it after the route is given.
+ACCOUNT_SLOTS = {"complaint_aspects"}
+
+
+class ActionSafetyCheck(Action):
+    def name(self) -> str:
+        return SAFETY_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        app = get_app()
+        policy = app.policy
+        result = triage(tracker.latest_message, policy)
+        message = tracker.latest_message
+        said_yes = answers_yes((message.get("intent") or {}).get("name"), message.get("text"))
+        if not result.urgency and said_yes and _asked_about_danger(tracker, policy):
+            result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
+            dispatcher.utter_message(text=policy.safety.confirmed)
+        for line in urgent_lines(result, policy):
+            dispatcher.utter_message(text=line)
+        if result.urgency:
+            contact_id = app.cases.record_contact(contact_record(tracker, result))
+            clocks = hazard_clocks(result.urgency, received_at(tracker), policy, app.cases.calendar)
+            app.cases.record_hazard_clocks(contact_id, clocks)
+            for line in clock_lines(clocks, policy, "resident"):
+                dispatcher.utter_message(text=line)
+        elif result.ask_about_danger:
+            dispatcher.utter_message(text=policy.safety.question)
+        return self._carry_on(dispatcher, tracker)
+
+    @staticmethod
+    def _carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """Hand the turn back, or keep it: while a person has the conversation the assistant
+        says nothing more; inside a form the question is asked again, so the message is not
+        stored as an answer to it."""
+        if tracker.get_slot(WITH_PERSON_SLOT):
+            return []
+        requested = tracker.get_slot("requested_slot")
+        if tracker.active_loop_name and requested and requested not in ACCOUNT_SLOTS:
+            question = _last_question(tracker)
+            if question:
+                dispatcher.utter_message(
+                    text=question.get("text"), buttons=question.get("buttons") or []
+                )
+            return [SlotSet(requested, None)]
+        # The rules and forms then see the message as if nothing had come before them.
+        return [ActionReverted()]
+
+
+def _asked_about_danger(tracker: Tracker, policy: Any) -> bool:
+    for event in reversed(_before_latest_message(tracker)):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and event.get("text") == policy.safety.question:
+            return True
+    return False
+
+
+def _last_question(tracker: Tracker) -> dict[str, Any] | None:
+    """What the assistant last said before this message: the question still waiting."""
+    for event in reversed(_before_latest_message(tracker)):
+        if event.get("event") == "bot" and event.get("text"):
+            return {"text": event["text"], "buttons": (event.get("data") or {}).get("buttons")}
+    return None
+
+
+def _before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    return events[: users[-1]] if users else events

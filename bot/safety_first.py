@@ -1,0 +1,154 @@
+"""Safety first on every message: a Rasa dialogue policy that runs the safety check before
+anything else, in every state (first message, inside any form, during status and Stage 2
+questions, and after a handoff, when the assistant otherwise stays quiet).
+
+Rasa's rules and forms would not run the check inside a form or after a pause, and an action
+slipped in front of them changes the history their rules match. So the check is a policy with
+the highest priority. The check's action either hands the turn back (it reverts itself, so the
+rules see the message as if nothing had come between) or keeps it (inside a form it asks the
+form's question again, so the danger message is not stored as an answer); the policy reads which
+from the tracker's raw events, which keep a reverted action.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy as RasaPolicy
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.policy import Policy, load_policy
+from bot.triage.safety import (
+    SAFETY_ACTION,
+    WITH_PERSON_SLOT,
+    answers_yes,
+    needs_safety_check,
+)
+
+# Messages that start over are Rasa's own, never held back.
+START_OVER_INTENTS = {"restart", "session_start"}
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyFirstPolicy(RasaPolicy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Above RulePolicy (6): at equal confidence the safety check goes first.
+        return {"priority": 7, "policy_dir": "policy_rules"}
+
+    def __init__(
+        self,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Any = None,
+    ) -> None:
+        super().__init__(config, model_storage, resource, execution_context, featurizer)
+        self._policy: Policy | None = None
+
+    def train(
+        self,
+        training_trackers: list[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        return self._resource
+
+    def persist(self) -> None:
+        """Nothing is learned; the thresholds are read from policy_rules."""
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyFirstPolicy:
+        return cls(config, model_storage, resource, execution_context)
+
+    def _rules(self) -> Policy:
+        if self._policy is None:
+            self._policy = load_policy(self.config["policy_dir"])
+        return self._policy
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        next_action = self.next_action(tracker)
+        probabilities = self._default_predictions(domain)
+        if next_action is None:
+            return self._prediction(probabilities)
+        probabilities[domain.index_for_action(next_action)] = 1.0
+        # A form's own prediction does not depend on the user's message and overrules any
+        # prediction that does; this one must be seen beside it.
+        return self._prediction(probabilities, is_no_user_prediction=True)
+
+    def next_action(self, tracker: DialogueStateTracker) -> str | None:
+        """The safety check, listening quietly, or None to let the other policies decide."""
+        turn = _since_latest_message(tracker)
+        if turn is None:
+            return None
+        message, since = turn
+        if message.intent.get("name") in START_OVER_INTENTS:
+            return None
+        with_person = bool(tracker.get_slot(WITH_PERSON_SLOT))
+        checks = [e for e in since if isinstance(e, ActionExecuted)]
+        if not checks:
+            if self._is_dangerous(message, tracker):
+                return SAFETY_ACTION
+            return ACTION_LISTEN_NAME if with_person else None
+        if checks[0].action_name != SAFETY_ACTION:
+            return None
+        handed_back = any(isinstance(e, ActionReverted) for e in since)
+        if handed_back and not with_person:
+            return None
+        return ACTION_LISTEN_NAME if len(checks) == 1 else None
+
+    def _is_dangerous(self, message: UserUttered, tracker: DialogueStateTracker) -> bool:
+        policy = self._rules()
+        if needs_safety_check(message.entities, policy):
+            return True
+        return answers_yes(message.intent.get("name"), message.text) and _asked_about_danger(
+            tracker, policy.safety.question
+        )
+
+
+def _since_latest_message(
+    tracker: DialogueStateTracker,
+) -> tuple[UserUttered, list[Any]] | None:
+    """The latest resident message and every event after it, reverted ones included."""
+    events = list(tracker.events)
+    for position in range(len(events) - 1, -1, -1):
+        if isinstance(events[position], UserUttered):
+            return events[position], events[position + 1 :]
+    return None
+
+
+def _asked_about_danger(tracker: DialogueStateTracker, question: str) -> bool:
+    """Whether the assistant's last turn asked the safety question."""
+    events = list(tracker.events)
+    latest = max(i for i, e in enumerate(events) if isinstance(e, UserUttered))
+    for event in reversed(events[:latest]):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered) and event.text == question:
+            return True
+    return False
