@@ -20,8 +20,13 @@ OTHER_REPLIES = {
 
 
 def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
-    """Routes for anything that cannot wait: said first, before anything else."""
-    return [policy.urgent_route(category) for category in result.urgency]
+    """Routes for anything that cannot wait: said first, before anything else. Danger told in
+    another language gets its routes in that language too, and the offer of an interpreter."""
+    language = result.danger_language
+    lines = [policy.urgent_route(category, language) for category in result.urgency]
+    if lines and language in policy.languages:
+        lines.append(policy.languages[language].interpreter_offer.format(**vars(policy.landlord)))
+    return lines
 
 
 def ombudsman_line(policy: Policy) -> str:

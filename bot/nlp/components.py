@@ -259,7 +259,7 @@ def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class UrgencyDetector(LogisticRegressionClassifier, EntityExtractorMixin):
+class UrgencyDetector(LogisticRegressionClassifier):
     """A learned danger detector on the intent model's features (word counts and MiniLM
     sentence features): logistic regression over the danger categories and `none`.
 

@@ -301,10 +301,12 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     )
 
 
-def _check_placeholders(record: _Record, key: str, text: str, fields: set[str]) -> None:
+def _check_placeholders(
+    record: _Record, key: str, text: str, fields: set[str], of: str = "a field of the landlord"
+) -> None:
     for _, name, _, _ in string.Formatter().parse(text):
         if name is not None and name not in fields:
-            record.fail(f"'{key}' mentions '{{{name}}}', which is not a field of the landlord")
+            record.fail(f"{key} mentions '{{{name}}}', which is not {of}")
 
 
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
@@ -370,7 +372,7 @@ def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
             r.fail("the first step must be counted from 'awareness'")
         step_ids = {step.id for step in steps}
         for key in ("tell_resident", "tell_staff"):
-            _check_placeholders(r, key, r.text(key), step_ids)
+            _check_placeholders(r, key, r.text(key), step_ids, "one of this kind's steps")
         kinds[r.rule_id or ""] = HazardKind(
             r.rule_id or "", nations, steps, r.text("tell_resident"), r.text("tell_staff")
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ConversationPaused, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionMisunderstood
@@ -46,12 +46,13 @@ def test_second_misunderstanding_offers_a_person(dispatcher: CollectingDispatche
     assert events[-1] == SlotSet("misunderstandings", 2)
 
 
-def test_asking_for_a_person_pauses_the_chat_and_gives_staff_the_conversation(
+def test_asking_for_a_person_hands_the_chat_over_and_gives_staff_the_conversation(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
     saturday = tracker("asks_for_person_on_saturday")
     events = asyncio.run(ActionHandoff().run(dispatcher, saturday, {}))
-    assert events == [ConversationPaused()]
+    # The assistant goes quiet (bot.safety_first) except for a danger's route.
+    assert events == [SlotSet("with_person", True)]
     # Saturday 28 November 2026, 10am: closed, so the resident is told Monday at 8am.
     said = " ".join(m["text"] for m in dispatcher.messages)
     assert "reply after we open at 8am on Monday 30 November 2026" in said

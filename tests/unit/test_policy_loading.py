@@ -116,3 +116,33 @@ def test_office_hours_must_be_quoted_times_in_order(rules: Path, hours: str, pro
          f"office_hours: {hours}")  # fmt: skip
     with pytest.raises(PolicyError, match=problem):
         load_policy(rules)
+
+
+def test_a_danger_combination_naming_an_unknown_cue_group_is_refused(rules: Path) -> None:
+    edit(rules, "urgency.yml", "- [co_source, co_symptom]", "- [co_source, co_symptoms]")
+    with pytest.raises(PolicyError, match=r"urgency.yml, rule 'gas': combination names cue group "
+                                          r"'co_symptoms'"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_a_danger_naming_an_unknown_hazard_kind_is_refused(rules: Path) -> None:
+    edit(rules, "urgency.yml", "hazard: significant_damp_mould", "hazard: damp")
+    with pytest.raises(PolicyError, match=r"urgency.yml, rule 'damp_mould_health': hazard 'damp' "
+                                          r"is not defined in hazards.yml"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_a_hazard_deadline_in_an_unknown_unit_is_refused(rules: Path) -> None:
+    edit(rules, "hazards.yml", "within: 24 hours", "within: 1 day")
+    with pytest.raises(PolicyError, match=r"hazards.yml, rule 'make_safe': 'within' is '1 day'"):
+        load_policy(rules)
+
+
+def test_danger_words_in_a_language_without_a_route_in_it_are_refused(rules: Path) -> None:
+    text = (rules / "languages.yml").read_text()
+    start = text.index("      gas: ", text.index("routes:"))
+    end = text.index("\n", start)
+    (rules / "languages.yml").write_text(text[:start] + text[end + 1 :])
+    with pytest.raises(PolicyError, match=r"languages.yml, rule 'pl': danger words for gas but no "
+                                          r"route to give in this language"):  # fmt: skip
+        load_policy(rules)

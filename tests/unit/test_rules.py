@@ -25,6 +25,65 @@ def test_urgency_cues(match: Match, text: str, category: str) -> None:
     assert category in match(text).urgency
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A symptom with a source, and an alarm that is sounding.
+        ("the boiler's been making a funny noise and we all get headaches at home", "gas"),
+        ("carbon monoxide alarm keeps beeping", "gas"),
+        # A loss with a vulnerable person inferred from everyday words.
+        ("lift broken again and my mum cant use the stairs", "no_heating_or_water_vulnerable"),
+        ("boiler packed up, nan is staying with us", "no_heating_or_water_vulnerable"),
+        # Water with electrics, a threat with fear, mould with a health effect.
+        ("there's water coming out of the plug socket", "electrical_danger"),
+        ("he said he'll batter me and I'm terrified", "threat_of_violence"),
+        ("mould in the bedroom and my son's asthma is worse", "damp_mould_health"),
+        # Told indirectly.
+        ("what's the point any more, I just want it all to stop", "self_harm"),
+        ("he hit me last night", "domestic_abuse"),
+    ],
+)
+def test_dangers_found_by_combinations_and_indirect_words(
+    match: Match, text: str, category: str
+) -> None:
+    assert category in match(text).urgency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my gas fire isn't working",
+        "the carbon monoxide alarm needs a new battery, its chirping",
+        "when is the fire door check",
+        "what's the point of complaining, nobody listens",
+        "it flooded last week from upstairs, it's dry now",
+        "we had a gas leak last year and you fixed it",
+    ],
+)
+def test_near_misses_are_not_dangers(match: Match, text: str) -> None:
+    assert match(text).urgency == ()
+
+
+def test_a_past_danger_that_is_back_is_a_danger_again(match: Match) -> None:
+    assert match("the leak was fixed but water is pouring through again").urgency == ("flooding",)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "category"),
+    [
+        ("czuję gaz w kuchni", "pl", "gas"),
+        ("يوجد حريق في المطبخ", "ar", "fire_or_danger_to_life"),
+        ("simt miros de gaz în casă", "ro", "gas"),
+    ],
+)
+def test_danger_words_in_other_languages(
+    match: Match, text: str, language: str, category: str
+) -> None:
+    found = match(text)
+    assert category in found.urgency
+    assert found.danger_language == language
+
+
 def test_no_heating_is_urgent_only_with_someone_vulnerable(match: Match) -> None:
     assert match("the heating is broken again").urgency == ()
     assert match("no heating and my mum is disabled").urgency == ("no_heating_or_water_vulnerable",)

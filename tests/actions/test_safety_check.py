@@ -1,0 +1,75 @@
+"""The safety check: the route first, the contact flagged with any Awaab's Law clock started,
+and then the conversation carries on where it was."""
+
+from __future__ import annotations
+
+import asyncio
+
+from rasa_sdk.events import ActionReverted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safety import ActionSafetyCheck
+from actions.triage import ActionTriage
+from bot.bootstrap import App
+from bot.policy import Policy
+from tests.actions.conftest import tracker
+
+
+def texts(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("text") or m.get("response") or "" for m in dispatcher.messages]
+
+
+def test_the_route_comes_first_and_triage_then_records_the_same_contact(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    turn = tracker("dissatisfied_with_gas")
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    said = texts(dispatcher)
+    assert "0800 111 999" in said[0]
+    assert "make it safe within 24 hours" in said[1]
+    assert events == [ActionReverted()]
+    triage_said = CollectingDispatcher()
+    triage_events = asyncio.run(ActionTriage().run(triage_said, turn, {}))
+    assert texts(triage_said) == ["utter_offer_complaint"]
+    assert SlotSet("contact_id", 1) in triage_events
+    with app.cases.unit_of_work() as uow:
+        assert uow.cases.get_contact(2) is None
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and contact.urgency == ("gas",)
+    [clock] = app.cases.hazard_clocks(1)
+    assert (clock.category, clock.kind, list(clock.due)) == ("gas", "emergency", ["make_safe"])
+
+
+def test_inside_a_form_the_question_is_asked_again_and_the_danger_is_not_the_answer(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    events = asyncio.run(
+        ActionSafetyCheck().run(dispatcher, tracker("gas_while_the_form_asks_for_a_name"), {})
+    )
+    said = texts(dispatcher)
+    assert "0800 111 999" in said[0]
+    assert said[-1] == "What name should we use for you?"
+    assert events == [SlotSet("contact_name", None)]
+
+
+def test_while_a_person_has_the_chat_only_the_route_is_given(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker("abuse_after_a_handoff"), {}))
+    assert texts(dispatcher) == [app.policy.urgent_route("domestic_abuse")]
+    assert events == []
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and contact.urgency == ("domestic_abuse",)
+
+
+def test_yes_to_the_safety_question_is_flagged_and_told_to_call_999(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracker("yes_to_the_safety_question"), {}))
+    said = texts(dispatcher)
+    assert said[0] == policy.safety.confirmed
+    assert "call 999" in said[1]
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and contact.urgency == ("someone_in_danger",)

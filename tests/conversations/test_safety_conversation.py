@@ -1,0 +1,161 @@
+"""Safety first over REST: danger gets its route before anything else at any point in a
+conversation (first message, inside a form, during Stage 2 and status questions, after a
+handoff), the contact is flagged and the conversation carries on where it was."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from bot.casestore import tables
+from bot.casestore.engine import make_engine
+from tests.conftest import Running
+
+pytestmark = pytest.mark.server
+
+GAS = "0800 111 999"
+EMERGENCY_REPAIRS = "0300 000 0999"
+ROUTE_WORDS = {
+    "gas": GAS,
+    "fire_or_danger_to_life": "call 999 now",
+    "flooding": "stopcock",
+    "electrical_danger": "fuse box",
+    "structural_danger": "Keep everyone away from it",
+    "no_heating_or_water_vulnerable": "With someone vulnerable at home",
+    "damp_mould_health": "Damp and mould that affects health",
+    "insecure_home": "cannot secure your home",
+    "safeguarding": "safeguarding lead",
+    "domestic_abuse": "0808 2000 247",
+    "threat_of_violence": "police on 101",
+    "self_harm": "116 123",
+}
+# One message per danger, said the way residents say it, none with the category's own name.
+FIRST_MESSAGES = {
+    "gas": "the co alarm keeps beeping and me and the kids all have headaches",
+    "fire_or_danger_to_life": "theres smoke coming out from under my neighbours door and a burning smell",
+    "flooding": "pipe burst under the sink water going everywhere cant find the stopcock",
+    "electrical_danger": "water is dripping out of the light fitting in the kitchen",
+    "structural_danger": "the bathroom ceiling has come down and the rest is sagging",
+    "no_heating_or_water_vulnerable": "no heating for three days and my nan who lives with me is 87",
+    "damp_mould_health": "black mould all over my babys bedroom and shes been in hospital with her chest",
+    "insecure_home": "someone kicked my front door in last night and now it wont lock",
+    "safeguarding": "im worried about the kids next door, left on their own for days and crying",
+    "domestic_abuse": "he hit me the last time, I'm frightened he'll come back tonight",
+    "threat_of_violence": "my neighbour said he will stab me and I'm scared to go out",
+    "self_harm": "I can't cope any more, everyone would be better off without me",
+}
+
+
+def said(replies: list[dict]) -> str:
+    return " ".join(reply.get("text", "") for reply in replies)
+
+
+def new_sender() -> str:
+    return f"test-{uuid.uuid4().hex[:10]}"
+
+
+def urgency_stored(running: Running, sender: str) -> list[list[str]]:
+    engine = make_engine(running.database_url)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(tables.contacts.c.urgency).where(tables.contacts.c.conversation_id == sender)
+        )
+        return [list(row.urgency) for row in rows]
+
+
+@pytest.mark.parametrize("category", sorted(FIRST_MESSAGES))
+def test_each_danger_gets_its_route_first_and_is_flagged(running: Running, category: str) -> None:
+    sender = new_sender()
+    replies = running.servers.say(sender, FIRST_MESSAGES[category])
+    assert ROUTE_WORDS[category] in replies[0]["text"], said(replies)
+    assert any(category in flagged for flagged in urgency_stored(running, sender))
+
+
+def test_a_gas_report_starts_the_awaabs_law_clock_and_says_what_happens_next(
+    running: Running,
+) -> None:
+    sender = new_sender()
+    reply = said(running.servers.say(sender, "I can smell gas in the hallway"))
+    assert "make it safe within 24 hours" in reply
+    engine = make_engine(running.database_url)
+    with engine.connect() as connection:
+        clocks = connection.execute(
+            select(tables.hazard_clocks.c.kind, tables.hazard_clocks.c.due)
+            .join(tables.contacts, tables.contacts.c.id == tables.hazard_clocks.c.contact_id)
+            .where(tables.contacts.c.conversation_id == sender)
+        ).all()
+    assert [(kind, list(due)) for kind, due in clocks] == [("emergency", ["make_safe"])]
+
+
+def test_danger_inside_the_complaint_form_interrupts_then_the_form_carries_on(
+    running: Running,
+) -> None:
+    sender = new_sender()
+
+    def say(message: str) -> list[dict]:
+        return running.servers.say(sender, message)
+
+    assert "make a formal complaint" in said(
+        say("the mould in the hallway keeps coming back, nobody has come, fed up")
+    )
+    assert "Is this still happening" in said(say("/affirm"))
+    interrupted = say("I can smell gas")
+    assert GAS in interrupted[0]["text"]
+    assert "Is this still happening" in said(interrupted[1:])
+    assert "reported to us before" in said(say("/affirm"))
+    assert any("gas" in flagged for flagged in urgency_stored(running, sender))
+
+
+def test_danger_during_stage_2_questions_gets_the_route_and_the_question_again(
+    running: Running,
+) -> None:
+    sender = new_sender()
+    asked = running.servers.say(sender, "I want to take my complaint to stage 2")
+    interrupted = running.servers.say(sender, "theres sparks coming out of the socket")
+    assert "fuse box" in interrupted[0]["text"]
+    assert interrupted[-1]["text"] == asked[-1]["text"]
+
+
+def test_after_a_handoff_the_chat_is_quiet_but_danger_still_gets_its_route(
+    running: Running,
+) -> None:
+    sender = new_sender()
+    assert "pass you to a person" in said(running.servers.say(sender, "can I speak to a person"))
+    assert running.servers.say(sender, "hello? anyone there") == []
+    replies = running.servers.say(sender, "he hit me the last time and I'm frightened")
+    assert "0808 2000 247" in said(replies)
+    assert "formal complaint" not in said(replies)
+    assert any("domestic_abuse" in flagged for flagged in urgency_stored(running, sender))
+
+
+def test_a_danger_that_is_over_gets_no_emergency_route(running: Running) -> None:
+    sender = new_sender()
+    reply = said(
+        running.servers.say(
+            sender, "it flooded last week from the flat upstairs, its dry now, can you paint it"
+        )
+    )
+    assert "stopcock" not in reply
+    assert EMERGENCY_REPAIRS not in reply
+
+
+def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -> None:
+    reply = said(
+        running.servers.say(new_sender(), "the CO alarm needs a new battery, its chirping")
+    )
+    assert GAS not in reply
+
+
+def test_gas_in_polish_gets_the_route_in_polish_and_english(running: Running) -> None:
+    reply = said(running.servers.say(new_sender(), "czuję gaz w kuchni, co robić"))
+    assert "zadzwoń" in reply and "Call the National Gas Emergency Service" in reply
+    assert GAS in reply
+
+
+def test_fire_in_arabic_gets_the_route_in_arabic_and_english(running: Running) -> None:
+    reply = said(running.servers.say(new_sender(), "يوجد حريق في المطبخ ساعدوني"))
+    assert "999" in reply
+    assert any("\u0600" <= character <= "\u06ff" for character in reply)
+    assert "call 999 now" in reply

@@ -1,0 +1,116 @@
+"""The safety-first dialogue policy decides, from the tracker, whether the safety check runs
+before anything else, whether the assistant stays quiet, or whether the rules and forms go on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActionReverted,
+    BotUttered,
+    Event,
+    SlotSet,
+    UserUttered,
+)
+from rasa.shared.core.slots import BooleanSlot
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.policy import Policy
+from bot.safety_first import SafetyFirstPolicy
+from bot.triage.safety import SAFETY_ACTION
+from tests.conftest import ROOT
+
+LISTEN = "action_listen"
+GAS = [{"entity": "urgency", "value": "gas"}]
+
+
+@pytest.fixture
+def safety_first(tmp_path: Path) -> SafetyFirstPolicy:
+    return SafetyFirstPolicy(
+        {**SafetyFirstPolicy.get_default_config(), "policy_dir": str(ROOT / "policy_rules")},
+        LocalModelStorage(tmp_path),
+        Resource("safety_first"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+
+
+def message(text: str, intent: str = "service_request", entities: Any = ()) -> UserUttered:
+    return UserUttered(text, {"name": intent, "confidence": 1.0}, list(entities))
+
+
+def tracker(*events: Event) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events(
+        "resident",
+        [ActionExecuted(LISTEN), *events],
+        slots=[BooleanSlot("with_person", mappings=[{}], initial_value=False)],
+    )
+
+
+def test_a_danger_runs_the_safety_check_before_anything_else(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    assert (
+        safety_first.next_action(tracker(message("I can smell gas", entities=GAS))) == SAFETY_ACTION
+    )
+
+
+def test_an_ordinary_message_is_left_to_the_rules_and_forms(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    assert safety_first.next_action(tracker(message("my tap drips"))) is None
+
+
+def test_a_check_that_hands_the_turn_back_lets_the_rules_go_on(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    turn = tracker(
+        message("I can smell gas", entities=GAS),
+        ActionExecuted(SAFETY_ACTION),
+        BotUttered("Call 0800 111 999"),
+        ActionReverted(),
+    )
+    assert safety_first.next_action(turn) is None
+
+
+def test_a_check_that_keeps_the_turn_then_listens(safety_first: SafetyFirstPolicy) -> None:
+    turn = tracker(message("I can smell gas", entities=GAS), ActionExecuted(SAFETY_ACTION))
+    assert safety_first.next_action(turn) == LISTEN
+
+
+def test_with_a_person_the_assistant_is_quiet_except_for_danger(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    handed_over = SlotSet("with_person", True)
+    assert safety_first.next_action(tracker(handed_over, message("hello?"))) == LISTEN
+    danger = tracker(handed_over, message("I can smell gas", entities=GAS))
+    assert safety_first.next_action(danger) == SAFETY_ACTION
+    after = tracker(
+        handed_over, message("I can smell gas", entities=GAS), ActionExecuted(SAFETY_ACTION)
+    )
+    assert safety_first.next_action(after) == LISTEN
+
+
+def test_yes_to_the_safety_question_runs_the_check(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    asked = BotUttered(policy.safety.question)
+    assert (
+        safety_first.next_action(tracker(asked, ActionExecuted(LISTEN), message("yes", "affirm")))
+        == SAFETY_ACTION
+    )
+    plain = BotUttered("Is this still happening?")
+    assert (
+        safety_first.next_action(tracker(plain, ActionExecuted(LISTEN), message("yes", "affirm")))
+        is None
+    )
+
+
+def test_starting_over_is_never_held_back(safety_first: SafetyFirstPolicy) -> None:
+    handed_over = SlotSet("with_person", True)
+    assert safety_first.next_action(tracker(handed_over, message("/restart", "restart"))) is None
