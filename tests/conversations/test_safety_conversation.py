@@ -34,12 +34,12 @@ ROUTE_WORDS = {
 # One message per danger, said the way residents say it, none with the category's own name.
 FIRST_MESSAGES = {
     "gas": "the co alarm keeps beeping and me and the kids all have headaches",
-    "fire_or_danger_to_life": "theres smoke coming out from under my neighbours door and a burning smell",
+    "fire_or_danger_to_life": "smoke coming from under my neighbours door, burning smell",
     "flooding": "pipe burst under the sink water going everywhere cant find the stopcock",
     "electrical_danger": "water is dripping out of the light fitting in the kitchen",
     "structural_danger": "the bathroom ceiling has come down and the rest is sagging",
-    "no_heating_or_water_vulnerable": "no heating for three days and my nan who lives with me is 87",
-    "damp_mould_health": "black mould all over my babys bedroom and shes been in hospital with her chest",
+    "no_heating_or_water_vulnerable": "no heating for three days and my nan lives with me",
+    "damp_mould_health": "black mould all over my babys room and shes been in hospital with it",
     "insecure_home": "someone kicked my front door in last night and now it wont lock",
     "safeguarding": "im worried about the kids next door, left on their own for days and crying",
     "domestic_abuse": "he hit me the last time, I'm frightened he'll come back tonight",
