@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval load clean audit
+.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval crossval load clean audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -52,8 +52,13 @@ audit: ## Check the locked packages for known vulnerabilities (pip-audit in its 
 
 test: check audit pytest ## Set up if needed, then ruff, mypy, rasa data validate, pip-audit and all tests
 
-eval: train ## Score the classifier and its baselines on the labelled dev set
+eval: train ## Score the classifier, its baselines and the safety check on the labelled sets
 	@$(PY) -m bot eval ../shared/eval/dev.jsonl
+	@$(PY) -m bot eval ../shared/eval/real2-dev.jsonl
+	@$(PY) -m bot eval tests/data/safety/corpus.jsonl
+
+crossval: train ## Cross-validate the urgency detector on data/nlu, grouped by file
+	@$(PY) -m bot crossval
 
 LOAD_TARGETS ?= single starter
 load: train servers ## 200 conversations against a fresh server and Rasa's starter bot (LOAD_TARGETS adds cluster)

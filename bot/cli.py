@@ -28,6 +28,15 @@ def _classifier(app: App) -> Any:
     return Classifier(current_model(app.settings.model_dir), app.policy)
 
 
+def crossval(app: App) -> int:
+    from bot.crossval import cross_validate
+    from bot.nlu_runtime import current_model
+
+    model = current_model(app.settings.model_dir)
+    print(cross_validate(model, Path("data/nlu"), app.policy))
+    return 0
+
+
 def classify(app: App, lines: Sequence[str], out: Any) -> int:
     """JSON lines {"id", "text"} in; one JSON line per message out (DESIGN §5).
 
@@ -256,6 +265,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("classify", help="triage JSON lines from stdin")
     evaluate_parser = commands.add_parser("eval", help="score the classifier on a labelled file")
     evaluate_parser.add_argument("file", type=Path)
+    commands.add_parser(
+        "crossval", help="choose the urgency thresholds by cross-validation on data/nlu"
+    )
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
     cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
@@ -283,7 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_privacy_commands(commands)
     args = parser.parse_args(argv)
     # Commands that read or change stored data check its secrets (bot.privacy.startup).
-    settings = None if args.command in ("classify", "eval") else start(COMMAND_LINE)
+    settings = None if args.command in ("classify", "eval", "crossval") else start(COMMAND_LINE)
     app = build_app(settings)
     if args.command in PRIVACY_COMMANDS:
         return run_privacy_command(app, args)
@@ -303,4 +315,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return database_command(app, args.action)
     if args.command == "classify":
         return classify(app, sys.stdin.read().splitlines(), sys.stdout)
+    if args.command == "crossval":
+        return crossval(app)
     return evaluate(app, args.file)

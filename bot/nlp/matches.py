@@ -55,6 +55,13 @@ class RuleMatches:
             {"entity": kind, "value": value, "start": start, "end": end}
             for kind, value, start, end in self.spans
         ]
+        # Dangers found by a combination of cue groups or in another language have no one span.
+        spanned = {value for kind, value, _, _ in self.spans if kind == "urgency"}
+        entities += [
+            {"entity": "urgency", "value": category}
+            for category in self.urgency
+            if category not in spanned
+        ]
         if self.months_ago is not None:
             entities.append({"entity": "months_ago", "value": round(self.months_ago, 1)})
         if self.ongoing:

@@ -148,3 +148,9 @@ def test_matches_survive_the_round_trip_through_rasa_entities(match: Match) -> N
     found = match("on behalf of my nan who is deaf, she can smell gas, since 2020 still no fix")
     again = RuleMatches.from_entities(found.as_entities())
     assert again == found
+
+
+def test_dangers_found_without_one_span_reach_triage_as_entities(match: Match) -> None:
+    for text in ("carbon monoxide alarm keeps beeping", "czuję gaz w kuchni"):
+        found = match(text)
+        assert RuleMatches.from_entities(found.as_entities()).urgency == found.urgency

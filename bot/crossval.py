@@ -1,0 +1,174 @@
+"""Cross-validation on the training data to choose the urgency detector's settings and
+thresholds (config.yml, policy_rules/urgency.yml) without looking at the dev sets.
+
+Each training example is featurised once by the trained model's own featurizers; the detector is
+then refitted on four fifths and scored on the fifth. Folds are stratified by danger category,
+not grouped by file: the safety files each hold whole categories, so holding out a file would
+ask the detector for a category it has never seen. The held-out safety corpus
+(tests/data/safety/corpus.jsonl, written by someone who saw none of the training data) is the
+test of wording it has not seen. The decision scored is the one triage makes: the policy cues as
+the floor, the detector above its threshold, nothing for a danger said to be over.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bot.nlp.rules import RuleMatcher
+from bot.policy import Policy
+
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+FOLDS = 5
+# Detector settings tried: regularisation C, and whether each category weighs the same.
+SETTINGS = ((1.0, None), (1.0, "balanced"), (3.0, "balanced"))
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    label: str  # a danger category or "none"
+    written: bool  # labelled in the file (safety and real data), not inferred from the cues
+    group: str
+
+
+def training_examples(data_dir: Path, policy: Policy) -> list[Example]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    from bot.nlp.components import urgency_labels
+
+    matcher = RuleMatcher.blank(policy)
+    examples = []
+    for path in sorted(data_dir.glob("*.yml")):
+        messages = [m for m in load_data(str(path)).intent_examples if m.get("text")]
+        for message, label in zip(messages, urgency_labels(messages, matcher), strict=True):
+            example = (message.get("metadata") or {}).get("example") or {}
+            examples.append(Example(message.get("text"), label, "urgency" in example, path.stem))
+    return examples
+
+
+def featurise(model_path: Path, texts: Sequence[str]) -> Any:
+    """The sentence features the trained pipeline gives each text (word counts and MiniLM)."""
+    from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
+    from rasa.engine.constants import PLACEHOLDER_MESSAGE
+    from scipy.sparse import csr_matrix, hstack, vstack
+
+    agent = Agent.load(str(model_path))
+    processor = agent.processor
+    assert processor is not None
+    schema = processor.model_metadata.predict_schema
+    featurizers = [name for name in schema.nodes if "Featurizer" in name]
+    target = max(featurizers, key=lambda name: int("".join(filter(str.isdigit, name)) or 0))
+    rows = []
+    for start in range(0, len(texts), 64):
+        batch = [UserMessage(text) for text in texts[start : start + 64]]
+        outputs = processor.graph_runner.run(inputs={PLACEHOLDER_MESSAGE: batch}, targets=[target])
+        for message in outputs[target]:
+            sparse = message.get_sparse_features("text")[1]
+            dense = message.get_dense_features("text")[1]
+            rows.append(
+                hstack(
+                    [
+                        csr_matrix(sparse.features if sparse else []),
+                        csr_matrix(dense.features if dense else []),
+                    ]
+                )
+            )
+    asyncio.set_event_loop(asyncio.new_event_loop())
+    return vstack(rows).tocsr()
+
+
+@dataclass(frozen=True)
+class ThresholdScore:
+    threshold: float
+    precision: float
+    recall: float
+    false_alarms: float
+    recall_with_question: float
+
+
+def score_thresholds(
+    examples: Sequence[Example], urgent_probability: np.ndarray, floor: Sequence[bool],
+    past: Sequence[bool], ask: float,
+) -> list[ThresholdScore]:  # fmt: skip
+    """Scores on the written examples for each threshold, with the safety question asked from
+    `ask` (at most the threshold)."""
+    scores = []
+    written = [i for i, e in enumerate(examples) if e.written]
+    gold = np.array([examples[i].label != "none" for i in written])
+    for threshold in THRESHOLDS:
+        detected = urgent_probability[written] >= threshold
+        blocked = np.array([past[i] for i in written])
+        routed = np.array([floor[i] for i in written]) | (detected & ~blocked)
+        asked = ~routed & ~blocked & (urgent_probability[written] >= min(ask, threshold))
+        true_pos = int((routed & gold).sum())
+        scores.append(
+            ThresholdScore(
+                threshold,
+                true_pos / max(int(routed.sum()), 1),
+                true_pos / max(int(gold.sum()), 1),
+                int((routed & ~gold).sum()) / max(int((~gold).sum()), 1),
+                int(((routed | asked) & gold).sum()) / max(int(gold.sum()), 1),
+            )
+        )
+    return scores
+
+
+def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+
+    examples = training_examples(data_dir, policy)
+    features = featurise(model_path, [e.text for e in examples])
+    labels = np.array([e.label for e in examples])
+    matcher = RuleMatcher.blank(policy)
+    matches = [matcher.match(matcher.make_doc(e.text)) for e in examples]
+    floor = [bool(m.urgency) for m in matches]
+    past = [m.past_danger for m in matches]
+    written = sum(e.written for e in examples)
+    lines = [
+        f"urgency detector, {FOLDS}-fold cross-validation stratified by category "
+        f"({len(examples)} examples; scored on the {written} with written urgency labels)",
+        f"policy cues alone: {_cues_alone(examples, floor)}",
+    ]
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
+    for c, class_weight in SETTINGS:
+        urgent_probability = np.zeros(len(examples))
+        for train, test in folds.split(features, labels):
+            detector = LogisticRegression(
+                C=c, class_weight=class_weight, max_iter=1000, random_state=2026
+            )
+            detector.fit(features[train], labels[train])
+            none = list(detector.classes_).index("none")
+            urgent_probability[test] = 1.0 - detector.predict_proba(features[test])[:, none]
+        lines += [
+            f"C={c}, class_weight={class_weight}",
+            "  threshold  precision  recall  false alarms  recall with the safety question "
+            f"(asked from {policy.safety.detector.ask})",
+        ]
+        for score in score_thresholds(
+            examples, urgent_probability, floor, past, policy.safety.detector.ask
+        ):
+            lines.append(
+                f"  {score.threshold:>9.2f}  {score.precision:>9.3f}  {score.recall:>6.3f}  "
+                f"{score.false_alarms:>12.3f}  {score.recall_with_question:>6.3f}"
+            )
+    lines.append(
+        f"current thresholds (policy_rules/urgency.yml): urgent {policy.safety.detector.urgent}, "
+        f"ask {policy.safety.detector.ask}"
+    )
+    return "\n".join(lines)
+
+
+def _cues_alone(examples: Sequence[Example], floor: Sequence[bool]) -> str:
+    pairs = [(e.label != "none", f) for e, f in zip(examples, floor, strict=True) if e.written]
+    true_pos = sum(g and f for g, f in pairs)
+    precision = true_pos / max(sum(f for _, f in pairs), 1)
+    recall = true_pos / max(sum(g for g, _ in pairs), 1)
+    return f"precision {precision:.3f}, recall {recall:.3f}"
