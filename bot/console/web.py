@@ -13,7 +13,7 @@ import secrets
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,7 +40,7 @@ from bot.console.prompts import (
 )
 from bot.console.recent import Recent
 from bot.definition import PREFERENCES, long_date
-from bot.hazards import hazard_clocks
+from bot.hazards import clock_lines, hazard_clocks
 from bot.oversight.queue import OfficerQueue, QueueError
 from bot.replies import label_lines
 from bot.triage import TriageResult, triage
@@ -50,6 +50,8 @@ SESSION_COOKIE = "console_session"
 SIGN_IN_COOKIE = "console_sign_in"
 PUBLIC_PAGES = {f"{PATH}/sign-in", f"{PATH}/console.css"}
 OFFICER_PAGES = f"{PATH}/queue"
+# How far back the urgent follow-up page looks.
+URGENT_WINDOW = timedelta(days=7)
 HEADERS = {
     # Nothing a caller said may stay in a browser cache or be shown in someone else's frame.
     "Cache-Control": "no-store",
@@ -381,6 +383,22 @@ def console_blueprint() -> Blueprint:
     @pages.get("/handoffs")
     async def handoffs_page(request: Request) -> HTTPResponse:
         return await _handoffs_page(request)
+
+    @pages.get("/urgent")
+    async def urgent_page(request: Request) -> HTTPResponse:
+        """Contacts flagged for urgent follow-up in the last week, newest first, with what each
+        needs and any Awaab's Law deadline, from the chat, social messages and this console."""
+        app = console_of(request).app
+        contacts = await blocking(app.cases.urgent_contacts, utc_now() - URGENT_WINDOW)
+        deadlines = {
+            contact.id: clock_lines(
+                await blocking(app.cases.hazard_clocks, contact.id or 0), app.policy, "staff"
+            )
+            for contact in contacts
+        }
+        routes = {category: app.policy.urgent_route(category) for category in app.policy.urgency}
+        return _page(request, "urgent.html", title="Urgent follow-up", contacts=contacts,
+                     deadlines=deadlines, routes=routes)  # fmt: skip
 
     @pages.post("/handoffs/<handoff_id:int>/pick-up")
     async def pick_up_handoff(request: Request, handoff_id: int) -> HTTPResponse:

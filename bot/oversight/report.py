@@ -11,7 +11,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -148,6 +148,8 @@ class ReportFigures:
     representatives: tuple[RepresentativeFigures, ...]
     refusals_with_reasons: int
     about_earlier_requests: int  # complaints that name an earlier repair or request (1.5)
+    # Danger category -> (contacts flagged for urgent follow-up, Awaab's Law clocks started).
+    urgent: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def months(self) -> list[str]:
@@ -212,6 +214,12 @@ def compute_figures(
     with cases.unit_of_work() as uow:
         progress("contacts")
         contacts = uow.cases.contacts_between(begin, finish)
+        clocks = Counter(
+            clock.category
+            for contact in contacts
+            if contact.urgency and contact.id is not None
+            for clock in uow.cases.hazard_clocks(contact.id)
+        )
         progress("complaints")
         complaints = uow.cases.complaints_between(begin, finish)
         areas = uow.cases.complaint_service_areas(begin, finish)
@@ -256,6 +264,13 @@ def compute_figures(
         end=end,
         as_of=as_of,
         contacts=Counter((c.channel, c.label) for c in contacts),
+        urgent={
+            category: (flagged, clocks[category])
+            for category, flagged in sorted(
+                Counter(u for c in contacts for u in c.urgency).items(),
+                key=lambda item: _policy_order(policy.urgency)(item[0]),
+            )
+        },
         complaints_by_month=Counter(
             (f"{uk_date(c.received_at):%Y-%m}", c.stage) for c in complaints
         ),
@@ -502,6 +517,15 @@ def report_tables(figures: ReportFigures) -> dict[str, Table]:
                     percent(r.became_complaints, r.requests),
                 )
                 for r in figures.service_requests
+            ),
+        ),
+        Table(
+            "urgent_follow_up",
+            "Contacts flagged for urgent follow-up, by danger, and Awaab's Law clocks started",
+            ("Danger", "Contacts", "Awaab's Law clocks"),
+            tuple(
+                (words(category), flagged, started)
+                for category, (flagged, started) in figures.urgent.items()
             ),
         ),
         Table(
