@@ -9,7 +9,9 @@ import pytest
 import textstat
 import yaml
 
+from bot.calendar import WorkingCalendar
 from bot.definition import DraftDefinition
+from bot.hazards import clock_lines, hazard_clocks
 from bot.policy import Policy
 from bot.replies import (
     adjustment_lines,
@@ -44,6 +46,12 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         texts[f"exclusion:{ground}"] = " ".join(exclusion_lines(ground, policy))
     for category in policy.urgency:
         texts[f"urgent:{category}"] = policy.urgent_route(category)
+    texts["safety_question"] = policy.safety.question
+    texts["safety_confirmed"] = policy.safety.confirmed
+    aware = datetime(2026, 12, 4, 16, 0, tzinfo=timezone.utc)
+    for kind, category in [("emergency", "gas"), ("significant_damp_mould", "damp_mould_health")]:
+        clocks = hazard_clocks((category,), aware, policy, WorkingCalendar("england"))
+        texts[f"awaabs_law:{kind}"] = " ".join(clock_lines(clocks, policy, "resident"))
     for need in policy.needs.values():
         texts[f"adjustment:{need.id}"] = need.offer
     for label, intent in [("service_request", "service_request"), ("escalation", "escalate"),
