@@ -29,6 +29,20 @@ def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
     return lines
 
 
+# The interpreter need in policy_rules/adjustments.yml, offered to people who write in another
+# alphabet.
+INTERPRETER_NEED = "interpreter"
+
+
+def not_english_reply(policy: Policy) -> str:
+    need = policy.needs.get(INTERPRETER_NEED)
+    offer = f"{need.offer} " if need else ""
+    return (
+        f"Sorry, I can only read English. {offer}Please call us on {policy.landlord.phone} "
+        "and tell us which language you speak."
+    )
+
+
 def ombudsman_line(policy: Policy) -> str:
     ombudsman = policy.ombudsman
     return (

@@ -2,15 +2,15 @@
 
 Rasa hands each channel's messages to the assistant through one callback; `screened` wraps that
 callback, so REST, the web chat (socket.io), Messenger, Instagram and X all get the same checks
-and the same plain replies, and nothing refused ever reaches the language model or the tracker:
+and the same plain replies, and nothing refused ever reaches the language model or the tracker.
+A message in another alphabet is not refused here: it may hold danger words the safety check
+reads (bot.safety_first); the pipeline marks it out of scope and the reply offers an interpreter.
+
 
 * a message with nothing to read (empty, only spaces or invisible characters, or only a photo or
   file) gets asked for words;
 * a message over the length limit is not read (it would take seconds to parse and crowd out
   everyone else's) and the resident is asked to send it in shorter parts;
-* a message written only in another alphabet (Arabic, Urdu, Cyrillic, ...) is answered with how
-  to get an interpreter, because the assistant understands English only and would otherwise
-  answer with something unrelated;
 * a sender who goes over the per-minute limit is asked to wait.
 
 The limits are deployment settings, not the landlord's complaints policy (the Code says nothing
@@ -27,14 +27,11 @@ from __future__ import annotations
 import logging
 import os
 import time
-import unicodedata
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.channels.recent import ExpiringMap
-from bot.policy import Policy, load_policy
-from bot.settings import Settings
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import UserMessage
@@ -44,9 +41,6 @@ logger = logging.getLogger(__name__)
 RATE_WINDOW_SECONDS = 60.0
 # Conversations remembered for the rate limit at once; the oldest are forgotten first.
 SENDER_MEMORY = 100_000
-# The interpreter need in policy_rules/adjustments.yml, offered to people who write in another
-# alphabet.
-INTERPRETER_NEED = "interpreter"
 
 NO_WORDS = (
     "I didn't get any words there. I can only read typed messages, not photos or files. "
@@ -57,7 +51,7 @@ TOO_FAST = (
     "your message again."
 )
 
-Reason = Literal["no_words", "too_long", "too_fast", "not_english"]
+Reason = Literal["no_words", "too_long", "too_fast"]
 
 
 @dataclass(frozen=True)
@@ -99,36 +93,16 @@ def too_long_reply(limits: Limits) -> str:
     )
 
 
-def not_english_reply(policy: Policy) -> str:
-    need = policy.needs.get(INTERPRETER_NEED)
-    offer = f"{need.offer} " if need else ""
-    return (
-        f"Sorry, I can only read English. {offer}Please call us on {policy.landlord.phone} "
-        "and tell us which language you speak."
-    )
-
-
-def only_other_alphabets(text: str) -> bool:
-    """Letters, and none of them Latin: nothing the assistant's English model can read."""
-    letters = [character for character in text if character.isalpha()]
-    return bool(letters) and not any(
-        unicodedata.name(letter, "").startswith("LATIN") for letter in letters
-    )
-
-
 class MessageGuard:
     """Decides, per message, whether the assistant reads it or the resident gets a refusal."""
 
-    def __init__(
-        self, limits: Limits, policy: Policy, clock: Callable[[], float] = time.monotonic
-    ) -> None:
+    def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic) -> None:
         self.limits = limits
         self._clock = clock
         self._recent: ExpiringMap[list[float]] = ExpiringMap(
             ttl_seconds=RATE_WINDOW_SECONDS, capacity=SENDER_MEMORY, clock=clock
         )
         self._too_long = too_long_reply(limits)
-        self._not_english = not_english_reply(policy)
 
     def refusal(self, sender_id: str, text: str) -> Refusal | None:
         """The refusal for this message, or None when the assistant should read it.
@@ -142,8 +116,6 @@ class MessageGuard:
             return Refusal("no_words", NO_WORDS)
         if len(text) > self.limits.max_characters:
             return Refusal("too_long", self._too_long)
-        if only_other_alphabets(text):
-            return Refusal("not_english", self._not_english)
         return None
 
     def _admit(self, sender_id: str) -> bool:
@@ -191,5 +163,4 @@ def screened(on_new_message: OnNewMessage, guard: MessageGuard | None = None) ->
 
 
 def guard_from_environment() -> MessageGuard:
-    settings = Settings.from_env()
-    return MessageGuard(Limits.from_env(os.environ), load_policy(settings.policy_dir))
+    return MessageGuard(Limits.from_env(os.environ))

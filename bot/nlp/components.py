@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.model_data import ragged_array_to_ndarray
 
-from bot.nlp.matches import DETECTED_URGENCY, RuleMatches
+from bot.nlp.matches import DETECTED_URGENCY, RuleMatches, only_other_alphabets
 from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
 from bot.policy import Policy, load_policy, parse_policy
@@ -240,6 +240,7 @@ class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
 
 
 NOT_URGENT = "none"
+OUT_OF_SCOPE = "out_of_scope"
 
 
 def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
@@ -317,7 +318,8 @@ class UrgencyDetector(LogisticRegressionClassifier):
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class PersonRequestCheck(GraphComponent):
-    """Keeps "asking for a person" only when the message has words for it (policy_rules).
+    """Keeps "asking for a person" only when the message has words for it (policy_rules), and
+    takes a message in another alphabet as out of scope.
 
     Asking for a person pauses the chat, so a name or an email typed into the complaint form and
     misread as that request would end the conversation. Without a person word, the classifier's
@@ -340,6 +342,13 @@ class PersonRequestCheck(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = str(message.get(TEXT) or "")
+            if only_other_alphabets(text):
+                # The English model cannot read another alphabet, so whatever it guessed is out
+                # of scope; the safety check still reads the message's danger words.
+                out_of_scope = {INTENT_NAME_KEY: OUT_OF_SCOPE, "confidence": 1.0}
+                message.set(INTENT, out_of_scope, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [out_of_scope], add_to_output=True)
+                continue
             if intent.get(INTENT_NAME_KEY) != self.REQUEST or text.startswith("/"):
                 continue
             if RuleMatches.from_entities(message.get(ENTITIES, [])).person_request:

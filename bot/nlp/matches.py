@@ -4,6 +4,7 @@ the action server can read matches from a Rasa parse without loading spaCy or Te
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,14 @@ REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
 def reference_in(match: re.Match[str]) -> str:
     """The canonical form of a complaint reference however it was typed: CMP-2026-000123."""
     return f"CMP-{match.group(1)}-{match.group(2)}"
+
+
+def only_other_alphabets(text: str) -> bool:
+    """Letters, and none of them Latin: nothing the assistant's English model can read."""
+    letters = [character for character in text if character.isalpha()]
+    return bool(letters) and not any(
+        unicodedata.name(letter, "").startswith("LATIN") for letter in letters
+    )
 
 
 def first_reference(text: str) -> str | None:

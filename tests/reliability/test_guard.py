@@ -10,12 +10,12 @@ from bot.channels.guard import (
     Limits,
     MessageGuard,
     Refusal,
-    not_english_reply,
     too_long_reply,
 )
 from bot.channels.meta import messages_in
 from bot.channels.payloads import UNREADABLE
 from bot.policy import Policy
+from bot.replies import not_english_reply
 from tests.unit.test_resident_wording import JARGON, MINIMUM_READING_EASE, reading_ease
 
 
@@ -33,8 +33,8 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def guard(policy: Policy, clock: Clock) -> MessageGuard:
-    return MessageGuard(Limits(max_characters=20, messages_per_minute=3), policy, clock)
+def guard(clock: Clock) -> MessageGuard:
+    return MessageGuard(Limits(max_characters=20, messages_per_minute=3), clock)
 
 
 def reason(guard: MessageGuard, text: str, sender: str = "someone") -> str | None:
@@ -71,13 +71,9 @@ def test_the_length_limit_is_inclusive(guard: MessageGuard) -> None:
 @pytest.mark.parametrize(
     "text", ["مرحبا، التدفئة لا تعمل", "שלום", "Привет, нет отопления", "暖气坏了", "گیس لیک ہے"]
 )
-def test_a_message_only_in_another_alphabet_gets_the_interpreter_route(
-    policy: Policy, text: str
-) -> None:
-    guard = MessageGuard(Limits(), policy)
-    refusal = guard.refusal("someone", text)
-    assert refusal is not None and refusal.reason == "not_english"
-    assert policy.landlord.phone in refusal.reply and "interpreter" in refusal.reply
+def test_a_message_only_in_another_alphabet_reaches_the_safety_check(text: str) -> None:
+    # It may say there is a fire; the pipeline marks it out of scope after the check reads it.
+    assert MessageGuard(Limits()).refusal("someone", text) is None
 
 
 def test_each_sender_gets_so_many_messages_a_minute(guard: MessageGuard, clock: Clock) -> None:
