@@ -27,6 +27,7 @@ THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 FOLDS = 5
 # Detector settings tried: regularisation C, and whether each category weighs the same.
 SETTINGS = ((1.0, None), (1.0, "balanced"), (3.0, "balanced"))
+CONFIRM = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
 
 
 @dataclass(frozen=True)
@@ -85,39 +86,46 @@ def featurise(model_path: Path, texts: Sequence[str]) -> Any:
 
 
 @dataclass(frozen=True)
-class ThresholdScore:
-    threshold: float
+class Score:
     precision: float
     recall: float
     false_alarms: float
     recall_with_question: float
 
 
-def score_thresholds(
-    examples: Sequence[Example], urgent_probability: np.ndarray, floor: Sequence[bool],
-    past: Sequence[bool], ask: float,
-) -> list[ThresholdScore]:  # fmt: skip
-    """Scores on the written examples for each threshold, with the safety question asked from
-    `ask` (at most the threshold)."""
-    scores = []
-    written = [i for i, e in enumerate(examples) if e.written]
-    gold = np.array([examples[i].label != "none" for i in written])
-    for threshold in THRESHOLDS:
-        detected = urgent_probability[written] >= threshold
-        blocked = np.array([past[i] for i in written])
-        routed = np.array([floor[i] for i in written]) | (detected & ~blocked)
-        asked = ~routed & ~blocked & (urgent_probability[written] >= min(ask, threshold))
-        true_pos = int((routed & gold).sum())
-        scores.append(
-            ThresholdScore(
-                threshold,
-                true_pos / max(int(routed.sum()), 1),
-                true_pos / max(int(gold.sum()), 1),
-                int((routed & ~gold).sum()) / max(int((~gold).sum()), 1),
-                int(((routed | asked) & gold).sum()) / max(int(gold.sum()), 1),
-            )
-        )
-    return scores
+@dataclass(frozen=True)
+class Floor:
+    """What the policy cues found in each example: a danger by a phrase (or in another
+    language), a danger by a combination of cue groups alone, and a danger said to be over."""
+
+    cue: np.ndarray
+    combination: np.ndarray
+    past: np.ndarray
+
+
+def score(
+    gold: np.ndarray, probability: np.ndarray, floor: Floor, urgent: float, ask: float,
+    confirm: float,
+) -> Score:  # fmt: skip
+    """The triage decision (bot.triage.decide.dangers) scored against the gold labels."""
+    confirmed = floor.combination & (probability >= confirm)
+    routed = floor.cue | confirmed | ((probability >= urgent) & ~floor.past)
+    asked = ~routed & ~floor.past & ((probability >= min(ask, urgent)) | floor.combination)
+    true_pos = int((routed & gold).sum())
+    return Score(
+        true_pos / max(int(routed.sum()), 1),
+        true_pos / max(int(gold.sum()), 1),
+        int((routed & ~gold).sum()) / max(int((~gold).sum()), 1),
+        int(((routed | asked) & gold).sum()) / max(int(gold.sum()), 1),
+    )
+
+
+def _row(name: str, value: float, result: Score) -> str:
+    return (
+        f"  {name} {value:>5.2f}  precision {result.precision:.3f}  recall {result.recall:.3f}  "
+        f"false alarms {result.false_alarms:.3f}  recall with the question "
+        f"{result.recall_with_question:.3f}"
+    )
 
 
 def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
@@ -129,46 +137,47 @@ def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
     labels = np.array([e.label for e in examples])
     matcher = RuleMatcher.blank(policy)
     matches = [matcher.match(matcher.make_doc(e.text)) for e in examples]
-    floor = [bool(m.urgency) for m in matches]
-    past = [m.past_danger for m in matches]
-    written = sum(e.written for e in examples)
+    written = np.array([e.written for e in examples])
+    gold = (labels != "none")[written]
+    floor = Floor(
+        np.array([bool(set(m.urgency) - set(m.combined_urgency)) for m in matches])[written],
+        np.array([bool(m.combined_urgency) for m in matches])[written],
+        np.array([m.past_danger for m in matches])[written],
+    )
+    current = policy.safety.detector
     lines = [
         f"urgency detector, {FOLDS}-fold cross-validation stratified by category "
-        f"({len(examples)} examples; scored on the {written} with written urgency labels)",
-        f"policy cues alone: {_cues_alone(examples, floor)}",
+        f"({len(examples)} examples; scored on the {int(written.sum())} with written urgency "
+        "labels, half of them near misses)",
+        "policy cues alone: "
+        + _row("-", 0, score(gold, np.zeros(len(gold)), floor, 1.1, 1.1, 0.0)).strip()[1:],
     ]
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
     for c, class_weight in SETTINGS:
-        urgent_probability = np.zeros(len(examples))
+        probability = np.zeros(len(examples))
         for train, test in folds.split(features, labels):
             detector = LogisticRegression(
                 C=c, class_weight=class_weight, max_iter=1000, random_state=2026
             )
             detector.fit(features[train], labels[train])
             none = list(detector.classes_).index("none")
-            urgent_probability[test] = 1.0 - detector.predict_proba(features[test])[:, none]
+            probability[test] = 1.0 - detector.predict_proba(features[test])[:, none]
+        lines.append(f"C={c}, class_weight={class_weight}: route at or above the threshold")
         lines += [
-            f"C={c}, class_weight={class_weight}",
-            "  threshold  precision  recall  false alarms  recall with the safety question "
-            f"(asked from {policy.safety.detector.ask})",
+            _row("threshold", t, score(gold, probability[written], floor, t, current.ask, 0.0))
+            for t in THRESHOLDS
         ]
-        for score in score_thresholds(
-            examples, urgent_probability, floor, past, policy.safety.detector.ask
-        ):
-            lines.append(
-                f"  {score.threshold:>9.2f}  {score.precision:>9.3f}  {score.recall:>6.3f}  "
-                f"{score.false_alarms:>12.3f}  {score.recall_with_question:>6.3f}"
-            )
+        lines.append(
+            f"  with the threshold at {current.urgent}, a combination alone routed only when "
+            "the detector is at least"
+        )
+        lines += [
+            _row("confirm", v, score(gold, probability[written], floor, current.urgent,
+                                     current.ask, v))
+            for v in CONFIRM
+        ]  # fmt: skip
     lines.append(
-        f"current thresholds (policy_rules/urgency.yml): urgent {policy.safety.detector.urgent}, "
-        f"ask {policy.safety.detector.ask}"
+        f"current settings (policy_rules/urgency.yml): urgent {current.urgent}, ask "
+        f"{current.ask}, confirm_combinations {current.confirm_combinations}"
     )
     return "\n".join(lines)
-
-
-def _cues_alone(examples: Sequence[Example], floor: Sequence[bool]) -> str:
-    pairs = [(e.label != "none", f) for e, f in zip(examples, floor, strict=True) if e.written]
-    true_pos = sum(g and f for g, f in pairs)
-    precision = true_pos / max(sum(f for _, f in pairs), 1)
-    recall = true_pos / max(sum(g for g, _ in pairs), 1)
-    return f"precision {precision:.3f}, recall {recall:.3f}"
