@@ -13,6 +13,7 @@ the floor, the detector above its threshold, nothing for a danger said to be ove
 from __future__ import annotations
 
 import asyncio
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ FOLDS = 5
 # Detector settings tried: regularisation C, and whether each category weighs the same.
 SETTINGS = ((1.0, None), (1.0, "balanced"), (3.0, "balanced"))
 CONFIRM = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+SAFETY_FILES = "safety_"
+SAFETY_WEIGHTS = (1.0, 0.3)
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Example:
     label: str  # a danger category or "none"
     written: bool  # labelled in the file (safety and real data), not inferred from the cues
     group: str
+    intent: str
 
 
 def training_examples(data_dir: Path, policy: Policy) -> list[Example]:
@@ -49,12 +53,30 @@ def training_examples(data_dir: Path, policy: Policy) -> list[Example]:
         messages = [m for m in load_data(str(path)).intent_examples if m.get("text")]
         for message, label in zip(messages, urgency_labels(messages, matcher), strict=True):
             example = (message.get("metadata") or {}).get("example") or {}
-            examples.append(Example(message.get("text"), label, "urgency" in example, path.stem))
+            examples.append(
+                Example(
+                    message.get("text"), label, "urgency" in example, path.stem,
+                    message.get("intent"),
+                )
+            )  # fmt: skip
     return examples
 
 
 def featurise(model_path: Path, texts: Sequence[str]) -> Any:
-    """The sentence features the trained pipeline gives each text (word counts and MiniLM)."""
+    """The sentence features the trained pipeline gives each text (word counts and MiniLM),
+    kept beside the model for the same model and texts: featurising takes minutes."""
+    from scipy.sparse import load_npz, save_npz
+
+    digest = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:16]
+    cached = model_path.parent / f"{model_path.name.split('.')[0]}-features-{digest}.npz"
+    if cached.exists():
+        return load_npz(cached).tocsr()
+    features = _featurise(model_path, texts)
+    save_npz(cached, features)
+    return features
+
+
+def _featurise(model_path: Path, texts: Sequence[str]) -> Any:
     from rasa.core.agent import Agent
     from rasa.core.channels.channel import UserMessage
     from rasa.engine.constants import PLACEHOLDER_MESSAGE
@@ -180,4 +202,51 @@ def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
         f"current settings (policy_rules/urgency.yml): urgent {current.urgent}, ask "
         f"{current.ask}, confirm_combinations {current.confirm_combinations}"
     )
+    lines += intent_weights(examples, features, policy)
     return "\n".join(lines)
+
+
+def intent_weights(examples: Sequence[Example], features: Any, policy: Policy) -> list[str]:
+    """The intent classifier with the safety files weighed less or not: 5 folds grouped by file,
+    scored on the files that are not safety data (the same messages for every weight), with
+    triage's rule that doubt offers the complaint."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import GroupKFold
+
+    from bot.evaluation import label_report
+    from bot.nlp.components import label_balanced_weights
+
+    intents = np.array([e.intent for e in examples])
+    groups = np.array([e.group for e in examples])
+    safety = np.array([e.group.startswith(SAFETY_FILES) for e in examples])
+    gold = [policy.intents[i].label if i in policy.intents else "other" for i in intents]
+    lines = ["intent classifier, 5 folds grouped by file, scored on the non-safety files:"]
+    for weight in SAFETY_WEIGHTS:
+        predicted = [""] * len(examples)
+        for train, test in GroupKFold(n_splits=FOLDS).split(features, intents, groups):
+            weights = np.array(label_balanced_weights(list(intents[train]), policy))
+            weights[safety[train]] *= weight
+            classifier = LogisticRegression(max_iter=1000, random_state=2026)
+            classifier.fit(features[train], intents[train], sample_weight=weights)
+            for row, probabilities in zip(test, classifier.predict_proba(features[test]),
+                                          strict=True):  # fmt: skip
+                predicted[row] = _triage_label(classifier.classes_, probabilities, policy)
+        kept = [i for i in range(len(examples)) if not safety[i]]
+        report = label_report([gold[i] for i in kept], [predicted[i] for i in kept])
+        lines.append(
+            f"  safety files weighed {weight}: macro-F1 {report.macro_f1:.3f}, dissatisfaction "
+            f"recall {report.dissatisfaction_recall:.3f}, service request recall "
+            f"{report.per_label['service_request'][1]:.3f}"
+        )
+    return lines
+
+
+def _triage_label(intents: Sequence[str], probabilities: Any, policy: Policy) -> str:
+    totals: dict[str, float] = {}
+    for intent, probability in zip(intents, probabilities, strict=True):
+        label: str = policy.intents[intent].label if intent in policy.intents else "other"
+        totals[label] = totals.get(label, 0.0) + float(probability)
+    best = max(totals, key=lambda name: totals[name])
+    if best != "escalation" and totals.get("complaint", 0.0) >= policy.doubt.complaint_probability:
+        return "complaint"
+    return best
