@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -17,7 +18,8 @@ from bot.casestore.domain import (
 )
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
-from bot.policy import load_policy
+from bot.hazards import hazard_clocks
+from bot.policy import Policy, load_policy
 from tests.conftest import ROOT
 
 RECEIVED = datetime(2026, 12, 24, 15, 30, tzinfo=timezone.utc)  # Christmas Eve, a Thursday
@@ -182,3 +184,24 @@ def test_an_extension_needs_a_reason_and_stays_within_the_code_limit(store: Case
     with store.unit_of_work() as uow:
         trail = uow.cases.audit_trail(complaint.reference)
     assert [(actor, kind) for actor, kind, _ in trail][-1] == ("officer-1", "response_extended")
+
+
+def test_one_turn_is_one_contact_and_a_danger_found_again_is_added(
+    store: CaseStore, policy: Policy
+) -> None:
+    """The safety check and triage record the same message; a retried call records it again."""
+    first = ContactRecord(
+        "conv-9", "socketio", RECEIVED, "water through the light, smell gas", "service_request",
+        "service_request", 0.8, None, ("electrical_danger",), (), turn_key="conv-9:m1:contact",
+    )  # fmt: skip
+    contact_id = store.record_contact(first)
+    again = replace(first, urgency=("electrical_danger", "gas"))
+    assert store.record_contact(again) == contact_id
+    assert store.contact(contact_id).urgency == ("electrical_danger", "gas")  # type: ignore[union-attr]
+    [flagged] = store.urgent_contacts(RECEIVED - timedelta(days=1))
+    assert flagged.id == contact_id
+    clocks = hazard_clocks(("gas",), RECEIVED, policy, store.calendar)
+    store.record_hazard_clocks(contact_id, clocks)
+    store.record_hazard_clocks(contact_id, clocks)
+    [stored] = store.hazard_clocks(contact_id)
+    assert (stored.category, stored.due) == ("gas", {"make_safe": RECEIVED + timedelta(hours=24)})
