@@ -83,13 +83,15 @@ class CaseRepository:
             .values(urgency=list(urgency))
         )
 
-    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
-        """Contacts flagged for urgent follow-up since then, newest first."""
-        rows = self._db.execute(
-            select(tables.contacts)
-            .where(tables.contacts.c.received_at >= since)
-            .order_by(tables.contacts.c.id.desc())
-        )
+    def urgent_contacts(
+        self, since: datetime, conversation_id: str | None = None
+    ) -> list[ContactRecord]:
+        """Contacts flagged for urgent follow-up since then (in one conversation, if named),
+        newest first."""
+        query = select(tables.contacts).where(tables.contacts.c.received_at >= since)
+        if conversation_id is not None:
+            query = query.where(tables.contacts.c.conversation_id == conversation_id)
+        rows = self._db.execute(query.order_by(tables.contacts.c.id.desc()))
         return [c for c in map(self._contact_from, rows) if c.urgency]
 
     # hazard clocks --------------------------------------------------------------------------

@@ -115,9 +115,11 @@ class CaseStore:
         with self.unit_of_work() as uow:
             return uow.cases.hazard_clocks(contact_id)
 
-    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
+    def urgent_contacts(
+        self, since: datetime, conversation_id: str | None = None
+    ) -> list[ContactRecord]:
         with self.unit_of_work() as uow:
-            return uow.cases.urgent_contacts(since)
+            return uow.cases.urgent_contacts(since, conversation_id)
 
     def record_handoff(self, handoff: Handoff) -> Handoff:
         """A resident asked for a person: staff find it waiting, with the conversation so far.

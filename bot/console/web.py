@@ -529,9 +529,19 @@ def console_blueprint() -> Blueprint:
     async def _handoffs_page(
         request: Request, status: int = 200, picked: Handoff | None = None, taken: bool = False
     ) -> HTTPResponse:
-        waiting = await blocking(console_of(request).app.cases.waiting_handoffs)
+        cases = console_of(request).app.cases
+        waiting = await blocking(cases.waiting_handoffs)
+        # Danger told in a conversation waiting for a person is shown first on its card.
+        dangers = {
+            handoff.conversation_id: sorted(
+                {u for contact in flagged for u in contact.urgency}
+            )
+            for handoff in [*waiting, *([picked] if picked else [])]
+            if (flagged := await blocking(cases.urgent_contacts, utc_now() - URGENT_WINDOW,
+                                          handoff.conversation_id))
+        }  # fmt: skip
         return _page(request, "handoffs.html", status, title="Waiting for a person",
-                     waiting=waiting, picked=picked, taken=taken)  # fmt: skip
+                     waiting=waiting, picked=picked, taken=taken, dangers=dangers)  # fmt: skip
 
     async def _contact_page(
         request: Request, contact_id: int, status: int = 200,

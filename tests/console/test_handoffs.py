@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from bot.casestore.domain import Handoff, TranscriptLine
+from bot.casestore.domain import ContactRecord, Handoff, TranscriptLine
 from bot.casestore.services import CaseStore
 from bot.console.web import uk_time
 from tests.conftest import Running
@@ -86,3 +86,20 @@ def test_picking_up_needs_the_form_token(signed_in: ConsoleClient, cases: CaseSt
         assert signed_in.post(pick_up_path(handoff), {}, token=token).status_code == 403
     assert handoff.id in [h.id for h in cases.waiting_handoffs()]
     assert re.search(rf'action="{pick_up_path(handoff)}"', signed_in.get("/console/handoffs").text)
+
+
+def test_danger_told_in_a_waiting_conversation_is_shown_on_its_card(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    handoff = waiting_handoff(cases)
+    now = datetime.now(timezone.utc)
+    cases.record_contact(
+        ContactRecord(handoff.conversation_id, "socketio", now, "he hit me, I'm frightened",
+                      "service_request", "service_request", 0.7, None, ("domestic_abuse",), ())
+    )  # fmt: skip
+    page = signed_in.get("/console/handoffs").text
+    card = page[page.index(f'id="handoff-{handoff.id}-title"') :]
+    assert (
+        "<strong>Domestic abuse</strong>: the emergency route was given"
+        in card.split("</article>")[0]
+    )
