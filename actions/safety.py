@@ -15,8 +15,10 @@ from actions.app import get_app
 from actions.triage import contact_record
 from actions.turns import received_at
 from bot.hazards import clock_lines, hazard_clocks
+from bot.nlp.matches import RuleMatches
+from bot.policy import Policy
 from bot.replies import urgent_lines
-from bot.triage import triage
+from bot.triage import TriageResult, triage
 from bot.triage.safety import REPORTED_DANGER, SAFETY_ACTION, WITH_PERSON_SLOT, answers_yes
 
 # Form questions whose answer is the resident's account of the problem: a danger told there is
@@ -33,14 +35,18 @@ class ActionSafetyCheck(Action):
     ) -> list[EventType]:
         app = get_app()
         policy = app.policy
-        result = triage(tracker.latest_message, policy)
         message = tracker.latest_message
-        said_yes = answers_yes((message.get("intent") or {}).get("name"), message.get("text"))
-        if not result.urgency and said_yes and _asked_about_danger(tracker, policy):
+        result = _without_repeats(triage(message, policy), tracker, policy)
+        said_yes = answers_yes(
+            (message.get("intent") or {}).get("name"), message.get("text"), policy
+        )
+        confirmed = not result.urgency and said_yes and _asked_about_danger(tracker, policy)
+        if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
-            dispatcher.utter_message(text=policy.safety.confirmed)
         for line in urgent_lines(result, policy):
             dispatcher.utter_message(text=line)
+        if confirmed:
+            dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:
             contact_id = app.cases.record_contact(contact_record(tracker, result))
             clocks = hazard_clocks(result.urgency, received_at(tracker), policy, app.cases.calendar)
@@ -70,7 +76,25 @@ class ActionSafetyCheck(Action):
         return [ActionReverted()]
 
 
-def _asked_about_danger(tracker: Tracker, policy: Any) -> bool:
+def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
+    """A danger only the detector found, whose route this conversation has already been given,
+    is not routed again: follow-up messages about it ("I'm outside now") are not new danger.
+    Danger told in words the policy names is always routed."""
+    named = set(RuleMatches.from_entities(tracker.latest_message.get("entities") or []).urgency)
+    given = " ".join(
+        str(event.get("text"))
+        for event in _before_latest_message(tracker)
+        if event.get("event") == "bot"
+    )
+    urgency = tuple(
+        category
+        for category in result.urgency
+        if category in named or policy.urgent_route(category) not in given
+    )
+    return replace(result, urgency=urgency)
+
+
+def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:
     for event in reversed(_before_latest_message(tracker)):
         if event.get("event") == "user":
             return False

@@ -38,8 +38,8 @@ def not_english_reply(policy: Policy) -> str:
     need = policy.needs.get(INTERPRETER_NEED)
     offer = f"{need.offer} " if need else ""
     return (
-        f"Sorry, I can only read English. {offer}Please call us on {policy.landlord.phone} "
-        "and tell us which language you speak."
+        f"Sorry, I can only read English. If anyone is in danger, call 999 now. {offer}Please "
+        f"call us on {policy.landlord.phone} and tell us which language you speak."
     )
 
 

@@ -126,9 +126,9 @@ class SafetyFirstPolicy(RasaPolicy):
         policy = self._rules()
         if needs_safety_check(message.entities, policy):
             return True
-        return answers_yes(message.intent.get("name"), message.text) and _asked_about_danger(
-            tracker, policy.safety.question
-        )
+        return answers_yes(
+            message.intent.get("name"), message.text, policy
+        ) and _asked_about_danger(tracker, policy.safety.question)
 
 
 def _since_latest_message(

@@ -351,6 +351,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         still_cues=file.cues("still_cues", required=True),
         detector=thresholds,
         question=file.text("safety_question"),
+        yes_words=file.cues("safety_yes", required=True),
         confirmed=file.text("safety_confirmed"),
     )
 
@@ -429,6 +430,7 @@ _TOP_KEYS = {
         "still_cues",
         "detector",
         "safety_question",
+        "safety_yes",
         "safety_confirmed",
     },
     "hazards.yml": {"law", "kinds"},

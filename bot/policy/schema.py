@@ -153,6 +153,8 @@ class Safety:
     still_cues: tuple[str, ...]
     detector: DetectorThresholds
     question: str
+    # Replies that say yes to it, in English and the languages residents use.
+    yes_words: tuple[str, ...]
     confirmed: str
 
 

@@ -17,7 +17,6 @@ SAFETY_ACTION = "action_safety_check"
 WITH_PERSON_SLOT = "with_person"
 # The category a "yes" to the safety question is flagged under.
 REPORTED_DANGER = "someone_in_danger"
-_YES = re.compile(r"^\W*(yes|yeah|yep|yh|ye|y|aye|please|help)\b", re.IGNORECASE)
 
 
 def needs_safety_check(entities: Iterable[dict[str, Any]], policy: Policy) -> bool:
@@ -26,5 +25,13 @@ def needs_safety_check(entities: Iterable[dict[str, Any]], policy: Policy) -> bo
     return bool(urgency) or ask
 
 
-def answers_yes(intent: str | None, text: str | None) -> bool:
-    return intent == "affirm" or bool(_YES.match(text or ""))
+def answers_yes(intent: str | None, text: str | None, policy: Policy) -> bool:
+    """A typed yes. A button's payload answers the button's own question, never the safety
+    question, which has no buttons."""
+    typed = (text or "").strip().lower()
+    if not typed or typed.startswith("/"):
+        return False
+    first_words = re.sub(r"[^\w\s']", " ", typed).split()
+    return intent == "affirm" or any(
+        " ".join(first_words[: len(yes.split())]) == yes for yes in policy.safety.yes_words
+    )

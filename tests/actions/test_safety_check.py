@@ -12,6 +12,7 @@ from actions.safety import ActionSafetyCheck
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
+from bot.triage.safety import answers_yes
 from tests.actions.conftest import tracker
 
 
@@ -68,8 +69,13 @@ def test_yes_to_the_safety_question_is_flagged_and_told_to_call_999(
 ) -> None:
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracker("yes_to_the_safety_question"), {}))
     said = texts(dispatcher)
-    assert said[0] == policy.safety.confirmed
-    assert "call 999" in said[1]
+    assert "call 999" in said[0]
+    assert said[1] == policy.safety.confirmed
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(1)
     assert contact is not None and contact.urgency == ("someone_in_danger",)
+
+
+def test_a_clicked_button_never_answers_the_safety_question(policy: Policy) -> None:
+    assert answers_yes("affirm", "yes", policy) and answers_yes(None, "da, ajutor", policy)
+    assert not answers_yes("affirm", "/affirm", policy)

@@ -89,8 +89,9 @@ def test_a_gas_report_starts_the_awaabs_law_clock_and_says_what_happens_next(
     assert [(kind, list(due)) for kind, due in clocks] == [("emergency", ["make_safe"])]
 
 
+@pytest.mark.parametrize("category", sorted(FIRST_MESSAGES))
 def test_danger_inside_the_complaint_form_interrupts_then_the_form_carries_on(
-    running: Running,
+    running: Running, category: str
 ) -> None:
     sender = new_sender()
 
@@ -101,33 +102,45 @@ def test_danger_inside_the_complaint_form_interrupts_then_the_form_carries_on(
         say("the mould in the hallway keeps coming back, nobody has come, fed up")
     )
     assert "Is this still happening" in said(say("/affirm"))
-    interrupted = say("I can smell gas")
-    assert GAS in interrupted[0]["text"]
-    assert "Is this still happening" in said(interrupted[1:])
+    interrupted = say(FIRST_MESSAGES[category])
+    assert ROUTE_WORDS[category] in interrupted[0]["text"], said(interrupted)
+    assert "Is this still happening" in interrupted[-1]["text"]
     assert "reported to us before" in said(say("/affirm"))
-    assert any("gas" in flagged for flagged in urgency_stored(running, sender))
+    assert any(category in flagged for flagged in urgency_stored(running, sender))
 
 
+@pytest.mark.parametrize("category", sorted(FIRST_MESSAGES))
 def test_danger_during_stage_2_questions_gets_the_route_and_the_question_again(
-    running: Running,
+    running: Running, category: str
 ) -> None:
     sender = new_sender()
     asked = running.servers.say(sender, "I want to take my complaint to stage 2")
-    interrupted = running.servers.say(sender, "theres sparks coming out of the socket")
-    assert "fuse box" in interrupted[0]["text"]
+    interrupted = running.servers.say(sender, FIRST_MESSAGES[category])
+    assert ROUTE_WORDS[category] in interrupted[0]["text"], said(interrupted)
     assert interrupted[-1]["text"] == asked[-1]["text"]
 
 
-def test_after_a_handoff_the_chat_is_quiet_but_danger_still_gets_its_route(
+def test_danger_during_a_status_question_gets_the_route_and_the_question_again(
     running: Running,
+) -> None:
+    sender = new_sender()
+    asked = running.servers.say(sender, "whats happening with my complaint")
+    interrupted = running.servers.say(sender, "theres smoke coming from the fuse box")
+    assert "call 999 now" in said(interrupted) or "fuse box" in interrupted[0]["text"]
+    assert interrupted[-1]["text"] == asked[-1]["text"]
+
+
+@pytest.mark.parametrize("category", sorted(FIRST_MESSAGES))
+def test_after_a_handoff_the_chat_is_quiet_but_danger_still_gets_its_route(
+    running: Running, category: str
 ) -> None:
     sender = new_sender()
     assert "pass you to a person" in said(running.servers.say(sender, "can I speak to a person"))
     assert running.servers.say(sender, "hello? anyone there") == []
-    replies = running.servers.say(sender, "he hit me the last time and I'm frightened")
-    assert "0808 2000 247" in said(replies)
+    replies = running.servers.say(sender, FIRST_MESSAGES[category])
+    assert ROUTE_WORDS[category] in said(replies)
     assert "formal complaint" not in said(replies)
-    assert any("domestic_abuse" in flagged for flagged in urgency_stored(running, sender))
+    assert any(category in flagged for flagged in urgency_stored(running, sender))
 
 
 def test_a_danger_that_is_over_gets_no_emergency_route(running: Running) -> None:

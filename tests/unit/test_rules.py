@@ -41,6 +41,11 @@ def test_urgency_cues(match: Match, text: str, category: str) -> None:
         # Told indirectly.
         ("what's the point any more, I just want it all to stop", "self_harm"),
         ("he hit me last night", "domestic_abuse"),
+        ("cant talk he'll hear me", "domestic_abuse"),
+        # Found by simulated residents: a fall, a medical emergency, an alarm reading.
+        ("I can hear her calling out, I think she's fallen", "medical_emergency"),
+        ("mum is dizzy and her lips look blue", "medical_emergency"),
+        ("its not the battery, the display says CO and 150", "gas"),
     ],
 )
 def test_dangers_found_by_combinations_and_indirect_words(
@@ -58,6 +63,10 @@ def test_dangers_found_by_combinations_and_indirect_words(
         "what's the point of complaining, nobody listens",
         "it flooded last week from upstairs, it's dry now",
         "we had a gas leak last year and you fixed it",
+        "smoke alarm keeps beeping, low battery i think",
+        "kids are killing me lol",
+        "the gas leak was capped by the engineer, we're all fine",
+        "my fire isn't working in the front room",
     ],
 )
 def test_near_misses_are_not_dangers(match: Match, text: str) -> None:
