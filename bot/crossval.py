@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from bot.nlp.components import SAFETY
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 
@@ -28,8 +29,6 @@ THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 FOLDS = 5
 # Detector settings tried: regularisation C, and whether each category weighs the same.
 SETTINGS = ((1.0, None), (1.0, "balanced"), (3.0, "balanced"))
-CONFIRM = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
-SAFETY_FILES = "safety_"
 SAFETY_WEIGHTS = (1.0, 0.3)
 
 
@@ -38,6 +37,7 @@ class Example:
     text: str
     label: str  # a danger category or "none"
     written: bool  # labelled in the file (safety and real data), not inferred from the cues
+    for_safety: bool  # written for the safety check (data/nlu/safety_*.yml)
     group: str
     intent: str
 
@@ -55,8 +55,8 @@ def training_examples(data_dir: Path, policy: Policy) -> list[Example]:
             example = (message.get("metadata") or {}).get("example") or {}
             examples.append(
                 Example(
-                    message.get("text"), label, "urgency" in example, path.stem,
-                    message.get("intent"),
+                    message.get("text"), label, "urgency" in example,
+                    example.get("written_for") == SAFETY, path.stem, message.get("intent"),
                 )
             )  # fmt: skip
     return examples
@@ -115,24 +115,15 @@ class Score:
     recall_with_question: float
 
 
-@dataclass(frozen=True)
-class Floor:
-    """What the policy cues found in each example: a danger by a phrase (or in another
-    language), a danger by a combination of cue groups alone, and a danger said to be over."""
-
-    cue: np.ndarray
-    combination: np.ndarray
-    past: np.ndarray
-
-
 def score(
-    gold: np.ndarray, probability: np.ndarray, floor: Floor, urgent: float, ask: float,
-    confirm: float,
+    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray, urgent: float,
+    ask: float,
 ) -> Score:  # fmt: skip
-    """The triage decision (bot.triage.decide.dangers) scored against the gold labels."""
-    confirmed = floor.combination & (probability >= confirm)
-    routed = floor.cue | confirmed | ((probability >= urgent) & ~floor.past)
-    asked = ~routed & ~floor.past & ((probability >= min(ask, urgent)) | floor.combination)
+    """The triage decision (bot.triage.decide.dangers) scored against the gold labels: the
+    policy cues' dangers, the detector's above `urgent` unless the danger is said to be over,
+    and the safety question from `ask`."""
+    routed = cues | ((probability >= urgent) & ~past)
+    asked = ~routed & ~past & (probability >= min(ask, urgent))
     true_pos = int((routed & gold).sum())
     return Score(
         true_pos / max(int(routed.sum()), 1),
@@ -161,18 +152,14 @@ def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
     matches = [matcher.match(matcher.make_doc(e.text)) for e in examples]
     written = np.array([e.written for e in examples])
     gold = (labels != "none")[written]
-    floor = Floor(
-        np.array([bool(set(m.urgency) - set(m.combined_urgency)) for m in matches])[written],
-        np.array([bool(m.combined_urgency) for m in matches])[written],
-        np.array([m.past_danger for m in matches])[written],
-    )
+    cues = np.array([bool(m.urgency) for m in matches])[written]
+    past = np.array([m.past_danger for m in matches])[written]
     current = policy.safety.detector
     lines = [
         f"urgency detector, {FOLDS}-fold cross-validation stratified by category "
         f"({len(examples)} examples; scored on the {int(written.sum())} with written urgency "
         "labels, half of them near misses)",
-        "policy cues alone: "
-        + _row("-", 0, score(gold, np.zeros(len(gold)), floor, 1.1, 1.1, 0.0)).strip()[1:],
+        _row("policy cues alone,", 0, score(gold, np.zeros(len(gold)), cues, past, 1.1, 1.1)),
     ]
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
     for c, class_weight in SETTINGS:
@@ -186,30 +173,20 @@ def cross_validate(model_path: Path, data_dir: Path, policy: Policy) -> str:
             probability[test] = 1.0 - detector.predict_proba(features[test])[:, none]
         lines.append(f"C={c}, class_weight={class_weight}: route at or above the threshold")
         lines += [
-            _row("threshold", t, score(gold, probability[written], floor, t, current.ask, 0.0))
+            _row("threshold", t, score(gold, probability[written], cues, past, t, current.ask))
             for t in THRESHOLDS
         ]
-        lines.append(
-            f"  with the threshold at {current.urgent}, a combination alone routed only when "
-            "the detector is at least"
-        )
-        lines += [
-            _row("confirm", v, score(gold, probability[written], floor, current.urgent,
-                                     current.ask, v))
-            for v in CONFIRM
-        ]  # fmt: skip
     lines.append(
-        f"current settings (policy_rules/urgency.yml): urgent {current.urgent}, ask "
-        f"{current.ask}, confirm_combinations {current.confirm_combinations}"
+        f"current thresholds (policy_rules/urgency.yml): urgent {current.urgent}, ask {current.ask}"
     )
     lines += intent_weights(examples, features, policy)
     return "\n".join(lines)
 
 
 def intent_weights(examples: Sequence[Example], features: Any, policy: Policy) -> list[str]:
-    """The intent classifier with the safety files weighed less or not: 5 folds grouped by file,
-    scored on the files that are not safety data (the same messages for every weight), with
-    triage's rule that doubt offers the complaint."""
+    """The intent classifier with the examples written for the safety check weighed less or
+    not: 5 folds grouped by file, scored on the other examples (the same messages for every
+    weight), with triage's rule that doubt offers the complaint."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import GroupKFold
 
@@ -218,14 +195,16 @@ def intent_weights(examples: Sequence[Example], features: Any, policy: Policy) -
 
     intents = np.array([e.intent for e in examples])
     groups = np.array([e.group for e in examples])
-    safety = np.array([e.group.startswith(SAFETY_FILES) for e in examples])
+    safety = np.array([e.for_safety for e in examples])
     gold = [policy.intents[i].label if i in policy.intents else "other" for i in intents]
-    lines = ["intent classifier, 5 folds grouped by file, scored on the non-safety files:"]
+    lines = ["intent classifier, 5 folds grouped by file, scored on the examples not written "
+             "for the safety check:"]  # fmt: skip
     for weight in SAFETY_WEIGHTS:
         predicted = [""] * len(examples)
         for train, test in GroupKFold(n_splits=FOLDS).split(features, intents, groups):
             weights = np.array(label_balanced_weights(list(intents[train]), policy))
             weights[safety[train]] *= weight
+            weights *= len(weights) / weights.sum()
             classifier = LogisticRegression(max_iter=1000, random_state=2026)
             classifier.fit(features[train], intents[train], sample_weight=weights)
             for row, probabilities in zip(test, classifier.predict_proba(features[test]),
@@ -234,7 +213,7 @@ def intent_weights(examples: Sequence[Example], features: Any, policy: Policy) -
         kept = [i for i in range(len(examples)) if not safety[i]]
         report = label_report([gold[i] for i in kept], [predicted[i] for i in kept])
         lines.append(
-            f"  safety files weighed {weight}: macro-F1 {report.macro_f1:.3f}, dissatisfaction "
+            f"  safety examples weighed {weight}: macro-F1 {report.macro_f1:.3f}, dissatisfaction "
             f"recall {report.dissatisfaction_recall:.3f}, service request recall "
             f"{report.per_label['service_request'][1]:.3f}"
         )

@@ -210,6 +210,15 @@ def label_balanced_weights(intents: list[str], policy: Policy) -> list[float]:
     return [len(labels) / (len(per_label) * per_label[label]) for label in labels]
 
 
+# Metadata that marks an example written for the safety check (data/nlu/safety_*.yml).
+SAFETY = "safety"
+
+
+def written_for_safety(message: Message) -> bool:
+    example = (message.get("metadata") or {}).get("example") or {}
+    return isinstance(example, dict) and example.get("written_for") == SAFETY
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
     """Rasa's logistic regression, with the training examples weighted so that each triage label
@@ -222,19 +231,30 @@ class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "policy_dir": None}
+        return {
+            **LogisticRegressionClassifier.get_default_config(),
+            "policy_dir": None,
+            "safety_examples_weight": 1.0,
+        }
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         return policy_fingerprint(config)
 
     def train(self, training_data: TrainingData) -> Resource:
-        features, intents = self._create_training_matrix(training_data)
-        if features.shape[0] == 0:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        if not examples:
             return self._resource
+        intents = [str(e.get(INTENT)) for e in examples]
         policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
+        # Examples written for the safety check teach the intents less than the rest: they are
+        # many, and mostly one label (config.yml says how this was chosen).
+        weights = np.array(label_balanced_weights(intents, policy))
+        weights[[written_for_safety(e) for e in examples]] *= self.config["safety_examples_weight"]
         self.clf.set_params(class_weight=None)
-        self.clf.fit(features, intents, sample_weight=label_balanced_weights(intents, policy))
+        self.clf.fit(
+            self._create_X(examples), intents, sample_weight=weights * len(weights) / weights.sum()
+        )
         self.persist()
         return self._resource
 

@@ -9,8 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-# The role of an urgency entity found by a combination of cue groups alone.
-COMBINATION = "combination"
 # The entity the learned urgency detector adds: its most likely danger, with its probability.
 DETECTED_URGENCY = "detected_urgency"
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
@@ -39,9 +37,6 @@ class RuleMatches:
     """What the policy rules found in one message. Ids are policy rule ids."""
 
     urgency: tuple[str, ...] = ()
-    # Dangers found only by a combination of cue groups (a loss with someone vulnerable), which
-    # the learned detector may be asked to confirm (policy_rules/urgency.yml).
-    combined_urgency: tuple[str, ...] = ()
     # The language of the danger words found, when they were not English.
     danger_language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
@@ -73,7 +68,6 @@ class RuleMatches:
         spanned = {value for kind, value, _, _ in self.spans if kind == "urgency"}
         entities += [
             {"entity": "urgency", "value": category}
-            | ({"role": COMBINATION} if category in self.combined_urgency else {})
             for category in self.urgency
             if category not in spanned
         ]
@@ -89,7 +83,6 @@ class RuleMatches:
 
     @classmethod
     def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
-        entities = list(entities)
         found: dict[str, list[Any]] = {}
         detected: dict[str, Any] = {}
         for entity in entities:
@@ -102,13 +95,6 @@ class RuleMatches:
 
         return cls(
             urgency=ids("urgency"),
-            combined_urgency=tuple(
-                dict.fromkeys(
-                    str(e.get("value"))
-                    for e in entities
-                    if e.get("entity") == "urgency" and e.get("role") == COMBINATION
-                )
-            ),
             adjustments=ids("adjustment"),
             relationships=ids("relationship"),
             exclusion_cues=ids("exclusion_cue"),

@@ -129,10 +129,10 @@ class RuleMatcher:
             span = doc[start:end]
             if kind not in ("ongoing", "cue_group", "danger_over", "danger_still"):
                 spans.append((kind, rule_id, span.start_char, span.end_char))
-        urgency, combined, language = self._dangers(found, spans)
+        urgency, language = self._dangers(found, spans)
         past_danger = bool(found.get("danger_over")) and not found.get("danger_still")
         if past_danger:
-            urgency, combined = [], []
+            urgency = []
         spans = [
             s
             for s in spans
@@ -143,7 +143,6 @@ class RuleMatcher:
             spans.append(("reference", reference_in(match), match.start(), match.end()))
         return RuleMatches(
             urgency=_unique(urgency),
-            combined_urgency=_unique(combined),
             danger_language=language if urgency else None,
             past_danger=past_danger,
             adjustments=_unique(found.get("adjustment", [])),
@@ -163,10 +162,9 @@ class RuleMatcher:
 
     def _dangers(
         self, found: dict[str, list[str]], spans: list[tuple[str, str, int, int]]
-    ) -> tuple[list[str], list[str], str | None]:
+    ) -> tuple[list[str], str | None]:
         """Categories found by a cue (not inside one of the category's exceptions), by a
-        combination of cue groups, or by danger words in another language; which of them were
-        found by a combination alone; and the language."""
+        combination of cue groups, or by danger words in another language (and which)."""
         exceptions = [(s[2], s[3]) for s in spans if s[0] == "urgency_except"]
         excepted_by = {s[1] for s in spans if s[0] == "urgency_except"}
         urgency = [
@@ -181,23 +179,19 @@ class RuleMatcher:
         groups = set(found.get("cue_group", []))
         if found.get("adjustment"):
             groups.add("vulnerable")  # a disclosed need makes a household vulnerable too
-        combined = [
+        urgency += [
             category.id
             for category in self._categories.values()
-            if category.id not in urgency
-            and any(groups.issuperset(combination) for combination in category.combinations)
+            if any(groups.issuperset(combination) for combination in category.combinations)
         ]
-        urgency += combined
         languages: Counter[str] = Counter()
         for language_and_category in found.get("language_urgency", []):
             language_id, category = language_and_category.split(":", 1)
             languages[language_id] += 1
             urgency.append(category)
-            if category in combined:
-                combined.remove(category)
         # Words shared by languages ("gaz") count for each; the language with most words wins.
         language = languages.most_common(1)[0][0] if languages else None
-        return list(dict.fromkeys(urgency)), combined, language
+        return list(dict.fromkeys(urgency)), language
 
     def _months_ago(self, doc: Doc) -> float | None:
         """The longest time ago the message mentions, in months, or None if it mentions none."""

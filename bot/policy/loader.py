@@ -338,10 +338,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.cues("except"),
             hazard,
         )
-    detector = file.section("detector", {"urgent", "ask", "confirm_combinations"})
-    thresholds = DetectorThresholds(
-        detector.number("urgent"), detector.number("ask"), detector.number("confirm_combinations")
-    )
+    detector = file.section("detector", {"urgent", "ask"})
+    thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))
     if not thresholds.ask <= thresholds.urgent:
         detector.fail("'ask' must not be above 'urgent'")
     return Safety(

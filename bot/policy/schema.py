@@ -137,9 +137,6 @@ class DetectorThresholds:
 
     urgent: float
     ask: float
-    # Below this probability a danger found only by a combination of cue groups is asked
-    # about instead of routed (0 routes every combination).
-    confirm_combinations: float
 
 
 @dataclass(frozen=True)

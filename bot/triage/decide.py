@@ -128,18 +128,13 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     sure enough, and asks when it is unsure. A danger the resident says is over gets neither.
     """
     thresholds = policy.safety.detector
+    urgency = list(matches.urgency)
     detected, probability = matches.detected_urgency, matches.detected_probability
-    if detected not in policy.urgency:  # no detector in this pipeline: the cues decide
-        return matches.urgency, False
-    # A combination alone (a loss with someone vulnerable) that the detector finds unlikely
-    # is asked about rather than routed.
-    unconfirmed = probability < thresholds.confirm_combinations
-    urgency = [u for u in matches.urgency if not (unconfirmed and u in matches.combined_urgency)]
-    if matches.past_danger:
+    if matches.past_danger or detected not in policy.urgency:
         return tuple(urgency), False
     if probability >= thresholds.urgent and detected not in urgency:
         urgency.append(detected)
-    ask = not urgency and (probability >= thresholds.ask or bool(matches.combined_urgency))
+    ask = not urgency and probability >= thresholds.ask
     return tuple(urgency), ask
 
 
