@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 Section = TypeVar("Section", "MetaSettings", "XSettings")
 
@@ -42,7 +43,9 @@ class XSettings:
     api_url: str = "https://api.x.com"
 
     def send_url(self, participant_id: str) -> str:
-        return f"{self.api_url.rstrip('/')}/2/dm_conversations/with/{participant_id}/messages"
+        """The DM endpoint for one X user; the id is quoted so it can never change the path."""
+        participant = quote(participant_id, safe="")
+        return f"{self.api_url.rstrip('/')}/2/dm_conversations/with/{participant}/messages"
 
 
 # credentials.yml names a custom channel by its class path.

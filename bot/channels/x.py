@@ -11,6 +11,7 @@ as numbered lines (see `bot.channels.choices`).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,20 +28,28 @@ from bot.channels.signatures import base64_signature, signature_matches
 logger = logging.getLogger(__name__)
 
 PLATFORM = "x"
+# A CRC token as X issues it: letters, digits and a few punctuation marks, never JSON. X signs
+# event bodies with the same key and construction as the CRC answer, so answering for any text
+# would sign a forged event for whoever asked.
+CRC_TOKEN = re.compile(r"^[A-Za-z0-9_\-+/=.]{8,128}$")
+# X user ids are numbers; anything else is not an X user.
+X_USER_ID = re.compile(r"^[0-9]{1,20}$")
 # X retries a failed delivery within minutes; anything older is a replay, not a retry.
 REPLAY_WINDOW_SECONDS = 600
 
 
 def direct_messages_in(payload: dict[str, Any], account_id: str) -> Iterator[PlatformMessage]:
     """Messages people sent to our account; our own replies come back as events too, and are
-    left out."""
+    left out, as are events for another account and senders that are not X user ids."""
+    if str(payload.get("for_user_id") or "") != account_id:
+        return
     for event in payload.get("direct_message_events", []):
         if event.get("type") != "message_create":
             continue
         create = event.get("message_create") or {}
         sender = str(create.get("sender_id") or "")
         text = (create.get("message_data") or {}).get("text")
-        if not sender or sender == account_id or not text:
+        if not X_USER_ID.match(sender) or sender == account_id or not text:
             continue
         if "id" not in event or "created_timestamp" not in event:
             continue
@@ -79,8 +88,8 @@ class XInput(SignedWebhookInput):
     async def handshake(self, request: Request) -> HTTPResponse:
         """The CRC check: the token signed with our consumer secret proves we hold it."""
         token = request.args.get("crc_token")
-        if not token:
-            return response.text("crc_token missing", status=400)
+        if not token or not CRC_TOKEN.match(token):
+            return response.text("crc_token missing or not a token X issues", status=400)
         answer = base64_signature(self.settings.consumer_secret, token.encode())
         return response.json({"response_token": answer})
 

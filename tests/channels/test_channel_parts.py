@@ -9,7 +9,7 @@ import yaml
 from bot.channels.choices import NUMBER_PROMPT, OfferedChoices, numbered_text, numbered_title
 from bot.channels.credentials import compose
 from bot.channels.recent import ExpiringMap, ReplayGuard
-from bot.channels.settings import ChannelSettingsError, MetaSettings, settings_from
+from bot.channels.settings import ChannelSettingsError, MetaSettings, XSettings, settings_from
 from tests.conftest import ROOT
 from tests.unit.test_resident_wording import JARGON, MINIMUM_READING_EASE, reading_ease
 
@@ -120,3 +120,10 @@ def test_a_misspelt_setting_stops_start_up_with_its_name() -> None:
     with pytest.raises(ChannelSettingsError, match=r"app_secret.*app_secert"):
         settings_from(MetaSettings, {"verify_token": "v", "app_secert": "s",
                                      "page_access_token": "t"})  # fmt: skip
+
+
+def test_an_x_send_url_cannot_be_steered_to_another_path() -> None:
+    settings = XSettings(consumer_secret="s", access_token="t", account_id="1")
+    assert settings.send_url("../../2/users/me").endswith(
+        "/2/dm_conversations/with/..%2F..%2F2%2Fusers%2Fme/messages"
+    )

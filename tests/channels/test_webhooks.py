@@ -309,6 +309,37 @@ def test_on_x_the_choices_are_numbered_and_a_number_picks_one(
     assert "without a formal complaint" in x_texts(fake_api, user_id)[-1]
 
 
+def test_a_json_body_as_crc_token_is_refused_so_it_cannot_be_used_to_forge_an_event(
+    rasa_url: str, fake_api: FakeApi
+) -> None:
+    """X signs event bodies the way it signs the CRC answer: answering for any text would sign
+    a forged event (security review, finding 1)."""
+    user_id = new_user_id()
+    forged = x_body(user_id, "hello").decode()
+    answer = requests.get(
+        f"{rasa_url}/webhooks/x/webhook", params={"crc_token": forged}, timeout=10
+    )
+    assert answer.status_code == 400 and "response_token" not in answer.text
+    assert fake_api.sent_to(user_id) == []
+
+
+@pytest.mark.parametrize(
+    ("sender_id", "for_user_id"),
+    [("../../2/users/me", X_ACCOUNT_ID), ("123/../../tweets", X_ACCOUNT_ID), (None, "999")],
+    ids=["path in the sender", "path after digits", "another account's event"],
+)
+def test_an_x_event_from_a_sender_that_is_not_an_x_user_is_never_answered(
+    rasa_url: str, fake_api: FakeApi, sender_id: str | None, for_user_id: str
+) -> None:
+    user_id = sender_id or new_user_id()
+    payload = json.loads(x_body(user_id, "hello"))
+    payload["for_user_id"] = for_user_id
+    body = json.dumps(payload).encode()
+    assert post_x(rasa_url, body, {"x-twitter-webhooks-signature": x_signature(body)}).ok
+    assert fake_api.sent_to(user_id) == []
+    assert all(".." not in request.path for request in fake_api.requests)
+
+
 @pytest.mark.parametrize(
     "signature",
     [None, "sha256=" + "A" * 44, x_signature(b"{}")],
