@@ -121,9 +121,9 @@ def score(
 ) -> Score:  # fmt: skip
     """The triage decision (bot.triage.decide.dangers) scored against the gold labels: the
     policy cues' dangers, the detector's above `urgent` unless the danger is said to be over,
-    and the safety question from `ask`."""
+    and the safety question from `ask` (from `urgent` for a danger said to be over)."""
     routed = cues | ((probability >= urgent) & ~past)
-    asked = ~routed & ~past & (probability >= min(ask, urgent))
+    asked = ~routed & (probability >= np.where(past, urgent, min(ask, urgent)))
     true_pos = int((routed & gold).sum())
     return Score(
         true_pos / max(int(routed.sum()), 1),

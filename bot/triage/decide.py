@@ -125,13 +125,17 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     """The dangers to give routes for, and whether to ask one safety question instead.
 
     The policy cues are the floor; the learned detector adds its likeliest danger when it is
-    sure enough, and asks when it is unsure. A danger the resident says is over gets neither.
+    sure enough, and asks when it is unsure. A danger the resident says is over gets no route,
+    but if the detector is sure of danger all the same, the question is asked: words like
+    "fixed last year" can sit beside a new danger.
     """
     thresholds = policy.safety.detector
     urgency = list(matches.urgency)
     detected, probability = matches.detected_urgency, matches.detected_probability
-    if matches.past_danger or detected not in policy.urgency:
+    if detected not in policy.urgency:
         return tuple(urgency), False
+    if matches.past_danger:
+        return (), probability >= thresholds.urgent
     if probability >= thresholds.urgent and detected not in urgency:
         urgency.append(detected)
     ask = not urgency and probability >= thresholds.ask

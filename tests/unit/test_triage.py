@@ -110,3 +110,19 @@ def test_asking_to_complain_about_a_neighbour_is_an_asb_report(policy: Policy) -
     assert (result.label, result.exclusion_reason) == ("excluded", "asb_report")
     without_cue = triage(parse({"make_complaint": 0.7, "report_asb": 0.3}), policy)
     assert without_cue.label == "complaint"
+
+
+def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
+    policy: Policy,
+) -> None:
+    parse = {
+        "intent": {"name": "service_request", "confidence": 0.9},
+        "entities": [
+            {"entity": "past_danger", "value": True},
+            {"entity": "detected_urgency", "value": "electrical_danger", "confidence": 0.9},
+        ],
+    }
+    result = triage(parse, policy)
+    assert (result.urgency, result.ask_about_danger) == ((), True)
+    parse["entities"][1]["confidence"] = 0.1
+    assert triage(parse, policy).ask_about_danger is False
