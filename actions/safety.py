@@ -36,7 +36,9 @@ class ActionSafetyCheck(Action):
         app = get_app()
         policy = app.policy
         message = tracker.latest_message
-        result = _without_repeats(triage(message, policy), tracker, policy)
+        result = _named_in_forms(
+            _without_repeats(triage(message, policy), tracker, policy), tracker
+        )
         said_yes = answers_yes(
             (message.get("intent") or {}).get("name"), message.get("text"), policy
         )
@@ -55,17 +57,20 @@ class ActionSafetyCheck(Action):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question)
-        return self._carry_on(dispatcher, tracker)
+        return self._carry_on(dispatcher, tracker, routed=bool(result.urgency))
 
     @staticmethod
-    def _carry_on(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    def _carry_on(
+        dispatcher: CollectingDispatcher, tracker: Tracker, routed: bool
+    ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
-        says nothing more; inside a form the question is asked again, so the message is not
-        stored as an answer to it."""
+        says nothing more; inside a form, after a route, the question is asked again, so the
+        message is not stored as an answer to it."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return []
         requested = tracker.get_slot("requested_slot")
-        if tracker.active_loop_name and requested and requested not in ACCOUNT_SLOTS:
+        kept = routed and requested not in ACCOUNT_SLOTS
+        if tracker.active_loop_name and requested and kept:
             question = _last_question(tracker)
             if question:
                 dispatcher.utter_message(
@@ -76,11 +81,26 @@ class ActionSafetyCheck(Action):
         return [ActionReverted()]
 
 
+def _named(tracker: Tracker) -> set[str]:
+    """Dangers the latest message tells in words the policy names (not the detector's guess)."""
+    return set(RuleMatches.from_entities(tracker.latest_message.get("entities") or []).urgency)
+
+
+def _named_in_forms(result: TriageResult, tracker: Tracker) -> TriageResult:
+    """An answer to a form question is an answer: a danger only the detector sees in it ("I'm
+    Sam, her son") gets the safety question, and the form takes the answer as usual."""
+    if not tracker.get_slot("requested_slot") or not tracker.active_loop_name:
+        return result
+    named = tuple(category for category in result.urgency if category in _named(tracker))
+    asked = result.ask_about_danger or len(named) < len(result.urgency)
+    return replace(result, urgency=named, ask_about_danger=asked and not named)
+
+
 def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
     """A danger only the detector found, whose route this conversation has already been given,
     is not routed again: follow-up messages about it ("I'm outside now") are not new danger.
     Danger told in words the policy names is always routed."""
-    named = set(RuleMatches.from_entities(tracker.latest_message.get("entities") or []).urgency)
+    named = _named(tracker)
     given = " ".join(
         str(event.get("text"))
         for event in _before_latest_message(tracker)
@@ -95,12 +115,9 @@ def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> 
 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:
-    for event in reversed(_before_latest_message(tracker)):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and event.get("text") == policy.safety.question:
-            return True
-    return False
+    """Whether the safety question was the last thing said: a yes answers the last question."""
+    question = _last_question(tracker)
+    return question is not None and question["text"] == policy.safety.question
 
 
 def _last_question(tracker: Tracker) -> dict[str, Any] | None:

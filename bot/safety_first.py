@@ -143,12 +143,9 @@ def _since_latest_message(
 
 
 def _asked_about_danger(tracker: DialogueStateTracker, question: str) -> bool:
-    """Whether the assistant's last turn asked the safety question."""
+    """Whether the safety question was the last thing the assistant said: a yes answers the
+    last question."""
     events = list(tracker.events)
     latest = max(i for i, e in enumerate(events) if isinstance(e, UserUttered))
-    for event in reversed(events[:latest]):
-        if isinstance(event, UserUttered):
-            return False
-        if isinstance(event, BotUttered) and event.text == question:
-            return True
-    return False
+    said = [e for e in events[:latest] if isinstance(e, BotUttered)]
+    return bool(said) and said[-1].text == question

@@ -178,7 +178,8 @@ class RuleMatcher:
         ]
         groups = set(found.get("cue_group", []))
         if found.get("adjustment"):
-            groups.add("vulnerable")  # a disclosed need makes a household vulnerable too
+            # A disclosed need makes a loss of heating, water or a lift an emergency too.
+            groups.add("vulnerable")
         urgency += [
             category.id
             for category in self._categories.values()

@@ -79,3 +79,15 @@ def test_yes_to_the_safety_question_is_flagged_and_told_to_call_999(
 def test_a_clicked_button_never_answers_the_safety_question(policy: Policy) -> None:
     assert answers_yes("affirm", "yes", policy) and answers_yes(None, "da, ajutor", policy)
     assert not answers_yes("affirm", "/affirm", policy)
+
+
+def test_inside_a_form_a_danger_only_the_detector_sees_is_asked_about_and_the_answer_kept(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    events = asyncio.run(
+        ActionSafetyCheck().run(dispatcher, tracker("detector_alone_inside_a_form"), {})
+    )
+    assert texts(dispatcher) == [policy.safety.question]
+    assert events == [ActionReverted()]
+    with app.cases.unit_of_work() as uow:
+        assert uow.cases.get_contact(1) is None
