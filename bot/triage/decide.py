@@ -145,8 +145,13 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
 def _excluded_subject(
     intent: str, probabilities: Mapping[str, float], matches: RuleMatches, policy: Policy
 ) -> str | None:
-    """The exclusion ground a bare request to complain is about, if its cue and intent agree."""
-    if intent != "make_complaint":
+    """The exclusion ground a bare request to complain is about, if its cue and intent agree,
+    whichever of the two the classifier ranks first."""
+    asks_to_complain = intent == "make_complaint" or (
+        probabilities.get("make_complaint", 0.0) >= policy.doubt.complaint_probability
+        and policy.intents.get(intent, IntentRule(intent, "other")).label == "excluded"
+    )
+    if not asks_to_complain:
         return None
     for rule in policy.intents.values():
         if (

@@ -326,12 +326,11 @@ def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_que
 def test_a_danger_on_a_call_is_read_out_with_its_deadline_and_listed_for_follow_up(
     signed_in: ConsoleClient,
 ) -> None:
-    contact_id = triaged(
-        signed_in, "caller says water coming thru the light in the kitchen, 2 kids"
-    )
+    said = "caller says water coming thru the light in kitchen, 2 kids"
+    contact_id = triaged(signed_in, said)
     page = signed_in.get(f"/console/contacts/{contact_id}").text
     assert "fuse box" in page
     assert "make it safe within 24 hours" in page
     urgent = signed_in.get("/console/urgent").text
-    assert "water coming thru the light in kitchen" in urgent
+    assert f"<q>{said}</q>" in urgent
     assert "Awaab&#39;s Law emergency hazard: investigate and make safe by" in urgent
