@@ -172,3 +172,23 @@ def test_fire_in_arabic_gets_the_route_in_arabic_and_english(running: Running) -
     assert "999" in reply
     assert any("\u0600" <= character <= "\u06ff" for character in reply)
     assert "call 999 now" in reply
+
+
+def test_a_form_answer_the_detector_alone_finds_worrying_is_asked_about_and_kept(
+    running: Running,
+) -> None:
+    """An answer is an answer (DESIGN §8): a representative's name is not taken for danger."""
+    sender = new_sender()
+
+    def say(message: str) -> str:
+        return said(running.servers.say(sender, message))
+
+    say("the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling")
+    say("/affirm")
+    say("/affirm")
+    say("job 55123, reported in March")
+    say('/choose{"choice": "Fix the problem"}')
+    assert "how you know the resident" in say('/choose{"choice": "someone_else"}')
+    reply = say("I'm Sam, her son. She is Mrs Jones at no 4")
+    assert "safeguarding lead" not in reply
+    assert "agreed to you acting for them" in reply
