@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.triage import contact_record
 from actions.turns import received_at
-from bot.hazards import clock_lines, hazard_clocks
+from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.replies import urgent_lines
@@ -51,8 +51,7 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:
             contact_id = app.cases.record_contact(contact_record(tracker, result))
-            clocks = hazard_clocks(result.urgency, received_at(tracker), policy, app.cases.calendar)
-            app.cases.record_hazard_clocks(contact_id, clocks)
+            clocks = app.cases.start_hazard_clocks(contact_id, result.urgency, received_at(tracker))
             for line in clock_lines(clocks, policy, "resident"):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -83,15 +84,13 @@ class CaseRepository:
             .values(urgency=list(urgency))
         )
 
-    def urgent_contacts(
-        self, since: datetime, conversation_id: str | None = None
-    ) -> list[ContactRecord]:
-        """Contacts flagged for urgent follow-up since then (in one conversation, if named),
-        newest first."""
-        query = select(tables.contacts).where(tables.contacts.c.received_at >= since)
-        if conversation_id is not None:
-            query = query.where(tables.contacts.c.conversation_id == conversation_id)
-        rows = self._db.execute(query.order_by(tables.contacts.c.id.desc()))
+    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
+        """Contacts flagged for urgent follow-up since then, newest first."""
+        rows = self._db.execute(
+            select(tables.contacts)
+            .where(tables.contacts.c.received_at >= since)
+            .order_by(tables.contacts.c.id.desc())
+        )
         return [c for c in map(self._contact_from, rows) if c.urgency]
 
     # hazard clocks --------------------------------------------------------------------------
@@ -106,10 +105,10 @@ class CaseRepository:
             )
         )
 
-    def hazard_clocks(self, contact_id: int) -> list[HazardClock]:
+    def hazard_clocks(self, contact_ids: Collection[int]) -> list[HazardClock]:
         rows = self._db.execute(
             select(tables.hazard_clocks)
-            .where(tables.hazard_clocks.c.contact_id == contact_id)
+            .where(tables.hazard_clocks.c.contact_id.in_(contact_ids))
             .order_by(tables.hazard_clocks.c.id)
         )
         return [

@@ -27,6 +27,7 @@ from bot.casestore.domain import (
     phone_in,
 )
 from bot.casestore.unit_of_work import UnitOfWork
+from bot.hazards import hazard_clocks
 from bot.policy import Policy
 
 ASSISTANT = "assistant"
@@ -102,24 +103,27 @@ class CaseStore:
             uow.commit()
         return contact_id
 
-    def record_hazard_clocks(self, contact_id: int, clocks: list[HazardClock]) -> None:
-        """Awaab's Law clocks for a reported hazard, once per category and contact."""
+    def start_hazard_clocks(
+        self, contact_id: int, dangers: tuple[str, ...], aware_at: datetime
+    ) -> list[HazardClock]:
+        """The Awaab's Law clocks a report of these dangers starts (hazards.yml), stored once per
+        category and contact; returned so the resident can be told the dates."""
+        clocks = hazard_clocks(dangers, aware_at, self._policy, self.calendar)
         with self.unit_of_work() as uow:
-            started = {clock.category for clock in uow.cases.hazard_clocks(contact_id)}
+            started = {clock.category for clock in uow.cases.hazard_clocks([contact_id])}
             for clock in clocks:
                 if clock.category not in started:
                     uow.cases.add_hazard_clock(replace(clock, contact_id=contact_id))
             uow.commit()
+        return clocks
 
     def hazard_clocks(self, contact_id: int) -> list[HazardClock]:
         with self.unit_of_work() as uow:
-            return uow.cases.hazard_clocks(contact_id)
+            return uow.cases.hazard_clocks([contact_id])
 
-    def urgent_contacts(
-        self, since: datetime, conversation_id: str | None = None
-    ) -> list[ContactRecord]:
+    def urgent_contacts(self, since: datetime) -> list[ContactRecord]:
         with self.unit_of_work() as uow:
-            return uow.cases.urgent_contacts(since, conversation_id)
+            return uow.cases.urgent_contacts(since)
 
     def record_handoff(self, handoff: Handoff) -> Handoff:
         """A resident asked for a person: staff find it waiting, with the conversation so far.

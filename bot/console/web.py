@@ -40,7 +40,7 @@ from bot.console.prompts import (
 )
 from bot.console.recent import Recent
 from bot.definition import PREFERENCES, long_date
-from bot.hazards import clock_lines, hazard_clocks
+from bot.hazards import clock_lines
 from bot.oversight.queue import OfficerQueue, QueueError
 from bot.replies import label_lines
 from bot.triage import TriageResult, triage
@@ -279,10 +279,9 @@ def console_blueprint() -> Blueprint:
         cases = console.app.cases.acting_as(session.staff.username)
         contact_id = await blocking(cases.record_contact, contact)
         if result.urgent:
-            clocks = hazard_clocks(
-                result.urgency, contact.received_at, console.app.policy, cases.calendar
+            await blocking(
+                cases.start_hazard_clocks, contact_id, result.urgency, contact.received_at
             )
-            await blocking(cases.record_hazard_clocks, contact_id, clocks)
         return see_other(f"{PATH}/contacts/{contact_id}")
 
     @pages.get("/contacts/<contact_id:int>")
@@ -532,14 +531,9 @@ def console_blueprint() -> Blueprint:
         cases = console_of(request).app.cases
         waiting = await blocking(cases.waiting_handoffs)
         # Danger told in a conversation waiting for a person is shown first on its card.
-        dangers = {
-            handoff.conversation_id: sorted(
-                {u for contact in flagged for u in contact.urgency}
-            )
-            for handoff in [*waiting, *([picked] if picked else [])]
-            if (flagged := await blocking(cases.urgent_contacts, utc_now() - URGENT_WINDOW,
-                                          handoff.conversation_id))
-        }  # fmt: skip
+        dangers: dict[str, set[str]] = {}
+        for contact in await blocking(cases.urgent_contacts, utc_now() - URGENT_WINDOW):
+            dangers.setdefault(contact.conversation_id, set()).update(contact.urgency)
         return _page(request, "handoffs.html", status, title="Waiting for a person",
                      waiting=waiting, picked=picked, taken=taken, dangers=dangers)  # fmt: skip
 

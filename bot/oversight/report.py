@@ -216,9 +216,9 @@ def compute_figures(
         contacts = uow.cases.contacts_between(begin, finish)
         clocks = Counter(
             clock.category
-            for contact in contacts
-            if contact.urgency and contact.id is not None
-            for clock in uow.cases.hazard_clocks(contact.id)
+            for clock in uow.cases.hazard_clocks(
+                [c.id for c in contacts if c.urgency and c.id is not None]
+            )
         )
         progress("complaints")
         complaints = uow.cases.complaints_between(begin, finish)

@@ -200,8 +200,9 @@ def test_one_turn_is_one_contact_and_a_danger_found_again_is_added(
     assert store.contact(contact_id).urgency == ("electrical_danger", "gas")  # type: ignore[union-attr]
     [flagged] = store.urgent_contacts(RECEIVED - timedelta(days=1))
     assert flagged.id == contact_id
-    clocks = hazard_clocks(("gas",), RECEIVED, policy, store.calendar)
-    store.record_hazard_clocks(contact_id, clocks)
-    store.record_hazard_clocks(contact_id, clocks)
+    assert store.start_hazard_clocks(contact_id, ("gas",), RECEIVED) == hazard_clocks(
+        ("gas",), RECEIVED, policy, store.calendar
+    )
+    store.start_hazard_clocks(contact_id, ("gas",), RECEIVED)
     [stored] = store.hazard_clocks(contact_id)
     assert (stored.category, stored.due) == ("gas", {"make_safe": RECEIVED + timedelta(hours=24)})
