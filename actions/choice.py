@@ -9,7 +9,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.turns import earlier_messages, problem_messages
 from bot.casestore.domain import Choice
+from bot.definition import contact_details_in, introduced_name
 
 
 class ActionRecordChoice(Action):
@@ -32,6 +34,25 @@ class ActionRecordChoice(Action):
             SlotSet("choice_pending", False),
         ]
         if wants_complaint:
-            # What they first told us is what went wrong; the read-back lets them change it.
-            events.append(SlotSet("complaint_aspects", tracker.get_slot("triaged_text")))
+            events += already_told(tracker)
         return events
+
+
+def already_told(tracker: Tracker) -> list[EventType]:
+    """What the conversation has already given, so the form does not ask for it again: what
+    went wrong (every message about the problem, in the resident's words, read back for them
+    to change), who they are acting for, a name and contact details."""
+    told = problem_messages(tracker)
+    events: list[EventType] = []
+    if told:
+        events.append(SlotSet("complaint_aspects", " ".join(told)))
+    if tracker.get_slot("representative_relationship"):
+        events.append(SlotSet("acting_for", "someone_else"))
+    for text in earlier_messages(tracker):
+        name = introduced_name(text)
+        details = contact_details_in(text)
+        if name:
+            events.append(SlotSet("contact_name", name))
+        if details:
+            events.append(SlotSet("contact_details", details))
+    return events

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
-from bot.definition import contact_preference, is_no, valid_contact_details
+from bot.definition import contact_details_in, contact_preference, is_no, name_in
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
@@ -62,15 +62,45 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         return {"earlier_request": text[:200] or None}
 
+    def validate_contact_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The name from "it's Ayesha Khan"; details given in the same breath are kept too."""
+        text = str(value or "")
+        name = name_in(text)
+        if name is None:
+            dispatcher.utter_message(response="utter_invalid_contact_name")
+            return {"contact_name": None}
+        return {"contact_name": name, **self._details_given(text, tracker)}
+
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if valid_contact_details(str(value or "")):
-            return {"contact_details": str(value).strip()}
-        dispatcher.utter_message(response="utter_invalid_contact_details")
-        return {"contact_details": None}
+        """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
+        the next question."""
+        text = str(value or "")
+        details = contact_details_in(text)
+        if details is None:
+            dispatcher.utter_message(response="utter_invalid_contact_details")
+            return {"contact_details": None}
+        preference = contact_preference(text)
+        return {
+            "contact_details": details,
+            **(
+                {"contact_preference": preference}
+                if preference and not tracker.get_slot("contact_preference")
+                else {}
+            ),
+        }
 
     def validate_contact_preference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         return {"contact_preference": contact_preference(str(value or ""))}
+
+    @staticmethod
+    def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:
+        details = contact_details_in(text)
+        if details is None or tracker.get_slot("contact_details"):
+            return {}
+        return {"contact_details": details}

@@ -18,6 +18,8 @@ PART_SLOTS = {
     "contact": ["contact_name", "contact_details", "contact_preference"],
     "adjustments": ["adjustments_needed", "adjustment_ids", "adjustment_consent"],
 }
+# Everything the complaint form gathers, cleared when a resident leaves it.
+COMPLAINT_SLOTS = [slot for slots in PART_SLOTS.values() for slot in slots]
 
 
 def draft_from(tracker: Tracker) -> DraftDefinition:
@@ -44,6 +46,16 @@ def earlier_request_of(tracker: Tracker) -> str | None:
     return None if answer in (None, NOT_ABOUT_AN_EARLIER_REQUEST) else str(answer)
 
 
+def read_back_message(draft: DraftDefinition) -> dict[str, Any]:
+    return {
+        "text": draft.read_back(),
+        "buttons": [
+            {"title": "Yes, that's right", "payload": "/affirm"},
+            {"title": "No, change something", "payload": "/deny"},
+        ],
+    }
+
+
 class ActionReadBackDefinition(Action):
     def name(self) -> str:
         return "action_read_back_definition"
@@ -51,13 +63,7 @@ class ActionReadBackDefinition(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        dispatcher.utter_message(
-            text=draft_from(tracker).read_back(),
-            buttons=[
-                {"title": "Yes, that's right", "payload": "/affirm"},
-                {"title": "No, change something", "payload": "/deny"},
-            ],
-        )
+        dispatcher.utter_message(**read_back_message(draft_from(tracker)))
         return [SlotSet("awaiting_confirmation", True)]
 
 

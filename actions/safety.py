@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.triage import contact_record
-from actions.turns import received_at
+from actions.turns import before_latest_message, last_question, received_at
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -70,7 +70,7 @@ class ActionSafetyCheck(Action):
         requested = tracker.get_slot("requested_slot")
         kept = routed and requested not in ACCOUNT_SLOTS
         if tracker.active_loop_name and requested and kept:
-            question = _last_question(tracker)
+            question = last_question(tracker)
             if question:
                 dispatcher.utter_message(
                     text=question.get("text"), buttons=question.get("buttons") or []
@@ -102,7 +102,7 @@ def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> 
     named = _named(tracker)
     given = " ".join(
         str(event.get("text"))
-        for event in _before_latest_message(tracker)
+        for event in before_latest_message(tracker)
         if event.get("event") == "bot"
     )
     urgency = tuple(
@@ -115,19 +115,5 @@ def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:
     """Whether the safety question was the last thing said: a yes answers the last question."""
-    question = _last_question(tracker)
+    question = last_question(tracker)
     return question is not None and question["text"] == policy.safety.question
-
-
-def _last_question(tracker: Tracker) -> dict[str, Any] | None:
-    """What the assistant last said before this message: the question still waiting."""
-    for event in reversed(_before_latest_message(tracker)):
-        if event.get("event") == "bot" and event.get("text"):
-            return {"text": event["text"], "buttons": (event.get("data") or {}).get("buttons")}
-    return None
-
-
-def _before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
-    events = list(tracker.events)
-    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
-    return events[: users[-1]] if users else events

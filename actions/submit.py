@@ -15,7 +15,7 @@ from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
 from actions.definition import earlier_request_of
 from actions.representatives import representative_from_slots
-from actions.turns import channel_of, transcript_of, triaged_at
+from actions.turns import channel_of, problem_messages, transcript_of, triaged_at
 from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.services import CaseStore
 from bot.definition import long_date
@@ -43,7 +43,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         aspects=(slot("complaint_aspects") or "",),
         outcomes=(slot("outcome_sought") or "",),
         still_happening=slot("still_happening"),
-        resident_words=slot("triaged_text") or slot("complaint_aspects") or "",
+        resident_words=" ".join(problem_messages(tracker)) or slot("complaint_aspects") or "",
     )
     return ComplaintHandover(
         handover_key=handover_key(tracker.sender_id, definition, slot("contact_details") or ""),

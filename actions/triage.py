@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +13,7 @@ from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.domain import ContactRecord
+from bot.questions import answer_for, is_question
 from bot.replies import adjustment_lines, label_lines
 from bot.triage import TriageResult, triage
 
@@ -52,6 +54,11 @@ class ActionTriage(Action):
         # Any danger's route was given first by the safety check (actions.safety), which
         # recorded this same contact for the turn.
         result = triage(tracker.latest_message, app.policy)
+        text = str(tracker.latest_message.get("text") or "")
+        asked = answer_for(text, app.answers) if is_question(text) else None
+        if asked is not None and not result.offers_complaint and result.label != "escalation":
+            # A question ("how do I report ASB?") is answered, not logged as what it is about.
+            result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         contact_id = app.cases.record_contact(contact_record(tracker, result))
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
@@ -78,7 +85,8 @@ class ActionTriage(Action):
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        for line in label_lines(result, app.policy) + adjustment_lines(result, app.policy):
+        said = [asked.text] if asked is not None else label_lines(result, app.policy)
+        for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if result.representative and result.label in ("service_request", "excluded"):
             # Something will be done for the resident, so who acts for them is noted (the

@@ -44,6 +44,52 @@ def turn_key(tracker: Tracker, purpose: str) -> str:
     return f"{tracker.sender_id}:{turn}:{purpose}"
 
 
+# Words that only ask for a complaint: "A formal complaint" says nothing about what went wrong.
+ASKING_WORDS = {
+    "i", "want", "wanna", "would", "like", "to", "make", "a", "an", "formal", "complaint",
+    "complain", "please", "pls", "id", "i'd", "yes", "yeah", "can", "raise", "put", "in", "log",
+    "start", "the", "about", "it", "this", "that", "okay", "ok",
+}  # fmt: skip
+
+
+def problem_messages(tracker: Tracker) -> list[str]:
+    """What the resident told us about the problem, in their words: every message that was
+    triaged in this conversation, leaving out ones that only ask for a complaint."""
+    told: list[str] = []
+    latest = ""
+    for event in tracker.applied_events():
+        if event.get("event") == "user":
+            latest = str(event.get("text") or "")
+        elif event.get("event") == "action" and event.get("name") == "action_triage":
+            words = set(latest.lower().replace(",", " ").replace(".", " ").split())
+            if latest and words - ASKING_WORDS and latest not in told:
+                told.append(latest)
+    return told
+
+
+def earlier_messages(tracker: Tracker) -> list[str]:
+    return [
+        str(event.get("text") or "")
+        for event in tracker.applied_events()
+        if event.get("event") == "user" and not str(event.get("text") or "").startswith("/")
+    ]
+
+
+def before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    """Every event before the resident's latest message: what they were answering."""
+    events = list(tracker.events)
+    users = [i for i, e in enumerate(events) if e.get("event") == "user"]
+    return events[: users[-1]] if users else events
+
+
+def last_question(tracker: Tracker) -> dict[str, Any] | None:
+    """What the assistant last said before this message: the question still waiting."""
+    for event in reversed(before_latest_message(tracker)):
+        if event.get("event") == "bot" and event.get("text"):
+            return {"text": event["text"], "buttons": (event.get("data") or {}).get("buttons")}
+    return None
+
+
 def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
     """Every message both ways, as the conversation's events record them (5.12)."""
     directions = {"user": "resident", "bot": "assistant"}

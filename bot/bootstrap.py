@@ -8,7 +8,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox
 from bot.casestore.services import CaseStore
 from bot.console.accounts import StaffAccounts
-from bot.policy import Policy, load_policy, load_retention
+from bot.policy import Answer, Policy, load_answers, load_policy, load_retention
 from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
 from bot.settings import Settings
@@ -18,6 +18,8 @@ from bot.settings import Settings
 class App:
     settings: Settings
     policy: Policy
+    # Answers to common questions (policy_rules/answers.yml).
+    answers: dict[str, Answer]
     cases: CaseStore
     handovers: ComplaintHandovers
     staff: StaffAccounts
@@ -32,6 +34,7 @@ def build_app(settings: Settings | None = None) -> App:
     return App(
         settings=settings,
         policy=policy,
+        answers=load_answers(settings.policy_dir, policy),
         cases=cases,
         handovers=ComplaintHandovers(Outbox(settings.outbox_path), cases),
         staff=StaffAccounts(engine),

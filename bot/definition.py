@@ -6,26 +6,97 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
 PREFERENCES = {
-    "email": ("email", "e-mail"),
-    "phone": ("phone", "call", "ring"),
-    "text": ("text", "sms"),
-    "letter": ("letter", "post", "write"),
+    "email": ("email", "e-mail", "e mail", "emails"),
+    "phone": ("phone", "call", "ring", "phone call", "telephone", "mobile"),
+    "text": ("text", "txt", "sms", "texts", "message me"),
+    "letter": ("letter", "post", "write", "by post", "in writing"),
 }
+NEGATIONS = ("don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot")
 NO_ANSWERS = {"no", "none", "nope", "no thanks", "no thank you", "nothing", "n", "na", "n/a"}
+EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
+# What a name answer may open with, and what may follow the name in the same message.
+NAME_OPENERS = re.compile(
+    r"^(?:(?:hi|hello|ok|okay|yes|sure)[,.!]?\s+)?(?:my name is|my name's|name is|name's|names|"
+    r"it's|its|it is|i'm|im|i am|this is|call me|you can call me|they call me)\s+",
+    re.IGNORECASE,
+)
+NAME_ENDS = re.compile(r"\s*(?:[,.;!?(]|\band\b|\bbut\b|\bhere\b).*$", re.IGNORECASE)
+
+
+def email_in(text: str) -> str | None:
+    """The first email address in a sentence, normalised (domain lower-cased)."""
+    for candidate in EMAIL_IN_TEXT.findall(text):
+        try:
+            return validate_email(candidate.strip(".'"), check_deliverability=False).normalized
+        except EmailNotValidError:
+            continue
+    return None
+
+
+def phone_in(text: str) -> str | None:
+    """The first phone number in a sentence, in the national format for UK numbers."""
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
+    ):
+        number = match.number
+        style = (
+            phonenumbers.PhoneNumberFormat.NATIONAL
+            if number.country_code == 44
+            else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+        )
+        return phonenumbers.format_number(number, style)
+    return None
+
+
+def contact_details_in(text: str) -> str | None:
+    """Every way of reaching the person that the message gives, normalised, or None."""
+    found = [detail for detail in (email_in(text), phone_in(text)) if detail]
+    return ", ".join(found) or None
 
 
 def valid_contact_details(text: str) -> bool:
-    """An email address, or a phone number with at least 10 digits."""
-    stripped = text.strip()
-    return bool(EMAIL.match(stripped)) or sum(c.isdigit() for c in stripped) >= 10
+    """An email address or a phone number somewhere in what was typed."""
+    return contact_details_in(text) is not None
+
+
+def name_in(text: str) -> str | None:
+    """The name in an answer to "what name should we use": "it's Ayesha Khan", "call me Ayesha",
+    or just the name. None when the answer does not look like a name."""
+    name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text.strip()))
+    name = name.strip(" '\"")
+    parts = name.split()
+    if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):
+        return None
+    return name
+
+
+INTRODUCTION = re.compile(
+    r"\b(?:my name is|my name's|this is)\s+"
+    r"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+)
+
+
+def introduced_name(text: str) -> str | None:
+    """A name the resident gave unprompted ("my name is Ayesha Khan"), in any message."""
+    match = INTRODUCTION.search(text)
+    return match.group(1).strip() if match else None
 
 
 def contact_preference(text: str) -> str | None:
-    lowered = text.lower()
-    return next((key for key, words in PREFERENCES.items() if any(w in lowered for w in words)),
-                None)  # fmt: skip
+    """How the person wants to be contacted; a way they rule out ("don't ring") is skipped."""
+    said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+    mentions: list[tuple[int, str]] = []
+    for key, words in PREFERENCES.items():
+        for word in words:
+            for match in re.finditer(rf"\b{re.escape(word)}\b", said):
+                before = said[: match.start()].split()[-2:]
+                if not any(negation in before for negation in NEGATIONS):
+                    mentions.append((match.start(), key))
+    return min(mentions)[1] if mentions else None
 
 
 def is_no(text: str) -> bool:

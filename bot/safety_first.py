@@ -26,6 +26,7 @@ from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.answers import UNDERSTOOD_KEY
 from bot.policy import Policy, load_policy
 from bot.triage.safety import (
     SAFETY_ACTION,
@@ -38,14 +39,8 @@ from bot.triage.safety import (
 START_OVER_INTENTS = {"restart", "session_start"}
 
 
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
-)
-class SafetyFirstPolicy(RasaPolicy):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        # Above RulePolicy (6): at equal confidence the safety check goes first.
-        return {"priority": 7, "policy_dir": "policy_rules"}
+class UntrainedPolicy(RasaPolicy):
+    """A dialogue policy that learns nothing and reads policy_rules when first needed."""
 
     def __init__(
         self,
@@ -77,13 +72,23 @@ class SafetyFirstPolicy(RasaPolicy):
         resource: Resource,
         execution_context: ExecutionContext,
         **kwargs: Any,
-    ) -> SafetyFirstPolicy:
+    ) -> UntrainedPolicy:
         return cls(config, model_storage, resource, execution_context)
 
     def _rules(self) -> Policy:
         if self._policy is None:
             self._policy = load_policy(self.config["policy_dir"])
         return self._policy
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyFirstPolicy(UntrainedPolicy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Above conversation repair (7) and RulePolicy (6): at equal confidence it goes first.
+        return {"priority": 8, "policy_dir": "policy_rules"}
 
     def predict_action_probabilities(
         self,
@@ -103,11 +108,14 @@ class SafetyFirstPolicy(RasaPolicy):
 
     def next_action(self, tracker: DialogueStateTracker) -> str | None:
         """The safety check, listening quietly, or None to let the other policies decide."""
-        turn = _since_latest_message(tracker)
+        turn = since_latest_message(tracker)
         if turn is None:
             return None
         message, since = turn
         if message.intent.get("name") in START_OVER_INTENTS:
+            return None
+        if message.parse_data.get(UNDERSTOOD_KEY):
+            # An answer repair re-read in context; its words were checked as they came in.
             return None
         with_person = bool(tracker.get_slot(WITH_PERSON_SLOT))
         checks = [e for e in since if isinstance(e, ActionExecuted)]
@@ -131,7 +139,7 @@ class SafetyFirstPolicy(RasaPolicy):
         ) and _asked_about_danger(tracker, policy.safety.question)
 
 
-def _since_latest_message(
+def since_latest_message(
     tracker: DialogueStateTracker,
 ) -> tuple[UserUttered, list[Any]] | None:
     """The latest resident message and every event after it, reverted ones included."""

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.casestore import migrations
-from bot.policy import Policy, load_policy
+from bot.policy import Answer, Policy, load_answers, load_policy
 from tests.conversations.servers import Servers, running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -18,6 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def policy() -> Policy:
     return load_policy(ROOT / "policy_rules")
+
+
+@pytest.fixture(scope="session")
+def answers(policy: Policy) -> dict[str, Answer]:
+    return load_answers(ROOT / "policy_rules", policy)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.policy.schema import (
     LABELS,
     NATIONS,
     AdjustmentNeed,
+    Answer,
     DetectorThresholds,
     Doubt,
     Duration,
@@ -50,6 +51,7 @@ POLICY_FILES = (
     "languages.yml",
 )
 RETENTION_FILE = "retention.yml"
+ANSWERS_FILE = "answers.yml"
 SUPPORTED_VERSION = 1
 _DURATION = re.compile(r"^(\d+) (working days?|months?|hours?)$")
 _UNITS = {"working": "working_days", "month": "months", "hour": "hours"}
@@ -414,6 +416,41 @@ def load_retention(directory: str | Path) -> Retention:
     return Retention(keep_for)
 
 
+def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
+    """answers.yml, checked like the other files and filled in from the policy. Like
+    retention.yml it stays out of the model's snapshot: answers do not change how a message is
+    read, so the landlord can edit them without retraining."""
+    path = Path(directory) / ANSWERS_FILE
+    if not path.is_file():
+        raise PolicyError(str(path), None, "file is missing")
+    file = _top(ANSWERS_FILE, {ANSWERS_FILE: path.read_text(encoding="utf-8")})
+    values = answer_placeholders(policy)
+    answers = {}
+    for r in file.records("answers", {"topic", "match", "answer"}):
+        groups = r.data.get("match")
+        if not isinstance(groups, list) or not groups:
+            r.fail("'match' must be a list of groups of phrases")
+        indexed = {f"group {i}": group for i, group in enumerate(groups, start=1)}
+        holder = _Record(r.file, r.rule_id, indexed, set(indexed))
+        match = tuple(holder.cues(key, required=True) for key in indexed)
+        text = r.text("answer")
+        _check_placeholders(r, "answer", text, set(values), of="a placeholder answers can use")
+        answers[r.rule_id or ""] = Answer(
+            r.rule_id or "", r.text("topic"), match, text.format(**values)
+        )
+    return answers
+
+
+def answer_placeholders(policy: Policy) -> dict[str, str]:
+    """What an answer may mention: the landlord's details, the ombudsman's and the timescales."""
+    values = {name: str(value) for name, value in vars(policy.landlord).items()}
+    values |= {f"ombudsman_{name}": str(value) for name, value in vars(policy.ombudsman).items()}
+    for stage_id, stage in policy.stages.items():
+        values[f"{stage_id}_acknowledge"] = str(stage.acknowledge_within)
+        values[f"{stage_id}_respond"] = str(stage.respond_within)
+    return values
+
+
 _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
     "timescales.yml": {"stages", "complaint_time_limit"},
@@ -435,6 +472,7 @@ _TOP_KEYS = {
     "languages.yml": {"languages"},
     "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
     RETENTION_FILE: {"conversations"},
+    ANSWERS_FILE: {"answers"},
 }
 
 

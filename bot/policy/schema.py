@@ -202,6 +202,17 @@ class ServiceArea:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """An answer to a common question (answers.yml), its placeholders already filled in."""
+
+    id: str
+    topic: str
+    # Groups of phrases: the question matches when every group has one of its phrases.
+    match: tuple[tuple[str, ...], ...]
+    text: str
+
+
+@dataclass(frozen=True)
 class Retention:
     """How long conversations are kept (retention.yml), apart from what open complaints need."""
 

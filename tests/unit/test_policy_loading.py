@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.policy import PolicyError, load_policy
+from bot.policy import PolicyError, load_answers, load_policy
 from tests.conftest import ROOT
 
 
@@ -146,3 +146,24 @@ def test_danger_words_in_a_language_without_a_route_in_it_are_refused(rules: Pat
     with pytest.raises(PolicyError, match=r"languages.yml, rule 'pl': danger words for gas but no "
                                           r"route to give in this language"):  # fmt: skip
         load_policy(rules)
+
+
+def test_answers_are_filled_from_the_policy_so_timescales_are_said_once(rules: Path) -> None:
+    changed = rules / "timescales.yml"
+    changed.write_text(changed.read_text().replace("20 working days", "18 working days", 1))
+    answers = load_answers(rules, load_policy(rules))
+    assert "answer within 18 working days" in answers["how_complaints_work"].text
+    assert "{" not in answers["stage_2"].text
+
+
+def test_an_answer_naming_an_unknown_placeholder_is_refused(rules: Path) -> None:
+    edit(rules, "answers.yml", "{ombudsman_phone}", "{ombudsman_number}")
+    with pytest.raises(PolicyError, match=r"answers.yml, rule 'ombudsman': answer mentions "
+                                          r"'\{ombudsman_number\}'"):  # fmt: skip
+        load_answers(rules, load_policy(rules))
+
+
+def test_an_answer_without_groups_of_words_to_match_is_refused(rules: Path) -> None:
+    edit(rules, "answers.yml", "    match:\n      - [ombudsman]\n", "    match: []\n")
+    with pytest.raises(PolicyError, match=r"rule 'ombudsman': 'match' must be a list of groups"):
+        load_answers(rules, load_policy(rules))

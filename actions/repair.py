@@ -1,0 +1,171 @@
+"""Conversation repair (see bot.conversation_repair): a typed message read against the open
+question. A yes, a no or a button's words become that answer; "cancel" leaves the form and
+says what happens now; anything typed at the read-back changes what was read back, so only an
+unambiguous yes logs a complaint."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import (
+    ActiveLoop,
+    EventType,
+    FollowupAction,
+    SlotSet,
+    UserUtteranceReverted,
+    UserUttered,
+)
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.app import get_app
+from actions.definition import COMPLAINT_SLOTS, draft_from, read_back_message
+from actions.turns import last_question
+from bot.answers import (
+    REPAIR_ACTION,
+    UNDERSTOOD_KEY,
+    YES_NO_FLAGS,
+    Button,
+    OpenQuestion,
+    Understanding,
+    open_question,
+    payload_parts,
+    understand,
+)
+
+LISTEN = "action_listen"
+COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
+
+
+def question_of(tracker: Tracker) -> OpenQuestion | None:
+    return open_question(
+        tracker.active_loop_name,
+        tracker.get_slot("requested_slot"),
+        {flag: bool(tracker.get_slot(flag)) for flag in YES_NO_FLAGS},
+    )
+
+
+def buttons_before(tracker: Tracker) -> list[Button]:
+    """The buttons of the assistant's last message before this one: the question's own."""
+    buttons = (last_question(tracker) or {}).get("buttons") or []
+    return [Button(str(b.get("title", "")), str(b.get("payload", ""))) for b in buttons]
+
+
+class ActionUnderstandAnswer(Action):
+    def name(self) -> str:
+        return REPAIR_ACTION
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        question = question_of(tracker)
+        message = tracker.latest_message
+        if question is None:
+            return [FollowupAction(LISTEN)]
+        understanding = understand(
+            question,
+            str(message.get("text") or ""),
+            (message.get("intent") or {}).get("name"),
+            buttons_before(tracker),
+            get_app().answers,
+        )
+        if understanding.answer is not None:
+            dispatcher.utter_message(text=understanding.answer.text)
+        if understanding.kind == "question":
+            return ask_again(dispatcher, tracker)
+        part = next(
+            (e["value"] for e in message.get("entities") or [] if e["entity"] == "definition_part"),
+            None,
+        )
+        if question.name == "awaiting_confirmation" and part and understanding.kind != "yes":
+            return as_message(tracker, question, "correct_definition", {"definition_part": part})
+        if understanding.kind == "leave":
+            return leave(dispatcher, tracker, question, domain, understanding.start_again)
+        if understanding.kind == "amend":
+            return amend(dispatcher, tracker)
+        return answer(tracker, question, understanding)
+
+
+def answer(
+    tracker: Tracker, question: OpenQuestion, understanding: Understanding
+) -> list[EventType]:
+    """A form's question gets its slot and the form carries on; a yes-or-no offer gets the
+    message re-read as the plain answer, which its rule takes."""
+    if understanding.kind == "button":
+        intent, entities = payload_parts(str(understanding.value))
+    else:
+        intent, entities = {"yes": "affirm", "no": "deny"}.get(understanding.kind, ""), {}
+    if question.form is None:
+        return as_message(tracker, question, intent, entities)
+    value: Any = understanding.value
+    if understanding.kind != "slot":
+        value = entities.get("choice", {"affirm": True, "deny": False}.get(intent))
+    return [SlotSet(question.name, value), FollowupAction(question.form)]
+
+
+def as_message(
+    tracker: Tracker, question: OpenQuestion, intent: str, entities: dict[str, str]
+) -> list[EventType]:
+    """The same message, re-read as the answer it is: the rules then see a plain yes, no or
+    button, as Rasa's own two-stage fallback does after a clarification."""
+    latest = next(e for e in reversed(tracker.events) if e.get("event") == "user")
+    text = str(latest.get("text") or "")
+    parse_data = {
+        "intent": {"name": intent, "confidence": 1.0},
+        "entities": [{"entity": name, "value": value} for name, value in entities.items()],
+        "text": text,
+        "message_id": latest.get("message_id"),
+        "metadata": latest.get("metadata") or {},
+        UNDERSTOOD_KEY: question.name,
+    }
+    reread = UserUttered(text, parse_data, latest.get("timestamp"), latest.get("input_channel"))
+    reread.update(message_id=latest.get("message_id"), metadata=latest.get("metadata") or {})
+    return [UserUtteranceReverted(), reread]
+
+
+def leave(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    question: OpenQuestion,
+    domain: dict[str, Any],
+    start_again: bool,
+) -> list[EventType]:
+    """Out of the form at any question, with the choice recorded as it now stands (1.3)."""
+    events: list[EventType] = [SlotSet("requested_slot", None)]
+    if question.form is not None:
+        events.append(ActiveLoop(None))
+        form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+        events += [SlotSet(slot, None) for slot in form_slots]
+    if question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS:
+        contact_id = tracker.get_slot("contact_id")
+        if contact_id is not None:
+            get_app().cases.record_choice(int(contact_id), "no_complaint")
+        events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
+        events.append(SlotSet("complaint_choice", "no_complaint"))
+        dispatcher.utter_message(response="utter_left_complaint")
+    else:
+        dispatcher.utter_message(response="utter_left_question")
+    events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
+    if start_again:
+        dispatcher.utter_message(response="utter_how_can_i_help")
+    return [*events, FollowupAction(LISTEN)]
+
+
+def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """After an answer on the way, the question that was waiting is asked again as it was."""
+    question = last_question(tracker)
+    if question is not None:
+        dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+    return [FollowupAction(LISTEN)]
+
+
+def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """What the resident typed at the read-back is added to what went wrong, in their words,
+    and the whole definition is read back again; nothing is logged until they agree."""
+    draft = draft_from(tracker)
+    typed = str(tracker.latest_message.get("text") or "").strip()
+    aspects = f"{draft.aspects.strip()} {typed}".strip()
+    dispatcher.utter_message(text="Thank you. I've added that to what went wrong.")
+    dispatcher.utter_message(**read_back_message(replace(draft, aspects=aspects)))
+    return [SlotSet("complaint_aspects", aspects), FollowupAction(LISTEN)]

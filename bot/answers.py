@@ -1,0 +1,230 @@
+"""Understanding a typed message as the answer to the question the assistant is waiting on.
+
+People answer in sentences ("yes it's still leaking"), type a button's own words ("Make a formal
+complaint"), change their mind ("actually forget it") or ask something in the middle. The
+intent model reads each message on its own; these functions read it against the open question,
+so an answer that fits the question is taken as the answer and never re-triaged. Used by the
+conversation repair policy (bot.conversation_repair) and its action (actions.repair).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from bot.definition import contact_preference
+from bot.policy import Answer
+from bot.questions import answer_for, is_question
+from bot.text import contains, first_sentence, starts_with, words
+
+# Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
+YES_NO_FLAGS = (
+    "choice_pending",
+    "time_limit_pending",
+    "representative_pending",
+    "adjustments_pending",
+    "awaiting_confirmation",
+)
+# Form questions answered yes or no (bool slots in domain.yml).
+YES_NO_SLOTS = ("still_happening", "representative_consent", "adjustment_consent")
+# The read-back of the complaint definition: only an unambiguous yes logs the complaint.
+READ_BACK = "awaiting_confirmation"
+
+YES_STARTS = (
+    "yes", "yeah", "yea", "yep", "yup", "ye", "ya", "y", "aye", "sure", "ok", "okay", "correct",
+    "right", "that's right", "thats right", "that is right", "that's correct", "thats correct",
+    "it's right", "its right", "spot on", "definitely", "absolutely", "of course", "please do",
+    "go ahead",
+)  # fmt: skip
+# "Have they agreed?" is answered about the other person.
+CONSENT_YES_STARTS = (
+    "they have", "she has", "he has", "they agreed", "she agreed", "he agreed", "they've agreed",
+    "they are happy", "she's happy", "he's happy", "i have their", "i've got their",
+)  # fmt: skip
+CONSENT_SLOTS = ("representative_consent",)
+NO_STARTS = (
+    "no", "nope", "nah", "n", "not yet", "no thanks", "no thank you", "not really", "it's over",
+    "its over", "it is over", "it stopped", "it's stopped", "its stopped", "it has stopped",
+    "no longer", "not anymore", "not any more", "they haven't", "they havent", "don't", "dont",
+    "do not", "never",
+)  # fmt: skip
+# Words that make a yes conditional: "yes but the date is wrong" is not agreement.
+BUT_WORDS = ("but", "except", "apart from", "although", "however", "though", "only", "just not")
+UNSURE = ("not sure", "no idea", "don't know", "dont know", "maybe", "unsure")
+STILL_WORDS = ("still", "ongoing", "keeps", "carries on", "continuing", "every day", "again")
+STOPPED_WORDS = (
+    "stopped", "fixed now", "sorted now", "been sorted", "been fixed", "it's over", "its over",
+    "no longer", "not any more", "not anymore",
+)  # fmt: skip
+
+# Leaving: whole short messages, or phrases that mean it anywhere.
+LEAVE_MESSAGES = (
+    "cancel", "stop", "quit", "exit", "end", "restart", "start again", "start over",
+    "forget it", "never mind", "nevermind", "leave it", "goodbye", "bye", "not now", "no stop",
+)  # fmt: skip
+LEAVE_PHRASES = (
+    "changed my mind", "change my mind", "don't want to complain", "dont want to complain",
+    "do not want to complain", "don't want to make a complaint", "dont want to make a complaint",
+    "do not want to make a complaint", "don't want to do this", "dont want to do this",
+    "cancel this", "cancel the complaint", "cancel my complaint", "cancel it", "stop this",
+    "start again", "start over", "forget about it", "don't want to carry on",
+    "dont want to carry on", "not going ahead", "withdraw my complaint", "rather not complain",
+)  # fmt: skip
+START_AGAIN = ("start again", "start over", "restart")
+# Words that show a request for a person is meant, not an answer that mentions calling.
+PERSON_WORDS = (
+    "person", "human", "someone", "somebody", "agent", "adviser", "advisor", "staff",
+    "speak to", "talk to", "real", "operator", "officer",
+)  # fmt: skip
+# Intents that carry their own meaning whatever question is open (rules answer them).
+OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
+
+Kind = Literal["leave", "button", "yes", "no", "slot", "amend", "question", "none"]
+
+
+@dataclass(frozen=True)
+class OpenQuestion:
+    """What the assistant is waiting on: a form's requested slot or a yes-or-no flag."""
+
+    name: str
+    form: str | None = None
+
+    @property
+    def yes_no(self) -> bool:
+        return self.name in YES_NO_SLOTS or self.name in YES_NO_FLAGS
+
+
+@dataclass(frozen=True)
+class Button:
+    title: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Understanding:
+    kind: Kind
+    # The button's payload (kind "button"), the slot's value (kind "slot"), or None.
+    value: str | None = None
+    start_again: bool = False
+    # A common question asked in the same message, answered before anything else.
+    answer: Answer | None = None
+
+
+NOTHING = Understanding("none")
+# The action that acts on an understanding (actions.repair), run by bot.conversation_repair.
+REPAIR_ACTION = "action_understand_answer"
+# Marks a message re-read as the answer it is, in its parse data, so it is read only once.
+UNDERSTOOD_KEY = "understood_as_answer_to"
+
+
+def open_question(
+    active_loop: str | None, requested_slot: str | None, flags: dict[str, bool]
+) -> OpenQuestion | None:
+    """The question waiting for an answer, if any: a form's question first."""
+    if active_loop and requested_slot:
+        return OpenQuestion(requested_slot, active_loop)
+    if flags.get(READ_BACK):
+        return OpenQuestion(READ_BACK)
+    waiting = [flag for flag in YES_NO_FLAGS if flags.get(flag)]
+    return OpenQuestion(waiting[0]) if waiting else None
+
+
+def understand(
+    question: OpenQuestion,
+    text: str,
+    intent: str | None,
+    buttons: list[Button],
+    answers: dict[str, Answer],
+) -> Understanding:
+    """How a typed message answers the open question; NOTHING leaves it to the rules. A common
+    question asked on the way is answered too, and the open question asked again."""
+    if not text.strip() or text.startswith("/") or intent in OWN_MEANING_INTENTS:
+        return NOTHING
+    understood = _understand(question, text, intent, buttons)
+    asked = answer_for(text, answers) if is_question(text) else None
+    if asked is None or understood.kind in ("leave", "button", "slot"):
+        return understood
+    if understood.kind in ("none", "amend"):
+        return Understanding("question", answer=asked)
+    return replace(understood, answer=asked)
+
+
+def _understand(
+    question: OpenQuestion, text: str, intent: str | None, buttons: list[Button]
+) -> Understanding:
+    if wants_to_leave(text):
+        return Understanding("leave", start_again=words(text) in START_AGAIN)
+    button = typed_button(text, buttons)
+    if button is not None:
+        return Understanding("button", button.payload)
+    if question.yes_no:
+        answer = yes_or_no(
+            text,
+            ongoing_question=question.name == "still_happening",
+            extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
+        )
+        if answer is not None:
+            return Understanding("yes" if answer else "no")
+    if question.name == READ_BACK:
+        # Anything else at the read-back changes what was read back: never a yes by default.
+        return NOTHING if intent in ("request_human", "goodbye") else Understanding("amend")
+    if question.name == "contact_preference":
+        preference = contact_preference(text)
+        if preference is not None:
+            return Understanding("slot", preference)
+    if intent == "request_human" and not question.yes_no and not asks_for_person(text):
+        # "Call me Ayesha" is a name, not a request to be called.
+        return Understanding("slot", text.strip())
+    return NOTHING
+
+
+def yes_or_no(
+    text: str, ongoing_question: bool = False, extra_yes: tuple[str, ...] = ()
+) -> bool | None:
+    """A yes or a no said in a sentence; None when it is neither, unsure, or a yes with a but."""
+    said = words(first_sentence(text)) or words(text)
+    if not said or any(contains(said, phrase) for phrase in UNSURE):
+        return None
+    if starts_with(said, NO_STARTS):
+        return False
+    if ongoing_question:
+        if any(contains(said, word) for word in STOPPED_WORDS):
+            return False
+        if any(contains(said, word) for word in STILL_WORDS):
+            return True
+    if starts_with(said, YES_STARTS + extra_yes):
+        return None if any(contains(said, word) for word in BUT_WORDS) else True
+    return None
+
+
+def wants_to_leave(text: str) -> bool:
+    said = words(text)
+    if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):
+        return True
+    return any(contains(said, phrase) for phrase in LEAVE_PHRASES)
+
+
+def asks_for_person(text: str) -> bool:
+    said = words(text)
+    return any(contains(said, word) for word in PERSON_WORDS)
+
+
+def typed_button(text: str, buttons: list[Button]) -> Button | None:
+    """The button whose own words were typed (case, punctuation and "I want to" aside)."""
+    said = words(text)
+    for button in buttons:
+        title = words(button.title)
+        if title and (said == title or said in (f"i want {title}", f"i'd like {title}")):
+            return button
+    return None
+
+
+def payload_parts(payload: str) -> tuple[str, dict[str, str]]:
+    """The intent and entities of a button payload such as `/choose{"choice": "email"}`."""
+    match = re.match(r"^/(\w+)(\{.*\})?$", payload.strip())
+    if match is None:
+        raise ValueError(f"not a button payload: {payload!r}")
+    entities = json.loads(match.group(2)) if match.group(2) else {}
+    return match.group(1), {str(key): str(value) for key, value in entities.items()}

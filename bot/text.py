@@ -1,0 +1,24 @@
+"""Messages as plain words, for matching phrases the way people type them."""
+
+from __future__ import annotations
+
+import re
+
+
+def words(text: str) -> str:
+    """Lower case, punctuation dropped (apostrophes kept), single spaces."""
+    return " ".join(re.sub(r"[^\w\s']", " ", text.lower().replace("\u2019", "'")).split())
+
+
+def starts_with(said: str, starts: tuple[str, ...]) -> bool:
+    return any(said == start or said.startswith(start + " ") for start in starts)
+
+
+def contains(said: str, phrase: str) -> bool:
+    """A whole word or phrase inside already normalised words."""
+    return f" {phrase} " in f" {said} "
+
+
+def first_sentence(text: str) -> str:
+    """Agreement is judged on the first sentence: "Yes that's right. What about X?" is a yes."""
+    return re.split(r"[.?!\n]+", text.strip(), maxsplit=1)[0]

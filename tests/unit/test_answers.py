@@ -1,0 +1,198 @@
+"""Typed messages read against the open question: how residents really answer (bot.answers and
+the contact details found in sentences, bot.definition)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import (
+    Button,
+    OpenQuestion,
+    Understanding,
+    open_question,
+    payload_parts,
+    understand,
+    yes_or_no,
+)
+from bot.definition import contact_details_in, contact_preference, introduced_name, name_in
+from bot.policy import Answer
+
+
+def understand_(
+    question: OpenQuestion, text: str, intent: str | None, buttons: list[Button]
+) -> Understanding:
+    return understand(question, text, intent, buttons, {})
+
+
+CHOICE = OpenQuestion("choice_pending")
+READ_BACK = OpenQuestion("awaiting_confirmation")
+STILL = OpenQuestion("still_happening", "complaint_form")
+OFFER_BUTTONS = [
+    Button("Make a formal complaint", "/affirm"),
+    Button("Put it right without a complaint", "/deny"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yes its still leaking", True),
+        ("yeah still the same", True),
+        ("Yes that's right. What do I do if there's a fire though?", True),
+        ("nope it stopped last week", False),
+        ("no", False),
+        ("it's been fixed now", False),
+        ("not sure to be honest", None),
+        ("yes but the date is wrong", None),
+        ("the boiler", None),
+    ],
+)
+def test_yes_and_no_are_read_from_sentences(text: str, expected: bool | None) -> None:
+    assert yes_or_no(text, ongoing_question=True) is expected
+
+
+def test_typing_a_buttons_words_is_the_same_as_clicking_it() -> None:
+    understood = understand_(CHOICE, "Make a formal complaint", "make_complaint", OFFER_BUTTONS)
+    assert (understood.kind, understood.value) == ("button", "/affirm")
+    assert understand_(CHOICE, "put it right without a complaint.", None, OFFER_BUTTONS).value == (
+        "/deny"
+    )
+
+
+def test_a_yes_in_a_sentence_answers_a_form_question() -> None:
+    assert understand_(STILL, "yes it's still leaking", "dissatisfaction", []).kind == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "cancel",
+        "Stop",
+        "start again",
+        "I've changed my mind",
+        "I don't want to complain now",
+        "bye",
+    ],
+)
+def test_second_thoughts_leave_at_any_question(text: str) -> None:
+    for question in (CHOICE, READ_BACK, STILL, OpenQuestion("contact_name", "complaint_form")):
+        assert understand_(question, text, None, []).kind == "leave"
+
+
+def test_start_again_is_told_apart_from_stopping() -> None:
+    assert understand_(CHOICE, "start again", None, []).start_again
+    assert not understand_(CHOICE, "cancel", None, []).start_again
+
+
+def test_a_leak_that_wont_stop_is_not_leaving() -> None:
+    assert understand_(STILL, "the leak just won't stop", None, []).kind != "leave"
+
+
+def test_only_an_unambiguous_yes_confirms_the_read_back() -> None:
+    assert understand_(READ_BACK, "yes that's right", "affirm", []).kind == "yes"
+    assert understand_(READ_BACK, "yes but it started in March", "affirm", []).kind == "amend"
+    assert understand_(READ_BACK, "it was the bathroom not the kitchen", "other", []).kind == (
+        "amend"
+    )
+    assert understand_(READ_BACK, "can I talk to a person", "request_human", []).kind == "none"
+
+
+def test_a_phone_call_is_a_preference_not_a_request_for_a_person() -> None:
+    question = OpenQuestion("contact_preference", "complaint_form")
+    understood = understand_(question, "A phone call is best", "request_human", [])
+    assert (understood.kind, understood.value) == ("slot", "phone")
+
+
+def test_call_me_is_a_name_but_talk_to_someone_is_a_request_for_a_person() -> None:
+    question = OpenQuestion("contact_name", "complaint_form")
+    assert understand_(question, "call me Ayesha", "request_human", []).kind == "slot"
+    assert understand_(question, "can i jus talk 2 a real person", "request_human", []).kind == (
+        "none"
+    )
+
+
+def test_clicks_and_small_talk_are_left_to_the_rules() -> None:
+    assert understand_(CHOICE, "/affirm", "affirm", OFFER_BUTTONS).kind == "none"
+    assert understand_(CHOICE, "hello", "greet", OFFER_BUTTONS).kind == "none"
+
+
+def test_a_forms_question_comes_before_any_offer() -> None:
+    flags = {"choice_pending": True, "awaiting_confirmation": False}
+    assert open_question("complaint_form", "contact_name", flags) == OpenQuestion(
+        "contact_name", "complaint_form"
+    )
+    assert open_question(None, None, flags) == CHOICE
+    assert open_question(None, None, {}) is None
+
+
+def test_button_payloads_are_read_with_their_entities() -> None:
+    assert payload_parts('/choose{"choice": "email"}') == ("choose", {"choice": "email"})
+    assert payload_parts("/affirm") == ("affirm", {})
+
+
+@pytest.mark.parametrize(
+    ("text", "details"),
+    [
+        ("my email is Ayesha.K@Example.COM", "Ayesha.K@example.com"),
+        ("07700 900456 txt me dont ring", "07700 900456"),
+        ("you can get me on +44 7700 900123 after 5", "07700 900123"),
+        ("sam@example.org or 0161 496 0000", "sam@example.org, 0161 496 0000"),
+        ("I'd rather not say", None),
+    ],
+)
+def test_contact_details_are_found_in_sentences_and_normalised(
+    text: str, details: str | None
+) -> None:
+    assert contact_details_in(text) == details
+
+
+@pytest.mark.parametrize(
+    ("text", "preference"),
+    [
+        ("07700 900456 txt me dont ring", "text"),
+        ("A phone call is best", "phone"),
+        ("don't call me, email is fine", "email"),
+        ("by post please", "letter"),
+        ("whatever", None),
+    ],
+)
+def test_contact_preference_skips_what_is_ruled_out(text: str, preference: str | None) -> None:
+    assert contact_preference(text) == preference
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("its Ayesha Khan", "Ayesha Khan"),
+        ("call me Ayesha", "Ayesha"),
+        ("my name is Mrs Joan Smith and I am the tenant", "Mrs Joan Smith"),
+        ("Sam Jones", "Sam Jones"),
+        ("07700 900456", None),
+    ],
+)
+def test_names_are_read_from_answers(text: str, name: str | None) -> None:
+    assert name_in(text) == name
+
+
+def test_a_name_given_unprompted_is_kept_but_ordinary_words_are_not_names() -> None:
+    assert introduced_name("Hi my name is Ayesha Khan and the roof leaks") == "Ayesha Khan"
+    assert introduced_name("this is ridiculous, third time") is None
+
+
+def test_a_common_question_inside_a_form_is_answered_and_the_question_kept(
+    answers: dict[str, Answer],
+) -> None:
+    question = OpenQuestion("outcome_sought", "complaint_form")
+    understood = understand(question, "sorry what is stage 2?", None, [], answers)
+    assert understood.kind == "question"
+    assert understood.answer is not None and "second and final stage" in understood.answer.text
+
+
+def test_a_yes_with_a_question_is_a_yes_and_the_question_is_answered_too(
+    answers: dict[str, Answer],
+) -> None:
+    understood = understand(
+        READ_BACK, "Yes that's right. How do I pay my rent though?", "affirm", [], answers
+    )
+    assert understood.kind == "yes"
+    assert understood.answer is not None and understood.answer.id == "pay_rent"
