@@ -9,8 +9,10 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from bot.nlp.matches import only_other_alphabets
-from bot.replies import not_english_reply
+from actions.triage import contact_record
+from bot.nlp.matches import RuleMatches, only_other_alphabets
+from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_lines
+from bot.triage import triage
 
 OFFER_PERSON_AFTER = 2
 
@@ -24,6 +26,9 @@ class ActionMisunderstood(Action):
     ) -> list[EventType]:
         count = int(tracker.get_slot("misunderstandings") or 0) + 1
         out_of_scope = tracker.get_intent_of_latest_message() == "out_of_scope"
+        language = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).language
+        if language is not None:
+            return in_another_language(dispatcher, tracker, language)
         if only_other_alphabets(str(tracker.latest_message.get("text") or "")):
             dispatcher.utter_message(text=not_english_reply(get_app().policy))
         else:
@@ -34,3 +39,25 @@ class ActionMisunderstood(Action):
             dispatcher.utter_message(response="utter_offer_person")
         # The message is set aside so the conversation carries on from where it was.
         return [UserUtteranceReverted(), SlotSet("misunderstandings", count)]
+
+
+def in_another_language(
+    dispatcher: CollectingDispatcher, tracker: Tracker, language_id: str
+) -> list[EventType]:
+    """Help in the resident's language, the language need recorded against the contact as an
+    adjustment (5.10; a language is not special category data), and a person offered."""
+    app = get_app()
+    result = triage(tracker.latest_message, app.policy)
+    contact_id = app.cases.record_contact(contact_record(tracker, result))
+    language = app.policy.languages[language_id]
+    need = app.cases.adjustment(
+        INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
+    )
+    app.cases.agree_adjustments(contact_id, (need,))
+    lines = other_language_lines(language_id, app.policy)
+    for line in lines[:-1]:
+        dispatcher.utter_message(text=line)
+    dispatcher.utter_message(
+        text=lines[-1], buttons=[{"title": "Talk to a person", "payload": "/request_human"}]
+    )
+    return [SlotSet("contact_id", contact_id)]

@@ -43,6 +43,21 @@ def not_english_reply(policy: Policy) -> str:
     )
 
 
+def other_language_lines(language_id: str, policy: Policy) -> list[str]:
+    """For a message in one of the landlord's languages: how to get help, in that language
+    first (texts the landlord provides, marked for checking), then in English."""
+    language = policy.languages[language_id]
+    landlord = vars(policy.landlord)
+    return [
+        language.in_danger.format(**landlord),
+        language.interpreter_offer.format(**landlord),
+        f"This message looks like it is in {language.name}. I am an automated assistant and I "
+        "can only read English. If anyone is in danger, call 999 now. We have noted that you "
+        'may need an interpreter. A person can help you with a free interpreter: press "Talk '
+        f'to a person" or call us on {policy.landlord.phone}.',
+    ]
+
+
 def ombudsman_line(policy: Policy) -> str:
     ombudsman = policy.ombudsman
     return (

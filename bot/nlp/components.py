@@ -339,7 +339,7 @@ class UrgencyDetector(LogisticRegressionClassifier):
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class PersonRequestCheck(GraphComponent):
     """Keeps "asking for a person" only when the message has words for it (policy_rules), and
-    takes a message in another alphabet as out of scope.
+    takes a message in another alphabet or language as out of scope.
 
     Asking for a person pauses the chat, so a name or an email typed into the complaint form and
     misread as that request would end the conversation. Without a person word, the classifier's
@@ -362,8 +362,11 @@ class PersonRequestCheck(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = str(message.get(TEXT) or "")
-            if only_other_alphabets(text):
-                # The English model cannot read another alphabet, so whatever it guessed is out
+            if (
+                only_other_alphabets(text)
+                or RuleMatches.from_entities(message.get(ENTITIES, [])).language
+            ):
+                # The English model cannot read another language, so whatever it guessed is out
                 # of scope; the safety check still reads the message's danger words.
                 out_of_scope = {INTENT_NAME_KEY: OUT_OF_SCOPE, "confidence": 1.0}
                 message.set(INTENT, out_of_scope, add_to_output=True)

@@ -39,6 +39,8 @@ class RuleMatches:
     urgency: tuple[str, ...] = ()
     # The language of the danger words found, when they were not English.
     danger_language: str | None = None
+    # The landlord's language the whole message is written in, when it is not English.
+    language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
     past_danger: bool = False
     # The learned detector's most likely danger and its probability that the message is urgent.
@@ -77,6 +79,8 @@ class RuleMatches:
             entities.append({"entity": "ongoing", "value": True})
         if self.danger_language:
             entities.append({"entity": "danger_language", "value": self.danger_language})
+        if self.language:
+            entities.append({"entity": "language", "value": self.language})
         if self.past_danger:
             entities.append({"entity": "past_danger", "value": True})
         return entities
@@ -106,6 +110,7 @@ class RuleMatches:
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,
             ongoing=bool(found.get("ongoing")),
             danger_language=next(iter(ids("danger_language")), None),
+            language=next(iter(ids("language")), None),
             past_danger=bool(found.get("past_danger")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),

@@ -15,6 +15,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from bot.nlp.language import LanguageIdentifier
 from bot.nlp.matches import REFERENCE, RuleMatches, reference_in
 from bot.policy import Policy
 
@@ -99,6 +100,7 @@ class RuleMatcher:
         self._area_order = list(policy.service_areas)
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
         self._categories = safety.categories
+        self._languages = LanguageIdentifier(list(policy.languages))
         self._vocab = vocab
         self._make_doc = _make_doc_for(vocab)
         for kind, rule_id, cues in groups:
@@ -144,6 +146,7 @@ class RuleMatcher:
         return RuleMatches(
             urgency=_unique(urgency),
             danger_language=language if urgency else None,
+            language=self._languages.other_language(doc.text),
             past_danger=past_danger,
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),

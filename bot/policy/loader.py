@@ -384,7 +384,7 @@ def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
 
 def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
     languages = {}
-    allowed = {"name", "checked", "cues", "routes", "interpreter_offer"}
+    allowed = {"name", "checked", "cues", "routes", "in_danger", "interpreter_offer"}
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
         routes_section = r.section("routes", set(safety.categories))
@@ -397,7 +397,13 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
         offer = r.text("interpreter_offer")
         _check_placeholders(r, "interpreter_offer", offer, landlord_fields)
         languages[r.rule_id or ""] = Language(
-            r.rule_id or "", r.text("name"), r.flag("checked"), cues, routes, offer
+            r.rule_id or "",
+            r.text("name"),
+            r.flag("checked"),
+            cues,
+            routes,
+            r.text("in_danger"),
+            offer,
         )
     return languages
 

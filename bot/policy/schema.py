@@ -185,6 +185,8 @@ class Language:
     checked: bool
     cues: dict[str, tuple[str, ...]]
     routes: dict[str, str]
+    # Said first to anyone who writes in this language: call 999 if anyone is in danger.
+    in_danger: str
     interpreter_offer: str
 
 
