@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -14,6 +15,12 @@ from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
 from bot.definition import contact_details_in, contact_preference, is_no, name_in
 
+# "my email is ..." labels the details; it does not say how they want to be contacted.
+DETAIL_LABEL = re.compile(
+    r"\b(?:my\s+)?(?:e-?mail(?: address)?|(?:mobile |phone |contact )?number|phone|mobile)"
+    r"\s*(?:is|:)",
+    re.IGNORECASE,
+)
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
 
@@ -83,7 +90,7 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
         if details is None:
             dispatcher.utter_message(response="utter_invalid_contact_details")
             return {"contact_details": None}
-        preference = contact_preference(text)
+        preference = contact_preference(DETAIL_LABEL.sub(" ", text))
         return {
             "contact_details": details,
             **(

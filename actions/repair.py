@@ -10,6 +10,7 @@ from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
+    ActionExecuted,
     ActiveLoop,
     EventType,
     FollowupAction,
@@ -113,6 +114,8 @@ def as_message(
     text = str(latest.get("text") or "")
     parse_data = {
         "intent": {"name": intent, "confidence": 1.0},
+        # Actions read the intent from the ranking (Tracker.get_intent_of_latest_message).
+        "intent_ranking": [{"name": intent, "confidence": 1.0}],
         "entities": [{"entity": name, "value": value} for name, value in entities.items()],
         "text": text,
         "message_id": latest.get("message_id"),
@@ -121,7 +124,9 @@ def as_message(
     }
     reread = UserUttered(text, parse_data, latest.get("timestamp"), latest.get("input_channel"))
     reread.update(message_id=latest.get("message_id"), metadata=latest.get("metadata") or {})
-    return [UserUtteranceReverted(), reread]
+    # As in Rasa's own two-stage fallback: the reverted turn is listened to again, so the rules
+    # see a fresh message.
+    return [UserUtteranceReverted(), ActionExecuted(LISTEN), reread]
 
 
 def leave(

@@ -14,7 +14,7 @@ from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.domain import ContactRecord
 from bot.questions import answer_for, is_question
-from bot.replies import adjustment_lines, label_lines
+from bot.replies import adjustment_lines, chat_lines
 from bot.triage import TriageResult, triage
 
 
@@ -85,7 +85,11 @@ class ActionTriage(Action):
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        said = [asked.text] if asked is not None else label_lines(result, app.policy)
+        said = (
+            [asked.text]
+            if asked is not None
+            else chat_lines(result, app.policy, tracker.get_slot("contact_details"))
+        )
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if result.representative and result.label in ("service_request", "excluded"):

@@ -24,6 +24,7 @@ NAME_OPENERS = re.compile(
     r"it's|its|it is|i'm|im|i am|this is|call me|you can call me|they call me)\s+",
     re.IGNORECASE,
 )
+DETAIL_WORDS = re.compile(r"\b(?:e-?mail|number|phone|mobile|address)\b", re.IGNORECASE)
 NAME_ENDS = re.compile(r"\s*(?:[,.;!?(]|\band\b|\bbut\b|\bhere\b).*$", re.IGNORECASE)
 
 
@@ -58,6 +59,16 @@ def contact_details_in(text: str) -> str | None:
     return ", ".join(found) or None
 
 
+def without_contact_details(text: str) -> str:
+    """The message with any email address and phone number taken out."""
+    text = EMAIL_IN_TEXT.sub(" ", text)
+    for match in phonenumbers.PhoneNumberMatcher(
+        text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
+    ):
+        text = text.replace(match.raw_string, " ")
+    return " ".join(text.split())
+
+
 def valid_contact_details(text: str) -> bool:
     """An email address or a phone number somewhere in what was typed."""
     return contact_details_in(text) is not None
@@ -66,7 +77,11 @@ def valid_contact_details(text: str) -> bool:
 def name_in(text: str) -> str | None:
     """The name in an answer to "what name should we use": "it's Ayesha Khan", "call me Ayesha",
     or just the name. None when the answer does not look like a name."""
-    name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text.strip()))
+    text = without_contact_details(text).strip()
+    if DETAIL_WORDS.search(text) and not re.search(r"\bname", text, re.IGNORECASE):
+        # "my email is ayesha.k@example.com" gives details, not a name.
+        return None
+    name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text))
     name = name.strip(" '\"")
     parts = name.split()
     if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):

@@ -111,6 +111,31 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     return [OTHER_REPLIES.get(result.intent, OTHER_REPLIES["enquiry"])]
 
 
+def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None) -> list[str]:
+    """What to say in the chat after triage. Nobody can get back to a resident in a chat we
+    hold no contact details for, so the chat says "we will contact you" only when we can, and
+    otherwise how to reach the team."""
+    landlord = policy.landlord
+    if contact_details:
+        reach = f"They will contact you using the details you gave us ({contact_details})."
+    else:
+        reach = (
+            f"To arrange it, please call us on {landlord.phone} ({landlord.office_hours}). For "
+            f"an emergency repair call {landlord.emergency_repairs_phone} at any time."
+        )
+    if result.label == "service_request":
+        return [
+            f"Thank you. I've noted this as a request for our team. {reach}",
+            "If you are unhappy with how a request is going, tell me and you can make a complaint.",
+        ]
+    if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
+        return [
+            "Thanks for your question. I can't answer that one myself. A person can: just ask "
+            f"to talk to a person here, or call us on {landlord.phone} ({landlord.office_hours})."
+        ]
+    return label_lines(result, policy)
+
+
 def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
     """Honest about when a person will read the conversation, and the route for an emergency."""
     landlord = policy.landlord
