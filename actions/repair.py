@@ -11,6 +11,7 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
+    ActionReverted,
     ActiveLoop,
     EventType,
     FollowupAction,
@@ -62,8 +63,6 @@ class ActionUnderstandAnswer(Action):
     ) -> list[EventType]:
         question = question_of(tracker)
         message = tracker.latest_message
-        if question is None:
-            return [FollowupAction(LISTEN)]
         understanding = understand(
             question,
             str(message.get("text") or ""),
@@ -71,8 +70,13 @@ class ActionUnderstandAnswer(Action):
             buttons_before(tracker),
             get_app().answers,
         )
+        if understanding.kind == "none":
+            # Nothing to repair after all: the rules and forms see the message as it came.
+            return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if question is None:
+            return [FollowupAction(LISTEN)]
         if understanding.kind == "question":
             return ask_again(dispatcher, tracker)
         part = next(

@@ -81,6 +81,9 @@ PERSON_WORDS = (
 # Intents that carry their own meaning whatever question is open (rules answer them).
 OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
 
+# Intents whose rules do not triage the message, so a common question is answered here.
+UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
+
 Kind = Literal["leave", "button", "yes", "no", "slot", "amend", "question", "none"]
 
 
@@ -132,7 +135,7 @@ def open_question(
 
 
 def understand(
-    question: OpenQuestion,
+    question: OpenQuestion | None,
     text: str,
     intent: str | None,
     buttons: list[Button],
@@ -142,8 +145,14 @@ def understand(
     question asked on the way is answered too, and the open question asked again."""
     if not text.strip() or text.startswith("/") or intent in OWN_MEANING_INTENTS:
         return NOTHING
-    understood = _understand(question, text, intent, buttons)
     asked = answer_for(text, answers) if is_question(text) else None
+    if question is None:
+        # With nothing open, triage answers questions; these intents never reach it ("how do I
+        # reach the ASB team?" is not a request to talk to a person now).
+        if asked is not None and intent in UNTRIAGED_INTENTS:
+            return Understanding("question", answer=asked)
+        return NOTHING
+    understood = _understand(question, text, intent, buttons)
     if asked is None or understood.kind in ("leave", "button", "slot"):
         return understood
     if understood.kind in ("none", "amend"):
@@ -159,6 +168,9 @@ def _understand(
     button = typed_button(text, buttons)
     if button is not None:
         return Understanding("button", button.payload)
+    if question.yes_no and question.name != READ_BACK and intent in ("affirm", "deny"):
+        # The model already read it as the plain answer; the rules take it from here.
+        return NOTHING
     if question.yes_no:
         answer = yes_or_no(
             text,

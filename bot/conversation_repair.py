@@ -75,8 +75,6 @@ class ConversationRepairPolicy(UntrainedPolicy):
             tracker.get_slot("requested_slot"),
             {flag: bool(tracker.get_slot(flag)) for flag in YES_NO_FLAGS},
         )
-        if question is None:
-            return False
         understanding = understand(
             question,
             message.text or "",

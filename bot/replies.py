@@ -119,10 +119,7 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
     if contact_details:
         reach = f"They will contact you using the details you gave us ({contact_details})."
     else:
-        reach = (
-            f"To arrange it, please call us on {landlord.phone} ({landlord.office_hours}). For "
-            f"an emergency repair call {landlord.emergency_repairs_phone} at any time."
-        )
+        reach = f"To arrange it, please call us on {landlord.phone} ({landlord.office_hours})."
     if result.label == "service_request":
         return [
             f"Thank you. I've noted this as a request for our team. {reach}",

@@ -196,3 +196,20 @@ def test_a_yes_with_a_question_is_a_yes_and_the_question_is_answered_too(
     )
     assert understood.kind == "yes"
     assert understood.answer is not None and understood.answer.id == "pay_rent"
+
+
+def test_with_nothing_open_only_questions_the_rules_would_not_triage_are_answered(
+    answers: dict[str, Answer],
+) -> None:
+    asked = understand(None, "how do i reach the ASB team", "request_human", [], answers)
+    assert asked.kind == "question" and asked.answer is not None
+    assert asked.answer.id == "asb_team"
+    # An enquiry goes to triage, which answers it there.
+    assert understand(None, "how do I pay my rent?", "enquiry", [], answers).kind == "none"
+    assert understand(None, "can I talk to someone", "request_human", [], answers).kind == "none"
+
+
+def test_a_yes_or_no_the_model_already_read_is_left_to_the_rules() -> None:
+    offer = OpenQuestion("adjustments_pending")
+    assert understand_(offer, "no thanks", "deny", []).kind == "none"
+    assert understand_(offer, "nah im ok", "out_of_scope", []).kind == "no"
