@@ -175,6 +175,6 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     draft = draft_from(tracker)
     typed = str(tracker.latest_message.get("text") or "").strip()
     aspects = f"{draft.aspects.strip()} {typed}".strip()
-    dispatcher.utter_message(text="Thank you. I've added that to what went wrong.")
+    dispatcher.utter_message(response="utter_added_to_definition")
     dispatcher.utter_message(**read_back_message(replace(draft, aspects=aspects)))
     return [SlotSet("complaint_aspects", aspects), FollowupAction(LISTEN)]

@@ -12,13 +12,15 @@ import yaml
 from bot.calendar import WorkingCalendar
 from bot.definition import DraftDefinition
 from bot.hazards import clock_lines, hazard_clocks
-from bot.policy import Policy
+from bot.policy import Policy, load_answers
 from bot.replies import (
     adjustment_lines,
+    chat_lines,
     exclusion_lines,
     handoff_lines,
     label_lines,
     ombudsman_line,
+    other_language_lines,
 )
 from bot.triage import TriageResult
 from tests.conftest import ROOT
@@ -60,7 +62,12 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         result = TriageResult(label, intent, 1.0, None, (), (), (), (), (), "general", False,  # type: ignore[arg-type]
                               None, ())  # fmt: skip
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
+        texts[f"chat_after:{intent}"] = " ".join(chat_lines(result, policy, None))
     texts["ombudsman"] = ombudsman_line(policy)
+    for answer in load_answers(ROOT / "policy_rules", policy).values():
+        texts[f"answer:{answer.id}"] = answer.text
+    # The English part of the reply to a message in another language.
+    texts["other_language"] = other_language_lines("pl", policy)[-1]
     texts["handoff_open"] = " ".join(handoff_lines(None, policy))
     closed_until = datetime(2026, 11, 30, 8, tzinfo=timezone.utc)
     texts["handoff_closed"] = " ".join(handoff_lines(closed_until, policy))
