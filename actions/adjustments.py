@@ -114,8 +114,9 @@ class ActionRecordAdjustments(Action):
             dispatcher.utter_message(
                 text=(
                     "Thank you. We have noted what would help you, and we will do it each time "
-                    "you contact us. We will check with you by "
-                    f"{long_date(adjustments[0].review_due)} that it still works for you."
+                    "you contact us. We will review it by "
+                    f"{long_date(adjustments[0].review_due)}. Tell us at any time if it stops "
+                    "working for you."
                 )
             )
         else:

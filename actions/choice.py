@@ -9,9 +9,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.turns import earlier_messages, problem_messages
+from actions.turns import earlier_messages, triaged_messages
 from bot.casestore.domain import Choice
-from bot.definition import contact_details_in, introduced_name
+from bot.definition import contact_details_in, introduced_name, job_reference_in
+from bot.nlp.matches import RuleMatches
 
 
 class ActionRecordChoice(Action):
@@ -42,10 +43,16 @@ def already_told(tracker: Tracker) -> list[EventType]:
     """What the conversation has already given, so the form does not ask for it again: what
     went wrong (every message about the problem, in the resident's words, read back for them
     to change), who they are acting for, a name and contact details."""
-    told = problem_messages(tracker)
+    told = triaged_messages(tracker)
     events: list[EventType] = []
     if told:
-        events.append(SlotSet("complaint_aspects", " ".join(told)))
+        events.append(SlotSet("complaint_aspects", " ".join(m["text"] for m in told)))
+    matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
+    if matches.ongoing:
+        events.append(SlotSet("still_happening", True))
+    job = next((j for m in told if (j := job_reference_in(m["text"]))), None)
+    if job:
+        events.append(SlotSet("earlier_request", job))
     if tracker.get_slot("representative_relationship"):
         events.append(SlotSet("acting_for", "someone_else"))
     for text in earlier_messages(tracker):

@@ -13,7 +13,13 @@ from rasa_sdk.types import DomainDict
 from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
-from bot.definition import contact_details_in, contact_preference, is_no, name_in
+from bot.definition import (
+    contact_details_in,
+    contact_preference,
+    introduced_name,
+    is_no,
+    name_in,
+)
 
 # "my email is ..." labels the details; it does not say how they want to be contacted.
 DETAIL_LABEL = re.compile(
@@ -21,6 +27,18 @@ DETAIL_LABEL = re.compile(
     r"\s*(?:is|:)",
     re.IGNORECASE,
 )
+ROLE_THEN_NAME = re.compile(
+    r"^(?:i'?m |i am )?(?:the )?(?:resident|tenant)\b[.,]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)",
+    re.IGNORECASE,
+)
+
+
+def role_then_name(text: str) -> str | None:
+    """ "resident. Leanne Price": the name given with the answer to "are you the resident?"."""
+    match = ROLE_THEN_NAME.match(text.strip())
+    return match.group(1) if match and match.group(1)[0].isupper() else None
+
+
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
 
@@ -55,11 +73,14 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
     ) -> dict[str, Any]:
         if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
             return {"acting_for": value}
-        text = str(value or "").lower()
-        helping = any(word in text for word in HELPING_WORDS) or bool(
+        text = str(value or "")
+        helping = any(word in text.lower() for word in HELPING_WORDS) or bool(
             matches_in(tracker).relationships
         )
-        return {"acting_for": "someone_else" if helping else "resident"}
+        acting_for = "someone_else" if helping else "resident"
+        # "I'm the tenant. Name Katarzyna Nowak": the name is not asked for again.
+        name = None if helping else introduced_name(text) or role_then_name(text)
+        return {"acting_for": acting_for, **({"contact_name": name} if name else {})}
 
     def validate_earlier_request(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -35,9 +35,17 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
         contact_preference=slot("contact_preference") or "",
-        adjustments=None if adjustments in (None, "none") else adjustments,
+        adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
     )
+
+
+def adjustments_said(tracker: Tracker) -> str:
+    """What would help, as read back: a health condition or disability the resident did not
+    want recorded is not read back as if it were (5.10)."""
+    if tracker.get_slot("adjustment_consent") is False:
+        return "what would help, without the health details you asked us not to record"
+    return str(tracker.get_slot("adjustments_needed"))
 
 
 def earlier_request_of(tracker: Tracker) -> str | None:

@@ -5,6 +5,7 @@ unambiguous yes logs a complaint."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -22,6 +23,7 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.complaint_form import DETAIL_LABEL
 from actions.definition import COMPLAINT_SLOTS, draft_from, read_back_message
 from actions.turns import last_question
 from bot.answers import (
@@ -35,6 +37,8 @@ from bot.answers import (
     payload_parts,
     understand,
 )
+from bot.definition import DraftDefinition, contact_details_in, contact_preference, name_in
+from bot.nlp.matches import RuleMatches
 
 LISTEN = "action_listen"
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
@@ -69,6 +73,9 @@ class ActionUnderstandAnswer(Action):
             (message.get("intent") or {}).get("name"),
             buttons_before(tracker),
             get_app().answers,
+            asks_for_a_person=RuleMatches.from_entities(
+                message.get("entities") or []
+            ).person_request,
         )
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
@@ -170,11 +177,59 @@ def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
 
 
 def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """What the resident typed at the read-back is added to what went wrong, in their words,
-    and the whole definition is read back again; nothing is logged until they agree."""
+    """What the resident typed at the read-back changes the part it is about: new contact
+    details or a name replace the old, "I want compensation" the outcome, and anything else is
+    added to what went wrong in their words. The whole definition is read back again; nothing is
+    logged until they agree."""
     draft = draft_from(tracker)
     typed = str(tracker.latest_message.get("text") or "").strip()
-    aspects = f"{draft.aspects.strip()} {typed}".strip()
-    dispatcher.utter_message(response="utter_added_to_definition")
-    dispatcher.utter_message(**read_back_message(replace(draft, aspects=aspects)))
-    return [SlotSet("complaint_aspects", aspects), FollowupAction(LISTEN)]
+    changes = corrections_in(typed, draft)
+    dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
+    dispatcher.utter_message(**read_back_message(replace(draft, **changes)))  # type: ignore[arg-type]
+    return [
+        *(SlotSet(SLOT_OF[part], value) for part, value in changes.items()),
+        FollowupAction(LISTEN),
+    ]
+
+
+# Which slot holds each part of the draft definition a typed correction can change.
+SLOT_OF = {
+    "aspects": "complaint_aspects",
+    "outcome": "outcome_sought",
+    "contact_name": "contact_name",
+    "contact_details": "contact_details",
+    "contact_preference": "contact_preference",
+}
+CHANGE_RESPONSES = {
+    "aspects": "utter_added_to_definition",
+    "outcome": "utter_changed_definition",
+    "contact_name": "utter_changed_definition",
+    "contact_details": "utter_changed_definition",
+    "contact_preference": "utter_changed_definition",
+}
+OUTCOME_WORDS = (
+    "i want", "i'd like", "id like", "i would like", "would like", "want them to", "compensation",
+    "an apology", "apologise", "apologize", "refund", "explanation", "outcome",
+)  # fmt: skip
+
+
+def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
+    """The parts of the definition a correction typed at the read-back changes, first the one
+    it is mainly about."""
+    changes: dict[str, str] = {}
+    details = contact_details_in(typed)
+    if details:
+        changes["contact_details"] = details
+        preference = contact_preference(DETAIL_LABEL.sub(" ", typed))
+        if preference:
+            changes["contact_preference"] = preference
+    lowered = typed.lower()
+    if "name" in lowered:
+        name = name_in(re.sub(r"^.*?\bname\b(?: should be| is|'s)?\s*", "", typed, flags=re.I))
+        if name:
+            changes["contact_name"] = name
+    if not changes and any(word in lowered for word in OUTCOME_WORDS):
+        changes["outcome"] = typed
+    if not changes:
+        changes["aspects"] = f"{draft.aspects.strip()} {typed}".strip()
+    return changes

@@ -13,6 +13,7 @@ from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.domain import ContactRecord
+from bot.nlp.matches import RuleMatches
 from bot.questions import answer_for, is_question
 from bot.replies import adjustment_lines, chat_lines
 from bot.triage import TriageResult, triage
@@ -56,7 +57,10 @@ class ActionTriage(Action):
         result = triage(tracker.latest_message, app.policy)
         text = str(tracker.latest_message.get("text") or "")
         asked = answer_for(text, app.answers) if is_question(text) else None
-        if asked is not None and not result.offers_complaint and result.label != "escalation":
+        unhappy = RuleMatches.from_entities(
+            tracker.latest_message.get("entities") or []
+        ).dissatisfaction_cues
+        if asked is not None and result.label != "escalation" and not unhappy:
             # A question ("how do I report ASB?") is answered, not logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         contact_id = app.cases.record_contact(contact_record(tracker, result))

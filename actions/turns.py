@@ -52,17 +52,29 @@ ASKING_WORDS = {
 }  # fmt: skip
 
 
+# Messages triage reads that ask or thank rather than tell what went wrong.
+NOT_ABOUT_THE_PROBLEM = ("enquiry", "compliment", "survey_feedback", "complaint_status", "escalate")
+
+
 def problem_messages(tracker: Tracker) -> list[str]:
     """What the resident told us about the problem, in their words: every message that was
     triaged in this conversation, leaving out ones that only ask for a complaint."""
-    told: list[str] = []
-    latest = ""
+    return [str(message.get("text")) for message in triaged_messages(tracker)]
+
+
+def triaged_messages(tracker: Tracker) -> list[dict[str, Any]]:
+    """The resident's messages triage read (text and parse data), fillers left out."""
+    told: list[dict[str, Any]] = []
+    latest: dict[str, Any] = {}
     for event in tracker.applied_events():
         if event.get("event") == "user":
-            latest = str(event.get("text") or "")
+            latest = {**(event.get("parse_data") or {}), "text": str(event.get("text") or "")}
         elif event.get("event") == "action" and event.get("name") == "action_triage":
-            words = set(latest.lower().replace(",", " ").replace(".", " ").split())
-            if latest and words - ASKING_WORDS and latest not in told:
+            if (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM:
+                continue
+            text = latest.get("text", "")
+            words = set(text.lower().replace(",", " ").replace(".", " ").split())
+            if text and words - ASKING_WORDS and text not in (m["text"] for m in told):
                 told.append(latest)
     return told
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from typing import Literal
 
 from bot.definition import contact_preference
@@ -37,6 +38,8 @@ YES_STARTS = (
     "right", "that's right", "thats right", "that is right", "that's correct", "thats correct",
     "it's right", "its right", "spot on", "definitely", "absolutely", "of course", "please do",
     "go ahead",
+    # Yes in the landlord's other languages, often typed before an English answer.
+    "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
 )  # fmt: skip
 # "Have they agreed?" is answered about the other person.
 CONSENT_YES_STARTS = (
@@ -49,6 +52,17 @@ NO_STARTS = (
     "its over", "it is over", "it stopped", "it's stopped", "its stopped", "it has stopped",
     "no longer", "not anymore", "not any more", "they haven't", "they havent", "don't", "dont",
     "do not", "never",
+)  # fmt: skip
+# Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
+CHOICE = "choice_pending"
+COMPLAINT_WORDS = (
+    "complaint", "complain", "complaining", "formal", "formally", "formal one", "formal 1",
+    "make it official", "official complaint",
+)  # fmt: skip
+WITHOUT_COMPLAINT = (
+    "without", "no complaint", "not a complaint", "dont want a complaint", "dont want to complain",
+    "not complaining", "just fix", "just want it fixed", "just get it fixed", "put it right",
+    "sort it out", "no formal", "not formal", "informal", "informally",
 )  # fmt: skip
 # Words that make a yes conditional: "yes but the date is wrong" is not agreement.
 BUT_WORDS = ("but", "except", "apart from", "although", "however", "though", "only", "just not")
@@ -69,6 +83,7 @@ LEAVE_PHRASES = (
     "do not want to complain", "don't want to make a complaint", "dont want to make a complaint",
     "do not want to make a complaint", "don't want to do this", "dont want to do this",
     "cancel this", "cancel the complaint", "cancel my complaint", "cancel it", "stop this",
+    "forget it", "phone you instead", "call you instead", "ring you instead", "no stop",
     "start again", "start over", "forget about it", "don't want to carry on",
     "dont want to carry on", "not going ahead", "withdraw my complaint", "rather not complain",
 )  # fmt: skip
@@ -78,6 +93,8 @@ PERSON_WORDS = (
     "person", "human", "someone", "somebody", "agent", "adviser", "advisor", "staff",
     "speak to", "talk to", "real", "operator", "officer",
 )  # fmt: skip
+# How close typed words must be to a button's title to count as clicking it.
+CLOSE_ENOUGH = 0.8
 # Intents that carry their own meaning whatever question is open (rules answer them).
 OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
 
@@ -140,19 +157,29 @@ def understand(
     intent: str | None,
     buttons: list[Button],
     answers: dict[str, Answer],
+    asks_for_a_person: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
-    question asked on the way is answered too, and the open question asked again."""
-    if not text.strip() or text.startswith("/") or intent in OWN_MEANING_INTENTS:
+    question asked on the way is answered too, and the open question asked again.
+    `asks_for_a_person` says the policy's words for asking for a person are in the message."""
+    if not text.strip() or text.startswith("/"):
         return NOTHING
+    button = typed_button(text, buttons) if question is not None else None
+    if button is not None:
+        return Understanding("button", button.payload)
     asked = answer_for(text, answers) if is_question(text) else None
+    if intent in OWN_MEANING_INTENTS and asked is None:
+        return NOTHING
     if question is None:
         # With nothing open, triage answers questions; these intents never reach it ("how do I
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
         return NOTHING
-    understood = _understand(question, text, intent, buttons)
+    if asks_for_a_person and intent != "request_human" and not wants_to_leave(text):
+        # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
+        return Understanding("button", "/request_human")
+    understood = _understand(question, text, intent)
     if asked is None or understood.kind in ("leave", "button", "slot"):
         return understood
     if understood.kind in ("none", "amend"):
@@ -160,14 +187,13 @@ def understand(
     return replace(understood, answer=asked)
 
 
-def _understand(
-    question: OpenQuestion, text: str, intent: str | None, buttons: list[Button]
-) -> Understanding:
+def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
     if wants_to_leave(text):
         return Understanding("leave", start_again=words(text) in START_AGAIN)
-    button = typed_button(text, buttons)
-    if button is not None:
-        return Understanding("button", button.payload)
+    if question.name == CHOICE:
+        choice = complaint_choice(text)
+        if choice is not None:
+            return Understanding("yes" if choice else "no")
     if question.yes_no and question.name != READ_BACK and intent in ("affirm", "deny"):
         # The model already read it as the plain answer; the rules take it from here.
         return NOTHING
@@ -190,6 +216,17 @@ def _understand(
         # "Call me Ayesha" is a name, not a request to be called.
         return Understanding("slot", text.strip())
     return NOTHING
+
+
+def complaint_choice(text: str) -> bool | None:
+    """The answer to "a formal complaint, or put it right without one?" in the resident's words:
+    "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""
+    said = words(text).replace("'", "")
+    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT):
+        return False
+    if any(contains(said, word) for word in COMPLAINT_WORDS):
+        return True
+    return None
 
 
 def yes_or_no(
@@ -224,13 +261,27 @@ def asks_for_person(text: str) -> bool:
 
 
 def typed_button(text: str, buttons: list[Button]) -> Button | None:
-    """The button whose own words were typed (case, punctuation and "I want to" aside)."""
-    said = words(text)
+    """The button whose own words were typed, near enough ("Im helping someone else", "wot went
+    wrong", "contact details please"): the closest title, when it is close."""
+    said = squashed(text)
+    best, best_score = None, 0.0
     for button in buttons:
-        title = words(button.title)
-        if title and (said == title or said in (f"i want {title}", f"i'd like {title}")):
-            return button
-    return None
+        title = squashed(button.title)
+        if not title:
+            continue
+        score = SequenceMatcher(None, said, title).ratio()
+        if contains(said, title) and len(said.split()) <= len(title.split()) + 2:
+            score = max(score, 0.9)
+        if score > best_score:
+            best, best_score = button, score
+    return best if best_score >= CLOSE_ENOUGH else None
+
+
+def squashed(text: str) -> str:
+    """Words without apostrophes or fillers, for comparing typed words with a button's."""
+    fillers = {"i", "want", "wanna", "id", "like", "please", "pls", "plz", "the", "a", "an"}
+    kept = [word for word in words(text).replace("'", "").split() if word not in fillers]
+    return " ".join(kept)
 
 
 def payload_parts(payload: str) -> tuple[str, dict[str, str]]:

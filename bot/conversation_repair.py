@@ -27,6 +27,7 @@ from bot.answers import (
     open_question,
     understand,
 )
+from bot.nlp.matches import RuleMatches
 from bot.policy import Answer, load_answers
 from bot.safety_first import UntrainedPolicy, since_latest_message
 from bot.triage.safety import SAFETY_ACTION, WITH_PERSON_SLOT
@@ -81,6 +82,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
             message.intent.get("name"),
             last_buttons(tracker),
             self._answers(),
+            asks_for_a_person=RuleMatches.from_entities(message.entities).person_request,
         )
         return understanding.kind != "none"
 

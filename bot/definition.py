@@ -17,11 +17,13 @@ PREFERENCES = {
 }
 NEGATIONS = ("don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot")
 NO_ANSWERS = {"no", "none", "nope", "no thanks", "no thank you", "nothing", "n", "na", "n/a"}
+# UK numbers have 10 digits after the 0 (a few old ones 9); shorter runs are job numbers or years.
+FEWEST_PHONE_DIGITS = 9
 EMAIL_IN_TEXT = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 # What a name answer may open with, and what may follow the name in the same message.
 NAME_OPENERS = re.compile(
-    r"^(?:(?:hi|hello|ok|okay|yes|sure)[,.!]?\s+)?(?:my name is|my name's|name is|name's|names|"
-    r"it's|its|it is|i'm|im|i am|this is|call me|you can call me|they call me)\s+",
+    r"^(?:(?:hi|hello|ok|okay|yes|sure)[,.!]?\s+)?(?:my name is|my name's|my name|name is|"
+    r"name's|names|it's|its|it is|i'm|im|i am|this is|call me|you can call me|they call me)\s+",
     re.IGNORECASE,
 )
 DETAIL_WORDS = re.compile(r"\b(?:e-?mail|number|phone|mobile|address)\b", re.IGNORECASE)
@@ -40,9 +42,7 @@ def email_in(text: str) -> str | None:
 
 def phone_in(text: str) -> str | None:
     """The first phone number in a sentence, in the national format for UK numbers."""
-    for match in phonenumbers.PhoneNumberMatcher(
-        text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
-    ):
+    for match in phone_matches(text):
         number = match.number
         style = (
             phonenumbers.PhoneNumberFormat.NATIONAL
@@ -51,6 +51,17 @@ def phone_in(text: str) -> str | None:
         )
         return phonenumbers.format_number(number, style)
     return None
+
+
+def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
+    """Phone numbers of a full length: a job number or a year is not a phone number."""
+    return [
+        match
+        for match in phonenumbers.PhoneNumberMatcher(
+            text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
+        )
+        if len(phonenumbers.national_significant_number(match.number)) >= FEWEST_PHONE_DIGITS
+    ]
 
 
 def contact_details_in(text: str) -> str | None:
@@ -62,9 +73,7 @@ def contact_details_in(text: str) -> str | None:
 def without_contact_details(text: str) -> str:
     """The message with any email address and phone number taken out."""
     text = EMAIL_IN_TEXT.sub(" ", text)
-    for match in phonenumbers.PhoneNumberMatcher(
-        text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
-    ):
+    for match in phone_matches(text):
         text = text.replace(match.raw_string, " ")
     return " ".join(text.split())
 
@@ -90,15 +99,35 @@ def name_in(text: str) -> str | None:
 
 
 INTRODUCTION = re.compile(
-    r"\b(?:my name is|my name's|this is)\s+"
+    r"\b(?:my name is|my name's|my name|[Nn]ame is|[Nn]ame:?|this is|I'm|I am)\s+"
     r"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
 )
+# "I'm" or "I am" introduces a name only when a full name follows ("I'm Fed up" is not one).
+TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+\S+|^\S+\s+\S+$")
 
 
 def introduced_name(text: str) -> str | None:
     """A name the resident gave unprompted ("my name is Ayesha Khan"), in any message."""
-    match = INTRODUCTION.search(text)
-    return match.group(1).strip() if match else None
+    for match in INTRODUCTION.finditer(text):
+        name = match.group(1).strip()
+        opener = match.group(0)[: match.start(1) - match.start(0)].strip().lower()
+        if opener in ("i'm", "i am") and not TWO_NAMES.match(name):
+            continue
+        return name
+    return None
+
+
+JOB_REFERENCE = re.compile(
+    r"\b(?:job|repair|works? order|ref(?:erence)?)\s*(?:no\.?|number|num|#|ref)?\s*[:#]?\s*"
+    r"([A-Z]{0,3}-?\d{4,})\b",
+    re.IGNORECASE,
+)
+
+
+def job_reference_in(text: str) -> str | None:
+    """The earlier request's job number when a message names one ("job 55821", "ref JB-2231")."""
+    match = JOB_REFERENCE.search(text)
+    return match.group(0).strip() if match else None
 
 
 def contact_preference(text: str) -> str | None:

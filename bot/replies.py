@@ -125,6 +125,14 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
             f"Thank you. I've noted this as a request for our team. {reach}",
             "If you are unhappy with how a request is going, tell me and you can make a complaint.",
         ]
+    if result.label == "excluded" and result.exclusion_reason and not contact_details:
+        lines = exclusion_lines(result.exclusion_reason, policy)
+        lines[2] = (
+            "This is not a decision. A complaints officer will look at your circumstances and "
+            "decide whether we can take it as a complaint. To hear what they decide, call us on "
+            f"{landlord.phone} ({landlord.office_hours})."
+        )
+        return lines
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         return [
             "Thanks for your question. I can't answer that one myself. A person can: just ask "

@@ -318,6 +318,10 @@ class UrgencyDetector(LogisticRegressionClassifier):
         classes = list(self.clf.classes_)
         probabilities_of = self.clf.predict_proba(self._create_X(messages))
         for message, probabilities in zip(messages, probabilities_of, strict=True):
+            if RuleMatches.from_entities(message.get(ENTITIES, [])).language:
+                # Trained on English: in another language only the policy's own danger words in
+                # that language count (a Polish noise complaint is not danger).
+                continue
             urgent = 1.0 - float(probabilities[classes.index(NOT_URGENT)])
             likeliest = max(
                 (c for c in classes if c != NOT_URGENT),

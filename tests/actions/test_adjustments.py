@@ -93,7 +93,7 @@ def test_an_agreed_adjustment_is_kept_with_a_review_date_and_a_disability_only_w
         "adjustment_consent": consent,
     }
     asyncio.run(ActionRecordAdjustments().run(dispatcher, form_tracker(slots), {}))
-    assert "We will check with you by" in dispatcher.messages[0]["text"]
+    assert "We will review it by" in dispatcher.messages[0]["text"]
     [kept] = app.cases.contact_adjustments(contact_id)
     assert (kept.need_id, kept.detail, kept.disability_disclosed) == (
         "hearing",

@@ -201,7 +201,7 @@ def test_a_need_mentioned_with_a_repair_is_noted_with_consent_and_a_review_date(
     assert "What would help you" in said(running.servers.say(sender, "/affirm"))
     assert "May we record it" in said(running.servers.say(sender, "text me before you come"))
     noted = said(running.servers.say(sender, "/affirm"))
-    assert "We will check with you by" in noted
+    assert "We will review it by" in noted
     store = CaseStore(make_engine(running.database_url), policy)
     with store.unit_of_work() as uow:
         [contact] = [c for c in uow.cases.recent_contacts(50) if c.conversation_id == sender]

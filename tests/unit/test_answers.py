@@ -14,7 +14,13 @@ from bot.answers import (
     understand,
     yes_or_no,
 )
-from bot.definition import contact_details_in, contact_preference, introduced_name, name_in
+from bot.definition import (
+    contact_details_in,
+    contact_preference,
+    introduced_name,
+    job_reference_in,
+    name_in,
+)
 from bot.policy import Answer
 
 
@@ -213,3 +219,65 @@ def test_a_yes_or_no_the_model_already_read_is_left_to_the_rules() -> None:
     offer = OpenQuestion("adjustments_pending")
     assert understand_(offer, "no thanks", "deny", []).kind == "none"
     assert understand_(offer, "nah im ok", "out_of_scope", []).kind == "no"
+
+
+@pytest.mark.parametrize(
+    ("text", "wants_complaint"),
+    [
+        ("formal complaint please", True),
+        ("formal 1 pls", True),
+        ("T wants formal", True),
+        ("make a complaint then", True),
+        ("fix it without complaint pls", False),
+        ("just fix it", False),
+    ],
+)
+def test_the_choice_to_complain_is_read_from_the_residents_words(
+    text: str, wants_complaint: bool
+) -> None:
+    assert understand_(CHOICE, text, "survey_feedback", []).kind == (
+        "yes" if wants_complaint else "no"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Im helping someone else", "I'm helping someone else"),
+        ("wot went wrong", "What went wrong"),
+        ("Contact details", "Contact details"),
+    ],
+)
+def test_a_buttons_words_typed_near_enough_count_as_the_button(text: str, title: str) -> None:
+    buttons = [
+        Button("What went wrong", "/a"),
+        Button("Contact details", "/d"),
+        Button("I'm the resident", "/r"),
+        Button("I'm helping someone else", "/s"),
+    ]
+    understood = understand_(OpenQuestion("acting_for", "complaint_form"), text, "greet", buttons)
+    assert understood.value == next(b.payload for b in buttons if b.title == title)
+
+
+def test_asking_for_a_person_in_the_middle_of_a_form_hands_over() -> None:
+    question = OpenQuestion("outcome_sought", "complaint_form")
+    understood = understand(
+        question, "can I speak to a person about this instead?", "enquiry", [], {}, True
+    )
+    assert (understood.kind, understood.value) == ("button", "/request_human")
+
+
+@pytest.mark.parametrize(
+    "text", ["job ref 55821 from March", "since 2024", "ring 999", "flat 12, block 4"]
+)
+def test_job_numbers_years_and_flat_numbers_are_not_phone_numbers(text: str) -> None:
+    assert contact_details_in(text) is None
+
+
+def test_a_name_given_with_another_answer_is_kept() -> None:
+    assert introduced_name("I am tenant. Name Katarzyna Nowak") == "Katarzyna Nowak"
+    assert introduced_name("I'm Sam Jones, her son") == "Sam Jones"
+    assert introduced_name("I am Fed up with this") is None
+    assert job_reference_in("reported it, job number 123456 still not done") == (
+        "job number 123456"
+    )
