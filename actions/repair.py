@@ -41,6 +41,8 @@ from bot.definition import DraftDefinition, contact_details_in, contact_preferen
 from bot.nlp.matches import RuleMatches
 
 LISTEN = "action_listen"
+# Button intents that answer a form's question (the form's slot mappings read these).
+FORM_ANSWERS = ("affirm", "deny", "choose", "")
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
 
 
@@ -108,7 +110,8 @@ def answer(
         intent, entities = payload_parts(str(understanding.value))
     else:
         intent, entities = {"yes": "affirm", "no": "deny"}.get(understanding.kind, ""), {}
-    if question.form is None:
+    if question.form is None or intent not in FORM_ANSWERS:
+        # An offer's answer, or a button that is not an answer ("Talk to a person").
         return as_message(tracker, question, intent, entities)
     value: Any = understanding.value
     if understanding.kind != "slot":

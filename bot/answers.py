@@ -176,7 +176,12 @@ def understand(
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
         return NOTHING
-    if asks_for_a_person and intent != "request_human" and not wants_to_leave(text):
+    if (
+        asks_for_a_person
+        and asks_for_person(text)
+        and intent != "request_human"
+        and not wants_to_leave(text)
+    ):
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
         return Understanding("button", "/request_human")
     understood = _understand(question, text, intent)
