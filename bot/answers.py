@@ -90,8 +90,9 @@ LEAVE_PHRASES = (
 START_AGAIN = ("start again", "start over", "restart")
 # Words that show a request for a person is meant, not an answer that mentions calling.
 PERSON_WORDS = (
-    "person", "human", "someone", "somebody", "agent", "adviser", "advisor", "staff",
-    "speak to", "talk to", "real", "operator", "officer",
+    "person", "human", "agent", "adviser", "advisor", "operator", "speak to", "talk to",
+    "speak with", "talk with", "speak 2", "talk 2", "real person", "someone real", "sum1 real",
+    "speak to someone", "talk to someone", "a member of staff", "staff member",
 )  # fmt: skip
 # How close typed words must be to a button's title to count as clicking it.
 CLOSE_ENOUGH = 0.8
@@ -195,21 +196,22 @@ def understand(
 def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
     if wants_to_leave(text):
         return Understanding("leave", start_again=words(text) in START_AGAIN)
-    if question.name == CHOICE:
-        choice = complaint_choice(text)
-        if choice is not None:
-            return Understanding("yes" if choice else "no")
-    if question.yes_no and question.name != READ_BACK and intent in ("affirm", "deny"):
-        # The model already read it as the plain answer; the rules take it from here.
-        return NOTHING
     if question.yes_no:
-        answer = yes_or_no(
-            text,
-            ongoing_question=question.name == "still_happening",
-            extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
-        )
+        answer = complaint_choice(text) if question.name == CHOICE else None
+        if answer is None:
+            answer = yes_or_no(
+                text,
+                ongoing_question=question.name == "still_happening",
+                extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
+            )
+        if answer is not None and question.name != READ_BACK:
+            # Where the model already read the same plain answer, the rules take it as it is.
+            agreed = intent == ("affirm" if answer else "deny")
+            return NOTHING if agreed else Understanding("yes" if answer else "no")
         if answer is not None:
             return Understanding("yes" if answer else "no")
+        if question.name != READ_BACK and intent in ("affirm", "deny"):
+            return NOTHING
     if question.name == READ_BACK:
         # Anything else at the read-back changes what was read back: never a yes by default.
         return NOTHING if intent in ("request_human", "goodbye") else Understanding("amend")

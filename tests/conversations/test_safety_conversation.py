@@ -99,7 +99,7 @@ def test_danger_inside_the_complaint_form_interrupts_then_the_form_carries_on(
         return running.servers.say(sender, message)
 
     assert "make a formal complaint" in said(
-        say("the mould in the hallway keeps coming back, nobody has come, fed up")
+        say("the repairs man never turned up for the mould in the hallway, fed up")
     )
     assert "Is this still happening" in said(say("/affirm"))
     interrupted = say(FIRST_MESSAGES[category])
@@ -184,8 +184,8 @@ def test_a_form_answer_the_detector_alone_finds_worrying_is_asked_about_and_kept
         return said(running.servers.say(sender, message))
 
     say("the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling")
-    say("/affirm")
-    say("/affirm")
+    # It keeps coming back: still happening is not asked.
+    assert "reported to us before" in say("/affirm")
     say("job 55123, reported in March")
     say('/choose{"choice": "Fix the problem"}')
     assert "how you know the resident" in say('/choose{"choice": "someone_else"}')
