@@ -47,17 +47,22 @@ def in_another_language(
     """Help in the resident's language, the language need recorded against the contact as an
     adjustment (5.10; a language is not special category data), and a person offered."""
     app = get_app()
-    result = triage(tracker.latest_message, app.policy)
-    contact_id = app.cases.record_contact(contact_record(tracker, result))
-    language = app.policy.languages[language_id]
-    need = app.cases.adjustment(
-        INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
-    )
-    app.cases.agree_adjustments(contact_id, (need,))
     lines = other_language_lines(language_id, app.policy)
+    events: list[EventType] = []
+    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
+    if lines[-1] not in said_before:
+        # The first message in this language is the contact; the need is noted once.
+        result = triage(tracker.latest_message, app.policy)
+        contact_id = app.cases.record_contact(contact_record(tracker, result))
+        language = app.policy.languages[language_id]
+        need = app.cases.adjustment(
+            INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
+        )
+        app.cases.agree_adjustments(contact_id, (need,))
+        events.append(SlotSet("contact_id", contact_id))
     for line in lines[:-1]:
         dispatcher.utter_message(text=line)
     dispatcher.utter_message(
         text=lines[-1], buttons=[{"title": "Talk to a person", "payload": "/request_human"}]
     )
-    return [SlotSet("contact_id", contact_id)]
+    return events

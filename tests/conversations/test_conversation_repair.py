@@ -169,6 +169,8 @@ def test_a_message_in_polish_gets_help_in_polish_and_the_need_is_recorded(
     assert "zadzwoń teraz pod numer 999" in reply
     assert "bezpłatnym tłumaczem" in reply
     assert "looks like it is in Polish" in reply
+    # A follow-up in Polish gets the same help; the need is not recorded twice.
+    assert "bezpłatnym tłumaczem" in say("Czy ktoś przyjdzie naprawić kuchenkę w tym tygodniu?")
     now = datetime.now(timezone.utc)
     with store(running, policy).unit_of_work() as uow:
         contacts = uow.cases.contacts_between(now - timedelta(hours=1), now + timedelta(hours=1))
