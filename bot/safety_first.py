@@ -27,6 +27,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answers import UNDERSTOOD_KEY
+from bot.nlp.matches import RuleMatches
 from bot.policy import Policy, load_policy
 from bot.triage.safety import (
     SAFETY_ACTION,
@@ -132,11 +133,31 @@ class SafetyFirstPolicy(UntrainedPolicy):
 
     def _is_dangerous(self, message: UserUttered, tracker: DialogueStateTracker) -> bool:
         policy = self._rules()
-        if needs_safety_check(message.entities, policy):
+        if needs_safety_check(message.entities, policy) and (
+            RuleMatches.from_entities(message.entities).urgency
+            or not _only_an_answer(message, tracker)
+        ):
             return True
         return answers_yes(
             message.intent.get("name"), message.text, policy
         ) and _asked_about_danger(tracker, policy.safety.question)
+
+
+# Form questions whose answers are names, numbers and references: the learned detector's guess
+# at danger in "07700 900999" or "Sam Jones" is noise. Danger words the policy names still count.
+DETAIL_SLOTS = {
+    "contact_name", "contact_details", "contact_preference", "representative_name",
+    "escalation_reference", "escalation_identity", "status_reference", "status_check",
+}  # fmt: skip
+# Small talk the detector's guess alone does not turn into a safety question ("ok thx", "bye").
+SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "deny", "bot_challenge"}
+
+
+def _only_an_answer(message: UserUttered, tracker: DialogueStateTracker) -> bool:
+    """A name, number or reference typed for a form's question, or small talk."""
+    if message.intent.get("name") in SMALL_TALK:
+        return True
+    return bool(tracker.active_loop_name) and tracker.get_slot("requested_slot") in DETAIL_SLOTS
 
 
 def since_latest_message(

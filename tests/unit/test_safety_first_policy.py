@@ -114,3 +114,18 @@ def test_yes_to_the_safety_question_runs_the_check(
 def test_starting_over_is_never_held_back(safety_first: SafetyFirstPolicy) -> None:
     handed_over = SlotSet("with_person", True)
     assert safety_first.next_action(tracker(handed_over, message("/restart", "restart"))) is None
+
+
+DETECTOR_SURE = [{"entity": "detected_urgency", "value": "self_harm", "confidence": 0.95}]
+
+
+def test_the_detectors_guess_alone_is_not_asked_about_in_small_talk(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    assert safety_first.next_action(tracker(message("ok thx bye", "thank", DETECTOR_SURE))) is None
+    # Danger words the policy names are always checked, whatever the intent.
+    named = message("thanks, but i can smell gas again", "thank", GAS)
+    assert safety_first.next_action(tracker(named)) == SAFETY_ACTION
+    assert safety_first.next_action(tracker(message("i cant go on", entities=DETECTOR_SURE))) == (
+        SAFETY_ACTION
+    )
