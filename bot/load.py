@@ -77,10 +77,11 @@ class Script:
 # as asking for a person, a fault of its own that this measure of load should not hide behind.
 FIRST_NAMES = ("Alex", "Sam", "Priya", "Ellen", "Dylan")
 SURNAMES = ("Smith", "Okafor", "Wojcik", "Khan")
+# None says it is still going on, so every script is asked the same questions.
 COMPLAINTS = (
-    "the mould in my bathroom keeps coming back and nobody has come out",
-    "the mould in my sons bedroom is back AGAIN and nobody has come out, fed up",
-    "the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling",
+    "the repairs man never turned up to fix the mould in my bathroom",
+    "nobody came out to fix the mould in my sons bedroom like they promised, fed up",
+    "the damp in my mums bathroom was meant to be fixed last month and nobody came",
 )
 
 
@@ -124,7 +125,7 @@ ENQUIRY = Script(
     "enquiry",
     (
         Turn("hi", "automated assistant"),
-        Turn("how do i pay my rent", "Thanks for your question"),
+        Turn("how do i pay my rent", "Direct Debit"),
         Turn("ok thank you", "You're welcome"),
         Turn("my boiler is broken can you send someone", "request for our team"),
         Turn("thanks", "You're welcome"),
