@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -132,6 +133,8 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             "SANIC_HOST": LOOPBACK,
             "INTAKE_DATABASE_URL": database_url,
             "ACTION_ENDPOINT_URL": f"http://{LOOPBACK}:{actions_port}/webhook",
+            "INTAKE_ACTION_TOKEN": os.environ.get("INTAKE_ACTION_TOKEN")
+            or secrets.token_urlsafe(32),
             "INTAKE_TRACKER_STORE_URL": create_database(server_url, "rasa"),
             "LOCK_STORE_HOST": redis.host,
             "LOCK_STORE_PORT": str(redis.port),
@@ -148,7 +151,8 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
         for number, action_port in enumerate(action_ports, start=1):
             # Each action server keeps its own outbox on its own disk, with its own relay.
             outbox = {**env, "INTAKE_OUTBOX_PATH": str(run_dir / f"outbox-{number}.sqlite3")}
-            argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)]
+            argv = [PYTHON, "-m", "bot.action_server", "--actions", "actions",
+                    "--port", str(action_port)]  # fmt: skip
             health = f"http://{LOOPBACK}:{action_port}/health"
             starting.append(
                 (f"action server {number}", health, start(f"actions-{number}", argv, outbox))

@@ -105,8 +105,9 @@ def test_a_retried_action_call_makes_one_case(running: Running, policy: Policy) 
     """Rasa retries an action call that timed out: the same turn must not log a second case."""
     call = confirmation("retry-test", "turn-42")
     url = f"{running.servers.action_url}/webhook"
-    first = requests.post(url, json=call, timeout=30).json()
-    second = requests.post(url, json=call, timeout=30).json()
+    headers = running.servers.action_headers
+    first = requests.post(url, json=call, headers=headers, timeout=30).json()
+    second = requests.post(url, json=call, headers=headers, timeout=30).json()
     references = [re.search(r"CMP-\d{4}-\d{6}", r["responses"][0]["text"]) for r in (first, second)]
     assert references[0] and references[1]
     assert references[0].group() == references[1].group()
