@@ -135,6 +135,9 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             "ACTION_ENDPOINT_URL": f"http://{LOOPBACK}:{actions_port}/webhook",
             "INTAKE_ACTION_TOKEN": os.environ.get("INTAKE_ACTION_TOKEN")
             or secrets.token_urlsafe(32),
+            # Every replica must recognise the web chat sessions the others issued.
+            "INTAKE_SESSION_SECRET": os.environ.get("INTAKE_SESSION_SECRET")
+            or secrets.token_urlsafe(32),
             "INTAKE_TRACKER_STORE_URL": create_database(server_url, "rasa"),
             "LOCK_STORE_HOST": redis.host,
             "LOCK_STORE_PORT": str(redis.port),

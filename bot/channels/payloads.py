@@ -14,6 +14,8 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from bot.channels.sender_ids import rest_may_use, session_ids
+
 if TYPE_CHECKING:
     from rasa.core.channels.socketio import SocketIOInput
     from socketio import AsyncServer
@@ -42,6 +44,11 @@ def rest_body_problem(body: bytes) -> str | None:
         return f'"sender" must name the conversation (text or a number), like {REST_EXAMPLE}.'
     if len(str(sender)) > MAX_SENDER_CHARACTERS:
         return f'"sender" must be at most {MAX_SENDER_CHARACTERS} characters.'
+    if not rest_may_use(str(sender)):
+        return (
+            '"sender" names a conversation of another channel (an id with ":", a web chat '
+            'session id or a "phone-" call); choose another.'
+        )
     if not isinstance(payload.get("message"), str):
         return f'"message" must be text, like {REST_EXAMPLE}.'
     return _metadata_problem(payload.get("metadata"))
@@ -55,8 +62,8 @@ def socketio_payload_problem(
         return "not an object"
     if not isinstance(data.get("message", ""), str):
         return "message is not text"
-    if needs_session and not (isinstance(data.get("session_id"), str) and data["session_id"]):
-        return "no session id"
+    if needs_session and not session_ids().issued(data.get("session_id")):
+        return "no session id this server issued"
     metadata = data.get(metadata_key)
     if isinstance(metadata, str):
         try:
