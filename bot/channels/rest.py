@@ -66,7 +66,10 @@ class CheckedRestInput(RestInput):
                 status, error = refused
                 return response.json({"error": error}, status=status)
             problem = rest_body_problem(request.body)
-            return None if problem is None else response.json({"error": problem}, status=400)
+            if problem is None:
+                return None
+            status, error = problem
+            return response.json({"error": error}, status=status)
 
         return webhook
 
