@@ -4,6 +4,8 @@
 # on rasa_sdk alone (no Rasa or TensorFlow import), so it starts in seconds in about 50 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Conversations, cases and logs hold personal data: files made from here are the owner's only.
+umask 077
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SANIC_HOST=127.0.0.1
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
