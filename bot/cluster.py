@@ -75,8 +75,15 @@ class Cluster:
 
 
 def nginx_config(
-    run_dir: Path, port: int, rasa_ports: list[int], actions_port: int, action_ports: list[int]
+    run_dir: Path,
+    port: int,
+    rasa_ports: list[int],
+    actions_port: int,
+    action_ports: list[int],
+    show_replica: bool = False,
 ) -> str:
+    """deploy/nginx.conf.j2 for these ports; `show_replica` adds the X-Rasa-Replica header the
+    load test reads (the local cluster only, never production)."""
     templates = Environment(
         loader=FileSystemLoader(PROJECT_ROOT / "deploy"),
         undefined=StrictUndefined,
@@ -89,6 +96,7 @@ def nginx_config(
         rasa_ports=rasa_ports,
         actions_port=actions_port,
         action_ports=action_ports,
+        show_replica=show_replica,
     )
 
 
@@ -167,7 +175,9 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             )
 
         rasa_ports = [free_port() for _ in range(REPLICAS)]
-        config = nginx_config(run_dir, port, rasa_ports, actions_port, action_ports)
+        config = nginx_config(
+            run_dir, port, rasa_ports, actions_port, action_ports, show_replica=True
+        )
         (run_dir / "nginx-tmp").mkdir(exist_ok=True)
         stack.enter_context(running_nginx(run_dir, config))
         credentials = _social_credentials(run_dir, env)
