@@ -80,10 +80,11 @@ def nginx_config(
     rasa_ports: list[int],
     actions_port: int,
     action_ports: list[int],
-    show_replica: bool = False,
+    load_test: bool = False,
 ) -> str:
-    """deploy/nginx.conf.j2 for these ports; `show_replica` adds the X-Rasa-Replica header the
-    load test reads (the local cluster only, never production)."""
+    """deploy/nginx.conf.j2 for these ports. For the local cluster's load test (never in
+    production) it adds the X-Rasa-Replica header the test reads, and leaves out the limit per
+    client address, since every simulated resident comes from 127.0.0.1."""
     templates = Environment(
         loader=FileSystemLoader(PROJECT_ROOT / "deploy"),
         undefined=StrictUndefined,
@@ -96,7 +97,8 @@ def nginx_config(
         rasa_ports=rasa_ports,
         actions_port=actions_port,
         action_ports=action_ports,
-        show_replica=show_replica,
+        show_replica=load_test,
+        limit_per_address=not load_test,
     )
 
 
@@ -175,9 +177,7 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             )
 
         rasa_ports = [free_port() for _ in range(REPLICAS)]
-        config = nginx_config(
-            run_dir, port, rasa_ports, actions_port, action_ports, show_replica=True
-        )
+        config = nginx_config(run_dir, port, rasa_ports, actions_port, action_ports, load_test=True)
         (run_dir / "nginx-tmp").mkdir(exist_ok=True)
         stack.enter_context(running_nginx(run_dir, config))
         credentials = _social_credentials(run_dir, env)

@@ -91,3 +91,15 @@ def test_the_chat_page_has_its_security_headers(nginx_url: str) -> None:
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_one_address_sending_faster_than_a_person_could_is_slowed_whatever_ids_it_uses(
+    nginx_url: str,
+) -> None:
+    statuses = [
+        requests.post(
+            f"{nginx_url}/webhooks/rest/webhook", json={"sender": f"s-{n}"}, timeout=10
+        ).status_code
+        for n in range(120)
+    ]
+    assert statuses[0] == 200 and statuses[-1] == 429
