@@ -7,12 +7,13 @@ agreed definition (5.6, 5.12), contact details to send the response, representat
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
 
 import phonenumbers
+
+from bot.definition import EMAIL_IN_TEXT
 
 Choice = Literal["complaint", "no_complaint"]
 Decision = Literal["pending", "accepted", "overruled"]
@@ -176,7 +177,6 @@ class Complaint:
         return bool(names) and names[-1] == surname.strip().casefold()
 
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Fewer digits than a UK number without its leading 0 cannot be one (a job number, a year).
 PHONE_DIGITS_AT_LEAST = 9
 
@@ -184,8 +184,8 @@ PHONE_DIGITS_AT_LEAST = 9
 def second_factors(text: str) -> frozenset[str]:
     """The emails (lower case) and phone numbers (E.164, UK by default) in a text, each in the
     one form they are compared in."""
-    emails = {found.lower() for found in EMAIL.findall(text)}
-    without_emails = EMAIL.sub(" ", text)
+    emails = {found.strip(".'").lower() for found in EMAIL_IN_TEXT.findall(text)}
+    without_emails = EMAIL_IN_TEXT.sub(" ", text)
     phones = {
         phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
         for found in phonenumbers.PhoneNumberMatcher(
