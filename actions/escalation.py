@@ -1,4 +1,11 @@
-"""Stage 2 on request (Code 6.10-6.14): only the reference is asked for, never a reason."""
+"""Stage 2 on request (Code 6.10-6.14): the reference and the email or phone number given with
+the complaint are asked for, never a reason.
+
+The same identity check as the status (`CaseStore.identify`), so a guessed reference moves
+nothing and says nothing about whether it exists; without both details an officer finds the
+complaint. One Stage 2 per complaint is the case store's rule (`CaseStore.escalate`), which the
+console calls too.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +19,17 @@ from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
 from actions.turns import channel_of, received_at, turn_key
-from bot.definition import is_no, long_date
+from bot.casestore.services import NotAStage1Complaint
+from bot.definition import is_no
 from bot.nlp.matches import first_reference
-from bot.replies import ombudsman_line
+from bot.replies import ombudsman_line, stage_2_for_an_officer, stage_2_lines
 
 UNKNOWN = "unknown"
 DONT_KNOW = ("don't know", "dont know", "don't have", "dont have", "no idea", "not sure", "lost")
+
+
+def not_given(text: str) -> bool:
+    return text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW)
 
 
 class ValidateEscalationForm(FormValidationAction):
@@ -31,35 +43,28 @@ class ValidateEscalationForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """Identity details are asked for only when the resident has no reference."""
+        """Without a reference there is nothing to check details against: an officer finds it."""
         if tracker.get_slot("escalation_reference") == UNKNOWN:
-            return domain_slots
-        return [slot for slot in domain_slots if slot != "escalation_identity"]
+            return [slot for slot in domain_slots if slot != "escalation_identity"]
+        return domain_slots
 
     def validate_escalation_identity(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """One matching complaint becomes the reference; otherwise an officer finds it."""
-        text = str(value or "")
-        if is_no(text):
-            return {"escalation_identity": UNKNOWN}
-        found = get_app().cases.find_for_stage_2(text)
-        if found is None:
-            dispatcher.utter_message(text="I couldn't match those details to one complaint.")
-            return {"escalation_identity": UNKNOWN}
-        dispatcher.utter_message(text=f"Thank you. I found your complaint {found.reference}.")
-        return {"escalation_identity": "matched", "escalation_reference": found.reference}
+        """Kept as given: it is checked once, with the reference, when the request is made."""
+        text = str(value or "").strip()
+        return {"escalation_identity": UNKNOWN if not_given(text) else text}
 
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """Only the form of the reference is checked here; whether it exists is never said."""
         text = str(value or "")
-        if text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW):
+        if not_given(text):
             return {"escalation_reference": UNKNOWN}
         reference = first_reference(text)
-        if reference is None or get_app().cases.complaint(reference) is None:
+        if reference is None:
             dispatcher.utter_message(response="utter_reference_not_found")
-            return {"escalation_reference": None}
         return {"escalation_reference": reference}
 
 
@@ -71,32 +76,27 @@ class ActionSubmitEscalation(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         app = get_app()
-        reference = tracker.get_slot("escalation_reference")
-        stage_1 = None if reference in (None, UNKNOWN) else app.cases.complaint(reference)
+        reference = str(tracker.get_slot("escalation_reference") or UNKNOWN)
+        answer = str(tracker.get_slot("escalation_identity") or UNKNOWN)
+        details_given = UNKNOWN not in (reference, answer)
+        found = app.cases.identify(reference, answer) if details_given else None
         channel = channel_of(tracker)
-        if stage_1 is None:
+        if found is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
-            dispatcher.utter_message(
-                text=(
-                    "Thank you. A complaints officer will find your complaint, move it to Stage 2 "
-                    "and write to you with the dates within 5 working days."
-                )
-            )
+            dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
         else:
-            stage_2 = app.cases.escalate(
-                stage_1,
-                handover_key=turn_key(tracker, "stage_2"),
-                channel=channel,
-                received_at=received_at(tracker),
-                words=str(tracker.get_slot("triaged_text") or ""),
-            )
-            dispatcher.utter_message(
-                text=(
-                    f"Your complaint {stage_1.reference} has gone to Stage 2. The Stage 2 "
-                    f"reference is {stage_2.reference}. We will acknowledge it by "
-                    f"{long_date(stage_2.acknowledgement_due)} and send you our final response by "
-                    f"{long_date(stage_2.response_due)} at the latest."
+            try:
+                escalation = app.cases.escalate(
+                    found,
+                    handover_key=turn_key(tracker, "stage_2"),
+                    channel=channel,
+                    received_at=received_at(tracker),
+                    words=str(tracker.get_slot("triaged_text") or ""),
                 )
-            )
+                lines = stage_2_lines(found, escalation.stage_2, escalation.already)
+            except NotAStage1Complaint:
+                lines = stage_2_lines(found, found, already=True)
+            for line in lines:
+                dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         return [SlotSet("escalation_reference", None), SlotSet("escalation_identity", None)]

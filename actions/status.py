@@ -1,4 +1,6 @@
-"""Where a complaint has got to: shared only after the reference and a second detail match."""
+"""Where a complaint has got to: shared only when the reference and the email or phone number
+given with it match (`CaseStore.identify`, the check Stage 2 uses too). A reference that does not
+exist gets the same reply as wrong details, so nobody learns which references exist."""
 
 from __future__ import annotations
 
@@ -11,27 +13,8 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from bot.casestore.domain import Complaint
-from bot.definition import long_date
 from bot.nlp.matches import first_reference
-
-
-def status_text(complaint: Complaint) -> str:
-    lines = [
-        f"Complaint {complaint.reference} is at Stage {complaint.stage} and is {complaint.status}."
-    ]
-    if complaint.acknowledged_at is None:
-        lines.append(f"We will acknowledge it by {long_date(complaint.acknowledgement_due)}.")
-    else:
-        lines.append(f"We acknowledged it on {long_date(complaint.acknowledged_at.date())}.")
-    if complaint.extended_to is not None:
-        lines.append(
-            f"Our response is now due by {long_date(complaint.extended_to)}, because "
-            f"{complaint.extension_reason}."
-        )
-    else:
-        lines.append(f"Our response is due by {long_date(complaint.response_due)}.")
-    return " ".join(lines)
+from bot.replies import status_text
 
 
 class ValidateStatusForm(FormValidationAction):
@@ -41,10 +24,10 @@ class ValidateStatusForm(FormValidationAction):
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        """Only the form of the reference is checked here; whether it exists is never said."""
         reference = first_reference(str(value or ""))
-        if reference is None or get_app().cases.complaint(reference) is None:
+        if reference is None:
             dispatcher.utter_message(response="utter_status_reference_not_found")
-            return {"status_reference": None}
         return {"status_reference": reference}
 
 
@@ -55,10 +38,11 @@ class ActionComplaintStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        complaint = get_app().cases.complaint(str(tracker.get_slot("status_reference") or ""))
-        if complaint is None or not complaint.confirmed_by(
-            str(tracker.get_slot("status_check") or "")
-        ):
+        complaint = get_app().cases.identify(
+            str(tracker.get_slot("status_reference") or ""),
+            str(tracker.get_slot("status_check") or ""),
+        )
+        if complaint is None:
             dispatcher.utter_message(response="utter_status_not_matched")
         else:
             dispatcher.utter_message(text=status_text(complaint))

@@ -21,6 +21,20 @@ from bot.casestore.services import CaseStore
 from bot.definition import long_date
 from bot.replies import ombudsman_line
 
+# What the resident told us for the complaint. Once it is logged (or kept for later) these leave
+# the conversation, so nobody who types into the same session afterwards can bring back the
+# read-back with the name, contact details and disability.
+COMPLAINT_SLOTS = (
+    "triaged_text", "complaint_aspects", "still_happening", "earlier_request", "outcome_sought",
+    "acting_for", "representative_name", "representative_details", "representative_relationship",
+    "representative_consent", "contact_name", "contact_details", "contact_preference",
+    "adjustments_needed", "adjustment_ids", "adjustment_consent",
+)  # fmt: skip
+
+
+def forget_the_complaint() -> list[EventType]:
+    return [SlotSet(name, None) for name in COMPLAINT_SLOTS]
+
 
 def handover_key(conversation_id: str, definition: ComplaintDefinition, contact: str) -> str:
     """The same complaint confirmed twice (a retried call, or a resident who got no answer and
@@ -74,7 +88,7 @@ class ActionSubmitComplaint(Action):
         if complaint is None:
             dispatcher.utter_message(response="utter_complaint_kept_for_later")
             dispatcher.utter_message(text=ombudsman_line(app.policy))
-            return [SlotSet("awaiting_confirmation", False)]
+            return [SlotSet("awaiting_confirmation", False), *forget_the_complaint()]
         # Anything an earlier failure left waiting goes now that the case store answers.
         app.handovers.relay()
         dispatcher.utter_message(
@@ -89,4 +103,5 @@ class ActionSubmitComplaint(Action):
         return [
             SlotSet("complaint_reference", complaint.reference),
             SlotSet("awaiting_confirmation", False),
+            *forget_the_complaint(),
         ]

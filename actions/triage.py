@@ -63,7 +63,12 @@ class ActionTriage(Action):
         if asked is not None and result.label != "escalation" and not unhappy:
             # A question ("how do I report ASB?") is answered, not logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
-        contact_id = app.cases.record_contact(contact_record(tracker, result))
+        # The contact, its service request and any exclusion proposal are written together,
+        # once per turn (an old complaint's proposal waits for the question below).
+        service_request = (
+            (result.service_area, result.urgent) if result.label == "service_request" else None
+        )
+        contact_id = app.cases.record_triage(contact_record(tracker, result), service_request)
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
             *(SlotSet(offer, False) for offer in OPEN_OFFERS),
@@ -76,14 +81,10 @@ class ActionTriage(Action):
             SlotSet("adjustment_ids", list(result.adjustments)),
             *representative_events(result),
         ]
-        if result.label == "service_request":
-            app.cases.record_service_request(contact_id, result.service_area, result.urgent)
         if result.exclusion_reason == "over_12_months":
             # Still going on, or only just found out, means within time (2.3): ask first.
             dispatcher.utter_message(response="utter_ask_still_going_on")
             return [*events, SlotSet("time_limit_pending", True)]
-        if result.exclusion_reason is not None:
-            app.cases.propose_exclusion(contact_id, result.exclusion_reason)
         if result.label == "escalation" and result.references:
             events.append(SlotSet("escalation_reference", result.references[0]))
         if result.offers_complaint:

@@ -247,6 +247,8 @@ def format_complaint(complaint: Any) -> str:
         f"contact: {complaint.contact_name}, {complaint.contact_details} "
         f"(prefers {complaint.contact_preference})",
     ]  # fmt: skip
+    if complaint.stage == 2:
+        lines.append(f"words when Stage 2 was asked for: {complaint.request_words or '(none)'}")
     if complaint.representative:
         rep = complaint.representative
         lines.append(f"representative: {rep.name}, {rep.relationship}; consent {rep.consent}")

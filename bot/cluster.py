@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -74,8 +75,16 @@ class Cluster:
 
 
 def nginx_config(
-    run_dir: Path, port: int, rasa_ports: list[int], actions_port: int, action_ports: list[int]
+    run_dir: Path,
+    port: int,
+    rasa_ports: list[int],
+    actions_port: int,
+    action_ports: list[int],
+    load_test: bool = False,
 ) -> str:
+    """deploy/nginx.conf.j2 for these ports. For the local cluster's load test (never in
+    production) it adds the X-Rasa-Replica header the test reads, and leaves out the limit per
+    client address, since every simulated resident comes from 127.0.0.1."""
     templates = Environment(
         loader=FileSystemLoader(PROJECT_ROOT / "deploy"),
         undefined=StrictUndefined,
@@ -88,6 +97,8 @@ def nginx_config(
         rasa_ports=rasa_ports,
         actions_port=actions_port,
         action_ports=action_ports,
+        show_replica=load_test,
+        limit_per_address=not load_test,
     )
 
 
@@ -132,6 +143,11 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             "SANIC_HOST": LOOPBACK,
             "INTAKE_DATABASE_URL": database_url,
             "ACTION_ENDPOINT_URL": f"http://{LOOPBACK}:{actions_port}/webhook",
+            "INTAKE_ACTION_TOKEN": os.environ.get("INTAKE_ACTION_TOKEN")
+            or secrets.token_urlsafe(32),
+            # Every replica must recognise the web chat sessions the others issued.
+            "INTAKE_SESSION_SECRET": os.environ.get("INTAKE_SESSION_SECRET")
+            or secrets.token_urlsafe(32),
             "INTAKE_TRACKER_STORE_URL": create_database(server_url, "rasa"),
             "LOCK_STORE_HOST": redis.host,
             "LOCK_STORE_PORT": str(redis.port),
@@ -148,7 +164,8 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
         for number, action_port in enumerate(action_ports, start=1):
             # Each action server keeps its own outbox on its own disk, with its own relay.
             outbox = {**env, "INTAKE_OUTBOX_PATH": str(run_dir / f"outbox-{number}.sqlite3")}
-            argv = [PYTHON, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)]
+            argv = [PYTHON, "-m", "bot.action_server", "--actions", "actions",
+                    "--port", str(action_port)]  # fmt: skip
             health = f"http://{LOOPBACK}:{action_port}/health"
             starting.append(
                 (f"action server {number}", health, start(f"actions-{number}", argv, outbox))
@@ -160,7 +177,7 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             )
 
         rasa_ports = [free_port() for _ in range(REPLICAS)]
-        config = nginx_config(run_dir, port, rasa_ports, actions_port, action_ports)
+        config = nginx_config(run_dir, port, rasa_ports, actions_port, action_ports, load_test=True)
         (run_dir / "nginx-tmp").mkdir(exist_ok=True)
         stack.enter_context(running_nginx(run_dir, config))
         credentials = _social_credentials(run_dir, env)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.calendar import UK_TIME
+from bot.casestore.domain import Complaint
 from bot.definition import long_date
 from bot.policy import Policy
 from bot.policy.schema import twelve_hour
@@ -158,3 +159,54 @@ def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
         f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "
         "in danger.",
     ]
+
+
+def status_text(complaint: Complaint) -> str:
+    """Where a complaint has got to, once the resident's details have matched."""
+    lines = [
+        f"Complaint {complaint.reference} is at Stage {complaint.stage} and is {complaint.status}."
+    ]
+    if complaint.acknowledged_at is None:
+        lines.append(f"We will acknowledge it by {long_date(complaint.acknowledgement_due)}.")
+    else:
+        lines.append(f"We acknowledged it on {long_date(complaint.acknowledged_at.date())}.")
+    if complaint.extended_to is not None:
+        lines.append(
+            f"Our response is now due by {long_date(complaint.extended_to)}, because "
+            f"{complaint.extension_reason}."
+        )
+    else:
+        lines.append(f"Our response is due by {long_date(complaint.response_due)}.")
+    return " ".join(lines)
+
+
+def stage_2_lines(asked_about: Complaint, stage_2: Complaint, already: bool) -> list[str]:
+    """What a matched Stage 2 request came to: opened now, or opened before (by any channel),
+    in which case the resident is told plainly that nothing new was opened."""
+    if not already:
+        return [
+            f"Your complaint {asked_about.reference} has gone to Stage 2. The Stage 2 reference "
+            f"is {stage_2.reference}. We will acknowledge it by "
+            f"{long_date(stage_2.acknowledgement_due)} and send you our final response by "
+            f"{long_date(stage_2.response_due)} at the latest."
+        ]
+    return [
+        f"Your complaint {asked_about.reference} is already at Stage 2, so nothing new has been "
+        f"opened. The Stage 2 reference is {stage_2.reference}. It went to Stage 2 on "
+        f"{long_date(stage_2.received_at.astimezone(UK_TIME).date())}.",
+        status_text(stage_2),
+    ]
+
+
+def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
+    """No complaint matched (or none was named): the same words whether or not the reference
+    exists, so they say nothing about other people's complaints."""
+    checked = (
+        "I couldn't check those details against a complaint, so I've passed your request on. "
+        if details_given
+        else ""
+    )
+    return (
+        f"Thank you. {checked}A complaints officer will find your complaint, move it to Stage 2 "
+        f"and write to you with the dates within {policy.stages['stage_2'].acknowledge_within}."
+    )

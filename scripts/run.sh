@@ -4,10 +4,15 @@
 # on rasa_sdk alone (no Rasa or TensorFlow import), so it starts in seconds in about 50 MB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Conversations, cases and logs hold personal data: files made from here are the owner's only.
+umask 077
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3 SANIC_HOST=127.0.0.1
 RASA_PORT=${RASA_PORT:-5005}
 ACTION_PORT=${ACTION_PORT:-5055}
 export ACTION_ENDPOINT_URL="http://127.0.0.1:${ACTION_PORT}/webhook"
+# The token the Rasa server shows the action server with each call: a new one each run unless set.
+INTAKE_ACTION_TOKEN="${INTAKE_ACTION_TOKEN:-$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(32))')}"
+export INTAKE_ACTION_TOKEN
 # Conversations (endpoints.yml); the same default as bot/settings.py.
 export INTAKE_TRACKER_STORE_URL="${INTAKE_TRACKER_STORE_URL:-sqlite:///$PWD/var/tracker.sqlite3}"
 mkdir -p var
@@ -24,7 +29,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-.venv/bin/python -m rasa_sdk --actions actions --port "$ACTION_PORT" &
+.venv/bin/python -m bot.action_server --actions actions --port "$ACTION_PORT" &
 pids+=($!)
 # Complaints the case store could not take at the time are delivered, once, when it is back.
 .venv/bin/python -m bot outbox relay --every 30 &

@@ -7,10 +7,13 @@ agreed definition (5.6, 5.12), contact details to send the response, representat
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
+
+import phonenumbers
+
+from bot.definition import EMAIL_IN_TEXT
 
 Choice = Literal["complaint", "no_complaint"]
 Decision = Literal["pending", "accepted", "overruled"]
@@ -157,32 +160,40 @@ class Complaint:
     responded_at: datetime | None = None
     outcome: ResponseOutcome | None = None
     earlier_request: str | None = None
-
-    def confirmed_by(self, answer: str) -> bool:
-        """With the reference already given: the surname, phone number or email on file."""
-        given = answer.strip().lower()
-        return bool(given) and (
-            given == self._surname()
-            or given == self.contact_details.strip().lower()
-            or phone_in(given) == phone_in(self.contact_details) != ""
-        )
+    # Stage 2 only: the requester's own words when asking for it (the definition is Stage 1's).
+    request_words: str | None = None
 
     def identified_by(self, answer: str) -> bool:
-        """Without the reference: the surname and the phone number or email, both on file."""
-        words = set(re.findall(r"[\w'@.+-]+", answer.lower()))
-        details = self.contact_details.strip().lower()
-        detail_given = details in words or phone_in(answer) == phone_in(details) != ""
-        return self._surname() in words and detail_given
+        """The answer gives one email or phone number, and it is one stored with the complaint.
 
-    def _surname(self) -> str:
-        names = self.contact_name.strip().lower().split()
-        return names[-1] if names else ""
+        A surname is not enough (it is easy to find out), and an answer with several numbers or
+        emails matches nothing, so stuffing one message with guesses gets nowhere."""
+        given = second_factors(answer)
+        return len(given) == 1 and given <= second_factors(self.contact_details)
+
+    def has_surname(self, surname: str) -> bool:
+        """For staff on a call, with the email or phone number too: the last name on file."""
+        names = self.contact_name.casefold().split()
+        return bool(names) and names[-1] == surname.strip().casefold()
 
 
-def phone_in(text: str) -> str:
-    """The digits of a phone number in the text, or "" when there are too few for one."""
-    digits = "".join(c for c in text if c.isdigit())
-    return digits if len(digits) >= 10 else ""
+# Fewer digits than a UK number without its leading 0 cannot be one (a job number, a year).
+PHONE_DIGITS_AT_LEAST = 9
+
+
+def second_factors(text: str) -> frozenset[str]:
+    """The emails (lower case) and phone numbers (E.164, UK by default) in a text, each in the
+    one form they are compared in."""
+    emails = {found.strip(".'").lower() for found in EMAIL_IN_TEXT.findall(text)}
+    without_emails = EMAIL_IN_TEXT.sub(" ", text)
+    phones = {
+        phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
+        for found in phonenumbers.PhoneNumberMatcher(
+            without_emails, "GB", leniency=phonenumbers.Leniency.POSSIBLE
+        )
+        if len(str(found.number.national_number)) >= PHONE_DIGITS_AT_LEAST
+    }
+    return frozenset(emails | phones)
 
 
 @dataclass(frozen=True)

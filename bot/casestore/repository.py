@@ -172,6 +172,16 @@ class CaseRepository:
             )
         )
 
+    def has_service_request(self, contact_id: int) -> bool:
+        service_requests = tables.service_requests
+        found = select(service_requests.c.id).where(service_requests.c.contact_id == contact_id)
+        return self._db.execute(found.limit(1)).first() is not None
+
+    def has_exclusion_proposal(self, contact_id: int) -> bool:
+        proposals = tables.exclusion_proposals
+        found = select(proposals.c.id).where(proposals.c.contact_id == contact_id)
+        return self._db.execute(found.limit(1)).first() is not None
+
     def add_exclusion_proposal(self, proposal: ExclusionProposal) -> int:
         result = self._db.execute(
             insert(tables.exclusion_proposals).values(
@@ -304,6 +314,7 @@ class CaseRepository:
                     contact_details=complaint.contact_details,
                     contact_preference=complaint.contact_preference,
                     earlier_request=complaint.earlier_request,
+                    request_words=complaint.request_words,
                 )
             ).inserted_primary_key[0]
         )
@@ -489,6 +500,7 @@ class CaseRepository:
             responded_at=_utc(row.responded_at),
             outcome=row.outcome,
             earlier_request=row.earlier_request,
+            request_words=row.request_words,
         )
 
     # adjustments under review (5.10) ----------------------------------------------------------
@@ -555,6 +567,13 @@ class CaseRepository:
         ]
 
     # audit ----------------------------------------------------------------------------------
+    def count_audit_events(self, kind: str, since: datetime, subject: str | None = None) -> int:
+        audit = tables.audit_events.c
+        counted = select(func.count()).where(audit.kind == kind, audit.at >= since)
+        if subject is not None:
+            counted = counted.where(audit.subject == subject)
+        return int(self._db.execute(counted).scalar_one())
+
     def audit(self, at: datetime, actor: str, kind: str, subject: str, **detail: Any) -> None:
         """Append-only: there is no update or delete of audit events anywhere."""
         self._db.execute(

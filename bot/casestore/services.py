@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from copy import copy
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy.engine import Engine
@@ -24,26 +23,57 @@ from bot.casestore.domain import (
     HazardClock,
     Representative,
     ResponseOutcome,
-    phone_in,
+    second_factors,
 )
 from bot.casestore.unit_of_work import UnitOfWork
 from bot.hazards import hazard_clocks
 from bot.policy import Policy
 
 ASSISTANT = "assistant"
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
+IDENTITY_FAILED = "identity_check_failed"
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+@dataclass(frozen=True)
+class Escalation:
+    """What a Stage 2 request came to. `already` when the complaint went to Stage 2 before, by
+    another request: nothing new was logged, and the requester is told the Stage 2 they have."""
+
+    stage_1: Complaint
+    stage_2: Complaint
+    already: bool
+
+
+@dataclass(frozen=True)
+class IdentityLimits:
+    """Failed identity checks allowed in a window, counted in the case store so that every
+    process and every new conversation shares the count: per reference (a guessed reference is
+    safe after a few tries) and overall (guessing across references is slowed for everyone, and
+    residents are then told an officer will contact them)."""
+
+    per_reference: int = 5
+    overall: int = 100
+    window: timedelta = timedelta(hours=1)
+
+
+class NotAStage1Complaint(ValueError):
+    """Only a Stage 1 complaint goes to Stage 2 (6.10); a Stage 2 has no further stage."""
+
+
 class CaseStore:
     def __init__(
-        self, engine: Engine, policy: Policy, clock: Callable[[], datetime] = utc_now
+        self,
+        engine: Engine,
+        policy: Policy,
+        clock: Callable[[], datetime] = utc_now,
+        limits: IdentityLimits = IdentityLimits(),
     ) -> None:
         self._engine = engine
+        self._limits = limits
         self._policy = policy
         self._clock = clock
         self._actor = ASSISTANT
@@ -85,22 +115,26 @@ class CaseStore:
         or a retried action call) is the same contact; a danger found the second time is added.
         """
         with self.unit_of_work() as uow:
-            existing = uow.cases.contact_for_turn(contact.turn_key) if contact.turn_key else None
-            if existing is not None and existing.id is not None:
-                contact_id = existing.id
-                new_dangers = tuple(u for u in contact.urgency if u not in existing.urgency)
-                if new_dangers:
-                    uow.cases.set_urgency(contact_id, existing.urgency + new_dangers)
-            else:
-                contact_id = uow.cases.add_contact(contact)
-                new_dangers = contact.urgency
-                uow.cases.audit(self._clock(), self._actor, "contact_triaged",
-                                f"contact:{contact_id}", label=contact.label,
-                                channel=contact.channel)  # fmt: skip
-            if new_dangers:
-                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up",
-                                f"contact:{contact_id}", categories=list(new_dangers))  # fmt: skip
+            contact_id = self._record_contact(uow, contact)
             uow.commit()
+        return contact_id
+
+    def _record_contact(self, uow: UnitOfWork, contact: ContactRecord) -> int:
+        existing = uow.cases.contact_for_turn(contact.turn_key) if contact.turn_key else None
+        if existing is not None and existing.id is not None:
+            contact_id = existing.id
+            new_dangers = tuple(u for u in contact.urgency if u not in existing.urgency)
+            if new_dangers:
+                uow.cases.set_urgency(contact_id, existing.urgency + new_dangers)
+        else:
+            contact_id = uow.cases.add_contact(contact)
+            new_dangers = contact.urgency
+            uow.cases.audit(self._clock(), self._actor, "contact_triaged",
+                            f"contact:{contact_id}", label=contact.label,
+                            channel=contact.channel)  # fmt: skip
+        if new_dangers:
+            uow.cases.audit(self._clock(), self._actor, "urgent_follow_up",
+                            f"contact:{contact_id}", categories=list(new_dangers))  # fmt: skip
         return contact_id
 
     def start_hazard_clocks(
@@ -198,6 +232,25 @@ class CaseStore:
                             choice=choice)  # fmt: skip
             uow.commit()
 
+    def record_triage(
+        self, contact: ContactRecord, service_request: tuple[str, bool] | None
+    ) -> int:
+        """One triaged turn in one transaction: the contact, its service request (category,
+        urgent) and its exclusion proposal. Keyed on the turn, so a retried call adds nothing,
+        and a failure part-way leaves none of it for the retry to trip over."""
+        with self.unit_of_work() as uow:
+            contact_id = self._record_contact(uow, contact)
+            if service_request is not None and not uow.cases.has_service_request(contact_id):
+                uow.cases.add_service_request(contact_id, *service_request)
+            ground = contact.exclusion_reason
+            # An old complaint is asked about first (2.3): actions.time_limit proposes it.
+            if ground not in (None, "over_12_months") and not uow.cases.has_exclusion_proposal(
+                contact_id
+            ):
+                self._propose(uow, contact_id, ground)
+            uow.commit()
+        return contact_id
+
     def record_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
         with self.unit_of_work() as uow:
             uow.cases.add_service_request(contact_id, category, urgent)
@@ -205,14 +258,18 @@ class CaseStore:
 
     def propose_exclusion(self, contact_id: int, ground: str) -> int:
         """Never a refusal: a proposal for a complaints officer, with what the resident was told."""
-        explanation = self._policy.grounds[ground].explanation
         with self.unit_of_work() as uow:
-            proposal_id = uow.cases.add_exclusion_proposal(
-                ExclusionProposal(contact_id, ground, explanation, self._clock(), True)
-            )
-            uow.cases.audit(self._clock(), self._actor, "exclusion_proposed",
-                            f"contact:{contact_id}", ground=ground)  # fmt: skip
+            proposal_id = self._propose(uow, contact_id, ground)
             uow.commit()
+        return proposal_id
+
+    def _propose(self, uow: UnitOfWork, contact_id: int, ground: str) -> int:
+        explanation = self._policy.grounds[ground].explanation
+        proposal_id = uow.cases.add_exclusion_proposal(
+            ExclusionProposal(contact_id, ground, explanation, self._clock(), True)
+        )
+        uow.cases.audit(self._clock(), self._actor, "exclusion_proposed",
+                        f"contact:{contact_id}", ground=ground)  # fmt: skip
         return proposal_id
 
     def pending_exclusions(self) -> list[ExclusionProposal]:
@@ -262,28 +319,55 @@ class CaseStore:
     def escalate(
         self, stage_1: Complaint, handover_key: str, channel: str, received_at: datetime,
         words: str,
-    ) -> Complaint:  # fmt: skip
-        """Open Stage 2 of an existing complaint on request; no reason is required (6.10-6.12)."""
+    ) -> Escalation:  # fmt: skip
+        """Open Stage 2 of a Stage 1 complaint on request; no reason is required (6.10-6.12).
+
+        Once per Stage 1 complaint, whichever channel asks (the schema holds it too): a later
+        request gets the Stage 2 already open. The Stage 1 record keeps the resident's words; the
+        requester's `words` are kept as theirs on the Stage 2."""
+        if stage_1.stage != 1 or stage_1.id is None:
+            raise NotAStage1Complaint(f"{stage_1.reference} is not a Stage 1 complaint")
+        earlier = self._stage_2_asked_before(stage_1, handover_key)
+        if earlier is not None:
+            return earlier
         start, acknowledge_by, respond_by = self.deadlines(received_at, stage=2)
-        return self._log_once(
-            replace(
-                stage_1,
-                id=None,
-                reference="",
-                stage=2,
-                status="open",
-                channel=channel,
-                received_at=received_at,
-                clock_start=start,
-                acknowledgement_due=acknowledge_by,
-                acknowledged_at=None,
-                response_due=respond_by,
-                escalated_from_id=stage_1.id,
-                definition=replace(stage_1.definition, resident_words=words or "(no reason given)"),
-            ),
-            handover_key,
-            None,
-        )
+        try:
+            stage_2 = self._log_once(
+                replace(
+                    stage_1,
+                    id=None,
+                    reference="",
+                    stage=2,
+                    status="open",
+                    channel=channel,
+                    received_at=received_at,
+                    clock_start=start,
+                    acknowledgement_due=acknowledge_by,
+                    acknowledged_at=None,
+                    response_due=respond_by,
+                    escalated_from_id=stage_1.id,
+                    request_words=words.strip() or None,
+                ),
+                handover_key,
+                None,
+            )
+        except IntegrityError:
+            # Another request took it to Stage 2 at the same moment (the unique Stage 1 link).
+            earlier = self._stage_2_asked_before(stage_1, handover_key)
+            if earlier is None:
+                raise
+            return earlier
+        return Escalation(stage_1, stage_2, already=False)
+
+    def _stage_2_asked_before(self, stage_1: Complaint, handover_key: str) -> Escalation | None:
+        """This same request again (a retried turn), or the Stage 2 another request opened."""
+        assert stage_1.id is not None, "a stored complaint"
+        with self.unit_of_work() as uow:
+            retried = uow.cases.complaint_by_handover_key(handover_key)
+            if retried is not None:
+                return Escalation(stage_1, retried, already=False)
+            earlier = uow.cases.complaint_escalated_from(stage_1.id)
+        return None if earlier is None else Escalation(stage_1, earlier, already=True)
 
     def _log_once(
         self, complaint: Complaint, handover_key: str, contact_id: int | None
@@ -380,24 +464,45 @@ class CaseStore:
         with self.unit_of_work() as uow:
             return uow.cases.get_contact(contact_id)
 
-    def find_for_stage_2(self, answer: str) -> Complaint | None:
-        """The one Stage 1 complaint, not yet escalated, whose surname and phone number or email
-        are both in the answer; None when none or several match (an officer then finds it)."""
-        email = EMAIL.search(answer)
-        hint = email.group() if email else phone_in(answer)[-4:]
-        if not hint:
+    def identify(self, reference: str, answer: str) -> Complaint | None:
+        """The complaint with this reference when `answer` is the email or phone number stored
+        with it (the one check for the status and for Stage 2 in the chat); otherwise None.
+
+        None looks the same for a reference that does not exist, wrong details, and too many
+        failed tries lately, so nothing tells a stranger whether a reference exists. Failures
+        are audited under the reference they named and counted against the limits."""
+        since = self._clock() - self._limits.window
+        with self.unit_of_work() as uow:
+            cases = uow.cases
+            throttled = (
+                cases.count_audit_events(IDENTITY_FAILED, since, reference)
+                >= self._limits.per_reference
+                or cases.count_audit_events(IDENTITY_FAILED, since) >= self._limits.overall
+            )
+            complaint = None if throttled else cases.complaint_by_reference(reference)
+            if complaint is not None and complaint.identified_by(answer):
+                return complaint
+            cases.audit(self._clock(), self._actor, IDENTITY_FAILED, reference)
+            uow.commit()
+        return None
+
+    def find_for_stage_2(self, surname: str, contact_details: str) -> Complaint | None:
+        """For staff on a call: the one Stage 1 complaint, not yet escalated, with this surname
+        and this email or phone number on file; None when none or several match (a complaints
+        officer then finds it)."""
+        given = second_factors(contact_details)
+        if len(given) != 1 or not surname.strip():
             return None
+        [factor] = given
+        # Stored details are free text: narrow by the email, or the last digits of the number.
+        hint = factor if "@" in factor else factor[-4:]
         with self.unit_of_work() as uow:
             candidates = uow.cases.stage_1_complaints_not_escalated(hint)
-        found = [c for c in candidates if c.identified_by(answer)]
+        found = [
+            c for c in candidates if c.identified_by(contact_details) and c.has_surname(surname)
+        ]
         return found[0] if len(found) == 1 else None
 
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:
             return uow.cases.complaint_by_reference(reference)
-
-    def stage_2_of(self, stage_1: Complaint) -> Complaint | None:
-        """The Stage 2 already opened from a complaint, by any channel; None if there is none."""
-        assert stage_1.id is not None, "a stored complaint"
-        with self.unit_of_work() as uow:
-            return uow.cases.complaint_escalated_from(stage_1.id)

@@ -59,7 +59,8 @@ complaints = Table(
     Column("conversation_id", String(200), nullable=False, index=True),
     Column("channel", String(40), nullable=False),
     Column("contact_id", ForeignKey("contacts.id")),
-    Column("escalated_from_id", ForeignKey("complaints.id")),
+    # A Stage 1 complaint goes to Stage 2 once (6.10): a second Stage 2 of it cannot be stored.
+    Column("escalated_from_id", ForeignKey("complaints.id"), unique=True),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("clock_start", Date, nullable=False),
     Column("acknowledgement_due", Date, nullable=False),
@@ -75,6 +76,9 @@ complaints = Table(
     Column("outcomes", JSON, nullable=False),
     Column("still_happening", Boolean),
     Column("resident_words", Text, nullable=False),
+    # What was said when Stage 2 was asked for, by whoever asked; the Stage 1 words stay as they
+    # were (resident_words is copied from the Stage 1 complaint).
+    Column("request_words", Text),
     Column("contact_name", String(200), nullable=False),
     Column("contact_details", String(300), nullable=False),
     Column("contact_preference", String(40), nullable=False),

@@ -9,10 +9,12 @@ saying the message could not be read (socket.io, where there is no status to giv
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
+
+from bot.channels.bodies import BodyRefused, NotJson, load_json
+from bot.channels.sender_ids import rest_may_use, session_ids
 
 if TYPE_CHECKING:
     from rasa.core.channels.socketio import SocketIOInput
@@ -25,16 +27,23 @@ REST_EXAMPLE = '{"sender": "a conversation id", "message": "what the resident wr
 UNREADABLE = "Sorry, I couldn't read that message. Please try sending it again."
 
 
-def rest_body_problem(body: bytes) -> str | None:
-    """What is wrong with a REST webhook body, or None.
+def rest_body_problem(body: bytes) -> tuple[int, str] | None:
+    """(status, what is wrong) with a REST webhook body, or None.
 
     The body is read as JSON whatever its Content-Type says, as Rasa does: `curl -d` (the
-    README's example) labels it a form.
+    README's example) labels it a form. Its size and nesting are checked before it is parsed.
     """
     try:
-        payload = json.loads(body)
-    except ValueError:  # UnicodeDecodeError included
-        payload = None
+        payload = load_json(body)
+    except NotJson:
+        payload = None  # answered below, with what to send
+    except BodyRefused as refused:
+        return refused.status, refused.message
+    problem = _rest_payload_problem(payload)
+    return None if problem is None else (400, problem)
+
+
+def _rest_payload_problem(payload: Any) -> str | None:
     if not isinstance(payload, dict):
         return f"The body must be a JSON object in UTF-8, like {REST_EXAMPLE}."
     sender = payload.get("sender")
@@ -42,6 +51,11 @@ def rest_body_problem(body: bytes) -> str | None:
         return f'"sender" must name the conversation (text or a number), like {REST_EXAMPLE}.'
     if len(str(sender)) > MAX_SENDER_CHARACTERS:
         return f'"sender" must be at most {MAX_SENDER_CHARACTERS} characters.'
+    if not rest_may_use(str(sender)):
+        return (
+            '"sender" names a conversation of another channel (an id with ":", a web chat '
+            'session id or a "phone-" call); choose another.'
+        )
     if not isinstance(payload.get("message"), str):
         return f'"message" must be text, like {REST_EXAMPLE}.'
     return _metadata_problem(payload.get("metadata"))
@@ -55,14 +69,14 @@ def socketio_payload_problem(
         return "not an object"
     if not isinstance(data.get("message", ""), str):
         return "message is not text"
-    if needs_session and not (isinstance(data.get("session_id"), str) and data["session_id"]):
-        return "no session id"
+    if needs_session and not session_ids().issued(data.get("session_id")):
+        return "no session id this server issued"
     metadata = data.get(metadata_key)
     if isinstance(metadata, str):
         try:
-            metadata = json.loads(metadata)
-        except ValueError:
-            return "metadata is not JSON"
+            metadata = load_json(metadata.encode())
+        except BodyRefused:
+            return "metadata is not JSON, or too big or deep"
     return _metadata_problem(metadata)
 
 

@@ -8,7 +8,6 @@ Nothing here logs what a resident wrote or who they are.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.bodies import BodyRefused, load_json
 from bot.channels.choices import OfferedChoices
 from bot.channels.guard import screened
 from bot.channels.recent import ReplayGuard
@@ -111,8 +111,8 @@ class PlatformOutput(OutputChannel):
 
 def json_object(body: bytes) -> dict[str, Any] | None:
     try:
-        payload = json.loads(body)
-    except ValueError:
+        payload = load_json(body)
+    except BodyRefused:
         return None
     return payload if isinstance(payload, dict) else None
 

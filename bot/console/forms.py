@@ -237,7 +237,7 @@ class Stage2Form:
         A reference that is not of a Stage 1 complaint is asked for again, as the chat does."""
         reference = first_reference(self.reference)
         if reference is None:
-            return cases.find_for_stage_2(f"{self.surname} {self.contact_details}"), {}
+            return cases.find_for_stage_2(self.surname, self.contact_details), {}
         found = cases.complaint(reference)
         if found is None:
             return None, {REFERENCE: f"There is no complaint {reference}. Check it with the "

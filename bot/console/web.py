@@ -515,14 +515,13 @@ def console_blueprint() -> Blueprint:
             return _page(request, "stage_2_logged.html", title="No single complaint matches",
                          stage_1=None, stage_2=None, already=False,
                          read_out=unmatched_stage_2_lines(policy))  # fmt: skip
-        stage_2 = await blocking(cases.stage_2_of, stage_1)
-        already = stage_2 is not None
-        if stage_2 is None:
-            key = f"{CHANNEL}:{stage_1.reference}:stage_2"  # one Stage 2 however often sent
-            stage_2 = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
-                                     form.words(contact))  # fmt: skip
+        # Each request is its own; the case store opens one Stage 2 however often it is asked.
+        key = f"{new_conversation_id()}:stage_2"
+        escalation = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
+                                    form.words(contact))  # fmt: skip
+        stage_2 = escalation.stage_2
         return _page(request, "stage_2_logged.html", title=f"Stage 2 {stage_2.reference}",
-                     stage_1=stage_1, stage_2=stage_2, already=already,
+                     stage_1=stage_1, stage_2=stage_2, already=escalation.already,
                      read_out=logged_lines(stage_2, policy, stage_1))  # fmt: skip
 
     async def _handoffs_page(

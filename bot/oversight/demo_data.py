@@ -443,7 +443,7 @@ class DemoData:
         self._record(stage_1.conversation_id, stage_1.channel, asked, text, "escalation", area)
         stage_2 = self.cases.escalate(
             stage_1, f"{stage_1.reference}:stage-2", stage_1.channel, asked, text
-        )
+        ).stage_2
         self._counts["complaints"] += 1
         self._handle(stage_2, asked, area)
 

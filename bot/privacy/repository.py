@@ -123,6 +123,7 @@ class PersonalDataRepository:
                 contact_name=erased,
                 contact_details=erased,
                 resident_words=erased,
+                request_words=None,
                 aspects=[],
                 outcomes=[],
                 earlier_request=None,

@@ -29,10 +29,11 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.sender_ids import session_ids
 from bot.policy import load_policy
 from bot.policy.schema import Landlord
 from bot.settings import PROJECT_ROOT, Settings
-from bot.web.transcript import OPENING_PAYLOAD, SESSION_ID, TALK_TO_A_PERSON, widget_conversation
+from bot.web.transcript import OPENING_PAYLOAD, TALK_TO_A_PERSON, widget_conversation
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +109,7 @@ class WebChatPage(InputChannel):
                 session_id = str((request.json or {}).get("session_id", ""))
             except (InvalidUsage, AttributeError):
                 return response.json({"error": 'send {"session_id": ...}'}, 400, ANY_ORIGIN)
-            if not SESSION_ID.fullmatch(session_id):
+            if not session_ids().issued(session_id):
                 return response.json({"entries": []}, headers={**ANY_ORIGIN, **NO_STORE})
             store = request.app.ctx.agent.tracker_store
             tracker = await store.retrieve_full_tracker(session_id)

@@ -4,12 +4,13 @@ With `session_persistence` a browser joins a room named after its session id, an
 replies go to that room, so a reloaded page (a new socket) still hears them. Rasa 3.6 calls
 `AsyncServer.enter_room` without awaiting it; since python-socketio 5.10 that is a coroutine, so
 the browser never joins the room and no reply ever reaches it. This channel registers Rasa's
-`session_request` handler again, with the await. Everything else is Rasa's own.
+`session_request` handler again, with the await, and issues only signed session ids
+(`bot.channels.sender_ids`): a browser cannot name its own conversation, or another channel's.
+Everything else is Rasa's own.
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from sanic import Blueprint
 
 from bot.channels.guard import screened
 from bot.channels.payloads import check_socketio_messages
+from bot.channels.sender_ids import session_ids
 
 
 class SocketIOWithSessions(SocketIOInput):
@@ -28,12 +30,15 @@ class SocketIOWithSessions(SocketIOInput):
         # Every message passes the same guard as on the other channels (README: Bad input).
         blueprint = super().blueprint(screened(on_new_message))
         sio = self.sio
+        issuer = session_ids()
         assert sio is not None, "SocketIOInput.blueprint sets sio"
         check_socketio_messages(sio, self)
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: dict[str, Any] | None) -> None:
-            session_id = (data or {}).get("session_id") or uuid.uuid4().hex
+            """A session this server issued is kept (a reload); any other gets a new one."""
+            asked = data.get("session_id") if isinstance(data, dict) else None
+            session_id = asked if issuer.issued(asked) else issuer.issue()
             if self.session_persistence:
                 await sio.enter_room(sid, session_id, namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)

@@ -8,15 +8,11 @@ count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 WIDGET_CHANNEL = "socketio"
-# Rasa's socket.io channel takes any session id a client proposes; the widget only ever uses the
-# ones the server generated (uuid4 hex), so nothing else can open a conversation's history.
-SESSION_ID = re.compile(r"[0-9a-f]{32}")
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,7 @@ def test_the_cluster_endpoints_give_rasa_this_lock_store_on_redis(
     with running_redis(tmp_path) as redis:
         for name, value in {
             "ACTION_ENDPOINT_URL": "http://127.0.0.1:1/webhook",
+            "INTAKE_ACTION_TOKEN": "a-token-for-the-endpoints-file",
             "INTAKE_TRACKER_STORE_URL": "sqlite:///unused.sqlite3",
             "LOCK_STORE_HOST": redis.host,
             "LOCK_STORE_PORT": str(redis.port),

@@ -63,7 +63,7 @@ def test_a_stage_2_call_is_logged_by_reference_with_the_dates_to_read_out_and_no
     assert stage_2.escalated_from_id == first.id and stage_2.channel == "phone"
     contact = cases.contact(contact_id)
     assert contact is not None and stage_2.received_at == contact.received_at
-    assert stage_2.definition.resident_words == said
+    assert stage_2.request_words == said and stage_2.definition == first.definition
     assert (stage_2.clock_start, stage_2.acknowledgement_due, stage_2.response_due) == (
         cases.deadlines(contact.received_at, stage=2)
     )
@@ -97,13 +97,13 @@ def test_from_the_new_call_page_stage_2_is_found_by_surname_and_phone_with_any_r
     assert logged.status_code == 200, logged.text
     stage_2 = stage_2_logged(logged.text, cases)
     assert stage_2.escalated_from_id == first.id
-    assert stage_2.definition.resident_words == "The repair still has not been done"
+    assert stage_2.request_words == "The repair still has not been done"
 
     email = f"ada.{secrets.token_hex(3)}@example.org"
     stage_1(cases, "Ada Byrne", email)
     logged = signed_in.post("/console/stage-2",
                             {"stage_2_surname": "Byrne", "stage_2_contact": email})  # fmt: skip
-    assert stage_2_logged(logged.text, cases).definition.resident_words == "(no reason given)"
+    assert stage_2_logged(logged.text, cases).request_words is None  # no reason asked or given
 
 
 def test_when_no_single_complaint_matches_the_handler_says_so_and_an_officer_gets_the_details(
@@ -161,7 +161,7 @@ def test_a_stage_2_reference_is_not_taken_to_stage_2_again(
 ) -> None:
     first = stage_1(cases, "Noor Haddad", unique_phone())
     second = cases.escalate(first, f"chat-{secrets.token_hex(4)}:stage_2", "socketio",
-                            first.received_at, "")  # fmt: skip
+                            first.received_at, "").stage_2  # fmt: skip
     response = signed_in.post("/console/stage-2", {"stage_2_reference": second.reference})
     assert response.status_code == 422
     assert f"{second.reference} is a Stage 2 reference" in response.text

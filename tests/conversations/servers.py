@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import time
 from collections.abc import Iterator
@@ -26,6 +27,8 @@ class Servers:
     # Where both servers write their logs (actions.log, rasa.log) and Rasa keeps conversations.
     log_dir: Path
     tracker_store_url: str
+    # What the Rasa server sends the action server with each call (bot.action_server).
+    action_headers: dict[str, str]
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = requests.post(
@@ -54,7 +57,8 @@ def _wait_until(check: object, what: str, processes: list[subprocess.Popen], lim
 
 def start_action_server(port: int, env: dict[str, str], log: IO[str]) -> subprocess.Popen:
     return subprocess.Popen(
-        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
+         "--port", str(port)],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
 
@@ -76,6 +80,7 @@ def running_servers(
         "SANIC_HOST": "127.0.0.1",
         "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{action_port}/webhook",
         "INTAKE_TRACKER_STORE_URL": f"sqlite:///{log_dir / 'tracker.sqlite3'}",
+        "INTAKE_ACTION_TOKEN": secrets.token_urlsafe(32),
         **env_overrides,
     }
     logs = [open(log_dir / name, "w") for name in ("actions.log", "rasa.log")]  # noqa: SIM115
@@ -93,6 +98,7 @@ def running_servers(
         f"http://127.0.0.1:{action_port}",
         log_dir,
         env["INTAKE_TRACKER_STORE_URL"],
+        {"Authorization": f"Bearer {env['INTAKE_ACTION_TOKEN']}"},
     )
     try:
         wait_for_action_server(servers.action_url, processes[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import signal
 import threading
 import time
@@ -24,6 +25,9 @@ from bot.localservers import running_postgres
 from bot.policy import Policy
 from tests.conversations.action_calls import confirmation
 from tests.conversations.servers import free_port, start_action_server, wait_for_action_server
+
+# What the Rasa server would send with each call (bot.action_server).
+TOKEN = secrets.token_urlsafe(32)
 
 
 @contextmanager
@@ -56,7 +60,8 @@ def test_killed_mid_handover_the_complaint_is_logged_once_when_the_resident_conf
     with running_postgres() as database_url:
         migrations.upgrade(database_url)
         env = {"INTAKE_DATABASE_URL": database_url,
-               "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.sqlite3")}  # fmt: skip
+               "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.sqlite3"),
+               "INTAKE_ACTION_TOKEN": TOKEN}  # fmt: skip
         engine = make_engine(database_url)
         store = CaseStore(engine, policy)
         outbox = Outbox(tmp_path / "outbox.sqlite3")
@@ -95,6 +100,7 @@ def test_killed_mid_handover_the_complaint_is_logged_once_when_the_resident_conf
 
 def _post(url: str, body: dict) -> object:
     try:
-        return requests.post(url, json=body, timeout=60).json()
+        headers = {"Authorization": f"Bearer {TOKEN}"}
+        return requests.post(url, json=body, headers=headers, timeout=60).json()
     except requests.ConnectionError:
         return "no answer"

@@ -4,6 +4,7 @@ line that names the variable: the action server, the Rasa server and `python -m 
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 from pathlib import Path
 
@@ -32,9 +33,11 @@ def last_line(process: subprocess.CompletedProcess[str]) -> str:
 
 def test_the_action_server_will_not_start_with_a_default_database_password() -> None:
     process = started(
-        [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "--port", str(free_port())],
+        [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
+         "--port", str(free_port())],
         INTAKE_DATABASE_URL=DEFAULT_PASSWORD,
-    )
+        INTAKE_ACTION_TOKEN=secrets.token_urlsafe(32),
+    )  # fmt: skip
     assert process.returncode == 1
     assert last_line(process) == (
         "the action server will not start in production: "
@@ -50,6 +53,7 @@ def test_the_rasa_server_will_not_start_with_a_social_channel_half_configured(
         [str(BIN / "rasa"), "run", "--interface", "127.0.0.1", "--port", str(free_port()),
          "--model", "models", "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
         ACTION_ENDPOINT_URL="http://127.0.0.1:1/webhook",
+        INTAKE_ACTION_TOKEN=secrets.token_urlsafe(32),
         INTAKE_TRACKER_STORE_URL=f"sqlite:///{tmp_path}/tracker.sqlite3",
         META_APP_SECRET="9f2d7c4e1b8a6d3f0c5e2b7a4d1f8c6e",
         META_VERIFY_TOKEN="changeme",
@@ -71,4 +75,17 @@ def test_python_m_bot_will_not_open_a_database_with_a_default_password() -> None
     assert last_line(process) == (
         "python -m bot will not start in production: "
         "INTAKE_TRACKER_STORE_URL has a default or example password"
+    )
+
+
+def test_the_action_server_will_not_start_without_its_token() -> None:
+    process = started(
+        [str(BIN / "python"), "-m", "bot.action_server", "--actions", "actions",
+         "--port", str(free_port())],
+        INTAKE_ACTION_TOKEN="",
+    )  # fmt: skip
+    assert process.returncode == 1
+    assert last_line(process) == (
+        "the action server will not start: INTAKE_ACTION_TOKEN is not set (the Rasa server "
+        "sends it with each action call)"
     )

@@ -1,0 +1,120 @@
+"""Stage 2 and the status in the chat: the reference plus the email or phone number on file, the
+same reply whether a reference exists or not, and one Stage 2 per complaint, said plainly."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.escalation import ActionSubmitEscalation, ValidateEscalationForm
+from actions.status import ActionComplaintStatus, ValidateStatusForm
+from bot.bootstrap import App
+from bot.casestore.domain import Complaint
+from tests.integration.test_case_store import handover
+
+NOBODYS = "CMP-2026-999999"
+
+
+def asking(slots: dict[str, Any], text: str = "please take CMP-2026-000001 to stage 2") -> Tracker:
+    return Tracker.from_dict(
+        {
+            "sender_id": "stranger-1",
+            "slots": {"triaged_text": text, **slots},
+            "latest_message": {
+                "text": text,
+                "intent": {"name": "escalate", "confidence": 1.0},
+                "message_id": uuid.uuid4().hex,  # each request its own turn
+            },
+            "events": [],
+        }
+    )
+
+
+def logged(app: App, details: str = "07700 900123") -> Complaint:
+    return app.cases.submit_complaint(handover("resident:1:complaint", contact_details=details))
+
+
+def said(dispatcher: CollectingDispatcher) -> str:
+    return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+def escalate(reference: str | None, identity: str | None) -> str:
+    dispatcher = CollectingDispatcher()
+    tracker = asking({"escalation_reference": reference, "escalation_identity": identity})
+    asyncio.run(ActionSubmitEscalation().run(dispatcher, tracker, {}))
+    return said(dispatcher)
+
+
+def stage_2s(app: App) -> int:
+    with app.cases.unit_of_work() as uow:
+        return uow.cases.count_complaints() - 1
+
+
+def test_a_stranger_with_a_guessed_reference_moves_nothing_and_learns_nothing(app: App) -> None:
+    mine = logged(app)
+    wrong_details = escalate(mine.reference, "Resident")  # the surname
+    no_such = escalate(NOBODYS, "07700 900123")
+    assert stage_2s(app) == 0
+    assert wrong_details == no_such
+    assert "complaints officer will find your complaint" in wrong_details
+    assert mine.reference not in wrong_details
+
+
+def test_a_status_question_naming_a_reference_never_moves_it_to_stage_2(app: App) -> None:
+    """Triage fills the reference from the first message; nothing else was asked or given."""
+    mine = logged(app)
+    escalate(mine.reference, None)
+    assert stage_2s(app) == 0
+
+
+def test_the_reference_and_the_number_on_file_take_it_to_stage_2_once(app: App) -> None:
+    mine = logged(app)
+    first = escalate(mine.reference, "+44 7700 900123")
+    assert f"Your complaint {mine.reference} has gone to Stage 2" in first
+    again = escalate(mine.reference, "07700900123")
+    assert stage_2s(app) == 1
+    stage_2 = app.cases.complaint(first.split("Stage 2 reference is ")[1][:15])
+    assert stage_2 is not None
+    assert f"Your complaint {mine.reference} is already at Stage 2" in again
+    assert f"The Stage 2 reference is {stage_2.reference}" in again
+    assert "nothing new" in again and "has gone to Stage 2" not in again
+    # Its own reference asked about again: the same plain answer, nothing opened.
+    assert "already at Stage 2" in escalate(stage_2.reference, "07700900123")
+    assert stage_2s(app) == 1
+
+
+def test_a_reference_is_taken_as_given_and_checked_only_with_the_details(app: App) -> None:
+    """Asking whether a reference exists must not be answered before the details are given."""
+    dispatcher = CollectingDispatcher()
+    checked = ValidateEscalationForm().validate_escalation_reference(
+        NOBODYS, dispatcher, asking({}), {}
+    )
+    assert checked == {"escalation_reference": NOBODYS} and dispatcher.messages == []
+    checked = ValidateStatusForm().validate_status_reference(NOBODYS, dispatcher, asking({}), {})
+    assert checked == {"status_reference": NOBODYS} and dispatcher.messages == []
+
+
+def status(reference: str, check: str) -> list[dict[str, Any]]:
+    dispatcher = CollectingDispatcher()
+    tracker = asking({"status_reference": reference, "status_check": check}, "any update?")
+    asyncio.run(ActionComplaintStatus().run(dispatcher, tracker, {}))
+    return dispatcher.messages
+
+
+def test_the_status_needs_the_email_or_number_and_says_the_same_for_no_such_reference(
+    app: App,
+) -> None:
+    mine = logged(app, "priya@example.org")
+    surname_only = status(mine.reference, "Resident")
+    assert surname_only == status(NOBODYS, "priya@example.org")
+    assert mine.reference not in str(surname_only)
+    shared = said_of(status(mine.reference, "Priya@Example.org"))
+    assert f"Complaint {mine.reference} is at Stage 1 and is open" in shared
+
+
+def said_of(messages: list[dict[str, Any]]) -> str:
+    return " ".join(m.get("text") or "" for m in messages)

@@ -1,0 +1,130 @@
+"""Rules the case store keeps whoever calls it: one Stage 2 per Stage 1 and only from a Stage 1,
+the requester's words kept as theirs, and one conversation turn written whole, once."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+
+from bot.casestore import migrations, tables
+from bot.casestore.domain import ContactRecord
+from bot.casestore.engine import make_engine
+from bot.casestore.repository import CaseRepository
+from bot.casestore.services import CaseStore, NotAStage1Complaint
+from tests.integration.test_case_store import RECEIVED, handover
+
+DAY = timedelta(days=1)
+DUPLICATE = "CMP-2026-999999"
+
+
+def test_a_complaint_goes_to_stage_2_once_however_often_and_by_whom_it_is_asked(
+    store: CaseStore,
+) -> None:
+    stage_1 = store.submit_complaint(handover("chat:1:complaint"))
+    first = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "not happy")
+    assert not first.already and first.stage_2.escalated_from_id == stage_1.id
+    retried = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "not happy")
+    assert (retried.stage_2.reference, retried.already) == (first.stage_2.reference, False)
+    again = store.escalate(stage_1, "phone:call-9:stage_2", "phone", RECEIVED, "still unhappy")
+    assert (again.stage_2.reference, again.already) == (first.stage_2.reference, True)
+    with store.unit_of_work() as uow:
+        assert uow.cases.count_complaints() == 2
+
+
+def test_a_stage_2_is_not_taken_to_stage_2(store: CaseStore) -> None:
+    stage_1 = store.submit_complaint(handover("chat:1:complaint"))
+    stage_2 = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
+    with pytest.raises(NotAStage1Complaint, match=stage_2.reference):
+        store.escalate(stage_2, "chat:3:stage_2", "socketio", RECEIVED, "")
+    with store.unit_of_work() as uow:
+        assert uow.cases.count_complaints() == 2
+
+
+def test_the_schema_holds_one_stage_2_per_stage_1_whatever_writes_it(store: CaseStore) -> None:
+    stage_1 = store.submit_complaint(handover("chat:1:complaint"))
+    stage_2 = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
+    with pytest.raises(IntegrityError), store.unit_of_work() as uow:
+        uow.cases.add_complaint(replace(stage_2, id=None), "another:key", None)
+
+
+def test_the_requesters_words_are_kept_as_theirs_beside_the_residents_stage_1_words(
+    store: CaseStore,
+) -> None:
+    stage_1 = store.submit_complaint(handover("chat:1:complaint"))
+    escalated = store.escalate(stage_1, "chat:2:stage_2", "phone", RECEIVED, "the repair waits")
+    stored = store.complaint(escalated.stage_2.reference)
+    assert stored is not None
+    assert stored.definition == stage_1.definition  # "the mould is back and nobody came"
+    assert stored.request_words == "the repair waits"
+    no_reason = store.submit_complaint(handover("chat:3:complaint"))
+    asked = store.escalate(no_reason, "chat:4:stage_2", "phone", RECEIVED, "").stage_2
+    assert asked.request_words is None and asked.definition == no_reason.definition
+
+
+def _turn(key: str, label: str = "excluded", ground: str | None = "asb_report") -> ContactRecord:
+    return ContactRecord("conv-5", "socketio", RECEIVED, "my neighbour's dog barks all night",
+                         label, "report_asb", 0.9, ground, (), (), turn_key=key)  # fmt: skip
+
+
+def test_a_retried_triage_turn_records_nothing_twice(store: CaseStore) -> None:
+    contact_id = store.record_triage(_turn("conv-5:m1:contact"), service_request=None)
+    assert store.record_triage(_turn("conv-5:m1:contact"), service_request=None) == contact_id
+    assert [p.contact_id for p in store.pending_exclusions()] == [contact_id]
+    request = _turn("conv-5:m2:contact", "service_request", None)
+    request_id = store.record_triage(request, service_request=("heating_and_hot_water", True))
+    store.record_triage(request, service_request=("heating_and_hot_water", True))
+    with store.unit_of_work() as uow:
+        requests = uow.cases.service_requests_between(RECEIVED - DAY, RECEIVED + DAY)
+    assert [(r.contact_id, r.urgent) for r in requests] == [(request_id, True)]
+
+
+def test_a_crash_while_a_turn_is_written_leaves_none_of_it(
+    store: CaseStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def process_dies(*_: object) -> int:
+        raise RuntimeError("the process died between the writes")
+
+    monkeypatch.setattr(CaseRepository, "add_exclusion_proposal", process_dies)
+    with pytest.raises(RuntimeError):
+        store.record_triage(_turn("conv-5:m1:contact"), service_request=None)
+    monkeypatch.undo()
+    with store.unit_of_work() as uow:
+        assert uow.cases.contact_for_turn("conv-5:m1:contact") is None
+    # The retry writes the whole turn.
+    contact_id = store.record_triage(_turn("conv-5:m1:contact"), service_request=None)
+    assert [p.contact_id for p in store.pending_exclusions()] == [contact_id]
+
+
+def test_the_migration_keeps_the_first_of_two_stage_2s_linked_and_names_the_other(
+    store: CaseStore, database_url: str
+) -> None:
+    """Before the index, a complaint could be taken to Stage 2 twice; the upgrade must not fail
+    on such data, nor drop a case: the later Stage 2 loses its link and an officer is told."""
+    stage_1 = store.submit_complaint(handover("chat:1:complaint"))
+    first = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
+    migrations.downgrade(database_url, "0007")
+    complaints = tables.complaints.c
+    copied = [c for c in tables.complaints.columns if c.name not in ("id", "request_words")]
+    with make_engine(database_url).begin() as db:
+        values = db.execute(select(*copied).where(complaints.id == first.id)).one()._asdict()
+        db.execute(
+            insert(tables.complaints).values(
+                {**values, "handover_key": "phone:call-1:stage_2", "reference": DUPLICATE}
+            )
+        )
+    migrations.upgrade(database_url)
+    with make_engine(database_url).connect() as db:
+        links = db.execute(
+            select(complaints.id, complaints.escalated_from_id)
+            .where(complaints.stage == 2)
+            .order_by(complaints.id)
+        ).all()
+    assert [link for _, link in links] == [stage_1.id, None]
+    with store.unit_of_work() as uow:
+        assert uow.cases.audit_trail(DUPLICATE) == [
+            ("migration 0008", "duplicate_stage_2_unlinked", {"stage_1": stage_1.reference})
+        ]
