@@ -83,6 +83,24 @@ class AdjustmentReview:
 
 
 @dataclass(frozen=True)
+class ServiceRequest:
+    """What a team needs to do a job (1.4): what is wrong in the caller's words, where, who and
+    how to reach them, when they are in, and the job number of any earlier request. The chat
+    logs a request from one message, so everything after `urgent` may be empty."""
+
+    category: str
+    urgent: bool
+    description: str = ""
+    property_address: str = ""
+    contact_name: str = ""
+    contact_details: str = ""
+    contact_preference: str = ""
+    postal_address: str = ""
+    access_times: str = ""
+    job_number: str = ""
+
+
+@dataclass(frozen=True)
 class ServiceRequestRecord:
     """A service request (1.4), and whether a complaint followed it in the same conversation."""
 
@@ -129,6 +147,7 @@ class ComplaintHandover:
     contact_id: int | None = None
     transcript: tuple[TranscriptLine, ...] = ()
     earlier_request: str | None = None
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,7 @@ class Complaint:
     responded_at: datetime | None = None
     outcome: ResponseOutcome | None = None
     earlier_request: str | None = None
+    postal_address: str | None = None
 
     def confirmed_by(self, answer: str) -> bool:
         """With the reference already given: the surname, phone number or email on file."""

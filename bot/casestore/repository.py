@@ -25,6 +25,7 @@ from bot.casestore.domain import (
     HazardClock,
     Representative,
     ResponseOutcome,
+    ServiceRequest,
     ServiceRequestRecord,
     TranscriptLine,
 )
@@ -165,12 +166,19 @@ class CaseRepository:
             turn_key=row.turn_key,
         )
 
-    def add_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
+    def add_service_request(self, contact_id: int, request: ServiceRequest) -> None:
         self._db.execute(
-            insert(tables.service_requests).values(
-                contact_id=contact_id, category=category, urgent=urgent
-            )
+            insert(tables.service_requests).values(contact_id=contact_id, **vars(request))
         )
+
+    def service_request(self, contact_id: int) -> ServiceRequest | None:
+        requests = tables.service_requests
+        row = self._db.execute(
+            select(*(requests.c[name] for name in ServiceRequest.__dataclass_fields__)).where(
+                requests.c.contact_id == contact_id
+            )
+        ).first()
+        return None if row is None else ServiceRequest(**row._mapping)
 
     def add_exclusion_proposal(self, proposal: ExclusionProposal) -> int:
         result = self._db.execute(
@@ -304,6 +312,7 @@ class CaseRepository:
                     contact_details=complaint.contact_details,
                     contact_preference=complaint.contact_preference,
                     earlier_request=complaint.earlier_request,
+                    postal_address=complaint.postal_address,
                 )
             ).inserted_primary_key[0]
         )
@@ -358,6 +367,13 @@ class CaseRepository:
 
     def complaint_by_reference(self, reference: str) -> Complaint | None:
         return self._complaint_where(tables.complaints.c.reference == reference)
+
+    def complaint_for_contact(self, contact_id: int) -> Complaint | None:
+        """The Stage 1 complaint already logged from a contact, however it was logged."""
+        complaints = tables.complaints
+        return self._complaint_where(
+            (complaints.c.contact_id == contact_id) & (complaints.c.stage == 1)
+        )
 
     def stage_1_complaints_not_escalated(self, contact_hint: str) -> list[Complaint]:
         """Stage 1 complaints with no Stage 2 yet whose contact details contain `contact_hint`
@@ -489,6 +505,7 @@ class CaseRepository:
             responded_at=_utc(row.responded_at),
             outcome=row.outcome,
             earlier_request=row.earlier_request,
+            postal_address=row.postal_address,
         )
 
     # adjustments under review (5.10) ----------------------------------------------------------

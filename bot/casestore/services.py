@@ -24,6 +24,7 @@ from bot.casestore.domain import (
     HazardClock,
     Representative,
     ResponseOutcome,
+    ServiceRequest,
     phone_in,
 )
 from bot.casestore.unit_of_work import UnitOfWork
@@ -33,6 +34,8 @@ from bot.policy import Policy
 ASSISTANT = "assistant"
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
+# The urgency of a contact that staff marked urgent without a danger the policy names.
+FLAGGED_BY_STAFF = "flagged_by_staff"
 
 
 def utc_now() -> datetime:
@@ -199,9 +202,51 @@ class CaseStore:
             uow.commit()
 
     def record_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
+        """A request the chat heard in one message: its category and whether it is urgent."""
+        self.log_service_request(contact_id, ServiceRequest(category, urgent))
+
+    def log_service_request(
+        self, contact_id: int, request: ServiceRequest,
+        representative: Representative | None = None, adjustments: tuple[Adjustment, ...] = (),
+    ) -> ServiceRequest:  # fmt: skip
+        """Log a service request (1.4) once per contact, with whoever acts for the resident and
+        the adjustments agreed on the call (1.3, 3.6, 5.10); the request as first logged.
+
+        An urgent request flags its contact for urgent follow-up, as a danger told in the chat
+        does, unless the contact is flagged already."""
         with self.unit_of_work() as uow:
-            uow.cases.add_service_request(contact_id, category, urgent)
+            logged = uow.cases.service_request(contact_id)
+            if logged is not None:
+                return logged
+            uow.cases.add_service_request(contact_id, request)
+            uow.cases.audit(self._clock(), self._actor, "service_request_logged",
+                            f"contact:{contact_id}", category=request.category,
+                            urgent=request.urgent)  # fmt: skip
+            if representative is not None:
+                uow.cases.add_contact_representative(contact_id, representative)
+            for adjustment in adjustments:
+                uow.cases.add_contact_adjustment(contact_id, adjustment)
+            contact = uow.cases.get_contact(contact_id)
+            if request.urgent and contact is not None and not contact.urgency:
+                uow.cases.set_urgency(contact_id, (FLAGGED_BY_STAFF,))
+                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up",
+                                f"contact:{contact_id}",
+                                categories=[FLAGGED_BY_STAFF])  # fmt: skip
             uow.commit()
+        return request
+
+    def service_request(self, contact_id: int) -> ServiceRequest | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.service_request(contact_id)
+
+    def audit_trail(self, subject: str) -> list[tuple[str, str, dict[str, object]]]:
+        """(actor, kind, detail) of every audit event about a subject, oldest first."""
+        with self.unit_of_work() as uow:
+            return uow.cases.audit_trail(subject)
+
+    def complaint_for_contact(self, contact_id: int) -> Complaint | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.complaint_for_contact(contact_id)
 
     def propose_exclusion(self, contact_id: int, ground: str) -> int:
         """Never a refusal: a proposal for a complaints officer, with what the resident was told."""
@@ -254,6 +299,7 @@ class CaseStore:
                 adjustments=handover.adjustments,
                 transcript=handover.transcript,
                 earlier_request=handover.earlier_request,
+                postal_address=handover.postal_address,
             ),
             handover.handover_key,
             handover.contact_id,
