@@ -362,3 +362,56 @@ def test_a_danger_on_a_call_is_read_out_with_its_deadline_and_listed_for_follow_
     urgent = signed_in.get("/console/urgent").text
     assert f"<q>{said}</q>" in urgent
     assert "Awaab&#39;s Law emergency hazard: investigate and make safe by" in urgent
+
+
+def test_a_call_handler_cannot_read_a_complaint_another_handler_logged_but_an_officer_can(
+    signed_in: ConsoleClient, running: Running, officer: tuple[str, str]
+) -> None:
+    contact_id = triaged(signed_in)
+    location = signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    path = location.headers["Location"].split("?")[0]
+    assert "Priya Shah" in signed_in.get(path).text  # the handler who logged it
+
+    other = ConsoleClient(signed_in.base_url)
+    other.sign_in("harry.other", add_staff(running.database_url, "harry.other"))
+    page = other.get(path)
+    assert page.status_code == 403
+    for private in ("Priya Shah", "07700 900123", "Asha Shah", "BSL interpreter", "Damp in the"):
+        assert private not in page.text
+    assert re.search(r"CMP-\d{4}-\d{6}", page.text)  # the reference and dates are not private
+
+    other.sign_in(*officer)
+    full = other.get(path)
+    assert full.status_code == 200
+    assert "Priya Shah" in full.text and "07700 900123" in full.text
+
+
+def test_the_handlers_urgent_tick_flags_the_call_for_urgent_follow_up(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    said = "caller asking for someone to fix the kitchen tap, dripping onto the floor"
+    contact_id = triaged(signed_in, said)
+    assert cases.contact(contact_id).urgency == ()  # type: ignore[union-attr]
+    logged = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                            {**SERVICE_REQUEST_FORM, "urgent": "yes"})  # fmt: skip
+    assert "Because it is urgent, the team will contact you today." in logged.text
+    assert "Thanks for your question" not in logged.text
+    assert cases.contact(contact_id).urgency == ("flagged_by_staff",)  # type: ignore[union-attr]
+    with cases.unit_of_work() as uow:
+        kinds = [kind for _, kind, _ in uow.cases.audit_trail(f"contact:{contact_id}")]
+    assert "urgent_follow_up" in kinds
+    urgent = signed_in.get("/console/urgent").text
+    assert f"<q>{said}</q>" in urgent
+    assert "Marked urgent by the call handler" in urgent
+
+
+def test_after_a_danger_the_complaint_read_out_says_the_danger_is_followed_up_too(
+    signed_in: ConsoleClient,
+) -> None:
+    contact_id = triaged(signed_in, "caller v unhappy, 3rd time water coming thru the light in "
+                                    "kitchen, 2 kids, nobody came")  # fmt: skip
+    logged = signed_in.follow(
+        signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    )
+    assert "also passed to our team to follow up today" in logged.text
+    assert "make it safe within 24 hours" in logged.text
