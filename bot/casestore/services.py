@@ -222,10 +222,7 @@ class CaseStore:
             uow.cases.audit(self._clock(), self._actor, "service_request_logged",
                             f"contact:{contact_id}", category=request.category,
                             urgent=request.urgent)  # fmt: skip
-            if representative is not None:
-                uow.cases.add_contact_representative(contact_id, representative)
-            for adjustment in adjustments:
-                uow.cases.add_contact_adjustment(contact_id, adjustment)
+            self._add_support(uow, contact_id, representative, adjustments)
             contact = uow.cases.get_contact(contact_id)
             if request.urgent and contact is not None and not contact.urgency:
                 uow.cases.set_urgency(contact_id, (FLAGGED_BY_STAFF,))
@@ -234,6 +231,35 @@ class CaseStore:
                                 categories=[FLAGGED_BY_STAFF])  # fmt: skip
             uow.commit()
         return request
+
+    def record_support(
+        self, contact_id: int, representative: Representative | None,
+        adjustments: tuple[Adjustment, ...],
+    ) -> None:  # fmt: skip
+        """Someone acting for the resident and adjustments agreed on any contact, an enquiry
+        included (1.3, 3.6, 5.10); each recorded once however often it is sent."""
+        with self.unit_of_work() as uow:
+            self._add_support(uow, contact_id, representative, adjustments)
+            uow.commit()
+
+    def _add_support(
+        self, uow: UnitOfWork, contact_id: int, representative: Representative | None,
+        adjustments: tuple[Adjustment, ...],
+    ) -> None:  # fmt: skip
+        """The audit keeps the relationship, consent and needs, not the names or details."""
+        subject = f"contact:{contact_id}"
+        if representative is not None and not uow.cases.contact_representatives(contact_id):
+            uow.cases.add_contact_representative(contact_id, representative)
+            uow.cases.audit(self._clock(), self._actor, "representative_recorded", subject,
+                            relationship=representative.relationship,
+                            consent=representative.consent)  # fmt: skip
+        agreed = {adjustment.need_id for adjustment in uow.cases.contact_adjustments(contact_id)}
+        new = [adjustment for adjustment in adjustments if adjustment.need_id not in agreed]
+        for adjustment in new:
+            uow.cases.add_contact_adjustment(contact_id, adjustment)
+        if new:
+            uow.cases.audit(self._clock(), self._actor, "adjustments_agreed", subject,
+                            needs=[adjustment.need_id for adjustment in new])  # fmt: skip
 
     def service_request(self, contact_id: int) -> ServiceRequest | None:
         with self.unit_of_work() as uow:

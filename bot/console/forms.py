@@ -88,7 +88,19 @@ class Caller:
 
     def errors(self, policy: Policy) -> dict[str, str]:
         """Field name to message, in the order the fields appear on the page."""
-        problems = {
+        problems = {**self._contact_problems(), **self._support_problems(policy)}
+        return {name: message for name, message in problems.items() if message}
+
+    def support_errors(self, policy: Policy) -> dict[str, str]:
+        """What stops the representative and adjustments being recorded on their own."""
+        problems = self._support_problems(policy)
+        if self.acting_for_someone and not self.contact_name:
+            problems = {"contact_name": "Enter the name of the person acting for the resident",
+                        **problems}  # fmt: skip
+        return {name: message for name, message in problems.items() if message}
+
+    def _contact_problems(self) -> dict[str, str]:
+        return {
             "contact_name": "Enter the name of the person we should contact"
             if not self.contact_name
             else "",
@@ -102,6 +114,9 @@ class Caller:
             if self.contact_preference == "letter" and len(self.postal_address) < 5
             else "",
         }
+
+    def _support_problems(self, policy: Policy) -> dict[str, str]:
+        problems: dict[str, str] = {}
         if self.acting_for_someone:
             problems["relationship"] = (
                 "Choose how they know the resident"
@@ -120,7 +135,7 @@ class Caller:
         problems["needs"] = (
             "Choose adjustments from the list" if set(self.needs) - set(policy.needs) else ""
         )
-        return {name: message for name, message in problems.items() if message}
+        return problems
 
     def representative(self, received_at: datetime) -> Representative | None:
         if not self.acting_for_someone:

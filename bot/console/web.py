@@ -39,6 +39,7 @@ from bot.console.accounts import (
 )
 from bot.console.forms import (
     CHANNEL,
+    Caller,
     ComplaintForm,
     Fields,
     ServiceRequestForm,
@@ -369,6 +370,24 @@ def console_blueprint() -> Blueprint:
             await blocking(_cases(request).propose_exclusion, contact_id, contact.exclusion_reason)
         return see_other(f"{PATH}/contacts/{contact_id}#prompt-exclusion")
 
+    @pages.post("/contacts/<contact_id:int>/support")
+    async def record_support(request: Request, contact_id: int) -> HTTPResponse:
+        """The representative and adjustments on any call, an enquiry included (1.3, 3.6,
+        5.10), without logging a complaint or a request."""
+        console = console_of(request)
+        caller = Caller.from_fields(_fields(request))
+        errors = caller.support_errors(console.app.policy)
+        contact = await _phone_contact(request, contact_id)
+        if contact is None:
+            return _not_found(request)
+        await _save_draft(request, contact_id)
+        if errors:
+            return await _contact_page(request, contact_id, 422, errors=errors)
+        cases = _cases(request)
+        await blocking(cases.record_support, contact_id, caller.representative(contact.received_at),
+                       caller.adjustments(cases, console.app.policy))  # fmt: skip
+        return see_other(f"{PATH}/contacts/{contact_id}#caller")
+
     @pages.post("/contacts/<contact_id:int>/complaint")
     async def log_complaint(request: Request, contact_id: int) -> HTTPResponse:
         console = console_of(request)
@@ -668,11 +687,14 @@ def console_blueprint() -> Blueprint:
         asb = first_asb_report(result)
         title = ASB_TITLE if asb else LABEL_IN_WORDS[result.label]
         clocks = await blocking(console.app.cases.hazard_clocks, contact_id)
+        representatives = await blocking(console.app.cases.contact_representatives, contact_id)
+        adjustments = await blocking(console.app.cases.contact_adjustments, contact_id)
         return _page(
             request, "contact.html", status, title=title, contact=contact, result=result,
             label_in_words=title, prompts=prompts_for(result, policy, clocks, contact.choice),
             exclusion_proposed=proposed, errors=errors or {}, policy=policy,
             caller=complaint.caller, complaint=complaint, service=service, stage_2=stage_2,
+            representatives=representatives, adjustments=adjustments,
             restored=draft is not None and not errors, done=tuple((draft or {}).get("done") or ()),
             complaint_open=form_with_errors == "complaint" or contact.choice == "complaint"
             or (result.label in ("complaint", "excluded") and contact.choice is None and not asb),

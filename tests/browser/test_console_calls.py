@@ -65,6 +65,14 @@ def log_complaint(page: Page, aspects: str, outcome: str) -> None:
     expect(page.get_by_role("heading", name="Complaint logged")).to_be_visible()
 
 
+def record_support(page: Page) -> None:
+    """An adjustment agreed on a call with nothing to log, sent twice."""
+    page.check("input[name=needs][value=large_print]")
+    for _ in range(2):
+        page.click("text=Record the representative and adjustments")
+        expect(page.get_by_text("Recorded for this call")).to_be_visible()
+
+
 def read_out(page: Page) -> str:
     return page.locator(".say").last.inner_text()
 
@@ -130,7 +138,7 @@ CALLS = [
          "heating request with the daughter as representative (consent given) and the hearing "
          "adjustment", ("Your call number is",)),
     Call("an enquiry", "what day do the bins get collected on our estate", "", ("next_steps",),
-         lambda page: None, "nothing to log: the phone wording for an enquiry",
+         lambda page: record_support(page), "large print agreed on the enquiry, recorded once",
          not_shown=("just ask", "Thanks for your question")),
     Call("an interpreted call",
          "through an interpreter: caller speaks arabic, the front door lock is broken and she "
@@ -180,6 +188,8 @@ def test_a_scripted_call(
         (representative,) = cases.contact_representatives(contact_id)
         assert (representative.acting_for, representative.consent) == ("May Caller", "given")
         assert [a.need_id for a in cases.contact_adjustments(contact_id)] == ["hearing"]
+    if call.kind == "an enquiry":
+        assert [a.need_id for a in cases.contact_adjustments(contact_id)] == ["large_print"]
     if call.kind == "a first ASB report":
         assert cases.service_request(contact_id).category == "asb_report"  # type: ignore[union-attr]
     if "urgent" in call.logged:
