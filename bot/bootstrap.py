@@ -8,6 +8,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox
 from bot.casestore.services import CaseStore
 from bot.console.accounts import StaffAccounts
+from bot.console.drafts import CallDrafts
 from bot.policy import Answer, Policy, load_answers, load_policy, load_retention
 from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
@@ -23,6 +24,7 @@ class App:
     cases: CaseStore
     handovers: ComplaintHandovers
     staff: StaffAccounts
+    drafts: CallDrafts
     personal_data: PersonalData
 
 
@@ -38,6 +40,7 @@ def build_app(settings: Settings | None = None) -> App:
         cases=cases,
         handovers=ComplaintHandovers(Outbox(settings.outbox_path), cases),
         staff=StaffAccounts(engine),
+        drafts=CallDrafts(engine),
         personal_data=PersonalData(
             engine,
             TrackerEvents(make_engine(settings.tracker_store_url)),

@@ -86,6 +86,24 @@ class AdjustmentReview:
 
 
 @dataclass(frozen=True)
+class ServiceRequest:
+    """What a team needs to do a job (1.4): what is wrong in the caller's words, where, who and
+    how to reach them, when they are in, and the job number of any earlier request. The chat
+    logs a request from one message, so everything after `urgent` may be empty."""
+
+    category: str
+    urgent: bool
+    description: str = ""
+    property_address: str = ""
+    contact_name: str = ""
+    contact_details: str = ""
+    contact_preference: str = ""
+    postal_address: str = ""
+    access_times: str = ""
+    job_number: str = ""
+
+
+@dataclass(frozen=True)
 class ServiceRequestRecord:
     """A service request (1.4), and whether a complaint followed it in the same conversation."""
 
@@ -132,6 +150,7 @@ class ComplaintHandover:
     contact_id: int | None = None
     transcript: tuple[TranscriptLine, ...] = ()
     earlier_request: str | None = None
+    postal_address: str | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +181,7 @@ class Complaint:
     earlier_request: str | None = None
     # Stage 2 only: the requester's own words when asking for it (the definition is Stage 1's).
     request_words: str | None = None
+    postal_address: str | None = None
 
     def identified_by(self, answer: str) -> bool:
         """The answer gives one email or phone number, and it is one stored with the complaint.

@@ -25,6 +25,7 @@ from bot.casestore.domain import (
     HazardClock,
     Representative,
     ResponseOutcome,
+    ServiceRequest,
     ServiceRequestRecord,
     TranscriptLine,
 )
@@ -165,11 +166,9 @@ class CaseRepository:
             turn_key=row.turn_key,
         )
 
-    def add_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
+    def add_service_request(self, contact_id: int, request: ServiceRequest) -> None:
         self._db.execute(
-            insert(tables.service_requests).values(
-                contact_id=contact_id, category=category, urgent=urgent
-            )
+            insert(tables.service_requests).values(contact_id=contact_id, **vars(request))
         )
 
     def has_service_request(self, contact_id: int) -> bool:
@@ -181,6 +180,15 @@ class CaseRepository:
         proposals = tables.exclusion_proposals
         found = select(proposals.c.id).where(proposals.c.contact_id == contact_id)
         return self._db.execute(found.limit(1)).first() is not None
+
+    def service_request(self, contact_id: int) -> ServiceRequest | None:
+        requests = tables.service_requests
+        row = self._db.execute(
+            select(*(requests.c[name] for name in ServiceRequest.__dataclass_fields__)).where(
+                requests.c.contact_id == contact_id
+            )
+        ).first()
+        return None if row is None else ServiceRequest(**row._mapping)
 
     def add_exclusion_proposal(self, proposal: ExclusionProposal) -> int:
         result = self._db.execute(
@@ -315,6 +323,7 @@ class CaseRepository:
                     contact_preference=complaint.contact_preference,
                     earlier_request=complaint.earlier_request,
                     request_words=complaint.request_words,
+                    postal_address=complaint.postal_address,
                 )
             ).inserted_primary_key[0]
         )
@@ -369,6 +378,13 @@ class CaseRepository:
 
     def complaint_by_reference(self, reference: str) -> Complaint | None:
         return self._complaint_where(tables.complaints.c.reference == reference)
+
+    def complaint_for_contact(self, contact_id: int) -> Complaint | None:
+        """The Stage 1 complaint already logged from a contact, however it was logged."""
+        complaints = tables.complaints
+        return self._complaint_where(
+            (complaints.c.contact_id == contact_id) & (complaints.c.stage == 1)
+        )
 
     def stage_1_complaints_not_escalated(self, contact_hint: str) -> list[Complaint]:
         """Stage 1 complaints with no Stage 2 yet whose contact details contain `contact_hint`
@@ -501,6 +517,7 @@ class CaseRepository:
             outcome=row.outcome,
             earlier_request=row.earlier_request,
             request_words=row.request_words,
+            postal_address=row.postal_address,
         )
 
     # adjustments under review (5.10) ----------------------------------------------------------

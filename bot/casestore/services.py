@@ -23,6 +23,7 @@ from bot.casestore.domain import (
     HazardClock,
     Representative,
     ResponseOutcome,
+    ServiceRequest,
     second_factors,
 )
 from bot.casestore.unit_of_work import UnitOfWork
@@ -32,6 +33,8 @@ from bot.policy import Policy
 ASSISTANT = "assistant"
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
 IDENTITY_FAILED = "identity_check_failed"
+# The urgency of a contact that staff marked urgent without a danger the policy names.
+FLAGGED_BY_STAFF = "flagged_by_staff"
 
 
 def utc_now() -> datetime:
@@ -241,7 +244,9 @@ class CaseStore:
         with self.unit_of_work() as uow:
             contact_id = self._record_contact(uow, contact)
             if service_request is not None and not uow.cases.has_service_request(contact_id):
-                uow.cases.add_service_request(contact_id, *service_request)
+                category, urgent = service_request
+                request = ServiceRequest(category, urgent, description=contact.text)
+                uow.cases.add_service_request(contact_id, request)
             ground = contact.exclusion_reason
             # An old complaint is asked about first (2.3): actions.time_limit proposes it.
             if ground not in (None, "over_12_months") and not uow.cases.has_exclusion_proposal(
@@ -252,9 +257,77 @@ class CaseStore:
         return contact_id
 
     def record_service_request(self, contact_id: int, category: str, urgent: bool) -> None:
+        """A request the chat heard in one message: its category and whether it is urgent."""
+        self.log_service_request(contact_id, ServiceRequest(category, urgent))
+
+    def log_service_request(
+        self, contact_id: int, request: ServiceRequest,
+        representative: Representative | None = None, adjustments: tuple[Adjustment, ...] = (),
+    ) -> ServiceRequest:  # fmt: skip
+        """Log a service request (1.4) once per contact, with whoever acts for the resident and
+        the adjustments agreed on the call (1.3, 3.6, 5.10); the request as first logged.
+
+        An urgent request flags its contact for urgent follow-up, as a danger told in the chat
+        does, unless the contact is flagged already."""
         with self.unit_of_work() as uow:
-            uow.cases.add_service_request(contact_id, category, urgent)
+            logged = uow.cases.service_request(contact_id)
+            if logged is not None:
+                return logged
+            uow.cases.add_service_request(contact_id, request)
+            uow.cases.audit(self._clock(), self._actor, "service_request_logged",
+                            f"contact:{contact_id}", category=request.category,
+                            urgent=request.urgent)  # fmt: skip
+            self._add_support(uow, contact_id, representative, adjustments)
+            contact = uow.cases.get_contact(contact_id)
+            if request.urgent and contact is not None and not contact.urgency:
+                uow.cases.set_urgency(contact_id, (FLAGGED_BY_STAFF,))
+                uow.cases.audit(self._clock(), self._actor, "urgent_follow_up",
+                                f"contact:{contact_id}",
+                                categories=[FLAGGED_BY_STAFF])  # fmt: skip
             uow.commit()
+        return request
+
+    def record_support(
+        self, contact_id: int, representative: Representative | None,
+        adjustments: tuple[Adjustment, ...],
+    ) -> None:  # fmt: skip
+        """Someone acting for the resident and adjustments agreed on any contact, an enquiry
+        included (1.3, 3.6, 5.10); each recorded once however often it is sent."""
+        with self.unit_of_work() as uow:
+            self._add_support(uow, contact_id, representative, adjustments)
+            uow.commit()
+
+    def _add_support(
+        self, uow: UnitOfWork, contact_id: int, representative: Representative | None,
+        adjustments: tuple[Adjustment, ...],
+    ) -> None:  # fmt: skip
+        """The audit keeps the relationship, consent and needs, not the names or details."""
+        subject = f"contact:{contact_id}"
+        if representative is not None and not uow.cases.contact_representatives(contact_id):
+            uow.cases.add_contact_representative(contact_id, representative)
+            uow.cases.audit(self._clock(), self._actor, "representative_recorded", subject,
+                            relationship=representative.relationship,
+                            consent=representative.consent)  # fmt: skip
+        agreed = {adjustment.need_id for adjustment in uow.cases.contact_adjustments(contact_id)}
+        new = [adjustment for adjustment in adjustments if adjustment.need_id not in agreed]
+        for adjustment in new:
+            uow.cases.add_contact_adjustment(contact_id, adjustment)
+        if new:
+            uow.cases.audit(self._clock(), self._actor, "adjustments_agreed", subject,
+                            needs=[adjustment.need_id for adjustment in new])  # fmt: skip
+
+    def service_request(self, contact_id: int) -> ServiceRequest | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.service_request(contact_id)
+
+    def audit_trail(self, subject: str) -> list[tuple[str, str, dict[str, object]]]:
+        """(actor, kind, detail) of every audit event about a subject, oldest first."""
+        with self.unit_of_work() as uow:
+            return uow.cases.audit_trail(subject)
+
+    def complaint_for_contact(self, contact_id: int) -> Complaint | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.complaint_for_contact(contact_id)
 
     def propose_exclusion(self, contact_id: int, ground: str) -> int:
         """Never a refusal: a proposal for a complaints officer, with what the resident was told."""
@@ -311,6 +384,7 @@ class CaseStore:
                 adjustments=handover.adjustments,
                 transcript=handover.transcript,
                 earlier_request=handover.earlier_request,
+                postal_address=handover.postal_address,
             ),
             handover.handover_key,
             handover.contact_id,

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData(
@@ -82,6 +83,8 @@ complaints = Table(
     Column("contact_name", String(200), nullable=False),
     Column("contact_details", String(300), nullable=False),
     Column("contact_preference", String(40), nullable=False),
+    # Where to post letters, when the resident asked for letters.
+    Column("postal_address", Text),
 )
 
 representatives = Table(
@@ -149,6 +152,16 @@ service_requests = Table(
     Column("contact_id", ForeignKey("contacts.id"), nullable=False, unique=True),
     Column("category", String(80), nullable=False),
     Column("urgent", Boolean, nullable=False),
+    # What a team needs to do the job and tell the resident (Code 1.4, 5.10): empty when the
+    # chat logged the request from one message.
+    Column("description", Text, nullable=False, server_default=""),
+    Column("property_address", Text, nullable=False, server_default=""),
+    Column("contact_name", String(200), nullable=False, server_default=""),
+    Column("contact_details", String(300), nullable=False, server_default=""),
+    Column("contact_preference", String(40), nullable=False, server_default=""),
+    Column("postal_address", Text, nullable=False, server_default=""),
+    Column("access_times", Text, nullable=False, server_default=""),
+    Column("job_number", String(80), nullable=False, server_default=""),
 )
 
 transcript_messages = Table(
@@ -209,6 +222,19 @@ staff_sessions = Table(
     Column("last_seen_at", DateTime(timezone=True), nullable=False),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Column("ended_at", DateTime(timezone=True)),
+)
+
+# What a handler has typed on a call page and not yet logged, per call and per handler, so a
+# choice button, a lapsed session or a closed tab loses nothing. Deleted when the call is logged.
+call_drafts = Table(
+    "call_drafts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id"), nullable=False, index=True),
+    Column("staff", String(80), nullable=False),
+    Column("fields", JSON, nullable=False),
+    Column("saved_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("contact_id", "staff", name="uq_call_drafts_contact_id_staff"),
 )
 
 staff_sign_in_failures = Table(

@@ -163,6 +163,21 @@ class StaffRepository:
         ).first()
         return None if row is None else (int(row.session_id), _member(row))
 
+    def unended_session(self, digest: str) -> StaffMember | None:
+        """The member of a session nobody ended (by signing out or disabling the account), live
+        or lapsed."""
+        sessions, users = tables.staff_sessions, tables.staff_users
+        row = self._db.execute(
+            select(users)
+            .join(sessions, users.c.id == sessions.c.staff_id)
+            .where(
+                sessions.c.token_hash == digest,
+                sessions.c.ended_at.is_(None),
+                users.c.active.is_(True),
+            )
+        ).first()
+        return None if row is None else _member(row)
+
     def touch_session(self, session_id: int, now: datetime) -> None:
         self._db.execute(
             update(tables.staff_sessions)
@@ -312,6 +327,15 @@ class StaffAccounts:
             return None
         self._seen.remember(digest, found[1])
         return StaffSession(found[1], token)
+
+    def lapsed_session(self, token: str) -> StaffMember | None:
+        """Whose session a cookie names when it has lapsed (left idle, or past its shift) but
+        was never ended: a form they sent is kept for them until they sign in again. None for
+        a live session, one that was ended, or a token that names none."""
+        with self._transaction() as staff:
+            member = staff.unended_session(token_digest(token))
+            live = staff.live_session(token_digest(token), self._clock())
+        return member if live is None else None
 
     def sign_out(self, token: str) -> None:
         self._seen.forget(token_digest(token))

@@ -4,21 +4,24 @@ by its channel."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot.casestore.domain import (
+    Adjustment,
     Complaint,
     ComplaintDefinition,
     ComplaintHandover,
     ContactRecord,
     Representative,
+    ServiceRequest,
     TranscriptLine,
 )
+from bot.casestore.repository import reference_for
 from bot.casestore.services import CaseStore
 from bot.definition import PREFERENCES, valid_contact_details
-from bot.nlp.matches import first_reference
 from bot.policy import Policy
 from bot.triage import TriageResult
 
@@ -27,6 +30,9 @@ STILL_HAPPENING = {"yes": True, "no": False, "not_known": None}
 CONSENT = ("given", "not_yet")
 NOT_STATED = "not stated"
 REFERENCE = "stage_2_reference"
+# The policy's exclusion ground for anti-social behaviour, whose route is the ASB team.
+ASB = "asb_report"
+SPOKEN_REFERENCE = re.compile(r"(?:[a-z]{1,4}[\s./-]*)?(20\d\d)[\s./-]*(\d{1,6})", re.IGNORECASE)
 OR_BY_NAME = "or leave it empty and find the complaint by surname and phone or email"
 
 Fields = Mapping[str, Sequence[str]]
@@ -38,14 +44,14 @@ def first(fields: Fields, name: str) -> str:
 
 
 @dataclass(frozen=True)
-class ComplaintForm:
-    aspects: str = ""
-    still_happening: str = "not_known"
-    outcomes: tuple[str, ...] = ()
-    outcome_words: str = ""
+class Caller:
+    """Who is calling, how to reach them, who they act for and what would help them: the part of
+    the call page that a complaint and a service request share (1.3, 3.6, 5.10)."""
+
     contact_name: str = ""
     contact_details: str = ""
     contact_preference: str = ""
+    postal_address: str = ""
     acting_for_someone: bool = False
     relationship: str = NOT_STATED
     resident_name: str = ""
@@ -55,28 +61,22 @@ class ComplaintForm:
     disability_consent: bool = False
 
     @classmethod
-    def prefilled(cls, contact: ContactRecord, result: TriageResult) -> ComplaintForm:
-        """What triage already heard: the caller's words, outcomes, helper and needs."""
+    def prefilled(cls, result: TriageResult) -> Caller:
+        """The helper and needs triage heard."""
         named = [r for r in result.relationships if r != "other_representative"]
         return cls(
-            aspects=contact.text,
-            still_happening="yes" if result.ongoing else "not_known",
-            outcomes=result.outcomes,
             acting_for_someone=result.representative,
             relationship=named[0] if named else NOT_STATED,
             needs=result.adjustments,
         )
 
     @classmethod
-    def from_fields(cls, fields: Fields) -> ComplaintForm:
+    def from_fields(cls, fields: Fields) -> Caller:
         return cls(
-            aspects=first(fields, "aspects"),
-            still_happening=first(fields, "still_happening") or "not_known",
-            outcomes=tuple(fields.get("outcomes") or ()),
-            outcome_words=first(fields, "outcome_words"),
             contact_name=first(fields, "contact_name"),
             contact_details=first(fields, "contact_details"),
             contact_preference=first(fields, "contact_preference"),
+            postal_address=first(fields, "postal_address"),
             acting_for_someone=first(fields, "acting_for") == "someone_else",
             relationship=first(fields, "relationship") or NOT_STATED,
             resident_name=first(fields, "resident_name"),
@@ -88,14 +88,19 @@ class ComplaintForm:
 
     def errors(self, policy: Policy) -> dict[str, str]:
         """Field name to message, in the order the fields appear on the page."""
-        problems = {
-            "aspects": "Enter what went wrong" if len(self.aspects) < 3 else "",
-            "still_happening": "Choose whether it is still happening"
-            if self.still_happening not in STILL_HAPPENING
-            else "",
-            "outcomes": "Choose what the caller wants, or write it in their words"
-            if not self.outcome_texts(policy) or set(self.outcomes) - set(policy.outcomes)
-            else "",
+        problems = {**self._contact_problems(), **self._support_problems(policy)}
+        return {name: message for name, message in problems.items() if message}
+
+    def support_errors(self, policy: Policy) -> dict[str, str]:
+        """What stops the representative and adjustments being recorded on their own."""
+        problems = self._support_problems(policy)
+        if self.acting_for_someone and not self.contact_name:
+            problems = {"contact_name": "Enter the name of the person acting for the resident",
+                        **problems}  # fmt: skip
+        return {name: message for name, message in problems.items() if message}
+
+    def _contact_problems(self) -> dict[str, str]:
+        return {
             "contact_name": "Enter the name of the person we should contact"
             if not self.contact_name
             else "",
@@ -105,7 +110,13 @@ class ComplaintForm:
             "contact_preference": "Choose how we should contact them"
             if self.contact_preference not in PREFERENCES
             else "",
+            "postal_address": "Enter the address to send letters to"
+            if self.contact_preference == "letter" and len(self.postal_address) < 5
+            else "",
         }
+
+    def _support_problems(self, policy: Policy) -> dict[str, str]:
+        problems: dict[str, str] = {}
         if self.acting_for_someone:
             problems["relationship"] = (
                 "Choose how they know the resident"
@@ -124,7 +135,81 @@ class ComplaintForm:
         problems["needs"] = (
             "Choose adjustments from the list" if set(self.needs) - set(policy.needs) else ""
         )
-        return {name: message for name, message in problems.items() if message}
+        return problems
+
+    def representative(self, received_at: datetime) -> Representative | None:
+        if not self.acting_for_someone:
+            return None
+        consent = self.representative_consent == "given"
+        return Representative(
+            name=self.contact_name,
+            relationship=self.relationship,
+            acting_for=self.resident_name,
+            consent="given" if consent else "not_yet",
+            consent_at=received_at if consent else None,
+        )
+
+    def adjustments(self, cases: CaseStore, policy: Policy) -> tuple[Adjustment, ...]:
+        """Agreed adjustments; a disability is kept only with consent (5.10)."""
+        return tuple(
+            cases.adjustment(
+                need,
+                self.adjustment_detail or policy.needs[need].offer,
+                disability=policy.needs[need].special_category,
+                consent=self.disability_consent,
+            )
+            for need in self.needs
+        )
+
+    @property
+    def postal(self) -> str:
+        """The postal address, kept only when letters were asked for."""
+        return self.postal_address if self.contact_preference == "letter" else ""
+
+
+@dataclass(frozen=True)
+class ComplaintForm:
+    aspects: str = ""
+    still_happening: str = "not_known"
+    outcomes: tuple[str, ...] = ()
+    outcome_words: str = ""
+    caller: Caller = Caller()
+
+    @classmethod
+    def prefilled(cls, contact: ContactRecord, result: TriageResult) -> ComplaintForm:
+        """What triage already heard: the caller's words, outcomes, helper and needs."""
+        return cls(
+            aspects=contact.text,
+            still_happening="yes" if result.ongoing else "not_known",
+            outcomes=result.outcomes,
+            caller=Caller.prefilled(result),
+        )
+
+    @classmethod
+    def from_fields(cls, fields: Fields) -> ComplaintForm:
+        return cls(
+            aspects=first(fields, "aspects"),
+            still_happening=first(fields, "still_happening") or "not_known",
+            outcomes=tuple(fields.get("outcomes") or ()),
+            outcome_words=first(fields, "outcome_words"),
+            caller=Caller.from_fields(fields),
+        )
+
+    def errors(self, policy: Policy) -> dict[str, str]:
+        """Field name to message, in the order the fields appear on the page."""
+        problems = {
+            "aspects": "Enter what went wrong" if len(self.aspects) < 3 else "",
+            "still_happening": "Choose whether it is still happening"
+            if self.still_happening not in STILL_HAPPENING
+            else "",
+            "outcomes": "Choose what the caller wants, or write it in their words"
+            if not self.outcome_texts(policy) or set(self.outcomes) - set(policy.outcomes)
+            else "",
+        }
+        return {
+            **self.caller.errors(policy),
+            **{name: message for name, message in problems.items() if message},
+        }
 
     def outcome_texts(self, policy: Policy) -> tuple[str, ...]:
         chosen = tuple(policy.outcomes[o].text for o in self.outcomes if o in policy.outcomes)
@@ -135,7 +220,7 @@ class ComplaintForm:
     ) -> ComplaintHandover:
         """The complaint as the case store takes it; one per contact, however often it is sent."""
         assert contact.id is not None, "a stored contact"
-        consent = self.representative_consent == "given"
+        caller = self.caller
         return ComplaintHandover(
             handover_key=f"{CHANNEL}:{contact.id}:complaint",
             conversation_id=contact.conversation_id,
@@ -147,49 +232,108 @@ class ComplaintForm:
                 still_happening=STILL_HAPPENING[self.still_happening],
                 resident_words=contact.text,
             ),
-            contact_name=self.contact_name,
-            contact_details=self.contact_details,
-            contact_preference=self.contact_preference,
-            representative=Representative(
-                name=self.contact_name,
-                relationship=self.relationship,
-                acting_for=self.resident_name,
-                consent="given" if consent else "not_yet",
-                consent_at=contact.received_at if consent else None,
-            )
-            if self.acting_for_someone
-            else None,
-            adjustments=tuple(
-                cases.adjustment(
-                    need,
-                    self.adjustment_detail or policy.needs[need].offer,
-                    disability=policy.needs[need].special_category,
-                    consent=self.disability_consent,
-                )
-                for need in self.needs
-            ),
+            contact_name=caller.contact_name,
+            contact_details=caller.contact_details,
+            contact_preference=caller.contact_preference,
+            postal_address=caller.postal or None,
+            representative=caller.representative(contact.received_at),
+            adjustments=caller.adjustments(cases, policy),
             contact_id=contact.id,
             transcript=(TranscriptLine(contact.received_at, "resident", contact.text),),
         )
+
+
+def request_categories(policy: Policy) -> dict[str, str]:
+    """What a service request can be about, id to words: the policy's service areas, and a first
+    report of anti-social behaviour for the ASB team when the policy routes ASB there."""
+    categories = {area: in_words(area) for area in policy.service_areas}
+    if ASB in policy.grounds:
+        categories[ASB] = "Anti-social behaviour report (ASB team)"
+    return categories
 
 
 @dataclass(frozen=True)
 class ServiceRequestForm:
     category: str = ""
     urgent: bool = False
+    description: str = ""
+    property_address: str = ""
+    access_times: str = ""
+    job_number: str = ""
+    caller: Caller = Caller()
 
     @classmethod
-    def prefilled(cls, result: TriageResult) -> ServiceRequestForm:
-        return cls(category=result.service_area, urgent=result.urgent)
+    def prefilled(cls, contact: ContactRecord, result: TriageResult) -> ServiceRequestForm:
+        """The caller's words, the area triage found, or the ASB team for a first ASB report."""
+        return cls(
+            category=ASB if first_asb_report(result) else result.service_area,
+            urgent=result.urgent,
+            description=contact.text,
+            caller=Caller.prefilled(result),
+        )
 
     @classmethod
     def from_fields(cls, fields: Fields) -> ServiceRequestForm:
-        return cls(category=first(fields, "category"), urgent=first(fields, "urgent") == "yes")
+        return cls(
+            category=first(fields, "category"),
+            urgent=first(fields, "urgent") == "yes",
+            description=first(fields, "description"),
+            property_address=first(fields, "property_address"),
+            access_times=first(fields, "access_times"),
+            job_number=first(fields, "job_number"),
+            caller=Caller.from_fields(fields),
+        )
 
     def errors(self, policy: Policy) -> dict[str, str]:
-        if self.category not in policy.service_areas:
-            return {"category": "Choose what the request is about"}
-        return {}
+        problems = {
+            "category": ""
+            if self.category in request_categories(policy)
+            else "Choose what the request is about",
+            "description": "Enter what is wrong, in the caller's words"
+            if len(self.description) < 3
+            else "",
+            "property_address": "Enter the address of the home" if len(self.property_address) < 5
+            else "",
+        }  # fmt: skip
+        return {
+            **self.caller.errors(policy),
+            **{name: message for name, message in problems.items() if message},
+        }
+
+    def request(self) -> ServiceRequest:
+        caller = self.caller
+        return ServiceRequest(
+            category=self.category,
+            urgent=self.urgent,
+            description=self.description,
+            property_address=self.property_address,
+            contact_name=caller.contact_name,
+            contact_details=caller.contact_details,
+            contact_preference=caller.contact_preference,
+            postal_address=caller.postal,
+            access_times=self.access_times,
+            job_number=self.job_number,
+        )
+
+
+def first_asb_report(result: TriageResult) -> bool:
+    """A report of anti-social behaviour, not a complaint about how one was handled: that stays
+    a complaint (triage labels it one), with the ground kept for a complaints officer."""
+    return result.exclusion_reason == ASB and result.label == "excluded"
+
+
+def in_words(identifier: str) -> str:
+    """A policy id as a handler reads it: `damp_and_mould` -> "Damp and mould"."""
+    return {"bsl": "British Sign Language (BSL)"}.get(
+        identifier, identifier.replace("_", " ").capitalize()
+    )
+
+
+def spoken_reference(said: str) -> str | None:
+    """A complaint reference as people say or write it: "CMP-2026-000123", "cmp 2026 123",
+    "SH 2026 0012"; the letters are often misheard, so the year and number decide it."""
+    found = SPOKEN_REFERENCE.fullmatch(said.strip())
+    return reference_for(int(found[1]), int(found[2])) if found else None
 
 
 @dataclass(frozen=True)
@@ -217,7 +361,7 @@ class Stage2Form:
 
     def errors(self) -> dict[str, str]:
         if self.reference:
-            if first_reference(self.reference) is None:
+            if spoken_reference(self.reference) is None:
                 return {REFERENCE: f"Enter a reference like CMP-2026-000123, {OR_BY_NAME}"}
             return {}
         if not (self.surname or self.contact_details):
@@ -235,7 +379,7 @@ class Stage2Form:
         """(the Stage 1 complaint, or None when no single one matches; problems with the form).
 
         A reference that is not of a Stage 1 complaint is asked for again, as the chat does."""
-        reference = first_reference(self.reference)
+        reference = spoken_reference(self.reference)
         if reference is None:
             return cases.find_for_stage_2(self.surname, self.contact_details), {}
         found = cases.complaint(reference)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from bot.casestore.domain import Complaint, HazardClock
+from bot.casestore.domain import Choice, Complaint, HazardClock, ServiceRequest
+from bot.console.forms import ASB, first_asb_report
 from bot.definition import long_date
 from bot.hazards import clock_lines
 from bot.policy import Policy
@@ -39,6 +41,19 @@ CHECK_CONSENT = (
 )
 
 NEXT_STEPS_CODE = {"service_request": "1.4", "escalation": "6.10", "other": ""}
+ASB_ROUTE = (
+    "Thank you for telling us. Our anti-social behaviour team deals with reports like this: it "
+    "is the quickest way to get it looked into. I'll pass it to them now.",
+    "If you are unhappy with how we handled an earlier report, that can be a complaint.",
+)
+PHONE_REQUEST = (
+    "Thank you. I'll log this as a request for our team now, and tell you what happens next "
+    "and when."
+)
+PHONE_ENQUIRY = (
+    "Thank you. I'll pass your question to the team who deal with it, and they will get back "
+    "to you. If it is about something going wrong, you can also make a complaint."
+)
 
 
 @dataclass(frozen=True)
@@ -52,9 +67,15 @@ class Prompt:
 
 
 def prompts_for(
-    result: TriageResult, policy: Policy, clocks: Sequence[HazardClock] = ()
-) -> list[Prompt]:
-    """`clocks` are the Awaab's Law clocks the contact started, read out as what happens next."""
+    result: TriageResult, policy: Policy, clocks: Sequence[HazardClock] = (),
+    choice: Choice | None = None,
+) -> list[Prompt]:  # fmt: skip
+    """`clocks` are the Awaab's Law clocks the contact started, read out as what happens next;
+    `choice` is the caller's answer to the offer to complain, once recorded.
+
+    A first report of anti-social behaviour goes to the ASB team as a service request; only a
+    caller who wants to complain (about how a report was handled) is passed to an officer. A
+    caller who does not want to complain has nothing for an officer to decide."""
     prompts = []
     if result.urgent:
         prompts.append(
@@ -71,7 +92,16 @@ def prompts_for(
             Prompt("time_limit", "Ask whether it is still happening, or only just found out",
                    "2.3", (STILL_HAPPENING,))
         )  # fmt: skip
-    if result.exclusion_reason is not None:
+    asb = first_asb_report(result)
+    if asb:
+        ground = policy.grounds[ASB]
+        prompts.append(
+            Prompt("asb_route", "Pass the report to the anti-social behaviour team: log it below "
+                   "as a service request", ground.provision, (*ASB_ROUTE, ground.route))
+        )  # fmt: skip
+    if result.exclusion_reason is not None and (
+        choice == "complaint" if asb else choice != "no_complaint"
+    ):
         ground = policy.grounds[result.exclusion_reason]
         prompts.append(
             Prompt("exclusion", "Explain why it may fall outside the process. Do not refuse it",
@@ -95,9 +125,66 @@ def prompts_for(
     if result.label in ("service_request", "escalation", "other"):
         prompts.append(
             Prompt("next_steps", "Tell the caller what happens next",
-                   NEXT_STEPS_CODE[result.label], tuple(label_lines(result, policy)))
+                   NEXT_STEPS_CODE[result.label], tuple(next_steps(result, policy)))
         )  # fmt: skip
     return prompts
+
+
+def next_steps(result: TriageResult, policy: Policy) -> list[str]:
+    """The chat's words, with a phone call's own where the chat's would not fit."""
+    if result.label == "service_request":
+        return [PHONE_REQUEST]
+    if result.label == "other" and result.intent != "survey_feedback":
+        return [PHONE_ENQUIRY]
+    return label_lines(result, policy)
+
+
+def request_lines(
+    request: ServiceRequest, call: int, policy: Policy, clocks: Sequence[HazardClock],
+    contact_by: date,
+) -> list[str]:  # fmt: skip
+    """What to read out once a service request is logged: what was logged, what happens next and
+    by when (the Awaab's Law dates when they apply), and how we will be in touch."""
+    landlord = policy.landlord
+    if request.category == ASB:
+        opening = "I've passed your report to our anti-social behaviour team."
+        danger = "If anyone is in danger, call 999."
+    else:
+        opening = f"I've logged your {'urgent ' if request.urgent else ''}request."
+        danger = (
+            f"If it gets worse, call our emergency repairs line on "
+            f"{landlord.emergency_repairs_phone}, or 999 if anyone is in danger."
+        )
+    lines = [f"{opening} Your call number is {call}."]
+    lines += clock_lines(clocks, policy, "resident")
+    if request.urgent:
+        lines.append(f"Because it is urgent, the team will contact you today. {danger}")
+    else:
+        lines.append(f"The team will contact you by {long_date(contact_by)} to arrange what "
+                     f"happens next. {danger}")  # fmt: skip
+    if request.access_times:
+        lines.append(f"We have noted when you are in: {request.access_times}.")
+    if request.postal_address:
+        lines.append(f"We will write to you at {request.postal_address}.")
+    else:
+        lines.append(f"We will contact you by {request.contact_preference} on "
+                     f"{request.contact_details}.")  # fmt: skip
+    lines.append("If you are unhappy with how it goes, tell us and you can make a complaint.")
+    return lines
+
+
+def urgent_logged_lines(
+    urgency: Sequence[str], policy: Policy, clocks: Sequence[HazardClock]
+) -> list[str]:
+    """Read out with a logged complaint when the call also told of danger: it is followed up
+    today, apart from the complaint, and by when the law says."""
+    if not urgency:
+        return []
+    return [
+        "What you told me about the danger in your home is also passed to our team to follow "
+        "up today, separately from your complaint.",
+        *clock_lines(clocks, policy, "resident"),
+    ]
 
 
 def logged_lines(

@@ -127,11 +127,16 @@ class OfficerQueue:
 
         The decision is claimed first and the complaint opened after it through the same
         idempotent hand-over as the chat's; asking again for an overruled proposal returns the
-        complaint it opened, so an interrupted overrule can be finished by repeating it.
+        complaint it opened, so an interrupted overrule can be finished by repeating it. A contact
+        the handler had already logged as a complaint keeps that one complaint.
         """
         proposal, contact = self._proposal_and_contact(proposal_id, officer, reasons, "overruled")
         if proposal.decision == "pending":
             self._decide(proposal_id, proposal.ground, contact, "overruled", officer, reasons)
+        with self._cases.unit_of_work() as uow:
+            logged = uow.cases.complaint_for_contact(proposal.contact_id)
+        if logged is not None:
+            return logged
         return self._cases.acting_as(officer).submit_complaint(
             ComplaintHandover(
                 handover_key=f"exclusion-overruled:{proposal_id}",

@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import select
 
-from bot.casestore import tables
-from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
@@ -266,33 +263,62 @@ def test_without_consent_a_disability_is_not_kept_but_the_adjustment_is(
 ) -> None:
     contact_id = triaged(signed_in)
     form = {**COMPLAINT_FORM, "disability_consent": ""}
-    reference = (
-        signed_in.post(f"/console/contacts/{contact_id}/complaint", form)
-        .headers["Location"]
-        .rsplit("/", 1)[1]
-    )
+    location = signed_in.post(f"/console/contacts/{contact_id}/complaint", form).headers["Location"]
+    reference = re.search(r"CMP-\d{4}-\d{6}", location).group()  # type: ignore[union-attr]
     (adjustment,) = cases.complaint(reference).adjustments  # type: ignore[union-attr]
     assert adjustment.need_id == "hearing"
     assert "Asha" not in adjustment.detail
     assert not adjustment.disability_disclosed and not adjustment.consent_to_record
 
 
-def test_a_service_request_is_logged_with_its_category(
-    signed_in: ConsoleClient, running: Running
+SERVICE_REQUEST_FORM = {
+    "category": "leaks_and_plumbing",
+    "description": "Kitchen tap dripping all day",
+    "property_address": "Flat 3, 12 Mill Lane, Leeds LS1 4AB",
+    "access_times": "Weekdays after 2pm",
+    "job_number": "R-4471",
+    "contact_name": "Tom Reed",
+    "contact_details": "07700 900456",
+    "contact_preference": "text",
+}
+
+
+def test_a_service_request_is_a_record_the_team_can_act_on(
+    signed_in: ConsoleClient, cases: CaseStore
 ) -> None:
     contact_id = triaged(signed_in, "caller asking for someone to fix the kitchen tap, dripping")
-    response = signed_in.post(f"/console/contacts/{contact_id}/service-request",
-                              {"category": "leaks_and_plumbing"})  # fmt: skip
+    response = signed_in.post(
+        f"/console/contacts/{contact_id}/service-request", SERVICE_REQUEST_FORM
+    )
     assert response.status_code == 200
     assert "Service request logged" in response.text
-    requests = tables.service_requests
-    with make_engine(running.database_url).connect() as connection:
-        (request,) = connection.execute(
-            select(requests.c.category, requests.c.urgent).where(
-                requests.c.contact_id == contact_id
-            )
-        ).all()
-    assert tuple(request) == ("leaks_and_plumbing", False)
+    logged = cases.service_request(contact_id)
+    assert logged is not None
+    assert {name: getattr(logged, name) for name in SERVICE_REQUEST_FORM} == SERVICE_REQUEST_FORM
+    assert (logged.urgent, logged.postal_address) == (False, "")
+    for said in ("Your call number is", "We have noted when you are in: Weekdays after 2pm",
+                 "by text on 07700 900456"):  # fmt: skip
+        assert said in response.text
+    again = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                           {**SERVICE_REQUEST_FORM, "job_number": "changed"})  # fmt: skip
+    assert again.status_code == 200
+    assert cases.service_request(contact_id) == logged  # sent twice, logged once
+
+
+def test_letters_need_a_postal_address_and_it_is_kept_with_the_request(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    contact_id = triaged(signed_in, "caller asking for someone to fix the kitchen tap, dripping")
+    letter = {**SERVICE_REQUEST_FORM, "contact_preference": "letter"}
+    refused = signed_in.post(f"/console/contacts/{contact_id}/service-request", letter)
+    assert refused.status_code == 422
+    assert '<a href="#postal_address">' in refused.text
+    address = "Flat 3, 12 Mill Lane, Leeds LS1 4AB"
+    logged = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                            {**letter, "postal_address": address})  # fmt: skip
+    assert logged.status_code == 200
+    assert f"We will write to you at {address}." in logged.text
+    assert cases.service_request(contact_id).postal_address == address  # type: ignore[union-attr]
 
 
 def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_queue(
@@ -303,16 +329,18 @@ def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_que
     contact_id = triaged(client, "caller says neighbour plays loud music every night, wants to "
                                  "complain about the asb")  # fmt: skip
     assert cases.contact(contact_id).exclusion_reason == "asb_report"  # type: ignore[union-attr]
+    client.follow(client.post(f"/console/contacts/{contact_id}/choice", {"choice": "complaint"}))
     passed = client.post(f"/console/contacts/{contact_id}/exclusion", {})
     assert "Passed to a complaints officer to decide." in client.follow(passed).text
 
     client.sign_in(*officer)
     queue = client.get("/console/queue").text
     proposal_id = re.findall(r"/console/queue/exclusions/(\d+)", queue)[-1]  # the newest
+    reasons = f"reasons-{proposal_id}"  # the name of that proposal's textarea
     without_reasons = client.post(f"/console/queue/exclusions/{proposal_id}",
-                                  {"decision": "overrule", "reasons": ""})  # fmt: skip
+                                  {"decision": "overrule", reasons: ""})  # fmt: skip
     assert without_reasons.status_code == 422
-    overrule = {"decision": "overrule", "reasons": "Earlier reports were ignored"}
+    overrule = {"decision": "overrule", reasons: "Earlier reports were ignored"}
     decided = client.post(f"/console/queue/exclusions/{proposal_id}", overrule)
     assert decided.status_code == 200 and "Taken as a complaint" in decided.text
     reference = re.search(r"CMP-\d{4}-\d{6}", decided.text).group()  # type: ignore[union-attr]
@@ -334,3 +362,56 @@ def test_a_danger_on_a_call_is_read_out_with_its_deadline_and_listed_for_follow_
     urgent = signed_in.get("/console/urgent").text
     assert f"<q>{said}</q>" in urgent
     assert "Awaab&#39;s Law emergency hazard: investigate and make safe by" in urgent
+
+
+def test_a_call_handler_cannot_read_a_complaint_another_handler_logged_but_an_officer_can(
+    signed_in: ConsoleClient, running: Running, officer: tuple[str, str]
+) -> None:
+    contact_id = triaged(signed_in)
+    location = signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    path = location.headers["Location"].split("?")[0]
+    assert "Priya Shah" in signed_in.get(path).text  # the handler who logged it
+
+    other = ConsoleClient(signed_in.base_url)
+    other.sign_in("harry.other", add_staff(running.database_url, "harry.other"))
+    page = other.get(path)
+    assert page.status_code == 403
+    for private in ("Priya Shah", "07700 900123", "Asha Shah", "BSL interpreter", "Damp in the"):
+        assert private not in page.text
+    assert re.search(r"CMP-\d{4}-\d{6}", page.text)  # the reference and dates are not private
+
+    other.sign_in(*officer)
+    full = other.get(path)
+    assert full.status_code == 200
+    assert "Priya Shah" in full.text and "07700 900123" in full.text
+
+
+def test_the_handlers_urgent_tick_flags_the_call_for_urgent_follow_up(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    said = "caller asking for someone to fix the kitchen tap, dripping onto the floor"
+    contact_id = triaged(signed_in, said)
+    assert cases.contact(contact_id).urgency == ()  # type: ignore[union-attr]
+    logged = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                            {**SERVICE_REQUEST_FORM, "urgent": "yes"})  # fmt: skip
+    assert "Because it is urgent, the team will contact you today." in logged.text
+    assert "Thanks for your question" not in logged.text
+    assert cases.contact(contact_id).urgency == ("flagged_by_staff",)  # type: ignore[union-attr]
+    with cases.unit_of_work() as uow:
+        kinds = [kind for _, kind, _ in uow.cases.audit_trail(f"contact:{contact_id}")]
+    assert "urgent_follow_up" in kinds
+    urgent = signed_in.get("/console/urgent").text
+    assert f"<q>{said}</q>" in urgent
+    assert "Marked urgent by the call handler" in urgent
+
+
+def test_after_a_danger_the_complaint_read_out_says_the_danger_is_followed_up_too(
+    signed_in: ConsoleClient,
+) -> None:
+    contact_id = triaged(signed_in, "caller v unhappy, 3rd time water coming thru the light in "
+                                    "kitchen, 2 kids, nobody came")  # fmt: skip
+    logged = signed_in.follow(
+        signed_in.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
+    )
+    assert "also passed to our team to follow up today" in logged.text
+    assert "make it safe within 24 hours" in logged.text

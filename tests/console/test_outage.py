@@ -114,6 +114,6 @@ def test_with_the_case_store_down_a_typed_complaint_is_saved_and_logged_once_whe
     # Logged again by mistake: the same complaint, not a second one.
     assert client.get(f"/console/contacts/{contact_id}").status_code == 200
     again = client.post(f"/console/contacts/{contact_id}/complaint", COMPLAINT_FORM)
-    assert again.headers["Location"] == f"/console/complaints/{reference}"
+    assert again.headers["Location"] == f"/console/complaints/{reference}?call={contact_id}"
     with store.unit_of_work() as uow:
         assert uow.cases.complaints_for_conversation(contact.conversation_id) == [reference]

@@ -1,0 +1,66 @@
+"""What a handler has typed on a call page, kept on the server until the call is logged.
+
+Every button on the call page sends the whole page, and the page saves it as it is typed (when
+the browser runs the page's script), so a choice button, a session that lapsed during a long
+call, or a closed tab loses nothing. A draft belongs to one handler and one call: nobody else
+sees it, and it is deleted once the call is logged, or a day after it was last saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+from bot.casestore import tables
+from bot.casestore.services import utc_now
+
+Fields = Mapping[str, Sequence[str]]
+KEEP_FOR = timedelta(days=1)
+# Never kept: the form token belongs to the session that sent it; the rest say how it was sent.
+NOT_KEPT = {"csrf_token", "saved_by", "choice"}
+
+
+class CallDrafts:
+    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    def save(self, contact_id: int, staff: str, fields: Fields) -> None:
+        """Keep what was sent, replacing this handler's earlier draft of the call."""
+        kept = {name: list(values) for name, values in fields.items() if name not in NOT_KEPT}
+        drafts, now = tables.call_drafts, self._clock()
+        where = (drafts.c.contact_id == contact_id) & (drafts.c.staff == staff)
+        with self._engine.begin() as db:
+            db.execute(delete(drafts).where(drafts.c.saved_at < now - KEEP_FOR))
+            if db.execute(update(drafts).where(where).values(fields=kept, saved_at=now)).rowcount:
+                return
+        try:
+            with self._engine.begin() as db:
+                db.execute(insert(drafts).values(contact_id=contact_id, staff=staff, fields=kept,
+                                                 saved_at=now))  # fmt: skip
+        except IntegrityError:  # saved at the same moment by another request of the same page
+            with self._engine.begin() as db:
+                db.execute(update(drafts).where(where).values(fields=kept, saved_at=now))
+
+    def draft(self, contact_id: int, staff: str) -> Fields | None:
+        drafts = tables.call_drafts
+        with self._engine.connect() as db:
+            fields = db.execute(
+                select(drafts.c.fields).where(
+                    drafts.c.contact_id == contact_id,
+                    drafts.c.staff == staff,
+                    drafts.c.saved_at >= self._clock() - KEEP_FOR,
+                )
+            ).scalar()
+        return fields
+
+    def discard(self, contact_id: int) -> None:
+        """The call is logged: nothing typed on it is kept beyond what was logged."""
+        with self._engine.begin() as db:
+            db.execute(
+                delete(tables.call_drafts).where(tables.call_drafts.c.contact_id == contact_id)
+            )
