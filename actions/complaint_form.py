@@ -19,6 +19,7 @@ from bot.definition import (
     introduced_name,
     is_no,
     name_in,
+    without_contact_details,
 )
 
 # "my email is ..." labels the details; it does not say how they want to be contacted.
@@ -36,7 +37,9 @@ ROLE_THEN_NAME = re.compile(
 def role_then_name(text: str) -> str | None:
     """ "resident. Leanne Price": the name given with the answer to "are you the resident?"."""
     match = ROLE_THEN_NAME.match(text.strip())
-    return match.group(1) if match and match.group(1)[0].isupper() else None
+    if match is None or not all(word[0].isupper() for word in match.group(1).split()):
+        return None
+    return match.group(1)
 
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
@@ -128,7 +131,13 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
 
     @staticmethod
     def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:
+        """Contact details, and how to use them, given with the name ("Dev Patel, 07700 900221,
+        call me any time")."""
         details = contact_details_in(text)
         if details is None or tracker.get_slot("contact_details"):
             return {}
-        return {"contact_details": details}
+        preference = contact_preference(DETAIL_LABEL.sub(" ", without_contact_details(text)))
+        return {
+            "contact_details": details,
+            **({"contact_preference": preference} if preference else {}),
+        }

@@ -24,7 +24,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.complaint_form import DETAIL_LABEL
-from actions.definition import COMPLAINT_SLOTS, draft_from, read_back_message
+from actions.definition import (
+    COMPLAINT_SLOTS,
+    NOT_ABOUT_AN_EARLIER_REQUEST,
+    draft_from,
+    read_back_message,
+)
 from actions.turns import last_question
 from bot.answers import (
     REPAIR_ACTION,
@@ -37,7 +42,13 @@ from bot.answers import (
     payload_parts,
     understand,
 )
-from bot.definition import DraftDefinition, contact_details_in, contact_preference, name_in
+from bot.definition import (
+    DraftDefinition,
+    contact_details_in,
+    contact_preference,
+    name_in,
+    without_contact_details,
+)
 from bot.nlp.matches import RuleMatches
 
 LISTEN = "action_listen"
@@ -188,7 +199,11 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     typed = str(tracker.latest_message.get("text") or "").strip()
     changes = corrections_in(typed, draft)
     dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
-    dispatcher.utter_message(**read_back_message(replace(draft, **changes)))  # type: ignore[arg-type]
+    shown: dict[str, Any] = {
+        part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
+        for part, value in changes.items()
+    }
+    dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
     return [
         *(SlotSet(SLOT_OF[part], value) for part, value in changes.items()),
         FollowupAction(LISTEN),
@@ -202,6 +217,7 @@ SLOT_OF = {
     "contact_name": "contact_name",
     "contact_details": "contact_details",
     "contact_preference": "contact_preference",
+    "earlier_request": "earlier_request",
 }
 CHANGE_RESPONSES = {
     "aspects": "utter_added_to_definition",
@@ -209,6 +225,7 @@ CHANGE_RESPONSES = {
     "contact_name": "utter_changed_definition",
     "contact_details": "utter_changed_definition",
     "contact_preference": "utter_changed_definition",
+    "earlier_request": "utter_changed_definition",
 }
 OUTCOME_WORDS = (
     "i want", "i'd like", "id like", "i would like", "would like", "want them to", "compensation",
@@ -218,21 +235,52 @@ OUTCOME_WORDS = (
 
 def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     """The parts of the definition a correction typed at the read-back changes, first the one
-    it is mainly about."""
+    it is mainly about: contact details, the name, how to contact, the earlier job, what they
+    want; anything else is added to what went wrong."""
     changes: dict[str, str] = {}
+    lowered = typed.lower()
     details = contact_details_in(typed)
     if details:
         changes["contact_details"] = details
-        preference = contact_preference(DETAIL_LABEL.sub(" ", typed))
+    if "name" in lowered:
+        name = name_in(typed[lowered.index("name") :].split("name", 1)[-1]) or name_in(typed)
+        if name and name.lower() not in ("wrong", "right"):
+            changes["contact_name"] = name
+    if details or PREFERENCE_WORDS.search(typed):
+        preference = contact_preference(
+            DETAIL_LABEL.sub(" ", without_contact_details(typed)), last=True
+        )
         if preference:
             changes["contact_preference"] = preference
-    lowered = typed.lower()
-    if "name" in lowered:
-        name = name_in(re.sub(r"^.*?\bname\b(?: should be| is|'s)?\s*", "", typed, flags=re.I))
-        if name:
-            changes["contact_name"] = name
+    if EARLIER_REPORT.search(typed):
+        job = job_number_in(typed)
+        never = NEVER_REPORTED.search(typed) is not None
+        if never:
+            changes["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+        elif job:
+            changes["earlier_request"] = job
     if not changes and any(word in lowered for word in OUTCOME_WORDS):
         changes["outcome"] = typed
     if not changes:
         changes["aspects"] = f"{draft.aspects.strip()} {typed}".strip()
     return changes
+
+
+PREFERENCE_WORDS = re.compile(
+    r"\b(?:by (?:e-?mail|phone|text|letter|post)|prefer\w*|rather|contact me|e-?mail me|text me|"
+    r"call me|ring me|not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
+    re.IGNORECASE,
+)
+EARLIER_REPORT = re.compile(r"\b(?:job|ref|reference|reported|reporting|report)\b", re.IGNORECASE)
+NEVER_REPORTED = re.compile(
+    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
+)
+
+
+def job_number_in(typed: str) -> str | None:
+    """The corrected job number: "It's 60121, not 60112" gives 60121."""
+    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
+        before = typed[: match.start()].lower().split()[-1:]
+        if before != ["not"]:
+            return f"job {match.group()}"
+    return None

@@ -37,7 +37,8 @@ YES_STARTS = (
     "yes", "yeah", "yea", "yep", "yup", "ye", "ya", "y", "aye", "sure", "ok", "okay", "correct",
     "right", "that's right", "thats right", "that is right", "that's correct", "thats correct",
     "it's right", "its right", "spot on", "definitely", "absolutely", "of course", "please do",
-    "go ahead",
+    "go ahead", "fine", "that's fine", "thats fine", "all good", "perfect", "looks right",
+    "looks good", "log it", "yes log it", "that's it", "thats it", "bang on", "great",
     # Yes in the landlord's other languages, often typed before an English answer.
     "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
 )  # fmt: skip
@@ -277,11 +278,21 @@ def typed_button(text: str, buttons: list[Button]) -> Button | None:
         if not title:
             continue
         score = SequenceMatcher(None, said, title).ratio()
+        if said and starts_only(said, title, buttons):
+            # "contact" for "Contact details": the first words of one button's title.
+            score = max(score, 0.85 if len(said.split()) < len(title.split()) else 1.0)
         if contains(said, title) and len(said.split()) <= len(title.split()) + 2:
             score = max(score, 0.9)
         if score > best_score:
             best, best_score = button, score
     return best if best_score >= CLOSE_ENOUGH else None
+
+
+def starts_only(said: str, title: str, buttons: list[Button]) -> bool:
+    """Whether the typed words start this button's title and no other's."""
+    typed = said.split()
+    starting = [b for b in buttons if squashed(b.title).split()[: len(typed)] == typed]
+    return len(starting) == 1 and squashed(starting[0].title) == title
 
 
 def squashed(text: str) -> str:

@@ -11,7 +11,7 @@ from email_validator import EmailNotValidError, validate_email
 
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
-    "phone": ("phone", "call", "ring", "phone call", "telephone", "mobile"),
+    "phone": ("phone", "call", "calls", "ring", "phone call", "telephone", "mobile"),
     "text": ("text", "txt", "sms", "texts", "message me"),
     "letter": ("letter", "post", "write", "by post", "in writing"),
 }
@@ -90,12 +90,51 @@ def name_in(text: str) -> str | None:
     if DETAIL_WORDS.search(text) and not re.search(r"\bname", text, re.IGNORECASE):
         # "my email is ayesha.k@example.com" gives details, not a name.
         return None
+    if NAME_OPENERS.match(text) is None:
+        # "I already said, Kofi Owusu": a name written as one, inside a longer answer.
+        written = written_names(text)
+        if written and (len(text.split()) > 5 or written[-1] != text.strip(" .")):
+            return written[-1]
     name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text))
     name = name.strip(" '\"")
     parts = name.split()
+    if name.lower().removeprefix("the ") in ("resident", "tenant", "leaseholder"):
+        return None
     if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):
         return None
     return name
+
+
+# A name as people write one: an optional title and initial, then capitalised words.
+WRITTEN_NAME = re.compile(r"\b[A-Z][a-z'-]*\.?(?:[ \t]+[A-Z][a-z'-]*\.?)*")
+# Capitalised words that start sentences rather than names.
+NOT_NAMES = {
+    "I", "It", "Its", "It's", "No", "Yes", "And", "Please", "The", "That", "This", "Also", "My",
+    "Name", "Names", "Contact", "Should", "Sorry", "Hi", "Hello", "Thanks", "Ok", "Okay", "Is",
+    "Dad", "Mum", "Mam", "Nan", "Her", "His", "She", "He", "Caller", "Resident", "Tenant",
+}  # fmt: skip
+
+
+# Addresses are written with capitals too: "12 Rowan Court" is not a name.
+PLACE_WORDS = {
+    "Court", "Ct", "Road", "Rd", "Street", "St", "Avenue", "Close", "Lane", "House", "Way",
+    "Drive", "Place", "Gardens", "Estate", "Tower", "Block", "Crescent", "Terrace", "Walk",
+}  # fmt: skip
+
+
+def written_names(text: str) -> list[str]:
+    """Names written with capitals, whole (two words or more, or with a title)."""
+    found = []
+    for match in WRITTEN_NAME.finditer(text):
+        words = match.group().split()
+        # A full stop after a word (not a title or an initial) ends the name.
+        ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w.rstrip(".")) > 3]
+        words = words[: ends[0] + 1] if ends else words
+        while words and words[0] in NOT_NAMES:
+            words = words[1:]
+        if len(words) >= 2 and words[-1] not in PLACE_WORDS and len(words[-1]) > 2:
+            found.append(" ".join(words).rstrip("."))
+    return found
 
 
 INTRODUCTION = re.compile(
@@ -130,8 +169,9 @@ def job_reference_in(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def contact_preference(text: str) -> str | None:
-    """How the person wants to be contacted; a way they rule out ("don't ring") is skipped."""
+def contact_preference(text: str, last: bool = False) -> str | None:
+    """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
+    a correction the new way is said last ("it says phone, it should be email")."""
     said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
     mentions: list[tuple[int, str]] = []
     for key, words in PREFERENCES.items():
@@ -140,7 +180,9 @@ def contact_preference(text: str) -> str | None:
                 before = said[: match.start()].split()[-2:]
                 if not any(negation in before for negation in NEGATIONS):
                     mentions.append((match.start(), key))
-    return min(mentions)[1] if mentions else None
+    if not mentions:
+        return None
+    return (max(mentions) if last else min(mentions))[1]
 
 
 def is_no(text: str) -> bool:

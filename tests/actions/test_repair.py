@@ -38,3 +38,21 @@ def test_anything_else_is_added_to_what_went_wrong_in_their_words() -> None:
     assert corrections_in("it's the bathroom ceiling too", DRAFT) == {
         "aspects": "The roof leaks it's the bathroom ceiling too"
     }
+
+
+def test_a_corrected_name_and_way_to_contact_said_in_full_sentences() -> None:
+    assert corrections_in(
+        "That says by phone - it should be by email. And my full name is Shanice Morrow.", DRAFT
+    ) == {"contact_name": "Shanice Morrow", "contact_preference": "email"}
+    assert corrections_in("No, the name is wrong. It should say Mrs D Okafor", DRAFT) == {
+        "contact_name": "Mrs D Okafor"
+    }
+
+
+def test_the_earlier_job_is_corrected_or_removed() -> None:
+    assert corrections_in("I gave the wrong job number. It's 60121, not 60112.", DRAFT) == {
+        "earlier_request": "job 60121"
+    }
+    assert corrections_in("the reported before bit is wrong, I never reported it", DRAFT) == {
+        "earlier_request": "none"
+    }

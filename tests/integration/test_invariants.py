@@ -108,7 +108,9 @@ def test_the_migration_keeps_the_first_of_two_stage_2s_linked_and_names_the_othe
     first = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
     migrations.downgrade(database_url, "0007")
     complaints = tables.complaints.c
-    copied = [c for c in tables.complaints.columns if c.name not in ("id", "request_words")]
+    # Columns added by 0008 and 0009 are not there at 0007.
+    added_later = ("id", "request_words", "postal_address")
+    copied = [c for c in tables.complaints.columns if c.name not in added_later]
     with make_engine(database_url).begin() as db:
         values = db.execute(select(*copied).where(complaints.id == first.id)).one()._asdict()
         db.execute(
