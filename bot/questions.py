@@ -13,6 +13,9 @@ QUESTION_STARTS = (
     "how", "what", "what's", "whats", "where", "when", "who", "which", "why", "can", "could",
     "do", "does", "is", "are", "will", "would", "should", "may", "am", "tell me", "i need to know",
     "i want to know", "id like to know", "i'd like to know", "wondering", "any idea",
+    # as people type them in messages
+    "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
+    "are u", "cn i",
 )  # fmt: skip
 
 
