@@ -213,7 +213,9 @@ def test_a_stage_2_call_with_the_reference_as_the_caller_says_it(
     TIMINGS.append(("Stage 2", "Stage 2 of a chat complaint, by a spoken reference",
                     time.monotonic() - started))  # fmt: skip
     expect(page.locator("dd", has_text="Not yet acknowledged")).to_be_visible()
-    assert cases.stage_2_of(stage_1) is not None
+    # Asking again finds the Stage 2 the call opened: there is exactly one.
+    again = cases.escalate(stage_1, "check:stage_2", "phone", stage_1.received_at, "")
+    assert again.already
 
 
 class Keys:
