@@ -28,12 +28,12 @@ def _classifier(app: App) -> Any:
     return Classifier(current_model(app.settings.model_dir), app.policy)
 
 
-def crossval(app: App) -> int:
+def crossval(app: App, parts: Sequence[str], data: Path) -> int:
     from bot.crossval import cross_validate
     from bot.nlu_runtime import current_model
 
     model = current_model(app.settings.model_dir)
-    print(cross_validate(model, Path("data/nlu"), app.policy))
+    print(cross_validate(model, data, app.policy, parts))
     return 0
 
 
@@ -267,9 +267,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands.add_parser("classify", help="triage JSON lines from stdin")
     evaluate_parser = commands.add_parser("eval", help="score the classifier on a labelled file")
     evaluate_parser.add_argument("file", type=Path)
-    commands.add_parser(
-        "crossval", help="choose the urgency thresholds by cross-validation on data/nlu"
+    crossval_parser = commands.add_parser(
+        "crossval",
+        help="choose the intent classifier and the urgency thresholds by cross-validation on "
+        "data/nlu",
     )
+    crossval_parser.add_argument(
+        "parts", nargs="*", choices=["intent", "urgency"], default=["intent", "urgency"]
+    )
+    crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
     cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
@@ -318,5 +324,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "classify":
         return classify(app, sys.stdin.read().splitlines(), sys.stdout)
     if args.command == "crossval":
-        return crossval(app)
+        return crossval(app, args.parts, args.data)
     return evaluate(app, args.file)

@@ -298,6 +298,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         languages=languages,
         outcomes=outcomes,
         ongoing_cues=definitions.cues("ongoing_cues", required=True),
+        finished_cues=definitions.cues("finished_cues", required=True),
         service_areas=service_areas,
         sources=dict(sources),
     )
@@ -476,7 +477,7 @@ _TOP_KEYS = {
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},
-    "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
+    "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
     RETENTION_FILE: {"conversations"},
     ANSWERS_FILE: {"answers"},
 }

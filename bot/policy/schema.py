@@ -239,6 +239,7 @@ class Policy:
     languages: dict[str, Language]
     outcomes: dict[str, Outcome]
     ongoing_cues: tuple[str, ...]
+    finished_cues: tuple[str, ...]
     service_areas: dict[str, ServiceArea]
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 

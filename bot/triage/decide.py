@@ -68,6 +68,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if ground == "over_12_months" and matches.ongoing:
         label, ground = "complaint", None
         reasons.append(Reason("2.3", "Started long ago but still going on: within time"))
+    elif ground == "over_12_months" and matches.months_ago is not None and not over_limit:
+        label, ground = "complaint", None
+        reasons.append(
+            Reason("2.3", f"About {matches.months_ago:.0f} months ago: within the time limit")
+        )
     elif label == "complaint" and over_limit and not matches.ongoing:
         label, ground = "excluded", "over_12_months"
         reasons.append(

@@ -81,6 +81,20 @@ def test_complaint_about_something_long_over_is_proposed_as_over_12_months(polic
     assert (result.label, result.exclusion_reason) == ("excluded", "over_12_months")
 
 
+def test_an_old_issue_within_the_time_limit_is_a_complaint(policy: Policy) -> None:
+    months = {"entity": "months_ago", "value": 8}
+    result = triage(parse({"old_issue": 0.7, "dissatisfaction": 0.3}, months), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", None)
+    assert any(r.code == "2.3" and "within the time limit" in r.text for r in result.reasons)
+
+
+def test_a_complaint_about_a_problem_going_on_for_years_is_in_time(policy: Policy) -> None:
+    ongoing = {"entity": "ongoing", "value": True}
+    months = {"entity": "months_ago", "value": 101}
+    result = triage(parse({"dissatisfaction": 0.9, "old_issue": 0.1}, ongoing, months), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", None)
+
+
 def test_flags_come_from_rule_matches(policy: Policy) -> None:
     result = triage(
         parse(
