@@ -17,7 +17,7 @@ import asyncio
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -309,6 +309,25 @@ def _score(gold: Sequence[str], predicted: Sequence[str]) -> IntentScore:
         report.per_label["service_request"][1],
         len(gold),
     )
+
+
+def configured_settings(config: Path = Path("config.yml")) -> IntentSettings:
+    """The intent classifier's settings in config.yml."""
+    import yaml
+
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    entry = next(c for c in pipeline if c["name"].endswith(".TriageIntentClassifier"))
+    return IntentSettings.from_config(entry)
+
+
+def configured_scores(
+    model_path: Path, data_dir: Path, policy: Policy
+) -> dict[str, dict[str, float]]:
+    """The configured classifier's cross-validated figures, for the README's table."""
+    examples = training_examples(data_dir, policy)
+    features = featurise(model_path, [e.text for e in examples])
+    by_file, real = intent_scores(examples, features, policy, configured_settings())
+    return {"by file": asdict(by_file), "real messages": asdict(real)}
 
 
 def intent_report(examples: Sequence[Example], features: Features, policy: Policy) -> list[str]:

@@ -99,6 +99,7 @@ class RuleMatcher:
         groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
         groups += [("person_request", "person", policy.person_request_cues)]
+        groups += [("request_cue", "request", policy.parts.request_cues)]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]

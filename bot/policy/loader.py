@@ -28,6 +28,7 @@ from bot.policy.schema import (
     OfficeHours,
     Ombudsman,
     Outcome,
+    PartRules,
     Policy,
     PolicyError,
     Relationship,
@@ -252,6 +253,14 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
     )
+    parts_section = intents_file.section("parts", {"probability", "request_cues", "routes"})
+    routed = [str(label) for label in LABELS if label != "excluded"]  # excluded: the ground's
+    routes = parts_section.section("routes", set(routed))
+    parts = PartRules(
+        parts_section.number("probability"),
+        parts_section.cues("request_cues", required=True),
+        {label: routes.text(label) for label in routed},
+    )
 
     needs = {
         r.rule_id or "": AdjustmentNeed(
@@ -289,6 +298,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         grounds=grounds,
         intents=intents,
         doubt=doubt,
+        parts=parts,
         dissatisfaction_cues=intents_file.cues("dissatisfaction_cues", required=True),
         person_request_cues=intents_file.cues("person_request_cues", required=True),
         needs=needs,
@@ -462,7 +472,7 @@ _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
     "timescales.yml": {"stages", "complaint_time_limit"},
     "exclusions.yml": {"grounds"},
-    "intents.yml": {"intents", "doubt", "dissatisfaction_cues", "person_request_cues"},
+    "intents.yml": {"intents", "doubt", "parts", "dissatisfaction_cues", "person_request_cues"},
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
     "urgency.yml": {

@@ -103,6 +103,16 @@ class Doubt:
 
 
 @dataclass(frozen=True)
+class PartRules:
+    """The other parts of one message beside its primary label (bot.triage.decide): an excluded
+    matter or a service request in a sentence of its own, with where each goes."""
+
+    probability: float  # the part's intent or label must reach this in the classifier's ranking
+    request_cues: tuple[str, ...]
+    routes: dict[str, str]  # label -> route text; an excluded part uses its ground's route
+
+
+@dataclass(frozen=True)
 class AdjustmentNeed:
     id: str
     offer: str
@@ -230,6 +240,7 @@ class Policy:
     grounds: dict[str, ExclusionGround]
     intents: dict[str, IntentRule]
     doubt: Doubt
+    parts: PartRules
     dissatisfaction_cues: tuple[str, ...]
     person_request_cues: tuple[str, ...]
     needs: dict[str, AdjustmentNeed]
