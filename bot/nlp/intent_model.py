@@ -17,8 +17,13 @@ from scipy.sparse import csr_matrix, hstack
 
 from bot.policy import Policy
 
-# Types beyond skops' defaults that a saved model holds (the vectorizers' idf diagonal).
-SAVED_TYPES = ["scipy.sparse._csr.csr_matrix"]
+# Types beyond skops' defaults that a saved model holds: the vectorizers' idf diagonal and the
+# calibrated SVM's per-fold calibrators. Anything else in a saved file is refused at load.
+SAVED_TYPES = [
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+]
 
 
 @dataclass(frozen=True)

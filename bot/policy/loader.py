@@ -224,6 +224,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             explanation=r.text("explanation"),
             route=r.text("route"),
             cues=r.cues(),
+            part_cues=r.cues("part_cues"),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)

@@ -85,6 +85,9 @@ class ExclusionGround:
     explanation: str
     route: str
     cues: tuple[str, ...]
+    # Cues that plainly name this matter ("drug dealing"): beside another label they make a part
+    # of their own without the classifier's support (intents.yml, `parts`).
+    part_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

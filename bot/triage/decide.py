@@ -168,9 +168,10 @@ def message_parts(
     parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
     grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
     for kind, cue_ground, start, end in sorted(matches.spans, key=lambda span: span[2]):
-        if kind != "exclusion_cue" or any(p.exclusion_reason == cue_ground for p in parts):
+        if any(p.exclusion_reason == cue_ground for p in parts):
             continue
-        if intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability:
+        supported = intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability
+        if kind == "part_cue" or (kind == "exclusion_cue" and supported):
             parts.append(_part("excluded", cue_ground, text, start, end, policy))
     if label != "service_request" and label_probability["service_request"] >= rules.probability:
         requests = [span for span in matches.spans if span[0] == "request_cue"]

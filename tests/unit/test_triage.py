@@ -156,8 +156,8 @@ def test_each_part_of_a_message_gets_its_own_label_route_and_span(policy: Policy
         "On top of that my rent increase letter came today. "
         "And there is drug dealing next door every night."
     )
-    ranking = {"dissatisfaction": 0.7, "dispute_rent_level": 0.12, "report_asb": 0.1,
-               "service_request": 0.08}  # fmt: skip
+    # "drug dealing" names a matter of its own: it needs no support from the ranking.
+    ranking = {"dissatisfaction": 0.8, "dispute_rent_level": 0.12, "service_request": 0.08}
     result = triage(parse_text(text, ranking, policy), policy)
     assert result.label == "complaint"
     primary, *others = result.parts
