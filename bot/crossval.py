@@ -222,20 +222,20 @@ def urgency_report(examples: Sequence[Example], features: Any, policy: Policy) -
 # sentence embeddings in one linear model) and its knobs, one at a time. Logistic regression on
 # the same TF-IDF features took 230 s for one fit on this machine, against 26 s for the calibrated
 # SVM: over the training budget with featurising, so it is not among the candidates.
-CHOSEN = IntentSettings(model="svm", c=0.3)
+BASE = IntentSettings(model="svm", c=0.3)
 INTENT_CANDIDATES: tuple[tuple[str, IntentSettings], ...] = (
     (
         "word counts + MiniLM, logistic regression C=1 (before)",
         IntentSettings(words=False, chars=False, counts=True, model="logistic", c=1.0),
     ),
-    ("TF-IDF words + chars + MiniLM, calibrated linear SVM C=0.3", CHOSEN),
-    ("  the same, C=0.1", replace(CHOSEN, c=0.1)),
-    ("  the same, C=1", replace(CHOSEN, c=1.0)),
-    ("  the same, MiniLM x2", replace(CHOSEN, sentence_scale=2.0)),
-    ("  the same, words only (no chars)", replace(CHOSEN, chars=False)),
-    ("  the same, each intent weighs the same", replace(CHOSEN, balance="intent")),
-    ("  the same, safety examples weigh 1.0", replace(CHOSEN, safety_weight=1.0)),
-    ("  the same, real messages weigh 3", replace(CHOSEN, real_weight=3.0)),
+    ("TF-IDF words + chars + MiniLM, calibrated linear SVM C=0.3", BASE),
+    ("  the same, C=0.1", replace(BASE, c=0.1)),
+    ("  the same, C=1", replace(BASE, c=1.0)),
+    ("  the same, MiniLM x2", replace(BASE, sentence_scale=2.0)),
+    ("  the same, words only (no chars)", replace(BASE, chars=False)),
+    ("  the same, each intent weighs the same", replace(BASE, balance="intent")),
+    ("  the same, safety examples weigh 1.0", replace(BASE, safety_weight=1.0)),
+    ("  the same, real messages weigh 3", replace(BASE, real_weight=3.0)),
 )
 
 
