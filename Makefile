@@ -57,7 +57,7 @@ eval: train ## Score the classifier, its baselines and the safety check on the l
 	@$(PY) -m bot eval ../shared/eval/real2-dev.jsonl
 	@$(PY) -m bot eval tests/data/safety/corpus.jsonl
 
-crossval: train ## Cross-validate the urgency detector on data/nlu, grouped by file
+crossval: train ## Cross-validate the intent classifier and the urgency detector on data/nlu
 	@$(PY) -m bot crossval
 
 LOAD_TARGETS ?= single starter

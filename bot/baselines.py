@@ -21,13 +21,18 @@ def training_examples(nlu_dir: Path, policy: Policy) -> list[tuple[str, str]]:
     for path in sorted(nlu_dir.glob("*.yml")):
         for block in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("nlu", []):
             rule = policy.intents.get(block.get("intent", ""))
-            if rule is None:
-                continue
-            for line in str(block.get("examples", "")).splitlines():
-                text = line.strip().removeprefix("- ").strip()
-                if text:
-                    examples.append((text, rule.label))
+            if rule is not None:
+                examples += [(text, rule.label) for text in _texts(block.get("examples"))]
     return examples
+
+
+def _texts(examples: object) -> list[str]:
+    """The texts of one intent's examples, written either as a block of "- text" lines or as a
+    list of {text, metadata} (the files whose examples carry metadata)."""
+    if isinstance(examples, list):
+        return [str(e["text"]).strip() for e in examples if isinstance(e, dict) and e.get("text")]
+    lines = (line.strip().removeprefix("- ").strip() for line in str(examples or "").splitlines())
+    return [line for line in lines if line]
 
 
 class KeywordBaseline:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlparse
 
 from bot.policy.schema import LABELS
 
@@ -45,6 +47,8 @@ class LabelReport:
     accuracy: float
     dissatisfaction_recall: float
     confusion: dict[str, dict[str, int]]
+    # Of the messages read as a complaint or an escalation, the share that were one.
+    dissatisfaction_precision: float = 0.0
 
 
 def label_report(gold: Sequence[str], predicted: Sequence[str]) -> LabelReport:
@@ -56,9 +60,9 @@ def label_report(gold: Sequence[str], predicted: Sequence[str]) -> LabelReport:
         )
         per_label[label] = (precision, recall, score, sum(g == label for g in gold))
     dissatisfied = ("complaint", "escalation")
-    flagged = [
-        (p in dissatisfied) for g, p in zip(gold, predicted, strict=True) if g in dissatisfied
-    ]
+    dissatisfaction_precision, dissatisfaction_recall, _ = binary_scores(
+        [g in dissatisfied for g in gold], [p in dissatisfied for p in predicted]
+    )
     confusion: dict[str, dict[str, int]] = {g: {p: 0 for p in LABELS} for g in LABELS}
     for g, p in zip(gold, predicted, strict=True):
         confusion[g][p] += 1
@@ -66,29 +70,52 @@ def label_report(gold: Sequence[str], predicted: Sequence[str]) -> LabelReport:
         per_label=per_label,
         macro_f1=sum(s[2] for s in per_label.values()) / max(len(per_label), 1),
         accuracy=sum(g == p for g, p in zip(gold, predicted, strict=True)) / max(len(gold), 1),
-        dissatisfaction_recall=sum(flagged) / max(len(flagged), 1),
+        dissatisfaction_recall=dissatisfaction_recall,
         confusion=confusion,
+        dissatisfaction_precision=dissatisfaction_precision,
     )
 
 
 def flag_scores(gold: Sequence[Gold], predicted: Sequence[Predicted]) -> dict[str, float]:
-    """Urgent recall, representative and adjustment F1, and exclusion ground accuracy."""
-    _, urgent_recall, _ = binary_scores([g.urgent for g in gold], [p.urgent for p in predicted])
-    _, _, representative_f1 = binary_scores(
-        [g.representative for g in gold], [p.representative for p in predicted]
-    )
-    _, _, adjustment_f1 = binary_scores(
-        [g.has_adjustment for g in gold], [p.has_adjustment for p in predicted]
-    )
+    """Precision, recall and F1 of each flag (urgent, representative, adjustment), and the
+    exclusion ground accuracy on the messages with a gold ground: lenient (the ground is right,
+    whatever the label; a complaint keeps its possible ground for an officer) and strict (label
+    and ground both right)."""
+    scores: dict[str, float] = {}
+    for flag in ("urgent", "representative", "has_adjustment"):
+        precision, recall, score = binary_scores(
+            [getattr(g, flag) for g in gold], [getattr(p, flag) for p in predicted]
+        )
+        scores |= {f"{flag}_precision": precision, f"{flag}_recall": recall, f"{flag}_f1": score}
     excluded = [(g, p) for g, p in zip(gold, predicted, strict=True) if g.exclusion_reason]
-    ground_accuracy = sum(g.exclusion_reason == p.exclusion_reason for g, p in excluded) / max(
-        len(excluded), 1
+    lenient = sum(g.exclusion_reason == p.exclusion_reason for g, p in excluded)
+    strict = sum(
+        g.exclusion_reason == p.exclusion_reason and g.label == p.label for g, p in excluded
     )
+    scores["exclusion_ground_accuracy_lenient"] = lenient / max(len(excluded), 1)
+    scores["exclusion_ground_accuracy_strict"] = strict / max(len(excluded), 1)
+    return scores
+
+
+def source_of(row: Mapping[str, Any]) -> str:
+    """The site a labelled message came from (its `source` URL's host), for per-source figures."""
+    address = str(row.get("source") or "").split(" ")[0]
+    host = urlparse(address).netloc.lower().removeprefix("www.")
+    return host or "unknown"
+
+
+def source_reports(
+    rows: Sequence[Mapping[str, Any]], predicted: Sequence[str]
+) -> dict[str, LabelReport]:
+    """A label report per source site, commonest site first; empty when no row has a source."""
+    if not any(row.get("source") for row in rows):
+        return {}
+    by_source: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_source.setdefault(source_of(row), []).append(index)
     return {
-        "urgent_recall": urgent_recall,
-        "representative_f1": representative_f1,
-        "adjustment_f1": adjustment_f1,
-        "exclusion_ground_accuracy": ground_accuracy,
+        source: label_report([rows[i]["label"] for i in indexes], [predicted[i] for i in indexes])
+        for source, indexes in sorted(by_source.items(), key=lambda item: -len(item[1]))
     }
 
 
@@ -104,7 +131,8 @@ def format_label_report(name: str, report: LabelReport) -> str:
     for label, (precision, recall, score, support) in report.per_label.items():
         lines.append(f"{label:<16}{precision:>7.3f}{recall:>8.3f}{score:>7.3f}{support:>5}")
     lines.append(f"macro-F1 {report.macro_f1:.3f}   accuracy {report.accuracy:.3f}   "
-                 f"dissatisfaction recall {report.dissatisfaction_recall:.3f}")  # fmt: skip
+                 f"dissatisfaction precision {report.dissatisfaction_precision:.3f}  "
+                 f"recall {report.dissatisfaction_recall:.3f}")  # fmt: skip
     return "\n".join(lines)
 
 
@@ -132,22 +160,39 @@ class SafetyCase:
     asked: bool
 
 
+def safety_scores(cases: Sequence[SafetyCase]) -> dict[str, float]:
+    """Urgent precision and recall (routed), the same counting the safety question, and the
+    false-alarm rate on non-urgent messages."""
+    gold = [c.urgent for c in cases]
+    precision, recall, score = binary_scores(gold, [bool(c.routed) for c in cases])
+    question_precision, question_recall, _ = binary_scores(
+        gold, [bool(c.routed) or c.asked for c in cases]
+    )
+    calm = [c for c in cases if not c.urgent]
+    return {
+        "urgent": sum(gold),
+        "precision": precision,
+        "recall": recall,
+        "f1": score,
+        "precision_with_question": question_precision,
+        "recall_with_question": question_recall,
+        "false_alarms": sum(bool(c.routed) for c in calm) / max(len(calm), 1),
+        "asked_calm": sum(c.asked for c in calm) / max(len(calm), 1),
+    }
+
+
 def safety_report(cases: Sequence[SafetyCase]) -> str:
     """Urgent precision beside recall, the false-alarm rate on non-urgent messages, what the
     safety question adds, recall per gold category and precision per routed category."""
-    gold = [c.urgent for c in cases]
-    routed = [bool(c.routed) for c in cases]
-    precision, recall, score = binary_scores(gold, routed)
-    _, recall_with_question, _ = binary_scores(gold, [bool(c.routed) or c.asked for c in cases])
-    calm = [c for c in cases if not c.urgent]
-    false_alarms = sum(bool(c.routed) for c in calm) / max(len(calm), 1)
-    asked_calm = sum(c.asked for c in calm) / max(len(calm), 1)
+    scores = safety_scores(cases)
     lines = [
-        f"== safety ({sum(gold)} urgent of {len(cases)})",
-        f"urgent precision {precision:.3f}  recall {recall:.3f}  F1 {score:.3f}",
-        f"urgent recall counting the safety question {recall_with_question:.3f}",
-        f"false alarms on non-urgent messages {false_alarms:.3f}; "
-        f"safety question asked on non-urgent {asked_calm:.3f}",
+        f"== safety ({scores['urgent']:.0f} urgent of {len(cases)})",
+        f"urgent precision {scores['precision']:.3f}  recall {scores['recall']:.3f}  "
+        f"F1 {scores['f1']:.3f}",
+        f"counting the safety question: precision {scores['precision_with_question']:.3f}  "
+        f"recall {scores['recall_with_question']:.3f}",
+        f"false alarms on non-urgent messages {scores['false_alarms']:.3f}; "
+        f"safety question asked on non-urgent {scores['asked_calm']:.3f}",
     ]
     categories = sorted({c.category for c in cases if c.category})
     for category in categories:

@@ -112,6 +112,11 @@ def prompts_for(
             Prompt("choice", "Offer the choice to make a complaint, and record the answer",
                    "1.3, 1.5", (OFFER_CHOICE,))
         )  # fmt: skip
+    if result.parts[1:]:
+        prompts.append(
+            Prompt("other_parts", "Deal with the other parts of the call too", "2.1",
+                   tuple(f'"{p.text}": {p.route}' for p in result.parts[1:]))
+        )  # fmt: skip
     if result.representative:
         prompts.append(
             Prompt("representative", "Check the resident agrees to this person acting for them",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.model_data import ragged_array_to_ndarray
 
+from bot.nlp.intent_model import SAVED_TYPES, IntentModel, IntentSettings, TrainingSet
 from bot.nlp.matches import DETECTED_URGENCY, RuleMatches, only_other_alphabets
 from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
@@ -202,31 +203,47 @@ class PackagedLanguageModelFeaturizer(LanguageModelFeaturizer):
         return states.numpy()
 
 
-def label_balanced_weights(intents: list[str], policy: Policy) -> list[float]:
-    """A weight per example so that every triage label has the same total weight; within a
-    label, each intent keeps its share of the examples."""
-    labels = [policy.intents[i].label if i in policy.intents else "other" for i in intents]
-    per_label = Counter(labels)
-    return [len(labels) / (len(per_label) * per_label[label]) for label in labels]
-
-
 # Metadata that marks an example written for the safety check (data/nlu/safety_*.yml).
 SAFETY = "safety"
 
 
-def written_for_safety(message: Message) -> bool:
+def _example_metadata(message: Message) -> dict[str, Any]:
     example = (message.get("metadata") or {}).get("example") or {}
-    return isinstance(example, dict) and example.get("written_for") == SAFETY
+    return example if isinstance(example, dict) else {}
+
+
+def written_for_safety(message: Message) -> bool:
+    return _example_metadata(message).get("written_for") == SAFETY
+
+
+def from_real_source(message: Message) -> bool:
+    """A real message from a public source (data/nlu/real_messages.yml names its source)."""
+    return bool(_example_metadata(message).get("source"))
+
+
+def _sentence_features(messages: list[Message]) -> tuple[np.ndarray, Any]:
+    """Each message's MiniLM sentence feature and its word counts (sentence-level)."""
+    from scipy.sparse import csr_matrix, vstack
+
+    sentences, counts = [], []
+    for message in messages:
+        dense = message.get_dense_features(TEXT)[1]
+        sparse = message.get_sparse_features(TEXT)[1]
+        sentences.append(np.asarray(dense.features).reshape(-1) if dense else np.zeros(0))
+        counts.append(csr_matrix(sparse.features) if sparse else csr_matrix((1, 0)))
+    return np.vstack(sentences), vstack(counts).tocsr()
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
-    """Rasa's logistic regression, with the training examples weighted so that each triage label
-    (complaint, service request, excluded, escalation, other) counts the same.
+class TriageIntentClassifier(LogisticRegressionClassifier):
+    """The intent classifier: bot.nlp.intent_model over the message's text (TF-IDF of words and
+    characters) and its MiniLM sentence feature, settings from config.yml.
 
-    Rasa balances by intent. "other" spans twelve intents and "complaint" two, so balancing by
-    intent gives the small chit-chat and enquiry intents the weight of the whole complaint label,
-    and messages of dissatisfaction drift to a compliment or an enquiry: the costly error.
+    Training examples are weighted so that each triage label (complaint, service request,
+    excluded, escalation, other) counts the same: Rasa balances by intent, and "other" spans
+    twelve intents and "complaint" two, so balancing by intent gives the small chit-chat and
+    enquiry intents the weight of the whole complaint label. Examples written for the safety
+    check and real messages are then weighed as configured.
     """
 
     @staticmethod
@@ -234,29 +251,87 @@ class LabelBalancedLogisticRegression(LogisticRegressionClassifier):
         return {
             **LogisticRegressionClassifier.get_default_config(),
             "policy_dir": None,
-            "safety_examples_weight": 1.0,
+            **asdict(IntentSettings()),
         }
 
     @classmethod
     def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
         return policy_fingerprint(config)
 
+    def __init__(
+        self,
+        config: dict[str, Any],
+        name: str,
+        model_storage: ModelStorage,
+        resource: Resource,
+    ) -> None:
+        super().__init__(config, name, model_storage, resource)
+        policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
+        self.model = IntentModel(IntentSettings.from_config(self.config), policy)
+
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         if not examples:
             return self._resource
-        intents = [str(e.get(INTENT)) for e in examples]
-        policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
-        # Examples written for the safety check teach the intents less than the rest: they are
-        # many, and mostly one label (config.yml says how this was chosen).
-        weights = np.array(label_balanced_weights(intents, policy))
-        weights[[written_for_safety(e) for e in examples]] *= self.config["safety_examples_weight"]
-        self.clf.set_params(class_weight=None)
-        self.clf.fit(
-            self._create_X(examples), intents, sample_weight=weights * len(weights) / weights.sum()
-        )
+        sentences, counts = _sentence_features(examples)
+        self.model.fit(
+            TrainingSet(
+                [str(e.get(TEXT)) for e in examples], sentences, counts,
+                [str(e.get(INTENT)) for e in examples],
+                np.array([written_for_safety(e) for e in examples]),
+                np.array([from_real_source(e) for e in examples]),
+            )
+        )  # fmt: skip
         self.persist()
         return self._resource
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        if self.model.classifier is None or not messages:
+            return messages
+        sentences, counts = _sentence_features(messages)
+        texts = [str(m.get(TEXT) or "") for m in messages]
+        classes = self.model.classes_
+        for message, probabilities in zip(
+            messages, self.model.predict_proba(texts, sentences, counts), strict=True
+        ):
+            order = np.argsort(-probabilities, kind="stable")
+            ranking = [
+                {"name": str(classes[i]), "confidence": float(probabilities[i])} for i in order
+            ]
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking[: self.config["ranking_length"] or None],
+                        add_to_output=True)  # fmt: skip
+        return messages
+
+    def persist(self) -> None:
+        import skops.io as sio
+
+        with self._model_storage.write_to(self._resource) as directory:
+            sio.dump(
+                {"vectorizers": self.model.vectorizers, "classifier": self.model.classifier},
+                directory / f"{self._resource.name}.skops",
+            )
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> TriageIntentClassifier:
+        import skops.io as sio
+
+        component = cls(config, execution_context.node_name, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as directory:
+                saved = sio.load(directory / f"{resource.name}.skops", trusted=SAVED_TYPES)
+        except ValueError:
+            return component  # not trained (no intent examples): every message stays unparsed
+        component.model.vectorizers = saved["vectorizers"]
+        component.model.classifier = saved["classifier"]
+        return component
 
 
 NOT_URGENT = "none"

@@ -58,6 +58,8 @@ class RuleMatches:
     service_areas: tuple[str, ...] = ()
     months_ago: float | None = None
     ongoing: bool = False
+    # (kind, rule id, start, end) of each cue found in the text, e.g. the exclusion cues and the
+    # request cues that mark the other parts of a message.
     spans: tuple[tuple[str, str, int, int], ...] = field(default=(), compare=False)
 
     def as_entities(self) -> list[dict[str, Any]]:
@@ -87,6 +89,7 @@ class RuleMatches:
 
     @classmethod
     def from_entities(cls, entities: Iterable[dict[str, Any]]) -> RuleMatches:
+        entities = list(entities)
         found: dict[str, list[Any]] = {}
         detected: dict[str, Any] = {}
         for entity in entities:
@@ -114,4 +117,9 @@ class RuleMatches:
             past_danger=bool(found.get("past_danger")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
+            spans=tuple(
+                (str(e["entity"]), str(e.get("value")), int(e["start"]), int(e["end"]))
+                for e in entities
+                if "start" in e and "end" in e
+            ),
         )

@@ -67,6 +67,9 @@ TIME_PATTERNS: list[dict[str, Any]] = [
     ]},
 ]  # fmt: skip
 
+# Words that make a time reach up to now: "since 2018", "for two years", "for the past year".
+UP_TO_NOW = {"since", "for", "past"}
+
 
 class RuleMatcher:
     """Compiles the policy's cue lists into spaCy matchers over one vocabulary."""
@@ -96,9 +99,12 @@ class RuleMatcher:
         groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
         groups += [("person_request", "person", policy.person_request_cues)]
+        groups += [("request_cue", "request", policy.parts.request_cues)]
+        groups += [("part_cue", g.id, g.part_cues) for g in policy.grounds.values()]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
+        groups += [("finished", "finished", policy.finished_cues)]
         self._categories = safety.categories
         self._languages = LanguageIdentifier(list(policy.languages))
         self._vocab = vocab
@@ -129,9 +135,10 @@ class RuleMatcher:
             kind, rule_id = self._kinds[self._vocab.strings[match_id]]
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
-            if kind not in ("ongoing", "cue_group", "danger_over", "danger_still"):
+            if kind not in ("ongoing", "finished", "cue_group", "danger_over", "danger_still"):
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         urgency, language = self._dangers(found, spans)
+        months_ago, up_to_now = self._months_ago(doc)
         past_danger = bool(found.get("danger_over")) and not found.get("danger_still")
         if past_danger:
             urgency = []
@@ -158,8 +165,10 @@ class RuleMatcher:
             service_areas=tuple(
                 sorted(set(found.get("service_area", [])), key=self._area_order.index)
             ),
-            months_ago=self._months_ago(doc),
-            ongoing=bool(found.get("ongoing")),
+            months_ago=months_ago,
+            # "Since 2018" or "for two years" reaches up to now: still going on unless the
+            # message says it ended; a "still" cue says it goes on whatever else is said.
+            ongoing=bool(found.get("ongoing")) or (up_to_now and not found.get("finished")),
             spans=tuple(spans),
         )
 
@@ -197,13 +206,20 @@ class RuleMatcher:
         language = languages.most_common(1)[0][0] if languages else None
         return list(dict.fromkeys(urgency)), language
 
-    def _months_ago(self, doc: Doc) -> float | None:
-        """The longest time ago the message mentions, in months, or None if it mentions none."""
+    def _months_ago(self, doc: Doc) -> tuple[float | None, bool]:
+        """The longest time ago the message mentions, in months (None if it mentions none), and
+        whether any time mentioned reaches up to now ("since 2018", "for the past two years",
+        not "two years ago")."""
         today = self._today or date.today()
         longest: float | None = None
+        up_to_now = False
         for match_id, start, end in self._time(doc):
             kind = self._vocab.strings[match_id]
             tokens = [t for t in doc[start:end]]
+            before = doc[start - 1].lower_ if start > 0 else ""
+            after = doc[end].lower_ if end < len(doc) else ""
+            if after != "ago" and UP_TO_NOW & {tokens[0].lower_, before}:
+                up_to_now = True
             months: float | None = None
             if kind == "amount_unit":
                 amount = next(
@@ -225,7 +241,7 @@ class RuleMatcher:
                 months = float((today.month - month) % 12)
             if months is not None and (longest is None or months > longest):
                 longest = months
-        return longest
+        return longest, up_to_now
 
 
 def _make_doc_for(vocab: Vocab) -> Any:

@@ -28,6 +28,7 @@ from bot.policy.schema import (
     OfficeHours,
     Ombudsman,
     Outcome,
+    PartRules,
     Policy,
     PolicyError,
     Relationship,
@@ -223,6 +224,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             explanation=r.text("explanation"),
             route=r.text("route"),
             cues=r.cues(),
+            part_cues=r.cues("part_cues"),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)
@@ -251,6 +253,14 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         doubt_section.number("complaint_probability"),
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
+    )
+    parts_section = intents_file.section("parts", {"probability", "request_cues", "routes"})
+    routed = [str(label) for label in LABELS if label != "excluded"]  # excluded: the ground's
+    routes = parts_section.section("routes", set(routed))
+    parts = PartRules(
+        parts_section.number("probability"),
+        parts_section.cues("request_cues", required=True),
+        {label: routes.text(label) for label in routed},
     )
 
     needs = {
@@ -289,6 +299,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         grounds=grounds,
         intents=intents,
         doubt=doubt,
+        parts=parts,
         dissatisfaction_cues=intents_file.cues("dissatisfaction_cues", required=True),
         person_request_cues=intents_file.cues("person_request_cues", required=True),
         needs=needs,
@@ -298,6 +309,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         languages=languages,
         outcomes=outcomes,
         ongoing_cues=definitions.cues("ongoing_cues", required=True),
+        finished_cues=definitions.cues("finished_cues", required=True),
         service_areas=service_areas,
         sources=dict(sources),
     )
@@ -461,7 +473,7 @@ _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
     "timescales.yml": {"stages", "complaint_time_limit"},
     "exclusions.yml": {"grounds"},
-    "intents.yml": {"intents", "doubt", "dissatisfaction_cues", "person_request_cues"},
+    "intents.yml": {"intents", "doubt", "parts", "dissatisfaction_cues", "person_request_cues"},
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
     "urgency.yml": {
@@ -476,7 +488,7 @@ _TOP_KEYS = {
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},
-    "definitions.yml": {"outcomes", "ongoing_cues", "service_areas"},
+    "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
     RETENTION_FILE: {"conversations"},
     ANSWERS_FILE: {"answers"},
 }

@@ -85,6 +85,9 @@ class ExclusionGround:
     explanation: str
     route: str
     cues: tuple[str, ...]
+    # Cues that plainly name this matter ("drug dealing"): beside another label they make a part
+    # of their own without the classifier's support (intents.yml, `parts`).
+    part_cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,16 @@ class Doubt:
     complaint_probability: float
     with_cue: float
     exclusion_with_cue: float
+
+
+@dataclass(frozen=True)
+class PartRules:
+    """The other parts of one message beside its primary label (bot.triage.decide): an excluded
+    matter or a service request in a sentence of its own, with where each goes."""
+
+    probability: float  # the part's intent or label must reach this in the classifier's ranking
+    request_cues: tuple[str, ...]
+    routes: dict[str, str]  # label -> route text; an excluded part uses its ground's route
 
 
 @dataclass(frozen=True)
@@ -230,6 +243,7 @@ class Policy:
     grounds: dict[str, ExclusionGround]
     intents: dict[str, IntentRule]
     doubt: Doubt
+    parts: PartRules
     dissatisfaction_cues: tuple[str, ...]
     person_request_cues: tuple[str, ...]
     needs: dict[str, AdjustmentNeed]
@@ -239,6 +253,7 @@ class Policy:
     languages: dict[str, Language]
     outcomes: dict[str, Outcome]
     ongoing_cues: tuple[str, ...]
+    finished_cues: tuple[str, ...]
     service_areas: dict[str, ServiceArea]
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 

@@ -7,13 +7,17 @@ towards offering the choice to complain.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import IntentRule, Label
-from bot.triage.result import Reason, TriageResult
+from bot.triage.result import Part, Reason, TriageResult
+
+# Where a sentence ends: the spans of the other parts of a message are its sentences.
+SENTENCE_END = re.compile(r"[.!?\n]+\s*")
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
@@ -68,6 +72,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if ground == "over_12_months" and matches.ongoing:
         label, ground = "complaint", None
         reasons.append(Reason("2.3", "Started long ago but still going on: within time"))
+    elif ground == "over_12_months" and matches.months_ago is not None and not over_limit:
+        label, ground = "complaint", None
+        reasons.append(
+            Reason("2.3", f"About {matches.months_ago:.0f} months ago: within the time limit")
+        )
     elif label == "complaint" and over_limit and not matches.ongoing:
         label, ground = "excluded", "over_12_months"
         reasons.append(
@@ -102,7 +111,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if label == "service_request" and matches.dissatisfaction_cues:
         reasons.append(Reason("1.5", "Check whether they are unhappy with an earlier request"))
 
+    text = str(parse.get("text") or "")
     return TriageResult(
+        parts=message_parts(text, label, ground, intent_probability, probability, matches, policy),
         label=label,
         intent=intent,
         confidence=min(1.0, max(probability[label], 0.0)),
@@ -140,6 +151,47 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
         urgency.append(detected)
     ask = not urgency and probability >= thresholds.ask
     return tuple(urgency), ask
+
+
+def message_parts(
+    text: str,
+    label: Label,
+    ground: str | None,
+    intent_probability: Mapping[str, float],
+    label_probability: Mapping[Label, float],
+    matches: RuleMatches,
+    policy: Policy,
+) -> tuple[Part, ...]:
+    """The primary part (the whole message), then each excluded matter and a service request
+    that sit beside it in a sentence of their own (policy_rules/intents.yml, `parts`)."""
+    rules = policy.parts
+    parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
+    grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
+    for kind, cue_ground, start, end in sorted(matches.spans, key=lambda span: span[2]):
+        if any(p.exclusion_reason == cue_ground for p in parts):
+            continue
+        supported = intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability
+        if kind == "part_cue" or (kind == "exclusion_cue" and supported):
+            parts.append(_part("excluded", cue_ground, text, start, end, policy))
+    if label != "service_request" and label_probability["service_request"] >= rules.probability:
+        requests = [span for span in matches.spans if span[0] == "request_cue"]
+        for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
+            parts.append(_part("service_request", None, text, start, end, policy))
+    return tuple(parts)
+
+
+def _part(label: Label, ground: str | None, text: str, start: int, end: int,
+          policy: Policy) -> Part:  # fmt: skip
+    """A part spanning the sentence around text[start:end]."""
+    begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
+    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+
+
+def _route(label: Label, ground: str | None, policy: Policy) -> str:
+    if ground is not None:
+        return policy.grounds[ground].route
+    return policy.parts.routes.get(label, policy.parts.routes["other"])
 
 
 def _excluded_subject(

@@ -23,6 +23,27 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One thing a message holds: its label, the exclusion ground if any, where it goes, and
+    the text it was found in (start and end are character offsets into the message)."""
+
+    label: Label
+    exclusion_reason: str | None
+    route: str
+    start: int
+    end: int
+    text: str
+
+    def as_contract(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "exclusion_reason": self.exclusion_reason,
+            "route": self.route,
+            "span": [self.start, self.end],
+        }
+
+
+@dataclass(frozen=True)
 class TriageResult:
     label: Label
     intent: str
@@ -41,6 +62,9 @@ class TriageResult:
     ask_about_danger: bool = False
     # The language danger words were found in, when not English: the route is given in it too.
     danger_language: str | None = None
+    # Everything the message holds, the primary label first (its span is the whole message),
+    # then any excluded matter or service request found in a sentence of its own.
+    parts: tuple[Part, ...] = ()
 
     @property
     def representative(self) -> bool:
@@ -94,4 +118,5 @@ class TriageResult:
             "urgent": self.urgent,
             "confidence": round(self.confidence, 4),
             "reasons": [{"code": r.code, "text": r.text} for r in self.reasons],
+            "parts": [part.as_contract() for part in self.parts],
         }

@@ -11,7 +11,7 @@ import pytest
 from bot.casestore.domain import Complaint, ComplaintDefinition
 from bot.console.prompts import kept_lines, logged_lines, prompts_for, unmatched_stage_2_lines
 from bot.policy import Policy
-from bot.triage import Reason, TriageResult
+from bot.triage import Part, Reason, TriageResult
 from tests.unit.test_resident_wording import JARGON, MINIMUM_READING_EASE, reading_ease
 
 COMPLAINT = TriageResult(
@@ -28,6 +28,23 @@ def ids(result: TriageResult, policy: Policy) -> list[str]:
 
 def test_a_complaint_gets_the_choice_and_the_adjustments_question(policy: Policy) -> None:
     assert ids(COMPLAINT, policy) == ["choice", "adjustments"]
+
+
+def test_each_other_part_of_the_call_is_read_out_with_its_route(policy: Policy) -> None:
+    rent = "My rent has gone up again"
+    result = replace(
+        COMPLAINT,
+        parts=(
+            Part("complaint", None, policy.parts.routes["complaint"], 0, 40, "x" * 40),
+            Part("excluded", "rent_or_charge_level",
+                 policy.grounds["rent_or_charge_level"].route, 41, 41 + len(rent), rent),
+        ),
+    )  # fmt: skip
+    prompts = {p.id: p for p in prompts_for(result, policy)}
+    assert ids(result, policy) == ["choice", "other_parts", "adjustments"]
+    assert prompts["other_parts"].say == (
+        f'"{rent}": {policy.grounds["rent_or_charge_level"].route}',
+    )
 
 
 def test_danger_comes_first_then_the_rest(policy: Policy) -> None:

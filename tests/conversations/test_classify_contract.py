@@ -24,11 +24,18 @@ HARD_CASES = [
      "escalation", None),
 ]  # fmt: skip
 
+MANY_PARTS = (
+    "The leak in my bathroom is still not fixed after three visits and I've had enough. "
+    "My rent increase letter came today and the rent is too high for what we get. "
+    "There is drug dealing next door every night."
+)
+
 
 @pytest.fixture(scope="module")
 def classified() -> dict[str, dict]:
     lines = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t, _, _ in HARD_CASES)
     lines += json.dumps({"id": 7, "text": "rep for mum, deaf. gas smell in kitchen"}) + "\n"
+    lines += json.dumps({"id": "parts", "text": MANY_PARTS}) + "\n"
     done = subprocess.run(
         [sys.executable, "-m", "bot", "classify"], input=lines, capture_output=True, text=True,
         cwd=ROOT, timeout=600, check=True,
@@ -38,15 +45,20 @@ def classified() -> dict[str, dict]:
 
 
 def test_every_line_follows_the_contract(classified: dict[str, dict]) -> None:
-    assert len(classified) == len(HARD_CASES) + 1
+    assert len(classified) == len(HARD_CASES) + 2
     for row in classified.values():
         assert set(row) == {
             "id", "label", "exclusion_reason", "representative", "adjustments", "urgent",
-            "confidence", "reasons",
+            "confidence", "reasons", "parts",
         }  # fmt: skip
         assert row["label"] in {"complaint", "service_request", "excluded", "escalation", "other"}
         assert 0.0 <= row["confidence"] <= 1.0
         assert all(set(r) == {"code", "text"} for r in row["reasons"])
+        assert all(set(p) == {"label", "exclusion_reason", "route", "span"} for p in row["parts"])
+        assert (row["parts"][0]["label"], row["parts"][0]["exclusion_reason"]) == (
+            row["label"],
+            row["exclusion_reason"],
+        )
 
 
 @pytest.mark.parametrize(("case_id", "text", "label", "ground"), HARD_CASES)
@@ -73,3 +85,15 @@ def test_a_malformed_line_is_reported_with_its_number() -> None:
     )  # fmt: skip
     assert done.returncode == 2
     assert "line 2:" in done.stderr
+
+
+def test_a_message_with_several_parts_lists_each_with_its_route(
+    classified: dict[str, dict],
+) -> None:
+    row = classified["parts"]
+    assert row["label"] == "complaint"
+    assert [(p["label"], p["exclusion_reason"]) for p in row["parts"]] == [
+        ("complaint", None), ("excluded", "rent_or_charge_level"), ("excluded", "asb_report"),
+    ]  # fmt: skip
+    start, end = row["parts"][2]["span"]
+    assert MANY_PARTS[start:end] == "There is drug dealing next door every night"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from bot.nlp.components import label_balanced_weights
+from bot.nlp.intent_model import balanced_weights
 from bot.policy import Policy
 
 
@@ -15,9 +15,9 @@ def test_each_label_weighs_the_same_however_many_intents_it_has(policy: Policy) 
         + ["greet"] * 10 + ["thank"] * 10 + ["compliment"] * 30 + ["enquiry"] * 50
     )  # fmt: skip
     totals: dict[str, float] = defaultdict(float)
-    for intent, weight in zip(intents, label_balanced_weights(intents, policy), strict=True):
+    for intent, weight in zip(intents, balanced_weights(intents, policy), strict=True):
         totals[policy.intents[intent].label] += weight
     assert set(totals) == {"complaint", "service_request", "other"}
     assert max(totals.values()) - min(totals.values()) < 1e-9
-    complaint = label_balanced_weights(["dissatisfaction", "make_complaint"], policy)
+    complaint = balanced_weights(["dissatisfaction", "make_complaint"], policy)
     assert complaint[0] == complaint[1], "within a label every example counts the same"

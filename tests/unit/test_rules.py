@@ -143,8 +143,20 @@ def test_references_are_normalised(match: Match) -> None:
         ("this started in 2021 and it's still leaking", 65, True),
         ("2 years ago the contractor broke my fence", 24, False),
         ("eighteen months ago the gas engineer was rude", 18, False),
-        ("the damp has been there for three weeks", 0.7, False),
+        ("the damp has been there for three weeks", 0.7, True),
         ("since last year nothing has been fixed", 12, True),
+        # A time reaching up to now is still going on, with or without "still" (Code 2.3).
+        ("the roof has leaked into the loft since 2018", 101, True),
+        ("we've had damp in the back bedroom since 2018", 101, True),
+        ("I have been reporting the broken lift for the past two years", 24, True),
+        ("my neighbour's dog has barked since last year", 12, True),
+        # ... unless the message says it ended; "ago" and "in" are points in the past.
+        ("the roof leaked from 2018 until it was repaired in 2023", 101, False),
+        ("the heating was off for two weeks in 2024 but it was fixed", 29, False),
+        ("eighteen months ago the repair took weeks, it has been fine since", 18, False),
+        ("the leak started in 2018 and got fixed the year after", 101, False),
+        # A "still" cue wins over a word that something ended.
+        ("the leak was fixed in 2019 but the damp is still there", 89, True),
     ],
 )
 def test_how_long_ago_and_whether_still_going_on(match: Match, text, months, ongoing) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 from bot.triage import triage
 
@@ -15,6 +16,13 @@ def parse(ranking: dict[str, float], *entities: dict[str, Any]) -> dict[str, Any
         "intent_ranking": [{"name": n, "confidence": c} for n, c in ordered],
         "entities": list(entities),
     }
+
+
+def parse_text(text: str, ranking: dict[str, float], policy: Policy) -> dict[str, Any]:
+    """A parse of `text` with the policy rules' matches, as the pipeline gives it."""
+    matcher = RuleMatcher.blank(policy)
+    entities = matcher.match(matcher.make_doc(text)).as_entities()
+    return {**parse(ranking, *entities), "text": text}
 
 
 def test_clear_dissatisfaction_is_a_complaint_citing_1_2(policy: Policy) -> None:
@@ -81,6 +89,20 @@ def test_complaint_about_something_long_over_is_proposed_as_over_12_months(polic
     assert (result.label, result.exclusion_reason) == ("excluded", "over_12_months")
 
 
+def test_an_old_issue_within_the_time_limit_is_a_complaint(policy: Policy) -> None:
+    months = {"entity": "months_ago", "value": 8}
+    result = triage(parse({"old_issue": 0.7, "dissatisfaction": 0.3}, months), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", None)
+    assert any(r.code == "2.3" and "within the time limit" in r.text for r in result.reasons)
+
+
+def test_a_complaint_about_a_problem_going_on_for_years_is_in_time(policy: Policy) -> None:
+    ongoing = {"entity": "ongoing", "value": True}
+    months = {"entity": "months_ago", "value": 101}
+    result = triage(parse({"dissatisfaction": 0.9, "old_issue": 0.1}, ongoing, months), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", None)
+
+
 def test_flags_come_from_rule_matches(policy: Policy) -> None:
     result = triage(
         parse(
@@ -126,3 +148,45 @@ def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
     assert (result.urgency, result.ask_about_danger) == ((), True)
     parse["entities"][1]["confidence"] = 0.1
     assert triage(parse, policy).ask_about_danger is False
+
+
+def test_each_part_of_a_message_gets_its_own_label_route_and_span(policy: Policy) -> None:
+    text = (
+        "The leak in my bathroom is still not fixed after three visits, it's appalling. "
+        "On top of that my rent increase letter came today. "
+        "And there is drug dealing next door every night."
+    )
+    # "drug dealing" names a matter of its own: it needs no support from the ranking.
+    ranking = {"dissatisfaction": 0.8, "dispute_rent_level": 0.12, "service_request": 0.08}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert result.label == "complaint"
+    primary, *others = result.parts
+    assert (primary.label, primary.text) == ("complaint", text)
+    assert [(p.label, p.exclusion_reason, p.text) for p in others] == [
+        ("excluded", "rent_or_charge_level", "On top of that my rent increase letter came today"),
+        ("excluded", "asb_report", "And there is drug dealing next door every night"),
+    ]
+    assert others[1].route == policy.grounds["asb_report"].route
+    assert text[others[0].start : others[0].end] == others[0].text
+    assert result.as_contract("m")["parts"][1] == {
+        "label": "excluded", "exclusion_reason": "rent_or_charge_level",
+        "route": policy.grounds["rent_or_charge_level"].route,
+        "span": [others[0].start, others[0].end],
+    }  # fmt: skip
+
+
+def test_a_request_beside_a_complaint_is_a_service_request_part(policy: Policy) -> None:
+    text = "Nobody came for the boiler appointment again. Also could someone fix the back gate?"
+    ranking = {"dissatisfaction": 0.8, "service_request": 0.2}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert [(p.label, p.text) for p in result.parts[1:]] == [
+        ("service_request", "Also could someone fix the back gate")
+    ]
+    assert result.parts[1].route == policy.parts.routes["service_request"]
+
+
+def test_a_cue_the_classifier_gives_no_weight_is_not_a_part(policy: Policy) -> None:
+    text = "Water from my neighbour's flat is coming through my ceiling. Can someone come out?"
+    ranking = {"service_request": 0.97, "report_asb": 0.01}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert [(p.label, p.text) for p in result.parts] == [("service_request", text)]
