@@ -15,7 +15,7 @@ from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.domain import ContactRecord
 from bot.nlp.matches import RuleMatches
 from bot.questions import answer_for, is_question
-from bot.replies import adjustment_lines, chat_lines
+from bot.replies import adjustment_lines, chat_lines, part_lines
 from bot.triage import TriageResult, triage
 
 
@@ -87,6 +87,9 @@ class ActionTriage(Action):
             return [*events, SlotSet("time_limit_pending", True)]
         if result.label == "escalation" and result.references:
             events.append(SlotSet("escalation_reference", result.references[0]))
+        # The other parts of a message with several, each with its route, before the main one.
+        for line in part_lines(result, app.policy):
+            dispatcher.utter_message(text=line)
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]

@@ -142,6 +142,22 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
     return label_lines(result, policy)
 
 
+def part_lines(result: TriageResult, policy: Policy) -> list[str]:
+    """Every other part of a message with several (a complaint beside a rent rise and drug
+    dealing next door): each is named in the resident's words and given its route."""
+    lines = []
+    for part in result.parts[1:]:
+        said = f'You also mentioned: "{part.text.strip()}".'
+        if part.label == "excluded" and part.exclusion_reason in policy.grounds:
+            ground = policy.grounds[part.exclusion_reason]
+            lines.append(f"{said} {ground.explanation} Where it can go: {part.route}")
+        elif part.label == "service_request":
+            lines.append(f"{said} I have noted it as a request for our team. {part.route}")
+        else:
+            lines.append(f"{said} {part.route}")
+    return lines
+
+
 def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
     """Honest about when a person will read the conversation, and the route for an emergency."""
     landlord = policy.landlord

@@ -21,8 +21,10 @@ from bot.replies import (
     label_lines,
     ombudsman_line,
     other_language_lines,
+    part_lines,
 )
 from bot.triage import TriageResult
+from bot.triage.result import Part
 from tests.conftest import ROOT
 
 JARGON = re.compile(r"\b(triage|SR|stage 0|intent|NLU|slot|payload|escalation)\b", re.IGNORECASE)
@@ -64,6 +66,14 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
         texts[f"chat_after:{intent}"] = " ".join(chat_lines(result, policy, None))
     texts["ombudsman"] = ombudsman_line(policy)
+    several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
+                           "general", False, None, (), parts=(
+        Part("complaint", None, "", 0, 10, "The leak is not fixed"),
+        Part("excluded", "rent_or_charge_level", policy.grounds["rent_or_charge_level"].route,
+             11, 40, "Our rent is going up"),
+        Part("service_request", None, "Our repairs team will book it.", 41, 60, "fix my tap"),
+    ))  # fmt: skip
+    texts["other_parts"] = " ".join(part_lines(several, policy))
     for answer in load_answers(ROOT / "policy_rules", policy).values():
         texts[f"answer:{answer.id}"] = answer.text
     # The English part of the reply to a message in another language.
