@@ -73,9 +73,6 @@ CALL_FORM = re.compile(rf"^{PATH}/contacts/(\d+)/[a-z0-9-]+$")
 CALL_PAGE = re.compile(rf"^{PATH}/contacts/\d+$")
 # Team members who act on a complaint after it is logged: the one acting last owns it.
 OFFICER_STEPS = {"complaint_acknowledged", "response_extended", "response_sent"}
-# Working days within which the team contacts a caller about a request that is not urgent. The
-# landlord's own service standard: it belongs in policy_rules/timescales.yml beside the Code's.
-REQUEST_CONTACT_WITHIN = 2
 ASB_TITLE = "Anti-social behaviour report: for the ASB team"
 OFFICER_PAGES = f"{PATH}/queue"
 # How far back the urgent follow-up page looks.
@@ -433,7 +430,7 @@ def console_blueprint() -> Blueprint:
         await blocking(console.app.drafts.discard, contact_id)
         clocks = await blocking(cases.hazard_clocks, contact_id)
         contact_by = cases.calendar.add_working_days(
-            cases.calendar.clock_start(contact.received_at), REQUEST_CONTACT_WITHIN
+            cases.calendar.clock_start(contact.received_at), policy.service_request_contact.amount
         )
         return _page(request, "service_request_logged.html", title="Service request logged",
                      contact=contact, logged=logged,

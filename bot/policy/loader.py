@@ -215,6 +215,10 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     time_limit = time_limit_section.duration("within")
     if time_limit.unit != "months":
         time_limit_section.fail("'within' must be in months, like '12 months'")
+    request_section = timescales.section("service_request_contact", {"within"})
+    request_contact = request_section.duration("within")
+    if request_contact.unit != "working_days":
+        request_section.fail("'within' must be in working days, like '2 working days'")
 
     grounds = {
         r.rule_id or "": ExclusionGround(
@@ -296,6 +300,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         ombudsman=ombudsman,
         stages=stages,
         time_limit=time_limit,
+        service_request_contact=request_contact,
         grounds=grounds,
         intents=intents,
         doubt=doubt,
@@ -471,7 +476,7 @@ def answer_placeholders(policy: Policy) -> dict[str, str]:
 
 _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
-    "timescales.yml": {"stages", "complaint_time_limit"},
+    "timescales.yml": {"stages", "complaint_time_limit", "service_request_contact"},
     "exclusions.yml": {"grounds"},
     "intents.yml": {"intents", "doubt", "parts", "dissatisfaction_cues", "person_request_cues"},
     "adjustments.yml": {"needs"},

@@ -240,6 +240,8 @@ class Policy:
     ombudsman: Ombudsman
     stages: dict[str, StageTimescale]
     time_limit: Duration
+    # How soon the team contacts a resident to arrange a service request logged on a call.
+    service_request_contact: Duration
     grounds: dict[str, ExclusionGround]
     intents: dict[str, IntentRule]
     doubt: Doubt

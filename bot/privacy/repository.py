@@ -112,7 +112,24 @@ class PersonalDataRepository:
             "handoffs_deleted": self._delete(
                 t.handoffs, t.handoffs.c.conversation_id == conversation_id
             ),
+            # A call page's unsaved draft holds whatever the handler typed about the caller.
+            "call_drafts_deleted": self._delete(
+                t.call_drafts, t.call_drafts.c.contact_id.in_(contact_ids)
+            ),
         }
+        requests = t.service_requests.c
+        counts["service_requests_anonymised"] = self._db.execute(
+            update(t.service_requests)
+            .where(requests.contact_id.in_(contact_ids))
+            .values(
+                description=erased,
+                property_address="",
+                contact_name="",
+                contact_details="",
+                postal_address="",
+                access_times="",
+            )
+        ).rowcount
         complaints = t.complaints.c
         counts["complaints_anonymised"] = self._db.execute(
             update(t.complaints)
@@ -124,6 +141,7 @@ class PersonalDataRepository:
                 contact_details=erased,
                 resident_words=erased,
                 request_words=None,
+                postal_address=None,
                 aspects=[],
                 outcomes=[],
                 earlier_request=None,

@@ -21,10 +21,17 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import MetaData, select, text
 from sqlalchemy.engine import make_url
 
-from bot.casestore.domain import ContactRecord, Handoff, Representative, TranscriptLine
+from bot.casestore.domain import (
+    ContactRecord,
+    Handoff,
+    Representative,
+    ServiceRequest,
+    TranscriptLine,
+)
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.cli import main
+from bot.console.drafts import CallDrafts
 from bot.oversight.queue import OfficerQueue
 from bot.policy import Policy, load_retention
 from bot.privacy.service import PersonalData
@@ -132,6 +139,12 @@ def resident_on_file(store: CaseStore, policy: Policy, tracker_url: str) -> str:
     store.record_handoff(
         Handoff(SENDER, "web_chat", LONG_AGO, (TranscriptLine(LONG_AGO, "resident", WORDS),))
     )
+    # A request logged on a call with the caller's details.
+    store.log_service_request(
+        contact_id,
+        ServiceRequest("damp_and_mould", False, description=WORDS, contact_name="Jane Okafor",
+                       contact_details=EMAIL, property_address="12 Acacia Road"),
+    )  # fmt: skip
     neighbour = ContactRecord(SENDER, "web_chat", LONG_AGO, f"{WORDS} and my neighbour is loud",
                               "excluded", "asb_report", 0.8, "asb_report", (), ())  # fmt: skip
     neighbour_id = store.record_contact(neighbour)
@@ -199,6 +212,14 @@ def test_erasure_leaves_nothing_that_identifies_the_resident_and_keeps_the_compl
 ) -> None:  # fmt: skip
     reference = resident_on_file(store, policy, tracker_url)
     store.record_response(reference, "upheld", "officer.ann")
+    with store.unit_of_work() as uow:
+        contact_id = next(
+            c.id for c in uow.cases.recent_contacts(10) if c.conversation_id == SENDER
+        )
+    # A call handler's draft of a call about the same contact, not yet logged.
+    CallDrafts(make_engine(database_url)).save(
+        int(contact_id or 0), "handler.kim", {"notes": ["Jane Okafor is Deaf, email only"]}
+    )
     assert main(["erase", "--sender", SENDER, "--staff", "officer.ann"]) == 0
     assert "2 contacts anonymised" in " ".join(capsys.readouterr().out.split())
 

@@ -167,3 +167,9 @@ def test_an_answer_without_groups_of_words_to_match_is_refused(rules: Path) -> N
     edit(rules, "answers.yml", "    match:\n      - [ombudsman]\n", "    match: []\n")
     with pytest.raises(PolicyError, match=r"rule 'ombudsman': 'match' must be a list of groups"):
         load_answers(rules, load_policy(rules))
+
+
+def test_the_service_request_contact_standard_is_in_working_days(rules: Path) -> None:
+    edit(rules, "timescales.yml", "  within: 2 working days", "  within: 2 months")
+    with pytest.raises(PolicyError, match=r"'within' must be in working days"):
+        load_policy(rules)
