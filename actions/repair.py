@@ -41,6 +41,7 @@ from bot.answers import (
     open_question,
     payload_parts,
     understand,
+    yes_or_no,
 )
 from bot.definition import (
     DraftDefinition,
@@ -198,6 +199,10 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     draft = draft_from(tracker)
     typed = str(tracker.latest_message.get("text") or "").strip()
     changes = corrections_in(typed, draft)
+    if list(changes) == ["aspects"] and yes_or_no(typed) is False:
+        # "No, that's not right at all" names no part: ask which, add nothing.
+        dispatcher.utter_message(response="utter_which_part")
+        return [FollowupAction(LISTEN)]
     dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
     shown: dict[str, Any] = {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value

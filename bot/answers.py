@@ -63,8 +63,11 @@ COMPLAINT_WORDS = (
 WITHOUT_COMPLAINT = (
     "without", "no complaint", "not a complaint", "dont want a complaint", "dont want to complain",
     "not complaining", "just fix", "just want it fixed", "just get it fixed", "put it right",
-    "sort it out", "no formal", "not formal", "informal", "informally",
+    "sort it out", "no formal", "not formal", "informal", "informally", "no complain",
+    "only fix", "dont want a formal", "dont want to make a formal", "not make a complaint",
 )  # fmt: skip
+# At the read-back, a no with more words than this is the correction itself.
+NO_AND_MORE = 4
 # Words that make a yes conditional: "yes but the date is wrong" is not agreement.
 BUT_WORDS = ("but", "except", "apart from", "although", "however", "though", "only", "just not")
 UNSURE = ("not sure", "no idea", "don't know", "dont know", "maybe", "unsure")
@@ -85,6 +88,8 @@ LEAVE_PHRASES = (
     "do not want to make a complaint", "don't want to do this", "dont want to do this",
     "cancel this", "cancel the complaint", "cancel my complaint", "cancel it", "stop this",
     "forget it", "phone you instead", "call you instead", "ring you instead", "no stop",
+    "don't want to make a formal complaint", "dont want to make a formal complaint",
+    "leave the complaint", "drop the complaint", "not go ahead",
     "start again", "start over", "forget about it", "don't want to carry on",
     "dont want to carry on", "not going ahead", "withdraw my complaint", "rather not complain",
 )  # fmt: skip
@@ -209,6 +214,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             # Where the model already read the same plain answer, the rules take it as it is.
             agreed = intent == ("affirm" if answer else "deny")
             return NOTHING if agreed else Understanding("yes" if answer else "no")
+        if answer is False and len(words(text).split()) > NO_AND_MORE:
+            # "No, it started in March not April": the correction itself, not just a no.
+            return Understanding("amend")
         if answer is not None:
             return Understanding("yes" if answer else "no")
         if question.name != READ_BACK and intent in ("affirm", "deny"):

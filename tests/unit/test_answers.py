@@ -281,3 +281,16 @@ def test_a_name_given_with_another_answer_is_kept() -> None:
     assert job_reference_in("reported it, job number 123456 still not done") == (
         "job number 123456"
     )
+
+
+def test_a_no_with_the_correction_in_it_is_the_correction() -> None:
+    assert understand_(READ_BACK, "no", "deny", []).kind == "no"
+    assert understand_(READ_BACK, "No, it started in March not April", "deny", []).kind == "amend"
+
+
+def test_not_wanting_a_formal_complaint_in_other_words() -> None:
+    assert understand_(CHOICE, "no complain. only fix please", "dissatisfaction", []).kind == "no"
+    question = OpenQuestion("outcome_sought", "complaint_form")
+    assert understand_(question, "Can we leave the complaint? Just fix it", None, []).kind == (
+        "leave"
+    )
