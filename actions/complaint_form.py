@@ -19,15 +19,9 @@ from bot.definition import (
     introduced_name,
     is_no,
     name_in,
-    without_contact_details,
+    preference_beside_details,
 )
 
-# "my email is ..." labels the details; it does not say how they want to be contacted.
-DETAIL_LABEL = re.compile(
-    r"\b(?:my\s+)?(?:e-?mail(?: address)?|(?:mobile |phone |contact )?number|phone|mobile)"
-    r"\s*(?:is|:)",
-    re.IGNORECASE,
-)
 ROLE_THEN_NAME = re.compile(
     r"^(?:i'?m |i am )?(?:the )?(?:resident|tenant)\b[.,]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)",
     re.IGNORECASE,
@@ -114,7 +108,7 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
         if details is None:
             dispatcher.utter_message(response="utter_invalid_contact_details")
             return {"contact_details": None}
-        preference = contact_preference(DETAIL_LABEL.sub(" ", text))
+        preference = preference_beside_details(text)
         return {
             "contact_details": details,
             **(
@@ -136,7 +130,7 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
         details = contact_details_in(text)
         if details is None or tracker.get_slot("contact_details"):
             return {}
-        preference = contact_preference(DETAIL_LABEL.sub(" ", without_contact_details(text)))
+        preference = preference_beside_details(text)
         return {
             "contact_details": details,
             **({"contact_preference": preference} if preference else {}),

@@ -23,7 +23,6 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.complaint_form import DETAIL_LABEL
 from actions.definition import (
     COMPLAINT_SLOTS,
     NOT_ABOUT_AN_EARLIER_REQUEST,
@@ -46,9 +45,8 @@ from bot.answers import (
 from bot.definition import (
     DraftDefinition,
     contact_details_in,
-    contact_preference,
     name_in,
-    without_contact_details,
+    preference_beside_details,
 )
 from bot.nlp.matches import RuleMatches
 
@@ -56,14 +54,6 @@ LISTEN = "action_listen"
 # Button intents that answer a form's question (the form's slot mappings read these).
 FORM_ANSWERS = ("affirm", "deny", "choose", "")
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
-
-
-def question_of(tracker: Tracker) -> OpenQuestion | None:
-    return open_question(
-        tracker.active_loop_name,
-        tracker.get_slot("requested_slot"),
-        {flag: bool(tracker.get_slot(flag)) for flag in YES_NO_FLAGS},
-    )
 
 
 def buttons_before(tracker: Tracker) -> list[Button]:
@@ -79,7 +69,7 @@ class ActionUnderstandAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        question = question_of(tracker)
+        question = open_question(tracker)
         message = tracker.latest_message
         understanding = understand(
             question,
@@ -252,9 +242,7 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
         if name and name.lower() not in ("wrong", "right"):
             changes["contact_name"] = name
     if details or PREFERENCE_WORDS.search(typed):
-        preference = contact_preference(
-            DETAIL_LABEL.sub(" ", without_contact_details(typed)), last=True
-        )
+        preference = preference_beside_details(typed, last=True)
         if preference:
             changes["contact_preference"] = preference
     if EARLIER_REPORT.search(typed):

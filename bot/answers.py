@@ -13,7 +13,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Any, Literal, Protocol
 
 from bot.definition import contact_preference
 from bot.policy import Answer
@@ -146,15 +146,23 @@ REPAIR_ACTION = "action_understand_answer"
 UNDERSTOOD_KEY = "understood_as_answer_to"
 
 
-def open_question(
-    active_loop: str | None, requested_slot: str | None, flags: dict[str, bool]
-) -> OpenQuestion | None:
+class ConversationState(Protocol):
+    """What both trackers (Rasa's in the dialogue policy, rasa_sdk's in actions) offer."""
+
+    @property
+    def active_loop_name(self) -> str | None: ...
+
+    def get_slot(self, key: str) -> Any: ...
+
+
+def open_question(tracker: ConversationState) -> OpenQuestion | None:
     """The question waiting for an answer, if any: a form's question first."""
+    active_loop, requested_slot = tracker.active_loop_name, tracker.get_slot("requested_slot")
     if active_loop and requested_slot:
         return OpenQuestion(requested_slot, active_loop)
-    if flags.get(READ_BACK):
+    if tracker.get_slot(READ_BACK):
         return OpenQuestion(READ_BACK)
-    waiting = [flag for flag in YES_NO_FLAGS if flags.get(flag)]
+    waiting = [flag for flag in YES_NO_FLAGS if tracker.get_slot(flag)]
     return OpenQuestion(waiting[0]) if waiting else None
 
 

@@ -13,16 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answers import (
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
-    YES_NO_FLAGS,
     Button,
     open_question,
     understand,
@@ -44,19 +41,8 @@ class ConversationRepairPolicy(UntrainedPolicy):
         # Between the safety check (8) and the rules and forms (6).
         return {"priority": 7, "policy_dir": "policy_rules"}
 
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
-        if not self.needs_repair(tracker):
-            return self._prediction(probabilities)
-        probabilities[domain.index_for_action(REPAIR_ACTION)] = 1.0
-        # Seen beside a form's own prediction, which does not depend on the message.
-        return self._prediction(probabilities, is_no_user_prediction=True)
+    def next_action(self, tracker: DialogueStateTracker) -> str | None:
+        return REPAIR_ACTION if self.needs_repair(tracker) else None
 
     def needs_repair(self, tracker: DialogueStateTracker) -> bool:
         turn = since_latest_message(tracker)
@@ -71,11 +57,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
         )
         if executed and not handed_back:
             return False
-        question = open_question(
-            tracker.active_loop_name,
-            tracker.get_slot("requested_slot"),
-            {flag: bool(tracker.get_slot(flag)) for flag in YES_NO_FLAGS},
-        )
+        question = open_question(tracker)
         understanding = understand(
             question,
             message.text or "",

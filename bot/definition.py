@@ -169,6 +169,20 @@ def job_reference_in(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
+# "my email is ..." labels the details; it does not say how they want to be contacted.
+DETAIL_LABEL = re.compile(
+    r"\b(?:my\s+)?(?:e-?mail(?: address)?|(?:mobile |phone |contact )?number|phone|mobile)"
+    r"\s*(?:is|:)",
+    re.IGNORECASE,
+)
+
+
+def preference_beside_details(text: str, last: bool = False) -> str | None:
+    """How to contact them, said beside the details themselves ("07700 900456 txt me dont
+    ring"): the details and their labels ("my email is") are not read as a preference."""
+    return contact_preference(DETAIL_LABEL.sub(" ", without_contact_details(text)), last=last)
+
+
 def contact_preference(text: str, last: bool = False) -> str | None:
     """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
     a correction the new way is said last ("it says phone, it should be email")."""

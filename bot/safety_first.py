@@ -41,7 +41,8 @@ START_OVER_INTENTS = {"restart", "session_start"}
 
 
 class UntrainedPolicy(RasaPolicy):
-    """A dialogue policy that learns nothing and reads policy_rules when first needed."""
+    """A dialogue policy that learns nothing, reads policy_rules when first needed and, on each
+    turn, either names one action or leaves the turn to the other policies."""
 
     def __init__(
         self,
@@ -81,16 +82,6 @@ class UntrainedPolicy(RasaPolicy):
             self._policy = load_policy(self.config["policy_dir"])
         return self._policy
 
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
-)
-class SafetyFirstPolicy(UntrainedPolicy):
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        # Above conversation repair (7) and RulePolicy (6): at equal confidence it goes first.
-        return {"priority": 8, "policy_dir": "policy_rules"}
-
     def predict_action_probabilities(
         self,
         tracker: DialogueStateTracker,
@@ -106,6 +97,20 @@ class SafetyFirstPolicy(UntrainedPolicy):
         # A form's own prediction does not depend on the user's message and overrules any
         # prediction that does; this one must be seen beside it.
         return self._prediction(probabilities, is_no_user_prediction=True)
+
+    def next_action(self, tracker: DialogueStateTracker) -> str | None:
+        """The one action this policy wants next, or None to let the other policies decide."""
+        raise NotImplementedError
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyFirstPolicy(UntrainedPolicy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Above conversation repair (7) and RulePolicy (6): at equal confidence it goes first.
+        return {"priority": 8, "policy_dir": "policy_rules"}
 
     def next_action(self, tracker: DialogueStateTracker) -> str | None:
         """The safety check, listening quietly, or None to let the other policies decide."""

@@ -3,6 +3,9 @@ the contact details found in sentences, bot.definition)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 import pytest
 
 from bot.answers import (
@@ -122,13 +125,23 @@ def test_clicks_and_small_talk_are_left_to_the_rules() -> None:
     assert understand_(CHOICE, "hello", "greet", OFFER_BUTTONS).kind == "none"
 
 
+@dataclass
+class State:
+    """A conversation's state as both trackers offer it."""
+
+    active_loop_name: str | None
+    slots: dict[str, Any]
+
+    def get_slot(self, key: str) -> Any:
+        return self.slots.get(key)
+
+
 def test_a_forms_question_comes_before_any_offer() -> None:
     flags = {"choice_pending": True, "awaiting_confirmation": False}
-    assert open_question("complaint_form", "contact_name", flags) == OpenQuestion(
-        "contact_name", "complaint_form"
-    )
-    assert open_question(None, None, flags) == CHOICE
-    assert open_question(None, None, {}) is None
+    in_form = State("complaint_form", {**flags, "requested_slot": "contact_name"})
+    assert open_question(in_form) == OpenQuestion("contact_name", "complaint_form")
+    assert open_question(State(None, flags)) == CHOICE
+    assert open_question(State(None, {})) is None
 
 
 def test_button_payloads_are_read_with_their_entities() -> None:
