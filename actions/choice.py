@@ -9,9 +9,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.turns import earlier_messages, triaged_messages
+from actions.contact import contact_already_told
+from actions.turns import triaged_messages
 from bot.casestore.domain import Choice
-from bot.definition import contact_details_in, introduced_name, job_reference_in
+from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
 
 
@@ -55,11 +56,5 @@ def already_told(tracker: Tracker) -> list[EventType]:
         events.append(SlotSet("earlier_request", job))
     if tracker.get_slot("representative_relationship"):
         events.append(SlotSet("acting_for", "someone_else"))
-    for text in earlier_messages(tracker):
-        name = introduced_name(text)
-        details = contact_details_in(text)
-        if name:
-            events.append(SlotSet("contact_name", name))
-        if details:
-            events.append(SlotSet("contact_details", details))
+    events += contact_already_told(tracker)
     return events

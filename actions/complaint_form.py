@@ -11,16 +11,10 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
+from actions.contact import ContactQuestions
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
-from bot.definition import (
-    contact_details_in,
-    contact_preference,
-    introduced_name,
-    is_no,
-    name_in,
-    preference_beside_details,
-)
+from bot.definition import introduced_name, is_no
 
 ROLE_THEN_NAME = re.compile(
     r"^(?:i'?m |i am )?(?:the )?(?:resident|tenant)\b[.,]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)",
@@ -39,7 +33,9 @@ def role_then_name(text: str) -> str | None:
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 
 
-class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormValidationAction):
+class ValidateComplaintForm(
+    ContactQuestions, AdjustmentQuestions, RepresentativeQuestions, FormValidationAction
+):
     def name(self) -> str:
         return "validate_complaint_form"
 
@@ -86,52 +82,3 @@ class ValidateComplaintForm(AdjustmentQuestions, RepresentativeQuestions, FormVa
         if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         return {"earlier_request": text[:200] or None}
-
-    def validate_contact_name(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """The name from "it's Ayesha Khan"; details given in the same breath are kept too."""
-        text = str(value or "")
-        name = name_in(text)
-        if name is None:
-            dispatcher.utter_message(response="utter_invalid_contact_name")
-            return {"contact_name": None}
-        return {"contact_name": name, **self._details_given(text, tracker)}
-
-    def validate_contact_details(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
-        the next question."""
-        text = str(value or "")
-        details = contact_details_in(text)
-        if details is None:
-            dispatcher.utter_message(response="utter_invalid_contact_details")
-            return {"contact_details": None}
-        preference = preference_beside_details(text)
-        return {
-            "contact_details": details,
-            **(
-                {"contact_preference": preference}
-                if preference and not tracker.get_slot("contact_preference")
-                else {}
-            ),
-        }
-
-    def validate_contact_preference(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return {"contact_preference": contact_preference(str(value or ""))}
-
-    @staticmethod
-    def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:
-        """Contact details, and how to use them, given with the name ("Dev Patel, 07700 900221,
-        call me any time")."""
-        details = contact_details_in(text)
-        if details is None or tracker.get_slot("contact_details"):
-            return {}
-        preference = preference_beside_details(text)
-        return {
-            "contact_details": details,
-            **({"contact_preference": preference} if preference else {}),
-        }

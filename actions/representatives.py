@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answered_now, matches_in
 from actions.app import get_app
+from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_at
 from bot.casestore.domain import Representative
 
@@ -97,6 +98,13 @@ class ActionRecordRepresentative(Action):
             )
         else:
             dispatcher.utter_message(response="utter_representative_not_recorded")
+        if tracker.get_slot("triage_label") == "service_request" and contact_id is not None:
+            # The team needs a way back to whoever is helping; adjustments are offered after.
+            offer_adjustments = bool(tracker.get_slot("adjustment_ids"))
+            return [
+                *events,
+                *ask_or_record_contact(dispatcher, tracker, int(contact_id), offer_adjustments),
+            ]
         if tracker.get_slot("adjustment_ids"):
             dispatcher.utter_message(response="utter_offer_adjustments")
             events.append(SlotSet("adjustments_pending", True))

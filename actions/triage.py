@@ -11,7 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
+from actions.request_contact import ask_or_record_contact
 from actions.turns import channel_of, received_at, turn_key
+from bot.answers import READ_BACK, YES_NO_FLAGS
 from bot.casestore.domain import ContactRecord
 from bot.nlp.matches import RuleMatches
 from bot.questions import answer_for, is_question
@@ -29,13 +31,9 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
     )
 
 
-# The yes-or-no questions a "yes" or "no" could answer (their rules in data/rules/).
-OPEN_OFFERS = (
-    "choice_pending",
-    "time_limit_pending",
-    "representative_pending",
-    "adjustments_pending",
-)
+# The yes-or-no offers a "yes" or "no" could answer (their rules in data/rules/); the read-back
+# is not one: a new message during it is a correction (actions.repair).
+OPEN_OFFERS = tuple(flag for flag in YES_NO_FLAGS if flag != READ_BACK)
 
 
 def representative_events(result: TriageResult) -> list[EventType]:
@@ -100,6 +98,12 @@ class ActionTriage(Action):
         )
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
+        if result.label == "service_request" and not result.representative:
+            # The team needs a way back to the resident (the representative is asked first).
+            return [
+                *events,
+                *ask_or_record_contact(dispatcher, tracker, contact_id, bool(result.adjustments)),
+            ]
         if result.representative and result.label in ("service_request", "excluded"):
             # Something will be done for the resident, so who acts for them is noted (the
             # complaint form asks its own question). Adjustments are offered after this.

@@ -26,6 +26,7 @@ YES_NO_FLAGS = (
     "time_limit_pending",
     "representative_pending",
     "adjustments_pending",
+    "request_contact_pending",
     "awaiting_confirmation",
 )
 # Form questions answered yes or no (bool slots in domain.yml).

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from bot.calendar import UK_TIME
 from bot.casestore.domain import Complaint
@@ -10,6 +10,12 @@ from bot.definition import long_date
 from bot.policy import Policy
 from bot.policy.schema import twelve_hour
 from bot.triage import TriageResult
+
+UNHAPPY_LATER = (
+    "If you are unhappy with how a request is going, tell me and you can make a complaint."
+)
+# How each contact preference (bot.definition) is said in a sentence.
+PREFERENCE_WORDS = {"email": "email", "phone": "phone", "text": "text message", "letter": "letter"}
 
 OTHER_REPLIES = {
     "compliment": "Thank you for taking the time to tell us. We'll pass your message on.",
@@ -114,18 +120,11 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
 
 def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None) -> list[str]:
     """What to say in the chat after triage. Nobody can get back to a resident in a chat we
-    hold no contact details for, so the chat says "we will contact you" only when we can, and
-    otherwise how to reach the team."""
+    hold no contact details for, so without them the chat says how to reach the team."""
     landlord = policy.landlord
-    if contact_details:
-        reach = f"They will contact you using the details you gave us ({contact_details})."
-    else:
-        reach = f"To arrange it, please call us on {landlord.phone} ({landlord.office_hours})."
     if result.label == "service_request":
-        return [
-            f"Thank you. I've noted this as a request for our team. {reach}",
-            "If you are unhappy with how a request is going, tell me and you can make a complaint.",
-        ]
+        # How the team reaches the resident is settled next (actions.request_contact).
+        return ["Thank you. I've noted this as a request for our team."]
     if result.label == "excluded" and result.exclusion_reason and not contact_details:
         lines = exclusion_lines(result.exclusion_reason, policy)
         lines[2] = (
@@ -140,6 +139,26 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
             f"to talk to a person here, or call us on {landlord.phone} ({landlord.office_hours})."
         ]
     return label_lines(result, policy)
+
+
+def request_contact_lines(
+    details: str | None, preference: str | None, contact_by: date, policy: Policy
+) -> list[str]:
+    """After a service request: who will get in touch and by when, or how to arrange it when
+    the resident would rather call."""
+    landlord = policy.landlord
+    if details:
+        said_as = PREFERENCE_WORDS.get(preference or "")
+        how = f"by {said_as} " if said_as else ""
+        reach = (
+            f"Our team will contact you {how}({details}) by {long_date(contact_by)} to arrange it."
+        )
+    else:
+        reach = (
+            f"That's fine. To arrange it, please call us on {landlord.phone} "
+            f"({landlord.office_hours})."
+        )
+    return [reach, UNHAPPY_LATER]
 
 
 def part_lines(result: TriageResult, policy: Policy) -> list[str]:

@@ -171,6 +171,16 @@ class CaseRepository:
             insert(tables.service_requests).values(contact_id=contact_id, **vars(request))
         )
 
+    def set_service_request_contact(
+        self, contact_id: int, name: str, details: str, preference: str
+    ) -> None:
+        requests = tables.service_requests
+        self._db.execute(
+            update(requests)
+            .where(requests.c.contact_id == contact_id)
+            .values(contact_name=name, contact_details=details, contact_preference=preference)
+        )
+
     def has_service_request(self, contact_id: int) -> bool:
         service_requests = tables.service_requests
         found = select(service_requests.c.id).where(service_requests.c.contact_id == contact_id)

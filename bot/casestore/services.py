@@ -111,6 +111,12 @@ class CaseStore:
             self.calendar.add_working_days(respond_from, timescale.respond_within.amount),
         )
 
+    def request_contact_by(self, received_at: datetime) -> date:
+        """The day the team contacts a resident to arrange a service request, by the landlord's
+        own standard (timescales.yml): read out on the phone and said in the chat."""
+        start = self.calendar.clock_start(received_at)
+        return self.calendar.add_working_days(start, self._policy.service_request_contact.amount)
+
     def record_contact(self, contact: ContactRecord) -> int:
         """Every triaged contact is kept (1.4, 5.12); danger is flagged for staff at once.
 
@@ -286,6 +292,21 @@ class CaseStore:
                                 categories=[FLAGGED_BY_STAFF])  # fmt: skip
             uow.commit()
         return request
+
+    def add_service_request_contact(
+        self, contact_id: int, name: str, details: str, preference: str
+    ) -> bool:
+        """How the team can reach the resident about a request the chat logged (1.4): the chat
+        hears the request first and asks for the details after. False when no request was
+        logged for the contact. The audit keeps that details were given, not the details."""
+        with self.unit_of_work() as uow:
+            if uow.cases.service_request(contact_id) is None:
+                return False
+            uow.cases.set_service_request_contact(contact_id, name, details, preference)
+            uow.cases.audit(self._clock(), self._actor, "service_request_contact_given",
+                            f"contact:{contact_id}", preference=preference)  # fmt: skip
+            uow.commit()
+        return True
 
     def record_support(
         self, contact_id: int, representative: Representative | None,

@@ -429,9 +429,7 @@ def console_blueprint() -> Blueprint:
         )  # fmt: skip
         await blocking(console.app.drafts.discard, contact_id)
         clocks = await blocking(cases.hazard_clocks, contact_id)
-        contact_by = cases.calendar.add_working_days(
-            cases.calendar.clock_start(contact.received_at), policy.service_request_contact.amount
-        )
+        contact_by = cases.request_contact_by(contact.received_at)
         return _page(request, "service_request_logged.html", title="Service request logged",
                      contact=contact, logged=logged,
                      category=request_categories(policy).get(logged.category, logged.category),

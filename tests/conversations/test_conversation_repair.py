@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from bot.casestore.domain import ServiceRequest
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
@@ -151,14 +152,58 @@ def test_common_questions_get_an_answer_with_the_route(
     assert "pass it to our team" not in reply
 
 
-def test_a_service_request_in_web_chat_does_not_promise_a_call_back_without_details(
-    running: Running,
+def requests_of(running: Running, policy: Policy, sender: str) -> list[ServiceRequest]:
+    """The service requests the conversation logged, as the team sees them."""
+    now = datetime.now(timezone.utc)
+    with store(running, policy).unit_of_work() as uow:
+        contacts = uow.cases.contacts_between(now - timedelta(hours=1), now + timedelta(hours=1))
+        logged = [
+            uow.cases.service_request(contact.id)
+            for contact in contacts
+            if contact.conversation_id == sender and contact.id is not None
+        ]
+    return [request for request in logged if request is not None]
+
+
+def test_a_service_request_takes_contact_details_typed_in_sentences(
+    running: Running, policy: Policy
 ) -> None:
+    sender, say = conversation(running)
+    offer = say("hi could someone come and fix my kitchen tap please")
+    assert "request for our team" in offer
+    assert "Would you like our team to contact you" in offer
+    # Nobody is promised a call before there is a way to make one.
+    assert "will contact you" not in offer.lower()
+    assert "What name should we use" in say("yes please")
+    assert "phone number or email" in say("its Ayesha Khan")
+    done = say("07700 900456 txt me dont ring")
+    assert "Our team will contact you by text message (07700 900456) by" in done
+    assert "How would you like us to contact you" not in done
+    [request] = requests_of(running, policy, sender)
+    assert (request.contact_name, request.contact_details, request.contact_preference) == (
+        "Ayesha Khan",
+        "07700 900456",
+        "text",
+    )
+
+
+def test_contact_details_in_the_first_message_are_not_asked_for_again(
+    running: Running, policy: Policy
+) -> None:
+    sender, say = conversation(running)
+    reply = say("the kitchen tap is dripping, can someone ring me on 07700 900123")
+    assert "Our team will contact you by phone (07700 900123) by" in reply
+    assert "Would you like our team to contact you" not in reply
+    [request] = requests_of(running, policy, sender)
+    assert request.contact_details == "07700 900123"
+
+
+def test_a_resident_who_would_rather_call_is_told_how(running: Running) -> None:
     _, say = conversation(running)
-    reply = say("hi could someone come and fix my kitchen tap please")
-    assert "request for our team" in reply
-    assert "they will contact you" not in reply.lower()
+    assert "Would you like our team to contact you" in say("my bathroom extractor fan is broken")
+    reply = say("no thanks")
     assert "call us on 0300 000 0000" in reply
+    assert "will contact you" not in reply.lower()
 
 
 def test_a_message_in_polish_gets_help_in_polish_and_the_need_is_recorded(

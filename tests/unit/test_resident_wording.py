@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pytest
 import textstat
@@ -22,6 +22,7 @@ from bot.replies import (
     ombudsman_line,
     other_language_lines,
     part_lines,
+    request_contact_lines,
 )
 from bot.triage import TriageResult
 from bot.triage.result import Part
@@ -65,6 +66,9 @@ def resident_texts(policy: Policy) -> dict[str, str]:
                               None, ())  # fmt: skip
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
         texts[f"chat_after:{intent}"] = " ".join(chat_lines(result, policy, None))
+    for details, preference in [("07700 900456", "text"), (None, None)]:
+        said = request_contact_lines(details, preference, date(2026, 12, 8), policy)
+        texts[f"request_contact:{preference}"] = " ".join(said)
     texts["ombudsman"] = ombudsman_line(policy)
     several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
                            "general", False, None, (), parts=(

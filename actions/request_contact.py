@@ -1,0 +1,103 @@
+"""How the team can reach a resident about a service request the chat logged (Code 1.4).
+
+A request heard in a chat is no use to a team that cannot get back to the resident, so the chat
+offers to take a name and a phone number or email, and says who will be in touch and by when.
+Details the conversation has already given are used without asking again."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+
+from actions.app import get_app
+from actions.contact import ContactQuestions, contact_already_told
+from actions.turns import triaged_at
+from bot.definition import contact_details_in, preference_beside_details
+from bot.replies import request_contact_lines
+
+OFFER = "request_contact_pending"
+CONTACT_SLOTS = ("contact_name", "contact_details", "contact_preference")
+
+
+def details_told(tracker: Tracker) -> dict[str, Any]:
+    """The name, contact details and preference the conversation gave before the request was
+    logged ("boiler's gone, call me on 07700 900456")."""
+    told = {event["name"]: event["value"] for event in contact_already_told(tracker)}
+    text = str(tracker.latest_message.get("text") or "")
+    preference = preference_beside_details(text) if contact_details_in(text) else None
+    if preference:
+        told["contact_preference"] = preference
+    return told
+
+
+def ask_or_record_contact(
+    dispatcher: CollectingDispatcher, tracker: Tracker, contact_id: int, offer_adjustments: bool
+) -> list[EventType]:
+    """Right after a request is logged: details already given are stored at once, otherwise the
+    resident is asked whether they want the team to contact them."""
+    told = details_told(tracker)
+    known = {slot: tracker.get_slot(slot) or told.get(slot) for slot in CONTACT_SLOTS}
+    events: list[EventType] = [SlotSet(slot, value) for slot, value in known.items() if value]
+    if not known["contact_details"]:
+        dispatcher.utter_message(response="utter_offer_request_contact")
+        return [*events, SlotSet(OFFER, True)]
+    return [*events, *record_contact(dispatcher, tracker, contact_id, known, offer_adjustments)]
+
+
+def record_contact(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    contact_id: int | None,
+    known: dict[str, Any],
+    offer_adjustments: bool,
+) -> list[EventType]:
+    """Stores the details on the request, says who will be in touch and by when (or how to
+    arrange it when the resident would rather call), then offers any adjustments."""
+    app = get_app()
+    details = known.get("contact_details")
+    preference = known.get("contact_preference")
+    stored = (
+        details is not None
+        and contact_id is not None
+        and app.cases.add_service_request_contact(
+            contact_id, known.get("contact_name") or "", details, preference or ""
+        )
+    )
+    contact_by = app.cases.request_contact_by(triaged_at(tracker))
+    for line in request_contact_lines(
+        details if stored else None, preference, contact_by, app.policy
+    ):
+        dispatcher.utter_message(text=line)
+    events: list[EventType] = [SlotSet(OFFER, False)]
+    if offer_adjustments:
+        dispatcher.utter_message(response="utter_offer_adjustments")
+        events.append(SlotSet("adjustments_pending", True))
+    return events
+
+
+class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
+    def name(self) -> str:
+        return "validate_request_contact_form"
+
+
+class ActionRecordRequestContact(Action):
+    """After the contact question: yes and the details, or no thank you."""
+
+    def name(self) -> str:
+        return "action_record_request_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        contact_id = tracker.get_slot("contact_id")
+        return record_contact(
+            dispatcher,
+            tracker,
+            None if contact_id is None else int(contact_id),
+            {slot: tracker.get_slot(slot) for slot in CONTACT_SLOTS},
+            bool(tracker.get_slot("adjustment_ids")),
+        )
