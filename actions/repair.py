@@ -54,6 +54,8 @@ LISTEN = "action_listen"
 # Button intents that answer a form's question (the form's slot mappings read these).
 FORM_ANSWERS = ("affirm", "deny", "choose", "")
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
+# What a message is re-read against when no question is open.
+NOTHING_OPEN = OpenQuestion("nothing_open")
 
 
 def buttons_before(tracker: Tracker) -> list[Button]:
@@ -86,6 +88,10 @@ class ActionUnderstandAnswer(Action):
             return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if question is None and understanding.kind == "button":
+            # "I'll ring you monday. bye" with nothing open: the goodbye it ends with.
+            intent, entities = payload_parts(str(understanding.value))
+            return as_message(tracker, NOTHING_OPEN, intent, entities)
         if question is None:
             return [FollowupAction(LISTEN)]
         if understanding.kind == "question":

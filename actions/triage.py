@@ -15,6 +15,7 @@ from actions.request_contact import ask_or_record_contact
 from actions.turns import channel_of, received_at, turn_key
 from bot.answers import READ_BACK, YES_NO_FLAGS
 from bot.casestore.domain import ContactRecord
+from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.questions import answer_for, is_question
 from bot.replies import adjustment_lines, chat_lines, part_lines
@@ -36,10 +37,21 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
 OPEN_OFFERS = tuple(flag for flag in YES_NO_FLAGS if flag != READ_BACK)
 
 
-def representative_events(result: TriageResult) -> list[EventType]:
-    """The relationship the first message names, so the representative is not asked twice."""
+def representative_events(result: TriageResult, text: str) -> list[EventType]:
+    """Who a helper is, who they write for and whether that person agreed, as the first message
+    says, so none of it is asked again."""
+    if not result.relationships:
+        return []
     named = [r for r in result.relationships if r != UNNAMED_RELATIONSHIP]
-    return [SlotSet("representative_relationship", named[0])] if named else []
+    helper = introduced_name(text)
+    resident = represented_person(text)
+    told = {
+        "representative_relationship": named[0] if named else None,
+        "representative_name": helper,
+        "representative_details": resident,
+        "representative_consent": True if consent_told(text) else None,
+    }
+    return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
 
 
 class ActionTriage(Action):
@@ -77,7 +89,7 @@ class ActionTriage(Action):
             # Needs disclosed here shape the adjustment questions; nothing is stored until the
             # resident agrees what would help (and consents, for a disability).
             SlotSet("adjustment_ids", list(result.adjustments)),
-            *representative_events(result),
+            *representative_events(result, text),
         ]
         if result.exclusion_reason == "over_12_months":
             # Still going on, or only just found out, means within time (2.3): ask first.

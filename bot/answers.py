@@ -93,8 +93,19 @@ LEAVE_PHRASES = (
     "leave the complaint", "drop the complaint", "not go ahead",
     "start again", "start over", "forget about it", "don't want to carry on",
     "dont want to carry on", "not going ahead", "withdraw my complaint", "rather not complain",
+    "not bother", "rather leave it", "drop it", "no point me doing this", "leave it for now",
+    "don't want to go ahead", "dont want to go ahead", "do not want to go ahead",
+    "don't want to continue", "dont want to continue", "dnt want 2 complain",
+    "dont want 2 complain", "dnt want to complain", "don't wanna complain", "dont wanna complain",
+)  # fmt: skip
+# A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
+# "I'll ring you monday. bye").
+GOODBYE_ENDINGS = (
+    "bye", "goodbye", "bye bye", "byee", "cya", "that's all", "thats all", "that is all",
+    "that's all thanks", "thats all thanks", "that's all thank you", "thats all thank you",
 )  # fmt: skip
 START_AGAIN = ("start again", "start over", "restart")
+WH_WORDS = ("who", "how", "where", "what", "which", "when")
 # Words that show a request for a person is meant, not an answer that mentions calling.
 PERSON_WORDS = (
     "person", "human", "agent", "adviser", "advisor", "operator", "speak to", "talk to",
@@ -191,10 +202,15 @@ def understand(
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
+        if says_goodbye(text) and intent != "goodbye":
+            # "I'll ring you monday. bye" is not a new request.
+            return Understanding("button", "/goodbye")
         return NOTHING
     if (
         asks_for_a_person
         and asks_for_person(text)
+        # "who do I talk to about the neighbours?" is a question, answered where it can be.
+        and not (asked is not None and starts_with(words(text), WH_WORDS))
         and intent != "request_human"
         and not wants_to_leave(text)
     ):
@@ -273,8 +289,15 @@ def yes_or_no(
     return None
 
 
+def says_goodbye(text: str) -> bool:
+    said = words(text)
+    return any(said == end or said.endswith(" " + end) for end in GOODBYE_ENDINGS)
+
+
 def wants_to_leave(text: str) -> bool:
     said = words(text)
+    if says_goodbye(text):
+        return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):
         return True
     return any(contains(said, phrase) for phrase in LEAVE_PHRASES)

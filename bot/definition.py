@@ -145,8 +145,20 @@ INTRODUCTION = re.compile(
 TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+\S+|^\S+\s+\S+$")
 
 
+# "I'm her daughter Sarah Baker", "I am his daughter, Helen Phillips": a helper names themself
+# after their role.
+ROLE_INTRODUCTION = re.compile(
+    r"\bI(?:'m| am)\s+(?:her|his|their|the|a|an)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+,?\s+"
+    r"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)"
+)
+
+
 def introduced_name(text: str) -> str | None:
-    """A name the resident gave unprompted ("my name is Ayesha Khan"), in any message."""
+    """A name the writer gave unprompted ("my name is Ayesha Khan", "I'm her son Sam Jones"),
+    in any message."""
+    role = ROLE_INTRODUCTION.search(text)
+    if role is not None and role.group(1).split()[-1] not in PLACE_WORDS:
+        return role.group(1)
     for match in INTRODUCTION.finditer(text):
         name = match.group(1).strip()
         opener = match.group(0)[: match.start(1) - match.start(0)].strip().lower()
@@ -239,3 +251,47 @@ class DraftDefinition:
             lines.append(f"To make things easier for you: {self.adjustments.strip()}")
         lines.append("Is that right?")
         return "\n".join(lines)
+
+
+# The person a helper writes for, as helpers name them: "for my mum Mrs Joan Baker at 14 Elm
+# Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
+REPRESENTED = re.compile(
+    r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for)\s+"
+    r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    r"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?|[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)"
+)
+ADDRESS = re.compile(
+    r"^\s*(?:,|\bat\b|\bof\b|\bin\b|\bnumber\b|\bno\.?)?[\s,]*(?:(?:at|of|number|no\.?)\s+)?"
+    r"((?:Flat\s+\d+\w?,?\s+)?\d+\w?,?\s+(?:[A-Z][a-z'-]+\s+){0,3}(?:"
+    + "|".join(sorted(PLACE_WORDS))
+    + r")\b)"
+)
+
+
+def represented_person(text: str) -> str | None:
+    """The name, and address where given, of the resident a helper writes for, as written in
+    the first message; None when the message names nobody."""
+    for match in REPRESENTED.finditer(text):
+        name = match.group(1)
+        if name.split()[-1] in PLACE_WORDS or name.split()[0] in NOT_NAMES:
+            continue
+        address = ADDRESS.match(text[match.end() :])
+        return f"{name}, {address.group(1).rstrip(',')}" if address else name
+    return None
+
+
+# A helper saying the resident has agreed to them acting: "she's happy for me to deal with
+# this", "who has given consent for me to act for him", "he has asked me to handle this".
+CONSENT_GIVEN = re.compile(
+    r"\b(?:happy for me to"
+    r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
+    r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
+    r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
+    r"|(?:she|he|they) (?:say|said|says) (?:it'?s )?ok(?:ay)?|with (?:her|his|their) "
+    r"(?:consent|permission)|(?:she|he|they) agreed for me|authority to act)\b",
+    re.IGNORECASE,
+)
+
+
+def consent_told(text: str) -> bool:
+    return CONSENT_GIVEN.search(text) is not None

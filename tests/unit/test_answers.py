@@ -18,11 +18,13 @@ from bot.answers import (
     yes_or_no,
 )
 from bot.definition import (
+    consent_told,
     contact_details_in,
     contact_preference,
     introduced_name,
     job_reference_in,
     name_in,
+    represented_person,
 )
 from bot.policy import Answer
 
@@ -81,11 +83,37 @@ def test_a_yes_in_a_sentence_answers_a_form_question() -> None:
         "I've changed my mind",
         "I don't want to complain now",
         "bye",
+        "ok cheers bye",
+        "OK I will call. Thank you, that's all.",
+        "let's not bother with this for now",
+        "I'd rather leave it",
+        "drop it",
+        "hang on, I don't want to go ahead with this",
+        "i dnt want 2 complain",
     ],
 )
 def test_second_thoughts_leave_at_any_question(text: str) -> None:
     for question in (CHOICE, READ_BACK, STILL, OpenQuestion("contact_name", "complaint_form")):
         assert understand_(question, text, None, []).kind == "leave"
+
+
+def test_a_goodbye_with_nothing_open_is_a_goodbye_not_a_new_request() -> None:
+    said = understand(None, "I'll ring you monday. bye", "service_request", [], {})
+    assert (said.kind, said.value) == ("button", "/goodbye")
+    assert understand(None, "the bye-law says", "enquiry", [], {}).kind == "none"
+
+
+def test_asking_who_to_talk_to_mid_form_is_a_question_not_a_handover() -> None:
+    asb = Answer(
+        "asb_team", "asb", (("talk to", "reach"), ("neighbours", "asb")), "ASB team: 0300."
+    )
+    name = OpenQuestion("contact_name", "complaint_form")
+    asked = understand(name, "Who do I talk to about the neighbours?", "request_human", [],
+                       {"asb_team": asb}, asks_for_a_person=True)  # fmt: skip
+    assert asked.kind == "question"
+    handover = understand(name, "can I talk to a person instead", "enquiry", [], {},
+                          asks_for_a_person=True)  # fmt: skip
+    assert (handover.kind, handover.value) == ("button", "/request_human")
 
 
 def test_start_again_is_told_apart_from_stopping() -> None:
@@ -307,3 +335,41 @@ def test_not_wanting_a_formal_complaint_in_other_words() -> None:
     assert understand_(question, "Can we leave the complaint? Just fix it", None, []).kind == (
         "leave"
     )
+
+
+@pytest.mark.parametrize(
+    ("first_message", "helper", "resident"),
+    [
+        (
+            "Hi, I'm writing for my mum Mrs Joan Baker at 14 Elm Road. I'm her daughter Sarah "
+            "Baker. Water is coming through her ceiling. She's happy for me to deal with this.",
+            "Sarah Baker",
+            "Mrs Joan Baker, 14 Elm Road",
+        ),
+        (
+            "my name is Tom Reid, support worker. I'm contacting you on behalf of Mr Daniel "
+            "Okafor, Flat 3, 22 Carter Street, who has given consent for me to act for him.",
+            "Tom Reid",
+            "Mr Daniel Okafor, Flat 3, 22 Carter Street",
+        ),
+        (
+            "I am his daughter, Helen Phillips, writing for my father, Mr George Phillips, of 3 "
+            "Station Road. He has asked me to handle this.",
+            "Helen Phillips",
+            "Mr George Phillips, 3 Station Road",
+        ),
+    ],
+)
+def test_a_helpers_first_message_gives_who_they_are_who_they_help_and_consent(
+    first_message: str, helper: str, resident: str
+) -> None:
+    assert introduced_name(first_message) == helper
+    assert represented_person(first_message) == resident
+    assert consent_told(first_message)
+
+
+def test_a_helper_who_names_nobody_and_says_nothing_of_consent_is_asked() -> None:
+    message = "im ringing for my nan her boiler is broken"
+    assert represented_person(message) is None
+    assert not consent_told(message)
+    assert not consent_told("she doesn't know I'm writing, she'd not be happy about it")
