@@ -18,18 +18,11 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from actions.references import UNKNOWN, not_given
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.services import NotAStage1Complaint
-from bot.definition import is_no
 from bot.nlp.matches import first_reference
 from bot.replies import ombudsman_line, stage_2_for_an_officer, stage_2_lines
-
-UNKNOWN = "unknown"
-DONT_KNOW = ("don't know", "dont know", "don't have", "dont have", "no idea", "not sure", "lost")
-
-
-def not_given(text: str) -> bool:
-    return text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW)
 
 
 class ValidateEscalationForm(FormValidationAction):

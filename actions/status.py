@@ -13,19 +13,35 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from actions.references import UNKNOWN, not_given
 from bot.nlp.matches import first_reference
-from bot.replies import status_text
+from bot.replies import status_text, status_without_reference
 
 
 class ValidateStatusForm(FormValidationAction):
     def name(self) -> str:
         return "validate_status_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """Without a reference there is nothing to check details against: a person helps."""
+        if tracker.get_slot("status_reference") == UNKNOWN:
+            return [slot for slot in domain_slots if slot != "status_check"]
+        return domain_slots
+
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Only the form of the reference is checked here; whether it exists is never said."""
-        reference = first_reference(str(value or ""))
+        text = str(value or "")
+        if not_given(text):
+            return {"status_reference": UNKNOWN}
+        reference = first_reference(text)
         if reference is None:
             dispatcher.utter_message(response="utter_status_reference_not_found")
         return {"status_reference": reference}
@@ -38,7 +54,11 @@ class ActionComplaintStatus(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        complaint = get_app().cases.identify(
+        app = get_app()
+        if tracker.get_slot("status_reference") == UNKNOWN:
+            dispatcher.utter_message(text=status_without_reference(app.policy))
+            return [SlotSet("status_reference", None), SlotSet("status_check", None)]
+        complaint = app.cases.identify(
             str(tracker.get_slot("status_reference") or ""),
             str(tracker.get_slot("status_check") or ""),
         )

@@ -235,13 +235,28 @@ def stage_2_lines(asked_about: Complaint, stage_2: Complaint, already: bool) -> 
 
 def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     """No complaint matched (or none was named): the same words whether or not the reference
-    exists, so they say nothing about other people's complaints."""
+    exists, so they say nothing about other people's complaints. Nobody can write back to a
+    chat that gave no way to reach its writer, so it says how to make sure the request is seen
+    rather than promising a letter."""
     checked = (
         "I couldn't check those details against a complaint, so I've passed your request on. "
         if details_given
-        else ""
+        else "I've passed your request on. "
     )
+    landlord = policy.landlord
     return (
-        f"Thank you. {checked}A complaints officer will find your complaint, move it to Stage 2 "
-        f"and write to you with the dates within {policy.stages['stage_2'].acknowledge_within}."
+        f"Thank you. {checked}A complaints officer needs to find your complaint before it can "
+        f"move to Stage 2. So they can find it and reply, please call us on {landlord.phone} "
+        f"({landlord.office_hours}), or ask to talk to a person here. Stage 2 is acknowledged "
+        f"within {policy.stages['stage_2'].acknowledge_within} of that."
+    )
+
+
+def status_without_reference(policy: Policy) -> str:
+    """A status question without the reference: the chat cannot look it up, a person can."""
+    landlord = policy.landlord
+    return (
+        "That's fine. I can only look up a complaint with its reference. A person can find it "
+        f"for you: ask to talk to a person here, or call us on {landlord.phone} "
+        f"({landlord.office_hours})."
     )

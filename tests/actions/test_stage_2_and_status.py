@@ -60,7 +60,7 @@ def test_a_stranger_with_a_guessed_reference_moves_nothing_and_learns_nothing(ap
     no_such = escalate(NOBODYS, "07700 900123")
     assert stage_2s(app) == 0
     assert wrong_details == no_such
-    assert "complaints officer will find your complaint" in wrong_details
+    assert "complaints officer needs to find your complaint" in wrong_details
     assert mine.reference not in wrong_details
 
 
@@ -118,3 +118,27 @@ def test_the_status_needs_the_email_or_number_and_says_the_same_for_no_such_refe
 
 def said_of(messages: list[dict[str, Any]]) -> str:
     return " ".join(m.get("text") or "" for m in messages)
+
+
+def test_a_status_question_without_the_reference_ends_with_how_a_person_can_help(
+    app: App,
+) -> None:
+    """ "I've misplaced it" used to get "that doesn't look like a reference" again and again."""
+    dispatcher = CollectingDispatcher()
+    form = ValidateStatusForm()
+    tracker = asking({}, "whats happening with my complaint")
+    checked = form.validate_status_reference("I've misplaced it", dispatcher, tracker, {})
+    assert dispatcher.messages == []
+    still_asked = asyncio.run(
+        form.required_slots(["status_reference", "status_check"], dispatcher, asking(checked), {})
+    )
+    assert still_asked == ["status_reference"]
+    told = said_of(status(checked["status_reference"], ""))
+    assert "A person can find it for you" in told
+    assert "0300 000 0000" in told
+
+
+def test_stage_2_without_the_reference_never_promises_to_write_to_a_chat(app: App) -> None:
+    told = escalate("unknown", None)
+    assert "write to you" not in told
+    assert "please call us on 0300 000 0000" in told
