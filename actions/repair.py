@@ -43,6 +43,7 @@ from bot.answers import (
     yes_or_no,
 )
 from bot.definition import (
+    NOT_NAMES,
     DraftDefinition,
     contact_details_in,
     name_in,
@@ -244,8 +245,8 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     if details:
         changes["contact_details"] = details
     if "name" in lowered:
-        name = name_in(typed[lowered.index("name") :].split("name", 1)[-1]) or name_in(typed)
-        if name and name.lower() not in ("wrong", "right"):
+        name = corrected_name(typed[lowered.index("name") + len("name") :], draft.contact_name)
+        if name:
             changes["contact_name"] = name
     if details or PREFERENCE_WORDS.search(typed):
         preference = preference_beside_details(typed, last=True)
@@ -254,10 +255,15 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     if EARLIER_REPORT.search(typed):
         job = job_number_in(typed)
         never = NEVER_REPORTED.search(typed) is not None
+        earlier = draft.earlier_request
         if never:
             changes["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
         elif job:
             changes["earlier_request"] = job
+        elif earlier and earlier != NOT_ABOUT_AN_EARLIER_REQUEST:
+            # "the first call was on the 2nd not the 12th": kept beside what it corrects, in
+            # the resident's words, for the officer.
+            changes["earlier_request"] = f"{earlier.rstrip('. ')}. Correction: {typed}"
     if not changes and any(word in lowered for word in OUTCOME_WORDS):
         changes["outcome"] = typed
     if not changes:
@@ -270,7 +276,34 @@ PREFERENCE_WORDS = re.compile(
     r"call me|ring me|not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
     re.IGNORECASE,
 )
-EARLIER_REPORT = re.compile(r"\b(?:job|ref|reference|reported|reporting|report)\b", re.IGNORECASE)
+EARLIER_REPORT = re.compile(
+    r"\b(?:job|ref|reference|reported|reporting|report|earlier"
+    r"|first (?:call|called|rang|phoned|contacted|told|time)"
+    r"|(?:rang|called|phoned) (?:you|about))\b",
+    re.IGNORECASE,
+)
+# The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
+NAME_CORRECTION = re.compile(
+    r"\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)\s+"
+    r"([A-Z][a-z'-]*\.?(?:\s+[A-Z][a-z'-]*\.?)*)"
+)
+# Words about the name that are not one: "the name is wrong".
+ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
+
+
+def corrected_name(after_name: str, old_name: str | None) -> str | None:
+    """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
+    surname."""
+    match = NAME_CORRECTION.search(after_name)
+    name = match.group(1).rstrip(".") if match else name_in(after_name)
+    if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
+        return None
+    old_words = (old_name or "").split()
+    if len(name.split()) == 1 and len(old_words) >= 2:
+        return " ".join([name, *old_words[1:]])
+    return name
+
+
 NEVER_REPORTED = re.compile(
     r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
 )

@@ -15,7 +15,10 @@ PREFERENCES = {
     "text": ("text", "txt", "sms", "texts", "message me"),
     "letter": ("letter", "post", "write", "by post", "in writing"),
 }
-NEGATIONS = ("don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot")
+# Words before a way of contact that rule it out: "don't ring", "rather than email".
+NEGATIONS = (
+    "don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot", "than", "instead",
+)  # fmt: skip
 NO_ANSWERS = {"no", "none", "nope", "no thanks", "no thank you", "nothing", "n", "na", "n/a"}
 # UK numbers have 10 digits after the 0 (a few old ones 9); shorter runs are job numbers or years.
 FEWEST_PHONE_DIGITS = 9

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from actions.repair import corrections_in
 from bot.definition import DraftDefinition
 
@@ -56,3 +58,20 @@ def test_the_earlier_job_is_corrected_or_removed() -> None:
     assert corrections_in("the reported before bit is wrong, I never reported it", DRAFT) == {
         "earlier_request": "none"
     }
+
+
+def test_corrections_seen_in_the_fourth_simulated_round() -> None:
+    """A yes with the name's spelling, a way of contact ruled out with "rather than", and a
+    corrected date of the first report (which used to land in "what went wrong")."""
+    draft = replace(DRAFT, contact_name="Aysha Khan", earlier_request="first rang on 12 November")
+    assert corrections_in("Yes apart from my name, it's spelled Ayesha", draft) == {
+        "contact_name": "Ayesha Khan"
+    }
+    assert corrections_in("Phone call rather than email, on 07700 900321", draft) == {
+        "contact_details": "07700 900321",
+        "contact_preference": "phone",
+    }
+    changed = corrections_in("the first call was on the 2nd of November not the 12th", draft)
+    assert list(changed) == ["earlier_request"]
+    assert changed["earlier_request"].startswith("first rang on 12 November. Correction: the first")
+    assert "contact_name" not in corrections_in("the name is wrong", draft)
