@@ -98,16 +98,20 @@ class ActionTriage(Action):
         if result.label == "escalation" and result.references:
             events.append(SlotSet("escalation_reference", result.references[0]))
         # The other parts of a message with several, each with its route, before the main one.
-        for line in part_lines(result, app.policy):
+        # A question answered from the answers file is answered whole; no parts beside it.
+        parts_said = part_lines(result, app.policy) if asked is None else []
+        for line in parts_said:
             dispatcher.utter_message(text=line)
         if result.offers_complaint:
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        said = (
-            [asked.text]
-            if asked is not None
-            else chat_lines(result, app.policy, tracker.get_slot("contact_details"))
-        )
+        if asked is not None:
+            said = [asked.text]
+        elif parts_said and result.label == "other":
+            # The parts' routes answer it; "I can't answer that one" would contradict them.
+            said = []
+        else:
+            said = chat_lines(result, app.policy, tracker.get_slot("contact_details"))
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if result.label == "service_request" and not result.representative:

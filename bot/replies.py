@@ -161,19 +161,27 @@ def request_contact_lines(
     return [reach, UNHAPPY_LATER]
 
 
+# A part this share of the message long is what the message is about, not something said beside.
+WHOLE_MESSAGE = 0.8
+
+
 def part_lines(result: TriageResult, policy: Policy) -> list[str]:
     """Every other part of a message with several (a complaint beside a rent rise and drug
     dealing next door): each is named in the resident's words and given its route."""
     lines = []
+    whole = max((part.end for part in result.parts), default=0)
     for part in result.parts[1:]:
-        said = f'You also mentioned: "{part.text.strip()}".'
+        # A part as long as the message is what it is about: its route without an echo of it.
+        whole_message = part.end - part.start >= WHOLE_MESSAGE * whole
+        said = "" if whole_message else f'You also mentioned: "{part.text.strip()}".'
         if part.label == "excluded" and part.exclusion_reason in policy.grounds:
             ground = policy.grounds[part.exclusion_reason]
-            lines.append(f"{said} {ground.explanation} Where it can go: {part.route}")
+            line = f"{said} {ground.explanation} Where it can go: {part.route}"
         elif part.label == "service_request":
-            lines.append(f"{said} I have noted it as a request for our team. {part.route}")
+            line = f"{said} I have noted it as a request for our team. {part.route}"
         else:
-            lines.append(f"{said} {part.route}")
+            line = f"{said} {part.route}"
+        lines.append(line.strip())
     return lines
 
 

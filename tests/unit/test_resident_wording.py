@@ -116,3 +116,20 @@ def test_the_assistant_says_what_it_is_and_that_a_person_is_available(
 def test_no_internal_jargon(policy: Policy) -> None:
     jargon = {n: m.group() for n, t in resident_texts(policy).items() if (m := JARGON.search(t))}
     assert jargon == {}
+
+
+def test_a_part_that_is_the_whole_message_is_not_quoted_back_as_something_else(
+    policy: Policy,
+) -> None:
+    """ "how do i report anti social behaviour" was echoed as 'You also mentioned: "how do i
+    report anti social behaviour"'."""
+    message = "can you even complain about a rent increase"
+    result = TriageResult("other", "enquiry", 1.0, None, (), (), (), (), (), "general", False,  # type: ignore[arg-type]
+                          None, (), parts=(
+        Part("other", None, "", 0, len(message), message),
+        Part("excluded", "rent_or_charge_level", policy.grounds["rent_or_charge_level"].route,
+             0, len(message), message),
+    ))  # fmt: skip
+    [line] = part_lines(result, policy)
+    assert "You also mentioned" not in line
+    assert line.startswith(policy.grounds["rent_or_charge_level"].explanation)
