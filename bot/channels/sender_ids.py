@@ -6,7 +6,7 @@
   an HMAC of them, so a browser cannot name its own (or another channel's) conversation and a
   forged one is refused; the key is `INTAKE_SESSION_SECRET`, shared by every Rasa replica (a
   random key per process when unset: sessions then last as long as the process);
-* console calls: `phone-<hex>` (`bot.console.web`);
+* console calls: `phone-<hex>` (`bot.console.routes.calls`);
 * REST: whatever the client sends, as long as it is none of the above.
 """
 

@@ -12,7 +12,8 @@ from typing import Any
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
-from bot.console.web import PATH, console_blueprint
+from bot.console.app import console_blueprint
+from bot.console.pages import PATH
 
 
 class ConsoleInput(InputChannel):

@@ -11,7 +11,7 @@ import pytest
 
 from bot.casestore.domain import ContactRecord, Handoff, TranscriptLine
 from bot.casestore.services import CaseStore
-from bot.console.web import uk_time
+from bot.console.pages import uk_time
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
 

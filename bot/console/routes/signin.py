@@ -1,0 +1,75 @@
+"""Signing in and out. The sign-in form carries a token of its own cookie (there is no session
+yet); after signing in, the handler goes back to the call they were typing, if any."""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+from sanic import Request
+from sanic.response import HTTPResponse
+
+from bot.console.accounts import SignInRefused
+from bot.console.forms import first
+from bot.console.pages import (
+    PATH,
+    Routes,
+    blocking,
+    console_of,
+    fields,
+    see_other,
+    session_of,
+    set_cookie,
+)
+
+SESSION_COOKIE = "console_session"
+SIGN_IN_COOKIE = "console_sign_in"
+CALL_PAGE = re.compile(rf"^{PATH}/contacts/\d+$")
+routes = Routes()
+
+
+@routes.get("/sign-in")
+async def sign_in_page(request: Request) -> HTTPResponse:
+    return sign_in_form(request, {}, status=200)
+
+
+@routes.post("/sign-in")
+async def sign_in(request: Request) -> HTTPResponse:
+    console = console_of(request)
+    username = request.form.get("username", "")
+    try:
+        session = await blocking(
+            console.app.staff.sign_in, username, request.form.get("password", "")
+        )
+    except SignInRefused as refusal:
+        return sign_in_form(request, {"username": str(refusal)}, status=401, username=username)
+    response = see_other(next_page(first(fields(request), "next")))
+    set_cookie(response, SESSION_COOKIE, session.token)
+    set_cookie(response, SIGN_IN_COOKIE, "", max_age=0)
+    return response
+
+
+@routes.post("/sign-out")
+async def sign_out(request: Request) -> HTTPResponse:
+    await blocking(console_of(request).app.staff.sign_out, session_of(request).token)
+    response = see_other(f"{PATH}/sign-in?signed-out")
+    set_cookie(response, SESSION_COOKIE, "", max_age=0)
+    return response
+
+
+def sign_in_form(
+    request: Request, errors: dict[str, str], status: int, username: str = ""
+) -> HTTPResponse:
+    form_token = request.cookies.get(SIGN_IN_COOKIE) or secrets.token_urlsafe(32)
+    response = console_of(request).page(
+        "sign_in.html", status=status, title="Sign in", staff=None, csrf_token=form_token,
+        errors=errors, username=username, signed_out=request.query_string == "signed-out",
+        next_page=next_page(request.args.get("next") or first(fields(request), "next")),
+    )  # fmt: skip
+    set_cookie(response, SIGN_IN_COOKIE, form_token)
+    return response
+
+
+def next_page(asked: str) -> str:
+    """Where to go after signing in: back to the call being typed, or a new call."""
+    return asked if CALL_PAGE.match(asked) else f"{PATH}/"
