@@ -18,7 +18,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, not_given
+from actions.references import UNKNOWN, details_beside_reference, not_given
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.services import NotAStage1Complaint
 from bot.nlp.matches import first_reference
@@ -58,7 +58,11 @@ class ValidateEscalationForm(FormValidationAction):
         reference = first_reference(text)
         if reference is None:
             dispatcher.utter_message(response="utter_reference_not_found")
-        return {"escalation_reference": reference}
+        check = details_beside_reference(tracker) if reference else None
+        return {
+            "escalation_reference": reference,
+            **({"escalation_identity": check} if check else {}),
+        }
 
 
 class ActionSubmitEscalation(Action):

@@ -3,7 +3,10 @@ say the resident does not have it ("I've lost it", "no idea"), so neither questi
 
 from __future__ import annotations
 
-from bot.definition import is_no
+from rasa_sdk import Tracker
+
+from bot.definition import contact_details_in, is_no
+from bot.nlp.matches import first_reference
 
 UNKNOWN = "unknown"
 DONT_KNOW = (
@@ -15,3 +18,10 @@ DONT_KNOW = (
 
 def not_given(text: str) -> bool:
     return text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW)
+
+
+def details_beside_reference(tracker: Tracker) -> str | None:
+    """The email or phone number given in the same message as the reference ("CMP-2026-000012,
+    my number is 07700 900123"), so the check is not asked for again."""
+    text = str(tracker.latest_message.get("text") or "")
+    return text if first_reference(text) and contact_details_in(text) else None

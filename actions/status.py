@@ -13,7 +13,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, not_given
+from actions.references import UNKNOWN, details_beside_reference, not_given
 from bot.nlp.matches import first_reference
 from bot.replies import status_text, status_without_reference
 
@@ -44,7 +44,8 @@ class ValidateStatusForm(FormValidationAction):
         reference = first_reference(text)
         if reference is None:
             dispatcher.utter_message(response="utter_status_reference_not_found")
-        return {"status_reference": reference}
+        check = details_beside_reference(tracker) if reference else None
+        return {"status_reference": reference, **({"status_check": check} if check else {})}
 
 
 class ActionComplaintStatus(Action):

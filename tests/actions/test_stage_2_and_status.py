@@ -142,3 +142,18 @@ def test_stage_2_without_the_reference_never_promises_to_write_to_a_chat(app: Ap
     told = escalate("unknown", None)
     assert "write to you" not in told
     assert "please call us on 0300 000 0000" in told
+
+
+def test_the_number_given_with_the_reference_is_not_asked_for_again(app: App) -> None:
+    text = f"any news on {NOBODYS}? my number is 07700 900123"
+    dispatcher = CollectingDispatcher()
+    checked = ValidateStatusForm().validate_status_reference(
+        NOBODYS, dispatcher, asking({}, text), {}
+    )
+    assert checked == {"status_reference": NOBODYS, "status_check": text}
+    escalation = ValidateEscalationForm().validate_escalation_reference(
+        NOBODYS, dispatcher, asking({}, text), {}
+    )
+    assert escalation == {"escalation_reference": NOBODYS, "escalation_identity": text}
+    alone = ValidateStatusForm().validate_status_reference(NOBODYS, dispatcher, asking({}), {})
+    assert alone == {"status_reference": NOBODYS}
