@@ -56,12 +56,18 @@ def phone_in(text: str) -> str | None:
     return None
 
 
+# References with letters in front ("CMP-2026-000123", "R-40017", "JB-2231") are not phones.
+LETTERED_REFERENCE = re.compile(r"\b[A-Za-z]{1,4}-\d[\d-]{3,}\b")
+
+
 def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
-    """Phone numbers of a full length: a job number or a year is not a phone number."""
+    """Phone numbers of a full length: a job number, a reference or a year is not one."""
+    # Blanked out rather than removed, so each match's raw string is still found in the text.
+    blanked = LETTERED_REFERENCE.sub(lambda match: " " * len(match.group()), text)
     return [
         match
         for match in phonenumbers.PhoneNumberMatcher(
-            text, "GB", leniency=phonenumbers.Leniency.POSSIBLE
+            blanked, "GB", leniency=phonenumbers.Leniency.POSSIBLE
         )
         if len(phonenumbers.national_significant_number(match.number)) >= FEWEST_PHONE_DIGITS
     ]

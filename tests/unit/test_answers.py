@@ -373,3 +373,8 @@ def test_a_helper_who_names_nobody_and_says_nothing_of_consent_is_asked() -> Non
     assert represented_person(message) is None
     assert not consent_told(message)
     assert not consent_told("she doesn't know I'm writing, she'd not be happy about it")
+
+
+def test_a_complaint_reference_is_not_a_phone_number() -> None:
+    assert contact_details_in("please take CMP-2026-000001 to stage 2") is None
+    assert contact_details_in("CMP-2026-000001, my number is 07700 900123") == "07700 900123"
