@@ -19,11 +19,27 @@ QUESTION_STARTS = (
 )  # fmt: skip
 
 
+# Words people put before a question: "hiya how do i pay my rent", "ok so how do i reach...".
+OPENERS = (
+    "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
+    "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
+)  # fmt: skip
+
+
+def without_openers(sentence: str) -> str:
+    said = sentence.split()
+    while said and (said[0] in OPENERS or " ".join(said[:2]) in OPENERS):
+        said = said[2:] if " ".join(said[:2]) in OPENERS else said[1:]
+    return " ".join(said)
+
+
 def is_question(text: str) -> bool:
     """A question by its mark or its opening words, in any sentence of the message."""
     if "?" in text:
         return True
-    sentences = [words(part) for part in re.split(r"[.!\n]+", text) if part.strip()]
+    sentences = [
+        without_openers(words(part)) for part in re.split(r"[.!\n]+", text) if part.strip()
+    ]
     return any(
         sentence == start or sentence.startswith(start + " ")
         for sentence in sentences

@@ -226,7 +226,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             source=r.choice("source", ("code", "landlord")),  # type: ignore[arg-type]
             provision=r.text("provision"),
             explanation=r.text("explanation"),
-            route=r.text("route"),
+            route=_filled(r, "route", landlord),
             cues=r.cues(),
             part_cues=r.cues("part_cues"),
         )
@@ -326,6 +326,13 @@ def _check_placeholders(
     for _, name, _, _ in string.Formatter().parse(text):
         if name is not None and name not in fields:
             record.fail(f"{key} mentions '{{{name}}}', which is not {of}")
+
+
+def _filled(record: _Record, key: str, landlord: Landlord) -> str:
+    """A text that may name the landlord's fields ("call our ASB team on {phone}"), filled in."""
+    text = record.text(key)
+    _check_placeholders(record, key, text, set(Landlord.__dataclass_fields__))
+    return text.format(**vars(landlord))
 
 
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:

@@ -27,6 +27,7 @@ from bot.definition import (
     represented_person,
 )
 from bot.policy import Answer
+from bot.questions import is_question
 
 
 def understand_(
@@ -378,3 +379,15 @@ def test_a_helper_who_names_nobody_and_says_nothing_of_consent_is_asked() -> Non
 def test_a_complaint_reference_is_not_a_phone_number() -> None:
     assert contact_details_in("please take CMP-2026-000001 to stage 2") is None
     assert contact_details_in("CMP-2026-000001, my number is 07700 900123") == "07700 900123"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hiya how do i pay my rent these days is there an app or summat",
+        "ok so how do i actually reach the asb team, is there a number",
+    ],
+)
+def test_a_question_after_a_greeting_or_filler_is_still_a_question(text: str) -> None:
+    assert is_question(text)
+    assert not is_question("hi my boiler is broken")

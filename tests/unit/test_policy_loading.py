@@ -81,6 +81,15 @@ def test_route_naming_an_unknown_landlord_field_is_refused(rules: Path) -> None:
         load_policy(rules)
 
 
+def test_an_exclusion_route_is_filled_from_the_landlord_and_checked(rules: Path) -> None:
+    asb = load_policy(rules).grounds["asb_report"].route
+    assert "call 0300 000 0000 (Monday to Friday" in asb
+    edit(rules, "exclusions.yml", "call {phone}", "call {asb_phone}")
+    with pytest.raises(PolicyError, match=r"exclusions.yml, rule 'asb_report': route mentions "
+                                          r"'\{asb_phone\}'"):  # fmt: skip
+        load_policy(rules)
+
+
 def test_missing_file_and_wrong_version(rules: Path) -> None:
     (rules / "urgency.yml").unlink()
     with pytest.raises(PolicyError, match=r"urgency\.yml: file is missing"):
