@@ -191,9 +191,10 @@ def job_reference_in(text: str) -> str | None:
 
 
 # "my email is ..." labels the details; it does not say how they want to be contacted.
+# Only a label right before the details counts: in "email x@y.com is best" the word is the way.
 DETAIL_LABEL = re.compile(
     r"\b(?:my\s+)?(?:e-?mail(?: address)?|(?:mobile |phone |contact )?number|phone|mobile)"
-    r"\s*(?:is|:)",
+    r"\s*(?:is|:)\s*(?=[\w.+-]+@|[+(]?\d)",
     re.IGNORECASE,
 )
 
@@ -201,7 +202,7 @@ DETAIL_LABEL = re.compile(
 def preference_beside_details(text: str, last: bool = False) -> str | None:
     """How to contact them, said beside the details themselves ("07700 900456 txt me dont
     ring"): the details and their labels ("my email is") are not read as a preference."""
-    return contact_preference(DETAIL_LABEL.sub(" ", without_contact_details(text)), last=last)
+    return contact_preference(without_contact_details(DETAIL_LABEL.sub(" ", text)), last=last)
 
 
 def contact_preference(text: str, last: bool = False) -> str | None:

@@ -24,6 +24,7 @@ def test_dissatisfaction_with_a_gas_danger_gets_the_offer_to_complain(
         SlotSet("time_limit_pending", False),
         SlotSet("representative_pending", False),
         SlotSet("adjustments_pending", False),
+        SlotSet("request_contact_pending", False),
         SlotSet("triage_label", "complaint"),
         SlotSet(
             "triaged_text",
@@ -72,9 +73,10 @@ def test_a_need_mentioned_with_a_request_is_offered_and_nothing_is_kept_yet(
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("deaf_repair_request"), {}))
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "request for our team" in said and "text relay" in said
-    assert dispatcher.messages[-1]["response"] == "utter_offer_adjustments"
+    # How the team can reach them is asked first; what would help is offered after that.
+    assert dispatcher.messages[-1]["response"] == "utter_offer_request_contact"
     assert events[-2:] == [SlotSet("adjustment_ids", ["hearing"]),
-                           SlotSet("adjustments_pending", True)]  # fmt: skip
+                           SlotSet("request_contact_pending", True)]  # fmt: skip
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(1)
     assert contact is not None and all(r["code"] != "5.10" for r in contact.reasons)

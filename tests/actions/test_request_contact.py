@@ -1,0 +1,121 @@
+"""How the team reaches a resident about a request the chat logged (1.4): the details are kept
+on the request, the resident hears who will be in touch and by when, and adjustments follow."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.representatives import ActionRecordRepresentative
+from actions.request_contact import ActionRecordRequestContact
+from actions.triage import ActionTriage
+from bot.bootstrap import App
+from bot.casestore.domain import ContactRecord
+
+# Thursday 3 December 2026, 10am: two working days on is Monday 7 December.
+RECEIVED = datetime(2026, 12, 3, 10, 0, tzinfo=timezone.utc)
+
+
+def logged_request(app: App) -> int:
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "my tap drips",
+                            "service_request", "service_request", 0.9, None, (), ())  # fmt: skip
+    return app.cases.record_triage(contact, ("leaks_and_plumbing", False))
+
+
+def after_the_question(slots: dict[str, Any], text: str = "yes") -> Tracker:
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-9",
+            "slots": slots,
+            "latest_message": {"text": text, "intent": {"name": "affirm", "confidence": 1.0}},
+            "events": [
+                {
+                    "event": "user",
+                    "text": "my tap drips",
+                    "timestamp": RECEIVED.timestamp(),
+                    "parse_data": {"intent": {"name": "service_request"}},
+                },
+                {"event": "action", "name": "action_triage"},
+            ],
+        }
+    )
+
+
+def said(dispatcher: CollectingDispatcher) -> str:
+    return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+def test_the_details_are_kept_on_the_request_and_the_date_is_said(app: App) -> None:
+    contact_id = logged_request(app)
+    dispatcher = CollectingDispatcher()
+    slots = {"contact_id": contact_id, "contact_name": "Ayesha Khan",
+             "contact_details": "07700 900456", "contact_preference": "text",
+             "adjustment_ids": ["hearing"]}  # fmt: skip
+    events = asyncio.run(
+        ActionRecordRequestContact().run(dispatcher, after_the_question(slots), {})
+    )
+    told = said(dispatcher)
+    assert "Our team will contact you by text message (07700 900456) by Monday 7 December" in told
+    assert dispatcher.messages[-1]["response"] == "utter_offer_adjustments"
+    assert events == [
+        SlotSet("request_contact_pending", False),
+        SlotSet("adjustments_pending", True),
+    ]
+    request = app.cases.service_request(contact_id)
+    assert request is not None
+    assert (request.contact_name, request.contact_details, request.contact_preference) == (
+        "Ayesha Khan",
+        "07700 900456",
+        "text",
+    )
+    trail = app.cases.audit_trail(f"contact:{contact_id}")
+    given = [detail for _, kind, detail in trail if kind == "service_request_contact_given"]
+    assert given == [{"preference": "text"}]  # the audit holds no number
+
+
+def test_a_resident_who_would_rather_call_is_told_how_and_nothing_is_kept(app: App) -> None:
+    contact_id = logged_request(app)
+    dispatcher = CollectingDispatcher()
+    tracker = after_the_question({"contact_id": contact_id}, "no thanks")
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    assert "please call us on 0300 000 0000" in said(dispatcher)
+    request = app.cases.service_request(contact_id)
+    assert request is not None and request.contact_details == ""
+
+
+def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "the kitchen tap is dripping, can someone ring me on 07700 900123"
+    first = Tracker.from_dict(
+        {
+            "sender_id": "resident-10",
+            "slots": {},
+            "latest_message": {"text": text, "intent": {"name": "service_request",
+                                                         "confidence": 0.95}},
+            "events": [{"event": "user", "text": text, "timestamp": RECEIVED.timestamp()}],
+        }
+    )  # fmt: skip
+    asyncio.run(ActionTriage().run(dispatcher, first, {}))
+    assert "Our team will contact you by phone (07700 900123)" in said(dispatcher)
+    assert "utter_offer_request_contact" not in said(dispatcher)
+
+
+def test_a_helper_is_asked_how_to_reach_them_after_being_noted(app: App) -> None:
+    contact_id = logged_request(app)
+    dispatcher = CollectingDispatcher()
+    slots = {
+        "contact_id": contact_id,
+        "triage_label": "service_request",
+        "representative_name": "Sam Jones, her son",
+        "representative_consent": True,
+    }
+    events = asyncio.run(
+        ActionRecordRepresentative().run(dispatcher, after_the_question(slots), {})
+    )
+    assert dispatcher.messages[-1]["response"] == "utter_offer_request_contact"
+    assert events[-1] == SlotSet("request_contact_pending", True)
