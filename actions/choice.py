@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.contact import contact_already_told
+from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_messages
-from bot.casestore.domain import Choice
+from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
 
@@ -26,8 +27,9 @@ class ActionRecordChoice(Action):
         wants_complaint = tracker.get_intent_of_latest_message() == "affirm"
         choice: Choice = "complaint" if wants_complaint else "no_complaint"
         contact_id = tracker.get_slot("contact_id")
+        cases = get_app().cases
         if contact_id is not None:
-            get_app().cases.record_choice(int(contact_id), choice)
+            cases.record_choice(int(contact_id), choice)
         dispatcher.utter_message(
             response="utter_choice_complaint" if wants_complaint else "utter_choice_no_complaint"
         )
@@ -36,8 +38,17 @@ class ActionRecordChoice(Action):
             SlotSet("choice_pending", False),
         ]
         if wants_complaint:
-            events += already_told(tracker)
-        return events
+            return events + already_told(tracker)
+        if contact_id is None:
+            return events
+        # Put right without a complaint is a service request (1.4): the team that puts it right
+        # needs it logged and a way to reach the resident.
+        area = tracker.get_slot("service_area") or "general"
+        cases.log_service_request(int(contact_id), ServiceRequest(area, urgent=False))
+        offer_adjustments = bool(tracker.get_slot("adjustment_ids"))
+        return events + ask_or_record_contact(
+            dispatcher, tracker, int(contact_id), offer_adjustments
+        )
 
 
 def already_told(tracker: Tracker) -> list[EventType]:

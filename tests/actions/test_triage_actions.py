@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timezone
 
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
@@ -10,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.choice import ActionRecordChoice
 from actions.triage import ActionTriage
 from bot.bootstrap import App
+from bot.casestore.domain import ContactRecord
 from tests.actions.conftest import tracker
 
 
@@ -57,6 +59,12 @@ def test_neighbour_noise_is_explained_not_refused(
     assert (proposal.ground, proposal.decision) == ("asb_report", "pending")
 
 
+def contact_for(app: App) -> ContactRecord:
+    now = datetime.now(timezone.utc)
+    return ContactRecord("resident-2", "socketio", now, "the mould is back", "complaint",
+                         "dissatisfaction", 0.9, None, (), ())  # fmt: skip
+
+
 def test_yes_to_the_offer_records_the_choice(app: App, dispatcher: CollectingDispatcher) -> None:
     events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker("answers_yes"), {}))
     assert dispatcher.messages[0]["response"] == "utter_choice_complaint"
@@ -80,3 +88,17 @@ def test_a_need_mentioned_with_a_request_is_offered_and_nothing_is_kept_yet(
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(1)
     assert contact is not None and all(r["code"] != "5.10" for r in contact.reasons)
+
+
+def test_put_right_without_a_complaint_is_a_service_request_with_a_way_back(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """The team that puts it right needs the request logged and a way to reach the resident;
+    the chat used to say only that they had none."""
+    app.cases.record_triage(contact_for(app), None)
+    events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker("answers_no"), {}))
+    responses = [m["response"] for m in dispatcher.messages]
+    assert responses == ["utter_choice_no_complaint", "utter_offer_request_contact"]
+    assert events[-1] == SlotSet("request_contact_pending", True)
+    request = app.cases.service_request(1)
+    assert request is not None and request.category == "damp_and_mould"
