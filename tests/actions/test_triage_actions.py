@@ -59,7 +59,7 @@ def test_neighbour_noise_is_explained_not_refused(
     assert (proposal.ground, proposal.decision) == ("asb_report", "pending")
 
 
-def contact_for(app: App) -> ContactRecord:
+def contact_for() -> ContactRecord:
     now = datetime.now(timezone.utc)
     return ContactRecord("resident-2", "socketio", now, "the mould is back", "complaint",
                          "dissatisfaction", 0.9, None, (), ())  # fmt: skip
@@ -95,7 +95,7 @@ def test_put_right_without_a_complaint_is_a_service_request_with_a_way_back(
 ) -> None:
     """The team that puts it right needs the request logged and a way to reach the resident;
     the chat used to say only that they had none."""
-    app.cases.record_triage(contact_for(app), None)
+    app.cases.record_triage(contact_for(), None)
     events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker("answers_no"), {}))
     responses = [m["response"] for m in dispatcher.messages]
     assert responses == ["utter_choice_no_complaint", "utter_offer_request_contact"]
