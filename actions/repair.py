@@ -29,6 +29,8 @@ from actions.definition import (
     draft_from,
     read_back_message,
 )
+from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
+from actions.request_contact import record_contact
 from actions.turns import last_question
 from bot.answers import (
     REPAIR_ACTION,
@@ -165,7 +167,13 @@ def leave(
         events.append(ActiveLoop(None))
         form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
         events += [SlotSet(slot, None) for slot in form_slots]
-    if question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS:
+    if question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
+        # The request stands; the resident hears how to arrange it themselves.
+        contact_id = tracker.get_slot("contact_id")
+        events += record_contact(
+            dispatcher, tracker, None if contact_id is None else int(contact_id), {}, False
+        )
+    elif question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS:
         contact_id = tracker.get_slot("contact_id")
         if contact_id is not None:
             get_app().cases.record_choice(int(contact_id), "no_complaint")

@@ -240,3 +240,38 @@ def test_each_part_of_a_message_with_several_is_dealt_with(running: Running) -> 
     assert "First-tier Tribunal" in reply
     assert 'You also mentioned: "And there is drug dealing' in reply
     assert "anti-social behaviour team" in reply
+
+
+def test_a_helper_who_said_who_they_are_and_who_they_help_is_not_asked_again(
+    running: Running,
+) -> None:
+    _, say = conversation(running)
+    first = say(
+        "Hi, I'm writing for my mum Mrs Joan Baker at 14 Elm Road. I'm her daughter Sarah "
+        "Baker, sarah.baker@example.com. Water has come through her kitchen ceiling for three "
+        "weeks and nobody has come despite two calls. She's happy for me to deal with this."
+    )
+    assert "make a formal complaint" in first
+    asked = " ".join(say(answer) for answer in ("Make a formal complaint", "yes", "no", "fix it"))
+    assert "name and address of the person" not in asked
+    assert "Has the resident agreed" not in asked
+    assert "What name should we use" not in asked
+    read_back = say("no thanks")
+    assert "Mrs Joan Baker, 14 Elm Road" in read_back
+
+
+def test_a_goodbye_after_a_request_is_a_goodbye(running: Running) -> None:
+    _, say = conversation(running)
+    say("my bathroom extractor fan is broken")
+    reply = say("never mind, I'll phone. bye")
+    assert "request for our team" not in reply  # not logged again as a new request
+    assert "please call us on 0300 000 0000" in reply
+    assert "Goodbye" in say("ok thanks, that's all")
+
+
+def test_a_status_question_without_the_reference_gets_a_way_forward(running: Running) -> None:
+    _, say = conversation(running)
+    say("whats happening with my complaint")
+    reply = say("I've misplaced the reference")
+    assert "doesn't look like a complaint reference" not in reply
+    assert "A person can find it for you" in reply
