@@ -152,6 +152,7 @@ class Understanding:
 
 
 NOTHING = Understanding("none")
+LEAVE = Understanding("leave")
 # The action that acts on an understanding (actions.repair), run by bot.conversation_repair.
 REPAIR_ACTION = "action_understand_answer"
 # Marks a message re-read as the answer it is, in its parse data, so it is read only once.
@@ -195,6 +196,9 @@ def understand(
     if button is not None:
         return Understanding("button", button.payload)
     asked = answer_for(text, answers) if is_question(text) else None
+    if says_goodbye(text) and intent != "goodbye":
+        # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
+        return Understanding("button", "/goodbye") if question is None else LEAVE
     if intent in OWN_MEANING_INTENTS and asked is None:
         return NOTHING
     if question is None:
@@ -202,9 +206,6 @@ def understand(
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
-        if says_goodbye(text) and intent != "goodbye":
-            # "I'll ring you monday. bye" is not a new request.
-            return Understanding("button", "/goodbye")
         return NOTHING
     if (
         asks_for_a_person

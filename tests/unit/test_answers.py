@@ -102,6 +102,9 @@ def test_a_goodbye_with_nothing_open_is_a_goodbye_not_a_new_request() -> None:
     said = understand(None, "I'll ring you monday. bye", "service_request", [], {})
     assert (said.kind, said.value) == ("button", "/goodbye")
     assert understand(None, "the bye-law says", "enquiry", [], {}).kind == "none"
+    thanks_and_bye = understand(None, "ok thanks, that's all", "thank", [], {})
+    assert (thanks_and_bye.kind, thanks_and_bye.value) == ("button", "/goodbye")
+    assert understand(CHOICE, "ok cheers bye", "affirm", OFFER_BUTTONS, {}).kind == "leave"
 
 
 def test_asking_who_to_talk_to_mid_form_is_a_question_not_a_handover() -> None:
