@@ -252,7 +252,8 @@ def test_a_helper_who_said_who_they_are_and_who_they_help_is_not_asked_again(
         "weeks and nobody has come despite two calls. She's happy for me to deal with this."
     )
     assert "make a formal complaint" in first
-    asked = " ".join(say(answer) for answer in ("Make a formal complaint", "yes", "no", "fix it"))
+    answers = ("Make a formal complaint", "yes", "no", "fix it", "by email please")
+    asked = " ".join(say(answer) for answer in answers)
     assert "name and address of the person" not in asked
     assert "Has the resident agreed" not in asked
     assert "What name should we use" not in asked
