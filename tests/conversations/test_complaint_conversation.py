@@ -196,7 +196,9 @@ def test_a_need_mentioned_with_a_repair_is_noted_with_consent_and_a_review_date(
 ) -> None:
     sender = f"test-{uuid.uuid4().hex[:10]}"
     offered = said(running.servers.say(sender, "can someone fix my doorbell, im deaf so text me"))
-    assert "note what would help you" in offered
+    # How the team reaches them is asked first, then what would help.
+    assert "Would you like our team to contact you" in offered
+    assert "note what would help you" in said(running.servers.say(sender, "/deny"))
     assert "What would help you" in said(running.servers.say(sender, "/affirm"))
     assert "May we record it" in said(running.servers.say(sender, "text me before you come"))
     noted = said(running.servers.say(sender, "/affirm"))
@@ -230,7 +232,8 @@ def test_a_daughter_reporting_her_mums_repair_is_noted_as_acting_for_her_then_ad
     )
     noted = said(running.servers.say(sender, "/deny"))
     assert "they need to tell us they agree" in noted
-    assert "note what would help you" in noted
+    assert "Would you like our team to contact you" in noted
+    assert "note what would help you" in said(running.servers.say(sender, "no thanks"))
     store = CaseStore(make_engine(running.database_url), policy)
     with store.unit_of_work() as uow:
         [contact] = [c for c in uow.cases.recent_contacts(50) if c.conversation_id == sender]
@@ -250,7 +253,8 @@ def test_a_new_message_leaves_an_earlier_offer_behind_and_yes_answers_the_newest
     )
     assert "acting for them" in first
     second = said(running.servers.say(sender, "also can someone fix my doorbell, im deaf"))
-    assert "note what would help you" in second
+    assert "Would you like our team to contact you" in second
+    assert "note what would help you" in said(running.servers.say(sender, "/deny"))
     assert "What would help you" in said(running.servers.say(sender, "/affirm"))
 
 
