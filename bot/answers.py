@@ -108,7 +108,9 @@ START_AGAIN = ("start again", "start over", "restart")
 WH_WORDS = ("who", "how", "where", "what", "which", "when")
 # Words that show a request for a person is meant, not an answer that mentions calling.
 PERSON_WORDS = (
-    "person", "human", "agent", "adviser", "advisor", "operator", "speak to", "talk to",
+    # "an adviser", not "adviser": "Sam Patel, customer services adviser" answers a question.
+    "person", "human", "an agent", "an adviser", "an advisor", "an operator", "speak to", "talk to",
+    "pass me to", "put me through", "transfer me", "connect me",
     "speak with", "talk with", "speak 2", "talk 2", "real person", "someone real", "sum1 real",
     "speak to someone", "talk to someone", "a member of staff", "staff member",
 )  # fmt: skip

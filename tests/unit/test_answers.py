@@ -394,3 +394,11 @@ def test_a_complaint_reference_is_not_a_phone_number() -> None:
 def test_a_question_after_a_greeting_or_filler_is_still_a_question(text: str) -> None:
     assert is_question(text)
     assert not is_question("hi my boiler is broken")
+
+
+def test_a_job_title_in_an_answer_is_not_a_request_for_a_person() -> None:
+    """ "customer services adviser" handed a call handler's complaint over and lost it."""
+    details = OpenQuestion("representative_details", "complaint_form")
+    text = "Sam Patel, customer services adviser. T is Mrs Grace Okafor, 4 Hill Road"
+    said = understand(details, text, "request_human", [], {}, asks_for_a_person=True)
+    assert (said.kind, said.value) == ("slot", text)
