@@ -17,7 +17,7 @@ from bot.answers import READ_BACK, YES_NO_FLAGS
 from bot.casestore.domain import ContactRecord
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
-from bot.questions import answer_for, is_question
+from bot.questions import answer_for, asks_what, is_question
 from bot.replies import adjustment_lines, chat_lines, part_lines
 from bot.triage import TriageResult, triage
 
@@ -70,7 +70,7 @@ class ActionTriage(Action):
         unhappy = RuleMatches.from_entities(
             tracker.latest_message.get("entities") or []
         ).dissatisfaction_cues
-        if asked is not None and result.label != "escalation" and not unhappy:
+        if asked is not None and (result.label != "escalation" or asks_what(text)) and not unhappy:
             # A question ("how do I report ASB?") is answered, not logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         # The contact, its service request and any exclusion proposal are written together,

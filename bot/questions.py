@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.policy import Answer
-from bot.text import contains, words
+from bot.text import contains, starts_with, words
 
 QUESTION_STARTS = (
     "how", "what", "what's", "whats", "where", "when", "who", "which", "why", "can", "could",
@@ -15,7 +15,7 @@ QUESTION_STARTS = (
     "i want to know", "id like to know", "i'd like to know", "wondering", "any idea",
     # as people type them in messages
     "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
-    "are u", "cn i",
+    "are u", "cn i", "wots", "wot's", "wheres", "hws",
 )  # fmt: skip
 
 
@@ -23,6 +23,7 @@ QUESTION_STARTS = (
 OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
+    "btw", "by the way",
 )  # fmt: skip
 
 
@@ -60,3 +61,11 @@ def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
         if all(hits):
             matching.append((len(hits), sum(hits), answer))
     return max(matching, key=lambda found: found[:2])[2] if matching else None
+
+
+# "wat is stage 2" asks what something is; "can I go to stage 2" asks for it.
+WHAT_STARTS = ("what", "what's", "whats", "wat", "wats", "wot", "wots", "explain", "tell me what")
+
+
+def asks_what(text: str) -> bool:
+    return starts_with(without_openers(words(text)), WHAT_STARTS)

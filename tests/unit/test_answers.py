@@ -27,7 +27,7 @@ from bot.definition import (
     represented_person,
 )
 from bot.policy import Answer
-from bot.questions import is_question
+from bot.questions import asks_what, is_question
 
 
 def understand_(
@@ -402,3 +402,9 @@ def test_a_job_title_in_an_answer_is_not_a_request_for_a_person() -> None:
     text = "Sam Patel, customer services adviser. T is Mrs Grace Okafor, 4 Hill Road"
     said = understand(details, text, "request_human", [], {}, asks_for_a_person=True)
     assert (said.kind, said.value) == ("slot", text)
+
+
+def test_what_stage_2_is_is_a_question_and_going_to_stage_2_is_a_request() -> None:
+    assert asks_what("wat is stage 2")
+    assert asks_what("ok so whats stage 2 mean")
+    assert not asks_what("can i take my complaint to stage 2")
