@@ -111,12 +111,18 @@ class ActionRecordAdjustments(Action):
         contact_id = tracker.get_slot("contact_id")
         if adjustments and contact_id is not None:
             app.cases.agree_adjustments(int(contact_id), adjustments)
+            # "Each time" needs to know who they are: a chat with no contact details cannot.
+            each_time = (
+                ", and we will do it each time you contact us"
+                if tracker.get_slot("contact_details")
+                else " with this request. So that we can do it every time, tell us your name "
+                "when you contact us"
+            )
             dispatcher.utter_message(
                 text=(
-                    "Thank you. We have noted what would help you, and we will do it each time "
-                    "you contact us. We will review it by "
-                    f"{long_date(adjustments[0].review_due)}. Tell us at any time if it stops "
-                    "working for you."
+                    f"Thank you. We have noted what would help you{each_time}. We will review "
+                    f"it by {long_date(adjustments[0].review_due)}. Tell us at any time if it "
+                    "stops working for you."
                 )
             )
         else:

@@ -30,7 +30,7 @@ from actions.definition import (
     read_back_message,
 )
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.request_contact import record_contact
+from actions.request_contact import contact_given, record_contact
 from actions.turns import last_question
 from bot.answers import (
     REPAIR_ACTION,
@@ -123,7 +123,11 @@ def answer(
         intent, entities = {"yes": "affirm", "no": "deny"}.get(understanding.kind, ""), {}
     if question.form is None or intent not in FORM_ANSWERS:
         # An offer's answer, or a button that is not an answer ("Talk to a person").
-        return as_message(tracker, question, intent, entities)
+        reread = as_message(tracker, question, intent, entities)
+        if question.name == REQUEST_CONTACT_OFFER and intent == "affirm":
+            # After the re-read message, so that its rule starts the form with them filled.
+            reread += contact_given(str(tracker.latest_message.get("text") or ""))
+        return reread
     value: Any = understanding.value
     if understanding.kind != "slot":
         value = entities.get("choice", {"affirm": True, "deny": False}.get(intent))
@@ -281,6 +285,7 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
 
 PREFERENCE_WORDS = re.compile(
     r"\b(?:by (?:e-?mail|phone|text|letter|post)|prefer\w*|rather|contact me|e-?mail me|text me|"
+    r"(?:a|an) (?:phone call|call|e-?mail|text|letter)|"
     r"call me|ring me|not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
     re.IGNORECASE,
 )

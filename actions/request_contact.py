@@ -6,6 +6,7 @@ Details the conversation has already given are used without asking again."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -16,7 +17,13 @@ from rasa_sdk.forms import FormValidationAction
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
 from actions.turns import triaged_at
-from bot.definition import contact_details_in, preference_beside_details
+from bot.definition import (
+    contact_details_in,
+    introduced_name,
+    preference_beside_details,
+    without_contact_details,
+    written_names,
+)
 from bot.replies import request_contact_lines
 
 OFFER = "request_contact_pending"
@@ -32,6 +39,26 @@ def details_told(tracker: Tracker) -> dict[str, Any]:
     if preference:
         told["contact_preference"] = preference
     return told
+
+
+CALLED = re.compile(r"\bcall me ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
+
+
+def contact_given(text: str) -> list[EventType]:
+    """A yes to "would you like our team to contact you?" that says how, in the same breath
+    ("yes, I'm Daniel Reeves and my number is 07700 900456", "yes pls. call me Ayesha"): the
+    form then asks only for what is missing."""
+    written = written_names(without_contact_details(text))
+    called = CALLED.search(text)
+    details = contact_details_in(text)
+    given = {
+        "contact_name": introduced_name(text)
+        or (written[0] if written else None)
+        or (called.group(1) if called else None),
+        "contact_details": details,
+        "contact_preference": preference_beside_details(text) if details else None,
+    }
+    return [SlotSet(slot, value) for slot, value in given.items() if value]
 
 
 def ask_or_record_contact(

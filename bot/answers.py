@@ -82,6 +82,7 @@ STOPPED_WORDS = (
 LEAVE_MESSAGES = (
     "cancel", "stop", "quit", "exit", "end", "restart", "start again", "start over",
     "forget it", "never mind", "nevermind", "leave it", "goodbye", "bye", "not now", "no stop",
+    "nvm", "actually forget it",
 )  # fmt: skip
 LEAVE_PHRASES = (
     "changed my mind", "change my mind", "don't want to complain", "dont want to complain",
@@ -97,12 +98,17 @@ LEAVE_PHRASES = (
     "don't want to go ahead", "dont want to go ahead", "do not want to go ahead",
     "don't want to continue", "dont want to continue", "dnt want 2 complain",
     "dont want 2 complain", "dnt want to complain", "don't wanna complain", "dont wanna complain",
+    "forget the complaint", "stop the complaint", "formal route", "no fuss", "don't want a fuss",
+    "dont want a fuss", "doesn't want to complain", "doesnt want to complain",
+    "does not want to complain", "don't want to complain anymore", "rather not go ahead",
 )  # fmt: skip
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
 GOODBYE_ENDINGS = (
     "bye", "goodbye", "bye bye", "byee", "cya", "that's all", "thats all", "that is all",
     "that's all thanks", "thats all thanks", "that's all thank you", "thats all thank you",
+    "bye for now", "goodbye for now", "done for today", "that's me done", "thats me done",
+    "that's me done for today", "thats me done for today", "bye then", "ta ra", "tara",
 )  # fmt: skip
 START_AGAIN = ("start again", "start over", "restart")
 WH_WORDS = ("who", "how", "where", "what", "which", "when")
@@ -299,7 +305,9 @@ def says_goodbye(text: str) -> bool:
 
 def wants_to_leave(text: str) -> bool:
     said = words(text)
-    if says_goodbye(text):
+    clauses = [words(clause) for clause in re.split(r"[,.;!?\n]+", text)]
+    if says_goodbye(text) or any(clause in LEAVE_MESSAGES for clause in clauses):
+        # "i said no. cancel", "Never mind, I'll phone you tomorrow".
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):
         return True

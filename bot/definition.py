@@ -12,7 +12,7 @@ from email_validator import EmailNotValidError, validate_email
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
     "phone": ("phone", "call", "calls", "ring", "phone call", "telephone", "mobile"),
-    "text": ("text", "txt", "sms", "texts", "message me"),
+    "text": ("text", "txt", "sms", "texts", "texted", "texting", "message me"),
     "letter": ("letter", "post", "write", "by post", "in writing"),
 }
 # Words before a way of contact that rule it out: "don't ring", "rather than email".
@@ -29,6 +29,17 @@ NAME_OPENERS = re.compile(
     r"name's|names|it's|its|it is|i'm|im|i am|this is|call me|you can call me|they call me)\s+",
     re.IGNORECASE,
 )
+# Words that never make up a name on their own.
+NOT_A_NAME = {
+    "no", "nothing", "none", "nope", "thank", "thanks", "you", "yes", "ok", "okay", "not",
+    "sure", "thats", "that's", "all", "fine", "else", "nah", "yeah",
+}  # fmt: skip
+
+
+def words_of(text: str) -> list[str]:
+    return re.sub(r"[^\w\s']", " ", text.lower()).split()
+
+
 DETAIL_WORDS = re.compile(r"\b(?:e-?mail|number|phone|mobile|address)\b", re.IGNORECASE)
 NAME_ENDS = re.compile(r"\s*(?:[,.;!?(]|\band\b|\bbut\b|\bhere\b).*$", re.IGNORECASE)
 
@@ -96,9 +107,14 @@ def name_in(text: str) -> str | None:
     """The name in an answer to "what name should we use": "it's Ayesha Khan", "call me Ayesha",
     or just the name. None when the answer does not look like a name."""
     text = without_contact_details(text).strip()
-    if DETAIL_WORDS.search(text) and not re.search(r"\bname", text, re.IGNORECASE):
-        # "my email is ayesha.k@example.com" gives details, not a name.
+    if words_of(text) and set(words_of(text)) <= NOT_A_NAME:
+        # "No, nothing, thank you." answers another question.
         return None
+    if DETAIL_WORDS.search(text) and not re.search(r"\bname", text, re.IGNORECASE):
+        # "my email is ayesha.k@example.com" gives details, not a name; "Peter Adeyemi. Email
+        # is ..." gives both.
+        written = written_names(text)
+        return written[0] if written else None
     if NAME_OPENERS.match(text) is None:
         # "I already said, Kofi Owusu": a name written as one, inside a longer answer.
         written = written_names(text)
@@ -118,7 +134,8 @@ def name_in(text: str) -> str | None:
 WRITTEN_NAME = re.compile(r"\b[A-Z][a-z'-]*\.?(?:[ \t]+[A-Z][a-z'-]*\.?)*")
 # Capitalised words that start sentences rather than names.
 NOT_NAMES = {
-    "I", "It", "Its", "It's", "No", "Yes", "And", "Please", "The", "That", "This", "Also", "My",
+    "I", "I'm", "Im", "It", "Its", "It's", "No", "Yes", "And", "Please", "The", "That", "This",
+    "Also", "My",
     "Name", "Names", "Contact", "Should", "Sorry", "Hi", "Hello", "Thanks", "Ok", "Okay", "Is",
     "Dad", "Mum", "Mam", "Nan", "Her", "His", "She", "He", "Caller", "Resident", "Tenant",
 }  # fmt: skip
@@ -162,6 +179,10 @@ ROLE_INTRODUCTION = re.compile(
 )
 
 
+# Whose name it is, said just before "name is": someone else's.
+OTHERS_NAME = re.compile(r"(?:\b(?:her|his|their)|'s)\s*\S?$", re.IGNORECASE)
+
+
 def introduced_name(text: str) -> str | None:
     """A name the writer gave unprompted ("my name is Ayesha Khan", "I'm her son Sam Jones"),
     in any message."""
@@ -169,6 +190,9 @@ def introduced_name(text: str) -> str | None:
     if role is not None and role.group(1).split()[-1] not in PLACE_WORDS:
         return role.group(1)
     for match in INTRODUCTION.finditer(text):
+        if OTHERS_NAME.search(text[: match.start() + 1]):
+            # "my mum's name is Halina Nowak" names the person they write for.
+            continue
         name = match.group(1).strip()
         opener = match.group(0)[: match.start(1) - match.start(0)].strip().lower()
         if opener in ("i'm", "i am") and not TWO_NAMES.match(name):

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.representatives import ActionRecordRepresentative
-from actions.request_contact import ActionRecordRequestContact
+from actions.request_contact import ActionRecordRequestContact, contact_given
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord
@@ -119,3 +119,14 @@ def test_a_helper_is_asked_how_to_reach_them_after_being_noted(app: App) -> None
     )
     assert dispatcher.messages[-1]["response"] == "utter_offer_request_contact"
     assert events[-1] == SlotSet("request_contact_pending", True)
+
+
+def test_a_yes_that_says_how_fills_the_contact_questions() -> None:
+    given = contact_given("yes, I'm Daniel Reeves and my number is 07700 900456, call after 5pm")
+    assert given == [
+        SlotSet("contact_name", "Daniel Reeves"),
+        SlotSet("contact_details", "07700 900456"),
+        SlotSet("contact_preference", "phone"),
+    ]
+    assert contact_given("yes pls. call me Ayesha") == [SlotSet("contact_name", "Ayesha")]
+    assert contact_given("yes contact me") == []

@@ -276,3 +276,15 @@ def test_a_status_question_without_the_reference_gets_a_way_forward(running: Run
     reply = say("I've misplaced the reference")
     assert "doesn't look like a complaint reference" not in reply
     assert "A person can find it for you" in reply
+
+
+def test_a_yes_with_the_name_and_number_is_not_asked_again(
+    running: Running, policy: Policy
+) -> None:
+    sender, say = conversation(running)
+    say("my bathroom extractor fan has stopped working")
+    done = say("yes, I'm Daniel Reeves and my number is 07700 900456, call any time")
+    assert "What name should we use" not in done
+    assert "Our team will contact you by phone (07700 900456)" in done
+    [request] = requests_of(running, policy, sender)
+    assert request.contact_name == "Daniel Reeves"

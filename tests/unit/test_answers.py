@@ -408,3 +408,34 @@ def test_what_stage_2_is_is_a_question_and_going_to_stage_2_is_a_request() -> No
     assert asks_what("wat is stage 2")
     assert asks_what("ok so whats stage 2 mean")
     assert not asks_what("can i take my complaint to stage 2")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "forget the complaint she dont want no fuss",
+        "he'd rather not go down the formal route after all",
+        "He doesn't want to complain now. Please stop the complaint.",
+        "Never mind, I'll phone you tomorrow instead. Bye for now.",
+        "i said no. cancel",
+        "that's me done for today",
+    ],
+)
+def test_second_thoughts_in_the_fifth_rounds_words_leave(text: str) -> None:
+    assert understand_(STILL, text, None, []).kind == "leave"
+
+
+def test_a_tap_that_never_minds_is_not_leaving() -> None:
+    assert understand_(STILL, "never mind the tap the roof is worse", None, []).kind != "leave"
+
+
+def test_the_name_of_the_person_written_for_is_not_the_writers() -> None:
+    assert introduced_name("Hi, my mum's name is Halina Nowak and I'm her daughter") is None
+    assert introduced_name("My name is Kasia, Mum's name is Halina Nowak") == "Kasia"
+
+
+def test_an_answer_that_is_no_name_is_not_taken_for_one() -> None:
+    assert name_in("No, nothing, thank you.") is None
+    assert name_in("Peter Adeyemi. Email is peter.adeyemi@example.com, email is best") == (
+        "Peter Adeyemi"
+    )
