@@ -53,16 +53,16 @@ audit: ## Check the locked packages for known vulnerabilities (pip-audit in its 
 test: check audit pytest ## Set up if needed, then ruff, mypy, rasa data validate, pip-audit and all tests
 
 eval: train ## Score the classifier, its baselines and the safety check on the labelled sets
-	@$(PY) -m bot eval ../shared/eval/dev.jsonl
-	@$(PY) -m bot eval ../shared/eval/real2-dev.jsonl
-	@$(PY) -m bot eval tests/data/safety/corpus.jsonl
+	@$(PY) -m tools eval ../shared/eval/dev.jsonl
+	@$(PY) -m tools eval ../shared/eval/real2-dev.jsonl
+	@$(PY) -m tools eval tests/data/safety/corpus.jsonl
 
 crossval: train ## Cross-validate the intent classifier and the urgency detector on data/nlu
-	@$(PY) -m bot crossval
+	@$(PY) -m tools crossval
 
 LOAD_TARGETS ?= single starter
 load: train servers ## 200 conversations against a fresh server and Rasa's starter bot (LOAD_TARGETS adds cluster)
-	@$(PY) -m bot.load bench $(LOAD_TARGETS)
+	@$(PY) -m tools.load bench $(LOAD_TARGETS)
 
 clean: ## Remove the environment, trained models and local data
 	rm -rf $(VENV) models var .mypy_cache .ruff_cache .pytest_cache
