@@ -23,7 +23,8 @@ from bot.triage import TriageResult, triage
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
-    return result.contact(
+    return ContactRecord.triaged(
+        result,
         conversation_id=tracker.sender_id,
         channel=channel_of(tracker),
         received_at=received_at(tracker),

@@ -98,7 +98,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )
     if matches.adjustments:
         reasons.append(
-            Reason("5.10", f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments")
+            Reason(
+                "5.10",
+                f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments",
+                special_category=True,
+            )
         )
     urgency, ask_about_danger = dangers(matches, policy)
     reasons.extend(

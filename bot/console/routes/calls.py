@@ -10,7 +10,7 @@ from sanic import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import IntegrityError
 
-from bot.casestore.domain import Choice
+from bot.casestore.domain import Choice, ContactRecord
 from bot.casestore.services import utc_now
 from bot.console.forms import (
     CHANNEL,
@@ -61,7 +61,7 @@ async def triage_call(request: Request) -> HTTPResponse:
     result = await triaged(request, text)
     if result is None:
         return not_ready(request)
-    contact = result.contact(new_conversation_id(), CHANNEL, utc_now(), text)
+    contact = ContactRecord.triaged(result, new_conversation_id(), CHANNEL, utc_now(), text)
     cases = console.app.cases.acting_as(session.staff.username)
     contact_id = await blocking(cases.record_contact, contact)
     console.triaged.remember(contact_id, result)
