@@ -19,7 +19,7 @@ from bot.casestore.domain import (
     ServiceRequest,
     TranscriptLine,
 )
-from bot.casestore.repository import reference_for
+from bot.casestore.repository.complaints import reference_for
 from bot.casestore.services import CaseStore
 from bot.definition import PREFERENCES, valid_contact_details
 from bot.policy import Policy
