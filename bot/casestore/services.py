@@ -29,6 +29,7 @@ from bot.casestore.domain import (
 from bot.casestore.unit_of_work import UnitOfWork
 from bot.hazards import hazard_clocks
 from bot.policy import Policy
+from bot.policy.ids import OVER_12_MONTHS
 
 ASSISTANT = "assistant"
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
@@ -255,7 +256,7 @@ class CaseStore:
                 uow.cases.add_service_request(contact_id, request)
             ground = contact.exclusion_reason
             # An old complaint is asked about first (2.3): actions.time_limit proposes it.
-            if ground not in (None, "over_12_months") and not uow.cases.has_exclusion_proposal(
+            if ground not in (None, OVER_12_MONTHS) and not uow.cases.has_exclusion_proposal(
                 contact_id
             ):
                 self._propose(uow, contact_id, ground)
