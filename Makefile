@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval crossval load clean audit
+.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate policy pytest eval crossval load clean audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ run-cluster: train servers ## Two Rasa replicas behind nginx on 127.0.0.1:5005, 
 shell: train ## Talk to the assistant in this terminal
 	@scripts/run.sh --shell
 
-check: setup lint typecheck validate ## Static checks: ruff, mypy, rasa data validate
+check: setup lint typecheck validate policy ## Static checks: ruff, mypy, rasa data validate, the policy against the dialogue files
 
 lint:
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
@@ -43,6 +43,9 @@ typecheck:
 
 validate:
 	@$(VENV)/bin/rasa data validate --quiet
+
+policy:
+	@$(PY) -m bot policy check
 
 pytest: train servers
 	@$(VENV)/bin/pytest

@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import App, build_app
@@ -16,8 +17,11 @@ from bot.oversight.commands import (
     add_oversight_commands,
     run_oversight_command,
 )
+from bot.policy import PolicyError, load_policy
+from bot.policy.contract import contract_problems
 from bot.privacy.commands import PRIVACY_COMMANDS, add_privacy_commands, run_privacy_command
 from bot.privacy.startup import COMMAND_LINE, start
+from bot.settings import PROJECT_ROOT
 
 # Handed to the development tooling in tools/ (tools/cli.py).
 DEVELOPMENT_COMMANDS = ("eval", "crossval", "figures")
@@ -172,6 +176,21 @@ def development_command(argv: Sequence[str]) -> int:
     return tools_main(argv)
 
 
+def policy_command(root: Path) -> int:
+    """Load policy_rules/ and check it against domain.yml, data/rules/ and data/nlu/."""
+    try:
+        policy = load_policy(root / "policy_rules")
+    except PolicyError as error:
+        print(f"policy: {error}", file=sys.stderr)
+        return 1
+    problems = contract_problems(root, policy)
+    for problem in problems:
+        print(f"policy: {problem}", file=sys.stderr)
+    if not problems:
+        print("policy: policy_rules/, domain.yml, data/rules/ and data/nlu/ agree")
+    return 1 if problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] and arguments[0] in DEVELOPMENT_COMMANDS:
@@ -179,6 +198,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("classify", help="triage JSON lines from stdin")
+    policy = commands.add_parser(
+        "policy", help="check policy_rules/ against domain.yml, data/rules/ and data/nlu/"
+    )
+    policy.add_argument("action", choices=["check"])
+    policy.add_argument("--root", type=Path, default=PROJECT_ROOT)
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
     cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
@@ -205,6 +229,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_staff_command(commands)
     add_privacy_commands(commands)
     args = parser.parse_args(arguments)
+    if args.command == "policy":
+        return policy_command(args.root)
     # Commands that read or change stored data check its secrets (bot.privacy.startup).
     settings = None if args.command == "classify" else start(COMMAND_LINE)
     app = build_app(settings)
