@@ -18,8 +18,9 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
+from bot.bootstrap import server_app
 from bot.nlu_runtime import current_model, stale_policy_files
-from bot.policy import load_policy
+from bot.policy import Policy
 from bot.privacy.startup import RASA_SERVER, StartRefused, start
 from bot.settings import Settings
 
@@ -43,11 +44,11 @@ def check_action_replies_with_one_validator() -> None:
     RemoteAction._validate_action_result = validate
 
 
-def refuse_a_model_of_another_policy(settings: Settings) -> None:
+def refuse_a_model_of_another_policy(settings: Settings, policy: Policy) -> None:
     """The server parses with the model's copy of the policy and acts on the live files: when
     they differ, it does not start, and says which files to retrain for."""
     model = current_model(settings.model_dir)
-    stale = stale_policy_files(model, load_policy(settings.policy_dir).sources)
+    stale = stale_policy_files(model, policy.sources)
     if stale:
         raise StartRefused(
             f"{RASA_SERVER.name} will not start: the model {model.name} was trained with other "
@@ -63,8 +64,8 @@ class RasaServerStartup(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        settings = start(RASA_SERVER)
-        refuse_a_model_of_another_policy(settings)
+        app = server_app(start(RASA_SERVER))
+        refuse_a_model_of_another_policy(app.settings, app.policy)
         check_action_replies_with_one_validator()
         return cls()
 

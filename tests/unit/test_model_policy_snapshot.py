@@ -38,7 +38,8 @@ def settings_for(models: Path, rules: Path) -> Settings:
 
 def test_a_model_of_the_live_policy_starts(tmp_path: Path) -> None:
     model = model_with_snapshot(tmp_path / "models", load_policy(ROOT / "policy_rules").sources)
-    refuse_a_model_of_another_policy(settings_for(model.parent, ROOT / "policy_rules"))
+    settings = settings_for(model.parent, ROOT / "policy_rules")
+    refuse_a_model_of_another_policy(settings, load_policy(settings.policy_dir))
 
 
 def test_a_model_of_another_policy_is_refused_naming_the_files_to_retrain_for(
@@ -50,4 +51,4 @@ def test_a_model_of_another_policy_is_refused_naming_the_files_to_retrain_for(
     with (rules / "exclusions.yml").open("a") as exclusions:
         exclusions.write("# edited after training\n")
     with pytest.raises(StartRefused, match=r"trained with other versions of exclusions.yml than"):
-        refuse_a_model_of_another_policy(settings_for(model.parent, rules))
+        refuse_a_model_of_another_policy(settings_for(model.parent, rules), load_policy(rules))
