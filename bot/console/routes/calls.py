@@ -139,9 +139,7 @@ async def log_service_request(request: Request, contact_id: int) -> HTTPResponse
     form = ServiceRequestForm.from_fields(fields(request))
     errors = form.errors(policy)
     if errors:
-        await keep_draft(request, contact_id)
-        return await call_page(request, contact_id, 422, errors=errors,
-                               form_with_errors="service")  # fmt: skip
+        return await returned_with_errors(request, contact_id, errors, "service")
     contact = await phone_contact(request, contact_id)
     if contact is None:
         return not_found(request)
@@ -159,6 +157,15 @@ async def log_service_request(request: Request, contact_id: int) -> HTTPResponse
                 category=request_categories(policy).get(logged.category, logged.category),
                 read_out=request_lines(logged, contact_id, policy, clocks,
                                        contact_by))  # fmt: skip
+
+
+async def returned_with_errors(
+    request: Request, contact_id: int, errors: Mapping[str, str], form: str
+) -> HTTPResponse:
+    """The call page again, with the form that came back with problems open and what the
+    handler typed kept as their draft."""
+    await keep_draft(request, contact_id)
+    return await call_page(request, contact_id, 422, errors=errors, form_with_errors=form)
 
 
 async def call_page(
