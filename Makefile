@@ -7,7 +7,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 
-.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate pytest eval crossval load clean audit
+.PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate policy pytest eval crossval load clean audit
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -33,7 +33,7 @@ run-cluster: train servers ## Two Rasa replicas behind nginx on 127.0.0.1:5005, 
 shell: train ## Talk to the assistant in this terminal
 	@scripts/run.sh --shell
 
-check: setup lint typecheck validate ## Static checks: ruff, mypy, rasa data validate
+check: setup lint typecheck validate policy ## Static checks: ruff, mypy, rasa data validate, the policy against the dialogue files
 
 lint:
 	@$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
@@ -44,6 +44,9 @@ typecheck:
 validate:
 	@$(VENV)/bin/rasa data validate --quiet
 
+policy:
+	@$(PY) -m bot policy check
+
 pytest: train servers
 	@$(VENV)/bin/pytest
 
@@ -53,16 +56,16 @@ audit: ## Check the locked packages for known vulnerabilities (pip-audit in its 
 test: check audit pytest ## Set up if needed, then ruff, mypy, rasa data validate, pip-audit and all tests
 
 eval: train ## Score the classifier, its baselines and the safety check on the labelled sets
-	@$(PY) -m bot eval ../shared/eval/dev.jsonl
-	@$(PY) -m bot eval ../shared/eval/real2-dev.jsonl
-	@$(PY) -m bot eval tests/data/safety/corpus.jsonl
+	@$(PY) -m tools eval ../shared/eval/dev.jsonl
+	@$(PY) -m tools eval ../shared/eval/real2-dev.jsonl
+	@$(PY) -m tools eval tests/data/safety/corpus.jsonl
 
 crossval: train ## Cross-validate the intent classifier and the urgency detector on data/nlu
-	@$(PY) -m bot crossval
+	@$(PY) -m tools crossval
 
 LOAD_TARGETS ?= single starter
 load: train servers ## 200 conversations against a fresh server and Rasa's starter bot (LOAD_TARGETS adds cluster)
-	@$(PY) -m bot.load bench $(LOAD_TARGETS)
+	@$(PY) -m tools.load bench $(LOAD_TARGETS)
 
 clean: ## Remove the environment, trained models and local data
 	rm -rf $(VENV) models var .mypy_cache .ruff_cache .pytest_cache

@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from bot.policy.ids import OVER_12_MONTHS
 from bot.replies import exclusion_lines
 
 
@@ -23,8 +24,8 @@ class ActionTimeLimitAnswer(Action):
         if tracker.get_intent_of_latest_message() == "deny":
             contact_id = tracker.get_slot("contact_id")
             if contact_id is not None:
-                app.cases.propose_exclusion(int(contact_id), "over_12_months")
-            for line in exclusion_lines("over_12_months", app.policy):
+                app.cases.propose_exclusion(int(contact_id), OVER_12_MONTHS)
+            for line in exclusion_lines(OVER_12_MONTHS, app.policy):
                 dispatcher.utter_message(text=line)
         # Either way the resident may still complain: the assistant refuses nothing.
         dispatcher.utter_message(response="utter_offer_complaint")

@@ -17,13 +17,15 @@ from bot.answers import READ_BACK, YES_NO_FLAGS
 from bot.casestore.domain import ContactRecord
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
+from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import answer_for, asks_what, is_question
 from bot.replies import adjustment_lines, chat_lines, part_lines
 from bot.triage import TriageResult, triage
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
-    return result.contact(
+    return ContactRecord.triaged(
+        result,
         conversation_id=tracker.sender_id,
         channel=channel_of(tracker),
         received_at=received_at(tracker),
@@ -91,7 +93,7 @@ class ActionTriage(Action):
             SlotSet("adjustment_ids", list(result.adjustments)),
             *representative_events(result, text),
         ]
-        if result.exclusion_reason == "over_12_months":
+        if result.exclusion_reason == OVER_12_MONTHS:
             # Still going on, or only just found out, means within time (2.3): ask first.
             dispatcher.utter_message(response="utter_ask_still_going_on")
             return [*events, SlotSet("time_limit_pending", True)]

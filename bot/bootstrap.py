@@ -47,3 +47,16 @@ def build_app(settings: Settings | None = None) -> App:
             load_retention(settings.policy_dir),
         ),
     )
+
+
+_server: App | None = None
+
+
+def server_app(settings: Settings | None = None) -> App:
+    """The Rasa server's one App: built by its start-up hook (bot/rasa_startup.py) with the
+    settings it checked, and handed to every channel it serves (the web chat page, the console),
+    so settings and policy are read once per server."""
+    global _server
+    if _server is None:
+        _server = build_app(settings)
+    return _server

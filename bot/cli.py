@@ -17,43 +17,20 @@ from bot.oversight.commands import (
     add_oversight_commands,
     run_oversight_command,
 )
+from bot.policy import PolicyError, load_policy
+from bot.policy.contract import contract_problems
 from bot.privacy.commands import PRIVACY_COMMANDS, add_privacy_commands, run_privacy_command
 from bot.privacy.startup import COMMAND_LINE, start
-from bot.triage import TriageResult
+from bot.settings import PROJECT_ROOT
+
+# Handed to the development tooling in tools/ (tools/cli.py).
+DEVELOPMENT_COMMANDS = ("eval", "crossval", "figures")
 
 
-def _classifier(app: App) -> Any:
+def load_classifier(app: App) -> Any:
     from bot.nlu_runtime import Classifier, current_model
 
     return Classifier(current_model(app.settings.model_dir), app.policy)
-
-
-def crossval(app: App, parts: Sequence[str], data: Path) -> int:
-    from bot.crossval import cross_validate
-    from bot.nlu_runtime import current_model
-
-    model = current_model(app.settings.model_dir)
-    print(cross_validate(model, data, app.policy, parts))
-    return 0
-
-
-def figures_command(app: App, readme: Path) -> int:
-    """Score the eval files and cross-validate the configured classifier, then rewrite the
-    README's figures table."""
-    from bot.crossval import configured_scores
-    from bot.figures import regenerate
-    from bot.nlu_runtime import current_model
-
-    classifier = _classifier(app)
-    model = current_model(app.settings.model_dir)
-    print(
-        regenerate(
-            readme,
-            lambda path: evaluate(app, path, classifier),
-            lambda: configured_scores(model, Path("data/nlu"), app.policy),
-        )
-    )
-    return 0
 
 
 def classify(app: App, lines: Sequence[str], out: Any) -> int:
@@ -72,117 +49,12 @@ def classify(app: App, lines: Sequence[str], out: Any) -> int:
             print(f"line {number}: {error}", file=sys.stderr)
             return 2
         records.append(record)
-    classifier = _classifier(app)
+    classifier = load_classifier(app)
     for record in records:
         result = classifier.classify(record["text"])
         out.write(json.dumps(result.as_contract(record.get("id"))) + "\n")
     out.flush()
     return 0
-
-
-def evaluate(app: App, path: Path, classifier: Any = None) -> dict[str, float]:
-    """Per-label and flag scores on a labelled file, beside two baselines, per source, with
-    latency, and the safety figures; prints them and returns the headline figures. A file
-    without labels (the safety corpus) gets the safety figures."""
-    from tqdm import tqdm
-
-    from bot.evaluation import SafetyCase, percentile, safety_report, safety_scores
-
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    classifier = classifier or _classifier(app)
-    classifier.classify("warm up")
-    results, latencies = [], []
-    for row in tqdm(rows, desc="classifying", unit="msg", file=sys.stderr):
-        start = time.perf_counter()
-        results.append(classifier.classify(row["text"]))
-        latencies.append((time.perf_counter() - start) * 1000)
-    print(f"{len(rows)} messages from {path}")
-    figures = _label_scores(app, rows, results) if all("label" in row for row in rows) else {}
-    cases = [
-        SafetyCase(bool(r.get("urgent")), r.get("category"), res.urgency, res.ask_about_danger)
-        for r, res in zip(rows, results, strict=True)
-    ]
-    print(safety_report(cases))
-    missed = [
-        r["id"] for r, res in zip(rows, results, strict=True) if r.get("urgent") and not res.urgent
-    ]
-    extra = [
-        r["id"] for r, res in zip(rows, results, strict=True) if res.urgent and not r.get("urgent")
-    ]
-    print(f"  urgent: missed {missed or 'none'}; flagged wrongly {extra or 'none'}")
-    p50, p95 = percentile(latencies, 0.5), percentile(latencies, 0.95)
-    print(f"latency per message (parse + triage): p50 {p50:.1f} ms, p95 {p95:.1f} ms")
-    safety = {f"safety_{name}": value for name, value in safety_scores(cases).items()}
-    return {**figures, **safety, "messages": len(rows), "p95_ms": p95}
-
-
-def _label_scores(
-    app: App, rows: list[dict[str, Any]], results: list[TriageResult]
-) -> dict[str, float]:
-    from bot.baselines import KeywordBaseline, TfidfBaseline, training_examples
-    from bot.evaluation import (
-        Gold,
-        Predicted,
-        flag_scores,
-        format_confusion,
-        format_label_report,
-        label_report,
-        source_reports,
-    )
-
-    gold = [
-        Gold(r["label"], r.get("exclusion_reason"), bool(r.get("representative")),
-             bool(r.get("adjustment")), bool(r.get("urgent")))
-        for r in rows
-    ]  # fmt: skip
-    predicted = [
-        Predicted(res.label, res.exclusion_reason, res.representative, bool(res.adjustments),
-                  res.urgent)
-        for res in results
-    ]  # fmt: skip
-    report = label_report([g.label for g in gold], [p.label for p in predicted])
-    print(format_label_report("assistant (NLU model + policy rules + triage)", report))
-    print(format_confusion(report))
-    flags = flag_scores(gold, predicted)
-    for name, value in flags.items():
-        print(f"{name:<36}{value:.3f}")
-    for flag in ("representative", "has_adjustment"):
-        missed = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
-                  if getattr(g, flag) and not getattr(p, flag)]  # fmt: skip
-        extra = [r["id"] for r, g, p in zip(rows, gold, predicted, strict=True)
-                 if getattr(p, flag) and not getattr(g, flag)]  # fmt: skip
-        print(f"  {flag}: missed {missed or 'none'}; flagged wrongly {extra or 'none'}")
-    for source, by_source in source_reports(rows, [p.label for p in predicted]).items():
-        print(f"  source {source:<40} n={sum(s[3] for s in by_source.per_label.values()):>3}  "
-              f"macro-F1 {by_source.macro_f1:.3f}  accuracy {by_source.accuracy:.3f}")  # fmt: skip
-    examples = training_examples(Path("data/nlu"), app.policy)
-    baselines: dict[str, KeywordBaseline | TfidfBaseline] = {
-        "keyword": KeywordBaseline(examples),
-        "tfidf": TfidfBaseline(examples),
-    }
-    figures = {
-        "macro_f1": report.macro_f1,
-        "dissatisfaction_recall": report.dissatisfaction_recall,
-        "dissatisfaction_precision": report.dissatisfaction_precision,
-        **{f"{label}_{measure}": scores[index] for label, scores in report.per_label.items()
-           for index, measure in ((0, "precision"), (1, "recall"))},
-        **flags,
-    }  # fmt: skip
-    for name, baseline in baselines.items():
-        baseline_report = label_report(
-            [g.label for g in gold], [baseline.predict(r["text"]) for r in rows]
-        )
-        print(format_label_report(f"baseline: {name}", baseline_report))
-        figures[f"{name}_macro_f1"] = baseline_report.macro_f1
-    misses = [
-        f"  {r['id']}: gold {r['label']}, got {res.label} ({res.intent})"
-        for r, res in zip(rows, results, strict=True)
-        if res.label != r["label"]
-    ]
-    if misses:
-        print("misclassified:")
-        print("\n".join(misses))
-    return figures
 
 
 def database_command(app: App, action: str) -> int:
@@ -292,25 +164,45 @@ def format_complaint(complaint: Any) -> str:
     return "\n".join(lines)
 
 
+def development_command(argv: Sequence[str]) -> int:
+    """`python -m bot eval` (and crossval, figures), as the team's instructions name them: they
+    are `python -m tools` commands, found only in a checkout, never in the installed package."""
+    try:
+        from tools.cli import main as tools_main
+    except ModuleNotFoundError:
+        print(f"python -m bot {argv[0]}: a development command; in a checkout run "
+              f"`python -m tools {argv[0]}`", file=sys.stderr)  # fmt: skip
+        return 2
+    return tools_main(argv)
+
+
+def policy_command(root: Path) -> int:
+    """Load policy_rules/ and check it against domain.yml, data/rules/ and data/nlu/."""
+    try:
+        policy = load_policy(root / "policy_rules")
+    except PolicyError as error:
+        print(f"policy: {error}", file=sys.stderr)
+        return 1
+    problems = contract_problems(root, policy)
+    for problem in problems:
+        print(f"policy: {problem}", file=sys.stderr)
+    if not problems:
+        print("policy: policy_rules/, domain.yml, data/rules/ and data/nlu/ agree")
+    return 1 if problems else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] and arguments[0] in DEVELOPMENT_COMMANDS:
+        return development_command(arguments)
     parser = argparse.ArgumentParser(prog="python -m bot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("classify", help="triage JSON lines from stdin")
-    evaluate_parser = commands.add_parser("eval", help="score the classifier on a labelled file")
-    evaluate_parser.add_argument("file", type=Path)
-    crossval_parser = commands.add_parser(
-        "crossval",
-        help="choose the intent classifier and the urgency thresholds by cross-validation on "
-        "data/nlu",
+    policy = commands.add_parser(
+        "policy", help="check policy_rules/ against domain.yml, data/rules/ and data/nlu/"
     )
-    crossval_parser.add_argument(
-        "parts", nargs="*", choices=["intent", "urgency"], default=["intent", "urgency"]
-    )
-    crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
-    figures = commands.add_parser(
-        "figures", help="score the eval files and cross-validate, then rewrite the README's table"
-    )
-    figures.add_argument("--readme", type=Path, default=Path("README.md"))
+    policy.add_argument("action", choices=["check"])
+    policy.add_argument("--root", type=Path, default=PROJECT_ROOT)
     database = commands.add_parser("db", help="case store database")
     database.add_argument("action", choices=["upgrade", "check"])
     cases = commands.add_parser("cases", help="list complaints and contacts, show one complaint")
@@ -336,10 +228,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_oversight_commands(commands)
     add_staff_command(commands)
     add_privacy_commands(commands)
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
+    if args.command == "policy":
+        return policy_command(args.root)
     # Commands that read or change stored data check its secrets (bot.privacy.startup).
-    offline = ("classify", "eval", "crossval", "figures")
-    settings = None if args.command in offline else start(COMMAND_LINE)
+    settings = None if args.command == "classify" else start(COMMAND_LINE)
     app = build_app(settings)
     if args.command in PRIVACY_COMMANDS:
         return run_privacy_command(app, args)
@@ -357,11 +250,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handoffs_command(app, args.action, args.id, args.staff)
     if args.command == "db":
         return database_command(app, args.action)
-    if args.command == "classify":
-        return classify(app, sys.stdin.read().splitlines(), sys.stdout)
-    if args.command == "crossval":
-        return crossval(app, args.parts, args.data)
-    if args.command == "figures":
-        return figures_command(app, args.readme)
-    evaluate(app, args.file)
-    return 0
+    return classify(app, sys.stdin.read().splitlines(), sys.stdout)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import sys
+import tarfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,21 @@ def current_model(model_dir: Path) -> Path:
     if not models:
         raise FileNotFoundError(f"no trained model in {model_dir}: run 'make train'")
     return models[-1]
+
+
+def stale_policy_files(model_path: Path, live: Mapping[str, str]) -> list[str]:
+    """The policy files whose text differs from the copy the model was trained with (the rule
+    matcher's snapshot, bot.nlp.components): the model would match with one policy while the
+    actions read another."""
+    from bot.nlp.components import POLICY_SNAPSHOT
+
+    with tarfile.open(model_path) as archive:
+        member = next((m for m in archive if m.name.endswith(f"/{POLICY_SNAPSHOT}")), None)
+        stored = archive.extractfile(member) if member is not None else None
+        snapshot = json.loads(stored.read()) if stored is not None else {}
+    return sorted(
+        name for name in set(snapshot) | set(live) if snapshot.get(name) != live.get(name)
+    )
 
 
 class Classifier:

@@ -3,8 +3,9 @@
 It is an input channel that serves nothing. Rasa builds every channel named in the credentials
 file before it serves, which makes this the one place on the Rasa side that runs at each start
 and only then. It masks personal data in the server's logs and, in production, refuses missing
-or default secrets for the databases and for each social channel that is turned on; and it makes
-Rasa check action server replies with a validator built once.
+or default secrets for the databases and for each social channel that is turned on; it refuses a
+model trained with other policy files than the live ones; and it makes Rasa check action server
+replies with a validator built once.
 """
 
 from __future__ import annotations
@@ -17,7 +18,11 @@ from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
-from bot.privacy.startup import RASA_SERVER, start
+from bot.bootstrap import server_app
+from bot.nlu_runtime import current_model, stale_policy_files
+from bot.policy import Policy
+from bot.privacy.startup import RASA_SERVER, StartRefused, start
+from bot.settings import Settings
 
 
 def check_action_replies_with_one_validator() -> None:
@@ -39,6 +44,19 @@ def check_action_replies_with_one_validator() -> None:
     RemoteAction._validate_action_result = validate
 
 
+def refuse_a_model_of_another_policy(settings: Settings, policy: Policy) -> None:
+    """The server parses with the model's copy of the policy and acts on the live files: when
+    they differ, it does not start, and says which files to retrain for."""
+    model = current_model(settings.model_dir)
+    stale = stale_policy_files(model, policy.sources)
+    if stale:
+        raise StartRefused(
+            f"{RASA_SERVER.name} will not start: the model {model.name} was trained with other "
+            f"versions of {', '.join(stale)} than those in {settings.policy_dir}. Retrain it "
+            "with `make train`."
+        )
+
+
 class RasaServerStartup(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -46,7 +64,8 @@ class RasaServerStartup(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        start(RASA_SERVER)
+        app = server_app(start(RASA_SERVER))
+        refuse_a_model_of_another_policy(app.settings, app.policy)
         check_action_replies_with_one_validator()
         return cls()
 

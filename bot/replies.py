@@ -8,6 +8,7 @@ from bot.calendar import UK_TIME
 from bot.casestore.domain import Complaint
 from bot.definition import long_date
 from bot.policy import Policy
+from bot.policy.ids import INTERPRETER as INTERPRETER_NEED
 from bot.policy.schema import twelve_hour
 from bot.triage import TriageResult
 
@@ -38,7 +39,6 @@ def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
 
 # The interpreter need in policy_rules/adjustments.yml, offered to people who write in another
 # alphabet.
-INTERPRETER_NEED = "interpreter"
 
 
 def not_english_reply(policy: Policy) -> str:

@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=3
-exec .venv/bin/python -m bot.cluster "$@"
+exec .venv/bin/python -m tools.cluster "$@"

@@ -14,6 +14,7 @@ from typing import Literal
 import phonenumbers
 
 from bot.definition import EMAIL_IN_TEXT
+from bot.triage.result import TriageResult
 
 Choice = Literal["complaint", "no_complaint"]
 Decision = Literal["pending", "accepted", "overruled"]
@@ -42,6 +43,30 @@ class ContactRecord:
     service_area: str | None = None
     # The conversation turn it was recorded for (one contact per turn, however often recorded).
     turn_key: str | None = None
+
+    @classmethod
+    def triaged(
+        cls, result: TriageResult, conversation_id: str, channel: str, received_at: datetime,
+        text: str, turn_key: str | None = None,
+    ) -> ContactRecord:  # fmt: skip
+        """The record every channel keeps of a triaged contact (1.4, 5.12), without the reasons
+        that tell of special category data."""
+        return cls(
+            conversation_id=conversation_id,
+            channel=channel,
+            received_at=received_at,
+            text=text,
+            label=result.label,
+            intent=result.intent,
+            confidence=result.confidence,
+            exclusion_reason=result.exclusion_reason,
+            urgency=result.urgency,
+            reasons=tuple(
+                {"code": r.code, "text": r.text} for r in result.reasons if not r.special_category
+            ),
+            service_area=result.service_area,
+            turn_key=turn_key,
+        )
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
+from functools import partial
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
@@ -26,9 +27,10 @@ from bot.casestore.domain import (
     ServiceRequest,
     second_factors,
 )
-from bot.casestore.unit_of_work import UnitOfWork
+from bot.casestore.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.hazards import hazard_clocks
 from bot.policy import Policy
+from bot.policy.ids import OVER_12_MONTHS
 
 ASSISTANT = "assistant"
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
@@ -70,12 +72,14 @@ class NotAStage1Complaint(ValueError):
 class CaseStore:
     def __init__(
         self,
-        engine: Engine,
+        store: Engine | UnitOfWorkFactory,
         policy: Policy,
         clock: Callable[[], datetime] = utc_now,
         limits: IdentityLimits = IdentityLimits(),
     ) -> None:
-        self._engine = engine
+        # An engine: each unit of work is a transaction on it. A factory: units of work of its
+        # own (a fake in service tests, as cosmicpython does).
+        self._unit_of_work = partial(UnitOfWork, store) if isinstance(store, Engine) else store
         self._limits = limits
         self._policy = policy
         self._clock = clock
@@ -89,7 +93,7 @@ class CaseStore:
         return acting
 
     def unit_of_work(self) -> UnitOfWork:
-        return UnitOfWork(self._engine)
+        return self._unit_of_work()
 
     def now(self) -> datetime:
         """The store's clock: officer decisions and the Code's deadlines read the same time."""
@@ -255,7 +259,7 @@ class CaseStore:
                 uow.cases.add_service_request(contact_id, request)
             ground = contact.exclusion_reason
             # An old complaint is asked about first (2.3): actions.time_limit proposes it.
-            if ground not in (None, "over_12_months") and not uow.cases.has_exclusion_proposal(
+            if ground not in (None, OVER_12_MONTHS) and not uow.cases.has_exclusion_proposal(
                 contact_id
             ):
                 self._propose(uow, contact_id, ground)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import TracebackType
 
 from sqlalchemy.engine import Connection, Engine, Transaction
@@ -10,6 +11,8 @@ from bot.casestore.repository import CaseRepository
 
 
 class UnitOfWork:
+    """A transaction on the case store's engine, with the repository on its connection."""
+
     cases: CaseRepository
 
     def __init__(self, engine: Engine) -> None:
@@ -38,3 +41,7 @@ class UnitOfWork:
         if self._connection is not None:
             self._connection.close()
         self._connection = self._transaction = None
+
+
+# What CaseStore opens a unit of work with: this class on an engine, or a fake in service tests.
+UnitOfWorkFactory = Callable[[], UnitOfWork]

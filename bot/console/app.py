@@ -16,7 +16,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
 from sqlalchemy.exc import DBAPIError
 
-from bot.bootstrap import build_app
+from bot.bootstrap import server_app
 from bot.console.accounts import csrf_token_for, same_token
 from bot.console.pages import (
     PATH,
@@ -46,7 +46,7 @@ HEADERS = {
 
 
 async def build(app: Any, _loop: Any) -> None:
-    app.ctx.console = Console(build_app())
+    app.ctx.console = Console(server_app())
 
 
 async def guard(request: Request) -> HTTPResponse | None:

@@ -19,10 +19,11 @@ from bot.casestore.domain import (
     ServiceRequest,
     TranscriptLine,
 )
-from bot.casestore.repository import reference_for
+from bot.casestore.repository.complaints import reference_for
 from bot.casestore.services import CaseStore
 from bot.definition import PREFERENCES, valid_contact_details
 from bot.policy import Policy
+from bot.policy.ids import ASB_REPORT as ASB
 from bot.triage import TriageResult
 
 CHANNEL = "phone"
@@ -31,7 +32,6 @@ CONSENT = ("given", "not_yet")
 NOT_STATED = "not stated"
 REFERENCE = "stage_2_reference"
 # The policy's exclusion ground for anti-social behaviour, whose route is the ASB team.
-ASB = "asb_report"
 SPOKEN_REFERENCE = re.compile(r"(?:[a-z]{1,4}[\s./-]*)?(20\d\d)[\s./-]*(\d{1,6})", re.IGNORECASE)
 OR_BY_NAME = "or leave it empty and find the complaint by surname and phone or email"
 

@@ -15,6 +15,7 @@ from bot.console.forms import ASB, first_asb_report
 from bot.definition import long_date
 from bot.hazards import clock_lines
 from bot.policy import Policy
+from bot.policy.ids import OVER_12_MONTHS, STAGE_1, STAGE_2
 from bot.replies import exclusion_lines, label_lines, ombudsman_line, urgent_lines
 from bot.triage import TriageResult
 
@@ -87,7 +88,7 @@ def prompts_for(
             Prompt("safety_question", "Ask whether anyone is in danger right now", "",
                    (policy.safety.question,))
         )  # fmt: skip
-    if result.exclusion_reason == "over_12_months":
+    if result.exclusion_reason == OVER_12_MONTHS:
         prompts.append(
             Prompt("time_limit", "Ask whether it is still happening, or only just found out",
                    "2.3", (STILL_HAPPENING,))
@@ -218,7 +219,7 @@ def kept_lines(policy: Policy) -> list[str]:
     """What to read out when the complaint is saved but the case store is not answering: the
     chat's `utter_complaint_kept_for_later`, for the phone. It is logged, once, when the store is
     back, dated from when the caller told us."""
-    acknowledge_within = policy.stages["stage_1"].acknowledge_within
+    acknowledge_within = policy.stages[STAGE_1].acknowledge_within
     return [
         "I have saved your complaint. Our complaints system is not working right now, so I "
         "can't give you a reference yet.",
@@ -231,7 +232,7 @@ def kept_lines(policy: Policy) -> list[str]:
 
 def unmatched_stage_2_lines(policy: Policy) -> list[str]:
     """What to read out when no single complaint matches a Stage 2 request: an officer finds it."""
-    acknowledge_within = policy.stages["stage_2"].acknowledge_within
+    acknowledge_within = policy.stages[STAGE_2].acknowledge_within
     return [
         "I can't match those details to one complaint, but you don't need to do anything more.",
         "A complaints officer will find your complaint and move it to Stage 2. They will write "

@@ -1,7 +1,7 @@
 """The intent classifier's model: a linear model over TF-IDF of words and character n-grams and
 the MiniLM sentence features, with the training examples weighted by triage label and origin.
 
-Shared by the Rasa component (bot.nlp.components) and cross-validation (bot.crossval), so the
+Shared by the Rasa component (bot.nlp.components) and cross-validation (tools.crossval), so the
 settings chosen on grouped folds are the ones the trained model uses.
 """
 

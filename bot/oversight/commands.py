@@ -125,7 +125,7 @@ def queue_command(app: App, args: argparse.Namespace) -> int:
 
 
 def report_command(app: App, start: date, end: date, out: Path) -> int:
-    from bot.oversight.report import write_report
+    from bot.oversight.report.rendering import write_report
 
     try:
         files = write_report(app.cases, app.policy, start, end, out)

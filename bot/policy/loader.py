@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from bot.policy.ids import REQUIRED
 from bot.policy.schema import (
     LABELS,
     NATIONS,
@@ -181,6 +182,13 @@ def load_policy(directory: str | Path) -> Policy:
     return parse_policy(sources)
 
 
+def _require(file: _Record, section: str, defined: Mapping[str, object]) -> None:
+    """Every id of `section` the code names (bot/policy/ids.py) is defined."""
+    for rule_id, why in REQUIRED.get(file.file, {}).get(section, {}).items():
+        if rule_id not in defined:
+            raise PolicyError(file.file, rule_id, f"missing from '{section}': {why}")
+
+
 def parse_policy(sources: Mapping[str, str]) -> Policy:
     """Build a Policy from file texts (as read from disk or from a trained model's snapshot)."""
     files = {name: _top(name, sources) for name in POLICY_FILES}
@@ -208,9 +216,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         )
         for r in timescales.records("stages", set(StageTimescale.__dataclass_fields__))
     }
-    for required_stage in ("stage_1", "stage_2"):
-        if required_stage not in stages:
-            timescales.fail(f"stage '{required_stage}' is missing")
+    _require(timescales, "stages", stages)
     time_limit_section = timescales.section("complaint_time_limit", {"provision", "within"})
     time_limit = time_limit_section.duration("within")
     if time_limit.unit != "months":
@@ -234,6 +240,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             "grounds", set(ExclusionGround.__dataclass_fields__)
         )
     }
+    _require(files["exclusions.yml"], "grounds", grounds)
 
     intents_file = files["intents.yml"]
     intents = {}
@@ -292,8 +299,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         r.rule_id or "": ServiceArea(r.rule_id or "", r.cues())
         for r in definitions.records("service_areas", {"cues"})
     }
-    if "general" not in service_areas:
-        definitions.fail("service area 'general' is missing: it catches what no cue matches")
+    _require(definitions, "service_areas", service_areas)
 
     return Policy(
         landlord=landlord,

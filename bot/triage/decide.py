@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
+from bot.policy.ids import OVER_12_MONTHS
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
 
@@ -69,16 +70,16 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
             )
 
     over_limit = matches.months_ago is not None and matches.months_ago > policy.time_limit.amount
-    if ground == "over_12_months" and matches.ongoing:
+    if ground == OVER_12_MONTHS and matches.ongoing:
         label, ground = "complaint", None
         reasons.append(Reason("2.3", "Started long ago but still going on: within time"))
-    elif ground == "over_12_months" and matches.months_ago is not None and not over_limit:
+    elif ground == OVER_12_MONTHS and matches.months_ago is not None and not over_limit:
         label, ground = "complaint", None
         reasons.append(
             Reason("2.3", f"About {matches.months_ago:.0f} months ago: within the time limit")
         )
     elif label == "complaint" and over_limit and not matches.ongoing:
-        label, ground = "excluded", "over_12_months"
+        label, ground = "excluded", OVER_12_MONTHS
         reasons.append(
             Reason("2.3", f"Issue about {matches.months_ago:.0f} months ago and not ongoing")
         )
@@ -98,7 +99,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )
     if matches.adjustments:
         reasons.append(
-            Reason("5.10", f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments")
+            Reason(
+                "5.10",
+                f"Needs disclosed ({', '.join(matches.adjustments)}): offer adjustments",
+                special_category=True,
+            )
         )
     urgency, ask_about_danger = dangers(matches, policy)
     reasons.extend(

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
-from bot.casestore.domain import ContactRecord
 from bot.policy.schema import Label
-
-# A disclosed health need or disability is special category data: it is kept only through the
-# consent step of the adjustment questions, never as a by-product of triage.
-NOT_STORED_WITHOUT_CONSENT = {"5.10"}
 
 
 @dataclass(frozen=True)
 class Reason:
-    """Why triage decided something, citing a Code provision or a policy rule id."""
+    """Why triage decided something, citing a Code provision or a policy rule id.
+
+    `special_category` marks a reason that tells of a health need or disability: special category
+    data, kept only through the consent step of the adjustment questions, never as a by-product
+    of triage, however the reason is worded or cited."""
 
     code: str
     text: str
+    special_category: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,34 +77,6 @@ class TriageResult:
     def offers_complaint(self) -> bool:
         """Dissatisfaction must be met with the choice to complain (Code 1.3)."""
         return self.label == "complaint"
-
-    def contact(
-        self,
-        conversation_id: str,
-        channel: str,
-        received_at: datetime,
-        text: str,
-        turn_key: str | None = None,
-    ) -> ContactRecord:
-        """The record every channel keeps of a triaged contact (1.4, 5.12)."""
-        return ContactRecord(
-            conversation_id=conversation_id,
-            channel=channel,
-            received_at=received_at,
-            text=text,
-            label=self.label,
-            intent=self.intent,
-            confidence=self.confidence,
-            exclusion_reason=self.exclusion_reason,
-            urgency=self.urgency,
-            reasons=tuple(
-                {"code": r.code, "text": r.text}
-                for r in self.reasons
-                if r.code not in NOT_STORED_WITHOUT_CONSENT
-            ),
-            service_area=self.service_area,
-            turn_key=turn_key,
-        )
 
     def as_contract(self, message_id: Any) -> dict[str, Any]:
         """One line of `python -m bot classify` output."""

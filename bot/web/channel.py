@@ -29,10 +29,10 @@ from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.bootstrap import server_app
 from bot.channels.sender_ids import session_ids
-from bot.policy import load_policy
 from bot.policy.schema import Landlord
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT
 from bot.web.transcript import OPENING_PAYLOAD, TALK_TO_A_PERSON, widget_conversation
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class WebChatPage(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> InputChannel:
-        return cls(load_policy(Settings.from_env().policy_dir).landlord)
+        return cls(server_app().policy.landlord)
 
     def __init__(self, landlord: Landlord) -> None:
         missing = [str(path) for path, _ in FILES.values() if not path.is_file()]

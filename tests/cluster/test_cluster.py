@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from bot.cluster import Cluster, Replica, running_cluster
-from bot.load import Interruption, Pace, intake_mix, measure
+from tools.cluster import Cluster, Replica, running_cluster
+from tools.load import Interruption, Pace, intake_mix, measure
 
 pytestmark = pytest.mark.cluster
 

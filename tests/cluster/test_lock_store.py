@@ -12,9 +12,9 @@ from rasa.core.lock_store import LockStore
 from rasa.utils.endpoints import read_endpoint_config
 
 import bot.lock_store
-from bot.localservers import running_redis
 from bot.lock_store import QueuedTicketLock, RedisLockStore
 from bot.settings import PROJECT_ROOT
+from tools.localservers import running_redis
 
 LIFETIME = 20.0
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from bot.cluster import nginx_config
-from bot.localservers import answers, free_port, running_nginx, wait_until
+from tools.cluster import nginx_config
+from tools.localservers import answers, free_port, running_nginx, wait_until
 
 FORWARDED = [
     ("POST", "/webhooks/rest/webhook"),

@@ -20,12 +20,12 @@ from bot.casestore import migrations
 from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox
 from bot.casestore.services import CaseStore
-from bot.localservers import create_database, running_postgres
 from bot.policy import Policy
 from tests.console.client import ConsoleClient
 from tests.console.staff import add_staff
 from tests.console.test_console_http import COMPLAINT_FORM, triaged
 from tests.conversations.servers import Servers, running_servers
+from tools.localservers import create_database, running_postgres
 
 pytestmark = pytest.mark.server
 

@@ -14,7 +14,7 @@ from typing import IO
 
 import requests
 
-from bot.localservers import free_port
+from tools.localservers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"

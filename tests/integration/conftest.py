@@ -11,8 +11,8 @@ from bot.casestore import migrations
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.casestore.tables import metadata
-from bot.localservers import running_postgres
 from bot.policy import Policy
+from tools.localservers import running_postgres
 
 
 @pytest.fixture(scope="session")

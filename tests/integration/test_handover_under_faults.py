@@ -21,10 +21,10 @@ from bot.casestore import migrations
 from bot.casestore.engine import make_engine
 from bot.casestore.outbox import Outbox
 from bot.casestore.services import CaseStore
-from bot.localservers import running_postgres
 from bot.policy import Policy
 from tests.conversations.action_calls import confirmation
 from tests.conversations.servers import free_port, start_action_server, wait_for_action_server
+from tools.localservers import running_postgres
 
 # What the Rasa server would send with each call (bot.action_server).
 TOKEN = secrets.token_urlsafe(32)

@@ -17,7 +17,8 @@ from bot.casestore.services import CaseStore
 from bot.cli import main
 from bot.oversight.demo_data import MovableClock
 from bot.oversight.queue import OfficerQueue
-from bot.oversight.report import ReportFigures, compute_figures, write_report
+from bot.oversight.report.figures import ReportFigures, compute_figures
+from bot.oversight.report.rendering import write_report
 from bot.policy import Policy
 from tests.integration.test_case_store import handover
 

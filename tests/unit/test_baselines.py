@@ -3,9 +3,9 @@ including the files whose examples carry metadata (real messages, the safety fil
 
 from __future__ import annotations
 
-from bot.baselines import training_examples
 from bot.policy import Policy
 from tests.conftest import ROOT
+from tools.baselines import training_examples
 
 
 def test_examples_written_with_metadata_are_read(policy: Policy) -> None:

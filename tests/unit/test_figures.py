@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.figures import END, IN_SAMPLE_NOTE, START, rewrite, table
+from tools.figures import END, IN_SAMPLE_NOTE, START, rewrite, table
 
 
 def test_the_table_is_replaced_between_the_markers_and_nothing_else(tmp_path: Path) -> None:

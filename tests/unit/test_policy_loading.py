@@ -74,6 +74,20 @@ def test_removing_a_landlord_ground_needs_no_code_change(rules: Path) -> None:
     assert "staff_employment" not in load_policy(rules).grounds
 
 
+def test_removing_a_ground_the_code_names_fails_validation_naming_it(rules: Path) -> None:
+    """Triage proposes `over_12_months` for an old matter (2.3): without it the policy must not
+    load, rather than load and fail in the middle of a conversation."""
+    text = (rules / "exclusions.yml").read_text()
+    start, end = text.index("  - id: over_12_months"), text.index("  - id: legal_proceedings")
+    (rules / "exclusions.yml").write_text(text[:start] + text[end:])
+    edit(rules, "intents.yml", "{id: old_issue, label: excluded, ground: over_12_months}",
+         "{id: old_issue, label: complaint}")  # fmt: skip
+    with pytest.raises(PolicyError) as error:
+        load_policy(rules)
+    assert (error.value.file, error.value.rule_id) == ("exclusions.yml", "over_12_months")
+    assert "missing from 'grounds': triage proposes it" in error.value.problem
+
+
 def test_route_naming_an_unknown_landlord_field_is_refused(rules: Path) -> None:
     edit(rules, "urgency.yml", "{emergency_repairs_phone}", "{emergency_number}")
     with pytest.raises(PolicyError, match=r"urgency.yml, rule 'flooding': route mentions "

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.baselines import training_examples
 from bot.policy import Policy
 from tests.conftest import ROOT
+from tools.baselines import training_examples
 
 DEV_SETS = [ROOT.parent / "shared" / "eval" / name for name in ("dev.jsonl", "real2-dev.jsonl")]
 NEAR_COPY = 0.8

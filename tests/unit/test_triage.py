@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime, timezone
 from typing import Any
 
+from bot.casestore.domain import ContactRecord
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
-from bot.triage import triage
+from bot.triage import Reason, triage
 
 
 def parse(ranking: dict[str, float], *entities: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +121,22 @@ def test_flags_come_from_rule_matches(policy: Policy) -> None:
     assert contract["adjustments"] == ["hearing"]
     assert any("0800 111 999" in r["text"] for r in contract["reasons"])
     assert {r["code"] for r in contract["reasons"]} >= {"1.4", "1.3, 3.6", "5.10", "gas"}
+
+
+def test_a_disclosed_need_is_not_stored_with_the_contact_however_it_is_cited(
+    policy: Policy,
+) -> None:
+    """A health need or disability is special category data (5.10): the reason that tells of it
+    is marked as such, so rewording its citation cannot let it into the contact record."""
+    result = triage(
+        parse({"service_request": 0.99}, {"entity": "adjustment", "value": "hearing"}), policy
+    )
+    need = next(r for r in result.reasons if "hearing" in r.text)
+    assert need.special_category
+    recited = replace(result, reasons=(*result.reasons, Reason("Code 5.10", need.text, True)))
+    received = datetime(2027, 1, 4, 9, tzinfo=timezone.utc)
+    stored = ContactRecord.triaged(recited, "conv-1", "rest", received, "I am deaf")
+    assert stored.reasons and all("hearing" not in r["text"] for r in stored.reasons)
 
 
 def test_escalation_cites_6_10(policy: Policy) -> None:

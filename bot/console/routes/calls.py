@@ -10,7 +10,7 @@ from sanic import Request
 from sanic.response import HTTPResponse
 from sqlalchemy.exc import IntegrityError
 
-from bot.casestore.domain import Choice
+from bot.casestore.domain import Choice, ContactRecord
 from bot.casestore.services import utc_now
 from bot.console.forms import (
     CHANNEL,
@@ -61,7 +61,7 @@ async def triage_call(request: Request) -> HTTPResponse:
     result = await triaged(request, text)
     if result is None:
         return not_ready(request)
-    contact = result.contact(new_conversation_id(), CHANNEL, utc_now(), text)
+    contact = ContactRecord.triaged(result, new_conversation_id(), CHANNEL, utc_now(), text)
     cases = console.app.cases.acting_as(session.staff.username)
     contact_id = await blocking(cases.record_contact, contact)
     console.triaged.remember(contact_id, result)
@@ -139,9 +139,7 @@ async def log_service_request(request: Request, contact_id: int) -> HTTPResponse
     form = ServiceRequestForm.from_fields(fields(request))
     errors = form.errors(policy)
     if errors:
-        await keep_draft(request, contact_id)
-        return await call_page(request, contact_id, 422, errors=errors,
-                               form_with_errors="service")  # fmt: skip
+        return await returned_with_errors(request, contact_id, errors, "service")
     contact = await phone_contact(request, contact_id)
     if contact is None:
         return not_found(request)
@@ -159,6 +157,15 @@ async def log_service_request(request: Request, contact_id: int) -> HTTPResponse
                 category=request_categories(policy).get(logged.category, logged.category),
                 read_out=request_lines(logged, contact_id, policy, clocks,
                                        contact_by))  # fmt: skip
+
+
+async def returned_with_errors(
+    request: Request, contact_id: int, errors: Mapping[str, str], form: str
+) -> HTTPResponse:
+    """The call page again, with the form that came back with problems open and what the
+    handler typed kept as their draft."""
+    await keep_draft(request, contact_id)
+    return await call_page(request, contact_id, 422, errors=errors, form_with_errors=form)
 
 
 async def call_page(

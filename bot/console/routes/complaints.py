@@ -22,7 +22,6 @@ from bot.console.pages import (
     console_of,
     fields,
     handovers_of,
-    keep_draft,
     not_found,
     page,
     phone_contact,
@@ -30,7 +29,7 @@ from bot.console.pages import (
     session_of,
 )
 from bot.console.prompts import kept_lines, logged_lines, urgent_logged_lines
-from bot.console.routes.calls import call_page
+from bot.console.routes.calls import returned_with_errors
 
 routes = Routes()
 
@@ -41,9 +40,7 @@ async def log_complaint(request: Request, contact_id: int) -> HTTPResponse:
     form = ComplaintForm.from_fields(fields(request))
     errors = form.errors(console.app.policy)
     if errors:
-        await keep_draft(request, contact_id)
-        return await call_page(request, contact_id, 422, errors=errors,
-                               form_with_errors="complaint")  # fmt: skip
+        return await returned_with_errors(request, contact_id, errors, "complaint")
     contact = await phone_contact(request, contact_id)
     if contact is None:
         return not_found(request)

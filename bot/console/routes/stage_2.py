@@ -16,14 +16,13 @@ from bot.console.pages import (
     cases_of,
     console_of,
     fields,
-    keep_draft,
     new_conversation_id,
     not_found,
     page,
     phone_contact,
 )
 from bot.console.prompts import logged_lines, unmatched_stage_2_lines
-from bot.console.routes.calls import call_page
+from bot.console.routes.calls import returned_with_errors
 
 # Team members who act on a complaint after it is logged: the one acting last owns it.
 OFFICER_STEPS = {"complaint_acknowledged", "response_extended", "response_sent"}
@@ -63,9 +62,7 @@ async def log_stage_2(
             return page(request, "stage_2.html", 422, title="Stage 2 request", form=form,
                         errors=errors)  # fmt: skip
         assert contact.id is not None, "a stored contact"
-        await keep_draft(request, contact.id)
-        return await call_page(request, contact.id, 422, errors=errors,
-                               form_with_errors="stage_2")  # fmt: skip
+        return await returned_with_errors(request, contact.id, errors, "stage_2")
     received_at = contact.received_at if contact else utc_now()
     if stage_1 is None:
         conversation_id = contact.conversation_id if contact else new_conversation_id()

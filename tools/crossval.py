@@ -299,7 +299,7 @@ def _held_out_labels(
 
 
 def _score(gold: Sequence[str], predicted: Sequence[str]) -> IntentScore:
-    from bot.evaluation import label_report
+    from tools.evaluation import label_report
 
     report = label_report(gold, predicted)
     return IntentScore(

@@ -25,7 +25,8 @@ from types import FrameType
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.casestore import migrations
-from bot.localservers import (
+from bot.settings import PROJECT_ROOT
+from tools.localservers import (
     LOOPBACK,
     answers,
     create_database,
@@ -36,7 +37,6 @@ from bot.localservers import (
     running_redis,
     wait_until,
 )
-from bot.settings import PROJECT_ROOT
 
 REPLICAS = 2
 ACTION_SERVERS = 2
@@ -242,7 +242,7 @@ def serve(run_dir: Path, port: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.cluster", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.cluster", description=__doc__)
     parser.add_argument(
         "--port",
         type=int,

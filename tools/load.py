@@ -1,6 +1,6 @@
 """Load test: many residents talking to the assistant at once, over the REST channel.
 
-`python -m bot.load run URL` drives one running server; `python -m bot.load bench` (`make load`)
+`python -m tools.load run URL` drives one running server; `python -m tools.load bench` (`make load`)
 starts each target itself, on loopback, one after the other, and drives it in the same way:
 
 * `single`: a freshly started `make run` (one Rasa server, one action server, SQLite), first at a
@@ -44,9 +44,9 @@ import aiohttp
 
 from bot.casestore.engine import make_engine
 from bot.casestore.unit_of_work import UnitOfWork
-from bot.cluster import running_cluster
-from bot.localservers import LOOPBACK, answers, free_port, running_process, wait_until
 from bot.settings import PROJECT_ROOT
+from tools.cluster import running_cluster
+from tools.localservers import LOOPBACK, answers, free_port, running_process, wait_until
 
 REFERENCE = re.compile(r"CMP-\d{4}-\d{6}")
 TURN_TIMEOUT_SECONDS = 120
@@ -647,7 +647,7 @@ def write_results(phases: Sequence[Phase], path: Path, settings: dict[str, Any])
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bot.load",
+        prog="python -m tools.load",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

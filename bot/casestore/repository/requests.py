@@ -1,0 +1,82 @@
+"""Service requests, one per contact that asked for something to be done (1.4)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+
+from bot.casestore import tables
+from bot.casestore.domain import (
+    ServiceRequest,
+    ServiceRequestRecord,
+)
+from bot.casestore.repository.rows import Rows, utc
+
+
+class ServiceRequestRows(Rows):
+    def add_service_request(self, contact_id: int, request: ServiceRequest) -> None:
+        self._db.execute(
+            insert(tables.service_requests).values(contact_id=contact_id, **vars(request))
+        )
+
+    def set_service_request_contact(
+        self, contact_id: int, name: str, details: str, preference: str
+    ) -> None:
+        requests = tables.service_requests
+        self._db.execute(
+            update(requests)
+            .where(requests.c.contact_id == contact_id)
+            .values(contact_name=name, contact_details=details, contact_preference=preference)
+        )
+
+    def has_service_request(self, contact_id: int) -> bool:
+        service_requests = tables.service_requests
+        found = select(service_requests.c.id).where(service_requests.c.contact_id == contact_id)
+        return self._db.execute(found.limit(1)).first() is not None
+
+    def service_request(self, contact_id: int) -> ServiceRequest | None:
+        requests = tables.service_requests
+        row = self._db.execute(
+            select(*(requests.c[name] for name in ServiceRequest.__dataclass_fields__)).where(
+                requests.c.contact_id == contact_id
+            )
+        ).first()
+        return None if row is None else ServiceRequest(**row._mapping)
+
+    def service_requests_between(
+        self, start: datetime, end: datetime
+    ) -> list[ServiceRequestRecord]:
+        """Service requests received in the period, each marked if a complaint followed it in
+        the same conversation (1.5)."""
+        contacts, complaints = tables.contacts, tables.complaints
+        followed = (
+            select(complaints.c.id)
+            .where(
+                complaints.c.conversation_id == contacts.c.conversation_id,
+                complaints.c.received_at >= contacts.c.received_at,
+            )
+            .exists()
+        )
+        rows = self._db.execute(
+            select(
+                tables.service_requests.c.contact_id,
+                tables.service_requests.c.category,
+                tables.service_requests.c.urgent,
+                contacts.c.received_at,
+                followed.label("became_complaint"),
+            )
+            .join(contacts, contacts.c.id == tables.service_requests.c.contact_id)
+            .where(contacts.c.received_at >= start, contacts.c.received_at < end)
+            .order_by(tables.service_requests.c.id)
+        )
+        return [
+            ServiceRequestRecord(
+                contact_id=r.contact_id,
+                category=r.category,
+                urgent=r.urgent,
+                received_at=utc(r.received_at),  # type: ignore[arg-type]
+                became_complaint=bool(r.became_complaint),
+            )
+            for r in rows
+        ]
