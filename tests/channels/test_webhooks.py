@@ -189,7 +189,10 @@ def test_dissatisfaction_gets_quick_replies_and_a_tapped_one_is_read_as_its_payl
         rasa_url, platform_object, user_id,
         text=tapped["title"], quick_reply={"payload": tapped["payload"]},
     )  # fmt: skip
-    assert "without a formal complaint" in meta_messages(fake_api, user_id)[-1]["text"]
+    chosen = [message["text"] for message in meta_messages(fake_api, user_id)[-2:]]
+    assert "without a formal complaint" in chosen[0]
+    # The team that puts it right then asks how to reach them, with its own quick replies.
+    assert "Would you like our team to contact you" in chosen[1]
 
 
 @pytest.mark.parametrize(
@@ -306,7 +309,9 @@ def test_on_x_the_choices_are_numbered_and_a_number_picks_one(
     assert "1. Make a formal complaint" in offer
     assert "2. Put it right without a complaint" in offer
     send_x(rasa_url, user_id, "2")
-    assert "without a formal complaint" in x_texts(fake_api, user_id)[-1]
+    chosen = x_texts(fake_api, user_id)[-2:]
+    assert "without a formal complaint" in chosen[0]
+    assert "Would you like our team to contact you" in chosen[1]
 
 
 def test_a_json_body_as_crc_token_is_refused_so_it_cannot_be_used_to_forge_an_event(
