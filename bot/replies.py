@@ -301,6 +301,24 @@ def complaint_logged_line(complaint: Complaint) -> str:
     )
 
 
+def adjustments_noted_line(review_due: date, known: bool) -> str:
+    """After the resident agreed what would help (5.10). Doing it each time needs to know who
+    they are (`known`): a chat with no contact details cannot."""
+    each_time = (
+        ", and we will do it each time you contact us"
+        if known
+        else " with this request. So that we can do it every time, tell us your name when you "
+        "contact us"
+    )
+    return (
+        f"Thank you. We have noted what would help you{each_time}. We will review it by "
+        f"{long_date(review_due)}. Tell us at any time if it stops working for you."
+    )
+
+
+NO_ADJUSTMENTS_LINE = "That's fine. You can ask us for help like this at any time."
+
+
 # Read out by a call handler (bot/console/prompts.py, the console's pages) --------------------
 OFFER_CHOICE = (
     "I'm sorry things have gone wrong. You can make a formal complaint, and we will give you a "

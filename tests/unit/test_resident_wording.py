@@ -18,7 +18,9 @@ from bot.hazards import clock_lines, hazard_clocks
 from bot.policy import Policy, load_answers
 from bot.policy.schema import Duration
 from bot.replies import (
+    NO_ADJUSTMENTS_LINE,
     adjustment_lines,
+    adjustments_noted_line,
     chat_lines,
     complaint_logged_line,
     exclusion_lines,
@@ -128,6 +130,9 @@ def built_in_python(policy: Policy) -> dict[str, str]:
                              "07700 900456", "text", access_times="mornings")  # fmt: skip
     texts = {
         "still_going_on": still_going_on_question(policy),
+        "adjustments_noted": adjustments_noted_line(date(2026, 9, 1), known=True),
+        "adjustments_noted_anonymous": adjustments_noted_line(date(2026, 9, 1), known=False),
+        "no_adjustments": NO_ADJUSTMENTS_LINE,
         "complaint_logged": complaint_logged_line(complaint),
         "kept_for_later": " ".join(kept_lines(policy)),
         "logged_read_out": " ".join(logged_lines(complaint, policy)),
