@@ -15,8 +15,9 @@ from rasa_sdk.types import DomainDict
 from actions.app import get_app
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import is_no, long_date
+from bot.definition import is_no
 from bot.nlp.matches import RuleMatches
+from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
 
@@ -112,23 +113,10 @@ class ActionRecordAdjustments(Action):
         if adjustments and contact_id is not None:
             app.cases.agree_adjustments(int(contact_id), adjustments)
             # "Each time" needs to know who they are: a chat with no contact details cannot.
-            each_time = (
-                ", and we will do it each time you contact us"
-                if tracker.get_slot("contact_details")
-                else " with this request. So that we can do it every time, tell us your name "
-                "when you contact us"
-            )
-            dispatcher.utter_message(
-                text=(
-                    f"Thank you. We have noted what would help you{each_time}. We will review "
-                    f"it by {long_date(adjustments[0].review_due)}. Tell us at any time if it "
-                    "stops working for you."
-                )
-            )
+            known = bool(tracker.get_slot("contact_details"))
+            dispatcher.utter_message(text=adjustments_noted_line(adjustments[0].review_due, known))
         else:
-            dispatcher.utter_message(
-                text="That's fine. You can ask us for help like this at any time."
-            )
+            dispatcher.utter_message(text=NO_ADJUSTMENTS_LINE)
         return [
             SlotSet("adjustments_pending", False),
             SlotSet("adjustments_needed", None),

@@ -18,8 +18,7 @@ from actions.representatives import representative_from_slots
 from actions.turns import channel_of, problem_messages, transcript_of, triaged_at
 from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.services import CaseStore
-from bot.definition import long_date
-from bot.replies import ombudsman_line
+from bot.replies import complaint_logged_line, kept_lines, ombudsman_line
 
 # What the resident told us for the complaint. Once it is logged (or kept for later) these leave
 # the conversation, so nobody who types into the same session afterwards can bring back the
@@ -86,19 +85,12 @@ class ActionSubmitComplaint(Action):
         app = get_app()
         complaint = app.handovers.submit(handover_from(tracker, app.cases))
         if complaint is None:
-            dispatcher.utter_message(response="utter_complaint_kept_for_later")
-            dispatcher.utter_message(text=ombudsman_line(app.policy))
+            for line in kept_lines(app.policy):
+                dispatcher.utter_message(text=line)
             return [SlotSet("awaiting_confirmation", False), *forget_the_complaint()]
         # Anything an earlier failure left waiting goes now that the case store answers.
         app.handovers.relay()
-        dispatcher.utter_message(
-            text=(
-                f"Your complaint is logged. Your reference is {complaint.reference}. "
-                f"We will acknowledge it by {long_date(complaint.acknowledgement_due)} and send "
-                f"you our response by {long_date(complaint.response_due)} at the latest. If we "
-                "need longer, we will tell you why and give you a new date."
-            )
-        )
+        dispatcher.utter_message(text=complaint_logged_line(complaint))
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         return [
             SlotSet("complaint_reference", complaint.reference),

@@ -19,7 +19,13 @@ from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import answer_for, asks_what, is_question
-from bot.replies import adjustment_lines, chat_lines, part_lines
+from bot.replies import (
+    STILL_GOING_ON_BUTTONS,
+    adjustment_lines,
+    chat_lines,
+    part_lines,
+    still_going_on_question,
+)
 from bot.triage import TriageResult, triage
 
 
@@ -95,7 +101,9 @@ class ActionTriage(Action):
         ]
         if result.exclusion_reason == OVER_12_MONTHS:
             # Still going on, or only just found out, means within time (2.3): ask first.
-            dispatcher.utter_message(response="utter_ask_still_going_on")
+            dispatcher.utter_message(
+                text=still_going_on_question(app.policy), buttons=STILL_GOING_ON_BUTTONS
+            )
             return [*events, SlotSet("time_limit_pending", True)]
         if result.label == "escalation" and result.references:
             events.append(SlotSet("escalation_reference", result.references[0]))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 
 from bot.calendar import UK_TIME
-from bot.casestore.domain import Complaint
+from bot.casestore.domain import Complaint, HazardClock, ServiceRequest
 from bot.definition import long_date
+from bot.hazards import clock_lines
 from bot.policy import Policy
+from bot.policy.ids import ASB_REPORT, STAGE_1, STAGE_2
 from bot.policy.ids import INTERPRETER as INTERPRETER_NEED
 from bot.policy.schema import twelve_hour
 from bot.triage import TriageResult
@@ -256,7 +259,7 @@ def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
         f"Thank you. {checked}A complaints officer needs to find your complaint before it can "
         f"move to Stage 2. So they can find it and reply, please call us on {landlord.phone} "
         f"({landlord.office_hours}), or ask to talk to a person here. Stage 2 is acknowledged "
-        f"within {policy.stages['stage_2'].acknowledge_within} of that."
+        f"within {policy.stages[STAGE_2].acknowledge_within} of that."
     )
 
 
@@ -268,3 +271,175 @@ def status_without_reference(policy: Policy) -> str:
         f"for you: ask to talk to a person here, or call us on {landlord.phone} "
         f"({landlord.office_hours})."
     )
+
+
+def still_going_on_question(policy: Policy) -> str:
+    """Asked before an old matter is proposed as out of time (2.3), in the chat and on the
+    phone, with the landlord's time limit."""
+    limit = policy.time_limit
+    return (
+        f"It sounds like this started more than {limit} ago. Is it still happening, or did you "
+        f"only find out about it in the last {limit}?"
+    )
+
+
+# The chat's answers to `still_going_on_question` (data/rules/time_limit.yml reads them).
+STILL_GOING_ON_BUTTONS = [
+    {"title": "Yes, it's still happening", "payload": "/affirm"},
+    {"title": "I found out recently", "payload": '/choose{"choice": "found_out_recently"}'},
+    {"title": "No, it's over", "payload": "/deny"},
+]
+
+
+def complaint_logged_line(complaint: Complaint) -> str:
+    """The chat's confirmation of a logged complaint: its reference and the Code's dates."""
+    return (
+        f"Your complaint is logged. Your reference is {complaint.reference}. We will acknowledge "
+        f"it by {long_date(complaint.acknowledgement_due)} and send you our response by "
+        f"{long_date(complaint.response_due)} at the latest. If we need longer, we will tell you "
+        "why and give you a new date."
+    )
+
+
+def adjustments_noted_line(review_due: date, known: bool) -> str:
+    """After the resident agreed what would help (5.10). Doing it each time needs to know who
+    they are (`known`): a chat with no contact details cannot."""
+    each_time = (
+        ", and we will do it each time you contact us"
+        if known
+        else " with this request. So that we can do it every time, tell us your name when you "
+        "contact us"
+    )
+    return (
+        f"Thank you. We have noted what would help you{each_time}. We will review it by "
+        f"{long_date(review_due)}. Tell us at any time if it stops working for you."
+    )
+
+
+NO_ADJUSTMENTS_LINE = "That's fine. You can ask us for help like this at any time."
+
+
+# Read out by a call handler (bot/console/prompts.py, the console's pages) --------------------
+OFFER_CHOICE = (
+    "I'm sorry things have gone wrong. You can make a formal complaint, and we will give you a "
+    "reference and dates for our reply. Or we can try to put it right without a formal "
+    "complaint. Either way, any repair you have with us carries on. Which would you like?"
+)
+ASK_ADJUSTMENTS = (
+    "Is there anything that would make it easier for you to deal with us? For example large "
+    "print, an interpreter, easy read, or more time."
+)
+CHECK_CONSENT = (
+    "Has the resident agreed to you acting for them? If not yet, we will check with them before "
+    "we share their personal details with you."
+)
+
+ASB_ROUTE = (
+    "Thank you for telling us. Our anti-social behaviour team deals with reports like this: it "
+    "is the quickest way to get it looked into. I'll pass it to them now.",
+    "If you are unhappy with how we handled an earlier report, that can be a complaint.",
+)
+PHONE_REQUEST = (
+    "Thank you. I'll log this as a request for our team now, and tell you what happens next "
+    "and when."
+)
+PHONE_ENQUIRY = (
+    "Thank you. I'll pass your question to the team who deal with it, and they will get back "
+    "to you. If it is about something going wrong, you can also make a complaint."
+)
+
+
+def request_lines(
+    request: ServiceRequest, call: int, policy: Policy, clocks: Sequence[HazardClock],
+    contact_by: date,
+) -> list[str]:  # fmt: skip
+    """What to read out once a service request is logged: what was logged, what happens next and
+    by when (the Awaab's Law dates when they apply), and how we will be in touch."""
+    landlord = policy.landlord
+    if request.category == ASB_REPORT:
+        opening = "I've passed your report to our anti-social behaviour team."
+        danger = "If anyone is in danger, call 999."
+    else:
+        opening = f"I've logged your {'urgent ' if request.urgent else ''}request."
+        danger = (
+            f"If it gets worse, call our emergency repairs line on "
+            f"{landlord.emergency_repairs_phone}, or 999 if anyone is in danger."
+        )
+    lines = [f"{opening} Your call number is {call}."]
+    lines += clock_lines(clocks, policy, "resident")
+    if request.urgent:
+        lines.append(f"Because it is urgent, the team will contact you today. {danger}")
+    else:
+        lines.append(f"The team will contact you by {long_date(contact_by)} to arrange what "
+                     f"happens next. {danger}")  # fmt: skip
+    if request.access_times:
+        lines.append(f"We have noted when you are in: {request.access_times}.")
+    if request.postal_address:
+        lines.append(f"We will write to you at {request.postal_address}.")
+    else:
+        lines.append(f"We will contact you by {request.contact_preference} on "
+                     f"{request.contact_details}.")  # fmt: skip
+    lines.append("If you are unhappy with how it goes, tell us and you can make a complaint.")
+    return lines
+
+
+def urgent_logged_lines(
+    urgency: Sequence[str], policy: Policy, clocks: Sequence[HazardClock]
+) -> list[str]:
+    """Read out with a logged complaint when the call also told of danger: it is followed up
+    today, apart from the complaint, and by when the law says."""
+    if not urgency:
+        return []
+    return [
+        "What you told me about the danger in your home is also passed to our team to follow "
+        "up today, separately from your complaint.",
+        *clock_lines(clocks, policy, "resident"),
+    ]
+
+
+def logged_lines(
+    complaint: Complaint, policy: Policy, stage_1: Complaint | None = None
+) -> list[str]:
+    """What to read out once a complaint is logged, or taken to Stage 2 from `stage_1`: the
+    reference and the Code's dates (6.2, 6.3; 6.11, 6.14)."""
+    if stage_1 is None:
+        opening = f"Your complaint is now logged. Your reference is {complaint.reference}."
+    else:
+        opening = (
+            f"Your complaint {stage_1.reference} is now at Stage 2, where we look at it again. "
+            f"Your Stage 2 reference is {complaint.reference}."
+        )
+    return [
+        opening,
+        f"We will confirm we have your complaint by {long_date(complaint.acknowledgement_due)}.",
+        f"We will send you our {'full' if complaint.stage == 1 else 'final'} reply by "
+        f"{long_date(complaint.response_due)} at the latest. If we need more time, we will tell "
+        "you why and give you a new date.",
+        ombudsman_line(policy),
+    ]
+
+
+def kept_lines(policy: Policy) -> list[str]:
+    """When the complaint is saved but the case store is not answering, in the chat and read out
+    on the phone. It is logged, once, when the store is back, dated from when the resident told
+    us."""
+    acknowledge_within = policy.stages[STAGE_1].acknowledge_within
+    return [
+        "I have saved your complaint. Our complaints system is not working right now, so I "
+        "can't give you a reference yet.",
+        f"Your complaint counts from today. We will send you the reference when we confirm we "
+        f"have your complaint, within {acknowledge_within}.",
+        "You don't need to tell us again.",
+        ombudsman_line(policy),
+    ]
+
+
+def unmatched_stage_2_lines(policy: Policy) -> list[str]:
+    """What to read out when no single complaint matches a Stage 2 request: an officer finds it."""
+    acknowledge_within = policy.stages[STAGE_2].acknowledge_within
+    return [
+        "I can't match those details to one complaint, but you don't need to do anything more.",
+        "A complaints officer will find your complaint and move it to Stage 2. They will write "
+        f"to you with the dates within {acknowledge_within}.",
+        ombudsman_line(policy),
+    ]

@@ -4,15 +4,10 @@ understands (the same reading ease the chat's replies must reach)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timezone
 
-import pytest
-
-from bot.casestore.domain import Complaint, ComplaintDefinition
-from bot.console.prompts import kept_lines, logged_lines, prompts_for, unmatched_stage_2_lines
+from bot.console.prompts import prompts_for
 from bot.policy import Policy
 from bot.triage import Part, Reason, TriageResult
-from tests.unit.test_resident_wording import JARGON, MINIMUM_READING_EASE, reading_ease
 
 COMPLAINT = TriageResult(
     label="complaint", intent="complain_repairs", confidence=0.9, exclusion_reason=None,
@@ -72,26 +67,3 @@ def test_a_service_request_says_what_happens_next_and_offers_no_choice(policy: P
     assert ids(request, policy) == ["adjustments", "next_steps"]
     unhappy = replace(request, reasons=(Reason("1.5", "Check an earlier request"),))
     assert "choice" in ids(unhappy, policy)
-
-
-@pytest.mark.parametrize("label", ["complaint", "service_request", "escalation", "other"])
-def test_every_word_a_handler_reads_out_is_plain_english(policy: Policy, label: str) -> None:
-    result = replace(COMPLAINT, label=label, urgency=("flooding",), relationships=("carer",),
-                     adjustments=("interpreter",))  # type: ignore[arg-type]  # fmt: skip
-    complaint = Complaint(
-        reference="CMP-2026-000042", stage=1, status="open", conversation_id="phone-1",
-        channel="phone", received_at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
-        clock_start=date(2026, 3, 2), acknowledgement_due=date(2026, 3, 9),
-        response_due=date(2026, 3, 23),
-        definition=ComplaintDefinition(("damp",), ("put it right",), True, "damp"),
-        contact_name="Sam", contact_details="sam@example.org", contact_preference="email",
-    )  # fmt: skip
-    stage_2 = replace(complaint, reference="CMP-2026-000043", stage=2)
-    texts = [" ".join(p.say) for p in prompts_for(result, policy)]
-    texts.append(" ".join(logged_lines(complaint, policy)))
-    texts.append(" ".join(logged_lines(stage_2, policy, stage_1=complaint)))
-    texts.append(" ".join(kept_lines(policy)))
-    texts.append(" ".join(unmatched_stage_2_lines(policy)))
-    for text in texts:
-        assert reading_ease(text) >= MINIMUM_READING_EASE, text
-        assert not JARGON.search(text), text

@@ -17,6 +17,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox, handover_from_json, handover_to_json
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
+from bot.replies import kept_lines
 from bot.settings import Settings
 from tests.conversations.servers import free_port
 from tests.integration.test_case_store import RECEIVED, handover
@@ -105,6 +106,8 @@ def test_while_the_database_is_down_the_resident_is_told_the_truth(
         asyncio.run(ActionSubmitComplaint().run(dispatcher, tracker, {}))
     finally:
         set_app(None)
-    assert dispatcher.messages[0]["response"] == "utter_complaint_kept_for_later"
+    said = [m["text"] for m in dispatcher.messages]
+    assert said == kept_lines(policy)
+    assert "within 5 working days" in said[1]
     assert not any("reference is" in (m.get("text") or "") for m in dispatcher.messages)
     assert len(Outbox(tmp_path / "outbox.db").pending()) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 import pytest
@@ -10,21 +11,37 @@ import textstat
 import yaml
 
 from bot.calendar import WorkingCalendar
+from bot.casestore.domain import Complaint, ComplaintDefinition, ServiceRequest
+from bot.console.prompts import prompts_for
 from bot.definition import DraftDefinition
 from bot.hazards import clock_lines, hazard_clocks
 from bot.policy import Policy, load_answers
+from bot.policy.schema import Duration
 from bot.replies import (
+    NO_ADJUSTMENTS_LINE,
     adjustment_lines,
+    adjustments_noted_line,
     chat_lines,
+    complaint_logged_line,
     exclusion_lines,
     handoff_lines,
+    kept_lines,
     label_lines,
+    logged_lines,
     ombudsman_line,
     other_language_lines,
     part_lines,
     request_contact_lines,
+    request_lines,
+    stage_2_for_an_officer,
+    stage_2_lines,
+    status_text,
+    status_without_reference,
+    still_going_on_question,
+    unmatched_stage_2_lines,
+    urgent_logged_lines,
 )
-from bot.triage import TriageResult
+from bot.triage import Reason, TriageResult
 from bot.triage.result import Part
 from tests.conftest import ROOT
 
@@ -93,6 +110,50 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         "The mould came back and nobody came", True, "Fix the problem", None, "Sam",
         "sam@example.org", "email", None,
     ).read_back()  # fmt: skip
+    texts.update(built_in_python(policy))
+    return texts
+
+
+def built_in_python(policy: Policy) -> dict[str, str]:
+    """The texts bot/replies.py builds for the chat, the status and Stage 2 answers and what a
+    call handler reads out in the console."""
+    complaint = Complaint(
+        reference="CMP-2026-000042", stage=1, status="open", conversation_id="phone-1",
+        channel="phone", received_at=datetime(2026, 3, 2, 9, tzinfo=timezone.utc),
+        clock_start=date(2026, 3, 2), acknowledgement_due=date(2026, 3, 9),
+        response_due=date(2026, 3, 23),
+        definition=ComplaintDefinition(("damp",), ("put it right",), True, "damp"),
+        contact_name="Sam", contact_details="sam@example.org", contact_preference="email",
+    )  # fmt: skip
+    stage_2 = replace(complaint, reference="CMP-2026-000043", stage=2)
+    request = ServiceRequest("plumbing", False, "The kitchen tap drips", "1 High Street", "Sam",
+                             "07700 900456", "text", access_times="mornings")  # fmt: skip
+    texts = {
+        "still_going_on": still_going_on_question(policy),
+        "adjustments_noted": adjustments_noted_line(date(2026, 9, 1), known=True),
+        "adjustments_noted_anonymous": adjustments_noted_line(date(2026, 9, 1), known=False),
+        "no_adjustments": NO_ADJUSTMENTS_LINE,
+        "complaint_logged": complaint_logged_line(complaint),
+        "kept_for_later": " ".join(kept_lines(policy)),
+        "logged_read_out": " ".join(logged_lines(complaint, policy)),
+        "stage_2_read_out": " ".join(logged_lines(stage_2, policy, stage_1=complaint)),
+        "unmatched_stage_2": " ".join(unmatched_stage_2_lines(policy)),
+        "request_read_out": " ".join(request_lines(request, 7, policy, (), date(2026, 3, 4))),
+        "urgent_read_out": " ".join(urgent_logged_lines(("flooding",), policy, ())),
+        "status": status_text(complaint),
+        "stage_2": " ".join(stage_2_lines(complaint, stage_2, already=False)),
+        "stage_2_already": " ".join(stage_2_lines(complaint, stage_2, already=True)),
+        "stage_2_for_an_officer": stage_2_for_an_officer(policy, details_given=True),
+        "status_without_reference": status_without_reference(policy),
+    }
+    for label in ("complaint", "service_request", "escalation", "other", "excluded"):
+        result = TriageResult(
+            label, "enquiry", 0.9, "over_12_months" if label == "excluded" else None,  # type: ignore[arg-type]
+            ("carer",), ("interpreter",), ("flooding",), (), (), "general", True, None,
+            (Reason("1.5", "Check an earlier request"),),
+        )  # fmt: skip
+        for prompt in prompts_for(result, policy):
+            texts[f"read_out:{label}:{prompt.id}"] = " ".join(prompt.say)
     return texts
 
 
@@ -111,6 +172,29 @@ def test_the_assistant_says_what_it_is_and_that_a_person_is_available(
 ) -> None:
     text = resident_texts(policy)[name]
     assert "automated assistant" in text or "member of our team" in text
+
+
+def test_durations_are_said_as_the_policy_sets_them(policy: Policy) -> None:
+    """With other timescales in policy_rules/, no text still says the shipped ones: "5 working
+    days" and "12 months" come from the policy, not from literals in code or domain.yml. (A
+    ground's explanation in exclusions.yml is the landlord's own wording, and Awaab's Law
+    deadlines are hazards.yml's.)"""
+    stages = {
+        stage_id: replace(stage, acknowledge_within=Duration(7, "working_days"),
+                          respond_within=Duration(13, "working_days"))
+        for stage_id, stage in policy.stages.items()
+    }  # fmt: skip
+    other = replace(policy, time_limit=Duration(9, "months"), stages=stages)
+    shipped = re.compile(r"\b(12 months|(5|10|20) working days)\b")
+    said = {
+        name: found.group()
+        for name, text in resident_texts(other).items()
+        if not name.startswith(("exclusion:", "awaabs_law:"))
+        and not name.endswith(":exclusion")
+        and (found := shipped.search(text))
+    }
+    assert said == {}
+    assert "9 months" in resident_texts(other)["still_going_on"]
 
 
 def test_no_internal_jargon(policy: Policy) -> None:

@@ -39,8 +39,9 @@ from bot.console.pages import (
     session_of,
     triaged,
 )
-from bot.console.prompts import LABEL_IN_WORDS, prompts_for, request_lines
+from bot.console.prompts import LABEL_IN_WORDS, prompts_for
 from bot.definition import PREFERENCES
+from bot.replies import request_lines
 
 ASB_TITLE = "Anti-social behaviour report: for the ASB team"
 routes = Routes()

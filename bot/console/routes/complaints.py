@@ -28,8 +28,8 @@ from bot.console.pages import (
     see_other,
     session_of,
 )
-from bot.console.prompts import kept_lines, logged_lines, urgent_logged_lines
 from bot.console.routes.calls import returned_with_errors
+from bot.replies import kept_lines, logged_lines, urgent_logged_lines
 
 routes = Routes()
 

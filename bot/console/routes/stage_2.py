@@ -21,8 +21,8 @@ from bot.console.pages import (
     page,
     phone_contact,
 )
-from bot.console.prompts import logged_lines, unmatched_stage_2_lines
 from bot.console.routes.calls import returned_with_errors
+from bot.replies import logged_lines, unmatched_stage_2_lines
 
 # Team members who act on a complaint after it is logged: the one acting last owns it.
 OFFICER_STEPS = {"complaint_acknowledged", "response_extended", "response_sent"}
