@@ -115,9 +115,10 @@ SERVICE_REQUEST = Script(
     (
         Turn("hello", "automated assistant"),
         Turn("hi could someone come and fix my kitchen tap please", "request for our team"),
-        Turn("thanks", "You're welcome"),
+        Turn("/deny", "please call us on"),
         Turn("the tap is still dripping and nobody came, fed up", "make a formal complaint"),
         Turn("/deny", "without a formal complaint"),
+        Turn("no thanks", "please call us on"),
         Turn("bye", "Goodbye"),
     ),
 )
@@ -128,7 +129,7 @@ ENQUIRY = Script(
         Turn("how do i pay my rent", "Direct Debit"),
         Turn("ok thank you", "You're welcome"),
         Turn("my boiler is broken can you send someone", "request for our team"),
-        Turn("thanks", "You're welcome"),
+        Turn("no thanks", "please call us on"),
         Turn("bye", "Goodbye"),
     ),
 )
