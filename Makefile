@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
+# Anything started without make is production (bot/settings.py): secrets checked, no SQLite.
+export INTAKE_ENV ?= development
 
 .PHONY: help setup servers lock train run run-cluster shell test check lint typecheck validate policy pytest eval crossval load clean audit
 
@@ -18,7 +20,7 @@ setup: ## Create .venv on Python 3.10 from the lock file (no-op when it already 
 servers: ## Install what the tests start (PostgreSQL, Redis, nginx, Chromium) from Debian packages if missing
 	@scripts/servers.sh
 
-lock: ## Re-resolve requirements/main.in into requirements/lock.txt in a scratch venv
+lock: ## Pin requirements/main.in with hashes into requirements/lock.txt (UPGRADE=1 re-resolves all)
 	@scripts/lock.sh
 
 train: setup ## Train the model if missing or older than config, domain, data or policy_rules

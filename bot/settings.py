@@ -2,6 +2,11 @@
 
 Secrets come only from the environment and none has a default: `bot.privacy.startup` refuses, in
 production, to start a server with one missing or left at a default or example value.
+
+Production is the default: a process started by hand, by systemd or in a container checks its
+secrets unless told `INTAKE_ENV=development`, which `make` (run, the tests, eval) and the test
+suite say for themselves. In production the databases must be named: there is no local SQLite
+file to fall back to.
 """
 
 from __future__ import annotations
@@ -27,6 +32,14 @@ LOCK_STORE_PASSWORD = "LOCK_STORE_PASSWORD"
 SECRETS = (*(name for names in SOCIAL_SECRETS.values() for name in names), LOCK_STORE_PASSWORD)
 
 
+def environment_of(env: Mapping[str, str]) -> Environment:
+    """`INTAKE_ENV`, production unless it says development."""
+    environment = env.get("INTAKE_ENV", "production")
+    if environment not in ENVIRONMENTS:
+        raise ValueError(f"INTAKE_ENV is '{environment}': expected development or production")
+    return environment  # type: ignore[return-value]
+
+
 @dataclass(frozen=True)
 class Settings:
     policy_dir: Path
@@ -38,7 +51,7 @@ class Settings:
     outbox_path: Path
     # Rasa's SQL tracker store (endpoints.yml reads the same variable): each conversation's events.
     tracker_store_url: str = field(repr=False)
-    environment: Environment = "development"
+    environment: Environment = "production"
     # Those of SECRETS that are set.
     secrets: Mapping[str, str] = field(default_factory=dict, repr=False)
 
@@ -47,18 +60,19 @@ class Settings:
         env = os.environ if env is None else env
         var = PROJECT_ROOT / "var"
         default_db = var / "intake.sqlite3"
-        environment = env.get("INTAKE_ENV", "development")
-        if environment not in ENVIRONMENTS:
-            raise ValueError(f"INTAKE_ENV is '{environment}': expected development or production")
+        environment = environment_of(env)
+        # Production has no local file to fall back to: a missing URL stays empty, and
+        # bot.privacy.startup refuses to start on it.
+        local = environment == "development"
         return cls(
             policy_dir=Path(env.get("INTAKE_POLICY_DIR", PROJECT_ROOT / "policy_rules")),
-            database_url=env.get("INTAKE_DATABASE_URL", f"sqlite:///{default_db}"),
+            database_url=env.get("INTAKE_DATABASE_URL", f"sqlite:///{default_db}" if local else ""),
             model_dir=Path(env.get("INTAKE_MODEL_DIR", PROJECT_ROOT / "models")),
             outbox_path=Path(
                 env.get("INTAKE_OUTBOX_PATH", PROJECT_ROOT / "var" / "outbox.sqlite3")
             ),
             tracker_store_url=env.get(
-                "INTAKE_TRACKER_STORE_URL", f"sqlite:///{var / 'tracker.sqlite3'}"
+                "INTAKE_TRACKER_STORE_URL", f"sqlite:///{var / 'tracker.sqlite3'}" if local else ""
             ),
             environment=environment,
             secrets={name: env[name] for name in SECRETS if env.get(name)},

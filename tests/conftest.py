@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,9 @@ from bot.policy import Answer, Policy, load_answers, load_policy
 from tests.conversations.servers import Servers, running_servers
 
 ROOT = Path(__file__).resolve().parent.parent
+# Production is the default (bot.settings); the suite, and the servers it starts, are development
+# unless a test says otherwise.
+os.environ.setdefault("INTAKE_ENV", "development")
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels.guard import OnNewMessage, screened
 from bot.channels.payloads import rest_body_problem
+from bot.settings import environment_of
 
 TOKEN_VARIABLE = "INTAKE_REST_TOKEN"
 
@@ -38,7 +39,7 @@ class RestAccess:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> RestAccess:
-        return cls(env.get(TOKEN_VARIABLE, ""), env.get("INTAKE_ENV") == "production")
+        return cls(env.get(TOKEN_VARIABLE, ""), environment_of(env) == "production")
 
     def refusal(self, headers: Mapping[str, str]) -> tuple[int, str] | None:
         """(status, error) for a message these headers may not post, or None."""

@@ -1,14 +1,16 @@
 """What every process that serves residents or staff does first.
 
-It masks personal data in its logs, and in production (`INTAKE_ENV=production`) it refuses to
-start when a secret it needs is missing or is a default or example value, with one line naming
-the variable. Called by the action server (`actions/__init__.py`), the Rasa server
+It masks personal data in its logs, and in production (the default unless
+`INTAKE_ENV=development`, which `make` and the tests set) it refuses to start when a database URL
+or a secret it needs is missing or is a default or example value, with one line naming the
+variable. Called by the action server (`actions/__init__.py`), the Rasa server
 (`bot.rasa_startup`, listed in credentials.yml) and `python -m bot`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy.engine import make_url
@@ -65,6 +67,9 @@ def secret_problems(settings: Settings, part: Part) -> list[str]:
     }
     problems = []
     for variable in part.database_urls:
+        if not urls[variable]:
+            problems.append(f"{variable} is not set (there is no local database in production)")
+            continue
         try:
             password = make_url(urls[variable]).password
         except ArgumentError:
@@ -87,11 +92,14 @@ def secret_problems(settings: Settings, part: Part) -> list[str]:
     return problems
 
 
-def start(part: Part, settings: Settings | None = None) -> Settings:
-    """Mask personal data in this process's logs; in production, refuse insecure secrets."""
+def start(
+    part: Part, settings: Settings | None = None, env: Mapping[str, str] | None = None
+) -> Settings:
+    """Mask personal data in this process's logs; in production (the default), refuse insecure
+    secrets and missing databases. Settings are read from `env` (the process's) unless given."""
     install_redaction()
     try:
-        settings = settings or Settings.from_env()
+        settings = settings or Settings.from_env(env)
     except ValueError as error:
         raise StartRefused(f"{part.name} will not start: {error}") from error
     if settings.environment == "production":

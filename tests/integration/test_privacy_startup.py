@@ -53,6 +53,7 @@ def test_the_rasa_server_will_not_start_with_a_social_channel_half_configured(
         [str(BIN / "rasa"), "run", "--interface", "127.0.0.1", "--port", str(free_port()),
          "--model", "models", "--endpoints", "endpoints.yml", "--credentials", "credentials.yml"],
         ACTION_ENDPOINT_URL="http://127.0.0.1:1/webhook",
+        INTAKE_DATABASE_URL=f"sqlite:///{tmp_path}/cases.sqlite3",
         INTAKE_ACTION_TOKEN=secrets.token_urlsafe(32),
         INTAKE_TRACKER_STORE_URL=f"sqlite:///{tmp_path}/tracker.sqlite3",
         META_APP_SECRET="9f2d7c4e1b8a6d3f0c5e2b7a4d1f8c6e",
@@ -66,9 +67,10 @@ def test_the_rasa_server_will_not_start_with_a_social_channel_half_configured(
     )
 
 
-def test_python_m_bot_will_not_open_a_database_with_a_default_password() -> None:
+def test_python_m_bot_will_not_open_a_database_with_a_default_password(tmp_path: Path) -> None:
     process = started(
         [str(BIN / "python"), "-m", "bot", "cases", "list"],
+        INTAKE_DATABASE_URL=f"sqlite:///{tmp_path}/cases.sqlite3",
         INTAKE_TRACKER_STORE_URL="postgresql://rasa:password@127.0.0.1:1/rasa",
     )
     assert process.returncode == 1

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.policy import PolicyError, load_retention
+from bot.policy.schema import PERSONAL_FIELDS, Duration
 from bot.privacy.startup import (
     ACTION_SERVER,
     COMMAND_LINE,
@@ -43,14 +44,19 @@ def test_production_with_real_secrets_starts_every_part() -> None:
 
 
 def test_development_starts_with_defaults_and_the_embedded_databases() -> None:
-    settings = Settings.from_env({"META_APP_SECRET": "test-meta-app-secret"})
+    settings = Settings.from_env(
+        {"INTAKE_ENV": "development", "META_APP_SECRET": "test-meta-app-secret"}
+    )
     assert settings.environment == "development"
     assert start(RASA_SERVER, settings) is settings
     assert settings.tracker_store_url.endswith("/var/tracker.sqlite3")
 
 
-def test_production_may_use_the_embedded_sqlite_databases() -> None:
-    settings = production(INTAKE_DATABASE_URL=None, INTAKE_TRACKER_STORE_URL=None)
+def test_production_may_use_sqlite_databases_it_names() -> None:
+    settings = production(
+        INTAKE_DATABASE_URL="sqlite:////srv/intake/cases.sqlite3",
+        INTAKE_TRACKER_STORE_URL="sqlite:////srv/intake/tracker.sqlite3",
+    )
     assert secret_problems(settings, RASA_SERVER) == []
 
 
@@ -111,6 +117,24 @@ def test_the_command_line_checks_the_databases_it_opens() -> None:
     assert secret_problems(settings, ACTION_SERVER) == [], "the action server never opens it"
 
 
+def test_a_process_not_told_it_is_in_development_checks_its_secrets_as_production() -> None:
+    settings = Settings.from_env({**REAL, "META_APP_SECRET": "test-meta-app-secret"})
+    assert settings.environment == "production"
+    with pytest.raises(StartRefused, match="META_APP_SECRET is a default or example value"):
+        start(RASA_SERVER, settings)
+
+
+def test_production_does_not_fall_back_to_local_sqlite_files() -> None:
+    given = {"INTAKE_TRACKER_STORE_URL": REAL["INTAKE_TRACKER_STORE_URL"]}
+    for part in (ACTION_SERVER, RASA_SERVER, COMMAND_LINE):
+        with pytest.raises(StartRefused) as refused:
+            start(part, env=given)
+        assert str(refused.value) == (
+            f"{part.name} will not start in production: INTAKE_DATABASE_URL is not set (there is "
+            "no local database in production)"
+        )
+
+
 def test_an_unknown_environment_name_stops_start_up() -> None:
     with pytest.raises(
         ValueError, match="INTAKE_ENV is 'prod': expected development or production"
@@ -134,26 +158,41 @@ def rules(tmp_path: Path) -> Path:
     return target
 
 
-def test_the_shipped_retention_period_is_twelve_months(rules: Path) -> None:
-    assert str(load_retention(rules).keep_for) == "12 months"
+def test_every_personal_field_has_its_period_in_the_shipped_retention_yml(rules: Path) -> None:
+    periods = load_retention(rules).keep_for
+    assert set(periods) == set(PERSONAL_FIELDS)
+    assert periods["conversation_events"] == Duration(12, "months")
+    assert periods["complaint_details"] == Duration(24, "months")
+    assert periods["call_drafts"] == Duration(1, "months")
+
+
+SHIPPED = (ROOT / "policy_rules" / "retention.yml").read_text()
 
 
 @pytest.mark.parametrize(
-    ("text", "problem"),
+    ("change", "problem"),
     [
-        ("version: 1\nconversations:\n  keep_for: 90 working days\n",
-         "retention.yml: 'keep_for' must be in months, like '12 months'"),
-        ("version: 1\nconversations:\n  keep_for: a year\n",
-         "retention.yml: 'keep_for' is 'a year': a duration is like"),
-        ("version: 1\nconversations:\n  keep_for: 12 months\n  delete: everything\n",
-         "retention.yml: unknown key(s) delete"),
-        ("version: 1\nchats:\n  keep_for: 12 months\n", "retention.yml: unknown key(s) chats"),
+        (("conversation_events: 12 months", "conversation_events: 90 working days"),
+         "retention.yml: 'conversation_events' must be in months, like '12 months'"),
+        (("handoffs: 12 months", "handoffs: a year"),
+         "retention.yml: 'handoffs' is 'a year': a duration is like"),
+        (("  call_drafts: 1 month\n", ""),
+         "retention.yml: no period for call_drafts: every personal field needs one"),
+        (("keep_for:\n", "keep_for:\n  everything_else: 3 months\n"),
+         "retention.yml: unknown key(s) everything_else"),
+        (("adjustments: 24 months", "adjustments: 6 months"),
+         "retention.yml: 'adjustments' is 6 months: a complaint's record is kept at least 12 "
+         "months after the final response"),
+        (("transcripts: 12 months", "transcripts: 240 months"),
+         "retention.yml: 'transcripts' is 240 months: nothing is kept longer than ten years"),
+        (("keep_for:", "conversations:"), "retention.yml: unknown key(s) conversations"),
     ],
 )  # fmt: skip
 def test_a_mistake_in_retention_yml_names_the_file_and_the_problem(
-    rules: Path, text: str, problem: str
+    rules: Path, change: tuple[str, str], problem: str
 ) -> None:
-    (rules / "retention.yml").write_text(text)
+    assert change[0] in SHIPPED
+    (rules / "retention.yml").write_text(SHIPPED.replace(*change))
     with pytest.raises(PolicyError) as error:
         load_retention(rules)
     assert str(error.value).startswith(problem)
