@@ -33,17 +33,19 @@ def build_app(settings: Settings | None = None) -> App:
     policy = load_policy(settings.policy_dir)
     engine = make_engine(settings.database_url)
     cases = CaseStore(engine, policy)
+    outbox = Outbox(settings.outbox_path)
     return App(
         settings=settings,
         policy=policy,
         answers=load_answers(settings.policy_dir, policy),
         cases=cases,
-        handovers=ComplaintHandovers(Outbox(settings.outbox_path), cases),
+        handovers=ComplaintHandovers(outbox, cases),
         staff=StaffAccounts(engine),
         drafts=CallDrafts(engine),
         personal_data=PersonalData(
             engine,
             TrackerEvents(make_engine(settings.tracker_store_url)),
+            outbox,
             load_retention(settings.policy_dir),
         ),
     )

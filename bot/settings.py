@@ -37,7 +37,7 @@ def environment_of(env: Mapping[str, str]) -> Environment:
     environment = env.get("INTAKE_ENV", "production")
     if environment not in ENVIRONMENTS:
         raise ValueError(f"INTAKE_ENV is '{environment}': expected development or production")
-    return environment  # type: ignore[return-value]
+    return environment
 
 
 @dataclass(frozen=True)

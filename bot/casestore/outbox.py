@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    delete,
     insert,
     select,
     update,
@@ -151,6 +152,25 @@ class Outbox:
                     delivered_at=self._clock(), reference=reference, last_error=None, payload=""
                 )
             )
+
+    def forget(self, conversation_id: str) -> int:
+        """Erasure: delete every handover of the conversation, delivered or not, so no key
+        links `<conversation id>:...` to a reference and the relay cannot log an erased
+        complaint again (`bot.privacy.service.PersonalData.erase`)."""
+        key = outbox.c.handover_key
+        with self._engine.begin() as db:
+            query = delete(outbox).where(key.startswith(f"{conversation_id}:", autoescape=True))
+            return int(db.execute(query).rowcount)
+
+    def remove_delivered(self, before: datetime, dry_run: bool = False) -> int:
+        """Retention: delete what was delivered before the cutoff (only its key and reference
+        are left by then); a handover not yet delivered stays however old."""
+        with self._engine.connect() as db, db.begin() as transaction:
+            query = delete(outbox).where(outbox.c.delivered_at < before)
+            count = int(db.execute(query).rowcount)
+            if dry_run:
+                transaction.rollback()
+            return count
 
     def failed(self, handover_key: str, error: str) -> None:
         with self._engine.begin() as db:

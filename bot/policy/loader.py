@@ -13,8 +13,12 @@ import yaml
 
 from bot.policy.ids import REQUIRED
 from bot.policy.schema import (
+    COMPLAINT_RECORD_FIELDS,
     LABELS,
+    LONGEST_RETENTION_MONTHS,
     NATIONS,
+    OMBUDSMAN_REFERRAL_MONTHS,
+    PERSONAL_FIELDS,
     AdjustmentNeed,
     Answer,
     DetectorThresholds,
@@ -440,16 +444,31 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
 
 def load_retention(directory: str | Path) -> Retention:
     """retention.yml, checked like the other files. It stays out of `Policy`, which a trained
-    model snapshots for the rule matcher: how long data is kept changes how no message is read."""
+    model snapshots for the rule matcher: how long data is kept changes how no message is read.
+
+    Every personal field needs a period in months, no longer than ten years; a complaint's
+    record is kept at least as long as the Ombudsman may be asked to look at it."""
     path = Path(directory) / RETENTION_FILE
     if not path.is_file():
         raise PolicyError(str(path), None, "file is missing")
-    conversations = _top(RETENTION_FILE, {RETENTION_FILE: path.read_text(encoding="utf-8")})
-    section = conversations.section("conversations", {"keep_for"})
-    keep_for = section.duration("keep_for")
-    if keep_for.unit != "months":
-        section.fail("'keep_for' must be in months, like '12 months'")
-    return Retention(keep_for)
+    top = _top(RETENTION_FILE, {RETENTION_FILE: path.read_text(encoding="utf-8")})
+    section = top.section("keep_for", set(PERSONAL_FIELDS))
+    missing = [name for name in PERSONAL_FIELDS if name not in section.data]
+    if missing:
+        section.fail(f"no period for {', '.join(missing)}: every personal field needs one")
+    periods = {name: section.duration(name) for name in PERSONAL_FIELDS}
+    for name, period in periods.items():
+        if period.unit != "months":
+            section.fail(f"'{name}' must be in months, like '12 months'")
+        if period.amount > LONGEST_RETENTION_MONTHS:
+            section.fail(f"'{name}' is {period}: nothing is kept longer than ten years")
+        if name in COMPLAINT_RECORD_FIELDS and period.amount < OMBUDSMAN_REFERRAL_MONTHS:
+            section.fail(
+                f"'{name}' is {period}: a complaint's record is kept at least "
+                f"{OMBUDSMAN_REFERRAL_MONTHS} months after the final response, while the "
+                "Ombudsman may still be asked to look at it"
+            )
+    return Retention(periods)
 
 
 def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
@@ -507,7 +526,7 @@ _TOP_KEYS = {
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},
     "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
-    RETENTION_FILE: {"conversations"},
+    RETENTION_FILE: {"keep_for"},
     ANSWERS_FILE: {"answers"},
 }
 

@@ -227,11 +227,32 @@ class Answer:
     text: str
 
 
+# Every kind of personal data the assistant stores, each with its period in retention.yml.
+PERSONAL_FIELDS = (
+    "conversation_events",
+    "contact_words",
+    "transcripts",
+    "handoffs",
+    "service_request_callers",
+    "call_drafts",
+    "outbox_keys",
+    "complaint_details",
+    "adjustments",
+    "officer_notes",
+)
+# What the Ombudsman may ask to see: a resident can refer a complaint up to 12 months after the
+# landlord's final response, so these are kept at least that long.
+COMPLAINT_RECORD_FIELDS = ("complaint_details", "adjustments", "officer_notes")
+OMBUDSMAN_REFERRAL_MONTHS = 12
+LONGEST_RETENTION_MONTHS = 120
+
+
 @dataclass(frozen=True)
 class Retention:
-    """How long conversations are kept (retention.yml), apart from what open complaints need."""
+    """How long each personal field is kept (retention.yml), apart from what open complaints
+    need; every field in PERSONAL_FIELDS has a period in months."""
 
-    keep_for: Duration
+    keep_for: dict[str, Duration]
 
 
 @dataclass(frozen=True)

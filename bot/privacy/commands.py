@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.bootstrap import App
-from bot.privacy.service import ErasureRefused
+from bot.privacy.service import ErasureRefused, PersonNotGiven
 
 PRIVACY_COMMANDS = ("retention", "export", "erase")
 
@@ -19,20 +19,20 @@ PRIVACY_COMMANDS = ("retention", "export", "erase")
 def add_privacy_commands(commands: Any) -> None:
     """Register the subcommands on the main parser's subparsers."""
     retention = commands.add_parser(
-        "retention", help="remove conversations older than policy_rules/retention.yml allows"
+        "retention", help="remove personal data older than policy_rules/retention.yml allows"
     )
     retention.add_argument("action", choices=["apply"])
     retention.add_argument("--dry-run", action="store_true", help="count, change nothing")
     export = commands.add_parser(
-        "export", help="a resident's access request: everything held about a conversation, as JSON"
+        "export", help="a resident's access request: everything held about them, as JSON"
     )
-    export.add_argument("--sender", required=True, help="the conversation (channel sender) id")
+    _whose(export)
     export.add_argument("--out", type=Path, help="write to this file (readable by you only)")
     export.add_argument("--staff", required=True, help="who answers the request (audit trail)")
     erase = commands.add_parser(
-        "erase", help="a resident's erasure request: delete or anonymise a conversation's data"
+        "erase", help="a resident's erasure request: delete or anonymise their data"
     )
-    erase.add_argument("--sender", required=True, help="the conversation (channel sender) id")
+    _whose(erase)
     erase.add_argument("--staff", required=True, help="who answers the request (audit trail)")
     erase.add_argument(
         "--include-open",
@@ -41,17 +41,39 @@ def add_privacy_commands(commands: Any) -> None:
     )
 
 
+def _whose(parser: argparse.ArgumentParser) -> None:
+    whose = parser.add_mutually_exclusive_group(required=True)
+    whose.add_argument("--sender", help="one conversation (channel sender) id")
+    whose.add_argument(
+        "--person",
+        help="an email address or phone number: every conversation, on any channel, that gave it",
+    )
+
+
 def run_privacy_command(app: App, args: argparse.Namespace) -> int:
     if args.command == "retention":
         run = app.personal_data.apply_retention(dry_run=args.dry_run)
         verb = "would remove" if run.dry_run else "removed"
-        print(f"retention: {verb} what is older than {run.cutoff:%Y-%m-%d %H:%M} UTC")
+        print(f"retention: {verb} what was past its period in retention.yml at "
+              f"{run.at:%Y-%m-%d %H:%M} UTC")  # fmt: skip
         _print_counts("retention", run.counts)
         return 0
+    try:
+        return _answer_request(app, args)
+    except PersonNotGiven as problem:
+        print(f"{args.command}: {problem}", file=sys.stderr)
+        return 2
+
+
+def _answer_request(app: App, args: argparse.Namespace) -> int:
+    data = app.personal_data
     if args.command == "export":
-        exported = json.dumps(
-            app.personal_data.export(args.sender, args.staff), indent=2, default=_json_value
+        held = (
+            data.export(args.sender, args.staff)
+            if args.sender is not None
+            else data.export_person(args.person, args.staff)
         )
+        exported = json.dumps(held, indent=2, default=_json_value)
         if args.out is None:
             print(exported)
         else:
@@ -59,12 +81,19 @@ def run_privacy_command(app: App, args: argparse.Namespace) -> int:
             print(f"export: written to {args.out}", file=sys.stderr)
         return 0
     try:
-        erasure = app.personal_data.erase(args.sender, args.staff, args.include_open)
+        erasures = (
+            [data.erase(args.sender, args.staff, args.include_open)]
+            if args.sender is not None
+            else data.erase_person(args.person, args.staff, args.include_open)
+        )
     except ErasureRefused as refused:
         print(f"erase: nothing erased; {refused}", file=sys.stderr)
         return 1
-    print(f"erase: done; what is kept is now filed as {erasure.anonymous_id}")
-    _print_counts("erase", erasure.counts)
+    if not erasures:
+        print("erase: no conversation gave that email address or phone number")
+    for erasure in erasures:
+        print(f"erase: done; what is kept is now filed as {erasure.anonymous_id}")
+        _print_counts("erase", erasure.counts)
     return 0
 
 

@@ -1,10 +1,14 @@
-"""Keep residents' names, emails, phone numbers, postcodes and addresses out of the logs.
+"""Keep residents' names, emails, phone numbers, postcodes, addresses, health and channel ids out
+of the logs.
 
 Residents type these into the chat, and any log line that quotes a message, a tracker or an error
 from the database could carry them. The filter masks what it can recognise: emails, UK phone
-numbers and postcodes anywhere, a name after "my name is" or a title (Mrs, Mr, ...), and an
-address after "I live at" or in the form "12 Acacia Road". It masks too much rather than too
-little: a log line is for engineers, who never need the resident's details.
+numbers and postcodes anywhere, a name after "my name is" or a title (Mrs, Mr, ...), a name
+written as one without a cue ("Jane Okafor", read as bot.definition reads names), words about
+health and disability, a conversation id that is a social media account (`x:<id>`,
+`messenger:<id>`, `fb:`/`ig:` ids), and an address after "I live at" or in the form "12 Acacia
+Road". It masks too much rather than too little: a log line is for engineers, who never need the
+resident's details (a phrase like "Rasa Server" is masked too, as it looks like a name).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ import logging
 import re
 from collections.abc import Callable
 from typing import Any
+
+from bot.definition import WRITTEN_NAME, written_names
 
 logger = logging.getLogger(__name__)
 
@@ -38,13 +44,15 @@ NAME_AFTER_INTRODUCTION = re.compile(
     rf"(?:[ \t]+{_CAPITALISED})?)"
 )
 NAME_AFTER_TITLE = re.compile(
-    rf"(?i:\b(?:mr|mrs|ms|mx|miss|dr)\b\.?)\s+(?P<name>{_WORD}(?:[ \t]+{_CAPITALISED})?)"
+    rf"(?i:\b(?:mr|mrs|ms|mx|miss|dr)\b\.?)\s+(?P<name>(?:[A-Za-z]\.[ \t]*)?{_WORD}"
+    rf"(?:[ \t]+{_CAPITALISED})?)"
 )
 NOT_A_NAME = frozenset(
     {
         "a", "about", "after", "and", "as", "at", "because", "but", "by", "calling", "for",
         "from", "here", "i", "i'm", "im", "in", "is", "it", "my", "of", "on", "please", "so",
-        "speaking", "the", "thanks", "to", "who", "with",
+        "speaking", "the", "thanks", "to", "who", "with", "not", "expected", "sure", "going",
+        "sorry", "afraid", "unable",
     }
 )  # fmt: skip
 STREET_TYPES = (
@@ -63,6 +71,38 @@ ADDRESS_AFTER_CUE = re.compile(
     r"(?P<address>[^.!?\n\"]{1,80}?)"
     r"(?=[.!?\n\"]|\s+(?:and|but|because|since|so|where|which)\b|$)"
 )
+
+
+# A platform's account id: `x:<id>`, `messenger:<id>`, `instagram:<id>` (bot.channels.platform),
+# and the short forms people write.
+CHANNEL_ID = re.compile(
+    r"\b(?:x|fb|ig|messenger|instagram|facebook|twitter|meta)(?::|%3A)[\w-]*\d[\w-]*",
+    re.IGNORECASE,
+)
+# Health and disability (UK GDPR Article 9): what residents say about themselves and their family
+# when asking for an adjustment or describing the effect of damp (adjustments.yml's cues and more).
+HEALTH = re.compile(
+    r"\b(?:disab(?:led|ility|ilities)|deaf(?:ness)?|hard of hearing|hearing (?:aids?|loss|impair"
+    r"(?:ed|ment))|blind(?:ness)?|partially sighted|(?:visually|sight) impaired|sight loss"
+    r"|wheelchair(?: user)?|mobility (?:problems?|issues?|scooter)|housebound|bed ?bound"
+    r"|walking (?:stick|frame)|crutches|autis(?:m|tic)|adhd|dyslexi[ac]|dementia|alzheimer'?s"
+    r"|learning (?:disability|difficult(?:y|ies))|mental health|depress(?:ion|ed)|anxiety"
+    r"|bipolar|schizophreni[ac]|ptsd|suicidal|self[- ]harm(?:ing)?|asthma(?:tic)?|copd"
+    r"|bronchitis|pneumonia|lung (?:disease|condition)|cancer|chemo(?:therapy)?|diabet(?:es|ic)"
+    r"|epilep(?:sy|tic)|seizures?|stroke|arthritis|heart (?:condition|disease|failure)|dialysis"
+    r"|pregnan(?:t|cy)|miscarriage|hiv|terminal(?:ly ill)?|disorder|illness|medication"
+    r"|sickle cell|multiple sclerosis|parkinson'?s|carer)\b",
+    re.IGNORECASE,
+)
+
+
+def _written_names(match: re.Match[str]) -> str:
+    """Names written as names ("Jane Okafor", "Mrs J. Okafor") in a run of capitalised words,
+    found by the chat's own reader (bot.definition.written_names)."""
+    text = match.group()
+    for name in written_names(text):
+        text = text.replace(name, "[name]")
+    return text
 
 
 def _masked_group(group: str, label: str) -> Callable[[re.Match[str]], str]:
@@ -88,6 +128,7 @@ def _masked_name(match: re.Match[str]) -> str:
 
 
 MASKS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (CHANNEL_ID, lambda _: "[channel id]"),
     (EMAIL, lambda _: "[email]"),
     (ADDRESS_AFTER_CUE, _masked_group("address", "address")),
     (STREET_ADDRESS, lambda _: "[address]"),
@@ -96,6 +137,8 @@ MASKS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (NAME_AFTER_CUE, _masked_name),
     (NAME_AFTER_TITLE, _masked_name),
     (NAME_AFTER_INTRODUCTION, _masked_name),
+    (WRITTEN_NAME, _written_names),
+    (HEALTH, lambda _: "[health]"),
 )
 
 

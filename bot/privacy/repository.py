@@ -4,19 +4,26 @@ contacts, complaints and requests for a person together."""
 
 from __future__ import annotations
 
+import secrets
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Table, and_, cast, delete, literal, or_, select, union, update
+from sqlalchemy import String, Table, case, cast, delete, func, literal, or_, select, union, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.expression import CompoundSelect
 
 from bot.casestore import tables
+from bot.casestore.domain import second_factors
 
 # Staff-written free text in audit event details, which may describe the resident.
 FREE_TEXT_DETAILS = ("reason", "reasons", "note")
 Rows = list[dict[str, Any]]
+# What an erased conversation is filed under, and one that retention has made anonymous.
+ERASED_ID_PREFIX = "erased-"
+REMOVED_ID_PREFIX = "removed-"
+ANONYMOUS_ID_PREFIXES = (ERASED_ID_PREFIX, REMOVED_ID_PREFIX)
 
 
 class PersonalDataRepository:
@@ -137,21 +144,15 @@ class PersonalDataRepository:
             .values(
                 conversation_id=anonymous_id,
                 handover_key=literal(f"{anonymous_id}:") + cast(complaints.id, String),
-                contact_name=erased,
-                contact_details=erased,
-                resident_words=erased,
-                request_words=None,
-                postal_address=None,
-                aspects=[],
-                outcomes=[],
-                earlier_request=None,
+                **personal_complaint_fields(erased),
             )
         ).rowcount
         self._replace_text(complaints.extension_reason, complaints.id.in_(complaint_ids), erased)
         counts["contacts_anonymised"] = self._db.execute(
             update(t.contacts)
             .where(t.contacts.c.id.in_(contact_ids))
-            .values(conversation_id=anonymous_id, text=erased)
+            # A turn key starts with the conversation id.
+            .values(conversation_id=anonymous_id, text=erased, turn_key=None)
         ).rowcount
         proposals = t.exclusion_proposals.c
         for column in (proposals.decision_reason, proposals.refusal_letter):
@@ -186,6 +187,31 @@ class PersonalDataRepository:
             update(audit).where(audit.c.id == event["id"]).values(subject=subject, detail=detail)
         )
 
+    # finding a person ---------------------------------------------------------------------------
+    def conversations_giving(self, factor: str) -> set[str]:
+        """Conversations in which this email or phone number (in `second_factors` form) was given:
+        stored with a complaint or a service request, or typed in a triaged message."""
+        t = tables
+        contacts = t.contacts.c
+        hint = narrowing(factor)
+        found = set()
+        for conversation_id, text in self._db.execute(
+            union(
+                select(t.complaints.c.conversation_id, t.complaints.c.contact_details).where(
+                    func.lower(t.complaints.c.contact_details).like(hint)
+                ),
+                select(contacts.conversation_id, t.service_requests.c.contact_details)
+                .join(t.service_requests, t.service_requests.c.contact_id == contacts.id)
+                .where(func.lower(t.service_requests.c.contact_details).like(hint)),
+                select(contacts.conversation_id, contacts.text).where(
+                    func.lower(contacts.text).like(hint)
+                ),
+            )
+        ):
+            if factor in second_factors(text):
+                found.add(conversation_id)
+        return found
+
     # retention --------------------------------------------------------------------------------
     @staticmethod
     def conversations_still_needed(cutoff: datetime) -> CompoundSelect:
@@ -205,26 +231,204 @@ class PersonalDataRepository:
     def conversation_ids(self, query: CompoundSelect) -> set[str]:
         return set(self._db.execute(query).scalars())
 
-    def remove_old(self, cutoff: datetime, needed: CompoundSelect, removed: str) -> dict[str, int]:
-        """Remove contacts' words, transcripts and handoffs from before the cutoff, except in
-        conversations still needed. A refusal letter quotes the contact's words: it goes too."""
+    def remove_old(self, cutoffs: Mapping[str, datetime], removed: str) -> dict[str, int]:
+        """Remove each personal field once it is older than its cutoff (retention.yml), except in
+        conversations still needed; then file each conversation with nothing personal left under
+        a random id, as an erasure does."""
         t = tables
-        contacts = t.contacts.c
-        old = and_(contacts.received_at < cutoff, contacts.conversation_id.not_in(needed))
+        contacts, complaints = t.contacts.c, t.complaints.c
+
+        def old_contacts(field: str) -> Any:
+            cutoff = cutoffs[field]
+            return select(contacts.id).where(
+                contacts.received_at < cutoff,
+                contacts.conversation_id.not_in(self.conversations_still_needed(cutoff)),
+            )
+
+        def answered_complaints(field: str) -> Any:
+            cutoff = cutoffs[field]
+            return select(complaints.id).where(
+                complaints.responded_at < cutoff,
+                complaints.conversation_id.not_in(self.conversations_still_needed(cutoff)),
+            )
+
+        # A refusal letter quotes the contact's words: it goes with them.
         proposals = t.exclusion_proposals.c
-        letters_quoting = proposals.contact_id.in_(select(contacts.id).where(old))
-        self._replace_text(proposals.refusal_letter, letters_quoting, removed)
-        counts = {"contact_texts_removed": self._replace_text(contacts.text, old, removed)}
-        complaints, transcript = t.complaints.c, t.transcript_messages.c
+        in_old_contacts = proposals.contact_id.in_(old_contacts("contact_words"))
+        self._replace_text(proposals.refusal_letter, in_old_contacts, removed)
+        counts = {
+            "contact_texts_removed": self._replace_text(
+                contacts.text, contacts.id.in_(old_contacts("contact_words")), removed
+            ),
+            "contact_representatives_deleted": self._delete(
+                t.representatives,
+                t.representatives.c.contact_id.in_(old_contacts("contact_words"))
+                & t.representatives.c.complaint_id.is_(None),
+            ),
+        }
+        transcript, handoffs = t.transcript_messages.c, t.handoffs.c
+        cutoff = cutoffs["transcripts"]
         counts["transcript_messages_deleted"] = self._delete(
             t.transcript_messages,
             transcript.complaint_id.in_(
-                select(complaints.id).where(complaints.conversation_id.not_in(needed))
+                select(complaints.id).where(
+                    complaints.conversation_id.not_in(self.conversations_still_needed(cutoff))
+                )
             )
             & (transcript.at < cutoff),
         )
-        handoffs = t.handoffs.c
+        cutoff = cutoffs["handoffs"]
         counts["handoffs_deleted"] = self._delete(
-            t.handoffs, (handoffs.requested_at < cutoff) & handoffs.conversation_id.not_in(needed)
+            t.handoffs,
+            (handoffs.requested_at < cutoff)
+            & handoffs.conversation_id.not_in(self.conversations_still_needed(cutoff)),
         )
+        requests = t.service_requests.c
+        callers = (
+            requests.property_address,
+            requests.contact_name,
+            requests.contact_details,
+            requests.postal_address,
+            requests.access_times,
+        )
+        counts["service_request_callers_removed"] = self._db.execute(
+            update(t.service_requests)
+            .where(
+                requests.contact_id.in_(old_contacts("service_request_callers")),
+                or_(requests.description.not_in(["", removed]), *(c != "" for c in callers)),
+            )
+            .values(
+                {
+                    **{column.name: "" for column in callers},
+                    "description": case((requests.description == "", ""), else_=removed),
+                }
+            )
+        ).rowcount
+        counts["call_drafts_deleted"] = self._delete(
+            t.call_drafts, t.call_drafts.c.saved_at < cutoffs["call_drafts"]
+        )
+        counts["complaint_details_removed"] = self._db.execute(
+            update(t.complaints)
+            .where(
+                complaints.id.in_(answered_complaints("complaint_details")),
+                complaints.contact_name != removed,
+            )
+            .values(personal_complaint_fields(removed))
+        ).rowcount
+        counts["complaint_representatives_deleted"] = self._delete(
+            t.representatives,
+            t.representatives.c.complaint_id.in_(answered_complaints("complaint_details")),
+        )
+        counts.update(self._remove_old_adjustments(cutoffs["adjustments"]))
+        counts["officer_notes_removed"] = self._remove_old_notes(
+            cutoffs["officer_notes"], answered_complaints("officer_notes"), removed
+        )
+        counts["conversations_anonymised"] = 0
+        for conversation_id in self._spent_conversations(cutoffs):
+            self.erase(conversation_id, f"{REMOVED_ID_PREFIX}{secrets.token_hex(6)}", removed)
+            counts["conversations_anonymised"] += 1
         return counts
+
+    def _remove_old_adjustments(self, cutoff: datetime) -> dict[str, int]:
+        """Adjustments past their review date whose complaint (if any) was answered before the
+        cutoff, and their reviews."""
+        t = tables
+        adjustments, complaints = t.adjustments.c, t.complaints.c
+        open_or_lately_answered = select(complaints.id).where(
+            or_(complaints.responded_at.is_(None), complaints.responded_at >= cutoff)
+        )
+        old = select(adjustments.id).where(
+            adjustments.review_due < cutoff.date(),
+            or_(
+                adjustments.complaint_id.is_(None),
+                adjustments.complaint_id.not_in(open_or_lately_answered),
+            ),
+        )
+        ids = list(self._db.execute(old).scalars())
+        return {
+            "adjustment_reviews_deleted": self._delete(
+                t.adjustment_reviews, t.adjustment_reviews.c.adjustment_id.in_(ids)
+            ),
+            "adjustments_deleted": self._delete(t.adjustments, adjustments.id.in_(ids)),
+        }
+
+    def _remove_old_notes(self, cutoff: datetime, answered: Any, removed: str) -> int:
+        """Officers' free text: a complaint's extension reason once it was answered, an exclusion
+        decision's reason, and notes in audit events written before the cutoff."""
+        t = tables
+        proposals = t.exclusion_proposals.c
+        count = self._replace_text(
+            t.complaints.c.extension_reason, t.complaints.c.id.in_(answered), removed
+        )
+        decided_before = proposals.decided_at < cutoff
+        count += self._replace_text(proposals.decision_reason, decided_before, removed)
+        count += self._replace_text(proposals.refusal_letter, decided_before, removed)
+        audit = t.audit_events.c
+        for event in self._rows(t.audit_events, audit.at < cutoff):
+            notes = {k: removed for k, v in event["detail"].items()
+                     if k in FREE_TEXT_DETAILS and v not in (removed, None)}  # fmt: skip
+            if notes:
+                self._db.execute(
+                    update(t.audit_events)
+                    .where(audit.id == event["id"])
+                    .values(detail={**event["detail"], **notes})
+                )
+                count += 1
+        return count
+
+    def _spent_conversations(self, cutoffs: Mapping[str, datetime]) -> list[str]:
+        """Conversations whose every personal field is past its period: no contact newer than
+        its words' period, no complaint open or answered within its details' period, no
+        exclusion pending, no request for a person or adjustment left."""
+        t = tables
+        contacts, complaints = t.contacts.c, t.complaints.c
+        adjustments, handoffs = t.adjustments.c, t.handoffs.c
+        live = self.conversation_ids(
+            self.conversations_still_needed(cutoffs["complaint_details"])
+        ).union(
+            *(
+                self._db.execute(query).scalars()
+                for query in (
+                    select(contacts.conversation_id).where(
+                        contacts.received_at
+                        >= min(cutoffs["contact_words"], cutoffs["service_request_callers"])
+                    ),
+                    select(handoffs.conversation_id),
+                    select(contacts.conversation_id).join(
+                        t.adjustments, adjustments.contact_id == contacts.id
+                    ),
+                    select(complaints.conversation_id).join(
+                        t.adjustments, adjustments.complaint_id == complaints.id
+                    ),
+                )
+            )
+        )
+        everyone = union(select(contacts.conversation_id), select(complaints.conversation_id))
+        return sorted(
+            conversation_id
+            for conversation_id in self.conversation_ids(everyone) - live
+            if not conversation_id.startswith(ANONYMOUS_ID_PREFIXES)
+        )
+
+
+def personal_complaint_fields(replacement: str) -> dict[str, Any]:
+    """A complaint's columns that say who the resident is or what they said, emptied."""
+    return {
+        "contact_name": replacement,
+        "contact_details": replacement,
+        "resident_words": replacement,
+        "request_words": None,
+        "postal_address": None,
+        "aspects": [],
+        "outcomes": [],
+        "earlier_request": None,
+    }
+
+
+def narrowing(factor: str) -> str:
+    """A LIKE pattern that every text giving this email or phone number matches (lower-cased):
+    the email itself, or the number's last six digits in order with anything between them, as
+    people space numbers as they like. Python then compares exactly."""
+    if "@" in factor:
+        return f"%{factor}%"  # a % or _ in it only widens the search
+    return "%" + "%".join(factor[-6:]) + "%"

@@ -13,10 +13,12 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from sqlalchemy.engine import Engine
 
+from bot.casestore.domain import second_factors
+from bot.casestore.outbox import Outbox
 from bot.casestore.repository import CaseRepository
 from bot.casestore.services import utc_now
 from bot.policy import Retention
-from bot.privacy.repository import PersonalDataRepository
+from bot.privacy.repository import ERASED_ID_PREFIX, PersonalDataRepository, narrowing
 from bot.privacy.tracker_events import TrackerEvents
 
 ERASED = "[erased]"
@@ -28,6 +30,10 @@ class ErasureRefused(ValueError):
     pass
 
 
+class PersonNotGiven(ValueError):
+    """The request names no email address or phone number, or more than one."""
+
+
 @dataclass(frozen=True)
 class Erasure:
     anonymous_id: str
@@ -36,7 +42,8 @@ class Erasure:
 
 @dataclass(frozen=True)
 class RetentionRun:
-    cutoff: datetime
+    # When it ran: each field's period is counted back from here.
+    at: datetime
     counts: dict[str, int]
     dry_run: bool
 
@@ -46,11 +53,13 @@ class PersonalData:
         self,
         engine: Engine,
         tracker: TrackerEvents,
+        outbox: Outbox,
         retention: Retention,
         clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self._engine = engine
         self._tracker = tracker
+        self._outbox = outbox
         self._retention = retention
         self._clock = clock
 
@@ -77,6 +86,42 @@ class PersonalData:
             "conversation_events": events,
         }
 
+    def conversations_of(self, person: str) -> list[str]:
+        """Every conversation, on any channel, in which the person gave this email address or
+        phone number, found in the case store and in Rasa's conversations. Compared in the one
+        form the identity check uses (`second_factors`: emails lower-cased, phone numbers E.164,
+        UK by default), so "07700 900461" finds "+44 7700 900461"."""
+        factors = second_factors(person)
+        if len(factors) != 1:
+            raise PersonNotGiven("give one email address or one phone number")
+        [factor] = factors
+        pattern = narrowing(factor)
+        with self._transaction() as (personal_data, _):
+            found = personal_data.conversations_giving(factor)
+        return sorted(found | self._tracker.senders_giving(factor, pattern))
+
+    def export_person(self, person: str, staff: str) -> dict[str, Any]:
+        """An access request from someone known by their email or phone number: everything held
+        about each of their conversations."""
+        return {
+            "person": person,
+            "conversations": [
+                self.export(sender, staff) for sender in self.conversations_of(person)
+            ],
+        }
+
+    def erase_person(self, person: str, staff: str, include_open: bool = False) -> list[Erasure]:
+        """An erasure request from someone known by their email or phone number: each of their
+        conversations erased, or none when one still has an open complaint."""
+        senders = self.conversations_of(person)
+        with self._transaction() as (personal_data, _):
+            still_open = [
+                ref for sender in senders for ref in personal_data.open_complaints(sender)
+            ]
+        if still_open and not include_open:
+            raise _open_refusal(still_open)
+        return [self.erase(sender, staff, include_open=True) for sender in senders]
+
     def erase(self, sender_id: str, staff: str, include_open: bool = False) -> Erasure:
         """Answer the resident's erasure request (UK GDPR Article 17) for one conversation.
 
@@ -101,15 +146,14 @@ class PersonalData:
         with self._transaction() as (personal_data, _):
             still_open = personal_data.open_complaints(sender_id)
         if still_open and not include_open:
-            raise ErasureRefused(
-                f"{', '.join(still_open)} still open: answer it first, or erase with "
-                "--include-open if the resident has withdrawn it"
-            )
+            raise _open_refusal(still_open)
         deleted_events = self._tracker.delete_sender(sender_id)
-        anonymous_id = f"erased-{secrets.token_hex(6)}"
+        anonymous_id = f"{ERASED_ID_PREFIX}{secrets.token_hex(6)}"
         with self._transaction() as (personal_data, cases):
             counts = {
                 "conversation_events_deleted": deleted_events,
+                # Keys name the conversation; a pending handover would be logged again.
+                "outbox_handovers_deleted": self._outbox.forget(sender_id),
                 **personal_data.erase(sender_id, anonymous_id, ERASED),
             }
             cases.audit(self._clock(), staff, "personal_data_erased",
@@ -117,24 +161,39 @@ class PersonalData:
         return Erasure(anonymous_id, counts)
 
     def apply_retention(self, dry_run: bool = False) -> RetentionRun:
-        """Remove conversations older than retention.yml allows, except what complaints still
-        open (or answered within the period) and undecided exclusions need. A dry run counts
-        the same and changes nothing, not even the audit trail."""
+        """Remove each personal field once it is older than retention.yml allows for it, except
+        what complaints still open (or answered within the period) and undecided exclusions
+        need. A dry run counts the same and changes nothing, not even the audit trail."""
         now = self._clock()
-        cutoff = now - relativedelta(months=self._retention.keep_for.amount)
+        cutoffs = {
+            field: now - relativedelta(months=period.amount)
+            for field, period in self._retention.keep_for.items()
+        }
+        cutoff = cutoffs["conversation_events"]
         needed = PersonalDataRepository.conversations_still_needed(cutoff)
         with self._transaction() as (personal_data, _):
             kept = personal_data.conversation_ids(needed)
         counts = {
-            "conversation_events_deleted": self._tracker.delete_expired(cutoff, kept, dry_run)
+            "conversation_events_deleted": self._tracker.delete_expired(cutoff, kept, dry_run),
+            "outbox_keys_deleted": self._outbox.remove_delivered(cutoffs["outbox_keys"], dry_run),
         }
         with self._engine.connect() as connection, connection.begin() as transaction:
-            counts.update(PersonalDataRepository(connection).remove_old(cutoff, needed, REMOVED))
+            counts.update(PersonalDataRepository(connection).remove_old(cutoffs, REMOVED))
             if dry_run:
                 transaction.rollback()
             else:
+                keep_for = {
+                    field: str(period) for field, period in self._retention.keep_for.items()
+                }
                 CaseRepository(connection).audit(
-                    now, RETENTION_ACTOR, "retention_applied", "retention", cutoff=cutoff,
-                    keep_for=str(self._retention.keep_for), **counts,
+                    now, RETENTION_ACTOR, "retention_applied", "retention", keep_for=keep_for,
+                    **counts,
                 )  # fmt: skip
-        return RetentionRun(cutoff, counts, dry_run)
+        return RetentionRun(now, counts, dry_run)
+
+
+def _open_refusal(references: list[str]) -> ErasureRefused:
+    return ErasureRefused(
+        f"{', '.join(references)} still open: answer it first, or erase with "
+        "--include-open if the resident has withdrawn it"
+    )

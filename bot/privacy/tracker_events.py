@@ -30,6 +30,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection, Engine
 
+from bot.casestore.domain import second_factors
+
 events = Table(
     "events",
     MetaData(),
@@ -77,6 +79,24 @@ class TrackerEvents:
                 select(events.c.data).where(events.c.sender_id == sender_id).order_by(events.c.id)
             )
             return [json.loads(row.data) for row in rows]
+
+    def senders_giving(self, factor: str, narrowing: str) -> set[str]:
+        """Conversations in which a message (the resident's or a read-back) gave this email or
+        phone number (in `second_factors` form); `narrowing` is a LIKE pattern every such
+        message matches once lower-cased, compared exactly here."""
+        with self._transaction(commit=False) as connection:
+            if connection is None:
+                return set()
+            rows = connection.execute(
+                select(events.c.sender_id, events.c.data).where(
+                    func.lower(events.c.data).like(narrowing)
+                )
+            )
+            return {
+                row.sender_id
+                for row in rows
+                if factor in second_factors(str(json.loads(row.data).get("text") or ""))
+            }
 
     def delete_sender(self, sender_id: str) -> int:
         with self._transaction(commit=True) as connection:

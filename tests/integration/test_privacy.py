@@ -29,6 +29,7 @@ from bot.casestore.domain import (
     TranscriptLine,
 )
 from bot.casestore.engine import make_engine
+from bot.casestore.outbox import Outbox
 from bot.casestore.services import CaseStore
 from bot.cli import main
 from bot.console.drafts import CallDrafts
@@ -44,6 +45,9 @@ OTHER = "web-0b1d2e"
 EMAIL = "jane.okafor@example.org"
 WORDS = "the damp in the bedroom at 12 Acacia Road is back"
 NOW = datetime(2027, 6, 1, 9, 0, tzinfo=timezone.utc)
+# Before the 24 months retention.yml keeps a complaint's details after its final response.
+YEARS_AGO = datetime(2024, 9, 2, 10, 0, tzinfo=timezone.utc)
+PHONE = "07700 900461"
 CUTOFF = datetime(2026, 6, 1, 9, 0, tzinfo=timezone.utc)  # 12 months before NOW (retention.yml)
 LONG_AGO = datetime(2026, 1, 12, 10, 0, tzinfo=timezone.utc)
 RECENTLY = datetime(2027, 5, 20, 10, 0, tzinfo=timezone.utc)
@@ -120,32 +124,32 @@ def everything_stored(url: str) -> str:
 # a resident with a complaint, a request for a person and a refused matter ----------------------
 
 
-def resident_on_file(store: CaseStore, policy: Policy, tracker_url: str) -> str:
+def resident_on_file(
+    store: CaseStore, policy: Policy, tracker_url: str, at: datetime = LONG_AGO
+) -> str:
     """Everything a conversation can leave behind; returns the complaint's reference."""
-    first = ContactRecord(SENDER, "web_chat", LONG_AGO, WORDS, "complaint", "complaint", 0.9,
-                          None, (), ())  # fmt: skip
+    first = ContactRecord(SENDER, "web_chat", at, WORDS, "complaint", "complaint", 0.9,
+                          None, (), (), turn_key=f"{SENDER}:turn-1:triage")  # fmt: skip
     contact_id = store.record_contact(first)
     adjustment = store.adjustment("hearing", "Deaf: email only", disability=True, consent=True)
-    representative = Representative("Tom Okafor", "family", "Jane Okafor", "given", LONG_AGO)
+    representative = Representative("Tom Okafor", "family", "Jane Okafor", "given", at)
     complaint = store.submit_complaint(
         handover(
-            key=f"{SENDER}:turn-4", conversation_id=SENDER, received_at=LONG_AGO,
+            key=f"{SENDER}:turn-4", conversation_id=SENDER, received_at=at,
             contact_name="Jane Okafor", contact_details=EMAIL, contact_id=contact_id,
             representative=representative, adjustments=(adjustment,),
-            transcript=(TranscriptLine(LONG_AGO, "resident", WORDS),),
+            transcript=(TranscriptLine(at, "resident", WORDS),),
             earlier_request="JOB-55102",
         )
     )  # fmt: skip
-    store.record_handoff(
-        Handoff(SENDER, "web_chat", LONG_AGO, (TranscriptLine(LONG_AGO, "resident", WORDS),))
-    )
+    store.record_handoff(Handoff(SENDER, "web_chat", at, (TranscriptLine(at, "resident", WORDS),)))
     # A request logged on a call with the caller's details.
     store.log_service_request(
         contact_id,
         ServiceRequest("damp_and_mould", False, description=WORDS, contact_name="Jane Okafor",
                        contact_details=EMAIL, property_address="12 Acacia Road"),
     )  # fmt: skip
-    neighbour = ContactRecord(SENDER, "web_chat", LONG_AGO, f"{WORDS} and my neighbour is loud",
+    neighbour = ContactRecord(SENDER, "web_chat", at, f"{WORDS} and my neighbour is loud",
                               "excluded", "asb_report", 0.8, "asb_report", (), ())  # fmt: skip
     neighbour_id = store.record_contact(neighbour)
     store.record_representative(
@@ -153,9 +157,16 @@ def resident_on_file(store: CaseStore, policy: Policy, tracker_url: str) -> str:
     )
     proposal = store.propose_exclusion(neighbour_id, "asb_report")
     OfficerQueue(store, policy).accept_exclusion(proposal, "officer.ann", "an ASB case for Jane")
-    save_conversation(tracker_url, SENDER, session(LONG_AGO, WORDS, f"my email is {EMAIL}"))
-    save_conversation(tracker_url, OTHER, session(LONG_AGO, "my kitchen tap drips"))
+    save_conversation(tracker_url, SENDER, session(at, WORDS, f"my email is {EMAIL}"))
+    save_conversation(tracker_url, OTHER, session(at, "my kitchen tap drips"))
     return complaint.reference
+
+
+def delivered_handover(outbox_path: Path, key: str, reference: str, at: datetime) -> None:
+    """The action server's outbox after it handed a complaint over."""
+    outbox = Outbox(outbox_path, clock=lambda: at)
+    outbox.put(handover(key=key, conversation_id=key.split(":")[0]))
+    outbox.delivered(key, reference)
 
 
 @pytest.fixture
@@ -220,12 +231,19 @@ def test_erasure_leaves_nothing_that_identifies_the_resident_and_keeps_the_compl
     CallDrafts(make_engine(database_url)).save(
         int(contact_id or 0), "handler.kim", {"notes": ["Jane Okafor is Deaf, email only"]}
     )
+    outbox_url = f"sqlite:///{tmp_path / 'outbox.sqlite3'}"
+    delivered_handover(tmp_path / "outbox.sqlite3", f"{SENDER}:complaint:3f2a", reference, NOW)
     assert main(["erase", "--sender", SENDER, "--staff", "officer.ann"]) == 0
     assert "2 contacts anonymised" in " ".join(capsys.readouterr().out.split())
 
-    stored = everything_stored(database_url) + everything_stored(tracker_url)
-    for personal in (SENDER, EMAIL, "Jane", "Okafor", "Acacia", "Deaf", "JOB-55102"):
-        assert personal not in stored, f"{personal!r} is still stored"
+    stored = (
+        everything_stored(database_url)
+        + everything_stored(tracker_url)
+        + everything_stored(outbox_url)
+    )
+    for personal in (SENDER, EMAIL, "Jane", "Okafor", "Acacia", "Deaf", "JOB-55102", reference):
+        assert personal not in stored.replace(f"'{reference}'", ""), f"{personal!r} is still stored"
+    assert reference not in everything_stored(outbox_url), "no key links the sender to it"
     assert "my kitchen tap drips" in stored, "another resident's conversation is untouched"
     kept = store.complaint(reference)
     assert kept is not None
@@ -276,14 +294,79 @@ def test_erasure_stops_at_an_open_complaint_unless_the_resident_withdrew_it(
     assert said_in(tracker_url, SENDER) == []
 
 
+def the_same_resident_on_x(store: CaseStore, tracker_url: str) -> str:
+    """The resident writes again from X, giving their number in another form."""
+    x_sender = "x:1500000000000000001"
+    store.record_contact(
+        ContactRecord(
+            x_sender,
+            "x",
+            RECENTLY,
+            "the damp is back, ring +44 7700 900461",
+            "service_request",
+            "repair",
+            0.8,
+            None,
+            (),
+            (),
+        )
+    )
+    save_conversation(tracker_url, x_sender, session(RECENTLY, "ring +447700900461 please"))
+    # Another resident with a number that ends the same way.
+    save_conversation(tracker_url, "x:42", session(RECENTLY, "my number is 07711 900461"))
+    return x_sender  # fmt: skip
+
+
+def test_a_person_is_found_on_every_channel_by_their_email_or_number(
+    store: CaseStore, policy: Policy, tracker_url: str, database_url: str, command_line: None,
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    reference = resident_on_file(store, policy, tracker_url)
+    store.record_response(reference, "upheld", "officer.ann")
+    x_sender = the_same_resident_on_x(store, tracker_url)
+    # The web chat gave the number in a later message as well as the email.
+    store.record_contact(ContactRecord(SENDER, "web_chat", RECENTLY, f"or ring me on {PHONE}",
+                                       "other", "other", 0.5, None, (), ()))  # fmt: skip
+    out = tmp_path / "person.json"
+    assert main(["export", "--person", PHONE, "--staff", "officer.ann", "--out", str(out)]) == 0
+    found = json.loads(out.read_text())["conversations"]
+    assert [c["sender_id"] for c in found] == [SENDER, x_sender]
+    assert main(["export", "--person", "JANE.OKAFOR@example.org", "--staff", "officer.ann",
+                 "--out", str(out)]) == 0  # fmt: skip
+    assert [c["sender_id"] for c in json.loads(out.read_text())["conversations"]] == [SENDER]
+
+    assert main(["erase", "--person", "+44 7700 900461", "--staff", "officer.ann"]) == 0
+    assert capsys.readouterr().out.count("erase: done") == 2
+    stored = everything_stored(database_url) + everything_stored(tracker_url)
+    for personal in (SENDER, x_sender, EMAIL, "900461", "Okafor"):
+        assert personal not in stored.replace("07711 900461", ""), f"{personal!r} is still stored"
+    assert "07711 900461" in stored, "another resident's conversation is untouched"
+
+
+def test_a_request_by_person_needs_one_email_or_number_and_stops_at_an_open_complaint(
+    store: CaseStore, policy: Policy, tracker_url: str, command_line: None,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    reference = resident_on_file(store, policy, tracker_url)
+    the_same_resident_on_x(store, tracker_url)
+    assert main(["erase", "--person", "Jane Okafor", "--staff", "officer.ann"]) == 2
+    assert "give one email address or one phone number" in capsys.readouterr().err
+    assert main(["erase", "--person", EMAIL, "--staff", "officer.ann"]) == 1
+    assert f"nothing erased; {reference} still open" in capsys.readouterr().err
+    assert said_in(tracker_url, "x:1500000000000000001") != [], "no conversation was erased"
+
+
 # retention -----------------------------------------------------------------------------------
 
 
 @pytest.fixture
-def personal_data(store: CaseStore, database_url: str, tracker_url: str) -> PersonalData:
+def personal_data(
+    store: CaseStore, database_url: str, tracker_url: str, tmp_path: Path
+) -> PersonalData:
     return PersonalData(
         make_engine(database_url),
         TrackerEvents(make_engine(tracker_url)),
+        Outbox(tmp_path / "outbox.sqlite3"),
         load_retention(ROOT / "policy_rules"),
         clock=lambda: NOW,
     )
@@ -341,12 +424,15 @@ def test_old_conversations_go_but_open_and_lately_answered_complaints_keep_their
     a_year_of_conversations: dict[str, str],
 ) -> None:  # fmt: skip
     run = personal_data.apply_retention()
-    assert run.cutoff == CUTOFF
-    assert run.counts == {
+    assert run.at == NOW
+    counts = {name: count for name, count in run.counts.items() if count}
+    assert counts == {
         "conversation_events_deleted": 6 + 6 + 6,  # repair, answered-long-ago, returning's first
         "contact_texts_removed": 2,
         "transcript_messages_deleted": 1,
         "handoffs_deleted": 1,
+        # The repair's conversation has nothing personal left: filed under a random id.
+        "conversations_anonymised": 1,
     }
     for conversation in ("open", "answered-lately", "new"):
         assert said_in(tracker_url, conversation) == [f"{conversation} words"]
@@ -357,7 +443,9 @@ def test_old_conversations_go_but_open_and_lately_answered_complaints_keep_their
     )
     with store.unit_of_work() as uow:
         words = {c.conversation_id: c.text for c in uow.cases.recent_contacts(10)}
-    assert words["repair"] == words["answered-long-ago"] == "[removed after the retention period]"
+    assert "repair" not in words
+    removed = [words[c] for c in words if c.startswith("removed-")]
+    assert removed == [words["answered-long-ago"]] == ["[removed after the retention period]"]
     assert words["open"] == "open words" and words["new"] == "new words"
     old = store.complaint(a_year_of_conversations["answered-long-ago"])
     assert old is not None and old.transcript == (), "the transcript went"
@@ -385,4 +473,50 @@ def test_each_run_is_audited_and_a_second_run_finds_nothing_left(
         runs = uow.cases.audit_trail("retention")
     assert [(actor, kind) for actor, kind, _ in runs] == [("retention", "retention_applied")] * 2
     assert runs[0][2]["contact_texts_removed"] == first.counts["contact_texts_removed"]
-    assert runs[0][2]["keep_for"] == "12 months"
+    assert runs[0][2]["keep_for"]["conversation_events"] == "12 months"
+    assert runs[0][2]["keep_for"]["complaint_details"] == "24 months"
+
+
+def test_every_personal_field_goes_once_its_period_is_over_and_nothing_names_the_resident(
+    policy: Policy, database_url: str, tracker_url: str, personal_data: PersonalData,
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    """A complaint answered more than 24 months ago: its contact details, adjustments, officers'
+    notes, the caller's details on a request, an old call draft and the outbox's key all go, and
+    what is left is filed under an id that is not the resident's."""
+    then = CaseStore(make_engine(database_url), policy, clock=lambda: YEARS_AGO)
+    reference = resident_on_file(then, policy, tracker_url, at=YEARS_AGO)
+    then.extend(reference, YEARS_AGO.date() + timedelta(days=30), "Jane Okafor is in hospital",
+                "officer.ann")  # fmt: skip
+    then.record_response(reference, "upheld", "officer.ann")
+    with then.unit_of_work() as uow:
+        contact_id = uow.cases.recent_contacts(1)[0].id
+    CallDrafts(make_engine(database_url), clock=lambda: YEARS_AGO).save(
+        int(contact_id or 0), "handler.kim", {"notes": ["Jane Okafor is Deaf"]}
+    )
+    outbox_path = tmp_path / "outbox.sqlite3"
+    delivered_handover(outbox_path, f"{SENDER}:complaint:3f2a", reference, YEARS_AGO)
+    # Answered 17 months ago: its details stay for 24 months, its words went after 12.
+    lately = CaseStore(make_engine(database_url), policy, clock=lambda: LONG_AGO)
+    kept_reference = lately.submit_complaint(
+        handover(key=f"{OTHER}:1", conversation_id=OTHER, received_at=LONG_AGO,
+                 contact_name="Ola Bello", contact_details="ola@example.org")
+    ).reference  # fmt: skip
+    lately.record_response(kept_reference, "upheld", "officer.ann")
+
+    run = personal_data.apply_retention()
+    assert run.counts["conversations_anonymised"] == 1
+    stored = (
+        everything_stored(database_url)
+        + everything_stored(tracker_url)
+        + everything_stored(f"sqlite:///{outbox_path}")
+    )
+    for personal in (SENDER, EMAIL, "Jane", "Okafor", "Acacia", "Deaf", "hospital", "JOB-55102"):
+        assert personal not in stored, f"{personal!r} is still stored"
+    kept = then.complaint(reference)
+    assert kept is not None and (kept.stage, kept.outcome) == (1, "upheld")
+    assert kept.conversation_id.startswith("removed-") and kept.adjustments == ()
+    lately_kept = lately.complaint(kept_reference)
+    assert lately_kept is not None and lately_kept.contact_details == "ola@example.org"
+    again = personal_data.apply_retention().counts
+    assert {name for name, count in again.items() if count} == set()

@@ -53,6 +53,17 @@ def filtered(log_record: logging.LogRecord) -> str:
         ),
         ("Hi, this is Tom Baker speaking", "Hi, this is [name] speaking"),
         ("My name's Sam, I am called Sam by all", "My name's [name], I am called [name] by all"),
+        # A name with no cue before it, read as the chat reads a written name.
+        ("complaint from Jane Okafor about the lift", "complaint from [name] about the lift"),
+        ("Mrs J. Okafor rang again", "Mrs [name] rang again"),
+        # Health and disability, special category data.
+        ("my son is Deaf and has asthma from the mould, I use a wheelchair",
+         "my son is [health] and has [health] from the mould, I use a [health]"),
+        ("she has dementia and mental health problems", "she has [health] and [health] problems"),
+        # A conversation id that is someone's social media account.
+        ("Received user message from x:1500000000000000001 and messenger:25193448 (fb:77 ig:88)",
+         "Received user message from [channel id] and [channel id] ([channel id] [channel id])"),
+        ("sender instagram:17841400000000000 paused", "sender [channel id] paused"),
     ],
 )  # fmt: skip
 def test_personal_data_in_a_message_is_masked(message: str, expected: str) -> None:
@@ -65,6 +76,9 @@ def test_what_engineers_need_stays_readable() -> None:
         "sons bedroom is back AGAIN and nobody has come out, fed up"
     )
     assert redact(message) == message
+    for line in ("This IS NOT expected", "meta: refused a subscription handshake",
+                 "guard: a conversation went over 30 messages a minute"):  # fmt: skip
+        assert redact(line) == line
 
 
 def test_arguments_are_masked_after_they_are_put_into_the_message() -> None:
