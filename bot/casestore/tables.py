@@ -259,3 +259,22 @@ hazard_clocks = Table(
     # Step id to when it is due: an ISO date-time for hours, an ISO date for working days.
     Column("due", JSON, nullable=False),
 )
+
+# Shared by every Rasa replica (bot/channels/shared.py): webhook events already handled, for
+# replay protection, and each conversation's messages in the last minute, for the rate limit.
+# Both hold only SHA-256 digests of the ids and are pruned as they expire.
+seen_webhook_events = Table(
+    "seen_webhook_events",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event", String(64), nullable=False, unique=True),
+    Column("expires_at", Float, nullable=False, index=True),
+)
+
+recent_messages = Table(
+    "recent_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sender", String(64), nullable=False, index=True),
+    Column("at", Float, nullable=False, index=True),
+)

@@ -11,7 +11,8 @@ reads (bot.safety_first); the pipeline marks it out of scope and the reply offer
   file) gets asked for words;
 * a message over the length limit is not read (it would take seconds to parse and crowd out
   everyone else's) and the resident is asked to send it in shorter parts;
-* a sender who goes over the per-minute limit is asked to wait.
+* a sender who goes over the per-minute limit is asked to wait, counted across every Rasa
+  replica when a database is configured (bot.channels.shared).
 
 The limits are deployment settings, not the landlord's complaints policy (the Code says nothing
 about them, and the right numbers depend on the server), so they come from the environment like
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
 from bot.channels.recent import ExpiringMap
+from bot.channels.shared import SharedMarks, shared_marks
 
 if TYPE_CHECKING:
     from rasa.core.channels.channel import UserMessage
@@ -96,9 +98,16 @@ def too_long_reply(limits: Limits) -> str:
 class MessageGuard:
     """Decides, per message, whether the assistant reads it or the resident gets a refusal."""
 
-    def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        limits: Limits,
+        clock: Callable[[], float] = time.monotonic,
+        shared: SharedMarks | None = None,
+    ) -> None:
         self.limits = limits
         self._clock = clock
+        # Every process's counts (bot.channels.shared), when a database is configured.
+        self._shared = shared
         self._recent: ExpiringMap[list[float]] = ExpiringMap(
             ttl_seconds=RATE_WINDOW_SECONDS, capacity=SENDER_MEMORY, clock=clock
         )
@@ -120,6 +129,9 @@ class MessageGuard:
 
     def _admit(self, sender_id: str) -> bool:
         """A sliding window of the last minute's messages for each conversation."""
+        if self._shared is not None:
+            limit = self.limits.messages_per_minute
+            return self._shared.admit_message(sender_id, RATE_WINDOW_SECONDS, limit)
         now = self._clock()
         recent = [
             moment
@@ -163,4 +175,4 @@ def screened(on_new_message: OnNewMessage, guard: MessageGuard | None = None) ->
 
 
 def guard_from_environment() -> MessageGuard:
-    return MessageGuard(Limits.from_env(os.environ))
+    return MessageGuard(Limits.from_env(os.environ), shared=shared_marks())

@@ -24,6 +24,7 @@ from bot.channels.choices import OfferedChoices
 from bot.channels.guard import screened
 from bot.channels.recent import ReplayGuard
 from bot.channels.settings import settings_from
+from bot.channels.shared import shared_marks
 
 logger = logging.getLogger(__name__)
 
@@ -150,7 +151,10 @@ class SignedWebhookInput(InputChannel):
     def __init__(self, settings: Any) -> None:
         self.settings = settings
         self.replays = ReplayGuard(
-            window_seconds=self.replay_window_seconds, capacity=self.replay_memory
+            window_seconds=self.replay_window_seconds,
+            capacity=self.replay_memory,
+            shared=shared_marks(),
+            scope=self.name(),
         )
         self.choices = OfferedChoices()
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from bot.channels.shared import SharedMarks
 
 V = TypeVar("V")
 
@@ -64,10 +67,18 @@ class ReplayGuard:
     """
 
     def __init__(
-        self, *, window_seconds: float, capacity: int, clock: Callable[[], float] = time.time
+        self,
+        *,
+        window_seconds: float,
+        capacity: int,
+        clock: Callable[[], float] = time.time,
+        shared: SharedMarks | None = None,
+        scope: str = "",
     ) -> None:
         self._window = window_seconds
         self._clock = clock
+        # Every process's handled events (bot.channels.shared), under this channel's name.
+        self._shared, self._scope = shared, scope
         self._seen: ExpiringMap[None] = ExpiringMap(
             ttl_seconds=window_seconds + CLOCK_SKEW_SECONDS, capacity=capacity, clock=clock
         )
@@ -75,7 +86,12 @@ class ReplayGuard:
     def admit(self, event_id: str, sent_at: float) -> bool:
         """`sent_at` is the platform's own timestamp for the event, in seconds since the epoch."""
         age = self._clock() - sent_at
-        if not -CLOCK_SKEW_SECONDS <= age <= self._window or event_id in self._seen:
+        if not -CLOCK_SKEW_SECONDS <= age <= self._window:
+            return False
+        if self._shared is not None:
+            keep = self._window + CLOCK_SKEW_SECONDS
+            return self._shared.first_delivery(f"{self._scope}:{event_id}", keep)
+        if event_id in self._seen:
             return False
         self._seen.put(event_id, None)
         return True

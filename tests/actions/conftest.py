@@ -24,7 +24,11 @@ def app(tmp_path: Path) -> Iterator[App]:
     migrations.upgrade(database_url)
     built = build_app(
         Settings.from_env(
-            {"INTAKE_DATABASE_URL": database_url, "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.db")}
+            {
+                "INTAKE_ENV": "development",
+                "INTAKE_DATABASE_URL": database_url,
+                "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.db"),
+            }
         )
     )
     set_app(built)

@@ -24,7 +24,9 @@ def test_migrations_go_from_empty_to_head_and_back(database_url: str) -> None:
 def test_cases_list_and_show_print_the_full_record(
     database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    app = build_app(Settings.from_env({"INTAKE_DATABASE_URL": database_url}))
+    app = build_app(
+        Settings.from_env({"INTAKE_ENV": "development", "INTAKE_DATABASE_URL": database_url})
+    )
     reference = app.cases.submit_complaint(handover()).reference
     assert cases_command(app, "list", None, 10) == 0
     assert reference in capsys.readouterr().out
@@ -38,7 +40,9 @@ def test_cases_list_and_show_print_the_full_record(
 def test_contacts_list_shows_label_choice_and_danger(
     database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = build_app(Settings.from_env({"INTAKE_DATABASE_URL": database_url}))
+    app = build_app(
+        Settings.from_env({"INTAKE_ENV": "development", "INTAKE_DATABASE_URL": database_url})
+    )
     contact = ContactRecord(
         "conv-5", "web_chat", RECEIVED, "i can smell gas", "service_request", "service_request",
         0.97, None, ("gas",), (),

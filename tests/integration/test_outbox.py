@@ -92,7 +92,11 @@ def test_while_the_database_is_down_the_resident_is_told_the_truth(
 ) -> None:
     dead = f"postgresql+psycopg2://postgres@127.0.0.1:{free_port()}/postgres"
     settings = Settings.from_env(
-        {"INTAKE_DATABASE_URL": dead, "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.db")}
+        {
+            "INTAKE_ENV": "development",
+            "INTAKE_DATABASE_URL": dead,
+            "INTAKE_OUTBOX_PATH": str(tmp_path / "outbox.db"),
+        }
     )
     set_app(build_app(settings))
     dispatcher = CollectingDispatcher()

@@ -269,7 +269,9 @@ def test_the_queue_from_the_command_line(
     database_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("INTAKE_DATABASE_URL", database_url)
-    app = build_app(Settings.from_env({"INTAKE_DATABASE_URL": database_url}))
+    app = build_app(
+        Settings.from_env({"INTAKE_ENV": "development", "INTAKE_DATABASE_URL": database_url})
+    )
     first = proposed(app.cases, "my neighbours play loud music", "asb_report", at("2027-02-01"))
     # The command line runs on today's date: a month ago is already late to acknowledge.
     month_ago = datetime.now(timezone.utc) - timedelta(days=30)
