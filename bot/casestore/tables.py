@@ -199,7 +199,7 @@ handoffs = Table(
 )
 
 # Staff console (bot/console): accounts, server-side sessions and failed sign-ins. Passwords and
-# session tokens are stored only as hashes; failures are kept per username for rate limiting.
+# session tokens are stored only as hashes.
 staff_users = Table(
     "staff_users",
     metadata,
@@ -210,6 +210,9 @@ staff_users = Table(
     Column("active", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("disabled_at", DateTime(timezone=True)),
+    # The second factor's shared secret (RFC 6238); an account made before second factors has
+    # none and cannot sign in until `python -m bot staff second-factor NAME` gives it one.
+    Column("totp_secret", String(32)),
 )
 
 staff_sessions = Table(
@@ -237,12 +240,15 @@ call_drafts = Table(
     UniqueConstraint("contact_id", "staff", name="uq_call_drafts_contact_id_staff"),
 )
 
+# Sign-in tries, each counted as failed until it succeeds, per username and client address
+# (bot.console.accounts): the back-off reads them; a good sign-in clears the username's.
 staff_sign_in_failures = Table(
     "staff_sign_in_failures",
     metadata,
     Column("id", Integer, primary_key=True),
     Column("username", String(80), nullable=False, index=True),
     Column("at", DateTime(timezone=True), nullable=False),
+    Column("address", String(64), nullable=False, server_default="", index=True),
 )
 
 

@@ -1,8 +1,15 @@
 """Staff accounts and console sessions.
 
 Passwords are kept only as argon2 hashes and session tokens only as SHA-256 digests, so a copy of
-the database signs nobody in. Failed sign-ins are counted per username whether or not the account
-exists, so the limit slows guessing without telling anyone which usernames are real.
+the database signs nobody in. Every account has a second factor, a time-based one-time password
+(RFC 6238, `pyotp`) from an authenticator app, enrolled once when the account is made.
+
+Failed sign-ins are counted per username (whether or not the account exists, so the limit tells
+nobody which usernames are real) and per client address. After a few, each further try must wait
+twice as long as the last (exponential back-off) rather than the account locking for everyone.
+Each try is written to the database before its password is checked, so tries racing each other,
+in one process or several, never get more passwords checked than the limit allows. Passwords are
+hashed at most HASHING_AT_ONCE at a time (argon2 takes 64 MiB each).
 """
 
 from __future__ import annotations
@@ -13,13 +20,16 @@ import re
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from functools import cached_property
+from pathlib import Path
+from threading import BoundedSemaphore
 from typing import Any, Literal
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from pyotp import TOTP, random_base32
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection, Engine, Row
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -35,8 +45,20 @@ MINIMUM_PASSWORD_LENGTH = 12
 # A session lasts one shift at most, and ends after half an hour left alone.
 SESSION_LIMIT = timedelta(hours=9)
 SESSION_IDLE = timedelta(minutes=30)
+# Tries that fail before the back-off starts, per username and per address (an office's staff
+# may share one address), and the back-off: 30 seconds, then twice as long each time, at most an
+# hour. Failures older than a day are forgotten.
 FAILURES_ALLOWED = 5
-FAILURE_WINDOW = timedelta(minutes=15)
+FAILURES_ALLOWED_PER_ADDRESS = 30
+BACK_OFF_FIRST = timedelta(seconds=30)
+BACK_OFF_LONGEST = timedelta(hours=1)
+FAILURE_MEMORY = timedelta(days=1)
+HASHING_AT_ONCE = 2
+TOTP_ISSUER = "Intake console"
+# Common passwords (a small bundled list): refused when an account is made.
+COMMON_PASSWORDS = frozenset(
+    (Path(__file__).parent / "common_passwords.txt").read_text(encoding="utf-8").split()
+)
 
 
 class AccountError(ValueError):
@@ -44,15 +66,36 @@ class AccountError(ValueError):
 
 
 class SignInRefused(Exception):
-    """The same refusal whether the username exists or not."""
+    """The same refusal whether the username exists or not; `wait` when too many tries failed."""
 
-    def __init__(self, locked: bool) -> None:
-        self.locked = locked
+    def __init__(self, wait: timedelta | None = None) -> None:
+        self.wait = wait
         super().__init__(
-            f"Too many failed sign-ins for this username. Wait {FAILURE_WINDOW.seconds // 60} "
-            "minutes and try again."
-            if locked
-            else "The username or password is not right."
+            "The username, password or code is not right."
+            if wait is None
+            else f"Too many failed sign-ins. Wait {_spoken(wait)} and try again."
+        )
+
+
+def _spoken(wait: timedelta) -> str:
+    seconds = max(1, int(wait.total_seconds() + 0.999))
+    if seconds < 120:
+        return f"{seconds} seconds"
+    return f"{(seconds + 59) // 60} minutes"
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A new second factor, shown once to the person it is for (`python -m bot staff`)."""
+
+    member: StaffMember
+    secret: str = field(repr=False)
+
+    @property
+    def provisioning_uri(self) -> str:
+        """What an authenticator app reads (typed in, or as a QR code made from it)."""
+        return TOTP(self.secret).provisioning_uri(
+            name=self.member.username, issuer_name=TOTP_ISSUER
         )
 
 
@@ -99,20 +142,26 @@ class StaffRepository:
     def __init__(self, connection: Connection) -> None:
         self._db = connection
 
-    def add_user(self, username: str, password_hash: str, role: Role, at: datetime) -> None:
+    def add_user(
+        self, username: str, password_hash: str, role: Role, at: datetime, totp_secret: str
+    ) -> None:
         self._db.execute(
             insert(tables.staff_users).values(
                 username=username, password_hash=password_hash, role=role, active=True,
-                created_at=at,
+                created_at=at, totp_secret=totp_secret,
             )
         )  # fmt: skip
 
-    def user(self, username: str) -> tuple[int, str, StaffMember] | None:
-        """(id, password hash, member) for a username."""
+    def user(self, username: str) -> tuple[int, str, str | None, StaffMember] | None:
+        """(id, password hash, second factor's secret, member) for a username."""
         row = self._db.execute(
             select(tables.staff_users).where(tables.staff_users.c.username == username)
         ).first()
-        return None if row is None else (row.id, row.password_hash, _member(row))
+        return None if row is None else (row.id, row.password_hash, row.totp_secret, _member(row))
+
+    def set_totp_secret(self, user_id: int, secret: str) -> None:
+        users = tables.staff_users
+        self._db.execute(update(users).where(users.c.id == user_id).values(totp_secret=secret))
 
     def users(self) -> list[StaffMember]:
         rows = self._db.execute(select(tables.staff_users).order_by(tables.staff_users.c.username))
@@ -197,22 +246,33 @@ class StaffRepository:
             update(sessions).where(condition, sessions.c.ended_at.is_(None)).values(ended_at=now)
         )
 
-    def add_failure(self, username: str, at: datetime) -> None:
-        self._db.execute(insert(tables.staff_sign_in_failures).values(username=username, at=at))
+    def add_attempt(self, username: str, address: str, at: datetime) -> int:
+        """A sign-in try, counted as failed until it succeeds; its id."""
+        attempts = tables.staff_sign_in_failures
+        query = insert(attempts).values(username=username, address=address, at=at)
+        return int(self._db.execute(query).inserted_primary_key[0])
 
-    def failures_since(self, username: str, since: datetime) -> int:
-        failures = tables.staff_sign_in_failures
-        return int(
-            self._db.execute(
-                select(func.count())
-                .select_from(failures)
-                .where(failures.c.username == username, failures.c.at > since)
-            ).scalar_one()
+    def remove_attempt(self, attempt_id: int) -> None:
+        attempts = tables.staff_sign_in_failures
+        self._db.execute(delete(attempts).where(attempts.c.id == attempt_id))
+
+    def failures(self, key: Any, since: datetime, besides: int) -> tuple[int, datetime | None]:
+        """How many tries matching `key` failed (or are being checked) since then, other than
+        `besides`, and when the latest was."""
+        attempts = tables.staff_sign_in_failures
+        count, latest = self._db.execute(
+            select(func.count(), func.max(attempts.c.at)).where(
+                key, attempts.c.at > since, attempts.c.id != besides
+            )
+        ).one()
+        return int(count), latest
+
+    def forget_failures(self, username: str, before: datetime) -> None:
+        """A good sign-in clears the username's failures; everyone's go after a day."""
+        attempts = tables.staff_sign_in_failures
+        self._db.execute(
+            delete(attempts).where((attempts.c.username == username) | (attempts.c.at < before))
         )
-
-    def clear_failures(self, username: str) -> None:
-        failures = tables.staff_sign_in_failures
-        self._db.execute(delete(failures).where(failures.c.username == username))
 
 
 def _member(row: Row) -> StaffMember:
@@ -231,6 +291,7 @@ class StaffAccounts:
         self._engine = engine
         self._clock = clock
         self._hasher = hasher or PasswordHasher()
+        self._hashing = BoundedSemaphore(HASHING_AT_ONCE)
         # Sessions seen alive lately, by token digest: what stands while the database is away.
         self._seen: Recent[str, StaffMember] = Recent(SESSION_IDLE, clock)
 
@@ -242,10 +303,16 @@ class StaffAccounts:
     @cached_property
     def _decoy_hash(self) -> str:
         """Checked against when the username is unknown, so that takes as long as a real one."""
-        return self._hasher.hash(secrets.token_urlsafe(16))
+        return self._hash(secrets.token_urlsafe(16))
+
+    def _hash(self, password: str) -> str:
+        with self._hashing:
+            return self._hasher.hash(password)
 
     # accounts --------------------------------------------------------------------------------
-    def add(self, username: str, password: str, role: Role = "handler") -> StaffMember:
+    def add(self, username: str, password: str, role: Role = "handler") -> Enrolment:
+        """A new account with its second factor: the secret is shown once, to be entered in
+        the person's authenticator app."""
         username = normalised(username)
         if not USERNAME.match(username):
             raise AccountError(
@@ -253,15 +320,32 @@ class StaffAccounts:
             )
         if len(password) < MINIMUM_PASSWORD_LENGTH:
             raise AccountError(f"a password needs at least {MINIMUM_PASSWORD_LENGTH} characters")
+        if is_common(password, username):
+            raise AccountError(
+                "that password is too easy to guess (it is a common one, or has the username in "
+                "it): a few unrelated words make a good one"
+            )
         if role not in ROLES:
             raise AccountError(f"a role is one of {', '.join(ROLES)}")
-        now = self._clock()
+        now, secret = self._clock(), random_base32()
         try:
             with self._transaction() as staff:
-                staff.add_user(username, self._hasher.hash(password), role, now)
+                staff.add_user(username, self._hash(password), role, now, secret)
         except IntegrityError:
             raise AccountError(f"there is already an account called {username}") from None
-        return StaffMember(username, role, True, now)
+        return Enrolment(StaffMember(username, role, True, now), secret)
+
+    def new_second_factor(self, username: str) -> Enrolment | None:
+        """A new secret for an active account (a lost phone), shown once; the old one stops
+        working and the account's sessions end. None when there is no such active account."""
+        now, secret = self._clock(), random_base32()
+        with self._transaction() as staff:
+            found = staff.user(normalised(username))
+            if found is None or not found[3].active:
+                return None
+            staff.set_totp_secret(found[0], secret)
+            staff.end_sessions_of(found[0], now)
+        return Enrolment(found[3], secret)
 
     def members(self) -> list[StaffMember]:
         with self._transaction() as staff:
@@ -277,30 +361,48 @@ class StaffAccounts:
         return staff_id is not None
 
     # sessions --------------------------------------------------------------------------------
-    def sign_in(self, username: str, password: str) -> StaffSession:
-        username = normalised(username)[:80]
+    def sign_in(self, username: str, password: str, code: str, address: str = "") -> StaffSession:
+        """A session for the right password and the current code from the authenticator app.
+
+        The try is recorded before anything is checked and counts as failed until it succeeds,
+        so tries made at the same moment see each other and no more passwords are checked than
+        the limits allow."""
+        username, address = normalised(username)[:80], address[:64]
         now = self._clock()
         with self._transaction() as staff:
-            if staff.failures_since(username, now - FAILURE_WINDOW) >= FAILURES_ALLOWED:
-                raise SignInRefused(locked=True)
+            attempt = staff.add_attempt(username, address, now)
+        with self._transaction() as staff:
+            since = now - FAILURE_MEMORY
+            attempts = tables.staff_sign_in_failures.c
+            waits = [
+                _back_off(*staff.failures(key, since, attempt), allowed, now)
+                for key, allowed in (
+                    (attempts.username == username, FAILURES_ALLOWED),
+                    (attempts.address == address, FAILURES_ALLOWED_PER_ADDRESS),
+                )
+            ]
+            wait = max(waits)
+            if wait > timedelta(0):
+                staff.remove_attempt(attempt)  # nothing was checked: not a failure
             found = staff.user(username)
-        user_id, password_hash, member = found or (0, self._decoy_hash, None)
+        if wait > timedelta(0):
+            raise SignInRefused(wait)
+        user_id, password_hash, secret, member = found or (0, self._decoy_hash, None, None)
         matches = self._matches(password_hash, password)
-        if member is None or not member.active or not matches:
-            with self._transaction() as staff:
-                staff.add_failure(username, now)
-            raise SignInRefused(locked=False)
+        if member is None or not member.active or not matches or not _code_ok(secret, code, now):
+            raise SignInRefused()
         token = secrets.token_urlsafe(32)
         with self._transaction() as staff:
-            staff.clear_failures(username)
+            staff.forget_failures(username, now - FAILURE_MEMORY)
             if self._hasher.check_needs_rehash(password_hash):
-                staff.set_password_hash(user_id, self._hasher.hash(password))
+                staff.set_password_hash(user_id, self._hash(password))
             staff.add_session(user_id, token_digest(token), now)
         return StaffSession(member, token)
 
     def _matches(self, password_hash: str, password: str) -> bool:
         try:
-            return self._hasher.verify(password_hash, password)
+            with self._hashing:
+                return self._hasher.verify(password_hash, password)
         except (VerificationError, InvalidHashError):
             return False
 
@@ -345,3 +447,40 @@ class StaffAccounts:
 
 def normalised(username: str) -> str:
     return username.strip().lower()
+
+
+def _back_off(failed: int, latest: datetime | None, allowed: int, now: datetime) -> timedelta:
+    """How long until the next try may be checked: none for the first `allowed` failures, then
+    30 seconds after the latest, doubling with each further failure, at most an hour."""
+    if failed < allowed or latest is None:
+        return timedelta(0)
+    step = min(BACK_OFF_FIRST * 2 ** min(failed - allowed, 16), BACK_OFF_LONGEST)
+    return max(timedelta(0), _aware(latest) + step - now)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands back naive date-times; they were written in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _code_ok(secret: str | None, code: str, now: datetime) -> bool:
+    """The authenticator's code for now, or for the 30 seconds either side (clocks drift)."""
+    digits = "".join(code.split())
+    if secret is None or not digits.isdigit():
+        return False
+    return TOTP(secret).verify(digits, for_time=now, valid_window=1)
+
+
+def is_common(password: str, username: str) -> bool:
+    """A password from the common list (as typed, or without the digits and symbols people add
+    to one), one of a few characters repeated, or one with the username in it."""
+    lowered = password.lower()
+    letters = "".join(character for character in lowered if character.isalpha())
+    name = username.split(".")[0]
+    return (
+        lowered in COMMON_PASSWORDS
+        or "".join(lowered.split()) in COMMON_PASSWORDS
+        or letters in COMMON_PASSWORDS
+        or len(set(lowered)) < 5  # "111111111111", "abababababab"
+        or (len(name) >= 4 and name in lowered)
+    )

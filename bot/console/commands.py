@@ -1,4 +1,6 @@
-"""`python -m bot staff add|list|disable`: console accounts, made by whoever runs the server."""
+"""`python -m bot staff add|list|disable|second-factor`: console accounts, made by whoever runs the
+server. Adding an account, or giving it a new second factor, prints the secret for the person's
+authenticator app once: it is never shown again."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import sys
 from typing import Any, TextIO
 
 from bot.bootstrap import App
-from bot.console.accounts import ROLES, AccountError
+from bot.console.accounts import ROLES, AccountError, Enrolment
 
 
 def add_staff_command(commands: Any) -> None:
@@ -24,6 +26,10 @@ def add_staff_command(commands: Any) -> None:
     actions.add_parser("list", help="accounts, with their role and whether they are active")
     disable = actions.add_parser("disable", help="disable an account and end its sessions")
     disable.add_argument("username")
+    second = actions.add_parser(
+        "second-factor", help="a new authenticator secret for an account (a lost phone)"
+    )
+    second.add_argument("username")
 
 
 def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
@@ -39,17 +45,34 @@ def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin)
             return 1
         print(f"staff: {args.username} disabled; their sessions have ended")
         return 0
+    if args.staff_action == "second-factor":
+        enrolment = app.staff.new_second_factor(args.username)
+        if enrolment is None:
+            print(f"staff: no active account {args.username}", file=sys.stderr)
+            return 1
+        print(f"staff: {enrolment.member.username} has a new second factor; the old one no "
+              "longer works and their sessions have ended")  # fmt: skip
+        _show_once(enrolment)
+        return 0
     password = _password(stdin) if args.password_stdin else _password_twice()
     if password is None:
         print("staff: the two passwords were different; nothing was added", file=sys.stderr)
         return 1
     try:
-        member = app.staff.add(args.username, password, args.role)
+        enrolment = app.staff.add(args.username, password, args.role)
     except AccountError as problem:
         print(f"staff: {problem}", file=sys.stderr)
         return 1
-    print(f"staff: added {member.username} ({member.role})")
+    print(f"staff: added {enrolment.member.username} ({enrolment.member.role})")
+    _show_once(enrolment)
     return 0
+
+
+def _show_once(enrolment: Enrolment) -> None:
+    """The secret for the person's authenticator app: shown here only, so give it to them now."""
+    print("staff: second factor, shown this once: enter it in the person's authenticator app")
+    print(f"staff:   secret key  {enrolment.secret}")
+    print(f"staff:   or the link {enrolment.provisioning_uri}")
 
 
 def _password(stdin: TextIO) -> str:

@@ -1,8 +1,10 @@
 """What every console page shares: the `Console` built at start-up, the route table each
 routes module fills, and the request helpers (the session, rendering, the call being handled).
 
-Database and password work runs in a thread (`blocking`), so the residents' chat on the same
-server never waits for it.
+Database work runs in a thread (`blocking`), so the residents' chat on the same server never
+waits for it; signing in, which hashes a password (64 MiB, tens of milliseconds), runs in a pool
+of its own with HASHING_AT_ONCE threads (`hashing`), so a flood of sign-ins queues there instead
+of taking every thread the console and the chat's actions share.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import partial
@@ -26,7 +29,7 @@ from bot.calendar import UK_TIME
 from bot.casestore.domain import ContactRecord, Handoff
 from bot.casestore.outbox import ComplaintHandovers
 from bot.casestore.services import CaseStore
-from bot.console.accounts import SESSION_IDLE, StaffSession
+from bot.console.accounts import HASHING_AT_ONCE, SESSION_IDLE, StaffSession
 from bot.console.forms import CHANNEL, Fields, in_words
 from bot.console.recent import Recent
 from bot.definition import long_date
@@ -123,6 +126,13 @@ def new_conversation_id() -> str:
 
 async def blocking(work: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
     return await asyncio.to_thread(partial(work, *args, **kwargs))
+
+
+HASHING_POOL = ThreadPoolExecutor(max_workers=HASHING_AT_ONCE, thread_name_prefix="password")
+
+
+async def hashing(work: Callable[..., Result], *args: Any) -> Result:
+    return await asyncio.get_running_loop().run_in_executor(HASHING_POOL, work, *args)
 
 
 def console_of(request: Request) -> Console:

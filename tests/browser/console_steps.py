@@ -11,6 +11,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.conftest import Running
+from tests.console.staff import code_for
 
 REFERENCE = re.compile(r"CMP-\d{4}-\d{6}")
 
@@ -29,6 +30,7 @@ def sign_in(page: Page, running: Running, username: str, password: str) -> None:
     page.goto(f"{console_url(running)}/sign-in")
     page.fill("#username", username)
     page.fill("#password", password)
+    page.fill("#code", code_for(username))
     page.click("main button[type=submit]")
     expect(page.locator("header .signed-in")).to_contain_text(username)
 

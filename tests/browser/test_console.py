@@ -14,7 +14,7 @@ from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.browser.axe import serious_violations
 from tests.conftest import Running
-from tests.console.staff import add_staff
+from tests.console.staff import add_staff, code_for
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -55,6 +55,7 @@ def test_a_whole_complaint_by_keyboard_alone(
     expect(page).to_have_url(re.compile(r"/console/sign-in$"))
     type_into(page, "#username", handler[0])
     type_into(page, "#password", handler[1])
+    type_into(page, "#code", code_for(handler[0]))
     page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name="New call")).to_be_visible()
@@ -117,6 +118,7 @@ def test_no_console_page_has_a_serious_accessibility_problem(
     expect(page.locator(".error-summary")).to_be_visible()
     check("sign in refused")
     page.fill("#password", handler[1])
+    page.fill("#code", code_for(handler[0]))
     page.click("main button")
     check("new call")
 
@@ -183,6 +185,7 @@ def test_no_console_page_has_a_serious_accessibility_problem(
     expect(page.get_by_text("You have signed out.")).to_be_visible()
     page.fill("#username", officer[0])
     page.fill("#password", officer[1])
+    page.fill("#code", code_for(officer[0]))
     page.click("main button")
     page.goto(f"{console}/queue")
     check("officer queue")

@@ -24,7 +24,7 @@ from tests.browser.console_steps import (
     triage,
 )
 from tests.conftest import Running
-from tests.console.staff import add_staff
+from tests.console.staff import add_staff, code_for
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -179,6 +179,7 @@ def test_a_session_that_lapses_during_a_long_call_keeps_the_form_to_finish_after
     expect(page.get_by_text("What you typed on the call is kept")).to_be_visible()
     page.fill("#username", handler[0])
     page.fill("#password", handler[1])
+    page.fill("#code", code_for(handler[0]))
     page.click("main button[type=submit]")
     expect(page).to_have_url(f"{console_url(running)}/contacts/{contact_id}")
     expect(page.locator("#contact_name")).to_have_value("Ivan Long")

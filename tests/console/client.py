@@ -11,6 +11,8 @@ from http.cookies import SimpleCookie
 
 import requests
 
+from tests.console.staff import code_for
+
 FORM_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
@@ -56,6 +58,10 @@ class ConsoleClient:
         assert found, "no form on the last page"
         return found.group(1)
 
-    def sign_in(self, username: str, password: str) -> requests.Response:
+    def sign_in(self, username: str, password: str, code: str | None = None) -> requests.Response:
+        """With the code the person's authenticator app shows now, unless another is given."""
         self.get("/console/sign-in")
-        return self.post("/console/sign-in", {"username": username, "password": password})
+        code = code_for(username) if code is None else code
+        return self.post(
+            "/console/sign-in", {"username": username, "password": password, "code": code}
+        )

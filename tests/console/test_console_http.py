@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from pyotp import TOTP
 
 from bot.casestore.services import CaseStore
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
-from tests.console.staff import add_staff, staff_command
+from tests.console.staff import AUTHENTICATORS, SECRET_SHOWN, add_staff, staff_command
 
 pytestmark = pytest.mark.server
 
@@ -93,13 +94,13 @@ def test_a_wrong_password_is_refused_exactly_like_an_unknown_username(
     wrong_page = client.page
     unknown = client.sign_in("nobody.here", password)
     assert wrong.status_code == unknown.status_code == 401
-    message = "The username or password is not right."
+    message = "The username, password or code is not right."
     assert message in wrong_page and message in client.page
     assert "console_session" not in client.cookies
     assert client.get("/console/").status_code == 303
 
 
-def test_failed_sign_ins_are_limited_per_username_whether_or_not_it_exists(
+def test_failed_sign_ins_are_slowed_per_username_whether_or_not_it_exists(
     client: ConsoleClient, running: Running, handler: tuple[str, str]
 ) -> None:
     password = add_staff(running.database_url, "gus.guessed")
@@ -108,7 +109,29 @@ def test_failed_sign_ins_are_limited_per_username_whether_or_not_it_exists(
         assert client.sign_in("no.such.person", "not the password").status_code == 401
     for username in ("gus.guessed", "no.such.person"):
         assert client.sign_in(username, password).status_code == 401
-        assert "Too many failed sign-ins for this username" in client.page
+        assert "Too many failed sign-ins. Wait 30 seconds and try again." in client.page
+    assert client.sign_in(*handler).status_code == 303
+
+
+def test_a_new_second_factor_replaces_the_old_one_and_ends_the_sessions(
+    client: ConsoleClient, running: Running
+) -> None:
+    password = add_staff(running.database_url, "pat.phone")
+    old = AUTHENTICATORS["pat.phone"]
+    assert client.sign_in("pat.phone", password).status_code == 303
+    shown = staff_command(running.database_url, "second-factor", "pat.phone")
+    assert client.get("/console/").status_code == 303, "the session ended"
+    assert client.sign_in("pat.phone", password, code=TOTP(old).now()).status_code == 401
+    new = SECRET_SHOWN.search(shown)
+    assert new is not None and new.group(1) != old
+    assert client.sign_in("pat.phone", password, code=TOTP(new.group(1)).now()).status_code == 303
+
+
+def test_the_right_password_without_the_authenticators_code_is_refused(
+    client: ConsoleClient, handler: tuple[str, str]
+) -> None:
+    assert client.sign_in(*handler, code="").status_code == 401
+    assert "The username, password or code is not right." in client.page
     assert client.sign_in(*handler).status_code == 303
 
 

@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
+from typing import Literal
 
 import pytest
 from argon2 import PasswordHasher
+from pyotp import TOTP
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from bot.casestore import tables
 from bot.casestore.engine import make_engine
 from bot.console.accounts import (
-    FAILURE_WINDOW,
+    BACK_OFF_FIRST,
+    FAILURES_ALLOWED,
+    FAILURES_ALLOWED_PER_ADDRESS,
     SESSION_IDLE,
     SESSION_LIMIT,
     AccountError,
     SignInRefused,
     StaffAccounts,
+    StaffSession,
 )
 
 PASSWORD = "correct horse battery staple"
@@ -36,19 +43,49 @@ def clock() -> Clock:
     return Clock()
 
 
+class CountingHasher(PasswordHasher):
+    """argon2 with cheap parameters (a quick test), counting the passwords it checks."""
+
+    def __init__(self) -> None:
+        super().__init__(time_cost=1, memory_cost=8, parallelism=1)
+        self.checked = 0
+
+    def verify(self, hash: str | bytes, password: str | bytes) -> Literal[True]:
+        self.checked += 1
+        return super().verify(hash, password)
+
+
 @pytest.fixture
-def accounts(database_url: str, clock: Clock) -> StaffAccounts:
-    # Cheap hashing parameters keep the test quick; the service's defaults are argon2's own.
-    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-    staff = StaffAccounts(make_engine(database_url), clock, hasher)
-    staff.add("Hana.Handler", PASSWORD)
-    return staff
+def hasher() -> CountingHasher:
+    return CountingHasher()
+
+
+@pytest.fixture
+def accounts(database_url: str, clock: Clock, hasher: CountingHasher) -> StaffAccounts:
+    return StaffAccounts(make_engine(database_url), clock, hasher)
+
+
+SignIn = Callable[..., StaffSession]
+
+
+@pytest.fixture
+def hana(accounts: StaffAccounts, clock: Clock) -> SignIn:
+    """Hana's account, and her signing in with her authenticator app's code for the moment."""
+    secret = accounts.add("Hana.Handler", PASSWORD).secret
+
+    def sign_in(
+        password: str = PASSWORD, username: str = "hana.handler", **given: str
+    ) -> StaffSession:
+        code = given.get("code", TOTP(secret).at(clock.now))
+        return accounts.sign_in(username, password, code, given.get("address", "10.0.0.7"))
+
+    return sign_in
 
 
 def test_passwords_and_session_tokens_are_stored_only_as_hashes(
-    accounts: StaffAccounts, database_url: str
+    accounts: StaffAccounts, database_url: str, hana: SignIn
 ) -> None:
-    session = accounts.sign_in("hana.handler", PASSWORD)
+    session = hana()
     with make_engine(database_url).connect() as connection:
         stored = " ".join(
             str(value)
@@ -60,8 +97,10 @@ def test_passwords_and_session_tokens_are_stored_only_as_hashes(
     assert PASSWORD not in stored and session.token not in stored
 
 
-def test_a_session_ends_when_left_alone_too_long(accounts: StaffAccounts, clock: Clock) -> None:
-    token = accounts.sign_in("hana.handler", PASSWORD).token
+def test_a_session_ends_when_left_alone_too_long(
+    accounts: StaffAccounts, clock: Clock, hana: SignIn
+) -> None:
+    token = hana().token
     clock.now += SESSION_IDLE - timedelta(minutes=1)
     assert accounts.session(token) is not None  # and this use keeps it alive
     clock.now += SESSION_IDLE - timedelta(minutes=1)
@@ -70,8 +109,10 @@ def test_a_session_ends_when_left_alone_too_long(accounts: StaffAccounts, clock:
     assert accounts.session(token) is None
 
 
-def test_a_session_ends_after_a_shift_however_busy(accounts: StaffAccounts, clock: Clock) -> None:
-    token = accounts.sign_in("hana.handler", PASSWORD).token
+def test_a_session_ends_after_a_shift_however_busy(
+    accounts: StaffAccounts, clock: Clock, hana: SignIn
+) -> None:
+    token = hana().token
     end = clock.now + SESSION_LIMIT
     while clock.now + SESSION_IDLE / 2 < end:
         clock.now += SESSION_IDLE / 2
@@ -80,36 +121,96 @@ def test_a_session_ends_after_a_shift_however_busy(accounts: StaffAccounts, cloc
     assert accounts.session(token) is None
 
 
-def test_each_session_has_its_own_form_token(accounts: StaffAccounts) -> None:
-    first = accounts.sign_in("hana.handler", PASSWORD)
-    second = accounts.sign_in("hana.handler", PASSWORD)
+def test_each_session_has_its_own_form_token(accounts: StaffAccounts, hana: SignIn) -> None:
+    first = hana()
+    second = hana()
     assert first.csrf_token != second.csrf_token
     assert first.csrf_token not in (first.token, second.token)
 
 
-def test_signing_out_ends_only_that_session(accounts: StaffAccounts) -> None:
-    desk, tablet = (accounts.sign_in("hana.handler", PASSWORD) for _ in range(2))
+def test_signing_out_ends_only_that_session(accounts: StaffAccounts, hana: SignIn) -> None:
+    desk, tablet = (hana() for _ in range(2))
     accounts.sign_out(desk.token)
     assert accounts.session(desk.token) is None
     assert accounts.session(tablet.token) is not None
 
 
-def test_failed_sign_ins_lock_the_username_for_a_while(
-    accounts: StaffAccounts, clock: Clock
+def test_failed_sign_ins_slow_the_username_down_twice_as_much_each_time(
+    accounts: StaffAccounts, clock: Clock, hana: SignIn
 ) -> None:
-    for _ in range(5):
+    for _ in range(FAILURES_ALLOWED):
         with pytest.raises(SignInRefused) as refused:
-            accounts.sign_in("hana.handler", "guess")
-        assert not refused.value.locked
+            hana("guess")
+        assert refused.value.wait is None
+    with pytest.raises(SignInRefused, match=r"Too many failed sign-ins\. Wait 30 seconds and"):
+        hana()
+    for wait in (BACK_OFF_FIRST, BACK_OFF_FIRST * 2, BACK_OFF_FIRST * 4):
+        with pytest.raises(SignInRefused) as refused:
+            hana()  # even the right password waits: it is not checked
+        assert refused.value.wait == wait
+        clock.now += wait
+        with pytest.raises(SignInRefused) as refused:
+            hana("guess")
+        assert refused.value.wait is None, "one more try once the wait is over"
+    clock.now += BACK_OFF_FIRST * 8
+    assert hana(username="HANA.HANDLER ").staff.username == "hana.handler"
+
+
+def test_parallel_sign_ins_never_get_more_passwords_checked_than_the_limit(
+    accounts: StaffAccounts, hasher: CountingHasher, hana: SignIn
+) -> None:
+    def guess(number: int) -> str:
+        try:
+            hana(f"guess number {number}")
+        except SignInRefused as refused:
+            return "wait" if refused.wait else "wrong"
+        return "in"
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(guess, range(30)))
+    assert hasher.checked <= FAILURES_ALLOWED
+    assert answers.count("wrong") == hasher.checked and answers.count("in") == 0
+
+
+def test_many_usernames_from_one_address_are_slowed_down_too(
+    accounts: StaffAccounts, hana: SignIn
+) -> None:
+    for number in range(FAILURES_ALLOWED_PER_ADDRESS):
+        with pytest.raises(SignInRefused) as refused:
+            hana(username=f"guess.{number}", address="203.0.113.9")
+        assert refused.value.wait is None
     with pytest.raises(SignInRefused) as refused:
-        accounts.sign_in("hana.handler", PASSWORD)
-    assert refused.value.locked
-    clock.now += FAILURE_WINDOW
-    assert accounts.sign_in("HANA.HANDLER ", PASSWORD).staff.username == "hana.handler"
+        hana(address="203.0.113.9")
+    assert refused.value.wait == BACK_OFF_FIRST
+    assert hana(address="198.51.100.4").staff.username == "hana.handler", "another address"
 
 
-def test_accounts_need_a_fair_username_a_long_password_and_a_known_role(
-    accounts: StaffAccounts,
+def test_the_password_alone_is_not_enough_without_the_current_code(
+    accounts: StaffAccounts, clock: Clock, hana: SignIn
+) -> None:
+    for code in ("", "123456", "not a code"):
+        with pytest.raises(SignInRefused) as refused:
+            hana(code=code)
+        assert str(refused.value) == "The username, password or code is not right."
+    secret = accounts.new_second_factor("hana.handler")
+    assert secret is not None
+    old_code = TOTP(secret.secret).at(clock.now - timedelta(minutes=5))
+    with pytest.raises(SignInRefused):
+        hana(code=old_code)
+    assert accounts.sign_in("hana.handler", PASSWORD, TOTP(secret.secret).at(clock.now))
+
+
+def test_an_account_is_made_with_its_second_factor_shown_once(accounts: StaffAccounts) -> None:
+    enrolment = accounts.add("kim.keys", "four unrelated words here")
+    assert enrolment.provisioning_uri == (
+        f"otpauth://totp/Intake%20console:kim.keys?secret={enrolment.secret}"
+        "&issuer=Intake%20console"
+    )
+    assert enrolment.secret not in repr(enrolment)
+
+
+def test_accounts_need_a_fair_username_a_long_uncommon_password_and_a_known_role(
+    accounts: StaffAccounts, hana: SignIn
 ) -> None:
     for username, password, role in [
         ("hana.handler", PASSWORD, "handler"),
@@ -117,30 +218,37 @@ def test_accounts_need_a_fair_username_a_long_password_and_a_known_role(
         ("bad name", PASSWORD, "handler"),
         ("newname", "short", "handler"),
         ("newname", PASSWORD, "admin"),
+        ("newname", "Password2024!", "handler"),
+        ("newname", "qwertyuiop123", "handler"),
+        ("newname", "111111111111", "handler"),
+        ("newname", "manchester united", "handler"),
+        ("jordan.smith", "jordan's long password", "handler"),
     ]:
         with pytest.raises(AccountError):
             accounts.add(username, password, role)  # type: ignore[arg-type]
     assert [m.username for m in accounts.members()] == ["hana.handler"]
 
 
-def test_a_disabled_account_cannot_sign_in_and_its_sessions_end(accounts: StaffAccounts) -> None:
-    token = accounts.sign_in("hana.handler", PASSWORD).token
+def test_a_disabled_account_cannot_sign_in_and_its_sessions_end(
+    accounts: StaffAccounts, hana: SignIn
+) -> None:
+    token = hana().token
     assert accounts.disable("hana.handler")
     assert accounts.session(token) is None
     with pytest.raises(SignInRefused):
-        accounts.sign_in("hana.handler", PASSWORD)
+        hana()
     assert not accounts.disable("hana.handler")
     assert [m.active for m in accounts.members()] == [False]
 
 
 def test_while_the_database_is_away_only_a_session_seen_alive_lately_stands(
-    accounts: StaffAccounts, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    accounts: StaffAccounts, clock: Clock, monkeypatch: pytest.MonkeyPatch, hana: SignIn
 ) -> None:
     """So a handler mid-call can still save a complaint to the outbox; nobody else gets in."""
-    seen = accounts.sign_in("hana.handler", PASSWORD).token
+    seen = hana().token
     assert accounts.session(seen) is not None
-    never_used = accounts.sign_in("hana.handler", PASSWORD).token
-    signed_out = accounts.sign_in("hana.handler", PASSWORD).token
+    never_used = hana().token
+    signed_out = hana().token
     assert accounts.session(signed_out) is not None
     accounts.sign_out(signed_out)
 

@@ -17,6 +17,7 @@ from bot.console.pages import (
     blocking,
     console_of,
     fields,
+    hashing,
     see_other,
     session_of,
     set_cookie,
@@ -36,11 +37,12 @@ async def sign_in_page(request: Request) -> HTTPResponse:
 @routes.post("/sign-in")
 async def sign_in(request: Request) -> HTTPResponse:
     console = console_of(request)
-    username = request.form.get("username", "")
+    username, form = request.form.get("username", ""), request.form
     try:
-        session = await blocking(
-            console.app.staff.sign_in, username, request.form.get("password", "")
-        )
+        session = await hashing(
+            console.app.staff.sign_in, username, form.get("password", ""), form.get("code", ""),
+            request.remote_addr or request.ip,
+        )  # fmt: skip
     except SignInRefused as refusal:
         return sign_in_form(request, {"username": str(refusal)}, status=401, username=username)
     response = see_other(next_page(first(fields(request), "next")))

@@ -1,4 +1,5 @@
-"""webhook replay protection and message rate limits shared by every process
+"""webhook replay protection and message rate limits shared by every process; the console's
+second factor and sign-in tries per client address
 
 Revision ID: 0011
 Revises: 0009
@@ -15,6 +16,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("staff_users", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("totp_secret", sa.String(length=32), nullable=True))
+    with op.batch_alter_table("staff_sign_in_failures", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("address", sa.String(length=64), nullable=False, server_default="")
+        )
+        batch_op.create_index(batch_op.f("ix_staff_sign_in_failures_address"), ["address"])
     op.create_table(
         "seen_webhook_events",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -45,3 +53,8 @@ def downgrade() -> None:
     with op.batch_alter_table("seen_webhook_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_seen_webhook_events_expires_at"))
     op.drop_table("seen_webhook_events")
+    with op.batch_alter_table("staff_sign_in_failures", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_staff_sign_in_failures_address"))
+        batch_op.drop_column("address")
+    with op.batch_alter_table("staff_users", schema=None) as batch_op:
+        batch_op.drop_column("totp_secret")
