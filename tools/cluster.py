@@ -149,6 +149,8 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             "INTAKE_SESSION_SECRET": os.environ.get("INTAKE_SESSION_SECRET")
             or secrets.token_urlsafe(32),
             "INTAKE_TRACKER_STORE_URL": create_database(server_url, "rasa"),
+            # The replicas sit behind nginx, which names the client in X-Forwarded-For.
+            "INTAKE_BEHIND_PROXY": "1",
             "LOCK_STORE_HOST": redis.host,
             "LOCK_STORE_PORT": str(redis.port),
             "LOCK_STORE_PASSWORD": redis.password,
