@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -63,18 +64,24 @@ class KeywordBaseline:
         return best if scores[best] else self._default
 
 
+def tfidf_pipeline() -> Any:
+    """TF-IDF of words and word pairs with logistic regression, each label weighing the same:
+    the baseline, and a label classifier the intent model can blend in (bot.nlp.intent_model)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+        LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"),
+    )
+
+
 class TfidfBaseline:
     """TF-IDF of words and word pairs with logistic regression."""
 
     def __init__(self, examples: list[tuple[str, str]]) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-        from sklearn.pipeline import make_pipeline
-
-        self._model = make_pipeline(
-            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
-            LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"),
-        )
+        self._model = tfidf_pipeline()
         self._model.fit([t for t, _ in examples], [label for _, label in examples])
 
     def predict(self, text: str) -> str:

@@ -308,7 +308,11 @@ class TriageIntentClassifier(LogisticRegressionClassifier):
 
         with self._model_storage.write_to(self._resource) as directory:
             sio.dump(
-                {"vectorizers": self.model.vectorizers, "classifier": self.model.classifier},
+                {
+                    "vectorizers": self.model.vectorizers,
+                    "classifier": self.model.classifier,
+                    "label_classifier": self.model.label_classifier,
+                },
                 directory / f"{self._resource.name}.skops",
             )
 
@@ -331,6 +335,7 @@ class TriageIntentClassifier(LogisticRegressionClassifier):
             return component  # not trained (no intent examples): every message stays unparsed
         component.model.vectorizers = saved["vectorizers"]
         component.model.classifier = saved["classifier"]
+        component.model.label_classifier = saved.get("label_classifier")
         return component
 
 

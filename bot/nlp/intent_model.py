@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
+from bot.baselines import tfidf_pipeline
 from bot.policy import Policy
 
 # Types beyond skops' defaults that a saved model holds: the vectorizers' idf diagonal and the
@@ -35,10 +36,16 @@ class IntentSettings:
     counts: bool = False  # the pipeline's word counts (CountVectorsFeaturizer)
     sentence_scale: float = 1.0  # the MiniLM sentence feature, multiplied by this
     c: float = 1.0  # inverse regularisation strength
-    balance: str = "label"  # "label": each triage label weighs the same; "intent": each intent
+    balance: str = "label"  # "label": each triage label weighs the same; "intent": each intent;
+    # "none": each example weighs the same
     safety_weight: float = 0.3  # examples written for the safety check
     real_weight: float = 1.0  # real messages from public sources
     model: str = "logistic"  # or "svm": a linear SVM calibrated by 3-fold sigmoid
+    # The share of each triage label's probability taken from a second classifier trained on the
+    # five labels directly ("svm": the same features and model; "tfidf": the TF-IDF baseline's
+    # recipe); the intents keep their shares within their label.
+    labels_weight: float = 0.0
+    labels_model: str = "svm"
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> IntentSettings:
@@ -65,6 +72,8 @@ def label_of(intent: str, policy: Policy) -> str:
 def balanced_weights(intents: Sequence[str], policy: Policy, by: str = "label") -> list[float]:
     """A weight per example so that every triage label (or every intent) has the same total
     weight; within a label, each intent keeps its share of the examples."""
+    if by == "none":
+        return [1.0] * len(intents)
     groups = [label_of(i, policy) if by == "label" else i for i in intents]
     size = Counter(groups)
     return [len(groups) / (len(size) * size[g]) for g in groups]
@@ -76,6 +85,7 @@ class IntentModel:
         self._policy = policy
         self.vectorizers: dict[str, Any] = {}
         self.classifier: Any = None
+        self.label_classifier: Any = None
 
     @property
     def classes_(self) -> np.ndarray:
@@ -105,7 +115,16 @@ class IntentModel:
             vectorizer.fit(data.texts)
         self.classifier = self._new_classifier()
         features = self.features(data.texts, data.sentence, data.counts)
-        self.classifier.fit(features, np.asarray(data.intents), sample_weight=self.weights(data))
+        weights = self.weights(data)
+        self.classifier.fit(features, np.asarray(data.intents), sample_weight=weights)
+        self.label_classifier = None
+        if self.settings.labels_weight > 0:
+            labels = np.array([label_of(i, self._policy) for i in data.intents])
+            if self.settings.labels_model == "tfidf":
+                self.label_classifier = tfidf_pipeline().fit(list(data.texts), labels)
+            else:
+                self.label_classifier = self._new_classifier()
+                self.label_classifier.fit(features, labels, sample_weight=weights)
         return self
 
     def features(self, texts: Sequence[str], sentence: np.ndarray, counts: Any) -> Any:
@@ -116,7 +135,35 @@ class IntentModel:
         return hstack(parts).tocsr()
 
     def predict_proba(self, texts: Sequence[str], sentence: np.ndarray, counts: Any) -> Any:
-        return self.classifier.predict_proba(self.features(texts, sentence, counts))
+        intents, labels = self.both_proba(texts, sentence, counts)
+        if labels is None:
+            return intents
+        return self.blend(intents, labels, self.settings.labels_weight)
+
+    def both_proba(
+        self, texts: Sequence[str], sentence: np.ndarray, counts: Any
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The intent classifier's probabilities and the label classifier's (None without one)."""
+        features = self.features(texts, sentence, counts)
+        intents = self.classifier.predict_proba(features)
+        if self.label_classifier is None:
+            return intents, None
+        inputs = list(texts) if self.settings.labels_model == "tfidf" else features
+        return intents, self.label_classifier.predict_proba(inputs)
+
+    def blend(self, intents: np.ndarray, labels: np.ndarray, weight: float) -> np.ndarray:
+        """Each label's total becomes the weighted mean of the intent classifier's total and the
+        label classifier's probability; its intents keep their shares of it."""
+        label_names = list(self.label_classifier.classes_)
+        member = np.array(
+            [[label_of(i, self._policy) == name for name in label_names] for i in self.classes_],
+            dtype=float,
+        )  # intents x labels
+        totals = intents @ member
+        target = (1 - weight) * totals + weight * labels
+        scale = np.divide(target, totals, out=np.zeros_like(target), where=totals > 0)
+        blended = intents * (scale @ member.T)
+        return blended / blended.sum(axis=1, keepdims=True)
 
     def _new_classifier(self) -> Any:
         from sklearn.calibration import CalibratedClassifierCV
