@@ -231,7 +231,6 @@ def urgency_report(examples: Sequence[Example], features: Any, policy: Policy) -
 BASE = IntentSettings(model="svm", c=0.3, safety_weight=1.0, labels_model="tfidf")
 TFIDF_LABELS = replace(BASE, labels_weight=1.0)
 SVM_LABELS = replace(BASE, labels_model="svm")
-NOT_BALANCED = replace(BASE, balance="none")
 REAL_3 = replace(BASE, real_weight=3.0)
 INTENT_CANDIDATES: tuple[tuple[str, IntentSettings], ...] = (
     ("TF-IDF baseline's recipe for the labels, the SVM's intents within them", TFIDF_LABELS),
@@ -241,9 +240,6 @@ INTENT_CANDIDATES: tuple[tuple[str, IntentSettings], ...] = (
     ("  + TF-IDF baseline labels, weight 0.7", replace(BASE, labels_weight=0.7)),
     ("  + SVM on the 5 labels, weight 0.5", replace(SVM_LABELS, labels_weight=0.5)),
     ("  + SVM on the 5 labels, weight 1", replace(SVM_LABELS, labels_weight=1.0)),
-    ("  each example weighs the same", NOT_BALANCED),
-    ("  each example weighs the same, + TF-IDF labels 0.5", replace(NOT_BALANCED,
-                                                                    labels_weight=0.5)),
     ("  real messages weigh 3", REAL_3),
     ("  real messages weigh 3, + TF-IDF labels 0.5", replace(REAL_3, labels_weight=0.5)),
 )  # fmt: skip

@@ -27,7 +27,7 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("service request recall", "service_request_recall", "service_request_recall", ""),
     ("service request precision", "service_request_precision", "", ""),
     ("exclusion ground accuracy, strict (label and ground)",
-     "exclusion_ground_accuracy_strict", "", ""),
+     "exclusion_ground_accuracy_strict", "ground_strict", ""),
     ("exclusion ground accuracy, lenient (ground)", "exclusion_ground_accuracy_lenient", "", ""),
     ("urgent recall (route given)", "safety_recall", "", "dev: in-sample"),
     ("urgent precision", "safety_precision", "", "dev: in-sample"),
