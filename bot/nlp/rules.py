@@ -98,6 +98,7 @@ class RuleMatcher:
         groups += [("exclusion_cue", g.id, g.cues) for g in policy.grounds.values()]
         groups += [("outcome", o.id, o.cues) for o in policy.outcomes.values()]
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
+        groups += [("not_dissatisfaction", "not", policy.not_dissatisfaction_cues)]
         groups += [("person_request", "person", policy.person_request_cues)]
         groups += [("request_cue", "request", policy.parts.request_cues)]
         groups += [("part_cue", g.id, g.part_cues) for g in policy.grounds.values()]
@@ -131,8 +132,14 @@ class RuleMatcher:
     def match(self, doc: Doc) -> RuleMatches:
         found: dict[str, list[str]] = {}
         spans: list[tuple[str, str, int, int]] = []
-        for match_id, start, end in self._phrases(doc):
-            kind, rule_id = self._kinds[self._vocab.strings[match_id]]
+        phrases = [(self._kinds[self._vocab.strings[m]], s, e) for m, s, e in self._phrases(doc)]
+        # "I don't want to complain": the cue inside a phrase that denies complaining is no cue.
+        denied = [(s, e) for (kind, _), s, e in phrases if kind == "not_dissatisfaction"]
+        for (kind, rule_id), start, end in phrases:
+            if kind == "not_dissatisfaction" or (
+                kind == "dissatisfaction_cue" and any(s <= start and end <= e for s, e in denied)
+            ):
+                continue
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
             if kind not in ("ongoing", "finished", "cue_group", "danger_over", "danger_still"):

@@ -316,6 +316,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         doubt=doubt,
         parts=parts,
         dissatisfaction_cues=intents_file.cues("dissatisfaction_cues", required=True),
+        not_dissatisfaction_cues=intents_file.cues("not_dissatisfaction_cues"),
         person_request_cues=intents_file.cues("person_request_cues", required=True),
         needs=needs,
         relationships=relationships,
@@ -510,7 +511,14 @@ _TOP_KEYS = {
     "landlord.yml": {"landlord", "ombudsman"},
     "timescales.yml": {"stages", "complaint_time_limit", "service_request_contact"},
     "exclusions.yml": {"grounds"},
-    "intents.yml": {"intents", "doubt", "parts", "dissatisfaction_cues", "person_request_cues"},
+    "intents.yml": {
+        "intents",
+        "doubt",
+        "parts",
+        "dissatisfaction_cues",
+        "not_dissatisfaction_cues",
+        "person_request_cues",
+    },
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
     "urgency.yml": {

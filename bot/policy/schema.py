@@ -268,6 +268,9 @@ class Policy:
     doubt: Doubt
     parts: PartRules
     dissatisfaction_cues: tuple[str, ...]
+    # Phrases that say the resident is not complaining ("I don't want to complain"): a
+    # dissatisfaction cue inside one of them does not count.
+    not_dissatisfaction_cues: tuple[str, ...]
     person_request_cues: tuple[str, ...]
     needs: dict[str, AdjustmentNeed]
     relationships: dict[str, Relationship]

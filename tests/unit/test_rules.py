@@ -175,3 +175,19 @@ def test_dangers_found_without_one_span_reach_triage_as_entities(match: Match) -
     for text in ("carbon monoxide alarm keeps beeping", "czuję gaz w kuchni"):
         found = match(text)
         assert RuleMatches.from_entities(found.as_entities()).urgency == found.urgency
+
+
+@pytest.mark.parametrize(
+    ("text", "unhappy"),
+    [
+        ("i dnt want 2 complain i just want it reportd", False),
+        ("I don't want to make a complaint, just the light fixing", False),
+        ("not complaining, the bin lid has snapped", False),
+        ("I want to complain about the repair", True),
+        ("I'm not complaining but nobody came last week either", True),
+    ],
+)
+def test_saying_you_are_not_complaining_is_no_dissatisfaction_cue(
+    match: Match, text: str, unhappy: bool
+) -> None:
+    assert bool(match(text).dissatisfaction_cues) is unhappy
