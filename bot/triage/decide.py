@@ -33,12 +33,15 @@ LABEL_REASONS: dict[Label, str] = {
 
 def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     """Decide what a parsed message is; the chat, the console and the CLI all call this."""
-    intent = (parse.get("intent") or {}).get("name") or "nlu_fallback"
     ranking = parse.get("intent_ranking") or [parse.get("intent") or {}]
     intent_probability = {
         str(entry.get("name")): float(entry.get("confidence") or 0.0) for entry in ranking
     }
     probability = _label_probabilities(intent_probability, policy)
+    intent = _leading_intent(
+        (parse.get("intent") or {}).get("name") or "nlu_fallback", intent_probability,
+        probability, policy,
+    )  # fmt: skip
     matches = RuleMatches.from_entities(parse.get("entities") or [])
     rule = policy.intents.get(intent, IntentRule(intent, "other"))
     label, ground = rule.label, rule.ground
@@ -199,6 +202,26 @@ def _route(label: Label, ground: str | None, policy: Policy) -> str:
     return policy.parts.routes.get(label, policy.parts.routes["other"])
 
 
+def _leading_intent(
+    top: str, intent_probability: Mapping[str, float], label_probability: Mapping[Label, float],
+    policy: Policy,
+) -> str:  # fmt: skip
+    """The likeliest intent of the likeliest label. The label is read from the intents' totals,
+    not from the top intent: "other" spreads over twelve intents and "excluded" over eight, so a
+    message whose single likeliest intent is an enquiry can still be likelier excluded than not
+    (chosen by grouped cross-validation, bot.crossval)."""
+    best = max(label_probability, key=lambda label: label_probability[label])
+    members = [i for i in intent_probability if _label_of(i, policy) == best]
+    if _label_of(top, policy) == best or not members:
+        return top
+    return max(members, key=lambda name: intent_probability[name])
+
+
+def _label_of(intent: str, policy: Policy) -> Label:
+    rule = policy.intents.get(intent)
+    return rule.label if rule else "other"
+
+
 def _excluded_subject(
     intent: str, probabilities: Mapping[str, float], matches: RuleMatches, policy: Policy
 ) -> str | None:
@@ -226,8 +249,7 @@ def _label_probabilities(
         "complaint": 0.0, "service_request": 0.0, "excluded": 0.0, "escalation": 0.0, "other": 0.0,
     }  # fmt: skip
     for name, confidence in intent_probability.items():
-        rule = policy.intents.get(name)
-        totals[rule.label if rule else "other"] += confidence
+        totals[_label_of(name, policy)] += confidence
     return totals
 
 

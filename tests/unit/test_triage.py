@@ -209,3 +209,15 @@ def test_a_cue_the_classifier_gives_no_weight_is_not_a_part(policy: Policy) -> N
     ranking = {"service_request": 0.97, "report_asb": 0.01}
     result = triage(parse_text(text, ranking, policy), policy)
     assert [(p.label, p.text) for p in result.parts] == [("service_request", text)]
+
+
+def test_the_label_is_the_likeliest_label_not_the_top_intents(policy: Policy) -> None:
+    """Excluded matters spread over eight intents: together they can outweigh one enquiry."""
+    result = triage(
+        parse({"enquiry": 0.3, "report_asb": 0.25, "legal_proceedings": 0.2, "greet": 0.05,
+               "service_request": 0.1, "dissatisfaction": 0.1}),
+        policy,
+    )  # fmt: skip
+    assert result.label == "excluded"
+    assert result.intent == "report_asb"
+    assert result.exclusion_reason == "asb_report"
