@@ -19,6 +19,8 @@ from bot.triage.result import Part, Reason, TriageResult
 
 # Where a sentence ends: the spans of the other parts of a message are its sentences.
 SENTENCE_END = re.compile(r"[.!?\n]+\s*")
+# A part whose sentence covers this share of the message is the message itself.
+WHOLE_MESSAGE = 0.8
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
@@ -86,6 +88,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(
             Reason("2.3", f"Issue about {matches.months_ago:.0f} months ago and not ongoing")
         )
+    text = str(parse.get("text") or "")
+    named = _named_matter(text, matches) if label == "other" else None
+    if named is not None:
+        label, ground = "excluded", named
+        reasons.append(Reason("2.1", f"The whole message is about a matter for '{ground}'"))
     if ground is not None:
         reasons.append(
             Reason(
@@ -119,7 +126,6 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if label == "service_request" and matches.dissatisfaction_cues:
         reasons.append(Reason("1.5", "Check whether they are unhappy with an earlier request"))
 
-    text = str(parse.get("text") or "")
     return TriageResult(
         parts=message_parts(text, label, ground, intent_probability, probability, matches, policy),
         label=label,
@@ -188,12 +194,31 @@ def message_parts(
     return tuple(parts)
 
 
+def _named_matter(text: str, matches: RuleMatches) -> str | None:
+    """The exclusion ground whose part cue ("rent increase") sits in a sentence that is (nearly)
+    the whole message: that matter is the message, not a part beside it."""
+    length = len(text.strip())
+    for kind, ground, start, end in matches.spans:
+        if kind != "part_cue":
+            continue
+        begin, stop = _sentence(text, start, end)
+        if length and (stop - begin) >= WHOLE_MESSAGE * length:
+            return ground
+    return None
+
+
 def _part(label: Label, ground: str | None, text: str, start: int, end: int,
           policy: Policy) -> Part:  # fmt: skip
     """A part spanning the sentence around text[start:end]."""
+    begin, stop = _sentence(text, start, end)
+    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around text[start:end] begins and ends."""
     begin = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     stop = next((m.start() for m in SENTENCE_END.finditer(text, end)), len(text))
-    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+    return begin, stop
 
 
 def _route(label: Label, ground: str | None, policy: Policy) -> str:

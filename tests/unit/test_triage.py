@@ -221,3 +221,16 @@ def test_the_label_is_the_likeliest_label_not_the_top_intents(policy: Policy) ->
     assert result.label == "excluded"
     assert result.intent == "report_asb"
     assert result.exclusion_reason == "asb_report"
+
+
+def test_a_message_that_is_all_one_excluded_matter_is_that_matter(policy: Policy) -> None:
+    """Round 4: 'can you even complain about a rent increase' was 'other' with a rent part."""
+    text = "can you even complain about a rent increase"
+    result = triage(parse_text(text, {"enquiry": 0.9, "dissatisfaction": 0.05}, policy), policy)
+    assert result.label == "excluded"
+    assert result.exclusion_reason == "rent_or_charge_level"
+    assert [p.label for p in result.parts] == ["excluded"]
+    longer = f"My boiler is broken and needs fixing, thank you. Also {text}?"
+    beside = triage(parse_text(longer, {"enquiry": 0.9, "dissatisfaction": 0.05}, policy), policy)
+    assert beside.label == "other"
+    assert [p.exclusion_reason for p in beside.parts] == [None, "rent_or_charge_level"]
