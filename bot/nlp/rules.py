@@ -133,11 +133,13 @@ class RuleMatcher:
         found: dict[str, list[str]] = {}
         spans: list[tuple[str, str, int, int]] = []
         phrases = [(self._kinds[self._vocab.strings[m]], s, e) for m, s, e in self._phrases(doc)]
-        # "I don't want to complain": the cue inside a phrase that denies complaining is no cue.
-        denied = [(s, e) for (kind, _), s, e in phrases if kind == "not_dissatisfaction"]
+        # A cue inside a phrase that says otherwise is no cue: "I don't want to complain" is not
+        # unhappy, and the neighbour in "writing for my neighbour" is the person helped, not ASB.
+        inside = {"dissatisfaction_cue": "not_dissatisfaction", "exclusion_cue": "relationship"}
         for (kind, rule_id), start, end in phrases:
-            if kind == "not_dissatisfaction" or (
-                kind == "dissatisfaction_cue" and any(s <= start and end <= e for s, e in denied)
+            if kind == "not_dissatisfaction" or any(
+                other == inside.get(kind) and s <= start and end <= e
+                for (other, _), s, e in phrases
             ):
                 continue
             found.setdefault(kind, []).append(rule_id)

@@ -191,3 +191,10 @@ def test_saying_you_are_not_complaining_is_no_dissatisfaction_cue(
     match: Match, text: str, unhappy: bool
 ) -> None:
     assert bool(match(text).dissatisfaction_cues) is unhappy
+
+
+def test_the_neighbour_a_helper_writes_for_is_no_asb_cue(match: Match) -> None:
+    """Round 4: 'writing for my neighbour Mr Ron Hill' was read as a report about a neighbour."""
+    helped = match("I'm writing for my neighbour Mr Hill, his fire door won't close")
+    assert helped.relationships and "asb_report" not in helped.exclusion_cues
+    assert "asb_report" in match("my neighbour plays loud music every night").exclusion_cues
