@@ -7,10 +7,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from bot.nlp.intent_model import tfidf_pipeline
 from bot.policy import Policy
 
 WORD = re.compile(r"[a-z']+")
@@ -62,19 +62,6 @@ class KeywordBaseline:
         scores = {label: len(words & keys) for label, keys in self._keywords.items()}
         best = max(scores, key=lambda label: scores[label])
         return best if scores[best] else self._default
-
-
-def tfidf_pipeline() -> Any:
-    """TF-IDF of words and word pairs with logistic regression, each label weighing the same:
-    the baseline, and a label classifier the intent model can blend in (bot.nlp.intent_model)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline
-
-    return make_pipeline(
-        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
-        LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"),
-    )
 
 
 class TfidfBaseline:

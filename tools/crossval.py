@@ -391,7 +391,7 @@ def _leader(ranking: Ranking, policy: Policy) -> str:
 
 def _score(gold: Sequence[tuple[str, str | None]],
            predicted: Sequence[tuple[str, str | None]]) -> IntentScore:  # fmt: skip
-    from bot.evaluation import label_report
+    from tools.evaluation import label_report
 
     report = label_report([g[0] for g in gold], [p[0] for p in predicted])
     grounded = [(g, p) for g, p in zip(gold, predicted, strict=True) if g[1]]

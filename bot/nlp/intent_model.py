@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 from scipy.sparse import csr_matrix, hstack
 
-from bot.baselines import tfidf_pipeline
 from bot.policy import Policy
 
 # Types beyond skops' defaults that a saved model holds: the vectorizers' idf diagonal and the
@@ -175,3 +174,16 @@ class IntentModel:
                 LinearSVC(C=self.settings.c, random_state=2026), method="sigmoid", cv=3
             )
         return LogisticRegression(C=self.settings.c, max_iter=2000, random_state=2026)
+
+
+def tfidf_pipeline() -> Any:
+    """TF-IDF of words and word pairs with logistic regression, each label weighing the same:
+    the TF-IDF baseline (tools.baselines), and the label classifier the intent model blends in."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    return make_pipeline(
+        TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1),
+        LogisticRegression(max_iter=2000, C=5.0, class_weight="balanced"),
+    )

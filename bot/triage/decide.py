@@ -234,7 +234,7 @@ def _leading_intent(
     """The likeliest intent of the likeliest label. The label is read from the intents' totals,
     not from the top intent: "other" spreads over twelve intents and "excluded" over eight, so a
     message whose single likeliest intent is an enquiry can still be likelier excluded than not
-    (chosen by grouped cross-validation, bot.crossval)."""
+    (chosen by grouped cross-validation, tools/crossval.py)."""
     best = max(label_probability, key=lambda label: label_probability[label])
     members = [i for i in intent_probability if _label_of(i, policy) == best]
     if _label_of(top, policy) == best or not members:

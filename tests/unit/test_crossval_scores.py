@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.crossval import Example, intent_scores, rule_matches
 from bot.policy import Policy
+from tools.crossval import Example, intent_scores, rule_matches
 
 
 def example(text: str, intent: str, real: bool = True) -> Example:
