@@ -18,21 +18,22 @@ from bot.cli import load_classifier
 from bot.triage import TriageResult
 
 
-def crossval(app: App, parts: Sequence[str], data: Path) -> int:
-    from bot.crossval import cross_validate
+def crossval(app: App, parts: Sequence[str], data: Path, configured_only: bool = False) -> int:
+    from tools.crossval import cross_validate
 
     from bot.nlu_runtime import current_model
 
     model = current_model(app.settings.model_dir)
-    print(cross_validate(model, data, app.policy, parts))
+    for line in cross_validate(model, data, app.policy, parts, configured_only=configured_only):
+        print(line, flush=True)
     return 0
 
 
 def figures_command(app: App, readme: Path) -> int:
     """Score the eval files and cross-validate the configured classifier, then rewrite the
     README's figures table."""
-    from bot.crossval import configured_scores
-    from bot.figures import regenerate
+    from tools.crossval import configured_scores
+    from tools.figures import regenerate
 
     from bot.nlu_runtime import current_model
 
@@ -52,7 +53,7 @@ def evaluate(app: App, path: Path, classifier: Any = None) -> dict[str, float]:
     """Per-label and flag scores on a labelled file, beside two baselines, per source, with
     latency, and the safety figures; prints them and returns the headline figures. A file
     without labels (the safety corpus) gets the safety figures."""
-    from bot.evaluation import SafetyCase, percentile, safety_report, safety_scores
+    from tools.evaluation import SafetyCase, percentile, safety_report, safety_scores
     from tqdm import tqdm
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -86,8 +87,8 @@ def evaluate(app: App, path: Path, classifier: Any = None) -> dict[str, float]:
 def _label_scores(
     app: App, rows: list[dict[str, Any]], results: list[TriageResult]
 ) -> dict[str, float]:
-    from bot.baselines import KeywordBaseline, TfidfBaseline, training_examples
-    from bot.evaluation import (
+    from tools.baselines import KeywordBaseline, TfidfBaseline, training_examples
+    from tools.evaluation import (
         Gold,
         Predicted,
         flag_scores,
@@ -166,6 +167,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parts", nargs="*", choices=["intent", "urgency"], default=["intent", "urgency"]
     )
     crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
+    crossval_parser.add_argument(
+        "--configured-only",
+        action="store_true",
+        help="score only the configured urgency detector (its figures before a change)",
+    )
     figures = commands.add_parser(
         "figures", help="score the eval files and cross-validate, then rewrite the README's table"
     )
@@ -174,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Offline: these read the model and the labelled files, never stored data.
     app = build_app(None)
     if args.command == "crossval":
-        return crossval(app, args.parts, args.data)
+        return crossval(app, args.parts, args.data, args.configured_only)
     if args.command == "figures":
         return figures_command(app, args.readme)
     evaluate(app, args.file)
