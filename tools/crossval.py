@@ -5,10 +5,12 @@ looking at the dev sets.
 Each training example is featurised once by the trained model's own featurizers; the detector is
 then refitted on four fifths and scored on the fifth. Folds are stratified by danger category,
 not grouped by file: the safety files each hold whole categories, so holding out a file would
-ask the detector for a category it has never seen. The held-out safety corpus
-(tests/data/safety/corpus.jsonl, written by someone who saw none of the training data) is the
-test of wording it has not seen. The decision scored is the one triage makes: the policy cues as
-the floor, the detector above its threshold, nothing for a danger said to be over.
+ask the detector for a category it has never seen; real messages are grouped by source. The
+word counts come from the trained model's vocabulary, which saw every fold. The held-out safety
+corpus (tests/data/safety/corpus.jsonl, written by someone who saw none of the training data) is
+the test of wording it has not seen. The decision scored is the one triage makes: the policy cues
+as the floor, the detector above its threshold, the safety question below it, and a question, not
+a route, for a danger said to be over.
 """
 
 from __future__ import annotations
