@@ -19,9 +19,8 @@ from bot.triage import TriageResult
 
 
 def crossval(app: App, parts: Sequence[str], data: Path, configured_only: bool = False) -> int:
-    from tools.crossval import cross_validate
-
     from bot.nlu_runtime import current_model
+    from tools.crossval import cross_validate
 
     model = current_model(app.settings.model_dir)
     for line in cross_validate(model, data, app.policy, parts, configured_only=configured_only):
@@ -32,10 +31,9 @@ def crossval(app: App, parts: Sequence[str], data: Path, configured_only: bool =
 def figures_command(app: App, readme: Path) -> int:
     """Score the eval files and cross-validate the configured classifier, then rewrite the
     README's figures table."""
+    from bot.nlu_runtime import current_model
     from tools.crossval import configured_scores
     from tools.figures import regenerate
-
-    from bot.nlu_runtime import current_model
 
     classifier = load_classifier(app)
     model = current_model(app.settings.model_dir)
@@ -53,8 +51,9 @@ def evaluate(app: App, path: Path, classifier: Any = None) -> dict[str, float]:
     """Per-label and flag scores on a labelled file, beside two baselines, per source, with
     latency, and the safety figures; prints them and returns the headline figures. A file
     without labels (the safety corpus) gets the safety figures."""
-    from tools.evaluation import SafetyCase, percentile, safety_report, safety_scores
     from tqdm import tqdm
+
+    from tools.evaluation import SafetyCase, percentile, safety_report, safety_scores
 
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     classifier = classifier or load_classifier(app)
