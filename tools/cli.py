@@ -18,12 +18,13 @@ from bot.cli import load_classifier
 from bot.triage import TriageResult
 
 
-def crossval(app: App, parts: Sequence[str], data: Path) -> int:
+def crossval(app: App, parts: Sequence[str], data: Path, configured_only: bool = False) -> int:
     from bot.nlu_runtime import current_model
     from tools.crossval import cross_validate
 
     model = current_model(app.settings.model_dir)
-    print(cross_validate(model, data, app.policy, parts))
+    for line in cross_validate(model, data, app.policy, parts, configured_only=configured_only):
+        print(line, flush=True)
     return 0
 
 
@@ -165,6 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "parts", nargs="*", choices=["intent", "urgency"], default=["intent", "urgency"]
     )
     crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
+    crossval_parser.add_argument(
+        "--configured-only",
+        action="store_true",
+        help="score only the configured urgency detector (its figures before a change)",
+    )
     figures = commands.add_parser(
         "figures", help="score the eval files and cross-validate, then rewrite the README's table"
     )
@@ -173,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Offline: these read the model and the labelled files, never stored data.
     app = build_app(None)
     if args.command == "crossval":
-        return crossval(app, args.parts, args.data)
+        return crossval(app, args.parts, args.data, args.configured_only)
     if args.command == "figures":
         return figures_command(app, args.readme)
     evaluate(app, args.file)

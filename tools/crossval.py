@@ -5,10 +5,12 @@ looking at the dev sets.
 Each training example is featurised once by the trained model's own featurizers; the detector is
 then refitted on four fifths and scored on the fifth. Folds are stratified by danger category,
 not grouped by file: the safety files each hold whole categories, so holding out a file would
-ask the detector for a category it has never seen. The held-out safety corpus
-(tests/data/safety/corpus.jsonl, written by someone who saw none of the training data) is the
-test of wording it has not seen. The decision scored is the one triage makes: the policy cues as
-the floor, the detector above its threshold, nothing for a danger said to be over.
+ask the detector for a category it has never seen; real messages are grouped by source. The
+word counts come from the trained model's vocabulary, which saw every fold. The held-out safety
+corpus (tests/data/safety/corpus.jsonl, written by someone who saw none of the training data) is
+the test of wording it has not seen. The decision scored is the one triage makes: the policy cues
+as the floor, the detector above its threshold, the safety question below it, and a question, not
+a route, for a danger said to be over.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import asyncio
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -30,12 +32,12 @@ from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
 from bot.policy import Policy
 
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 FOLDS = 5
 # As many intents as the classifier puts in a parse (Rasa's default ranking length).
 RANKING_LENGTH = 10
-# Detector settings tried: regularisation C, and whether each category weighs the same.
-SETTINGS = ((1.0, None), (1.0, "balanced"), (3.0, "balanced"))
+# Written per danger by someone who saw neither the training data nor the eval files.
+SAFETY_CORPUS = Path("tests/data/safety/corpus.jsonl")
 
 
 @dataclass(frozen=True)
@@ -145,15 +147,23 @@ class Score:
     recall_with_question: float
 
 
+def decide(
+    probability: np.ndarray, cues: np.ndarray, past: np.ndarray, urgent: float, ask: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The triage decision (bot.triage.decide.dangers) for many messages at once: routed (the
+    policy cues' dangers, the detector's above `urgent` unless the danger is said to be over)
+    and asked (the safety question from `ask`, or from `urgent` for a danger said to be over)."""
+    routed = cues | ((probability >= urgent) & ~past)
+    asked = ~routed & (probability >= np.where(past, urgent, min(ask, urgent)))
+    return routed, asked
+
+
 def score(
     gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray, urgent: float,
     ask: float,
 ) -> Score:  # fmt: skip
-    """The triage decision (bot.triage.decide.dangers) scored against the gold labels: the
-    policy cues' dangers, the detector's above `urgent` unless the danger is said to be over,
-    and the safety question from `ask` (from `urgent` for a danger said to be over)."""
-    routed = cues | ((probability >= urgent) & ~past)
-    asked = ~routed & (probability >= np.where(past, urgent, min(ask, urgent)))
+    """The triage decision scored against the gold labels."""
+    routed, asked = decide(probability, cues, past, urgent, ask)
     true_pos = int((routed & gold).sum())
     return Score(
         true_pos / max(int(routed.sum()), 1),
@@ -161,6 +171,28 @@ def score(
         int((routed & ~gold).sum()) / max(int((~gold).sum()), 1),
         int(((routed | asked) & gold).sum()) / max(int(gold.sum()), 1),
     )
+
+
+def choose_thresholds(
+    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray
+) -> tuple[float, float]:
+    """The route threshold: the lowest (fewest misses) whose precision stays at ROUTE_PRECISION,
+    since a wrong route tells a resident to ring Samaritans about a fence. The question
+    threshold: the highest at or below it whose recall counting the question reaches
+    RECALL_TARGET, since doubt is asked about, not guessed (else the lowest tried)."""
+    precise = [
+        t
+        for t in THRESHOLDS
+        if score(gold, probability, cues, past, t, t).precision >= ROUTE_PRECISION
+    ]
+    urgent = min(precise) if precise else max(THRESHOLDS)
+    asks = [t for t in THRESHOLDS if t <= urgent]
+    reaching = [
+        t
+        for t in asks
+        if score(gold, probability, cues, past, urgent, t).recall_with_question >= RECALL_TARGET
+    ]
+    return urgent, max(reaching) if reaching else min(asks)
 
 
 def _row(name: str, value: float, result: Score) -> str:
@@ -172,52 +204,211 @@ def _row(name: str, value: float, result: Score) -> str:
 
 
 def cross_validate(
-    model_path: Path, data_dir: Path, policy: Policy, parts: Sequence[str] = ("intent", "urgency")
-) -> str:
+    model_path: Path, data_dir: Path, policy: Policy, parts: Sequence[str] = ("intent", "urgency"),
+    corpus: Path = SAFETY_CORPUS, configured_only: bool = False,
+) -> Iterator[str]:  # fmt: skip
+    """The report's lines, as each part is scored."""
     examples = training_examples(data_dir, policy)
     features = featurise(model_path, [e.text for e in examples])
-    lines = intent_report(examples, features, policy) if "intent" in parts else []
+    if "intent" in parts:
+        yield from intent_report(examples, features, policy)
     if "urgency" in parts:
-        lines += urgency_report(examples, features.both(), policy)
-    return "\n".join(lines)
+        held_out = corpus_examples(corpus)
+        corpus_features = featurise(model_path, [e.text for e in held_out])
+        candidates = DETECTOR_CANDIDATES[:1] if configured_only else DETECTOR_CANDIDATES
+        yield from urgency_report(examples, features, held_out, corpus_features, policy, candidates)
 
 
-def urgency_report(examples: Sequence[Example], features: Any, policy: Policy) -> list[str]:
+@dataclass(frozen=True)
+class DetectorSettings:
+    """What an urgency detector reads and learns (config.yml's UrgencyDetector entry)."""
+
+    # "counts" (the pipeline's word counts), "sentence" (MiniLM), or "both"
+    features: str = "both"
+    target: str = "category"  # learn each danger category, or "binary": urgent or not
+    class_weight: str | None = "balanced"  # "balanced": each class weighs the same
+    c: float = 1.0
+
+
+# The urgency detector settings tried; the first is the one config.yml held before this search.
+# Kept to four so one run holds the shared training lock for minutes, not a quarter of an hour.
+# TF-IDF of characters is not among them: logistic regression on it took 230 s a fit for the
+# intent classifier, over the training budget.
+DETECTOR_CANDIDATES: tuple[tuple[str, DetectorSettings], ...] = (
+    ("word counts + MiniLM, per category, balanced, C=1 (configured)", DetectorSettings()),
+    ("  the same, unweighted", DetectorSettings(class_weight=None)),
+    ("  the same, one binary detector", DetectorSettings(target="binary")),
+    ("  MiniLM sentence features alone", DetectorSettings(features="sentence")),
+)
+ROUTE_PRECISION = 0.8
+RECALL_TARGET = 0.98
+
+
+def _columns(settings: DetectorSettings, features: Features) -> Any:
+    """The columns a detector setting reads."""
+    if settings.features == "counts":
+        return features.counts
+    if settings.features == "sentence":
+        return features.sentence
+    return features.both()
+
+
+def _subset(features: Features, rows: np.ndarray) -> Features:
+    return Features(features.counts[rows], features.sentence[rows])
+
+
+def fit_and_predict(
+    settings: DetectorSettings, features: Features, labels: np.ndarray, new_features: Features
+) -> np.ndarray:
+    """Fit a detector on the training rows; each new row's probability of being urgent."""
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+
+    target = labels if settings.target == "category" else np.where(labels == "none", "none", "u")
+    detector = LogisticRegression(
+        C=settings.c, class_weight=settings.class_weight, max_iter=1000, random_state=2026
+    )
+    detector.fit(_columns(settings, features), target)
+    none = list(detector.classes_).index("none")
+    return 1.0 - detector.predict_proba(_columns(settings, new_features))[:, none]
+
+
+def held_out_probability(
+    settings: DetectorSettings, examples: Sequence[Example], features: Features
+) -> np.ndarray:
+    """Each example's probability of being urgent from a detector that never saw it: 5 folds
+    stratified by category, each real message grouped with the others from its source."""
+    from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.array([e.label for e in examples])
-    matcher = RuleMatcher.blank(policy)
-    matches = [matcher.match(matcher.make_doc(e.text)) for e in examples]
+    groups = [e.group if e.real else f"{i}" for i, e in enumerate(examples)]
+    probability = np.zeros(len(examples))
+    folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
+    for train, test in folds.split(np.zeros(len(labels)), labels, groups):
+        probability[test] = fit_and_predict(
+            settings, _subset(features, train), labels[train], _subset(features, test)
+        )
+    return probability
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Examples with what the policy cues alone find in them."""
+
+    gold: np.ndarray
+    cues: np.ndarray
+    past: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str], gold: Sequence[bool], policy: Policy) -> Scored:
+        matcher = RuleMatcher.blank(policy)
+        matches = [matcher.match(matcher.make_doc(text)) for text in texts]
+        return cls(
+            np.array(gold, dtype=bool),
+            np.array([bool(m.urgency) for m in matches]),
+            np.array([m.past_danger for m in matches]),
+        )
+
+    def score(self, probability: np.ndarray, urgent: float, ask: float) -> Score:
+        return score(self.gold, probability, self.cues, self.past, urgent, ask)
+
+
+def corpus_examples(path: Path) -> list[Example]:
+    """The held-out safety corpus as examples: its category, or none for a near miss."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return [
+        Example(r["text"], (r.get("category") or "none") if r["urgent"] else "none", True, False,
+                "corpus", "", False)
+        for r in rows
+    ]  # fmt: skip
+
+
+def urgency_report(
+    examples: Sequence[Example], features: Features, corpus: Sequence[Example],
+    corpus_features: Features, policy: Policy,
+    candidates: Sequence[tuple[str, DetectorSettings]] = DETECTOR_CANDIDATES,
+) -> Iterator[str]:  # fmt: skip
+    """Each detector setting with thresholds chosen on its own held-out probabilities, scored
+    out of fold on the written dangers and near misses and on the other training messages, and
+    on the safety corpus by a detector trained on all the training data. The configured
+    setting comes first, with its threshold table, recall per category and the dangers it
+    still misses. Lines come as each setting is scored: a setting takes minutes."""
     written = np.array([e.written for e in examples])
-    gold = (labels != "none")[written]
-    cues = np.array([bool(m.urgency) for m in matches])[written]
-    past = np.array([m.past_danger for m in matches])[written]
+    labels = np.array([e.label for e in examples])
+    texts = [e.text for e in examples]
+    scored = Scored.of(texts, list(labels != "none"), policy)
+    near = Scored.of([e.text for e in corpus], [e.label != "none" for e in corpus], policy)
     current = policy.safety.detector
-    lines = [
-        f"urgency detector, {FOLDS}-fold cross-validation stratified by category "
-        f"({len(examples)} examples; scored on the {int(written.sum())} with written urgency "
-        "labels, half of them near misses)",
-        _row("policy cues alone,", 0, score(gold, np.zeros(len(gold)), cues, past, 1.1, 1.1)),
-    ]
-    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
-    for c, class_weight in SETTINGS:
-        probability = np.zeros(len(examples))
-        for train, test in folds.split(features, labels):
-            detector = LogisticRegression(
-                C=c, class_weight=class_weight, max_iter=1000, random_state=2026
-            )
-            detector.fit(features[train], labels[train])
-            none = list(detector.classes_).index("none")
-            probability[test] = 1.0 - detector.predict_proba(features[test])[:, none]
-        lines.append(f"C={c}, class_weight={class_weight}: route at or above the threshold")
-        lines += [
-            _row("threshold", t, score(gold, probability[written], cues, past, t, current.ask))
-            for t in THRESHOLDS
-        ]
-    lines.append(
-        f"current thresholds (policy_rules/urgency.yml): urgent {current.urgent}, ask {current.ask}"
+    mine = _written(scored, written)
+    yield (
+        f"urgency detector, {FOLDS}-fold cross-validation stratified by category, real messages "
+        f"grouped by source ({len(examples)} examples; {int(written.sum())} with written "
+        f"urgency labels, {int((written & (labels == 'none')).sum())} of them near misses); "
+        f"route threshold: the lowest with precision >= {ROUTE_PRECISION}, question threshold: "
+        f"the highest with recall counting the question >= {RECALL_TARGET}; corpus: "
+        f"{len(corpus)} held-out messages scored by a detector trained on all the examples"
     )
+    yield _row("policy cues alone,", 0, mine.score(np.zeros(int(written.sum())), 2.0, 2.0))
+    for number, (name, settings) in enumerate(candidates):
+        probability = held_out_probability(settings, examples, features)
+        on_corpus = fit_and_predict(settings, features, labels, corpus_features)
+        urgent, ask = choose_thresholds(mine.gold, probability[written], mine.cues, mine.past)
+        chosen = [(f"route {urgent:.2f} ask {ask:.2f}", urgent, ask)]
+        if number == 0:
+            chosen.insert(0, (f"route {current.urgent:.2f} ask {current.ask:.2f}", current.urgent,
+                              current.ask))  # fmt: skip
+        yield name
+        for thresholds, route_at, ask_at in chosen:
+            yield f"  at {thresholds}"
+            yield _summary("written   ", mine.score(probability[written], route_at, ask_at))
+            yield _summary("other msgs", _written(scored, ~written).score(
+                probability[~written], route_at, ask_at))  # fmt: skip
+            yield _summary("corpus    ", near.score(on_corpus, route_at, ask_at))
+        if number == 0:
+            yield f"{name.strip()}: each route threshold on the written examples, asking from {ask}"
+            for t in THRESHOLDS:
+                yield _row("threshold", t, mine.score(probability[written], t, min(ask, t)))
+            yield from _per_category(examples, written, scored, probability, urgent, ask)
+
+
+def _written(scored: Scored, rows: np.ndarray) -> Scored:
+    return Scored(scored.gold[rows], scored.cues[rows], scored.past[rows])
+
+
+def _summary(name: str, result: Score) -> str:
+    return (
+        f"    {name}  precision {result.precision:.3f}  recall {result.recall:.3f}  "
+        f"false alarms {result.false_alarms:.3f}  with the question "
+        f"{result.recall_with_question:.3f}"
+    )
+
+
+def _per_category(
+    examples: Sequence[Example], written: np.ndarray, scored: Scored, probability: np.ndarray,
+    urgent: float, ask: float,
+) -> list[str]:  # fmt: skip
+    """Out-of-fold recall per danger, false alarms on the near misses, and the texts missed
+    (training data only: these say where to write more examples)."""
+    routed, asked = decide(probability, scored.cues, scored.past, urgent, ask)
+    lines = []
+    for category in sorted({e.label for e in examples if e.written and e.label != "none"}):
+        rows = np.array([e.written and e.label == category for e in examples])
+        lines.append(
+            f"  recall {category:<32}{routed[rows].mean():.3f}  with the question "
+            f"{(routed | asked)[rows].mean():.3f}  (n={int(rows.sum())})"
+        )
+    near = written & ~scored.gold
+    lines.append(
+        f"  false alarms on written near misses {routed[near].mean():.3f}, asked "
+        f"{asked[near].mean():.3f} (n={int(near.sum())})"
+    )
+    lines.append("missed dangers (out of fold):")
+    lines += [
+        f"    [{e.label}] {e.text}"
+        for i, e in enumerate(examples)
+        if e.written and scored.gold[i] and not routed[i]
+    ]
+    lines.append("false alarms on written near misses (out of fold):")
+    lines += [f"    {e.text}" for i, e in enumerate(examples) if near[i] and routed[i]]
     return lines
 
 

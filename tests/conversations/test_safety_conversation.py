@@ -30,6 +30,8 @@ ROUTE_WORDS = {
     "domestic_abuse": "0808 2000 247",
     "threat_of_violence": "police on 101",
     "self_harm": "116 123",
+    "medical_emergency": "Stay with them if it is safe to",
+    "someone_in_danger": "If you or anyone else is in danger right now, call 999",
 }
 # One message per danger, said the way residents say it, none with the category's own name.
 FIRST_MESSAGES = {
@@ -45,6 +47,32 @@ FIRST_MESSAGES = {
     "domestic_abuse": "he hit me the last time, I'm frightened he'll come back tonight",
     "threat_of_violence": "my neighbour said he will stab me and I'm scared to go out",
     "self_harm": "I can't cope any more, everyone would be better off without me",
+    "medical_emergency": "my dad has had a fall in the kitchen and he is not answering me",
+    "someone_in_danger": "please help me, I'm in danger right now",
+}
+# Near misses of the kinds simulated residents saw routed as danger, with the route words that
+# must not appear.
+NEAR_MISSES = {
+    "giving up on a complaint": (
+        "whats the point of complaining to you lot, nothing ever gets done",
+        ROUTE_WORDS["self_harm"],
+    ),
+    "the weekend": (
+        "its the weekend so I suppose nobody will come out for the shower until monday",
+        ROUTE_WORDS["self_harm"],
+    ),
+    "a past hospital stay": (
+        "I was in hospital when your man came to fix the window, can I rebook?",
+        ROUTE_WORDS["self_harm"],
+    ),
+    "a ceiling leak with no electrics": (
+        "water is dripping through the kitchen ceiling when it rains, I've put a bucket under it",
+        ROUTE_WORDS["electrical_danger"],
+    ),
+    "neighbour noise": (
+        "the kids upstairs are really noisy, running around and screaming until late",
+        ROUTE_WORDS["safeguarding"],
+    ),
 }
 
 
@@ -159,6 +187,32 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
         running.servers.say(new_sender(), "the CO alarm needs a new battery, its chirping")
     )
     assert GAS not in reply
+
+
+# Still routed after the near misses in data/nlu/safety_near_misses.yml: with balanced class
+# weights each near miss weighs as little as any of the thousands of ordinary messages, so the
+# detector stays sure of danger here (self-harm 0.96, flooding 0.94). Weighing the written near
+# misses more is the next thing to cross-validate.
+STILL_ROUTED = pytest.mark.xfail(
+    strict=True, reason="the detector is still sure of danger; see STILL_ROUTED"
+)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(kind, marks=STILL_ROUTED)
+        if kind in ("giving up on a complaint", "a ceiling leak with no electrics")
+        else kind
+        for kind in sorted(NEAR_MISSES)
+    ],
+)
+def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> None:
+    text, route = NEAR_MISSES[kind]
+    sender = new_sender()
+    reply = said(running.servers.say(sender, text))
+    assert route not in reply
+    assert urgency_stored(running, sender) in ([], [[]])
 
 
 def test_gas_in_polish_gets_the_route_in_polish_and_english(running: Running) -> None:

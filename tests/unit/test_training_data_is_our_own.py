@@ -21,7 +21,7 @@ NEAR_COPY = 0.8
 
 
 def plain(text: str) -> str:
-    return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
+    return re.sub(r"[^\w ]", "", text.lower()).strip()
 
 
 def policy_texts() -> list[str]:
