@@ -258,18 +258,39 @@ class ExclusionProposal:
     refusal_letter: str | None = None
 
 
+# A handoff waits for a person, is picked up (taken) by one, and ends handed back to the
+# assistant or closed.
+HandoffStatus = Literal["waiting", "picked_up", "handed_back", "closed"]
+OPEN_HANDOFF: tuple[HandoffStatus, ...] = ("waiting", "picked_up")
+
+
 @dataclass(frozen=True)
 class Handoff:
-    """A resident asked for a person: the chat pauses and staff read the conversation so far."""
+    """A resident asked for a person: the chat pauses and staff read the conversation so far,
+    then talk with the resident in the same chat (LiveMessage) until they hand it back."""
 
     conversation_id: str
     channel: str
     requested_at: datetime
     transcript: tuple[TranscriptLine, ...]
     person_from: datetime | None = None
-    status: Literal["waiting", "picked_up"] = "waiting"
+    status: HandoffStatus = "waiting"
     picked_up_by: str | None = None
     id: int | None = None
+    ended_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class LiveMessage:
+    """One message after the handoff, by the resident or a member of staff, in its place (seq)
+    in that live conversation."""
+
+    handoff_id: int
+    seq: int
+    at: datetime
+    sender: Literal["resident", "staff"]
+    text: str
+    staff: str | None = None
 
 
 @dataclass(frozen=True)

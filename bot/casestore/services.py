@@ -7,12 +7,14 @@ from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from functools import partial
+from typing import Literal
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
 from bot.calendar import WorkingCalendar
 from bot.casestore.domain import (
+    OPEN_HANDOFF,
     RESPONSE_OUTCOMES,
     Adjustment,
     Choice,
@@ -21,7 +23,9 @@ from bot.casestore.domain import (
     ContactRecord,
     ExclusionProposal,
     Handoff,
+    HandoffStatus,
     HazardClock,
+    LiveMessage,
     Representative,
     ResponseOutcome,
     ServiceRequest,
@@ -37,6 +41,8 @@ ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
 IDENTITY_FAILED = "identity_check_failed"
 # The urgency of a contact that staff marked urgent without a danger the policy names.
 FLAGGED_BY_STAFF = "flagged_by_staff"
+# Writers racing for the next place in one live conversation: each retry loses to one more.
+LIVE_WRITE_ATTEMPTS = 20
 
 
 def utc_now() -> datetime:
@@ -63,6 +69,16 @@ class IdentityLimits:
     per_reference: int = 5
     overall: int = 100
     window: timedelta = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class LiveConversation:
+    """A conversation waiting for or with a person, as staff choose which to take: the latest
+    triage of what the resident said and every danger they told (the emergency route was given)."""
+
+    handoff: Handoff
+    triage: str | None
+    urgency: tuple[str, ...]
 
 
 class NotAStage1Complaint(ValueError):
@@ -195,12 +211,113 @@ class CaseStore:
             return uow.cases.handoffs("waiting")
 
     def pick_up_handoff(self, handoff_id: int, staff: str) -> bool:
+        """Staff take the conversation: from now on only they reply in it."""
         with self.unit_of_work() as uow:
             picked = uow.cases.pick_up_handoff(handoff_id, staff)
             if picked:
                 uow.cases.audit(self._clock(), staff, "handoff_picked_up", f"handoff:{handoff_id}")
             uow.commit()
         return picked
+
+    # live conversations with a person ------------------------------------------------------------
+    def live_handoffs(self) -> list[Handoff]:
+        """Conversations waiting for a person or with one, oldest first."""
+        with self.unit_of_work() as uow:
+            return uow.cases.handoffs(*OPEN_HANDOFF)
+
+    def live_queue(self) -> list[LiveConversation]:
+        """Live conversations for staff: any with a danger first, then the longest waiting."""
+        with self.unit_of_work() as uow:
+            handoffs = uow.cases.handoffs(*OPEN_HANDOFF)
+            contacts = uow.cases.conversation_contacts({h.conversation_id for h in handoffs})
+        triage: dict[str, str] = {}
+        urgency: dict[str, list[str]] = {}
+        for contact in contacts:
+            triage[contact.conversation_id] = contact.label
+            told = urgency.setdefault(contact.conversation_id, [])
+            told.extend(u for u in contact.urgency if u not in told)
+        queue = [
+            LiveConversation(h, triage.get(h.conversation_id),
+                             tuple(urgency.get(h.conversation_id, ())))
+            for h in handoffs
+        ]  # fmt: skip
+        return sorted(queue, key=lambda live: not live.urgency)
+
+    def handoff(self, handoff_id: int) -> Handoff | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.handoff(handoff_id)
+
+    def open_handoff(self, conversation_id: str) -> Handoff | None:
+        with self.unit_of_work() as uow:
+            return uow.cases.open_handoff(conversation_id)
+
+    def live_messages(self, handoff_id: int, after_seq: int = 0) -> list[LiveMessage]:
+        with self.unit_of_work() as uow:
+            return uow.cases.live_messages(handoff_id, after_seq)
+
+    def record_resident_message(self, conversation_id: str, text: str) -> LiveMessage | None:
+        """What a resident sends while their conversation waits for or is with a person, kept
+        in order for staff; None when no handoff is open (the assistant has the conversation)."""
+        return self._append_live(
+            lambda uow: uow.cases.open_handoff(conversation_id), "resident", text, None
+        )
+
+    def send_staff_message(self, handoff_id: int, staff: str, text: str) -> LiveMessage | None:
+        """A reply from the member of staff who took the conversation, kept in order and in the
+        audit trail (without its words); None when they do not have the conversation."""
+
+        def taken_by_staff(uow: UnitOfWork) -> Handoff | None:
+            handoff = uow.cases.handoff(handoff_id)
+            mine = handoff and handoff.status == "picked_up" and handoff.picked_up_by == staff
+            return handoff if mine else None
+
+        return self._append_live(taken_by_staff, "staff", text, staff)
+
+    def _append_live(
+        self,
+        open_handoff: Callable[[UnitOfWork], Handoff | None],
+        sender: Literal["resident", "staff"],
+        text: str,
+        staff: str | None,
+    ) -> LiveMessage | None:
+        """The message in the next place of its conversation. Two writers that picked the same
+        place collide on the unique (handoff, seq) index; the loser takes the next place."""
+        for _ in range(LIVE_WRITE_ATTEMPTS):
+            with self.unit_of_work() as uow:
+                handoff = open_handoff(uow)
+                if handoff is None or handoff.id is None:
+                    return None
+                seq = uow.cases.last_live_seq(handoff.id) + 1
+                message = LiveMessage(handoff.id, seq, self._clock(), sender, text, staff)
+                try:
+                    uow.cases.add_live_message(message)
+                    if staff is not None:
+                        uow.cases.audit(self._clock(), staff, "live_message_sent",
+                                        f"handoff:{handoff.id}", seq=seq)  # fmt: skip
+                    uow.commit()
+                except IntegrityError:
+                    continue
+                return message
+        raise RuntimeError(f"no place for a live message after {LIVE_WRITE_ATTEMPTS} attempts")
+
+    def hand_back(self, handoff_id: int, staff: str) -> bool:
+        """The member of staff who took the conversation gives it back to the assistant."""
+        return self._end_handoff(handoff_id, "handed_back", staff, waiting_too=False)
+
+    def close_handoff(self, handoff_id: int, staff: str) -> bool:
+        """Staff end a conversation: anyone may close one still waiting, and whoever took one
+        may close it. Nothing more is said in it."""
+        return self._end_handoff(handoff_id, "closed", staff, waiting_too=True)
+
+    def _end_handoff(
+        self, handoff_id: int, status: HandoffStatus, staff: str, waiting_too: bool
+    ) -> bool:
+        with self.unit_of_work() as uow:
+            ended = uow.cases.end_handoff(handoff_id, status, self._clock(), staff, waiting_too)
+            if ended:
+                uow.cases.audit(self._clock(), staff, f"handoff_{status}", f"handoff:{handoff_id}")
+            uow.commit()
+        return ended
 
     def record_unmatched_escalation(self, conversation_id: str, channel: str) -> None:
         """A Stage 2 request without a reference we can match: an officer finds the complaint."""

@@ -196,6 +196,24 @@ handoffs = Table(
     Column("status", String(20), nullable=False),
     Column("picked_up_by", String(200)),
     Column("transcript", JSON, nullable=False),
+    # When a person handed the conversation back to the assistant, or closed it.
+    Column("ended_at", DateTime(timezone=True)),
+)
+
+# A live conversation with a person, after the handoff: what the resident and staff said, in the
+# order the store took it. The unique (handoff, seq) pair means two messages written at once can
+# never share a place, so none is lost or shown out of order.
+live_messages = Table(
+    "live_messages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("handoff_id", ForeignKey("handoffs.id"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("sender", String(10), nullable=False),
+    Column("staff", String(200)),
+    Column("text", Text, nullable=False),
+    UniqueConstraint("handoff_id", "seq", name="uq_live_messages_handoff_id_seq"),
 )
 
 # Staff console (bot/console): accounts, server-side sessions and failed sign-ins. Passwords and

@@ -75,6 +75,9 @@ class PersonalDataRepository:
                 t.exclusion_proposals, t.exclusion_proposals.c.contact_id.in_(contact_ids)
             ),
             "handoffs": handoffs,
+            "live_messages": self._rows(
+                t.live_messages, t.live_messages.c.handoff_id.in_([row["id"] for row in handoffs])
+            ),
             "audit_events": self._rows(t.audit_events, t.audit_events.c.subject.in_(subjects)),
         }
 
@@ -115,6 +118,11 @@ class PersonalDataRepository:
             ),
             "adjustments_deleted": self._delete(
                 t.adjustments, t.adjustments.c.id.in_(adjustment_ids)
+            ),
+            # What the resident and staff said after a handoff goes with the handoff.
+            "live_messages_deleted": self._delete(
+                t.live_messages,
+                t.live_messages.c.handoff_id.in_([row["id"] for row in held["handoffs"]]),
             ),
             "handoffs_deleted": self._delete(
                 t.handoffs, t.handoffs.c.conversation_id == conversation_id
@@ -278,11 +286,15 @@ class PersonalDataRepository:
             & (transcript.at < cutoff),
         )
         cutoff = cutoffs["handoffs"]
-        counts["handoffs_deleted"] = self._delete(
-            t.handoffs,
-            (handoffs.requested_at < cutoff)
-            & handoffs.conversation_id.not_in(self.conversations_still_needed(cutoff)),
+        old_handoffs = (handoffs.requested_at < cutoff) & handoffs.conversation_id.not_in(
+            self.conversations_still_needed(cutoff)
         )
+        # What the resident and staff said after a handoff goes with the handoff.
+        counts["live_messages_deleted"] = self._delete(
+            t.live_messages,
+            t.live_messages.c.handoff_id.in_(select(handoffs.id).where(old_handoffs)),
+        )
+        counts["handoffs_deleted"] = self._delete(t.handoffs, old_handoffs)
         requests = t.service_requests.c
         callers = (
             requests.property_address,

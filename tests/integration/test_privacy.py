@@ -142,7 +142,13 @@ def resident_on_file(
             earlier_request="JOB-55102",
         )
     )  # fmt: skip
-    store.record_handoff(Handoff(SENDER, "web_chat", at, (TranscriptLine(at, "resident", WORDS),)))
+    handoff = store.record_handoff(
+        Handoff(SENDER, "web_chat", at, (TranscriptLine(at, "resident", WORDS),))
+    )
+    # Then a live chat with a person: what staff and the resident said is personal data too.
+    assert handoff.id is not None and store.pick_up_handoff(handoff.id, "alex.s")
+    store.send_staff_message(handoff.id, "alex.s", "Hello Jane, I'm Alex. How can I help?")
+    store.record_resident_message(SENDER, f"I'm Deaf, please email {EMAIL}")
     # A request logged on a call with the caller's details.
     store.log_service_request(
         contact_id,
@@ -204,6 +210,8 @@ def test_an_access_request_gets_everything_held_about_the_conversation(
     assert [a["detail"] for a in held["adjustments"]] == ["Deaf: email only"]
     assert [t["text"] for t in held["transcript_messages"]] == [WORDS]
     assert len(held["contacts"]) == 2 and len(held["handoffs"]) == 1
+    assert [(m["sender"], m["seq"]) for m in held["live_messages"]] == [("staff", 1),
+                                                                       ("resident", 2)]  # fmt: skip
     assert "You told us" in held["exclusion_proposals"][0]["refusal_letter"]
     assert {"complaint_logged", "handoff_requested"} <= {e["kind"] for e in held["audit_events"]}
     said = [e["text"] for e in exported["conversation_events"] if e["event"] == "user"]
@@ -403,7 +411,8 @@ def a_year_of_conversations(
         at = RECENTLY if conversation == "new" else LONG_AGO
         contact(store, conversation, at, f"{conversation} words")
         save_conversation(tracker_url, conversation, session(at, f"{conversation} words"))
-    store.record_handoff(Handoff("repair", "web_chat", LONG_AGO, ()))
+    repair = store.record_handoff(Handoff("repair", "web_chat", LONG_AGO, ()))
+    store.record_resident_message(repair.conversation_id, "repair words, to a person")
     save_conversation(tracker_url, "returning", session(LONG_AGO, "last winter"),
                       session(RECENTLY, "this spring"))  # fmt: skip
     just_before = CUTOFF - timedelta(seconds=1)
@@ -430,6 +439,7 @@ def test_old_conversations_go_but_open_and_lately_answered_complaints_keep_their
         "conversation_events_deleted": 6 + 6 + 6,  # repair, answered-long-ago, returning's first
         "contact_texts_removed": 2,
         "transcript_messages_deleted": 1,
+        "live_messages_deleted": 1,
         "handoffs_deleted": 1,
         # The repair's conversation has nothing personal left: filed under a random id.
         "conversations_anonymised": 1,

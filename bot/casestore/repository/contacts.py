@@ -81,6 +81,15 @@ class ContactRows(Rows):
         )
         return [c for c in map(self._contact_from, rows) if c.urgency]
 
+    def conversation_contacts(self, conversation_ids: Collection[str]) -> list[ContactRecord]:
+        """The contacts of these conversations, oldest first."""
+        rows = self._db.execute(
+            select(tables.contacts)
+            .where(tables.contacts.c.conversation_id.in_(conversation_ids))
+            .order_by(tables.contacts.c.id)
+        )
+        return [self._contact_from(row) for row in rows]
+
     def contacts_between(self, start: datetime, end: datetime) -> list[ContactRecord]:
         """Contacts received from `start` up to, not including, `end`."""
         received = tables.contacts.c.received_at
