@@ -129,7 +129,13 @@ class MetaInput(SignedWebhookInput):
 
     def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> MetaOutput:
         platform = message.platform if isinstance(message, MetaMessage) else "messenger"
+        return self.output_to(session, platform)
+
+    def output_to(self, session: aiohttp.ClientSession, platform: str) -> MetaOutput:
         return MetaOutput(session, platform, self.choices, self.settings)
+
+    def platforms(self) -> tuple[str, ...]:
+        return tuple(PLATFORMS.values())
 
     def acknowledgement(self) -> HTTPResponse:
         return response.text("EVENT_RECEIVED")

@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 from bot.channels.bodies import BodyRefused, load_json
 from bot.channels.choices import OfferedChoices
 from bot.channels.guard import screened
+from bot.channels.live import kept_for_staff, live_chat
 from bot.channels.recent import ReplayGuard
 from bot.channels.settings import settings_from
 from bot.channels.shared import shared_marks
@@ -168,13 +169,26 @@ class SignedWebhookInput(InputChannel):
         raise NotImplementedError
 
     def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> PlatformOutput:
+        return self.output_to(session, self.platforms()[0])
+
+    def output_to(self, session: aiohttp.ClientSession, platform: str) -> PlatformOutput:
         raise NotImplementedError
+
+    def platforms(self) -> tuple[str, ...]:
+        """The platforms whose conversations this webhook carries (`<platform>:<user id>`)."""
+        raise NotImplementedError
+
+    async def send_to(self, platform: str, conversation_id: str, text: str) -> None:
+        """A message to a resident outside a turn: staff in a live chat (bot.channels.live)."""
+        async with new_session() as session:
+            await self.output_to(session, platform).send_text_message(conversation_id, text)
 
     def acknowledgement(self) -> HTTPResponse:
         return response.json({"status": "ok"})
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
-        on_new_message = screened(on_new_message)
+        on_new_message = screened(kept_for_staff(on_new_message, live_chat))
+        live_chat().offer_platforms(self)
         webhook = Blueprint(f"{self.name()}_webhook", __name__)
 
         @webhook.route("/", methods=["GET"])

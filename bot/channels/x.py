@@ -100,5 +100,8 @@ class XInput(SignedWebhookInput):
     def messages(self, payload: dict[str, Any]) -> Iterator[PlatformMessage]:
         return direct_messages_in(payload, self.settings.account_id)
 
-    def output(self, session: aiohttp.ClientSession, message: PlatformMessage) -> XOutput:
+    def output_to(self, session: aiohttp.ClientSession, platform: str) -> XOutput:
         return XOutput(session, self.choices, self.settings)
+
+    def platforms(self) -> tuple[str, ...]:
+        return (PLATFORM,)

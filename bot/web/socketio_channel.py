@@ -6,7 +6,8 @@ replies go to that room, so a reloaded page (a new socket) still hears them. Ras
 the browser never joins the room and no reply ever reaches it. This channel registers Rasa's
 `session_request` handler again, with the await, and issues only signed session ids
 (`bot.channels.sender_ids`): a browser cannot name its own conversation, or another channel's.
-Everything else is Rasa's own.
+It also offers its server to live chat with a person (bot.channels.live), sharing rooms across
+replicas through Redis when configured. Everything else is Rasa's own.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
 from bot.channels.guard import screened
+from bot.channels.live import kept_for_staff, live_chat, share_rooms
 from bot.channels.payloads import check_socketio_messages
 from bot.channels.sender_ids import session_ids
 
@@ -28,10 +30,13 @@ class SocketIOWithSessions(SocketIOInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # Every message passes the same guard as on the other channels (README: Bad input).
-        blueprint = super().blueprint(screened(on_new_message))
+        blueprint = super().blueprint(screened(kept_for_staff(on_new_message, live_chat)))
         sio = self.sio
         issuer = session_ids()
         assert sio is not None, "SocketIOInput.blueprint sets sio"
+        # Live chat: staff on any replica reach a resident connected to this one.
+        share_rooms(sio)
+        live_chat().offer_web_chat(sio, self.namespace, self.bot_message_evt)
         check_socketio_messages(sio, self)
 
         @sio.on("session_request", namespace=self.namespace)

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 WIDGET_CHANNEL = "socketio"
+# Marks a staff member's message in the tracker (bot.channels.live).
+STAFF_KEY = "staff_name"
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,11 @@ TALK_TO_A_PERSON = Choice(title="Talk to a person", payload="/request_human")
 
 @dataclass(frozen=True)
 class Entry:
-    speaker: Literal["assistant", "resident"]
+    speaker: Literal["assistant", "resident", "person"]
     text: str
     choices: tuple[Choice, ...] = ()
+    # Who a person is ("Alex from Sample Homes"), when staff took the conversation over.
+    name: str = ""
 
 
 def widget_conversation(events: Iterable[Mapping[str, Any]]) -> list[Entry] | None:
@@ -72,6 +76,9 @@ def _assistant_entries(event: Mapping[str, Any]) -> list[Entry]:
     )
     if not text and not choices:
         return []
+    name = str((event.get("metadata") or {}).get(STAFF_KEY) or "")
+    if name:
+        return [Entry("person", part.strip(), name=name) for part in text.split("\n\n")]
     parts = text.split("\n\n")
     return [Entry("assistant", part) for part in parts[:-1]] + [
         Entry("assistant", parts[-1], choices)

@@ -32,6 +32,7 @@
     conversation: "Conversation",
     assistant: "Assistant said:",
     resident: "You said:",
+    person: (name) => `${name} said:`,
     message: "Your message",
     send: "Send",
     choices: "Choose an answer",
@@ -231,9 +232,14 @@
       shown += 1;
       showChoices(entry.speaker === "assistant" ? entry.choices : []);
       if (entry.text) {
-        const said = entry.speaker === "assistant" ? WORDS.assistant : WORDS.resident;
+        const said = entry.speaker === "person" ? WORDS.person(entry.name)
+          : entry.speaker === "assistant" ? WORDS.assistant : WORDS.resident;
+        // A member of staff is named where everyone can see it; the others only to readers.
+        const label = entry.speaker === "person"
+          ? el("span", { class: "ichat-name" }, `${entry.name}:`, el("br"))
+          : el("span", { class: "ichat-sr" }, `${said} `);
         const message = el("p", { class: `ichat-message ichat-message--${entry.speaker}` },
-          el("span", { class: "ichat-sr" }, `${said} `), ...textWithLinks(entry.text));
+          label, ...textWithLinks(entry.text));
         log.append(message);
         reveal(message);
       }
@@ -289,7 +295,8 @@
     };
 
     const fromSocket = (message) => ({
-      speaker: "assistant",
+      speaker: message.staff_name ? "person" : "assistant",
+      name: message.staff_name || "",
       text: message.text || "",
       choices: (message.quick_replies || []).map(({ title, payload }) => ({ title, payload })),
     });

@@ -1,0 +1,173 @@
+"""Live chat with a person, on the resident's side of every channel.
+
+After a handoff the conversation stays in the same chat: what the resident sends is kept in the
+case store for staff (`LiveChat.record`), and what staff send reaches the resident through the
+channel code that carries the assistant's replies: Rasa's socket.io server for the web widget,
+the Graph send API for Messenger and Instagram, the DM API for X (`LiveChat.deliver`). The
+channels offer themselves here when Rasa builds their routes, and the console, served by the
+same process, delivers through them.
+
+Across replicas, the web chat's socket.io server shares its rooms through Redis when
+`INTAKE_LIVE_REDIS_URL` is set (python-socketio's AsyncRedisManager): a reply sent by staff on one
+replica reaches a resident connected to another. Staff messages are also appended to the Rasa
+tracker (as the assistant's replies are), so a reloaded widget shows them and a conversation
+handed back resumes with what was said.
+
+Nothing here logs what anyone wrote or who they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
+
+from rasa.server import update_conversation_with_events
+from socketio import AsyncRedisManager
+
+from bot.casestore.domain import Handoff, LiveMessage
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.policy import load_policy
+from bot.settings import Settings
+from bot.web.transcript import STAFF_KEY, WIDGET_CHANNEL
+
+if TYPE_CHECKING:
+    from rasa.core.agent import Agent
+    from rasa.core.channels.channel import UserMessage
+    from socketio import AsyncServer
+
+    from bot.channels.platform import SignedWebhookInput
+
+logger = logging.getLogger(__name__)
+
+REDIS_VARIABLE = "INTAKE_LIVE_REDIS_URL"
+
+
+def first_name(username: str) -> str:
+    """A staff username is first name, dot, the rest ("alex.s"): residents see the first name."""
+    return username.split(".")[0].split("@")[0].capitalize() or "A member of staff"
+
+
+def speaking_as(username: str, landlord: str) -> str:
+    return f"{first_name(username)} from {landlord}"
+
+
+def joined_line(name: str) -> str:
+    return f"A person has joined the chat: {name}. You can reply here."
+
+
+HANDED_BACK_LINE = (
+    "You're back with the automated assistant. You can ask for a person again at any time."
+)
+CLOSED_LINE = "The person you were talking to has ended the chat. Thank you for talking to us."
+
+
+@dataclass
+class WebChatRooms:
+    """The web chat's socket.io server: each conversation is a room named by its session id."""
+
+    sio: AsyncServer
+    namespace: str | None
+    event: str
+
+    async def send(self, conversation_id: str, text: str, name: str | None) -> None:
+        for part in [p.strip() for p in text.strip().split("\n\n") if p.strip()]:
+            message: dict[str, Any] = {"text": part}
+            if name is not None:
+                message[STAFF_KEY] = name
+            await self.sio.emit(self.event, message, room=conversation_id, namespace=self.namespace)
+
+
+class LiveChat:
+    """The process's way to the residents in live conversations, and their messages' store
+    (opened on first use: building the channels' routes touches no database)."""
+
+    def __init__(self, cases: Callable[[], CaseStore]) -> None:
+        self._cases = cases
+        self.web_chat: WebChatRooms | None = None
+        self.platforms: dict[str, SignedWebhookInput] = {}
+
+    @cached_property
+    def cases(self) -> CaseStore:
+        return self._cases()
+
+    def offer_web_chat(self, sio: AsyncServer, namespace: str | None, event: str) -> None:
+        self.web_chat = WebChatRooms(sio, namespace, event)
+
+    def offer_platforms(self, channel: SignedWebhookInput) -> None:
+        for platform in channel.platforms():
+            self.platforms[platform] = channel
+
+    async def record(self, conversation_id: str, text: str) -> LiveMessage | None:
+        """Keep a resident's message for staff when a person has (or will have) the
+        conversation; None when the assistant has it."""
+        return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, text)
+
+    async def deliver(self, handoff: Handoff, text: str, name: str | None = None) -> bool:
+        """Send `text` to the resident in the chat they are in, as `name` (a member of staff)
+        or, without one, as a notice. False when their channel is not served here."""
+        if handoff.channel == WIDGET_CHANNEL and self.web_chat is not None:
+            await self.web_chat.send(handoff.conversation_id, text, name)
+            return True
+        channel = self.platforms.get(handoff.channel)
+        if channel is None:
+            logger.warning("live chat: no channel here reaches %s residents", handoff.channel)
+            return False
+        said = f"{name}: {text}" if name is not None else text
+        await channel.send_to(handoff.channel, handoff.conversation_id, said)
+        return True
+
+
+@cache
+def live_chat() -> LiveChat:
+    """The process's one LiveChat: the channels offer themselves to it and the console uses it."""
+
+    def store() -> CaseStore:
+        settings = Settings.from_env()
+        return CaseStore(make_engine(settings.database_url), load_policy(settings.policy_dir))
+
+    return LiveChat(store)
+
+
+def redis_manager(env: Mapping[str, str]) -> Any | None:
+    """python-socketio's Redis manager when a URL is set, so replicas share their rooms."""
+    url = env.get(REDIS_VARIABLE)
+    return AsyncRedisManager(url) if url else None
+
+
+def share_rooms(sio: AsyncServer, env: Mapping[str, str] | None = None) -> None:
+    """Swap in the Redis manager before the server accepts its first connection (Rasa builds
+    the server without one)."""
+    manager = redis_manager(os.environ if env is None else env)
+    if manager is not None:
+        sio.manager = manager
+        manager.set_server(sio)
+
+
+OnNewMessage = Callable[["UserMessage"], Awaitable[Any]]
+
+
+def kept_for_staff(on_new_message: OnNewMessage, live: Callable[[], LiveChat]) -> OnNewMessage:
+    """`on_new_message`, after keeping the message for staff when a person has the conversation.
+    The assistant still reads it: it stays quiet, except for the safety route."""
+
+    async def keep(message: UserMessage) -> None:
+        await live().record(message.sender_id, message.text or "")
+        await on_new_message(message)
+
+    return keep
+
+
+async def note_in_tracker(agent: Agent, conversation_id: str, events: list[Any]) -> None:
+    """Append events to the conversation's tracker under its lock, as Rasa's own HTTP API
+    does, so they fall in order with the resident's messages on any replica."""
+    async with agent.lock_store.lock(conversation_id):
+        tracker = await update_conversation_with_events(
+            conversation_id, agent.processor, agent.domain, events
+        )
+        await agent.tracker_store.save(tracker)
