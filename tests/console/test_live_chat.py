@@ -1,0 +1,164 @@
+"""Live chat over real HTTP and socket.io: a web chat resident asks for a person, a member of
+staff takes the conversation in the console, replies in the resident's own chat and hands it
+back; the assistant then answers again."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
+import requests
+import socketio
+
+from bot.casestore.domain import Handoff
+from bot.casestore.services import CaseStore
+from bot.channels.live import HANDED_BACK_LINE, joined_line
+from bot.policy import Policy
+from bot.web.transcript import TALK_TO_A_PERSON
+from tests.conftest import Running
+from tests.console.client import ConsoleClient
+
+pytestmark = pytest.mark.server
+
+Found = TypeVar("Found")
+
+
+def eventually(look: Callable[[], Found | None], what: str, seconds: float = 60) -> Found:
+    """What `look` finds, once it finds something (the action server writes in its own time)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = look()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError(f"never found: {what}")
+
+
+class Resident:
+    """A browser's socket.io connection to the web chat, as widget.js makes it."""
+
+    def __init__(self, client: socketio.SimpleClient, session_id: str) -> None:
+        self.client = client
+        self.session_id = session_id
+
+    def say(self, text: str) -> None:
+        self.client.emit("user_uttered", {"message": text, "session_id": self.session_id})
+
+    def hears(self, seconds: float = 60) -> list[dict[str, Any]]:
+        """Everything said to the resident until the chat is quiet for two seconds."""
+        heard: list[dict[str, Any]] = []
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                event, message = self.client.receive(timeout=2 if heard else seconds)
+            except socketio.exceptions.TimeoutError:
+                break
+            if event == "bot_uttered":
+                heard.append(message)
+        return heard
+
+
+@pytest.fixture
+def resident(running: Running) -> Iterator[Resident]:
+    with socketio.SimpleClient() as client:
+        client.connect(running.servers.rasa_url, transports=["polling"])
+        client.emit("session_request", {"session_id": None})
+        event, session_id = client.receive(timeout=30)
+        assert event == "session_confirm"
+        yield Resident(client, session_id)
+
+
+def asks_for_a_person(resident: Resident, cases: CaseStore) -> Handoff:
+    resident.say(TALK_TO_A_PERSON.payload)
+    assert resident.hears(), "the assistant says a person will reply"
+    return eventually(lambda: cases.open_handoff(resident.session_id), "the handoff")
+
+
+def server_sent_events(client: ConsoleClient, path: str, wanted: int) -> list[tuple[str, Any]]:
+    """The first `wanted` events of a stream, as (event, data)."""
+    got: list[tuple[str, Any]] = []
+    with requests.get(f"{client.base_url}{path}", cookies=client.cookies, stream=True,
+                      timeout=30) as response:  # fmt: skip
+        assert response.headers["content-type"].startswith("text/event-stream")
+        event = ""
+        for line in response.iter_lines(decode_unicode=True):
+            if line.startswith("event: "):
+                event = line.removeprefix("event: ")
+            elif line.startswith("data: "):
+                got.append((event, json.loads(line.removeprefix("data: "))))
+                if len(got) == wanted:
+                    break
+    return got
+
+
+def test_staff_take_the_web_chat_reply_in_it_and_hand_it_back(
+    resident: Resident, signed_in: ConsoleClient, cases: CaseStore, running: Running,
+    policy: Policy,
+) -> None:  # fmt: skip
+    handoff = asks_for_a_person(resident, cases)
+    resident.say("are you there?")
+    assert resident.hears(seconds=3) == [], "the assistant stays quiet for the person"
+    eventually(lambda: cases.live_messages(handoff.id or 0), "the resident's message kept")
+
+    listed = signed_in.get("/console/live").text
+    assert f'href="/console/live/{handoff.id}">Web chat, waiting' in listed
+    page = signed_in.get(f"/console/live/{handoff.id}").text
+    assert "Take this conversation" in page and "are you there?" in page
+    assert signed_in.follow(signed_in.post(f"/console/live/{handoff.id}/take", {}))
+    name = f"Hana from {policy.landlord.name}"
+    assert resident.hears() == [{"text": joined_line(name)}]
+
+    replied = signed_in.post(f"/console/live/{handoff.id}/reply", {"message": "Hello, I'm Hana."})
+    assert replied.status_code == 303
+    assert resident.hears() == [{"text": "Hello, I'm Hana.", "staff_name": name}]
+    resident.say("thanks Hana")
+    assert resident.hears(seconds=3) == []
+
+    # The console's stream has the status, then every message in order.
+    streamed = server_sent_events(signed_in, f"/console/live/{handoff.id}/events?after=0", 4)
+    assert streamed[0] == ("status", {"status": "picked_up", "taken_by": "hana.handler"})
+    assert [(data["seq"], data["sender"], data["text"]) for _, data in streamed[1:]] == [
+        (1, "resident", "are you there?"),
+        (2, "staff", "Hello, I'm Hana."),
+        (3, "resident", "thanks Hana"),
+    ]
+
+    signed_in.get(f"/console/live/{handoff.id}")
+    assert signed_in.post(f"/console/live/{handoff.id}/hand-back", {}).status_code == 303
+    assert resident.hears() == [{"text": HANDED_BACK_LINE}]
+    resident.say("hello")
+    answer = resident.hears()
+    assert answer and all("staff_name" not in said for said in answer), "the assistant is back"
+
+    # A reload shows the person's messages, named, in their place.
+    history = requests.post(f"{running.servers.rasa_url}/chat/history",
+                            data=json.dumps({"session_id": resident.session_id}),
+                            timeout=30).json()["entries"]  # fmt: skip
+    said = [(e["speaker"], e["text"], e["name"]) for e in history]
+    joined = said.index(("assistant", joined_line(name), ""))
+    assert said[joined + 1 : joined + 4] == [
+        ("person", "Hello, I'm Hana.", name),
+        ("resident", "thanks Hana", ""),
+        ("assistant", HANDED_BACK_LINE, ""),
+    ]
+    with cases.unit_of_work() as uow:
+        trail = [kind for _, kind, _ in uow.cases.audit_trail(f"handoff:{handoff.id}")]
+    assert trail == ["handoff_picked_up", "live_message_sent", "handoff_handed_back"]
+
+
+def test_a_second_member_of_staff_cannot_take_or_reply_in_a_taken_conversation(
+    resident: Resident, signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    handoff = asks_for_a_person(resident, cases)
+    assert handoff.id is not None and cases.pick_up_handoff(handoff.id, "someone.else")
+    signed_in.get(f"/console/live/{handoff.id}")
+    assert "Take this conversation" not in signed_in.page
+    assert "Taken by someone.else" in signed_in.page
+    taken = signed_in.post(f"/console/live/{handoff.id}/take", {})
+    assert taken.status_code == 409 and "Someone else has already taken this" in taken.text
+    refused = signed_in.post(f"/console/live/{handoff.id}/reply", {"message": "me too"})
+    assert refused.status_code == 409
+    assert resident.hears(seconds=3) == [] and cases.live_messages(handoff.id) == []
