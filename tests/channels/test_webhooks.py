@@ -24,7 +24,13 @@ import pytest
 import requests
 
 from bot.casestore import migrations
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.channels.live import HANDED_BACK_LINE, joined_line
+from bot.policy import Policy
 from tests.channels.fake_api import FakeApi
+from tests.console.client import ConsoleClient
+from tests.console.staff import add_staff
 from tests.conversations.servers import BIN, ROOT, running_servers
 
 pytestmark = pytest.mark.server
@@ -48,6 +54,7 @@ def fake_api() -> Iterator[FakeApi]:
 class Social:
     rasa_url: str
     logs: list[Path]
+    database_url: str
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +84,9 @@ def social(fake_api: FakeApi, tmp_path_factory: pytest.TempPathFactory) -> Itera
     credentials.write_text(composed.stdout)
     assert META_APP_SECRET not in composed.stdout, "a secret was written to the credentials file"
     with running_servers(env, scratch, credentials) as servers:
-        yield Social(servers.rasa_url, [scratch / "rasa.log", scratch / "actions.log"])
+        yield Social(
+            servers.rasa_url, [scratch / "rasa.log", scratch / "actions.log"], database_url
+        )
 
 
 @pytest.fixture(scope="module")
@@ -395,3 +404,51 @@ def test_what_residents_write_and_who_they_are_stay_out_of_the_logs(
         content = log.read_text()
         assert "Quillfeather" not in content, log.name
         assert user_id not in content, log.name
+
+
+# --- live chat: staff reply in the resident's own Messenger, Instagram or X conversation ------
+
+
+@pytest.mark.parametrize("platform", ["messenger", "instagram", "x"])
+def test_staff_take_a_social_conversation_and_reply_in_it_through_the_platforms_api(
+    social: Social, fake_api: FakeApi, policy: Policy, platform: str
+) -> None:
+    user_id = new_user_id()
+    cases = CaseStore(make_engine(social.database_url), policy)
+
+    def resident_says(text: str) -> None:
+        if platform == "x":
+            send_x(social.rasa_url, user_id, text)
+        else:
+            send_meta(social.rasa_url, "page" if platform == "messenger" else "instagram",
+                      user_id, text=text)  # fmt: skip
+
+    def said_to_resident() -> list[str]:
+        if platform == "x":
+            return x_texts(fake_api, user_id)
+        return [message["text"] for message in meta_messages(fake_api, user_id)]
+
+    resident_says("can I talk to a real person please")
+    handoff = cases.open_handoff(f"{platform}:{user_id}")
+    assert handoff is not None and handoff.channel == platform
+    staff = ConsoleClient(social.rasa_url)
+    username = f"hana.{platform}"
+    assert staff.sign_in(username, add_staff(social.database_url, username)).status_code == 303
+    staff.get(f"/console/live/{handoff.id}")
+    before = len(said_to_resident())
+    assert staff.post(f"/console/live/{handoff.id}/take", {}).status_code == 303
+    staff.get(f"/console/live/{handoff.id}")
+    replied = staff.post(f"/console/live/{handoff.id}/reply", {"message": "Hi, how can I help?"})
+    assert replied.status_code == 303
+    name = f"Hana from {policy.landlord.name}"
+    assert said_to_resident()[before:] == [joined_line(name), f"{name}: Hi, how can I help?"]
+
+    resident_says("the boiler again")
+    assert [m.text for m in cases.live_messages(handoff.id or 0)] == [
+        "Hi, how can I help?",
+        "the boiler again",
+    ], "kept for staff, in order"
+    assert len(said_to_resident()) == before + 2, "the assistant stays quiet"
+    staff.get(f"/console/live/{handoff.id}")
+    assert staff.post(f"/console/live/{handoff.id}/hand-back", {}).status_code == 303
+    assert said_to_resident()[-1] == HANDED_BACK_LINE
