@@ -25,6 +25,7 @@ from types import FrameType
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.casestore import migrations
+from bot.channels.live import REDIS_VARIABLE
 from bot.settings import PROJECT_ROOT
 from tools.localservers import (
     LOOPBACK,
@@ -155,6 +156,8 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             "LOCK_STORE_PORT": str(redis.port),
             "LOCK_STORE_PASSWORD": redis.password,
             "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME_SECONDS),
+            # Live chat: a staff reply on one replica reaches a resident on the other.
+            REDIS_VARIABLE: f"redis://:{redis.password}@{redis.host}:{redis.port}/2",
         }
         starting: list[tuple[str, str, subprocess.Popen]] = []
 
