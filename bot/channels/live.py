@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from rasa.server import update_conversation_with_events
 from socketio import AsyncRedisManager
+from sqlalchemy.exc import DBAPIError
 
 from bot.casestore.domain import Handoff, LiveMessage
 from bot.casestore.engine import make_engine
@@ -157,7 +158,11 @@ def kept_for_staff(on_new_message: OnNewMessage, live: Callable[[], LiveChat]) -
     The assistant still reads it: it stays quiet, except for the safety route."""
 
     async def keep(message: UserMessage) -> None:
-        await live().record(message.sender_id, message.text or "")
+        try:
+            await live().record(message.sender_id, message.text or "")
+        except DBAPIError:
+            # The assistant still answers (its safety route above all) while the store is down.
+            logger.warning("live chat: the case store did not answer; a message was not kept")
         await on_new_message(message)
 
     return keep
