@@ -81,6 +81,21 @@ class LiveConversation:
     urgency: tuple[str, ...]
 
 
+def _with_triage(uow: UnitOfWork, handoffs: list[Handoff]) -> list[LiveConversation]:
+    """Each handoff with its conversation's latest triage and every danger told in it."""
+    contacts = uow.cases.conversation_contacts({h.conversation_id for h in handoffs})
+    triage: dict[str, str] = {}
+    urgency: dict[str, list[str]] = {}
+    for contact in contacts:
+        triage[contact.conversation_id] = contact.label
+        told = urgency.setdefault(contact.conversation_id, [])
+        told.extend(u for u in contact.urgency if u not in told)
+    return [
+        LiveConversation(h, triage.get(c := h.conversation_id), tuple(urgency.get(c, ())))
+        for h in handoffs
+    ]
+
+
 class NotAStage1Complaint(ValueError):
     """Only a Stage 1 complaint goes to Stage 2 (6.10); a Stage 2 has no further stage."""
 
@@ -228,20 +243,14 @@ class CaseStore:
     def live_queue(self) -> list[LiveConversation]:
         """Live conversations for staff: any with a danger first, then the longest waiting."""
         with self.unit_of_work() as uow:
-            handoffs = uow.cases.handoffs(*OPEN_HANDOFF)
-            contacts = uow.cases.conversation_contacts({h.conversation_id for h in handoffs})
-        triage: dict[str, str] = {}
-        urgency: dict[str, list[str]] = {}
-        for contact in contacts:
-            triage[contact.conversation_id] = contact.label
-            told = urgency.setdefault(contact.conversation_id, [])
-            told.extend(u for u in contact.urgency if u not in told)
-        queue = [
-            LiveConversation(h, triage.get(h.conversation_id),
-                             tuple(urgency.get(h.conversation_id, ())))
-            for h in handoffs
-        ]  # fmt: skip
+            queue = _with_triage(uow, uow.cases.handoffs(*OPEN_HANDOFF))
         return sorted(queue, key=lambda live: not live.urgency)
+
+    def live_conversation(self, handoff_id: int) -> LiveConversation | None:
+        """One handoff, open or not, with the triage and dangers of its conversation."""
+        with self.unit_of_work() as uow:
+            handoff = uow.cases.handoff(handoff_id)
+            return None if handoff is None else _with_triage(uow, [handoff])[0]
 
     def handoff(self, handoff_id: int) -> Handoff | None:
         with self.unit_of_work() as uow:

@@ -44,10 +44,12 @@
 
   events.addEventListener("status", function (event) {
     var now = JSON.parse(event.data);
-    var key = now.status + ":" + (now.taken_by || "");
+    var key = now.status + ":" + (now.taken_by || "") + ":" + now.urgent.join(", ");
     if (key === status.getAttribute("data-status")) return;
     status.setAttribute("data-status", key);
-    status.textContent = STATUS[now.status](now.taken_by) + " Reload the page to see what you can do now.";
+    var urgent = now.urgent.length ? "Urgent: " + now.urgent.join(", ") + ". " : "";
+    status.textContent = urgent + STATUS[now.status](now.taken_by) +
+      " Reload the page to see everything.";
   });
 
   var form = document.querySelector("form[data-live-reply]");

@@ -37,6 +37,7 @@ from bot.channels.live import (
     note_in_tracker,
     speaking_as,
 )
+from bot.console.forms import in_words
 from bot.console.web import HEADERS, PATH, blocking, console_of, see_other, session_of
 from bot.triage.safety import WITH_PERSON_SLOT
 from bot.web.transcript import STAFF_KEY
@@ -110,13 +111,13 @@ def add_live_pages(pages: Blueprint) -> None:
                          message="There is no live conversation with that number.")  # fmt: skip
         after = _last_seen(request)
         response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
-        status = None
+        status: dict[str, Any] = {}
         for _ in range(int(STREAM_SECONDS / POLL_SECONDS)):
-            handoff = await blocking(cases.handoff, handoff_id)
-            assert handoff is not None, "handoffs are never deleted while open"
-            if (handoff.status, handoff.picked_up_by) != status:
-                status = (handoff.status, handoff.picked_up_by)
-                await response.send(server_sent("status", _status(handoff)))
+            live = await blocking(cases.live_conversation, handoff_id)
+            assert live is not None, "handoffs are never deleted while open"
+            if _status(live) != status:
+                status = _status(live)
+                await response.send(server_sent("status", status))
             for message in await blocking(cases.live_messages, handoff_id, after):
                 await response.send(server_sent("message", message_event(message), message.seq))
                 after = message.seq
@@ -198,19 +199,22 @@ def add_live_pages(pages: Blueprint) -> None:
         seen = request.headers.get("Last-Event-ID") or request.args.get("after") or "0"
         return int(seen) if seen.isdigit() else 0
 
-    def _status(handoff: Handoff) -> dict[str, Any]:
-        return {"status": handoff.status, "taken_by": handoff.picked_up_by}
+    def _status(live: LiveConversation) -> dict[str, Any]:
+        handoff = live.handoff
+        urgent = [in_words(category) for category in live.urgency]
+        return {"status": handoff.status, "taken_by": handoff.picked_up_by, "urgent": urgent}
 
     async def _conversation_page(
         request: Request, handoff_id: int, status: int = 200, problem: str = "", draft: str = ""
     ) -> HTTPResponse:
         cases = _cases(request)
-        handoff = await blocking(cases.handoff, handoff_id)
-        if handoff is None:
+        live = await blocking(cases.live_conversation, handoff_id)
+        if live is None:
             return _page(request, "refused.html", 404, title="Not found",
                          message="There is no live conversation with that number.")  # fmt: skip
+        handoff = live.handoff
         messages = await blocking(cases.live_messages, handoff_id)
-        return _page(request, "live_conversation.html", status,
+        return _page(request, "live_conversation.html", status, live=live,
                      title=f"Live chat: {handoff.channel}", handoff=handoff, messages=messages,
                      last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
                      waited=waited(handoff.requested_at, utc_now()),

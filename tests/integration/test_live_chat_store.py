@@ -117,3 +117,11 @@ def test_the_queue_shows_a_danger_first_then_the_longest_waiting_with_its_triage
         (second, "service_request", ("gas_leak",)),
         (first, "complaint", ()),
     ]
+    # Its own page shows the same, after it is closed too.
+    assert store.close_handoff(second, "sam.k")
+    closed = store.live_conversation(second)
+    assert closed is not None and (closed.triage, closed.urgency) == (
+        "service_request",
+        ("gas_leak",),
+    )
+    assert store.live_conversation(999) is None
