@@ -430,6 +430,12 @@ class StaffAccounts:
         self._seen.remember(digest, found[1])
         return StaffSession(found[1], token)
 
+    def still_live(self, token: str) -> bool:
+        """Whether a session is still live, without keeping it alive: a page left open that
+        only listens (the live chat's event streams) does not stop it lapsing when idle."""
+        with self._transaction() as staff:
+            return staff.live_session(token_digest(token), self._clock()) is not None
+
     def lapsed_session(self, token: str) -> StaffMember | None:
         """Whose session a cookie names when it has lapsed (left idle, or past its shift) but
         was never ended: a form they sent is kept for them until they sign in again. None for

@@ -46,6 +46,7 @@ from bot.web.transcript import STAFF_KEY
 # browser reconnects (EventSource does that by itself, from the last event it had).
 POLL_SECONDS = 0.25
 STREAM_SECONDS = 300
+SESSION_CHECK_POLLS = 20
 EVENT_HEADERS = {**HEADERS, "X-Accel-Buffering": "no"}
 MAX_REPLY_CHARACTERS = 2000
 SCRIPT = (Path(__file__).parent / "live.js").read_bytes()
@@ -89,7 +90,9 @@ def add_live_pages(pages: Blueprint) -> None:
     async def live_events(request: Request) -> None:
         response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
         shown = ""
-        for _ in range(int(STREAM_SECONDS / POLL_SECONDS)):
+        for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
+            if not await _still_signed_in(request, poll):
+                break
             queue = await blocking(_cases(request).live_queue)
             listed = _render(request, "_live_queue.html", **_queue_context(request, queue))
             if listed != shown:
@@ -112,9 +115,10 @@ def add_live_pages(pages: Blueprint) -> None:
         after = _last_seen(request)
         response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
         status: dict[str, Any] = {}
-        for _ in range(int(STREAM_SECONDS / POLL_SECONDS)):
+        for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
             live = await blocking(cases.live_conversation, handoff_id)
-            assert live is not None, "handoffs are never deleted while open"
+            if live is None or not await _still_signed_in(request, poll):
+                break  # erased, or signed out: nothing more for this browser
             if _status(live) != status:
                 status = _status(live)
                 await response.send(server_sent("status", status))
@@ -194,6 +198,14 @@ def add_live_pages(pages: Blueprint) -> None:
             "waited": {live.handoff.id: waited(live.handoff.requested_at, now) for live in queue},
             "me": session_of(request).staff.username,
         }
+
+    async def _still_signed_in(request: Request, poll: int) -> bool:
+        """An open stream checks its session now and then, without keeping it alive: signing
+        out, or leaving the console idle until the session lapses, ends it."""
+        if poll == 0 or poll % SESSION_CHECK_POLLS:
+            return True
+        staff = console_of(request).app.staff
+        return await blocking(staff.still_live, session_of(request).token)
 
     def _last_seen(request: Request) -> int:
         seen = request.headers.get("Last-Event-ID") or request.args.get("after") or "0"

@@ -5,8 +5,10 @@ back; the assistant then answers again."""
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from typing import Any, TypeVar
 
 import pytest
@@ -162,3 +164,21 @@ def test_a_second_member_of_staff_cannot_take_or_reply_in_a_taken_conversation(
     refused = signed_in.post(f"/console/live/{handoff.id}/reply", {"message": "me too"})
     assert refused.status_code == 409
     assert resident.hears(seconds=3) == [] and cases.live_messages(handoff.id) == []
+
+
+def test_an_open_stream_ends_when_its_member_of_staff_signs_out(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    """What residents say stops reaching a browser whose member of staff signed out."""
+    now = datetime.now(timezone.utc)
+    handoff = cases.record_handoff(Handoff(f"chat-{secrets.token_hex(4)}", "socketio", now, ()))
+    signed_in.get("/console/live")
+    url = f"{signed_in.base_url}/console/live/{handoff.id}/events"
+    with requests.get(url, cookies=signed_in.cookies, stream=True, timeout=20) as stream:
+        lines = stream.iter_lines(decode_unicode=True)
+        assert next(lines) == "event: status"
+        assert signed_in.post("/console/sign-out", {}).status_code == 303
+        started = time.monotonic()
+        for _ in lines:
+            pass  # until the server ends the stream
+    assert time.monotonic() - started < 15
