@@ -121,7 +121,10 @@ def test_staff_take_the_web_chat_reply_in_it_and_hand_it_back(
 
     # The console's stream has the status, then every message in order.
     streamed = server_sent_events(signed_in, f"/console/live/{handoff.id}/events?after=0", 4)
-    assert streamed[0] == ("status", {"status": "picked_up", "taken_by": "hana.handler"})
+    assert streamed[0] == (
+        "status",
+        {"status": "picked_up", "taken_by": "hana.handler", "urgent": []},
+    )
     assert [(data["seq"], data["sender"], data["text"]) for _, data in streamed[1:]] == [
         (1, "resident", "are you there?"),
         (2, "staff", "Hello, I'm Hana."),
