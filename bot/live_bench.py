@@ -39,7 +39,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.cluster import running_cluster
 from bot.console.accounts import StaffAccounts
-from bot.console.web import SESSION_COOKIE
+from bot.console.routes.signin import SESSION_COOKIE
 from bot.load import percentile, running_single
 from bot.policy import load_policy
 from bot.settings import PROJECT_ROOT, Settings

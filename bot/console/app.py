@@ -27,7 +27,7 @@ from bot.console.pages import (
     refused,
     see_other,
 )
-from bot.console.routes import calls, complaints, handoffs, queue, signin, stage_2
+from bot.console.routes import calls, complaints, handoffs, live, queue, signin, stage_2
 from bot.console.routes.signin import SESSION_COOKIE, SIGN_IN_COOKIE
 
 PUBLIC_PAGES = {f"{PATH}/sign-in", f"{PATH}/console.css", f"{PATH}/console.js"}
@@ -116,6 +116,6 @@ def console_blueprint() -> Blueprint:
     pages.exception(DBAPIError)(store_not_answering)
     pages.add_route(stylesheet, "/console.css", methods=["GET"])
     pages.add_route(script, "/console.js", methods=["GET"])
-    for concern in (signin, calls, complaints, stage_2, handoffs, queue):
+    for concern in (signin, calls, complaints, stage_2, handoffs, live, queue):
         concern.routes.register(pages)
     return pages

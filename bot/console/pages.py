@@ -44,7 +44,8 @@ CHANNEL_IN_WORDS = {
     CHANNEL: "Phone call",
 }
 Result = TypeVar("Result")
-Handler = Callable[..., Coroutine[Any, Any, HTTPResponse]]
+# None from a handler that streamed its response itself (the live chat's server-sent events).
+Handler = Callable[..., Coroutine[Any, Any, HTTPResponse | None]]
 
 
 @dataclass

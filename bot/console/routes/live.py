@@ -1,0 +1,277 @@
+"""Live chat in the console: staff take a conversation waiting for a person, reply in the
+resident's own chat, and hand it back to the assistant or close it.
+
+    GET  /console/live                   conversations waiting for or with a person
+    GET  /console/live/events            the same list, as server-sent events when it changes
+    GET  /console/live/<id>              one conversation: what was said, and what staff can do
+    GET  /console/live/<id>/events       its new messages and changes, as server-sent events
+    POST /console/live/<id>/take         take it: only whoever took it replies
+    POST /console/live/<id>/reply        a reply, sent to the resident's chat
+    POST /console/live/<id>/hand-back    the assistant answers again
+    POST /console/live/<id>/close        the conversation ends
+
+The pages work without JavaScript (each form posts and comes back to the page); live.js, allowed
+by the console's content policy, adds the updates. Server-sent events read the case store, which
+every replica shares, so staff see a resident's message whichever replica took it in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from rasa.shared.core.events import BotUttered, SlotSet
+from sanic import Request
+from sanic.response import HTTPResponse, raw
+
+from bot.casestore.domain import Handoff, LiveMessage
+from bot.casestore.services import LiveConversation, utc_now
+from bot.channels.live import (
+    CLOSED_LINE,
+    HANDED_BACK_LINE,
+    joined_line,
+    live_chat,
+    note_in_tracker,
+    speaking_as,
+)
+from bot.console.app import HEADERS
+from bot.console.forms import in_words
+from bot.console.pages import (
+    PATH,
+    Routes,
+    blocking,
+    cases_of,
+    console_of,
+    page,
+    see_other,
+    session_of,
+)
+from bot.triage.safety import WITH_PERSON_SLOT
+from bot.web.transcript import STAFF_KEY
+
+# How often an open events stream looks in the case store, and how long one lasts before the
+# browser reconnects (EventSource does that by itself, from the last event it had).
+POLL_SECONDS = 0.25
+STREAM_SECONDS = 300
+SESSION_CHECK_POLLS = 20
+EVENT_HEADERS = {**HEADERS, "X-Accel-Buffering": "no"}
+MAX_REPLY_CHARACTERS = 2000
+SCRIPT = (Path(__file__).parent.parent / "live.js").read_bytes()
+routes = Routes()
+
+
+def waited(since: datetime, now: datetime) -> str:
+    """How long a resident has waited, as staff read it: "4 minutes", "1 hour 5 minutes"."""
+    minutes = max(0, int((now - since).total_seconds() // 60))
+    hours, minutes = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' * (hours != 1)}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' * (minutes != 1)}")
+    return " ".join(parts)
+
+
+def message_event(message: LiveMessage) -> dict[str, Any]:
+    who = "Resident" if message.sender == "resident" else f"{message.staff} (staff)"
+    return {"seq": message.seq, "sender": message.sender, "who": who, "text": message.text,
+            "at": message.at.isoformat()}  # fmt: skip
+
+
+def server_sent(event: str, data: Any, event_id: int | None = None) -> str:
+    """One server-sent event; JSON data is one line, so it needs no splitting."""
+    head = f"id: {event_id}\n" if event_id is not None else ""
+    return f"{head}event: {event}\ndata: {json.dumps(data)}\n\n"
+
+
+@routes.get("/live.js")
+async def script(request: Request) -> HTTPResponse:
+    return raw(SCRIPT, content_type="text/javascript; charset=utf-8")
+
+
+@routes.get("/live")
+async def live_page(request: Request) -> HTTPResponse:
+    queue = await blocking(cases_of(request).live_queue)
+    return page(request, "live.html", title="Live chat", **_queue_context(request, queue))
+
+
+@routes.get("/live/events")
+async def live_events(request: Request) -> None:
+    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
+    shown = ""
+    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
+        if not await _still_signed_in(request, poll):
+            break
+        queue = await blocking(cases_of(request).live_queue)
+        listed = _render(request, "_live_queue.html", **_queue_context(request, queue))
+        if listed != shown:
+            await response.send(server_sent("queue", {"html": listed}))
+            shown = listed
+        await asyncio.sleep(POLL_SECONDS)
+    await response.eof()
+
+
+@routes.get("/live/<handoff_id:int>")
+async def conversation_page(request: Request, handoff_id: int) -> HTTPResponse:
+    return await _conversation_page(request, handoff_id)
+
+
+@routes.get("/live/<handoff_id:int>/events")
+async def conversation_events(request: Request, handoff_id: int) -> HTTPResponse | None:
+    cases = cases_of(request)
+    handoff = await blocking(cases.handoff, handoff_id)
+    if handoff is None:
+        return page(request, "refused.html", 404, title="Not found",
+                    message="There is no live conversation with that number.")  # fmt: skip
+    after = _last_seen(request)
+    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
+    status: dict[str, Any] = {}
+    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
+        live = await blocking(cases.live_conversation, handoff_id)
+        if live is None or not await _still_signed_in(request, poll):
+            break  # erased, or signed out: nothing more for this browser
+        if _status(live) != status:
+            status = _status(live)
+            await response.send(server_sent("status", status))
+        for message in await blocking(cases.live_messages, handoff_id, after):
+            await response.send(server_sent("message", message_event(message), message.seq))
+            after = message.seq
+        await asyncio.sleep(POLL_SECONDS)
+    await response.eof()
+    return None
+
+
+@routes.post("/live/<handoff_id:int>/take")
+async def take(request: Request, handoff_id: int) -> HTTPResponse:
+    staff = session_of(request).staff.username
+    if not await blocking(cases_of(request).pick_up_handoff, handoff_id, staff):
+        return await _conversation_page(
+            request, handoff_id, 409, problem="Someone else has already taken this."
+        )
+    handoff = await blocking(cases_of(request).handoff, handoff_id)
+    assert handoff is not None, "just taken"
+    await _tell_resident(request, handoff, joined_line(_speaking_as(request)))
+    return see_other(f"{PATH}/live/{handoff_id}#reply")
+
+
+@routes.post("/live/<handoff_id:int>/reply")
+async def reply(request: Request, handoff_id: int) -> HTTPResponse:
+    staff = session_of(request).staff.username
+    text = (request.form.get("message") or "").strip()
+    if not text or len(text) > MAX_REPLY_CHARACTERS:
+        problem = (
+            "Type a reply before sending." if not text
+            else f"Replies must be under {MAX_REPLY_CHARACTERS:,} characters."
+        )  # fmt: skip
+        return await _conversation_page(request, handoff_id, 422, problem=problem, draft=text)
+    sent = await blocking(cases_of(request).send_staff_message, handoff_id, staff, text)
+    if sent is None:
+        return await _conversation_page(request, handoff_id, 409, draft=text,
+                                        problem="Only whoever took this conversation can "
+                                        "reply, while it is open.")  # fmt: skip
+    handoff = await blocking(cases_of(request).handoff, handoff_id)
+    assert handoff is not None, "just replied in"
+    await _tell_resident(request, handoff, text, name=_speaking_as(request))
+    if request.form.get("sent_by") == "script":
+        return HTTPResponse(status=204)
+    return see_other(f"{PATH}/live/{handoff_id}#reply")
+
+
+@routes.post("/live/<handoff_id:int>/hand-back")
+async def hand_back(request: Request, handoff_id: int) -> HTTPResponse:
+    return await _end(request, handoff_id, "hand_back", HANDED_BACK_LINE)
+
+
+@routes.post("/live/<handoff_id:int>/close")
+async def close(request: Request, handoff_id: int) -> HTTPResponse:
+    return await _end(request, handoff_id, "close_handoff", CLOSED_LINE)
+
+
+# helpers -----------------------------------------------------------------------------------
+def _speaking_as(request: Request) -> str:
+    landlord = console_of(request).app.policy.landlord.name
+    return speaking_as(session_of(request).staff.username, landlord)
+
+
+def _render(request: Request, template: str, **context: Any) -> str:
+    console = console_of(request)
+    return console.templates.get_template(template).render(
+        landlord=console.app.policy.landlord.name, **context
+    )
+
+
+def _queue_context(request: Request, queue: list[LiveConversation]) -> dict[str, Any]:
+    now = utc_now()
+    return {
+        "queue": queue,
+        "waited": {live.handoff.id: waited(live.handoff.requested_at, now) for live in queue},
+        "me": session_of(request).staff.username,
+    }
+
+
+async def _still_signed_in(request: Request, poll: int) -> bool:
+    """An open stream checks its session now and then, without keeping it alive: signing
+    out, or leaving the console idle until the session lapses, ends it."""
+    if poll == 0 or poll % SESSION_CHECK_POLLS:
+        return True
+    staff = console_of(request).app.staff
+    return await blocking(staff.still_live, session_of(request).token)
+
+
+def _last_seen(request: Request) -> int:
+    seen = request.headers.get("Last-Event-ID") or request.args.get("after") or "0"
+    return int(seen) if seen.isdigit() else 0
+
+
+def _status(live: LiveConversation) -> dict[str, Any]:
+    handoff = live.handoff
+    urgent = [in_words(category) for category in live.urgency]
+    return {"status": handoff.status, "taken_by": handoff.picked_up_by, "urgent": urgent}
+
+
+async def _conversation_page(
+    request: Request, handoff_id: int, status: int = 200, problem: str = "", draft: str = ""
+) -> HTTPResponse:
+    cases = cases_of(request)
+    live = await blocking(cases.live_conversation, handoff_id)
+    if live is None:
+        return page(request, "refused.html", 404, title="Not found",
+                    message="There is no live conversation with that number.")  # fmt: skip
+    handoff = live.handoff
+    messages = await blocking(cases.live_messages, handoff_id)
+    return page(request, "live_conversation.html", status, live=live,
+                title=f"Live chat: {handoff.channel}", handoff=handoff, messages=messages,
+                last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
+                waited=waited(handoff.requested_at, utc_now()),
+                me=session_of(request).staff.username)  # fmt: skip
+
+
+async def _end(request: Request, handoff_id: int, step: str, line: str) -> HTTPResponse:
+    staff = session_of(request).staff.username
+    cases = cases_of(request)
+    before = await blocking(cases.handoff, handoff_id)
+    if before is None or not await blocking(getattr(cases, step), handoff_id, staff):
+        return await _conversation_page(request, handoff_id, 409,
+                                        problem="Only whoever took this conversation can "
+                                        "do that, while it is open.")  # fmt: skip
+    # Either way the assistant answers the resident's next message: after a close it is a
+    # new conversation, not one that nobody reads.
+    await _tell_resident(request, before, line, resume=True)
+    return see_other(f"{PATH}/live")
+
+
+async def _tell_resident(
+    request: Request, handoff: Handoff, text: str, name: str | None = None,
+    resume: bool = False,
+) -> None:  # fmt: skip
+    """Send to the resident's chat, and keep it in the conversation's tracker, so a reload
+    shows it and the assistant, when it answers again, has what was said."""
+    await live_chat().deliver(handoff, text, name)
+    agent = getattr(request.app.ctx, "agent", None)
+    if agent is None:
+        return
+    events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
+    if resume:
+        events.append(SlotSet(WITH_PERSON_SLOT, False))
+    await note_in_tracker(agent, handoff.conversation_id, events)
