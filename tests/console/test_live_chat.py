@@ -178,6 +178,8 @@ def test_an_open_stream_ends_when_its_member_of_staff_signs_out(
     signed_in.get("/console/live")
     url = f"{signed_in.base_url}/console/live/{handoff.id}/events"
     with requests.get(url, cookies=signed_in.cookies, stream=True, timeout=20) as stream:
+        assert stream.headers["Cache-Control"] == "no-store", "the console's headers, as any page"
+        assert "frame-ancestors 'none'" in stream.headers["Content-Security-Policy"]
         lines = stream.iter_lines(decode_unicode=True)
         assert next(lines) == "event: status"
         assert signed_in.post("/console/sign-out", {}).status_code == 303

@@ -37,7 +37,6 @@ from bot.channels.live import (
     note_in_tracker,
     speaking_as,
 )
-from bot.console.app import HEADERS
 from bot.console.forms import in_words
 from bot.console.pages import (
     PATH,
@@ -57,7 +56,8 @@ from bot.web.transcript import STAFF_KEY
 POLL_SECONDS = 0.25
 STREAM_SECONDS = 300
 SESSION_CHECK_POLLS = 20
-EVENT_HEADERS = {**HEADERS, "X-Accel-Buffering": "no"}
+# nginx passes each event on at once; the console's own headers are added as to any page.
+EVENT_HEADERS = {"X-Accel-Buffering": "no"}
 MAX_REPLY_CHARACTERS = 2000
 SCRIPT = (Path(__file__).parent.parent / "live.js").read_bytes()
 routes = Routes()
