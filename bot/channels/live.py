@@ -35,7 +35,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.policy import load_policy
 from bot.settings import Settings
-from bot.web.transcript import STAFF_KEY, WIDGET_CHANNEL
+from bot.web.transcript import STAFF_KEY, TALK_TO_A_PERSON, WIDGET_CHANNEL
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -107,7 +107,9 @@ class LiveChat:
     async def record(self, conversation_id: str, text: str) -> LiveMessage | None:
         """Keep a resident's message for staff when a person has (or will have) the
         conversation; None when the assistant has it."""
-        return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, text)
+        # The widget's "Talk to a person" button, pressed again while waiting, as they saw it.
+        said = TALK_TO_A_PERSON.title if text == TALK_TO_A_PERSON.payload else text
+        return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, said)
 
     async def deliver(self, handoff: Handoff, text: str, name: str | None = None) -> bool:
         """Send `text` to the resident in the chat they are in, as `name` (a member of staff)
