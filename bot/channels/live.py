@@ -30,11 +30,9 @@ from rasa.server import update_conversation_with_events
 from socketio import AsyncRedisManager
 from sqlalchemy.exc import DBAPIError
 
+from bot.bootstrap import server_app
 from bot.casestore.domain import Handoff, LiveMessage
-from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
-from bot.policy import load_policy
-from bot.settings import Settings
 from bot.web.transcript import STAFF_KEY, TALK_TO_A_PERSON, WIDGET_CHANNEL
 
 if TYPE_CHECKING:
@@ -128,13 +126,9 @@ class LiveChat:
 
 @cache
 def live_chat() -> LiveChat:
-    """The process's one LiveChat: the channels offer themselves to it and the console uses it."""
-
-    def store() -> CaseStore:
-        settings = Settings.from_env()
-        return CaseStore(make_engine(settings.database_url), load_policy(settings.policy_dir))
-
-    return LiveChat(store)
+    """The process's one LiveChat: the channels offer themselves to it and the console uses it;
+    its case store is the Rasa server's one App's (bot.bootstrap.server_app)."""
+    return LiveChat(lambda: server_app().cases)
 
 
 def redis_manager(env: Mapping[str, str]) -> Any | None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.cluster import running_cluster
-from bot.live_bench import Target, measure
+from tools.cluster import running_cluster
+from tools.live_bench import Target, measure
 
 pytestmark = pytest.mark.cluster
 

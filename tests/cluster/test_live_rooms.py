@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bot.casestore.domain import Handoff
 from bot.channels.live import REDIS_VARIABLE, LiveChat, share_rooms
-from bot.localservers import LOOPBACK, Redis, free_port, running_redis
+from tools.localservers import LOOPBACK, Redis, free_port, running_redis
 
 SESSION = "0123456789abcdef0123456789abcdef"
 NAME = "Alex from Sample Homes"

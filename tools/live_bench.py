@@ -1,7 +1,7 @@
 """Live chat bench: how long a staff reply takes to reach the resident's web chat, and whether
 any is lost or shown out of order.
 
-`python -m bot.live_bench` starts each target itself on loopback, one after the other:
+`python -m tools.live_bench` starts each target itself on loopback, one after the other:
 
 * `single`: `make run` (one Rasa server, SQLite), the resident and staff on the same server;
 * `cluster`: `make run-cluster` (two replicas, PostgreSQL, Redis), the resident's socket.io
@@ -37,13 +37,13 @@ import socketio
 
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
-from bot.cluster import running_cluster
 from bot.console.accounts import StaffAccounts
 from bot.console.routes.signin import SESSION_COOKIE
-from bot.load import percentile, running_single
 from bot.policy import load_policy
 from bot.settings import PROJECT_ROOT, Settings
 from bot.web.transcript import TALK_TO_A_PERSON
+from tools.cluster import running_cluster
+from tools.load import percentile, running_single
 
 STAFF = "bench.staff"
 WAIT_SECONDS = 60
@@ -174,17 +174,17 @@ def target(name: str, run_dir: Path) -> Iterator[Target]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m bot.live_bench",
+        prog="python -m tools.live_bench",
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("targets", nargs="*", choices=["single", "cluster"],
-                        default=["single", "cluster"])  # fmt: skip
+                        help="which to measure (default: both)")  # fmt: skip
     parser.add_argument("--messages", type=int, default=100)
     parser.add_argument("--run-dir", type=Path, default=PROJECT_ROOT / "var" / "live-bench")
     args = parser.parse_args(argv)
     results = {}
-    for name in args.targets:
+    for name in args.targets or ["single", "cluster"]:
         run_dir = args.run_dir.resolve() / name
         shutil.rmtree(run_dir, ignore_errors=True)
         run_dir.mkdir(parents=True)
