@@ -46,6 +46,7 @@ from tools.cluster import running_cluster
 from tools.load import percentile, running_single
 
 STAFF = "bench.staff"
+TARGETS = ("single", "cluster")
 WAIT_SECONDS = 60
 
 
@@ -178,13 +179,16 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("targets", nargs="*", choices=["single", "cluster"],
+    # No `choices`: with nargs="*", Python 3.10 checks an empty list against them and refuses it.
+    parser.add_argument("targets", nargs="*", metavar="single|cluster",
                         help="which to measure (default: both)")  # fmt: skip
     parser.add_argument("--messages", type=int, default=100)
     parser.add_argument("--run-dir", type=Path, default=PROJECT_ROOT / "var" / "live-bench")
     args = parser.parse_args(argv)
+    if unknown := set(args.targets) - set(TARGETS):
+        parser.error(f"no such target: {', '.join(sorted(unknown))}")
     results = {}
-    for name in args.targets or ["single", "cluster"]:
+    for name in args.targets or TARGETS:
         run_dir = args.run_dir.resolve() / name
         shutil.rmtree(run_dir, ignore_errors=True)
         run_dir.mkdir(parents=True)
