@@ -34,6 +34,7 @@ from typing import Any
 
 import requests
 import socketio
+from pyotp import TOTP
 
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
@@ -99,8 +100,8 @@ class Staff:
     def __init__(self, url: str, database_url: str) -> None:
         accounts = StaffAccounts(make_engine(database_url))
         password = secrets.token_urlsafe(24)
-        accounts.add(STAFF, password)
-        session = accounts.sign_in(STAFF, password)
+        enrolment = accounts.add(STAFF, password)
+        session = accounts.sign_in(STAFF, password, TOTP(enrolment.secret).now())
         self.url = url
         self.cookies = {SESSION_COOKIE: session.token}
         self.csrf_token = session.csrf_token
