@@ -1,7 +1,7 @@
 """live chat with a person: when a handoff ended, and the messages after it
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-04 22:20:00.000000
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0009"
+down_revision = "0011"  # 0011 reached main first; this follows it
 branch_labels = None
 depends_on = None
 
