@@ -105,10 +105,15 @@ LEAVE_PHRASES = (
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
 GOODBYE_ENDINGS = (
-    "bye", "goodbye", "bye bye", "byee", "cya", "that's all", "thats all", "that is all",
-    "that's all thanks", "thats all thanks", "that's all thank you", "thats all thank you",
-    "bye for now", "goodbye for now", "done for today", "that's me done", "thats me done",
-    "that's me done for today", "thats me done for today", "bye then", "ta ra", "tara",
+    "bye", "goodbye", "bye bye", "byee", "cya", "bye for now", "goodbye for now", "bye then",
+    "ta ra", "tara",
+)  # fmt: skip
+# Endings that close a conversation, but after a yes at a yes-or-no question ("yes, that's all")
+# they close the answer, not the conversation.
+ALL_DONE_ENDINGS = (
+    "that's all", "thats all", "that is all", "that's all thanks", "thats all thanks",
+    "that's all thank you", "thats all thank you", "done for today", "that's me done",
+    "thats me done", "that's me done for today", "thats me done for today",
 )  # fmt: skip
 START_AGAIN = ("start again", "start over", "restart")
 WH_WORDS = ("who", "how", "where", "what", "which", "when")
@@ -204,7 +209,7 @@ def understand(
     if button is not None:
         return Understanding("button", button.payload)
     asked = answer_for(text, answers) if is_question(text) else None
-    if says_goodbye(text) and intent != "goodbye":
+    if says_goodbye(text, question) and intent != "goodbye":
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
         return Understanding("button", "/goodbye") if question is None else LEAVE
     if intent in OWN_MEANING_INTENTS and asked is None:
@@ -298,15 +303,28 @@ def yes_or_no(
     return None
 
 
-def says_goodbye(text: str) -> bool:
+def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     said = words(text)
-    return any(said == end or said.endswith(" " + end) for end in GOODBYE_ENDINGS)
+    if ends_with(said, GOODBYE_ENDINGS):
+        return True
+    ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
+    if ending is None:
+        return False
+    # Only a bare yes before it ("yes, that's all") answers the question instead.
+    before = said[: -len(ending)].strip()
+    return not (question is not None and question.yes_no and before in YES_STARTS)
+
+
+def ends_with(said: str, endings: tuple[str, ...]) -> bool:
+    return any(said == end or said.endswith(" " + end) for end in endings)
 
 
 def wants_to_leave(text: str) -> bool:
     said = words(text)
     clauses = [words(clause) for clause in re.split(r"[,.;!?\n]+", text)]
-    if says_goodbye(text) or any(clause in LEAVE_MESSAGES for clause in clauses):
+    # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
+    # understand().
+    if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in clauses):
         # "i said no. cancel", "Never mind, I'll phone you tomorrow".
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):

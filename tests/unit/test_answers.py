@@ -439,3 +439,9 @@ def test_an_answer_that_is_no_name_is_not_taken_for_one() -> None:
     assert name_in("Peter Adeyemi. Email is peter.adeyemi@example.com, email is best") == (
         "Peter Adeyemi"
     )
+
+
+def test_yes_thats_all_at_the_read_back_is_a_yes_not_a_goodbye() -> None:
+    assert understand_(READ_BACK, "yes, that's all", None, []).kind == "yes"
+    assert understand_(READ_BACK, "ok cheers bye", None, []).kind == "leave"
+    assert understand_(STILL, "that's all", None, []).kind == "leave"
