@@ -18,28 +18,19 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, details_beside_reference, not_given
+from actions.references import UNKNOWN, ReferenceQuestions, not_given
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.services import NotAStage1Complaint
-from bot.nlp.matches import first_reference
 from bot.replies import ombudsman_line, stage_2_for_an_officer, stage_2_lines
 
 
-class ValidateEscalationForm(FormValidationAction):
+class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
+    reference_slot = "escalation_reference"
+    check_slot = "escalation_identity"
+    not_a_reference = "utter_reference_not_found"
+
     def name(self) -> str:
         return "validate_escalation_form"
-
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        """Without a reference there is nothing to check details against: an officer finds it."""
-        if tracker.get_slot("escalation_reference") == UNKNOWN:
-            return [slot for slot in domain_slots if slot != "escalation_identity"]
-        return domain_slots
 
     def validate_escalation_identity(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -51,18 +42,7 @@ class ValidateEscalationForm(FormValidationAction):
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Only the form of the reference is checked here; whether it exists is never said."""
-        text = str(value or "")
-        if not_given(text):
-            return {"escalation_reference": UNKNOWN}
-        reference = first_reference(text)
-        if reference is None:
-            dispatcher.utter_message(response="utter_reference_not_found")
-        check = details_beside_reference(tracker) if reference else None
-        return {
-            "escalation_reference": reference,
-            **({"escalation_identity": check} if check else {}),
-        }
+        return self.read_reference(value, dispatcher, tracker)
 
 
 class ActionSubmitEscalation(Action):

@@ -3,7 +3,11 @@ say the resident does not have it ("I've lost it", "no idea"), so neither questi
 
 from __future__ import annotations
 
+from typing import Any
+
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
 from bot.definition import contact_details_in, is_no
 from bot.nlp.matches import first_reference
@@ -20,8 +24,44 @@ def not_given(text: str) -> bool:
     return text == UNKNOWN or is_no(text) or any(words in text.lower() for words in DONT_KNOW)
 
 
-def details_beside_reference(tracker: Tracker) -> str | None:
+def _details_beside_reference(tracker: Tracker) -> str | None:
     """The email or phone number given in the same message as the reference ("CMP-2026-000012,
     my number is 07700 900123"), so the check is not asked for again."""
     text = str(tracker.latest_message.get("text") or "")
     return text if first_reference(text) and contact_details_in(text) else None
+
+
+class ReferenceQuestions:
+    """The reference, then the email or phone number to check it against, for a form that asks
+    both (the status and Stage 2): a reference the resident does not have skips the check, and
+    a number typed with the reference answers it."""
+
+    reference_slot: str
+    check_slot: str
+    # Said when what was typed is not shaped like a reference.
+    not_a_reference: str
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """Without a reference there is nothing to check details against: a person finds it."""
+        if tracker.get_slot(self.reference_slot) == UNKNOWN:
+            return [slot for slot in domain_slots if slot != self.check_slot]
+        return domain_slots
+
+    def read_reference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
+        """Only the form of the reference is checked here; whether it exists is never said."""
+        text = str(value or "")
+        if not_given(text):
+            return {self.reference_slot: UNKNOWN}
+        reference = first_reference(text)
+        if reference is None:
+            dispatcher.utter_message(response=self.not_a_reference)
+        check = _details_beside_reference(tracker) if reference else None
+        return {self.reference_slot: reference, **({self.check_slot: check} if check else {})}

@@ -13,39 +13,22 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, details_beside_reference, not_given
-from bot.nlp.matches import first_reference
+from actions.references import UNKNOWN, ReferenceQuestions
 from bot.replies import status_text, status_without_reference
 
 
-class ValidateStatusForm(FormValidationAction):
+class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
+    reference_slot = "status_reference"
+    check_slot = "status_check"
+    not_a_reference = "utter_status_reference_not_found"
+
     def name(self) -> str:
         return "validate_status_form"
-
-    async def required_slots(
-        self,
-        domain_slots: list[str],
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> list[str]:
-        """Without a reference there is nothing to check details against: a person helps."""
-        if tracker.get_slot("status_reference") == UNKNOWN:
-            return [slot for slot in domain_slots if slot != "status_check"]
-        return domain_slots
 
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """Only the form of the reference is checked here; whether it exists is never said."""
-        text = str(value or "")
-        if not_given(text):
-            return {"status_reference": UNKNOWN}
-        reference = first_reference(text)
-        if reference is None:
-            dispatcher.utter_message(response="utter_status_reference_not_found")
-        check = details_beside_reference(tracker) if reference else None
-        return {"status_reference": reference, **({"status_check": check} if check else {})}
+        return self.read_reference(value, dispatcher, tracker)
 
 
 class ActionComplaintStatus(Action):
