@@ -189,7 +189,7 @@ def test_a_reload_keeps_the_conversation_and_it_carries_on(page: Page, servers: 
 
     page.reload()
     expect(button(page, "Make a formal complaint")).to_be_visible()
-    assert messages.all_inner_texts() == before
+    expect(messages).to_have_text(before, use_inner_text=True)
     button(page, "Make a formal complaint").click()
     expect(log).to_contain_text("take the details of your complaint")
     chosen = re.compile(r"You said:\s*Make a formal complaint")
