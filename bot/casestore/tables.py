@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -231,6 +232,13 @@ staff_users = Table(
     # The second factor's shared secret (RFC 6238); an account made before second factors has
     # none and cannot sign in until `python -m bot staff second-factor NAME` gives it one.
     Column("totp_secret", String(32)),
+    # The time step (RFC 6238, 30 seconds) of the last code accepted: a code is good once, so
+    # one seen over someone's shoulder, or replayed, signs nobody in within its window.
+    Column("totp_last_step", BigInteger),
+    # The enrolment page's one-time link (its SHA-256 digest) until the person's app shows it
+    # works or the link expires: the page shows the secret as a QR code to scan.
+    Column("enrolment_token_hash", String(64), unique=True),
+    Column("enrolment_expires_at", DateTime(timezone=True)),
 )
 
 staff_sessions = Table(
