@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -18,6 +21,20 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from bot.casestore.domain import factor_words
+
+
+def factors_of(source: str) -> Callable[[Any], str]:
+    """A column's default: the emails and phone numbers in the row's `source` column, in the one
+    form they are compared in (`factor_words`), so SQL can find a person by them exactly. Set on
+    insert; whatever later changes or empties the source sets this too."""
+
+    def default(context: Any) -> str:
+        return factor_words(context.get_current_parameters().get(source) or "")
+
+    return default
+
 
 metadata = MetaData(
     naming_convention={
@@ -36,6 +53,7 @@ contacts = Table(
     Column("channel", String(40), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("text", Text, nullable=False),
+    Column("text_factors", Text, nullable=False, default=factors_of("text"), server_default=""),
     Column("label", String(40), nullable=False),
     Column("intent", String(80), nullable=False),
     Column("confidence", Float, nullable=False),
@@ -83,6 +101,13 @@ complaints = Table(
     Column("request_words", Text),
     Column("contact_name", String(200), nullable=False),
     Column("contact_details", String(300), nullable=False),
+    Column(
+        "contact_factors",
+        Text,
+        nullable=False,
+        default=factors_of("contact_details"),
+        server_default="",
+    ),
     Column("contact_preference", String(40), nullable=False),
     # Where to post letters, when the resident asked for letters.
     Column("postal_address", Text),
@@ -159,6 +184,13 @@ service_requests = Table(
     Column("property_address", Text, nullable=False, server_default=""),
     Column("contact_name", String(200), nullable=False, server_default=""),
     Column("contact_details", String(300), nullable=False, server_default=""),
+    Column(
+        "contact_factors",
+        Text,
+        nullable=False,
+        default=factors_of("contact_details"),
+        server_default="",
+    ),
     Column("contact_preference", String(40), nullable=False, server_default=""),
     Column("postal_address", Text, nullable=False, server_default=""),
     Column("access_times", Text, nullable=False, server_default=""),

@@ -37,6 +37,7 @@ from bot.oversight.queue import OfficerQueue
 from bot.policy import Policy, load_retention
 from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
+from bot.privacy.tracker_index import index_as_rasa_saves
 from tests.conftest import ROOT
 from tests.integration.test_case_store import handover
 
@@ -76,6 +77,7 @@ def tracker_url(request: pytest.FixtureRequest, database_url: str, tmp_path: Pat
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS events"))
+        connection.execute(text("DROP TABLE IF EXISTS event_factors"))
     engine.dispose()
 
 
@@ -97,6 +99,7 @@ def session(started: datetime, *said: str) -> list[Event]:
 
 
 def save_conversation(tracker_url: str, sender: str, *sessions: list[Event]) -> None:
+    index_as_rasa_saves()  # as the Rasa server does when it starts (bot.rasa_startup)
     store = SQLTrackerStore(domain=Domain.empty(), host=tracker_url)
     events = [event for one_session in sessions for event in one_session]
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
@@ -346,8 +349,9 @@ def test_a_person_is_found_on_every_channel_by_their_email_or_number(
     assert main(["erase", "--person", "+44 7700 900461", "--staff", "officer.ann"]) == 0
     assert capsys.readouterr().out.count("erase: done") == 2
     stored = everything_stored(database_url) + everything_stored(tracker_url)
+    others = stored.replace("07711 900461", "").replace("+447711900461", "")
     for personal in (SENDER, x_sender, EMAIL, "900461", "Okafor"):
-        assert personal not in stored.replace("07711 900461", ""), f"{personal!r} is still stored"
+        assert personal not in others, f"{personal!r} is still stored"
     assert "07711 900461" in stored, "another resident's conversation is untouched"
 
 
