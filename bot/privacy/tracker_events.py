@@ -34,6 +34,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from bot.casestore.domain import second_factors
@@ -63,8 +64,8 @@ event_factors = Table(
 
 def index_event(connection: Connection, event_id: int, sender_id: str, data: str) -> int:
     """Record the emails and phone numbers an event's message gave, on the connection (and so in
-    the transaction) that stored the event; how many. Few messages give one, so making sure the
-    table exists each time costs little."""
+    the transaction) that stored the event; how many. Few messages give one, so looking whether
+    the table exists each time costs little."""
     factors = second_factors(str(json.loads(data).get("text") or ""))
     if factors:
         make_event_factors(connection)
@@ -74,12 +75,26 @@ def index_event(connection: Connection, event_id: int, sender_id: str, data: str
 
 
 def make_event_factors(connection: Connection) -> bool:
-    """Create `event_factors` if it is missing; whether it was."""
-    missing = not inspect(connection).has_table(event_factors.name)
+    """Create `event_factors` if it is missing; whether this made it. Two replicas making it at
+    the same moment on PostgreSQL: the one that loses rolls back to a savepoint, not the whole
+    transaction (Rasa's save of the event), and goes on. SQLite has one writer at a time."""
+    if inspect(connection).has_table(event_factors.name):
+        return False
+    if connection.dialect.name == "sqlite":
+        _create_event_factors(connection)
+        return True
+    try:
+        with connection.begin_nested():
+            _create_event_factors(connection)
+    except DBAPIError:
+        return False
+    return True
+
+
+def _create_event_factors(connection: Connection) -> None:
     connection.execute(CreateTable(event_factors, if_not_exists=True))
     for index in event_factors.indexes:
         connection.execute(CreateIndex(index, if_not_exists=True))
-    return missing
 
 
 @dataclass(frozen=True)
