@@ -23,6 +23,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import MetaData, event, select, text
 from sqlalchemy.engine import Engine, make_url
 
+from bot.casestore import migrations
 from bot.casestore.domain import (
     ContactRecord,
     Handoff,
@@ -443,6 +444,17 @@ def statements_run() -> Iterator[list[str]]:
         yield statements
     finally:
         event.remove(Engine, "before_cursor_execute", record)
+
+
+def test_the_upgrade_fills_the_search_columns_of_rows_stored_before_them(
+    store: CaseStore, personal_data: PersonalData, database_url: str
+) -> None:
+    given_in(store, "", "complaint", "complaint-old", f"ring {PHONE}")
+    given_in(store, "", "contact words", "contact-old", f"mail {EMAIL}")
+    migrations.downgrade(database_url, "0010")
+    migrations.upgrade(database_url)
+    assert personal_data.conversations_of("+447700900461") == ["complaint-old"]
+    assert personal_data.conversations_of(EMAIL) == ["contact-old"]
 
 
 def test_messages_stored_before_the_index_are_indexed_once_when_the_server_starts(
