@@ -4,8 +4,9 @@ It is an input channel that serves nothing. Rasa builds every channel named in t
 file before it serves, which makes this the one place on the Rasa side that runs at each start
 and only then. It masks personal data in the server's logs and, in production, refuses missing
 or default secrets for the databases and for each social channel that is turned on; it refuses a
-model trained with other policy files than the live ones; and it makes Rasa check action server
-replies with a validator built once.
+model trained with other policy files than the live ones; it makes Rasa check action server
+replies with a validator built once; and it has the emails and phone numbers in each message
+indexed as Rasa stores it (bot/privacy/tracker_index.py), indexing those stored before once.
 """
 
 from __future__ import annotations
@@ -19,9 +20,12 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
 from bot.bootstrap import server_app
+from bot.casestore.engine import make_engine
 from bot.nlu_runtime import current_model, stale_policy_files
 from bot.policy import Policy
 from bot.privacy.startup import RASA_SERVER, StartRefused, start
+from bot.privacy.tracker_events import TrackerEvents
+from bot.privacy.tracker_index import index_as_rasa_saves
 from bot.settings import Settings
 
 
@@ -67,6 +71,8 @@ class RasaServerStartup(InputChannel):
         app = server_app(start(RASA_SERVER))
         refuse_a_model_of_another_policy(app.settings, app.policy)
         check_action_replies_with_one_validator()
+        index_as_rasa_saves()
+        TrackerEvents(make_engine(app.settings.tracker_store_url)).index_earlier_events()
         return cls()
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:

@@ -241,6 +241,18 @@ def second_factors(text: str) -> frozenset[str]:
     return frozenset(emails | phones)
 
 
+def factor_words(text: str) -> str:
+    """The text's `second_factors` as stored for searching: space-separated, with a space either
+    side, so SQL finds one exactly by looking for " factor " (bot.privacy finds a person so)."""
+    found = sorted(second_factors(text))
+    return f" {' '.join(found)} " if found else ""
+
+
+def factor_word(factor: str) -> str:
+    """One factor as it stands in `factor_words`."""
+    return f" {factor} "
+
+
 @dataclass(frozen=True)
 class ExclusionProposal:
     """An apparent exclusion, explained to the resident and left for an officer (2.1, 2.4, 2.5)."""

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     Date,
@@ -17,6 +21,20 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from bot.casestore.domain import factor_words
+
+
+def factors_of(source: str) -> Callable[[Any], str]:
+    """A column's default: the emails and phone numbers in the row's `source` column, in the one
+    form they are compared in (`factor_words`), so SQL can find a person by them exactly. Set on
+    insert; whatever later changes or empties the source sets this too."""
+
+    def default(context: Any) -> str:
+        return factor_words(context.get_current_parameters().get(source) or "")
+
+    return default
+
 
 metadata = MetaData(
     naming_convention={
@@ -35,6 +53,7 @@ contacts = Table(
     Column("channel", String(40), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("text", Text, nullable=False),
+    Column("text_factors", Text, nullable=False, default=factors_of("text"), server_default=""),
     Column("label", String(40), nullable=False),
     Column("intent", String(80), nullable=False),
     Column("confidence", Float, nullable=False),
@@ -82,6 +101,13 @@ complaints = Table(
     Column("request_words", Text),
     Column("contact_name", String(200), nullable=False),
     Column("contact_details", String(300), nullable=False),
+    Column(
+        "contact_factors",
+        Text,
+        nullable=False,
+        default=factors_of("contact_details"),
+        server_default="",
+    ),
     Column("contact_preference", String(40), nullable=False),
     # Where to post letters, when the resident asked for letters.
     Column("postal_address", Text),
@@ -158,6 +184,13 @@ service_requests = Table(
     Column("property_address", Text, nullable=False, server_default=""),
     Column("contact_name", String(200), nullable=False, server_default=""),
     Column("contact_details", String(300), nullable=False, server_default=""),
+    Column(
+        "contact_factors",
+        Text,
+        nullable=False,
+        default=factors_of("contact_details"),
+        server_default="",
+    ),
     Column("contact_preference", String(40), nullable=False, server_default=""),
     Column("postal_address", Text, nullable=False, server_default=""),
     Column("access_times", Text, nullable=False, server_default=""),
@@ -231,6 +264,13 @@ staff_users = Table(
     # The second factor's shared secret (RFC 6238); an account made before second factors has
     # none and cannot sign in until `python -m bot staff second-factor NAME` gives it one.
     Column("totp_secret", String(32)),
+    # The time step (RFC 6238, 30 seconds) of the last code accepted: a code is good once, so
+    # one seen over someone's shoulder, or replayed, signs nobody in within its window.
+    Column("totp_last_step", BigInteger),
+    # The enrolment page's one-time link (its SHA-256 digest) until the person's app shows it
+    # works or the link expires: the page shows the secret as a QR code to scan.
+    Column("enrolment_token_hash", String(64), unique=True),
+    Column("enrolment_expires_at", DateTime(timezone=True)),
 )
 
 staff_sessions = Table(

@@ -2,7 +2,11 @@
 
 Passwords are kept only as argon2 hashes and session tokens only as SHA-256 digests, so a copy of
 the database signs nobody in. Every account has a second factor, a time-based one-time password
-(RFC 6238, `pyotp`) from an authenticator app, enrolled once when the account is made.
+(RFC 6238, `pyotp`) from an authenticator app, enrolled once when the account is made. A code
+signs in once: the account keeps the time step of the last code accepted (in the database, so it
+holds across processes and replicas) and refuses that code, or an earlier one, again. The person
+sets up their app from the enrolment page, a one-time link valid for a day (`/console/enrol/…`),
+which shows the secret as a QR code and as text.
 
 Failed sign-ins are counted per username (whether or not the account exists, so the limit tells
 nobody which usernames are real) and per client address. After a few, each further try must wait
@@ -55,6 +59,9 @@ BACK_OFF_LONGEST = timedelta(hours=1)
 FAILURE_MEMORY = timedelta(days=1)
 HASHING_AT_ONCE = 2
 TOTP_ISSUER = "Intake console"
+# How long the enrolment page's link works, unless the person finishes setting up sooner.
+ENROLMENT_LIMIT = timedelta(days=1)
+ENROLMENT_PATH = "/console/enrol/"
 # Common passwords (a small bundled list): refused when an account is made.
 COMMON_PASSWORDS = frozenset(
     (Path(__file__).parent / "common_passwords.txt").read_text(encoding="utf-8").split()
@@ -86,10 +93,22 @@ def _spoken(wait: timedelta) -> str:
 
 @dataclass(frozen=True)
 class Enrolment:
-    """A new second factor, shown once to the person it is for (`python -m bot staff`)."""
+    """A new second factor, shown once to the person it is for (`python -m bot staff`), and the
+    token of the enrolment page's link."""
 
     member: StaffMember
     secret: str = field(repr=False)
+    token: str = field(repr=False)
+
+    @property
+    def page(self) -> str:
+        """The enrolment page's path on the console's address."""
+        return f"{ENROLMENT_PATH}{self.token}"
+
+    @property
+    def grouped_secret(self) -> str:
+        """The secret in fours, as people type it into an app by hand."""
+        return " ".join(self.secret[i : i + 4] for i in range(0, len(self.secret), 4))
 
     @property
     def provisioning_uri(self) -> str:
@@ -142,15 +161,11 @@ class StaffRepository:
     def __init__(self, connection: Connection) -> None:
         self._db = connection
 
-    def add_user(
-        self, username: str, password_hash: str, role: Role, at: datetime, totp_secret: str
-    ) -> None:
-        self._db.execute(
-            insert(tables.staff_users).values(
-                username=username, password_hash=password_hash, role=role, active=True,
-                created_at=at, totp_secret=totp_secret,
-            )
-        )  # fmt: skip
+    def add_user(self, username: str, password_hash: str, role: Role, at: datetime) -> int:
+        query = insert(tables.staff_users).values(
+            username=username, password_hash=password_hash, role=role, active=True, created_at=at
+        )
+        return int(self._db.execute(query).inserted_primary_key[0])
 
     def user(self, username: str) -> tuple[int, str, str | None, StaffMember] | None:
         """(id, password hash, second factor's secret, member) for a username."""
@@ -159,9 +174,53 @@ class StaffRepository:
         ).first()
         return None if row is None else (row.id, row.password_hash, row.totp_secret, _member(row))
 
-    def set_totp_secret(self, user_id: int, secret: str) -> None:
+    def set_totp_secret(self, user_id: int, secret: str, token: str, at: datetime) -> None:
+        """A new secret starts with no code used, and its enrolment page's link."""
         users = tables.staff_users
-        self._db.execute(update(users).where(users.c.id == user_id).values(totp_secret=secret))
+        self._db.execute(
+            update(users)
+            .where(users.c.id == user_id)
+            .values(
+                totp_secret=secret, totp_last_step=None,
+                enrolment_token_hash=token_digest(token),
+                enrolment_expires_at=at + ENROLMENT_LIMIT,
+            )
+        )  # fmt: skip
+
+    def enrolling(self, token: str, now: datetime) -> tuple[int, str, StaffMember] | None:
+        """(id, secret, member) of the active account whose enrolment link this is, while it
+        works."""
+        users = tables.staff_users.c
+        row = self._db.execute(
+            select(tables.staff_users).where(
+                users.enrolment_token_hash == token_digest(token),
+                users.enrolment_expires_at > now,
+                users.active.is_(True),
+            )
+        ).first()
+        return None if row is None else (row.id, row.totp_secret, _member(row))
+
+    def end_enrolment(self, user_id: int) -> None:
+        users = tables.staff_users
+        self._db.execute(
+            update(users)
+            .where(users.c.id == user_id)
+            .values(enrolment_token_hash=None, enrolment_expires_at=None)
+        )
+
+    def use_code_step(self, user_id: int, step: int) -> bool:
+        """Record that the code of this time step was used, unless it or a later one already
+        was: one conditional update, so two processes given the same code cannot both pass."""
+        users = tables.staff_users.c
+        used = self._db.execute(
+            update(tables.staff_users)
+            .where(
+                users.id == user_id,
+                (users.totp_last_step.is_(None)) | (users.totp_last_step < step),
+            )
+            .values(totp_last_step=step)
+        )
+        return bool(used.rowcount == 1)
 
     def users(self) -> list[StaffMember]:
         rows = self._db.execute(select(tables.staff_users).order_by(tables.staff_users.c.username))
@@ -327,25 +386,44 @@ class StaffAccounts:
             )
         if role not in ROLES:
             raise AccountError(f"a role is one of {', '.join(ROLES)}")
-        now, secret = self._clock(), random_base32()
+        now, secret, token = self._clock(), random_base32(), secrets.token_urlsafe(32)
         try:
             with self._transaction() as staff:
-                staff.add_user(username, self._hash(password), role, now, secret)
+                user_id = staff.add_user(username, self._hash(password), role, now)
+                staff.set_totp_secret(user_id, secret, token, now)
         except IntegrityError:
             raise AccountError(f"there is already an account called {username}") from None
-        return Enrolment(StaffMember(username, role, True, now), secret)
+        return Enrolment(StaffMember(username, role, True, now), secret, token)
 
     def new_second_factor(self, username: str) -> Enrolment | None:
         """A new secret for an active account (a lost phone), shown once; the old one stops
         working and the account's sessions end. None when there is no such active account."""
-        now, secret = self._clock(), random_base32()
+        now, secret, token = self._clock(), random_base32(), secrets.token_urlsafe(32)
         with self._transaction() as staff:
             found = staff.user(normalised(username))
             if found is None or not found[3].active:
                 return None
-            staff.set_totp_secret(found[0], secret)
+            staff.set_totp_secret(found[0], secret, token, now)
             staff.end_sessions_of(found[0], now)
-        return Enrolment(found[3], secret)
+        return Enrolment(found[3], secret, token)
+
+    def enrolment(self, token: str) -> Enrolment | None:
+        """The second factor an enrolment link shows, while the link works; None otherwise."""
+        with self._transaction() as staff:
+            found = staff.enrolling(token, self._clock())
+        return None if found is None else Enrolment(found[2], found[1], token)
+
+    def finish_enrolment(self, token: str, code: str) -> bool:
+        """The person's app showed the right code: the link stops working (and the code, like
+        any, is used up). False for a wrong code or a link that no longer works."""
+        now = self._clock()
+        with self._transaction() as staff:
+            found = staff.enrolling(token, now)
+            step = None if found is None else _code_step(found[1], code, now)
+            if found is None or step is None or not staff.use_code_step(found[0], step):
+                return False
+            staff.end_enrolment(found[0])
+        return True
 
     def members(self) -> list[StaffMember]:
         with self._transaction() as staff:
@@ -389,10 +467,13 @@ class StaffAccounts:
             raise SignInRefused(wait)
         user_id, password_hash, secret, member = found or (0, self._decoy_hash, None, None)
         matches = self._matches(password_hash, password)
-        if member is None or not member.active or not matches or not _code_ok(secret, code, now):
+        step = _code_step(secret, code, now)
+        if member is None or not member.active or not matches or step is None:
             raise SignInRefused()
         token = secrets.token_urlsafe(32)
         with self._transaction() as staff:
+            if not staff.use_code_step(user_id, step):
+                raise SignInRefused()  # a code already used: the try stays a failure
             staff.forget_failures(username, now - FAILURE_MEMORY)
             if self._hasher.check_needs_rehash(password_hash):
                 staff.set_password_hash(user_id, self._hash(password))
@@ -469,12 +550,17 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def _code_ok(secret: str | None, code: str, now: datetime) -> bool:
-    """The authenticator's code for now, or for the 30 seconds either side (clocks drift)."""
+def _code_step(secret: str | None, code: str, now: datetime) -> int | None:
+    """The time step whose code this is: the authenticator's for now, or for the 30 seconds
+    either side (clocks drift); None for any other code."""
     digits = "".join(code.split())
     if secret is None or not digits.isdigit():
-        return False
-    return TOTP(secret).verify(digits, for_time=now, valid_window=1)
+        return None
+    totp = TOTP(secret)
+    for offset in (-1, 0, 1):
+        if hmac.compare_digest(digits, totp.at(now, counter_offset=offset)):
+            return totp.timecode(now) + offset
+    return None
 
 
 def is_common(password: str, username: str) -> bool:

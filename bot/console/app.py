@@ -1,9 +1,9 @@
 """The console's app factory: a Sanic blueprint that the Rasa server mounts at /console.
 
 Every page is rendered on the server (Jinja2, autoescaped) and works without JavaScript. One
-request middleware guards them all: a POST needs the form token of its session (or, to sign in,
-of the sign-in cookie), and every page but sign-in needs a live session. The pages themselves
-live in `bot/console/routes/`, one module a concern.
+request middleware guards them all: a POST needs the form token of its session (or, to sign in or
+set up the second factor, of the sign-in cookie), and every page but those two needs a live
+session. The pages themselves live in `bot/console/routes/`, one module a concern.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sanic.response import HTTPResponse, raw
 from sqlalchemy.exc import DBAPIError
 
 from bot.bootstrap import server_app
-from bot.console.accounts import csrf_token_for, same_token
+from bot.console.accounts import ENROLMENT_PATH, csrf_token_for, same_token
 from bot.console.pages import (
     PATH,
     Console,
@@ -52,7 +52,7 @@ async def build(app: Any, _loop: Any) -> None:
 async def guard(request: Request) -> HTTPResponse | None:
     console = console_of(request)
     posted = request.method == "POST"
-    if request.path in PUBLIC_PAGES:
+    if request.path in PUBLIC_PAGES or request.path.startswith(ENROLMENT_PATH):
         if posted and not same_token(
             request.form.get("csrf_token"), request.cookies.get(SIGN_IN_COOKIE, "")
         ):

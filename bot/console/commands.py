@@ -69,10 +69,13 @@ def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin)
 
 
 def _show_once(enrolment: Enrolment) -> None:
-    """The secret for the person's authenticator app: shown here only, so give it to them now."""
+    """The secret for the person's authenticator app: shown here only, so give it to them now,
+    or give them the enrolment page, which shows it as a QR code until their app works."""
     print("staff: second factor, shown this once: enter it in the person's authenticator app")
     print(f"staff:   secret key  {enrolment.secret}")
     print(f"staff:   or the link {enrolment.provisioning_uri}")
+    print(f"staff:   or give them the page {enrolment.page} on the console's address (a QR code "
+          "to scan; it works for a day, until their app shows the right code)")  # fmt: skip
 
 
 def _password(stdin: TextIO) -> str:

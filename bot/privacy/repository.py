@@ -9,13 +9,13 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, Table, case, cast, delete, func, literal, or_, select, union, update
+from sqlalchemy import String, Table, case, cast, delete, literal, or_, select, union, update
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.expression import CompoundSelect
 
 from bot.casestore import tables
-from bot.casestore.domain import second_factors
+from bot.casestore.domain import factor_word
 
 # Staff-written free text in audit event details, which may describe the resident.
 FREE_TEXT_DETAILS = ("reason", "reasons", "note")
@@ -141,6 +141,7 @@ class PersonalDataRepository:
                 property_address="",
                 contact_name="",
                 contact_details="",
+                contact_factors="",
                 postal_address="",
                 access_times="",
             )
@@ -160,7 +161,7 @@ class PersonalDataRepository:
             update(t.contacts)
             .where(t.contacts.c.id.in_(contact_ids))
             # A turn key starts with the conversation id.
-            .values(conversation_id=anonymous_id, text=erased, turn_key=None)
+            .values(conversation_id=anonymous_id, text=erased, text_factors="", turn_key=None)
         ).rowcount
         proposals = t.exclusion_proposals.c
         for column in (proposals.decision_reason, proposals.refusal_letter):
@@ -198,27 +199,23 @@ class PersonalDataRepository:
     # finding a person ---------------------------------------------------------------------------
     def conversations_giving(self, factor: str) -> set[str]:
         """Conversations in which this email or phone number (in `second_factors` form) was given:
-        stored with a complaint or a service request, or typed in a triaged message."""
+        stored with a complaint or a service request, or typed in a triaged message. Matched in
+        SQL on the rows' normalised factors (`factor_words`), exactly."""
         t = tables
-        contacts = t.contacts.c
-        hint = narrowing(factor)
-        found = set()
-        for conversation_id, text in self._db.execute(
-            union(
-                select(t.complaints.c.conversation_id, t.complaints.c.contact_details).where(
-                    func.lower(t.complaints.c.contact_details).like(hint)
-                ),
-                select(contacts.conversation_id, t.service_requests.c.contact_details)
-                .join(t.service_requests, t.service_requests.c.contact_id == contacts.id)
-                .where(func.lower(t.service_requests.c.contact_details).like(hint)),
-                select(contacts.conversation_id, contacts.text).where(
-                    func.lower(contacts.text).like(hint)
-                ),
-            )
-        ):
-            if factor in second_factors(text):
-                found.add(conversation_id)
-        return found
+        contacts, requests = t.contacts.c, t.service_requests.c
+        word = factor_word(factor)
+        query = union(
+            select(t.complaints.c.conversation_id).where(
+                t.complaints.c.contact_factors.contains(word, autoescape=True)
+            ),
+            select(contacts.conversation_id)
+            .join(t.service_requests, requests.contact_id == contacts.id)
+            .where(requests.contact_factors.contains(word, autoescape=True)),
+            select(contacts.conversation_id).where(
+                contacts.text_factors.contains(word, autoescape=True)
+            ),
+        )
+        return set(self._db.execute(query).scalars())
 
     # retention --------------------------------------------------------------------------------
     @staticmethod
@@ -264,10 +261,12 @@ class PersonalDataRepository:
         proposals = t.exclusion_proposals.c
         in_old_contacts = proposals.contact_id.in_(old_contacts("contact_words"))
         self._replace_text(proposals.refusal_letter, in_old_contacts, removed)
+        old_words = contacts.id.in_(old_contacts("contact_words"))
+        self._db.execute(
+            update(t.contacts).where(old_words, contacts.text_factors != "").values(text_factors="")
+        )
         counts = {
-            "contact_texts_removed": self._replace_text(
-                contacts.text, contacts.id.in_(old_contacts("contact_words")), removed
-            ),
+            "contact_texts_removed": self._replace_text(contacts.text, old_words, removed),
             "contact_representatives_deleted": self._delete(
                 t.representatives,
                 t.representatives.c.contact_id.in_(old_contacts("contact_words"))
@@ -312,6 +311,7 @@ class PersonalDataRepository:
             .values(
                 {
                     **{column.name: "" for column in callers},
+                    "contact_factors": "",
                     "description": case((requests.description == "", ""), else_=removed),
                 }
             )
@@ -428,6 +428,7 @@ def personal_complaint_fields(replacement: str) -> dict[str, Any]:
     return {
         "contact_name": replacement,
         "contact_details": replacement,
+        "contact_factors": "",
         "resident_words": replacement,
         "request_words": None,
         "postal_address": None,
@@ -435,12 +436,3 @@ def personal_complaint_fields(replacement: str) -> dict[str, Any]:
         "outcomes": [],
         "earlier_request": None,
     }
-
-
-def narrowing(factor: str) -> str:
-    """A LIKE pattern that every text giving this email or phone number matches (lower-cased):
-    the email itself, or the number's last six digits in order with anything between them, as
-    people space numbers as they like. Python then compares exactly."""
-    if "@" in factor:
-        return f"%{factor}%"  # a % or _ in it only widens the search
-    return "%" + "%".join(factor[-6:]) + "%"

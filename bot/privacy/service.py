@@ -18,7 +18,7 @@ from bot.casestore.outbox import Outbox
 from bot.casestore.repository import CaseRepository
 from bot.casestore.services import utc_now
 from bot.policy import Retention
-from bot.privacy.repository import ERASED_ID_PREFIX, PersonalDataRepository, narrowing
+from bot.privacy.repository import ERASED_ID_PREFIX, PersonalDataRepository
 from bot.privacy.tracker_events import TrackerEvents
 
 ERASED = "[erased]"
@@ -95,10 +95,9 @@ class PersonalData:
         if len(factors) != 1:
             raise PersonNotGiven("give one email address or one phone number")
         [factor] = factors
-        pattern = narrowing(factor)
         with self._transaction() as (personal_data, _):
             found = personal_data.conversations_giving(factor)
-        return sorted(found | self._tracker.senders_giving(factor, pattern))
+        return sorted(found | self._tracker.senders_giving(factor))
 
     def export_person(self, person: str, staff: str) -> dict[str, Any]:
         """An access request from someone known by their email or phone number: everything held

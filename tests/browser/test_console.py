@@ -11,10 +11,11 @@ from playwright.sync_api import Page, expect
 from bot.casestore.domain import Handoff, TranscriptLine
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
+from bot.console.routes.signin import QR_CODE_NAME
 from bot.policy import Policy
 from tests.browser.axe import serious_violations
 from tests.conftest import Running
-from tests.console.staff import add_staff, code_for
+from tests.console.staff import AUTHENTICATORS, ENROLMENT_PAGES, add_staff, code_for
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
@@ -190,3 +191,31 @@ def test_no_console_page_has_a_serious_accessibility_problem(
     page.goto(f"{console}/queue")
     check("officer queue")
     assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_a_new_member_of_staff_sets_up_their_app_from_a_qr_code_on_an_accessible_page(
+    page: Page, running: Running
+) -> None:
+    """The enrolment page: the QR code is an image with a name, the key is there as text for
+    whoever cannot scan, nothing breaks the console's content security policy, and axe finds
+    no serious problem."""
+    password = add_staff(running.database_url, "nat.newcomer")
+    blocked: list[str] = []
+    page.on("console", lambda message: blocked.append(message.text))
+    page.goto(f"{running.servers.rasa_url}{ENROLMENT_PAGES['nat.newcomer']}")
+    qr_code = page.get_by_role("img", name=QR_CODE_NAME)
+    expect(qr_code).to_be_visible()
+    box = qr_code.bounding_box()
+    assert box is not None and box["width"] >= 150 and box["width"] == box["height"]
+    secret, _ = AUTHENTICATORS["nat.newcomer"]
+    expect(page.locator("#secret-key")).to_have_text(re.compile(secret[:4] + " " + secret[4:8]))
+    assert serious_violations(page) == []
+    page.fill("#code", code_for("nat.newcomer"))
+    page.click("main button[type=submit]")
+    expect(page.get_by_text("Your authenticator app is set up.")).to_be_visible()
+    assert [text for text in blocked if "Content Security Policy" in text] == []
+    page.fill("#username", "nat.newcomer")
+    page.fill("#password", password)
+    page.fill("#code", code_for("nat.newcomer"))
+    page.click("main button[type=submit]")
+    expect(page.locator("header .signed-in")).to_contain_text("nat.newcomer")

@@ -8,25 +8,47 @@ from __future__ import annotations
 
 import re
 from http.cookies import SimpleCookie
+from typing import Any
 
 import requests
+from requests.adapters import HTTPAdapter
 
 from tests.console.staff import code_for
 
 FORM_TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
+class FromAddress(HTTPAdapter):
+    """Connections from this loopback address (any of 127.0.0.0/8), as a client elsewhere."""
+
+    def __init__(self, address: str) -> None:
+        self.address = address
+        super().__init__()
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, source_address=(self.address, 0), **kwargs)
+
+
 class ConsoleClient:
-    def __init__(self, base_url: str) -> None:
+    """`source_address` connects from another loopback address; `headers` go with every
+    request (a forged X-Forwarded-For, say)."""
+
+    def __init__(
+        self, base_url: str, source_address: str | None = None, headers: dict | None = None
+    ) -> None:
         self.base_url = base_url
         self.cookies: dict[str, str] = {}
         self.set_cookies: list[SimpleCookie] = []
         self.page = ""
+        self._http = requests.Session()
+        if source_address is not None:
+            self._http.mount("http://", FromAddress(source_address))
+        self._headers = headers or {}
 
     def request(self, method: str, path: str, data: dict | None = None) -> requests.Response:
-        response = requests.request(
+        response = self._http.request(
             method, f"{self.base_url}{path}", data=data, cookies=self.cookies,
-            allow_redirects=False, timeout=60,
+            headers=self._headers, allow_redirects=False, timeout=60,
         )  # fmt: skip
         for header in response.raw.headers.getlist("Set-Cookie"):
             cookie: SimpleCookie = SimpleCookie(header)

@@ -9,9 +9,17 @@ import pytest
 from pyotp import TOTP
 
 from bot.casestore.services import CaseStore
+from bot.console.routes.signin import QR_CODE_NAME
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
-from tests.console.staff import AUTHENTICATORS, SECRET_SHOWN, add_staff, staff_command
+from tests.console.staff import (
+    AUTHENTICATORS,
+    ENROLMENT_PAGES,
+    SECRET_SHOWN,
+    add_staff,
+    code_for,
+    staff_command,
+)
 
 pytestmark = pytest.mark.server
 
@@ -117,7 +125,7 @@ def test_a_new_second_factor_replaces_the_old_one_and_ends_the_sessions(
     client: ConsoleClient, running: Running
 ) -> None:
     password = add_staff(running.database_url, "pat.phone")
-    old = AUTHENTICATORS["pat.phone"]
+    old, _ = AUTHENTICATORS["pat.phone"]
     assert client.sign_in("pat.phone", password).status_code == 303
     shown = staff_command(running.database_url, "second-factor", "pat.phone")
     assert client.get("/console/").status_code == 303, "the session ended"
@@ -125,6 +133,38 @@ def test_a_new_second_factor_replaces_the_old_one_and_ends_the_sessions(
     new = SECRET_SHOWN.search(shown)
     assert new is not None and new.group(1) != old
     assert client.sign_in("pat.phone", password, code=TOTP(new.group(1)).now()).status_code == 303
+
+
+def test_a_code_that_signed_in_once_is_refused_the_second_time(
+    client: ConsoleClient, running: Running
+) -> None:
+    password = add_staff(running.database_url, "cy.replayed")
+    code = code_for("cy.replayed")
+    assert client.sign_in("cy.replayed", password, code=code).status_code == 303
+    client.get("/console/")
+    assert client.post("/console/sign-out", {}).status_code == 303
+    assert client.sign_in("cy.replayed", password, code=code).status_code == 401
+    assert "The username, password or code is not right." in client.page
+
+
+def test_the_enrolment_page_shows_a_qr_code_and_the_key_and_works_once(
+    client: ConsoleClient, running: Running
+) -> None:
+    password = add_staff(running.database_url, "nia.new")
+    page = ENROLMENT_PAGES["nia.new"]
+    shown = client.get(page)
+    assert shown.status_code == 200
+    assert f'<svg role="img" aria-label="{QR_CODE_NAME}"' in client.page
+    secret, _ = AUTHENTICATORS["nia.new"]
+    assert " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)) in client.page
+    assert "<script" not in client.page and "style=" not in client.page
+    assert shown.headers["Content-Security-Policy"].startswith("default-src 'none'")
+    assert client.post(page, {"code": "000000"}).status_code == 400
+    assert "That code is not the one your app shows now." in client.page
+    assert client.post(page, {"code": code_for("nia.new")}).status_code == 303
+    assert client.get(page).status_code == 404, "the link works once"
+    assert "This set-up link does not work." in client.page
+    assert client.sign_in("nia.new", password).status_code == 303
 
 
 def test_the_right_password_without_the_authenticators_code_is_refused(

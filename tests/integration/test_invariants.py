@@ -7,7 +7,7 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import column, insert, select, table
 from sqlalchemy.exc import IntegrityError
 
 from bot.casestore import migrations, tables
@@ -108,13 +108,14 @@ def test_the_migration_keeps_the_first_of_two_stage_2s_linked_and_names_the_othe
     first = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
     migrations.downgrade(database_url, "0007")
     complaints = tables.complaints.c
-    # Columns added by 0008 and 0009 are not there at 0007.
-    added_later = ("id", "request_words", "postal_address")
+    # Columns added by 0008, 0009 and 0013 are not there at 0007.
+    added_later = ("id", "request_words", "postal_address", "contact_factors")
     copied = [c for c in tables.complaints.columns if c.name not in added_later]
+    at_0007 = table("complaints", *(column(c.name, c.type) for c in copied))
     with make_engine(database_url).begin() as db:
         values = db.execute(select(*copied).where(complaints.id == first.id)).one()._asdict()
         db.execute(
-            insert(tables.complaints).values(
+            insert(at_0007).values(
                 {**values, "handover_key": "phone:call-1:stage_2", "reference": DUPLICATE}
             )
         )

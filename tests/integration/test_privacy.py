@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import stat
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -18,15 +20,17 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import MetaData, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import MetaData, event, select, text
+from sqlalchemy.engine import Engine, make_url
 
+from bot.casestore import migrations
 from bot.casestore.domain import (
     ContactRecord,
     Handoff,
     Representative,
     ServiceRequest,
     TranscriptLine,
+    second_factors,
 )
 from bot.casestore.engine import make_engine
 from bot.casestore.outbox import Outbox
@@ -35,8 +39,10 @@ from bot.cli import main
 from bot.console.drafts import CallDrafts
 from bot.oversight.queue import OfficerQueue
 from bot.policy import Policy, load_retention
+from bot.privacy import tracker_index
 from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
+from bot.privacy.tracker_index import index_as_rasa_saves
 from tests.conftest import ROOT
 from tests.integration.test_case_store import handover
 
@@ -76,6 +82,7 @@ def tracker_url(request: pytest.FixtureRequest, database_url: str, tmp_path: Pat
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.execute(text("DROP TABLE IF EXISTS events"))
+        connection.execute(text("DROP TABLE IF EXISTS event_factors"))
     engine.dispose()
 
 
@@ -96,7 +103,15 @@ def session(started: datetime, *said: str) -> list[Event]:
     return events
 
 
-def save_conversation(tracker_url: str, sender: str, *sessions: list[Event]) -> None:
+def save_conversation(
+    tracker_url: str, sender: str, *sessions: list[Event], indexed: bool = True
+) -> None:
+    """`indexed`: as the Rasa server saves them since it indexes each message (bot.rasa_startup);
+    otherwise as one did before."""
+    if indexed:
+        index_as_rasa_saves()
+    else:
+        event.remove(SQLTrackerStore.SQLEvent, "after_insert", tracker_index._index)
     store = SQLTrackerStore(domain=Domain.empty(), host=tracker_url)
     events = [event for one_session in sessions for event in one_session]
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
@@ -346,9 +361,114 @@ def test_a_person_is_found_on_every_channel_by_their_email_or_number(
     assert main(["erase", "--person", "+44 7700 900461", "--staff", "officer.ann"]) == 0
     assert capsys.readouterr().out.count("erase: done") == 2
     stored = everything_stored(database_url) + everything_stored(tracker_url)
+    others = stored.replace("07711 900461", "").replace("+447711900461", "")
     for personal in (SENDER, x_sender, EMAIL, "900461", "Okafor"):
-        assert personal not in stored.replace("07711 900461", ""), f"{personal!r} is still stored"
+        assert personal not in others, f"{personal!r} is still stored"
     assert "07711 900461" in stored, "another resident's conversation is untouched"
+
+
+# Contact details as people give them, near misses among them, each stored in one of the places a
+# person is looked for.
+GIVEN = [
+    "ring 07700 900461",
+    "+44 7700 900-461 after 5",
+    "0044 7700 900461",
+    "(07700) 900461",
+    "07711 900461",
+    "077009004619",
+    "my number ends 900461",
+    EMAIL,
+    "JANE.OKAFOR@Example.org please",
+    "xjane.okafor@example.org",
+    "jane.okafor@example.org.uk",
+    "janeXokafor@example.org",
+    "jane_okafor@example.org or 07700 900461",
+]
+PLACES = ("contact words", "complaint", "service request", "chat message")
+
+
+def given_in(store: CaseStore, tracker_url: str, place: str, conversation: str, said: str) -> None:
+    at = RECENTLY
+    contact = ContactRecord(conversation, "web_chat", at, "my boiler is broken" if place !=
+                            "contact words" else said, "service_request", "repair", 0.8,
+                            None, (), ())  # fmt: skip
+    contact_id = store.record_contact(contact)
+    if place == "complaint":
+        store.submit_complaint(handover(key=f"{conversation}:1", conversation_id=conversation,
+                                        received_at=at, contact_details=said))  # fmt: skip
+    elif place == "service request":
+        store.log_service_request(
+            contact_id, ServiceRequest("repair", False, contact_name="J", contact_details=said)
+        )
+    elif place == "chat message":
+        save_conversation(tracker_url, conversation, session(at, said))
+
+
+def test_sql_finds_exactly_the_conversations_that_gave_the_email_or_number(
+    store: CaseStore, personal_data: PersonalData, tracker_url: str
+) -> None:
+    """However the number or email was written, and wherever it was stored; a number ending the
+    same way, a longer email with the same ending, or an underscore (a LIKE wildcard) where the
+    email has a letter, is someone else."""
+    stored = {}
+    for number, said in enumerate(GIVEN):
+        for place in PLACES:
+            conversation = f"{place.split()[0]}-{number}"
+            given_in(store, tracker_url, place, conversation, said)
+            stored[conversation] = said
+    for person in (PHONE, "+447700900461", EMAIL, "jane_okafor@example.org", "07711 900461"):
+        [factor] = second_factors(person)
+        expected = sorted(c for c, said in stored.items() if factor in second_factors(said))
+        assert personal_data.conversations_of(person) == expected, person
+    assert personal_data.conversations_of(EMAIL) == sorted(
+        f"{place.split()[0]}-{number}" for number in (7, 8) for place in PLACES
+    )
+    with statements_run() as statements:
+        found = personal_data.conversations_of(PHONE)
+    assert {int(c.split("-")[1]) for c in found} == {0, 1, 2, 3, 12}, found
+    assert len(found) == 5 * len(PLACES)
+    read_raw = [s for s in statements if re.search(r"\.(contact_details|text|data)\b", s)]
+    assert read_raw == [], "the search reads what people wrote back to check it in Python"
+
+
+@contextmanager
+def statements_run() -> Iterator[list[str]]:
+    """The SQL every engine in this process runs meanwhile."""
+    statements: list[str] = []
+
+    def record(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        statements.append(statement)
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+
+
+def test_the_upgrade_fills_the_search_columns_of_rows_stored_before_them(
+    store: CaseStore, personal_data: PersonalData, database_url: str
+) -> None:
+    given_in(store, "", "complaint", "complaint-old", f"ring {PHONE}")
+    given_in(store, "", "contact words", "contact-old", f"mail {EMAIL}")
+    migrations.downgrade(database_url, "0010")
+    migrations.upgrade(database_url)
+    assert personal_data.conversations_of("+447700900461") == ["complaint-old"]
+    assert personal_data.conversations_of(EMAIL) == ["contact-old"]
+
+
+def test_messages_stored_before_the_index_are_indexed_once_when_the_server_starts(
+    personal_data: PersonalData, tracker_url: str
+) -> None:
+    index_as_rasa_saves()
+    save_conversation(tracker_url, "before", session(RECENTLY, f"ring {PHONE}"), indexed=False)
+    assert personal_data.conversations_of(PHONE) == []
+    tracker = TrackerEvents(make_engine(tracker_url))
+    assert tracker.index_earlier_events() == 1
+    assert personal_data.conversations_of(PHONE) == ["before"]
+    save_conversation(tracker_url, "after", session(RECENTLY, f"or {EMAIL}"))
+    assert tracker.index_earlier_events() == 0, "once only"
+    assert personal_data.conversations_of(EMAIL) == ["after"]
 
 
 def test_a_request_by_person_needs_one_email_or_number_and_stops_at_an_open_complaint(

@@ -17,6 +17,7 @@ from bot.casestore import tables
 from bot.casestore.engine import make_engine
 from bot.console.accounts import (
     BACK_OFF_FIRST,
+    ENROLMENT_LIMIT,
     FAILURES_ALLOWED,
     FAILURES_ALLOWED_PER_ADDRESS,
     SESSION_IDLE,
@@ -28,6 +29,7 @@ from bot.console.accounts import (
 )
 
 PASSWORD = "correct horse battery staple"
+CODE_STEP = timedelta(seconds=30)
 
 
 class Clock:
@@ -77,7 +79,9 @@ def hana(accounts: StaffAccounts, clock: Clock) -> SignIn:
         password: str = PASSWORD, username: str = "hana.handler", **given: str
     ) -> StaffSession:
         code = given.get("code", TOTP(secret).at(clock.now))
-        return accounts.sign_in(username, password, code, given.get("address", "10.0.0.7"))
+        session = accounts.sign_in(username, password, code, given.get("address", "10.0.0.7"))
+        clock.now += CODE_STEP  # each code is good once: the next sign-in has the next code
+        return session
 
     return sign_in
 
@@ -200,6 +204,44 @@ def test_the_password_alone_is_not_enough_without_the_current_code(
     assert accounts.sign_in("hana.handler", PASSWORD, TOTP(secret.secret).at(clock.now))
 
 
+def test_a_code_signs_in_once_even_within_its_30_seconds_and_on_another_server(
+    accounts: StaffAccounts, database_url: str, clock: Clock, hasher: CountingHasher
+) -> None:
+    """A code seen over a shoulder, or sent twice, does not sign in again; nor does an earlier
+    one still inside the drift allowance. The step is kept in the database, so another process
+    (another replica) refuses it too."""
+    secret = accounts.add("rita.replay", PASSWORD).secret
+    other_server = StaffAccounts(make_engine(database_url), clock, hasher)
+    code = TOTP(secret).at(clock.now)
+    assert accounts.sign_in("rita.replay", PASSWORD, code)
+    clock.now += timedelta(seconds=5)
+    for server in (accounts, other_server):
+        with pytest.raises(SignInRefused) as refused:
+            server.sign_in("rita.replay", PASSWORD, code)
+        assert str(refused.value) == "The username, password or code is not right."
+    earlier = TOTP(secret).at(clock.now - CODE_STEP)
+    with pytest.raises(SignInRefused):
+        other_server.sign_in("rita.replay", PASSWORD, earlier)
+    assert other_server.sign_in("rita.replay", PASSWORD, TOTP(secret).at(clock.now + CODE_STEP))
+
+
+def test_codes_used_at_the_same_moment_sign_in_only_once(
+    accounts: StaffAccounts, clock: Clock
+) -> None:
+    secret = accounts.add("rita.replay", PASSWORD).secret
+    code = TOTP(secret).at(clock.now)
+
+    def sign_in(_: int) -> str:
+        try:
+            accounts.sign_in("rita.replay", PASSWORD, code)
+        except SignInRefused:
+            return "refused"
+        return "in"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert sorted(pool.map(sign_in, range(4))) == ["in", "refused", "refused", "refused"]
+
+
 def test_an_account_is_made_with_its_second_factor_shown_once(accounts: StaffAccounts) -> None:
     enrolment = accounts.add("kim.keys", "four unrelated words here")
     assert enrolment.provisioning_uri == (
@@ -207,6 +249,40 @@ def test_an_account_is_made_with_its_second_factor_shown_once(accounts: StaffAcc
         "&issuer=Intake%20console"
     )
     assert enrolment.secret not in repr(enrolment)
+
+
+def test_the_enrolment_link_shows_the_secret_until_the_app_gives_the_right_code(
+    accounts: StaffAccounts, clock: Clock
+) -> None:
+    made = accounts.add("eve.enrol", PASSWORD)
+    shown = accounts.enrolment(made.token)
+    assert shown is not None and shown.secret == made.secret
+    assert shown.member.username == "eve.enrol" and made.page.startswith("/console/enrol/")
+    assert accounts.enrolment("a guessed token") is None
+    assert not accounts.finish_enrolment(made.token, "123456")
+    assert accounts.enrolment(made.token) is not None, "a wrong code leaves the link working"
+    code = TOTP(made.secret).at(clock.now)
+    assert accounts.finish_enrolment(made.token, code)
+    assert accounts.enrolment(made.token) is None, "the link works once"
+    assert not accounts.finish_enrolment(made.token, TOTP(made.secret).at(clock.now + CODE_STEP))
+    with pytest.raises(SignInRefused):
+        accounts.sign_in("eve.enrol", PASSWORD, code)  # that code is used up
+    assert accounts.sign_in("eve.enrol", PASSWORD, TOTP(made.secret).at(clock.now + CODE_STEP))
+
+
+def test_an_enrolment_link_lapses_after_a_day_and_a_new_second_factor_replaces_it(
+    accounts: StaffAccounts, clock: Clock, database_url: str
+) -> None:
+    made = accounts.add("eve.enrol", PASSWORD)
+    clock.now += ENROLMENT_LIMIT
+    assert accounts.enrolment(made.token) is None
+    again = accounts.new_second_factor("eve.enrol")
+    assert again is not None and accounts.enrolment(again.token) is not None
+    assert accounts.new_second_factor("eve.enrol") is not None
+    assert accounts.enrolment(again.token) is None, "only the newest link works"
+    with make_engine(database_url).connect() as connection:
+        stored = " ".join(str(value) for value in connection.execute(select(tables.staff_users)))
+    assert again.token not in stored, "only the link's digest is kept"
 
 
 def test_accounts_need_a_fair_username_a_long_uncommon_password_and_a_known_role(

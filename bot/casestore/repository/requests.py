@@ -10,6 +10,7 @@ from bot.casestore import tables
 from bot.casestore.domain import (
     ServiceRequest,
     ServiceRequestRecord,
+    factor_words,
 )
 from bot.casestore.repository.rows import Rows, utc
 
@@ -27,7 +28,12 @@ class ServiceRequestRows(Rows):
         self._db.execute(
             update(requests)
             .where(requests.c.contact_id == contact_id)
-            .values(contact_name=name, contact_details=details, contact_preference=preference)
+            .values(
+                contact_name=name,
+                contact_details=details,
+                contact_preference=preference,
+                contact_factors=factor_words(details),
+            )
         )
 
     def has_service_request(self, contact_id: int) -> bool:
