@@ -231,6 +231,8 @@ staff_users = Table(
     # The second factor's shared secret (RFC 6238); an account made before second factors has
     # none and cannot sign in until `python -m bot staff second-factor NAME` gives it one.
     Column("totp_secret", String(32)),
+    # What residents in a live chat call them; none set, the username's first part.
+    Column("display_name", String(80)),
 )
 
 staff_sessions = Table(

@@ -23,8 +23,9 @@ import logging
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rasa.server import update_conversation_with_events
 from socketio import AsyncRedisManager
@@ -47,17 +48,40 @@ logger = logging.getLogger(__name__)
 REDIS_VARIABLE = "INTAKE_LIVE_REDIS_URL"
 
 
-def first_name(username: str) -> str:
-    """A staff username is first name, dot, the rest ("alex.s"): residents see the first name."""
-    return username.split(".")[0].split("@")[0].capitalize() or "A member of staff"
-
-
-def speaking_as(username: str, landlord: str) -> str:
-    return f"{first_name(username)} from {landlord}"
+def speaking_as(name: str, landlord: str) -> str:
+    """How residents see a member of staff (their display name, bot.console.accounts)."""
+    return f"{name} from {landlord}"
 
 
 def joined_line(name: str) -> str:
     return f"A person has joined the chat: {name}. You can reply here."
+
+
+# Meta lets a Page answer a person within 24 hours of their last message; after that a person
+# (never the assistant) may still answer for 7 days, each message tagged HUMAN_AGENT.
+WINDOWED_CHANNELS = frozenset({"messenger", "instagram"})
+STANDARD_WINDOW = timedelta(hours=24)
+HUMAN_AGENT_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ReplyWindow:
+    """Whether staff may still write in a conversation's chat: `open`, `human_agent` (past
+    Meta's 24 hours, within its 7 days, sent with the HUMAN_AGENT tag) or `closed` (past the 7
+    days: the platform refuses). `closes_at` is None where no platform limit applies."""
+
+    state: Literal["open", "human_agent", "closed"] = "open"
+    closes_at: datetime | None = None
+
+
+def reply_window(channel: str, last_heard: datetime, now: datetime) -> ReplyWindow:
+    """The window a reply to a resident last heard from at `last_heard` falls in."""
+    if channel not in WINDOWED_CHANNELS:
+        return ReplyWindow()
+    closes_at = last_heard + HUMAN_AGENT_WINDOW
+    if now - last_heard <= STANDARD_WINDOW:
+        return ReplyWindow("open", closes_at)
+    return ReplyWindow("human_agent" if now < closes_at else "closed", closes_at)
 
 
 HANDED_BACK_LINE = (
@@ -109,9 +133,13 @@ class LiveChat:
         said = TALK_TO_A_PERSON.title if text == TALK_TO_A_PERSON.payload else text
         return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, said)
 
-    async def deliver(self, handoff: Handoff, text: str, name: str | None = None) -> bool:
+    async def deliver(
+        self, handoff: Handoff, text: str, name: str | None = None,
+        window: ReplyWindow = ReplyWindow(),
+    ) -> bool:  # fmt: skip
         """Send `text` to the resident in the chat they are in, as `name` (a member of staff)
-        or, without one, as a notice. False when their channel is not served here."""
+        or, without one, as a notice. False when their channel is not served here, or its
+        platform no longer lets us write (`window`)."""
         if handoff.channel == WIDGET_CHANNEL and self.web_chat is not None:
             await self.web_chat.send(handoff.conversation_id, text, name)
             return True
@@ -119,8 +147,14 @@ class LiveChat:
         if channel is None:
             logger.warning("live chat: no channel here reaches %s residents", handoff.channel)
             return False
+        if window.state == "closed":
+            logger.warning(
+                "live chat: %s no longer lets us reply in a conversation", handoff.channel
+            )
+            return False
         said = f"{name}: {text}" if name is not None else text
-        await channel.send_to(handoff.channel, handoff.conversation_id, said)
+        await channel.send_to(handoff.channel, handoff.conversation_id, said,
+                              human_agent=window.state == "human_agent")  # fmt: skip
         return True
 
 

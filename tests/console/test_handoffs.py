@@ -53,6 +53,7 @@ def test_the_old_waiting_page_leads_to_live_chat_and_its_silent_pick_up_is_gone(
     assert "/console/handoffs" not in signed_in.get("/console/live").text  # not in the menu
     moved = signed_in.get("/console/handoffs")
     assert (moved.status_code, moved.headers["Location"]) == (303, "/console/live")
+    signed_in.get("/console/live")
     picked = signed_in.post(f"/console/handoffs/{handoff.id}/pick-up", {})
     assert picked.status_code == 404
     assert handoff.id in [h.id for h in cases.waiting_handoffs()]

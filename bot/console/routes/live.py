@@ -32,9 +32,11 @@ from bot.casestore.services import LiveConversation, utc_now
 from bot.channels.live import (
     CLOSED_LINE,
     HANDED_BACK_LINE,
+    ReplyWindow,
     joined_line,
     live_chat,
     note_in_tracker,
+    reply_window,
     speaking_as,
 )
 from bot.console.forms import in_words
@@ -43,6 +45,7 @@ from bot.console.pages import (
     Routes,
     blocking,
     cases_of,
+    channel_in_words,
     console_of,
     page,
     see_other,
@@ -165,13 +168,15 @@ async def reply(request: Request, handoff_id: int) -> HTTPResponse:
             else f"Replies must be under {MAX_REPLY_CHARACTERS:,} characters."
         )  # fmt: skip
         return await _conversation_page(request, handoff_id, 422, problem=problem, draft=text)
+    handoff = await blocking(cases_of(request).handoff, handoff_id)
+    if handoff is not None and (await _window(request, handoff)).state == "closed":
+        return await _conversation_page(request, handoff_id, 409, draft=text,
+                                        problem=closed_problem(handoff))  # fmt: skip
     sent = await blocking(cases_of(request).send_staff_message, handoff_id, staff, text)
-    if sent is None:
+    if handoff is None or sent is None:
         return await _conversation_page(request, handoff_id, 409, draft=text,
                                         problem="Only whoever took this conversation can "
                                         "reply, while it is open.")  # fmt: skip
-    handoff = await blocking(cases_of(request).handoff, handoff_id)
-    assert handoff is not None, "just replied in"
     await _tell_resident(request, handoff, text, name=_speaking_as(request))
     if request.form.get("sent_by") == "script":
         return HTTPResponse(status=204)
@@ -188,10 +193,23 @@ async def close(request: Request, handoff_id: int) -> HTTPResponse:
     return await _end(request, handoff_id, "close_handoff", CLOSED_LINE)
 
 
+def closed_problem(handoff: Handoff) -> str:
+    platform = channel_in_words(handoff.channel)
+    return (
+        f"It is more than 7 days since the resident last wrote, so {platform} no longer lets "
+        "us reply in this chat. Contact them another way, then close the conversation."
+    )
+
+
 # helpers -----------------------------------------------------------------------------------
+async def _window(request: Request, handoff: Handoff) -> ReplyWindow:
+    heard = await blocking(cases_of(request).last_heard, handoff)
+    return reply_window(handoff.channel, heard, utc_now())
+
+
 def _speaking_as(request: Request) -> str:
     landlord = console_of(request).app.policy.landlord.name
-    return speaking_as(session_of(request).staff.username, landlord)
+    return speaking_as(session_of(request).staff.shown_name, landlord)
 
 
 def _render(request: Request, template: str, **context: Any) -> str:
@@ -240,10 +258,12 @@ async def _conversation_page(
                     message="There is no live conversation with that number.")  # fmt: skip
     handoff = live.handoff
     messages = await blocking(cases.live_messages, handoff_id)
+    window = await _window(request, handoff)
     return page(request, "live_conversation.html", status, live=live,
                 title=f"Live chat: {handoff.channel}", handoff=handoff, messages=messages,
                 last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
-                waited=waited(handoff.requested_at, utc_now()),
+                waited=waited(handoff.requested_at, utc_now()), window=window,
+                closed_problem=closed_problem(handoff),
                 me=session_of(request).staff.username)  # fmt: skip
 
 
@@ -267,7 +287,7 @@ async def _tell_resident(
 ) -> None:  # fmt: skip
     """Send to the resident's chat, and keep it in the conversation's tracker, so a reload
     shows it and the assistant, when it answers again, has what was said."""
-    await live_chat().deliver(handoff, text, name)
+    await live_chat().deliver(handoff, text, name, await _window(request, handoff))
     agent = getattr(request.app.ctx, "agent", None)
     if agent is None:
         return
