@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,6 +29,8 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from rasa.server import update_conversation_with_events
+from redis import asyncio as aioredis
+from redis.exceptions import RedisError
 from socketio import AsyncRedisManager
 from sqlalchemy.exc import DBAPIError
 
@@ -106,14 +109,82 @@ class WebChatRooms:
             await self.sio.emit(self.event, message, room=conversation_id, namespace=self.namespace)
 
 
+class LiveChanges:
+    """Wakes the console's open event streams when something in live chat changed (a handoff,
+    a message, a take-over, a sign-out), so they read the case store then and only then: an idle
+    console costs no queries. Within the process an asyncio event; across replicas a Redis
+    channel on the Redis that shares the socket.io rooms. A change missed while Redis is away
+    shows when the stream reconnects (STREAM_SECONDS in the console)."""
+
+    CHANNEL = "intake:live-changes"
+    RETRY_SECONDS = 1.0
+
+    def __init__(self, redis_url: str | None) -> None:
+        self.version = 0
+        self._changed: asyncio.Event | None = None
+        self._redis_url = redis_url
+        self._redis: Any | None = None
+        self._listening: asyncio.Task[None] | None = None
+        self._me = secrets.token_hex(8).encode()
+
+    def _event(self) -> asyncio.Event:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        return self._changed
+
+    def _changed_here(self) -> None:
+        self.version += 1
+        changed, self._changed = self._event(), None
+        changed.set()
+
+    def _client(self) -> Any:
+        if self._redis is None:
+            self._redis = aioredis.from_url(self._redis_url)
+        return self._redis
+
+    async def announce(self) -> None:
+        """Something changed: wake the streams here, and on the other replicas."""
+        self._changed_here()
+        if self._redis_url is None:
+            return
+        try:
+            await self._client().publish(self.CHANNEL, self._me)
+        except RedisError:
+            logger.warning("live chat: Redis did not answer; other replicas see it later")
+
+    async def wait(self, seen: int, timeout: float) -> bool:
+        """Whether anything changed since `version` was `seen`, waiting up to `timeout`."""
+        if self._redis_url is not None and self._listening is None:
+            self._listening = asyncio.create_task(self._listen())
+        if self.version != seen:
+            return True
+        try:
+            await asyncio.wait_for(self._event().wait(), max(timeout, 0))
+        except asyncio.TimeoutError:
+            return self.version != seen
+        return True
+
+    async def _listen(self) -> None:
+        while True:
+            try:
+                async with self._client().pubsub() as pubsub:
+                    await pubsub.subscribe(self.CHANNEL)
+                    async for message in pubsub.listen():
+                        if message["type"] == "message" and message["data"] != self._me:
+                            self._changed_here()
+            except RedisError:
+                await asyncio.sleep(self.RETRY_SECONDS)
+
+
 class LiveChat:
     """The process's way to the residents in live conversations, and their messages' store
     (opened on first use: building the channels' routes touches no database)."""
 
-    def __init__(self, cases: Callable[[], CaseStore]) -> None:
+    def __init__(self, cases: Callable[[], CaseStore], changes: LiveChanges | None = None) -> None:
         self._cases = cases
         self.web_chat: WebChatRooms | None = None
         self.platforms: dict[str, SignedWebhookInput] = {}
+        self.changes = changes or LiveChanges(None)
 
     @cached_property
     def cases(self) -> CaseStore:
@@ -132,6 +203,17 @@ class LiveChat:
         # The widget's "Talk to a person" button, pressed again while waiting, as they saw it.
         said = TALK_TO_A_PERSON.title if text == TALK_TO_A_PERSON.payload else text
         return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, said)
+
+    async def after_turn(self, conversation_id: str, kept: LiveMessage | None) -> None:
+        """Tell the console when a resident's turn changed live chat: in a live conversation,
+        or one whose turn just asked for a person (the action server recorded the handoff)."""
+        if kept is None:
+            try:
+                if await asyncio.to_thread(self.cases.open_handoff, conversation_id) is None:
+                    return
+            except DBAPIError:
+                return
+        await self.changes.announce()
 
     async def deliver(
         self, handoff: Handoff, text: str, name: str | None = None,
@@ -162,7 +244,7 @@ class LiveChat:
 def live_chat() -> LiveChat:
     """The process's one LiveChat: the channels offer themselves to it and the console uses it;
     its case store is the Rasa server's one App's (bot.bootstrap.server_app)."""
-    return LiveChat(lambda: server_app().cases)
+    return LiveChat(lambda: server_app().cases, LiveChanges(os.environ.get(REDIS_VARIABLE)))
 
 
 def redis_manager(env: Mapping[str, str]) -> Any | None:
@@ -188,12 +270,18 @@ def kept_for_staff(on_new_message: OnNewMessage, live: Callable[[], LiveChat]) -
     The assistant still reads it: it stays quiet, except for the safety route."""
 
     async def keep(message: UserMessage) -> None:
+        chat = live()
+        kept: LiveMessage | None = None
         try:
-            await live().record(message.sender_id, message.text or "")
+            kept = await chat.record(message.sender_id, message.text or "")
         except DBAPIError:
             # The assistant still answers (its safety route above all) while the store is down.
             logger.warning("live chat: the case store did not answer; a message was not kept")
+        if kept is not None:
+            await chat.changes.announce()  # staff see it as it comes
         await on_new_message(message)
+        # The turn may have asked for a person, or told a danger: the console's list changes.
+        await chat.after_turn(message.sender_id, kept)
 
     return keep
 

@@ -12,13 +12,15 @@ resident's own chat, and hand it back to the assistant or close it.
 
 The pages work without JavaScript (each form posts and comes back to the page); live.js, allowed
 by the console's content policy, adds the updates. Server-sent events read the case store, which
-every replica shares, so staff see a resident's message whichever replica took it in.
+every replica shares, so staff see a resident's message whichever replica took it in; they read
+it only when live chat changes (bot.channels.live.LiveChanges), never on a timer.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -54,11 +56,9 @@ from bot.console.pages import (
 from bot.triage.safety import WITH_PERSON_SLOT
 from bot.web.transcript import STAFF_KEY
 
-# How often an open events stream looks in the case store, and how long one lasts before the
-# browser reconnects (EventSource does that by itself, from the last event it had).
-POLL_SECONDS = 0.25
+# How long an events stream lasts before the browser reconnects (EventSource does that by
+# itself, from the last event it had).
 STREAM_SECONDS = 300
-SESSION_CHECK_POLLS = 20
 # nginx passes each event on at once; the console's own headers are added as to any page.
 EVENT_HEADERS = {"X-Accel-Buffering": "no"}
 MAX_REPLY_CHARACTERS = 2000
@@ -101,18 +101,18 @@ async def live_page(request: Request) -> HTTPResponse:
 
 @routes.get("/live/events")
 async def live_events(request: Request) -> None:
-    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
     shown = ""
-    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
-        if not await _still_signed_in(request, poll):
-            break
+
+    async def send_queue(response: HTTPResponse) -> bool:
+        nonlocal shown
         queue = await blocking(cases_of(request).live_queue)
         listed = _render(request, "_live_queue.html", **_queue_context(request, queue))
         if listed != shown:
             await response.send(server_sent("queue", {"html": listed}))
             shown = listed
-        await asyncio.sleep(POLL_SECONDS)
-    await response.eof()
+        return True
+
+    await _stream(request, send_queue)
 
 
 @routes.get("/live/<handoff_id:int>")
@@ -128,20 +128,22 @@ async def conversation_events(request: Request, handoff_id: int) -> HTTPResponse
         return page(request, "refused.html", 404, title="Not found",
                     message="There is no live conversation with that number.")  # fmt: skip
     after = _last_seen(request)
-    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
     status: dict[str, Any] = {}
-    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
+
+    async def send_changes(response: HTTPResponse) -> bool:
+        nonlocal after, status
         live = await blocking(cases.live_conversation, handoff_id)
-        if live is None or not await _still_signed_in(request, poll):
-            break  # erased, or signed out: nothing more for this browser
+        if live is None:
+            return False  # erased: nothing more for this browser
         if _status(live) != status:
             status = _status(live)
             await response.send(server_sent("status", status))
         for message in await blocking(cases.live_messages, handoff_id, after):
             await response.send(server_sent("message", message_event(message), message.seq))
             after = message.seq
-        await asyncio.sleep(POLL_SECONDS)
-    await response.eof()
+        return True
+
+    await _stream(request, send_changes)
     return None
 
 
@@ -228,13 +230,24 @@ def _queue_context(request: Request, queue: list[LiveConversation]) -> dict[str,
     }
 
 
-async def _still_signed_in(request: Request, poll: int) -> bool:
-    """An open stream checks its session now and then, without keeping it alive: signing
-    out, or leaving the console idle until the session lapses, ends it."""
-    if poll == 0 or poll % SESSION_CHECK_POLLS:
-        return True
+async def _stream(request: Request, send: Callable[[HTTPResponse], Awaitable[bool]]) -> None:
+    """Server-sent events: `send` at the start and after each change in live chat, until it
+    says there is nothing more, the session ends or the stream has lasted STREAM_SECONDS.
+    Nothing is read while nothing changes. The session is checked on each change, without
+    keeping it alive: signing out (a change) ends the stream, and a session left idle until
+    it lapses is refused when the browser reconnects."""
+    changes = live_chat().changes
+    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
+    deadline = time.monotonic() + STREAM_SECONDS
+    seen = changes.version
     staff = console_of(request).app.staff
-    return await blocking(staff.still_live, session_of(request).token)
+    while await send(response):
+        if not await changes.wait(seen, deadline - time.monotonic()):
+            break
+        seen = changes.version
+        if not await blocking(staff.still_live, session_of(request).token):
+            break
+    await response.eof()
 
 
 def _last_seen(request: Request) -> int:
@@ -287,7 +300,9 @@ async def _tell_resident(
 ) -> None:  # fmt: skip
     """Send to the resident's chat, and keep it in the conversation's tracker, so a reload
     shows it and the assistant, when it answers again, has what was said."""
-    await live_chat().deliver(handoff, text, name, await _window(request, handoff))
+    chat = live_chat()
+    await chat.changes.announce()  # the console's pages, here and on the other replicas
+    await chat.deliver(handoff, text, name, await _window(request, handoff))
     agent = getattr(request.app.ctx, "agent", None)
     if agent is None:
         return
