@@ -298,15 +298,16 @@ async def _tell_resident(
     request: Request, handoff: Handoff, text: str, name: str | None = None,
     resume: bool = False,
 ) -> None:  # fmt: skip
-    """Send to the resident's chat, and keep it in the conversation's tracker, so a reload
-    shows it and the assistant, when it answers again, has what was said."""
+    """Keep it in the conversation's tracker, so a reload shows it and the assistant, when it
+    answers again, has what was said; then send it to the resident's chat. In that order: a
+    widget that reconnects and catches up from the tracker between the two would otherwise
+    miss it for good (it was sent before it joined, and is not yet stored)."""
     chat = live_chat()
     await chat.changes.announce()  # the console's pages, here and on the other replicas
-    await chat.deliver(handoff, text, name, await _window(request, handoff))
     agent = getattr(request.app.ctx, "agent", None)
-    if agent is None:
-        return
-    events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
-    if resume:
-        events.append(SlotSet(WITH_PERSON_SLOT, False))
-    await note_in_tracker(agent, handoff.conversation_id, events)
+    if agent is not None:
+        events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
+        if resume:
+            events.append(SlotSet(WITH_PERSON_SLOT, False))
+        await note_in_tracker(agent, handoff.conversation_id, events)
+    await chat.deliver(handoff, text, name, await _window(request, handoff))
