@@ -67,8 +67,8 @@ class Cluster:
     url: str
     database_url: str
     replicas: tuple[Replica, ...]
-    # The lock store and the shared socket.io rooms.
-    redis: Redis
+    # The lock store and the shared socket.io rooms (its password kept out of reprs).
+    redis: Redis = field(repr=False)
     # Starts a Rasa replica on a port, stopped with the rest of the cluster.
     start_rasa: Callable[[str, int], subprocess.Popen] = field(repr=False)
 
