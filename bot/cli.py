@@ -111,22 +111,14 @@ def outbox_command(app: App, action: str, every: float | None) -> int:
         time.sleep(every)
 
 
-def handoffs_command(app: App, action: str, handoff_id: int | None, staff: str | None) -> int:
-    """Staff see who is waiting for a person and what they said, then pick one up."""
-    if action == "list":
-        for handoff in app.cases.waiting_handoffs():
-            when = f"{handoff.requested_at:%Y-%m-%d %H:%M} UTC"
-            print(f"handoff {handoff.id}: {handoff.channel} conversation "
-                  f"{handoff.conversation_id}, asked {when}")  # fmt: skip
-            print(format_transcript(handoff.transcript))
-        return 0
-    if handoff_id is None or not staff:
-        print("handoffs: pick-up needs the handoff id and --staff NAME", file=sys.stderr)
-        return 2
-    if not app.cases.pick_up_handoff(handoff_id, staff):
-        print(f"handoffs: {handoff_id} is not waiting", file=sys.stderr)
-        return 1
-    print(f"handoffs: {handoff_id} picked up by {staff}")
+def handoffs_command(app: App) -> int:
+    """Who is waiting for a person and what they said. Staff take a conversation in the
+    console's live chat, which tells the resident a person has joined."""
+    for handoff in app.cases.waiting_handoffs():
+        when = f"{handoff.requested_at:%Y-%m-%d %H:%M} UTC"
+        print(f"handoff {handoff.id}: {handoff.channel} conversation "
+              f"{handoff.conversation_id}, asked {when}")  # fmt: skip
+        print(format_transcript(handoff.transcript))
     return 0
 
 
@@ -215,9 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handoffs = commands.add_parser(
         "handoffs", help="conversations waiting for a person, with what was said so far"
     )
-    handoffs.add_argument("action", choices=["list", "pick-up"])
-    handoffs.add_argument("id", nargs="?", type=int, help="the handoff to pick up")
-    handoffs.add_argument("--staff", help="who is picking it up (recorded in the audit trail)")
+    handoffs.add_argument("action", choices=["list"])
     outbox = commands.add_parser(
         "outbox", help="complaint handovers waiting for the case store; deliver them"
     )
@@ -247,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "outbox":
         return outbox_command(app, args.action, args.every)
     if args.command == "handoffs":
-        return handoffs_command(app, args.action, args.id, args.staff)
+        return handoffs_command(app)
     if args.command == "db":
         return database_command(app, args.action)
     return classify(app, sys.stdin.read().splitlines(), sys.stdout)

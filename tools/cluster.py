@@ -15,9 +15,9 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from types import FrameType
@@ -29,6 +29,7 @@ from bot.channels.live import REDIS_VARIABLE
 from bot.settings import PROJECT_ROOT
 from tools.localservers import (
     LOOPBACK,
+    Redis,
     answers,
     create_database,
     free_port,
@@ -61,17 +62,29 @@ class Replica:
         return f"{LOOPBACK}:{self.port}"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Cluster:
     url: str
     database_url: str
     replicas: tuple[Replica, ...]
+    # The lock store and the shared socket.io rooms (its password kept out of reprs).
+    redis: Redis = field(repr=False)
+    # Starts a Rasa replica on a port, stopped with the rest of the cluster.
+    start_rasa: Callable[[str, int], subprocess.Popen] = field(repr=False)
 
     def kill_replica(self, index: int) -> Replica:
         """SIGKILL one Rasa replica, as a crash would: no chance to finish or tidy up."""
         replica = self.replicas[index]
         os.killpg(replica.process.pid, signal.SIGKILL)
         replica.process.wait()
+        return replica
+
+    def start_replica(self, index: int) -> Replica:
+        """Start a killed replica again on its port (a restart after a crash); it answers once
+        its model is loaded."""
+        old = self.replicas[index]
+        replica = Replica(old.name, old.port, self.start_rasa(old.name, old.port))
+        self.replicas = (*self.replicas[:index], replica, *self.replicas[index + 1 :])
         return replica
 
 
@@ -186,10 +199,14 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
         (run_dir / "nginx-tmp").mkdir(exist_ok=True)
         stack.enter_context(running_nginx(run_dir, config))
         credentials = _social_credentials(run_dir, env)
+
+        def start_rasa(name: str, rasa_port: int) -> subprocess.Popen:
+            return start(name, _rasa_command(rasa_port, credentials, port), env)
+
         replicas = []
         for number, rasa_port in enumerate(rasa_ports, start=1):
             name = f"rasa-{number}"
-            process = start(name, _rasa_command(rasa_port, credentials, port), env)
+            process = start_rasa(name, rasa_port)
             replicas.append(Replica(name, rasa_port, process))
             rest = f"http://{LOOPBACK}:{rasa_port}/webhooks/rest/"
             starting.append((f"Rasa replica {number}", rest, process))
@@ -198,7 +215,7 @@ def running_cluster(run_dir: Path, port: int | None = None) -> Iterator[Cluster]
             wait_until(partial(answers, url), what, [process], 600)
         url = f"http://{LOOPBACK}:{port}"
         wait_until(partial(answers, f"{url}/webhooks/rest/"), "nginx", [], 30)
-        yield Cluster(url, database_url, tuple(replicas))
+        yield Cluster(url, database_url, tuple(replicas), redis, start_rasa)
 
 
 def _stop_on_signal(signum: int, _frame: FrameType | None) -> None:

@@ -12,7 +12,7 @@ On each, a resident connects as widget.js does and asks for a person; a member o
 to the console, takes the conversation and sends numbered replies one after another through the
 console's reply form (as live.js sends them). The time for each is from just before the form is
 posted to the resident's socket receiving it. The resident's messages are not timed here: staff
-see them through the console's event stream, which reads the case store every POLL_SECONDS.
+see them through the console's event stream, which reads the case store when live chat changes.
 """
 
 from __future__ import annotations

@@ -264,6 +264,13 @@ class CaseStore:
         with self.unit_of_work() as uow:
             return uow.cases.live_messages(handoff_id, after_seq)
 
+    def last_heard(self, handoff: Handoff) -> datetime:
+        """When the resident last wrote: their latest message since asking for a person, or
+        the asking itself (platforms count their reply windows from it)."""
+        with self.unit_of_work() as uow:
+            since = uow.cases.last_resident_message_at(handoff.id or 0)
+        return max(handoff.requested_at, since) if since else handoff.requested_at
+
     def record_resident_message(self, conversation_id: str, text: str) -> LiveMessage | None:
         """What a resident sends while their conversation waits for or is with a person, kept
         in order for staff; None when no handoff is open (the assistant has the conversation)."""

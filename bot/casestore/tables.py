@@ -271,6 +271,8 @@ staff_users = Table(
     # works or the link expires: the page shows the secret as a QR code to scan.
     Column("enrolment_token_hash", String(64), unique=True),
     Column("enrolment_expires_at", DateTime(timezone=True)),
+    # What residents in a live chat call them; none set, the username's first part.
+    Column("display_name", String(80)),
 )
 
 staff_sessions = Table(

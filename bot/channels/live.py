@@ -21,12 +21,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rasa.server import update_conversation_with_events
+from redis import asyncio as aioredis
+from redis.exceptions import RedisError
 from socketio import AsyncRedisManager
 from sqlalchemy.exc import DBAPIError
 
@@ -47,17 +51,40 @@ logger = logging.getLogger(__name__)
 REDIS_VARIABLE = "INTAKE_LIVE_REDIS_URL"
 
 
-def first_name(username: str) -> str:
-    """A staff username is first name, dot, the rest ("alex.s"): residents see the first name."""
-    return username.split(".")[0].split("@")[0].capitalize() or "A member of staff"
-
-
-def speaking_as(username: str, landlord: str) -> str:
-    return f"{first_name(username)} from {landlord}"
+def speaking_as(name: str, landlord: str) -> str:
+    """How residents see a member of staff (their display name, bot.console.accounts)."""
+    return f"{name} from {landlord}"
 
 
 def joined_line(name: str) -> str:
     return f"A person has joined the chat: {name}. You can reply here."
+
+
+# Meta lets a Page answer a person within 24 hours of their last message; after that a person
+# (never the assistant) may still answer for 7 days, each message tagged HUMAN_AGENT.
+WINDOWED_CHANNELS = frozenset({"messenger", "instagram"})
+STANDARD_WINDOW = timedelta(hours=24)
+HUMAN_AGENT_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ReplyWindow:
+    """Whether staff may still write in a conversation's chat: `open`, `human_agent` (past
+    Meta's 24 hours, within its 7 days, sent with the HUMAN_AGENT tag) or `closed` (past the 7
+    days: the platform refuses). `closes_at` is None where no platform limit applies."""
+
+    state: Literal["open", "human_agent", "closed"] = "open"
+    closes_at: datetime | None = None
+
+
+def reply_window(channel: str, last_heard: datetime, now: datetime) -> ReplyWindow:
+    """The window a reply to a resident last heard from at `last_heard` falls in."""
+    if channel not in WINDOWED_CHANNELS:
+        return ReplyWindow()
+    closes_at = last_heard + HUMAN_AGENT_WINDOW
+    if now - last_heard <= STANDARD_WINDOW:
+        return ReplyWindow("open", closes_at)
+    return ReplyWindow("human_agent" if now < closes_at else "closed", closes_at)
 
 
 HANDED_BACK_LINE = (
@@ -82,14 +109,82 @@ class WebChatRooms:
             await self.sio.emit(self.event, message, room=conversation_id, namespace=self.namespace)
 
 
+class LiveChanges:
+    """Wakes the console's open event streams when something in live chat changed (a handoff,
+    a message, a take-over, a sign-out), so they read the case store then and only then: an idle
+    console costs no queries. Within the process an asyncio event; across replicas a Redis
+    channel on the Redis that shares the socket.io rooms. A change missed while Redis is away
+    shows when the stream reconnects (STREAM_SECONDS in the console)."""
+
+    CHANNEL = "intake:live-changes"
+    RETRY_SECONDS = 1.0
+
+    def __init__(self, redis_url: str | None) -> None:
+        self.version = 0
+        self._changed: asyncio.Event | None = None
+        self._redis_url = redis_url
+        self._redis: Any | None = None
+        self._listening: asyncio.Task[None] | None = None
+        self._me = secrets.token_hex(8).encode()
+
+    def _event(self) -> asyncio.Event:
+        if self._changed is None:
+            self._changed = asyncio.Event()
+        return self._changed
+
+    def _changed_here(self) -> None:
+        self.version += 1
+        changed, self._changed = self._event(), None
+        changed.set()
+
+    def _client(self) -> Any:
+        if self._redis is None:
+            self._redis = aioredis.from_url(self._redis_url)
+        return self._redis
+
+    async def announce(self) -> None:
+        """Something changed: wake the streams here, and on the other replicas."""
+        self._changed_here()
+        if self._redis_url is None:
+            return
+        try:
+            await self._client().publish(self.CHANNEL, self._me)
+        except RedisError:
+            logger.warning("live chat: Redis did not answer; other replicas see it later")
+
+    async def wait(self, seen: int, timeout: float) -> bool:
+        """Whether anything changed since `version` was `seen`, waiting up to `timeout`."""
+        if self._redis_url is not None and self._listening is None:
+            self._listening = asyncio.create_task(self._listen())
+        if self.version != seen:
+            return True
+        try:
+            await asyncio.wait_for(self._event().wait(), max(timeout, 0))
+        except asyncio.TimeoutError:
+            return self.version != seen
+        return True
+
+    async def _listen(self) -> None:
+        while True:
+            try:
+                async with self._client().pubsub() as pubsub:
+                    await pubsub.subscribe(self.CHANNEL)
+                    async for message in pubsub.listen():
+                        if message["type"] == "message" and message["data"] != self._me:
+                            self._changed_here()
+            except RedisError:
+                await asyncio.sleep(self.RETRY_SECONDS)
+
+
 class LiveChat:
     """The process's way to the residents in live conversations, and their messages' store
     (opened on first use: building the channels' routes touches no database)."""
 
-    def __init__(self, cases: Callable[[], CaseStore]) -> None:
+    def __init__(self, cases: Callable[[], CaseStore], changes: LiveChanges | None = None) -> None:
         self._cases = cases
         self.web_chat: WebChatRooms | None = None
         self.platforms: dict[str, SignedWebhookInput] = {}
+        self.changes = changes or LiveChanges(None)
 
     @cached_property
     def cases(self) -> CaseStore:
@@ -109,9 +204,24 @@ class LiveChat:
         said = TALK_TO_A_PERSON.title if text == TALK_TO_A_PERSON.payload else text
         return await asyncio.to_thread(self.cases.record_resident_message, conversation_id, said)
 
-    async def deliver(self, handoff: Handoff, text: str, name: str | None = None) -> bool:
+    async def after_turn(self, conversation_id: str, kept: LiveMessage | None) -> None:
+        """Tell the console when a resident's turn changed live chat: in a live conversation,
+        or one whose turn just asked for a person (the action server recorded the handoff)."""
+        if kept is None:
+            try:
+                if await asyncio.to_thread(self.cases.open_handoff, conversation_id) is None:
+                    return
+            except DBAPIError:
+                return
+        await self.changes.announce()
+
+    async def deliver(
+        self, handoff: Handoff, text: str, name: str | None = None,
+        window: ReplyWindow = ReplyWindow(),
+    ) -> bool:  # fmt: skip
         """Send `text` to the resident in the chat they are in, as `name` (a member of staff)
-        or, without one, as a notice. False when their channel is not served here."""
+        or, without one, as a notice. False when their channel is not served here, or its
+        platform no longer lets us write (`window`)."""
         if handoff.channel == WIDGET_CHANNEL and self.web_chat is not None:
             await self.web_chat.send(handoff.conversation_id, text, name)
             return True
@@ -119,8 +229,14 @@ class LiveChat:
         if channel is None:
             logger.warning("live chat: no channel here reaches %s residents", handoff.channel)
             return False
+        if window.state == "closed":
+            logger.warning(
+                "live chat: %s no longer lets us reply in a conversation", handoff.channel
+            )
+            return False
         said = f"{name}: {text}" if name is not None else text
-        await channel.send_to(handoff.channel, handoff.conversation_id, said)
+        await channel.send_to(handoff.channel, handoff.conversation_id, said,
+                              human_agent=window.state == "human_agent")  # fmt: skip
         return True
 
 
@@ -128,7 +244,7 @@ class LiveChat:
 def live_chat() -> LiveChat:
     """The process's one LiveChat: the channels offer themselves to it and the console uses it;
     its case store is the Rasa server's one App's (bot.bootstrap.server_app)."""
-    return LiveChat(lambda: server_app().cases)
+    return LiveChat(lambda: server_app().cases, LiveChanges(os.environ.get(REDIS_VARIABLE)))
 
 
 def redis_manager(env: Mapping[str, str]) -> Any | None:
@@ -154,12 +270,18 @@ def kept_for_staff(on_new_message: OnNewMessage, live: Callable[[], LiveChat]) -
     The assistant still reads it: it stays quiet, except for the safety route."""
 
     async def keep(message: UserMessage) -> None:
+        chat = live()
+        kept: LiveMessage | None = None
         try:
-            await live().record(message.sender_id, message.text or "")
+            kept = await chat.record(message.sender_id, message.text or "")
         except DBAPIError:
             # The assistant still answers (its safety route above all) while the store is down.
             logger.warning("live chat: the case store did not answer; a message was not kept")
+        if kept is not None:
+            await chat.changes.announce()  # staff see it as it comes
         await on_new_message(message)
+        # The turn may have asked for a person, or told a danger: the console's list changes.
+        await chat.after_turn(message.sender_id, kept)
 
     return keep
 

@@ -98,7 +98,13 @@ class MetaOutput(PlatformOutput):
                 {"content_type": "text", "title": title, "payload": str(button["payload"])}
                 for title, button in zip(titles, buttons, strict=True)
             ][:MAX_QUICK_REPLIES]
-        body = {"recipient": {"id": user_id}, "messaging_type": "RESPONSE", "message": message}
+        # Past the 24 hours only a person may write, for 7 days, tagged so (bot.channels.live).
+        kind = (
+            {"messaging_type": "MESSAGE_TAG", "tag": "HUMAN_AGENT"}
+            if self.human_agent
+            else {"messaging_type": "RESPONSE"}
+        )
+        body = {"recipient": {"id": user_id}, **kind, "message": message}
         await self._post(self.settings.send_url, body, self.settings.page_access_token)
 
 

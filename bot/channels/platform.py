@@ -77,6 +77,8 @@ class PlatformOutput(OutputChannel):
         self.session = session
         self.platform = platform
         self.choices = choices
+        # A member of staff writing after the standard window (Meta's HUMAN_AGENT tag).
+        self.human_agent = False
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for paragraph in paragraphs(text):
@@ -178,10 +180,15 @@ class SignedWebhookInput(InputChannel):
         """The platforms whose conversations this webhook carries (`<platform>:<user id>`)."""
         raise NotImplementedError
 
-    async def send_to(self, platform: str, conversation_id: str, text: str) -> None:
-        """A message to a resident outside a turn: staff in a live chat (bot.channels.live)."""
+    async def send_to(
+        self, platform: str, conversation_id: str, text: str, human_agent: bool = False
+    ) -> None:
+        """A message to a resident outside a turn: staff in a live chat (bot.channels.live);
+        `human_agent` past the platform's standard window, where a person may still write."""
         async with new_session() as session:
-            await self.output_to(session, platform).send_text_message(conversation_id, text)
+            output = self.output_to(session, platform)
+            output.human_agent = human_agent
+            await output.send_text_message(conversation_id, text)
 
     def acknowledgement(self) -> HTTPResponse:
         return response.json({"status": "ok"})

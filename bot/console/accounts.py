@@ -45,6 +45,7 @@ from bot.console.recent import Recent
 Role = Literal["handler", "officer"]
 ROLES: tuple[Role, ...] = ("handler", "officer")
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
+DISPLAY_NAME = re.compile(r"^(?=.{1,40}$)[^\W\d_]+(?:[ '.-]+[^\W\d_]+)*\.?$")
 MINIMUM_PASSWORD_LENGTH = 12
 # A session lasts one shift at most, and ends after half an hour left alone.
 SESSION_LIMIT = timedelta(hours=9)
@@ -124,10 +125,19 @@ class StaffMember:
     role: Role
     active: bool
     created_at: datetime
+    # What residents in a live chat call them ("Alex"); none set, the username's first part.
+    display_name: str | None = None
 
     @property
     def is_officer(self) -> bool:
         return self.role == "officer"
+
+    @property
+    def shown_name(self) -> str:
+        """A username is first name, dot, the rest ("alex.s"): without a display name set,
+        residents see the first name."""
+        fallback = self.username.split(".")[0].split("@")[0].capitalize()
+        return self.display_name or fallback or "A member of staff"
 
 
 @dataclass(frozen=True)
@@ -161,11 +171,22 @@ class StaffRepository:
     def __init__(self, connection: Connection) -> None:
         self._db = connection
 
-    def add_user(self, username: str, password_hash: str, role: Role, at: datetime) -> int:
+    def add_user(
+        self, username: str, password_hash: str, role: Role, at: datetime,
+        display_name: str | None,
+    ) -> int:  # fmt: skip
         query = insert(tables.staff_users).values(
-            username=username, password_hash=password_hash, role=role, active=True, created_at=at
-        )
+            username=username, password_hash=password_hash, role=role, active=True,
+            created_at=at, display_name=display_name,
+        )  # fmt: skip
         return int(self._db.execute(query).inserted_primary_key[0])
+
+    def set_display_name(self, username: str, display_name: str | None) -> bool:
+        users = tables.staff_users
+        changed = self._db.execute(
+            update(users).where(users.c.username == username).values(display_name=display_name)
+        )
+        return bool(changed.rowcount)
 
     def user(self, username: str) -> tuple[int, str, str | None, StaffMember] | None:
         """(id, password hash, second factor's secret, member) for a username."""
@@ -335,7 +356,7 @@ class StaffRepository:
 
 
 def _member(row: Row) -> StaffMember:
-    return StaffMember(row.username, row.role, row.active, row.created_at)
+    return StaffMember(row.username, row.role, row.active, row.created_at, row.display_name)
 
 
 class StaffAccounts:
@@ -369,10 +390,13 @@ class StaffAccounts:
             return self._hasher.hash(password)
 
     # accounts --------------------------------------------------------------------------------
-    def add(self, username: str, password: str, role: Role = "handler") -> Enrolment:
+    def add(
+        self, username: str, password: str, role: Role = "handler", display_name: str = ""
+    ) -> Enrolment:
         """A new account with its second factor: the secret is shown once, to be entered in
         the person's authenticator app."""
         username = normalised(username)
+        shown = checked_display_name(display_name)
         if not USERNAME.match(username):
             raise AccountError(
                 "a username is 2 to 80 lower-case letters, digits, dots, dashes or underscores"
@@ -389,11 +413,21 @@ class StaffAccounts:
         now, secret, token = self._clock(), random_base32(), secrets.token_urlsafe(32)
         try:
             with self._transaction() as staff:
-                user_id = staff.add_user(username, self._hash(password), role, now)
+                user_id = staff.add_user(username, self._hash(password), role, now, shown)
                 staff.set_totp_secret(user_id, secret, token, now)
         except IntegrityError:
             raise AccountError(f"there is already an account called {username}") from None
-        return Enrolment(StaffMember(username, role, True, now), secret, token)
+        return Enrolment(StaffMember(username, role, True, now, shown), secret, token)
+
+    def set_display_name(self, username: str, display_name: str) -> StaffMember | None:
+        """What residents in a live chat call this person from now on ("" for the username's
+        first part); None when there is no such account."""
+        shown = checked_display_name(display_name)
+        with self._transaction() as staff:
+            if not staff.set_display_name(normalised(username), shown):
+                return None
+            found = staff.user(normalised(username))
+        return None if found is None else found[3]
 
     def new_second_factor(self, username: str) -> Enrolment | None:
         """A new secret for an active account (a lost phone), shown once; the old one stops
@@ -534,6 +568,19 @@ class StaffAccounts:
 
 def normalised(username: str) -> str:
     return username.strip().lower()
+
+
+def checked_display_name(display_name: str) -> str | None:
+    """A name a resident reads after "A person has joined the chat:": one short line of
+    letters, spaces and the punctuation of names; None (the username's first part) when empty."""
+    shown = " ".join(display_name.split())
+    if not shown:
+        return None
+    if not DISPLAY_NAME.match(shown):
+        raise AccountError(
+            "a display name is up to 40 letters, spaces, hyphens, apostrophes or full stops"
+        )
+    return shown
 
 
 def _back_off(failed: int, latest: datetime | None, allowed: int, now: datetime) -> timedelta:

@@ -1,6 +1,6 @@
-"""`python -m bot staff add|list|disable|second-factor`: console accounts, made by whoever runs the
-server. Adding an account, or giving it a new second factor, prints the secret for the person's
-authenticator app once: it is never shown again."""
+"""`python -m bot staff add|list|disable|second-factor|display-name`: console accounts, made by
+whoever runs the server. Adding an account, or giving it a new second factor, prints the secret
+for the person's authenticator app once: it is never shown again."""
 
 from __future__ import annotations
 
@@ -11,6 +11,11 @@ from typing import Any, TextIO
 
 from bot.bootstrap import App
 from bot.console.accounts import ROLES, AccountError, Enrolment
+
+DISPLAY_NAME_HELP = (
+    'what residents in a live chat call them ("Alex from <landlord>"); without one, the first '
+    "part of the username"
+)
 
 
 def add_staff_command(commands: Any) -> None:
@@ -23,6 +28,7 @@ def add_staff_command(commands: Any) -> None:
                      help="officers also see the officer queue (default: handler)")  # fmt: skip
     add.add_argument("--password-stdin", action="store_true",
                      help="read the password from the first line of stdin")  # fmt: skip
+    add.add_argument("--display-name", default="", help=DISPLAY_NAME_HELP)
     actions.add_parser("list", help="accounts, with their role and whether they are active")
     disable = actions.add_parser("disable", help="disable an account and end its sessions")
     disable.add_argument("username")
@@ -30,6 +36,9 @@ def add_staff_command(commands: Any) -> None:
         "second-factor", help="a new authenticator secret for an account (a lost phone)"
     )
     second.add_argument("username")
+    named = actions.add_parser("display-name", help="set what residents in a live chat call them")
+    named.add_argument("username")
+    named.add_argument("display_name", metavar="NAME", help=f'{DISPLAY_NAME_HELP}; "" for that')
 
 
 def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
@@ -37,7 +46,18 @@ def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin)
         for member in app.staff.members():
             state = "active" if member.active else "disabled"
             print(f"{member.username:<24} {member.role:<8} {state:<8} "
-                  f"added {member.created_at:%Y-%m-%d}")  # fmt: skip
+                  f"added {member.created_at:%Y-%m-%d}  shown as {member.shown_name}")  # fmt: skip
+        return 0
+    if args.staff_action == "display-name":
+        try:
+            named = app.staff.set_display_name(args.username, args.display_name)
+        except AccountError as problem:
+            print(f"staff: {problem}", file=sys.stderr)
+            return 1
+        if named is None:
+            print(f"staff: no account {args.username}", file=sys.stderr)
+            return 1
+        print(f"staff: residents in a live chat now see {named.username} as {named.shown_name}")
         return 0
     if args.staff_action == "disable":
         if not app.staff.disable(args.username):
@@ -59,11 +79,13 @@ def staff_command(app: App, args: argparse.Namespace, stdin: TextIO = sys.stdin)
         print("staff: the two passwords were different; nothing was added", file=sys.stderr)
         return 1
     try:
-        enrolment = app.staff.add(args.username, password, args.role)
+        enrolment = app.staff.add(args.username, password, args.role, args.display_name)
     except AccountError as problem:
         print(f"staff: {problem}", file=sys.stderr)
         return 1
-    print(f"staff: added {enrolment.member.username} ({enrolment.member.role})")
+    member = enrolment.member
+    print(f"staff: added {member.username} ({member.role}), shown to residents as "
+          f"{member.shown_name}")  # fmt: skip
     _show_once(enrolment)
     return 0
 

@@ -176,11 +176,13 @@ def test_no_console_page_has_a_serious_accessibility_problem(
 
     asked = (TranscriptLine(cases.now(), "resident", "a person please"),)
     handoff = cases.record_handoff(Handoff("chat-axe", "socketio", cases.now(), asked))
-    page.click("text=Waiting for a person")
-    check("waiting for a person")
-    page.click(f"form[action='/console/handoffs/{handoff.id}/pick-up'] button")
-    expect(page.get_by_role("heading", name="Picked up", exact=True)).to_be_visible()
-    check("picked up")
+    page.click("text=Live chat")
+    check("live chat")
+    page.goto(f"{console}/live/{handoff.id}")
+    check("live conversation, waiting")
+    page.get_by_role("button", name="Take this conversation").click()
+    expect(page.get_by_label("Your reply")).to_be_visible()
+    check("live conversation, taken")
 
     page.click("text=Sign out")
     expect(page.get_by_text("You have signed out.")).to_be_visible()

@@ -4,7 +4,7 @@ when configured, and a resident's message still reaching the assistant when the 
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +15,42 @@ from bot.casestore import migrations
 from bot.casestore.domain import Handoff
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
-from bot.channels.live import LiveChat, first_name, kept_for_staff, share_rooms, speaking_as
+from bot.channels.live import (
+    LiveChat,
+    ReplyWindow,
+    kept_for_staff,
+    reply_window,
+    share_rooms,
+    speaking_as,
+)
+from bot.console.accounts import StaffMember
 from bot.policy import Policy
 from bot.web.transcript import TALK_TO_A_PERSON
 
 
-def test_residents_see_a_member_of_staff_by_first_name_and_landlord() -> None:
-    assert first_name("alex.s") == "Alex" and first_name("j.khan") == "J"
-    assert first_name("sam@example.org") == "Sam"
-    assert speaking_as("alex.smith", "Sample Homes") == "Alex from Sample Homes"
+def test_residents_see_a_member_of_staff_by_display_name_or_else_first_name() -> None:
+    def member(username: str, display_name: str | None = None) -> StaffMember:
+        return StaffMember(username, "handler", True, datetime.now(timezone.utc), display_name)
+
+    assert member("alex.s").shown_name == "Alex" and member("j.khan").shown_name == "J"
+    assert member("sam@example.org").shown_name == "Sam"
+    assert member("j.khan", "Jamila").shown_name == "Jamila"
+    assert speaking_as("Jamila", "Sample Homes") == "Jamila from Sample Homes"
+
+
+def test_meta_allows_24_hours_then_7_days_for_a_person_and_other_channels_have_no_limit() -> None:
+    heard = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    week = heard + timedelta(days=7)
+    assert reply_window("messenger", heard, heard + timedelta(hours=24)) == ReplyWindow(
+        "open", week
+    )
+    assert reply_window("instagram", heard, heard + timedelta(hours=25)) == ReplyWindow(
+        "human_agent", week
+    )
+    assert reply_window("messenger", heard, week - timedelta(seconds=1)).state == "human_agent"
+    assert reply_window("messenger", heard, week).state == "closed"
+    for channel in ("x", "socketio"):
+        assert reply_window(channel, heard, heard + timedelta(days=30)) == ReplyWindow()
 
 
 def test_rooms_are_shared_through_redis_only_when_a_url_is_set() -> None:

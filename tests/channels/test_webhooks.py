@@ -17,13 +17,15 @@ import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import update
 
-from bot.casestore import migrations
+from bot.casestore import migrations, tables
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.channels.live import HANDED_BACK_LINE, joined_line
@@ -452,3 +454,51 @@ def test_staff_take_a_social_conversation_and_reply_in_it_through_the_platforms_
     staff.get(f"/console/live/{handoff.id}")
     assert staff.post(f"/console/live/{handoff.id}/hand-back", {}).status_code == 303
     assert said_to_resident()[-1] == HANDED_BACK_LINE
+
+
+def last_heard_days_ago(database_url: str, handoff_id: int, days: float) -> None:
+    """Move the resident's asking and their messages since back in time, as a weekend would."""
+    then = datetime.now(timezone.utc) - timedelta(days=days)
+    with make_engine(database_url).begin() as db:
+        handoffs, live = tables.handoffs, tables.live_messages
+        db.execute(update(handoffs).where(handoffs.c.id == handoff_id).values(requested_at=then))
+        db.execute(update(live).where(live.c.handoff_id == handoff_id).values(at=then))
+
+
+@pytest.mark.parametrize("platform", ["messenger", "instagram"])
+def test_after_meta_24_hours_staff_reply_as_a_human_agent_for_7_days_then_are_refused(
+    social: Social, fake_api: FakeApi, policy: Policy, platform: str
+) -> None:
+    user_id = new_user_id()
+    cases = CaseStore(make_engine(social.database_url), policy)
+    send_meta(social.rasa_url, "page" if platform == "messenger" else "instagram", user_id,
+              text="can I talk to a real person please")  # fmt: skip
+    handoff = cases.open_handoff(f"{platform}:{user_id}")
+    assert handoff is not None and handoff.id is not None
+    staff = ConsoleClient(social.rasa_url)
+    username = f"wendy.{platform}"
+    assert staff.sign_in(username, add_staff(social.database_url, username)).status_code == 303
+    staff.get(f"/console/live/{handoff.id}")
+    assert staff.post(f"/console/live/{handoff.id}/take", {}).status_code == 303
+    assert fake_api.sent_to(user_id)[-1].body["messaging_type"] == "RESPONSE"
+
+    last_heard_days_ago(social.database_url, handoff.id, 2)
+    page = staff.get(f"/console/live/{handoff.id}").text
+    assert "more than 24 hours since the resident last wrote" in page
+    assert "lets a person (not the assistant) reply for 7 days" in page
+    replied = staff.post(f"/console/live/{handoff.id}/reply", {"message": "Sorry for the wait"})
+    assert replied.status_code == 303
+    sent = fake_api.sent_to(user_id)[-1].body
+    assert (sent["messaging_type"], sent["tag"]) == ("MESSAGE_TAG", "HUMAN_AGENT")
+    assert sent["message"]["text"].endswith("Sorry for the wait")
+
+    last_heard_days_ago(social.database_url, handoff.id, 8)
+    before = len(fake_api.sent_to(user_id))
+    staff.get(f"/console/live/{handoff.id}")
+    refused = staff.post(f"/console/live/{handoff.id}/reply", {"message": "Are you there?"})
+    assert refused.status_code == 409
+    assert "more than 7 days since the resident last wrote" in refused.text
+    assert "no longer lets us reply in this chat" in refused.text
+    assert "Are you there?" in refused.text, "the reply stays in the box"
+    assert len(fake_api.sent_to(user_id)) == before
+    assert [m.text for m in cases.live_messages(handoff.id)] == ["Sorry for the wait"]

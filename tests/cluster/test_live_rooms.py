@@ -16,7 +16,7 @@ import socketio
 from aiohttp import web
 
 from bot.casestore.domain import Handoff
-from bot.channels.live import REDIS_VARIABLE, LiveChat, share_rooms
+from bot.channels.live import REDIS_VARIABLE, LiveChanges, LiveChat, share_rooms
 from tools.localservers import LOOPBACK, Redis, free_port, running_redis
 
 SESSION = "0123456789abcdef0123456789abcdef"
@@ -95,3 +95,23 @@ def test_a_staff_reply_on_one_replica_reaches_the_resident_on_another_in_order(
 def test_without_the_shared_rooms_the_other_replica_cannot_reach_the_resident() -> None:
     """Why the Redis manager is there: each server alone only knows its own connections."""
     assert asyncio.run(staff_reply_from_the_other_replica({}, 3)) == []
+
+
+async def changes_heard_on_the_other_replica(env: dict[str, str]) -> tuple[bool, bool]:
+    """(whether replica 2's console heard nothing while nothing changed, whether it heard
+    replica 1 announce a change)."""
+    here, there = LiveChanges(env.get(REDIS_VARIABLE)), LiveChanges(env.get(REDIS_VARIABLE))
+    seen = there.version
+    quiet = not await there.wait(seen, 1.5)  # also subscribes
+    waiting = asyncio.create_task(there.wait(seen, 5))
+    await asyncio.sleep(0.2)
+    await here.announce()
+    return quiet, await waiting
+
+
+def test_a_change_on_one_replica_wakes_the_consoles_on_another(redis: Redis) -> None:
+    assert asyncio.run(changes_heard_on_the_other_replica(redis_env(redis))) == (True, True)
+
+
+def test_without_redis_a_change_wakes_only_its_own_process() -> None:
+    assert asyncio.run(changes_heard_on_the_other_replica({})) == (True, False)

@@ -22,6 +22,7 @@ from bot.policy import Policy
 from bot.web.transcript import TALK_TO_A_PERSON
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
+from tests.console.staff import add_staff, staff_command
 
 pytestmark = pytest.mark.server
 
@@ -152,6 +153,24 @@ def test_staff_take_the_web_chat_reply_in_it_and_hand_it_back(
     with cases.unit_of_work() as uow:
         trail = [kind for _, kind, _ in uow.cases.audit_trail(f"handoff:{handoff.id}")]
     assert trail == ["handoff_picked_up", "live_message_sent", "handoff_handed_back"]
+
+
+def test_residents_see_the_display_name_the_account_command_set(
+    resident: Resident, running: Running, cases: CaseStore, policy: Policy
+) -> None:
+    password = add_staff(running.database_url, "k.williams")
+    shown = staff_command(running.database_url, "display-name", "k.williams", "Kemi")
+    assert "now see k.williams as Kemi" in shown
+    handoff = asks_for_a_person(resident, cases)
+    staff = ConsoleClient(running.servers.rasa_url)
+    assert staff.sign_in("k.williams", password).status_code == 303
+    staff.get(f"/console/live/{handoff.id}")
+    assert staff.follow(staff.post(f"/console/live/{handoff.id}/take", {}))
+    name = f"Kemi from {policy.landlord.name}"
+    assert "The resident sees you as Kemi from" in staff.page
+    assert resident.hears() == [{"text": joined_line(name)}]
+    assert staff.post(f"/console/live/{handoff.id}/reply", {"message": "Hi"}).status_code == 303
+    assert resident.hears() == [{"text": "Hi", "staff_name": name}]
 
 
 def test_a_second_member_of_staff_cannot_take_or_reply_in_a_taken_conversation(

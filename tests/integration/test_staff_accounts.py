@@ -305,6 +305,23 @@ def test_accounts_need_a_fair_username_a_long_uncommon_password_and_a_known_role
     assert [m.username for m in accounts.members()] == ["hana.handler"]
 
 
+def test_a_display_name_is_what_the_session_shows_residents_and_can_be_changed(
+    accounts: StaffAccounts, hana: SignIn
+) -> None:
+    assert hana().staff.shown_name == "Hana", "none set: the username's first part"
+    added = accounts.add("j.okafor", "four unrelated words here", display_name="  Jo   Okafor ")
+    assert added.member.shown_name == "Jo Okafor"
+    named = accounts.set_display_name("Hana.Handler", "Hana-Marie O'Neil")
+    assert named is not None and named.shown_name == "Hana-Marie O'Neil"
+    assert hana().staff.shown_name == "Hana-Marie O'Neil"
+    assert accounts.set_display_name("hana.handler", "") is not None
+    assert hana().staff.shown_name == "Hana"
+    assert accounts.set_display_name("nobody.here", "Nobody") is None
+    for unfit in ("Hana: call this number", "<b>Hana</b>", "Agent 007", "x" * 41, "-Hana"):
+        with pytest.raises(AccountError):
+            accounts.set_display_name("hana.handler", unfit)
+
+
 def test_a_disabled_account_cannot_sign_in_and_its_sessions_end(
     accounts: StaffAccounts, hana: SignIn
 ) -> None:

@@ -80,6 +80,13 @@ class HandoffRows(Rows):
         last = select(func.max(live.seq)).where(live.handoff_id == handoff_id)
         return int(self._db.execute(last).scalar_one() or 0)
 
+    def last_resident_message_at(self, handoff_id: int) -> datetime | None:
+        live = tables.live_messages.c
+        last = select(func.max(live.at)).where(
+            live.handoff_id == handoff_id, live.sender == "resident"
+        )
+        return utc(self._db.execute(last).scalar_one())
+
     def live_messages(self, handoff_id: int, after_seq: int = 0) -> list[LiveMessage]:
         live = tables.live_messages.c
         rows = self._db.execute(

@@ -12,13 +12,15 @@ resident's own chat, and hand it back to the assistant or close it.
 
 The pages work without JavaScript (each form posts and comes back to the page); live.js, allowed
 by the console's content policy, adds the updates. Server-sent events read the case store, which
-every replica shares, so staff see a resident's message whichever replica took it in.
+every replica shares, so staff see a resident's message whichever replica took it in; they read
+it only when live chat changes (bot.channels.live.LiveChanges), never on a timer.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+import time
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,9 +34,11 @@ from bot.casestore.services import LiveConversation, utc_now
 from bot.channels.live import (
     CLOSED_LINE,
     HANDED_BACK_LINE,
+    ReplyWindow,
     joined_line,
     live_chat,
     note_in_tracker,
+    reply_window,
     speaking_as,
 )
 from bot.console.forms import in_words
@@ -43,6 +47,7 @@ from bot.console.pages import (
     Routes,
     blocking,
     cases_of,
+    channel_in_words,
     console_of,
     page,
     see_other,
@@ -51,11 +56,9 @@ from bot.console.pages import (
 from bot.triage.safety import WITH_PERSON_SLOT
 from bot.web.transcript import STAFF_KEY
 
-# How often an open events stream looks in the case store, and how long one lasts before the
-# browser reconnects (EventSource does that by itself, from the last event it had).
-POLL_SECONDS = 0.25
+# How long an events stream lasts before the browser reconnects (EventSource does that by
+# itself, from the last event it had).
 STREAM_SECONDS = 300
-SESSION_CHECK_POLLS = 20
 # nginx passes each event on at once; the console's own headers are added as to any page.
 EVENT_HEADERS = {"X-Accel-Buffering": "no"}
 MAX_REPLY_CHARACTERS = 2000
@@ -98,18 +101,18 @@ async def live_page(request: Request) -> HTTPResponse:
 
 @routes.get("/live/events")
 async def live_events(request: Request) -> None:
-    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
     shown = ""
-    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
-        if not await _still_signed_in(request, poll):
-            break
+
+    async def send_queue(response: HTTPResponse) -> bool:
+        nonlocal shown
         queue = await blocking(cases_of(request).live_queue)
         listed = _render(request, "_live_queue.html", **_queue_context(request, queue))
         if listed != shown:
             await response.send(server_sent("queue", {"html": listed}))
             shown = listed
-        await asyncio.sleep(POLL_SECONDS)
-    await response.eof()
+        return True
+
+    await _stream(request, send_queue)
 
 
 @routes.get("/live/<handoff_id:int>")
@@ -125,20 +128,22 @@ async def conversation_events(request: Request, handoff_id: int) -> HTTPResponse
         return page(request, "refused.html", 404, title="Not found",
                     message="There is no live conversation with that number.")  # fmt: skip
     after = _last_seen(request)
-    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
     status: dict[str, Any] = {}
-    for poll in range(int(STREAM_SECONDS / POLL_SECONDS)):
+
+    async def send_changes(response: HTTPResponse) -> bool:
+        nonlocal after, status
         live = await blocking(cases.live_conversation, handoff_id)
-        if live is None or not await _still_signed_in(request, poll):
-            break  # erased, or signed out: nothing more for this browser
+        if live is None:
+            return False  # erased: nothing more for this browser
         if _status(live) != status:
             status = _status(live)
             await response.send(server_sent("status", status))
         for message in await blocking(cases.live_messages, handoff_id, after):
             await response.send(server_sent("message", message_event(message), message.seq))
             after = message.seq
-        await asyncio.sleep(POLL_SECONDS)
-    await response.eof()
+        return True
+
+    await _stream(request, send_changes)
     return None
 
 
@@ -165,13 +170,15 @@ async def reply(request: Request, handoff_id: int) -> HTTPResponse:
             else f"Replies must be under {MAX_REPLY_CHARACTERS:,} characters."
         )  # fmt: skip
         return await _conversation_page(request, handoff_id, 422, problem=problem, draft=text)
+    handoff = await blocking(cases_of(request).handoff, handoff_id)
+    if handoff is not None and (await _window(request, handoff)).state == "closed":
+        return await _conversation_page(request, handoff_id, 409, draft=text,
+                                        problem=closed_problem(handoff))  # fmt: skip
     sent = await blocking(cases_of(request).send_staff_message, handoff_id, staff, text)
-    if sent is None:
+    if handoff is None or sent is None:
         return await _conversation_page(request, handoff_id, 409, draft=text,
                                         problem="Only whoever took this conversation can "
                                         "reply, while it is open.")  # fmt: skip
-    handoff = await blocking(cases_of(request).handoff, handoff_id)
-    assert handoff is not None, "just replied in"
     await _tell_resident(request, handoff, text, name=_speaking_as(request))
     if request.form.get("sent_by") == "script":
         return HTTPResponse(status=204)
@@ -188,10 +195,23 @@ async def close(request: Request, handoff_id: int) -> HTTPResponse:
     return await _end(request, handoff_id, "close_handoff", CLOSED_LINE)
 
 
+def closed_problem(handoff: Handoff) -> str:
+    platform = channel_in_words(handoff.channel)
+    return (
+        f"It is more than 7 days since the resident last wrote, so {platform} no longer lets "
+        "us reply in this chat. Contact them another way, then close the conversation."
+    )
+
+
 # helpers -----------------------------------------------------------------------------------
+async def _window(request: Request, handoff: Handoff) -> ReplyWindow:
+    heard = await blocking(cases_of(request).last_heard, handoff)
+    return reply_window(handoff.channel, heard, utc_now())
+
+
 def _speaking_as(request: Request) -> str:
     landlord = console_of(request).app.policy.landlord.name
-    return speaking_as(session_of(request).staff.username, landlord)
+    return speaking_as(session_of(request).staff.shown_name, landlord)
 
 
 def _render(request: Request, template: str, **context: Any) -> str:
@@ -210,13 +230,24 @@ def _queue_context(request: Request, queue: list[LiveConversation]) -> dict[str,
     }
 
 
-async def _still_signed_in(request: Request, poll: int) -> bool:
-    """An open stream checks its session now and then, without keeping it alive: signing
-    out, or leaving the console idle until the session lapses, ends it."""
-    if poll == 0 or poll % SESSION_CHECK_POLLS:
-        return True
+async def _stream(request: Request, send: Callable[[HTTPResponse], Awaitable[bool]]) -> None:
+    """Server-sent events: `send` at the start and after each change in live chat, until it
+    says there is nothing more, the session ends or the stream has lasted STREAM_SECONDS.
+    Nothing is read while nothing changes. The session is checked on each change, without
+    keeping it alive: signing out (a change) ends the stream, and a session left idle until
+    it lapses is refused when the browser reconnects."""
+    changes = live_chat().changes
+    response = await request.respond(content_type="text/event-stream", headers=EVENT_HEADERS)
+    deadline = time.monotonic() + STREAM_SECONDS
+    seen = changes.version
     staff = console_of(request).app.staff
-    return await blocking(staff.still_live, session_of(request).token)
+    while await send(response):
+        if not await changes.wait(seen, deadline - time.monotonic()):
+            break
+        seen = changes.version
+        if not await blocking(staff.still_live, session_of(request).token):
+            break
+    await response.eof()
 
 
 def _last_seen(request: Request) -> int:
@@ -240,10 +271,12 @@ async def _conversation_page(
                     message="There is no live conversation with that number.")  # fmt: skip
     handoff = live.handoff
     messages = await blocking(cases.live_messages, handoff_id)
+    window = await _window(request, handoff)
     return page(request, "live_conversation.html", status, live=live,
                 title=f"Live chat: {handoff.channel}", handoff=handoff, messages=messages,
                 last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
-                waited=waited(handoff.requested_at, utc_now()),
+                waited=waited(handoff.requested_at, utc_now()), window=window,
+                closed_problem=closed_problem(handoff),
                 me=session_of(request).staff.username)  # fmt: skip
 
 
@@ -265,13 +298,16 @@ async def _tell_resident(
     request: Request, handoff: Handoff, text: str, name: str | None = None,
     resume: bool = False,
 ) -> None:  # fmt: skip
-    """Send to the resident's chat, and keep it in the conversation's tracker, so a reload
-    shows it and the assistant, when it answers again, has what was said."""
-    await live_chat().deliver(handoff, text, name)
+    """Keep it in the conversation's tracker, so a reload shows it and the assistant, when it
+    answers again, has what was said; then send it to the resident's chat. In that order: a
+    widget that reconnects and catches up from the tracker between the two would otherwise
+    miss it for good (it was sent before it joined, and is not yet stored)."""
+    chat = live_chat()
+    await chat.changes.announce()  # the console's pages, here and on the other replicas
     agent = getattr(request.app.ctx, "agent", None)
-    if agent is None:
-        return
-    events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
-    if resume:
-        events.append(SlotSet(WITH_PERSON_SLOT, False))
-    await note_in_tracker(agent, handoff.conversation_id, events)
+    if agent is not None:
+        events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
+        if resume:
+            events.append(SlotSet(WITH_PERSON_SLOT, False))
+        await note_in_tracker(agent, handoff.conversation_id, events)
+    await chat.deliver(handoff, text, name, await _window(request, handoff))

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from sanic import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.live import live_chat
 from bot.console.accounts import Enrolment, SignInRefused
 from bot.console.forms import first
 from bot.console.pages import (
@@ -60,6 +61,7 @@ async def sign_in(request: Request) -> HTTPResponse:
 @routes.post("/sign-out")
 async def sign_out(request: Request) -> HTTPResponse:
     await blocking(console_of(request).app.staff.sign_out, session_of(request).token)
+    await live_chat().changes.announce()  # its open live chat streams end
     response = see_other(f"{PATH}/sign-in?signed-out")
     set_cookie(response, SESSION_COOKIE, "", max_age=0)
     return response
