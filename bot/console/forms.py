@@ -31,7 +31,6 @@ STILL_HAPPENING = {"yes": True, "no": False, "not_known": None}
 CONSENT = ("given", "not_yet")
 NOT_STATED = "not stated"
 REFERENCE = "stage_2_reference"
-# The policy's exclusion ground for anti-social behaviour, whose route is the ASB team.
 SPOKEN_REFERENCE = re.compile(r"(?:[a-z]{1,4}[\s./-]*)?(20\d\d)[\s./-]*(\d{1,6})", re.IGNORECASE)
 OR_BY_NAME = "or leave it empty and find the complaint by surname and phone or email"
 
@@ -266,7 +265,7 @@ class ServiceRequestForm:
     def prefilled(cls, contact: ContactRecord, result: TriageResult) -> ServiceRequestForm:
         """The caller's words, the area triage found, or the ASB team for a first ASB report."""
         return cls(
-            category=ASB if first_asb_report(result) else result.service_area,
+            category=result.request_category or result.service_area,
             urgent=result.urgent,
             description=contact.text,
             caller=Caller.prefilled(result),
@@ -314,12 +313,6 @@ class ServiceRequestForm:
             access_times=self.access_times,
             job_number=self.job_number,
         )
-
-
-def first_asb_report(result: TriageResult) -> bool:
-    """A report of anti-social behaviour, not a complaint about how one was handled: that stays
-    a complaint (triage labels it one), with the ground kept for a complaints officer."""
-    return result.exclusion_reason == ASB and result.label == "excluded"
 
 
 def in_words(identifier: str) -> str:
