@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.casestore import tables
 from bot.casestore.services import utc_now
+from bot.casestore.unit_of_work import UnitOfWork
 
 Fields = Mapping[str, Sequence[str]]
 KEEP_FOR = timedelta(days=1)
@@ -34,22 +35,30 @@ class CallDrafts:
         kept = {name: list(values) for name, values in fields.items() if name not in NOT_KEPT}
         drafts, now = tables.call_drafts, self._clock()
         where = (drafts.c.contact_id == contact_id) & (drafts.c.staff == staff)
-        with self._engine.begin() as db:
-            db.execute(delete(drafts).where(drafts.c.saved_at < now - KEEP_FOR))
-            if db.execute(update(drafts).where(where).values(fields=kept, saved_at=now)).rowcount:
-                return
+        replace = update(drafts).where(where).values(fields=kept, saved_at=now)
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(delete(drafts).where(drafts.c.saved_at < now - KEEP_FOR))
+            replaced = uow.connection.execute(replace).rowcount
+            uow.commit()
+        if replaced:
+            return
         try:
-            with self._engine.begin() as db:
-                db.execute(insert(drafts).values(contact_id=contact_id, staff=staff, fields=kept,
-                                                 saved_at=now))  # fmt: skip
+            with UnitOfWork(self._engine) as uow:
+                uow.connection.execute(
+                    insert(drafts).values(
+                        contact_id=contact_id, staff=staff, fields=kept, saved_at=now
+                    )
+                )
+                uow.commit()
         except IntegrityError:  # saved at the same moment by another request of the same page
-            with self._engine.begin() as db:
-                db.execute(update(drafts).where(where).values(fields=kept, saved_at=now))
+            with UnitOfWork(self._engine) as uow:
+                uow.connection.execute(replace)
+                uow.commit()
 
     def draft(self, contact_id: int, staff: str) -> Fields | None:
         drafts = tables.call_drafts
-        with self._engine.connect() as db:
-            fields = db.execute(
+        with UnitOfWork(self._engine) as uow:
+            fields = uow.connection.execute(
                 select(drafts.c.fields).where(
                     drafts.c.contact_id == contact_id,
                     drafts.c.staff == staff,
@@ -60,7 +69,8 @@ class CallDrafts:
 
     def discard(self, contact_id: int) -> None:
         """The call is logged: nothing typed on it is kept beyond what was logged."""
-        with self._engine.begin() as db:
-            db.execute(
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(
                 delete(tables.call_drafts).where(tables.call_drafts.c.contact_id == contact_id)
             )
+            uow.commit()
