@@ -34,6 +34,8 @@ SAID = {
         Answer(offers_choice=True, explains_exclusion=True, asb_team=False),
     "the people upstairs play loud music every night until 3am and shout at my kids":
         Answer(offers_choice=False, explains_exclusion=False, asb_team=True),
+    "ive reported the noise next door for months and you have done nothing about it":
+        Answer(offers_choice=True, explains_exclusion=False, asb_team=False),
     "when do the bins get collected on our road":
         Answer(offers_choice=False, explains_exclusion=False, asb_team=False),
 }  # fmt: skip
