@@ -55,7 +55,7 @@ def build_app(settings: Settings | None = None) -> App:
         cases=cases,
         handovers=ComplaintHandovers(outbox, cases),
         staff=StaffAccounts(engine),
-        drafts=CallDrafts(engine),
+        drafts=CallDrafts(engine, policy),
         personal_data=PersonalData(
             engine,
             TrackerEvents(make_engine(settings.tracker_store_url)),

@@ -4,6 +4,10 @@ Every button on the call page sends the whole page, and the page saves it as it 
 the browser runs the page's script), so a choice button, a session that lapsed during a long
 call, or a closed tab loses nothing. A draft belongs to one handler and one call: nobody else
 sees it, and it is deleted once the call is logged, or a day after it was last saved.
+
+A need that tells of health or disability (ticked by the handler, or ticked already because
+triage heard it) and what was agreed for it are special category data: a draft keeps them only
+once the caller's consent is ticked, as the case store keeps an adjustment (5.10).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from bot.casestore import tables
 from bot.casestore.services import utc_now
 from bot.casestore.unit_of_work import UnitOfWork
+from bot.policy import Policy
 
 Fields = Mapping[str, Sequence[str]]
 KEEP_FOR = timedelta(days=1)
@@ -26,13 +31,20 @@ NOT_KEPT = {"csrf_token", "saved_by", "choice"}
 
 
 class CallDrafts:
-    def __init__(self, engine: Engine, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self, engine: Engine, policy: Policy, clock: Callable[[], datetime] = utc_now
+    ) -> None:
         self._engine = engine
+        self._health_needs = {need.id for need in policy.needs.values() if need.special_category}
         self._clock = clock
 
     def save(self, contact_id: int, staff: str, fields: Fields) -> None:
         """Keep what was sent, replacing this handler's earlier draft of the call."""
         kept = {name: list(values) for name, values in fields.items() if name not in NOT_KEPT}
+        health = self._health_needs.intersection(kept.get("needs", ()))
+        if health and "yes" not in kept.get("disability_consent", ()):
+            kept["needs"] = [need for need in kept["needs"] if need not in health]
+            kept.pop("adjustment_detail", None)
         drafts, now = tables.call_drafts, self._clock()
         where = (drafts.c.contact_id == contact_id) & (drafts.c.staff == staff)
         replace = update(drafts).where(where).values(fields=kept, saved_at=now)

@@ -149,11 +149,14 @@ class Caller:
         )
 
     def adjustments(self, cases: CaseStore, policy: Policy) -> tuple[Adjustment, ...]:
-        """Agreed adjustments; a disability is kept only with consent (5.10)."""
+        """Agreed adjustments; a disability is kept only with consent (5.10), and so is what was
+        agreed when it was typed beside one (it is one field for every need ticked)."""
+        health = any(policy.needs[need].special_category for need in self.needs)
+        detail = self.adjustment_detail if self.disability_consent or not health else ""
         return tuple(
             cases.adjustment(
                 need,
-                self.adjustment_detail or policy.needs[need].offer,
+                detail or policy.needs[need].offer,
                 disability=policy.needs[need].special_category,
                 consent=self.disability_consent,
             )
