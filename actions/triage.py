@@ -22,6 +22,7 @@ from bot.questions import answer_for, asks_what, is_question
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
+    chat_exclusion_lines,
     chat_lines,
     part_lines,
     still_going_on_question,
@@ -83,9 +84,8 @@ class ActionTriage(Action):
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         # The contact, its service request and any exclusion proposal are written together,
         # once per turn (an old complaint's proposal waits for the question below).
-        service_request = (
-            (result.service_area, result.urgent) if result.label == "service_request" else None
-        )
+        category = result.request_category
+        service_request = (category, result.urgent) if category is not None else None
         contact_id = app.cases.record_triage(contact_record(tracker, result), service_request)
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
@@ -113,6 +113,11 @@ class ActionTriage(Action):
         for line in parts_said:
             dispatcher.utter_message(text=line)
         if result.offers_complaint:
+            # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
+            if result.ground_to_explain is not None:
+                details = tracker.get_slot("contact_details")
+                for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
+                    dispatcher.utter_message(text=line)
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
         if asked is not None:
@@ -124,13 +129,13 @@ class ActionTriage(Action):
             said = chat_lines(result, app.policy, tracker.get_slot("contact_details"))
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
-        if result.label == "service_request" and not result.representative:
+        if category is not None and not result.representative:
             # The team needs a way back to the resident (the representative is asked first).
             return [
                 *events,
                 *ask_or_record_contact(dispatcher, tracker, contact_id, bool(result.adjustments)),
             ]
-        if result.representative and result.label in ("service_request", "excluded"):
+        if result.representative and category is not None:
             # Something will be done for the resident, so who acts for them is noted (the
             # complaint form asks its own question). Adjustments are offered after this.
             dispatcher.utter_message(response="utter_offer_representative")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from bot.casestore.engine import make_engine
 from bot.casestore.outbox import ComplaintHandovers, Outbox
@@ -28,9 +30,21 @@ class App:
     personal_data: PersonalData
 
 
+@cache
+def _policy_in(directory: Path) -> Policy:
+    return load_policy(directory)
+
+
+def policy_at(directory: str | Path) -> Policy:
+    """The policy in `directory`, read and checked once per process. Rasa builds the NLU
+    components and dialogue policies itself, with nothing but their config, so they take it
+    from here too: the Rasa server, its graph components and its App share one policy."""
+    return _policy_in(Path(directory).resolve())
+
+
 def build_app(settings: Settings | None = None) -> App:
     settings = settings or Settings.from_env()
-    policy = load_policy(settings.policy_dir)
+    policy = policy_at(settings.policy_dir)
     engine = make_engine(settings.database_url)
     cases = CaseStore(engine, policy)
     outbox = Outbox(settings.outbox_path)
@@ -41,7 +55,7 @@ def build_app(settings: Settings | None = None) -> App:
         cases=cases,
         handovers=ComplaintHandovers(outbox, cases),
         staff=StaffAccounts(engine),
-        drafts=CallDrafts(engine),
+        drafts=CallDrafts(engine, policy),
         personal_data=PersonalData(
             engine,
             TrackerEvents(make_engine(settings.tracker_store_url)),

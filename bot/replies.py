@@ -99,6 +99,8 @@ def adjustment_lines(result: TriageResult, policy: Policy) -> list[str]:
 
 def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     """What to say after triage, for everything except the offer to complain."""
+    if result.first_asb_report:
+        return [*ASB_ROUTE, policy.grounds[ASB_REPORT].route]
     if result.label == "excluded" and result.exclusion_reason:
         return exclusion_lines(result.exclusion_reason, policy)
     if result.label == "service_request":
@@ -128,20 +130,27 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
     if result.label == "service_request":
         # How the team reaches the resident is settled next (actions.request_contact).
         return ["Thank you. I've noted this as a request for our team."]
-    if result.label == "excluded" and result.exclusion_reason and not contact_details:
-        lines = exclusion_lines(result.exclusion_reason, policy)
-        lines[2] = (
-            "This is not a decision. A complaints officer will look at your circumstances and "
-            "decide whether we can take it as a complaint. To hear what they decide, call us on "
-            f"{landlord.phone} ({landlord.office_hours})."
-        )
-        return lines
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         return [
             "Thanks for your question. I can't answer that one myself. A person can: just ask "
             f"to talk to a person here, or call us on {landlord.phone} ({landlord.office_hours})."
         ]
     return label_lines(result, policy)
+
+
+def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | None) -> list[str]:
+    """A possible exclusion explained in the chat, before the choice to complain. Nobody can get
+    back to a resident in a chat we hold no contact details for, so without them it says how to
+    hear what the officer decides."""
+    lines = exclusion_lines(ground_id, policy)
+    if not contact_details:
+        landlord = policy.landlord
+        lines[2] = (
+            "This is not a decision. A complaints officer will look at your circumstances and "
+            "decide whether we can take it as a complaint. To hear what they decide, call us on "
+            f"{landlord.phone} ({landlord.office_hours})."
+        )
+    return lines
 
 
 def request_contact_lines(

@@ -27,8 +27,9 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.answers import UNDERSTOOD_KEY
+from bot.bootstrap import policy_at
 from bot.nlp.matches import RuleMatches
-from bot.policy import Policy, load_policy
+from bot.policy import Policy
 from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
@@ -79,7 +80,7 @@ class UntrainedPolicy(RasaPolicy):
 
     def _rules(self) -> Policy:
         if self._policy is None:
-            self._policy = load_policy(self.config["policy_dir"])
+            self._policy = policy_at(self.config["policy_dir"])
         return self._policy
 
     def predict_action_probabilities(

@@ -41,6 +41,7 @@ from bot.casestore.domain import (
 )
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore, utc_now
+from bot.casestore.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -118,12 +119,12 @@ class Outbox:
 
     def put(self, handover: ComplaintHandover) -> None:
         """Keep the handover durably; a second put of the same key changes nothing."""
-        with self._engine.begin() as db:
-            known = db.execute(
+        with UnitOfWork(self._engine) as uow:
+            known = uow.connection.execute(
                 select(outbox.c.id).where(outbox.c.handover_key == handover.handover_key)
             ).first()
             if known is None:
-                db.execute(
+                uow.connection.execute(
                     insert(outbox).values(
                         handover_key=handover.handover_key,
                         payload=handover_to_json(handover),
@@ -131,10 +132,11 @@ class Outbox:
                         attempts=0,
                     )
                 )
+                uow.commit()
 
     def pending(self) -> list[ComplaintHandover]:
-        with self._engine.connect() as db:
-            rows = db.execute(
+        with UnitOfWork(self._engine) as uow:
+            rows = uow.connection.execute(
                 select(outbox.c.payload)
                 .where(outbox.c.delivered_at.is_(None))
                 .order_by(outbox.c.id)
@@ -144,41 +146,45 @@ class Outbox:
     def delivered(self, handover_key: str, reference: str) -> None:
         """Once the case store has it, the outbox keeps only the key and the reference: the
         resident's details and words are not left on the action server's disk."""
-        with self._engine.begin() as db:
-            db.execute(
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(
                 update(outbox)
                 .where(outbox.c.handover_key == handover_key)
                 .values(
                     delivered_at=self._clock(), reference=reference, last_error=None, payload=""
                 )
             )
+            uow.commit()
 
     def forget(self, conversation_id: str) -> int:
         """Erasure: delete every handover of the conversation, delivered or not, so no key
         links `<conversation id>:...` to a reference and the relay cannot log an erased
         complaint again (`bot.privacy.service.PersonalData.erase`)."""
         key = outbox.c.handover_key
-        with self._engine.begin() as db:
+        with UnitOfWork(self._engine) as uow:
             query = delete(outbox).where(key.startswith(f"{conversation_id}:", autoescape=True))
-            return int(db.execute(query).rowcount)
+            deleted = int(uow.connection.execute(query).rowcount)
+            uow.commit()
+        return deleted
 
     def remove_delivered(self, before: datetime, dry_run: bool = False) -> int:
         """Retention: delete what was delivered before the cutoff (only its key and reference
         are left by then); a handover not yet delivered stays however old."""
-        with self._engine.connect() as db, db.begin() as transaction:
+        with UnitOfWork(self._engine) as uow:
             query = delete(outbox).where(outbox.c.delivered_at < before)
-            count = int(db.execute(query).rowcount)
-            if dry_run:
-                transaction.rollback()
-            return count
+            count = int(uow.connection.execute(query).rowcount)
+            if not dry_run:
+                uow.commit()
+        return count
 
     def failed(self, handover_key: str, error: str) -> None:
-        with self._engine.begin() as db:
-            db.execute(
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(
                 update(outbox)
                 .where(outbox.c.handover_key == handover_key)
                 .values(attempts=outbox.c.attempts + 1, last_error=error[:200])
             )
+            uow.commit()
 
 
 class ComplaintHandovers:

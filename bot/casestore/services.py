@@ -35,6 +35,7 @@ from bot.casestore.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.hazards import hazard_clocks
 from bot.policy import Policy
 from bot.policy.ids import OVER_12_MONTHS
+from bot.triage.result import first_asb_report
 
 ASSISTANT = "assistant"
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
@@ -391,9 +392,12 @@ class CaseStore:
                 request = ServiceRequest(category, urgent, description=contact.text)
                 uow.cases.add_service_request(contact_id, request)
             ground = contact.exclusion_reason
-            # An old complaint is asked about first (2.3): actions.time_limit proposes it.
-            if ground not in (None, OVER_12_MONTHS) and not uow.cases.has_exclusion_proposal(
-                contact_id
+            # An old complaint is asked about first (2.3): actions.time_limit proposes it. A
+            # first ASB report goes to the ASB team: nothing for an officer to decide.
+            if (
+                ground not in (None, OVER_12_MONTHS)
+                and not first_asb_report(contact.label, ground)
+                and not uow.cases.has_exclusion_proposal(contact_id)
             ):
                 self._propose(uow, contact_id, ground)
             uow.commit()

@@ -1,4 +1,11 @@
-"""One transaction per unit of work: commit explicitly, roll back on anything else."""
+"""One transaction per unit of work: commit explicitly, roll back on anything else.
+
+The one way this code opens a transaction, on the case store and on every other database it
+writes (the outbox, staff accounts, call drafts, personal data, Rasa's tracker store, the
+channels' shared marks): `with UnitOfWork(engine) as uow: ...; uow.commit()`. The case store's
+records are read and written through `uow.cases`; a store with tables of its own uses
+`uow.connection`. Reads need no commit; a dry run simply does not commit.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +18,9 @@ from bot.casestore.repository import CaseRepository
 
 
 class UnitOfWork:
-    """A transaction on the case store's engine, with the repository on its connection."""
+    """A transaction on an engine, with the case store's repository on its connection."""
 
+    connection: Connection
     cases: CaseRepository
 
     def __init__(self, engine: Engine) -> None:
@@ -21,7 +29,7 @@ class UnitOfWork:
         self._transaction: Transaction | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self._connection = self._engine.connect()
+        self._connection = self.connection = self._engine.connect()
         self._transaction = self._connection.begin()
         self.cases = CaseRepository(self._connection)
         return self

@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot.casestore.engine import make_engine
 from bot.casestore.tables import recent_messages, seen_webhook_events
+from bot.casestore.unit_of_work import UnitOfWork
 
 
 def _digest(text: str) -> str:
@@ -38,13 +39,15 @@ class SharedMarks:
         `keep_seconds`. The unique index settles two processes handed it at once."""
         now = self._clock()
         table = seen_webhook_events
-        with self._engine.begin() as db:
-            db.execute(delete(table).where(table.c.expires_at < now))
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(delete(table).where(table.c.expires_at < now))
+            uow.commit()
         try:
-            with self._engine.begin() as db:
-                db.execute(
+            with UnitOfWork(self._engine) as uow:
+                uow.connection.execute(
                     insert(table).values(event=_digest(event), expires_at=now + keep_seconds)
                 )
+                uow.commit()
         except IntegrityError:
             return False
         return True
@@ -55,20 +58,24 @@ class SharedMarks:
         racing each other refuse too many rather than admit too many."""
         now = self._clock()
         table, sender = recent_messages, _digest(sender_id)
-        with self._engine.begin() as db:
-            db.execute(delete(table).where(table.c.at <= now - window_seconds))
-        with self._engine.begin() as db:
-            mark = db.execute(insert(table).values(sender=sender, at=now)).inserted_primary_key[0]
+        with UnitOfWork(self._engine) as uow:
+            uow.connection.execute(delete(table).where(table.c.at <= now - window_seconds))
+            uow.commit()
+        with UnitOfWork(self._engine) as uow:
+            marked = uow.connection.execute(insert(table).values(sender=sender, at=now))
+            mark = marked.inserted_primary_key[0]
+            uow.commit()
         # Counted after the mark is committed: of two processes racing, each sees the other's.
-        with self._engine.begin() as db:
-            counted = db.execute(
+        with UnitOfWork(self._engine) as uow:
+            counted = uow.connection.execute(
                 select(func.count())
                 .select_from(table)
                 .where(table.c.sender == sender, table.c.at > now - window_seconds)
             ).scalar_one()
             if counted <= limit:
                 return True
-            db.execute(delete(table).where(table.c.id == mark))
+            uow.connection.execute(delete(table).where(table.c.id == mark))
+            uow.commit()
         return False
 
 

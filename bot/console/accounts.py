@@ -40,6 +40,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from bot.casestore import tables
 from bot.casestore.services import utc_now
+from bot.casestore.unit_of_work import UnitOfWork
 from bot.console.recent import Recent
 
 Role = Literal["handler", "officer"]
@@ -377,8 +378,9 @@ class StaffAccounts:
 
     @contextmanager
     def _transaction(self) -> Iterator[StaffRepository]:
-        with self._engine.begin() as connection:
-            yield StaffRepository(connection)
+        with UnitOfWork(self._engine) as uow:
+            yield StaffRepository(uow.connection)
+            uow.commit()
 
     @cached_property
     def _decoy_hash(self) -> str:

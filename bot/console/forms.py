@@ -31,7 +31,6 @@ STILL_HAPPENING = {"yes": True, "no": False, "not_known": None}
 CONSENT = ("given", "not_yet")
 NOT_STATED = "not stated"
 REFERENCE = "stage_2_reference"
-# The policy's exclusion ground for anti-social behaviour, whose route is the ASB team.
 SPOKEN_REFERENCE = re.compile(r"(?:[a-z]{1,4}[\s./-]*)?(20\d\d)[\s./-]*(\d{1,6})", re.IGNORECASE)
 OR_BY_NAME = "or leave it empty and find the complaint by surname and phone or email"
 
@@ -150,11 +149,14 @@ class Caller:
         )
 
     def adjustments(self, cases: CaseStore, policy: Policy) -> tuple[Adjustment, ...]:
-        """Agreed adjustments; a disability is kept only with consent (5.10)."""
+        """Agreed adjustments; a disability is kept only with consent (5.10), and so is what was
+        agreed when it was typed beside one (it is one field for every need ticked)."""
+        health = any(policy.needs[need].special_category for need in self.needs)
+        detail = self.adjustment_detail if self.disability_consent or not health else ""
         return tuple(
             cases.adjustment(
                 need,
-                self.adjustment_detail or policy.needs[need].offer,
+                detail or policy.needs[need].offer,
                 disability=policy.needs[need].special_category,
                 consent=self.disability_consent,
             )
@@ -266,7 +268,7 @@ class ServiceRequestForm:
     def prefilled(cls, contact: ContactRecord, result: TriageResult) -> ServiceRequestForm:
         """The caller's words, the area triage found, or the ASB team for a first ASB report."""
         return cls(
-            category=ASB if first_asb_report(result) else result.service_area,
+            category=result.request_category or result.service_area,
             urgent=result.urgent,
             description=contact.text,
             caller=Caller.prefilled(result),
@@ -314,12 +316,6 @@ class ServiceRequestForm:
             access_times=self.access_times,
             job_number=self.job_number,
         )
-
-
-def first_asb_report(result: TriageResult) -> bool:
-    """A report of anti-social behaviour, not a complaint about how one was handled: that stays
-    a complaint (triage labels it one), with the ground kept for a complaints officer."""
-    return result.exclusion_reason == ASB and result.label == "excluded"
 
 
 def in_words(identifier: str) -> str:

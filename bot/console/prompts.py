@@ -10,10 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.casestore.domain import Choice, HazardClock
-from bot.console.forms import ASB, first_asb_report
 from bot.hazards import clock_lines
 from bot.policy import Policy
-from bot.policy.ids import OVER_12_MONTHS
+from bot.policy.ids import ASB_REPORT, OVER_12_MONTHS
 from bot.replies import (
     ASB_ROUTE,
     ASK_ADJUSTMENTS,
@@ -55,9 +54,11 @@ def prompts_for(
     """`clocks` are the Awaab's Law clocks the contact started, read out as what happens next;
     `choice` is the caller's answer to the offer to complain, once recorded.
 
-    A first report of anti-social behaviour goes to the ASB team as a service request; only a
-    caller who wants to complain (about how a report was handled) is passed to an officer. A
-    caller who does not want to complain has nothing for an officer to decide."""
+    Whether to offer the choice is the chat's decision too (`TriageResult.offers_complaint`). A
+    first report of anti-social behaviour goes to the ASB team as a service request; a caller who
+    then says they are unhappy with how a report was handled can be recorded as wanting to
+    complain, and only then is it explained and passed to an officer. A caller who does not want
+    to complain has nothing for an officer to decide."""
     prompts = []
     if result.urgent:
         prompts.append(
@@ -74,12 +75,14 @@ def prompts_for(
             Prompt("time_limit", "Ask whether it is still happening, or only just found out",
                    "2.3", (still_going_on_question(policy),))
         )  # fmt: skip
-    asb = first_asb_report(result)
+    asb = result.first_asb_report
     if asb:
-        ground = policy.grounds[ASB]
+        ground = policy.grounds[ASB_REPORT]
         prompts.append(
             Prompt("asb_route", "Pass the report to the anti-social behaviour team: log it below "
-                   "as a service request", ground.provision, (*ASB_ROUTE, ground.route))
+                   "as a service request. If they are unhappy with how an earlier report was "
+                   "handled, record that they want to complain", ground.provision,
+                   (*ASB_ROUTE, ground.route))
         )  # fmt: skip
     if result.exclusion_reason is not None and (
         choice == "complaint" if asb else choice != "no_complaint"
@@ -89,7 +92,7 @@ def prompts_for(
             Prompt("exclusion", "Explain why it may fall outside the process. Do not refuse it",
                    f"{ground.provision}; 2.1, 2.4", tuple(exclusion_lines(ground.id, policy)))
         )  # fmt: skip
-    if result.label in ("complaint", "excluded") or any(r.code == "1.5" for r in result.reasons):
+    if result.offers_complaint:
         prompts.append(
             Prompt("choice", "Offer the choice to make a complaint, and record the answer",
                    "1.3, 1.5", (OFFER_CHOICE,))

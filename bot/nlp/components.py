@@ -25,11 +25,12 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa.utils.tensorflow.model_data import ragged_array_to_ndarray
 
+from bot.bootstrap import policy_at
 from bot.nlp.intent_model import SAVED_TYPES, IntentModel, IntentSettings, TrainingSet
 from bot.nlp.matches import DETECTED_URGENCY, RuleMatches, only_other_alphabets
 from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
-from bot.policy import Policy, load_policy, parse_policy
+from bot.policy import Policy, parse_policy
 
 logger = logging.getLogger(__name__)
 POLICY_SNAPSHOT = "policy_sources.json"
@@ -44,8 +45,21 @@ def policy_fingerprint(config: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
+def policy_of(config: dict[str, Any]) -> Policy:
+    """The process's one policy (bot.bootstrap.policy_at) for a component's `policy_dir`."""
+    return policy_at(config.get("policy_dir") or DEFAULT_POLICY_DIR)
+
+
+class ReadsPolicy:
+    """A graph component that reads policy_rules/: retrained when any policy file changes."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
+        return policy_fingerprint(config)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
+class PolicyRuleMatcher(ReadsPolicy, GraphComponent, EntityExtractorMixin):
     """Adds the policy_rules matches (urgency, adjustments, representatives, exclusion cues,
     outcomes, references, time ago and ongoing) to each message as entities.
 
@@ -60,10 +74,6 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"policy_dir": DEFAULT_POLICY_DIR}
-
-    @classmethod
-    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return policy_fingerprint(config)
 
     def __init__(
         self,
@@ -97,10 +107,14 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
     ) -> PolicyRuleMatcher:
         with model_storage.read_from(resource) as directory:
             sources = json.loads((directory / POLICY_SNAPSHOT).read_text(encoding="utf-8"))
-        return cls(config, model_storage, resource, parse_policy(sources))
+        # The Rasa server refuses a model whose snapshot differs from the live files
+        # (bot.rasa_startup), so there the live policy it has already read is the snapshot's.
+        live = policy_of(config)
+        policy = live if live.sources == sources else parse_policy(sources)
+        return cls(config, model_storage, resource, policy)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self._policy = load_policy(self._config["policy_dir"])
+        self._policy = policy_of(self._config)
         with self._storage.write_to(self._resource) as directory:
             (directory / POLICY_SNAPSHOT).write_text(
                 json.dumps(self._policy.sources), encoding="utf-8"
@@ -124,7 +138,7 @@ class PolicyRuleMatcher(GraphComponent, EntityExtractorMixin):
 
     def _matcher_for(self, vocab: Any) -> RuleMatcher:
         if self._policy is None:
-            self._policy = load_policy(self._config["policy_dir"])
+            self._policy = policy_of(self._config)
         if self._matcher is None:
             self._matcher = RuleMatcher(self._policy, vocab)
         return self._matcher
@@ -235,7 +249,7 @@ def _sentence_features(messages: list[Message]) -> tuple[np.ndarray, Any]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
-class TriageIntentClassifier(LogisticRegressionClassifier):
+class TriageIntentClassifier(ReadsPolicy, LogisticRegressionClassifier):
     """The intent classifier: bot.nlp.intent_model over the message's text (TF-IDF of words and
     characters) and its MiniLM sentence feature, settings from config.yml.
 
@@ -254,10 +268,6 @@ class TriageIntentClassifier(LogisticRegressionClassifier):
             **asdict(IntentSettings()),
         }
 
-    @classmethod
-    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return policy_fingerprint(config)
-
     def __init__(
         self,
         config: dict[str, Any],
@@ -266,8 +276,7 @@ class TriageIntentClassifier(LogisticRegressionClassifier):
         resource: Resource,
     ) -> None:
         super().__init__(config, name, model_storage, resource)
-        policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
-        self.model = IntentModel(IntentSettings.from_config(self.config), policy)
+        self.model = IntentModel(IntentSettings.from_config(self.config), policy_of(self.config))
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
@@ -360,7 +369,7 @@ def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
-class UrgencyDetector(LogisticRegressionClassifier):
+class UrgencyDetector(ReadsPolicy, LogisticRegressionClassifier):
     """A learned danger detector on the intent model's features (word counts and MiniLM
     sentence features): logistic regression over the danger categories and `none`.
 
@@ -374,14 +383,10 @@ class UrgencyDetector(LogisticRegressionClassifier):
     def get_default_config() -> dict[str, Any]:
         return {**LogisticRegressionClassifier.get_default_config(), "policy_dir": None, "C": 1.0}
 
-    @classmethod
-    def fingerprint_addon(cls, config: dict[str, Any]) -> str | None:
-        return policy_fingerprint(config)
-
     def _create_training_matrix(self, training_data: TrainingData) -> tuple[Any, list[str]]:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        policy = load_policy(self.config["policy_dir"] or DEFAULT_POLICY_DIR)
-        return self._create_X(examples), urgency_labels(examples, RuleMatcher.blank(policy))
+        matcher = RuleMatcher.blank(policy_of(self.config))
+        return self._create_X(examples), urgency_labels(examples, matcher)
 
     def train(self, training_data: TrainingData) -> Resource:
         features, labels = self._create_training_matrix(training_data)

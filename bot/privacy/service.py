@@ -17,6 +17,7 @@ from bot.casestore.domain import second_factors
 from bot.casestore.outbox import Outbox
 from bot.casestore.repository import CaseRepository
 from bot.casestore.services import utc_now
+from bot.casestore.unit_of_work import UnitOfWork
 from bot.policy import Retention
 from bot.privacy.repository import ERASED_ID_PREFIX, PersonalDataRepository
 from bot.privacy.tracker_events import TrackerEvents
@@ -65,8 +66,9 @@ class PersonalData:
 
     @contextmanager
     def _transaction(self) -> Iterator[tuple[PersonalDataRepository, CaseRepository]]:
-        with self._engine.begin() as connection:
-            yield PersonalDataRepository(connection), CaseRepository(connection)
+        with UnitOfWork(self._engine) as uow:
+            yield PersonalDataRepository(uow.connection), uow.cases
+            uow.commit()
 
     def export(self, sender_id: str, staff: str) -> dict[str, Any]:
         """Everything held about one conversation, for the resident's access request (UK GDPR
@@ -176,18 +178,17 @@ class PersonalData:
             "conversation_events_deleted": self._tracker.delete_expired(cutoff, kept, dry_run),
             "outbox_keys_deleted": self._outbox.remove_delivered(cutoffs["outbox_keys"], dry_run),
         }
-        with self._engine.connect() as connection, connection.begin() as transaction:
-            counts.update(PersonalDataRepository(connection).remove_old(cutoffs, REMOVED))
-            if dry_run:
-                transaction.rollback()
-            else:
+        with UnitOfWork(self._engine) as uow:
+            counts.update(PersonalDataRepository(uow.connection).remove_old(cutoffs, REMOVED))
+            if not dry_run:
                 keep_for = {
                     field: str(period) for field, period in self._retention.keep_for.items()
                 }
-                CaseRepository(connection).audit(
+                uow.cases.audit(
                     now, RETENTION_ACTOR, "retention_applied", "retention", keep_for=keep_for,
                     **counts,
                 )  # fmt: skip
+                uow.commit()
         return RetentionRun(now, counts, dry_run)
 
 

@@ -38,6 +38,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.schema import CreateIndex, CreateTable
 
 from bot.casestore.domain import second_factors
+from bot.casestore.unit_of_work import UnitOfWork
 
 events = Table(
     "events",
@@ -117,10 +118,10 @@ class TrackerEvents:
         if not inspect(self._engine).has_table(events.name):
             yield None
             return
-        with self._engine.connect() as connection, connection.begin() as transaction:
-            yield connection
-            if not commit:
-                transaction.rollback()
+        with UnitOfWork(self._engine) as uow:
+            yield uow.connection
+            if commit:
+                uow.commit()
 
     def of_sender(self, sender_id: str) -> list[dict[str, Any]]:
         with self._transaction(commit=False) as connection:

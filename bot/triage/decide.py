@@ -124,7 +124,10 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
             Reason("safety", f"Possible danger (p={matches.detected_probability:.2f}): ask")
         )
     if label == "service_request" and matches.dissatisfaction_cues:
-        reasons.append(Reason("1.5", "Check whether they are unhappy with an earlier request"))
+        reasons.append(
+            Reason("1.5", "Check whether they are unhappy with an earlier request",
+                   offers_choice=True)
+        )  # fmt: skip
 
     return TriageResult(
         parts=message_parts(text, label, ground, intent_probability, probability, matches, policy),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bot.policy.ids import ASB_REPORT
 from bot.policy.schema import Label
 
 
@@ -14,11 +15,21 @@ class Reason:
 
     `special_category` marks a reason that tells of a health need or disability: special category
     data, kept only through the consent step of the adjustment questions, never as a by-product
-    of triage, however the reason is worded or cited."""
+    of triage, however the reason is worded or cited. `offers_choice` marks a reason that calls
+    for the offer to complain whatever the label (1.5: a request the resident is unhappy about),
+    however it is worded or cited."""
 
     code: str
     text: str
     special_category: bool = False
+    offers_choice: bool = False
+
+
+def first_asb_report(label: Label | str, exclusion_reason: str | None) -> bool:
+    """A report of anti-social behaviour, not a complaint about how one was handled (triage
+    labels that a complaint and keeps the ground for an officer). It goes to the ASB team as a
+    service request: nothing for a complaints officer to decide, no choice to offer."""
+    return label == "excluded" and exclusion_reason == ASB_REPORT
 
 
 @dataclass(frozen=True)
@@ -74,9 +85,34 @@ class TriageResult:
         return bool(self.urgency)
 
     @property
+    def first_asb_report(self) -> bool:
+        return first_asb_report(self.label, self.exclusion_reason)
+
+    @property
     def offers_complaint(self) -> bool:
-        """Dissatisfaction must be met with the choice to complain (Code 1.3)."""
-        return self.label == "complaint"
+        """Whether the resident is offered the choice to complain: the one decision the chat and
+        the console both follow. Dissatisfaction is met with it (1.3), and so is a request the
+        resident is unhappy about (1.5). A matter that may be excluded is explained and offered
+        it too: the exclusion is a proposal for a complaints officer, never a refusal (2.1, 2.4,
+        2.5). A first report of anti-social behaviour goes to the ASB team instead; the choice
+        comes when the resident is unhappy with how a report was handled, which is a complaint."""
+        if self.first_asb_report:
+            return False
+        return self.label in ("complaint", "excluded") or any(r.offers_choice for r in self.reasons)
+
+    @property
+    def request_category(self) -> str | None:
+        """The category of the service request this contact is logged as at once: a request's
+        service area, or the ASB team's for a first ASB report (1.4)."""
+        if self.first_asb_report:
+            return ASB_REPORT
+        return self.service_area if self.label == "service_request" else None
+
+    @property
+    def ground_to_explain(self) -> str | None:
+        """The possible exclusion to explain, with the Ombudsman right, before the choice (2.1,
+        2.4): any ground kept for an officer, but not a first ASB report's."""
+        return None if self.first_asb_report else self.exclusion_reason
 
     def as_contract(self, message_id: Any) -> dict[str, Any]:
         """One line of `python -m bot classify` output."""

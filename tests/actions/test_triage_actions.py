@@ -12,6 +12,7 @@ from actions.choice import ActionRecordChoice
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord
+from bot.replies import ASB_ROUTE, chat_exclusion_lines
 from tests.actions.conftest import tracker
 
 
@@ -45,18 +46,35 @@ def test_dissatisfaction_with_a_gas_danger_gets_the_offer_to_complain(
     assert all(reason["code"] != "5.10" for reason in contact.reasons)
 
 
-def test_neighbour_noise_is_explained_not_refused(
+def test_a_first_asb_report_goes_to_the_asb_team_as_a_service_request(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
+    """As on a call: the ASB team deals with it, so no choice is offered and nothing waits for
+    a complaints officer; the chat used to explain it as an exclusion and propose it."""
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("neighbour_noise"), {}))
-    said = " ".join(m["text"] for m in dispatcher.messages)
-    assert "anti-social behaviour" in said
-    assert "This is not a decision. A complaints officer will look at your circumstances" in said
-    assert "0300 111 3000" in said
-    assert SlotSet("triage_label", "excluded") in events
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert ASB_ROUTE[0] in said and app.policy.grounds["asb_report"].route in said
+    assert "This is not a decision" not in said
+    assert dispatcher.messages[-1]["response"] == "utter_offer_request_contact"
     assert SlotSet("choice_pending", True) not in events
+    assert app.cases.pending_exclusions() == []
+    request = app.cases.service_request(1)
+    assert request is not None and request.category == "asb_report"
+
+
+def test_a_matter_that_may_be_excluded_is_explained_then_offered_the_choice(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Never a refusal (2.1, 2.4, 2.5): why it may fall outside, the Ombudsman, then the same
+    choice a call handler offers; a complaint is then logged beside the proposal for an officer.
+    The chat used to explain and stop there."""
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker("rent_rise"), {}))
+    said = [m.get("text") or "" for m in dispatcher.messages]
+    assert said[:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
+    assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
+    assert events[-1] == SlotSet("choice_pending", True)
     [proposal] = app.cases.pending_exclusions()
-    assert (proposal.ground, proposal.decision) == ("asb_report", "pending")
+    assert (proposal.contact_id, proposal.ground) == (1, "rent_or_charge_level")
 
 
 def contact_for() -> ContactRecord:

@@ -8,10 +8,14 @@ import re
 import pytest
 from pyotp import TOTP
 
+from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
+from bot.console.drafts import CallDrafts
 from bot.console.routes.signin import QR_CODE_NAME
+from bot.policy import Policy
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
+from tests.console.conftest import HANDLER
 from tests.console.staff import (
     AUTHENTICATORS,
     ENROLMENT_PAGES,
@@ -478,3 +482,36 @@ def test_after_a_danger_the_complaint_read_out_says_the_danger_is_followed_up_to
     )
     assert "also passed to our team to follow up today" in logged.text
     assert "make it safe within 24 hours" in logged.text
+
+
+def test_a_health_need_heard_on_a_call_is_kept_only_with_the_callers_consent(
+    signed_in: ConsoleClient, cases: CaseStore, running: Running, policy: Policy
+) -> None:
+    """Triage ticks the need it heard; the page saves itself as the handler types. The draft
+    used to keep that need and what was agreed for it before the caller had agreed."""
+    contact_id = triaged(signed_in, "my kitchen tap is dripping, can someone fix it. im deaf")
+    page = signed_in.get(f"/console/contacts/{contact_id}").text
+    assert re.search(r'name="needs" value="hearing"[^>]*checked', page)
+    typed = {"needs": ["hearing", "large_print"], "adjustment_detail": "Deaf: text relay"}
+    signed_in.follow(signed_in.post(f"/console/contacts/{contact_id}/draft", typed))
+    drafts = CallDrafts(make_engine(running.database_url), policy)
+    assert drafts.draft(contact_id, HANDLER) == {"needs": ["large_print"]}
+    consented = {**typed, "disability_consent": "yes"}
+    signed_in.follow(signed_in.post(f"/console/contacts/{contact_id}/draft", consented))
+    assert drafts.draft(contact_id, HANDLER) == {
+        "needs": ["hearing", "large_print"], "adjustment_detail": ["Deaf: text relay"],
+        "disability_consent": ["yes"],
+    }  # fmt: skip
+
+    logged = signed_in.post(f"/console/contacts/{contact_id}/service-request",
+                            {**SERVICE_REQUEST_FORM, **typed})  # fmt: skip
+    assert logged.status_code == 200
+    contact = cases.contact(contact_id)
+    assert contact is not None and contact.reasons
+    assert all("hearing" not in reason["text"] for reason in contact.reasons)
+    kept = {a.need_id: a for a in cases.contact_adjustments(contact_id)}
+    assert kept["hearing"].detail == "(not recorded: no consent)"
+    assert not kept["hearing"].disability_disclosed
+    # What was agreed was typed once for both needs: it told of the health need too.
+    assert kept["large_print"].detail == policy.needs["large_print"].offer
+    assert drafts.draft(contact_id, HANDLER) is None

@@ -65,5 +65,19 @@ def test_an_old_matter_is_asked_about_explained_and_still_offered_the_choice(
 def test_a_service_request_says_what_happens_next_and_offers_no_choice(policy: Policy) -> None:
     request = replace(COMPLAINT, label="service_request", reasons=())
     assert ids(request, policy) == ["adjustments", "next_steps"]
-    unhappy = replace(request, reasons=(Reason("1.5", "Check an earlier request"),))
+    unhappy = replace(
+        request, reasons=(Reason("1.5", "Check an earlier request", offers_choice=True),)
+    )
     assert "choice" in ids(unhappy, policy)
+
+
+def test_a_first_asb_report_goes_to_the_asb_team_and_is_explained_only_if_they_complain(
+    policy: Policy,
+) -> None:
+    report = replace(COMPLAINT, label="excluded", exclusion_reason="asb_report")
+    assert ids(report, policy) == ["asb_route", "adjustments"]
+    complained = [p.id for p in prompts_for(report, policy, choice="complaint")]
+    assert complained == ["asb_route", "exclusion", "adjustments"]
+    # Unhappy with how a report was handled is a complaint: explained, then the choice.
+    handling = replace(report, label="complaint")
+    assert ids(handling, policy) == ["exclusion", "choice", "adjustments"]

@@ -65,9 +65,21 @@ def test_the_requesters_words_are_kept_as_theirs_beside_the_residents_stage_1_wo
     assert asked.request_words is None and asked.definition == no_reason.definition
 
 
-def _turn(key: str, label: str = "excluded", ground: str | None = "asb_report") -> ContactRecord:
-    return ContactRecord("conv-5", "socketio", RECEIVED, "my neighbour's dog barks all night",
-                         label, "report_asb", 0.9, ground, (), (), turn_key=key)  # fmt: skip
+def _turn(
+    key: str, label: str = "excluded", ground: str | None = "rent_or_charge_level"
+) -> ContactRecord:
+    return ContactRecord("conv-5", "socketio", RECEIVED, "my rent has gone up far too much",
+                         label, "dispute_rent_level", 0.9, ground, (), (),
+                         turn_key=key)  # fmt: skip
+
+
+def test_a_first_asb_report_is_for_the_asb_team_not_a_complaints_officer(
+    store: CaseStore,
+) -> None:
+    report = replace(_turn("conv-5:m1:contact", ground="asb_report"), intent="report_asb")
+    contact_id = store.record_triage(report, service_request=("asb_report", False))
+    assert store.pending_exclusions() == []
+    assert store.service_request(contact_id).category == "asb_report"  # type: ignore[union-attr]
 
 
 def test_a_retried_triage_turn_records_nothing_twice(store: CaseStore) -> None:

@@ -251,7 +251,7 @@ def test_erasure_leaves_nothing_that_identifies_the_resident_and_keeps_the_compl
             c.id for c in uow.cases.recent_contacts(10) if c.conversation_id == SENDER
         )
     # A call handler's draft of a call about the same contact, not yet logged.
-    CallDrafts(make_engine(database_url)).save(
+    CallDrafts(make_engine(database_url), policy).save(
         int(contact_id or 0), "handler.kim", {"notes": ["Jane Okafor is Deaf, email only"]}
     )
     outbox_url = f"sqlite:///{tmp_path / 'outbox.sqlite3'}"
@@ -621,7 +621,7 @@ def test_every_personal_field_goes_once_its_period_is_over_and_nothing_names_the
     then.record_response(reference, "upheld", "officer.ann")
     with then.unit_of_work() as uow:
         contact_id = uow.cases.recent_contacts(1)[0].id
-    CallDrafts(make_engine(database_url), clock=lambda: YEARS_AGO).save(
+    CallDrafts(make_engine(database_url), policy, clock=lambda: YEARS_AGO).save(
         int(contact_id or 0), "handler.kim", {"notes": ["Jane Okafor is Deaf"]}
     )
     outbox_path = tmp_path / "outbox.sqlite3"

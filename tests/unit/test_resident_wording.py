@@ -21,6 +21,7 @@ from bot.replies import (
     NO_ADJUSTMENTS_LINE,
     adjustment_lines,
     adjustments_noted_line,
+    chat_exclusion_lines,
     chat_lines,
     complaint_logged_line,
     exclusion_lines,
@@ -66,6 +67,7 @@ def resident_texts(policy: Policy) -> dict[str, str]:
     }
     for ground in policy.grounds:
         texts[f"exclusion:{ground}"] = " ".join(exclusion_lines(ground, policy))
+        texts[f"exclusion:{ground}:chat"] = " ".join(chat_exclusion_lines(ground, policy, None))
     for category in policy.urgency:
         texts[f"urgent:{category}"] = policy.urgent_route(category)
     texts["safety_question"] = policy.safety.question

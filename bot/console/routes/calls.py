@@ -18,7 +18,6 @@ from bot.console.forms import (
     ComplaintForm,
     ServiceRequestForm,
     Stage2Form,
-    first_asb_report,
     in_words,
     request_categories,
 )
@@ -195,7 +194,7 @@ async def call_page(
         complaint = ComplaintForm.from_fields(draft)
         service = ServiceRequestForm.from_fields(draft)
         stage_2 = Stage2Form.from_fields(draft)
-    asb = first_asb_report(result)
+    asb = result.first_asb_report
     title = ASB_TITLE if asb else LABEL_IN_WORDS[result.label]
     clocks = await blocking(console.app.cases.hazard_clocks, contact_id)
     representatives = await blocking(console.app.cases.contact_representatives, contact_id)
