@@ -5,6 +5,7 @@ back; the assistant then answers again."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterator
@@ -114,8 +115,13 @@ def test_staff_take_the_web_chat_reply_in_it_and_hand_it_back(
     name = f"Hana from {policy.landlord.name}"
     assert resident.hears() == [{"text": joined_line(name)}]
 
+    page_before = signed_in.get(f"/console/live/{handoff.id}").text
+    assert "autofocus" not in page_before, "reading the page does not move the focus"
     replied = signed_in.post(f"/console/live/{handoff.id}/reply", {"message": "Hello, I'm Hana."})
     assert replied.status_code == 303
+    # Without the script the page comes back, with the box ready for the next reply.
+    again = signed_in.follow(replied).text
+    assert re.search(r'<textarea[^>]*id="message"[^>]*autofocus', again)
     assert resident.hears() == [{"text": "Hello, I'm Hana.", "staff_name": name}]
     resident.say("thanks Hana")
     assert resident.hears(seconds=3) == []

@@ -182,7 +182,8 @@ async def reply(request: Request, handoff_id: int) -> HTTPResponse:
     await _tell_resident(request, handoff, text, name=_speaking_as(request))
     if request.form.get("sent_by") == "script":
         return HTTPResponse(status=204)
-    return see_other(f"{PATH}/live/{handoff_id}#reply")
+    # Without the script the page comes back; the box has the focus again for the next reply.
+    return see_other(f"{PATH}/live/{handoff_id}?sent=1#reply")
 
 
 @routes.post("/live/<handoff_id:int>/hand-back")
@@ -277,6 +278,7 @@ async def _conversation_page(
                 last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
                 waited=waited(handoff.requested_at, utc_now()), window=window,
                 closed_problem=closed_problem(handoff),
+                writing=bool(draft or request.args.get("sent")),
                 me=session_of(request).staff.username)  # fmt: skip
 
 
