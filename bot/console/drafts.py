@@ -5,9 +5,9 @@ the browser runs the page's script), so a choice button, a session that lapsed d
 call, or a closed tab loses nothing. A draft belongs to one handler and one call: nobody else
 sees it, and it is deleted once the call is logged, or a day after it was last saved.
 
-A need that tells of health or disability (ticked by the handler, or ticked already because
-triage heard it) and what was agreed for it are special category data: a draft keeps them only
-once the caller's consent is ticked, as the case store keeps an adjustment (5.10).
+What was agreed for a need that tells of health or disability is special category data: a draft
+keeps it only once the caller's consent is ticked. The need itself is kept, as the case store
+keeps the adjustment without consent but no details of it (5.10).
 """
 
 from __future__ import annotations
@@ -43,7 +43,6 @@ class CallDrafts:
         kept = {name: list(values) for name, values in fields.items() if name not in NOT_KEPT}
         health = self._health_needs.intersection(kept.get("needs", ()))
         if health and "yes" not in kept.get("disability_consent", ()):
-            kept["needs"] = [need for need in kept["needs"] if need not in health]
             kept.pop("adjustment_detail", None)
         drafts, now = tables.call_drafts, self._clock()
         where = (drafts.c.contact_id == contact_id) & (drafts.c.staff == staff)

@@ -488,14 +488,15 @@ def test_a_health_need_heard_on_a_call_is_kept_only_with_the_callers_consent(
     signed_in: ConsoleClient, cases: CaseStore, running: Running, policy: Policy
 ) -> None:
     """Triage ticks the need it heard; the page saves itself as the handler types. The draft
-    used to keep that need and what was agreed for it before the caller had agreed."""
+    used to keep what was agreed for that need before the caller had agreed; like the case
+    store, it keeps the need (the adjustment is still made) but no details without consent."""
     contact_id = triaged(signed_in, "my kitchen tap is dripping, can someone fix it. im deaf")
     page = signed_in.get(f"/console/contacts/{contact_id}").text
     assert re.search(r'name="needs" value="hearing"[^>]*checked', page)
     typed = {"needs": ["hearing", "large_print"], "adjustment_detail": "Deaf: text relay"}
     signed_in.follow(signed_in.post(f"/console/contacts/{contact_id}/draft", typed))
     drafts = CallDrafts(make_engine(running.database_url), policy)
-    assert drafts.draft(contact_id, HANDLER) == {"needs": ["large_print"]}
+    assert drafts.draft(contact_id, HANDLER) == {"needs": ["hearing", "large_print"]}
     consented = {**typed, "disability_consent": "yes"}
     signed_in.follow(signed_in.post(f"/console/contacts/{contact_id}/draft", consented))
     assert drafts.draft(contact_id, HANDLER) == {
