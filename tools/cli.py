@@ -163,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "data/nlu",
     )
     crossval_parser.add_argument(
-        "parts", nargs="*", choices=["intent", "urgency"], default=["intent", "urgency"]
+        "parts", nargs="*", choices=["intent", "rules", "urgency"], default=["intent", "urgency"]
     )
     crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
     crossval_parser.add_argument(

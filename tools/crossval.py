@@ -212,6 +212,8 @@ def cross_validate(
     features = featurise(model_path, [e.text for e in examples])
     if "intent" in parts:
         yield from intent_report(examples, features, policy)
+    if "rules" in parts:
+        yield from rules_report(examples, features, policy)
     if "urgency" in parts:
         held_out = corpus_examples(corpus)
         corpus_features = featurise(model_path, [e.text for e in held_out])
@@ -437,6 +439,12 @@ Ranking = list[tuple[str, float]]
 WITH_CUE = (0.2, 1.0)
 
 
+# What a missed complaint costs against an unneeded offer to complain: the doubt threshold in
+# policy_rules/intents.yml stands for 3 to 1 (0.25 = 1 / (1 + 3)). Held fixed while the rule
+# layer's thresholds are varied, so the rows are comparable.
+MISS_COST = 3
+
+
 @dataclass(frozen=True)
 class IntentScore:
     macro_f1: float
@@ -445,12 +453,23 @@ class IntentScore:
     service_request_recall: float
     ground_strict: float  # label excluded and the ground right, of the examples with a ground
     size: int
+    dissatisfaction_precision: float = 0.0
+    # MISS_COST for each complaint or escalation read as neither, 1 for each other message
+    # offered the choice to complain
+    cost: int = 0
 
     def row(self) -> str:
         return (
             f"macro-F1 {self.macro_f1:.3f}  dissat. recall {self.dissatisfaction_recall:.3f}  "
             f"compl. prec. {self.complaint_precision:.3f}  SR recall "
             f"{self.service_request_recall:.3f}  ground strict {self.ground_strict:.3f}"
+        )
+
+    def short(self) -> str:
+        return (
+            f"F1 {self.macro_f1:.3f}  dis.R {self.dissatisfaction_recall:.3f}  "
+            f"dis.P {self.dissatisfaction_precision:.3f}  SR-R {self.service_request_recall:.3f}  "
+            f"gr.strict {self.ground_strict:.3f}  cost {self.cost:>4}"
         )
 
 
@@ -546,15 +565,7 @@ def _decide(
         # The top intent of the label with the most probability leads, the rest follow.
         ranking = sorted(ranking, key=lambda item: item[0] != _leader(ranking, policy))
     if decision in ("triage", "by total"):
-        parse = {
-            "text": text,
-            "intent": {"name": ranking[0][0], "confidence": ranking[0][1]},
-            "intent_ranking": [
-                {"name": name, "confidence": p} for name, p in ranking[:RANKING_LENGTH]
-            ],
-            "entities": matches.as_entities(),
-        }
-        result = triage(parse, policy)
+        result = triage(_parse(text, ranking, matches), policy)
         return result.label, result.exclusion_reason
     totals = _totals(ranking, policy)
     best = max(totals, key=lambda name: totals[name])
@@ -586,6 +597,10 @@ def _score(gold: Sequence[tuple[str, str | None]],
 
     report = label_report([g[0] for g in gold], [p[0] for p in predicted])
     grounded = [(g, p) for g, p in zip(gold, predicted, strict=True) if g[1]]
+    unhappy = ("complaint", "escalation")
+    pairs = [(g[0], p[0]) for g, p in zip(gold, predicted, strict=True)]
+    missed = sum(g in unhappy and p not in unhappy for g, p in pairs)
+    offered = sum(g not in unhappy and p == "complaint" for g, p in pairs)
     return IntentScore(
         report.macro_f1,
         report.dissatisfaction_recall,
@@ -593,6 +608,8 @@ def _score(gold: Sequence[tuple[str, str | None]],
         report.per_label["service_request"][1],
         sum(g == p for g, p in grounded) / max(len(grounded), 1),
         len(gold),
+        report.dissatisfaction_precision,
+        MISS_COST * missed + offered,
     )
 
 
@@ -653,4 +670,116 @@ def intent_report(examples: Sequence[Example], features: Features, policy: Polic
                 f"    {decision:<7} real     {real_score.row()}",
             ]
         print("\n".join(lines[-1 - 2 * len(scores) :]), file=sys.stderr, flush=True)
+    return lines
+
+
+# A threshold no probability reaches: the rule it belongs to never fires.
+NEVER = 1.01
+# The labels a doubt about dissatisfaction can turn into a complaint (bot.triage.decide).
+PROMOTED = ("service_request", "excluded", "other")
+
+
+def rule_variants(
+    examples: Sequence[Example], ranked: Sequence[Ranking], matches: Sequence[RuleMatches],
+    policy: Policy,
+) -> dict[str, list[tuple[str, str | None]]]:  # fmt: skip
+    """(label, ground) per example for the triage decision as configured and with one of the
+    rule layer's overrides changed: the doubt rule (a possible complaint is offered the choice)
+    off for what the model reads as one label, its thresholds raised, the dissatisfaction cue's
+    lower threshold off, and the over-12-months proposal off."""
+    from bot.triage.decide import triage
+
+    def decide_all(variant: Policy) -> list[Any]:
+        return [
+            triage(_parse(e.text, ranking, match), variant)
+            for e, ranking, match in zip(examples, ranked, matches, strict=True)
+        ]
+
+    def doubt(probability: float, with_cue: float) -> Policy:
+        return replace(
+            policy,
+            doubt=replace(policy.doubt, complaint_probability=probability, with_cue=with_cue),
+        )
+
+    configured = decide_all(policy)
+    without_doubt = decide_all(doubt(NEVER, NEVER))
+    read_as = [label_of(result.intent, policy) for result in configured]
+    chosen = {"triage as configured": configured}
+    for label in PROMOTED:
+        chosen[f"  no doubt rule for what the model reads as {label}"] = [
+            plain if read == label else result
+            for read, plain, result in zip(read_as, without_doubt, configured, strict=True)
+        ]
+    for probability in (0.35, 0.5):
+        chosen[f"  doubt at {probability} for every label"] = decide_all(
+            doubt(probability, policy.doubt.with_cue)
+        )
+    chosen["  no doubt rule at all"] = without_doubt
+    chosen["  no lower threshold with a dissatisfaction cue"] = decide_all(
+        doubt(policy.doubt.complaint_probability, NEVER)
+    )
+    chosen["  no over-12-months proposal"] = decide_all(
+        replace(policy, time_limit=replace(policy.time_limit, amount=10**6))
+    )
+    return {
+        name: [(r.label, r.exclusion_reason) for r in results] for name, results in chosen.items()
+    }
+
+
+def _parse(text: str, ranking: Ranking, matches: RuleMatches) -> dict[str, Any]:
+    """The parse the pipeline would give a held-out ranking."""
+    return {
+        "text": text,
+        "intent": {"name": ranking[0][0], "confidence": ranking[0][1]},
+        "intent_ranking": [{"name": n, "confidence": p} for n, p in ranking[:RANKING_LENGTH]],
+        "entities": matches.as_entities(),
+    }
+
+
+def baseline_held_out(
+    examples: Sequence[Example], folds: Sequence[HeldOut], policy: Policy
+) -> list[tuple[str, str | None]]:
+    """The TF-IDF baseline (tools.baselines: five labels, every example) on the same folds."""
+    from bot.nlp.intent_model import tfidf_pipeline
+
+    texts = [e.text for e in examples]
+    labels = np.array([label_of(e.intent, policy) for e in examples])
+    predicted: list[tuple[str, str | None]] = [("other", None)] * len(examples)
+    for fold in folds:
+        train = np.setdiff1d(np.arange(len(examples)), fold.rows)
+        model = tfidf_pipeline().fit([texts[i] for i in train], labels[train])
+        for row, label in zip(fold.rows, model.predict([texts[i] for i in fold.rows]), strict=True):
+            predicted[row] = (str(label), None)
+    return predicted
+
+
+def rules_report(examples: Sequence[Example], features: Features, policy: Policy) -> list[str]:
+    """The rule layer's overrides, each changed on its own, on the configured classifier's
+    held-out rankings, beside the model alone and the TF-IDF baseline on the same folds."""
+    settings = configured_settings()
+    folds = held_out(examples, features, policy, settings)
+    ranked = rankings(folds, len(examples), settings.labels_weight)
+    matches = rule_matches(examples, policy)
+    gold = [_gold(e.intent, policy) for e in examples]
+    kept = [i for i, e in enumerate(examples) if not e.for_safety]
+    real = [i for i, e in enumerate(examples) if e.real]
+    rows = {
+        "TF-IDF baseline (same folds)": baseline_held_out(examples, folds, policy),
+        "model alone (label with the most probability)": [
+            _decide("model", e.text, ranking, match, policy)
+            for e, ranking, match in zip(examples, ranked, matches, strict=True)
+        ],
+        **rule_variants(examples, ranked, matches, policy),
+    }
+    lines = [
+        f"rule layer (bot.triage.decide), {FOLDS} folds grouped by topic file, real messages by "
+        f"source, on the configured classifier's held-out rankings; by file = the {len(kept)} "
+        f"examples not written for the safety check, real = the {len(real)} real messages; "
+        f"cost = {MISS_COST} x missed dissatisfaction + 1 x unneeded offer to complain"
+    ]
+    for name, predicted in rows.items():
+        lines.append(name)
+        for subset, where in ((kept, "by file"), (real, "real   ")):
+            score = _score([gold[i] for i in subset], [predicted[i] for i in subset])
+            lines.append(f"    {where}  {score.short()}")
     return lines

@@ -22,7 +22,7 @@ ROWS: tuple[tuple[str, str, str, str], ...] = (
     ("TF-IDF + LR baseline, macro-F1", "tfidf_macro_f1", "", ""),
     ("keyword baseline, macro-F1", "keyword_macro_f1", "", ""),
     ("dissatisfaction recall", "dissatisfaction_recall", "dissatisfaction_recall", ""),
-    ("dissatisfaction precision", "dissatisfaction_precision", "", ""),
+    ("dissatisfaction precision", "dissatisfaction_precision", "dissatisfaction_precision", ""),
     ("complaint precision", "complaint_precision", "complaint_precision", ""),
     ("service request recall", "service_request_recall", "service_request_recall", ""),
     ("service request precision", "service_request_precision", "", ""),

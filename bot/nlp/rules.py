@@ -69,6 +69,8 @@ TIME_PATTERNS: list[dict[str, Any]] = [
 
 # Words that make a time reach up to now: "since 2018", "for two years", "for the past year".
 UP_TO_NOW = {"since", "for", "past"}
+# Words that start a new clause: "since" before one of them opens another clause.
+CLAUSE_JOINS = {"and", "but", "or", "so", "because", "then"}
 
 
 class RuleMatcher:
@@ -227,7 +229,7 @@ class RuleMatcher:
             tokens = [t for t in doc[start:end]]
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end].lower_ if end < len(doc) else ""
-            if after != "ago" and UP_TO_NOW & {tokens[0].lower_, before}:
+            if after != "ago" and (UP_TO_NOW & {tokens[0].lower_, before} or _since(doc, start)):
                 up_to_now = True
             months: float | None = None
             if kind == "amount_unit":
@@ -251,6 +253,18 @@ class RuleMatcher:
             if months is not None and (longest is None or months > longest):
                 longest = months
         return longest, up_to_now
+
+
+def _since(doc: Doc, start: int) -> bool:
+    """Whether "since" opens the clause a time sits in: "since we moved in back in 2019" and
+    "since the winter of 2015" reach up to now as "since 2019" does. The clause ends at
+    punctuation or a joining word ("and", "but"), where "since" no longer governs the time."""
+    for token in reversed(doc[:start]):
+        if token.is_punct or token.lower_ in CLAUSE_JOINS:
+            return False
+        if token.lower_ == "since":
+            return True
+    return False
 
 
 def _make_doc_for(vocab: Vocab) -> Any:

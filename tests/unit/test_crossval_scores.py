@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.policy import Policy
-from tools.crossval import Example, intent_scores, rule_matches
+from tools.crossval import Example, _score, intent_scores, rule_matches, rule_variants
 
 
 def example(text: str, intent: str, real: bool = True) -> Example:
@@ -30,3 +30,35 @@ def test_each_layer_is_scored_and_a_ground_counts_only_with_the_label(policy: Po
     assert real.ground_strict == 1.0 and real.macro_f1 == 1.0
     assert scores["model"][1].ground_strict == 1.0
     assert by_file.size == 4
+
+
+def test_each_rule_layer_override_is_changed_on_its_own(policy: Policy) -> None:
+    examples = [
+        # Read as a service request, but a complaint is likely enough to offer the choice.
+        example("the boiler has gone again and I have a newborn", "service_request"),
+        # Read as an ASB report with the same doubt.
+        example("the people next door shout every night, I want it dealt with", "report_asb"),
+        # A complaint about something finished long ago.
+        example("in 2019 the caretaker was rude to me, he left soon after", "old_issue"),
+    ]
+    ranked = [
+        [("service_request", 0.65), ("dissatisfaction", 0.35)],
+        [("report_asb", 0.65), ("dissatisfaction", 0.35)],
+        [("dissatisfaction", 0.9), ("enquiry", 0.1)],
+    ]
+    variants = rule_variants(examples, ranked, rule_matches(examples, policy), policy)
+    labels = {name.strip(): [label for label, _ in rows] for name, rows in variants.items()}
+    assert labels["triage as configured"] == ["complaint", "complaint", "excluded"]
+    assert labels["no doubt rule for what the model reads as service_request"] == [
+        "service_request", "complaint", "excluded",
+    ]  # fmt: skip
+    assert labels["no doubt rule for what the model reads as excluded"] == [
+        "complaint", "excluded", "excluded",
+    ]  # fmt: skip
+    assert labels["no doubt rule at all"][:2] == ["service_request", "excluded"]
+    assert labels["no over-12-months proposal"][2] == "complaint"
+    # The cost weighs a missed complaint three times an unneeded offer.
+    offered = [("service_request", None), ("complaint", None), ("excluded", "over_12_months")]
+    assert _score(offered, variants["triage as configured"]).cost == 1
+    missed = [("complaint", None), ("complaint", None), ("service_request", None)]
+    assert _score(missed, variants["  no doubt rule at all"]).cost == 3 * 2

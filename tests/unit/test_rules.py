@@ -150,6 +150,12 @@ def test_references_are_normalised(match: Match) -> None:
         ("we've had damp in the back bedroom since 2018", 101, True),
         ("I have been reporting the broken lift for the past two years", 24, True),
         ("my neighbour's dog has barked since last year", 12, True),
+        # "Since" opening the clause reaches up to now wherever the year sits in it.
+        ("ever since the new windows went in back in 2019 the frames have let water in", 89, True),
+        ("since the spring of 2021 there has been a damp smell in the hall", 65, True),
+        # ... but not from another clause, nor from after the time.
+        ("since then the boiler was replaced, but in 2020 the flat flooded", 77, False),
+        ("the pipe burst in 2021 and since it was mended we have had no trouble", 65, False),
         # ... unless the message says it ended; "ago" and "in" are points in the past.
         ("the roof leaked from 2018 until it was repaired in 2023", 101, False),
         ("the heating was off for two weeks in 2024 but it was fixed", 29, False),
