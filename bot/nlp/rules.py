@@ -71,9 +71,16 @@ TIME_PATTERNS: list[dict[str, Any]] = [
 UP_TO_NOW = {"since", "for", "past"}
 # A danger word straight after one of these ("no smell of gas", "there is NO gas smell", "I'm not
 # suicidal", "no sign of a fire") is said not to be there. Only these few words may come between:
-# "it won't stop sparking" and "no, there's smoke" are still dangers. Grammar, not policy.
+# "it won't stop sparking" and "no, there's smoke" are still dangers, and so is a danger told
+# with its subject after an answer ("no he hit me again", "no shes collapsed"). Grammar, not
+# policy.
 NEGATIONS = {"no", "not", "nt", "n't", "never", "nobody", "nothing"}
 BETWEEN_NEGATION_AND_DANGER = {"a", "an", "any", "the", "sign", "signs", "of", "more", "real"}
+SUBJECTS = {
+    "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
+    "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",
+    "nan",
+}  # fmt: skip
 
 
 class RuleMatcher:
@@ -269,6 +276,8 @@ def _make_doc_for(vocab: Vocab) -> Any:
 
 def _negated(doc: Doc, start: int) -> bool:
     """Whether a negation comes straight before the token at `start` ("no smell of gas")."""
+    if doc[start].lower_ in SUBJECTS:
+        return False
     for token in reversed(doc[:start]):
         if token.lower_ in NEGATIONS:
             return True

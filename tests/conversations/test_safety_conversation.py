@@ -73,7 +73,16 @@ NEAR_MISSES = {
         "the kids upstairs are really noisy, running around and screaming until late",
         ROUTE_WORDS["safeguarding"],
     ),
+    "a danger word said not to be there": (
+        "the door of my gas cooker has come off the hinge, no smell of gas, its only the door",
+        "National Gas Emergency Service",
+    ),
+    "self-harm words said not to be meant": (
+        "lol im not suicidal its just a saying, the boiler is driving me mad",
+        ROUTE_WORDS["self_harm"],
+    ),
 }
+SAFETY_QUESTION = "Is anyone in danger right now?"
 
 
 def said(replies: list[dict]) -> str:
@@ -215,6 +224,35 @@ def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> Non
     reply = said(running.servers.say(sender, text))
     assert route not in reply
     assert urgency_stored(running, sender) in ([], [[]])
+
+
+def test_a_danger_word_said_not_to_be_there_is_asked_about_not_ignored(running: Running) -> None:
+    """Neither the gas route nor silence: when unsure, the one safety question."""
+    text, _ = NEAR_MISSES["a danger word said not to be there"]
+    assert SAFETY_QUESTION in said(running.servers.say(new_sender(), text))
+
+
+def test_a_question_about_what_to_do_in_a_fire_gets_the_fire_route(running: Running) -> None:
+    reply = said(running.servers.say(new_sender(), "what do I do if there's a fire though?"))
+    assert ROUTE_WORDS["fire_or_danger_to_life"] in reply
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "no I'll ring the emergency line now, thanks",
+        "ok ta, ill tell her to ring that number",
+    ],
+)
+def test_a_reply_to_a_route_gets_no_second_route_and_no_question(
+    running: Running, answer: str
+) -> None:
+    sender = new_sender()
+    first = said(running.servers.say(sender, "the kitchen socket is sparking and smells burnt"))
+    assert ROUTE_WORDS["electrical_danger"] in first
+    reply = said(running.servers.say(sender, answer))
+    assert SAFETY_QUESTION not in reply
+    assert all(route not in reply for route in ROUTE_WORDS.values()), reply
 
 
 def test_gas_in_polish_gets_the_route_in_polish_and_english(running: Running) -> None:
