@@ -165,7 +165,8 @@ def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
     }
     result = triage(parse, policy)
     assert (result.urgency, result.ask_about_danger) == ((), True)
-    parse["entities"][1]["confidence"] = 0.1
+    # Below the route threshold: the words that say it is over stand.
+    parse["entities"][1]["confidence"] = policy.safety.detector.urgent / 2
     assert triage(parse, policy).ask_about_danger is False
 
 
