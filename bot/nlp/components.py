@@ -417,7 +417,6 @@ class UrgencyDetector(ReadsPolicy, LogisticRegressionClassifier):
             "near_miss_weight": 1.0,
         }
 
-
     def train(self, training_data: TrainingData) -> Resource:
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
         if not examples:
