@@ -106,14 +106,17 @@ def _reply_after_a_route(confidence: float) -> Tracker:
 def test_after_a_route_the_detectors_sure_guess_at_another_danger_is_only_asked_about(
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
-    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(0.62), {}))
+    sure = (policy.safety.detector.urgent + 1.0) / 2
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(sure), {}))
     assert texts(dispatcher) == [policy.safety.question]
     with app.cases.unit_of_work() as uow:
         assert uow.cases.get_contact(1) is None
 
 
 def test_after_a_route_the_detectors_unsure_guess_gets_no_question(
-    app: App, dispatcher: CollectingDispatcher
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
-    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(0.37), {}))
+    thresholds = policy.safety.detector
+    unsure = (thresholds.ask + thresholds.urgent) / 2
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(unsure), {}))
     assert texts(dispatcher) == []
