@@ -96,21 +96,25 @@ def _named_in_forms(result: TriageResult, tracker: Tracker) -> TriageResult:
 
 
 def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
-    """A danger only the detector found, whose route this conversation has already been given,
-    is not routed again: follow-up messages about it ("I'm outside now") are not new danger.
-    Danger told in words the policy names is always routed."""
-    named = _named(tracker)
+    """Once this conversation has been given a route, a danger only the detector finds counts one
+    step less: follow-up messages ("I'm outside now", "no I'll ring the emergency line now,
+    thanks") are replies, not new danger. A guess at the danger already routed is dropped; a sure
+    guess at another gets the safety question instead of a second route, and an unsure guess no
+    question. Danger told in words the policy names is always routed."""
     given = " ".join(
         str(event.get("text"))
         for event in before_latest_message(tracker)
         if event.get("event") == "bot"
     )
-    urgency = tuple(
-        category
+    if not any(policy.urgent_route(category) in given for category in policy.urgency):
+        return result
+    named = _named(tracker)
+    urgency = tuple(category for category in result.urgency if category in named)
+    new_guess = any(
+        category not in named and policy.urgent_route(category) not in given
         for category in result.urgency
-        if category in named or policy.urgent_route(category) not in given
     )
-    return replace(result, urgency=urgency)
+    return replace(result, urgency=urgency, ask_about_danger=new_guess and not urgency)
 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:

@@ -18,12 +18,14 @@ from bot.cli import load_classifier
 from bot.triage import TriageResult
 
 
-def crossval(app: App, parts: Sequence[str], data: Path, configured_only: bool = False) -> int:
+def crossval(
+    app: App, parts: Sequence[str], data: Path, detectors: Sequence[int] | None = None
+) -> int:
     from bot.nlu_runtime import current_model
     from tools.crossval import cross_validate
 
     model = current_model(app.settings.model_dir)
-    for line in cross_validate(model, data, app.policy, parts, configured_only=configured_only):
+    for line in cross_validate(model, data, app.policy, parts, detectors=detectors):
         print(line, flush=True)
     return 0
 
@@ -167,9 +169,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     crossval_parser.add_argument("--data", type=Path, default=Path("data/nlu"))
     crossval_parser.add_argument(
-        "--configured-only",
-        action="store_true",
-        help="score only the configured urgency detector (its figures before a change)",
+        "--detectors",
+        nargs="+",
+        type=int,
+        help="score only these urgency detector settings (their numbers in DETECTOR_CANDIDATES; "
+        "0, the configured one, gives the figures before a change), so one run holds the "
+        "training lock for minutes",
     )
     figures = commands.add_parser(
         "figures", help="score the eval files and cross-validate, then rewrite the README's table"
@@ -179,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Offline: these read the model and the labelled files, never stored data.
     app = build_app(None)
     if args.command == "crossval":
-        return crossval(app, args.parts, args.data, args.configured_only)
+        return crossval(app, args.parts, args.data, args.detectors)
     if args.command == "figures":
         return figures_command(app, args.readme)
     evaluate(app, args.file)

@@ -148,22 +148,24 @@ class Score:
 
 
 def decide(
-    probability: np.ndarray, cues: np.ndarray, past: np.ndarray, urgent: float, ask: float
-) -> tuple[np.ndarray, np.ndarray]:
+    probability: np.ndarray, cues: np.ndarray, past: np.ndarray, negated: np.ndarray,
+    urgent: float, ask: float,
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """The triage decision (bot.triage.decide.dangers) for many messages at once: routed (the
-    policy cues' dangers, the detector's above `urgent` unless the danger is said to be over)
-    and asked (the safety question from `ask`, or from `urgent` for a danger said to be over)."""
-    routed = cues | ((probability >= urgent) & ~past)
-    asked = ~routed & (probability >= np.where(past, urgent, min(ask, urgent)))
+    policy cues' dangers, the detector's above `urgent` unless the danger is said to be over or
+    not there) and asked (the safety question from `ask`, or from `urgent` for a danger said to
+    be over, and always for a danger word said not to be there)."""
+    routed = cues | ((probability >= urgent) & ~past & ~negated)
+    asked = ~routed & (negated | (probability >= np.where(past, urgent, min(ask, urgent))))
     return routed, asked
 
 
 def score(
-    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray, urgent: float,
-    ask: float,
+    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray,
+    negated: np.ndarray, urgent: float, ask: float,
 ) -> Score:  # fmt: skip
     """The triage decision scored against the gold labels."""
-    routed, asked = decide(probability, cues, past, urgent, ask)
+    routed, asked = decide(probability, cues, past, negated, urgent, ask)
     true_pos = int((routed & gold).sum())
     return Score(
         true_pos / max(int(routed.sum()), 1),
@@ -174,8 +176,9 @@ def score(
 
 
 def choose_thresholds(
-    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray
-) -> tuple[float, float]:
+    gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray,
+    negated: np.ndarray,
+) -> tuple[float, float]:  # fmt: skip
     """The route threshold: the lowest (fewest misses) whose precision stays at ROUTE_PRECISION,
     since a wrong route tells a resident to ring Samaritans about a fence. The question
     threshold: the highest at or below it whose recall counting the question reaches
@@ -183,14 +186,15 @@ def choose_thresholds(
     precise = [
         t
         for t in THRESHOLDS
-        if score(gold, probability, cues, past, t, t).precision >= ROUTE_PRECISION
+        if score(gold, probability, cues, past, negated, t, t).precision >= ROUTE_PRECISION
     ]
     urgent = min(precise) if precise else max(THRESHOLDS)
     asks = [t for t in THRESHOLDS if t <= urgent]
     reaching = [
         t
         for t in asks
-        if score(gold, probability, cues, past, urgent, t).recall_with_question >= RECALL_TARGET
+        if score(gold, probability, cues, past, negated, urgent, t).recall_with_question
+        >= RECALL_TARGET
     ]
     return urgent, max(reaching) if reaching else min(asks)
 
@@ -205,7 +209,7 @@ def _row(name: str, value: float, result: Score) -> str:
 
 def cross_validate(
     model_path: Path, data_dir: Path, policy: Policy, parts: Sequence[str] = ("intent", "urgency"),
-    corpus: Path = SAFETY_CORPUS, configured_only: bool = False,
+    corpus: Path = SAFETY_CORPUS, detectors: Sequence[int] | None = None,
 ) -> Iterator[str]:  # fmt: skip
     """The report's lines, as each part is scored."""
     examples = training_examples(data_dir, policy)
@@ -217,7 +221,8 @@ def cross_validate(
     if "urgency" in parts:
         held_out = corpus_examples(corpus)
         corpus_features = featurise(model_path, [e.text for e in held_out])
-        candidates = DETECTOR_CANDIDATES[:1] if configured_only else DETECTOR_CANDIDATES
+        numbers = range(len(DETECTOR_CANDIDATES)) if detectors is None else detectors
+        candidates = [(n, *DETECTOR_CANDIDATES[n]) for n in numbers]
         yield from urgency_report(examples, features, held_out, corpus_features, policy, candidates)
 
 
@@ -230,18 +235,27 @@ class DetectorSettings:
     target: str = "category"  # learn each danger category, or "binary": urgent or not
     class_weight: str | None = "balanced"  # "balanced": each class weighs the same
     c: float = 1.0
+    near_miss_class: bool = False  # the written near misses as a class of their own
+    near_miss_weight: float = 1.0  # each written near miss weighs this much more
 
 
-# The urgency detector settings tried; the first is the one config.yml held before this search.
-# Kept to four so one run holds the shared training lock for minutes, not a quarter of an hour.
+# The urgency detector settings tried; the first is the one config.yml holds. A run scores a few
+# of them (`--detectors`) so it holds the shared training lock for minutes, not a quarter of an
+# hour.
 # TF-IDF of characters is not among them: logistic regression on it took 230 s a fit for the
 # intent classifier, over the training budget.
 DETECTOR_CANDIDATES: tuple[tuple[str, DetectorSettings], ...] = (
-    ("word counts + MiniLM, per category, balanced, C=1 (configured)", DetectorSettings()),
+    ("word counts + MiniLM, per category, balanced, C=1, near misses weigh 100 (configured)",
+     DetectorSettings(near_miss_weight=100.0)),
+    ("  near misses weigh 1 (before)", DetectorSettings()),
     ("  the same, unweighted", DetectorSettings(class_weight=None)),
     ("  the same, one binary detector", DetectorSettings(target="binary")),
     ("  MiniLM sentence features alone", DetectorSettings(features="sentence")),
-)
+    ("  near misses weigh 30", DetectorSettings(near_miss_weight=30.0)),
+    ("  near misses a class of their own", DetectorSettings(near_miss_class=True)),
+    ("  near misses a class of their own, weigh 3",
+     DetectorSettings(near_miss_class=True, near_miss_weight=3.0)),
+)  # fmt: skip
 ROUTE_PRECISION = 0.8
 RECALL_TARGET = 0.98
 
@@ -260,18 +274,27 @@ def _subset(features: Features, rows: np.ndarray) -> Features:
 
 
 def fit_and_predict(
-    settings: DetectorSettings, features: Features, labels: np.ndarray, new_features: Features
-) -> np.ndarray:
+    settings: DetectorSettings, features: Features, labels: np.ndarray, near_miss: np.ndarray,
+    new_features: Features,
+) -> np.ndarray:  # fmt: skip
     """Fit a detector on the training rows; each new row's probability of being urgent."""
     from sklearn.linear_model import LogisticRegression
 
-    target = labels if settings.target == "category" else np.where(labels == "none", "none", "u")
+    from bot.nlp.components import detector_targets, urgent_probability
+
+    if settings.target == "binary":
+        labels = np.where(labels == "none", "none", "u")
+    target, weights = detector_targets(
+        labels, near_miss, settings.near_miss_class, settings.near_miss_weight
+    )
     detector = LogisticRegression(
         C=settings.c, class_weight=settings.class_weight, max_iter=1000, random_state=2026
     )
-    detector.fit(_columns(settings, features), target)
-    none = list(detector.classes_).index("none")
-    return 1.0 - detector.predict_proba(_columns(settings, new_features))[:, none]
+    detector.fit(_columns(settings, features), target, sample_weight=weights)
+    return urgent_probability(
+        [str(c) for c in detector.classes_],
+        detector.predict_proba(_columns(settings, new_features)),
+    )
 
 
 def held_out_probability(
@@ -282,14 +305,21 @@ def held_out_probability(
     from sklearn.model_selection import StratifiedGroupKFold
 
     labels = np.array([e.label for e in examples])
+    near_miss = near_misses(examples)
     groups = [e.group if e.real else f"{i}" for i, e in enumerate(examples)]
     probability = np.zeros(len(examples))
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
     for train, test in folds.split(np.zeros(len(labels)), labels, groups):
         probability[test] = fit_and_predict(
-            settings, _subset(features, train), labels[train], _subset(features, test)
-        )
+            settings, _subset(features, train), labels[train], near_miss[train],
+            _subset(features, test),
+        )  # fmt: skip
     return probability
+
+
+def near_misses(examples: Sequence[Example]) -> np.ndarray:
+    """The examples written as near misses (a written label of none)."""
+    return np.array([e.written and e.label == "none" for e in examples])
 
 
 @dataclass(frozen=True)
@@ -299,6 +329,7 @@ class Scored:
     gold: np.ndarray
     cues: np.ndarray
     past: np.ndarray
+    negated: np.ndarray  # danger words said not to be there, and no other
 
     @classmethod
     def of(cls, texts: Sequence[str], gold: Sequence[bool], policy: Policy) -> Scored:
@@ -308,10 +339,11 @@ class Scored:
             np.array(gold, dtype=bool),
             np.array([bool(m.urgency) for m in matches]),
             np.array([m.past_danger for m in matches]),
+            np.array([bool(m.negated_urgency) and not m.urgency for m in matches]),
         )
 
     def score(self, probability: np.ndarray, urgent: float, ask: float) -> Score:
-        return score(self.gold, probability, self.cues, self.past, urgent, ask)
+        return score(self.gold, probability, self.cues, self.past, self.negated, urgent, ask)
 
 
 def corpus_examples(path: Path) -> list[Example]:
@@ -327,7 +359,7 @@ def corpus_examples(path: Path) -> list[Example]:
 def urgency_report(
     examples: Sequence[Example], features: Features, corpus: Sequence[Example],
     corpus_features: Features, policy: Policy,
-    candidates: Sequence[tuple[str, DetectorSettings]] = DETECTOR_CANDIDATES,
+    candidates: Sequence[tuple[int, str, DetectorSettings]],
 ) -> Iterator[str]:  # fmt: skip
     """Each detector setting with thresholds chosen on its own held-out probabilities, scored
     out of fold on the written dangers and near misses and on the other training messages, and
@@ -350,10 +382,14 @@ def urgency_report(
         f"{len(corpus)} held-out messages scored by a detector trained on all the examples"
     )
     yield _row("policy cues alone,", 0, mine.score(np.zeros(int(written.sum())), 2.0, 2.0))
-    for number, (name, settings) in enumerate(candidates):
+    for number, name, settings in candidates:
         probability = held_out_probability(settings, examples, features)
-        on_corpus = fit_and_predict(settings, features, labels, corpus_features)
-        urgent, ask = choose_thresholds(mine.gold, probability[written], mine.cues, mine.past)
+        on_corpus = fit_and_predict(
+            settings, features, labels, near_misses(examples), corpus_features
+        )
+        urgent, ask = choose_thresholds(
+            mine.gold, probability[written], mine.cues, mine.past, mine.negated
+        )
         chosen = [(f"route {urgent:.2f} ask {ask:.2f}", urgent, ask)]
         if number == 0:
             chosen.insert(0, (f"route {current.urgent:.2f} ask {current.ask:.2f}", current.urgent,
@@ -373,7 +409,7 @@ def urgency_report(
 
 
 def _written(scored: Scored, rows: np.ndarray) -> Scored:
-    return Scored(scored.gold[rows], scored.cues[rows], scored.past[rows])
+    return Scored(scored.gold[rows], scored.cues[rows], scored.past[rows], scored.negated[rows])
 
 
 def _summary(name: str, result: Score) -> str:
@@ -390,7 +426,7 @@ def _per_category(
 ) -> list[str]:  # fmt: skip
     """Out-of-fold recall per danger, false alarms on the near misses, and the texts missed
     (training data only: these say where to write more examples)."""
-    routed, asked = decide(probability, scored.cues, scored.past, urgent, ask)
+    routed, asked = decide(probability, scored.cues, scored.past, scored.negated, urgent, ask)
     lines = []
     for category in sorted({e.label for e in examples if e.written and e.label != "none"}):
         rows = np.array([e.written and e.label == category for e in examples])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -349,6 +350,8 @@ class TriageIntentClassifier(ReadsPolicy, LogisticRegressionClassifier):
 
 
 NOT_URGENT = "none"
+# The class of written near misses when the detector learns them apart from ordinary messages.
+NEAR_MISS = "near_miss"
 OUT_OF_SCOPE = "out_of_scope"
 
 
@@ -368,6 +371,31 @@ def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
     return labels
 
 
+def written_near_miss(message: Message) -> bool:
+    """A near miss written for the safety check: its `urgency` metadata says `none`."""
+    return _example_metadata(message).get("urgency") == NOT_URGENT
+
+
+def detector_targets(
+    labels: Sequence[str] | np.ndarray, near_miss: np.ndarray, split: bool, weight: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """What the detector learns from each example, and how much the example weighs.
+
+    With balanced class weights a written near miss ("whats the point of complaining") weighs
+    no more than any of the thousands of ordinary messages in `none`, so the detector barely
+    learns it. `split` gives the near misses a class of their own (so balancing weighs them as
+    much as a danger); `weight` multiplies each near miss's weight."""
+    targets = np.where(near_miss & split, NEAR_MISS, np.asarray(labels, dtype=object))
+    return targets, np.where(near_miss, weight, 1.0)
+
+
+def urgent_probability(classes: Sequence[str], probabilities: np.ndarray) -> np.ndarray:
+    """Each row's probability that the message is urgent at all: neither ordinary nor a near
+    miss."""
+    safe = [i for i, name in enumerate(classes) if name in (NOT_URGENT, NEAR_MISS)]
+    return 1.0 - probabilities[:, safe].sum(axis=1)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True)
 class UrgencyDetector(ReadsPolicy, LogisticRegressionClassifier):
     """A learned danger detector on the intent model's features (word counts and MiniLM
@@ -381,41 +409,48 @@ class UrgencyDetector(ReadsPolicy, LogisticRegressionClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {**LogisticRegressionClassifier.get_default_config(), "policy_dir": None, "C": 1.0}
-
-    def _create_training_matrix(self, training_data: TrainingData) -> tuple[Any, list[str]]:
-        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        matcher = RuleMatcher.blank(policy_of(self.config))
-        return self._create_X(examples), urgency_labels(examples, matcher)
+        return {
+            **LogisticRegressionClassifier.get_default_config(),
+            "policy_dir": None,
+            "C": 1.0,
+            "near_miss_class": False,
+            "near_miss_weight": 1.0,
+        }
 
     def train(self, training_data: TrainingData) -> Resource:
-        features, labels = self._create_training_matrix(training_data)
-        if features.shape[0] == 0:
+        examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
+        if not examples:
             return self._resource
+        targets, weights = detector_targets(
+            urgency_labels(examples, RuleMatcher.blank(policy_of(self.config))),
+            np.array([written_near_miss(e) for e in examples]),
+            bool(self.config["near_miss_class"]),
+            float(self.config["near_miss_weight"]),
+        )
         self.clf.set_params(C=self.config["C"])
-        self.clf.fit(features, labels)
+        self.clf.fit(self._create_X(examples), targets, sample_weight=weights)
         self.persist()
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
         if not hasattr(self.clf, "classes_"):
             return messages
-        classes = list(self.clf.classes_)
+        classes = [str(c) for c in self.clf.classes_]
         probabilities_of = self.clf.predict_proba(self._create_X(messages))
-        for message, probabilities in zip(messages, probabilities_of, strict=True):
+        urgent_of = urgent_probability(classes, probabilities_of)
+        dangers = [i for i, c in enumerate(classes) if c not in (NOT_URGENT, NEAR_MISS)]
+        for message, probabilities, urgent in zip(
+            messages, probabilities_of, urgent_of, strict=True
+        ):
             if RuleMatches.from_entities(message.get(ENTITIES, [])).language:
                 # Trained on English: in another language only the policy's own danger words in
                 # that language count (a Polish noise complaint is not danger).
                 continue
-            urgent = 1.0 - float(probabilities[classes.index(NOT_URGENT)])
-            likeliest = max(
-                (c for c in classes if c != NOT_URGENT),
-                key=lambda c: probabilities[classes.index(c)],
-            )
+            likeliest = classes[max(dangers, key=lambda i: probabilities[i])]
             entity = {
                 "entity": DETECTED_URGENCY,
                 "value": likeliest,
-                "confidence": round(urgent, 4),
+                "confidence": round(float(urgent), 4),
                 "extractor": self.__class__.__name__,
             }
             message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)

@@ -11,6 +11,8 @@ from typing import Any
 
 # The entity the learned urgency detector adds: its most likely danger, with its probability.
 DETECTED_URGENCY = "detected_urgency"
+# A danger cue said not to be there ("no smell of gas").
+NEGATED_URGENCY = "urgency_negated"
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
 
 
@@ -43,6 +45,8 @@ class RuleMatches:
     language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
     past_danger: bool = False
+    # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
+    negated_urgency: tuple[str, ...] = ()
     # The learned detector's most likely danger and its probability that the message is urgent.
     detected_urgency: str | None = None
     detected_probability: float = 0.0
@@ -102,6 +106,7 @@ class RuleMatches:
 
         return cls(
             urgency=ids("urgency"),
+            negated_urgency=tuple(c for c in ids(NEGATED_URGENCY) if c not in ids("urgency")),
             adjustments=ids("adjustment"),
             relationships=ids("relationship"),
             exclusion_cues=ids("exclusion_cue"),

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from bot.nlp.language import LanguageIdentifier
-from bot.nlp.matches import REFERENCE, RuleMatches, reference_in
+from bot.nlp.matches import NEGATED_URGENCY, REFERENCE, RuleMatches, reference_in
 from bot.policy import Policy
 
 NUMBER_WORDS = {
@@ -71,6 +71,18 @@ TIME_PATTERNS: list[dict[str, Any]] = [
 UP_TO_NOW = {"since", "for", "past"}
 # Words that start a new clause: "since" before one of them opens another clause.
 CLAUSE_JOINS = {"and", "but", "or", "so", "because", "then"}
+# A danger word straight after one of these ("no smell of gas", "there is NO gas smell", "I'm not
+# suicidal", "no sign of a fire") is said not to be there. Only these few words may come between:
+# "it won't stop sparking" and "no, there's smoke" are still dangers, and so is a danger told
+# with its subject after an answer ("no he hit me again", "no shes collapsed"). Grammar, not
+# policy.
+NEGATIONS = {"no", "not", "nt", "n't", "never", "nobody", "nothing"}
+BETWEEN_NEGATION_AND_DANGER = {"a", "an", "any", "the", "sign", "signs", "of", "more", "real"}
+SUBJECTS = {
+    "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
+    "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",
+    "nan",
+}  # fmt: skip
 
 
 class RuleMatcher:
@@ -144,6 +156,8 @@ class RuleMatcher:
                 for (other, _), s, e in phrases
             ):
                 continue
+            if kind == "urgency" and _negated(doc, start):
+                kind = NEGATED_URGENCY
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
             if kind not in ("ongoing", "finished", "cue_group", "danger_over", "danger_still"):
@@ -166,6 +180,7 @@ class RuleMatcher:
             danger_language=language if urgency else None,
             language=self._languages.other_language(doc.text),
             past_danger=past_danger,
+            negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),
             exclusion_cues=_unique(found.get("exclusion_cue", [])),
@@ -271,6 +286,18 @@ def _make_doc_for(vocab: Vocab) -> Any:
     from spacy.lang.en import English
 
     return English(vocab=vocab).make_doc
+
+
+def _negated(doc: Doc, start: int) -> bool:
+    """Whether a negation comes straight before the token at `start` ("no smell of gas")."""
+    if doc[start].lower_ in SUBJECTS:
+        return False
+    for token in reversed(doc[:start]):
+        if token.lower_ in NEGATIONS:
+            return True
+        if token.lower_ not in BETWEEN_NEGATION_AND_DANGER:
+            return False
+    return False
 
 
 def _number(word: str) -> float | None:

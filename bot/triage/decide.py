@@ -155,18 +155,21 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     The policy cues are the floor; the learned detector adds its likeliest danger when it is
     sure enough, and asks when it is unsure. A danger the resident says is over gets no route,
     but if the detector is sure of danger all the same, the question is asked: words like
-    "fixed last year" can sit beside a new danger.
+    "fixed last year" can sit beside a new danger. A danger word said not to be there ("no smell
+    of gas", "I'm not suicidal") is neither routed nor ignored: the question is asked.
     """
     thresholds = policy.safety.detector
     urgency = list(matches.urgency)
+    negated = bool(matches.negated_urgency) and not matches.past_danger
     detected, probability = matches.detected_urgency, matches.detected_probability
     if detected not in policy.urgency:
-        return tuple(urgency), False
+        return tuple(urgency), negated and not urgency
     if matches.past_danger:
         return (), probability >= thresholds.urgent
-    if probability >= thresholds.urgent and detected not in urgency:
+    sure = probability >= thresholds.urgent and detected not in matches.negated_urgency
+    if sure and detected not in urgency:
         urgency.append(detected)
-    ask = not urgency and probability >= thresholds.ask
+    ask = not urgency and (negated or probability >= thresholds.ask)
     return tuple(urgency), ask
 
 

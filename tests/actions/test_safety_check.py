@@ -4,7 +4,9 @@ and then the conversation carries on where it was."""
 from __future__ import annotations
 
 import asyncio
+import json
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActionReverted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -13,7 +15,7 @@ from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
 from bot.triage.safety import answers_yes
-from tests.actions.conftest import tracker
+from tests.actions.conftest import FIXTURES, tracker
 
 
 def texts(dispatcher: CollectingDispatcher) -> list[str]:
@@ -91,3 +93,30 @@ def test_inside_a_form_a_danger_only_the_detector_sees_is_asked_about_and_the_an
     assert events == [ActionReverted()]
     with app.cases.unit_of_work() as uow:
         assert uow.cases.get_contact(1) is None
+
+
+def _reply_after_a_route(confidence: float) -> Tracker:
+    """ "no I'll ring the emergency line now, thanks" after the electrical route, with the
+    detector's guess at self-harm as sure as given."""
+    turn = json.loads((FIXTURES / "reply_after_a_route.json").read_text(encoding="utf-8"))
+    turn["latest_message"]["entities"][0]["confidence"] = confidence
+    return Tracker.from_dict(turn)
+
+
+def test_after_a_route_the_detectors_sure_guess_at_another_danger_is_only_asked_about(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    sure = (policy.safety.detector.urgent + 1.0) / 2
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(sure), {}))
+    assert texts(dispatcher) == [policy.safety.question]
+    with app.cases.unit_of_work() as uow:
+        assert uow.cases.get_contact(1) is None
+
+
+def test_after_a_route_the_detectors_unsure_guess_gets_no_question(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    thresholds = policy.safety.detector
+    unsure = (thresholds.ask + thresholds.urgent) / 2
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(unsure), {}))
+    assert texts(dispatcher) == []

@@ -73,7 +73,16 @@ NEAR_MISSES = {
         "the kids upstairs are really noisy, running around and screaming until late",
         ROUTE_WORDS["safeguarding"],
     ),
+    "a danger word said not to be there": (
+        "the door of my gas cooker has come off the hinge, no smell of gas, its only the door",
+        "National Gas Emergency Service",
+    ),
+    "self-harm words said not to be meant": (
+        "lol im not suicidal its just a saying, the boiler is driving me mad",
+        ROUTE_WORDS["self_harm"],
+    ),
 }
+SAFETY_QUESTION = "Is anyone in danger right now?"
 
 
 def said(replies: list[dict]) -> str:
@@ -189,11 +198,9 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Still routed after the near misses in data/nlu/safety_near_misses.yml: with balanced class
-# weights each near miss weighs as little as any of the thousands of ordinary messages, so the
-# detector stays sure of danger here (self-harm 0.96, flooding 0.94). Weighing the written near
-# misses more is the next thing to cross-validate. Neighbour noise passed on the safety branch's
-# model and is routed to safeguarding on the model trained with triage's data beside it.
+# Still routed after near misses weigh 100 times an ordinary message (config.yml): the route
+# threshold chosen with that weight falls to 0.1, and "whats the point of complaining" (self-harm)
+# and a drip into a bucket (flooding) stay above it. Neighbour noise is no longer routed.
 STILL_ROUTED = pytest.mark.xfail(
     strict=True, reason="the detector is still sure of danger; see STILL_ROUTED"
 )
@@ -203,8 +210,7 @@ STILL_ROUTED = pytest.mark.xfail(
     "kind",
     [
         pytest.param(kind, marks=STILL_ROUTED)
-        if kind
-        in ("giving up on a complaint", "a ceiling leak with no electrics", "neighbour noise")
+        if kind in ("giving up on a complaint", "a ceiling leak with no electrics")
         else kind
         for kind in sorted(NEAR_MISSES)
     ],
@@ -215,6 +221,35 @@ def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> Non
     reply = said(running.servers.say(sender, text))
     assert route not in reply
     assert urgency_stored(running, sender) in ([], [[]])
+
+
+def test_a_danger_word_said_not_to_be_there_is_asked_about_not_ignored(running: Running) -> None:
+    """Neither the gas route nor silence: when unsure, the one safety question."""
+    text, _ = NEAR_MISSES["a danger word said not to be there"]
+    assert SAFETY_QUESTION in said(running.servers.say(new_sender(), text))
+
+
+def test_a_question_about_what_to_do_in_a_fire_gets_the_fire_route(running: Running) -> None:
+    reply = said(running.servers.say(new_sender(), "what do I do if there's a fire though?"))
+    assert ROUTE_WORDS["fire_or_danger_to_life"] in reply
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "no I'll ring the emergency line now, thanks",
+        "ok ta, ill tell her to ring that number",
+    ],
+)
+def test_a_reply_to_a_route_gets_no_second_route_and_no_question(
+    running: Running, answer: str
+) -> None:
+    sender = new_sender()
+    first = said(running.servers.say(sender, "the kitchen socket is sparking and smells burnt"))
+    assert ROUTE_WORDS["electrical_danger"] in first
+    reply = said(running.servers.say(sender, answer))
+    assert SAFETY_QUESTION not in reply
+    assert all(route not in reply for route in ROUTE_WORDS.values()), reply
 
 
 def test_gas_in_polish_gets_the_route_in_polish_and_english(running: Running) -> None:

@@ -73,6 +73,40 @@ def test_near_misses_are_not_dangers(match: Match, text: str) -> None:
     assert match(text).urgency == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("the door of my gas cooker is hanging off, no smell of gas, only the door", "gas"),
+        ("there is NO gas smell. is not emergency. only door", "gas"),
+        ("im not suicidal lol its just a saying", "self_harm"),
+        ("no sign of a fire, the alarm went off from the toast", "fire_or_danger_to_life"),
+    ],
+)
+def test_a_danger_word_said_not_to_be_there_is_no_cue_but_is_kept_for_the_question(
+    match: Match, text: str, category: str
+) -> None:
+    matches = match(text)
+    assert category not in matches.urgency
+    assert category in matches.negated_urgency
+    assert RuleMatches.from_entities(matches.as_entities()).negated_urgency == (category,)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("no he hit me again last night", "domestic_abuse"),
+        ("it wont stop sparking", "electrical_danger"),
+        ("no, there's smoke coming from the fuse box", "fire_or_danger_to_life"),
+        ("I can smell gas but no one is answering at the gas board", "gas"),
+        ("what do I do if there's a fire though?", "fire_or_danger_to_life"),
+    ],
+)
+def test_a_negation_that_is_not_about_the_danger_word_leaves_it_a_danger(
+    match: Match, text: str, category: str
+) -> None:
+    assert category in match(text).urgency
+
+
 def test_a_past_danger_that_is_back_is_a_danger_again(match: Match) -> None:
     assert match("the leak was fixed but water is pouring through again").urgency == ("flooding",)
 

@@ -1,6 +1,7 @@
-"""Training data is written in our own words: no labelled dev-set message, nor a near copy of one,
-is in data/nlu/ or policy_rules/ (the dev sets measure the classifier; copying them would only
-flatter the figures). The dev sets sit beside the clone: without them this fails, never skips."""
+"""Training data is written in our own words: no labelled dev-set or safety corpus message, nor a
+near copy of one, is in data/nlu/ or policy_rules/ (they measure the classifier and the urgency
+detector; copying them would only flatter the figures). The dev sets sit beside the clone: without
+them this fails, never skips."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from tests.conftest import ROOT
 from tools.baselines import training_examples
 
 DEV_SETS = [ROOT.parent / "shared" / "eval" / name for name in ("dev.jsonl", "real2-dev.jsonl")]
+# Written per danger by someone who saw neither the training data nor the eval files: it judges
+# the urgency detector on wording it has not seen only while no near copy of it is trained on.
+SAFETY_CORPUS = ROOT / "tests" / "data" / "safety" / "corpus.jsonl"
 NEAR_COPY = 0.8
 
 
@@ -43,14 +47,11 @@ def policy_texts() -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("dev_set", DEV_SETS, ids=lambda path: path.name)
-def test_no_dev_message_or_near_copy_is_in_the_training_data(policy: Policy, dev_set: Path) -> None:
-    assert dev_set.exists(), f"{dev_set} is missing: it must sit beside the clone"
-    ours = [plain(text) for text, _ in training_examples(ROOT / "data" / "nlu", policy)]
-    ours += [plain(text) for text in policy_texts()]
+def near_copies(labelled: Path, ours: list[str]) -> list[tuple[str, str]]:
+    """(id, our text) for each labelled message with a near copy among our texts."""
     copied = []
     matcher = SequenceMatcher(autojunk=False)
-    for line in dev_set.read_text(encoding="utf-8").splitlines():
+    for line in labelled.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         matcher.set_seq2(plain(row["text"]))  # indexed once, compared with every example
         for text in ours:
@@ -61,4 +62,21 @@ def test_no_dev_message_or_near_copy_is_in_the_training_data(policy: Policy, dev
                 and matcher.ratio() >= NEAR_COPY
             ):
                 copied.append((row["id"], text))
-    assert copied == []
+    return copied
+
+
+def training_texts(policy: Policy) -> list[str]:
+    return [plain(text) for text, _ in training_examples(ROOT / "data" / "nlu", policy)]
+
+
+@pytest.mark.parametrize("dev_set", DEV_SETS, ids=lambda path: path.name)
+def test_no_dev_message_or_near_copy_is_in_the_training_data(policy: Policy, dev_set: Path) -> None:
+    assert dev_set.exists(), f"{dev_set} is missing: it must sit beside the clone"
+    ours = training_texts(policy) + [plain(text) for text in policy_texts()]
+    assert near_copies(dev_set, ours) == []
+
+
+def test_no_safety_corpus_message_or_near_copy_is_in_the_training_data(policy: Policy) -> None:
+    """Against data/nlu only: the policy's two-word cues ("rent statement") are not copies of a
+    three-word message, and the detector is not trained on them."""
+    assert near_copies(SAFETY_CORPUS, training_texts(policy)) == []

@@ -165,8 +165,29 @@ def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
     }
     result = triage(parse, policy)
     assert (result.urgency, result.ask_about_danger) == ((), True)
-    parse["entities"][1]["confidence"] = 0.1
+    # Below the route threshold: the words that say it is over stand.
+    parse["entities"][1]["confidence"] = policy.safety.detector.urgent / 2
     assert triage(parse, policy).ask_about_danger is False
+
+
+def test_a_danger_word_said_not_to_be_there_is_asked_about_even_when_the_detector_is_sure(
+    policy: Policy,
+) -> None:
+    """ "No smell of gas, only the door": neither the gas route nor silence, but the question."""
+    parse = {
+        "intent": {"name": "service_request", "confidence": 0.9},
+        "entities": [
+            {"entity": "urgency_negated", "value": "gas", "start": 30, "end": 42},
+            {"entity": "detected_urgency", "value": "gas", "confidence": 0.9},
+        ],
+    }
+    result = triage(parse, policy)
+    assert (result.urgency, result.ask_about_danger) == ((), True)
+    parse["entities"][1]["confidence"] = 0.0
+    assert (triage(parse, policy).urgency, triage(parse, policy).ask_about_danger) == ((), True)
+    # Another danger the detector is sure of is still routed.
+    parse["entities"][1] = {"entity": "detected_urgency", "value": "flooding", "confidence": 0.9}
+    assert triage(parse, policy).urgency == ("flooding",)
 
 
 def test_each_part_of_a_message_gets_its_own_label_route_and_span(policy: Policy) -> None:

@@ -14,7 +14,8 @@ def test_cues_route_whatever_the_detector_says_and_a_past_danger_is_only_asked_a
     probability = np.array([0.0, 0.9, 0.9, 0.3])
     cues = np.array([True, False, False, False])
     past = np.array([False, False, True, False])
-    routed, asked = decide(probability, cues, past, urgent=0.5, ask=0.2)
+    nothing = np.zeros(4, dtype=bool)
+    routed, asked = decide(probability, cues, past, nothing, urgent=0.5, ask=0.2)
     assert routed.tolist() == [True, True, False, False]
     assert asked.tolist() == [False, False, True, True]
 
@@ -24,14 +25,17 @@ def test_route_where_precision_holds_and_ask_down_to_where_recall_holds() -> Non
     probability = np.array([0.9] * 90 + [0.12] * 10 + [0.3] * 40 + [0.01] * 60)
     gold = np.array([True] * 100 + [False] * 100)
     nothing = np.zeros(200, dtype=bool)
-    urgent, ask = choose_thresholds(gold, probability, nothing, nothing)
+    urgent, ask = choose_thresholds(gold, probability, nothing, nothing, nothing)
     # Routing from 0.3 or below sends 40 near misses a route (precision 0.71 at best), so the
     # lowest threshold that keeps precision is the first above 0.3.
-    assert score(gold, probability, nothing, nothing, urgent, urgent).precision >= ROUTE_PRECISION
+    assert (
+        score(gold, probability, nothing, nothing, nothing, urgent, urgent).precision
+        >= ROUTE_PRECISION
+    )
     assert 0.3 < urgent <= 0.35
     # The faint dangers are found by asking: the question threshold sits at or below them.
     assert ask <= 0.12
     assert (
-        score(gold, probability, nothing, nothing, urgent, ask).recall_with_question
+        score(gold, probability, nothing, nothing, nothing, urgent, ask).recall_with_question
         >= RECALL_TARGET
     )
