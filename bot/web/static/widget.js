@@ -175,7 +175,7 @@
     let socket = null;
     let sessionId = storage.get("session");
     let connected = false;
-    let shown = 0; // entries shown, lined up with the server's history by count
+    const onScreen = []; // entries shown (speaker and text), lined up with the server's history
     let syncing = false;
     let missedWhileSyncing = false;
     let residentHasSpoken = false;
@@ -229,7 +229,7 @@
     };
 
     const show = (entry) => {
-      shown += 1;
+      onScreen.push({ speaker: entry.speaker, text: entry.text });
       showChoices(entry.speaker === "assistant" ? entry.choices : []);
       if (entry.text) {
         const said = entry.speaker === "person" ? WORDS.person(entry.name)
@@ -272,6 +272,24 @@
       return true;
     }
 
+    /** How many of the server's entries are on screen. They line up in order, except that a
+     * message of the resident's that the server never stored (its replica stopped in the middle
+     * of the turn) is passed over, so the entries after it are not taken as shown. Anything else
+     * that differs lines up by count. */
+    const shownOf = (entries) => {
+      let next = 0;
+      for (let i = 0; i < onScreen.length; i += 1) {
+        const mine = onScreen[i];
+        const same = (entry) => entry.speaker === mine.speaker && entry.text === mine.text;
+        if (next < entries.length && same(entries[next])) {
+          next += 1;
+        } else if (mine.speaker !== "resident" || entries.slice(next).some(same)) {
+          return next + onScreen.length - i;
+        }
+      }
+      return next;
+    };
+
     /** Shows whatever the server holds beyond what is on screen; the server's record wins. */
     const catchUp = async () => {
       syncing = true;
@@ -279,7 +297,7 @@
         do {
           missedWhileSyncing = false;
           const { entries } = await fetchJson("/chat/history", { session_id: sessionId });
-          const restored = entries.slice(shown);
+          const restored = entries.slice(shownOf(entries));
           log.setAttribute("aria-busy", "true");
           restored.forEach(show);
           log.removeAttribute("aria-busy");
@@ -311,7 +329,7 @@
         await catchUp();
         connected = true;
         setStatus("");
-        if (shown === 0) {
+        if (onScreen.length === 0) {
           socket.emit("user_uttered", { message: config.opening_payload, session_id: sessionId });
         }
       });
