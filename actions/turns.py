@@ -102,6 +102,19 @@ def last_question(tracker: Tracker) -> dict[str, Any] | None:
     return None
 
 
+def written_language(tracker: Tracker) -> str | None:
+    """The landlord's language the resident last wrote in, when it was not English (the rule
+    matcher's `language` entity): a reply that matters is given in it too."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        language = next((e.get("value") for e in entities if e.get("entity") == "language"), None)
+        if language:
+            return str(language)
+    return None
+
+
 def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
     """Every message both ways, as the conversation's events record them (5.12)."""
     directions = {"user": "resident", "bot": "assistant"}

@@ -197,9 +197,14 @@ def part_lines(result: TriageResult, policy: Policy) -> list[str]:
     return lines
 
 
-def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
-    """Honest about when a person will read the conversation, and the route for an emergency."""
+def handoff_lines(
+    person_from: datetime | None, policy: Policy, language_id: str | None = None
+) -> list[str]:
+    """Honest about when a person will read the conversation, and the route for an emergency;
+    for a resident who wrote in one of the landlord's languages, in that language first."""
     landlord = policy.landlord
+    language = policy.languages.get(language_id or "")
+    in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     if person_from is None:
         when = "A member of our team will read this conversation and reply as soon as they can."
     else:
@@ -209,6 +214,7 @@ def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
             f"after we open at {twelve_hour(local.time())} on {long_date(local.date())}."
         )
     return [
+        *in_their_language,
         f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
         f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "
         f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "

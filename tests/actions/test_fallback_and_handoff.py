@@ -71,3 +71,23 @@ def test_asking_for_a_person_hands_the_chat_over_and_gives_staff_the_conversatio
     assert trail == [
         ("assistant", "handoff_requested", {"channel": "socketio", "handoff": waiting.id})
     ]
+
+
+def test_a_resident_who_wrote_in_polish_is_handed_over_in_polish_and_english(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 5 r5b-12: "person" after a Polish message got the handover in English only."""
+    asyncio.run(ActionHandoff().run(dispatcher, tracker("polish_speaker_asks_for_a_person"), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    polish = app.policy.languages["pl"].handoff.format(**vars(app.policy.landlord))
+    # Their language first, then the English text the team and any helper can read.
+    assert said[0] == polish
+    assert "0300 000 0999" in polish
+    assert said[1].startswith("I'll pass you to a person.")
+
+
+def test_an_english_speaker_is_handed_over_in_english_only(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    asyncio.run(ActionHandoff().run(dispatcher, tracker("asks_for_person_on_saturday"), {}))
+    assert dispatcher.messages[0]["text"].startswith("I'll pass you to a person.")
