@@ -4,6 +4,7 @@ the resident's explicit consent."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,6 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from bot.answers import more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import is_no
@@ -20,6 +22,18 @@ from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
+OFFER = "adjustments_pending"
+# Agreement to keep a health condition or disability on record, said with what would help:
+# "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
+CONSENT_TO_RECORD = re.compile(
+    r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
+    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
+    r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
+    r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
+    r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
+    r"|(?:agree|consent)s? to (?:you )?record)",
+    re.IGNORECASE,
+)
 
 
 def matches_in(tracker: Tracker) -> RuleMatches:
@@ -55,6 +69,33 @@ def adjustments_from_slots(tracker: Tracker, cases: CaseStore) -> tuple[Adjustme
     )
 
 
+NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bdont|\bisnt|\barent)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+def consent_to_record(text: str) -> bool:
+    """Consent said in so many words, and not "I'm not ok with that being recorded"."""
+    return any(
+        NEGATED.search(text[: found.start()]) is None for found in CONSENT_TO_RECORD.finditer(text)
+    )
+
+
+def needs_given(tracker: Tracker) -> list[EventType]:
+    """A yes to "shall we note what would help?" that says what ("yes I'm deaf so text only
+    pls"): kept in the resident's words with the needs it names, so the form asks only for
+    consent, where a disability was told and consent was not given with it."""
+    text = str(tracker.latest_message.get("text") or "").strip()
+    if not more_than_yes(text):
+        return []
+    needs = list(matches_in(tracker).adjustments) or tracker.get_slot("adjustment_ids") or ["other"]
+    events: list[EventType] = [
+        SlotSet("adjustments_needed", text),
+        SlotSet("adjustment_ids", needs),
+    ]
+    if consent_to_record(text):
+        events.append(SlotSet("adjustment_consent", True))
+    return events
+
+
 class AdjustmentQuestions:
     """The two adjustment questions, shared by the complaint form and the adjustments form."""
 
@@ -77,9 +118,12 @@ class AdjustmentQuestions:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []
+        # "Mum is hard of hearing ... and she's fine with you noting that": consent given.
+        consent = {"adjustment_consent": True} if consent_to_record(text) else {}
         return {
             "adjustments_needed": text,
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
+            **consent,
         }
 
 

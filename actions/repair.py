@@ -22,6 +22,8 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
+from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.definition import (
     COMPLAINT_SLOTS,
@@ -127,6 +129,8 @@ def answer(
         if question.name == REQUEST_CONTACT_OFFER and intent == "affirm":
             # After the re-read message, so that its rule starts the form with them filled.
             reread += contact_given(str(tracker.latest_message.get("text") or ""))
+        if question.name == ADJUSTMENTS_OFFER and intent == "affirm":
+            reread += needs_given(tracker)
         return reread
     value: Any = understanding.value
     if understanding.kind != "slot":
@@ -209,9 +213,13 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     typed = str(tracker.latest_message.get("text") or "").strip()
     changes = corrections_in(typed, draft)
     if list(changes) == ["aspects"] and yes_or_no(typed) is False:
-        # "No, that's not right at all" names no part: ask which, add nothing.
-        dispatcher.utter_message(response="utter_which_part")
-        return [FollowupAction(LISTEN)]
+        # "No, small mistake. Lift broken since three weeks, not two weeks": the correction
+        # follows the no. "No, that's not right at all" names no part: ask which, add nothing.
+        after_the_no = after_first_sentence(typed)
+        if len(after_the_no.split()) < CORRECTION_WORDS:
+            dispatcher.utter_message(response="utter_which_part")
+            return [FollowupAction(LISTEN)]
+        changes = corrections_in(after_the_no, draft)
     dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
     shown: dict[str, Any] = {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
@@ -222,6 +230,15 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
         *(SlotSet(SLOT_OF[part], value) for part, value in changes.items()),
         FollowupAction(LISTEN),
     ]
+
+
+# After "No, small mistake.", this many words or more are the correction itself.
+CORRECTION_WORDS = 3
+
+
+def after_first_sentence(text: str) -> str:
+    parts = re.split(r"[.?!\n]+", text.strip(), maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 # Which slot holds each part of the draft definition a typed correction can change.

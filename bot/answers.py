@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 
 from bot.definition import contact_preference
 from bot.policy import Answer
-from bot.questions import answer_for, is_question
+from bot.questions import answer_for, is_question, without_openers
 from bot.text import contains, first_sentence, starts_with, words
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -55,6 +55,17 @@ NO_STARTS = (
     "no longer", "not anymore", "not any more", "they haven't", "they havent", "don't", "dont",
     "do not", "never",
 )  # fmt: skip
+# Offers a yes may come with the details they lead to ("yes, call me on 07700 900456", "yes I'm
+# deaf so text only pls"): the details are taken with the yes, not asked for again.
+REQUEST_CONTACT_OFFER = "request_contact_pending"
+OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending")
+# At "would you like our team to contact you?", "I will call you on Monday" is a no.
+WILL_CALL_THEM = re.compile(
+    r"\b(?:i'?ll|i will|i can|i'm going to|im going to|i am going to|i'?m gonna)\s+"
+    r"(?:call|ring|phone|contact|give (?:you|u) a (?:call|ring|bell))\b"
+)
+# Words that add nothing to a yes: "yes please", "ok thanks".
+YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers", "do", "note", "it"}
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
 CHOICE = "choice_pending"
 COMPLAINT_WORDS = (
@@ -101,6 +112,10 @@ LEAVE_PHRASES = (
     "forget the complaint", "stop the complaint", "formal route", "no fuss", "don't want a fuss",
     "dont want a fuss", "doesn't want to complain", "doesnt want to complain",
     "does not want to complain", "don't want to complain anymore", "rather not go ahead",
+    # A question mistaken for a request: "no im not asking for it yet just wanted to know".
+    "not asking for it", "just wanted to know", "only wanted to know", "was just asking",
+    "was just askin", "just askin", "only asking", "don't want stage 2", "dont want stage 2",
+    "not stage 2 yet",
 )  # fmt: skip
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
@@ -231,8 +246,11 @@ def understand(
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
         return Understanding("button", "/request_human")
     understood = _understand(question, text, intent)
-    if asked is None or understood.kind in ("leave", "button", "slot"):
+    if asked is None or understood.kind in ("button", "slot"):
         return understood
+    if understood.kind == "leave":
+        # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
+        return replace(understood, answer=asked)
     if understood.kind in ("none", "amend"):
         return Understanding("question", answer=asked)
     return replace(understood, answer=asked)
@@ -242,7 +260,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     if wants_to_leave(text):
         return Understanding("leave", start_again=words(text) in START_AGAIN)
     if question.yes_no:
-        answer = complaint_choice(text) if question.name == CHOICE else None
+        choosing = question.name == CHOICE and not asks_before_choosing(text)
+        answer = complaint_choice(text) if choosing else None
+        if question.name == REQUEST_CONTACT_OFFER and WILL_CALL_THEM.search(words(text)):
+            answer = False
         if answer is None:
             answer = yes_or_no(
                 text,
@@ -250,9 +271,13 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
                 extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
             )
         if answer is not None and question.name != READ_BACK:
-            # Where the model already read the same plain answer, the rules take it as it is.
+            # Where the model already read the same plain answer, the rules take it as it is,
+            # unless the yes brings what the offer leads to.
             agreed = intent == ("affirm" if answer else "deny")
-            return NOTHING if agreed else Understanding("yes" if answer else "no")
+            with_details = answer and question.name in OFFERS_WITH_DETAILS and more_than_yes(text)
+            return (
+                NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
+            )
         if answer is False and len(words(text).split()) > NO_AND_MORE:
             # "No, it started in March not April": the correction itself, not just a no.
             return Understanding("amend")
@@ -273,11 +298,31 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     return NOTHING
 
 
+# "no need for a formal complaint", "we don't need to make a complaint", "T not wanting formal
+# complaint": a complaint word after a no, with only these words between.
+NO_COMPLAINT = re.compile(
+    r"\b(?:no|not|dont|do not|doesnt|does not|didnt|never|without|neednt|wont|isnt)\s+"
+    r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
+    r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
+    r"down|the|a|an|any)\s+){0,5}(?:formal|complaint|complain|complaining)\b"
+)
+
+
+# Questions that ask for what they name: "can I make a formal complaint?" chooses it.
+ASKING_FOR_IT = ("can i", "could i", "can we", "could we", "can you", "could you", "please")
+
+
+def asks_before_choosing(text: str) -> bool:
+    """ "What is difference? If I make complaint, my rent go up?" asks about the choice; it
+    does not make it."""
+    return is_question(text) and not starts_with(without_openers(words(text)), ASKING_FOR_IT)
+
+
 def complaint_choice(text: str) -> bool | None:
     """The answer to "a formal complaint, or put it right without one?" in the resident's words:
     "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""
     said = words(text).replace("'", "")
-    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT):
+    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT) or NO_COMPLAINT.search(said):
         return False
     if any(contains(said, word) for word in COMPLAINT_WORDS):
         return True
@@ -301,6 +346,16 @@ def yes_or_no(
     if starts_with(said, YES_STARTS + extra_yes):
         return None if any(contains(said, word) for word in BUT_WORDS) else True
     return None
+
+
+def more_than_yes(text: str) -> bool:
+    """Whether a yes says anything more than yes ("yes please" does not)."""
+    said = words(text).split()
+    yes = max(
+        (len(start.split()) for start in YES_STARTS if said[: len(start.split())] == start.split()),
+        default=0,
+    )
+    return bool(set(said[yes:]) - YES_FILLERS)
 
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:

@@ -154,14 +154,25 @@ def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | 
 
 
 def request_contact_lines(
-    details: str | None, preference: str | None, contact_by: date, policy: Policy
-) -> list[str]:
+    details: str | None, preference: str | None, contact_by: date, policy: Policy,
+    urgent: bool = False,
+) -> list[str]:  # fmt: skip
     """After a service request: who will get in touch and by when, or how to arrange it when
-    the resident would rather call."""
+    the resident would rather call. An emergency is not left to the office's hours or to a
+    date days away: the emergency repairs line is open now."""
     landlord = policy.landlord
-    if details:
-        said_as = PREFERENCE_WORDS.get(preference or "")
-        how = f"by {said_as} " if said_as else ""
+    said_as = PREFERENCE_WORDS.get(preference or "")
+    how = f"by {said_as} " if said_as else ""
+    if urgent:
+        reach = (
+            f"Our team will contact you {how}({details}) about making it safe. "
+            if details
+            else "That's fine. "
+        ) + (
+            "As this is an emergency repair, please also call our emergency repairs line now on "
+            f"{landlord.emergency_repairs_phone}, day or night."
+        )
+    elif details:
         reach = (
             f"Our team will contact you {how}({details}) by {long_date(contact_by)} to arrange it."
         )
