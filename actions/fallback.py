@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.session import say_it_is_automated
 from actions.triage import contact_record
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_lines
@@ -29,6 +30,7 @@ class ActionMisunderstood(Action):
         language = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).language
         if language is not None:
             return in_another_language(dispatcher, tracker, language)
+        say_it_is_automated(dispatcher, tracker)
         if only_other_alphabets(str(tracker.latest_message.get("text") or "")):
             dispatcher.utter_message(text=not_english_reply(get_app().policy))
         else:

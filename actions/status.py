@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
 from actions.references import KNOWN_REFERENCE, UNKNOWN, ReferenceQuestions, known_complaint
+from actions.session import say_it_is_automated
 from bot.replies import status_text, status_without_reference
 
 
@@ -28,6 +29,9 @@ class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
     async def extract_status_reference(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") is None:
+            # A conversation that opens with "when will I hear back?" is told who it talks to.
+            say_it_is_automated(dispatcher, tracker)
         return self.reference_before_asking(tracker)
 
     def validate_status_reference(

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
+from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, turn_key
 from bot.answers import READ_BACK, YES_NO_FLAGS
 from bot.casestore.domain import ContactRecord, ServiceRequest
@@ -110,6 +111,7 @@ class ActionTriage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        say_it_is_automated(dispatcher, tracker)
         events = self.triage_and_reply(dispatcher, tracker)
         asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
         if asked_for_stage_2 and SlotSet("triage_label", "escalation") not in events:

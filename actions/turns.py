@@ -102,6 +102,25 @@ def last_question(tracker: Tracker) -> dict[str, Any] | None:
     return None
 
 
+# The words every reply that says the assistant is automated carries (utter_greet too).
+AUTOMATED = "automated assistant"
+
+
+def said_it_is_automated(tracker: Tracker) -> bool:
+    """Whether the assistant has said it is automated: in this turn, or by replying before in
+    this session (its first reply says it)."""
+    before = before_latest_message(tracker)
+    for event in reversed(tracker.events[len(before) :]):
+        if event.get("event") == "bot" and AUTOMATED in str(event.get("text") or "").lower():
+            return True
+    for event in reversed(before):
+        if event.get("event") == "session_started":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
+
+
 def written_language(tracker: Tracker) -> str | None:
     """The landlord's language the resident last wrote in, when it was not English (the rule
     matcher's `language` entity): a reply that matters is given in it too."""

@@ -44,6 +44,14 @@ def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
 # alphabet.
 
 
+def automated_line(policy: Policy) -> str:
+    """Said in the first reply of a conversation that opens with a need rather than a hello."""
+    return (
+        f"I'm the automated assistant for {policy.landlord.name}. You can talk to a person at "
+        "any time: just ask."
+    )
+
+
 def not_english_reply(policy: Policy) -> str:
     need = policy.needs.get(INTERPRETER_NEED)
     offer = f"{need.offer} " if need else ""

@@ -11,10 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionMisunderstood
 from actions.handoff import ActionHandoff
 from bot.bootstrap import App
+from bot.replies import automated_line
 from tests.actions.conftest import tracker
 
 
 def tracker_with(intent: str, misunderstandings: float) -> Tracker:
+    """A message not understood, after one reply for each earlier misunderstanding."""
+    earlier = [{"event": "bot", "text": "Sorry, I didn't understand."}] * int(misunderstandings)
     return Tracker.from_dict(
         {
             "sender_id": "resident-9",
@@ -24,16 +27,20 @@ def tracker_with(intent: str, misunderstandings: float) -> Tracker:
                 "intent": {"name": intent, "confidence": 0.9},
                 "intent_ranking": [{"name": intent, "confidence": 0.9}],
             },
-            "events": [{"event": "user", "text": "??", "input_channel": "socketio"}],
+            "events": [*earlier, {"event": "user", "text": "??", "input_channel": "socketio"}],
         }
     )
 
 
 def test_first_misunderstanding_apologises_without_offering_a_person(
-    dispatcher: CollectingDispatcher,
+    app: App, dispatcher: CollectingDispatcher
 ) -> None:
     events = asyncio.run(ActionMisunderstood().run(dispatcher, tracker_with("nlu", 0), {}))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+    # The first reply of a conversation also says the assistant is automated.
+    assert [m["text"] or m["response"] for m in dispatcher.messages] == [
+        automated_line(app.policy),
+        "utter_default",
+    ]
     assert events == [UserUtteranceReverted(), SlotSet("misunderstandings", 1)]
 
 
@@ -90,4 +97,11 @@ def test_an_english_speaker_is_handed_over_in_english_only(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
     asyncio.run(ActionHandoff().run(dispatcher, tracker("asks_for_person_on_saturday"), {}))
-    assert dispatcher.messages[0]["text"].startswith("I'll pass you to a person.")
+    said = [m["text"] for m in dispatcher.messages]
+    assert said[0].startswith("I'll pass you to a person.")
+    assert not any(line in said for line in languages_handoff(app))
+
+
+def languages_handoff(app: App) -> list[str]:
+    landlord = vars(app.policy.landlord)
+    return [language.handoff.format(**landlord) for language in app.policy.languages.values()]

@@ -12,7 +12,7 @@ from actions.choice import ActionRecordChoice
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord
-from bot.replies import ASB_ROUTE, chat_exclusion_lines
+from bot.replies import ASB_ROUTE, automated_line, chat_exclusion_lines
 from tests.actions.conftest import tracker
 
 
@@ -21,7 +21,11 @@ def test_dissatisfaction_with_a_gas_danger_gets_the_offer_to_complain(
 ) -> None:
     # The route itself comes first from the safety check (test_safety_check.py).
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("dissatisfied_with_gas"), {}))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_offer_complaint"]
+    # The first reply of the conversation says the assistant is automated.
+    assert [m["text"] or m["response"] for m in dispatcher.messages] == [
+        automated_line(app.policy),
+        "utter_offer_complaint",
+    ]
     assert events == [
         SlotSet("choice_pending", False),
         SlotSet("time_limit_pending", False),
