@@ -4,7 +4,6 @@ the resident's explicit consent."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -14,7 +13,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from bot.answers import more_than_yes
+from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import is_no
@@ -23,17 +22,6 @@ from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
 OFFER = "adjustments_pending"
-# Agreement to keep a health condition or disability on record, said with what would help:
-# "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
-CONSENT_TO_RECORD = re.compile(
-    r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
-    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
-    r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
-    r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
-    r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
-    r"|(?:agree|consent)s? to (?:you )?record)",
-    re.IGNORECASE,
-)
 
 
 def matches_in(tracker: Tracker) -> RuleMatches:
@@ -66,16 +54,6 @@ def adjustments_from_slots(tracker: Tracker, cases: CaseStore) -> tuple[Adjustme
             consent=consent,
         )
         for need_id in (tracker.get_slot("adjustment_ids") or [])
-    )
-
-
-NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bdont|\bisnt|\barent)\W*(?:\w+\W+){0,2}$", re.I)
-
-
-def consent_to_record(text: str) -> bool:
-    """Consent said in so many words, and not "I'm not ok with that being recorded"."""
-    return any(
-        NEGATED.search(text[: found.start()]) is None for found in CONSENT_TO_RECORD.finditer(text)
     )
 
 

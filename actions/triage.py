@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -29,6 +30,7 @@ from bot.replies import (
     part_lines,
     still_going_on_question,
 )
+from bot.text import words
 from bot.triage import Part, TriageResult, triage
 
 
@@ -98,6 +100,33 @@ STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
 REPORT_REPAIR = "report_repair"
+# How a resident asks for Stage 2 by name; without these words an "escalation" is a status
+# question ("any news on my complaint CMP-2026-000042").
+STAGE_2_WORDS = re.compile(
+    r"\bstage\s*(?:2|two)\b|\bescalat|\bnext stage\b|\bsecond stage\b|\bappeal\b|\breview\b"
+    r"|\bnot (?:happy|satisfied) with (?:the|your) (?:answer|response|reply|decision)",
+    re.IGNORECASE,
+)
+# "any news on my complaint", "when will i hear bk": where a complaint has got to.
+STATUS_WORDS = re.compile(
+    r"\b(?:any news|news on|update|status|hear back|hear bk|heard back|heard anything|when will|"
+    r"how long|progress|where is|whats happening|what's happening|chasing)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_status(text: str) -> bool:
+    """A question about where a complaint has got to that does not ask for Stage 2 by name."""
+    return STATUS_WORDS.search(text) is not None and STAGE_2_WORDS.search(text) is None
+
+
+NOT_STAGE_2 = re.compile(
+    r"\b(?:dont|do not|not|no|cancel|stop)\s+(?:(?:want|wanna|need|asking|ask|for|to|the|a|"
+    r"it|go|going|yet|that|this|my)\s+){0,3}(?:stage\s*(?:2|two)|escalat)"
+)
+NO_STAGE_2_LINE = (
+    "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
+)
 
 
 def asked_about_status(asked: Answer | None) -> bool:
@@ -114,7 +143,12 @@ class ActionTriage(Action):
         say_it_is_automated(dispatcher, tracker)
         events = self.triage_and_reply(dispatcher, tracker)
         asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
-        if asked_for_stage_2 and SlotSet("triage_label", "escalation") not in events:
+        decided = any(event.get("event") == "followup" for event in events)
+        if (
+            asked_for_stage_2
+            and not decided
+            and SlotSet("triage_label", "escalation") not in events
+        ):
             # "wat is stage 2" was answered as the question it is: no Stage 2 request starts.
             events.append(FollowupAction(LISTEN))
         return events
@@ -136,15 +170,24 @@ class ActionTriage(Action):
         unhappy = RuleMatches.from_entities(
             tracker.latest_message.get("entities") or []
         ).dissatisfaction_cues
-        if asked is not None and (result.label != "escalation" or asks_what(text)) and not unhappy:
-            # A question ("how do I report ASB?") is answered, not logged as what it is about.
+        stage_2 = result.label == "escalation"
+        if stage_2 and NOT_STAGE_2.search(words(text).replace("'", "")):
+            # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for.
+            dispatcher.utter_message(text=NO_STAGE_2_LINE)
+            return [FollowupAction(LISTEN)]
+        if asked is not None and (asks_what(text) if stage_2 else not unhappy):
+            # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
+            # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
-        if result.references and result.label == "other" and asked_about_status(asked):
-            # "when will I hear back about CMP-2026-000004?" is where that complaint has got to.
-            return [
-                SlotSet("status_reference", result.references[0]),
-                FollowupAction(STATUS_FORM),
-            ]
+        if asked_about_status(asked) and (
+            (result.references and result.label == "other") or (stage_2 and asks_status(text))
+        ):
+            # "when will i hear bk about CMP-2026-000001" is where that complaint has got to:
+            # only Stage 2 asked for by name opens one.
+            reference = (
+                [SlotSet("status_reference", result.references[0])] if result.references else []
+            )
+            return [*reference, FollowupAction(STATUS_FORM)]
         # The contact, its service request and any exclusion proposal are written together,
         # once per turn (an old complaint's proposal waits for the question below).
         service_request = request_in(result, text)

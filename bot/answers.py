@@ -30,7 +30,8 @@ YES_NO_FLAGS = (
     "awaiting_confirmation",
 )
 # Form questions answered yes or no (bool slots in domain.yml).
-YES_NO_SLOTS = ("still_happening", "representative_consent", "adjustment_consent")
+ADJUSTMENT_CONSENT = "adjustment_consent"
+YES_NO_SLOTS = ("still_happening", "representative_consent", ADJUSTMENT_CONSENT)
 # The read-back of the complaint definition: only an unambiguous yes logs the complaint.
 READ_BACK = "awaiting_confirmation"
 
@@ -66,6 +67,27 @@ WILL_CALL_THEM = re.compile(
 )
 # Words that add nothing to a yes: "yes please", "ok thanks".
 YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers", "do", "note", "it"}
+# Agreement to keep a health condition or disability on record, said with what would help:
+# "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
+CONSENT_TO_RECORD = re.compile(
+    r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
+    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
+    r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
+    r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
+    r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
+    r"|(?:agree|consent)s? to (?:you |it |that |this )?(?:being )?record)",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bdont|\bisnt|\barent)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+def consent_to_record(text: str) -> bool:
+    """Consent said in so many words, and not "I'm not ok with that being recorded"."""
+    return any(
+        NEGATED.search(text[: found.start()]) is None for found in CONSENT_TO_RECORD.finditer(text)
+    )
+
+
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
 CHOICE = "choice_pending"
 COMPLAINT_WORDS = (
@@ -264,6 +286,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         answer = complaint_choice(text) if choosing else None
         if question.name == REQUEST_CONTACT_OFFER and WILL_CALL_THEM.search(words(text)):
             answer = False
+        if question.name == ADJUSTMENT_CONSENT and consent_to_record(text):
+            # "T consents to it being recorded" starts with no yes, but is one.
+            answer = True
         if answer is None:
             answer = yes_or_no(
                 text,
