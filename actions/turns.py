@@ -62,12 +62,19 @@ def problem_messages(tracker: Tracker) -> list[str]:
     return [str(message.get("text")) for message in triaged_messages(tracker)]
 
 
+# Said when the resident leaves a complaint (actions.repair).
+LEFT_COMPLAINT = "utter_left_complaint"
+
+
 def triaged_messages(tracker: Tracker) -> list[dict[str, Any]]:
     """The resident's messages triage read (text and parse data), fillers left out."""
     told: list[dict[str, Any]] = []
     latest: dict[str, Any] = {}
     for event in tracker.applied_events():
-        if event.get("event") == "user":
+        if (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT:
+            # "start again": what was said before the complaint was left is not part of it.
+            told = []
+        elif event.get("event") == "user":
             latest = {**(event.get("parse_data") or {}), "text": str(event.get("text") or "")}
         elif event.get("event") == "action" and event.get("name") == "action_triage":
             if (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM:

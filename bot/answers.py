@@ -294,6 +294,8 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
                 text,
                 ongoing_question=question.name == "still_happening",
                 extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
+                # "yes I'm deaf so texts only please": the "only" is the detail, not a but.
+                with_details=question.name in OFFERS_WITH_DETAILS,
             )
         if answer is not None and question.name != READ_BACK:
             # Where the model already read the same plain answer, the rules take it as it is,
@@ -355,9 +357,13 @@ def complaint_choice(text: str) -> bool | None:
 
 
 def yes_or_no(
-    text: str, ongoing_question: bool = False, extra_yes: tuple[str, ...] = ()
+    text: str,
+    ongoing_question: bool = False,
+    extra_yes: tuple[str, ...] = (),
+    with_details: bool = False,
 ) -> bool | None:
-    """A yes or a no said in a sentence; None when it is neither, unsure, or a yes with a but."""
+    """A yes or a no said in a sentence; None when it is neither, unsure, or a yes with a but
+    (unless the yes comes `with_details` the question leads to)."""
     said = words(first_sentence(text)) or words(text)
     if not said or any(contains(said, phrase) for phrase in UNSURE):
         return None
@@ -369,7 +375,8 @@ def yes_or_no(
         if any(contains(said, word) for word in STILL_WORDS):
             return True
     if starts_with(said, YES_STARTS + extra_yes):
-        return None if any(contains(said, word) for word in BUT_WORDS) else True
+        conditional = not with_details and any(contains(said, word) for word in BUT_WORDS)
+        return None if conditional else True
     return None
 
 
