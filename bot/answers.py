@@ -137,7 +137,9 @@ LEAVE_PHRASES = (
     # A question mistaken for a request: "no im not asking for it yet just wanted to know".
     "not asking for it", "just wanted to know", "only wanted to know", "was just asking",
     "was just askin", "just askin", "only asking", "don't want stage 2", "dont want stage 2",
-    "not stage 2 yet",
+    "not stage 2 yet", "cancel the stage 2", "cancel stage 2", "stop the stage 2",
+    # Leaving for now: "gtg kids home, il do this another time".
+    "another time", "gtg", "got to go", "gotta go", "have to go", "do this later",
 )  # fmt: skip
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
