@@ -205,7 +205,7 @@ def test_starting_again_leaves_the_first_telling_out(running: Running) -> None:
     say("the communal bins behind block B have not been emptied for three weeks")
     for answer in ("formal complaint", "yes", "no", "empty them", "me", "Sam Lee"):
         say(answer)
-    say("sam.lee@example.com")
+    say("sam.lee@example.com, email me please")
     read_back = say("no")
     assert "communal bins behind block B" in read_back
     assert "SICK" not in read_back
