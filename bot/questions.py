@@ -24,7 +24,7 @@ QUESTION_STARTS = (
 OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
-    "btw", "by the way", "quick one", "quick question", "n",
+    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(

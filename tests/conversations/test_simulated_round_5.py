@@ -144,7 +144,7 @@ def test_no_need_for_a_formal_complaint_is_not_a_complaint(running: Running) -> 
     """r5b-14, r5b-20: "no need for a formal complaint" at the choice started the form."""
     _, say = conversation(running)
     say("the repairs team missed the appointment for my boiler again, second time this month")
-    reply = say("we just want it fixed, no need for a formal complaint")
+    reply = say("She'd like it sorted please, there's no need for a formal complaint")
     assert "without a formal complaint" in reply
     assert "Is this still happening" not in reply
 
