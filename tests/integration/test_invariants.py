@@ -87,7 +87,9 @@ def test_a_retried_triage_turn_records_nothing_twice(store: CaseStore) -> None:
     assert store.record_triage(_turn("conv-5:m1:contact"), service_request=None) == contact_id
     assert [p.contact_id for p in store.pending_exclusions()] == [contact_id]
     request = _turn("conv-5:m2:contact", "service_request", None)
-    request_id = store.record_triage(request, service_request=ServiceRequest("heating_and_hot_water", True))
+    request_id = store.record_triage(
+        request, service_request=ServiceRequest("heating_and_hot_water", True)
+    )
     store.record_triage(request, service_request=ServiceRequest("heating_and_hot_water", True))
     with store.unit_of_work() as uow:
         requests = uow.cases.service_requests_between(RECEIVED - DAY, RECEIVED + DAY)
