@@ -282,12 +282,22 @@ PART_NAMES = {
 CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
 # "what went wrong should just say: ...": the words that replace it.
 REPLACE_WITH = re.compile(
-    r"\b(?:what went wrong|it|that|the description)\s+(?:should|must|needs to)\s+(?:just |only )?"
-    r"(?:say|read|be)\s*:?\s*(.+)",
+    r"\b(?:what went wrong|it|that|the description|the outcome|what i would like)\s+"
+    r"(?:should|must|needs to)\s+(?:just |only )?"
+    r"(?:say|read)\s*:?\s*(.+)",
     re.IGNORECASE | re.DOTALL,
 )
 # "mostly, but add that there's black mould now": the words added.
 ADD_THAT = re.compile(r"\b(?:please )?add (?:that|this|on)?\s*:?\s*(.+)", re.IGNORECASE | re.DOTALL)
+
+
+def named_part(text: str) -> str | None:
+    """The part of the read-back a message names ("the what I would like bit is wrong")."""
+    said = words(text)
+    return next(
+        (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
+        None,
+    )
 
 
 def part_named_alone(text: str) -> str | None:
@@ -309,9 +319,17 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     it is mainly about: contact details, the name, how to contact, the earlier job, what they
     want; new words for what went wrong replace it, and anything else is added to it, without
     the words that asked for the change."""
+    part = named_part(typed)
+    about_contact = contact_details_in(typed) or "name" in typed.lower()
+    rewritable = part in (None, "aspects", "outcome") and not about_contact
     replaced = REPLACE_WITH.search(typed)
-    if replaced and not contact_details_in(typed):
-        return {"aspects": replaced.group(1).strip()}
+    if replaced and rewritable:
+        return {part or "aspects": replaced.group(1).strip()}
+    rest = after_first_sentence(typed)
+    if part in ("aspects", "outcome") and rewritable and rest and named_part(rest) is None:
+        # "No, the what I would like bit is wrong. I want the bins cleaned every week": the
+        # part named is wrong, and the rest is what it should say.
+        return {part: rest}
     changes: dict[str, str] = {}
     lowered = typed.lower()
     details = contact_details_in(typed)
