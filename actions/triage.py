@@ -15,7 +15,7 @@ from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, turn_key
-from bot.answers import READ_BACK, YES_NO_FLAGS
+from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint
 from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
@@ -96,6 +96,7 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
 
 
 LISTEN = "action_listen"
+RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
@@ -223,6 +224,10 @@ class ActionTriage(Action):
                 details = tracker.get_slot("contact_details")
                 for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
                     dispatcher.utter_message(text=line)
+            elif asks_for_a_complaint(text):
+                # "I'd like to make a formal complaint. ...": the choice is made; offering it
+                # again asks twice (round 5 r5a-07, r5a-12, r5b-07).
+                return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
         if asked is not None:

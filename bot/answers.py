@@ -347,6 +347,24 @@ def asks_before_choosing(text: str) -> bool:
     return is_question(text) and not starts_with(without_openers(words(text)), ASKING_FOR_IT)
 
 
+# "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
+ASKS_FOR_COMPLAINT = re.compile(
+    r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+)?(?:formal\s+)?complaint"
+    r"|\bformal complaint|\bcomplain formally|\bwants? to (?:make a )?(?:formal )?complain",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_complaint(text: str) -> bool:
+    """Whether a message asks for a formal complaint in so many words (and not "no need for a
+    formal complaint")."""
+    return (
+        ASKS_FOR_COMPLAINT.search(text) is not None
+        and complaint_choice(text) is True
+        and not asks_before_choosing(text)
+    )
+
+
 def complaint_choice(text: str) -> bool | None:
     """The answer to "a formal complaint, or put it right without one?" in the resident's words:
     "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""

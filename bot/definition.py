@@ -205,8 +205,8 @@ def introduced_name(text: str) -> str | None:
 
 
 JOB_REFERENCE = re.compile(
-    r"\b(?:job|repair|works? order|ref(?:erence)?)\s*(?:no\.?|number|num|#|ref)?\s*[:#]?\s*"
-    r"([A-Z]{0,3}-?\d{4,})\b",
+    r"\b(?:job|repair|works? order|ref(?:erence)?)\s*(?:no\.?|number(?:\s+(?:is|was))?|num|#|ref)?"
+    r"\s*[:#]?\s*([A-Z]{0,3}-?\d{4,})\b",
     re.IGNORECASE,
 )
 

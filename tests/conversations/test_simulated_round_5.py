@@ -209,3 +209,16 @@ def test_starting_again_leaves_the_first_telling_out(running: Running) -> None:
     read_back = say("no")
     assert "communal bins behind block B" in read_back
     assert "SICK" not in read_back
+
+
+def test_asking_for_a_formal_complaint_is_not_offered_the_choice_again(running: Running) -> None:
+    """r5a-07, r5a-12, r5b-07: a first message that asked for a formal complaint got the offer
+    of a complaint, and a job number "was R-…" was asked for again."""
+    _, say = conversation(running)
+    reply = say(
+        "I'd like to make a formal complaint. The plasterer left a hole in my landing ceiling on "
+        "3 November and nobody has been back. Job number was R-60412."
+    )
+    assert "take the details of your complaint" in reply
+    assert "You can make a formal complaint" not in reply
+    assert "reported to us before" not in reply

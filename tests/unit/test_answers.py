@@ -503,3 +503,9 @@ def test_a_question_inside_the_form_is_answered(answers: dict[str, Answer]) -> N
     )
     assert understood.kind == "question"
     assert understood.answer is not None and understood.answer.id == "how_complaints_work"
+
+
+def test_a_job_number_said_with_was_is_found() -> None:
+    """r5b-07: "Job number was R-55102" in the first message was asked for again."""
+    assert job_reference_in("Job number was R-55102.") == "Job number was R-55102"
+    assert job_reference_in("the reference is CMP-2026-000001") is None
