@@ -101,6 +101,11 @@ def before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[: users[-1]] if users else events
 
 
+def after_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    """What has happened since the resident's latest message: this turn so far."""
+    return list(tracker.events)[len(before_latest_message(tracker)) :]
+
+
 def last_question(tracker: Tracker) -> dict[str, Any] | None:
     """What the assistant last said before this message: the question still waiting."""
     for event in reversed(before_latest_message(tracker)):
@@ -117,7 +122,7 @@ def said_it_is_automated(tracker: Tracker) -> bool:
     """Whether the assistant has said it is automated: in this turn, or by replying before in
     this session (its first reply says it)."""
     before = before_latest_message(tracker)
-    for event in reversed(tracker.events[len(before) :]):
+    for event in after_latest_message(tracker):
         if event.get("event") == "bot" and AUTOMATED in str(event.get("text") or "").lower():
             return True
     for event in reversed(before):

@@ -105,3 +105,36 @@ def test_an_english_speaker_is_handed_over_in_english_only(
 def languages_handoff(app: App) -> list[str]:
     landlord = vars(app.policy.landlord)
     return [language.handoff.format(**landlord) for language in app.policy.languages.values()]
+
+
+def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 5 r5c-04: an Arabic gas message got the Arabic interpreter offer twice in a reply."""
+    arabic = app.policy.languages["ar"]
+    offer = arabic.interpreter_offer.format(**vars(app.policy.landlord))
+    text = "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟"
+    message = {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.3},
+        "entities": [{"entity": "language", "value": "ar"}],
+        "message_id": "m-1",
+    }
+    turn = Tracker.from_dict(
+        {
+            "sender_id": "resident-ar",
+            "slots": {},
+            "latest_message": message,
+            "events": [
+                {"event": "user", "text": text, "timestamp": 1795859940.0,
+                 "input_channel": "rest", "parse_data": message},
+                # The safety check's route in Arabic, then the offer of an interpreter.
+                {"event": "bot", "text": arabic.routes["gas"]},
+                {"event": "bot", "text": offer},
+            ],
+        }
+    )  # fmt: skip
+    asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
+    said = [m["text"] for m in dispatcher.messages]
+    assert offer not in said
+    assert any("looks like it is in Arabic" in line for line in said)
