@@ -4,6 +4,7 @@ the resident's explicit consent."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -21,6 +22,12 @@ from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
+# "No thank you, my English is ok for writing": nothing is needed (round 6 r6a-02).
+NOTHING_NEEDED = re.compile(
+    r"\s*(?:no|nope|nah)\b[\s,.!]*(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|"
+    r"not really|that'?s fine|i'?m all right)",
+    re.IGNORECASE,
+)
 OFFER = "adjustments_pending"
 
 
@@ -92,7 +99,8 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
+        declined = NOTHING_NEEDED.match(text) is not None and not matches_in(tracker).adjustments
+        if tracker.get_intent_of_latest_message() == "deny" or is_no(text) or declined:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []

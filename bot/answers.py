@@ -280,9 +280,18 @@ def understand(
     return replace(understood, answer=asked)
 
 
+# "Hang on, I haven't decided yet": no answer, so the question waits, asked again.
+UNDECIDED = (
+    "haven't decided", "havent decided", "not decided", "let me think", "need to think",
+    "not sure yet", "thinking about it", "give me a minute", "give me a sec",
+)  # fmt: skip
+
+
 def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
     if wants_to_leave(text):
         return Understanding("leave", start_again=words(text) in START_AGAIN)
+    if any(contains(words(text), phrase) for phrase in UNDECIDED):
+        return Understanding("question")
     if question.yes_no:
         choosing = question.name == CHOICE and not asks_before_choosing(text)
         answer = complaint_choice(text) if choosing else None

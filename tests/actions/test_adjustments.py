@@ -134,3 +134,13 @@ def test_consent_refused_with_what_would_help_is_not_taken_as_given(app: App) ->
         answer, CollectingDispatcher(), form_tracker(slots, answer), {}
     )
     assert "adjustment_consent" not in validated
+
+
+def test_no_thank_you_with_a_reason_needs_nothing(app: App) -> None:
+    """Round 6 r6a-02: "No thank you, my English is ok for writing" was kept as an adjustment."""
+    answer = "No thank you, my English is ok for writing"
+    slots = {"requested_slot": "adjustments_needed", "adjustment_ids": []}
+    validated = ValidateAdjustmentsForm().validate_adjustments_needed(
+        answer, CollectingDispatcher(), form_tracker(slots, answer), {}
+    )
+    assert validated["adjustments_needed"] == "none"

@@ -509,3 +509,11 @@ def test_a_job_number_said_with_was_is_found() -> None:
     """r5b-07: "Job number was R-55102" in the first message was asked for again."""
     assert job_reference_in("Job number was R-55102.") == "Job number was R-55102"
     assert job_reference_in("the reference is CMP-2026-000001") is None
+
+
+def test_not_having_decided_leaves_the_question_waiting() -> None:
+    """Round 6: "Hang on, I haven't decided yet" at the choice got the survey comments reply."""
+    understood = understand(
+        OpenQuestion("choice_pending"), "Hang on, I haven't decided yet", "survey_feedback", [], {}
+    )
+    assert (understood.kind, understood.answer) == ("question", None)
