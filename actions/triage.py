@@ -15,7 +15,7 @@ from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, turn_key
-from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint
+from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
 from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
@@ -87,7 +87,7 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
 
     def answered(part: Part) -> bool:
         return part.label != "service_request" and any(
-            a.start <= part.start and part.end <= a.end for a in asked
+            a.start < part.end and part.start < a.end for a in asked
         )
 
     return replace(
@@ -175,6 +175,11 @@ class ActionTriage(Action):
         if stage_2 and NOT_STAGE_2.search(words(text).replace("'", "")):
             # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for.
             dispatcher.utter_message(text=NO_STAGE_2_LINE)
+            return [FollowupAction(LISTEN)]
+        if stage_2 and wants_to_leave(text):
+            # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
+            # is open to stop, and it is no request for Stage 2.
+            dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
         if asked is not None and (asks_what(text) if stage_2 else not unhappy):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not

@@ -9,10 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.choice import ActionRecordChoice
-from actions.triage import ActionTriage
+from actions.triage import ActionTriage, unanswered_parts
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord
+from bot.policy import Answer
+from bot.questions import Asked
 from bot.replies import ASB_ROUTE, automated_line, chat_exclusion_lines
+from bot.triage import Part, TriageResult
 from tests.actions.conftest import tracker
 
 
@@ -124,3 +127,18 @@ def test_put_right_without_a_complaint_is_a_service_request_with_a_way_back(
     assert events[-1] == SlotSet("request_contact_pending", True)
     request = app.cases.service_request(1)
     assert request is not None and request.category == "damp_and_mould"
+
+
+def test_a_part_a_question_answers_is_not_said_again_but_a_job_always_is() -> None:
+    """Round 5 r5b-13: "who do I pay council tax to" was answered and also named as a part."""
+    text = "The gate is broken, can someone fix it. Oh and who do I pay council tax to?"
+    council = Answer("council", "Council services", (("council tax",),), "The council does.")
+    parts = (
+        Part("other", None, "", 0, len(text), text),
+        Part("service_request", None, "Repairs.", 0, 37, text[:37]),
+        Part("excluded", "other_body", "The council.", 39, 75, text[39:75]),
+    )
+    result = TriageResult("other", "enquiry", 0.9, None, (), (), (), (), (), "general", False,  # type: ignore[arg-type]
+                          None, (), parts=parts)  # fmt: skip
+    left = unanswered_parts(result, [Asked(council, 44, 76)])
+    assert [p.label for p in left.parts] == ["other", "service_request"]

@@ -222,3 +222,11 @@ def test_asking_for_a_formal_complaint_is_not_offered_the_choice_again(running: 
     assert "take the details of your complaint" in reply
     assert "You can make a formal complaint" not in reply
     assert "reported to us before" not in reply
+
+
+def test_stopping_a_complaint_with_nothing_open_starts_nothing(running: Running) -> None:
+    """r5a-12: "He doesn't want to complain now. Please stop the complaint." started Stage 2."""
+    _, say = conversation(running)
+    reply = say("She doesn't want to complain any more. Please stop the complaint.")
+    assert "What is your complaint reference" not in reply
+    assert "Stage 2" not in reply
