@@ -250,7 +250,7 @@ class ActionTriage(Action):
                 *events,
                 *ask_or_record_contact(dispatcher, tracker, contact_id, bool(result.adjustments)),
             ]
-        if result.representative and category is not None:
+        if result.representative and service_request is not None:
             # Something will be done for the resident, so who acts for them is noted (the
             # complaint form asks its own question). Adjustments are offered after this.
             dispatcher.utter_message(response="utter_offer_representative")

@@ -77,7 +77,7 @@ def test_a_first_asb_report_is_for_the_asb_team_not_a_complaints_officer(
     store: CaseStore,
 ) -> None:
     report = replace(_turn("conv-5:m1:contact", ground="asb_report"), intent="report_asb")
-    contact_id = store.record_triage(report, service_request=("asb_report", False))
+    contact_id = store.record_triage(report, service_request=ServiceRequest("asb_report", False))
     assert store.pending_exclusions() == []
     assert store.service_request(contact_id).category == "asb_report"  # type: ignore[union-attr]
 
