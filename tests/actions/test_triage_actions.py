@@ -77,7 +77,9 @@ def test_a_matter_that_may_be_excluded_is_explained_then_offered_the_choice(
     The chat used to explain and stop there."""
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("rent_rise"), {}))
     said = [m.get("text") or "" for m in dispatcher.messages]
-    assert said[:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
+    # The first reply of the conversation says the assistant is automated.
+    assert said[0] == automated_line(app.policy)
+    assert said[1:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
     assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
     assert events[-1] == SlotSet("choice_pending", True)
     [proposal] = app.cases.pending_exclusions()
