@@ -4,6 +4,7 @@ the resident's explicit consent."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,6 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import is_no
@@ -20,6 +22,13 @@ from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
+# "No thank you, my English is ok for writing": nothing is needed (round 6 r6a-02).
+NOTHING_NEEDED = re.compile(
+    r"\s*(?:no|nope|nah)\b[\s,.!]*(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|"
+    r"not really|that'?s fine|i'?m all right)",
+    re.IGNORECASE,
+)
+OFFER = "adjustments_pending"
 
 
 def matches_in(tracker: Tracker) -> RuleMatches:
@@ -55,6 +64,23 @@ def adjustments_from_slots(tracker: Tracker, cases: CaseStore) -> tuple[Adjustme
     )
 
 
+def needs_given(tracker: Tracker) -> list[EventType]:
+    """A yes to "shall we note what would help?" that says what ("yes I'm deaf so text only
+    pls"): kept in the resident's words with the needs it names, so the form asks only for
+    consent, where a disability was told and consent was not given with it."""
+    text = str(tracker.latest_message.get("text") or "").strip()
+    if not more_than_yes(text):
+        return []
+    needs = list(matches_in(tracker).adjustments) or tracker.get_slot("adjustment_ids") or ["other"]
+    events: list[EventType] = [
+        SlotSet("adjustments_needed", text),
+        SlotSet("adjustment_ids", needs),
+    ]
+    if consent_to_record(text):
+        events.append(SlotSet("adjustment_consent", True))
+    return events
+
+
 class AdjustmentQuestions:
     """The two adjustment questions, shared by the complaint form and the adjustments form."""
 
@@ -73,13 +99,17 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
+        declined = NOTHING_NEEDED.match(text) is not None and not matches_in(tracker).adjustments
+        if tracker.get_intent_of_latest_message() == "deny" or is_no(text) or declined:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []
+        # "Mum is hard of hearing ... and she's fine with you noting that": consent given.
+        consent = {"adjustment_consent": True} if consent_to_record(text) else {}
         return {
             "adjustments_needed": text,
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
+            **consent,
         }
 
 

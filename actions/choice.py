@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_messages
+from bot.answers import asks_for_a_complaint
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
@@ -24,7 +25,13 @@ class ActionRecordChoice(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        wants_complaint = tracker.get_intent_of_latest_message() == "affirm"
+        intent = tracker.get_intent_of_latest_message()
+        # Reached from triage when the first message asked for a complaint in words, not from
+        # an answer to the offer (actions.triage).
+        asked_in_words = intent not in ("affirm", "deny") and asks_for_a_complaint(
+            str(tracker.latest_message.get("text") or "")
+        )
+        wants_complaint = intent == "affirm" or asked_in_words
         choice: Choice = "complaint" if wants_complaint else "no_complaint"
         contact_id = tracker.get_slot("contact_id")
         cases = get_app().cases
@@ -37,6 +44,8 @@ class ActionRecordChoice(Action):
             SlotSet("complaint_choice", choice),
             SlotSet("choice_pending", False),
         ]
+        if asked_in_words:
+            return [*events, *already_told(tracker), FollowupAction("complaint_form")]
         if wants_complaint:
             return events + already_told(tracker)
         if contact_id is None:

@@ -18,7 +18,13 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, ReferenceQuestions, not_given
+from actions.references import (
+    KNOWN_REFERENCE,
+    UNKNOWN,
+    ReferenceQuestions,
+    known_complaint,
+    not_given,
+)
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.services import NotAStage1Complaint
 from bot.replies import ombudsman_line, stage_2_for_an_officer, stage_2_lines
@@ -39,6 +45,11 @@ class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
         text = str(value or "").strip()
         return {"escalation_identity": UNKNOWN if not_given(text) else text}
 
+    async def extract_escalation_reference(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self.reference_before_asking(tracker)
+
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -55,8 +66,11 @@ class ActionSubmitEscalation(Action):
         app = get_app()
         reference = str(tracker.get_slot("escalation_reference") or UNKNOWN)
         answer = str(tracker.get_slot("escalation_identity") or UNKNOWN)
-        details_given = UNKNOWN not in (reference, answer)
-        found = app.cases.identify(reference, answer) if details_given else None
+        if known_complaint(tracker, reference):
+            details_given, found = True, app.cases.complaint(reference)
+        else:
+            details_given = UNKNOWN not in (reference, answer)
+            found = app.cases.identify(reference, answer) if details_given else None
         channel = channel_of(tracker)
         if found is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
@@ -76,4 +90,5 @@ class ActionSubmitEscalation(Action):
             for line in lines:
                 dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
-        return [SlotSet("escalation_reference", None), SlotSet("escalation_identity", None)]
+        known = [SlotSet(KNOWN_REFERENCE, found.reference)] if found is not None else []
+        return [SlotSet("escalation_reference", None), SlotSet("escalation_identity", None), *known]

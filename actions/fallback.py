@@ -9,7 +9,9 @@ from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.session import say_it_is_automated
 from actions.triage import contact_record
+from actions.turns import after_latest_message
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_lines
 from bot.triage import triage
@@ -29,6 +31,7 @@ class ActionMisunderstood(Action):
         language = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).language
         if language is not None:
             return in_another_language(dispatcher, tracker, language)
+        say_it_is_automated(dispatcher, tracker)
         if only_other_alphabets(str(tracker.latest_message.get("text") or "")):
             dispatcher.utter_message(text=not_english_reply(get_app().policy))
         else:
@@ -60,8 +63,13 @@ def in_another_language(
         )
         app.cases.agree_adjustments(contact_id, (need,))
         events.append(SlotSet("contact_id", contact_id))
+    # The safety check may have given the interpreter offer with a danger's route this turn.
+    said_now = {
+        str(e.get("text")) for e in after_latest_message(tracker) if e.get("event") == "bot"
+    }
     for line in lines[:-1]:
-        dispatcher.utter_message(text=line)
+        if line not in said_now:
+            dispatcher.utter_message(text=line)
     dispatcher.utter_message(
         text=lines[-1], buttons=[{"title": "Talk to a person", "payload": "/request_human"}]
     )

@@ -9,7 +9,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.turns import channel_of, received_at, transcript_of
+from actions.session import say_it_is_automated
+from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.casestore.domain import Handoff
 from bot.replies import handoff_lines
 from bot.triage.safety import WITH_PERSON_SLOT
@@ -31,7 +32,8 @@ class ActionHandoff(Action):
                 transcript=transcript_of(tracker),
             )
         )
-        for line in handoff_lines(handoff.person_from, app.policy):
+        say_it_is_automated(dispatcher, tracker)
+        for line in handoff_lines(handoff.person_from, app.policy, written_language(tracker)):
             dispatcher.utter_message(text=line)
         # The assistant says nothing more until the conversation restarts or a new session
         # begins, so it does not talk over the person taking it on; but danger typed meanwhile

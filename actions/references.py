@@ -3,6 +3,7 @@ say the resident does not have it ("I've lost it", "no idea"), so neither questi
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,6 +19,32 @@ DONT_KNOW = (
     "lost", "misplaced", "can't find", "cant find", "cannot find", "haven't got", "havent got",
     "not got", "no ref", "no reference",
 )  # fmt: skip
+
+
+# The slot naming the complaint this conversation has shown it knows: logged here, or its
+# reference and details matched here (status, Stage 2). Asking about it again needs no check.
+KNOWN_REFERENCE = "complaint_reference"
+# "I've lost the reference number though", "don't have the letter": said when asking.
+LOST_REFERENCE = re.compile(
+    r"\b(?:lost|misplaced|can'?t find|cannot find|don'?t have|do not have|haven'?t got|no)\b"
+    r"[^.?!]{0,25}\b(?:ref|reference|number|letter)\b",
+    re.IGNORECASE,
+)
+
+
+def reference_told(tracker: Tracker) -> str | None:
+    """The reference the resident last typed in this conversation, else the one it knows."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            reference = first_reference(str(event.get("text") or ""))
+            if reference:
+                return reference
+    known = tracker.get_slot(KNOWN_REFERENCE)
+    return str(known) if known else None
+
+
+def known_complaint(tracker: Tracker, reference: str) -> bool:
+    return bool(reference) and reference == tracker.get_slot(KNOWN_REFERENCE)
 
 
 def not_given(text: str) -> bool:
@@ -48,10 +75,24 @@ class ReferenceQuestions:
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """Without a reference there is nothing to check details against: a person finds it."""
-        if tracker.get_slot(self.reference_slot) == UNKNOWN:
+        """Without a reference there is nothing to check details against: a person finds it.
+        A complaint this conversation already knows is not checked twice."""
+        reference = tracker.get_slot(self.reference_slot)
+        if reference == UNKNOWN or known_complaint(tracker, str(reference or "")):
             return [slot for slot in domain_slots if slot != self.check_slot]
         return domain_slots
+
+    def reference_before_asking(self, tracker: Tracker) -> dict[str, Any]:
+        """When the question starts: the reference given earlier in the conversation is not
+        asked for again, nor one the resident has just said they lost."""
+        asked = tracker.get_slot("requested_slot") in (self.reference_slot, self.check_slot)
+        if asked or tracker.get_slot(self.reference_slot):
+            return {}
+        text = str(tracker.latest_message.get("text") or "")
+        if first_reference(text) is None and LOST_REFERENCE.search(text):
+            return {self.reference_slot: UNKNOWN}
+        reference = reference_told(tracker)
+        return {self.reference_slot: reference} if reference else {}
 
     def read_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker

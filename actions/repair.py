@@ -22,6 +22,8 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
+from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.definition import (
     COMPLAINT_SLOTS,
@@ -31,7 +33,7 @@ from actions.definition import (
 )
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.request_contact import contact_given, record_contact
-from actions.turns import last_question
+from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
@@ -52,6 +54,7 @@ from bot.definition import (
     preference_beside_details,
 )
 from bot.nlp.matches import RuleMatches
+from bot.text import words
 
 LISTEN = "action_listen"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -103,8 +106,14 @@ class ActionUnderstandAnswer(Action):
             (e["value"] for e in message.get("entities") or [] if e["entity"] == "definition_part"),
             None,
         )
-        if question.name == "awaiting_confirmation" and part and understanding.kind != "yes":
-            return as_message(tracker, question, "correct_definition", {"definition_part": part})
+        text = str(message.get("text") or "")
+        if question.name == "awaiting_confirmation" and understanding.kind != "yes":
+            # "No, I want to change what went wrong": the part named, its question asked again.
+            part = part or part_named_alone(text)
+            if part:
+                return as_message(
+                    tracker, question, "correct_definition", {"definition_part": part}
+                )
         if understanding.kind == "leave":
             return leave(dispatcher, tracker, question, domain, understanding.start_again)
         if understanding.kind == "amend":
@@ -127,6 +136,8 @@ def answer(
         if question.name == REQUEST_CONTACT_OFFER and intent == "affirm":
             # After the re-read message, so that its rule starts the form with them filled.
             reread += contact_given(str(tracker.latest_message.get("text") or ""))
+        if question.name == ADJUSTMENTS_OFFER and intent == "affirm":
+            reread += needs_given(tracker)
         return reread
     value: Any = understanding.value
     if understanding.kind != "slot":
@@ -183,7 +194,7 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
-        dispatcher.utter_message(response="utter_left_complaint")
+        dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
         dispatcher.utter_message(response="utter_left_question")
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
@@ -209,9 +220,13 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     typed = str(tracker.latest_message.get("text") or "").strip()
     changes = corrections_in(typed, draft)
     if list(changes) == ["aspects"] and yes_or_no(typed) is False:
-        # "No, that's not right at all" names no part: ask which, add nothing.
-        dispatcher.utter_message(response="utter_which_part")
-        return [FollowupAction(LISTEN)]
+        # "No, small mistake. Lift broken since three weeks, not two weeks": the correction
+        # follows the no. "No, that's not right at all" names no part: ask which, add nothing.
+        after_the_no = after_first_sentence(typed)
+        if len(after_the_no.split()) < CORRECTION_WORDS:
+            dispatcher.utter_message(response="utter_which_part")
+            return [FollowupAction(LISTEN)]
+        changes = corrections_in(after_the_no, draft)
     dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
     shown: dict[str, Any] = {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
@@ -222,6 +237,15 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
         *(SlotSet(SLOT_OF[part], value) for part, value in changes.items()),
         FollowupAction(LISTEN),
     ]
+
+
+# After "No, small mistake.", this many words or more are the correction itself.
+CORRECTION_WORDS = 3
+
+
+def after_first_sentence(text: str) -> str:
+    parts = re.split(r"[.?!\n]+", text.strip(), maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
 
 
 # Which slot holds each part of the draft definition a typed correction can change.
@@ -247,10 +271,65 @@ OUTCOME_WORDS = (
 )  # fmt: skip
 
 
+# The read-back's parts by the names people give them, and the part each one is.
+PART_NAMES = {
+    "aspects": r"what went wrong|the description|what happened",
+    "outcome": r"what (?:you|i) would like|what i want|the outcome",
+    "who": r"who is complaining|who's complaining|who complains",
+    "contact": r"contact details|the contact|my details",
+    "adjustments": r"adjustments|to make things easier|what would help",
+}
+CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
+# "what went wrong should just say: ...": the words that replace it.
+REPLACE_WITH = re.compile(
+    r"\b(?:what went wrong|it|that|the description|the outcome|what i would like)\s+"
+    r"(?:should|must|needs to)\s+(?:just |only )?"
+    r"(?:say|read)\s*:?\s*(.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "mostly, but add that there's black mould now": the words added.
+ADD_THAT = re.compile(r"\b(?:please )?add (?:that|this|on)?\s*:?\s*(.+)", re.IGNORECASE | re.DOTALL)
+
+
+def named_part(text: str) -> str | None:
+    """The part of the read-back a message names ("the what I would like bit is wrong")."""
+    said = words(text)
+    return next(
+        (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
+        None,
+    )
+
+
+def part_named_alone(text: str) -> str | None:
+    """The part a message asks to change without saying how ("change who is complaining",
+    "No, I want to change what went wrong"): the part's question is asked again."""
+    said = words(text)
+    if not re.search(rf"\b{CHANGE_WORDS}\b", said):
+        return None
+    for part, names in PART_NAMES.items():
+        named = re.search(rf"\b(?:{names})\b", said)
+        # Only when nothing new follows the part's name: otherwise it is the correction.
+        if named and len(said[named.end() :].split()) <= 1:
+            return part
+    return None
+
+
 def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     """The parts of the definition a correction typed at the read-back changes, first the one
     it is mainly about: contact details, the name, how to contact, the earlier job, what they
-    want; anything else is added to what went wrong."""
+    want; new words for what went wrong replace it, and anything else is added to it, without
+    the words that asked for the change."""
+    part = named_part(typed)
+    about_contact = contact_details_in(typed) or "name" in typed.lower()
+    rewritable = part in (None, "aspects", "outcome") and not about_contact
+    replaced = REPLACE_WITH.search(typed)
+    if replaced and rewritable:
+        return {part or "aspects": replaced.group(1).strip()}
+    rest = after_first_sentence(typed)
+    if part in ("aspects", "outcome") and rewritable and rest and named_part(rest) is None:
+        # "No, the what I would like bit is wrong. I want the bins cleaned every week": the
+        # part named is wrong, and the rest is what it should say.
+        return {part: rest}
     changes: dict[str, str] = {}
     lowered = typed.lower()
     details = contact_details_in(typed)
@@ -279,7 +358,9 @@ def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
     if not changes and any(word in lowered for word in OUTCOME_WORDS):
         changes["outcome"] = typed
     if not changes:
-        changes["aspects"] = f"{draft.aspects.strip()} {typed}".strip()
+        added = ADD_THAT.search(typed)
+        words_added = added.group(1).strip() if added else typed
+        changes["aspects"] = f"{draft.aspects.strip()} {words_added}".strip()
     return changes
 
 
@@ -290,7 +371,7 @@ PREFERENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 EARLIER_REPORT = re.compile(
-    r"\b(?:job|ref|reference|reported|reporting|report|earlier"
+    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
     r"|first (?:call|called|rang|phoned|contacted|told|time)"
     r"|(?:rang|called|phoned) (?:you|about))\b",
     re.IGNORECASE,

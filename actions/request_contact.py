@@ -95,9 +95,11 @@ def record_contact(
         )
     )
     contact_by = app.cases.request_contact_by(triaged_at(tracker))
+    request = app.cases.service_request(contact_id) if contact_id is not None else None
     for line in request_contact_lines(
-        details if stored else None, preference, contact_by, app.policy
-    ):
+        details if stored else None, preference, contact_by, app.policy,
+        urgent=request is not None and request.urgent,
+    ):  # fmt: skip
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]
     if offer_adjustments:

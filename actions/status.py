@@ -13,7 +13,8 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import UNKNOWN, ReferenceQuestions
+from actions.references import KNOWN_REFERENCE, UNKNOWN, ReferenceQuestions, known_complaint
+from actions.session import say_it_is_automated
 from bot.replies import status_text, status_without_reference
 
 
@@ -24,6 +25,14 @@ class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
 
     def name(self) -> str:
         return "validate_status_form"
+
+    async def extract_status_reference(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if tracker.get_slot("requested_slot") is None:
+            # A conversation that opens with "when will I hear back?" is told who it talks to.
+            say_it_is_automated(dispatcher, tracker)
+        return self.reference_before_asking(tracker)
 
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -42,13 +51,18 @@ class ActionComplaintStatus(Action):
         if tracker.get_slot("status_reference") == UNKNOWN:
             dispatcher.utter_message(text=status_without_reference(app.policy))
             return [SlotSet("status_reference", None), SlotSet("status_check", None)]
-        complaint = app.cases.identify(
-            str(tracker.get_slot("status_reference") or ""),
-            str(tracker.get_slot("status_check") or ""),
+        reference = str(tracker.get_slot("status_reference") or "")
+        complaint = (
+            app.cases.complaint(reference)
+            if known_complaint(tracker, reference)
+            else app.cases.identify(reference, str(tracker.get_slot("status_check") or ""))
         )
+        events: list[EventType] = [SlotSet("status_reference", None), SlotSet("status_check", None)]
         if complaint is None:
             dispatcher.utter_message(response="utter_status_not_matched")
         else:
             dispatcher.utter_message(text=status_text(complaint))
-        # The check is not kept: the next enquiry asks again.
-        return [SlotSet("status_reference", None), SlotSet("status_check", None)]
+            # The details are not kept, only that this conversation matched them: Stage 2 for
+            # the same complaint is not checked again.
+            events.append(SlotSet(KNOWN_REFERENCE, complaint.reference))
+        return events

@@ -83,13 +83,21 @@ class ActionSubmitComplaint(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         app = get_app()
-        complaint = app.handovers.submit(handover_from(tracker, app.cases))
+        handover = handover_from(tracker, app.cases)
+        complaint = app.handovers.submit(handover)
         if complaint is None:
             for line in kept_lines(app.policy):
                 dispatcher.utter_message(text=line)
             return [SlotSet("awaiting_confirmation", False), *forget_the_complaint()]
         # Anything an earlier failure left waiting goes now that the case store answers.
         app.handovers.relay()
+        if handover.contact_id is not None and handover.contact_details:
+            # A job asked for beside the complaint (actions.triage) is booked by the same team:
+            # they reach the resident the way the complaint says (nothing when none was logged).
+            app.cases.add_service_request_contact(
+                handover.contact_id, handover.contact_name, handover.contact_details,
+                handover.contact_preference,
+            )  # fmt: skip
         dispatcher.utter_message(text=complaint_logged_line(complaint))
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         return [

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
+from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, turn_key
-from bot.answers import READ_BACK, YES_NO_FLAGS
-from bot.casestore.domain import ContactRecord
+from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
+from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
+from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import answer_for, asks_what, is_question
+from bot.questions import Asked, answers_in, asks_what
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
@@ -27,7 +30,8 @@ from bot.replies import (
     part_lines,
     still_going_on_question,
 )
-from bot.triage import TriageResult, triage
+from bot.text import words
+from bot.triage import Part, TriageResult, triage
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
@@ -63,6 +67,73 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
 
 
+def request_in(result: TriageResult, text: str) -> ServiceRequest | None:
+    """The job this message asks for: the whole message when it is a request, else a part
+    asking for one beside a complaint, an exclusion or a question ("...and the gate hinge is
+    broken, can someone fix it?"), so the team gets it whatever the rest comes to."""
+    category = result.request_category
+    if category is not None:
+        # A request's service area, or the ASB team's for a first ASB report.
+        return ServiceRequest(category, result.urgent, description=text)
+    part = next((p for p in result.parts[1:] if p.label == "service_request"), None)
+    if part is None:
+        return None
+    return ServiceRequest(result.service_area, result.urgent, description=part.text.strip())
+
+
+def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
+    """The parts beside the main one, but for a matter a question's answer already deals with
+    (in the sentence that asked it). A job asked for is always noted: no answer does that."""
+
+    def answered(part: Part) -> bool:
+        return part.label != "service_request" and any(
+            a.start < part.end and part.start < a.end for a in asked
+        )
+
+    return replace(
+        result, parts=result.parts[:1] + tuple(p for p in result.parts[1:] if not answered(p))
+    )
+
+
+LISTEN = "action_listen"
+RECORD_CHOICE = "action_record_choice"
+STATUS_FORM = "status_form"
+# Answers that say how long complaints take in general: with a reference, the status says it.
+ABOUT_STATUS = ("how_complaints_work",)
+REPORT_REPAIR = "report_repair"
+# How a resident asks for Stage 2 by name; without these words an "escalation" is a status
+# question ("any news on my complaint CMP-2026-000042").
+STAGE_2_WORDS = re.compile(
+    r"\bstage\s*(?:2|two)\b|\bescalat|\bnext stage\b|\bsecond stage\b|\bappeal\b|\breview\b"
+    r"|\bnot (?:happy|satisfied) with (?:the|your) (?:answer|response|reply|decision)",
+    re.IGNORECASE,
+)
+# "any news on my complaint", "when will i hear bk": where a complaint has got to.
+STATUS_WORDS = re.compile(
+    r"\b(?:any news|news on|update|status|hear back|hear bk|heard back|heard anything|when will|"
+    r"how long|progress|where is|whats happening|what's happening|chasing)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_status(text: str) -> bool:
+    """A question about where a complaint has got to that does not ask for Stage 2 by name."""
+    return STATUS_WORDS.search(text) is not None and STAGE_2_WORDS.search(text) is None
+
+
+NOT_STAGE_2 = re.compile(
+    r"\b(?:dont|do not|not|no|cancel|stop)\s+(?:(?:want|wanna|need|asking|ask|for|to|the|a|"
+    r"it|go|going|yet|that|this|my)\s+){0,3}(?:stage\s*(?:2|two)|escalat)"
+)
+NO_STAGE_2_LINE = (
+    "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
+)
+
+
+def asked_about_status(asked: Answer | None) -> bool:
+    return asked is None or asked.id in ABOUT_STATUS
+
+
 class ActionTriage(Action):
     def name(self) -> str:
         return "action_triage"
@@ -70,22 +141,62 @@ class ActionTriage(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        say_it_is_automated(dispatcher, tracker)
+        events = self.triage_and_reply(dispatcher, tracker)
+        asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
+        decided = any(event.get("event") == "followup" for event in events)
+        if (
+            asked_for_stage_2
+            and not decided
+            and SlotSet("triage_label", "escalation") not in events
+        ):
+            # "wat is stage 2" was answered as the question it is: no Stage 2 request starts.
+            events.append(FollowupAction(LISTEN))
+        return events
+
+    def triage_and_reply(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> list[EventType]:
         app = get_app()
         # Any danger's route was given first by the safety check (actions.safety), which
         # recorded this same contact for the turn.
         result = triage(tracker.latest_message, app.policy)
         text = str(tracker.latest_message.get("text") or "")
-        asked = answer_for(text, app.answers) if is_question(text) else None
+        questions = answers_in(text, app.answers)
+        if result.label == "service_request":
+            # "can you log the repairs please - boiler banging": the request itself, not a
+            # question about how to make one.
+            questions = [q for q in questions if q.answer.id != REPORT_REPAIR]
+        asked = questions[0].answer if questions else None
         unhappy = RuleMatches.from_entities(
             tracker.latest_message.get("entities") or []
         ).dissatisfaction_cues
-        if asked is not None and (result.label != "escalation" or asks_what(text)) and not unhappy:
-            # A question ("how do I report ASB?") is answered, not logged as what it is about.
+        stage_2 = result.label == "escalation"
+        if stage_2 and NOT_STAGE_2.search(words(text).replace("'", "")):
+            # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for.
+            dispatcher.utter_message(text=NO_STAGE_2_LINE)
+            return [FollowupAction(LISTEN)]
+        if stage_2 and wants_to_leave(text):
+            # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
+            # is open to stop, and it is no request for Stage 2.
+            dispatcher.utter_message(response="utter_left_question")
+            return [FollowupAction(LISTEN)]
+        if asked is not None and (asks_what(text) if stage_2 else not unhappy):
+            # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
+            # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
+        if asked_about_status(asked) and (
+            (result.references and result.label == "other") or (stage_2 and asks_status(text))
+        ):
+            # "when will i hear bk about CMP-2026-000001" is where that complaint has got to:
+            # only Stage 2 asked for by name opens one.
+            reference = (
+                [SlotSet("status_reference", result.references[0])] if result.references else []
+            )
+            return [*reference, FollowupAction(STATUS_FORM)]
         # The contact, its service request and any exclusion proposal are written together,
         # once per turn (an old complaint's proposal waits for the question below).
-        category = result.request_category
-        service_request = (category, result.urgent) if category is not None else None
+        service_request = request_in(result, text)
         contact_id = app.cases.record_triage(contact_record(tracker, result), service_request)
         events: list[EventType] = [
             # A new message leaves any earlier yes-or-no offer unanswered: only the newest stands.
@@ -107,9 +218,9 @@ class ActionTriage(Action):
             return [*events, SlotSet("time_limit_pending", True)]
         if result.label == "escalation" and result.references:
             events.append(SlotSet("escalation_reference", result.references[0]))
-        # The other parts of a message with several, each with its route, before the main one.
-        # A question answered from the answers file is answered whole; no parts beside it.
-        parts_said = part_lines(result, app.policy) if asked is None else []
+        # The other parts of a message with several, each with its route, before the main one;
+        # but not one a question's answer below already deals with.
+        parts_said = part_lines(unanswered_parts(result, questions), app.policy)
         for line in parts_said:
             dispatcher.utter_message(text=line)
         if result.offers_complaint:
@@ -118,10 +229,14 @@ class ActionTriage(Action):
                 details = tracker.get_slot("contact_details")
                 for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
                     dispatcher.utter_message(text=line)
+            elif asks_for_a_complaint(text):
+                # "I'd like to make a formal complaint. ...": the choice is made; offering it
+                # again asks twice (round 5 r5a-07, r5a-12, r5b-07).
+                return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
         if asked is not None:
-            said = [asked.text]
+            said = [question.answer.text for question in questions]
         elif parts_said and result.label == "other":
             # The parts' routes answer it; "I can't answer that one" would contradict them.
             said = []
@@ -129,13 +244,13 @@ class ActionTriage(Action):
             said = chat_lines(result, app.policy, tracker.get_slot("contact_details"))
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
-        if category is not None and not result.representative:
+        if service_request is not None and not result.representative:
             # The team needs a way back to the resident (the representative is asked first).
             return [
                 *events,
                 *ask_or_record_contact(dispatcher, tracker, contact_id, bool(result.adjustments)),
             ]
-        if result.representative and category is not None:
+        if result.representative and service_request is not None:
             # Something will be done for the resident, so who acts for them is noted (the
             # complaint form asks its own question). Adjustments are offered after this.
             dispatcher.utter_message(response="utter_offer_representative")

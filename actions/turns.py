@@ -62,12 +62,19 @@ def problem_messages(tracker: Tracker) -> list[str]:
     return [str(message.get("text")) for message in triaged_messages(tracker)]
 
 
+# Said when the resident leaves a complaint (actions.repair).
+LEFT_COMPLAINT = "utter_left_complaint"
+
+
 def triaged_messages(tracker: Tracker) -> list[dict[str, Any]]:
     """The resident's messages triage read (text and parse data), fillers left out."""
     told: list[dict[str, Any]] = []
     latest: dict[str, Any] = {}
     for event in tracker.applied_events():
-        if event.get("event") == "user":
+        if (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT:
+            # "start again": what was said before the complaint was left is not part of it.
+            told = []
+        elif event.get("event") == "user":
             latest = {**(event.get("parse_data") or {}), "text": str(event.get("text") or "")}
         elif event.get("event") == "action" and event.get("name") == "action_triage":
             if (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM:
@@ -94,11 +101,48 @@ def before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return events[: users[-1]] if users else events
 
 
+def after_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
+    """What has happened since the resident's latest message: this turn so far."""
+    return list(tracker.events)[len(before_latest_message(tracker)) :]
+
+
 def last_question(tracker: Tracker) -> dict[str, Any] | None:
     """What the assistant last said before this message: the question still waiting."""
     for event in reversed(before_latest_message(tracker)):
         if event.get("event") == "bot" and event.get("text"):
             return {"text": event["text"], "buttons": (event.get("data") or {}).get("buttons")}
+    return None
+
+
+# The words every reply that says the assistant is automated carries (utter_greet too).
+AUTOMATED = "automated assistant"
+
+
+def said_it_is_automated(tracker: Tracker) -> bool:
+    """Whether the assistant has said it is automated: in this turn, or by replying before in
+    this session (its first reply says it)."""
+    before = before_latest_message(tracker)
+    for event in after_latest_message(tracker):
+        if event.get("event") == "bot" and AUTOMATED in str(event.get("text") or "").lower():
+            return True
+    for event in reversed(before):
+        if event.get("event") == "session_started":
+            return False
+        if event.get("event") == "bot":
+            return True
+    return False
+
+
+def written_language(tracker: Tracker) -> str | None:
+    """The landlord's language the resident last wrote in, when it was not English (the rule
+    matcher's `language` entity): a reply that matters is given in it too."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        language = next((e.get("value") for e in entities if e.get("entity") == "language"), None)
+        if language:
+            return str(language)
     return None
 
 

@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 
 from bot.definition import contact_preference
 from bot.policy import Answer
-from bot.questions import answer_for, is_question
+from bot.questions import answer_for, is_question, without_openers
 from bot.text import contains, first_sentence, starts_with, words
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -30,7 +30,8 @@ YES_NO_FLAGS = (
     "awaiting_confirmation",
 )
 # Form questions answered yes or no (bool slots in domain.yml).
-YES_NO_SLOTS = ("still_happening", "representative_consent", "adjustment_consent")
+ADJUSTMENT_CONSENT = "adjustment_consent"
+YES_NO_SLOTS = ("still_happening", "representative_consent", ADJUSTMENT_CONSENT)
 # The read-back of the complaint definition: only an unambiguous yes logs the complaint.
 READ_BACK = "awaiting_confirmation"
 
@@ -55,6 +56,38 @@ NO_STARTS = (
     "no longer", "not anymore", "not any more", "they haven't", "they havent", "don't", "dont",
     "do not", "never",
 )  # fmt: skip
+# Offers a yes may come with the details they lead to ("yes, call me on 07700 900456", "yes I'm
+# deaf so text only pls"): the details are taken with the yes, not asked for again.
+REQUEST_CONTACT_OFFER = "request_contact_pending"
+OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending")
+# At "would you like our team to contact you?", "I will call you on Monday" is a no.
+WILL_CALL_THEM = re.compile(
+    r"\b(?:i'?ll|i will|i can|i'm going to|im going to|i am going to|i'?m gonna)\s+"
+    r"(?:call|ring|phone|contact|give (?:you|u) a (?:call|ring|bell))\b"
+)
+# Words that add nothing to a yes: "yes please", "ok thanks".
+YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers", "do", "note", "it"}
+# Agreement to keep a health condition or disability on record, said with what would help:
+# "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
+CONSENT_TO_RECORD = re.compile(
+    r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
+    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
+    r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
+    r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
+    r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
+    r"|(?:agree|consent)s? to (?:you |it |that |this )?(?:being )?record)",
+    re.IGNORECASE,
+)
+NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bdont|\bisnt|\barent)\W*(?:\w+\W+){0,2}$", re.I)
+
+
+def consent_to_record(text: str) -> bool:
+    """Consent said in so many words, and not "I'm not ok with that being recorded"."""
+    return any(
+        NEGATED.search(text[: found.start()]) is None for found in CONSENT_TO_RECORD.finditer(text)
+    )
+
+
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
 CHOICE = "choice_pending"
 COMPLAINT_WORDS = (
@@ -101,6 +134,12 @@ LEAVE_PHRASES = (
     "forget the complaint", "stop the complaint", "formal route", "no fuss", "don't want a fuss",
     "dont want a fuss", "doesn't want to complain", "doesnt want to complain",
     "does not want to complain", "don't want to complain anymore", "rather not go ahead",
+    # A question mistaken for a request: "no im not asking for it yet just wanted to know".
+    "not asking for it", "just wanted to know", "only wanted to know", "was just asking",
+    "was just askin", "just askin", "only asking", "don't want stage 2", "dont want stage 2",
+    "not stage 2 yet", "cancel the stage 2", "cancel stage 2", "stop the stage 2",
+    # Leaving for now: "gtg kids home, il do this another time".
+    "another time", "gtg", "got to go", "gotta go", "have to go", "do this later",
 )  # fmt: skip
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
@@ -231,28 +270,52 @@ def understand(
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
         return Understanding("button", "/request_human")
     understood = _understand(question, text, intent)
-    if asked is None or understood.kind in ("leave", "button", "slot"):
+    if asked is None or understood.kind in ("button", "slot"):
         return understood
+    if understood.kind == "leave":
+        # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
+        return replace(understood, answer=asked)
     if understood.kind in ("none", "amend"):
         return Understanding("question", answer=asked)
     return replace(understood, answer=asked)
 
 
+# "Hang on, I haven't decided yet": no answer, so the question waits, asked again.
+UNDECIDED = (
+    "haven't decided", "havent decided", "not decided", "let me think", "need to think",
+    "not sure yet", "thinking about it", "give me a minute", "give me a sec",
+)  # fmt: skip
+
+
 def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
     if wants_to_leave(text):
         return Understanding("leave", start_again=words(text) in START_AGAIN)
+    if any(contains(words(text), phrase) for phrase in UNDECIDED):
+        return Understanding("question")
     if question.yes_no:
-        answer = complaint_choice(text) if question.name == CHOICE else None
+        choosing = question.name == CHOICE and not asks_before_choosing(text)
+        answer = complaint_choice(text) if choosing else None
+        if question.name == REQUEST_CONTACT_OFFER and WILL_CALL_THEM.search(words(text)):
+            answer = False
+        if question.name == ADJUSTMENT_CONSENT and consent_to_record(text):
+            # "T consents to it being recorded" starts with no yes, but is one.
+            answer = True
         if answer is None:
             answer = yes_or_no(
                 text,
                 ongoing_question=question.name == "still_happening",
                 extra_yes=CONSENT_YES_STARTS if question.name in CONSENT_SLOTS else (),
+                # "yes I'm deaf so texts only please": the "only" is the detail, not a but.
+                with_details=question.name in OFFERS_WITH_DETAILS,
             )
         if answer is not None and question.name != READ_BACK:
-            # Where the model already read the same plain answer, the rules take it as it is.
+            # Where the model already read the same plain answer, the rules take it as it is,
+            # unless the yes brings what the offer leads to.
             agreed = intent == ("affirm" if answer else "deny")
-            return NOTHING if agreed else Understanding("yes" if answer else "no")
+            with_details = answer and question.name in OFFERS_WITH_DETAILS and more_than_yes(text)
+            return (
+                NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
+            )
         if answer is False and len(words(text).split()) > NO_AND_MORE:
             # "No, it started in March not April": the correction itself, not just a no.
             return Understanding("amend")
@@ -273,11 +336,49 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     return NOTHING
 
 
+# "no need for a formal complaint", "we don't need to make a complaint", "T not wanting formal
+# complaint": a complaint word after a no, with only these words between.
+NO_COMPLAINT = re.compile(
+    r"\b(?:no|not|dont|do not|doesnt|does not|didnt|never|without|neednt|wont|isnt)\s+"
+    r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
+    r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
+    r"down|the|a|an|any)\s+){0,5}(?:formal|complaint|complain|complaining)\b"
+)
+
+
+# Questions that ask for what they name: "can I make a formal complaint?" chooses it.
+ASKING_FOR_IT = ("can i", "could i", "can we", "could we", "can you", "could you", "please")
+
+
+def asks_before_choosing(text: str) -> bool:
+    """ "What is difference? If I make complaint, my rent go up?" asks about the choice; it
+    does not make it."""
+    return is_question(text) and not starts_with(without_openers(words(text)), ASKING_FOR_IT)
+
+
+# "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
+ASKS_FOR_COMPLAINT = re.compile(
+    r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+)?(?:formal\s+)?complaint"
+    r"|\bformal complaint|\bcomplain formally|\bwants? to (?:make a )?(?:formal )?complain",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_complaint(text: str) -> bool:
+    """Whether a message asks for a formal complaint in so many words (and not "no need for a
+    formal complaint")."""
+    return (
+        ASKS_FOR_COMPLAINT.search(text) is not None
+        and complaint_choice(text) is True
+        and not asks_before_choosing(text)
+    )
+
+
 def complaint_choice(text: str) -> bool | None:
     """The answer to "a formal complaint, or put it right without one?" in the resident's words:
     "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""
     said = words(text).replace("'", "")
-    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT):
+    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT) or NO_COMPLAINT.search(said):
         return False
     if any(contains(said, word) for word in COMPLAINT_WORDS):
         return True
@@ -285,9 +386,13 @@ def complaint_choice(text: str) -> bool | None:
 
 
 def yes_or_no(
-    text: str, ongoing_question: bool = False, extra_yes: tuple[str, ...] = ()
+    text: str,
+    ongoing_question: bool = False,
+    extra_yes: tuple[str, ...] = (),
+    with_details: bool = False,
 ) -> bool | None:
-    """A yes or a no said in a sentence; None when it is neither, unsure, or a yes with a but."""
+    """A yes or a no said in a sentence; None when it is neither, unsure, or a yes with a but
+    (unless the yes comes `with_details` the question leads to)."""
     said = words(first_sentence(text)) or words(text)
     if not said or any(contains(said, phrase) for phrase in UNSURE):
         return None
@@ -299,8 +404,19 @@ def yes_or_no(
         if any(contains(said, word) for word in STILL_WORDS):
             return True
     if starts_with(said, YES_STARTS + extra_yes):
-        return None if any(contains(said, word) for word in BUT_WORDS) else True
+        conditional = not with_details and any(contains(said, word) for word in BUT_WORDS)
+        return None if conditional else True
     return None
+
+
+def more_than_yes(text: str) -> bool:
+    """Whether a yes says anything more than yes ("yes please" does not)."""
+    said = words(text).split()
+    yes = max(
+        (len(start.split()) for start in YES_STARTS if said[: len(start.split())] == start.split()),
+        default=0,
+    )
+    return bool(set(said[yes:]) - YES_FILLERS)
 
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:

@@ -19,6 +19,9 @@ PREFERENCES = {
 NEGATIONS = (
     "don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot", "than", "instead",
 )  # fmt: skip
+# Words a few words before a way of contact that rule it out: "I hardly check my email", "I
+# can't always answer calls".
+FAR_NEGATIONS = ("hardly", "rarely", "barely", "never", "can't", "cant", "cannot")
 NO_ANSWERS = {"no", "none", "nope", "no thanks", "no thank you", "nothing", "n", "na", "n/a"}
 # UK numbers have 10 digits after the 0 (a few old ones 9); shorter runs are job numbers or years.
 FEWEST_PHONE_DIGITS = 9
@@ -202,8 +205,8 @@ def introduced_name(text: str) -> str | None:
 
 
 JOB_REFERENCE = re.compile(
-    r"\b(?:job|repair|works? order|ref(?:erence)?)\s*(?:no\.?|number|num|#|ref)?\s*[:#]?\s*"
-    r"([A-Z]{0,3}-?\d{4,})\b",
+    r"\b(?:job|repair|works? order|ref(?:erence)?)\s*(?:no\.?|number(?:\s+(?:is|was))?|num|#|ref)?"
+    r"\s*[:#]?\s*([A-Z]{0,3}-?\d{4,})\b",
     re.IGNORECASE,
 )
 
@@ -237,8 +240,11 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     for key, words in PREFERENCES.items():
         for word in words:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
-                before = said[: match.start()].split()[-2:]
-                if not any(negation in before for negation in NEGATIONS):
+                before = said[: match.start()].split()
+                ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
+                    negation in before[-3:] for negation in FAR_NEGATIONS
+                )
+                if not ruled_out:
                     mentions.append((match.start(), key))
     if not mentions:
         return None

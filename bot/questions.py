@@ -5,6 +5,7 @@ team?" get the answer and the route, not "I'll pass it to our team"."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bot.policy import Answer
 from bot.text import contains, starts_with, words
@@ -23,8 +24,13 @@ QUESTION_STARTS = (
 OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
-    "btw", "by the way",
+    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on",
 )  # fmt: skip
+# A question asked after other words: "n the ombudsman how do i contact them".
+INNER_QUESTION = re.compile(
+    r"\b(?:how|what|who|where|when|wot|wat)\s+(?:do|can|should|would|will|is|are)\s+"
+    r"(?:i|we|you|u|they|he|she|it)\b"
+)
 
 
 def without_openers(sentence: str) -> str:
@@ -45,7 +51,7 @@ def is_question(text: str) -> bool:
         sentence == start or sentence.startswith(start + " ")
         for sentence in sentences
         for start in QUESTION_STARTS
-    )
+    ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
 
 
 def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
@@ -63,9 +69,65 @@ def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
     return max(matching, key=lambda found: found[:2])[2] if matching else None
 
 
+@dataclass(frozen=True)
+class Asked:
+    """A common question a message asks, and where: the sentence it was asked in (an empty
+    span when it was asked across several)."""
+
+    answer: Answer
+    start: int
+    end: int
+
+
+SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
+SECOND_QUESTION = re.compile(
+    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)",
+    re.IGNORECASE,
+)
+
+
+def questions_in(text: str) -> list[tuple[int, int]]:
+    """Where each sentence, or question joined to another by "and", begins and ends."""
+    spans = []
+    for sentence in SENTENCE.finditer(text):
+        start = sentence.start()
+        for join in SECOND_QUESTION.finditer(text, sentence.start(), sentence.end()):
+            spans.append((start, join.start()))
+            start = join.end()
+        spans.append((start, sentence.end()))
+    return spans
+
+
+def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
+    """Every common question a message asks, each answered once: the one the whole message
+    asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
+    who do we talk to about moving?"), so a long message does not lose all but one."""
+    whole = answer_for(text, answers) if is_question(text) else None
+    found: list[Asked] = []
+    for start, end in questions_in(text):
+        said = text[start:end]
+        answer = answer_for(said, answers) if is_question(said) else None
+        if answer is not None and all(answer.id != f.answer.id for f in found):
+            found.append(Asked(answer, start, end))
+    if whole is None or any(whole.id == f.answer.id for f in found):
+        return found
+    # Asked across sentences ("the noise from upstairs? who deals with that?"), unless other
+    # sentences asked their own questions and no one sentence holds this one's words ("i dont
+    # want stage 2 yet. how do i contact ombudsman" asks about the Ombudsman only).
+    alone = [answer_for(text[start:end], {whole.id: whole}) for start, end in questions_in(text)]
+    if not found or any(alone):
+        found.insert(0, Asked(whole, 0, 0))
+    return found
+
+
 # "wat is stage 2" asks what something is; "can I go to stage 2" asks for it.
 WHAT_STARTS = ("what", "what's", "whats", "wat", "wats", "wot", "wots", "explain", "tell me what")
 
 
 def asks_what(text: str) -> bool:
-    return starts_with(without_openers(words(text)), WHAT_STARTS)
+    """Whether any sentence asks what something is ("hiya quick one, whats stage 2 mean?")."""
+    return any(
+        starts_with(without_openers(words(text[start:end])), WHAT_STARTS)
+        for start, end in questions_in(text)
+    )

@@ -44,6 +44,14 @@ def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
 # alphabet.
 
 
+def automated_line(policy: Policy) -> str:
+    """Said in the first reply of a conversation that opens with a need rather than a hello."""
+    return (
+        f"I'm the automated assistant for {policy.landlord.name}. You can talk to a person at "
+        "any time: just ask."
+    )
+
+
 def not_english_reply(policy: Policy) -> str:
     need = policy.needs.get(INTERPRETER_NEED)
     offer = f"{need.offer} " if need else ""
@@ -154,14 +162,25 @@ def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | 
 
 
 def request_contact_lines(
-    details: str | None, preference: str | None, contact_by: date, policy: Policy
-) -> list[str]:
+    details: str | None, preference: str | None, contact_by: date, policy: Policy,
+    urgent: bool = False,
+) -> list[str]:  # fmt: skip
     """After a service request: who will get in touch and by when, or how to arrange it when
-    the resident would rather call."""
+    the resident would rather call. An emergency is not left to the office's hours or to a
+    date days away: the emergency repairs line is open now."""
     landlord = policy.landlord
-    if details:
-        said_as = PREFERENCE_WORDS.get(preference or "")
-        how = f"by {said_as} " if said_as else ""
+    said_as = PREFERENCE_WORDS.get(preference or "")
+    how = f"by {said_as} " if said_as else ""
+    if urgent:
+        reach = (
+            f"Our team will contact you {how}({details}) about making it safe. "
+            if details
+            else "That's fine. "
+        ) + (
+            "As this is an emergency repair, please also call our emergency repairs line now on "
+            f"{landlord.emergency_repairs_phone}, day or night."
+        )
+    elif details:
         reach = (
             f"Our team will contact you {how}({details}) by {long_date(contact_by)} to arrange it."
         )
@@ -197,9 +216,14 @@ def part_lines(result: TriageResult, policy: Policy) -> list[str]:
     return lines
 
 
-def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
-    """Honest about when a person will read the conversation, and the route for an emergency."""
+def handoff_lines(
+    person_from: datetime | None, policy: Policy, language_id: str | None = None
+) -> list[str]:
+    """Honest about when a person will read the conversation, and the route for an emergency;
+    for a resident who wrote in one of the landlord's languages, in that language first."""
     landlord = policy.landlord
+    language = policy.languages.get(language_id or "")
+    in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     if person_from is None:
         when = "A member of our team will read this conversation and reply as soon as they can."
     else:
@@ -209,6 +233,7 @@ def handoff_lines(person_from: datetime | None, policy: Policy) -> list[str]:
             f"after we open at {twelve_hour(local.time())} on {long_date(local.date())}."
         )
     return [
+        *in_their_language,
         f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
         f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "
         f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "

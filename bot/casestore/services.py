@@ -379,18 +379,15 @@ class CaseStore:
                             choice=choice)  # fmt: skip
             uow.commit()
 
-    def record_triage(
-        self, contact: ContactRecord, service_request: tuple[str, bool] | None
-    ) -> int:
-        """One triaged turn in one transaction: the contact, its service request (category,
-        urgent) and its exclusion proposal. Keyed on the turn, so a retried call adds nothing,
-        and a failure part-way leaves none of it for the retry to trip over."""
+    def record_triage(self, contact: ContactRecord, service_request: ServiceRequest | None) -> int:
+        """One triaged turn in one transaction: the contact, its service request (the message's
+        own, or one asked for beside a complaint) and its exclusion proposal. Keyed on the turn,
+        so a retried call adds nothing, and a failure part-way leaves none of it for the retry
+        to trip over."""
         with self.unit_of_work() as uow:
             contact_id = self._record_contact(uow, contact)
             if service_request is not None and not uow.cases.has_service_request(contact_id):
-                category, urgent = service_request
-                request = ServiceRequest(category, urgent, description=contact.text)
-                uow.cases.add_service_request(contact_id, request)
+                uow.cases.add_service_request(contact_id, service_request)
             ground = contact.exclusion_reason
             # An old complaint is asked about first (2.3): actions.time_limit proposes it. A
             # first ASB report goes to the ASB team: nothing for an officer to decide.

@@ -419,7 +419,7 @@ def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
 
 def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
     languages = {}
-    allowed = {"name", "checked", "cues", "routes", "in_danger", "interpreter_offer"}
+    allowed = {"name", "checked", "cues", "routes", "in_danger", "interpreter_offer", "handoff"}
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
         routes_section = r.section("routes", set(safety.categories))
@@ -431,6 +431,8 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.fail(f"danger words for {', '.join(missing)} but no route to give in this language")
         offer = r.text("interpreter_offer")
         _check_placeholders(r, "interpreter_offer", offer, landlord_fields)
+        handoff = r.text("handoff")
+        _check_placeholders(r, "handoff", handoff, landlord_fields)
         languages[r.rule_id or ""] = Language(
             r.rule_id or "",
             r.text("name"),
@@ -439,6 +441,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             routes,
             r.text("in_danger"),
             offer,
+            handoff,
         )
     return languages
 

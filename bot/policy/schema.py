@@ -201,6 +201,8 @@ class Language:
     # Said first to anyone who writes in this language: call 999 if anyone is in danger.
     in_danger: str
     interpreter_offer: str
+    # Said with the English text when the resident asks for a person.
+    handoff: str
 
 
 @dataclass(frozen=True)

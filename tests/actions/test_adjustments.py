@@ -109,3 +109,38 @@ def test_saying_no_keeps_nothing(app: App, dispatcher: CollectingDispatcher) -> 
     asyncio.run(ActionRecordAdjustments().run(dispatcher, form_tracker(slots, intent="deny"), {}))
     assert app.cases.contact_adjustments(contact_id) == []
     assert "at any time" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Mum is hard of hearing so please ring me instead, and she's fine with you noting that",
+        "He has a learning disability, easy read letters please. He's ok with that being recorded.",
+    ],
+)
+def test_consent_given_with_what_would_help_is_not_asked_for_again(app: App, answer: str) -> None:
+    """Round 5 r5a-01, r5a-02: consent to record the disability was asked after being given."""
+    slots = {"requested_slot": "adjustments_needed", "adjustment_ids": ["hearing"]}
+    validated = ValidateAdjustmentsForm().validate_adjustments_needed(
+        answer, CollectingDispatcher(), form_tracker(slots, answer), {}
+    )
+    assert validated["adjustment_consent"] is True
+
+
+def test_consent_refused_with_what_would_help_is_not_taken_as_given(app: App) -> None:
+    answer = "large print please, but I'm not ok with that being recorded"
+    slots = {"requested_slot": "adjustments_needed", "adjustment_ids": ["sight"]}
+    validated = ValidateAdjustmentsForm().validate_adjustments_needed(
+        answer, CollectingDispatcher(), form_tracker(slots, answer), {}
+    )
+    assert "adjustment_consent" not in validated
+
+
+def test_no_thank_you_with_a_reason_needs_nothing(app: App) -> None:
+    """Round 6 r6a-02: "No thank you, my English is ok for writing" was kept as an adjustment."""
+    answer = "No thank you, my English is ok for writing"
+    slots = {"requested_slot": "adjustments_needed", "adjustment_ids": []}
+    validated = ValidateAdjustmentsForm().validate_adjustments_needed(
+        answer, CollectingDispatcher(), form_tracker(slots, answer), {}
+    )
+    assert validated["adjustments_needed"] == "none"

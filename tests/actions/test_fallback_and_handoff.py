@@ -11,10 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionMisunderstood
 from actions.handoff import ActionHandoff
 from bot.bootstrap import App
+from bot.replies import automated_line
 from tests.actions.conftest import tracker
 
 
 def tracker_with(intent: str, misunderstandings: float) -> Tracker:
+    """A message not understood, after one reply for each earlier misunderstanding."""
+    earlier = [{"event": "bot", "text": "Sorry, I didn't understand."}] * int(misunderstandings)
     return Tracker.from_dict(
         {
             "sender_id": "resident-9",
@@ -24,16 +27,20 @@ def tracker_with(intent: str, misunderstandings: float) -> Tracker:
                 "intent": {"name": intent, "confidence": 0.9},
                 "intent_ranking": [{"name": intent, "confidence": 0.9}],
             },
-            "events": [{"event": "user", "text": "??", "input_channel": "socketio"}],
+            "events": [*earlier, {"event": "user", "text": "??", "input_channel": "socketio"}],
         }
     )
 
 
 def test_first_misunderstanding_apologises_without_offering_a_person(
-    dispatcher: CollectingDispatcher,
+    app: App, dispatcher: CollectingDispatcher
 ) -> None:
     events = asyncio.run(ActionMisunderstood().run(dispatcher, tracker_with("nlu", 0), {}))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_default"]
+    # The first reply of a conversation also says the assistant is automated.
+    assert [m["text"] or m["response"] for m in dispatcher.messages] == [
+        automated_line(app.policy),
+        "utter_default",
+    ]
     assert events == [UserUtteranceReverted(), SlotSet("misunderstandings", 1)]
 
 
@@ -71,3 +78,63 @@ def test_asking_for_a_person_hands_the_chat_over_and_gives_staff_the_conversatio
     assert trail == [
         ("assistant", "handoff_requested", {"channel": "socketio", "handoff": waiting.id})
     ]
+
+
+def test_a_resident_who_wrote_in_polish_is_handed_over_in_polish_and_english(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 5 r5b-12: "person" after a Polish message got the handover in English only."""
+    asyncio.run(ActionHandoff().run(dispatcher, tracker("polish_speaker_asks_for_a_person"), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    polish = app.policy.languages["pl"].handoff.format(**vars(app.policy.landlord))
+    # Their language first, then the English text the team and any helper can read.
+    assert said[0] == polish
+    assert "0300 000 0999" in polish
+    assert said[1].startswith("I'll pass you to a person.")
+
+
+def test_an_english_speaker_is_handed_over_in_english_only(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    asyncio.run(ActionHandoff().run(dispatcher, tracker("asks_for_person_on_saturday"), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    assert said[0].startswith("I'll pass you to a person.")
+    assert not any(line in said for line in languages_handoff(app))
+
+
+def languages_handoff(app: App) -> list[str]:
+    landlord = vars(app.policy.landlord)
+    return [language.handoff.format(**landlord) for language in app.policy.languages.values()]
+
+
+def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 5 r5c-04: an Arabic gas message got the Arabic interpreter offer twice in a reply."""
+    arabic = app.policy.languages["ar"]
+    offer = arabic.interpreter_offer.format(**vars(app.policy.landlord))
+    text = "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟"
+    message = {
+        "text": text,
+        "intent": {"name": "nlu_fallback", "confidence": 0.3},
+        "entities": [{"entity": "language", "value": "ar"}],
+        "message_id": "m-1",
+    }
+    turn = Tracker.from_dict(
+        {
+            "sender_id": "resident-ar",
+            "slots": {},
+            "latest_message": message,
+            "events": [
+                {"event": "user", "text": text, "timestamp": 1795859940.0,
+                 "input_channel": "rest", "parse_data": message},
+                # The safety check's route in Arabic, then the offer of an interpreter.
+                {"event": "bot", "text": arabic.routes["gas"]},
+                {"event": "bot", "text": offer},
+            ],
+        }
+    )  # fmt: skip
+    asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
+    said = [m["text"] for m in dispatcher.messages]
+    assert offer not in said
+    assert any("looks like it is in Arabic" in line for line in said)

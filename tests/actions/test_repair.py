@@ -75,3 +75,32 @@ def test_corrections_seen_in_the_fourth_simulated_round() -> None:
     assert list(changed) == ["earlier_request"]
     assert changed["earlier_request"].startswith("first rang on 12 November. Correction: the first")
     assert "contact_name" not in corrections_in("the name is wrong", draft)
+
+
+def test_new_words_for_a_part_replace_it_without_the_instruction() -> None:
+    """Round 6 r6b-21, round 5 r5a-14: the instruction and the new words were added to what
+    went wrong, or replaced the wrong part."""
+    assert corrections_in("what went wrong should just say: rubble left in my garden", DRAFT) == {
+        "aspects": "rubble left in my garden"
+    }
+    assert corrections_in(
+        "The what I would like part is wrong. It should say: clear it this week", DRAFT
+    ) == {"outcome": "clear it this week"}
+    assert corrections_in(
+        "No, the what I would like bit is wrong. I want the bins cleaned every week.", DRAFT
+    ) == {"outcome": "I want the bins cleaned every week."}
+
+
+def test_words_asking_to_add_are_not_added() -> None:
+    """Round 6 r6b-04: "mostly, but add that" was pasted into what went wrong."""
+    changed = corrections_in("mostly, but add that there is black mould behind the bed", DRAFT)
+    assert changed["aspects"].endswith(" there is black mould behind the bed")
+    assert "add that" not in changed["aspects"]
+
+
+def test_a_date_told_as_a_call_corrects_the_earlier_report() -> None:
+    """Round 6 r6a-02: "I called on 10 November, not 12 November" was added to what went wrong."""
+    draft = replace(DRAFT, earlier_request="I rang on 12 November")
+    changed = corrections_in("Not quite right. I called on 10 November, not 12 November.", draft)
+    assert list(changed) == ["earlier_request"]
+    assert "10 November" in changed["earlier_request"]

@@ -15,7 +15,7 @@ from actions.representatives import ActionRecordRepresentative
 from actions.request_contact import ActionRecordRequestContact, contact_given
 from actions.triage import ActionTriage
 from bot.bootstrap import App
-from bot.casestore.domain import ContactRecord
+from bot.casestore.domain import ContactRecord, ServiceRequest
 
 # Thursday 3 December 2026, 10am: two working days on is Monday 7 December.
 RECEIVED = datetime(2026, 12, 3, 10, 0, tzinfo=timezone.utc)
@@ -24,7 +24,7 @@ RECEIVED = datetime(2026, 12, 3, 10, 0, tzinfo=timezone.utc)
 def logged_request(app: App) -> int:
     contact = ContactRecord("resident-9", "socketio", RECEIVED, "my tap drips",
                             "service_request", "service_request", 0.9, None, (), ())  # fmt: skip
-    return app.cases.record_triage(contact, ("leaks_and_plumbing", False))
+    return app.cases.record_triage(contact, ServiceRequest("leaks_and_plumbing", False))
 
 
 def after_the_question(slots: dict[str, Any], text: str = "yes") -> Tracker:
@@ -86,6 +86,22 @@ def test_a_resident_who_would_rather_call_is_told_how_and_nothing_is_kept(app: A
     assert "please call us on 0300 000 0000" in said(dispatcher)
     request = app.cases.service_request(contact_id)
     assert request is not None and request.contact_details == ""
+
+
+def test_an_emergency_repair_without_details_gets_the_emergency_line_not_office_hours(
+    app: App,
+) -> None:
+    """Round 5 r5c-12 and r5b-13: a sparking socket at 10.53pm on a Friday and "no, I'll ring
+    the emergency line now" got "call us on 0300 000 0000 (Monday to Friday, 8am to 6pm)"."""
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "the socket is sparking",
+                            "service_request", "service_request", 0.9, None, (), ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("electrics", True))
+    dispatcher = CollectingDispatcher()
+    tracker = after_the_question({"contact_id": contact_id}, "no I'll ring the emergency line now")
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    told = said(dispatcher)
+    assert "emergency repairs line now on 0300 000 0999, day or night" in told
+    assert "Monday to Friday" not in told
 
 
 def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:

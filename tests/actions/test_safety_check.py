@@ -14,6 +14,7 @@ from actions.safety import ActionSafetyCheck
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
+from bot.replies import automated_line
 from bot.triage.safety import answers_yes
 from tests.actions.conftest import FIXTURES, tracker
 
@@ -33,7 +34,8 @@ def test_the_route_comes_first_and_triage_then_records_the_same_contact(
     assert events == [ActionReverted()]
     triage_said = CollectingDispatcher()
     triage_events = asyncio.run(ActionTriage().run(triage_said, turn, {}))
-    assert texts(triage_said) == ["utter_offer_complaint"]
+    # The first reply says the assistant is automated, after the route, never before it.
+    assert texts(triage_said) == [automated_line(app.policy), "utter_offer_complaint"]
     assert SlotSet("contact_id", 1) in triage_events
     with app.cases.unit_of_work() as uow:
         assert uow.cases.get_contact(2) is None

@@ -9,10 +9,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.choice import ActionRecordChoice
-from actions.triage import ActionTriage
+from actions.triage import ActionTriage, unanswered_parts
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord
-from bot.replies import ASB_ROUTE, chat_exclusion_lines
+from bot.policy import Answer
+from bot.questions import Asked
+from bot.replies import ASB_ROUTE, automated_line, chat_exclusion_lines
+from bot.triage import Part, TriageResult
 from tests.actions.conftest import tracker
 
 
@@ -21,7 +24,11 @@ def test_dissatisfaction_with_a_gas_danger_gets_the_offer_to_complain(
 ) -> None:
     # The route itself comes first from the safety check (test_safety_check.py).
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("dissatisfied_with_gas"), {}))
-    assert [m["response"] for m in dispatcher.messages] == ["utter_offer_complaint"]
+    # The first reply of the conversation says the assistant is automated.
+    assert [m["text"] or m["response"] for m in dispatcher.messages] == [
+        automated_line(app.policy),
+        "utter_offer_complaint",
+    ]
     assert events == [
         SlotSet("choice_pending", False),
         SlotSet("time_limit_pending", False),
@@ -70,7 +77,9 @@ def test_a_matter_that_may_be_excluded_is_explained_then_offered_the_choice(
     The chat used to explain and stop there."""
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("rent_rise"), {}))
     said = [m.get("text") or "" for m in dispatcher.messages]
-    assert said[:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
+    # The first reply of the conversation says the assistant is automated.
+    assert said[0] == automated_line(app.policy)
+    assert said[1:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
     assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
     assert events[-1] == SlotSet("choice_pending", True)
     [proposal] = app.cases.pending_exclusions()
@@ -120,3 +129,18 @@ def test_put_right_without_a_complaint_is_a_service_request_with_a_way_back(
     assert events[-1] == SlotSet("request_contact_pending", True)
     request = app.cases.service_request(1)
     assert request is not None and request.category == "damp_and_mould"
+
+
+def test_a_part_a_question_answers_is_not_said_again_but_a_job_always_is() -> None:
+    """Round 5 r5b-13: "who do I pay council tax to" was answered and also named as a part."""
+    text = "The gate is broken, can someone fix it. Oh and who do I pay council tax to?"
+    council = Answer("council", "Council services", (("council tax",),), "The council does.")
+    parts = (
+        Part("other", None, "", 0, len(text), text),
+        Part("service_request", None, "Repairs.", 0, 37, text[:37]),
+        Part("excluded", "other_body", "The council.", 39, 75, text[39:75]),
+    )
+    result = TriageResult("other", "enquiry", 0.9, None, (), (), (), (), (), "general", False,  # type: ignore[arg-type]
+                          None, (), parts=parts)  # fmt: skip
+    left = unanswered_parts(result, [Asked(council, 44, 76)])
+    assert [p.label for p in left.parts] == ["other", "service_request"]

@@ -11,7 +11,7 @@ from sqlalchemy import column, insert, select, table
 from sqlalchemy.exc import IntegrityError
 
 from bot.casestore import migrations, tables
-from bot.casestore.domain import ContactRecord
+from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.casestore.engine import make_engine
 from bot.casestore.repository import CaseRepository
 from bot.casestore.services import CaseStore, NotAStage1Complaint
@@ -77,7 +77,7 @@ def test_a_first_asb_report_is_for_the_asb_team_not_a_complaints_officer(
     store: CaseStore,
 ) -> None:
     report = replace(_turn("conv-5:m1:contact", ground="asb_report"), intent="report_asb")
-    contact_id = store.record_triage(report, service_request=("asb_report", False))
+    contact_id = store.record_triage(report, service_request=ServiceRequest("asb_report", False))
     assert store.pending_exclusions() == []
     assert store.service_request(contact_id).category == "asb_report"  # type: ignore[union-attr]
 
@@ -87,8 +87,10 @@ def test_a_retried_triage_turn_records_nothing_twice(store: CaseStore) -> None:
     assert store.record_triage(_turn("conv-5:m1:contact"), service_request=None) == contact_id
     assert [p.contact_id for p in store.pending_exclusions()] == [contact_id]
     request = _turn("conv-5:m2:contact", "service_request", None)
-    request_id = store.record_triage(request, service_request=("heating_and_hot_water", True))
-    store.record_triage(request, service_request=("heating_and_hot_water", True))
+    request_id = store.record_triage(
+        request, service_request=ServiceRequest("heating_and_hot_water", True)
+    )
+    store.record_triage(request, service_request=ServiceRequest("heating_and_hot_water", True))
     with store.unit_of_work() as uow:
         requests = uow.cases.service_requests_between(RECEIVED - DAY, RECEIVED + DAY)
     assert [(r.contact_id, r.urgent) for r in requests] == [(request_id, True)]

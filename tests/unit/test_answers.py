@@ -445,3 +445,75 @@ def test_yes_thats_all_at_the_read_back_is_a_yes_not_a_goodbye() -> None:
     assert understand_(READ_BACK, "yes, that's all", None, []).kind == "yes"
     assert understand_(READ_BACK, "ok cheers bye", None, []).kind == "leave"
     assert understand_(STILL, "that's all", None, []).kind == "leave"
+
+
+# Round 5 and 6 wordings (tests/data/simulated), in words of our own ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "no need for a formal complaint" names a complaint only to turn it down (r5b-14).
+        ("honestly there's no need for a formal complaint, just sort it", "no"),
+        ("we don't need to make a complaint, can you just send someone", "no"),
+        ("T not wanting formal complaint, just the lock fixed", "no"),
+        ("No I want a formal complaint", "yes"),
+        # A question about the choice is not the choice (r5a-06, r6a-12).
+        ("If I complain will it be a problem for my tenancy?", "question"),
+        ("if i dont make it formal what happens?", "question"),
+        ("can I make a formal complaint please?", "yes"),
+    ],
+)
+def test_the_choice_read_from_words(answers: dict[str, Answer], text: str, kind: str) -> None:
+    assert understand(OpenQuestion("choice_pending"), text, "enquiry", [], answers).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "kind"),
+    [
+        # "I'll ring you" at "shall our team contact you?" is a no (r5c-16, r6a).
+        ("request_contact_pending", "Not an emergency. I will ring you on Monday, thanks", "no"),
+        # A yes that brings its details is taken with them, "only" and all (round 5).
+        ("adjustments_pending", "yes im partially sighted so large print only please", "yes"),
+        # Consent said in words at the consent question, whatever the model read (r6a-16).
+        ("adjustment_consent", "she consents to it being recorded", "yes"),
+        ("adjustment_consent", "I'm not ok with it being recorded", "none"),
+        # Leaving in other words (r5b-15, r6a-15).
+        ("escalation_reference", "no im only asking, just wanted to know", "leave"),
+        ("outcome_sought", "got to go, ill finish this another time", "leave"),
+    ],
+)
+def test_answers_in_round_6_wordings(
+    answers: dict[str, Answer], question: str, text: str, kind: str
+) -> None:
+    form = None if question.endswith("pending") else "complaint_form"
+    # The model reads a plain yes to an offer; the repair must still take the details with it.
+    intent = "affirm" if question == "adjustments_pending" else "inform"
+    assert understand(OpenQuestion(question, form), text, intent, [], answers).kind == kind
+
+
+def test_a_question_inside_the_form_is_answered(answers: dict[str, Answer]) -> None:
+    """r5c-09: "wait wot happens after i complain" was not recognised as a question."""
+    understood = understand(
+        OpenQuestion("still_happening", "complaint_form"),
+        "hang on wot happens after i complain, how long does it take",
+        "enquiry",
+        [],
+        answers,
+    )
+    assert understood.kind == "question"
+    assert understood.answer is not None and understood.answer.id == "how_complaints_work"
+
+
+def test_a_job_number_said_with_was_is_found() -> None:
+    """r5b-07: "Job number was R-55102" in the first message was asked for again."""
+    assert job_reference_in("Job number was R-55102.") == "Job number was R-55102"
+    assert job_reference_in("the reference is CMP-2026-000001") is None
+
+
+def test_not_having_decided_leaves_the_question_waiting() -> None:
+    """Round 6: "Hang on, I haven't decided yet" at the choice got the survey comments reply."""
+    understood = understand(
+        OpenQuestion("choice_pending"), "Hang on, I haven't decided yet", "survey_feedback", [], {}
+    )
+    assert (understood.kind, understood.answer) == ("question", None)

@@ -86,8 +86,9 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         texts[f"after:{intent}"] = " ".join(label_lines(result, policy))
         texts[f"chat_after:{intent}"] = " ".join(chat_lines(result, policy, None))
     for details, preference in [("07700 900456", "text"), (None, None)]:
-        said = request_contact_lines(details, preference, date(2026, 12, 8), policy)
-        texts[f"request_contact:{preference}"] = " ".join(said)
+        for urgent in (False, True):
+            said = request_contact_lines(details, preference, date(2026, 12, 8), policy, urgent)
+            texts[f"request_contact:{preference}:{urgent}"] = " ".join(said)
     texts["ombudsman"] = ombudsman_line(policy)
     several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
                            "general", False, None, (), parts=(
