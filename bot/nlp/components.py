@@ -377,7 +377,7 @@ def written_near_miss(message: Message) -> bool:
 
 
 def detector_targets(
-    labels: Sequence[str] | np.ndarray, near_miss: np.ndarray, split: bool, weight: float
+    labels: Sequence[str], near_miss: np.ndarray, split: bool, weight: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """What the detector learns from each example, and how much the example weighs.
 
