@@ -285,7 +285,7 @@ def fit_and_predict(
     if settings.target == "binary":
         labels = np.where(labels == "none", "none", "u")
     target, weights = detector_targets(
-        labels, near_miss, settings.near_miss_class, settings.near_miss_weight
+        labels.tolist(), near_miss, settings.near_miss_class, settings.near_miss_weight
     )
     detector = LogisticRegression(
         C=settings.c, class_weight=settings.class_weight, max_iter=1000, random_state=2026
