@@ -198,9 +198,9 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Still routed after near misses weigh 100 times an ordinary message (config.yml): the route
-# threshold chosen with that weight falls to 0.1, and "whats the point of complaining" (self-harm)
-# and a drip into a bucket (flooding) stay above it. Neighbour noise is no longer routed.
+# Still routed with the written near misses in training (weighing as any message: weighed 100
+# they turned plain repairs into emergencies, README): "whats the point of complaining"
+# (self-harm) and a drip into a bucket (flooding). Neighbour noise is no longer routed.
 STILL_ROUTED = pytest.mark.xfail(
     strict=True, reason="the detector is still sure of danger; see STILL_ROUTED"
 )
