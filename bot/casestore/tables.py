@@ -36,6 +36,11 @@ def factors_of(source: str) -> Callable[[Any], str]:
     return default
 
 
+def factors_column(name: str, source: str) -> Column:
+    """The column `factors_of(source)` fills."""
+    return Column(name, Text, nullable=False, default=factors_of(source), server_default="")
+
+
 metadata = MetaData(
     naming_convention={
         "ix": "ix_%(column_0_label)s",
@@ -53,7 +58,7 @@ contacts = Table(
     Column("channel", String(40), nullable=False),
     Column("received_at", DateTime(timezone=True), nullable=False),
     Column("text", Text, nullable=False),
-    Column("text_factors", Text, nullable=False, default=factors_of("text"), server_default=""),
+    factors_column("text_factors", "text"),
     Column("label", String(40), nullable=False),
     Column("intent", String(80), nullable=False),
     Column("confidence", Float, nullable=False),
@@ -101,13 +106,7 @@ complaints = Table(
     Column("request_words", Text),
     Column("contact_name", String(200), nullable=False),
     Column("contact_details", String(300), nullable=False),
-    Column(
-        "contact_factors",
-        Text,
-        nullable=False,
-        default=factors_of("contact_details"),
-        server_default="",
-    ),
+    factors_column("contact_factors", "contact_details"),
     Column("contact_preference", String(40), nullable=False),
     # Where to post letters, when the resident asked for letters.
     Column("postal_address", Text),
@@ -184,13 +183,7 @@ service_requests = Table(
     Column("property_address", Text, nullable=False, server_default=""),
     Column("contact_name", String(200), nullable=False, server_default=""),
     Column("contact_details", String(300), nullable=False, server_default=""),
-    Column(
-        "contact_factors",
-        Text,
-        nullable=False,
-        default=factors_of("contact_details"),
-        server_default="",
-    ),
+    factors_column("contact_factors", "contact_details"),
     Column("contact_preference", String(40), nullable=False, server_default=""),
     Column("postal_address", Text, nullable=False, server_default=""),
     Column("access_times", Text, nullable=False, server_default=""),

@@ -3,12 +3,9 @@ representative, adjustments and transcript are loaded for the whole list at once
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import timedelta
-from typing import Any
 
-from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from bot.casestore.domain import Complaint, Representative, TranscriptLine
@@ -16,6 +13,7 @@ from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.casestore.unit_of_work import UnitOfWork
 from bot.policy import Policy
+from tests.integration.statements import statements_run
 from tests.integration.test_case_store import RECEIVED, handover
 
 # The complaint lists staff and reports read, each as a function of a unit of work.
@@ -27,20 +25,6 @@ LISTS: dict[str, Callable[[UnitOfWork], list[Complaint]]] = {
     ),
     "to escalate": lambda uow: uow.cases.stage_1_complaints_not_escalated("example.org"),
 }
-
-
-@contextmanager
-def counted(engine: Engine) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
 
 
 def log_complaints(store: CaseStore, first: int, count: int) -> None:
@@ -60,7 +44,7 @@ def queries_per_list(engine: Engine, store: CaseStore) -> dict[str, tuple[int, i
     """Each list: (complaints listed, queries it took)."""
     measured = {}
     for name, listing in LISTS.items():
-        with store.unit_of_work() as uow, counted(engine) as statements:
+        with store.unit_of_work() as uow, statements_run(engine) as statements:
             complaints = listing(uow)
         measured[name] = (len(complaints), len(statements))
     return measured

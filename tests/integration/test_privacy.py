@@ -10,7 +10,6 @@ import json
 import re
 import stat
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import MetaData, event, select, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import make_url
 
 from bot.casestore import migrations
 from bot.casestore.domain import (
@@ -44,6 +43,7 @@ from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
 from bot.privacy.tracker_index import index_as_rasa_saves
 from tests.conftest import ROOT
+from tests.integration.statements import statements_run
 from tests.integration.test_case_store import handover
 
 SENDER = "web-7f3a9c"
@@ -429,21 +429,6 @@ def test_sql_finds_exactly_the_conversations_that_gave_the_email_or_number(
     assert len(found) == 5 * len(PLACES)
     read_raw = [s for s in statements if re.search(r"\.(contact_details|text|data)\b", s)]
     assert read_raw == [], "the search reads what people wrote back to check it in Python"
-
-
-@contextmanager
-def statements_run() -> Iterator[list[str]]:
-    """The SQL every engine in this process runs meanwhile."""
-    statements: list[str] = []
-
-    def record(_connection: Any, _cursor: Any, statement: str, *_: Any) -> None:
-        statements.append(statement)
-
-    event.listen(Engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(Engine, "before_cursor_execute", record)
 
 
 def test_the_upgrade_fills_the_search_columns_of_rows_stored_before_them(
