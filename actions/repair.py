@@ -47,6 +47,7 @@ from bot.answers import (
     yes_or_no,
 )
 from bot.definition import (
+    NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
     contact_details_in,
@@ -379,7 +380,7 @@ EARLIER_REPORT = re.compile(
 # The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
 NAME_CORRECTION = re.compile(
     r"\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)\s+"
-    r"([A-Z][a-z'-]*\.?(?:\s+[A-Z][a-z'-]*\.?)*)"
+    rf"({NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
 )
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}

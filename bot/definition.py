@@ -133,8 +133,11 @@ def name_in(text: str) -> str | None:
     return name
 
 
+# One word of a name, with a capital inside after an apostrophe or a hyphen or "Mc": O'Neill,
+# Smith-Jones, McDonald.
+NAME_WORD = r"[A-Z][a-z]*(?:['\u2019-]?[A-Z]?[a-z]+)*"
 # A name as people write one: an optional title and initial, then capitalised words.
-WRITTEN_NAME = re.compile(r"\b[A-Z][a-z'-]*\.?(?:[ \t]+[A-Z][a-z'-]*\.?)*")
+WRITTEN_NAME = re.compile(rf"\b{NAME_WORD}'?\.?(?:[ \t]+{NAME_WORD}'?\.?)*")
 # Capitalised words that start sentences rather than names.
 NOT_NAMES = {
     "I", "I'm", "Im", "It", "Its", "It's", "No", "Yes", "And", "Please", "The", "That", "This",
@@ -168,7 +171,7 @@ def written_names(text: str) -> list[str]:
 
 INTRODUCTION = re.compile(
     r"\b(?:my name is|my name's|my name|[Nn]ame is|[Nn]ame:?|this is|I'm|I am)\s+"
-    r"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+    rf"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:\s+{NAME_WORD})?)"
 )
 # "I'm" or "I am" introduces a name only when a full name follows ("I'm Fed up" is not one).
 TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+\S+|^\S+\s+\S+$")
@@ -178,7 +181,7 @@ TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+\S+|^\S+\s+\S+$")
 # after their role.
 ROLE_INTRODUCTION = re.compile(
     r"\bI(?:'m| am)\s+(?:her|his|their|the|a|an)\s+(?:[a-z-]+\s+){0,3}?[a-z-]+,?\s+"
-    r"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)"
+    rf"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:\s+{NAME_WORD})+)"
 )
 
 

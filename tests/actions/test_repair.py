@@ -51,6 +51,12 @@ def test_a_corrected_name_and_way_to_contact_said_in_full_sentences() -> None:
     }
 
 
+def test_a_name_with_a_capital_inside_is_kept_whole() -> None:
+    # Round 7 (r7b-03): "Her name is Brenda O'Neill" was stored as "Brenda O'".
+    for name in ("Brenda O'Neill", "Sean McDonald", "Amy Smith-Jones"):
+        assert corrections_in(f"Her name is {name}", DRAFT) == {"contact_name": name}
+
+
 def test_the_earlier_job_is_corrected_or_removed() -> None:
     assert corrections_in("I gave the wrong job number. It's 60121, not 60112.", DRAFT) == {
         "earlier_request": "job 60121"
