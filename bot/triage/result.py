@@ -147,7 +147,8 @@ class TriageResult:
         return cls(**kept)
 
     def as_contract(self, message_id: Any) -> dict[str, Any]:
-        """One line of `python -m bot classify` output."""
+        """One line of `python -m bot classify` output, with the chat's and the console's one
+        decision whether to offer the choice to complain."""
         return {
             "id": message_id,
             "label": self.label,
@@ -158,4 +159,5 @@ class TriageResult:
             "confidence": round(self.confidence, 4),
             "reasons": [{"code": r.code, "text": r.text} for r in self.reasons],
             "parts": [part.as_contract() for part in self.parts],
+            "offers_complaint": self.offers_complaint,
         }
