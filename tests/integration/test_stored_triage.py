@@ -71,13 +71,23 @@ def test_a_call_page_after_a_restart_shows_the_stored_triage_without_parsing_aga
     contact_id = store.record_contact(
         ContactRecord.triaged(call_triage(policy), "phone-2", CHANNEL, RECEIVED, CALL)
     )
+    # A call recorded before the whole triage was kept shows what its own columns say.
+    older_id = store.record_contact(
+        ContactRecord("phone-0", CHANNEL, RECEIVED, "my tap drips", "service_request",
+                      "service_request", 0.9, None, (), ({"code": "1.4", "text": "A request"},),
+                      service_area="leaks_and_plumbing")
+    )  # fmt: skip
     password = add_staff(database_url, "rhea.restart")
     with lone_console(database_url, tmp_path) as url:
         client = ConsoleClient(url)
         assert client.sign_in("rhea.restart", password).status_code == 303
         client.get("/console/")
         assert client.post("/console/triage", {"text": CALL}).status_code == 503
+        older = client.get(f"/console/contacts/{older_id}")
         page = client.get(f"/console/contacts/{contact_id}")
+    assert older.status_code == 200
+    assert "Service request: the caller wants something done" in older.text
+    assert "A request" in older.text and 'value="leaks_and_plumbing" selected' in older.text
     assert page.status_code == 200, page.text
     assert "Complaint: the caller is unhappy with our service" in page.text
     assert "Offer the choice to make a complaint" in page.text
