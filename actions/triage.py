@@ -14,7 +14,7 @@ from actions.app import get_app
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, received_at, turn_key
+from actions.turns import channel_of, model_of, received_at, turn_key
 from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
 from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
@@ -42,6 +42,7 @@ def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
         received_at=received_at(tracker),
         text=str(tracker.latest_message.get("text") or ""),
         turn_key=turn_key(tracker, "contact"),
+        model_version=model_of(tracker),
     )
 
 

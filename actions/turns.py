@@ -34,6 +34,14 @@ def triaged_at(tracker: Tracker) -> datetime:
     return triaged or received_at(tracker)
 
 
+def model_of(tracker: Tracker) -> str | None:
+    """The id of the trained model that parsed the latest message: Rasa notes it on each event."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return (event.get("metadata") or {}).get("model_id")
+    return None
+
+
 def channel_of(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "unknown"
 

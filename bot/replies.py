@@ -114,8 +114,7 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     if result.label == "service_request":
         return [
             "Thank you. I've noted this as a request for our team, and they will contact you "
-            "to arrange it. If you are unhappy with how a request is going, tell me and you "
-            "can make a complaint."
+            f"to arrange it. {UNHAPPY_LATER}"
         ]
     if result.label == "escalation":
         return [

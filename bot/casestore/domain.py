@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, cast
 
 import phonenumbers
 
 from bot.definition import EMAIL_IN_TEXT
-from bot.triage.result import TriageResult
+from bot.policy.schema import Label
+from bot.triage.result import Reason, TriageResult
 
 Choice = Literal["complaint", "no_complaint"]
 Decision = Literal["pending", "accepted", "overruled"]
@@ -43,11 +44,16 @@ class ContactRecord:
     service_area: str | None = None
     # The conversation turn it was recorded for (one contact per turn, however often recorded).
     turn_key: str | None = None
+    # The whole triage, kept without special category data (CaseStore.record_contact makes it
+    # consent-safe), so staff see what was decided without the message being parsed again.
+    triage: TriageResult | None = None
+    # The trained model that parsed the message, when the channel knows it.
+    model_version: str | None = None
 
     @classmethod
     def triaged(
         cls, result: TriageResult, conversation_id: str, channel: str, received_at: datetime,
-        text: str, turn_key: str | None = None,
+        text: str, turn_key: str | None = None, model_version: str | None = None,
     ) -> ContactRecord:  # fmt: skip
         """The record every channel keeps of a triaged contact (1.4, 5.12), without the reasons
         that tell of special category data."""
@@ -66,7 +72,22 @@ class ContactRecord:
             ),
             service_area=result.service_area,
             turn_key=turn_key,
+            triage=result,
+            model_version=model_version,
         )
+
+    def triage_shown(self) -> TriageResult:
+        """The triage kept with the contact; for one recorded before the whole triage was kept,
+        what its own columns say of it."""
+        if self.triage is not None:
+            return self.triage
+        return TriageResult(
+            label=cast(Label, self.label), intent=self.intent, confidence=self.confidence,
+            exclusion_reason=self.exclusion_reason, relationships=(), adjustments=(),
+            urgency=self.urgency, references=(), outcomes=(),
+            service_area=self.service_area or "", ongoing=False, months_ago=None,
+            reasons=tuple(Reason(reason["code"], reason["text"]) for reason in self.reasons),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,7 @@ class CaseStore:
 
         A contact recorded again for the same turn (the safety check and triage of one message,
         or a retried action call) is the same contact; a danger found the second time is added.
+        Its triage is kept without special category data, whichever channel sends it (5.10).
         """
         with self.unit_of_work() as uow:
             contact_id = self._record_contact(uow, contact)
@@ -172,7 +173,8 @@ class CaseStore:
             if new_dangers:
                 uow.cases.set_urgency(contact_id, existing.urgency + new_dangers)
         else:
-            contact_id = uow.cases.add_contact(contact)
+            triage = contact.triage and contact.triage.consent_safe(self._policy)
+            contact_id = uow.cases.add_contact(replace(contact, triage=triage))
             new_dangers = contact.urgency
             uow.cases.audit(self._clock(), self._actor, "contact_triaged",
                             f"contact:{contact_id}", label=contact.label,

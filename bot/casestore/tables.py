@@ -71,6 +71,10 @@ contacts = Table(
     # The conversation turn the contact was recorded for: the safety check and triage of the
     # same message, or a retried action call, make one contact.
     Column("turn_key", String(300), unique=True),
+    # The whole triage without special category data (TriageResult.as_stored), and the model
+    # that parsed the message: staff see what was decided without parsing it again.
+    Column("triage", JSON(none_as_null=True)),
+    Column("model_version", String(200)),
 )
 
 complaints = Table(

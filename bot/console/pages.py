@@ -95,8 +95,11 @@ class Console:
         # Calls shown lately, so a complaint typed during one can still be saved if the case
         # store stops answering before it is logged (bot/console/recent.py).
         self.calls: Recent[int, ContactRecord] = Recent(SESSION_IDLE)
-        # Each call's triage, so reopening its page does not run the classifier again.
-        self.triaged: Recent[int, TriageResult] = Recent(SESSION_IDLE)
+        # The triage of calls on which it heard of a health need or disability. That is kept
+        # only in this server's memory while the call goes on, never stored without consent
+        # (5.10), so the handler can still offer those adjustments; the rest of a call's triage
+        # is stored with it (`call_triage`).
+        self.heard_in_confidence: Recent[int, TriageResult] = Recent(SESSION_IDLE)
 
     def page(self, template: str, status: int = 200, **context: Any) -> HTTPResponse:
         landlord = self.app.policy.landlord.name
@@ -200,22 +203,21 @@ async def keep_draft(request: Request, contact_id: int) -> None:
     await blocking(drafts.save, contact_id, staff, fields(request))
 
 
-async def triaged(
-    request: Request, text: str, contact_id: int | None = None
-) -> TriageResult | None:
-    """The one triage decision, on the parse of the model this server has loaded; a call's
-    own triage when this server made it lately."""
-    known_results = console_of(request).triaged
-    if contact_id is not None and (known := known_results.recall(contact_id)) is not None:
-        return known
+async def classified(request: Request, text: str) -> tuple[TriageResult, str | None] | None:
+    """The one triage decision on what a caller said, on the parse of the model this server has
+    loaded, with that model's id; None while no model is loaded."""
     agent = getattr(request.app.ctx, "agent", None)
     if agent is None or not agent.is_ready():
         return None
     parse = await agent.parse_message(text)
-    result = triage(parse, console_of(request).app.policy)
-    if contact_id is not None:
-        known_results.remember(contact_id, result)
-    return result
+    return triage(parse, console_of(request).app.policy), agent.model_id
+
+
+def call_triage(console: Console, contact: ContactRecord) -> TriageResult:
+    """A call's triage as stored with it, so no page parses the caller's words again; with the
+    health needs heard on it while this server still remembers them."""
+    heard = None if contact.id is None else console.heard_in_confidence.recall(contact.id)
+    return heard or contact.triage_shown()
 
 
 async def phone_contact(request: Request, contact_id: int) -> ContactRecord | None:

@@ -160,8 +160,14 @@ class PersonalDataRepository:
         counts["contacts_anonymised"] = self._db.execute(
             update(t.contacts)
             .where(t.contacts.c.id.in_(contact_ids))
-            # A turn key starts with the conversation id.
-            .values(conversation_id=anonymous_id, text=erased, text_factors="", turn_key=None)
+            # A turn key starts with the conversation id; the triage quotes the resident's words.
+            .values(
+                conversation_id=anonymous_id,
+                text=erased,
+                text_factors="",
+                turn_key=None,
+                triage=None,
+            )
         ).rowcount
         proposals = t.exclusion_proposals.c
         for column in (proposals.decision_reason, proposals.refusal_letter):
@@ -264,6 +270,10 @@ class PersonalDataRepository:
         old_words = contacts.id.in_(old_contacts("contact_words"))
         self._db.execute(
             update(t.contacts).where(old_words, contacts.text_factors != "").values(text_factors="")
+        )
+        # The kept triage quotes the words (each part's sentence): it goes with them.
+        self._db.execute(
+            update(t.contacts).where(old_words, contacts.triage.is_not(None)).values(triage=None)
         )
         counts = {
             "contact_texts_removed": self._replace_text(contacts.text, old_words, removed),

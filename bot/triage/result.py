@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
 
+from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT
 from bot.policy.schema import Label
 
@@ -114,8 +116,39 @@ class TriageResult:
         2.4): any ground kept for an officer, but not a first ASB report's."""
         return None if self.first_asb_report else self.exclusion_reason
 
+    def consent_safe(self, policy: Policy) -> TriageResult:
+        """This triage as it may be kept without the resident's consent (5.10; UK GDPR Article
+        9): without the reasons that tell of a health need or disability, and without those
+        needs. A need the policy does not name is left out too."""
+        return replace(
+            self,
+            adjustments=tuple(
+                need for need in self.adjustments
+                if need in policy.needs and not policy.needs[need].special_category
+            ),
+            reasons=tuple(reason for reason in self.reasons if not reason.special_category),
+        )  # fmt: skip
+
+    def as_stored(self) -> dict[str, Any]:
+        """This triage as kept with its contact (JSON), so staff see it again without parsing
+        the message again; with the decision to offer the choice as it was made then."""
+        return {**asdict(self), "offers_complaint": self.offers_complaint}
+
+    @classmethod
+    def from_stored(cls, stored: Mapping[str, Any]) -> TriageResult:
+        """A triage as `as_stored` kept it (JSON gives lists where it had tuples)."""
+        kept: dict[str, Any] = {
+            name: tuple(value) if isinstance(value, list) else value
+            for name, value in stored.items()
+            if name in {f.name for f in fields(cls)}
+        }
+        kept["reasons"] = tuple(Reason(**reason) for reason in stored["reasons"])
+        kept["parts"] = tuple(Part(**part) for part in stored.get("parts", ()))
+        return cls(**kept)
+
     def as_contract(self, message_id: Any) -> dict[str, Any]:
-        """One line of `python -m bot classify` output."""
+        """One line of `python -m bot classify` output, with the chat's and the console's one
+        decision whether to offer the choice to complain."""
         return {
             "id": message_id,
             "label": self.label,
@@ -126,4 +159,5 @@ class TriageResult:
             "confidence": round(self.confidence, 4),
             "reasons": [{"code": r.code, "text": r.text} for r in self.reasons],
             "parts": [part.as_contract() for part in self.parts],
+            "offers_complaint": self.offers_complaint,
         }

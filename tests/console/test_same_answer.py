@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from bot.casestore.services import CaseStore
 from bot.replies import ASB_ROUTE
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
@@ -66,3 +67,19 @@ def test_the_chat_and_a_call_handler_answer_the_same_words_the_same_way(
     running: Running, signed_in: ConsoleClient, text: str
 ) -> None:
     assert (chat_answer(running, text), console_answer(signed_in, text)) == (SAID[text],) * 2
+
+
+def test_both_channels_keep_the_triage_with_the_model_that_parsed_it(
+    running: Running, signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    """The offer decision as it was made, kept with each contact, and the model's id."""
+    text = "the repairs man never turned up again and nobody rang me, i am really fed up with you"
+    sender = f"kept-{uuid.uuid4().hex[:10]}"
+    running.servers.say(sender, text)
+    call = signed_in.post("/console/triage", {"text": text})
+    with cases.unit_of_work() as uow:
+        [chat] = uow.cases.conversation_contacts({sender})
+    phone = cases.contact(int(call.headers["Location"].rsplit("/", 1)[1]))
+    assert phone is not None and chat.triage is not None and phone.triage is not None
+    assert chat.triage.offers_complaint and phone.triage.offers_complaint
+    assert chat.model_version and chat.model_version == phone.model_version

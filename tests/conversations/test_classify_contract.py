@@ -49,7 +49,7 @@ def test_every_line_follows_the_contract(classified: dict[str, dict]) -> None:
     for row in classified.values():
         assert set(row) == {
             "id", "label", "exclusion_reason", "representative", "adjustments", "urgent",
-            "confidence", "reasons", "parts",
+            "confidence", "reasons", "parts", "offers_complaint",
         }  # fmt: skip
         assert row["label"] in {"complaint", "service_request", "excluded", "escalation", "other"}
         assert 0.0 <= row["confidence"] <= 1.0
@@ -59,6 +59,18 @@ def test_every_line_follows_the_contract(classified: dict[str, dict]) -> None:
             row["label"],
             row["exclusion_reason"],
         )
+
+
+def test_the_offer_to_complain_is_the_chats_and_the_consoles_decision(
+    classified: dict[str, dict],
+) -> None:
+    """Made once, in bot/triage: offered for dissatisfaction and for a matter that may be
+    excluded, not for a first ASB report (it goes to the ASB team) or a plain request."""
+    offered = {case_id: classified[case_id]["offers_complaint"] for case_id, *_ in HARD_CASES}
+    assert offered == {
+        "asb": False, "asb-handling": True, "repair-still": True, "repair-when": False,
+        "ongoing": True, "survey": False, "escalate": False,
+    }  # fmt: skip
 
 
 @pytest.mark.parametrize(("case_id", "text", "label", "ground"), HARD_CASES)

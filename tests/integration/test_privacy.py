@@ -42,9 +42,11 @@ from bot.privacy import tracker_index
 from bot.privacy.service import PersonalData
 from bot.privacy.tracker_events import TrackerEvents
 from bot.privacy.tracker_index import index_as_rasa_saves
+from bot.triage import triage
 from tests.conftest import ROOT
 from tests.integration.statements import statements_run
 from tests.integration.test_case_store import handover
+from tests.unit.test_triage import parse_text
 
 SENDER = "web-7f3a9c"
 OTHER = "web-0b1d2e"
@@ -143,8 +145,10 @@ def resident_on_file(
     store: CaseStore, policy: Policy, tracker_url: str, at: datetime = LONG_AGO
 ) -> str:
     """Everything a conversation can leave behind; returns the complaint's reference."""
-    first = ContactRecord(SENDER, "web_chat", at, WORDS, "complaint", "complaint", 0.9,
-                          None, (), (), turn_key=f"{SENDER}:turn-1:triage")  # fmt: skip
+    # Its triage is kept with it, and quotes the words (each part's sentence).
+    result = triage(parse_text(WORDS, {"dissatisfaction": 0.9}, policy), policy)
+    first = ContactRecord.triaged(result, SENDER, "web_chat", at, WORDS,
+                                  turn_key=f"{SENDER}:turn-1:triage")  # fmt: skip
     contact_id = store.record_contact(first)
     adjustment = store.adjustment("hearing", "Deaf: email only", disability=True, consent=True)
     representative = Representative("Tom Okafor", "family", "Jane Okafor", "given", at)

@@ -10,6 +10,7 @@ import pytest
 import textstat
 import yaml
 
+from bot import replies
 from bot.calendar import WorkingCalendar
 from bot.casestore.domain import Complaint, ComplaintDefinition, ServiceRequest
 from bot.console.prompts import prompts_for
@@ -19,8 +20,10 @@ from bot.policy import Policy, load_answers
 from bot.policy.schema import Duration
 from bot.replies import (
     NO_ADJUSTMENTS_LINE,
+    STILL_GOING_ON_BUTTONS,
     adjustment_lines,
     adjustments_noted_line,
+    automated_line,
     chat_exclusion_lines,
     chat_lines,
     complaint_logged_line,
@@ -29,6 +32,7 @@ from bot.replies import (
     kept_lines,
     label_lines,
     logged_lines,
+    not_english_reply,
     ombudsman_line,
     other_language_lines,
     part_lines,
@@ -157,7 +161,50 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         )  # fmt: skip
         for prompt in prompts_for(result, policy):
             texts[f"read_out:{label}:{prompt.id}"] = " ".join(prompt.say)
+    # A first ASB report goes to the ASB team, on a call and in the chat; a caller unhappy with
+    # how a report was handled then hears the exclusion explained. A call with several parts.
+    asb = TriageResult("excluded", "report_asb", 0.9, "asb_report", (), (), (), (), (),
+                       "general", False, None, (), parts=(
+        Part("excluded", "asb_report", "", 0, 30, "the neighbours are loud"),
+        Part("excluded", "rent_or_charge_level", policy.grounds["rent_or_charge_level"].route,
+             31, 60, "and my rent is going up"),
+    ))  # fmt: skip
+    for prompt in prompts_for(asb, policy, choice="complaint"):
+        texts[f"read_out:asb:{prompt.id}"] = " ".join(prompt.say)
+    texts["after:report_asb"] = " ".join(label_lines(asb, policy))
+    texts["automated"] = automated_line(policy)
+    texts["not_english"] = not_english_reply(policy)
+    for button in STILL_GOING_ON_BUTTONS:
+        texts[f"button:{button['payload']}"] = button["title"]
     return texts
+
+
+def sentences_kept_in(value: object) -> list[str]:
+    """The sentences a constant of bot/replies.py holds (a text, texts, or button titles)."""
+    if isinstance(value, str):
+        return [value] if len(value.split()) > 2 else []
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in sentences_kept_in(item)]
+    if isinstance(value, (list, tuple)):
+        return [
+            text for item in value
+            for text in sentences_kept_in(item["title"] if isinstance(item, dict) else item)
+        ]  # fmt: skip
+    return []
+
+
+def test_every_sentence_bot_replies_keeps_is_checked(policy: Policy) -> None:
+    """The texts checked here include every sentence kept in bot/replies.py, so a new one cannot
+    miss the plain-English check (the first ASB report's route, said on calls and in the chat,
+    did)."""
+    checked = "\n".join(resident_texts(policy).values())
+    kept = {
+        name: text
+        for name, value in vars(replies).items()
+        if name.isupper()
+        for text in sentences_kept_in(value)
+    }
+    assert {name: text for name, text in kept.items() if text not in checked} == {}
 
 
 def test_every_resident_text_is_plain_english(policy: Policy) -> None:

@@ -18,6 +18,7 @@ from bot.casestore.domain import (
     Representative,
 )
 from bot.casestore.repository.rows import Rows, adjustment_from, moment, representative_from, utc
+from bot.triage.result import TriageResult
 
 
 class ContactRows(Rows):
@@ -36,6 +37,8 @@ class ContactRows(Rows):
                 reasons=list(contact.reasons),
                 service_area=contact.service_area,
                 turn_key=contact.turn_key,
+                triage=None if contact.triage is None else contact.triage.as_stored(),
+                model_version=contact.model_version,
             )
         )
         return int(result.inserted_primary_key[0])
@@ -118,6 +121,8 @@ class ContactRows(Rows):
             choice_at=utc(row.choice_at),
             service_area=row.service_area,
             turn_key=row.turn_key,
+            triage=None if row.triage is None else TriageResult.from_stored(row.triage),
+            model_version=row.model_version,
         )
 
     def add_hazard_clock(self, clock: HazardClock) -> None:

@@ -25,7 +25,9 @@ from bot.console.pages import (
     PATH,
     Routes,
     blocking,
+    call_triage,
     cases_of,
+    classified,
     console_of,
     fields,
     keep_draft,
@@ -36,7 +38,6 @@ from bot.console.pages import (
     phone_contact,
     see_other,
     session_of,
-    triaged,
 )
 from bot.console.prompts import LABEL_IN_WORDS, prompts_for
 from bot.definition import PREFERENCES
@@ -58,13 +59,16 @@ async def triage_call(request: Request) -> HTTPResponse:
     if not text:
         errors = {"text": "Enter what the caller said"}
         return page(request, "triage.html", 422, title="New call", errors=errors, text="")
-    result = await triaged(request, text)
-    if result is None:
+    decided = await classified(request, text)
+    if decided is None:
         return not_ready(request)
-    contact = ContactRecord.triaged(result, new_conversation_id(), CHANNEL, utc_now(), text)
+    result, model = decided
+    contact = ContactRecord.triaged(result, new_conversation_id(), CHANNEL, utc_now(), text,
+                                    model_version=model)  # fmt: skip
     cases = console.app.cases.acting_as(session.staff.username)
     contact_id = await blocking(cases.record_contact, contact)
-    console.triaged.remember(contact_id, result)
+    if result != result.consent_safe(console.app.policy):
+        console.heard_in_confidence.remember(contact_id, result)
     if result.urgent:
         await blocking(cases.start_hazard_clocks, contact_id, result.urgency, contact.received_at)
     return see_other(f"{PATH}/contacts/{contact_id}")
@@ -179,9 +183,7 @@ async def call_page(
     contact = await phone_contact(request, contact_id)
     if contact is None:
         return not_found(request)
-    result = await triaged(request, contact.text, contact_id)
-    if result is None:
-        return not_ready(request)
+    result = call_triage(console, contact)
     proposed = any(
         p.contact_id == contact_id for p in await blocking(console.app.cases.pending_exclusions)
     )
