@@ -251,7 +251,21 @@ def contact_preference(text: str, last: bool = False) -> str | None:
                     mentions.append((match.start(), key))
     if not mentions:
         return None
-    return (max(mentions) if last else min(mentions))[1]
+    way = (max(mentions) if last else min(mentions))[1]
+    when = CONTACT_TIME.search(said)
+    said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
+    only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
+    return way + (" only" if only else "") + (f", {when.group().strip()}" if when else "")
+
+
+# When they can be reached, said beside the way: "calls after 5pm", "evenings only", "before
+# 10am", "between 9 and 12". Kept with the way (the case store holds 40 characters).
+CONTACT_TIME = re.compile(
+    r"\b(?:after|before|from|between|not before|not after)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
+    r"|\b(?:in the )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?)(?: only)?\b"
+    r"|\bafter (?:work|school|lunch)\b"
+)
 
 
 def is_no(text: str) -> bool:
@@ -273,6 +287,8 @@ class DraftDefinition:
     contact_preference: str
     adjustments: str | None
     earlier_request: str | None = None
+    # Whether the resident agreed to the helper acting for them (only when someone helps).
+    consent: bool | None = None
 
     def read_back(self) -> str:
         lines = [
@@ -285,7 +301,13 @@ class DraftDefinition:
             lines.append(f"It is about a request you reported before: {self.earlier_request}")
         lines.append(f"You would like: {self.outcome.strip()}")
         if self.representative:
-            lines.append(f"You are helping the resident: {self.representative.strip()}")
+            lines.append(f"The complaint is for: {self.representative.strip()}")
+            lines.append(
+                f"You are helping them: {self.contact_name.strip()}. They have agreed to this."
+                if self.consent
+                else f"You are helping them: {self.contact_name.strip()}. They have not agreed "
+                "to this yet, so we will check with them before we share their details with you."
+            )
         lines.append(
             f"We will contact {self.contact_name.strip()} by {self.contact_preference} "
             f"({self.contact_details.strip()})."
@@ -330,7 +352,8 @@ CONSENT_GIVEN = re.compile(
     r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
     r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
-    r"|(?:she|he|they) (?:say|said|says) (?:it'?s )?ok(?:ay)?|with (?:her|his|their) "
+    r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
+    r"|with (?:her|his|their) "
     r"(?:consent|permission)|(?:she|he|they) agreed for me|authority to act)\b",
     re.IGNORECASE,
 )

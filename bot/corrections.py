@@ -1,0 +1,470 @@
+"""What a correction typed at the read-back of a complaint changes, read the way people write one.
+
+"she first rang in July not August. rest is fine", "take out the rent question", "Change what
+went wrong to: ...", "her name is just Brenda O'Neill", "T only wants calls after 5pm": each is
+applied to the part it is about, replacing, removing or swapping words, never pasted onto the
+end of "what went wrong". A message whose part cannot be told is left for one short question.
+Pure functions over the draft definition; actions.repair applies the result and reads back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.definition import (
+    NAME_WORD,
+    NOT_NAMES,
+    DraftDefinition,
+    consent_told,
+    contact_details_in,
+    name_in,
+    preference_beside_details,
+    written_names,
+)
+from bot.text import words
+
+NOT_ABOUT_AN_EARLIER_REQUEST = "none"
+How = Literal["changed", "added", "removed", "unclear"]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The parts changed (draft field name to its new value) and how, for the reply."""
+
+    changes: dict[str, str | bool] = field(default_factory=dict)
+    how: How = "changed"
+
+
+UNCLEAR = Correction(how="unclear")
+
+# The read-back's parts by the names people give them, and the part each one is.
+PART_NAMES = {
+    "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
+    "outcome": r"what (?:you|i) would like|what i want|the outcome|what i'?d like",
+    "who": r"who is complaining|who's complaining|who complains|who it'?s for",
+    "contact": r"contact details|the contact|my details",
+    "adjustments": r"adjustments|to make things easier|what would help",
+}
+CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
+
+# Words around a correction that are not part of it: "nearly -", "correction:", "rest is fine".
+OPENER = re.compile(
+    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|no|nope|nah|sorry|oops|whoops|"
+    r"correction|one (?:small )?(?:thing|change|mistake)(?: to (?:change|fix))?|"
+    r"small (?:mistake|change|thing)|just one thing|one more thing|also|ok|okay|hmm|erm|um|"
+    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong)"
+    r"\b[\s,.:;!-]*)+",
+    re.IGNORECASE,
+)
+CLOSER = re.compile(
+    r"(?:[\s,.;:-]*(?:(?:the )?rest(?: of it)? (?:is|looks|seems) (?:fine|right|ok|okay|correct"
+    r"|good)|every ?thing else (?:is|looks) (?:fine|right|ok|okay|correct|good)|thanks?"
+    r"|thank you|ta|cheers|pls|please|plz|thx))+[\s.!]*$",
+    re.IGNORECASE,
+)
+
+# "replace what went wrong with just this: ...", "change it to: ...", "what went wrong should
+# just say ...": the words after are the new text, whole.
+PARTS_SAID = (
+    r"what went wrong|wot went wrong|the description|what happened|the complaint|"
+    r"the outcome|what i would like|what i want|what you would like|it|that|the text"
+)
+REPLACE = re.compile(
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})\s+"
+    r"(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)\s*"
+    r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
+    rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
+    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "The complaint is only the fence and the rude man": the sentences about those are kept.
+KEEP_ONLY = re.compile(
+    r"\b(?:the complaint|my complaint|it|its|it's|complaint)\s+(?:is|'s)?\s*(?:only|just|really)\s+"
+    r"(?:about|abt|re|regarding|for)?\s*(?P<what>.+)"
+    r"|\b(?:the complaint|my complaint)\s+is\s+(?:about|abt|regarding)\s+(?P<what2>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Please take out the rent question", "remove the bit about the light", "the rent bit is not
+# part of the complaint", "the bit about her name shouldn't be there".
+REMOVE = re.compile(
+    r"\b(?:take out|taking out|take away|remove|delete|drop|leave out|get rid of|cut out|"
+    r"scrap|lose|strike out|cross out|rid of)\s+(?P<what>[^,.;!?]+)"
+    r"|(?P<what2>[^,.;!?]+?)\s+(?:is not|isn'?t|isnt|is nothing to do with|not|has nothing to do "
+    r"with|doesn'?t belong|does not belong)\s*(?:part of|in|with)?\s*(?:the|my|this)?\s*"
+    r"complaint"
+    r"|(?P<what3>[^,.;!?]+?)\s+(?:shouldn'?t|should not|does not need to|doesn'?t need to)\s+"
+    r"be (?:there|in (?:it|there))",
+    re.IGNORECASE,
+)
+# Words in "the bit about ..." that name no content.
+PLACE_IN_TEXT = {
+    "the", "a", "an", "bit", "bits", "part", "parts", "question", "sentence", "line", "stuff",
+    "thing", "things", "about", "abt", "on", "re", "regarding", "with", "of", "at", "end", "start",
+    "beginning", "what", "went", "wrong", "that", "this", "it", "its", "it's", "my", "her",
+    "his", "their", "please", "pls", "all", "also", "and", "or", "in", "to", "from", "is", "was",
+    "i", "me", "you", "can", "could", "just", "only", "really", "complaint", "there", "more",
+    "be", "as", "well", "for", "where", "which", "who", "how", "when", "not", "new", "so",
+}  # fmt: skip
+AT_THE_END = re.compile(r"\b(?:at the end|last bit|end bit|last sentence|last line)\b", re.I)
+# "can you add that", "please add", "also", "too", "as well": something more, said once. The
+# words that ask for it are dropped; "too" and "as well" are kept as said.
+ADD_MARKERS = re.compile(
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
+)
+ADD_INSTRUCTION = re.compile(
+    r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
+    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?|put (?:in|down) that"
+    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
+    r"[\s:,-]*",
+    re.IGNORECASE,
+)
+# "26/11 not 24/11", "in July not August", "it's O'Neill not O": A replaces B.
+A_NOT_B = re.compile(
+    r"(?P<before>.*?)[\s,]+(?:not|nt|instead of|rather than)\s+(?P<after>.+)", re.I
+)
+SWAP_TOKEN = re.compile(r"[\w/'\u2019:.-]+")
+# Small words that are never the thing being swapped.
+NOT_SWAPPED = {"the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to"}
+
+# The resident a helper writes for: "the complaint is for my mum Grace Okafor", "resident is Mr
+# Alan Fisher".
+RESIDENT = re.compile(
+    r"\b(?:the )?(?:resident|tenant|T|complaint is for|complaints for|it'?s for|its for|"
+    r"this is for|(?:her|his|their|the resident'?s|the tenant'?s|mum'?s|dad'?s) name)"
+    r"\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"
+    r"(?:(?:my|her|his|their|our) [a-z-]+,?\s+)?"
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
+)
+# The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
+NAME_CORRECTION = re.compile(
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)|:)\s+"
+    r"(?:just |actually |really )?"
+    rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
+)
+# Words about the name that are not one: "the name is wrong".
+ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
+OTHERS_NAME = re.compile(r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) name\b")
+
+PREFERENCE_WORDS = re.compile(
+    r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
+    r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
+    r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
+    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
+    re.IGNORECASE,
+)
+EARLIER_REPORT = re.compile(
+    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
+    r"|first (?:call|called|rang|phoned|contacted|told|time)"
+    r"|(?:rang|called|phoned) (?:you|about))\b",
+    re.IGNORECASE,
+)
+NEVER_REPORTED = re.compile(
+    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
+)
+OUTCOME_WORDS = re.compile(
+    r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
+    r"an apology|apologise|apologize|refund|explanation|outcome)\b",
+    re.IGNORECASE,
+)
+# Changing who the complaint is for: a helper told us the resident has agreed.
+CONSENT_NOT_YET = re.compile(r"\b(?:not (?:agreed|asked) (?:yet)?|hasn'?t agreed|not yet)\b", re.I)
+
+
+def named_part(text: str) -> str | None:
+    """The part of the read-back a message names ("the what I would like bit is wrong")."""
+    said = words(text)
+    return next(
+        (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
+        None,
+    )
+
+
+def part_named_alone(text: str) -> str | None:
+    """The part a message asks to change without saying how ("change who is complaining",
+    "No, I want to change what went wrong"): the part's question is asked again."""
+    said = words(text)
+    if not re.search(rf"\b{CHANGE_WORDS}\b", said):
+        return None
+    for part, names in PART_NAMES.items():
+        named = re.search(rf"\b(?:{names})\b", said)
+        # Only when nothing new follows the part's name: otherwise it is the correction.
+        if named and len(said[named.end() :].split()) <= 1:
+            return part
+    return None
+
+
+def trimmed(text: str) -> str:
+    """The correction without "nearly -", "correction:" before it or "rest is fine" after."""
+    return CLOSER.sub("", OPENER.sub("", text.strip())).strip(" ,.;:-")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
+
+
+def correction_of(typed: str, draft: DraftDefinition) -> Correction:
+    """What a message typed at the read-back changes. Whole-message instructions first
+    ("replace what went wrong with: ..."), then each sentence on its own: a removal, a swap,
+    a name, the resident, the way and time to contact, the earlier job, what they want, an
+    addition. UNCLEAR when no sentence says which part it changes."""
+    text = trimmed(typed)
+    if not words(text):
+        return UNCLEAR
+    replaced = REPLACE.search(text)
+    if replaced:
+        return replacement(replaced)
+    values = Values.of(draft)
+    hows = {how for s in sentences(text) if (how := values.apply(trimmed(s))) is not None}
+    changes = values.changed(draft)
+    if not changes and "added" not in hows:
+        return UNCLEAR
+    # The reply names the one thing done, when only one kind of thing was.
+    return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
+
+
+def replacement(replaced: re.Match[str]) -> Correction:
+    """ "Change what went wrong to: ...": the new words, whole, without the instruction."""
+    new_text = (replaced.group("text") or replaced.group("text2") or "").strip()
+    said_part = words(replaced.group("part") or replaced.group("part2") or "")
+    part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
+    if not words(new_text):
+        return UNCLEAR
+    return Correction({part: new_text}, "changed")
+
+
+@dataclass
+class Values:
+    """The draft's parts as they are being corrected, sentence by sentence."""
+
+    parts: dict[str, str | bool]
+    helping: bool
+
+    @staticmethod
+    def of(draft: DraftDefinition) -> Values:
+        return Values(
+            {
+                "aspects": draft.aspects,
+                "outcome": draft.outcome,
+                "earlier_request": draft.earlier_request or "",
+                "contact_name": draft.contact_name,
+                "contact_details": draft.contact_details,
+                "contact_preference": draft.contact_preference,
+                "representative": draft.representative or "",
+                "consent": bool(draft.consent),
+            },
+            helping=draft.representative is not None,
+        )
+
+    def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
+        before = Values.of(draft).parts
+        return {k: v for k, v in self.parts.items() if before.get(k) != v}
+
+    def text(self, part: str) -> str:
+        return str(self.parts.get(part) or "")
+
+    def apply(self, said: str) -> How | None:
+        """Applies one sentence; None when it changes nothing that can be told."""
+        for step in (
+            self.keep_only, self.remove, self.resident, self.name, self.contact, self.swap,
+            self.earlier, self.outcome, self.add,
+        ):  # fmt: skip
+            how = step(said)
+            if how is not None:
+                return how
+        return None
+
+    def keep_only(self, said: str) -> How | None:
+        match = KEEP_ONLY.search(said)
+        if match is None:
+            return None
+        what = match.group("what") or match.group("what2") or ""
+        if RESIDENT.search(said) or re.search(r"\bfor\s+(?:my|her|his)\b", said, re.I):
+            return None
+        aspects = self.text("aspects")
+        kept = [s for s in sentences(aspects) if mentions(s, keywords(what))]
+        self.parts["aspects"] = " ".join(kept) if kept else what.strip(" .") + "."
+        return "changed"
+
+    def remove(self, said: str) -> How | None:
+        match = REMOVE.search(said)
+        if match is None:
+            return None
+        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        part = "outcome" if named_part(what) == "outcome" else "aspects"
+        current = sentences(self.text(part))
+        kept = [s for s in current if not mentions(s, keywords(what))]
+        if len(kept) == len(current) and AT_THE_END.search(said):
+            kept = current[:-1]
+        if not kept or len(kept) == len(current):
+            # Nothing found to take out, or it would leave the part empty: ask.
+            return None
+        self.parts[part] = " ".join(kept)
+        return "removed"
+
+    def resident(self, said: str) -> How | None:
+        match = RESIDENT.search(said)
+        changed: How | None = None
+        if self.helping and consent_told(said):
+            self.parts["consent"] = True
+            changed = "changed"
+        if match is None or match.group("name").split()[0] in NOT_NAMES:
+            return changed
+        opener = words(said[: match.start("name")])
+        about_resident = re.search(r"\b(?:resident|tenant|t|for)\b", opener) or (
+            self.helping and OTHERS_NAME.search(opener)
+        )
+        if not about_resident:
+            return changed
+        name = match.group("name")
+        if self.helping:
+            self.parts["representative"] = name
+        else:
+            self.parts["contact_name"] = self.full_name(name)
+        return "changed"
+
+    def name(self, said: str) -> How | None:
+        lowered = said.lower()
+        if "name" not in lowered:
+            return self.name_alone(said)
+        after = said[lowered.index("name") + len("name") :]
+        whose = "representative" if self.helping and OTHERS_NAME.search(lowered) else "contact_name"
+        swapped = self.swap(after, only=(whose,))
+        if swapped:
+            return swapped
+        new = corrected_name(after, self.text(whose))
+        if new is None:
+            return None
+        self.parts[whose] = new
+        return "changed"
+
+    def name_alone(self, said: str) -> How | None:
+        """A name typed on its own ("Brenda O'Neill") corrects the name it shares a word with."""
+        names = written_names(said)
+        if not names or names[0] != said.strip(" .!"):
+            return None
+        for part in ("contact_name", "representative"):
+            if set(names[0].lower().split()) & set(words(self.text(part)).split()):
+                self.parts[part] = names[0]
+                return "changed"
+        return None
+
+    def full_name(self, name: str) -> str:
+        return corrected_name(f"is {name}", self.text("contact_name")) or name
+
+    def contact(self, said: str) -> How | None:
+        details = contact_details_in(said)
+        if details:
+            self.parts["contact_details"] = details
+        preference = (
+            preference_beside_details(said, last=True)
+            if details or PREFERENCE_WORDS.search(said)
+            else None
+        )
+        if preference:
+            self.parts["contact_preference"] = preference
+        return "changed" if details or preference else None
+
+    def swap(self, said: str, only: tuple[str, ...] = ()) -> How | None:
+        """ "A not B": B is replaced by A in the part that holds B."""
+        match = A_NOT_B.search(said)
+        if match is None:
+            return None
+        before = SWAP_TOKEN.findall(match.group("before"))
+        after = SWAP_TOKEN.findall(match.group("after"))
+        parts = only or ("aspects", "earlier_request", "outcome", "contact_name", "representative")
+        for size in (3, 2, 1):
+            if len(before) < size or len(after) < size:
+                continue
+            new = " ".join(before[-size:]).strip(".,:")
+            old = " ".join(after[:size]).strip(".,:")
+            if old.lower() in NOT_SWAPPED or new.lower() in NOT_SWAPPED or new == old:
+                continue
+            for part in parts:
+                pattern = rf"(?<![\w']){re.escape(old)}(?![\w'])"
+                current = self.text(part)
+                found = re.search(pattern, current, re.IGNORECASE)
+                if found is not None:
+                    self.parts[part] = current[: found.start()] + new + current[found.end() :]
+                    return "changed"
+        return None
+
+    def earlier(self, said: str) -> How | None:
+        if not EARLIER_REPORT.search(said):
+            return None
+        job = job_number_in(said)
+        earlier = self.text("earlier_request")
+        if NEVER_REPORTED.search(said):
+            self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+        elif job:
+            self.parts["earlier_request"] = job
+        elif earlier and earlier != NOT_ABOUT_AN_EARLIER_REQUEST:
+            # Kept beside what it corrects, in the resident's words, for the officer.
+            self.parts["earlier_request"] = f"{earlier.rstrip('. ')}. Correction: {said}"
+        else:
+            self.parts["earlier_request"] = said
+        return "changed"
+
+    def outcome(self, said: str) -> How | None:
+        if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
+            return None
+        if ADD_MARKERS.search(said) and self.text("outcome"):
+            self.parts["outcome"] = joined(self.text("outcome"), ADD_INSTRUCTION.sub(" ", said))
+        else:
+            self.parts["outcome"] = said
+        return "changed"
+
+    def add(self, said: str) -> How | None:
+        if not ADD_MARKERS.search(said):
+            return None
+        added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+        if len(added.split()) < 2:
+            # "can you add that" alone: what to add is in another sentence of the message.
+            return None
+        if words(added) in words(self.text("aspects")):
+            return "added"
+        self.parts["aspects"] = joined(self.text("aspects"), added)
+        return "added"
+
+
+def joined(first: str, more: str) -> str:
+    """Two bits of the resident's words as sentences: "The roof leaks. It's the bathroom too"."""
+    first, more = first.strip(), more.strip(" ,;:-")
+    if not first:
+        return more
+    return f"{first}{'' if first.endswith(('.', '!', '?')) else '.'} {more[:1].upper()}{more[1:]}"
+
+
+def keywords(what: str) -> set[str]:
+    """The content words of "the rent question" or "the fence and the rude man"."""
+    found = {w for w in words(what).split() if w not in PLACE_IN_TEXT and len(w) > 2}
+    return {w.removesuffix("'s").rstrip("s") or w for w in found}
+
+
+def mentions(sentence: str, wanted: set[str]) -> bool:
+    """A sentence mentions a keyword when one of its words starts with it ("roof", "roofer")."""
+    said = words(sentence).split()
+    return any(word.startswith(key) for word in said for key in wanted)
+
+
+def corrected_name(after_name: str, old_name: str | None) -> str | None:
+    """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
+    surname."""
+    match = NAME_CORRECTION.search(after_name)
+    name = match.group(1).rstrip(".") if match else name_in(after_name.strip(" :,-"))
+    if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
+        return None
+    old_words = (old_name or "").split()
+    if len(name.split()) == 1 and len(old_words) >= 2:
+        return " ".join([name, *old_words[1:]])
+    return name
+
+
+def job_number_in(typed: str) -> str | None:
+    """The corrected job number: "It's 60121, not 60112" gives 60121."""
+    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
+        before = typed[: match.start()].lower().split()[-1:]
+        if before != ["not"]:
+            return f"job {match.group()}"
+    return None
