@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.definition import (
+    CONTACT_TIME,
     NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
@@ -107,6 +108,8 @@ PLACE_IN_TEXT = {
     "i", "me", "you", "can", "could", "just", "only", "really", "complaint", "there", "more",
     "be", "as", "well", "for", "where", "which", "who", "how", "when", "not", "new", "so",
 }  # fmt: skip
+# Words that open a sentence going on from the one before.
+GOES_ON = {"he", "she", "they", "it", "this", "that", "then", "and", "but", "so", "which"}
 AT_THE_END = re.compile(r"\b(?:at the end|last bit|end bit|last sentence|last line)\b", re.I)
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
@@ -160,6 +163,8 @@ EARLIER_REPORT = re.compile(
     r"|(?:rang|called|phoned) (?:you|about))\b",
     re.IGNORECASE,
 )
+# A date about a call or a report: "I first phoned in February not March".
+CALLED = re.compile(r"\b(?:rang|rung|phoned|called|reported|contacted|emailed|wrote)\b", re.I)
 NEVER_REPORTED = re.compile(
     r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
 )
@@ -197,7 +202,7 @@ def part_named_alone(text: str) -> str | None:
 
 def trimmed(text: str) -> str:
     """The correction without "nearly -", "correction:" before it or "rest is fine" after."""
-    return CLOSER.sub("", OPENER.sub("", text.strip())).strip(" ,.;:-")
+    return CLOSER.sub("", OPENER.sub("", text.strip())).strip(" ,;:-")
 
 
 def sentences(text: str) -> list[str]:
@@ -213,8 +218,8 @@ def correction_of(typed: str, draft: DraftDefinition) -> Correction:
     if not words(text):
         return UNCLEAR
     replaced = REPLACE.search(text)
-    if replaced:
-        return replacement(replaced)
+    if replaced and (correction := replacement(replaced, text)) is not None:
+        return correction
     values = Values.of(draft)
     hows = {how for s in sentences(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
@@ -224,14 +229,32 @@ def correction_of(typed: str, draft: DraftDefinition) -> Correction:
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
 
 
-def replacement(replaced: re.Match[str]) -> Correction:
-    """ "Change what went wrong to: ...": the new words, whole, without the instruction."""
+def replacement(replaced: re.Match[str], text: str) -> Correction | None:
+    """ "Change what went wrong to: ...": the new words, whole, without the instruction. "It
+    should say ..." replaces the part named elsewhere in the message, and only one that is
+    written in words (what went wrong, what they would like); None when it is about another."""
     new_text = (replaced.group("text") or replaced.group("text2") or "").strip()
     said_part = words(replaced.group("part") or replaced.group("part2") or "")
-    part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
+    if said_part in GENERIC_PARTS:
+        named = named_part(text)
+        if named not in ("aspects", "outcome") and (replaced.group("part2") or named):
+            return None
+        part = named or "aspects"
+    else:
+        part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
     if not words(new_text):
-        return UNCLEAR
+        return None
     return Correction({part: new_text}, "changed")
+
+
+# Words in "it should say ..." that point at the part named elsewhere.
+GENERIC_PARTS = ("it", "that", "the text")
+# "the what I would like bit is wrong": the part the next sentence gives new words for.
+POINTER = re.compile(
+    r"\b(?:bit|part|section|line|one)?\s*(?:is|are|'s|was)\s+(?:all\s+)?(?:wrong|not right|"
+    r"incorrect|not correct|off)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -240,6 +263,8 @@ class Values:
 
     parts: dict[str, str | bool]
     helping: bool
+    # The part an earlier sentence said was wrong, which the next one rewrites.
+    pointed: str | None = None
 
     @staticmethod
     def of(draft: DraftDefinition) -> Values:
@@ -266,6 +291,24 @@ class Values:
 
     def apply(self, said: str) -> How | None:
         """Applies one sentence; None when it changes nothing that can be told."""
+        part = named_part(said)
+        if part is not None and POINTER.search(said) and len(words(said).split()) <= 10:
+            self.pointed = part
+            return None
+        if self.pointed in ("contact_name", "representative"):
+            # "the name is wrong. It should say Mrs D Okafor".
+            new = corrected_name(said, self.text(self.pointed)) or next(
+                iter(written_names(said)), None
+            )
+            if new is not None:
+                self.parts[self.pointed] = new
+                return "changed"
+        if self.pointed in ("aspects", "outcome"):
+            # The new words for the part said to be wrong, unless they remove or swap.
+            how = self.remove(said) or self.swap(said, only=(self.pointed,))
+            if how is None:
+                self.parts[self.pointed] = said
+            return how or "changed"
         for step in (
             self.keep_only, self.remove, self.resident, self.name, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
@@ -282,9 +325,13 @@ class Values:
         what = match.group("what") or match.group("what2") or ""
         if RESIDENT.search(said) or re.search(r"\bfor\s+(?:my|her|his)\b", said, re.I):
             return None
-        aspects = self.text("aspects")
-        kept = [s for s in sentences(aspects) if mentions(s, keywords(what))]
-        self.parts["aspects"] = " ".join(kept) if kept else what.strip(" .") + "."
+        kept: list[str | None] = []
+        for sentence in sentences(self.text("aspects")):
+            # "He never came back": a sentence that goes on from one kept is kept with it.
+            goes_on = kept and kept[-1] is not None and words(sentence).split()[0] in GOES_ON
+            kept.append(sentence if mentions(sentence, keywords(what)) or goes_on else None)
+        found = [sentence for sentence in kept if sentence is not None]
+        self.parts["aspects"] = " ".join(found) if found else what.strip(" .") + "."
         return "changed"
 
     def remove(self, said: str) -> How | None:
@@ -335,6 +382,8 @@ class Values:
             return swapped
         new = corrected_name(after, self.text(whose))
         if new is None:
+            # "the name is wrong": the next sentence may give it.
+            self.pointed = whose
             return None
         self.parts[whose] = new
         return "changed"
@@ -359,7 +408,7 @@ class Values:
             self.parts["contact_details"] = details
         preference = (
             preference_beside_details(said, last=True)
-            if details or PREFERENCE_WORDS.search(said)
+            if details or PREFERENCE_WORDS.search(said) or CONTACT_TIME.search(said.lower())
             else None
         )
         if preference:
@@ -373,7 +422,11 @@ class Values:
             return None
         before = SWAP_TOKEN.findall(match.group("before"))
         after = SWAP_TOKEN.findall(match.group("after"))
-        parts = only or ("aspects", "earlier_request", "outcome", "contact_name", "representative")
+        parts = only or (
+            ("earlier_request", "aspects", "outcome", "contact_name", "representative")
+            if CALLED.search(said)
+            else ("aspects", "earlier_request", "outcome", "contact_name", "representative")
+        )
         for size in (3, 2, 1):
             if len(before) < size or len(after) < size:
                 continue
@@ -391,9 +444,12 @@ class Values:
         return None
 
     def earlier(self, said: str) -> How | None:
-        if not EARLIER_REPORT.search(said):
-            return None
         job = job_number_in(said)
+        if not EARLIER_REPORT.search(said) and not (job and JOB_SHAPE.search(said)):
+            return None
+        if POINTER.search(said) and not job and len(words(said).split()) <= 8:
+            # "I gave the wrong job number": the next sentence gives it.
+            return None
         earlier = self.text("earlier_request")
         if NEVER_REPORTED.search(said):
             self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
@@ -459,6 +515,10 @@ def corrected_name(after_name: str, old_name: str | None) -> str | None:
     if len(name.split()) == 1 and len(old_words) >= 2:
         return " ".join([name, *old_words[1:]])
     return name
+
+
+# A job number on its own ("It's 60121, not 60112"): five digits or more, or letters before.
+JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
 
 
 def job_number_in(typed: str) -> str | None:
