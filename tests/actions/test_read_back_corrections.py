@@ -97,10 +97,9 @@ def test_a_time_to_call_changes_the_contact_not_what_went_wrong(app: App) -> Non
 
 
 def test_a_name_typed_alone_corrects_the_name(app: App) -> None:
-    slots, _, _ = typed_at_the_read_back(
-        "nearly - my name is Kieran O'Walsh", contact_name="Kieran O"
-    )
-    assert slots == {"contact_name": "Kieran O'Walsh"}
+    for typed in ("nearly - my name is Kieran O'Walsh", "Kieran O'Walsh"):
+        slots, _, _ = typed_at_the_read_back(typed, contact_name="Kieran O")
+        assert slots == {"contact_name": "Kieran O'Walsh"}, typed
 
 
 def test_a_correction_whose_part_cannot_be_told_gets_one_question(app: App) -> None:
