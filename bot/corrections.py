@@ -129,7 +129,12 @@ A_NOT_B = re.compile(
 )
 SWAP_TOKEN = re.compile(r"[\w/'\u2019:.-]+")
 # Small words that are never the thing being swapped.
-NOT_SWAPPED = {"the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to"}
+# "I'm not happy", "it was not fixed": a negated verb, not "A not B".
+NOT_SWAPPED = {
+    "the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to", "i'm",
+    "im", "i", "am", "are", "were", "do", "does", "did", "has", "have", "had", "could", "would",
+    "should", "will", "can", "just", "really", "but", "or", "if", "that", "this", "so", "be",
+}  # fmt: skip
 
 # The resident a helper writes for: "the complaint is for my mum Grace Okafor", "resident is Mr
 # Alan Fisher".

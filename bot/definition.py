@@ -239,11 +239,17 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
     a correction the new way is said last ("it says phone, it should be email")."""
     said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+    # Where each clause starts: "light not working, ring me" does not rule out ringing.
+    clause_starts = [0] + [
+        len(" ".join(re.sub(r"[^\w\s'-]", " ", text.lower()[: m.end()]).split()))
+        for m in re.finditer(r"[,.;!?\n]", text)
+    ]
     mentions: list[tuple[int, str]] = []
     for key, words in PREFERENCES.items():
         for word in words:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
-                before = said[: match.start()].split()
+                clause = max(start for start in clause_starts if start <= match.start())
+                before = said[clause : match.start()].split()
                 ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
                     negation in before[-3:] for negation in FAR_NEGATIONS
                 )
@@ -301,7 +307,13 @@ class DraftDefinition:
             lines.append(f"It is about a request you reported before: {self.earlier_request}")
         lines.append(f"You would like: {self.outcome.strip()}")
         if self.representative:
-            lines.append(f"The complaint is for: {self.representative.strip()}")
+            resident = resident_in(self.representative, self.contact_name)
+            lines.append(
+                f"The complaint is for: {resident}"
+                if resident
+                else "The complaint is for the resident you are helping. You told us: "
+                f"{self.representative.strip()}"
+            )
             lines.append(
                 f"You are helping them: {self.contact_name.strip()}. They have agreed to this."
                 if self.consent
@@ -361,3 +373,32 @@ CONSENT_GIVEN = re.compile(
 
 def consent_told(text: str) -> bool:
     return CONSENT_GIVEN.search(text) is not None
+
+
+# How a helper names the resident in their answer: "She is Mrs Jones at no 4", "T is Mr Alan
+# Fisher", "mum's name is Grace Okafor".
+RESIDENT_IS = re.compile(
+    r"\b(?:she|he|they|resident|tenant|T|mum|mam|mom|dad|nan|nana|gran|grandad|grandma|"
+    r"(?:her|his|their|mum'?s|dad'?s|nan'?s) name)\s*(?:is|'s|=|:)\s+"
+    rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
+)
+TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
+
+
+def resident_in(details: str, helper: str) -> str | None:
+    """The resident's name in what a helper told us about them and themself, never the
+    helper's own; None when the answer does not name the resident."""
+    helper_words = set(helper.lower().split())
+
+    def not_the_helper(name: str | None) -> bool:
+        return bool(name) and not set(str(name).lower().split()) <= helper_words
+
+    for found in (
+        represented_person(details),
+        *(match.group(1) for match in RESIDENT_IS.finditer(details)),
+        *(match.group() for match in TITLED_NAME.finditer(details)),
+        *written_names(details),
+    ):
+        if found and not_the_helper(found) and found.split()[0] not in NOT_NAMES:
+            return found
+    return None
