@@ -261,7 +261,10 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     when = CONTACT_TIME.search(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
-    return way + (" only" if only else "") + (f", {when.group().strip()}" if when else "")
+    if when:
+        # "only call after 6pm": the time is what is only.
+        return f"{way}, {when.group().strip()}"
+    return way + (" only" if only else "")
 
 
 # When they can be reached, said beside the way: "calls after 5pm", "evenings only", "before
