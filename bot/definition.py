@@ -403,5 +403,8 @@ def resident_in(details: str, helper: str) -> str | None:
         *written_names(details),
     ):
         if found and not_the_helper(found) and found.split()[0] not in NOT_NAMES:
-            return found
+            # "Mrs Joan Baker, 14 Elm Road": the address where it follows the name.
+            after = details[details.find(found) + len(found) :] if found in details else ""
+            address = ADDRESS.match(after) if "," not in found else None
+            return f"{found}, {address.group(1).rstrip(',')}" if address else found
     return None

@@ -153,5 +153,5 @@ def test_the_read_back_says_who_the_complaint_is_for_and_whether_they_agreed(app
             )
         )  # fmt: skip
         read_back = dispatcher.messages[0]["text"]
-        assert "The complaint is for: Mrs Nora Walsh\n" in read_back
+        assert "The complaint is for: Mrs Nora Walsh, 4 Elm Road\n" in read_back
         assert f"You are helping them: Kieran Walsh. {agreed}" in read_back

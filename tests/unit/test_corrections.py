@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from bot.corrections import correction_of
-from bot.definition import DraftDefinition
+from bot.definition import DraftDefinition, resident_in
 
 DRAFT = DraftDefinition(
     aspects="The roof leaks",
@@ -320,3 +320,29 @@ def test_removing_words_about_the_name_never_changes_the_name() -> None:
         draft,
     )
     assert changed == {"aspects": "The bath panel is off."}
+
+
+@pytest.mark.parametrize(
+    ("details", "helper", "resident"),
+    [
+        ("Mrs Joan Baker, 14 Elm Road", "Sarah Baker", "Mrs Joan Baker, 14 Elm Road"),
+        ("I'm Gary, his nephew. He is Mr Tom Reilly at flat 2", "Gary Reilly", "Mr Tom Reilly"),
+        ("for my nan Mrs Edna Price at 3 Oak Court", "Lee Price", "Mrs Edna Price, 3 Oak Court"),
+        ("support worker, Jo Hart, 07700 900111. T is hard of hearing", "Jo Hart", None),
+        ("daughter, Mia Khan", "Mia Khan", None),
+    ],
+)
+def test_the_read_back_names_the_resident_a_helper_writes_for_never_the_helper(
+    details: str, helper: str, resident: str | None
+) -> None:
+    """Round 7 r7a-10: "You are helping the resident: contact son, Richard Fisher, ..." read
+    the helper's own line back as the resident."""
+    assert resident_in(details, helper) == resident
+    read_back = replace(HELPER, representative=details, contact_name=helper).read_back()
+    if resident:
+        assert f"The complaint is for: {resident}\n" in read_back
+    else:
+        assert f"The complaint is for the resident you are helping. You told us: {details}" in (
+            read_back
+        )
+    assert f"You are helping them: {helper}. They have not agreed to this yet" in read_back
