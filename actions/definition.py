@@ -22,7 +22,11 @@ PART_SLOTS = {
 COMPLAINT_SLOTS = [slot for slots in PART_SLOTS.values() for slot in slots]
 # What is asked again when a part is chosen for changing: new words for what went wrong do not
 # change whether it is still happening or the earlier job, which are kept (round 7).
-ASKED_AGAIN = {**PART_SLOTS, "aspects": ["complaint_aspects"]}
+ASKED_AGAIN = {
+    **PART_SLOTS,
+    "aspects": ["complaint_aspects"],
+    "earlier_request": ["earlier_request"],
+}
 
 
 def draft_from(tracker: Tracker) -> DraftDefinition:

@@ -241,6 +241,7 @@ SLOT_OF = {
     "earlier_request": "earlier_request",
     "representative": "representative_details",
     "consent": "representative_consent",
+    "acting_for": "acting_for",
 }
 CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
 LOG_IT_BUTTONS = [

@@ -45,6 +45,9 @@ PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
     "outcome": r"what (?:you|i) would like|what i want|the outcome|what i'?d like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
+    "earlier_request": r"(?:the )?reported before(?: bit| part)?"
+    r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
+    r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
     "adjustments": r"adjustments|to make things easier|what would help",
 }
@@ -147,7 +150,7 @@ RESIDENT = re.compile(
 )
 # The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
 NAME_CORRECTION = re.compile(
-    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)|:)\s+"
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)|:|^)\s+"
     r"(?:just |actually |really )?"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
 )
@@ -228,7 +231,7 @@ def correction_of(typed: str, draft: DraftDefinition) -> Correction:
     values = Values.of(draft)
     hows = {how for s in sentences(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
-    if not changes and "added" not in hows:
+    if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
@@ -270,6 +273,8 @@ class Values:
     helping: bool
     # The part an earlier sentence said was wrong, which the next one rewrites.
     pointed: str | None = None
+    # Something asked to be taken out that could not be found: the message is asked about.
+    stuck: bool = False
 
     @staticmethod
     def of(draft: DraftDefinition) -> Values:
@@ -283,6 +288,7 @@ class Values:
                 "contact_preference": draft.contact_preference,
                 "representative": draft.representative or "",
                 "consent": bool(draft.consent),
+                "acting_for": "someone_else" if draft.representative is not None else "",
             },
             helping=draft.representative is not None,
         )
@@ -296,8 +302,9 @@ class Values:
 
     def apply(self, said: str) -> How | None:
         """Applies one sentence; None when it changes nothing that can be told."""
-        part = named_part(said)
-        if part is not None and POINTER.search(said) and len(words(said).split()) <= 10:
+        part, pointer = named_part(said), POINTER.search(said)
+        if part is not None and pointer and len(words(said[pointer.end() :]).split()) < 2:
+            # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
             return None
         if self.pointed in ("contact_name", "representative"):
@@ -314,8 +321,10 @@ class Values:
             if how is None:
                 self.parts[self.pointed] = said
             return how or "changed"
+        if self.remove(said) or self.stuck:
+            return "removed" if not self.stuck else None
         for step in (
-            self.keep_only, self.remove, self.resident, self.name, self.contact, self.swap,
+            self.keep_only, self.resident, self.name, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
             how = step(said)
@@ -351,30 +360,38 @@ class Values:
             kept = current[:-1]
         if not kept or len(kept) == len(current):
             # Nothing found to take out, or it would leave the part empty: ask.
+            self.stuck = True
             return None
         self.parts[part] = " ".join(kept)
         return "removed"
 
     def resident(self, said: str) -> How | None:
+        """The resident a helper writes for, and their agreement. "the complaint is for my mum
+        Grace Okafor" from someone read back as the resident makes them the helper."""
         match = RESIDENT.search(said)
         changed: How | None = None
+        if match is not None and match.group("name").split()[0] not in NOT_NAMES:
+            opener = words(said[: match.start("name")])
+            for_someone = re.search(r"\bfor\b", opener) and re.search(
+                r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")]
+            )
+            if self.helping and (
+                re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
+            ):
+                self.parts["representative"] = match.group("name")
+                changed = "changed"
+            elif for_someone:
+                self.parts["representative"] = match.group("name")
+                self.parts["acting_for"] = "someone_else"
+                self.helping = True
+                changed = "changed"
+            elif re.search(r"\b(?:resident|tenant|t)\b", opener):
+                self.parts["contact_name"] = self.full_name(match.group("name"))
+                changed = "changed"
         if self.helping and consent_told(said):
             self.parts["consent"] = True
             changed = "changed"
-        if match is None or match.group("name").split()[0] in NOT_NAMES:
-            return changed
-        opener = words(said[: match.start("name")])
-        about_resident = re.search(r"\b(?:resident|tenant|t|for)\b", opener) or (
-            self.helping and OTHERS_NAME.search(opener)
-        )
-        if not about_resident:
-            return changed
-        name = match.group("name")
-        if self.helping:
-            self.parts["representative"] = name
-        else:
-            self.parts["contact_name"] = self.full_name(name)
-        return "changed"
+        return changed
 
     def name(self, said: str) -> How | None:
         lowered = said.lower()
@@ -449,6 +466,16 @@ class Values:
         return None
 
     def earlier(self, said: str) -> How | None:
+        pointer = POINTER.search(said)
+        if pointer is not None and named_part(said) == "earlier_request":
+            # "the reported before bit is wrong, it was the boiler visit today".
+            rest = said[pointer.end() :].strip(" ,;:-")
+            new = EARLIER_REST.search(rest) if rest else None
+        else:
+            new = EARLIER_IS.search(said)
+        if new is not None and not job_number_in(said) and not NEVER_REPORTED.search(said):
+            self.parts["earlier_request"] = new.group("new").strip()
+            return "changed"
         job = job_number_in(said)
         if not EARLIER_REPORT.search(said) and not (job and JOB_SHAPE.search(said)):
             return None
@@ -513,7 +540,13 @@ def corrected_name(after_name: str, old_name: str | None) -> str | None:
     """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
     surname."""
     match = NAME_CORRECTION.search(after_name)
-    name = match.group(1).rstrip(".") if match else name_in(after_name.strip(" :,-"))
+    said_plainly = re.match(r"^\s*(?:is|:|=|should be|'s)\s", after_name, re.IGNORECASE)
+    # A name typed in lower case counts only straight after "name is" or "name:".
+    name = (
+        match.group(1).rstrip(".")
+        if match
+        else (name_in(after_name[said_plainly.end() :]) if said_plainly else None)
+    )
     if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
         return None
     old_words = (old_name or "").split()
@@ -522,6 +555,13 @@ def corrected_name(after_name: str, old_name: str | None) -> str | None:
     return name
 
 
+# "The earlier job is the engineer visit on 23 November": the new words for it.
+EARLIER_IS = re.compile(
+    r"\b(?:the )?(?:earlier|previous|first|old|reported before) (?:job|report|request|repair|bit)"
+    r"\s+(?:is|was|should be|should say)\s*:?\s+(?P<new>\S.*)",
+    re.IGNORECASE,
+)
+EARLIER_REST = re.compile(r"(?P<new>\S.*)")
 # A job number on its own ("It's 60121, not 60112"): five digits or more, or letters before.
 JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
 

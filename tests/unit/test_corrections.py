@@ -346,3 +346,59 @@ def test_the_read_back_names_the_resident_a_helper_writes_for_never_the_helper(
             read_back
         )
     assert f"You are helping them: {helper}. They have not agreed to this yet" in read_back
+
+
+@pytest.mark.parametrize(
+    ("typed", "earlier"),
+    [
+        ("the reported before bit is wrong, it was the gas safety visit last wk", "it was the gas "
+         "safety visit last wk"),
+        ("No. The earlier job is the plumber visit on 2 October, no number.",
+         "the plumber visit on 2 October, no number."),
+        ("previous report was: rang twice in sept", "rang twice in sept"),
+    ],
+)  # fmt: skip
+def test_new_words_for_the_earlier_job_replace_it(typed: str, earlier: str) -> None:
+    """Round 7 r7a-04, r7b-19: the new words were pasted after the old ones."""
+    assert corrections_in(typed, RAMBLING) == {"earlier_request": earlier}
+
+
+def test_someone_read_back_as_the_resident_who_says_who_it_is_for_becomes_the_helper() -> None:
+    """Round 7 r7a-01: a daughter's "the complaint is for my mum ..." went into what went
+    wrong, and the read-back never said who the complaint was for."""
+    changed = corrections_in(
+        "and the complaint is for my nan Edna Price, she has said its ok for me to sort it",
+        replace(DRAFT, contact_name="Lee Price"),
+    )
+    assert changed == {
+        "representative": "Edna Price",
+        "acting_for": "someone_else",
+        "consent": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "pls put my full name Sam Okafor not just sam",
+        "my full name Sam Okafor",
+        "name is sam okafor",
+    ],
+)
+def test_a_full_name_in_text_speak(typed: str) -> None:
+    assert str(corrections_in(typed)["contact_name"]).lower() == "sam okafor"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "please remove it",
+        "the bit about her name shouldn't be there, please remove it",
+        "take out the bit about the boiler",
+    ],
+)
+def test_what_cannot_be_found_to_take_out_is_asked_about_not_guessed(typed: str) -> None:
+    """Round 7 r7b-03: "... shouldn't be there, please remove it" set the name to "shouldn't
+    be there"."""
+    assert correction_of(typed, RAMBLING) == correction_of("wrong", RAMBLING)
+    assert correction_of(typed, RAMBLING).how == "unclear"
