@@ -223,6 +223,8 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     shown: dict[str, Any] = {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
         for part, value in correction.changes.items()
+        # Who is helping shows through the resident named, not a line of its own.
+        if part != "acting_for"
     }
     dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
     return [

@@ -88,6 +88,23 @@ def test_who_the_complaint_is_for_is_corrected_in_that_part(app: App) -> None:
     assert "not Kieran" not in said[1]
 
 
+def test_a_resident_who_says_who_the_complaint_is_for_becomes_the_helper(app: App) -> None:
+    slots, said, _ = typed_at_the_read_back(
+        "nearly. its for my mum Nora Walsh, she has said its ok for me to do this",
+        acting_for="resident",
+        representative_details=None,
+    )
+    assert slots == {
+        "representative_details": "Nora Walsh",
+        "acting_for": "someone_else",
+        "representative_consent": True,
+    }
+    assert (
+        "The complaint is for: Nora Walsh\nYou are helping them: Kieran Walsh. They have"
+        in (said[1])
+    )
+
+
 def test_a_time_to_call_changes_the_contact_not_what_went_wrong(app: App) -> None:
     slots, said, _ = typed_at_the_read_back(
         "also he only wants calls after 5pm", contact_preference="phone"
