@@ -130,6 +130,14 @@ ADD_INSTRUCTION = re.compile(
 A_NOT_B = re.compile(
     r"(?P<before>.*?)[\s,]+(?:not|nt|instead of|rather than)\s+(?P<after>.+)", re.I
 )
+# "is not 3 November, is 5 November", "not Tuesday but Wednesday": B first, then A.
+NOT_B_BUT_A = re.compile(
+    r"\b(?:is|was|it'?s|its)?\s*not\s+(?P<old>[^,.;]+?)\s*,?\s+(?:but|it'?s|its|it is|is|was)"
+    r"\s+(?P<new>[^,.;!?]+)",
+    re.IGNORECASE,
+)
+# At most this many words are swapped: "26 November" for "24 November".
+MOST_SWAPPED = 3
 SWAP_TOKEN = re.compile(r"[\w/'\u2019:.-]+")
 # Small words that are never the thing being swapped.
 # "I'm not happy", "it was not fixed": a negated verb, not "A not B".
@@ -150,7 +158,7 @@ RESIDENT = re.compile(
 )
 # The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
 NAME_CORRECTION = re.compile(
-    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)|:|^)\s+"
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|^)\s+"
     r"(?:just |actually |really )?"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
 )
@@ -438,32 +446,50 @@ class Values:
         return "changed" if details or preference else None
 
     def swap(self, said: str, only: tuple[str, ...] = ()) -> How | None:
-        """ "A not B": B is replaced by A in the part that holds B."""
-        match = A_NOT_B.search(said)
-        if match is None:
-            return None
-        before = SWAP_TOKEN.findall(match.group("before"))
-        after = SWAP_TOKEN.findall(match.group("after"))
+        """ "A not B", or "not B but A" ("is not 3 November, is 5 November"): B is replaced by
+        A in the part that holds B."""
         parts = only or (
             ("earlier_request", "aspects", "outcome", "contact_name", "representative")
             if CALLED.search(said)
             else ("aspects", "earlier_request", "outcome", "contact_name", "representative")
         )
-        for size in (3, 2, 1):
-            if len(before) < size or len(after) < size:
-                continue
-            new = " ".join(before[-size:]).strip(".,:")
-            old = " ".join(after[:size]).strip(".,:")
-            if old.lower() in NOT_SWAPPED or new.lower() in NOT_SWAPPED or new == old:
-                continue
-            for part in parts:
-                pattern = rf"(?<![\w']){re.escape(old)}(?![\w'])"
-                current = self.text(part)
-                found = re.search(pattern, current, re.IGNORECASE)
-                if found is not None:
-                    self.parts[part] = current[: found.start()] + new + current[found.end() :]
-                    return "changed"
+        turned = NOT_B_BUT_A.search(said)
+        if turned is not None:
+            old = SWAP_TOKEN.findall(turned.group("old"))
+            # As many words as were taken out: "is April when it came off" swaps April.
+            new = SWAP_TOKEN.findall(turned.group("new"))[: len(old)]
+            if (
+                len(old) <= MOST_SWAPPED
+                and new
+                and self.swapped(" ".join(old), " ".join(new), parts)
+            ):
+                return "changed"
+        match = A_NOT_B.search(said)
+        if match is None:
+            return None
+        before = SWAP_TOKEN.findall(match.group("before"))
+        after = SWAP_TOKEN.findall(match.group("after"))
+        for size in range(MOST_SWAPPED, 0, -1):
+            if (
+                len(before) >= size
+                and len(after) >= size
+                and self.swapped(" ".join(after[:size]), " ".join(before[-size:]), parts)
+            ):
+                return "changed"
         return None
+
+    def swapped(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
+        """Whether `old` was found in one of the parts, and replaced there by `new`."""
+        old, new = old.strip(".,:"), new.strip(".,:")
+        if old.lower() in NOT_SWAPPED or new.lower() in NOT_SWAPPED or new == old:
+            return False
+        for part in parts:
+            current = self.text(part)
+            found = re.search(rf"(?<![\w']){re.escape(old)}(?![\w'])", current, re.IGNORECASE)
+            if found is not None:
+                self.parts[part] = current[: found.start()] + new + current[found.end() :]
+                return True
+        return False
 
     def earlier(self, said: str) -> How | None:
         pointer = POINTER.search(said)

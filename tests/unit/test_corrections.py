@@ -402,3 +402,20 @@ def test_what_cannot_be_found_to_take_out_is_asked_about_not_guessed(typed: str)
     be there"."""
     assert correction_of(typed, RAMBLING) == correction_of("wrong", RAMBLING)
     assert correction_of(typed, RAMBLING).how == "unclear"
+
+
+@pytest.mark.parametrize(
+    ("typed", "part", "expected"),
+    [
+        ("Is not March, is April when panel came off", "aspects", "came off in April and"),
+        ("not March but April for the panel", "aspects", "came off in April and"),
+        ("the panel come off in April, not in March", "aspects", "came off in April and"),
+        ("i phone you in june not may", "earlier_request", "and again in june"),
+        ("plz chnage name to Pat Devlin-Ryan", "contact_name", "Pat Devlin-Ryan"),
+        ("my name is wrong spell, correct is Pat Devlyn", "contact_name", "Pat Devlyn"),
+    ],
+)
+def test_corrections_in_english_as_a_second_language(typed: str, part: str, expected: str) -> None:
+    changed = corrections_in(typed, RAMBLING)
+    assert list(changed) == [part]
+    assert expected in str(changed[part])
