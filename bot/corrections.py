@@ -461,6 +461,7 @@ class Values:
             if (
                 len(old) <= MOST_SWAPPED
                 and new
+                and same_kind(old, new)
                 and self.swapped(" ".join(old), " ".join(new), parts)
             ):
                 return "changed"
@@ -540,6 +541,29 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+# Month and day names, often typed in lower case.
+CALENDAR_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today", "tomorrow",
+}  # fmt: skip
+
+
+def same_kind(old: list[str], new: list[str]) -> bool:
+    """ "not March but April", "is not 3/11, is 5/11": a date for a date, a name for a name.
+    "its not fixed, its still leaking" swaps nothing."""
+
+    def kind(tokens: list[str]) -> str:
+        if any(ch.isdigit() for ch in "".join(tokens)):
+            return "number"
+        if any(token.lower() in CALENDAR_WORDS for token in tokens):
+            return "date"
+        return "name" if tokens[0][:1].isupper() else "word"
+
+    return kind(old) == kind(new) != "word"
 
 
 def joined(first: str, more: str) -> str:

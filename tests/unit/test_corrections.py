@@ -419,3 +419,8 @@ def test_corrections_in_english_as_a_second_language(typed: str, part: str, expe
     changed = corrections_in(typed, RAMBLING)
     assert list(changed) == [part]
     assert expected in str(changed[part])
+
+
+def test_a_not_with_no_date_or_name_after_it_swaps_nothing() -> None:
+    draft = replace(DRAFT, aspects="The boiler was fixed in May but it is leaking again")
+    assert corrections_in("its not fixed, its still leaking", draft) == {}
