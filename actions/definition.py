@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST
 from bot.definition import DraftDefinition
 
-NOT_ABOUT_AN_EARLIER_REQUEST = "none"
 PART_SLOTS = {
     "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
     "outcome": ["outcome_sought"],

@@ -26,6 +26,7 @@ from bot.definition import (
 )
 from bot.text import words
 
+# The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
 How = Literal["changed", "added", "removed", "unclear"]
 
@@ -189,8 +190,6 @@ OUTCOME_WORDS = re.compile(
     r"an apology|apologise|apologize|refund|explanation|outcome)\b",
     re.IGNORECASE,
 )
-# Changing who the complaint is for: a helper told us the resident has agreed.
-CONSENT_NOT_YET = re.compile(r"\b(?:not (?:agreed|asked) (?:yet)?|hasn'?t agreed|not yet)\b", re.I)
 
 
 def named_part(text: str) -> str | None:
