@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST
 from bot.definition import DraftDefinition
 
-NOT_ABOUT_AN_EARLIER_REQUEST = "none"
 PART_SLOTS = {
     "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
     "outcome": ["outcome_sought"],
@@ -20,6 +20,13 @@ PART_SLOTS = {
 }
 # Everything the complaint form gathers, cleared when a resident leaves it.
 COMPLAINT_SLOTS = [slot for slots in PART_SLOTS.values() for slot in slots]
+# What is asked again when a part is chosen for changing: new words for what went wrong do not
+# change whether it is still happening or the earlier job, which are kept (round 7).
+ASKED_AGAIN = {
+    **PART_SLOTS,
+    "aspects": ["complaint_aspects"],
+    "earlier_request": ["earlier_request"],
+}
 
 
 def draft_from(tracker: Tracker) -> DraftDefinition:
@@ -37,6 +44,7 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         contact_preference=slot("contact_preference") or "",
         adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
+        consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
     )
 
 
@@ -85,7 +93,7 @@ class ActionCorrectDefinition(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         part = tracker.get_slot("definition_part")
-        slots = PART_SLOTS.get(str(part), PART_SLOTS["aspects"])
+        slots = ASKED_AGAIN.get(str(part), ASKED_AGAIN["aspects"])
         return [
             SlotSet("awaiting_confirmation", False),
             SlotSet("definition_part", None),

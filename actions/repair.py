@@ -5,7 +5,6 @@ unambiguous yes logs a complaint."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -44,18 +43,10 @@ from bot.answers import (
     open_question,
     payload_parts,
     understand,
-    yes_or_no,
 )
-from bot.definition import (
-    NAME_WORD,
-    NOT_NAMES,
-    DraftDefinition,
-    contact_details_in,
-    name_in,
-    preference_beside_details,
-)
+from bot.corrections import correction_of, part_named_alone
 from bot.nlp.matches import RuleMatches
-from bot.text import words
+from bot.replies import LOG_IT_CHECK, REMOVED_LINE
 
 LISTEN = "action_listen"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -115,6 +106,9 @@ class ActionUnderstandAnswer(Action):
                 return as_message(
                     tracker, question, "correct_definition", {"definition_part": part}
                 )
+        if understanding.kind == "check":
+            dispatcher.utter_message(text=LOG_IT_CHECK, buttons=LOG_IT_BUTTONS)
+            return [FollowupAction(LISTEN)]
         if understanding.kind == "leave":
             return leave(dispatcher, tracker, question, domain, understanding.start_again)
         if understanding.kind == "amend":
@@ -213,40 +207,30 @@ def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
 
 
 def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """What the resident typed at the read-back changes the part it is about: new contact
-    details or a name replace the old, "I want compensation" the outcome, and anything else is
-    added to what went wrong in their words. The whole definition is read back again; nothing is
-    logged until they agree."""
+    """What the resident typed at the read-back changes the part it is about (bot.corrections):
+    replaced, taken out, swapped or added to, never pasted onto what went wrong. When the part
+    cannot be told, one short question asks which. The whole definition is read back again;
+    nothing is logged until they agree."""
     draft = draft_from(tracker)
-    typed = str(tracker.latest_message.get("text") or "").strip()
-    changes = corrections_in(typed, draft)
-    if list(changes) == ["aspects"] and yes_or_no(typed) is False:
-        # "No, small mistake. Lift broken since three weeks, not two weeks": the correction
-        # follows the no. "No, that's not right at all" names no part: ask which, add nothing.
-        after_the_no = after_first_sentence(typed)
-        if len(after_the_no.split()) < CORRECTION_WORDS:
-            dispatcher.utter_message(response="utter_which_part")
-            return [FollowupAction(LISTEN)]
-        changes = corrections_in(after_the_no, draft)
-    dispatcher.utter_message(response=CHANGE_RESPONSES[next(iter(changes))])
+    correction = correction_of(str(tracker.latest_message.get("text") or ""), draft)
+    if correction.how == "unclear":
+        dispatcher.utter_message(response="utter_which_part")
+        return [FollowupAction(LISTEN)]
+    if correction.how == "removed":
+        dispatcher.utter_message(text=REMOVED_LINE)
+    else:
+        dispatcher.utter_message(response=CHANGE_RESPONSES[correction.how])
     shown: dict[str, Any] = {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
-        for part, value in changes.items()
+        for part, value in correction.changes.items()
+        # Who is helping shows through the resident named, not a line of its own.
+        if part != "acting_for"
     }
     dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
     return [
-        *(SlotSet(SLOT_OF[part], value) for part, value in changes.items()),
+        *(SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()),
         FollowupAction(LISTEN),
     ]
-
-
-# After "No, small mistake.", this many words or more are the correction itself.
-CORRECTION_WORDS = 3
-
-
-def after_first_sentence(text: str) -> str:
-    parts = re.split(r"[.?!\n]+", text.strip(), maxsplit=1)
-    return parts[1].strip() if len(parts) > 1 else ""
 
 
 # Which slot holds each part of the draft definition a typed correction can change.
@@ -257,157 +241,12 @@ SLOT_OF = {
     "contact_details": "contact_details",
     "contact_preference": "contact_preference",
     "earlier_request": "earlier_request",
+    "representative": "representative_details",
+    "consent": "representative_consent",
+    "acting_for": "acting_for",
 }
-CHANGE_RESPONSES = {
-    "aspects": "utter_added_to_definition",
-    "outcome": "utter_changed_definition",
-    "contact_name": "utter_changed_definition",
-    "contact_details": "utter_changed_definition",
-    "contact_preference": "utter_changed_definition",
-    "earlier_request": "utter_changed_definition",
-}
-OUTCOME_WORDS = (
-    "i want", "i'd like", "id like", "i would like", "would like", "want them to", "compensation",
-    "an apology", "apologise", "apologize", "refund", "explanation", "outcome",
-)  # fmt: skip
-
-
-# The read-back's parts by the names people give them, and the part each one is.
-PART_NAMES = {
-    "aspects": r"what went wrong|the description|what happened",
-    "outcome": r"what (?:you|i) would like|what i want|the outcome",
-    "who": r"who is complaining|who's complaining|who complains",
-    "contact": r"contact details|the contact|my details",
-    "adjustments": r"adjustments|to make things easier|what would help",
-}
-CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
-# "what went wrong should just say: ...": the words that replace it.
-REPLACE_WITH = re.compile(
-    r"\b(?:what went wrong|it|that|the description|the outcome|what i would like)\s+"
-    r"(?:should|must|needs to)\s+(?:just |only )?"
-    r"(?:say|read)\s*:?\s*(.+)",
-    re.IGNORECASE | re.DOTALL,
-)
-# "mostly, but add that there's black mould now": the words added.
-ADD_THAT = re.compile(r"\b(?:please )?add (?:that|this|on)?\s*:?\s*(.+)", re.IGNORECASE | re.DOTALL)
-
-
-def named_part(text: str) -> str | None:
-    """The part of the read-back a message names ("the what I would like bit is wrong")."""
-    said = words(text)
-    return next(
-        (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
-        None,
-    )
-
-
-def part_named_alone(text: str) -> str | None:
-    """The part a message asks to change without saying how ("change who is complaining",
-    "No, I want to change what went wrong"): the part's question is asked again."""
-    said = words(text)
-    if not re.search(rf"\b{CHANGE_WORDS}\b", said):
-        return None
-    for part, names in PART_NAMES.items():
-        named = re.search(rf"\b(?:{names})\b", said)
-        # Only when nothing new follows the part's name: otherwise it is the correction.
-        if named and len(said[named.end() :].split()) <= 1:
-            return part
-    return None
-
-
-def corrections_in(typed: str, draft: DraftDefinition) -> dict[str, str]:
-    """The parts of the definition a correction typed at the read-back changes, first the one
-    it is mainly about: contact details, the name, how to contact, the earlier job, what they
-    want; new words for what went wrong replace it, and anything else is added to it, without
-    the words that asked for the change."""
-    part = named_part(typed)
-    about_contact = contact_details_in(typed) or "name" in typed.lower()
-    rewritable = part in (None, "aspects", "outcome") and not about_contact
-    replaced = REPLACE_WITH.search(typed)
-    if replaced and rewritable:
-        return {part or "aspects": replaced.group(1).strip()}
-    rest = after_first_sentence(typed)
-    if part in ("aspects", "outcome") and rewritable and rest and named_part(rest) is None:
-        # "No, the what I would like bit is wrong. I want the bins cleaned every week": the
-        # part named is wrong, and the rest is what it should say.
-        return {part: rest}
-    changes: dict[str, str] = {}
-    lowered = typed.lower()
-    details = contact_details_in(typed)
-    if details:
-        changes["contact_details"] = details
-    if "name" in lowered:
-        name = corrected_name(typed[lowered.index("name") + len("name") :], draft.contact_name)
-        if name:
-            changes["contact_name"] = name
-    if details or PREFERENCE_WORDS.search(typed):
-        preference = preference_beside_details(typed, last=True)
-        if preference:
-            changes["contact_preference"] = preference
-    if EARLIER_REPORT.search(typed):
-        job = job_number_in(typed)
-        never = NEVER_REPORTED.search(typed) is not None
-        earlier = draft.earlier_request
-        if never:
-            changes["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
-        elif job:
-            changes["earlier_request"] = job
-        elif earlier and earlier != NOT_ABOUT_AN_EARLIER_REQUEST:
-            # "the first call was on the 2nd not the 12th": kept beside what it corrects, in
-            # the resident's words, for the officer.
-            changes["earlier_request"] = f"{earlier.rstrip('. ')}. Correction: {typed}"
-    if not changes and any(word in lowered for word in OUTCOME_WORDS):
-        changes["outcome"] = typed
-    if not changes:
-        added = ADD_THAT.search(typed)
-        words_added = added.group(1).strip() if added else typed
-        changes["aspects"] = f"{draft.aspects.strip()} {words_added}".strip()
-    return changes
-
-
-PREFERENCE_WORDS = re.compile(
-    r"\b(?:by (?:e-?mail|phone|text|letter|post)|prefer\w*|rather|contact me|e-?mail me|text me|"
-    r"(?:a|an) (?:phone call|call|e-?mail|text|letter)|"
-    r"call me|ring me|not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
-    re.IGNORECASE,
-)
-EARLIER_REPORT = re.compile(
-    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
-    r"|first (?:call|called|rang|phoned|contacted|told|time)"
-    r"|(?:rang|called|phoned) (?:you|about))\b",
-    re.IGNORECASE,
-)
-# The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
-NAME_CORRECTION = re.compile(
-    r"\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its)\s+"
-    rf"({NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
-)
-# Words about the name that are not one: "the name is wrong".
-ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
-
-
-def corrected_name(after_name: str, old_name: str | None) -> str | None:
-    """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
-    surname."""
-    match = NAME_CORRECTION.search(after_name)
-    name = match.group(1).rstrip(".") if match else name_in(after_name)
-    if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
-        return None
-    old_words = (old_name or "").split()
-    if len(name.split()) == 1 and len(old_words) >= 2:
-        return " ".join([name, *old_words[1:]])
-    return name
-
-
-NEVER_REPORTED = re.compile(
-    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
-)
-
-
-def job_number_in(typed: str) -> str | None:
-    """The corrected job number: "It's 60121, not 60112" gives 60121."""
-    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
-        before = typed[: match.start()].lower().split()[-1:]
-        if before != ["not"]:
-            return f"job {match.group()}"
-    return None
+CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
+LOG_IT_BUTTONS = [
+    {"title": "Yes, log it", "payload": "/affirm"},
+    {"title": "No, change something", "payload": "/deny"},
+]

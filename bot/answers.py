@@ -41,6 +41,9 @@ YES_STARTS = (
     "it's right", "its right", "spot on", "definitely", "absolutely", "of course", "please do",
     "go ahead", "fine", "that's fine", "thats fine", "all good", "perfect", "looks right",
     "looks good", "log it", "yes log it", "that's it", "thats it", "bang on", "great",
+    "yh", "yeh", "yah", "yas", "yeah yeah", "confirmed", "confirm", "i confirm", "all correct",
+    "all right", "alright", "send it", "submit it", "go for it", "sounds right", "looks fine",
+    "that's all correct", "thats all correct", "k", "kk",
     # Yes in the landlord's other languages, often typed before an English answer.
     "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
 )  # fmt: skip
@@ -172,7 +175,8 @@ OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
 # Intents whose rules do not triage the message, so a common question is answered here.
 UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
 
-Kind = Literal["leave", "button", "yes", "no", "slot", "amend", "question", "none"]
+# "check": a yes and a leaving said together at the read-back ("oh forget it. yes, log it").
+Kind = Literal["leave", "button", "yes", "no", "slot", "amend", "question", "check", "none"]
 
 
 @dataclass(frozen=True)
@@ -289,6 +293,9 @@ UNDECIDED = (
 
 def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
     if wants_to_leave(text):
+        if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
+            # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
+            return Understanding("check")
         return Understanding("leave", start_again=words(text) in START_AGAIN)
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
@@ -435,12 +442,16 @@ def ends_with(said: str, endings: tuple[str, ...]) -> bool:
     return any(said == end or said.endswith(" " + end) for end in endings)
 
 
+def clauses(text: str) -> list[str]:
+    return [words(clause) for clause in re.split(r"[,.;!?\n]+", text) if words(clause)]
+
+
 def wants_to_leave(text: str) -> bool:
     said = words(text)
-    clauses = [words(clause) for clause in re.split(r"[,.;!?\n]+", text)]
+    parts = clauses(text)
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
-    if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in clauses):
+    if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):
         # "i said no. cancel", "Never mind, I'll phone you tomorrow".
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):

@@ -239,11 +239,17 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
     a correction the new way is said last ("it says phone, it should be email")."""
     said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
+    # Where each clause starts: "light not working, ring me" does not rule out ringing.
+    clause_starts = [0] + [
+        len(" ".join(re.sub(r"[^\w\s'-]", " ", text.lower()[: m.end()]).split()))
+        for m in re.finditer(r"[,.;!?\n]", text)
+    ]
     mentions: list[tuple[int, str]] = []
     for key, words in PREFERENCES.items():
         for word in words:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
-                before = said[: match.start()].split()
+                clause = max(start for start in clause_starts if start <= match.start())
+                before = said[clause : match.start()].split()
                 ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
                     negation in before[-3:] for negation in FAR_NEGATIONS
                 )
@@ -251,7 +257,24 @@ def contact_preference(text: str, last: bool = False) -> str | None:
                     mentions.append((match.start(), key))
     if not mentions:
         return None
-    return (max(mentions) if last else min(mentions))[1]
+    way = (max(mentions) if last else min(mentions))[1]
+    when = CONTACT_TIME.search(said)
+    said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
+    only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
+    if when:
+        # "only call after 6pm": the time is what is only.
+        return f"{way}, {when.group().strip()}"
+    return way + (" only" if only else "")
+
+
+# When they can be reached, said beside the way: "calls after 5pm", "evenings only", "before
+# 10am", "between 9 and 12". Kept with the way (the case store holds 40 characters).
+CONTACT_TIME = re.compile(
+    r"\b(?:after|before|from|between|not before|not after)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
+    r"|\b(?:in the )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?)(?: only)?\b"
+    r"|\bafter (?:work|school|lunch)\b"
+)
 
 
 def is_no(text: str) -> bool:
@@ -273,6 +296,8 @@ class DraftDefinition:
     contact_preference: str
     adjustments: str | None
     earlier_request: str | None = None
+    # Whether the resident agreed to the helper acting for them (only when someone helps).
+    consent: bool | None = None
 
     def read_back(self) -> str:
         lines = [
@@ -285,7 +310,19 @@ class DraftDefinition:
             lines.append(f"It is about a request you reported before: {self.earlier_request}")
         lines.append(f"You would like: {self.outcome.strip()}")
         if self.representative:
-            lines.append(f"You are helping the resident: {self.representative.strip()}")
+            resident = resident_in(self.representative, self.contact_name)
+            lines.append(
+                f"The complaint is for: {resident}"
+                if resident
+                else "The complaint is for the resident you are helping. You told us: "
+                f"{self.representative.strip()}"
+            )
+            lines.append(
+                f"You are helping them: {self.contact_name.strip()}. They have agreed to this."
+                if self.consent
+                else f"You are helping them: {self.contact_name.strip()}. They have not agreed "
+                "to this yet, so we will check with them before we share their details with you."
+            )
         lines.append(
             f"We will contact {self.contact_name.strip()} by {self.contact_preference} "
             f"({self.contact_details.strip()})."
@@ -330,7 +367,8 @@ CONSENT_GIVEN = re.compile(
     r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
     r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
-    r"|(?:she|he|they) (?:say|said|says) (?:it'?s )?ok(?:ay)?|with (?:her|his|their) "
+    r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
+    r"|with (?:her|his|their) "
     r"(?:consent|permission)|(?:she|he|they) agreed for me|authority to act)\b",
     re.IGNORECASE,
 )
@@ -338,3 +376,35 @@ CONSENT_GIVEN = re.compile(
 
 def consent_told(text: str) -> bool:
     return CONSENT_GIVEN.search(text) is not None
+
+
+# How a helper names the resident in their answer: "She is Mrs Jones at no 4", "T is Mr Alan
+# Fisher", "mum's name is Grace Okafor".
+RESIDENT_IS = re.compile(
+    r"\b(?:she|he|they|resident|tenant|T|mum|mam|mom|dad|nan|nana|gran|grandad|grandma|"
+    r"(?:her|his|their|mum'?s|dad'?s|nan'?s) name)\s*(?:is|'s|=|:)\s+"
+    rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
+)
+TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
+
+
+def resident_in(details: str, helper: str) -> str | None:
+    """The resident's name in what a helper told us about them and themself, never the
+    helper's own; None when the answer does not name the resident."""
+    helper_words = set(helper.lower().split())
+
+    def not_the_helper(name: str | None) -> bool:
+        return bool(name) and not set(str(name).lower().split()) <= helper_words
+
+    for found in (
+        represented_person(details),
+        *(match.group(1) for match in RESIDENT_IS.finditer(details)),
+        *(match.group() for match in TITLED_NAME.finditer(details)),
+        *written_names(details),
+    ):
+        if found and not_the_helper(found) and found.split()[0] not in NOT_NAMES:
+            # "Mrs Joan Baker, 14 Elm Road": the address where it follows the name.
+            after = details[details.find(found) + len(found) :] if found in details else ""
+            address = ADDRESS.match(after) if "," not in found else None
+            return f"{found}, {address.group(1).rstrip(',')}" if address else found
+    return None

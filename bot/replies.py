@@ -160,6 +160,15 @@ def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | 
     return lines
 
 
+def preference_said(preference: str) -> str | None:
+    """ "text only" or "phone, after 5pm" as a resident reads it: "text message only"."""
+    way, _, when = preference.partition(", ")
+    said_as = PREFERENCE_WORDS.get(way.removesuffix(" only"))
+    if said_as is None:
+        return None
+    return said_as + (" only" if way.endswith(" only") else "") + (f", {when}" if when else "")
+
+
 def request_contact_lines(
     details: str | None, preference: str | None, contact_by: date, policy: Policy,
     urgent: bool = False,
@@ -168,7 +177,7 @@ def request_contact_lines(
     the resident would rather call. An emergency is not left to the office's hours or to a
     date days away: the emergency repairs line is open now."""
     landlord = policy.landlord
-    said_as = PREFERENCE_WORDS.get(preference or "")
+    said_as = preference_said(preference or "")
     how = f"by {said_as} " if said_as else ""
     if urgent:
         reach = (
@@ -350,6 +359,12 @@ def adjustments_noted_line(review_due: date, known: bool) -> str:
 
 
 NO_ADJUSTMENTS_LINE = "That's fine. You can ask us for help like this at any time."
+# At the read-back (actions.repair): a part taken out, and a yes said with a "forget it".
+REMOVED_LINE = "Thank you. I've taken that out."
+LOG_IT_CHECK = (
+    "Just to check: shall I log your complaint as I read it back? Say yes to log it, or cancel "
+    "to stop without logging it."
+)
 
 
 # Read out by a call handler (bot/console/prompts.py, the console's pages) --------------------

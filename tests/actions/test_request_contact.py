@@ -121,6 +121,22 @@ def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:
     assert "utter_offer_request_contact" not in said(dispatcher)
 
 
+def test_when_to_call_said_in_the_first_message_is_told_back(app: App) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "bathroom light not working, ring me on 07700 900123 after 5pm pls"
+    first = Tracker.from_dict(
+        {
+            "sender_id": "resident-11",
+            "slots": {},
+            "latest_message": {"text": text, "intent": {"name": "service_request",
+                                                         "confidence": 0.95}},
+            "events": [{"event": "user", "text": text, "timestamp": RECEIVED.timestamp()}],
+        }
+    )  # fmt: skip
+    asyncio.run(ActionTriage().run(dispatcher, first, {}))
+    assert "Our team will contact you by phone, after 5pm (07700 900123)" in said(dispatcher)
+
+
 def test_a_helper_is_asked_how_to_reach_them_after_being_noted(app: App) -> None:
     contact_id = logged_request(app)
     dispatcher = CollectingDispatcher()
@@ -142,7 +158,8 @@ def test_a_yes_that_says_how_fills_the_contact_questions() -> None:
     assert given == [
         SlotSet("contact_name", "Daniel Reeves"),
         SlotSet("contact_details", "07700 900456"),
-        SlotSet("contact_preference", "phone"),
+        # When to call is kept with the way (read back and shown to staff).
+        SlotSet("contact_preference", "phone, after 5pm"),
     ]
     assert contact_given("yes pls. call me Ayesha") == [SlotSet("contact_name", "Ayesha")]
     assert contact_given("yes contact me") == []

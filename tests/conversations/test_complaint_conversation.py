@@ -76,7 +76,10 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     )
     corrected = say("An apology")
     assert "You would like: An apology" in corrected
-    assert "You are helping the resident: I'm Sam, her son" in corrected
+    assert (
+        "The complaint is for: Mrs Jones\nYou are helping them: Sam Jones. They have agreed"
+        in corrected
+    )
     assert "To make things easier for you: my mum is deaf" in corrected
     confirmation = say("/affirm")
 

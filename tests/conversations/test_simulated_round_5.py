@@ -185,7 +185,7 @@ def test_new_words_for_what_went_wrong_replace_it(running: Running) -> None:
     assert "What went wrong: rubble dumped in my garden, still there" in read_back
     assert "should just say" not in read_back
     added = say("add that there are rats now")
-    assert "rubble dumped in my garden, still there there are rats now" in added
+    assert "rubble dumped in my garden, still there. There are rats now" in added
     assert "add that" not in added
 
 

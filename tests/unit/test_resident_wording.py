@@ -19,7 +19,9 @@ from bot.hazards import clock_lines, hazard_clocks
 from bot.policy import Policy, load_answers
 from bot.policy.schema import Duration
 from bot.replies import (
+    LOG_IT_CHECK,
     NO_ADJUSTMENTS_LINE,
+    REMOVED_LINE,
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
     adjustments_noted_line,
@@ -117,6 +119,10 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         "The mould came back and nobody came", True, "Fix the problem", None, "Sam",
         "sam@example.org", "email", None,
     ).read_back()  # fmt: skip
+    texts["read_back_helper"] = DraftDefinition(
+        "The stairlift is broken", True, "Fix it", "Mr Alan Fisher", "Richard Fisher",
+        "07700 900321", "phone, after 5pm", None, consent=False,
+    ).read_back()  # fmt: skip
     texts.update(built_in_python(policy))
     return texts
 
@@ -140,6 +146,8 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         "adjustments_noted": adjustments_noted_line(date(2026, 9, 1), known=True),
         "adjustments_noted_anonymous": adjustments_noted_line(date(2026, 9, 1), known=False),
         "no_adjustments": NO_ADJUSTMENTS_LINE,
+        "removed_from_read_back": REMOVED_LINE,
+        "log_it_check": LOG_IT_CHECK,
         "complaint_logged": complaint_logged_line(complaint),
         "kept_for_later": " ".join(kept_lines(policy)),
         "logged_read_out": " ".join(logged_lines(complaint, policy)),

@@ -1,0 +1,624 @@
+"""What a correction typed at the read-back of a complaint changes, read the way people write one.
+
+"she first rang in July not August. rest is fine", "take out the rent question", "Change what
+went wrong to: ...", "her name is just Brenda O'Neill", "T only wants calls after 5pm": each is
+applied to the part it is about, replacing, removing or swapping words, never pasted onto the
+end of "what went wrong". A message whose part cannot be told is left for one short question.
+Pure functions over the draft definition; actions.repair applies the result and reads back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bot.definition import (
+    CONTACT_TIME,
+    NAME_WORD,
+    NOT_NAMES,
+    DraftDefinition,
+    consent_told,
+    contact_details_in,
+    name_in,
+    preference_beside_details,
+    written_names,
+)
+from bot.text import words
+
+# The earlier-job answer that says the complaint is not about one (actions.complaint_form).
+NOT_ABOUT_AN_EARLIER_REQUEST = "none"
+How = Literal["changed", "added", "removed", "unclear"]
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The parts changed (draft field name to its new value) and how, for the reply."""
+
+    changes: dict[str, str | bool] = field(default_factory=dict)
+    how: How = "changed"
+
+
+UNCLEAR = Correction(how="unclear")
+
+# The read-back's parts by the names people give them, and the part each one is.
+PART_NAMES = {
+    "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
+    "outcome": r"what (?:you|i) would like|what i want|the outcome|what i'?d like",
+    "who": r"who is complaining|who's complaining|who complains|who it'?s for",
+    "earlier_request": r"(?:the )?reported before(?: bit| part)?"
+    r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
+    r"|the job(?: number| no| bit| part)?",
+    "contact": r"contact details|the contact|my details",
+    "adjustments": r"adjustments|to make things easier|what would help",
+}
+CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
+
+# Words around a correction that are not part of it: "nearly -", "correction:", "rest is fine".
+OPENER = re.compile(
+    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|no|nope|nah|sorry|oops|whoops|"
+    r"correction|one (?:small )?(?:thing|change|mistake)(?: to (?:change|fix))?|"
+    r"small (?:mistake|change|thing)|just one thing|one more thing|also|ok|okay|hmm|erm|um|"
+    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong)"
+    r"\b[\s,.:;!-]*)+",
+    re.IGNORECASE,
+)
+CLOSER = re.compile(
+    r"(?:[\s,.;:-]*(?:(?:the )?rest(?: of it)? (?:is|looks|seems) (?:fine|right|ok|okay|correct"
+    r"|good)|every ?thing else (?:is|looks) (?:fine|right|ok|okay|correct|good)|thanks?"
+    r"|thank you|ta|cheers|pls|please|plz|thx))+[\s.!]*$",
+    re.IGNORECASE,
+)
+
+# "replace what went wrong with just this: ...", "change it to: ...", "what went wrong should
+# just say ...": the words after are the new text, whole.
+PARTS_SAID = (
+    r"what went wrong|wot went wrong|the description|what happened|the complaint|"
+    r"the outcome|what i would like|what i want|what you would like|it|that|the text"
+)
+REPLACE = re.compile(
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})\s+"
+    r"(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)\s*"
+    r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
+    rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
+    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "The complaint is only the fence and the rude man": the sentences about those are kept.
+KEEP_ONLY = re.compile(
+    r"\b(?:the complaint|my complaint|it|its|it's|complaint)\s+(?:is|'s)?\s*(?:only|just|really)\s+"
+    r"(?:about|abt|re|regarding|for)?\s*(?P<what>.+)"
+    r"|\b(?:the complaint|my complaint)\s+is\s+(?:about|abt|regarding)\s+(?P<what2>.+)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "Please take out the rent question", "remove the bit about the light", "the rent bit is not
+# part of the complaint", "the bit about her name shouldn't be there".
+REMOVE = re.compile(
+    r"\b(?:take out|taking out|take away|remove|delete|drop|leave out|get rid of|cut out|"
+    r"scrap|lose|strike out|cross out|rid of)\s+(?P<what>[^,.;!?]+)"
+    r"|(?P<what2>[^,.;!?]+?)\s+(?:is not|isn'?t|isnt|is nothing to do with|not|has nothing to do "
+    r"with|doesn'?t belong|does not belong)\s*(?:part of|in|with)?\s*(?:the|my|this)?\s*"
+    r"complaint"
+    r"|(?P<what3>[^,.;!?]+?)\s+(?:shouldn'?t|should not|does not need to|doesn'?t need to)\s+"
+    r"be (?:there|in (?:it|there))",
+    re.IGNORECASE,
+)
+# Words in "the bit about ..." that name no content.
+PLACE_IN_TEXT = {
+    "the", "a", "an", "bit", "bits", "part", "parts", "question", "sentence", "line", "stuff",
+    "thing", "things", "about", "abt", "on", "re", "regarding", "with", "of", "at", "end", "start",
+    "beginning", "what", "went", "wrong", "that", "this", "it", "its", "it's", "my", "her",
+    "his", "their", "please", "pls", "all", "also", "and", "or", "in", "to", "from", "is", "was",
+    "i", "me", "you", "can", "could", "just", "only", "really", "complaint", "there", "more",
+    "be", "as", "well", "for", "where", "which", "who", "how", "when", "not", "new", "so",
+}  # fmt: skip
+# Words that open a sentence going on from the one before.
+GOES_ON = {"he", "she", "they", "it", "this", "that", "then", "and", "but", "so", "which"}
+AT_THE_END = re.compile(r"\b(?:at the end|last bit|end bit|last sentence|last line)\b", re.I)
+# "can you add that", "please add", "also", "too", "as well": something more, said once. The
+# words that ask for it are dropped; "too" and "as well" are kept as said.
+ADD_MARKERS = re.compile(
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
+)
+ADD_INSTRUCTION = re.compile(
+    r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
+    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?|put (?:in|down) that"
+    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
+    r"[\s:,-]*",
+    re.IGNORECASE,
+)
+# "26/11 not 24/11", "in July not August", "it's O'Neill not O": A replaces B.
+A_NOT_B = re.compile(
+    r"(?P<before>.*?)[\s,]+(?:not|nt|instead of|rather than)\s+(?P<after>.+)", re.I
+)
+# "is not 3 November, is 5 November", "not Tuesday but Wednesday": B first, then A.
+NOT_B_BUT_A = re.compile(
+    r"\b(?:is|was|it'?s|its)?\s*not\s+(?P<old>[^,.;]+?)\s*,?\s+(?:but|it'?s|its|it is|is|was)"
+    r"\s+(?P<new>[^,.;!?]+)",
+    re.IGNORECASE,
+)
+# At most this many words are swapped: "26 November" for "24 November".
+MOST_SWAPPED = 3
+SWAP_TOKEN = re.compile(r"[\w/'\u2019:.-]+")
+# Small words that are never the thing being swapped.
+# "I'm not happy", "it was not fixed": a negated verb, not "A not B".
+NOT_SWAPPED = {
+    "the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to", "i'm",
+    "im", "i", "am", "are", "were", "do", "does", "did", "has", "have", "had", "could", "would",
+    "should", "will", "can", "just", "really", "but", "or", "if", "that", "this", "so", "be",
+}  # fmt: skip
+
+# The resident a helper writes for: "the complaint is for my mum Grace Okafor", "resident is Mr
+# Alan Fisher".
+RESIDENT = re.compile(
+    r"\b(?:the )?(?:resident|tenant|T|complaint is for|complaints for|it'?s for|its for|"
+    r"this is for|(?:her|his|their|the resident'?s|the tenant'?s|mum'?s|dad'?s) name)"
+    r"\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"
+    r"(?:(?:my|her|his|their|our) [a-z-]+,?\s+)?"
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
+)
+# The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
+NAME_CORRECTION = re.compile(
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|^)\s+"
+    r"(?:just |actually |really )?"
+    rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
+)
+# Words about the name that are not one: "the name is wrong".
+ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
+OTHERS_NAME = re.compile(r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) name\b")
+
+PREFERENCE_WORDS = re.compile(
+    r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
+    r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
+    r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
+    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
+    re.IGNORECASE,
+)
+EARLIER_REPORT = re.compile(
+    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
+    r"|first (?:call|called|rang|phoned|contacted|told|time)"
+    r"|(?:rang|called|phoned) (?:you|about))\b",
+    re.IGNORECASE,
+)
+# A date about a call or a report: "I first phoned in February not March".
+CALLED = re.compile(r"\b(?:rang|rung|phoned|called|reported|contacted|emailed|wrote)\b", re.I)
+NEVER_REPORTED = re.compile(
+    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
+)
+OUTCOME_WORDS = re.compile(
+    r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
+    r"an apology|apologise|apologize|refund|explanation|outcome)\b",
+    re.IGNORECASE,
+)
+
+
+def named_part(text: str) -> str | None:
+    """The part of the read-back a message names ("the what I would like bit is wrong")."""
+    said = words(text)
+    return next(
+        (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
+        None,
+    )
+
+
+def part_named_alone(text: str) -> str | None:
+    """The part a message asks to change without saying how ("change who is complaining",
+    "No, I want to change what went wrong"): the part's question is asked again."""
+    said = words(text)
+    if not re.search(rf"\b{CHANGE_WORDS}\b", said):
+        return None
+    for part, names in PART_NAMES.items():
+        named = re.search(rf"\b(?:{names})\b", said)
+        # Only when nothing new follows the part's name: otherwise it is the correction.
+        if named and len(said[named.end() :].split()) <= 1:
+            return part
+    return None
+
+
+def trimmed(text: str) -> str:
+    """The correction without "nearly -", "correction:" before it or "rest is fine" after."""
+    return CLOSER.sub("", OPENER.sub("", text.strip())).strip(" ,;:-")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
+
+
+def correction_of(typed: str, draft: DraftDefinition) -> Correction:
+    """What a message typed at the read-back changes. Whole-message instructions first
+    ("replace what went wrong with: ..."), then each sentence on its own: a removal, a swap,
+    a name, the resident, the way and time to contact, the earlier job, what they want, an
+    addition. UNCLEAR when no sentence says which part it changes."""
+    text = trimmed(typed)
+    if not words(text):
+        return UNCLEAR
+    replaced = REPLACE.search(text)
+    if replaced and (correction := replacement(replaced, text)) is not None:
+        return correction
+    values = Values.of(draft)
+    hows = {how for s in sentences(text) if (how := values.apply(trimmed(s))) is not None}
+    changes = values.changed(draft)
+    if values.stuck or (not changes and "added" not in hows):
+        return UNCLEAR
+    # The reply names the one thing done, when only one kind of thing was.
+    return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
+
+
+def replacement(replaced: re.Match[str], text: str) -> Correction | None:
+    """ "Change what went wrong to: ...": the new words, whole, without the instruction. "It
+    should say ..." replaces the part named elsewhere in the message, and only one that is
+    written in words (what went wrong, what they would like); None when it is about another."""
+    new_text = (replaced.group("text") or replaced.group("text2") or "").strip()
+    said_part = words(replaced.group("part") or replaced.group("part2") or "")
+    if said_part in GENERIC_PARTS:
+        named = named_part(text)
+        if named not in ("aspects", "outcome") and (replaced.group("part2") or named):
+            return None
+        part = named or "aspects"
+    else:
+        part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
+    if not words(new_text):
+        return None
+    return Correction({part: new_text}, "changed")
+
+
+# Words in "it should say ..." that point at the part named elsewhere.
+GENERIC_PARTS = ("it", "that", "the text")
+# "the what I would like bit is wrong": the part the next sentence gives new words for.
+POINTER = re.compile(
+    r"\b(?:bit|part|section|line|one)?\s*(?:is|are|'s|was)\s+(?:all\s+)?(?:wrong|not right|"
+    r"incorrect|not correct|off)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Values:
+    """The draft's parts as they are being corrected, sentence by sentence."""
+
+    parts: dict[str, str | bool]
+    helping: bool
+    # The part an earlier sentence said was wrong, which the next one rewrites.
+    pointed: str | None = None
+    # Something asked to be taken out that could not be found: the message is asked about.
+    stuck: bool = False
+
+    @staticmethod
+    def of(draft: DraftDefinition) -> Values:
+        return Values(
+            {
+                "aspects": draft.aspects,
+                "outcome": draft.outcome,
+                "earlier_request": draft.earlier_request or "",
+                "contact_name": draft.contact_name,
+                "contact_details": draft.contact_details,
+                "contact_preference": draft.contact_preference,
+                "representative": draft.representative or "",
+                "consent": bool(draft.consent),
+                "acting_for": "someone_else" if draft.representative is not None else "",
+            },
+            helping=draft.representative is not None,
+        )
+
+    def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
+        before = Values.of(draft).parts
+        return {k: v for k, v in self.parts.items() if before.get(k) != v}
+
+    def text(self, part: str) -> str:
+        return str(self.parts.get(part) or "")
+
+    def apply(self, said: str) -> How | None:
+        """Applies one sentence; None when it changes nothing that can be told."""
+        part, pointer = named_part(said), POINTER.search(said)
+        if part is not None and pointer and len(words(said[pointer.end() :]).split()) < 2:
+            # "The what I would like bit is wrong." and nothing after: the next sentence says.
+            self.pointed = part
+            return None
+        if self.pointed in ("contact_name", "representative"):
+            # "the name is wrong. It should say Mrs D Okafor".
+            new = corrected_name(said, self.text(self.pointed)) or next(
+                iter(written_names(said)), None
+            )
+            if new is not None:
+                self.parts[self.pointed] = new
+                return "changed"
+        if self.pointed in ("aspects", "outcome"):
+            # The new words for the part said to be wrong, unless they remove or swap.
+            how = self.remove(said) or self.swap(said, only=(self.pointed,))
+            if how is None:
+                self.parts[self.pointed] = said
+            return how or "changed"
+        if self.remove(said) or self.stuck:
+            return "removed" if not self.stuck else None
+        for step in (
+            self.keep_only, self.resident, self.name, self.contact, self.swap,
+            self.earlier, self.outcome, self.add,
+        ):  # fmt: skip
+            how = step(said)
+            if how is not None:
+                return how
+        return None
+
+    def keep_only(self, said: str) -> How | None:
+        match = KEEP_ONLY.search(said)
+        if match is None:
+            return None
+        what = match.group("what") or match.group("what2") or ""
+        if RESIDENT.search(said) or re.search(r"\bfor\s+(?:my|her|his)\b", said, re.I):
+            return None
+        kept: list[str | None] = []
+        for sentence in sentences(self.text("aspects")):
+            # "He never came back": a sentence that goes on from one kept is kept with it.
+            goes_on = kept and kept[-1] is not None and words(sentence).split()[0] in GOES_ON
+            kept.append(sentence if mentions(sentence, keywords(what)) or goes_on else None)
+        found = [sentence for sentence in kept if sentence is not None]
+        self.parts["aspects"] = " ".join(found) if found else what.strip(" .") + "."
+        return "changed"
+
+    def remove(self, said: str) -> How | None:
+        match = REMOVE.search(said)
+        if match is None:
+            return None
+        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        part = "outcome" if named_part(what) == "outcome" else "aspects"
+        current = sentences(self.text(part))
+        kept = [s for s in current if not mentions(s, keywords(what))]
+        if len(kept) == len(current) and AT_THE_END.search(said):
+            kept = current[:-1]
+        if not kept or len(kept) == len(current):
+            # Nothing found to take out, or it would leave the part empty: ask.
+            self.stuck = True
+            return None
+        self.parts[part] = " ".join(kept)
+        return "removed"
+
+    def resident(self, said: str) -> How | None:
+        """The resident a helper writes for, and their agreement. "the complaint is for my mum
+        Grace Okafor" from someone read back as the resident makes them the helper."""
+        match = RESIDENT.search(said)
+        changed: How | None = None
+        if match is not None and match.group("name").split()[0] not in NOT_NAMES:
+            opener = words(said[: match.start("name")])
+            for_someone = re.search(r"\bfor\b", opener) and re.search(
+                r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")]
+            )
+            if self.helping and (
+                re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
+            ):
+                self.parts["representative"] = match.group("name")
+                changed = "changed"
+            elif for_someone:
+                self.parts["representative"] = match.group("name")
+                self.parts["acting_for"] = "someone_else"
+                self.helping = True
+                changed = "changed"
+            elif re.search(r"\b(?:resident|tenant|t)\b", opener):
+                self.parts["contact_name"] = self.full_name(match.group("name"))
+                changed = "changed"
+        if self.helping and consent_told(said):
+            self.parts["consent"] = True
+            changed = "changed"
+        return changed
+
+    def name(self, said: str) -> How | None:
+        lowered = said.lower()
+        if "name" not in lowered:
+            return self.name_alone(said)
+        after = said[lowered.index("name") + len("name") :]
+        whose = "representative" if self.helping and OTHERS_NAME.search(lowered) else "contact_name"
+        swapped = self.swap(after, only=(whose,))
+        if swapped:
+            return swapped
+        new = corrected_name(after, self.text(whose))
+        if new is None:
+            # "the name is wrong": the next sentence may give it.
+            self.pointed = whose
+            return None
+        self.parts[whose] = new
+        return "changed"
+
+    def name_alone(self, said: str) -> How | None:
+        """A name typed on its own ("Brenda O'Neill") corrects the name it shares a word with."""
+        names = written_names(said)
+        if not names or names[0] != said.strip(" .!"):
+            return None
+        for part in ("contact_name", "representative"):
+            if set(names[0].lower().split()) & set(words(self.text(part)).split()):
+                self.parts[part] = names[0]
+                return "changed"
+        return None
+
+    def full_name(self, name: str) -> str:
+        return corrected_name(f"is {name}", self.text("contact_name")) or name
+
+    def contact(self, said: str) -> How | None:
+        details = contact_details_in(said)
+        if details:
+            self.parts["contact_details"] = details
+        preference = (
+            preference_beside_details(said, last=True)
+            if details or PREFERENCE_WORDS.search(said) or CONTACT_TIME.search(said.lower())
+            else None
+        )
+        if preference:
+            self.parts["contact_preference"] = preference
+        return "changed" if details or preference else None
+
+    def swap(self, said: str, only: tuple[str, ...] = ()) -> How | None:
+        """ "A not B", or "not B but A" ("is not 3 November, is 5 November"): B is replaced by
+        A in the part that holds B."""
+        parts = only or (
+            ("earlier_request", "aspects", "outcome", "contact_name", "representative")
+            if CALLED.search(said)
+            else ("aspects", "earlier_request", "outcome", "contact_name", "representative")
+        )
+        turned = NOT_B_BUT_A.search(said)
+        if turned is not None:
+            old = SWAP_TOKEN.findall(turned.group("old"))
+            # As many words as were taken out: "is April when it came off" swaps April.
+            new = SWAP_TOKEN.findall(turned.group("new"))[: len(old)]
+            if (
+                len(old) <= MOST_SWAPPED
+                and new
+                and same_kind(old, new)
+                and self.swapped(" ".join(old), " ".join(new), parts)
+            ):
+                return "changed"
+        match = A_NOT_B.search(said)
+        if match is None:
+            return None
+        before = SWAP_TOKEN.findall(match.group("before"))
+        after = SWAP_TOKEN.findall(match.group("after"))
+        for size in range(MOST_SWAPPED, 0, -1):
+            if (
+                len(before) >= size
+                and len(after) >= size
+                and self.swapped(" ".join(after[:size]), " ".join(before[-size:]), parts)
+            ):
+                return "changed"
+        return None
+
+    def swapped(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
+        """Whether `old` was found in one of the parts, and replaced there by `new`."""
+        old, new = old.strip(".,:"), new.strip(".,:")
+        if old.lower() in NOT_SWAPPED or new.lower() in NOT_SWAPPED or new == old:
+            return False
+        for part in parts:
+            current = self.text(part)
+            found = re.search(rf"(?<![\w']){re.escape(old)}(?![\w'])", current, re.IGNORECASE)
+            if found is not None:
+                self.parts[part] = current[: found.start()] + new + current[found.end() :]
+                return True
+        return False
+
+    def earlier(self, said: str) -> How | None:
+        pointer = POINTER.search(said)
+        if pointer is not None and named_part(said) == "earlier_request":
+            # "the reported before bit is wrong, it was the boiler visit today".
+            rest = said[pointer.end() :].strip(" ,;:-")
+            new = EARLIER_REST.search(rest) if rest else None
+        else:
+            new = EARLIER_IS.search(said)
+        if new is not None and not job_number_in(said) and not NEVER_REPORTED.search(said):
+            self.parts["earlier_request"] = new.group("new").strip()
+            return "changed"
+        job = job_number_in(said)
+        if not EARLIER_REPORT.search(said) and not (job and JOB_SHAPE.search(said)):
+            return None
+        if POINTER.search(said) and not job and len(words(said).split()) <= 8:
+            # "I gave the wrong job number": the next sentence gives it.
+            return None
+        earlier = self.text("earlier_request")
+        if NEVER_REPORTED.search(said):
+            self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+        elif job:
+            self.parts["earlier_request"] = job
+        elif earlier and earlier != NOT_ABOUT_AN_EARLIER_REQUEST:
+            # Kept beside what it corrects, in the resident's words, for the officer.
+            self.parts["earlier_request"] = f"{earlier.rstrip('. ')}. Correction: {said}"
+        else:
+            self.parts["earlier_request"] = said
+        return "changed"
+
+    def outcome(self, said: str) -> How | None:
+        if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
+            return None
+        if ADD_MARKERS.search(said) and self.text("outcome"):
+            self.parts["outcome"] = joined(self.text("outcome"), ADD_INSTRUCTION.sub(" ", said))
+        else:
+            self.parts["outcome"] = said
+        return "changed"
+
+    def add(self, said: str) -> How | None:
+        if not ADD_MARKERS.search(said):
+            return None
+        added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+        if len(added.split()) < 2:
+            # "can you add that" alone: what to add is in another sentence of the message.
+            return None
+        if words(added) in words(self.text("aspects")):
+            return "added"
+        self.parts["aspects"] = joined(self.text("aspects"), added)
+        return "added"
+
+
+# Month and day names, often typed in lower case.
+CALENDAR_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today", "tomorrow",
+}  # fmt: skip
+
+
+def same_kind(old: list[str], new: list[str]) -> bool:
+    """ "not March but April", "is not 3/11, is 5/11": a date for a date, a name for a name.
+    "its not fixed, its still leaking" swaps nothing."""
+
+    def kind(tokens: list[str]) -> str:
+        if any(ch.isdigit() for ch in "".join(tokens)):
+            return "number"
+        if any(token.lower() in CALENDAR_WORDS for token in tokens):
+            return "date"
+        return "name" if tokens[0][:1].isupper() else "word"
+
+    return kind(old) == kind(new) != "word"
+
+
+def joined(first: str, more: str) -> str:
+    """Two bits of the resident's words as sentences: "The roof leaks. It's the bathroom too"."""
+    first, more = first.strip(), more.strip(" ,;:-")
+    if not first:
+        return more
+    return f"{first}{'' if first.endswith(('.', '!', '?')) else '.'} {more[:1].upper()}{more[1:]}"
+
+
+def keywords(what: str) -> set[str]:
+    """The content words of "the rent question" or "the fence and the rude man"."""
+    found = {w for w in words(what).split() if w not in PLACE_IN_TEXT and len(w) > 2}
+    return {w.removesuffix("'s").rstrip("s") or w for w in found}
+
+
+def mentions(sentence: str, wanted: set[str]) -> bool:
+    """A sentence mentions a keyword when one of its words starts with it ("roof", "roofer")."""
+    said = words(sentence).split()
+    return any(word.startswith(key) for word in said for key in wanted)
+
+
+def corrected_name(after_name: str, old_name: str | None) -> str | None:
+    """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
+    surname."""
+    match = NAME_CORRECTION.search(after_name)
+    said_plainly = re.match(r"^\s*(?:is|:|=|should be|'s)\s", after_name, re.IGNORECASE)
+    # A name typed in lower case counts only straight after "name is" or "name:".
+    name = (
+        match.group(1).rstrip(".")
+        if match
+        else (name_in(after_name[said_plainly.end() :]) if said_plainly else None)
+    )
+    if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
+        return None
+    old_words = (old_name or "").split()
+    if len(name.split()) == 1 and len(old_words) >= 2:
+        return " ".join([name, *old_words[1:]])
+    return name
+
+
+# "The earlier job is the engineer visit on 23 November": the new words for it.
+EARLIER_IS = re.compile(
+    r"\b(?:the )?(?:earlier|previous|first|old|reported before) (?:job|report|request|repair|bit)"
+    r"\s+(?:is|was|should be|should say)\s*:?\s+(?P<new>\S.*)",
+    re.IGNORECASE,
+)
+EARLIER_REST = re.compile(r"(?P<new>\S.*)")
+# A job number on its own ("It's 60121, not 60112"): five digits or more, or letters before.
+JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
+
+
+def job_number_in(typed: str) -> str | None:
+    """The corrected job number: "It's 60121, not 60112" gives 60121."""
+    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
+        before = typed[: match.start()].lower().split()[-1:]
+        if before != ["not"]:
+            return f"job {match.group()}"
+    return None
