@@ -55,9 +55,12 @@ from bot.definition import (
     preference_beside_details,
 )
 from bot.nlp.matches import RuleMatches
+from bot.replies import unanswered_question_line
 from bot.text import words
 
 LISTEN = "action_listen"
+# The intent an answer beside a question is re-read with: one every free-text slot maps from.
+ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
 FORM_ANSWERS = ("affirm", "deny", "choose", "")
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
@@ -95,6 +98,8 @@ class ActionUnderstandAnswer(Action):
             return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if understanding.unanswered:
+            dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
         if question is None and understanding.kind == "button":
             # "I'll ring you monday. bye" with nothing open: the goodbye it ends with.
             intent, entities = payload_parts(str(understanding.value))
@@ -140,6 +145,9 @@ def answer(
         if question.name == ADJUSTMENTS_OFFER and intent == "affirm":
             reread += needs_given(tracker)
         return reread
+    if understanding.answer_text is not None:
+        # The answer beside a question is read by the form as if it had come alone.
+        return as_message(tracker, question, ANSWER_PART_INTENT, {}, understanding.answer_text)
     value: Any = understanding.value
     if understanding.kind != "slot":
         value = entities.get("choice", {"affirm": True, "deny": False}.get(intent))
@@ -147,23 +155,31 @@ def answer(
 
 
 def as_message(
-    tracker: Tracker, question: OpenQuestion, intent: str, entities: dict[str, str]
+    tracker: Tracker,
+    question: OpenQuestion,
+    intent: str,
+    entities: dict[str, str],
+    answer_text: str | None = None,
 ) -> list[EventType]:
     """The same message, re-read as the answer it is: the rules then see a plain yes, no or
-    button, as Rasa's own two-stage fallback does after a clarification."""
+    button, as Rasa's own two-stage fallback does after a clarification. With `answer_text`,
+    only that part of it, with what the rule matcher found in the whole message."""
     latest = next(e for e in reversed(tracker.events) if e.get("event") == "user")
     text = str(latest.get("text") or "")
+    found = list((latest.get("parse_data") or {}).get("entities") or []) if answer_text else []
     parse_data = {
         "intent": {"name": intent, "confidence": 1.0},
         # Actions read the intent from the ranking (Tracker.get_intent_of_latest_message).
         "intent_ranking": [{"name": intent, "confidence": 1.0}],
-        "entities": [{"entity": name, "value": value} for name, value in entities.items()],
-        "text": text,
+        "entities": found + [{"entity": name, "value": value} for name, value in entities.items()],
+        "text": answer_text or text,
         "message_id": latest.get("message_id"),
         "metadata": latest.get("metadata") or {},
         UNDERSTOOD_KEY: question.name,
     }
-    reread = UserUttered(text, parse_data, latest.get("timestamp"), latest.get("input_channel"))
+    reread = UserUttered(
+        answer_text or text, parse_data, latest.get("timestamp"), latest.get("input_channel")
+    )
     reread.update(message_id=latest.get("message_id"), metadata=latest.get("metadata") or {})
     # As in Rasa's own two-stage fallback: the reverted turn is listened to again, so the rules
     # see a fresh message.
