@@ -24,7 +24,7 @@ QUESTION_STARTS = (
 OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
-    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on",
+    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
@@ -139,6 +139,9 @@ def asks_what(text: str) -> bool:
 ASKS_SOMETHING = re.compile(
     r"^(?:how|what|when|where|who|which|wat|wot|wen|hw)\s+(?:long|much|many|soon|time|do|does|"
     r"did|can|could|will|would|is|are|was|should|about|happens|happen)\b"
+    # "or is that up to his employer", "will he get sacked": a yes-or-no question about someone.
+    r"|^(?:is|are|will|would|does|do|can|could|should|has|have|did)\s+"
+    r"(?:that|it|he|she|they|this|there|the|his|her|their|someone|anyone)\b"
 )
 # A request put as a question answers the question it follows: "can you fix it properly?" says
 # what would put it right. "Why...?" at a complaint is said in anger, not asked.
@@ -178,8 +181,11 @@ def questions_and_rest(text: str) -> tuple[list[str], str]:
     rest: list[str] = []
     for start, end in questions_in(text):
         part = text[start:end]
-        (asked if asks_the_assistant(part) else rest).append(part.strip())
-    left = " ".join(part for part in rest if part)
+        if asks_the_assistant(part):
+            asked.append(part.strip())
+        elif set(words(part).split()) - FILLER_WORDS:
+            rest.append(part.strip())
+    left = " ".join(rest)
     said = words(left).split()
     if ABOUT_ASKING.search(" ".join(said)) and len(said) < ABOUT_ASKING_WORDS:
         return asked, ""
