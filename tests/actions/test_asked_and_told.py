@@ -14,7 +14,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.choice import ActionRecordChoice, already_told
 from actions.complaint_form import ValidateComplaintForm
 from actions.repair import ActionUnderstandAnswer
+from actions.status import ValidateStatusForm
 from bot.bootstrap import App
+from bot.nlp.matches import first_reference
 from bot.replies import PUT_RIGHT_INSTEAD_LINE
 
 # The earlier job is asked about a service's problem only.
@@ -290,3 +292,34 @@ def test_asking_for_a_complaint_in_words_goes_to_the_form_and_says_the_other_way
     events = asyncio.run(ActionRecordChoice().run(dispatcher, tracker, {}))
     assert PUT_RIGHT_INSTEAD_LINE in [m.get("text") for m in dispatcher.messages]
     assert events[-1]["name"] == "complaint_form"
+
+
+def test_a_reference_a_digit_short_is_the_same_reference() -> None:
+    assert first_reference("my complaint CMP-2026-00042 please go higher") == "CMP-2026-000042"
+    assert first_reference("its cmp 2026 0412") == "CMP-2026-000412"
+    assert first_reference("job 2026-00042") is None
+
+
+def test_a_corrected_reference_at_the_check_question_replaces_the_first(app: App) -> None:
+    tracker = Tracker.from_dict(
+        {
+            "sender_id": "resident-10",
+            "slots": {"requested_slot": "status_check", "status_reference": "CMP-2026-000003"},
+            "latest_message": {"text": "x", "intent": {"name": "enquiry"}, "entities": []},
+            "events": [],
+            "active_loop": {"name": "status_form"},
+        }
+    )
+    validate = ValidateStatusForm().validate_status_check
+    dispatcher = CollectingDispatcher()
+    corrected = "oops wrong one, its CMP-2026-000009. my number is 01632 960123"
+    assert validate(corrected, dispatcher, tracker, {}) == {
+        "status_reference": "CMP-2026-000009",
+        "status_check": corrected,
+    }
+    # Without details the check is asked again, for the new reference.
+    assert validate("sorry I meant CMP-2026-000009", dispatcher, tracker, {}) == {
+        "status_reference": "CMP-2026-000009",
+        "status_check": None,
+    }
+    assert validate("01632 960123", dispatcher, tracker, {}) == {"status_check": "01632 960123"}
