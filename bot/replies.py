@@ -233,14 +233,19 @@ def handoff_lines(
     for a resident who wrote in one of the landlord's languages, in that language first."""
     landlord = policy.landlord
     language = policy.languages.get(language_id or "")
-    in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     if person_from is None:
         when = "A member of our team will read this conversation and reply as soon as they can."
+        in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     else:
         local = person_from.astimezone(UK_TIME)
         when = (
             "Our office is closed now. A member of our team will read this conversation and reply "
             f"after we open at {twelve_hour(local.time())} on {long_date(local.date())}."
+        )
+        # The same time in the resident's language, written as numbers any reader knows.
+        opens = f"{local:%H:%M, %d/%m/%Y}"
+        in_their_language = (
+            [language.handoff_closed.format(**vars(landlord), opens=opens)] if language else []
         )
     return [
         *in_their_language,
