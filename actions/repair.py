@@ -31,8 +31,8 @@ from actions.definition import (
     draft_from,
     read_back_message,
 )
+from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.request_contact import contact_given, record_contact
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
     REPAIR_ACTION,
@@ -200,10 +200,16 @@ def leave(
         form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
         events += [SlotSet(slot, None) for slot in form_slots]
     if question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
-        # The request stands; the resident hears how to arrange it themselves.
+        # The request stands, with the details already given ("yes ring me, 07700 900222" then
+        # "Lee Harding. bye", round 7 r7a-05); without them the resident hears how to arrange
+        # it themselves.
         contact_id = tracker.get_slot("contact_id")
         events += record_contact(
-            dispatcher, tracker, None if contact_id is None else int(contact_id), {}, False
+            dispatcher,
+            tracker,
+            None if contact_id is None else int(contact_id),
+            details_so_far(tracker, question) if question.form else {},
+            False,
         )
     elif question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS:
         contact_id = tracker.get_slot("contact_id")
@@ -218,6 +224,27 @@ def leave(
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(LISTEN)]
+
+
+# A goodbye at the end of an answer: "Lee Harding. bye", "07700 900111 ta bye".
+GOODBYE_AT_THE_END = re.compile(
+    r"[\s,.!]*\b(?:bye|goodbye|bye bye|byee|cya|ta ra|tara|bye for now|bye then|ta|thanks|"
+    r"thank you|cheers)\b[\s,.!]*$",
+    re.IGNORECASE,
+)
+
+
+def details_so_far(tracker: Tracker, question: OpenQuestion) -> dict[str, Any]:
+    """The contact details the form holds, and the answer said with a goodbye."""
+    known = {slot: tracker.get_slot(slot) for slot in CONTACT_SLOTS}
+    said = str(tracker.latest_message.get("text") or "")
+    while (shorter := GOODBYE_AT_THE_END.sub("", said)) != said:
+        said = shorter
+    if question.name == "contact_name" and said:
+        known["contact_name"] = name_in(said) or known["contact_name"]
+    if question.name == "contact_details" and contact_details_in(said):
+        known["contact_details"] = contact_details_in(said)
+    return known
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
