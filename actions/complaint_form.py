@@ -35,6 +35,8 @@ def role_then_name(text: str) -> str | None:
 
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
+# "like i said im her daughter", "I'm his son": the writer's role towards the resident.
+HELPER_ROLE = re.compile(r"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+\w+", re.IGNORECASE)
 
 
 class ValidateComplaintForm(
@@ -78,8 +80,10 @@ class ValidateComplaintForm(
         if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
-        helping = any(word in text.lower() for word in HELPING_WORDS) or bool(
-            matches_in(tracker).relationships
+        helping = (
+            any(word in text.lower() for word in HELPING_WORDS)
+            or HELPER_ROLE.search(text) is not None
+            or bool(matches_in(tracker).relationships)
         )
         acting_for = "someone_else" if helping else "resident"
         told: dict[str, Any] = {"acting_for": acting_for}

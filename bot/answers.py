@@ -73,7 +73,8 @@ YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers",
 # "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
 CONSENT_TO_RECORD = re.compile(
     r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
-    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
+    # "happy for his learning disability to be noted": what is noted may be named.
+    r"(?:you|u|that|it|this|them|us|(?:his|her|their|my)(?:\s+\w+){1,3})?\s*(?:to\s+)?(?:be\w*\s+)?"
     r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
     r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
     r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"

@@ -323,3 +323,9 @@ def test_a_corrected_reference_at_the_check_question_replaces_the_first(app: App
         "status_check": None,
     }
     assert validate("01632 960123", dispatcher, tracker, {}) == {"status_check": "01632 960123"}
+
+
+def test_like_i_said_im_her_son_is_helping_someone_else(app: App) -> None:
+    """r7a-01: "like i said im her daughter" was recorded as the resident."""
+    slots = validate(in_the_form("acting_for", "like i said im her son"))
+    assert slots["acting_for"] == "someone_else"

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import OpenQuestion, asks_for_a_complaint, understand, yes_or_no
+from bot.answers import (
+    OpenQuestion,
+    asks_for_a_complaint,
+    consent_to_record,
+    understand,
+    yes_or_no,
+)
 from bot.definition import (
     consent_told,
     contact_preference,
@@ -245,3 +251,9 @@ def test_helpers_shorthand_names_the_resident_and_their_consent() -> None:
     assert consent_told(message)
     assert consent_told("writing for my neighbour, she asked me to do it for her")
     assert not consent_told("consent not given yet, il ask her 2nite")
+
+
+def test_consent_to_note_a_named_condition_is_consent() -> None:
+    assert consent_to_record("He's happy for his learning disability to be noted.")
+    assert consent_to_record("she's ok with her hearing loss being recorded")
+    assert not consent_to_record("she is not happy for her condition to be noted")
