@@ -312,9 +312,10 @@ OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, "complaint_aspects")
 
 
 def owes_a_reply(question: OpenQuestion) -> bool:
-    """Whether a question asked at this open question is answered, or honestly not, before the
-    open question is asked again (never stored as its answer)."""
-    return question.name not in OWN_QUESTION_HANDLING
+    """Whether a question asked at this form's question is answered, or honestly not, before
+    the form's question is asked again (never stored as its answer). At a yes-or-no offer a
+    message that is no answer goes to triage, which answers questions itself."""
+    return question.form is not None and question.name not in OWN_QUESTION_HANDLING
 
 
 # "Hang on, I haven't decided yet": no answer, so the question waits, asked again.
