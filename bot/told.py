@@ -13,10 +13,10 @@ from bot.definition import NAME_WORD, NOT_NAMES, PLACE_WORDS, contact_details_in
 # want, said with what went wrong or with another answer.
 OUTCOME = re.compile(
     r"\b(?:wants?|wanting|would like|\w+'d like|id like|looking for|asking for|expects?|"
-    r"hoping for)"
-    r"\s+(?P<what>[^.?!\n]*)",
+    r"hoping for)\s+",
     re.IGNORECASE,
 )
+SENTENCE_END = re.compile(r"[.?!\n]|$")
 # Words that make what they want an outcome, not "I want to complain" or "want a person".
 OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
@@ -31,9 +31,12 @@ def outcome_told(text: str) -> str | None:
     """What would put it right, when a message says so ("T wants it fixed + compensation for
     missed day off work"), in the resident's words from "wants" on."""
     for match in OUTCOME.finditer(text):
-        what = match.group("what").strip(" ,;-")
-        if OUTCOME_WORDS.search(what) and not NOT_AN_OUTCOME.match(what):
-            return text[match.start() : match.end()].strip(" ,;-")
+        # Each "wants" is read to the end of its sentence: "I want to make a complaint, we'd
+        # like the lock replaced" has its outcome after the second.
+        end = SENTENCE_END.search(text, match.end())
+        what = text[match.end() : end.start() if end else len(text)]
+        if OUTCOME_WORDS.search(what) and not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
+            return text[match.start() : match.end() + len(what)].strip(" ,;-")
     return None
 
 

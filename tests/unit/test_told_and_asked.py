@@ -191,6 +191,10 @@ def test_an_email_to_write_to_is_email_not_a_letter() -> None:
         ),
         ("Mould back again. She wants it treated properly and an apology.", None),
         ("we'd like the fence put back up and someone to say sorry", None),
+        (
+            "I want to make a complaint, we'd like the lock replaced and an apology.",
+            "we'd like the lock replaced and an apology",
+        ),
     ],
 )
 def test_the_outcome_told_with_the_problem_is_kept(text: str, outcome: str | None) -> None:
