@@ -109,25 +109,31 @@ def test_every_language_says_when_a_person_will_reply_while_the_office_is_closed
         assert "08:00, 30/11/2026" in first, language_id
 
 
-def test_a_request_for_a_person_typed_in_arabic_hands_over(
-    app: App, dispatcher: CollectingDispatcher
-) -> None:
-    """Round 7 r7b-11: "I want to talk to a person" in Arabic got the offer again, in a loop."""
-    text = "مرحبا، من فضلك أريد أن أتكلم مع موظف"
+def in_arabic(text: str, *replies: str) -> Tracker:
+    """A message the rule matcher found written in Arabic, and what was said to it so far."""
     message = {
         "text": text,
         "intent": {"name": "out_of_scope", "confidence": 1.0},
         "entities": [{"entity": "language", "value": "ar"}],
-        "message_id": "m-2",
+        "message_id": "m-1",
     }
-    turn = Tracker.from_dict(
+    user = {"event": "user", "text": text, "timestamp": 1795859940.0, "input_channel": "rest",
+            "parse_data": message}  # fmt: skip
+    return Tracker.from_dict(
         {
-            "sender_id": "resident-ar-person",
+            "sender_id": "resident-ar",
             "slots": {},
             "latest_message": message,
-            "events": [{"event": "user", "text": text, "parse_data": message}],
+            "events": [user, *({"event": "bot", "text": reply} for reply in replies)],
         }
     )
+
+
+def test_a_request_for_a_person_typed_in_arabic_hands_over(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 r7b-11: "I want to talk to a person" in Arabic got the offer again, in a loop."""
+    turn = in_arabic("مرحبا، من فضلك أريد أن أتكلم مع موظف")
     events = asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
     assert events == [FollowupAction("action_handoff")]
     assert dispatcher.messages == []
@@ -157,27 +163,10 @@ def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
     """Round 5 r5c-04: an Arabic gas message got the Arabic interpreter offer twice in a reply."""
     arabic = app.policy.languages["ar"]
     offer = arabic.interpreter_offer.format(**vars(app.policy.landlord))
-    text = "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟"
-    message = {
-        "text": text,
-        "intent": {"name": "nlu_fallback", "confidence": 0.3},
-        "entities": [{"entity": "language", "value": "ar"}],
-        "message_id": "m-1",
-    }
-    turn = Tracker.from_dict(
-        {
-            "sender_id": "resident-ar",
-            "slots": {},
-            "latest_message": message,
-            "events": [
-                {"event": "user", "text": text, "timestamp": 1795859940.0,
-                 "input_channel": "rest", "parse_data": message},
-                # The safety check's route in Arabic, then the offer of an interpreter.
-                {"event": "bot", "text": arabic.routes["gas"]},
-                {"event": "bot", "text": offer},
-            ],
-        }
-    )  # fmt: skip
+    # The safety check's route in Arabic, then the offer of an interpreter.
+    turn = in_arabic(
+        "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟", arabic.routes["gas"], offer
+    )
     asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
     said = [m["text"] for m in dispatcher.messages]
     assert offer not in said
