@@ -29,6 +29,11 @@ NOTHING_NEEDED = re.compile(
     re.IGNORECASE,
 )
 OFFER = "adjustments_pending"
+# "no thanks, but large print would help": a need after all.
+NEED_AFTER_ALL = re.compile(
+    r"\b(?:but|except|although|though|however|only|would help|could you|can you|please|pls)\b",
+    re.IGNORECASE,
+)
 
 
 def matches_in(tracker: Tracker) -> RuleMatches:
@@ -99,7 +104,10 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
-        declined = NOTHING_NEEDED.match(text) is not None and not matches_in(tracker).adjustments
+        declined = NOTHING_NEEDED.match(text) is not None and (
+            # "No thank you, my English is ok": the need the words name is the one declined.
+            not matches_in(tracker).adjustments or not NEED_AFTER_ALL.search(text)
+        )
         if tracker.get_intent_of_latest_message() == "deny" or is_no(text) or declined:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.

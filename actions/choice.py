@@ -16,6 +16,8 @@ from bot.answers import asks_for_a_complaint
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
+from bot.replies import PUT_RIGHT_INSTEAD_LINE
+from bot.told import outcome_told, says_they_are_the_resident
 
 
 class ActionRecordChoice(Action):
@@ -40,6 +42,9 @@ class ActionRecordChoice(Action):
         dispatcher.utter_message(
             response="utter_choice_complaint" if wants_complaint else "utter_choice_no_complaint"
         )
+        if asked_in_words:
+            # The choice was made without being offered (Code 1.3): the other way is still open.
+            dispatcher.utter_message(text=PUT_RIGHT_INSTEAD_LINE)
         events: list[EventType] = [
             SlotSet("complaint_choice", choice),
             SlotSet("choice_pending", False),
@@ -74,7 +79,14 @@ def already_told(tracker: Tracker) -> list[EventType]:
     job = next((j for m in told if (j := job_reference_in(m["text"]))), None)
     if job:
         events.append(SlotSet("earlier_request", job))
-    if tracker.get_slot("representative_relationship"):
+    outcome = next((o for m in told if (o := outcome_told(m["text"]))), None)
+    if outcome:
+        # "wants it fixed + compensation": what would put it right, in their words.
+        events.append(SlotSet("outcome_sought", outcome))
+    if tracker.get_slot("representative_relationship") or matches.relationships:
+        # "writing for my neighbour Mrs Doris Allen": the helper is not asked who they are.
         events.append(SlotSet("acting_for", "someone_else"))
+    elif any(says_they_are_the_resident(m["text"]) for m in told):
+        events.append(SlotSet("acting_for", "resident"))
     events += contact_already_told(tracker)
     return events

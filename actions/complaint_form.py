@@ -6,15 +6,19 @@ import re
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
-from actions.contact import ContactQuestions
+from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
-from bot.definition import introduced_name, is_no
+from bot.answers import STILL_WORDS
+from bot.definition import consent_told, introduced_name, is_no
+from bot.text import contains, words
+from bot.told import own_name_in, without_outcome
 
 ROLE_THEN_NAME = re.compile(
     r"^(?:i'?m |i am )?(?:the )?(?:resident|tenant)\b[.,]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)",
@@ -31,6 +35,8 @@ def role_then_name(text: str) -> str | None:
 
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
+# "like i said im her daughter", "I'm his son": the writer's role towards the resident.
+HELPER_ROLE = re.compile(r"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+\w+", re.IGNORECASE)
 
 
 class ValidateComplaintForm(
@@ -55,6 +61,13 @@ class ValidateComplaintForm(
             skipped |= {"representative_details", "representative_consent"}
         return [slot for slot in domain_slots if slot not in skipped]
 
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Answers given beside the one asked for are kept (and validated like any answer)."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        return [*events, *(SlotSet(slot, value) for slot, value in told_beside(tracker).items())]
+
     def validate_complaint_aspects(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -67,13 +80,26 @@ class ValidateComplaintForm(
         if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
-        helping = any(word in text.lower() for word in HELPING_WORDS) or bool(
-            matches_in(tracker).relationships
+        helping = (
+            any(word in text.lower() for word in HELPING_WORDS)
+            or HELPER_ROLE.search(text) is not None
+            or bool(matches_in(tracker).relationships)
         )
         acting_for = "someone_else" if helping else "resident"
-        # "I'm the tenant. Name Katarzyna Nowak": the name is not asked for again.
-        name = None if helping else introduced_name(text) or role_then_name(text)
-        return {"acting_for": acting_for, **({"contact_name": name} if name else {})}
+        told: dict[str, Any] = {"acting_for": acting_for}
+        # "I'm the tenant. Name Katarzyna Nowak", "It's Ayesha Khan": the name is not asked for
+        # again; for a helper, their own ("im Chloe Martin, his daughter").
+        name = (
+            introduced_name(text)
+            or own_name_in(text)
+            or (None if helping else role_then_name(text))
+        )
+        if name and not tracker.get_slot("contact_name"):
+            told["contact_name"] = name
+        if helping and consent_told(text):
+            # "helping someone else - son for T, consent given".
+            told["representative_consent"] = True
+        return told
 
     def validate_earlier_request(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -81,4 +107,26 @@ class ValidateComplaintForm(
         text = str(value or "").strip()
         if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
-        return {"earlier_request": text[:200] or None}
+        if answered_now(tracker, "earlier_request") and only_still_happening(text):
+            # "yh still bangin" answers whether it is still happening, not this: asked again.
+            return {"earlier_request": None, "still_happening": True}
+        # "...no job number. I'd like the roof fixed properly": the outcome is its own answer.
+        return {"earlier_request": (without_outcome(text) or text)[:200] or None}
+
+
+# What tells of an earlier report: "rang in July", "job 4411", "the roofer came in May".
+EARLIER_REPORT_WORDS = re.compile(
+    r"\d|\b(?:rang|called|phoned|reported|report|told|job|ref|came|visit|visited|booked|"
+    r"engineer|emailed|wrote|before|ago|last|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december|week|weeks|month|months)\b",
+    re.IGNORECASE,
+)
+
+
+def only_still_happening(text: str) -> bool:
+    """An answer that only says the problem goes on ("yh still bangin", "every night yes")."""
+    said = words(text)
+    return (
+        any(contains(said, still) for still in STILL_WORDS)
+        and EARLIER_REPORT_WORDS.search(text) is None
+    )

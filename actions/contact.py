@@ -3,6 +3,7 @@ typed in sentences ("it's Ayesha Khan", "my email is ...", "07700 900456 txt me 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,6 +19,7 @@ from bot.definition import (
     name_in,
     preference_beside_details,
 )
+from bot.told import contact_name_beside_details, is_organisation, outcome_told, own_name_in
 
 
 def contact_already_told(tracker: Tracker) -> list[EventType]:
@@ -27,11 +29,49 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
     for text in earlier_messages(tracker):
         name = introduced_name(text)
         details = contact_details_in(text)
-        if name:
+        if name and not is_organisation(name):
+            # "a support worker from Northside Support": the organisation is nobody's name.
             events.append(SlotSet("contact_name", name))
         if details:
             events.append(SlotSet("contact_details", details))
     return events
+
+
+# Questions whose answer may name someone other than the writer: the resident they help.
+ABOUT_THE_RESIDENT = ("representative_details", "representative_name")
+
+
+def told_beside(tracker: Tracker) -> dict[str, Any]:
+    """What an answer to one question also tells the form: contact details and how to use
+    them ("yeah email me, x@example.com. im Gary"), the writer's name ("im Chloe Martin, his
+    daughter"), what would put it right ("...I'd like the roof fixed properly"), each kept
+    only where the form does not hold it yet and is not asking for it now."""
+    text = str(tracker.latest_message.get("text") or "")
+    asking = tracker.get_slot("requested_slot")
+    if not text or text.startswith("/") or asking is None:
+        return {}
+    told: dict[str, Any] = {}
+    details = contact_details_in(text)
+    if details and asking != "contact_details" and not tracker.get_slot("contact_details"):
+        told["contact_details"] = details
+        preference = preference_beside_details(text)
+        if preference and not tracker.get_slot("contact_preference"):
+            told["contact_preference"] = preference
+    if asking != "contact_name" and not tracker.get_slot("contact_name"):
+        name = own_name_in(text)
+        if name is None and (asking not in ABOUT_THE_RESIDENT or CONTACT_WORD.search(text)):
+            name = contact_name_beside_details(text)
+        if name:
+            told["contact_name"] = name
+    if asking != "outcome_sought" and not tracker.get_slot("outcome_sought"):
+        outcome = outcome_told(text)
+        if outcome:
+            told["outcome_sought"] = outcome
+    return told
+
+
+# "contact son, Richard Fisher, 07700 900321": the name beside the details is who to contact.
+CONTACT_WORD = re.compile(r"\b(?:contact|call|ring|text|email|reach)\b", re.IGNORECASE)
 
 
 class ContactQuestions:

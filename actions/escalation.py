@@ -23,7 +23,6 @@ from actions.references import (
     UNKNOWN,
     ReferenceQuestions,
     known_complaint,
-    not_given,
 )
 from actions.turns import channel_of, received_at, turn_key
 from bot.casestore.services import NotAStage1Complaint
@@ -42,8 +41,7 @@ class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """Kept as given: it is checked once, with the reference, when the request is made."""
-        text = str(value or "").strip()
-        return {"escalation_identity": UNKNOWN if not_given(text) else text}
+        return self.read_check(value, tracker)
 
     async def extract_escalation_reference(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

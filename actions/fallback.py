@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
@@ -17,6 +17,7 @@ from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_line
 from bot.triage import triage
 
 OFFER_PERSON_AFTER = 2
+HANDOFF = "action_handoff"
 
 
 class ActionMisunderstood(Action):
@@ -50,6 +51,10 @@ def in_another_language(
     """Help in the resident's language, the language need recorded against the contact as an
     adjustment (5.10; a language is not special category data), and a person offered."""
     app = get_app()
+    language = app.policy.languages[language_id]
+    if language.asks_for_a_person(str(tracker.latest_message.get("text") or "")):
+        # "أريد التحدث مع شخص" asks for a person as "person" does: offering one again loops.
+        return [FollowupAction(HANDOFF)]
     lines = other_language_lines(language_id, app.policy)
     events: list[EventType] = []
     said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
@@ -57,7 +62,6 @@ def in_another_language(
         # The first message in this language is the contact; the need is noted once.
         result = triage(tracker.latest_message, app.policy)
         contact_id = app.cases.record_contact(contact_record(tracker, result))
-        language = app.policy.languages[language_id]
         need = app.cases.adjustment(
             INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
         )

@@ -94,6 +94,17 @@ class ReferenceQuestions:
         reference = reference_told(tracker)
         return {self.reference_slot: reference} if reference else {}
 
+    def read_check(self, value: Any, tracker: Tracker) -> dict[str, Any]:
+        """The email or phone number to check against; "sorry wrong ref its CMP-2026-000008. my
+        number is ..." replaces the reference too (round 7 r7b-13), and the check is asked again
+        when the new reference came without details."""
+        text = str(value or "").strip()
+        reference = first_reference(text)
+        if reference and reference != tracker.get_slot(self.reference_slot):
+            check = text if contact_details_in(text) else None
+            return {self.reference_slot: reference, self.check_slot: check}
+        return {self.check_slot: UNKNOWN if not_given(text) else text}
+
     def read_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:

@@ -5,6 +5,7 @@ unambiguous yes logs a complaint."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -30,8 +31,8 @@ from actions.definition import (
     draft_from,
     read_back_message,
 )
+from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.request_contact import contact_given, record_contact
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
     REPAIR_ACTION,
@@ -45,10 +46,13 @@ from bot.answers import (
     understand,
 )
 from bot.corrections import correction_of, part_named_alone
+from bot.definition import contact_details_in, name_in
 from bot.nlp.matches import RuleMatches
-from bot.replies import LOG_IT_CHECK, REMOVED_LINE
+from bot.replies import LOG_IT_CHECK, REMOVED_LINE, unanswered_question_line
 
 LISTEN = "action_listen"
+# The intent an answer beside a question is re-read with: one every free-text slot maps from.
+ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
 FORM_ANSWERS = ("affirm", "deny", "choose", "")
 COMPLAINT_QUESTIONS = ("complaint_form", "awaiting_confirmation", "choice_pending")
@@ -86,6 +90,8 @@ class ActionUnderstandAnswer(Action):
             return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if understanding.unanswered:
+            dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
         if question is None and understanding.kind == "button":
             # "I'll ring you monday. bye" with nothing open: the goodbye it ends with.
             intent, entities = payload_parts(str(understanding.value))
@@ -134,6 +140,9 @@ def answer(
         if question.name == ADJUSTMENTS_OFFER and intent == "affirm":
             reread += needs_given(tracker)
         return reread
+    if understanding.answer_text is not None:
+        # The answer beside a question is read by the form as if it had come alone.
+        return as_message(tracker, question, ANSWER_PART_INTENT, {}, understanding.answer_text)
     value: Any = understanding.value
     if understanding.kind != "slot":
         value = entities.get("choice", {"affirm": True, "deny": False}.get(intent))
@@ -141,23 +150,31 @@ def answer(
 
 
 def as_message(
-    tracker: Tracker, question: OpenQuestion, intent: str, entities: dict[str, str]
+    tracker: Tracker,
+    question: OpenQuestion,
+    intent: str,
+    entities: dict[str, str],
+    answer_text: str | None = None,
 ) -> list[EventType]:
     """The same message, re-read as the answer it is: the rules then see a plain yes, no or
-    button, as Rasa's own two-stage fallback does after a clarification."""
+    button, as Rasa's own two-stage fallback does after a clarification. With `answer_text`,
+    only that part of it, with what the rule matcher found in the whole message."""
     latest = next(e for e in reversed(tracker.events) if e.get("event") == "user")
     text = str(latest.get("text") or "")
+    found = list((latest.get("parse_data") or {}).get("entities") or []) if answer_text else []
     parse_data = {
         "intent": {"name": intent, "confidence": 1.0},
         # Actions read the intent from the ranking (Tracker.get_intent_of_latest_message).
         "intent_ranking": [{"name": intent, "confidence": 1.0}],
-        "entities": [{"entity": name, "value": value} for name, value in entities.items()],
-        "text": text,
+        "entities": found + [{"entity": name, "value": value} for name, value in entities.items()],
+        "text": answer_text or text,
         "message_id": latest.get("message_id"),
         "metadata": latest.get("metadata") or {},
         UNDERSTOOD_KEY: question.name,
     }
-    reread = UserUttered(text, parse_data, latest.get("timestamp"), latest.get("input_channel"))
+    reread = UserUttered(
+        answer_text or text, parse_data, latest.get("timestamp"), latest.get("input_channel")
+    )
     reread.update(message_id=latest.get("message_id"), metadata=latest.get("metadata") or {})
     # As in Rasa's own two-stage fallback: the reverted turn is listened to again, so the rules
     # see a fresh message.
@@ -178,10 +195,16 @@ def leave(
         form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
         events += [SlotSet(slot, None) for slot in form_slots]
     if question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
-        # The request stands; the resident hears how to arrange it themselves.
+        # The request stands, with the details already given ("yes ring me, 07700 900222" then
+        # "Lee Harding. bye", round 7 r7a-05); without them the resident hears how to arrange
+        # it themselves.
         contact_id = tracker.get_slot("contact_id")
         events += record_contact(
-            dispatcher, tracker, None if contact_id is None else int(contact_id), {}, False
+            dispatcher,
+            tracker,
+            None if contact_id is None else int(contact_id),
+            details_so_far(tracker, question) if question.form else {},
+            False,
         )
     elif question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS:
         contact_id = tracker.get_slot("contact_id")
@@ -196,6 +219,27 @@ def leave(
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(LISTEN)]
+
+
+# A goodbye at the end of an answer: "Lee Harding. bye", "07700 900111 ta bye".
+GOODBYE_AT_THE_END = re.compile(
+    r"[\s,.!]*\b(?:bye|goodbye|bye bye|byee|cya|ta ra|tara|bye for now|bye then|ta|thanks|"
+    r"thank you|cheers)\b[\s,.!]*$",
+    re.IGNORECASE,
+)
+
+
+def details_so_far(tracker: Tracker, question: OpenQuestion) -> dict[str, Any]:
+    """The contact details the form holds, and the answer said with a goodbye."""
+    known = {slot: tracker.get_slot(slot) for slot in CONTACT_SLOTS}
+    said = str(tracker.latest_message.get("text") or "")
+    while (shorter := GOODBYE_AT_THE_END.sub("", said)) != said:
+        said = shorter
+    if question.name == "contact_name" and said:
+        known["contact_name"] = name_in(said) or known["contact_name"]
+    if question.name == "contact_details" and contact_details_in(said):
+        known["contact_details"] = contact_details_in(said)
+    return known
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

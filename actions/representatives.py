@@ -4,6 +4,7 @@ We record who they are, who they act for, and whether the resident has agreed.""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -17,6 +18,8 @@ from actions.app import get_app
 from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_at
 from bot.casestore.domain import Representative
+from bot.definition import contact_details_in
+from bot.told import own_name_in
 
 NOT_STATED = "not stated"
 # "on behalf of" says someone is acting for another, not how they are related.
@@ -27,6 +30,14 @@ def named_relationship(tracker: Tracker) -> str | None:
     """The relationship (policy_rules id) named in the answer just given, if any."""
     named = [r for r in matches_in(tracker).relationships if r != UNNAMED_RELATIONSHIP]
     return named[0] if named else None
+
+
+def about_the_resident(answer: str) -> str:
+    """The resident's name and address from a helper's answer, without the sentences about the
+    helper themself ("im Chloe Martin, his daughter. hes Derek Martin, 3 Elm Walk")."""
+    sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", answer.strip()) if s]
+    kept = [s for s in sentences if own_name_in(s) is None and contact_details_in(s) is None]
+    return " ".join(kept) if kept else answer.strip()
 
 
 def representative_from_slots(tracker: Tracker, name: str) -> Representative:
@@ -52,7 +63,7 @@ class RepresentativeQuestions:
             "representative_relationship"
         )
         return {
-            "representative_details": str(value or "").strip() or None,
+            "representative_details": about_the_resident(str(value or "")) or None,
             "representative_relationship": relationship or NOT_STATED,
         }
 

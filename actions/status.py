@@ -39,6 +39,11 @@ class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
     ) -> dict[str, Any]:
         return self.read_reference(value, dispatcher, tracker)
 
+    def validate_status_check(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self.read_check(value, tracker)
+
 
 class ActionComplaintStatus(Action):
     def name(self) -> str:

@@ -232,7 +232,10 @@ class ActionTriage(Action):
                     dispatcher.utter_message(text=line)
             elif asks_for_a_complaint(text):
                 # "I'd like to make a formal complaint. ...": the choice is made; offering it
-                # again asks twice (round 5 r5a-07, r5a-12, r5b-07).
+                # again asks twice (round 5 r5a-07, r5a-12, r5b-07). A question asked with it
+                # is answered first (round 7 r7a-09).
+                for question in questions:
+                    dispatcher.utter_message(text=question.answer.text)
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]

@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol
 
 from bot.definition import contact_preference
 from bot.policy import Answer
-from bot.questions import answer_for, is_question, without_openers
+from bot.questions import answer_for, is_question, questions_and_rest, without_openers
 from bot.text import contains, first_sentence, starts_with, words
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -46,6 +46,8 @@ YES_STARTS = (
     "that's all correct", "thats all correct", "k", "kk",
     # Yes in the landlord's other languages, often typed before an English answer.
     "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
+    # As typed: "yh thats it", "obviously yes".
+    "yh", "yeh", "yass", "obviously", "course", "obv", "obvs",
 )  # fmt: skip
 # "Have they agreed?" is answered about the other person.
 CONSENT_YES_STARTS = (
@@ -74,7 +76,8 @@ YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers",
 # "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
 CONSENT_TO_RECORD = re.compile(
     r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
-    r"(?:you|u|that|it|this|them|us)?\s*(?:to\s+)?(?:be\w*\s+)?"
+    # "happy for his learning disability to be noted": what is noted may be named.
+    r"(?:you|u|that|it|this|them|us|(?:his|her|their|my)(?:\s+\w+){1,3})?\s*(?:to\s+)?(?:be\w*\s+)?"
     r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
     r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
     r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
@@ -108,7 +111,12 @@ NO_AND_MORE = 4
 # Words that make a yes conditional: "yes but the date is wrong" is not agreement.
 BUT_WORDS = ("but", "except", "apart from", "although", "however", "though", "only", "just not")
 UNSURE = ("not sure", "no idea", "don't know", "dont know", "maybe", "unsure")
-STILL_WORDS = ("still", "ongoing", "keeps", "carries on", "continuing", "every day", "again")
+STILL_WORDS = (
+    "still", "ongoing", "keeps", "carries on", "continuing", "every day", "again", "every night",
+    "all the time", "every time", "constantly", "daily", "nightly", "every week", "each night",
+)  # fmt: skip
+# "every night yes": a yes said last.
+YES_ENDINGS = ("yes", "yeah", "yep", "yh", "ye", "yup", "it is", "they are", "still")
 STOPPED_WORDS = (
     "stopped", "fixed now", "sorted now", "been sorted", "been fixed", "it's over", "its over",
     "no longer", "not any more", "not anymore",
@@ -137,6 +145,9 @@ LEAVE_PHRASES = (
     "forget the complaint", "stop the complaint", "formal route", "no fuss", "don't want a fuss",
     "dont want a fuss", "doesn't want to complain", "doesnt want to complain",
     "does not want to complain", "don't want to complain anymore", "rather not go ahead",
+    # After going straight to the form: "actually just put it right without a complaint".
+    "without a complaint", "without a formal complaint", "without complaining",
+    "rather you just put it right", "rather just put it right",
     # A question mistaken for a request: "no im not asking for it yet just wanted to know".
     "not asking for it", "just wanted to know", "only wanted to know", "was just asking",
     "was just askin", "just askin", "only asking", "don't want stage 2", "dont want stage 2",
@@ -205,6 +216,11 @@ class Understanding:
     start_again: bool = False
     # A common question asked in the same message, answered before anything else.
     answer: Answer | None = None
+    # A question asked in the same message that the landlord's answers do not cover: said
+    # honestly, with the route to a person.
+    unanswered: bool = False
+    # The part of a message that answers a form's question, when a question came with it.
+    answer_text: str | None = None
 
 
 NOTHING = Understanding("none")
@@ -273,15 +289,37 @@ def understand(
     ):
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
         return Understanding("button", "/request_human")
-    understood = _understand(question, text, intent)
-    if asked is None or understood.kind in ("button", "slot"):
+    questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
+    if questions and rest:
+        # "yes still broken. what time does the office shut?": the answer is kept, read on its
+        # own, and the question gets its reply.
+        understood = _understand(question, rest, None)
+        if understood.kind == "none" and question.form is not None and not question.yes_no:
+            understood = Understanding("slot", answer_text=rest)
+    elif questions:
+        understood = Understanding("question")
+    else:
+        understood = _understand(question, text, intent)
+    unanswered = bool(questions) and asked is None
+    if asked is None and not unanswered:
         return understood
-    if understood.kind == "leave":
-        # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
-        return replace(understood, answer=asked)
     if understood.kind in ("none", "amend"):
-        return Understanding("question", answer=asked)
-    return replace(understood, answer=asked)
+        understood = Understanding("question")
+    # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
+    return replace(understood, answer=asked, unanswered=unanswered)
+
+
+# Questions whose answers are read in their own ways: the read-back's (actions.repair), the
+# choice's (asks_before_choosing) and what went wrong, where "what are you doing about it?" is
+# part of the complaint.
+OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, "complaint_aspects")
+
+
+def owes_a_reply(question: OpenQuestion) -> bool:
+    """Whether a question asked at this form's question is answered, or honestly not, before
+    the form's question is asked again (never stored as its answer). At a yes-or-no offer a
+    message that is no answer goes to triage, which answers questions itself."""
+    return question.form is not None and question.name not in OWN_QUESTION_HANDLING
 
 
 # "Hang on, I haven't decided yet": no answer, so the question waits, asked again.
@@ -366,19 +404,37 @@ def asks_before_choosing(text: str) -> bool:
 # "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
 ASKS_FOR_COMPLAINT = re.compile(
     r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+)?(?:formal\s+)?complaint"
-    r"|\bformal complaint|\bcomplain formally|\bwants? to (?:make a )?(?:formal )?complain",
+    r"|\bformal complaint|\bcomplain formally"
+    # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
+    r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
+    r"(?:a\s+|an\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
+    # "I want this complaint logged NOW".
+    r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b",
     re.IGNORECASE,
 )
 
 
 def asks_for_a_complaint(text: str) -> bool:
     """Whether a message asks for a formal complaint in so many words (and not "no need for a
-    formal complaint")."""
-    return (
-        ASKS_FOR_COMPLAINT.search(text) is not None
-        and complaint_choice(text) is True
-        and not asks_before_choosing(text)
+    formal complaint"), in a sentence of its own: a question or "sort it out" elsewhere in a
+    long message does not take the request back."""
+    sentences = [s for s in re.split(r"(?<=[.!?\n])\s*", text) if s.strip()]
+    if any(is_question(s) and DOUBTS_ABOUT_COMPLAINING.search(s) for s in sentences):
+        # "she wants to complain but is worried. will it affect her tenancy?": asked first.
+        return False
+    return any(
+        ASKS_FOR_COMPLAINT.search(sentence) is not None
+        and complaint_choice(sentence) is True
+        and not asks_before_choosing(sentence)
+        for sentence in sentences
     )
+
+
+# A question about what complaining means, asked before choosing (the choice is offered).
+DOUBTS_ABOUT_COMPLAINING = re.compile(
+    r"\b(?:complain\w*|tenancy|affect|evict\w*|difference|against (?:me|her|him|us))\b",
+    re.IGNORECASE,
+)
 
 
 def complaint_choice(text: str) -> bool | None:
@@ -408,7 +464,7 @@ def yes_or_no(
     if ongoing_question:
         if any(contains(said, word) for word in STOPPED_WORDS):
             return False
-        if any(contains(said, word) for word in STILL_WORDS):
+        if any(contains(said, word) for word in STILL_WORDS) or ends_with(said, YES_ENDINGS):
             return True
     if starts_with(said, YES_STARTS + extra_yes):
         conditional = not with_details and any(contains(said, word) for word in BUT_WORDS)

@@ -12,7 +12,22 @@ from email_validator import EmailNotValidError, validate_email
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
     "phone": ("phone", "call", "calls", "ring", "phone call", "telephone", "mobile"),
-    "text": ("text", "txt", "sms", "texts", "texted", "texting", "message me"),
+    "text": (
+        "text",
+        "txt",
+        "sms",
+        "texts",
+        "texted",
+        "texting",
+        "message me",
+        "send message",
+        "send a message",
+        "send me a message",
+        "by message",
+        "msg",
+        "send msg",
+        "whatsapp",
+    ),
     "letter": ("letter", "post", "write", "by post", "in writing"),
 }
 # Words before a way of contact that rule it out: "don't ring", "rather than email".
@@ -232,7 +247,14 @@ DETAIL_LABEL = re.compile(
 def preference_beside_details(text: str, last: bool = False) -> str | None:
     """How to contact them, said beside the details themselves ("07700 900456 txt me dont
     ring"): the details and their labels ("my email is") are not read as a preference."""
-    return contact_preference(without_contact_details(DETAIL_LABEL.sub(" ", text)), last=last)
+    preference = contact_preference(without_contact_details(DETAIL_LABEL.sub(" ", text)), last=last)
+    if preference == "letter" and email_in(text) and not BY_POST.search(text):
+        # "email is x@y.com please write me": written to at that address.
+        return "email"
+    return preference
+
+
+BY_POST = re.compile(r"\b(?:letter|letters|post|postal|by post|home address)\b", re.IGNORECASE)
 
 
 def contact_preference(text: str, last: bool = False) -> str | None:
@@ -337,6 +359,8 @@ class DraftDefinition:
 # Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
 REPRESENTED = re.compile(
     r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for)\s+"
+    # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
+    r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
     r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     r"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?|[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)"
 )
@@ -369,7 +393,11 @@ CONSENT_GIVEN = re.compile(
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
     r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
     r"|with (?:her|his|their) "
-    r"(?:consent|permission)|(?:she|he|they) agreed for me|authority to act)\b",
+    r"(?:consent|permission)|(?:she|he|they) agreed for me|authority to act"
+    # "T consent given verbally", "she asked me to do it for her", "consent: yes".
+    r"|consent (?:is |was |has been )?(?:given|obtained|received|confirmed|ok)"
+    r"|(?:she|he|they|T) (?:has |have )?asked me to|(?:she|he|they) wants? me to"
+    r"|consent:? yes|(?:has|have|got) (?:her|his|their) (?:consent|permission|ok))\b",
     re.IGNORECASE,
 )
 

@@ -24,7 +24,7 @@ QUESTION_STARTS = (
 OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
-    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on",
+    "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
@@ -131,3 +131,62 @@ def asks_what(text: str) -> bool:
         starts_with(without_openers(words(text[start:end])), WHAT_STARTS)
         for start, end in questions_in(text)
     )
+
+
+# Questions put to the assistant even without a question mark: "how long you take to answer",
+# "what time does the office shut", "wot happens now". A "when" or "what" that starts a
+# statement ("when I turn the tap on it sparks", "what happened was") is not one.
+ASKS_SOMETHING = re.compile(
+    r"^(?:how|what|when|where|who|which|wat|wot|wen|hw)\s+(?:long|much|many|soon|time|do|does|"
+    r"did|can|could|will|would|is|are|was|should|about|happens|happen)\b"
+    # "or is that up to his employer", "will he get sacked": a yes-or-no question about someone.
+    r"|^(?:is|are|will|would|does|do|can|could|should|has|have|did)\s+"
+    r"(?:that|it|he|she|they|this|there|the|his|her|their|someone|anyone)\b"
+)
+# A request put as a question answers the question it follows: "can you fix it properly?" says
+# what would put it right. "Why...?" at a complaint is said in anger, not asked.
+NOT_ASKING = (
+    "can you", "could you", "will you", "would you", "can u", "could u", "will u", "would u",
+    "can someone", "could someone", "can somebody", "can i", "could i", "can we", "could we",
+    "please", "pls", "i want", "i'd like", "id like", "why", "y", "is that ok", "is that okay",
+    "is that alright", "is that right", "ok", "okay", "right",
+)  # fmt: skip
+# Words that say nothing on their own, left when a question is taken out of a message.
+FILLER_WORDS = frozenset(" ".join(OPENERS).split()) - {"yes", "no", "n"}
+
+
+def asks_the_assistant(sentence: str) -> bool:
+    """Whether a sentence asks the assistant something (and is not a request or a moan put as
+    a question)."""
+    said = without_openers(words(sentence))
+    if len(said.split()) < 2 or starts_with(said, NOT_ASKING):
+        return False
+    return "?" in sentence or bool(ASKS_SOMETHING.match(said) or INNER_QUESTION.search(said))
+
+
+# What is left around a question that only talks about asking it: "You haven't answered my
+# question.", "Before I answer:".
+ABOUT_ASKING = re.compile(
+    r"\b(?:answer|answered|answering|question|questions|asked|asking|before i forget)\b"
+)
+# Longer than this, words around a question are an answer even when they mention asking.
+ABOUT_ASKING_WORDS = 8
+
+
+def questions_and_rest(text: str) -> tuple[list[str], str]:
+    """The sentences of a message that ask the assistant something, and what is left: "I rang
+    in October, no job number. Sorry - how do I pay my rent?" answers one question and asks
+    another. The rest is empty when it holds only fillers ("sorry", "ok so")."""
+    asked: list[str] = []
+    rest: list[str] = []
+    for start, end in questions_in(text):
+        part = text[start:end]
+        if asks_the_assistant(part):
+            asked.append(part.strip())
+        elif set(words(part).split()) - FILLER_WORDS:
+            rest.append(part.strip())
+    left = " ".join(rest)
+    said = words(left).split()
+    if ABOUT_ASKING.search(" ".join(said)) and len(said) < ABOUT_ASKING_WORDS:
+        return asked, ""
+    return asked, left if set(said) - FILLER_WORDS else ""

@@ -133,16 +133,27 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
 def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None) -> list[str]:
     """What to say in the chat after triage. Nobody can get back to a resident in a chat we
     hold no contact details for, so without them the chat says how to reach the team."""
-    landlord = policy.landlord
     if result.label == "service_request":
         # How the team reaches the resident is settled next (actions.request_contact).
         return ["Thank you. I've noted this as a request for our team."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
-        return [
-            "Thanks for your question. I can't answer that one myself. A person can: just ask "
-            f"to talk to a person here, or call us on {landlord.phone} ({landlord.office_hours})."
-        ]
+        return [f"Thanks for your question. {unanswered_question_line(policy)}"]
     return label_lines(result, policy)
+
+
+# Said when a resident asks for a complaint in words and goes straight to the form.
+PUT_RIGHT_INSTEAD_LINE = (
+    "If you would rather we just put it right without a formal complaint, say so at any time."
+)
+
+
+def unanswered_question_line(policy: Policy) -> str:
+    """Honest about a question the landlord's answers do not cover, with where to ask it."""
+    landlord = policy.landlord
+    return (
+        "I can't answer that one myself. A person can: just ask to talk to a person here, or "
+        f"call us on {landlord.phone} ({landlord.office_hours})."
+    )
 
 
 def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | None) -> list[str]:
@@ -231,14 +242,19 @@ def handoff_lines(
     for a resident who wrote in one of the landlord's languages, in that language first."""
     landlord = policy.landlord
     language = policy.languages.get(language_id or "")
-    in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     if person_from is None:
         when = "A member of our team will read this conversation and reply as soon as they can."
+        in_their_language = [language.handoff.format(**vars(landlord))] if language else []
     else:
         local = person_from.astimezone(UK_TIME)
         when = (
             "Our office is closed now. A member of our team will read this conversation and reply "
             f"after we open at {twelve_hour(local.time())} on {long_date(local.date())}."
+        )
+        # The same time in the resident's language, written as numbers any reader knows.
+        opens = f"{local:%H:%M, %d/%m/%Y}"
+        in_their_language = (
+            [language.handoff_closed.format(**vars(landlord), opens=opens)] if language else []
         )
     return [
         *in_their_language,

@@ -13,12 +13,13 @@ from typing import Any
 DETECTED_URGENCY = "detected_urgency"
 # A danger cue said not to be there ("no smell of gas").
 NEGATED_URGENCY = "urgency_negated"
-REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{6})\b", re.IGNORECASE)
+# "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04).
+REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{4,6})\b", re.IGNORECASE)
 
 
 def reference_in(match: re.Match[str]) -> str:
     """The canonical form of a complaint reference however it was typed: CMP-2026-000123."""
-    return f"CMP-{match.group(1)}-{match.group(2)}"
+    return f"CMP-{match.group(1)}-{match.group(2).zfill(6)}"
 
 
 def only_other_alphabets(text: str) -> bool:

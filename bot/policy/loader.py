@@ -417,9 +417,16 @@ def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
     return kinds
 
 
+# The placeholder in a language's `handoff_closed` for when the office opens.
+OPENS = "opens"
+
+
 def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
     languages = {}
-    allowed = {"name", "checked", "cues", "routes", "in_danger", "interpreter_offer", "handoff"}
+    allowed = {
+        "name", "checked", "cues", "routes", "in_danger", "interpreter_offer", "handoff",
+        "handoff_closed", "person_words",
+    }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
         routes_section = r.section("routes", set(safety.categories))
@@ -433,6 +440,10 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
         _check_placeholders(r, "interpreter_offer", offer, landlord_fields)
         handoff = r.text("handoff")
         _check_placeholders(r, "handoff", handoff, landlord_fields)
+        handoff_closed = r.text("handoff_closed")
+        _check_placeholders(r, "handoff_closed", handoff_closed, landlord_fields | {OPENS})
+        if f"{{{OPENS}}}" not in handoff_closed:
+            r.fail(f"handoff_closed must say when the office opens: {{{OPENS}}}")
         languages[r.rule_id or ""] = Language(
             r.rule_id or "",
             r.text("name"),
@@ -442,6 +453,8 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.text("in_danger"),
             offer,
             handoff,
+            handoff_closed,
+            r.cues("person_words", required=True),
         )
     return languages
 

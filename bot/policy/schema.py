@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Literal
@@ -203,6 +204,21 @@ class Language:
     interpreter_offer: str
     # Said with the English text when the resident asks for a person.
     handoff: str
+    # Said instead while the office is closed; {opens} says when it opens.
+    handoff_closed: str
+    # Words asking for a person in this language ("أريد التحدث مع شخص").
+    person_words: tuple[str, ...]
+
+    def asks_for_a_person(self, text: str) -> bool:
+        said = f" {without_punctuation(text)} "
+        return any(f" {without_punctuation(word)} " in said for word in self.person_words)
+
+
+def without_punctuation(text: str) -> str:
+    """Lower case, punctuation and symbols of any script (the Arabic comma too) made spaces;
+    the marks inside a word (Arabic shadda, Indic vowel signs) kept."""
+    kept = (" " if unicodedata.category(c)[0] in "PS" else c for c in text.lower())
+    return " ".join("".join(kept).split())
 
 
 @dataclass(frozen=True)

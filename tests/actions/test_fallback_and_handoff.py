@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionMisunderstood
 from actions.handoff import ActionHandoff
 from bot.bootstrap import App
-from bot.replies import automated_line
+from bot.replies import automated_line, handoff_lines
 from tests.actions.conftest import tracker
 
 
@@ -83,14 +84,59 @@ def test_asking_for_a_person_hands_the_chat_over_and_gives_staff_the_conversatio
 def test_a_resident_who_wrote_in_polish_is_handed_over_in_polish_and_english(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
-    """Round 5 r5b-12: "person" after a Polish message got the handover in English only."""
+    """Round 5 r5b-12: "person" after a Polish message got the handover in English only.
+    Round 7 r7a-18: on a Saturday the Polish said "as soon as possible" while the English said
+    the office opens at 8am on Monday: both say the same time."""
     asyncio.run(ActionHandoff().run(dispatcher, tracker("polish_speaker_asks_for_a_person"), {}))
     said = [m["text"] for m in dispatcher.messages]
-    polish = app.policy.languages["pl"].handoff.format(**vars(app.policy.landlord))
+    polish = app.policy.languages["pl"].handoff_closed.format(
+        **vars(app.policy.landlord), opens="08:00, 30/11/2026"
+    )
     # Their language first, then the English text the team and any helper can read.
     assert said[0] == polish
+    assert "zamknięte" in polish and "najszybciej" not in polish
     assert "0300 000 0999" in polish
     assert said[1].startswith("I'll pass you to a person.")
+    assert "8am on Monday 30 November 2026" in said[1]
+
+
+def test_every_language_says_when_a_person_will_reply_while_the_office_is_closed(
+    app: App,
+) -> None:
+    monday_8am = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    for language_id in app.policy.languages:
+        first = handoff_lines(monday_8am, app.policy, language_id)[0]
+        assert "08:00, 30/11/2026" in first, language_id
+
+
+def in_arabic(text: str, *replies: str) -> Tracker:
+    """A message the rule matcher found written in Arabic, and what was said to it so far."""
+    message = {
+        "text": text,
+        "intent": {"name": "out_of_scope", "confidence": 1.0},
+        "entities": [{"entity": "language", "value": "ar"}],
+        "message_id": "m-1",
+    }
+    user = {"event": "user", "text": text, "timestamp": 1795859940.0, "input_channel": "rest",
+            "parse_data": message}  # fmt: skip
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-ar",
+            "slots": {},
+            "latest_message": message,
+            "events": [user, *({"event": "bot", "text": reply} for reply in replies)],
+        }
+    )
+
+
+def test_a_request_for_a_person_typed_in_arabic_hands_over(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 r7b-11: "I want to talk to a person" in Arabic got the offer again, in a loop."""
+    turn = in_arabic("مرحبا، من فضلك أريد أن أتكلم مع موظف")
+    events = asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
+    assert events == [FollowupAction("action_handoff")]
+    assert dispatcher.messages == []
 
 
 def test_an_english_speaker_is_handed_over_in_english_only(
@@ -104,7 +150,11 @@ def test_an_english_speaker_is_handed_over_in_english_only(
 
 def languages_handoff(app: App) -> list[str]:
     landlord = vars(app.policy.landlord)
-    return [language.handoff.format(**landlord) for language in app.policy.languages.values()]
+    return [
+        text.format(**landlord, opens="08:00, 30/11/2026")
+        for language in app.policy.languages.values()
+        for text in (language.handoff, language.handoff_closed)
+    ]
 
 
 def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
@@ -113,27 +163,10 @@ def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
     """Round 5 r5c-04: an Arabic gas message got the Arabic interpreter offer twice in a reply."""
     arabic = app.policy.languages["ar"]
     offer = arabic.interpreter_offer.format(**vars(app.policy.landlord))
-    text = "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟"
-    message = {
-        "text": text,
-        "intent": {"name": "nlu_fallback", "confidence": 0.3},
-        "entities": [{"entity": "language", "value": "ar"}],
-        "message_id": "m-1",
-    }
-    turn = Tracker.from_dict(
-        {
-            "sender_id": "resident-ar",
-            "slots": {},
-            "latest_message": message,
-            "events": [
-                {"event": "user", "text": text, "timestamp": 1795859940.0,
-                 "input_channel": "rest", "parse_data": message},
-                # The safety check's route in Arabic, then the offer of an interpreter.
-                {"event": "bot", "text": arabic.routes["gas"]},
-                {"event": "bot", "text": offer},
-            ],
-        }
-    )  # fmt: skip
+    # The safety check's route in Arabic, then the offer of an interpreter.
+    turn = in_arabic(
+        "هناك رائحة غاز قوية في المطبخ منذ ساعة. ماذا أفعل؟", arabic.routes["gas"], offer
+    )
     asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
     said = [m["text"] for m in dispatcher.messages]
     assert offer not in said

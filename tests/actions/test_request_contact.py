@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.repair import ActionUnderstandAnswer
 from actions.representatives import ActionRecordRepresentative
 from actions.request_contact import ActionRecordRequestContact, contact_given
 from actions.triage import ActionTriage
@@ -163,3 +164,37 @@ def test_a_yes_that_says_how_fills_the_contact_questions() -> None:
     ]
     assert contact_given("yes pls. call me Ayesha") == [SlotSet("contact_name", "Ayesha")]
     assert contact_given("yes contact me") == []
+
+
+def test_a_goodbye_with_the_last_answer_keeps_the_callback_and_says_when(app: App) -> None:
+    """Round 7 r7a-05: "yes ring me, 07700 900222" then "Lee Harding. bye" at the name question
+    dropped the callback and told the resident to ring instead."""
+    contact_id = logged_request(app)
+    text = "Dev Mistry. ta bye"
+    message = {"text": text, "intent": {"name": "goodbye_or_name"}, "entities": []}
+    turn = Tracker.from_dict(
+        {
+            "sender_id": "resident-9",
+            "slots": {
+                "contact_id": contact_id,
+                "requested_slot": "contact_name",
+                "contact_details": "07700 900222",
+                "contact_preference": "phone",
+            },
+            "latest_message": message,
+            "events": [
+                {"event": "user", "text": "my tap drips", "timestamp": RECEIVED.timestamp(),
+                 "parse_data": {"intent": {"name": "service_request"}}},
+                {"event": "action", "name": "action_triage"},
+                {"event": "bot", "text": "What name should we use for you?"},
+                {"event": "user", "text": text, "parse_data": message},
+            ],
+            "active_loop": {"name": "request_contact_form"},
+        }
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionUnderstandAnswer().run(dispatcher, turn, {}))
+    assert "Our team will contact you by phone (07700 900222)" in said(dispatcher)
+    request = app.cases.service_request(contact_id)
+    assert request is not None
+    assert (request.contact_name, request.contact_details) == ("Dev Mistry", "07700 900222")

@@ -181,6 +181,8 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         texts[f"read_out:asb:{prompt.id}"] = " ".join(prompt.say)
     texts["after:report_asb"] = " ".join(label_lines(asb, policy))
     texts["automated"] = automated_line(policy)
+    texts["put_right_instead"] = replies.PUT_RIGHT_INSTEAD_LINE
+    texts["unanswered_question"] = replies.unanswered_question_line(policy)
     texts["not_english"] = not_english_reply(policy)
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]

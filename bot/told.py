@@ -1,0 +1,115 @@
+"""What a message has already told the complaint form, so it is not asked again: the outcome
+wanted ("wants it fixed + compensation"), that the writer is the resident ("I am the tenant"),
+and a name given beside other answers ("im Chloe Martin, his daughter", "yeah email me,
+x@example.com. im Gary"). Pure functions over the resident's words."""
+
+from __future__ import annotations
+
+import re
+
+from bot.definition import NAME_WORD, NOT_NAMES, PLACE_WORDS, contact_details_in, name_in
+
+# "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
+# want, said with what went wrong or with another answer.
+OUTCOME = re.compile(
+    r"\b(?:wants?|wanting|would like|\w+'d like|id like|looking for|asking for|expects?|"
+    r"hoping for)\s+",
+    re.IGNORECASE,
+)
+SENTENCE_END = re.compile(r"[.?!\n]|$")
+# Words that make what they want an outcome, not "I want to complain" or "want a person".
+OUTCOME_WORDS = re.compile(
+    r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
+    r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
+    r"money back|reimburs\w*|treated|cleared|removed)\b",
+    re.IGNORECASE,
+)
+NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
+
+
+def outcome_told(text: str) -> str | None:
+    """What would put it right, when a message says so ("T wants it fixed + compensation for
+    missed day off work"), in the resident's words from "wants" on."""
+    for match in OUTCOME.finditer(text):
+        # Each "wants" is read to the end of its sentence: "I want to make a complaint, we'd
+        # like the lock replaced" has its outcome after the second.
+        end = SENTENCE_END.search(text, match.end())
+        what = text[match.end() : end.start() if end else len(text)]
+        if OUTCOME_WORDS.search(what) and not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
+            return text[match.start() : match.end() + len(what)].strip(" ,;-")
+    return None
+
+
+def without_outcome(text: str) -> str:
+    """An answer with the sentence that says what they want taken out: "the roof repair in
+    September. I'd like the roof fixed properly" answers the earlier job with the first part."""
+    kept = [
+        sentence
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text.strip())
+        if outcome_told(sentence) is None
+    ]
+    return " ".join(kept).strip()
+
+
+# "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
+IS_THE_RESIDENT = re.compile(
+    r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b"
+    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b",
+    re.IGNORECASE,
+)
+
+
+def says_they_are_the_resident(text: str) -> bool:
+    return IS_THE_RESIDENT.search(text) is not None
+
+
+# Organisations are written with capitals too: "Northside Support" is not a person.
+ORGANISATION_WORDS = {
+    "Support", "Services", "Service", "Housing", "Council", "Trust", "Association", "Advice",
+    "Team", "Ltd", "Limited", "Care", "Group", "Agency", "Charity", "Centre", "Center",
+    "Partnership", "Foundation", "Homes", "Project", "Network", "Solicitors", "Office",
+}  # fmt: skip
+
+
+def is_organisation(name: str) -> bool:
+    return any(word.strip(".,") in ORGANISATION_WORDS for word in name.split())
+
+
+# A name the writer gives for themself inside another answer: "im Chloe Martin, his daughter",
+# "It's Ayesha Khan but call me Ayesha", "im Gary".
+SELF_NAMED = re.compile(
+    r"(?:^|[.,;!?]\s*|\b(?i:and|so|but)\s+)(?i:my name is|my name's|name is|name:|i'm|im|i am|"
+    r"it's|its|it is|this is|call me)\s+"
+    rf"(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:[ \t]+{NAME_WORD})*)"
+)
+
+
+def own_name_in(text: str) -> str | None:
+    """The writer's own name in an answer to another question, written with capitals; not a
+    role ("I'm the tenant"), an organisation or a place."""
+    with_details = contact_details_in(text) is not None
+    for match in SELF_NAMED.finditer(text):
+        name = match.group("name").strip()
+        words = name.split()
+        if (
+            not all(word[0].isupper() for word in words)
+            or words[0] in NOT_NAMES
+            or words[-1] in PLACE_WORDS
+            or is_organisation(name)
+            # "Im Fed up": one word is a name only beside the details it goes with ("im Gary").
+            or (len(words) == 1 and not with_details)
+        ):
+            continue
+        return name
+    return None
+
+
+def contact_name_beside_details(text: str) -> str | None:
+    """A name given with contact details ("contact son, Richard Fisher, 07700 900321, text
+    pref"): the person to contact."""
+    if contact_details_in(text) is None:
+        return None
+    name = own_name_in(text) or name_in(text)
+    if name is None or is_organisation(name) or not name[0].isupper():
+        return None
+    return name
