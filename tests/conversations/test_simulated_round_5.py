@@ -13,7 +13,7 @@ import pytest
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.conftest import Running
-from tests.conversations.test_complaint_conversation import answered_complaint, logged_complaint
+from tests.conversations.test_complaint_conversation import answered_complaint
 from tests.conversations.test_conversation_repair import conversation, store
 
 pytestmark = pytest.mark.server
