@@ -293,6 +293,8 @@ class Policy:
     # dissatisfaction cue inside one of them does not count.
     not_dissatisfaction_cues: tuple[str, ...]
     person_request_cues: tuple[str, ...]
+    # The landlord's own staff and contractors: how they behaved is a complaint, never ASB.
+    staff_cues: tuple[str, ...]
     stage_2: Stage2Rules
     needs: dict[str, AdjustmentNeed]
     relationships: dict[str, Relationship]

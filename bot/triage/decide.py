@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.policy.ids import OVER_12_MONTHS
+from bot.policy.ids import ASB_REPORT, OVER_12_MONTHS
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
 
@@ -52,6 +52,13 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if asked_about is not None:
         label, ground = "excluded", asked_about
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
+    if ground == ASB_REPORT and matches.landlord_staff:
+        # "the caretaker shouted at my son" (round 7 r7b-21): our own staff, so our service.
+        label, ground, asked_about = "complaint", None, None
+        reasons.append(
+            Reason("1.2", "About how the landlord's own staff or contractors behaved: a "
+                   "complaint about the service, not anti-social behaviour")
+        )  # fmt: skip
 
     complaint_probability = probability["complaint"]
     in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
@@ -191,6 +198,9 @@ def message_parts(
         if any(p.exclusion_reason == cue_ground for p in parts):
             continue
         supported = intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability
+        if cue_ground == ASB_REPORT and _names_staff(text, start, end, matches):
+            # "this isn't anti-social behaviour, he is YOUR caretaker": our service, not ASB.
+            continue
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
             parts.append(_part("excluded", cue_ground, text, start, end, policy))
     if label != "service_request" and label_probability["service_request"] >= rules.probability:
@@ -198,6 +208,12 @@ def message_parts(
         for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
             parts.append(_part("service_request", None, text, start, end, policy))
     return tuple(parts)
+
+
+def _names_staff(text: str, start: int, end: int, matches: RuleMatches) -> bool:
+    """Whether the sentence around text[start:end] names the landlord's staff or contractors."""
+    begin, stop = _sentence(text, start, end)
+    return any(k == "staff_cue" and begin <= s and e <= stop for k, _, s, e in matches.spans)
 
 
 def _named_matter(text: str, matches: RuleMatches) -> str | None:

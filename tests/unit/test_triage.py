@@ -255,3 +255,20 @@ def test_a_message_that_is_all_one_excluded_matter_is_that_matter(policy: Policy
     beside = triage(parse_text(longer, {"enquiry": 0.9, "dissatisfaction": 0.05}, policy), policy)
     assert beside.label == "other"
     assert [p.exclusion_reason for p in beside.parts] == [None, "rent_or_charge_level"]
+
+
+def test_how_the_landlords_own_staff_behaved_is_a_complaint_not_asb(policy: Policy) -> None:
+    """r7b-21: "the caretaker who shouted at my son" went to the ASB team three times, even
+    after "he is YOUR caretaker". ASB is about neighbours and others; our staff are our service."""
+    ranking = {"report_asb": 0.9, "make_complaint": 0.05, "dissatisfaction": 0.05}
+    for text in (
+        "I want to complain about the caretaker who yelled at my lad by the garages on Monday",
+        "This isn't anti-social behaviour, he's your operative, he works for you. Formal "
+        "complaint please.",
+    ):
+        result = triage(parse_text(text, ranking, policy), policy)
+        assert (result.label, result.exclusion_reason) == ("complaint", None)
+        assert result.offers_complaint and not result.first_asb_report
+        assert [part.label for part in result.parts] == ["complaint"]
+    neighbour = "the lad next door keeps shouting at my son in the car park"
+    assert triage(parse_text(neighbour, ranking, policy), policy).first_asb_report
