@@ -97,12 +97,28 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
     )
 
 
+# A complaint told beside a question is still a complaint when the questions ask less than this
+# share of the message ("...nobody ever came. Also how do I pay my rent online?").
+QUESTION_SHARE = 0.5
+
+
+def told_beside(result: TriageResult, questions: list[Asked]) -> bool:
+    """Whether the message is a complaint told beside its questions, not a question about one:
+    the questions' sentences are under half of it (round 7 r7a-09, r7b-06)."""
+    length = len(result.parts[0].text) if result.parts else 0
+    asked = sum(q.end - q.start for q in questions if q.end > q.start)
+    whole = any(q.end <= q.start for q in questions)
+    return result.label == "complaint" and not whole and asked < QUESTION_SHARE * length
+
+
 LISTEN = "action_listen"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
 REPORT_REPAIR = "report_repair"
+# Answers the offer of the choice to complain already gives, or that a complaint makes moot.
+ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
 STAGE_2_ANSWER = "stage_2"
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
 NO_STAGE_2_LINE = (
@@ -188,7 +204,9 @@ class ActionTriage(Action):
             # is open to stop, and it is no request for Stage 2.
             dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
-        if asked is not None and (asks_what(text) if stage_2 else not unhappy):
+        if asked is not None and (
+            asks_what(text) if stage_2 else not unhappy and not told_beside(result, questions)
+        ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
@@ -231,6 +249,11 @@ class ActionTriage(Action):
         for line in parts_said:
             dispatcher.utter_message(text=line)
         if result.offers_complaint:
+            # A question asked beside the complaint ("and how do I pay my rent?") is answered
+            # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
+            for question in questions:
+                if question.answer.id not in ABOUT_COMPLAINING:
+                    dispatcher.utter_message(text=question.answer.text)
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
                 details = tracker.get_slot("contact_details")

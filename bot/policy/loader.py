@@ -272,13 +272,16 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
     )
-    parts_section = intents_file.section("parts", {"probability", "request_cues", "routes"})
+    parts_section = intents_file.section(
+        "parts", {"probability", "request_cues", "fault_cues", "routes"}
+    )
     routed = [str(label) for label in LABELS if label != "excluded"]  # excluded: the ground's
     routes = parts_section.section("routes", set(routed))
     parts = PartRules(
         parts_section.number("probability"),
         parts_section.cues("request_cues", required=True),
         {label: routes.text(label) for label in routed},
+        parts_section.cues("fault_cues", required=True),
     )
 
     needs = {

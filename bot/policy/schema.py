@@ -114,6 +114,8 @@ class PartRules:
     probability: float  # the part's intent or label must reach this in the classifier's ranking
     request_cues: tuple[str, ...]
     routes: dict[str, str]  # label -> route text; an excluded part uses its ground's route
+    # A fault told in a sentence of its own that is not unhappy: a new request beside the rest.
+    fault_cues: tuple[str, ...] = ()
 
 
 # How a message about Stage 2 is read, in the order tried (policy_rules/stage_2.yml).

@@ -204,10 +204,28 @@ def message_parts(
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
             parts.append(_part("excluded", cue_ground, text, start, end, policy))
     if label != "service_request" and label_probability["service_request"] >= rules.probability:
-        requests = [span for span in matches.spans if span[0] == "request_cue"]
+        requests = [
+            span
+            for span in matches.spans
+            if span[0] == "request_cue"
+            or (span[0] == "fault_cue" and _new_fault(text, span[2], span[3], matches))
+        ]
         for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
             parts.append(_part("service_request", None, text, start, end, policy))
     return tuple(parts)
+
+
+def _new_fault(text: str, start: int, end: int, matches: RuleMatches) -> bool:
+    """A fault told in a sentence of its own that says nothing unhappy ("Also the landing light
+    is out."): a new request beside the rest, not the complaint's own subject. A question ("how
+    do I pay now the card doesn't work?") is answered, not booked."""
+    begin, stop = _sentence(text, start, end)
+    if stop - begin >= WHOLE_MESSAGE * len(text.strip()) or text[stop : stop + 1] == "?":
+        return False
+    return not any(
+        kind == "dissatisfaction_cue" and begin <= s and e <= stop
+        for kind, _, s, e in matches.spans
+    )
 
 
 def _names_staff(text: str, start: int, end: int, matches: RuleMatches) -> bool:

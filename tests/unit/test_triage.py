@@ -272,3 +272,38 @@ def test_how_the_landlords_own_staff_behaved_is_a_complaint_not_asb(policy: Poli
         assert [part.label for part in result.parts] == ["complaint"]
     neighbour = "the lad next door keeps shouting at my son in the car park"
     assert triage(parse_text(neighbour, ranking, policy), policy).first_asb_report
+
+
+UNHAPPY = {"dissatisfaction": 0.8, "service_request": 0.1, "report_asb": 0.1}
+
+
+def test_a_new_fault_beside_a_complaint_is_a_request_part(policy: Policy) -> None:
+    """r7a-09, r7b-06: "Also the extractor fan has stopped working" beside a complaint was never
+    noted. A fault in a sentence of its own that is not unhappy is a new request; the
+    complaint's own fault, an unhappy sentence and a question are not."""
+    text = (
+        "The plasterer you sent in August left the hall wall worse than before and never came "
+        "back, I'm fed up. Also the landing light outside my door has packed up."
+    )
+    result = triage(parse_text(text, UNHAPPY, policy), policy)
+    assert result.label == "complaint"
+    assert [(p.label, p.text) for p in result.parts[1:]] == [
+        ("service_request", "Also the landing light outside my door has packed up")
+    ]
+    for alone in (
+        "My boiler stopped working three weeks ago and nobody has come out.",
+        "I reported the gutter in May. It is still not working and nobody came back.",
+        "The caretaker was rude to me. How do I pay my rent now my card doesn't work?",
+    ):
+        parts = triage(parse_text(alone, UNHAPPY, policy), policy).parts
+        assert [p.label for p in parts[1:]] == [], alone
+
+
+def test_new_asb_beside_a_complaint_about_an_earlier_report_is_its_own_part(
+    policy: Policy,
+) -> None:
+    """r7b-23: the new report of dealing got no ASB route beside the complaint."""
+    text = "cars pulling up outside no 9 till 3am, im sure shes dealing. told you in june, nothing"
+    result = triage(parse_text(text, UNHAPPY, policy), policy)
+    assert result.label == "complaint"
+    assert [(p.label, p.exclusion_reason) for p in result.parts[1:]] == [("excluded", "asb_report")]
