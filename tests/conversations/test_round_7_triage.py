@@ -34,3 +34,28 @@ def test_stage_2_asked_for_before_the_stage_1_answer_is_explained_in_one_reply(
     assert "nothing to undo" in undo
     stage_1 = cases.complaint(reference)
     assert stage_1 is not None and cases.stage_2_of(stage_1) is None
+
+
+def test_a_complaint_about_the_caretaker_is_a_complaint_not_asb(running: Running) -> None:
+    """r7b-21: a staff-conduct complaint went to the ASB team three times, and "a formal
+    complaint please, about a member of staff" was handed to a person."""
+    _, say = conversation(running)
+    first = say("I'd like to complain about your caretaker, he swore at my daughter by the bins")
+    assert "anti-social behaviour team" not in first
+    assert "make a formal complaint" in first
+    _, say = conversation(running)
+    again = say("I want a formal complaint please, about a member of your staff")
+    assert "I'll pass you to a person" not in again
+
+
+def test_a_complaint_with_a_new_repair_and_a_question_deals_with_each(running: Running) -> None:
+    """r7a-09, r7b-06: the new repair was not noted and the question not answered."""
+    _, say = conversation(running)
+    reply = say(
+        "The roofer you sent in September didn't fix the leak and nobody rang me back after "
+        "three calls, I'm really fed up. Also the light on our landing has gone out. And can "
+        "I pay my rent by card over the phone?"
+    )
+    assert "landing has gone out" in reply and "noted it as a request" in reply
+    assert "Direct Debit" in reply
+    assert "make a formal complaint" in reply
