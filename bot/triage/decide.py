@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.policy.ids import ASB_REPORT, OVER_12_MONTHS
+from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
 
@@ -52,8 +52,12 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if asked_about is not None:
         label, ground = "excluded", asked_about
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
-    if ground == ASB_REPORT and matches.landlord_staff:
-        # "the caretaker shouted at my son" (round 7 r7b-21): our own staff, so our service.
+    if matches.landlord_staff and (
+        ground == ASB_REPORT
+        or (ground == OTHER_ORGANISATION and OTHER_ORGANISATION not in matches.exclusion_cues)
+    ):
+        # "the caretaker shouted at my son" (round 7 r7b-21): our own staff, so our service,
+        # not ASB, nor another body's unless the message names one.
         label, ground, asked_about = "complaint", None, None
         reasons.append(
             Reason("1.2", "About how the landlord's own staff or contractors behaved: a "

@@ -272,6 +272,13 @@ def test_how_the_landlords_own_staff_behaved_is_a_complaint_not_asb(policy: Poli
         assert [part.label for part in result.parts] == ["complaint"]
     neighbour = "the lad next door keeps shouting at my son in the car park"
     assert triage(parse_text(neighbour, ranking, policy), policy).first_asb_report
+    # Read as another body's matter: still our service, unless the message names another body.
+    elsewhere = {"other_organisation": 0.9, "make_complaint": 0.1}
+    ours = triage(parse_text("the caretaker yelled at my son", elsewhere, policy), policy)
+    assert (ours.label, ours.exclusion_reason) == ("complaint", None)
+    council = "the housing officer at the council's housing register was rude to me"
+    theirs = triage(parse_text(council, elsewhere, policy), policy)
+    assert theirs.exclusion_reason == "other_organisation"
 
 
 UNHAPPY = {"dissatisfaction": 0.8, "service_request": 0.1, "report_asb": 0.1}
