@@ -314,3 +314,16 @@ def test_new_asb_beside_a_complaint_about_an_earlier_report_is_its_own_part(
     result = triage(parse_text(text, UNHAPPY, policy), policy)
     assert result.label == "complaint"
     assert [(p.label, p.exclusion_reason) for p in result.parts[1:]] == [("excluded", "asb_report")]
+
+
+def test_a_job_asked_for_with_nothing_unhappy_stays_a_request_in_doubt(policy: Policy) -> None:
+    """Issue 15: first repair reports were offered a complaint by the doubt rule. Held-out folds
+    (grouped by topic file and source) found every model service request that asks for a job in
+    so many words, with no unhappy words, to be a service request."""
+    hesitant = {"service_request": 0.55, "dissatisfaction": 0.45}
+    asked = "My son has asthma and the bathroom fan has gone. Could someone come and fix it?"
+    assert triage(parse_text(asked, hesitant, policy), policy).label == "service_request"
+    unhappy = "Could someone come and fix the fan? Nobody came last time."
+    assert triage(parse_text(unhappy, hesitant, policy), policy).label == "complaint"
+    told = "My son has asthma and the bathroom fan has gone."
+    assert triage(parse_text(told, hesitant, policy), policy).label == "complaint"
