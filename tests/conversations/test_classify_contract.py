@@ -74,7 +74,8 @@ def test_the_offer_to_complain_is_the_chats_and_the_consoles_decision(
     offered = {case_id: classified[case_id]["offers_complaint"] for case_id, *_ in HARD_CASES}
     assert offered == {
         "asb": False, "asb-handling": True, "repair-still": True, "repair-when": False,
-        "ongoing": True, "survey": False, "escalate": False,
+        "ongoing": True, "survey": False, "escalate": False, "still-booked": False,
+        "staff": True,
     }  # fmt: skip
 
 
