@@ -4,7 +4,7 @@ the complaint are asked for, never a reason.
 The same identity check as the status (`CaseStore.identify`), so a guessed reference moves
 nothing and says nothing about whether it exists; without both details an officer finds the
 complaint. One Stage 2 per complaint is the case store's rule (`CaseStore.escalate`), which the
-console calls too.
+console calls too; whether a Stage 1 can go to Stage 2 yet is `bot.triage.stage_2`.
 """
 
 from __future__ import annotations
@@ -25,8 +25,15 @@ from actions.references import (
     known_complaint,
 )
 from actions.turns import channel_of, received_at, turn_key
+from bot.calendar import UK_TIME
 from bot.casestore.services import NotAStage1Complaint
-from bot.replies import ombudsman_line, stage_2_for_an_officer, stage_2_lines
+from bot.replies import (
+    ombudsman_line,
+    stage_2_for_an_officer,
+    stage_2_lines,
+    stage_2_not_yet_lines,
+)
+from bot.triage.stage_2 import stage_2_open
 
 
 class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
@@ -73,6 +80,15 @@ class ActionSubmitEscalation(Action):
         if found is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
+        elif found.stage == 1 and not stage_2_open(
+            answered=found.responded_at is not None,
+            answer_due=found.extended_to or found.response_due,
+            today=app.cases.now().astimezone(UK_TIME).date(),
+            policy=app.policy,
+        ):
+            # Asked before the Stage 1 answer is sent or late: explained, nothing opened.
+            for line in stage_2_not_yet_lines(found):
+                dispatcher.utter_message(text=line)
         else:
             try:
                 escalation = app.cases.escalate(

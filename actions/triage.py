@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -11,12 +10,13 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, model_of, received_at, turn_key
 from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
-from bot.casestore.domain import ContactRecord, ServiceRequest
+from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
@@ -28,10 +28,11 @@ from bot.replies import (
     chat_exclusion_lines,
     chat_lines,
     part_lines,
+    stage_2_undo_lines,
     still_going_on_question,
 )
-from bot.text import words
 from bot.triage import Part, TriageResult, triage
+from bot.triage.stage_2 import read_stage_2
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
@@ -96,36 +97,30 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
     )
 
 
+# A complaint told beside a question is still a complaint when the questions ask less than this
+# share of the message ("...nobody ever came. Also how do I pay my rent online?").
+QUESTION_SHARE = 0.5
+
+
+def told_beside(result: TriageResult, questions: list[Asked]) -> bool:
+    """Whether the message is a complaint told beside its questions, not a question about one:
+    the questions' sentences are under half of it (round 7 r7a-09, r7b-06)."""
+    length = len(result.parts[0].text) if result.parts else 0
+    asked = sum(q.end - q.start for q in questions if q.end > q.start)
+    whole = any(q.end <= q.start for q in questions)
+    return result.label == "complaint" and not whole and asked < QUESTION_SHARE * length
+
+
 LISTEN = "action_listen"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
 REPORT_REPAIR = "report_repair"
-# How a resident asks for Stage 2 by name; without these words an "escalation" is a status
-# question ("any news on my complaint CMP-2026-000042").
-STAGE_2_WORDS = re.compile(
-    r"\bstage\s*(?:2|two)\b|\bescalat|\bnext stage\b|\bsecond stage\b|\bappeal\b|\breview\b"
-    r"|\bnot (?:happy|satisfied) with (?:the|your) (?:answer|response|reply|decision)",
-    re.IGNORECASE,
-)
-# "any news on my complaint", "when will i hear bk": where a complaint has got to.
-STATUS_WORDS = re.compile(
-    r"\b(?:any news|news on|update|status|hear back|hear bk|heard back|heard anything|when will|"
-    r"how long|progress|where is|whats happening|what's happening|chasing)\b",
-    re.IGNORECASE,
-)
-
-
-def asks_status(text: str) -> bool:
-    """A question about where a complaint has got to that does not ask for Stage 2 by name."""
-    return STATUS_WORDS.search(text) is not None and STAGE_2_WORDS.search(text) is None
-
-
-NOT_STAGE_2 = re.compile(
-    r"\b(?:dont|do not|not|no|cancel|stop)\s+(?:(?:want|wanna|need|asking|ask|for|to|the|a|"
-    r"it|go|going|yet|that|this|my)\s+){0,3}(?:stage\s*(?:2|two)|escalat)"
-)
+# Answers the offer of the choice to complain already gives, or that a complaint makes moot.
+ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
+STAGE_2_ANSWER = "stage_2"
+PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
 NO_STAGE_2_LINE = (
     "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
 )
@@ -155,6 +150,14 @@ class ActionTriage(Action):
             events.append(FollowupAction(LISTEN))
         return events
 
+    @staticmethod
+    def stage_2_here(tracker: Tracker) -> Complaint | None:
+        """The Stage 2 of the complaint this conversation matched, if it went to Stage 2."""
+        reference = tracker.get_slot(KNOWN_REFERENCE)
+        cases = get_app().cases
+        stage_1 = cases.complaint(str(reference)) if reference else None
+        return cases.stage_2_of(stage_1) if stage_1 is not None else None
+
     def triage_and_reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> list[EventType]:
@@ -173,21 +176,42 @@ class ActionTriage(Action):
             tracker.latest_message.get("entities") or []
         ).dissatisfaction_cues
         stage_2 = result.label == "escalation"
-        if stage_2 and NOT_STAGE_2.search(words(text).replace("'", "")):
+        # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
+        reading = read_stage_2(text, app.policy) if stage_2 else None
+        if reading == "declines":
             # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for.
             dispatcher.utter_message(text=NO_STAGE_2_LINE)
             return [FollowupAction(LISTEN)]
+        if reading == "undo":
+            # "i didnt ask to escalate it yet ... can u undo that" (round 7 r7b-22): said honestly,
+            # with a person offered when the chat cannot put it right.
+            for line in stage_2_undo_lines(app.policy, self.stage_2_here(tracker)):
+                dispatcher.utter_message(text=line, buttons=PERSON_BUTTON)
+            return [FollowupAction(LISTEN)]
+        if reading == "asks_about":
+            # "if the answer is rubbish can i escalate it after?" (r7b-22): answered, not acted on.
+            stage_2 = False
+            result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
+            questions = [q for q in questions if q.answer.id == STAGE_2_ANSWER] or questions
+            asked = questions[0].answer if questions else None
+        elif reading == "asks_for" and not asks_what(text):
+            # Acted on, so the general "when you want Stage 2, tell me" is not said beside it
+            # (r7a-12); a question about it ("what's stage 2?") is still answered below.
+            questions = [q for q in questions if q.answer.id != STAGE_2_ANSWER]
+            asked = questions[0].answer if questions else None
         if stage_2 and wants_to_leave(text):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
             # is open to stop, and it is no request for Stage 2.
             dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
-        if asked is not None and (asks_what(text) if stage_2 else not unhappy):
+        if asked is not None and (
+            asks_what(text) if stage_2 else not unhappy and not told_beside(result, questions)
+        ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         if asked_about_status(asked) and (
-            (result.references and result.label == "other") or (stage_2 and asks_status(text))
+            (result.references and result.label == "other") or reading == "status"
         ):
             # "when will i hear bk about CMP-2026-000001" is where that complaint has got to:
             # only Stage 2 asked for by name opens one.
@@ -225,6 +249,11 @@ class ActionTriage(Action):
         for line in parts_said:
             dispatcher.utter_message(text=line)
         if result.offers_complaint:
+            # A question asked beside the complaint ("and how do I pay my rent?") is answered
+            # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
+            for question in questions:
+                if question.answer.id not in ABOUT_COMPLAINING:
+                    dispatcher.utter_message(text=question.answer.text)
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
                 details = tracker.get_slot("contact_details")

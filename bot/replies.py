@@ -302,6 +302,35 @@ def stage_2_lines(asked_about: Complaint, stage_2: Complaint, already: bool) -> 
     ]
 
 
+def stage_2_not_yet_lines(stage_1: Complaint) -> list[str]:
+    """A Stage 2 request before the Stage 1 answer is sent or late (6.10, policy_rules/
+    stage_2.yml): explained, and nothing is opened, so the resident keeps the Stage 1 answer."""
+    due = stage_1.extended_to or stage_1.response_due
+    return [
+        f"Your complaint {stage_1.reference} is still at Stage 1, and our answer is due by "
+        f"{long_date(due)}. I have not moved it to Stage 2: Stage 2 is for when you are not "
+        "happy with our Stage 1 answer, so you get that answer first.",
+        f"You can ask for Stage 2 as soon as you have our answer, or if we have not answered by "
+        f"{long_date(due)}. You will not need to give a reason. Just tell me then.",
+    ]
+
+
+def stage_2_undo_lines(policy: Policy, stage_2: Complaint | None) -> list[str]:
+    """ "Can you undo that?" about a Stage 2: said honestly. The chat cannot take a complaint
+    back to Stage 1; a person can, so one is offered."""
+    if stage_2 is None:
+        return [
+            "Nothing has been moved to Stage 2 in this chat, so there is nothing to undo. "
+            "You can ask for Stage 2 later, when you have our Stage 1 answer."
+        ]
+    return [
+        f"I'm sorry: your complaint went to Stage 2 (reference {stage_2.reference}) when you had "
+        "not asked for it. I can't undo that here, but a member of our team can put it back to "
+        f"Stage 1. Ask to talk to a person, or call us on {policy.landlord.phone} "
+        f"({policy.landlord.office_hours})."
+    ]
+
+
 def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     """No complaint matched (or none was named): the same words whether or not the reference
     exists, so they say nothing about other people's complaints. Nobody can write back to a

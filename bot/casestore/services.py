@@ -741,3 +741,10 @@ class CaseStore:
     def complaint(self, reference: str) -> Complaint | None:
         with self.unit_of_work() as uow:
             return uow.cases.complaint_by_reference(reference)
+
+    def stage_2_of(self, stage_1: Complaint) -> Complaint | None:
+        """The Stage 2 a Stage 1 complaint went to, if it went."""
+        if stage_1.id is None:
+            return None
+        with self.unit_of_work() as uow:
+            return uow.cases.complaint_escalated_from(stage_1.id)

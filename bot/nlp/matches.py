@@ -59,6 +59,8 @@ class RuleMatches:
     # Words that ask for a person ("speak to someone", "a real human"), so that a name or an
     # email given to a form is never taken for a request to hand over.
     person_request: bool = False
+    # Words naming the landlord's own staff or contractors ("the caretaker", "your operative").
+    landlord_staff: bool = False
     references: tuple[str, ...] = ()
     service_areas: tuple[str, ...] = ()
     months_ago: float | None = None
@@ -114,6 +116,7 @@ class RuleMatches:
             outcomes=ids("outcome"),
             dissatisfaction_cues=ids("dissatisfaction_cue"),
             person_request=bool(found.get("person_request")),
+            landlord_staff=bool(found.get("staff_cue")),
             references=ids("reference"),
             service_areas=ids("service_area"),
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,

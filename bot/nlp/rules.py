@@ -114,7 +114,9 @@ class RuleMatcher:
         groups += [("dissatisfaction_cue", "dissatisfaction", policy.dissatisfaction_cues)]
         groups += [("not_dissatisfaction", "not", policy.not_dissatisfaction_cues)]
         groups += [("person_request", "person", policy.person_request_cues)]
+        groups += [("staff_cue", "staff", policy.staff_cues)]
         groups += [("request_cue", "request", policy.parts.request_cues)]
+        groups += [("fault_cue", "fault", policy.parts.fault_cues)]
         groups += [("part_cue", g.id, g.part_cues) for g in policy.grounds.values()]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)
@@ -148,8 +150,13 @@ class RuleMatcher:
         spans: list[tuple[str, str, int, int]] = []
         phrases = [(self._kinds[self._vocab.strings[m]], s, e) for m, s, e in self._phrases(doc)]
         # A cue inside a phrase that says otherwise is no cue: "I don't want to complain" is not
-        # unhappy, and the neighbour in "writing for my neighbour" is the person helped, not ASB.
-        inside = {"dissatisfaction_cue": "not_dissatisfaction", "exclusion_cue": "relationship"}
+        # unhappy, the neighbour in "writing for my neighbour" is the person helped, not ASB, and
+        # the staff in "a complaint about a member of staff" is no request for a person.
+        inside = {
+            "dissatisfaction_cue": "not_dissatisfaction",
+            "exclusion_cue": "relationship",
+            "person_request": "staff_cue",
+        }
         for (kind, rule_id), start, end in phrases:
             if kind == "not_dissatisfaction" or any(
                 other == inside.get(kind) and s <= start and end <= e
@@ -187,6 +194,7 @@ class RuleMatcher:
             outcomes=_unique(found.get("outcome", [])),
             dissatisfaction_cues=_unique(found.get("dissatisfaction_cue", [])),
             person_request=bool(found.get("person_request")),
+            landlord_staff=bool(found.get("staff_cue")),
             references=_unique(s[1] for s in spans if s[0] == "reference"),
             service_areas=tuple(
                 sorted(set(found.get("service_area", [])), key=self._area_order.index)

@@ -10,6 +10,9 @@ OVER_12_MONTHS = "over_12_months"
 # exclusions.yml: a first report of anti-social behaviour goes to the ASB team as a service
 # request. Optional: the landlord may take ASB as complaints.
 ASB_REPORT = "asb_report"
+# exclusions.yml: a matter for another body (the council, the NHS, the ICO). Optional: a message
+# naming the landlord's own staff and no other body is about the landlord's service.
+OTHER_ORGANISATION = "other_organisation"
 # adjustments.yml: offered to people who write in another language. Optional.
 INTERPRETER = "interpreter"
 # timescales.yml: the two stages of the Code. Required.

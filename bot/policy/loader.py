@@ -19,6 +19,7 @@ from bot.policy.schema import (
     NATIONS,
     OMBUDSMAN_REFERRAL_MONTHS,
     PERSONAL_FIELDS,
+    STAGE_2_READINGS,
     AdjustmentNeed,
     Answer,
     DetectorThresholds,
@@ -40,6 +41,7 @@ from bot.policy.schema import (
     Retention,
     Safety,
     ServiceArea,
+    Stage2Rules,
     StageTimescale,
     UrgencyCategory,
 )
@@ -55,6 +57,7 @@ POLICY_FILES = (
     "definitions.yml",
     "hazards.yml",
     "languages.yml",
+    "stage_2.yml",
 )
 RETENTION_FILE = "retention.yml"
 ANSWERS_FILE = "answers.yml"
@@ -269,13 +272,16 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
     )
-    parts_section = intents_file.section("parts", {"probability", "request_cues", "routes"})
+    parts_section = intents_file.section(
+        "parts", {"probability", "request_cues", "fault_cues", "routes"}
+    )
     routed = [str(label) for label in LABELS if label != "excluded"]  # excluded: the ground's
     routes = parts_section.section("routes", set(routed))
     parts = PartRules(
         parts_section.number("probability"),
         parts_section.cues("request_cues", required=True),
         {label: routes.text(label) for label in routed},
+        parts_section.cues("fault_cues", required=True),
     )
 
     needs = {
@@ -318,6 +324,8 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         dissatisfaction_cues=intents_file.cues("dissatisfaction_cues", required=True),
         not_dissatisfaction_cues=intents_file.cues("not_dissatisfaction_cues"),
         person_request_cues=intents_file.cues("person_request_cues", required=True),
+        staff_cues=intents_file.cues("staff_cues", required=True),
+        stage_2=_stage_2(files["stage_2.yml"]),
         needs=needs,
         relationships=relationships,
         safety=safety,
@@ -389,6 +397,31 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         yes_words=file.cues("safety_yes", required=True),
         confirmed=file.text("safety_confirmed"),
     )
+
+
+def _stage_2(file: _Record) -> Stage2Rules:
+    """Each reading's patterns, compiled here so a broken one names its file and reading."""
+    patterns: dict[str, tuple[re.Pattern[str], ...]] = {}
+    for r in file.records("readings", {"patterns"}):
+        if r.rule_id not in STAGE_2_READINGS:
+            r.fail(f"unknown reading; the readings are {', '.join(STAGE_2_READINGS)}")
+        given = r.data.get("patterns")
+        if not isinstance(given, list) or not given:
+            r.fail("'patterns' must be a non-empty list of regular expressions")
+        compiled = []
+        for position, pattern in enumerate(given, start=1):
+            if not isinstance(pattern, str) or not pattern.strip():
+                r.fail(f"pattern {position} must be non-empty text")
+            try:
+                compiled.append(re.compile(pattern))
+            except re.error as error:
+                r.fail(f"pattern {position} is not a valid regular expression: {error}")
+        patterns[r.rule_id or ""] = tuple(compiled)
+    missing = [reading for reading in STAGE_2_READINGS if reading not in patterns]
+    if missing:
+        file.fail(f"'readings' has no {', '.join(missing)}: every reading needs its patterns")
+    open_when = file.section("open_when", {"answered", "overdue"})
+    return Stage2Rules(patterns, open_when.flag("answered"), open_when.flag("overdue"))
 
 
 def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
@@ -534,6 +567,7 @@ _TOP_KEYS = {
         "dissatisfaction_cues",
         "not_dissatisfaction_cues",
         "person_request_cues",
+        "staff_cues",
     },
     "adjustments.yml": {"needs"},
     "representatives.yml": {"relationships"},
@@ -550,6 +584,7 @@ _TOP_KEYS = {
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},
     "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
+    "stage_2.yml": {"readings", "open_when"},
     RETENTION_FILE: {"keep_for"},
     ANSWERS_FILE: {"answers"},
 }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import time
@@ -114,6 +115,26 @@ class PartRules:
     probability: float  # the part's intent or label must reach this in the classifier's ranking
     request_cues: tuple[str, ...]
     routes: dict[str, str]  # label -> route text; an excluded part uses its ground's route
+    # A fault told in a sentence of its own that is not unhappy: a new request beside the rest.
+    fault_cues: tuple[str, ...] = ()
+
+
+# How a message about Stage 2 is read, in the order tried (policy_rules/stage_2.yml).
+Stage2Reading = Literal["declines", "undo", "asks_about", "status", "asks_for"]
+STAGE_2_READINGS: tuple[Stage2Reading, ...] = (
+    "declines", "undo", "asks_about", "status", "asks_for",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Stage2Rules:
+    """Telling a request for Stage 2 from a question about it, a status question, a refusal
+    and an undo (patterns per reading, tried in STAGE_2_READINGS order), and when a Stage 1
+    complaint can go to Stage 2: once answered, and once its answer is late if `when_overdue`."""
+
+    patterns: dict[str, tuple[re.Pattern[str], ...]]
+    when_answered: bool
+    when_overdue: bool
 
 
 @dataclass(frozen=True)
@@ -290,6 +311,9 @@ class Policy:
     # dissatisfaction cue inside one of them does not count.
     not_dissatisfaction_cues: tuple[str, ...]
     person_request_cues: tuple[str, ...]
+    # The landlord's own staff and contractors: how they behaved is a complaint, never ASB.
+    staff_cues: tuple[str, ...]
+    stage_2: Stage2Rules
     needs: dict[str, AdjustmentNeed]
     relationships: dict[str, Relationship]
     safety: Safety

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from datetime import datetime, timedelta
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.escalation import ActionSubmitEscalation, ValidateEscalationForm
+from actions.references import KNOWN_REFERENCE
 from actions.status import ActionComplaintStatus, ValidateStatusForm
+from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.casestore.domain import Complaint
 from tests.integration.test_case_store import handover
@@ -27,6 +31,7 @@ def asking(slots: dict[str, Any], text: str = "please take CMP-2026-000001 to st
             "latest_message": {
                 "text": text,
                 "intent": {"name": "escalate", "confidence": 1.0},
+                "intent_ranking": [{"name": "escalate", "confidence": 1.0}],
                 "message_id": uuid.uuid4().hex,  # each request its own turn
             },
             "events": [],
@@ -34,8 +39,16 @@ def asking(slots: dict[str, Any], text: str = "please take CMP-2026-000001 to st
     )
 
 
-def logged(app: App, details: str = "07700 900123") -> Complaint:
-    return app.cases.submit_complaint(handover("resident:1:complaint", contact_details=details))
+def logged(app: App, details: str = "07700 900123", received: datetime | None = None) -> Complaint:
+    received_at = received or app.cases.now()
+    return app.cases.submit_complaint(
+        handover("resident:1:complaint", contact_details=details, received_at=received_at)
+    )
+
+
+def answered(app: App, details: str = "07700 900123") -> Complaint:
+    """A Stage 1 complaint we have sent our answer to: it can go to Stage 2 (6.10)."""
+    return app.cases.record_response(logged(app, details).reference, "not_upheld", "officer")
 
 
 def said(dispatcher: CollectingDispatcher) -> str:
@@ -72,7 +85,7 @@ def test_a_status_question_naming_a_reference_never_moves_it_to_stage_2(app: App
 
 
 def test_the_reference_and_the_number_on_file_take_it_to_stage_2_once(app: App) -> None:
-    mine = logged(app)
+    mine = answered(app)
     first = escalate(mine.reference, "+44 7700 900123")
     assert f"Your complaint {mine.reference} has gone to Stage 2" in first
     again = escalate(mine.reference, "07700900123")
@@ -84,6 +97,26 @@ def test_the_reference_and_the_number_on_file_take_it_to_stage_2_once(app: App) 
     assert "nothing new" in again and "has gone to Stage 2" not in again
     # Its own reference asked about again: the same plain answer, nothing opened.
     assert "already at Stage 2" in escalate(stage_2.reference, "07700900123")
+    assert stage_2s(app) == 1
+
+
+def test_stage_2_before_the_stage_1_answer_is_explained_and_nothing_opened(app: App) -> None:
+    """r7a-12, r7b-22: an open Stage 1 whose answer was not due yet went to Stage 2, and the
+    resident lost the Stage 1 answer. policy_rules/stage_2.yml: once answered, or once late."""
+    mine = logged(app)
+    told = escalate(mine.reference, "07700 900123")
+    assert stage_2s(app) == 0
+    assert f"Your complaint {mine.reference} is still at Stage 1" in told
+    assert "has gone to Stage 2" not in told
+    assert "as soon as you have our answer" in told
+
+
+def test_stage_2_once_the_stage_1_answer_is_late_is_opened(app: App) -> None:
+    """The resident need not wait for an answer that is overdue (policy_rules/stage_2.yml)."""
+    mine = logged(app, received=app.cases.now() - timedelta(days=60))
+    assert f"Your complaint {mine.reference} has gone to Stage 2" in escalate(
+        mine.reference, "07700 900123"
+    )
     assert stage_2s(app) == 1
 
 
@@ -157,3 +190,43 @@ def test_the_number_given_with_the_reference_is_not_asked_for_again(app: App) ->
     assert escalation == {"escalation_reference": NOBODYS, "escalation_identity": text}
     alone = ValidateStatusForm().validate_status_reference(NOBODYS, dispatcher, asking({}), {})
     assert alone == {"status_reference": NOBODYS}
+
+
+def triaged(text: str, slots: dict[str, Any] | None = None) -> tuple[str, list[Any]]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(ActionTriage().run(dispatcher, asking(slots or {}, text), {}))
+    return said(dispatcher), events
+
+
+def test_a_question_about_stage_2_later_is_answered_and_nothing_is_asked_for(app: App) -> None:
+    """r7b-22: "if the answer is rubbish can i escalate it after?" took an open Stage 1 complaint
+    to Stage 2. It is a question: answered, and the conversation listens."""
+    mine = logged(app)
+    told, events = triaged(
+        "ok honestly if the reply is rubbish can i escalate it after?",
+        {KNOWN_REFERENCE: mine.reference},
+    )
+    assert "second and final stage" in told
+    assert FollowupAction("action_listen") in events
+    assert FollowupAction("escalation_form") not in events
+    assert SlotSet("triage_label", "escalation") not in events
+    assert stage_2s(app) == 0
+
+
+def test_undo_is_understood_and_a_person_offered_when_the_chat_cannot(app: App) -> None:
+    """r7b-22: "i didnt ask to escalate it yet ... can u undo that" was read as another Stage 2
+    request. The chat cannot take a complaint back to Stage 1, so it says so and offers a
+    person; with nothing at Stage 2, it says there is nothing to undo."""
+    mine = answered(app)
+    nothing, _ = triaged("wait i didnt ask to escalate it! can u undo that", {
+        KNOWN_REFERENCE: mine.reference})  # fmt: skip
+    assert "nothing to undo" in nothing
+    escalate(mine.reference, "07700 900123")
+    dispatcher = CollectingDispatcher()
+    tracker = asking({KNOWN_REFERENCE: mine.reference}, "i never asked for stage 2, undo it pls")
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker, {}))
+    told = said(dispatcher)
+    assert "I can't undo that here" in told and "put it back to Stage 1" in told
+    assert dispatcher.messages[-1]["buttons"][0]["payload"] == "/request_human"
+    assert events[-1] == FollowupAction("action_listen")
+    assert stage_2s(app) == 1

@@ -144,3 +144,35 @@ def test_a_part_a_question_answers_is_not_said_again_but_a_job_always_is() -> No
                           None, (), parts=parts)  # fmt: skip
     left = unanswered_parts(result, [Asked(council, 44, 76)])
     assert [p.label for p in left.parts] == ["other", "service_request"]
+
+
+def test_a_complaint_with_a_new_repair_and_a_question_gets_all_three(app: App) -> None:
+    """r7a-09, r7b-06: only the choice to complain was offered; the new repair was not noted or
+    said back, and the rent question went unanswered."""
+    from rasa_sdk import Tracker
+
+    from bot.nlp.rules import RuleMatcher
+
+    text = (
+        "In October your man was rude to me on the phone about my fence and nobody ever came. "
+        "Also the kitchen extractor fan has packed up this week. And how do I pay my rent "
+        "online?"
+    )
+    matcher = RuleMatcher.blank(app.policy)
+    ranking = [
+        {"name": "dissatisfaction", "confidence": 0.8},
+        {"name": "service_request", "confidence": 0.2},
+    ]
+    message = {"text": text, "intent": ranking[0], "intent_ranking": ranking,
+               "entities": matcher.match(matcher.make_doc(text)).as_entities()}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker.from_dict({"sender_id": "multi", "slots": {}, "latest_message": message,
+                                 "events": []})  # fmt: skip
+    events = asyncio.run(ActionTriage().run(dispatcher, tracker, {}))
+    said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    assert "extractor fan has packed up" in said and "noted it as a request" in said
+    assert "Direct Debit" in said  # the rent answer
+    assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
+    assert SlotSet("choice_pending", True) in events
+    request = app.cases.service_request(1)
+    assert request is not None and "extractor fan" in request.description

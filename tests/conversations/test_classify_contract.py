@@ -17,6 +17,11 @@ HARD_CASES = [
      "complaint", None),
     ("repair-still", "my repair is still not done after three visits", "complaint", None),
     ("repair-when", "when is my repair booked?", "service_request", None),
+    # Issue 15: "still" in a question about a booked visit is no dissatisfaction.
+    ("still-booked", "Is my boiler still booked in?", "service_request", None),
+    # Round 7 r7b-21: how the landlord's own staff behaved is a complaint, not ASB.
+    ("staff", "I want to complain about the caretaker who yelled at my son in the car park",
+     "complaint", None),
     ("ongoing", "this started in 2021 and it's still leaking", "complaint", None),
     ("survey", "Survey reply: 6 out of 10, the repair was fine but the texts were confusing",
      "other", None),
@@ -69,7 +74,8 @@ def test_the_offer_to_complain_is_the_chats_and_the_consoles_decision(
     offered = {case_id: classified[case_id]["offers_complaint"] for case_id, *_ in HARD_CASES}
     assert offered == {
         "asb": False, "asb-handling": True, "repair-still": True, "repair-when": False,
-        "ongoing": True, "survey": False, "escalate": False,
+        "ongoing": True, "survey": False, "escalate": False, "still-booked": False,
+        "staff": True,
     }  # fmt: skip
 
 

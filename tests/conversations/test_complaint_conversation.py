@@ -19,6 +19,12 @@ from tests.conversations.action_calls import confirmation
 pytestmark = pytest.mark.server
 
 
+def answered_complaint(store: CaseStore, name: str, details: str) -> Complaint:
+    """A complaint logged earlier that we have answered: it can go to Stage 2 (6.10)."""
+    logged = logged_complaint(store, name, details)
+    return store.record_response(logged.reference, "not_upheld", "officer")
+
+
 def logged_complaint(store: CaseStore, name: str, details: str) -> Complaint:
     """A complaint logged earlier in another conversation."""
     return store.submit_complaint(
@@ -124,7 +130,7 @@ def test_stage_2_by_reference_needs_no_reason_and_gets_its_own_dates(
     running: Running, policy: Policy
 ) -> None:
     store = CaseStore(make_engine(running.database_url), policy)
-    stage_1_reference = logged_complaint(store, "R Tenant", "07700900123").reference
+    stage_1_reference = answered_complaint(store, "R Tenant", "07700900123").reference
     sender = f"test-{uuid.uuid4().hex[:10]}"
     asked = said(running.servers.say(sender, f"please escalate {stage_1_reference.lower()}"))
     assert "email address or phone number you gave" in asked

@@ -13,7 +13,7 @@ import pytest
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 from tests.conftest import Running
-from tests.conversations.test_complaint_conversation import logged_complaint
+from tests.conversations.test_complaint_conversation import answered_complaint
 from tests.conversations.test_conversation_repair import conversation, store
 
 pytestmark = pytest.mark.server
@@ -85,7 +85,7 @@ def test_a_status_question_then_stage_2_asks_for_nothing_twice(
     """r5a-09, r5c-10: after the status was shared, Stage 2 asked for the reference and the
     check again; a status question worded like a Stage 2 request opened Stage 2 (round 6)."""
     cases = store(running, policy)
-    reference = logged_complaint(cases, "Aisha Karim", "07700 900612").reference
+    reference = answered_complaint(cases, "Aisha Karim", "07700 900612").reference
     _, say = conversation(running)
     assert "email address or phone number" in say(f"when will i hear bk about {reference}")
     status = say("its 07700 900612")
@@ -103,7 +103,7 @@ def test_a_stage_2_request_after_a_failed_check_keeps_the_reference(
     """r5b-06: after a status check that did not match, Stage 2 asked for the reference the
     resident had just typed; the check is still asked, so nothing is given away."""
     cases = store(running, policy)
-    reference = logged_complaint(cases, "Kai Morgan", "07700 900733").reference
+    reference = answered_complaint(cases, "Kai Morgan", "07700 900733").reference
     _, say = conversation(running)
     say(f"any news on {reference}? its been weeks")
     assert "don't match" in say("07700 900000")

@@ -24,7 +24,12 @@ def classified(text: str, match: Match) -> Message:
     return message
 
 
-@pytest.mark.parametrize("text", ["Grace Evans", "grace.jones@example.org", "07700 900123"])
+@pytest.mark.parametrize(
+    "text",
+    ["Grace Evans", "grace.jones@example.org", "07700 900123",
+     # r7b-21: a complaint about a member of staff is no request for a person.
+     "I said a formal complaint please, about a member of staff"],
+)  # fmt: skip
 def test_an_answer_without_a_person_word_keeps_the_next_guess(text: str, match: Match) -> None:
     message = classified(text, match)
     assert message.get("intent")["name"] == "enquiry"
@@ -34,7 +39,7 @@ def test_an_answer_without_a_person_word_keeps_the_next_guess(text: str, match: 
 @pytest.mark.parametrize(
     "text",
     ["can I speak to someone", "real human pls", "caller wants a supervisor", "hooman pls",
-     "put me through to customer services"],
+     "put me through to customer services", "can I talk to a member of staff please"],
 )  # fmt: skip
 def test_asking_for_a_person_stands(text: str, match: Match) -> None:
     assert classified(text, match).get("intent")["name"] == "request_human"

@@ -196,3 +196,19 @@ def test_the_service_request_contact_standard_is_in_working_days(rules: Path) ->
     edit(rules, "timescales.yml", "  within: 2 working days", "  within: 2 months")
     with pytest.raises(PolicyError, match=r"'within' must be in working days"):
         load_policy(rules)
+
+
+def test_a_broken_stage_2_pattern_names_its_reading(rules: Path) -> None:
+    edit(rules, "stage_2.yml", '      - "\\\\bundo\\\\b"\n', '      - "\\\\bundo(\\\\b"\n')
+    with pytest.raises(PolicyError, match=r"stage_2.yml, rule 'undo': pattern 1 is not a valid "
+                                          r"regular expression"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_a_stage_2_reading_the_code_does_not_know_or_one_missing_is_refused(rules: Path) -> None:
+    edit(rules, "stage_2.yml", "  - id: undo\n", "  - id: take_back\n")
+    with pytest.raises(PolicyError, match=r"stage_2.yml, rule 'take_back': unknown reading"):
+        load_policy(rules)
+    edit(rules, "stage_2.yml", "  - id: take_back\n    patterns:\n", "  - id: undo\n    x:\n")
+    with pytest.raises(PolicyError, match=r"stage_2.yml, rule 'undo': unknown key\(s\) x"):
+        load_policy(rules)

@@ -1,0 +1,38 @@
+"""Stage 2 as one decision (Code 6.10-6.14): what a message about it asks, and whether a
+Stage 1 complaint can go to Stage 2 yet. The words and the rule are policy_rules/stage_2.yml;
+the chat, the console and the CLI all ask here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.policy import Policy
+from bot.policy.schema import STAGE_2_READINGS, Stage2Reading
+from bot.text import words
+
+
+def read_stage_2(text: str, policy: Policy) -> Stage2Reading | None:
+    """The first reading (in the policy's order) whose pattern the message holds. A status
+    question that also asks for Stage 2 by name is a request; one that says it is not asking
+    for Stage 2 ("not asking to escalate, just an update") is a status question. None: no
+    Stage 2 words at all."""
+    said = words(text).replace("'", "").replace("\u2019", "")
+    found = {
+        reading
+        for reading in STAGE_2_READINGS
+        if any(p.search(said) for p in policy.stage_2.patterns[reading])
+    }
+    if "status" in found:
+        if "declines" in found:
+            found.discard("declines")
+        elif "asks_for" in found:
+            found.discard("status")
+    return next((r for r in STAGE_2_READINGS if r in found), None)
+
+
+def stage_2_open(answered: bool, answer_due: date, today: date, policy: Policy) -> bool:
+    """Whether a Stage 1 complaint can go to Stage 2 now: once we have answered it, and once
+    the answer is late (after `answer_due`, the extended date if there is one) when the policy
+    says so. Before then a request is explained, and nothing is opened."""
+    rules = policy.stage_2
+    return (rules.when_answered and answered) or (rules.when_overdue and today > answer_due)
