@@ -349,7 +349,7 @@ def _filled(record: _Record, key: str, landlord: Landlord) -> str:
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
     cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
     categories = {}
-    allowed = {"route", "cues", "combinations", "except", "hazard"}
+    allowed = {"route", "cues", "combinations", "except", "hazard", "detector_needs"}
     for r in file.records("categories", allowed):
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
@@ -361,6 +361,10 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         for group in (g for combination in combinations for g in combination):
             if group not in cue_groups:
                 r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+        needs = r.cues("detector_needs")
+        for group in needs:
+            if group not in cue_groups:
+                r.fail(f"detector_needs names cue group '{group}', which 'cue_groups' does not hold")
         hazard = r.optional_text("hazard")
         if hazard is not None and hazard not in hazards:
             r.fail(f"hazard '{hazard}' is not defined in hazards.yml")
@@ -374,6 +378,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             tuple(tuple(c) for c in combinations),
             r.cues("except"),
             hazard,
+            needs,
         )
     detector = file.section("detector", {"urgent", "ask"})
     thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))

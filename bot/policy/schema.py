@@ -133,7 +133,9 @@ class Relationship:
 class UrgencyCategory:
     """A danger that cannot wait. Found by any cue, or by a combination: one cue from each of
     the named cue groups (a boiler fault with a headache). `except_cues` are phrases holding a
-    cue that are not this danger ("gas fire" holds "fire")."""
+    cue that are not this danger ("gas fire" holds "fire"). `detector_needs` are cue groups of
+    which the message must hold one before the learned detector's guess at this danger counts in
+    full: the vulnerable person of a heating loss, the damp of a damp and mould hazard."""
 
     id: str
     route: str
@@ -141,6 +143,7 @@ class UrgencyCategory:
     combinations: tuple[tuple[str, ...], ...] = ()
     except_cues: tuple[str, ...] = ()
     hazard: str | None = None
+    detector_needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -158,19 +158,40 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     "fixed last year" can sit beside a new danger. A danger word said not to be there ("no smell
     of gas", "I'm not suicidal") is neither routed nor ignored: the question is asked.
     """
-    thresholds = policy.safety.detector
     urgency = list(matches.urgency)
     negated = bool(matches.negated_urgency) and not matches.past_danger
-    detected, probability = matches.detected_urgency, matches.detected_probability
+    detected = matches.detected_urgency
     if detected not in policy.urgency:
         return tuple(urgency), negated and not urgency
+    level = detector_level(matches, policy)
     if matches.past_danger:
-        return (), probability >= thresholds.urgent
-    sure = probability >= thresholds.urgent and detected not in matches.negated_urgency
-    if sure and detected not in urgency:
+        return (), level == SURE
+    if level == SURE and detected not in matches.negated_urgency and detected not in urgency:
         urgency.append(detected)
-    ask = not urgency and (negated or probability >= thresholds.ask)
+    ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+# How much the learned detector's guess counts: a route, the safety question, or nothing.
+SURE, UNSURE, NOT_AT_ALL = 2, 1, 0
+
+
+def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) -> int:
+    """SURE at or above the route threshold, UNSURE from the question's, else NOT_AT_ALL; one
+    step less for each reason the words themselves give to doubt the guess: the message holds
+    one of the category's `except` phrases ("whats the point of complaining" is not self-harm),
+    or none of the cue groups the category needs (a heating fault with nobody vulnerable named),
+    and `steps_down` more for what the conversation says (a reply to a route, an answer)."""
+    thresholds = policy.safety.detector
+    detected, probability = matches.detected_urgency, matches.detected_probability
+    level = SURE if probability >= thresholds.urgent else int(probability >= thresholds.ask)
+    category = policy.urgency.get(detected or "")
+    if category is None:
+        return NOT_AT_ALL
+    doubts = steps_down + int(category.id in matches.excepted_urgency)
+    needs = set(category.detector_needs)
+    doubts += int(bool(needs) and not needs & set(matches.cue_groups))
+    return max(level - doubts, NOT_AT_ALL)
 
 
 def message_parts(
