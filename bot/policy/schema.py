@@ -144,6 +144,10 @@ class UrgencyCategory:
     except_cues: tuple[str, ...] = ()
     hazard: str | None = None
     detector_needs: tuple[str, ...] = ()
+    # Said after the route to a follow-up the assistant cannot otherwise answer ("is someone
+    # coming?") and on a handover while the office is closed: the help open now. None uses
+    # the policy's default (Safety.after_route).
+    after_route: str | None = None
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,10 @@ class Safety:
     # Replies that say yes to it, in English and the languages residents use.
     yes_words: tuple[str, ...]
     confirmed: str
+    # What happens now and the line open day and night, for a category without its own.
+    after_route: str
+    # Said when, after a danger to a person, the resident says not to phone them.
+    no_calls: str
 
 
 @dataclass(frozen=True)
@@ -300,3 +308,8 @@ class Policy:
         if translated is None:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
+
+    def after_route(self, category_id: str) -> str:
+        """What happens now and the help open day and night, after a category's route."""
+        text = self.urgency[category_id].after_route or self.safety.after_route
+        return text.format(**vars(self.landlord))

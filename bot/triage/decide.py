@@ -54,11 +54,16 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
 
     complaint_probability = probability["complaint"]
+    urgency, ask_about_danger = dangers(matches, policy)
     in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
         bool(matches.dissatisfaction_cues)
         and complaint_probability >= policy.doubt.with_cue
         and label != "excluded"
     )
+    if _tells_of_harm_to_a_person(urgency, policy) and not matches.dissatisfaction_cues:
+        # "he pushed me into the door... the bedroom door is hanging off": the fear in a
+        # disclosure is not unhappiness with the landlord, and the repair is a request.
+        in_doubt = False
     if label in ("service_request", "other", "excluded") and in_doubt and asked_about is None:
         if intent in NEVER_A_COMPLAINT:
             reasons.append(Reason("1.6", "Survey comment: tell them how to complain if they wish"))
@@ -115,7 +120,6 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                 special_category=True,
             )
         )
-    urgency, ask_about_danger = dangers(matches, policy)
     reasons.extend(
         Reason(category, f"Urgent: {policy.urgent_route(category)}") for category in urgency
     )
@@ -170,6 +174,11 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
         urgency.append(detected)
     ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
+    """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
+    return any(policy.urgency[category].hazard is None for category in urgency)
 
 
 # How much the learned detector's guess counts: a route, the safety question, or nothing.
