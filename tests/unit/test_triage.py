@@ -255,3 +255,71 @@ def test_a_message_that_is_all_one_excluded_matter_is_that_matter(policy: Policy
     beside = triage(parse_text(longer, {"enquiry": 0.9, "dissatisfaction": 0.05}, policy), policy)
     assert beside.label == "other"
     assert [p.exclusion_reason for p in beside.parts] == [None, "rent_or_charge_level"]
+
+
+def detected(category: str, confidence: float) -> dict[str, Any]:
+    return {"entity": "detected_urgency", "value": category, "confidence": confidence}
+
+
+def test_a_heating_fault_is_not_an_emergency_for_someone_vulnerable_nobody_named(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7a-04, r7a-08): "With someone vulnerable at home" said to a resident living
+    alone. The detector's sure guess without a vulnerable person named gets the question."""
+    sure = detected("no_heating_or_water_vulnerable", 0.9)
+    ranking = {"dissatisfaction": 0.9, "service_request": 0.1}
+    alone = parse_text("radiators only warm a little for two weeks, nobody came back", ranking,
+                       policy)  # fmt: skip
+    alone["entities"].append(sure)
+    result = triage(alone, policy)
+    assert result.urgency == () and result.ask_about_danger
+    with_nan = parse_text("radiators only warm a little and my nan lives with me", ranking, policy)
+    with_nan["entities"].append(sure)
+    assert triage(with_nan, policy).urgency == ("no_heating_or_water_vulnerable",)
+
+
+def test_a_dripping_tap_beside_a_childs_asthma_is_not_a_damp_hazard(policy: Policy) -> None:
+    """Round 7 (r7b-01): no damp or mould named, so no Awaab's Law inspection deadline; the
+    detector's sure guess counts one step less (the question), an unsure one not at all."""
+    thresholds = policy.safety.detector
+    for confidence, asked in ((thresholds.urgent, True), (thresholds.ask, False)):
+        tap = parse_text("kitchen tap dripping slowly for a week, my son has asthma",
+                         {"service_request": 0.95}, policy)  # fmt: skip
+        tap["entities"].append(detected("damp_mould_health", confidence))
+        result = triage(tap, policy)
+        assert result.urgency == () and result.ask_about_danger is asked
+
+
+def test_the_policys_own_exception_keeps_the_detector_from_routing_self_harm(
+    policy: Policy,
+) -> None:
+    """ "whats the point of complaining" is one of self-harm's `except` phrases: the detector's
+    sure guess there is at most a question, never the Samaritans route."""
+    text = "well whats the point of complaining then if nobody can tell me anything"
+    venting = parse_text(text, {"dissatisfaction": 0.9}, policy)
+    venting["entities"].append(detected("self_harm", 0.82))
+    result = triage(venting, policy)
+    assert "self_harm" not in result.urgency
+    told = parse_text("whats the point, i cant go on", {"dissatisfaction": 0.9}, policy)
+    told["entities"].append(detected("self_harm", 0.82))
+    assert triage(told, policy).urgency == ("self_harm",)
+
+
+def test_a_disclosure_of_abuse_beside_a_repair_is_a_request_not_a_complaint(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-18): the fear in a disclosure is not unhappiness with the landlord."""
+    text = "he hit me last night. anyway the bedroom door is hanging off now"
+    result = triage(parse_text(text, {"service_request": 0.55, "dissatisfaction": 0.45}, policy),
+                    policy)  # fmt: skip
+    assert result.urgency == ("domestic_abuse",)
+    assert result.label == "service_request"
+
+
+def test_self_harm_beside_damp_also_gets_the_damp_and_mould_route_after_it(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-24): damp that leaves someone unable to go on affects their health."""
+    text = "the damp in my flat never gets fixed, i cant keep going like this, better off without me"
+    result = triage(parse_text(text, {"dissatisfaction": 0.9}, policy), policy)
+    assert result.urgency == ("self_harm", "damp_mould_health")
