@@ -146,3 +146,17 @@ def test_a_yes_that_says_how_fills_the_contact_questions() -> None:
     ]
     assert contact_given("yes pls. call me Ayesha") == [SlotSet("contact_name", "Ayesha")]
     assert contact_given("yes contact me") == []
+
+
+def test_a_request_flagged_for_a_person_at_risk_is_no_emergency_repair(app: App) -> None:
+    """Round 7 (r7b-02): after the safeguarding route, "no ... its just noise theyre not hurt"
+    was told "As this is an emergency repair, please call our emergency repairs line"."""
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "the kids next door are screaming",
+                            "service_request", "service_request", 0.9, None, ("safeguarding",),
+                            ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("neighbourhood", True))
+    dispatcher = CollectingDispatcher()
+    tracker = after_the_question({"contact_id": contact_id}, "no its just noise theyre not hurt")
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    assert "emergency repair" not in said(dispatcher)
+    assert "please call us on 0300 000 0000" in said(dispatcher)

@@ -166,7 +166,9 @@ def test_not_to_be_phoned_after_a_disclosure_is_acknowledged_and_flagged_on_the_
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
     """Round 7 (r7b-18): "please dont ring me he checks my phone" went unacknowledged."""
-    text = "no its not a complaint, just need the door fixed. please dont ring me he checks my phone"
+    text = (
+        "no its not a complaint, just need the door fixed. please dont ring me he checks my phone"
+    )
     turn = _after(policy.urgent_route("domestic_abuse"), text)
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
     assert texts(dispatcher) == [policy.safety.no_calls]

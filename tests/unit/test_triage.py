@@ -320,6 +320,8 @@ def test_self_harm_beside_damp_also_gets_the_damp_and_mould_route_after_it(
     policy: Policy,
 ) -> None:
     """Round 7 (r7b-24): damp that leaves someone unable to go on affects their health."""
-    text = "the damp in my flat never gets fixed, i cant keep going like this, better off without me"
+    text = (
+        "the damp in my flat never gets fixed, i cant keep going like this, better off without me"
+    )
     result = triage(parse_text(text, {"dissatisfaction": 0.9}, policy), policy)
     assert result.urgency == ("self_harm", "damp_mould_health")
