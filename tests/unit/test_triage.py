@@ -161,6 +161,7 @@ def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
         "entities": [
             {"entity": "past_danger", "value": True},
             {"entity": "detected_urgency", "value": "electrical_danger", "confidence": 0.9},
+            {"entity": "cue_group", "value": "electrics"},
         ],
     }
     result = triage(parse, policy)
@@ -325,3 +326,23 @@ def test_self_harm_beside_damp_also_gets_the_damp_and_mould_route_after_it(
     )
     result = triage(parse_text(text, {"dissatisfaction": 0.9}, policy), policy)
     assert result.urgency == ("self_harm", "damp_mould_health")
+
+
+def test_a_drip_into_a_bucket_or_a_banging_boiler_is_not_routed_without_its_danger_words(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-19) and the drip into a bucket: the detector's sure guess at an electrical
+    or gas danger, with no electrics or gas words in the message, gets the question only."""
+    cases = [
+        ("water drips through the ceiling when it rains, bucket under it", "electrical_danger",
+         "water drips through the ceiling onto the light fitting"),
+        ("the boiler guy left a mess and its still making a banging noise", "gas",
+         "the boiler is still banging and theres a smell like eggs"),
+    ]  # fmt: skip
+    for without, category, with_words in cases:
+        plain = parse_text(without, {"service_request": 0.9}, policy)
+        plain["entities"].append(detected(category, 0.8))
+        assert (triage(plain, policy).urgency, triage(plain, policy).ask_about_danger) == ((), True)
+        named = parse_text(with_words, {"service_request": 0.9}, policy)
+        named["entities"].append(detected(category, 0.8))
+        assert category in triage(named, policy).urgency
