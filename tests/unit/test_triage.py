@@ -296,11 +296,13 @@ def test_the_policys_own_exception_keeps_the_detector_from_routing_self_harm(
 ) -> None:
     """ "whats the point of complaining" is one of self-harm's `except` phrases: the detector's
     sure guess there is at most a question, never the Samaritans route."""
-    text = "well whats the point of complaining then if nobody can tell me anything"
-    venting = parse_text(text, {"dissatisfaction": 0.9}, policy)
-    venting["entities"].append(detected("self_harm", 0.82))
-    result = triage(venting, policy)
-    assert "self_harm" not in result.urgency
+    for text in (
+        "well whats the point of complaining then if nobody can tell me anything",
+        "it took them 3 weeks to stop the leak, which I'm not happy about at all",  # r7b-15
+    ):
+        venting = parse_text(text, {"dissatisfaction": 0.9}, policy)
+        venting["entities"].append(detected("self_harm", 0.85))
+        assert "self_harm" not in triage(venting, policy).urgency
     told = parse_text("whats the point, i cant go on", {"dissatisfaction": 0.9}, policy)
     told["entities"].append(detected("self_harm", 0.82))
     assert triage(told, policy).urgency == ("self_harm",)
