@@ -348,3 +348,16 @@ def test_a_drip_into_a_bucket_or_a_banging_boiler_is_not_routed_without_its_dang
         named = parse_text(with_words, {"service_request": 0.9}, policy)
         named["entities"].append(detected(category, 0.8))
         assert category in triage(named, policy).urgency
+
+
+def test_children_making_noise_next_door_is_not_a_safeguarding_route(policy: Policy) -> None:
+    """Round 7 (r7b-02): noise that keeps a neighbour awake got "We will pass this to our
+    safeguarding lead"; children left alone are still routed by the policy's own words."""
+    noise = parse_text("the kids next door r screamin n bangin every nite til 11 cnt sleep",
+                       {"report_asb": 0.9}, policy)  # fmt: skip
+    noise["entities"].append(detected("safeguarding", 0.99))
+    assert "safeguarding" not in triage(noise, policy).urgency
+    alone = parse_text("children left alone next door every night, crying, no adult there",
+                       {"report_asb": 0.9}, policy)  # fmt: skip
+    alone["entities"].append(detected("safeguarding", 0.99))
+    assert triage(alone, policy).urgency == ("safeguarding",)
