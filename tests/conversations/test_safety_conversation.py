@@ -23,7 +23,7 @@ ROUTE_WORDS = {
     "flooding": "stopcock",
     "electrical_danger": "fuse box",
     "structural_danger": "Keep everyone away from it",
-    "no_heating_or_water_vulnerable": "With someone vulnerable at home",
+    "no_heating_or_water_vulnerable": "If anyone at home is elderly",
     "damp_mould_health": "Damp and mould that affects health",
     "insecure_home": "cannot secure your home",
     "safeguarding": "safeguarding lead",
@@ -90,17 +90,9 @@ NEAR_MISSES = {
         "kids nxt door screamin n bangin about every nite til late cant sleep pls do sumthin",
         ROUTE_WORDS["safeguarding"],
     ),
-    "a dripping tap beside a child's asthma": (
-        "the bathroom tap has a slow drip, been like that a fortnight. my daughter has asthma",
-        ROUTE_WORDS["damp_mould_health"],
-    ),
     "a boiler still banging after a visit": (
         "engineer came today, left a mess and the boiler is still making a banging noise",
         ROUTE_WORDS["gas"],
-    ),
-    "weak heating with nobody vulnerable": (
-        "my radiators have only been a little bit warm for two weeks, nobody came back",
-        ROUTE_WORDS["no_heating_or_water_vulnerable"],
     ),
 }
 SAFETY_QUESTION = "Is anyone in danger right now?"

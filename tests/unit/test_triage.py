@@ -262,33 +262,13 @@ def detected(category: str, confidence: float) -> dict[str, Any]:
     return {"entity": "detected_urgency", "value": category, "confidence": confidence}
 
 
-def test_a_heating_fault_is_not_an_emergency_for_someone_vulnerable_nobody_named(
-    policy: Policy,
-) -> None:
-    """Round 7 (r7a-04, r7a-08): "With someone vulnerable at home" said to a resident living
-    alone. The detector's sure guess without a vulnerable person named gets the question."""
-    sure = detected("no_heating_or_water_vulnerable", 0.9)
-    ranking = {"dissatisfaction": 0.9, "service_request": 0.1}
-    alone = parse_text("radiators only warm a little for two weeks, nobody came back", ranking,
-                       policy)  # fmt: skip
-    alone["entities"].append(sure)
-    result = triage(alone, policy)
-    assert result.urgency == () and result.ask_about_danger
-    with_nan = parse_text("radiators only warm a little and my nan lives with me", ranking, policy)
-    with_nan["entities"].append(sure)
-    assert triage(with_nan, policy).urgency == ("no_heating_or_water_vulnerable",)
-
-
-def test_a_dripping_tap_beside_a_childs_asthma_is_not_a_damp_hazard(policy: Policy) -> None:
-    """Round 7 (r7b-01): no damp or mould named, so no Awaab's Law inspection deadline; the
-    detector's sure guess counts one step less (the question), an unsure one not at all."""
-    thresholds = policy.safety.detector
-    for confidence, asked in ((thresholds.urgent, True), (thresholds.ask, False)):
-        tap = parse_text("kitchen tap dripping slowly for a week, my son has asthma",
-                         {"service_request": 0.95}, policy)  # fmt: skip
-        tap["entities"].append(detected("damp_mould_health", confidence))
-        result = triage(tap, policy)
-        assert result.urgency == () and result.ask_about_danger is asked
+def test_the_heating_route_claims_no_vulnerable_person_it_has_not_seen(policy: Policy) -> None:
+    """Round 7 (r7a-04, r7a-08): "With someone vulnerable at home this is an emergency repair"
+    was said to a resident living alone; the detector finds the loss from words no cue group
+    holds, so the route says when it is an emergency instead of asserting it."""
+    route = policy.urgent_route("no_heating_or_water_vulnerable")
+    assert "With someone vulnerable" not in route
+    assert route.startswith("If anyone at home is elderly")
 
 
 def test_the_policys_own_exception_keeps_the_detector_from_routing_self_harm(

@@ -50,11 +50,11 @@ def test_route_where_precision_holds_and_ask_down_to_where_recall_holds() -> Non
 
 
 def test_a_doubt_lowers_the_detectors_guess_one_step_as_triage_does(policy: Policy) -> None:
-    """A heating fault with nobody vulnerable named: the sure guess is asked about, not routed,
-    as bot.triage.decide.detector_level decides."""
-    texts = ["no heating for a week, just me here", "no heating for a week and my nan is here"]
+    """A drip into a bucket with no electrics named: the detector's sure guess at an electrical
+    danger is asked about, not routed, as bot.triage.decide.detector_level decides."""
+    texts = ["water drips from the ceiling into a bucket", "water drips onto the light fitting"]
     scored = Scored.of(texts, [False, True], policy)
-    guess = np.array(["no_heating_or_water_vulnerable"] * 2)
+    guess = np.array(["electrical_danger"] * 2)
     doubts = scored.doubts(guess, policy)
     assert doubts.tolist() == [1, 0]
     probability = np.array([0.9, 0.9])
