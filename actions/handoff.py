@@ -9,6 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.safety import routes_in
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.casestore.domain import Handoff
@@ -33,7 +34,10 @@ class ActionHandoff(Action):
             )
         )
         say_it_is_automated(dispatcher, tracker)
-        for line in handoff_lines(handoff.person_from, app.policy, written_language(tracker)):
+        lines = handoff_lines(
+            handoff.person_from, app.policy, written_language(tracker), routes_in(tracker)
+        )
+        for line in lines:
             dispatcher.utter_message(text=line)
         # The assistant says nothing more until the conversation restarts or a new session
         # begins, so it does not talk over the person taking it on; but danger typed meanwhile

@@ -96,16 +96,27 @@ def record_contact(
     )
     contact_by = app.cases.request_contact_by(triaged_at(tracker))
     request = app.cases.service_request(contact_id) if contact_id is not None else None
+    urgent = request is not None and request.urgent and not _only_harm_to_people(contact_id)
     for line in request_contact_lines(
-        details if stored else None, preference, contact_by, app.policy,
-        urgent=request is not None and request.urgent,
-    ):  # fmt: skip
+        details if stored else None, preference, contact_by, app.policy, urgent=urgent
+    ):
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]
     if offer_adjustments:
         dispatcher.utter_message(response="utter_offer_adjustments")
         events.append(SlotSet("adjustments_pending", True))
     return events
+
+
+def _only_harm_to_people(contact_id: int | None) -> bool:
+    """Whether every danger flagged on the contact is to a person (safeguarding, abuse), none a
+    hazard in the home: the request is then no emergency repair ("they're not hurt, it's just
+    noise" was told to ring the emergency repairs line, round 7 r7b-02)."""
+    app = get_app()
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(contact_id) if contact_id is not None else None
+    dangers = [c for c in contact.urgency if c in app.policy.urgency] if contact else []
+    return bool(dangers) and all(app.policy.urgency[c].hazard is None for c in dangers)
 
 
 class ValidateRequestContactForm(ContactQuestions, FormValidationAction):

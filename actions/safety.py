@@ -8,22 +8,37 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActionReverted, EventType, SlotSet
+from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.triage import contact_record
 from actions.turns import before_latest_message, last_question, received_at
+from bot.answers import asks_for_person, open_question
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
+from bot.questions import answer_for
 from bot.replies import urgent_lines
-from bot.triage import TriageResult, triage
-from bot.triage.safety import REPORTED_DANGER, SAFETY_ACTION, WITH_PERSON_SLOT, answers_yes
+from bot.triage import Reason, TriageResult, triage
+from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, detector_level
+from bot.triage.safety import (
+    REPORTED_DANGER,
+    SAFETY_ACTION,
+    WITH_PERSON_SLOT,
+    answers_yes,
+    follows_up_a_route,
+    not_to_be_phoned,
+    routes_given,
+)
 
 # Form questions whose answer is the resident's account of the problem: a danger told there is
 # also the answer, so the form takes it after the route is given.
 ACCOUNT_SLOTS = {"complaint_aspects"}
+HANDOFF_ACTION = "action_handoff"
+# The reason a contact carries when the resident says a phone call is not safe: staff read it.
+NO_CALLS = "safe_contact"
+NO_CALLS_REASON = "Do not phone: the resident says a call is not safe"
 
 
 class ActionSafetyCheck(Action):
@@ -36,15 +51,18 @@ class ActionSafetyCheck(Action):
         app = get_app()
         policy = app.policy
         message = tracker.latest_message
-        result = _named_in_forms(
-            _without_repeats(triage(message, policy), tracker, policy), tracker
-        )
+        result = _in_context(triage(message, policy), tracker, policy)
         said_yes = answers_yes(
             (message.get("intent") or {}).get("name"), message.get("text"), policy
         )
         confirmed = not result.urgency and said_yes and _asked_about_danger(tracker, policy)
         if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
+        no_calls = not_to_be_phoned(
+            message.get("text"), (*routes_in(tracker), *result.urgency), policy
+        )
+        if no_calls:
+            result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
         for line in urgent_lines(result, policy):
             dispatcher.utter_message(text=line)
         if confirmed:
@@ -56,6 +74,14 @@ class ActionSafetyCheck(Action):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question)
+        if no_calls:
+            dispatcher.utter_message(text=policy.safety.no_calls)
+            urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
+            app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
+        elif not (result.urgency or result.ask_about_danger or confirmed):
+            follow_up = _follow_up(tracker)
+            if follow_up is not None:
+                return _after_route(dispatcher, tracker, follow_up)
         return self._carry_on(dispatcher, tracker, routed=bool(result.urgency))
 
     @staticmethod
@@ -80,41 +106,64 @@ class ActionSafetyCheck(Action):
         return [ActionReverted()]
 
 
-def _named(tracker: Tracker) -> set[str]:
-    """Dangers the latest message tells in words the policy names (not the detector's guess)."""
-    return set(RuleMatches.from_entities(tracker.latest_message.get("entities") or []).urgency)
-
-
-def _named_in_forms(result: TriageResult, tracker: Tracker) -> TriageResult:
-    """An answer to a form question is an answer: a danger only the detector sees in it ("I'm
-    Sam, her son") gets the safety question, and the form takes the answer as usual."""
-    if not tracker.get_slot("requested_slot") or not tracker.active_loop_name:
+def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
+    """A danger only the detector finds counts one step less for each thing in the conversation
+    that makes the message a reply (bot.triage.decide.detector_level): a route already given
+    ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
+    for its answer ("I'm Sam, her son"), so a reply that is both gets neither route nor question.
+    A guess at the danger already routed is dropped. Danger told in words the policy names is
+    always routed."""
+    routed = set(routes_in(tracker))
+    steps = int(bool(routed)) + int(open_question(tracker) is not None)
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    guess = matches.detected_urgency
+    if not steps or guess not in policy.urgency:
         return result
-    named = tuple(category for category in result.urgency if category in _named(tracker))
-    asked = result.ask_about_danger or len(named) < len(result.urgency)
-    return replace(result, urgency=named, ask_about_danger=asked and not named)
+    level = NOT_AT_ALL if guess in routed else detector_level(matches, policy, steps)
+    urgency = tuple(c for c in result.urgency if c in matches.urgency)
+    if level == SURE and guess not in urgency and not matches.past_danger:
+        urgency += (str(guess),)
+    negated = bool(matches.negated_urgency) and not matches.past_danger
+    asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
+    return replace(result, urgency=urgency, ask_about_danger=asked)
 
 
-def _without_repeats(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
-    """Once this conversation has been given a route, a danger only the detector finds counts one
-    step less: follow-up messages ("I'm outside now", "no I'll ring the emergency line now,
-    thanks") are replies, not new danger. A guess at the danger already routed is dropped; a sure
-    guess at another gets the safety question instead of a second route, and an unsure guess no
-    question. Danger told in words the policy names is always routed."""
-    given = " ".join(
-        str(event.get("text"))
+def routes_in(tracker: Tracker) -> list[str]:
+    """The categories whose route this conversation was given before the latest message."""
+    said = [
+        str(event.get("text") or "")
         for event in before_latest_message(tracker)
         if event.get("event") == "bot"
-    )
-    if not any(policy.urgent_route(category) in given for category in policy.urgency):
-        return result
-    named = _named(tracker)
-    urgency = tuple(category for category in result.urgency if category in named)
-    new_guess = any(
-        category not in named and policy.urgent_route(category) not in given
-        for category in result.urgency
-    )
-    return replace(result, urgency=urgency, ask_about_danger=new_guess and not urgency)
+    ]
+    return routes_given(said, get_app().policy)
+
+
+def _follow_up(tracker: Tracker) -> list[str] | None:
+    """The routes a question asked after them follows up ("so is someone coming or not?"), or
+    None: not after a route, inside a form, or a question a common answer fits."""
+    text = str(tracker.latest_message.get("text") or "")
+    routed = routes_in(tracker)
+    in_form = bool(tracker.active_loop_name) or bool(tracker.get_slot(WITH_PERSON_SLOT))
+    if not follows_up_a_route(text, routed, in_form) or answer_for(text, get_app().answers):
+        return None
+    return routed
+
+
+def _after_route(
+    dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str]
+) -> list[EventType]:
+    """What happens now and the help open day and night, never "I can't answer that": the
+    resident asking after a route is waiting on us. Asked for someone to talk to after a danger
+    to a person (abuse, self-harm), the conversation is handed to a person, whose handover
+    repeats the same help."""
+    policy = get_app().policy
+    text = str(tracker.latest_message.get("text") or "")
+    to_people = any(policy.urgency[category].hazard is None for category in routed)
+    if to_people and asks_for_person(text):
+        return [FollowupAction(HANDOFF_ACTION)]
+    for line in dict.fromkeys(policy.after_route(category) for category in routed):
+        dispatcher.utter_message(text=line)
+    return []
 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:

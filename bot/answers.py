@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any, Literal, Protocol
 
-from bot.definition import contact_preference
+from bot.definition import contact_details_in, contact_preference
 from bot.policy import Answer
 from bot.questions import answer_for, is_question, questions_and_rest, without_openers
 from bot.text import contains, first_sentence, starts_with, words
@@ -330,6 +330,11 @@ UNDECIDED = (
 
 
 def _understand(question: OpenQuestion, text: str, intent: str | None) -> Understanding:
+    if question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
+        # A number or email given to "would you like our team to contact you?" is a yes, however
+        # the message starts ("oh god ok we're going outside now. ring me 07700 900777", "I don't
+        # want to complain, just get someone out, my number is ...").
+        return Understanding("yes")
     if wants_to_leave(text):
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.

@@ -236,10 +236,15 @@ def part_lines(result: TriageResult, policy: Policy) -> list[str]:
 
 
 def handoff_lines(
-    person_from: datetime | None, policy: Policy, language_id: str | None = None
+    person_from: datetime | None,
+    policy: Policy,
+    language_id: str | None = None,
+    routed: Sequence[str] = (),
 ) -> list[str]:
     """Honest about when a person will read the conversation, and the route for an emergency;
-    for a resident who wrote in one of the landlord's languages, in that language first."""
+    for a resident who wrote in one of the landlord's languages, in that language first. After
+    a route (`routed`), the help open now for it comes next (Samaritans after self-harm): a
+    person may not read this until the office opens."""
     landlord = policy.landlord
     language = policy.languages.get(language_id or "")
     if person_from is None:
@@ -259,6 +264,7 @@ def handoff_lines(
     return [
         *in_their_language,
         f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
+        *dict.fromkeys(policy.after_route(category) for category in routed),
         f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "
         f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "
         "in danger.",

@@ -26,7 +26,7 @@ from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answers import UNDERSTOOD_KEY
+from bot.answers import UNDERSTOOD_KEY, says_goodbye, wants_to_leave
 from bot.bootstrap import policy_at
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -34,7 +34,10 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    follows_up_a_route,
     needs_safety_check,
+    not_to_be_phoned,
+    routes_given,
 )
 
 # Messages that start over are Rasa's own, never held back.
@@ -144,9 +147,16 @@ class SafetyFirstPolicy(UntrainedPolicy):
             or not _only_an_answer(message, tracker)
         ):
             return True
-        return answers_yes(
-            message.intent.get("name"), message.text, policy
-        ) and _asked_about_danger(tracker, policy.safety.question)
+        if answers_yes(message.intent.get("name"), message.text, policy) and _asked_about_danger(
+            tracker, policy.safety.question
+        ):
+            return True
+        said = [e.text or "" for e in _before_latest(tracker) if isinstance(e, BotUttered)]
+        routed = routes_given(said, policy)
+        in_form = bool(tracker.active_loop_name) or bool(tracker.get_slot(WITH_PERSON_SLOT))
+        return follows_up_a_route(message.text, routed, in_form) or bool(
+            not_to_be_phoned(message.text, routed, policy)
+        )
 
 
 # Form questions whose answers are names, numbers and references: the learned detector's guess
@@ -160,8 +170,11 @@ SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "deny", "bot_challenge"}
 
 
 def _only_an_answer(message: UserUttered, tracker: DialogueStateTracker) -> bool:
-    """A name, number or reference typed for a form's question, or small talk."""
-    if message.intent.get("name") in SMALL_TALK:
+    """A name, number or reference typed for a form's question, small talk, or leaving ("forget
+    it, I've changed my mind", "cancel it", "cba... bye"): the detector's guess there is the
+    resident's frustration, not danger."""
+    text = message.text or ""
+    if message.intent.get("name") in SMALL_TALK or wants_to_leave(text) or says_goodbye(text):
         return True
     return bool(tracker.active_loop_name) and tracker.get_slot("requested_slot") in DETAIL_SLOTS
 
@@ -177,10 +190,15 @@ def since_latest_message(
     return None
 
 
+def _before_latest(tracker: DialogueStateTracker) -> list[Any]:
+    """Every event before the latest resident message."""
+    events = list(tracker.events)
+    latest = max(i for i, e in enumerate(events) if isinstance(e, UserUttered))
+    return events[:latest]
+
+
 def _asked_about_danger(tracker: DialogueStateTracker, question: str) -> bool:
     """Whether the safety question was the last thing the assistant said: a yes answers the
     last question."""
-    events = list(tracker.events)
-    latest = max(i for i, e in enumerate(events) if isinstance(e, UserUttered))
-    said = [e for e in events[:latest] if isinstance(e, BotUttered)]
+    said = [e for e in _before_latest(tracker) if isinstance(e, BotUttered)]
     return bool(said) and said[-1].text == question

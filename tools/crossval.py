@@ -32,6 +32,7 @@ from bot.nlp.rules import RuleMatcher
 from bot.nlp.weights import model_folder
 from bot.policy import Policy
 
+NOT_URGENT_LABEL = "none"
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
 FOLDS = 5
 # As many intents as the classifier puts in a parse (Rasa's default ranking length).
@@ -145,39 +146,49 @@ class Score:
     recall: float
     false_alarms: float
     recall_with_question: float
+    # The safety question asked on messages that are not urgent.
+    asked_when_safe: float = 0.0
 
 
 def decide(
     probability: np.ndarray, cues: np.ndarray, past: np.ndarray, negated: np.ndarray,
-    urgent: float, ask: float,
+    urgent: float, ask: float, doubts: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
     """The triage decision (bot.triage.decide.dangers) for many messages at once: routed (the
     policy cues' dangers, the detector's above `urgent` unless the danger is said to be over or
     not there) and asked (the safety question from `ask`, or from `urgent` for a danger said to
-    be over, and always for a danger word said not to be there)."""
-    routed = cues | ((probability >= urgent) & ~past & ~negated)
-    asked = ~routed & (negated | (probability >= np.where(past, urgent, min(ask, urgent))))
+    be over, and always for a danger word said not to be there). Each of a message's `doubts`
+    (bot.triage.decide.detector_level: an `except` phrase of the guessed category, or none of
+    the cue groups it needs) lowers the detector's guess one step: sure to asked, asked to
+    nothing."""
+    sure = (probability >= urgent).astype(int)
+    level = sure + (probability >= min(ask, urgent)).astype(int)
+    if doubts is not None:
+        level = np.maximum(level - doubts, 0)
+    routed = cues | ((level == 2) & ~past & ~negated)
+    asked = ~routed & (negated | (level >= np.where(past, 2, 1)))
     return routed, asked
 
 
 def score(
     gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray,
-    negated: np.ndarray, urgent: float, ask: float,
+    negated: np.ndarray, urgent: float, ask: float, doubts: np.ndarray | None = None,
 ) -> Score:  # fmt: skip
     """The triage decision scored against the gold labels."""
-    routed, asked = decide(probability, cues, past, negated, urgent, ask)
+    routed, asked = decide(probability, cues, past, negated, urgent, ask, doubts)
     true_pos = int((routed & gold).sum())
     return Score(
         true_pos / max(int(routed.sum()), 1),
         true_pos / max(int(gold.sum()), 1),
         int((routed & ~gold).sum()) / max(int((~gold).sum()), 1),
         int(((routed | asked) & gold).sum()) / max(int(gold.sum()), 1),
+        int((asked & ~gold).sum()) / max(int((~gold).sum()), 1),
     )
 
 
 def choose_thresholds(
     gold: np.ndarray, probability: np.ndarray, cues: np.ndarray, past: np.ndarray,
-    negated: np.ndarray,
+    negated: np.ndarray, doubts: np.ndarray | None = None,
 ) -> tuple[float, float]:  # fmt: skip
     """The route threshold: the lowest (fewest misses) whose precision stays at ROUTE_PRECISION,
     since a wrong route tells a resident to ring Samaritans about a fence. The question
@@ -186,14 +197,14 @@ def choose_thresholds(
     precise = [
         t
         for t in THRESHOLDS
-        if score(gold, probability, cues, past, negated, t, t).precision >= ROUTE_PRECISION
+        if score(gold, probability, cues, past, negated, t, t, doubts).precision >= ROUTE_PRECISION
     ]
     urgent = min(precise) if precise else max(THRESHOLDS)
     asks = [t for t in THRESHOLDS if t <= urgent]
     reaching = [
         t
         for t in asks
-        if score(gold, probability, cues, past, negated, urgent, t).recall_with_question
+        if score(gold, probability, cues, past, negated, urgent, t, doubts).recall_with_question
         >= RECALL_TARGET
     ]
     return urgent, max(reaching) if reaching else min(asks)
@@ -276,11 +287,13 @@ def _subset(features: Features, rows: np.ndarray) -> Features:
 def fit_and_predict(
     settings: DetectorSettings, features: Features, labels: np.ndarray, near_miss: np.ndarray,
     new_features: Features,
-) -> np.ndarray:  # fmt: skip
-    """Fit a detector on the training rows; each new row's probability of being urgent."""
+) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Fit a detector on the training rows; each new row's probability of being urgent, and its
+    likeliest danger (the one a binary detector has is "u", which no category needs evidence
+    for)."""
     from sklearn.linear_model import LogisticRegression
 
-    from bot.nlp.components import detector_targets, urgent_probability
+    from bot.nlp.components import NEAR_MISS, NOT_URGENT, detector_targets, urgent_probability
 
     if settings.target == "binary":
         labels = np.where(labels == "none", "none", "u")
@@ -291,15 +304,16 @@ def fit_and_predict(
         C=settings.c, class_weight=settings.class_weight, max_iter=1000, random_state=2026
     )
     detector.fit(_columns(settings, features), target, sample_weight=weights)
-    return urgent_probability(
-        [str(c) for c in detector.classes_],
-        detector.predict_proba(_columns(settings, new_features)),
-    )
+    classes = [str(c) for c in detector.classes_]
+    probabilities = detector.predict_proba(_columns(settings, new_features))
+    dangers = [i for i, name in enumerate(classes) if name not in (NOT_URGENT, NEAR_MISS, "u")]
+    guesses = np.array([classes[dangers[i]] for i in probabilities[:, dangers].argmax(axis=1)])
+    return urgent_probability(classes, probabilities), guesses
 
 
 def held_out_probability(
     settings: DetectorSettings, examples: Sequence[Example], features: Features
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """Each example's probability of being urgent from a detector that never saw it: 5 folds
     stratified by category, each real message grouped with the others from its source."""
     from sklearn.model_selection import StratifiedGroupKFold
@@ -308,13 +322,14 @@ def held_out_probability(
     near_miss = near_misses(examples)
     groups = [e.group if e.real else f"{i}" for i, e in enumerate(examples)]
     probability = np.zeros(len(examples))
+    guesses = np.array([NOT_URGENT_LABEL] * len(examples), dtype=object)
     folds = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=2026)
     for train, test in folds.split(np.zeros(len(labels)), labels, groups):
-        probability[test] = fit_and_predict(
+        probability[test], guesses[test] = fit_and_predict(
             settings, _subset(features, train), labels[train], near_miss[train],
             _subset(features, test),
         )  # fmt: skip
-    return probability
+    return probability, guesses
 
 
 def near_misses(examples: Sequence[Example]) -> np.ndarray:
@@ -330,6 +345,7 @@ class Scored:
     cues: np.ndarray
     past: np.ndarray
     negated: np.ndarray  # danger words said not to be there, and no other
+    matches: tuple[RuleMatches, ...] = ()
 
     @classmethod
     def of(cls, texts: Sequence[str], gold: Sequence[bool], policy: Policy) -> Scored:
@@ -340,10 +356,26 @@ class Scored:
             np.array([bool(m.urgency) for m in matches]),
             np.array([m.past_danger for m in matches]),
             np.array([bool(m.negated_urgency) and not m.urgency for m in matches]),
+            tuple(matches),
         )
 
-    def score(self, probability: np.ndarray, urgent: float, ask: float) -> Score:
-        return score(self.gold, probability, self.cues, self.past, self.negated, urgent, ask)
+    def doubts(self, guesses: np.ndarray, policy: Policy) -> np.ndarray:
+        """How many steps each detector guess counts less (bot.triage.decide.detector_level)."""
+        from bot.triage.decide import SURE, detector_level
+
+        return np.array([
+            SURE - detector_level(replace(m, detected_urgency=str(g), detected_probability=1.0),
+                                  policy)
+            if g in policy.urgency else 0
+            for m, g in zip(self.matches, guesses, strict=True)
+        ])  # fmt: skip
+
+    def score(
+        self, probability: np.ndarray, urgent: float, ask: float, doubts: np.ndarray | None = None
+    ) -> Score:
+        return score(
+            self.gold, probability, self.cues, self.past, self.negated, urgent, ask, doubts
+        )
 
 
 def corpus_examples(path: Path) -> list[Example]:
@@ -383,12 +415,14 @@ def urgency_report(
     )
     yield _row("policy cues alone,", 0, mine.score(np.zeros(int(written.sum())), 2.0, 2.0))
     for number, name, settings in candidates:
-        probability = held_out_probability(settings, examples, features)
-        on_corpus = fit_and_predict(
+        probability, guesses = held_out_probability(settings, examples, features)
+        on_corpus, corpus_guesses = fit_and_predict(
             settings, features, labels, near_misses(examples), corpus_features
         )
+        doubts = scored.doubts(guesses, policy)
+        corpus_doubts = near.doubts(corpus_guesses, policy)
         urgent, ask = choose_thresholds(
-            mine.gold, probability[written], mine.cues, mine.past, mine.negated
+            mine.gold, probability[written], mine.cues, mine.past, mine.negated, doubts[written]
         )
         chosen = [(f"route {urgent:.2f} ask {ask:.2f}", urgent, ask)]
         if number == 0:
@@ -397,36 +431,43 @@ def urgency_report(
         yield name
         for thresholds, route_at, ask_at in chosen:
             yield f"  at {thresholds}"
-            yield _summary("written   ", mine.score(probability[written], route_at, ask_at))
+            yield _summary("written   ", mine.score(
+                probability[written], route_at, ask_at, doubts[written]))  # fmt: skip
             yield _summary("other msgs", _written(scored, ~written).score(
-                probability[~written], route_at, ask_at))  # fmt: skip
-            yield _summary("corpus    ", near.score(on_corpus, route_at, ask_at))
+                probability[~written], route_at, ask_at, doubts[~written]))  # fmt: skip
+            yield _summary("corpus    ", near.score(on_corpus, route_at, ask_at, corpus_doubts))
         if number == 0:
             yield f"{name.strip()}: each route threshold on the written examples, asking from {ask}"
             for t in THRESHOLDS:
-                yield _row("threshold", t, mine.score(probability[written], t, min(ask, t)))
-            yield from _per_category(examples, written, scored, probability, urgent, ask)
+                yield _row("threshold", t, mine.score(
+                    probability[written], t, min(ask, t), doubts[written]))  # fmt: skip
+            yield from _per_category(examples, written, scored, probability, urgent, ask, doubts)
 
 
 def _written(scored: Scored, rows: np.ndarray) -> Scored:
-    return Scored(scored.gold[rows], scored.cues[rows], scored.past[rows], scored.negated[rows])
+    return Scored(
+        scored.gold[rows], scored.cues[rows], scored.past[rows], scored.negated[rows],
+        tuple(m for m, kept in zip(scored.matches, rows, strict=True) if kept),
+    )  # fmt: skip
 
 
 def _summary(name: str, result: Score) -> str:
     return (
         f"    {name}  precision {result.precision:.3f}  recall {result.recall:.3f}  "
         f"false alarms {result.false_alarms:.3f}  with the question "
-        f"{result.recall_with_question:.3f}"
+        f"{result.recall_with_question:.3f}  asked when safe {result.asked_when_safe:.3f}"
     )
 
 
 def _per_category(
     examples: Sequence[Example], written: np.ndarray, scored: Scored, probability: np.ndarray,
-    urgent: float, ask: float,
+    urgent: float, ask: float, doubts: np.ndarray,
 ) -> list[str]:  # fmt: skip
     """Out-of-fold recall per danger, false alarms on the near misses, and the texts missed
     (training data only: these say where to write more examples)."""
-    routed, asked = decide(probability, scored.cues, scored.past, scored.negated, urgent, ask)
+    routed, asked = decide(
+        probability, scored.cues, scored.past, scored.negated, urgent, ask, doubts
+    )
     lines = []
     for category in sorted({e.label for e in examples if e.written and e.label != "none"}):
         rows = np.array([e.written and e.label == category for e in examples])

@@ -13,6 +13,10 @@ from typing import Any
 DETECTED_URGENCY = "detected_urgency"
 # A danger cue said not to be there ("no smell of gas").
 NEGATED_URGENCY = "urgency_negated"
+# A category one of whose `except` phrases is in the message ("whats the point of complaining").
+EXCEPTED_URGENCY = "urgency_excepted"
+# A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
+CUE_GROUP = "cue_group"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04).
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{4,6})\b", re.IGNORECASE)
 
@@ -48,6 +52,12 @@ class RuleMatches:
     past_danger: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
+    # Dangers the policy says these words are not (a category's `except` phrases): the detector's
+    # guess at them does not count.
+    excepted_urgency: tuple[str, ...] = ()
+    # The cue groups found (a vulnerable person, damp), which some categories need before the
+    # detector's guess counts in full.
+    cue_groups: tuple[str, ...] = ()
     # The learned detector's most likely danger and its probability that the message is urgent.
     detected_urgency: str | None = None
     detected_probability: float = 0.0
@@ -92,6 +102,8 @@ class RuleMatches:
             entities.append({"entity": "language", "value": self.language})
         if self.past_danger:
             entities.append({"entity": "past_danger", "value": True})
+        entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
+        entities += [{"entity": CUE_GROUP, "value": group} for group in self.cue_groups]
         return entities
 
     @classmethod
@@ -110,6 +122,8 @@ class RuleMatches:
         return cls(
             urgency=ids("urgency"),
             negated_urgency=tuple(c for c in ids(NEGATED_URGENCY) if c not in ids("urgency")),
+            excepted_urgency=ids(EXCEPTED_URGENCY),
+            cue_groups=ids(CUE_GROUP),
             adjustments=ids("adjustment"),
             relationships=ids("relationship"),
             exclusion_cues=ids("exclusion_cue"),

@@ -170,6 +170,7 @@ class RuleMatcher:
             if kind not in ("ongoing", "finished", "cue_group", "danger_over", "danger_still"):
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         urgency, language = self._dangers(found, spans)
+        excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
         past_danger = bool(found.get("danger_over")) and not found.get("danger_still")
         if past_danger:
@@ -188,6 +189,8 @@ class RuleMatcher:
             language=self._languages.other_language(doc.text),
             past_danger=past_danger,
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
+            excepted_urgency=excepted,
+            cue_groups=tuple(sorted(_evidence(found))),
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),
             exclusion_cues=_unique(found.get("exclusion_cue", [])),
@@ -222,10 +225,7 @@ class RuleMatcher:
                 and any(start <= s[2] and s[3] <= end for start, end in exceptions)
             )
         ]
-        groups = set(found.get("cue_group", []))
-        if found.get("adjustment"):
-            # A disclosed need makes a loss of heating, water or a lift an emergency too.
-            groups.add("vulnerable")
+        groups = _evidence(found)
         urgency += [
             category.id
             for category in self._categories.values()
@@ -294,6 +294,15 @@ def _make_doc_for(vocab: Vocab) -> Any:
     from spacy.lang.en import English
 
     return English(vocab=vocab).make_doc
+
+
+def _evidence(found: dict[str, list[str]]) -> set[str]:
+    """The cue groups found. A disclosed need makes a loss of heating, water or a lift an
+    emergency too, so it counts as a vulnerable person."""
+    groups = set(found.get("cue_group", []))
+    if found.get("adjustment"):
+        groups.add("vulnerable")
+    return groups
 
 
 def _negated(doc: Doc, start: int) -> bool:

@@ -354,10 +354,17 @@ def _filled(record: _Record, key: str, landlord: Landlord) -> str:
     return text.format(**vars(landlord))
 
 
+def _checked(record: _Record, key: str, fields: set[str]) -> str:
+    """A text that may name the landlord's fields, checked and left unfilled."""
+    text = record.text(key)
+    _check_placeholders(record, key, text, fields)
+    return text
+
+
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
     cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
     categories = {}
-    allowed = {"route", "cues", "combinations", "except", "hazard"}
+    allowed = {"route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route"}
     for r in file.records("categories", allowed):
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
@@ -369,6 +376,15 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         for group in (g for combination in combinations for g in combination):
             if group not in cue_groups:
                 r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+        needs = r.cues("detector_needs")
+        for group in needs:
+            if group not in cue_groups:
+                r.fail(
+                    f"detector_needs names cue group '{group}', which 'cue_groups' does not hold"
+                )
+        after_route = r.optional_text("after_route")
+        if after_route is not None:
+            _check_placeholders(r, "after_route", after_route, landlord_fields)
         hazard = r.optional_text("hazard")
         if hazard is not None and hazard not in hazards:
             r.fail(f"hazard '{hazard}' is not defined in hazards.yml")
@@ -382,6 +398,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             tuple(tuple(c) for c in combinations),
             r.cues("except"),
             hazard,
+            needs,
+            after_route,
         )
     detector = file.section("detector", {"urgent", "ask"})
     thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))
@@ -396,6 +414,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         question=file.text("safety_question"),
         yes_words=file.cues("safety_yes", required=True),
         confirmed=file.text("safety_confirmed"),
+        after_route=_checked(file, "after_route", landlord_fields),
+        no_calls=file.text("no_calls"),
     )
 
 
@@ -580,6 +600,8 @@ _TOP_KEYS = {
         "safety_question",
         "safety_yes",
         "safety_confirmed",
+        "after_route",
+        "no_calls",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

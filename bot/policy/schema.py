@@ -155,7 +155,9 @@ class Relationship:
 class UrgencyCategory:
     """A danger that cannot wait. Found by any cue, or by a combination: one cue from each of
     the named cue groups (a boiler fault with a headache). `except_cues` are phrases holding a
-    cue that are not this danger ("gas fire" holds "fire")."""
+    cue that are not this danger ("gas fire" holds "fire"). `detector_needs` are cue groups of
+    which the message must hold one before the learned detector's guess at this danger counts in
+    full: the vulnerable person of a heating loss, the damp of a damp and mould hazard."""
 
     id: str
     route: str
@@ -163,6 +165,11 @@ class UrgencyCategory:
     combinations: tuple[tuple[str, ...], ...] = ()
     except_cues: tuple[str, ...] = ()
     hazard: str | None = None
+    detector_needs: tuple[str, ...] = ()
+    # Said after the route to a follow-up the assistant cannot otherwise answer ("is someone
+    # coming?") and on a handover while the office is closed: the help open now. None uses
+    # the policy's default (Safety.after_route).
+    after_route: str | None = None
 
 
 @dataclass(frozen=True)
@@ -188,6 +195,10 @@ class Safety:
     # Replies that say yes to it, in English and the languages residents use.
     yes_words: tuple[str, ...]
     confirmed: str
+    # What happens now and the line open day and night, for a category without its own.
+    after_route: str
+    # Said when, after a danger to a person, the resident says not to phone them.
+    no_calls: str
 
 
 @dataclass(frozen=True)
@@ -337,3 +348,8 @@ class Policy:
         if translated is None:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
+
+    def after_route(self, category_id: str) -> str:
+        """What happens now and the help open day and night, after a category's route."""
+        text = self.urgency[category_id].after_route or self.safety.after_route
+        return text.format(**vars(self.landlord))

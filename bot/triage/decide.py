@@ -65,6 +65,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )  # fmt: skip
 
     complaint_probability = probability["complaint"]
+    urgency, ask_about_danger = dangers(matches, policy)
     in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
         bool(matches.dissatisfaction_cues)
         and complaint_probability >= policy.doubt.with_cue
@@ -72,12 +73,16 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     )
     # Asking for a job in so many words ("can someone come and fix it") with nothing unhappy is a
     # request (1.4), however the classifier hesitates: on held-out folds every such model service
-    # request the doubt rule promoted was a service request (round 4, /work/notes/triage4.md).
+    # request the doubt rule promoted was a service request (tools crossval, December 2026).
     asks_for_a_job = (
         label == "service_request"
         and not matches.dissatisfaction_cues
         and any(kind == "request_cue" for kind, *_ in matches.spans)
     )
+    if _tells_of_harm_to_a_person(urgency, policy) and not matches.dissatisfaction_cues:
+        # "he pushed me into the door... the bedroom door is hanging off": the fear in a
+        # disclosure is not unhappiness with the landlord, and the repair is a request.
+        in_doubt = False
     if (
         label in ("service_request", "other", "excluded")
         and in_doubt
@@ -139,7 +144,6 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                 special_category=True,
             )
         )
-    urgency, ask_about_danger = dangers(matches, policy)
     reasons.extend(
         Reason(category, f"Urgent: {policy.urgent_route(category)}") for category in urgency
     )
@@ -182,19 +186,45 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     "fixed last year" can sit beside a new danger. A danger word said not to be there ("no smell
     of gas", "I'm not suicidal") is neither routed nor ignored: the question is asked.
     """
-    thresholds = policy.safety.detector
     urgency = list(matches.urgency)
     negated = bool(matches.negated_urgency) and not matches.past_danger
-    detected, probability = matches.detected_urgency, matches.detected_probability
+    detected = matches.detected_urgency
     if detected not in policy.urgency:
         return tuple(urgency), negated and not urgency
+    level = detector_level(matches, policy)
     if matches.past_danger:
-        return (), probability >= thresholds.urgent
-    sure = probability >= thresholds.urgent and detected not in matches.negated_urgency
-    if sure and detected not in urgency:
+        return (), level == SURE
+    if level == SURE and detected not in matches.negated_urgency and detected not in urgency:
         urgency.append(detected)
-    ask = not urgency and (negated or probability >= thresholds.ask)
+    ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
+    """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
+    return any(policy.urgency[category].hazard is None for category in urgency)
+
+
+# How much the learned detector's guess counts: a route, the safety question, or nothing.
+SURE, UNSURE, NOT_AT_ALL = 2, 1, 0
+
+
+def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) -> int:
+    """SURE at or above the route threshold, UNSURE from the question's, else NOT_AT_ALL; one
+    step less for each reason the words themselves give to doubt the guess: the message holds
+    one of the category's `except` phrases ("whats the point of complaining" is not self-harm),
+    or none of the cue groups the category needs (a heating fault with nobody vulnerable named),
+    and `steps_down` more for what the conversation says (a reply to a route, an answer)."""
+    thresholds = policy.safety.detector
+    detected, probability = matches.detected_urgency, matches.detected_probability
+    level = SURE if probability >= thresholds.urgent else int(probability >= thresholds.ask)
+    category = policy.urgency.get(detected or "")
+    if category is None:
+        return NOT_AT_ALL
+    doubts = steps_down + int(category.id in matches.excepted_urgency)
+    needs = set(category.detector_needs)
+    doubts += int(bool(needs) and not needs & set(matches.cue_groups))
+    return max(level - doubts, NOT_AT_ALL)
 
 
 def message_parts(

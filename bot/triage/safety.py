@@ -8,8 +8,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from bot.definition import NEGATIONS, PREFERENCES
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
+from bot.questions import is_question
 from bot.triage.decide import dangers
 
 SAFETY_ACTION = "action_safety_check"
@@ -35,3 +37,40 @@ def answers_yes(intent: str | None, text: str | None, policy: Policy) -> bool:
     return intent == "affirm" or any(
         " ".join(first_words[: len(yes.split())]) == yes for yes in policy.safety.yes_words
     )
+
+
+def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
+    """The categories whose route the assistant has given, from what it said, in policy order."""
+    given = " ".join(said)
+    return [category for category in policy.urgency if policy.urgent_route(category) in given]
+
+
+def follows_up_a_route(text: str | None, routed: list[str], in_form: bool) -> bool:
+    """A question asked after a route, outside a form ("so is someone coming or not?", "is
+    there someone I could talk to about him?"): the safety check says what happens now and the
+    help open day and night, unless a common answer fits it."""
+    return bool(routed) and not in_form and is_question(text or "")
+
+
+PHONE_WORDS = "|".join(re.escape(word) for word in PREFERENCES["phone"])
+NOT_BY_PHONE = re.compile(
+    rf"\b(?:{'|'.join(re.escape(n) for n in NEGATIONS)})\s+(?:\w+\s+)?(?:{PHONE_WORDS})\b"
+)
+
+
+def rules_out_calls(text: str | None) -> bool:
+    """Whether the message says not to phone ("please dont ring me", "do not call")."""
+    said = " ".join(re.sub(r"[^\w\s']", " ", (text or "").lower()).split())
+    return NOT_BY_PHONE.search(said) is not None
+
+
+def not_to_be_phoned(
+    text: str | None, categories: Iterable[str], policy: Policy
+) -> tuple[str, ...]:
+    """The dangers to a person (no hazard in the home: abuse, threats, self-harm) told in this
+    conversation, when the message says not to phone ("please dont ring me, he checks my
+    phone"): the team must not call, so the contact is flagged with it."""
+    if not rules_out_calls(text):
+        return ()
+    people = (c for c in categories if c in policy.urgency and policy.urgency[c].hazard is None)
+    return tuple(dict.fromkeys(people))

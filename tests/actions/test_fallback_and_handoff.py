@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
@@ -13,7 +14,7 @@ from actions.fallback import ActionMisunderstood
 from actions.handoff import ActionHandoff
 from bot.bootstrap import App
 from bot.replies import automated_line, handoff_lines
-from tests.actions.conftest import tracker
+from tests.actions.conftest import FIXTURES, tracker
 
 
 def tracker_with(intent: str, misunderstandings: float) -> Tracker:
@@ -171,3 +172,17 @@ def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
     said = [m["text"] for m in dispatcher.messages]
     assert offer not in said
     assert any("looks like it is in Arabic" in line for line in said)
+
+
+def test_a_handover_while_closed_after_self_harm_repeats_samaritans(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7b-24): after "everyone would be better off without me" the handover said only
+    that the office was closed until Monday: the help open now is repeated."""
+    turn = json.loads((FIXTURES / "asks_for_person_on_saturday.json").read_text())
+    turn["events"][2]["text"] = app.policy.urgent_route("self_harm")
+    asyncio.run(ActionHandoff().run(dispatcher, Tracker.from_dict(turn), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    assert "Our office is closed now" in said[0]
+    assert said[1] == app.policy.after_route("self_harm")
+    assert "116 123" in said[1]

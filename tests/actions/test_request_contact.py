@@ -198,3 +198,17 @@ def test_a_goodbye_with_the_last_answer_keeps_the_callback_and_says_when(app: Ap
     request = app.cases.service_request(contact_id)
     assert request is not None
     assert (request.contact_name, request.contact_details) == ("Dev Mistry", "07700 900222")
+
+
+def test_a_request_flagged_for_a_person_at_risk_is_no_emergency_repair(app: App) -> None:
+    """Round 7 (r7b-02): after the safeguarding route, "no ... its just noise theyre not hurt"
+    was told "As this is an emergency repair, please call our emergency repairs line"."""
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "the kids next door are screaming",
+                            "service_request", "service_request", 0.9, None, ("safeguarding",),
+                            ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("neighbourhood", True))
+    dispatcher = CollectingDispatcher()
+    tracker = after_the_question({"contact_id": contact_id}, "no its just noise theyre not hurt")
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    assert "emergency repair" not in said(dispatcher)
+    assert "please call us on 0300 000 0000" in said(dispatcher)

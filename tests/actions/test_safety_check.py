@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+from typing import Any
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionReverted, SlotSet
+from rasa_sdk.events import ActionReverted, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.safety import ActionSafetyCheck
+from actions.safety import NO_CALLS_REASON, ActionSafetyCheck
 from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
@@ -121,4 +122,84 @@ def test_after_a_route_the_detectors_unsure_guess_gets_no_question(
     thresholds = policy.safety.detector
     unsure = (thresholds.ask + thresholds.urgent) / 2
     asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(unsure), {}))
+    assert texts(dispatcher) == []
+
+
+def _after(route: str, text: str, *entities: dict[str, Any], **slots: Any) -> Tracker:
+    """A resident's message after the assistant gave `route` (and offered to contact them)."""
+    turn = json.loads((FIXTURES / "reply_after_a_route.json").read_text(encoding="utf-8"))
+    turn["events"][1]["text"] = route
+    turn["events"][-1]["text"] = text
+    turn["latest_message"].update(text=text, entities=list(entities), intent={"name": "enquiry"})
+    turn["slots"].update(slots)
+    return Tracker.from_dict(turn)
+
+
+def test_a_question_after_a_route_gets_what_happens_now_and_the_line_open_all_night(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7b-08): "so is someone coming or not?" after the gas route got "I can't answer
+    that" and the office's weekday hours."""
+    turn = _after(policy.urgent_route("gas"), "so is someone coming or not? ive given u my number")
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert texts(dispatcher) == [policy.after_route("gas")]
+    assert "0800 111 999" in texts(dispatcher)[0]
+    assert events == []
+
+
+def test_asking_for_someone_to_talk_to_after_abuse_is_handed_to_a_person(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7b-18): "is there someone I could talk to about him, in confidence" got "I can't
+    answer that one myself"; the handover repeats the helpline (tests of the handoff)."""
+    text = "is there someone there i could talk to about him, like in confidence"
+    turn = _after(policy.urgent_route("domestic_abuse"), text, DETECTED_ABUSE)
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert events == [FollowupAction("action_handoff")]
+    assert texts(dispatcher) == []
+
+
+DETECTED_ABUSE = {"entity": "detected_urgency", "value": "domestic_abuse", "confidence": 0.51}
+
+
+def test_not_to_be_phoned_after_a_disclosure_is_acknowledged_and_flagged_on_the_contact(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7b-18): "please dont ring me he checks my phone" went unacknowledged."""
+    text = (
+        "no its not a complaint, just need the door fixed. please dont ring me he checks my phone"
+    )
+    turn = _after(policy.urgent_route("domestic_abuse"), text)
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert texts(dispatcher) == [policy.safety.no_calls]
+    # The rest of the message (not a complaint) is left to the rules.
+    assert events == [ActionReverted()]
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and contact.urgency == ("domestic_abuse",)
+    assert {"code": "safe_contact", "text": NO_CALLS_REASON} in contact.reasons
+
+
+def test_a_reply_to_a_route_that_answers_the_contact_offer_gets_no_question(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7b-08): "oh god ok were going outside now. yes ring me ..." read as self-harm
+    got "Is anyone in danger right now?". A reply to a route that also answers a question
+    counts two steps less: the detector's sure guess there is neither routed nor asked about."""
+    sure = {"entity": "detected_urgency", "value": "self_harm", "confidence": 0.86}
+    text = "oh god ok were going outside now. yes ring me 07700 900777 im Leanne"
+    turn = _after(policy.urgent_route("gas"), text, sure, request_contact_pending=True)
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert texts(dispatcher) == []
+    assert events == [ActionReverted()]
+
+
+def test_inside_a_form_the_detectors_unsure_guess_gets_no_question(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 7 (r7a-09): "It's Ayesha Khan but call me Ayesha" got "Is anyone in danger"."""
+    turn = json.loads((FIXTURES / "detector_alone_inside_a_form.json").read_text())
+    thresholds = policy.safety.detector
+    turn["latest_message"]["entities"][0]["confidence"] = (thresholds.ask + thresholds.urgent) / 2
+    asyncio.run(ActionSafetyCheck().run(dispatcher, Tracker.from_dict(turn), {}))
     assert texts(dispatcher) == []

@@ -23,7 +23,7 @@ ROUTE_WORDS = {
     "flooding": "stopcock",
     "electrical_danger": "fuse box",
     "structural_danger": "Keep everyone away from it",
-    "no_heating_or_water_vulnerable": "With someone vulnerable at home",
+    "no_heating_or_water_vulnerable": "If anyone at home is elderly",
     "damp_mould_health": "Damp and mould that affects health",
     "insecure_home": "cannot secure your home",
     "safeguarding": "safeguarding lead",
@@ -80,6 +80,15 @@ NEAR_MISSES = {
     "self-harm words said not to be meant": (
         "lol im not suicidal its just a saying, the boiler is driving me mad",
         ROUTE_WORDS["self_harm"],
+    ),
+    # Round 7's false alarms, in other words.
+    "unhappy with how long a repair took": (
+        "It took three weeks to get the leak stopped, which I'm really not happy about.",
+        ROUTE_WORDS["self_harm"],
+    ),
+    "a boiler still banging after a visit": (
+        "engineer came today, left a mess and the boiler is still making a banging noise",
+        ROUTE_WORDS["gas"],
     ),
 }
 SAFETY_QUESTION = "Is anyone in danger right now?"
@@ -198,19 +207,16 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Still routed with the written near misses in training (weighing as any message: weighed 100
-# they turned plain repairs into emergencies, README): "whats the point of complaining"
-# (self-harm) and a drip into a bucket (flooding). Neighbour noise is no longer routed.
-STILL_ROUTED = pytest.mark.xfail(
-    strict=True, reason="the detector is still sure of danger; see STILL_ROUTED"
-)
+# Still routed: a drip into a bucket is read as flooding (the electrical route it got before is
+# gone: no electrics are named). Flooding needs no words of its own yet; see the README.
+STILL_ROUTED = pytest.mark.xfail(strict=True, reason="the detector is sure of flooding")
 
 
 @pytest.mark.parametrize(
     "kind",
     [
         pytest.param(kind, marks=STILL_ROUTED)
-        if kind in ("giving up on a complaint", "a ceiling leak with no electrics")
+        if kind == "a ceiling leak with no electrics"
         else kind
         for kind in sorted(NEAR_MISSES)
     ],
@@ -283,3 +289,56 @@ def test_a_form_answer_the_detector_alone_finds_worrying_is_asked_about_and_kept
     reply = say("I'm Sam, her son. She is Mrs Jones at no 4")
     assert "safeguarding lead" not in reply
     assert "agreed to you acting for them" in reply
+
+
+def test_after_the_gas_route_the_callback_is_taken_and_the_line_open_all_night_given(
+    running: Running,
+) -> None:
+    """Round 7 (r7b-08): the number and name given after the gas advice got the complaint
+    choice, and "is someone coming?" got "I can't answer that" and the office's hours."""
+    sender = new_sender()
+    first = said(running.servers.say(sender, "funny smell like rotten eggs near the cooker"))
+    assert GAS in first
+    reply = said(running.servers.say(
+        sender, "oh no ok we're all going out now. yes call me on 07700 900777, I'm Leanne"
+    ))  # fmt: skip
+    assert "formal complaint" not in reply and SAFETY_QUESTION not in reply, reply
+    if "What name should we use" in reply:
+        # The number was taken with the yes; a name after a comma is asked for (bot.definition).
+        reply = said(running.servers.say(sender, "Leanne"))
+    assert "07700 900777" in reply and EMERGENCY_REPAIRS in reply, reply
+    coming = said(running.servers.say(sender, "is anyone actually coming out?"))
+    assert GAS in coming and "can't answer" not in coming, coming
+
+
+def test_after_abuse_no_calls_is_noted_and_someone_to_talk_to_is_a_person(
+    running: Running,
+) -> None:
+    """Round 7 (r7b-18): "don't ring me, he checks my phone" went unacknowledged, and "is there
+    someone I could talk to about him" got "I can't answer that one myself"."""
+    sender = new_sender()
+    first = said(running.servers.say(
+        sender,
+        "my partner lost his temper and shoved me into the wardrobe last night, im ok. the "
+        "wardrobe door is hanging off now though",
+    ))  # fmt: skip
+    assert ROUTE_WORDS["domestic_abuse"] in first and "formal complaint" not in first, first
+    no_calls = said(running.servers.say(sender, "please dont phone me he goes through my phone"))
+    assert "We will not phone you" in no_calls, no_calls
+    talk = said(running.servers.say(sender, "is there anyone i can talk to about him, privately?"))
+    assert "0808 2000 247" in talk and "pass you to a person" in talk, talk
+    assert "can't answer" not in talk
+
+
+def test_a_handover_after_self_harm_repeats_samaritans(running: Running) -> None:
+    """Round 7 (r7b-24): the handover said only when the office opens; damp told with it still
+    gets the damp and mould route, after the self-harm route."""
+    sender = new_sender()
+    first = running.servers.say(
+        sender,
+        "the mould never gets sorted and i cant go on like this, theyd be better off without me",
+    )
+    assert ROUTE_WORDS["self_harm"] in first[0]["text"], said(first)
+    assert ROUTE_WORDS["damp_mould_health"] in said(first)
+    handover = said(running.servers.say(sender, "can i just talk to someone"))
+    assert "pass you to a person" in handover and "116 123" in handover, handover

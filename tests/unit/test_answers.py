@@ -517,3 +517,20 @@ def test_not_having_decided_leaves_the_question_waiting() -> None:
         OpenQuestion("choice_pending"), "Hang on, I haven't decided yet", "survey_feedback", [], {}
     )
     assert (understood.kind, understood.answer) == ("question", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh god ok were going outside now. ring me 07700 900777 im Leanne",
+        "i dont want to complain!! just get someone out. my number is 07700 900777",
+        "we're outside now, my email is lee.h@example.com",
+    ],
+)
+def test_details_given_to_the_contact_offer_are_a_yes_however_the_message_starts(
+    answers: dict[str, Answer], text: str
+) -> None:
+    """Round 7 (r7b-08): after the gas route, the number and name given to "would you like our
+    team to contact you?" got the complaint choice, then "I've stopped", and were never taken."""
+    offer = OpenQuestion("request_contact_pending")
+    assert understand(offer, text, "dissatisfaction", [], answers).kind == "yes"

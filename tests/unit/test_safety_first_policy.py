@@ -129,3 +129,48 @@ def test_the_detectors_guess_alone_is_not_asked_about_in_small_talk(
     assert safety_first.next_action(tracker(message("i cant go on", entities=DETECTOR_SURE))) == (
         SAFETY_ACTION
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you know what, forget it. changed my mind, I just want the door fixed. pointless",
+        "actually please cancel it, they've rung to say they're coming tuesday",
+        "cba with this anymore... bye",
+    ],
+)
+def test_the_detectors_guess_alone_is_not_asked_about_when_leaving(
+    safety_first: SafetyFirstPolicy, text: str
+) -> None:
+    """Round 7 (r7a-05, 16, 19): cancels and goodbyes got "Is anyone in danger right now?" or
+    the Samaritans route from the detector's reading of the resident's frustration."""
+    assert safety_first.next_action(tracker(message(text, entities=DETECTOR_SURE))) is None
+    with_cue = [*DETECTOR_SURE, {"entity": "urgency", "value": "self_harm"}]
+    assert safety_first.next_action(tracker(message(text, entities=with_cue))) == SAFETY_ACTION
+
+
+def test_a_question_after_a_route_runs_the_check(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    """Round 7 (r7b-08): "so is someone coming or not?" after the gas route got "I can't answer
+    that" and the office's hours; the safety check answers it with the help open now."""
+    routed = BotUttered(policy.urgent_route("gas"))
+    question = message("so is someone coming or not?", "enquiry")
+    assert safety_first.next_action(tracker(routed, ActionExecuted(LISTEN), question)) == (
+        SAFETY_ACTION
+    )
+    plain = BotUttered("Thank you. I've noted this as a request for our team.")
+    assert safety_first.next_action(tracker(plain, ActionExecuted(LISTEN), question)) is None
+
+
+def test_not_to_be_phoned_after_a_disclosure_runs_the_check(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    """Round 7 (r7b-18): "please dont ring me he checks my phone" was never acknowledged."""
+    routed = BotUttered(policy.urgent_route("domestic_abuse"))
+    no_calls = message("no its not a complaint, just fix the door. please dont ring me")
+    assert safety_first.next_action(tracker(routed, ActionExecuted(LISTEN), no_calls)) == (
+        SAFETY_ACTION
+    )
+    after_a_leak = BotUttered(policy.urgent_route("flooding"))
+    assert safety_first.next_action(tracker(after_a_leak, ActionExecuted(LISTEN), no_calls)) is None

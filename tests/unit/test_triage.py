@@ -161,6 +161,7 @@ def test_a_danger_said_to_be_over_gets_no_route_but_a_sure_detector_still_asks(
         "entities": [
             {"entity": "past_danger", "value": True},
             {"entity": "detected_urgency", "value": "electrical_danger", "confidence": 0.9},
+            {"entity": "cue_group", "value": "electrics"},
         ],
     }
     result = triage(parse, policy)
@@ -327,3 +328,88 @@ def test_a_job_asked_for_with_nothing_unhappy_stays_a_request_in_doubt(policy: P
     assert triage(parse_text(unhappy, hesitant, policy), policy).label == "complaint"
     told = "My son has asthma and the bathroom fan has gone."
     assert triage(parse_text(told, hesitant, policy), policy).label == "complaint"
+
+
+def detected(category: str, confidence: float) -> dict[str, Any]:
+    return {"entity": "detected_urgency", "value": category, "confidence": confidence}
+
+
+def test_the_heating_route_claims_no_vulnerable_person_it_has_not_seen(policy: Policy) -> None:
+    """Round 7 (r7a-04, r7a-08): "With someone vulnerable at home this is an emergency repair"
+    was said to a resident living alone; the detector finds the loss from words no cue group
+    holds, so the route says when it is an emergency instead of asserting it."""
+    route = policy.urgent_route("no_heating_or_water_vulnerable")
+    assert "With someone vulnerable" not in route
+    assert route.startswith("If anyone at home is elderly")
+
+
+def test_the_policys_own_exception_keeps_the_detector_from_routing_self_harm(
+    policy: Policy,
+) -> None:
+    """ "whats the point of complaining" is one of self-harm's `except` phrases: the detector's
+    sure guess there is at most a question, never the Samaritans route."""
+    for text in (
+        "well whats the point of complaining then if nobody can tell me anything",
+        "it took them 3 weeks to stop the leak, which I'm not happy about at all",  # r7b-15
+    ):
+        venting = parse_text(text, {"dissatisfaction": 0.9}, policy)
+        venting["entities"].append(detected("self_harm", 0.85))
+        assert "self_harm" not in triage(venting, policy).urgency
+    told = parse_text("whats the point, i cant go on", {"dissatisfaction": 0.9}, policy)
+    told["entities"].append(detected("self_harm", 0.82))
+    assert triage(told, policy).urgency == ("self_harm",)
+
+
+def test_a_disclosure_of_abuse_beside_a_repair_is_a_request_not_a_complaint(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-18): the fear in a disclosure is not unhappiness with the landlord."""
+    text = "he hit me last night. anyway the bedroom door is hanging off now"
+    result = triage(parse_text(text, {"service_request": 0.55, "dissatisfaction": 0.45}, policy),
+                    policy)  # fmt: skip
+    assert result.urgency == ("domestic_abuse",)
+    assert result.label == "service_request"
+
+
+def test_self_harm_beside_damp_also_gets_the_damp_and_mould_route_after_it(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-24): damp that leaves someone unable to go on affects their health."""
+    text = (
+        "the damp in my flat never gets fixed, i cant keep going like this, better off without me"
+    )
+    result = triage(parse_text(text, {"dissatisfaction": 0.9}, policy), policy)
+    assert result.urgency == ("self_harm", "damp_mould_health")
+
+
+def test_a_drip_into_a_bucket_or_a_banging_boiler_is_not_routed_without_its_danger_words(
+    policy: Policy,
+) -> None:
+    """Round 7 (r7b-19) and the drip into a bucket: the detector's sure guess at an electrical
+    or gas danger, with no electrics or gas words in the message, gets the question only."""
+    cases = [
+        ("water drips through the ceiling when it rains, bucket under it", "electrical_danger",
+         "water drips through the ceiling onto the light fitting"),
+        ("the boiler guy left a mess and its still making a banging noise", "gas",
+         "the boiler is still banging and theres a smell like eggs"),
+    ]  # fmt: skip
+    for without, category, with_words in cases:
+        plain = parse_text(without, {"service_request": 0.9}, policy)
+        plain["entities"].append(detected(category, 0.8))
+        assert (triage(plain, policy).urgency, triage(plain, policy).ask_about_danger) == ((), True)
+        named = parse_text(with_words, {"service_request": 0.9}, policy)
+        named["entities"].append(detected(category, 0.8))
+        assert category in triage(named, policy).urgency
+
+
+def test_children_making_noise_next_door_is_not_a_safeguarding_route(policy: Policy) -> None:
+    """Round 7 (r7b-02): noise that keeps a neighbour awake got "We will pass this to our
+    safeguarding lead"; children left alone are still routed by the policy's own words."""
+    noise = parse_text("the kids next door r screamin n bangin every nite til 11 cnt sleep",
+                       {"report_asb": 0.9}, policy)  # fmt: skip
+    noise["entities"].append(detected("safeguarding", 0.99))
+    assert "safeguarding" not in triage(noise, policy).urgency
+    alone = parse_text("children left alone next door every night, crying, no adult there",
+                       {"report_asb": 0.9}, policy)  # fmt: skip
+    alone["entities"].append(detected("safeguarding", 0.99))
+    assert triage(alone, policy).urgency == ("safeguarding",)

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from tools.crossval import RECALL_TARGET, ROUTE_PRECISION, choose_thresholds, decide, score
+from bot.policy import Policy
+from tools.crossval import (
+    RECALL_TARGET,
+    ROUTE_PRECISION,
+    Scored,
+    choose_thresholds,
+    decide,
+    score,
+)
 
 
 def test_cues_route_whatever_the_detector_says_and_a_past_danger_is_only_asked_about() -> None:
@@ -39,3 +47,17 @@ def test_route_where_precision_holds_and_ask_down_to_where_recall_holds() -> Non
         score(gold, probability, nothing, nothing, nothing, urgent, ask).recall_with_question
         >= RECALL_TARGET
     )
+
+
+def test_a_doubt_lowers_the_detectors_guess_one_step_as_triage_does(policy: Policy) -> None:
+    """A drip into a bucket with no electrics named: the detector's sure guess at an electrical
+    danger is asked about, not routed, as bot.triage.decide.detector_level decides."""
+    texts = ["water drips from the ceiling into a bucket", "water drips onto the light fitting"]
+    scored = Scored.of(texts, [False, True], policy)
+    guess = np.array(["electrical_danger"] * 2)
+    doubts = scored.doubts(guess, policy)
+    assert doubts.tolist() == [1, 0]
+    probability = np.array([0.9, 0.9])
+    routed, asked = decide(probability, scored.cues, scored.past, scored.negated, 0.5, 0.2, doubts)
+    assert routed.tolist() == [False, True]
+    assert asked.tolist() == [True, False]
