@@ -25,7 +25,6 @@ from actions.references import (
     known_complaint,
 )
 from actions.turns import channel_of, received_at, turn_key
-from bot.calendar import UK_TIME
 from bot.casestore.services import NotAStage1Complaint
 from bot.replies import (
     ombudsman_line,
@@ -33,7 +32,6 @@ from bot.replies import (
     stage_2_lines,
     stage_2_not_yet_lines,
 )
-from bot.triage.stage_2 import stage_2_open
 
 
 class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
@@ -80,12 +78,7 @@ class ActionSubmitEscalation(Action):
         if found is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
-        elif found.stage == 1 and not stage_2_open(
-            answered=found.responded_at is not None,
-            answer_due=found.extended_to or found.response_due,
-            today=app.cases.now().astimezone(UK_TIME).date(),
-            policy=app.policy,
-        ):
+        elif found.stage == 1 and not app.cases.stage_2_open(found):
             # Asked before the Stage 1 answer is sent or late: explained, nothing opened.
             for line in stage_2_not_yet_lines(found):
                 dispatcher.utter_message(text=line)

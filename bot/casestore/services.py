@@ -12,7 +12,7 @@ from typing import Literal
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.calendar import WorkingCalendar
+from bot.calendar import UK_TIME, WorkingCalendar
 from bot.casestore.domain import (
     OPEN_HANDOFF,
     RESPONSE_OUTCOMES,
@@ -36,6 +36,7 @@ from bot.hazards import hazard_clocks
 from bot.policy import Policy
 from bot.policy.ids import OVER_12_MONTHS
 from bot.triage.result import first_asb_report
+from bot.triage.stage_2 import stage_2_open
 
 ASSISTANT = "assistant"
 ADJUSTMENT_REVIEW_AFTER = timedelta(days=182)
@@ -130,6 +131,16 @@ class CaseStore:
     def now(self) -> datetime:
         """The store's clock: officer decisions and the Code's deadlines read the same time."""
         return self._clock()
+
+    def stage_2_open(self, stage_1: Complaint) -> bool:
+        """Whether this Stage 1 complaint may go to Stage 2 today (policy_rules/stage_2.yml): the
+        one check the chat and the console make before they escalate."""
+        return stage_2_open(
+            answered=stage_1.responded_at is not None,
+            answer_due=stage_1.extended_to or stage_1.response_due,
+            today=self.now().astimezone(UK_TIME).date(),
+            policy=self._policy,
+        )
 
     def deadlines(self, received_at: datetime, stage: int = 1) -> tuple[date, date, date]:
         """(clock start, acknowledgement due, response due) for something received then.

@@ -216,10 +216,11 @@ def test_a_reference_as_the_caller_says_it_finds_the_complaint(
     page.click("#complaint button[type=submit]")
     reference = page.locator(".reference").inner_text()
     year, number = REFERENCE.fullmatch(reference)[0].split("-")[1:]  # type: ignore[index]
+    case_store(running, policy).record_response(reference, "upheld", officer[0])
     page.goto(f"{console_url(running)}/stage-2")
     page.fill("#stage_2_reference", f"cmp {year} {int(number)}")
     page.click("main button[type=submit]")
     expect(page.get_by_role("heading", name="Stage 2 logged")).to_be_visible()
-    expect(page.locator("dd", has_text="Not yet acknowledged")).to_be_visible()
-    expect(page.get_by_text("No complaints officer has taken it yet")).to_be_visible()
+    expect(page.locator("dd", has_text="Answered on")).to_be_visible()
+    expect(page.locator("dd", has_text=officer[0])).to_be_visible()  # the officer who answered
     assert case_store(running, policy).complaint_for_contact(contact_id) is not None

@@ -4,6 +4,7 @@ matches, the handler is told so and the request is left for a complaints officer
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 
@@ -15,6 +16,7 @@ from bot.casestore.domain import Complaint
 from bot.casestore.engine import make_engine
 from bot.casestore.services import CaseStore
 from bot.definition import long_date
+from bot.replies import stage_2_not_yet_lines
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
 from tests.console.test_console_http import triaged
@@ -25,12 +27,14 @@ pytestmark = pytest.mark.server
 STAGE_2_REFERENCE = re.compile(r'<p class="reference">(CMP-\d{4}-\d{6})</p>')
 
 
-def stage_1(cases: CaseStore, name: str, details: str) -> Complaint:
-    """A Stage 1 complaint made earlier in the web chat."""
-    return cases.submit_complaint(
+def stage_1(cases: CaseStore, name: str, details: str, answered: bool = True) -> Complaint:
+    """A Stage 1 complaint made earlier in the web chat, answered by an officer unless told
+    otherwise (only an answered or late Stage 1 goes to Stage 2)."""
+    logged = cases.submit_complaint(
         handover(f"chat-{secrets.token_hex(4)}:complaint", contact_name=name,
                  contact_details=details)
     )  # fmt: skip
+    return cases.record_response(logged.reference, "not_upheld", "officer") if answered else logged
 
 
 def unique_phone() -> str:
@@ -80,6 +84,25 @@ def test_a_stage_2_call_is_logged_by_reference_with_the_dates_to_read_out_and_no
                            {"stage_2_reference": first.reference.lower()})  # fmt: skip
     assert "Already at Stage 2" in again.text
     assert stage_2_logged(again.text, cases).reference == stage_2.reference  # not a second one
+
+
+def test_a_stage_1_not_yet_answered_stays_at_stage_1_on_a_call_as_in_the_chat(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    """The chat explains a Stage 2 request made before the Stage 1 answer is sent or late, and
+    opens nothing; a call about the same complaint gets the same decision and the same words."""
+    first = stage_1(cases, "Ines Duarte", unique_phone(), answered=False)
+    response = signed_in.post("/console/stage-2", {"stage_2_reference": first.reference})
+    assert response.status_code == 200
+    assert f"<h1>{first.reference} stays at Stage 1</h1>" in response.text
+    assert not STAGE_2_REFERENCE.search(response.text)
+    assert cases.stage_2_of(first) is None
+    for line in stage_2_not_yet_lines(first):
+        assert html.escape(line) in response.text
+
+    answered = cases.record_response(first.reference, "not_upheld", "officer")
+    logged = signed_in.post("/console/stage-2", {"stage_2_reference": first.reference})
+    assert stage_2_logged(logged.text, cases).escalated_from_id == answered.id
 
 
 def test_from_the_new_call_page_stage_2_is_found_by_surname_and_phone_with_any_reasons_noted(

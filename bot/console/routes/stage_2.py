@@ -22,7 +22,7 @@ from bot.console.pages import (
     phone_contact,
 )
 from bot.console.routes.calls import returned_with_errors
-from bot.replies import logged_lines, unmatched_stage_2_lines
+from bot.replies import logged_lines, stage_2_not_yet_lines, unmatched_stage_2_lines
 
 # Team members who act on a complaint after it is logged: the one acting last owns it.
 OFFICER_STEPS = {"complaint_acknowledged", "response_extended", "response_sent"}
@@ -70,6 +70,11 @@ async def log_stage_2(
         return page(request, "stage_2_logged.html", title="No single complaint matches",
                     stage_1=None, stage_2=None, already=False,
                     read_out=unmatched_stage_2_lines(policy))  # fmt: skip
+    if stage_1.stage == 1 and not await blocking(cases.stage_2_open, stage_1):
+        # Before the Stage 1 answer is sent or late, as in the chat: explained, nothing opened.
+        return page(request, "stage_2_logged.html", title=f"{stage_1.reference} stays at Stage 1",
+                    stage_1=stage_1, stage_2=None, already=False, not_yet=True,
+                    read_out=stage_2_not_yet_lines(stage_1))  # fmt: skip
     # Each request is its own; the case store opens one Stage 2 however often it is asked.
     key = f"{new_conversation_id()}:stage_2"
     escalation = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
