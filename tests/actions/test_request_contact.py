@@ -105,12 +105,12 @@ def test_an_emergency_repair_without_details_gets_the_emergency_line_not_office_
     assert "Monday to Friday" not in told
 
 
-def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:
+def first_service_request(sender: str, text: str) -> CollectingDispatcher:
+    """What triage says to a first message the model reads as a service request."""
     dispatcher = CollectingDispatcher()
-    text = "the kitchen tap is dripping, can someone ring me on 07700 900123"
     first = Tracker.from_dict(
         {
-            "sender_id": "resident-10",
+            "sender_id": sender,
             "slots": {},
             "latest_message": {"text": text, "intent": {"name": "service_request",
                                                          "confidence": 0.95}},
@@ -118,23 +118,21 @@ def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:
         }
     )  # fmt: skip
     asyncio.run(ActionTriage().run(dispatcher, first, {}))
+    return dispatcher
+
+
+def test_details_in_the_first_message_are_kept_without_asking(app: App) -> None:
+    dispatcher = first_service_request(
+        "resident-10", "the kitchen tap is dripping, can someone ring me on 07700 900123"
+    )
     assert "Our team will contact you by phone (07700 900123)" in said(dispatcher)
     assert "utter_offer_request_contact" not in said(dispatcher)
 
 
 def test_when_to_call_said_in_the_first_message_is_told_back(app: App) -> None:
-    dispatcher = CollectingDispatcher()
-    text = "bathroom light not working, ring me on 07700 900123 after 5pm pls"
-    first = Tracker.from_dict(
-        {
-            "sender_id": "resident-11",
-            "slots": {},
-            "latest_message": {"text": text, "intent": {"name": "service_request",
-                                                         "confidence": 0.95}},
-            "events": [{"event": "user", "text": text, "timestamp": RECEIVED.timestamp()}],
-        }
-    )  # fmt: skip
-    asyncio.run(ActionTriage().run(dispatcher, first, {}))
+    dispatcher = first_service_request(
+        "resident-11", "bathroom light not working, ring me on 07700 900123 after 5pm pls"
+    )
     assert "Our team will contact you by phone, after 5pm (07700 900123)" in said(dispatcher)
 
 
