@@ -68,7 +68,7 @@ async def log_stage_2(
         conversation_id = contact.conversation_id if contact else new_conversation_id()
         await blocking(record_unmatched, cases, form.unmatched(conversation_id, received_at))
         return page(request, "stage_2_logged.html", title="No single complaint matches",
-                    stage_1=None, stage_2=None, already=False,
+                    stage_1=None, stage_2=None, already=False, not_yet=False,
                     read_out=unmatched_stage_2_lines(policy))  # fmt: skip
     if stage_1.stage == 1 and not await blocking(cases.stage_2_open, stage_1):
         # Before the Stage 1 answer is sent or late, as in the chat: explained, nothing opened.
@@ -83,8 +83,8 @@ async def log_stage_2(
     trail = await blocking(cases.audit_trail, stage_1.reference)
     owner = next((actor for actor, kind, _ in reversed(trail) if kind in OFFICER_STEPS), None)
     return page(request, "stage_2_logged.html", title=f"Stage 2 {stage_2.reference}",
-                stage_1=stage_1, stage_2=stage_2, already=escalation.already, owner=owner,
-                read_out=logged_lines(stage_2, policy, stage_1))  # fmt: skip
+                stage_1=stage_1, stage_2=stage_2, already=escalation.already, not_yet=False,
+                owner=owner, read_out=logged_lines(stage_2, policy, stage_1))  # fmt: skip
 
 
 def record_unmatched(cases: CaseStore, stage_2_request: ContactRecord) -> None:
