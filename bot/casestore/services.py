@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
@@ -45,6 +47,8 @@ IDENTITY_FAILED = "identity_check_failed"
 FLAGGED_BY_STAFF = "flagged_by_staff"
 # Writers racing for the next place in one live conversation: each retry loses to one more.
 LIVE_WRITE_ATTEMPTS = 20
+# Seconds a writer that lost a place waits at most, times the attempt number.
+LIVE_WRITE_BACKOFF = 0.005
 
 
 def utc_now() -> datetime:
@@ -311,8 +315,10 @@ class CaseStore:
         staff: str | None,
     ) -> LiveMessage | None:
         """The message in the next place of its conversation. Two writers that picked the same
-        place collide on the unique (handoff, seq) index; the loser takes the next place."""
-        for _ in range(LIVE_WRITE_ATTEMPTS):
+        place collide on the unique (handoff, seq) index; the loser waits a random moment, longer
+        each time, and takes the next place (without the wait, four busy writers could keep
+        colliding until one ran out of attempts)."""
+        for attempt in range(LIVE_WRITE_ATTEMPTS):
             with self.unit_of_work() as uow:
                 handoff = open_handoff(uow)
                 if handoff is None or handoff.id is None:
@@ -326,6 +332,7 @@ class CaseStore:
                                         f"handoff:{handoff.id}", seq=seq)  # fmt: skip
                     uow.commit()
                 except IntegrityError:
+                    time.sleep(random.uniform(0, LIVE_WRITE_BACKOFF * (attempt + 1)))
                     continue
                 return message
         raise RuntimeError(f"no place for a live message after {LIVE_WRITE_ATTEMPTS} attempts")
