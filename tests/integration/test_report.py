@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from bot.oversight.queue import OfficerQueue
 from bot.oversight.report.figures import ReportFigures, compute_figures
 from bot.oversight.report.rendering import write_report
 from bot.policy import Policy
+from bot.policy.ids import STAGE_1
+from bot.policy.schema import Duration
 from tests.integration.test_case_store import handover
 
 FIRST_QUARTER = (date(2027, 1, 1), date(2027, 3, 31))
@@ -321,6 +324,25 @@ def test_the_report_writes_csv_files_a_board_can_check(
     for chart in files.charts:
         with Image.open(chart) as image:
             assert image.format == "PNG" and image.width >= 800
+
+
+def test_the_timescales_staff_read_are_the_policys(
+    known: CaseStore, policy: Policy, tmp_path: Path
+) -> None:
+    """A landlord with shorter timescales than the Code's sees its own in the report, as its
+    deadlines were counted (the text was written with 5, 10 and 20 working days)."""
+    stage_1 = replace(policy.stages[STAGE_1], respond_within=Duration(8, "working_days"))
+    emergency = policy.hazards["emergency"]
+    sooner = replace(emergency.steps[0], within=Duration(12, "hours"))
+    hazards = {**policy.hazards, "emergency": replace(emergency, steps=(sooner,))}
+    own = replace(policy, stages={**policy.stages, STAGE_1: stage_1}, hazards=hazards)
+    files = write_report(known, own, *FIRST_QUARTER, tmp_path)
+    measures = [row[1] for row in read_csv(tmp_path / "code_measures.csv")]
+    assert "Stage 1 answered within 8 working days, or an agreed extension" in measures
+    page = " ".join(files.html.read_text(encoding="utf-8").split())
+    assert ("Stage 1 complaints must be acknowledged within 5 working days and answered within "
+            "8 working days of acknowledgement") in page  # fmt: skip
+    assert "emergency: make safe within 12 hours" in page
 
 
 def test_the_html_report_opens_in_headless_chromium(

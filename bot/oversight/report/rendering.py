@@ -16,7 +16,7 @@ from bot.calendar import UK_TIME
 from bot.casestore.services import CaseStore
 from bot.oversight.report.charts import draw_charts, report_charts
 from bot.oversight.report.figures import ReportFigures, compute_figures
-from bot.oversight.report.tables import Table, percent, report_tables
+from bot.oversight.report.tables import Table, percent, report_tables, words
 from bot.policy import Policy
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -42,6 +42,26 @@ def headlines(figures: ReportFigures) -> list[tuple[str, str]]:
     ]
 
 
+def timescale_words(policy: Policy) -> str:
+    """The stages' timescales as the policy sets them (timescales.yml), which the deadlines in
+    the tables were counted by."""
+    return "; ".join(
+        f"{words(stage.id)} complaints must be acknowledged within {stage.acknowledge_within} "
+        f"and answered within {stage.respond_within} of {stage.respond_from}"
+        for stage in policy.stages.values()
+    )
+
+
+def hazard_deadline_words(policy: Policy) -> str:
+    """The first legal deadline of each Awaab's Law hazard, as hazards.yml sets it."""
+    return "; ".join(
+        f"{words(kind.id).lower()}: {words(step.id).lower()} within {step.within}"
+        for kind in policy.hazards.values()
+        for step in kind.steps
+        if step.counted_from == "awareness"
+    )
+
+
 def write_report(
     cases: CaseStore, policy: Policy, start: date, end: date, out: Path
 ) -> ReportFiles:
@@ -65,7 +85,7 @@ def write_report(
 
         figures = compute_figures(cases, policy, start, end, progress)
         progress("tables")
-        tables = report_tables(figures)
+        tables = report_tables(figures, policy)
         csv_files = tuple(write_csv(table, out) for table in tables.values())
         progress("charts")
         charts = draw_charts(report_charts(figures), out)
@@ -81,6 +101,8 @@ def write_report(
                 charts={chart.name: chart for chart in charts},
                 headlines=headlines(figures),
                 landlord=policy.landlord,
+                timescales=timescale_words(policy),
+                hazard_deadlines=hazard_deadline_words(policy),
                 as_of=figures.as_of.astimezone(UK_TIME),
             ),
             encoding="utf-8",
