@@ -3,8 +3,9 @@ the complaint are asked for, never a reason.
 
 The same identity check as the status (`CaseStore.identify`), so a guessed reference moves
 nothing and says nothing about whether it exists; without both details an officer finds the
-complaint. One Stage 2 per complaint is the case store's rule (`CaseStore.escalate`), which the
-console calls too; whether a Stage 1 can go to Stage 2 yet is `bot.triage.stage_2`.
+complaint. What a request comes to (opened, already at Stage 2, or stays at Stage 1 until
+answered or late) is the case store's one decision (`CaseStore.escalate`), which the console
+calls too.
 """
 
 from __future__ import annotations
@@ -78,10 +79,6 @@ class ActionSubmitEscalation(Action):
         if found is None:
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
-        elif found.stage == 1 and not app.cases.stage_2_open(found):
-            # Asked before the Stage 1 answer is sent or late: explained, nothing opened.
-            for line in stage_2_not_yet_lines(found):
-                dispatcher.utter_message(text=line)
         else:
             try:
                 escalation = app.cases.escalate(
@@ -91,7 +88,11 @@ class ActionSubmitEscalation(Action):
                     received_at=received_at(tracker),
                     words=str(tracker.get_slot("triaged_text") or ""),
                 )
-                lines = stage_2_lines(found, escalation.stage_2, escalation.already)
+                lines = (
+                    stage_2_not_yet_lines(found)
+                    if escalation.stage_2 is None
+                    else stage_2_lines(found, escalation.stage_2, escalation.already)
+                )
             except NotAStage1Complaint:
                 lines = stage_2_lines(found, found, already=True)
             for line in lines:

@@ -21,10 +21,12 @@ class ActionTimeLimitAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         app = get_app()
-        if tracker.get_intent_of_latest_message() == "deny":
-            contact_id = tracker.get_slot("contact_id")
-            if contact_id is not None:
-                app.cases.propose_exclusion(int(contact_id), OVER_12_MONTHS)
+        over = tracker.get_intent_of_latest_message() == "deny"
+        contact_id = tracker.get_slot("contact_id")
+        if contact_id is not None:
+            # A complaint about it then goes to an officer only if it is over (the case store).
+            app.cases.record_time_limit(int(contact_id), within_time=not over)
+        if over:
             for line in exclusion_lines(OVER_12_MONTHS, app.policy):
                 dispatcher.utter_message(text=line)
         # Either way the resident may still complain: the assistant refuses nothing.

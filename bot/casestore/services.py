@@ -37,7 +37,6 @@ from bot.casestore.unit_of_work import UnitOfWork, UnitOfWorkFactory
 from bot.hazards import hazard_clocks
 from bot.policy import Policy
 from bot.policy.ids import OVER_12_MONTHS
-from bot.triage.result import first_asb_report
 from bot.triage.stage_2 import stage_2_open
 
 ASSISTANT = "assistant"
@@ -57,12 +56,14 @@ def utc_now() -> datetime:
 
 @dataclass(frozen=True)
 class Escalation:
-    """What a Stage 2 request came to. `already` when the complaint went to Stage 2 before, by
-    another request: nothing new was logged, and the requester is told the Stage 2 they have."""
+    """What a Stage 2 request came to, the same on every channel. `stage_2` is None when the
+    Stage 1 stays at Stage 1 (neither answered nor late: explained, nothing opened). `already`
+    when the complaint went to Stage 2 before, by another request: nothing new was logged, and
+    the requester is told the Stage 2 they have."""
 
     stage_1: Complaint
-    stage_2: Complaint
-    already: bool
+    stage_2: Complaint | None
+    already: bool = False
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,8 @@ class CaseStore:
         """The store's clock: officer decisions and the Code's deadlines read the same time."""
         return self._clock()
 
-    def stage_2_open(self, stage_1: Complaint) -> bool:
-        """Whether this Stage 1 complaint may go to Stage 2 today (policy_rules/stage_2.yml): the
-        one check the chat and the console make before they escalate."""
+    def _stage_2_open(self, stage_1: Complaint) -> bool:
+        """Whether this Stage 1 complaint may go to Stage 2 today (policy_rules/stage_2.yml)."""
         return stage_2_open(
             answered=stage_1.responded_at is not None,
             answer_due=stage_1.extended_to or stage_1.response_due,
@@ -392,31 +392,48 @@ class CaseStore:
             uow.commit()
 
     def record_choice(self, contact_id: int, choice: Choice) -> None:
-        """The resident's answer to the offer to complain, either way (1.3)."""
+        """The resident's answer to the offer to complain, either way (1.3).
+
+        The one place, for the chat and the console, where a matter that may be excluded goes
+        to a complaints officer: when the resident chooses to complain about it, in the same
+        unit of work, once (2.1, 2.5). One who declines has made no complaint for an officer to
+        refuse; it was explained with the Ombudsman right (2.4), and the contact keeps the
+        ground and the choice."""
         with self.unit_of_work() as uow:
             uow.cases.record_choice(contact_id, choice, self._clock())
             uow.cases.audit(self._clock(), self._actor, "choice_recorded", f"contact:{contact_id}",
                             choice=choice)  # fmt: skip
+            contact = uow.cases.get_contact(contact_id)
+            ground = contact.exclusion_reason if contact is not None else None
+            if (
+                choice == "complaint"
+                and ground is not None
+                and not uow.cases.has_exclusion_proposal(contact_id)
+            ):
+                self._propose(uow, contact_id, ground)
+            uow.commit()
+
+    def record_time_limit(self, contact_id: int, within_time: bool) -> None:
+        """The answer to whether a matter from over 12 months ago is still going on or was
+        only just found out (2.3). Within time, the ground no longer stands, so a complaint
+        about it goes to no officer; otherwise it stays for an officer's discretion."""
+        with self.unit_of_work() as uow:
+            contact = uow.cases.get_contact(contact_id)
+            if within_time and contact is not None and contact.exclusion_reason == OVER_12_MONTHS:
+                uow.cases.set_exclusion_reason(contact_id, None)
+            uow.cases.audit(self._clock(), self._actor, "time_limit_answered",
+                            f"contact:{contact_id}", within_time=within_time)  # fmt: skip
             uow.commit()
 
     def record_triage(self, contact: ContactRecord, service_request: ServiceRequest | None) -> int:
-        """One triaged turn in one transaction: the contact, its service request (the message's
-        own, or one asked for beside a complaint) and its exclusion proposal. Keyed on the turn,
-        so a retried call adds nothing, and a failure part-way leaves none of it for the retry
-        to trip over."""
+        """One triaged turn in one transaction: the contact and its service request (the
+        message's own, or one asked for beside a complaint). Keyed on the turn, so a retried
+        call adds nothing, and a failure part-way leaves none of it for the retry to trip over.
+        A possible exclusion waits for the resident's choice (`record_choice`)."""
         with self.unit_of_work() as uow:
             contact_id = self._record_contact(uow, contact)
             if service_request is not None and not uow.cases.has_service_request(contact_id):
                 uow.cases.add_service_request(contact_id, service_request)
-            ground = contact.exclusion_reason
-            # An old complaint is asked about first (2.3): actions.time_limit proposes it. A
-            # first ASB report goes to the ASB team: nothing for an officer to decide.
-            if (
-                ground not in (None, OVER_12_MONTHS)
-                and not first_asb_report(contact.label, ground)
-                and not uow.cases.has_exclusion_proposal(contact_id)
-            ):
-                self._propose(uow, contact_id, ground)
             uow.commit()
         return contact_id
 
@@ -524,6 +541,11 @@ class CaseStore:
                         f"contact:{contact_id}", ground=ground)  # fmt: skip
         return proposal_id
 
+    def exclusion_proposed(self, contact_id: int) -> bool:
+        """Whether a matter on this contact went to a complaints officer, decided or not."""
+        with self.unit_of_work() as uow:
+            return uow.cases.has_exclusion_proposal(contact_id)
+
     def pending_exclusions(self) -> list[ExclusionProposal]:
         with self.unit_of_work() as uow:
             return uow.cases.exclusion_proposals("pending")
@@ -575,14 +597,19 @@ class CaseStore:
     ) -> Escalation:  # fmt: skip
         """Open Stage 2 of a Stage 1 complaint on request; no reason is required (6.10-6.12).
 
-        Once per Stage 1 complaint, whichever channel asks (the schema holds it too): a later
-        request gets the Stage 2 already open. The Stage 1 record keeps the resident's words; the
-        requester's `words` are kept as theirs on the Stage 2."""
+        The one decision the chat and the console show, in this order: only a Stage 1 goes to
+        Stage 2; one that went before (this request retried, or another) gets the Stage 2 it
+        has, answered or not; otherwise it goes once answered or late (policy_rules/stage_2.yml)
+        and else stays at Stage 1. Once per Stage 1 whichever channel asks (the schema holds it
+        too). The Stage 1 record keeps the resident's words; the requester's `words` are kept as
+        theirs on the Stage 2."""
         if stage_1.stage != 1 or stage_1.id is None:
             raise NotAStage1Complaint(f"{stage_1.reference} is not a Stage 1 complaint")
         earlier = self._stage_2_asked_before(stage_1, handover_key)
         if earlier is not None:
             return earlier
+        if not self._stage_2_open(stage_1):
+            return Escalation(stage_1, None)
         start, acknowledge_by, respond_by = self.deadlines(received_at, stage=2)
         try:
             stage_2 = self._log_once(

@@ -444,6 +444,7 @@ class DemoData:
         stage_2 = self.cases.escalate(
             stage_1, f"{stage_1.reference}:stage-2", stage_1.channel, asked, text
         ).stage_2
+        assert stage_2 is not None, "an answered Stage 1 goes to Stage 2"
         self._counts["complaints"] += 1
         self._handle(stage_2, asked, area)
 

@@ -19,6 +19,7 @@ from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.casestore.domain import Complaint
 from tests.integration.test_case_store import handover
+from tests.integration.test_invariants import stage_2_before_the_rule
 
 NOBODYS = "CMP-2026-999999"
 
@@ -109,6 +110,17 @@ def test_stage_2_before_the_stage_1_answer_is_explained_and_nothing_opened(app: 
     assert f"Your complaint {mine.reference} is still at Stage 1" in told
     assert "has gone to Stage 2" not in told
     assert "as soon as you have our answer" in told
+
+
+def test_an_unanswered_stage_1_at_stage_2_already_is_told_its_stage_2_not_stays_at_stage_1(
+    app: App,
+) -> None:
+    mine = logged(app)
+    stage_2 = stage_2_before_the_rule(app.cases, mine)
+    told = escalate(mine.reference, "07700 900123")
+    assert f"Your complaint {mine.reference} is already at Stage 2" in told
+    assert f"The Stage 2 reference is {stage_2.reference}" in told
+    assert "still at Stage 1" not in told and stage_2s(app) == 1
 
 
 def test_stage_2_once_the_stage_1_answer_is_late_is_opened(app: App) -> None:

@@ -46,7 +46,7 @@ def old_contact(app: App) -> int:
     )
 
 
-def test_over_and_done_is_explained_proposed_and_still_offered(
+def test_over_and_done_is_explained_and_still_offered_and_goes_to_an_officer_if_chosen(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
     contact_id = old_contact(app)
@@ -56,6 +56,9 @@ def test_over_and_done_is_explained_proposed_and_still_offered(
     assert "Housing Ombudsman" in said
     assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
     assert events == [SlotSet("time_limit_pending", False), SlotSet("choice_pending", True)]
+    # Nothing for an officer until the resident chooses to complain (as on a call).
+    assert app.cases.pending_exclusions() == []
+    app.cases.record_choice(contact_id, "complaint")
     [proposal] = app.cases.pending_exclusions()
     assert proposal.ground == "over_12_months"
 
@@ -66,4 +69,5 @@ def test_still_happening_is_within_time_and_nothing_is_proposed(
     contact_id = old_contact(app)
     asyncio.run(ActionTimeLimitAnswer().run(dispatcher, answer("affirm", contact_id), {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_offer_complaint"]
+    app.cases.record_choice(contact_id, "complaint")
     assert app.cases.pending_exclusions() == []

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
 from datetime import datetime, timezone
 
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -16,7 +18,7 @@ from bot.policy import Answer
 from bot.questions import Asked
 from bot.replies import ASB_ROUTE, automated_line, chat_exclusion_lines
 from bot.triage import Part, TriageResult
-from tests.actions.conftest import tracker
+from tests.actions.conftest import FIXTURES, tracker
 
 
 def test_dissatisfaction_with_a_gas_danger_gets_the_offer_to_complain(
@@ -73,8 +75,7 @@ def test_a_matter_that_may_be_excluded_is_explained_then_offered_the_choice(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
     """Never a refusal (2.1, 2.4, 2.5): why it may fall outside, the Ombudsman, then the same
-    choice a call handler offers; a complaint is then logged beside the proposal for an officer.
-    The chat used to explain and stop there."""
+    choice a call handler offers. The chat used to explain and stop there."""
     events = asyncio.run(ActionTriage().run(dispatcher, tracker("rent_rise"), {}))
     said = [m.get("text") or "" for m in dispatcher.messages]
     # The first reply of the conversation says the assistant is automated.
@@ -82,8 +83,28 @@ def test_a_matter_that_may_be_excluded_is_explained_then_offered_the_choice(
     assert said[1:-1] == chat_exclusion_lines("rent_or_charge_level", app.policy, None)
     assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
     assert events[-1] == SlotSet("choice_pending", True)
+
+
+def test_an_excluded_matter_goes_to_an_officer_only_when_the_resident_chooses_to_complain(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """As on a call: one who declines has made no complaint for an officer to refuse. The chat
+    used to leave a proposal at triage, before the resident answered the offer."""
+    asyncio.run(ActionTriage().run(dispatcher, tracker("rent_rise"), {}))
+    assert app.cases.pending_exclusions() == []
+    asyncio.run(ActionRecordChoice().run(dispatcher, answering("answers_no", 1), {}))
+    assert app.cases.pending_exclusions() == []
+    for _ in range(2):  # changed their mind; the second is a retried call
+        asyncio.run(ActionRecordChoice().run(dispatcher, answering("answers_yes", 1), {}))
     [proposal] = app.cases.pending_exclusions()
     assert (proposal.contact_id, proposal.ground) == (1, "rent_or_charge_level")
+
+
+def answering(fixture: str, contact_id: int) -> Tracker:
+    """An answer to the offer, in the conversation of this contact."""
+    answer = json.loads((FIXTURES / f"{fixture}.json").read_text())
+    answer["slots"]["contact_id"] = contact_id
+    return Tracker.from_dict(answer)
 
 
 def contact_for() -> ContactRecord:

@@ -396,9 +396,12 @@ def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_que
     contact_id = triaged(client, "caller says neighbour plays loud music every night, wants to "
                                  "complain about the asb")  # fmt: skip
     assert cases.contact(contact_id).exclusion_reason == "asb_report"  # type: ignore[union-attr]
-    client.follow(client.post(f"/console/contacts/{contact_id}/choice", {"choice": "complaint"}))
-    passed = client.post(f"/console/contacts/{contact_id}/exclusion", {})
-    assert "Passed to a complaints officer to decide." in client.follow(passed).text
+    declined = client.post(f"/console/contacts/{contact_id}/choice", {"choice": "no_complaint"})
+    assert "Passed to a complaints officer" not in client.follow(declined).text
+    assert not cases.exclusion_proposed(contact_id)  # as in the chat: no complaint to refuse
+    # Choosing to complain passes it on, in the case store, as the chat's choice does.
+    chosen = client.post(f"/console/contacts/{contact_id}/choice", {"choice": "complaint"})
+    assert "Passed to a complaints officer to decide." in client.follow(chosen).text
 
     client.sign_in(*officer)
     queue = client.get("/console/queue").text
@@ -416,6 +419,21 @@ def test_an_exclusion_passed_on_by_a_handler_is_decided_by_an_officer_on_the_que
     assert ("hana.handler", "exclusion_proposed") in [(a, k) for a, k, _ in trail]
     assert ("olu.officer", "exclusion_overruled") in [(a, k) for a, k, _ in trail]
     assert cases.complaint(reference).channel == "phone"  # type: ignore[union-attr]
+
+
+def test_an_old_matter_still_going_on_goes_to_no_officer_as_in_the_chat(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    contact_id = triaged(signed_in, "back in 2023 your gas engineer was really rude to me on a "
+                                    "visit")  # fmt: skip
+    assert cases.contact(contact_id).exclusion_reason == "over_12_months"  # type: ignore[union-attr]
+    assert 'value="within_time"' in signed_in.page
+    within = signed_in.post(f"/console/contacts/{contact_id}/time-limit",
+                            {"time_limit": "within_time"})  # fmt: skip
+    page = signed_in.follow(within).text
+    assert 'id="prompt-time_limit"' not in page and 'id="prompt-exclusion"' not in page
+    signed_in.post(f"/console/contacts/{contact_id}/choice", {"choice": "complaint"})
+    assert not cases.exclusion_proposed(contact_id)
 
 
 def test_a_danger_on_a_call_is_read_out_with_its_deadline_and_listed_for_follow_up(

@@ -21,6 +21,7 @@ from tests.conftest import Running
 from tests.console.client import ConsoleClient
 from tests.console.test_console_http import triaged
 from tests.integration.test_case_store import handover
+from tests.integration.test_invariants import stage_2_before_the_rule
 
 pytestmark = pytest.mark.server
 
@@ -103,6 +104,17 @@ def test_a_stage_1_not_yet_answered_stays_at_stage_1_on_a_call_as_in_the_chat(
     answered = cases.record_response(first.reference, "not_upheld", "officer")
     logged = signed_in.post("/console/stage-2", {"stage_2_reference": first.reference})
     assert stage_2_logged(logged.text, cases).escalated_from_id == answered.id
+
+
+def test_an_unanswered_stage_1_at_stage_2_already_shows_its_stage_2_as_in_the_chat(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    first = stage_1(cases, "Ada Brennan", unique_phone(), answered=False)
+    stage_2 = stage_2_before_the_rule(cases, first)
+    response = signed_in.post("/console/stage-2", {"stage_2_reference": first.reference})
+    assert response.status_code == 200
+    assert "Already at Stage 2" in response.text and "stays at Stage 1" not in response.text
+    assert stage_2_logged(response.text, cases).reference == stage_2.reference
 
 
 def test_from_the_new_call_page_stage_2_is_found_by_surname_and_phone_with_any_reasons_noted(

@@ -49,8 +49,9 @@ def test_stage_2_finds_one_complaint_from_surname_and_phone(store: CaseStore) ->
 
 
 def test_an_escalated_complaint_is_not_found_again(store: CaseStore) -> None:
-    stage_1 = store.submit_complaint(
+    logged = store.submit_complaint(
         handover("c", contact_name="Ola Berg", contact_details="ola@example.org")
     )
+    stage_1 = store.record_response(logged.reference, "upheld", "officer")
     store.escalate(stage_1, "c:stage2", "web_chat", RECEIVED, "not happy")
     assert store.find_for_stage_2("Berg", "ola@example.org") is None

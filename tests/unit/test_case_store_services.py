@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.casestore.domain import ContactRecord
+from bot.casestore.domain import ContactRecord, ExclusionProposal
 from bot.casestore.services import CaseStore
 from bot.policy import Policy
 
@@ -23,6 +23,17 @@ class FakeCases:
     def __init__(self) -> None:
         self.contacts: dict[int, ContactRecord] = {}
         self.events: list[tuple[str, str, dict[str, Any]]] = []
+        self.proposals: list[ExclusionProposal] = []
+
+    def get_contact(self, contact_id: int) -> ContactRecord | None:
+        return self.contacts.get(contact_id)
+
+    def has_exclusion_proposal(self, contact_id: int) -> bool:
+        return any(p.contact_id == contact_id for p in self.proposals)
+
+    def add_exclusion_proposal(self, proposal: ExclusionProposal) -> int:
+        self.proposals.append(proposal)
+        return len(self.proposals)
 
     def add_contact(self, contact: ContactRecord) -> int:
         contact_id = len(self.contacts) + 1
@@ -53,10 +64,12 @@ class FakeUnitOfWork:
         self.cases = FakeCases()
         self.cases.contacts = dict(self.committed.contacts)
         self.cases.events = list(self.committed.events)
+        self.cases.proposals = list(self.committed.proposals)
         return self
 
     def commit(self) -> None:
         self.committed.contacts, self.committed.events = self.cases.contacts, self.cases.events
+        self.committed.proposals = self.cases.proposals
         self.commits += 1
 
     def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
@@ -112,3 +125,18 @@ def test_nothing_is_kept_when_a_write_fails_before_the_commit(
     with pytest.raises(RuntimeError):
         store.record_contact(contact())
     assert committed.contacts == {}
+
+
+def test_a_matter_that_may_be_excluded_goes_to_an_officer_only_with_a_choice_to_complain(
+    store: CaseStore, committed: FakeCases
+) -> None:
+    """Chat and console alike: declining leaves nothing for an officer; choosing, once."""
+    rent = replace(contact(), label="excluded", exclusion_reason="rent_or_charge_level")
+    contact_id = store.record_contact(rent)
+    store.record_choice(contact_id, "no_complaint")
+    assert committed.proposals == []
+    store.record_choice(contact_id, "complaint")
+    store.record_choice(contact_id, "complaint")
+    assert [(p.contact_id, p.ground) for p in committed.proposals] == [
+        (contact_id, "rent_or_charge_level")
+    ]

@@ -56,6 +56,13 @@ class ContactRows(Rows):
             .values(urgency=list(urgency))
         )
 
+    def set_exclusion_reason(self, contact_id: int, ground: str | None) -> None:
+        self._db.execute(
+            update(tables.contacts)
+            .where(tables.contacts.c.id == contact_id)
+            .values(exclusion_reason=ground)
+        )
+
     def record_choice(self, contact_id: int, choice: Choice, at: datetime) -> None:
         self._db.execute(
             update(tables.contacts)

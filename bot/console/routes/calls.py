@@ -4,11 +4,10 @@ handler's draft, the caller's choice, an exclusion proposal, support and a servi
 from __future__ import annotations
 
 from collections.abc import Mapping
-from contextlib import suppress
+from dataclasses import replace
 
 from sanic import Request
 from sanic.response import HTTPResponse
-from sqlalchemy.exc import IntegrityError
 
 from bot.casestore.domain import Choice, ContactRecord
 from bot.casestore.services import utc_now
@@ -41,6 +40,7 @@ from bot.console.pages import (
 )
 from bot.console.prompts import LABEL_IN_WORDS, prompts_for
 from bot.definition import PREFERENCES
+from bot.policy.ids import OVER_12_MONTHS
 from bot.replies import request_lines
 
 ASB_TITLE = "Anti-social behaviour report: for the ASB team"
@@ -106,15 +106,19 @@ async def record_choice(request: Request, contact_id: int) -> HTTPResponse:
     return see_other(f"{PATH}/contacts/{contact_id}#{anchor}")
 
 
-@routes.post("/contacts/<contact_id:int>/exclusion")
-async def propose_exclusion(request: Request, contact_id: int) -> HTTPResponse:
+@routes.post("/contacts/<contact_id:int>/time-limit")
+async def record_time_limit(request: Request, contact_id: int) -> HTTPResponse:
+    """The caller's answer to whether an old matter is still going on (2.3), as in the chat: a
+    complaint about one that is over goes to a complaints officer when the caller chooses it."""
+    answer = request.form.get("time_limit")
     contact = await phone_contact(request, contact_id)
-    if contact is None or contact.exclusion_reason is None:
+    if contact is None or contact.exclusion_reason != OVER_12_MONTHS:
         return not_found(request)
+    if answer not in ("within_time", "over"):
+        return await call_page(request, contact_id, status=422)
     await keep_draft(request, contact_id)
-    with suppress(IntegrityError):  # proposed already, by an earlier press of the button
-        await blocking(cases_of(request).propose_exclusion, contact_id, contact.exclusion_reason)
-    return see_other(f"{PATH}/contacts/{contact_id}#prompt-exclusion")
+    await blocking(cases_of(request).record_time_limit, contact_id, answer == "within_time")
+    return see_other(f"{PATH}/contacts/{contact_id}#prompts")
 
 
 @routes.post("/contacts/<contact_id:int>/support")
@@ -184,9 +188,10 @@ async def call_page(
     if contact is None:
         return not_found(request)
     result = call_triage(console, contact)
-    proposed = any(
-        p.contact_id == contact_id for p in await blocking(console.app.cases.pending_exclusions)
-    )
+    if result.exclusion_reason == OVER_12_MONTHS and contact.exclusion_reason is None:
+        # The caller said it is still going on or only just found out: within time (2.3).
+        result = replace(result, exclusion_reason=None)
+    proposed = await blocking(console.app.cases.exclusion_proposed, contact_id)
     draft = await blocking(console.app.drafts.draft, contact_id, staff.username)
     if draft is None:
         complaint = ComplaintForm.prefilled(contact, result)

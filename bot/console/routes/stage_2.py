@@ -70,16 +70,16 @@ async def log_stage_2(
         return page(request, "stage_2_logged.html", title="No single complaint matches",
                     stage_1=None, stage_2=None, already=False, not_yet=False,
                     read_out=unmatched_stage_2_lines(policy))  # fmt: skip
-    if stage_1.stage == 1 and not await blocking(cases.stage_2_open, stage_1):
-        # Before the Stage 1 answer is sent or late, as in the chat: explained, nothing opened.
-        return page(request, "stage_2_logged.html", title=f"{stage_1.reference} stays at Stage 1",
-                    stage_1=stage_1, stage_2=None, already=False, not_yet=True,
-                    read_out=stage_2_not_yet_lines(stage_1))  # fmt: skip
-    # Each request is its own; the case store opens one Stage 2 however often it is asked.
+    # Each request is its own; the case store decides what it comes to, as for the chat.
     key = f"{new_conversation_id()}:stage_2"
     escalation = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
                                 form.words(contact))  # fmt: skip
     stage_2 = escalation.stage_2
+    if stage_2 is None:
+        # Before the Stage 1 answer is sent or late, as in the chat: explained, nothing opened.
+        return page(request, "stage_2_logged.html", title=f"{stage_1.reference} stays at Stage 1",
+                    stage_1=stage_1, stage_2=None, already=False, not_yet=True,
+                    read_out=stage_2_not_yet_lines(stage_1))  # fmt: skip
     trail = await blocking(cases.audit_trail, stage_1.reference)
     owner = next((actor for actor, kind, _ in reversed(trail) if kind in OFFICER_STEPS), None)
     return page(request, "stage_2_logged.html", title=f"Stage 2 {stage_2.reference}",
