@@ -26,13 +26,7 @@ from actions.references import (
     known_complaint,
 )
 from actions.turns import channel_of, received_at, turn_key
-from bot.casestore.services import NotAStage1Complaint
-from bot.replies import (
-    ombudsman_line,
-    stage_2_for_an_officer,
-    stage_2_lines,
-    stage_2_not_yet_lines,
-)
+from bot.replies import escalation_lines, ombudsman_line, stage_2_for_an_officer
 
 
 class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
@@ -80,22 +74,14 @@ class ActionSubmitEscalation(Action):
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
         else:
-            try:
-                escalation = app.cases.escalate(
-                    found,
-                    handover_key=turn_key(tracker, "stage_2"),
-                    channel=channel,
-                    received_at=received_at(tracker),
-                    words=str(tracker.get_slot("triaged_text") or ""),
-                )
-                lines = (
-                    stage_2_not_yet_lines(found)
-                    if escalation.stage_2 is None
-                    else stage_2_lines(found, escalation.stage_2, escalation.already)
-                )
-            except NotAStage1Complaint:
-                lines = stage_2_lines(found, found, already=True)
-            for line in lines:
+            escalation = app.cases.escalate(
+                found,
+                handover_key=turn_key(tracker, "stage_2"),
+                channel=channel,
+                received_at=received_at(tracker),
+                words=str(tracker.get_slot("triaged_text") or ""),
+            )
+            for line in escalation_lines(escalation):
                 dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         known = [SlotSet(KNOWN_REFERENCE, found.reference)] if found is not None else []

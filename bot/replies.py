@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from bot.calendar import UK_TIME
-from bot.casestore.domain import Complaint, HazardClock, ServiceRequest
+from bot.casestore.domain import Complaint, Escalation, HazardClock, ServiceRequest
 from bot.definition import long_date
 from bot.hazards import clock_lines
 from bot.policy import Policy
@@ -308,6 +308,13 @@ def stage_2_lines(asked_about: Complaint, stage_2: Complaint, already: bool) -> 
     ]
 
 
+def escalation_lines(escalation: Escalation) -> list[str]:
+    """What a matched Stage 2 request came to, said in the chat and read out on a call alike."""
+    if escalation.stage_2 is None:
+        return stage_2_not_yet_lines(escalation.stage_1)
+    return stage_2_lines(escalation.stage_1, escalation.stage_2, escalation.already)
+
+
 def stage_2_not_yet_lines(stage_1: Complaint) -> list[str]:
     """A Stage 2 request before the Stage 1 answer is sent or late (6.10, policy_rules/
     stage_2.yml): explained, and nothing is opened, so the resident keeps the Stage 1 answer."""
@@ -351,8 +358,19 @@ def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     return (
         f"Thank you. {checked}A complaints officer needs to find your complaint before it can "
         f"move to Stage 2. So they can find it and reply, please call us on {landlord.phone} "
-        f"({landlord.office_hours}), or ask to talk to a person here. Stage 2 is acknowledged "
-        f"within {policy.stages[STAGE_2].acknowledge_within} of that."
+        f"({landlord.office_hours}), or ask to talk to a person here. "
+        + stage_2_timescale_line(policy)
+    )
+
+
+def stage_2_timescale_line(policy: Policy) -> str:
+    """How long Stage 2 takes once a request is matched (6.11, 6.14). No dates: they count from
+    when the officer finds the complaint, and only an answered or late Stage 1 goes on."""
+    stage_2 = policy.stages[STAGE_2]
+    counted_from = "that" if stage_2.respond_from == "acknowledgement" else "your request"
+    return (
+        f"Once it is at Stage 2, we acknowledge it within {stage_2.acknowledge_within} and send "
+        f"our final answer within {stage_2.respond_within} of {counted_from}."
     )
 
 
@@ -496,22 +514,13 @@ def urgent_logged_lines(
     ]
 
 
-def logged_lines(
-    complaint: Complaint, policy: Policy, stage_1: Complaint | None = None
-) -> list[str]:
-    """What to read out once a complaint is logged, or taken to Stage 2 from `stage_1`: the
-    reference and the Code's dates (6.2, 6.3; 6.11, 6.14)."""
-    if stage_1 is None:
-        opening = f"Your complaint is now logged. Your reference is {complaint.reference}."
-    else:
-        opening = (
-            f"Your complaint {stage_1.reference} is now at Stage 2, where we look at it again. "
-            f"Your Stage 2 reference is {complaint.reference}."
-        )
+def logged_lines(complaint: Complaint, policy: Policy) -> list[str]:
+    """What to read out once a complaint is logged: the reference and the Code's dates (6.2,
+    6.3). A Stage 2 is read out as the chat says it (`escalation_lines`)."""
     return [
-        opening,
+        f"Your complaint is now logged. Your reference is {complaint.reference}.",
         f"We will confirm we have your complaint by {long_date(complaint.acknowledgement_due)}.",
-        f"We will send you our {'full' if complaint.stage == 1 else 'final'} reply by "
+        f"We will send you our full reply by "
         f"{long_date(complaint.response_due)} at the latest. If we need more time, we will tell "
         "you why and give you a new date.",
         ombudsman_line(policy),
@@ -535,10 +544,9 @@ def kept_lines(policy: Policy) -> list[str]:
 
 def unmatched_stage_2_lines(policy: Policy) -> list[str]:
     """What to read out when no single complaint matches a Stage 2 request: an officer finds it."""
-    acknowledge_within = policy.stages[STAGE_2].acknowledge_within
     return [
         "I can't match those details to one complaint, but you don't need to do anything more.",
-        "A complaints officer will find your complaint and move it to Stage 2. They will write "
-        f"to you with the dates within {acknowledge_within}.",
+        "A complaints officer will find your complaint and write to you about Stage 2.",
+        stage_2_timescale_line(policy),
         ombudsman_line(policy),
     ]

@@ -243,6 +243,18 @@ class Complaint:
         return bool(names) and names[-1] == surname.strip().casefold()
 
 
+@dataclass(frozen=True)
+class Escalation:
+    """What a Stage 2 request came to, the same on every channel (`CaseStore.escalate`).
+    `stage_2` is None when the Stage 1 stays at Stage 1 (neither answered nor late: explained,
+    nothing opened). `already` when it was at Stage 2 before: nothing new was logged, and the
+    requester is told the Stage 2 they have."""
+
+    stage_1: Complaint
+    stage_2: Complaint | None
+    already: bool = False
+
+
 # Fewer digits than a UK number without its leading 0 cannot be one (a job number, a year).
 PHONE_DIGITS_AT_LEAST = 9
 

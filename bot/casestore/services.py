@@ -23,6 +23,7 @@ from bot.casestore.domain import (
     Complaint,
     ComplaintHandover,
     ContactRecord,
+    Escalation,
     ExclusionProposal,
     Handoff,
     HandoffStatus,
@@ -52,18 +53,6 @@ LIVE_WRITE_BACKOFF = 0.005
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """What a Stage 2 request came to, the same on every channel. `stage_2` is None when the
-    Stage 1 stays at Stage 1 (neither answered nor late: explained, nothing opened). `already`
-    when the complaint went to Stage 2 before, by another request: nothing new was logged, and
-    the requester is told the Stage 2 they have."""
-
-    stage_1: Complaint
-    stage_2: Complaint | None
-    already: bool = False
 
 
 @dataclass(frozen=True)
@@ -101,10 +90,6 @@ def _with_triage(uow: UnitOfWork, handoffs: list[Handoff]) -> list[LiveConversat
         LiveConversation(h, triage.get(c := h.conversation_id), tuple(urgency.get(c, ())))
         for h in handoffs
     ]
-
-
-class NotAStage1Complaint(ValueError):
-    """Only a Stage 1 complaint goes to Stage 2 (6.10); a Stage 2 has no further stage."""
 
 
 class CaseStore:
@@ -597,14 +582,16 @@ class CaseStore:
     ) -> Escalation:  # fmt: skip
         """Open Stage 2 of a Stage 1 complaint on request; no reason is required (6.10-6.12).
 
-        The one decision the chat and the console show, in this order: only a Stage 1 goes to
-        Stage 2; one that went before (this request retried, or another) gets the Stage 2 it
-        has, answered or not; otherwise it goes once answered or late (policy_rules/stage_2.yml)
-        and else stays at Stage 1. Once per Stage 1 whichever channel asks (the schema holds it
-        too). The Stage 1 record keeps the resident's words; the requester's `words` are kept as
-        theirs on the Stage 2."""
-        if stage_1.stage != 1 or stage_1.id is None:
-            raise NotAStage1Complaint(f"{stage_1.reference} is not a Stage 1 complaint")
+        The one decision the chat and the console show, in this order: a Stage 2 has no further
+        stage, so asking with its reference gets that Stage 2 (`already`); a Stage 1 that went
+        before (this request retried, or another) gets the Stage 2 it has, answered or not;
+        otherwise it goes once answered or late (policy_rules/stage_2.yml) and else stays at
+        Stage 1. Once per Stage 1 whichever channel asks (the schema holds it too). The Stage 1
+        record keeps the resident's words; the requester's `words` are kept as theirs on the
+        Stage 2."""
+        assert stage_1.id is not None, "a stored complaint"
+        if stage_1.stage != 1:
+            return Escalation(stage_1, stage_1, already=True)
         earlier = self._stage_2_asked_before(stage_1, handover_key)
         if earlier is not None:
             return earlier
@@ -641,7 +628,7 @@ class CaseStore:
 
     def _stage_2_asked_before(self, stage_1: Complaint, handover_key: str) -> Escalation | None:
         """This same request again (a retried turn), or the Stage 2 another request opened."""
-        assert stage_1.id is not None, "a stored complaint"
+        assert stage_1.id is not None
         with self.unit_of_work() as uow:
             retried = uow.cases.complaint_by_handover_key(handover_key)
             if retried is not None:

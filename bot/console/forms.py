@@ -374,7 +374,8 @@ class Stage2Form:
     def find(self, cases: CaseStore) -> tuple[Complaint | None, dict[str, str]]:
         """(the Stage 1 complaint, or None when no single one matches; problems with the form).
 
-        A reference that is not of a Stage 1 complaint is asked for again, as the chat does."""
+        A Stage 2 reference is found too: what it comes to is the case store's decision, as in
+        the chat (`CaseStore.escalate`)."""
         reference = spoken_reference(self.reference)
         if reference is None:
             return cases.find_for_stage_2(self.surname, self.contact_details), {}
@@ -382,9 +383,6 @@ class Stage2Form:
         if found is None:
             return None, {REFERENCE: f"There is no complaint {reference}. Check it with the "
                                      f"caller, {OR_BY_NAME}"}  # fmt: skip
-        if found.stage != 1:
-            return None, {REFERENCE: f"{reference} is a Stage 2 reference. Ask for the "
-                                     "reference of the first complaint"}  # fmt: skip
         return found, {}
 
     def words(self, contact: ContactRecord | None) -> str:

@@ -78,6 +78,14 @@ def test_a_stranger_with_a_guessed_reference_moves_nothing_and_learns_nothing(ap
     assert mine.reference not in wrong_details
 
 
+def test_a_request_passed_to_an_officer_says_how_long_stage_2_takes(app: App) -> None:
+    """r8b-06, r8b-20: only the acknowledgement time was given, not the final answer's."""
+    stage_2 = app.policy.stages["stage_2"]
+    told = escalate(NOBODYS, "07700 900123")
+    assert f"we acknowledge it within {stage_2.acknowledge_within}" in told
+    assert f"send our final answer within {stage_2.respond_within}" in told
+
+
 def test_a_status_question_naming_a_reference_never_moves_it_to_stage_2(app: App) -> None:
     """Triage fills the reference from the first message; nothing else was asked or given."""
     mine = logged(app)

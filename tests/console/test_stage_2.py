@@ -72,8 +72,9 @@ def test_a_stage_2_call_is_logged_by_reference_with_the_dates_to_read_out_and_no
     assert (stage_2.clock_start, stage_2.acknowledgement_due, stage_2.response_due) == (
         cases.deadlines(contact.received_at, stage=2)
     )
-    for words in (f"Your complaint {first.reference} is now at Stage 2",
-                  f"Your Stage 2 reference is {stage_2.reference}.",
+    # The words the chat says (bot.replies.escalation_lines), with the dates.
+    for words in (f"Your complaint {first.reference} has gone to Stage 2",
+                  f"The Stage 2 reference is {stage_2.reference}.",
                   long_date(stage_2.acknowledgement_due), long_date(stage_2.response_due),
                   "Housing Ombudsman Service"):  # fmt: skip
         assert words in logged.text
@@ -85,6 +86,11 @@ def test_a_stage_2_call_is_logged_by_reference_with_the_dates_to_read_out_and_no
                            {"stage_2_reference": first.reference.lower()})  # fmt: skip
     assert "Already at Stage 2" in again.text
     assert stage_2_logged(again.text, cases).reference == stage_2.reference  # not a second one
+    # Read out as the chat says it: nothing new, where it stands; it used to say "is now at
+    # Stage 2" and "We will confirm we have your complaint by" as if just opened.
+    said = html.unescape(again.text)
+    assert "is already at Stage 2, so nothing new has been opened" in said
+    assert "is now at Stage 2" not in said and "We will confirm we have" not in said
 
 
 def test_a_stage_1_not_yet_answered_stays_at_stage_1_on_a_call_as_in_the_chat(
@@ -197,9 +203,15 @@ def test_a_stage_2_reference_is_not_taken_to_stage_2_again(
     first = stage_1(cases, "Noor Haddad", unique_phone())
     second = cases.escalate(first, f"chat-{secrets.token_hex(4)}:stage_2", "socketio",
                             first.received_at, "").stage_2  # fmt: skip
+    # Its own reference: the Stage 2 it is, nothing new, as the chat says (it used to be a
+    # form error asking for the first complaint's reference).
     response = signed_in.post("/console/stage-2", {"stage_2_reference": second.reference})
-    assert response.status_code == 422
-    assert f"{second.reference} is a Stage 2 reference" in response.text
+    assert response.status_code == 200
+    assert "Already at Stage 2" in response.text
+    assert f"Your complaint {second.reference} is already at Stage 2" in html.unescape(
+        response.text
+    )
+    assert stage_2_logged(response.text, cases).reference == second.reference
     # Taken to Stage 2 in the chat already: the console shows that one, and logs nothing new.
     response = signed_in.post("/console/stage-2", {"stage_2_reference": first.reference})
     assert "Already at Stage 2" in response.text

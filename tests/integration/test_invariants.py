@@ -14,7 +14,7 @@ from bot.casestore import migrations, tables
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.casestore.engine import make_engine
 from bot.casestore.repository import CaseRepository
-from bot.casestore.services import CaseStore, NotAStage1Complaint
+from bot.casestore.services import CaseStore
 from tests.integration.test_case_store import RECEIVED, handover
 
 DAY = timedelta(days=1)
@@ -76,11 +76,14 @@ def test_a_complaint_goes_to_stage_2_once_however_often_and_by_whom_it_is_asked(
         assert uow.cases.count_complaints() == 2
 
 
-def test_a_stage_2_is_not_taken_to_stage_2(store: CaseStore) -> None:
+def test_a_stage_2_is_not_taken_to_stage_2_and_its_requester_is_told_the_stage_2_it_is(
+    store: CaseStore,
+) -> None:
     stage_1 = answered(store, "chat:1:complaint")
     stage_2 = store.escalate(stage_1, "chat:2:stage_2", "socketio", RECEIVED, "").stage_2
-    with pytest.raises(NotAStage1Complaint, match=stage_2.reference):
-        store.escalate(stage_2, "chat:3:stage_2", "socketio", RECEIVED, "")
+    assert stage_2 is not None
+    again = store.escalate(stage_2, "chat:3:stage_2", "socketio", RECEIVED, "")
+    assert (again.stage_2, again.already) == (stage_2, True)
     with store.unit_of_work() as uow:
         assert uow.cases.count_complaints() == 2
 

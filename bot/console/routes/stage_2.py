@@ -22,7 +22,7 @@ from bot.console.pages import (
     phone_contact,
 )
 from bot.console.routes.calls import returned_with_errors
-from bot.replies import logged_lines, stage_2_not_yet_lines, unmatched_stage_2_lines
+from bot.replies import escalation_lines, ombudsman_line, unmatched_stage_2_lines
 
 # Team members who act on a complaint after it is logged: the one acting last owns it.
 OFFICER_STEPS = {"complaint_acknowledged", "response_extended", "response_sent"}
@@ -70,21 +70,23 @@ async def log_stage_2(
         return page(request, "stage_2_logged.html", title="No single complaint matches",
                     stage_1=None, stage_2=None, already=False, not_yet=False,
                     read_out=unmatched_stage_2_lines(policy))  # fmt: skip
-    # Each request is its own; the case store decides what it comes to, as for the chat.
+    # Each request is its own; the case store decides what it comes to, and the caller hears
+    # what the chat would say.
     key = f"{new_conversation_id()}:stage_2"
     escalation = await blocking(cases.escalate, stage_1, key, CHANNEL, received_at,
                                 form.words(contact))  # fmt: skip
+    read_out = [*escalation_lines(escalation), ombudsman_line(policy)]
     stage_2 = escalation.stage_2
     if stage_2 is None:
-        # Before the Stage 1 answer is sent or late, as in the chat: explained, nothing opened.
+        # Before the Stage 1 answer is sent or late: explained, nothing opened.
         return page(request, "stage_2_logged.html", title=f"{stage_1.reference} stays at Stage 1",
                     stage_1=stage_1, stage_2=None, already=False, not_yet=True,
-                    read_out=stage_2_not_yet_lines(stage_1))  # fmt: skip
+                    read_out=read_out)  # fmt: skip
     trail = await blocking(cases.audit_trail, stage_1.reference)
     owner = next((actor for actor, kind, _ in reversed(trail) if kind in OFFICER_STEPS), None)
     return page(request, "stage_2_logged.html", title=f"Stage 2 {stage_2.reference}",
                 stage_1=stage_1, stage_2=stage_2, already=escalation.already, not_yet=False,
-                owner=owner, read_out=logged_lines(stage_2, policy, stage_1))  # fmt: skip
+                owner=owner, read_out=read_out)  # fmt: skip
 
 
 def record_unmatched(cases: CaseStore, stage_2_request: ContactRecord) -> None:
