@@ -13,7 +13,7 @@ from typing import Literal, cast
 
 import phonenumbers
 
-from bot.definition import EMAIL_IN_TEXT
+from bot.definition import EMAIL_IN_TEXT, phone_matches
 from bot.policy.schema import Label
 from bot.triage.result import Reason, TriageResult
 
@@ -255,21 +255,14 @@ class Escalation:
     already: bool = False
 
 
-# Fewer digits than a UK number without its leading 0 cannot be one (a job number, a year).
-PHONE_DIGITS_AT_LEAST = 9
-
-
 def second_factors(text: str) -> frozenset[str]:
     """The emails (lower case) and phone numbers (E.164, UK by default) in a text, each in the
-    one form they are compared in."""
+    one form they are compared in. A complaint reference typed beside the number is no phone
+    number (round 8 r8c-22: "CMP-2026-000009 ... my phone is 07700 900321" read as two)."""
     emails = {found.strip(".'").lower() for found in EMAIL_IN_TEXT.findall(text)}
-    without_emails = EMAIL_IN_TEXT.sub(" ", text)
     phones = {
         phonenumbers.format_number(found.number, phonenumbers.PhoneNumberFormat.E164)
-        for found in phonenumbers.PhoneNumberMatcher(
-            without_emails, "GB", leniency=phonenumbers.Leniency.POSSIBLE
-        )
-        if len(str(found.number.national_number)) >= PHONE_DIGITS_AT_LEAST
+        for found in phone_matches(EMAIL_IN_TEXT.sub(" ", text))
     }
     return frozenset(emails | phones)
 

@@ -169,6 +169,17 @@ def test_the_status_needs_the_email_or_number_and_says_the_same_for_no_such_refe
     assert f"Complaint {mine.reference} is at Stage 1 and is open" in shared
 
 
+def test_the_reference_and_number_in_one_message_are_checked_as_in_two(app: App) -> None:
+    """Round 8 r8c-22: the reference's digits were read as a second phone number, so the right
+    number typed beside it "didn't match our records"."""
+    mine = logged(app, "07700 900321")
+    for message in (f"when will I hear back about {mine.reference}? my phone is 07700 900321",
+                    f"T rang re {mine.reference}, wants to know when she hears back. "
+                    "Verified tel 07700 900321"):  # fmt: skip
+        shared = said_of(status(mine.reference, message))
+        assert f"Complaint {mine.reference} is at Stage 1 and is open" in shared, message
+
+
 def said_of(messages: list[dict[str, Any]]) -> str:
     return " ".join(m.get("text") or "" for m in messages)
 
