@@ -47,6 +47,27 @@ class Prompt:
     say: tuple[str, ...]
 
 
+def forms_open(
+    result: TriageResult, choice: Choice | None, with_errors: str = ""
+) -> tuple[bool, bool]:
+    """(complaint form, service request form): which of a call page's forms start open. The
+    complaint form while a complaint is on offer and not declined (the chat's decision,
+    `TriageResult.offers_complaint`) or once chosen; the service request form for a request, a
+    first ASB report or a caller who declined. A form that came back with problems stays open."""
+    complaint = (
+        with_errors == "complaint"
+        or choice == "complaint"
+        or (result.offers_complaint and choice is None)
+    )
+    service = (
+        with_errors == "service"
+        or choice == "no_complaint"
+        or result.label == "service_request"
+        or result.first_asb_report
+    )
+    return complaint, service
+
+
 def prompts_for(
     result: TriageResult, policy: Policy, clocks: Sequence[HazardClock] = (),
     choice: Choice | None = None,

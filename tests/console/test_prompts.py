@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.console.prompts import prompts_for
+from bot.console.prompts import forms_open, prompts_for
 from bot.policy import Policy
 from bot.triage import Part, Reason, TriageResult
 
@@ -81,3 +81,18 @@ def test_a_first_asb_report_goes_to_the_asb_team_and_is_explained_only_if_they_c
     # Unhappy with how a report was handled is a complaint: explained, then the choice.
     handling = replace(report, label="complaint")
     assert ids(handling, policy) == ["exclusion", "choice", "adjustments"]
+
+
+def test_the_complaint_form_starts_open_whenever_the_choice_is_offered_and_not_declined() -> None:
+    """The page used its own test (a complaint or excluded label), so a request the caller is
+    unhappy about was offered the choice with the complaint form shut."""
+    request = replace(COMPLAINT, label="service_request", reasons=())
+    unhappy = replace(
+        request, reasons=(Reason("1.5", "Check an earlier request", offers_choice=True),)
+    )
+    assert forms_open(request, None) == (False, True)
+    assert forms_open(unhappy, None) == (True, True)
+    assert forms_open(unhappy, "no_complaint") == (False, True)
+    assert forms_open(COMPLAINT, None) == (True, False)
+    assert forms_open(COMPLAINT, "no_complaint") == (False, True)
+    assert forms_open(COMPLAINT, None, with_errors="service") == (True, True)

@@ -38,7 +38,7 @@ from bot.console.pages import (
     see_other,
     session_of,
 )
-from bot.console.prompts import LABEL_IN_WORDS, prompts_for
+from bot.console.prompts import LABEL_IN_WORDS, forms_open, prompts_for
 from bot.definition import PREFERENCES
 from bot.policy.ids import OVER_12_MONTHS
 from bot.replies import request_lines
@@ -203,6 +203,7 @@ async def call_page(
         stage_2 = Stage2Form.from_fields(draft)
     asb = result.first_asb_report
     title = ASB_TITLE if asb else LABEL_IN_WORDS[result.label]
+    complaint_open, service_open = forms_open(result, contact.choice, form_with_errors)
     clocks = await blocking(console.app.cases.hazard_clocks, contact_id)
     representatives = await blocking(console.app.cases.contact_representatives, contact_id)
     adjustments = await blocking(console.app.cases.contact_adjustments, contact_id)
@@ -213,10 +214,7 @@ async def call_page(
         caller=complaint.caller, complaint=complaint, service=service, stage_2=stage_2,
         representatives=representatives, adjustments=adjustments,
         restored=draft is not None and not errors, done=tuple((draft or {}).get("done") or ()),
-        complaint_open=form_with_errors == "complaint" or contact.choice == "complaint"
-        or (result.label in ("complaint", "excluded") and contact.choice is None and not asb),
-        service_open=form_with_errors == "service" or contact.choice == "no_complaint"
-        or result.label == "service_request" or asb,
+        complaint_open=complaint_open, service_open=service_open,
         categories=request_categories(policy),
         outcome_options=[(o.id, o.text.capitalize(), "") for o in policy.outcomes.values()],
         preference_options=[(p, p.capitalize(), "") for p in PREFERENCES],
