@@ -38,4 +38,4 @@ async def urgent_page(request: Request) -> HTTPResponse:
     follow_up = {category: app.policy.urgent_route(category) for category in app.policy.urgency}
     follow_up[FLAGGED_BY_STAFF] = "Marked urgent by the call handler: follow it up today."
     return page(request, "urgent.html", title="Urgent follow-up", contacts=contacts,
-                deadlines=deadlines, routes=follow_up)  # fmt: skip
+                deadlines=deadlines, routes=follow_up, days=URGENT_WINDOW.days)  # fmt: skip

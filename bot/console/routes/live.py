@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Awaitable, Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,8 @@ from bot.casestore.services import LiveConversation, utc_now
 from bot.channels.live import (
     CLOSED_LINE,
     HANDED_BACK_LINE,
+    HUMAN_AGENT_WINDOW,
+    STANDARD_WINDOW,
     ReplyWindow,
     joined_line,
     live_chat,
@@ -197,10 +199,12 @@ async def close(request: Request, handoff_id: int) -> HTTPResponse:
 
 
 def closed_problem(handoff: Handoff) -> str:
+    """Past the platform's human-agent window (`bot.channels.live`), said in its own days."""
     platform = channel_in_words(handoff.channel)
     return (
-        f"It is more than 7 days since the resident last wrote, so {platform} no longer lets "
-        "us reply in this chat. Contact them another way, then close the conversation."
+        f"It is more than {HUMAN_AGENT_WINDOW.days} days since the resident last wrote, so "
+        f"{platform} no longer lets us reply in this chat. Contact them another way, then close "
+        "the conversation."
     )
 
 
@@ -278,6 +282,8 @@ async def _conversation_page(
                 last_seq=messages[-1].seq if messages else 0, problem=problem, draft=draft,
                 waited=waited(handoff.requested_at, utc_now()), window=window,
                 closed_problem=closed_problem(handoff),
+                standard_hours=STANDARD_WINDOW // timedelta(hours=1),
+                human_agent_days=HUMAN_AGENT_WINDOW.days,
                 writing=bool(draft or request.args.get("sent")),
                 me=session_of(request).staff.username)  # fmt: skip
 
