@@ -5,19 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import EventType, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.repair import NOTHING_OPEN, as_message
 from actions.session import say_it_is_automated
 from actions.triage import contact_record
 from actions.turns import after_latest_message
+from bot.answers import open_question
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_lines
 from bot.triage import triage
 
 OFFER_PERSON_AFTER = 2
-HANDOFF = "action_handoff"
 
 
 class ActionMisunderstood(Action):
@@ -53,8 +54,11 @@ def in_another_language(
     app = get_app()
     language = app.policy.languages[language_id]
     if language.asks_for_a_person(str(tracker.latest_message.get("text") or "")):
-        # "أريد التحدث مع شخص" asks for a person as "person" does: offering one again loops.
-        return [FollowupAction(HANDOFF)]
+        # "أريد التحدث مع شخص" asks for a person as "person" does, so it is re-read as that
+        # request and its rules hand over once (inside a form too). Running the handover from
+        # here left no rule to follow it: the fallback ran again, and the handover with it,
+        # until Rasa's limit of ten actions (round 8: the handover said five times).
+        return as_message(tracker, open_question(tracker) or NOTHING_OPEN, "request_human", {})
     lines = other_language_lines(language_id, app.policy)
     events: list[EventType] = []
     said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}

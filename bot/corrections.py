@@ -220,8 +220,17 @@ def trimmed(text: str) -> str:
     return CLOSER.sub("", OPENER.sub("", text.strip())).strip(" ,;:-")
 
 
+# "I rang 6 times not 4 and my name is Jay Pritchard": two corrections in one sentence.
+AND_THE_DETAILS = r"\s*,?\s+and\s+(?=(?:my|her|his|their|the|T'?s) (?:name|number|phone|email)\b)"
+
+
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
+
+
+def instructions(text: str) -> list[str]:
+    """A correction's sentences, with a name or number changed after "and" as one of its own."""
+    return [p.strip() for s in sentences(text) for p in re.split(AND_THE_DETAILS, s) if p.strip()]
 
 
 def correction_of(typed: str, draft: DraftDefinition) -> Correction:
@@ -236,7 +245,7 @@ def correction_of(typed: str, draft: DraftDefinition) -> Correction:
     if replaced and (correction := replacement(replaced, text)) is not None:
         return correction
     values = Values.of(draft)
-    hows = {how for s in sentences(text) if (how := values.apply(trimmed(s))) is not None}
+    hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
@@ -330,6 +339,9 @@ class Values:
             return how or "changed"
         if self.remove(said) or self.stuck:
             return "removed" if not self.stuck else None
+        # "its Jay Pritchard with capitals ... and I rang 5 times not 4": the name as it should
+        # be written, beside whatever else the sentence changes.
+        recased = self.recased_name(said)
         for step in (
             self.keep_only, self.resident, self.name, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
@@ -337,6 +349,20 @@ class Values:
             how = step(said)
             if how is not None:
                 return how
+        return recased
+
+    def recased_name(self, said: str) -> How | None:
+        """A name held as typed ("jay pritchard") written again with capitals."""
+        for part in ("contact_name", "representative"):
+            held = self.text(part)
+            found = re.search(rf"\b{re.escape(held)}\b", said, re.IGNORECASE) if held else None
+            if (
+                found is not None
+                and found.group() != held
+                and found.group() == found.group().title()
+            ):
+                self.parts[part] = found.group()
+                return "changed"
         return None
 
     def keep_only(self, said: str) -> How | None:
@@ -470,25 +496,29 @@ class Values:
         before = SWAP_TOKEN.findall(match.group("before"))
         after = SWAP_TOKEN.findall(match.group("after"))
         for size in range(MOST_SWAPPED, 0, -1):
-            if (
-                len(before) >= size
-                and len(after) >= size
-                and self.swapped(" ".join(after[:size]), " ".join(before[-size:]), parts)
-            ):
-                return "changed"
+            if len(before) < size or len(after) < size:
+                continue
+            for new in counterparts(before, after[:size]):
+                if self.swapped(" ".join(after[:size]), " ".join(new), parts):
+                    return "changed"
         return None
 
     def swapped(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
-        """Whether `old` was found in one of the parts, and replaced there by `new`."""
+        """Whether `old` was found in one of the parts, and replaced there by `new`; never
+        when that would write a word twice ("the sink sink")."""
         old, new = old.strip(".,:"), new.strip(".,:")
         if old.lower() in NOT_SWAPPED or new.lower() in NOT_SWAPPED or new == old:
             return False
         for part in parts:
             current = self.text(part)
             found = re.search(rf"(?<![\w']){re.escape(old)}(?![\w'])", current, re.IGNORECASE)
-            if found is not None:
-                self.parts[part] = current[: found.start()] + new + current[found.end() :]
-                return True
+            if found is None:
+                continue
+            result = current[: found.start()] + new + current[found.end() :]
+            if DOUBLED.search(words(result)) and not DOUBLED.search(words(current)):
+                return False
+            self.parts[part] = result
+            return True
         return False
 
     def earlier(self, said: str) -> How | None:
@@ -551,18 +581,41 @@ CALENDAR_WORDS = {
 }  # fmt: skip
 
 
+def kind_of(tokens: list[str]) -> str:
+    """A number, a date, a name or any other word."""
+    if any(ch.isdigit() for ch in "".join(tokens)):
+        return "number"
+    if any(token.lower() in CALENDAR_WORDS for token in tokens):
+        return "date"
+    return "name" if tokens[0][:1].isupper() else "word"
+
+
 def same_kind(old: list[str], new: list[str]) -> bool:
     """ "not March but April", "is not 3/11, is 5/11": a date for a date, a name for a name.
     "its not fixed, its still leaking" swaps nothing."""
+    return kind_of(old) == kind_of(new) != "word"
 
-    def kind(tokens: list[str]) -> str:
-        if any(ch.isdigit() for ch in "".join(tokens)):
-            return "number"
-        if any(token.lower() in CALENDAR_WORDS for token in tokens):
-            return "date"
-        return "name" if tokens[0][:1].isupper() else "word"
 
-    return kind(old) == kind(new) != "word"
+# How far back before "not" the words that replace a number, date or name are looked for.
+COUNTERPART_REACH = 6
+
+
+def counterparts(before: list[str], old: list[str]) -> list[list[str]]:
+    """The words before "not" that may replace `old`, nearest first: "I rang 5 times not 4"
+    gives 5, not "times" (round 8: "rang u 4 times" became "rang u times times"). A number,
+    date or name is replaced by one of its own kind; any other word by the words before "not"
+    ("the kitchen sink not bathroom": "sink", then "kitchen")."""
+    size = len(old)
+    ends = range(len(before), max(size, len(before) - COUNTERPART_REACH) - 1, -1)
+    if kind_of(old) != "word":
+        return [
+            before[end - size : end] for end in ends if same_kind(old, before[end - size : end])
+        ]
+    return [before[end - size : end] for end in ends]
+
+
+# The same word twice in a row.
+DOUBLED = re.compile(r"\b(\w+) \1\b")
 
 
 def joined(first: str, more: str) -> str:

@@ -133,10 +133,14 @@ def in_arabic(text: str, *replies: str) -> Tracker:
 def test_a_request_for_a_person_typed_in_arabic_hands_over(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
-    """Round 7 r7b-11: "I want to talk to a person" in Arabic got the offer again, in a loop."""
+    """Round 7 r7b-11: "I want to talk to a person" in Arabic got the offer again, in a loop.
+    Round 8: handing over from the fallback itself ran it again after the handover, five
+    times; the message is re-read as the request, which the rules hand over once."""
     turn = in_arabic("مرحبا، من فضلك أريد أن أتكلم مع موظف")
     events = asyncio.run(ActionMisunderstood().run(dispatcher, turn, {}))
-    assert events == [FollowupAction("action_handoff")]
+    assert [e["event"] for e in events] == ["rewind", "action", "user"]
+    assert events[-1]["parse_data"]["intent"]["name"] == "request_human"
+    assert events[-1]["text"] == "مرحبا، من فضلك أريد أن أتكلم مع موظف"
     assert dispatcher.messages == []
 
 

@@ -424,3 +424,35 @@ def test_corrections_in_english_as_a_second_language(typed: str, part: str, expe
 def test_a_not_with_no_date_or_name_after_it_swaps_nothing() -> None:
     draft = replace(DRAFT, aspects="The boiler was fixed in May but it is leaking again")
     assert corrections_in("its not fixed, its still leaking", draft) == {}
+
+
+TYPED_NAME = replace(
+    DRAFT,
+    aspects="phoned u 3 times about the leak under my sink and nobody came",
+    contact_name="dee okoro",
+    contact_details="07700 900333",
+    contact_preference="text only",
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "almost - its Dee Okoro with capitals pls and i actually phoned 6 times not 3",
+        "i phoned 6 times, not 3. its Dee Okoro btw",
+        "phoned u 6 times not 3 and my name is Dee Okoro",
+    ],
+)
+def test_a_number_swapped_with_the_name_recapitalised_in_one_message(typed: str) -> None:
+    """Round 8 r8a-02: "ive actually rang 5 times not 4" swapped "times" for "4" ("rang u
+    times times"), and the name written again with capitals in the same sentence was lost."""
+    assert corrections_in(typed, TYPED_NAME) == {
+        "aspects": "phoned u 6 times about the leak under my sink and nobody came",
+        "contact_name": "Dee Okoro",
+    }
+
+
+def test_a_word_before_not_is_still_swapped_for_a_word() -> None:
+    assert corrections_in(
+        "it was the kitchen sink not bathroom", replace(DRAFT, aspects="The bathroom sink leaks.")
+    ) == {"aspects": "The kitchen sink leaks."}
