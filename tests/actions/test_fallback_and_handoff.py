@@ -7,7 +7,7 @@ import json
 from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionMisunderstood
