@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST
+from actions.turns import before_latest_message
+from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
 from bot.definition import DraftDefinition
+from bot.replies import REMOVED_LINE
 
 PART_SLOTS = {
     "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
@@ -84,7 +87,8 @@ class ActionReadBackDefinition(Action):
 
 
 class ActionCorrectDefinition(Action):
-    """Clear the part the resident wants to change, so the form asks for it again."""
+    """Clear the part the resident wants to change, so the form asks for it again; or, when
+    they had typed a correction that named no part, apply it to the part they chose."""
 
     def name(self) -> str:
         return "action_correct_definition"
@@ -92,10 +96,86 @@ class ActionCorrectDefinition(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        part = tracker.get_slot("definition_part")
-        slots = ASKED_AGAIN.get(str(part), ASKED_AGAIN["aspects"])
+        part = str(tracker.get_slot("definition_part"))
+        typed = typed_before_which_part(tracker, domain)
+        draft = draft_from(tracker)
+        correction = correction_for(part, typed, draft) if typed else None
+        if correction is not None:
+            # Read back again at once: the part's question is not asked, so the rule's form
+            # step is not taken.
+            return [
+                SlotSet("definition_part", None),
+                SlotSet("awaiting_confirmation", True),
+                *corrected(dispatcher, draft, correction, part),
+                FollowupAction("action_listen"),
+            ]
+        slots = ASKED_AGAIN.get(part, ASKED_AGAIN["aspects"])
         return [
             SlotSet("awaiting_confirmation", False),
             SlotSet("definition_part", None),
             *(SlotSet(name, None) for name in slots),
         ]
+
+
+WHICH_PART = "utter_which_part"
+
+
+def typed_before_which_part(tracker: Tracker, domain: dict[str, Any]) -> str | None:
+    """The correction typed just before "Which part would you like to change?", when that
+    question is what the resident's choice of part answers (round 7's left-over: the words
+    were dropped and the part's question asked again)."""
+    asked = [r.get("text") for r in domain.get("responses", {}).get(WHICH_PART, [])]
+    latest = tracker.latest_message.get("text")
+    # What was said before the latest message, which may have been re-read as the choice (its
+    # first reading is skipped).
+    said = [
+        e
+        for e in before_latest_message(tracker)
+        if e.get("event") == "bot" or (e.get("event") == "user" and e.get("text") != latest)
+    ]
+    if len(said) < 2 or said[-1].get("text") not in asked or said[-2].get("event") != "user":
+        return None
+    typed = said[-2]
+    text = str(typed.get("text") or "")
+    intent = ((typed.get("parse_data") or {}).get("intent") or {}).get("name")
+    # A plain "no" to the read-back asked the question; it is no correction.
+    return None if text.startswith("/") or intent in ("deny", "affirm") else text
+
+
+# Which slot holds each part of the draft definition a typed correction can change.
+SLOT_OF = {
+    "aspects": "complaint_aspects",
+    "outcome": "outcome_sought",
+    "contact_name": "contact_name",
+    "contact_details": "contact_details",
+    "contact_preference": "contact_preference",
+    "earlier_request": "earlier_request",
+    "representative": "representative_details",
+    "consent": "representative_consent",
+    "acting_for": "acting_for",
+}
+CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
+
+
+def corrected(
+    dispatcher: CollectingDispatcher,
+    draft: DraftDefinition,
+    correction: Correction,
+    part: str | None = None,
+) -> list[EventType]:
+    """Says what was done, reads the corrected definition back and sets what changed."""
+    if correction.how == "removed":
+        dispatcher.utter_message(text=REMOVED_LINE)
+    elif correction.how == "added" and part not in (None, "aspects"):
+        # "added to what went wrong" would not be true of another part.
+        dispatcher.utter_message(response=CHANGE_RESPONSES["changed"])
+    else:
+        dispatcher.utter_message(response=CHANGE_RESPONSES[correction.how])
+    shown: dict[str, Any] = {
+        part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
+        for part, value in correction.changes.items()
+        # Who is helping shows through the resident named, not a line of its own.
+        if part != "acting_for"
+    }
+    dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
+    return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]

@@ -6,7 +6,6 @@ unambiguous yes logs a complaint."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,12 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_given
 from actions.app import get_app
-from actions.definition import (
-    COMPLAINT_SLOTS,
-    NOT_ABOUT_AN_EARLIER_REQUEST,
-    draft_from,
-    read_back_message,
-)
+from actions.definition import COMPLAINT_SLOTS, WHICH_PART, corrected, draft_from
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
@@ -48,7 +42,7 @@ from bot.answers import (
 from bot.corrections import correction_of, part_named_alone
 from bot.definition import contact_details_in, name_in
 from bot.nlp.matches import RuleMatches
-from bot.replies import LOG_IT_CHECK, REMOVED_LINE, unanswered_question_line
+from bot.replies import LOG_IT_CHECK, unanswered_question_line
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -253,43 +247,17 @@ def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventT
 def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
     """What the resident typed at the read-back changes the part it is about (bot.corrections):
     replaced, taken out, swapped or added to, never pasted onto what went wrong. When the part
-    cannot be told, one short question asks which. The whole definition is read back again;
-    nothing is logged until they agree."""
+    cannot be told, one short question asks which, and the words are applied to the part chosen
+    (actions.definition). The whole definition is read back again; nothing is logged until they
+    agree."""
     draft = draft_from(tracker)
     correction = correction_of(str(tracker.latest_message.get("text") or ""), draft)
     if correction.how == "unclear":
-        dispatcher.utter_message(response="utter_which_part")
+        dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]
-    if correction.how == "removed":
-        dispatcher.utter_message(text=REMOVED_LINE)
-    else:
-        dispatcher.utter_message(response=CHANGE_RESPONSES[correction.how])
-    shown: dict[str, Any] = {
-        part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
-        for part, value in correction.changes.items()
-        # Who is helping shows through the resident named, not a line of its own.
-        if part != "acting_for"
-    }
-    dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
-    return [
-        *(SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()),
-        FollowupAction(LISTEN),
-    ]
+    return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
 
 
-# Which slot holds each part of the draft definition a typed correction can change.
-SLOT_OF = {
-    "aspects": "complaint_aspects",
-    "outcome": "outcome_sought",
-    "contact_name": "contact_name",
-    "contact_details": "contact_details",
-    "contact_preference": "contact_preference",
-    "earlier_request": "earlier_request",
-    "representative": "representative_details",
-    "consent": "representative_consent",
-    "acting_for": "acting_for",
-}
-CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
 LOG_IT_BUTTONS = [
     {"title": "Yes, log it", "payload": "/affirm"},
     {"title": "No, change something", "payload": "/deny"},

@@ -253,6 +253,32 @@ def correction_of(typed: str, draft: DraftDefinition) -> Correction:
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
 
 
+def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction | None:
+    """What a correction that named no part changes once the resident has said which part it
+    is about (the read-back's part buttons): a swap or removal inside that part, else for what
+    went wrong or what they want its words added; new contact details for the contact. None
+    when it gives that part nothing, and the part's question is asked again."""
+    text = trimmed(typed)
+    if not words(text):
+        return None
+    values = Values.of(draft)
+    if part in ("aspects", "outcome"):
+        how = values.remove(text) or values.swap(text, only=(part,))
+        if how is not None:
+            return Correction(values.changed(draft), how)
+        if values.stuck:
+            # Asked to take out something that is not there: nothing to add either.
+            return None
+        added = ADD_INSTRUCTION.sub(" ", text).strip(" ,.;:-")
+        if words(added) in words(values.text(part)):
+            return None
+        values.parts[part] = joined(values.text(part), added)
+        return Correction(values.changed(draft), "added")
+    if part == "contact" and (values.contact(text) or values.name_alone(text)):
+        return Correction(values.changed(draft), "changed")
+    return None
+
+
 def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     """ "Change what went wrong to: ...": the new words, whole, without the instruction. "It
     should say ..." replaces the part named elsewhere in the message, and only one that is

@@ -172,3 +172,59 @@ def test_the_read_back_says_who_the_complaint_is_for_and_whether_they_agreed(app
         read_back = dispatcher.messages[0]["text"]
         assert "The complaint is for: Mrs Nora Walsh, 4 Elm Road\n" in read_back
         assert f"You are helping them: Kieran Walsh. {agreed}" in read_back
+
+
+WHICH_PART_DOMAIN = {
+    "responses": {"utter_which_part": [{"text": "Which part would you like to change?"}]}
+}
+
+
+def part_chosen_after(typed: str, part: str, **slots: Any) -> tuple[dict[str, Any], list[str]]:
+    """The son types `typed` at the read-back, is asked which part, and clicks `part`."""
+    state = copy.deepcopy(FIXTURE)
+    state["events"][-1]["text"] = typed
+    state["slots"].update(slots, definition_part=part)
+    click = {
+        "event": "user",
+        "text": f'/correct_definition{{"definition_part": "{part}"}}',
+        "parse_data": {"intent": {"name": "correct_definition", "confidence": 1.0}},
+    }
+    state["events"] += [
+        {"event": "action", "name": "action_understand_answer"},
+        {"event": "bot", "text": "Which part would you like to change?"},
+        {"event": "action", "name": "action_listen"},
+        click,
+    ]
+    state["latest_message"] = click
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(
+        ActionCorrectDefinition().run(dispatcher, Tracker.from_dict(state), WHICH_PART_DOMAIN)
+    )
+    set_slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    return set_slots, [str(m.get("text") or m.get("response")) for m in dispatcher.messages]
+
+
+def test_words_typed_before_the_part_is_chosen_are_applied_to_that_part(app: App) -> None:
+    """Round 7's left-over (issue 16): a correction that named no part got "Which part would
+    you like to change?", and the part chosen was asked again with the words dropped."""
+    typed = "not quite. the letterbox flap is hanging off"
+    assert typed_at_the_read_back(typed)[1] == ["utter_which_part"]
+    slots, said = part_chosen_after(typed, "aspects")
+    assert slots["complaint_aspects"].endswith(
+        "Also can I get a parking permit? The letterbox flap is hanging off"
+    )
+    assert slots["awaiting_confirmation"] is True
+    assert said[0] == "utter_added_to_definition"
+    assert "The letterbox flap is hanging off" in said[1] and said[1].endswith("Is that right?")
+
+
+def test_new_details_typed_before_contact_details_is_chosen_are_read_back(app: App) -> None:
+    slots, said = part_chosen_after("its 07700 900999 now", "contact")
+    assert slots["contact_details"] == "07700 900999"
+    assert "(07700 900999)" in said[1]
+
+
+def test_a_plain_no_before_the_part_is_chosen_asks_the_part_again(app: App) -> None:
+    slots, said = part_chosen_after("no", "aspects")
+    assert said == []
+    assert slots["complaint_aspects"] is None and slots["awaiting_confirmation"] is False
