@@ -67,7 +67,8 @@ REQUEST_CONTACT_OFFER = "request_contact_pending"
 OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending")
 # At "would you like our team to contact you?", "I will call you on Monday" is a no.
 WILL_CALL_THEM = re.compile(
-    r"\b(?:i'?ll|i will|i can|i'm going to|im going to|i am going to|i'?m gonna)\s+"
+    # "i call the number": "I'll call" as typed in English as a second language.
+    r"\b(?:i'?ll|i will|i can|i'm going to|im going to|i am going to|i'?m gonna|i)\s+"
     r"(?:call|ring|phone|contact|give (?:you|u) a (?:call|ring|bell))\b"
 )
 # Words that add nothing to a yes: "yes please", "ok thanks".
@@ -154,6 +155,13 @@ LEAVE_PHRASES = (
     "not stage 2 yet", "cancel the stage 2", "cancel stage 2", "stop the stage 2",
     # Leaving for now: "gtg kids home, il do this another time".
     "another time", "gtg", "got to go", "gotta go", "have to go", "do this later",
+    # Second thoughts in English as a second language, and for later (round 8): "I think better
+    # not complain now. I don't want trouble", "ill think about it and call you".
+    "better not complain", "better not to complain", "best not complain", "best not to complain",
+    "not complain now", "no complain now", "dont want trouble", "don't want trouble",
+    "dont want any trouble", "don't want any trouble", "do not want trouble",
+    "think about it and call", "think about it and ring", "think about it and get back",
+    "ill think about it", "i'll think about it", "i will think about it",
 )  # fmt: skip
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
@@ -272,7 +280,10 @@ def understand(
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
         return Understanding("button", "/goodbye") if question is None else LEAVE
     if intent in OWN_MEANING_INTENTS and asked is None:
-        return NOTHING
+        # "i call the number. thank you", "ill think about it and call you, thanks": the answer
+        # comes before the thanks (round 8).
+        thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
+        return thanked if thanked.kind in ("leave", "no") else NOTHING
     if question is None:
         # With nothing open, triage answers questions; these intents never reach it ("how do I
         # reach the ASB team?" is not a request to talk to a person now).
@@ -289,6 +300,12 @@ def understand(
     ):
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
         return Understanding("button", "/request_human")
+    if question.name == CHOICE and asked is None and is_question(text):
+        # "is there any point?" at the choice: said honestly, and the choice asked again rather
+        # than dropped for triage (round 8 r8b-04).
+        asking, answering = questions_and_rest(text)
+        if asking and not answering:
+            return Understanding("question", unanswered=True)
     questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
@@ -342,6 +359,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         return Understanding("leave", start_again=words(text) in START_AGAIN)
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
+    if question.name == CHOICE and ALREADY_COMPLAINED.search(words(text)):
+        # "No, I already have a complaint": not a new one (round 8 r8b-06 started the form).
+        return LEAVE
     if question.yes_no:
         choosing = question.name == CHOICE and not asks_before_choosing(text)
         answer = complaint_choice(text) if choosing else None
@@ -393,6 +413,16 @@ NO_COMPLAINT = re.compile(
     r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
     r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
     r"down|the|a|an|any)\s+){0,5}(?:formal|complaint|complain|complaining)\b"
+)
+
+
+# At the choice: a complaint already made, so this is not a new one.
+ALREADY_COMPLAINED = re.compile(
+    r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"
+    r"(?:a |an |my |the )?(?:open |formal |stage 1 |stage one )?complaint"
+    r"|\balready\s+(?:complained|complaining|have one|got one|in the process)"
+    r"|\b(?:my|an) (?:existing|open|current) complaint"
+    r"|\bcomplaint (?:already|open already)\b"
 )
 
 

@@ -534,3 +534,59 @@ def test_details_given_to_the_contact_offer_are_a_yes_however_the_message_starts
     team to contact you?" got the complaint choice, then "I've stopped", and were never taken."""
     offer = OpenQuestion("request_contact_pending")
     assert understand(offer, text, "dissatisfaction", [], answers).kind == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Excuse me, I think is better not complain now. I not want any trouble with them",
+        "its ok, best not to complain now",
+        "hmm ill think about it and ring you tomorrow",
+    ],
+)
+def test_second_thoughts_in_a_second_language_or_for_later_leave(text: str) -> None:
+    """Round 8 r8a-04: "I think better not complain now ... I don't want trouble" was taken as
+    the answer to the next question; r8b-05: "ill think about it and call you" got "you're
+    welcome"."""
+    for question in (CHOICE, STILL, OpenQuestion("earlier_request", "complaint_form")):
+        assert understand_(question, text, "thank", []).kind == "leave", question
+
+
+def test_saying_they_will_call_with_thanks_is_a_no_to_the_contact_offer() -> None:
+    """Round 8 r8c-09: "i call the number. thank you" was read as thanks, the offer left open."""
+    offer = OpenQuestion("request_contact_pending")
+    for text in ("i call the number now, thank you", "ok i'll ring them myself thanks"):
+        assert understand_(offer, text, "thank", []).kind == "no"
+    assert understand_(offer, "ok thank you", "thank", []).kind == "none"
+    assert understand_(offer, "i called you twice already", None, []).kind == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no i've already made a complaint about this, i just want to know how long it takes",
+        "I already have an open complaint with you",
+        "its about my existing complaint",
+    ],
+)
+def test_a_complaint_already_made_does_not_start_a_new_one_at_the_choice(text: str) -> None:
+    """Round 8 r8b-06: "No, I already have a complaint" started the complaint form."""
+    assert understand_(CHOICE, text, "affirm", OFFER_BUTTONS).kind == "leave"
+    # Inside the form the same words are part of what went wrong.
+    assert (
+        understand_(OpenQuestion("complaint_aspects", "complaint_form"), text, None, []).kind
+        != "leave"
+    )
+
+
+def test_a_question_nobody_can_answer_at_the_choice_keeps_the_choice_open() -> None:
+    """Round 8 r8b-04: it went to triage, which said it could not answer and dropped the
+    choice, so the next answer was read as a new message."""
+    understood = understand_(CHOICE, "so what happens to the contractor if i complain?", None, [])
+    assert (understood.kind, understood.unanswered) == ("question", True)
+
+
+def test_asking_whether_anyone_reads_complaints_is_answered(answers: dict[str, Answer]) -> None:
+    for text in ("does anybody even read them?", "is a real person going to read my complaint?"):
+        understood = understand(CHOICE, text, None, [], answers)
+        assert understood.answer is not None and understood.answer.id == "who_reads_complaints"
