@@ -106,6 +106,7 @@ WITHOUT_COMPLAINT = (
     "not complaining", "just fix", "just want it fixed", "just get it fixed", "put it right",
     "sort it out", "no formal", "not formal", "informal", "informally", "no complain",
     "only fix", "dont want a formal", "dont want to make a formal", "not make a complaint",
+    "only want it fixed", "only want it sorted", "just want it sorted",
 )  # fmt: skip
 # At the read-back, a no with more words than this is the correction itself.
 NO_AND_MORE = 4
@@ -162,7 +163,16 @@ LEAVE_PHRASES = (
     "dont want any trouble", "don't want any trouble", "do not want trouble",
     "think about it and call", "think about it and ring", "think about it and get back",
     "ill think about it", "i'll think about it", "i will think about it",
+    # A call handler withdrawing: "caller no longer wishes to proceed w/ complaint. pls close".
+    "no longer wishes to", "no longer wish to", "no longer wants to", "no longer want to",
+    "not wish to proceed", "not want to proceed", "pls close", "please close it",
+    "close the complaint", "withdraw the complaint", "withdraw it",
 )  # fmt: skip
+# "actually cancel. im worried...", "i said cancel", "no, stop": cancel said inside a sentence.
+CANCEL_IN_A_CLAUSE = re.compile(
+    r"^(?:(?:actually|just|please|pls|plz|i said|said|so|ok|okay|no|can you|could you|u can|"
+    r"you can|then)\s+)+(?:cancel|stop)(?:\s+(?:it|this|that|the complaint|please|pls|now|then))*$"
+)
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
 GOODBYE_ENDINGS = (
@@ -276,6 +286,13 @@ def understand(
     if button is not None:
         return Understanding("button", button.payload)
     asked = answer_for(text, answers) if is_question(text) else None
+    if asked is None and question is not None and question.name == CHOICE and is_question(text):
+        # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
+        asked = answer_for(f"{text} complaint", answers)
+    if question is not None and question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
+        # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
+        # r8a-22 was told to ring instead).
+        return Understanding("yes")
     if says_goodbye(text, question) and intent != "goodbye":
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
         return Understanding("button", "/goodbye") if question is None else LEAVE
@@ -284,15 +301,18 @@ def understand(
         # comes before the thanks (round 8).
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
         return thanked if thanked.kind in ("leave", "no") else NOTHING
+    plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None
     if question is None:
+        if plainly and intent != "request_human":
+            # "... He asked me to contact you. Can I speak to a real person please?" (r8c-19).
+            return Understanding("button", "/request_human")
         # With nothing open, triage answers questions; these intents never reach it ("how do I
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
         return NOTHING
     if (
-        asks_for_a_person
-        and asks_for_person(text)
+        (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?" is a question, answered where it can be.
         and not (asked is not None and starts_with(words(text), WH_WORDS))
         and intent != "request_human"
@@ -306,6 +326,13 @@ def understand(
         asking, answering = questions_and_rest(text)
         if asking and not answering:
             return Understanding("question", unanswered=True)
+    if question.name == CHOICE and is_question(text):
+        # "What is the difference? I only want it fixed": the question answered, the choice
+        # taken from the rest.
+        asking, answering = questions_and_rest(text)
+        chosen = complaint_choice(answering) if asking and answering else None
+        if chosen is not None:
+            return Understanding("yes" if chosen else "no", answer=asked, unanswered=asked is None)
     questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
@@ -432,8 +459,12 @@ ASKING_FOR_IT = ("can i", "could i", "can we", "could we", "can you", "could you
 
 def asks_before_choosing(text: str) -> bool:
     """ "What is difference? If I make complaint, my rent go up?" asks about the choice; it
-    does not make it."""
-    return is_question(text) and not starts_with(without_openers(words(text)), ASKING_FOR_IT)
+    does not make it. "can I make a formal complaint?" makes it; "can you even do anything
+    about the list? or do i complain to them" does not (round 8 r8b-15)."""
+    asking_for_it = starts_with(without_openers(words(text)), ASKING_FOR_IT) and bool(
+        ASKS_FOR_COMPLAINT.search(text)
+    )
+    return is_question(text) and not asking_for_it
 
 
 # "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
@@ -547,12 +578,29 @@ def wants_to_leave(text: str) -> bool:
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):
         return True
+    if any(CANCEL_IN_A_CLAUSE.match(clause) for clause in parts):
+        return True
     return any(contains(said, phrase) for phrase in LEAVE_PHRASES)
 
 
 def asks_for_person(text: str) -> bool:
-    said = words(text)
+    """Words that ask for a person, but not "visit her in person" or "if you speak to him"
+    (round 8: both, typed at the adjustments question, handed the chat over)."""
+    said = NOT_ASKING_FOR_A_PERSON.sub(" ", words(text))
     return any(contains(said, word) for word in PERSON_WORDS)
+
+
+NOT_ASKING_FOR_A_PERSON = re.compile(
+    r"\bin person\b|\b(?:speak|talk|speaking|talking)\s+(?:to|with)\s+"
+    r"(?:him|her|them|me|us|my|his|their|our)\b"
+)
+# A request for a person the rule matcher may miss: "actually can I talk to a person instead?"
+ASKS_FOR_A_PERSON_PLAINLY = re.compile(
+    r"\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+"
+    r"(?:a|an|someone|somebody|a real|an actual|one of your|a member)\b"
+    r"|\b(?:want|need|like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+"
+    r"(?:real |actual )?(?:person|human)\b"
+)
 
 
 def typed_button(text: str, buttons: list[Button]) -> Button | None:

@@ -15,6 +15,7 @@ from bot.answers import (
     open_question,
     payload_parts,
     understand,
+    wants_to_leave,
     yes_or_no,
 )
 from bot.definition import (
@@ -590,3 +591,74 @@ def test_asking_whether_anyone_reads_complaints_is_answered(answers: dict[str, A
     for text in ("does anybody even read them?", "is a real person going to read my complaint?"):
         understood = understand(CHOICE, text, None, [], answers)
         assert understood.answer is not None and understood.answer.id == "who_reads_complaints"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no actually cancel. my neighbour will know it was me",
+        "i said cancel",
+        "T no longer wants to go ahead, she says the roofer has been now. pls close",
+    ],
+)
+def test_cancel_said_inside_a_sentence_leaves(text: str) -> None:
+    """Round 8 r8b-31 ("actually cancel. im worried...") and r8a-31 ("caller no longer wishes
+    to proceed w/ complaint ... pls close") were stored as answers."""
+    assert understand_(OpenQuestion("outcome_sought", "complaint_form"), text, None, []).kind == (
+        "leave"
+    )
+
+
+def test_stop_about_the_problem_is_not_leaving() -> None:
+    for text in ("i just want the dripping to stop", "can you make the banging stop"):
+        assert not wants_to_leave(text)
+
+
+def test_details_with_a_goodbye_are_a_yes_to_the_contact_offer() -> None:
+    """Round 8 r8a-22: "yes please, email me at ... thanks, bye" was taken as "No, I'll call"."""
+    offer = OpenQuestion("request_contact_pending")
+    understood = understand_(offer, "yep text me on 07700 900654. ta, bye", "goodbye", [])
+    assert understood.kind == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mum is deaf, so better to see her in person than ring",
+        "she only speaks Bengali so get an interpreter when you talk to her",
+    ],
+)
+def test_an_adjustment_that_mentions_a_person_is_an_answer_not_a_handover(text: str) -> None:
+    """Round 8 r8a-06 and r8c-17: handed over mid-form, the complaint lost."""
+    question = OpenQuestion("adjustments_needed", "complaint_form")
+    understood = understand(question, text, "request_human", [], {}, asks_for_a_person=True)
+    assert (understood.kind, understood.value) == ("slot", text)
+
+
+def test_a_plain_request_for_a_person_hands_over_even_unmatched() -> None:
+    """Round 8 r8c-32 (mid-form, "I can't answer that") and r8c-19 (first message, noted as a
+    request)."""
+    name = OpenQuestion("contact_name", "complaint_form")
+    asked = understand_(name, "hmm could i speak to someone real instead?", None, [])
+    assert asked == Understanding("button", "/request_human")
+    typed = "I help my uncle with his post. Can we talk to a person about his damp please?"
+    first = understand(None, typed, "service_request", [], {})
+    assert first == Understanding("button", "/request_human")
+
+
+def test_a_question_at_the_choice_is_answered_and_the_rest_chooses(
+    answers: dict[str, Answer],
+) -> None:
+    """Round 8 r8a-29: "What is the difference? I only want it fixed" got "I can't answer that"
+    and the choice was dropped."""
+    typed = "whats the difference? i only want it sorted"
+    understood = understand(CHOICE, typed, None, [], answers)
+    assert understood.kind == "no"
+    assert understood.answer is not None and understood.answer.id == "complaint_or_not"
+
+
+def test_a_question_that_mentions_complaining_elsewhere_does_not_choose() -> None:
+    """Round 8 r8b-15: "can you even do anything about the councils list? or do i complain to
+    them" started the complaint form."""
+    text = "can u actually do anything about the waiting list? or should i complain to the council"
+    assert understand_(CHOICE, text, "affirm", OFFER_BUTTONS).kind != "yes"
