@@ -24,6 +24,7 @@ from bot.definition import (
     without_contact_details,
     written_names,
 )
+from bot.policy import Policy
 from bot.replies import request_contact_lines
 
 OFFER = "request_contact_pending"
@@ -96,7 +97,10 @@ def record_contact(
     )
     contact_by = app.cases.request_contact_by(triaged_at(tracker))
     request = app.cases.service_request(contact_id) if contact_id is not None else None
-    urgent = request is not None and request.urgent and not _only_harm_to_people(contact_id)
+    told = clocks_told(tracker, app.policy)
+    urgent = EMERGENCY in told or (
+        request is not None and request.urgent and not told and not _only_harm_to_people(contact_id)
+    )
     for line in request_contact_lines(
         details if stored else None, preference, contact_by, app.policy, urgent=urgent
     ):
@@ -106,6 +110,24 @@ def record_contact(
         dispatcher.utter_message(response="utter_offer_adjustments")
         events.append(SlotSet("adjustments_pending", True))
     return events
+
+
+# The Awaab's Law kind whose deadline is hours, not days (policy_rules/hazards.yml).
+EMERGENCY = "emergency"
+
+
+def clocks_told(tracker: Tracker, policy: Policy) -> set[str]:
+    """The hazard deadlines the resident has been told in this conversation: the last word on
+    how urgent the request is. Round 8: make-safe in 24 hours was told for a baby in a cold
+    flat, then "contact you by Wednesday" (r8c-07); damp to inspect in 10 working days was then
+    called an emergency repair (r8b-01)."""
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+    return {
+        kind_id
+        for kind_id, kind in policy.hazards.items()
+        if (opening := kind.tell_resident.split("{")[0])
+        and any(text.startswith(opening) for text in said)
+    }
 
 
 def _only_harm_to_people(contact_id: int | None) -> bool:

@@ -210,3 +210,49 @@ def test_a_request_flagged_for_a_person_at_risk_is_no_emergency_repair(app: App)
     asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
     assert "emergency repair" not in said(dispatcher)
     assert "please call us on 0300 000 0000" in said(dispatcher)
+
+
+def told_first(tracker: Tracker, *lines: str) -> Tracker:
+    """The same turn, after the assistant said `lines` earlier in the conversation."""
+    state = tracker.current_state()
+    state["events"] = [*state["events"][:1], *({"event": "bot", "text": t} for t in lines),
+                       *state["events"][1:]]  # fmt: skip
+    return Tracker.from_dict(state)
+
+
+def test_a_make_safe_in_24_hours_told_mid_way_is_an_emergency_at_the_end(app: App) -> None:
+    """Round 8 r8c-07: a baby in a cold flat got "make it safe within 24 hours", then "Our team
+    will contact you by text by Wednesday 9 December" for the request logged before it."""
+    contact_id = logged_request(app)
+    dispatcher = CollectingDispatcher()
+    slots = {"contact_id": contact_id, "contact_details": "07700 900654",
+             "contact_preference": "text"}  # fmt: skip
+    tracker = told_first(
+        after_the_question(slots),
+        "We must check this and make it safe within 24 hours, by 10am on Friday 4 December 2026.",
+    )
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    told = said(dispatcher)
+    assert "about making it safe" in told and "emergency repairs line now" in told
+    assert "by Monday 7 December" not in told
+
+
+def test_damp_to_inspect_in_working_days_is_no_emergency_repair(app: App) -> None:
+    """Round 8 r8b-01: damp and mould with an inspection in 10 working days, flagged urgent on
+    the request, was then called an emergency repair with the 24-hour line to ring now."""
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "black mould, my son has asthma",
+                            "service_request", "service_request", 0.9, None, ("damp_mould",),
+                            ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("damp_and_mould", True))
+    dispatcher = CollectingDispatcher()
+    slots = {"contact_id": contact_id, "contact_details": "07700 900654",
+             "contact_preference": "phone"}  # fmt: skip
+    tracker = told_first(
+        after_the_question(slots),
+        "We must inspect it within 10 working days, by Thursday 17 December 2026. We will then "
+        "send you a written summary of what we found within 3 working days.",
+    )
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, tracker, {}))
+    told = said(dispatcher)
+    assert "emergency repair" not in told
+    assert "Our team will contact you by phone (07700 900654) by Monday 7 December" in told
