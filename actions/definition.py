@@ -9,7 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.turns import before_latest_message
+from actions.turns import before_latest_message, last_question
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
 from bot.definition import DraftDefinition
 from bot.replies import REMOVED_LINE
@@ -118,6 +118,13 @@ class ActionCorrectDefinition(Action):
 
 
 WHICH_PART = "utter_which_part"
+
+
+def asked_which_part(tracker: Tracker, domain: dict[str, Any]) -> bool:
+    """Whether "Which part would you like to change?" is the question waiting."""
+    question = last_question(tracker)
+    asked = [r.get("text") for r in domain.get("responses", {}).get(WHICH_PART, [])]
+    return question is not None and question["text"] in asked
 
 
 def typed_before_which_part(tracker: Tracker, domain: dict[str, Any]) -> str | None:

@@ -24,7 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_given
 from actions.app import get_app
-from actions.definition import COMPLAINT_SLOTS, WHICH_PART, corrected, draft_from
+from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
@@ -39,7 +39,7 @@ from bot.answers import (
     payload_parts,
     understand,
 )
-from bot.corrections import correction_of, part_named_alone
+from bot.corrections import correction_of, part_named_alone, part_picked
 from bot.definition import contact_details_in, name_in
 from bot.nlp.matches import RuleMatches
 from bot.replies import LOG_IT_CHECK, unanswered_question_line
@@ -100,8 +100,13 @@ class ActionUnderstandAnswer(Action):
         )
         text = str(message.get("text") or "")
         if question.name == "awaiting_confirmation" and understanding.kind != "yes":
-            # "No, I want to change what went wrong": the part named, its question asked again.
-            part = part or part_named_alone(text)
+            # "No, I want to change what went wrong": the part named, its question asked again;
+            # "the earlier report bit" typed at "Which part would you like to change?".
+            part = (
+                part
+                or part_named_alone(text)
+                or (asked_which_part(tracker, domain) and part_picked(text))
+            )
             if part:
                 return as_message(
                     tracker, question, "correct_definition", {"definition_part": part}

@@ -315,11 +315,12 @@ def understand(
         (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?" is a question, answered where it can be.
         and not (asked is not None and starts_with(words(text), WH_WORDS))
-        and intent != "request_human"
         and not wants_to_leave(text)
     ):
-        # "can I speak to a person about this instead?" typed as an answer: the rules hand over.
-        return Understanding("button", "/request_human")
+        # "can I speak to a person about this instead?" typed as an answer: the rules hand over
+        # (read as that request first where the model did not; a question mark must not make it
+        # a question nobody can answer, round 8 r8c-32).
+        return NOTHING if intent == "request_human" else Understanding("button", "/request_human")
     if question.name == CHOICE and asked is None and is_question(text):
         # "is there any point?" at the choice: said honestly, and the choice asked again rather
         # than dropped for triage (round 8 r8b-04).
@@ -389,6 +390,11 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     if question.name == CHOICE and ALREADY_COMPLAINED.search(words(text)):
         # "No, I already have a complaint": not a new one (round 8 r8b-06 started the form).
         return LEAVE
+    if question.name == READ_BACK and NOTHING_TO_CHANGE.search(words(text)):
+        # "Nothing else to change. Yes, that's right." (round 8 r8a-30 got the menu again).
+        rest = NOTHING_TO_CHANGE.sub(" ", words(text)).strip(" ,.")
+        if not rest or yes_or_no(rest) is True:
+            return Understanding("yes")
     if question.yes_no:
         choosing = question.name == CHOICE and not asks_before_choosing(text)
         answer = complaint_choice(text) if choosing else None
@@ -440,6 +446,13 @@ NO_COMPLAINT = re.compile(
     r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
     r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
     r"down|the|a|an|any)\s+){0,5}(?:formal|complaint|complain|complaining)\b"
+)
+
+
+# At the read-back: nothing (more) to change is agreement.
+NOTHING_TO_CHANGE = re.compile(
+    r"^(?:no\s+)?(?:there'?s\s+|theres\s+)?(?:nothing|no)\s+(?:else|more|other)?\s*"
+    r"(?:to change|changes?|to correct)(?:\s+now)?\b"
 )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from bot.definition import (
+    ADDRESS,
     CONTACT_TIME,
     NAME_WORD,
     NOT_NAMES,
@@ -122,7 +123,10 @@ ADD_MARKERS = re.compile(
 )
 ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
-    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?|put (?:in|down) that"
+    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?"
+    # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
+    r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
+    r"|put (?:in|down) that"
     r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
     r"[\s:,-]*",
     re.IGNORECASE,
@@ -171,7 +175,7 @@ PREFERENCE_WORDS = re.compile(
     r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
     r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
     r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
-    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter))\b",
+    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?)\b",
     re.IGNORECASE,
 )
 EARLIER_REPORT = re.compile(
@@ -213,6 +217,17 @@ def part_named_alone(text: str) -> str | None:
         if named and len(said[named.end() :].split()) <= 1:
             return part
     return None
+
+
+def part_picked(text: str) -> str | None:
+    """The part a short answer to "Which part would you like to change?" names: "the earlier
+    report bit" picks the earlier job, which has no button (round 8 r8c-28 had it added to the
+    earlier job as "Correction: the earlier report bit")."""
+    return named_part(text) if len(words(text).split()) <= PICKED_WORDS else None
+
+
+# At most this many words pick a part rather than correct it.
+PICKED_WORDS = 5
 
 
 def trimmed(text: str) -> str:
@@ -297,6 +312,11 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     return Correction({part: new_text}, "changed")
 
 
+# "It should say ...", "should read:": the instruction before new words.
+SAYS = re.compile(
+    r"^\s*(?:it|that|this)?\s*(?:should|must|needs to)\s+(?:just\s+)?(?:say|read|be)\s*:?\s*",
+    re.IGNORECASE,
+)
 # Words in "it should say ..." that point at the part named elsewhere.
 GENERIC_PARTS = ("it", "that", "the text")
 # "the what I would like bit is wrong": the part the next sentence gives new words for.
@@ -357,6 +377,13 @@ class Values:
             if new is not None:
                 self.parts[self.pointed] = new
                 return "changed"
+        if self.pointed == "earlier_request":
+            # "The earlier request part is wrong. I reported it to the caretaker on 3 November":
+            # the new words replace it, never "Correction: ..." after the wrong ones (r8c-28),
+            # and a date said beside a job number is kept (r8a-12 kept only the number).
+            self.parts["earlier_request"] = SAYS.sub("", said).strip().rstrip(".")
+            self.pointed = None
+            return "changed"
         if self.pointed in ("aspects", "outcome"):
             # The new words for the part said to be wrong, unless they remove or swap.
             how = self.remove(said) or self.swap(said, only=(self.pointed,))
@@ -430,6 +457,11 @@ class Values:
         match = RESIDENT.search(said)
         changed: How | None = None
         if match is not None and match.group("name").split()[0] not in NOT_NAMES:
+            # "The resident is George Price, 12 Rowan Close, Bradford BD7 1AA": the address too.
+            address = ADDRESS.match(said[match.end("name") :])
+            resident = (
+                f"{match.group('name')}, {address.group(1)}" if address else match.group("name")
+            )
             opener = words(said[: match.start("name")])
             for_someone = re.search(r"\bfor\b", opener) and re.search(
                 r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")]
@@ -437,10 +469,10 @@ class Values:
             if self.helping and (
                 re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
             ):
-                self.parts["representative"] = match.group("name")
+                self.parts["representative"] = resident
                 changed = "changed"
             elif for_someone:
-                self.parts["representative"] = match.group("name")
+                self.parts["representative"] = resident
                 self.parts["acting_for"] = "someone_else"
                 self.helping = True
                 changed = "changed"

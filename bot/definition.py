@@ -166,6 +166,7 @@ NOT_NAMES = {
 PLACE_WORDS = {
     "Court", "Ct", "Road", "Rd", "Street", "St", "Avenue", "Close", "Lane", "House", "Way",
     "Drive", "Place", "Gardens", "Estate", "Tower", "Block", "Crescent", "Terrace", "Walk",
+    "Row", "Grove", "Green", "Mews", "View", "Rise", "Hill", "Square", "Park", "Parade", "Gate",
 }  # fmt: skip
 
 
@@ -368,7 +369,11 @@ ADDRESS = re.compile(
     r"^\s*(?:,|\bat\b|\bof\b|\bin\b|\bnumber\b|\bno\.?)?[\s,]*(?:(?:at|of|number|no\.?)\s+)?"
     r"((?:Flat\s+\d+\w?,?\s+)?\d+\w?,?\s+(?:[A-Z][a-z'-]+\s+){0,3}(?:"
     + "|".join(sorted(PLACE_WORDS))
-    + r")\b)"
+    # Then the flat, town and postcode where given: "3 Bank Street, Flat 2, Leeds LS11 5QT"
+    # (round 8: the read-back cut every address after the street).
+    + r")\b(?:,?\s+Flat\s+\d+\w?)?"
+    r"(?:,?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:[,.]|$|[A-Z]{1,2}\d)))?"
+    r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?)"
 )
 
 
@@ -397,7 +402,10 @@ CONSENT_GIVEN = re.compile(
     # "T consent given verbally", "she asked me to do it for her", "consent: yes".
     r"|consent (?:is |was |has been )?(?:given|obtained|received|confirmed|ok)"
     r"|(?:she|he|they|T) (?:has |have )?asked me to|(?:she|he|they) wants? me to"
-    r"|consent:? yes|(?:has|have|got) (?:her|his|their) (?:consent|permission|ok))\b",
+    r"|consent:? yes|(?:has|have|got) (?:her|his|their) (?:consent|permission|ok)"
+    # "He has agreed", "I have power of attorney for him" (round 8 r8a-33).
+    r"|(?<!['\u2019])\b(?:she|he|they|T|mum|dad) (?:has |have )?(?:agreed|agrees|said yes)"
+    r"|power of attorney)\b",
     re.IGNORECASE,
 )
 

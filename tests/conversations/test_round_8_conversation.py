@@ -67,3 +67,78 @@ def test_a_correction_that_names_no_part_goes_to_the_part_then_chosen(running: R
     assert "The pipe is dripping into the cupboard" in corrected.split("What went wrong:")[1]
     assert "Is that right?" in corrected
     assert "in your own words" not in corrected
+
+
+TILES = "the men who fixed my window broke two tiles in the kitchen and left a big mess. not happy"
+NOT_LOGGED = "I have not logged a complaint"
+CHOICE = "What would you like to do?"
+
+
+def test_second_thoughts_in_a_second_language_leave_the_form(running: Running) -> None:
+    """r8a-04: "I think better not complain now ... I don't want trouble" was stored."""
+    _, say = conversation(running)
+    say(TILES)
+    say("/affirm")
+    assert NOT_LOGGED in say("Excuse me. I think is better not complain now, I not want trouble.")
+
+
+def test_cancel_inside_a_sentence_leaves_the_form(running: Running) -> None:
+    """r8b-31: "actually cancel. im worried..." was stored as what would put it right."""
+    _, say = conversation(running)
+    say(TILES)
+    for answer in ("/affirm", "/affirm", "/deny"):
+        say(answer)
+    assert NOT_LOGGED in say("no actually cancel. they will know it was me who said")
+
+
+def test_a_complaint_already_made_starts_no_new_one_at_the_choice(running: Running) -> None:
+    """r8b-06, r8a-09, r8c-18: a second complaint form was started."""
+    _, say = conversation(running)
+    assert CHOICE in say(TILES)
+    reply = say("i already put a complaint in about this last week, i just want it fixed")
+    assert "I'll take the details of your complaint" not in reply
+
+
+def test_a_question_at_the_choice_is_answered_and_the_choice_kept(running: Running) -> None:
+    """r8a-29 and r8b-04: the question got "I can't answer that one" and the choice was
+    dropped, so the typed choice after it was read as a goodbye."""
+    _, say = conversation(running)
+    say(TILES)
+    reply = say("will the window men get told off if i complain?")
+    assert CHOICE in reply
+    chosen = say("Put it right without a complaint")
+    assert "Goodbye" not in chosen and "without a formal complaint" in chosen
+
+
+def test_a_person_asked_for_mid_form_is_handed_over(running: Running) -> None:
+    """r8c-32: "actually can I talk to a person instead?" got "I can't answer that one"."""
+    _, say = conversation(running)
+    say(TILES)
+    say("/affirm")
+    assert HANDOVER in say("hmm actually could i speak to someone real instead?")
+
+
+def test_an_adjustment_mentioning_in_person_is_an_answer_not_a_handover(
+    running: Running,
+) -> None:
+    """r8a-06, r8c-17: the adjustments answer handed the chat over and the complaint was lost."""
+    _, say = conversation(running)
+    say(TILES)
+    for answer in ("/affirm", "/deny", "/deny", '/choose{"choice": "Fix the problem"}'):
+        say(answer)
+    say('/choose{"choice": "resident"}')
+    say("Ana Popa")
+    say("07700 900432")
+    reply = say("my hearing is bad so better to visit me in person, not phone")
+    assert HANDOVER not in reply
+
+
+def test_i_call_the_number_is_no_to_the_contact_offer(running: Running) -> None:
+    """r8c-09: "i call the number. thank you" got "You're welcome. Is there anything else?"."""
+    _, say = conversation(running)
+    assert "Would you like our team to contact you" in say(
+        "the extractor fan in my bathroom stopped working, can someone come and fix it?"
+    )
+    reply = say("ok i call the number myself. thanks")
+    assert "You're welcome" not in reply
+    assert "please call us on" in reply

@@ -662,3 +662,17 @@ def test_a_question_that_mentions_complaining_elsewhere_does_not_choose() -> Non
     them" started the complaint form."""
     text = "can u actually do anything about the waiting list? or should i complain to the council"
     assert understand_(CHOICE, text, "affirm", OFFER_BUTTONS).kind != "yes"
+
+
+def test_a_request_for_a_person_read_by_the_model_is_left_to_the_rules_not_answered() -> None:
+    question = OpenQuestion("still_happening", "complaint_form")
+    text = "sorry can i talk to a real person instead?"
+    understood = understand(question, text, "request_human", [], {}, asks_for_a_person=True)
+    assert understood.kind == "none"
+
+
+def test_nothing_else_to_change_with_a_yes_agrees_at_the_read_back() -> None:
+    """Round 8 r8a-30: "Nothing else to change. Yes, that's right." got the menu again."""
+    for text in ("nothing more to change, yes thats right", "no changes now"):
+        assert understand_(READ_BACK, text, None, []).kind == "yes"
+    assert understand_(READ_BACK, "nothing else to change but the date", None, []).kind == "amend"

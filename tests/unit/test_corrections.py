@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.corrections import correction_of
+from bot.corrections import correction_of, part_picked
 from bot.definition import DraftDefinition, resident_in
 
 DRAFT = DraftDefinition(
@@ -456,3 +456,59 @@ def test_a_word_before_not_is_still_swapped_for_a_word() -> None:
     assert corrections_in(
         "it was the kitchen sink not bathroom", replace(DRAFT, aspects="The bathroom sink leaks.")
     ) == {"aspects": "The kitchen sink leaks."}
+
+
+def test_a_way_to_contact_said_as_text_message_changes_the_preference() -> None:
+    """Round 8 r8a-21: "No. Not phone call. Text message please." got the which-part menu."""
+    draft = replace(DRAFT, contact_preference="phone", contact_details="07700 900111")
+    assert corrections_in("no. not a phone call. text messages please", draft) == {
+        "contact_preference": "text"
+    }
+
+
+def test_a_helper_saying_the_resident_has_agreed_or_holds_attorney_is_consent() -> None:
+    """Round 8 r8a-33: "He has agreed. Please change that." and "I have power of attorney"."""
+    assert corrections_in("it says she hasnt agreed. she has agreed, change that", HELPER) == {
+        "consent": True
+    }
+    assert corrections_in("i hold power of attorney for mum so thats fine", HELPER) == {
+        "consent": True
+    }
+
+
+def test_the_resident_corrected_with_their_address_keeps_the_address() -> None:
+    """Round 8 r8a-24, r8a-33: the address after the name was dropped."""
+    changed = corrections_in("the resident is Mrs Ada Lewis, 7 Mill Row, Halifax HX1 2AB", HELPER)
+    assert changed["representative"] == "Mrs Ada Lewis, 7 Mill Row, Halifax HX1 2AB"
+
+
+@pytest.mark.parametrize(
+    ("typed", "earlier"),
+    [
+        (
+            "the reported before bit is wrong. I told the caretaker about it on 2 October",
+            "I told the caretaker about it on 2 October",
+        ),
+        (
+            "The earlier job part is wrong. It should say reported on 9 October, job no 551201.",
+            "reported on 9 October, job no 551201",
+        ),
+    ],
+)
+def test_new_words_for_the_earlier_job_after_saying_it_is_wrong_replace_it(
+    typed: str, earlier: str
+) -> None:
+    """Round 8 r8c-28 appended "Correction: ..." after the wrong words; r8a-12 kept only the
+    job number."""
+    assert corrections_in(typed, RAMBLING) == {"earlier_request": earlier}
+
+
+def test_add_to_what_went_wrong_keeps_only_the_residents_words() -> None:
+    """Round 8 r8a-19: "To what went wrong that children climb ..." was added."""
+    changed = corrections_in("please add to what went wrong that the gate is left open at night")
+    assert changed == {"aspects": "The roof leaks. The gate is left open at night"}
+
+
+def test_a_part_named_in_a_few_words_is_picked() -> None:
+    assert part_picked("the earlier report bit") == "earlier_request"
+    assert part_picked("the earlier report bit has the wrong date, it was 3 November") is None
