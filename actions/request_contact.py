@@ -17,6 +17,7 @@ from rasa_sdk.forms import FormValidationAction
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
 from actions.turns import triaged_at
+from bot.answers import WILL_CALL_THEM
 from bot.definition import (
     contact_details_in,
     introduced_name,
@@ -26,6 +27,7 @@ from bot.definition import (
 )
 from bot.policy import Policy
 from bot.replies import request_contact_lines
+from bot.text import words
 
 OFFER = "request_contact_pending"
 CONTACT_SLOTS = ("contact_name", "contact_details", "contact_preference")
@@ -101,8 +103,14 @@ def record_contact(
     urgent = EMERGENCY in told or (
         request is not None and request.urgent and not told and not _only_harm_to_people(contact_id)
     )
+    said = words(str(tracker.latest_message.get("text") or ""))
     for line in request_contact_lines(
-        details if stored else None, preference, contact_by, app.policy, urgent=urgent
+        details if stored else None,
+        preference,
+        contact_by,
+        app.policy,
+        urgent=urgent,
+        they_will_call=WILL_CALL_THEM.search(said) is not None,
     ):
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]

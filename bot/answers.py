@@ -302,6 +302,10 @@ def understand(
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
         return thanked if thanked.kind in ("leave", "no") else NOTHING
     plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None
+    if question is None and intent == "affirm" and asks_for_a_complaint(text):
+        # "yes i want to complain about it" after a request was logged: the complaint, not
+        # "what would you like to tell us about?" (round 8 r8b-32).
+        return Understanding("button", "/make_complaint")
     if question is None:
         if plainly and intent != "request_human":
             # "... He asked me to contact you. Can I speak to a real person please?" (r8c-19).

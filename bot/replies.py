@@ -182,7 +182,7 @@ def preference_said(preference: str) -> str | None:
 
 def request_contact_lines(
     details: str | None, preference: str | None, contact_by: date, policy: Policy,
-    urgent: bool = False,
+    urgent: bool = False, they_will_call: bool = False,
 ) -> list[str]:  # fmt: skip
     """After a service request: who will get in touch and by when, or how to arrange it when
     the resident would rather call. An emergency is not left to the office's hours or to a
@@ -190,14 +190,20 @@ def request_contact_lines(
     landlord = policy.landlord
     said_as = preference_said(preference or "")
     how = f"by {said_as} " if said_as else ""
-    if urgent:
+    if urgent and details:
         reach = (
-            f"Our team will contact you {how}({details}) about making it safe. "
-            if details
-            else "That's fine. "
-        ) + (
-            "As this is an emergency repair, please also call our emergency repairs line now on "
+            f"Our team will contact you {how}({details}) about making it safe. As this is an "
+            "emergency repair, please also call our emergency repairs line now on "
             f"{landlord.emergency_repairs_phone}, day or night."
+        )
+    elif urgent:
+        # Not "please also call" to someone who has just said they will (round 8 r8b-22).
+        reach = "That's fine. " + (
+            f"Our emergency repairs line is open day and night on "
+            f"{landlord.emergency_repairs_phone}."
+            if they_will_call
+            else "As this is an emergency repair, please call our emergency repairs line now "
+            f"on {landlord.emergency_repairs_phone}, day or night."
         )
     elif details:
         reach = (

@@ -142,3 +142,24 @@ def test_i_call_the_number_is_no_to_the_contact_offer(running: Running) -> None:
     reply = say("ok i call the number myself. thanks")
     assert "You're welcome" not in reply
     assert "please call us on" in reply
+
+
+def test_corrections_to_the_way_to_contact_and_the_earlier_job_then_nothing_else(
+    running: Running,
+) -> None:
+    """r8a-21 (text message not applied), r8c-28 ("Correction: ..." after the wrong earlier
+    job), r8a-30 ("Nothing else to change. Yes, that's right." got the menu again)."""
+    _, say = conversation(running)
+    say("phoned u 3 times bout the leak under my sink, nobody come. fed up")
+    for answer in ("/affirm", "/affirm", "i think i rang in the summer", "fix it"):
+        say(answer)
+    say('/choose{"choice": "resident"}')
+    say("Dee Okoro")
+    say("07700 900321, phone is fine")
+    say("no")
+    texted = say("no. not a phone call. text message please")
+    assert "We will contact Dee Okoro by text" in texted
+    earlier = say("the earlier job part is wrong. I told the caretaker on 2 October")
+    assert "reported before: I told the caretaker on 2 October" in earlier
+    assert "Correction:" not in earlier and "summer" not in earlier
+    assert "Your reference is" in say("nothing else to change. yes thats right")

@@ -676,3 +676,11 @@ def test_nothing_else_to_change_with_a_yes_agrees_at_the_read_back() -> None:
     for text in ("nothing more to change, yes thats right", "no changes now"):
         assert understand_(READ_BACK, text, None, []).kind == "yes"
     assert understand_(READ_BACK, "nothing else to change but the date", None, []).kind == "amend"
+
+
+def test_yes_i_want_to_complain_with_nothing_open_asks_for_the_complaint() -> None:
+    """Round 8 r8b-32: "yes i want to complain about it" got "What would you like to tell us
+    about?" and the complaint was lost."""
+    wanted = understand(None, "yeah i do want to make a complaint about that", "affirm", [], {})
+    assert wanted == Understanding("button", "/make_complaint")
+    assert understand(None, "yes please", "affirm", [], {}).kind == "none"
