@@ -391,8 +391,11 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         return Understanding("leave", start_again=words(text) in START_AGAIN)
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
-    if question.name == CHOICE and ALREADY_COMPLAINED.search(words(text)):
-        # "No, I already have a complaint": not a new one (round 8 r8b-06 started the form).
+    if question.name == CHOICE and (
+        ALREADY_COMPLAINED.search(words(text)) or starts_with(words(text), NEITHER)
+    ):
+        # "No, I already have a complaint": not a new one (round 8 r8b-06 started the form);
+        # "neither, I'll ring for the claim form" is not putting it right either (r8c-26).
         return LEAVE
     if question.name == READ_BACK and NOTHING_TO_CHANGE.search(words(text)):
         # "Nothing else to change. Yes, that's right." (round 8 r8a-30 got the menu again).
@@ -460,6 +463,7 @@ NOTHING_TO_CHANGE = re.compile(
 )
 
 
+NEITHER = ("neither", "none of them", "none of those", "neither of them", "neither of those")
 # At the choice: a complaint already made, so this is not a new one.
 ALREADY_COMPLAINED = re.compile(
     r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"

@@ -95,7 +95,7 @@ def test_a_complaint_already_made_starts_no_new_one_at_the_choice(running: Runni
     """r8b-06, r8a-09, r8c-18: a second complaint form was started."""
     _, say = conversation(running)
     assert CHOICE in say(TILES)
-    reply = say("i already put a complaint in about this last week, i just want it fixed")
+    reply = say("no, ive already made a complaint about the tiles, i was asking about the date")
     assert "I'll take the details of your complaint" not in reply
 
 
@@ -104,7 +104,7 @@ def test_a_question_at_the_choice_is_answered_and_the_choice_kept(running: Runni
     dropped, so the typed choice after it was read as a goodbye."""
     _, say = conversation(running)
     say(TILES)
-    reply = say("will the window men get told off if i complain?")
+    reply = say("hmm. does a real person ever look at these?")
     assert CHOICE in reply
     chosen = say("Put it right without a complaint")
     assert "Goodbye" not in chosen and "without a formal complaint" in chosen

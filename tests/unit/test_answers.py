@@ -684,3 +684,9 @@ def test_yes_i_want_to_complain_with_nothing_open_asks_for_the_complaint() -> No
     wanted = understand(None, "yeah i do want to make a complaint about that", "affirm", [], {})
     assert wanted == Understanding("button", "/make_complaint")
     assert understand(None, "yes please", "affirm", [], {}).kind == "none"
+
+
+def test_neither_at_the_choice_is_neither() -> None:
+    """Round 8 r8c-26: "neither, I'll ring for the claim form" was taken as putting it right."""
+    understood = understand_(CHOICE, "neither of those, ill phone about the form. ta", "deny", [])
+    assert understood.kind == "leave"
