@@ -234,11 +234,19 @@ def part_lines(result: TriageResult, policy: Policy) -> list[str]:
             ground = policy.grounds[part.exclusion_reason]
             line = f"{said} {ground.explanation} Where it can go: {part.route}"
         elif part.label == "service_request":
-            line = f"{said} I have noted it as a request for our team. {part.route}"
+            line = f"{said} I have noted it as a request for our team. {goes_to(part.route)}"
         else:
-            line = f"{said} {part.route}"
+            line = f"{said} {goes_to(part.route)}"
         lines.append(line.strip())
     return lines
+
+
+def goes_to(route: str) -> str:
+    """A part's route, written in policy_rules as a name ("Our repairs and services team, who
+    will book it as a request."), as a sentence: alone it read as a broken one (round 8 r8a-07,
+    r8b-12, r8b-14)."""
+    named = route[0].lower() + route[1:] if route.startswith(("Our ", "The ")) else route
+    return f"It goes to {named}"
 
 
 def handoff_lines(

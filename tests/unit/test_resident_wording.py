@@ -278,3 +278,18 @@ def test_a_part_that_is_the_whole_message_is_not_quoted_back_as_something_else(
     [line] = part_lines(result, policy)
     assert "You also mentioned" not in line
     assert line.startswith(policy.grounds["rent_or_charge_level"].explanation)
+
+
+def test_a_request_noted_beside_another_part_is_told_in_whole_sentences(policy: Policy) -> None:
+    """Round 8 r8a-07, r8b-12, r8b-14: "Our repairs and services team, who will book it as a
+    request." stood alone as a broken sentence."""
+    message = "the lift is broken again and I want to complain. the hall light is out too"
+    start = message.index("the hall")
+    result = TriageResult("dissatisfaction", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
+                          "general", False, None, (), parts=(
+        Part("dissatisfaction", None, "", 0, start, message[:start]),
+        Part("service_request", None, policy.parts.routes["service_request"], start,
+             len(message), message[start:]),
+    ))  # fmt: skip
+    [line] = part_lines(result, policy)
+    assert "I have noted it as a request for our team. It goes to our repairs" in line
