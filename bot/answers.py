@@ -621,6 +621,9 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     r"(?:a|an|someone|somebody|a real|an actual|one of your|a member)\b"
     r"|\b(?:want|need|like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+"
     r"(?:real |actual )?(?:person|human)\b"
+    # "Can a person check this please?" (round 8 r8a-08).
+    r"|\b(?:can|could)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff)\s+"
+    r"(?:check|look|help|deal|see|read)\b"
 )
 
 

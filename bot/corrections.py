@@ -16,14 +16,42 @@ from typing import Literal
 from bot.definition import (
     ADDRESS,
     CONTACT_TIME,
-    NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
     consent_told,
     contact_details_in,
-    name_in,
     preference_beside_details,
     written_names,
+)
+from bot.earlier_job import (
+    CALLED,
+    EARLIER_IS,
+    EARLIER_REPORT,
+    EARLIER_REST,
+    JOB_SHAPE,
+    NEVER_REPORTED,
+    job_number_in,
+)
+from bot.names_corrected import OTHERS_NAME, RESIDENT, corrected_name
+from bot.removals import (
+    AT_THE_END,
+    GOES_ON,
+    KEEP_ONLY,
+    QUOTED,
+    REMOVE,
+    TAKE_IT_OUT,
+    keywords,
+    mentions,
+)
+from bot.swaps import (
+    A_NOT_B,
+    DOUBLED,
+    MOST_SWAPPED,
+    NOT_B_BUT_A,
+    NOT_SWAPPED,
+    SWAP_TOKEN,
+    counterparts,
+    same_kind,
 )
 from bot.text import words
 
@@ -85,37 +113,6 @@ REPLACE = re.compile(
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
-# "The complaint is only the fence and the rude man": the sentences about those are kept.
-KEEP_ONLY = re.compile(
-    r"\b(?:the complaint|my complaint|it|its|it's|complaint)\s+(?:is|'s)?\s*(?:only|just|really)\s+"
-    r"(?:about|abt|re|regarding|for)?\s*(?P<what>.+)"
-    r"|\b(?:the complaint|my complaint)\s+is\s+(?:about|abt|regarding)\s+(?P<what2>.+)",
-    re.IGNORECASE | re.DOTALL,
-)
-# "Please take out the rent question", "remove the bit about the light", "the rent bit is not
-# part of the complaint", "the bit about her name shouldn't be there".
-REMOVE = re.compile(
-    r"\b(?:take out|taking out|take away|remove|delete|drop|leave out|get rid of|cut out|"
-    r"scrap|lose|strike out|cross out|rid of)\s+(?P<what>[^,.;!?]+)"
-    r"|(?P<what2>[^,.;!?]+?)\s+(?:is not|isn'?t|isnt|is nothing to do with|not|has nothing to do "
-    r"with|doesn'?t belong|does not belong)\s*(?:part of|in|with)?\s*(?:the|my|this)?\s*"
-    r"complaint"
-    r"|(?P<what3>[^,.;!?]+?)\s+(?:shouldn'?t|should not|does not need to|doesn'?t need to)\s+"
-    r"be (?:there|in (?:it|there))",
-    re.IGNORECASE,
-)
-# Words in "the bit about ..." that name no content.
-PLACE_IN_TEXT = {
-    "the", "a", "an", "bit", "bits", "part", "parts", "question", "sentence", "line", "stuff",
-    "thing", "things", "about", "abt", "on", "re", "regarding", "with", "of", "at", "end", "start",
-    "beginning", "what", "went", "wrong", "that", "this", "it", "its", "it's", "my", "her",
-    "his", "their", "please", "pls", "all", "also", "and", "or", "in", "to", "from", "is", "was",
-    "i", "me", "you", "can", "could", "just", "only", "really", "complaint", "there", "more",
-    "be", "as", "well", "for", "where", "which", "who", "how", "when", "not", "new", "so",
-}  # fmt: skip
-# Words that open a sentence going on from the one before.
-GOES_ON = {"he", "she", "they", "it", "this", "that", "then", "and", "but", "so", "which"}
-AT_THE_END = re.compile(r"\b(?:at the end|last bit|end bit|last sentence|last line)\b", re.I)
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
 ADD_MARKERS = re.compile(
@@ -131,63 +128,12 @@ ADD_INSTRUCTION = re.compile(
     r"[\s:,-]*",
     re.IGNORECASE,
 )
-# "26/11 not 24/11", "in July not August", "it's O'Neill not O": A replaces B.
-A_NOT_B = re.compile(
-    r"(?P<before>.*?)[\s,]+(?:not|nt|instead of|rather than)\s+(?P<after>.+)", re.I
-)
-# "is not 3 November, is 5 November", "not Tuesday but Wednesday": B first, then A.
-NOT_B_BUT_A = re.compile(
-    r"\b(?:is|was|it'?s|its)?\s*not\s+(?P<old>[^,.;]+?)\s*,?\s+(?:but|it'?s|its|it is|is|was)"
-    r"\s+(?P<new>[^,.;!?]+)",
-    re.IGNORECASE,
-)
-# At most this many words are swapped: "26 November" for "24 November".
-MOST_SWAPPED = 3
-SWAP_TOKEN = re.compile(r"[\w/'\u2019:.-]+")
-# Small words that are never the thing being swapped.
-# "I'm not happy", "it was not fixed": a negated verb, not "A not B".
-NOT_SWAPPED = {
-    "the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to", "i'm",
-    "im", "i", "am", "are", "were", "do", "does", "did", "has", "have", "had", "could", "would",
-    "should", "will", "can", "just", "really", "but", "or", "if", "that", "this", "so", "be",
-}  # fmt: skip
-
-# The resident a helper writes for: "the complaint is for my mum Grace Okafor", "resident is Mr
-# Alan Fisher".
-RESIDENT = re.compile(
-    r"\b(?:the )?(?:resident|tenant|T|complaint is for|complaints for|it'?s for|its for|"
-    r"this is for|(?:her|his|their|the resident'?s|the tenant'?s|mum'?s|dad'?s) name)"
-    r"\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"
-    r"(?:(?:my|her|his|their|our) [a-z-]+,?\s+)?"
-    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
-)
-# The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
-NAME_CORRECTION = re.compile(
-    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|^)\s+"
-    r"(?:just |actually |really )?"
-    rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
-)
-# Words about the name that are not one: "the name is wrong".
-ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
-OTHERS_NAME = re.compile(r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) name\b")
-
 PREFERENCE_WORDS = re.compile(
     r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
     r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
     r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
     r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?)\b",
     re.IGNORECASE,
-)
-EARLIER_REPORT = re.compile(
-    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
-    r"|first (?:call|called|rang|phoned|contacted|told|time)"
-    r"|(?:rang|called|phoned) (?:you|about))\b",
-    re.IGNORECASE,
-)
-# A date about a call or a report: "I first phoned in February not March".
-CALLED = re.compile(r"\b(?:rang|rung|phoned|called|reported|contacted|emailed|wrote)\b", re.I)
-NEVER_REPORTED = re.compile(
-    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
 )
 OUTCOME_WORDS = re.compile(
     r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
@@ -435,6 +381,10 @@ class Values:
         return "changed"
 
     def remove(self, said: str) -> How | None:
+        quoted = QUOTED.search(said)
+        if quoted is not None and (REMOVE.search(said) or TAKE_IT_OUT.search(said)):
+            # "you've still got 'I'd rather phone someone' in there, remove that" (r8c-28).
+            return self.remove_words(quoted.group(1))
         match = REMOVE.search(said)
         if match is None:
             return None
@@ -450,6 +400,23 @@ class Values:
             return None
         self.parts[part] = " ".join(kept)
         return "removed"
+
+    def remove_words(self, quoted: str) -> How | None:
+        """Takes the quoted words out of the part that holds them; an earlier job left with
+        nothing is no earlier job."""
+        for part in ("earlier_request", "aspects", "outcome"):
+            current = self.text(part)
+            found = re.search(re.escape(quoted.strip(" .")), current, re.IGNORECASE)
+            if found is None:
+                continue
+            left = " ".join((current[: found.start()] + current[found.end() :]).split())
+            left = left.strip(" ,.;:-")
+            if not words(left) and part != "earlier_request":
+                break
+            self.parts[part] = left or NOT_ABOUT_AN_EARLIER_REQUEST
+            return "removed"
+        self.stuck = True
+        return None
 
     def resident(self, said: str) -> How | None:
         """The resident a helper writes for, and their agreement. "the complaint is for my mum
@@ -630,106 +597,12 @@ class Values:
         return "added"
 
 
-# Month and day names, often typed in lower case.
-CALENDAR_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today", "tomorrow",
-}  # fmt: skip
-
-
-def kind_of(tokens: list[str]) -> str:
-    """A number, a date, a name or any other word."""
-    if any(ch.isdigit() for ch in "".join(tokens)):
-        return "number"
-    if any(token.lower() in CALENDAR_WORDS for token in tokens):
-        return "date"
-    return "name" if tokens[0][:1].isupper() else "word"
-
-
-def same_kind(old: list[str], new: list[str]) -> bool:
-    """ "not March but April", "is not 3/11, is 5/11": a date for a date, a name for a name.
-    "its not fixed, its still leaking" swaps nothing."""
-    return kind_of(old) == kind_of(new) != "word"
-
-
-# How far back before "not" the words that replace a number, date or name are looked for.
-COUNTERPART_REACH = 6
-
-
-def counterparts(before: list[str], old: list[str]) -> list[list[str]]:
-    """The words before "not" that may replace `old`, nearest first: "I rang 5 times not 4"
-    gives 5, not "times" (round 8: "rang u 4 times" became "rang u times times"). A number,
-    date or name is replaced by one of its own kind; any other word by the words before "not"
-    ("the kitchen sink not bathroom": "sink", then "kitchen")."""
-    size = len(old)
-    ends = range(len(before), max(size, len(before) - COUNTERPART_REACH) - 1, -1)
-    if kind_of(old) != "word":
-        return [
-            before[end - size : end] for end in ends if same_kind(old, before[end - size : end])
-        ]
-    return [before[end - size : end] for end in ends]
-
-
-# The same word twice in a row.
-DOUBLED = re.compile(r"\b(\w+) \1\b")
-
-
 def joined(first: str, more: str) -> str:
     """Two bits of the resident's words as sentences: "The roof leaks. It's the bathroom too"."""
-    first, more = first.strip(), more.strip(" ,;:-")
+    first, more = (
+        first.strip(),
+        re.sub(r"^(?:and|also|plus)\s+", "", more.strip(" ,;:-"), flags=re.I),
+    )
     if not first:
         return more
     return f"{first}{'' if first.endswith(('.', '!', '?')) else '.'} {more[:1].upper()}{more[1:]}"
-
-
-def keywords(what: str) -> set[str]:
-    """The content words of "the rent question" or "the fence and the rude man"."""
-    found = {w for w in words(what).split() if w not in PLACE_IN_TEXT and len(w) > 2}
-    return {w.removesuffix("'s").rstrip("s") or w for w in found}
-
-
-def mentions(sentence: str, wanted: set[str]) -> bool:
-    """A sentence mentions a keyword when one of its words starts with it ("roof", "roofer")."""
-    said = words(sentence).split()
-    return any(word.startswith(key) for word in said for key in wanted)
-
-
-def corrected_name(after_name: str, old_name: str | None) -> str | None:
-    """The new name a correction gives; a first name alone ("it's spelled Aisha") keeps the old
-    surname."""
-    match = NAME_CORRECTION.search(after_name)
-    said_plainly = re.match(r"^\s*(?:is|:|=|should be|'s)\s", after_name, re.IGNORECASE)
-    # A name typed in lower case counts only straight after "name is" or "name:".
-    name = (
-        match.group(1).rstrip(".")
-        if match
-        else (name_in(after_name[said_plainly.end() :]) if said_plainly else None)
-    )
-    if not name or name.split()[0] in NOT_NAMES or ABOUT_THE_NAME & set(name.lower().split()):
-        return None
-    old_words = (old_name or "").split()
-    if len(name.split()) == 1 and len(old_words) >= 2:
-        return " ".join([name, *old_words[1:]])
-    return name
-
-
-# "The earlier job is the engineer visit on 23 November": the new words for it.
-EARLIER_IS = re.compile(
-    r"\b(?:the )?(?:earlier|previous|first|old|reported before) (?:job|report|request|repair|bit)"
-    r"\s+(?:is|was|should be|should say)\s*:?\s+(?P<new>\S.*)",
-    re.IGNORECASE,
-)
-EARLIER_REST = re.compile(r"(?P<new>\S.*)")
-# A job number on its own ("It's 60121, not 60112"): five digits or more, or letters before.
-JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
-
-
-def job_number_in(typed: str) -> str | None:
-    """The corrected job number: "It's 60121, not 60112" gives 60121."""
-    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
-        before = typed[: match.start()].lower().split()[-1:]
-        if before != ["not"]:
-            return f"job {match.group()}"
-    return None

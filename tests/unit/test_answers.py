@@ -690,3 +690,9 @@ def test_neither_at_the_choice_is_neither() -> None:
     """Round 8 r8c-26: "neither, I'll ring for the claim form" was taken as putting it right."""
     understood = understand_(CHOICE, "neither of those, ill phone about the form. ta", "deny", [])
     assert understood.kind == "leave"
+
+
+def test_can_a_person_check_this_is_a_request_for_a_person() -> None:
+    """Round 8 r8a-08: "Can a person check this please?" got "I can't answer that one"."""
+    typed = "I already had your letter. could a real person look at it please?"
+    assert understand(None, typed, "enquiry", [], {}) == Understanding("button", "/request_human")

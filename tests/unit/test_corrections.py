@@ -512,3 +512,17 @@ def test_add_to_what_went_wrong_keeps_only_the_residents_words() -> None:
 def test_a_part_named_in_a_few_words_is_picked() -> None:
     assert part_picked("the earlier report bit") == "earlier_request"
     assert part_picked("the earlier report bit has the wrong date, it was 3 November") is None
+
+
+def test_words_quoted_from_the_read_back_are_taken_out_of_the_part_that_holds_them() -> None:
+    """Round 8 r8c-28: "you've still got 'I'd rather phone someone' in there, remove that" was
+    not applied; the compensation asked for in the same message was lost too."""
+    draft = replace(RAMBLING, earlier_request="I'd rather ring someone")
+    typed = (
+        "you've still got 'I'd rather ring someone' in there, take that out. "
+        "and I also want an apology"
+    )
+    assert corrections_in(typed, draft) == {
+        "earlier_request": "none",
+        "outcome": "Fix the problem. I also want an apology",
+    }

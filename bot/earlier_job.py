@@ -1,0 +1,38 @@
+"""The earlier job a complaint is about, as corrected at the read-back: a job number, "never
+reported it", new words for it. For bot.corrections."""
+
+from __future__ import annotations
+
+import re
+
+EARLIER_REPORT = re.compile(
+    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
+    r"|first (?:call|called|rang|phoned|contacted|told|time)"
+    r"|(?:rang|called|phoned) (?:you|about))\b",
+    re.IGNORECASE,
+)
+# A date about a call or a report: "I first phoned in February not March".
+CALLED = re.compile(r"\b(?:rang|rung|phoned|called|reported|contacted|emailed|wrote)\b", re.I)
+NEVER_REPORTED = re.compile(
+    r"\b(?:never|not|haven'?t|hadn'?t|didn'?t|no)\b[^.]*\breport", re.IGNORECASE
+)
+
+
+# "The earlier job is the engineer visit on 23 November": the new words for it.
+EARLIER_IS = re.compile(
+    r"\b(?:the )?(?:earlier|previous|first|old|reported before) (?:job|report|request|repair|bit)"
+    r"\s+(?:is|was|should be|should say)\s*:?\s+(?P<new>\S.*)",
+    re.IGNORECASE,
+)
+EARLIER_REST = re.compile(r"(?P<new>\S.*)")
+# A job number on its own ("It's 60121, not 60112"): five digits or more, or letters before.
+JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
+
+
+def job_number_in(typed: str) -> str | None:
+    """The corrected job number: "It's 60121, not 60112" gives 60121."""
+    for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
+        before = typed[: match.start()].lower().split()[-1:]
+        if before != ["not"]:
+            return f"job {match.group()}"
+    return None
