@@ -317,9 +317,11 @@ def understand(
         return NOTHING
     if (
         (plainly or (asks_for_a_person and asks_for_person(text)))
-        # "who do I talk to about the neighbours?" is a question, answered where it can be.
-        and not (asked is not None and starts_with(words(text), WH_WORDS))
+        # "who do I talk to about the neighbours?", "does a real person read these?" are
+        # questions, answered where they can be.
+        and not (asked is not None and (starts_with(words(text), WH_WORDS) or not plainly))
         and not wants_to_leave(text)
+        and (plainly or intent != "request_human")
     ):
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over
         # (read as that request first where the model did not; a question mark must not make it
