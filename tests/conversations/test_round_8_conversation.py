@@ -67,6 +67,7 @@ def test_a_correction_that_names_no_part_goes_to_the_part_then_chosen(running: R
     assert "The pipe is dripping into the cupboard" in corrected.split("What went wrong:")[1]
     assert "Is that right?" in corrected
     assert "in your own words" not in corrected
+    assert "Your reference is" in say("yes thats right now")
 
 
 TILES = "the men who fixed my window broke two tiles in the kitchen and left a big mess. not happy"
