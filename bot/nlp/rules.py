@@ -6,6 +6,7 @@ Pure spaCy: used inside the Rasa pipeline by `bot.nlp.components` and directly b
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
@@ -24,6 +25,7 @@ NUMBER_WORDS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "eighteen": 18, "several": 3, "few": 2, "couple": 2,
 }  # fmt: skip
+DAYS_PER_MONTH = 365.25 / 12
 MONTHS_PER_UNIT = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 1 / 30}
 MONTH_NAMES = [
     "january",
@@ -40,6 +42,8 @@ MONTH_NAMES = [
     "december",
 ]
 
+# A day of the month, as a number with or without its ending: "10", "3rd".
+DAY = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 # Token patterns for "how long ago": "3 years ago", "for two years", "since 2021", "in 2019",
 # "last year", "over a year". Patterns are data, validated by spaCy on load.
 TIME_PATTERNS: list[dict[str, Any]] = [
@@ -65,6 +69,11 @@ TIME_PATTERNS: list[dict[str, Any]] = [
         {"LOWER": {"IN": ["since", "in", "from", "last"]}},
         {"LOWER": {"IN": MONTH_NAMES}},
     ]},
+    # A date: "on 10 November", "the 3rd of March", "November 10th" (round 8 r8b-29).
+    {"id": "date", "pattern": [
+        {"TEXT": {"REGEX": DAY}}, {"LOWER": "of", "OP": "?"}, {"LOWER": {"IN": MONTH_NAMES}},
+    ]},
+    {"id": "date", "pattern": [{"LOWER": {"IN": MONTH_NAMES}}, {"TEXT": {"REGEX": DAY}}]},
 ]  # fmt: skip
 
 # Words that make a time reach up to now: "since 2018", "for two years", "for the past year".
@@ -273,9 +282,26 @@ class RuleMatcher:
             elif kind == "month_name":
                 month = MONTH_NAMES.index(tokens[-1].lower_) + 1
                 months = float((today.month - month) % 12)
+            elif kind == "date":
+                months = _months_since_date(tokens, after, today)
             if months is not None and (longest is None or months > longest):
                 longest = months
         return longest, up_to_now
+
+
+def _months_since_date(tokens: list[Any], after: str, today: date) -> float | None:
+    """Months since a day and month, in the year written after it or else the last one that
+    has passed: on 5 December, "on 10 November" is weeks ago, not a year."""
+    month = next(MONTH_NAMES.index(t.lower_) + 1 for t in tokens if t.lower_ in MONTH_NAMES)
+    day = next(int(found.group(1)) for t in tokens if (found := re.match(DAY, t.text)))
+    year = int(after) if re.fullmatch(r"(19|20)\d\d", after) else today.year
+    try:
+        when = date(year, month, day)
+        if when > today and not after.isdigit():
+            when = date(year - 1, month, day)
+    except ValueError:  # 30 February
+        return None
+    return max((today - when).days, 0) / DAYS_PER_MONTH
 
 
 def _since(doc: Doc, start: int) -> bool:

@@ -197,6 +197,12 @@ def test_references_are_normalised(match: Match) -> None:
         ("the leak started in 2018 and got fixed the year after", 101, False),
         # A "still" cue wins over a word that something ended.
         ("the leak was fixed in 2019 but the damp is still there", 89, True),
+        # A date is the last time that day came round, unless a year follows (round 8 r8b-29:
+        # "on 10 November" in December was asked whether it was over 12 months ago).
+        ("the contractor who replaced my worktop on 10 November damaged the fence", 0.43, False),
+        ("the 3rd of December the engineer left without fixing it", 11.7, False),
+        ("since November 20th the lift has been broken", 0.1, True),
+        ("the fence came down on 2 March 2024 and was put back up", 32.7, False),
     ],
 )
 def test_how_long_ago_and_whether_still_going_on(match: Match, text, months, ongoing) -> None:
