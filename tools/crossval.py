@@ -772,14 +772,19 @@ def rule_variants(
             for e, ranking, match in zip(examples, ranked, matches, strict=True)
         ]
 
-    def doubt(probability: float, with_cue: float) -> Policy:
+    def doubt(probability: float, with_cue: float, other: float | None = None) -> Policy:
+        """The doubt thresholds changed; what reads as "other" follows `other`, or keeps its
+        own threshold."""
         return replace(
             policy,
-            doubt=replace(policy.doubt, complaint_probability=probability, with_cue=with_cue),
-        )
+            doubt=replace(
+                policy.doubt, complaint_probability=probability, with_cue=with_cue,
+                other_probability=policy.doubt.other_probability if other is None else other,
+            ),
+        )  # fmt: skip
 
     configured = decide_all(policy)
-    without_doubt = decide_all(doubt(NEVER, NEVER))
+    without_doubt = decide_all(doubt(NEVER, NEVER, NEVER))
     read_as = [label_of(result.intent, policy) for result in configured]
     chosen = {"triage as configured": configured}
     for label in PROMOTED:
@@ -787,9 +792,13 @@ def rule_variants(
             plain if read == label else result
             for read, plain, result in zip(read_as, without_doubt, configured, strict=True)
         ]
+    for probability in (0.25, 0.5):
+        chosen[f"  doubt at {probability} for what the model reads as other"] = decide_all(
+            doubt(policy.doubt.complaint_probability, policy.doubt.with_cue, probability)
+        )
     for probability in (0.35, 0.5):
         chosen[f"  doubt at {probability} for every label"] = decide_all(
-            doubt(probability, policy.doubt.with_cue)
+            doubt(probability, policy.doubt.with_cue, probability)
         )
     chosen["  no doubt rule at all"] = without_doubt
     chosen["  no lower threshold with a dissatisfaction cue"] = decide_all(

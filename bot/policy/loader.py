@@ -265,12 +265,13 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             r.optional_text("provision"),
         )
     doubt_section = intents_file.section(
-        "doubt", {"complaint_probability", "with_cue", "exclusion_with_cue"}
+        "doubt", {"complaint_probability", "with_cue", "exclusion_with_cue", "other_probability"}
     )
     doubt = Doubt(
         doubt_section.number("complaint_probability"),
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
+        doubt_section.number("other_probability"),
     )
     parts_section = intents_file.section(
         "parts", {"probability", "request_cues", "fault_cues", "routes"}

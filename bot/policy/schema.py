@@ -105,6 +105,8 @@ class Doubt:
     complaint_probability: float
     with_cue: float
     exclusion_with_cue: float
+    # The complaint threshold for what the classifier reads as "other" (an enquiry, thanks).
+    other_probability: float
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,10 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
-    in_doubt = complaint_probability >= policy.doubt.complaint_probability or (
+    threshold = (
+        policy.doubt.other_probability if label == "other" else policy.doubt.complaint_probability
+    )
+    in_doubt = complaint_probability >= threshold or (
         bool(matches.dissatisfaction_cues)
         and complaint_probability >= policy.doubt.with_cue
         and label != "excluded"

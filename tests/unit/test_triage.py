@@ -49,6 +49,20 @@ def test_a_weak_complaint_signal_counts_when_the_words_are_unhappy(policy: Polic
     assert triage({**plain, "entities": [cue]}, policy).label == "complaint"
 
 
+def test_an_enquiry_needs_more_doubt_or_unhappy_words_to_get_the_offer(policy: Policy) -> None:
+    """What reads as "other" is offered the choice from doubt.other_probability (0.35, chosen by
+    grouped cross-validation), or from with_cue beside an unhappy word, not from 0.25."""
+    cue = {"entity": "dissatisfaction_cue", "value": "dissatisfaction"}
+    enquiry = parse({"enquiry": 0.7, "dissatisfaction": 0.3})
+    assert triage(enquiry, policy).label == "other"
+    assert triage({**enquiry, "entities": [cue]}, policy).label == "complaint"
+    assert triage(parse({"enquiry": 0.6, "dissatisfaction": 0.4}), policy).label == "complaint"
+    # A service request keeps the lower threshold: a missed complaint costs three offers.
+    assert triage(parse({"service_request": 0.7, "dissatisfaction": 0.3}), policy).label == (
+        "complaint"
+    )
+
+
 def test_a_confident_service_request_stays_one(policy: Policy) -> None:
     result = triage(parse({"service_request": 0.95, "dissatisfaction": 0.05}), policy)
     assert result.label == "service_request"
