@@ -12,6 +12,7 @@ from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.repair import buttons_before
 from actions.triage import contact_record
 from actions.turns import before_latest_message, last_question, received_at
 from bot.answers import asks_for_person, open_question
@@ -30,6 +31,7 @@ from bot.triage.safety import (
     follows_up_a_route,
     not_to_be_phoned,
     routes_given,
+    waiting_on_an_answer,
 )
 
 # Form questions whose answer is the resident's account of the problem: a danger told there is
@@ -111,8 +113,8 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     that makes the message a reply (bot.triage.decide.detector_level): a route already given
     ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
     for its answer ("I'm Sam, her son"), so a reply that is both gets neither route nor question.
-    A guess at the danger already routed is dropped. Danger told in words the policy names is
-    always routed."""
+    A guess at the danger already routed is dropped, and so is that danger said not to be there.
+    Danger told in words the policy names is always routed."""
     routed = set(routes_in(tracker))
     steps = int(bool(routed)) + int(open_question(tracker) is not None)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
@@ -123,7 +125,12 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     urgency = tuple(c for c in result.urgency if c in matches.urgency)
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
-    negated = bool(matches.negated_urgency) and not matches.past_danger
+    # "Nobody is at risk of self harm" after that route corrects it: no question either.
+    negated = (
+        bool(matches.negated_urgency)
+        and not matches.past_danger
+        and not set(matches.negated_urgency) <= routed
+    )
     asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
     return replace(result, urgency=urgency, ask_about_danger=asked)
 
@@ -143,8 +150,12 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     None: not after a route, inside a form, or a question a common answer fits."""
     text = str(tracker.latest_message.get("text") or "")
     routed = routes_in(tracker)
-    in_form = bool(tracker.active_loop_name) or bool(tracker.get_slot(WITH_PERSON_SLOT))
-    if not follows_up_a_route(text, routed, in_form) or answer_for(text, get_app().answers):
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    follows = follows_up_a_route(
+        text, routed, waiting_on_an_answer(tracker), buttons_before(tracker),
+        bool(matches.dissatisfaction_cues),
+    )  # fmt: skip
+    if not follows or answer_for(text, get_app().answers):
         return None
     return routed
 

@@ -26,7 +26,7 @@ from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answers import UNDERSTOOD_KEY, says_goodbye, wants_to_leave
+from bot.answers import UNDERSTOOD_KEY, Button, says_goodbye, wants_to_leave
 from bot.bootstrap import policy_at
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -38,6 +38,7 @@ from bot.triage.safety import (
     needs_safety_check,
     not_to_be_phoned,
     routes_given,
+    waiting_on_an_answer,
 )
 
 # Messages that start over are Rasa's own, never held back.
@@ -151,12 +152,16 @@ class SafetyFirstPolicy(UntrainedPolicy):
             tracker, policy.safety.question
         ):
             return True
-        said = [e.text or "" for e in _before_latest(tracker) if isinstance(e, BotUttered)]
-        routed = routes_given(said, policy)
-        in_form = bool(tracker.active_loop_name) or bool(tracker.get_slot(WITH_PERSON_SLOT))
-        return follows_up_a_route(message.text, routed, in_form) or bool(
-            not_to_be_phoned(message.text, routed, policy)
-        )
+        said = [e for e in _before_latest(tracker) if isinstance(e, BotUttered)]
+        routed = routes_given([e.text or "" for e in said], policy)
+        buttons = [
+            Button(str(b.get("title", "")), str(b.get("payload", "")))
+            for b in ((said[-1].data or {}).get("buttons") or [] if said else [])
+        ]
+        unhappy = bool(RuleMatches.from_entities(message.entities).dissatisfaction_cues)
+        return follows_up_a_route(
+            message.text, routed, waiting_on_an_answer(tracker), buttons, unhappy
+        ) or bool(not_to_be_phoned(message.text, routed, policy))
 
 
 # Form questions whose answers are names, numbers and references: the learned detector's guess

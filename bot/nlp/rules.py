@@ -81,12 +81,15 @@ UP_TO_NOW = {"since", "for", "past"}
 # Words that start a new clause: "since" before one of them opens another clause.
 CLAUSE_JOINS = {"and", "but", "or", "so", "because", "then"}
 # A danger word straight after one of these ("no smell of gas", "there is NO gas smell", "I'm not
-# suicidal", "no sign of a fire") is said not to be there. Only these few words may come between:
-# "it won't stop sparking" and "no, there's smoke" are still dangers, and so is a danger told
-# with its subject after an answer ("no he hit me again", "no shes collapsed"). Grammar, not
-# policy.
+# suicidal", "no sign of a fire", "no one is at risk of self harm") is said not to be there. Only
+# these few words may come between: "it won't stop sparking" and "no, there's smoke" are still
+# dangers, and so is a danger told with its subject after an answer ("no he hit me again", "no
+# shes collapsed"). Grammar, not policy.
 NEGATIONS = {"no", "not", "nt", "n't", "never", "nobody", "nothing"}
-BETWEEN_NEGATION_AND_DANGER = {"a", "an", "any", "the", "sign", "signs", "of", "more", "real"}
+BETWEEN_NEGATION_AND_DANGER = {
+    "a", "an", "any", "the", "sign", "signs", "of", "more", "real", "one", "is", "are", "at",
+    "risk",
+}  # fmt: skip
 SUBJECTS = {
     "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
     "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",

@@ -5,9 +5,10 @@ Rasa server) and the actions (in the action server) decide the same way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from bot.answers import READ_BACK, Button, ConversationState, typed_button
 from bot.definition import NEGATIONS, PREFERENCES
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -45,11 +46,32 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
 
 
-def follows_up_a_route(text: str | None, routed: list[str], in_form: bool) -> bool:
-    """A question asked after a route, outside a form ("so is someone coming or not?", "is
-    there someone I could talk to about him?"): the safety check says what happens now and the
-    help open day and night, unless a common answer fits it."""
-    return bool(routed) and not in_form and is_question(text or "")
+def follows_up_a_route(
+    text: str | None, routed: list[str], waiting: bool, buttons: Sequence[Button] = (),
+    unhappy: bool = False,
+) -> bool:  # fmt: skip
+    """A question asked after a route ("so is someone coming or not?", "is there someone I could
+    talk to about him?"): the safety check says what happens now and the help open day and
+    night, unless a common answer fits it. Not an answer to what the assistant is `waiting` on
+    (a form's question, the read-back, a person's reply), nor a button's words typed ("who is
+    complaining"), nor a message that tells unhappiness ("will they do anything? I complained
+    before and nothing happened"), which the rules offer the complaint for (round 8)."""
+    said = text or ""
+    return (
+        bool(routed)
+        and not waiting
+        and not unhappy
+        and is_question(said)
+        and typed_button(said, list(buttons)) is None
+    )
+
+
+def waiting_on_an_answer(tracker: ConversationState) -> bool:
+    """Whether the resident's message answers what the assistant is waiting on: a form's
+    question, the read-back, or a person who has the conversation."""
+    return bool(tracker.active_loop_name) or any(
+        tracker.get_slot(slot) for slot in (WITH_PERSON_SLOT, READ_BACK)
+    )
 
 
 PHONE_WORDS = "|".join(re.escape(word) for word in PREFERENCES["phone"])

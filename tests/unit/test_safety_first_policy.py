@@ -21,6 +21,7 @@ from rasa.shared.core.events import (
 from rasa.shared.core.slots import BooleanSlot
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 from bot.safety_first import SafetyFirstPolicy
 from bot.triage.safety import SAFETY_ACTION
@@ -174,3 +175,35 @@ def test_not_to_be_phoned_after_a_disclosure_runs_the_check(
     )
     after_a_leak = BotUttered(policy.urgent_route("flooding"))
     assert safety_first.next_action(tracker(after_a_leak, ActionExecuted(LISTEN), no_calls)) is None
+
+
+def test_an_answer_or_an_unhappy_question_after_a_route_is_left_to_the_rules(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    """Round 8 (r8a-05, r8b-05): after a route, a correction to the read-back, a button's words
+    typed ("who is complaining") and "will they do anything? nothing happened last time" each
+    got the route's follow-up text instead of the correction or the complaint choice; an unhappy
+    question is the rules' to offer the complaint for."""
+    routed = BotUttered(policy.urgent_route("self_harm"))
+    read_back = DialogueStateTracker.from_events(
+        "resident",
+        [ActionExecuted(LISTEN), routed, SlotSet("awaiting_confirmation", True),
+         ActionExecuted(LISTEN), message("No, what is wrong is the outcome?", "deny")],
+        slots=[BooleanSlot("with_person", mappings=[{}], initial_value=False),
+               BooleanSlot("awaiting_confirmation", mappings=[{}], initial_value=False)],
+    )  # fmt: skip
+    assert safety_first.next_action(read_back) is None
+    parts = BotUttered(
+        "Which part would you like to change?",
+        data={"buttons": [{"title": "Who is complaining", "payload": "/correct_definition"}]},
+    )
+    typed = message("who is complaining", "enquiry")
+    assert safety_first.next_action(tracker(routed, parts, ActionExecuted(LISTEN), typed)) is None
+    said = "is anyone going to bother this time? its still not been sorted"
+    matcher = RuleMatcher.blank(policy)
+    unhappy = message(said, "enquiry", matcher.match(matcher.make_doc(said)).as_entities())
+    assert safety_first.next_action(tracker(routed, ActionExecuted(LISTEN), unhappy)) is None
+    asked = message("so will someone ring me back today?", "enquiry")
+    assert safety_first.next_action(tracker(routed, ActionExecuted(LISTEN), asked)) == (
+        SAFETY_ACTION
+    )

@@ -201,8 +201,12 @@ def test_a_danger_word_said_not_to_be_there_is_asked_about_even_when_the_detecto
     parse["entities"][1]["confidence"] = 0.0
     assert (triage(parse, policy).urgency, triage(parse, policy).ask_about_danger) == ((), True)
     # Another danger the detector is sure of is still routed.
-    parse["entities"][1] = {"entity": "detected_urgency", "value": "flooding", "confidence": 0.9}
-    assert triage(parse, policy).urgency == ("flooding",)
+    parse["entities"][1] = {
+        "entity": "detected_urgency",
+        "value": "structural_danger",
+        "confidence": 0.9,
+    }
+    assert triage(parse, policy).urgency == ("structural_danger",)
 
 
 def test_each_part_of_a_message_gets_its_own_label_route_and_span(policy: Policy) -> None:
@@ -427,3 +431,66 @@ def test_children_making_noise_next_door_is_not_a_safeguarding_route(policy: Pol
                        {"report_asb": 0.9}, policy)  # fmt: skip
     alone["entities"].append(detected("safeguarding", 0.99))
     assert triage(alone, policy).urgency == ("safeguarding",)
+
+
+def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_routed(
+    policy: Policy,
+) -> None:
+    """Round 8 and the known misses: the detector's sure guess at flooding for a drip into a
+    bucket, at an insecure home for a window that will not close properly, at a loss of heating
+    for a draughty window, at a threat for children shouting rude words, and at someone in
+    danger for worry about a letter, gets the question only; the same guess with the category's
+    evidence (water coming in fast or into the electrics, a ground floor, a heating word, a
+    threat told) is routed."""
+    cases = [
+        ("flooding", "water dripping through the bedroom ceiling, I've got a bucket under it",
+         "water is pouring through the bedroom ceiling, buckets can't keep up"),
+        ("flooding", "water dripping through the bedroom ceiling, I've got a bucket under it",
+         "water dripping through the ceiling by the light fitting into a bucket"),
+        ("insecure_home", "the bedroom window wont shut properly",
+         "the bedroom window wont shut properly and we're on the ground floor"),
+        ("no_heating_or_water_vulnerable", "my mum is 79 and her window lets a draught in",
+         "my mum is 79 and her radiators have stopped working"),
+        ("threat_of_violence", "kids next door kick a ball at my wall and shout abuse at me",
+         "the kids next door said they'll stab me if I tell anyone"),
+        ("someone_in_danger", "worried sick about the arrears letter, its getting me down",
+         "please help me, I'm scared and can't get out of the flat"),
+    ]  # fmt: skip
+    for category, without, told in cases:
+        plain = parse_text(without, {"service_request": 0.9}, policy)
+        plain["entities"].append(detected(category, 0.9))
+        result = triage(plain, policy)
+        assert (category not in result.urgency, result.ask_about_danger) == (True, True), without
+        named = parse_text(told, {"service_request": 0.9}, policy)
+        named["entities"].append(detected(category, 0.9))
+        assert category in triage(named, policy).urgency, told
+
+
+def test_a_partial_loss_of_heating_with_someone_vulnerable_is_routed_by_the_policys_words(
+    policy: Policy,
+) -> None:
+    """Known miss: "only one radiator works" is a loss of heating; with a baby, an older or
+    pregnant person it is the emergency heating route whatever the detector guesses (it had
+    guessed damp and mould, and asked)."""
+    for text in (
+        "only one radiator works in the flat and my nan is 88",
+        "the heating is only working in the front room, my wife is 8 months pregnant",
+        "radiators not working upstairs and I've got a newborn",
+    ):
+        result = triage(parse_text(text, {"service_request": 0.9}, policy), policy)
+        assert result.urgency == ("no_heating_or_water_vulnerable",), text
+    alone = triage(
+        parse_text("only one radiator works, i live on my own", {"service_request": 0.9}, policy),
+        policy,
+    )
+    assert alone.urgency == ()
+
+
+def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
+    """Round 8 (r8a-05): "Nobody is at risk of self harm" got the Samaritans route again."""
+    matcher = RuleMatcher.blank(policy)
+    for text in ("Nobody is at risk of self harm.", "no one is at risk of self harm here"):
+        matches = matcher.match(matcher.make_doc(text))
+        assert (matches.urgency, matches.negated_urgency) == ((), ("self_harm",)), text
+    told = matcher.match(matcher.make_doc("my son is at risk of self harm"))
+    assert told.urgency == ("self_harm",)
