@@ -30,7 +30,7 @@ from bot.triage.safety import (
     answers_yes,
     follows_up_a_route,
     not_to_be_phoned,
-    routes_given,
+    routes_in_events,
     waiting_on_an_answer,
 )
 
@@ -71,7 +71,9 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:
             contact_id = app.cases.record_contact(contact_record(tracker, result))
-            clocks = app.cases.start_hazard_clocks(contact_id, result.urgency, received_at(tracker))
+            # A danger told again worse keeps the clocks its first report started.
+            new = tuple(c for c in result.urgency if c not in routes_in(tracker))
+            clocks = app.cases.start_hazard_clocks(contact_id, new, received_at(tracker))
             for line in clock_lines(clocks, policy, "resident"):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:
@@ -81,8 +83,8 @@ class ActionSafetyCheck(Action):
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
             app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
         elif not (result.urgency or result.ask_about_danger or confirmed):
-            follow_up = _follow_up(tracker)
-            if follow_up is not None:
+            follow_up = _follow_up(tracker) or _told_again_to_a_person(tracker, policy)
+            if follow_up:
                 return _after_route(dispatcher, tracker, follow_up)
         return self._carry_on(dispatcher, tracker, routed=bool(result.urgency))
 
@@ -113,15 +115,21 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     that makes the message a reply (bot.triage.decide.detector_level): a route already given
     ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
     for its answer ("I'm Sam, her son"), so a reply that is both gets neither route nor question.
-    A guess at the danger already routed is dropped, and so is that danger said not to be there.
-    Danger told in words the policy names is always routed."""
+    A guess at the danger already routed is dropped, unless the message says it goes on or is
+    worse, and so is that danger said not to be there. Danger told in words the policy names is
+    always routed."""
     routed = set(routes_in(tracker))
     steps = int(bool(routed)) + int(open_question(tracker) is not None)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     guess = matches.detected_urgency
     if not steps or guess not in policy.urgency:
         return result
-    level = NOT_AT_ALL if guess in routed else detector_level(matches, policy, steps)
+    if guess in routed:
+        # Told again worse or back ("the smell is getting worse", "he's back"), the danger
+        # counts again as if not yet routed; otherwise the message is a reply to its route.
+        level = detector_level(matches, policy, steps - 1) if matches.danger_still else NOT_AT_ALL
+    else:
+        level = detector_level(matches, policy, steps)
     urgency = tuple(c for c in result.urgency if c in matches.urgency)
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
@@ -137,12 +145,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
 
 def routes_in(tracker: Tracker) -> list[str]:
     """The categories whose route this conversation was given before the latest message."""
-    said = [
-        str(event.get("text") or "")
-        for event in before_latest_message(tracker)
-        if event.get("event") == "bot"
-    ]
-    return routes_given(said, get_app().policy)
+    return routes_in_events(before_latest_message(tracker), get_app().policy)
 
 
 def _follow_up(tracker: Tracker) -> list[str] | None:
@@ -160,17 +163,31 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     return routed
 
 
+def _told_again_to_a_person(tracker: Tracker, policy: Policy) -> list[str]:
+    """The danger already routed that the detector is sure of again while the conversation waits
+    for a person ("I have the pills in front of me", "he is shouting at the door"): the
+    assistant is otherwise quiet then, and out of hours nobody may read it until the office
+    opens (round 8), so the help open now is said again."""
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    guess = matches.detected_urgency
+    if not tracker.get_slot(WITH_PERSON_SLOT) or matches.past_danger:
+        return []
+    if guess in routes_in(tracker) and detector_level(matches, policy) == SURE:
+        return [str(guess)]
+    return []
+
+
 def _after_route(
     dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str]
 ) -> list[EventType]:
     """What happens now and the help open day and night, never "I can't answer that": the
     resident asking after a route is waiting on us. Asked for someone to talk to after a danger
     to a person (abuse, self-harm), the conversation is handed to a person, whose handover
-    repeats the same help."""
+    repeats the same help; while one is awaited the help is said again."""
     policy = get_app().policy
     text = str(tracker.latest_message.get("text") or "")
     to_people = any(policy.urgency[category].hazard is None for category in routed)
-    if to_people and asks_for_person(text):
+    if to_people and asks_for_person(text) and not tracker.get_slot(WITH_PERSON_SLOT):
         return [FollowupAction(HANDOFF_ACTION)]
     for line in dict.fromkeys(policy.after_route(category) for category in routed):
         dispatcher.utter_message(text=line)

@@ -50,6 +50,9 @@ class RuleMatches:
     language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
     past_danger: bool = False
+    # Words saying a danger goes on, is back or is worse ("getting worse", "he's back"): said
+    # after its route, the danger is told again, not replied to.
+    danger_still: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
@@ -102,6 +105,8 @@ class RuleMatches:
             entities.append({"entity": "language", "value": self.language})
         if self.past_danger:
             entities.append({"entity": "past_danger", "value": True})
+        if self.danger_still:
+            entities.append({"entity": "danger_still", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
         entities += [{"entity": CUE_GROUP, "value": group} for group in self.cue_groups]
         return entities
@@ -138,6 +143,7 @@ class RuleMatches:
             danger_language=next(iter(ids("danger_language")), None),
             language=next(iter(ids("language")), None),
             past_danger=bool(found.get("past_danger")),
+            danger_still=bool(found.get("danger_still")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
             spans=tuple(

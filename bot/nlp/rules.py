@@ -200,6 +200,7 @@ class RuleMatcher:
             danger_language=language if urgency else None,
             language=self._languages.other_language(doc.text),
             past_danger=past_danger,
+            danger_still=bool(found.get("danger_still")),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
             cue_groups=tuple(sorted(_evidence(found))),

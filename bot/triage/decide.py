@@ -216,8 +216,9 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     """SURE at or above the route threshold, UNSURE from the question's, else NOT_AT_ALL; one
     step less for each reason the words themselves give to doubt the guess: the message holds
     one of the category's `except` phrases ("whats the point of complaining" is not self-harm),
-    or none of the cue groups the category needs (a heating fault with nobody vulnerable named),
-    and `steps_down` more for what the conversation says (a reply to a route, an answer)."""
+    none of the cue groups the category needs (a drip into a bucket with no sign of a flood), or
+    another danger the policy's words found, and `steps_down` more for what the conversation
+    says (a reply to a route, an answer)."""
     thresholds = policy.safety.detector
     detected, probability = matches.detected_urgency, matches.detected_probability
     level = SURE if probability >= thresholds.urgent else int(probability >= thresholds.ask)
@@ -227,6 +228,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     doubts = steps_down + int(category.id in matches.excepted_urgency)
     needs = set(category.detector_needs)
     doubts += int(bool(needs) and not needs & set(matches.cue_groups))
+    # The detector's probability is that the message is urgent at all: with a danger the policy's
+    # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
+    # my dad" is not also a safeguarding referral, round 8).
+    doubts += int(bool(matches.urgency) and category.id not in matches.urgency)
     return max(level - doubts, NOT_AT_ALL)
 
 

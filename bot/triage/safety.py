@@ -46,6 +46,12 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
 
 
+def routes_in_events(events: Iterable[dict[str, Any]], policy: Policy) -> list[str]:
+    """The categories whose route the assistant gave in these tracker events (an action's)."""
+    said = (str(e.get("text") or "") for e in events if e.get("event") == "bot")
+    return routes_given(said, policy)
+
+
 def follows_up_a_route(
     text: str | None, routed: list[str], waiting: bool, buttons: Sequence[Button] = (),
     unhappy: bool = False,
@@ -53,7 +59,7 @@ def follows_up_a_route(
     """A question asked after a route ("so is someone coming or not?", "is there someone I could
     talk to about him?"): the safety check says what happens now and the help open day and
     night, unless a common answer fits it. Not an answer to what the assistant is `waiting` on
-    (a form's question, the read-back, a person's reply), nor a button's words typed ("who is
+    (a form's question, the read-back), nor a button's words typed ("who is
     complaining"), nor a message that tells unhappiness ("will they do anything? I complained
     before and nothing happened"), which the rules offer the complaint for (round 8)."""
     said = text or ""
@@ -68,10 +74,9 @@ def follows_up_a_route(
 
 def waiting_on_an_answer(tracker: ConversationState) -> bool:
     """Whether the resident's message answers what the assistant is waiting on: a form's
-    question, the read-back, or a person who has the conversation."""
-    return bool(tracker.active_loop_name) or any(
-        tracker.get_slot(slot) for slot in (WITH_PERSON_SLOT, READ_BACK)
-    )
+    question or the read-back. A question asked while a person is awaited is not: out of hours
+    nobody may read it until the office opens ("should I call 999?", round 8)."""
+    return bool(tracker.active_loop_name or tracker.get_slot(READ_BACK))
 
 
 PHONE_WORDS = "|".join(re.escape(word) for word in PREFERENCES["phone"])
