@@ -160,6 +160,9 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     )  # fmt: skip
     if not follows or answer_for(text, get_app().answers):
         return None
+    if set(matches.negated_urgency) & set(routed):
+        # "Nobody is at risk of self harm. Can you change..." corrects the route (round 8).
+        return None
     return routed
 
 

@@ -203,3 +203,59 @@ def test_inside_a_form_the_detectors_unsure_guess_gets_no_question(
     turn["latest_message"]["entities"][0]["confidence"] = (thresholds.ask + thresholds.urgent) / 2
     asyncio.run(ActionSafetyCheck().run(dispatcher, Tracker.from_dict(turn), {}))
     assert texts(dispatcher) == []
+
+
+def test_a_danger_told_again_worse_after_its_route_gets_the_route_again(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 8 (r8c-03): "he is back and shouting, I'm scared he will hurt me" after the abuse
+    route was taken for a reply to it and got nothing. Told again worse, the danger is routed
+    again, and the clocks its first report started are not started again."""
+    sure = {"entity": "detected_urgency", "value": "domestic_abuse", "confidence": 0.9}
+    text = "he's back and banging on the door, I'm terrified"
+    still = {"entity": "danger_still", "value": True}
+    asyncio.run(ActionSafetyCheck().run(
+        dispatcher, _after(policy.urgent_route("domestic_abuse"), text, sure, still), {}
+    ))  # fmt: skip
+    assert texts(dispatcher) == [policy.urgent_route("domestic_abuse")]
+    replied = CollectingDispatcher()
+    asyncio.run(ActionSafetyCheck().run(
+        replied, _after(policy.urgent_route("domestic_abuse"), "ok thank you", sure), {}
+    ))  # fmt: skip
+    assert texts(replied) == []
+
+
+def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_now(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 8 (r8c-12, r8c-30): after the handover, out of hours, "should i call 999?" about a
+    confused mother with no heating and "I have the tablets here in front of me" got silence."""
+    route = policy.urgent_route("no_heating_or_water_vulnerable")
+    events = asyncio.run(ActionSafetyCheck().run(
+        dispatcher, _after(route, "should i call 999?", with_person=True), {}
+    ))  # fmt: skip
+    assert texts(dispatcher) == [policy.after_route("no_heating_or_water_vulnerable")]
+    assert events == []
+    again = CollectingDispatcher()
+    sure = {"entity": "detected_urgency", "value": "self_harm", "confidence": 0.9}
+    text = "monday is too long. I've got the tablets here"
+    events = asyncio.run(ActionSafetyCheck().run(
+        again, _after(policy.urgent_route("self_harm"), text, sure, with_person=True), {}
+    ))  # fmt: skip
+    assert texts(again) == [policy.after_route("self_harm")]
+    assert events == []
+
+
+def test_a_routed_danger_said_not_to_be_there_is_neither_routed_nor_asked_about(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 8 (r8a-05): "Nobody is at risk of self harm" after that route got it again."""
+    text = "Nobody is at risk of self harm. Can you change what he would like"
+    turn = _after(
+        policy.urgent_route("self_harm"), text,
+        {"entity": "urgency_negated", "value": "self_harm"},
+        {"entity": "detected_urgency", "value": "self_harm", "confidence": 0.88},
+    )  # fmt: skip
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert texts(dispatcher) == []
+    assert events == [ActionReverted()]

@@ -440,13 +440,14 @@ def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_ro
     bucket, at an insecure home for a window that will not close properly, at a loss of heating
     for a draughty window, at a threat for children shouting rude words, and at someone in
     danger for worry about a letter, gets the question only; the same guess with the category's
-    evidence (water coming in fast or into the electrics, a ground floor, a heating word, a
-    threat told) is routed."""
+    evidence (water coming in fast, a ground floor, a heating word, a
+    threat told) is routed. Beside a danger the policy's words found, a guess at another
+    one is doubted too."""
     cases = [
         ("flooding", "water dripping through the bedroom ceiling, I've got a bucket under it",
          "water is pouring through the bedroom ceiling, buckets can't keep up"),
         ("flooding", "water dripping through the bedroom ceiling, I've got a bucket under it",
-         "water dripping through the ceiling by the light fitting into a bucket"),
+         "the drip into the bucket is a stream now and we cant stop it"),
         ("insecure_home", "the bedroom window wont shut properly",
          "the bedroom window wont shut properly and we're on the ground floor"),
         ("no_heating_or_water_vulnerable", "my mum is 79 and her window lets a draught in",
@@ -454,7 +455,7 @@ def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_ro
         ("threat_of_violence", "kids next door kick a ball at my wall and shout abuse at me",
          "the kids next door said they'll stab me if I tell anyone"),
         ("someone_in_danger", "worried sick about the arrears letter, its getting me down",
-         "please help me, I'm scared and can't get out of the flat"),
+         "please help me, I'm scared, someone is banging on my door"),
     ]  # fmt: skip
     for category, without, told in cases:
         plain = parse_text(without, {"service_request": 0.9}, policy)
@@ -464,6 +465,10 @@ def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_ro
         named = parse_text(told, {"service_request": 0.9}, policy)
         named["entities"].append(detected(category, 0.9))
         assert category in triage(named, policy).urgency, told
+    heating = parse_text("no hot water for two weeks, my dad is 84 and in hospital",
+                         {"service_request": 0.9}, policy)  # fmt: skip
+    heating["entities"].append(detected("safeguarding", 0.9))
+    assert triage(heating, policy).urgency == ("no_heating_or_water_vulnerable",)
 
 
 def test_a_partial_loss_of_heating_with_someone_vulnerable_is_routed_by_the_policys_words(
@@ -494,3 +499,29 @@ def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: P
         assert (matches.urgency, matches.negated_urgency) == ((), ("self_harm",)), text
     told = matcher.match(matcher.make_doc("my son is at risk of self harm"))
     assert told.urgency == ("self_harm",)
+
+
+def test_round_8_dangers_are_found_in_the_policys_words(policy: Policy) -> None:
+    """Round 8: "my husband hits me" was routed as a stranger's threat and sent to the ASB team;
+    fleeing an ex, pills in front of someone, self-harm in Urdu and water pouring from a
+    ceiling in Somali were missed, or got only "call 999 if anyone is in danger"."""
+    matcher = RuleMatcher.blank(policy)
+    found = {
+        "my husband hits me and I'm frightened": "domestic_abuse",
+        "you gave my new number to my ex, I moved to get away from him": "domestic_abuse",
+        "nobody is coming till monday and I have the pills in front of me": "self_harm",
+        "مجھے لگتا ہے میں خود کو نقصان پہنچا دوں گا": "self_harm",
+        "biyo badan ayaa saqafka ka daadanaya": "flooding",
+    }
+    for text, category in found.items():
+        assert category in matcher.match(matcher.make_doc(text)).urgency, text
+
+
+def test_a_danger_said_to_go_on_or_get_worse_is_told_as_still_happening(policy: Policy) -> None:
+    """Round 8 (r8c-01, r8c-03): "the smell is getting stronger", "he's back" and a child now
+    dizzy, said after the route, are the danger again, not a reply to its route."""
+    matcher = RuleMatcher.blank(policy)
+    for text in ("the smell is stronger now", "he's back and banging on the door",
+                 "my daughter feels dizzy"):  # fmt: skip
+        assert matcher.match(matcher.make_doc(text)).danger_still, text
+    assert not matcher.match(matcher.make_doc("ok we're all outside, thanks")).danger_still
