@@ -90,6 +90,21 @@ NEAR_MISSES = {
         "engineer came today, left a mess and the boiler is still making a banging noise",
         ROUTE_WORDS["gas"],
     ),
+    # Round 8's false alarms, in other words.
+    "a carer says a repair makes the tenant anxious": (
+        "I'm his carer. The broken extractor fan in his bathroom is making him really anxious, "
+        "could someone come and fix it",
+        ROUTE_WORDS["self_harm"],
+    ),
+    "children rude to a neighbour": (
+        "the boys next door kick their ball at my fence all evening and swear at me when I ask "
+        "them to stop",
+        "For anything else you can call the police on 101",
+    ),
+    "a window that will not close properly": (
+        "the bedroom window won't close properly since the handle went, it's really draughty",
+        ROUTE_WORDS["insecure_home"],
+    ),
 }
 SAFETY_QUESTION = "Is anyone in danger right now?"
 
@@ -207,20 +222,7 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Still routed: a drip into a bucket is read as flooding (the electrical route it got before is
-# gone: no electrics are named). Flooding needs no words of its own yet; see the README.
-STILL_ROUTED = pytest.mark.xfail(strict=True, reason="the detector is sure of flooding")
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=STILL_ROUTED)
-        if kind == "a ceiling leak with no electrics"
-        else kind
-        for kind in sorted(NEAR_MISSES)
-    ],
-)
+@pytest.mark.parametrize("kind", sorted(NEAR_MISSES))
 def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> None:
     text, route = NEAR_MISSES[kind]
     sender = new_sender()
@@ -342,3 +344,18 @@ def test_a_handover_after_self_harm_repeats_samaritans(running: Running) -> None
     assert ROUTE_WORDS["damp_mould_health"] in said(first)
     handover = said(running.servers.say(sender, "can i just talk to someone"))
     assert "pass you to a person" in handover and "116 123" in handover, handover
+
+
+def test_waiting_for_a_person_out_of_hours_a_question_after_a_route_gets_the_help_open_now(
+    running: Running,
+) -> None:
+    """Round 8 (r8c-12): after the handover, with the office closed, "should i call 999?" about
+    an elderly mother with no heating got no reply at all."""
+    sender = new_sender()
+    assert "pass you to a person" in said(running.servers.say(sender, "can I speak to someone"))
+    routed = said(running.servers.say(
+        sender, "my mum is 90 and the heating has gone off, she is shivering and confused"
+    ))  # fmt: skip
+    assert ROUTE_WORDS["no_heating_or_water_vulnerable"] in routed, routed
+    asked = said(running.servers.say(sender, "should I ring 999?"))
+    assert "If anyone is in danger, call 999" in asked and EMERGENCY_REPAIRS in asked, asked
