@@ -207,3 +207,15 @@ def test_an_answer_or_an_unhappy_question_after_a_route_is_left_to_the_rules(
     assert safety_first.next_action(tracker(routed, ActionExecuted(LISTEN), asked)) == (
         SAFETY_ACTION
     )
+
+
+def test_with_a_person_awaited_a_question_after_a_route_runs_the_check(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    """Round 8 (r8c-12): out of hours, after the handover, "should i call 999?" after the heating
+    route got silence; a question with no route before it still waits for the person."""
+    handed_over = SlotSet("with_person", True)
+    routed = BotUttered(policy.urgent_route("no_heating_or_water_vulnerable"))
+    asked = message("should i call 999?", "enquiry")
+    assert safety_first.next_action(tracker(handed_over, routed, asked)) == SAFETY_ACTION
+    assert safety_first.next_action(tracker(handed_over, asked)) == LISTEN
