@@ -57,9 +57,14 @@ class ActionSafetyCheck(Action):
         said_yes = answers_yes(
             (message.get("intent") or {}).get("name"), message.get("text"), policy
         )
-        confirmed = not result.urgency and said_yes and _asked_about_danger(tracker, policy)
+        asked_before = _asked_about_danger(tracker, policy)
+        confirmed = not result.urgency and said_yes and asked_before
         if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
+        elif asked_before:
+            # The answer to the safety question is not asked it again ("No one is in danger right
+            # now. But I am very unhappy about it", round 8 r8b-18).
+            result = replace(result, ask_about_danger=False)
         no_calls = not_to_be_phoned(
             message.get("text"), (*routes_in(tracker), *result.urgency), policy
         )

@@ -259,3 +259,18 @@ def test_a_routed_danger_said_not_to_be_there_is_neither_routed_nor_asked_about(
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
     assert texts(dispatcher) == []
     assert events == [ActionReverted()]
+
+
+def test_the_answer_to_the_safety_question_is_not_asked_it_again(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 8 (r8b-18): "No one is in danger right now. But I am very unhappy about it." got
+    the danger line again straight after the safety question."""
+    text = "No one is in danger right now. But I am very unhappy about it."
+    turn = _after(
+        policy.safety.question, text, {"entity": "urgency_negated", "value": "someone_in_danger"}
+    )
+    turn.events.insert(3, {"event": "bot", "text": policy.safety.question})
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    assert texts(dispatcher) == []
+    assert events == [ActionReverted()]
