@@ -437,12 +437,10 @@ def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_ro
     policy: Policy,
 ) -> None:
     """Round 8 and the known misses: the detector's sure guess at flooding for a drip into a
-    bucket, at an insecure home for a window that will not close properly, at a loss of heating
-    for a draughty window, at a threat for children shouting rude words, and at someone in
-    danger for worry about a letter, gets the question only; the same guess with the category's
-    evidence (water coming in fast, a ground floor, a heating word, a
-    threat told) is routed. Beside a danger the policy's words found, a guess at another
-    one is doubted too."""
+    bucket, at an insecure home for a window that will not close properly and at a loss of
+    heating for a draughty window gets the question only; the same guess with the category's
+    evidence (water coming in fast, a ground floor, a heating word) is routed. Beside a danger
+    the policy's words found, a guess at another one is doubted too."""
     cases = [
         ("flooding", "water dripping through the bedroom ceiling, I've got a bucket under it",
          "water is pouring through the bedroom ceiling, buckets can't keep up"),
@@ -452,10 +450,6 @@ def test_a_guess_without_its_categorys_evidence_is_asked_about_and_with_it_is_ro
          "the bedroom window wont shut properly and we're on the ground floor"),
         ("no_heating_or_water_vulnerable", "my mum is 79 and her window lets a draught in",
          "my mum is 79 and her radiators have stopped working"),
-        ("threat_of_violence", "kids next door kick a ball at my wall and shout abuse at me",
-         "the kids next door said they'll stab me if I tell anyone"),
-        ("someone_in_danger", "worried sick about the arrears letter, its getting me down",
-         "please help me, I'm scared, someone is banging on my door"),
     ]  # fmt: skip
     for category, without, told in cases:
         plain = parse_text(without, {"service_request": 0.9}, policy)
