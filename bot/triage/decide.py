@@ -213,21 +213,24 @@ SURE, UNSURE, NOT_AT_ALL = 2, 1, 0
 
 
 def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) -> int:
-    """SURE at or above the route threshold, UNSURE from the question's, else NOT_AT_ALL; one
-    step less for each reason the words themselves give to doubt the guess: the message holds
-    one of the category's `except` phrases ("whats the point of complaining" is not self-harm),
-    none of the cue groups the category needs (a drip into a bucket with no sign of a flood), or
-    another danger the policy's words found, and `steps_down` more for what the conversation
-    says (a reply to a route, an answer)."""
+    """SURE at or above the route threshold, UNSURE from the question's, else NOT_AT_ALL. A guess
+    whose message holds none of the cue groups its category needs (a drip into a bucket with no
+    sign of a flood) is at most UNSURE; then one step less for each other reason the words give
+    to doubt it: one of the category's `except` phrases ("whats the point of complaining" is not
+    self-harm), or another danger the policy's words found, and `steps_down` more for what the
+    conversation says (a reply to a route, an answer)."""
     thresholds = policy.safety.detector
     detected, probability = matches.detected_urgency, matches.detected_probability
     level = SURE if probability >= thresholds.urgent else int(probability >= thresholds.ask)
     category = policy.urgency.get(detected or "")
     if category is None:
         return NOT_AT_ALL
-    doubts = steps_down + int(category.id in matches.excepted_urgency)
     needs = set(category.detector_needs)
-    doubts += int(bool(needs) and not needs & set(matches.cue_groups))
+    if needs and not needs & set(matches.cue_groups):
+        # Without its category's evidence a guess is asked about, never routed: an unsure one is
+        # still asked, since missing danger costs more than a question.
+        level = min(level, UNSURE)
+    doubts = steps_down + int(category.id in matches.excepted_urgency)
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8).
