@@ -519,3 +519,16 @@ def test_a_danger_said_to_go_on_or_get_worse_is_told_as_still_happening(policy: 
                  "my daughter feels dizzy"):  # fmt: skip
         assert matcher.match(matcher.make_doc(text)).danger_still, text
     assert not matcher.match(matcher.make_doc("ok we're all outside, thanks")).danger_still
+
+
+def test_an_unsure_guess_without_its_categorys_evidence_is_still_asked_about(
+    policy: Policy,
+) -> None:
+    """Missing danger costs more than a question: the evidence a category needs decides between
+    the route and the question, and never silences an unsure guess."""
+    unsure = (policy.safety.detector.ask + policy.safety.detector.urgent) / 2
+    plain = parse_text("water on the bathroom floor again from somewhere", {"service_request": 0.9},
+                       policy)  # fmt: skip
+    plain["entities"].append(detected("flooding", unsure))
+    result = triage(plain, policy)
+    assert (result.urgency, result.ask_about_danger) == ((), True)
