@@ -18,14 +18,20 @@ from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import is_no
+from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
 
 NONE_NEEDED = "none"
-# "No thank you, my English is ok for writing": nothing is needed (round 6 r6a-02).
+# "No thank you, my English is ok for writing", "nothing else needed", Arabic "no thanks": a
+# sentence saying nothing is needed (round 6 r6a-02, round 8 r8c-10, r8c-34).
 NOTHING_NEEDED = re.compile(
-    r"\s*(?:no|nope|nah)\b[\s,.!]*(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|"
-    r"not really|that'?s fine|i'?m all right)",
+    r"\s*(?:(?:no|nope|nah|nie|nu|maya|nahi|n\u00e3o|\u0644\u0627|\u0646\u06c1\u06cc\u06ba|"
+    r"\u09a8\u09be)\b[\s,.!]*"
+    r"(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|not really|that'?s fine|"
+    r"i'?m all right|(?:thx|ta|cheers|dzi\w*|mul\w*|mahadsanid|obrigad\w*|\u0634\u0643\u0631\u0627|"
+    r"\u0634\u06a9\u0631\u06cc\u06c1|\u09a7\u09a8\u09cd\u09af\u09ac\u09be\u09a6)?[\s,.!]*$)"
+    r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)",
     re.IGNORECASE,
 )
 OFFER = "adjustments_pending"
@@ -34,6 +40,15 @@ NEED_AFTER_ALL = re.compile(
     r"\b(?:but|except|although|though|however|only|would help|could you|can you|please|pls)\b",
     re.IGNORECASE,
 )
+
+
+def declines(text: str, needs_named: bool) -> bool:
+    """A no to "is there anything that would help?" in any sentence of the answer ("ok switched
+    it off at the fuse box. no nothing else needed"), unless a need is named after it ("no
+    thanks, but large print would help")."""
+    sentences = re.split(r"(?<=[.!?\n])\s+", text.strip())
+    said_no = any(NOTHING_NEEDED.match(sentence) or is_no(sentence) for sentence in sentences)
+    return said_no and not (needs_named and NEED_AFTER_ALL.search(text))
 
 
 def matches_in(tracker: Tracker) -> RuleMatches:
@@ -45,6 +60,18 @@ def answered_now(tracker: Tracker, slot: str) -> bool:
     """True when the resident has just answered this slot's question. When a form restarts after
     a correction, Rasa validates the answers already given again: those are kept as they are."""
     return tracker.get_slot("requested_slot") == slot
+
+
+def answer_elsewhere(tracker: Tracker, slot: str, text: str) -> dict[str, Any] | None:
+    """For an answer just typed at `slot` that plainly answers other questions (bot.fits):
+    `slot` emptied, so it is asked again, and the other questions given the answer where they
+    have none yet. None when the answer fits."""
+    if not answered_now(tracker, slot):
+        return None
+    other = elsewhere(slot, text)
+    if other is None:
+        return None
+    return {slot: None, **{s: v for s, v in other.items() if tracker.get_slot(s) is None}}
 
 
 def special_category(need_ids: list[str]) -> bool:
@@ -104,11 +131,9 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
-        declined = NOTHING_NEEDED.match(text) is not None and (
-            # "No thank you, my English is ok": the need the words name is the one declined.
-            not matches_in(tracker).adjustments or not NEED_AFTER_ALL.search(text)
-        )
-        if tracker.get_intent_of_latest_message() == "deny" or is_no(text) or declined:
+        # "No thank you, my English is ok": the need the words name is the one declined.
+        declined = declines(text, bool(matches_in(tracker).adjustments))
+        if tracker.get_intent_of_latest_message() == "deny" or declined:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []

@@ -11,28 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.adjustments import AdjustmentQuestions, answered_now, matches_in
+from actions.adjustments import AdjustmentQuestions, answer_elsewhere, answered_now, matches_in
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
-from bot.answers import STILL_WORDS
-from bot.definition import consent_told, introduced_name, is_no
-from bot.text import contains, words
+from bot.answers import YES_NO_SLOTS
+from bot.definition import consent_told, introduced_name
+from bot.fits import says_no_earlier_report
 from bot.told import own_name_in, without_outcome
-
-ROLE_THEN_NAME = re.compile(
-    r"^(?:i'?m |i am )?(?:the )?(?:resident|tenant)\b[.,]?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)+)",
-    re.IGNORECASE,
-)
-
-
-def role_then_name(text: str) -> str | None:
-    """ "resident. Leanne Price": the name given with the answer to "are you the resident?"."""
-    match = ROLE_THEN_NAME.match(text.strip())
-    if match is None or not all(word[0].isupper() for word in match.group(1).split()):
-        return None
-    return match.group(1)
-
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 # "like i said im her daughter", "I'm his son": the writer's role towards the resident.
@@ -64,9 +50,16 @@ class ValidateComplaintForm(
     async def get_extraction_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        """Answers given beside the one asked for are kept (and validated like any answer)."""
+        """Answers given beside the one asked for are kept (and validated like any answer). A
+        yes or no the repair action took from a sentence is checked here, where every answer
+        passes: "no job number, she rang a fortnight ago" tells of the earlier report."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
-        return [*events, *(SlotSet(slot, value) for slot, value in told_beside(tracker).items())]
+        told = told_beside(tracker)
+        asking = tracker.get_slot("requested_slot")
+        typed = str(tracker.latest_message.get("text") or "")
+        if asking in YES_NO_SLOTS and typed and not typed.startswith("/"):
+            told.update(answer_elsewhere(tracker, asking, typed) or {})
+        return [*events, *(SlotSet(slot, value) for slot, value in told.items())]
 
     def validate_complaint_aspects(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -74,12 +67,24 @@ class ValidateComplaintForm(
         text = str(value or "").strip()
         return {"complaint_aspects": text if len(text) >= 3 else None}
 
+    def validate_outcome_sought(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """ "yep, still broken" or "The engineer came on 3 August, job 7712001" is not what
+        would put it right: kept where it belongs, and this question asked again."""
+        misplaced = answer_elsewhere(tracker, "outcome_sought", str(value or ""))
+        return {"outcome_sought": value} if misplaced is None else misplaced
+
     def validate_acting_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        if not answered_now(tracker, "acting_for") or value in ("resident", "someone_else"):
+        if not answered_now(tracker, "acting_for"):
+            return {"acting_for": value}
+        if value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
+        if (misplaced := answer_elsewhere(tracker, "acting_for", text)) is not None:
+            return misplaced
         helping = (
             any(word in text.lower() for word in HELPING_WORDS)
             or HELPER_ROLE.search(text) is not None
@@ -89,11 +94,7 @@ class ValidateComplaintForm(
         told: dict[str, Any] = {"acting_for": acting_for}
         # "I'm the tenant. Name Katarzyna Nowak", "It's Ayesha Khan": the name is not asked for
         # again; for a helper, their own ("im Chloe Martin, his daughter").
-        name = (
-            introduced_name(text)
-            or own_name_in(text)
-            or (None if helping else role_then_name(text))
-        )
+        name = introduced_name(text) or own_name_in(text)
         if name and not tracker.get_slot("contact_name"):
             told["contact_name"] = name
         if helping and consent_told(text):
@@ -105,28 +106,9 @@ class ValidateComplaintForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or is_no(text):
+        if tracker.get_intent_of_latest_message() == "deny" or says_no_earlier_report(text):
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
-        if answered_now(tracker, "earlier_request") and only_still_happening(text):
-            # "yh still bangin" answers whether it is still happening, not this: asked again.
-            return {"earlier_request": None, "still_happening": True}
+        if (misplaced := answer_elsewhere(tracker, "earlier_request", text)) is not None:
+            return misplaced
         # "...no job number. I'd like the roof fixed properly": the outcome is its own answer.
         return {"earlier_request": (without_outcome(text) or text)[:200] or None}
-
-
-# What tells of an earlier report: "rang in July", "job 4411", "the roofer came in May".
-EARLIER_REPORT_WORDS = re.compile(
-    r"\d|\b(?:rang|called|phoned|reported|report|told|job|ref|came|visit|visited|booked|"
-    r"engineer|emailed|wrote|before|ago|last|january|february|march|april|may|june|july|"
-    r"august|september|october|november|december|week|weeks|month|months)\b",
-    re.IGNORECASE,
-)
-
-
-def only_still_happening(text: str) -> bool:
-    """An answer that only says the problem goes on ("yh still bangin", "every night yes")."""
-    said = words(text)
-    return (
-        any(contains(said, still) for still in STILL_WORDS)
-        and EARLIER_REPORT_WORDS.search(text) is None
-    )

@@ -25,6 +25,8 @@ from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.representatives import OFFER as REPRESENTATIVE_OFFER
+from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
@@ -41,6 +43,7 @@ from bot.answers import (
 )
 from bot.corrections import correction_of, part_named_alone, part_picked
 from bot.definition import contact_details_in, name_in
+from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
 from bot.replies import LOG_IT_CHECK, unanswered_question_line
 
@@ -118,6 +121,12 @@ class ActionUnderstandAnswer(Action):
             return leave(dispatcher, tracker, question, domain, understanding.start_again)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
+        if understanding.answer_text is not None and not fits_strictly(
+            question.name, understanding.answer_text
+        ):
+            # "what are your opening hours? I might want to ring as well": the words beside the
+            # question say nothing the waiting question asks, so it is asked again.
+            return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
 
 
@@ -138,6 +147,8 @@ def answer(
             reread += contact_given(str(tracker.latest_message.get("text") or ""))
         if question.name == ADJUSTMENTS_OFFER and intent == "affirm":
             reread += needs_given(tracker)
+        if question.name == REPRESENTATIVE_OFFER and intent == "affirm":
+            reread += helper_given(tracker)
         return reread
     if understanding.answer_text is not None:
         # The answer beside a question is read by the form as if it had come alone.

@@ -13,14 +13,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.adjustments import answered_now, matches_in
+from actions.adjustments import answer_elsewhere, answered_now, matches_in
 from actions.app import get_app
 from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_at
 from bot.casestore.domain import Representative
-from bot.definition import contact_details_in
+from bot.definition import consent_told, contact_details_in
 from bot.told import own_name_in
 
+OFFER = "representative_pending"
 NOT_STATED = "not stated"
 # "on behalf of" says someone is acting for another, not how they are related.
 UNNAMED_RELATIONSHIP = "other_representative"
@@ -38,6 +39,23 @@ def about_the_resident(answer: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", answer.strip()) if s]
     kept = [s for s in sentences if own_name_in(s) is None and contact_details_in(s) is None]
     return " ".join(kept) if kept else answer.strip()
+
+
+def helper_given(tracker: Tracker) -> list[EventType]:
+    """A yes to "shall I note that you are acting for them?" that says who they are and that
+    the resident agreed ("yes please, I'm her son Patrick, she's happy for me to sort it"):
+    kept, so the form asks only for what is missing."""
+    text = str(tracker.latest_message.get("text") or "")
+    told = {
+        "representative_name": own_name_in(text),
+        "representative_relationship": named_relationship(tracker),
+        "representative_consent": True if consent_told(text) else None,
+    }
+    return [
+        SlotSet(slot, value)
+        for slot, value in told.items()
+        if value is not None and tracker.get_slot(slot) is None
+    ]
 
 
 def representative_from_slots(tracker: Tracker, name: str) -> Representative:
@@ -59,12 +77,20 @@ class RepresentativeQuestions:
     ) -> dict[str, Any]:
         if not answered_now(tracker, "representative_details"):
             return {"representative_details": value}
+        # "Yes, they have agreed", "I'm helping my dad": no name or address to keep yet.
+        misplaced = answer_elsewhere(tracker, "representative_details", str(value or ""))
+        if misplaced is not None:
+            return misplaced
         relationship = named_relationship(tracker) or tracker.get_slot(
             "representative_relationship"
         )
+        text = str(value or "")
+        # "He is Mr Suresh Nair, 27 Larch Road. He has agreed I handle this": not asked again.
+        consent = {"representative_consent": True} if consent_told(text) else {}
         return {
-            "representative_details": about_the_resident(str(value or "")) or None,
+            "representative_details": about_the_resident(text) or None,
             "representative_relationship": relationship or NOT_STATED,
+            **consent,
         }
 
 
@@ -98,7 +124,7 @@ class ActionRecordRepresentative(Action):
     ) -> list[EventType]:
         contact_id = tracker.get_slot("contact_id")
         name = tracker.get_slot("representative_name")
-        events: list[EventType] = [SlotSet("representative_pending", False)]
+        events: list[EventType] = [SlotSet(OFFER, False)]
         if name and contact_id is not None:
             representative = representative_from_slots(tracker, name)
             get_app().cases.record_representative(int(contact_id), representative)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any, Literal, Protocol
 
-from bot.definition import contact_details_in, contact_preference
+from bot.definition import consent_told, contact_details_in, contact_preference
 from bot.policy import Answer
 from bot.questions import answer_for, is_question, questions_and_rest, without_openers
 from bot.text import contains, first_sentence, starts_with, words
@@ -60,11 +60,14 @@ NO_STARTS = (
     "its over", "it is over", "it stopped", "it's stopped", "its stopped", "it has stopped",
     "no longer", "not anymore", "not any more", "they haven't", "they havent", "don't", "dont",
     "do not", "never",
+    # "Has the resident agreed?" "not asked her properly yet tbh".
+    "not asked", "haven't asked", "havent asked", "not checked", "haven't checked",
 )  # fmt: skip
 # Offers a yes may come with the details they lead to ("yes, call me on 07700 900456", "yes I'm
-# deaf so text only pls"): the details are taken with the yes, not asked for again.
+# deaf so text only pls", "yes please, I'm her son Patrick"): the details are taken with the
+# yes, not asked for again.
 REQUEST_CONTACT_OFFER = "request_contact_pending"
-OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending")
+OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending", "representative_pending")
 # At "would you like our team to contact you?", "I will call you on Monday" is a no.
 WILL_CALL_THEM = re.compile(
     # "i call the number": "I'll call" as typed in English as a second language.
@@ -74,25 +77,37 @@ WILL_CALL_THEM = re.compile(
 # Words that add nothing to a yes: "yes please", "ok thanks".
 YES_FILLERS = {"please", "pls", "plz", "thanks", "thank", "you", "ta", "cheers", "do", "note", "it"}
 # Agreement to keep a health condition or disability on record, said with what would help:
-# "she's fine with you noting that", "he's ok with that being recorded", "you can record it".
+# a word of permission and a word of recording, a few words apart in one sentence ("she's fine
+# with you noting that", "ok to note", "T ok w/ recording", "you can record my disability",
+# "T consents to COPD being recorded", "happy for his learning disability to be noted").
+PERMISSION = (
+    r"\b(?:fine|ok|okay|happy|alright|all right|content|agree|agrees|agreed|consent|consents|"
+    r"consented)\b"
+)
+RECORDING = (
+    r"\b(?:not(?:e|es|ed|ing)|record(?:s|ed|ing)?(?!\s+of)"
+    r"|writ(?:e|ten|ing) (?:it |that |this )?down"
+    r"|(?:keep|keeping|kept|put|putting) (?:it |that |this )?on (?:file|record))\b"
+)
 CONSENT_TO_RECORD = re.compile(
-    r"\b(?:(?:fine|ok|okay|happy|alright|all right|content)\s+(?:with|for)\s+"
-    # "happy for his learning disability to be noted": what is noted may be named.
-    r"(?:you|u|that|it|this|them|us|(?:his|her|their|my)(?:\s+\w+){1,3})?\s*(?:to\s+)?(?:be\w*\s+)?"
-    r"(?:not(?:e|es|ed|ing)|record\w*|keep\w*|kept|writ\w*|put\w* on)"
-    r"|(?:you|u) can (?:note|record|keep|write down) (?:it|that|this)"
-    r"|(?:is|are|am) ok(?:ay)? (?:to|with) (?:be )?record\w*"
-    r"|(?:agree|consent)s? to (?:you |it |that |this )?(?:being )?record)",
+    rf"{PERMISSION}(?:[^\w.!?]+\w+){{0,6}}?[^\w.!?]+{RECORDING}"
+    # "You can note that", "u may record it": permission given to us in so many words.
+    rf"|\b(?:you|u|we)\s+(?:can|may|could)\s+(?:\w+\s+)?{RECORDING}",
     re.IGNORECASE,
 )
 NEGATED = re.compile(r"(?:\bnot|\bno|\bnever|n't|\bdont|\bisnt|\barent)\W*(?:\w+\W+){0,2}$", re.I)
+SENTENCE_START = re.compile(r"[.!?\n]")
 
 
 def consent_to_record(text: str) -> bool:
-    """Consent said in so many words, and not "I'm not ok with that being recorded"."""
-    return any(
-        NEGATED.search(text[: found.start()]) is None for found in CONSENT_TO_RECORD.finditer(text)
-    )
+    """Consent said in so many words, and not "I'm not ok with that being recorded" (a "never
+    phone." in the sentence before does not take it back)."""
+    for found in CONSENT_TO_RECORD.finditer(text):
+        before = text[: found.start()]
+        sentence = before[max((m.end() for m in SENTENCE_START.finditer(before)), default=0) :]
+        if NEGATED.search(sentence) is None:
+            return True
+    return False
 
 
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
@@ -411,6 +426,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             answer = False
         if question.name == ADJUSTMENT_CONSENT and consent_to_record(text):
             # "T consents to it being recorded" starts with no yes, but is one.
+            answer = True
+        if question.name in CONSENT_SLOTS and consent_told(text):
+            # "I have power of attorney for him, so yes", "dad has agreed, he's on speaker".
             answer = True
         if answer is None:
             answer = yes_or_no(

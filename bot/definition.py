@@ -54,6 +54,23 @@ NOT_A_NAME = {
 }  # fmt: skip
 
 
+# Words that label contact details or say how to use them ("texts only please"), never part of
+# a name.
+DETAIL_LABELS = {word for ways in PREFERENCES.values() for way in ways for word in way.split()} | {
+    "mob",
+    "tel",
+    "number",
+    "only",
+    "on",
+    "at",
+    "is",
+    "please",
+    "pls",
+    "needed",
+    "need",
+}
+
+
 def words_of(text: str) -> list[str]:
     return re.sub(r"[^\w\s']", " ", text.lower()).split()
 
@@ -139,8 +156,14 @@ def name_in(text: str) -> str | None:
         if written and (len(text.split()) > 5 or written[-1] != text.strip(" .")):
             return written[-1]
     name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text))
-    name = name.strip(" '\"")
-    parts = name.split()
+    parts = name.strip(" '\"").split()
+    while parts and parts[-1].lower() in DETAIL_LABELS:
+        # "Linda mob 07700 900333": the label of the number, not her surname.
+        parts.pop()
+    if all(part.lower() in NOT_A_NAME | DETAIL_LABELS for part in parts):
+        # "no, nothing needed", "07700 900888 text message only": no name in it.
+        return None
+    name = " ".join(parts)
     if name.lower().removeprefix("the ") in ("resident", "tenant", "leaseholder"):
         return None
     if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):
@@ -405,7 +428,11 @@ CONSENT_GIVEN = re.compile(
     r"|consent:? yes|(?:has|have|got) (?:her|his|their) (?:consent|permission|ok)"
     # "He has agreed", "I have power of attorney for him" (round 8 r8a-33).
     r"|(?<!['\u2019])\b(?:she|he|they|T|mum|dad) (?:has |have )?(?:agreed|agrees|said yes)"
-    r"|power of attorney)\b",
+    r"|power of attorney"
+    # "the resident has agreed", "she's agreed", "she has signed our authority form" (round 8).
+    r"|\b(?:the resident|the tenant|(?-i:T)|she|he|they)(?:'s| is| has| have)\s+(?:already\s+)?"
+    r"(?:agreed|consented|said yes)"
+    r"|signed (?:an? |our |the |your )?(?:authority|consent) form)\b",
     re.IGNORECASE,
 )
 
@@ -417,8 +444,9 @@ def consent_told(text: str) -> bool:
 # How a helper names the resident in their answer: "She is Mrs Jones at no 4", "T is Mr Alan
 # Fisher", "mum's name is Grace Okafor".
 RESIDENT_IS = re.compile(
-    r"\b(?:she|he|they|resident|tenant|T|mum|mam|mom|dad|nan|nana|gran|grandad|grandma|"
-    r"(?:her|his|their|mum'?s|dad'?s|nan'?s) name)\s*(?:is|'s|=|:)\s+"
+    # "He's Dennis Hall" as well as "he is": the words are read whatever their capitals.
+    r"\b(?:(?i:she|he|they|resident|tenant|mum|mam|mom|dad|nan|nana|gran|grandad|grandma|"
+    r"(?:her|his|their|mum'?s|dad'?s|nan'?s) name)|T)\s*(?:is|'s|=|:)\s+"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
 )
 TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")

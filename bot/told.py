@@ -21,7 +21,7 @@ SENTENCE_END = re.compile(r"[.?!\n]|$")
 OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
     r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
-    r"money back|reimburs\w*|treated|cleared|removed)\b",
+    r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good)\b",
     re.IGNORECASE,
 )
 NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
@@ -78,15 +78,49 @@ def is_organisation(name: str) -> bool:
 # A name the writer gives for themself inside another answer: "im Chloe Martin, his daughter",
 # "It's Ayesha Khan but call me Ayesha", "im Gary".
 SELF_NAMED = re.compile(
-    r"(?:^|[.,;!?]\s*|\b(?i:and|so|but)\s+)(?i:my name is|my name's|name is|name:|i'm|im|i am|"
-    r"it's|its|it is|this is|call me)\s+"
+    # "caller name Mark Evans": a call handler's shorthand for who is calling.
+    r"(?:^|[.,;!?]\s*|\b(?i:and|so|but)\s+)(?i:my name is|my name's|name is|name's|name:|"
+    r"caller'?s? name(?: is)?|"
+    r"i'm|im|i am|it's|its|it is|this is|call me)\s+"
     rf"(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:[ \t]+{NAME_WORD})*)"
+)
+
+
+# How a helper is related to the resident, said beside their own name.
+HELPER_ROLES = (
+    r"(?:daughter|son|carer|support worker|social worker|key worker|neighbour|friend|advocate|"
+    r"niece|nephew|grandson|granddaughter|sister|brother|wife|husband|partner)"
+)
+# "Anna Kowalska, daughter.", "Lucy Grant, support worker", "I'm her son Patrick": the writer
+# names themself with their role, so the name is theirs (one word is enough beside a role).
+NAME_WITH_ROLE = re.compile(
+    rf"(?:^|[.,;!?]\s*)(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})+),?\s+"
+    rf"(?:(?i:her|his|their|the|a)\s+)?(?i:{HELPER_ROLES})\b"
+    rf"|\b(?i:i'?m|im|i am)\s+(?i:her|his|their)\s+(?i:{HELPER_ROLES}),?\s+"
+    rf"(?P<first>{NAME_WORD}(?:[ \t]+{NAME_WORD})*)"
+    # "I'm the resident, Hana Ito", "tenant. Leanne Price": the resident names themself.
+    rf"|^(?i:(?:i'?m |im |i am )?(?:the )?(?:resident|tenant|leaseholder))[.,]?\s+"
+    rf"(?P<resident>{NAME_WORD}(?:[ \t]+{NAME_WORD})+)"
 )
 
 
 def own_name_in(text: str) -> str | None:
     """The writer's own name in an answer to another question, written with capitals; not a
     role ("I'm the tenant"), an organisation or a place."""
+    for match in NAME_WITH_ROLE.finditer(text):
+        name = match.group("name") or match.group("first") or match.group("resident")
+        # "Mrs Joan Pike, her daughter is helping": a titled name before a role is the
+        # resident's.
+        titled = match.group("name") is not None and name.split()[0].rstrip(".") in (
+            "Mrs",
+            "Mr",
+            "Ms",
+            "Miss",
+            "Dr",
+            "Mx",
+        )
+        if name.split()[0] not in NOT_NAMES and not titled and not is_organisation(name):
+            return name
     with_details = contact_details_in(text) is not None
     for match in SELF_NAMED.finditer(text):
         name = match.group("name").strip()
