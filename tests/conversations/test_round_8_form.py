@@ -29,6 +29,16 @@ def to_the_earlier_job_question(say: Callable[[str], str]) -> None:
     assert EARLIER_JOB in say("/affirm")
 
 
+def to_the_contact_method_question(say: Callable[[str], str]) -> None:
+    """A tenant with no earlier job who has given what they want, their name and email."""
+    to_the_earlier_job_question(say)
+    say("no")
+    say("get them fixed")
+    say("I'm the tenant")
+    say("Nadia Farah")
+    say("nadia.farah@example.org")
+
+
 def test_words_beside_a_question_are_not_kept_as_the_answer(running: Running) -> None:
     _, say = conversation(running)
     to_the_earlier_job_question(say)
@@ -70,12 +80,7 @@ def test_an_answer_to_another_question_is_kept_there_and_this_one_asked_again(
 
 def test_consent_to_record_given_with_the_need_is_not_asked_again(running: Running) -> None:
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
-    say("I'm the tenant")
-    say("Nadia Farah")
-    say("nadia.farah@example.org")
+    to_the_contact_method_question(say)
     assert "easier for you to deal with us" in say("Email")
     after = say("I'm deaf, so email not calls, never phone. You may record that I'm deaf.")
     assert "May we record it" not in after
@@ -84,12 +89,7 @@ def test_consent_to_record_given_with_the_need_is_not_asked_again(running: Runni
 
 def test_a_no_in_a_later_sentence_declines_adjustments(running: Running) -> None:
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
-    say("I'm the tenant")
-    say("Nadia Farah")
-    say("nadia.farah@example.org")
+    to_the_contact_method_question(say)
     say("Email")
     read_back = say("ok I've turned the water off at the stopcock now. no nothing else thanks")
     assert "Here is what I understood" in read_back
