@@ -13,6 +13,9 @@ ASB_REPORT = "asb_report"
 # exclusions.yml: a matter for another body (the council, the NHS, the ICO). Optional: a message
 # naming the landlord's own staff and no other body is about the landlord's service.
 OTHER_ORGANISATION = "other_organisation"
+# exclusions.yml: a matter about someone's employment with the landlord. Optional: a resident who
+# names our staff and none of the ground's own words complains about how staff behaved.
+STAFF_EMPLOYMENT = "staff_employment"
 # adjustments.yml: offered to people who write in another language. Optional.
 INTERPRETER = "interpreter"
 # timescales.yml: the two stages of the Code. Required.

@@ -13,7 +13,7 @@ from typing import Any
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS
+from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
 
@@ -24,6 +24,9 @@ WHOLE_MESSAGE = 0.8
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
+# Grounds the model may guess from a message naming our staff; they hold only when the message
+# also says the ground's own words (another body's name; "grievance", "my dismissal").
+OWN_WORDS_NEEDED = {OTHER_ORGANISATION, STAFF_EMPLOYMENT}
 LABEL_REASONS: dict[Label, str] = {
     "complaint": "Expresses dissatisfaction with the landlord's service, actions or lack of action",
     "service_request": "Asks the landlord to provide or fix something, with no dissatisfaction",
@@ -54,10 +57,12 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
     if matches.landlord_staff and (
         ground == ASB_REPORT
-        or (ground == OTHER_ORGANISATION and OTHER_ORGANISATION not in matches.exclusion_cues)
+        or (ground in OWN_WORDS_NEEDED and ground not in matches.exclusion_cues)
     ):
         # "the caretaker shouted at my son" (round 7 r7b-21): our own staff, so our service,
-        # not ASB, nor another body's unless the message names one.
+        # not ASB, nor another body's unless the message names one. "The housing officer was
+        # rude, I want her sacked" (round 9 r9b-28) is a resident's complaint about conduct,
+        # not an employee's own grievance, unless it says so ("my dismissal", "grievance").
         label, ground, asked_about = "complaint", None, None
         reasons.append(
             Reason("1.2", "About how the landlord's own staff or contractors behaved: a "

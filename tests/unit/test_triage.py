@@ -300,6 +300,23 @@ def test_how_the_landlords_own_staff_behaved_is_a_complaint_not_asb(policy: Poli
     assert theirs.exclusion_reason == "other_organisation"
 
 
+def test_asking_for_our_staff_member_to_be_sacked_is_a_complaint_not_an_hr_matter(
+    policy: Policy,
+) -> None:
+    """r9b-28, r9c-20: a resident's complaint that a housing officer was rude, with "I want her
+    sacked", was proposed as a matter about employment for the HR team. A resident complains
+    about conduct; only an employee's own grievance or dismissal is an HR matter."""
+    employment = {"staff_employment": 0.7, "make_complaint": 0.2, "dissatisfaction": 0.1}
+    rude = "My housing officer was rude on the phone and hung up on me. I want her sacked."
+    result = triage(parse_text(rude, employment, policy), policy)
+    assert (result.label, result.exclusion_reason) == ("complaint", None)
+    assert result.offers_complaint
+    own = "I work for you as a caretaker and want to appeal my dismissal"
+    assert triage(parse_text(own, employment, policy), policy).exclusion_reason == (
+        "staff_employment"
+    )
+
+
 UNHAPPY = {"dissatisfaction": 0.8, "service_request": 0.1, "report_asb": 0.1}
 
 
