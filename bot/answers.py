@@ -455,7 +455,8 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return NOTHING
     if question.name == READ_BACK:
         # Anything else at the read-back changes what was read back: never a yes by default.
-        return NOTHING if intent in ("request_human", "goodbye") else Understanding("amend")
+        handing_over = intent == "request_human" and asks_for_person(text)
+        return NOTHING if handing_over or intent == "goodbye" else Understanding("amend")
     if question.name == "contact_preference":
         preference = contact_preference(text)
         if preference is not None:
@@ -634,6 +635,10 @@ def asks_for_person(text: str) -> bool:
 NOT_ASKING_FOR_A_PERSON = re.compile(
     r"\bin person\b|\b(?:speak|talk|speaking|talking)\s+(?:to|with)\s+"
     r"(?:him|her|them|me|us|my|his|their|our)\b"
+    # "the person helping is Priya", "the person I'm helping lives at ...": who the complaint is
+    # for or from, said in a correction (round 9 r9a-03, r9a-26 handed the chat over).
+    r"|\bthe person (?:(?:i'?m|i am|im|we'?re|we are)\s+)?(?:helping|complaining|affected|"
+    r"making|writing|ringing|calling|concerned|who|that|i help|i care)\b"
 )
 # A request for a person the rule matcher may miss: "actually can I talk to a person instead?"
 ASKS_FOR_A_PERSON_PLAINLY = re.compile(

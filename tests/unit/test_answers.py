@@ -139,6 +139,22 @@ def test_only_an_unambiguous_yes_confirms_the_read_back() -> None:
     assert understand_(READ_BACK, "can I talk to a person", "request_human", []).kind == "none"
 
 
+def test_the_person_named_in_a_correction_is_no_request_for_a_person() -> None:
+    """Round 9 r9a-03, r9a-26: "the person helping is ..." at the read-back handed the chat to a
+    person, and the complaint was never logged."""
+    for text in (
+        "the person helping her is Tomasz Nowak, not Tom",
+        "The person I'm helping lives at 12 Elm Road, not 21",
+        "no, the person complaining is my dad Graham",
+    ):
+        assert understand_(READ_BACK, text, "request_human", []).kind == "amend", text
+    name = OpenQuestion("contact_name", "complaint_form")
+    assert understand_(name, "the person I'm helping is Graham Webb", "request_human", []).kind == (
+        "slot"
+    )
+    assert understand_(READ_BACK, "I want to talk to a person", "request_human", []).kind == "none"
+
+
 def test_a_phone_call_is_a_preference_not_a_request_for_a_person() -> None:
     question = OpenQuestion("contact_preference", "complaint_form")
     understood = understand_(question, "A phone call is best", "request_human", [])
