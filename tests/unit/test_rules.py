@@ -241,6 +241,12 @@ def test_saying_you_are_not_complaining_is_no_dissatisfaction_cue(
 
 def test_the_neighbour_a_helper_writes_for_is_no_asb_cue(match: Match) -> None:
     """Round 4: 'writing for my neighbour Mr Ron Hill' was read as a report about a neighbour."""
-    helped = match("I'm writing for my neighbour Mr Hill, his fire door won't close")
-    assert helped.relationships and "asb_report" not in helped.exclusion_cues
+    for text in (
+        "I'm writing for my neighbour Mr Hill, his fire door won't close",
+        # Round 9 r9a-18: quoted back as anti-social behaviour with the police's 101.
+        "Hello I'm messaging on behalf of my neighbour Mrs Kaur, her stair rail is loose",
+        "My neighbour asked me to complain for her, she's 90 and her lift has been broken",
+    ):
+        helped = match(text)
+        assert helped.relationships and "asb_report" not in helped.exclusion_cues, text
     assert "asb_report" in match("my neighbour plays loud music every night").exclusion_cues
