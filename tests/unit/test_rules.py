@@ -36,6 +36,10 @@ def test_urgency_cues(match: Match, text: str, category: str) -> None:
         ("boiler packed up, nan is staying with us", "no_heating_or_water_vulnerable"),
         # Water with electrics, a threat with fear, mould with a health effect.
         ("there's water coming out of the plug socket", "electrical_danger"),
+        # Round 9 c and CI: the detector's electrical guess was stepped down beside the flooding
+        # cue, so the advice to switch off at the fuse box was lost.
+        ("caller says water coming thru the light in kitchen", "electrical_danger"),
+        ("water is dripping out of the bulb in the hallway", "electrical_danger"),
         ("he said he'll batter me and I'm terrified", "threat_of_violence"),
         ("mould in the bedroom and my son's asthma is worse", "damp_mould_health"),
         # Told indirectly.
