@@ -15,7 +15,15 @@ from actions.app import get_app
 from actions.repair import buttons_before
 from actions.triage import contact_record
 from actions.turns import before_latest_message, last_question, received_at
-from bot.answers import asks_for_person, open_question
+from bot.answers import (
+    READ_BACK,
+    OpenQuestion,
+    asks_for_person,
+    open_question,
+    wants_to_leave,
+    yes_or_no,
+)
+from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -102,9 +110,16 @@ class ActionSafetyCheck(Action):
         message is not stored as an answer to it."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return []
+        if wants_to_leave(str(tracker.latest_message.get("text") or "")):
+            # "we're outside now. forget the complaint for now": the route is given, and the
+            # leaving is then read as any other (round 9 r9c04).
+            return [ActionReverted()]
         requested = tracker.get_slot("requested_slot")
         kept = routed and requested not in ACCOUNT_SLOTS
-        if tracker.active_loop_name and requested and kept:
+        at_read_back = not tracker.active_loop_name and bool(tracker.get_slot(READ_BACK))
+        if (routed and at_read_back) or (tracker.active_loop_name and requested and kept):
+            # Danger typed at the read-back is no correction, nor at a form's question an
+            # answer (round 9 r9c29): the question waiting is asked again.
             question = last_question(tracker)
             if question:
                 dispatcher.utter_message(
@@ -119,12 +134,14 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     """A danger only the detector finds counts one step less for each thing in the conversation
     that makes the message a reply (bot.triage.decide.detector_level): a route already given
     ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
-    for its answer ("I'm Sam, her son"), so a reply that is both gets neither route nor question.
+    that the message fits as its answer ("I'm Sam, her son"; not "my son is wheezing and cant
+    catch his breath" at the earlier-job question, round 9 r9c22), so a reply that is both gets neither route nor question.
     A guess at the danger already routed is dropped, unless the message says it goes on or is
     worse, and so is that danger said not to be there. Danger told in words the policy names is
     always routed."""
     routed = set(routes_in(tracker))
-    steps = int(bool(routed)) + int(open_question(tracker) is not None)
+    text = str(tracker.latest_message.get("text") or "")
+    steps = int(bool(routed)) + int(answers_the_question(open_question(tracker), text))
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     guess = matches.detected_urgency
     if not steps or guess not in policy.urgency:
@@ -146,6 +163,17 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     )
     asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
     return replace(result, urgency=urgency, ask_about_danger=asked)
+
+
+def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
+    """Whether the message reads as the answer to the question waiting: a yes or no to a
+    yes-or-no question or the read-back (anything else there may be news, not a correction),
+    otherwise what the form's question asks for (bot.fits)."""
+    if question is None:
+        return False
+    if question.yes_no or question.form is None:
+        return yes_or_no(text) is not None
+    return fits_strictly(question.name, text)
 
 
 def routes_in(tracker: Tracker) -> list[str]:

@@ -186,7 +186,9 @@ LEAVE_PHRASES = (
 # "actually cancel. im worried...", "i said cancel", "no, stop": cancel said inside a sentence.
 CANCEL_IN_A_CLAUSE = re.compile(
     r"^(?:(?:actually|just|please|pls|plz|i said|said|so|ok|okay|no|can you|could you|u can|"
-    r"you can|then)\s+)+(?:cancel|stop)(?:\s+(?:it|this|that|the complaint|please|pls|now|then))*$"
+    r"you can|then)\s+)*(?:cancel|stop)(?:\s+(?:it|this|that|the complaint|please|pls|now|then|"
+    # "cancel for now, going outside" (round 9 r9c29).
+    r"for now))*$"
 )
 # A message that ends with one of these is a goodbye, whatever comes before ("ok cheers bye",
 # "I'll ring you monday. bye").
