@@ -125,7 +125,7 @@ class ActionSafetyCheck(Action):
                 dispatcher.utter_message(
                     text=question.get("text"), buttons=question.get("buttons") or []
                 )
-            return [SlotSet(requested, None)]
+            return [SlotSet(requested, None)] if requested else []
         # The rules and forms then see the message as if nothing had come before them.
         return [ActionReverted()]
 
