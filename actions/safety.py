@@ -99,33 +99,34 @@ class ActionSafetyCheck(Action):
             follow_up = _follow_up(tracker) or _told_again_to_a_person(tracker, policy)
             if follow_up:
                 return _after_route(dispatcher, tracker, follow_up)
-        return self._carry_on(dispatcher, tracker, routed=bool(result.urgency))
+        return self._carry_on(
+            dispatcher, tracker, routed=bool(result.urgency), asked=result.ask_about_danger
+        )
 
     @staticmethod
     def _carry_on(
-        dispatcher: CollectingDispatcher, tracker: Tracker, routed: bool
+        dispatcher: CollectingDispatcher, tracker: Tracker, routed: bool, asked: bool
     ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
-        says nothing more; inside a form, after a route, the question is asked again, so the
-        message is not stored as an answer to it."""
+        says nothing more; at a form's question or the read-back, after a route, or after the
+        safety question about words that are no answer, the question is asked again, so the
+        message is neither stored as an answer nor read as a correction (round 9 r9c10, r9c22,
+        r9c29)."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return []
-        if wants_to_leave(str(tracker.latest_message.get("text") or "")):
+        text = str(tracker.latest_message.get("text") or "")
+        if wants_to_leave(text):
             # "we're outside now. forget the complaint for now": the route is given, and the
             # leaving is then read as any other (round 9 r9c04).
             return [ActionReverted()]
-        requested = tracker.get_slot("requested_slot")
-        kept = routed and requested not in ACCOUNT_SLOTS
-        at_read_back = not tracker.active_loop_name and bool(tracker.get_slot(READ_BACK))
-        if (routed and at_read_back) or (tracker.active_loop_name and requested and kept):
-            # Danger typed at the read-back is no correction, nor at a form's question an
-            # answer (round 9 r9c29): the question waiting is asked again.
-            question = last_question(tracker)
-            if question:
-                dispatcher.utter_message(
-                    text=question.get("text"), buttons=question.get("buttons") or []
-                )
-            return [SlotSet(requested, None)] if requested else []
+        question = open_question(tracker)
+        held = routed or (asked and not answers_the_question(question, text))
+        waiting = question is not None and (question.form or question.name == READ_BACK)
+        if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
+            said = last_question(tracker)
+            if said:
+                dispatcher.utter_message(text=said.get("text"), buttons=said.get("buttons") or [])
+            return [SlotSet(question.name, None)] if question.form else []
         # The rules and forms then see the message as if nothing had come before them.
         return [ActionReverted()]
 
@@ -135,10 +136,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     that makes the message a reply (bot.triage.decide.detector_level): a route already given
     ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
     that the message fits as its answer ("I'm Sam, her son"; not "my son is wheezing and cant
-    catch his breath" at the earlier-job question, round 9 r9c22), so a reply that is both gets neither route nor question.
-    A guess at the danger already routed is dropped, unless the message says it goes on or is
-    worse, and so is that danger said not to be there. Danger told in words the policy names is
-    always routed."""
+    catch his breath" at the earlier-job question, round 9 r9c22), so a reply that is both gets
+    neither route nor question. A guess at the danger already routed is dropped, unless the
+    message says it goes on or is worse, and so is that danger said not to be there. Danger told
+    in words the policy names is always routed."""
     routed = set(routes_in(tracker))
     text = str(tracker.latest_message.get("text") or "")
     steps = int(bool(routed)) + int(answers_the_question(open_question(tracker), text))

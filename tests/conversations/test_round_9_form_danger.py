@@ -11,7 +11,12 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_8_form import EARLIER_JOB, OUTCOME, to_the_earlier_job_question
+from tests.conversations.test_round_8_form import (
+    EARLIER_JOB,
+    OUTCOME,
+    WHO,
+    to_the_earlier_job_question,
+)
 
 pytestmark = pytest.mark.server
 
@@ -62,6 +67,24 @@ def test_breathing_trouble_at_a_form_question_is_not_stored_as_the_answer(
     assert "999" in after or SAFETY_QUESTION in after
     # Not taken as the earlier-job answer: that question waits still.
     assert OUTCOME not in after
+
+
+def test_breathing_trouble_after_a_damp_route_is_not_stored_as_the_answer(
+    running: Running,
+) -> None:
+    """A route already given makes the detector's guess at a new danger one step less sure: the
+    safety question at least, and the form's question asked again."""
+    _, say = conversation(running)
+    assert "inspect" in say(
+        "the black mould in my daughter's room has come back, she has asthma and coughs every "
+        "night, I want to complain"
+    )
+    say("/affirm")
+    assert OUTCOME in say("yes it's still there")
+    after = say("one sec she is wheezing a lot and can't get her breath back")
+    assert "999" in after
+    assert WHO not in after
+    assert OUTCOME in after
 
 
 def test_leaving_said_beside_a_danger_leaves_the_form(running: Running) -> None:
