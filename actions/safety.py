@@ -167,14 +167,17 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
-    """Whether the message reads as the answer to the question waiting: a yes or no to a
-    yes-or-no question or the read-back (anything else there may be news, not a correction),
-    otherwise what the form's question asks for (bot.fits)."""
+    """Whether the message reads as the answer to the question waiting: what the form's question
+    asks for (bot.fits), a yes or no at the read-back (anything else there may be news, not a
+    correction), and anything at an offer, whose answer comes in many words ("yes ring me
+    07700 ..."), read by bot.answers."""
     if question is None:
         return False
-    if question.yes_no or question.form is None:
+    if question.form:
+        return fits_strictly(question.name, text)
+    if question.name == READ_BACK:
         return yes_or_no(text) is not None
-    return fits_strictly(question.name, text)
+    return True
 
 
 def routes_in(tracker: Tracker) -> list[str]:
