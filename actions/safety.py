@@ -15,14 +15,7 @@ from actions.app import get_app
 from actions.repair import buttons_before
 from actions.triage import contact_record
 from actions.turns import before_latest_message, last_question, received_at
-from bot.answers import (
-    READ_BACK,
-    OpenQuestion,
-    asks_for_person,
-    open_question,
-    wants_to_leave,
-    yes_or_no,
-)
+from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
@@ -167,17 +160,12 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
-    """Whether the message reads as the answer to the question waiting: what the form's question
-    asks for (bot.fits), a yes or no at the read-back (anything else there may be news, not a
-    correction), and anything at an offer, whose answer comes in many words ("yes ring me
-    07700 ..."), read by bot.answers."""
+    """Whether the message reads as the answer to the question waiting: what a form's question
+    asks for (bot.fits); at the read-back and at an offer, whose answers and corrections come in
+    many words ("also only call me after 6pm", "yes ring me 07700 ..."), any message."""
     if question is None:
         return False
-    if question.form:
-        return fits_strictly(question.name, text)
-    if question.name == READ_BACK:
-        return yes_or_no(text) is not None
-    return True
+    return fits_strictly(question.name, text) if question.form else True
 
 
 def routes_in(tracker: Tracker) -> list[str]:
