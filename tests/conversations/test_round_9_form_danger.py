@@ -48,12 +48,7 @@ def test_gas_at_the_read_back_is_routed_and_the_read_back_asked_again(running: R
     assert READ_BACK in after
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="at the read-back any words may be a correction, so the detector's guess there is "
-    "only asked about, and the message then still read as a change (round 9 r9c10, left)",
-)
-def test_danger_only_the_detector_finds_at_the_read_back_is_no_correction(
+def test_smoke_from_a_socket_at_the_read_back_is_routed_not_a_correction(
     running: Running,
 ) -> None:
     _, say = conversation(running)

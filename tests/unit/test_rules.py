@@ -40,6 +40,7 @@ def test_urgency_cues(match: Match, text: str, category: str) -> None:
         # cue, so the advice to switch off at the fuse box was lost.
         ("caller says water coming thru the light in kitchen", "electrical_danger"),
         ("water is dripping out of the bulb in the hallway", "electrical_danger"),
+        ("the plug socket in the hall is smoking even switched off", "electrical_danger"),
         ("he said he'll batter me and I'm terrified", "threat_of_violence"),
         ("mould in the bedroom and my son's asthma is worse", "damp_mould_health"),
         # Told indirectly.
