@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.safety import routes_in
+from actions.safety import details_held, routes_in
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.casestore.domain import Handoff
@@ -35,7 +35,11 @@ class ActionHandoff(Action):
         )
         say_it_is_automated(dispatcher, tracker)
         lines = handoff_lines(
-            handoff.person_from, app.policy, written_language(tracker), routes_in(tracker)
+            handoff.person_from,
+            app.policy,
+            written_language(tracker),
+            routes_in(tracker),
+            details_held(tracker),
         )
         for line in lines:
             dispatcher.utter_message(text=line)

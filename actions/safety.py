@@ -21,7 +21,7 @@ from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for
-from bot.replies import urgent_lines
+from bot.replies import unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, detector_level
 from bot.triage.safety import (
@@ -29,6 +29,7 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    cannot_read,
     follows_up_a_route,
     not_to_be_phoned,
     routes_in_events,
@@ -92,6 +93,7 @@ class ActionSafetyCheck(Action):
             follow_up = _follow_up(tracker) or _told_again_to_a_person(tracker, policy)
             if follow_up:
                 return _after_route(dispatcher, tracker, follow_up)
+            _unread_while_waiting(dispatcher, tracker)
         return self._carry_on(
             dispatcher, tracker, routed=bool(result.urgency), asked=result.ask_about_danger
         )
@@ -219,7 +221,31 @@ def _after_route(
         return [FollowupAction(HANDOFF_ACTION)]
     for line in dict.fromkeys(policy.after_route(category) for category in routed):
         dispatcher.utter_message(text=line)
+    dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return []
+
+
+def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """While a person is awaited, a message in another language with no danger found in it
+    still gets 999 and the emergency repairs line, in that language: the assistant cannot read
+    it, and nobody may until the office opens (round 9 r9b-08). Not again straight after
+    itself, when the resident writes twice in a row."""
+    message = tracker.latest_message
+    if not tracker.get_slot(WITH_PERSON_SLOT):
+        return
+    if not cannot_read(message.get("entities") or [], message.get("text")):
+        return
+    language = RuleMatches.from_entities(message.get("entities") or []).language
+    line = unread_danger_line(language, get_app().policy)
+    said = [e for e in before_latest_message(tracker) if e.get("event") == "bot"]
+    if not said or said[-1].get("text") != line:
+        dispatcher.utter_message(text=line)
+
+
+def details_held(tracker: Tracker) -> bool:
+    """Whether the conversation holds a way to contact the resident: a web chat often does not,
+    and "our team will contact you" then is a promise nobody can keep (round 9 r9b-17)."""
+    return bool(tracker.get_slot("contact_details"))
 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:

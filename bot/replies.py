@@ -61,6 +61,27 @@ def not_english_reply(policy: Policy) -> str:
     )
 
 
+def emergency_repairs_line(policy: Policy) -> str:
+    """The emergency repairs line, for a message the assistant cannot read: no heating with a
+    baby told in Romanian or Urdu needs it as much as 999 does (round 9 r9b-25, r9c-21)."""
+    return (
+        "For an emergency repair, such as no heating with a child or an older person at home, "
+        f"call our emergency repairs line, open day and night, on "
+        f"{policy.landlord.emergency_repairs_phone}."
+    )
+
+
+def unread_danger_line(language_id: str | None, policy: Policy) -> str:
+    """Said to a message the assistant cannot read while a person is awaited: it may tell of
+    danger (round 9 r9b-08, water from a ceiling light in Arabic, got nothing). In the
+    resident's language when the landlord provides it, then in English."""
+    english = f"If anyone is in danger, call 999 now. {emergency_repairs_line(policy)}"
+    language = policy.languages.get(language_id or "")
+    if language is None:
+        return english
+    return f"{language.in_danger.format(**vars(policy.landlord))}\n{english}"
+
+
 def other_language_lines(language_id: str, policy: Policy) -> list[str]:
     """For a message in one of the landlord's languages: how to get help, in that language
     first (texts the landlord provides, marked for checking), then in English."""
@@ -70,7 +91,8 @@ def other_language_lines(language_id: str, policy: Policy) -> list[str]:
         language.in_danger.format(**landlord),
         language.interpreter_offer.format(**landlord),
         f"This message looks like it is in {language.name}. I am an automated assistant and I "
-        "can only read English. If anyone is in danger, call 999 now. We have noted that you "
+        f"can only read English. If anyone is in danger, call 999 now. "
+        f"{emergency_repairs_line(policy)} We have noted that you "
         'may need an interpreter. A person can help you with a free interpreter: press "Talk '
         f'to a person" or call us on {policy.landlord.phone}.',
     ]
@@ -254,11 +276,14 @@ def handoff_lines(
     policy: Policy,
     language_id: str | None = None,
     routed: Sequence[str] = (),
+    details_held: bool = False,
 ) -> list[str]:
     """Honest about when a person will read the conversation, and the route for an emergency;
     for a resident who wrote in one of the landlord's languages, in that language first. After
     a route (`routed`), the help open now for it comes next (Samaritans after self-harm): a
-    person may not read this until the office opens."""
+    person may not read this until the office opens. A promise to contact the resident is made
+    only when their phone number or email is held (`details_held`); otherwise the person
+    replies here, as the first line says (round 9 r9b-25)."""
     landlord = policy.landlord
     language = policy.languages.get(language_id or "")
     if person_from is None:
@@ -279,6 +304,7 @@ def handoff_lines(
         *in_their_language,
         f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
         *dict.fromkeys(policy.after_route(category) for category in routed),
+        *([policy.contact_line(True)] if routed and details_held else []),
         f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "
         f"For an emergency repair call {landlord.emergency_repairs_phone}, or 999 if someone is "
         "in danger.",

@@ -34,6 +34,7 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    cannot_read,
     follows_up_a_route,
     needs_safety_check,
     not_to_be_phoned,
@@ -131,7 +132,10 @@ class SafetyFirstPolicy(UntrainedPolicy):
         with_person = bool(tracker.get_slot(WITH_PERSON_SLOT))
         checks = [e for e in since if isinstance(e, ActionExecuted)]
         if not checks:
-            if self._is_dangerous(message, tracker):
+            # While a person is awaited the assistant is otherwise quiet, so a message it cannot
+            # read gets the check too: it says how to get help now (round 9 r9b-08).
+            unread = with_person and cannot_read(message.entities, message.text)
+            if unread or self._is_dangerous(message, tracker):
                 return SAFETY_ACTION
             return ACTION_LISTEN_NAME if with_person else None
         if checks[0].action_name != SAFETY_ACTION:

@@ -416,6 +416,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         yes_words=file.cues("safety_yes", required=True),
         confirmed=file.text("safety_confirmed"),
         after_route=_checked(file, "after_route", landlord_fields),
+        will_contact=_checked(file, "will_contact", landlord_fields),
+        no_contact_details=_checked(file, "no_contact_details", landlord_fields),
         no_calls=file.text("no_calls"),
     )
 
@@ -504,7 +506,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.flag("checked"),
             cues,
             routes,
-            r.text("in_danger"),
+            _checked(r, "in_danger", landlord_fields),
             offer,
             handoff,
             handoff_closed,
@@ -602,6 +604,8 @@ _TOP_KEYS = {
         "safety_yes",
         "safety_confirmed",
         "after_route",
+        "will_contact",
+        "no_contact_details",
         "no_calls",
     },
     "hazards.yml": {"law", "kinds"},

@@ -199,6 +199,9 @@ class Safety:
     confirmed: str
     # What happens now and the line open day and night, for a category without its own.
     after_route: str
+    # Said after it: that we will contact the resident, or that we cannot without their details.
+    will_contact: str
+    no_contact_details: str
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
 
@@ -354,4 +357,10 @@ class Policy:
     def after_route(self, category_id: str) -> str:
         """What happens now and the help open day and night, after a category's route."""
         text = self.urgency[category_id].after_route or self.safety.after_route
+        return text.format(**vars(self.landlord))
+
+    def contact_line(self, details_held: bool) -> str:
+        """Said after `after_route`: a promise to contact the resident only when the
+        conversation holds their phone number or email, else how to give one or reach us."""
+        text = self.safety.will_contact if details_held else self.safety.no_contact_details
         return text.format(**vars(self.landlord))

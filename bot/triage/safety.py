@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.answers import READ_BACK, Button, ConversationState, typed_button
 from bot.definition import NEGATIONS, PREFERENCES
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.policy import Policy
 from bot.questions import is_question
 from bot.triage.decide import dangers
@@ -26,6 +26,13 @@ def needs_safety_check(entities: Iterable[dict[str, Any]], policy: Policy) -> bo
     """A danger to route, or enough doubt to ask about one."""
     urgency, ask = dangers(RuleMatches.from_entities(entities), policy)
     return bool(urgency) or ask
+
+
+def cannot_read(entities: Iterable[dict[str, Any]], text: str | None) -> bool:
+    """A message in another language: neither the danger cues in English nor the learned
+    detector can read it, so it may tell of a danger they miss (round 9 r9b-08)."""
+    language = RuleMatches.from_entities(entities).language
+    return language is not None or only_other_alphabets(text or "")
 
 
 def answers_yes(intent: str | None, text: str | None, policy: Policy) -> bool:

@@ -190,3 +190,6 @@ def test_a_handover_while_closed_after_self_harm_repeats_samaritans(
     assert "Our office is closed now" in said[0]
     assert said[1] == app.policy.after_route("self_harm")
     assert "116 123" in said[1]
+    # No number or email was given: the person replies here, and nobody promises to call
+    # (round 9 r9b-25, where it contradicted "reply after 8am Monday").
+    assert not any("will contact you" in line for line in said)

@@ -140,11 +140,50 @@ def test_a_question_after_a_route_gets_what_happens_now_and_the_line_open_all_ni
 ) -> None:
     """Round 7 (r7b-08): "so is someone coming or not?" after the gas route got "I can't answer
     that" and the office's weekday hours."""
-    turn = _after(policy.urgent_route("gas"), "so is someone coming or not? ive given u my number")
+    text = "so is someone coming or not? ive given u my number"
+    turn = _after(policy.urgent_route("gas"), text, contact_details="07700 900150")
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
-    assert texts(dispatcher) == [policy.after_route("gas")]
+    assert texts(dispatcher) == [policy.after_route("gas"), policy.contact_line(True)]
     assert "0800 111 999" in texts(dispatcher)[0]
+    assert "will contact you" in texts(dispatcher)[1]
     assert events == []
+
+
+def test_with_no_number_or_email_held_the_assistant_promises_no_contact(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 9 (r9b-17): in a web chat with no number given, "how will you contact me, you
+    don't have my number?" after the gas route got "our team will contact you as soon as they
+    can" again. It asks for a number or email and gives the line open day and night."""
+    text = "how will you contact me, you don't have my number?"
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _after(policy.urgent_route("gas"), text), {}))
+    said = texts(dispatcher)
+    assert not any("will contact you" in line for line in said)
+    assert "0800 111 999" in said[0]
+    assert "type your phone number or email" in said[-1]
+    assert policy.landlord.emergency_repairs_phone in said[-1]
+
+
+def test_a_message_in_another_language_while_waiting_for_a_person_gets_the_help_open_now(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 9 (r9b-08): after the handover, water coming from the ceiling light, written in
+    Arabic, got no reply at all; the same in English got the route. The assistant cannot read
+    it, so it gives 999 and the emergency repairs line, in Arabic and English, once."""
+    arabic = {"entity": "language", "value": "ar"}
+    text = "الماء ينزل من مصباح السقف والضوء يومض"
+    turn = _after("I'll pass you to a person.", text, arabic, with_person=True)
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, turn, {}))
+    [line] = texts(dispatcher)
+    assert line.startswith(policy.languages["ar"].in_danger.split("999")[0])
+    assert policy.landlord.emergency_repairs_phone in line.split("\n")[0]
+    assert "999" in line.split("\n")[1] and policy.landlord.emergency_repairs_phone in line
+    assert events == []
+    again = CollectingDispatcher()
+    asyncio.run(
+        ActionSafetyCheck().run(again, _after(line, text, arabic, with_person=True), {})
+    )
+    assert texts(again) == []
 
 
 def test_asking_for_someone_to_talk_to_after_abuse_is_handed_to_a_person(
@@ -234,7 +273,10 @@ def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_
     events = asyncio.run(ActionSafetyCheck().run(
         dispatcher, _after(route, "should i call 999?", with_person=True), {}
     ))  # fmt: skip
-    assert texts(dispatcher) == [policy.after_route("no_heating_or_water_vulnerable")]
+    assert texts(dispatcher) == [
+        policy.after_route("no_heating_or_water_vulnerable"),
+        policy.contact_line(False),
+    ]
     assert events == []
     again = CollectingDispatcher()
     sure = {"entity": "detected_urgency", "value": "self_harm", "confidence": 0.9}
@@ -242,7 +284,7 @@ def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_
     events = asyncio.run(ActionSafetyCheck().run(
         again, _after(policy.urgent_route("self_harm"), text, sure, with_person=True), {}
     ))  # fmt: skip
-    assert texts(again) == [policy.after_route("self_harm")]
+    assert texts(again) == [policy.after_route("self_harm"), policy.contact_line(False)]
     assert events == []
 
 

@@ -46,6 +46,7 @@ from bot.replies import (
     status_text,
     status_without_reference,
     still_going_on_question,
+    unread_danger_line,
     unmatched_stage_2_lines,
     urgent_logged_lines,
 )
@@ -109,6 +110,9 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         texts[f"answer:{answer.id}"] = answer.text
     # The English part of the reply to a message in another language.
     texts["other_language"] = other_language_lines("pl", policy)[-1]
+    texts["unread_danger"] = unread_danger_line(None, policy)
+    texts["will_contact"] = policy.contact_line(True)
+    texts["no_contact_details"] = policy.contact_line(False)
     texts["handoff_open"] = " ".join(handoff_lines(None, policy))
     closed_until = datetime(2026, 11, 30, 8, tzinfo=timezone.utc)
     texts["handoff_closed"] = " ".join(handoff_lines(closed_until, policy))

@@ -219,3 +219,17 @@ def test_with_a_person_awaited_a_question_after_a_route_runs_the_check(
     asked = message("should i call 999?", "enquiry")
     assert safety_first.next_action(tracker(handed_over, routed, asked)) == SAFETY_ACTION
     assert safety_first.next_action(tracker(handed_over, asked)) == LISTEN
+
+
+def test_a_message_it_cannot_read_while_a_person_is_awaited_runs_the_check(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    """Round 9 (r9b-08): water from a ceiling light, told in Arabic after the handover, was met
+    with silence; the check gives the help open now in the resident's language."""
+    arabic = message("الماء ينزل من مصباح السقف والضوء يومض", entities=[
+        {"entity": "language", "value": "ar"}
+    ])  # fmt: skip
+    turn = tracker(SlotSet("with_person", True), arabic)
+    assert safety_first.next_action(turn) == SAFETY_ACTION
+    english_chat = tracker(SlotSet("with_person", True), message("ok thanks", intent="thank"))
+    assert safety_first.next_action(english_chat) == LISTEN
