@@ -46,8 +46,8 @@ from bot.replies import (
     status_text,
     status_without_reference,
     still_going_on_question,
-    unread_danger_line,
     unmatched_stage_2_lines,
+    unread_danger_line,
     urgent_logged_lines,
 )
 from bot.triage import Reason, TriageResult
