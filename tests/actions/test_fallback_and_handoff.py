@@ -190,6 +190,22 @@ def test_a_handover_while_closed_after_self_harm_repeats_samaritans(
     assert "Our office is closed now" in said[0]
     assert said[1] == app.policy.after_route("self_harm")
     assert "116 123" in said[1]
-    # No number or email was given: the person replies here, and nobody promises to call
-    # (round 9 r9b-25, where it contradicted "reply after 8am Monday").
+
+
+def test_a_handover_after_a_route_promises_contact_only_with_details_held(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 9 (r9b-25): after no heating with a sick baby, a web chat with no number given was
+    handed over with "our team will contact you as soon as they can", beside "a person will
+    reply here after 8am Monday". The person replies here; only a held number or email makes
+    the promise."""
+    turn = json.loads((FIXTURES / "asks_for_person_on_saturday.json").read_text())
+    turn["events"][2]["text"] = app.policy.urgent_route("no_heating_or_water_vulnerable")
+    asyncio.run(ActionHandoff().run(dispatcher, Tracker.from_dict(turn), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    assert "reply after we open" in said[0]
     assert not any("will contact you" in line for line in said)
+    turn["slots"]["contact_details"] = "07700 900150"
+    held = CollectingDispatcher()
+    asyncio.run(ActionHandoff().run(held, Tracker.from_dict(turn), {}))
+    assert app.policy.contact_line(True) in [m["text"] for m in held.messages]
