@@ -52,22 +52,23 @@ def automated_line(policy: Policy) -> str:
     )
 
 
-def not_english_reply(policy: Policy) -> str:
-    need = policy.needs.get(INTERPRETER_NEED)
-    offer = f"{need.offer} " if need else ""
-    return (
-        f"Sorry, I can only read English. If anyone is in danger, call 999 now. {offer}Please "
-        f"call us on {policy.landlord.phone} and tell us which language you speak."
-    )
-
-
 def emergency_repairs_line(policy: Policy) -> str:
     """The emergency repairs line, for a message the assistant cannot read: no heating with a
     baby told in Romanian or Urdu needs it as much as 999 does (round 9 r9b-25, r9c-21)."""
     return (
         "For an emergency repair, such as no heating with a child or an older person at home, "
-        f"call our emergency repairs line, open day and night, on "
+        "call our emergency repairs line, open day and night, on "
         f"{policy.landlord.emergency_repairs_phone}."
+    )
+
+
+def not_english_reply(policy: Policy) -> str:
+    need = policy.needs.get(INTERPRETER_NEED)
+    offer = f"{need.offer} " if need else ""
+    return (
+        "Sorry, I can only read English. If anyone is in danger, call 999 now. "
+        f"{emergency_repairs_line(policy)} {offer}Please "
+        f"call us on {policy.landlord.phone} and tell us which language you speak."
     )
 
 

@@ -162,6 +162,22 @@ def languages_handoff(app: App) -> list[str]:
     ]
 
 
+def test_a_message_in_another_language_is_given_the_emergency_repairs_line_too(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 9 (r9c-21, r9b-25, r9b-30): no heating with a baby, told in Romanian, Urdu or
+    Lithuanian, got only 999 and the office number, closed at the weekend. The emergency repairs
+    line, open day and night, is given in the resident's language and in English."""
+    asyncio.run(ActionMisunderstood().run(dispatcher, in_arabic("لا توجد تدفئة وطفلي مريض"), {}))
+    said = [m["text"] for m in dispatcher.messages]
+    phone = app.policy.landlord.emergency_repairs_phone
+    assert said[0].startswith(app.policy.languages["ar"].in_danger.split("999")[0])
+    assert phone in said[0]
+    assert phone in said[-1] and "looks like it is in Arabic" in said[-1]
+    for language in app.policy.languages.values():
+        assert phone in language.in_danger.format(**vars(app.policy.landlord)), language.name
+
+
 def test_the_interpreter_offer_given_with_a_danger_route_is_not_said_twice(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
