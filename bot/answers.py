@@ -457,7 +457,11 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return NOTHING
     if question.name == READ_BACK:
         # Anything else at the read-back changes what was read back: never a yes by default.
-        handing_over = intent == "request_human" and asks_for_person(text)
+        # The model's request for a person stands unless the words name someone in the complaint
+        # ("the person helping is Priya"): a correction, not a handover.
+        handing_over = intent == "request_human" and (
+            asks_for_person(text) or not NOT_ASKING_FOR_A_PERSON.search(words(text))
+        )
         return NOTHING if handing_over or intent == "goodbye" else Understanding("amend")
     if question.name == "contact_preference":
         preference = contact_preference(text)

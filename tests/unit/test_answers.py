@@ -153,6 +153,7 @@ def test_the_person_named_in_a_correction_is_no_request_for_a_person() -> None:
         "slot"
     )
     assert understand_(READ_BACK, "I want to talk to a person", "request_human", []).kind == "none"
+    assert understand_(READ_BACK, "can someone ring me back", "request_human", []).kind == "none"
 
 
 def test_a_phone_call_is_a_preference_not_a_request_for_a_person() -> None:
