@@ -15,6 +15,7 @@ from tests.conversations.test_round_8_form import (
     EARLIER_JOB,
     OUTCOME,
     WHO,
+    to_the_contact_method_question,
     to_the_earlier_job_question,
 )
 
@@ -28,12 +29,7 @@ GAS_LINE = "0800 111 999"
 
 
 def to_the_read_back(say: Callable[[str], str]) -> None:
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
-    say("I'm the tenant")
-    say("Nadia Farah")
-    say("nadia.farah@example.org")
+    to_the_contact_method_question(say)
     say("Phone call")
     assert READ_BACK in say("no")
 
