@@ -72,7 +72,7 @@ class ActionSafetyCheck(Action):
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
-        for line in urgent_lines(result, policy):
+        for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
             dispatcher.utter_message(text=line)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)

@@ -648,8 +648,10 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
 )
 # A request for a person the rule matcher may miss: "actually can I talk to a person instead?"
 ASKS_FOR_A_PERSON_PLAINLY = re.compile(
-    r"\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+"
-    r"(?:a|an|someone|somebody|a real|an actual|one of your|a member)\b"
+    # Text-speak too: "cn i talk 2 sum1 real" (round 9 r9c06 got "I can't answer that one").
+    r"\b(?:can|cn|could|cud|may)\s+(?:i|we)\s+(?:please\s+|pls\s+|just\s+|jus\s+)?"
+    r"(?:talk|tlk|speak|chat)\s+(?:to|2|with|wiv)\s+"
+    r"(?:a|an|someone|somebody|some1|sum1|a real|an actual|one of your|a member)\b"
     r"|\b(?:want|need|like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+"
     r"(?:real |actual )?(?:person|human)\b"
     # "Can a person check this please?" (round 8 r8a-08).

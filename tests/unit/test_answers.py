@@ -713,3 +713,14 @@ def test_can_a_person_check_this_is_a_request_for_a_person() -> None:
     """Round 8 r8a-08: "Can a person check this please?" got "I can't answer that one"."""
     typed = "I already had your letter. could a real person look at it please?"
     assert understand(None, typed, "enquiry", [], {}) == Understanding("button", "/request_human")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cn i talk 2 sum1 real", "can i jus speak 2 some1 pls", "cud i tlk wiv somebody",
+     "ffs thats the number i gave. cn i talk 2 sum1"],
+)  # fmt: skip
+def test_a_person_asked_for_in_text_speak_is_handed_over(text: str) -> None:
+    """Round 9 r9c06: "cn i talk 2 sum1 real" got "I can't answer that one myself"."""
+    said = understand_(None, text, "enquiry", [])
+    assert (said.kind, said.value) == ("button", "/request_human")
