@@ -53,6 +53,26 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
 
 
+def dangers_to_a_person_routed(
+    said: Iterable[str], told: Iterable[Iterable[dict[str, Any]]], policy: Policy
+) -> list[str]:
+    """The dangers to a person (abuse, a threat, self-harm: no hazard in the home) whose route
+    the assistant gave (`said`), less those the resident has since said do not apply in any
+    message's entities (`told`: "im not going to harm myself, im annoyed", round 10 r10a-11).
+    While a person is awaited, every message then gets the help open now: "i have my tablets
+    here, all of them" and "hello anyone there" got silence until the office opened (r10c-07)."""
+    denied = {
+        category
+        for entities in told
+        for category in RuleMatches.from_entities(entities).negated_urgency
+    }
+    return [
+        category
+        for category in routes_given(said, policy)
+        if policy.urgency[category].hazard is None and category not in denied
+    ]
+
+
 def routes_in_events(events: Iterable[dict[str, Any]], policy: Policy) -> list[str]:
     """The categories whose route the assistant gave in these tracker events (an action's)."""
     said = (str(e.get("text") or "") for e in events if e.get("event") == "bot")
