@@ -26,12 +26,19 @@ from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answers import UNDERSTOOD_KEY, Button, says_goodbye, wants_to_leave
+from bot.answers import (
+    UNDERSTOOD_KEY,
+    Button,
+    says_goodbye,
+    takes_back_a_person_request,
+    wants_to_leave,
+)
 from bot.bootstrap import policy_at
 from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.triage.safety import (
+    BACK_FROM_PERSON_ACTION,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
@@ -141,7 +148,12 @@ class SafetyFirstPolicy(UntrainedPolicy):
                 return SAFETY_ACTION
             if with_person and self._answered_while_waiting(message, tracker):
                 return SAFETY_ACTION
+            if with_person and takes_back_a_person_request(message.text or ""):
+                return BACK_FROM_PERSON_ACTION
             return ACTION_LISTEN_NAME if with_person else None
+        if checks[0].action_name == BACK_FROM_PERSON_ACTION:
+            # Quiet after it, or after the form it resumed has asked its question.
+            return ACTION_LISTEN_NAME if len(checks) > 1 or with_person else None
         if checks[0].action_name != SAFETY_ACTION:
             return None
         if with_person:

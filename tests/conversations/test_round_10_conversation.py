@@ -1,6 +1,7 @@
 """Round 10 of the simulated residents (issue 14, and issue 16's honesty), played over REST in
 our own wordings: while a person is awaited, a resident at risk is never met with silence and
-details typed are acknowledged; a number given with a complaint is known after it is logged."""
+details typed are acknowledged; a handover made by mistake can be taken back; a number given with
+a complaint is known after it is logged; no promise of a day the office is shut."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import re
 
 import pytest
 
+from bot.policy import Policy
 from tests.conftest import Running
-from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_conversation_repair import conversation, store
 
 pytestmark = pytest.mark.server
 
@@ -62,3 +64,30 @@ def test_a_question_after_a_logged_complaint_is_not_answered_as_an_earlier_route
     after = say("so what happens on the 14th, is that when someone comes?")
     assert "flagged as urgent" not in after
     assert NO_DETAILS not in after
+
+
+def test_a_handover_the_resident_did_not_want_is_taken_back_and_the_form_carries_on(
+    running: Running, policy: Policy
+) -> None:
+    """r10b-16: handed over by mistake in the middle of a complaint, "i didnt ask for a
+    person?? i just want my complaint logged" got no reply, and the complaint was lost."""
+    sender, say = conversation(running)
+    assert "make a formal complaint" in say(
+        "the caretaker has not cleaned the bin store for six weeks and it stinks, I've rung twice"
+    )
+    assert "Is this still happening" in say("Make a formal complaint")
+    assert "reported to us before" in say("yes still the same")
+    assert "I'll pass you to a person." in say("can i talk to someone")
+    back = say("no sorry i didnt ask for a person, i want to finish my complaint")
+    assert "I'll carry on here" in back
+    assert "reported to us before" in back
+    assert "What would you like us to do" in say("yes, twice in november")
+    assert store(running, policy).open_handoff(sender) is None
+
+
+def test_a_threat_route_promises_no_day_the_office_may_be_shut(running: Running) -> None:
+    """r10c-06, r10c-14 (and r9c07): "We will pass this to our team today" on a Saturday."""
+    _, say = conversation(running)
+    reply = say("the man from number 4 threatened me with a knife on the stairs")
+    assert "999" in reply
+    assert "today" not in reply
