@@ -91,3 +91,16 @@ def test_a_threat_route_promises_no_day_the_office_may_be_shut(running: Running)
     reply = say("the man from number 4 threatened me with a knife on the stairs")
     assert "999" in reply
     assert "today" not in reply
+
+
+def test_feeling_ill_after_the_gas_route_gets_medical_help_even_at_a_form_question(
+    running: Running,
+) -> None:
+    """r10c-01, r10c-03: symptoms told after a gas or CO route got the gas line again, or were
+    taken as the answer to the form's question, with no word about medical help."""
+    _, say = conversation(running)
+    assert "0800 111 999" in say("the carbon monoxide alarm is going off and wont stop")
+    assert "What name should we use" in say("yes please contact me")
+    reply = say("hang on my daughter has a really bad headache now and shes been sick")
+    assert "call 999" in reply
+    assert "What name should we use" in reply
