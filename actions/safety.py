@@ -150,11 +150,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     text = str(tracker.latest_message.get("text") or "")
     steps = int(bool(routed)) + int(answers_the_question(open_question(tracker), text))
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    told_after = tuple(
-        c for c in told_after_a_route(matches, routed, policy) if c not in result.urgency
-    )
+    told_after = told_after_a_route(matches, routed, policy)
     if told_after:
-        result = replace(result, urgency=(*told_after, *result.urgency), ask_about_danger=False)
+        urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
+        result = replace(result, urgency=urgency, ask_about_danger=False)
     guess = matches.detected_urgency
     if not steps or guess not in policy.urgency:
         return result
