@@ -15,13 +15,8 @@ from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.answers import READ_BACK
 from bot.casestore.domain import Handoff
-from bot.replies import handoff_lines
+from bot.replies import BACK_FROM_PERSON_LINE, handoff_lines
 from bot.triage.safety import BACK_FROM_PERSON_ACTION, WITH_PERSON_SLOT
-
-BACK_FROM_PERSON = (
-    "Sorry, I took that as a request to talk to a person. Nobody is waiting to pick this up "
-    "now, so I'll carry on here. You can still ask for a person at any time."
-)
 
 
 class ActionHandoff(Action):
@@ -69,7 +64,7 @@ class ActionBackFromPerson(Action):
     ) -> list[EventType]:
         if not get_app().cases.withdraw_handoff(tracker.sender_id):
             return []  # a person has the conversation: they answer it
-        dispatcher.utter_message(text=BACK_FROM_PERSON)
+        dispatcher.utter_message(text=BACK_FROM_PERSON_LINE)
         events: list[EventType] = [SlotSet(WITH_PERSON_SLOT, False)]
         form = form_at_handover(tracker)
         if form is not None:

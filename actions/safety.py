@@ -22,7 +22,7 @@ from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for
-from bot.replies import unread_danger_line, urgent_lines
+from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, detector_level
 from bot.triage.safety import (
@@ -46,9 +46,6 @@ HANDOFF_ACTION = "action_handoff"
 # The reason a contact carries when the resident says a phone call is not safe: staff read it.
 NO_CALLS = "safe_contact"
 NO_CALLS_REASON = "Do not phone: the resident says a call is not safe"
-DETAILS_SEEN = (
-    "Thank you. The person who picks up this conversation will see the details you have given."
-)
 
 
 class ActionSafetyCheck(Action):
@@ -248,7 +245,7 @@ def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -
     if tracker.get_slot(WITH_PERSON_SLOT) and contact_details_in(
         str(tracker.latest_message.get("text") or "")
     ):
-        dispatcher.utter_message(text=DETAILS_SEEN)
+        dispatcher.utter_message(text=DETAILS_SEEN_LINE)
 
 
 def _after_route(

@@ -269,6 +269,17 @@ def goes_to(route: str) -> str:
     return f"It goes to {named}"
 
 
+# Contact details typed while a person is awaited (round 10 r10c-01: silence).
+DETAILS_SEEN_LINE = (
+    "Thank you. The person who picks up this conversation will see the details you have given."
+)
+# A handover the resident did not want, taken back (round 10 r10b-16).
+BACK_FROM_PERSON_LINE = (
+    "Sorry, I took that as a request to talk to a person. Nobody is waiting to pick this up "
+    "now, so I'll carry on here. You can still ask for a person at any time."
+)
+
+
 def handoff_lines(
     person_from: datetime | None,
     policy: Policy,

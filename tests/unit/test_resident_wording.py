@@ -189,6 +189,8 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["put_right_instead"] = replies.PUT_RIGHT_INSTEAD_LINE
     texts["unanswered_question"] = replies.unanswered_question_line(policy)
     texts["not_english"] = not_english_reply(policy)
+    texts["details_seen"] = replies.DETAILS_SEEN_LINE
+    texts["back_from_person"] = replies.BACK_FROM_PERSON_LINE
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]
     return texts
