@@ -119,6 +119,8 @@ class ActionUnderstandAnswer(Action):
             return [FollowupAction(LISTEN)]
         if understanding.kind == "leave":
             return leave(dispatcher, tracker, question, domain, understanding.start_again)
+        if understanding.kind == "put_right":
+            return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
         if understanding.answer_text is not None and not fits_strictly(
@@ -229,6 +231,24 @@ def leave(
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(LISTEN)]
+
+
+def put_right_instead(
+    tracker: Tracker, question: OpenQuestion, domain: dict[str, Any]
+) -> list[EventType]:
+    """Out of the complaint form to have it put right without a complaint ("forget the
+    complaint, I just want the lock fixed"): the message is re-read as the "no" to the offer,
+    whose rule records that choice, notes the repair and asks how to reach the resident
+    (actions.choice), as if the resident had chosen it at the offer."""
+    reverted, *reread = as_message(tracker, question, "deny", {})
+    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    out_of_the_form: list[EventType] = [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        SlotSet("choice_pending", True),
+    ]
+    return [reverted, *out_of_the_form, *reread]
 
 
 # A goodbye at the end of an answer: "Lee Harding. bye", "07700 900111 ta bye".

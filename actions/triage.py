@@ -18,10 +18,9 @@ from actions.turns import channel_of, model_of, received_at, turn_key
 from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
-from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import Asked, answers_in, asks_what
+from bot.questions import Asked, answers_in, asks_what, supposed
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
@@ -112,6 +111,7 @@ def told_beside(result: TriageResult, questions: list[Asked]) -> bool:
 
 
 LISTEN = "action_listen"
+DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
@@ -172,9 +172,12 @@ class ActionTriage(Action):
             # question about how to make one.
             questions = [q for q in questions if q.answer.id != REPORT_REPAIR]
         asked = questions[0].answer if questions else None
-        unhappy = RuleMatches.from_entities(
-            tracker.latest_message.get("entities") or []
-        ).dissatisfaction_cues
+        # "if I'm not happy with the answer, what then?" supposes it: no dissatisfaction told.
+        unhappy = [
+            cue
+            for cue in tracker.latest_message.get("entities") or []
+            if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
+        ]
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None

@@ -16,7 +16,7 @@ QUESTION_STARTS = (
     "i want to know", "id like to know", "i'd like to know", "wondering", "any idea",
     # as people type them in messages
     "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
-    "are u", "cn i", "wots", "wot's", "wheres", "hws",
+    "are u", "cn i", "wots", "wot's", "wheres", "hws", "cn u", "can u tell me", "cn u tell me",
 )  # fmt: skip
 
 
@@ -25,11 +25,18 @@ OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
     "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
+    "pls", "plz", "thx", "ta",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
     r"\b(?:how|what|who|where|when|wot|wat)\s+(?:do|can|should|would|will|is|are)\s+"
     r"(?:i|we|you|u|they|he|she|it)\b"
+    # "neither i just want to know who deals with moving", "T also asks what her rent balance
+    # is", "wants to know office hours over christmas": a question told, not asked.
+    r"|\b(?:want|wants|wanted|like|wanting)\s+(?:to|2)\s+know\s+"
+    r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
+    r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
+    r"whether|if)\b"
 )
 
 
@@ -190,3 +197,16 @@ def questions_and_rest(text: str) -> tuple[list[str], str]:
     if ABOUT_ASKING.search(" ".join(said)) and len(said) < ABOUT_ASKING_WORDS:
         return asked, ""
     return asked, left if set(said) - FILLER_WORDS else ""
+
+
+# "if I'm not happy with the answer, what then?": unhappiness supposed, not told.
+SUPPOSING = re.compile(
+    r"\b(?:if|what if|in case)\s+(?:i'?m|i am|im|i|we|we'?re|she|he|they|she'?s|he'?s)"
+    r"(?:\s+(?:am|are|is|still|get|feel|was|were|stay))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def supposed(text: str, start: int | None) -> bool:
+    """Whether the words at `start` are supposed ("if I'm unhappy with the reply"), not told."""
+    return start is not None and SUPPOSING.search(text[:start]) is not None

@@ -1,0 +1,132 @@
+"""Round 9 of the simulated residents (issue 16), played over REST in our own wordings: common
+questions get the landlord's answer with its route, and putting it right without a complaint
+notes the repair instead of only stopping."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.policy import Policy
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation, requests_of
+
+pytestmark = pytest.mark.server
+
+CANNOT_ANSWER = "can't answer that one"
+PHONE = "0300 000 0000"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # r9a-17: only the general number, after "I can't answer that one myself".
+        ("how can i get in touch with the rent team", f"rent team on {PHONE}"),
+        # r9c24: the rent team for a statement that is wrong, not how to pay.
+        (
+            "my rent statement says i owe 250 but i paid it all by direct debit. who should i "
+            "talk to?",
+            f"rent team on {PHONE}",
+        ),
+        # r9b-19: the first stage and its timescale.
+        (
+            "thanks for that. how does stage 1 work, how long have you got to answer me?",
+            "within 10 working days",
+        ),
+        # r9b-23: what comes after an answer the resident is not happy with.
+        ("and if I'm unhappy with the reply when it comes, what next?", "ask for Stage 2"),
+        # r9c14: the Christmas hours, not only the usual ones.
+        ("what are your opening hours over the christmas holidays", "closed on bank holidays"),
+        # r9c12: text-speak was noted as a repair request.
+        ("pls cn u tell me wot stage 2 is", "second and final stage"),
+        # r9c27: where the stopcock usually is.
+        ("where would the stopcock normally be?", "under the kitchen sink"),
+    ],
+)
+def test_round_9_questions_get_the_landlords_answer_with_its_route(
+    running: Running, question: str, answer: str
+) -> None:
+    _, say = conversation(running)
+    reply = say(question)
+    assert answer in reply
+    assert CANNOT_ANSWER not in reply
+    assert "noted this as a request" not in reply
+
+
+def test_a_statement_that_is_wrong_gets_the_rent_team_not_how_to_pay(running: Running) -> None:
+    """r9c24: "I owe 300 but I paid it all by direct debit" got the ways to pay."""
+    _, say = conversation(running)
+    reply = say("statement says I owe 300 but I paid it all by direct debit, who do I speak to?")
+    assert "by standing order" not in reply
+
+
+def test_what_resident_means_is_answered_at_the_form_question(running: Running) -> None:
+    """r9a-16: "what mean resident?" in the complaint form got "I can't answer that one"."""
+    _, say = conversation(running)
+    say("I want to complain about the damp in my bedroom, nobody came")
+    for answer in ("/affirm", "/deny", '/choose{"choice": "Fix the problem"}'):
+        say(answer)
+    reply = say("what mean resident? i live there with my kids")
+    assert "the person who lives in the home" in reply
+    assert CANNOT_ANSWER not in reply
+
+
+def test_a_question_said_with_neither_at_the_choice_is_answered(running: Running) -> None:
+    """r9b-14: "neither i just want to know who deals with moving to a bigger house" got "OK,
+    I've stopped" and no answer."""
+    _, say = conversation(running)
+    assert "What would you like to do?" in say("the council sent me to you and nobody helps")
+    reply = say("neither i just want to know who deals with moving to a bigger house")
+    assert "lettings team" in reply
+
+
+def test_thanks_in_text_speak_is_thanks(running: Running) -> None:
+    """r9b-04: "kk ta" got "Sorry, I can only help with your home"."""
+    _, say = conversation(running)
+    say("hi")
+    reply = say("kk ta")
+    assert "You're welcome" in reply
+    assert "only help with your home" not in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "choosing"),
+    [
+        # r9b-24: chose to have it put right, got "OK, I've stopped" and nothing noted.
+        (
+            "the damp in my bedroom is back and your man never came back, fed up",
+            "I'll just have it put right without a complaint.",
+        ),
+        # r9c11: the repair and where it is were asked for again.
+        (
+            "i'm not happy, the stairs light is still out and nobody has come",
+            "nah forget the complaint. can u just get the stairs light fixed, block C Ash Court",
+        ),
+    ],
+)
+def test_putting_it_right_at_the_offer_notes_the_repair(
+    running: Running, policy: Policy, first: str, choosing: str
+) -> None:
+    sender, say = conversation(running)
+    assert "What would you like to do?" in say(first)
+    reply = say(choosing)
+    assert "put it right, without a formal complaint" in reply
+    assert "I've stopped" not in reply
+    assert "tell me what needs fixing" not in reply
+    assert "contact you about it" in reply
+    [request] = requests_of(running, policy, sender)
+    assert first in request.description
+
+
+def test_leaving_the_complaint_form_for_the_repair_notes_the_repair(
+    running: Running, policy: Policy
+) -> None:
+    """r9a-05: "forget the complaint, I just want the lock fixed" stopped the form and noted
+    nothing until the resident asked again."""
+    sender, say = conversation(running)
+    say("the back door lock is broken and nobody came when i reported it, really annoyed")
+    assert "Is this still happening" in say("Make a formal complaint")
+    reply = say("actually forget the complaint, i just want the lock fixed, cant be bothered")
+    assert "put it right, without a formal complaint" in reply
+    assert "contact you about it" in reply
+    [request] = requests_of(running, policy, sender)
+    assert "just want the lock fixed" in request.description
