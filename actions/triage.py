@@ -119,7 +119,8 @@ ABOUT_STATUS = ("how_complaints_work",)
 REPORT_REPAIR = "report_repair"
 # Answers the offer of the choice to complain already gives, or that a complaint makes moot.
 ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
-STAGE_2_ANSWER = "stage_2"
+# Answers that say how to ask for Stage 2: moot once it is asked for.
+STAGE_2_ANSWERS = ("stage_2", "after_the_answer")
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
 NO_STAGE_2_LINE = (
     "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
@@ -195,12 +196,12 @@ class ActionTriage(Action):
             # "if the answer is rubbish can i escalate it after?" (r7b-22): answered, not acted on.
             stage_2 = False
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
-            questions = [q for q in questions if q.answer.id == STAGE_2_ANSWER] or questions
+            questions = [q for q in questions if q.answer.id in STAGE_2_ANSWERS] or questions
             asked = questions[0].answer if questions else None
         elif reading == "asks_for" and not asks_what(text):
             # Acted on, so the general "when you want Stage 2, tell me" is not said beside it
             # (r7a-12); a question about it ("what's stage 2?") is still answered below.
-            questions = [q for q in questions if q.answer.id != STAGE_2_ANSWER]
+            questions = [q for q in questions if q.answer.id not in STAGE_2_ANSWERS]
             asked = questions[0].answer if questions else None
         if stage_2 and wants_to_leave(text):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
@@ -255,7 +256,9 @@ class ActionTriage(Action):
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
             for question in questions:
-                if question.answer.id not in ABOUT_COMPLAINING:
+                ground = question.answer.ground
+                explained = ground is not None and ground == result.ground_to_explain
+                if question.answer.id not in ABOUT_COMPLAINING and not explained:
                     dispatcher.utter_message(text=question.answer.text)
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
@@ -271,13 +274,13 @@ class ActionTriage(Action):
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        if asked is not None:
-            said = [question.answer.text for question in questions]
-        elif parts_said and result.label == "other":
-            # The parts' routes answer it; "I can't answer that one" would contradict them.
-            said = []
-        else:
-            said = chat_lines(result, app.policy, tracker.get_slot("contact_details"))
+        said = [question.answer.text for question in questions]
+        answered_by_parts = bool(parts_said) and result.label == "other"
+        if result.label == "service_request" or not (said or answered_by_parts):
+            # A request asked with a question ("(1) fence panel down (2) office hours over
+            # Christmas?") is noted as well as answered (round 9 r9c14). Beside a part's route,
+            # "I can't answer that one" would contradict it.
+            said = chat_lines(result, app.policy, tracker.get_slot("contact_details")) + said
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if service_request is not None and not result.representative:

@@ -25,7 +25,7 @@ OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
     "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
-    "pls", "plz", "thx", "ta",
+    "pls", "plz", "thx", "ta", "seriously", "honestly", "anyway", "still",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
@@ -33,6 +33,8 @@ INNER_QUESTION = re.compile(
     r"(?:i|we|you|u|they|he|she|it)\b"
     # "neither i just want to know who deals with moving", "T also asks what her rent balance
     # is", "wants to know office hours over christmas": a question told, not asked.
+    # "She asked me to find out how to contact the ASB team" (round 9 r9b-22).
+    r"|\bfind\s+out\s+(?:how|who|what|where|when|whether|if)\b"
     r"|\b(?:want|wants|wanted|like|wanting)\s+(?:to|2)\s+know\s+"
     r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
     r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
@@ -47,6 +49,13 @@ def without_openers(sentence: str) -> str:
     return " ".join(said)
 
 
+# "When I rang about it the woman was rude", "what happened was": told, not asked.
+TELLING_STARTS = re.compile(
+    r"^(?:when|whenever|what happened)\s+(?:i|we|he|she|they|my|our|his|her|their|the|it|"
+    r"someone|somebody|your|ur)\b"
+)
+
+
 def is_question(text: str) -> bool:
     """A question by its mark or its opening words, in any sentence of the message."""
     if "?" in text:
@@ -55,7 +64,8 @@ def is_question(text: str) -> bool:
         without_openers(words(part)) for part in re.split(r"[.!\n]+", text) if part.strip()
     ]
     return any(
-        sentence == start or sentence.startswith(start + " ")
+        (sentence == start or sentence.startswith(start + " "))
+        and not TELLING_STARTS.match(sentence)
         for sentence in sentences
         for start in QUESTION_STARTS
     ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
@@ -89,7 +99,9 @@ class Asked:
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
-    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)",
+    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
+    # "how do i pay my rent, also the rent has gone up": something else told after it.
+    r"|,\s*(?:and\s+|but\s+)?also\s+",
     re.IGNORECASE,
 )
 
