@@ -101,13 +101,28 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
 QUESTION_SHARE = 0.5
 
 
-def told_beside(result: TriageResult, questions: list[Asked]) -> bool:
-    """Whether the message is a complaint told beside its questions, not a question about one:
-    the questions' sentences are under half of it (round 7 r7a-09, r7b-06)."""
+# What shows a job is asked for: a part of the home, a fault, a request or a danger.
+REQUEST_SIGNS = ("service_area", "fault_cue", "request_cue", "urgency")
+
+
+def told_beside(result: TriageResult, questions: list[Asked], entities: list[Any]) -> bool:
+    """Whether the message is a complaint, or a request for a job, told beside its questions,
+    not a question about one: the questions' sentences are under half of it (round 7 r7a-09,
+    r7b-06), and a request names its job outside them (round 9 r9c14, "(1) smoke alarm
+    chirping, (2) fence panel down, (3) wants to know office hours over Christmas"; not "I
+    support one of your tenants. She asked me to find out how to reach the ASB team")."""
     length = len(result.parts[0].text) if result.parts else 0
     asked = sum(q.end - q.start for q in questions if q.end > q.start)
-    whole = any(q.end <= q.start for q in questions)
-    return result.label == "complaint" and not whole and asked < QUESTION_SHARE * length
+    if any(q.end <= q.start for q in questions) or asked >= QUESTION_SHARE * length:
+        return False
+    if result.label == "service_request":
+        return any(
+            sign.get("entity") in REQUEST_SIGNS
+            and isinstance(sign.get("start"), int)
+            and not any(q.start <= sign["start"] < q.end for q in questions)
+            for sign in entities
+        )
+    return result.label == "complaint"
 
 
 LISTEN = "action_listen"
@@ -173,10 +188,11 @@ class ActionTriage(Action):
             # question about how to make one.
             questions = [q for q in questions if q.answer.id != REPORT_REPAIR]
         asked = questions[0].answer if questions else None
+        entities = list(tracker.latest_message.get("entities") or [])
         # "if I'm not happy with the answer, what then?" supposes it: no dissatisfaction told.
         unhappy = [
             cue
-            for cue in tracker.latest_message.get("entities") or []
+            for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
         stage_2 = result.label == "escalation"
@@ -198,7 +214,7 @@ class ActionTriage(Action):
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
             questions = [q for q in questions if q.answer.id in STAGE_2_ANSWERS] or questions
             asked = questions[0].answer if questions else None
-        elif reading == "asks_for" and not asks_what(text):
+        elif stage_2 and not asks_what(text):
             # Acted on, so the general "when you want Stage 2, tell me" is not said beside it
             # (r7a-12); a question about it ("what's stage 2?") is still answered below.
             questions = [q for q in questions if q.answer.id not in STAGE_2_ANSWERS]
@@ -209,7 +225,9 @@ class ActionTriage(Action):
             dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
         if asked is not None and (
-            asks_what(text) if stage_2 else not unhappy and not told_beside(result, questions)
+            asks_what(text)
+            if stage_2
+            else not unhappy and not told_beside(result, questions, entities)
         ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.

@@ -322,8 +322,9 @@ def understand(
         # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
         # r8a-22 was told to ring instead).
         return Understanding("yes")
-    if question is None and intent != "thank" and only_thanks(text):
-        # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04).
+    if question is None and intent != "thank" and (only_thanks(text) or passes_it_on(text)):
+        # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04);
+        # "no thanks, I'll tell him the number" closes the answer just given (r9b-22).
         return Understanding("button", "/thank")
     if says_goodbye(text, question) and intent != "goodbye":
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
@@ -671,6 +672,21 @@ def only_thanks(text: str) -> bool:
     """Whether a message says thanks and nothing more ("kk ta", "ok cheers")."""
     said = set(words(text).split())
     return bool(said & THANKS_WORDS) and said <= THANKS_WORDS | WITH_THANKS
+
+
+# "No thanks, I'll tell him the number and he can ring them himself": a helper who will pass
+# an answer on.
+PASSES_IT_ON = re.compile(
+    r"^(?:no|nah|ok|okay|thanks|thank you|cheers|great|lovely|brilliant|no need|no thanks)\b.*"
+    r"\b(?:i'?ll|i will|ill|i can)\s+(?:(?:tell|give|pass|send|text|forward)\s+(?:him|her|them)\s+"
+    r"(?:the\s+|that\s+|this\s+|your\s+)?(?:number|details|email|info|information)"
+    r"|pass\s+(?:it|that|this)\s+on)\b"
+)
+
+
+def passes_it_on(text: str) -> bool:
+    """Whether a message thanks for an answer the writer will pass on to the person they help."""
+    return PASSES_IT_ON.search(words(text)) is not None and not is_question(text)
 
 
 def ends_with(said: str, endings: tuple[str, ...]) -> bool:

@@ -100,8 +100,9 @@ SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
     r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
-    # "how do i pay my rent, also the rent has gone up": something else told after it.
-    r"|,\s*(?:and\s+|but\s+)?also\s+",
+    # "how do i pay my rent, also the rent has gone up": something else told after it; a call
+    # handler's numbered points, "(2) fence panel down, (3) wants to know...".
+    r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)",
     re.IGNORECASE,
 )
 

@@ -161,6 +161,10 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
         return ["Thank you. I've noted this as a request for our team."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         return [f"Thanks for your question. {unanswered_question_line(policy)}"]
+    if result.label == "escalation":
+        # The Stage 2 request's own reply names the Ombudsman (actions.escalation): said once
+        # (round 9 r9b-27).
+        return label_lines(result, policy)[:1]
     return label_lines(result, policy)
 
 

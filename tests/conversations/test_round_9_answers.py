@@ -130,3 +130,91 @@ def test_leaving_the_complaint_form_for_the_repair_notes_the_repair(
     assert "contact you about it" in reply
     [request] = requests_of(running, policy, sender)
     assert "just want the lock fixed" in request.description
+
+
+TRIBUNAL = "First-tier Tribunal"
+
+
+def test_a_rent_rise_complaint_names_the_tribunal_once(running: Running) -> None:
+    """r9b-10, r9c11: the rent answer and the rent exclusion's explanation said the same
+    thing twice in one reply."""
+    _, say = conversation(running)
+    reply = say(
+        "ANOTHER rent increase?? 12 pound a week more from april and nothing gets fixed. i want "
+        "to complain about the increase"
+    )
+    assert reply.count(TRIBUNAL) == 1
+    assert "What would you like to do?" in reply
+
+
+def test_a_question_before_also_is_answered_beside_the_rent_rise(running: Running) -> None:
+    """r9c11: "how do i pay my rent, also the rent has gone up..." answered one of the two."""
+    _, say = conversation(running)
+    reply = say(
+        "hiya how do i pay my rent, also the rent has gone up 30 quid a month which is a joke"
+    )
+    assert "by Direct Debit" in reply
+    assert "rent team on" in reply
+
+
+def test_a_call_handlers_note_of_repairs_and_a_question_is_noted_and_answered(
+    running: Running,
+) -> None:
+    """r9c14: a note of two repairs and the Christmas hours got one generic "noted" line."""
+    _, say = conversation(running)
+    reply = say(
+        "Caller: Mr T. Okafor, 22 Birch Close. (1) smoke alarm beeping all the time, (2) fence "
+        "panel down since the storm, (3) wants to know office hours over Christmas. Not a "
+        "complaint."
+    )
+    assert "noted this as a request" in reply
+    assert "closed on bank holidays" in reply
+
+
+def test_unhappiness_supposed_in_a_question_gets_the_answer_not_the_choice(
+    running: Running,
+) -> None:
+    """r9b-23: "if I'm not happy with the answer when it comes, what then?"."""
+    _, say = conversation(running)
+    reply = say("and if I'm unhappy with the reply when it comes, what next?")
+    assert "ask for Stage 2" in reply
+    assert "What would you like to do?" not in reply
+
+
+def test_a_support_worker_finding_out_how_to_reach_the_asb_team(running: Running) -> None:
+    """r9b-22: the question was noted as a request; passing the number on got a further offer."""
+    _, say = conversation(running)
+    reply = say(
+        "Hi, I support one of your tenants, Mrs Bell at 2 Ash Court. She asked me to find out "
+        "how to contact the ASB team."
+    )
+    assert f"ASB team on {PHONE}" in reply
+    assert "noted this as a request" not in reply
+    closing = say("No thanks, I'll pass her the number and she can ring them herself.")
+    assert "You're welcome" in closing
+    assert CANNOT_ANSWER not in closing
+
+
+def test_asking_to_take_a_complaint_further_is_not_told_how_to_ask(running: Running) -> None:
+    """r9b-27: the reply said how to ask for Stage 2 while passing the request on, and the
+    Ombudsman twice."""
+    _, say = conversation(running)
+    reply = say(
+        "Hello, my complaint answer came last week and I think it's unfair. How do I take it "
+        "further? I've lost the reference."
+    )
+    assert "passed your request on" in reply
+    assert "ask for Stage 2: just tell me" not in reply
+    assert reply.count("0300 111 3000") == 1
+
+
+def test_a_long_asb_message_with_rude_staff_offers_the_choice(running: Running) -> None:
+    """r9a-12: "When I rang about it the woman on the phone was rude" made the whole message a
+    question about the ASB team: the rude staff member got no choice."""
+    _, say = conversation(running)
+    reply = say(
+        "The people above me play loud music until 4am every night and I think they deal drugs "
+        "from there. The lights in the stairwell have been out for three weeks and I nearly "
+        "fell. When I rang about it the woman on the phone was really rude to me."
+    )
+    assert "What would you like to do?" in reply

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, only_thanks, understand
-from bot.policy import Answer
+from bot.policy import Answer, Policy
 from bot.questions import answers_in, is_question, supposed
+from bot.triage.stage_2 import read_stage_2
 
 
 def ids(text: str, answers: dict[str, Answer]) -> list[str]:
@@ -89,3 +90,39 @@ def test_thanks_as_people_text_it() -> None:
     assert only_thanks("ok cheers v much")
     assert not only_thanks("ta but the boiler is still broken")
     assert not only_thanks("ok")
+
+
+def test_a_helper_passing_an_answer_on_is_thanked_not_told_it_cannot_be_answered() -> None:
+    """r9b-22: "I'll tell him the number and he can ring them himself" was met with a further
+    offer; with nothing open it got "I can't answer that one myself"."""
+    said = "No thanks, I'll pass her the number and she can ring them herself."
+    assert understand(None, said, "enquiry", [], {}).value == "/thank"
+    assert understand(None, "no the boiler is broken, ill tell him later", None, [], {}).kind == (
+        "none"
+    )
+
+
+def test_a_call_handlers_numbered_points_are_read_apart(answers: dict[str, Answer]) -> None:
+    """r9c14: the third point asked about Christmas hours inside a note of two repairs."""
+    note = (
+        "Caller: Mrs A. Jones, 4 Oak Lane. (1) smoke alarm chirping, (2) fence panel blown "
+        "down, (3) wants to know office hours over Christmas. Not a complaint."
+    )
+    [asked] = answers_in(note, answers)
+    assert note[asked.start : asked.end].startswith("(3) wants to know office hours")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # r9b-23 and r10b-32 (SERIOUS): a Stage 2 request was started from these.
+        "ok and if I'm not happy with the answer when it comes, what then?",
+        "wot do i do if the stage 1 answer is rubbish",
+    ],
+)
+def test_what_follows_an_answer_not_yet_given_is_asked_about_not_asked_for(
+    policy: Policy, answers: dict[str, Answer], text: str
+) -> None:
+    assert read_stage_2(text, policy) == "asks_about"
+    assert ids(text, answers) == ["after_the_answer"]
+    assert read_stage_2("I'm not happy with the answer to my complaint", policy) == "asks_for"
