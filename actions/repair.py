@@ -31,12 +31,14 @@ from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
+    CHOICE,
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
     Button,
     OpenQuestion,
     Understanding,
+    already_complained,
     open_question,
     payload_parts,
     understand,
@@ -45,7 +47,7 @@ from bot.corrections import correction_of, part_named_alone, part_picked
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
-from bot.replies import LOG_IT_CHECK, unanswered_question_line
+from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -224,7 +226,10 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
-        dispatcher.utter_message(response=LEFT_COMPLAINT)
+        if question.name == CHOICE and already_complained(str(tracker.latest_message.get("text"))):
+            dispatcher.utter_message(text=NO_NEW_COMPLAINT_LINE)
+        else:
+            dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
         dispatcher.utter_message(response="utter_left_question")
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]

@@ -505,11 +505,17 @@ NOTHING_TO_CHANGE = re.compile(
 NEITHER = ("neither", "none of them", "none of those", "neither of them", "neither of those")
 
 
+def already_complained(text: str) -> bool:
+    """ "No, I already have a complaint", "I already made the complaint, I'm asking...": not a
+    new one."""
+    return ALREADY_COMPLAINED.search(words(text)) is not None
+
+
 def declines(text: str) -> bool:
     """Whether a message at the choice takes neither: "No, I already have a complaint" is not a
     new one (round 8 r8b-06 started the form); "neither, I'll ring for the claim form" is not
     putting it right either (r8c-26)."""
-    return bool(ALREADY_COMPLAINED.search(words(text))) or starts_with(words(text), NEITHER)
+    return already_complained(text) or starts_with(words(text), NEITHER)
 
 
 # At the choice: a complaint already made, so this is not a new one.

@@ -168,6 +168,11 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
     return label_lines(result, policy)
 
 
+# Said at the offer to complain when the resident already has a complaint: "I have not logged
+# a complaint" would read as if theirs was lost (round 10 r10a-21, r10a-24).
+NO_NEW_COMPLAINT_LINE = (
+    "OK, I have not started a new complaint. The complaint you already made carries on."
+)
 # Said when a resident asks for a complaint in words and goes straight to the form.
 PUT_RIGHT_INSTEAD_LINE = (
     "If you would rather we just put it right without a formal complaint, say so at any time."

@@ -40,6 +40,10 @@ PHONE = "0300 000 0000"
         ("pls cn u tell me wot stage 2 is", "second and final stage"),
         # r9c27: where the stopcock usually is.
         ("where would the stopcock normally be?", "under the kitchen sink"),
+        # Round 10: r10b-27, r10b-28, r10b-32 (a Stage 2 request was started from it).
+        ("are you open on 24 december?", "closed on bank holidays"),
+        ("does the survey count as a complaint", "not a complaint"),
+        ("wot do i do if the stage 1 answer is rubbish", "ask for Stage 2: just tell me"),
     ],
 )
 def test_round_9_questions_get_the_landlords_answer_with_its_route(
@@ -218,3 +222,39 @@ def test_a_long_asb_message_with_rude_staff_offers_the_choice(running: Running) 
         "fell. When I rang about it the woman on the phone was really rude to me."
     )
     assert "What would you like to do?" in reply
+
+
+def test_a_handler_turning_down_the_complaint_for_the_repair_gets_it_logged(
+    running: Running, policy: Policy
+) -> None:
+    """r10b-12 (SERIOUS): "she doesnt want to complain, just needs it fixed asap ... her mob
+    07700 900118" got "OK, I've stopped. I have not logged a complaint", the repair dropped."""
+    sender, say = conversation(running)
+    say(
+        "Caller T at 9 Elm Rd. no hot water 3 days, toddler + T is 7 months pregnant. boiler "
+        "shows a fault code. not reported before"
+    )
+    reply = say(
+        "no she doesnt want to complain, just needs it fixed asap, can u log it. her mob "
+        "07700 900118"
+    )
+    assert "I've stopped" not in reply
+    assert "put it right, without a formal complaint" in reply
+    assert "07700 900118" in reply
+    assert requests_of(running, policy, sender)
+
+
+def test_a_resident_with_a_complaint_already_is_not_told_none_was_logged(
+    running: Running,
+) -> None:
+    """r10a-21, r10a-24: "I've already made the complaint. I'm asking what I can do if I'm not
+    happy" got "I have not logged a complaint" straight after one was logged."""
+    _, say = conversation(running)
+    assert "What would you like to do?" in say("my housing officer never replies to my emails")
+    reply = say(
+        "no I've already made the complaint. I'm asking what I can do if I'm not happy with "
+        "your answer"
+    )
+    assert "I have not logged a complaint" not in reply
+    assert "not started a new complaint" in reply
+    assert "ask for Stage 2" in reply
