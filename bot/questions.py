@@ -56,12 +56,18 @@ TELLING_STARTS = re.compile(
 )
 
 
+# A call handler's or a resident's numbered point: "2) can i pay my rent weekly".
+NUMBERED = re.compile(r"^\s*\(?\d{1,2}\)\s*")
+
+
 def is_question(text: str) -> bool:
     """A question by its mark or its opening words, in any sentence of the message."""
     if "?" in text:
         return True
     sentences = [
-        without_openers(words(part)) for part in re.split(r"[.!\n]+", text) if part.strip()
+        without_openers(words(NUMBERED.sub("", part)))
+        for part in re.split(r"[.!\n]+", text)
+        if part.strip()
     ]
     return any(
         (sentence == start or sentence.startswith(start + " "))

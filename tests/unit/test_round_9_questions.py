@@ -126,3 +126,14 @@ def test_what_follows_an_answer_not_yet_given_is_asked_about_not_asked_for(
     assert read_stage_2(text, policy) == "asks_about"
     assert ids(text, answers) == ["after_the_answer"]
     assert read_stage_2("I'm not happy with the answer to my complaint", policy) == "asks_for"
+
+
+def test_a_numbered_question_among_other_points_is_answered(answers: dict[str, Answer]) -> None:
+    """r10b-23: "3 things: 1) the light ... 2) can i pay my rent weekly ... 3) im not happy..."
+    got only the complaint choice; the rent question was ignored."""
+    text = (
+        "3 things: 1) the light in the communal hallway has been out for a fortnight 2) can i "
+        "pay my rent weekly instead of monthly 3) im not happy that the repairs guy left mud all "
+        "over my carpet on wednesday"
+    )
+    assert ids(text, answers) == ["pay_rent"]
