@@ -60,6 +60,7 @@ def test_a_statement_that_is_wrong_gets_the_rent_team_not_how_to_pay(running: Ru
     """r9c24: "I owe 300 but I paid it all by direct debit" got the ways to pay."""
     _, say = conversation(running)
     reply = say("statement says I owe 300 but I paid it all by direct debit, who do I speak to?")
+    assert f"rent team on {PHONE}" in reply
     assert "by standing order" not in reply
 
 
