@@ -108,7 +108,10 @@ SECOND_QUESTION = re.compile(
     r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
     # "how do i pay my rent, also the rent has gone up": something else told after it; a call
     # handler's numbered points, "(2) fence panel down, (3) wants to know...".
-    r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)",
+    r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)"
+    # "job ref RP-55120 from sept, and T also asks what her rent balance is" (round 9 r9c02).
+    r"|,?\s+(?:and\s+)?(?:(?:t|she|he|they|caller|tenant|resident)\s+)?(?:also\s+)?"
+    r"(?=(?:asks|asked|wants to know|wanted to know|would like to know)\b)",
     re.IGNORECASE,
 )
 

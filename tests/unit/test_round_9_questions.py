@@ -109,7 +109,7 @@ def test_a_call_handlers_numbered_points_are_read_apart(answers: dict[str, Answe
         "down, (3) wants to know office hours over Christmas. Not a complaint."
     )
     [asked] = answers_in(note, answers)
-    assert note[asked.start : asked.end].startswith("(3) wants to know office hours")
+    assert note[asked.start : asked.end] == "wants to know office hours over Christmas."
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,19 @@ def test_a_numbered_question_among_other_points_is_answered(answers: dict[str, A
         "over my carpet on wednesday"
     )
     assert ids(text, answers) == ["pay_rent"]
+
+
+def test_a_question_told_after_a_form_answer_leaves_the_answer_alone(
+    answers: dict[str, Answer],
+) -> None:
+    """r9c02: "job ref RP-55120 from sept, and T also asks what her rent balance is" was stored
+    whole as the earlier job, and the rent question ignored."""
+    understood = understand(
+        OpenQuestion("earlier_request", "complaint_form"),
+        "job ref RP-55120 from sept, and T also asks what her rent balance is",
+        "inform",
+        [],
+        answers,
+    )
+    assert understood.answer is not None and understood.answer.id == "rent_account"
+    assert understood.answer_text == "job ref RP-55120 from sept"
