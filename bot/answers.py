@@ -370,6 +370,9 @@ def understand(
         # "What is the difference? I only want it fixed": the question answered, the choice
         # taken from the rest.
         asking, answering = questions_and_rest(text)
+        if asking and answering and declines(answering):
+            # "no I've already made the complaint. I'm asking what I can do if..." (r10a-21).
+            return Understanding("leave", answer=asked)
         chosen = complaint_choice(answering) if asking and answering else None
         if chosen is not None:
             return Understanding("yes" if chosen else "no", answer=asked, unanswered=asked is None)

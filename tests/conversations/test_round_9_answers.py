@@ -261,3 +261,14 @@ def test_a_resident_with_a_complaint_already_is_not_told_none_was_logged(
     assert "I have not logged a complaint" not in reply
     assert "not started a new complaint" in reply
     assert "ask for Stage 2" in reply
+
+
+def test_the_council_doing_nothing_is_answered_beside_the_asb_report(running: Running) -> None:
+    """r9a-28: "the council not doing anything" was not addressed until asked again."""
+    _, say = conversation(running)
+    reply = say(
+        "hello i want to complain about my neighbours dog barking all day and the council doing "
+        "nothing about it"
+    )
+    assert "anti-social behaviour team" in reply
+    assert "another body looks after" in reply

@@ -153,3 +153,20 @@ def test_a_question_told_after_a_form_answer_leaves_the_answer_alone(
     )
     assert understood.answer is not None and understood.answer.id == "rent_account"
     assert understood.answer_text == "job ref RP-55120 from sept"
+
+
+def test_a_question_from_someone_who_already_complained_takes_no_choice(
+    answers: dict[str, Answer],
+) -> None:
+    """r10a-21: "no I've already made the complaint. I'm asking what I can do if I'm not happy"
+    at the offer started a new complaint."""
+    understood = understand(
+        OpenQuestion("choice_pending"),
+        "no I've already made the complaint. I'm asking what I can do if I'm not happy with "
+        "your answer",
+        "deny",
+        [],
+        answers,
+    )
+    assert understood.kind == "leave"
+    assert understood.answer is not None and understood.answer.id == "after_the_answer"
