@@ -15,7 +15,13 @@ from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, model_of, received_at, turn_key
-from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
+from bot.answers import (
+    READ_BACK,
+    YES_NO_FLAGS,
+    asks_for_a_complaint,
+    wants_to_leave,
+)
+from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
 from bot.policy import Answer
@@ -131,7 +137,6 @@ RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
-REPORT_REPAIR = "report_repair"
 # Answers the offer of the choice to complain already gives, or that a complaint makes moot.
 ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
 # Answers that say how to ask for Stage 2: moot once it is asked for.
