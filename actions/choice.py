@@ -12,11 +12,12 @@ from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
 from actions.turns import triaged_messages
-from bot.answers import asks_for_a_complaint
+from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
 from bot.replies import PUT_RIGHT_INSTEAD_LINE
+from bot.text import words
 from bot.told import outcome_told, says_they_are_the_resident
 
 
@@ -58,11 +59,24 @@ class ActionRecordChoice(Action):
         # Put right without a complaint is a service request (1.4): the team that puts it right
         # needs it logged and a way to reach the resident.
         area = tracker.get_slot("service_area") or "general"
-        cases.log_service_request(int(contact_id), ServiceRequest(area, urgent=False))
+        cases.log_service_request(
+            int(contact_id), ServiceRequest(area, urgent=False, description=job_told(tracker))
+        )
         offer_adjustments = bool(tracker.get_slot("adjustment_ids"))
         return events + ask_or_record_contact(
             dispatcher, tracker, int(contact_id), offer_adjustments
         )
+
+
+def job_told(tracker: Tracker) -> str:
+    """What is to be put right, in the resident's words: the messages about the problem, and
+    the choice when it names the job ("nah leave the complaint. can u just get the stairs light
+    fixed, block B"), so the team is not left to ask again (round 9 r9c11)."""
+    told = [m["text"] for m in triaged_messages(tracker)]
+    choosing = str(tracker.latest_message.get("text") or "")
+    if JUST_THE_REPAIR.search(words(choosing).replace("'", "")) and choosing not in told:
+        told.append(choosing)
+    return " ".join(told)
 
 
 def already_told(tracker: Tracker) -> list[EventType]:

@@ -31,12 +31,14 @@ from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
+    CHOICE,
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
     Button,
     OpenQuestion,
     Understanding,
+    already_complained,
     open_question,
     payload_parts,
     understand,
@@ -45,7 +47,7 @@ from bot.corrections import correction_of, part_named_alone, part_picked
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
-from bot.replies import LOG_IT_CHECK, unanswered_question_line
+from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -119,6 +121,8 @@ class ActionUnderstandAnswer(Action):
             return [FollowupAction(LISTEN)]
         if understanding.kind == "leave":
             return leave(dispatcher, tracker, question, domain, understanding.start_again)
+        if understanding.kind == "put_right":
+            return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
         if understanding.answer_text is not None and not fits_strictly(
@@ -222,13 +226,34 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
-        dispatcher.utter_message(response=LEFT_COMPLAINT)
+        if question.name == CHOICE and already_complained(str(tracker.latest_message.get("text"))):
+            dispatcher.utter_message(text=NO_NEW_COMPLAINT_LINE)
+        else:
+            dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
         dispatcher.utter_message(response="utter_left_question")
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(LISTEN)]
+
+
+def put_right_instead(
+    tracker: Tracker, question: OpenQuestion, domain: dict[str, Any]
+) -> list[EventType]:
+    """Out of the complaint form to have it put right without a complaint ("forget the
+    complaint, I just want the lock fixed"): the message is re-read as the "no" to the offer,
+    whose rule records that choice, notes the repair and asks how to reach the resident
+    (actions.choice), as if the resident had chosen it at the offer."""
+    reverted, *reread = as_message(tracker, question, "deny", {})
+    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    out_of_the_form: list[EventType] = [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        SlotSet("choice_pending", True),
+    ]
+    return [reverted, *out_of_the_form, *reread]
 
 
 # A goodbye at the end of an answer: "Lee Harding. bye", "07700 900111 ta bye".

@@ -15,13 +15,18 @@ from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, model_of, received_at, turn_key
-from bot.answers import READ_BACK, YES_NO_FLAGS, asks_for_a_complaint, wants_to_leave
+from bot.answers import (
+    READ_BACK,
+    YES_NO_FLAGS,
+    asks_for_a_complaint,
+    wants_to_leave,
+)
+from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
-from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import Asked, answers_in, asks_what
+from bot.questions import Asked, answers_in, asks_what, supposed
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
@@ -102,24 +107,40 @@ def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
 QUESTION_SHARE = 0.5
 
 
-def told_beside(result: TriageResult, questions: list[Asked]) -> bool:
-    """Whether the message is a complaint told beside its questions, not a question about one:
-    the questions' sentences are under half of it (round 7 r7a-09, r7b-06)."""
+# What shows a job is asked for: a part of the home, a fault, a request or a danger.
+REQUEST_SIGNS = ("service_area", "fault_cue", "request_cue", "urgency")
+
+
+def told_beside(result: TriageResult, questions: list[Asked], entities: list[Any]) -> bool:
+    """Whether the message is a complaint, or a request for a job, told beside its questions,
+    not a question about one: the questions' sentences are under half of it (round 7 r7a-09,
+    r7b-06), and a request names its job outside them (round 9 r9c14, "(1) smoke alarm
+    chirping, (2) fence panel down, (3) wants to know office hours over Christmas"; not "I
+    support one of your tenants. She asked me to find out how to reach the ASB team")."""
     length = len(result.parts[0].text) if result.parts else 0
     asked = sum(q.end - q.start for q in questions if q.end > q.start)
-    whole = any(q.end <= q.start for q in questions)
-    return result.label == "complaint" and not whole and asked < QUESTION_SHARE * length
+    if any(q.end <= q.start for q in questions) or asked >= QUESTION_SHARE * length:
+        return False
+    if result.label == "service_request":
+        return any(
+            sign.get("entity") in REQUEST_SIGNS
+            and isinstance(sign.get("start"), int)
+            and not any(q.start <= sign["start"] < q.end for q in questions)
+            for sign in entities
+        )
+    return result.label == "complaint"
 
 
 LISTEN = "action_listen"
+DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
 ABOUT_STATUS = ("how_complaints_work",)
-REPORT_REPAIR = "report_repair"
 # Answers the offer of the choice to complain already gives, or that a complaint makes moot.
 ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
-STAGE_2_ANSWER = "stage_2"
+# Answers that say how to ask for Stage 2: moot once it is asked for.
+STAGE_2_ANSWERS = ("stage_2", "after_the_answer")
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
 NO_STAGE_2_LINE = (
     "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
@@ -172,9 +193,13 @@ class ActionTriage(Action):
             # question about how to make one.
             questions = [q for q in questions if q.answer.id != REPORT_REPAIR]
         asked = questions[0].answer if questions else None
-        unhappy = RuleMatches.from_entities(
-            tracker.latest_message.get("entities") or []
-        ).dissatisfaction_cues
+        entities = list(tracker.latest_message.get("entities") or [])
+        # "if I'm not happy with the answer, what then?" supposes it: no dissatisfaction told.
+        unhappy = [
+            cue
+            for cue in entities
+            if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
+        ]
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None
@@ -192,12 +217,12 @@ class ActionTriage(Action):
             # "if the answer is rubbish can i escalate it after?" (r7b-22): answered, not acted on.
             stage_2 = False
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
-            questions = [q for q in questions if q.answer.id == STAGE_2_ANSWER] or questions
+            questions = [q for q in questions if q.answer.id in STAGE_2_ANSWERS] or questions
             asked = questions[0].answer if questions else None
-        elif reading == "asks_for" and not asks_what(text):
+        elif stage_2 and not asks_what(text):
             # Acted on, so the general "when you want Stage 2, tell me" is not said beside it
             # (r7a-12); a question about it ("what's stage 2?") is still answered below.
-            questions = [q for q in questions if q.answer.id != STAGE_2_ANSWER]
+            questions = [q for q in questions if q.answer.id not in STAGE_2_ANSWERS]
             asked = questions[0].answer if questions else None
         if stage_2 and wants_to_leave(text):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
@@ -205,7 +230,9 @@ class ActionTriage(Action):
             dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
         if asked is not None and (
-            asks_what(text) if stage_2 else not unhappy and not told_beside(result, questions)
+            asks_what(text)
+            if stage_2
+            else not unhappy and not told_beside(result, questions, entities)
         ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.
@@ -252,7 +279,9 @@ class ActionTriage(Action):
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
             for question in questions:
-                if question.answer.id not in ABOUT_COMPLAINING:
+                ground = question.answer.ground
+                explained = ground is not None and ground == result.ground_to_explain
+                if question.answer.id not in ABOUT_COMPLAINING and not explained:
                     dispatcher.utter_message(text=question.answer.text)
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
@@ -268,13 +297,13 @@ class ActionTriage(Action):
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
-        if asked is not None:
-            said = [question.answer.text for question in questions]
-        elif parts_said and result.label == "other":
-            # The parts' routes answer it; "I can't answer that one" would contradict them.
-            said = []
-        else:
-            said = chat_lines(result, app.policy, tracker.get_slot("contact_details"))
+        said = [question.answer.text for question in questions]
+        answered_by_parts = bool(parts_said) and result.label == "other"
+        if result.label == "service_request" or not (said or answered_by_parts):
+            # A request asked with a question ("(1) fence panel down (2) office hours over
+            # Christmas?") is noted as well as answered (round 9 r9c14). Beside a part's route,
+            # "I can't answer that one" would contradict it.
+            said = chat_lines(result, app.policy, tracker.get_slot("contact_details")) + said
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if service_request is not None and not result.representative:

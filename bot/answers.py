@@ -222,7 +222,11 @@ OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
 UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
 
 # "check": a yes and a leaving said together at the read-back ("oh forget it. yes, log it").
-Kind = Literal["leave", "button", "yes", "no", "slot", "amend", "question", "check", "none"]
+# "put_right": the complaint given up for the repair itself ("forget the complaint, I just want
+# the lock fixed").
+Kind = Literal[
+    "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right"
+]
 
 
 @dataclass(frozen=True)
@@ -306,10 +310,22 @@ def understand(
     if asked is None and question is not None and question.name == CHOICE and is_question(text):
         # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
         asked = answer_for(f"{text} complaint", answers)
+    if question is not None and gives_up_complaint_for_repair(question, text):
+        # Put right without a complaint, at the offer (its "no") or inside the complaint form:
+        # the repair is noted, not only the complaint stopped (round 9 r9a-05, r9b-24, r9c11).
+        # How to report a repair is moot then: this one is being noted.
+        return Understanding(
+            "no" if question.name == CHOICE else "put_right",
+            answer=asked if asked is not None and asked.id != REPORT_REPAIR_ANSWER else None,
+        )
     if question is not None and question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
         # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
         # r8a-22 was told to ring instead).
         return Understanding("yes")
+    if question is None and intent != "thank" and (only_thanks(text) or passes_it_on(text)):
+        # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04);
+        # "no thanks, I'll tell him the number" closes the answer just given (r9b-22).
+        return Understanding("button", "/thank")
     if says_goodbye(text, question) and intent != "goodbye":
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
         return Understanding("button", "/goodbye") if question is None else LEAVE
@@ -344,7 +360,7 @@ def understand(
         # (read as that request first where the model did not; a question mark must not make it
         # a question nobody can answer, round 8 r8c-32).
         return NOTHING if intent == "request_human" else Understanding("button", "/request_human")
-    if question.name == CHOICE and asked is None and is_question(text):
+    if question.name == CHOICE and asked is None and is_question(text) and not declines(text):
         # "is there any point?" at the choice: said honestly, and the choice asked again rather
         # than dropped for triage (round 8 r8b-04).
         asking, answering = questions_and_rest(text)
@@ -354,6 +370,9 @@ def understand(
         # "What is the difference? I only want it fixed": the question answered, the choice
         # taken from the rest.
         asking, answering = questions_and_rest(text)
+        if asking and answering and declines(answering):
+            # "no I've already made the complaint. I'm asking what I can do if..." (r10a-21).
+            return Understanding("leave", answer=asked)
         chosen = complaint_choice(answering) if asking and answering else None
         if chosen is not None:
             return Understanding("yes" if chosen else "no", answer=asked, unanswered=asked is None)
@@ -410,11 +429,7 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         return Understanding("leave", start_again=words(text) in START_AGAIN)
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
-    if question.name == CHOICE and (
-        ALREADY_COMPLAINED.search(words(text)) or starts_with(words(text), NEITHER)
-    ):
-        # "No, I already have a complaint": not a new one (round 8 r8b-06 started the form);
-        # "neither, I'll ring for the claim form" is not putting it right either (r8c-26).
+    if question.name == CHOICE and declines(text):
         return LEAVE
     if question.name == READ_BACK and NOTHING_TO_CHANGE.search(words(text)):
         # "Nothing else to change. Yes, that's right." (round 8 r8a-30 got the menu again).
@@ -491,6 +506,21 @@ NOTHING_TO_CHANGE = re.compile(
 
 
 NEITHER = ("neither", "none of them", "none of those", "neither of them", "neither of those")
+
+
+def already_complained(text: str) -> bool:
+    """ "No, I already have a complaint", "I already made the complaint, I'm asking...": not a
+    new one."""
+    return ALREADY_COMPLAINED.search(words(text)) is not None
+
+
+def declines(text: str) -> bool:
+    """Whether a message at the choice takes neither: "No, I already have a complaint" is not a
+    new one (round 8 r8b-06 started the form); "neither, I'll ring for the claim form" is not
+    putting it right either (r8c-26)."""
+    return already_complained(text) or starts_with(words(text), NEITHER)
+
+
 # At the choice: a complaint already made, so this is not a new one.
 ALREADY_COMPLAINED = re.compile(
     r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"
@@ -551,6 +581,36 @@ DOUBTS_ABOUT_COMPLAINING = re.compile(
 )
 
 
+# "I just want the lock fixed", "can u just get the stairs light fixed": the job, not the
+# complaint.
+JUST_THE_REPAIR = re.compile(
+    r"\b(?:just|only|simply)\s+(?:want|wants|need|needs|get|have|like|wanted)\b"
+    r"(?:\s+\S+){0,6}?\s+(?:fixed|sorted|repaired|mended|put right|seen to|done|replaced)\b"
+)
+
+
+REPORT_REPAIR_ANSWER = "report_repair"
+PUT_RIGHT_WORDS = ("put it right", "put right", "just fix", "only fix", "sort it out")
+
+
+def gives_up_complaint_for_repair(question: OpenQuestion, text: str) -> bool:
+    """Whether, at the offer or inside the complaint form, the resident chooses to have it put
+    right without a complaint ("I'll just get it put right without a complaint", "nah leave the
+    complaint. can u just get the stairs light fixed"). Leaving without asking for the repair
+    ("best not to complain now") is leaving."""
+    said = words(text).replace("'", "")
+    wants_the_repair = JUST_THE_REPAIR.search(said) is not None or any(
+        contains(said, phrase) for phrase in PUT_RIGHT_WORDS
+    )
+    if not wants_the_repair:
+        return False
+    if question.name == CHOICE:
+        return complaint_choice(text) is not True or wants_to_leave(text)
+    # Inside the form "I just want it fixed" answers what would put it right: only leaving the
+    # complaint with it gives the complaint up.
+    return question.form == "complaint_form" and wants_to_leave(text)
+
+
 def complaint_choice(text: str) -> bool | None:
     """The answer to "a formal complaint, or put it right without one?" in the resident's words:
     "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""
@@ -606,6 +666,36 @@ def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     # Only a bare yes before it ("yes, that's all") answers the question instead.
     before = said[: -len(ending)].strip()
     return not (question is not None and question.yes_no and before in YES_STARTS)
+
+
+THANKS_WORDS = frozenset({"ta", "thanks", "thank", "thx", "thnx", "ty", "tysm", "cheers", "tar"})
+# Words said around thanks: "kk ta", "ok thanks v much", "lovely cheers".
+WITH_THANKS = frozenset(
+    {"k", "kk", "ok", "okay", "okey", "okies", "you", "u", "very", "v", "much", "so", "lovely",
+     "great", "brill", "brilliant", "nice", "one", "mate", "love", "again", "for", "that",
+     "the", "info", "help", "x", "xx"}
+)  # fmt: skip
+
+
+def only_thanks(text: str) -> bool:
+    """Whether a message says thanks and nothing more ("kk ta", "ok cheers")."""
+    said = set(words(text).split())
+    return bool(said & THANKS_WORDS) and said <= THANKS_WORDS | WITH_THANKS
+
+
+# "No thanks, I'll tell him the number and he can ring them himself": a helper who will pass
+# an answer on.
+PASSES_IT_ON = re.compile(
+    r"^(?:no|nah|ok|okay|thanks|thank you|cheers|great|lovely|brilliant|no need|no thanks)\b.*"
+    r"\b(?:i'?ll|i will|ill|i can)\s+(?:(?:tell|give|pass|send|text|forward)\s+(?:him|her|them)\s+"
+    r"(?:the\s+|that\s+|this\s+|your\s+)?(?:number|details|email|info|information)"
+    r"|pass\s+(?:it|that|this)\s+on)\b"
+)
+
+
+def passes_it_on(text: str) -> bool:
+    """Whether a message thanks for an answer the writer will pass on to the person they help."""
+    return PASSES_IT_ON.search(words(text)) is not None and not is_question(text)
 
 
 def ends_with(said: str, endings: tuple[str, ...]) -> bool:

@@ -16,7 +16,7 @@ QUESTION_STARTS = (
     "i want to know", "id like to know", "i'd like to know", "wondering", "any idea",
     # as people type them in messages
     "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
-    "are u", "cn i", "wots", "wot's", "wheres", "hws",
+    "are u", "cn i", "wots", "wot's", "wheres", "hws", "cn u", "can u tell me", "cn u tell me",
 )  # fmt: skip
 
 
@@ -25,11 +25,20 @@ OPENERS = (
     "hi", "hiya", "hello", "hey", "ok", "okay", "so", "and", "also", "right", "um", "erm",
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
     "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
+    "pls", "plz", "thx", "ta", "seriously", "honestly", "anyway", "still",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
     r"\b(?:how|what|who|where|when|wot|wat)\s+(?:do|can|should|would|will|is|are)\s+"
     r"(?:i|we|you|u|they|he|she|it)\b"
+    # "neither i just want to know who deals with moving", "T also asks what her rent balance
+    # is", "wants to know office hours over christmas": a question told, not asked.
+    # "She asked me to find out how to contact the ASB team" (round 9 r9b-22).
+    r"|\bfind\s+out\s+(?:how|who|what|where|when|whether|if)\b"
+    r"|\b(?:want|wants|wanted|like|wanting)\s+(?:to|2)\s+know\s+"
+    r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
+    r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
+    r"whether|if)\b"
 )
 
 
@@ -40,15 +49,29 @@ def without_openers(sentence: str) -> str:
     return " ".join(said)
 
 
+# "When I rang about it the woman was rude", "what happened was": told, not asked.
+TELLING_STARTS = re.compile(
+    r"^(?:when|whenever|what happened)\s+(?:i|we|he|she|they|my|our|his|her|their|the|it|"
+    r"someone|somebody|your|ur)\b"
+)
+
+
+# A call handler's or a resident's numbered point: "2) can i pay my rent weekly".
+NUMBERED = re.compile(r"^\s*\(?\d{1,2}\)\s*")
+
+
 def is_question(text: str) -> bool:
     """A question by its mark or its opening words, in any sentence of the message."""
     if "?" in text:
         return True
     sentences = [
-        without_openers(words(part)) for part in re.split(r"[.!\n]+", text) if part.strip()
+        without_openers(words(NUMBERED.sub("", part)))
+        for part in re.split(r"[.!\n]+", text)
+        if part.strip()
     ]
     return any(
-        sentence == start or sentence.startswith(start + " ")
+        (sentence == start or sentence.startswith(start + " "))
+        and not TELLING_STARTS.match(sentence)
         for sentence in sentences
         for start in QUESTION_STARTS
     ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
@@ -82,7 +105,13 @@ class Asked:
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
-    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)",
+    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
+    # "how do i pay my rent, also the rent has gone up": something else told after it; a call
+    # handler's numbered points, "(2) fence panel down, (3) wants to know...".
+    r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)"
+    # "job ref RP-55120 from sept, and T also asks what her rent balance is" (round 9 r9c02).
+    r"|,?\s+(?:and\s+)?(?:(?:t|she|he|they|caller|tenant|resident)\s+)?(?:also\s+)?"
+    r"(?=(?:asks|asked|wants to know|wanted to know|would like to know)\b)",
     re.IGNORECASE,
 )
 
@@ -190,3 +219,16 @@ def questions_and_rest(text: str) -> tuple[list[str], str]:
     if ABOUT_ASKING.search(" ".join(said)) and len(said) < ABOUT_ASKING_WORDS:
         return asked, ""
     return asked, left if set(said) - FILLER_WORDS else ""
+
+
+# "if I'm not happy with the answer, what then?": unhappiness supposed, not told.
+SUPPOSING = re.compile(
+    r"\b(?:if|what if|in case)\s+(?:i'?m|i am|im|i|we|we'?re|she|he|they|she'?s|he'?s)"
+    r"(?:\s+(?:am|are|is|still|get|feel|was|were|stay))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def supposed(text: str, start: int | None) -> bool:
+    """Whether the words at `start` are supposed ("if I'm unhappy with the reply"), not told."""
+    return start is not None and SUPPOSING.search(text[:start]) is not None

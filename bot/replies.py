@@ -158,9 +158,18 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
         return ["Thank you. I've noted this as a request for our team."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         return [f"Thanks for your question. {unanswered_question_line(policy)}"]
+    if result.label == "escalation":
+        # The Stage 2 request's own reply names the Ombudsman (actions.escalation): said once
+        # (round 9 r9b-27).
+        return label_lines(result, policy)[:1]
     return label_lines(result, policy)
 
 
+# Said at the offer to complain when the resident already has a complaint: "I have not logged
+# a complaint" would read as if theirs was lost (round 10 r10a-21, r10a-24).
+NO_NEW_COMPLAINT_LINE = (
+    "OK, I have not started a new complaint. The complaint you already made carries on."
+)
 # Said when a resident asks for a complaint in words and goes straight to the form.
 PUT_RIGHT_INSTEAD_LINE = (
     "If you would rather we just put it right without a formal complaint, say so at any time."

@@ -573,7 +573,7 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
     file = _top(ANSWERS_FILE, {ANSWERS_FILE: path.read_text(encoding="utf-8")})
     values = answer_placeholders(policy)
     answers = {}
-    for r in file.records("answers", {"topic", "match", "answer"}):
+    for r in file.records("answers", {"topic", "match", "answer", "ground"}):
         groups = r.data.get("match")
         if not isinstance(groups, list) or not groups:
             r.fail("'match' must be a list of groups of phrases")
@@ -582,8 +582,11 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
         match = tuple(holder.cues(key, required=True) for key in indexed)
         text = r.text("answer")
         _check_placeholders(r, "answer", text, set(values), of="a placeholder answers can use")
+        ground = r.optional_text("ground")
+        if ground is not None and ground not in policy.grounds:
+            r.fail(f"ground {ground!r} is not an exclusion ground in exclusions.yml")
         answers[r.rule_id or ""] = Answer(
-            r.rule_id or "", r.text("topic"), match, text.format(**values)
+            r.rule_id or "", r.text("topic"), match, text.format(**values), ground
         )
     return answers
 

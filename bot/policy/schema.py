@@ -283,6 +283,9 @@ class Answer:
     # Groups of phrases: the question matches when every group has one of its phrases.
     match: tuple[tuple[str, ...], ...]
     text: str
+    # The exclusion ground whose explanation says what this answer says: when the chat explains
+    # that ground, this answer is not said too (round 9 r9b-10, r9c11).
+    ground: str | None = None
 
 
 # Every kind of personal data the assistant stores, each with its period in retention.yml.

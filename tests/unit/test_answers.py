@@ -355,9 +355,11 @@ def test_a_no_with_the_correction_in_it_is_the_correction() -> None:
 def test_not_wanting_a_formal_complaint_in_other_words() -> None:
     assert understand_(CHOICE, "no complain. only fix please", "dissatisfaction", []).kind == "no"
     question = OpenQuestion("outcome_sought", "complaint_form")
+    # Leaving the complaint for the repair itself notes the repair (round 9 r9a-05).
     assert understand_(question, "Can we leave the complaint? Just fix it", None, []).kind == (
-        "leave"
+        "put_right"
     )
+    assert understand_(question, "I just want it fixed", None, []).kind == "none"
 
 
 @pytest.mark.parametrize(

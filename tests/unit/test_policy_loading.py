@@ -186,6 +186,12 @@ def test_an_answer_naming_an_unknown_placeholder_is_refused(rules: Path) -> None
         load_answers(rules, load_policy(rules))
 
 
+def test_an_answer_naming_an_unknown_exclusion_ground_is_refused(rules: Path) -> None:
+    edit(rules, "answers.yml", "ground: rent_or_charge_level", "ground: rent_levels")
+    with pytest.raises(PolicyError, match=r"rule 'rent_level': ground 'rent_levels' is not an "):
+        load_answers(rules, load_policy(rules))
+
+
 def test_an_answer_without_groups_of_words_to_match_is_refused(rules: Path) -> None:
     edit(rules, "answers.yml", "    match:\n      - [ombudsman]\n", "    match: []\n")
     with pytest.raises(PolicyError, match=r"rule 'ombudsman': 'match' must be a list of groups"):

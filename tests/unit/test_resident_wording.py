@@ -21,6 +21,7 @@ from bot.policy.schema import Duration
 from bot.replies import (
     LOG_IT_CHECK,
     NO_ADJUSTMENTS_LINE,
+    NO_NEW_COMPLAINT_LINE,
     REMOVED_LINE,
     STILL_GOING_ON_BUTTONS,
     adjustment_lines,
@@ -153,6 +154,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         "no_adjustments": NO_ADJUSTMENTS_LINE,
         "removed_from_read_back": REMOVED_LINE,
         "log_it_check": LOG_IT_CHECK,
+        "no_new_complaint": NO_NEW_COMPLAINT_LINE,
         "complaint_logged": complaint_logged_line(complaint),
         "kept_for_later": " ".join(kept_lines(policy)),
         "logged_read_out": " ".join(logged_lines(complaint, policy)),
