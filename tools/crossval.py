@@ -884,6 +884,13 @@ def rules_report(examples: Sequence[Example], features: Features, policy: Policy
     for subset, where in ((kept, "by file"), (real, "real")):
         lines.append(f"strict ground accuracy per ground, triage as configured, {where}:")
         lines += ground_breakdown([gold[i] for i in subset], [configured[i] for i in subset])
+    lines.append("real messages read wrongly, triage as configured (gold -> read as):")
+    lines += [
+        f"    {'/'.join(filter(None, gold[i]))} -> {'/'.join(filter(None, configured[i]))}: "
+        f"{examples[i].text[:120]}"
+        for i in real
+        if gold[i] != configured[i]
+    ]
     return lines
 
 
