@@ -49,6 +49,20 @@ def test_a_weak_complaint_signal_counts_when_the_words_are_unhappy(policy: Polic
     assert triage({**plain, "entities": [cue]}, policy).label == "complaint"
 
 
+def test_an_excluded_matter_its_words_name_needs_more_doubt_to_become_a_complaint(
+    policy: Policy,
+) -> None:
+    """Issue 15, round 6: a rent rise named in so many words was offered the choice to complain
+    at p = 0.25 like any excluded reading; grouped cross-validation chose 0.35 where the
+    ground's own words are in the message (doubt.named_matter_probability)."""
+    ranking = {"dispute_rent_level": 0.7, "dissatisfaction": 0.3}
+    named = "My rent increase letter says twenty pounds more a week and I want it looked at."
+    result = triage(parse_text(named, ranking, policy), policy)
+    assert (result.label, result.exclusion_reason) == ("excluded", "rent_or_charge_level")
+    unnamed = "The letter says twenty pounds more a week and I want it looked at."
+    assert triage(parse_text(unnamed, ranking, policy), policy).label == "complaint"
+
+
 def test_an_enquiry_needs_more_doubt_or_unhappy_words_to_get_the_offer(policy: Policy) -> None:
     """What reads as "other" is offered the choice from doubt.other_probability (0.35, chosen by
     grouped cross-validation), or from with_cue beside an unhappy word, not from 0.25."""
