@@ -263,24 +263,21 @@ def test_a_complaint_beside_a_request_or_another_matter_is_a_complaint_part(
 ) -> None:
     """Issue 15, round 6: a repair asked for beside rude staff, and a court case beside a
     complaint about an officer, each got one part, so the complaint was never dealt with."""
-    request = (
-        "The bathroom fan stopped working last week, please can someone come and replace it. "
-        "When I rang to report it the man on the phone was really rude to me."
-    )
-    result = triage(parse_text(request, {"service_request": 0.9, "dissatisfaction": 0.1},
-                               policy), policy)  # fmt: skip
-    assert [(p.label, p.text) for p in result.parts] == [
-        ("service_request", request),
-        ("complaint", "When I rang to report it the man on the phone was really rude to me"),
-    ]
-    assert result.parts[1].route == policy.parts.routes["complaint"]
+    rude = "When I rang to report it the man on the phone was really rude to me"
+    request = f"The bathroom fan stopped working, please can someone come and replace it. {rude}."
     court = (
         "My solicitor has issued a disrepair claim about the damp. Separately, your housing "
         "officer shouted at my daughter on Friday and I'm not happy about it."
     )
-    result = triage(parse_text(court, {"legal_proceedings": 0.9, "dissatisfaction": 0.1},
-                               policy), policy)  # fmt: skip
-    assert [(p.label, p.exclusion_reason) for p in result.parts] == [
+    read = {
+        text: triage(parse_text(text, {intent: 0.9, "dissatisfaction": 0.1}, policy), policy)
+        for text, intent in ((request, "service_request"), (court, "legal_proceedings"))
+    }
+    assert [(p.label, p.text) for p in read[request].parts] == [
+        ("service_request", request), ("complaint", rude),
+    ]  # fmt: skip
+    assert read[request].parts[1].route == policy.parts.routes["complaint"]
+    assert [(p.label, p.exclusion_reason) for p in read[court].parts] == [
         ("excluded", "legal_proceedings"), ("complaint", None),
     ]  # fmt: skip
 
