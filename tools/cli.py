@@ -85,6 +85,29 @@ def evaluate(app: App, path: Path, classifier: Any = None) -> dict[str, float]:
     return {**figures, **safety, "messages": len(rows), "p95_ms": p95}
 
 
+def parts_command(app: App, path: Path) -> int:
+    """Part recall on messages written to hold several matters (tests/data/parts/): whether
+    triage lists every part, not only the primary label."""
+    from tools.evaluation import part_scores
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    classifier = load_classifier(app)
+    results = [classifier.classify(row["text"]) for row in rows]
+    expected = [[(p["label"], p["exclusion_reason"]) for p in row["parts"]] for row in rows]
+    listed = [[(p.label, p.exclusion_reason) for p in result.parts] for result in results]
+    scores, missed = part_scores(expected, listed)
+    print(f"{len(rows)} messages from {path}")
+    print(
+        f"part recall {scores.recall:.3f} ({scores.found} of {scores.expected}); parts beside the "
+        f"first {scores.recall_beside:.3f} ({scores.found_beside} of {scores.expected_beside}); "
+        f"parts listed that were not expected {scores.extra}"
+    )
+    for row, lost, got in zip(rows, missed, listed, strict=True):
+        if lost:
+            print(f"  {row['id']}: missed {lost}; listed {got}")
+    return 0
+
+
 def _label_scores(
     app: App, rows: list[dict[str, Any]], results: list[TriageResult]
 ) -> dict[str, float]:
@@ -176,6 +199,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "0, the configured one, gives the figures before a change), so one run holds the "
         "training lock for minutes",
     )
+    parts_parser = commands.add_parser(
+        "parts", help="part recall on messages written to hold several matters"
+    )
+    parts_parser.add_argument(
+        "file", type=Path, nargs="?", default=Path("tests/data/parts/multipart_heldout.jsonl")
+    )
     figures = commands.add_parser(
         "figures", help="score the eval files and cross-validate, then rewrite the README's table"
     )
@@ -187,5 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return crossval(app, args.parts, args.data, args.detectors)
     if args.command == "figures":
         return figures_command(app, args.readme)
+    if args.command == "parts":
+        return parts_command(app, args.file)
     evaluate(app, args.file)
     return 0

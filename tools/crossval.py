@@ -19,6 +19,7 @@ import asyncio
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -769,7 +770,8 @@ def rule_variants(
     """(label, ground) per example for the triage decision as configured and with one of the
     rule layer's overrides changed: the doubt rule (a possible complaint is offered the choice)
     off for what the model reads as one label, its thresholds raised, the dissatisfaction cue's
-    lower threshold off, and the over-12-months proposal off."""
+    lower threshold off, the threshold for an excluded matter its words name raised, and the
+    over-12-months proposal off."""
     from bot.triage.decide import triage
 
     def decide_all(variant: Policy) -> list[Any]:
@@ -805,6 +807,10 @@ def rule_variants(
     for probability in (0.35, 0.5):
         chosen[f"  doubt at {probability} for every label"] = decide_all(
             doubt(probability, policy.doubt.with_cue, probability)
+        )
+    for probability in (0.35, 0.5, NEVER):
+        chosen[f"  doubt at {probability} for an excluded matter its words name"] = decide_all(
+            replace(policy, doubt=replace(policy.doubt, named_matter_probability=probability))
         )
     chosen["  no doubt rule at all"] = without_doubt
     chosen["  no lower threshold with a dissatisfaction cue"] = decide_all(
@@ -874,4 +880,34 @@ def rules_report(examples: Sequence[Example], features: Features, policy: Policy
         for subset, where in ((kept, "by file"), (real, "real   ")):
             score = _score([gold[i] for i in subset], [predicted[i] for i in subset])
             lines.append(f"    {where}  {score.short()}")
+    configured = rows["triage as configured"]
+    for subset, where in ((kept, "by file"), (real, "real")):
+        lines.append(f"strict ground accuracy per ground, triage as configured, {where}:")
+        lines += ground_breakdown([gold[i] for i in subset], [configured[i] for i in subset])
+    lines.append("real messages read wrongly, triage as configured (gold -> read as):")
+    lines += [
+        f"    {'/'.join(filter(None, gold[i]))} -> {'/'.join(filter(None, configured[i]))}: "
+        f"{examples[i].text[:120]}"
+        for i in real
+        if gold[i] != configured[i]
+    ]
+    return lines
+
+
+def ground_breakdown(
+    gold: Sequence[tuple[str, str | None]], predicted: Sequence[tuple[str, str | None]]
+) -> list[str]:
+    """Per exclusion ground: how many of its examples got label and ground right, and what the
+    others were read as ("complaint/asb_report": offered the choice with the ground kept for an
+    officer), so the weak grounds say where training data is needed."""
+    lines = []
+    for ground in sorted({g[1] for g in gold if g[1]}):
+        pairs = [(g, p) for g, p in zip(gold, predicted, strict=True) if g[1] == ground]
+        right = sum(g == p for g, p in pairs)
+        wrong = Counter("/".join(filter(None, p)) for g, p in pairs if g != p).most_common(4)
+        read_as = ", ".join(f"{what} {count}" for what, count in wrong)
+        lines.append(
+            f"    {ground:<24} {right / len(pairs):.3f}  ({right} of {len(pairs)})"
+            + (f"  read as: {read_as}" if read_as else "")
+        )
     return lines

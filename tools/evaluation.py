@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -206,3 +207,53 @@ def safety_report(cases: Sequence[SafetyCase]) -> str:
             f"  precision {category:<29}{right / len(flagged):.3f}  ({right}/{len(flagged)})"
         )
     return "\n".join(lines)
+
+
+PartKey = tuple[str, str | None]  # (label, exclusion ground)
+
+
+@dataclass(frozen=True)
+class PartScores:
+    """How many of the parts a message was written to hold triage listed, each part counted once
+    (a message with two excluded matters needs two excluded parts with those grounds)."""
+
+    expected: int
+    found: int
+    # The parts beside the first (primary) one: what a single label used to lose.
+    expected_beside: int
+    found_beside: int
+    extra: int  # parts listed that no expected part accounts for
+
+    @property
+    def recall(self) -> float:
+        return self.found / max(self.expected, 1)
+
+    @property
+    def recall_beside(self) -> float:
+        return self.found_beside / max(self.expected_beside, 1)
+
+
+def part_scores(
+    expected: Sequence[Sequence[PartKey]], listed: Sequence[Sequence[PartKey]]
+) -> tuple[PartScores, list[list[PartKey]]]:
+    """Part recall over messages, and per message the expected parts that were not listed. Parts
+    match by label and ground in any order: the primary label is scored by `eval`, this counts
+    whether every matter in the message was found at all."""
+    found = found_beside = expected_beside = extra = 0
+    missed: list[list[PartKey]] = []
+    for wanted, got in zip(expected, listed, strict=True):
+        unmatched = Counter(got)
+        lost = []
+        for index, part in enumerate(wanted):
+            hit = unmatched[part] > 0
+            unmatched[part] -= hit
+            found += hit
+            if index:
+                expected_beside += 1
+                found_beside += hit
+            if not hit:
+                lost.append(part)
+        extra += sum(count for count in unmatched.values() if count > 0)
+        missed.append(lost)
+    total = sum(len(w) for w in expected)
+    return PartScores(total, found, expected_beside, found_beside, extra), missed

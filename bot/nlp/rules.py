@@ -129,6 +129,7 @@ class RuleMatcher:
         groups += [("staff_cue", "staff", policy.staff_cues)]
         groups += [("request_cue", "request", policy.parts.request_cues)]
         groups += [("fault_cue", "fault", policy.parts.fault_cues)]
+        groups += [("conduct_cue", "conduct", policy.parts.conduct_cues)]
         groups += [("part_cue", g.id, g.part_cues) for g in policy.grounds.values()]
         groups += [("service_area", a.id, a.cues) for a in policy.service_areas.values() if a.cues]
         self._area_order = list(policy.service_areas)

@@ -96,7 +96,11 @@ class _Record:
             self.fail(f"'{key}' is '{value}', expected one of {', '.join(options)}")
         return value
 
-    def number(self, key: str) -> float:
+    def number(self, key: str, default: float | None = None) -> float:
+        """A number between 0 and 1; `default` when the key is absent and a default is given
+        (a model trained before the key existed keeps loading its policy snapshot)."""
+        if default is not None and key not in self.data:
+            return default
         value = self.data.get(key)
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
             self.fail(f"'{key}' must be a number between 0 and 1")
@@ -265,16 +269,20 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             r.optional_text("provision"),
         )
     doubt_section = intents_file.section(
-        "doubt", {"complaint_probability", "with_cue", "exclusion_with_cue", "other_probability"}
-    )
+        "doubt",
+        {"complaint_probability", "with_cue", "exclusion_with_cue", "other_probability",
+         "named_matter_probability"},
+    )  # fmt: skip
+    complaint_probability = doubt_section.number("complaint_probability")
     doubt = Doubt(
-        doubt_section.number("complaint_probability"),
+        complaint_probability,
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
         doubt_section.number("other_probability"),
+        doubt_section.number("named_matter_probability", complaint_probability),
     )
     parts_section = intents_file.section(
-        "parts", {"probability", "request_cues", "fault_cues", "routes"}
+        "parts", {"probability", "request_cues", "fault_cues", "conduct_cues", "routes"}
     )
     routed = [str(label) for label in LABELS if label != "excluded"]  # excluded: the ground's
     routes = parts_section.section("routes", set(routed))
@@ -283,6 +291,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         parts_section.cues("request_cues", required=True),
         {label: routes.text(label) for label in routed},
         parts_section.cues("fault_cues", required=True),
+        parts_section.cues("conduct_cues"),
     )
 
     needs = {

@@ -107,6 +107,9 @@ class Doubt:
     exclusion_with_cue: float
     # The complaint threshold for what the classifier reads as "other" (an enquiry, thanks).
     other_probability: float
+    # The complaint threshold for what the classifier reads as an excluded matter whose words
+    # name that matter ("my solicitor", "rent increase"): the ground's exclusion cue is there.
+    named_matter_probability: float = 0.25
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ class PartRules:
     routes: dict[str, str]  # label -> route text; an excluded part uses its ground's route
     # A fault told in a sentence of its own that is not unhappy: a new request beside the rest.
     fault_cues: tuple[str, ...] = ()
+    # How someone behaved ("was really rude"), told in a sentence of its own beside a request or
+    # another matter: a complaint part, as a dissatisfaction cue there would make one.
+    conduct_cues: tuple[str, ...] = ()
 
 
 # How a message about Stage 2 is read, in the order tried (policy_rules/stage_2.yml).

@@ -21,6 +21,8 @@ from bot.triage.result import Part, Reason, TriageResult
 SENTENCE_END = re.compile(r"[.!?\n]+\s*")
 # A part whose sentence covers this share of the message is the message itself.
 WHOLE_MESSAGE = 0.8
+# Words that say a sentence is about the landlord the message is written to.
+ADDRESSED_TO_US = re.compile(r"\b(?:you|your|yours|you're|youre|u|ur)\b", re.IGNORECASE)
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
@@ -74,6 +76,8 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     threshold = (
         policy.doubt.other_probability if label == "other" else policy.doubt.complaint_probability
     )
+    if label == "excluded" and ground in matches.exclusion_cues:
+        threshold = policy.doubt.named_matter_probability
     in_doubt = complaint_probability >= threshold or (
         bool(matches.dissatisfaction_cues)
         and complaint_probability >= policy.doubt.with_cue
@@ -252,8 +256,9 @@ def message_parts(
     matches: RuleMatches,
     policy: Policy,
 ) -> tuple[Part, ...]:
-    """The primary part (the whole message), then each excluded matter and a service request
-    that sit beside it in a sentence of their own (policy_rules/intents.yml, `parts`)."""
+    """The primary part (the whole message), then each excluded matter, a service request and
+    a complaint that sit beside it in a sentence of their own (policy_rules/intents.yml,
+    `parts`)."""
     rules = policy.parts
     parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
     grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
@@ -275,7 +280,34 @@ def message_parts(
         ]
         for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
             parts.append(_part("service_request", None, text, start, end, policy))
+    if label not in ("complaint", "escalation"):
+        unhappy = [
+            span
+            for span in matches.spans
+            if span[0] in ("dissatisfaction_cue", "conduct_cue")
+            and _complaint_beside(text, span[2], span[3], matches, about_us=label == "excluded")
+        ]
+        for _, _, start, end in sorted(unhappy, key=lambda span: span[2])[:1]:
+            parts.append(_part("complaint", None, text, start, end, policy))
     return tuple(parts)
+
+
+def _complaint_beside(
+    text: str, start: int, end: int, matches: RuleMatches, about_us: bool
+) -> bool:
+    """Unhappiness told in a sentence of its own beside a request or another matter ("When I
+    rang, the woman on the phone was really rude."): a complaint part. Not when that sentence is
+    (nearly) the whole message, whose label already read it, nor when it names another matter
+    ("I want to complain about the council's banding decision"), whose part it belongs to.
+    Beside another body's matter or a court case, "I want to complain about them" is about that
+    matter: there the sentence must say it is about us ("your plumber", "you never came")."""
+    begin, stop = _sentence(text, start, end)
+    if stop - begin >= WHOLE_MESSAGE * len(text.strip()):
+        return False
+    inside = {kind for kind, _, s, e in matches.spans if begin <= s and e <= stop}
+    if inside & {"exclusion_cue", "part_cue"}:
+        return False
+    return not about_us or "staff_cue" in inside or bool(ADDRESSED_TO_US.search(text[begin:stop]))
 
 
 def _new_fault(text: str, start: int, end: int, matches: RuleMatches) -> bool:

@@ -97,9 +97,11 @@ class TriageResult:
         resident is unhappy about (1.5). A matter that may be excluded is explained and offered
         it too: the exclusion is a proposal for a complaints officer, never a refusal (2.1, 2.4,
         2.5). A first report of anti-social behaviour goes to the ASB team instead; the choice
-        comes when the resident is unhappy with how a report was handled, which is a complaint."""
+        comes when the resident is unhappy with how a report was handled, which is a complaint,
+        or with something else told beside the report ("the woman on the phone was rude"), a
+        complaint part."""
         if self.first_asb_report:
-            return False
+            return any(part.label == "complaint" for part in self.parts)
         return self.label in ("complaint", "excluded") or any(r.offers_choice for r in self.reasons)
 
     @property

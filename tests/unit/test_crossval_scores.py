@@ -62,3 +62,33 @@ def test_each_rule_layer_override_is_changed_on_its_own(policy: Policy) -> None:
     assert _score(offered, variants["triage as configured"]).cost == 1
     missed = [("complaint", None), ("complaint", None), ("service_request", None)]
     assert _score(missed, variants["  no doubt rule at all"]).cost == 3 * 2
+
+
+def test_strict_ground_accuracy_is_told_per_ground_with_what_the_misses_were_read_as() -> None:
+    from tools.crossval import ground_breakdown
+
+    gold = [("excluded", "asb_report"), ("excluded", "asb_report"), ("complaint", None),
+            ("excluded", "staff_employment")]  # fmt: skip
+    predicted = [("excluded", "asb_report"), ("complaint", "asb_report"), ("complaint", None),
+                 ("complaint", None)]  # fmt: skip
+    assert ground_breakdown(gold, predicted) == [
+        "    asb_report               0.500  (1 of 2)  read as: complaint/asb_report 1",
+        "    staff_employment         0.000  (0 of 1)  read as: complaint 1",
+    ]
+
+
+def test_part_recall_counts_each_expected_part_once_in_any_order() -> None:
+    from tools.evaluation import part_scores
+
+    expected = [
+        [("complaint", None), ("excluded", "asb_report"), ("excluded", "rent_or_charge_level")],
+        [("service_request", None), ("complaint", None)],
+    ]
+    listed = [
+        [("complaint", None), ("excluded", "rent_or_charge_level")],
+        [("complaint", None), ("service_request", None), ("other", None)],
+    ]
+    scores, missed = part_scores(expected, listed)
+    assert (scores.expected, scores.found, scores.extra) == (5, 4, 1)
+    assert (scores.expected_beside, scores.found_beside) == (3, 2)
+    assert missed == [[("excluded", "asb_report")], []]

@@ -80,3 +80,15 @@ def test_no_safety_corpus_message_or_near_copy_is_in_the_training_data(policy: P
     """Against data/nlu only: the policy's two-word cues ("rent statement") are not copies of a
     three-word message, and the detector is not trained on them."""
     assert near_copies(SAFETY_CORPUS, training_texts(policy)) == []
+
+
+# Written to hold several matters each, to measure whether triage lists every part
+# (`python -m tools parts`): held out of training, or part recall would be in-sample.
+PART_SETS = sorted((ROOT / "tests" / "data" / "parts").glob("*.jsonl"))
+
+
+@pytest.mark.parametrize("part_set", PART_SETS, ids=lambda path: path.name)
+def test_no_multi_part_message_or_near_copy_is_in_the_training_data(
+    policy: Policy, part_set: Path
+) -> None:
+    assert near_copies(part_set, training_texts(policy)) == []
