@@ -547,13 +547,16 @@ def asks_before_choosing(text: str) -> bool:
 
 # "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
 ASKS_FOR_COMPLAINT = re.compile(
-    r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+)?(?:formal\s+)?complaint"
+    r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+|an\s+)?"
+    r"(?:(?:new|formal|official|separate|fresh|first)\s+)*complaint"
     r"|\bformal complaint|\bcomplain formally"
     # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
     r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
     r"(?:a\s+|an\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
     # "I want this complaint logged NOW".
-    r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b",
+    r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"
+    # "can you take my complaint now please?" (round 10 r10a-29), not "take it further".
+    r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))",
     re.IGNORECASE,
 )
 

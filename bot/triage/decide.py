@@ -11,11 +11,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from bot.answers import asks_for_a_complaint
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
+from bot.triage.stage_2 import read_stage_2
 
 # Where a sentence ends: the spans of the other parts of a message are its sentences.
 SENTENCE_END = re.compile(r"[.!?\n]+\s*")
@@ -70,6 +72,13 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
             Reason("1.2", "About how the landlord's own staff or contractors behaved: a "
                    "complaint about the service, not anti-social behaviour")
         )  # fmt: skip
+
+    if label == "escalation" and _a_first_complaint(str(parse.get("text") or ""), matches, policy):
+        # "I'd like to raise a complaint please ... I reported it in October" read as Stage 2
+        # sent a first complaint round the Stage 2 questions and never took it (round 10
+        # r10a-29): Stage 2 needs a Stage 1 complaint, which these words do not name.
+        label = "complaint"
+        reasons.append(Reason("1.2", "Asks to make a complaint and names no earlier complaint"))
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
@@ -210,6 +219,17 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
         urgency.append(detected)
     ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
+    """Asks to make a complaint, with no complaint reference and no Stage 2 words
+    (policy_rules/stage_2.yml) but ones that say it is not Stage 2 ("No, it is not Stage 2. I
+    want to make a new complaint")."""
+    return (
+        asks_for_a_complaint(text)
+        and not matches.references
+        and read_stage_2(text, policy) in (None, "declines")
+    )
 
 
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:

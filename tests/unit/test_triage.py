@@ -636,3 +636,19 @@ def test_an_unsure_guess_without_its_categorys_evidence_is_still_asked_about(
     plain["entities"].append(detected("flooding", unsure))
     result = triage(plain, policy)
     assert (result.urgency, result.ask_about_danger) == ((), True)
+
+
+def test_a_first_complaint_read_as_stage_2_is_a_complaint(policy: Policy) -> None:
+    """Round 10 r10a-29: "I'd like to raise a complaint please ... I reported it in October"
+    read as Stage 2 sent a first complaint round the Stage 2 questions; Stage 2 asked for by
+    name, or with a reference, stays Stage 2."""
+    ranking = {"escalate": 0.45, "dissatisfaction": 0.35, "service_request": 0.2}
+    first = "Hi, I want to raise a complaint. The lift in our block keeps breaking down again."
+    assert triage(parse_text(first, ranking, policy), policy).label == "complaint"
+    not_stage_2 = "no its not stage 2, I want to make a new complaint about the lift"
+    assert triage(parse_text(not_stage_2, ranking, policy), policy).label == "complaint"
+    for stage_2 in (
+        "I want to raise a complaint to stage 2 please",
+        "please log my complaint against CMP-2026-000123 again, the reply was poor",
+    ):
+        assert triage(parse_text(stage_2, ranking, policy), policy).label == "escalation", stage_2
