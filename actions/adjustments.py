@@ -17,7 +17,7 @@ from actions.app import get_app
 from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import is_no
+from bot.definition import contact_time_told, is_no
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
@@ -131,6 +131,15 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
+        when = contact_time_told(text)
+        if when is not None and not matches_in(tracker).adjustments:
+            # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
+            # else would help (round 9 r9a-15 dropped the time).
+            return {
+                "adjustments_needed": NONE_NEEDED,
+                "adjustment_ids": [],
+                "contact_preference": when,
+            }
         # "No thank you, my English is ok": the need the words name is the one declined.
         declined = declines(text, bool(matches_in(tracker).adjustments))
         if tracker.get_intent_of_latest_message() == "deny" or declined:
