@@ -48,6 +48,7 @@ from bot.nlp.matches import RuleMatches
 from bot.replies import LOG_IT_CHECK, unanswered_question_line
 
 LISTEN = "action_listen"
+HANDOFF = "action_handoff"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
 ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -118,7 +119,10 @@ class ActionUnderstandAnswer(Action):
             dispatcher.utter_message(text=LOG_IT_CHECK, buttons=LOG_IT_BUTTONS)
             return [FollowupAction(LISTEN)]
         if understanding.kind == "leave":
-            return leave(dispatcher, tracker, question, domain, understanding.start_again)
+            # "I changed my mind. I talk to person with interpreter": out of the form, then to a
+            # person, as asked in the same breath (round 9 r9c13).
+            then = HANDOFF if understanding.then_person else LISTEN
+            return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
         if understanding.answer_text is not None and not fits_strictly(
@@ -197,8 +201,10 @@ def leave(
     question: OpenQuestion,
     domain: dict[str, Any],
     start_again: bool,
+    then: str = LISTEN,
 ) -> list[EventType]:
-    """Out of the form at any question, with the choice recorded as it now stands (1.3)."""
+    """Out of the form at any question, with the choice recorded as it now stands (1.3); `then`
+    is what follows (a person, when asked for with the leaving)."""
     events: list[EventType] = [SlotSet("requested_slot", None)]
     if question.form is not None:
         events.append(ActiveLoop(None))
@@ -228,7 +234,7 @@ def leave(
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
-    return [*events, FollowupAction(LISTEN)]
+    return [*events, FollowupAction(then)]
 
 
 # A goodbye at the end of an answer: "Lee Harding. bye", "07700 900111 ta bye".

@@ -44,6 +44,8 @@ YES_STARTS = (
     "yh", "yeh", "yah", "yas", "yeah yeah", "confirmed", "confirm", "i confirm", "all correct",
     "all right", "alright", "send it", "submit it", "go for it", "sounds right", "looks fine",
     "that's all correct", "thats all correct", "k", "kk",
+    # "Nothing to change. Please log it." (round 9 r9a-08 got the menu again).
+    "please log it", "pls log it", "just log it", "you can log it", "go ahead and log it",
     # Yes in the landlord's other languages, often typed before an English answer.
     "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
     # As typed: "yh thats it", "obviously yes".
@@ -256,6 +258,8 @@ class Understanding:
     unanswered: bool = False
     # The part of a message that answers a form's question, when a question came with it.
     answer_text: str | None = None
+    # Leaving to talk to a person: "I changed my mind. I talk to person with interpreter".
+    then_person: bool = False
 
 
 NOTHING = Understanding("none")
@@ -407,7 +411,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
             return Understanding("check")
-        return Understanding("leave", start_again=words(text) in START_AGAIN)
+        return Understanding(
+            "leave", start_again=words(text) in START_AGAIN, then_person=asks_for_person(text)
+        )
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
     if question.name == CHOICE and (
@@ -486,7 +492,7 @@ NO_COMPLAINT = re.compile(
 # At the read-back: nothing (more) to change is agreement.
 NOTHING_TO_CHANGE = re.compile(
     r"^(?:no\s+)?(?:there'?s\s+|theres\s+)?(?:nothing|no)\s+(?:else|more|other)?\s*"
-    r"(?:to change|changes?|to correct)(?:\s+now)?\b"
+    r"(?:to change|changes?|to correct)(?:\s+(?:now|here|there))?\b"
 )
 
 

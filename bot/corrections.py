@@ -20,6 +20,7 @@ from bot.definition import (
     DraftDefinition,
     consent_told,
     contact_details_in,
+    contact_time_told,
     preference_beside_details,
     written_names,
 )
@@ -32,7 +33,7 @@ from bot.earlier_job import (
     NEVER_REPORTED,
     job_number_in,
 )
-from bot.names_corrected import OTHERS_NAME, RESIDENT, corrected_name
+from bot.names_corrected import HELPER_IS, OTHERS_NAME, RESIDENT, corrected_name
 from bot.removals import (
     AT_THE_END,
     GOES_ON,
@@ -73,7 +74,8 @@ UNCLEAR = Correction(how="unclear")
 # The read-back's parts by the names people give them, and the part each one is.
 PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
-    "outcome": r"what (?:you|i) would like|what i want|the outcome|what i'?d like",
+    "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
+    r"|the outcome|what i'?d like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
@@ -103,11 +105,12 @@ CLOSER = re.compile(
 # just say ...": the words after are the new text, whole.
 PARTS_SAID = (
     r"what went wrong|wot went wrong|the description|what happened|the complaint|"
-    r"the outcome|what i would like|what i want|what you would like|it|that|the text"
+    r"the outcome|what (?:i|you|he|she|they|T|we) would like|what (?:i|he|she|they|T|we) wants?|"
+    r"it|that|the text"
 )
 REPLACE = re.compile(
-    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})\s+"
-    r"(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)\s*"
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})"
+    r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
@@ -120,7 +123,7 @@ ADD_MARKERS = re.compile(
 )
 ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
-    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?"
+    r"|(?:(?:please|pls|also|and|can you|could you)\s+)*add(?: on)?(?: that| this| it)?"
     # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
     r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
     r"|put (?:in|down) that"
@@ -135,6 +138,15 @@ PREFERENCE_WORDS = re.compile(
     r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?)\b",
     re.IGNORECASE,
 )
+# "no adjustments needed", "I don't need any adjustments", "adjustments: none".
+NO_ADJUSTMENTS = re.compile(
+    r"\b(?:no|not|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
+    r"(?:need\s+|want\s+|needs\s+|wants\s+)?(?:any\s+|an?\s+)?(?:reasonable\s+)?adjustments?\b"
+    r"|\badjustments?\s*(?:=|:|-)?\s*(?:none|nothing|n/?a|not needed)\b",
+    re.IGNORECASE,
+)
+# The adjustments answer that says none are needed (actions.adjustments).
+NO_ADJUSTMENTS_NEEDED = "none"
 OUTCOME_WORDS = re.compile(
     r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
     r"an apology|apologise|apologize|refund|explanation|outcome)\b",
@@ -252,7 +264,7 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
             return None
         part = named or "aspects"
     else:
-        part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
+        part = "outcome" if re.search(r"outcome|would like|wants?\b", said_part) else "aspects"
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")
@@ -297,6 +309,7 @@ class Values:
                 "representative": draft.representative or "",
                 "consent": bool(draft.consent),
                 "acting_for": "someone_else" if draft.representative is not None else "",
+                "adjustments": draft.adjustments or "",
             },
             helping=draft.representative is not None,
         )
@@ -342,7 +355,8 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.resident, self.name, self.contact, self.swap,
+            self.keep_only, self.no_adjustments, self.resident, self.helper, self.name,
+            self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
             how = step(said)
@@ -388,7 +402,7 @@ class Values:
         match = REMOVE.search(said)
         if match is None:
             return None
-        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        what = next((found for found in match.groups() if found), "")
         part = "outcome" if named_part(what) == "outcome" else "aspects"
         current = sentences(self.text(part))
         kept = [s for s in current if not mentions(s, keywords(what))]
@@ -430,8 +444,11 @@ class Values:
                 f"{match.group('name')}, {address.group(1)}" if address else match.group("name")
             )
             opener = words(said[: match.start("name")])
-            for_someone = re.search(r"\bfor\b", opener) and re.search(
-                r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")]
+            for_someone = re.search(r"\bfor\b", opener) and (
+                re.search(r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")])
+                # "The complaint is for Mrs Hilda Brooks at 3 Rowan Court" from someone read back
+                # as the resident, named otherwise (round 9 r9a-32 was asked which part).
+                or not same_person(match.group("name"), self.text("contact_name"))
             )
             if self.helping and (
                 re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
@@ -450,6 +467,14 @@ class Values:
             self.parts["consent"] = True
             changed = "changed"
         return changed
+
+    def helper(self, said: str) -> How | None:
+        """ "helper = Dan Price": the helper's name, which is the name we contact."""
+        named = HELPER_IS.search(said)
+        if named is None or named.group("name").split()[0] in NOT_NAMES:
+            return None
+        self.parts["contact_name"] = named.group("name")
+        return "changed"
 
     def name(self, said: str) -> How | None:
         lowered = said.lower()
@@ -491,9 +516,19 @@ class Values:
             if details or PREFERENCE_WORDS.search(said) or CONTACT_TIME.search(said.lower())
             else None
         )
+        if preference is None:
+            # "You missed that I asked to be called only after 5pm": a call, at that time.
+            preference = contact_time_told(said)
         if preference:
             self.parts["contact_preference"] = preference
         return "changed" if details or preference else None
+
+    def no_adjustments(self, said: str) -> How | None:
+        """ "no adjustments needed, that number isn't an adjustment": nothing would help."""
+        if NO_ADJUSTMENTS.search(said) is None or not self.text("adjustments"):
+            return None
+        self.parts["adjustments"] = NO_ADJUSTMENTS_NEEDED
+        return "changed"
 
     def swap(self, said: str, only: tuple[str, ...] = ()) -> How | None:
         """ "A not B", or "not B but A" ("is not 3 November, is 5 November"): B is replaced by
@@ -595,6 +630,16 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+
+
+def same_person(name: str, other: str) -> bool:
+    """Whether two names can be one person's: "Nadia" and "Nadia Farah" can, "Mr Sam Farah"
+    and "Nadia Farah" (a brother and sister) cannot."""
+    one, two = (set(words(n).split()) - TITLES for n in (name, other))
+    return bool(one and two) and (one <= two or two <= one)
 
 
 def joined(first: str, more: str) -> str:

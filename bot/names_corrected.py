@@ -18,9 +18,18 @@ RESIDENT = re.compile(
 )
 # The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
 NAME_CORRECTION = re.compile(
-    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|^)\s+"
+    # "put my full name, Ayo Bankole" (round 9 r9c28 was asked which part).
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|,|^)\s+"
     r"(?:just |actually |really )?"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
+)
+# The helper named in a correction: "helper = Dan Price", "the helper is wrong, Im Dan Price",
+# "the person helping is Priya Shah" (the helper is who we contact).
+HELPER_IS = re.compile(
+    r"\b(?i:the\s+)?(?i:helper|person helping|one helping|person making the complaint)"
+    r"\s*(?i:is|=|:|'s|should be)\s*(?i:(?:wrong|not right|incorrect)[,.;:]?\s*)?"
+    r"(?i:(?:actually|really|just)\s+)?(?i:(?:i'?m|im|i am|it'?s|its|me)[,:]?\s+)?"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})*)"
 )
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
