@@ -11,7 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.turns import earlier_messages
+from actions.turns import before_latest_message, earlier_messages
 from bot.definition import (
     contact_details_in,
     contact_preference,
@@ -100,10 +100,10 @@ SAME_AS_BEFORE = re.compile(
 
 
 def held_before(tracker: Tracker, slot: str) -> str | None:
-    """The last value a slot held in this conversation, even if it was cleared since."""
+    """The last value a slot held before this message, even if it was cleared since."""
     values = [
         event.get("value")
-        for event in tracker.events
+        for event in before_latest_message(tracker)
         if event.get("event") == "slot" and event.get("name") == slot and event.get("value")
     ]
     return str(values[-1]) if values else None
