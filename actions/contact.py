@@ -134,10 +134,12 @@ class ContactQuestions:
             # "same as before": the details given earlier, though the slot was cleared to
             # change another part of them (round 9 r9c28 was told it was no number).
             details = held_before(tracker, "contact_details")
-        if details is None and contact_preference(text) == "letter":
+        address = postal_address_in(text) if contact_preference(text) == "letter" else None
+        if address is not None:
             # "Write to me please, I don't do email. 12 Ash Road, ..." (round 9 r9b-28 was asked
-            # for a phone number or email).
-            details = postal_address_in(text)
+            # for a phone number or email); "letter please, 5 Cedar Walk, also phone 0..." keeps
+            # both (round 10 r10c-27 promised a letter with no address).
+            details = ", ".join(found for found in (address, details) if found)
         if details is None:
             dispatcher.utter_message(response="utter_invalid_contact_details")
             return {"contact_details": None}

@@ -54,6 +54,12 @@ NOT_A_NAME = {
 }  # fmt: skip
 
 
+# Small words a sentence has and a name typed in small letters does not.
+NOT_IN_NAMES = {
+    "for", "all", "the", "a", "an", "of", "to", "with", "has", "have", "had", "is", "are", "was",
+    "needs", "need", "needed", "please", "pls", "and", "or", "if", "when", "my", "her", "his",
+    "their", "he", "she", "they", "we", "it", "be", "can", "will", "would", "should", "not",
+}  # fmt: skip
 # Words that label contact details or say how to use them ("texts only please"), never part of
 # a name.
 DETAIL_LABELS = {word for ways in PREFERENCES.values() for way in ways for word in way.split()} | {
@@ -168,6 +174,9 @@ def name_in(text: str) -> str | None:
     if name.lower().removeprefix("the ") in ("resident", "tenant", "leaseholder"):
         return None
     if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):
+        return None
+    if any(part.lower() in NOT_IN_NAMES and not part[0].isupper() for part in parts):
+        # "Arabic interpreter for all calls; has COPD" is no name (round 10 r10c-24 kept it).
         return None
     return name
 
@@ -350,7 +359,8 @@ PREFERRED_BEFORE = re.compile(
 )
 PREFERRED_AFTER = re.compile(
     r"^(?:(?:message|messages|call|calls|me)\s+)?(?:is\s+|are\s+|would be\s+)?"
-    r"(?:better|best|preferred|easier|easiest)\b"
+    # "email is safer" (round 10 r10c-29 was told "by phone" by someone whose phone is taken).
+    r"(?:better|best|preferred|easier|easiest|safer|safest)\b"
 )
 
 

@@ -1,0 +1,102 @@
+"""Round 10 of the simulated residents (issue 16), in our own wordings: typed agreement at the
+read-back is a yes, a no before "that's all" answers the question, an outcome about how staff
+speak to people is no request for a person, and contact answers keep the way and address asked
+for."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import CHOICE, OpenQuestion, understand, wants_to_leave
+from bot.definition import name_in, preference_beside_details
+
+READ_BACK = OpenQuestion("awaiting_confirmation")
+ADJUSTMENTS = OpenQuestion("adjustments_needed", "complaint_form")
+OUTCOME = OpenQuestion("outcome_sought", "complaint_form")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "nothing to change its all correct",
+        "NO. nothing needs changing. it is right. submit it",
+        "no changes needed, it is correct",
+        "whatever, yes send it",
+        "nothin needs changin, its all correct",
+    ],
+)
+def test_typed_agreement_at_the_read_back_is_a_yes(typed: str) -> None:
+    assert understand(READ_BACK, typed, "deny", [], {}).kind == "yes"
+
+
+def test_a_no_with_a_change_at_the_read_back_is_still_a_correction() -> None:
+    assert understand(READ_BACK, "no, the name is wrong", "deny", [], {}).kind == "amend"
+
+
+@pytest.mark.parametrize(
+    "typed", ["no thats all", "no, that's all thanks", "nothing else thats all", "nope thats all"]
+)
+def test_a_no_before_thats_all_answers_the_form_question(typed: str) -> None:
+    assert understand(ADJUSTMENTS, typed, None, [], {}).kind != "leave"
+
+
+def test_thats_all_alone_still_leaves() -> None:
+    assert understand(ADJUSTMENTS, "thats all", None, [], {}).kind == "leave"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "for the caretaker to be retrained on how to speak to residents",
+        "staff trained in how to talk to tenants properly",
+        "an apology and for him to learn the right way to speak to people",
+    ],
+)
+def test_an_outcome_about_how_staff_speak_is_no_request_for_a_person(typed: str) -> None:
+    understood = understand(OUTCOME, typed, "request_human", [], {}, asks_for_a_person=True)
+    assert understood.kind == "slot"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "no she doesnt want to complain, just needs it fixed asap. can u log it. mob 07700 900118",
+        "dont want to complain just want it sorted",
+        "T not wanting a complaint, pls log the repair",
+    ],
+)
+def test_no_complaint_but_fix_it_puts_it_right_without_one(typed: str) -> None:
+    assert understand(OpenQuestion(CHOICE), typed, "deny", [], {}).kind == "no"
+
+
+def test_no_complaint_alone_at_the_choice_still_leaves() -> None:
+    assert understand(OpenQuestion(CHOICE), "I dont want to complain", None, [], {}).kind == "leave"
+
+
+@pytest.mark.parametrize(
+    "typed", ["i call 999 myself. forget the form", "forget this form", "just forget all this"]
+)
+def test_forget_the_form_leaves_it(typed: str) -> None:
+    assert wants_to_leave(typed)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Arabic interpreter for all calls; has COPD",
+        "needs an interpreter for all calls",
+        "she has a hearing aid",
+    ],
+)
+def test_a_sentence_is_not_taken_for_a_name(typed: str) -> None:
+    assert name_in(typed) is None
+
+
+@pytest.mark.parametrize(("typed", "name"), [("jade", "jade"), ("ayo bankole", "ayo bankole")])
+def test_a_name_in_small_letters_is_still_a_name(typed: str, name: str) -> None:
+    assert name_in(typed) == name
+
+
+def test_the_way_said_to_be_safer_is_the_way_to_contact() -> None:
+    typed = "yes but dont call, he sometimes takes my phone. email is safer: r.k@example.org"
+    assert preference_beside_details(typed) == "email"
