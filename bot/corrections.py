@@ -119,7 +119,9 @@ REPLACE = re.compile(
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
 ADD_MARKERS = re.compile(
-    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
+    # "AND ME WANT SORRY": a sentence opened with "and" adds to what was said.
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b|^\s*and\b",
+    re.I,
 )
 ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
@@ -148,7 +150,9 @@ NO_ADJUSTMENTS = re.compile(
 # The adjustments answer that says none are needed (actions.adjustments).
 NO_ADJUSTMENTS_NEEDED = "none"
 OUTCOME_WORDS = re.compile(
-    r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
+    # "ME WANT SORRY TOO" (round 10 r10a-27 had it added to what went wrong).
+    r"\b(?:i want|me want|we want|i'd like|id like|i would like|would like|want them to|wants|"
+    r"compensation|"
     r"an apology|apologise|apologize|refund|explanation|outcome)\b",
     re.IGNORECASE,
 )

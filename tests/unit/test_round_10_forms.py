@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import CHOICE, OpenQuestion, understand, wants_to_leave
-from bot.definition import name_in, preference_beside_details
+from bot.corrections import correction_of
+from bot.definition import DraftDefinition, name_in, preference_beside_details
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 ADJUSTMENTS = OpenQuestion("adjustments_needed", "complaint_form")
@@ -100,3 +101,25 @@ def test_a_name_in_small_letters_is_still_a_name(typed: str, name: str) -> None:
 def test_the_way_said_to_be_safer_is_the_way_to_contact() -> None:
     typed = "yes but dont call, he sometimes takes my phone. email is safer: r.k@example.org"
     assert preference_beside_details(typed) == "email"
+
+
+SHOUTED = DraftDefinition(
+    aspects="ME DEAF. REPAIR MAN NOT COME.",
+    still_happening=True,
+    outcome="ME WANT MAN COME FIX BOILER.",
+    representative=None,
+    contact_name="KWAME ASANTE",
+    contact_details="kwame.asante@example.org",
+    contact_preference="email only",
+    adjustments="BSL INTERPRETER IF VISIT",
+)
+
+
+@pytest.mark.parametrize(
+    "typed", ["AND SORRY. ME WANT SORRY TOO", "NAME WRONG. ME KWAME ASANTE. AND ME WANT SORRY"]
+)
+def test_a_correction_in_capitals_never_cuts_the_name(typed: str) -> None:
+    """r10a-27: the name became "O ASANTE", then "W ASANTE", from "TOO" and "WRONG"."""
+    correction = correction_of(typed, SHOUTED)
+    assert "contact_name" not in correction.changes
+    assert correction.changes["outcome"].startswith("ME WANT MAN COME FIX BOILER. ME WANT SORRY")
