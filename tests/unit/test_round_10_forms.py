@@ -123,3 +123,15 @@ def test_a_correction_in_capitals_never_cuts_the_name(typed: str) -> None:
     correction = correction_of(typed, SHOUTED)
     assert "contact_name" not in correction.changes
     assert correction.changes["outcome"].startswith("ME WANT MAN COME FIX BOILER. ME WANT SORRY")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "no thats wrong. my work number is 01603 555 0182 if you need me",
+        "my work phone is 0161 496 07320",
+    ],
+)
+def test_a_phone_number_too_long_to_be_valid_is_no_job_number(typed: str) -> None:
+    """r10a-06: a work number was read back as the earlier job ("job 01603")."""
+    assert "earlier_request" not in correction_of(typed, SHOUTED).changes
