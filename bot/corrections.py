@@ -21,6 +21,7 @@ from bot.definition import (
     consent_told,
     contact_details_in,
     contact_time_told,
+    postal_address_in,
     preference_beside_details,
     written_names,
 )
@@ -137,7 +138,10 @@ PREFERENCE_WORDS = re.compile(
     r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
     r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
     r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
-    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?)\b",
+    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?|"
+    # "Email only. He might have my phone" (round 10 r10a-18 was asked which part).
+    r"(?:e-?mail|te?xt|letters?|post|phone|calls?) only"
+    r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
     re.IGNORECASE,
 )
 # "no adjustments needed", "I don't need any adjustments", "adjustments: none".
@@ -525,6 +529,12 @@ class Values:
             preference = contact_time_told(said)
         if preference:
             self.parts["contact_preference"] = preference
+        by_letter = (preference or self.text("contact_preference")).startswith("letter")
+        address = postal_address_in(said) if by_letter else None
+        if address is not None:
+            # "I'd prefer a letter, not email. My address is 27 Kestrel Drive" (round 10 r10a-14
+            # was to be written to at an email address).
+            details = self.parts["contact_details"] = address
         return "changed" if details or preference else None
 
     def no_adjustments(self, said: str) -> How | None:

@@ -358,9 +358,11 @@ PREFERRED_BEFORE = re.compile(
     r"\b(?:prefer|prefers|preferred|rather|rather have)\s+(?:by |a |an )?$"
 )
 PREFERRED_AFTER = re.compile(
-    r"^(?:(?:message|messages|call|calls|me)\s+)?(?:is\s+|are\s+|would be\s+)?"
-    # "email is safer" (round 10 r10c-29 was told "by phone" by someone whose phone is taken).
-    r"(?:better|best|preferred|easier|easiest|safer|safest)\b"
+    r"^(?:(?:message|messages|call|calls|me|to me|to her|to him|to us)\s+)?"
+    r"(?:is\s+|are\s+|would be\s+)?"
+    # "email is safer" (round 10 r10c-29 was told "by phone" by someone whose phone is taken);
+    # "that's the house phone. can you write to me instead?" (r10a-16).
+    r"(?:better|best|preferred|easier|easiest|safer|safest|instead)\b"
 )
 
 

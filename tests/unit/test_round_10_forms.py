@@ -9,7 +9,13 @@ import pytest
 
 from bot.answers import CHOICE, OpenQuestion, understand, wants_to_leave
 from bot.corrections import correction_of
-from bot.definition import DraftDefinition, name_in, preference_beside_details
+from bot.definition import (
+    DraftDefinition,
+    contact_preference,
+    name_in,
+    postal_address_in,
+    preference_beside_details,
+)
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 ADJUSTMENTS = OpenQuestion("adjustments_needed", "complaint_form")
@@ -135,3 +141,47 @@ def test_a_correction_in_capitals_never_cuts_the_name(typed: str) -> None:
 def test_a_phone_number_too_long_to_be_valid_is_no_job_number(typed: str) -> None:
     """r10a-06: a work number was read back as the earlier job ("job 01603")."""
     assert "earlier_request" not in correction_of(typed, SHOUTED).changes
+
+
+BY_EMAIL = DraftDefinition(
+    aspects="The lock is broken.",
+    still_happening=True,
+    outcome="fix the lock",
+    representative=None,
+    contact_name="Kayleigh Ross",
+    contact_details="k.ross@example.org",
+    contact_preference="phone",
+    adjustments=None,
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Not quite. I said I'd prefer a letter, not email. My address is 27 Kestrel Drive, "
+        "Norwich NR5 8JB",
+        "A letter needs my postal address, not my email! 27 Kestrel Drive, Norwich NR5 8JB.",
+        "by post please, to 27 Kestrel Drive, Norwich NR5 8JB",
+    ],
+)
+def test_a_letter_asked_for_at_the_read_back_goes_to_the_address_given(typed: str) -> None:
+    """r10a-14: a letter was to be sent to an email address; the postal address was dropped."""
+    assert correction_of(typed, BY_EMAIL).changes == {
+        "contact_details": "27 Kestrel Drive, Norwich NR5 8JB",
+        "contact_preference": "letter",
+    }
+
+
+@pytest.mark.parametrize(
+    "typed", ["NO. Do not phone me. Email only. He might have my phone", "email only please"]
+)
+def test_email_only_at_the_read_back_changes_the_way(typed: str) -> None:
+    """r10a-18: "Email only" got "Which part would you like to change?"."""
+    assert correction_of(typed, BY_EMAIL).changes == {"contact_preference": "email only"}
+
+
+def test_write_to_me_instead_beside_a_phone_mentioned_is_a_letter() -> None:
+    """r10a-16: "that's the house phone. can you write to me instead? 5 Trelawney Close"."""
+    typed = "that's the house phone. can you write to me instead? 5 Trelawney Close, Truro TR1 2HX"
+    assert contact_preference(typed) == "letter"
+    assert postal_address_in(typed) == "5 Trelawney Close, Truro TR1 2HX"
