@@ -336,6 +336,10 @@ class Values:
             # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
             return None
+        if self.pointed == "representative" and self.resident(said):
+            # "You've lost his name and address! The resident is Mr Samuel Oduya, 3 Beech
+            # Court": the address with the name (round 10 r10a-05 kept the name alone).
+            return "changed"
         if self.pointed in ("contact_name", "representative"):
             # "the name is wrong. It should say Mrs D Okafor".
             new = corrected_name(said, self.text(self.pointed)) or next(

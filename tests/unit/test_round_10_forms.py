@@ -5,6 +5,8 @@ for."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.answers import CHOICE, OpenQuestion, understand, wants_to_leave
@@ -185,3 +187,16 @@ def test_write_to_me_instead_beside_a_phone_mentioned_is_a_letter() -> None:
     typed = "that's the house phone. can you write to me instead? 5 Trelawney Close, Truro TR1 2HX"
     assert contact_preference(typed) == "letter"
     assert postal_address_in(typed) == "5 Trelawney Close, Truro TR1 2HX"
+
+
+def test_the_resident_named_again_after_the_name_was_lost_keeps_the_address() -> None:
+    """r10a-05: "Now you've lost his name and address! The resident is Mr Samuel Oduya, 3 Beech
+    Court, Leeds LS9 7QT" was read back with the name alone."""
+    draft = replace(BY_EMAIL, representative="He cannot consent himself", consent=True)
+    typed = (
+        "Now you've lost his name and address! The resident is Mr Samuel Oduya, 3 Beech Court, "
+        "Leeds LS9 7QT. This is getting ridiculous"
+    )
+    assert correction_of(typed, draft).changes == {
+        "representative": "Mr Samuel Oduya, 3 Beech Court, Leeds LS9 7QT"
+    }
