@@ -85,3 +85,16 @@ def test_a_letter_asked_for_keeps_the_address_beside_the_number(running: Running
     assert ASK_DETAILS in say("Halina Nowak")
     say("i have no email. letter please, 5 Cedar Walk, also phone 01632 960455")
     assert "by letter (5 Cedar Walk, 01632 960455)" in say("no")
+
+
+def test_a_letter_asked_for_at_the_read_back_goes_to_the_address_given(running: Running) -> None:
+    """r10a-14: "I'd prefer a letter, not email. My address is ..." was read back as a letter
+    to the email address, and the postal address was lost."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say(
+        "Not quite. I said I'd prefer a letter, not email. My address is 27 Kestrel Drive, "
+        "Norwich NR5 8JB"
+    )
+    assert "by letter (27 Kestrel Drive, Norwich NR5 8JB)" in reply
+    assert LOGGED in say("yes thats right now")
