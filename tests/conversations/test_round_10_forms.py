@@ -15,13 +15,10 @@ from tests.conversations.test_round_8_form import (
     to_the_earlier_job_question,
 )
 from tests.conversations.test_round_9_form_danger import to_the_read_back
-from tests.conversations.test_round_9_forms import ASK_DETAILS
+from tests.conversations.test_round_9_forms import ASK_DETAILS, HANDOVER, LOGGED, READ_BACK
 
 pytestmark = pytest.mark.server
 
-READ_BACK = "Here is what I understood"
-LOGGED = "Your complaint is logged"
-HANDOVER = "pass you to a person"
 STOPPED = "I have not logged a complaint"
 
 
