@@ -23,6 +23,7 @@ from bot.definition import (
     contact_time_told,
     postal_address_in,
     preference_beside_details,
+    resident_in,
     written_names,
 )
 from bot.earlier_job import (
@@ -120,10 +121,10 @@ REPLACE = re.compile(
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
 ADD_MARKERS = re.compile(
-    # "AND ME WANT SORRY": a sentence opened with "and" adds to what was said.
-    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b|^\s*and\b",
-    re.I,
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
 )
+# "AND ME WANT SORRY": what they want, opened with "and", adds to what they would like.
+AND_OPENER = re.compile(r"^\s*and\b", re.IGNORECASE)
 ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
     r"|(?:(?:please|pls|also|and|can you|could you)\s+)*add(?: on)?(?: that| this| it)?"
@@ -144,6 +145,7 @@ PREFERENCE_WORDS = re.compile(
     r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
     re.IGNORECASE,
 )
+ADDRESS_WORD = re.compile(r"\baddress\b", re.IGNORECASE)
 # "no adjustments needed", "I don't need any adjustments", "adjustments: none".
 NO_ADJUSTMENTS = re.compile(
     r"\b(?:no|not|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
@@ -368,7 +370,7 @@ class Values:
         recased = self.recased_name(said)
         for step in (
             self.keep_only, self.no_adjustments, self.resident, self.helper, self.name,
-            self.contact, self.swap,
+            self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
             how = step(said)
@@ -502,7 +504,23 @@ class Values:
             # "the name is wrong": the next sentence may give it.
             self.pointed = whose
             return None
+        address = ADDRESS.match(after[after.find(new) + len(new) :]) if new in after else None
+        if whose == "representative" and address is not None:
+            # "her name is missing, its Mrs Edna Pryce, 14 Orchard Row" (round 10 r10a-09).
+            new = f"{new}, {address.group(1).rstrip(',')}"
         self.parts[whose] = new
+        return "changed"
+
+    def address(self, said: str) -> How | None:
+        """ "it needs her address too - flat 11 Greenacre House, Salford M6 5RT": the address of
+        the resident a helper writes for, put with their name (round 10 r10a-26 had it added to
+        what went wrong)."""
+        found = postal_address_in(said) if ADDRESS_WORD.search(said) else None
+        if found is None or not self.helping:
+            return None
+        held = self.text("representative")
+        name = resident_in(held, self.text("contact_name")) or held.split(",")[0]
+        self.parts["representative"] = f"{name.split(',')[0]}, {found}"
         return "changed"
 
     def name_alone(self, said: str) -> How | None:
@@ -631,7 +649,7 @@ class Values:
     def outcome(self, said: str) -> How | None:
         if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
             return None
-        if ADD_MARKERS.search(said) and self.text("outcome"):
+        if (ADD_MARKERS.search(said) or AND_OPENER.match(said)) and self.text("outcome"):
             self.parts["outcome"] = joined(self.text("outcome"), ADD_INSTRUCTION.sub(" ", said))
         else:
             self.parts["outcome"] = said

@@ -464,7 +464,9 @@ ADDRESS = re.compile(
     # "Mr Abdi Hassan, he lives at 9 Oak House" (round 9 r9a-08 read back no address).
     r"(?:(?:who|he|she|they)\s+)?(?:(?:lives?|living)\s+(?:at|in)\s+)?"
     # "Krystyna Nowak, flat 3, 22 Mill Road", typed in small letters (round 9 r9a-04).
-    r"((?:[Ff]lat\s+\d+\w?,?\s+)?\d+\w?,?\s+(?:[A-Z][a-z'-]+\s+){0,3}(?:"
+    # "flat 11 Greenacre House": a flat in a named building needs no street number (round 10
+    # r10a-26 read the resident back without it).
+    r"((?:[Ff]lat\s+\d+\w?,?\s+(?:\d+\w?,?\s+)?|\d+\w?,?\s+)(?:[A-Z][a-z'-]+\s+){0,3}(?:"
     + "|".join(sorted(PLACE_WORDS))
     # Then the flat, town and postcode where given: "3 Bank Street, Flat 2, Leeds LS11 5QT"
     # (round 8: the read-back cut every address after the street).

@@ -17,6 +17,7 @@ from bot.definition import (
     name_in,
     postal_address_in,
     preference_beside_details,
+    resident_in,
 )
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
@@ -200,3 +201,34 @@ def test_the_resident_named_again_after_the_name_was_lost_keeps_the_address() ->
     assert correction_of(typed, draft).changes == {
         "representative": "Mr Samuel Oduya, 3 Beech Court, Leeds LS9 7QT"
     }
+
+
+HELPING = replace(BY_EMAIL, representative="Ms Leanne Doherty", contact_name="Sam Whitfield")
+
+
+@pytest.mark.parametrize(
+    ("typed", "resident"),
+    [
+        (
+            "it needs her address too - flat 11 Greenacre House, Salford M6 5RT. otherwise fine",
+            "Ms Leanne Doherty, flat 11 Greenacre House, Salford M6 5RT",
+        ),
+        (
+            "her name is missing, its Mrs Edna Pryce, 14 Orchard Row, Bristol BS5 6TT. and i "
+            "didnt ask for a separate request",
+            "Mrs Edna Pryce, 14 Orchard Row, Bristol BS5 6TT",
+        ),
+    ],
+)
+def test_the_resident_address_given_at_the_read_back_goes_with_their_name(
+    typed: str, resident: str
+) -> None:
+    """r10a-26 had the address added to what went wrong; r10a-09 kept the name alone."""
+    assert correction_of(typed, HELPING).changes == {"representative": resident}
+
+
+def test_a_flat_in_a_named_building_is_an_address() -> None:
+    details = "Sam Whitfield, her friend. she's Ms Leanne Doherty, flat 11 Greenacre House, Salford"
+    assert resident_in(details, "Sam Whitfield") == (
+        "Ms Leanne Doherty, flat 11 Greenacre House, Salford"
+    )
