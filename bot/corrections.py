@@ -35,7 +35,7 @@ from bot.earlier_job import (
     NEVER_REPORTED,
     job_number_in,
 )
-from bot.names_corrected import HELPER_IS, OTHERS_NAME, RESIDENT, corrected_name
+from bot.names_corrected import HELPER_IS, NAMED_RESIDENT, OTHERS_NAME, RESIDENT, corrected_name
 from bot.removals import (
     AT_THE_END,
     GOES_ON,
@@ -57,6 +57,7 @@ from bot.swaps import (
     same_kind,
 )
 from bot.text import words
+from bot.told import own_name_in
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
@@ -143,6 +144,12 @@ PREFERENCE_WORDS = re.compile(
     # "Email only. He might have my phone" (round 10 r10a-18 was asked which part).
     r"(?:e-?mail|te?xt|letters?|post|phone|calls?) only"
     r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
+    re.IGNORECASE,
+)
+# "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
+HELPER_ROLE_SAID = re.compile(
+    r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
+    r"key worker|son|daughter|neighbour|friend|representative)\b",
     re.IGNORECASE,
 )
 ADDRESS_WORD = re.compile(r"\baddress\b", re.IGNORECASE)
@@ -369,7 +376,7 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.no_adjustments, self.resident, self.helper, self.name,
+            self.keep_only, self.no_adjustments, self.resident, self.roles, self.helper, self.name,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
@@ -481,6 +488,23 @@ class Values:
             self.parts["consent"] = True
             changed = "changed"
         return changed
+
+    def roles(self, said: str) -> How | None:
+        """ "I'm Ruth Adebayo, the advocate. Daniel Frost is the resident": who is who, when the
+        read-back had them swapped (round 10 r10a-10)."""
+        resident = NAMED_RESIDENT.search(said)
+        writer = own_name_in(said)
+        if resident is None and (writer is None or not HELPER_ROLE_SAID.search(said)):
+            return None
+        if writer is not None and not same_person(writer, self.text("contact_name")):
+            self.parts["contact_name"] = writer
+        if resident is not None:
+            held = self.text("representative")
+            same = same_person(resident.group("name"), held.split(",")[0])
+            self.parts["representative"] = held if same else resident.group("name")
+            self.parts["acting_for"] = "someone_else"
+            self.helping = True
+        return "changed"
 
     def helper(self, said: str) -> How | None:
         """ "helper = Dan Price": the helper's name, which is the name we contact."""

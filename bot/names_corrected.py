@@ -34,6 +34,11 @@ HELPER_IS = re.compile(
     r"(?i:(?:actually|really|just)\s+)?(?i:(?:i'?m|im|i am|it'?s|its|me)[,:]?\s+)?"
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})*)(?![\w'])"
 )
+# "Daniel Frost is the resident": the resident named before their role.
+NAMED_RESIDENT = re.compile(
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)\s+"
+    r"(?i:is|'s)\s+(?i:the\s+)?(?i:resident|tenant)\b"
+)
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
 OTHERS_NAME = re.compile(r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) name\b")

@@ -232,3 +232,19 @@ def test_a_flat_in_a_named_building_is_an_address() -> None:
     assert resident_in(details, "Sam Whitfield") == (
         "Ms Leanne Doherty, flat 11 Greenacre House, Salford"
     )
+
+
+def test_the_helper_and_the_resident_put_right_way_round() -> None:
+    """r10a-10: the read-back had the resident as the helper; "I'm Ruth Adebayo, the advocate.
+    Daniel Frost is the resident" got "Which part would you like to change?"."""
+    swapped = replace(
+        HELPING, representative="Yes, he signed our form", contact_name="Daniel Frost"
+    )
+    typed = (
+        "No, that's muddled. I'm Ruth Adebayo, the advocate. Daniel Frost is the resident. "
+        "Emails come to me, Ruth"
+    )
+    assert correction_of(typed, swapped).changes == {
+        "contact_name": "Ruth Adebayo",
+        "representative": "Daniel Frost",
+    }
