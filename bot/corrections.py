@@ -565,11 +565,19 @@ class Values:
         details = contact_details_in(said)
         if details:
             self.parts["contact_details"] = details
+        # A number corrected alone keeps the way already held: "mobile typo, should be 07722
+        # 450019" is no change from "text only" to a phone call (round 10 r10c-13).
+        keeps_the_way = bool(details) and way_fits(self.text("contact_preference"), details)
         preference = (
             preference_beside_details(said, last=True)
-            if details or PREFERENCE_WORDS.search(said) or CONTACT_TIME.search(said.lower())
+            if (details and not keeps_the_way)
+            or PREFERENCE_WORDS.search(said)
+            or CONTACT_TIME.search(said.lower())
             else None
         )
+        if details and preference is None and not keeps_the_way:
+            # An email given where a phone was held: written to by email, not "by phone (email)".
+            preference = "email" if "@" in details else "phone"
         if preference is None:
             # "You missed that I asked to be called only after 5pm": a call, at that time.
             preference = contact_time_told(said)
@@ -690,6 +698,14 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+def way_fits(way: str, details: str) -> bool:
+    """Whether the way to contact held ("text only", "phone, after 5pm") can use these details."""
+    kind = (way.split(",")[0].split() or [""])[0]
+    if kind in ("", "letter"):
+        return kind == "letter"
+    return (kind == "email") == ("@" in details)
 
 
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}

@@ -248,3 +248,28 @@ def test_the_helper_and_the_resident_put_right_way_round() -> None:
         "contact_name": "Ruth Adebayo",
         "representative": "Daniel Frost",
     }
+
+
+TEXTS_ONLY = replace(HELPING, contact_details="07722 450091", contact_preference="text only")
+
+
+@pytest.mark.parametrize(
+    ("typed", "changes"),
+    [
+        (
+            "all correct except mobile typo, should be 07722 450019",
+            {"contact_details": "07722 450019"},
+        ),
+        (
+            "it should be p.nowak@example.org",
+            {"contact_details": "p.nowak@example.org", "contact_preference": "email"},
+        ),
+        ("no - TEXT only, not phone calls", {}),
+    ],
+)
+def test_a_number_corrected_alone_keeps_the_way_to_contact(
+    typed: str, changes: dict[str, str]
+) -> None:
+    """r10c-13: a corrected mobile number turned "text only" into "by phone", and "TEXT only"
+    then wiped the resident to "E"."""
+    assert correction_of(typed, TEXTS_ONLY).changes == changes
