@@ -17,7 +17,7 @@ from actions.app import get_app
 from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import contact_time_told, is_no
+from bot.definition import contact_time_told, is_no, without_contact_details
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
@@ -54,6 +54,55 @@ def declines(text: str, needs_named: bool) -> bool:
 def matches_in(tracker: Tracker) -> RuleMatches:
     """What the policy rules found in the answer just given."""
     return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
+
+
+# The adjustment questions themselves, where a need is the answer.
+ADJUSTMENT_SLOTS = ("adjustments_needed", "adjustment_consent")
+
+
+def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
+    """A need told at another question ("07700 900123, needs Bengali interpreter for any call",
+    "Arabic interpreter for all calls; has COPD" at the name question): kept as what would help,
+    in the words of the clauses that tell it, with the needs they name, so it is neither lost
+    nor taken as the answer to that question (round 10 r10c-06, r10c-24)."""
+    text = str(tracker.latest_message.get("text") or "")
+    asking = tracker.get_slot("requested_slot")
+    needs = [
+        entity
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "adjustment" and "start" in entity
+    ]
+    if (
+        not needs
+        or text.startswith("/")
+        or asking is None
+        or asking in ADJUSTMENT_SLOTS
+        or tracker.get_slot("adjustments_needed")
+    ):
+        return {}
+    told = [
+        clause.strip()
+        for clause, start in clauses_with_starts(text)
+        if any(start <= int(e["start"]) < start + len(clause) for e in needs)
+    ]
+    said = without_contact_details(", ".join(told)).strip(" ,;")
+    if not said:
+        return {}
+    earlier = list(tracker.get_slot("adjustment_ids") or [])
+    return {
+        "adjustments_needed": said,
+        "adjustment_ids": list(dict.fromkeys([*earlier, *(str(e["value"]) for e in needs)])),
+    }
+
+
+def clauses_with_starts(text: str) -> list[tuple[str, int]]:
+    """The message's clauses (cut at commas and sentence ends), each with where it starts."""
+    found, start = [], 0
+    for piece in re.split(r"([,.;!?\n]+)", text):
+        if piece and not re.fullmatch(r"[,.;!?\n]+", piece):
+            found.append((piece, start))
+        start += len(piece)
+    return found
 
 
 def answered_now(tracker: Tracker, slot: str) -> bool:

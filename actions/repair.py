@@ -41,7 +41,14 @@ from bot.answers import (
     payload_parts,
     understand,
 )
-from bot.corrections import correction_of, part_named_alone, part_picked
+from bot.corrections import (
+    Correction,
+    correction_of,
+    joined,
+    part_named_alone,
+    part_picked,
+    trimmed,
+)
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
@@ -273,7 +280,16 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     (actions.definition). The whole definition is read back again; nothing is logged until they
     agree."""
     draft = draft_from(tracker)
-    correction = correction_of(str(tracker.latest_message.get("text") or ""), draft)
+    typed = str(tracker.latest_message.get("text") or "")
+    correction = correction_of(typed, draft)
+    needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).adjustments
+    if correction.how == "unclear" and needs:
+        # "mum needs urdu interpreter": what would help, added to the adjustments with the
+        # needs it names (round 10 r10c-22 was asked which part).
+        correction = Correction({"adjustments": joined(draft.adjustments or "", trimmed(typed))})
+        held = list(tracker.get_slot("adjustment_ids") or [])
+        noted = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
+        return [*corrected(dispatcher, draft, correction), *noted, FollowupAction(LISTEN)]
     if correction.how == "unclear":
         dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]

@@ -567,7 +567,7 @@ class Values:
             self.parts["contact_details"] = details
         # A number corrected alone keeps the way already held: "mobile typo, should be 07722
         # 450019" is no change from "text only" to a phone call (round 10 r10c-13).
-        keeps_the_way = bool(details) and way_fits(self.text("contact_preference"), details)
+        keeps_the_way = details is not None and way_fits(self.text("contact_preference"), details)
         preference = (
             preference_beside_details(said, last=True)
             if (details and not keeps_the_way)

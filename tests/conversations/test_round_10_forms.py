@@ -95,3 +95,42 @@ def test_a_letter_asked_for_at_the_read_back_goes_to_the_address_given(running: 
     )
     assert "by letter (27 Kestrel Drive, Norwich NR5 8JB)" in reply
     assert LOGGED in say("yes thats right now")
+
+
+def test_an_interpreter_asked_for_with_the_number_is_kept_for_the_read_back(
+    running: Running,
+) -> None:
+    """r10c-06: "needs Bengali (Sylheti) interpreter for any call" given with the number at the
+    contact question was dropped."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the tenant", "Rahim Uddin"):
+        say(answer)
+    # The way ("any call") and the need are both told, so the read-back comes next.
+    read_back = say("07700 900123, needs Bengali interpreter for any call")
+    assert READ_BACK in read_back
+    assert "To make things easier for you: needs Bengali interpreter for any call" in read_back
+    assert "(07700 900123)" in read_back
+
+
+def test_an_interpreter_told_at_the_name_question_is_no_name(running: Running) -> None:
+    """r10c-24: "Arabic interpreter for all calls; has COPD" was stored as the contact name."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the tenant"):
+        say(answer)
+    assert "name we should use" in say("Arabic interpreter for all calls")
+    say("Karim Ahmed")
+    say("07700 900124")
+    read_back = say("Phone call")
+    assert "We will contact Karim Ahmed" in read_back
+    assert "To make things easier for you: Arabic interpreter for all calls" in read_back
+
+
+def test_an_interpreter_asked_for_at_the_read_back_is_added(running: Running) -> None:
+    """r10c-22: "mum needs urdu interpreter" at the read-back was ignored."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("i need an urdu interpreter when you call")
+    assert "To make things easier for you: i need an urdu interpreter when you call" in reply
+    assert "Which part would you like to change" not in reply
