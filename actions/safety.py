@@ -35,6 +35,7 @@ from bot.triage.safety import (
     follows_up_a_route,
     not_to_be_phoned,
     routes_in_events,
+    told_after_a_route,
     waiting_on_an_answer,
 )
 
@@ -149,6 +150,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     text = str(tracker.latest_message.get("text") or "")
     steps = int(bool(routed)) + int(answers_the_question(open_question(tracker), text))
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    told_after = told_after_a_route(matches, routed, policy)
+    if told_after:
+        urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
+        result = replace(result, urgency=urgency, ask_about_danger=False)
     guess = matches.detected_urgency
     if not steps or guess not in policy.urgency:
         return result
@@ -158,7 +163,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         level = detector_level(matches, policy, steps - 1) if matches.danger_still else NOT_AT_ALL
     else:
         level = detector_level(matches, policy, steps)
-    urgency = tuple(c for c in result.urgency if c in matches.urgency)
+    urgency = tuple(c for c in result.urgency if c in matches.urgency or c in told_after)
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
     # "Nobody is at risk of self harm" after that route corrects it: no question either.

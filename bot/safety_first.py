@@ -48,6 +48,7 @@ from bot.triage.safety import (
     needs_safety_check,
     not_to_be_phoned,
     routes_given,
+    told_after_a_route,
     waiting_on_an_answer,
 )
 
@@ -191,7 +192,10 @@ class SafetyFirstPolicy(UntrainedPolicy):
             Button(str(b.get("title", "")), str(b.get("payload", "")))
             for b in ((said[-1].data or {}).get("buttons") or [] if said else [])
         ]
-        unhappy = bool(RuleMatches.from_entities(message.entities).dissatisfaction_cues)
+        matches = RuleMatches.from_entities(message.entities)
+        if told_after_a_route(matches, routed, policy):
+            return True
+        unhappy = bool(matches.dissatisfaction_cues)
         return follows_up_a_route(
             message.text, routed, waiting_on_an_answer(tracker), buttons, unhappy
         ) or bool(not_to_be_phoned(message.text, routed, policy))

@@ -365,7 +365,11 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
     cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
     categories = {}
-    allowed = {"route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route"}
+    allowed = {
+        "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
+        "told_after",
+    }  # fmt: skip
+    told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
@@ -389,6 +393,16 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         hazard = r.optional_text("hazard")
         if hazard is not None and hazard not in hazards:
             r.fail(f"hazard '{hazard}' is not defined in hazards.yml")
+        pairs = r.data.get("told_after", [])
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+            for p in pairs
+        ):
+            r.fail("'told_after' must be a list of [category, cue group] pairs")
+        for _, group in pairs:
+            if group not in cue_groups:
+                r.fail(f"told_after names cue group '{group}', which 'cue_groups' does not hold")
+        told_after[r.rule_id or ""] = (r, tuple((after, group) for after, group in pairs))
         cues = r.cues()
         if not cues and not combinations:
             r.fail("a category needs 'cues' or 'combinations'")
@@ -401,7 +415,12 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             hazard,
             needs,
             after_route,
+            told_after[r.rule_id or ""][1],
         )
+    for record, pairs in told_after.values():
+        for after, _ in pairs:
+            if after not in categories:
+                record.fail(f"told_after names category '{after}', which is not defined")
     detector = file.section("detector", {"urgent", "ask"})
     thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))
     if not thresholds.ask <= thresholds.urgent:

@@ -172,6 +172,9 @@ class UrgencyCategory:
     # coming?") and on a handover while the office is closed: the help open now. None uses
     # the policy's default (Safety.after_route).
     after_route: str | None = None
+    # (category, cue group) pairs: this danger when a word of the group is told after that
+    # category's route ("my son has a headache and is being sick" after the gas route).
+    told_after: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,21 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
 
 
+def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Policy) -> list[str]:
+    """The dangers a message tells by what was routed before it (a category's `told_after`):
+    "my wife is dizzy and being sick" after the gas route needs medical help, though alone it
+    names no danger (round 10 r10c-01, r10c-03). Not a danger said to be over."""
+    if matches.past_danger:
+        return []
+    before = set(routed)
+    groups = set(matches.cue_groups)
+    return [
+        category.id
+        for category in policy.urgency.values()
+        if any(after in before and group in groups for after, group in category.told_after)
+    ]
+
+
 def dangers_to_a_person_routed(
     said: Iterable[str], told: Iterable[Iterable[dict[str, Any]]], policy: Policy
 ) -> list[str]:

@@ -75,8 +75,7 @@ def test_a_handover_the_resident_did_not_want_is_taken_back_and_the_form_carries
     assert "make a formal complaint" in say(
         "the caretaker has not cleaned the bin store for six weeks and it stinks, I've rung twice"
     )
-    assert "Is this still happening" in say("Make a formal complaint")
-    assert "reported to us before" in say("yes still the same")
+    assert "reported to us before" in say("Make a formal complaint")
     assert "I'll pass you to a person." in say("can i talk to someone")
     back = say("no sorry i didnt ask for a person, i want to finish my complaint")
     assert "I'll carry on here" in back
@@ -91,3 +90,16 @@ def test_a_threat_route_promises_no_day_the_office_may_be_shut(running: Running)
     reply = say("the man from number 4 threatened me with a knife on the stairs")
     assert "999" in reply
     assert "today" not in reply
+
+
+def test_feeling_ill_after_the_gas_route_gets_medical_help_even_at_a_form_question(
+    running: Running,
+) -> None:
+    """r10c-01, r10c-03: symptoms told after a gas or CO route got the gas line again, or were
+    taken as the answer to the form's question, with no word about medical help."""
+    _, say = conversation(running)
+    assert "0800 111 999" in say("the carbon monoxide alarm is going off and wont stop")
+    assert "What name should we use" in say("yes please contact me")
+    reply = say("hang on my daughter has a really bad headache now and shes been sick")
+    assert "call 999" in reply
+    assert "What name should we use" in reply

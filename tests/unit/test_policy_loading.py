@@ -212,3 +212,13 @@ def test_a_stage_2_reading_the_code_does_not_know_or_one_missing_is_refused(rule
     edit(rules, "stage_2.yml", "  - id: take_back\n    patterns:\n", "  - id: undo\n    x:\n")
     with pytest.raises(PolicyError, match=r"stage_2.yml, rule 'undo': unknown key\(s\) x"):
         load_policy(rules)
+
+
+def test_a_danger_told_after_an_unknown_category_is_refused(rules: Path) -> None:
+    edit(rules, "urgency.yml", "- [gas, co_symptom]", "- [gas_leak, co_symptom]")
+    with pytest.raises(PolicyError, match=r"urgency.yml, rule 'medical_emergency': told_after "
+                                          r"names category 'gas_leak'"):  # fmt: skip
+        load_policy(rules)
+    edit(rules, "urgency.yml", "- [gas_leak, co_symptom]", "- [gas, co_symptoms]")
+    with pytest.raises(PolicyError, match=r"told_after names cue group 'co_symptoms'"):
+        load_policy(rules)

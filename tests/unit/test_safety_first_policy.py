@@ -24,7 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 from bot.safety_first import SafetyFirstPolicy
-from bot.triage.safety import SAFETY_ACTION
+from bot.triage.safety import BACK_FROM_PERSON_ACTION, SAFETY_ACTION
 from tests.conftest import ROOT
 
 LISTEN = "action_listen"
@@ -233,3 +233,45 @@ def test_a_message_it_cannot_read_while_a_person_is_awaited_runs_the_check(
     assert safety_first.next_action(turn) == SAFETY_ACTION
     english_chat = tracker(SlotSet("with_person", True), message("ok thanks", intent="thank"))
     assert safety_first.next_action(english_chat) == LISTEN
+
+
+def test_while_a_person_is_awaited_details_and_a_take_back_are_answered(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    """Round 10 r10c-01, r10b-16: a number typed, or "I didn't ask for a person", after the
+    handover got silence."""
+    handed_over = SlotSet("with_person", True)
+    assert safety_first.next_action(tracker(handed_over, message("07700 900461 my number"))) == (
+        SAFETY_ACTION
+    )
+    took_back = tracker(handed_over, message("i didnt ask for a person, log my complaint"))
+    assert safety_first.next_action(took_back) == BACK_FROM_PERSON_ACTION
+    assert safety_first.next_action(tracker(handed_over, message("ok thanks"))) == LISTEN
+
+
+def test_a_handover_the_check_started_is_not_undone_by_the_next_guess(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    """Round 10: after a danger to a person's route, "can i talk to a real person" handed over
+    from the check; another policy's guess then reverted the message and the handover with it."""
+    turn = tracker(
+        message("can i talk to a real person", "request_human"),
+        ActionExecuted(SAFETY_ACTION),
+        ActionExecuted("action_handoff"),
+        SlotSet("with_person", True),
+    )
+    assert safety_first.next_action(turn) == LISTEN
+
+
+def test_feeling_ill_after_the_gas_route_runs_the_check(
+    safety_first: SafetyFirstPolicy, policy: Policy
+) -> None:
+    """Round 10 r10c-03: "my wife now is dizzy and she vomit" typed at a form question after a
+    carbon monoxide route was taken as the answer."""
+    gas_route = BotUttered(policy.urgent_route("gas"))
+    symptom = [{"entity": "cue_group", "value": "co_symptom"}]
+    ill = message("wait my wife is dizzy now and vomiting", entities=symptom)
+    assert safety_first.next_action(tracker(gas_route, ActionExecuted(LISTEN), ill)) == (
+        SAFETY_ACTION
+    )
+    assert safety_first.next_action(tracker(ill)) is None
