@@ -40,6 +40,7 @@ from bot.answers import (
     open_question,
     payload_parts,
     understand,
+    yes_or_no,
 )
 from bot.corrections import (
     Correction,
@@ -290,10 +291,27 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
         held = list(tracker.get_slot("adjustment_ids") or [])
         noted = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
         return [*corrected(dispatcher, draft, correction), *noted, FollowupAction(LISTEN)]
+    if (
+        correction.how == "unclear"
+        and yes_or_no(typed, with_details=True)
+        and not (SAYS_SOMETHING_IS_WRONG.search(typed))
+    ):
+        # "yeah thats right but you still havent told me how long": a yes whose other words
+        # change nothing; one check, not "Which part would you like to change?" (r10a-01).
+        dispatcher.utter_message(text=LOG_IT_CHECK, buttons=LOG_IT_BUTTONS)
+        return [FollowupAction(LISTEN)]
     if correction.how == "unclear":
         dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]
     return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
+
+
+# "yes but the date is wrong": the yes comes with something to change.
+SAYS_SOMETHING_IS_WRONG = re.compile(
+    r"\b(?:wrong|change|correct|incorrect|not right|mistake|missing|typo|should be|should say|"
+    r"forgot|left out|not quite|nearly|almost)\b",
+    re.IGNORECASE,
+)
 
 
 LOG_IT_BUTTONS = [

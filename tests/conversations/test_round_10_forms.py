@@ -134,3 +134,20 @@ def test_an_interpreter_asked_for_at_the_read_back_is_added(running: Running) ->
     reply = say("i need an urdu interpreter when you call")
     assert "To make things easier for you: i need an urdu interpreter when you call" in reply
     assert "Which part would you like to change" not in reply
+
+
+def test_a_yes_with_words_that_change_nothing_gets_one_check(running: Running) -> None:
+    """r10a-01: "yeah thats right but you still havent told me how long" looped on "Which part
+    would you like to change?"."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("yeah thats right but you still havent told me how long")
+    assert "Which part would you like to change" not in reply
+    assert "shall I log your complaint" in reply
+    assert LOGGED in say("yes")
+
+
+def test_a_yes_with_something_wrong_still_asks_which_part(running: Running) -> None:
+    _, say = conversation(running)
+    to_the_read_back(say)
+    assert "Which part would you like to change" in say("yes but one bit is wrong")
