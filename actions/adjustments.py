@@ -56,6 +56,8 @@ def matches_in(tracker: Tracker) -> RuleMatches:
     return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
 
 
+# The need policy_rules/adjustments.yml names for a way to contact ("dont ring", "text only").
+WAY_TO_CONTACT_NEED = "contact_preference"
 # The adjustment questions themselves, where a need is the answer.
 ADJUSTMENT_SLOTS = ("adjustments_needed", "adjustment_consent")
 
@@ -70,7 +72,10 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
     needs = [
         entity
         for entity in tracker.latest_message.get("entities") or []
-        if entity.get("entity") == "adjustment" and "start" in entity
+        if entity.get("entity") == "adjustment"
+        and "start" in entity
+        # "txt me dont ring" is the way to contact them, which the form asks and keeps itself.
+        and entity.get("value") != WAY_TO_CONTACT_NEED
     ]
     if (
         not needs
