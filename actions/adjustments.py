@@ -17,7 +17,7 @@ from actions.app import get_app
 from bot.answers import consent_to_record, more_than_yes
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import is_no
+from bot.definition import contact_time_told, is_no, without_contact_details
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
@@ -54,6 +54,60 @@ def declines(text: str, needs_named: bool) -> bool:
 def matches_in(tracker: Tracker) -> RuleMatches:
     """What the policy rules found in the answer just given."""
     return RuleMatches.from_entities(tracker.latest_message.get("entities", []))
+
+
+# The need policy_rules/adjustments.yml names for a way to contact ("dont ring", "text only").
+WAY_TO_CONTACT_NEED = "contact_preference"
+# The adjustment questions themselves, where a need is the answer.
+ADJUSTMENT_SLOTS = ("adjustments_needed", "adjustment_consent")
+
+
+def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
+    """A need told at another question ("07700 900123, needs Bengali interpreter for any call",
+    "Arabic interpreter for all calls; has COPD" at the name question): kept as what would help,
+    in the words of the clauses that tell it, with the needs they name, so it is neither lost
+    nor taken as the answer to that question (round 10 r10c-06, r10c-24)."""
+    text = str(tracker.latest_message.get("text") or "")
+    asking = tracker.get_slot("requested_slot")
+    needs = [
+        entity
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "adjustment"
+        and "start" in entity
+        # "txt me dont ring" is the way to contact them, which the form asks and keeps itself.
+        and entity.get("value") != WAY_TO_CONTACT_NEED
+    ]
+    if (
+        not needs
+        or text.startswith("/")
+        or asking is None
+        or asking in ADJUSTMENT_SLOTS
+        or tracker.get_slot("adjustments_needed")
+    ):
+        return {}
+    told = [
+        clause.strip()
+        for clause, start in clauses_with_starts(text)
+        if any(start <= int(e["start"]) < start + len(clause) for e in needs)
+    ]
+    said = without_contact_details(", ".join(told)).strip(" ,;")
+    if not said:
+        return {}
+    earlier = list(tracker.get_slot("adjustment_ids") or [])
+    return {
+        "adjustments_needed": said,
+        "adjustment_ids": list(dict.fromkeys([*earlier, *(str(e["value"]) for e in needs)])),
+    }
+
+
+def clauses_with_starts(text: str) -> list[tuple[str, int]]:
+    """The message's clauses (cut at commas and sentence ends), each with where it starts."""
+    found, start = [], 0
+    for piece in re.split(r"([,.;!?\n]+)", text):
+        if piece and not re.fullmatch(r"[,.;!?\n]+", piece):
+            found.append((piece, start))
+        start += len(piece)
+    return found
 
 
 def answered_now(tracker: Tracker, slot: str) -> bool:
@@ -131,6 +185,15 @@ class AdjustmentQuestions:
         if not answered_now(tracker, "adjustments_needed"):
             return {"adjustments_needed": value}
         text = str(value or "").strip()
+        when = contact_time_told(text)
+        if when is not None and not matches_in(tracker).adjustments:
+            # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
+            # else would help (round 9 r9a-15 dropped the time).
+            return {
+                "adjustments_needed": NONE_NEEDED,
+                "adjustment_ids": [],
+                "contact_preference": when,
+            }
         # "No thank you, my English is ok": the need the words name is the one declined.
         declined = declines(text, bool(matches_in(tracker).adjustments))
         if tracker.get_intent_of_latest_message() == "deny" or declined:

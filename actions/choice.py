@@ -18,7 +18,7 @@ from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
 from bot.replies import PUT_RIGHT_INSTEAD_LINE
 from bot.text import words
-from bot.told import outcome_told, says_they_are_the_resident
+from bot.told import earlier_report_told, outcome_told, says_they_are_the_resident
 
 
 class ActionRecordChoice(Action):
@@ -90,7 +90,11 @@ def already_told(tracker: Tracker) -> list[EventType]:
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
     if matches.ongoing:
         events.append(SlotSet("still_happening", True))
-    job = next((j for m in told if (j := job_reference_in(m["text"]))), None)
+    # A job number, or else the words that tell of a report already made ("he reported it
+    # twice"): the earlier-job question is not asked again.
+    job = next((j for m in told if (j := job_reference_in(m["text"]))), None) or next(
+        (r for m in told if (r := earlier_report_told(m["text"]))), None
+    )
     if job:
         events.append(SlotSet("earlier_request", job))
     outcome = next((o for m in told if (o := outcome_told(m["text"]))), None)

@@ -11,7 +11,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.adjustments import AdjustmentQuestions, answer_elsewhere, answered_now, matches_in
+from actions.adjustments import (
+    AdjustmentQuestions,
+    answer_elsewhere,
+    answered_now,
+    matches_in,
+    needs_told_beside,
+)
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.representatives import RepresentativeQuestions
@@ -59,6 +65,7 @@ class ValidateComplaintForm(
         typed = str(tracker.latest_message.get("text") or "")
         if asking in YES_NO_SLOTS and typed and not typed.startswith("/"):
             told.update(answer_elsewhere(tracker, asking, typed) or {})
+        told.update(needs_told_beside(tracker))
         return [*events, *(SlotSet(slot, value) for slot, value in told.items())]
 
     def validate_complaint_aspects(

@@ -11,20 +11,23 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.turns import earlier_messages
+from actions.turns import before_latest_message, earlier_messages
 from bot.definition import (
     contact_details_in,
     contact_preference,
     introduced_name,
+    is_organisation,
     name_in,
+    postal_address_in,
     preference_beside_details,
 )
-from bot.told import contact_name_beside_details, is_organisation, outcome_told, own_name_in
+from bot.told import contact_name_beside_details, outcome_told, own_name_in
 
 
 def contact_already_told(tracker: Tracker) -> list[EventType]:
-    """A name and contact details the conversation has already given ("I'm Dev, 07700 900221"),
-    so a form does not ask for them again."""
+    """A name, contact details and how to use them that the conversation has already given
+    ("I'm Dev, 07700 900221", "prefers phone 01632 960111"), so a form does not ask for them
+    again."""
     events: list[EventType] = []
     for text in earlier_messages(tracker):
         name = introduced_name(text)
@@ -34,7 +37,20 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
             events.append(SlotSet("contact_name", name))
         if details:
             events.append(SlotSet("contact_details", details))
+            preference = preference_with_details(text)
+            if preference:
+                events.append(SlotSet("contact_preference", preference))
     return events
+
+
+def preference_with_details(text: str) -> str | None:
+    """How to contact them, said in the sentence that gives the details ("Contact by email
+    x@example.com"): "we complained on phone in September" elsewhere in a long first message is
+    no preference."""
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        if contact_details_in(sentence):
+            return preference_beside_details(sentence)
+    return None
 
 
 # Questions whose answer may name someone other than the writer: the resident they help.
@@ -74,6 +90,25 @@ def told_beside(tracker: Tracker) -> dict[str, Any]:
 CONTACT_WORD = re.compile(r"\b(?:contact|call|ring|text|email|reach)\b", re.IGNORECASE)
 
 
+# "same as before", "same number", "the one I gave you", "use the email you have".
+SAME_AS_BEFORE = re.compile(
+    r"\b(?:same|as before|as i said|already (?:gave|given|told)|(?:the )?one i gave|"
+    r"(?:you|u) (?:already )?(?:have|got) (?:it|them|my (?:number|email|details))|"
+    r"(?:number|email|details) (?:you|u) (?:have|got))\b",
+    re.IGNORECASE,
+)
+
+
+def held_before(tracker: Tracker, slot: str) -> str | None:
+    """The last value a slot held before this message, even if it was cleared since."""
+    values = [
+        event.get("value")
+        for event in before_latest_message(tracker)
+        if event.get("event") == "slot" and event.get("name") == slot and event.get("value")
+    ]
+    return str(values[-1]) if values else None
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -95,6 +130,16 @@ class ContactQuestions:
         the next question."""
         text = str(value or "")
         details = contact_details_in(text)
+        if details is None and SAME_AS_BEFORE.search(text):
+            # "same as before": the details given earlier, though the slot was cleared to
+            # change another part of them (round 9 r9c28 was told it was no number).
+            details = held_before(tracker, "contact_details")
+        address = postal_address_in(text) if contact_preference(text) == "letter" else None
+        if address is not None:
+            # "Write to me please, I don't do email. 12 Ash Road, ..." (round 9 r9b-28 was asked
+            # for a phone number or email); "letter please, 5 Cedar Walk, also phone 0..." keeps
+            # both (round 10 r10c-27 promised a letter with no address).
+            details = ", ".join(found for found in (address, details) if found)
         if details is None:
             dispatcher.utter_message(response="utter_invalid_contact_details")
             return {"contact_details": None}

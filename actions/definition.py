@@ -162,6 +162,7 @@ SLOT_OF = {
     "representative": "representative_details",
     "consent": "representative_consent",
     "acting_for": "acting_for",
+    "adjustments": "adjustments_needed",
 }
 CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
 

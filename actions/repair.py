@@ -42,14 +42,23 @@ from bot.answers import (
     open_question,
     payload_parts,
     understand,
+    yes_or_no,
 )
-from bot.corrections import correction_of, part_named_alone, part_picked
+from bot.corrections import (
+    Correction,
+    correction_of,
+    joined,
+    part_named_alone,
+    part_picked,
+    trimmed,
+)
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
 from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
 
 LISTEN = "action_listen"
+HANDOFF = "action_handoff"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
 ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -120,7 +129,10 @@ class ActionUnderstandAnswer(Action):
             dispatcher.utter_message(text=LOG_IT_CHECK, buttons=LOG_IT_BUTTONS)
             return [FollowupAction(LISTEN)]
         if understanding.kind == "leave":
-            return leave(dispatcher, tracker, question, domain, understanding.start_again)
+            # "I changed my mind. I talk to person with interpreter": out of the form, then to a
+            # person, as asked in the same breath (round 9 r9c13).
+            then = HANDOFF if understanding.then_person else LISTEN
+            return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "put_right":
             return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
@@ -201,8 +213,10 @@ def leave(
     question: OpenQuestion,
     domain: dict[str, Any],
     start_again: bool,
+    then: str = LISTEN,
 ) -> list[EventType]:
-    """Out of the form at any question, with the choice recorded as it now stands (1.3)."""
+    """Out of the form at any question, with the choice recorded as it now stands (1.3); `then`
+    is what follows (a person, when asked for with the leaving)."""
     events: list[EventType] = [SlotSet("requested_slot", None)]
     if question.form is not None:
         events.append(ActiveLoop(None))
@@ -235,7 +249,7 @@ def leave(
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
-    return [*events, FollowupAction(LISTEN)]
+    return [*events, FollowupAction(then)]
 
 
 def put_right_instead(
@@ -292,11 +306,37 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     (actions.definition). The whole definition is read back again; nothing is logged until they
     agree."""
     draft = draft_from(tracker)
-    correction = correction_of(str(tracker.latest_message.get("text") or ""), draft)
+    typed = str(tracker.latest_message.get("text") or "")
+    correction = correction_of(typed, draft)
+    needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).adjustments
+    if correction.how == "unclear" and needs:
+        # "mum needs urdu interpreter": what would help, added to the adjustments with the
+        # needs it names (round 10 r10c-22 was asked which part).
+        correction = Correction({"adjustments": joined(draft.adjustments or "", trimmed(typed))})
+        held = list(tracker.get_slot("adjustment_ids") or [])
+        noted = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
+        return [*corrected(dispatcher, draft, correction), *noted, FollowupAction(LISTEN)]
+    if (
+        correction.how == "unclear"
+        and yes_or_no(typed, with_details=True)
+        and not (SAYS_SOMETHING_IS_WRONG.search(typed))
+    ):
+        # "yeah thats right but you still havent told me how long": a yes whose other words
+        # change nothing; one check, not "Which part would you like to change?" (r10a-01).
+        dispatcher.utter_message(text=LOG_IT_CHECK, buttons=LOG_IT_BUTTONS)
+        return [FollowupAction(LISTEN)]
     if correction.how == "unclear":
         dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]
     return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
+
+
+# "yes but the date is wrong": the yes comes with something to change.
+SAYS_SOMETHING_IS_WRONG = re.compile(
+    r"\b(?:wrong|change|correct|incorrect|not right|mistake|missing|typo|should be|should say|"
+    r"forgot|left out|not quite|nearly|almost)\b",
+    re.IGNORECASE,
+)
 
 
 LOG_IT_BUTTONS = [

@@ -28,6 +28,7 @@ from bot.definition import (
 from bot.policy import Policy
 from bot.replies import request_contact_lines
 from bot.text import words
+from bot.told import own_name_in
 
 OFFER = "request_contact_pending"
 CONTACT_SLOTS = ("contact_name", "contact_details", "contact_preference")
@@ -49,13 +50,16 @@ CALLED = re.compile(r"\bcall me ([A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?)")
 
 def contact_given(text: str) -> list[EventType]:
     """A yes to "would you like our team to contact you?" that says how, in the same breath
-    ("yes, I'm Daniel Reeves and my number is 07700 900456", "yes pls. call me Ayesha"): the
+    ("yes, I'm Daniel Reeves and my number is 07700 900456", "yes pls. call me Ayesha", "ye txt
+    me 07700 900246 its jade"): the
     form then asks only for what is missing."""
     written = written_names(without_contact_details(text))
     called = CALLED.search(text)
     details = contact_details_in(text)
     given = {
+        # "Yes, call me on 07700 900456, I'm Rahima", "ye txt me 07700 900246 its jade".
         "contact_name": introduced_name(text)
+        or own_name_in(text)
         or (written[0] if written else None)
         or (called.group(1) if called else None),
         "contact_details": details,

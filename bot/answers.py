@@ -44,6 +44,12 @@ YES_STARTS = (
     "yh", "yeh", "yah", "yas", "yeah yeah", "confirmed", "confirm", "i confirm", "all correct",
     "all right", "alright", "send it", "submit it", "go for it", "sounds right", "looks fine",
     "that's all correct", "thats all correct", "k", "kk",
+    # "nothing to change its all correct", "it is right. submit it", "whatever, yes send it".
+    "its all correct", "it's all correct", "it is all correct", "its correct", "it's correct",
+    "it is correct", "it is right", "its all right", "submit it", "whatever yes",
+    "whatever send it", "whatever just send it",
+    # "Nothing to change. Please log it." (round 9 r9a-08 got the menu again).
+    "please log it", "pls log it", "just log it", "you can log it", "go ahead and log it",
     # Yes in the landlord's other languages, often typed before an English answer.
     "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
     # As typed: "yh thats it", "obviously yes".
@@ -182,7 +188,11 @@ LEAVE_PHRASES = (
     "no longer wishes to", "no longer wish to", "no longer wants to", "no longer want to",
     "not wish to proceed", "not want to proceed", "pls close", "please close it",
     "close the complaint", "withdraw the complaint", "withdraw it",
+    # "i call 999 myself. forget the form" (round 10 r10c-03 was taken as a form answer).
+    "forget the form", "forget this form", "forget the forms", "forget all this", "forget this",
 )  # fmt: skip
+# A no that answers a form's question before "that's all": "no thats all", "nothing else".
+NO_ANSWERS = ("no", "nope", "nah", "no thanks", "no thank you", "nothing", "nothing else", "none")
 # "actually cancel. im worried...", "i said cancel", "no, stop": cancel said inside a sentence.
 CANCEL_IN_A_CLAUSE = re.compile(
     r"^(?:(?:actually|just|please|pls|plz|i said|said|so|ok|okay|no|can you|could you|u can|"
@@ -260,6 +270,8 @@ class Understanding:
     unanswered: bool = False
     # The part of a message that answers a form's question, when a question came with it.
     answer_text: str | None = None
+    # Leaving to talk to a person: "I changed my mind. I talk to person with interpreter".
+    then_person: bool = False
 
 
 NOTHING = Understanding("none")
@@ -422,11 +434,17 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # the message starts ("oh god ok we're going outside now. ring me 07700 900777", "I don't
         # want to complain, just get someone out, my number is ...").
         return Understanding("yes")
+    if question.name == CHOICE and complaint_choice(text) is False and WANTS_IT_DONE.search(text):
+        # "she doesnt want to complain, just needs it fixed asap ... can u log it": putting it
+        # right without a complaint, not leaving (round 10 r10b-12 dropped the repair).
+        return Understanding("no")
     if wants_to_leave(text):
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
             return Understanding("check")
-        return Understanding("leave", start_again=words(text) in START_AGAIN)
+        return Understanding(
+            "leave", start_again=words(text) in START_AGAIN, then_person=asks_for_person(text)
+        )
     if any(contains(words(text), phrase) for phrase in UNDECIDED):
         return Understanding("question")
     if question.name == CHOICE and declines(text):
@@ -488,6 +506,12 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     return NOTHING
 
 
+# Asking for the problem to be dealt with: "just needs it fixed asap", "can u log it".
+WANTS_IT_DONE = re.compile(
+    r"\b(?:fix|fixed|fixing|repair|repaired|sort|sorted|sorting|log it|log the repair|logging|"
+    r"someone out|come out|put right|put it right|get it done|needs? doing)\b",
+    re.IGNORECASE,
+)
 # "no need for a formal complaint", "we don't need to make a complaint", "T not wanting formal
 # complaint": a complaint word after a no, with only these words between.
 NO_COMPLAINT = re.compile(
@@ -500,8 +524,10 @@ NO_COMPLAINT = re.compile(
 
 # At the read-back: nothing (more) to change is agreement.
 NOTHING_TO_CHANGE = re.compile(
-    r"^(?:no\s+)?(?:there'?s\s+|theres\s+)?(?:nothing|no)\s+(?:else|more|other)?\s*"
-    r"(?:to change|changes?|to correct)(?:\s+now)?\b"
+    r"^(?:no\s+)?(?:there'?s\s+|theres\s+)?(?:nothing|nothin|nuthin|no)\s+(?:else|more|other)?\s*"
+    # "NO. nothing needs changing. it is right" (round 10 r10a-01 looped on "Which part").
+    r"(?:to change|changes?|to correct|needs? chang\w*|needs? correct\w*|is wrong)"
+    r"(?:\s+(?:now|here|there|needed))?\b"
 )
 
 
@@ -666,9 +692,13 @@ def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
     if ending is None:
         return False
-    # Only a bare yes before it ("yes, that's all") answers the question instead.
+    # Only a bare yes before it ("yes, that's all") answers the question instead; at a form's
+    # question a bare no does too ("no thats all" to "anything that would make it easier?",
+    # round 10 r10a-25 dropped the complaint).
     before = said[: -len(ending)].strip()
-    return not (question is not None and question.yes_no and before in YES_STARTS)
+    if question is not None and question.yes_no and before in YES_STARTS:
+        return False
+    return not (question is not None and question.form is not None and before in NO_ANSWERS)
 
 
 THANKS_WORDS = frozenset({"ta", "thanks", "thank", "thx", "thnx", "ty", "tysm", "cheers", "tar"})
@@ -738,6 +768,10 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     # for or from, said in a correction (round 9 r9a-03, r9a-26 handed the chat over).
     r"|\bthe person (?:(?:i'?m|i am|im|we'?re|we are)\s+)?(?:helping|complaining|affected|"
     r"making|writing|ringing|calling|concerned|who|that|i help|i care)\b"
+    # "retrained on how to speak to residents": what they want, not a person now (r10b-16).
+    r"|\b(?:how|way|ways) to (?:speak|talk)\b"
+    r"|\b(?:speak|talk|speaking|talking|spoke|spoken)\s+(?:to|with)\s+(?:residents|tenants|people|"
+    r"customers|others|the public|elderly|disabled)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16): the assistant takes the conversation back.

@@ -20,7 +20,10 @@ from bot.definition import (
     DraftDefinition,
     consent_told,
     contact_details_in,
+    contact_time_told,
+    postal_address_in,
     preference_beside_details,
+    resident_in,
     written_names,
 )
 from bot.earlier_job import (
@@ -32,7 +35,7 @@ from bot.earlier_job import (
     NEVER_REPORTED,
     job_number_in,
 )
-from bot.names_corrected import OTHERS_NAME, RESIDENT, corrected_name
+from bot.names_corrected import HELPER_IS, NAMED_RESIDENT, OTHERS_NAME, RESIDENT, corrected_name
 from bot.removals import (
     AT_THE_END,
     GOES_ON,
@@ -54,6 +57,7 @@ from bot.swaps import (
     same_kind,
 )
 from bot.text import words
+from bot.told import own_name_in
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
@@ -73,7 +77,8 @@ UNCLEAR = Correction(how="unclear")
 # The read-back's parts by the names people give them, and the part each one is.
 PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
-    "outcome": r"what (?:you|i) would like|what i want|the outcome|what i'?d like",
+    "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
+    r"|the outcome|what i'?d like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
@@ -103,11 +108,12 @@ CLOSER = re.compile(
 # just say ...": the words after are the new text, whole.
 PARTS_SAID = (
     r"what went wrong|wot went wrong|the description|what happened|the complaint|"
-    r"the outcome|what i would like|what i want|what you would like|it|that|the text"
+    r"the outcome|what (?:i|you|he|she|they|T|we) would like|what (?:i|he|she|they|T|we) wants?|"
+    r"it|that|the text"
 )
 REPLACE = re.compile(
-    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})\s+"
-    r"(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)\s*"
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})"
+    r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
@@ -118,9 +124,11 @@ REPLACE = re.compile(
 ADD_MARKERS = re.compile(
     r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
 )
+# "AND ME WANT SORRY": what they want, opened with "and", adds to what they would like.
+AND_OPENER = re.compile(r"^\s*and\b", re.IGNORECASE)
 ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
-    r"|(?:please |pls )?add(?: on)?(?: that| this| it)?"
+    r"|(?:(?:please|pls|also|and|can you|could you)\s+)*add(?: on)?(?: that| this| it)?"
     # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
     r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
     r"|put (?:in|down) that"
@@ -132,11 +140,32 @@ PREFERENCE_WORDS = re.compile(
     r"\b(?:by (?:e-?mail|phone|text|txt|letter|post)|prefer\w*|rather|contact (?:me|her|him|them)|"
     r"e-?mail me|te?xt me|(?:a|an) (?:phone call|call|e-?mail|text|letter)|only wants?|"
     r"wants? calls|calls? (?:after|before|between|in the)|te?xts? only|call me|ring me|"
-    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?)\b",
+    r"not (?:by )?(?:phone|calls?|e-?mail|text|letter)|te?xt messages?|phone calls?|"
+    # "Email only. He might have my phone" (round 10 r10a-18 was asked which part).
+    r"(?:e-?mail|te?xt|letters?|post|phone|calls?) only"
+    r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
     re.IGNORECASE,
 )
+# "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
+HELPER_ROLE_SAID = re.compile(
+    r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
+    r"key worker|son|daughter|neighbour|friend|representative)\b",
+    re.IGNORECASE,
+)
+ADDRESS_WORD = re.compile(r"\baddress\b", re.IGNORECASE)
+# "no adjustments needed", "I don't need any adjustments", "adjustments: none".
+NO_ADJUSTMENTS = re.compile(
+    r"\b(?:no|not|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
+    r"(?:need\s+|want\s+|needs\s+|wants\s+)?(?:any\s+|an?\s+)?(?:reasonable\s+)?adjustments?\b"
+    r"|\badjustments?\s*(?:=|:|-)?\s*(?:none|nothing|n/?a|not needed)\b",
+    re.IGNORECASE,
+)
+# The adjustments answer that says none are needed (actions.adjustments).
+NO_ADJUSTMENTS_NEEDED = "none"
 OUTCOME_WORDS = re.compile(
-    r"\b(?:i want|i'd like|id like|i would like|would like|want them to|wants|compensation|"
+    # "ME WANT SORRY TOO" (round 10 r10a-27 had it added to what went wrong).
+    r"\b(?:i want|me want|we want|i'd like|id like|i would like|would like|want them to|wants|"
+    r"compensation|"
     r"an apology|apologise|apologize|refund|explanation|outcome)\b",
     re.IGNORECASE,
 )
@@ -252,7 +281,7 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
             return None
         part = named or "aspects"
     else:
-        part = "outcome" if re.search(r"outcome|would like|i want", said_part) else "aspects"
+        part = "outcome" if re.search(r"outcome|would like|wants?\b", said_part) else "aspects"
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")
@@ -297,6 +326,7 @@ class Values:
                 "representative": draft.representative or "",
                 "consent": bool(draft.consent),
                 "acting_for": "someone_else" if draft.representative is not None else "",
+                "adjustments": draft.adjustments or "",
             },
             helping=draft.representative is not None,
         )
@@ -315,6 +345,10 @@ class Values:
             # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
             return None
+        if self.pointed == "representative" and self.resident(said):
+            # "You've lost his name and address! The resident is Mr Samuel Oduya, 3 Beech
+            # Court": the address with the name (round 10 r10a-05 kept the name alone).
+            return "changed"
         if self.pointed in ("contact_name", "representative"):
             # "the name is wrong. It should say Mrs D Okafor".
             new = corrected_name(said, self.text(self.pointed)) or next(
@@ -342,7 +376,8 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.resident, self.name, self.contact, self.swap,
+            self.keep_only, self.no_adjustments, self.resident, self.roles, self.helper, self.name,
+            self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
             how = step(said)
@@ -388,7 +423,7 @@ class Values:
         match = REMOVE.search(said)
         if match is None:
             return None
-        what = match.group("what") or match.group("what2") or match.group("what3") or ""
+        what = next((found for found in match.groups() if found), "")
         part = "outcome" if named_part(what) == "outcome" else "aspects"
         current = sentences(self.text(part))
         kept = [s for s in current if not mentions(s, keywords(what))]
@@ -430,8 +465,11 @@ class Values:
                 f"{match.group('name')}, {address.group(1)}" if address else match.group("name")
             )
             opener = words(said[: match.start("name")])
-            for_someone = re.search(r"\bfor\b", opener) and re.search(
-                r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")]
+            for_someone = re.search(r"\bfor\b", opener) and (
+                re.search(r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")])
+                # "The complaint is for Mrs Hilda Brooks at 3 Rowan Court" from someone read back
+                # as the resident, named otherwise (round 9 r9a-32 was asked which part).
+                or not same_person(match.group("name"), self.text("contact_name"))
             )
             if self.helping and (
                 re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
@@ -451,6 +489,31 @@ class Values:
             changed = "changed"
         return changed
 
+    def roles(self, said: str) -> How | None:
+        """ "I'm Ruth Adebayo, the advocate. Daniel Frost is the resident": who is who, when the
+        read-back had them swapped (round 10 r10a-10)."""
+        resident = NAMED_RESIDENT.search(said)
+        writer = own_name_in(said)
+        if resident is None and (writer is None or not HELPER_ROLE_SAID.search(said)):
+            return None
+        if writer is not None and not same_person(writer, self.text("contact_name")):
+            self.parts["contact_name"] = writer
+        if resident is not None:
+            held = self.text("representative")
+            same = same_person(resident.group("name"), held.split(",")[0])
+            self.parts["representative"] = held if same else resident.group("name")
+            self.parts["acting_for"] = "someone_else"
+            self.helping = True
+        return "changed"
+
+    def helper(self, said: str) -> How | None:
+        """ "helper = Dan Price": the helper's name, which is the name we contact."""
+        named = HELPER_IS.search(said)
+        if named is None or named.group("name").split()[0] in NOT_NAMES:
+            return None
+        self.parts["contact_name"] = named.group("name")
+        return "changed"
+
     def name(self, said: str) -> How | None:
         lowered = said.lower()
         if "name" not in lowered:
@@ -465,7 +528,23 @@ class Values:
             # "the name is wrong": the next sentence may give it.
             self.pointed = whose
             return None
+        address = ADDRESS.match(after[after.find(new) + len(new) :]) if new in after else None
+        if whose == "representative" and address is not None:
+            # "her name is missing, its Mrs Edna Pryce, 14 Orchard Row" (round 10 r10a-09).
+            new = f"{new}, {address.group(1).rstrip(',')}"
         self.parts[whose] = new
+        return "changed"
+
+    def address(self, said: str) -> How | None:
+        """ "it needs her address too - flat 11 Greenacre House, Salford M6 5RT": the address of
+        the resident a helper writes for, put with their name (round 10 r10a-26 had it added to
+        what went wrong)."""
+        found = postal_address_in(said) if ADDRESS_WORD.search(said) else None
+        if found is None or not self.helping:
+            return None
+        held = self.text("representative")
+        name = resident_in(held, self.text("contact_name")) or held.split(",")[0]
+        self.parts["representative"] = f"{name.split(',')[0]}, {found}"
         return "changed"
 
     def name_alone(self, said: str) -> How | None:
@@ -486,14 +565,38 @@ class Values:
         details = contact_details_in(said)
         if details:
             self.parts["contact_details"] = details
+        # A number corrected alone keeps the way already held: "mobile typo, should be 07722
+        # 450019" is no change from "text only" to a phone call (round 10 r10c-13).
+        keeps_the_way = details is not None and way_fits(self.text("contact_preference"), details)
         preference = (
             preference_beside_details(said, last=True)
-            if details or PREFERENCE_WORDS.search(said) or CONTACT_TIME.search(said.lower())
+            if (details and not keeps_the_way)
+            or PREFERENCE_WORDS.search(said)
+            or CONTACT_TIME.search(said.lower())
             else None
         )
+        if details and preference is None and not keeps_the_way:
+            # An email given where a phone was held: written to by email, not "by phone (email)".
+            preference = "email" if "@" in details else "phone"
+        if preference is None:
+            # "You missed that I asked to be called only after 5pm": a call, at that time.
+            preference = contact_time_told(said)
         if preference:
             self.parts["contact_preference"] = preference
+        by_letter = (preference or self.text("contact_preference")).startswith("letter")
+        address = postal_address_in(said) if by_letter else None
+        if address is not None:
+            # "I'd prefer a letter, not email. My address is 27 Kestrel Drive" (round 10 r10a-14
+            # was to be written to at an email address).
+            details = self.parts["contact_details"] = address
         return "changed" if details or preference else None
+
+    def no_adjustments(self, said: str) -> How | None:
+        """ "no adjustments needed, that number isn't an adjustment": nothing would help."""
+        if NO_ADJUSTMENTS.search(said) is None or not self.text("adjustments"):
+            return None
+        self.parts["adjustments"] = NO_ADJUSTMENTS_NEEDED
+        return "changed"
 
     def swap(self, said: str, only: tuple[str, ...] = ()) -> How | None:
         """ "A not B", or "not B but A" ("is not 3 November, is 5 November"): B is replaced by
@@ -578,7 +681,7 @@ class Values:
     def outcome(self, said: str) -> How | None:
         if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
             return None
-        if ADD_MARKERS.search(said) and self.text("outcome"):
+        if (ADD_MARKERS.search(said) or AND_OPENER.match(said)) and self.text("outcome"):
             self.parts["outcome"] = joined(self.text("outcome"), ADD_INSTRUCTION.sub(" ", said))
         else:
             self.parts["outcome"] = said
@@ -595,6 +698,24 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+def way_fits(way: str, details: str) -> bool:
+    """Whether the way to contact held ("text only", "phone, after 5pm") can use these details."""
+    kind = (way.split(",")[0].split() or [""])[0]
+    if kind in ("", "letter"):
+        return kind == "letter"
+    return (kind == "email") == ("@" in details)
+
+
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx"}
+
+
+def same_person(name: str, other: str) -> bool:
+    """Whether two names can be one person's: "Nadia" and "Nadia Farah" can, "Mr Sam Farah"
+    and "Nadia Farah" (a brother and sister) cannot."""
+    one, two = (set(words(n).split()) - TITLES for n in (name, other))
+    return bool(one and two) and (one <= two or two <= one)
 
 
 def joined(first: str, more: str) -> str:

@@ -28,7 +28,7 @@ PREFERENCES = {
         "send msg",
         "whatsapp",
     ),
-    "letter": ("letter", "post", "write", "by post", "in writing"),
+    "letter": ("letter", "letters", "post", "write", "by post", "in writing"),
 }
 # Words before a way of contact that rule it out: "don't ring", "rather than email".
 NEGATIONS = (
@@ -54,6 +54,12 @@ NOT_A_NAME = {
 }  # fmt: skip
 
 
+# Small words a sentence has and a name typed in small letters does not.
+NOT_IN_NAMES = {
+    "for", "all", "the", "a", "an", "of", "to", "with", "has", "have", "had", "is", "are", "was",
+    "needs", "need", "needed", "please", "pls", "and", "or", "if", "when", "my", "her", "his",
+    "their", "he", "she", "they", "we", "it", "be", "can", "will", "would", "should", "not",
+}  # fmt: skip
 # Words that label contact details or say how to use them ("texts only please"), never part of
 # a name.
 DETAIL_LABELS = {word for ways in PREFERENCES.values() for way in ways for word in way.split()} | {
@@ -152,7 +158,8 @@ def name_in(text: str) -> str | None:
         return written[0] if written else None
     if NAME_OPENERS.match(text) is None:
         # "I already said, Kofi Owusu": a name written as one, inside a longer answer.
-        written = written_names(text)
+        # "Hannah Price, Fairway Support": the person, not the organisation (round 9 r9c16).
+        written = [name for name in written_names(text) if not is_organisation(name)]
         if written and (len(text.split()) > 5 or written[-1] != text.strip(" .")):
             return written[-1]
     name = NAME_ENDS.sub("", NAME_OPENERS.sub("", text))
@@ -168,12 +175,19 @@ def name_in(text: str) -> str | None:
         return None
     if not 1 <= len(parts) <= 5 or any(ch.isdigit() or ch == "@" for ch in name):
         return None
+    if any(part.lower() in NOT_IN_NAMES and not part[0].isupper() for part in parts):
+        # "Arabic interpreter for all calls; has COPD" is no name (round 10 r10c-24 kept it).
+        return None
     return name
 
 
+# Letters of names written in the Latin alphabet with accents ("Wiśniewska", "Łukasz", "Zoë"):
+# round 9 r9a-23 read a surname back cut at the "ś".
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
+LOWER = "a-zß-öø-ÿā-ž"
 # One word of a name, with a capital inside after an apostrophe or a hyphen or "Mc": O'Neill,
 # Smith-Jones, McDonald.
-NAME_WORD = r"[A-Z][a-z]*(?:['\u2019-]?[A-Z]?[a-z]+)*"
+NAME_WORD = rf"[{UPPER}][{LOWER}]*(?:['\u2019-]?[{UPPER}]?[{LOWER}]+)*"
 # A name as people write one: an optional title and initial, then capitalised words.
 WRITTEN_NAME = re.compile(rf"\b{NAME_WORD}'?\.?(?:[ \t]+{NAME_WORD}'?\.?)*")
 # Capitalised words that start sentences rather than names.
@@ -191,6 +205,18 @@ PLACE_WORDS = {
     "Drive", "Place", "Gardens", "Estate", "Tower", "Block", "Crescent", "Terrace", "Walk",
     "Row", "Grove", "Green", "Mews", "View", "Rise", "Hill", "Square", "Park", "Parade", "Gate",
 }  # fmt: skip
+
+
+# Organisations are written with capitals too: "Northside Support" is not a person.
+ORGANISATION_WORDS = {
+    "Support", "Services", "Service", "Housing", "Council", "Trust", "Association", "Advice",
+    "Team", "Ltd", "Limited", "Care", "Group", "Agency", "Charity", "Centre", "Center",
+    "Partnership", "Foundation", "Homes", "Project", "Network", "Solicitors", "Office",
+}  # fmt: skip
+
+
+def is_organisation(name: str) -> bool:
+    return any(word.strip(".,") in ORGANISATION_WORDS for word in name.split())
 
 
 def written_names(text: str) -> list[str]:
@@ -303,6 +329,13 @@ def contact_preference(text: str, last: bool = False) -> str | None:
                     mentions.append((match.start(), key))
     if not mentions:
         return None
+    # "telephone 07700 900271, text message better": the way said to be better wins.
+    preferred = [
+        (at, key)
+        for at, key in mentions
+        if PREFERRED_BEFORE.search(said[:at]) or PREFERRED_AFTER.match(word_after(said, at))
+    ]
+    mentions = preferred or mentions
     way = (max(mentions) if last else min(mentions))[1]
     when = CONTACT_TIME.search(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
@@ -313,6 +346,26 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     return way + (" only" if only else "")
 
 
+def word_after(said: str, at: int) -> str:
+    """What follows the word at `at`."""
+    _, _, rest = said[at:].partition(" ")
+    return rest
+
+
+# Words that make one way the one they want, said before it ("prefers phone", "rather a text")
+# or after it ("text message better", "email is best").
+PREFERRED_BEFORE = re.compile(
+    r"\b(?:prefer|prefers|preferred|rather|rather have)\s+(?:by |a |an )?$"
+)
+PREFERRED_AFTER = re.compile(
+    r"^(?:(?:message|messages|call|calls|me|to me|to her|to him|to us)\s+)?"
+    r"(?:is\s+|are\s+|would be\s+)?"
+    # "email is safer" (round 10 r10c-29 was told "by phone" by someone whose phone is taken);
+    # "that's the house phone. can you write to me instead?" (r10a-16).
+    r"(?:better|best|preferred|easier|easiest|safer|safest|instead)\b"
+)
+
+
 # When they can be reached, said beside the way: "calls after 5pm", "evenings only", "before
 # 10am", "between 9 and 12". Kept with the way (the case store holds 40 characters).
 CONTACT_TIME = re.compile(
@@ -320,7 +373,25 @@ CONTACT_TIME = re.compile(
     r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
     r"|\b(?:in the )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?)(?: only)?\b"
     r"|\bafter (?:work|school|lunch)\b"
+    # "prefers calls am" (round 9 r9b-16 read back "by phone" only).
+    r"|(?:(?<=\bcalls )|(?<=\bcall )|(?<=\bring )|(?<=\bphone ))(?:am|pm)(?: only)?\b"
 )
+
+
+# "to be called", "rung": a phone call asked for in words the ways above do not hold.
+CALLED_AT = re.compile(r"\b(?:called|rung|phoned)\b", re.IGNORECASE)
+
+
+def contact_time_told(text: str) -> str | None:
+    """When to contact them and how, where the words give a time ("Please call after 5pm as I
+    work", "I asked to be called only after 5pm"): "phone, after 5pm"."""
+    when = CONTACT_TIME.search(text.lower())
+    if when is None:
+        return None
+    preference = contact_preference(text)
+    if preference is not None and when.group().strip() in preference:
+        return preference
+    return f"phone, {when.group().strip()}" if CALLED_AT.search(text) else None
 
 
 def is_no(text: str) -> bool:
@@ -386,11 +457,16 @@ REPRESENTED = re.compile(
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
     r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
-    r"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?|[A-Z][a-z'-]+\s+[A-Z][a-z'-]+)"
+    rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
     r"^\s*(?:,|\bat\b|\bof\b|\bin\b|\bnumber\b|\bno\.?)?[\s,]*(?:(?:at|of|number|no\.?)\s+)?"
-    r"((?:Flat\s+\d+\w?,?\s+)?\d+\w?,?\s+(?:[A-Z][a-z'-]+\s+){0,3}(?:"
+    # "Mr Abdi Hassan, he lives at 9 Oak House" (round 9 r9a-08 read back no address).
+    r"(?:(?:who|he|she|they)\s+)?(?:(?:lives?|living)\s+(?:at|in)\s+)?"
+    # "Krystyna Nowak, flat 3, 22 Mill Road", typed in small letters (round 9 r9a-04).
+    # "flat 11 Greenacre House": a flat in a named building needs no street number (round 10
+    # r10a-26 read the resident back without it).
+    r"((?:[Ff]lat\s+\d+\w?,?\s+(?:\d+\w?,?\s+)?|\d+\w?,?\s+)(?:[A-Z][a-z'-]+\s+){0,3}(?:"
     + "|".join(sorted(PLACE_WORDS))
     # Then the flat, town and postcode where given: "3 Bank Street, Flat 2, Leeds LS11 5QT"
     # (round 8: the read-back cut every address after the street).
@@ -398,6 +474,16 @@ ADDRESS = re.compile(
     r"(?:,?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:[,.]|$|[A-Z]{1,2}\d)))?"
     r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?)"
 )
+
+
+def postal_address_in(text: str) -> str | None:
+    """A postal address written in a message ("Write to me please. 12 Ash Road, Sampleton SA1
+    2BC"): the details for a letter."""
+    for start in re.finditer(r"(?:\b[Ff]lat\s+)?\b\d", text):
+        found = ADDRESS.match(text[start.start() :])
+        if found is not None:
+            return found.group(1).rstrip(",")
+    return None
 
 
 def represented_person(text: str) -> str | None:
@@ -418,6 +504,8 @@ CONSENT_GIVEN = re.compile(
     r"\b(?:happy for me to"
     r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
     r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
+    # "on behalf of T, she consented" (round 9 r9c02 was asked again).
+    r"|(?:she|he|they|(?-i:T)) consented"
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
     r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
     r"|with (?:her|his|their) "
@@ -446,6 +534,7 @@ def consent_told(text: str) -> bool:
 RESIDENT_IS = re.compile(
     # "He's Dennis Hall" as well as "he is": the words are read whatever their capitals.
     r"\b(?:(?i:she|he|they|resident|tenant|mum|mam|mom|dad|nan|nana|gran|grandad|grandma|"
+    r"mother|father|client|"
     r"(?:her|his|their|mum'?s|dad'?s|nan'?s) name)|T)\s*(?:is|'s|=|:)\s+"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
 )

@@ -29,10 +29,17 @@ EARLIER_REST = re.compile(r"(?P<new>\S.*)")
 JOB_SHAPE = re.compile(r"\b(?:[A-Z]{1,3}-?\d{4,}|\d{5,})\b")
 
 
+# A phone number written in groups, though too long or short to be valid ("01603 555 0182"):
+# no job number (round 10 r10a-06 read a work number back as "job 01603").
+PHONE_SHAPE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{3,4}[\s-]\d{3}[\s-]?\d{3,5}\b")
+
+
 def job_number_in(typed: str) -> str | None:
     """The corrected job number: "It's 60121, not 60112" gives 60121."""
+    phones = [phone.span() for phone in PHONE_SHAPE.finditer(typed)]
     for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
         before = typed[: match.start()].lower().split()[-1:]
-        if before != ["not"]:
+        in_a_phone = any(start <= match.start() < end for start, end in phones)
+        if before != ["not"] and not in_a_phone:
             return f"job {match.group()}"
     return None

@@ -12,15 +12,32 @@ from bot.definition import NAME_WORD, NOT_NAMES, name_in
 RESIDENT = re.compile(
     r"\b(?:the )?(?:resident|tenant|T|complaint is for|complaints for|it'?s for|its for|"
     r"this is for|(?:her|his|their|the resident'?s|the tenant'?s|mum'?s|dad'?s) name)"
-    r"\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"
+    # Whole words: the "T" of "ME WANT SORRY TOO" is no tenant (round 10 r10a-27 "O ASANTE").
+    r"\b\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"
     r"(?:(?:my|her|his|their|our) [a-z-]+,?\s+)?"
-    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)(?![\w'])"
 )
 # The name after "name" in a correction: "it's spelled Ayesha", "should be Ayesha Khan".
 NAME_CORRECTION = re.compile(
-    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|^)\s+"
+    # "put my full name, Ayo Bankole" (round 9 r9c28 was asked which part).
+    r"(?:\b(?:spelled|spelt|spelling is|should be|should say|is|it's|its|to)|:|,|^)\s+"
     r"(?:just |actually |really )?"
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}\.?(?:\s+{NAME_WORD}\.?)*)"
+    # Whole words only: "NAME WRONG" is not the name "W" (round 10 r10a-27 "W ASANTE").
+    r"(?![\w'])"
+)
+# The helper named in a correction: "helper = Dan Price", "the helper is wrong, Im Dan Price",
+# "the person helping is Priya Shah" (the helper is who we contact).
+HELPER_IS = re.compile(
+    r"\b(?i:the\s+)?(?i:helper|person helping|one helping|person making the complaint)"
+    r"\s*(?i:is|=|:|'s|should be)\s*(?i:(?:wrong|not right|incorrect)[,.;:]?\s*)?"
+    r"(?i:(?:actually|really|just)\s+)?(?i:(?:i'?m|im|i am|it'?s|its|me)[,:]?\s+)?"
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})*)(?![\w'])"
+)
+# "Daniel Frost is the resident": the resident named before their role.
+NAMED_RESIDENT = re.compile(
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)\s+"
+    r"(?i:is|'s)\s+(?i:the\s+)?(?i:resident|tenant)\b"
 )
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}

@@ -16,7 +16,7 @@ KEEP_ONLY = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 # "Please take out the rent question", "remove the bit about the light", "the rent bit is not
-# part of the complaint", "the bit about her name shouldn't be there".
+# part of the complaint", "the bit about her name shouldn't be there", "take the rent bit out".
 REMOVE = re.compile(
     r"\b(?:take out|taking out|take away|remove|delete|drop|leave out|get rid of|cut out|"
     r"scrap|lose|strike out|cross out|rid of)\s+(?P<what>[^,.;!?]+)"
@@ -24,7 +24,10 @@ REMOVE = re.compile(
     r"with|doesn'?t belong|does not belong)\s*(?:part of|in|with)?\s*(?:the|my|this)?\s*"
     r"complaint"
     r"|(?P<what3>[^,.;!?]+?)\s+(?:shouldn'?t|should not|does not need to|doesn'?t need to)\s+"
-    r"be (?:there|in (?:it|there))",
+    r"be (?:there|in (?:it|there))"
+    # "take the bath panel out of what went wrong" (round 9 r9c20 was asked which part).
+    r"|\b(?:take|taking|leave|get|cut)\s+(?P<what4>(?:the|that|this|my|her|his|their)\s+"
+    r"[^,.;!?]+?)\s+(?:out|off)\b",
     re.IGNORECASE,
 )
 # "take that out", "cut it out": a removal of what is quoted beside it.

@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import re
 
-from bot.definition import NAME_WORD, NOT_NAMES, PLACE_WORDS, contact_details_in, name_in
+from bot.definition import (
+    DETAIL_LABELS,
+    NAME_WORD,
+    NOT_A_NAME,
+    NOT_NAMES,
+    PLACE_WORDS,
+    contact_details_in,
+    is_organisation,
+    name_in,
+    without_contact_details,
+)
 
 # "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
 # want, said with what went wrong or with another answer.
@@ -27,16 +37,33 @@ OUTCOME_WORDS = re.compile(
 NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
 
 
+# "formal complaint + compensation", "a complaint and an apology": the complaint asked for
+# beside what would put it right.
+COMPLAINT_AND = re.compile(
+    r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complaint\s*(?:\+|&|,|\band\b|\bplus\b|"
+    r"\bas well as\b|\balso\b)+\s*",
+    re.IGNORECASE,
+)
+
+
 def outcome_told(text: str) -> str | None:
     """What would put it right, when a message says so ("T wants it fixed + compensation for
-    missed day off work"), in the resident's words from "wants" on."""
+    missed day off work"), in the resident's words from "wants" on; the complaint asked for
+    beside it is not part of it ("Wants formal complaint + compensation for lost wages")."""
     for match in OUTCOME.finditer(text):
         # Each "wants" is read to the end of its sentence: "I want to make a complaint, we'd
         # like the lock replaced" has its outcome after the second.
         end = SENTENCE_END.search(text, match.end())
         what = text[match.end() : end.start() if end else len(text)]
-        if OUTCOME_WORDS.search(what) and not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
+        if not OUTCOME_WORDS.search(what):
+            continue
+        if not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
             return text[match.start() : match.end() + len(what)].strip(" ,;-")
+        besides = COMPLAINT_AND.match(what.strip(" ,;-"))
+        if besides is not None:
+            rest = what.strip(" ,;-")[besides.end() :].strip(" ,;-")
+            if OUTCOME_WORDS.search(rest):
+                return rest
     return None
 
 
@@ -51,6 +78,35 @@ def without_outcome(text: str) -> str:
     return " ".join(kept).strip()
 
 
+# A report already made, told with the complaint: "he reported it twice", "We complained on
+# phone in September", "rang 3 times since august", "called you on Monday" (not "I want to
+# report", nor "never reported it").
+REPORTED_ALREADY = re.compile(
+    r"\b(?:reported|rang|rung|phoned|complained|emailed|chased|contacted (?:you|u|the)"
+    r"|called (?:you|u|the|them|about|in|on|last|twice|again|\d))\b",
+    re.IGNORECASE,
+)
+NOT_REPORTED = re.compile(
+    r"\b(?:never|not|haven'?t|havent|hadn'?t|hadnt|didn'?t|didnt)\b[^,.;!?]*"
+    r"\b(?:reported|rang|phoned|complained|emailed|chased|contacted|called)\b"
+    # "nobody called me back"; and a call handler's "caller rang:" is this call, not an earlier one.
+    r"|\b(?:no one|nobody|noone|caller|cust|customer)\s+(?:has\s+|had\s+|ever\s+)?"
+    r"(?:rang|phoned|called|contacted)\b",
+    re.IGNORECASE,
+)
+
+
+def earlier_report_told(text: str) -> str | None:
+    """The words that tell of a report already made, when a message says so ("the window won't
+    close since October, he reported it twice" gives "he reported it twice"): the earlier-job
+    question is then not asked."""
+    for clause in re.split(r"[,;!?\n]+|\.(?:\s+|$)", text):
+        clause = clause.strip(" -:")
+        if REPORTED_ALREADY.search(clause) and not NOT_REPORTED.search(clause):
+            return clause[:200]
+    return None
+
+
 # "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
 IS_THE_RESIDENT = re.compile(
     r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b"
@@ -61,18 +117,6 @@ IS_THE_RESIDENT = re.compile(
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
-
-
-# Organisations are written with capitals too: "Northside Support" is not a person.
-ORGANISATION_WORDS = {
-    "Support", "Services", "Service", "Housing", "Council", "Trust", "Association", "Advice",
-    "Team", "Ltd", "Limited", "Care", "Group", "Agency", "Charity", "Centre", "Center",
-    "Partnership", "Foundation", "Homes", "Project", "Network", "Solicitors", "Office",
-}  # fmt: skip
-
-
-def is_organisation(name: str) -> bool:
-    return any(word.strip(".,") in ORGANISATION_WORDS for word in name.split())
 
 
 # A name the writer gives for themself inside another answer: "im Chloe Martin, his daughter",
@@ -135,7 +179,37 @@ def own_name_in(text: str) -> str | None:
         ):
             continue
         return name
-    return None
+    return signed_name(text) if with_details else None
+
+
+# "ye txt me 07700 900246 its jade", "my number is 07700 900150 im leon": a first name typed
+# in small letters to end a message that gives the details, as people sign off a text.
+SIGNED_OFF = re.compile(
+    r"(?:^|[\s,.;!-])(?:its|it's|it is|im|i'm|i am|this is|name'?s|my name is)\s+"
+    r"(?P<name>[a-z][a-z'-]{1,14})\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+# Words that end such a message without being a name: "its urgent", "im deaf", "its me".
+NOT_SIGNED_NAMES = {
+    "me", "here", "home", "out", "in", "deaf", "blind", "busy", "free", "fine", "ok", "okay",
+    "urgent", "working", "mobile", "landline", "broken", "done", "back", "away", "available",
+    "good", "better", "best", "easier", "quicker", "quick", "new", "old", "mine", "his", "hers",
+    "theirs", "ours", "yours", "correct", "right", "wrong", "same", "sorry", "off", "on", "up",
+    "down", "there", "disabled", "ill", "sick", "unwell", "pregnant", "alone", "scared", "worried",
+    "annoyed", "upset", "tired", "stuck", "late", "early", "asleep", "outside", "inside", "it",
+    "that", "this", "fixed", "sorted", "leaking", "cold", "freezing", "hot", "damp", "wet",
+}  # fmt: skip
+
+
+def signed_name(text: str) -> str | None:
+    """A first name typed in small letters at the end of a message with contact details."""
+    signed = SIGNED_OFF.search(without_contact_details(text))
+    if signed is None:
+        return None
+    name = signed.group("name").strip("'-")
+    if name.lower() in NOT_SIGNED_NAMES | NOT_A_NAME | DETAIL_LABELS:
+        return None
+    return name[:1].upper() + name[1:]
 
 
 def contact_name_beside_details(text: str) -> str | None:
