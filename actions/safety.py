@@ -23,7 +23,7 @@ from bot.policy import Policy
 from bot.questions import answer_for
 from bot.replies import unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
-from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, detector_level
+from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, danger_in_doubt, detector_level
 from bot.triage.safety import (
     REPORTED_DANGER,
     SAFETY_ACTION,
@@ -84,7 +84,7 @@ class ActionSafetyCheck(Action):
             for line in clock_lines(clocks, policy, "resident"):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:
-            dispatcher.utter_message(text=policy.safety.question)
+            dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
         if no_calls:
             dispatcher.utter_message(text=policy.safety.no_calls)
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
@@ -158,7 +158,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         and not set(matches.negated_urgency) <= routed
     )
     asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
-    return replace(result, urgency=urgency, ask_about_danger=asked)
+    return replace(
+        result, urgency=urgency, ask_about_danger=asked,
+        danger_in_doubt=danger_in_doubt(matches) if asked else None,
+    )  # fmt: skip
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
@@ -251,4 +254,4 @@ def details_held(tracker: Tracker) -> bool:
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:
     """Whether the safety question was the last thing said: a yes answers the last question."""
     question = last_question(tracker)
-    return question is not None and question["text"] == policy.safety.question
+    return question is not None and question["text"] in policy.safety.questions

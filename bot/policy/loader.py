@@ -365,7 +365,10 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
     cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
     categories = {}
-    allowed = {"route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route"}
+    allowed = {
+        "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
+        "question",
+    }  # fmt: skip
     for r in file.records("categories", allowed):
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
@@ -401,6 +404,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             hazard,
             needs,
             after_route,
+            r.optional_text("question"),
         )
     detector = file.section("detector", {"urgent", "ask"})
     thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))

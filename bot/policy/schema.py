@@ -172,6 +172,9 @@ class UrgencyCategory:
     # coming?") and on a handover while the office is closed: the help open now. None uses
     # the policy's default (Safety.after_route).
     after_route: str | None = None
+    # The safety question when this is the danger in doubt, if it has its own: what to do about
+    # gas fits a boiler, not a loose bath panel (round 9). None asks the general question.
+    question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,17 @@ class Safety:
     no_contact_details: str
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
+
+    def question_for(self, category: str | None) -> str:
+        """The safety question about the danger in doubt: its own, or the general one."""
+        own = self.categories.get(category or "")
+        return own.question if own is not None and own.question else self.question
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Every wording of the safety question: a yes to any of them answers it."""
+        own = (c.question for c in self.categories.values() if c.question)
+        return (self.question, *own)
 
 
 @dataclass(frozen=True)

@@ -175,6 +175,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         adjustments=matches.adjustments,
         urgency=urgency,
         ask_about_danger=ask_about_danger,
+        danger_in_doubt=danger_in_doubt(matches) if ask_about_danger else None,
         danger_language=matches.danger_language,
         references=matches.references,
         outcomes=matches.outcomes,
@@ -206,6 +207,12 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
         urgency.append(detected)
     ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def danger_in_doubt(matches: RuleMatches) -> str | None:
+    """The danger the safety question is about: one the words name but say is not there ("no
+    smell of gas"), else the detector's guess."""
+    return next(iter(matches.negated_urgency), None) or matches.detected_urgency
 
 
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
