@@ -14,6 +14,8 @@ from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction
 from bot.definition import DraftDefinition
 from bot.replies import REMOVED_LINE
 
+READ_BACK_ACTION = "action_read_back_definition"
+
 PART_SLOTS = {
     "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
     "outcome": ["outcome_sought"],
@@ -77,7 +79,7 @@ def read_back_message(draft: DraftDefinition) -> dict[str, Any]:
 
 class ActionReadBackDefinition(Action):
     def name(self) -> str:
-        return "action_read_back_definition"
+        return READ_BACK_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

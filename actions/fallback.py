@@ -53,24 +53,25 @@ def in_another_language(
     adjustment (5.10; a language is not special category data), and a person offered."""
     app = get_app()
     language = app.policy.languages[language_id]
-    if language.asks_for_a_person(str(tracker.latest_message.get("text") or "")):
+    lines = other_language_lines(language_id, app.policy)
+    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
+    offered_before = lines[-1] in said_before
+    if offered_before or language.asks_for_a_person(str(tracker.latest_message.get("text") or "")):
         # "أريد التحدث مع شخص" asks for a person as "person" does, so it is re-read as that
         # request and its rules hand over once (inside a form too). Running the handover from
         # here left no rule to follow it: the fallback ran again, and the handover with it,
         # until Rasa's limit of ten actions (round 8: the handover said five times).
+        # Writing again in the language after the offer of a person with an interpreter
+        # ("نعم، مترجم عربي", yes, an Arabic interpreter) is taken as accepting it: the same
+        # three messages again helped nobody (round 9 r9c03).
         return as_message(tracker, open_question(tracker) or NOTHING_OPEN, "request_human", {})
-    lines = other_language_lines(language_id, app.policy)
-    events: list[EventType] = []
-    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
-    if lines[-1] not in said_before:
-        # The first message in this language is the contact; the need is noted once.
-        result = triage(tracker.latest_message, app.policy)
-        contact_id = app.cases.record_contact(contact_record(tracker, result))
-        need = app.cases.adjustment(
-            INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
-        )
-        app.cases.agree_adjustments(contact_id, (need,))
-        events.append(SlotSet("contact_id", contact_id))
+    # The first message in this language is the contact; the need is noted once.
+    result = triage(tracker.latest_message, app.policy)
+    contact_id = app.cases.record_contact(contact_record(tracker, result))
+    need = app.cases.adjustment(
+        INTERPRETER_NEED, f"Wrote to us in {language.name}", disability=False, consent=False
+    )
+    app.cases.agree_adjustments(contact_id, (need,))
     # The safety check may have given the interpreter offer with a danger's route this turn.
     said_now = {
         str(e.get("text")) for e in after_latest_message(tracker) if e.get("event") == "bot"
@@ -81,4 +82,4 @@ def in_another_language(
     dispatcher.utter_message(
         text=lines[-1], buttons=[{"title": "Talk to a person", "payload": "/request_human"}]
     )
-    return events
+    return [SlotSet("contact_id", contact_id)]

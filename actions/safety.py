@@ -16,6 +16,7 @@ from actions.repair import buttons_before
 from actions.triage import contact_record
 from actions.turns import before_latest_message, last_question, received_at
 from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
+from bot.definition import contact_details_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
@@ -30,6 +31,7 @@ from bot.triage.safety import (
     WITH_PERSON_SLOT,
     answers_yes,
     cannot_read,
+    dangers_to_a_person_routed,
     follows_up_a_route,
     not_to_be_phoned,
     routes_in_events,
@@ -43,6 +45,9 @@ HANDOFF_ACTION = "action_handoff"
 # The reason a contact carries when the resident says a phone call is not safe: staff read it.
 NO_CALLS = "safe_contact"
 NO_CALLS_REASON = "Do not phone: the resident says a call is not safe"
+DETAILS_SEEN = (
+    "Thank you. The person who picks up this conversation will see the details you have given."
+)
 
 
 class ActionSafetyCheck(Action):
@@ -72,7 +77,7 @@ class ActionSafetyCheck(Action):
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
-        for line in urgent_lines(result, policy):
+        for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
             dispatcher.utter_message(text=line)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
@@ -90,10 +95,15 @@ class ActionSafetyCheck(Action):
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
             app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
         elif not (result.urgency or result.ask_about_danger or confirmed):
-            follow_up = _follow_up(tracker) or _told_again_to_a_person(tracker, policy)
+            follow_up = (
+                _follow_up(tracker)
+                or _told_again_to_a_person(tracker, policy)
+                or _at_risk_while_waiting(tracker, policy)
+            )
             if follow_up:
                 return _after_route(dispatcher, tracker, follow_up)
             _unread_while_waiting(dispatcher, tracker)
+            _details_while_waiting(dispatcher, tracker)
         return self._carry_on(
             dispatcher, tracker, routed=bool(result.urgency), asked=result.ask_about_danger
         )
@@ -180,9 +190,12 @@ def routes_in(tracker: Tracker) -> list[str]:
 
 def _follow_up(tracker: Tracker) -> list[str] | None:
     """The routes a question asked after them follows up ("so is someone coming or not?"), or
-    None: not after a route, inside a form, or a question a common answer fits."""
+    None: not after a route, inside a form, or a question a common answer fits. A complaint
+    logged since the route is what a question then asks about ("so the 14th is just to say you
+    got it?" got the damp route's urgent line, round 10 r10a-01)."""
     text = str(tracker.latest_message.get("text") or "")
-    routed = routes_in(tracker)
+    since = since_last_complaint(before_latest_message(tracker))
+    routed = routes_in_events(since, get_app().policy)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     follows = follows_up_a_route(
         text, routed, waiting_on_an_answer(tracker), buttons_before(tracker),
@@ -208,6 +221,32 @@ def _told_again_to_a_person(tracker: Tracker, policy: Policy) -> list[str]:
     if guess in routes_in(tracker) and detector_level(matches, policy) == SURE:
         return [str(guess)]
     return []
+
+
+def _at_risk_while_waiting(tracker: Tracker, policy: Policy) -> list[str]:
+    """The dangers to a person routed before, while a person is awaited (see
+    `dangers_to_a_person_routed`)."""
+    if not tracker.get_slot(WITH_PERSON_SLOT):
+        return []
+    said = (
+        str(e.get("text") or "") for e in before_latest_message(tracker) if e.get("event") == "bot"
+    )
+    told = (
+        (e.get("parse_data") or {}).get("entities") or []
+        for e in tracker.events
+        if e.get("event") == "user"
+    )
+    return dangers_to_a_person_routed(said, told, policy)
+
+
+def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A phone number or email typed while a person is awaited, often because the assistant
+    asked for one, is said to be seen: silence left the resident typing it again (round 10
+    r10c-01)."""
+    if tracker.get_slot(WITH_PERSON_SLOT) and contact_details_in(
+        str(tracker.latest_message.get("text") or "")
+    ):
+        dispatcher.utter_message(text=DETAILS_SEEN)
 
 
 def _after_route(
@@ -247,8 +286,27 @@ def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 
 def details_held(tracker: Tracker) -> bool:
     """Whether the conversation holds a way to contact the resident: a web chat often does not,
-    and "our team will contact you" then is a promise nobody can keep (round 9 r9b-17)."""
-    return bool(tracker.get_slot("contact_details"))
+    and "our team will contact you" then is a promise nobody can keep (round 9 r9b-17). A
+    number or email the resident typed anywhere in it counts, the form's answer being cleared
+    once a complaint is logged ("we do not have a phone number" just after logging one with it,
+    round 10 r10a-01, r10c-11)."""
+    return bool(tracker.get_slot("contact_details")) or any(
+        contact_details_in(str(event.get("text") or ""))
+        for event in tracker.events
+        if event.get("event") == "user"
+    )
+
+
+def since_last_complaint(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The events after the last complaint this conversation logged, or all of them."""
+    logged = [
+        index
+        for index, event in enumerate(events)
+        if event.get("event") == "slot"
+        and event.get("name") == "complaint_reference"
+        and event.get("value")
+    ]
+    return events[logged[-1] + 1 :] if logged else events
 
 
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:

@@ -646,10 +646,27 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"|\bthe person (?:(?:i'?m|i am|im|we'?re|we are)\s+)?(?:helping|complaining|affected|"
     r"making|writing|ringing|calling|concerned|who|that|i help|i care)\b"
 )
+# A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
+# complaint logged", round 10 r10b-16): the assistant takes the conversation back.
+TAKES_BACK_A_PERSON = re.compile(
+    r"\b(?:didn'?t|did not|never|not)\s+(?:ask|asked|asking)\s+(?:for|to (?:talk|speak) to)\s+"
+    r"(?:a |an |any )?(?:real |actual )?(?:person|human|people|someone|anyone|one)\b"
+    r"|\b(?:don'?t|dont|do not)\s+(?:want|need)\s+(?:to (?:talk|speak) to\s+)?"
+    r"(?:a |an )?(?:real |actual )?(?:person|human|someone)\b"
+    r"|\bno need for (?:a |an )?(?:person|human)\b"
+)
+
+
+def takes_back_a_person_request(text: str) -> bool:
+    return TAKES_BACK_A_PERSON.search(words(text)) is not None
+
+
 # A request for a person the rule matcher may miss: "actually can I talk to a person instead?"
 ASKS_FOR_A_PERSON_PLAINLY = re.compile(
-    r"\b(?:can|could|may)\s+(?:i|we)\s+(?:please\s+)?(?:talk|speak|chat)\s+(?:to|with)\s+"
-    r"(?:a|an|someone|somebody|a real|an actual|one of your|a member)\b"
+    # Text-speak too: "cn i talk 2 sum1 real" (round 9 r9c06 got "I can't answer that one").
+    r"\b(?:can|cn|could|cud|may)\s+(?:i|we)\s+(?:please\s+|pls\s+|just\s+|jus\s+)?"
+    r"(?:talk|tlk|speak|chat)\s+(?:to|2|with|wiv)\s+"
+    r"(?:a|an|someone|somebody|some1|sum1|a real|an actual|one of your|a member)\b"
     r"|\b(?:want|need|like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+"
     r"(?:real |actual )?(?:person|human)\b"
     # "Can a person check this please?" (round 8 r8a-08).

@@ -30,18 +30,15 @@ OTHER_REPLIES = {
 }
 
 
-def urgent_lines(result: TriageResult, policy: Policy) -> list[str]:
+def urgent_lines(result: TriageResult, policy: Policy, offer_a_person: bool = True) -> list[str]:
     """Routes for anything that cannot wait: said first, before anything else. Danger told in
-    another language gets its routes in that language too, and the offer of an interpreter."""
+    another language gets its routes in that language too, and the offer of an interpreter
+    unless a person already has the conversation (round 9 r9c23 was told to reply "person")."""
     language = result.danger_language
     lines = [policy.urgent_route(category, language) for category in result.urgency]
-    if lines and language in policy.languages:
+    if lines and offer_a_person and language in policy.languages:
         lines.append(policy.languages[language].interpreter_offer.format(**vars(policy.landlord)))
     return lines
-
-
-# The interpreter need in policy_rules/adjustments.yml, offered to people who write in another
-# alphabet.
 
 
 def automated_line(policy: Policy) -> str:

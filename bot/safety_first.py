@@ -26,15 +26,24 @@ from rasa.shared.core.events import ActionExecuted, ActionReverted, BotUttered, 
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.answers import UNDERSTOOD_KEY, Button, says_goodbye, wants_to_leave
+from bot.answers import (
+    UNDERSTOOD_KEY,
+    Button,
+    says_goodbye,
+    takes_back_a_person_request,
+    wants_to_leave,
+)
 from bot.bootstrap import policy_at
+from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.triage.safety import (
+    BACK_FROM_PERSON_ACTION,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
     cannot_read,
+    dangers_to_a_person_routed,
     follows_up_a_route,
     needs_safety_check,
     not_to_be_phoned,
@@ -137,13 +146,33 @@ class SafetyFirstPolicy(UntrainedPolicy):
             unread = with_person and cannot_read(message.entities, message.text)
             if unread or self._is_dangerous(message, tracker):
                 return SAFETY_ACTION
+            if with_person and self._answered_while_waiting(message, tracker):
+                return SAFETY_ACTION
+            if with_person and takes_back_a_person_request(message.text or ""):
+                return BACK_FROM_PERSON_ACTION
             return ACTION_LISTEN_NAME if with_person else None
+        if checks[0].action_name == BACK_FROM_PERSON_ACTION:
+            # Quiet after it, or after the form it resumed has asked its question.
+            return ACTION_LISTEN_NAME if len(checks) > 1 or with_person else None
         if checks[0].action_name != SAFETY_ACTION:
             return None
+        if with_person:
+            # Quiet after the check, and after the handover it may have started: another
+            # policy's guess then reverted the message, and the handover with it (round 10).
+            return ACTION_LISTEN_NAME
         handed_back = any(isinstance(e, ActionReverted) for e in since)
-        if handed_back and not with_person:
+        if handed_back:
             return None
         return ACTION_LISTEN_NAME if len(checks) == 1 else None
+
+    def _answered_while_waiting(self, message: UserUttered, tracker: DialogueStateTracker) -> bool:
+        """While a person is awaited: a resident at risk is answered every time, and a phone
+        number or email typed is acknowledged (actions.safety)."""
+        if contact_details_in(message.text or ""):
+            return True
+        said = [e.text or "" for e in _before_latest(tracker) if isinstance(e, BotUttered)]
+        told = [e.entities for e in tracker.events if isinstance(e, UserUttered)]
+        return bool(dangers_to_a_person_routed(said, told, self._rules()))
 
     def _is_dangerous(self, message: UserUttered, tracker: DialogueStateTracker) -> bool:
         policy = self._rules()

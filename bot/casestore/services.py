@@ -224,6 +224,22 @@ class CaseStore:
             uow.commit()
         return replace(waiting, id=handoff_id)
 
+    def withdraw_handoff(self, conversation_id: str) -> bool:
+        """The resident says they did not ask for a person, before anyone took the
+        conversation: it leaves the queue. False when a person has it, or none waits."""
+        with self.unit_of_work() as uow:
+            handoff = uow.cases.open_handoff(conversation_id)
+            if handoff is None or handoff.id is None or handoff.status != "waiting":
+                return False
+            ended = uow.cases.end_handoff(
+                handoff.id, "closed", self._clock(), self._actor, waiting_too=True
+            )
+            if ended:
+                uow.cases.audit(self._clock(), self._actor, "handoff_withdrawn",
+                                f"handoff:{handoff.id}")  # fmt: skip
+            uow.commit()
+        return ended
+
     def waiting_handoffs(self) -> list[Handoff]:
         with self.unit_of_work() as uow:
             return uow.cases.handoffs("waiting")

@@ -18,6 +18,8 @@ from bot.triage.decide import dangers
 SAFETY_ACTION = "action_safety_check"
 # Set while a person has the conversation: the assistant stays quiet except for the safety route.
 WITH_PERSON_SLOT = "with_person"
+# Takes back a handover the resident did not want (actions.handoff).
+BACK_FROM_PERSON_ACTION = "action_back_from_person"
 # The category a "yes" to the safety question is flagged under.
 REPORTED_DANGER = "someone_in_danger"
 
@@ -51,6 +53,26 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     """The categories whose route the assistant has given, from what it said, in policy order."""
     given = " ".join(said)
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
+
+
+def dangers_to_a_person_routed(
+    said: Iterable[str], told: Iterable[Iterable[dict[str, Any]]], policy: Policy
+) -> list[str]:
+    """The dangers to a person (abuse, a threat, self-harm: no hazard in the home) whose route
+    the assistant gave (`said`), less those the resident has since said do not apply in any
+    message's entities (`told`: "im not going to harm myself, im annoyed", round 10 r10a-11).
+    While a person is awaited, every message then gets the help open now: "i have my tablets
+    here, all of them" and "hello anyone there" got silence until the office opened (r10c-07)."""
+    denied = {
+        category
+        for entities in told
+        for category in RuleMatches.from_entities(entities).negated_urgency
+    }
+    return [
+        category
+        for category in routes_given(said, policy)
+        if policy.urgency[category].hazard is None and category not in denied
+    ]
 
 
 def routes_in_events(events: Iterable[dict[str, Any]], policy: Policy) -> list[str]:

@@ -125,3 +125,20 @@ def test_the_queue_shows_a_danger_first_then_the_longest_waiting_with_its_triage
         ("gas_leak",),
     )
     assert store.live_conversation(999) is None
+
+
+def test_a_resident_takes_back_a_handover_only_while_nobody_has_picked_it_up(
+    store: CaseStore,
+) -> None:
+    """Round 10 r10b-16: handed over by mistake, the resident says so and the assistant carries
+    on; once staff have the conversation it is theirs."""
+    handoff_id = waiting(store, "chat-mistake")
+    assert store.withdraw_handoff("chat-mistake")
+    assert store.open_handoff("chat-mistake") is None
+    assert [h.id for h in store.live_handoffs()] == []
+    picked = waiting(store, "chat-taken")
+    assert store.pick_up_handoff(picked, "alex.s")
+    assert not store.withdraw_handoff("chat-taken")
+    assert not store.withdraw_handoff("chat-never-handed-over")
+    closed = store.handoff(handoff_id)
+    assert closed is not None and closed.status == "closed"

@@ -14,6 +14,7 @@ from bot.answers import (
     Understanding,
     open_question,
     payload_parts,
+    takes_back_a_person_request,
     understand,
     wants_to_leave,
     yes_or_no,
@@ -713,3 +714,31 @@ def test_can_a_person_check_this_is_a_request_for_a_person() -> None:
     """Round 8 r8a-08: "Can a person check this please?" got "I can't answer that one"."""
     typed = "I already had your letter. could a real person look at it please?"
     assert understand(None, typed, "enquiry", [], {}) == Understanding("button", "/request_human")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["cn i talk 2 sum1 real", "can i jus speak 2 some1 pls", "cud i tlk wiv somebody",
+     "ffs thats the number i gave. cn i talk 2 sum1"],
+)  # fmt: skip
+def test_a_person_asked_for_in_text_speak_is_handed_over(text: str) -> None:
+    """Round 9 r9c06: "cn i talk 2 sum1 real" got "I can't answer that one myself"."""
+    said = understand_(None, text, "enquiry", [])
+    assert (said.kind, said.value) == ("button", "/request_human")
+
+
+@pytest.mark.parametrize(
+    ("text", "takes_back"),
+    [("i didnt ask for a person?? i just want my complaint logged", True),
+     ("I did not ask to speak to anyone", True),
+     ("no i dont want a person, carry on", True),
+     ("I don't need to talk to someone, sorry wrong button", True),
+     ("can I talk to a person", False),
+     ("I didn't ask for much, just a working boiler", False),
+     ("nobody asked me what I want", False)],
+)  # fmt: skip
+def test_a_handover_is_taken_back_only_when_the_resident_says_so(
+    text: str, takes_back: bool
+) -> None:
+    """Round 10 r10b-16: "i didnt ask for a person??" after a mistaken handover got silence."""
+    assert takes_back_a_person_request(text) is takes_back
