@@ -30,6 +30,11 @@ def test_water_said_to_be_nowhere_near_the_lights_is_no_electrical_danger(match:
     assert "electrical_danger" in beside.urgency
 
 
+def test_a_co_alarm_chirping_for_its_battery_is_no_gas_route(match: Match) -> None:
+    chirp = match("my carbon monoxide alarm does a little chirp, do I change the battery myself")
+    assert chirp.past_danger and chirp.urgency == ()
+
+
 def test_a_leak_the_plumber_came_and_fixed_is_a_past_danger(match: Match) -> None:
     fixed = match("a pipe burst in the kitchen last week, the plumber came and fixed it")
     assert fixed.past_danger and fixed.urgency == ()
@@ -57,6 +62,8 @@ def test_fear_of_someone_at_the_door_is_routed_by_the_policy_words(
          "the back wall has a crack so wide you can put your hand in it", "structural_danger"),
         ("the garden fence blew down in the storm last month and nobody has come",
          "the whole landing reeks of smoke from next door", "fire_or_danger_to_life"),
+        ("the fence fell over in the gales and my husband can't lift it with his bad back",
+         "grandad is lying at the bottom of the stairs not moving", "medical_emergency"),
     ],
 )  # fmt: skip
 def test_a_sure_guess_without_its_dangers_words_is_only_asked_about(
