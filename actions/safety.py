@@ -24,7 +24,7 @@ from bot.policy import Policy
 from bot.questions import answer_for
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
-from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, detector_level
+from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, danger_in_doubt, detector_level
 from bot.triage.safety import (
     REPORTED_DANGER,
     SAFETY_ACTION,
@@ -87,7 +87,7 @@ class ActionSafetyCheck(Action):
             for line in clock_lines(clocks, policy, "resident"):
                 dispatcher.utter_message(text=line)
         elif result.ask_about_danger:
-            dispatcher.utter_message(text=policy.safety.question)
+            dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
         if no_calls:
             dispatcher.utter_message(text=policy.safety.no_calls)
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
@@ -170,7 +170,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         and not set(matches.negated_urgency) <= routed
     )
     asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
-    return replace(result, urgency=urgency, ask_about_danger=asked)
+    return replace(
+        result, urgency=urgency, ask_about_danger=asked,
+        danger_in_doubt=danger_in_doubt(matches) if asked else None,
+    )  # fmt: skip
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
@@ -311,4 +314,4 @@ def since_last_complaint(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _asked_about_danger(tracker: Tracker, policy: Policy) -> bool:
     """Whether the safety question was the last thing said: a yes answers the last question."""
     question = last_question(tracker)
-    return question is not None and question["text"] == policy.safety.question
+    return question is not None and question["text"] in policy.safety.questions

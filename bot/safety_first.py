@@ -183,7 +183,7 @@ class SafetyFirstPolicy(UntrainedPolicy):
         ):
             return True
         if answers_yes(message.intent.get("name"), message.text, policy) and _asked_about_danger(
-            tracker, policy.safety.question
+            tracker, policy.safety.questions
         ):
             return True
         said = [e for e in _before_latest(tracker) if isinstance(e, BotUttered)]
@@ -239,8 +239,8 @@ def _before_latest(tracker: DialogueStateTracker) -> list[Any]:
     return events[:latest]
 
 
-def _asked_about_danger(tracker: DialogueStateTracker, question: str) -> bool:
-    """Whether the safety question was the last thing the assistant said: a yes answers the
-    last question."""
+def _asked_about_danger(tracker: DialogueStateTracker, questions: tuple[str, ...]) -> bool:
+    """Whether the safety question (in any of its wordings) was the last thing the assistant
+    said: a yes answers the last question."""
     said = [e for e in _before_latest(tracker) if isinstance(e, BotUttered)]
-    return bool(said) and said[-1].text == question
+    return bool(said) and said[-1].text in questions

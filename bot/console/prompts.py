@@ -89,7 +89,7 @@ def prompts_for(
     elif result.ask_about_danger:
         prompts.append(
             Prompt("safety_question", "Ask whether anyone is in danger right now", "",
-                   (policy.safety.question,))
+                   (policy.safety.question_for(result.danger_in_doubt),))
         )  # fmt: skip
     if result.exclusion_reason == OVER_12_MONTHS:
         prompts.append(

@@ -90,6 +90,11 @@ BETWEEN_NEGATION_AND_DANGER = {
     "a", "an", "any", "the", "sign", "signs", "of", "more", "real", "one", "is", "are", "at",
     "risk",
 }  # fmt: skip
+# Two words before a cue group's word that say it is away from the danger: "not near any lights"
+# is no sign of water in the electrics (round 9 r9c25).
+AWAY_FROM = {
+    ("not", "near"), ("nowhere", "near"), ("anywhere", "near"), ("away", "from"), ("far", "from"),
+}  # fmt: skip
 SUBJECTS = {
     "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
     "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",
@@ -175,6 +180,8 @@ class RuleMatcher:
                 other == inside.get(kind) and s <= start and end <= e
                 for (other, _), s, e in phrases
             ):
+                continue
+            if kind == "cue_group" and _said_to_be_away(doc, start):
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
@@ -346,6 +353,13 @@ def _negated(doc: Doc, start: int) -> bool:
         if token.lower_ not in BETWEEN_NEGATION_AND_DANGER:
             return False
     return False
+
+
+def _said_to_be_away(doc: Doc, start: int) -> bool:
+    """Whether the words before the token at `start` say it is away from what the message tells
+    ("nowhere near any lights", "well away from the sockets")."""
+    words = [t.lower_ for t in doc[:start] if t.lower_ not in BETWEEN_NEGATION_AND_DANGER][-2:]
+    return tuple(words) in AWAY_FROM
 
 
 def _number(word: str) -> float | None:

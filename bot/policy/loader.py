@@ -376,7 +376,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     categories = {}
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
-        "told_after",
+        "told_after", "question",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -425,6 +425,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             needs,
             after_route,
             told_after[r.rule_id or ""][1],
+            r.optional_text("question"),
         )
     for record, pairs in told_after.values():
         for after, _ in pairs:

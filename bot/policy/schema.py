@@ -181,6 +181,9 @@ class UrgencyCategory:
     # (category, cue group) pairs: this danger when a word of the group is told after that
     # category's route ("my son has a headache and is being sick" after the gas route).
     told_after: tuple[tuple[str, str], ...] = ()
+    # The safety question when this is the danger in doubt, if it has its own: what to do about
+    # gas fits a boiler, not a loose bath panel (round 9). None asks the general question.
+    question: str | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,17 @@ class Safety:
     no_contact_details: str
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
+
+    def question_for(self, category: str | None) -> str:
+        """The safety question about the danger in doubt: its own, or the general one."""
+        own = self.categories.get(category or "")
+        return own.question if own is not None and own.question else self.question
+
+    @property
+    def questions(self) -> tuple[str, ...]:
+        """Every wording of the safety question: a yes to any of them answers it."""
+        own = (c.question for c in self.categories.values() if c.question)
+        return (self.question, *own)
 
 
 @dataclass(frozen=True)

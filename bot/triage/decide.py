@@ -188,6 +188,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         adjustments=matches.adjustments,
         urgency=urgency,
         ask_about_danger=ask_about_danger,
+        danger_in_doubt=danger_in_doubt(matches) if ask_about_danger else None,
         danger_language=matches.danger_language,
         references=matches.references,
         outcomes=matches.outcomes,
@@ -230,6 +231,12 @@ def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
         and not matches.references
         and read_stage_2(text, policy) in (None, "declines")
     )
+
+
+def danger_in_doubt(matches: RuleMatches) -> str | None:
+    """The danger the safety question is about: one the words name but say is not there ("no
+    smell of gas"), else the detector's guess."""
+    return next(iter(matches.negated_urgency), None) or matches.detected_urgency
 
 
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:

@@ -72,6 +72,9 @@ class TriageResult:
     reasons: tuple[Reason, ...]
     # Unsure whether there is danger: ask one short safety question rather than guess.
     ask_about_danger: bool = False
+    # The danger in doubt when the question is asked (the detector's guess, or a danger word said
+    # not to be there), so the question fits it.
+    danger_in_doubt: str | None = None
     # The language danger words were found in, when not English: the route is given in it too.
     danger_language: str | None = None
     # Everything the message holds, the primary label first (its span is the whole message),

@@ -222,19 +222,7 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Still routed: the detector is sure of a threat in children swearing at a neighbour, and a threat
-# needs no words of its own (CV: threats are told in too many). An `except` list of rude words
-# for threats is the next step; it needs a retrained model.
-STILL_ROUTED = pytest.mark.xfail(strict=True, reason="the detector is sure of a threat")
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=STILL_ROUTED) if kind == "children rude to a neighbour" else kind
-        for kind in sorted(NEAR_MISSES)
-    ],
-)
+@pytest.mark.parametrize("kind", sorted(NEAR_MISSES))
 def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> None:
     text, route = NEAR_MISSES[kind]
     sender = new_sender()

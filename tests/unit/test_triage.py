@@ -214,12 +214,13 @@ def test_a_danger_word_said_not_to_be_there_is_asked_about_even_when_the_detecto
     assert (result.urgency, result.ask_about_danger) == ((), True)
     parse["entities"][1]["confidence"] = 0.0
     assert (triage(parse, policy).urgency, triage(parse, policy).ask_about_danger) == ((), True)
-    # Another danger the detector is sure of is still routed.
+    # Another danger the detector is sure of, told in its own words, is still routed.
     parse["entities"][1] = {
         "entity": "detected_urgency",
         "value": "structural_danger",
         "confidence": 0.9,
     }
+    parse["entities"].append({"entity": "cue_group", "value": "structure_words"})
     assert triage(parse, policy).urgency == ("structural_danger",)
 
 
