@@ -325,7 +325,10 @@ def understand(
     if question is not None and gives_up_complaint_for_repair(question, text):
         # Put right without a complaint, at the offer (its "no") or inside the complaint form:
         # the repair is noted, not only the complaint stopped (round 9 r9a-05, r9b-24, r9c11).
-        # How to report a repair is moot then: this one is being noted.
+        # How to report a repair is moot then: this one is being noted. A "no" the model
+        # already read at the offer is the rules' to record, as any "no" there is.
+        if question.name == CHOICE and intent == "deny" and asked is None:
+            return NOTHING
         return Understanding(
             "no" if question.name == CHOICE else "put_right",
             answer=asked if asked is not None and asked.id != REPORT_REPAIR_ANSWER else None,

@@ -24,7 +24,13 @@ SENTENCE_END = re.compile(r"[.!?\n]+\s*")
 # A part whose sentence covers this share of the message is the message itself.
 WHOLE_MESSAGE = 0.8
 # Words that say a sentence is about the landlord the message is written to.
-ADDRESSED_TO_US = re.compile(r"\b(?:you|your|yours|you're|youre|u|ur)\b", re.IGNORECASE)
+# Words that put a sentence about us: "you", or the resident ringing us ("When I rang about it
+# the woman on the phone was really rude", round 9 r9a-12).
+ADDRESSED_TO_US = re.compile(
+    r"\b(?:you|your|yours|you're|youre|u|ur)\b"
+    r"|\b(?:when|after|each time|every time) i (?:rang|rung|called|phoned)\b",
+    re.IGNORECASE,
+)
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}

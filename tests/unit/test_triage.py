@@ -653,3 +653,26 @@ def test_a_first_complaint_read_as_stage_2_is_a_complaint(policy: Policy) -> Non
         "please log my complaint against CMP-2026-000123 again, the reply was poor",
     ):
         assert triage(parse_text(stage_2, ranking, policy), policy).label == "escalation", stage_2
+
+
+def test_rudeness_when_the_resident_rang_us_is_a_complaint_beside_an_asb_report(
+    policy: Policy,
+) -> None:
+    """Round 9 r9a-12: beside an ASB report, "when I rang about it the man on the phone was
+    rude" is about us (the resident rang us), so it is a complaint part and the choice is
+    offered; the same rudeness with no word of us stays with the ASB report."""
+    ranking = {"report_asb": 0.8, "dissatisfaction": 0.15, "service_request": 0.05}
+    rang = (
+        "Next door have parties every weekend till 5am and smash bottles in the street. "
+        "When I rang about it the man on the phone was rude and hung up."
+    )
+    result = triage(parse_text(rang, ranking, policy), policy)
+    assert [p.label for p in result.parts] == ["excluded", "complaint"]
+    assert result.offers_complaint
+    neighbour = (
+        "Next door have parties every weekend till 5am and smash bottles in the street. "
+        "The woman next door was rude and swore at my kids."
+    )
+    assert "complaint" not in [
+        p.label for p in triage(parse_text(neighbour, ranking, policy), policy).parts
+    ]
