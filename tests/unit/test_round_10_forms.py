@@ -76,7 +76,10 @@ def test_an_outcome_about_how_staff_speak_is_no_request_for_a_person(typed: str)
     ],
 )
 def test_no_complaint_but_fix_it_puts_it_right_without_one(typed: str) -> None:
-    assert understand(OpenQuestion(CHOICE), typed, "deny", [], {}).kind == "no"
+    """Read as the "no" when the model read something else; a "no" the model read is left to
+    the rules, which record it the same way (the stories)."""
+    assert understand(OpenQuestion(CHOICE), typed, "dissatisfaction", [], {}).kind == "no"
+    assert understand(OpenQuestion(CHOICE), typed, "deny", [], {}).kind in ("no", "none")
 
 
 def test_no_complaint_alone_at_the_choice_still_leaves() -> None:
