@@ -153,8 +153,8 @@ class SafetyFirstPolicy(UntrainedPolicy):
                 return BACK_FROM_PERSON_ACTION
             return ACTION_LISTEN_NAME if with_person else None
         if checks[0].action_name == BACK_FROM_PERSON_ACTION:
-            # Quiet after it, or after the form it resumed has asked its question.
-            return ACTION_LISTEN_NAME if len(checks) > 1 or with_person else None
+            # Quiet after it, and after the form or read-back it resumed has asked again.
+            return ACTION_LISTEN_NAME
         if checks[0].action_name != SAFETY_ACTION:
             return None
         if with_person:

@@ -275,3 +275,17 @@ def test_feeling_ill_after_the_gas_route_runs_the_check(
         SAFETY_ACTION
     )
     assert safety_first.next_action(tracker(ill)) is None
+
+
+def test_after_taking_a_handover_back_the_assistant_listens(
+    safety_first: SafetyFirstPolicy,
+) -> None:
+    """With nothing to resume, "How can I help?" was said and another policy's guess could
+    follow it; the resident's next message is the next thing to read."""
+    turn = tracker(
+        SlotSet("with_person", True),
+        message("i didnt ask for a person"),
+        ActionExecuted(BACK_FROM_PERSON_ACTION),
+        SlotSet("with_person", False),
+    )
+    assert safety_first.next_action(turn) == LISTEN
