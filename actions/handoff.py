@@ -10,13 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.definition import READ_BACK_ACTION
-from actions.safety import HANDOFF_ACTION, details_held, routes_in
+from actions.safety import details_held, routes_in
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.answers import READ_BACK
 from bot.casestore.domain import Handoff
 from bot.replies import BACK_FROM_PERSON_LINE, handoff_lines
-from bot.triage.safety import BACK_FROM_PERSON_ACTION, WITH_PERSON_SLOT
+from bot.triage.safety import BACK_FROM_PERSON_ACTION, HANDOFF_ACTION, WITH_PERSON_SLOT
 
 
 class ActionHandoff(Action):

@@ -56,9 +56,9 @@ from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
 from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
+from bot.triage.safety import HANDOFF_ACTION
 
 LISTEN = "action_listen"
-HANDOFF = "action_handoff"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
 ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -131,7 +131,7 @@ class ActionUnderstandAnswer(Action):
         if understanding.kind == "leave":
             # "I changed my mind. I talk to person with interpreter": out of the form, then to a
             # person, as asked in the same breath (round 9 r9c13).
-            then = HANDOFF if understanding.then_person else LISTEN
+            then = HANDOFF_ACTION if understanding.then_person else LISTEN
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "put_right":
             return put_right_instead(tracker, question, domain)

@@ -26,6 +26,7 @@ from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, danger_in_doubt, detector_level
 from bot.triage.safety import (
+    HANDOFF_ACTION,
     REPORTED_DANGER,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
@@ -42,7 +43,6 @@ from bot.triage.safety import (
 # Form questions whose answer is the resident's account of the problem: a danger told there is
 # also the answer, so the form takes it after the route is given.
 ACCOUNT_SLOTS = {"complaint_aspects"}
-HANDOFF_ACTION = "action_handoff"
 # The reason a contact carries when the resident says a phone call is not safe: staff read it.
 NO_CALLS = "safe_contact"
 NO_CALLS_REASON = "Do not phone: the resident says a call is not safe"

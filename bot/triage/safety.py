@@ -18,7 +18,9 @@ from bot.triage.decide import dangers
 SAFETY_ACTION = "action_safety_check"
 # Set while a person has the conversation: the assistant stays quiet except for the safety route.
 WITH_PERSON_SLOT = "with_person"
-# Takes back a handover the resident did not want (actions.handoff).
+# Hands the conversation to a person, and takes back a handover the resident did not want
+# (actions.handoff).
+HANDOFF_ACTION = "action_handoff"
 BACK_FROM_PERSON_ACTION = "action_back_from_person"
 # The category a "yes" to the safety question is flagged under.
 REPORTED_DANGER = "someone_in_danger"
