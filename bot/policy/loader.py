@@ -64,6 +64,8 @@ ANSWERS_FILE = "answers.yml"
 SUPPORTED_VERSION = 1
 _DURATION = re.compile(r"^(\d+) (working days?|months?|hours?)$")
 _UNITS = {"working": "working_days", "month": "months", "hour": "hours"}
+# A `{name}` inside a cue stands for each word of the file's word group `name`.
+_WORD_GROUP = re.compile(r"\{([a-z_]+)\}")
 
 
 class _Record:
@@ -143,12 +145,23 @@ class _Record:
             self.fail(f"'{key}' has an empty phrase")
         return phrases
 
-    def cue_map(self, key: str, allowed: set[str]) -> dict[str, tuple[str, ...]]:
-        """A mapping of names to phrase lists; every name must be one of `allowed`."""
+    def cues_over(self, groups: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+        """The cues, each `{group}` in a cue written out once for every word of that group:
+        one line says "on behalf of my {relative}" for every relative a person may name."""
+        phrases: list[str] = []
+        for cue in self.cues(required=True):
+            unknown = sorted(set(_WORD_GROUP.findall(cue)) - set(groups))
+            if unknown or ("{" in cue and not _WORD_GROUP.search(cue)):
+                self.fail(f"cue '{cue}' names no word group of this file: {', '.join(unknown)}")
+            phrases += _written_out(cue, groups)
+        return tuple(dict.fromkeys(phrases))
+
+    def cue_map(self, key: str, allowed: set[str] | None = None) -> dict[str, tuple[str, ...]]:
+        """A mapping of names to phrase lists; every name must be one of `allowed` if given."""
         section = self.data.get(key)
         if not isinstance(section, Mapping) or not section:
             self.fail(f"'{key}' must map names to lists of phrases")
-        unknown = sorted(set(section) - allowed)
+        unknown = sorted(set(section) - allowed) if allowed is not None else []
         if unknown:
             self.fail(f"'{key}' names unknown {', '.join(map(str, unknown))}")
         holder = _Record(self.file, self.rule_id, section, set(section))
@@ -172,6 +185,18 @@ class _Record:
 
     def section(self, key: str, allowed: set[str]) -> _Record:
         return _Record(self.file, self.rule_id, self.data.get(key), allowed)
+
+
+def _written_out(cue: str, groups: Mapping[str, tuple[str, ...]]) -> list[str]:
+    found = _WORD_GROUP.search(cue)
+    if not found:
+        return [cue]
+    before, after = cue[: found.start()], cue[found.end() :]
+    return [
+        phrase
+        for word in groups[found.group(1)]
+        for phrase in _written_out(before + word + after, groups)
+    ]
 
 
 def _office_hours(record: _Record) -> OfficeHours:
@@ -300,9 +325,13 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         )
         for r in files["adjustments.yml"].records("needs", {"offer", "cues", "special_category"})
     }
+    representatives = files["representatives.yml"]
+    word_groups = (
+        representatives.cue_map("word_groups") if "word_groups" in representatives.data else {}
+    )
     relationships = {
-        r.rule_id or "": Relationship(r.rule_id or "", r.cues(required=True))
-        for r in files["representatives.yml"].records("relationships", {"cues"})
+        r.rule_id or "": Relationship(r.rule_id or "", r.cues_over(word_groups))
+        for r in representatives.records("relationships", {"cues"})
     }
 
     hazards = _hazard_kinds(files["hazards.yml"])
@@ -625,7 +654,7 @@ _TOP_KEYS = {
         "staff_cues",
     },
     "adjustments.yml": {"needs"},
-    "representatives.yml": {"relationships"},
+    "representatives.yml": {"word_groups", "relationships"},
     "urgency.yml": {
         "categories",
         "cue_groups",

@@ -51,6 +51,21 @@ def test_duplicate_id_is_refused(rules: Path) -> None:
         load_policy(rules)
 
 
+def test_a_cue_naming_a_missing_word_group_names_the_rule_and_the_group(rules: Path) -> None:
+    edit(rules, "representatives.yml", "- on behalf of my {relative}\n",
+         "- on behalf of my {relatives}\n")  # fmt: skip
+    with pytest.raises(PolicyError, match=r"representatives.yml, rule 'family': cue 'on behalf of "
+                                          r"my \{relatives\}' names no word group of this file: "
+                                          r"relatives"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_one_cue_over_a_word_group_stands_for_each_word(rules: Path) -> None:
+    cues = load_policy(rules).relationships["family"].cues
+    assert {"on behalf of my nan", "on behalf of my grandad", "on behalf of my auntie"} <= set(cues)
+    assert not any("{" in cue for cue in cues)
+
+
 def test_bad_duration_is_explained(rules: Path) -> None:
     edit(rules, "timescales.yml", "respond_within: 20 working days", "respond_within: twenty days")
     with pytest.raises(PolicyError, match=r"timescales.yml, rule 'stage_2': 'respond_within' is "

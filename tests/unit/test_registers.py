@@ -25,6 +25,14 @@ from tests.unit.conftest import Match
         ("caller rep for T", "other_representative"),
         ("caller obo neighbour who has no phone", "other_representative"),
         ("niece has power of attorney for her aunt", "other_representative"),
+        # Relatives and roles in any combination, not only the pairs once written out.
+        ("im writing on behalf of my auntie, shes 79", "family"),
+        ("grandson ringing for his grandad re the stairlift", "family"),
+        ("you have left my grandma without hot water for a week", "family"),
+        ("I'm his main carer and he can't manage the stairs", "carer"),
+        ("I am my husband's full time carer", "carer"),
+        ("im helping my friend sort out her complaint", "other_representative"),
+        ("This is a petition signed by 30 households in the block", "other_representative"),
     ],
 )
 def test_someone_acting_for_a_resident_is_recognised_in_shorthand_and_dms(
@@ -39,6 +47,10 @@ def test_someone_acting_for_a_resident_is_recognised_in_shorthand_and_dms(
         "my support worker told me to message u",
         "caller's kitchen tap leaking",
         "T reports leak under bath",
+        # The resident's own household and home, not someone else's.
+        "the tenancy is in my dad's name but I live here",
+        "my son's bedroom wall is black with mould",
+        "my neighbours flat is leaking through my ceiling",
     ],
 )
 def test_a_resident_speaking_for_themselves_is_not_taken_for_a_representative(
@@ -65,6 +77,13 @@ def test_a_resident_speaking_for_themselves_is_not_taken_for_a_representative(
         ("agoraphobic, cant come into the office", "mental_health"),
         ("im deaf pls text dont ring", "contact_preference"),
         ("T has a stoma", "physical_health"),
+        # Conditions as people name them, with plurals and everyday words.
+        ("im 7 months pregnant and the damp is everywhere", "physical_health"),
+        ("she has heart trouble and uses inhalers", "physical_health"),
+        ("I have a few health conditions so need notice of visits", "physical_health"),
+        ("my lad has additional needs", "physical_health"),
+        ("T has a physical disability since an accident", "mobility"),
+        ("I've got a phobia of mice", "mental_health"),
     ],
 )
 def test_a_need_disclosed_in_shorthand_or_a_dm_is_recognised(
