@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -13,10 +14,16 @@ from actions.definition import READ_BACK_ACTION
 from actions.safety import details_held, routes_in
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
-from bot.answers import READ_BACK
+from bot.answers import READ_BACK, says_goodbye, takes_back_a_person_request
 from bot.casestore.domain import Handoff
-from bot.replies import BACK_FROM_PERSON_LINE, handoff_lines
-from bot.triage.safety import BACK_FROM_PERSON_ACTION, HANDOFF_ACTION, WITH_PERSON_SLOT
+from bot.questions import answer_for, is_question
+from bot.replies import (
+    BACK_FROM_PERSON_LINE,
+    CARRY_ON_HERE_BUTTON,
+    PERSON_AWAITED_LINE,
+    handoff_lines,
+)
+from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
 
 
 class ActionHandoff(Action):
@@ -45,25 +52,52 @@ class ActionHandoff(Action):
         )
         for line in lines:
             dispatcher.utter_message(text=line)
-        # The assistant says nothing more until the conversation restarts or a new session
-        # begins, so it does not talk over the person taking it on; but danger typed meanwhile
-        # still gets its route (bot.safety_first). Rasa's own pause would silence that too.
+        # Once a person picks the conversation up the assistant says nothing more, so it does
+        # not talk over them; until then it answers (ActionPersonAwaited), and danger typed at
+        # any time still gets its route (bot.safety_first). Rasa's own pause would silence both.
         return [SlotSet(WITH_PERSON_SLOT, True)]
 
 
-class ActionBackFromPerson(Action):
-    """A handover made by mistake is taken back while nobody has picked it up, and whatever the
-    resident was in the middle of carries on: a complaint's form was dropped at the handover,
-    and the resident's "i didnt ask for a person" then got no reply (round 10 r10b-16)."""
+# Messages that only acknowledge, needing no answer while a person is awaited.
+ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm", "greet")
+
+
+class ActionPersonAwaited(Action):
+    """A message while a person is awaited and nobody has picked the conversation up yet. Out
+    of hours that can be days, so the resident is never met with silence (round 11: "nah dont
+    worry ill just do it with you" and "what's the complaints email?" got nothing until Monday).
+    Taking the handover back ("carry on here", "i didnt ask for a person") lets the form or
+    read-back it interrupted carry on; a common question is answered; anything else is told
+    that a person will read it, and how to carry on here instead."""
 
     def name(self) -> str:
-        return BACK_FROM_PERSON_ACTION
+        return PERSON_AWAITED_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        if not get_app().cases.withdraw_handoff(tracker.sender_id):
+        app = get_app()
+        handoff = app.cases.open_handoff(tracker.sender_id)
+        if handoff is None or handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
+        text = str(tracker.latest_message.get("text") or "")
+        if takes_back_a_person_request(text):
+            return self._carry_on_here(dispatcher, tracker, app.cases.withdraw_handoff)
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
+            return []  # "ok thanks", "bye": nothing to answer
+        answer = answer_for(text, app.answers) if is_question(text) else None
+        if answer is not None:
+            dispatcher.utter_message(text=answer.text)
+        dispatcher.utter_message(text=PERSON_AWAITED_LINE, buttons=[CARRY_ON_HERE_BUTTON])
+        return []
+
+    @staticmethod
+    def _carry_on_here(
+        dispatcher: CollectingDispatcher, tracker: Tracker, withdraw: Callable[[str], bool]
+    ) -> list[EventType]:
+        if not withdraw(tracker.sender_id):
+            return []  # picked up in the meantime
         dispatcher.utter_message(text=BACK_FROM_PERSON_LINE)
         events: list[EventType] = [SlotSet(WITH_PERSON_SLOT, False)]
         form = form_at_handover(tracker)

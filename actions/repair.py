@@ -25,6 +25,7 @@ from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
@@ -55,7 +56,12 @@ from bot.corrections import (
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches
-from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
+from bot.replies import (
+    LOG_IT_CHECK,
+    NO_NEW_COMPLAINT_LINE,
+    no_new_complaint_line,
+    unanswered_question_line,
+)
 from bot.triage.safety import HANDOFF_ACTION
 
 LISTEN = "action_listen"
@@ -240,7 +246,14 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
-        if question.name == CHOICE and already_complained(str(tracker.latest_message.get("text"))):
+        logged_here = tracker.get_slot(KNOWN_REFERENCE)
+        if logged_here:
+            # "Goodbye" after a complaint was logged here and a question re-offered the choice:
+            # "I have not logged a complaint" would tell the resident theirs is lost (r11a-11).
+            dispatcher.utter_message(text=no_new_complaint_line(str(logged_here)))
+        elif question.name == CHOICE and already_complained(
+            str(tracker.latest_message.get("text"))
+        ):
             dispatcher.utter_message(text=NO_NEW_COMPLAINT_LINE)
         else:
             dispatcher.utter_message(response=LEFT_COMPLAINT)

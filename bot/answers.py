@@ -777,13 +777,23 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"customers|others|the public|elderly|disabled)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
-# complaint logged", round 10 r10b-16): the assistant takes the conversation back.
+# complaint logged", round 10 r10b-16), or no longer wanting to wait for one ("nah dont worry
+# ill just do it with you", "i dont need the human anymore", "cancel", round 11): the assistant
+# takes the conversation back. Read only while a person is awaited.
 TAKES_BACK_A_PERSON = re.compile(
     r"\b(?:didn'?t|did not|never|not)\s+(?:ask|asked|asking)\s+(?:for|to (?:talk|speak) to)\s+"
     r"(?:a |an |any )?(?:real |actual )?(?:person|human|people|someone|anyone|one)\b"
-    r"|\b(?:don'?t|dont|do not)\s+(?:want|need)\s+(?:to (?:talk|speak) to\s+)?"
-    r"(?:a |an )?(?:real |actual )?(?:person|human|someone)\b"
-    r"|\bno need for (?:a |an )?(?:person|human)\b"
+    r"|\b(?:don'?t|dont|do not|no longer)\s+(?:want|need)\s+(?:to (?:talk|speak) to\s+)?"
+    r"(?:a |an |the |any )?(?:real |actual )?(?:person|human|someone|anyone|one)\b"
+    r"|\bno need for (?:a |an |the )?(?:person|human)\b"
+    r"|\b(?:forget|cancel|scrap|never ?mind)\s+(?:about\s+)?(?:the |that |a |my )?"
+    r"(?:person|human|handover|hand over|request for a person)\b"
+    r"|^(?:ok\s+|okay\s+|no\s+|nah\s+)?(?:cancel|cancel that|cancel it|never ?mind|forget it)$"
+    r"|\b(?:carry on|continue|keep going|finish|do it|do this|do the complaint|make the complaint|"
+    r"make it|log it)\s+(?:it\s+|this\s+)?"
+    r"(?:here|with you|now with you|on here|in here|in the chat)\b"
+    r"|\b(?:can|could)\s+(?:i|we)\s+(?:just\s+)?(?:make|do|finish|log|carry on with)\s+"
+    r"(?:the|my|a|this)\s+complaint\s+(?:here|with you|now|on here)\b"
 )
 
 

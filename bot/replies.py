@@ -170,6 +170,13 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
 NO_NEW_COMPLAINT_LINE = (
     "OK, I have not started a new complaint. The complaint you already made carries on."
 )
+
+
+def no_new_complaint_line(reference: str) -> str:
+    """Said on leaving a complaint question after one was logged or found in this conversation."""
+    return f"OK, I have not started a new complaint. Your complaint {reference} carries on."
+
+
 # Said when a resident asks for a complaint in words and goes straight to the form.
 PUT_RIGHT_INSTEAD_LINE = (
     "If you would rather we just put it right without a formal complaint, say so at any time."
@@ -284,8 +291,16 @@ DETAILS_SEEN_LINE = (
 )
 # A handover the resident did not want, taken back (round 10 r10b-16).
 BACK_FROM_PERSON_LINE = (
-    "Sorry, I took that as a request to talk to a person. Nobody is waiting to pick this up "
-    "now, so I'll carry on here. You can still ask for a person at any time."
+    "OK, I'll carry on here with you. Nobody will pick this up now. You can ask for a person "
+    "again at any time."
+)
+# What the resident types to carry on with the assistant while a person is awaited.
+CARRY_ON_HERE = "carry on here"
+CARRY_ON_HERE_BUTTON = {"title": "Carry on here", "payload": CARRY_ON_HERE}
+# Said to a message typed while a person is awaited and nobody has picked it up yet.
+PERSON_AWAITED_LINE = (
+    "A person will read this when they pick up your conversation. If you would rather carry "
+    f'on with me now, say "{CARRY_ON_HERE}".'
 )
 
 
@@ -320,7 +335,8 @@ def handoff_lines(
         )
     return [
         *in_their_language,
-        f"I'll pass you to a person. {when} I will stop replying here so that they can take over.",
+        f"I'll pass you to a person. {when} Until they pick it up, you can still carry on with me "
+        f'here: just say "{CARRY_ON_HERE}".',
         *dict.fromkeys(policy.after_route(category) for category in routed),
         *([policy.contact_line(True)] if routed and details_held else []),
         f"If you would rather talk, call us on {landlord.phone} ({landlord.office_hours}). "

@@ -30,7 +30,6 @@ from bot.answers import (
     UNDERSTOOD_KEY,
     Button,
     says_goodbye,
-    takes_back_a_person_request,
     wants_to_leave,
 )
 from bot.bootstrap import policy_at
@@ -38,7 +37,7 @@ from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.triage.safety import (
-    BACK_FROM_PERSON_ACTION,
+    PERSON_AWAITED_ACTION,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
@@ -149,10 +148,9 @@ class SafetyFirstPolicy(UntrainedPolicy):
                 return SAFETY_ACTION
             if with_person and self._answered_while_waiting(message, tracker):
                 return SAFETY_ACTION
-            if with_person and takes_back_a_person_request(message.text or ""):
-                return BACK_FROM_PERSON_ACTION
-            return ACTION_LISTEN_NAME if with_person else None
-        if checks[0].action_name == BACK_FROM_PERSON_ACTION:
+            # Anything else while a person is awaited: answered until someone picks it up.
+            return PERSON_AWAITED_ACTION if with_person else None
+        if checks[0].action_name == PERSON_AWAITED_ACTION:
             # Quiet after it, and after the form or read-back it resumed has asked again.
             return ACTION_LISTEN_NAME
         if checks[0].action_name != SAFETY_ACTION:

@@ -16,12 +16,13 @@ from bot.questions import is_question
 from bot.triage.decide import dangers
 
 SAFETY_ACTION = "action_safety_check"
-# Set while a person has the conversation: the assistant stays quiet except for the safety route.
+# Set while a person has, or is about to take, the conversation (actions.handoff).
 WITH_PERSON_SLOT = "with_person"
-# Hands the conversation to a person, and takes back a handover the resident did not want
-# (actions.handoff).
+# Hands the conversation to a person (actions.handoff).
 HANDOFF_ACTION = "action_handoff"
-BACK_FROM_PERSON_ACTION = "action_back_from_person"
+# Answers a message while a person is awaited, and takes back a handover the resident no
+# longer wants (actions.handoff).
+PERSON_AWAITED_ACTION = "action_person_awaited"
 # The category a "yes" to the safety question is flagged under.
 REPORTED_DANGER = "someone_in_danger"
 

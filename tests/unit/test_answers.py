@@ -735,12 +735,21 @@ def test_a_person_asked_for_in_text_speak_is_handed_over(text: str) -> None:
      ("I did not ask to speak to anyone", True),
      ("no i dont want a person, carry on", True),
      ("I don't need to talk to someone, sorry wrong button", True),
+     ("nah dont worry then ill just do it with you", True),
+     ("i said i dont need the human anymore", True),
+     ("cancel", True),
+     ("forget the person thing", True),
+     ("Carry on here", True),
+     ("can i make the complaint here instead", True),
      ("can I talk to a person", False),
+     ("cancel my complaint please", False),
+     ("forget it, the boiler is fine now", False),
      ("I didn't ask for much, just a working boiler", False),
      ("nobody asked me what I want", False)],
 )  # fmt: skip
 def test_a_handover_is_taken_back_only_when_the_resident_says_so(
     text: str, takes_back: bool
 ) -> None:
-    """Round 10 r10b-16: "i didnt ask for a person??" after a mistaken handover got silence."""
+    """Round 10 r10b-16: "i didnt ask for a person??" after a mistaken handover got silence;
+    round 11 r11d-12, r11d-14: changing one's mind about waiting got silence too."""
     assert takes_back_a_person_request(text) is takes_back

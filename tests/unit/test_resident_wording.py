@@ -155,6 +155,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         "removed_from_read_back": REMOVED_LINE,
         "log_it_check": LOG_IT_CHECK,
         "no_new_complaint": NO_NEW_COMPLAINT_LINE,
+        "no_new_complaint_logged": replies.no_new_complaint_line(complaint.reference),
         "complaint_logged": complaint_logged_line(complaint),
         "kept_for_later": " ".join(kept_lines(policy)),
         "logged_read_out": " ".join(logged_lines(complaint, policy)),
@@ -193,6 +194,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["not_english"] = not_english_reply(policy)
     texts["details_seen"] = replies.DETAILS_SEEN_LINE
     texts["back_from_person"] = replies.BACK_FROM_PERSON_LINE
+    texts["person_awaited"] = replies.PERSON_AWAITED_LINE
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]
     return texts

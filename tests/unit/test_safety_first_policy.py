@@ -24,7 +24,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
 from bot.safety_first import SafetyFirstPolicy
-from bot.triage.safety import BACK_FROM_PERSON_ACTION, SAFETY_ACTION
+from bot.triage.safety import PERSON_AWAITED_ACTION, SAFETY_ACTION
 from tests.conftest import ROOT
 
 LISTEN = "action_listen"
@@ -84,11 +84,15 @@ def test_a_check_that_keeps_the_turn_then_listens(safety_first: SafetyFirstPolic
     assert safety_first.next_action(turn) == LISTEN
 
 
-def test_with_a_person_the_assistant_is_quiet_except_for_danger(
+def test_with_a_person_danger_comes_first_and_the_rest_waits_for_them(
     safety_first: SafetyFirstPolicy,
 ) -> None:
+    """The action awaiting a person answers until someone picks the conversation up, and says
+    nothing after (actions.handoff); danger gets its route either way."""
     handed_over = SlotSet("with_person", True)
-    assert safety_first.next_action(tracker(handed_over, message("hello?"))) == LISTEN
+    assert safety_first.next_action(tracker(handed_over, message("hello?"))) == (
+        PERSON_AWAITED_ACTION
+    )
     danger = tracker(handed_over, message("I can smell gas", entities=GAS))
     assert safety_first.next_action(danger) == SAFETY_ACTION
     after = tracker(
@@ -218,7 +222,7 @@ def test_with_a_person_awaited_a_question_after_a_route_runs_the_check(
     routed = BotUttered(policy.urgent_route("no_heating_or_water_vulnerable"))
     asked = message("should i call 999?", "enquiry")
     assert safety_first.next_action(tracker(handed_over, routed, asked)) == SAFETY_ACTION
-    assert safety_first.next_action(tracker(handed_over, asked)) == LISTEN
+    assert safety_first.next_action(tracker(handed_over, asked)) == PERSON_AWAITED_ACTION
 
 
 def test_a_message_it_cannot_read_while_a_person_is_awaited_runs_the_check(
@@ -232,21 +236,23 @@ def test_a_message_it_cannot_read_while_a_person_is_awaited_runs_the_check(
     turn = tracker(SlotSet("with_person", True), arabic)
     assert safety_first.next_action(turn) == SAFETY_ACTION
     english_chat = tracker(SlotSet("with_person", True), message("ok thanks", intent="thank"))
-    assert safety_first.next_action(english_chat) == LISTEN
+    assert safety_first.next_action(english_chat) == PERSON_AWAITED_ACTION
 
 
-def test_while_a_person_is_awaited_details_and_a_take_back_are_answered(
+def test_while_a_person_is_awaited_every_message_is_answered(
     safety_first: SafetyFirstPolicy,
 ) -> None:
-    """Round 10 r10c-01, r10b-16: a number typed, or "I didn't ask for a person", after the
-    handover got silence."""
+    """Round 10 r10c-01, r10b-16, round 11 r11d-14: a number typed, "I didn't ask for a person"
+    or a complaint typed after the handover got silence until the office opened."""
     handed_over = SlotSet("with_person", True)
     assert safety_first.next_action(tracker(handed_over, message("07700 900461 my number"))) == (
         SAFETY_ACTION
     )
     took_back = tracker(handed_over, message("i didnt ask for a person, log my complaint"))
-    assert safety_first.next_action(took_back) == BACK_FROM_PERSON_ACTION
-    assert safety_first.next_action(tracker(handed_over, message("ok thanks"))) == LISTEN
+    assert safety_first.next_action(took_back) == PERSON_AWAITED_ACTION
+    told = tracker(handed_over, message("its about the communal stairs, nobody has cleaned them"))
+    assert safety_first.next_action(told) == PERSON_AWAITED_ACTION
+    assert safety_first.next_action(tracker(message("ok thanks"))) is None
 
 
 def test_a_handover_the_check_started_is_not_undone_by_the_next_guess(
@@ -285,7 +291,7 @@ def test_after_taking_a_handover_back_the_assistant_listens(
     turn = tracker(
         SlotSet("with_person", True),
         message("i didnt ask for a person"),
-        ActionExecuted(BACK_FROM_PERSON_ACTION),
+        ActionExecuted(PERSON_AWAITED_ACTION),
         SlotSet("with_person", False),
     )
     assert safety_first.next_action(turn) == LISTEN

@@ -1,0 +1,80 @@
+"""Round 11 of the simulated residents (issue 16), played over REST in our own wordings: while a
+person is awaited nobody is met with silence, and the resident can take the handover back in
+their own words; leaving after a complaint was logged never says none was."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.policy import Policy
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation, store
+
+pytestmark = pytest.mark.server
+
+AWAITED = "A person will read this"
+CARRIED_ON = "I'll carry on here"
+REFERENCE = re.compile(r"CMP-\d{4}-\d{6}")
+
+
+def test_changing_ones_mind_about_a_person_carries_on_with_the_complaint(
+    running: Running, policy: Policy
+) -> None:
+    """r11d-14: told the office was shut until Monday, "nah dont worry ill just do it with you"
+    and then the complaint itself got no reply at all."""
+    sender, say = conversation(running)
+    assert "I'll pass you to a person." in say("can i speak to an actual person please")
+    told = say(
+        "the communal stairs at my block havent been cleaned since october, there is rubbish "
+        "everywhere"
+    )
+    assert AWAITED in told
+    back = say("oh right. nah dont worry then, ill just do it with you")
+    assert CARRIED_ON in back
+    assert store(running, policy).open_handoff(sender) is None
+    assert "make a formal complaint" in say(
+        "nobody has cleaned our stairs for two months and the bins overflow, its disgusting"
+    )
+
+
+def test_a_question_while_a_person_is_awaited_is_answered_and_thanks_need_no_reply(
+    running: Running, policy: Policy
+) -> None:
+    """r11d-12: "hello? complaints email address please" and "what is the Stage 2" typed after
+    the handover got silence until Monday."""
+    sender, say = conversation(running)
+    assert "I'll pass you to a person." in say("I want to talk to a human")
+    asked = say("while I wait, what is stage 2 of the complaints process?")
+    assert "Stage 2" in asked and AWAITED in asked
+    assert say("ok thanks") == ""
+    assert store(running, policy).open_handoff(sender) is not None
+
+
+def test_goodbye_after_a_logged_complaint_does_not_say_none_was_logged(
+    running: Running,
+) -> None:
+    """r11a-11, r11b-15: a question after the complaint was logged offered the choice again, and
+    "Fine, I'll wait for the complaints team. Goodbye." then got "I have not logged a
+    complaint"."""
+    _, say = conversation(running)
+    assert "make a formal complaint" in say(
+        "the gardeners never cut the grass round our block, I've reported it three times since "
+        "the summer and nobody has come"
+    )
+    say("Make a formal complaint")
+    say("yes it's still like that")
+    say("three times since july by phone")
+    say("cut the grass regularly like we pay for")
+    say("I'm the resident")
+    say("Marcia Green")
+    say("marcia.green@example.org")
+    say("no")
+    logged = say("yes that's right")
+    reference = REFERENCE.search(logged)
+    assert reference is not None
+    say("I want to complain that the man who answered the phone was rude to me as well")
+    bye = say("actually no, forget it. goodbye")
+    assert "I have not logged a complaint" not in bye
+    assert reference.group(0) in bye
