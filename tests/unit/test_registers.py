@@ -31,6 +31,8 @@ from tests.unit.conftest import Match
         ("you have left my grandma without hot water for a week", "family"),
         ("I'm his main carer and he can't manage the stairs", "carer"),
         ("I am my husband's full time carer", "carer"),
+        ("carer for my brother, he has learning difficulties", "carer"),
+        ("im caring for my dad since his stroke", "carer"),
         ("im helping my friend sort out her complaint", "other_representative"),
         ("This is a petition signed by 30 households in the block", "other_representative"),
     ],
