@@ -441,6 +441,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # "she doesnt want to complain, just needs it fixed asap ... can u log it": putting it
         # right without a complaint, not leaving (round 10 r10b-12 dropped the repair).
         return Understanding("no")
+    if question.name == READ_BACK and wants_it_logged(text):
+        # "ugh forget it just log it as it is" (round 11 r11a-02 was read as leaving).
+        return Understanding("yes")
     if wants_to_leave(text):
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
@@ -521,7 +524,8 @@ NO_COMPLAINT = re.compile(
     r"\b(?:no|not|dont|do not|doesnt|does not|didnt|never|without|neednt|wont|isnt)\s+"
     r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
     r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
-    r"down|the|a|an|any)\s+){0,5}(?:formal|complaint|complain|complaining)\b"
+    r"down|the|a|an|any|another|new|second|further|more|extra)\s+){0,5}"
+    r"(?:formal|complaint|complain|complaining)\b"
 )
 
 
@@ -554,7 +558,9 @@ def declines(text: str) -> bool:
 ALREADY_COMPLAINED = re.compile(
     r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"
     r"(?:a |an |my |the )?(?:open |formal |stage 1 |stage one )?complaint"
-    r"|\balready\s+(?:complained|complaining|have one|got one|in the process)"
+    r"|\balready\s+(?:complained|complaining|have one|has one|got one|made one|in the process)"
+    # "i literally just made one??" straight after it was logged (round 11 r11a-12).
+    r"|\bjust\s+(?:made|logged|done|put in|raised)\s+(?:one|it|a complaint|the complaint)\b"
     r"|\b(?:my|an) (?:existing|open|current) complaint"
     r"|\bcomplaint (?:already|open already)\b"
 )
@@ -701,7 +707,22 @@ def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     before = said[: -len(ending)].strip()
     if question is not None and question.yes_no and before in YES_STARTS:
         return False
-    return not (question is not None and question.form is not None and before in NO_ANSWERS)
+    if question is None or question.form is None:
+        return True
+    # At a form's question "that's all" after an answer ends the answer ("no thats all", round 10
+    # r10a-25; "writing is better for me than phone, my english. Thats all", round 11 r11d-08):
+    # leaving there would drop the complaint being made. After a sign-off it is one.
+    answered = [word for word in before.split() if word not in SIGN_OFF_WORDS]
+    return before not in NO_ANSWERS and len(answered) < 2
+
+
+# Words around a sign-off: "OK I will call. Thank you, that's all."
+SIGN_OFF_WORDS = frozenset(
+    {"ok", "okay", "oh", "right", "well", "so", "then", "and", "thank", "thanks", "you", "cheers",
+     "ta", "i", "ill", "i'll", "will", "call", "ring", "phone", "back", "later", "tomorrow",
+     "instead", "just", "that", "thats", "that's", "it", "is", "me", "for", "now", "today", "yes",
+     "yeah", "no", "nah", "think", "bye"}
+)  # fmt: skip
 
 
 THANKS_WORDS = frozenset({"ta", "thanks", "thank", "thx", "thnx", "ty", "tysm", "cheers", "tar"})
@@ -742,9 +763,29 @@ def clauses(text: str) -> list[str]:
     return [words(clause) for clause in re.split(r"[,.;!?\n]+", text) if words(clause)]
 
 
+# Asking for the complaint to go ahead: "forget it just log it as it is", "I've changed my mind,
+# I want to make a formal complaint" (round 11 r11a-02, r11a-19) are no way out of it.
+WANTS_IT_LOGGED = re.compile(
+    r"\b(?:log|submit|send|lodge|file|register|process)\s+(?:it|this|the complaint|my complaint)"
+    r"(?:\s+(?:as it is|anyway|now|please|pls))?\b"
+    r"|\b(?:i|we|he|she|they|t|caller)\s+(?:do\s+|still\s+|really\s+|now\s+)?"
+    r"(?:want|wants|would like|need|needs)\s+(?:to\s+(?:make|raise|put in|log|go ahead with)\s+)?"
+    r"(?:a|the|my|this|it as a)\s+(?:formal\s+)?complaint\b"
+    r"(?!\s+(?:cancelled|canceled|withdrawn|stopped|dropped|closed|taken))"
+    r"|\bmake it (?:a )?formal\b|\b(?:i|we)\s+(?:do\s+|still\s+)?want to complain\b"
+)
+
+
+def wants_it_logged(text: str) -> bool:
+    said = words(text).replace("'", "")
+    return WANTS_IT_LOGGED.search(said) is not None and NO_COMPLAINT.search(said) is None
+
+
 def wants_to_leave(text: str) -> bool:
     said = words(text)
     parts = clauses(text)
+    if wants_it_logged(text):
+        return False
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
     if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):

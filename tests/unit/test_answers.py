@@ -12,6 +12,7 @@ from bot.answers import (
     Button,
     OpenQuestion,
     Understanding,
+    complaint_choice,
     open_question,
     payload_parts,
     takes_back_a_person_request,
@@ -753,3 +754,46 @@ def test_a_handover_is_taken_back_only_when_the_resident_says_so(
     """Round 10 r10b-16: "i didnt ask for a person??" after a mistaken handover got silence;
     round 11 r11d-12, r11d-14: changing one's mind about waiting got silence too."""
     assert takes_back_a_person_request(text) is takes_back
+
+
+ADJUSTMENTS = OpenQuestion("adjustments", "adjustments_form")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I said already - writing is better for me than phone, my english. Thats all",
+     "large print letters please and more time to reply, that's it"],
+)  # fmt: skip
+def test_an_answer_ending_thats_all_at_a_form_question_is_the_answer(text: str) -> None:
+    """Round 11 r11d-08: the adjustments answer ending "Thats all" left the form, and the
+    complaint was never logged."""
+    assert understand_(ADJUSTMENTS, text, None, []).kind != "leave"
+    assert understand_(ADJUSTMENTS, "ok thank you, that's all", None, []).kind == "leave"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ugh forget it just log it as it is",
+     "I've changed my mind, I do want to make a formal complaint",
+     "forget what i said before, i want the complaint made"],
+)  # fmt: skip
+def test_asking_for_the_complaint_to_go_ahead_is_no_way_out_of_it(text: str) -> None:
+    """Round 11 r11a-02: "forget it just log it as it is" at the read-back was read as leaving,
+    and the complaint the resident asked to log was dropped."""
+    assert understand_(STILL, text, None, []).kind != "leave"
+    assert understand_(READ_BACK, text, None, []).kind == "yes"
+    assert understand_(STILL, "I've changed my mind, I don't want to complain", None, []).kind == (
+        "leave"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i literally just made one?? i want the rubbish moved, not another complaint",
+     "no not a new complaint, he already has one. just a note on it"],
+)  # fmt: skip
+def test_not_another_complaint_at_the_offer_starts_none(text: str) -> None:
+    """Round 11 r11a-12, r11d-16: "not another complaint" and "not a new complaint, he already
+    has one" at the offer started a second complaint form."""
+    assert understand_(CHOICE, text, None, []).kind != "yes"
+    assert complaint_choice(text) is not True
