@@ -350,9 +350,10 @@ def understand(
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
         return thanked if thanked.kind in ("leave", "no") else NOTHING
     plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None
-    if question is None and intent == "affirm" and asks_for_a_complaint(text):
+    if question is None and intent in ("affirm", "deny") and asks_for_a_complaint(text):
         # "yes i want to complain about it" after a request was logged: the complaint, not
-        # "what would you like to tell us about?" (round 8 r8b-32).
+        # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
+        # the complaint" after leaving one: not "Goodbye" (round 11 r11d-08).
         return Understanding("button", "/make_complaint")
     if question is None:
         if plainly and intent != "request_human":
@@ -587,7 +588,8 @@ ASKS_FOR_COMPLAINT = re.compile(
     r"|\bformal complaint|\bcomplain formally"
     # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
     r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
-    r"(?:a\s+|an\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
+    r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
+    r"(?!\s+(?:cancelled|canceled|withdrawn|stopped|dropped|closed))"
     # "I want this complaint logged NOW".
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"
     # "can you take my complaint now please?" (round 10 r10a-29), not "take it further".

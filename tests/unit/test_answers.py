@@ -797,3 +797,14 @@ def test_not_another_complaint_at_the_offer_starts_none(text: str) -> None:
     has one" at the offer started a second complaint form."""
     assert understand_(CHOICE, text, None, []).kind != "yes"
     assert complaint_choice(text) is not True
+
+
+def test_a_no_that_asks_for_the_complaint_after_leaving_it_starts_it() -> None:
+    """Round 11 r11d-08: after the form stopped by mistake, "What?? No I dont want stop! I want
+    the complaint about the entry door please" got "Goodbye"."""
+    text = "What?? No I dont want stop! I want the complaint about the entry door please"
+    said = understand_(None, text, "deny", [])
+    assert (said.kind, said.value) == ("button", "/make_complaint")
+    assert understand_(None, "no I don't want to complain, bye", "deny", []).value != (
+        "/make_complaint"
+    )
