@@ -19,6 +19,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from actions.handoff import hand_over
 from actions.references import (
     KNOWN_REFERENCE,
     UNKNOWN,
@@ -27,6 +28,10 @@ from actions.references import (
 )
 from actions.turns import channel_of, received_at, turn_key
 from bot.replies import escalation_lines, ombudsman_line, stage_2_for_an_officer
+from bot.triage.safety import WITH_PERSON_SLOT
+
+# What staff see beside a conversation waiting for them after an unmatched Stage 2 request.
+STAGE_2_TO_MATCH = "Stage 2 request: find the complaint (the details given did not match one)"
 
 
 class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
@@ -70,9 +75,14 @@ class ActionSubmitEscalation(Action):
             details_given = UNKNOWN not in (reference, answer)
             found = app.cases.identify(reference, answer) if details_given else None
         channel = channel_of(tracker)
+        handed_over: list[EventType] = []
         if found is None:
+            # An officer must find the complaint: the conversation waits in the staff queue
+            # with its reference and details, rather than in a log nobody reads (round 11).
             app.cases.record_unmatched_escalation(tracker.sender_id, channel)
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
+            if not tracker.get_slot(WITH_PERSON_SLOT):
+                handed_over = hand_over(dispatcher, tracker, STAGE_2_TO_MATCH)
         else:
             escalation = app.cases.escalate(
                 found,
@@ -85,4 +95,9 @@ class ActionSubmitEscalation(Action):
                 dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         known = [SlotSet(KNOWN_REFERENCE, found.reference)] if found is not None else []
-        return [SlotSet("escalation_reference", None), SlotSet("escalation_identity", None), *known]
+        return [
+            SlotSet("escalation_reference", None),
+            SlotSet("escalation_identity", None),
+            *known,
+            *handed_over,
+        ]

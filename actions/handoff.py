@@ -33,29 +33,38 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        app = get_app()
-        handoff = app.cases.record_handoff(
-            Handoff(
-                conversation_id=tracker.sender_id,
-                channel=channel_of(tracker),
-                requested_at=received_at(tracker),
-                transcript=transcript_of(tracker),
-            )
+        return hand_over(dispatcher, tracker)
+
+
+def hand_over(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str | None = None
+) -> list[EventType]:
+    """The conversation so far goes to staff, and the resident hears honestly when a person
+    will read it. `reason` says why for staff when the resident did not ask for a person."""
+    app = get_app()
+    handoff = app.cases.record_handoff(
+        Handoff(
+            conversation_id=tracker.sender_id,
+            channel=channel_of(tracker),
+            requested_at=received_at(tracker),
+            transcript=transcript_of(tracker),
+            reason=reason,
         )
-        say_it_is_automated(dispatcher, tracker)
-        lines = handoff_lines(
-            handoff.person_from,
-            app.policy,
-            written_language(tracker),
-            routes_in(tracker),
-            details_held(tracker),
-        )
-        for line in lines:
-            dispatcher.utter_message(text=line)
-        # Once a person picks the conversation up the assistant says nothing more, so it does
-        # not talk over them; until then it answers (ActionPersonAwaited), and danger typed at
-        # any time still gets its route (bot.safety_first). Rasa's own pause would silence both.
-        return [SlotSet(WITH_PERSON_SLOT, True)]
+    )
+    say_it_is_automated(dispatcher, tracker)
+    lines = handoff_lines(
+        handoff.person_from,
+        app.policy,
+        written_language(tracker),
+        routes_in(tracker),
+        details_held(tracker),
+    )
+    for line in lines:
+        dispatcher.utter_message(text=line)
+    # Once a person picks the conversation up the assistant says nothing more, so it does not
+    # talk over them; until then it answers (ActionPersonAwaited), and danger typed at any time
+    # still gets its route (bot.safety_first). Rasa's own pause would silence both.
+    return [SlotSet(WITH_PERSON_SLOT, True)]
 
 
 # Messages that only acknowledge, needing no answer while a person is awaited.

@@ -420,20 +420,16 @@ def stage_2_undo_lines(policy: Policy, stage_2: Complaint | None) -> list[str]:
 
 def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     """No complaint matched (or none was named): the same words whether or not the reference
-    exists, so they say nothing about other people's complaints. Nobody can write back to a
-    chat that gave no way to reach its writer, so it says how to make sure the request is seen
-    rather than promising a letter."""
+    exists, so they say nothing about other people's complaints. The conversation then goes to
+    a person (actions.escalation), whose handover says when they will read it."""
     checked = (
-        "I couldn't check those details against a complaint, so I've passed your request on. "
+        "I couldn't check those details against one complaint. "
         if details_given
-        else "I've passed your request on. "
+        else "I need a complaints officer to find your complaint. "
     )
-    landlord = policy.landlord
     return (
-        f"Thank you. {checked}A complaints officer needs to find your complaint before it can "
-        f"move to Stage 2. So they can find it and reply, please call us on {landlord.phone} "
-        f"({landlord.office_hours}), or ask to talk to a person here. "
-        + stage_2_timescale_line(policy)
+        f"Thank you. {checked}A complaints officer will find it and move it to Stage 2 if it "
+        "can go there. " + stage_2_timescale_line(policy)
     )
 
 

@@ -316,6 +316,8 @@ class Handoff:
     picked_up_by: str | None = None
     id: int | None = None
     ended_at: datetime | None = None
+    # Why staff should pick it up, when the resident did not ask for a person.
+    reason: str | None = None
 
 
 @dataclass(frozen=True)

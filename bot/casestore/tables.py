@@ -228,6 +228,9 @@ handoffs = Table(
     Column("transcript", JSON, nullable=False),
     # When a person handed the conversation back to the assistant, or closed it.
     Column("ended_at", DateTime(timezone=True)),
+    # Why it waits for a person when the resident did not ask for one (a Stage 2 request to
+    # match); no personal data.
+    Column("reason", String(200)),
 )
 
 # A live conversation with a person, after the handoff: what the resident and staff said, in the

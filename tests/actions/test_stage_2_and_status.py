@@ -74,7 +74,7 @@ def test_a_stranger_with_a_guessed_reference_moves_nothing_and_learns_nothing(ap
     no_such = escalate(NOBODYS, "07700 900123")
     assert stage_2s(app) == 0
     assert wrong_details == no_such
-    assert "complaints officer needs to find your complaint" in wrong_details
+    assert "A complaints officer will find it" in wrong_details
     assert mine.reference not in wrong_details
 
 
@@ -205,7 +205,16 @@ def test_a_status_question_without_the_reference_ends_with_how_a_person_can_help
 def test_stage_2_without_the_reference_never_promises_to_write_to_a_chat(app: App) -> None:
     told = escalate("unknown", None)
     assert "write to you" not in told
-    assert "please call us on 0300 000 0000" in told
+    assert "call us on 0300 000 0000" in told
+
+
+def test_an_unmatched_stage_2_request_waits_for_staff_with_why(app: App) -> None:
+    """Round 11 r11d-02, r11d-12: "I've passed your request on" was only written to the audit
+    log, and the resident was told to phone; the conversation now waits in the staff queue."""
+    told = escalate(NOBODYS, "07700 900123")
+    assert "I'll pass you to a person." in told
+    [waiting] = [h for h in app.cases.waiting_handoffs() if h.conversation_id == "stranger-1"]
+    assert waiting.reason is not None and "Stage 2" in waiting.reason
 
 
 def test_the_number_given_with_the_reference_is_not_asked_for_again(app: App) -> None:

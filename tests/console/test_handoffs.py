@@ -46,6 +46,21 @@ def test_a_resident_waiting_for_a_person_is_listed_with_why_and_what_was_said_as
     assert "my boiler is broken &lt;b&gt;again&lt;/b&gt;" in page
 
 
+def test_a_conversation_waiting_for_a_reason_of_its_own_shows_it(
+    signed_in: ConsoleClient, cases: CaseStore
+) -> None:
+    """An unmatched Stage 2 request waits for staff without the resident asking for a person
+    (actions.escalation): the queue says why, so it is not read as a request for a person."""
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    said = (TranscriptLine(now, "resident", "escalate CMP-2026-999999 please"),)
+    reason = "Stage 2 request: find the complaint (the details given did not match one)"
+    cases.record_handoff(
+        Handoff(f"chat-{secrets.token_hex(4)}", "socketio", now, said, reason=reason)
+    )
+    listed = signed_in.get("/console/live").text
+    assert f"<dd>{reason}</dd>" in listed
+
+
 def test_the_old_waiting_page_leads_to_live_chat_and_its_silent_pick_up_is_gone(
     signed_in: ConsoleClient, cases: CaseStore
 ) -> None:

@@ -210,7 +210,7 @@ def test_asking_to_take_a_complaint_further_is_not_told_how_to_ask(running: Runn
         "Hello, my complaint answer came last week and I think it's unfair. How do I take it "
         "further? I've lost the reference."
     )
-    assert "passed your request on" in reply
+    assert "A complaints officer will find it" in reply
     assert "ask for Stage 2: just tell me" not in reply
     assert reply.count("0300 111 3000") == 1
 

@@ -121,6 +121,7 @@ def _handoff_from(row: Row) -> Handoff:
             for t in row.transcript
         ),
         ended_at=utc(row.ended_at),
+        reason=row.reason,
     )
 
 
