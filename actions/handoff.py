@@ -68,7 +68,7 @@ def hand_over(
 
 
 # Messages that only acknowledge, needing no answer while a person is awaited.
-ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm", "greet")
+ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm")
 
 
 class ActionPersonAwaited(Action):

@@ -443,8 +443,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # right without a complaint, not leaving (round 10 r10b-12 dropped the repair).
         return Understanding("no")
     if question.name == READ_BACK and wants_it_logged(text):
-        # "ugh forget it just log it as it is" (round 11 r11a-02 was read as leaving).
-        return Understanding("yes")
+        # "ugh forget it just log it as it is" was read as leaving (round 11 r11a-02): with a
+        # leaving word beside it, one yes-or-no check, never a silent cancel.
+        return Understanding("check" if says_leave(text) else "yes")
     if wants_to_leave(text):
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
@@ -784,10 +785,13 @@ def wants_it_logged(text: str) -> bool:
 
 
 def wants_to_leave(text: str) -> bool:
+    return says_leave(text) and not wants_it_logged(text)
+
+
+def says_leave(text: str) -> bool:
+    """Words for leaving, whatever else the message asks."""
     said = words(text)
     parts = clauses(text)
-    if wants_it_logged(text):
-        return False
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
     if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):

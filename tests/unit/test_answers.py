@@ -781,7 +781,8 @@ def test_asking_for_the_complaint_to_go_ahead_is_no_way_out_of_it(text: str) -> 
     """Round 11 r11a-02: "forget it just log it as it is" at the read-back was read as leaving,
     and the complaint the resident asked to log was dropped."""
     assert understand_(STILL, text, None, []).kind != "leave"
-    assert understand_(READ_BACK, text, None, []).kind == "yes"
+    assert understand_(READ_BACK, text, None, []).kind in ("yes", "check")
+    assert understand_(READ_BACK, "just log it as it is please", None, []).kind == "yes"
     assert understand_(STILL, "I've changed my mind, I don't want to complain", None, []).kind == (
         "leave"
     )
