@@ -20,6 +20,7 @@ from bot.questions import answer_for, is_question
 from bot.replies import (
     BACK_FROM_PERSON_LINE,
     CARRY_ON_HERE_BUTTON,
+    COMPLAINT_NOT_LOGGED_YET_LINE,
     PERSON_AWAITED_LINE,
     handoff_lines,
 )
@@ -98,7 +99,9 @@ class ActionPersonAwaited(Action):
         answer = answer_for(text, app.answers) if is_question(text) else None
         if answer is not None:
             dispatcher.utter_message(text=answer.text)
-        dispatcher.utter_message(text=PERSON_AWAITED_LINE, buttons=[CARRY_ON_HERE_BUTTON])
+        unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
+        line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
+        dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []
 
     @staticmethod

@@ -27,6 +27,7 @@ from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, danger_in_doubt, detector_level
 from bot.triage.safety import (
     HANDOFF_ACTION,
+    PERSON_AWAITED_ACTION,
     REPORTED_DANGER,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
@@ -116,7 +117,7 @@ class ActionSafetyCheck(Action):
         message is neither stored as an answer nor read as a correction (round 9 r9c10, r9c22,
         r9c29)."""
         if tracker.get_slot(WITH_PERSON_SLOT):
-            return []
+            return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
         if wants_to_leave(text):
             # "we're outside now. forget the complaint for now": the route is given, and the
@@ -266,7 +267,15 @@ def _after_route(
     for line in dict.fromkeys(policy.after_route(category) for category in routed):
         dispatcher.utter_message(text=line)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
-    return []
+    return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
+
+
+def then_as_while_waiting(tracker: Tracker) -> list[EventType]:
+    """While a person is awaited, what else the message says or asks is answered as any other
+    then ("is my complaint registered?" after the Samaritans line, round 11 r11c-07); details
+    typed were acknowledged already."""
+    text = str(tracker.latest_message.get("text") or "")
+    return [] if contact_details_in(text) else [FollowupAction(PERSON_AWAITED_ACTION)]
 
 
 def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -297,6 +297,12 @@ BACK_FROM_PERSON_LINE = (
 # What the resident types to carry on with the assistant while a person is awaited.
 CARRY_ON_HERE = "carry on here"
 CARRY_ON_HERE_BUTTON = {"title": "Carry on here", "payload": CARRY_ON_HERE}
+# Said while a person is awaited when the handover came in the middle of a complaint: "is my
+# complaint registered?" (round 11 r11c-07).
+COMPLAINT_NOT_LOGGED_YET_LINE = (
+    "Your complaint is not logged yet. The person who picks up your conversation will finish it "
+    f'with you. To finish it with me now instead, say "{CARRY_ON_HERE}".'
+)
 # Said to a message typed while a person is awaited and nobody has picked it up yet.
 PERSON_AWAITED_LINE = (
     "A person will read this when they pick up your conversation. If you would rather carry "

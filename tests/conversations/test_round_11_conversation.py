@@ -89,3 +89,21 @@ def test_goodbye_after_a_logged_complaint_does_not_say_none_was_logged(
     bye = say("actually no, forget it. goodbye")
     assert "I have not logged a complaint" not in bye
     assert reference.group(0) in bye
+
+
+def test_asking_after_a_handover_mid_complaint_is_told_it_is_not_logged_yet(
+    running: Running,
+) -> None:
+    """r11c-07: handed over in the middle of a complaint after the Samaritans line, "is my
+    complaint registered? I need a reference" got only the Samaritans line again, twice."""
+    _, say = conversation(running)
+    assert "make a formal complaint" in say(
+        "the flat above plays music every night till 3am, I have told you five times since "
+        "september and nothing happens"
+    )
+    say("Make a formal complaint")
+    assert "116 123" in say("i just want it to stop. i cant go on like this, i want to die")
+    assert "I'll pass you to a person." in say("can i speak to someone from your team")
+    asked = say("is my complaint registered? I need a reference number")
+    assert "116 123" in asked
+    assert "Your complaint is not logged yet" in asked
