@@ -16,7 +16,7 @@ from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
 from bot.replies import automated_line
-from bot.triage.safety import answers_yes
+from bot.triage.safety import PERSON_AWAITED_ACTION, answers_yes
 from tests.actions.conftest import FIXTURES, tracker
 
 
@@ -58,15 +58,20 @@ def test_inside_a_form_the_question_is_asked_again_and_the_danger_is_not_the_ans
     assert events == [SlotSet("contact_name", None)]
 
 
-def test_while_a_person_has_the_chat_only_the_route_is_given(
+def test_while_a_person_is_awaited_the_route_comes_first(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
+    """The route, then the rest of the message as any while a person is awaited."""
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker("abuse_after_a_handoff"), {}))
     assert texts(dispatcher) == [app.policy.urgent_route("domestic_abuse")]
-    assert events == []
+    assert events == [WHILE_WAITING]
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(1)
     assert contact is not None and contact.urgency == ("domestic_abuse",)
+
+
+# What runs after the check while a person is awaited (actions.handoff.ActionPersonAwaited).
+WHILE_WAITING = FollowupAction(PERSON_AWAITED_ACTION)
 
 
 def test_yes_to_the_safety_question_is_flagged_and_told_to_call_999(
@@ -178,7 +183,7 @@ def test_a_message_in_another_language_while_waiting_for_a_person_gets_the_help_
     assert line.startswith(policy.languages["ar"].in_danger.split("999")[0])
     assert policy.landlord.emergency_repairs_phone in line.split("\n")[0]
     assert "999" in line.split("\n")[1] and policy.landlord.emergency_repairs_phone in line
-    assert events == []
+    assert events == [WHILE_WAITING]
     # Written again straight after that reply, it is not said twice in a row.
     again_turn = _after("I'll pass you to a person.", text, arabic, with_person=True)
     again_turn.events[2]["text"] = line
@@ -278,7 +283,7 @@ def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_
         policy.after_route("no_heating_or_water_vulnerable"),
         policy.contact_line(False),
     ]
-    assert events == []
+    assert events == [WHILE_WAITING]
     again = CollectingDispatcher()
     sure = {"entity": "detected_urgency", "value": "self_harm", "confidence": 0.9}
     text = "monday is too long. I've got the tablets here"
@@ -286,7 +291,7 @@ def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_
         again, _after(policy.urgent_route("self_harm"), text, sure, with_person=True), {}
     ))  # fmt: skip
     assert texts(again) == [policy.after_route("self_harm"), policy.contact_line(False)]
-    assert events == []
+    assert events == [WHILE_WAITING]
 
 
 def test_a_routed_danger_said_not_to_be_there_is_neither_routed_nor_asked_about(
