@@ -20,6 +20,7 @@ from bot.casestore.domain import Handoff
 from bot.casestore.services import CaseStore
 from bot.channels.live import HANDED_BACK_LINE, joined_line
 from bot.policy import Policy
+from bot.replies import PERSON_AWAITED_LINE
 from bot.web.transcript import TALK_TO_A_PERSON
 from tests.conftest import Running
 from tests.console.client import ConsoleClient
@@ -104,7 +105,8 @@ def test_staff_take_the_web_chat_reply_in_it_and_hand_it_back(
 ) -> None:  # fmt: skip
     handoff = asks_for_a_person(resident, cases)
     resident.say("are you there?")
-    assert resident.hears(seconds=3) == [], "the assistant stays quiet for the person"
+    # Until a person takes it the resident is answered; after, the assistant stays quiet.
+    assert [m["text"] for m in resident.hears(seconds=3)] == [PERSON_AWAITED_LINE]
     eventually(lambda: cases.live_messages(handoff.id or 0), "the resident's message kept")
 
     listed = signed_in.get("/console/live").text
