@@ -129,3 +129,15 @@ def test_a_guess_at_a_danger_to_a_person_with_its_words_counts_in_full(
 ) -> None:
     guess = replace(match(text), detected_urgency=category, detected_probability=0.95)
     assert detector_level(guess, policy) == SURE
+
+
+def test_round_11_dangers_are_found_in_the_policys_words(match: Match) -> None:
+    """Round 11: a CO alarm that beeped with an elderly mother's headache and dizziness told in
+    Urdu and English (r11c-03), a chirping CO alarm beside headaches (r11b-03), "no electric"
+    with children after a fire (r11c-05) and a knife pulled (r11b-19) got no route."""
+    assert "gas" in match("co alarm beeped in the night, ab ammi ko sar dard aur chakkar").urgency
+    assert "gas" in match("the co alarm is chirping and we both have headaches").urgency
+    no_power = match("no electric since the fire, kids cold")
+    assert "no_heating_or_water_vulnerable" in no_power.urgency
+    assert "threat_of_violence" in match("a lad pulled a knife on me by the bins").urgency
+    assert match("the co alarm beeped once when i tested it, all fine").urgency == ()
