@@ -28,9 +28,9 @@ def test_a_support_workers_calm_note_about_a_tenants_anxiety_gets_no_danger_rout
     safeguarding route (and, reworded, the Samaritans route)."""
     _, say = conversation(running)
     said = say(
-        "Hi, I'm a floating support worker for one of your tenants, Mr Ray Dunne, who has "
-        "severe anxiety. His lounge window has not closed properly since October and nobody "
-        "has returned his calls about it. He would like to make a complaint."
+        "Hello, I'm a floating support worker. I support one of your tenants, Mr Dale Hughes, "
+        "who has bad anxiety. His bedroom window hasn't shut properly since October and his "
+        "calls to the repairs team haven't been returned. He'd like to complain."
     )
     for route in (SAMARITANS, SAFEGUARDING, ABUSE_HELPLINE):
         assert route not in said, route
@@ -43,10 +43,12 @@ def test_wanting_the_police_told_and_neighbours_evicted_is_not_domestic_abuse(
     """r10b-17: "contact the police, evict them" as the outcome of an ASB complaint got the
     domestic abuse line."""
     _, say = conversation(running)
-    say("ive reported the cannabis dealing from the flat below 4 times and nobody does anything")
-    said = say("get the police to deal with it and evict them, and phone me back for a change")
+    said = say(
+        "what i want is the police involved and them evicted. and a call back from someone for once"
+    )
     assert ABUSE_HELPLINE not in said
     assert SAMARITANS not in said
+    assert "make a formal complaint" in said
 
 
 def test_a_negated_self_harm_phrase_gets_no_samaritans_and_the_handover_leaves_it_out(
