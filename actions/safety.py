@@ -196,7 +196,18 @@ def routes_not_taken_back(tracker: Tracker) -> list[str]:
     """The routes given that the resident has not since taken back (`routes_standing`): a
     handover repeats their help, and not Samaritans to someone who said "im not going to harm
     myself, im annoyed about my roof" (round 10 r10a-11)."""
-    return routes_standing(turns_in_events(tracker.events), get_app().policy)
+    return routes_standing(_turns_to_now(tracker, before_latest_message(tracker)), get_app().policy)
+
+
+def _turns_to_now(
+    tracker: Tracker, events: list[dict[str, Any]]
+) -> list[tuple[bool, str, list[dict[str, Any]]]]:
+    """What was said in `events`, then the resident's latest message as parsed."""
+    latest = tracker.latest_message
+    return [
+        *turns_in_events(events),
+        (True, str(latest.get("text") or ""), list(latest.get("entities") or [])),
+    ]
 
 
 def _follow_up(tracker: Tracker) -> list[str] | None:
@@ -208,7 +219,8 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     # "Nobody is at risk of self harm. Can you change..." corrects the route (round 8), and "its
     # only the battery, do u change it?" takes the gas route back (round 10 r10b-03).
     routed = routes_standing(
-        turns_in_events(since_last_complaint(list(tracker.events))), get_app().policy
+        _turns_to_now(tracker, since_last_complaint(before_latest_message(tracker))),
+        get_app().policy,
     )
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     follows = follows_up_a_route(
