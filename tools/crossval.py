@@ -443,27 +443,6 @@ def urgency_report(
                 yield _row("threshold", t, mine.score(
                     probability[written], t, min(ask, t), doubts[written]))  # fmt: skip
             yield from _per_category(examples, written, scored, probability, urgent, ask, doubts)
-            loose = without_needs_for_people(policy)
-            yield (
-                f"{name.strip()}: a guess at a danger to a person counting in full without its "
-                "own words (no detector_needs for self-harm, abuse, threats, safeguarding)"
-            )
-            loose_doubts = scored.doubts(guesses, loose)[written]
-            yield _summary("written   ", mine.score(
-                probability[written], current.urgent, current.ask, loose_doubts))  # fmt: skip
-            loose_corpus = near.doubts(corpus_guesses, loose)
-            yield _summary("corpus    ", near.score(
-                on_corpus, current.urgent, current.ask, loose_corpus))  # fmt: skip
-
-
-def without_needs_for_people(policy: Policy) -> Policy:
-    """The policy with no `detector_needs` on the dangers to a person (no hazard in the home):
-    what the configured needs are weighed against."""
-    categories = {
-        name: replace(category, detector_needs=()) if category.hazard is None else category
-        for name, category in policy.urgency.items()
-    }
-    return replace(policy, safety=replace(policy.safety, categories=categories))
 
 
 def _written(scored: Scored, rows: np.ndarray) -> Scored:

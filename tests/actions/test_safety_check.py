@@ -98,12 +98,11 @@ def test_inside_a_form_a_danger_only_the_detector_sees_is_asked_about_and_the_an
         assert uow.cases.get_contact(1) is None
 
 
-def _reply_after_a_route(confidence: float, *found: dict[str, Any]) -> Tracker:
+def _reply_after_a_route(confidence: float) -> Tracker:
     """ "no I'll ring the emergency line now, thanks" after the electrical route, with the
-    detector's guess at self-harm as sure as given (and what else the rules `found`)."""
+    detector's guess at self-harm as sure as given."""
     turn = json.loads((FIXTURES / "reply_after_a_route.json").read_text(encoding="utf-8"))
     turn["latest_message"]["entities"][0]["confidence"] = confidence
-    turn["latest_message"]["entities"] += list(found)
     return Tracker.from_dict(turn)
 
 
@@ -111,15 +110,10 @@ def test_after_a_route_the_detectors_sure_guess_at_another_danger_is_only_asked_
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
     sure = (policy.safety.detector.urgent + 1.0) / 2
-    own_words = {"entity": "cue_group", "value": "self_harm_words"}
-    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(sure, own_words), {}))
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(sure), {}))
     assert texts(dispatcher) == [policy.safety.question]
     with app.cases.unit_of_work() as uow:
         assert uow.cases.get_contact(1) is None
-    # Without words of its own the guess counts one step less again: nothing (round 11).
-    bare = CollectingDispatcher()
-    asyncio.run(ActionSafetyCheck().run(bare, _reply_after_a_route(sure), {}))
-    assert texts(bare) == []
 
 
 def test_after_a_route_the_detectors_unsure_guess_gets_no_question(
@@ -260,10 +254,8 @@ def test_a_danger_told_again_worse_after_its_route_gets_the_route_again(
     sure = {"entity": "detected_urgency", "value": "domestic_abuse", "confidence": 0.9}
     text = "he's back and banging on the door, I'm terrified"
     still = {"entity": "danger_still", "value": True}
-    # What the rules find in the words: a threat and fear, the abuse detector's own words.
-    threat = {"entity": "cue_group", "value": "threat"}
     asyncio.run(ActionSafetyCheck().run(
-        dispatcher, _after(policy.urgent_route("domestic_abuse"), text, sure, still, threat), {}
+        dispatcher, _after(policy.urgent_route("domestic_abuse"), text, sure, still), {}
     ))  # fmt: skip
     assert texts(dispatcher) == [policy.urgent_route("domestic_abuse")]
     replied = CollectingDispatcher()

@@ -1,18 +1,16 @@
 """Round 10's and 11's safety faults, in our own wordings: a route the resident takes back stops
 standing, danger told in Roman Urdu, Bengali and Arabic is read by the same combinations as
-English, after a danger to a person the team's contact is urgent, and the detector's guess at a
-danger to a person needs that danger's own words to count in full."""
+English, after a danger to a person the team's contact is urgent, and round 11's dangers are
+found in the policy's words."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
 
 from bot.policy import Policy
 from bot.replies import request_contact_lines
-from bot.triage.decide import SURE, UNSURE, detector_level
 from bot.triage.safety import routes_standing
 from tests.unit.conftest import Match
 
@@ -95,40 +93,6 @@ def test_after_a_danger_to_a_person_the_teams_contact_is_urgent(policy: Policy) 
         "Our team will contact you by email only (sam@example.org) as soon as they can. I have "
         "flagged this as urgent for them."
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("before that, how long is all this going to take", "self_harm"),
-        ("she was proper rude to me on the desk, rolled her eyes", "threat_of_violence"),
-        ("he is worried sick about the rent arrears letter", "domestic_abuse"),
-        ("the lift is out again and im fed up", "safeguarding"),
-    ],
-)
-def test_a_guess_at_a_danger_to_a_person_without_its_words_is_at_most_asked(
-    match: Match, policy: Policy, text: str, category: str
-) -> None:
-    """Round 11: the detector alone gave the Samaritans, domestic abuse and police routes to
-    everyday questions and annoyance."""
-    guess = replace(match(text), detected_urgency=category, detected_probability=0.95)
-    assert detector_level(guess, policy) <= UNSURE
-
-
-@pytest.mark.parametrize(
-    ("text", "category"),
-    [
-        ("i dont see the point in going on like this", "self_harm"),
-        ("my boyfriend took my keys and wont let me out", "domestic_abuse"),
-        ("the lads downstairs said theyll get me when i come out", "threat_of_violence"),
-        ("the kids next door are left on their own all weekend", "safeguarding"),
-    ],
-)
-def test_a_guess_at_a_danger_to_a_person_with_its_words_counts_in_full(
-    match: Match, policy: Policy, text: str, category: str
-) -> None:
-    guess = replace(match(text), detected_urgency=category, detected_probability=0.95)
-    assert detector_level(guess, policy) == SURE
 
 
 def test_round_11_dangers_are_found_in_the_policys_words(match: Match) -> None:

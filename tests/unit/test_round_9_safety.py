@@ -85,8 +85,7 @@ def test_a_sure_guess_without_its_dangers_words_is_only_asked_about(
 def test_an_idiom_of_annoyance_makes_the_guess_one_step_less_sure(
     match: Match, policy: Policy, text: str, category: str
 ) -> None:
-    # At most asked: without its category's own words too (round 11), the guess counts nothing.
-    assert detector_level(guessed(match(text), category), policy) <= UNSURE
+    assert detector_level(guessed(match(text), category), policy) == UNSURE
 
 
 def test_the_safety_question_fits_the_danger_in_doubt(policy: Policy) -> None:
