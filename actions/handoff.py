@@ -11,7 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.definition import READ_BACK_ACTION
-from actions.safety import details_held, routes_in
+from actions.safety import details_held, routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.answers import READ_BACK, says_goodbye, takes_back_a_person_request
@@ -57,7 +57,7 @@ def hand_over(
         handoff.person_from,
         app.policy,
         written_language(tracker),
-        routes_in(tracker),
+        routes_not_taken_back(tracker),
         details_held(tracker),
     )
     for line in lines:

@@ -104,9 +104,9 @@ def record_contact(
     contact_by = app.cases.request_contact_by(triaged_at(tracker))
     request = app.cases.service_request(contact_id) if contact_id is not None else None
     told = clocks_told(tracker, app.policy)
-    urgent = EMERGENCY in told or (
-        request is not None and request.urgent and not told and not _only_harm_to_people(contact_id)
-    )
+    flagged = request is not None and request.urgent and not told
+    to_a_person = flagged and _only_harm_to_people(contact_id)
+    urgent = EMERGENCY in told or (flagged and not to_a_person)
     said = words(str(tracker.latest_message.get("text") or ""))
     for line in request_contact_lines(
         details if stored else None,
@@ -115,6 +115,7 @@ def record_contact(
         app.policy,
         urgent=urgent,
         they_will_call=WILL_CALL_THEM.search(said) is not None,
+        to_a_person=to_a_person,
     ):
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]

@@ -37,7 +37,9 @@ from bot.triage.safety import (
     follows_up_a_route,
     not_to_be_phoned,
     routes_in_events,
+    routes_standing,
     told_after_a_route,
+    turns_in_events,
     waiting_on_an_answer,
 )
 
@@ -191,23 +193,42 @@ def routes_in(tracker: Tracker) -> list[str]:
     return routes_in_events(before_latest_message(tracker), get_app().policy)
 
 
+def routes_not_taken_back(tracker: Tracker) -> list[str]:
+    """The routes given that the resident has not since taken back (`routes_standing`): a
+    handover repeats their help, and not Samaritans to someone who said "im not going to harm
+    myself, im annoyed about my roof" (round 10 r10a-11)."""
+    return routes_standing(_turns_to_now(tracker, before_latest_message(tracker)), get_app().policy)
+
+
+def _turns_to_now(
+    tracker: Tracker, events: list[dict[str, Any]]
+) -> list[tuple[bool, str, list[dict[str, Any]]]]:
+    """What was said in `events`, then the resident's latest message as parsed."""
+    latest = tracker.latest_message
+    return [
+        *turns_in_events(events),
+        (True, str(latest.get("text") or ""), list(latest.get("entities") or [])),
+    ]
+
+
 def _follow_up(tracker: Tracker) -> list[str] | None:
     """The routes a question asked after them follows up ("so is someone coming or not?"), or
     None: not after a route, inside a form, or a question a common answer fits. A complaint
     logged since the route is what a question then asks about ("so the 14th is just to say you
     got it?" got the damp route's urgent line, round 10 r10a-01)."""
     text = str(tracker.latest_message.get("text") or "")
-    since = since_last_complaint(before_latest_message(tracker))
-    routed = routes_in_events(since, get_app().policy)
+    # "Nobody is at risk of self harm. Can you change..." corrects the route (round 8), and "its
+    # only the battery, do u change it?" takes the gas route back (round 10 r10b-03).
+    routed = routes_standing(
+        _turns_to_now(tracker, since_last_complaint(before_latest_message(tracker))),
+        get_app().policy,
+    )
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     follows = follows_up_a_route(
         text, routed, waiting_on_an_answer(tracker), buttons_before(tracker),
         bool(matches.dissatisfaction_cues),
     )  # fmt: skip
     if not follows or answer_for(text, get_app().answers):
-        return None
-    if set(matches.negated_urgency) & set(routed):
-        # "Nobody is at risk of self harm. Can you change..." corrects the route (round 8).
         return None
     return routed
 

@@ -218,11 +218,14 @@ def preference_said(preference: str) -> str | None:
 
 def request_contact_lines(
     details: str | None, preference: str | None, contact_by: date, policy: Policy,
-    urgent: bool = False, they_will_call: bool = False,
+    urgent: bool = False, they_will_call: bool = False, to_a_person: bool = False,
 ) -> list[str]:  # fmt: skip
     """After a service request: who will get in touch and by when, or how to arrange it when
     the resident would rather call. An emergency is not left to the office's hours or to a
-    date days away: the emergency repairs line is open now."""
+    date days away: the emergency repairs line is open now. After a danger to a person (abuse,
+    a threat, self-harm: `to_a_person`) the team is told to act first, not on a date days
+    away, and an invitation to complain about "how a request is going" is out of place (round
+    10 r10b-30)."""
     landlord = policy.landlord
     said_as = preference_said(preference or "")
     how = f"by {said_as} " if said_as else ""
@@ -241,6 +244,11 @@ def request_contact_lines(
             else "As this is an emergency repair, please call our emergency repairs line now "
             f"on {landlord.emergency_repairs_phone}, day or night."
         )
+    elif to_a_person and details:
+        return [
+            f"Our team will contact you {how}({details}) as soon as they can. I have flagged "
+            "this as urgent for them."
+        ]
     elif details:
         reach = (
             f"Our team will contact you {how}({details}) by {long_date(contact_by)} to arrange it."

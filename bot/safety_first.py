@@ -12,6 +12,7 @@ from the tracker's raw events, which keep a reverted action.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from rasa.core.policies.policy import Policy as RasaPolicy
@@ -47,6 +48,7 @@ from bot.triage.safety import (
     needs_safety_check,
     not_to_be_phoned,
     routes_given,
+    routes_standing,
     told_after_a_route,
     waiting_on_an_answer,
 )
@@ -194,8 +196,9 @@ class SafetyFirstPolicy(UntrainedPolicy):
         if told_after_a_route(matches, routed, policy):
             return True
         unhappy = bool(matches.dissatisfaction_cues)
+        standing = routes_standing(_turns(tracker), policy)
         return follows_up_a_route(
-            message.text, routed, waiting_on_an_answer(tracker), buttons, unhappy
+            message.text, standing, waiting_on_an_answer(tracker), buttons, unhappy
         ) or bool(not_to_be_phoned(message.text, routed, policy))
 
 
@@ -228,6 +231,15 @@ def since_latest_message(
         if isinstance(events[position], UserUttered):
             return events[position], events[position + 1 :]
     return None
+
+
+def _turns(tracker: DialogueStateTracker) -> Iterator[tuple[bool, str, list[dict[str, Any]]]]:
+    """What was said, in order (`from_resident`, text, entities), for `routes_standing`."""
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            yield True, event.text or "", event.entities
+        elif isinstance(event, BotUttered):
+            yield False, event.text or "", []
 
 
 def _before_latest(tracker: DialogueStateTracker) -> list[Any]:

@@ -53,6 +53,9 @@ class RuleMatches:
     # Words saying a danger goes on, is back or is worse ("getting worse", "he's back"): said
     # after its route, the danger is told again, not replied to.
     danger_still: bool = False
+    # Words saying there is no danger ("it's not an emergency", "there's no smell"): said after a
+    # hazard's route, with no danger of their own, they take the route back.
+    danger_taken_back: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
@@ -107,6 +110,8 @@ class RuleMatches:
             entities.append({"entity": "past_danger", "value": True})
         if self.danger_still:
             entities.append({"entity": "danger_still", "value": True})
+        if self.danger_taken_back:
+            entities.append({"entity": "danger_taken_back", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
         entities += [{"entity": CUE_GROUP, "value": group} for group in self.cue_groups]
         return entities
@@ -144,6 +149,7 @@ class RuleMatches:
             language=next(iter(ids("language")), None),
             past_danger=bool(found.get("past_danger")),
             danger_still=bool(found.get("danger_still")),
+            danger_taken_back=bool(found.get("danger_taken_back")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
             spans=tuple(

@@ -84,11 +84,15 @@ CLAUSE_JOINS = {"and", "but", "or", "so", "because", "then"}
 # suicidal", "no sign of a fire", "no one is at risk of self harm") is said not to be there. Only
 # these few words may come between: "it won't stop sparking" and "no, there's smoke" are still
 # dangers, and so is a danger told with its subject after an answer ("no he hit me again", "no
-# shes collapsed"). Grammar, not policy.
+# shes collapsed"). An intention may come between too: "im not going to hurt myself, im just
+# annoyed" and "i not want harm myself" deny the danger (round 10 r10a-11, r10c-20); a subject
+# or a comma still stops the reading ("i dont know, i want to hurt myself" is a danger). Grammar,
+# not policy.
 NEGATIONS = {"no", "not", "nt", "n't", "never", "nobody", "nothing"}
 BETWEEN_NEGATION_AND_DANGER = {
     "a", "an", "any", "the", "sign", "signs", "of", "more", "real", "one", "is", "are", "at",
-    "risk",
+    "risk", "going", "gonna", "gon", "na", "to", "want", "wanna", "ever", "about", "planning",
+    "thinking",
 }  # fmt: skip
 # Two words before a cue group's word that say it is away from the danger: "not near any lights"
 # is no sign of water in the electrics (round 9 r9c25).
@@ -118,11 +122,17 @@ class RuleMatcher:
         groups += [
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
+            ("danger_taken_back", "taken_back", safety.taken_back_cues),
         ]
         groups += [
             ("language_urgency", f"{language.id}:{category}", cues)
             for language in policy.languages.values()
             for category, cues in language.cues.items()
+        ]
+        groups += [
+            ("language_group", f"{language.id}:{group}", cues)
+            for language in policy.languages.values()
+            for group, cues in language.cue_groups.items()
         ]
         groups += [("adjustment", n.id, n.cues) for n in policy.needs.values()]
         groups += [("relationship", r.id, r.cues) for r in policy.relationships.values()]
@@ -181,13 +191,16 @@ class RuleMatcher:
                 for (other, _), s, e in phrases
             ):
                 continue
-            if kind == "cue_group" and _said_to_be_away(doc, start):
+            if kind in ("cue_group", "language_group") and _said_to_be_away(doc, start):
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
-            if kind not in ("ongoing", "finished", "cue_group", "danger_over", "danger_still"):
+            if kind not in (
+                "ongoing", "finished", "cue_group", "language_group", "danger_over",
+                "danger_still", "danger_taken_back",
+            ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         urgency, language = self._dangers(found, spans)
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
@@ -209,6 +222,7 @@ class RuleMatcher:
             language=self._languages.other_language(doc.text),
             past_danger=past_danger,
             danger_still=bool(found.get("danger_still")),
+            danger_taken_back=bool(found.get("danger_taken_back")),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
             cue_groups=tuple(sorted(_evidence(found))),
@@ -257,6 +271,10 @@ class RuleMatcher:
             language_id, category = language_and_category.split(":", 1)
             languages[language_id] += 1
             urgency.append(category)
+        # A language whose words filled two cue groups told the danger ("boiler kharab", "ammi
+        # bimaar"); one word of it in English ("my ammi is 80") does not make the reply Urdu.
+        told_in = Counter(entry.split(":", 1)[0] for entry in set(found.get("language_group", [])))
+        languages.update(language_id for language_id, count in told_in.items() if count >= 2)
         # Words shared by languages ("gaz") count for each; the language with most words wins.
         language = languages.most_common(1)[0][0] if languages else None
         return list(dict.fromkeys(urgency)), language
@@ -338,6 +356,7 @@ def _evidence(found: dict[str, list[str]]) -> set[str]:
     """The cue groups found. A disclosed need makes a loss of heating, water or a lift an
     emergency too, so it counts as a vulnerable person."""
     groups = set(found.get("cue_group", []))
+    groups |= {entry.split(":", 1)[1] for entry in found.get("language_group", [])}
     if found.get("adjustment"):
         groups.add("vulnerable")
     return groups

@@ -469,6 +469,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         cue_groups=cue_groups,
         over_cues=file.cues("over_cues", required=True),
         still_cues=file.cues("still_cues", required=True),
+        taken_back_cues=file.cues("taken_back_cues", required=True),
         detector=thresholds,
         question=file.text("safety_question"),
         yes_words=file.cues("safety_yes", required=True),
@@ -538,11 +539,12 @@ OPENS = "opens"
 def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
     languages = {}
     allowed = {
-        "name", "checked", "cues", "routes", "in_danger", "interpreter_offer", "handoff",
-        "handoff_closed", "person_words",
+        "name", "checked", "cues", "cue_groups", "routes", "in_danger", "interpreter_offer",
+        "handoff", "handoff_closed", "person_words",
     }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
+        groups = r.cue_map("cue_groups", set(safety.cue_groups)) if "cue_groups" in r.data else {}
         routes_section = r.section("routes", set(safety.categories))
         routes = {name: routes_section.text(name) for name in routes_section.data}
         for name, route in routes.items():
@@ -563,6 +565,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.text("name"),
             r.flag("checked"),
             cues,
+            groups,
             routes,
             _checked(r, "in_danger", landlord_fields),
             offer,
@@ -660,6 +663,7 @@ _TOP_KEYS = {
         "cue_groups",
         "over_cues",
         "still_cues",
+        "taken_back_cues",
         "detector",
         "safety_question",
         "safety_yes",

@@ -204,6 +204,9 @@ class Safety:
     cue_groups: dict[str, tuple[str, ...]]
     over_cues: tuple[str, ...]
     still_cues: tuple[str, ...]
+    # Words that say there is no danger ("it's not an emergency", "there's no smell"): said after
+    # a hazard's route, they take it back.
+    taken_back_cues: tuple[str, ...]
     detector: DetectorThresholds
     question: str
     # Replies that say yes to it, in English and the languages residents use.
@@ -258,6 +261,9 @@ class Language:
     name: str
     checked: bool
     cues: dict[str, tuple[str, ...]]
+    # Words in this language for the cue groups of urgency.yml, so its combinations read the
+    # language too: water with the electrics in Bengali, an ex-husband with a threat in Arabic.
+    cue_groups: dict[str, tuple[str, ...]]
     routes: dict[str, str]
     # Said first to anyone who writes in this language: call 999 if anyone is in danger.
     in_danger: str

@@ -5,7 +5,7 @@ Rasa server) and the actions (in the action server) decide the same way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from bot.answers import READ_BACK, Button, ConversationState, typed_button
@@ -58,6 +58,37 @@ def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     return [category for category in policy.urgency if policy.urgent_route(category) in given]
 
 
+def routes_standing(
+    turns: Iterable[tuple[bool, str, Iterable[dict[str, Any]]]], policy: Policy
+) -> list[str]:
+    """The categories whose route the assistant gave and the resident has not taken back, from
+    the conversation's turns in order (`from_resident`, text, entities). A reply that denies a
+    danger ("im not going to hurt myself", "no smell of gas") takes back its route; one that
+    tells no danger of its own and says there is none, or that it was only the battery, takes
+    back every hazard's route ("its not an emergency tho?? anyway bye", round 10 r10b-03,
+    r10b-09). What it asks next is then no follow-up of a route."""
+    standing: dict[str, None] = {}
+    for from_resident, text, entities in turns:
+        if not from_resident:
+            standing.update(dict.fromkeys(routes_given([text], policy)))
+            continue
+        for category in taken_back(RuleMatches.from_entities(entities), policy):
+            standing.pop(category, None)
+    return list(standing)
+
+
+def taken_back(matches: RuleMatches, policy: Policy) -> set[str]:
+    """The dangers a message says are not there: those its words deny, and, when it names no
+    danger of its own and says there is none ("it keeps chirping but there's no smell") or that
+    it is over, every hazard in the home."""
+    denied = set(matches.negated_urgency)
+    if matches.urgency:
+        return denied
+    if matches.danger_taken_back or matches.past_danger:
+        denied |= {c for c, category in policy.urgency.items() if category.hazard is not None}
+    return denied
+
+
 def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Policy) -> list[str]:
     """The dangers a message tells by what was routed before it (a category's `told_after`):
     "my wife is dizzy and being sick" after the gas route needs medical help, though alone it
@@ -97,6 +128,16 @@ def routes_in_events(events: Iterable[dict[str, Any]], policy: Policy) -> list[s
     """The categories whose route the assistant gave in these tracker events (an action's)."""
     said = (str(e.get("text") or "") for e in events if e.get("event") == "bot")
     return routes_given(said, policy)
+
+
+def turns_in_events(
+    events: Iterable[dict[str, Any]],
+) -> Iterator[tuple[bool, str, list[dict[str, Any]]]]:
+    """What was said in these tracker events, in order, for `routes_standing`."""
+    for event in events:
+        if event.get("event") in ("user", "bot"):
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            yield event.get("event") == "user", str(event.get("text") or ""), entities
 
 
 def follows_up_a_route(

@@ -98,6 +98,9 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         for urgent in (False, True):
             said = request_contact_lines(details, preference, date(2026, 12, 8), policy, urgent)
             texts[f"request_contact:{preference}:{urgent}"] = " ".join(said)
+    texts["request_contact:to_a_person"] = " ".join(
+        request_contact_lines("a@example.org", "email", date(2026, 12, 8), policy, to_a_person=True)
+    )
     texts["ombudsman"] = ombudsman_line(policy)
     several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
                            "general", False, None, (), parts=(

@@ -85,6 +85,10 @@ def test_near_misses_are_not_dangers(match: Match, text: str) -> None:
         ("there is NO gas smell. is not emergency. only door", "gas"),
         ("im not suicidal lol its just a saying", "self_harm"),
         ("no sign of a fire, the alarm went off from the toast", "fire_or_danger_to_life"),
+        # Round 10 (r10a-11, r10c-20): an intention denied, in plain and second-language English.
+        ("im not going to hurt myself, im just cross about the fence", "self_harm"),
+        ("I not want harm myself. I want heating for my son", "self_harm"),
+        ("honestly im not gonna harm myself, relax", "self_harm"),
     ],
 )
 def test_a_danger_word_said_not_to_be_there_is_no_cue_but_is_kept_for_the_question(
@@ -104,6 +108,7 @@ def test_a_danger_word_said_not_to_be_there_is_no_cue_but_is_kept_for_the_questi
         ("no, there's smoke coming from the fuse box", "fire_or_danger_to_life"),
         ("I can smell gas but no one is answering at the gas board", "gas"),
         ("what do I do if there's a fire though?", "fire_or_danger_to_life"),
+        ("i dont know what to say, i want to hurt myself", "self_harm"),
     ],
 )
 def test_a_negation_that_is_not_about_the_danger_word_leaves_it_a_danger(
