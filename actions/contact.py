@@ -18,9 +18,11 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
 )
+from bot.replies import phone_typed_wrong_line
 from bot.told import contact_name_beside_details, outcome_told, own_name_in
 
 
@@ -141,7 +143,13 @@ class ContactQuestions:
             # both (round 10 r10c-27 promised a letter with no address).
             details = ", ".join(found for found in (address, details) if found)
         if details is None:
-            dispatcher.utter_message(response="utter_invalid_contact_details")
+            digits = phone_typed_wrong(text)
+            if digits is None:
+                dispatcher.utter_message(response="utter_invalid_contact_details")
+            else:
+                # "07700 9001234": said why, and what to type (round 10 r10a-16 was refused
+                # three times with no reason).
+                dispatcher.utter_message(text=phone_typed_wrong_line(digits))
             return {"contact_details": None}
         preference = preference_beside_details(text)
         return {
