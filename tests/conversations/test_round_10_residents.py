@@ -67,6 +67,20 @@ def test_a_first_complaint_typed_at_the_stage_2_question_is_taken_as_a_complaint
     )
 
 
+def test_a_first_time_complainant_asking_a_manager_is_not_sent_round_stage_2(
+    running: Running,
+) -> None:
+    """r11d-08: "I want to escalate this problem to manager ... I never complain before" was
+    asked for a complaint reference, and the Stage 2 request passed on."""
+    _, say = conversation(running)
+    reply = say(
+        "Hello. I want to escalate this problem to manager please. The entry door of our block "
+        "is broken 5 weeks, anybody can come in. I called two times. I never complain before"
+    )
+    assert "What is your complaint reference?" not in reply
+    assert "passed your request on" not in reply
+
+
 def test_a_helper_writing_about_their_old_neighbours_leak_is_not_sent_to_the_asb_team(
     running: Running,
 ) -> None:
