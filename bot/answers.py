@@ -790,6 +790,12 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"|\b(?:how|way|ways) to (?:speak|talk)\b"
     r"|\b(?:speak|talk|speaking|talking|spoke|spoken)\s+(?:to|with)\s+(?:residents|tenants|people|"
     r"customers|others|the public|elderly|disabled)\b"
+    # "I want an apology and the contractor to speak to the driver": what someone else should
+    # do, said in a correction at the read-back (round 11 r11b-06 handed the chat over).
+    r"|\b(?:the \w+|him|her|them|they|he|she)\s+to\s+(?:speak|talk)\s+(?:to|with)\b"
+    r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:the|that|this|their|your)\s+(?:driver|contractor|engineer|"
+    r"plumber|workmen|workman|operative|caretaker|neighbours?|electrician|surveyor|builders?|"
+    r"cleaners?|gardeners?|lads|men|crew)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16): the assistant takes the conversation back.

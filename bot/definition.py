@@ -601,9 +601,15 @@ CONSENT_GIVEN = re.compile(
 # under lasting power of attorney"): their authority, not the resident's agreement, is recorded
 # (round 10 r10a-05 read back "They have agreed" for a father with dementia).
 POWER_OF_ATTORNEY = re.compile(
-    r"\b(?:have|hold|holds|holding|got|under|with|has|registered|am|i'?m)\b[^.?!]{0,25}"
-    r"\b(?:(?:lasting|enduring)\s+)?(?:power of attorney|lpa|epa|poa)\b"
-    r"|\b(?:lpa|poa)\s+(?:for|holder)\b|\b(?:her|his|their) (?:attorney|lpa)\b",
+    # The writer holds it: "I have LPA for him", "I'm his son and hold lasting power of
+    # attorney", not "her son Paul has lasting power of attorney" (round 11 r11d-10) nor "do I
+    # need power of attorney?".
+    r"\b(?:i|i'?ve|ive|i'?m|im)\s+(?:(?!need|want|get|apply|should|could|can)\w+\s+){0,4}?"
+    r"(?:(?:lasting|enduring)\s+)?(?:power of attorney|lpa|epa|poa)\b"
+    r"|\bact(?:ing)?\s+(?:for (?:him|her|them)\s+)?(?:under|with|as)\s+"
+    r"(?:a |an |the |my |his |her )?"
+    r"(?:(?:lasting|enduring)\s+)?(?:power of attorney|lpa|poa|attorney)\b"
+    r"|\bi'?m (?:her|his|their) attorney\b",
     re.IGNORECASE,
 )
 

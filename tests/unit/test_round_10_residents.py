@@ -152,3 +152,29 @@ def test_a_lasting_power_of_attorney_is_read_back_as_such() -> None:
         draft.read_back()
     )
     assert "They have agreed" not in draft.read_back()
+
+
+def test_lasting_power_of_attorney_held_by_someone_else_is_not_the_helpers() -> None:
+    """r11d-10: a support worker wrote "Her son Paul has lasting power of attorney"."""
+    assert not holds_power_of_attorney("Her son Paul has lasting power of attorney")
+    assert not holds_power_of_attorney("do I need power of attorney?")
+
+
+def test_what_someone_else_should_say_to_another_is_no_request_for_a_person(
+    answers: dict[str, Answer],
+) -> None:
+    """r11b-06: "...and the contractor to speak to the driver" at the read-back handed the chat
+    over and left the complaint unlogged."""
+    correction = (
+        "the what you would like bit is wrong. for the complaint i want an apology and the "
+        "contractor to speak to the driver"
+    )
+    understood = understand(
+        OpenQuestion("awaiting_confirmation"), correction, "request_human", [], answers,
+        asks_for_a_person=True,
+    )  # fmt: skip
+    assert understood.kind == "amend"
+    assert understand(
+        OpenQuestion("awaiting_confirmation"), "can I talk to a person please", "request_human",
+        [], answers, asks_for_a_person=True,
+    ).kind == "none"  # fmt: skip
