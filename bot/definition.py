@@ -171,6 +171,33 @@ def without_contact_details(text: str) -> str:
     return " ".join(text.split())
 
 
+# Whose details follow, when they are someone else's: "mum's landline is", "her email:", "my
+# son Paul's number".
+SOMEONE_ELSES = re.compile(
+    r"\b(?:her|his|their|(?:mum|mam|mom|dad|nan|gran|grandad|son|daughter|wife|husband|brother|"
+    r"sister|partner|carer|resident|tenant|client)'?s|(?!(?:It|That|Here|What|There|Who|Let|She|He)'s)"
+    r"(?-i:[A-Z][a-z]{2,})'s)\s+(?:(?:own|home|house|mobile|landline|phone|email|e-mail|contact)\s+)*"
+    r"(?:number|no\.?|mobile|phone|landline|email|e-mail|details)?\s*(?:is|:|=|-|on)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def own_and_others_details(text: str) -> tuple[str | None, str | None]:
+    """The writer's own contact details and someone else's, when a helper gives both ("my
+    mobile is 07700 900111 and mum's landline is 01632 960123"), so the resident's number is
+    not read back as the helper's (round 11 r11d-10)."""
+    own: list[str] = []
+    others: list[str] = []
+    found = [(m.start(), m.group()) for m in EMAIL_IN_TEXT.finditer(text)]
+    found += [(m.start, m.raw_string) for m in phone_matches(text)]
+    for start, raw in sorted(found):
+        detail = contact_details_in(raw)
+        if detail:
+            whose = others if SOMEONE_ELSES.search(text[max(0, start - 40) : start]) else own
+            whose.append(detail)
+    return ", ".join(own) or None, ", ".join(others) or None
+
+
 def valid_contact_details(text: str) -> bool:
     """An email address or a phone number somewhere in what was typed."""
     return contact_details_in(text) is not None

@@ -36,16 +36,20 @@ FORM_ANSWERS = {
 }
 
 
-def answer_until_read_back(say: Callable[[str], str], reply: str) -> tuple[str, list[str]]:
-    """Answers each question of the complaint form plainly until the read-back; every reply on
-    the way is kept, so a test can say what was never asked."""
+def answer_until_read_back(
+    say: Callable[[str], str], reply: str, instead: dict[str, str] | None = None
+) -> tuple[str, list[str]]:
+    """Answers each question of the complaint form plainly (or as `instead` says, by the
+    question's words) until the read-back; every reply on the way is kept, so a test can say
+    what was never asked."""
+    answers = {**FORM_ANSWERS, **(instead or {})}
     replies = [reply]
-    for _ in range(len(FORM_ANSWERS) + 1):
+    for _ in range(len(answers) + 1):
         if "Here is what I understood" in reply:
             return reply, replies
-        asked = next((words for words in FORM_ANSWERS if words in reply), None)
+        asked = next((words for words in answers if words in reply), None)
         assert asked is not None, f"a question the test does not answer: {reply}"
-        reply = say(FORM_ANSWERS[asked])
+        reply = say(answers[asked])
         replies.append(reply)
     raise AssertionError(f"no read-back after the form's questions: {replies}")
 
@@ -187,3 +191,24 @@ def test_a_helper_with_lasting_power_of_attorney_is_recorded_as_holding_it(
     complaint = store(running, policy).complaint(logged.group())
     assert complaint is not None and complaint.representative is not None
     assert complaint.representative.consent == "power_of_attorney"
+
+
+def test_a_helper_giving_their_own_number_and_the_residents_is_contacted_on_their_own(
+    running: Running,
+) -> None:
+    """r11d-10: the son's number was read back as the support worker's own."""
+    _, say = conversation(running)
+    assert "make a formal complaint" in say(
+        "my mums kitchen window wont shut since october, reported it twice, nobody came"
+    )
+    read_back, _ = answer_until_read_back(
+        say,
+        say("Make a formal complaint"),
+        {
+            "are you helping someone else": "I'm helping someone else",
+            ASKS_WHO_THE_RESIDENT_IS: "I'm her daughter Jane Cole. She is Mrs Rita Cole, 9 Elm Rd",
+            "phone number or email": "my mobile is 07700 900111, mum's landline is 01632 960123",
+            "How would you like us to contact you": "phone",
+        },
+    )
+    assert "We will contact Jane Cole by phone (07700 900111)." in read_back
