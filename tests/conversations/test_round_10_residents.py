@@ -23,6 +23,7 @@ ASB_ROUTE = "anti-social behaviour team: call"
 ASKS_IF_RESIDENT = "Are you the resident, or are you helping someone else?"
 ASKS_WHO_THE_RESIDENT_IS = "and the resident's name and address"
 CANNOT_ANSWER = "can't answer that one"
+READ_BACK = "Here is what I understood"
 # Plain answers to the complaint form's questions, by the words each question is asked in.
 FORM_ANSWERS = {
     "still happening": "yes",
@@ -36,22 +37,28 @@ FORM_ANSWERS = {
 }
 
 
-def answer_until_read_back(
-    say: Callable[[str], str], reply: str, instead: dict[str, str] | None = None
+def answer_until(
+    say: Callable[[str], str], reply: str, until: str, instead: dict[str, str] | None = None
 ) -> tuple[str, list[str]]:
     """Answers each question of the complaint form plainly (or as `instead` says, by the
-    question's words) until the read-back; every reply on the way is kept, so a test can say
-    what was never asked."""
+    question's words) until a reply holds `until`; every reply on the way is kept, so a test
+    can say what was never asked."""
     answers = {**FORM_ANSWERS, **(instead or {})}
     replies = [reply]
     for _ in range(len(answers) + 1):
-        if "Here is what I understood" in reply:
+        if until in reply:
             return reply, replies
         asked = next((words for words in answers if words in reply), None)
         assert asked is not None, f"a question the test does not answer: {reply}"
         reply = say(answers[asked])
         replies.append(reply)
-    raise AssertionError(f"no read-back after the form's questions: {replies}")
+    raise AssertionError(f"never asked {until!r}: {replies}")
+
+
+def answer_until_read_back(
+    say: Callable[[str], str], reply: str, instead: dict[str, str] | None = None
+) -> tuple[str, list[str]]:
+    return answer_until(say, reply, READ_BACK, instead)
 
 
 def test_a_first_complaint_typed_at_the_stage_2_question_is_taken_as_a_complaint(
@@ -133,11 +140,7 @@ def test_a_phone_number_with_a_digit_too_many_is_refused_with_the_reason(
     """r10a-16: a number typed with a digit too many was refused three times with no reason."""
     _, say = conversation(running)
     say("the bins at our block have not been emptied for three weeks, I reported it twice")
-    reply = say("Make a formal complaint")
-    while "phone number or email" not in reply:
-        asked = next((words for words in FORM_ANSWERS if words in reply), None)
-        assert asked is not None, reply
-        reply = say(FORM_ANSWERS[asked] if asked != "What name should we use" else "Jo Bell")
+    answer_until(say, say("Make a formal complaint"), "phone number or email")
     refused = say("07700 9001234")
     assert "The number you typed has 12 digits." in refused
     assert "11 digits" in refused
@@ -175,11 +178,7 @@ def test_a_helper_with_lasting_power_of_attorney_is_recorded_as_holding_it(
         "Hello, my father is your tenant and I hold lasting power of attorney for him. His "
         "shower has not worked for a month and nobody has come despite three calls"
     )
-    reply = say("Make a formal complaint")
-    while ASKS_WHO_THE_RESIDENT_IS not in reply:
-        asked = next((words for words in FORM_ANSWERS if words in reply), None)
-        assert asked is not None, reply
-        reply = say(FORM_ANSWERS[asked])
+    answer_until(say, say("Make a formal complaint"), ASKS_WHO_THE_RESIDENT_IS)
     read_back, replies = answer_until_read_back(
         say, say("I'm his son Mark Bell. He is Mr Alan Bell, 3 Oak Road")
     )
