@@ -29,6 +29,7 @@ FORM_ANSWERS = {
     "still happening": "yes",
     "reported to us before": "yes, I rang twice last month, no job number",
     "put things right": "get it fixed please",
+    "are you helping someone else": "I'm the resident",
     "resident agreed": "yes she has agreed",
     "What name should we use": "Karen Price",
     "phone number or email": "karen.price@example.com",
