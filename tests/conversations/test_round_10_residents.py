@@ -207,7 +207,7 @@ def test_a_helper_giving_their_own_number_and_the_residents_is_contacted_on_thei
         {
             "are you helping someone else": "I'm helping someone else",
             ASKS_WHO_THE_RESIDENT_IS: "I'm her daughter Jane Cole. She is Mrs Rita Cole, 9 Elm Rd",
-            "phone number or email": "my mobile is 07700 900111, mum's landline is 01632 960123",
+            "phone number or email": "mum's landline is 01632 960123, my mobile is 07700 900111",
             "How would you like us to contact you": "phone",
         },
     )
