@@ -212,3 +212,18 @@ def test_a_helper_giving_their_own_number_and_the_residents_is_contacted_on_thei
         },
     )
     assert "We will contact Jane Cole by phone (07700 900111)." in read_back
+
+
+def test_withdrawing_a_logged_complaint_says_how_and_does_not_say_it_stopped(
+    running: Running,
+) -> None:
+    """r11d-07: "i dont want 2 go ahead with the complaint anymore, can u cancel it. ref CMP-..."
+    got "OK, I've stopped that. Nothing more has been recorded", and the complaint stayed
+    open."""
+    _, say = conversation(running)
+    reply = say(
+        "hi again, the manager rang and said sorry so i dont want 2 go ahead with the complaint "
+        "anymore, can u cancel it. ref CMP-2026-000052"
+    )
+    assert "stopped" not in reply
+    assert "To withdraw it, tell our complaints team" in reply
