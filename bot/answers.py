@@ -336,6 +336,15 @@ def understand(
     if asked is None and question is not None and question.name == CHOICE and is_question(text):
         # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
         asked = answer_for(f"{text} complaint", answers)
+    if (
+        question is not None
+        and question.name == REQUEST_CONTACT_OFFER
+        and asks_for_a_complaint(text)
+        and not already_complained(text)
+    ):
+        # "I've changed my mind - I want to make a formal complaint" after choosing to have it
+        # put right was told to call us (round 11 r11a-19): the complaint is taken.
+        return Understanding("button", "/make_complaint")
     if question is not None and gives_up_complaint_for_repair(question, text):
         # Put right without a complaint, at the offer (its "no") or inside the complaint form:
         # the repair is noted, not only the complaint stopped (round 9 r9a-05, r9b-24, r9c11).

@@ -93,6 +93,21 @@ def test_a_first_time_complainant_asking_a_manager_is_not_sent_round_stage_2(
     assert "passed your request on" not in reply
 
 
+def test_a_change_of_mind_to_a_formal_complaint_at_the_contact_offer_takes_it(
+    running: Running,
+) -> None:
+    """r11a-19, r11d-18: "I've changed my mind - I want to make a formal complaint" after
+    choosing to have it put right was told to call us."""
+    _, say = conversation(running)
+    assert "make a formal complaint" in say(
+        "the light in our stairwell has been out for three weeks and nobody has come"
+    )
+    assert "contact you about it" in say("Put it right without a complaint")
+    reply = say("i said i want a FORMAL COMPLAINT now please, changed my mind")
+    assert "please call us" not in reply
+    assert "I'll take the details of your complaint now." in reply
+
+
 def test_a_helper_writing_about_their_old_neighbours_leak_is_not_sent_to_the_asb_team(
     running: Running,
 ) -> None:
