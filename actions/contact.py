@@ -18,9 +18,12 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    own_and_others_details,
+    phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
 )
+from bot.replies import phone_typed_wrong_line
 from bot.told import contact_name_beside_details, outcome_told, own_name_in
 
 
@@ -130,6 +133,15 @@ class ContactQuestions:
         the next question."""
         text = str(value or "")
         details = contact_details_in(text)
+        own, others = own_and_others_details(text)
+        resident: dict[str, Any] = {}
+        if own and others and tracker.get_slot("acting_for") == "someone_else":
+            # "my mobile is ... and mum's landline is ...": the helper is contacted on their own;
+            # the resident's go with who the complaint is for (round 11 r11d-10 read the son's
+            # number back as the support worker's).
+            details = own
+            held = str(tracker.get_slot("representative_details") or "").rstrip(". ")
+            resident = {"representative_details": f"{held}. Their contact details: {others}"}
         if details is None and SAME_AS_BEFORE.search(text):
             # "same as before": the details given earlier, though the slot was cleared to
             # change another part of them (round 9 r9c28 was told it was no number).
@@ -141,11 +153,18 @@ class ContactQuestions:
             # both (round 10 r10c-27 promised a letter with no address).
             details = ", ".join(found for found in (address, details) if found)
         if details is None:
-            dispatcher.utter_message(response="utter_invalid_contact_details")
+            digits = phone_typed_wrong(text)
+            if digits is None:
+                dispatcher.utter_message(response="utter_invalid_contact_details")
+            else:
+                # "07700 9001234": said why, and what to type (round 10 r10a-16 was refused
+                # three times with no reason).
+                dispatcher.utter_message(text=phone_typed_wrong_line(digits))
             return {"contact_details": None}
         preference = preference_beside_details(text)
         return {
             "contact_details": details,
+            **resident,
             **(
                 {"contact_preference": preference}
                 if preference and not tracker.get_slot("contact_preference")

@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.representatives import power_of_attorney_told
 from actions.turns import before_latest_message, last_question
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
 from bot.definition import DraftDefinition
@@ -50,6 +51,7 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
+        power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
     )
 
 

@@ -24,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_given
 from actions.app import get_app
+from actions.choice import already_told
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
@@ -63,6 +64,7 @@ from bot.replies import (
     unanswered_question_line,
 )
 from bot.triage.safety import HANDOFF_ACTION
+from bot.triage.stage_2 import no_earlier_complaint
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -89,15 +91,17 @@ class ActionUnderstandAnswer(Action):
     ) -> list[EventType]:
         question = open_question(tracker)
         message = tracker.latest_message
+        app = get_app()
         understanding = understand(
             question,
             str(message.get("text") or ""),
             (message.get("intent") or {}).get("name"),
             buttons_before(tracker),
-            get_app().answers,
+            app.answers,
             asks_for_a_person=RuleMatches.from_entities(
                 message.get("entities") or []
             ).person_request,
+            no_earlier_complaint=no_earlier_complaint(str(message.get("text") or ""), app.policy),
         )
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
@@ -139,6 +143,8 @@ class ActionUnderstandAnswer(Action):
             # person, as asked in the same breath (round 9 r9c13).
             then = HANDOFF_ACTION if understanding.then_person else LISTEN
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
+        if understanding.kind == "new_complaint":
+            return complaint_instead(dispatcher, tracker, question, domain)
         if understanding.kind == "put_right":
             return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
@@ -263,6 +269,32 @@ def leave(
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(then)]
+
+
+def complaint_instead(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    question: OpenQuestion,
+    domain: dict[str, Any],
+) -> list[EventType]:
+    """Out of the Stage 2 questions into the complaint form, when there is no earlier complaint
+    ("this is my first complaint"): Stage 2 needs a Stage 1 complaint, so the resident's choice
+    to complain is recorded (1.3) and a new complaint is taken, never passed on as Stage 2."""
+    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    contact_id = tracker.get_slot("contact_id")
+    if contact_id is not None:
+        get_app().cases.record_choice(int(contact_id), "complaint")
+    dispatcher.utter_message(response="utter_stage_2_needs_a_complaint")
+    dispatcher.utter_message(response="utter_choice_complaint")
+    return [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        SlotSet("complaint_choice", "complaint"),
+        SlotSet("triage_label", "complaint"),
+        *already_told(tracker),
+        FollowupAction("complaint_form"),
+    ]
 
 
 def put_right_instead(

@@ -16,9 +16,9 @@ from rasa_sdk.types import DomainDict
 from actions.adjustments import answer_elsewhere, answered_now, matches_in
 from actions.app import get_app
 from actions.request_contact import ask_or_record_contact
-from actions.turns import triaged_at
+from actions.turns import earlier_messages, triaged_at
 from bot.casestore.domain import Representative
-from bot.definition import consent_told, contact_details_in
+from bot.definition import consent_told, contact_details_in, holds_power_of_attorney
 from bot.told import own_name_in
 
 OFFER = "representative_pending"
@@ -58,14 +58,21 @@ def helper_given(tracker: Tracker) -> list[EventType]:
     ]
 
 
+def power_of_attorney_told(tracker: Tracker) -> bool:
+    """Whether the helper said in this conversation that they hold a lasting power of attorney
+    for the resident: their authority is recorded, and the resident's agreement is not asked."""
+    return any(holds_power_of_attorney(text) for text in earlier_messages(tracker))
+
+
 def representative_from_slots(tracker: Tracker, name: str) -> Representative:
     consent = bool(tracker.get_slot("representative_consent"))
+    authority = power_of_attorney_told(tracker)
     return Representative(
         name=name,
         relationship=tracker.get_slot("representative_relationship") or NOT_STATED,
         acting_for=tracker.get_slot("representative_details") or "",
-        consent="given" if consent else "not_yet",
-        consent_at=triaged_at(tracker) if consent else None,
+        consent="power_of_attorney" if authority else "given" if consent else "not_yet",
+        consent_at=triaged_at(tracker) if consent or authority else None,
     )
 
 
@@ -130,7 +137,7 @@ class ActionRecordRepresentative(Action):
             get_app().cases.record_representative(int(contact_id), representative)
             dispatcher.utter_message(
                 response="utter_representative_recorded"
-                if representative.consent == "given"
+                if representative.consent != "not_yet"
                 else "utter_representative_consent_needed"
             )
         else:

@@ -226,8 +226,13 @@ class ActionTriage(Action):
             asked = questions[0].answer if questions else None
         if stage_2 and wants_to_leave(text):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
-            # is open to stop, and it is no request for Stage 2.
-            dispatcher.utter_message(response="utter_left_question")
+            # is open to stop, and it is no request for Stage 2. A logged complaint to withdraw
+            # ("can u cancel it. ref CMP-...") is not stopped here: how to is said (r11d-07).
+            withdrawing = [q.answer.text for q in questions if q.answer.told]
+            for line in withdrawing:
+                dispatcher.utter_message(text=line)
+            if not withdrawing:
+                dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
         if asked is not None and (
             asks_what(text)

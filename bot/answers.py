@@ -234,9 +234,16 @@ UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
 # "check": a yes and a leaving said together at the read-back ("oh forget it. yes, log it").
 # "put_right": the complaint given up for the repair itself ("forget the complaint, I just want
 # the lock fixed").
+# The form that asks for the reference of a complaint to take to Stage 2.
+STAGE_2_FORM = "escalation_form"
+
+
+# "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
+# complaint"), so a new one is taken instead.
 Kind = Literal[
-    "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right"
-]
+    "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
+    "new_complaint",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -309,12 +316,19 @@ def understand(
     buttons: list[Button],
     answers: dict[str, Answer],
     asks_for_a_person: bool = False,
+    no_earlier_complaint: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
     question asked on the way is answered too, and the open question asked again.
-    `asks_for_a_person` says the policy's words for asking for a person are in the message."""
+    `asks_for_a_person` says the policy's words for asking for a person are in the message;
+    `no_earlier_complaint` that it says there is no complaint to take to Stage 2
+    (bot.triage.stage_2)."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
+    if question is not None and question.form == STAGE_2_FORM and no_earlier_complaint:
+        # "I don't have a reference, this is my first complaint" was passed on as a Stage 2
+        # request (round 10 r10a-29): Stage 2 needs a Stage 1 complaint.
+        return Understanding("new_complaint")
     button = typed_button(text, buttons) if question is not None else None
     if button is not None:
         return Understanding("button", button.payload)
@@ -322,6 +336,15 @@ def understand(
     if asked is None and question is not None and question.name == CHOICE and is_question(text):
         # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
         asked = answer_for(f"{text} complaint", answers)
+    if (
+        question is not None
+        and question.name == REQUEST_CONTACT_OFFER
+        and asks_for_a_complaint(text)
+        and not already_complained(text)
+    ):
+        # "I've changed my mind - I want to make a formal complaint" after choosing to have it
+        # put right was told to call us (round 11 r11a-19): the complaint is taken.
+        return Understanding("button", "/make_complaint")
     if question is not None and gives_up_complaint_for_repair(question, text):
         # Put right without a complaint, at the offer (its "no") or inside the complaint form:
         # the repair is noted, not only the complaint stopped (round 9 r9a-05, r9b-24, r9c11).
@@ -589,6 +612,7 @@ ASKS_FOR_COMPLAINT = re.compile(
     r"|\bformal complaint|\bcomplain formally"
     # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
     r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
+    # "I want the complaint, please continue" (round 11 r11d-15 was sent to Stage 2).
     r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
     r"(?!\s+(?:cancelled|canceled|withdrawn|stopped|dropped|closed))"
     # "I want this complaint logged NOW".
@@ -822,6 +846,12 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"|\b(?:how|way|ways) to (?:speak|talk)\b"
     r"|\b(?:speak|talk|speaking|talking|spoke|spoken)\s+(?:to|with)\s+(?:residents|tenants|people|"
     r"customers|others|the public|elderly|disabled)\b"
+    # "I want an apology and the contractor to speak to the driver": what someone else should
+    # do, said in a correction at the read-back (round 11 r11b-06 handed the chat over).
+    r"|\b(?:the \w+|him|her|them|they|he|she)\s+to\s+(?:speak|talk)\s+(?:to|with)\b"
+    r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:the|that|this|their|your)\s+(?:driver|contractor|engineer|"
+    r"plumber|workmen|workman|operative|caretaker|neighbours?|electrician|surveyor|builders?|"
+    r"cleaners?|gardeners?|lads|men|crew)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16), or no longer wanting to wait for one ("nah dont worry

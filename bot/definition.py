@@ -121,8 +121,40 @@ def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
         for match in phonenumbers.PhoneNumberMatcher(
             blanked, "GB", leniency=phonenumbers.Leniency.POSSIBLE
         )
-        if len(phonenumbers.national_significant_number(match.number)) >= FEWEST_PHONE_DIGITS
+        if _full_length(phonenumbers.national_significant_number(match.number))
     ]
+
+
+def _full_length(national: str) -> bool:
+    """Long enough for a phone number (a job number or a year is not), and for a mobile (07...)
+    neither a digit short nor a digit long."""
+    if national.startswith("7"):
+        return len(national) == MOBILE_DIGITS
+    return len(national) >= FEWEST_PHONE_DIGITS
+
+
+# A UK mobile number has 10 digits after the 0; a run of digits one short or one long is a
+# number typed wrong, not a phone number to keep (round 10).
+MOBILE_DIGITS = 10
+# Digits typed as a phone number, with spaces, dashes or +44: "07700 9001234", "+44 7700 90012".
+TYPED_NUMBER = re.compile(r"\+?\d[\d \t()-]{6,}\d")
+# Fewer digits than this in a row are a job number, a date or a year, not a phone number.
+FEWEST_TYPED_DIGITS = 8
+
+
+def phone_typed_wrong(text: str) -> int | None:
+    """How many digits a phone number typed wrong has ("07700 9001234" has 12), when the
+    message holds one and no phone number we can use: so the resident is told why it was not
+    taken. None when no digits look like a phone number."""
+    if phone_in(text) is not None:
+        return None
+    for typed in TYPED_NUMBER.finditer(LETTERED_REFERENCE.sub(" ", text)):
+        digits = re.sub(r"\D", "", typed.group())
+        if typed.group().startswith("+44") or (digits.startswith("44") and len(digits) > 11):
+            digits = "0" + digits[2:]
+        if len(digits) >= FEWEST_TYPED_DIGITS:
+            return len(digits)
+    return None
 
 
 def contact_details_in(text: str) -> str | None:
@@ -137,6 +169,33 @@ def without_contact_details(text: str) -> str:
     for match in phone_matches(text):
         text = text.replace(match.raw_string, " ")
     return " ".join(text.split())
+
+
+# Whose details follow, when they are someone else's: "mum's landline is", "her email:", "my
+# son Paul's number".
+SOMEONE_ELSES = re.compile(
+    r"\b(?:her|his|their|(?:mum|mam|mom|dad|nan|gran|grandad|son|daughter|wife|husband|brother|"
+    r"sister|partner|carer|resident|tenant|client)'?s|(?!(?:It|That|Here|What|There|Who|Let|She|He)'s)"
+    r"(?-i:[A-Z][a-z]{2,})'s)\s+(?:(?:own|home|house|mobile|landline|phone|email|e-mail|contact)\s+)*"
+    r"(?:number|no\.?|mobile|phone|landline|email|e-mail|details)?\s*(?:is|:|=|-|on)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def own_and_others_details(text: str) -> tuple[str | None, str | None]:
+    """The writer's own contact details and someone else's, when a helper gives both ("my
+    mobile is 07700 900111 and mum's landline is 01632 960123"), so the resident's number is
+    not read back as the helper's (round 11 r11d-10)."""
+    own: list[str] = []
+    others: list[str] = []
+    found = [(m.start(), m.group()) for m in EMAIL_IN_TEXT.finditer(text)]
+    found += [(m.start, m.raw_string) for m in phone_matches(text)]
+    for start, raw in sorted(found):
+        detail = contact_details_in(raw)
+        if detail:
+            whose = others if SOMEONE_ELSES.search(text[max(0, start - 40) : start]) else own
+            whose.append(detail)
+    return ", ".join(own) or None, ", ".join(others) or None
 
 
 def valid_contact_details(text: str) -> bool:
@@ -207,6 +266,35 @@ PLACE_WORDS = {
 }  # fmt: skip
 
 
+TITLES = ("Mrs", "Mr", "Ms", "Miss", "Dr", "Mx")
+# Street words that are surnames too; a building's name ("Hawthorn House, flat 9") is not one.
+SURNAMES_TOO = {"Street", "Lane", "Close", "Hill", "Green", "Park", "Gate", "Row", "Walk", "Way"}
+# "Edna Street, 7 Park Road": a name with the address after it.
+HOUSE_NUMBER_AFTER = re.compile(r"^\s*,?\s*(?:at\s+|of\s+)?\d")
+# Words that say a name follows, so a last word such as "Lane" is a surname ("my name is John
+# Lane", "call me John Lane"), not a street.
+NAME_SAID_BEFORE = re.compile(
+    r"(?:\bmy name is|\bmy name's|\bname is|\bname's|\bname:|\bcall me|\bI'm|\bIm|\bI am)\s*$",
+    re.IGNORECASE,
+)
+# A number or a word that puts a place after it: "12 Rowan Court", "flat 3 Birch House", "at
+# Rowan Court".
+PLACE_SAID_BEFORE = re.compile(r"(?:\d\w?|\b(?:flat|at|in|on|of|off|from|to|near))[\s,]*$", re.I)
+
+
+def a_place_not_a_name(words: list[str], before: str, after: str = "") -> bool:
+    """Whether capitalised words ending in a street word are a place ("Rowan Court") rather than
+    a surname that is also one ("Mrs Ann Street", "my name is John Lane", "Edna Street, 7 Park
+    Road"): a name has a title, is said to be one, or has the address after it (round 10)."""
+    if not words or words[-1].rstrip(".,") not in PLACE_WORDS:
+        return False
+    if words[0].rstrip(".") in TITLES or NAME_SAID_BEFORE.search(before):
+        return False
+    if PLACE_SAID_BEFORE.search(before) or words[-1] not in SURNAMES_TOO:
+        return True
+    return len(words) < 2 or HOUSE_NUMBER_AFTER.match(after) is None
+
+
 # Organisations are written with capitals too: "Northside Support" is not a person.
 ORGANISATION_WORDS = {
     "Support", "Services", "Service", "Housing", "Council", "Trust", "Association", "Advice",
@@ -227,10 +315,15 @@ def written_names(text: str) -> list[str]:
         # A full stop after a word (not a title or an initial) ends the name.
         ends = [i for i, w in enumerate(words) if w.endswith(".") and len(w.rstrip(".")) > 3]
         words = words[: ends[0] + 1] if ends else words
+        dropped = 0
         while words and words[0] in NOT_NAMES:
+            dropped += len(words[0]) + 1
             words = words[1:]
-        if len(words) >= 2 and words[-1] not in PLACE_WORDS and len(words[-1]) > 2:
-            found.append(" ".join(words).rstrip("."))
+        name = " ".join(words)
+        start = match.start() + dropped
+        place = a_place_not_a_name(words, text[:start], text[start + len(name) :])
+        if len(words) >= 2 and not place and len(words[-1].rstrip(".")) > 2:
+            found.append(name.rstrip("."))
     return found
 
 
@@ -415,6 +508,8 @@ class DraftDefinition:
     earlier_request: str | None = None
     # Whether the resident agreed to the helper acting for them (only when someone helps).
     consent: bool | None = None
+    # Whether the helper holds a lasting power of attorney for the resident.
+    power_of_attorney: bool = False
 
     def read_back(self) -> str:
         lines = [
@@ -434,11 +529,14 @@ class DraftDefinition:
                 else "The complaint is for the resident you are helping. You told us: "
                 f"{self.representative.strip()}"
             )
+            helper = f"You are helping them: {self.contact_name.strip()}."
             lines.append(
-                f"You are helping them: {self.contact_name.strip()}. They have agreed to this."
+                f"{helper} You hold lasting power of attorney for them."
+                if self.power_of_attorney
+                else f"{helper} They have agreed to this."
                 if self.consent
-                else f"You are helping them: {self.contact_name.strip()}. They have not agreed "
-                "to this yet, so we will check with them before we share their details with you."
+                else f"{helper} They have not agreed to this yet, so we will check with them "
+                "before we share their details with you."
             )
         lines.append(
             f"We will contact {self.contact_name.strip()} by {self.contact_preference} "
@@ -491,9 +589,10 @@ def represented_person(text: str) -> str | None:
     the first message; None when the message names nobody."""
     for match in REPRESENTED.finditer(text):
         name = match.group(1)
-        if name.split()[-1] in PLACE_WORDS or name.split()[0] in NOT_NAMES:
+        after = text[match.end() :]
+        if a_place_not_a_name(name.split(), "", after) or name.split()[0] in NOT_NAMES:
             continue
-        address = ADDRESS.match(text[match.end() :])
+        address = ADDRESS.match(after)
         return f"{name}, {address.group(1).rstrip(',')}" if address else name
     return None
 
@@ -525,8 +624,29 @@ CONSENT_GIVEN = re.compile(
 )
 
 
+# A helper who holds a lasting power of attorney for the resident ("I have LPA for him", "acting
+# under lasting power of attorney"): their authority, not the resident's agreement, is recorded
+# (round 10 r10a-05 read back "They have agreed" for a father with dementia).
+POWER_OF_ATTORNEY = re.compile(
+    # The writer holds it: "I have LPA for him", "I'm his son and hold lasting power of
+    # attorney", not "her son Paul has lasting power of attorney" (round 11 r11d-10) nor "do I
+    # need power of attorney?".
+    r"\b(?:i|i'?ve|ive|i'?m|im)\s+(?:(?!need|want|get|apply|should|could|can)\w+\s+){0,4}?"
+    r"(?:(?:lasting|enduring)\s+)?(?:power of attorney|lpa|epa|poa)\b"
+    r"|\bact(?:ing)?\s+(?:for (?:him|her|them)\s+)?(?:under|with|as)\s+"
+    r"(?:a |an |the |my |his |her )?"
+    r"(?:(?:lasting|enduring)\s+)?(?:power of attorney|lpa|poa|attorney)\b"
+    r"|\bi'?m (?:her|his|their) attorney\b",
+    re.IGNORECASE,
+)
+
+
+def holds_power_of_attorney(text: str) -> bool:
+    return POWER_OF_ATTORNEY.search(text) is not None
+
+
 def consent_told(text: str) -> bool:
-    return CONSENT_GIVEN.search(text) is not None
+    return CONSENT_GIVEN.search(text) is not None or holds_power_of_attorney(text)
 
 
 # How a helper names the resident in their answer: "She is Mrs Jones at no 4", "T is Mr Alan

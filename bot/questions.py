@@ -132,11 +132,12 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     """Every common question a message asks, each answered once: the one the whole message
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
-    whole = answer_for(text, answers) if is_question(text) else None
+    told = {key: answer for key, answer in answers.items() if answer.told}
+    whole = answer_for(text, answers if is_question(text) else told)
     found: list[Asked] = []
     for start, end in questions_in(text):
         said = text[start:end]
-        answer = answer_for(said, answers) if is_question(said) else None
+        answer = answer_for(said, answers if is_question(said) else told)
         if answer is not None and all(answer.id != f.answer.id for f in found):
             found.append(Asked(answer, start, end))
     if whole is None or any(whole.id == f.answer.id for f in found):

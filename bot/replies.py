@@ -634,3 +634,11 @@ def unmatched_stage_2_lines(policy: Policy) -> list[str]:
         stage_2_timescale_line(policy),
         ombudsman_line(policy),
     ]
+
+
+def phone_typed_wrong_line(digits: int) -> str:
+    """Why a number typed as a phone number was not taken, and what to type instead."""
+    return (
+        f"The number you typed has {digits} digits. A UK phone number starts with 0 and has 11 "
+        "digits, like 07700 900123. Could you check it? You can give an email address instead."
+    )

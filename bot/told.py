@@ -12,7 +12,7 @@ from bot.definition import (
     NAME_WORD,
     NOT_A_NAME,
     NOT_NAMES,
-    PLACE_WORDS,
+    a_place_not_a_name,
     contact_details_in,
     is_organisation,
     name_in,
@@ -172,7 +172,7 @@ def own_name_in(text: str) -> str | None:
         if (
             not all(word[0].isupper() for word in words)
             or words[0] in NOT_NAMES
-            or words[-1] in PLACE_WORDS
+            or a_place_not_a_name(words, match.group(0)[: match.start("name") - match.start()])
             or is_organisation(name)
             # "Im Fed up": one word is a name only beside the details it goes with ("im Gary").
             or (len(words) == 1 and not with_details)

@@ -95,7 +95,8 @@ class Representative:
     name: str
     relationship: str
     acting_for: str
-    consent: Literal["given", "not_yet"]
+    # "power_of_attorney": the helper holds a lasting power of attorney for the resident.
+    consent: Literal["given", "not_yet", "power_of_attorney"]
     consent_at: datetime | None
 
 

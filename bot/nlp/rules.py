@@ -185,6 +185,11 @@ class RuleMatcher:
             "exclusion_cue": "relationship",
             "person_request": "staff_cue",
         }
+        phrases += [
+            (("relationship", HELPED_NEIGHBOUR), start, end)
+            for (kind, rule_id), start, end in phrases
+            if kind == "exclusion_cue" and _neighbour_helped(doc, start, end)
+        ]
         for (kind, rule_id), start, end in phrases:
             if kind == "not_dissatisfaction" or any(
                 other == inside.get(kind) and s <= start and end <= e
@@ -372,6 +377,35 @@ def _negated(doc: Doc, start: int) -> bool:
         if token.lower_ not in BETWEEN_NEGATION_AND_DANGER:
             return False
     return False
+
+
+# The neighbour a message is about is the person helped, not the cause of anti-social
+# behaviour, when the message goes on to tell of their age or health or of a fault in their home
+# ("I'm writing about my neighbour, she's 80 and her ceiling is leaking": round 9 r9a-18,
+# r9a-32 were sent to the ASB team).
+HELPED_NEIGHBOUR = "other_representative"
+NEIGHBOUR = re.compile(r"\bneighbou?rs?\b", re.IGNORECASE)
+NEIGHBOUR_HELPED = re.compile(
+    r"\b(?:she|he|they)\s*(?:'s|s|is|are|has|have)\s+(?:got\s+|been\s+)?(?:in (?:her|his|their) )?"
+    r"(?:[6-9]\d|1[01]\d|elderly|disabled|blind|deaf|frail|housebound|poorly|unwell|ill|"
+    r"dementia|a wheelchair user|in a wheelchair|on oxygen)\b"
+    r"|\b(?:her|his|their)\s+(?:own\s+)?(?:ceiling|roof|boiler|heating|radiators?|toilet|shower|"
+    r"bath|bathroom|kitchen|sink|windows?|gutters?|pipes?|pull ?cord|alarm|walls?|damp|mould|"
+    r"stair ?lift|hot water|water)\b",
+    re.IGNORECASE,
+)
+# How far after the neighbour is named the message is read for that (about two sentences).
+NEIGHBOUR_HELPED_WITHIN = 160
+
+
+def _neighbour_helped(doc: Doc, start: int, end: int) -> bool:
+    """Whether the cue at doc[start:end] names a neighbour the message then tells is old or
+    unwell, or has a fault at home."""
+    span = doc[start:end]
+    if NEIGHBOUR.search(span.text) is None:
+        return False
+    after = doc.text[span.end_char : span.end_char + NEIGHBOUR_HELPED_WITHIN]
+    return NEIGHBOUR_HELPED.search(after) is not None
 
 
 def _said_to_be_away(doc: Doc, start: int) -> bool:

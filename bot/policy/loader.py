@@ -615,7 +615,7 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
     file = _top(ANSWERS_FILE, {ANSWERS_FILE: path.read_text(encoding="utf-8")})
     values = answer_placeholders(policy)
     answers = {}
-    for r in file.records("answers", {"topic", "match", "answer", "ground"}):
+    for r in file.records("answers", {"topic", "match", "answer", "ground", "told"}):
         groups = r.data.get("match")
         if not isinstance(groups, list) or not groups:
             r.fail("'match' must be a list of groups of phrases")
@@ -628,7 +628,7 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
         if ground is not None and ground not in policy.grounds:
             r.fail(f"ground {ground!r} is not an exclusion ground in exclusions.yml")
         answers[r.rule_id or ""] = Answer(
-            r.rule_id or "", r.text("topic"), match, text.format(**values), ground
+            r.rule_id or "", r.text("topic"), match, text.format(**values), ground, r.flag("told")
         )
     return answers
 

@@ -128,9 +128,11 @@ class PartRules:
 
 
 # How a message about Stage 2 is read, in the order tried (policy_rules/stage_2.yml).
-Stage2Reading = Literal["declines", "undo", "asks_about", "status", "asks_for"]
+Stage2Reading = Literal[
+    "declines", "undo", "no_earlier_complaint", "asks_about", "status", "asks_for"
+]
 STAGE_2_READINGS: tuple[Stage2Reading, ...] = (
-    "declines", "undo", "asks_about", "status", "asks_for",
+    "declines", "undo", "no_earlier_complaint", "asks_about", "status", "asks_for",
 )  # fmt: skip
 
 
@@ -312,6 +314,9 @@ class Answer:
     # The exclusion ground whose explanation says what this answer says: when the chat explains
     # that ground, this answer is not said too (round 9 r9b-10, r9c11).
     ground: str | None = None
+    # Given when the words are told as well as asked ("I want to withdraw my report about next
+    # door" wants the route as much as "how do I withdraw it?").
+    told: bool = False
 
 
 # Every kind of personal data the assistant stores, each with its period in retention.yml.

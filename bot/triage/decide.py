@@ -11,13 +11,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from bot.answers import asks_for_a_complaint
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label
 from bot.triage.result import Part, Reason, TriageResult
-from bot.triage.stage_2 import read_stage_2
+from bot.triage.stage_2 import no_earlier_complaint
 
 # Where a sentence ends: the spans of the other parts of a message are its sentences.
 SENTENCE_END = re.compile(r"[.!?\n]+\s*")
@@ -84,7 +83,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         # sent a first complaint round the Stage 2 questions and never took it (round 10
         # r10a-29): Stage 2 needs a Stage 1 complaint, which these words do not name.
         label = "complaint"
-        reasons.append(Reason("1.2", "Asks to make a complaint and names no earlier complaint"))
+        reasons.append(Reason("1.2", "Names no earlier complaint for Stage 2: a new complaint"))
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
@@ -229,14 +228,9 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
 
 
 def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
-    """Asks to make a complaint, with no complaint reference and no Stage 2 words
-    (policy_rules/stage_2.yml) but ones that say it is not Stage 2 ("No, it is not Stage 2. I
-    want to make a new complaint")."""
-    return (
-        asks_for_a_complaint(text)
-        and not matches.references
-        and read_stage_2(text, policy) in (None, "declines")
-    )
+    """No complaint reference, and words that say there is no Stage 1 complaint to take further
+    (bot.triage.stage_2)."""
+    return not matches.references and no_earlier_complaint(text, policy)
 
 
 def danger_in_doubt(matches: RuleMatches) -> str | None:

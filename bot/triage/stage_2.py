@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.answers import asks_for_a_complaint
 from bot.policy import Policy
 from bot.policy.schema import STAGE_2_READINGS, Stage2Reading
 from bot.text import words
@@ -28,6 +29,17 @@ def read_stage_2(text: str, policy: Policy) -> Stage2Reading | None:
         elif "asks_for" in found:
             found.discard("status")
     return next((r for r in STAGE_2_READINGS if r in found), None)
+
+
+def no_earlier_complaint(text: str, policy: Policy) -> bool:
+    """Whether a message about Stage 2 says there is no Stage 1 complaint to take further ("this
+    is my first complaint"), or asks for a complaint with no Stage 2 words ("I'd like to raise a
+    complaint ... I reported it in October"; "No, it is not Stage 2. I want to make a new
+    complaint"): Stage 2 needs a Stage 1 complaint, so a new one is taken (round 10 r10a-29)."""
+    reading = read_stage_2(text, policy)
+    return reading == "no_earlier_complaint" or (
+        asks_for_a_complaint(text) and reading in (None, "declines")
+    )
 
 
 def stage_2_open(answered: bool, answer_due: date, today: date, policy: Policy) -> bool:

@@ -39,6 +39,7 @@ from bot.replies import (
     ombudsman_line,
     other_language_lines,
     part_lines,
+    phone_typed_wrong_line,
     request_contact_lines,
     request_lines,
     stage_2_for_an_officer,
@@ -102,6 +103,7 @@ def resident_texts(policy: Policy) -> dict[str, str]:
         request_contact_lines("a@example.org", "email", date(2026, 12, 8), policy, to_a_person=True)
     )
     texts["ombudsman"] = ombudsman_line(policy)
+    texts["phone_typed_wrong"] = phone_typed_wrong_line(12)
     several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
                            "general", False, None, (), parts=(
         Part("complaint", None, "", 0, 10, "The leak is not fixed"),
