@@ -21,10 +21,11 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import NONE_NEEDED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
-from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
@@ -54,7 +55,8 @@ from bot.corrections import (
 )
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import RuleMatches, first_reference
+from bot.recorded import Recorded, recorded_reply
 from bot.replies import LOG_IT_CHECK, NO_NEW_COMPLAINT_LINE, unanswered_question_line
 from bot.triage.safety import HANDOFF_ACTION
 
@@ -98,6 +100,10 @@ class ActionUnderstandAnswer(Action):
             return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if understanding.about_record is not None:
+            dispatcher.utter_message(
+                text=recorded_reply(understanding.about_record, recorded_so_far(tracker))
+            )
         if understanding.unanswered:
             dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
         if question is None and understanding.kind == "button":
@@ -144,6 +150,20 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+def recorded_so_far(tracker: Tracker) -> Recorded:
+    """What this conversation has recorded: the complaint's reference, and what would help."""
+    contact_id = tracker.get_slot("contact_id")
+    needs = tracker.get_slot("adjustments_needed")
+    return Recorded(
+        complaint_reference=tracker.get_slot(KNOWN_REFERENCE),
+        complaint_under_way=tracker.active_loop_name == "complaint_form"
+        or bool(tracker.get_slot("awaiting_confirmation")),
+        adjustments_noted=contact_id is not None
+        and bool(get_app().cases.contact_adjustments(int(contact_id))),
+        adjustments_under_way=needs not in (None, NONE_NEEDED),
+    )
 
 
 def answer(
@@ -240,8 +260,13 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
-        if question.name == CHOICE and already_complained(str(tracker.latest_message.get("text"))):
+        said = str(tracker.latest_message.get("text") or "")
+        if question.name == CHOICE and already_complained(said):
             dispatcher.utter_message(text=NO_NEW_COMPLAINT_LINE)
+            if first_reference(said):
+                # "no i already made 1!! i want to know wots happening wiv CMP-2026-000012"
+                # (round 11 r11b-16): the complaint it names is looked up, or taken to Stage 2.
+                return about_the_earlier_complaint(tracker, question, events)
         else:
             dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
@@ -250,6 +275,23 @@ def leave(
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")
     return [*events, FollowupAction(then)]
+
+
+# What a message naming an earlier complaint at the offer asks for: Stage 2 when the model read
+# it so, otherwise where the complaint has got to.
+ABOUT_AN_EARLIER_COMPLAINT = ("escalate", "complaint_status")
+
+
+def about_the_earlier_complaint(
+    tracker: Tracker, question: OpenQuestion, out_of_the_offer: list[EventType]
+) -> list[EventType]:
+    """The message re-read as the status enquiry (or Stage 2 request) it is; its rule starts
+    the form, which takes the reference from the message."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    asks_for = intent if intent in ABOUT_AN_EARLIER_COMPLAINT else "complaint_status"
+    reverted, *reread = as_message(tracker, question, asks_for, {})
+    flags_cleared = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
+    return [reverted, *out_of_the_offer, *flags_cleared, *reread]
 
 
 def put_right_instead(

@@ -17,7 +17,14 @@ from typing import Any, Literal, Protocol
 
 from bot.definition import consent_told, contact_details_in, contact_preference
 from bot.policy import Answer
-from bot.questions import answer_for, is_question, questions_and_rest, without_openers
+from bot.questions import (
+    answer_for,
+    first_answer,
+    is_question,
+    questions_and_rest,
+    without_openers,
+)
+from bot.recorded import Subject, asks_if_recorded
 from bot.text import contains, first_sentence, starts_with, words
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -272,6 +279,9 @@ class Understanding:
     answer_text: str | None = None
     # Leaving to talk to a person: "I changed my mind. I talk to person with interpreter".
     then_person: bool = False
+    # A question about what this conversation has recorded ("is the complaint logged or
+    # not?"), answered from the record rather than as a question nobody can answer.
+    about_record: Subject | None = None
 
 
 NOTHING = Understanding("none")
@@ -318,7 +328,7 @@ def understand(
     button = typed_button(text, buttons) if question is not None else None
     if button is not None:
         return Understanding("button", button.payload)
-    asked = answer_for(text, answers) if is_question(text) else None
+    asked = first_answer(text, answers)
     if asked is None and question is not None and question.name == CHOICE and is_question(text):
         # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
         asked = answer_for(f"{text} complaint", answers)
@@ -354,7 +364,11 @@ def understand(
         # "yes i want to complain about it" after a request was logged: the complaint, not
         # "what would you like to tell us about?" (round 8 r8b-32).
         return Understanding("button", "/make_complaint")
+    about_record = asks_if_recorded(text)
     if question is None:
+        if about_record is not None:
+            # "yes but is the ring-me-before-visits thing noted or not" (round 11 r11b-17).
+            return Understanding("question", about_record=about_record)
         if plainly and intent != "request_human":
             # "... He asked me to contact you. Can I speak to a real person please?" (r8c-19).
             return Understanding("button", "/request_human")
@@ -402,6 +416,9 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
+    if about_record is not None and asked is None:
+        # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17).
+        return replace(understood, about_record=about_record)
     unanswered = bool(questions) and asked is None
     if asked is None and not unanswered:
         return understood
@@ -555,6 +572,8 @@ ALREADY_COMPLAINED = re.compile(
     r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"
     r"(?:a |an |my |the )?(?:open |formal |stage 1 |stage one )?complaint"
     r"|\balready\s+(?:complained|complaining|have one|got one|in the process)"
+    # "no i already made 1!!" (round 11 r11b-16 was recorded as putting it right instead).
+    r"|\balready\s+(?:made|make|have|got|done|did|put in|raised|sent|logged)\s+(?:one|1)\b"
     r"|\b(?:my|an) (?:existing|open|current) complaint"
     r"|\bcomplaint (?:already|open already)\b"
 )
