@@ -152,17 +152,29 @@ class ActionUnderstandAnswer(Action):
         return answer(tracker, question, understanding)
 
 
+STAGE_2_SUBMIT = "action_submit_escalation"
+
+
 def recorded_so_far(tracker: Tracker) -> Recorded:
     """What this conversation has recorded: the complaint's reference, and what would help."""
+    app = get_app()
     contact_id = tracker.get_slot("contact_id")
     needs = tracker.get_slot("adjustments_needed")
+    reference = tracker.get_slot(KNOWN_REFERENCE)
+    complaint = app.cases.complaint(reference) if reference else None
     return Recorded(
-        complaint_reference=tracker.get_slot(KNOWN_REFERENCE),
+        complaint_reference=reference,
         complaint_under_way=tracker.active_loop_name == "complaint_form"
         or bool(tracker.get_slot("awaiting_confirmation")),
         adjustments_noted=contact_id is not None
-        and bool(get_app().cases.contact_adjustments(int(contact_id))),
+        and bool(app.cases.contact_adjustments(int(contact_id))),
         adjustments_under_way=needs not in (None, NONE_NEEDED),
+        stage=complaint.stage if complaint is not None else None,
+        request_noted=contact_id is not None
+        and app.cases.service_request(int(contact_id)) is not None,
+        stage_2_asked=any(
+            e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
+        ),
     )
 
 

@@ -394,7 +394,9 @@ def understand(
         # than dropped for triage (round 8 r8b-04).
         asking, answering = questions_and_rest(text)
         if asking and not answering:
-            return Understanding("question", unanswered=True)
+            return Understanding(
+                "question", unanswered=about_record is None, about_record=about_record
+            )
     if question.name == CHOICE and is_question(text):
         # "What is the difference? I only want it fixed": the question answered, the choice
         # taken from the rest.
@@ -404,7 +406,14 @@ def understand(
             return Understanding("leave", answer=asked)
         chosen = complaint_choice(answering) if asking and answering else None
         if chosen is not None:
-            return Understanding("yes" if chosen else "no", answer=asked, unanswered=asked is None)
+            # "formal complaint about the gardeners yes. did u get the tap bit too?" (r11b-11).
+            recorded = about_record if asked is None else None
+            return Understanding(
+                "yes" if chosen else "no",
+                answer=asked,
+                unanswered=asked is None and recorded is None,
+                about_record=recorded,
+            )
     questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
@@ -416,9 +425,13 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
-    if about_record is not None and asked is None:
-        # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17).
-        return replace(understood, about_record=about_record)
+    if about_record is not None and (asked is None or about_record == "stage_2"):
+        # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
+        # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
+        # alone, even at the read-back, it changes nothing.
+        if understood.kind == "none" or (understood.kind == "amend" and not told_too(text)):
+            understood = Understanding("question")
+        return replace(understood, about_record=about_record, answer=None, unanswered=False)
     unanswered = bool(questions) and asked is None
     if asked is None and not unanswered:
         return understood
@@ -426,6 +439,11 @@ def understand(
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
     return replace(understood, answer=asked, unanswered=unanswered)
+
+
+def told_too(text: str) -> bool:
+    """Whether a message says something beside its questions."""
+    return bool(questions_and_rest(text)[1])
 
 
 # Questions whose answers are read in their own ways: the read-back's (actions.repair), the

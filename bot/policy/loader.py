@@ -246,6 +246,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             route=_filled(r, "route", landlord),
             cues=r.cues(),
             part_cues=r.cues("part_cues"),
+            outside_ombudsman=r.flag("outside_ombudsman"),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)

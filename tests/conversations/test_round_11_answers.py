@@ -101,6 +101,11 @@ def test_is_it_logged_is_answered_from_the_record_before_and_after_logging(
     say("ayesha.k@example.com")
     say("email")
     say("no thanks")
+    # At the read-back the question is no correction: nothing changes, and it is asked again.
+    at_read_back = say("is it logged or not?")
+    assert "Not yet. I log your complaint once" in at_read_back
+    assert "Is that right?" in at_read_back
+    assert "changed that" not in at_read_back
     logged = REFERENCE.search(say("yes thats right"))
     assert logged is not None
     after = say("sorry, has my complaint actually been logged?")
@@ -114,3 +119,26 @@ def test_was_what_would_help_noted_gets_a_straight_answer(running: Running) -> N
     reply = say("yes but is the ring-me-before-visits thing noted or not")
     assert "No, I have not noted anything that would help you yet" in reply
     assert CANNOT_ANSWER not in reply
+
+
+def test_a_staff_grievance_is_given_the_hr_route_not_the_ombudsman(running: Running) -> None:
+    """r11b-08: a staff member's bullying grievance was told "the Housing Ombudsman can help you
+    at any time" and never got an HR contact."""
+    _, say = conversation(running)
+    reply = say(
+        "hi, I work in your call centre and my team leader has been bullying me for months. I "
+        "want to raise a grievance about him"
+    )
+    assert "ask for HR" in reply
+    assert "Housing Ombudsman" not in reply
+
+
+def test_is_it_at_stage_2_says_what_happened_to_the_request(running: Running) -> None:
+    """r11a-06: "is my complaint at stage 2 now yes or no" got the general Stage 2 text ending
+    "When you want Stage 2, tell me", after he had asked for it twice."""
+    _, say = conversation(running)
+    say("I want my complaint CMP-2026-000099 to go to stage 2")
+    say("i dont know which email i gave")
+    reply = say("so is my complaint at stage 2 now yes or no")
+    assert "Not yet. I have passed your request for Stage 2 on." in reply
+    assert "When you want Stage 2, tell me" not in reply
