@@ -92,11 +92,21 @@ def in_the_first_person(said: str) -> str:
     return " ".join(FIRST_PERSON.get(word, word) for word in said.split())
 
 
+# Words that add emphasis only: "how long will all this take?" is "how long will this take?"
+# (round 11 r11a-01 got "I can't answer that one myself").
+EMPHASIS = frozenset({"all", "actually", "even", "really", "exactly", "roughly", "honestly"})
+
+
+def without_emphasis(said: str) -> str:
+    return " ".join(word for word in said.split() if word not in EMPHASIS)
+
+
 def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
-    """The answer whose every group of phrases the message holds, as written or as asked in the
-    first person; the most specific (most groups, then longest phrases) when several do."""
+    """The answer whose every group of phrases the message holds, as written, as asked in the
+    first person or without words of emphasis; the most specific (most groups, then longest
+    phrases) when several do."""
     said = words(text)
-    readings = (said, in_the_first_person(said))
+    readings = (said, in_the_first_person(said), without_emphasis(said))
     matching = []
     for answer in answers.values():
         hits = [

@@ -609,6 +609,7 @@ def answer_placeholders(policy: Policy) -> dict[str, str]:
     for stage_id, stage in policy.stages.items():
         values[f"{stage_id}_acknowledge"] = str(stage.acknowledge_within)
         values[f"{stage_id}_respond"] = str(stage.respond_within)
+    values["complaint_time_limit"] = str(policy.time_limit)
     return values
 
 

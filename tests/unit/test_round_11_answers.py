@@ -41,6 +41,11 @@ def test_a_question_asked_for_someone_else_is_read_in_the_first_person() -> None
         # r11d-15, r11d-06: who sees a complaint, asked before giving one.
         ("who will see this complaint? my cousin works in your office", "who_sees_it"),
         ("will the staff member know it was me who complained?", "who_sees_it"),
+        # r11a-01, r11a-11, r11a-02: what happens next, the time limit, the reference in writing.
+        ("and will the tap repair be booked in separately?", "repair_carries_on"),
+        ("is it a problem that it happened more than a year ago?", "time_limit"),
+        ("will the ref be emailed to me as well", "confirmation_sent"),
+        ("before I answer, how long will all this take?", "how_complaints_work"),
         # r11b-20: a repair already reported is chased, not reported again.
         ("when is the plumber coming? job ref 55123, nobody rang me back", "repair_status"),
     ],
