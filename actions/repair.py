@@ -33,6 +33,7 @@ from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
     CHOICE,
+    READ_BACK,
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
@@ -164,8 +165,9 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
     complaint = app.cases.complaint(reference) if reference else None
     return Recorded(
         complaint_reference=reference,
+        # From the offer to complain to the yes at the read-back.
         complaint_under_way=tracker.active_loop_name == "complaint_form"
-        or bool(tracker.get_slot("awaiting_confirmation")),
+        or any(bool(tracker.get_slot(flag)) for flag in (CHOICE, READ_BACK)),
         adjustments_noted=contact_id is not None
         and bool(app.cases.contact_adjustments(int(contact_id))),
         adjustments_under_way=needs not in (None, NONE_NEEDED),

@@ -142,3 +142,19 @@ def test_is_it_at_stage_2_says_what_happened_to_the_request(running: Running) ->
     reply = say("so is my complaint at stage 2 now yes or no")
     assert "Not yet. I have passed your request for Stage 2 on." in reply
     assert "When you want Stage 2, tell me" not in reply
+
+
+def test_did_you_get_the_other_part_is_answered_and_the_complaint_goes_ahead(
+    running: Running,
+) -> None:
+    """r11b-11: "formal complaint about the gardeners yes. did u get the tap bit too?" got "I
+    can't answer that one myself", and the tap was never noted."""
+    _, say = conversation(running)
+    say(
+        "hiya few things. 1) bathroom tap dripping all the time 2) how do i pay my rent by card "
+        "3) and im not happy the cleaners left the bins overflowing again after i complained"
+    )
+    reply = say("formal complaint about the cleaners yes. did u get the tap bit too?")
+    assert "No, I have not noted a repair or request yet. When we have finished your" in reply
+    assert CANNOT_ANSWER not in reply
+    assert "take the details of your complaint" in reply
