@@ -94,13 +94,9 @@ def test_is_it_logged_is_answered_from_the_record_before_and_after_logging(
     assert "Not yet. I log your complaint once" in during
     assert CANNOT_ANSWER not in during
     assert "reported to us before" in during
-    say("no")
-    say("fix the roof properly")
-    say("just me")
-    say("Ayesha Khan")
-    say("ayesha.k@example.com")
-    say("email")
-    say("no thanks")
+    for answer in ("no", "fix the roof properly", "just me", "Ayesha Khan", "ayesha.k@example.com"):
+        say(answer)
+    assert "Here is what I understood" in say("email") + say("no thanks")
     # At the read-back the question is no correction: nothing changes, and it is asked again.
     at_read_back = say("is it logged or not?")
     assert "Not yet. I log your complaint once" in at_read_back
