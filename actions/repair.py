@@ -21,8 +21,8 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import NONE_NEEDED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
-from actions.adjustments import needs_given
 from actions.app import get_app
 from actions.choice import already_told
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
@@ -34,6 +34,7 @@ from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, last_question
 from bot.answers import (
     CHOICE,
+    READ_BACK,
     REPAIR_ACTION,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
@@ -56,7 +57,8 @@ from bot.corrections import (
 )
 from bot.definition import contact_details_in, name_in
 from bot.fits import fits_strictly
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import RuleMatches, first_reference
+from bot.recorded import Recorded, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_NEW_COMPLAINT_LINE,
@@ -108,6 +110,10 @@ class ActionUnderstandAnswer(Action):
             return [ActionReverted()]
         if understanding.answer is not None:
             dispatcher.utter_message(text=understanding.answer.text)
+        if understanding.about_record is not None:
+            dispatcher.utter_message(
+                text=recorded_reply(understanding.about_record, recorded_so_far(tracker))
+            )
         if understanding.unanswered:
             dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
         if question is None and understanding.kind == "button":
@@ -156,6 +162,33 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+STAGE_2_SUBMIT = "action_submit_escalation"
+
+
+def recorded_so_far(tracker: Tracker) -> Recorded:
+    """What this conversation has recorded: the complaint's reference, and what would help."""
+    app = get_app()
+    contact_id = tracker.get_slot("contact_id")
+    needs = tracker.get_slot("adjustments_needed")
+    reference = tracker.get_slot(KNOWN_REFERENCE)
+    complaint = app.cases.complaint(reference) if reference else None
+    return Recorded(
+        complaint_reference=reference,
+        # From the offer to complain to the yes at the read-back.
+        complaint_under_way=tracker.active_loop_name == "complaint_form"
+        or any(bool(tracker.get_slot(flag)) for flag in (CHOICE, READ_BACK)),
+        adjustments_noted=contact_id is not None
+        and bool(app.cases.contact_adjustments(int(contact_id))),
+        adjustments_under_way=needs not in (None, NONE_NEEDED),
+        stage=complaint.stage if complaint is not None else None,
+        request_noted=contact_id is not None
+        and app.cases.service_request(int(contact_id)) is not None,
+        stage_2_asked=any(
+            e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
+        ),
+    )
 
 
 def answer(
@@ -252,15 +285,22 @@ def leave(
             get_app().cases.record_choice(int(contact_id), "no_complaint")
         events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
         events.append(SlotSet("complaint_choice", "no_complaint"))
+        said = str(tracker.latest_message.get("text") or "")
+        # After a complaint was logged or found here, "I have not logged a complaint" would tell
+        # the resident theirs is lost (r11a-11).
         logged_here = tracker.get_slot(KNOWN_REFERENCE)
-        if logged_here:
-            # "Goodbye" after a complaint was logged here and a question re-offered the choice:
-            # "I have not logged a complaint" would tell the resident theirs is lost (r11a-11).
+        if question.name == CHOICE and already_complained(said):
+            dispatcher.utter_message(
+                text=no_new_complaint_line(str(logged_here))
+                if logged_here
+                else NO_NEW_COMPLAINT_LINE
+            )
+            if first_reference(said):
+                # "no i already made 1!! i want to know wots happening wiv CMP-2026-000012"
+                # (round 11 r11b-16): the complaint it names is looked up, or taken to Stage 2.
+                return about_the_earlier_complaint(tracker, question, events)
+        elif logged_here:
             dispatcher.utter_message(text=no_new_complaint_line(str(logged_here)))
-        elif question.name == CHOICE and already_complained(
-            str(tracker.latest_message.get("text"))
-        ):
-            dispatcher.utter_message(text=NO_NEW_COMPLAINT_LINE)
         else:
             dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
@@ -295,6 +335,23 @@ def complaint_instead(
         *already_told(tracker),
         FollowupAction("complaint_form"),
     ]
+
+
+# What a message naming an earlier complaint at the offer asks for: Stage 2 when the model read
+# it so, otherwise where the complaint has got to.
+ABOUT_AN_EARLIER_COMPLAINT = ("escalate", "complaint_status")
+
+
+def about_the_earlier_complaint(
+    tracker: Tracker, question: OpenQuestion, out_of_the_offer: list[EventType]
+) -> list[EventType]:
+    """The message re-read as the status enquiry (or Stage 2 request) it is; its rule starts
+    the form, which takes the reference from the message."""
+    intent = (tracker.latest_message.get("intent") or {}).get("name")
+    asks_for = intent if intent in ABOUT_AN_EARLIER_COMPLAINT else "complaint_status"
+    reverted, *reread = as_message(tracker, question, asks_for, {})
+    flags_cleared = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
+    return [reverted, *out_of_the_offer, *flags_cleared, *reread]
 
 
 def put_right_instead(

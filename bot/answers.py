@@ -17,7 +17,14 @@ from typing import Any, Literal, Protocol
 
 from bot.definition import consent_told, contact_details_in, contact_preference
 from bot.policy import Answer
-from bot.questions import answer_for, is_question, questions_and_rest, without_openers
+from bot.questions import (
+    answer_for,
+    first_answer,
+    is_question,
+    questions_and_rest,
+    without_openers,
+)
+from bot.recorded import Subject, asks_if_recorded
 from bot.text import contains, first_sentence, starts_with, words
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -279,6 +286,9 @@ class Understanding:
     answer_text: str | None = None
     # Leaving to talk to a person: "I changed my mind. I talk to person with interpreter".
     then_person: bool = False
+    # A question about what this conversation has recorded ("is the complaint logged or
+    # not?"), answered from the record rather than as a question nobody can answer.
+    about_record: Subject | None = None
 
 
 NOTHING = Understanding("none")
@@ -332,7 +342,7 @@ def understand(
     button = typed_button(text, buttons) if question is not None else None
     if button is not None:
         return Understanding("button", button.payload)
-    asked = answer_for(text, answers) if is_question(text) else None
+    asked = first_answer(text, answers)
     if asked is None and question is not None and question.name == CHOICE and is_question(text):
         # At the choice, "what is the difference?" asks about complaining (round 8 r8a-29).
         asked = answer_for(f"{text} complaint", answers)
@@ -378,7 +388,11 @@ def understand(
         # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
         # the complaint" after leaving one: not "Goodbye" (round 11 r11d-08).
         return Understanding("button", "/make_complaint")
+    about_record = asks_if_recorded(text)
     if question is None:
+        if about_record is not None:
+            # "yes but is the ring-me-before-visits thing noted or not" (round 11 r11b-17).
+            return Understanding("question", about_record=about_record)
         if plainly and intent != "request_human":
             # "... He asked me to contact you. Can I speak to a real person please?" (r8c-19).
             return Understanding("button", "/request_human")
@@ -404,7 +418,9 @@ def understand(
         # than dropped for triage (round 8 r8b-04).
         asking, answering = questions_and_rest(text)
         if asking and not answering:
-            return Understanding("question", unanswered=True)
+            return Understanding(
+                "question", unanswered=about_record is None, about_record=about_record
+            )
     if question.name == CHOICE and is_question(text):
         # "What is the difference? I only want it fixed": the question answered, the choice
         # taken from the rest.
@@ -414,7 +430,14 @@ def understand(
             return Understanding("leave", answer=asked)
         chosen = complaint_choice(answering) if asking and answering else None
         if chosen is not None:
-            return Understanding("yes" if chosen else "no", answer=asked, unanswered=asked is None)
+            # "formal complaint about the gardeners yes. did u get the tap bit too?" (r11b-11).
+            recorded = about_record if asked is None else None
+            return Understanding(
+                "yes" if chosen else "no",
+                answer=asked,
+                unanswered=asked is None and recorded is None,
+                about_record=recorded,
+            )
     questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
@@ -426,6 +449,13 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
+    if about_record is not None and (asked is None or about_record == "stage_2"):
+        # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
+        # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
+        # alone, even at the read-back, it changes nothing.
+        if understood.kind == "none" or (understood.kind == "amend" and not told_too(text)):
+            understood = Understanding("question")
+        return replace(understood, about_record=about_record, answer=None, unanswered=False)
     unanswered = bool(questions) and asked is None
     if asked is None and not unanswered:
         return understood
@@ -433,6 +463,11 @@ def understand(
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
     return replace(understood, answer=asked, unanswered=unanswered)
+
+
+def told_too(text: str) -> bool:
+    """Whether a message says something beside its questions."""
+    return bool(questions_and_rest(text)[1])
 
 
 # Questions whose answers are read in their own ways: the read-back's (actions.repair), the
@@ -586,6 +621,8 @@ ALREADY_COMPLAINED = re.compile(
     r"|\balready\s+(?:complained|complaining|have one|has one|got one|made one|in the process)"
     # "i literally just made one??" straight after it was logged (round 11 r11a-12).
     r"|\bjust\s+(?:made|logged|done|put in|raised)\s+(?:one|it|a complaint|the complaint)\b"
+    # "no i already made 1!!" (round 11 r11b-16 was recorded as putting it right instead).
+    r"|\balready\s+(?:made|make|have|got|done|did|put in|raised|sent|logged)\s+(?:one|1)\b"
     r"|\b(?:my|an) (?:existing|open|current) complaint"
     r"|\bcomplaint (?:already|open already)\b"
 )

@@ -77,14 +77,43 @@ def is_question(text: str) -> bool:
     ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
 
 
+# Call handlers, relatives and support workers ask for someone else: "what can he do if hes not
+# happy with the answer" is the landlord's "what can I do if I'm not happy" (round 11 r11b-10).
+FIRST_PERSON = {
+    "he": "i", "she": "i", "they": "i", "hes": "im", "he's": "im", "shes": "im", "she's": "im",
+    "theyre": "im", "they're": "im", "his": "my", "her": "my", "their": "my", "him": "me",
+    "them": "me", "himself": "myself", "herself": "myself", "themselves": "myself",
+    "does": "do", "has": "have", "he'll": "i'll", "she'll": "i'll", "they'll": "i'll",
+}  # fmt: skip
+
+
+def in_the_first_person(said: str) -> str:
+    """A question asked for someone else, put as they would ask it."""
+    return " ".join(FIRST_PERSON.get(word, word) for word in said.split())
+
+
+# Words that add emphasis only: "how long will all this take?" is "how long will this take?"
+# (round 11 r11a-01 got "I can't answer that one myself").
+EMPHASIS = frozenset({"all", "actually", "even", "really", "exactly", "roughly", "honestly"})
+
+
+def without_emphasis(said: str) -> str:
+    return " ".join(word for word in said.split() if word not in EMPHASIS)
+
+
 def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
-    """The answer whose every group of phrases the message holds; the most specific (most
-    groups, then longest phrases) when several do."""
+    """The answer whose every group of phrases the message holds, as written, as asked in the
+    first person or without words of emphasis; the most specific (most groups, then longest
+    phrases) when several do."""
     said = words(text)
+    readings = (said, in_the_first_person(said), without_emphasis(said))
     matching = []
     for answer in answers.values():
         hits = [
-            max((len(p) for p in group if contains(said, words(p))), default=0)
+            max(
+                (len(p) for p in group if any(contains(r, words(p)) for r in readings)),
+                default=0,
+            )
             for group in answer.match
         ]
         if all(hits):
@@ -149,6 +178,13 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     if not found or any(alone):
         found.insert(0, Asked(whole, 0, 0))
     return found
+
+
+def first_answer(text: str, answers: dict[str, Answer]) -> Answer | None:
+    """The answer to the first common question a message asks, found in the sentence that asks
+    it: "its the council. forget it. what about a house swap?" asks about swapping homes, not
+    the council (round 11 r11b-07)."""
+    return next((asked.answer for asked in answers_in(text, answers)), None)
 
 
 # "wat is stage 2" asks what something is; "can I go to stage 2" asks for it.

@@ -107,13 +107,15 @@ def ombudsman_line(policy: Policy) -> str:
 def exclusion_lines(ground_id: str, policy: Policy) -> list[str]:
     """Explain a possible exclusion without refusing (Code 2.1, 2.4, 2.5)."""
     ground = policy.grounds[ground_id]
-    return [
+    lines = [
         ground.explanation,
         f"Where it can go instead: {ground.route}",
         "This is not a decision. A complaints officer will look at your circumstances and "
         "decide whether we can take it as a complaint, and we will tell you why.",
-        ombudsman_line(policy),
     ]
+    # "the Housing Ombudsman can help you at any time" is untrue for a staff member's grievance
+    # (round 11 r11b-08).
+    return lines if ground.outside_ombudsman else [*lines, ombudsman_line(policy)]
 
 
 def adjustment_lines(result: TriageResult, policy: Policy) -> list[str]:

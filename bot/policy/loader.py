@@ -271,6 +271,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             route=_filled(r, "route", landlord),
             cues=r.cues(),
             part_cues=r.cues("part_cues"),
+            outside_ombudsman=r.flag("outside_ombudsman"),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)
@@ -640,6 +641,7 @@ def answer_placeholders(policy: Policy) -> dict[str, str]:
     for stage_id, stage in policy.stages.items():
         values[f"{stage_id}_acknowledge"] = str(stage.acknowledge_within)
         values[f"{stage_id}_respond"] = str(stage.respond_within)
+    values["complaint_time_limit"] = str(policy.time_limit)
     return values
 
 

@@ -90,6 +90,9 @@ class ExclusionGround:
     # Cues that plainly name this matter ("drug dealing"): beside another label they make a part
     # of their own without the classifier's support (intents.yml, `parts`).
     part_cues: tuple[str, ...] = ()
+    # A matter the Housing Ombudsman does not look at (a staff member's own employment): its
+    # explanation does not say the Ombudsman can help.
+    outside_ombudsman: bool = False
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,136 @@
+"""Questions about what this conversation has recorded: "Is the complaint logged or not?", "is
+the ring-me-before-visits thing noted?", "is my complaint at stage 2 now yes or no". The
+landlord's answers cannot say, and "I can't answer that one myself" left residents unsure
+whether their complaint existed (round 11 r11d-17, r11b-17, r11a-06), so the reply is built from
+what was recorded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.questions import questions_in, without_openers
+from bot.text import words
+
+Subject = Literal["complaint", "adjustments", "stage_2", "request"]
+
+RECORDED_WORDS = (
+    r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
+    r"submitted|gone through|went through|gone in|on (?:the )?(?:system|file|record))"
+)
+ASKS_IF_RECORDED = re.compile(
+    # "is the complaint logged or not?", "has my complaint been registered", "was that noted".
+    rf"^(?:is|has|was|were|are|r)\s+(?:\S+\s+){{0,8}}?{RECORDED_WORDS}\b"
+    # "have you noted to ring me before any visit?", "did u log it".
+    r"|^(?:have|has|did)\s+(?:you|u|anyone|someone)\s+(?:\w+\s+)?"
+    r"(?:logged|log|noted|note|recorded|record|registered|register|put)\b"
+    # "logged or not?" anywhere in the sentence.
+    rf"|\b{RECORDED_WORDS}\s+or\s+not\b"
+)
+# "is my complaint at stage 2 now yes or no", "so is it escalated or not??" (round 11 r11a-06
+# got the general Stage 2 text, ending "When you want Stage 2, tell me").
+ASKS_IF_AT_STAGE_2 = re.compile(
+    r"^(?:is|has)\s+(?:it|my complaint|the complaint|this|that|my case|mine)\s+(?:\w+\s+){0,3}?"
+    r"(?:stage 2|stage two|escalated)\b"
+)
+# "did u get the tap bit too?" (round 11 r11b-11: the dripping tap of a three-part message was
+# never noted, and the question got "I can't answer that one myself").
+ASKS_IF_REQUEST_TAKEN = re.compile(
+    r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen)\s+"
+    r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
+)
+ABOUT_ADJUSTMENTS = re.compile(
+    r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
+    r"(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|before (?:any|a|each|every) "
+    r"visits?|my needs|her needs|his needs|disability|hearing|access needs)\b"
+)
+
+
+def asks_if_recorded(text: str) -> Subject | None:
+    """What a message asks was recorded, if it asks: what would help, or else the complaint."""
+    for start, end in questions_in(text):
+        said = without_openers(words(text[start:end]))
+        if ASKS_IF_AT_STAGE_2.search(said):
+            return "stage_2"
+        if ASKS_IF_REQUEST_TAKEN.search(said):
+            return "request"
+        if ASKS_IF_RECORDED.search(said):
+            return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
+    return None
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What this conversation has recorded so far."""
+
+    complaint_reference: str | None = None
+    # The complaint form is open, or its summary is waiting for a yes.
+    complaint_under_way: bool = False
+    adjustments_noted: bool = False
+    # What would help was told, and is recorded with what is being taken down.
+    adjustments_under_way: bool = False
+    # The stage of the complaint named by `complaint_reference`.
+    stage: int | None = None
+    # A Stage 2 request was passed on in this conversation.
+    stage_2_asked: bool = False
+    # A repair or other request for our team was noted with this contact.
+    request_noted: bool = False
+
+
+def recorded_reply(subject: Subject, recorded: Recorded) -> str:
+    """A plain yes, "not yet" and what it waits on, or "no" and how to start."""
+    if subject == "stage_2":
+        return stage_2_reply(recorded)
+    if subject == "request":
+        return request_reply(recorded)
+    if subject == "adjustments":
+        if recorded.adjustments_noted:
+            return "Yes. We have noted what would help you, and we will do it each time."
+        if recorded.adjustments_under_way:
+            return (
+                "Not yet. What would help you is noted when I record what you have told me, once "
+                "you have answered my questions."
+            )
+        return (
+            "No, I have not noted anything that would help you yet. Tell me what would help, "
+            "such as a call before any visit, and I will ask if we may note it."
+        )
+    if recorded.complaint_reference:
+        return f"Yes. Your complaint is logged. Your reference is {recorded.complaint_reference}."
+    if recorded.complaint_under_way:
+        return (
+            "Not yet. I log your complaint once you have answered my questions and told me the "
+            "summary is right. Then I give you a reference."
+        )
+    return (
+        "No, I have not logged a complaint in this conversation. If you want to make one, tell "
+        "me what went wrong."
+    )
+
+
+def stage_2_reply(recorded: Recorded) -> str:
+    reference = recorded.complaint_reference
+    if reference and recorded.stage == 2:
+        return f"Yes. Your complaint {reference} is at Stage 2."
+    if recorded.stage_2_asked:
+        return (
+            "Not yet. I have passed your request for Stage 2 on. A complaints officer needs to "
+            "find your complaint before it can move to Stage 2."
+        )
+    if reference and recorded.stage == 1:
+        return f"No. Your complaint {reference} is at Stage 1. If you want Stage 2, tell me."
+    return (
+        "No, I have not taken a Stage 2 request in this conversation. To ask for Stage 2, tell "
+        "me, with your complaint reference if you have it."
+    )
+
+
+def request_reply(recorded: Recorded) -> str:
+    if recorded.request_noted:
+        return "Yes. I have noted your request for our team."
+    when = "When we have finished your complaint, tell" if recorded.complaint_under_way else "Tell"
+    return (
+        f"No, I have not noted a repair or request yet. {when} me what needs fixing and where, "
+        "and I will note it."
+    )
