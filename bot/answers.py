@@ -665,7 +665,10 @@ def asks_for_a_complaint(text: str) -> bool:
     formal complaint"), in a sentence of its own: a question or "sort it out" elsewhere in a
     long message does not take the request back."""
     sentences = [s for s in re.split(r"(?<=[.!?\n])\s*", text) if s.strip()]
-    if any(is_question(s) and DOUBTS_ABOUT_COMPLAINING.search(s) for s in sentences):
+    if any(
+        is_question(s) and DOUBTS_ABOUT_COMPLAINING.search(s) and asks_before_choosing(s)
+        for s in sentences
+    ):
         # "she wants to complain but is worried. will it affect her tenancy?": asked first.
         return False
     return any(

@@ -242,3 +242,15 @@ def test_withdrawing_a_logged_complaint_says_how_and_does_not_say_it_stopped(
     )
     assert "stopped" not in reply
     assert "To withdraw it, tell our complaints team" in reply
+
+
+def test_asking_for_the_complaint_to_be_taken_at_the_stage_2_question_takes_it(
+    running: Running,
+) -> None:
+    """r10a-29 turn 3: "Can you take my complaint now?" at the Stage 2 reference question went
+    round Stage 2 again, and the complaint was never logged."""
+    _, say = conversation(running)
+    assert "What is your complaint reference?" in say("I want to escalate my complaint")
+    reply = say("can you take my complaint now please?")
+    assert "passed your request on" not in reply
+    assert "I'll take the details of your complaint now." in reply
