@@ -11,12 +11,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.definition import READ_BACK_ACTION
+from actions.repair import recorded_so_far
 from actions.safety import details_held, routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
 from bot.answers import READ_BACK, says_goodbye, takes_back_a_person_request
 from bot.casestore.domain import Handoff
 from bot.questions import answer_for, is_question
+from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import (
     BACK_FROM_PERSON_LINE,
     CARRY_ON_HERE_BUTTON,
@@ -96,10 +98,14 @@ class ActionPersonAwaited(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
             return []  # "ok thanks", "bye": nothing to answer
-        answer = answer_for(text, app.answers) if is_question(text) else None
-        if answer is not None:
-            dispatcher.utter_message(text=answer.text)
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
+        about_record = asks_if_recorded(text)
+        answer = answer_for(text, app.answers) if is_question(text) else None
+        if about_record is not None and not (unfinished and about_record == "complaint"):
+            # "is my complaint at stage 2 now?": from what this conversation recorded.
+            dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
+        elif answer is not None:
+            dispatcher.utter_message(text=answer.text)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []

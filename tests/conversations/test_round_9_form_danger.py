@@ -71,12 +71,15 @@ def test_breathing_trouble_after_a_damp_route_is_not_stored_as_the_answer(
     """A route already given makes the detector's guess at a new danger one step less sure: the
     safety question at least, and the form's question asked again."""
     _, say = conversation(running)
-    assert "inspect" in say(
+    first = say(
         "the black mould in my daughter's room has come back, she has asthma and coughs every "
         "night, I want to complain"
     )
-    say("/affirm")
-    assert OUTCOME in say("yes it's still there")
+    assert "inspect" in first
+    if "Is this still happening" not in first:  # the offer first, when the form waits for it
+        assert "Is this still happening" in say("/affirm")
+    assert "reported to us before" in say("yes it's still there")
+    assert OUTCOME in say("no, first time I've told you")
     after = say("one sec she is wheezing a lot and can't get her breath back")
     assert "999" in after
     assert WHO not in after
