@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,6 +23,7 @@ from bot.replies import (
     CARRY_ON_HERE_BUTTON,
     COMPLAINT_NOT_LOGGED_YET_LINE,
     PERSON_AWAITED_LINE,
+    STILL_FOR_STAFF_LINE,
     handoff_lines,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
@@ -94,7 +94,17 @@ class ActionPersonAwaited(Action):
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
         if takes_back_a_person_request(text):
-            return self._carry_on_here(dispatcher, tracker, app.cases.withdraw_handoff)
+            # A handover that holds a danger to a person, or a Stage 2 request an officer must
+            # match, still needs staff: the chat carries on, and the conversation stays in the
+            # queue (round 12 r12c-18, r12d-01 lost both).
+            dangers = [
+                c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].hazard is None
+            ]
+            if handoff.reason is not None or dangers:
+                return self._carry_on_here(dispatcher, tracker, STILL_FOR_STAFF_LINE)
+            if not app.cases.withdraw_handoff(tracker.sender_id):
+                return []  # picked up in the meantime
+            return self._carry_on_here(dispatcher, tracker, BACK_FROM_PERSON_LINE)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
             return []  # "ok thanks", "bye": nothing to answer
@@ -112,11 +122,11 @@ class ActionPersonAwaited(Action):
 
     @staticmethod
     def _carry_on_here(
-        dispatcher: CollectingDispatcher, tracker: Tracker, withdraw: Callable[[str], bool]
+        dispatcher: CollectingDispatcher, tracker: Tracker, line: str
     ) -> list[EventType]:
-        if not withdraw(tracker.sender_id):
-            return []  # picked up in the meantime
-        dispatcher.utter_message(text=BACK_FROM_PERSON_LINE)
+        """Whatever the handover interrupted carries on: the form, the read-back, or a new
+        message."""
+        dispatcher.utter_message(text=line)
         events: list[EventType] = [SlotSet(WITH_PERSON_SLOT, False)]
         form = form_at_handover(tracker)
         if form is not None:

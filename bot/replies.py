@@ -304,6 +304,11 @@ BACK_FROM_PERSON_LINE = (
     "OK, I'll carry on here with you. Nobody will pick this up now. You can ask for a person "
     "again at any time."
 )
+# Carrying on with the assistant when staff must still read the conversation (a danger to a
+# person told in it, or a Stage 2 request to match).
+STILL_FOR_STAFF_LINE = (
+    "OK, I'll carry on here with you. A member of our team will still read this conversation."
+)
 # What the resident types to carry on with the assistant while a person is awaited.
 CARRY_ON_HERE = "carry on here"
 CARRY_ON_HERE_BUTTON = {"title": "Carry on here", "payload": CARRY_ON_HERE}

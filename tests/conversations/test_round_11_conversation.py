@@ -107,3 +107,31 @@ def test_asking_after_a_handover_mid_complaint_is_told_it_is_not_logged_yet(
     asked = say("is my complaint registered? I need a reference number")
     assert "116 123" in asked
     assert "Your complaint is not logged yet" in asked
+
+
+def test_carrying_on_after_a_danger_to_a_person_keeps_the_conversation_for_staff(
+    running: Running, policy: Policy
+) -> None:
+    """Round 12 r12c-18: after an indirect disclosure and a handover, "carry on here" took the
+    conversation out of the staff queue ("Nobody will pick this up now")."""
+    sender, say = conversation(running)
+    assert "116 123" in say("honestly i dont want to be here anymore, everything is too much")
+    assert "I'll pass you to a person." in say("can i talk to someone please")
+    back = say("im safe for now, carry on here, i want to complain about the mould")
+    assert "will still read this conversation" in back
+    assert "Nobody will pick this up now" not in back
+    assert store(running, policy).open_handoff(sender) is not None
+
+
+def test_carrying_on_after_an_unmatched_stage_2_request_keeps_it_for_an_officer(
+    running: Running, policy: Policy
+) -> None:
+    """Round 12 r12d-01: "carry on here" after an unmatched Stage 2 request withdrew it, and
+    the request was never escalated."""
+    sender, say = conversation(running)
+    say("I want my complaint CMP-2026-999991 to go to stage 2 please")
+    assert "I'll pass you to a person." in say("my email is pat.moss@example.org")
+    assert "will still read this conversation" in say("carry on here")
+    waiting = store(running, policy).waiting_handoffs()
+    [kept] = [handoff for handoff in waiting if handoff.conversation_id == sender]
+    assert kept.reason is not None

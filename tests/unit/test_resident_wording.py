@@ -200,6 +200,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["details_seen"] = replies.DETAILS_SEEN_LINE
     texts["back_from_person"] = replies.BACK_FROM_PERSON_LINE
     texts["person_awaited"] = replies.PERSON_AWAITED_LINE
+    texts["still_for_staff"] = replies.STILL_FOR_STAFF_LINE
     texts["complaint_not_logged_yet"] = replies.COMPLAINT_NOT_LOGGED_YET_LINE
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]
