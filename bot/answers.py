@@ -619,6 +619,8 @@ ALREADY_COMPLAINED = re.compile(
     r"\b(?:already|before)\s+(?:have|got|made|make|put in|raised|logged|sent|done|did)\s+"
     r"(?:a |an |my |the )?(?:open |formal |stage 1 |stage one )?complaint"
     r"|\balready\s+(?:complained|complaining|have one|has one|got one|made one|in the process)"
+    # "I have one already" (round 12 r12d-03 was logged as putting it right).
+    r"|\b(?:have|got|has|made)\s+(?:one|1|a complaint)\s+already\b"
     # "i literally just made one??" straight after it was logged (round 11 r11a-12).
     r"|\bjust\s+(?:made|logged|done|put in|raised)\s+(?:one|it|a complaint|the complaint)\b"
     # "no i already made 1!!" (round 11 r11b-16 was recorded as putting it right instead).
@@ -926,6 +928,9 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     r"(?:a|an|someone|somebody|some1|sum1|a real|an actual|one of your|a member)\b"
     r"|\b(?:want|need|like)\s+to\s+(?:talk|speak)\s+(?:to|with)\s+(?:a|an)\s+"
     r"(?:real |actual )?(?:person|human)\b"
+    # "Very well, let me speak to a person then" (round 12 r12d-03 was offered the choice again).
+    r"|\blet\s+me\s+(?:talk|speak|chat)\s+(?:to|with)\s+(?:a|an|someone|somebody|a real|"
+    r"an actual|one of your|a member)\b"
     # "Can a person check this please?" (round 8 r8a-08).
     r"|\b(?:can|could)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff)\s+"
     r"(?:check|look|help|deal|see|read)\b"

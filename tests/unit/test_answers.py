@@ -809,3 +809,18 @@ def test_a_no_that_asks_for_the_complaint_after_leaving_it_starts_it() -> None:
     assert understand_(None, "no I don't want to complain, bye", "deny", []).value != (
         "/make_complaint"
     )
+
+
+def test_a_person_asked_for_after_an_unwanted_note_is_handed_over() -> None:
+    """Round 12 r12d-03: "I did not ask for anyone to put anything right. Very well, let me speak
+    to a person then." was offered the complaint choice again."""
+    text = "I did not ask for anyone to put anything right. Very well, let me speak to a person."
+    said = understand_(None, text, "dissatisfaction", [])
+    assert (said.kind, said.value) == ("button", "/request_human")
+
+
+def test_i_have_one_already_at_the_offer_starts_no_new_complaint_and_puts_nothing_right() -> None:
+    """Round 12 r12d-03: "No, I don't want to make another complaint, I have one already" at the
+    offer was logged as putting it right, with a callback nobody asked for."""
+    text = "No, I don't want to make another complaint, I have one already. I asked how long."
+    assert understand_(CHOICE, text, "deny", []).kind == "leave"
