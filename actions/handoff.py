@@ -1,4 +1,5 @@
-"""A person on request, at any time: the chat pauses and staff get the conversation so far."""
+"""A person on request, at any time: staff get the conversation so far, and until one picks it
+up the assistant still answers."""
 
 from __future__ import annotations
 
