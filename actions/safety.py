@@ -32,10 +32,12 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    cannot_phone,
     cannot_read,
     dangers_to_a_person_routed,
     follows_up_a_route,
     not_to_be_phoned,
+    reads_as_a_detail,
     routes_in_events,
     routes_standing,
     told_after_a_route,
@@ -89,6 +91,7 @@ class ActionSafetyCheck(Action):
             clocks = app.cases.start_hazard_clocks(contact_id, new, received_at(tracker))
             for line in clock_lines(clocks, policy, "resident"):
                 dispatcher.utter_message(text=line)
+            _ways_without_a_call(dispatcher, tracker)
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
         if no_calls:
@@ -98,6 +101,7 @@ class ActionSafetyCheck(Action):
         elif not (result.urgency or result.ask_about_danger or confirmed):
             follow_up = (
                 _follow_up(tracker)
+                or _cannot_phone_after_a_route(tracker, policy)
                 or _told_again_to_a_person(tracker, policy)
                 or _at_risk_while_waiting(tracker, policy)
             )
@@ -138,31 +142,33 @@ class ActionSafetyCheck(Action):
 
 
 def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
-    """A danger only the detector finds counts one step less for each thing in the conversation
-    that makes the message a reply (bot.triage.decide.detector_level): a route already given
-    ("I'm outside now", "no I'll ring the emergency line now, thanks") and a question waiting
-    that the message fits as its answer ("I'm Sam, her son"; not "my son is wheezing and cant
-    catch his breath" at the earlier-job question, round 9 r9c22), so a reply that is both gets
-    neither route nor question. A guess at the danger already routed is dropped, unless the
-    message says it goes on or is worse, and so is that danger said not to be there. Danger told
-    in words the policy names is always routed."""
+    """A danger only the detector finds counts one step less when the message reads as the answer
+    to the question waiting ("I'm Sam, her son"; not "my son is wheezing and cant catch his
+    breath" at the earlier-job question, round 9 r9c22). A guess at the danger already routed is
+    a reply to its route ("I'm outside now", "no I'll ring the emergency line now, thanks") and is
+    dropped, unless the message says it goes on or is worse: then it is routed again as if new,
+    whatever question waits ("tonight is really bad, ive got all my pills out" after the
+    Samaritans line got only the safety question, round 12 r12c-07). A route given for one danger
+    makes a new one told in the words it needs no less likely: an elderly man with no heating
+    tonight after a fall was routed is routed too (r12c-04); a guess without them counts one step
+    less. That danger said not to be there is dropped. Danger told in words the policy names is
+    always routed."""
     routed = set(routes_in(tracker))
     text = str(tracker.latest_message.get("text") or "")
-    steps = int(bool(routed)) + int(answers_the_question(open_question(tracker), text))
+    answered = _answers_the_question_waiting(open_question(tracker), text)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     told_after = told_after_a_route(matches, routed, policy)
     if told_after:
         urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
         result = replace(result, urgency=urgency, ask_about_danger=False)
     guess = matches.detected_urgency
-    if not steps or guess not in policy.urgency:
+    if not (routed or answered) or guess not in policy.urgency:
         return result
     if guess in routed:
-        # Told again worse or back ("the smell is getting worse", "he's back"), the danger
-        # counts again as if not yet routed; otherwise the message is a reply to its route.
-        level = detector_level(matches, policy, steps - 1) if matches.danger_still else NOT_AT_ALL
+        level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
     else:
-        level = detector_level(matches, policy, steps)
+        evidence = words_it_needs_told(policy.urgency[str(guess)].detector_needs, matches)
+        level = detector_level(matches, policy, int(answered) + int(bool(routed) and not evidence))
     urgency = tuple(c for c in result.urgency if c in matches.urgency or c in told_after)
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
@@ -177,6 +183,27 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
+
+
+def words_it_needs_told(needs: tuple[str, ...], matches: RuleMatches) -> bool:
+    """Whether the message holds words of its own for a danger that needs them (a heating word
+    for a loss of heating): then a route given before for another danger is no reason to doubt
+    it. A guess with no such words after a route may be the reply to it ("no I'll ring the
+    emergency line now, thanks")."""
+    return bool(set(needs) & set(matches.cue_groups))
+
+
+def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> bool:
+    """Whether the message reads as the answer to the question waiting, a reason to doubt the
+    detector's guess in it: what a form's question asks for (bot.fits), at a detail question a
+    name or number, and at an offer any message ("yes ring me 07700 900777 im Leanne"). The
+    read-back is confirmed in a few words, so what else a message there tells is news ("yes
+    thats right. she can hear him trying the key in the door now", round 12 r12c-13)."""
+    if question is None or question.name == READ_BACK:
+        return False
+    if not question.form:
+        return True
+    return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
@@ -233,6 +260,15 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     return routed
 
 
+def _cannot_phone_after_a_route(tracker: Tracker, policy: Policy) -> list[str]:
+    """The routes standing when the message says the resident cannot make a voice call ("I
+    CANNOT PHONE. I am Deaf. How do I contact the emergency line?", round 12 r12a-11): their
+    help again, with the ways that are not a call."""
+    if not cannot_phone([str(tracker.latest_message.get("text") or "")], policy):
+        return []
+    return routes_not_taken_back(tracker)
+
+
 def _told_again_to_a_person(tracker: Tracker, policy: Policy) -> list[str]:
     """The danger already routed that the detector is sure of again while the conversation waits
     for a person ("I have the pills in front of me", "he is shouting at the door"): the
@@ -287,8 +323,18 @@ def _after_route(
         return [FollowupAction(HANDOFF_ACTION)]
     for line in dict.fromkeys(policy.after_route(category) for category in routed):
         dispatcher.utter_message(text=line)
+    _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
+
+
+def _ways_without_a_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Beside a route, for a resident who has said in this conversation that they cannot make
+    a voice call: text relay, 999 BSL and emergencySMS (round 12 r12a-11, Deaf, was told three
+    times to ring the emergency line; r12c-01 had no phone credit)."""
+    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "user")
+    if cannot_phone(said, get_app().policy):
+        dispatcher.utter_message(text=get_app().policy.cannot_phone_line())
 
 
 def then_as_while_waiting(tracker: Tracker) -> list[EventType]:

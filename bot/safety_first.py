@@ -42,11 +42,13 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    cannot_phone,
     cannot_read,
     dangers_to_a_person_routed,
     follows_up_a_route,
     needs_safety_check,
     not_to_be_phoned,
+    reads_as_a_detail,
     routes_given,
     routes_standing,
     told_after_a_route,
@@ -197,9 +199,13 @@ class SafetyFirstPolicy(UntrainedPolicy):
             return True
         unhappy = bool(matches.dissatisfaction_cues)
         standing = routes_standing(_turns(tracker), policy)
-        return follows_up_a_route(
-            message.text, standing, waiting_on_an_answer(tracker), buttons, unhappy
-        ) or bool(not_to_be_phoned(message.text, routed, policy))
+        return (
+            follows_up_a_route(
+                message.text, standing, waiting_on_an_answer(tracker), buttons, unhappy
+            )
+            or bool(not_to_be_phoned(message.text, routed, policy))
+            or bool(standing and cannot_phone([message.text or ""], policy))
+        )
 
 
 # Form questions whose answers are names, numbers and references: the learned detector's guess
@@ -215,11 +221,13 @@ SMALL_TALK = {"greet", "thank", "goodbye", "affirm", "deny", "bot_challenge"}
 def _only_an_answer(message: UserUttered, tracker: DialogueStateTracker) -> bool:
     """A name, number or reference typed for a form's question, small talk, or leaving ("forget
     it, I've changed my mind", "cancel it", "cba... bye"): the detector's guess there is the
-    resident's frustration, not danger."""
+    resident's frustration, not danger. Words at a detail question that read as no detail are
+    no answer: "hes outside now with his key" at the name question (round 12 r12c-13)."""
     text = message.text or ""
     if message.intent.get("name") in SMALL_TALK or wants_to_leave(text) or says_goodbye(text):
         return True
-    return bool(tracker.active_loop_name) and tracker.get_slot("requested_slot") in DETAIL_SLOTS
+    slot = tracker.get_slot("requested_slot")
+    return bool(tracker.active_loop_name) and slot in DETAIL_SLOTS and reads_as_a_detail(slot, text)
 
 
 def since_latest_message(

@@ -479,6 +479,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         will_contact=_checked(file, "will_contact", landlord_fields),
         no_contact_details=_checked(file, "no_contact_details", landlord_fields),
         no_calls=file.text("no_calls"),
+        cannot_phone=_checked(file, "cannot_phone", landlord_fields),
+        cannot_phone_cues=file.cues("cannot_phone_cues", required=True),
     )
 
 
@@ -674,6 +676,8 @@ _TOP_KEYS = {
         "will_contact",
         "no_contact_details",
         "no_calls",
+        "cannot_phone",
+        "cannot_phone_cues",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

@@ -54,6 +54,8 @@ class Landlord:
     name: str
     phone: str
     emergency_repairs_phone: str
+    # Typed before our numbers to reach them by text through Relay UK.
+    text_relay_prefix: str
     email: str
     nation: str
     office_hours: OfficeHours
@@ -224,6 +226,10 @@ class Safety:
     no_contact_details: str
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
+    # Said beside a route when the resident cannot make a voice call (Deaf, no credit, someone
+    # listening): the ways to reach help that are not a call, and what tells of it.
+    cannot_phone: str
+    cannot_phone_cues: tuple[str, ...]
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""
@@ -398,6 +404,10 @@ class Policy:
         """What happens now and the help open day and night, after a category's route."""
         text = self.urgency[category_id].after_route or self.safety.after_route
         return text.format(**vars(self.landlord))
+
+    def cannot_phone_line(self) -> str:
+        """The ways to reach help that are not a voice call, with the landlord's numbers."""
+        return self.safety.cannot_phone.format(**vars(self.landlord))
 
     def contact_line(self, details_held: bool) -> str:
         """Said after `after_route`: a promise to contact the resident only when the

@@ -5,14 +5,21 @@ Rasa server) and the actions (in the action server) decide the same way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from bot.answers import READ_BACK, Button, ConversationState, typed_button
-from bot.definition import NEGATIONS, PREFERENCES
+from bot.definition import (
+    NEGATIONS,
+    PREFERENCES,
+    contact_details_in,
+    contact_preference,
+    name_in,
+)
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.policy import Policy
 from bot.questions import is_question
+from bot.text import contains, words
 from bot.triage.decide import dangers
 
 SAFETY_ACTION = "action_safety_check"
@@ -25,6 +32,24 @@ HANDOFF_ACTION = "action_handoff"
 PERSON_AWAITED_ACTION = "action_person_awaited"
 # The category a "yes" to the safety question is flagged under.
 REPORTED_DANGER = "someone_in_danger"
+
+
+# How the answer to a detail question reads: the learned detector's guess in a name or a number is
+# noise, but "tonight is really bad, ive got all my pills in front of me" typed at the name question
+# is no name, and its danger counts (round 12 r12c-07).
+DETAIL_READERS: dict[str, Callable[[str], str | None]] = {
+    "contact_name": name_in,
+    "representative_name": name_in,
+    "contact_details": contact_details_in,
+    "contact_preference": contact_preference,
+}
+
+
+def reads_as_a_detail(slot: str | None, text: str | None) -> bool:
+    """Whether the message reads as the name, number or reference a detail question asks for.
+    A question with no reader of its own (a reference) takes any message as its answer."""
+    reader = DETAIL_READERS.get(slot or "")
+    return reader is None or reader(text or "") is not None
 
 
 def needs_safety_check(entities: Iterable[dict[str, Any]], policy: Policy) -> bool:
@@ -189,3 +214,11 @@ def not_to_be_phoned(
         return ()
     people = (c for c in categories if c in policy.urgency and policy.urgency[c].hazard is None)
     return tuple(dict.fromkeys(people))
+
+
+def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
+    """Whether the resident has said they cannot make a voice call (Deaf, no phone credit,
+    someone listening), in any of these messages: a route then gives a way that is not a call."""
+    return any(
+        contains(words(text), cue) for text in said for cue in policy.safety.cannot_phone_cues
+    )
