@@ -15,8 +15,14 @@ from actions.repair import recorded_so_far
 from actions.safety import details_held, routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import channel_of, received_at, transcript_of, written_language
-from bot.answers import READ_BACK, says_goodbye, takes_back_a_person_request
+from bot.answers import (
+    READ_BACK,
+    beside_taking_back_a_person_request,
+    says_goodbye,
+    takes_back_a_person_request,
+)
 from bot.casestore.domain import Handoff
+from bot.policy.contract import TRIAGE_ACTION
 from bot.questions import answer_for, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import (
@@ -71,6 +77,8 @@ def hand_over(
     return [SlotSet(WITH_PERSON_SLOT, True)]
 
 
+# Words beside "carry on here" that ask for something of their own, read as a new message.
+SAYS_MORE = 4
 # Messages that only acknowledge, needing no answer while a person is awaited.
 ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm")
 
@@ -128,12 +136,18 @@ class ActionPersonAwaited(Action):
         """Whatever the handover interrupted carries on: the form, the read-back, or a new
         message."""
         dispatcher.utter_message(text=line)
+        text = str(tracker.latest_message.get("text") or "")
         events: list[EventType] = [SlotSet(WITH_PERSON_SLOT, False)]
         form = form_at_handover(tracker)
         if form is not None:
             events.append(FollowupAction(form))
         elif tracker.get_slot(READ_BACK):
             events.append(FollowupAction(READ_BACK_ACTION))
+        elif len(beside_taking_back_a_person_request(text).split()) >= SAYS_MORE:
+            # "sorry im not going to do anything silly. i want to make a complaint about the
+            # mould, carry on here": the rest is read as a new message, not met with "what would
+            # you like to tell us about?" and a misunderstanding (round 12 r12c-18).
+            events.append(FollowupAction(TRIAGE_ACTION))
         else:
             dispatcher.utter_message(response="utter_how_can_i_help")
         return events

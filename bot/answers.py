@@ -920,6 +920,12 @@ def takes_back_a_person_request(text: str) -> bool:
     return TAKES_BACK_A_PERSON.search(words(text)) is not None
 
 
+def beside_taking_back_a_person_request(text: str) -> str:
+    """What a message says beside taking back its request for a person: "i want to make a
+    complaint about the mould, carry on here" asks for the complaint too (round 12 r12c-18)."""
+    return " ".join(TAKES_BACK_A_PERSON.sub(" ", words(text)).split())
+
+
 # A request for a person the rule matcher may miss: "actually can I talk to a person instead?"
 ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # Text-speak too: "cn i talk 2 sum1 real" (round 9 r9c06 got "I can't answer that one").
