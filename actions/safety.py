@@ -21,6 +21,7 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
+from bot.policy.schema import UrgencyCategory
 from bot.questions import answer_for
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
@@ -149,10 +150,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     dropped, unless the message says it goes on or is worse: then it is routed again as if new,
     whatever question waits ("tonight is really bad, ive got all my pills out" after the
     Samaritans line got only the safety question, round 12 r12c-07). A route given for one danger
-    makes a new one told in the words it needs no less likely: an elderly man with no heating
-    tonight after a fall was routed is routed too (r12c-04); a guess without them counts one step
-    less. That danger said not to be there is dropped. Danger told in words the policy names is
-    always routed."""
+    makes a new one told in words of its own no less likely, and so does a question the message
+    answers: an elderly man with no heating tonight after a fall was routed is routed too
+    (r12c-04); a guess without them counts one step less for each. That danger said not to be
+    there is dropped. Danger told in words the policy names is always routed."""
     routed = set(routes_in(tracker))
     text = str(tracker.latest_message.get("text") or "")
     answered = _answers_the_question_waiting(open_question(tracker), text)
@@ -166,9 +167,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         return result
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
+    elif words_of_its_own(policy.urgency[str(guess)], matches):
+        level = detector_level(matches, policy)
     else:
-        evidence = words_it_needs_told(policy.urgency[str(guess)].detector_needs, matches)
-        level = detector_level(matches, policy, int(answered) + int(bool(routed) and not evidence))
+        level = detector_level(matches, policy, int(answered) + int(bool(routed)))
     urgency = tuple(c for c in result.urgency if c in matches.urgency or c in told_after)
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
@@ -185,12 +187,17 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     )  # fmt: skip
 
 
-def words_it_needs_told(needs: tuple[str, ...], matches: RuleMatches) -> bool:
-    """Whether the message holds words of its own for a danger that needs them (a heating word
-    for a loss of heating): then a route given before for another danger is no reason to doubt
-    it. A guess with no such words after a route may be the reply to it ("no I'll ring the
-    emergency line now, thanks")."""
-    return bool(set(needs) & set(matches.cue_groups))
+def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
+    """Whether the message tells the detector's new danger in words of its own: a cue group the
+    category needs (a heating word for a loss of heating), or for a danger to a person the group
+    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
+    another danger, or a question the message answers, is then no reason to doubt it ("yes
+    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
+    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
+    """
+    groups = [set(combination) for combination in category.combinations]
+    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
+    return bool(needs & set(matches.cue_groups))
 
 
 def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> bool:

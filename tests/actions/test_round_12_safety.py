@@ -29,7 +29,7 @@ def texts(dispatcher: CollectingDispatcher) -> list[str]:
 
 def turn(
     policy: Policy, said: list[str], text: str, guess: tuple[str, float] | None = None,
-    asking: str | None = None,
+    asking: str | None = None, **slots: Any,
 ) -> Tracker:  # fmt: skip
     """The resident's `text` after the assistant `said` these lines, with the complaint form
     `asking` for a slot, or with no form."""
@@ -47,7 +47,7 @@ def turn(
     return Tracker.from_dict(
         {
             "sender_id": "resident-12",
-            "slots": {"requested_slot": asking, "with_person": False},
+            "slots": {"requested_slot": asking, "with_person": False, **slots},
             "latest_message": {
                 "text": text,
                 "intent": {"name": "service_request", "confidence": 0.6},
@@ -121,6 +121,19 @@ def test_no_heating_for_an_old_man_after_another_route_is_routed_not_only_asked_
     lines = texts(dispatcher)
     assert lines[0] == policy.urgent_route("no_heating_or_water_vulnerable")
     assert policy.landlord.emergency_repairs_phone in lines[0]
+
+
+def test_a_knife_told_beside_the_answer_to_the_contact_offer_is_routed(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 12 (r12b-18): "yes contact me ... one of them flashed a knife at my lad, hes 15"
+    after the drug dealing report was only asked about: a message that answers the offer counted
+    one step less, though it tells the threat in words of its own."""
+    said = ["Would you like our team to contact you about it?"]
+    text = "yes contact me, Dawn 07700 900812. also one of them pulled a blade on my son, hes 14"
+    tracked = turn(policy, said, text, ("threat_of_violence", 0.99), request_contact_pending=True)
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    assert texts(dispatcher)[0] == policy.urgent_route("threat_of_violence")
 
 
 def test_a_danger_told_beside_yes_at_the_read_back_is_routed(
