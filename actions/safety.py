@@ -76,8 +76,10 @@ class ActionSafetyCheck(Action):
             # The answer to the safety question is not asked it again ("No one is in danger right
             # now. But I am very unhappy about it", round 8 r8b-18).
             result = replace(result, ask_about_danger=False)
+        # Routes the message takes back ("Nobody is abusing me. I just want texts not calls")
+        # are no reason to flag it as unsafe to phone (round 12 r12a-11).
         no_calls = not_to_be_phoned(
-            message.get("text"), (*routes_in(tracker), *result.urgency), policy
+            message.get("text"), (*routes_not_taken_back(tracker), *result.urgency), policy
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))

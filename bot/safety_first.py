@@ -203,7 +203,7 @@ class SafetyFirstPolicy(UntrainedPolicy):
             follows_up_a_route(
                 message.text, standing, waiting_on_an_answer(tracker), buttons, unhappy
             )
-            or bool(not_to_be_phoned(message.text, routed, policy))
+            or bool(not_to_be_phoned(message.text, standing, policy))
             or bool(standing and cannot_phone([message.text or ""], policy))
         )
 

@@ -182,3 +182,17 @@ def test_a_route_to_a_resident_who_can_phone_says_nothing_of_relay(
     text = "no heating since monday and my baby is only 3 months old"
     asyncio.run(ActionSafetyCheck().run(dispatcher, turn(policy, [], text), {}))
     assert policy.cannot_phone_line() not in texts(dispatcher)
+
+
+def test_a_resident_who_says_nobody_abuses_her_is_not_given_the_helpline_again(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 12 (r12a-11): a Deaf resident asked why she was given a domestic abuse number, said
+    nobody is abusing her and asked for texts not calls; she got the helpline again and was
+    told the team would not phone her because a call was not safe."""
+    said = [policy.urgent_route("domestic_abuse"), "Would you like our team to contact you?"]
+    text = "Why are you giving me a domestic abuse number?? Nobody is abusing me. Texts not calls."
+    asyncio.run(ActionSafetyCheck().run(dispatcher, turn(policy, said, text), {}))
+    lines = texts(dispatcher)
+    assert policy.urgent_route("domestic_abuse") not in lines
+    assert policy.safety.no_calls not in lines
