@@ -287,6 +287,9 @@ def _told_again_to_a_person(tracker: Tracker, policy: Policy) -> list[str]:
     guess = matches.detected_urgency
     if not tracker.get_slot(WITH_PERSON_SLOT) or matches.past_danger:
         return []
+    if guess in matches.negated_urgency:
+        # "sorry im not going to do anything silly ... carry on here" (round 12 r12c-18).
+        return []
     if guess in routes_in(tracker) and detector_level(matches, policy) == SURE:
         return [str(guess)]
     return []
