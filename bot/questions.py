@@ -167,6 +167,10 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     for start, end in questions_in(text):
         said = text[start:end]
         answer = answer_for(said, answers if is_question(said) else told)
+        if answer and whole and asks_about_what_was_told(said, answer, whole):
+            # "I just need the door fixed. how long will it take?": the question is about what
+            # the message told before it (round 12 r12d-18 got the complaint timescales).
+            answer = whole
         if answer is not None and all(answer.id != f.answer.id for f in found):
             found.append(Asked(answer, start, end))
     if whole is None or any(whole.id == f.answer.id for f in found):
@@ -178,6 +182,16 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     if not found or any(alone):
         found.insert(0, Asked(whole, 0, 0))
     return found
+
+
+def asks_about_what_was_told(sentence: str, answer: Answer, whole: Answer) -> bool:
+    """Whether a sentence's answer is the general one of a question the whole message makes
+    more specific: the whole message matches more of its groups, and the sentence asks its
+    first group ("how long") while another sentence says what it is about."""
+    if whole.id == answer.id or len(whole.match) <= len(answer.match):
+        return False
+    said = words(sentence)
+    return any(contains(said, words(phrase)) for phrase in whole.match[0])
 
 
 def first_answer(text: str, answers: dict[str, Answer]) -> Answer | None:
