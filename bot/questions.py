@@ -17,6 +17,10 @@ QUESTION_STARTS = (
     # as people type them in messages
     "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
     "are u", "cn i", "wots", "wot's", "wheres", "hws", "cn u", "can u tell me", "cn u tell me",
+    # Asking for a number is asking who to call: "i need a number to ring tonight for the lift"
+    # (round 12 r12a-05 was offered a complaint again).
+    "i need a number", "i need the number", "i need a phone number", "need a number",
+    "need the number", "give me a number", "give me the number",
 )  # fmt: skip
 
 

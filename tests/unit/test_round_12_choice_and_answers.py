@@ -128,6 +128,8 @@ def test_asking_whether_the_stage_2_request_stands_is_answered_from_the_record(t
         "what number should he ring tonight about having no heat? he is 85",
         "the front door wont lock. can you book the emergency job from here?",
         "is anybody coming out today or do i have to ring someone?",
+        # Asked for without a question: "i need a number ..." (r12a-05).
+        "i've done one already. i need a number i can call tonight about the lift",
     ],
 )
 def test_who_to_ring_when_the_office_is_closed_gets_the_emergency_line(
