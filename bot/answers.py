@@ -979,6 +979,11 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # "can someone actually ring me" (round 12 r12d-15 was taken as leaving).
     r"|\b(?:can|could|will|would)\s+(?:someone|somebody|some1|sum1|a person|one of you|"
     r"a real person|an actual person|a member of staff)\s+(?:\w+\s+)?(?:ring|call|phone)\s+me\b"
+    # "pls put it through to a person in complaints" (round 12 r12d-14 was offered a new
+    # complaint).
+    r"|\b(?:put|pass|transfer|send)\s+(?:it|this|her|him|me|us|them|the call)\s+(?:through\s+)?"
+    r"(?:to|2)\s+(?:someone|somebody|some1|(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|"
+    r"member of staff))\b"
     # "no. talk to a person pls", said as an order (round 12 r12d-14 was put right instead).
     r"|(?:^|\b(?:no|nah|ok|okay|fine|then|just|please|pls|plz)\s+)(?:talk|speak|chat)\s+(?:to|2|with)\s+"
     r"(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff|adviser|advisor)\b"

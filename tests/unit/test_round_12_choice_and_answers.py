@@ -88,6 +88,13 @@ def test_a_request_for_a_person_is_a_handover(question: OpenQuestion, text: str)
     assert (understood.kind, understood.value) == ("button", "/request_human")
 
 
+def test_put_through_to_a_person_with_nothing_open_hands_over() -> None:
+    """r12d-14: "pls put it through to a person in complaints" got a new complaint offer."""
+    said = "she's had the answer, only not in writing. please put it through to a person there"
+    understood = understand(None, said, "inform", [], {})
+    assert (understood.kind, understood.value) == ("button", "/request_human")
+
+
 def test_asking_to_be_rung_is_the_answer_at_the_contact_question() -> None:
     preference = OpenQuestion("contact_preference", "complaint_form")
     assert understand(preference, "can someone ring me please", "inform", [], {}).value != (
