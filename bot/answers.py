@@ -384,8 +384,11 @@ def understand(
         # comes before the thanks (round 8).
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
         return thanked if thanked.kind in ("leave", "no") else NOTHING
-    plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None and (
-        question is None or question.name not in CONTACT_QUESTIONS
+    plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None or (
+        question is not None
+        and question.form == "complaint_form"
+        and question.name not in CONTACT_QUESTIONS
+        and ASKS_TO_BE_RUNG.search(words(text)) is not None
     )
     if question is None and intent in ("affirm", "deny") and asks_for_a_complaint(text):
         # "yes i want to complain about it" after a request was logged: the complaint, not
@@ -976,9 +979,6 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # "Can a person check this please?" (round 8 r8a-08).
     r"|\b(?:can|could)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff)\s+"
     r"(?:check|look|help|deal|see|read)\b"
-    # "can someone actually ring me" (round 12 r12d-15 was taken as leaving).
-    r"|\b(?:can|could|will|would)\s+(?:someone|somebody|some1|sum1|a person|one of you|"
-    r"a real person|an actual person|a member of staff)\s+(?:\w+\s+)?(?:ring|call|phone)\s+me\b"
     # "pls put it through to a person in complaints" (round 12 r12d-14 was offered a new
     # complaint).
     r"|\b(?:put|pass|transfer|send)\s+(?:it|this|her|him|me|us|them|the call)\s+(?:through\s+)?"
@@ -987,6 +987,13 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # "no. talk to a person pls", said as an order (round 12 r12d-14 was put right instead).
     r"|(?:^|\b(?:no|nah|ok|okay|fine|then|just|please|pls|plz)\s+)(?:talk|speak|chat)\s+(?:to|2|with)\s+"
     r"(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff|adviser|advisor)\b"
+)
+# Inside the complaint form, asking to be rung is asking for a person to take it on ("can someone
+# actually ring me, i dont want to do this on here": round 12 r12d-15 was taken as leaving). With
+# a repair, it asks for a callback about the repair, which the request's own offer takes.
+ASKS_TO_BE_RUNG = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:someone|somebody|some1|sum1|a person|one of you|"
+    r"a real person|an actual person|a member of staff)\s+(?:\w+\s+)?(?:ring|call|phone)\s+me\b"
 )
 # Not wanting to go on in this chat, said with a request for a person ("i dont want to do this on
 # here"): the way in is changed, the complaint is not given up.
@@ -997,7 +1004,7 @@ ONLY_NOT_IN_THE_CHAT = re.compile(
 )
 # Questions about reaching us, whose answer may be a request for a person: there the details
 # asked for are given, not a handover.
-CONTACT_QUESTIONS = ("contact_preference", "contact_details", REQUEST_CONTACT_OFFER)
+CONTACT_QUESTIONS = ("contact_preference", "contact_details")
 
 
 def typed_button(text: str, buttons: list[Button]) -> Button | None:

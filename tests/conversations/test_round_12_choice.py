@@ -20,28 +20,6 @@ HANDED_OVER = "I'll pass you to a person."
 LEAK = "the roof over my mums back bedroom has been leaking for a month, water on her bed"
 
 
-def test_a_no_to_the_danger_question_with_a_formal_complaint_takes_the_complaint(
-    running: Running,
-) -> None:
-    """r12a-08: "Nobody in immediate danger no. Formal complaint please" was put right."""
-    _, say = conversation(running)
-    say(LEAK)
-    reply = say("Nobody is in any danger no. A formal complaint please. She knows I'm writing")
-    assert FORM_STARTED in reply
-    assert PUT_RIGHT not in reply
-
-
-def test_no_and_a_person_at_the_choice_hands_over_and_puts_nothing_right(
-    running: Running,
-) -> None:
-    """r12d-14: "no. talk to a person pls" logged a put-it-right request with a callback."""
-    _, say = conversation(running)
-    say("the bins area behind our block hasnt been cleared for three weeks and it stinks")
-    reply = say("no. speak to a person please")
-    assert HANDED_OVER in reply
-    assert PUT_RIGHT not in reply
-
-
 def test_asking_to_be_rung_mid_form_hands_over_with_the_complaint_kept(running: Running) -> None:
     """r12d-15: "can someone actually ring me, i dont want to do this on here" was taken as
     leaving: "I have not logged a complaint", and no handover."""
@@ -57,39 +35,74 @@ def test_asking_to_be_rung_mid_form_hands_over_with_the_complaint_kept(running: 
     assert "I have not logged a complaint" not in reply
 
 
-def test_taking_the_complaint_back_for_the_job_mid_form_puts_it_right(running: Running) -> None:
-    """r12a-06: "I don't really want a formal complaint, I just want it cleaned, can you pass it
-    on" was ignored and the same question asked again."""
+@pytest.mark.parametrize(
+    ("problem", "answer", "said", "not_said"),
+    [
+        # r12a-08: "Nobody in immediate danger no. Formal complaint please" was put right.
+        (
+            LEAK,
+            "Nobody is in any danger no. A formal complaint please. She knows I'm writing",
+            FORM_STARTED,
+            PUT_RIGHT,
+        ),
+        # r12d-14: "no. talk to a person pls" logged a put-it-right request with a callback.
+        (
+            "the bins area behind our block hasnt been cleared for three weeks and it stinks",
+            "no. speak to a person please",
+            HANDED_OVER,
+            PUT_RIGHT,
+        ),
+        # r12a-07: "make a complant. will i get taken to court over the arrears?" dropped the
+        # choice.
+        (
+            "i got a letter saying i owe 400 rent but i paid it, and nobody rings me back",
+            "i want to make a complant. can they evict me over the arrears while it goes on?",
+            FORM_STARTED,
+            "What would you like to do?",
+        ),
+        # r12d-18: "I just need the door fixed ... how long will it take?" got the complaint
+        # timescales.
+        (
+            "my back gate has been hanging off since the storm 2 weeks ago and i reported it twice",
+            "I just need the gate fixed. email is fine, sam.k@example.org. how long will it take?",
+            "How soon we fix it depends on the repair",
+            "Our complaints process has two stages",
+        ),
+    ],
+)
+def test_the_answer_to_the_choice_is_read_as_meant(
+    running: Running, problem: str, answer: str, said: str, not_said: str
+) -> None:
+    _, say = conversation(running)
+    say(problem)
+    reply = say(answer)
+    assert said in reply
+    assert not_said not in reply
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        # r12a-06: "I don't really want a formal complaint, I just want it cleaned, can you pass
+        # it on" was ignored and the same question asked again.
+        (
+            "It's not been reported before, no. To be honest I don't really want a formal "
+            "complaint after all, I just want it cleaned. Could you just pass it on?",
+            PUT_RIGHT,
+        ),
+        # r12a-06: "no. and I don't want a formal complaint any more please" went on.
+        ("no, and I don't want a formal complaint any more", "I have not logged a complaint"),
+    ],
+)
+def test_taking_the_complaint_back_mid_form_is_heard(
+    running: Running, answer: str, said: str
+) -> None:
     _, say = conversation(running)
     say("the communal hallway carpet is filthy, nobody has cleaned it since october")
     assert FORM_STARTED in say("formal complaint")
-    reply = say(
-        "It's not been reported before, no. To be honest I don't really want a formal complaint "
-        "after all, I just want it cleaned. Could you just pass it on?"
-    )
-    assert PUT_RIGHT in reply
+    reply = say(answer)
+    assert said in reply
     assert "What would you like us to do" not in reply
-
-
-def test_no_more_complaint_mid_form_stops_it(running: Running) -> None:
-    """r12a-06: "no. and I don't want a formal complaint any more please" went on to "What
-    would you like us to do?"."""
-    _, say = conversation(running)
-    say("the communal hallway carpet is filthy, nobody has cleaned it since october")
-    assert FORM_STARTED in say("formal complaint")
-    reply = say("no, and I don't want a formal complaint any more")
-    assert "I have not logged a complaint" in reply
-    assert "What would you like us to do" not in reply
-
-
-def test_a_misspelt_complaint_with_a_question_starts_the_complaint(running: Running) -> None:
-    """r12a-07: "make a complant. will i get taken to court over the arrears?" dropped the
-    choice."""
-    _, say = conversation(running)
-    say("i got a letter saying i owe 400 rent but i paid it, and nobody rings me back")
-    reply = say("i want to make a complant. can they evict me over the arrears while it goes on?")
-    assert FORM_STARTED in reply
-    assert "What would you like to do?" not in reply
 
 
 def test_the_old_complaint_to_stage_2_at_the_choice_is_a_stage_2_request(
@@ -136,15 +149,3 @@ def test_who_to_ring_tonight_gets_the_emergency_repairs_line(
     reply = conversation(running)[1](question)
     assert "call 0300 000 0999 at any time" in reply
     assert "can't answer that one" not in reply
-
-
-def test_how_long_for_the_repair_is_not_the_complaints_process(running: Running) -> None:
-    """r12d-18: "I just need the door fixed ... how long will it take?" got the complaint
-    timescales."""
-    _, say = conversation(running)
-    say("my back gate has been hanging off since the storm 2 weeks ago and i reported it twice")
-    reply = say(
-        "I just need the gate fixed. email is fine, sam.k@example.org. how long will it take?"
-    )
-    assert "How soon we fix it depends on the repair" in reply
-    assert "Our complaints process has two stages" not in reply
