@@ -637,8 +637,8 @@ ALREADY_COMPLAINED = re.compile(
     r"|\b(?:my|an) (?:existing|open|current) complaint"
     # "no i dont want a NEW complaint i want my old one ... to go to stage 2" (round 12 r12d-01
     # was put right instead).
-    r"|\b(?:my|the|our|his|her|their)\s+(?:old|earlier|previous|original|other|last)\s+"
-    r"(?:one|1|complaint)\b"
+    r"|\b(?:want|wants|need|needs|mean|meant)\s+(?:my|the|our|his|her|their)\s+"
+    r"(?:old|earlier|previous|original|existing|other)\s+(?:one|1|complaint)\b"
     r"|\b(?:don'?t|do not|not)\s+(?:want\s+)?(?:a\s+|another\s+)?new\s+(?:one|1|complaint)\b"
     r"|\bcomplaint (?:already|open already)\b"
 )

@@ -113,6 +113,11 @@ def test_no_new_complaint_but_the_old_one_to_stage_2_is_not_putting_it_right(
     assert read_stage_2("this is a new complaint, not stage 2", policy) == "declines"
 
 
+def test_an_earlier_complaint_told_as_history_does_not_decline_a_new_one() -> None:
+    said = "my previous complaint went nowhere, so yes a formal one this time"
+    assert understand(CHOICE, said, "affirm", [], {}).kind != "leave"
+
+
 @pytest.mark.parametrize(
     "text",
     [
