@@ -136,9 +136,9 @@ DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
-ABOUT_STATUS = ("how_complaints_work",)
+ABOUT_STATUS = ("how_complaints_work", "complaint_timescales")
 # Answers the offer of the choice to complain already gives, or that a complaint makes moot.
-ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
+ABOUT_COMPLAINING = (*ABOUT_STATUS, "complaint_or_not", "stage_2", REPORT_REPAIR)
 # Answers that say how to ask for Stage 2: moot once it is asked for.
 STAGE_2_ANSWERS = ("stage_2", "after_the_answer")
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]

@@ -188,14 +188,19 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     return found
 
 
+# Words that point back to something said before: "how long will it take?".
+BACK_REFERENCES = frozenset({"it", "this", "that", "they", "them"})
+
+
 def asks_about_what_was_told(sentence: str, answer: Answer, whole: Answer) -> bool:
-    """Whether a sentence's answer is the general one of a question the whole message makes
-    more specific: the whole message matches more of its groups, and the sentence asks its
-    first group ("how long") while another sentence says what it is about."""
+    """Whether a sentence's answer was found only through words that point back ("how long will
+    it take?") to what the message told before it, which the whole message's answer covers
+    ("I just need the door fixed"); "how long does a complaint take" names its own subject."""
     if whole.id == answer.id or len(whole.match) <= len(answer.match):
         return False
     said = words(sentence)
-    return any(contains(said, words(phrase)) for phrase in whole.match[0])
+    matched = [words(p) for group in answer.match for p in group if contains(said, words(p))]
+    return bool(matched) and all(BACK_REFERENCES & set(phrase.split()) for phrase in matched)
 
 
 def first_answer(text: str, answers: dict[str, Answer]) -> Answer | None:

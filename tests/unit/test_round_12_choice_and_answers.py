@@ -155,9 +155,17 @@ def test_who_to_ring_when_the_office_is_closed_gets_the_emergency_line(
     [
         # r12d-18: "how long will it take?" about the door got the complaint timescales.
         ("I just need the gate fixed. email is fine. how long will it take?", "repair_timescales"),
-        ("how long will my complaint take? i sent it in today", "how_complaints_work"),
+        ("how long will my complaint take? i sent it in today", "complaint_timescales"),
         ("how long will it take?", "how_complaints_work"),
         ("can i book a repair for saturday?", "report_repair"),
+        # r12a-02, r12c-04: how long a complaint takes, relayed by a call handler, got "I can't
+        # answer that one"; a repair told first does not make it a repair question.
+        ("caller is also asking how long the complaint will take", "complaint_timescales"),
+        (
+            "boiler fixed asap and compo for the heaters. caller also wants to know how long a "
+            "complaint takes",
+            "complaint_timescales",
+        ),
     ],
 )
 def test_how_long_is_about_what_the_message_tells(
