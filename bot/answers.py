@@ -978,7 +978,8 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     r"an actual|one of your|a member)\b"
     # "Can a person check this please?" (round 8 r8a-08).
     r"|\b(?:can|could)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff)\s+"
-    r"(?:check|look|help|deal|see|read)\b"
+    # "can a real person msg me back on here?" (round 12 r12c-05 was offered the choice again).
+    r"(?:check|look|help|deal|see|read|msg|message|reply|answer|get back|talk|speak|chat)\b"
     # "pls put it through to a person in complaints" (round 12 r12d-14 was offered a new
     # complaint).
     r"|\b(?:put|pass|transfer|send)\s+(?:it|this|her|him|me|us|them|the call)\s+(?:through\s+)?"

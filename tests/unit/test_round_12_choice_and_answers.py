@@ -78,6 +78,8 @@ def test_a_misspelt_complaint_with_a_question_is_still_chosen(answers: dict[str,
         # r12d-14: read as choosing to have it put right.
         (CHOICE, "no. talk to a human please"),
         (CHOICE, "nah speak to a person pls"),
+        # r12c-05: "can a real person msg me back on here?" got the choice again.
+        (CHOICE, "fair enough. could a real person message me back on here?"),
         # r12d-15: read as leaving, and the complaint dropped.
         (EARLIER_REPORT, "reported it in july. could somebody just phone me, i don't want to do "
                          "this on here"),
