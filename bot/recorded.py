@@ -44,7 +44,9 @@ ASKS_IF_AT_STAGE_2 = re.compile(
 # "did u get the tap bit too?" (round 11 r11b-11: the dripping tap of a three-part message was
 # never noted, and the question got "I can't answer that one myself").
 ASKS_IF_REQUEST_TAKEN = re.compile(
-    r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen)\s+"
+    # "have you passed on the cleaning request for the stairs?" (round 12 r12a-06).
+    r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen|"
+    r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
 )
 ABOUT_ADJUSTMENTS = re.compile(

@@ -160,6 +160,10 @@ def test_who_to_ring_when_the_office_is_closed_gets_the_emergency_line(
         ("how long will my complaint take? i sent it in today", "complaint_timescales"),
         ("how long will it take?", "how_complaints_work"),
         ("can i book a repair for saturday?", "report_repair"),
+        # r12a-07: "what if nobody gets back to me by the 30th" got no answer (and a danger
+        # route); r12a-06: "how will I know when it's been done?" got "I can't answer that one".
+        ("and what if no one gets back to me by the 30th, what do i do then", "no_answer_in_time"),
+        ("lovely. so how will I know when it's been done?", "when_its_done"),
         # r12a-02, r12c-04: how long a complaint takes, relayed by a call handler, got "I can't
         # answer that one"; a repair told first does not make it a repair question.
         ("caller is also asking how long the complaint will take", "complaint_timescales"),
@@ -174,3 +178,9 @@ def test_how_long_is_about_what_the_message_tells(
     answers: dict[str, Answer], text: str, answer_id: str
 ) -> None:
     assert first_answer(text, answers).id == answer_id  # type: ignore[union-attr]
+
+
+def test_asking_if_the_request_was_passed_on_is_answered_from_the_record() -> None:
+    """r12a-06: "have you passed on the cleaning request for the stairs?" got the choice again."""
+    said = "ok but have you passed on the request about the stairs? i never reported it before"
+    assert asks_if_recorded(said) == "request"
