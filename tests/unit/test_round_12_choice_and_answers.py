@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, complaint_choice, understand
+from bot.nlp.matches import first_reference
 from bot.policy import Answer, Policy
 from bot.questions import first_answer
 from bot.recorded import asks_if_recorded
@@ -184,3 +185,11 @@ def test_asking_if_the_request_was_passed_on_is_answered_from_the_record() -> No
     """r12a-06: "have you passed on the cleaning request for the stairs?" got the choice again."""
     said = "ok but have you passed on the request about the stairs? i never reported it before"
     assert asks_if_recorded(said) == "request"
+
+
+@pytest.mark.parametrize(
+    "text", ["any news on my complaint, ref cmp 2026 95?", "i gave it already: CMP-2026-95"]
+)
+def test_a_reference_without_its_leading_zeros_is_the_same_reference(text: str) -> None:
+    """r12d-17: "cmp 2026 108" was not recognised and the reference asked for again."""
+    assert first_reference(text) == "CMP-2026-000095"
