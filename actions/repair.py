@@ -24,7 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import NONE_NEEDED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.app import get_app
-from actions.choice import already_told
+from actions.choice import already_told, answer_in_context
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
@@ -109,7 +109,9 @@ class ActionUnderstandAnswer(Action):
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
         if understanding.answer is not None:
-            dispatcher.utter_message(text=understanding.answer.text)
+            said = str(message.get("text") or "")
+            answered = answer_in_context(tracker, said, understanding.answer)
+            dispatcher.utter_message(text=answered.text)
         if understanding.about_record is not None:
             dispatcher.utter_message(
                 text=recorded_reply(understanding.about_record, recorded_so_far(tracker))

@@ -198,6 +198,11 @@ def asks_about_what_was_told(sentence: str, answer: Answer, whole: Answer) -> bo
     ("I just need the door fixed"); "how long does a complaint take" names its own subject."""
     if whole.id == answer.id or len(whole.match) <= len(answer.match):
         return False
+    return found_by_pointing_back(sentence, answer)
+
+
+def found_by_pointing_back(sentence: str, answer: Answer) -> bool:
+    """Whether every phrase of the answer's that the sentence holds points back ("it", "this")."""
     said = words(sentence)
     matched = [words(p) for group in answer.match for p in group if contains(said, words(p))]
     return bool(matched) and all(BACK_REFERENCES & set(phrase.split()) for phrase in matched)

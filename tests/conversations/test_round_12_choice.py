@@ -149,3 +149,17 @@ def test_who_to_ring_tonight_gets_the_emergency_repairs_line(
     reply = conversation(running)[1](question)
     assert "call 0300 000 0999 at any time" in reply
     assert "can't answer that one" not in reply
+
+
+def test_how_long_after_choosing_to_have_it_put_right_is_about_the_repair(
+    running: Running,
+) -> None:
+    """r12d-18: "how long will it take?" about the door got the complaint timescales; asked on
+    its own after the put-right choice, it is still about the repair."""
+    _, say = conversation(running)
+    say("my back gate has been hanging off since the storm 2 weeks ago and i reported it twice")
+    say("Put it right without a complaint")
+    say("No, I'll call")
+    reply = say("ok. and how long will it take?")
+    assert "How soon we fix it depends on the repair" in reply
+    assert "Our complaints process has two stages" not in reply
