@@ -16,6 +16,8 @@ from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
+from bot.policy import Answer
+from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE
 from bot.text import words
 from bot.told import earlier_report_told, outcome_told, says_they_are_the_resident
@@ -108,3 +110,20 @@ def already_told(tracker: Tracker) -> list[EventType]:
         events.append(SlotSet("acting_for", "resident"))
     events += contact_already_told(tracker)
     return events
+
+
+# How long a repair takes (policy_rules/answers.yml).
+REPAIR_TIMESCALES = "repair_timescales"
+
+
+def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
+    """ "how long will it take?" after choosing to have it put right without a complaint asks
+    about the repair, not the complaints process (round 12 r12d-18)."""
+    answers = get_app().answers
+    if (
+        tracker.get_slot("complaint_choice") == "no_complaint"
+        and REPAIR_TIMESCALES in answers
+        and found_by_pointing_back(said, answer)
+    ):
+        return answers[REPAIR_TIMESCALES]
+    return answer

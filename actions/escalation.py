@@ -26,12 +26,21 @@ from actions.references import (
     ReferenceQuestions,
     known_complaint,
 )
-from actions.turns import channel_of, received_at, turn_key
-from bot.replies import escalation_lines, ombudsman_line, stage_2_for_an_officer
+from actions.turns import STAGE_2_SUBMIT, channel_of, received_at, stage_2_asked, turn_key
+from bot.replies import (
+    escalation_lines,
+    ombudsman_line,
+    stage_2_for_an_officer,
+    stage_2_for_an_officer_to_check,
+)
 from bot.triage.safety import WITH_PERSON_SLOT
 
 # What staff see beside a conversation waiting for them after an unmatched Stage 2 request.
 STAGE_2_TO_MATCH = "Stage 2 request: find the complaint (the details given did not match one)"
+# ... and after a request repeated for a complaint whose record shows no Stage 1 answer yet.
+STAGE_2_TO_CHECK = (
+    "Stage 2 asked for again: the record shows no Stage 1 answer yet; check whether one was given"
+)
 
 
 class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
@@ -61,7 +70,7 @@ class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
 
 class ActionSubmitEscalation(Action):
     def name(self) -> str:
-        return "action_submit_escalation"
+        return STAGE_2_SUBMIT
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
@@ -91,8 +100,14 @@ class ActionSubmitEscalation(Action):
                 received_at=received_at(tracker),
                 words=str(tracker.get_slot("triaged_text") or ""),
             )
-            for line in escalation_lines(escalation):
-                dispatcher.utter_message(text=line)
+            if escalation.stage_2 is None and stage_2_asked(tracker):
+                # Asked again after hearing it is still at Stage 1: staff decide.
+                dispatcher.utter_message(text=stage_2_for_an_officer_to_check(app.policy, found))
+                if not tracker.get_slot(WITH_PERSON_SLOT):
+                    handed_over = hand_over(dispatcher, tracker, STAGE_2_TO_CHECK)
+            else:
+                for line in escalation_lines(escalation):
+                    dispatcher.utter_message(text=line)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         known = [SlotSet(KNOWN_REFERENCE, found.reference)] if found is not None else []
         return [

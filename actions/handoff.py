@@ -28,6 +28,7 @@ from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import (
     BACK_FROM_PERSON_LINE,
     CARRY_ON_HERE_BUTTON,
+    COMPLAINT_KEPT_LINE,
     COMPLAINT_NOT_LOGGED_YET_LINE,
     PERSON_AWAITED_LINE,
     STILL_FOR_STAFF_LINE,
@@ -71,6 +72,8 @@ def hand_over(
     )
     for line in lines:
         dispatcher.utter_message(text=line)
+    if tracker.active_loop_name == "complaint_form" or tracker.get_slot(READ_BACK):
+        dispatcher.utter_message(text=COMPLAINT_KEPT_LINE)
     # Once a person picks the conversation up the assistant says nothing more, so it does not
     # talk over them; until then it answers (ActionPersonAwaited), and danger typed at any time
     # still gets its route (bot.safety_first). Rasa's own pause would silence both.

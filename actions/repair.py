@@ -24,14 +24,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import NONE_NEEDED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.app import get_app
-from actions.choice import already_told
+from actions.choice import already_told, answer_in_context
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.turns import LEFT_COMPLAINT, last_question
+from actions.turns import LEFT_COMPLAINT, last_question, stage_2_asked
 from bot.answers import (
     CHOICE,
     READ_BACK,
@@ -66,7 +66,7 @@ from bot.replies import (
     unanswered_question_line,
 )
 from bot.triage.safety import HANDOFF_ACTION
-from bot.triage.stage_2 import no_earlier_complaint
+from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -109,7 +109,9 @@ class ActionUnderstandAnswer(Action):
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
         if understanding.answer is not None:
-            dispatcher.utter_message(text=understanding.answer.text)
+            said = str(message.get("text") or "")
+            answered = answer_in_context(tracker, said, understanding.answer)
+            dispatcher.utter_message(text=answered.text)
         if understanding.about_record is not None:
             dispatcher.utter_message(
                 text=recorded_reply(understanding.about_record, recorded_so_far(tracker))
@@ -164,9 +166,6 @@ class ActionUnderstandAnswer(Action):
         return answer(tracker, question, understanding)
 
 
-STAGE_2_SUBMIT = "action_submit_escalation"
-
-
 def recorded_so_far(tracker: Tracker) -> Recorded:
     """What this conversation has recorded: the complaint's reference, and what would help."""
     app = get_app()
@@ -185,9 +184,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         stage=complaint.stage if complaint is not None else None,
         request_noted=contact_id is not None
         and app.cases.service_request(int(contact_id)) is not None,
-        stage_2_asked=any(
-            e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
-        ),
+        stage_2_asked=stage_2_asked(tracker),
     )
 
 
@@ -295,9 +292,10 @@ def leave(
                 if logged_here
                 else NO_NEW_COMPLAINT_LINE
             )
-            if first_reference(said):
+            if first_reference(said) or asks_for_stage_2(said):
                 # "no i already made 1!! i want to know wots happening wiv CMP-2026-000012"
-                # (round 11 r11b-16): the complaint it names is looked up, or taken to Stage 2.
+                # (round 11 r11b-16): the complaint it names is looked up, or taken to Stage 2
+                # when that is asked for by name ("I want my old one to go to stage 2", r12d-01).
                 return about_the_earlier_complaint(tracker, question, events)
         elif logged_here:
             dispatcher.utter_message(text=no_new_complaint_line(str(logged_here)))
@@ -349,9 +347,15 @@ def about_the_earlier_complaint(
     the form, which takes the reference from the message."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     asks_for = intent if intent in ABOUT_AN_EARLIER_COMPLAINT else "complaint_status"
+    if asks_for_stage_2(str(tracker.latest_message.get("text") or "")):
+        asks_for = "escalate"
     reverted, *reread = as_message(tracker, question, asks_for, {})
     flags_cleared = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     return [reverted, *out_of_the_offer, *flags_cleared, *reread]
+
+
+def asks_for_stage_2(text: str) -> bool:
+    return read_stage_2(text, get_app().policy) == "asks_for"
 
 
 def put_right_instead(

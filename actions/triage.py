@@ -10,6 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.choice import answer_in_context
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
@@ -136,9 +137,9 @@ DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
 # Answers that say how long complaints take in general: with a reference, the status says it.
-ABOUT_STATUS = ("how_complaints_work",)
+ABOUT_STATUS = ("how_complaints_work", "complaint_timescales")
 # Answers the offer of the choice to complain already gives, or that a complaint makes moot.
-ABOUT_COMPLAINING = ("how_complaints_work", "complaint_or_not", "stage_2", REPORT_REPAIR)
+ABOUT_COMPLAINING = (*ABOUT_STATUS, "complaint_or_not", "stage_2", REPORT_REPAIR)
 # Answers that say how to ask for Stage 2: moot once it is asked for.
 STAGE_2_ANSWERS = ("stage_2", "after_the_answer")
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
@@ -192,6 +193,10 @@ class ActionTriage(Action):
             # "can you log the repairs please - boiler banging": the request itself, not a
             # question about how to make one.
             questions = [q for q in questions if q.answer.id != REPORT_REPAIR]
+        if questions:
+            first = questions[0]
+            sentence = text[first.start : first.end] or text
+            questions[0] = replace(first, answer=answer_in_context(tracker, sentence, first.answer))
         asked = questions[0].answer if questions else None
         entities = list(tracker.latest_message.get("entities") or [])
         # "if I'm not happy with the answer, what then?" supposes it: no dissatisfaction told.

@@ -166,3 +166,13 @@ def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
         for event in tracker.events
         if event.get("event") in directions and event.get("text") and event.get("timestamp")
     )
+
+
+STAGE_2_SUBMIT = "action_submit_escalation"
+
+
+def stage_2_asked(tracker: Tracker) -> bool:
+    """Whether a Stage 2 request was passed on earlier in this conversation."""
+    return any(
+        e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
+    )

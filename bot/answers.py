@@ -128,6 +128,8 @@ CHOICE = "choice_pending"
 COMPLAINT_WORDS = (
     "complaint", "complain", "complaining", "formal", "formally", "formal one", "formal 1",
     "make it official", "official complaint",
+    # As typed: "make a complant" (round 12 r12a-07 dropped the choice).
+    "complant", "complaynt", "compaint", "complait",
 )  # fmt: skip
 WITHOUT_COMPLAINT = (
     "without", "no complaint", "not a complaint", "dont want a complaint", "dont want to complain",
@@ -382,7 +384,12 @@ def understand(
         # comes before the thanks (round 8).
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
         return thanked if thanked.kind in ("leave", "no") else NOTHING
-    plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None
+    plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None or (
+        question is not None
+        and question.form == "complaint_form"
+        and question.name not in CONTACT_QUESTIONS
+        and ASKS_TO_BE_RUNG.search(words(text)) is not None
+    )
     if question is None and intent in ("affirm", "deny") and asks_for_a_complaint(text):
         # "yes i want to complain about it" after a request was logged: the complaint, not
         # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
@@ -406,7 +413,7 @@ def understand(
         # "who do I talk to about the neighbours?", "does a real person read these?" are
         # questions, answered where they can be.
         and not (asked is not None and (starts_with(words(text), WH_WORDS) or not plainly))
-        and not wants_to_leave(text)
+        and not wants_to_leave(ONLY_NOT_IN_THE_CHAT.sub(" ", words(text)))
         and (plainly or intent != "request_human")
     ):
         # "can I speak to a person about this instead?" typed as an answer: the rules hand over
@@ -504,7 +511,7 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # "ugh forget it just log it as it is" was read as leaving (round 11 r11a-02): with a
         # leaving word beside it, one yes-or-no check, never a silent cancel.
         return Understanding("check" if says_leave(text) else "yes")
-    if wants_to_leave(text):
+    if wants_to_leave(text) or (question.form == "complaint_form" and withdraws(text)):
         if question.name == READ_BACK and any(yes_or_no(part) for part in clauses(text)):
             # Neither a yes nor leaving for sure: one yes-or-no check, never a silent cancel.
             return Understanding("check")
@@ -584,7 +591,9 @@ NO_COMPLAINT = re.compile(
     r"\b(?:no|not|dont|do not|doesnt|does not|didnt|never|without|neednt|wont|isnt)\s+"
     r"(?:(?:need|needs|needing|want|wants|wanting|wanna|going|gonna|looking|interested|bother|"
     r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
-    r"down|the|a|an|any|another|new|second|further|more|extra)\s+){0,5}"
+    # "I don't really want to make a fuss with a formal complaint" (round 12 r12a-06).
+    r"down|the|a|an|any|another|new|second|further|more|extra|really|actually|even|honestly|"
+    r"think|fuss|with)\s+){0,8}"
     r"(?:formal|complaint|complain|complaining)\b"
 )
 
@@ -626,6 +635,11 @@ ALREADY_COMPLAINED = re.compile(
     # "no i already made 1!!" (round 11 r11b-16 was recorded as putting it right instead).
     r"|\balready\s+(?:made|make|have|got|done|did|put in|raised|sent|logged)\s+(?:one|1)\b"
     r"|\b(?:my|an) (?:existing|open|current) complaint"
+    # "no i dont want a NEW complaint i want my old one ... to go to stage 2" (round 12 r12d-01
+    # was put right instead).
+    r"|\b(?:want|wants|need|needs|mean|meant)\s+(?:my|the|our|his|her|their)\s+"
+    r"(?:old|earlier|previous|original|existing|other)\s+(?:one|1|complaint)\b"
+    r"|\b(?:don'?t|do not|not)\s+(?:want\s+)?(?:a\s+|another\s+)?new\s+(?:one|1|complaint)\b"
     r"|\bcomplaint (?:already|open already)\b"
 )
 
@@ -692,12 +706,18 @@ DOUBTS_ABOUT_COMPLAINING = re.compile(
 # complaint.
 JUST_THE_REPAIR = re.compile(
     r"\b(?:just|only|simply)\s+(?:want|wants|need|needs|get|have|like|wanted)\b"
-    r"(?:\s+\S+){0,6}?\s+(?:fixed|sorted|repaired|mended|put right|seen to|done|replaced)\b"
+    r"(?:\s+\S+){0,6}?\s+(?:fixed|sorted|repaired|mended|put right|seen to|done|replaced|"
+    # "I just want it cleaned" (round 12 r12a-06).
+    r"cleaned|cleared|cleaned up|tidied|looked at|dealt with)\b"
 )
 
 
 REPORT_REPAIR_ANSWER = "report_repair"
-PUT_RIGHT_WORDS = ("put it right", "put right", "just fix", "only fix", "sort it out")
+PUT_RIGHT_WORDS = (
+    "put it right", "put right", "just fix", "only fix", "sort it out",
+    # "I just want it cleaned. Can you just pass it on?" (round 12 r12a-06).
+    "just pass it on",
+)  # fmt: skip
 
 
 def gives_up_complaint_for_repair(question: OpenQuestion, text: str) -> bool:
@@ -715,13 +735,38 @@ def gives_up_complaint_for_repair(question: OpenQuestion, text: str) -> bool:
         return complaint_choice(text) is not True or wants_to_leave(text)
     # Inside the form "I just want it fixed" answers what would put it right: only leaving the
     # complaint with it gives the complaint up.
-    return question.form == "complaint_form" and wants_to_leave(text)
+    return question.form == "complaint_form" and (wants_to_leave(text) or withdraws(text))
+
+
+# "I don't really want ...", "she no longer wants ...": a want taken back.
+NOT_WANTING = re.compile(
+    r"\b(?:dont|do not|doesnt|does not|no longer|not)\s+(?:\w+\s+){0,2}?"
+    r"(?:want|wants|wanting|wanna|need|needs|wish|wishes)\b"
+)
+
+
+def withdraws(text: str) -> bool:
+    """Whether a message inside the complaint form takes the complaint back in so many words
+    ("no. and I don't want a formal complaint any more please"), not only tells that something
+    was not one ("they said my call was not a complaint"): round 12 r12a-06 carried on."""
+    return any(
+        NOT_WANTING.search(said) is not None and _complaint_choice(said) is False
+        for said in (clause.replace("'", "") for clause in clauses(text))
+    )
 
 
 def complaint_choice(text: str) -> bool | None:
     """The answer to "a formal complaint, or put it right without one?" in the resident's words:
-    "formal 1 pls", "T wants formal", "just fix it without complaint pls"."""
-    said = words(text).replace("'", "")
+    "formal 1 pls", "T wants formal", "just fix it without complaint pls". Read a clause at a
+    time: in "Nobody in immediate danger no. Formal complaint please" the "no" answers another
+    question and does not make "no formal" (round 12 r12a-08 was put right instead)."""
+    chosen = [_complaint_choice(words(clause).replace("'", "")) for clause in clauses(text)]
+    if False in chosen:
+        return False
+    return True if True in chosen else None
+
+
+def _complaint_choice(said: str) -> bool | None:
     if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT) or NO_COMPLAINT.search(said):
         return False
     if any(contains(said, word) for word in COMPLAINT_WORDS):
@@ -939,8 +984,34 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     r"an actual|one of your|a member)\b"
     # "Can a person check this please?" (round 8 r8a-08).
     r"|\b(?:can|could)\s+(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff)\s+"
-    r"(?:check|look|help|deal|see|read)\b"
+    # "can a real person msg me back on here?" (round 12 r12c-05 was offered the choice again).
+    r"(?:check|look|help|deal|see|read|msg|message|reply|answer|get back|talk|speak|chat)\b"
+    # "pls put it through to a person in complaints" (round 12 r12d-14 was offered a new
+    # complaint).
+    r"|\b(?:put|pass|transfer|send)\s+(?:it|this|her|him|me|us|them|the call)\s+(?:through\s+)?"
+    r"(?:to|2)\s+(?:someone|somebody|some1|(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|"
+    r"member of staff))\b"
+    # "no. talk to a person pls", said as an order (round 12 r12d-14 was put right instead).
+    r"|(?:^|\b(?:no|nah|ok|okay|fine|then|just|please|pls|plz)\s+)(?:talk|speak|chat)\s+(?:to|2|with)\s+"
+    r"(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff|adviser|advisor)\b"
 )
+# Inside the complaint form, asking to be rung is asking for a person to take it on ("can someone
+# actually ring me, i dont want to do this on here": round 12 r12d-15 was taken as leaving). With
+# a repair, it asks for a callback about the repair, which the request's own offer takes.
+ASKS_TO_BE_RUNG = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:someone|somebody|some1|sum1|a person|one of you|"
+    r"a real person|an actual person|a member of staff)\s+(?:\w+\s+)?(?:ring|call|phone)\s+me\b"
+)
+# Not wanting to go on in this chat, said with a request for a person ("i dont want to do this on
+# here"): the way in is changed, the complaint is not given up.
+ONLY_NOT_IN_THE_CHAT = re.compile(
+    r"\b(?:do|doing|type|typing|fill|filling|say|explain|go through)\s+(?:this|it|all this|that)"
+    r"(?:\s+in)?\s+(?:on here|here|online|on the chat|in the chat|in a chat|over chat|by chat|on "
+    r"this|by message|by text|over text|on my phone|on a phone|on the computer|on a computer)\b"
+)
+# Questions about reaching us, whose answer may be a request for a person: there the details
+# asked for are given, not a handover.
+CONTACT_QUESTIONS = ("contact_preference", "contact_details")
 
 
 def typed_button(text: str, buttons: list[Button]) -> Button | None:

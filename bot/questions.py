@@ -17,6 +17,10 @@ QUESTION_STARTS = (
     # as people type them in messages
     "wat", "wot", "wen", "hw", "wats", "whens", "wheres", "hows", "can u", "do u", "r u",
     "are u", "cn i", "wots", "wot's", "wheres", "hws", "cn u", "can u tell me", "cn u tell me",
+    # Asking for a number is asking who to call: "i need a number to ring tonight for the lift"
+    # (round 12 r12a-05 was offered a complaint again).
+    "i need a number", "i need the number", "i need a phone number", "need a number",
+    "need the number", "give me a number", "give me the number",
 )  # fmt: skip
 
 
@@ -167,6 +171,10 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     for start, end in questions_in(text):
         said = text[start:end]
         answer = answer_for(said, answers if is_question(said) else told)
+        if answer and whole and asks_about_what_was_told(said, answer, whole):
+            # "I just need the door fixed. how long will it take?": the question is about what
+            # the message told before it (round 12 r12d-18 got the complaint timescales).
+            answer = whole
         if answer is not None and all(answer.id != f.answer.id for f in found):
             found.append(Asked(answer, start, end))
     if whole is None or any(whole.id == f.answer.id for f in found):
@@ -178,6 +186,26 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     if not found or any(alone):
         found.insert(0, Asked(whole, 0, 0))
     return found
+
+
+# Words that point back to something said before: "how long will it take?".
+BACK_REFERENCES = frozenset({"it", "this", "that", "they", "them"})
+
+
+def asks_about_what_was_told(sentence: str, answer: Answer, whole: Answer) -> bool:
+    """Whether a sentence's answer was found only through words that point back ("how long will
+    it take?") to what the message told before it, which the whole message's answer covers
+    ("I just need the door fixed"); "how long does a complaint take" names its own subject."""
+    if whole.id == answer.id or len(whole.match) <= len(answer.match):
+        return False
+    return found_by_pointing_back(sentence, answer)
+
+
+def found_by_pointing_back(sentence: str, answer: Answer) -> bool:
+    """Whether every phrase of the answer's that the sentence holds points back ("it", "this")."""
+    said = words(sentence)
+    matched = [words(p) for group in answer.match for p in group if contains(said, words(p))]
+    return bool(matched) and all(BACK_REFERENCES & set(phrase.split()) for phrase in matched)
 
 
 def first_answer(text: str, answers: dict[str, Answer]) -> Answer | None:

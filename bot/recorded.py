@@ -33,11 +33,20 @@ ASKS_IF_RECORDED = re.compile(
 ASKS_IF_AT_STAGE_2 = re.compile(
     r"^(?:is|has)\s+(?:it|my complaint|the complaint|this|that|my case|mine)\s+(?:\w+\s+){0,3}?"
     r"(?:stage 2|stage two|escalated)\b"
+    # The request itself: "is my stage 2 still going ahead or have i just cancelled it", "so my
+    # stage 2 is requested now yes?" (round 12 r12d-01 was offered a new complaint, r12d-08).
+    r"|^(?:is|has|was|did)\s+(?:my|the|our|his|her|their|that|this)\s+(?:stage 2|stage two|stg 2|"
+    r"stg2|escalation|appeal)(?:\s+request)?\s+(?:\w+\s+){0,2}?(?:still|going|happening|on|gone|"
+    r"been|done|through|cancelled|canceled|started|requested|asked|happen)\b"
+    r"|^(?:my|the)\s+(?:stage 2|stage two|stg 2|stg2)(?:\s+request)?\s+(?:is|has)\s+"
+    r"(?:\w+\s+){0,2}?(?:requested|done|happening|going|on|started|through|gone)\b"
 )
 # "did u get the tap bit too?" (round 11 r11b-11: the dripping tap of a three-part message was
 # never noted, and the question got "I can't answer that one myself").
 ASKS_IF_REQUEST_TAKEN = re.compile(
-    r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen)\s+"
+    # "have you passed on the cleaning request for the stairs?" (round 12 r12a-06).
+    r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen|"
+    r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
 )
 ABOUT_ADJUSTMENTS = re.compile(

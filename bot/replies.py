@@ -318,6 +318,12 @@ COMPLAINT_NOT_LOGGED_YET_LINE = (
     "Your complaint is not logged yet. The person who picks up your conversation will finish it "
     f'with you. To finish it with me now instead, say "{CARRY_ON_HERE}".'
 )
+# Said when a person is asked for in the middle of a complaint ("can someone ring me, i dont
+# want to do this on here"): nothing told is lost (round 12 r12d-15 heard it was dropped).
+COMPLAINT_KEPT_LINE = (
+    "I have kept what you told me about your complaint. It is not logged yet: the person who "
+    "picks up your conversation will finish it with you."
+)
 # Said to a message typed while a person is awaited and nobody has picked it up yet.
 PERSON_AWAITED_LINE = (
     "A person will read this when they pick up your conversation. If you would rather carry "
@@ -451,6 +457,17 @@ def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     return (
         f"Thank you. {checked}A complaints officer will find it and move it to Stage 2 if it "
         "can go there. " + stage_2_timescale_line(policy)
+    )
+
+
+def stage_2_for_an_officer_to_check(policy: Policy, stage_1: Complaint) -> str:
+    """Stage 2 asked for again after hearing the complaint is still at Stage 1: the resident may
+    have had the answer another way (a phone call is still an answer), so an officer decides,
+    not the chat (6.10; round 12 r12d-14 was refused twice)."""
+    return (
+        f"Our record does not show our Stage 1 answer to {stage_1.reference} yet. As you have "
+        "asked again, I have passed your request for Stage 2 to a complaints officer. They will "
+        "check, and move it to Stage 2 if it can go there. " + stage_2_timescale_line(policy)
     )
 
 

@@ -17,8 +17,9 @@ NEGATED_URGENCY = "urgency_negated"
 EXCEPTED_URGENCY = "urgency_excepted"
 # A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
 CUE_GROUP = "cue_group"
-# "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04).
-REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{4,6})\b", re.IGNORECASE)
+# "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
+# so is "cmp 2026 42", the leading zeros left out (round 12 r12d-17 was asked for it again).
+REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{1,6})\b", re.IGNORECASE)
 
 
 def reference_in(match: re.Match[str]) -> str:

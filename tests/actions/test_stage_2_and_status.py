@@ -202,6 +202,23 @@ def test_a_status_question_without_the_reference_ends_with_how_a_person_can_help
     assert "0300 000 0000" in told
 
 
+def test_stage_2_asked_for_again_before_the_recorded_answer_goes_to_an_officer(app: App) -> None:
+    """Round 12 r12d-14: the Stage 1 answer was given by phone, so the record shows none; the
+    request was refused twice word for word. Asked again, an officer checks and decides."""
+    mine = logged(app)
+    dispatcher = CollectingDispatcher()
+    tracker = asking({KNOWN_REFERENCE: mine.reference, "escalation_reference": mine.reference})
+    tracker.events.append({"event": "action", "name": "action_submit_escalation"})
+    asyncio.run(ActionSubmitEscalation().run(dispatcher, tracker, {}))
+    told = said(dispatcher)
+    assert stage_2s(app) == 0
+    assert "passed your request for Stage 2 to a complaints officer" in told
+    assert "I have not moved it to Stage 2" not in told
+    assert "I'll pass you to a person." in told
+    [waiting] = [h for h in app.cases.waiting_handoffs() if h.conversation_id == "stranger-1"]
+    assert waiting.reason is not None and "Stage 1 answer" in waiting.reason
+
+
 def test_stage_2_without_the_reference_never_promises_to_write_to_a_chat(app: App) -> None:
     told = escalate("unknown", None)
     assert "write to you" not in told

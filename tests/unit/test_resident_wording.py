@@ -43,6 +43,7 @@ from bot.replies import (
     request_contact_lines,
     request_lines,
     stage_2_for_an_officer,
+    stage_2_for_an_officer_to_check,
     stage_2_lines,
     stage_2_not_yet_lines,
     status_text,
@@ -172,6 +173,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         "stage_2_already": " ".join(stage_2_lines(complaint, stage_2, already=True)),
         "stage_2_not_yet": " ".join(stage_2_not_yet_lines(complaint)),
         "stage_2_for_an_officer": stage_2_for_an_officer(policy, details_given=True),
+        "stage_2_to_check": stage_2_for_an_officer_to_check(policy, complaint),
         "status_without_reference": status_without_reference(policy),
     }
     for label in ("complaint", "service_request", "escalation", "other", "excluded"):
@@ -202,6 +204,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["person_awaited"] = replies.PERSON_AWAITED_LINE
     texts["still_for_staff"] = replies.STILL_FOR_STAFF_LINE
     texts["complaint_not_logged_yet"] = replies.COMPLAINT_NOT_LOGGED_YET_LINE
+    texts["complaint_kept"] = replies.COMPLAINT_KEPT_LINE
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]
     return texts
