@@ -14,7 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from bot.answers import consent_to_record, more_than_yes
+from bot.answers import consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import contact_time_told, is_no, without_contact_details
@@ -77,6 +77,10 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
         # "txt me dont ring" is the way to contact them, which the form asks and keeps itself.
         and entity.get("value") != WAY_TO_CONTACT_NEED
     ]
+    if refuses_recording(text):
+        # "I'm a bit hard of hearing, but I don't want that on any file": a disability the
+        # resident will not have recorded is not kept (round 12 r12a-16 read it back).
+        needs = [e for e in needs if not special_category([str(e["value"])])]
     if (
         not needs
         or text.startswith("/")
@@ -200,8 +204,15 @@ class AdjustmentQuestions:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []
-        # "Mum is hard of hearing ... and she's fine with you noting that": consent given.
-        consent = {"adjustment_consent": True} if consent_to_record(text) else {}
+        # "Mum is hard of hearing ... and she's fine with you noting that": consent given;
+        # "... but don't put that on file": refused, and never asked again (round 12 r12a-16).
+        consent = (
+            {"adjustment_consent": False}
+            if refuses_recording(text)
+            else {"adjustment_consent": True}
+            if consent_to_record(text)
+            else {}
+        )
         return {
             "adjustments_needed": text,
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],

@@ -100,7 +100,10 @@ PERMISSION = (
 RECORDING = (
     r"\b(?:not(?:e|es|ed|ing)|record(?:s|ed|ing)?(?!\s+of)"
     r"|writ(?:e|ten|ing) (?:it |that |this )?down"
-    r"|(?:keep|keeping|kept|put|putting) (?:it |that |this )?on (?:file|record))\b"
+    r"|(?:keep|keeping|kept|put|putting) (?:it |that |this )?on (?:(?:his|her|my|their|the) )?"
+    r"(?:file|record)"
+    # "yes you can put down he's disabled" (round 12 r12a-13 was logged without it).
+    r"|(?:put|putting) (?:it |that |this )?down)\b"
 )
 CONSENT_TO_RECORD = re.compile(
     rf"{PERMISSION}(?:[^\w.!?]+\w+){{0,6}}?[^\w.!?]+{RECORDING}"
@@ -121,6 +124,20 @@ def consent_to_record(text: str) -> bool:
         if NEGATED.search(sentence) is None:
             return True
     return False
+
+
+# "don't put my hearing on file", "I don't want that written on any file", "not to record it".
+REFUSED_RECORDING = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|not|never|rather you didn'?t)\s+(?:\w+\s+){0,3}?"
+    r"(?:record(?:ed|ing)?|not(?:e|ed|ing)|writ(?:e|ten|ing)\s+(?:\w+\s+){0,3}?(?:down|on)"
+    r"|put(?:ting)?\s+(?:\w+\s+){0,3}?(?:on|in|down)|keep\s+(?:\w+\s+){0,3}?on)\b",
+    re.IGNORECASE,
+)
+
+
+def refuses_recording(text: str) -> bool:
+    """Whether a message says a health condition or disability is not to be recorded."""
+    return REFUSED_RECORDING.search(text) is not None
 
 
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
@@ -547,6 +564,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return (
                 NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
             )
+        if answer and question.name == READ_BACK and is_question(first_sentence(text)):
+            # "ok so what do you need next?" logged the complaint (round 12 r12a-16): a yes
+            # that asks is checked once, never taken as the yes that logs it.
+            return Understanding("check")
         if answer is False and len(words(text).split()) > NO_AND_MORE:
             # "No, it started in March not April": the correction itself, not just a no.
             return Understanding("amend")

@@ -1,0 +1,182 @@
+"""Round 12 of the simulated residents (issue 16), played over REST in our own wordings: a
+correction typed at the read-back changes the part the resident names and no other, a part named
+alone is asked about again, consent to record a disability given at the read-back is kept and a
+refusal is honoured, and only a plain yes logs the complaint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_round_8_form import OUTCOME, to_the_earlier_job_question
+from tests.conversations.test_round_9_form_danger import to_the_read_back
+from tests.conversations.test_round_9_forms import CHANGED, LOGGED, READ_BACK, WHICH_PART
+
+pytestmark = pytest.mark.server
+
+WHAT_WENT_WRONG = (
+    "What went wrong: the lights on our landing have been out for three weeks and nobody has "
+    "come to look at them"
+)
+ADJUSTMENTS = "To make things easier for you:"
+
+
+def to_the_read_back_as_a_helper(say: Callable[[str], str]) -> str:
+    """A neighbour helping Mrs Edna Price, who has agreed, contacted by phone."""
+    to_the_earlier_job_question(say)
+    for answer in (
+        "no",
+        "get them fixed",
+        "I'm helping my neighbour",
+        "Mrs Edna Price, 4 Birch Road, she's my neighbour",
+        "yes she has agreed",
+        "Tom Okoro",
+        "07700 900321",
+        "phone call",
+    ):
+        say(answer)
+    read_back = say("no")
+    assert "You are helping them: Tom Okoro" in read_back
+    return read_back
+
+
+def test_an_interpreter_added_at_the_read_back_changes_only_what_would_help(
+    running: Running,
+) -> None:
+    """r12a-03: "Please add I need Polish interpreter if somebody call me" switched the way to
+    contact from email to phone, said "I've changed that" and added no interpreter."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("Almost right. Please add that I need a Romanian interpreter if someone rings")
+    assert f"{ADJUSTMENTS} I need a Romanian interpreter if someone rings" in reply
+    assert "We will contact Nadia Farah by phone (nadia.farah@example.org)" in reply
+    assert WHAT_WENT_WRONG + "\n" in reply
+
+
+def test_new_words_for_what_would_help_replace_it_and_leave_the_outcome(
+    running: Running,
+) -> None:
+    """r12a-04, r12a-03: "the adjustment should say: ..." and "I want: Polish interpreter"
+    overwrote what the resident would like, and the adjustment stayed wrong."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    say("please add that I need an interpreter")
+    reply = say("the adjustment should say: letters in large print, no phone calls")
+    assert f"{ADJUSTMENTS} letters in large print, no phone calls" in reply
+    assert "You would like: get them fixed" in reply
+
+
+def test_naming_a_part_alone_asks_for_it_again_and_changes_nothing_else(
+    running: Running,
+) -> None:
+    """r12a-05, r12a-16: "what you would like" typed at the read-back cut a sentence from what
+    went wrong, or was pasted onto the outcome, with "I've changed that"."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    asked = say("the what you would like bit")
+    assert OUTCOME in asked
+    assert CHANGED not in asked
+    reply = say("the lights fixed and a call back when you say you will")
+    assert "You would like: the lights fixed and a call back when you say you will" in reply
+    assert WHAT_WENT_WRONG + "\n" in reply
+
+
+def test_the_helper_line_named_gets_the_new_name_and_the_complaint_text_is_kept(
+    running: Running,
+) -> None:
+    """r12a-08: "The 'You are helping them' line must say Graham Pike, not Iris" rewrote a name
+    inside what went wrong and left the helper wrong."""
+    _, say = conversation(running)
+    to_the_read_back_as_a_helper(say)
+    reply = say("The 'You are helping them' line must say Thomas Okoro, not Tom")
+    assert "You are helping them: Thomas Okoro" in reply
+    assert WHAT_WENT_WRONG + "\n" in reply
+
+
+def test_a_part_said_to_be_fine_is_kept_while_another_is_changed(running: Running) -> None:
+    """r12a-10: "what he wants is fine now ... Change the helper name to Priya Shah" overwrote
+    the outcome with "what he wants is fine now."."""
+    _, say = conversation(running)
+    to_the_read_back_as_a_helper(say)
+    reply = say("what you would like is fine now. Change the helper name to Priya Shah")
+    assert "You are helping them: Priya Shah" in reply
+    assert "You would like: get them fixed" in reply
+
+
+def test_not_still_happening_and_not_reported_before_are_applied(running: Running) -> None:
+    """r12a-04: "It is NOT still happening ... It isn't about a repair she reported either"
+    changed the contact method instead, and the lines could not be corrected at all."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("yes I rang on 2 November", "get them fixed", "I'm the tenant", "Nadia Farah"):
+        say(answer)
+    say("nadia.farah@example.org")
+    say("email")
+    read_back = say("no")
+    assert "It is about a request you reported before" in read_back
+    reply = say(
+        "A couple of things are wrong. It is not still happening, it was a one-off. "
+        "And it isn't about a repair I reported before either."
+    )
+    assert "It has stopped." in reply
+    assert "It is about a request you reported before" not in reply
+    assert "We will contact Nadia Farah by email (nadia.farah@example.org)" in reply
+
+
+def test_consent_to_record_a_disability_at_the_read_back_is_kept_not_taken_as_yes(
+    running: Running,
+) -> None:
+    """r12a-13: "yes you can put down hes disabled, he uses a walking stick" was taken as "yes,
+    that's right" and the complaint was logged without it."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("yes you can put down that I'm disabled, I use a walking stick after a stroke")
+    assert LOGGED not in reply
+    assert ADJUSTMENTS in reply and "walking stick" in reply
+    assert LOGGED in say("yes that's right")
+
+
+def test_a_disability_the_resident_will_not_have_on_file_is_not_read_back(
+    running: Running,
+) -> None:
+    """r12a-16: "I'm a bit hard of hearing ... but i dont want that written on any file" was
+    recorded as an adjustment, and "don't write down about my hearing" at the read-back
+    was ignored."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the resident", "Joan Hill"):
+        say(answer)
+    say(
+        "my landline 01632 960 458, I'm in most days. I'm a bit hard of hearing so please speak "
+        "slowly, but I don't want that put on any file"
+    )
+    say("phone call")
+    read_back = say("no")
+    assert READ_BACK in read_back
+    assert "hearing" not in read_back
+
+
+def test_hearing_refused_at_the_read_back_is_taken_out(running: Running) -> None:
+    """r12a-08, r12a-16: "please take out the hearing bit, I said not to record it" changed
+    nothing, and the complaint was logged with it."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    added = say("you can note that I'm hard of hearing")
+    assert "hard of hearing" in added
+    reply = say("no, on second thoughts don't put my hearing on file")
+    assert READ_BACK in reply
+    assert "hearing" not in reply
+    assert WHICH_PART not in reply
+
+
+def test_a_question_beginning_with_ok_at_the_read_back_does_not_log(running: Running) -> None:
+    """r12a-16: "ok. so what do you need next?" (in our replay at the read-back) logged the
+    complaint."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("ok so what happens now?")
+    assert LOGGED not in reply
+    assert LOGGED in say("yes log it")
