@@ -91,8 +91,9 @@ def test_the_helper_line_named_gets_the_new_name_and_the_complaint_text_is_kept(
     inside what went wrong and left the helper wrong."""
     _, say = conversation(running)
     to_the_read_back_as_a_helper(say)
-    reply = say("The 'You are helping them' line must say Thomas Okoro, not Tom")
-    assert "You are helping them: Thomas Okoro" in reply
+    reply = say("The 'You are helping them' line must say Graham Pike, not Edna")
+    assert "You are helping them: Graham Pike" in reply
+    assert "The complaint is for: Mrs Edna Price, 4 Birch Road" in reply
     assert WHAT_WENT_WRONG + "\n" in reply
 
 
