@@ -58,6 +58,8 @@ def matches_in(tracker: Tracker) -> RuleMatches:
 
 # The need policy_rules/adjustments.yml names for a way to contact ("dont ring", "text only").
 WAY_TO_CONTACT_NEED = "contact_preference"
+# The needs named, kept beside what would help in the resident's words.
+NEEDS_SLOT = "adjustment_ids"
 # The adjustment questions themselves, where a need is the answer.
 ADJUSTMENT_SLOTS = ("adjustments_needed", "adjustment_consent")
 

@@ -171,6 +171,12 @@ class ActionUnderstandAnswer(Action):
             return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
+        if understanding.kind == "way_to_contact":
+            # Kept for the contact question, and the question waiting asked again.
+            return [
+                SlotSet("contact_preference", understanding.value),
+                *ask_again(dispatcher, tracker),
+            ]
         if understanding.answer_text is not None and not fits_strictly(
             question.name, understanding.answer_text
         ):

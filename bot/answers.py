@@ -266,7 +266,7 @@ STAGE_2_FORM = "escalation_form"
 # complaint"), so a new one is taken instead.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint",
+    "new_complaint", "way_to_contact",
 ]  # fmt: skip
 
 
@@ -418,6 +418,16 @@ def understand(
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
         return NOTHING
+    if (
+        question.form is not None
+        and question.name != "contact_preference"
+        and intent == "request_human"
+        and not (plainly or asks_for_person(text))
+        and (way := contact_preference(text)) is not None
+    ):
+        # "phone call" typed at another of the form's questions is how to contact them, not a
+        # request for a person (round 12 r12a-16 was handed over and the form dropped).
+        return Understanding("way_to_contact", way)
     if (
         (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?", "does a real person read these?" are

@@ -14,9 +14,11 @@ from bot.definition import (
     NOT_NAMES,
     a_place_not_a_name,
     contact_details_in,
+    introduced_name,
     is_organisation,
     name_in,
     without_contact_details,
+    written_names,
 )
 
 # "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
@@ -109,14 +111,27 @@ def earlier_report_told(text: str) -> str | None:
 
 # "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
 IS_THE_RESIDENT = re.compile(
-    r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b"
-    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b",
+    r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b(?!['\u2019]s)"
+    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
+    # "im his mum its my tenancy", "no im the tenant lol its my flat", "im not acting for
+    # anyone" (round 12 r12d-02 was taken for a helper three times).
+    r"|\b(?:it'?s|its|it is)\s+my\s+(?:tenancy|flat|house|home|property|lease)\b"
+    r"|\b(?:the )?tenancy(?: is)? in my name\b|\bmy name is on the tenancy\b"
+    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b",
     re.IGNORECASE,
 )
 
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
+
+
+def resident_own_name(text: str) -> str | None:
+    """The name the resident gives with saying so ("It's me, the tenant. Rachel Dunmore, 31
+    Larch Avenue"): round 12 r12a-12 and r12d-02 were asked for it again."""
+    if not says_they_are_the_resident(text):
+        return None
+    return introduced_name(text) or own_name_in(text) or next(iter(written_names(text)), None)
 
 
 # A name the writer gives for themself inside another answer: "im Chloe Martin, his daughter",

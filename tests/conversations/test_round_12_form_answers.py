@@ -1,0 +1,93 @@
+"""Round 12 of the simulated residents (issue 16), played over REST in our own wordings: form
+answers are stored as what they are. A parent who says it is her tenancy is the resident, "a
+phone call" at another question is how to contact them (not a request for a person), taking a
+handover back carries on with the question that was waiting, and a need told beside a phone
+number is recorded with the complaint once consent is given."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.policy import Policy
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_round_8_form import WHO, to_the_earlier_job_question
+from tests.conversations.test_round_9_forms import ASK_NAME, HANDOVER, LOGGED, READ_BACK
+
+pytestmark = pytest.mark.server
+
+HELPER_QUESTION = "Thank you for helping"
+CONSENT_TO_RECORD = "May we record it with your complaint"
+HARD_OF_HEARING = "my home phone 01632 960 458, I'm in most days. I'm a bit hard of hearing"
+REFERENCE = re.compile(r"CMP-\d{4}-\d{6}")
+
+
+def test_a_mum_who_says_it_is_her_tenancy_is_the_resident(running: Running) -> None:
+    """r12d-02: "im his mum its my tenancy" was taken for a helper, and "no im the tenant lol
+    its my flat. Kayleigh Morris ..." was ignored, then asked for her name again."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    say("no")
+    assert WHO in say("get the lights fixed before my son trips")
+    asked = say("im his mum, its my flat")
+    assert HELPER_QUESTION not in asked
+    assert ASK_NAME in asked
+
+
+def test_a_tenant_taken_for_a_helper_can_say_so_and_her_name_is_kept(running: Running) -> None:
+    """r12d-02: at the helper's question, "no I'm the tenant, it's my flat. <name>" was asked
+    about the resident's consent; her name was asked again."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    say("no")
+    say("get them fixed")
+    assert HELPER_QUESTION in say("I'm helping someone else")
+    reply = say("no I'm the tenant, it's my flat. Kayleigh Morris")
+    assert "agreed to you acting for them" not in reply
+    assert ASK_NAME not in reply
+    assert "phone number or email" in reply
+
+
+def test_a_phone_call_at_the_consent_question_is_the_way_to_contact_not_a_person(
+    running: Running,
+) -> None:
+    """r12a-16: "phone call" typed when the consent question was waiting handed the chat to a
+    person and dropped the form."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the resident", "Joan Hill"):
+        say(answer)
+    assert CONSENT_TO_RECORD in say(f"{HARD_OF_HEARING} so please speak slowly")
+    reply = say("a phone call is best")
+    assert HANDOVER not in reply
+    assert CONSENT_TO_RECORD in reply
+
+
+def test_taking_a_handover_back_asks_the_waiting_question_and_records_the_need(
+    running: Running, policy: Policy
+) -> None:
+    """r12a-16: after "i didnt ask for a person ... can we finish the complaint?" nothing was
+    asked, "ok so what do you need next?" got no way back into the form; the hearing need told
+    beside the number was never recorded."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the resident", "Joan Hill"):
+        say(answer)
+    assert CONSENT_TO_RECORD in say(f"{HARD_OF_HEARING} so please speak slowly")
+    assert HANDOVER in say("can I talk to a real person")
+    back = say("sorry no, I didnt ask for a person. can we finish the complaint here?")
+    assert CONSENT_TO_RECORD in back
+    assert READ_BACK in say("yes you can record it")
+    logged = say("yes")
+    assert LOGGED in logged
+    reference = REFERENCE.search(logged)
+    assert reference is not None
+    complaint = CaseStore(make_engine(running.database_url), policy).complaint(reference.group())
+    assert complaint is not None
+    [adjustment] = complaint.adjustments
+    assert adjustment.need_id == "hearing"
+    assert adjustment.consent_to_record
