@@ -21,9 +21,9 @@ from actions.adjustments import (
 )
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
-from actions.representatives import RepresentativeQuestions
+from actions.representatives import NOT_STATED, RepresentativeQuestions, named_relationship
 from bot.answers import YES_NO_SLOTS
-from bot.definition import consent_told, introduced_name
+from bot.definition import consent_told, introduced_name, represented_person
 from bot.fits import says_no_earlier_report
 from bot.told import (
     own_name_in,
@@ -123,6 +123,12 @@ class ValidateComplaintForm(
         name = introduced_name(text) or own_name_in(text) or resident_own_name(text)
         if name and not tracker.get_slot("contact_name"):
             told["contact_name"] = name
+        resident = represented_person(text) if helping else None
+        if resident and not tracker.get_slot("representative_details"):
+            # "I'm her son, she's Margaret Doyle, flat 3, 9 Canal St": not asked again (round
+            # 12 r12d-06, r12a-05).
+            told["representative_details"] = resident
+            told["representative_relationship"] = named_relationship(tracker) or NOT_STATED
         if helping and consent_told(text):
             # "helping someone else - son for T, consent given".
             told["representative_consent"] = True

@@ -509,9 +509,15 @@ def needs_noted(tracker: Tracker, needs: list[str], typed: str) -> list[EventTyp
     record a disability when it is given with it ("yes you can put down he's disabled")."""
     held = list(tracker.get_slot("adjustment_ids") or [])
     noted: list[EventType] = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
-    if consent_to_record(typed):
+    if consent_to_record(typed) or ASKS_TO_RECORD.search(typed):
+        # "put in that my son has asthma": asking us to record it is consent to.
         noted.append(SlotSet("adjustment_consent", True))
     return noted
+
+
+ASKS_TO_RECORD = re.compile(
+    r"\b(?:put (?:in|down|on)|add|note|write (?:down|in)|record|include)\b", re.IGNORECASE
+)
 
 
 # "yes but the date is wrong": the yes comes with something to change.

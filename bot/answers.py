@@ -26,6 +26,7 @@ from bot.questions import (
 )
 from bot.recorded import Subject, asks_if_recorded
 from bot.text import contains, first_sentence, starts_with, words
+from bot.told import ALREADY_TOLD
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
 YES_NO_FLAGS = (
@@ -420,7 +421,8 @@ def understand(
         return NOTHING
     if (
         question.form is not None
-        and question.name != "contact_preference"
+        # "call me Ayesha" is a name, "call me on 07700 900111" the details.
+        and question.name not in ("contact_name", "contact_details", "contact_preference")
         and intent == "request_human"
         and not (plainly or asks_for_person(text))
         and (way := contact_preference(text)) is not None
@@ -465,7 +467,9 @@ def understand(
                 unanswered=asked is None and recorded is None,
                 about_record=recorded,
             )
-    questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
+    # "shannon kelly?? just said" is an answer, impatient, not a question (round 12 r12d-12).
+    asks = owes_a_reply(question) and not ALREADY_TOLD.search(text)
+    questions, rest = questions_and_rest(text) if asks else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
         # own, and the question gets its reply.

@@ -57,7 +57,7 @@ from bot.swaps import (
     same_kind,
 )
 from bot.text import words
-from bot.told import own_name_in
+from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
@@ -482,7 +482,8 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.no_adjustments, self.resident, self.roles, self.helper, self.name,
+            self.keep_only, self.no_adjustments, self.not_helping, self.resident, self.roles,
+            self.helper, self.name,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
@@ -502,7 +503,7 @@ class Values:
         if part == "helper":
             return self.helper(said) or self.helper_line(said)
         if part == "earlier_request":
-            if LINE_GONE.search(said) or NEVER_REPORTED.search(said) or NOT_ABOUT_ONE.search(said):
+            if LINE_GONE.search(said) or NEVER_REPORTED.search(said):
                 self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
                 return "changed"
             return self.earlier(said)
@@ -651,6 +652,16 @@ class Values:
             self.parts["consent"] = True
             changed = "changed"
         return changed
+
+    def not_helping(self, said: str) -> How | None:
+        """ "its not for someone else its me, im the tenant": read back as a helper, the writer
+        is the resident (round 12 r12d-02 was logged as helping herself)."""
+        if not self.helping or not says_they_are_the_resident(said):
+            return None
+        self.parts["acting_for"] = "resident"
+        self.parts["representative"] = ""
+        self.helping = False
+        return "changed"
 
     def roles(self, said: str) -> How | None:
         """ "I'm Ruth Adebayo, the advocate. Daniel Frost is the resident": who is who, when the
@@ -813,6 +824,10 @@ class Values:
         return False
 
     def earlier(self, said: str) -> How | None:
+        if NOT_ABOUT_ONE.search(said):
+            # "It isn't about a repair I reported either" (round 12 r12a-04).
+            self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+            return "changed"
         pointer = POINTER.search(said)
         if pointer is not None and named_part(said) == "earlier_request":
             # "the reported before bit is wrong, it was the boiler visit today".

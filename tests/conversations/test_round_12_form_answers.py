@@ -91,3 +91,110 @@ def test_taking_a_handover_back_asks_the_waiting_question_and_records_the_need(
     [adjustment] = complaint.adjustments
     assert adjustment.need_id == "hearing"
     assert adjustment.consent_to_record
+
+
+def test_a_helper_who_gives_their_name_with_their_role_is_not_asked_it_again(
+    running: Running,
+) -> None:
+    """r12a-10: "advocate is Priya Shah from Age UK" was followed by "What name should we use",
+    and the next answer was stored as the name."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    say("no")
+    say("get them fixed")
+    assert HELPER_QUESTION in say("I'm helping someone else")
+    say("the advocate is Omar Haddad, for Mr Piotr Zielinski, 22 Mill Lane")
+    reply = say("yes signed consent form")
+    assert ASK_NAME not in reply
+    assert "phone number or email" in reply
+
+
+def test_me_with_a_name_at_the_resident_question_keeps_the_name(running: Running) -> None:
+    """r12a-14, r12d-12: "me. Lee Harding flat 8 Beech House" was asked for the name again."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    say("no")
+    say("get them fixed")
+    reply = say("me, Shannon Kelly 8 Ash Grove")
+    assert ASK_NAME not in reply
+    assert "phone number or email" in reply
+
+
+def test_just_told_you_at_the_name_question_is_not_stored_as_the_name(running: Running) -> None:
+    """r12d-06, r12d-12: "i literally just told u." and "just said" were read back as names."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the resident"):
+        say(answer)
+    reply = say("ugh i literally just told u")
+    assert "phone number or email" not in reply
+    assert "name" in reply
+
+
+def test_a_tenant_read_back_as_a_helper_is_made_the_resident(running: Running) -> None:
+    """r12d-02: "no its not for someone else its me, im the tenant" at the read-back was not
+    applied, and the complaint was logged as her helping herself."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in (
+        "no",
+        "get them fixed",
+        "I'm helping someone else",
+        "Kayleigh Morris, 14 Brook Court, my mum",
+        "yes",
+        "Kayleigh",
+        "07700 900555",
+        "text",
+    ):
+        say(answer)
+    assert "You are helping them" in say("no")
+    reply = say("no it's not for someone else, it's me, I'm the tenant")
+    assert READ_BACK in reply
+    assert "You are helping them" not in reply
+    assert "The complaint is for" not in reply
+
+
+def test_a_helper_naming_the_resident_with_the_address_is_not_asked_again(
+    running: Running,
+) -> None:
+    """r12d-06, r12a-05: "its her tenancy, im her son ... shes Margaret Doyle, flat 3, 9 Canal
+    St. im Liam" was asked for all of it again."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    say("no")
+    say("an apology")
+    reply = say("I'm his daughter, he's Mr Brian Cole, 12 Elm Road. I'm Sara Cole")
+    assert HELPER_QUESTION not in reply
+    assert "agreed to you acting for them" in reply
+
+
+def test_coming_back_to_a_left_complaint_keeps_what_went_wrong(running: Running) -> None:
+    """r12d-06, r12d-16: after leaving and coming back, what went wrong was read back as "can we
+    carry on where we were" or "Right I've had a cup of tea. Let's do it."."""
+    _, say = conversation(running)
+    say(
+        "the cleaner has not done our stairs since september and there is rubbish on every "
+        "landing, I have rung twice"
+    )
+    say("Make a formal complaint")
+    assert "I have not logged a complaint" in say("cancel")
+    say("right, I've had a cup of tea. can we carry on where we were please?")
+    reply = say("Make a formal complaint")
+    answers = {
+        "still happening": "yes it is",
+        "reported to us before": "no",
+        "put things right": "clean the stairs every week",
+        "helping someone else": "I'm the resident",
+        "What name": "Dawn Hughes",
+        "phone number or email": "dawn.hughes@example.org",
+        "How would you like us to contact you": "email",
+        "make it easier": "no",
+    }
+    for _ in range(len(answers) + 2):
+        if READ_BACK in reply:
+            break
+        asked = [words for question, words in answers.items() if question in reply]
+        assert asked, reply
+        reply = say(asked[-1])
+    assert "What went wrong: the cleaner has not done our stairs since september" in reply
+    assert "cup of tea" not in reply
