@@ -131,7 +131,17 @@ def answer_elsewhere(tracker: Tracker, slot: str, text: str) -> dict[str, Any] |
     other = elsewhere(slot, text)
     if other is None:
         return None
-    return {slot: None, **{s: v for s, v in other.items() if tracker.get_slot(s) is None}}
+    moved = {s: v for s, v in other.items() if tracker.get_slot(s) is None}
+    if not moved and len(text.split()) > SHORT_ANSWER_WORDS:
+        # Nothing to move, as those questions are answered: "clean the stairs every week"
+        # (which also says it goes on) is this question's answer, not asked for forever
+        # (round 12 replay: the outcome question looped).
+        return None
+    return {slot: None, **moved}
+
+
+# An answer this short that fits another question better is asked about again.
+SHORT_ANSWER_WORDS = 3
 
 
 def special_category(need_ids: list[str]) -> bool:

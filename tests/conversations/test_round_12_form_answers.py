@@ -120,15 +120,16 @@ def test_me_with_a_name_at_the_resident_question_keeps_the_name(running: Running
     assert "phone number or email" in reply
 
 
-def test_just_told_you_at_the_name_question_is_not_stored_as_the_name(running: Running) -> None:
-    """r12d-06, r12d-12: "i literally just told u." and "just said" were read back as names."""
+def test_a_name_typed_again_impatiently_is_the_name_not_a_question(running: Running) -> None:
+    """r12d-12: "shannon kelly?? just said" at the name question got "I can't answer that one
+    myself", and "just said" was later read back as the name."""
     _, say = conversation(running)
     to_the_earlier_job_question(say)
     for answer in ("no", "get them fixed", "I'm the resident"):
         say(answer)
-    reply = say("ugh i literally just told u")
-    assert "phone number or email" not in reply
-    assert "name" in reply
+    reply = say("dawn hughes?? just said")
+    assert "can't answer" not in reply
+    assert "phone number or email" in reply
 
 
 def test_a_tenant_read_back_as_a_helper_is_made_the_resident(running: Running) -> None:
