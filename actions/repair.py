@@ -436,7 +436,10 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     need_words = tuple(typed[e["start"] : e["end"]] for e in found if "start" in e)
     if refuses_recording(typed) and draft.adjustments:
         # "no, don't put my hearing on file" (round 12 r12a-16 had it logged all the same).
-        return [*recording_refused(dispatcher, tracker, draft), FollowupAction(LISTEN)]
+        return [
+            *recording_refused(dispatcher, tracker, draft, typed, need_words),
+            FollowupAction(LISTEN),
+        ]
     correction = correction_of(typed, draft, need_words)
     if correction.how == "unclear" and needs:
         # "mum needs urdu interpreter": what would help, added to the adjustments with the
@@ -483,22 +486,33 @@ def needs_in(tracker: Tracker) -> list[dict[str, Any]]:
 
 
 def recording_refused(
-    dispatcher: CollectingDispatcher, tracker: Tracker, draft: DraftDefinition
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    draft: DraftDefinition,
+    typed: str,
+    need_words: tuple[str, ...],
 ) -> list[EventType]:
     """A health condition or disability the resident does not want on record is taken out of
-    what would help, with the words that tell it; what is left, if anything, stays (5.10)."""
+    what would help, with the words that tell it; what is left, if anything, stays (5.10). The
+    message's other sentences change what they say ("Contact should be her landline ...
+    Please take out the hearing bit", round 12 r12a-08)."""
     needs = get_app().policy.needs
     held = [str(n) for n in tracker.get_slot("adjustment_ids") or []]
     kept_needs = [n for n in held if not (n in needs and needs[n].special_category)]
     told = [cue for n in held if n not in kept_needs and n in needs for cue in needs[n].cues]
     kept_text = " ".join(
         clause
-        for clause in sentences(draft.adjustments or "")
+        # The words as said, not as read back after an earlier refusal.
+        for clause in sentences(str(tracker.get_slot("adjustments_needed") or ""))
         if not any(contains(words(clause), words(cue)) for cue in told)
     )
     left = kept_text if kept_needs and words(kept_text) else NO_ADJUSTMENTS_NEEDED
+    rest = " ".join(s for s in sentences(typed) if not refuses_recording(s))
+    other = dict(correction_of(rest, draft, need_words).changes) if words(rest) else {}
+    other.pop("adjustments", None)
+    correction = Correction({**other, "adjustments": left}, "changed" if other else "removed")
     return [
-        *corrected(dispatcher, draft, Correction({"adjustments": left}, "removed")),
+        *corrected(dispatcher, draft, correction),
         SlotSet("adjustment_ids", kept_needs),
         SlotSet("adjustment_consent", False),
     ]

@@ -559,6 +559,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         if question.name == ADJUSTMENT_CONSENT and consent_to_record(text):
             # "T consents to it being recorded" starts with no yes, but is one.
             answer = True
+        elif question.name == ADJUSTMENT_CONSENT and refuses_recording(text):
+            # "not mine to agree, best ask her. Don't record it for now" is a no (round 12
+            # r12a-08 was recorded all the same; in our replay it started a Stage 2 request).
+            answer = False
         if question.name in CONSENT_SLOTS and consent_told(text):
             # "I have power of attorney for him, so yes", "dad has agreed, he's on speaker".
             answer = True

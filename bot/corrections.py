@@ -535,9 +535,11 @@ class Values:
         """What would help, as the resident now puts it: "the adjustment should say: ..." is the
         whole of it, "add I need a Polish interpreter" one more need beside those held."""
         instead = ADJUSTMENT_SAYS.search(said)
-        if instead is not None:
+        if instead is not None and not ADD_MARKERS.search(said[: instead.start()]):
             new = instead.group("text").strip(" .")
         else:
+            # "Add to the adjustments: no phone calls ever": one more, beside those held.
+            said = instead.group("text") if instead is not None else said
             said = PERMISSION_OPENER.sub("", PUT_IN_PART.sub(" ", said))
             new = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
             if words(new) in words(self.text("adjustments")):

@@ -181,3 +181,45 @@ def test_a_question_beginning_with_ok_at_the_read_back_does_not_log(running: Run
     reply = say("ok so what happens now?")
     assert LOGGED not in reply
     assert LOGGED in say("yes log it")
+
+
+def test_not_mine_to_agree_dont_record_it_is_a_no_and_the_rest_of_a_fix_is_applied(
+    running: Running,
+) -> None:
+    """r12a-08: "I don't think that's mine to agree, best ask Iris. Don't record it for now."
+    got "I can't answer that" (in our replay, a Stage 2 request) and the hearing was recorded;
+    "Contact should be her landline ... Please take out the hearing bit" then changed nothing."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in (
+        "no",
+        "get them fixed",
+        "I'm helping my neighbour",
+        "Mrs Ada Lowe, 5 Birch Road, she's my neighbour, she is hard of hearing",
+        "not yet, I'm seeing her tomorrow",
+        "Graham Pike",
+        "07700 900432",
+        "phone",
+    ):
+        say(answer)
+    reply = say("I don't think that's mine to agree, best ask her. Don't record it for now.")
+    assert "Stage 2" not in reply
+    assert READ_BACK in reply
+    assert "hard of hearing" not in reply
+    say("no")
+    fixed = say(
+        "Several things wrong. Contact should be her landline 01632 960118, not my mobile. "
+        "Please take out the hearing bit as I said not to record it."
+    )
+    assert "(01632 960118)" in fixed
+    assert ADJUSTMENTS not in fixed
+
+
+def test_adding_to_the_adjustments_keeps_those_already_there(running: Running) -> None:
+    """r12a-11: "Add to the adjustments: no phone calls ever, text or email only" said "I've
+    changed that" and left the adjustments unchanged."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    say("please add that I need a Polish interpreter")
+    reply = say("Add to the adjustments: no phone calls ever, text or email only.")
+    assert f"{ADJUSTMENTS} I need a Polish interpreter. No phone calls ever" in reply

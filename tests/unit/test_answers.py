@@ -173,6 +173,13 @@ def test_a_phone_call_at_another_question_is_the_way_to_contact() -> None:
     assert asked.kind != "way_to_contact"
 
 
+def test_do_not_record_it_at_the_consent_question_is_a_no() -> None:
+    """Round 12 r12a-08: "I don't think that's mine to agree ... Don't record it for now"."""
+    question = OpenQuestion("adjustment_consent", "complaint_form")
+    typed = "I don't think that's mine to agree, best ask her. Don't record it for now."
+    assert understand_(question, typed, "escalate", []).kind == "no"
+
+
 def test_ok_with_a_question_at_the_read_back_is_checked_not_logged() -> None:
     """Round 12 r12a-16: "ok so what do you need next?" logged the complaint."""
     assert understand_(READ_BACK, "ok so what do you need next?", "affirm", []).kind == "check"
