@@ -327,6 +327,11 @@ SAYS = re.compile(
 )
 # Words in "it should say ..." that point at the part named elsewhere.
 GENERIC_PARTS = ("it", "that", "the text")
+# "i want the lights fixed": what they would like, without "i want".
+WANT_OPENER = re.compile(
+    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like|d like)(?: is)?\s+",
+    re.IGNORECASE,
+)
 # The parts a sentence changes only when it names them: their words match no other part.
 NAMED_ONLY = ("still_happening", "helper", "adjustments", "earlier_request")
 # "delete the reported before line", "get rid of the still happening bit".
@@ -466,6 +471,24 @@ class Values:
             if how is None:
                 self.parts[self.pointed] = said
             return how or "changed"
+        if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
+            # "the what i would like bit is wrong, i want the lights fixed and a call back": the
+            # words after are that part's, never a change to the way to contact (round 12
+            # r12a-16 replayed: "call back" changed email to phone).
+            new = SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip()
+            if part == "outcome":
+                new = WANT_OPENER.sub("", new)
+            self.parts[part] = new[:1].upper() + new[1:]
+            return "changed"
+        if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
+            # What they would like, named, with nothing that changes it: asked about.
+            self.stuck = True
+            return None
+        if not self.helping and ADDRESS_WORD.search(said) and postal_address_in(said):
+            # A resident's address is not part of what is read back: no part to change, so
+            # never "Correction: ..." after the earlier job (round 12 r12a-12).
+            self.stuck = True
+            return None
         if self.pointed in ("adjustments", "helper") and part is None:
             # "The adjustments line is wrong. It should say letters in large print."
             part = self.pointed

@@ -223,3 +223,41 @@ def test_adding_to_the_adjustments_keeps_those_already_there(running: Running) -
     say("please add that I need a Polish interpreter")
     reply = say("Add to the adjustments: no phone calls ever, text or email only.")
     assert f"{ADJUSTMENTS} I need a Polish interpreter. No phone calls ever" in reply
+
+
+def test_the_outcome_said_to_be_wrong_gets_the_words_after_and_contact_is_kept(
+    running: Running,
+) -> None:
+    """r12a-16: "the what i would like bit is wrong, i want the window fixed ... and a call back
+    when promised" was asked which part; replayed, it changed email to phone and said "I've
+    changed that"."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("no", "get them fixed", "I'm the resident", "Rita Shaw"):
+        say(answer)
+    say("rita.shaw@example.org")
+    say("email")
+    assert READ_BACK in say("no")
+    reply = say(
+        "the what i would like bit is wrong, i want the lights fixed so they stay on and a call "
+        "back when promised"
+    )
+    assert "You would like: The lights fixed so they stay on and a call back when promised" in reply
+    assert "We will contact Rita Shaw by email (rita.shaw@example.org)" in reply
+
+
+def test_an_address_typo_at_the_read_back_is_not_pasted_onto_the_earlier_job(
+    running: Running,
+) -> None:
+    """r12a-12: "my address is 13 Larch Avenue not 31" was added to the reported-before line as
+    "Correction: ..." with "I've changed that"."""
+    _, say = conversation(running)
+    to_the_earlier_job_question(say)
+    for answer in ("I rang on 3 November", "get them fixed", "I'm the resident", "Rita Shaw"):
+        say(answer)
+    say("rita.shaw@example.org")
+    say("email")
+    assert READ_BACK in say("no")
+    reply = say("Also I made a typo earlier, my address is 13 Larch Avenue not 31")
+    assert "Correction:" not in reply
+    assert CHANGED not in reply
