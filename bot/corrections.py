@@ -332,6 +332,14 @@ WANT_OPENER = re.compile(
     r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like|d like)(?: is)?\s+",
     re.IGNORECASE,
 )
+# A letter asked for: the address is where to send it.
+LETTER_WORDS = re.compile(r"\b(?:letters?|post|write to me|in writing)\b", re.IGNORECASE)
+# "what i want is just the leak fixed": the words after are what they want.
+WANT_IS = re.compile(
+    r"\bwhat (?:i|he|she|they|we|t) (?:really )?(?:want|wants|would like|'d like)\s+"
+    r"(?:is|are)\s+(?:just\s+|only\s+|simply\s+)?(?::\s*)?(?P<text>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
 # The parts a sentence changes only when it names them: their words match no other part.
 NAMED_ONLY = ("still_happening", "helper", "adjustments", "earlier_request")
 # "delete the reported before line", "get rid of the still happening bit".
@@ -480,11 +488,24 @@ class Values:
                 new = WANT_OPENER.sub("", new)
             self.parts[part] = new[:1].upper() + new[1:]
             return "changed"
+        wanted = WANT_IS.search(said) if part == "outcome" else None
+        if wanted is not None and words(wanted.group("text")):
+            # "take the daft bit out, what i want is just the leak fixed properly": what they
+            # want, whole, in the words after (round 12 r12a-14 was asked which part).
+            text = wanted.group("text").strip(" .")
+            self.parts["outcome"] = text[:1].upper() + text[1:]
+            return "changed"
         if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
             # What they would like, named, with nothing that changes it: asked about.
             self.stuck = True
             return None
-        if not self.helping and ADDRESS_WORD.search(said) and postal_address_in(said):
+        if (
+            not self.helping
+            and not self.text("contact_preference").startswith("letter")
+            and not LETTER_WORDS.search(said)
+            and ADDRESS_WORD.search(said)
+            and postal_address_in(said)
+        ):
             # A resident's address is not part of what is read back: no part to change, so
             # never "Correction: ..." after the earlier job (round 12 r12a-12).
             self.stuck = True

@@ -24,10 +24,24 @@ WHAT_WENT_WRONG = (
 ADJUSTMENTS = "To make things easier for you:"
 
 
+def answering(say: Callable[[str], str], *answers: str) -> str:
+    """The complaint form from its earlier-job question, answered in turn: the last reply."""
+    to_the_earlier_job_question(say)
+    return [say(answer) for answer in answers][-1]
+
+
+def to_the_read_back_by_email(say: Callable[[str], str], earlier_job: str) -> str:
+    """A resident written to by email, with the earlier job as given."""
+    return answering(
+        say, earlier_job, "get them fixed", "I'm the resident", "Rita Shaw",
+        "rita.shaw@example.org", "email", "no",
+    )  # fmt: skip
+
+
 def to_the_read_back_as_a_helper(say: Callable[[str], str]) -> str:
     """A neighbour helping Mrs Edna Price, who has agreed, contacted by phone."""
-    to_the_earlier_job_question(say)
-    for answer in (
+    read_back = answering(
+        say,
         "no",
         "get them fixed",
         "I'm helping my neighbour",
@@ -36,9 +50,8 @@ def to_the_read_back_as_a_helper(say: Callable[[str], str]) -> str:
         "Tom Okoro",
         "07700 900321",
         "phone call",
-    ):
-        say(answer)
-    read_back = say("no")
+        "no",
+    )
     assert "You are helping them: Tom Okoro" in read_back
     return read_back
 
@@ -111,12 +124,16 @@ def test_not_still_happening_and_not_reported_before_are_applied(running: Runnin
     """r12a-04: "It is NOT still happening ... It isn't about a repair she reported either"
     changed the contact method instead, and the lines could not be corrected at all."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    for answer in ("yes I rang on 2 November", "get them fixed", "I'm the tenant", "Nadia Farah"):
-        say(answer)
-    say("nadia.farah@example.org")
-    say("email")
-    read_back = say("no")
+    read_back = answering(
+        say,
+        "yes I rang on 2 November",
+        "get them fixed",
+        "I'm the tenant",
+        "Nadia Farah",
+        "nadia.farah@example.org",
+        "email",
+        "no",
+    )
     assert "It is about a request you reported before" in read_back
     reply = say(
         "A couple of things are wrong. It is not still happening, it was a one-off. "
@@ -147,15 +164,17 @@ def test_a_disability_the_resident_will_not_have_on_file_is_not_read_back(
     recorded as an adjustment, and "don't write down about my hearing" at the read-back
     was ignored."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    for answer in ("no", "get them fixed", "I'm the resident", "Joan Hill"):
-        say(answer)
-    say(
+    read_back = answering(
+        say,
+        "no",
+        "get them fixed",
+        "I'm the resident",
+        "Joan Hill",
         "my landline 01632 960 458, I'm in most days. I'm a bit hard of hearing so please speak "
-        "slowly, but I don't want that put on any file"
+        "slowly, but I don't want that put on any file",
+        "phone call",
+        "no",
     )
-    say("phone call")
-    read_back = say("no")
     assert READ_BACK in read_back
     assert "hearing" not in read_back
 
@@ -190,8 +209,8 @@ def test_not_mine_to_agree_dont_record_it_is_a_no_and_the_rest_of_a_fix_is_appli
     got "I can't answer that" (in our replay, a Stage 2 request) and the hearing was recorded;
     "Contact should be her landline ... Please take out the hearing bit" then changed nothing."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    for answer in (
+    reply = answering(
+        say,
         "no",
         "get them fixed",
         "I'm helping my neighbour",
@@ -200,9 +219,8 @@ def test_not_mine_to_agree_dont_record_it_is_a_no_and_the_rest_of_a_fix_is_appli
         "Graham Pike",
         "07700 900432",
         "phone",
-    ):
-        say(answer)
-    reply = say("I don't think that's mine to agree, best ask her. Don't record it for now.")
+        "I don't think that's mine to agree, best ask her. Don't record it for now.",
+    )
     assert "Stage 2" not in reply
     assert READ_BACK in reply
     assert "hard of hearing" not in reply
@@ -232,12 +250,7 @@ def test_the_outcome_said_to_be_wrong_gets_the_words_after_and_contact_is_kept(
     when promised" was asked which part; replayed, it changed email to phone and said "I've
     changed that"."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    for answer in ("no", "get them fixed", "I'm the resident", "Rita Shaw"):
-        say(answer)
-    say("rita.shaw@example.org")
-    say("email")
-    assert READ_BACK in say("no")
+    assert READ_BACK in to_the_read_back_by_email(say, "no")
     reply = say(
         "the what i would like bit is wrong, i want the lights fixed so they stay on and a call "
         "back when promised"
@@ -252,12 +265,17 @@ def test_an_address_typo_at_the_read_back_is_not_pasted_onto_the_earlier_job(
     """r12a-12: "my address is 13 Larch Avenue not 31" was added to the reported-before line as
     "Correction: ..." with "I've changed that"."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    for answer in ("I rang on 3 November", "get them fixed", "I'm the resident", "Rita Shaw"):
-        say(answer)
-    say("rita.shaw@example.org")
-    say("email")
-    assert READ_BACK in say("no")
+    assert READ_BACK in to_the_read_back_by_email(say, "I rang on 3 November")
     reply = say("Also I made a typo earlier, my address is 13 Larch Avenue not 31")
     assert "Correction:" not in reply
     assert CHANGED not in reply
+
+
+def test_what_i_want_is_gives_the_outcome_in_one_sentence(running: Running) -> None:
+    """r12a-14: "take the daft bit out, what i want is just the leak fixed properly first time"
+    was asked which part to change."""
+    _, say = conversation(running)
+    assert READ_BACK in to_the_read_back_by_email(say, "no")
+    reply = say("take the get bit out, what i want is just the lights fixed properly first time")
+    assert "You would like: The lights fixed properly first time" in reply
+    assert WHICH_PART not in reply
