@@ -14,7 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from bot.answers import consent_to_record, more_than_yes, refuses_recording
+from bot.answers import YES_NO_SLOTS, consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import contact_time_told, is_no, without_contact_details
@@ -132,16 +132,12 @@ def answer_elsewhere(tracker: Tracker, slot: str, text: str) -> dict[str, Any] |
     if other is None:
         return None
     moved = {s: v for s, v in other.items() if tracker.get_slot(s) is None}
-    if not moved and len(text.split()) > SHORT_ANSWER_WORDS:
-        # Nothing to move, as those questions are answered: "clean the stairs every week"
-        # (which also says it goes on) is this question's answer, not asked for forever
-        # (round 12 replay: the outcome question looped).
+    if not moved and slot not in YES_NO_SLOTS and set(other) <= set(YES_NO_SLOTS):
+        # It only says again a yes or no already held: "clean the stairs every week" (which
+        # also says it goes on) is this question's answer, not asked for forever (round 12
+        # replay: the outcome question looped).
         return None
     return {slot: None, **moved}
-
-
-# An answer this short that fits another question better is asked about again.
-SHORT_ANSWER_WORDS = 3
 
 
 def special_category(need_ids: list[str]) -> bool:
