@@ -132,12 +132,22 @@ def answer_elsewhere(tracker: Tracker, slot: str, text: str) -> dict[str, Any] |
     if other is None:
         return None
     moved = {s: v for s, v in other.items() if tracker.get_slot(s) is None}
-    if not moved and slot not in YES_NO_SLOTS and set(other) <= set(YES_NO_SLOTS):
-        # It only says again a yes or no already held: "clean the stairs every week" (which
-        # also says it goes on) is this question's answer, not asked for forever (round 12
-        # replay: the outcome question looped).
+    if (
+        other
+        and not moved
+        and slot not in YES_NO_SLOTS
+        and set(other) <= set(YES_NO_SLOTS)
+        and len(text.split()) > SHORT_ANSWER_WORDS
+    ):
+        # More than a yes or no already held: "clean the stairs every week" (which also says
+        # it goes on) is this question's answer, not asked for forever (round 12 replay: the
+        # outcome question looped); "yes still" is asked about again.
         return None
     return {slot: None, **moved}
+
+
+# Words enough for an answer of its own rather than a yes or no said again.
+SHORT_ANSWER_WORDS = 3
 
 
 def special_category(need_ids: list[str]) -> bool:
