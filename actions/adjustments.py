@@ -14,7 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from bot.answers import consent_to_record, more_than_yes
+from bot.answers import YES_NO_SLOTS, consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
 from bot.definition import contact_time_told, is_no, without_contact_details
@@ -58,6 +58,8 @@ def matches_in(tracker: Tracker) -> RuleMatches:
 
 # The need policy_rules/adjustments.yml names for a way to contact ("dont ring", "text only").
 WAY_TO_CONTACT_NEED = "contact_preference"
+# The needs named, kept beside what would help in the resident's words.
+NEEDS_SLOT = "adjustment_ids"
 # The adjustment questions themselves, where a need is the answer.
 ADJUSTMENT_SLOTS = ("adjustments_needed", "adjustment_consent")
 
@@ -77,6 +79,10 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
         # "txt me dont ring" is the way to contact them, which the form asks and keeps itself.
         and entity.get("value") != WAY_TO_CONTACT_NEED
     ]
+    if refuses_recording(text):
+        # "I'm a bit hard of hearing, but I don't want that on any file": a disability the
+        # resident will not have recorded is not kept (round 12 r12a-16 read it back).
+        needs = [e for e in needs if not special_category([str(e["value"])])]
     if (
         not needs
         or text.startswith("/")
@@ -125,7 +131,23 @@ def answer_elsewhere(tracker: Tracker, slot: str, text: str) -> dict[str, Any] |
     other = elsewhere(slot, text)
     if other is None:
         return None
-    return {slot: None, **{s: v for s, v in other.items() if tracker.get_slot(s) is None}}
+    moved = {s: v for s, v in other.items() if tracker.get_slot(s) is None}
+    if (
+        other
+        and not moved
+        and slot not in YES_NO_SLOTS
+        and set(other) <= set(YES_NO_SLOTS)
+        and len(text.split()) > SHORT_ANSWER_WORDS
+    ):
+        # More than a yes or no already held: "clean the stairs every week" (which also says
+        # it goes on) is this question's answer, not asked for forever (round 12 replay: the
+        # outcome question looped); "yes still" is asked about again.
+        return None
+    return {slot: None, **moved}
+
+
+# Words enough for an answer of its own rather than a yes or no said again.
+SHORT_ANSWER_WORDS = 3
 
 
 def special_category(need_ids: list[str]) -> bool:
@@ -200,8 +222,15 @@ class AdjustmentQuestions:
             return {"adjustments_needed": NONE_NEEDED, "adjustment_ids": []}
         # Needs named in the answer; else those disclosed earlier; else the resident's own words.
         disclosed = tracker.get_slot("adjustment_ids") or []
-        # "Mum is hard of hearing ... and she's fine with you noting that": consent given.
-        consent = {"adjustment_consent": True} if consent_to_record(text) else {}
+        # "Mum is hard of hearing ... and she's fine with you noting that": consent given;
+        # "... but don't put that on file": refused, and never asked again (round 12 r12a-16).
+        consent = (
+            {"adjustment_consent": False}
+            if refuses_recording(text)
+            else {"adjustment_consent": True}
+            if consent_to_record(text)
+            else {}
+        )
         return {
             "adjustments_needed": text,
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],

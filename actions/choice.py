@@ -20,7 +20,12 @@ from bot.policy import Answer
 from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE
 from bot.text import words
-from bot.told import earlier_report_told, outcome_told, says_they_are_the_resident
+from bot.told import (
+    about_the_problem,
+    earlier_report_told,
+    outcome_told,
+    says_they_are_the_resident,
+)
 
 
 class ActionRecordChoice(Action):
@@ -81,6 +86,21 @@ def job_told(tracker: Tracker) -> str:
     return " ".join(told)
 
 
+def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
+    """What went wrong, without sentences about the conversation itself ("can we carry on
+    where we were"); when nothing else was said since the resident left the complaint, what
+    they told before leaving it (round 12 r12d-06, r12d-16 read back only the return line)."""
+    said = " ".join(s for m in told if (s := about_the_problem(m["text"])))
+    if said:
+        return said
+    before = " ".join(
+        s
+        for m in triaged_messages(tracker, since_left=False)
+        if (s := about_the_problem(m["text"]))
+    )
+    return before or " ".join(m["text"] for m in told)
+
+
 def already_told(tracker: Tracker) -> list[EventType]:
     """What the conversation has already given, so the form does not ask for it again: what
     went wrong (every message about the problem, in the resident's words, read back for them
@@ -88,7 +108,7 @@ def already_told(tracker: Tracker) -> list[EventType]:
     told = triaged_messages(tracker)
     events: list[EventType] = []
     if told:
-        events.append(SlotSet("complaint_aspects", " ".join(m["text"] for m in told)))
+        events.append(SlotSet("complaint_aspects", problem_told(tracker, told)))
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
     if matches.ongoing:
         events.append(SlotSet("still_happening", True))

@@ -12,6 +12,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import (
+    NEEDS_SLOT,
     AdjustmentQuestions,
     answer_elsewhere,
     answered_now,
@@ -20,11 +21,16 @@ from actions.adjustments import (
 )
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
-from actions.representatives import RepresentativeQuestions
+from actions.representatives import NOT_STATED, RepresentativeQuestions, named_relationship
 from bot.answers import YES_NO_SLOTS
-from bot.definition import consent_told, introduced_name
+from bot.definition import consent_told, introduced_name, represented_person
 from bot.fits import says_no_earlier_report
-from bot.told import own_name_in, without_outcome
+from bot.told import (
+    own_name_in,
+    resident_own_name,
+    says_they_are_the_resident,
+    without_outcome,
+)
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 # "like i said im her daughter", "I'm his son": the writer's role towards the resident.
@@ -68,6 +74,18 @@ class ValidateComplaintForm(
         told.update(needs_told_beside(tracker))
         return [*events, *(SlotSet(slot, value) for slot, value in told.items())]
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """The needs told beside another answer (needs_told_beside) are kept with what would
+        help: the SDK returns only the form's own slots, so they were lost while the consent
+        question was asked, and then never asked again (round 12 r12a-16)."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        told = tracker.slots_to_validate()
+        if NEEDS_SLOT in told and not any(e.get("name") == NEEDS_SLOT for e in events):
+            events.append(SlotSet(NEEDS_SLOT, told[NEEDS_SLOT]))
+        return list(events)
+
     def validate_complaint_aspects(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -92,7 +110,8 @@ class ValidateComplaintForm(
         text = str(value or "")
         if (misplaced := answer_elsewhere(tracker, "acting_for", text)) is not None:
             return misplaced
-        helping = (
+        # "im his mum its my tenancy": a parent of the child named, and the resident.
+        helping = not says_they_are_the_resident(text) and (
             any(word in text.lower() for word in HELPING_WORDS)
             or HELPER_ROLE.search(text) is not None
             or bool(matches_in(tracker).relationships)
@@ -101,9 +120,15 @@ class ValidateComplaintForm(
         told: dict[str, Any] = {"acting_for": acting_for}
         # "I'm the tenant. Name Katarzyna Nowak", "It's Ayesha Khan": the name is not asked for
         # again; for a helper, their own ("im Chloe Martin, his daughter").
-        name = introduced_name(text) or own_name_in(text)
+        name = introduced_name(text) or own_name_in(text) or resident_own_name(text)
         if name and not tracker.get_slot("contact_name"):
             told["contact_name"] = name
+        resident = represented_person(text) if helping else None
+        if resident and not tracker.get_slot("representative_details"):
+            # "I'm her son, she's Margaret Doyle, flat 3, 9 Canal St": not asked again (round
+            # 12 r12d-06, r12a-05).
+            told["representative_details"] = resident
+            told["representative_relationship"] = named_relationship(tracker) or NOT_STATED
         if helping and consent_told(text):
             # "helping someone else - son for T, consent given".
             told["representative_consent"] = True

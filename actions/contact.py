@@ -24,7 +24,13 @@ from bot.definition import (
     preference_beside_details,
 )
 from bot.replies import phone_typed_wrong_line
-from bot.told import contact_name_beside_details, outcome_told, own_name_in
+from bot.told import (
+    ALREADY_TOLD,
+    contact_name_beside_details,
+    outcome_told,
+    own_name_in,
+    resident_own_name,
+)
 
 
 def contact_already_told(tracker: Tracker) -> list[EventType]:
@@ -112,6 +118,19 @@ def held_before(tracker: Tracker, slot: str) -> str | None:
     return str(values[-1]) if values else None
 
 
+# A yes or no opening an answer is no name: "yes signed consent form", "no its fine".
+ANSWER_WORD = re.compile(r"^\s*(?:yes|yeah|yep|yh|no|nope|nah)\b", re.IGNORECASE)
+
+
+def name_told_before(tracker: Tracker) -> str | None:
+    """The writer's own name as given in an earlier message of this conversation."""
+    for said in reversed(earlier_messages(tracker)[:-1]):
+        name = own_name_in(said) or introduced_name(said) or resident_own_name(said)
+        if name is not None:
+            return name
+    return None
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -120,7 +139,19 @@ class ContactQuestions:
     ) -> dict[str, Any]:
         """The name from "it's Ayesha Khan"; details given in the same breath are kept too."""
         text = str(value or "")
-        name = name_in(text)
+        # "yes signed consent form" answers another question: no name (round 12 r12a-10);
+        # "shannon kelly?? just said" gives it again, "ugh i just told u" does not.
+        told_before = ALREADY_TOLD.search(text) is not None
+        rest = ALREADY_TOLD.sub(" ", text)
+        name = (
+            None
+            if ANSWER_WORD.match(text) or (told_before and len(rest.split()) < 2)
+            else name_in(rest)
+        )
+        if name is None and told_before:
+            # "i literally just told u": the name given before, never these words (round 12
+            # r12d-06, r12d-12 read them back as the name).
+            name = name_told_before(tracker)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
             return {"contact_name": None}

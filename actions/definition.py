@@ -32,6 +32,9 @@ ASKED_AGAIN = {
     **PART_SLOTS,
     "aspects": ["complaint_aspects"],
     "earlier_request": ["earlier_request"],
+    # Parts a resident names that have no button of their own (bot.corrections.PART_NAMES).
+    "helper": PART_SLOTS["who"],
+    "still_happening": ["still_happening"],
 }
 
 
@@ -165,6 +168,7 @@ SLOT_OF = {
     "consent": "representative_consent",
     "acting_for": "acting_for",
     "adjustments": "adjustments_needed",
+    "still_happening": "still_happening",
 }
 CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
@@ -143,7 +143,10 @@ class ActionPersonAwaited(Action):
         events: list[EventType] = [SlotSet(WITH_PERSON_SLOT, False)]
         form = form_at_handover(tracker)
         if form is not None:
-            events.append(FollowupAction(form))
+            # Active again before it runs: the form then asks its next question rather than
+            # reading "oh no i didnt ask for a person" as its answer (a "no" that finished the
+            # form with no read-back in round 12 r12a-16).
+            events += [ActiveLoop(form), FollowupAction(form)]
         elif tracker.get_slot(READ_BACK):
             events.append(FollowupAction(READ_BACK_ACTION))
         elif len(beside_taking_back_a_person_request(text).split()) >= SAYS_MORE:

@@ -21,7 +21,7 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.adjustments import NONE_NEEDED, needs_given
+from actions.adjustments import NONE_NEEDED, WAY_TO_CONTACT_NEED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
@@ -42,20 +42,25 @@ from bot.answers import (
     OpenQuestion,
     Understanding,
     already_complained,
+    consent_to_record,
     open_question,
     payload_parts,
+    refuses_recording,
     understand,
     yes_or_no,
 )
 from bot.corrections import (
+    NO_ADJUSTMENTS_NEEDED,
     Correction,
     correction_of,
     joined,
     part_named_alone,
+    part_only,
     part_picked,
+    sentences,
     trimmed,
 )
-from bot.definition import contact_details_in, name_in
+from bot.definition import DraftDefinition, contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.nlp.matches import RuleMatches, first_reference
 from bot.recorded import Recorded, recorded_reply
@@ -65,6 +70,7 @@ from bot.replies import (
     no_new_complaint_line,
     unanswered_question_line,
 )
+from bot.text import contains, words
 from bot.triage.safety import HANDOFF_ACTION
 from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
 
@@ -105,6 +111,15 @@ class ActionUnderstandAnswer(Action):
             ).person_request,
             no_earlier_complaint=no_earlier_complaint(str(message.get("text") or ""), app.policy),
         )
+        if (
+            question is not None
+            and question.name == READ_BACK
+            and understanding.kind in ("yes", "no", "check")
+            and tells_about_recording(tracker)
+        ):
+            # "yes you can put down he's disabled": a change to what would help, not a yes to
+            # log it without (round 12 r12a-13).
+            understanding = Understanding("amend")
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
@@ -136,6 +151,7 @@ class ActionUnderstandAnswer(Action):
             # "the earlier report bit" typed at "Which part would you like to change?".
             part = (
                 part
+                or part_only(text)
                 or part_named_alone(text)
                 or (asked_which_part(tracker, domain) and part_picked(text))
             )
@@ -157,6 +173,12 @@ class ActionUnderstandAnswer(Action):
             return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
             return amend(dispatcher, tracker)
+        if understanding.kind == "way_to_contact":
+            # Kept for the contact question, and the question waiting asked again.
+            return [
+                SlotSet("contact_preference", understanding.value),
+                *ask_again(dispatcher, tracker),
+            ]
         if understanding.answer_text is not None and not fits_strictly(
             question.name, understanding.answer_text
         ):
@@ -413,15 +435,26 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     agree."""
     draft = draft_from(tracker)
     typed = str(tracker.latest_message.get("text") or "")
-    correction = correction_of(typed, draft)
-    needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).adjustments
+    found = needs_in(tracker)
+    needs = list(dict.fromkeys(str(e["value"]) for e in found))
+    need_words = tuple(typed[e["start"] : e["end"]] for e in found if "start" in e)
+    if refuses_recording(typed) and draft.adjustments:
+        # "no, don't put my hearing on file" (round 12 r12a-16 had it logged all the same).
+        return [
+            *recording_refused(dispatcher, tracker, draft, typed, need_words),
+            FollowupAction(LISTEN),
+        ]
+    correction = correction_of(typed, draft, need_words)
     if correction.how == "unclear" and needs:
         # "mum needs urdu interpreter": what would help, added to the adjustments with the
         # needs it names (round 10 r10c-22 was asked which part).
         correction = Correction({"adjustments": joined(draft.adjustments or "", trimmed(typed))})
-        held = list(tracker.get_slot("adjustment_ids") or [])
-        noted = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
-        return [*corrected(dispatcher, draft, correction), *noted, FollowupAction(LISTEN)]
+    if "adjustments" in correction.changes:
+        return [
+            *corrected(dispatcher, draft, correction),
+            *needs_noted(tracker, needs, typed),
+            FollowupAction(LISTEN),
+        ]
     if (
         correction.how == "unclear"
         and yes_or_no(typed, with_details=True)
@@ -435,6 +468,74 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
         dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]
     return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
+
+
+def tells_about_recording(tracker: Tracker) -> bool:
+    """Whether a message at the read-back gives consent to record a need it names, or says
+    not to record one that is held."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if refuses_recording(typed):
+        return bool(draft_from(tracker).adjustments)
+    return bool(needs_in(tracker)) and consent_to_record(typed)
+
+
+def needs_in(tracker: Tracker) -> list[dict[str, Any]]:
+    """The needs the latest message names, other than a way to contact (which the contact
+    details hold)."""
+    return [
+        e
+        for e in tracker.latest_message.get("entities") or []
+        if e.get("entity") == "adjustment" and e.get("value") != WAY_TO_CONTACT_NEED
+    ]
+
+
+def recording_refused(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    draft: DraftDefinition,
+    typed: str,
+    need_words: tuple[str, ...],
+) -> list[EventType]:
+    """A health condition or disability the resident does not want on record is taken out of
+    what would help, with the words that tell it; what is left, if anything, stays (5.10). The
+    message's other sentences change what they say ("Contact should be her landline ...
+    Please take out the hearing bit", round 12 r12a-08)."""
+    needs = get_app().policy.needs
+    held = [str(n) for n in tracker.get_slot("adjustment_ids") or []]
+    kept_needs = [n for n in held if not (n in needs and needs[n].special_category)]
+    told = [cue for n in held if n not in kept_needs and n in needs for cue in needs[n].cues]
+    kept_text = " ".join(
+        clause
+        # The words as said, not as read back after an earlier refusal.
+        for clause in sentences(str(tracker.get_slot("adjustments_needed") or ""))
+        if not any(contains(words(clause), words(cue)) for cue in told)
+    )
+    left = kept_text if kept_needs and words(kept_text) else NO_ADJUSTMENTS_NEEDED
+    rest = " ".join(s for s in sentences(typed) if not refuses_recording(s))
+    other = dict(correction_of(rest, draft, need_words).changes) if words(rest) else {}
+    other.pop("adjustments", None)
+    correction = Correction({**other, "adjustments": left}, "changed" if other else "removed")
+    return [
+        *corrected(dispatcher, draft, correction),
+        SlotSet("adjustment_ids", kept_needs),
+        SlotSet("adjustment_consent", False),
+    ]
+
+
+def needs_noted(tracker: Tracker, needs: list[str], typed: str) -> list[EventType]:
+    """The needs a correction to what would help names, beside those held, and the consent to
+    record a disability when it is given with it ("yes you can put down he's disabled")."""
+    held = list(tracker.get_slot("adjustment_ids") or [])
+    noted: list[EventType] = [SlotSet("adjustment_ids", list(dict.fromkeys([*held, *needs])))]
+    if consent_to_record(typed) or ASKS_TO_RECORD.search(typed):
+        # "put in that my son has asthma": asking us to record it is consent to.
+        noted.append(SlotSet("adjustment_consent", True))
+    return noted
+
+
+ASKS_TO_RECORD = re.compile(
+    r"\b(?:put (?:in|down|on)|add|note|write (?:down|in)|record|include)\b", re.IGNORECASE
+)
 
 
 # "yes but the date is wrong": the yes comes with something to change.

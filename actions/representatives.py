@@ -19,7 +19,7 @@ from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, triaged_at
 from bot.casestore.domain import Representative
 from bot.definition import consent_told, contact_details_in, holds_power_of_attorney
-from bot.told import own_name_in
+from bot.told import own_name_in, resident_own_name, says_they_are_the_resident
 
 OFFER = "representative_pending"
 NOT_STATED = "not stated"
@@ -88,10 +88,20 @@ class RepresentativeQuestions:
         misplaced = answer_elsewhere(tracker, "representative_details", str(value or ""))
         if misplaced is not None:
             return misplaced
+        text = str(value or "")
+        if says_they_are_the_resident(text):
+            # "no im the tenant lol its my flat. Kayleigh Morris": not a helper after all, so
+            # nothing about a resident is asked (round 12 r12d-02 was asked for consent).
+            name = resident_own_name(text)
+            return {
+                "acting_for": "resident",
+                "representative_details": None,
+                "representative_relationship": None,
+                **({"contact_name": name} if name and not tracker.get_slot("contact_name") else {}),
+            }
         relationship = named_relationship(tracker) or tracker.get_slot(
             "representative_relationship"
         )
-        text = str(value or "")
         # "He is Mr Suresh Nair, 27 Larch Road. He has agreed I handle this": not asked again.
         consent = {"representative_consent": True} if consent_told(text) else {}
         return {

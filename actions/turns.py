@@ -74,12 +74,14 @@ def problem_messages(tracker: Tracker) -> list[str]:
 LEFT_COMPLAINT = "utter_left_complaint"
 
 
-def triaged_messages(tracker: Tracker) -> list[dict[str, Any]]:
-    """The resident's messages triage read (text and parse data), fillers left out."""
+def triaged_messages(tracker: Tracker, since_left: bool = True) -> list[dict[str, Any]]:
+    """The resident's messages triage read (text and parse data), fillers left out; with
+    `since_left`, only those after the resident last left a complaint."""
     told: list[dict[str, Any]] = []
     latest: dict[str, Any] = {}
     for event in tracker.applied_events():
-        if (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT:
+        left = (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT
+        if left and since_left:
             # "start again": what was said before the complaint was left is not part of it.
             told = []
         elif event.get("event") == "user":

@@ -26,6 +26,7 @@ from bot.questions import (
 )
 from bot.recorded import Subject, asks_if_recorded
 from bot.text import contains, first_sentence, starts_with, words
+from bot.told import ALREADY_TOLD
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
 YES_NO_FLAGS = (
@@ -100,7 +101,10 @@ PERMISSION = (
 RECORDING = (
     r"\b(?:not(?:e|es|ed|ing)|record(?:s|ed|ing)?(?!\s+of)"
     r"|writ(?:e|ten|ing) (?:it |that |this )?down"
-    r"|(?:keep|keeping|kept|put|putting) (?:it |that |this )?on (?:file|record))\b"
+    r"|(?:keep|keeping|kept|put|putting) (?:it |that |this )?on (?:(?:his|her|my|their|the) )?"
+    r"(?:file|record)"
+    # "yes you can put down he's disabled" (round 12 r12a-13 was logged without it).
+    r"|(?:put|putting) (?:it |that |this )?down)\b"
 )
 CONSENT_TO_RECORD = re.compile(
     rf"{PERMISSION}(?:[^\w.!?]+\w+){{0,6}}?[^\w.!?]+{RECORDING}"
@@ -121,6 +125,20 @@ def consent_to_record(text: str) -> bool:
         if NEGATED.search(sentence) is None:
             return True
     return False
+
+
+# "don't put my hearing on file", "I don't want that written on any file", "not to record it".
+REFUSED_RECORDING = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|not|never|rather you didn'?t)\s+(?:\w+\s+){0,3}?"
+    r"(?:record(?:ed|ing)?|not(?:e|ed|ing)|writ(?:e|ten|ing)\s+(?:\w+\s+){0,3}?(?:down|on)"
+    r"|put(?:ting)?\s+(?:\w+\s+){0,3}?(?:on|in|down)|keep\s+(?:\w+\s+){0,3}?on)\b",
+    re.IGNORECASE,
+)
+
+
+def refuses_recording(text: str) -> bool:
+    """Whether a message says a health condition or disability is not to be recorded."""
+    return REFUSED_RECORDING.search(text) is not None
 
 
 # Asking for a formal complaint, and for putting it right without one, at the offer (Code 1.3).
@@ -251,7 +269,7 @@ STAGE_2_FORM = "escalation_form"
 # complaint"), so a new one is taken instead.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint",
+    "new_complaint", "way_to_contact",
 ]  # fmt: skip
 
 
@@ -409,6 +427,17 @@ def understand(
             return Understanding("question", answer=asked)
         return NOTHING
     if (
+        question.form is not None
+        # "call me Ayesha" is a name, "call me on 07700 900111" the details.
+        and question.name not in ("contact_name", "contact_details", "contact_preference")
+        and intent == "request_human"
+        and not (plainly or asks_for_person(text))
+        and (way := contact_preference(text)) is not None
+    ):
+        # "phone call" typed at another of the form's questions is how to contact them, not a
+        # request for a person (round 12 r12a-16 was handed over and the form dropped).
+        return Understanding("way_to_contact", way)
+    if (
         (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?", "does a real person read these?" are
         # questions, answered where they can be.
@@ -445,7 +474,9 @@ def understand(
                 unanswered=asked is None and recorded is None,
                 about_record=recorded,
             )
-    questions, rest = questions_and_rest(text) if owes_a_reply(question) else ([], "")
+    # "shannon kelly?? just said" is an answer, impatient, not a question (round 12 r12d-12).
+    asks = owes_a_reply(question) and not ALREADY_TOLD.search(text)
+    questions, rest = questions_and_rest(text) if asks else ([], "")
     if questions and rest:
         # "yes still broken. what time does the office shut?": the answer is kept, read on its
         # own, and the question gets its reply.
@@ -535,6 +566,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         if question.name == ADJUSTMENT_CONSENT and consent_to_record(text):
             # "T consents to it being recorded" starts with no yes, but is one.
             answer = True
+        elif question.name == ADJUSTMENT_CONSENT and refuses_recording(text):
+            # "not mine to agree, best ask her. Don't record it for now" is a no (round 12
+            # r12a-08 was recorded all the same; in our replay it started a Stage 2 request).
+            answer = False
         if question.name in CONSENT_SLOTS and consent_told(text):
             # "I have power of attorney for him, so yes", "dad has agreed, he's on speaker".
             answer = True
@@ -554,6 +589,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return (
                 NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
             )
+        if answer and question.name == READ_BACK and is_question(first_sentence(text)):
+            # "ok so what do you need next?" logged the complaint (round 12 r12a-16): a yes
+            # that asks is checked once, never taken as the yes that logs it.
+            return Understanding("check")
         if answer is False and len(words(text).split()) > NO_AND_MORE:
             # "No, it started in March not April": the correction itself, not just a no.
             return Understanding("amend")

@@ -57,7 +57,7 @@ from bot.swaps import (
     same_kind,
 )
 from bot.text import words
-from bot.told import own_name_in
+from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
@@ -84,7 +84,15 @@ PART_NAMES = {
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
-    "adjustments": r"adjustments|to make things easier|what would help",
+    "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
+    r"|what would help",
+    # "The 'You are helping them' line must say Graham Pike" (round 12 r12a-08 had a name
+    # swapped inside what went wrong).
+    "helper": r"(?:the )?helper(?: line| name| bit| part)?|you are helping(?: them)?"
+    r"|the person helping",
+    # "It is NOT still happening, it was one call" (round 12 r12a-04 had no way to say it).
+    "still_happening": r"still happening|still going on|still ongoing|(?:not|isn'?t) ongoing"
+    r"|has stopped|it stopped|a one[- ]off|one[- ]off",
 }
 CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
 
@@ -184,7 +192,9 @@ def part_named_alone(text: str) -> str | None:
     """The part a message asks to change without saying how ("change who is complaining",
     "No, I want to change what went wrong"): the part's question is asked again."""
     said = words(text)
-    if not re.search(rf"\b{CHANGE_WORDS}\b", said):
+    if not re.search(rf"\b{CHANGE_WORDS}\b", said) or len(sentences(text)) > 1:
+        # "Two things are wrong. It is not still happening. ... reported before either": the
+        # sentences say what to change (round 12 r12a-04).
         return None
     for part, names in PART_NAMES.items():
         named = re.search(rf"\b(?:{names})\b", said)
@@ -192,6 +202,25 @@ def part_named_alone(text: str) -> str | None:
         if named and len(said[named.end() :].split()) <= 1:
             return part
     return None
+
+
+def part_only(text: str) -> str | None:
+    """The part a message names and says nothing else about ("what you would like", "the
+    adjustments bit"): that part is picked, never taken as its new words (round 12 r12a-05 had
+    a sentence cut from what went wrong, r12a-16 the words pasted onto the outcome)."""
+    said = words(trimmed(text))
+    part = named_part(said)
+    if part is None:
+        return None
+    rest = re.sub(rf"\b(?:{PART_NAMES[part]})\b", " ", said, count=1)
+    return part if not (set(rest.split()) - PICKING_WORDS) else None
+
+
+# Words around a part's name that pick it and say nothing about it.
+PICKING_WORDS = {
+    "the", "bit", "part", "line", "section", "one", "change", "correct", "fix", "edit", "i",
+    "want", "to", "please", "pls", "is", "wrong", "that", "about", "its", "it's", "need",
+}  # fmt: skip
 
 
 def part_picked(text: str) -> str | None:
@@ -223,18 +252,22 @@ def instructions(text: str) -> list[str]:
     return [p.strip() for s in sentences(text) for p in re.split(AND_THE_DETAILS, s) if p.strip()]
 
 
-def correction_of(typed: str, draft: DraftDefinition) -> Correction:
+def correction_of(
+    typed: str, draft: DraftDefinition, need_words: tuple[str, ...] = ()
+) -> Correction:
     """What a message typed at the read-back changes. Whole-message instructions first
-    ("replace what went wrong with: ..."), then each sentence on its own: a removal, a swap,
-    a name, the resident, the way and time to contact, the earlier job, what they want, an
-    addition. UNCLEAR when no sentence says which part it changes."""
+    ("replace what went wrong with: ..."), then each sentence on its own: a sentence that names
+    a part changes only that part; one that names a need (`need_words`, the policy's words for
+    what would help, as found in the message) changes what would help; the rest are read as a
+    removal, a swap, a name, the resident, the way and time to contact, the earlier job, what
+    they want, an addition. UNCLEAR when no sentence says which part it changes."""
     text = trimmed(typed)
     if not words(text):
         return UNCLEAR
     replaced = REPLACE.search(text)
     if replaced and (correction := replacement(replaced, text)) is not None:
         return correction
-    values = Values.of(draft)
+    values = Values.of(draft, need_words)
     hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
     if values.stuck or (not changes and "added" not in hows):
@@ -294,10 +327,78 @@ SAYS = re.compile(
 )
 # Words in "it should say ..." that point at the part named elsewhere.
 GENERIC_PARTS = ("it", "that", "the text")
+# "i want the lights fixed": what they would like, without "i want".
+WANT_OPENER = re.compile(
+    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like|d like)(?: is)?\s+",
+    re.IGNORECASE,
+)
+# A letter asked for: the address is where to send it.
+LETTER_WORDS = re.compile(r"\b(?:letters?|post|write to me|in writing)\b", re.IGNORECASE)
+# "what i want is just the leak fixed": the words after are what they want.
+WANT_IS = re.compile(
+    r"\bwhat (?:i|he|she|they|we|t) (?:really )?(?:want|wants|would like|'d like)\s+"
+    r"(?:is|are)\s+(?:just\s+|only\s+|simply\s+)?(?::\s*)?(?P<text>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# The parts a sentence changes only when it names them: their words match no other part.
+NAMED_ONLY = ("still_happening", "helper", "adjustments", "earlier_request")
+# "delete the reported before line", "get rid of the still happening bit".
+LINE_GONE = re.compile(
+    r"\b(?:delete|remove|take out|take away|get rid of|drop|scrap|cross out|leave out)\b"
+    r"|\btake (?:the|that) \w+(?: \w+)? (?:line|bit|part) out\b",
+    re.IGNORECASE,
+)
+# "please write this in the things to make easier": where to put it, not what would help.
+PUT_IN_PART = re.compile(
+    r"[,;]?\s*(?:(?:please|pls|can you|could you)\s+)?(?:(?:write|put|add|note)\s+"
+    r"(?:this|that|it)\s+)?(?:in|on|under|to|into)\s+(?:the\s+)?"
+    rf"(?:{PART_NAMES['adjustments']})(?:\s+(?:bit|part|line|section))?\b",
+    re.IGNORECASE,
+)
+# "yes you can put down that ...", "you can note that ...": leave to record, not what would help.
+PERMISSION_OPENER = re.compile(
+    r"^\s*(?:(?:yes|yeah|yep|ok|okay)\b[\s,]*)?(?:(?:you|u|we)\s+(?:can|may|could)\s+)"
+    r"(?:put (?:it |that |this )?down|note|record|write (?:it |that )?down|add)(?:\s+that)?\s*",
+    re.IGNORECASE,
+)
+# "It is NOT still happening", "it was a one-off", "it has stopped".
+STOPPED = re.compile(
+    r"\b(?:not|isn't|isnt|no longer|never)\b(?:\s+\w+)?\s+still\b"
+    r"|\b(?:has stopped|it stopped|one off|not ongoing|isn't ongoing)\b"
+)
+# "it isn't about a repair I reported before either" (round 12 r12a-04).
+NOT_ABOUT_ONE = re.compile(
+    r"\b(?:not|isn'?t|isnt|wasn'?t|wasnt|nothing to do with)\s+(?:about\s+|to do with\s+)?"
+    r"(?:a|an|any)\s+(?:repair|request|job|report)\b",
+    re.IGNORECASE,
+)
+# "must say Graham Pike, not Iris": the wrong name after "not" is not the new one.
+NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s+[^,.;]*", re.IGNORECASE)
+# "the adjustment should say: no phone calls", "change the adjustments to large print".
+ADJUSTMENT_SAYS = re.compile(
+    r"(?:\b(?:should|must|needs to|ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)"
+    r"|\bto\s+(?:say|read)|\bto\b(?=\s*:)|(?<=adjustments)\s+to|(?<=adjustment)\s+to"
+    r"|\bis\s+(?:just|only|actually|really)|:)\s*:?\s*(?P<text>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def said_to_be_fine(said: str, part: str) -> bool:
+    """ "what he wants is fine now", "the address part is ok": nothing to change there."""
+    return (
+        re.search(
+            rf"\b(?:{PART_NAMES[part]})\b(?:\s+(?:bit|part|line|one|section))?\s+"
+            r"(?:is|are|'s|looks?|seems?)\s+(?:fine|ok|okay|right|good|correct|all right)\b",
+            words(said),
+        )
+        is not None
+    )
+
+
 # "the what I would like bit is wrong": the part the next sentence gives new words for.
 POINTER = re.compile(
-    r"\b(?:bit|part|section|line|one)?\s*(?:is|are|'s|was)\s+(?:all\s+)?(?:wrong|not right|"
-    r"incorrect|not correct|off)\b",
+    r"\b(?:bit|part|section|line|one)?\s*(?:is|are|'s|was)\s+(?:all\s+|still\s+)?"
+    r"(?:wrong|not right|incorrect|not correct|off)\b",
     re.IGNORECASE,
 )
 
@@ -312,12 +413,15 @@ class Values:
     pointed: str | None = None
     # Something asked to be taken out that could not be found: the message is asked about.
     stuck: bool = False
+    # The policy's words for a need, as the message has them ("interpreter", "disabled").
+    need_words: tuple[str, ...] = ()
 
     @staticmethod
-    def of(draft: DraftDefinition) -> Values:
+    def of(draft: DraftDefinition, need_words: tuple[str, ...] = ()) -> Values:
         return Values(
             {
                 "aspects": draft.aspects,
+                "still_happening": "" if draft.still_happening is None else draft.still_happening,
                 "outcome": draft.outcome,
                 "earlier_request": draft.earlier_request or "",
                 "contact_name": draft.contact_name,
@@ -329,6 +433,7 @@ class Values:
                 "adjustments": draft.adjustments or "",
             },
             helping=draft.representative is not None,
+            need_words=need_words,
         )
 
     def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
@@ -341,6 +446,10 @@ class Values:
     def apply(self, said: str) -> How | None:
         """Applies one sentence; None when it changes nothing that can be told."""
         part, pointer = named_part(said), POINTER.search(said)
+        if part is not None and said_to_be_fine(said, part):
+            # "what he wants is fine now. Change the helper name to ...": that part is kept
+            # (round 12 r12a-10 had the outcome overwritten by those words).
+            return None
         if part is not None and pointer and len(words(said[pointer.end() :]).split()) < 2:
             # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
@@ -370,13 +479,55 @@ class Values:
             if how is None:
                 self.parts[self.pointed] = said
             return how or "changed"
+        if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
+            # "the what i would like bit is wrong, i want the lights fixed and a call back": the
+            # words after are that part's, never a change to the way to contact (round 12
+            # r12a-16 replayed: "call back" changed email to phone).
+            new = SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip()
+            if part == "outcome":
+                new = WANT_OPENER.sub("", new)
+            self.parts[part] = new[:1].upper() + new[1:]
+            return "changed"
+        wanted = WANT_IS.search(said) if part == "outcome" else None
+        if wanted is not None and words(wanted.group("text")):
+            # "take the daft bit out, what i want is just the leak fixed properly": what they
+            # want, whole, in the words after (round 12 r12a-14 was asked which part).
+            text = wanted.group("text").strip(" .")
+            self.parts["outcome"] = text[:1].upper() + text[1:]
+            return "changed"
+        if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
+            # What they would like, named, with nothing that changes it: asked about.
+            self.stuck = True
+            return None
+        if (
+            not self.helping
+            and not self.text("contact_preference").startswith("letter")
+            and not LETTER_WORDS.search(said)
+            and ADDRESS_WORD.search(said)
+            and postal_address_in(said)
+        ):
+            # A resident's address is not part of what is read back: no part to change, so
+            # never "Correction: ..." after the earlier job (round 12 r12a-12).
+            self.stuck = True
+            return None
+        if self.pointed in ("adjustments", "helper") and part is None:
+            # "The adjustments line is wrong. It should say letters in large print."
+            part = self.pointed
+        if part in NAMED_ONLY or (part is None and self.tells_a_need(said)):
+            # A part without words of its own to match, or a need: changed there or nowhere,
+            # never another part that happens to match (round 12 r12a-03 had "add I need a
+            # Polish interpreter" change the way to contact).
+            how = self.named_step(part or "adjustments", said)
+            self.stuck = self.stuck or how is None
+            return how
         if self.remove(said) or self.stuck:
             return "removed" if not self.stuck else None
         # "its Jay Pritchard with capitals ... and I rang 5 times not 4": the name as it should
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.no_adjustments, self.resident, self.roles, self.helper, self.name,
+            self.keep_only, self.no_adjustments, self.not_helping, self.resident, self.roles,
+            self.helper, self.name,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
@@ -384,6 +535,65 @@ class Values:
             if how is not None:
                 return how
         return recased
+
+    def tells_a_need(self, said: str) -> bool:
+        lowered = said.lower()
+        return any(need.lower() in lowered for need in self.need_words)
+
+    def named_step(self, part: str, said: str) -> How | None:
+        """The change a sentence makes to the part it names or is about."""
+        if part == "still_happening":
+            return self.still(said)
+        if part == "helper":
+            return self.helper(said) or self.helper_line(said)
+        if part == "earlier_request":
+            if LINE_GONE.search(said) or NEVER_REPORTED.search(said):
+                self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+                return "changed"
+            return self.earlier(said)
+        return self.no_adjustments(said) or self.adjustment(said)
+
+    def still(self, said: str) -> How | None:
+        """ "It is NOT still happening, it was one call", "delete the still happening line":
+        whether it is still happening, as said."""
+        stopped = LINE_GONE.search(said) or STOPPED.search(words(said))
+        self.parts["still_happening"] = not stopped
+        return "changed"
+
+    def helper_line(self, said: str) -> How | None:
+        """ "The 'You are helping them' line must say Graham Pike, not Iris": the helper's name,
+        which is the name we contact."""
+        named = re.search(rf"\b(?:{PART_NAMES['helper']})\b", said, re.IGNORECASE)
+        after = said[named.end() :] if named else said
+        names = [
+            name
+            for name in written_names(NOT_THIS.sub(" ", after))
+            if name.split()[0] not in NOT_NAMES
+        ]
+        if not names:
+            return None
+        self.parts["contact_name"] = names[0]
+        return "changed"
+
+    def adjustment(self, said: str) -> How | None:
+        """What would help, as the resident now puts it: "the adjustment should say: ..." is the
+        whole of it, "add I need a Polish interpreter" one more need beside those held."""
+        instead = ADJUSTMENT_SAYS.search(said)
+        if instead is not None and not ADD_MARKERS.search(said[: instead.start()]):
+            new = instead.group("text").strip(" .")
+        else:
+            # "Add to the adjustments: no phone calls ever": one more, beside those held.
+            said = instead.group("text") if instead is not None else said
+            said = PERMISSION_OPENER.sub("", PUT_IN_PART.sub(" ", said))
+            new = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+            if words(new) in words(self.text("adjustments")):
+                return None
+            held = self.text("adjustments")
+            new = joined("" if held == NO_ADJUSTMENTS_NEEDED else held, new)
+        if not words(new):
+            return None
+        self.parts["adjustments"] = new
+        return "changed"
 
     def recased_name(self, said: str) -> How | None:
         """A name held as typed ("jay pritchard") written again with capitals."""
@@ -488,6 +698,16 @@ class Values:
             self.parts["consent"] = True
             changed = "changed"
         return changed
+
+    def not_helping(self, said: str) -> How | None:
+        """ "its not for someone else its me, im the tenant": read back as a helper, the writer
+        is the resident (round 12 r12d-02 was logged as helping herself)."""
+        if not self.helping or not says_they_are_the_resident(said):
+            return None
+        self.parts["acting_for"] = "resident"
+        self.parts["representative"] = ""
+        self.helping = False
+        return "changed"
 
     def roles(self, said: str) -> How | None:
         """ "I'm Ruth Adebayo, the advocate. Daniel Frost is the resident": who is who, when the
@@ -650,6 +870,10 @@ class Values:
         return False
 
     def earlier(self, said: str) -> How | None:
+        if NOT_ABOUT_ONE.search(said):
+            # "It isn't about a repair I reported either" (round 12 r12a-04).
+            self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
+            return "changed"
         pointer = POINTER.search(said)
         if pointer is not None and named_part(said) == "earlier_request":
             # "the reported before bit is wrong, it was the boiler visit today".

@@ -584,6 +584,13 @@ def postal_address_in(text: str) -> str | None:
     return None
 
 
+# "she's Margaret Doyle, flat 3, 9 Canal St": the resident a helper names, with the address.
+RESIDENT_NAMED = re.compile(
+    r"\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)\s+"
+    rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)"
+)
+
+
 def represented_person(text: str) -> str | None:
     """The name, and address where given, of the resident a helper writes for, as written in
     the first message; None when the message names nobody."""
@@ -594,6 +601,11 @@ def represented_person(text: str) -> str | None:
             continue
         address = ADDRESS.match(after)
         return f"{name}, {address.group(1).rstrip(',')}" if address else name
+    for match in RESIDENT_NAMED.finditer(text):
+        # Named so only with an address: "she's Very Upset" is no one.
+        address = ADDRESS.match(text[match.end() :])
+        if address is not None and match.group("name").split()[0] not in NOT_NAMES:
+            return f"{match.group('name')}, {address.group(1).rstrip(',')}"
     return None
 
 

@@ -14,10 +14,13 @@ from bot.definition import (
     NOT_NAMES,
     a_place_not_a_name,
     contact_details_in,
+    introduced_name,
     is_organisation,
     name_in,
     without_contact_details,
+    written_names,
 )
+from bot.text import words
 
 # "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
 # want, said with what went wrong or with another answer.
@@ -109,14 +112,65 @@ def earlier_report_told(text: str) -> str | None:
 
 # "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
 IS_THE_RESIDENT = re.compile(
-    r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b"
-    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b",
+    r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b(?!['\u2019]s)"
+    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
+    # "me. Lee Harding flat 8", "me, Shannon Kelly 8 Ash Grove" (round 12 r12a-14, r12d-12).
+    r"|^\s*me\s*[.,!-]"
+    # "im his mum its my tenancy", "no im the tenant lol its my flat", "im not acting for
+    # anyone" (round 12 r12d-02 was taken for a helper three times).
+    r"|\b(?:it'?s|its|it is)\s+my\s+(?:tenancy|flat|house|home|property|lease)\b"
+    r"|\b(?:the )?tenancy(?: is)? in my name\b|\bmy name is on the tenancy\b"
+    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b",
+    re.IGNORECASE,
+)
+
+
+# Sentences about the conversation, not the problem: "can we carry on where we were", "nobody
+# is in danger", "Formal complaint please", "Right I've had a cup of tea. Let's do it."
+ABOUT_THE_CONVERSATION = re.compile(
+    r"^(?:(?:ok|okay|right|yes|yeah|no|so|and|but|anyway|sorry)\s+)*(?:"
+    r"(?:no ?(?:body|one)|no one)(?: is| s|s)?(?: in)?(?: any| immediate)? danger"
+    r"(?: now| right now)?(?: no)?"
+    r"|(?:can|could) we (?:carry on|continue|finish|go on|get on)(?: with it| with this)?"
+    r"(?: where we (?:were|left off))?(?: now| please| pls)?(?: wtf)?"
+    r"|let'?s (?:do it|do this|carry on|continue|go|finish it|get on with it)(?: then| now)?"
+    r"|(?:i )?(?:said |want |wanted |would like |d like )?(?:to make )?(?:a )?formal complaint"
+    r"(?: please| pls)?"
+    r"|(?:i'?ve|i have|ive) had (?:a|my) (?:cup of )?(?:tea|coffee|break)|i'?m back|im back"
+    r"|the '?no'? was about [\w' ]+"
+    r"|(?:she|he|they|i|we|mum|dad)(?:'s|'ve| has| have|s|ve)? changed (?:her|his|their|my|our) "
+    r"mind(?: again)?(?: lol)?"
+    r")$"
+)
+
+
+def about_the_problem(text: str) -> str:
+    """A message without its sentences about the conversation itself, so what went wrong is
+    read back in the resident's words about the problem (round 12 r12a-08, r12d-06, r12d-16
+    read back "No, I said a FORMAL complaint" and "can we carry on where we were")."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    kept = [s for s in sentences if not ABOUT_THE_CONVERSATION.match(words(s))]
+    return " ".join(kept)
+
+
+# "just said", "already told you", "like I said": the answer was given before.
+ALREADY_TOLD = re.compile(
+    r"\b(?:just said|already (?:said|told|gave|given)|(?:i )?(?:just |literally )*told (?:you|u)"
+    r"|like i said|as i said|said that already)\b",
     re.IGNORECASE,
 )
 
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
+
+
+def resident_own_name(text: str) -> str | None:
+    """The name the resident gives with saying so ("It's me, the tenant. Rachel Dunmore, 31
+    Larch Avenue"): round 12 r12a-12 and r12d-02 were asked for it again."""
+    if not says_they_are_the_resident(text):
+        return None
+    return introduced_name(text) or own_name_in(text) or next(iter(written_names(text)), None)
 
 
 # A name the writer gives for themself inside another answer: "im Chloe Martin, his daughter",
@@ -145,6 +199,9 @@ NAME_WITH_ROLE = re.compile(
     # "I'm the resident, Hana Ito", "tenant. Leanne Price": the resident names themself.
     rf"|^(?i:(?:i'?m |im |i am )?(?:the )?(?:resident|tenant|leaseholder))[.,]?\s+"
     rf"(?P<resident>{NAME_WORD}(?:[ \t]+{NAME_WORD})+)"
+    # "advocate is Priya Shah from Age UK" (round 12 r12a-10 was asked for the name again).
+    rf"|^(?i:(?:the |your |their )?{HELPER_ROLES})\s+(?i:is|=|:|here,?|here is)\s+"
+    rf"(?P<role_first>{NAME_WORD}(?:[ \t]+{NAME_WORD})+)"
 )
 
 
@@ -152,7 +209,12 @@ def own_name_in(text: str) -> str | None:
     """The writer's own name in an answer to another question, written with capitals; not a
     role ("I'm the tenant"), an organisation or a place."""
     for match in NAME_WITH_ROLE.finditer(text):
-        name = match.group("name") or match.group("first") or match.group("resident")
+        name = (
+            match.group("name")
+            or match.group("first")
+            or match.group("resident")
+            or match.group("role_first")
+        )
         # "Mrs Joan Pike, her daughter is helping": a titled name before a role is the
         # resident's.
         titled = match.group("name") is not None and name.split()[0].rstrip(".") in (

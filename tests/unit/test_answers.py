@@ -164,6 +164,28 @@ def test_a_phone_call_is_a_preference_not_a_request_for_a_person() -> None:
     assert (understood.kind, understood.value) == ("slot", "phone")
 
 
+def test_a_phone_call_at_another_question_is_the_way_to_contact() -> None:
+    """Round 12 r12a-16: "phone call" at the consent question handed the chat to a person."""
+    question = OpenQuestion("adjustment_consent", "complaint_form")
+    understood = understand_(question, "a phone call is best", "request_human", [])
+    assert (understood.kind, understood.value) == ("way_to_contact", "phone")
+    asked = understand_(question, "can I talk to a real person", "request_human", [])
+    assert asked.kind != "way_to_contact"
+
+
+def test_do_not_record_it_at_the_consent_question_is_a_no() -> None:
+    """Round 12 r12a-08: "I don't think that's mine to agree ... Don't record it for now"."""
+    question = OpenQuestion("adjustment_consent", "complaint_form")
+    typed = "I don't think that's mine to agree, best ask her. Don't record it for now."
+    assert understand_(question, typed, "escalate", []).kind == "no"
+
+
+def test_ok_with_a_question_at_the_read_back_is_checked_not_logged() -> None:
+    """Round 12 r12a-16: "ok so what do you need next?" logged the complaint."""
+    assert understand_(READ_BACK, "ok so what do you need next?", "affirm", []).kind == "check"
+    assert understand_(READ_BACK, "yes that's right", "affirm", []).kind == "yes"
+
+
 def test_call_me_is_a_name_but_talk_to_someone_is_a_request_for_a_person() -> None:
     question = OpenQuestion("contact_name", "complaint_form")
     assert understand_(question, "call me Ayesha", "request_human", []).kind == "slot"

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.corrections import correction_of, part_picked
+from bot.corrections import correction_of, part_only, part_picked
 from bot.definition import DraftDefinition, resident_in
 
 DRAFT = DraftDefinition(
@@ -526,3 +526,54 @@ def test_words_quoted_from_the_read_back_are_taken_out_of_the_part_that_holds_th
         "earlier_request": "none",
         "outcome": "Fix the problem. I also want an apology",
     }
+
+
+@pytest.mark.parametrize(
+    ("typed", "needs", "changes"),
+    [
+        # Round 12 r12a-03: the interpreter changed the way to contact instead.
+        (
+            "Almost. Please add I need a Polish interpreter if somebody call me or visit",
+            ("interpreter",),
+            {"adjustments": "I need a Polish interpreter if somebody call me or visit"},
+        ),
+        # r12a-04: "the adjustment should say: ..." overwrote what they would like.
+        (
+            "the adjustment should say: no phone calls, everything in writing",
+            (),
+            {"adjustments": "no phone calls, everything in writing"},
+        ),
+        # r12a-10: the part said to be fine is kept, the helper's name changed.
+        (
+            "what he wants is fine now. Change the helper name to Priya Shah",
+            (),
+            {"contact_name": "Priya Shah"},
+        ),
+        # r12a-04: "not still happening" and "not about a repair" had no way in.
+        (
+            "It is NOT still happening, it was one call. It isn't about a repair she reported.",
+            (),
+            {"still_happening": False, "earlier_request": "none"},
+        ),
+    ],
+)
+def test_a_sentence_changes_the_part_it_names(
+    typed: str, needs: tuple[str, ...], changes: dict[str, object]
+) -> None:
+    assert correction_of(typed, RAMBLING, needs).changes == changes
+
+
+def test_the_helper_line_takes_the_name_it_must_say_not_the_one_after_not() -> None:
+    """Round 12 r12a-08: "must say Graham Pike, not Iris" swapped a name inside what went
+    wrong."""
+    typed = "The 'You are helping them' line must say Graham Pike, not Iris"
+    assert correction_of(typed, HELPER).changes == {"contact_name": "Graham Pike"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "part"),
+    [("what you would like", "outcome"), ("the adjustments bit", "adjustments")],
+)
+def test_a_part_named_alone_is_picked(typed: str, part: str) -> None:
+    assert part_only(typed) == part
+    assert part_only("what you would like is to fix the window") is None
