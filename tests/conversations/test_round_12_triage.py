@@ -20,8 +20,8 @@ def test_a_staff_members_grievance_gets_hr_and_no_residents_complaint(running: R
     residents' complaint offer ("any repair or request you have with us carries on")."""
     _, say = conversation(running)
     reply = say(
-        "hello, I'm one of your cleaners and my line manager keeps moving my hours at no notice "
-        "and talks down to me in front of others. where do I take this"
+        "Hi I work for you as a gardener and Im having trouble with my line manager, he keeps "
+        "changing my rota at the last minute and shouting at me. who do I complain to"
     )
     assert "ask for HR" in reply
     assert COMPLAINT_OFFER not in reply
