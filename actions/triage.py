@@ -309,7 +309,13 @@ class ActionTriage(Action):
             return [*events, SlotSet("choice_pending", True)]
         said = [question.answer.text for question in questions]
         answered_by_parts = bool(parts_said) and result.label == "other"
-        if result.label == "service_request" or not (said or answered_by_parts):
+        # A staff member's own grievance hears where it goes (HR) beside any answer (round 12
+        # r12b-21), since no choice to complain follows.
+        if (
+            result.label == "service_request"
+            or result.outside_the_process
+            or not (said or answered_by_parts)
+        ):
             # A request asked with a question ("(1) fence panel down (2) office hours over
             # Christmas?") is noted as well as answered (round 9 r9c14). Beside a part's route,
             # "I can't answer that one" would contradict it.

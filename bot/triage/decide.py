@@ -33,6 +33,15 @@ ADDRESSED_TO_US = re.compile(
 
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
+# Asking where a complaint has got to: with its reference, the complaint is already logged.
+STATUS_INTENT = "complaint_status"
+# Words that tell of an earlier report to us ("I reported the barking to your ASB officer"): an
+# ASB matter told that way is what a complaint about its handling is about, not a new report.
+EARLIER_REPORT = re.compile(
+    r"\b(?:i|we)(?:'ve| have|ve|'d| had)?\s+(?:already\s+)?"
+    r"(?:reported|told|rang|rung|called|phoned|emailed|contacted)\b",
+    re.IGNORECASE,
+)
 # Grounds the model may guess from a message naming our staff; they hold only when the message
 # also says the ground's own words (another body's name; "grievance", "my dismissal").
 OWN_WORDS_NEEDED = {OTHER_ORGANISATION, STAFF_EMPLOYMENT}
@@ -108,6 +117,17 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if _tells_of_harm_to_a_person(urgency, policy) and not matches.dissatisfaction_cues:
         # "he pushed me into the door... the bedroom door is hanging off": the fear in a
         # disclosure is not unhappiness with the landlord, and the repair is a request.
+        in_doubt = False
+    if intent == STATUS_INTENT and matches.references:
+        # "I made a complaint about the damp, ref CMP-2026-000052. What's happening with it?"
+        # (round 12) asks where a logged complaint has got to: offering another leaves the
+        # question unanswered.
+        in_doubt = False
+    # "I work for you as a caretaker and my line manager keeps changing my shifts" (round 12
+    # r12b-21): a staff member's own grievance goes to HR, and the residents' complaints process
+    # does not take it, so no choice to complain is offered.
+    outside_the_process = _own_grievance(label, ground, matches, policy)
+    if outside_the_process:
         in_doubt = False
     if (
         label in ("service_request", "other", "excluded")
@@ -201,6 +221,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         ongoing=matches.ongoing,
         months_ago=matches.months_ago,
         reasons=tuple(reasons),
+        outside_the_process=outside_the_process,
     )
 
 
@@ -225,6 +246,17 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
         urgency.append(detected)
     ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def _own_grievance(label: Label, ground: str | None, matches: RuleMatches, policy: Policy) -> bool:
+    """A matter the residents' complaints process never takes (a ground outside the Ombudsman's
+    scheme: a staff member's grievance) named in its own words."""
+    return (
+        label == "excluded"
+        and ground is not None
+        and policy.grounds[ground].outside_ombudsman
+        and ground in matches.exclusion_cues
+    )
 
 
 def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
@@ -296,6 +328,10 @@ def message_parts(
         if cue_ground == ASB_REPORT and _names_staff(text, start, end, matches):
             # "this isn't anti-social behaviour, he is YOUR caretaker": our service, not ASB.
             continue
+        if cue_ground == ASB_REPORT and label == "complaint" and _reported_to_us(text, start, end):
+            # "I reported the barking to your ASB officer in August and nothing has happened"
+            # (round 12 r12b-07): the complaint is about how that report was handled (1.2).
+            continue
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
             parts.append(_part("excluded", cue_ground, text, start, end, policy))
     if label != "service_request" and label_probability["service_request"] >= rules.probability:
@@ -354,6 +390,13 @@ def _names_staff(text: str, start: int, end: int, matches: RuleMatches) -> bool:
     """Whether the sentence around text[start:end] names the landlord's staff or contractors."""
     begin, stop = _sentence(text, start, end)
     return any(k == "staff_cue" and begin <= s and e <= stop for k, _, s, e in matches.spans)
+
+
+def _reported_to_us(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around text[start:end] tells of reporting it to us before."""
+    begin, stop = _sentence(text, start, end)
+    sentence = text[begin:stop]
+    return bool(EARLIER_REPORT.search(sentence) and ADDRESSED_TO_US.search(sentence))
 
 
 def _named_matter(text: str, matches: RuleMatches) -> str | None:

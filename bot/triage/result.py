@@ -80,6 +80,9 @@ class TriageResult:
     # Everything the message holds, the primary label first (its span is the whole message),
     # then any excluded matter or service request found in a sentence of its own.
     parts: tuple[Part, ...] = ()
+    # A matter the residents' complaints process never takes, named in its own words (a staff
+    # member's own grievance): explained with its route, and no choice to complain is offered.
+    outside_the_process: bool = False
 
     @property
     def representative(self) -> bool:
@@ -102,7 +105,9 @@ class TriageResult:
         2.5). A first report of anti-social behaviour goes to the ASB team instead; the choice
         comes when the resident is unhappy with how a report was handled, which is a complaint,
         or with something else told beside the report ("the woman on the phone was rude"), a
-        complaint part."""
+        complaint part. A staff member's own grievance is not a resident's complaint at all."""
+        if self.outside_the_process:
+            return False
         if self.first_asb_report:
             return any(part.label == "complaint" for part in self.parts)
         return self.label in ("complaint", "excluded") or any(r.offers_choice for r in self.reasons)
