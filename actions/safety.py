@@ -25,7 +25,14 @@ from bot.policy.schema import UrgencyCategory
 from bot.questions import answer_for
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
-from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, danger_in_doubt, detector_level
+from bot.triage.decide import (
+    NOT_AT_ALL,
+    SURE,
+    UNSURE,
+    danger_in_doubt,
+    detector_level,
+    told_after_a_route,
+)
 from bot.triage.safety import (
     HANDOFF_ACTION,
     PERSON_AWAITED_ACTION,
@@ -35,13 +42,12 @@ from bot.triage.safety import (
     answers_yes,
     cannot_phone,
     cannot_read,
-    dangers_to_a_person_routed,
+    dangers_to_a_person_standing,
     follows_up_a_route,
     not_to_be_phoned,
     reads_as_a_detail,
     routes_in_events,
     routes_standing,
-    told_after_a_route,
     turns_in_events,
     waiting_on_an_answer,
 )
@@ -202,14 +208,22 @@ def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
     return bool(needs & set(matches.cue_groups))
 
 
+# The read-back's corrections that are details, where the detector's guess is noise: "call me"
+# and "after 6pm" read as abuse or self-harm to it.
+CONTACT_CORRECTIONS = ("contact_preference", "contact_details")
+
+
 def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> bool:
     """Whether the message reads as the answer to the question waiting, a reason to doubt the
     detector's guess in it: what a form's question asks for (bot.fits), at a detail question a
     name or number, and at an offer any message ("yes ring me 07700 900777 im Leanne"). The
     read-back is confirmed in a few words, so what else a message there tells is news ("yes
-    thats right. she can hear him trying the key in the door now", round 12 r12c-13)."""
-    if question is None or question.name == READ_BACK:
+    thats right. she can hear him trying the key in the door now", round 12 r12c-13), unless it
+    reads as a change to how we contact them ("also only call me after 6pm")."""
+    if question is None:
         return False
+    if question.name == READ_BACK:
+        return any(reads_as_a_detail(slot, text) for slot in CONTACT_CORRECTIONS)
     if not question.form:
         return True
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
@@ -296,19 +310,13 @@ def _told_again_to_a_person(tracker: Tracker, policy: Policy) -> list[str]:
 
 
 def _at_risk_while_waiting(tracker: Tracker, policy: Policy) -> list[str]:
-    """The dangers to a person routed before, while a person is awaited (see
-    `dangers_to_a_person_routed`)."""
+    """The dangers to a person routed before and standing, while a person is awaited (see
+    `dangers_to_a_person_standing`)."""
     if not tracker.get_slot(WITH_PERSON_SLOT):
         return []
-    said = (
-        str(e.get("text") or "") for e in before_latest_message(tracker) if e.get("event") == "bot"
+    return dangers_to_a_person_standing(
+        _turns_to_now(tracker, before_latest_message(tracker)), policy
     )
-    told = (
-        (e.get("parse_data") or {}).get("entities") or []
-        for e in tracker.events
-        if e.get("event") == "user"
-    )
-    return dangers_to_a_person_routed(said, told, policy)
 
 
 def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

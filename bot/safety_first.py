@@ -37,6 +37,7 @@ from bot.bootstrap import policy_at
 from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
+from bot.triage.decide import told_after_a_route
 from bot.triage.safety import (
     PERSON_AWAITED_ACTION,
     SAFETY_ACTION,
@@ -44,14 +45,13 @@ from bot.triage.safety import (
     answers_yes,
     cannot_phone,
     cannot_read,
-    dangers_to_a_person_routed,
+    dangers_to_a_person_standing,
     follows_up_a_route,
     needs_safety_check,
     not_to_be_phoned,
     reads_as_a_detail,
     routes_given,
     routes_standing,
-    told_after_a_route,
     waiting_on_an_answer,
 )
 
@@ -173,9 +173,7 @@ class SafetyFirstPolicy(UntrainedPolicy):
         number or email typed is acknowledged (actions.safety)."""
         if contact_details_in(message.text or ""):
             return True
-        said = [e.text or "" for e in _before_latest(tracker) if isinstance(e, BotUttered)]
-        told = [e.entities for e in tracker.events if isinstance(e, UserUttered)]
-        return bool(dangers_to_a_person_routed(said, told, self._rules()))
+        return bool(dangers_to_a_person_standing(_turns(tracker), self._rules()))
 
     def _is_dangerous(self, message: UserUttered, tracker: DialogueStateTracker) -> bool:
         policy = self._rules()

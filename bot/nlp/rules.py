@@ -94,6 +94,8 @@ BETWEEN_NEGATION_AND_DANGER = {
     "risk", "going", "gonna", "gon", "na", "to", "want", "wanna", "ever", "about", "planning",
     "thinking",
 }  # fmt: skip
+# "nothing to do with", "not to do with": what follows is denied.
+TO_DO_WITH = ("to", "do", "with")
 # Two words before a cue group's word that say it is away from the danger: "not near any lights"
 # is no sign of water in the electrics (round 9 r9c25).
 AWAY_FROM = {
@@ -368,9 +370,14 @@ def _evidence(found: dict[str, list[str]]) -> set[str]:
 
 
 def _negated(doc: Doc, start: int) -> bool:
-    """Whether a negation comes straight before the token at `start` ("no smell of gas")."""
+    """Whether a negation comes straight before the token at `start` ("no smell of gas"), or
+    "nothing to do with" does ("this is nothing to do with domestic abuse, its my boiler": round
+    13 r13d-01 got the abuse helpline for it twice more)."""
     if doc[start].lower_ in SUBJECTS:
         return False
+    before = [token.lower_ for token in doc[max(0, start - 4) : start]]
+    if before[-3:] == list(TO_DO_WITH) and len(before) == 4 and before[0] in NEGATIONS:
+        return True
     for token in reversed(doc[:start]):
         if token.lower_ in NEGATIONS:
             return True

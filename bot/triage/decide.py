@@ -8,7 +8,7 @@ towards offering the choice to complain.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from bot.nlp.matches import RuleMatches
@@ -237,15 +237,31 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     urgency = list(matches.urgency)
     negated = bool(matches.negated_urgency) and not matches.past_danger
     detected = matches.detected_urgency
-    if detected not in policy.urgency:
-        return tuple(urgency), negated and not urgency
-    level = detector_level(matches, policy)
-    if matches.past_danger:
+    level = detector_level(matches, policy) if detected in policy.urgency else NOT_AT_ALL
+    if matches.past_danger and detected in policy.urgency:
         return (), level == SURE
-    if level == SURE and detected not in matches.negated_urgency and detected not in urgency:
+    if level == SURE and detected and detected not in (*matches.negated_urgency, *urgency):
         urgency.append(detected)
+    # Told beside its route's danger, as after it: "my mum is 90, the heating has gone off, she
+    # is shivering and confused" needs 999 as well as the emergency repairs line.
+    urgency += [c for c in told_after_a_route(matches, urgency, policy) if c not in urgency]
     ask = not urgency and (negated or level >= UNSURE)
     return tuple(urgency), ask
+
+
+def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Policy) -> list[str]:
+    """The dangers a message tells by what was routed before it (a category's `told_after`):
+    "my wife is dizzy and being sick" after the gas route needs medical help, though alone it
+    names no danger (round 10 r10c-01, r10c-03). Not a danger said to be over."""
+    if matches.past_danger:
+        return []
+    before = set(routed)
+    groups = set(matches.cue_groups)
+    return [
+        category.id
+        for category in policy.urgency.values()
+        if any(after in before and group in groups for after, group in category.told_after)
+    ]
 
 
 def _own_grievance(label: Label, ground: str | None, matches: RuleMatches, policy: Policy) -> bool:

@@ -91,61 +91,57 @@ def routes_standing(
     danger ("im not going to hurt myself", "no smell of gas") takes back its route; one that
     tells no danger of its own and says there is none, or that it was only the battery, takes
     back every hazard's route ("its not an emergency tho?? anyway bye", round 10 r10b-03,
-    r10b-09). What it asks next is then no follow-up of a route."""
+    r10b-09). A route for a danger to a person that only the learned detector guessed, with no
+    words of the resident's naming it, is taken back the same way ("what?? im not in danger lol"
+    after the abuse helpline was given for a question about a Stage 2 call-back: round 13
+    r13d-01 got it on every later message). What it asks next is then no follow-up of a route."""
     standing: dict[str, None] = {}
+    told: set[str] = set()
     for from_resident, text, entities in turns:
         if not from_resident:
             standing.update(dict.fromkeys(routes_given([text], policy)))
             continue
-        for category in taken_back(RuleMatches.from_entities(entities), policy):
+        matches = RuleMatches.from_entities(entities)
+        told.update(matches.urgency)
+        for category in taken_back(matches, policy, guessed=set(standing) - told):
             standing.pop(category, None)
     return list(standing)
 
 
-def taken_back(matches: RuleMatches, policy: Policy) -> set[str]:
+def taken_back(matches: RuleMatches, policy: Policy, guessed: Iterable[str] = ()) -> set[str]:
     """The dangers a message says are not there: those its words deny, and, when it names no
     danger of its own and says there is none ("it keeps chirping but there's no smell") or that
-    it is over, every hazard in the home."""
+    it is over, every hazard in the home and every `guessed` danger (routed on the detector's
+    guess alone)."""
     denied = set(matches.negated_urgency)
     if matches.urgency:
         return denied
     if matches.danger_taken_back or matches.past_danger:
         denied |= {c for c, category in policy.urgency.items() if category.hazard is not None}
+        denied |= set(guessed)
     return denied
 
 
-def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Policy) -> list[str]:
-    """The dangers a message tells by what was routed before it (a category's `told_after`):
-    "my wife is dizzy and being sick" after the gas route needs medical help, though alone it
-    names no danger (round 10 r10c-01, r10c-03). Not a danger said to be over."""
-    if matches.past_danger:
-        return []
-    before = set(routed)
-    groups = set(matches.cue_groups)
-    return [
-        category.id
-        for category in policy.urgency.values()
-        if any(after in before and group in groups for after, group in category.told_after)
-    ]
-
-
-def dangers_to_a_person_routed(
-    said: Iterable[str], told: Iterable[Iterable[dict[str, Any]]], policy: Policy
+def dangers_to_a_person_standing(
+    turns: Iterable[tuple[bool, str, Iterable[dict[str, Any]]]], policy: Policy
 ) -> list[str]:
-    """The dangers to a person (abuse, a threat, self-harm: no hazard in the home) whose route
-    the assistant gave (`said`), less those the resident has since said do not apply in any
-    message's entities (`told`: "im not going to harm myself, im annoyed", round 10 r10a-11).
-    While a person is awaited, every message then gets the help open now: "i have my tablets
-    here, all of them" and "hello anyone there" got silence until the office opened (r10c-07)."""
-    denied = {
+    """The dangers to a person (abuse, a threat, self-harm: no hazard in the home) that the
+    resident told in words and whose route stands (`routes_standing`: not since denied, "im not
+    going to harm myself, im annoyed", round 10 r10a-11). While a person is awaited, every
+    message then gets the help open now: "i have my tablets here, all of them" and "hello anyone
+    there" got silence until the office opened (r10c-07). A route given on the detector's guess
+    alone is not said on every message: a question about a Stage 2 call-back got the abuse
+    helpline five times over (round 13 r13d-04); told again, the detector's guess is routed
+    again."""
+    turns = list(turns)
+    told = {
         category
-        for entities in told
-        for category in RuleMatches.from_entities(entities).negated_urgency
+        for from_resident, _, entities in turns
+        if from_resident
+        for category in RuleMatches.from_entities(entities).urgency
     }
     return [
-        category
-        for category in routes_given(said, policy)
-        if policy.urgency[category].hazard is None and category not in denied
+        c for c in routes_standing(turns, policy) if policy.urgency[c].hazard is None and c in told
     ]
 
 

@@ -46,11 +46,13 @@ def test_a_reply_that_tells_a_danger_of_its_own_takes_nothing_back(
 def test_a_danger_to_a_person_is_taken_back_only_by_words_that_deny_it(
     match: Match, policy: Policy
 ) -> None:
-    """ "Not an emergency" after a domestic abuse route does not take it back; "im not going to
-    hurt myself" takes the self-harm route back (round 10 r10a-11)."""
+    """ "Not an emergency" after a domestic abuse route the resident told does not take it
+    back; "im not going to hurt myself" takes the self-harm route back (round 10 r10a-11)."""
     abuse, harm = policy.urgent_route("domestic_abuse"), policy.urgent_route("self_harm")
+    told = "he hit me again last night and i am scared of him"
     calm = "its not an emergency, hes gone to his mums for the night"
-    assert _turns(match, policy, ("bot", abuse), ("resident", calm)) == ["domestic_abuse"]
+    said = [("resident", told), ("bot", abuse), ("resident", calm)]
+    assert _turns(match, policy, *said) == ["domestic_abuse"]
     denied = "im not going to hurt myself, im just annoyed about the roof"
     assert _turns(match, policy, ("bot", harm), ("resident", denied)) == []
 
