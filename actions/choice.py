@@ -107,8 +107,11 @@ def already_told(tracker: Tracker) -> list[EventType]:
     to change), who they are acting for, a name and contact details."""
     told = triaged_messages(tracker)
     events: list[EventType] = []
-    if told:
-        events.append(SlotSet("complaint_aspects", problem_told(tracker, told)))
+    # Also when nothing was told since the resident left the complaint: "can we carry on where
+    # we were?" is a question, and what they told before leaving is the complaint.
+    problem = problem_told(tracker, told)
+    if problem:
+        events.append(SlotSet("complaint_aspects", problem))
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
     if matches.ongoing:
         events.append(SlotSet("still_happening", True))

@@ -91,7 +91,9 @@ def test_a_no_in_a_later_sentence_declines_adjustments(running: Running) -> None
     _, say = conversation(running)
     to_the_contact_method_question(say)
     say("Email")
-    read_back = say("ok I've turned the water off at the stopcock now. no nothing else thanks")
+    # Not "I've turned the water off at the stopcock": water words told mid-form now get the
+    # flood route first (round 12: danger told beside an answer is routed).
+    read_back = say("ok I've told my neighbour as well. no nothing else thanks")
     assert "Here is what I understood" in read_back
     assert "To make things easier for you" not in read_back
 
