@@ -102,7 +102,12 @@ class ActionPersonAwaited(Action):
     ) -> list[EventType]:
         app = get_app()
         handoff = app.cases.open_handoff(tracker.sender_id)
-        if handoff is None or handoff.status != "waiting":
+        if handoff is None:
+            # Nobody has or awaits the conversation (the handover was taken back, or staff
+            # closed it), though the slot still says so: a rewind after "carry on here" set it
+            # again, and three messages got silence (round 13 r13c-02). Read it as any other.
+            return [SlotSet(WITH_PERSON_SLOT, False), FollowupAction(TRIAGE_ACTION)]
+        if handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
         if takes_back_a_person_request(text):
