@@ -37,7 +37,13 @@ from sqlalchemy.exc import DBAPIError
 from bot.bootstrap import server_app
 from bot.casestore.domain import Handoff, LiveMessage
 from bot.casestore.services import CaseStore
-from bot.web.transcript import STAFF_KEY, TALK_TO_A_PERSON, WIDGET_CHANNEL
+from bot.web.transcript import (
+    MESSAGE_ID_KEY,
+    STAFF_KEY,
+    TALK_TO_A_PERSON,
+    WIDGET_CHANNEL,
+    message_parts,
+)
 
 if TYPE_CHECKING:
     from rasa.core.agent import Agent
@@ -101,11 +107,15 @@ class WebChatRooms:
     namespace: str | None
     event: str
 
-    async def send(self, conversation_id: str, text: str, name: str | None) -> None:
-        for part in [p.strip() for p in text.strip().split("\n\n") if p.strip()]:
+    async def send(
+        self, conversation_id: str, text: str, name: str | None, message_id: str = ""
+    ) -> None:
+        for part_id, part in message_parts(text, message_id):
             message: dict[str, Any] = {"text": part}
             if name is not None:
                 message[STAFF_KEY] = name
+            if part_id:
+                message[MESSAGE_ID_KEY] = part_id
             await self.sio.emit(self.event, message, room=conversation_id, namespace=self.namespace)
 
 
@@ -217,13 +227,14 @@ class LiveChat:
 
     async def deliver(
         self, handoff: Handoff, text: str, name: str | None = None,
-        window: ReplyWindow = ReplyWindow(),
+        window: ReplyWindow = ReplyWindow(), message_id: str = "",
     ) -> bool:  # fmt: skip
         """Send `text` to the resident in the chat they are in, as `name` (a member of staff)
         or, without one, as a notice. False when their channel is not served here, or its
-        platform no longer lets us write (`window`)."""
+        platform no longer lets us write (`window`). `message_id` is the one it is stored under,
+        so the web chat can tell it from the same message caught up from the tracker."""
         if handoff.channel == WIDGET_CHANNEL and self.web_chat is not None:
-            await self.web_chat.send(handoff.conversation_id, text, name)
+            await self.web_chat.send(handoff.conversation_id, text, name, message_id)
             return True
         channel = self.platforms.get(handoff.channel)
         if channel is None:

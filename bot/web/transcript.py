@@ -15,6 +15,9 @@ from typing import Any, Literal
 WIDGET_CHANNEL = "socketio"
 # Marks a staff member's message in the tracker (bot.channels.live).
 STAFF_KEY = "staff_name"
+# Names a message sent from the console, in the tracker and as sent live, so a widget that caught
+# up from the tracker between the two never shows it twice.
+MESSAGE_ID_KEY = "message_id"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,16 @@ class Entry:
     choices: tuple[Choice, ...] = ()
     # Who a person is ("Alex from Sample Homes"), when staff took the conversation over.
     name: str = ""
+    # A console message's part, as `message_parts` names it; empty for the assistant's own.
+    id: str = ""
+
+
+def message_parts(text: str, message_id: str) -> list[tuple[str, str]]:
+    """A console message as the widget shows it: (part id, text) for each paragraph."""
+    parts = [part.strip() for part in text.strip().split("\n\n") if part.strip()]
+    return [
+        (f"{message_id}.{index}" if message_id else "", part) for index, part in enumerate(parts)
+    ]
 
 
 def widget_conversation(events: Iterable[Mapping[str, Any]]) -> list[Entry] | None:
@@ -76,9 +89,14 @@ def _assistant_entries(event: Mapping[str, Any]) -> list[Entry]:
     )
     if not text and not choices:
         return []
-    name = str((event.get("metadata") or {}).get(STAFF_KEY) or "")
-    if name:
-        return [Entry("person", part.strip(), name=name) for part in text.split("\n\n")]
+    metadata = event.get("metadata") or {}
+    name = str(metadata.get(STAFF_KEY) or "")
+    message_id = str(metadata.get(MESSAGE_ID_KEY) or "")
+    if name or message_id:
+        return [
+            Entry("person" if name else "assistant", part, name=name, id=part_id)
+            for part_id, part in message_parts(text, message_id)
+        ]
     parts = text.split("\n\n")
     return [Entry("assistant", part) for part in parts[:-1]] + [
         Entry("assistant", parts[-1], choices)

@@ -5,10 +5,12 @@ messages as they come, in order, without reloading."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, Locator, Page, WebSocketRoute, expect
 
 from bot.casestore.domain import Handoff
 from bot.channels.live import HANDED_BACK_LINE, joined_line
@@ -18,10 +20,12 @@ from tests.browser.console_steps import case_store, console_url, sign_in
 from tests.browser.test_widget import button, open_chat_page, say
 from tests.conftest import Running
 from tests.console.staff import add_staff
+from tools.live_bench import Staff
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 
 STAFF = "sam.live"
+T = TypeVar("T")
 
 
 @pytest.fixture
@@ -112,3 +116,59 @@ def test_a_resident_and_a_member_of_staff_talk_in_the_same_chat_then_the_assista
     expect(resident_log.locator(".ichat-message--assistant")).to_have_count(
         before + 1, timeout=30_000
     )
+
+
+def test_a_staff_reply_caught_up_on_reconnecting_is_not_shown_again_when_it_arrives_live(
+    page: Page, running: Running, policy: Policy
+) -> None:
+    """A staff reply is stored before it is sent. A widget that reconnects between the two shows
+    it from the stored conversation; when the live copy arrives after that, it is the same
+    message, not a second one. The browser's socket is routed here so the live copy can be
+    held back until the catch-up is over."""
+    sockets: list[WebSocketRoute] = []
+    held: list[str | bytes] = []
+
+    def route(socket: WebSocketRoute) -> None:
+        server = socket.connect_to_server()
+
+        def to_page(frame: str | bytes) -> None:
+            if "Held back" in str(frame):
+                held.append(frame)
+            else:
+                socket.send(frame)
+
+        server.on_message(to_page)
+        sockets.append(socket)
+
+    page.route_web_socket(re.compile(r"/socket\.io/"), route)
+    resident_log = open_chat_page(page, running.servers)
+    button(page, "Talk to a person").click()
+    session = page.evaluate(
+        "() => Object.entries(sessionStorage).find(([k]) => k.endsWith(':session'))[1]"
+    )
+    cases = case_store(running, policy)
+    handoff = eventually(page, lambda: cases.open_handoff(session))
+    staff = Staff(running.servers.rasa_url, running.database_url)
+    assert staff.post(f"/console/live/{handoff.id}/take").status_code == 303
+    person = resident_log.locator(".ichat-message--person")
+    staff.post(f"/console/live/{handoff.id}/reply", message="Held back", sent_by="script")
+    eventually(page, lambda: held)
+
+    sockets[-1].close()  # the connection drops; the widget reconnects and catches up
+    expect(person).to_contain_text(["Held back"])
+    expect(page.get_by_role("status")).to_have_text("")
+    sockets[-1].send(held[0])  # the live copy, late
+    staff.post(f"/console/live/{handoff.id}/reply", message="After that", sent_by="script")
+    expect(person).to_have_count(2)
+    assert [text.split(":", 1)[1].strip() for text in person.all_inner_texts()] == [
+        "Held back", "After that",
+    ]  # fmt: skip
+
+
+def eventually(page: Page, look: Callable[[], T | None], seconds: float = 10) -> T:
+    """Waits in the browser's time, so the routed socket's frames are handled meanwhile."""
+    deadline = time.monotonic() + seconds
+    while (found := look()) is None or found == []:
+        assert time.monotonic() < deadline, "never happened"
+        page.wait_for_timeout(50)
+    return found

@@ -52,3 +52,18 @@ def test_a_payload_typed_after_the_buttons_went_stays_as_typed() -> None:
 def test_a_conversation_from_another_channel_is_never_shown_in_a_browser() -> None:
     events = [user("hello"), bot("Hello."), user("my address is 4 High St", channel="rest")]
     assert widget_conversation(events) is None
+
+
+def test_a_console_message_keeps_its_id_on_each_part_so_the_live_copy_can_be_matched() -> None:
+    staff_said = {
+        "event": "bot",
+        "text": "Hello, I'm Sam.\n\nWhat's happened?",
+        "metadata": {"staff_name": "Sam from Sample Homes", "message_id": "a1b2"},
+    }
+    notice = {"event": "bot", "text": "The person has ended the chat.",
+              "metadata": {"message_id": "c3d4"}}  # fmt: skip
+    assert widget_conversation([staff_said, notice]) == [
+        Entry("person", "Hello, I'm Sam.", name="Sam from Sample Homes", id="a1b2.0"),
+        Entry("person", "What's happened?", name="Sam from Sample Homes", id="a1b2.1"),
+        Entry("assistant", "The person has ended the chat.", id="c3d4.0"),
+    ]

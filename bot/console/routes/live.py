@@ -19,6 +19,7 @@ it only when live chat changes (bot.channels.live.LiveChanges), never on a timer
 from __future__ import annotations
 
 import json
+import secrets
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
@@ -56,7 +57,7 @@ from bot.console.pages import (
     session_of,
 )
 from bot.triage.safety import WITH_PERSON_SLOT
-from bot.web.transcript import STAFF_KEY
+from bot.web.transcript import MESSAGE_ID_KEY, STAFF_KEY
 
 # How long an events stream lasts before the browser reconnects (EventSource does that by
 # itself, from the last event it had).
@@ -311,11 +312,13 @@ async def _tell_resident(
     widget that reconnects and catches up from the tracker between the two would otherwise
     miss it for good (it was sent before it joined, and is not yet stored)."""
     chat = live_chat()
+    message_id = secrets.token_hex(8)
     await chat.changes.announce()  # the console's pages, here and on the other replicas
     agent = getattr(request.app.ctx, "agent", None)
     if agent is not None:
-        events: list[Any] = [BotUttered(text, metadata={STAFF_KEY: name} if name else {})]
+        metadata = {MESSAGE_ID_KEY: message_id, **({STAFF_KEY: name} if name else {})}
+        events: list[Any] = [BotUttered(text, metadata=metadata)]
         if resume:
             events.append(SlotSet(WITH_PERSON_SLOT, False))
         await note_in_tracker(agent, handoff.conversation_id, events)
-    await chat.deliver(handoff, text, name, await _window(request, handoff))
+    await chat.deliver(handoff, text, name, await _window(request, handoff), message_id)

@@ -229,7 +229,7 @@
     };
 
     const show = (entry) => {
-      onScreen.push({ speaker: entry.speaker, text: entry.text });
+      onScreen.push({ speaker: entry.speaker, text: entry.text, id: entry.id || "" });
       showChoices(entry.speaker === "assistant" ? entry.choices : []);
       if (entry.text) {
         const said = entry.speaker === "person" ? WORDS.person(entry.name)
@@ -317,7 +317,13 @@
       name: message.staff_name || "",
       text: message.text || "",
       choices: (message.quick_replies || []).map(({ title, payload }) => ({ title, payload })),
+      id: message.message_id || "",
     });
+
+    /** A staff message is stored before it is sent, so a catch-up between the two has shown it
+     * already: its id says so. */
+    const alreadyShown = (entry) =>
+      entry.id !== "" && onScreen.some((shown) => shown.id === entry.id);
 
     const connect = () => {
       setStatus(WORDS.connecting);
@@ -340,6 +346,9 @@
         }
         if (syncing) {
           missedWhileSyncing = true;
+          return;
+        }
+        if (alreadyShown(entry)) {
           return;
         }
         show(entry);
