@@ -31,6 +31,8 @@ ADDRESSED_TO_US = re.compile(
     re.IGNORECASE,
 )
 
+# Abuse by a partner or an ex: never anti-social behaviour, whatever the classifier says.
+DOMESTIC_ABUSE = "domestic_abuse"
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
 # Asking where a complaint has got to: with its reference, the complaint is already logged.
@@ -96,6 +98,14 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
+    if DOMESTIC_ABUSE in urgency and ground == ASB_REPORT:
+        # "my ex keeps coming round at night saying he'll hurt me, I need the locks changed"
+        # went to the ASB team (round 13 r13c-10): abuse by a partner or an ex is never an ASB
+        # matter. What the resident asks us for (new locks) is a request for our team.
+        label, ground = "service_request", None
+        reasons.append(
+            Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
+        )
     threshold = (
         policy.doubt.other_probability if label == "other" else policy.doubt.complaint_probability
     )

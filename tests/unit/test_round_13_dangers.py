@@ -1,0 +1,98 @@
+"""Round 13's safety faults in our own wordings, read by the policy's rules alone: a blocked fire
+door on a shared stair is a fire safety emergency, chest tightness is a medical emergency, CO
+symptoms beside an alarm need medical help as well as the gas line, an old man alone who says it
+would not matter if he died is at risk of self-harm, someone coming home from hospital is
+vulnerable to a loss of heating, abuse by an ex is never an ASB matter, and "don't ring after 6"
+is not "don't ring"."""
+
+from __future__ import annotations
+
+from bot.policy import Policy
+from bot.triage import triage
+from bot.triage.safety import not_to_be_phoned, rules_out_calls
+from tests.unit.conftest import Match
+
+
+def test_a_blocked_fire_door_is_a_fire_safety_emergency(match: Match, policy: Policy) -> None:
+    """Round 13 (r13d-07, r13d-09): a bag stopping the communal fire door shutting, and bags
+    jamming it open, got only the safety question or the office hours."""
+    for said in (
+        "theres a pile of black bags against the fire door on our floor so it wont close",
+        "someone has wedged the fire doors open with rubbish again",
+        "caller reports fire exit blocked by a mattress on the ground floor",
+    ):
+        assert "fire_safety" in match(said).urgency, said
+    route = policy.urgent_route("fire_safety")
+    assert policy.landlord.emergency_repairs_phone in route and "999" in route
+    assert policy.urgency["fire_safety"].hazard == "emergency"
+
+
+def test_fire_door_words_without_a_block_are_no_emergency(match: Match) -> None:
+    for said in ("when is the fire door inspection", "the fire door on my flat squeaks"):
+        assert "fire_safety" not in match(said).urgency, said
+
+
+def test_a_tight_chest_is_a_medical_emergency(match: Match) -> None:
+    """Round 13 (r13c-16): "chest tight, breathless" at the read-back got the gas route."""
+    for said in (
+        "yes thats right. his chest is tight now and he keeps gasping",
+        "she says theres a tightness in her chest",
+    ):
+        assert "medical_emergency" in match(said).urgency, said
+
+
+def test_co_symptoms_beside_the_alarm_get_medical_help_too(match: Match, policy: Policy) -> None:
+    """Round 13 (r13c-03): the CO alarm beeping and an old woman with a headache got only the gas
+    route; her symptoms need 999 or NHS 111."""
+    found = match("the carbon monoxide alarm keeps beeping and my nan has a headache and is sleepy")
+    assert {"gas", "medical_emergency"} <= set(found.urgency)
+    assert "NHS 111" in policy.urgent_route("medical_emergency")
+
+
+def test_an_old_man_alone_saying_it_would_not_matter_if_he_died_is_self_harm(
+    match: Match,
+) -> None:
+    """Round 13 (r13c-16): an isolated 88-year-old's "doesnt matter if i go now anyway" was
+    caught only at its third telling."""
+    for said in (
+        "caller elderly, lives alone, no heating, says it wouldnt matter if i was gone",
+        "dad keeps saying he may as well be dead, hes so cold",
+        "she told me nobody would miss me, shes been alone all week",
+    ):
+        assert "self_harm" in match(said).urgency, said
+
+
+def test_no_heating_before_someone_comes_home_from_hospital_is_an_emergency(
+    match: Match,
+) -> None:
+    """Round 13 (r13c-07): a heating fault with the mother coming back from hospital got only
+    the safety question."""
+    for said in (
+        "radiators cold since monday and my mama is discharged from hospital friday",
+        "no heating and my husband is a heart patient",
+    ):
+        assert "no_heating_or_water_vulnerable" in match(said).urgency, said
+
+
+def test_abuse_by_an_ex_is_never_sent_to_the_asb_team(match: Match, policy: Policy) -> None:
+    """Round 13 (r13c-10): abuse by an ex got the anti-social behaviour team's route."""
+    said = "my ex keeps turning up at night hammering on the door, i need new locks"
+    parse = {
+        "text": said,
+        "intent": {"name": "report_asb", "confidence": 0.9},
+        "intent_ranking": [{"name": "report_asb", "confidence": 0.9}],
+        "entities": match(said).as_entities(),
+    }
+    result = triage(parse, policy)
+    assert "domestic_abuse" in result.urgency
+    assert not result.first_asb_report and result.exclusion_reason is None
+
+
+def test_a_time_not_to_ring_is_no_ban_on_calls(policy: Policy) -> None:
+    """Round 13 (r13b-07): "please dont ring after 6 i work nights" was told we would not phone
+    her at all, with the safe-contact prompt."""
+    for said in ("pls dont call me after 6pm, i do nights", "don't ring me before 10 please"):
+        assert not rules_out_calls(said), said
+        assert not_to_be_phoned(said, ["threat_of_violence"], policy) == (), said
+    for said in ("please dont ring me, he checks my phone", "do not call. text only"):
+        assert rules_out_calls(said), said
