@@ -48,9 +48,13 @@ from bot.triage.safety import (
     reads_as_a_detail,
     routes_in_events,
     routes_standing,
+    tells_of_a_chirp,
     turns_in_events,
     waiting_on_an_answer,
 )
+# The category whose route the difference between an alarm's chirp and its sounding is said
+# beside.
+GAS = "gas"
 
 # Form questions whose answer is the resident's account of the problem: a danger told there is
 # also the answer, so the form takes it after the route is given.
@@ -91,6 +95,8 @@ class ActionSafetyCheck(Action):
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
         for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
             dispatcher.utter_message(text=line)
+        if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
+            dispatcher.utter_message(text=policy.safety.alarm_chirp)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:

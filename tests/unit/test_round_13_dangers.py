@@ -96,3 +96,19 @@ def test_a_time_not_to_ring_is_no_ban_on_calls(policy: Policy) -> None:
         assert not_to_be_phoned(said, ["threat_of_violence"], policy) == (), said
     for said in ("please dont ring me, he checks my phone", "do not call. text only"):
         assert rules_out_calls(said), said
+
+
+def test_no_gas_smell_in_bengali_is_no_gas_route(match: Match) -> None:
+    """Round 13 (r13c-09): "gas er gondho ashche na" (there is no gas smell) got the gas route
+    and a 24-hour make-safe promise."""
+    found = match("bhai amar ghore gas er gondho nai, kintu boiler kaj korche na")
+    assert "gas" not in found.urgency and "gas" in found.negated_urgency
+    assert "gas" in match("amar ranna ghore gas er gondho ashche, ki korbo").urgency
+
+
+def test_a_dripping_tap_is_no_loss_of_water(match: Match) -> None:
+    """Round 13 (r13a-01): a dripping kitchen tap for an elderly mother got the emergency line
+    and a 24-hour promise on the detector's guess; the policy says a dripping tap is no loss."""
+    found = match("my dad is 88 and his bathroom tap keeps dripping, nobody has been")
+    assert "no_heating_or_water_vulnerable" in found.excepted_urgency
+    assert "no_heating_or_water_vulnerable" not in found.urgency
