@@ -112,3 +112,14 @@ def test_a_dripping_tap_is_no_loss_of_water(match: Match) -> None:
     found = match("my dad is 88 and his bathroom tap keeps dripping, nobody has been")
     assert "no_heating_or_water_vulnerable" in found.excepted_urgency
     assert "no_heating_or_water_vulnerable" not in found.urgency
+
+
+def test_our_safeguarding_route_named_back_is_no_concern_raised(match: Match) -> None:
+    """Round 13 (r13a-07): a support worker asking why she got the safeguarding line, and then
+    to cancel "that safeguarding thing", got the safeguarding route again each time."""
+    for said in (
+        "why safeguarding?? no one is at risk, its about the broken lights",
+        "fine, log it. and cancel that safeguarding thing please",
+    ):
+        assert "safeguarding" not in match(said).urgency, said
+    assert "safeguarding" in match("i have a safeguarding concern about the kids next door").urgency
