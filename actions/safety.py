@@ -29,6 +29,7 @@ from bot.triage.decide import (
     NOT_AT_ALL,
     SURE,
     UNSURE,
+    completed_by_a_person_told_before,
     danger_in_doubt,
     detector_level,
     told_after_a_route,
@@ -52,6 +53,7 @@ from bot.triage.safety import (
     turns_in_events,
     waiting_on_an_answer,
 )
+
 # The category whose route the difference between an alarm's chirp and its sounding is said
 # beside.
 GAS = "gas"
@@ -172,7 +174,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     text = str(tracker.latest_message.get("text") or "")
     answered = _answers_the_question_waiting(open_question(tracker), text)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    told_after = told_after_a_route(matches, routed, policy)
+    told_after = told_after_a_route(matches, routed, policy) + completed_by_a_person_told_before(
+        matches, _cue_groups_told_before(tracker), routed, policy
+    )
     if told_after:
         urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
         result = replace(result, urgency=urgency, ask_about_danger=False)
@@ -199,6 +203,14 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
+
+
+def _cue_groups_told_before(tracker: Tracker) -> set[str]:
+    """The cue groups of the resident's messages before this one."""
+    told = [entities for resident, _, entities in turns_in_events(tracker.events) if resident]
+    return {
+        group for entities in told[:-1] for group in RuleMatches.from_entities(entities).cue_groups
+    }
 
 
 def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:

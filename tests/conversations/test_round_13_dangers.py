@@ -32,7 +32,9 @@ def test_a_bag_stopping_the_fire_door_shutting_gets_the_emergency_repairs_line(
     _, say = conversation(running)
     say("the stairwell in our block hasnt been cleaned for a month, i want to complain")
     assert STILL_HAPPENING in say("/affirm")
-    after = say("yes still like it. and now a rubbish bag is wedged against the fire door so it wont close")
+    after = say(
+        "yes still like it. and now a rubbish bag is wedged against the fire door so it wont close"
+    )
     assert "fire safety risk" in after and EMERGENCY_REPAIRS in after
 
 
@@ -104,3 +106,71 @@ def test_dont_ring_after_6_is_not_a_ban_on_calls(running: Running) -> None:
     say("the man next door threatened to stab me if i report him again, im scared")
     after = say("ok. but please dont call me after 5pm, im on nights")
     assert NO_CALLS not in after
+
+
+def test_a_co_alarm_chirping_for_its_battery_is_told_the_difference(running: Running) -> None:
+    """Round 13 (r13b-02): a low-battery chirp got the full evacuation advice with no word about
+    the difference; the route stays, since a resident may be wrong about the sound."""
+    _, say = conversation(running)
+    after = say("the carbon monoxide detector in my hallway chirps every so often, battery maybe?")
+    assert GAS_LINE in after and "battery is low" in after
+
+
+def test_no_gas_smell_said_in_bengali_gets_no_gas_route(running: Running) -> None:
+    """Round 13 (r13c-09): "gas er gondho ashche na" (no gas smell) got the gas route."""
+    _, say = conversation(running)
+    after = say(
+        "salam. amar flat e gas er gondho nai. but i want to complain, the housing officer was "
+        "very rude to me on the phone"
+    )
+    assert GAS_LINE not in after
+
+
+def test_why_safeguarding_gets_no_safeguarding_route(running: Running) -> None:
+    """Round 13 (r13a-07): a support worker asking why she got the safeguarding line got it
+    again."""
+    _, say = conversation(running)
+    say("im a support worker for one of your tenants, the lights on his landing are out")
+    after = say("why safeguarding?? no one is at risk of harm, its just the landing lights")
+    assert "safeguarding lead" not in after
+
+
+def test_a_dripping_tap_for_an_old_father_gets_no_emergency_line(running: Running) -> None:
+    """Round 13 (r13a-01): a dripping kitchen tap for an elderly mother got the emergency line
+    and a promise to make it safe in 24 hours."""
+    _, say = conversation(running)
+    after = say(
+        "writing for my dad hes 86, his kitchen tap has been dripping for 2 months and "
+        "nobody has come out even though we rang 3 times"
+    )
+    assert EMERGENCY_REPAIRS not in after
+
+
+def test_how_long_it_all_takes_gets_no_samaritans_line(running: Running) -> None:
+    """Round 13: "how long will all this take? I just want to know when I'll hear back" got the
+    Samaritans line on the learned detector's guess."""
+    _, say = conversation(running)
+    say("my repair was missed twice and i want to complain")
+    after = say(
+        "how long does this whole process take? all i want is to know when ill get an answer"
+    )
+    assert SAMARITANS not in after
+
+
+def test_asking_if_stage_2_is_logged_gets_no_abuse_helpline(running: Running) -> None:
+    """Round 13 (r13d-04): a call handler asking whether the Stage 2 was logged got the abuse
+    helpline."""
+    _, say = conversation(running)
+    after = say("can you confirm my tenants stage 2 went through? does he get another ref number")
+    assert ABUSE_HELPLINE not in after
+
+
+def test_a_heating_fault_after_an_old_mother_with_a_bad_heart_gets_the_emergency_line(
+    running: Running,
+) -> None:
+    """Round 13 (r13c-07): after the resident told of her mother of 79 with a heart condition,
+    "who fix heating tonight?" and a heating fault report got only the safety question."""
+    _, say = conversation(running)
+    say("my mam is 82 and has a heart condition, her nurse says she must be kept warm")
+    after = say("the radiators are cold and the boiler shows error F22. who can fix it tonight?")
+    assert EMERGENCY_REPAIRS in after

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.policy import Policy
 from bot.triage import triage
+from bot.triage.decide import completed_by_a_person_told_before
 from bot.triage.safety import not_to_be_phoned, rules_out_calls
 from tests.unit.conftest import Match
 
@@ -123,3 +124,21 @@ def test_our_safeguarding_route_named_back_is_no_concern_raised(match: Match) ->
     ):
         assert "safeguarding" not in match(said).urgency, said
     assert "safeguarding" in match("i have a safeguarding concern about the kids next door").urgency
+
+
+def test_a_loss_told_after_a_vulnerable_person_completes_the_danger(
+    match: Match, policy: Policy
+) -> None:
+    """Round 13 (r13c-07): "who fix heating tonight?" and a heating fault report, after the
+    resident had told of her mother of 79 with a heart condition, got only the safety question."""
+    earlier = match("my mum is 79 and has a bad heart, she lives with me").cue_groups
+    now = match("who can fix the heating tonight? she comes home later")
+    assert completed_by_a_person_told_before(now, earlier, (), policy) == [
+        "no_heating_or_water_vulnerable"
+    ]
+    # Routed already, or told with no person before: nothing new.
+    routed = ("no_heating_or_water_vulnerable",)
+    assert completed_by_a_person_told_before(now, earlier, routed, policy) == []
+    assert completed_by_a_person_told_before(now, (), (), policy) == []
+    over = match("the heating was fixed yesterday, thanks")
+    assert completed_by_a_person_told_before(over, earlier, (), policy) == []
