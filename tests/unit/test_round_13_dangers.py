@@ -89,6 +89,13 @@ def test_abuse_by_an_ex_is_never_sent_to_the_asb_team(match: Match, policy: Poli
     assert not result.first_asb_report and result.exclusion_reason is None
 
 
+def test_an_abuser_with_a_key_leaves_a_home_that_cannot_be_secured(match: Match) -> None:
+    """Round 13 (r13c-10): "he has a key i think" beside an ex's threats got no emergency
+    repairs route for the locks."""
+    found = match("my ex still has a key and keeps letting himself in when im out")
+    assert "insecure_home" in found.urgency
+
+
 def test_a_time_not_to_ring_is_no_ban_on_calls(policy: Policy) -> None:
     """Round 13 (r13b-07): "please dont ring after 6 i work nights" was told we would not phone
     her at all, with the safe-contact prompt."""
