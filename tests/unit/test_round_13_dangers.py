@@ -149,3 +149,11 @@ def test_a_loss_told_after_a_vulnerable_person_completes_the_danger(
     assert completed_by_a_person_told_before(now, (), (), policy) == []
     over = match("the heating was fixed yesterday, thanks")
     assert completed_by_a_person_told_before(over, earlier, (), policy) == []
+
+
+def test_lights_out_on_the_stairs_are_no_electrical_danger_to_the_detector(match: Match) -> None:
+    """Round 13 (r13a-07): a support worker's report of stairwell lights out for weeks got an
+    emergency route on the detector's guess; the policy says lights out are a repair."""
+    found = match("the landing lights have been out for three weeks and its pitch black")
+    assert "electrical_danger" in found.excepted_urgency
+    assert "electrical_danger" in match("the landing light is sparking and buzzing").urgency
