@@ -20,7 +20,6 @@ SAMARITANS = "116 123"
 ABUSE_HELPLINE = "0808 2000 247"
 ASB_TEAM = "anti-social behaviour team"
 GAS_LINE = "0800 111 999"
-STILL_HAPPENING = "Is this still happening"
 NO_CALLS = "We will not phone you"
 SAFETY_QUESTION = "Is anyone in danger right now?"
 
@@ -28,14 +27,12 @@ SAFETY_QUESTION = "Is anyone in danger right now?"
 def test_a_bag_stopping_the_fire_door_shutting_gets_the_emergency_repairs_line(
     running: Running,
 ) -> None:
-    """Round 13 (r13d-07): told while the complaint form asked whether it is still happening,
-    it got only "is anyone in danger"."""
+    """Round 13 (r13d-07): told while the complaint form waited on an answer, it got only "is
+    anyone in danger"."""
     _, say = conversation(running)
-    say("the stairwell in our block hasnt been cleaned for a month, i want to complain")
-    assert STILL_HAPPENING in say("/affirm")
-    after = say(
-        "yes still like it. and now a rubbish bag is wedged against the fire door so it wont close"
-    )
+    first = say("the stairwell in our block hasnt been cleaned for a month, i want to complain")
+    assert "reported to us before" in first
+    after = say("no. and now a rubbish bag is wedged against the fire door so it wont close")
     assert "fire safety risk" in after and EMERGENCY_REPAIRS in after
 
 
