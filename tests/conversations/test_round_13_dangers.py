@@ -21,7 +21,6 @@ ABUSE_HELPLINE = "0808 2000 247"
 ASB_TEAM = "anti-social behaviour team"
 GAS_LINE = "0800 111 999"
 NO_CALLS = "We will not phone you"
-SAFETY_QUESTION = "Is anyone in danger right now?"
 
 
 def test_a_bag_stopping_the_fire_door_shutting_gets_the_emergency_repairs_line(
@@ -140,23 +139,15 @@ def test_how_long_it_all_takes_gets_no_samaritans_line(running: Running) -> None
     assert SAMARITANS not in after
 
 
-def test_asking_how_we_will_get_back_with_a_number_gets_no_safety_question(
-    running: Running,
-) -> None:
-    """Round 13: "ok but how will they get back to me... my number is 07700 900412" was read as
-    abuse; a question about how we reply, with a number, is no sign of danger."""
-    _, say = conversation(running)
-    after = say("how will someone get back to me, i'm on 07700 900 880")
-    assert SAFETY_QUESTION not in after and ABUSE_HELPLINE not in after and SAMARITANS not in after
-
-
 def test_rubbish_and_sick_in_the_stairwell_get_no_danger_route(running: Running) -> None:
-    """Round 13 (r13b-12): rubbish and sick on the stairs got the gas route."""
+    """Round 13 (r13b-12): rubbish and sick in a stairwell, told as the answer to whether it is
+    still happening, got the gas route."""
     _, say = conversation(running)
+    say("the communal stairs in my block are filthy and nobody cleans them, i want to complain")
     after = say(
-        "there's bin bags on the landing and someone's thrown up on the stairs, it's been weeks"
+        "yes still grim, rubbish bags on the landing and someone has been sick on the stairs"
     )
-    assert SAFETY_QUESTION not in after and GAS_LINE not in after and "call 999" not in after
+    assert GAS_LINE not in after and "seriously ill" not in after
 
 
 def test_a_heating_fault_after_an_old_mother_with_a_bad_heart_gets_the_emergency_line(

@@ -157,3 +157,11 @@ def test_lights_out_on_the_stairs_are_no_electrical_danger_to_the_detector(match
     found = match("the landing lights have been out for three weeks and its pitch black")
     assert "electrical_danger" in found.excepted_urgency
     assert "electrical_danger" in match("the landing light is sparking and buzzing").urgency
+
+
+def test_sick_left_on_the_stairs_is_no_medical_emergency_to_the_detector(match: Match) -> None:
+    """Round 13 (r13b-12): rubbish and sick in a stairwell got an emergency route on the
+    detector's guess; the policy says sick left on the stairs is a cleaning job."""
+    found = match("still disgusting, bags everywhere and someones been sick on the stairs again")
+    assert "medical_emergency" in found.excepted_urgency
+    assert "medical_emergency" not in found.urgency
