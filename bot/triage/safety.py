@@ -191,17 +191,11 @@ def waiting_on_an_answer(tracker: ConversationState) -> bool:
 PHONE_WORDS = "|".join(re.escape(word) for word in PREFERENCES["phone"])
 NOT_BY_PHONE = re.compile(
     rf"\b(?:{'|'.join(re.escape(n) for n in NEGATIONS)})\s+(?:\w+\s+)?(?:{PHONE_WORDS})\b"
-    # Not when the words after it only say when not to ("dont ring after 6 i work nights",
-    # round 13 r13b-07): that resident wants a call, at another time.
-    r"(?!(?:\s+(?:me|us|her|him))?\s+(?:after|before|between|until|till|til|past|during|"
-    r"in the (?:morning|afternoon|evening|day)s?|mornings|evenings|at night|on \w+days?|"
-    r"on weekends?|at weekends?|at the weekend|at work)\b)"
 )
 
 
 def rules_out_calls(text: str | None) -> bool:
-    """Whether the message says not to phone ("please dont ring me", "do not call"), rather
-    than when not to ("please don't ring before 10")."""
+    """Whether the message says not to phone ("please dont ring me", "do not call")."""
     said = " ".join(re.sub(r"[^\w\s']", " ", (text or "").lower()).split())
     return NOT_BY_PHONE.search(said) is not None
 

@@ -2,15 +2,14 @@
 door on a shared stair is a fire safety emergency, chest tightness is a medical emergency, CO
 symptoms beside an alarm need medical help as well as the gas line, an old man alone who says it
 would not matter if he died is at risk of self-harm, someone coming home from hospital is
-vulnerable to a loss of heating, abuse by an ex is never an ASB matter, and "don't ring after 6"
-is not "don't ring"."""
+vulnerable to a loss of heating, abuse by an ex is never an ASB matter, and the words our own
+routes are named back in, a dripping tap, lights out or sick on the stairs are no danger."""
 
 from __future__ import annotations
 
 from bot.policy import Policy
 from bot.triage import triage
 from bot.triage.decide import completed_by_a_person_told_before
-from bot.triage.safety import not_to_be_phoned, rules_out_calls
 from tests.unit.conftest import Match
 
 
@@ -94,16 +93,6 @@ def test_an_abuser_with_a_key_leaves_a_home_that_cannot_be_secured(match: Match)
     repairs route for the locks."""
     found = match("my ex still has a key and keeps letting himself in when im out")
     assert "insecure_home" in found.urgency
-
-
-def test_a_time_not_to_ring_is_no_ban_on_calls(policy: Policy) -> None:
-    """Round 13 (r13b-07): "please dont ring after 6 i work nights" was told we would not phone
-    her at all, with the safe-contact prompt."""
-    for said in ("pls dont call me after 6pm, i do nights", "don't ring me before 10 please"):
-        assert not rules_out_calls(said), said
-        assert not_to_be_phoned(said, ["threat_of_violence"], policy) == (), said
-    for said in ("please dont ring me, he checks my phone", "do not call. text only"):
-        assert rules_out_calls(said), said
 
 
 def test_no_gas_smell_in_bengali_is_no_gas_route(match: Match) -> None:
