@@ -29,6 +29,7 @@ from bot.triage.decide import (
     NOT_AT_ALL,
     SURE,
     UNSURE,
+    completed_by_a_person_told_before,
     danger_in_doubt,
     detector_level,
     told_after_a_route,
@@ -48,9 +49,14 @@ from bot.triage.safety import (
     reads_as_a_detail,
     routes_in_events,
     routes_standing,
+    tells_of_a_chirp,
     turns_in_events,
     waiting_on_an_answer,
 )
+
+# The category whose route the difference between an alarm's chirp and its sounding is said
+# beside.
+GAS = "gas"
 
 # Form questions whose answer is the resident's account of the problem: a danger told there is
 # also the answer, so the form takes it after the route is given.
@@ -91,6 +97,8 @@ class ActionSafetyCheck(Action):
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
         for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
             dispatcher.utter_message(text=line)
+        if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
+            dispatcher.utter_message(text=policy.safety.alarm_chirp)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:
@@ -166,7 +174,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     text = str(tracker.latest_message.get("text") or "")
     answered = _answers_the_question_waiting(open_question(tracker), text)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    told_after = told_after_a_route(matches, routed, policy)
+    told_after = told_after_a_route(matches, routed, policy) + completed_by_a_person_told_before(
+        matches, _cue_groups_told_before(tracker), routed, policy
+    )
     if told_after:
         urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
         result = replace(result, urgency=urgency, ask_about_danger=False)
@@ -193,6 +203,14 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
+
+
+def _cue_groups_told_before(tracker: Tracker) -> set[str]:
+    """The cue groups of the resident's messages before this one."""
+    told = [entities for resident, _, entities in turns_in_events(tracker.events) if resident]
+    return {
+        group for entities in told[:-1] for group in RuleMatches.from_entities(entities).cue_groups
+    }
 
 
 def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:

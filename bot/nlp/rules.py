@@ -94,6 +94,9 @@ BETWEEN_NEGATION_AND_DANGER = {
     "risk", "going", "gonna", "gon", "na", "to", "want", "wanna", "ever", "about", "planning",
     "thinking",
 }  # fmt: skip
+# How many words after a danger told in another language a negation of that language may come
+# and still deny it ("gas er gondho ashche na").
+NEGATION_AFTER_WITHIN = 3
 # "nothing to do with", "not to do with": what follows is denied.
 TO_DO_WITH = ("to", "do", "with")
 # Two words before a cue group's word that say it is away from the danger: "not near any lights"
@@ -153,6 +156,9 @@ class RuleMatcher:
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
         groups += [("finished", "finished", policy.finished_cues)]
         self._categories = safety.categories
+        self._negations_after = {
+            language.id: set(language.negations_after) for language in policy.languages.values()
+        }
         self._languages = LanguageIdentifier(list(policy.languages))
         self._vocab = vocab
         self._make_doc = _make_doc_for(vocab)
@@ -164,6 +170,12 @@ class RuleMatcher:
         self._time = Matcher(vocab, validate=True)
         for record in TIME_PATTERNS:
             self._time.add(record["id"], [record["pattern"]])
+
+    def _negated_after(self, language_and_category: str, doc: Doc, end: int) -> bool:
+        """Whether one of the language's negations follows its danger words within a verb or
+        two ("gas er gondho ashche na": no gas smell)."""
+        negations = self._negations_after.get(language_and_category.split(":", 1)[0], set())
+        return any(token.lower_ in negations for token in doc[end : end + NEGATION_AFTER_WITHIN])
 
     @classmethod
     def blank(cls, policy: Policy) -> RuleMatcher:
@@ -202,6 +214,8 @@ class RuleMatcher:
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
+            if kind == "language_urgency" and self._negated_after(rule_id, doc, end):
+                kind, rule_id = NEGATED_URGENCY, rule_id.split(":", 1)[1]
             found.setdefault(kind, []).append(rule_id)
             span = doc[start:end]
             if kind not in (

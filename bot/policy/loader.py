@@ -481,6 +481,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         no_calls=file.text("no_calls"),
         cannot_phone=_checked(file, "cannot_phone", landlord_fields),
         cannot_phone_cues=file.cues("cannot_phone_cues", required=True),
+        alarm_chirp=file.text("alarm_chirp"),
+        alarm_chirp_cues=file.cues("alarm_chirp_cues", required=True),
     )
 
 
@@ -543,7 +545,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
     languages = {}
     allowed = {
         "name", "checked", "cues", "cue_groups", "routes", "in_danger", "interpreter_offer",
-        "handoff", "handoff_closed", "person_words",
+        "handoff", "handoff_closed", "person_words", "negations_after",
     }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
@@ -575,6 +577,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             handoff,
             handoff_closed,
             r.cues("person_words", required=True),
+            r.cues("negations_after"),
         )
     return languages
 
@@ -678,6 +681,8 @@ _TOP_KEYS = {
         "no_calls",
         "cannot_phone",
         "cannot_phone_cues",
+        "alarm_chirp",
+        "alarm_chirp_cues",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

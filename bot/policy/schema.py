@@ -230,6 +230,10 @@ class Safety:
     # listening): the ways to reach help that are not a call, and what tells of it.
     cannot_phone: str
     cannot_phone_cues: tuple[str, ...]
+    # Said beside the gas route when the message tells of an alarm's chirp or its battery: the
+    # difference between a low battery and an alarm sounding, without dropping the route.
+    alarm_chirp: str
+    alarm_chirp_cues: tuple[str, ...]
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""
@@ -285,6 +289,9 @@ class Language:
     handoff_closed: str
     # Words asking for a person in this language ("أريد التحدث مع شخص").
     person_words: tuple[str, ...]
+    # Words that, just after its danger words, say the danger is not there: Bengali puts "na"
+    # after the verb ("gas er gondho ashche na", no gas smell; round 13 r13c-09).
+    negations_after: tuple[str, ...] = ()
 
     def asks_for_a_person(self, text: str) -> bool:
         said = f" {without_punctuation(text)} "

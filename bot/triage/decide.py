@@ -31,6 +31,11 @@ ADDRESSED_TO_US = re.compile(
     re.IGNORECASE,
 )
 
+# The cue group of people a loss harms most (policy_rules/urgency.yml): told once in a
+# conversation, they are still at home when the loss is told later.
+VULNERABLE = "vulnerable"
+# Abuse by a partner or an ex: never anti-social behaviour, whatever the classifier says.
+DOMESTIC_ABUSE = "domestic_abuse"
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
 # Asking where a complaint has got to: with its reference, the complaint is already logged.
@@ -96,6 +101,14 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
+    if DOMESTIC_ABUSE in urgency and ground == ASB_REPORT:
+        # "my ex keeps coming round at night saying he'll hurt me, I need the locks changed"
+        # went to the ASB team (round 13 r13c-10): abuse by a partner or an ex is never an ASB
+        # matter. What the resident asks us for (new locks) is a request for our team.
+        label, ground = "service_request", None
+        reasons.append(
+            Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
+        )
     threshold = (
         policy.doubt.other_probability if label == "other" else policy.doubt.complaint_probability
     )
@@ -261,6 +274,28 @@ def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Poli
         category.id
         for category in policy.urgency.values()
         if any(after in before and group in groups for after, group in category.told_after)
+    ]
+
+
+def completed_by_a_person_told_before(
+    matches: RuleMatches, told_before: Iterable[str], routed: Iterable[str], policy: Policy
+) -> list[str]:
+    """The dangers whose combination with a vulnerable person the message completes, when the
+    resident told of the person earlier in the conversation: "radiators cold for 5 days, fix it
+    before mama comes back" after "my mum is 79 with a bad heart" (round 13 r13c-07 got only the
+    safety question). The person is still at home. Not a danger already routed or said to be
+    over."""
+    if matches.past_danger or VULNERABLE not in set(told_before):
+        return []
+    now = set(matches.cue_groups) | {VULNERABLE}
+    return [
+        category.id
+        for category in policy.urgency.values()
+        if category.id not in (*routed, *matches.urgency)
+        and any(
+            VULNERABLE in combination and now.issuperset(combination)
+            for combination in category.combinations
+        )
     ]
 
 

@@ -212,6 +212,13 @@ def not_to_be_phoned(
     return tuple(dict.fromkeys(people))
 
 
+def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:
+    """Whether the message tells of an alarm's chirp or its battery ("keeps chirping, think its
+    the battery"): beside the gas route, the difference from an alarm sounding is said."""
+    said = words(text or "")
+    return any(contains(said, cue) for cue in policy.safety.alarm_chirp_cues)
+
+
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
     """Whether the resident has said they cannot make a voice call (Deaf, no phone credit,
     someone listening), in any of these messages: a route then gives a way that is not a call."""
