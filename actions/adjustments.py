@@ -208,7 +208,9 @@ class AdjustmentQuestions:
             return {"adjustments_needed": value}
         text = str(value or "").strip()
         when = contact_time_told(text)
-        if when is not None and not matches_in(tracker).adjustments:
+        # "dont ring after 6" names the way to contact as a need too: the time is all it says.
+        needs = [n for n in matches_in(tracker).adjustments if n != WAY_TO_CONTACT_NEED]
+        if when is not None and not needs:
             # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
             # else would help (round 9 r9a-15 dropped the time).
             return {

@@ -410,6 +410,7 @@ def contact_preference(text: str, last: bool = False) -> str | None:
         for m in re.finditer(r"[,.;!?\n]", text)
     ]
     mentions: list[tuple[int, str]] = []
+    not_at: str | None = None
     for key, words in PREFERENCES.items():
         for word in words:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
@@ -418,7 +419,12 @@ def contact_preference(text: str, last: bool = False) -> str | None:
                 ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
                     negation in before[-3:] for negation in FAR_NEGATIONS
                 )
-                if not ruled_out:
+                barred = time_ruled_out(said[match.end() :]) if ruled_out else None
+                if barred is not None:
+                    # "dont ring after 6": a time ruled out, not the way (round 13 r13b-07 was
+                    # told "We will not phone you").
+                    not_at = f"not {barred}"
+                if not ruled_out or barred is not None:
                     mentions.append((match.start(), key))
     if not mentions:
         return None
@@ -433,6 +439,8 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     when = CONTACT_TIME.search(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
+    if not_at is not None:
+        return f"{way}, {not_at}"
     if when:
         # "only call after 6pm": the time is what is only.
         return f"{way}, {when.group().strip()}"
@@ -469,6 +477,21 @@ CONTACT_TIME = re.compile(
     # "prefers calls am" (round 9 r9b-16 read back "by phone" only).
     r"|(?:(?<=\bcalls )|(?<=\bcall )|(?<=\bring )|(?<=\bphone ))(?:am|pm)(?: only)?\b"
 )
+
+
+# The time a negated way is followed by: "dont ring (me) after 6" rules out the time.
+TIME_AFTER_THE_WAY = re.compile(
+    r"^\s*(?:(?:me|us|her|him|them|mum|dad|my mum|my dad)\s+)?"
+    rf"(?P<time>(?:(?:at|on)\s+)?(?:{CONTACT_TIME.pattern}))"
+)
+
+
+def time_ruled_out(after_the_way: str) -> str | None:
+    """The time a "don't ring" is about, when it names one right after the way ("dont ring
+    after 6", "don't call me before 10am", "do not phone at weekends"): that time is ruled out,
+    not the way of contact."""
+    found = TIME_AFTER_THE_WAY.match(after_the_way)
+    return None if found is None else found.group("time").strip()
 
 
 # "to be called", "rung": a phone call asked for in words the ways above do not hold.

@@ -1,0 +1,81 @@
+"""Round 13 of the simulated residents (issue 16), played over REST in our own wordings: at the
+read-back a yes said with thanks, a yes in another language or a yes followed by a question logs
+the complaint; a no with only a question beside it changes nothing and is checked once."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_round_8_form import to_the_contact_method_question
+from tests.conversations.test_round_9_form_danger import to_the_read_back
+from tests.conversations.test_round_9_forms import CHANGED, LOGGED, WHICH_PART
+
+pytestmark = pytest.mark.server
+
+LOG_IT_CHECK = "shall I log your complaint as I read it back"
+
+
+@pytest.mark.parametrize(
+    "agreed",
+    [
+        # r13b-08: "You are welcome. Is there anything else?" and nothing logged.
+        "yes all correct. thank you very much for your help",
+        # r13a-04: the "is" after the yes was read as a question, and she was asked again.
+        "yes is fine. when do you reply me?",
+        # r13c-04, r13a-13: read as wanting to change something.
+        "thik hai, yes",
+        "sí, está bien",
+    ],
+)
+def test_a_yes_with_thanks_a_question_or_in_another_language_logs_it(
+    running: Running, agreed: str
+) -> None:
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say(agreed)
+    assert LOGGED in reply
+    assert WHICH_PART not in reply
+
+
+def test_thanks_alone_at_the_read_back_is_checked_not_welcomed(running: Running) -> None:
+    """r13b-08: thanks at the read-back got "You're welcome", which leaves the complaint
+    unlogged without the resident knowing."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("cheers thank you")
+    assert LOG_IT_CHECK in reply
+    assert LOGGED not in reply
+    assert LOGGED in say("yes")
+
+
+def test_a_no_with_a_question_beside_it_changes_nothing(running: Running) -> None:
+    """r13b-08: "No that is all. I have the reference number?" was put in the record as the
+    earlier report ("Correction: ...")."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("no that's everything. do I get a reference?")
+    assert CHANGED not in reply
+    assert "do I get a reference" not in reply
+    assert LOG_IT_CHECK in reply
+
+
+def test_a_time_not_to_ring_keeps_the_phone_call_with_that_time(running: Running) -> None:
+    """r13b-07: "no. but please dont ring after 6 i work nights" lost the time, or became "We
+    will not phone you"; it is a call before then, not a need nor a ban on calls."""
+    _, say = conversation(running)
+    to_the_contact_method_question(say)
+    say("Phone call")
+    reply = say("no thanks. only please do not phone me after 5pm, I do night shifts")
+    assert "by phone, not after 5pm" in reply
+    assert "To make things easier for you" not in reply
+
+
+def test_a_time_not_to_ring_after_a_threat_is_not_a_ban_on_calls(running: Running) -> None:
+    """r13b-07: after a neighbour's threats, "please dont ring after 6" got "We will not phone
+    you, and I have noted that for our team", the opposite of what she wanted."""
+    _, say = conversation(running)
+    say("the man next door kicks my door at night and shouts that he will get me, third time now")
+    reply = say("please don't call me before 11am though, I sleep in the day after night shifts")
+    assert "We will not phone you" not in reply
