@@ -199,9 +199,7 @@ def rules_out_calls(text: str | None) -> bool:
     """Whether the message says not to phone ("please dont ring me", "do not call"), and not
     only at a time ("please dont ring after 6, I work nights" wants a call before then)."""
     said = " ".join(re.sub(r"[^\w\s']", " ", (text or "").lower()).split())
-    return any(
-        time_ruled_out(said[found.end() :]) is None for found in NOT_BY_PHONE.finditer(said)
-    )
+    return any(time_ruled_out(said[found.end() :]) is None for found in NOT_BY_PHONE.finditer(said))
 
 
 def not_to_be_phoned(
