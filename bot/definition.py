@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+
+from bot.policy.schema import AdjustmentNeed
+from bot.text import contains, words
 
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
@@ -411,8 +415,8 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     ]
     mentions: list[tuple[int, str]] = []
     not_at: str | None = None
-    for key, words in PREFERENCES.items():
-        for word in words:
+    for key, ways in PREFERENCES.items():
+        for word in ways:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
                 clause = max(start for start in clause_starts if start <= match.start())
                 before = said[clause : match.start()].split()
@@ -716,3 +720,31 @@ def resident_in(details: str, helper: str) -> str | None:
             address = ADDRESS.match(after) if "," not in found else None
             return f"{found}, {address.group(1).rstrip(',')}" if address else found
     return None
+
+
+def without_health_details(text: str, needs: Iterable[AdjustmentNeed]) -> str:
+    """The words without the clauses that tell of a health condition or disability, for a
+    resident who did not agree to have it recorded (5.10): "He has a learning disability" stayed
+    in what went wrong after the refusal (round 13 r13a-07, r13a-10). A cue the need's own offer
+    names ("easy read", "text relay") is what would help, not a health detail, and stays."""
+    cues = [
+        words(cue)
+        for need in needs
+        if need.special_category
+        for cue in need.cues
+        if not contains(words(need.offer), words(cue))
+    ]
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text.strip()):
+        clauses = [c for c in re.split(r"(?<=[,;])\s+", sentence) if c.strip()]
+        told = [c for c in clauses if not any(contains(words(c), cue) for cue in cues)]
+        if len(told) == len(clauses):
+            kept.append(sentence)
+        elif told and words(" ".join(told)):
+            rest = LEADING_AND.sub("", " ".join(told)).rstrip(",;.!? ")
+            kept.append(rest[:1].upper() + rest[1:] + ".")
+    return " ".join(kept)
+
+
+# What joined a clause to one taken out: "..., and the dark scares her".
+LEADING_AND = re.compile(r"^(?:and|but|so|which|as)\s+", re.IGNORECASE)

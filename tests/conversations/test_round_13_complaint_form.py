@@ -4,13 +4,15 @@ the complaint; a no with only a question beside it changes nothing and is checke
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
 from tests.conversations.test_round_8_form import to_the_contact_method_question
 from tests.conversations.test_round_9_form_danger import to_the_read_back
-from tests.conversations.test_round_9_forms import CHANGED, LOGGED, WHICH_PART
+from tests.conversations.test_round_9_forms import CHANGED, LOGGED, READ_BACK, WHICH_PART
 
 pytestmark = pytest.mark.server
 
@@ -79,3 +81,50 @@ def test_a_time_not_to_ring_after_a_threat_is_not_a_ban_on_calls(running: Runnin
     say("the man next door kicks my door at night and shouts that he will get me, third time now")
     reply = say("please don't call me before 11am though, I sleep in the day after night shifts")
     assert "We will not phone you" not in reply
+
+
+# The complaint form's questions, by words of each, and a plain answer to each.
+PLAIN_ANSWERS = {
+    "still happening": "yes",
+    "reported to us before": "no",
+    "What would you like us to do": "get it fixed",
+    "resident, or are you helping": "I'm the resident",
+    "What name should we use": "Ruth Ellis",
+    "phone number or email": "ruth.ellis@example.org",
+    "How would you like us to contact you": "email",
+}
+
+
+def through_the_form(say: Callable[[str], str], reply: str, **told: str) -> str:
+    """Each question the form asks answered from `told` (by the question's words), else
+    plainly, until the read-back: its text."""
+    answers = {**PLAIN_ANSWERS, **{k.replace("_", " "): v for k, v in told.items()}}
+    for _ in range(12):
+        if READ_BACK in reply:
+            return reply
+        asked = next((q for q in answers if q in reply), None)
+        assert asked is not None, reply
+        reply = say(answers[asked])
+    raise AssertionError(reply)
+
+
+def test_a_disability_the_resident_will_not_have_recorded_leaves_what_went_wrong(
+    running: Running,
+) -> None:
+    """r13a-07, r13a-10: "He doesn't want his disability written on his record" left "He has a
+    learning disability" in what went wrong, and what would help (easy read, contact through
+    the worker) became a placeholder."""
+    _, say = conversation(running)
+    say(
+        "The lift in my block has been out of order for a month. I have depression and being "
+        "stuck inside is making it much worse."
+    )
+    read_back = through_the_form(
+        say,
+        say("/affirm"),
+        easier="easy read letters please, and ring my sister first. I don't want my depression "
+        "written on my record though",
+    )
+    assert "The lift in my block has been out of order for a month" in read_back
+    assert "depression" not in read_back
+    assert "easy read letters please, and ring my sister first" in read_back

@@ -28,8 +28,9 @@ from bot.definition import (
     job_reference_in,
     name_in,
     represented_person,
+    without_health_details,
 )
-from bot.policy import Answer
+from bot.policy import Answer, Policy
 from bot.questions import asks_what, is_question
 from bot.triage.safety import rules_out_calls
 
@@ -887,3 +888,15 @@ def test_a_time_not_to_ring_is_kept_with_the_way_and_is_no_ban_on_calls(
 ) -> None:
     assert contact_preference(text) == way
     assert rules_out_calls(text) is ruled_out
+
+
+def test_health_details_refused_are_taken_out_and_what_would_help_stays(policy: Policy) -> None:
+    """Round 13 r13a-07: the disability stayed in what went wrong after the refusal; "easy read"
+    is what would help (the need's own offer names it), not a health detail."""
+    needs = policy.needs.values()
+    told = "The stair lights are out. She is autistic, and the dark scares her. Please fix them."
+    assert without_health_details(told, needs) == (
+        "The stair lights are out. The dark scares her. Please fix them."
+    )
+    kept = "easy read for him, and call me first, he has ADHD"
+    assert without_health_details(kept, needs) == "Easy read for him, and call me first."
