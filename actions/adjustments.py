@@ -31,7 +31,11 @@ NOTHING_NEEDED = re.compile(
     r"(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|not really|that'?s fine|"
     r"i'?m all right|(?:thx|ta|cheers|dzi\w*|mul\w*|mahadsanid|obrigad\w*|\u0634\u0643\u0631\u0627|"
     r"\u0634\u06a9\u0631\u06cc\u06c1|\u09a7\u09a8\u09cd\u09af\u09ac\u09be\u09a6)?[\s,.!]*$)"
-    r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)",
+    r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)"
+    # "nahi, english theek hai writing mein", "no, my english is fine for letters": a no with
+    # what is fine as it is (round 13 r13c-04 stored it as what would help).
+    r"|\s*(?:no|nope|nah|nie|nu|maya|nahi|nahin|n\u00e3o)\b[\s,.!]*(?:[\w']+\s+){0,3}"
+    r"(?:is\s+|are\s+)?(?:fine|ok|okay|good|all right|alright|theek|thik)\b",
     re.IGNORECASE,
 )
 OFFER = "adjustments_pending"

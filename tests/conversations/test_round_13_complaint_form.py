@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_8_form import to_the_contact_method_question
+from tests.conversations.test_round_8_form import LANDING, to_the_contact_method_question
 from tests.conversations.test_round_9_form_danger import to_the_read_back
 from tests.conversations.test_round_9_forms import CHANGED, LOGGED, READ_BACK, WHICH_PART
 
@@ -128,3 +128,13 @@ def test_a_disability_the_resident_will_not_have_recorded_leaves_what_went_wrong
     assert "The lift in my block has been out of order for a month" in read_back
     assert "depression" not in read_back
     assert "easy read letters please, and ring my sister first" in read_back
+
+
+@pytest.mark.parametrize("no_need", ["nahin, english theek hai mere liye", "no, my English is ok"])
+def test_a_no_with_what_is_fine_as_it_is_needs_nothing(running: Running, no_need: str) -> None:
+    """r13c-04: "nahi, english theek hai writing mein" (no, English is fine) was stored as what
+    would help."""
+    _, say = conversation(running)
+    say(LANDING)
+    read_back = through_the_form(say, say("/affirm"), easier=no_need)
+    assert "To make things easier for you" not in read_back
