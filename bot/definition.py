@@ -578,7 +578,9 @@ class DraftDefinition:
 # The person a helper writes for, as helpers name them: "for my mum Mrs Joan Baker at 14 Elm
 # Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
 REPRESENTED = re.compile(
-    r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for)\s+"
+    r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for"
+    # "I am writing about my neighbour Mrs Dorothy Gale at ..." (round 13 r13a-03).
+    r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about)\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
     r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"

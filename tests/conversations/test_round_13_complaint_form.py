@@ -98,9 +98,15 @@ PLAIN_ANSWERS = {
 def through_the_form(say: Callable[[str], str], reply: str, **told: str) -> str:
     """Each question the form asks answered from `told` (by the question's words), else
     plainly, until the read-back: its text."""
-    answers = {**PLAIN_ANSWERS, **{k.replace("_", " "): v for k, v in told.items()}}
+    return through_the_form_until(say, reply, READ_BACK, **told)
+
+
+def through_the_form_until(say: Callable[[str], str], reply: str, until: str, **told: str) -> str:
+    """As through_the_form, until a reply holds `until`: that reply."""
+    answers = {**{k.replace("_", " "): v for k, v in told.items()}, **PLAIN_ANSWERS}
+    answers.update({k.replace("_", " "): v for k, v in told.items()})
     for _ in range(12):
-        if READ_BACK in reply:
+        if until in reply:
             return reply
         asked = next((q for q in answers if q in reply), None)
         assert asked is not None, reply
@@ -138,3 +144,57 @@ def test_a_no_with_what_is_fine_as_it_is_needs_nothing(running: Running, no_need
     say(LANDING)
     read_back = through_the_form(say, say("/affirm"), easier=no_need)
     assert "To make things easier for you" not in read_back
+
+
+NEIGHBOUR_WRITES = (
+    "Hi, I'm writing about my neighbour Mr Stanley Hughes at flat 2, 18 Linden Road. His front "
+    "window has been cracked for three weeks and the glazier came twice without fixing it."
+)
+HELPER_QUESTION = "Thank you for helping"
+CONSENT_QUESTION = "Has the resident agreed to you acting for them"
+
+
+def test_a_neighbour_who_says_so_is_the_helper_and_the_resident_named_first_is_kept(
+    running: Running,
+) -> None:
+    """r13a-03: "I'm Brian Okafor from number 24, her neighbour. I told you her name and address
+    already" was taken as the resident, or stored as the resident's name."""
+    _, say = conversation(running)
+    say(NEIGHBOUR_WRITES)
+    read_back = through_the_form(
+        say,
+        say("/affirm"),
+        helping_someone_else="I'm Ian Moss at flat 3, his neighbour. You have his details",
+        agreed_to_you_acting="yes he asked me to",
+        phone_number_or_email="07700 900 515",
+        contact_you="phone",
+        easier="no",
+    )
+    assert "The complaint is for: Mr Stanley Hughes, flat 2, 18 Linden Road" in read_back
+    assert "You are helping them: Ian Moss" in read_back
+
+
+def test_the_resident_named_in_the_first_message_is_not_asked_for_after_the_button(
+    running: Running,
+) -> None:
+    """r13a-03, r13b-03, r13d-08: the resident's name and address given in the first message
+    were asked for again."""
+    _, say = conversation(running)
+    say(NEIGHBOUR_WRITES)
+    through_the_form_until(say, say("/affirm"), "resident, or are you helping")
+    after = say('/choose{"choice": "someone_else"}')
+    assert HELPER_QUESTION not in after
+    assert CONSENT_QUESTION in after
+
+
+def test_already_told_with_no_name_told_is_asked_again_not_kept_as_the_name(
+    running: Running,
+) -> None:
+    """r13a-03: "I told you her name and address already" was stored as the resident."""
+    _, say = conversation(running)
+    say(LANDING)
+    through_the_form_until(say, say("/affirm"), "resident, or are you helping")
+    assert HELPER_QUESTION in say('/choose{"choice": "someone_else"}')
+    again = say("I'm Ian Moss, his neighbour. I gave you his name and address already")
+    assert HELPER_QUESTION in again
+    assert CONSENT_QUESTION not in again
