@@ -17,7 +17,13 @@ from actions.app import get_app
 from bot.answers import YES_NO_SLOTS, consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import contact_time_told, is_no, without_contact_details
+from bot.definition import (
+    contact_preference,
+    contact_time_told,
+    is_no,
+    says_only_how_to_contact,
+    without_contact_details,
+)
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
@@ -221,6 +227,14 @@ class AdjustmentQuestions:
                 "adjustments_needed": NONE_NEEDED,
                 "adjustment_ids": [],
                 "contact_preference": when,
+            }
+        way = contact_preference(text)
+        if way is not None and not needs and says_only_how_to_contact(text):
+            # "please contact me by email not phone": how to contact them, not a need.
+            return {
+                "adjustments_needed": NONE_NEEDED,
+                "adjustment_ids": [],
+                "contact_preference": way,
             }
         # "No thank you, my English is ok": the need the words name is the one declined.
         declined = declines(text, bool(matches_in(tracker).adjustments))

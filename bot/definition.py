@@ -451,6 +451,24 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     return way + (" only" if only else "")
 
 
+# Clauses that only say how: "please contact me by email not phone", "email me instead".
+WAY_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for ways in PREFERENCES.values() for w in ways) + r"|ringing|"
+    r"calling|phoning|emailing|texting|write|writing)\b"
+)
+CLAUSE_BREAKS = re.compile(r"[,.;!?\n]+|\s+(?:and|but)\s+")
+COURTESIES = frozenset({"please", "pls", "thanks", "thank", "you", "ta", "cheers", "no", "ok"})
+
+
+def says_only_how_to_contact(text: str) -> bool:
+    """Whether every clause of a message is about the way to contact them, so it asks for no
+    other help ("please contact me by email not phone" at the question about what would help
+    was stored as a need, round 13 r13d-05)."""
+    said = text.lower()
+    clauses = [c for c in CLAUSE_BREAKS.split(said) if set(c.split()) - COURTESIES]
+    return bool(clauses) and all(WAY_WORDS.search(c) for c in clauses)
+
+
 def word_after(said: str, at: int) -> str:
     """What follows the word at `at`."""
     _, _, rest = said[at:].partition(" ")

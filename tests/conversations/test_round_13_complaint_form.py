@@ -198,3 +198,16 @@ def test_already_told_with_no_name_told_is_asked_again_not_kept_as_the_name(
     again = say("I'm Ian Moss, his neighbour. I gave you his name and address already")
     assert HELPER_QUESTION in again
     assert CONSENT_QUESTION not in again
+
+
+def test_how_to_contact_said_at_what_would_help_changes_the_way_not_the_needs(
+    running: Running,
+) -> None:
+    """r13d-05: "please contact me by email not phone" was stored as what would help, and the
+    read-back still said "by phone"."""
+    _, say = conversation(running)
+    to_the_contact_method_question(say)
+    say("Phone call")
+    reply = say("actually email me rather than calling please")
+    assert "by email (nadia.farah@example.org)" in reply
+    assert "To make things easier for you" not in reply
