@@ -229,8 +229,10 @@ class AdjustmentQuestions:
                 "contact_preference": when,
             }
         way = contact_preference(text)
-        if way is not None and not needs and says_only_how_to_contact(text):
-            # "please contact me by email not phone": how to contact them, not a need.
+        disclosed_before = tracker.get_slot(NEEDS_SLOT)
+        if way is not None and not (needs or disclosed_before) and says_only_how_to_contact(text):
+            # "please contact me by email not phone": how to contact them, not a need (with a
+            # need told before, "text me before visits" is what would help with it).
             return {
                 "adjustments_needed": NONE_NEEDED,
                 "adjustment_ids": [],
