@@ -120,7 +120,10 @@ PARTS_SAID = (
     r"it|that|the text"
 )
 REPLACE = re.compile(
-    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})"
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+"
+    # "change the bit about what i want to: ..." (round 13 r13d-02 kept the whole sentence).
+    r"(?:the (?:bit|part|line|section|sentence)s? (?:about|on|for|with|that says|saying)\s+)?"
+    rf"(?P<part>{PARTS_SAID})"
     r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"

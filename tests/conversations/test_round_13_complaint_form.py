@@ -211,3 +211,14 @@ def test_how_to_contact_said_at_what_would_help_changes_the_way_not_the_needs(
     reply = say("actually email me rather than calling please")
     assert "by email (nadia.farah@example.org)" in reply
     assert "To make things easier for you" not in reply
+
+
+def test_a_change_to_the_bit_about_what_they_want_keeps_only_the_new_words(
+    running: Running,
+) -> None:
+    """r13d-02: "mostly right but change the bit about what i want to: ..." was stored as the
+    outcome with its preamble."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("nearly right but change the part about what I want to: new bulbs and a sorry")
+    assert "You would like: new bulbs and a sorry\n" in reply
