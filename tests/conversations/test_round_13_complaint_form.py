@@ -222,3 +222,28 @@ def test_a_change_to_the_bit_about_what_they_want_keeps_only_the_new_words(
     to_the_read_back(say)
     reply = say("nearly right but change the part about what I want to: new bulbs and a sorry")
     assert "You would like: new bulbs and a sorry\n" in reply
+
+
+def test_a_surname_correction_about_the_resident_changes_the_resident_not_the_helper(
+    running: Running,
+) -> None:
+    """r13a-01: "her surname is actually Pritchard-Evans not Pritchard (mine is just
+    Pritchard)" changed the helper's name and left the resident's."""
+    _, say = conversation(running)
+    say(
+        "hello im writing for my nan Rose Carr at 12 Heath Lane, her kitchen window will not "
+        "close and it has been like that for a month"
+    )
+    read_back = through_the_form(
+        say,
+        say("/affirm"),
+        agreed_to_you_acting="yes she has agreed",
+        What_name_should_we_use="Amy Carr",
+        phone_number_or_email="07700 900 818",
+        contact_you="phone",
+        easier="no",
+    )
+    assert "The complaint is for: Rose Carr, 12 Heath Lane" in read_back
+    reply = say("almost, her surname is really Carr-Lewis not Carr (mine is only Carr). rest fine")
+    assert "The complaint is for: Rose Carr-Lewis, 12 Heath Lane" in reply
+    assert "You are helping them: Amy Carr." in reply
