@@ -28,7 +28,7 @@ from actions.representatives import (
     resident_told,
 )
 from bot.answers import YES_NO_SLOTS
-from bot.definition import consent_told, introduced_name
+from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
 from bot.fits import says_no_earlier_report
 from bot.told import (
     own_name_in,
@@ -134,6 +134,8 @@ class ValidateComplaintForm(
         helping = not says_they_are_the_resident(text) and (
             any(word in text.lower() for word in HELPING_WORDS)
             or HELPER_ROLE.search(text) is not None
+            # "T is Mrs Hodan Ahmed Hassan, son calling for her" (round 13 r13c-05).
+            or RESIDENT_NAMED.search(text) is not None
             or bool(matches_in(tracker).relationships)
         )
         acting_for = "someone_else" if helping else "resident"

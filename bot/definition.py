@@ -633,7 +633,9 @@ def postal_address_in(text: str) -> str | None:
 
 # "she's Margaret Doyle, flat 3, 9 Canal St": the resident a helper names, with the address.
 RESIDENT_NAMED = re.compile(
-    r"\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)\s+"
+    # "T is Mrs Hodan Ahmed Hassan": a call handler's T for the tenant (round 13 r13c-05).
+    r"(?:\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)"
+    r"|\bT(?: is|:))\s+"
     rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)"
 )
 
@@ -649,11 +651,19 @@ def represented_person(text: str) -> str | None:
         address = ADDRESS.match(after)
         return f"{name}, {address.group(1).rstrip(',')}" if address else name
     for match in RESIDENT_NAMED.finditer(text):
-        # Named so only with an address: "she's Very Upset" is no one.
+        # Named so only with an address or a title: "she's Very Upset" is no one.
+        name = match.group("name")
         address = ADDRESS.match(text[match.end() :])
-        if address is not None and match.group("name").split()[0] not in NOT_NAMES:
-            return f"{match.group('name')}, {address.group(1).rstrip(',')}"
+        if name.split()[0] in NOT_NAMES:
+            continue
+        if address is not None:
+            return f"{name}, {address.group(1).rstrip(',')}"
+        if TITLED.match(name):
+            return name
     return None
+
+
+TITLED = re.compile(r"(?:Mrs|Mr|Ms|Miss|Dr)\.?\s")
 
 
 # A helper saying the resident has agreed to them acting: "she's happy for me to deal with
@@ -663,7 +673,7 @@ CONSENT_GIVEN = re.compile(
     r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
     r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
     # "on behalf of T, she consented" (round 9 r9c02 was asked again).
-    r"|(?:she|he|they|(?-i:T)) consented"
+    r"|(?:she|he|they|(?-i:T)) consent(?:s|ed)"
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
     r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
     r"|with (?:her|his|their) "

@@ -247,3 +247,24 @@ def test_a_surname_correction_about_the_resident_changes_the_resident_not_the_he
     reply = say("almost, her surname is really Carr-Lewis not Carr (mine is only Carr). rest fine")
     assert "The complaint is for: Rose Carr-Lewis, 12 Heath Lane" in reply
     assert "You are helping them: Amy Carr." in reply
+
+
+def test_a_call_handler_naming_the_tenant_and_her_son_records_her_as_the_resident(
+    running: Running,
+) -> None:
+    """r13c-05: "T is Mrs Hodan Ahmed Hassan, son Abdirahman calling on her behalf, she
+    consents" lost the tenant's name; the son was recorded as the resident."""
+    _, say = conversation(running)
+    say(LANDING)
+    read_back = through_the_form(
+        say,
+        say("/affirm"),
+        helping_someone_else="call handler here. T is Mrs Faith Okonjo, daughter Grace on the "
+        "line for her, she consents",
+        What_name_should_we_use="Grace Okonjo",
+        phone_number_or_email="07700 900 929",
+        contact_you="phone",
+        easier="no",
+    )
+    assert "The complaint is for: Mrs Faith Okonjo" in read_back
+    assert "You are helping them: Grace Okonjo. They have agreed to this." in read_back
