@@ -40,12 +40,13 @@ from bot.told import (
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 # "like i said im her daughter", "I'm his son", "I'm Brian Okafor from number 24, her
 # neighbour" (round 13 r13a-03 was recorded as the resident): the writer's role towards them.
+# "we are her solicitors" (round 13 r13d-11 recorded the solicitor as the complainant).
 HELPER_ROLE = re.compile(
     r"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+\w+"
-    r"|\b(?:i'?m|im|i am)\b[^.!?]{0,60}?\b(?:her|his|their)\s+(?:next door\s+)?"
-    r"(?:neighbou?rs?|friend|carer|support worker|social worker|key worker|advocate|solicitor|"
-    r"caseworker|councillor|son|daughter|grandson|granddaughter|niece|nephew|brother|sister|"
-    r"husband|wife|partner)\b",
+    r"|\b(?:i'?m|im|i am|we'?re|we are)\b[^.!?]{0,60}?\b(?:her|his|their)\s+(?:next door\s+)?"
+    r"(?:neighbou?r|friend|carer|support worker|social worker|key worker|advocate|solicitor|"
+    r"caseworker|councillor|representative|son|daughter|grandson|granddaughter|niece|nephew|"
+    r"brother|sister|husband|wife|partner)s?\b",
     re.IGNORECASE,
 )
 

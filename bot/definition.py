@@ -601,7 +601,8 @@ REPRESENTED = re.compile(
     r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about)\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
-    r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
+    r"(?:(?:my|our)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(

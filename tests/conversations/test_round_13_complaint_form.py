@@ -268,3 +268,25 @@ def test_a_call_handler_naming_the_tenant_and_her_son_records_her_as_the_residen
     )
     assert "The complaint is for: Mrs Faith Okonjo" in read_back
     assert "You are helping them: Grace Okonjo. They have agreed to this." in read_back
+
+
+def test_solicitors_for_a_client_are_the_helper_not_the_complainant(running: Running) -> None:
+    """r13d-11: a solicitor acting for "our client Ms Jade Fowler" was read back as the
+    complainant, with no client."""
+    _, say = conversation(running)
+    say(
+        "Dear Sir or Madam, we act for our client Mr Ravi Menon of 11 Birch Walk. The damp in his "
+        "bedroom has been reported four times since July and nothing has been done."
+    )
+    read_back = through_the_form(
+        say,
+        say("/affirm"),
+        helping_someone_else="As stated, we're his solicitors.",
+        agreed_to_you_acting="yes, we have his written authority",
+        What_name_should_we_use="Helen Marsh",
+        phone_number_or_email="h.marsh@marshlaw.example.co.uk",
+        contact_you="email",
+        easier="no",
+    )
+    assert "The complaint is for: Mr Ravi Menon, 11 Birch Walk" in read_back
+    assert "You are helping them: Helen Marsh" in read_back
