@@ -127,7 +127,13 @@ REPLACE = re.compile(
     r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
-    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
+    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
+    # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
+    # r13d-07 were asked which part).
+    r"|\b(?P<part3>what went wrong|wot went wrong|what happened|the outcome|"
+    r"what (?:i|he|she|they|T|we) (?:would like|wants?))\s+(?:really |actually )?(?:is|was)\s+"
+    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank)\b)"
+    r"[:\-]?\s*(?P<text3>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
@@ -309,8 +315,12 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     """ "Change what went wrong to: ...": the new words, whole, without the instruction. "It
     should say ..." replaces the part named elsewhere in the message, and only one that is
     written in words (what went wrong, what they would like); None when it is about another."""
-    new_text = (replaced.group("text") or replaced.group("text2") or "").strip()
-    said_part = words(replaced.group("part") or replaced.group("part2") or "")
+    new_text = (
+        replaced.group("text") or replaced.group("text2") or replaced.group("text3") or ""
+    ).strip()
+    said_part = words(
+        replaced.group("part") or replaced.group("part2") or replaced.group("part3") or ""
+    )
     if said_part in GENERIC_PARTS:
         named = named_part(text)
         if named not in ("aspects", "outcome") and (replaced.group("part2") or named):

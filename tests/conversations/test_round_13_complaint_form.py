@@ -290,3 +290,29 @@ def test_solicitors_for_a_client_are_the_helper_not_the_complainant(running: Run
     )
     assert "The complaint is for: Mr Ravi Menon, 11 Birch Walk" in read_back
     assert "You are helping them: Helen Marsh" in read_back
+
+
+@pytest.mark.parametrize(
+    ("told", "read_back_line"),
+    [
+        # r13a-09, r13d-07: a clear correction was answered with "Which part".
+        (
+            "No, that's not it. What went wrong is the landing light has flickered since June "
+            "and now it is out",
+            "What went wrong: the landing light has flickered since June and now it is out\n",
+        ),
+        # Read as a question about refunds, and the read-back left as it was.
+        (
+            "what I want is new bulbs fitted and a refund of my £30 torch",
+            "You would like: new bulbs fitted and a refund of my £30 torch\n",
+        ),
+    ],
+)
+def test_what_went_wrong_is_or_what_i_want_is_replaces_that_part(
+    running: Running, told: str, read_back_line: str
+) -> None:
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say(told)
+    assert WHICH_PART not in reply
+    assert read_back_line in reply
