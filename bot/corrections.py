@@ -149,6 +149,9 @@ ADD_INSTRUCTION = re.compile(
     # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
     r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
     r"|put (?:in|down) that"
+    # "also please write heating not working 2 weeks" (round 13 r13a-04 kept "please write").
+    r"|(?:(?:also|and)\s+)?(?:please|pls|can you|could you)\s+(?:also\s+)?(?:write|put|note)"
+    r"(?: down| in)?(?: that)?"
     r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
     r"[\s:,-]*",
     re.IGNORECASE,

@@ -299,3 +299,12 @@ def test_what_went_wrong_is_or_what_i_want_is_replaces_that_part(
     reply = say(told)
     assert WHICH_PART not in reply
     assert read_back_line in reply
+
+
+def test_an_addition_asked_to_be_written_is_added_without_the_asking(running: Running) -> None:
+    """r13a-04: "also please write heating not working 2 weeks ..." was ignored or kept with
+    "please write"."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("and pls note the stair light by the lift is out too")
+    assert "nobody has come to look at them. The stair light by the lift is out too" in reply
