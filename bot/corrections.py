@@ -130,8 +130,8 @@ REPLACE = re.compile(
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
     # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
     # r13d-07 were asked which part).
-    r"|\b(?P<part3>what went wrong|wot went wrong|what happened|the outcome|"
-    r"what (?:i|he|she|they|T|we) (?:would like|wants?))\s+(?:really |actually )?(?:is|was)\s+"
+    r"|\b(?P<part3>what went wrong|wot went wrong|what happened)\s+(?:really |actually )?"
+    r"(?:is|was)\s+(?:just |only )?"
     r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank)\b)"
     r"[:\-]?\s*(?P<text3>\S.*)",
     re.IGNORECASE | re.DOTALL,

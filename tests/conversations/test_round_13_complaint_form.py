@@ -287,7 +287,7 @@ def test_solicitors_for_a_client_are_the_helper_not_the_complainant(running: Run
         # Read as a question about refunds, and the read-back left as it was.
         (
             "what I want is new bulbs fitted and a refund of my £30 torch",
-            "You would like: new bulbs fitted and a refund of my £30 torch\n",
+            "You would like: New bulbs fitted and a refund of my £30 torch\n",
         ),
     ],
 )
