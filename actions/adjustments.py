@@ -17,7 +17,13 @@ from actions.app import get_app
 from bot.answers import YES_NO_SLOTS, consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
-from bot.definition import contact_time_told, is_no, without_contact_details
+from bot.definition import (
+    contact_preference,
+    contact_time_told,
+    is_no,
+    says_only_how_to_contact,
+    without_contact_details,
+)
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
@@ -31,7 +37,11 @@ NOTHING_NEEDED = re.compile(
     r"(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|not really|that'?s fine|"
     r"i'?m all right|(?:thx|ta|cheers|dzi\w*|mul\w*|mahadsanid|obrigad\w*|\u0634\u0643\u0631\u0627|"
     r"\u0634\u06a9\u0631\u06cc\u06c1|\u09a7\u09a8\u09cd\u09af\u09ac\u09be\u09a6)?[\s,.!]*$)"
-    r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)",
+    r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)"
+    # "nahi, english theek hai writing mein", "no, my english is fine for letters": a no with
+    # what is fine as it is (round 13 r13c-04 stored it as what would help).
+    r"|\s*(?:no|nope|nah|nie|nu|maya|nahi|nahin|n\u00e3o)\b[\s,.!]*(?:[\w']+\s+){0,3}"
+    r"(?:is\s+|are\s+)?(?:fine|ok|okay|good|all right|alright|theek|thik)\b",
     re.IGNORECASE,
 )
 OFFER = "adjustments_pending"
@@ -208,13 +218,25 @@ class AdjustmentQuestions:
             return {"adjustments_needed": value}
         text = str(value or "").strip()
         when = contact_time_told(text)
-        if when is not None and not matches_in(tracker).adjustments:
+        # "dont ring after 6" names the way to contact as a need too: the time is all it says.
+        needs = [n for n in matches_in(tracker).adjustments if n != WAY_TO_CONTACT_NEED]
+        if when is not None and not needs:
             # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
             # else would help (round 9 r9a-15 dropped the time).
             return {
                 "adjustments_needed": NONE_NEEDED,
                 "adjustment_ids": [],
                 "contact_preference": when,
+            }
+        way = contact_preference(text)
+        disclosed_before = tracker.get_slot(NEEDS_SLOT)
+        if way is not None and not (needs or disclosed_before) and says_only_how_to_contact(text):
+            # "please contact me by email not phone": how to contact them, not a need (with a
+            # need told before, "text me before visits" is what would help with it).
+            return {
+                "adjustments_needed": NONE_NEEDED,
+                "adjustment_ids": [],
+                "contact_preference": way,
             }
         # "No thank you, my English is ok": the need the words name is the one declined.
         declined = declines(text, bool(matches_in(tracker).adjustments))

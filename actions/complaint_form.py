@@ -21,9 +21,14 @@ from actions.adjustments import (
 )
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
-from actions.representatives import NOT_STATED, RepresentativeQuestions, named_relationship
+from actions.representatives import (
+    NOT_STATED,
+    RepresentativeQuestions,
+    named_relationship,
+    resident_told,
+)
 from bot.answers import YES_NO_SLOTS
-from bot.definition import consent_told, introduced_name, represented_person
+from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
 from bot.fits import says_no_earlier_report
 from bot.told import (
     own_name_in,
@@ -33,8 +38,17 @@ from bot.told import (
 )
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
-# "like i said im her daughter", "I'm his son": the writer's role towards the resident.
-HELPER_ROLE = re.compile(r"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+\w+", re.IGNORECASE)
+# "like i said im her daughter", "I'm his son", "I'm Brian Okafor from number 24, her
+# neighbour" (round 13 r13a-03 was recorded as the resident): the writer's role towards them.
+# "we are her solicitors" (round 13 r13d-11 recorded the solicitor as the complainant).
+HELPER_ROLE = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:her|his|their)\s+\w+"
+    r"|\b(?:i'?m|im|i am|we'?re|we are)\b[^.!?]{0,60}?\b(?:her|his|their)\s+(?:next door\s+)?"
+    r"(?:neighbou?r|friend|carer|support worker|social worker|key worker|advocate|solicitor|"
+    r"caseworker|councillor|representative|son|daughter|grandson|granddaughter|niece|nephew|"
+    r"brother|sister|husband|wife|partner)s?\b",
+    re.IGNORECASE,
+)
 
 
 class ValidateComplaintForm(
@@ -105,6 +119,13 @@ class ValidateComplaintForm(
     ) -> dict[str, Any]:
         if not answered_now(tracker, "acting_for"):
             return {"acting_for": value}
+        if value == "someone_else" and not tracker.get_slot("representative_details"):
+            # The button, after a first message that named the resident: not asked again.
+            resident = resident_told(tracker, "")
+            return {
+                "acting_for": value,
+                **({"representative_details": resident} if resident else {}),
+            }
         if value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
@@ -114,6 +135,8 @@ class ValidateComplaintForm(
         helping = not says_they_are_the_resident(text) and (
             any(word in text.lower() for word in HELPING_WORDS)
             or HELPER_ROLE.search(text) is not None
+            # "T is Mrs Hodan Ahmed Hassan, son calling for her" (round 13 r13c-05).
+            or RESIDENT_NAMED.search(text) is not None
             or bool(matches_in(tracker).relationships)
         )
         acting_for = "someone_else" if helping else "resident"
@@ -123,7 +146,9 @@ class ValidateComplaintForm(
         name = introduced_name(text) or own_name_in(text) or resident_own_name(text)
         if name and not tracker.get_slot("contact_name"):
             told["contact_name"] = name
-        resident = represented_person(text) if helping else None
+        # Named in this answer, or in a message before ("writing about my neighbour Mrs Dorothy
+        # Gale at flat 3, 22 Birch Road" was asked for again, round 13 r13a-03, r13b-03).
+        resident = resident_told(tracker, text) if helping else None
         if resident and not tracker.get_slot("representative_details"):
             # "I'm her son, she's Margaret Doyle, flat 3, 9 Canal St": not asked again (round
             # 12 r12d-06, r12a-05).

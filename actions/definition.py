@@ -9,11 +9,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.app import get_app
 from actions.representatives import power_of_attorney_told
 from actions.turns import before_latest_message, last_question
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
-from bot.definition import DraftDefinition
+from bot.definition import DraftDefinition, without_health_details
 from bot.replies import REMOVED_LINE
+from bot.text import words
 
 READ_BACK_ACTION = "action_read_back_definition"
 
@@ -42,7 +44,7 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
     slot = tracker.get_slot
     adjustments = slot("adjustments_needed")
     return DraftDefinition(
-        aspects=slot("complaint_aspects") or "",
+        aspects=as_agreed(tracker, slot("complaint_aspects") or ""),
         still_happening=slot("still_happening"),
         outcome=slot("outcome_sought") or "",
         representative=slot("representative_details")
@@ -60,10 +62,20 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
 
 def adjustments_said(tracker: Tracker) -> str:
     """What would help, as read back: a health condition or disability the resident did not
-    want recorded is not read back as if it were (5.10)."""
-    if tracker.get_slot("adjustment_consent") is False:
+    want recorded is not read back as if it were (5.10), and what would help stays ("easy read
+    for Colin, and contact me first" was read back as a placeholder, round 13 r13a-07)."""
+    said = as_agreed(tracker, str(tracker.get_slot("adjustments_needed")))
+    if tracker.get_slot("adjustment_consent") is False and not words(said):
         return "what would help, without the health details you asked us not to record"
-    return str(tracker.get_slot("adjustments_needed"))
+    return said
+
+
+def as_agreed(tracker: Tracker, text: str) -> str:
+    """The words as they may be recorded: without the health details, where the resident did
+    not agree to have them recorded."""
+    if tracker.get_slot("adjustment_consent") is False:
+        return without_health_details(text, get_app().policy.needs.values())
+    return text
 
 
 def earlier_request_of(tracker: Tracker) -> str | None:

@@ -18,8 +18,13 @@ from actions.app import get_app
 from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, triaged_at
 from bot.casestore.domain import Representative
-from bot.definition import consent_told, contact_details_in, holds_power_of_attorney
-from bot.told import own_name_in, resident_own_name, says_they_are_the_resident
+from bot.definition import (
+    consent_told,
+    contact_details_in,
+    holds_power_of_attorney,
+    represented_person,
+)
+from bot.told import ALREADY_TOLD, own_name_in, resident_own_name, says_they_are_the_resident
 
 OFFER = "representative_pending"
 NOT_STATED = "not stated"
@@ -39,6 +44,14 @@ def about_the_resident(answer: str) -> str:
     sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", answer.strip()) if s]
     kept = [s for s in sentences if own_name_in(s) is None and contact_details_in(s) is None]
     return " ".join(kept) if kept else answer.strip()
+
+
+def resident_told(tracker: Tracker, answer: str) -> str | None:
+    """The resident a helper writes for, named in this answer or else in an earlier message."""
+    return next(
+        (who for said in (answer, *earlier_messages(tracker)) if (who := represented_person(said))),
+        None,
+    )
 
 
 def helper_given(tracker: Tracker) -> list[EventType]:
@@ -104,8 +117,13 @@ class RepresentativeQuestions:
         )
         # "He is Mr Suresh Nair, 27 Larch Road. He has agreed I handle this": not asked again.
         consent = {"representative_consent": True} if consent_told(text) else {}
+        resident = about_the_resident(text)
+        if ALREADY_TOLD.search(resident) and represented_person(resident) is None:
+            # "I told you her name and address already" was kept as her name (round 13
+            # r13a-03): the name told before, or the question asked again.
+            resident = resident_told(tracker, "") or ""
         return {
-            "representative_details": about_the_resident(text) or None,
+            "representative_details": resident or None,
             "representative_relationship": relationship or NOT_STATED,
             **consent,
         }

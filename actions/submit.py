@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
-from actions.definition import earlier_request_of
+from actions.definition import as_agreed, earlier_request_of
 from actions.representatives import representative_from_slots
 from actions.turns import channel_of, problem_messages, transcript_of, triaged_at
 from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
@@ -53,10 +53,12 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         else None
     )
     definition = ComplaintDefinition(
-        aspects=(slot("complaint_aspects") or "",),
+        aspects=(as_agreed(tracker, slot("complaint_aspects") or ""),),
         outcomes=(slot("outcome_sought") or "",),
         still_happening=slot("still_happening"),
-        resident_words=" ".join(problem_messages(tracker)) or slot("complaint_aspects") or "",
+        resident_words=as_agreed(
+            tracker, " ".join(problem_messages(tracker)) or slot("complaint_aspects") or ""
+        ),
     )
     return ComplaintHandover(
         handover_key=handover_key(tracker.sender_id, definition, slot("contact_details") or ""),

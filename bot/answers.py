@@ -59,7 +59,11 @@ YES_STARTS = (
     # "Nothing to change. Please log it." (round 9 r9a-08 got the menu again).
     "please log it", "pls log it", "just log it", "you can log it", "go ahead and log it",
     # Yes in the landlord's other languages, often typed before an English answer.
-    "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si",
+    "tak", "sim", "da", "haa", "haan", "ji", "naam", "taip", "si", "sí", "haan ji", "ji haan",
+    # "theek hai, yes", "sí, correcto": agreement in the words of Urdu, Hindi and Spanish
+    # speakers (round 13 r13c-04, r13a-13 were asked which part to change).
+    "theek hai", "thik hai", "theek", "thik", "sahi hai", "sahi", "correcto", "vale", "dobrze",
+    "bine", "haa ji",
     # As typed: "yh thats it", "obviously yes".
     "yh", "yeh", "yass", "obviously", "course", "obv", "obvs",
 )  # fmt: skip
@@ -76,6 +80,8 @@ NO_STARTS = (
     "do not", "never",
     # "Has the resident agreed?" "not asked her properly yet tbh".
     "not asked", "haven't asked", "havent asked", "not checked", "haven't checked",
+    # "nahi, english theek hai" is a no (round 13 r13c-04 stored it as what would help).
+    "nahi", "nahin", "nai", "nie",
 )  # fmt: skip
 # Offers a yes may come with the details they lead to ("yes, call me on 07700 900456", "yes I'm
 # deaf so text only pls", "yes please, I'm her son Patrick"): the details are taken with the
@@ -313,6 +319,7 @@ class Understanding:
 
 NOTHING = Understanding("none")
 LEAVE = Understanding("leave")
+CHECK = Understanding("check")
 # The action that acts on an understanding (actions.repair), run by bot.conversation_repair.
 REPAIR_ACTION = "action_understand_answer"
 # Marks a message re-read as the answer it is, in its parse data, so it is read only once.
@@ -401,6 +408,11 @@ def understand(
         # "i call the number. thank you", "ill think about it and call you, thanks": the answer
         # comes before the thanks (round 8).
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
+        if question is not None and question.name == READ_BACK and intent == "thank":
+            # "yes correct. thank you very much" was "You're welcome" and nothing was logged
+            # (round 13 r13b-08): the yes before the thanks answers the read-back; thanks alone
+            # is checked once, never left without an answer.
+            return CHECK if only_thanks(text) else thanked
         return thanked if thanked.kind in ("leave", "no") else NOTHING
     plainly = ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None or (
         question is not None
@@ -503,6 +515,18 @@ def understand(
     return replace(understood, answer=asked, unanswered=unanswered)
 
 
+# The first sentence with the mark that ends it.
+FIRST_SENTENCE = re.compile(r"[^.?!\n]*[.?!]*")
+
+
+def asks_first(text: str) -> bool:
+    """Whether the first sentence asks the assistant something: "ok so what do you need next?"
+    does; "yes is correct. when you answer me?" does not (its "is" follows a yes: round 13
+    r13a-04 was asked to confirm again)."""
+    first = FIRST_SENTENCE.match(text.strip())
+    return bool(first and questions_and_rest(first.group(0))[0])
+
+
 def told_too(text: str) -> bool:
     """Whether a message says something beside its questions."""
     return bool(questions_and_rest(text)[1])
@@ -589,13 +613,18 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return (
                 NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
             )
-        if answer and question.name == READ_BACK and is_question(first_sentence(text)):
+        if answer and question.name == READ_BACK and asks_first(text):
             # "ok so what do you need next?" logged the complaint (round 12 r12a-16): a yes
             # that asks is checked once, never taken as the yes that logs it.
-            return Understanding("check")
-        if answer is False and len(words(text).split()) > NO_AND_MORE:
+            return CHECK
+        # At the read-back a question is no correction: "No that is all. I have the reference
+        # number?" was put in the record as the earlier report (round 13 r13b-08).
+        told = questions_and_rest(text)[1] if question.name == READ_BACK else text
+        if answer is False and len(words(told).split()) > NO_AND_MORE:
             # "No, it started in March not April": the correction itself, not just a no.
             return Understanding("amend")
+        if answer is False and told != text:
+            return CHECK
         if answer is not None:
             return Understanding("yes" if answer else "no")
         if question.name != READ_BACK and intent in ("affirm", "deny"):

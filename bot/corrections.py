@@ -120,11 +120,20 @@ PARTS_SAID = (
     r"it|that|the text"
 )
 REPLACE = re.compile(
-    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+(?P<part>{PARTS_SAID})"
+    rf"\b(?:replace|change|swap|update|correct|rewrite|make)\s+"
+    # "change the bit about what i want to: ..." (round 13 r13d-02 kept the whole sentence).
+    r"(?:the (?:bit|part|line|section|sentence)s? (?:about|on|for|with|that says|saying)\s+)?"
+    rf"(?P<part>{PARTS_SAID})"
     r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
-    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)",
+    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
+    # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
+    # r13d-07 were asked which part).
+    r"|\b(?P<part3>what went wrong|wot went wrong|what happened)\s+(?:really |actually )?"
+    r"(?:is|was)\s+(?:just |only )?"
+    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank)\b)"
+    r"[:\-]?\s*(?P<text3>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
@@ -140,6 +149,9 @@ ADD_INSTRUCTION = re.compile(
     # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
     r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
     r"|put (?:in|down) that"
+    # "also please write heating not working 2 weeks" (round 13 r13a-04 kept "please write").
+    r"|(?:(?:also|and)\s+)?(?:please|pls|can you|could you)\s+(?:also\s+)?(?:write|put|note)"
+    r"(?: down| in)?(?: that)?"
     r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
     r"[\s:,-]*",
     re.IGNORECASE,
@@ -306,8 +318,12 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     """ "Change what went wrong to: ...": the new words, whole, without the instruction. "It
     should say ..." replaces the part named elsewhere in the message, and only one that is
     written in words (what went wrong, what they would like); None when it is about another."""
-    new_text = (replaced.group("text") or replaced.group("text2") or "").strip()
-    said_part = words(replaced.group("part") or replaced.group("part2") or "")
+    new_text = (
+        replaced.group("text") or replaced.group("text2") or replaced.group("text3") or ""
+    ).strip()
+    said_part = words(
+        replaced.group("part") or replaced.group("part2") or replaced.group("part3") or ""
+    )
     if said_part in GENERIC_PARTS:
         named = named_part(text)
         if named not in ("aspects", "outcome") and (replaced.group("part2") or named):

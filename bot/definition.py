@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
+
+from bot.policy.schema import AdjustmentNeed
+from bot.text import contains, words
 
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
@@ -410,15 +414,21 @@ def contact_preference(text: str, last: bool = False) -> str | None:
         for m in re.finditer(r"[,.;!?\n]", text)
     ]
     mentions: list[tuple[int, str]] = []
-    for key, words in PREFERENCES.items():
-        for word in words:
+    not_at: str | None = None
+    for key, ways in PREFERENCES.items():
+        for word in ways:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
                 clause = max(start for start in clause_starts if start <= match.start())
                 before = said[clause : match.start()].split()
                 ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
                     negation in before[-3:] for negation in FAR_NEGATIONS
                 )
-                if not ruled_out:
+                barred = time_ruled_out(said[match.end() :]) if ruled_out else None
+                if barred is not None:
+                    # "dont ring after 6": a time ruled out, not the way (round 13 r13b-07 was
+                    # told "We will not phone you").
+                    not_at = f"not {barred}"
+                if not ruled_out or barred is not None:
                     mentions.append((match.start(), key))
     if not mentions:
         return None
@@ -433,10 +443,30 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     when = CONTACT_TIME.search(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
+    if not_at is not None:
+        return f"{way}, {not_at}"
     if when:
         # "only call after 6pm": the time is what is only.
         return f"{way}, {when.group().strip()}"
     return way + (" only" if only else "")
+
+
+# Clauses that only say how: "please contact me by email not phone", "email me instead".
+WAY_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for ways in PREFERENCES.values() for w in ways) + r"|ringing|"
+    r"calling|phoning|emailing|texting|write|writing)\b"
+)
+CLAUSE_BREAKS = re.compile(r"[,.;!?\n]+|\s+(?:and|but)\s+")
+COURTESIES = frozenset({"please", "pls", "thanks", "thank", "you", "ta", "cheers", "no", "ok"})
+
+
+def says_only_how_to_contact(text: str) -> bool:
+    """Whether every clause of a message is about the way to contact them, so it asks for no
+    other help ("please contact me by email not phone" at the question about what would help
+    was stored as a need, round 13 r13d-05)."""
+    said = text.lower()
+    clauses = [c for c in CLAUSE_BREAKS.split(said) if set(c.split()) - COURTESIES]
+    return bool(clauses) and all(WAY_WORDS.search(c) for c in clauses)
 
 
 def word_after(said: str, at: int) -> str:
@@ -469,6 +499,21 @@ CONTACT_TIME = re.compile(
     # "prefers calls am" (round 9 r9b-16 read back "by phone" only).
     r"|(?:(?<=\bcalls )|(?<=\bcall )|(?<=\bring )|(?<=\bphone ))(?:am|pm)(?: only)?\b"
 )
+
+
+# The time a negated way is followed by: "dont ring (me) after 6" rules out the time.
+TIME_AFTER_THE_WAY = re.compile(
+    r"^\s*(?:(?:me|us|her|him|them|mum|dad|my mum|my dad)\s+)?"
+    rf"(?P<time>(?:(?:at|on)\s+)?(?:{CONTACT_TIME.pattern}))"
+)
+
+
+def time_ruled_out(after_the_way: str) -> str | None:
+    """The time a "don't ring" is about, when it names one right after the way ("dont ring
+    after 6", "don't call me before 10am", "do not phone at weekends"): that time is ruled out,
+    not the way of contact."""
+    found = TIME_AFTER_THE_WAY.match(after_the_way)
+    return None if found is None else found.group("time").strip()
 
 
 # "to be called", "rung": a phone call asked for in words the ways above do not hold.
@@ -551,10 +596,13 @@ class DraftDefinition:
 # The person a helper writes for, as helpers name them: "for my mum Mrs Joan Baker at 14 Elm
 # Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
 REPRESENTED = re.compile(
-    r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for)\s+"
+    r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for"
+    # "I am writing about my neighbour Mrs Dorothy Gale at ..." (round 13 r13a-03).
+    r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about)\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
-    r"(?:my\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
+    r"(?:(?:my|our)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
@@ -586,7 +634,9 @@ def postal_address_in(text: str) -> str | None:
 
 # "she's Margaret Doyle, flat 3, 9 Canal St": the resident a helper names, with the address.
 RESIDENT_NAMED = re.compile(
-    r"\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)\s+"
+    # "T is Mrs Hodan Ahmed Hassan": a call handler's T for the tenant (round 13 r13c-05).
+    r"(?:\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)"
+    r"|\bT(?: is|:))\s+"
     rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)"
 )
 
@@ -602,11 +652,19 @@ def represented_person(text: str) -> str | None:
         address = ADDRESS.match(after)
         return f"{name}, {address.group(1).rstrip(',')}" if address else name
     for match in RESIDENT_NAMED.finditer(text):
-        # Named so only with an address: "she's Very Upset" is no one.
+        # Named so only with an address or a title: "she's Very Upset" is no one.
+        name = match.group("name")
         address = ADDRESS.match(text[match.end() :])
-        if address is not None and match.group("name").split()[0] not in NOT_NAMES:
-            return f"{match.group('name')}, {address.group(1).rstrip(',')}"
+        if name.split()[0] in NOT_NAMES:
+            continue
+        if address is not None:
+            return f"{name}, {address.group(1).rstrip(',')}"
+        if TITLED.match(name):
+            return name
     return None
+
+
+TITLED = re.compile(r"(?:Mrs|Mr|Ms|Miss|Dr)\.?\s")
 
 
 # A helper saying the resident has agreed to them acting: "she's happy for me to deal with
@@ -616,7 +674,7 @@ CONSENT_GIVEN = re.compile(
     r"|(?:has|have|had) given (?:me )?(?:her |his |their )?(?:consent|permission)"
     r"|gave (?:me )?(?:her |his |their )?(?:consent|permission)|(?:has|have) consented"
     # "on behalf of T, she consented" (round 9 r9c02 was asked again).
-    r"|(?:she|he|they|(?-i:T)) consented"
+    r"|(?:she|he|they|(?-i:T)) consent(?:s|ed)"
     r"|(?:has|have) asked me to (?:handle|deal|sort|contact|write|complain|act|speak)"
     r"|(?:she|he|they) (?:has |have )?(?:say|said|says) (?:it'?s |its )?ok(?:ay)?"
     r"|with (?:her|his|their) "
@@ -693,3 +751,31 @@ def resident_in(details: str, helper: str) -> str | None:
             address = ADDRESS.match(after) if "," not in found else None
             return f"{found}, {address.group(1).rstrip(',')}" if address else found
     return None
+
+
+def without_health_details(text: str, needs: Iterable[AdjustmentNeed]) -> str:
+    """The words without the clauses that tell of a health condition or disability, for a
+    resident who did not agree to have it recorded (5.10): "He has a learning disability" stayed
+    in what went wrong after the refusal (round 13 r13a-07, r13a-10). A cue the need's own offer
+    names ("easy read", "text relay") is what would help, not a health detail, and stays."""
+    cues = [
+        words(cue)
+        for need in needs
+        if need.special_category
+        for cue in need.cues
+        if not contains(words(need.offer), words(cue))
+    ]
+    kept = []
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text.strip()):
+        clauses = [c for c in re.split(r"(?<=[,;])\s+", sentence) if c.strip()]
+        told = [c for c in clauses if not any(contains(words(c), cue) for cue in cues)]
+        if len(told) == len(clauses):
+            kept.append(sentence)
+        elif told and words(" ".join(told)):
+            rest = LEADING_AND.sub("", " ".join(told)).rstrip(",;.!? ")
+            kept.append(rest[:1].upper() + rest[1:] + ".")
+    return " ".join(kept)
+
+
+# What joined a clause to one taken out: "..., and the dark scares her".
+LEADING_AND = re.compile(r"^(?:and|but|so|which|as)\s+", re.IGNORECASE)

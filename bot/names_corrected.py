@@ -41,7 +41,11 @@ NAMED_RESIDENT = re.compile(
 )
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}
-OTHERS_NAME = re.compile(r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) name\b")
+# "her surname is Pritchard-Evans" is the resident's too (round 13 r13a-01 changed the helper's).
+OTHERS_NAME = re.compile(
+    r"\b(?:her|his|their|resident'?s|tenant'?s|mum'?s|dad'?s|T'?s) "
+    r"(?:sur|first |last |full |family |second |middle )?name\b"
+)
 
 
 def corrected_name(after_name: str, old_name: str | None) -> str | None:

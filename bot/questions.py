@@ -57,6 +57,9 @@ def without_openers(sentence: str) -> str:
 TELLING_STARTS = re.compile(
     r"^(?:when|whenever|what happened)\s+(?:i|we|he|she|they|my|our|his|her|their|the|it|"
     r"someone|somebody|your|ur)\b"
+    # "what I want is a new fan", "what went wrong is the windows": told, not asked.
+    r"|^what (?:i|we|he|she|they|t) (?:want|wants|would like|need|needs|meant|mean) (?:is|was)\b"
+    r"|^what (?:went wrong|happened) (?:is|was)\b"
 )
 
 

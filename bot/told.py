@@ -155,7 +155,10 @@ def about_the_problem(text: str) -> str:
 
 # "just said", "already told you", "like I said": the answer was given before.
 ALREADY_TOLD = re.compile(
-    r"\b(?:just said|already (?:said|told|gave|given)|(?:i )?(?:just |literally )*told (?:you|u)"
+    r"\b(?:just said|already (?:said|told|gave|given)"
+    # "I gave you his name and address already" (round 13 r13a-03).
+    r"|(?:i )?(?:just |literally |already |have )*(?:told (?:you|u)\b|(?:gave|given) (?:you|u) "
+    r"(?:my|his|her|their|the|all|it|that|them|those|these) (?!call|ring|bell|buzz)\w+)"
     r"|like i said|as i said|said that already)\b",
     re.IGNORECASE,
 )

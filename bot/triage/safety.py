@@ -15,6 +15,7 @@ from bot.definition import (
     contact_details_in,
     contact_preference,
     name_in,
+    time_ruled_out,
 )
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.policy import Policy
@@ -195,9 +196,10 @@ NOT_BY_PHONE = re.compile(
 
 
 def rules_out_calls(text: str | None) -> bool:
-    """Whether the message says not to phone ("please dont ring me", "do not call")."""
+    """Whether the message says not to phone ("please dont ring me", "do not call"), and not
+    only at a time ("please dont ring after 6, I work nights" wants a call before then)."""
     said = " ".join(re.sub(r"[^\w\s']", " ", (text or "").lower()).split())
-    return NOT_BY_PHONE.search(said) is not None
+    return any(time_ruled_out(said[found.end() :]) is None for found in NOT_BY_PHONE.finditer(said))
 
 
 def not_to_be_phoned(

@@ -28,9 +28,11 @@ from bot.definition import (
     job_reference_in,
     name_in,
     represented_person,
+    without_health_details,
 )
-from bot.policy import Answer
+from bot.policy import Answer, Policy
 from bot.questions import asks_what, is_question
+from bot.triage.safety import rules_out_calls
 
 
 def understand_(
@@ -846,3 +848,55 @@ def test_i_have_one_already_at_the_offer_starts_no_new_complaint_and_puts_nothin
     offer was logged as putting it right, with a callback nobody asked for."""
     text = "No, I don't want to make another complaint, I have one already. I asked how long."
     assert understand_(CHOICE, text, "deny", []).kind == "leave"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "kind"),
+    [
+        # Round 13 r13b-08: the model read thanks, and nothing was logged.
+        ("yes correct, thanks ever so much", "thank", "yes"),
+        ("thanks very much", "thank", "check"),
+        ("the date is wrong, thanks", "thank", "amend"),
+        # r13a-04: "is correct" after a yes is no question.
+        ("yes is good. when do you reply?", "affirm", "yes"),
+        ("ok so what happens next?", "affirm", "check"),
+        # r13c-04: a yes in Urdu or Hindi words.
+        ("thik hai, yes", "affirm", "yes"),
+        # r13b-08: a no with only a question beside it is no correction.
+        ("no that's all. will I get a reference?", "deny", "check"),
+        ("no, the leak started in May not June", "deny", "amend"),
+    ],
+)
+def test_the_read_back_reads_a_yes_beside_thanks_or_a_question(
+    text: str, intent: str, kind: str
+) -> None:
+    assert understand_(READ_BACK, text, intent, []).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "way", "ruled_out"),
+    [
+        # Round 13 r13b-07: a time not to ring is a call at other times, not "no calls".
+        ("no. but pls dont ring after 6 i do nights", "phone, not after 6", False),
+        ("do not call me before 10am", "phone, not before 10am", False),
+        ("text me, don't phone at weekends", "text, not at weekends", False),
+        ("please dont ring me, he checks my phone", "phone", True),
+    ],
+)
+def test_a_time_not_to_ring_is_kept_with_the_way_and_is_no_ban_on_calls(
+    text: str, way: str, ruled_out: bool
+) -> None:
+    assert contact_preference(text) == way
+    assert rules_out_calls(text) is ruled_out
+
+
+def test_health_details_refused_are_taken_out_and_what_would_help_stays(policy: Policy) -> None:
+    """Round 13 r13a-07: the disability stayed in what went wrong after the refusal; "easy read"
+    is what would help (the need's own offer names it), not a health detail."""
+    needs = policy.needs.values()
+    told = "The stair lights are out. She is autistic, and the dark scares her. Please fix them."
+    assert without_health_details(told, needs) == (
+        "The stair lights are out. The dark scares her. Please fix them."
+    )
+    kept = "easy read for him, and call me first, he has ADHD"
+    assert without_health_details(kept, needs) == "Easy read for him, and call me first."
