@@ -207,6 +207,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         request_noted=contact_id is not None
         and app.cases.service_request(int(contact_id)) is not None,
         stage_2_asked=stage_2_asked(tracker),
+        stage_2_under_way=tracker.active_loop_name == "escalation_form",
     )
 
 

@@ -24,7 +24,7 @@ from bot.questions import (
     questions_and_rest,
     without_openers,
 )
-from bot.recorded import Subject, asks_if_recorded
+from bot.recorded import Subject, asks_if_recorded, asks_to_book
 from bot.text import contains, first_sentence, starts_with, words
 from bot.told import ALREADY_TOLD
 
@@ -413,7 +413,9 @@ def understand(
         # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
         # the complaint" after leaving one: not "Goodbye" (round 11 r11d-08).
         return Understanding("button", "/make_complaint")
-    about_record = asks_if_recorded(text)
+    about_record = asks_if_recorded(text) or (
+        "request" if question is not None and asks_to_book(text) else None
+    )
     if question is None:
         if about_record is not None:
             # "yes but is the ring-me-before-visits thing noted or not" (round 11 r11b-17).
@@ -487,11 +489,15 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
-    if about_record is not None and (asked is None or about_record == "stage_2"):
+    if about_record is not None and (asked is None or about_record in ("stage_2", "request")):
         # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
         # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
-        # alone, even at the read-back, it changes nothing.
-        if understood.kind == "none" or (understood.kind == "amend" and not told_too(text)):
+        # alone, even at the read-back, it changes nothing; nor does a job to book beside it ("the
+        # tap is a separate repair, can you book it in?", round 13 r13b-12).
+        separate_job = about_record == "request"
+        if understood.kind == "none" or (
+            understood.kind == "amend" and (separate_job or not told_too(text))
+        ):
             understood = Understanding("question")
         return replace(understood, about_record=about_record, answer=None, unanswered=False)
     unanswered = bool(questions) and asked is None

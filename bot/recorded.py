@@ -49,6 +49,17 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
     r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
 )
+# "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
+ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")
+# "the window is a separate repair, can you book that in too?" asked while a question of ours is
+# open (round 13 r13b-12 was told "Yes. Your repair or request carries on as normal", with nothing
+# noted): whether it is noted is said from the record. With nothing open, triage notes it.
+ASKS_TO_BOOK = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:you|u|someone|somebody)\s+(?:please\s+|pls\s+|also\s+)?"
+    r"(?:book|log|put|add)\s+(?:that|it|this|them|(?:the|my|our)\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:in|on|down)\b"
+    r"|\b(?:can|could)\s+(?:that|it|this|they)\s+(?:also\s+)?be\s+(?:booked|logged)\b"
+)
 ABOUT_ADJUSTMENTS = re.compile(
     r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
     r"(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|before (?:any|a|each|every) "
@@ -62,7 +73,7 @@ def asks_if_recorded(text: str) -> Subject | None:
         said = without_openers(words(text[start:end]))
         if ASKS_IF_AT_STAGE_2.search(said):
             return "stage_2"
-        if ASKS_IF_REQUEST_TAKEN.search(said):
+        if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
             return "request"
         if ASKS_IF_RECORDED.search(said):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
@@ -83,8 +94,18 @@ class Recorded:
     stage: int | None = None
     # A Stage 2 request was passed on in this conversation.
     stage_2_asked: bool = False
+    # A Stage 2 request is waiting on the answer to a question about the complaint.
+    stage_2_under_way: bool = False
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
+
+
+def asks_to_book(text: str) -> bool:
+    """Whether a message asks for a job to be booked as well as what is under way."""
+    return any(
+        ASKS_TO_BOOK.search(without_openers(words(text[start:end])))
+        for start, end in questions_in(text)
+    )
 
 
 def recorded_reply(subject: Subject, recorded: Recorded) -> str:
@@ -126,6 +147,14 @@ def stage_2_reply(recorded: Recorded) -> str:
         return (
             "Not yet. I have passed your request for Stage 2 on. A complaints officer needs to "
             "find your complaint before it can move to Stage 2."
+        )
+    if recorded.stage_2_under_way:
+        # "so is the st2 request actually logged now? new ref? date?" asked while its question
+        # is open (round 13 r13d-04 was told no Stage 2 request had been taken).
+        return (
+            "Not yet. I pass your request for Stage 2 on as soon as you have answered my question. "
+            "Your complaint keeps the reference it has. Then I will tell you when to expect our "
+            "answer."
         )
     if reference and recorded.stage == 1:
         return f"No. Your complaint {reference} is at Stage 1. If you want Stage 2, tell me."

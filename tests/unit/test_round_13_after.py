@@ -1,0 +1,92 @@
+"""Round 13 outside the form: what the chat says it has recorded, and questions it answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import OpenQuestion, understand
+from bot.policy import Answer
+from bot.questions import first_answer
+from bot.recorded import Recorded, asks_if_recorded, recorded_reply
+
+READ_BACK = OpenQuestion("awaiting_confirmation")
+CONTACT_PREFERENCE = OpenQuestion("contact_preference", "complaint_form")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mostly right. the kitchen tap is a separate repair though, could you book it in as well?",
+        "yes thats fine but can you put the tap in too as a repair",
+        "and can that be booked in as well? its the bath panel",
+    ],
+)
+def test_asking_to_book_a_job_at_the_read_back_is_answered_from_the_record(
+    text: str, answers: dict[str, Answer]
+) -> None:
+    """r13b-12 (serious): "the window is a separate repair, can you book that in too?" was told
+    "Yes. Your repair or request carries on as normal" although no repair was noted."""
+    understood = understand(READ_BACK, text, None, [], answers)
+    assert understood.about_record == "request"
+    assert understood.answer is None
+    reply = recorded_reply("request", Recorded(complaint_under_way=True))
+    assert reply.startswith("No, I have not noted a repair or request yet.")
+
+
+def test_asking_to_book_at_a_form_question_is_answered_from_the_record(
+    answers: dict[str, Answer],
+) -> None:
+    understood = understand(
+        CONTACT_PREFERENCE, "email please. could you book the back door in too?", None, [],
+        answers,
+    )  # fmt: skip
+    assert understood.about_record == "request"
+
+
+@pytest.mark.parametrize(
+    "text", ["so is my window booked or do i need to ring?", "has the tap been booked in?"]
+)
+def test_is_it_booked_is_a_question_about_the_record(text: str) -> None:
+    """r13b-12: "so is my window booked or do i need to ring?" got "I can't answer that"."""
+    assert asks_if_recorded(text) == "request"
+
+
+def test_a_question_about_a_repair_carrying_on_is_still_the_landlords_answer(
+    answers: dict[str, Answer],
+) -> None:
+    """Guard: "does my repair stop while you look at my complaint?" asks nothing about this
+    conversation's record."""
+    understood = understand(
+        READ_BACK, "does my repair stop while you look at my complaint?", None, [], answers
+    )
+    assert understood.about_record is None
+    assert understood.answer is not None and understood.answer.id == "repair_carries_on"
+
+
+def test_a_job_to_book_told_at_the_read_back_is_not_added_to_the_complaint(
+    answers: dict[str, Answer],
+) -> None:
+    understood = understand(
+        READ_BACK, "the kitchen tap is a separate repair though, could you book it in as well?",
+        None, [], answers,
+    )  # fmt: skip
+    assert (understood.kind, understood.about_record) == ("question", "request")
+
+
+def test_is_the_stage_2_logged_while_its_question_is_open_says_not_yet() -> None:
+    """r13d-04 (serious): "so is the st2 request actually logged now? new ref? date?" asked while
+    the Stage 2 check waited for contact details got "No, I have not taken a Stage 2 request"."""
+    assert asks_if_recorded("so is that stage 2 actually logged then?") == "stage_2"
+    reply = recorded_reply("stage_2", Recorded(stage_2_under_way=True))
+    assert reply.startswith("Not yet. I pass your request for Stage 2 on as soon as")
+    assert "keeps the reference" in reply
+
+
+def test_who_to_tell_about_drug_dealing_is_the_asb_answer(answers: dict[str, Answer]) -> None:
+    """r13b-06: "who do i tell about the lads dealing outside the bins" got the council."""
+    for text in (
+        "who do i speak to about the blokes selling drugs by the bin shed every night",
+        "yeah but the dealin?? who do i tell",
+    ):
+        asked = first_answer(text, answers)
+        assert asked is not None and asked.id == "asb_team", text
