@@ -754,6 +754,9 @@ JUST_THE_REPAIR = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:fixed|sorted|repaired|mended|put right|seen to|done|replaced|"
     # "I just want it cleaned" (round 12 r12a-06).
     r"cleaned|cleared|cleaned up|tidied|looked at|dealt with)\b"
+    # "just get someone to fix the fan", "just send someone out to fix it" (round 13 r13a-05).
+    r"|\bjust\s+(?:get|send)\s+(?:someone|somebody|an engineer|a plumber|an electrician)\s+"
+    r"(?:out\s+|round\s+)?(?:to\s+)?(?:fix|repair|sort|mend|look at|see to)\b"
 )
 
 
@@ -790,12 +793,21 @@ NOT_WANTING = re.compile(
 )
 
 
+# "forget the formal complaint, itll take a month" (round 13 r13a-05 carried on with the form).
+DROPS_THE_COMPLAINT = re.compile(
+    r"\b(?:forget|scrap|drop|ditch|skip|never ?mind)\s+(?:about\s+)?"
+    r"(?:the\s+|a\s+|my\s+|this\s+|that\s+)?(?:whole\s+)?(?:formal\s+)?complaint\b"
+)
+
+
 def withdraws(text: str) -> bool:
     """Whether a message inside the complaint form takes the complaint back in so many words
-    ("no. and I don't want a formal complaint any more please"), not only tells that something
-    was not one ("they said my call was not a complaint"): round 12 r12a-06 carried on."""
+    ("no. and I don't want a formal complaint any more please", "forget the formal complaint"),
+    not only tells that something was not one ("they said my call was not a complaint"): round
+    12 r12a-06 carried on."""
     return any(
-        NOT_WANTING.search(said) is not None and _complaint_choice(said) is False
+        (NOT_WANTING.search(said) is not None or DROPS_THE_COMPLAINT.search(said) is not None)
+        and _complaint_choice(said) is False
         for said in (clause.replace("'", "") for clause in clauses(text))
     )
 
@@ -812,7 +824,11 @@ def complaint_choice(text: str) -> bool | None:
 
 
 def _complaint_choice(said: str) -> bool | None:
-    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT) or NO_COMPLAINT.search(said):
+    if (
+        any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT)
+        or NO_COMPLAINT.search(said)
+        or DROPS_THE_COMPLAINT.search(said)
+    ):
         return False
     if any(contains(said, word) for word in COMPLAINT_WORDS):
         return True

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import OpenQuestion, understand
+from bot.answers import (
+    OpenQuestion,
+    complaint_choice,
+    gives_up_complaint_for_repair,
+    understand,
+)
 from bot.policy import Answer
 from bot.questions import first_answer
 from bot.recorded import Recorded, asks_if_recorded, recorded_reply
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 CONTACT_PREFERENCE = OpenQuestion("contact_preference", "complaint_form")
+OUTCOME = OpenQuestion("outcome_sought", "complaint_form")
 
 
 @pytest.mark.parametrize(
@@ -87,6 +93,35 @@ def test_who_to_tell_about_drug_dealing_is_the_asb_answer(answers: dict[str, Ans
     for text in (
         "who do i speak to about the blokes selling drugs by the bin shed every night",
         "yeah but the dealin?? who do i tell",
+        "yeah but the dealing?? theres lads selling outside the bins every nite, who do i tell",
     ):
         asked = first_answer(text, answers)
         assert asked is not None and asked.id == "asb_team", text
+
+
+def test_bins_as_a_place_are_not_the_councils(answers: dict[str, Answer]) -> None:
+    """r13a-08: "the bins area stinks" got the council's bin collections; guard: a collection
+    question still does."""
+    asked = first_answer("who do i tell, the bins area behind the block stinks", answers)
+    assert asked is None or asked.id != "council"
+    collection = first_answer("who do i ring about my bin collection being missed?", answers)
+    assert collection is not None and collection.id == "council"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "actually forget the formal complaint, it will take forever. just send someone to fix the fan",
+        "you know what, scrap the complaint. just get someone out to fix the fan",
+    ],
+)
+def test_dropping_the_complaint_for_the_repair_inside_the_form_puts_it_right(text: str) -> None:
+    """r13a-05: "forget the formal complaint, itll take a month. just get someone to fix the fan"
+    was stored as what would put it right and the form carried on."""
+    assert gives_up_complaint_for_repair(OUTCOME, text)
+    assert complaint_choice(text) is False
+
+
+def test_what_would_put_it_right_is_still_an_answer() -> None:
+    """Guard: "I just want it fixed" answers the form's question; it does not leave."""
+    assert not gives_up_complaint_for_repair(OUTCOME, "i just want someone to fix the fan")

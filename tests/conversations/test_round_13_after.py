@@ -1,0 +1,61 @@
+"""Round 13 of the simulated residents (issue 16), played over REST in our own wordings:
+outside the complaint form. What the chat says it has recorded, Stage 2 asked about while its
+question is open, and questions that got no answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_round_9_form_danger import to_the_read_back
+
+pytestmark = pytest.mark.server
+
+READ_BACK = "Is that right?"
+NOT_NOTED = "No, I have not noted a repair or request yet."
+CARRIES_ON = "carries on as normal"
+
+
+def test_a_separate_job_asked_for_at_the_read_back_is_not_said_to_be_booked(
+    running: Running,
+) -> None:
+    """r13b-12 (serious): "the window is a separate repair, can you book that in too?" at the
+    read-back was told "Yes. Your repair or request carries on as normal" with nothing noted, and
+    "is my window booked?" after logging got "I can't answer that one myself"."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("mostly right. the kitchen tap is a separate repair though, could you book it in as well?")
+    assert NOT_NOTED in reply
+    assert CARRIES_ON not in reply
+    # Not added to the complaint: the read-back is asked again as it was.
+    assert "kitchen tap" not in reply
+    assert READ_BACK in reply
+    assert "Your complaint is logged" in say("yes that's right")
+    after = say("so is the tap booked in or do i need to phone?")
+    assert NOT_NOTED in after
+    assert "can't answer that one" not in after
+
+
+def test_is_the_stage_2_logged_while_its_question_is_open_says_not_yet(running: Running) -> None:
+    """r13d-04 (serious): a call handler's "so is the st2 request actually logged now? new ref?
+    date?" asked while the check waited for contact details was told no Stage 2 request had been
+    taken, and invited to make a new complaint."""
+    _, say = conversation(running)
+    say("calling for a tenant, Ms Amira Khan, she wants complaint CMP-2026-999951 taken to stage 2")
+    reply = say("is that stage 2 actually logged then, does she get a new reference and a date?")
+    assert "Not yet. I pass your request for Stage 2 on as soon as" in reply
+    assert "I have not taken a Stage 2 request" not in reply
+    assert "tell me what went wrong" not in reply
+
+
+def test_who_to_tell_about_drug_dealing_is_the_asb_team(running: Running) -> None:
+    """r13b-06: "who do i tell about the lads dealing outside my block" got opening hours, then
+    the council about bin collections."""
+    _, say = conversation(running)
+    reply = say(
+        "what time do you open tuesday. and who do i speak to about the blokes selling drugs by "
+        "the bin shed every night"
+    )
+    assert "To report anti-social behaviour, call our ASB team" in reply
+    assert "call the police on 101" in reply
