@@ -31,6 +31,8 @@ from bot.replies import (
     COMPLAINT_KEPT_LINE,
     COMPLAINT_NOT_LOGGED_YET_LINE,
     PERSON_AWAITED_LINE,
+    PERSON_CANCELLED_LINE,
+    PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
     handoff_lines,
 )
@@ -117,11 +119,19 @@ class ActionPersonAwaited(Action):
             dangers = [
                 c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].hazard is None
             ]
-            if handoff.reason is not None or dangers:
-                return self._carry_on_here(dispatcher, tracker, STILL_FOR_STAFF_LINE)
-            if not app.cases.withdraw_handoff(tracker.sender_id):
+            still_for_staff = handoff.reason is not None or bool(dangers)
+            if not still_for_staff and not app.cases.withdraw_handoff(tracker.sender_id):
                 return []  # picked up in the meantime
-            return self._carry_on_here(dispatcher, tracker, BACK_FROM_PERSON_LINE)
+            interrupted = form_at_handover(tracker) is not None or tracker.get_slot(READ_BACK)
+            if not interrupted and says_goodbye(beside_taking_back_a_person_request(text)):
+                # "actually dont bother the person, ill email complaints myself. bye" (round 13
+                # r13d-06 got no reply): what happens now, then goodbye, not "I'll carry on here".
+                line = PERSON_STILL_READS_LINE if still_for_staff else PERSON_CANCELLED_LINE
+                dispatcher.utter_message(text=line)
+                dispatcher.utter_message(response="utter_goodbye")
+                return [SlotSet(WITH_PERSON_SLOT, False)]
+            line = STILL_FOR_STAFF_LINE if still_for_staff else BACK_FROM_PERSON_LINE
+            return self._carry_on_here(dispatcher, tracker, line)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
             return []  # "ok thanks", "bye": nothing to answer

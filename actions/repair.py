@@ -36,6 +36,7 @@ from bot.answers import (
     CHOICE,
     READ_BACK,
     REPAIR_ACTION,
+    STAGE_2_FORM,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
     Button,
@@ -207,7 +208,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         request_noted=contact_id is not None
         and app.cases.service_request(int(contact_id)) is not None,
         stage_2_asked=stage_2_asked(tracker),
-        stage_2_under_way=tracker.active_loop_name == "escalation_form",
+        stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
     )
 
 

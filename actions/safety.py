@@ -322,10 +322,15 @@ def _at_risk_while_waiting(tracker: Tracker, policy: Policy) -> list[str]:
 def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """A phone number or email typed while a person is awaited, often because the assistant
     asked for one, is said to be seen: silence left the resident typing it again (round 10
-    r10c-01)."""
-    if tracker.get_slot(WITH_PERSON_SLOT) and contact_details_in(
-        str(tracker.latest_message.get("text") or "")
+    r10c-01). Only while a handover is open and waiting: a stale slot after "carry on here"
+    would promise a person nobody asked to come."""
+    if not (
+        tracker.get_slot(WITH_PERSON_SLOT)
+        and contact_details_in(str(tracker.latest_message.get("text") or ""))
     ):
+        return
+    handoff = get_app().cases.open_handoff(tracker.sender_id)
+    if handoff is not None and handoff.status == "waiting":
         dispatcher.utter_message(text=DETAILS_SEEN_LINE)
 
 

@@ -263,6 +263,8 @@ UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
 # the lock fixed").
 # The form that asks for the reference of a complaint to take to Stage 2.
 STAGE_2_FORM = "escalation_form"
+# The general Stage 2 answer (policy_rules/answers.yml).
+STAGE_2_ANSWER = "stage_2"
 
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
@@ -489,7 +491,13 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
-    if about_record is not None and (asked is None or about_record in ("stage_2", "request")):
+    if about_record is not None and (
+        # A reference asked about after Stage 2 was asked for is this one's, not the general
+        # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).
+        asked is None
+        or about_record in ("stage_2", "request")
+        or asked.id == STAGE_2_ANSWER
+    ):
         # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
         # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
         # alone, even at the read-back, it changes nothing; nor does a job to book beside it ("the
@@ -716,7 +724,12 @@ ASKS_FOR_COMPLAINT = re.compile(
     # "I want this complaint logged NOW".
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"
     # "can you take my complaint now please?" (round 10 r10a-29), not "take it further".
-    r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))",
+    r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))"
+    # "oh go on then, lets do the complaint about the stairwell now" after leaving it (round 13
+    # r13d-07 was offered the choice again).
+    r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
+    r"(?:do|make|start|carry on with|go ahead with|get on with)\s+(?:the|a|my|this|that)\s+"
+    r"(?:formal\s+)?complaint\b(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
     re.IGNORECASE,
 )
 
@@ -1055,6 +1068,11 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # "no. talk to a person pls", said as an order (round 12 r12d-14 was put right instead).
     r"|(?:^|\b(?:no|nah|ok|okay|fine|then|just|please|pls|plz)\s+)(?:talk|speak|chat)\s+(?:to|2|with)\s+"
     r"(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff|adviser|advisor)\b"
+    # "cant you just pass a message on to them? i wont remember to ring" (round 13 r13d-06 was
+    # offered a new complaint): a person reads the conversation, which is the message.
+    r"|\b(?:can|cant|can't|could|couldnt|couldn't|will|would)\s+(?:you|u)\s+(?:not\s+)?"
+    r"(?:just\s+|please\s+|pls\s+)?pass\s+(?:(?:a|the|my|this|that)\s+message\s+on|on\s+(?:a|the|my)\s+"
+    r"message)\b"
 )
 # Inside the complaint form, asking to be rung is asking for a person to take it on ("can someone
 # actually ring me, i dont want to do this on here": round 12 r12d-15 was taken as leaving). With

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.questions import questions_in, without_openers
+from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request"]
+Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference"]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
@@ -60,6 +60,16 @@ ASKS_TO_BOOK = re.compile(
     r"(?:in|on|down)\b"
     r"|\b(?:can|could)\s+(?:that|it|this|they)\s+(?:also\s+)?be\s+(?:booked|logged)\b"
 )
+# "have i got a reference number for this or what" (round 13 r13a-05), "is there a reference for
+# this stage 2 request?", "what reference do I quote if I chase it?" (r13a-06): got "I can't
+# answer that" or the general Stage 2 text, as if nothing had been asked for.
+REFERENCE_WORD = r"(?:reference|ref)\b"
+ASKS_ABOUT_A_REFERENCE = re.compile(
+    r"^(?:have|has|do|does|did|will|would|is|are|was|what|whats|which|wots|wats|can|could|"
+    rf"where|when)\b(?:\s+\S+){{0,6}}?\s+{REFERENCE_WORD}"
+)
+# "the stage 2 - what reference do I quote?": asked inside the sentence, so only in a question.
+ASKS_WHICH_REFERENCE = re.compile(rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}")
 ABOUT_ADJUSTMENTS = re.compile(
     r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
     r"(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|before (?:any|a|each|every) "
@@ -77,6 +87,10 @@ def asks_if_recorded(text: str) -> Subject | None:
             return "request"
         if ASKS_IF_RECORDED.search(said):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
+        if ASKS_ABOUT_A_REFERENCE.search(said) or (
+            ASKS_WHICH_REFERENCE.search(said) and is_question(text[start:end])
+        ):
+            return "reference"
     return None
 
 
@@ -114,6 +128,8 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return stage_2_reply(recorded)
     if subject == "request":
         return request_reply(recorded)
+    if subject == "reference":
+        return reference_reply(recorded)
     if subject == "adjustments":
         if recorded.adjustments_noted:
             return "Yes. We have noted what would help you, and we will do it each time."
@@ -171,4 +187,36 @@ def request_reply(recorded: Recorded) -> str:
     return (
         f"No, I have not noted a repair or request yet. {when} me what needs fixing and where, "
         "and I will note it."
+    )
+
+
+def reference_reply(recorded: Recorded) -> str:
+    """Which reference the resident has, if any, and when they get one."""
+    reference = recorded.complaint_reference
+    if recorded.stage_2_asked or recorded.stage_2_under_way:
+        if reference:
+            return (
+                f"Your Stage 2 request keeps your complaint's reference, {reference}. Quote it if "
+                "you contact us about it."
+            )
+        return (
+            "Your Stage 2 request keeps the reference your complaint already has. If you do not "
+            "have it, the complaints officer who finds your complaint will give it to you."
+        )
+    if reference:
+        return f"Yes. Your complaint reference is {reference}. Quote it if you contact us about it."
+    if recorded.complaint_under_way:
+        return (
+            "Not yet. I give you a reference once your complaint is logged, after you have "
+            "answered my questions and told me the summary is right."
+        )
+    if recorded.request_noted:
+        return (
+            "No. A request for our team does not get a complaint reference. When our team "
+            "contacts you to book the work, ask them for the job number. You can still make a "
+            "complaint at any time."
+        )
+    return (
+        "No. I have not logged anything in this conversation, so there is no reference yet. If "
+        "you want to make a complaint, tell me what went wrong."
     )

@@ -304,6 +304,11 @@ BACK_FROM_PERSON_LINE = (
     "OK, I'll carry on here with you. Nobody will pick this up now. You can ask for a person "
     "again at any time."
 )
+# A handover taken back by someone who is leaving ("never mind the person, I'll email them
+# myself. bye", round 13 r13d-06 got no reply): nobody will pick it up, and nothing follows.
+PERSON_CANCELLED_LINE = "OK, I have cancelled your request for a person. Nobody will pick this up."
+# ... when staff must still read it (a danger to a person, or a Stage 2 request to match).
+PERSON_STILL_READS_LINE = "OK. A member of our team will still read this conversation."
 # Carrying on with the assistant when staff must still read the conversation (a danger to a
 # person told in it, or a Stage 2 request to match).
 STILL_FOR_STAFF_LINE = (

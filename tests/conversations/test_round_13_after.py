@@ -59,3 +59,46 @@ def test_who_to_tell_about_drug_dealing_is_the_asb_team(running: Running) -> Non
     )
     assert "To report anti-social behaviour, call our ASB team" in reply
     assert "call the police on 101" in reply
+
+
+def test_a_message_to_pass_on_goes_to_a_person_and_cancelling_it_with_bye_is_answered(
+    running: Running,
+) -> None:
+    """r13d-06: "cant you just pass a message on to them?" was offered a new complaint, and
+    "actually dont bother the person, ill email complaints myself. bye" got no reply at all."""
+    _, say = conversation(running)
+    say("hello, please withdraw my complaint CMP-2026-999118, the plumber came and fixed it")
+    assert "I'll pass you to a person" in say(
+        "can't you just pass a message on to them for me? i'll forget to call"
+    )
+    reply = say("actually never mind the person, i'll just email the complaints team myself. bye")
+    assert "cancelled your request for a person" in reply
+    assert "Goodbye" in reply
+    assert "carry on here with you" not in reply
+    assert "can't answer that one" not in reply
+
+
+def test_coming_back_to_do_the_complaint_starts_it(running: Running) -> None:
+    """r13d-07: "lets do the complaint about the stairwell now" after leaving the form was
+    offered the choice again."""
+    _, say = conversation(running)
+    say("The cleaner hasnt done our landing for 5 weeks, bags of rubbish everywhere and it reeks.")
+    say("complaint")
+    assert "I have not logged a complaint" in say("wait, cancel that. i'll phone on monday")
+    reply = say("oh go on then, kids are busy. lets do the complaint about the landing now")
+    assert "take the details of your complaint" in reply
+    assert "What would you like to do?" not in reply
+
+
+def test_have_i_got_a_reference_after_choosing_put_right_is_answered(running: Running) -> None:
+    """r13a-05: "forget the formal complaint, just get someone to fix the fan" was ignored, and
+    "have i got a reference number for this or what" got "I can't answer that one"."""
+    _, say = conversation(running)
+    say("the extractor fan in my bathroom has been broken for 3 weeks, nobody has come. i want to complain")
+    put_right = say(
+        "actually forget the formal complaint, it will take forever. just send someone to fix the fan"
+    )
+    assert "without a formal complaint" in put_right
+    reply = say("have i got a reference number for this or what")
+    assert "can't answer that one" not in reply
+    assert "does not get a complaint reference" in reply

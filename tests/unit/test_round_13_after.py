@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import (
+    ASKS_FOR_A_PERSON_PLAINLY,
     OpenQuestion,
+    asks_for_a_complaint,
     complaint_choice,
     gives_up_complaint_for_repair,
     understand,
@@ -13,6 +15,7 @@ from bot.answers import (
 from bot.policy import Answer
 from bot.questions import first_answer
 from bot.recorded import Recorded, asks_if_recorded, recorded_reply
+from bot.text import words
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 CONTACT_PREFERENCE = OpenQuestion("contact_preference", "complaint_form")
@@ -125,3 +128,73 @@ def test_dropping_the_complaint_for_the_repair_inside_the_form_puts_it_right(tex
 def test_what_would_put_it_right_is_still_an_answer() -> None:
     """Guard: "I just want it fixed" answers the form's question; it does not leave."""
     assert not gives_up_complaint_for_repair(OUTCOME, "i just want someone to fix the fan")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "have i got a reference number for this or what",
+        "ok and is there a reference for this stage 2 request?",
+        "right. and the stage 2 - what reference do I quote if I chase it?",
+        "Will I get a reference for the stage 2 when they ring?",
+    ],
+)
+def test_a_question_about_a_reference_is_answered_from_the_record(text: str) -> None:
+    """r13a-05, r13a-06, r13d-17: got "I can't answer that one" or the general Stage 2 text."""
+    assert asks_if_recorded(text) == "reference"
+
+
+def test_a_reference_statement_is_not_a_question() -> None:
+    assert asks_if_recorded("I have the reference number here, CMP-2026-000042") is None
+
+
+def test_the_reference_reply_says_which_reference_or_why_there_is_none() -> None:
+    assert "keeps your complaint's reference, CMP-2026-000042" in recorded_reply(
+        "reference", Recorded(complaint_reference="CMP-2026-000042", stage_2_asked=True)
+    )
+    assert recorded_reply("reference", Recorded(request_noted=True)).startswith(
+        "No. A request for our team does not get a complaint reference."
+    )
+    assert recorded_reply("reference", Recorded(complaint_under_way=True)).startswith("Not yet.")
+
+
+def test_a_reference_asked_at_the_stage_2_question_is_not_the_general_stage_2_text(
+    answers: dict[str, Answer],
+) -> None:
+    understood = understand(
+        READ_BACK, "right. and the stage 2 - what reference do I quote if I chase it?", None, [],
+        answers,
+    )  # fmt: skip
+    assert (understood.about_record, understood.answer) == ("reference", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("oh go on then, kids are busy. lets do the complaint about the landing now", True),
+        ("ok let's do the complaint now", True),
+        # Guards: put off, not asked for.
+        ("lets do the complaint later, im busy", False),
+        ("ill make the complaint on monday by phone", False),
+    ],
+)
+def test_coming_back_to_do_the_complaint_is_asking_for_it(text: str, asks: bool) -> None:
+    """r13d-07: "lets do the complaint about the stairwell now" after leaving the form was
+    offered the choice again."""
+    assert asks_for_a_complaint(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't you just pass a message on to them for me? i'll forget to call",
+        "could you pass on a message to the complaints team",
+    ],
+)
+def test_asking_for_a_message_to_be_passed_on_asks_for_a_person(text: str) -> None:
+    """r13d-06: "cant you just pass a message on to them?" was offered a new complaint."""
+    assert ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is not None
+
+
+def test_passing_a_compliment_on_is_not_asking_for_a_person() -> None:
+    assert ASKS_FOR_A_PERSON_PLAINLY.search(words("please pass it on to dean, he was great")) is None

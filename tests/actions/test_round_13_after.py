@@ -1,0 +1,61 @@
+"""Round 13 outside the form: what is said while the conversation is marked as with a person."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timezone
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safety import ActionSafetyCheck
+from bot.bootstrap import App
+from bot.casestore.domain import Handoff
+from bot.replies import DETAILS_SEEN_LINE
+from bot.triage.safety import WITH_PERSON_SLOT
+
+SENDER = "r13-details"
+NUMBER = "my number is 07700 900412, ring me on that"
+
+
+def _marked_with_a_person(text: str) -> Tracker:
+    return Tracker(
+        sender_id=SENDER,
+        slots={WITH_PERSON_SLOT: True},
+        latest_message={
+            "text": text,
+            "intent": {"name": "inform", "confidence": 0.9},
+            "intent_ranking": [{"name": "inform", "confidence": 0.9}],
+            "entities": [],
+            "message_id": "m-r13-details",
+        },
+        events=[{"event": "user", "text": text, "parse_data": {}}],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def _said(dispatcher: CollectingDispatcher) -> list[str]:
+    return [m.get("text") or m.get("response") or "" for m in dispatcher.messages]
+
+
+def test_details_with_no_handover_open_are_not_said_to_reach_a_person(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """The slot said a person had the conversation after the handover was taken back: a number
+    typed then was told "the person who picks up this conversation will see the details"."""
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _marked_with_a_person(NUMBER), {}))
+    assert DETAILS_SEEN_LINE not in _said(dispatcher)
+
+
+def test_details_while_a_person_is_awaited_are_said_to_be_seen(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Guard (round 10 r10c-01): with a handover waiting, the details are said to be seen."""
+    app.cases.record_handoff(
+        Handoff(SENDER, "rest", datetime(2026, 12, 5, 20, 0, tzinfo=timezone.utc), ())
+    )
+    asyncio.run(ActionSafetyCheck().run(dispatcher, _marked_with_a_person(NUMBER), {}))
+    assert DETAILS_SEEN_LINE in _said(dispatcher)
