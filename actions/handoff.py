@@ -12,9 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.definition import READ_BACK_ACTION
 from actions.repair import recorded_so_far
-from actions.safety import details_held, routes_not_taken_back
+from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, received_at, transcript_of, written_language
+from actions.turns import (
+    channel_of,
+    details_held,
+    received_at,
+    transcript_of,
+    written_language,
+)
 from bot.answers import (
     READ_BACK,
     beside_taking_back_a_person_request,

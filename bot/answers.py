@@ -494,9 +494,7 @@ def understand(
     if about_record is not None and (
         # A reference asked about after Stage 2 was asked for is this one's, not the general
         # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).
-        asked is None
-        or about_record in ("stage_2", "request")
-        or asked.id == STAGE_2_ANSWER
+        asked is None or about_record in ("stage_2", "request") or asked.id == STAGE_2_ANSWER
     ):
         # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
         # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
@@ -729,7 +727,8 @@ ASKS_FOR_COMPLAINT = re.compile(
     # r13d-07 was offered the choice again).
     r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
     r"(?:do|make|start|carry on with|go ahead with|get on with)\s+(?:the|a|my|this|that)\s+"
-    r"(?:formal\s+)?complaint\b(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
+    r"(?:formal\s+)?complaint\b"
+    r"(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,7 @@ from typing import Literal
 from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference"]
+Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details"]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
@@ -69,7 +69,20 @@ ASKS_ABOUT_A_REFERENCE = re.compile(
     rf"where|when)\b(?:\s+\S+){{0,6}}?\s+{REFERENCE_WORD}"
 )
 # "the stage 2 - what reference do I quote?": asked inside the sentence, so only in a question.
-ASKS_WHICH_REFERENCE = re.compile(rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}")
+ASKS_WHICH_REFERENCE = re.compile(
+    rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}"
+)
+# "you have my phone yes?", "have you got my number for the stage 2 people?" (round 13 r13c-07,
+# r13d-16, r13d-01 got the office's numbers or "using the details you gave us").
+CONTACT_WORDS = (
+    r"(?:phone|mobile|mob|number|phone number|mobile number|email|email address|details)"
+)
+ASKS_IF_DETAILS_HELD = re.compile(
+    r"^(?:have|has|did|do)\s+(?:you|u|you lot|they)\s+(?:\w+\s+)?(?:got|get|have|taken|take|"
+    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+{CONTACT_WORDS}\b"
+    r"|^(?:so\s+)?(?:you|u|youve|you've)\s+(?:have|got|have got|ve got)\s+(?:my|his|her)\s+"
+    rf"{CONTACT_WORDS}\b"
+)
 ABOUT_ADJUSTMENTS = re.compile(
     r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
     r"(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|before (?:any|a|each|every) "
@@ -87,6 +100,8 @@ def asks_if_recorded(text: str) -> Subject | None:
             return "request"
         if ASKS_IF_RECORDED.search(said):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
+        if ASKS_IF_DETAILS_HELD.search(said) and is_question(text[start:end]):
+            return "details"
         if ASKS_ABOUT_A_REFERENCE.search(said) or (
             ASKS_WHICH_REFERENCE.search(said) and is_question(text[start:end])
         ):
@@ -110,6 +125,8 @@ class Recorded:
     stage_2_asked: bool = False
     # A Stage 2 request is waiting on the answer to a question about the complaint.
     stage_2_under_way: bool = False
+    # A phone number or email was given in this conversation.
+    details_held: bool = False
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
 
@@ -130,6 +147,13 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return request_reply(recorded)
     if subject == "reference":
         return reference_reply(recorded)
+    if subject == "details":
+        if recorded.details_held:
+            return "Yes. I have the phone number or email you gave me in this conversation."
+        return (
+            "No, you have not given me a phone number or email in this conversation. If you "
+            "want us to contact you, tell me what it is about, and I will ask for them."
+        )
     if subject == "adjustments":
         if recorded.adjustments_noted:
             return "Yes. We have noted what would help you, and we will do it each time."

@@ -25,7 +25,9 @@ def test_a_separate_job_asked_for_at_the_read_back_is_not_said_to_be_booked(
     "is my window booked?" after logging got "I can't answer that one myself"."""
     _, say = conversation(running)
     to_the_read_back(say)
-    reply = say("mostly right. the kitchen tap is a separate repair though, could you book it in as well?")
+    reply = say(
+        "mostly right. the kitchen tap is a separate repair though, could you book it in as well?"
+    )
     assert NOT_NOTED in reply
     assert CARRIES_ON not in reply
     # Not added to the complaint: the read-back is asked again as it was.
@@ -94,11 +96,55 @@ def test_have_i_got_a_reference_after_choosing_put_right_is_answered(running: Ru
     """r13a-05: "forget the formal complaint, just get someone to fix the fan" was ignored, and
     "have i got a reference number for this or what" got "I can't answer that one"."""
     _, say = conversation(running)
-    say("the extractor fan in my bathroom has been broken for 3 weeks, nobody has come. i want to complain")
+    say(
+        "the extractor fan in my bathroom has been broken for 3 weeks, nobody has come. i want "
+        "to complain"
+    )
     put_right = say(
-        "actually forget the formal complaint, it will take forever. just send someone to fix the fan"
+        "actually forget the formal complaint, it will take forever. just send someone to fix "
+        "the fan"
     )
     assert "without a formal complaint" in put_right
     reply = say("have i got a reference number for this or what")
     assert "can't answer that one" not in reply
     assert "does not get a complaint reference" in reply
+
+
+def test_does_complaining_do_anything_is_answered_at_a_form_question(running: Running) -> None:
+    """r13c-06: "like does complaining actually do anything" got "Goodbye"."""
+    _, say = conversation(running)
+    say("the heating in my flat has been off since tuesday and nobody came. i want to complain")
+    reply = say("like does complaining actually do anything")
+    assert "Yes, it can. Every complaint is read and answered" in reply
+    assert "Goodbye" not in reply
+
+
+def test_have_you_got_my_number_after_a_route_is_answered_plainly(running: Running) -> None:
+    """r13c-07: "ok i call that number. you have my phone yes?" got only "using the details you
+    gave us"."""
+    _, say = conversation(running)
+    say(
+        "boiler not working 5 days, radiators cold. my number is 07999 000 321, fix it before "
+        "my mum comes back from hospital"
+    )
+    reply = say("ok i call that number. you have my phone yes?")
+    assert "Yes. I have the phone number or email you gave me" in reply
+
+
+def test_the_mps_office_question_is_answered_and_the_outcome_kept(running: Running) -> None:
+    """r13d-05: "... Could you also tell me whether the MP's office will be copied into the
+    response?" was ignored and stored as part of what would put it right."""
+    _, say = conversation(running)
+    say(
+        "I'm a caseworker for the MP, writing for Mrs Nowak at 3 Fir Road. Her front door lock "
+        "has been broken for a month and nobody has fixed it, she wants to complain"
+    )
+    say("formal complaint")
+    say("yes still broken")
+    say("no")
+    reply = say(
+        "A new door with a working lock urgently, and an explanation of the delay. Could you "
+        "also tell me whether the MP's office will be copied into the response?"
+    )
+    assert "Yes, if the resident agrees." in reply
+    assert "What would you like us to do to put things right?" not in reply

@@ -13,7 +13,7 @@ from bot.answers import (
     understand,
 )
 from bot.policy import Answer
-from bot.questions import first_answer
+from bot.questions import first_answer, questions_and_rest
 from bot.recorded import Recorded, asks_if_recorded, recorded_reply
 from bot.text import words
 
@@ -114,7 +114,7 @@ def test_bins_as_a_place_are_not_the_councils(answers: dict[str, Answer]) -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "actually forget the formal complaint, it will take forever. just send someone to fix the fan",
+        "actually forget the formal complaint, it will take forever. just send someone to fix it",
         "you know what, scrap the complaint. just get someone out to fix the fan",
     ],
 )
@@ -197,4 +197,68 @@ def test_asking_for_a_message_to_be_passed_on_asks_for_a_person(text: str) -> No
 
 
 def test_passing_a_compliment_on_is_not_asking_for_a_person() -> None:
-    assert ASKS_FOR_A_PERSON_PLAINLY.search(words("please pass it on to dean, he was great")) is None
+    assert (
+        ASKS_FOR_A_PERSON_PLAINLY.search(words("please pass it on to dean, he was great")) is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_id"),
+    [
+        # r13c-06: "like does complaining actually do anything" got "Goodbye".
+        ("like does complaining actually do anything", "what_complaining_does"),
+        (
+            "whats the point of complaining anyway nothing ever changes round here",
+            "what_complaining_does",
+        ),
+        # r13d-05: "will the MP's office be copied into the response?" was stored as the outcome.
+        (
+            "Could you also tell me whether the MP's office will be copied into the response?",
+            "someone_helping",
+        ),
+        ("will her councillor get a copy of your answer?", "someone_helping"),
+        # Guard: how complaints work is still its own answer.
+        ("how do complaints work?", "how_complaints_work"),
+    ],
+)
+def test_questions_left_unanswered_in_round_13_are_answered(
+    text: str, answer_id: str, answers: dict[str, Answer]
+) -> None:
+    asked = first_answer(text, answers)
+    assert asked is not None and asked.id == answer_id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok i call that number. you have my phone yes?",
+        "ok ill ring that. but have you got my number for the stage 2 people?",
+        "you've got my phone number yeah?",
+    ],
+)
+def test_have_you_got_my_number_is_answered_from_the_record(text: str) -> None:
+    """r13c-07, r13d-16, r13d-01: "you have my phone yes?" got the office's numbers or "using the
+    details you gave us", never whether the number was held."""
+    assert asks_if_recorded(text) == "details"
+    assert recorded_reply("details", Recorded(details_held=True)).startswith("Yes.")
+    assert recorded_reply("details", Recorded()).startswith("No, you have not given me")
+
+
+def test_giving_a_number_is_not_asking_whether_it_is_held() -> None:
+    assert asks_if_recorded("you have my number, call me after 5") is None
+
+
+def test_could_you_tell_me_whether_is_a_question_beside_the_answer() -> None:
+    """r13d-05: "... and an explanation of the delay. Could you also tell me whether the MP's
+    office will be copied into the response?" was stored whole as what would put it right."""
+    asked, rest = questions_and_rest(
+        "A new door with a working lock, and an explanation of the delay. Could you also tell me "
+        "whether the MP's office will be copied into the response?"
+    )
+    assert len(asked) == 1 and asked[0].startswith("Could you also tell me")
+    assert rest == "A new door with a working lock, and an explanation of the delay."
+    # Guard: a request put as a question is not one.
+    assert questions_and_rest("could you fix my door please") == (
+        [],
+        "could you fix my door please",
+    )
