@@ -184,9 +184,17 @@ def stage_2_reply(recorded: Recorded) -> str:
     if reference and recorded.stage == 2:
         return f"Yes. Your complaint {reference} is at Stage 2."
     if recorded.stage_2_asked:
+        # "has my stage 2 been recorded? and will they email me" (round 13 r13b-05, r13d-15):
+        # how they will hear is said too.
+        how = (
+            "They will contact you using the phone number or email you gave me."
+            if recorded.details_held
+            else "They will reply here in this conversation, or you can give me a phone number "
+            "or email for them to use."
+        )
         return (
             "Not yet. I have passed your request for Stage 2 on. A complaints officer needs to "
-            "find your complaint before it can move to Stage 2."
+            f"find your complaint before it can move to Stage 2. {how}"
         )
     if recorded.stage_2_under_way:
         # "so is the st2 request actually logged now? new ref? date?" asked while its question

@@ -465,6 +465,14 @@ def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
     )
 
 
+# A Stage 2 request an officer must match, from someone who gave no way to find or reach them
+# (round 13 r13d-17: "Don't have the ref number" was handed over with nothing to go on).
+STAGE_2_WHO_LINE = (
+    "So the complaints officer can find your complaint and reach you, please tell me your name, "
+    "your address, and a phone number or email."
+)
+
+
 def stage_2_for_an_officer_to_check(policy: Policy, stage_1: Complaint) -> str:
     """Stage 2 asked for again after hearing the complaint is still at Stage 1: the resident may
     have had the answer another way (a phone call is still an answer), so an officer decides,

@@ -148,3 +148,19 @@ def test_the_mps_office_question_is_answered_and_the_outcome_kept(running: Runni
     )
     assert "Yes, if the resident agrees." in reply
     assert "What would you like us to do to put things right?" not in reply
+
+
+def test_stage_2_without_a_reference_asks_who_they_are_and_how_to_reach_them(
+    running: Running,
+) -> None:
+    """r13d-17: "I'd like it escalated please. Don't have the ref number." was handed to a
+    person with nothing that identifies her complaint; "will they email me" (r13b-05) was not
+    answered."""
+    _, say = conversation(running)
+    reply = say(
+        "Hi, I got an answer to my complaint about the bin store not being cleaned and I want it "
+        "escalated please. I don't have the reference."
+    )
+    assert "please tell me your name, your address, and a phone number or email" in reply
+    after = say("so has my stage 2 actually been recorded or not? and will they email me")
+    assert "They will reply here in this conversation" in after

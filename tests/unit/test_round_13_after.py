@@ -262,3 +262,14 @@ def test_could_you_tell_me_whether_is_a_question_beside_the_answer() -> None:
         [],
         "could you fix my door please",
     )
+
+
+def test_has_my_stage_2_been_recorded_says_how_they_will_hear() -> None:
+    """r13b-05, r13d-15: "has my stage 2 been recorded? and will they email me" was half
+    answered: how they would hear was never said."""
+    with_details = recorded_reply("stage_2", Recorded(stage_2_asked=True, details_held=True))
+    assert with_details.endswith(
+        "They will contact you using the phone number or email you gave me."
+    )
+    without = recorded_reply("stage_2", Recorded(stage_2_asked=True))
+    assert "They will reply here in this conversation" in without
