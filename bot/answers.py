@@ -442,6 +442,15 @@ def understand(
         # request for a person (round 12 r12a-16 was handed over and the form dropped).
         return Understanding("way_to_contact", way)
     if (
+        question.name == READ_BACK
+        and intent == "request_human"
+        and not (plainly or asks_for_person(text))
+        and contact_preference(text) is not None
+    ):
+        # "contact me by PHONE call not email" at the read-back corrects how, not a request for
+        # a person (round 13 r13a-15 was handed over with the complaint not logged).
+        return Understanding("amend")
+    if (
         (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?", "does a real person read these?" are
         # questions, answered where they can be.

@@ -164,3 +164,22 @@ def test_stage_2_without_a_reference_asks_who_they_are_and_how_to_reach_them(
     assert "please tell me your name, your address, and a phone number or email" in reply
     after = say("so has my stage 2 actually been recorded or not? and will they email me")
     assert "They will reply here in this conversation" in after
+
+
+def test_phone_not_email_at_the_read_back_changes_the_way_to_contact(running: Running) -> None:
+    """r13a-15 (serious): "contact me by PHONE call not email" at the read-back handed the chat
+    to a person with the complaint not logged."""
+    _, say = conversation(running)
+    say("i want to make a formal complaint, the caretaker hasnt cleaned the bin store in a month")
+    say("yes still happening")
+    say("no")
+    say("get it cleaned regularly")
+    say('/choose{"choice": "resident"}')
+    say("Dana Wells, 4 Ash House")
+    say("07700 900737")
+    say('/choose{"choice": "email"}')
+    assert READ_BACK in say("no")
+    reply = say("contact me by PHONE call not email")
+    assert "pass you to a person" not in reply
+    assert "We will contact Dana Wells by phone" in reply
+    assert READ_BACK in reply

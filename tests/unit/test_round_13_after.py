@@ -273,3 +273,15 @@ def test_has_my_stage_2_been_recorded_says_how_they_will_hear() -> None:
     )
     without = recorded_reply("stage_2", Recorded(stage_2_asked=True))
     assert "They will reply here in this conversation" in without
+
+
+def test_how_to_contact_typed_at_the_read_back_is_a_correction_not_a_person(
+    answers: dict[str, Answer],
+) -> None:
+    """r13a-15 (serious): "contact me by PHONE call not email" at the read-back was read as a
+    request for a person: handed over, and the complaint not logged."""
+    text = "contact me by PHONE call not email"
+    assert understand(READ_BACK, text, "request_human", [], answers).kind == "amend"
+    # Guard: a plain request for a person still is one.
+    asked = understand(READ_BACK, "can i talk to a person please", "request_human", [], answers)
+    assert asked.kind != "amend"
