@@ -23,6 +23,7 @@ from actions.turns import (
 )
 from bot.answers import (
     READ_BACK,
+    STAGE_2_ANSWER,
     beside_taking_back_a_person_request,
     says_goodbye,
     takes_back_a_person_request,
@@ -144,10 +145,14 @@ class ActionPersonAwaited(Action):
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
         answer = answer_for(text, app.answers) if is_question(text) else None
-        if about_record is not None and not (unfinished and about_record == "complaint"):
+        # Whether the unfinished complaint is logged is said by the line below.
+        subject = None if unfinished and about_record == "complaint" else about_record
+        if subject is not None:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
-            dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
-        elif answer is not None:
+            dispatcher.utter_message(text=recorded_reply(subject, recorded_so_far(tracker)))
+        if answer is not None and not (subject is not None and answer.id == STAGE_2_ANSWER):
+            # A second question beside it ("who will they contact, me or dad? And is there a
+            # reference for this stage 2 request?", round 13 r13a-06) is answered too.
             dispatcher.utter_message(text=answer.text)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])

@@ -183,3 +183,17 @@ def test_phone_not_email_at_the_read_back_changes_the_way_to_contact(running: Ru
     assert "pass you to a person" not in reply
     assert "We will contact Dana Wells by phone" in reply
     assert READ_BACK in reply
+
+
+def test_a_sons_two_questions_after_stage_2_are_both_answered(running: Running) -> None:
+    """r13a-06: "who will they contact, me or dad? ... And is there a reference for this stage 2
+    request?" got only "a person will read this", twice."""
+    _, say = conversation(running)
+    say("I'm writing for my dad, his complaint CMP-2026-999942 needs to go to stage 2 please")
+    assert "pass you to a person" in say("I don't have the details he gave")
+    reply = say(
+        "ok. who will they contact, me or dad? Dad's hard of hearing so it needs to be me "
+        "really. And is there a reference for this stage 2 request?"
+    )
+    assert "We contact the resident, in the way they asked." in reply
+    assert "Your Stage 2 request keeps the reference your complaint already has" in reply

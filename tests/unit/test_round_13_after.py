@@ -217,6 +217,8 @@ def test_passing_a_compliment_on_is_not_asking_for_a_person() -> None:
             "someone_helping",
         ),
         ("will her councillor get a copy of your answer?", "someone_helping"),
+        # r13a-06: "who will they contact, me or dad?" was ignored twice.
+        ("ok. who will they contact, me or dad? Dad's hard of hearing", "who_we_contact"),
         # Guard: how complaints work is still its own answer.
         ("how do complaints work?", "how_complaints_work"),
     ],
