@@ -24,6 +24,7 @@ from actions.turns import (
 from bot.answers import (
     READ_BACK,
     STAGE_2_ANSWER,
+    asks_for_person,
     beside_taking_back_a_person_request,
     says_goodbye,
     takes_back_a_person_request,
@@ -140,8 +141,10 @@ class ActionPersonAwaited(Action):
             line = STILL_FOR_STAFF_LINE if still_for_staff else BACK_FROM_PERSON_LINE
             return self._carry_on_here(dispatcher, tracker, line)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
-            return []  # "ok thanks", "bye": nothing to answer
+        if (intent in ACKNOWLEDGEMENTS and not asks_for_person(text)) or says_goodbye(text):
+            # "ok thanks", "bye": nothing to answer. "fine, I want a person to confirm it on
+            # monday then" is told one will read it (round 13 r13a-06 got silence).
+            return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
         answer = answer_for(text, app.answers) if is_question(text) else None

@@ -8,10 +8,11 @@ from datetime import datetime, timezone
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.handoff import ActionPersonAwaited
 from actions.safety import ActionSafetyCheck
 from bot.bootstrap import App
 from bot.casestore.domain import Handoff
-from bot.replies import DETAILS_SEEN_LINE
+from bot.replies import DETAILS_SEEN_LINE, PERSON_AWAITED_LINE
 from bot.triage.safety import WITH_PERSON_SLOT
 
 SENDER = "r13-details"
@@ -59,3 +60,31 @@ def test_details_while_a_person_is_awaited_are_said_to_be_seen(
     )
     asyncio.run(ActionSafetyCheck().run(dispatcher, _marked_with_a_person(NUMBER), {}))
     assert DETAILS_SEEN_LINE in _said(dispatcher)
+
+
+def test_asking_for_a_person_while_one_is_awaited_is_told_one_will_read_it(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """r13a-06: "fine, I want a person to confirm it on monday then", read as a yes while a
+    person was awaited, got no reply at all."""
+    app.cases.record_handoff(
+        Handoff(SENDER, "rest", datetime(2026, 12, 5, 20, 0, tzinfo=timezone.utc), ())
+    )
+    text = "fine, I want a person to confirm it on monday then"
+    turn = _marked_with_a_person(text)
+    turn.latest_message["intent"] = {"name": "affirm", "confidence": 0.57}
+    asyncio.run(ActionPersonAwaited().run(dispatcher, turn, {}))
+    assert PERSON_AWAITED_LINE in _said(dispatcher)
+
+
+def test_thanks_while_a_person_is_awaited_still_needs_no_reply(
+    app: App, dispatcher: CollectingDispatcher
+) -> None:
+    """Guard (round 11): "ok thanks" while waiting gets nothing."""
+    app.cases.record_handoff(
+        Handoff(SENDER, "rest", datetime(2026, 12, 5, 20, 0, tzinfo=timezone.utc), ())
+    )
+    turn = _marked_with_a_person("ok thanks")
+    turn.latest_message["intent"] = {"name": "thank", "confidence": 0.9}
+    asyncio.run(ActionPersonAwaited().run(dispatcher, turn, {}))
+    assert _said(dispatcher) == []
