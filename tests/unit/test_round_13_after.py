@@ -287,3 +287,15 @@ def test_how_to_contact_typed_at_the_read_back_is_a_correction_not_a_person(
     # Guard: a plain request for a person still is one.
     asked = understand(READ_BACK, "can i talk to a person please", "request_human", [], answers)
     assert asked.kind != "amend"
+
+
+def test_will_it_go_to_the_ombudsman_automatically_is_answered_no(
+    answers: dict[str, Answer],
+) -> None:
+    """r13d-07: "will this go to the ombudsman automatically if you dont sort it?" was told how
+    to reach the Ombudsman, never whether it happens by itself."""
+    asked = first_answer(
+        "will this go to the ombudsman automatically if you dont sort it?", answers
+    )
+    assert asked is not None and asked.id == "ombudsman"
+    assert "We do not pass your complaint to them: you contact them yourself." in asked.text
