@@ -445,6 +445,8 @@ def understand(
         question.name == READ_BACK
         and intent == "request_human"
         and not (plainly or asks_for_person(text))
+        # "can someone ring me back" asks for a person to ring.
+        and ASKS_TO_BE_RUNG.search(words(text)) is None
         and contact_preference(text) is not None
     ):
         # "contact me by PHONE call not email" at the read-back corrects how, not a request for
