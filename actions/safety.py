@@ -325,14 +325,18 @@ def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -
     asked for one, is said to be seen: silence left the resident typing it again (round 10
     r10c-01). Only while a handover is open and waiting: a stale slot after "carry on here"
     would promise a person nobody asked to come."""
-    if not (
+    if (
         tracker.get_slot(WITH_PERSON_SLOT)
         and contact_details_in(str(tracker.latest_message.get("text") or ""))
+        and person_awaited(tracker)
     ):
-        return
-    handoff = get_app().cases.open_handoff(tracker.sender_id)
-    if handoff is not None and handoff.status == "waiting":
         dispatcher.utter_message(text=DETAILS_SEEN_LINE)
+
+
+def person_awaited(tracker: Tracker) -> bool:
+    """Whether a handover is open and nobody has picked it up yet."""
+    handoff = get_app().cases.open_handoff(tracker.sender_id)
+    return handoff is not None and handoff.status == "waiting"
 
 
 def _after_route(
@@ -370,9 +374,11 @@ def _ways_without_a_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 def then_as_while_waiting(tracker: Tracker) -> list[EventType]:
     """While a person is awaited, what else the message says or asks is answered as any other
     then ("is my complaint registered?" after the Samaritans line, round 11 r11c-07); details
-    typed were acknowledged already."""
+    typed were acknowledged already. With no handover open (a stale slot), the message goes
+    on to be read as any other (round 13 r13c-02)."""
     text = str(tracker.latest_message.get("text") or "")
-    return [] if contact_details_in(text) else [FollowupAction(PERSON_AWAITED_ACTION)]
+    acknowledged = contact_details_in(text) and person_awaited(tracker)
+    return [] if acknowledged else [FollowupAction(PERSON_AWAITED_ACTION)]
 
 
 def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:

@@ -6,6 +6,7 @@ import asyncio
 from datetime import datetime, timezone
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.handoff import ActionPersonAwaited
@@ -13,7 +14,7 @@ from actions.safety import ActionSafetyCheck
 from bot.bootstrap import App
 from bot.casestore.domain import Handoff
 from bot.replies import DETAILS_SEEN_LINE, PERSON_AWAITED_LINE
-from bot.triage.safety import WITH_PERSON_SLOT
+from bot.triage.safety import PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
 
 SENDER = "r13-details"
 NUMBER = "my number is 07700 900412, ring me on that"
@@ -46,9 +47,11 @@ def test_details_with_no_handover_open_are_not_said_to_reach_a_person(
     app: App, dispatcher: CollectingDispatcher
 ) -> None:
     """The slot said a person had the conversation after the handover was taken back: a number
-    typed then was told "the person who picks up this conversation will see the details"."""
-    asyncio.run(ActionSafetyCheck().run(dispatcher, _marked_with_a_person(NUMBER), {}))
+    typed then was told "the person who picks up this conversation will see the details"; the
+    message goes on to be read as any other (round 13 r13c-02)."""
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, _marked_with_a_person(NUMBER), {}))
     assert DETAILS_SEEN_LINE not in _said(dispatcher)
+    assert FollowupAction(PERSON_AWAITED_ACTION) in events
 
 
 def test_details_while_a_person_is_awaited_are_said_to_be_seen(
