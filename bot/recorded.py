@@ -41,6 +41,18 @@ ASKS_IF_AT_STAGE_2 = re.compile(
     r"|^(?:my|the)\s+(?:stage 2|stage two|stg 2|stg2)(?:\s+request)?\s+(?:is|has)\s+"
     r"(?:\w+\s+){0,2}?(?:requested|done|happening|going|on|started|through|gone)\b"
 )
+# "But I've already asked for stage 2 haven't I?", "I ALREADY asked for stage 2 at the start of
+# this chat. Has it been done or not?" (round 13 r13d-17, r13a-06 got "Is anyone in danger?" and
+# "I can't answer that one").
+ASKED_FOR_STAGE_2 = re.compile(
+    r"\b(?:i'?ve|ive|i have|i|we'?ve|we have|we)\s+(?:already\s+)?"
+    r"(?:asked|requested|applied|put in)\s+for\s+(?:a\s+)?"
+    r"(?:stage 2|stage two|stg 2|stg2|escalation)\b"
+)
+CHECKING_TAG = re.compile(r"\b(?:haven'?t|havent|didn'?t|didnt)\s+(?:i|we)$")
+DONE_OR_NOT = re.compile(
+    r"^(?:has|is|was)\s+(?:it|that|this)\s+(?:been\s+)?(?:done|happened|sorted|gone through)\b"
+)
 # "did u get the tap bit too?" (round 11 r11b-11: the dripping tap of a three-part message was
 # never noted, and the question got "I can't answer that one myself").
 ASKS_IF_REQUEST_TAKEN = re.compile(
@@ -92,9 +104,12 @@ ABOUT_ADJUSTMENTS = re.compile(
 
 def asks_if_recorded(text: str) -> Subject | None:
     """What a message asks was recorded, if it asks: what would help, or else the complaint."""
+    stage_2_asked_for = ASKED_FOR_STAGE_2.search(words(text)) is not None
     for start, end in questions_in(text):
         said = without_openers(words(text[start:end]))
-        if ASKS_IF_AT_STAGE_2.search(said):
+        if ASKS_IF_AT_STAGE_2.search(said) or (
+            stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
+        ):
             return "stage_2"
         if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
             return "request"

@@ -299,3 +299,20 @@ def test_will_it_go_to_the_ombudsman_automatically_is_answered_no(
     )
     assert asked is not None and asked.id == "ombudsman"
     assert "We do not pass your complaint to them: you contact them yourself." in asked.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But I've already asked for stage 2 haven't I? I'm confused now",
+        "I ALREADY asked for stage 2 at the start of this chat. Has it been done or not?",
+    ],
+)
+def test_checking_a_stage_2_already_asked_for_is_answered_from_the_record(text: str) -> None:
+    """r13d-17, r13a-06: got "Is anyone in danger right now?" and "I can't answer that one"."""
+    assert asks_if_recorded(text) == "stage_2"
+
+
+def test_telling_of_a_stage_2_request_is_not_asking_about_it() -> None:
+    assert asks_if_recorded("I have asked for stage 2 because the answer was rubbish") is None
+    assert asks_if_recorded("has it been done or not?") is None
