@@ -26,8 +26,16 @@ from actions.references import (
     ReferenceQuestions,
     known_complaint,
 )
-from actions.turns import STAGE_2_SUBMIT, channel_of, received_at, stage_2_asked, turn_key
+from actions.turns import (
+    STAGE_2_SUBMIT,
+    channel_of,
+    details_held,
+    received_at,
+    stage_2_asked,
+    turn_key,
+)
 from bot.replies import (
+    STAGE_2_WHO_LINE,
     escalation_lines,
     ombudsman_line,
     stage_2_for_an_officer,
@@ -92,6 +100,8 @@ class ActionSubmitEscalation(Action):
             dispatcher.utter_message(text=stage_2_for_an_officer(app.policy, details_given))
             if not tracker.get_slot(WITH_PERSON_SLOT):
                 handed_over = hand_over(dispatcher, tracker, STAGE_2_TO_MATCH)
+            if not details_held(tracker):
+                dispatcher.utter_message(text=STAGE_2_WHO_LINE)
         else:
             escalation = app.cases.escalate(
                 found,

@@ -12,11 +12,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.definition import READ_BACK_ACTION
 from actions.repair import recorded_so_far
-from actions.safety import details_held, routes_not_taken_back
+from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, received_at, transcript_of, written_language
+from actions.turns import (
+    channel_of,
+    details_held,
+    received_at,
+    transcript_of,
+    written_language,
+)
 from bot.answers import (
     READ_BACK,
+    STAGE_2_ANSWER,
+    asks_for_person,
     beside_taking_back_a_person_request,
     says_goodbye,
     takes_back_a_person_request,
@@ -31,6 +39,8 @@ from bot.replies import (
     COMPLAINT_KEPT_LINE,
     COMPLAINT_NOT_LOGGED_YET_LINE,
     PERSON_AWAITED_LINE,
+    PERSON_CANCELLED_LINE,
+    PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
     handoff_lines,
 )
@@ -117,21 +127,35 @@ class ActionPersonAwaited(Action):
             dangers = [
                 c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].hazard is None
             ]
-            if handoff.reason is not None or dangers:
-                return self._carry_on_here(dispatcher, tracker, STILL_FOR_STAFF_LINE)
-            if not app.cases.withdraw_handoff(tracker.sender_id):
+            still_for_staff = handoff.reason is not None or bool(dangers)
+            if not still_for_staff and not app.cases.withdraw_handoff(tracker.sender_id):
                 return []  # picked up in the meantime
-            return self._carry_on_here(dispatcher, tracker, BACK_FROM_PERSON_LINE)
+            interrupted = form_at_handover(tracker) is not None or tracker.get_slot(READ_BACK)
+            if not interrupted and says_goodbye(beside_taking_back_a_person_request(text)):
+                # "actually dont bother the person, ill email complaints myself. bye" (round 13
+                # r13d-06 got no reply): what happens now, then goodbye, not "I'll carry on here".
+                line = PERSON_STILL_READS_LINE if still_for_staff else PERSON_CANCELLED_LINE
+                dispatcher.utter_message(text=line)
+                dispatcher.utter_message(response="utter_goodbye")
+                return [SlotSet(WITH_PERSON_SLOT, False)]
+            line = STILL_FOR_STAFF_LINE if still_for_staff else BACK_FROM_PERSON_LINE
+            return self._carry_on_here(dispatcher, tracker, line)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent in ACKNOWLEDGEMENTS or says_goodbye(text):
-            return []  # "ok thanks", "bye": nothing to answer
+        if (intent in ACKNOWLEDGEMENTS and not asks_for_person(text)) or says_goodbye(text):
+            # "ok thanks", "bye": nothing to answer. "fine, I want a person to confirm it on
+            # monday then" is told one will read it (round 13 r13a-06 got silence).
+            return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
         answer = answer_for(text, app.answers) if is_question(text) else None
-        if about_record is not None and not (unfinished and about_record == "complaint"):
+        # Whether the unfinished complaint is logged is said by the line below.
+        subject = None if unfinished and about_record == "complaint" else about_record
+        if subject is not None:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
-            dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
-        elif answer is not None:
+            dispatcher.utter_message(text=recorded_reply(subject, recorded_so_far(tracker)))
+        if answer is not None and not (subject is not None and answer.id == STAGE_2_ANSWER):
+            # A second question beside it ("who will they contact, me or dad? And is there a
+            # reference for this stage 2 request?", round 13 r13a-06) is answered too.
             dispatcher.utter_message(text=answer.text)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])

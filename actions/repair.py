@@ -31,11 +31,12 @@ from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.turns import LEFT_COMPLAINT, last_question, stage_2_asked
+from actions.turns import LEFT_COMPLAINT, details_held, last_question, stage_2_asked
 from bot.answers import (
     CHOICE,
     READ_BACK,
     REPAIR_ACTION,
+    STAGE_2_FORM,
     UNDERSTOOD_KEY,
     YES_NO_FLAGS,
     Button,
@@ -207,6 +208,8 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         request_noted=contact_id is not None
         and app.cases.service_request(int(contact_id)) is not None,
         stage_2_asked=stage_2_asked(tracker),
+        stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
+        details_held=details_held(tracker),
     )
 
 

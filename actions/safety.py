@@ -12,9 +12,9 @@ from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.repair import buttons_before
+from actions.repair import buttons_before, recorded_so_far
 from actions.triage import contact_record
-from actions.turns import before_latest_message, last_question, received_at
+from actions.turns import before_latest_message, details_held, last_question, received_at
 from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
 from bot.definition import contact_details_in
 from bot.fits import fits_strictly
@@ -23,6 +23,7 @@ from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import UrgencyCategory
 from bot.questions import answer_for
+from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
@@ -340,11 +341,20 @@ def _at_risk_while_waiting(tracker: Tracker, policy: Policy) -> list[str]:
 def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """A phone number or email typed while a person is awaited, often because the assistant
     asked for one, is said to be seen: silence left the resident typing it again (round 10
-    r10c-01)."""
-    if tracker.get_slot(WITH_PERSON_SLOT) and contact_details_in(
-        str(tracker.latest_message.get("text") or "")
+    r10c-01). Only while a handover is open and waiting: a stale slot after "carry on here"
+    would promise a person nobody asked to come."""
+    if (
+        tracker.get_slot(WITH_PERSON_SLOT)
+        and contact_details_in(str(tracker.latest_message.get("text") or ""))
+        and person_awaited(tracker)
     ):
         dispatcher.utter_message(text=DETAILS_SEEN_LINE)
+
+
+def person_awaited(tracker: Tracker) -> bool:
+    """Whether a handover is open and nobody has picked it up yet."""
+    handoff = get_app().cases.open_handoff(tracker.sender_id)
+    return handoff is not None and handoff.status == "waiting"
 
 
 def _after_route(
@@ -361,6 +371,10 @@ def _after_route(
         return [FollowupAction(HANDOFF_ACTION)]
     for line in dict.fromkeys(policy.after_route(category) for category in routed):
         dispatcher.utter_message(text=line)
+    about_record = asks_if_recorded(text)
+    if about_record is not None:
+        # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
+        dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
     _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
@@ -378,9 +392,11 @@ def _ways_without_a_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
 def then_as_while_waiting(tracker: Tracker) -> list[EventType]:
     """While a person is awaited, what else the message says or asks is answered as any other
     then ("is my complaint registered?" after the Samaritans line, round 11 r11c-07); details
-    typed were acknowledged already."""
+    typed were acknowledged already. With no handover open (a stale slot), the message goes
+    on to be read as any other (round 13 r13c-02)."""
     text = str(tracker.latest_message.get("text") or "")
-    return [] if contact_details_in(text) else [FollowupAction(PERSON_AWAITED_ACTION)]
+    acknowledged = contact_details_in(text) and person_awaited(tracker)
+    return [] if acknowledged else [FollowupAction(PERSON_AWAITED_ACTION)]
 
 
 def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -398,19 +414,6 @@ def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     said = [e for e in before_latest_message(tracker) if e.get("event") == "bot"]
     if not said or said[-1].get("text") != line:
         dispatcher.utter_message(text=line)
-
-
-def details_held(tracker: Tracker) -> bool:
-    """Whether the conversation holds a way to contact the resident: a web chat often does not,
-    and "our team will contact you" then is a promise nobody can keep (round 9 r9b-17). A
-    number or email the resident typed anywhere in it counts, the form's answer being cleared
-    once a complaint is logged ("we do not have a phone number" just after logging one with it,
-    round 10 r10a-01, r10c-11)."""
-    return bool(tracker.get_slot("contact_details")) or any(
-        contact_details_in(str(event.get("text") or ""))
-        for event in tracker.events
-        if event.get("event") == "user"
-    )
 
 
 def since_last_complaint(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,6 +8,7 @@ from typing import Any
 from rasa_sdk import Tracker
 
 from bot.casestore.domain import TranscriptLine
+from bot.definition import contact_details_in
 
 
 def event_time(event: dict[str, Any]) -> datetime:
@@ -177,4 +178,17 @@ def stage_2_asked(tracker: Tracker) -> bool:
     """Whether a Stage 2 request was passed on earlier in this conversation."""
     return any(
         e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
+    )
+
+
+def details_held(tracker: Tracker) -> bool:
+    """Whether the conversation holds a way to contact the resident: a web chat often does not,
+    and "our team will contact you" then is a promise nobody can keep (round 9 r9b-17). A
+    number or email the resident typed anywhere in it counts, the form's answer being cleared
+    once a complaint is logged ("we do not have a phone number" just after logging one with it,
+    round 10 r10a-01, r10c-11)."""
+    return bool(tracker.get_slot("contact_details")) or any(
+        contact_details_in(str(event.get("text") or ""))
+        for event in tracker.events
+        if event.get("event") == "user"
     )

@@ -24,7 +24,7 @@ from bot.questions import (
     questions_and_rest,
     without_openers,
 )
-from bot.recorded import Subject, asks_if_recorded
+from bot.recorded import Subject, asks_if_recorded, asks_to_book
 from bot.text import contains, first_sentence, starts_with, words
 from bot.told import ALREADY_TOLD
 
@@ -269,6 +269,8 @@ UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
 # the lock fixed").
 # The form that asks for the reference of a complaint to take to Stage 2.
 STAGE_2_FORM = "escalation_form"
+# The general Stage 2 answer (policy_rules/answers.yml).
+STAGE_2_ANSWER = "stage_2"
 
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
@@ -425,7 +427,9 @@ def understand(
         # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
         # the complaint" after leaving one: not "Goodbye" (round 11 r11d-08).
         return Understanding("button", "/make_complaint")
-    about_record = asks_if_recorded(text)
+    about_record = asks_if_recorded(text) or (
+        "request" if question is not None and asks_to_book(text) else None
+    )
     if question is None:
         if about_record is not None:
             # "yes but is the ring-me-before-visits thing noted or not" (round 11 r11b-17).
@@ -449,6 +453,17 @@ def understand(
         # "phone call" typed at another of the form's questions is how to contact them, not a
         # request for a person (round 12 r12a-16 was handed over and the form dropped).
         return Understanding("way_to_contact", way)
+    if (
+        question.name == READ_BACK
+        and intent == "request_human"
+        and not (plainly or asks_for_person(text))
+        # "can someone ring me back" asks for a person to ring.
+        and ASKS_TO_BE_RUNG.search(words(text)) is None
+        and contact_preference(text) is not None
+    ):
+        # "contact me by PHONE call not email" at the read-back corrects how, not a request for
+        # a person (round 13 r13a-15 was handed over with the complaint not logged).
+        return Understanding("amend")
     if (
         (plainly or (asks_for_a_person and asks_for_person(text)))
         # "who do I talk to about the neighbours?", "does a real person read these?" are
@@ -499,11 +514,19 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
-    if about_record is not None and (asked is None or about_record == "stage_2"):
+    if about_record is not None and (
+        # A reference asked about after Stage 2 was asked for is this one's, not the general
+        # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).
+        asked is None or about_record in ("stage_2", "request") or asked.id == STAGE_2_ANSWER
+    ):
         # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
         # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
-        # alone, even at the read-back, it changes nothing.
-        if understood.kind == "none" or (understood.kind == "amend" and not told_too(text)):
+        # alone, even at the read-back, it changes nothing; nor does a job to book beside it ("the
+        # tap is a separate repair, can you book it in?", round 13 r13b-12).
+        separate_job = about_record == "request"
+        if understood.kind == "none" or (
+            understood.kind == "amend" and (separate_job or not told_too(text))
+        ):
             understood = Understanding("question")
         return replace(understood, about_record=about_record, answer=None, unanswered=False)
     unanswered = bool(questions) and asked is None
@@ -739,7 +762,13 @@ ASKS_FOR_COMPLAINT = re.compile(
     # "I want this complaint logged NOW".
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"
     # "can you take my complaint now please?" (round 10 r10a-29), not "take it further".
-    r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))",
+    r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))"
+    # "oh go on then, lets do the complaint about the stairwell now" after leaving it (round 13
+    # r13d-07 was offered the choice again).
+    r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
+    r"(?:do|make|start|carry on with|go ahead with|get on with)\s+(?:the|a|my|this|that)\s+"
+    r"(?:formal\s+)?complaint\b"
+    r"(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
     re.IGNORECASE,
 )
 
@@ -777,6 +806,9 @@ JUST_THE_REPAIR = re.compile(
     r"(?:\s+\S+){0,6}?\s+(?:fixed|sorted|repaired|mended|put right|seen to|done|replaced|"
     # "I just want it cleaned" (round 12 r12a-06).
     r"cleaned|cleared|cleaned up|tidied|looked at|dealt with)\b"
+    # "just get someone to fix the fan", "just send someone out to fix it" (round 13 r13a-05).
+    r"|\bjust\s+(?:get|send)\s+(?:someone|somebody|an engineer|a plumber|an electrician)\s+"
+    r"(?:out\s+|round\s+)?(?:to\s+)?(?:fix|repair|sort|mend|look at|see to)\b"
 )
 
 
@@ -813,12 +845,21 @@ NOT_WANTING = re.compile(
 )
 
 
+# "forget the formal complaint, itll take a month" (round 13 r13a-05 carried on with the form).
+DROPS_THE_COMPLAINT = re.compile(
+    r"\b(?:forget|scrap|drop|ditch|skip|never ?mind)\s+(?:about\s+)?"
+    r"(?:the\s+|a\s+|my\s+|this\s+|that\s+)?(?:whole\s+)?(?:formal\s+)?complaint\b"
+)
+
+
 def withdraws(text: str) -> bool:
     """Whether a message inside the complaint form takes the complaint back in so many words
-    ("no. and I don't want a formal complaint any more please"), not only tells that something
-    was not one ("they said my call was not a complaint"): round 12 r12a-06 carried on."""
+    ("no. and I don't want a formal complaint any more please", "forget the formal complaint"),
+    not only tells that something was not one ("they said my call was not a complaint"): round
+    12 r12a-06 carried on."""
     return any(
-        NOT_WANTING.search(said) is not None and _complaint_choice(said) is False
+        (NOT_WANTING.search(said) is not None or DROPS_THE_COMPLAINT.search(said) is not None)
+        and _complaint_choice(said) is False
         for said in (clause.replace("'", "") for clause in clauses(text))
     )
 
@@ -835,7 +876,11 @@ def complaint_choice(text: str) -> bool | None:
 
 
 def _complaint_choice(said: str) -> bool | None:
-    if any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT) or NO_COMPLAINT.search(said):
+    if (
+        any(contains(said, phrase) for phrase in WITHOUT_COMPLAINT)
+        or NO_COMPLAINT.search(said)
+        or DROPS_THE_COMPLAINT.search(said)
+    ):
         return False
     if any(contains(said, word) for word in COMPLAINT_WORDS):
         return True
@@ -1062,6 +1107,11 @@ ASKS_FOR_A_PERSON_PLAINLY = re.compile(
     # "no. talk to a person pls", said as an order (round 12 r12d-14 was put right instead).
     r"|(?:^|\b(?:no|nah|ok|okay|fine|then|just|please|pls|plz)\s+)(?:talk|speak|chat)\s+(?:to|2|with)\s+"
     r"(?:a|an)\s+(?:real\s+|actual\s+)?(?:person|human|member of staff|adviser|advisor)\b"
+    # "cant you just pass a message on to them? i wont remember to ring" (round 13 r13d-06 was
+    # offered a new complaint): a person reads the conversation, which is the message.
+    r"|\b(?:can|cant|can't|could|couldnt|couldn't|will|would)\s+(?:you|u)\s+(?:not\s+)?"
+    r"(?:just\s+|please\s+|pls\s+)?pass\s+(?:(?:a|the|my|this|that)\s+message\s+on|on\s+(?:a|the|my)\s+"
+    r"message)\b"
 )
 # Inside the complaint form, asking to be rung is asking for a person to take it on ("can someone
 # actually ring me, i dont want to do this on here": round 12 r12d-15 was taken as leaving). With

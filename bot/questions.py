@@ -30,6 +30,8 @@ OPENERS = (
     "sorry", "excuse me", "please", "yes", "no", "thanks", "thank you", "cheers", "oh", "but",
     "btw", "by the way", "quick one", "quick question", "n", "wait", "hang on", "hold on", "or",
     "pls", "plz", "thx", "ta", "seriously", "honestly", "anyway", "still",
+    # "thats not what i asked lol. like does complaining actually do anything" (round 13 r13c-06).
+    "like",
 )  # fmt: skip
 # A question asked after other words: "n the ombudsman how do i contact them".
 INNER_QUESTION = re.compile(
@@ -248,6 +250,12 @@ NOT_ASKING = (
     "please", "pls", "i want", "i'd like", "id like", "why", "y", "is that ok", "is that okay",
     "is that alright", "is that right", "ok", "okay", "right",
 )  # fmt: skip
+# "Could you also tell me whether the MP's office will be copied in?" asks, though put as a
+# request (round 13 r13d-05: the question was stored as what would put it right).
+ASKS_TO_BE_TOLD = re.compile(
+    r"^(?:can|could|will|would)\s+(?:you|u)\s+(?:also\s+|please\s+|just\s+|pls\s+)*"
+    r"(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?:if|whether|what|when|who|how|where|why)\b"
+)
 # Words that say nothing on their own, left when a question is taken out of a message.
 FILLER_WORDS = frozenset(" ".join(OPENERS).split()) - {"yes", "no", "n"}
 
@@ -256,7 +264,7 @@ def asks_the_assistant(sentence: str) -> bool:
     """Whether a sentence asks the assistant something (and is not a request or a moan put as
     a question)."""
     said = without_openers(words(sentence))
-    if len(said.split()) < 2 or starts_with(said, NOT_ASKING):
+    if len(said.split()) < 2 or (starts_with(said, NOT_ASKING) and not ASKS_TO_BE_TOLD.match(said)):
         return False
     return "?" in sentence or bool(ASKS_SOMETHING.match(said) or INNER_QUESTION.search(said))
 

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.questions import questions_in, without_openers
+from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request"]
+Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details"]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
@@ -41,6 +41,18 @@ ASKS_IF_AT_STAGE_2 = re.compile(
     r"|^(?:my|the)\s+(?:stage 2|stage two|stg 2|stg2)(?:\s+request)?\s+(?:is|has)\s+"
     r"(?:\w+\s+){0,2}?(?:requested|done|happening|going|on|started|through|gone)\b"
 )
+# "But I've already asked for stage 2 haven't I?", "I ALREADY asked for stage 2 at the start of
+# this chat. Has it been done or not?" (round 13 r13d-17, r13a-06 got "Is anyone in danger?" and
+# "I can't answer that one").
+ASKED_FOR_STAGE_2 = re.compile(
+    r"\b(?:i'?ve|ive|i have|i|we'?ve|we have|we)\s+(?:already\s+)?"
+    r"(?:asked|requested|applied|put in)\s+for\s+(?:a\s+)?"
+    r"(?:stage 2|stage two|stg 2|stg2|escalation)\b"
+)
+CHECKING_TAG = re.compile(r"\b(?:haven'?t|havent|didn'?t|didnt)\s+(?:i|we)$")
+DONE_OR_NOT = re.compile(
+    r"^(?:has|is|was)\s+(?:it|that|this)\s+(?:been\s+)?(?:done|happened|sorted|gone through)\b"
+)
 # "did u get the tap bit too?" (round 11 r11b-11: the dripping tap of a three-part message was
 # never noted, and the question got "I can't answer that one myself").
 ASKS_IF_REQUEST_TAKEN = re.compile(
@@ -48,6 +60,40 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
     r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen|"
     r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
+)
+# "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
+ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")
+# "the window is a separate repair, can you book that in too?" asked while a question of ours is
+# open (round 13 r13b-12 was told "Yes. Your repair or request carries on as normal", with nothing
+# noted): whether it is noted is said from the record. With nothing open, triage notes it.
+ASKS_TO_BOOK = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:you|u|someone|somebody)\s+(?:please\s+|pls\s+|also\s+)?"
+    r"(?:book|log|put|add)\s+(?:that|it|this|them|(?:the|my|our)\s+\w+(?:\s+\w+)?)\s+"
+    r"(?:in|on|down)\b"
+    r"|\b(?:can|could)\s+(?:that|it|this|they)\s+(?:also\s+)?be\s+(?:booked|logged)\b"
+)
+# "have i got a reference number for this or what" (round 13 r13a-05), "is there a reference for
+# this stage 2 request?", "what reference do I quote if I chase it?" (r13a-06): got "I can't
+# answer that" or the general Stage 2 text, as if nothing had been asked for.
+REFERENCE_WORD = r"(?:reference|ref)\b"
+ASKS_ABOUT_A_REFERENCE = re.compile(
+    r"^(?:have|has|do|does|did|will|would|is|are|was|what|whats|which|wots|wats|can|could|"
+    rf"where|when)\b(?:\s+\S+){{0,6}}?\s+{REFERENCE_WORD}"
+)
+# "the stage 2 - what reference do I quote?": asked inside the sentence, so only in a question.
+ASKS_WHICH_REFERENCE = re.compile(
+    rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}"
+)
+# "you have my phone yes?", "have you got my number for the stage 2 people?" (round 13 r13c-07,
+# r13d-16, r13d-01 got the office's numbers or "using the details you gave us").
+CONTACT_WORDS = (
+    r"(?:phone|mobile|mob|number|phone number|mobile number|email|email address|details)"
+)
+ASKS_IF_DETAILS_HELD = re.compile(
+    r"^(?:have|has|did|do)\s+(?:you|u|you lot|they)\s+(?:\w+\s+)?(?:got|get|have|taken|take|"
+    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+{CONTACT_WORDS}\b"
+    r"|^(?:so\s+)?(?:you|u|youve|you've)\s+(?:have|got|have got|ve got)\s+(?:my|his|her)\s+"
+    rf"{CONTACT_WORDS}\b"
 )
 ABOUT_ADJUSTMENTS = re.compile(
     r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
@@ -58,14 +104,23 @@ ABOUT_ADJUSTMENTS = re.compile(
 
 def asks_if_recorded(text: str) -> Subject | None:
     """What a message asks was recorded, if it asks: what would help, or else the complaint."""
+    stage_2_asked_for = ASKED_FOR_STAGE_2.search(words(text)) is not None
     for start, end in questions_in(text):
         said = without_openers(words(text[start:end]))
-        if ASKS_IF_AT_STAGE_2.search(said):
+        if ASKS_IF_AT_STAGE_2.search(said) or (
+            stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
+        ):
             return "stage_2"
-        if ASKS_IF_REQUEST_TAKEN.search(said):
+        if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
             return "request"
         if ASKS_IF_RECORDED.search(said):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
+        if ASKS_IF_DETAILS_HELD.search(said) and is_question(text[start:end]):
+            return "details"
+        if ASKS_ABOUT_A_REFERENCE.search(said) or (
+            ASKS_WHICH_REFERENCE.search(said) and is_question(text[start:end])
+        ):
+            return "reference"
     return None
 
 
@@ -83,8 +138,20 @@ class Recorded:
     stage: int | None = None
     # A Stage 2 request was passed on in this conversation.
     stage_2_asked: bool = False
+    # A Stage 2 request is waiting on the answer to a question about the complaint.
+    stage_2_under_way: bool = False
+    # A phone number or email was given in this conversation.
+    details_held: bool = False
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
+
+
+def asks_to_book(text: str) -> bool:
+    """Whether a message asks for a job to be booked as well as what is under way."""
+    return any(
+        ASKS_TO_BOOK.search(without_openers(words(text[start:end])))
+        for start, end in questions_in(text)
+    )
 
 
 def recorded_reply(subject: Subject, recorded: Recorded) -> str:
@@ -93,6 +160,15 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return stage_2_reply(recorded)
     if subject == "request":
         return request_reply(recorded)
+    if subject == "reference":
+        return reference_reply(recorded)
+    if subject == "details":
+        if recorded.details_held:
+            return "Yes. I have the phone number or email you gave me in this conversation."
+        return (
+            "No, you have not given me a phone number or email in this conversation. If you "
+            "want us to contact you, tell me what it is about, and I will ask for them."
+        )
     if subject == "adjustments":
         if recorded.adjustments_noted:
             return "Yes. We have noted what would help you, and we will do it each time."
@@ -123,9 +199,25 @@ def stage_2_reply(recorded: Recorded) -> str:
     if reference and recorded.stage == 2:
         return f"Yes. Your complaint {reference} is at Stage 2."
     if recorded.stage_2_asked:
+        # "has my stage 2 been recorded? and will they email me" (round 13 r13b-05, r13d-15):
+        # how they will hear is said too.
+        how = (
+            "They will contact you using the phone number or email you gave me."
+            if recorded.details_held
+            else "They will reply here in this conversation, or you can give me a phone number "
+            "or email for them to use."
+        )
         return (
             "Not yet. I have passed your request for Stage 2 on. A complaints officer needs to "
-            "find your complaint before it can move to Stage 2."
+            f"find your complaint before it can move to Stage 2. {how}"
+        )
+    if recorded.stage_2_under_way:
+        # "so is the st2 request actually logged now? new ref? date?" asked while its question
+        # is open (round 13 r13d-04 was told no Stage 2 request had been taken).
+        return (
+            "Not yet. I pass your request for Stage 2 on as soon as you have answered my question. "
+            "Your complaint keeps the reference it has. Then I will tell you when to expect our "
+            "answer."
         )
     if reference and recorded.stage == 1:
         return f"No. Your complaint {reference} is at Stage 1. If you want Stage 2, tell me."
@@ -142,4 +234,36 @@ def request_reply(recorded: Recorded) -> str:
     return (
         f"No, I have not noted a repair or request yet. {when} me what needs fixing and where, "
         "and I will note it."
+    )
+
+
+def reference_reply(recorded: Recorded) -> str:
+    """Which reference the resident has, if any, and when they get one."""
+    reference = recorded.complaint_reference
+    if recorded.stage_2_asked or recorded.stage_2_under_way:
+        if reference:
+            return (
+                f"Your Stage 2 request keeps your complaint's reference, {reference}. Quote it if "
+                "you contact us about it."
+            )
+        return (
+            "Your Stage 2 request keeps the reference your complaint already has. If you do not "
+            "have it, the complaints officer who finds your complaint will give it to you."
+        )
+    if reference:
+        return f"Yes. Your complaint reference is {reference}. Quote it if you contact us about it."
+    if recorded.complaint_under_way:
+        return (
+            "Not yet. I give you a reference once your complaint is logged, after you have "
+            "answered my questions and told me the summary is right."
+        )
+    if recorded.request_noted:
+        return (
+            "No. A request for our team does not get a complaint reference. When our team "
+            "contacts you to book the work, ask them for the job number. You can still make a "
+            "complaint at any time."
+        )
+    return (
+        "No. I have not logged anything in this conversation, so there is no reference yet. If "
+        "you want to make a complaint, tell me what went wrong."
     )

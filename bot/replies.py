@@ -304,6 +304,11 @@ BACK_FROM_PERSON_LINE = (
     "OK, I'll carry on here with you. Nobody will pick this up now. You can ask for a person "
     "again at any time."
 )
+# A handover taken back by someone who is leaving ("never mind the person, I'll email them
+# myself. bye", round 13 r13d-06 got no reply): nobody will pick it up, and nothing follows.
+PERSON_CANCELLED_LINE = "OK, I have cancelled your request for a person. Nobody will pick this up."
+# ... when staff must still read it (a danger to a person, or a Stage 2 request to match).
+PERSON_STILL_READS_LINE = "OK. A member of our team will still read this conversation."
 # Carrying on with the assistant when staff must still read the conversation (a danger to a
 # person told in it, or a Stage 2 request to match).
 STILL_FOR_STAFF_LINE = (
@@ -458,6 +463,14 @@ def stage_2_for_an_officer(policy: Policy, details_given: bool) -> str:
         f"Thank you. {checked}A complaints officer will find it and move it to Stage 2 if it "
         "can go there. " + stage_2_timescale_line(policy)
     )
+
+
+# A Stage 2 request an officer must match, from someone who gave no way to find or reach them
+# (round 13 r13d-17: "Don't have the ref number" was handed over with nothing to go on).
+STAGE_2_WHO_LINE = (
+    "So the complaints officer can find your complaint and reach you, please tell me your name, "
+    "your address, and a phone number or email."
+)
 
 
 def stage_2_for_an_officer_to_check(policy: Policy, stage_1: Complaint) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timezone
+from typing import get_args
 
 import pytest
 import textstat
@@ -18,6 +19,7 @@ from bot.definition import DraftDefinition
 from bot.hazards import clock_lines, hazard_clocks
 from bot.policy import Policy, load_answers
 from bot.policy.schema import Duration
+from bot.recorded import Recorded, Subject, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_ADJUSTMENTS_LINE,
@@ -205,6 +207,22 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["still_for_staff"] = replies.STILL_FOR_STAFF_LINE
     texts["complaint_not_logged_yet"] = replies.COMPLAINT_NOT_LOGGED_YET_LINE
     texts["complaint_kept"] = replies.COMPLAINT_KEPT_LINE
+    texts["person_cancelled"] = replies.PERSON_CANCELLED_LINE
+    texts["person_still_reads"] = replies.PERSON_STILL_READS_LINE
+    texts["stage_2_who"] = replies.STAGE_2_WHO_LINE
+    # What the chat says it has recorded (bot/recorded.py), in each state it can be in.
+    states = {
+        "nothing": Recorded(),
+        "under_way": Recorded(complaint_under_way=True),
+        "logged": Recorded(complaint_reference="CMP-2026-000042", stage=1),
+        "stage_2_asked": Recorded(stage_2_asked=True, details_held=True),
+        "stage_2_asked_no_details": Recorded(stage_2_asked=True),
+        "stage_2_under_way": Recorded(stage_2_under_way=True),
+        "request_noted": Recorded(request_noted=True, details_held=True),
+    }
+    for state, recorded in states.items():
+        for subject in get_args(Subject):
+            texts[f"recorded:{subject}:{state}"] = recorded_reply(subject, recorded)
     for button in STILL_GOING_ON_BUTTONS:
         texts[f"button:{button['payload']}"] = button["title"]
     return texts
