@@ -770,8 +770,9 @@ def rule_variants(
     """(label, ground) per example for the triage decision as configured and with one of the
     rule layer's overrides changed: the doubt rule (a possible complaint is offered the choice)
     off for what the model reads as one label, its thresholds raised, the dissatisfaction cue's
-    lower threshold off, the threshold for an excluded matter its words name raised, and the
-    over-12-months proposal off."""
+    lower threshold off, the threshold for an excluded matter its words name raised, the doubt
+    rule for the excluded grounds it is configured to leave alone, and the over-12-months
+    proposal off."""
     from bot.triage.decide import triage
 
     def decide_all(variant: Policy) -> list[Any]:
@@ -812,6 +813,9 @@ def rule_variants(
         chosen[f"  doubt at {probability} for an excluded matter its words name"] = decide_all(
             replace(policy, doubt=replace(policy.doubt, named_matter_probability=probability))
         )
+    chosen["  the doubt rule for every excluded ground (none in doubt.grounds_not_offered)"] = (
+        decide_all(replace(policy, doubt=replace(policy.doubt, grounds_not_offered=())))
+    )
     chosen["  no doubt rule at all"] = without_doubt
     chosen["  no lower threshold with a dissatisfaction cue"] = decide_all(
         doubt(policy.doubt.complaint_probability, NEVER)

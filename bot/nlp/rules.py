@@ -403,7 +403,9 @@ def _negated(doc: Doc, start: int) -> bool:
 # The neighbour a message is about is the person helped, not the cause of anti-social
 # behaviour, when the message goes on to tell of their age or health or of a fault in their home
 # ("I'm writing about my neighbour, she's 80 and her ceiling is leaking": round 9 r9a-18,
-# r9a-32 were sent to the ASB team).
+# r9a-32 were sent to the ASB team). Their lock, or their door said to be broken ("Her front
+# door lock has been broken for two weeks", round 13 r13a-03), is a fault; their door alone is
+# not ("she slams her front door at 3am" is the noise a neighbour makes).
 HELPED_NEIGHBOUR = "other_representative"
 NEIGHBOUR = re.compile(r"\bneighbou?rs?\b", re.IGNORECASE)
 NEIGHBOUR_HELPED = re.compile(
@@ -412,7 +414,9 @@ NEIGHBOUR_HELPED = re.compile(
     r"dementia|a wheelchair user|in a wheelchair|on oxygen)\b"
     r"|\b(?:her|his|their)\s+(?:own\s+)?(?:ceiling|roof|boiler|heating|radiators?|toilet|shower|"
     r"bath|bathroom|kitchen|sink|windows?|gutters?|pipes?|pull ?cord|alarm|walls?|damp|mould|"
-    r"stair ?lift|hot water|water)\b",
+    r"stair ?lift|hot water|water|(?:front |back )?(?:door )?locks?)\b"
+    r"|\b(?:her|his|their)\s+(?:front |back )?door\s+(?:is|was|has been|got)\s+"
+    r"(?:broken|smashed|kicked in|hanging off|off its hinges)\b",
     re.IGNORECASE,
 )
 # How far after the neighbour is named the message is read for that (about two sentences).

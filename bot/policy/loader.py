@@ -297,15 +297,21 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     doubt_section = intents_file.section(
         "doubt",
         {"complaint_probability", "with_cue", "exclusion_with_cue", "other_probability",
-         "named_matter_probability"},
+         "named_matter_probability", "grounds_not_offered"},
     )  # fmt: skip
     complaint_probability = doubt_section.number("complaint_probability")
+    grounds_not_offered = tuple(str(g) for g in doubt_section.cues("grounds_not_offered"))
+    for ground in grounds_not_offered:
+        if ground not in grounds:
+            doubt_section.fail(f"ground '{ground}' in 'grounds_not_offered' is not defined in "
+                               "exclusions.yml")  # fmt: skip
     doubt = Doubt(
         complaint_probability,
         doubt_section.number("with_cue"),
         doubt_section.number("exclusion_with_cue"),
         doubt_section.number("other_probability"),
         doubt_section.number("named_matter_probability", complaint_probability),
+        grounds_not_offered,
     )
     parts_section = intents_file.section(
         "parts", {"probability", "request_cues", "fault_cues", "conduct_cues", "routes"}

@@ -115,6 +115,9 @@ class Doubt:
     # The complaint threshold for what the classifier reads as an excluded matter whose words
     # name that matter ("my solicitor", "rent increase"): the ground's exclusion cue is there.
     named_matter_probability: float = 0.25
+    # Excluded matters doubt does not turn into a complaint: they stay proposed exclusions for an
+    # officer (the Code's own, 2.2, and a matter outside the residents' scheme).
+    grounds_not_offered: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -140,7 +140,7 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     # r12b-21): a staff member's own grievance goes to HR, and the residents' complaints process
     # does not take it, so no choice to complain is offered.
     outside_the_process = _own_grievance(label, ground, matches, policy)
-    if outside_the_process:
+    if outside_the_process or (label == "excluded" and ground in policy.doubt.grounds_not_offered):
         in_doubt = False
     if (
         label in ("service_request", "other", "excluded")

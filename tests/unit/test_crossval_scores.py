@@ -57,6 +57,14 @@ def test_each_rule_layer_override_is_changed_on_its_own(policy: Policy) -> None:
     ]  # fmt: skip
     assert labels["no doubt rule at all"][:2] == ["service_request", "excluded"]
     assert labels["no over-12-months proposal"][2] == "complaint"
+    # A matter read as already considered stays a proposed exclusion in doubt, unless every
+    # excluded ground is promoted (doubt.grounds_not_offered emptied).
+    again = [example("the fence again, you answered me on it fully", "previously_considered")]
+    considered = [("previously_considered", 0.65), ("dissatisfaction", 0.35)]
+    doubted = rule_variants(again, [considered], rule_matches(again, policy), policy)
+    assert doubted["triage as configured"][0][0] == "excluded"
+    every_ground = next(rows for name, rows in doubted.items() if "every excluded ground" in name)
+    assert every_ground[0][0] == "complaint"
     # The cost weighs a missed complaint three times an unneeded offer.
     offered = [("service_request", None), ("complaint", None), ("excluded", "over_12_months")]
     assert _score(offered, variants["triage as configured"]).cost == 1

@@ -86,7 +86,15 @@ def test_removing_a_landlord_ground_needs_no_code_change(rules: Path) -> None:
     (rules / "exclusions.yml").write_text(text[:start])
     edit(rules, "intents.yml", "{id: staff_employment, label: excluded, ground: staff_employment}",
          "{id: staff_employment, label: other}")  # fmt: skip
+    edit(rules, "intents.yml", ", staff_employment]", "]")
     assert "staff_employment" not in load_policy(rules).grounds
+
+
+def test_a_ground_not_offered_in_doubt_must_be_defined(rules: Path) -> None:
+    edit(rules, "intents.yml", "[over_12_months, legal", "[over_12_month, legal")
+    with pytest.raises(PolicyError, match=r"intents.yml: ground 'over_12_month' in "
+                                          r"'grounds_not_offered' is not defined"):  # fmt: skip
+        load_policy(rules)
 
 
 def test_removing_a_ground_the_code_names_fails_validation_naming_it(rules: Path) -> None:

@@ -256,7 +256,15 @@ def test_the_neighbour_a_helper_writes_for_is_no_asb_cue(match: Match) -> None:
         # Round 9 r9a-18: quoted back as anti-social behaviour with the police's 101.
         "Hello I'm messaging on behalf of my neighbour Mrs Kaur, her stair rail is loose",
         "My neighbour asked me to complain for her, she's 90 and her lift has been broken",
+        # Round 13 r13a-03: a neighbour's broken lock, told by the neighbour next door.
+        "Hello. I am writing about my neighbour Mrs Gale at number 3. Her front door lock has "
+        "been broken for a fortnight and the repairs man has been out twice.",
+        "my neighbour is in hospital and her back door was kicked in, can you board it up",
     ):
         helped = match(text)
         assert helped.relationships and "asb_report" not in helped.exclusion_cues, text
-    assert "asb_report" in match("my neighbour plays loud music every night").exclusion_cues
+    for nuisance in (
+        "my neighbour plays loud music every night",
+        "my neighbour slams her front door at 3am every night and wakes the baby",
+    ):
+        assert "asb_report" in match(nuisance).exclusion_cues, nuisance
