@@ -125,7 +125,7 @@ class ActionPersonAwaited(Action):
             # match, still needs staff: the chat carries on, and the conversation stays in the
             # queue (round 12 r12c-18, r12d-01 lost both).
             dangers = [
-                c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].hazard is None
+                c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].to_a_person
             ]
             still_for_staff = handoff.reason is not None or bool(dangers)
             if not still_for_staff and not app.cases.withdraw_handoff(tracker.sender_id):

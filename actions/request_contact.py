@@ -151,7 +151,7 @@ def _only_harm_to_people(contact_id: int | None) -> bool:
     with app.cases.unit_of_work() as uow:
         contact = uow.cases.get_contact(contact_id) if contact_id is not None else None
     dangers = [c for c in contact.urgency if c in app.policy.urgency] if contact else []
-    return bool(dangers) and all(app.policy.urgency[c].hazard is None for c in dangers)
+    return bool(dangers) and all(app.policy.urgency[c].to_a_person for c in dangers)
 
 
 class ValidateRequestContactForm(ContactQuestions, FormValidationAction):

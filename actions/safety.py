@@ -366,7 +366,7 @@ def _after_route(
     repeats the same help; while one is awaited the help is said again."""
     policy = get_app().policy
     text = str(tracker.latest_message.get("text") or "")
-    to_people = any(policy.urgency[category].hazard is None for category in routed)
+    to_people = any(policy.urgency[category].to_a_person for category in routed)
     if to_people and asks_for_person(text) and not tracker.get_slot(WITH_PERSON_SLOT):
         return [FollowupAction(HANDOFF_ACTION)]
     for line in dict.fromkeys(policy.after_route(category) for category in routed):

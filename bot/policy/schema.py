@@ -195,6 +195,13 @@ class UrgencyCategory:
     # gas fits a boiler, not a loose bath panel (round 9). None asks the general question.
     question: str | None = None
 
+    @property
+    def to_a_person(self) -> bool:
+        """A danger to someone (abuse, self-harm, a medical emergency) rather than a hazard in
+        the home: the resident can take its route back ("I'm not in danger"), and it is said
+        again while a person is awaited."""
+        return self.hazard is None
+
 
 @dataclass(frozen=True)
 class DetectorThresholds:

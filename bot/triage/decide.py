@@ -324,7 +324,7 @@ def danger_in_doubt(matches: RuleMatches) -> str | None:
 
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
     """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
-    return any(policy.urgency[category].hazard is None for category in urgency)
+    return any(policy.urgency[category].to_a_person for category in urgency)
 
 
 # How much the learned detector's guess counts: a route, the safety question, or nothing.

@@ -118,7 +118,7 @@ def taken_back(matches: RuleMatches, policy: Policy, guessed: Iterable[str] = ()
     if matches.urgency:
         return denied
     if matches.danger_taken_back or matches.past_danger:
-        denied |= {c for c, category in policy.urgency.items() if category.hazard is not None}
+        denied |= {c for c, category in policy.urgency.items() if not category.to_a_person}
         denied |= set(guessed)
     return denied
 
@@ -142,7 +142,7 @@ def dangers_to_a_person_standing(
         for category in RuleMatches.from_entities(entities).urgency
     }
     return [
-        c for c in routes_standing(turns, policy) if policy.urgency[c].hazard is None and c in told
+        c for c in routes_standing(turns, policy) if policy.urgency[c].to_a_person and c in told
     ]
 
 
@@ -210,7 +210,7 @@ def not_to_be_phoned(
     phone"): the team must not call, so the contact is flagged with it."""
     if not rules_out_calls(text):
         return ()
-    people = (c for c in categories if c in policy.urgency and policy.urgency[c].hazard is None)
+    people = (c for c in categories if c in policy.urgency and policy.urgency[c].to_a_person)
     return tuple(dict.fromkeys(people))
 
 
