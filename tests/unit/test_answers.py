@@ -31,7 +31,7 @@ from bot.definition import (
     without_health_details,
 )
 from bot.policy import Answer, Policy
-from bot.questions import asks_what, is_question
+from bot.questions import answer_for, asks_what, is_question
 from bot.triage.safety import rules_out_calls
 
 
@@ -636,6 +636,19 @@ def test_asking_whether_anyone_reads_complaints_is_answered(answers: dict[str, A
     for text in ("does anybody even read them?", "is a real person going to read my complaint?"):
         understood = understand(CHOICE, text, None, [], answers)
         assert understood.answer is not None and understood.answer.id == "who_reads_complaints"
+
+
+def test_asking_for_someone_to_come_and_look_at_a_repair_is_not_about_who_reads_complaints(
+    answers: dict[str, Answer],
+) -> None:
+    """Round 13 r13b-01: a boiler losing pressure and "can someone come look at it" got the
+    complaints team's timescales."""
+    for text in (
+        "my boiler keeps losing pressure every day, can someone come and look at it",
+        "the extractor fan is rattling can somebody look at it please",
+    ):
+        asked = answer_for(text, answers)
+        assert asked is None or asked.id != "who_reads_complaints", text
 
 
 @pytest.mark.parametrize(
