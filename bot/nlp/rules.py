@@ -156,6 +156,7 @@ class RuleMatcher:
         groups += [("ongoing", "ongoing", policy.ongoing_cues)]
         groups += [("finished", "finished", policy.finished_cues)]
         self._categories = safety.categories
+        self._vulnerable_from_age = safety.vulnerable_from_age
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
         }
@@ -223,6 +224,10 @@ class RuleMatcher:
                 "danger_still", "danger_taken_back",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
+        if self._vulnerable_from_age is not None and any(
+            age >= self._vulnerable_from_age for age in ages_told(doc.text)
+        ):
+            found.setdefault("cue_group", []).append(VULNERABLE)
         urgency, language = self._dangers(found, spans)
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
@@ -431,6 +436,38 @@ def _neighbour_helped(doc: Doc, start: int, end: int) -> bool:
         return False
     after = doc.text[span.end_char : span.end_char + NEIGHBOUR_HELPED_WITHIN]
     return NEIGHBOUR_HELPED.search(after) is not None
+
+
+# A person's age told in numbers: "an 87 year old", "87yo", "aged 87", "my mum who is 87",
+# "she's in her 80s", "mum 83", "Mr Frost (90)". Not a number of minutes, pounds or days ("he's
+# 70 minutes late"), nor a house number ("Mrs Shah 72 Elm Road").
+VULNERABLE = "vulnerable"
+NOT_AN_AGE_AFTER = (
+    r"(?!\s*(?:%|£|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years? (?:ago|now)|quid|"
+    r"pounds?|pence|p\b|times?|calls?|miles?|metres?|meters?|feet|ft|degrees?|c\b))"
+)
+AGE_TOLD = re.compile(
+    r"\b(\d{2,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"
+    r"|\b(\d{2,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)"
+    r"|\baged?\s+(\d{2,3})\b"
+    r"|\b(?:who is|who's|whos|she is|he is|she's|shes|he's|hes|is now|turned|turning|"
+    r"in (?:her|his|their) (?:late |early |mid )?)\s*(\d{2,3})s?\b"
+    + NOT_AN_AGE_AFTER
+    + r"|\b(?:mum|mom|mam|mama|dad|nan|nana|nanny|gran|granny|grandad|grandpa|grandma|mother|"
+    r"father|husband|wife|partner|aunt|auntie|uncle|neighbou?r|(?:mr|mrs|ms|miss)\.?\s+[a-z]+)"
+    r"\s*[,(]?\s*(\d{2,3})\)?\b"
+    + NOT_AN_AGE_AFTER
+    + r"(?!\s*(?:[a-z]+\s+)?(?:road|rd|street|st|avenue|ave|lane|close|court|drive|way|crescent|"
+    r"place|gardens|grove|house|terrace|walk|square|flat|block)\b)",
+    re.IGNORECASE,
+)
+OLDEST_AGE = 110
+
+
+def ages_told(text: str) -> list[int]:
+    """The ages of people a message tells in numbers."""
+    told = (next(g for g in match.groups() if g) for match in AGE_TOLD.finditer(text))
+    return [age for age in map(int, told) if age <= OLDEST_AGE]
 
 
 def _said_to_be_away(doc: Doc, start: int) -> bool:

@@ -489,7 +489,19 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         cannot_phone_cues=file.cues("cannot_phone_cues", required=True),
         alarm_chirp=file.text("alarm_chirp"),
         alarm_chirp_cues=file.cues("alarm_chirp_cues", required=True),
+        vulnerable_from_age=_age(file, "vulnerable_from_age"),
     )
+
+
+def _age(file: _Record, key: str) -> int | None:
+    """A person's age in whole years, or None when the policy gives none (a model trained before
+    the key existed keeps loading its policy snapshot)."""
+    value = file.data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 120:
+        file.fail(f"'{key}' must be a whole number of years between 1 and 119")
+    return value
 
 
 def _stage_2(file: _Record) -> Stage2Rules:
@@ -689,6 +701,7 @@ _TOP_KEYS = {
         "cannot_phone_cues",
         "alarm_chirp",
         "alarm_chirp_cues",
+        "vulnerable_from_age",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

@@ -171,6 +171,13 @@ def test_a_danger_combination_naming_an_unknown_cue_group_is_refused(rules: Path
         load_policy(rules)
 
 
+def test_an_age_of_vulnerability_that_is_no_age_is_refused(rules: Path) -> None:
+    edit(rules, "urgency.yml", "vulnerable_from_age: 65", "vulnerable_from_age: sixty-five")
+    with pytest.raises(PolicyError, match=r"urgency.yml: 'vulnerable_from_age' must be a whole "
+                                          r"number of years"):  # fmt: skip
+        load_policy(rules)
+
+
 def test_a_danger_naming_an_unknown_hazard_kind_is_refused(rules: Path) -> None:
     edit(rules, "urgency.yml", "hazard: significant_damp_mould", "hazard: damp")
     with pytest.raises(PolicyError, match=r"urgency.yml, rule 'damp_mould_health': hazard 'damp' "

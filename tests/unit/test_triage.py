@@ -590,6 +590,29 @@ def test_a_partial_loss_of_heating_with_someone_vulnerable_is_routed_by_the_poli
     assert alone.urgency == ()
 
 
+def test_an_old_person_told_by_age_alone_makes_a_loss_of_heating_an_emergency(
+    policy: Policy,
+) -> None:
+    """Known miss (safety9): "Mr Frost 90" or "mum 83" beside no heating was not urgent, since
+    only words such as "elderly" counted. An age at or over the policy's `vulnerable_from_age`
+    counts; minutes, pounds and house numbers do not."""
+    for text in (
+        "no heating since thursday, Mr Frost 90 lives alone",
+        "heating packed up again and my mum who is 87 is staying with me",
+        "boiler broke, no hot water or heating, mum 83 lives here",
+        "T's husband (79) has no heating, boiler showing error",
+    ):
+        result = triage(parse_text(text, {"service_request": 0.9}, policy), policy)
+        assert result.urgency == ("no_heating_or_water_vulnerable",), text
+    for text in (
+        "no heating since thursday at 72 Elm Road, Mrs Shah 72 Elm Road",
+        "no heating again, I was on hold 70 minutes",
+        "the heating is off and my son is 19",
+    ):
+        result = triage(parse_text(text, {"service_request": 0.9}, policy), policy)
+        assert result.urgency == (), text
+
+
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
     """Round 8 (r8a-05): "Nobody is at risk of self harm" got the Samaritans route again."""
     matcher = RuleMatcher.blank(policy)
