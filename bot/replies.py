@@ -157,6 +157,10 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
     hold no contact details for, so without them the chat says how to reach the team."""
     if result.label == "service_request":
         # How the team reaches the resident is settled next (actions.request_contact).
+        if result.urgency and all(policy.urgency[c].to_a_person for c in result.urgency):
+            # After a helpline's number "a request" would sound like a repair, and the route
+            # has said the team is told; the question whether they may contact follows.
+            return []
         return ["Thank you. I've noted this as a request for our team."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         return [f"Thanks for your question. {unanswered_question_line(policy)}"]

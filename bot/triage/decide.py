@@ -36,6 +36,10 @@ ADDRESSED_TO_US = re.compile(
 VULNERABLE = "vulnerable"
 # Abuse by a partner or an ex: never anti-social behaviour, whatever the classifier says.
 DOMESTIC_ABUSE = "domestic_abuse"
+# Intents that ask for a formal complaint in so many words.
+ASKS_TO_COMPLAIN = {"make_complaint"}
+# Rule matches that tell of our homes or service: a fault, a request for a job, staff conduct.
+OUR_SERVICE_CUES = {"fault_cue", "request_cue", "conduct_cue", "part_cue"}
 # Survey and feedback exercises are not complaints even when negative (Code 1.6).
 NEVER_A_COMPLAINT = {"survey_feedback"}
 # Asking where a complaint has got to: with its reference, the complaint is already logged.
@@ -109,6 +113,21 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(
             Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
         )
+    if (
+        label in ("complaint", "other")
+        and intent not in ASKS_TO_COMPLAIN
+        and _tells_of_harm_to_a_person(urgency, policy)
+        and not _about_our_service(str(parse.get("text") or ""), matches)
+    ):
+        # "honestly i dont see the point in going on anymore" was offered a formal complaint
+        # after the Samaritans line (round 14): despair is no unhappiness with us, nor a
+        # question we cannot answer, and the team follows it up as it does a disclosure of
+        # abuse.
+        label, ground = "service_request", None
+        reasons.append(
+            Reason("1.4", "Tells of a danger to a person and nothing about our service: "
+                   "for our team to follow up, not a complaint")
+        )  # fmt: skip
     threshold = (
         policy.doubt.other_probability if label == "other" else policy.doubt.complaint_probability
     )
@@ -320,6 +339,20 @@ def danger_in_doubt(matches: RuleMatches) -> str | None:
     """The danger the safety question is about: one the words name but say is not there ("no
     smell of gas"), else the detector's guess."""
     return next(iter(matches.negated_urgency), None) or matches.detected_urgency
+
+
+def _about_our_service(text: str, matches: RuleMatches) -> bool:
+    """Whether a message says anything about our homes or service: unhappiness, a service
+    area, a fault, a request, a member of staff, a matter we may not take, or a reference."""
+    return bool(
+        matches.dissatisfaction_cues
+        or matches.service_areas
+        or matches.exclusion_cues
+        or matches.references
+        or matches.landlord_staff
+        or any(kind in OUR_SERVICE_CUES for kind, *_ in matches.spans)
+        or ADDRESSED_TO_US.search(text)
+    )
 
 
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:

@@ -613,6 +613,25 @@ def test_an_old_person_told_by_age_alone_makes_a_loss_of_heating_an_emergency(
         assert result.urgency == (), text
 
 
+def test_despair_with_nothing_about_our_service_is_followed_up_not_offered_as_a_complaint(
+    policy: Policy,
+) -> None:
+    """Round 14: "honestly i dont see the point in going on anymore" got the Samaritans line and
+    then the choice to make a formal complaint. Told beside damp, or unhappiness with us, the
+    complaint is still offered."""
+    for guess in ("dissatisfaction", "enquiry"):
+        alone = triage(parse_text("honestly i cant go on anymore", {guess: 0.8}, policy), policy)
+        assert (alone.urgency, alone.label, alone.offers_complaint) == (
+            ("self_harm",), "service_request", False,
+        ), guess  # fmt: skip
+    for text in (
+        "i cant go on anymore, the mould is all over the bedroom walls again",
+        "i cant go on anymore, you lot never listen to me",
+    ):
+        told = triage(parse_text(text, {"dissatisfaction": 0.8}, policy), policy)
+        assert ("self_harm" in told.urgency, told.label) == (True, "complaint"), text
+
+
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
     """Round 8 (r8a-05): "Nobody is at risk of self harm" got the Samaritans route again."""
     matcher = RuleMatcher.blank(policy)
