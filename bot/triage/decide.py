@@ -114,14 +114,15 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
             Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
         )
     if (
-        label in ("complaint", "other")
+        label in ("complaint", "other", "excluded")
         and intent not in ASKS_TO_COMPLAIN
         and _tells_of_harm_to_a_person(urgency, policy)
         and not _about_our_service(str(parse.get("text") or ""), matches)
     ):
         # "honestly i dont see the point in going on anymore" was offered a formal complaint
         # after the Samaritans line (round 14): despair is no unhappiness with us, nor a
-        # question we cannot answer, and the team follows it up as it does a disclosure of
+        # question we cannot answer, nor a matter for another team ("i think to kill myself"
+        # was passed to the ASB team), and the team follows it up as it does a disclosure of
         # abuse.
         label, ground = "service_request", None
         reasons.append(

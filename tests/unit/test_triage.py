@@ -619,7 +619,7 @@ def test_despair_with_nothing_about_our_service_is_followed_up_not_offered_as_a_
     """Round 14: "honestly i dont see the point in going on anymore" got the Samaritans line and
     then the choice to make a formal complaint. Told beside damp, or unhappiness with us, the
     complaint is still offered."""
-    for guess in ("dissatisfaction", "enquiry"):
+    for guess in ("dissatisfaction", "enquiry", "report_asb"):
         alone = triage(parse_text("honestly i cant go on anymore", {guess: 0.8}, policy), policy)
         assert (alone.urgency, alone.label, alone.offers_complaint) == (
             ("self_harm",), "service_request", False,
@@ -630,6 +630,19 @@ def test_despair_with_nothing_about_our_service_is_followed_up_not_offered_as_a_
     ):
         told = triage(parse_text(text, {"dissatisfaction": 0.8}, policy), policy)
         assert ("self_harm" in told.urgency, told.label) == (True, "complaint"), text
+
+
+def test_despair_told_indirectly_gets_the_self_harm_route(policy: Policy) -> None:
+    """Round 14 (r14c-11, r14c-19): these got at most the safety question, and the complaint
+    form carried on."""
+    for text in (
+        "some days i dont see the point of being here anymore",
+        "I am so tired, I think my family better without me",
+        "i just dont know what to do anymore, maybe better i am not here",
+        "honestly it would be better if i wasnt around",
+    ):
+        result = triage(parse_text(text, {"dissatisfaction": 0.8}, policy), policy)
+        assert result.urgency == ("self_harm",), text
 
 
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
