@@ -590,6 +590,11 @@ def test_a_partial_loss_of_heating_with_someone_vulnerable_is_routed_by_the_poli
     assert alone.urgency == ()
 
 
+def dangers_in(text: str, policy: Policy, guess: str = "service_request") -> tuple[str, ...]:
+    """The dangers triage finds in a message the classifier reads as `guess`."""
+    return triage(parse_text(text, {guess: 0.9}, policy), policy).urgency
+
+
 def test_an_old_person_told_by_age_alone_makes_a_loss_of_heating_an_emergency(
     policy: Policy,
 ) -> None:
@@ -602,15 +607,13 @@ def test_an_old_person_told_by_age_alone_makes_a_loss_of_heating_an_emergency(
         "boiler broke, no hot water or heating, mum 83 lives here",
         "T's husband (79) has no heating, boiler showing error",
     ):
-        result = triage(parse_text(text, {"service_request": 0.9}, policy), policy)
-        assert result.urgency == ("no_heating_or_water_vulnerable",), text
+        assert dangers_in(text, policy) == ("no_heating_or_water_vulnerable",), text
     for text in (
         "no heating since thursday at 72 Elm Road, Mrs Shah 72 Elm Road",
         "no heating again, I was on hold 70 minutes",
         "the heating is off and my son is 19",
     ):
-        result = triage(parse_text(text, {"service_request": 0.9}, policy), policy)
-        assert result.urgency == (), text
+        assert dangers_in(text, policy) == (), text
 
 
 def test_despair_with_nothing_about_our_service_is_followed_up_not_offered_as_a_complaint(
@@ -641,8 +644,7 @@ def test_despair_told_indirectly_gets_the_self_harm_route(policy: Policy) -> Non
         "i just dont know what to do anymore, maybe better i am not here",
         "honestly it would be better if i wasnt around",
     ):
-        result = triage(parse_text(text, {"dissatisfaction": 0.8}, policy), policy)
-        assert result.urgency == ("self_harm",), text
+        assert dangers_in(text, policy, "dissatisfaction") == ("self_harm",), text
 
 
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
