@@ -75,6 +75,12 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
 
 
+def explained_by_the_ground(question: Asked, result: TriageResult) -> bool:
+    """Whether a question's answer is the possible exclusion the chat explains anyway."""
+    ground = question.answer.ground
+    return ground is not None and ground == result.ground_to_explain
+
+
 def request_in(result: TriageResult, text: str) -> ServiceRequest | None:
     """The job this message asks for: the whole message when it is a request, else a part
     asking for one beside a complaint, an exclusion or a question ("...and the gate hinge is
@@ -288,11 +294,14 @@ class ActionTriage(Action):
         if result.offers_complaint:
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
-            for question in questions:
-                ground = question.answer.ground
-                explained = ground is not None and ground == result.ground_to_explain
-                if question.answer.id not in ABOUT_COMPLAINING and not explained:
-                    dispatcher.utter_message(text=question.answer.text)
+            answered_first = [
+                question
+                for question in questions
+                if question.answer.id not in ABOUT_COMPLAINING
+                and not explained_by_the_ground(question, result)
+            ]
+            for question in answered_first:
+                dispatcher.utter_message(text=question.answer.text)
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
                 details = tracker.get_slot("contact_details")
@@ -300,10 +309,12 @@ class ActionTriage(Action):
                     dispatcher.utter_message(text=line)
             elif asks_for_a_complaint(text):
                 # "I'd like to make a formal complaint. ...": the choice is made; offering it
-                # again asks twice (round 5 r5a-07, r5a-12, r5b-07). A question asked with it
-                # is answered first (round 7 r7a-09).
+                # again asks twice (round 5 r5a-07, r5a-12, r5b-07). A question about
+                # complaining asked with it is answered here, since no offer follows to explain
+                # it (round 7 r7a-09); one answered above is not said twice (round 14 r14c-02).
                 for question in questions:
-                    dispatcher.utter_message(text=question.answer.text)
+                    if question not in answered_first:
+                        dispatcher.utter_message(text=question.answer.text)
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
