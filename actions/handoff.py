@@ -10,6 +10,7 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.choice import answer_in_context
 from actions.definition import READ_BACK_ACTION
 from actions.repair import recorded_so_far
 from actions.safety import routes_not_taken_back
@@ -24,8 +25,10 @@ from actions.turns import (
 from bot.answers import (
     READ_BACK,
     STAGE_2_ANSWER,
+    adds_to_a_complaint,
     asks_for_person,
     beside_taking_back_a_person_request,
+    cancels_a_person_request,
     says_goodbye,
     takes_back_a_person_request,
 )
@@ -54,7 +57,13 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return hand_over(dispatcher, tracker)
+        text = str(tracker.latest_message.get("text") or "")
+        reason = TO_ADD_TO_A_COMPLAINT if adds_to_a_complaint(text) else None
+        return hand_over(dispatcher, tracker, reason)
+
+
+# What staff see beside a conversation passed to them to add something to a complaint.
+TO_ADD_TO_A_COMPLAINT = "Add what the resident wrote to their complaint (reference in the chat)"
 
 
 def hand_over(
@@ -127,7 +136,11 @@ class ActionPersonAwaited(Action):
             dangers = [
                 c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].to_a_person
             ]
-            still_for_staff = handoff.reason is not None or bool(dangers)
+            # Only "carry on here", which the handover offers until a person picks it up, keeps
+            # the person too (round 14 r14a-13, r14a-11 were told "Nobody will pick this up").
+            still_for_staff = (
+                handoff.reason is not None or bool(dangers) or not cancels_a_person_request(text)
+            )
             if not still_for_staff and not app.cases.withdraw_handoff(tracker.sender_id):
                 return []  # picked up in the meantime
             interrupted = form_at_handover(tracker) is not None or tracker.get_slot(READ_BACK)
@@ -156,7 +169,7 @@ class ActionPersonAwaited(Action):
         if answer is not None and not (subject is not None and answer.id == STAGE_2_ANSWER):
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.
-            dispatcher.utter_message(text=answer.text)
+            dispatcher.utter_message(text=answer_in_context(tracker, text, answer).text)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []

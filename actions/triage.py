@@ -19,6 +19,7 @@ from actions.turns import channel_of, model_of, received_at, turn_key
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
+    adds_to_a_complaint,
     asks_for_a_complaint,
     wants_to_leave,
 )
@@ -30,6 +31,7 @@ from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, supposed
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
+    adding_to_a_complaint_line,
     adjustment_lines,
     chat_exclusion_lines,
     chat_lines,
@@ -38,6 +40,7 @@ from bot.replies import (
     still_going_on_question,
 )
 from bot.triage import Part, TriageResult, triage
+from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import read_stage_2
 
 
@@ -205,6 +208,13 @@ class ActionTriage(Action):
             for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
+        if adds_to_a_complaint(text):
+            # "can i add something to it, the mould has now spread to my sons room" is no Stage 2
+            # request (round 14 r14a-16): a person adds it to the complaint.
+            reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
+            dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
+            handed_over = tracker.get_slot(WITH_PERSON_SLOT)
+            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None

@@ -488,6 +488,25 @@ def stage_2_for_an_officer_to_check(policy: Policy, stage_1: Complaint) -> str:
     )
 
 
+def adding_to_a_complaint_line(reference: str | None) -> str:
+    """Something new for a complaint already made: the chat cannot change a complaint, a person
+    adds it (the handover that follows says when they will read it)."""
+    which = f"complaint {reference}" if reference else "complaint"
+    return (
+        f"I can't change a complaint here, but a member of our team can add this to your {which}. "
+        "I'll pass them this conversation, so they can see what you want to add."
+    )
+
+
+def stage_2_already_asked(policy: Policy) -> str:
+    """How Stage 2 goes, to a resident who asked for it in this conversation."""
+    return (
+        "You have asked for Stage 2, and I have passed your request on. "
+        + stage_2_timescale_line(policy)
+        + " If you are still not happy after Stage 2, you can go to the Housing Ombudsman."
+    )
+
+
 def stage_2_timescale_line(policy: Policy) -> str:
     """How long Stage 2 takes once a request is matched (6.11, 6.14). No dates: they count from
     when the officer finds the complaint, and only an answered or late Stage 1 goes on."""
