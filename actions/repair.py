@@ -126,6 +126,7 @@ class ActionUnderstandAnswer(Action):
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
+        text_said = str(message.get("text") or "")
         if understanding.answer is not None:
             said = str(message.get("text") or "")
             answered = answer_in_context(tracker, said, understanding.answer)
@@ -136,6 +137,8 @@ class ActionUnderstandAnswer(Action):
             )
         if understanding.unanswered:
             dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
+        if understanding.kind == "reread":
+            return as_message(tracker, NOTHING_OPEN, next_reading(message), {}, text_said)
         if question is None and understanding.kind == "button":
             # "I'll ring you monday. bye" with nothing open: the goodbye it ends with.
             intent, entities = payload_parts(str(understanding.value))
@@ -189,6 +192,18 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+# Readings a message that says more than "no", with no question open, is not: an answer to a
+# question of ours, or a complaint made before, which only its reference or Stage 2 names.
+NOT_A_NEXT_READING = ("affirm", "deny", "goodbye", "thank", *ABOUT_AN_EARLIER_COMPLAINT)
+
+
+def next_reading(message: dict[str, Any]) -> str:
+    """The model's most likely other reading of the message, else an enquiry."""
+    ranking = message.get("intent_ranking") or []
+    readings = (str(i["name"]) for i in ranking if i.get("name") not in NOT_A_NEXT_READING)
+    return next(readings, "enquiry")
 
 
 def recorded_so_far(tracker: Tracker) -> Recorded:

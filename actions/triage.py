@@ -26,6 +26,7 @@ from bot.answers import (
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
+from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, supposed
@@ -215,6 +216,16 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        if (
+            result.exclusion_reason is not None
+            and tracker.get_slot("complaint_choice") == "no_complaint"
+            and asks_for_a_complaint(text)
+            and result.exclusion_reason not in RuleMatches.from_entities(entities).exclusion_cues
+        ):
+            # "ok changed my mind lets do the bins complaint after all" after leaving the form
+            # was told it "has already been looked at in full" (round 14 r14d-10): coming back
+            # to the complaint left here, a ground only the model guessed is not said.
+            result = replace(result, label="complaint", exclusion_reason=None)
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None

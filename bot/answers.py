@@ -451,6 +451,15 @@ def understand(
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
+        if (
+            intent == "deny"
+            and (is_question(text) or len(words(text).split()) > NO_AND_MORE)
+            and not says_leave(text)
+        ):
+            # A "no" with no question open ends the conversation; "so will someone chase it or
+            # not" and "no he come only one time, on wednesday 2 december" say more than no and
+            # got "Goodbye" (round 14 r14d-13, r14a-15): the model's next reading is taken.
+            return Understanding("reread")
         return NOTHING
     if (
         question.form is not None
@@ -787,7 +796,8 @@ ASKS_FOR_COMPLAINT = re.compile(
     # r13d-07 was offered the choice again).
     r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
     r"(?:do|make|start|carry on with|go ahead with|get on with)\s+(?:the|a|my|this|that)\s+"
-    r"(?:formal\s+)?complaint\b"
+    # "lets do the bins complaint after all" (round 14 r14d-10).
+    r"(?:\w+\s+){0,2}?(?:formal\s+)?complaint\b"
     r"(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
     re.IGNORECASE,
 )
@@ -1051,10 +1061,21 @@ def wants_to_leave(text: str) -> bool:
     return says_leave(text) and not wants_it_logged(text)
 
 
+# Leaving to ring instead: "ugh actually i cba with this now, ill just ring u monday" (round 14
+# r14d-10 was offered the choice again), "omg forget it ill ring monday".
+RINGS_INSTEAD = re.compile(
+    r"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b"
+    r"|\b(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you\s+|u\s+|ya\s+|back\s+)?"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|in the week|later)\b"
+)
+
+
 def says_leave(text: str) -> bool:
     """Words for leaving, whatever else the message asks."""
     said = words(text)
     parts = clauses(text)
+    if RINGS_INSTEAD.search(said):
+        return True
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
     if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):

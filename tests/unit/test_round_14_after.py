@@ -13,7 +13,7 @@ from bot.answers import (
     understand,
 )
 from bot.policy import Answer, Policy
-from bot.questions import asks_what
+from bot.questions import asks_what, first_answer
 from bot.recorded import Recorded, asks_if_recorded, recorded_reply
 from bot.replies import stage_2_already_asked
 from bot.triage.stage_2 import asks_for_stage_2
@@ -144,3 +144,37 @@ def test_stage_2_by_name_the_model_read_so_is_no_goodbye(
         None, text, "escalate", [], answers, stage_2_by_name=asks_for_stage_2(text, policy)
     )
     assert understood.kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_id"),
+    [
+        ("ok. would it matter that it all happened 2 years ago?", "time_limit"),
+        ("will you turn it down because it started in 2019?", "time_limit"),
+        ("but will the people next door know it was me who reported them?", "who_reported_asb"),
+        ("will the neighbour find out", "who_reported_asb"),
+        ("thanks. any help with money stuff as well?", "money_help"),
+        ("lol ok so how do i complain to the ombudsman", "ombudsman"),
+        ("how long until someone come out? tonight?", "repair_timescales"),
+        ("will my housing officer know it was me who complained?", "who_sees_it"),
+        ("my neighbour told me to report it, how do i report a repair?", "report_repair"),
+    ],
+)
+def test_questions_round_14_left_unanswered_are_answered(
+    text: str, answer_id: str, answers: dict[str, Answer]
+) -> None:
+    """r14b-07, r14b-08, r14b-26, r14b-12, r14c-09: "I can't answer that", or another topic's
+    answer (complaint confidentiality for an ASB report, complaint timescales for a repair)."""
+    found = first_answer(text, answers)
+    assert found is not None and found.id == answer_id
+
+
+def test_a_long_no_with_nothing_open_is_read_again(answers: dict[str, Answer]) -> None:
+    """r14a-15, r14d-13: "no he come only one time, on wednesday 2 december" and "so will
+    someone chase it or not" with no question open got "Goodbye"."""
+    for text in (
+        "no he come only one time, on wednesday 2 december",
+        "so will someone chase it or not",
+    ):
+        assert understand(None, text, "deny", [], answers).kind == "reread"
+    assert understand(None, "no thats all", "deny", [], answers).kind != "reread"
