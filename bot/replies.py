@@ -173,8 +173,14 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
 
 # Said at the offer to complain when the resident already has a complaint: "I have not logged
 # a complaint" would read as if theirs was lost (round 10 r10a-21, r10a-24).
+# Said on leaving the choice for a complaint made before, which the chat cannot see: "The
+# complaint you already made carries on" was untrue for one made by phone, never acknowledged
+# and with no reference (round 14 r14a-10).
 NO_NEW_COMPLAINT_LINE = (
-    "OK, I have not started a new complaint. The complaint you already made carries on."
+    "OK, I have not started a new complaint. I can't see complaints made by phone or letter, so "
+    "I can't check yours. If you did not get a reference or a reply, it may not have been "
+    "logged. A person can look for it: just ask to talk to a person. Or tell me, and I will log "
+    "it now as a new complaint."
 )
 
 

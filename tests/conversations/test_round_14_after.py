@@ -113,3 +113,18 @@ def test_more_than_no_with_nothing_open_is_no_goodbye(running: Running) -> None:
     )
     say("actually i dont want a formal complaint, cancel")
     assert GOODBYE not in say("so will someone chase the plumber or not")
+
+
+def test_a_complaint_made_by_phone_the_chat_cannot_see_is_not_said_to_carry_on(
+    running: Running,
+) -> None:
+    """r14a-10 (serious): a phone complaint never acknowledged, with no reference, was told "The
+    complaint you already made carries on"."""
+    _, say = conversation(running)
+    say(
+        "Evening. I complained by phone about a month ago about the broken lift in my block and "
+        "never heard a thing, not even an acknowledgement. How long should you take?"
+    )
+    reply = say("I have already complained! Please answer - how long are you meant to take?")
+    assert "carries on" not in reply
+    assert "I can't see complaints made by phone or letter" in reply
