@@ -16,6 +16,7 @@ from actions.repair import recorded_so_far
 from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import (
+    SUBMIT_COMPLAINT_ACTION,
     channel_of,
     details_held,
     received_at,
@@ -30,7 +31,9 @@ from bot.answers import (
     beside_taking_back_a_person_request,
     cancels_a_person_request,
     says_goodbye,
+    says_leave,
     takes_back_a_person_request,
+    wants_it_logged,
 )
 from bot.casestore.domain import Handoff
 from bot.policy.contract import TRIAGE_ACTION
@@ -129,6 +132,11 @@ class ActionPersonAwaited(Action):
         if handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
+        if tracker.get_slot(READ_BACK) and wants_it_logged(text) and not says_leave(text):
+            # "why not logged, i said its right. log it now please then the person can call me
+            # monday" was told to say "carry on here" first (round 14 r14c-11): the summary read
+            # back is logged, and the person still reads the conversation.
+            return [FollowupAction(SUBMIT_COMPLAINT_ACTION)]
         if takes_back_a_person_request(text):
             # A handover that holds a danger to a person, or a Stage 2 request an officer must
             # match, still needs staff: the chat carries on, and the conversation stays in the

@@ -972,7 +972,8 @@ def more_than_yes(text: str) -> bool:
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     said = words(text)
-    if ends_with(said, GOODBYE_ENDINGS):
+    if ends_with(said, GOODBYE_ENDINGS) or ENDS_RINGING_LATER.search(said):
+        # "omg forget it ill ring monday" noted a new request (round 14 r14d-17).
         return True
     ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
     if ending is None:
@@ -1063,11 +1064,15 @@ def wants_to_leave(text: str) -> bool:
 
 # Leaving to ring instead: "ugh actually i cba with this now, ill just ring u monday" (round 14
 # r14d-10 was offered the choice again), "omg forget it ill ring monday".
-RINGS_INSTEAD = re.compile(
-    r"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b"
-    r"|\b(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you\s+|u\s+|ya\s+|back\s+)?"
+RINGS_LATER = (
+    r"\b(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you\s+|u\s+|ya\s+|back\s+)?"
     r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|in the week|later)\b"
 )
+RINGS_INSTEAD = re.compile(
+    rf"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b|{RINGS_LATER}"
+)
+# ... said last, it closes the conversation as a goodbye does.
+ENDS_RINGING_LATER = re.compile(rf"{RINGS_LATER}[\s.!]*$")
 
 
 def says_leave(text: str) -> bool:

@@ -9,6 +9,7 @@ import pytest
 from bot.policy import Policy
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation, store
+from tests.conversations.test_round_9_form_danger import to_the_read_back
 
 pytestmark = pytest.mark.server
 
@@ -128,3 +129,16 @@ def test_a_complaint_made_by_phone_the_chat_cannot_see_is_not_said_to_carry_on(
     reply = say("I have already complained! Please answer - how long are you meant to take?")
     assert "carries on" not in reply
     assert "I can't see complaints made by phone or letter" in reply
+
+
+def test_log_it_now_while_a_person_is_awaited_logs_the_summary_read_back(
+    running: Running, policy: Policy
+) -> None:
+    """r14c-11: after asking for a person at the read-back, "i said its right. log it now
+    please" was told to say "carry on here" first."""
+    sender, say = conversation(running)
+    to_the_read_back(say)
+    assert "I'll pass you to a person" in say("can i talk to a real person about it")
+    logged = say("but its right, log it now please and the person can ring me on monday")
+    assert "Your complaint is logged" in logged
+    assert store(running, policy).open_handoff(sender) is not None

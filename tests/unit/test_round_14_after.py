@@ -178,3 +178,11 @@ def test_a_long_no_with_nothing_open_is_read_again(answers: dict[str, Answer]) -
     ):
         assert understand(None, text, "deny", [], answers).kind == "reread"
     assert understand(None, "no thats all", "deny", [], answers).kind != "reread"
+
+
+def test_forget_it_ill_ring_monday_with_nothing_open_is_a_goodbye(
+    answers: dict[str, Answer],
+) -> None:
+    """r14d-17: "forget it ill ring monday" noted a new request for the team."""
+    understood = understand(None, "oh forget it, i'll ring you on monday", None, [], answers)
+    assert (understood.kind, understood.value) == ("button", "/goodbye")
