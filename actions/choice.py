@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,7 +14,7 @@ from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
 from actions.turns import stage_2_asked, triaged_messages
-from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint
+from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
@@ -39,8 +40,9 @@ class ActionRecordChoice(Action):
         intent = tracker.get_intent_of_latest_message()
         # Reached from triage when the first message asked for a complaint in words, not from
         # an answer to the offer (actions.triage).
-        asked_in_words = intent not in ("affirm", "deny") and asks_for_a_complaint(
-            str(tracker.latest_message.get("text") or "")
+        said = str(tracker.latest_message.get("text") or "")
+        asked_in_words = intent not in ("affirm", "deny") and (
+            asks_for_a_complaint(said) or comes_back_to_the_complaint(tracker, said)
         )
         wants_complaint = intent == "affirm" or asked_in_words
         choice: Choice = "complaint" if wants_complaint else "no_complaint"
@@ -134,6 +136,29 @@ def already_told(tracker: Tracker) -> list[EventType]:
         events.append(SlotSet("acting_for", "resident"))
     events += contact_already_told(tracker)
     return events
+
+
+# The complaint left earlier named when asking for it to be logged after all: "log it now pls,
+# same details" (round 14 r14d-16), not "log it" alone, which may be a repair.
+SAME_COMPLAINT = re.compile(
+    r"\bcomplaint\b|\bsame details\b|\bdetails (?:you )?(?:already )?(?:had|have|got)\b"
+    r"|\bas before\b",
+    re.IGNORECASE,
+)
+
+
+def comes_back_to_the_complaint(tracker: Tracker, text: str) -> bool:
+    """Whether a message asks, after all, for the complaint left earlier in this conversation:
+    "ok changed my mind lets do the bins complaint after all", "he's changed his mind again,
+    log it now pls, same details" (round 14 r14d-10, r14d-16)."""
+    return tracker.get_slot("complaint_choice") == "no_complaint" and (
+        asks_for_a_complaint(text)
+        or (
+            wants_it_logged(text)
+            and SAME_COMPLAINT.search(text) is not None
+            and not says_leave(text)
+        )
+    )
 
 
 # How long a repair takes (policy_rules/answers.yml).

@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.choice import answer_in_context
+from actions.choice import answer_in_context, comes_back_to_the_complaint
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
@@ -216,15 +216,13 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
-        if (
-            result.exclusion_reason is not None
-            and tracker.get_slot("complaint_choice") == "no_complaint"
-            and asks_for_a_complaint(text)
-            and result.exclusion_reason not in RuleMatches.from_entities(entities).exclusion_cues
-        ):
-            # "ok changed my mind lets do the bins complaint after all" after leaving the form
-            # was told it "has already been looked at in full" (round 14 r14d-10): coming back
-            # to the complaint left here, a ground only the model guessed is not said.
+        comes_back = comes_back_to_the_complaint(tracker, text)
+        own_cues = RuleMatches.from_entities(entities).exclusion_cues
+        if comes_back and result.exclusion_reason not in own_cues:
+            # Coming back to the complaint left here: "ok changed my mind lets do the bins
+            # complaint after all" was told it "has already been looked at in full", and "he's
+            # changed his mind again, log it now pls, same details" was noted as a request
+            # (round 14 r14d-10, r14d-16). A ground only the model guessed is not said.
             result = replace(result, label="complaint", exclusion_reason=None)
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
@@ -319,7 +317,7 @@ class ActionTriage(Action):
                 details = tracker.get_slot("contact_details")
                 for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
                     dispatcher.utter_message(text=line)
-            elif asks_for_a_complaint(text):
+            elif comes_back or asks_for_a_complaint(text):
                 # "I'd like to make a formal complaint. ...": the choice is made; offering it
                 # again asks twice (round 5 r5a-07, r5a-12, r5b-07). A question asked with it
                 # is answered first (round 7 r7a-09).

@@ -21,7 +21,7 @@ GOODBYE = "Thank you for getting in touch. Goodbye."
     "message",
     [
         "I need complaint CMP-2026-000061 moved up to stage 2 and a date for the answer, thats all",
-        "huh?? not done yet. stage two please, ref CMP-2026-000062",
+        "what?? not done yet. stage two please, ref CMP-2026-000062",
     ],
 )
 def test_stage_2_asked_for_with_its_reference_is_taken(running: Running, message: str) -> None:
@@ -113,7 +113,7 @@ def test_more_than_no_with_nothing_open_is_no_goodbye(running: Running) -> None:
         "my shower has been broken 2 weeks and they keep cancelling the plumber, i want to complain"
     )
     say("actually i dont want a formal complaint, cancel")
-    assert GOODBYE not in say("so will someone chase the plumber or not")
+    assert GOODBYE not in say("so is anyone going to chase it or not")
 
 
 def test_a_complaint_made_by_phone_the_chat_cannot_see_is_not_said_to_carry_on(
@@ -142,3 +142,16 @@ def test_log_it_now_while_a_person_is_awaited_logs_the_summary_read_back(
     logged = say("but its right, log it now please and the person can ring me on monday")
     assert "Your complaint is logged" in logged
     assert store(running, policy).open_handoff(sender) is not None
+
+
+def test_log_it_after_all_with_the_same_details_is_the_complaint_not_a_request(
+    running: Running,
+) -> None:
+    """r14d-16 (serious): after "forget it", "sorry he's changed his mind again, log it now pls,
+    same details" was noted as a request for our team, and the complaint was lost."""
+    _, say = conversation(running)
+    say("caller Mrs J Obi re mould in bedroom, 3rd report, nobody came, wants a formal complaint")
+    assert "I have not logged a complaint" in say("caller says forget it, she will ring back")
+    back = say("sorry she has changed her mind again, log it now please, same details")
+    assert "noted this as a request" not in back
+    assert "details of your complaint" in back
