@@ -278,10 +278,11 @@ STAGE_2_ANSWER = "stage_2"
 
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
-# complaint"), so a new one is taken instead.
+# complaint"), so a new one is taken instead. "reread": with nothing open, a message that says
+# more than the "no" the model read, read again as its next reading.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint", "way_to_contact",
+    "new_complaint", "way_to_contact", "reread",
 ]  # fmt: skip
 
 
@@ -1062,24 +1063,24 @@ def wants_to_leave(text: str) -> bool:
     return says_leave(text) and not wants_it_logged(text)
 
 
-# Leaving to ring instead: "ugh actually i cba with this now, ill just ring u monday" (round 14
-# r14d-10 was offered the choice again), "omg forget it ill ring monday".
-RINGS_LATER = (
+# Leaving: "ugh actually i cba with this now, ill just ring u monday" (round 14 r14d-10 was
+# offered the choice again).
+CANT_BE_BOTHERED = re.compile(r"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b")
+# Ringing later, said last, closes the conversation as a goodbye does: "omg forget it ill ring
+# monday" (round 14 r14d-17 noted a new request). Said before "thanks" at the offer to contact
+# them, it is that offer's no.
+ENDS_RINGING_LATER = re.compile(
     r"\b(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you\s+|u\s+|ya\s+|back\s+)?"
-    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|in the week|later)\b"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|in the week|later)"
+    r"[\s.!]*$"
 )
-RINGS_INSTEAD = re.compile(
-    rf"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b|{RINGS_LATER}"
-)
-# ... said last, it closes the conversation as a goodbye does.
-ENDS_RINGING_LATER = re.compile(rf"{RINGS_LATER}[\s.!]*$")
 
 
 def says_leave(text: str) -> bool:
     """Words for leaving, whatever else the message asks."""
     said = words(text)
     parts = clauses(text)
-    if RINGS_INSTEAD.search(said):
+    if CANT_BE_BOTHERED.search(said):
         return True
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().

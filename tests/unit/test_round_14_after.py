@@ -155,6 +155,7 @@ def test_stage_2_by_name_the_model_read_so_is_no_goodbye(
         ("will the neighbour find out", "who_reported_asb"),
         ("thanks. any help with money stuff as well?", "money_help"),
         ("lol ok so how do i complain to the ombudsman", "ombudsman"),
+        ("no i never got one. sorry whats a job number?", "job_number"),
         ("how long till somebody come round? tonight?", "repair_timescales"),
         ("will my housing officer know it was me who complained?", "who_sees_it"),
         ("my neighbour told me to report it, how do i report a repair?", "report_repair"),
