@@ -20,6 +20,7 @@ from actions.turns import (
     channel_of,
     details_held,
     received_at,
+    stage_2_asked,
     transcript_of,
     written_language,
 )
@@ -49,8 +50,10 @@ from bot.replies import (
     PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
     handoff_lines,
+    stage_2_already_asked,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
+from bot.triage.stage_2 import asks_for_stage_2
 
 
 class ActionHandoff(Action):
@@ -178,6 +181,11 @@ class ActionPersonAwaited(Action):
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.
             dispatcher.utter_message(text=answer_in_context(tracker, text, answer).text)
+        asks_again = stage_2_asked(tracker) and asks_for_stage_2(text, app.policy)
+        if answer is None and subject is None and asks_again:
+            # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
+            # r14b-10): the request is said to be passed on.
+            dispatcher.utter_message(text=stage_2_already_asked(app.policy))
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []

@@ -48,6 +48,8 @@ def test_a_stage_2_request_passed_on_is_said_to_be_and_not_asked_for_again(
     logged = say("so has my stage 2 request been logged or not?")
     assert "I have passed your request for Stage 2 on" in logged
     assert "I have not logged a complaint" not in logged
+    again = say("i told you already!! CMP-2026-000071 i want stage 2")
+    assert "You have asked for Stage 2, and I have passed your request on" in again
     say("carry on here")
     when = say("what is stage 2 and when should i expect the stage 2 answer?")
     assert "You have asked for Stage 2" in when
