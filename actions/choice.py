@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,14 +13,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
-from actions.turns import triaged_messages
-from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint
+from actions.turns import stage_2_asked, triaged_messages
+from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
-from bot.replies import PUT_RIGHT_INSTEAD_LINE
+from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
 from bot.text import words
 from bot.told import (
     about_the_problem,
@@ -38,8 +40,9 @@ class ActionRecordChoice(Action):
         intent = tracker.get_intent_of_latest_message()
         # Reached from triage when the first message asked for a complaint in words, not from
         # an answer to the offer (actions.triage).
-        asked_in_words = intent not in ("affirm", "deny") and asks_for_a_complaint(
-            str(tracker.latest_message.get("text") or "")
+        said = str(tracker.latest_message.get("text") or "")
+        asked_in_words = intent not in ("affirm", "deny") and (
+            asks_for_a_complaint(said) or comes_back_to_the_complaint(tracker, said)
         )
         wants_complaint = intent == "affirm" or asked_in_words
         choice: Choice = "complaint" if wants_complaint else "no_complaint"
@@ -135,14 +138,46 @@ def already_told(tracker: Tracker) -> list[EventType]:
     return events
 
 
+# The complaint left earlier named when asking for it to be logged after all: "log it now pls,
+# same details" (round 14 r14d-16), not "log it" alone, which may be a repair.
+SAME_COMPLAINT = re.compile(
+    r"\bcomplaint\b|\bsame details\b|\bdetails (?:you )?(?:already )?(?:had|have|got)\b"
+    r"|\bas before\b",
+    re.IGNORECASE,
+)
+
+
+def comes_back_to_the_complaint(tracker: Tracker, text: str) -> bool:
+    """Whether a message asks, after all, for the complaint left earlier in this conversation:
+    "ok changed my mind lets do the bins complaint after all", "he's changed his mind again,
+    log it now pls, same details" (round 14 r14d-10, r14d-16)."""
+    return tracker.get_slot("complaint_choice") == "no_complaint" and (
+        asks_for_a_complaint(text)
+        or (
+            wants_it_logged(text)
+            and SAME_COMPLAINT.search(text) is not None
+            and not says_leave(text)
+        )
+    )
+
+
 # How long a repair takes (policy_rules/answers.yml).
 REPAIR_TIMESCALES = "repair_timescales"
 
 
+# Answers that end by saying how to ask for Stage 2 (policy_rules/answers.yml).
+HOW_TO_ASK_FOR_STAGE_2 = ("stage_2", "after_the_answer")
+
+
 def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
     """ "how long will it take?" after choosing to have it put right without a complaint asks
-    about the repair, not the complaints process (round 12 r12d-18)."""
-    answers = get_app().answers
+    about the repair, not the complaints process (round 12 r12d-18). Once Stage 2 was asked for
+    here, "When you want Stage 2, tell me" would leave the resident unsure it was (round 14
+    r14d-07, r14d-15): how long it takes is said with that."""
+    app = get_app()
+    answers = app.answers
+    if answer.id in HOW_TO_ASK_FOR_STAGE_2 and stage_2_asked(tracker):
+        return replace(answer, text=stage_2_already_asked(app.policy))
     if (
         tracker.get_slot("complaint_choice") == "no_complaint"
         and REPAIR_TIMESCALES in answers

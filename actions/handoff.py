@@ -10,24 +10,31 @@ from rasa_sdk.events import ActiveLoop, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.choice import answer_in_context
 from actions.definition import READ_BACK_ACTION
 from actions.repair import recorded_so_far
 from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import (
+    SUBMIT_COMPLAINT_ACTION,
     channel_of,
     details_held,
     received_at,
+    stage_2_asked,
     transcript_of,
     written_language,
 )
 from bot.answers import (
     READ_BACK,
     STAGE_2_ANSWER,
+    adds_to_a_complaint,
     asks_for_person,
     beside_taking_back_a_person_request,
+    cancels_a_person_request,
     says_goodbye,
+    says_leave,
     takes_back_a_person_request,
+    wants_it_logged,
 )
 from bot.casestore.domain import Handoff
 from bot.policy.contract import TRIAGE_ACTION
@@ -43,8 +50,10 @@ from bot.replies import (
     PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
     handoff_lines,
+    stage_2_already_asked,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
+from bot.triage.stage_2 import asks_for_stage_2
 
 
 class ActionHandoff(Action):
@@ -54,7 +63,13 @@ class ActionHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        return hand_over(dispatcher, tracker)
+        text = str(tracker.latest_message.get("text") or "")
+        reason = TO_ADD_TO_A_COMPLAINT if adds_to_a_complaint(text) else None
+        return hand_over(dispatcher, tracker, reason)
+
+
+# What staff see beside a conversation passed to them to add something to a complaint.
+TO_ADD_TO_A_COMPLAINT = "Add what the resident wrote to their complaint (reference in the chat)"
 
 
 def hand_over(
@@ -120,6 +135,11 @@ class ActionPersonAwaited(Action):
         if handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
+        if tracker.get_slot(READ_BACK) and wants_it_logged(text) and not says_leave(text):
+            # "why not logged, i said its right. log it now please then the person can call me
+            # monday" was told to say "carry on here" first (round 14 r14c-11): the summary read
+            # back is logged, and the person still reads the conversation.
+            return [FollowupAction(SUBMIT_COMPLAINT_ACTION)]
         if takes_back_a_person_request(text):
             # A handover that holds a danger to a person, or a Stage 2 request an officer must
             # match, still needs staff: the chat carries on, and the conversation stays in the
@@ -127,7 +147,11 @@ class ActionPersonAwaited(Action):
             dangers = [
                 c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].to_a_person
             ]
-            still_for_staff = handoff.reason is not None or bool(dangers)
+            # Only "carry on here", which the handover offers until a person picks it up, keeps
+            # the person too (round 14 r14a-13, r14a-11 were told "Nobody will pick this up").
+            still_for_staff = (
+                handoff.reason is not None or bool(dangers) or not cancels_a_person_request(text)
+            )
             if not still_for_staff and not app.cases.withdraw_handoff(tracker.sender_id):
                 return []  # picked up in the meantime
             interrupted = form_at_handover(tracker) is not None or tracker.get_slot(READ_BACK)
@@ -156,7 +180,12 @@ class ActionPersonAwaited(Action):
         if answer is not None and not (subject is not None and answer.id == STAGE_2_ANSWER):
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.
-            dispatcher.utter_message(text=answer.text)
+            dispatcher.utter_message(text=answer_in_context(tracker, text, answer).text)
+        asks_again = stage_2_asked(tracker) and asks_for_stage_2(text, app.policy)
+        if answer is None and subject is None and asks_again:
+            # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
+            # r14b-10): the request is said to be passed on.
+            dispatcher.utter_message(text=stage_2_already_asked(app.policy))
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []

@@ -33,6 +33,7 @@ from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import LEFT_COMPLAINT, details_held, last_question, stage_2_asked
 from bot.answers import (
+    ABOUT_AN_EARLIER_COMPLAINT,
     CHOICE,
     READ_BACK,
     REPAIR_ACTION,
@@ -73,7 +74,7 @@ from bot.replies import (
 )
 from bot.text import contains, words
 from bot.triage.safety import HANDOFF_ACTION
-from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
 LISTEN = "action_listen"
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
@@ -111,6 +112,7 @@ class ActionUnderstandAnswer(Action):
                 message.get("entities") or []
             ).person_request,
             no_earlier_complaint=no_earlier_complaint(str(message.get("text") or ""), app.policy),
+            stage_2_by_name=asks_for_stage_2(str(message.get("text") or ""), app.policy),
         )
         if (
             question is not None
@@ -124,6 +126,7 @@ class ActionUnderstandAnswer(Action):
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
+        text_said = str(message.get("text") or "")
         if understanding.answer is not None:
             said = str(message.get("text") or "")
             answered = answer_in_context(tracker, said, understanding.answer)
@@ -134,6 +137,8 @@ class ActionUnderstandAnswer(Action):
             )
         if understanding.unanswered:
             dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
+        if understanding.kind == "reread":
+            return as_message(tracker, NOTHING_OPEN, next_reading(message), {}, text_said)
         if question is None and understanding.kind == "button":
             # "I'll ring you monday. bye" with nothing open: the goodbye it ends with.
             intent, entities = payload_parts(str(understanding.value))
@@ -187,6 +192,18 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+# Readings a message that says more than "no", with no question open, is not: an answer to a
+# question of ours, or a complaint made before, which only its reference or Stage 2 names.
+NOT_A_NEXT_READING = ("affirm", "deny", "goodbye", "thank", *ABOUT_AN_EARLIER_COMPLAINT)
+
+
+def next_reading(message: dict[str, Any]) -> str:
+    """The model's most likely other reading of the message, else an enquiry."""
+    ranking = message.get("intent_ranking") or []
+    readings = (str(i["name"]) for i in ranking if i.get("name") not in NOT_A_NEXT_READING)
+    return next(readings, "enquiry")
 
 
 def recorded_so_far(tracker: Tracker) -> Recorded:
@@ -317,7 +334,7 @@ def leave(
                 if logged_here
                 else NO_NEW_COMPLAINT_LINE
             )
-            if first_reference(said) or asks_for_stage_2(said):
+            if first_reference(said) or asks_for_stage_2(said, get_app().policy):
                 # "no i already made 1!! i want to know wots happening wiv CMP-2026-000012"
                 # (round 11 r11b-16): the complaint it names is looked up, or taken to Stage 2
                 # when that is asked for by name ("I want my old one to go to stage 2", r12d-01).
@@ -360,27 +377,19 @@ def complaint_instead(
     ]
 
 
-# What a message naming an earlier complaint at the offer asks for: Stage 2 when the model read
-# it so, otherwise where the complaint has got to.
-ABOUT_AN_EARLIER_COMPLAINT = ("escalate", "complaint_status")
-
-
 def about_the_earlier_complaint(
     tracker: Tracker, question: OpenQuestion, out_of_the_offer: list[EventType]
 ) -> list[EventType]:
-    """The message re-read as the status enquiry (or Stage 2 request) it is; its rule starts
+    """The message re-read as the status enquiry (or Stage 2 request) it is: Stage 2 when the
+    model or the words ask for it, otherwise where the complaint has got to. Its rule starts
     the form, which takes the reference from the message."""
     intent = (tracker.latest_message.get("intent") or {}).get("name")
     asks_for = intent if intent in ABOUT_AN_EARLIER_COMPLAINT else "complaint_status"
-    if asks_for_stage_2(str(tracker.latest_message.get("text") or "")):
+    if asks_for_stage_2(str(tracker.latest_message.get("text") or ""), get_app().policy):
         asks_for = "escalate"
     reverted, *reread = as_message(tracker, question, asks_for, {})
     flags_cleared = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     return [reverted, *out_of_the_offer, *flags_cleared, *reread]
-
-
-def asks_for_stage_2(text: str) -> bool:
-    return read_stage_2(text, get_app().policy) == "asks_for"
 
 
 def put_right_instead(

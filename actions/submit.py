@@ -15,7 +15,13 @@ from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
 from actions.definition import as_agreed, earlier_request_of
 from actions.representatives import representative_from_slots
-from actions.turns import channel_of, problem_messages, transcript_of, triaged_at
+from actions.turns import (
+    SUBMIT_COMPLAINT_ACTION,
+    channel_of,
+    problem_messages,
+    transcript_of,
+    triaged_at,
+)
 from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.services import CaseStore
 from bot.replies import complaint_logged_line, kept_lines, ombudsman_line
@@ -79,7 +85,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
 
 class ActionSubmitComplaint(Action):
     def name(self) -> str:
-        return "action_submit_complaint"
+        return SUBMIT_COMPLAINT_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

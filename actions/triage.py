@@ -10,7 +10,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.choice import answer_in_context
+from actions.choice import answer_in_context, comes_back_to_the_complaint
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
@@ -19,17 +19,20 @@ from actions.turns import channel_of, model_of, received_at, turn_key
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
+    adds_to_a_complaint,
     asks_for_a_complaint,
     wants_to_leave,
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
 from bot.definition import consent_told, introduced_name, represented_person
+from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, supposed
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
+    adding_to_a_complaint_line,
     adjustment_lines,
     chat_exclusion_lines,
     chat_lines,
@@ -38,6 +41,7 @@ from bot.replies import (
     still_going_on_question,
 )
 from bot.triage import Part, TriageResult, triage
+from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import read_stage_2
 
 
@@ -211,6 +215,21 @@ class ActionTriage(Action):
             for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
+        if adds_to_a_complaint(text):
+            # "can i add something to it, the mould has now spread to my sons room" is no Stage 2
+            # request (round 14 r14a-16): a person adds it to the complaint.
+            reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
+            dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
+            handed_over = tracker.get_slot(WITH_PERSON_SLOT)
+            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        comes_back = comes_back_to_the_complaint(tracker, text)
+        own_cues = RuleMatches.from_entities(entities).exclusion_cues
+        if comes_back and result.exclusion_reason not in own_cues:
+            # Coming back to the complaint left here: "ok changed my mind lets do the bins
+            # complaint after all" was told it "has already been looked at in full", and "he's
+            # changed his mind again, log it now pls, same details" was noted as a request
+            # (round 14 r14d-10, r14d-16). A ground only the model guessed is not said.
+            result = replace(result, label="complaint", exclusion_reason=None)
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None
@@ -307,7 +326,7 @@ class ActionTriage(Action):
                 details = tracker.get_slot("contact_details")
                 for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
                     dispatcher.utter_message(text=line)
-            elif asks_for_a_complaint(text):
+            elif comes_back or asks_for_a_complaint(text):
                 # "I'd like to make a formal complaint. ...": the choice is made; offering it
                 # again asks twice (round 5 r5a-07, r5a-12, r5b-07). A question about
                 # complaining asked with it is answered here, since no offer follows to explain

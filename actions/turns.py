@@ -171,6 +171,7 @@ def transcript_of(tracker: Tracker) -> tuple[TranscriptLine, ...]:
     )
 
 
+SUBMIT_COMPLAINT_ACTION = "action_submit_complaint"
 STAGE_2_SUBMIT = "action_submit_escalation"
 
 

@@ -16,9 +16,11 @@ from difflib import SequenceMatcher
 from typing import Any, Literal, Protocol
 
 from bot.definition import consent_told, contact_details_in, contact_preference
+from bot.nlp.matches import first_reference
 from bot.policy import Answer
 from bot.questions import (
     answer_for,
+    asks_what,
     first_answer,
     is_question,
     questions_and_rest,
@@ -263,6 +265,8 @@ OWN_MEANING_INTENTS = ("greet", "thank", "bot_challenge")
 
 # Intents whose rules do not triage the message, so a common question is answered here.
 UNTRIAGED_INTENTS = ("request_human", "out_of_scope")
+# What the model reads as about a complaint made before: where it has got to, or Stage 2.
+ABOUT_AN_EARLIER_COMPLAINT = ("escalate", "complaint_status")
 
 # "check": a yes and a leaving said together at the read-back ("oh forget it. yes, log it").
 # "put_right": the complaint given up for the repair itself ("forget the complaint, I just want
@@ -274,10 +278,11 @@ STAGE_2_ANSWER = "stage_2"
 
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
-# complaint"), so a new one is taken instead.
+# complaint"), so a new one is taken instead. "reread": with nothing open, a message that says
+# more than the "no" the model read, read again as its next reading.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint", "way_to_contact",
+    "new_complaint", "way_to_contact", "reread",
 ]  # fmt: skip
 
 
@@ -356,14 +361,20 @@ def understand(
     answers: dict[str, Answer],
     asks_for_a_person: bool = False,
     no_earlier_complaint: bool = False,
+    stage_2_by_name: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
     question asked on the way is answered too, and the open question asked again.
     `asks_for_a_person` says the policy's words for asking for a person are in the message;
-    `no_earlier_complaint` that it says there is no complaint to take to Stage 2
-    (bot.triage.stage_2)."""
+    `no_earlier_complaint` that it says there is no complaint to take to Stage 2, and
+    `stage_2_by_name` that it asks for Stage 2 by name (bot.triage.stage_2)."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
+    if question is None and stage_2_by_name and first_reference(text) and not asks_what(text):
+        # "I want my complaint CMP-2026-000098 put to stage 2 and a date for when you'll reply,
+        # thats all" got "Goodbye", and "stage 2 please. reference CMP-..." the general Stage 2
+        # text (round 14 r14a-05): the request it is.
+        return NOTHING if intent == "escalate" else Understanding("button", "/escalate")
     if question is not None and question.form == STAGE_2_FORM and no_earlier_complaint:
         # "I don't have a reference, this is my first complaint" was passed on as a Stage 2
         # request (round 10 r10a-29): Stage 2 needs a Stage 1 complaint.
@@ -441,6 +452,15 @@ def understand(
         # reach the ASB team?" is not a request to talk to a person now).
         if asked is not None and intent in UNTRIAGED_INTENTS:
             return Understanding("question", answer=asked)
+        if (
+            intent == "deny"
+            and (is_question(text) or len(words(text).split()) > NO_AND_MORE)
+            and not says_leave(text)
+        ):
+            # A "no" with no question open ends the conversation; "so will someone chase it or
+            # not" and "no he come only one time, on wednesday 2 december" say more than no and
+            # got "Goodbye" (round 14 r14d-13, r14a-15): the model's next reading is taken.
+            return Understanding("reread")
         return NOTHING
     if (
         question.form is not None
@@ -514,6 +534,16 @@ def understand(
         understood = Understanding("question")
     else:
         understood = _understand(question, text, intent)
+    if (
+        understood.kind == "none"
+        and question.form == "complaint_form"
+        and intent in ABOUT_AN_EARLIER_COMPLAINT
+        and not (first_reference(text) or stage_2_by_name)
+    ):
+        # A phone number typed at "May we record it?" was read as a status enquiry and the
+        # complaint being made was dropped for "What is your complaint reference?" (round 14
+        # r14a-11): only a reference or Stage 2 by name is about an earlier complaint.
+        understood = Understanding("question")
     if about_record is not None and (
         # A reference asked about after Stage 2 was asked for is this one's, not the general
         # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).
@@ -767,7 +797,8 @@ ASKS_FOR_COMPLAINT = re.compile(
     # r13d-07 was offered the choice again).
     r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
     r"(?:do|make|start|carry on with|go ahead with|get on with)\s+(?:the|a|my|this|that)\s+"
-    r"(?:formal\s+)?complaint\b"
+    # "lets do the bins complaint after all" (round 14 r14d-10).
+    r"(?:\w+\s+){0,2}?(?:formal\s+)?complaint\b"
     r"(?![^.!?]*\b(?:later|another time|another day|tomorrow|next week)\b)",
     re.IGNORECASE,
 )
@@ -843,6 +874,25 @@ NOT_WANTING = re.compile(
     r"\b(?:dont|do not|doesnt|does not|no longer|not)\s+(?:\w+\s+){0,2}?"
     r"(?:want|wants|wanting|wanna|need|needs|wish|wishes)\b"
 )
+
+
+# Something new for a complaint already made: "can i add something to it, the mould has now
+# spread to my sons room", "can u add it to my complaint CMP-2026-000175 or not" (round 14
+# r14a-16, r14d-17 were taken as Stage 2 requests).
+ADDS_TO_A_COMPLAINT = re.compile(
+    r"\b(?:add|adding|put|include)\s+(?:\w+\s+){0,4}?(?:to|onto|on to|in|into|on)\s+"
+    r"(?:my|the|her|his|their|our|that|this|me)\s+(?:\w+\s+)?(?:complaint|case)\b"
+    r"|\b(?:add|adding)\s+(?:something|anything|more|a bit|some more|some info|"
+    r"(?:the\s+)?new\s+\w+)\s+(?:to|onto|on to)\s+it\b"
+    r"|\b(?:add|put)\s+(?:it|this|that)\s+(?:to|onto|on)\s+cmp\b"
+)
+COMPLAINT_NAMED = re.compile(r"\bcomplaint\b|\bcmp\b")
+
+
+def adds_to_a_complaint(text: str) -> bool:
+    """Whether a message asks to add something to a complaint already made."""
+    said = words(text)
+    return ADDS_TO_A_COMPLAINT.search(said) is not None and COMPLAINT_NAMED.search(said) is not None
 
 
 # "forget the formal complaint, itll take a month" (round 13 r13a-05 carried on with the form).
@@ -923,7 +973,8 @@ def more_than_yes(text: str) -> bool:
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     said = words(text)
-    if ends_with(said, GOODBYE_ENDINGS):
+    if ends_with(said, GOODBYE_ENDINGS) or ENDS_RINGING_LATER.search(said):
+        # "omg forget it ill ring monday" noted a new request (round 14 r14d-17).
         return True
     ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
     if ending is None:
@@ -1012,10 +1063,25 @@ def wants_to_leave(text: str) -> bool:
     return says_leave(text) and not wants_it_logged(text)
 
 
+# Leaving: "ugh actually i cba with this now, ill just ring u monday" (round 14 r14d-10 was
+# offered the choice again).
+CANT_BE_BOTHERED = re.compile(r"\b(?:cba|cant be bothered|can'?t be bothered|cannot be bothered)\b")
+# Ringing later, said last, closes the conversation as a goodbye does: "omg forget it ill ring
+# monday" (round 14 r14d-17 noted a new request). Said before "thanks" at the offer to contact
+# them, it is that offer's no.
+ENDS_RINGING_LATER = re.compile(
+    r"\b(?:i'?ll|ill|i will)\s+(?:just\s+)?(?:ring|call|phone)\s+(?:you\s+|u\s+|ya\s+|back\s+)?"
+    r"(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|tomorrow|next week|in the week|later)"
+    r"[\s.!]*$"
+)
+
+
 def says_leave(text: str) -> bool:
     """Words for leaving, whatever else the message asks."""
     said = words(text)
     parts = clauses(text)
+    if CANT_BE_BOTHERED.search(said):
+        return True
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
     if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):
@@ -1054,10 +1120,10 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"cleaners?|gardeners?|lads|men|crew)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
-# complaint logged", round 10 r10b-16), or no longer wanting to wait for one ("nah dont worry
-# ill just do it with you", "i dont need the human anymore", "cancel", round 11): the assistant
-# takes the conversation back. Read only while a person is awaited.
-TAKES_BACK_A_PERSON = re.compile(
+# complaint logged", round 10 r10b-16), or no longer wanting one ("nah dont worry ill just do
+# it with you", "i dont need the human anymore", "cancel", round 11; "actually nah dont bother,
+# ill just wait for the answer. cancel that", round 14 r14d-03): nobody will pick it up.
+CANCELS_A_PERSON = re.compile(
     r"\b(?:didn'?t|did not|never|not)\s+(?:ask|asked|asking)\s+(?:for|to (?:talk|speak) to)\s+"
     r"(?:a |an |any )?(?:real |actual )?(?:person|human|people|someone|anyone|one)\b"
     r"|\b(?:don'?t|dont|do not|no longer)\s+(?:want|need)\s+(?:to (?:talk|speak) to\s+)?"
@@ -1066,16 +1132,27 @@ TAKES_BACK_A_PERSON = re.compile(
     r"|\b(?:forget|cancel|scrap|never ?mind)\s+(?:about\s+)?(?:the |that |a |my )?"
     r"(?:person|human|handover|hand over|request for a person)\b"
     r"|^(?:ok\s+|okay\s+|no\s+|nah\s+)?(?:cancel|cancel that|cancel it|never ?mind|forget it)$"
-    r"|\b(?:carry on|continue|keep going|finish|do it|do this|do the complaint|make the complaint|"
+    r"|\bcancel (?:that|it)\b|\b(?:don'?t|dont|do not) (?:bother|worry)\b"
+)
+# Carrying on with the assistant, as the handover offers, until a person picks it up ("carry on
+# here then. complaint about the damp", round 14 r14a-13): the person still reads it.
+CARRIES_ON_HERE = re.compile(
+    r"\b(?:carry on|continue|keep going|finish|do it|do this|do the complaint|make the complaint|"
     r"make it|log it)\s+(?:it\s+|this\s+)?"
     r"(?:here|with you|now with you|on here|in here|in the chat)\b"
     r"|\b(?:can|could)\s+(?:i|we)\s+(?:just\s+)?(?:make|do|finish|log|carry on with)\s+"
     r"(?:the|my|a|this)\s+complaint\s+(?:here|with you|now|on here)\b"
 )
+TAKES_BACK_A_PERSON = re.compile(f"{CANCELS_A_PERSON.pattern}|{CARRIES_ON_HERE.pattern}")
 
 
 def takes_back_a_person_request(text: str) -> bool:
+    """Carrying on here, or cancelling the person: read only while a person is awaited."""
     return TAKES_BACK_A_PERSON.search(words(text)) is not None
+
+
+def cancels_a_person_request(text: str) -> bool:
+    return CANCELS_A_PERSON.search(words(text)) is not None
 
 
 def beside_taking_back_a_person_request(text: str) -> str:

@@ -28,7 +28,7 @@ from bot.nlp.matches import RuleMatches
 from bot.policy import Answer, load_answers
 from bot.safety_first import UntrainedPolicy, since_latest_message
 from bot.triage.safety import SAFETY_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import no_earlier_complaint
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
 
 @DefaultV1Recipe.register(
@@ -67,6 +67,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
             self._answers(),
             asks_for_a_person=RuleMatches.from_entities(message.entities).person_request,
             no_earlier_complaint=no_earlier_complaint(message.text or "", self._rules()),
+            stage_2_by_name=asks_for_stage_2(message.text or "", self._rules()),
         )
         return understanding.kind != "none"
 

@@ -225,10 +225,12 @@ WHAT_STARTS = ("what", "what's", "whats", "wat", "wats", "wot", "wots", "explain
 
 
 def asks_what(text: str) -> bool:
-    """Whether any sentence asks what something is ("hiya quick one, whats stage 2 mean?")."""
+    """Whether any sentence asks what something is ("hiya quick one, whats stage 2 mean?"). A
+    bare "what??" is surprise ("what?? i havent finished. stage 2 please. ref CMP-...", round 14
+    r14a-05 got the general Stage 2 text)."""
     return any(
-        starts_with(without_openers(words(text[start:end])), WHAT_STARTS)
-        for start, end in questions_in(text)
+        starts_with(asked, WHAT_STARTS) and asked not in WHAT_STARTS
+        for asked in (without_openers(words(text[start:end])) for start, end in questions_in(text))
     )
 
 

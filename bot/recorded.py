@@ -37,7 +37,10 @@ ASKS_IF_AT_STAGE_2 = re.compile(
     # stage 2 is requested now yes?" (round 12 r12d-01 was offered a new complaint, r12d-08).
     r"|^(?:is|has|was|did)\s+(?:my|the|our|his|her|their|that|this)\s+(?:stage 2|stage two|stg 2|"
     r"stg2|escalation|appeal)(?:\s+request)?\s+(?:\w+\s+){0,2}?(?:still|going|happening|on|gone|"
-    r"been|done|through|cancelled|canceled|started|requested|asked|happen)\b"
+    r"been|done|through|cancelled|canceled|started|requested|asked|happen|"
+    # "so is my stage 2 request actually logged or not?" (round 14 r14a-05 was told no complaint
+    # had been logged).
+    rf"{RECORDED_WORDS})\b"
     r"|^(?:my|the)\s+(?:stage 2|stage two|stg 2|stg2)(?:\s+request)?\s+(?:is|has)\s+"
     r"(?:\w+\s+){0,2}?(?:requested|done|happening|going|on|started|through|gone)\b"
 )
@@ -156,7 +159,13 @@ def asks_to_book(text: str) -> bool:
 
 def recorded_reply(subject: Subject, recorded: Recorded) -> str:
     """A plain yes, "not yet" and what it waits on, or "no" and how to start."""
-    if subject == "stage_2":
+    if subject == "stage_2" or (
+        subject == "complaint"
+        and not (recorded.complaint_reference or recorded.complaint_under_way)
+        and (recorded.stage_2_asked or recorded.stage_2_under_way)
+    ):
+        # "is it logged?" after asking for Stage 2 asks about that request: "No, I have not
+        # logged a complaint" said it was lost (round 14 r14a-05).
         return stage_2_reply(recorded)
     if subject == "request":
         return request_reply(recorded)

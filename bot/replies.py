@@ -173,8 +173,14 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
 
 # Said at the offer to complain when the resident already has a complaint: "I have not logged
 # a complaint" would read as if theirs was lost (round 10 r10a-21, r10a-24).
+# Said on leaving the choice for a complaint made before, which the chat cannot see: "The
+# complaint you already made carries on" was untrue for one made by phone, never acknowledged
+# and with no reference (round 14 r14a-10).
 NO_NEW_COMPLAINT_LINE = (
-    "OK, I have not started a new complaint. The complaint you already made carries on."
+    "OK, I have not started a new complaint. I can't see complaints made by phone or letter, so "
+    "I can't check yours. If you did not get a reference or a reply, it may not have been "
+    "logged. A person can look for it: just ask to talk to a person. Or tell me, and I will log "
+    "it now as a new complaint."
 )
 
 
@@ -485,6 +491,25 @@ def stage_2_for_an_officer_to_check(policy: Policy, stage_1: Complaint) -> str:
         f"Our record does not show our Stage 1 answer to {stage_1.reference} yet. As you have "
         "asked again, I have passed your request for Stage 2 to a complaints officer. They will "
         "check, and move it to Stage 2 if it can go there. " + stage_2_timescale_line(policy)
+    )
+
+
+def adding_to_a_complaint_line(reference: str | None) -> str:
+    """Something new for a complaint already made: the chat cannot change a complaint, a person
+    adds it (the handover that follows says when they will read it)."""
+    which = f"complaint {reference}" if reference else "complaint"
+    return (
+        f"I can't change a complaint here, but a member of our team can add this to your {which}. "
+        "I'll pass them this conversation, so they can see what you want to add."
+    )
+
+
+def stage_2_already_asked(policy: Policy) -> str:
+    """How Stage 2 goes, to a resident who asked for it in this conversation."""
+    return (
+        "You have asked for Stage 2, and I have passed your request on. "
+        + stage_2_timescale_line(policy)
+        + " If you are still not happy after Stage 2, you can go to the Housing Ombudsman."
     )
 
 

@@ -31,6 +31,10 @@ def read_stage_2(text: str, policy: Policy) -> Stage2Reading | None:
     return next((r for r in STAGE_2_READINGS if r in found), None)
 
 
+def asks_for_stage_2(text: str, policy: Policy) -> bool:
+    return read_stage_2(text, policy) == "asks_for"
+
+
 def no_earlier_complaint(text: str, policy: Policy) -> bool:
     """Whether a message about Stage 2 says there is no Stage 1 complaint to take further ("this
     is my first complaint"), or asks for a complaint with no Stage 2 words ("I'd like to raise a

@@ -223,7 +223,11 @@ def test_an_answer_naming_an_unknown_exclusion_ground_is_refused(rules: Path) ->
 
 
 def test_an_answer_without_groups_of_words_to_match_is_refused(rules: Path) -> None:
-    edit(rules, "answers.yml", "    match:\n      - [ombudsman]\n", "    match: []\n")
+    ombudsman = (
+        "      - [ombudsman, complain to the ombudsman, go to the ombudsman, contact the "
+        "ombudsman, the ombudsman works, ombudsman work]\n"
+    )
+    edit(rules, "answers.yml", "    match:\n" + ombudsman, "    match: []\n")
     with pytest.raises(PolicyError, match=r"rule 'ombudsman': 'match' must be a list of groups"):
         load_answers(rules, load_policy(rules))
 
