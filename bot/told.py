@@ -168,6 +168,23 @@ def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
 
 
+# Our own staff typing for a resident on the line: "im the call handler, T is Mrs Lorraine Pike",
+# "im CH (staff)", "im staff not a rep". The resident is the complainant and is contacted
+# directly; a call handler is no representative to ask consent of (round 14 r14d-05, r14d-16).
+STAFF_WRITER = re.compile(
+    r"\b(?:i'?m|im|i am|this is|it'?s)\s+(?:the\s+|a\s+|your\s+|one of your\s+)?"
+    r"(?:call handler|CH|call centre|contact centre|customer services?|advisor|adviser|"
+    r"staff|operator)\b"
+    r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
+    re.IGNORECASE,
+)
+
+
+def staff_for_the_resident(text: str) -> bool:
+    """Whether a member of our staff writes for the resident on the line."""
+    return STAFF_WRITER.search(text) is not None
+
+
 def resident_own_name(text: str) -> str | None:
     """The name the resident gives with saying so ("It's me, the tenant. Rachel Dunmore, 31
     Larch Avenue"): round 12 r12a-12 and r12d-02 were asked for it again."""
