@@ -140,10 +140,16 @@ REPLACE = re.compile(
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
     # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
     # r13d-07 were asked which part).
-    r"|\b(?P<part3>what went wrong|wot went wrong|what happened)\s+(?:really |actually )?"
+    r"|\b(?P<part3>what went wrong|wot went wrong|what happened"
+    # "not quite, the complaint is that i reported him 3 times and nobody called me back" was
+    # stored as the earlier report (round 14 r14c-17); "the complaint is for Mr X" is the resident.
+    # "The complaint is only the bath panel" keeps those sentences (keep_only).
+    r"|(?:the|my) (?:complaint|problem)(?!\s+(?:is|was)\s+(?:only|just)\b))"
+    r"\s+(?:really |actually )?"
     r"(?:is|was)\s+(?:just |only )?"
-    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank)\b)"
-    r"[:\-]?\s*(?P<text3>\S.*)",
+    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank|for|from|by|on|in|"
+    r"logged|made|sent|done|open|closed|still|about (?:me|him|her|them)\b)\b)"
+    r"(?:that\s+|about\s+)?[:\-]?\s*(?P<text3>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
@@ -378,6 +384,10 @@ WANT_OPENER = re.compile(
 COPY_TO = re.compile(
     r"\b(?:(?:a |the )?cop(?:y|ies) (?:of|to|for|by)|copy (?:him|her|them|[A-Z][a-z]+) in|cc)\b"
 )
+# "I want: an apology, an explanation": a label before the list of what they want.
+WANT_LABEL = re.compile(
+    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like)\s*:\s*", re.IGNORECASE
+)
 # A letter asked for: the address is where to send it.
 LETTER_WORDS = re.compile(r"\b(?:letters?|post|write to me|in writing)\b", re.IGNORECASE)
 # "what i want is just the leak fixed": the words after are what they want.
@@ -526,7 +536,7 @@ class Values:
                 # "... bit is wrong. What I want is an apology": what they want, without "what I
                 # want is" (round 14 r14a-14 read it back whole).
                 wanted = WANT_IS.search(said)
-                new = WANT_OPENER.sub("", wanted.group("text") if wanted else said).strip()
+                new = WANT_LABEL.sub("", wanted.group("text") if wanted else said).strip()
                 self.parts["outcome"] = new[:1].upper() + new[1:]
             elif how is None:
                 self.parts[self.pointed] = said
@@ -969,11 +979,13 @@ class Values:
         if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
             return None
         if (ADD_MARKERS.search(said) or AND_OPENER.match(said)) and self.text("outcome"):
-            added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+            added = " ".join(ADD_INSTRUCTION.sub(" ", said).split())
+            # "the distress, please add that to what he wants." leaves no ", ." behind.
+            added = re.sub(r"[\s,;:-]+([.!?]?)$", r"\1", added)
             self.parts["outcome"] = joined(self.text("outcome"), added)
         else:
             # "I want: an apology, an explanation" without "I want:" (round 14 r14a-14).
-            new = WANT_OPENER.sub("", said).strip()
+            new = WANT_LABEL.sub("", said).strip()
             self.parts["outcome"] = new[:1].upper() + new[1:]
         return "changed"
 

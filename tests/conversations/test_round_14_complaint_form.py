@@ -5,6 +5,8 @@ item of a list, or ask for a copy to the resident; a yes said as "that is correc
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import Running
@@ -75,15 +77,20 @@ def test_a_councillor_is_the_helper_and_the_tenant_she_names_is_the_resident(
     assert "(07700 900444)" not in read_back
 
 
+def to_the_who_question(say: Callable[[str], str]) -> None:
+    """A complaint with no earlier job and what would put it right, at "are you the resident"."""
+    to_the_earlier_job_question(say)
+    say("no")
+    assert "resident, or are you helping" in say("get them fixed")
+
+
 def test_a_call_handler_is_not_a_representative_and_the_tenant_on_the_line_complains(
     running: Running,
 ) -> None:
     """r14d-05, r14d-16: a call handler was asked for the resident's consent, "im staff not a
     rep" was ignored, and the resident was read back as her own helper."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
+    to_the_who_question(say)
     after = say("im the call handler, T is Mrs June Pollard, 3 Fern Way, she is on the phone now")
     assert CONSENT_QUESTION not in after
     assert HELPER_QUESTION not in after
@@ -97,9 +104,7 @@ def test_staff_not_a_rep_at_the_consent_question_makes_the_tenant_the_complainan
 ) -> None:
     """r14d-05: "im staff not a rep lol. shes on the line" got the consent question again."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
+    to_the_who_question(say)
     assert HELPER_QUESTION in say('/choose{"choice": "someone_else"}')
     asked = say("Mrs June Pollard, 3 Fern Way")
     assert CONSENT_QUESTION in asked
@@ -208,3 +213,15 @@ def test_a_copy_for_the_resident_by_post_keeps_the_helpers_email(running: Runnin
     assert READ_BACK in reply
     assert "We will contact Zara Holt by email (zara.holt@example.org)" in reply
     assert "a copy of any letters by post to 8 Reed Street" in reply
+
+
+def test_the_complaint_is_that_replaces_what_went_wrong_not_the_earlier_report(
+    running: Running,
+) -> None:
+    """r14c-17: "not quite, the complaint is that i reported him 3 times since october and the
+    asb team never called me back" was stored under "reported before"."""
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say("not really, the complaint is that i asked 4 times and the caretaker never came")
+    assert "What went wrong: i asked 4 times and the caretaker never came\n" in reply
+    assert "reported before: i asked" not in reply
