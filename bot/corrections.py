@@ -942,6 +942,13 @@ class Values:
             return True
         return False
 
+    def a_phone_number_held(self, job: str) -> bool:
+        """Whether a job number's digits begin a phone number held for the helper or resident."""
+        digits = re.sub(r"\D", "", job)
+        held = (self.text("contact_details"), self.text("representative"))
+        numbers = [re.sub(r"\D", "", n) for text in held for n in re.findall(r"[\d ]{10,}", text)]
+        return bool(digits) and any(number.startswith(digits) for number in numbers)
+
     def earlier(self, said: str) -> How | None:
         if NOT_ABOUT_ONE.search(said):
             # "It isn't about a repair I reported either" (round 12 r12a-04).
@@ -958,6 +965,10 @@ class Values:
             self.parts["earlier_request"] = new.group("new").strip()
             return "changed"
         job = job_number_in(said)
+        if job and self.a_phone_number_held(job):
+            # "The 07700 number is Mr Osei's, not mine" is about a phone number, not a job
+            # (round 14 r14d-09 read back "reported before: job 07700").
+            return None
         if not EARLIER_REPORT.search(said) and not (job and JOB_SHAPE.search(said)):
             return None
         if POINTER.search(said) and not job and len(words(said).split()) <= 8:

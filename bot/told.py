@@ -86,7 +86,12 @@ def without_outcome(text: str) -> str:
 # report", nor "never reported it").
 REPORTED_ALREADY = re.compile(
     r"\b(?:reported|rang|rung|phoned|complained|emailed|chased|contacted (?:you|u|the)"
-    r"|called (?:you|u|the|them|about|in|on|last|twice|again|\d))\b",
+    r"|called (?:you|u|the|them|about|in|on|last|twice|again|\d))\b"
+    # "only phone for repair 4 time", "she told u 3 times already", "3rd call" (round 14
+    # r14c-16, r14c-03, r14d-16 were asked whether it was reported before).
+    r"|\b(?:phone|ring|call|told (?:you|u|them|yous|ya))\b(?!\s+me\b)[^,.;!?]{0,30}?"
+    r"\b(?:\d+|two|three|four|five|six|several|many|so many)\s+times?\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:call|time (?:calling|ringing))\b",
     re.IGNORECASE,
 )
 NOT_REPORTED = re.compile(

@@ -11,7 +11,10 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_8_form import to_the_earlier_job_question
+from tests.conversations.test_round_8_form import (
+    to_the_contact_method_question,
+    to_the_earlier_job_question,
+)
 from tests.conversations.test_round_9_form_danger import to_the_read_back
 from tests.conversations.test_round_9_forms import LOGGED, READ_BACK, WHICH_PART
 from tests.conversations.test_round_13_complaint_form import (
@@ -225,3 +228,35 @@ def test_the_complaint_is_that_replaces_what_went_wrong_not_the_earlier_report(
     reply = say("not really, the complaint is that i asked 4 times and the caretaker never came")
     assert "What went wrong: i asked 4 times and the caretaker never came\n" in reply
     assert "reported before: i asked" not in reply
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # r14c-16: "only phone for repair 4 time" in the first message.
+        "my kitchen tap is leaking for 2 weeks, i phone for repair 3 time and nobody come. i want "
+        "to complain",
+        # r14d-16: a call handler's "3rd call".
+        "caller Ms T Baker 4 Vale Rd, c/o broken entry door, 4th call, nobody attended, wants to "
+        "complain",
+    ],
+)
+def test_calls_counted_in_the_first_message_are_the_earlier_report(
+    running: Running, first: str
+) -> None:
+    """r14c-16, r14c-03, r14d-16: asked whether it was reported before after "called 4 times"
+    or "3rd call"."""
+    _, say = conversation(running)
+    say(first)
+    read_back = through_the_form(say, say("/affirm"))
+    assert "It is about a request you reported before:" in read_back
+
+
+def test_no_adjustments_with_more_said_after_it_needs_nothing(running: Running) -> None:
+    """r14c-20: "no adjustments. ive told him to ..." was stored as what would help."""
+    _, say = conversation(running)
+    to_the_contact_method_question(say)
+    say("Phone call")
+    reply = say("no adjustments. I will be at my sister's most evenings this week anyway")
+    assert READ_BACK in reply
+    assert "To make things easier for you" not in reply
