@@ -640,6 +640,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return (
                 NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
             )
+        if answer and question.name == READ_BACK and ADDS_TO_IT.search(words(text)):
+            # "yes correct. also please write my son has asthma" logged it without the son
+            # (round 14 r14d-12): the addition is made and read back first.
+            return Understanding("amend")
         if answer and question.name == READ_BACK and asks_first(text):
             # "ok so what do you need next?" logged the complaint (round 12 r12a-16): a yes
             # that asks is checked once, never taken as the yes that logs it.
@@ -674,6 +678,13 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     return NOTHING
 
 
+# Something to add, said beside a yes at the read-back: "also please write ...", "pls note the
+# gas smell on the case".
+ADDS_TO_IT = re.compile(
+    r"\b(?:also (?:please |pls )?(?:write|put|note|add|mention)"
+    r"|(?:please|pls|can you|could you) (?:also )?(?:add|write|note|put down|put in)"
+    r"|note (?:that|the|down)|on the (?:case|record|complaint))\b"
+)
 # Asking for the problem to be dealt with: "just needs it fixed asap", "can u log it".
 WANTS_IT_DONE = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|sort|sorted|sorting|log it|log the repair|logging|"

@@ -105,7 +105,10 @@ OPENER = re.compile(
     # "Two things: he does want compensation ..." (round 14 r14a-06 kept "Two things:").
     r"(?:two|2|three|3|a few|a couple of) (?:things|changes)|"
     r"small (?:mistake|change|thing)|just one thing|one more thing|also|ok|okay|hmm|erm|um|"
-    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong)"
+    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong|"
+    # "yes correct. also please write my son has asthma": the yes before an addition (round 14
+    # r14d-12).
+    r"correct|all correct|(?:that'?s|thats|that is|its|it'?s) (?:right|correct))"
     r"\b[\s,.:;!-]*)+",
     re.IGNORECASE,
 )
@@ -155,7 +158,10 @@ REPLACE = re.compile(
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
 ADD_MARKERS = re.compile(
-    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing"
+    # "also please write my son has asthma", "pls note the gas smell" (round 14 r14d-12, r14d-05).
+    r"|(?:please|pls|can you|could you) (?:also )?(?:write|note|put down))\b",
+    re.I,
 )
 # "AND ME WANT SORRY": what they want, opened with "and", adds to what they would like.
 AND_OPENER = re.compile(r"^\s*and\b", re.IGNORECASE)
@@ -1004,6 +1010,8 @@ class Values:
         if not ADD_MARKERS.search(said):
             return None
         added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+        # "pls note the gas smell on the case": the gas smell.
+        added = re.sub(r"\s+on (?:the|my) (?:case|record|complaint)$", "", added, flags=re.I)
         if len(added.split()) < 2:
             # "can you add that" alone: what to add is in another sentence of the message.
             return None

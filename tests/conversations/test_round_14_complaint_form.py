@@ -260,3 +260,26 @@ def test_no_adjustments_with_more_said_after_it_needs_nothing(running: Running) 
     reply = say("no adjustments. I will be at my sister's most evenings this week anyway")
     assert READ_BACK in reply
     assert "To make things easier for you" not in reply
+
+
+@pytest.mark.parametrize(
+    ("agreed", "added"),
+    [
+        # r14d-12: logged without "my son have asthma".
+        ("yes correct. also please write that the caretaker was told about it twice",
+         "The caretaker was told about it twice"),
+        # r14d-05: "pls note the gas smell on the case" never reached the record.
+        ("yes thats right. also pls note the missing fence panel at the back on the case",
+         "The missing fence panel at the back"),
+    ],
+)  # fmt: skip
+def test_an_addition_beside_the_yes_is_made_and_read_back_before_logging(
+    running: Running, agreed: str, added: str
+) -> None:
+    _, say = conversation(running)
+    to_the_read_back(say)
+    reply = say(agreed)
+    assert LOGGED not in reply
+    assert READ_BACK in reply
+    assert added in reply.split("What went wrong:")[-1].split("\n")[0]
+    assert LOGGED in say("yes")
