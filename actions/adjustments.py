@@ -34,7 +34,9 @@ NONE_NEEDED = "none"
 NOTHING_NEEDED = re.compile(
     r"\s*(?:(?:no|nope|nah|nie|nu|maya|nahi|n\u00e3o|\u0644\u0627|\u0646\u06c1\u06cc\u06ba|"
     r"\u09a8\u09be)\b[\s,.!]*"
+    # "no adjustments. ive told him to get out" (round 14 r14c-20 stored it as what would help).
     r"(?:thank(?:s| you)|nothing|i'?m (?:fine|ok|okay)|all good|not really|that'?s fine|"
+    r"(?:adjustments?|needs?|help|changes)(?:\s+(?:needed|required|thanks|thank you))?|"
     r"i'?m all right|(?:thx|ta|cheers|dzi\w*|mul\w*|mahadsanid|obrigad\w*|\u0634\u0643\u0631\u0627|"
     r"\u0634\u06a9\u0631\u06cc\u06c1|\u09a7\u09a8\u09cd\u09af\u09ac\u09be\u09a6)?[\s,.!]*$)"
     r"|(?:nothing|none)(?:\s+(?:else|at all|more))?(?:\s+(?:needed|thanks|thank you))?[\s,.!]*$)"

@@ -26,6 +26,8 @@ from actions.representatives import (
     RepresentativeQuestions,
     named_relationship,
     resident_told,
+    staff_answering,
+    typed_in_full,
 )
 from bot.answers import YES_NO_SLOTS
 from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
@@ -34,6 +36,7 @@ from bot.told import (
     own_name_in,
     resident_own_name,
     says_they_are_the_resident,
+    staff_for_the_resident,
     without_outcome,
 )
 
@@ -49,6 +52,24 @@ HELPER_ROLE = re.compile(
     r"brother|sister|husband|wife|partner)s?\b",
     re.IGNORECASE,
 )
+
+
+def resident_named_before(tracker: Tracker) -> dict[str, Any]:
+    """A helper who named the resident before the form ("writing on behalf of a constituent,
+    Mrs Amina Yusuf of Flat 3, 22 Harbour Road") is not asked for the resident again (round 14
+    r14d-04, r14d-09 were asked for what the first message said)."""
+    if tracker.get_slot("acting_for") != "someone_else" or tracker.get_slot(
+        "representative_details"
+    ):
+        return {}
+    resident = resident_told(tracker, "")
+    if resident is None:
+        return {}
+    return {
+        "representative_details": resident,
+        "representative_relationship": tracker.get_slot("representative_relationship")
+        or NOT_STATED,
+    }
 
 
 class ValidateComplaintForm(
@@ -86,6 +107,16 @@ class ValidateComplaintForm(
         if asking in YES_NO_SLOTS and typed and not typed.startswith("/"):
             told.update(answer_elsewhere(tracker, asking, typed) or {})
         told.update(needs_told_beside(tracker))
+        told.update(resident_named_before(tracker))
+        whole = typed_in_full(tracker)
+        if (
+            asking == "representative_consent"
+            and staff_for_the_resident(whole)
+            and not named_relationship(tracker)
+        ):
+            # "im staff not a rep lol. shes on the line": the no read from it is no answer about
+            # consent (round 14 r14d-05 was asked again, and read back as her own helper).
+            told.update(staff_answering(tracker, whole))
         return [*events, *(SlotSet(slot, value) for slot, value in told.items())]
 
     async def get_validation_events(
@@ -129,6 +160,8 @@ class ValidateComplaintForm(
         if value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
+        if staff_for_the_resident(text) and not named_relationship(tracker):
+            return staff_answering(tracker, text)
         if (misplaced := answer_elsewhere(tracker, "acting_for", text)) is not None:
             return misplaced
         # "im his mum its my tenancy": a parent of the child named, and the resident.

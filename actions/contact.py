@@ -76,7 +76,9 @@ def told_beside(tracker: Tracker) -> dict[str, Any]:
     if not text or text.startswith("/") or asking is None:
         return {}
     told: dict[str, Any] = {}
-    details = contact_details_in(text)
+    details, resident = details_and_residents(tracker, text)
+    if resident and asking != "contact_details":
+        told.update(resident)
     if details and asking != "contact_details" and not tracker.get_slot("contact_details"):
         told["contact_details"] = details
         preference = preference_beside_details(text)
@@ -131,6 +133,17 @@ def name_told_before(tracker: Tracker) -> str | None:
     return None
 
 
+def details_and_residents(tracker: Tracker, text: str) -> tuple[str | None, dict[str, Any]]:
+    """The helper's own contact details in an answer, and the resident's kept with who the
+    complaint is for: "Priya Shah. Email cllr.shah@... Mr Osei's mobile is 07700 900333" read
+    back the tenant's mobile as the councillor's contact (round 14 r14d-09)."""
+    own, others = own_and_others_details(text)
+    if others is None or tracker.get_slot("acting_for") != "someone_else":
+        return contact_details_in(text), {}
+    held = str(tracker.get_slot("representative_details") or "").rstrip(". ")
+    return own, {"representative_details": f"{held}. Their contact details: {others}"}
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -164,15 +177,14 @@ class ContactQuestions:
         the next question."""
         text = str(value or "")
         details = contact_details_in(text)
-        own, others = own_and_others_details(text)
-        resident: dict[str, Any] = {}
-        if own and others and tracker.get_slot("acting_for") == "someone_else":
+        own, resident = details_and_residents(tracker, text)
+        if own and resident:
             # "my mobile is ... and mum's landline is ...": the helper is contacted on their own;
             # the resident's go with who the complaint is for (round 11 r11d-10 read the son's
             # number back as the support worker's).
             details = own
-            held = str(tracker.get_slot("representative_details") or "").rstrip(". ")
-            resident = {"representative_details": f"{held}. Their contact details: {others}"}
+        else:
+            resident = {}
         if details is None and SAME_AS_BEFORE.search(text):
             # "same as before": the details given earlier, though the slot was cleared to
             # change another part of them (round 9 r9c28 was told it was no number).
@@ -212,11 +224,12 @@ class ContactQuestions:
     def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:
         """Contact details, and how to use them, given with the name ("Dev Patel, 07700 900221,
         call me any time")."""
-        details = contact_details_in(text)
+        details, resident = details_and_residents(tracker, text)
         if details is None or tracker.get_slot("contact_details"):
-            return {}
+            return resident
         preference = preference_beside_details(text)
         return {
             "contact_details": details,
+            **resident,
             **({"contact_preference": preference} if preference else {}),
         }

@@ -17,14 +17,22 @@ from actions.adjustments import answer_elsewhere, answered_now, matches_in
 from actions.app import get_app
 from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, triaged_at
+from bot.answers import UNDERSTOOD_KEY
 from bot.casestore.domain import Representative
 from bot.definition import (
+    TITLED_NAME,
     consent_told,
     contact_details_in,
     holds_power_of_attorney,
     represented_person,
 )
-from bot.told import ALREADY_TOLD, own_name_in, resident_own_name, says_they_are_the_resident
+from bot.told import (
+    ALREADY_TOLD,
+    own_name_in,
+    resident_own_name,
+    says_they_are_the_resident,
+    staff_for_the_resident,
+)
 
 OFFER = "representative_pending"
 NOT_STATED = "not stated"
@@ -52,6 +60,30 @@ def resident_told(tracker: Tracker, answer: str) -> str | None:
         (who for said in (answer, *earlier_messages(tracker)) if (who := represented_person(said))),
         None,
     )
+
+
+def typed_in_full(tracker: Tracker) -> str:
+    """The message as typed, also where the repair action re-read only its yes or no as the
+    answer ("no I'm staff, not a rep. she's on the line" reaches the form as "no")."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    if len(users) >= 2 and UNDERSTOOD_KEY in (users[-1].get("parse_data") or {}):
+        return str(users[-2].get("text") or "")
+    return str(tracker.latest_message.get("text") or "")
+
+
+def staff_answering(tracker: Tracker, text: str) -> dict[str, Any]:
+    """A call handler typing for the resident on the line: the resident complains and is
+    contacted by their own name, with no helper and no consent to ask (round 14 r14d-05 asked
+    a call handler for the resident's consent; r14d-16 asked "are you the resident" again)."""
+    resident = resident_told(tracker, text)
+    name = resident.split(",")[0] if resident else next(iter(TITLED_NAME.findall(text)), None)
+    return {
+        "acting_for": "resident",
+        "representative_details": None,
+        "representative_relationship": None,
+        "representative_consent": None,
+        **({"contact_name": name} if name and not tracker.get_slot("contact_name") else {}),
+    }
 
 
 def helper_given(tracker: Tracker) -> list[EventType]:
@@ -102,6 +134,9 @@ class RepresentativeQuestions:
         if misplaced is not None:
             return misplaced
         text = str(value or "")
+        if staff_for_the_resident(text) and not named_relationship(tracker):
+            # A relative on the line beside the call handler is the helper.
+            return staff_answering(tracker, text)
         if says_they_are_the_resident(text):
             # "no im the tenant lol its my flat. Kayleigh Morris": not a helper after all, so
             # nothing about a resident is asked (round 12 r12d-02 was asked for consent).

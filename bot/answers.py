@@ -66,6 +66,10 @@ YES_STARTS = (
     # speakers (round 13 r13c-04, r13a-13 were asked which part to change).
     "theek hai", "thik hai", "theek", "thik", "sahi hai", "sahi", "correcto", "vale", "dobrze",
     "bine", "haa ji",
+    # "That is correct now, thank you", "Close enough, yes" were asked which part to change
+    # (round 14 r14d-04, r14b): the long forms of "that's correct", and near enough is a yes.
+    "that is correct", "that is all correct", "that is fine", "that is it", "close enough",
+    "near enough", "good enough",
     # As typed: "yh thats it", "obviously yes".
     "yh", "yeh", "yass", "obviously", "course", "obv", "obvs",
 )  # fmt: skip
@@ -666,6 +670,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
             return (
                 NOTHING if agreed and not with_details else Understanding("yes" if answer else "no")
             )
+        if answer and question.name == READ_BACK and ADDS_TO_IT.search(words(text)):
+            # "yes correct. also please write my son has asthma" logged it without the son
+            # (round 14 r14d-12): the addition is made and read back first.
+            return Understanding("amend")
         if answer and question.name == READ_BACK and asks_first(text):
             # "ok so what do you need next?" logged the complaint (round 12 r12a-16): a yes
             # that asks is checked once, never taken as the yes that logs it.
@@ -700,6 +708,13 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
     return NOTHING
 
 
+# Something to add, said beside a yes at the read-back: "also please write ...", "pls note the
+# gas smell on the case".
+ADDS_TO_IT = re.compile(
+    r"\b(?:also (?:please |pls )?(?:write|put|note|add|mention)"
+    r"|(?:please|pls|can you|could you) (?:also )?(?:add|write|note|put down|put in)"
+    r"|note (?:that|the|down)|on the (?:case|record|complaint))\b"
+)
 # Asking for the problem to be dealt with: "just needs it fixed asap", "can u log it".
 WANTS_IT_DONE = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|sort|sorted|sorting|log it|log the repair|logging|"
@@ -1209,10 +1224,20 @@ ONLY_NOT_IN_THE_CHAT = re.compile(
 CONTACT_QUESTIONS = ("contact_preference", "contact_details")
 
 
+# Words that join one thing to another: "fix it and say sorry", "fix problem + compo".
+JOINED = re.compile(r"\s(?:and|n|&|\+|plus|also|as well as)\s|,|\s\+|\+\s", re.IGNORECASE)
+
+
 def typed_button(text: str, buttons: list[Button]) -> Button | None:
     """The button whose own words were typed, near enough ("Im helping someone else", "wot went
     wrong", "contact details please"): the closest title, when it is close."""
     said = squashed(text)
+    named = [b for b in buttons if squashed(b.title) and contains(said, squashed(b.title))]
+    more = set(said.split()) - set(squashed(named[0].title).split()) if named else set()
+    if len(named) > 1 or (named and JOINED.search(text) and more - YES_FILLERS - WITH_THANKS):
+        # "fix the problem and apology", "fix problem + compo" are more than one thing, kept in
+        # the resident's words, not the first button alone (round 14 r14c-02, r14c-20).
+        return None
     best, best_score = None, 0.0
     for button in buttons:
         title = squashed(button.title)

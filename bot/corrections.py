@@ -78,7 +78,9 @@ UNCLEAR = Correction(how="unclear")
 PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
     "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
-    r"|the outcome|what i'?d like",
+    r"|the outcome|what i'?d like"
+    # "The 'you would like' bit is wrong": the read-back's own words (round 14 r14a-14).
+    r"|the '?you would like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
@@ -100,14 +102,21 @@ CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
 OPENER = re.compile(
     r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|no|nope|nah|sorry|oops|whoops|"
     r"correction|one (?:small )?(?:thing|change|mistake)(?: to (?:change|fix))?|"
+    # "Two things: he does want compensation ..." (round 14 r14a-06 kept "Two things:").
+    r"(?:two|2|three|3|a few|a couple of) (?:things|changes)|"
     r"small (?:mistake|change|thing)|just one thing|one more thing|also|ok|okay|hmm|erm|um|"
-    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong)"
+    r"yes|yeah|yh|ye|yep|mostly right|not right|that'?s wrong|thats wrong|wrong|"
+    # "yes correct. also please write my son has asthma": the yes before an addition (round 14
+    # r14d-12).
+    r"correct|all correct|(?:that'?s|thats|that is|its|it'?s) (?:right|correct))"
     r"\b[\s,.:;!-]*)+",
     re.IGNORECASE,
 )
 CLOSER = re.compile(
     r"(?:[\s,.;:-]*(?:(?:the )?rest(?: of it)? (?:is|looks|seems) (?:fine|right|ok|okay|correct"
     r"|good)|every ?thing else (?:is|looks) (?:fine|right|ok|okay|correct|good)|thanks?"
+    # "... about 600 pounds. Otherwise fine." (round 14 r14b-07 kept it in the new words).
+    r"|otherwise (?:it'?s |its |all )?(?:fine|right|ok|okay|correct|good)"
     r"|thank you|ta|cheers|pls|please|plz|thx))+[\s.!]*$",
     re.IGNORECASE,
 )
@@ -115,6 +124,10 @@ CLOSER = re.compile(
 # "replace what went wrong with just this: ...", "change it to: ...", "what went wrong should
 # just say ...": the words after are the new text, whole.
 PARTS_SAID = (
+    # "The 'you would like' should say ..." names the read-back's own line, quoted (round 14
+    # r14b-07 kept the whole sentence as what they would like).
+    r"(?:the )?['\"\u2018\u201c](?:you would like|what went wrong)['\"\u2019\u201d]"
+    r"(?:\s+(?:bit|line|part|section))?|"
     r"what went wrong|wot went wrong|the description|what happened|the complaint|"
     r"the outcome|what (?:i|you|he|she|they|T|we) would like|what (?:i|he|she|they|T|we) wants?|"
     r"it|that|the text"
@@ -126,20 +139,29 @@ REPLACE = re.compile(
     rf"(?P<part>{PARTS_SAID})"
     r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
-    rf"|\b(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
+    rf"|(?<!\w)(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
     r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
     # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
     # r13d-07 were asked which part).
-    r"|\b(?P<part3>what went wrong|wot went wrong|what happened)\s+(?:really |actually )?"
+    r"|\b(?P<part3>what went wrong|wot went wrong|what happened"
+    # "not quite, the complaint is that i reported him 3 times and nobody called me back" was
+    # stored as the earlier report (round 14 r14c-17); "the complaint is for Mr X" is the resident.
+    # "The complaint is only the bath panel" keeps those sentences (keep_only).
+    r"|(?:the|my) (?:complaint|problem)(?!\s+(?:is|was)\s+(?:only|just)\b))"
+    r"\s+(?:really |actually )?"
     r"(?:is|was)\s+(?:just |only )?"
-    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank)\b)"
-    r"[:\-]?\s*(?P<text3>\S.*)",
+    r"(?!(?:wrong|not|incorrect|right|fine|correct|ok|okay|missing|empty|blank|for|from|by|on|in|"
+    r"logged|made|sent|done|open|closed|still|about (?:me|him|her|them)\b)\b)"
+    r"(?:that\s+|about\s+)?[:\-]?\s*(?P<text3>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
 # "can you add that", "please add", "also", "too", "as well": something more, said once. The
 # words that ask for it are dropped; "too" and "as well" are kept as said.
 ADD_MARKERS = re.compile(
-    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing)\b", re.I
+    r"\b(?:add|forgot to (?:say|mention)|i forgot|also|too|as well|plus|another thing"
+    # "also please write my son has asthma", "pls note the gas smell" (round 14 r14d-12, r14d-05).
+    r"|(?:please|pls|can you|could you) (?:also )?(?:write|note|put down))\b",
+    re.I,
 )
 # "AND ME WANT SORRY": what they want, opened with "and", adds to what they would like.
 AND_OPENER = re.compile(r"^\s*and\b", re.IGNORECASE)
@@ -147,7 +169,9 @@ ADD_INSTRUCTION = re.compile(
     r"\b(?:(?:can|could|would) (?:you|u) (?:please |pls )?add(?: on)?(?: (?:that|this|it))?"
     r"|(?:(?:please|pls|also|and|can you|could you)\s+)*add(?: on)?(?: that| this| it)?"
     # "Please add to what went wrong that children climb on it" (round 8 r8a-19).
-    r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it)(?: that)?)?"
+    r"(?: (?:to|onto|in) (?:what went wrong|the complaint|the description|it"
+    # "please add that to what he wants" (round 14 r14a-06 kept "to what he wants").
+    r"|what (?:i|you|he|she|they|we) (?:wants?|would like)|the outcome)(?: that)?)?"
     r"|put (?:in|down) that"
     # "also please write heating not working 2 weeks" (round 13 r13a-04 kept "please write").
     r"|(?:(?:also|and)\s+)?(?:please|pls|can you|could you)\s+(?:also\s+)?(?:write|put|note)"
@@ -259,6 +283,18 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
 
 
+# "1) the fan stopped working 2) how do i pay my rent? i used to pay at the post office": a list.
+LIST_MARK = re.compile(r"(?:^|\s)(?=\(?\d{1,2}[).]\s)")
+
+
+def items(text: str) -> list[str]:
+    """The things a part tells, to take one out: the numbered items of a list, each with all its
+    sentences, else the sentences. Taking out "the rent bit" of a numbered message took out the
+    fan, which shared a sentence with it (round 14 r14b-06)."""
+    listed = [item.strip() for item in LIST_MARK.split(text.strip()) if item.strip()]
+    return listed if len(listed) > 2 else sentences(text)
+
+
 def instructions(text: str) -> list[str]:
     """A correction's sentences, with a name or number changed after "and" as one of its own."""
     return [p.strip() for s in sentences(text) for p in re.split(AND_THE_DETAILS, s) if p.strip()]
@@ -345,8 +381,18 @@ SAYS = re.compile(
 GENERIC_PARTS = ("it", "that", "the text")
 # "i want the lights fixed": what they would like, without "i want".
 WANT_OPENER = re.compile(
-    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like|d like)(?: is)?\s+",
+    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like|d like)(?: is)?"
+    # "I want: an apology, an explanation" (round 14 r14a-14 kept "I want:").
+    r"\s*:?\s+",
     re.IGNORECASE,
+)
+# A copy of what we send, for someone else: "send Lee a copy by post", "copy her in", "cc him".
+COPY_TO = re.compile(
+    r"\b(?:(?:a |the )?cop(?:y|ies) (?:of|to|for|by)|copy (?:him|her|them|[A-Z][a-z]+) in|cc)\b"
+)
+# "I want: an apology, an explanation": a label before the list of what they want.
+WANT_LABEL = re.compile(
+    r"^(?:what )?(?:i|we|she|he|they|t)\s+(?:want|wants|would like|'d like)\s*:\s*", re.IGNORECASE
 )
 # A letter asked for: the address is where to send it.
 LETTER_WORDS = re.compile(r"\b(?:letters?|post|write to me|in writing)\b", re.IGNORECASE)
@@ -492,7 +538,13 @@ class Values:
         if self.pointed in ("aspects", "outcome"):
             # The new words for the part said to be wrong, unless they remove or swap.
             how = self.remove(said) or self.swap(said, only=(self.pointed,))
-            if how is None:
+            if how is None and self.pointed == "outcome":
+                # "... bit is wrong. What I want is an apology": what they want, without "what I
+                # want is" (round 14 r14a-14 read it back whole).
+                wanted = WANT_IS.search(said)
+                new = WANT_LABEL.sub("", wanted.group("text") if wanted else said).strip()
+                self.parts["outcome"] = new[:1].upper() + new[1:]
+            elif how is None:
                 self.parts[self.pointed] = said
             return how or "changed"
         if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
@@ -543,7 +595,7 @@ class Values:
         recased = self.recased_name(said)
         for step in (
             self.keep_only, self.no_adjustments, self.not_helping, self.resident, self.roles,
-            self.helper, self.name,
+            self.helper, self.name, self.copy_to_resident,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
         ):  # fmt: skip
@@ -651,7 +703,7 @@ class Values:
             return None
         what = next((found for found in match.groups() if found), "")
         part = "outcome" if named_part(what) == "outcome" else "aspects"
-        current = sentences(self.text(part))
+        current = items(self.text(part))
         kept = [s for s in current if not mentions(s, keywords(what))]
         if len(kept) == len(current) and AT_THE_END.search(said):
             kept = current[:-1]
@@ -797,6 +849,17 @@ class Values:
     def full_name(self, name: str) -> str:
         return corrected_name(f"is {name}", self.text("contact_name")) or name
 
+    def copy_to_resident(self, said: str) -> How | None:
+        """ "please send Lee a copy of letters by post to 5 Mill Lane": a copy for the resident
+        a helper writes for, kept with what would help; how we reach the helper stays (round 14
+        r14a-06 wrote to the tenant's address instead of the support worker's email)."""
+        if not self.helping or COPY_TO.search(said) is None:
+            return None
+        copy = OPENER.sub("", ADD_INSTRUCTION.sub(" ", said)).strip(" ,.;:-")
+        copy = re.sub(r"^(?:and\s+)?(?:please|pls|can you|could you)\s+", "", copy, flags=re.I)
+        self.parts["adjustments"] = joined(self.text("adjustments"), copy[:1].upper() + copy[1:])
+        return "changed"
+
     def contact(self, said: str) -> How | None:
         details = contact_details_in(said)
         if details:
@@ -885,6 +948,13 @@ class Values:
             return True
         return False
 
+    def a_phone_number_held(self, job: str) -> bool:
+        """Whether a job number's digits begin a phone number held for the helper or resident."""
+        digits = re.sub(r"\D", "", job)
+        held = (self.text("contact_details"), self.text("representative"))
+        numbers = [re.sub(r"\D", "", n) for text in held for n in re.findall(r"[\d ]{10,}", text)]
+        return bool(digits) and any(number.startswith(digits) for number in numbers)
+
     def earlier(self, said: str) -> How | None:
         if NOT_ABOUT_ONE.search(said):
             # "It isn't about a repair I reported either" (round 12 r12a-04).
@@ -901,6 +971,10 @@ class Values:
             self.parts["earlier_request"] = new.group("new").strip()
             return "changed"
         job = job_number_in(said)
+        if job and self.a_phone_number_held(job):
+            # "The 07700 number is Mr Osei's, not mine" is about a phone number, not a job
+            # (round 14 r14d-09 read back "reported before: job 07700").
+            return None
         if not EARLIER_REPORT.search(said) and not (job and JOB_SHAPE.search(said)):
             return None
         if POINTER.search(said) and not job and len(words(said).split()) <= 8:
@@ -922,15 +996,22 @@ class Values:
         if not OUTCOME_WORDS.search(said) or named_part(said) == "aspects":
             return None
         if (ADD_MARKERS.search(said) or AND_OPENER.match(said)) and self.text("outcome"):
-            self.parts["outcome"] = joined(self.text("outcome"), ADD_INSTRUCTION.sub(" ", said))
+            added = " ".join(ADD_INSTRUCTION.sub(" ", said).split())
+            # "the distress, please add that to what he wants." leaves no ", ." behind.
+            added = re.sub(r"[\s,;:-]+([.!?]?)$", r"\1", added)
+            self.parts["outcome"] = joined(self.text("outcome"), added)
         else:
-            self.parts["outcome"] = said
+            # "I want: an apology, an explanation" without "I want:" (round 14 r14a-14).
+            new = WANT_LABEL.sub("", said).strip()
+            self.parts["outcome"] = new[:1].upper() + new[1:]
         return "changed"
 
     def add(self, said: str) -> How | None:
         if not ADD_MARKERS.search(said):
             return None
         added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
+        # "pls note the gas smell on the case": the gas smell.
+        added = re.sub(r"\s+on (?:the|my) (?:case|record|complaint)$", "", added, flags=re.I)
         if len(added.split()) < 2:
             # "can you add that" alone: what to add is in another sentence of the message.
             return None

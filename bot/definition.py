@@ -598,11 +598,14 @@ class DraftDefinition:
 REPRESENTED = re.compile(
     r"\b(?:on behalf of|writing for|write for|contacting you for|neighbour of|helping|for"
     # "I am writing about my neighbour Mrs Dorothy Gale at ..." (round 13 r13a-03).
-    r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about)\s+"
+    r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about"
+    # "A resident of yours, Mr Daniel Osei at 41 Kestrel House" (round 14 r14d-09).
+    r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?)\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
     # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
-    r"(?:(?:my|our)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    # "on behalf of a constituent, Mrs Amina Yusuf" (round 14 r14d-04).
+    r"(?:(?:my|our|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
@@ -641,6 +644,22 @@ RESIDENT_NAMED = re.compile(
 )
 
 
+# An elected member helping a resident, named by their office: "Cllr Priya Shah", "Councillor
+# Ward", "Jane Doe MP". They act for the resident and are never the resident (round 14 r14d-04
+# and r14d-09 read the MP and the councillor back as the person the complaint is for).
+OFFICE_BEFORE = re.compile(r"\b(?:Cllr|Councillor|Councilor|Coun)\.?\s+$")
+OFFICE_AFTER = re.compile(r"^\s+(?:MP|MSP|MS|MLA|AM)\b")
+
+
+def an_elected_member(name: str, text: str) -> bool:
+    """Whether `name`, where it stands in `text`, carries an elected member's title."""
+    for found in re.finditer(re.escape(name), text):
+        before, after = text[: found.start()], text[found.end() :]
+        if OFFICE_BEFORE.search(before) or OFFICE_AFTER.match(after):
+            return True
+    return re.match(r"(?:Cllr|Councillor|Councilor|Coun)\b", name) is not None
+
+
 def represented_person(text: str) -> str | None:
     """The name, and address where given, of the resident a helper writes for, as written in
     the first message; None when the message names nobody."""
@@ -648,6 +667,9 @@ def represented_person(text: str) -> str | None:
         name = match.group(1)
         after = text[match.end() :]
         if a_place_not_a_name(name.split(), "", after) or name.split()[0] in NOT_NAMES:
+            continue
+        if an_elected_member(name, text):
+            # "caseworker for Jane Doe MP. The resident is Mrs Amina Yusuf": the MP helps.
             continue
         address = ADDRESS.match(after)
         return f"{name}, {address.group(1).rstrip(',')}" if address else name
@@ -745,7 +767,12 @@ def resident_in(details: str, helper: str) -> str | None:
         *(match.group() for match in TITLED_NAME.finditer(details)),
         *written_names(details),
     ):
-        if found and not_the_helper(found) and found.split()[0] not in NOT_NAMES:
+        if (
+            found
+            and not_the_helper(found)
+            and found.split()[0] not in NOT_NAMES
+            and not an_elected_member(found, details)
+        ):
             # "Mrs Joan Baker, 14 Elm Road": the address where it follows the name.
             after = details[details.find(found) + len(found) :] if found in details else ""
             address = ADDRESS.match(after) if "," not in found else None

@@ -86,7 +86,12 @@ def without_outcome(text: str) -> str:
 # report", nor "never reported it").
 REPORTED_ALREADY = re.compile(
     r"\b(?:reported|rang|rung|phoned|complained|emailed|chased|contacted (?:you|u|the)"
-    r"|called (?:you|u|the|them|about|in|on|last|twice|again|\d))\b",
+    r"|called (?:you|u|the|them|about|in|on|last|twice|again|\d))\b"
+    # "only phone for repair 4 time", "she told u 3 times already", "3rd call" (round 14
+    # r14c-16, r14c-03, r14d-16 were asked whether it was reported before).
+    r"|\b(?:phone|ring|call|told (?:you|u|them|yous|ya))\b(?!\s+me\b)[^,.;!?]{0,30}?"
+    r"\b(?:\d+|two|three|four|five|six|several|many|so many)\s+times?\b"
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:call|time (?:calling|ringing))\b",
     re.IGNORECASE,
 )
 NOT_REPORTED = re.compile(
@@ -166,6 +171,23 @@ ALREADY_TOLD = re.compile(
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
+
+
+# Our own staff typing for a resident on the line: "im the call handler, T is Mrs Lorraine Pike",
+# "im CH (staff)", "im staff not a rep". The resident is the complainant and is contacted
+# directly; a call handler is no representative to ask consent of (round 14 r14d-05, r14d-16).
+STAFF_WRITER = re.compile(
+    r"\b(?:i'?m|im|i am|this is|it'?s)\s+(?:the\s+|a\s+|your\s+|one of your\s+)?"
+    r"(?:call handler|CH|call centre|contact centre|customer services?|advisor|adviser|"
+    r"staff|operator)\b"
+    r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
+    re.IGNORECASE,
+)
+
+
+def staff_for_the_resident(text: str) -> bool:
+    """Whether a member of our staff writes for the resident on the line."""
+    return STAFF_WRITER.search(text) is not None
 
 
 def resident_own_name(text: str) -> str | None:

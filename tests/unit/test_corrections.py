@@ -577,3 +577,23 @@ def test_the_helper_line_takes_the_name_it_must_say_not_the_one_after_not() -> N
 def test_a_part_named_alone_is_picked(typed: str, part: str) -> None:
     assert part_only(typed) == part
     assert part_only("what you would like is to fix the window") is None
+
+
+def test_the_start_of_a_phone_number_held_is_no_job_number() -> None:
+    """Round 14 r14d-09: "The 07700 number is Mr Osei's, not mine" made the earlier report
+    "job 07700"."""
+    councillor = replace(
+        HELPER,
+        representative="Mr Daniel Osei, 41 Kestrel House. Their contact details: 07700 900333",
+        contact_name="Priya Shah",
+        contact_details="07700 900333",
+        contact_preference="phone",
+        earlier_request="He rang around 28 October",
+    )
+    changes = corrections_in(
+        "Contact ME by email at p.shah@example.org. The 07700 number is Mr Osei's, not mine.",
+        councillor,
+    )
+    assert "earlier_request" not in changes
+    assert changes["contact_details"] == "p.shah@example.org"
+    assert corrections_in("the job number is 77120", councillor) == {"earlier_request": "job 77120"}
