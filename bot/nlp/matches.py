@@ -78,6 +78,9 @@ class RuleMatches:
     person_request: bool = False
     # Words naming the landlord's own staff or contractors ("the caretaker", "your operative").
     landlord_staff: bool = False
+    # Words that say the message is no complaint ("not complaining", "I don't want a complaint",
+    # "how do I complain to the Ombudsman" asked as a question).
+    not_a_complaint: bool = False
     references: tuple[str, ...] = ()
     service_areas: tuple[str, ...] = ()
     months_ago: float | None = None
@@ -113,6 +116,8 @@ class RuleMatches:
             entities.append({"entity": "danger_still", "value": True})
         if self.danger_taken_back:
             entities.append({"entity": "danger_taken_back", "value": True})
+        if self.not_a_complaint:
+            entities.append({"entity": "not_a_complaint", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
         entities += [{"entity": CUE_GROUP, "value": group} for group in self.cue_groups]
         return entities
@@ -142,6 +147,7 @@ class RuleMatches:
             dissatisfaction_cues=ids("dissatisfaction_cue"),
             person_request=bool(found.get("person_request")),
             landlord_staff=bool(found.get("staff_cue")),
+            not_a_complaint=bool(found.get("not_a_complaint")),
             references=ids("reference"),
             service_areas=ids("service_area"),
             months_ago=max(found["months_ago"]) if found.get("months_ago") else None,

@@ -205,6 +205,7 @@ class RuleMatcher:
             for (kind, rule_id), start, end in phrases
             if kind == "exclusion_cue" and _neighbour_helped(doc, start, end)
         ]
+        not_a_complaint = any(kind == "not_dissatisfaction" for (kind, _), _, _ in phrases)
         for (kind, rule_id), start, end in phrases:
             if kind == "not_dissatisfaction" or any(
                 other == inside.get(kind) and s <= start and end <= e
@@ -259,6 +260,7 @@ class RuleMatcher:
             dissatisfaction_cues=_unique(found.get("dissatisfaction_cue", [])),
             person_request=bool(found.get("person_request")),
             landlord_staff=bool(found.get("staff_cue")),
+            not_a_complaint=not_a_complaint,
             references=_unique(s[1] for s in spans if s[0] == "reference"),
             service_areas=tuple(
                 sorted(set(found.get("service_area", [])), key=self._area_order.index)
