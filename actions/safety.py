@@ -199,7 +199,11 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         and not matches.past_danger
         and not set(matches.negated_urgency) <= routed
     )
-    asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
+    asked = not urgency and (
+        negated
+        or bool(matches.asked_urgency)
+        or level >= (SURE if matches.past_danger else UNSURE)
+    )
     return replace(
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,

@@ -278,7 +278,7 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     # Told beside its route's danger, as after it: "my mum is 90, the heating has gone off, she
     # is shivering and confused" needs 999 as well as the emergency repairs line.
     urgency += [c for c in told_after_a_route(matches, urgency, policy) if c not in urgency]
-    ask = not urgency and (negated or level >= UNSURE)
+    ask = not urgency and (negated or bool(matches.asked_urgency) or level >= UNSURE)
     return tuple(urgency), ask
 
 
@@ -338,8 +338,11 @@ def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
 
 def danger_in_doubt(matches: RuleMatches) -> str | None:
     """The danger the safety question is about: one the words name but say is not there ("no
-    smell of gas"), else the detector's guess."""
-    return next(iter(matches.negated_urgency), None) or matches.detected_urgency
+    smell of gas"), else one they raise the question about, else the detector's guess."""
+    return (
+        next(iter((*matches.negated_urgency, *matches.asked_urgency)), None)
+        or matches.detected_urgency
+    )
 
 
 def _about_our_service(text: str, matches: RuleMatches) -> bool:
@@ -370,7 +373,8 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     whose message holds none of the cue groups its category needs (a drip into a bucket with no
     sign of a flood) is at most UNSURE; then one step less for each other reason the words give
     to doubt it: one of the category's `except` phrases ("whats the point of complaining" is not
-    self-harm), or another danger the policy's words found, and `steps_down` more for what the
+    self-harm) or `ask` cues, words saying nobody is in danger, or another danger the policy's
+    words found, and `steps_down` more for what the
     conversation says (a reply to a route, an answer)."""
     thresholds = policy.safety.detector
     detected, probability = matches.detected_urgency, matches.detected_probability
@@ -384,6 +388,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
         # still asked, since missing danger costs more than a question.
         level = min(level, UNSURE)
     doubts = steps_down + int(category.id in matches.excepted_urgency)
+    # Words that raise only the question about this danger ("honestly whats the point") are no
+    # more evidence for the detector, and "nobody is in danger" is evidence against its guess
+    # (round 14: an eviction threat got 999 and 101 after "Nobody is in danger").
+    doubts += int(category.id in matches.asked_urgency) + int(matches.danger_taken_back)
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8).
