@@ -412,7 +412,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     categories = {}
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
-        "told_after", "question", "ask",
+        "told_after", "question", "ask", "never_asb",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -463,6 +463,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             told_after[r.rule_id or ""][1],
             r.optional_text("question"),
             r.cues("ask"),
+            r.flag("never_asb"),
         )
     for record, pairs in told_after.values():
         for after, _ in pairs:

@@ -198,6 +198,9 @@ class UrgencyCategory:
     # whats the point" after three reports about noise) they are as often about our service as
     # about the resident (round 14 r14c-17 got the Samaritans line).
     ask_cues: tuple[str, ...] = ()
+    # Never a matter for the anti-social behaviour team, whoever the message names: smoke from a
+    # neighbour's door is a fire (round 14 r14c-10), abuse by an ex is domestic abuse (r13c-10).
+    never_asb: bool = False
 
     @property
     def to_a_person(self) -> bool:

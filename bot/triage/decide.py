@@ -34,8 +34,6 @@ ADDRESSED_TO_US = re.compile(
 # The cue group of people a loss harms most (policy_rules/urgency.yml): told once in a
 # conversation, they are still at home when the loss is told later.
 VULNERABLE = "vulnerable"
-# Abuse by a partner or an ex: never anti-social behaviour, whatever the classifier says.
-DOMESTIC_ABUSE = "domestic_abuse"
 # Intents that ask for a formal complaint in so many words.
 ASKS_TO_COMPLAIN = {"make_complaint"}
 # Rule matches that tell of our homes or service: a fault, a request for a job, staff conduct.
@@ -105,14 +103,17 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
-    if DOMESTIC_ABUSE in urgency and ground == ASB_REPORT:
+    never_asb = _never_asb(urgency, policy)
+    if never_asb and ground == ASB_REPORT:
         # "my ex keeps coming round at night saying he'll hurt me, I need the locks changed"
-        # went to the ASB team (round 13 r13c-10): abuse by a partner or an ex is never an ASB
-        # matter. What the resident asks us for (new locks) is a request for our team.
+        # went to the ASB team (round 13 r13c-10), and so did smoke smelled from a neighbour's
+        # door (round 14 r14c-10): abuse by an ex, a fire or a leak is never an ASB matter. What
+        # the resident asks us for (new locks) is a request for our team.
         label, ground = "service_request", None
         reasons.append(
-            Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
-        )
+            Reason("1.4", "A danger the policy says is never anti-social behaviour: "
+                   "for our team, not the ASB team")
+        )  # fmt: skip
     if (
         label in ("complaint", "other", "excluded")
         and intent not in ASKS_TO_COMPLAIN
@@ -237,7 +238,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )  # fmt: skip
 
     return TriageResult(
-        parts=message_parts(text, label, ground, intent_probability, probability, matches, policy),
+        parts=message_parts(
+            text, label, ground, intent_probability, probability, matches, policy, never_asb
+        ),
         label=label,
         intent=intent,
         confidence=min(1.0, max(probability[label], 0.0)),
@@ -359,6 +362,11 @@ def _about_our_service(text: str, matches: RuleMatches) -> bool:
     )
 
 
+def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
+    """Whether a danger found is one the policy says is never anti-social behaviour."""
+    return any(policy.urgency[category].never_asb for category in urgency)
+
+
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
     """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
     return any(policy.urgency[category].to_a_person for category in urgency)
@@ -407,10 +415,11 @@ def message_parts(
     label_probability: Mapping[Label, float],
     matches: RuleMatches,
     policy: Policy,
+    never_asb: bool = False,
 ) -> tuple[Part, ...]:
     """The primary part (the whole message), then each excluded matter, a service request and
     a complaint that sit beside it in a sentence of their own (policy_rules/intents.yml,
-    `parts`)."""
+    `parts`). No anti-social behaviour part beside a danger that is `never_asb`."""
     rules = policy.parts
     parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
     grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
@@ -418,6 +427,9 @@ def message_parts(
         if any(p.exclusion_reason == cue_ground for p in parts):
             continue
         supported = intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability
+        if cue_ground == ASB_REPORT and never_asb:
+            # "I can smell smoke from my neighbour's flat and she doesn't answer" is a fire.
+            continue
         if cue_ground == ASB_REPORT and _names_staff(text, start, end, matches):
             # "this isn't anti-social behaviour, he is YOUR caretaker": our service, not ASB.
             continue

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import SURE, UNSURE, dangers, detector_level
+from bot.policy.ids import ASB_REPORT
+from bot.triage import triage
+from bot.triage.decide import UNSURE, dangers, detector_level
 from tests.unit.conftest import Match
 
 
@@ -32,7 +34,7 @@ def test_smoke_smelled_from_a_neighbours_door_is_a_fire(match: Match) -> None:
 def test_a_flickering_light_that_smells_of_burning_is_electrical(match: Match) -> None:
     """Round 14 (r14c-18): told again worse mid-form after a leak near the fuse box, it got
     the form's next question."""
-    found = match("the bathroom light is flickering and buzzing, and it smells like burning plastic")
+    found = match("the bathroom light is flickering and buzzing, it smells like burning plastic")
     assert "electrical_danger" in found.urgency
 
 
@@ -118,3 +120,20 @@ def test_the_routes_say_999_now_and_promise_only_what_fits_the_time(policy: Poli
     safeguarding = policy.urgent_route("safeguarding")
     assert "today" not in safeguarding
     assert str(policy.landlord.office_hours) in safeguarding
+
+
+def test_smoke_from_a_neighbours_door_is_no_asb_report(match: Match, policy: Policy) -> None:
+    """Round 14 (r14c-10): smoke smelled from a neighbour's door went to the ASB team beside the
+    fire route. A danger the policy marks `never_asb` drops the ASB ground and its part."""
+    said = "I can smell smoke from my neighbours flat, I knocked and she doesnt answer"
+    found = match(said)
+    parse = {
+        "text": said,
+        "intent": {"name": "report_asb", "confidence": 0.9},
+        "intent_ranking": [{"name": "report_asb", "confidence": 0.9}],
+        "entities": found.as_entities(),
+    }
+    result = triage(parse, policy)
+    assert "fire_or_danger_to_life" in result.urgency
+    assert result.exclusion_reason != ASB_REPORT
+    assert all(part.exclusion_reason != ASB_REPORT for part in result.parts)
