@@ -150,3 +150,28 @@ def test_the_safeguarding_promise_fits_the_office_hours(running: Running) -> Non
         "is being neglected"
     )
     assert "safeguarding lead" in first and "today" not in first
+
+
+def test_a_question_about_the_danger_after_the_complaint_is_logged_gets_its_help(
+    running: Running,
+) -> None:
+    """Round 14 (r14a-03): after the complaint about no heating with a baby was logged, a
+    question about heaters tonight got office hours: the route given before the complaint
+    is still followed up by a question in its danger's own words."""
+    _, say = conversation(running)
+    for said in (
+        "no heating since friday and my baby is 5 months old. i want to make a formal complaint, "
+        "i reported it 3 times and nobody came",
+        "yes still",
+        "reported it friday, saturday and today, no job number",
+        "Fix the problem",
+        "I'm the resident",
+        "Sam Green",
+        "07700 900123",
+        "Phone call",
+        "no",
+    ):
+        say(said)
+    assert "Your complaint is logged" in say("yes thats right")
+    after = say("so is anyone bringing us heaters tonight? the flat is freezing")
+    assert "flagged as urgent" in after and EMERGENCY_REPAIRS in after
