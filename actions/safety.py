@@ -199,7 +199,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         and not matches.past_danger
         and not set(matches.negated_urgency) <= routed
     )
-    asked = not urgency and (negated or level >= (SURE if matches.past_danger else UNSURE))
+    asked = not urgency and (
+        negated or bool(matches.asked_urgency) or level >= (SURE if matches.past_danger else UNSURE)
+    )
     return replace(
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
@@ -286,13 +288,21 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     logged since the route is what a question then asks about ("so the 14th is just to say you
     got it?" got the damp route's urgent line, round 10 r10a-01)."""
     text = str(tracker.latest_message.get("text") or "")
+    policy = get_app().policy
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     # "Nobody is at risk of self harm. Can you change..." corrects the route (round 8), and "its
     # only the battery, do u change it?" takes the gas route back (round 10 r10b-03).
     routed = routes_standing(
-        _turns_to_now(tracker, since_last_complaint(before_latest_message(tracker))),
-        get_app().policy,
+        _turns_to_now(tracker, since_last_complaint(before_latest_message(tracker))), policy
     )
-    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    # A route given before the complaint was logged is still followed up by a question in its
+    # danger's own words ("will someone bring heaters tonight, the emergency line isnt answering",
+    # round 14 r14a-03 got office hours for a baby with no heating).
+    routed += [
+        category
+        for category in routes_not_taken_back(tracker)
+        if category not in routed and words_of_its_own(policy.urgency[category], matches)
+    ]
     follows = follows_up_a_route(
         text, routed, waiting_on_an_answer(tracker), buttons_before(tracker),
         bool(matches.dissatisfaction_cues),

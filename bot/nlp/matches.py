@@ -15,6 +15,8 @@ DETECTED_URGENCY = "detected_urgency"
 NEGATED_URGENCY = "urgency_negated"
 # A category one of whose `except` phrases is in the message ("whats the point of complaining").
 EXCEPTED_URGENCY = "urgency_excepted"
+# Dangers whose words raise the safety question, not the route (a category's `ask` cues).
+ASKED_URGENCY = "urgency_asked"
 # A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
 CUE_GROUP = "cue_group"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
@@ -62,6 +64,9 @@ class RuleMatches:
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
     # guess at them does not count.
     excepted_urgency: tuple[str, ...] = ()
+    # Dangers told only in words that raise their safety question (a category's `ask` cues): asked
+    # about, not routed, and the detector's guess at them counts one step less.
+    asked_urgency: tuple[str, ...] = ()
     # The cue groups found (a vulnerable person, damp), which some categories need before the
     # detector's guess counts in full.
     cue_groups: tuple[str, ...] = ()
@@ -139,6 +144,7 @@ class RuleMatches:
             urgency=ids("urgency"),
             negated_urgency=tuple(c for c in ids(NEGATED_URGENCY) if c not in ids("urgency")),
             excepted_urgency=ids(EXCEPTED_URGENCY),
+            asked_urgency=tuple(c for c in ids(ASKED_URGENCY) if c not in ids("urgency")),
             cue_groups=ids(CUE_GROUP),
             adjustments=ids("adjustment"),
             relationships=ids("relationship"),

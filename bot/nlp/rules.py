@@ -17,7 +17,13 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from bot.nlp.language import LanguageIdentifier
-from bot.nlp.matches import NEGATED_URGENCY, REFERENCE, RuleMatches, reference_in
+from bot.nlp.matches import (
+    ASKED_URGENCY,
+    NEGATED_URGENCY,
+    REFERENCE,
+    RuleMatches,
+    reference_in,
+)
 from bot.policy import Policy
 
 NUMBER_WORDS = {
@@ -97,6 +103,11 @@ BETWEEN_NEGATION_AND_DANGER = {
 # How many words after a danger told in another language a negation of that language may come
 # and still deny it ("gas er gondho ashche na").
 NEGATION_AFTER_WITHIN = 3
+# How many words after a `still_cues` word what a danger left behind may come for the word to be
+# about that ("the ceiling still has a brown stain"), not about the danger.
+LEFTOVER_WITHIN = 4
+# The cue group of a lost supply (heating, water, power), which words that cut a supply off start.
+LOSS = "loss"
 # "nothing to do with", "not to do with": what follows is denied.
 TO_DO_WITH = ("to", "do", "with")
 # Two words before a cue group's word that say it is away from the danger: "not near any lights"
@@ -123,11 +134,14 @@ class RuleMatcher:
             ("urgency", c.id, c.cues) for c in safety.categories.values()
         ]
         groups += [("urgency_except", c.id, c.except_cues) for c in safety.categories.values()]
+        groups += [(ASKED_URGENCY, c.id, c.ask_cues) for c in safety.categories.values()]
         groups += [("cue_group", name, cues) for name, cues in safety.cue_groups.items()]
         groups += [
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
             ("danger_taken_back", "taken_back", safety.taken_back_cues),
+            ("danger_cut_off", "cut_off", safety.cut_off_cues),
+            ("danger_leftover", "leftover", safety.leftover_cues),
         ]
         groups += [
             ("language_urgency", f"{language.id}:{category}", cues)
@@ -206,13 +220,21 @@ class RuleMatcher:
             if kind == "exclusion_cue" and _neighbour_helped(doc, start, end)
         ]
         not_a_complaint = any(kind == "not_dissatisfaction" for (kind, _), _, _ in phrases)
+        leftovers = [start for (kind, _), start, _ in phrases if kind == "danger_leftover"]
         for (kind, rule_id), start, end in phrases:
+            if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
+                # "the wall is still black": the damage is left, not the danger.
+                continue
             if kind == "not_dissatisfaction" or any(
                 other == inside.get(kind) and s <= start and end <= e
                 for (other, _), s, e in phrases
             ):
                 continue
-            if kind in ("cue_group", "language_group") and _said_to_be_away(doc, start):
+            if kind in ("cue_group", "language_group") and (
+                _said_to_be_away(doc, start) or _negated(doc, start)
+            ):
+                # "No one is in danger. It was a threat of eviction" holds no fear (round 14
+                # r14a-06 got 999 and 101 twice).
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
@@ -222,7 +244,7 @@ class RuleMatcher:
             span = doc[start:end]
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
-                "danger_still", "danger_taken_back",
+                "danger_still", "danger_taken_back", "danger_cut_off", "danger_leftover",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         if self._vulnerable_from_age is not None and any(
@@ -232,7 +254,9 @@ class RuleMatcher:
         urgency, language = self._dangers(found, spans)
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
-        past_danger = bool(found.get("danger_over")) and not found.get("danger_still")
+        # "capped off" ends a gas danger and starts a loss of heating: over, unless a loss is told.
+        cut_off = bool(found.get("danger_cut_off")) and LOSS not in _evidence(found)
+        past_danger = (bool(found.get("danger_over")) or cut_off) and not found.get("danger_still")
         if past_danger:
             urgency = []
         spans = [
@@ -241,6 +265,8 @@ class RuleMatcher:
             if s[0] not in ("urgency", "urgency_except", "language_urgency")
             or (s[0] == "urgency" and s[1] in urgency)
         ]
+        if past_danger:
+            spans = [s for s in spans if s[0] != ASKED_URGENCY]
         for match in REFERENCE.finditer(doc.text):
             spans.append(("reference", reference_in(match), match.start(), match.end()))
         return RuleMatches(
@@ -252,6 +278,9 @@ class RuleMatcher:
             danger_taken_back=bool(found.get("danger_taken_back")),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
+            asked_urgency=_unique(
+                s[1] for s in spans if s[0] == ASKED_URGENCY and s[1] not in urgency
+            ),
             cue_groups=tuple(sorted(_evidence(found))),
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),

@@ -412,7 +412,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     categories = {}
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
-        "told_after", "question",
+        "told_after", "question", "ask", "never_asb",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -462,6 +462,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             after_route,
             told_after[r.rule_id or ""][1],
             r.optional_text("question"),
+            r.cues("ask"),
+            r.flag("never_asb"),
         )
     for record, pairs in told_after.values():
         for after, _ in pairs:
@@ -477,6 +479,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         over_cues=file.cues("over_cues", required=True),
         still_cues=file.cues("still_cues", required=True),
         taken_back_cues=file.cues("taken_back_cues", required=True),
+        cut_off_cues=file.cues("cut_off_cues", required=True),
+        leftover_cues=file.cues("leftover_cues", required=True),
         detector=thresholds,
         question=file.text("safety_question"),
         yes_words=file.cues("safety_yes", required=True),
@@ -689,6 +693,8 @@ _TOP_KEYS = {
         "over_cues",
         "still_cues",
         "taken_back_cues",
+        "cut_off_cues",
+        "leftover_cues",
         "detector",
         "safety_question",
         "safety_yes",

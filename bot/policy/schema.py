@@ -194,6 +194,13 @@ class UrgencyCategory:
     # The safety question when this is the danger in doubt, if it has its own: what to do about
     # gas fits a boiler, not a loose bath panel (round 9). None asks the general question.
     question: str | None = None
+    # Words that raise this danger's safety question rather than its route: said bare ("honestly
+    # whats the point" after three reports about noise) they are as often about our service as
+    # about the resident (round 14 r14c-17 got the Samaritans line).
+    ask_cues: tuple[str, ...] = ()
+    # Never a matter for the anti-social behaviour team, whoever the message names: smoke from a
+    # neighbour's door is a fire (round 14 r14c-10), abuse by an ex is domestic abuse (r13c-10).
+    never_asb: bool = False
 
     @property
     def to_a_person(self) -> bool:
@@ -224,6 +231,12 @@ class Safety:
     # Words that say there is no danger ("it's not an emergency", "there's no smell"): said after
     # a hazard's route, they take it back.
     taken_back_cues: tuple[str, ...]
+    # Words that end a danger by cutting a supply off ("capped off", "isolated"): they say a gas
+    # danger is over, but not a loss of heating or water, which they start (round 14 r14a-11).
+    cut_off_cues: tuple[str, ...]
+    # What a danger leaves behind ("a stain", "black"): a `still_cues` word just before one is
+    # about the damage left, not the danger ("the wall is still black", round 14 r14b-19).
+    leftover_cues: tuple[str, ...]
     detector: DetectorThresholds
     question: str
     # Replies that say yes to it, in English and the languages residents use.

@@ -34,8 +34,6 @@ ADDRESSED_TO_US = re.compile(
 # The cue group of people a loss harms most (policy_rules/urgency.yml): told once in a
 # conversation, they are still at home when the loss is told later.
 VULNERABLE = "vulnerable"
-# Abuse by a partner or an ex: never anti-social behaviour, whatever the classifier says.
-DOMESTIC_ABUSE = "domestic_abuse"
 # Thoughts of self-harm: never a matter for another team (ASB, insurance) the classifier guessed.
 SELF_HARM = "self_harm"
 # Intents that ask for a formal complaint in so many words.
@@ -107,14 +105,17 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
 
     complaint_probability = probability["complaint"]
     urgency, ask_about_danger = dangers(matches, policy)
-    if DOMESTIC_ABUSE in urgency and ground == ASB_REPORT:
+    never_asb = _never_asb(urgency, policy)
+    if never_asb and ground == ASB_REPORT:
         # "my ex keeps coming round at night saying he'll hurt me, I need the locks changed"
-        # went to the ASB team (round 13 r13c-10): abuse by a partner or an ex is never an ASB
-        # matter. What the resident asks us for (new locks) is a request for our team.
+        # went to the ASB team (round 13 r13c-10), and so did smoke smelled from a neighbour's
+        # door (round 14 r14c-10): abuse by an ex, a fire or a leak is never an ASB matter. What
+        # the resident asks us for (new locks) is a request for our team.
         label, ground = "service_request", None
         reasons.append(
-            Reason("1.4", "Abuse by a partner or ex: domestic abuse, not anti-social behaviour")
-        )
+            Reason("1.4", "A danger the policy says is never anti-social behaviour: "
+                   "for our team, not the ASB team")
+        )  # fmt: skip
     if (
         (label in ("complaint", "other") or (label == "excluded" and SELF_HARM in urgency))
         and intent not in ASKS_TO_COMPLAIN
@@ -245,7 +246,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         )  # fmt: skip
 
     return TriageResult(
-        parts=message_parts(text, label, ground, intent_probability, probability, matches, policy),
+        parts=message_parts(
+            text, label, ground, intent_probability, probability, matches, policy, never_asb
+        ),
         label=label,
         intent=intent,
         confidence=min(1.0, max(probability[label], 0.0)),
@@ -286,7 +289,7 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     # Told beside its route's danger, as after it: "my mum is 90, the heating has gone off, she
     # is shivering and confused" needs 999 as well as the emergency repairs line.
     urgency += [c for c in told_after_a_route(matches, urgency, policy) if c not in urgency]
-    ask = not urgency and (negated or level >= UNSURE)
+    ask = not urgency and (negated or bool(matches.asked_urgency) or level >= UNSURE)
     return tuple(urgency), ask
 
 
@@ -346,8 +349,11 @@ def _a_first_complaint(text: str, matches: RuleMatches, policy: Policy) -> bool:
 
 def danger_in_doubt(matches: RuleMatches) -> str | None:
     """The danger the safety question is about: one the words name but say is not there ("no
-    smell of gas"), else the detector's guess."""
-    return next(iter(matches.negated_urgency), None) or matches.detected_urgency
+    smell of gas"), else one they raise the question about, else the detector's guess."""
+    return (
+        next(iter((*matches.negated_urgency, *matches.asked_urgency)), None)
+        or matches.detected_urgency
+    )
 
 
 def _about_our_service(text: str, matches: RuleMatches) -> bool:
@@ -364,6 +370,11 @@ def _about_our_service(text: str, matches: RuleMatches) -> bool:
     )
 
 
+def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
+    """Whether a danger found is one the policy says is never anti-social behaviour."""
+    return any(policy.urgency[category].never_asb for category in urgency)
+
+
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
     """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
     return any(policy.urgency[category].to_a_person for category in urgency)
@@ -378,7 +389,8 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     whose message holds none of the cue groups its category needs (a drip into a bucket with no
     sign of a flood) is at most UNSURE; then one step less for each other reason the words give
     to doubt it: one of the category's `except` phrases ("whats the point of complaining" is not
-    self-harm), or another danger the policy's words found, and `steps_down` more for what the
+    self-harm) or `ask` cues, words saying nobody is in danger, or another danger the policy's
+    words found, and `steps_down` more for what the
     conversation says (a reply to a route, an answer)."""
     thresholds = policy.safety.detector
     detected, probability = matches.detected_urgency, matches.detected_probability
@@ -392,6 +404,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
         # still asked, since missing danger costs more than a question.
         level = min(level, UNSURE)
     doubts = steps_down + int(category.id in matches.excepted_urgency)
+    # Words that raise only the question about this danger ("honestly whats the point") are no
+    # more evidence for the detector, and "nobody is in danger" is evidence against its guess
+    # (round 14: an eviction threat got 999 and 101 after "Nobody is in danger").
+    doubts += int(category.id in matches.asked_urgency) + int(matches.danger_taken_back)
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8).
@@ -407,10 +423,11 @@ def message_parts(
     label_probability: Mapping[Label, float],
     matches: RuleMatches,
     policy: Policy,
+    never_asb: bool = False,
 ) -> tuple[Part, ...]:
     """The primary part (the whole message), then each excluded matter, a service request and
     a complaint that sit beside it in a sentence of their own (policy_rules/intents.yml,
-    `parts`)."""
+    `parts`). No anti-social behaviour part beside a danger that is `never_asb`."""
     rules = policy.parts
     parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
     grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
@@ -418,6 +435,9 @@ def message_parts(
         if any(p.exclusion_reason == cue_ground for p in parts):
             continue
         supported = intent_probability.get(grounds_of.get(cue_ground, ""), 0.0) >= rules.probability
+        if cue_ground == ASB_REPORT and never_asb:
+            # "I can smell smoke from my neighbour's flat and she doesn't answer" is a fire.
+            continue
         if cue_ground == ASB_REPORT and _names_staff(text, start, end, matches):
             # "this isn't anti-social behaviour, he is YOUR caretaker": our service, not ASB.
             continue
