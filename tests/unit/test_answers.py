@@ -651,6 +651,20 @@ def test_asking_for_someone_to_come_and_look_at_a_repair_is_not_about_who_reads_
         assert asked is None or asked.id != "who_reads_complaints", text
 
 
+def test_swapping_a_part_is_no_question_about_swapping_homes(
+    answers: dict[str, Answer],
+) -> None:
+    """Round 14 r14b-03: "swap the battery" got the mutual exchange answer."""
+    for text in (
+        "how do i get someone to swap the battery in the smoke alarm",
+        "can you swap the tap washer, what do i do",
+    ):
+        asked = answer_for(text, answers)
+        assert asked is None or asked.id not in ("mutual_exchange", "lettings"), text
+    asked = answer_for("how does a house swap work with another tenant", answers)
+    assert asked is not None and asked.id == "mutual_exchange"
+
+
 @pytest.mark.parametrize(
     "text",
     [

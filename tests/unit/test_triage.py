@@ -647,6 +647,18 @@ def test_despair_told_indirectly_gets_the_self_harm_route(policy: Policy) -> Non
         assert dangers_in(text, policy, "dissatisfaction") == ("self_harm",), text
 
 
+def test_an_accident_is_not_self_harm(policy: Policy) -> None:
+    """triage10 noticed "I slipped and hurt myself" read as self-harm: a fall is an accident."""
+    for text in (
+        "I slipped and hurt myself on the wet stairs, the light is out",
+        "fell and hurt myself getting out of the bath, the grab rail came off the wall",
+    ):
+        assert "self_harm" not in dangers_in(text, policy, "dissatisfaction"), text
+    assert dangers_in("i keep wanting to hurt myself", policy, "dissatisfaction") == (
+        "self_harm",
+    )
+
+
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
     """Round 8 (r8a-05): "Nobody is at risk of self harm" got the Samaritans route again."""
     matcher = RuleMatcher.blank(policy)
