@@ -654,9 +654,7 @@ def test_an_accident_is_not_self_harm(policy: Policy) -> None:
         "fell and hurt myself getting out of the bath, the grab rail came off the wall",
     ):
         assert "self_harm" not in dangers_in(text, policy, "dissatisfaction"), text
-    assert dangers_in("i keep wanting to hurt myself", policy, "dissatisfaction") == (
-        "self_harm",
-    )
+    assert dangers_in("i keep wanting to hurt myself", policy, "dissatisfaction") == ("self_harm",)
 
 
 def test_a_danger_said_to_be_no_risk_to_anyone_is_said_not_to_be_there(policy: Policy) -> None:
