@@ -546,8 +546,14 @@ def understand(
     ):
         # A phone number typed at "May we record it?" was read as a status enquiry and the
         # complaint being made was dropped for "What is your complaint reference?" (round 14
-        # r14a-11): only a reference or Stage 2 by name is about an earlier complaint.
-        understood = Understanding("question")
+        # r14a-11): only a reference or Stage 2 by name is about an earlier complaint. An answer
+        # to a question that takes words ("grace.jones@example.org" at the email question) is
+        # that answer; a yes-or-no question is asked again.
+        understood = (
+            Understanding("question")
+            if question.yes_no
+            else Understanding("slot", answer_text=text)
+        )
     if about_record is not None and (
         # A reference asked about after Stage 2 was asked for is this one's, not the general
         # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).

@@ -54,7 +54,7 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
         return said(running.servers.say(sender, message))
 
     assert "make a formal complaint" in say(
-        "the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling"
+        "the mould in my mums bathroom keeps coming back and nobody has come about it"
     )
     # "keeps coming back" already says it is still happening, so that is not asked.
     assert "reported to us before" in say("/affirm")

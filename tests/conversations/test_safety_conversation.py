@@ -280,7 +280,7 @@ def test_a_form_answer_the_detector_alone_finds_worrying_is_asked_about_and_kept
     def say(message: str) -> str:
         return said(running.servers.say(sender, message))
 
-    say("the mould in my mums bathroom keeps coming back and nobody has come, 3rd time calling")
+    say("the mould in my mums bathroom keeps coming back and nobody has come about it")
     # It keeps coming back: still happening is not asked.
     assert "reported to us before" in say("/affirm")
     say("job 55123, reported in March")
