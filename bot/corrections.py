@@ -56,7 +56,7 @@ from bot.swaps import (
     counterparts,
     same_kind,
 )
-from bot.text import words
+from bot.text import capitalised, words
 from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
@@ -543,7 +543,7 @@ class Values:
                 # want is" (round 14 r14a-14 read it back whole).
                 wanted = WANT_IS.search(said)
                 new = WANT_LABEL.sub("", wanted.group("text") if wanted else said).strip()
-                self.parts["outcome"] = new[:1].upper() + new[1:]
+                self.parts["outcome"] = capitalised(new)
             elif how is None:
                 self.parts[self.pointed] = said
             return how or "changed"
@@ -554,14 +554,14 @@ class Values:
             new = SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip()
             if part == "outcome":
                 new = WANT_OPENER.sub("", new)
-            self.parts[part] = new[:1].upper() + new[1:]
+            self.parts[part] = capitalised(new)
             return "changed"
         wanted = WANT_IS.search(said) if part == "outcome" else None
         if wanted is not None and words(wanted.group("text")):
             # "take the daft bit out, what i want is just the leak fixed properly": what they
             # want, whole, in the words after (round 12 r12a-14 was asked which part).
             text = wanted.group("text").strip(" .")
-            self.parts["outcome"] = text[:1].upper() + text[1:]
+            self.parts["outcome"] = capitalised(text)
             return "changed"
         if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
             # What they would like, named, with nothing that changes it: asked about.
@@ -857,7 +857,7 @@ class Values:
             return None
         copy = OPENER.sub("", ADD_INSTRUCTION.sub(" ", said)).strip(" ,.;:-")
         copy = re.sub(r"^(?:and\s+)?(?:please|pls|can you|could you)\s+", "", copy, flags=re.I)
-        self.parts["adjustments"] = joined(self.text("adjustments"), copy[:1].upper() + copy[1:])
+        self.parts["adjustments"] = joined(self.text("adjustments"), capitalised(copy))
         return "changed"
 
     def contact(self, said: str) -> How | None:
@@ -1003,7 +1003,7 @@ class Values:
         else:
             # "I want: an apology, an explanation" without "I want:" (round 14 r14a-14).
             new = WANT_LABEL.sub("", said).strip()
-            self.parts["outcome"] = new[:1].upper() + new[1:]
+            self.parts["outcome"] = capitalised(new)
         return "changed"
 
     def add(self, said: str) -> How | None:

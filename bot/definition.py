@@ -11,7 +11,7 @@ import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from bot.policy.schema import AdjustmentNeed
-from bot.text import contains, words
+from bot.text import capitalised, contains, words
 
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
@@ -800,7 +800,7 @@ def without_health_details(text: str, needs: Iterable[AdjustmentNeed]) -> str:
             kept.append(sentence)
         elif told and words(" ".join(told)):
             rest = LEADING_AND.sub("", " ".join(told)).rstrip(",;.!? ")
-            kept.append(rest[:1].upper() + rest[1:] + ".")
+            kept.append(capitalised(rest) + ".")
     return " ".join(kept)
 
 

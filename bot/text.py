@@ -22,3 +22,9 @@ def contains(said: str, phrase: str) -> bool:
 def first_sentence(text: str) -> str:
     """Agreement is judged on the first sentence: "Yes that's right. What about X?" is a yes."""
     return re.split(r"[.?!\n]+", text.strip(), maxsplit=1)[0]
+
+
+def capitalised(text: str) -> str:
+    """The first letter in capitals and the rest as typed ("iPhone" keeps its "P"), for words a
+    resident typed that are read back as a line of their own."""
+    return text[:1].upper() + text[1:]

@@ -20,7 +20,7 @@ from bot.definition import (
     without_contact_details,
     written_names,
 )
-from bot.text import words
+from bot.text import capitalised, words
 
 # "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
 # want, said with what went wrong or with another answer.
@@ -296,7 +296,7 @@ def signed_name(text: str) -> str | None:
     name = signed.group("name").strip("'-")
     if name.lower() in NOT_SIGNED_NAMES | NOT_A_NAME | DETAIL_LABELS:
         return None
-    return name[:1].upper() + name[1:]
+    return capitalised(name)
 
 
 def contact_name_beside_details(text: str) -> str | None:

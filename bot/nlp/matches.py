@@ -19,6 +19,8 @@ EXCEPTED_URGENCY = "urgency_excepted"
 ASKED_URGENCY = "urgency_asked"
 # A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
 CUE_GROUP = "cue_group"
+# The cue group of people a loss harms most: found by its words, a disclosed need or an age.
+VULNERABLE = "vulnerable"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
 # so is "cmp 2026 42", the leading zeros left out (round 12 r12d-17 was asked for it again).
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{1,6})\b", re.IGNORECASE)

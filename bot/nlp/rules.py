@@ -21,6 +21,7 @@ from bot.nlp.matches import (
     ASKED_URGENCY,
     NEGATED_URGENCY,
     REFERENCE,
+    VULNERABLE,
     RuleMatches,
     reference_in,
 )
@@ -415,7 +416,7 @@ def _evidence(found: dict[str, list[str]]) -> set[str]:
     groups = set(found.get("cue_group", []))
     groups |= {entry.split(":", 1)[1] for entry in found.get("language_group", [])}
     if found.get("adjustment"):
-        groups.add("vulnerable")
+        groups.add(VULNERABLE)
     return groups
 
 
@@ -472,7 +473,6 @@ def _neighbour_helped(doc: Doc, start: int, end: int) -> bool:
 # A person's age told in numbers: "an 87 year old", "87yo", "aged 87", "my mum who is 87",
 # "she's in her 80s", "mum 83", "Mr Frost (90)". Not a number of minutes, pounds or days ("he's
 # 70 minutes late"), nor a house number ("Mrs Shah 72 Elm Road").
-VULNERABLE = "vulnerable"
 NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:%|£|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years? (?:ago|now)|quid|"
     r"pounds?|pence|p\b|times?|calls?|miles?|metres?|meters?|feet|ft|degrees?|c\b))"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import VULNERABLE, RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label
@@ -31,9 +31,6 @@ ADDRESSED_TO_US = re.compile(
     re.IGNORECASE,
 )
 
-# The cue group of people a loss harms most (policy_rules/urgency.yml): told once in a
-# conversation, they are still at home when the loss is told later.
-VULNERABLE = "vulnerable"
 # Thoughts of self-harm: never a matter for another team (ASB, insurance) the classifier guessed.
 SELF_HARM = "self_harm"
 # Intents that ask for a formal complaint in so many words.
