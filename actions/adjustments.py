@@ -277,6 +277,53 @@ class ValidateAdjustmentsForm(AdjustmentQuestions, FormValidationAction):
         return [slot for slot in domain_slots if slot not in skipped]
 
 
+def needs_kept(tracker: Tracker, validated: list[EventType]) -> list[EventType]:
+    """The needs told beside another answer (needs_told_beside), kept with what would help: the
+    SDK returns only the form's own slots from validation, so they were lost (round 12
+    r12a-16, and the interpreter asked for at the contact question, round 14 r14c-01)."""
+    told = tracker.slots_to_validate()
+    returned = {e.get("name") for e in validated}
+    return [
+        SlotSet(slot, told[slot])
+        for slot in ("adjustments_needed", NEEDS_SLOT)
+        if slot in told and slot not in returned
+    ]
+
+
+def record_adjustments(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Records what was agreed against the contact, or says nothing is noted, and ends the
+    offer."""
+    app = get_app()
+    adjustments = adjustments_from_slots(tracker, app.cases)
+    contact_id = tracker.get_slot("contact_id")
+    if adjustments and contact_id is not None:
+        app.cases.agree_adjustments(int(contact_id), adjustments)
+        # "Each time" needs to know who they are: a chat with no contact details cannot.
+        known = bool(tracker.get_slot("contact_details"))
+        dispatcher.utter_message(text=adjustments_noted_line(adjustments[0].review_due, known))
+    else:
+        dispatcher.utter_message(text=NO_ADJUSTMENTS_LINE)
+    return [
+        SlotSet(OFFER, False),
+        SlotSet("adjustments_needed", None),
+        SlotSet(NEEDS_SLOT, None),
+        SlotSet("adjustment_consent", None),
+    ]
+
+
+def record_or_offer_adjustments(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[EventType]:
+    """A need asked for in words beside an answer ("phone call, interpreter please") is
+    recorded at once: asking "shall we note what would help?" after it was said is asking
+    twice. A health condition or disability still waits for consent, so it is offered."""
+    needs = tracker.get_slot(NEEDS_SLOT) or []
+    if tracker.get_slot("adjustments_needed") and not special_category(needs):
+        return record_adjustments(dispatcher, tracker)
+    dispatcher.utter_message(response="utter_offer_adjustments")
+    return [SlotSet(OFFER, True)]
+
+
 class ActionRecordAdjustments(Action):
     """Records what was agreed against the contact, or notes that nothing was wanted."""
 
@@ -286,19 +333,4 @@ class ActionRecordAdjustments(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        app = get_app()
-        adjustments = adjustments_from_slots(tracker, app.cases)
-        contact_id = tracker.get_slot("contact_id")
-        if adjustments and contact_id is not None:
-            app.cases.agree_adjustments(int(contact_id), adjustments)
-            # "Each time" needs to know who they are: a chat with no contact details cannot.
-            known = bool(tracker.get_slot("contact_details"))
-            dispatcher.utter_message(text=adjustments_noted_line(adjustments[0].review_due, known))
-        else:
-            dispatcher.utter_message(text=NO_ADJUSTMENTS_LINE)
-        return [
-            SlotSet("adjustments_pending", False),
-            SlotSet("adjustments_needed", None),
-            SlotSet("adjustment_ids", None),
-            SlotSet("adjustment_consent", None),
-        ]
+        return record_adjustments(dispatcher, tracker)

@@ -12,11 +12,11 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import (
-    NEEDS_SLOT,
     AdjustmentQuestions,
     answer_elsewhere,
     answered_now,
     matches_in,
+    needs_kept,
     needs_told_beside,
 )
 from actions.contact import ContactQuestions, told_beside
@@ -126,10 +126,7 @@ class ValidateComplaintForm(
         help: the SDK returns only the form's own slots, so they were lost while the consent
         question was asked, and then never asked again (round 12 r12a-16)."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        told = tracker.slots_to_validate()
-        if NEEDS_SLOT in told and not any(e.get("name") == NEEDS_SLOT for e in events):
-            events.append(SlotSet(NEEDS_SLOT, told[NEEDS_SLOT]))
-        return list(events)
+        return [*events, *needs_kept(tracker, events)]
 
     def validate_complaint_aspects(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

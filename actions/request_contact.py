@@ -13,7 +13,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
 
+from actions.adjustments import needs_kept, needs_told_beside, record_or_offer_adjustments
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
 from actions.turns import triaged_at
@@ -120,8 +122,7 @@ def record_contact(
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]
     if offer_adjustments:
-        dispatcher.utter_message(response="utter_offer_adjustments")
-        events.append(SlotSet("adjustments_pending", True))
+        events += record_or_offer_adjustments(dispatcher, tracker)
     return events
 
 
@@ -157,6 +158,20 @@ def _only_harm_to_people(contact_id: int | None) -> bool:
 class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
     def name(self) -> str:
         return "validate_request_contact_form"
+
+    async def get_extraction_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """A need told beside an answer ("phone call but i speak better polish, interpreter
+        please") is kept, to be recorded with the request (round 14 r14c-01 lost it)."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        return [*events, *(SlotSet(s, v) for s, v in needs_told_beside(tracker).items())]
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        return [*events, *needs_kept(tracker, events)]
 
 
 class ActionRecordRequestContact(Action):

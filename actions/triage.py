@@ -21,6 +21,7 @@ from bot.answers import (
     YES_NO_FLAGS,
     adds_to_a_complaint,
     asks_for_a_complaint,
+    wants_a_person_now,
     wants_to_leave,
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
@@ -352,6 +353,10 @@ class ActionTriage(Action):
             said = chat_lines(result, app.policy, tracker.get_slot("contact_details")) + said
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
+        if service_request is not None and wants_a_person_now(text):
+            # The request is noted and the person asked for beside it is found (round 14
+            # r14c-13 was asked whether the team should contact them instead).
+            return [*events, FollowupAction(HANDOFF_ACTION)]
         if service_request is not None and not result.representative:
             # The team needs a way back to the resident (the representative is asked first).
             return [

@@ -1122,6 +1122,20 @@ def asks_for_person(text: str) -> bool:
     return any(contains(said, word) for word in PERSON_WORDS)
 
 
+def wants_a_person_now(text: str) -> bool:
+    """A person asked for in so many words beside something else ("door entry not working 2
+    week, I want talk to a person who speak arabic please"): the model reads the repair, and
+    the resident was asked whether the team should contact them instead (round 14 r14c-13)."""
+    return WANTS_A_PERSON_NOW.search(words(text)) is not None
+
+
+WANTS_A_PERSON_NOW = re.compile(
+    r"\b(?:want|wanna|need|like|can i|could i|may i|let me|pls|please|plz)\s+(?:to\s+)?"
+    r"(?:talk|speak|chat)\s+(?:to|with|2)\s+(?:a|an|some|one|your)?\s*(?:real\s+)?"
+    r"(?:person|human|someone|somebody|sum1|agent|adviser|advisor|member of staff|staff)\b"
+)
+
+
 NOT_ASKING_FOR_A_PERSON = re.compile(
     r"\bin person\b|\b(?:speak|talk|speaking|talking)\s+(?:to|with)\s+"
     r"(?:him|her|them|me|us|my|his|their|our)\b"

@@ -326,11 +326,14 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         parts_section.cues("conduct_cues"),
     )
 
+    adjustments = files["adjustments.yml"]
+    # "{speak} {language}" is said once for every way to say speak and every language.
+    need_words = adjustments.cue_map("word_groups") if "word_groups" in adjustments.data else {}
     needs = {
         r.rule_id or "": AdjustmentNeed(
-            r.rule_id or "", r.text("offer"), r.cues(required=True), r.flag("special_category")
+            r.rule_id or "", r.text("offer"), r.cues_over(need_words), r.flag("special_category")
         )
-        for r in files["adjustments.yml"].records("needs", {"offer", "cues", "special_category"})
+        for r in adjustments.records("needs", {"offer", "cues", "special_category"})
     }
     representatives = files["representatives.yml"]
     word_groups = (
@@ -685,7 +688,7 @@ _TOP_KEYS = {
         "person_request_cues",
         "staff_cues",
     },
-    "adjustments.yml": {"needs"},
+    "adjustments.yml": {"word_groups", "needs"},
     "representatives.yml": {"word_groups", "relationships"},
     "urgency.yml": {
         "categories",
