@@ -66,6 +66,19 @@ def test_one_cue_over_a_word_group_stands_for_each_word(rules: Path) -> None:
     assert not any("{" in cue for cue in cues)
 
 
+def test_a_need_cue_naming_a_missing_word_group_names_the_need(rules: Path) -> None:
+    edit(rules, "adjustments.yml", '"{language} interpreter"', '"{languages} interpreter"')
+    with pytest.raises(PolicyError, match=r"adjustments.yml, rule 'interpreter': cue "
+                                          r"'\{languages\} interpreter' names no word group"):  # fmt: skip
+        load_policy(rules)
+
+
+def test_a_language_added_to_the_group_is_heard_in_every_phrasing(rules: Path) -> None:
+    edit(rules, "adjustments.yml", "  language: [arabic,", "  language: [wolof, arabic,")
+    cues = set(load_policy(rules).needs["interpreter"].cues)
+    assert {"speak wolof", "speaks better wolof", "wolof interpreter"} <= cues
+
+
 def test_bad_duration_is_explained(rules: Path) -> None:
     edit(rules, "timescales.yml", "respond_within: 20 working days", "respond_within: twenty days")
     with pytest.raises(PolicyError, match=r"timescales.yml, rule 'stage_2': 'respond_within' is "
