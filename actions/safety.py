@@ -21,7 +21,6 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.policy.schema import UrgencyCategory
 from bot.questions import answer_for
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
@@ -30,10 +29,11 @@ from bot.triage.decide import (
     NOT_AT_ALL,
     SURE,
     UNSURE,
-    completed_by_a_person_told_before,
+    completed_by_words_told_before,
     danger_in_doubt,
     detector_level,
     told_after_a_route,
+    words_of_its_own,
 )
 from bot.triage.safety import (
     HANDOFF_ACTION,
@@ -46,9 +46,11 @@ from bot.triage.safety import (
     cannot_read,
     dangers_to_a_person_standing,
     follows_up_a_route,
+    line_not_answered,
     not_to_be_phoned,
     reads_as_a_detail,
     routes_in_events,
+    routes_put_off,
     routes_standing,
     tells_of_a_chirp,
     turns_in_events,
@@ -96,7 +98,16 @@ class ActionSafetyCheck(Action):
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
+        again_lines, said_again = _said_again(tracker, result)
+        follow_up = None if result.urgency or confirmed or said_again else _follow_up(tracker)
+        if follow_up:
+            # A question after a route, in its danger's words, is answered with that route's help
+            # rather than the general safety question ("he could be dead of cold by then. so whos
+            # coming about the boiler tonight?" after the complaint was logged, round 15 r15a-06).
+            result = replace(result, ask_about_danger=False)
         for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
+            dispatcher.utter_message(text=line)
+        for line in again_lines:
             dispatcher.utter_message(text=line)
         if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
             dispatcher.utter_message(text=policy.safety.alarm_chirp)
@@ -116,9 +127,13 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=policy.safety.no_calls)
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
             app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
+        elif said_again:
+            again = replace(result, urgency=said_again)
+            app.cases.record_contact(contact_record(tracker, again))
+            _ways_without_a_call(dispatcher, tracker)
         elif not (result.urgency or result.ask_about_danger or confirmed):
             follow_up = (
-                _follow_up(tracker)
+                follow_up
                 or _cannot_phone_after_a_route(tracker, policy)
                 or _told_again_to_a_person(tracker, policy)
                 or _at_risk_while_waiting(tracker, policy)
@@ -128,8 +143,9 @@ class ActionSafetyCheck(Action):
             _unread_while_waiting(dispatcher, tracker)
             _details_while_waiting(dispatcher, tracker)
         return self._carry_on(
-            dispatcher, tracker, routed=bool(result.urgency), asked=result.ask_about_danger
-        )
+            dispatcher, tracker, routed=bool(result.urgency or said_again),
+            asked=result.ask_about_danger,
+        )  # fmt: skip
 
     @staticmethod
     def _carry_on(
@@ -175,7 +191,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     text = str(tracker.latest_message.get("text") or "")
     answered = _answers_the_question_waiting(open_question(tracker), text)
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    told_after = told_after_a_route(matches, routed, policy) + completed_by_a_person_told_before(
+    told_after = told_after_a_route(matches, routed, policy) + completed_by_words_told_before(
         matches, _cue_groups_told_before(tracker), routed, policy
     )
     if told_after:
@@ -214,19 +230,6 @@ def _cue_groups_told_before(tracker: Tracker) -> set[str]:
     return {
         group for entities in told[:-1] for group in RuleMatches.from_entities(entities).cue_groups
     }
-
-
-def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
-    """Whether the message tells the detector's new danger in words of its own: a cue group the
-    category needs (a heating word for a loss of heating), or for a danger to a person the group
-    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
-    another danger, or a question the message answers, is then no reason to doubt it ("yes
-    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
-    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
-    """
-    groups = [set(combination) for combination in category.combinations]
-    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
-    return bool(needs & set(matches.cue_groups))
 
 
 # The read-back's corrections that are details, where the detector's guess is noise: "call me"
@@ -298,18 +301,35 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     # A route given before the complaint was logged is still followed up by a question in its
     # danger's own words ("will someone bring heaters tonight, the emergency line isnt answering",
     # round 14 r14a-03 got office hours for a baby with no heating).
-    routed += [
+    # Told in its own words, the danger is asked about however unhappy the message is ("30th
+    # dec is a joke he could be dead of cold by then", round 15 r15a-06 was offered a complaint).
+    own_words = [
         category
         for category in routes_not_taken_back(tracker)
-        if category not in routed and words_of_its_own(policy.urgency[category], matches)
+        if words_of_its_own(policy.urgency[category], matches)
     ]
+    waiting, buttons = waiting_on_an_answer(tracker), buttons_before(tracker)
     follows = follows_up_a_route(
-        text, routed, waiting_on_an_answer(tracker), buttons_before(tracker),
-        bool(matches.dissatisfaction_cues),
-    )  # fmt: skip
+        text, routed, waiting, buttons, bool(matches.dissatisfaction_cues)
+    ) or follows_up_a_route(text, own_words, waiting, buttons)
     if not follows or answer_for(text, get_app().answers):
         return None
-    return routed
+    return list(dict.fromkeys((*routed, *own_words)))
+
+
+def _said_again(tracker: Tracker, result: TriageResult) -> tuple[list[str], tuple[str, ...]]:
+    """The routes standing before this message whose help is said again: a danger put off
+    ("I'll mention it on Monday" after the gas line, round 15 r15d-03) and a line that did not
+    answer ("it rang out twice", r15c-08). Said after any new route, and flagged with it."""
+    policy = get_app().policy
+    text = str(tracker.latest_message.get("text") or "")
+    standing = routes_standing(turns_in_events(before_latest_message(tracker)), policy)
+    put_off = [c for c in routes_put_off(text, standing, policy) if c not in result.urgency]
+    unanswered = line_not_answered(text, standing, policy)
+    lines = [line for line in map(policy.put_off_line, put_off) if line]
+    if unanswered:
+        lines.append(policy.line_unanswered_line())
+    return lines, tuple(dict.fromkeys((*put_off, *unanswered)))
 
 
 def _cannot_phone_after_a_route(tracker: Tracker, policy: Policy) -> list[str]:

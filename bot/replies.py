@@ -35,7 +35,10 @@ def urgent_lines(result: TriageResult, policy: Policy, offer_a_person: bool = Tr
     another language gets its routes in that language too, and the offer of an interpreter
     unless a person already has the conversation (round 9 r9c23 was told to reply "person")."""
     language = result.danger_language
-    lines = [policy.urgent_route(category, language) for category in result.urgency]
+    lines = [
+        policy.urgent_route(category, language, result.about_someone_else)
+        for category in result.urgency
+    ]
     if lines and offer_a_person and language in policy.languages:
         lines.append(policy.languages[language].interpreter_offer.format(**vars(policy.landlord)))
     return lines

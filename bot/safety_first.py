@@ -37,7 +37,7 @@ from bot.bootstrap import policy_at
 from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import told_after_a_route
+from bot.triage.decide import completed_by_words_told_before, told_after_a_route, words_of_its_own
 from bot.triage.safety import (
     PERSON_AWAITED_ACTION,
     SAFETY_ACTION,
@@ -47,10 +47,12 @@ from bot.triage.safety import (
     cannot_read,
     dangers_to_a_person_standing,
     follows_up_a_route,
+    line_not_answered,
     needs_safety_check,
     not_to_be_phoned,
     reads_as_a_detail,
     routes_given,
+    routes_put_off,
     routes_standing,
     waiting_on_an_answer,
 )
@@ -195,12 +197,27 @@ class SafetyFirstPolicy(UntrainedPolicy):
         matches = RuleMatches.from_entities(message.entities)
         if told_after_a_route(matches, routed, policy):
             return True
+        before = list(_turns_before_latest(tracker))
+        told_before = {
+            group
+            for resident, _, entities in before
+            if resident
+            for group in RuleMatches.from_entities(entities).cue_groups
+        }
+        if completed_by_words_told_before(matches, told_before, routed, policy):
+            return True
+        standing_before = routes_standing(before, policy)
+        if routes_put_off(message.text, standing_before, policy) or line_not_answered(
+            message.text, standing_before, policy
+        ):
+            return True
         unhappy = bool(matches.dissatisfaction_cues)
         standing = routes_standing(_turns(tracker), policy)
+        own_words = [c for c in standing if words_of_its_own(policy.urgency[c], matches)]
+        waiting = waiting_on_an_answer(tracker)
         return (
-            follows_up_a_route(
-                message.text, standing, waiting_on_an_answer(tracker), buttons, unhappy
-            )
+            follows_up_a_route(message.text, standing, waiting, buttons, unhappy)
+            or follows_up_a_route(message.text, own_words, waiting, buttons)
             or bool(not_to_be_phoned(message.text, standing, policy))
             or bool(standing and cannot_phone([message.text or ""], policy))
         )
@@ -242,6 +259,17 @@ def since_latest_message(
 def _turns(tracker: DialogueStateTracker) -> Iterator[tuple[bool, str, list[dict[str, Any]]]]:
     """What was said, in order (`from_resident`, text, entities), for `routes_standing`."""
     for event in tracker.events:
+        if isinstance(event, UserUttered):
+            yield True, event.text or "", event.entities
+        elif isinstance(event, BotUttered):
+            yield False, event.text or "", []
+
+
+def _turns_before_latest(
+    tracker: DialogueStateTracker,
+) -> Iterator[tuple[bool, str, list[dict[str, Any]]]]:
+    """What was said before the latest resident message, in order, as `_turns`."""
+    for event in _before_latest(tracker):
         if isinstance(event, UserUttered):
             yield True, event.text or "", event.entities
         elif isinstance(event, BotUttered):

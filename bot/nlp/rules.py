@@ -172,6 +172,7 @@ class RuleMatcher:
         groups += [("finished", "finished", policy.finished_cues)]
         self._categories = safety.categories
         self._vulnerable_from_age = safety.vulnerable_from_age
+        self._vulnerable_under_age = safety.vulnerable_under_age
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
         }
@@ -250,6 +251,10 @@ class RuleMatcher:
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         if self._vulnerable_from_age is not None and any(
             age >= self._vulnerable_from_age for age in ages_told(doc.text)
+        ):
+            found.setdefault("cue_group", []).append(VULNERABLE)
+        if self._vulnerable_under_age is not None and any(
+            age < self._vulnerable_under_age for age in young_ages_told(doc.text)
         ):
             found.setdefault("cue_group", []).append(VULNERABLE)
         urgency, language = self._dangers(found, spans)
@@ -499,6 +504,33 @@ def ages_told(text: str) -> list[int]:
     """The ages of people a message tells in numbers."""
     told = (next(g for g in match.groups() if g) for match in AGE_TOLD.finditer(text))
     return [age for age in map(int, told) if age <= OLDEST_AGE]
+
+
+# A child's age told in numbers: "she is 4", "my 2yo", "my baby 2yo", "a 3 week old", "my 18 month
+# old", "her 4 year old daughter". Weeks and months are under a year. A number after "he" or "she"
+# that is a time or an amount ("she is 3 weeks late") is no age.
+CHILD_AGE_TOLD = re.compile(
+    r"\b(?:my|our|her|his|their|a|an)\s+(?:little\s+|lil\s+)?(\d{1,2})\s*-?\s*"
+    r"(years?|yrs?|yr|yo|y/o|months?|weeks?)\s*-?\s*(?:old|o)?\b"
+    r"|\b(?:son|daughter|girl|boy|child|kid|baby|toddler|grandson|granddaughter|niece|nephew|"
+    r"little one|lil one|she|he|shes|hes|she's|he's|who)\s*(?:is|'s|,|\(|aged?|who is)?\s*"
+    r"(?:only\s+|just\s+)?(\d{1,2})\s*(years?|yrs?|yr|yo|y/o)?\b(?!\s*(?:months?|weeks?)\b)"
+    + NOT_AN_AGE_AFTER
+    + r"|\b(\d{1,2})\s*-?\s*(weeks?|months?)\s*-?\s*old\b",
+    re.IGNORECASE,
+)
+
+
+def young_ages_told(text: str) -> list[int]:
+    """The ages in whole years of children a message tells in numbers (a baby weeks or months
+    old is 0)."""
+    ages = []
+    for match in CHILD_AGE_TOLD.finditer(text):
+        groups = match.groups()
+        number, unit = next((groups[i], groups[i + 1]) for i in (0, 2, 4) if groups[i])
+        in_years = not unit or unit.lower().startswith(("y", "yo"))
+        ages.append(int(number) if in_years else 0)
+    return ages
 
 
 def _said_to_be_away(doc: Doc, start: int) -> bool:

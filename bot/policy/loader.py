@@ -415,7 +415,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     categories = {}
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
-        "told_after", "question", "ask", "never_asb",
+        "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -436,8 +436,10 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
                     f"detector_needs names cue group '{group}', which 'cue_groups' does not hold"
                 )
         after_route = r.optional_text("after_route")
-        if after_route is not None:
-            _check_placeholders(r, "after_route", after_route, landlord_fields)
+        for key in ("after_route", "route_for_someone_else", "put_off"):
+            optional = r.optional_text(key)
+            if optional is not None:
+                _check_placeholders(r, key, optional, landlord_fields)
         hazard = r.optional_text("hazard")
         if hazard is not None and hazard not in hazards:
             r.fail(f"hazard '{hazard}' is not defined in hazards.yml")
@@ -467,6 +469,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.optional_text("question"),
             r.cues("ask"),
             r.flag("never_asb"),
+            r.optional_text("route_for_someone_else"),
+            r.optional_text("put_off"),
         )
     for record, pairs in told_after.values():
         for after, _ in pairs:
@@ -497,6 +501,10 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         alarm_chirp=file.text("alarm_chirp"),
         alarm_chirp_cues=file.cues("alarm_chirp_cues", required=True),
         vulnerable_from_age=_age(file, "vulnerable_from_age"),
+        vulnerable_under_age=_age(file, "vulnerable_under_age"),
+        put_off_cues=file.cues("put_off_cues", required=True),
+        line_unanswered=_checked(file, "line_unanswered", landlord_fields),
+        line_unanswered_cues=file.cues("line_unanswered_cues", required=True),
     )
 
 
@@ -711,6 +719,10 @@ _TOP_KEYS = {
         "alarm_chirp",
         "alarm_chirp_cues",
         "vulnerable_from_age",
+        "vulnerable_under_age",
+        "put_off_cues",
+        "line_unanswered",
+        "line_unanswered_cues",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

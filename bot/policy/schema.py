@@ -201,6 +201,13 @@ class UrgencyCategory:
     # Never a matter for the anti-social behaviour team, whoever the message names: smoke from a
     # neighbour's door is a fire (round 14 r14c-10), abuse by an ex is domestic abuse (r13c-10).
     never_asb: bool = False
+    # The route said to someone telling of another person at risk ("he's been saving up his
+    # tablets"): the help for that person, not "if you might harm yourself" (round 15 r15c-14).
+    # None says the route as it is.
+    route_for_someone_else: str | None = None
+    # Said again plainly when, after the route, the resident puts the danger off ("it was very
+    # faint, I'll mention it on Monday", round 15 r15d-03); None for a danger that may wait.
+    put_off: str | None = None
 
     @property
     def to_a_person(self) -> bool:
@@ -260,6 +267,16 @@ class Safety:
     # A person said to be this old or older ("my mum who is 87", "Mr Frost 90") is vulnerable
     # for the cue group of that name; None when the policy sets no age.
     vulnerable_from_age: int | None = None
+    # A child said in numbers to be younger than this ("she is 4", "my 2yo") is vulnerable too:
+    # under-fives are the children most at risk from the cold and from illness (round 15 r15c-06).
+    vulnerable_under_age: int | None = None
+    # Words that put a danger off after its route ("I'll mention it on Monday"): a category's
+    # `put_off` is then said again.
+    put_off_cues: tuple[str, ...] = ()
+    # Said when the resident says a line we gave did not answer ("it just rang out twice", round
+    # 15 r15c-08), and what tells of it: the help open instead, not the same line again.
+    line_unanswered: str = ""
+    line_unanswered_cues: tuple[str, ...] = ()
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""
@@ -424,14 +441,34 @@ class Policy:
     def urgency(self) -> dict[str, UrgencyCategory]:
         return self.safety.categories
 
-    def urgent_route(self, category_id: str, language: str | None = None) -> str:
+    def urgent_route(
+        self, category_id: str, language: str | None = None, someone_else: bool = False
+    ) -> str:
         """The route to give at once, with the landlord's numbers filled in: in the resident's
-        language (then in English too) when the landlord provides it."""
-        english = self.urgency[category_id].route.format(**vars(self.landlord))
+        language (then in English too) when the landlord provides it; about the person at risk
+        when the resident tells of `someone_else` and the category has words for that."""
+        category = self.urgency[category_id]
+        route = (someone_else and category.route_for_someone_else) or category.route
+        english = route.format(**vars(self.landlord))
         translated = self.languages[language].routes.get(category_id) if language else None
         if translated is None:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
+
+    def route_wordings(self, category_id: str) -> tuple[str, ...]:
+        """Every English wording of a category's route, to tell that it was given."""
+        category = self.urgency[category_id]
+        wordings = (category.route, category.route_for_someone_else)
+        return tuple(w.format(**vars(self.landlord)) for w in wordings if w)
+
+    def put_off_line(self, category_id: str) -> str | None:
+        """What is said again when the resident puts this danger off, or None."""
+        text = self.urgency[category_id].put_off
+        return text.format(**vars(self.landlord)) if text else None
+
+    def line_unanswered_line(self) -> str:
+        """The help open when a line we gave did not answer."""
+        return self.safety.line_unanswered.format(**vars(self.landlord))
 
     def after_route(self, category_id: str) -> str:
         """What happens now and the help open day and night, after a category's route."""

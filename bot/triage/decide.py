@@ -14,7 +14,7 @@ from typing import Any
 from bot.nlp.matches import VULNERABLE, RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
-from bot.policy.schema import IntentRule, Label
+from bot.policy.schema import IntentRule, Label, UrgencyCategory
 from bot.triage.result import Part, Reason, TriageResult
 from bot.triage.stage_2 import no_earlier_complaint
 
@@ -31,6 +31,14 @@ ADDRESSED_TO_US = re.compile(
     re.IGNORECASE,
 )
 
+# Words for the person a message is about: someone else (he, she, they) or the writer (I, me).
+THIRD_PERSON = re.compile(
+    r"\b(?:he|she|him|his|her|hers|they|them|their|hes|he's|shes|she's|theyre|they're)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|im|i'm|ive|i've|ill|i'll|id|i'd)\b", re.IGNORECASE)
+SOMEONE_ELSE_HARMED = re.compile(r"\b(?:himself|herself|themselves|themself)\b", re.IGNORECASE)
+MYSELF = re.compile(r"\bmyself\b", re.IGNORECASE)
 # Thoughts of self-harm: never a matter for another team (ASB, insurance) the classifier guessed.
 SELF_HARM = "self_harm"
 # Intents that ask for a formal complaint in so many words.
@@ -263,7 +271,20 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         months_ago=matches.months_ago,
         reasons=tuple(reasons),
         outside_the_process=outside_the_process,
+        about_someone_else=about_someone_else(text),
     )
+
+
+def about_someone_else(text: str) -> bool:
+    """Whether a message tells of someone else rather than the writer: "he said he's been
+    saving up his tablets" from a support worker (round 15 r15c-14 was told "if you might act on
+    thoughts of harming yourself"). Words for harm to oneself decide it ("kill himself", "hurt
+    myself"); otherwise the person talked about more often."""
+    if MYSELF.search(text):
+        return False
+    if SOMEONE_ELSE_HARMED.search(text):
+        return True
+    return len(THIRD_PERSON.findall(text)) > len(FIRST_PERSON.findall(text))
 
 
 def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool]:
@@ -305,26 +326,42 @@ def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Poli
     ]
 
 
-def completed_by_a_person_told_before(
+def completed_by_words_told_before(
     matches: RuleMatches, told_before: Iterable[str], routed: Iterable[str], policy: Policy
 ) -> list[str]:
-    """The dangers whose combination with a vulnerable person the message completes, when the
-    resident told of the person earlier in the conversation: "radiators cold for 5 days, fix it
-    before mama comes back" after "my mum is 79 with a bad heart" (round 13 r13c-07 got only the
-    safety question). The person is still at home. Not a danger already routed or said to be
-    over."""
-    if matches.past_danger or VULNERABLE not in set(told_before):
+    """The dangers whose combination with a vulnerable person the message completes with cue
+    groups the resident told earlier in the conversation: the person told before ("radiators
+    cold for 5 days, fix it before mama comes back" after "my mum is 79 with a bad heart", round
+    13 r13c-07), or the person told now after the loss ("I have COPD, I cant manage the stairs"
+    after the lift is out, round 15 r15b-12; "my daughter is hot with fever" after "she is 4",
+    r15c-06). The message holds a group of the combination itself. Not a danger already routed
+    or said to be over."""
+    if matches.past_danger:
         return []
-    now = set(matches.cue_groups) | {VULNERABLE}
+    now = set(matches.cue_groups)
+    told = now | set(told_before)
     return [
         category.id
         for category in policy.urgency.values()
         if category.id not in (*routed, *matches.urgency)
         and any(
-            VULNERABLE in combination and now.issuperset(combination)
+            VULNERABLE in combination and told.issuperset(combination) and now & set(combination)
             for combination in category.combinations
         )
     ]
+
+
+def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
+    """Whether the message tells the detector's new danger in words of its own: a cue group the
+    category needs (a heating word for a loss of heating), or for a danger to a person the group
+    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
+    another danger, or a question the message answers, is then no reason to doubt it ("yes
+    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
+    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
+    """
+    groups = [set(combination) for combination in category.combinations]
+    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
+    return bool(needs & set(matches.cue_groups))
 
 
 def _own_grievance(label: Label, ground: str | None, matches: RuleMatches, policy: Policy) -> bool:

@@ -83,6 +83,9 @@ class TriageResult:
     # A matter the residents' complaints process never takes, named in its own words (a staff
     # member's own grievance): explained with its route, and no choice to complain is offered.
     outside_the_process: bool = False
+    # The message tells of someone else at risk ("he's been saving up his tablets"): a route
+    # with words for that is said about them, not to the writer (round 15 r15c-14).
+    about_someone_else: bool = False
 
     @property
     def representative(self) -> bool:

@@ -81,7 +81,11 @@ def answers_yes(intent: str | None, text: str | None, policy: Policy) -> bool:
 def routes_given(said: Iterable[str], policy: Policy) -> list[str]:
     """The categories whose route the assistant has given, from what it said, in policy order."""
     given = " ".join(said)
-    return [category for category in policy.urgency if policy.urgent_route(category) in given]
+    return [
+        category
+        for category in policy.urgency
+        if any(route in given for route in policy.route_wordings(category))
+    ]
 
 
 def routes_standing(
@@ -212,6 +216,26 @@ def not_to_be_phoned(
         return ()
     people = (c for c in categories if c in policy.urgency and policy.urgency[c].to_a_person)
     return tuple(dict.fromkeys(people))
+
+
+def routes_put_off(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
+    """The routes standing whose danger the message puts off ("it was very faint, I'll mention
+    it on Monday" after the gas line, round 15 r15d-03): a danger that may not wait has its
+    `put_off` said again plainly, whatever else the message says ("nobody is in danger")."""
+    said = words(text or "")
+    if not any(contains(said, cue) for cue in policy.safety.put_off_cues):
+        return []
+    return [category for category in standing if policy.put_off_line(category)]
+
+
+def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
+    """The routes standing when the message says the line we gave did not answer ("i rang 0999
+    and it just rang out twice", round 15 r15c-08 was told to ring it again): the help open
+    instead is said, and the danger flagged again."""
+    said = words(text or "")
+    if not any(contains(said, cue) for cue in policy.safety.line_unanswered_cues):
+        return []
+    return list(standing)
 
 
 def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:

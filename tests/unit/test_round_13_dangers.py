@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bot.policy import Policy
 from bot.triage import triage
-from bot.triage.decide import completed_by_a_person_told_before
+from bot.triage.decide import completed_by_words_told_before
 from tests.unit.conftest import Match
 
 
@@ -129,15 +129,15 @@ def test_a_loss_told_after_a_vulnerable_person_completes_the_danger(
     resident had told of her mother of 79 with a heart condition, got only the safety question."""
     earlier = match("my mum is 79 and has a bad heart, she lives with me").cue_groups
     now = match("who can fix the heating tonight? she comes home later")
-    assert completed_by_a_person_told_before(now, earlier, (), policy) == [
+    assert completed_by_words_told_before(now, earlier, (), policy) == [
         "no_heating_or_water_vulnerable"
     ]
     # Routed already, or told with no person before: nothing new.
     routed = ("no_heating_or_water_vulnerable",)
-    assert completed_by_a_person_told_before(now, earlier, routed, policy) == []
-    assert completed_by_a_person_told_before(now, (), (), policy) == []
+    assert completed_by_words_told_before(now, earlier, routed, policy) == []
+    assert completed_by_words_told_before(now, (), (), policy) == []
     over = match("the heating was fixed yesterday, thanks")
-    assert completed_by_a_person_told_before(over, earlier, (), policy) == []
+    assert completed_by_words_told_before(over, earlier, (), policy) == []
 
 
 def test_lights_out_on_the_stairs_are_no_electrical_danger_to_the_detector(match: Match) -> None:
