@@ -181,6 +181,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     if told_after:
         urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
         result = replace(result, urgency=urgency, ask_about_danger=False)
+        # The detector's probability is owed to the danger told after the route, as to one the
+        # policy's words found: "my husband went back in and now he is vomiting" after the gas
+        # route is carbon monoxide, not abuse (round 15 r15c-16 got the abuse helpline).
+        matches = replace(matches, urgency=tuple(dict.fromkeys((*matches.urgency, *told_after))))
     guess = matches.detected_urgency
     if not (routed or answered) or guess not in policy.urgency:
         return result

@@ -116,6 +116,19 @@ TO_DO_WITH = ("to", "do", "with")
 AWAY_FROM = {
     ("not", "near"), ("nowhere", "near"), ("anywhere", "near"), ("away", "from"), ("far", "from"),
 }  # fmt: skip
+# A resident asking why the assistant speaks of a danger ("why are you sending me domestic abuse
+# stuff??", "why do you keep telling me about harming myself?") names the assistant's words back:
+# the danger words straight after are ours, not a disclosure, and the protest says the route does
+# not apply (round 15 r15a-04 and r15b-17 got the route again for it). Grammar, not policy: "why
+# didnt you send anyone, i cant breathe" and "you told me to call 999 if he came back" name none.
+NAMED_BACK = re.compile(
+    r"\bwhy\b[^.?!\n]{0,25}?\b(?:you|u|ya)\b[^.?!\n]{0,15}?\b(?:send|sending|sent|tell|telling|"
+    r"told|give|giving|gave|say|saying|said|mention|mentioning|bring up|bringing up|talk|talking|"
+    r"go on|going on|goes on|ask|asking|asked)\b(?:\s+(?:me|us|about|on|up|the|this|that|these|"
+    r"those|all|a|an|any|more|with|of))*\s+",
+    re.IGNORECASE,
+)
+
 SUBJECTS = {
     "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
     "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",
@@ -221,6 +234,7 @@ class RuleMatcher:
             if kind == "exclusion_cue" and _neighbour_helped(doc, start, end)
         ]
         not_a_complaint = any(kind == "not_dissatisfaction" for (kind, _), _, _ in phrases)
+        named_back = {found_at.end() for found_at in NAMED_BACK.finditer(doc.text)}
         leftovers = [start for (kind, _), start, _ in phrases if kind == "danger_leftover"]
         for (kind, rule_id), start, end in phrases:
             if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
@@ -239,6 +253,10 @@ class RuleMatcher:
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
+            if kind in ("urgency", NEGATED_URGENCY) and doc[start].idx in named_back:
+                # Our own route's words, named back in a protest: no cue, and no danger.
+                kind = "urgency_except"
+                found.setdefault("danger_taken_back", []).append(rule_id)
             if kind == "language_urgency" and self._negated_after(rule_id, doc, end):
                 kind, rule_id = NEGATED_URGENCY, rule_id.split(":", 1)[1]
             found.setdefault(kind, []).append(rule_id)
