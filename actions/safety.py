@@ -21,7 +21,6 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.policy.schema import UrgencyCategory
 from bot.questions import answer_for
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
@@ -34,6 +33,7 @@ from bot.triage.decide import (
     danger_in_doubt,
     detector_level,
     told_after_a_route,
+    words_of_its_own,
 )
 from bot.triage.safety import (
     HANDOFF_ACTION,
@@ -218,19 +218,6 @@ def _cue_groups_told_before(tracker: Tracker) -> set[str]:
     return {
         group for entities in told[:-1] for group in RuleMatches.from_entities(entities).cue_groups
     }
-
-
-def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
-    """Whether the message tells the detector's new danger in words of its own: a cue group the
-    category needs (a heating word for a loss of heating), or for a danger to a person the group
-    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
-    another danger, or a question the message answers, is then no reason to doubt it ("yes
-    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
-    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
-    """
-    groups = [set(combination) for combination in category.combinations]
-    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
-    return bool(needs & set(matches.cue_groups))
 
 
 # The read-back's corrections that are details, where the detector's guess is noise: "call me"

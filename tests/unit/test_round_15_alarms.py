@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import NOT_AT_ALL, UNSURE, dangers, detector_level
+from bot.triage.decide import NOT_AT_ALL, SURE, UNSURE, dangers, detector_level
 from bot.triage.safety import taken_back
 from tests.unit.conftest import Match
 
@@ -41,3 +41,29 @@ def test_a_route_named_back_in_a_protest_is_no_disclosure(match: Match, policy: 
         ("why are you asking that, he hit me last night", "domestic_abuse"),
     ):
         assert category in match(said).urgency, said
+
+
+def test_a_guess_at_harm_to_a_person_in_words_about_our_service_is_doubted(
+    match: Match, policy: Policy
+) -> None:
+    """Round 15 (r15b-04, r15b-08, r15a-02): "I did say I was unhappy. Since March nobody came"
+    got the Samaritans line, and an engineer rude to a resident's wife at the door the domestic
+    abuse helpline, on the detector's guess alone. In words the policy puts about our homes or
+    service, with none of the danger's own, the guess is asked about, not routed."""
+    for said, category in (
+        ("As I said, I'm not happy. Nobody has come about the damp since May.", "self_harm"),
+        (
+            "the repairs man was very rude to my wife and left a mess in the kitchen",
+            "domestic_abuse",
+        ),
+        ("your operative shouted at my husband at the door because he is deaf", "domestic_abuse"),
+    ):
+        found = guessed(match(said), category)
+        assert detector_level(found, policy) == UNSURE, said
+        assert dangers(found, policy) == ((), True), said
+    # Told in its own words, or with nothing about our service, the guess still routes.
+    for said, category in (
+        ("the plumber never came and my husband threatened me again last night", "domestic_abuse"),
+        ("honestly dont think ill be around much longer", "self_harm"),
+    ):
+        assert detector_level(guessed(match(said), category), policy) == SURE, said
