@@ -10,8 +10,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionSafetyCheck
 from bot.bootstrap import App
+from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
-from tests.actions.test_round_12_safety import texts, turn
+from tests.actions.test_round_12_safety import OUTCOME_QUESTION, texts, turn
 
 
 def test_feeling_ill_after_the_gas_route_gets_gas_and_medical_help_not_abuse(
@@ -23,11 +24,32 @@ def test_feeling_ill_after_the_gas_route_gets_gas_and_medical_help_not_abuse(
     said = [policy.urgent_route("gas")]
     text = "my partner went back inside to get the kids coats and now hes throwing up"
     asyncio.run(
-        ActionSafetyCheck().run(
-            dispatcher, turn(policy, said, text, ("domestic_abuse", 0.9)), {}
-        )
+        ActionSafetyCheck().run(dispatcher, turn(policy, said, text, ("domestic_abuse", 0.9)), {})
     )
     lines = texts(dispatcher)
     assert policy.urgent_route("gas") in lines
     assert policy.urgent_route("medical_emergency") in lines
     assert policy.urgent_route("domestic_abuse") not in lines
+
+
+def test_a_resident_who_said_nobody_is_in_danger_is_not_asked_again_on_a_doubt(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 15 (r15c-03): after "no one in danger its not like that", "im dying to know why
+    no1 came back" got "Is anyone in danger right now?" a fourth time. A doubt of the detector's
+    alone is not asked again; a danger in words still is."""
+    text = "also really want to know why nobody ever rang me back"
+    tracker = turn(policy, [OUTCOME_QUESTION], text, ("self_harm", 0.3), "outcome_sought")
+    matcher = RuleMatcher.blank(policy)
+    earlier = "nobody is in danger, it is just the mould on the wall"
+    entities = matcher.match(matcher.make_doc(earlier)).as_entities()
+    tracker.events.insert(
+        1, {"event": "user", "text": earlier, "parse_data": {"entities": entities}}
+    )
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    assert policy.safety.question not in texts(dispatcher)
+    # Without the earlier word, the same doubt is asked about.
+    again = CollectingDispatcher()
+    fresh = turn(policy, [OUTCOME_QUESTION], text, ("self_harm", 0.3), "outcome_sought")
+    asyncio.run(ActionSafetyCheck().run(again, fresh, {}))
+    assert policy.safety.question in texts(again)
