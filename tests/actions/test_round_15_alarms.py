@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import asyncio
 
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.request_contact import ActionRecordRequestContact
 from actions.safety import ActionSafetyCheck
 from bot.bootstrap import App
+from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy
+from tests.actions.test_request_contact import RECEIVED, after_the_question, said, told_first
 from tests.actions.test_round_12_safety import OUTCOME_QUESTION, texts, turn
 
 
@@ -53,3 +57,35 @@ def test_a_resident_who_said_nobody_is_in_danger_is_not_asked_again_on_a_doubt(
     fresh = turn(policy, [OUTCOME_QUESTION], text, ("self_harm", 0.3), "outcome_sought")
     asyncio.run(ActionSafetyCheck().run(again, fresh, {}))
     assert policy.safety.question in texts(again)
+
+
+def test_a_gas_route_taken_back_leaves_no_emergency_repair(app: App, policy: Policy) -> None:
+    """Round 15 (r15c-18): a gas leak fixed last week got the gas route and a 24-hour promise;
+    after "no gas now, it was last week and fixed", a cupboard door the engineer broke was still
+    "an emergency repair" to ring about now. A hazard route taken back makes no emergency."""
+    contact = ContactRecord("resident-9", "socketio", RECEIVED, "the engineer broke the cupboard",
+                            "service_request", "service_request", 0.9, None, ("gas",),
+                            ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("repairs", True))
+    slots = {"contact_id": contact_id, "contact_details": "sam@example.com",
+             "contact_preference": "email"}  # fmt: skip
+    route = policy.urgent_route("gas")
+    clock = (
+        "We must check this and make it safe within 24 hours, by 10am on Friday 4 December 2026."
+    )
+    matcher = RuleMatcher.blank(policy)
+    over = "there is no gas smell any more, the leak was fixed on monday"
+    entities = matcher.match(matcher.make_doc(over)).as_entities()
+    state = told_first(after_the_question(slots), route, clock).current_state()
+    state["events"].insert(3, {"event": "user", "text": over, "parse_data": {"entities": entities}})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionRecordRequestContact().run(dispatcher, Tracker.from_dict(state), {}))
+    assert "emergency repair" not in said(dispatcher)
+    # Not taken back, the same route keeps it an emergency.
+    standing = CollectingDispatcher()
+    asyncio.run(
+        ActionRecordRequestContact().run(
+            standing, told_first(after_the_question(slots), route, clock), {}
+        )
+    )
+    assert "emergency repairs line now" in said(standing)

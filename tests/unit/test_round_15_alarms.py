@@ -67,3 +67,18 @@ def test_a_guess_at_harm_to_a_person_in_words_about_our_service_is_doubted(
         ("honestly dont think ill be around much longer", "self_harm"),
     ):
         assert detector_level(guessed(match(said), category), policy) == SURE, said
+
+
+def test_burning_at_the_electrics_leads_with_get_out_and_call_999(
+    match: Match, policy: Policy
+) -> None:
+    """Round 15 (r15c-12): a burning plastic smell from a wet fuse box got "switch off at the
+    fuse box if it is safe" and only a conditional 999. Smoke or burning at the electrics is a
+    fire first, then an electrical danger."""
+    for said in (
+        "theres a smell of burnt plastic from the consumer unit now",
+        "the socket in the hall is smoking",
+    ):
+        found = match(said)
+        assert found.urgency[0] == "fire_or_danger_to_life", said
+        assert "electrical_danger" in found.urgency, said
