@@ -116,16 +116,17 @@ TO_DO_WITH = ("to", "do", "with")
 AWAY_FROM = {
     ("not", "near"), ("nowhere", "near"), ("anywhere", "near"), ("away", "from"), ("far", "from"),
 }  # fmt: skip
-# A resident asking why the assistant speaks of a danger ("why are you sending me domestic abuse
-# stuff??", "why do you keep telling me about harming myself?") names the assistant's words back:
+# A resident asking why the assistant keeps speaking of a danger ("why are you sending me domestic
+# abuse stuff??", "why do you keep telling me about suicide?") names the assistant's words back:
 # the danger words straight after are ours, not a disclosure, and the protest says the route does
-# not apply (round 15 r15a-04 and r15b-17 got the route again for it). Grammar, not policy: "why
-# didnt you send anyone, i cant breathe" and "you told me to call 999 if he came back" name none.
+# not apply (round 15 r15a-04 and r15b-17 got the route again for it). Only what the assistant is
+# doing now: "why didnt you send anyone, i cant breathe" and "why did you not tell me about the
+# gas leak" name none. Grammar, not policy.
 NAMED_BACK = re.compile(
-    r"\bwhy\b[^.?!\n]{0,25}?\b(?:you|u|ya)\b[^.?!\n]{0,15}?\b(?:send|sending|sent|tell|telling|"
-    r"told|give|giving|gave|say|saying|said|mention|mentioning|bring up|bringing up|talk|talking|"
-    r"go on|going on|goes on|ask|asking|asked)\b(?:\s+(?:me|us|about|on|up|the|this|that|these|"
-    r"those|all|a|an|any|more|with|of))*\s+",
+    r"\bwhy\s+(?:are|r|do|does|d|you)\s+(?:you\s+|u\s+|ya\s+)?(?:keep\s+|keeps\s+|still\s+|"
+    r"always\s+)?(?:sending|send|telling|tell|giving|give|saying|say|mentioning|mention|"
+    r"bringing up|bring up|going on|go on|talking|talk|asking|ask)\b"
+    r"(?:\s+(?:me|us|about|on|up|the|this|that|these|those|all|a|an|any|more|with|of))*\s+",
     re.IGNORECASE,
 )
 

@@ -25,7 +25,7 @@ def test_a_route_named_back_in_a_protest_is_no_disclosure(match: Match, policy: 
     for said, category in (
         ("why r u sending me all this domestic abuse stuff, nobody hits me lol", "domestic_abuse"),
         ("why do you keep going on about suicide? I only asked about my gutter", "self_harm"),
-        ("Why did you give me the self harm number? I'm fine, it's the boiler", "self_harm"),
+        ("Why are you giving me the self harm number? I'm fine, it's the boiler", "self_harm"),
     ):
         found = match(said)
         assert category not in found.urgency, said
@@ -39,6 +39,7 @@ def test_a_route_named_back_in_a_protest_is_no_disclosure(match: Match, policy: 
         ("why didnt you send anyone, i cant breathe", "medical_emergency"),
         ("you told me to call 999 if he hit me again, he hit me", "domestic_abuse"),
         ("why are you asking that, he hit me last night", "domestic_abuse"),
+        ("why did you not tell me about the gas leak next door", "gas"),
     ):
         assert category in match(said).urgency, said
 
