@@ -31,6 +31,7 @@ from bot.policy import Policy
 from bot.replies import request_contact_lines
 from bot.text import words
 from bot.told import own_name_in
+from bot.triage.safety import routes_in_events, routes_standing, turns_in_events
 
 OFFER = "request_contact_pending"
 CONTACT_SLOTS = ("contact_name", "contact_details", "contact_preference")
@@ -108,7 +109,9 @@ def record_contact(
     told = clocks_told(tracker, app.policy)
     flagged = request is not None and request.urgent and not told
     to_a_person = flagged and _only_harm_to_people(contact_id)
-    urgent = EMERGENCY in told or (flagged and not to_a_person)
+    urgent = (EMERGENCY in told or (flagged and not to_a_person)) and not _hazards_taken_back(
+        tracker, app.policy
+    )
     said = words(str(tracker.latest_message.get("text") or ""))
     for line in request_contact_lines(
         details if stored else None,
@@ -142,6 +145,16 @@ def clocks_told(tracker: Tracker, policy: Policy) -> set[str]:
         if (opening := kind.tell_resident.split("{")[0])
         and any(text.startswith(opening) for text in said)
     }
+
+
+def _hazards_taken_back(tracker: Tracker, policy: Policy) -> bool:
+    """Whether the hazard routes given in this conversation have all been taken back ("no gas
+    now, it was last week and fixed"): a cupboard door broken by the engineer is then no
+    emergency repair to ring about now (round 15 r15c-18)."""
+    events = tracker.events
+    given = [c for c in routes_in_events(events, policy) if not policy.urgency[c].to_a_person]
+    standing = routes_standing(turns_in_events(events), policy)
+    return bool(given) and not any(c in standing for c in given)
 
 
 def _only_harm_to_people(contact_id: int | None) -> bool:

@@ -87,9 +87,11 @@ class ActionSafetyCheck(Action):
         confirmed = not result.urgency and said_yes and asked_before
         if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
-        elif asked_before:
+        elif asked_before or _said_nobody_is_in_danger(tracker):
             # The answer to the safety question is not asked it again ("No one is in danger right
-            # now. But I am very unhappy about it", round 8 r8b-18).
+            # now. But I am very unhappy about it", round 8 r8b-18), nor is a resident who has
+            # said nobody is in danger asked again on the detector's doubt alone ("im dying to
+            # know why no1 came back" got it a fourth time, round 15 r15c-03).
             result = replace(result, ask_about_danger=False)
         # Routes the message takes back ("Nobody is abusing me. I just want texts not calls")
         # are no reason to flag it as unsafe to phone (round 12 r12a-11).
@@ -197,6 +199,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     if told_after:
         urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
         result = replace(result, urgency=urgency, ask_about_danger=False)
+        # The detector's probability is owed to the danger told after the route, as to one the
+        # policy's words found: "my husband went back in and now he is vomiting" after the gas
+        # route is carbon monoxide, not abuse (round 15 r15c-16 got the abuse helpline).
+        matches = replace(matches, urgency=tuple(dict.fromkeys((*matches.urgency, *told_after))))
     guess = matches.detected_urgency
     if not (routed or answered) or guess not in policy.urgency:
         return result
@@ -222,6 +228,20 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         result, urgency=urgency, ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
+
+
+def _said_nobody_is_in_danger(tracker: Tracker) -> bool:
+    """Whether an earlier message of the resident's said there is no danger and told none, and
+    this one raises the question only on the detector's doubt: no danger word of its own, said
+    not to be there or asked about."""
+    told = [entities for resident, _, entities in turns_in_events(tracker.events) if resident]
+    now = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    if now.negated_urgency or now.asked_urgency:
+        return False
+    return any(
+        before.danger_taken_back and not before.urgency
+        for before in map(RuleMatches.from_entities, told[:-1])
+    )
 
 
 def _cue_groups_told_before(tracker: Tracker) -> set[str]:

@@ -116,6 +116,20 @@ TO_DO_WITH = ("to", "do", "with")
 AWAY_FROM = {
     ("not", "near"), ("nowhere", "near"), ("anywhere", "near"), ("away", "from"), ("far", "from"),
 }  # fmt: skip
+# A resident asking why the assistant keeps speaking of a danger ("why are you sending me domestic
+# abuse stuff??", "why do you keep telling me about suicide?") names the assistant's words back:
+# the danger words straight after are ours, not a disclosure, and the protest says the route does
+# not apply (round 15 r15a-04 and r15b-17 got the route again for it). Only what the assistant is
+# doing now: "why didnt you send anyone, i cant breathe" and "why did you not tell me about the
+# gas leak" name none. Grammar, not policy.
+NAMED_BACK = re.compile(
+    r"\bwhy\s+(?:are|r|do|does|d|you)\s+(?:you\s+|u\s+|ya\s+)?(?:keep\s+|keeps\s+|still\s+|"
+    r"always\s+)?(?:sending|send|telling|tell|giving|give|saying|say|mentioning|mention|"
+    r"bringing up|bring up|going on|go on|talking|talk|asking|ask)\b"
+    r"(?:\s+(?:me|us|about|on|up|the|this|that|these|those|all|a|an|any|more|with|of))*\s+",
+    re.IGNORECASE,
+)
+
 SUBJECTS = {
     "i", "im", "i'm", "he", "hes", "he's", "she", "shes", "she's", "we", "they", "my", "our",
     "his", "her", "their", "someone", "somebody", "there", "theres", "it", "its", "mum", "dad",
@@ -222,6 +236,7 @@ class RuleMatcher:
             if kind == "exclusion_cue" and _neighbour_helped(doc, start, end)
         ]
         not_a_complaint = any(kind == "not_dissatisfaction" for (kind, _), _, _ in phrases)
+        named_back = {found_at.end() for found_at in NAMED_BACK.finditer(doc.text)}
         leftovers = [start for (kind, _), start, _ in phrases if kind == "danger_leftover"]
         for (kind, rule_id), start, end in phrases:
             if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
@@ -240,6 +255,10 @@ class RuleMatcher:
                 continue
             if kind == "urgency" and _negated(doc, start):
                 kind = NEGATED_URGENCY
+            if kind in ("urgency", NEGATED_URGENCY) and doc[start].idx in named_back:
+                # Our own route's words, named back in a protest: no cue, and no danger.
+                kind = "urgency_except"
+                found.setdefault("danger_taken_back", []).append(rule_id)
             if kind == "language_urgency" and self._negated_after(rule_id, doc, end):
                 kind, rule_id = NEGATED_URGENCY, rule_id.split(":", 1)[1]
             found.setdefault(kind, []).append(rule_id)

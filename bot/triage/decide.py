@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from bot.nlp.matches import VULNERABLE, RuleMatches
@@ -391,8 +392,14 @@ def danger_in_doubt(matches: RuleMatches) -> str | None:
 
 
 def _about_our_service(text: str, matches: RuleMatches) -> bool:
-    """Whether a message says anything about our homes or service: unhappiness, a service
-    area, a fault, a request, a member of staff, a matter we may not take, or a reference."""
+    """Whether a message says anything about our homes or service, or is addressed to us."""
+    return tells_of_our_service(matches) or bool(ADDRESSED_TO_US.search(text))
+
+
+def tells_of_our_service(matches: RuleMatches) -> bool:
+    """Whether the policy's words in a message tell of our homes or service: unhappiness, a
+    service area, a fault, a request, a member of staff, a matter we may not take, or a
+    reference."""
     return bool(
         matches.dissatisfaction_cues
         or matches.service_areas
@@ -400,8 +407,20 @@ def _about_our_service(text: str, matches: RuleMatches) -> bool:
         or matches.references
         or matches.landlord_staff
         or any(kind in OUR_SERVICE_CUES for kind, *_ in matches.spans)
-        or ADDRESSED_TO_US.search(text)
     )
+
+
+def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
+    """Whether the message tells the detector's danger in words of its own: a cue group the
+    category needs (a heating word for a loss of heating), or for a danger to a person the group
+    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
+    another danger, or a question the message answers, is then no reason to doubt it ("yes
+    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
+    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
+    """
+    groups = [set(combination) for combination in category.combinations]
+    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
+    return bool(needs & set(matches.cue_groups))
 
 
 def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
@@ -412,6 +431,15 @@ def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
 def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool:
     """A danger to a person rather than a hazard in the home (abuse, threats, self-harm)."""
     return any(policy.urgency[category].to_a_person for category in urgency)
+
+
+# Cue groups that name who may be in danger, not the danger: "my wife" is no word of abuse.
+WHO_NOT_WHAT = {VULNERABLE, "partner"}
+
+
+def _without_groups(matches: RuleMatches, left_out: set[str]) -> RuleMatches:
+    """The matches without these cue groups."""
+    return replace(matches, cue_groups=tuple(g for g in matches.cue_groups if g not in left_out))
 
 
 # How much the learned detector's guess counts: a route, the safety question, or nothing.
@@ -446,6 +474,17 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8).
     doubts += int(bool(matches.urgency) and category.id not in matches.urgency)
+    # A danger to a person guessed with no words of its own, in a message the policy's words put
+    # about our homes or service, is the resident's unhappiness with us: "Well I did say I was
+    # unhappy. Since March nobody came" got the Samaritans line, and an engineer rude at the door
+    # the abuse helpline (round 15 r15b-04, r15b-08).
+    # A category that needs words of its own (a medical emergency) is capped above instead.
+    doubts += int(
+        category.to_a_person
+        and not category.detector_needs
+        and not words_of_its_own(category, _without_groups(matches, WHO_NOT_WHAT))
+        and tells_of_our_service(matches)
+    )
     return max(level - doubts, NOT_AT_ALL)
 
 
