@@ -12,7 +12,7 @@ from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.repair import buttons_before, recorded_so_far
+from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
 from actions.turns import before_latest_message, details_held, last_question, received_at
 from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
@@ -148,6 +148,8 @@ class ActionSafetyCheck(Action):
             # leaving is then read as any other (round 9 r9c04).
             return [ActionReverted()]
         question = open_question(tracker)
+        if routed and question is not None and question.name == READ_BACK:
+            routed = not corrects_the_read_back(tracker)
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
