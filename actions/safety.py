@@ -139,7 +139,8 @@ class ActionSafetyCheck(Action):
         says nothing more; at a form's question or the read-back, after a route, or after the
         safety question about words that are no answer, the question is asked again, so the
         message is neither stored as an answer nor read as a correction (round 9 r9c10, r9c22,
-        r9c29)."""
+        r9c29). A message at the read-back that changes it is handed on after the route, and
+        the change is made (round 15 r15b-18, r15d-02)."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
