@@ -40,6 +40,13 @@ NOT_THAT_WAY = re.compile(
     r"\b(?:don't|dont|do not|does not|doesn't|doesnt|not|never)\s+(?:\w+\s+)?"
     r"(?:contact|contacting|send|sending|use|using|want|wants|get|getting)\b(?:\s+\S+){0,3}$"
 )
+# A way said to be hard for them, after it: "he finds calls stressful", "phone calls are too
+# much for her" (round 15 r15b-10 was read back "by phone" with only an email given).
+HARD_FOR_THEM = re.compile(
+    r"^(?:(?:calls?|messages?)\s+)?(?:is\s+|are\s+)?(?:too\s+|very\s+|really\s+)?"
+    r"(?:stressful|hard|difficult|confusing|upsetting|scary|distressing|too much|a problem"
+    r"|no good|not good)\b"
+)
 # A letter's format, which is what would help, not the way to reach them: "easy read letters",
 # "large print letters" (round 15 r15d-11 was written to by letter for "easy read").
 ONLY_A_FORMAT = re.compile(r"\b(?:easy read|easy-read|large print|braille|big print)$")
@@ -453,7 +460,8 @@ def ways_said(text: str) -> WaysSaid:
                 before = said[clause : match.start()].split()
                 a_format = ONLY_A_FORMAT.search(" ".join(before)) is not None
                 ruled_out = (
-                    any(negation in before[-2:] for negation in NEGATIONS)
+                    HARD_FOR_THEM.match(word_after(said, match.start())) is not None
+                    or any(negation in before[-2:] for negation in NEGATIONS)
                     or any(negation in before[-3:] for negation in FAR_NEGATIONS)
                     or NOT_THAT_WAY.search(" ".join(before)) is not None
                 )

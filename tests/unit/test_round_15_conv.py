@@ -41,6 +41,9 @@ READ_BACK = DraftDefinition(
             "email",
         ),
         ("never send her letters, anyone can read her post box. phone 07700 900812", "phone"),
+        # r15b-10: calls said to be stressful, and an email given.
+        ("Please contact me, Jo Bell, as he finds calls stressful - jo.bell@example.org", "email"),
+        ("phone calls are too much for her, email me at jo.bell@example.org", "email"),
     ],
 )
 def test_a_way_ruled_out_is_never_the_way_used(said: str, way: str) -> None:
