@@ -482,6 +482,17 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
 
 
+def corrects_the_read_back(tracker: Tracker) -> bool:
+    """Whether a message at the read-back changes it: a part it names, or consent to record a
+    need. Said with danger words, the route comes first and the change is still made ("add that
+    one of them pulled a knife on my son", "put in that my 7 yr old has asthma" were routed and
+    the read-back shown unchanged, round 15 r15b-18, r15d-02)."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if tells_about_recording(tracker):
+        return True
+    return correction_of(typed, draft_from(tracker), ()).how != "unclear"
+
+
 def tells_about_recording(tracker: Tracker) -> bool:
     """Whether a message at the read-back gives consent to record a need it names, or says
     not to record one that is held."""

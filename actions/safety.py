@@ -12,7 +12,7 @@ from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.repair import buttons_before, recorded_so_far
+from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
 from actions.turns import before_latest_message, details_held, last_question, received_at
 from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
@@ -157,7 +157,8 @@ class ActionSafetyCheck(Action):
         says nothing more; at a form's question or the read-back, after a route, or after the
         safety question about words that are no answer, the question is asked again, so the
         message is neither stored as an answer nor read as a correction (round 9 r9c10, r9c22,
-        r9c29)."""
+        r9c29). A message at the read-back that changes it is handed on after the route, and
+        the change is made (round 15 r15b-18, r15d-02)."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
@@ -166,6 +167,8 @@ class ActionSafetyCheck(Action):
             # leaving is then read as any other (round 9 r9c04).
             return [ActionReverted()]
         question = open_question(tracker)
+        if routed and question is not None and question.name == READ_BACK:
+            routed = not corrects_the_read_back(tracker)
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:

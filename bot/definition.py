@@ -34,6 +34,22 @@ PREFERENCES = {
     ),
     "letter": ("letter", "letters", "post", "write", "by post", "in writing"),
 }
+# A way ruled out with the person or words between: "don't contact Ms Price by letter", "do not
+# send her any letters", "never want to be rung" (round 15 r15d-09 was read back as a letter).
+NOT_THAT_WAY = re.compile(
+    r"\b(?:don't|dont|do not|does not|doesn't|doesnt|not|never)\s+(?:\w+\s+)?"
+    r"(?:contact|contacting|send|sending|use|using|want|wants|get|getting)\b(?:\s+\S+){0,3}$"
+)
+# A way said to be hard for them, after it: "he finds calls stressful", "phone calls are too
+# much for her" (round 15 r15b-10 was read back "by phone" with only an email given).
+HARD_FOR_THEM = re.compile(
+    r"^(?:(?:calls?|messages?)\s+)?(?:is\s+|are\s+)?(?:too\s+|very\s+|really\s+)?"
+    r"(?:stressful|hard|difficult|confusing|upsetting|scary|distressing|too much|a problem"
+    r"|no good|not good)\b"
+)
+# A letter's format, which is what would help, not the way to reach them: "easy read letters",
+# "large print letters" (round 15 r15d-11 was written to by letter for "easy read").
+ONLY_A_FORMAT = re.compile(r"\b(?:easy read|easy-read|large print|braille|big print)$")
 # Words before a way of contact that rule it out: "don't ring", "rather than email".
 NEGATIONS = (
     "don't", "dont", "do not", "not", "no", "never", "can't", "cant", "cannot", "than", "instead",
@@ -112,8 +128,11 @@ def phone_in(text: str) -> str | None:
     return None
 
 
+# Numbers in parts split by slashes, as police crime references and dates are written: neither a
+# phone nor our job number ("crime ref 44/12345/26" was texted as 441234526, round 15 r15b-18).
+SLASHED_NUMBER = re.compile(r"\b\d+(?:\s*/\s*\d+){2,}\b")
 # References with letters in front ("CMP-2026-000123", "R-40017", "JB-2231") are not phones.
-LETTERED_REFERENCE = re.compile(r"\b[A-Za-z]{1,4}-\d[\d-]{3,}\b")
+LETTERED_REFERENCE = re.compile(rf"\b[A-Za-z]{{1,4}}-\d[\d-]{{3,}}\b|{SLASHED_NUMBER.pattern}")
 
 
 def phone_matches(text: str) -> list[phonenumbers.PhoneNumberMatch]:
@@ -398,7 +417,8 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
     if preference == "letter" and email_in(text) and not BY_POST.search(text):
         # "email is x@y.com please write me": written to at that address.
         return "email"
-    if preference is None and email_in(text) and not phone_in(text) and not BY_POST.search(text):
+    by_post = BY_POST.search(text) and "letter" not in ways_said(text).ruled_out
+    if preference is None and email_in(text) and not phone_in(text) and not by_post:
         # "Graham Lowe, graham.lowe@example.net": an email alone is the way to reach them;
         # asking how to contact them after it asks twice (round 14 r14b-07, r14b-28, r14d-11).
         return "email"
@@ -408,9 +428,22 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
 BY_POST = re.compile(r"\b(?:letter|letters|post|postal|by post|home address)\b", re.IGNORECASE)
 
 
-def contact_preference(text: str, last: bool = False) -> str | None:
-    """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
-    a correction the new way is said last ("it says phone, it should be email")."""
+@dataclass(frozen=True)
+class WaysSaid:
+    """The ways of contact a message names, where (position, way), with those it rules out and a
+    time it rules out ("dont ring after 6")."""
+
+    said: str
+    mentions: list[tuple[int, str]]
+    ruled_out: frozenset[str]
+    not_at: str | None
+
+
+def ways_said(text: str) -> WaysSaid:
+    """Every way of contact the message names and not rules out, and those it rules out. A way
+    ruled out anywhere is never one it names: "no letter, he still has a key to the post box" is
+    not a letter for its "post" (round 15 r15c-04, r15d-09, a domestic abuse victim whose ex may
+    get her post)."""
     said = " ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split())
     # Where each clause starts: "light not working, ring me" does not rule out ringing.
     clause_starts = [0] + [
@@ -419,21 +452,37 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     ]
     mentions: list[tuple[int, str]] = []
     not_at: str | None = None
+    ruled_out_ways: set[str] = set()
     for key, ways in PREFERENCES.items():
         for word in ways:
             for match in re.finditer(rf"\b{re.escape(word)}\b", said):
                 clause = max(start for start in clause_starts if start <= match.start())
                 before = said[clause : match.start()].split()
-                ruled_out = any(negation in before[-2:] for negation in NEGATIONS) or any(
-                    negation in before[-3:] for negation in FAR_NEGATIONS
+                a_format = ONLY_A_FORMAT.search(" ".join(before)) is not None
+                ruled_out = (
+                    HARD_FOR_THEM.match(word_after(said, match.start())) is not None
+                    or any(negation in before[-2:] for negation in NEGATIONS)
+                    or any(negation in before[-3:] for negation in FAR_NEGATIONS)
+                    or NOT_THAT_WAY.search(" ".join(before)) is not None
                 )
                 barred = time_ruled_out(said[match.end() :]) if ruled_out else None
                 if barred is not None:
                     # "dont ring after 6": a time ruled out, not the way (round 13 r13b-07 was
                     # told "We will not phone you").
                     not_at = f"not {barred}"
-                if not ruled_out or barred is not None:
+                elif ruled_out:
+                    ruled_out_ways.add(key)
+                if (not ruled_out or barred is not None) and not a_format:
                     mentions.append((match.start(), key))
+    kept = [(at, key) for at, key in mentions if key not in ruled_out_ways]
+    return WaysSaid(said, kept, frozenset(ruled_out_ways), not_at)
+
+
+def contact_preference(text: str, last: bool = False) -> str | None:
+    """How the person wants to be contacted; a way they rule out ("don't ring") is skipped. In
+    a correction the new way is said last ("it says phone, it should be email")."""
+    found = ways_said(text)
+    said, mentions, not_at = found.said, found.mentions, found.not_at
     if not mentions:
         return None
     # "telephone 07700 900271, text message better": the way said to be better wins.
@@ -482,14 +531,15 @@ def word_after(said: str, at: int) -> str:
 # Words that make one way the one they want, said before it ("prefers phone", "rather a text")
 # or after it ("text message better", "email is best").
 PREFERRED_BEFORE = re.compile(
-    r"\b(?:prefer|prefers|preferred|rather|rather have)\s+(?:by |a |an )?$"
+    # "only by text": the one way (round 15 r15b-02 was phoned for "mobile ... text only").
+    r"\b(?:prefer|prefers|preferred|rather|rather have|only)\s+(?:by |a |an )?$"
 )
 PREFERRED_AFTER = re.compile(
     r"^(?:(?:message|messages|call|calls|me|to me|to her|to him|to us)\s+)?"
     r"(?:is\s+|are\s+|would be\s+)?"
     # "email is safer" (round 10 r10c-29 was told "by phone" by someone whose phone is taken);
     # "that's the house phone. can you write to me instead?" (r10a-16).
-    r"(?:better|best|preferred|easier|easiest|safer|safest|instead)\b"
+    r"(?:better|best|preferred|easier|easiest|safer|safest|instead|only)\b"
 )
 
 

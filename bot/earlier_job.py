@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import re
 
+from bot.definition import SLASHED_NUMBER
+
 EARLIER_REPORT = re.compile(
-    r"\b(?:job|ref|reference|reported|reporting|report|earlier|(?:called|rang|phoned) on"
+    # A police crime reference is not one of ours (round 15 r15b-18 had a knife threat, added
+    # with its crime ref, stored as the earlier report).
+    r"\b(?:job|(?<!crime )(?<!police )(?:ref|reference)|reported|reporting|report|earlier"
+    r"|(?:called|rang|phoned) on"
     r"|first (?:call|called|rang|phoned|contacted|told|time)"
     r"|(?:rang|called|phoned) (?:you|about))\b",
     re.IGNORECASE,
@@ -36,10 +41,11 @@ PHONE_SHAPE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{3,4}[\s-]\d{3}[\s-]?\d{3,5}\b"
 
 def job_number_in(typed: str) -> str | None:
     """The corrected job number: "It's 60121, not 60112" gives 60121."""
-    phones = [phone.span() for phone in PHONE_SHAPE.finditer(typed)]
+    # Digits inside a phone number or a police crime reference (44/12345/26) are no job.
+    others = [m.span() for shape in (PHONE_SHAPE, SLASHED_NUMBER) for m in shape.finditer(typed)]
     for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
         before = typed[: match.start()].lower().split()[-1:]
-        in_a_phone = any(start <= match.start() < end for start, end in phones)
+        in_a_phone = any(start <= match.start() < end for start, end in others)
         if before != ["not"] and not in_a_phone:
             return f"job {match.group()}"
     return None

@@ -907,11 +907,12 @@ def test_the_read_back_reads_a_yes_beside_thanks_or_a_question(
         ("no. but pls dont ring after 6 i do nights", "phone, not after 6", False),
         ("do not call me before 10am", "phone, not before 10am", False),
         ("text me, don't phone at weekends", "text, not at weekends", False),
-        ("please dont ring me, he checks my phone", "phone", True),
+        # Round 15 r15c-04: a way ruled out is never the way used, "my phone" after it neither.
+        ("please dont ring me, he checks my phone", None, True),
     ],
 )
 def test_a_time_not_to_ring_is_kept_with_the_way_and_is_no_ban_on_calls(
-    text: str, way: str, ruled_out: bool
+    text: str, way: str | None, ruled_out: bool
 ) -> None:
     assert contact_preference(text) == way
     assert rules_out_calls(text) is ruled_out
