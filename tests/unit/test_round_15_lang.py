@@ -12,6 +12,7 @@ import yaml
 from bot.nlp.language import LanguageIdentifier
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy, PolicyError, load_policy
+from bot.recorded import asks_if_recorded
 from tests.conftest import ROOT
 
 SAMPLES = ROOT / "tests" / "data" / "languages" / "samples.yml"
@@ -95,3 +96,47 @@ def test_a_romanised_word_list_with_a_phrase_in_it_is_refused(tmp_path: Path) ->
     path.write_text(path.read_text().replace(listed, 'romanised_words: ["hai hai"'))
     with pytest.raises(PolicyError, match=r"'romanised_words' lists single words"):
         load_policy(tmp_path / "rules")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "u wrote down the somali interpreter?",
+        "you noted arabic translator for when you ring?",
+        "so you put the urdu interpreter on my file?",
+    ],
+)
+def test_asking_in_a_few_words_whether_an_interpreter_was_written_down_is_about_the_record(
+    text: str,
+) -> None:
+    """r15c-15: "you write bengali interpreter?" got "Sorry, I can only help with your home"."""
+    assert asks_if_recorded(text) == "adjustments"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "you wrote to me in march about the boiler?",
+        "you took three weeks to answer?",
+        "you put a new boiler in last year and it's broken again",
+    ],
+)
+def test_saying_what_you_did_is_no_question_about_the_record(text: str) -> None:
+    assert asks_if_recorded(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pls put down lithuanian interp for any call back",
+        "phone is best, in romanian if you can",
+        "a person please, urdu if possible",
+        "she needs a polish translator when you ring",
+    ],
+)
+def test_a_language_need_said_in_short_is_an_interpreter_need(
+    matcher: RuleMatcher, text: str
+) -> None:
+    """r15c-17: "pls note polish interp for the callback" got no reply; r15c-06 "in portuguese
+    if you can" and r15c-04 "arabic if possible" named no need."""
+    assert "interpreter" in matcher.match(matcher.make_doc(text)).adjustments
