@@ -132,11 +132,13 @@ def test_saying_what_you_did_is_no_question_about_the_record(text: str) -> None:
         "phone is best, in romanian if you can",
         "a person please, urdu if possible",
         "she needs a polish translator when you ring",
+        "hello, where do i pay rent. my language is tigrinya, english very small",
     ],
 )
 def test_a_language_need_said_in_short_is_an_interpreter_need(
     matcher: RuleMatcher, text: str
 ) -> None:
     """r15c-17: "pls note polish interp for the callback" got no reply; r15c-06 "in portuguese
-    if you can" and r15c-04 "arabic if possible" named no need."""
+    if you can", r15c-04 "arabic if possible" and r15c-05 "my english is little, somali is my
+    language" named no need."""
     assert "interpreter" in matcher.match(matcher.make_doc(text)).adjustments
