@@ -15,6 +15,7 @@ from actions.triage import contact_record
 from actions.turns import after_latest_message
 from bot.answers import open_question
 from bot.nlp.matches import RuleMatches, only_other_alphabets
+from bot.policy import Policy
 from bot.replies import INTERPRETER_NEED, not_english_reply, other_language_lines
 from bot.triage import triage
 
@@ -46,6 +47,16 @@ class ActionMisunderstood(Action):
         return [UserUtteranceReverted(), SlotSet("misunderstandings", count)]
 
 
+def hands_over(tracker: Tracker, language_id: str, policy: Policy) -> bool:
+    """Whether a message in one of the landlord's languages goes to a person: it asks for one
+    in its own words, or it comes after the offer of a person with an interpreter."""
+    language = policy.languages[language_id]
+    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
+    offered_before = other_language_lines(language_id, policy)[-1] in said_before
+    text = str(tracker.latest_message.get("text") or "")
+    return offered_before or language.asks_for_a_person(text)
+
+
 def in_another_language(
     dispatcher: CollectingDispatcher, tracker: Tracker, language_id: str
 ) -> list[EventType]:
@@ -54,9 +65,7 @@ def in_another_language(
     app = get_app()
     language = app.policy.languages[language_id]
     lines = other_language_lines(language_id, app.policy)
-    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
-    offered_before = lines[-1] in said_before
-    if offered_before or language.asks_for_a_person(str(tracker.latest_message.get("text") or "")):
+    if hands_over(tracker, language_id, app.policy):
         # "أريد التحدث مع شخص" asks for a person as "person" does, so it is re-read as that
         # request and its rules hand over once (inside a form too). Running the handover from
         # here left no rule to follow it: the fallback ran again, and the handover with it,

@@ -12,6 +12,7 @@ from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
 from actions.turns import before_latest_message, details_held, last_question, received_at
@@ -69,6 +70,16 @@ NO_CALLS = "safe_contact"
 NO_CALLS_REASON = "Do not phone: the resident says a call is not safe"
 
 
+def _a_person_has_it(tracker: Tracker, policy: Policy) -> bool:
+    """A person has the conversation, or is handed it this turn: a message in another language
+    that asks for one, or comes after the offer of one. Saying 'reply "person"' beside the
+    handover contradicts it (round 15 r15c-11)."""
+    if tracker.get_slot(WITH_PERSON_SLOT):
+        return True
+    language = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).language
+    return language in policy.languages and hands_over(tracker, language, policy)
+
+
 class ActionSafetyCheck(Action):
     def name(self) -> str:
         return SAFETY_ACTION
@@ -107,7 +118,7 @@ class ActionSafetyCheck(Action):
             # rather than the general safety question ("he could be dead of cold by then. so whos
             # coming about the boiler tonight?" after the complaint was logged, round 15 r15a-06).
             result = replace(result, ask_about_danger=False)
-        for line in urgent_lines(result, policy, not tracker.get_slot(WITH_PERSON_SLOT)):
+        for line in urgent_lines(result, policy, not _a_person_has_it(tracker, policy)):
             dispatcher.utter_message(text=line)
         for line in again_lines:
             dispatcher.utter_message(text=line)

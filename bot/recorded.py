@@ -98,10 +98,17 @@ ASKS_IF_DETAILS_HELD = re.compile(
     r"|^(?:so\s+)?(?:you|u|youve|you've)\s+(?:have|got|have got|ve got)\s+(?:my|his|her)\s+"
     rf"{CONTACT_WORDS}\b"
 )
+# "you wrote polish interpreter yes?", "you write bengali interpreter?": whether it was written
+# down, asked in a few words (round 15 r15c-01, r15c-15 got "I can only help with your home").
+ASKS_IF_WRITTEN = re.compile(
+    r"^(?:so\s+)?(?:you|u)\s+(?:have\s+|did\s+)?(?:write|wrote|written|writ|put|put down|"
+    r"note|noted|record|recorded|log|logged|register|registered|save|saved)\b(?!\s+(?:to|back)\b)"
+)
 ABOUT_ADJUSTMENTS = re.compile(
-    r"\b(?:adjustments?|what would help|large print|interpreter|easy read|braille|"
-    r"(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|before (?:any|a|each|every) "
-    r"visits?|my needs|her needs|his needs|disability|hearing|access needs)\b"
+    r"\b(?:adjustments?|what would help|large print|interpreter|interp|translator|easy read|"
+    r"braille|(?:ring|call|phone|text)\s+(?:me|us|her|him)\s+(?:first|before)|"
+    r"before (?:any|a|each|every) visits?|my needs|her needs|his needs|disability|hearing|"
+    r"access needs)\b"
 )
 
 
@@ -116,7 +123,9 @@ def asks_if_recorded(text: str) -> Subject | None:
             return "stage_2"
         if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
             return "request"
-        if ASKS_IF_RECORDED.search(said):
+        if ASKS_IF_RECORDED.search(said) or (
+            ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]
+        ):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
         if ASKS_IF_DETAILS_HELD.search(said) and is_question(text[start:end]):
             return "details"

@@ -34,9 +34,16 @@ def reference_in(match: re.Match[str]) -> str:
 def only_other_alphabets(text: str) -> bool:
     """Letters, and none of them Latin: nothing the assistant's English model can read."""
     letters = [character for character in text if character.isalpha()]
-    return bool(letters) and not any(
-        unicodedata.name(letter, "").startswith("LATIN") for letter in letters
-    )
+    return bool(letters) and not any(_latin(letter) for letter in letters)
+
+
+def only_latin_letters(text: str) -> bool:
+    """Every letter Latin: words that could be typed on an English keyboard."""
+    return all(_latin(character) for character in text if character.isalpha())
+
+
+def _latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith("LATIN")
 
 
 def first_reference(text: str) -> str | None:

@@ -23,6 +23,7 @@ from bot.nlp.matches import (
     REFERENCE,
     VULNERABLE,
     RuleMatches,
+    only_latin_letters,
     reference_in,
 )
 from bot.policy import Policy
@@ -190,7 +191,10 @@ class RuleMatcher:
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
         }
-        self._languages = LanguageIdentifier(list(policy.languages))
+        self._languages = LanguageIdentifier(
+            list(policy.languages),
+            {language.id: language.romanised_words for language in policy.languages.values()},
+        )
         self._vocab = vocab
         self._make_doc = _make_doc_for(vocab)
         for kind, rule_id, cues in groups:
@@ -276,7 +280,8 @@ class RuleMatcher:
             age < self._vulnerable_under_age for age in young_ages_told(doc.text)
         ):
             found.setdefault("cue_group", []).append(VULNERABLE)
-        urgency, language = self._dangers(found, spans)
+        written_in = self._languages.other_language(doc.text)
+        urgency, language = self._dangers(found, spans, doc.text, written_in)
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
         # "capped off" ends a gas danger and starts a loss of heating: over, unless a loss is told.
@@ -297,7 +302,7 @@ class RuleMatcher:
         return RuleMatches(
             urgency=_unique(urgency),
             danger_language=language if urgency else None,
-            language=self._languages.other_language(doc.text),
+            language=written_in,
             past_danger=past_danger,
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
@@ -327,7 +332,11 @@ class RuleMatcher:
         )
 
     def _dangers(
-        self, found: dict[str, list[str]], spans: list[tuple[str, str, int, int]]
+        self,
+        found: dict[str, list[str]],
+        spans: list[tuple[str, str, int, int]],
+        text: str,
+        written_in: str | None,
     ) -> tuple[list[str], str | None]:
         """Categories found by a cue (not inside one of the category's exceptions), by a
         combination of cue groups, or by danger words in another language (and which)."""
@@ -348,18 +357,42 @@ class RuleMatcher:
             for category in self._categories.values()
             if any(groups.issuperset(combination) for combination in category.combinations)
         ]
-        languages: Counter[str] = Counter()
-        for language_and_category in found.get("language_urgency", []):
-            language_id, category = language_and_category.split(":", 1)
-            languages[language_id] += 1
-            urgency.append(category)
+        urgency += [entry.split(":", 1)[1] for entry in found.get("language_urgency", [])]
+        return list(dict.fromkeys(urgency)), self._danger_language(found, spans, text, written_in)
+
+    def _danger_language(
+        self,
+        found: dict[str, list[str]],
+        spans: list[tuple[str, str, int, int]],
+        text: str,
+        written_in: str | None,
+    ) -> str | None:
+        """The language a danger was told in, for its route: the message's own language when
+        its danger words are of it (Urdu's "گیس" is Punjabi's too, round 15 r15c-11), else the
+        language with most danger words. Words in English letters name no language in a
+        message that reads as English ("ur gas" is Somali for a smell of gas, and "your gas" in
+        round 15 r15c-16's English sentence)."""
+        words = Counter(entry.split(":", 1)[0] for entry in found.get("language_urgency", []))
+        if written_in in words:
+            return written_in
+        in_other_letters = {
+            s[1].split(":", 1)[0]
+            for s in spans
+            if s[0] == "language_urgency" and not only_latin_letters(text[s[2] : s[3]])
+        }
+        if set(words) - in_other_letters and self._languages.reads_as_english(text):
+            words = Counter({lid: n for lid, n in words.items() if lid in in_other_letters})
         # A language whose words filled two cue groups told the danger ("boiler kharab", "ammi
         # bimaar"); one word of it in English ("my ammi is 80") does not make the reply Urdu.
         told_in = Counter(entry.split(":", 1)[0] for entry in set(found.get("language_group", [])))
-        languages.update(language_id for language_id, count in told_in.items() if count >= 2)
-        # Words shared by languages ("gaz") count for each; the language with most words wins.
-        language = languages.most_common(1)[0][0] if languages else None
-        return list(dict.fromkeys(urgency)), language
+        words.update(language_id for language_id, count in told_in.items() if count >= 2)
+        if not words:
+            return None
+        # Words shared by languages ("gaz") count for each; the language with most words wins,
+        # and the rest of the message tells apart languages with as many.
+        most = max(words.values())
+        tied = [language_id for language_id, count in words.items() if count == most]
+        return tied[0] if len(tied) == 1 else self._languages.likeliest(text, tied) or tied[0]
 
     def _months_ago(self, doc: Doc) -> tuple[float | None, bool]:
         """The longest time ago the message mentions, in months (None if it mentions none), and

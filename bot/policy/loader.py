@@ -574,11 +574,20 @@ def _hazard_kinds(file: _Record) -> dict[str, HazardKind]:
 OPENS = "opens"
 
 
+def _single_words(r: _Record, key: str) -> tuple[str, ...]:
+    """A list of words matched one at a time: a phrase in it would never match."""
+    words = r.cues(key)
+    phrases = [word for word in words if len(word.split()) != 1]
+    if phrases:
+        r.fail(f"'{key}' lists single words, not phrases: {', '.join(phrases)}")
+    return words
+
+
 def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict[str, Language]:
     languages = {}
     allowed = {
         "name", "checked", "cues", "cue_groups", "routes", "in_danger", "interpreter_offer",
-        "handoff", "handoff_closed", "person_words", "negations_after",
+        "handoff", "handoff_closed", "person_words", "negations_after", "romanised_words",
     }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
@@ -611,6 +620,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             handoff_closed,
             r.cues("person_words", required=True),
             r.cues("negations_after"),
+            _single_words(r, "romanised_words"),
         )
     return languages
 

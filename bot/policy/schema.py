@@ -335,6 +335,9 @@ class Language:
     # Words that, just after its danger words, say the danger is not there: Bengali puts "na"
     # after the verb ("gas er gondho ashche na", no gas smell; round 13 r13c-09).
     negations_after: tuple[str, ...] = ()
+    # Common words of the language typed in English letters (Roman Urdu, Roman Bangla, Arabizi):
+    # a message made mostly of them is in this language (bot.nlp.language).
+    romanised_words: tuple[str, ...] = ()
 
     def asks_for_a_person(self, text: str) -> bool:
         said = f" {without_punctuation(text)} "
