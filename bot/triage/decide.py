@@ -410,19 +410,6 @@ def tells_of_our_service(matches: RuleMatches) -> bool:
     )
 
 
-def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
-    """Whether the message tells the detector's danger in words of its own: a cue group the
-    category needs (a heating word for a loss of heating), or for a danger to a person the group
-    all its combinations share (a threat: "pulled a blade on my son"). A route given before for
-    another danger, or a question the message answers, is then no reason to doubt it ("yes
-    contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
-    guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
-    """
-    groups = [set(combination) for combination in category.combinations]
-    needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
-    return bool(needs & set(matches.cue_groups))
-
-
 def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
     """Whether a danger found is one the policy says is never anti-social behaviour."""
     return any(policy.urgency[category].never_asb for category in urgency)
