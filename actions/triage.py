@@ -23,6 +23,7 @@ from bot.answers import (
     asks_for_a_complaint,
     wants_a_person_now,
     wants_to_leave,
+    withdraws,
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
@@ -30,7 +31,7 @@ from bot.definition import consent_told, introduced_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import Asked, answers_in, asks_what, supposed
+from bot.questions import Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
@@ -231,6 +232,17 @@ class ActionTriage(Action):
             # changed his mind again, log it now pls, same details" was noted as a request
             # (round 14 r14d-10, r14d-16). A ground only the model guessed is not said.
             result = replace(result, label="complaint", exclusion_reason=None)
+        if (
+            result.offers_complaint
+            and tracker.get_slot(KNOWN_REFERENCE)
+            and not comes_back
+            and not asks_for_a_complaint(text)
+            and (is_question(text) or withdraws(text) or bool(questions))
+        ):
+            # After a complaint was logged here, "who actually reads this?" or "i want to take
+            # back the complain" got "You can make a formal complaint", inviting a duplicate
+            # (round 15 r15a-02, r15d-02, r15d-08): a question about it is answered, not offered.
+            result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None
@@ -350,7 +362,8 @@ class ActionTriage(Action):
             # A request asked with a question ("(1) fence panel down (2) office hours over
             # Christmas?") is noted as well as answered (round 9 r9c14). Beside a part's route,
             # "I can't answer that one" would contradict it.
-            said = chat_lines(result, app.policy, tracker.get_slot("contact_details")) + said
+            details = tracker.get_slot("contact_details")
+            said = chat_lines(result, app.policy, details, is_question(text)) + said
         for line in said + adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if service_request is not None and wants_a_person_now(text):

@@ -244,6 +244,11 @@ CANCEL_IN_A_CLAUSE = re.compile(
 GOODBYE_ENDINGS = (
     "bye", "goodbye", "bye bye", "byee", "cya", "bye for now", "goodbye for now", "bye then",
     "ta ra", "tara",
+    # A call handler's sign-off ("thx, closing call") was logged as a new request, and "night x"
+    # got "Is anyone in danger?" (round 15 r15d-04, r15b-15).
+    "closing call", "closing the call", "ending call", "ending the call", "end of call",
+    "call ended", "call closed", "goodnight", "good night", "night night", "night x", "night xx",
+    "nite", "nite x",
 )  # fmt: skip
 # Endings that close a conversation, but after a yes at a yes-or-no question ("yes, that's all")
 # they close the answer, not the conversation.
@@ -381,7 +386,11 @@ def understand(
         return NOTHING if intent == "escalate" else Understanding("button", "/escalate")
     if question is not None and question.form == STAGE_2_FORM and no_earlier_complaint:
         # "I don't have a reference, this is my first complaint" was passed on as a Stage 2
-        # request (round 10 r10a-29): Stage 2 needs a Stage 1 complaint.
+        # request (round 10 r10a-29): Stage 2 needs a Stage 1 complaint. "what?? i havent made a
+        # complaint, i just asked which email" was taken into a new complaint form (round 15
+        # r15b-09): with no complaint at all, none is started and the question is answered.
+        if made_no_complaint(text) and not asks_for_a_complaint(text):
+            return Understanding("leave", answer=first_answer(text, answers))
         return Understanding("new_complaint")
     button = typed_button(text, buttons) if question is not None else None
     if button is not None:
@@ -756,6 +765,19 @@ def already_complained(text: str) -> bool:
     """ "No, I already have a complaint", "I already made the complaint, I'm asking...": not a
     new one."""
     return ALREADY_COMPLAINED.search(words(text)) is not None
+
+
+# "i havent made a complaint", "I'm not complaining": no complaint made, and none asked for.
+MADE_NO_COMPLAINT = re.compile(
+    r"\b(?:havent|have not|hasnt|has not|didnt|did not|not)\s+(?:made|put in|raised|"
+    r"lodged|logged|asked for)\s+(?:a |any )?(?:complaint|complain)\b"
+    r"|\b(?:havent|have not|didnt|did not)\s+complain(?:ed)?\b"
+    r"|\b(?:im|i am) not complaining\b"
+)
+
+
+def made_no_complaint(text: str) -> bool:
+    return MADE_NO_COMPLAINT.search(words(text).replace("'", "")) is not None
 
 
 def declines(text: str) -> bool:

@@ -155,9 +155,20 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     return [OTHER_REPLIES.get(result.intent, OTHER_REPLIES["enquiry"])]
 
 
-def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None) -> list[str]:
+# Said to a message that is neither a question nor a matter for us: "actually nvm dont bother
+# passing it on, ill ring monday myself" was thanked for a question it never asked (round 15
+# r15d-05, r15d-07).
+NOTHING_ASKED_LINE = (
+    "Thank you. If there is anything else I can do, just tell me, or ask to talk to a person."
+)
+
+
+def chat_lines(
+    result: TriageResult, policy: Policy, contact_details: str | None, asked: bool = True
+) -> list[str]:
     """What to say in the chat after triage. Nobody can get back to a resident in a chat we
-    hold no contact details for, so without them the chat says how to reach the team."""
+    hold no contact details for, so without them the chat says how to reach the team. `asked`
+    says the message asks something: "I can't answer that one" is said only to a question."""
     if result.label == "service_request":
         # How the team reaches the resident is settled next (actions.request_contact).
         if result.urgency and all(policy.urgency[c].to_a_person for c in result.urgency):
@@ -166,11 +177,17 @@ def chat_lines(result: TriageResult, policy: Policy, contact_details: str | None
             return []
         return ["Thank you. I've noted this as a request for our team."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
+        if not asked:
+            return [NOTHING_ASKED_LINE]
         return [f"Thanks for your question. {unanswered_question_line(policy)}"]
     if result.label == "escalation":
         # The Stage 2 request's own reply names the Ombudsman (actions.escalation): said once
         # (round 9 r9b-27).
         return label_lines(result, policy)[:1]
+    if result.label == "excluded" and result.exclusion_reason and not result.first_asb_report:
+        # A staff member's grievance has no choice to complain after it, so this is where "we
+        # will tell you why" was promised with no way to reach them (round 15 r15b-14).
+        return chat_exclusion_lines(result.exclusion_reason, policy, contact_details)
     return label_lines(result, policy)
 
 

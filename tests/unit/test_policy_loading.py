@@ -224,7 +224,7 @@ def test_answers_are_filled_from_the_policy_so_timescales_are_said_once(rules: P
 
 def test_an_answer_naming_an_unknown_placeholder_is_refused(rules: Path) -> None:
     edit(rules, "answers.yml", "{ombudsman_phone}", "{ombudsman_number}")
-    with pytest.raises(PolicyError, match=r"answers.yml, rule 'ombudsman': answer mentions "
+    with pytest.raises(PolicyError, match=r"answers.yml, rule 'after_stage_2': answer mentions "
                                           r"'\{ombudsman_number\}'"):  # fmt: skip
         load_answers(rules, load_policy(rules))
 
