@@ -417,11 +417,6 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
     if preference == "letter" and email_in(text) and not BY_POST.search(text):
         # "email is x@y.com please write me": written to at that address.
         return "email"
-    by_post = BY_POST.search(text) and "letter" not in ways_said(text).ruled_out
-    if preference is None and email_in(text) and not phone_in(text) and not by_post:
-        # "Graham Lowe, graham.lowe@example.net": an email alone is the way to reach them;
-        # asking how to contact them after it asks twice (round 14 r14b-07, r14b-28, r14d-11).
-        return "email"
     return preference
 
 

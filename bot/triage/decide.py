@@ -410,6 +410,11 @@ def tells_of_our_service(matches: RuleMatches) -> bool:
     )
 
 
+def _unhappy_with_us(matches: RuleMatches) -> bool:
+    """Whether the policy's words tell of unhappiness with us, our staff or a complaint."""
+    return bool(matches.dissatisfaction_cues or matches.landlord_staff or matches.references)
+
+
 def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
     """Whether a danger found is one the policy says is never anti-social behaviour."""
     return any(policy.urgency[category].never_asb for category in urgency)
@@ -465,12 +470,14 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was
     # unhappy. Since March nobody came" got the Samaritans line, and an engineer rude at the door
     # the abuse helpline (round 15 r15b-04, r15b-08).
-    # A category that needs words of its own (a medical emergency) is capped above instead.
+    # A category that needs words of its own (a medical emergency) is capped above instead. A
+    # door or a lock named is no sign of this: "she can hear him trying his key in the door now"
+    # is the danger itself (round 12 r12c-13).
     doubts += int(
         category.to_a_person
         and not category.detector_needs
         and not words_of_its_own(category, _without_groups(matches, WHO_NOT_WHAT))
-        and tells_of_our_service(matches)
+        and _unhappy_with_us(matches)
     )
     return max(level - doubts, NOT_AT_ALL)
 

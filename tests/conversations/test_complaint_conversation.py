@@ -67,8 +67,8 @@ def test_a_representative_makes_a_complaint_and_corrects_the_outcome(
     assert "What name should we use" in say("/affirm")
     assert "phone number or email" in say("Sam Jones")
     assert "doesn't look like a phone number or an email" in say("sam at example")
-    # An email given alone is the way to reach him: how to contact him is not asked.
-    assert "easier for you to deal with us" in say("sam@example.org")
+    assert "How would you like us to contact you" in say("sam@example.org")
+    assert "easier for you to deal with us" in say('/choose{"choice": "email"}')
     assert "May we record it" in say("my mum is deaf so please email, never phone")
     read_back = say("/affirm")
     assert "What went wrong: the mould in my mums bathroom keeps coming back" in read_back
@@ -286,5 +286,4 @@ def test_a_name_and_an_email_are_answers_not_requests_for_a_person(running: Runn
     reply = said(running.servers.say(sender, "Grace Evans"))
     assert "phone number or email" in reply and "pass you to a person" not in reply
     reply = said(running.servers.say(sender, "grace.jones@example.org"))
-    # An email alone is how to reach her: the next question is what would help.
-    assert "easier for you to deal with us" in reply and "pass you to a person" not in reply
+    assert "How would you like us to contact you" in reply

@@ -268,7 +268,12 @@ def test_a_stage_2_reading_the_code_does_not_know_or_one_missing_is_refused(rule
 
 
 def test_a_danger_told_after_an_unknown_category_is_refused(rules: Path) -> None:
-    edit(rules, "urgency.yml", "- [gas, co_symptom]", "- [gas_leak, co_symptom]")
+    edit(
+        rules,
+        "urgency.yml",
+        "      - [gas, co_symptom]\n      - [no_heating",
+        "      - [gas_leak, co_symptom]\n      - [no_heating",
+    )
     with pytest.raises(PolicyError, match=r"urgency.yml, rule 'medical_emergency': told_after "
                                           r"names category 'gas_leak'"):  # fmt: skip
         load_policy(rules)

@@ -210,6 +210,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["person_cancelled"] = replies.PERSON_CANCELLED_LINE
     texts["person_still_reads"] = replies.PERSON_STILL_READS_LINE
     texts["stage_2_who"] = replies.STAGE_2_WHO_LINE
+    texts["nothing_asked"] = replies.NOTHING_ASKED_LINE
     # What the chat says it has recorded (bot/recorded.py), in each state it can be in.
     states = {
         "nothing": Recorded(),

@@ -1,14 +1,13 @@
 """Round 14 turns left open after its merge, read by the policy's rules and the answer readers: a
 language named in any of the ways people say it is an interpreter need, a bite from vermin needs
-medical advice, a person asked for in so many words beside a repair is a request for a person, and
-an email given alone is the way to reach the resident."""
+medical advice, and a person asked for in so many words beside a repair is a request for a
+person."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.answers import wants_a_person_now
-from bot.definition import preference_beside_details
 from tests.unit.conftest import Match
 
 
@@ -69,13 +68,3 @@ def test_a_person_asked_for_in_so_many_words(said: str) -> None:
 )
 def test_someone_else_talking_is_no_request_for_a_person(said: str) -> None:
     assert not wants_a_person_now(said)
-
-
-def test_an_email_given_alone_is_the_way_to_reach_them() -> None:
-    """r14b-07, r14b-28, r14d-11: asked how to contact them after giving only an email."""
-    assert preference_beside_details("I'm the resident, Graham Lowe, graham.lowe@example.net") == (
-        "email"
-    )
-    assert preference_beside_details("07700 900123 or graham.lowe@example.net") is None
-    by_post = "graham.lowe@example.net, but send letters by post please"
-    assert preference_beside_details(by_post) == "letter"
