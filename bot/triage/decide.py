@@ -411,8 +411,14 @@ def tells_of_our_service(matches: RuleMatches) -> bool:
 
 
 def _unhappy_with_us(matches: RuleMatches) -> bool:
-    """Whether the policy's words tell of unhappiness with us, our staff or a complaint."""
-    return bool(matches.dissatisfaction_cues or matches.landlord_staff or matches.references)
+    """Whether the policy's words tell of unhappiness with us, how our staff behaved, or a
+    complaint. A member of staff named is not enough: "told your asb officer twice already. he
+    still bangs on my door late at night saying im gonna get it" is a threat from a neighbour
+    (round 13 r13b-07)."""
+    staff_conduct = matches.landlord_staff and any(
+        kind == "conduct_cue" for kind, *_ in matches.spans
+    )
+    return bool(matches.dissatisfaction_cues or matches.references or staff_conduct)
 
 
 def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
