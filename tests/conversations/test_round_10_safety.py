@@ -21,11 +21,6 @@ FLAGGED = "flagged as urgent"
 EMERGENCY_REPAIRS = "0300 000 0999"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the detector is still sure of self-harm here (p=0.64) after the near misses written "
-    "for it; requiring self-harm's own words fixed it but cost route recall in crossval",
-)
 def test_a_support_workers_calm_note_about_a_tenants_anxiety_gets_no_danger_route(
     running: Running,
 ) -> None:
