@@ -417,6 +417,10 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
     if preference == "letter" and email_in(text) and not BY_POST.search(text):
         # "email is x@y.com please write me": written to at that address.
         return "email"
+    if preference is None and email_in(text) and not phone_in(text) and ways_said(text).ruled_out:
+        # "Please do not contact the tenant by letter ... Write to me at raj@...", "he finds
+        # calls stressful - jo@...": the email given is the way left (round 15 r15d-09, r15b-10).
+        return "email"
     return preference
 
 
