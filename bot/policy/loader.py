@@ -743,10 +743,36 @@ _TOP_KEYS = {
 }
 
 
+def _refuse_repeated_keys(name: str, node: yaml.Node | None, path: tuple[str, ...]) -> None:
+    """YAML keeps only the last of two equal keys, so a cue list written twice under one rule
+    silently loses the first (a merge once gave the gas category two `told_after` lists)."""
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_repeated_keys(name, item, path)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    rule_id = next((str(v.value) for k, v in node.value if k.value == "id"), None)
+    if rule_id is not None:
+        path = (rule_id,)
+    lines: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in lines:
+            raise PolicyError(
+                name, ".".join(path) or None,
+                f"'{key}' is given twice (lines {lines[key]} and {line}); YAML would keep only "
+                "the last, so keep one",
+            )  # fmt: skip
+        lines[key] = line
+        _refuse_repeated_keys(name, value_node, path if rule_id is not None else (*path, key))
+
+
 def _top(name: str, sources: Mapping[str, str]) -> _Record:
     if name not in sources:
         raise PolicyError(name, None, "file is missing")
     try:
+        _refuse_repeated_keys(name, yaml.compose(sources[name]), ())
         data = yaml.safe_load(sources[name])
     except yaml.YAMLError as error:
         raise PolicyError(name, None, f"not valid YAML: {error}") from error

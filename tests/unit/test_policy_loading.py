@@ -280,3 +280,19 @@ def test_a_danger_told_after_an_unknown_category_is_refused(rules: Path) -> None
     edit(rules, "urgency.yml", "- [gas_leak, co_symptom]", "- [gas, co_symptoms]")
     with pytest.raises(PolicyError, match=r"told_after names cue group 'co_symptoms'"):
         load_policy(rules)
+
+
+def test_a_key_given_twice_in_a_rule_is_refused_with_both_lines(rules: Path) -> None:
+    edit(rules, "urgency.yml", "  - id: gas\n    never_asb: true\n",
+         "  - id: gas\n    never_asb: true\n    never_asb: false\n")  # fmt: skip
+    with pytest.raises(PolicyError) as error:
+        load_policy(rules)
+    assert (error.value.file, error.value.rule_id) == ("urgency.yml", "gas")
+    assert "'never_asb' is given twice" in str(error.value)
+
+
+def test_a_top_level_key_given_twice_is_refused(rules: Path) -> None:
+    path = rules / "urgency.yml"
+    path.write_text(path.read_text() + "\nsafety_question: Are you safe?\n")
+    with pytest.raises(PolicyError, match=r"^urgency.yml: 'safety_question' is given twice"):
+        load_policy(rules)
