@@ -220,6 +220,19 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     guess = matches.detected_urgency
     if not (routed or answered) or guess not in policy.urgency:
         return result
+    owed_to = [
+        c for c in policy.urgency if c in routed and words_of_its_own(policy.urgency[c], matches)
+    ]
+    if (
+        guess not in routed
+        and owed_to
+        and not words_of_its_own(policy.urgency[str(guess)], matches)
+    ):
+        # A guess at a new danger in words that tell of one routed before is owed to that one:
+        # "he could freeze to death by then" after the heating route is no self-harm (round 15
+        # r15a-06 got the general safety question after the complaint was logged).
+        guess = owed_to[0]
+        matches = replace(matches, detected_urgency=guess)
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
     elif words_of_its_own(policy.urgency[str(guess)], matches):

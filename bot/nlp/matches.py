@@ -68,6 +68,9 @@ class RuleMatches:
     # Words saying there is no danger ("it's not an emergency", "there's no smell"): said after a
     # hazard's route, with no danger of their own, they take the route back.
     danger_taken_back: bool = False
+    # Words saying nobody at home is at risk ("no health issues", "fine for now"): the detector's
+    # guess counts one step less, and no route is taken back.
+    reassured: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
@@ -130,6 +133,8 @@ class RuleMatches:
             entities.append({"entity": "danger_still", "value": True})
         if self.danger_taken_back:
             entities.append({"entity": "danger_taken_back", "value": True})
+        if self.reassured:
+            entities.append({"entity": "reassured", "value": True})
         if self.not_a_complaint:
             entities.append({"entity": "not_a_complaint", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
@@ -172,6 +177,7 @@ class RuleMatches:
             past_danger=bool(found.get("past_danger")),
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
+            reassured=bool(found.get("reassured")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
             spans=tuple(

@@ -156,6 +156,7 @@ class RuleMatcher:
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
             ("danger_taken_back", "taken_back", safety.taken_back_cues),
+            ("reassured", "reassured", safety.reassured_cues),
             ("danger_cut_off", "cut_off", safety.cut_off_cues),
             ("danger_leftover", "leftover", safety.leftover_cues),
         ]
@@ -228,11 +229,14 @@ class RuleMatcher:
         phrases = [(self._kinds[self._vocab.strings[m]], s, e) for m, s, e in self._phrases(doc)]
         # A cue inside a phrase that says otherwise is no cue: "I don't want to complain" is not
         # unhappy, the neighbour in "writing for my neighbour" is the person helped, not ASB, and
-        # the staff in "a complaint about a member of staff" is no request for a person.
+        # the staff in "a complaint about a member of staff" is no request for a person, and the
+        # health in "no health issues" tells of no need and nobody at risk.
         inside = {
             "dissatisfaction_cue": "not_dissatisfaction",
             "exclusion_cue": "relationship",
             "person_request": "staff_cue",
+            "cue_group": "reassured",
+            "adjustment": "reassured",
         }
         phrases += [
             (("relationship", HELPED_NEIGHBOUR), start, end)
@@ -270,6 +274,7 @@ class RuleMatcher:
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
                 "danger_still", "danger_taken_back", "danger_cut_off", "danger_leftover",
+                "reassured",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         if self._vulnerable_from_age is not None and any(
@@ -306,6 +311,7 @@ class RuleMatcher:
             past_danger=past_danger,
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
+            reassured=bool(found.get("reassured")),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
             asked_urgency=_unique(

@@ -238,6 +238,9 @@ class Safety:
     # Words that say there is no danger ("it's not an emergency", "there's no smell"): said after
     # a hazard's route, they take it back.
     taken_back_cues: tuple[str, ...]
+    # Words that say nobody at home is at risk ("no health issues", "fine with the stairs", "no
+    # rush"): they take back no route, but the detector's guess counts one step less.
+    reassured_cues: tuple[str, ...]
     # Words that end a danger by cutting a supply off ("capped off", "isolated"): they say a gas
     # danger is over, but not a loss of heating or water, which they start (round 14 r14a-11).
     cut_off_cues: tuple[str, ...]

@@ -335,18 +335,23 @@ def completed_by_words_told_before(
     cold for 5 days, fix it before mama comes back" after "my mum is 79 with a bad heart", round
     13 r13c-07), or the person told now after the loss ("I have COPD, I cant manage the stairs"
     after the lift is out, round 15 r15b-12; "my daughter is hot with fever" after "she is 4",
-    r15c-06). The message holds a group of the combination itself. Not a danger already routed
-    or said to be over."""
+    r15c-06). The message holds a group of the combination itself. Not a danger said to be
+    over, nor one already routed unless this message is what completes it: a lift routed on the
+    detector's guess alone is an emergency again once "i have copd and cant manage the stairs"
+    is told (round 15 r15b-12), but "my mum is 90" said again adds nothing."""
     if matches.past_danger:
         return []
-    now = set(matches.cue_groups)
-    told = now | set(told_before)
+    now, before = set(matches.cue_groups), set(told_before)
+    told = now | before
     return [
         category.id
         for category in policy.urgency.values()
-        if category.id not in (*routed, *matches.urgency)
+        if category.id not in matches.urgency
         and any(
-            VULNERABLE in combination and told.issuperset(combination) and now & set(combination)
+            VULNERABLE in combination
+            and told.issuperset(combination)
+            and now & set(combination)
+            and (category.id not in routed or not before.issuperset(combination))
             for combination in category.combinations
         )
     ]
@@ -468,10 +473,19 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # more evidence for the detector, and "nobody is in danger" is evidence against its guess
     # (round 14: an eviction threat got 999 and 101 after "Nobody is in danger").
     doubts += int(category.id in matches.asked_urgency) + int(matches.danger_taken_back)
+    # Words saying nobody at home is at risk ("I'm 34, fine with a jumper", "2 adults, no health
+    # issues") are evidence against a guess at a danger they do not name.
+    doubts += int(matches.reassured)
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
-    # my dad" is not also a safeguarding referral, round 8).
-    doubts += int(bool(matches.urgency) and category.id not in matches.urgency)
+    # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words
+    # the guessed danger needs: "i have copd and cant manage the stairs, and my inhaler is nearly
+    # empty" after a lift is out needs the pharmacy as well as the repairs line (round 15 r15b-12).
+    doubts += int(
+        bool(matches.urgency)
+        and category.id not in matches.urgency
+        and not needs & set(matches.cue_groups)
+    )
     # A danger to a person guessed with no words of its own, in a message the policy's words put
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was
     # unhappy. Since March nobody came" got the Samaritans line, and an engineer rude at the door

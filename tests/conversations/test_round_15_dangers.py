@@ -75,11 +75,6 @@ def test_a_child_with_a_fever_at_the_read_back_gets_nhs_111(running: Running) ->
     assert LOGGED not in after
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after the complaint is logged the follow-up still gets the general safety question "
-    "beside the emergency line",
-)
 def test_an_old_man_cold_after_the_complaint_is_logged_gets_the_emergency_line(
     running: Running,
 ) -> None:
@@ -100,11 +95,6 @@ def test_an_old_man_cold_after_the_complaint_is_logged_gets_the_emergency_line(
     assert SAFETY_QUESTION not in after and "formal complaint" not in after
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="COPD told after the lift gets the medicine route and a contact offer, not yet the "
-    "emergency repairs line",
-)
 def test_a_person_told_after_the_lift_is_out_gets_the_emergency_line(running: Running) -> None:
     """Round 15 (r15b-12 turn 2): COPD, no way down 7 flights and inhalers nearly gone, told
     after the lift was out, got no route at all."""
