@@ -929,13 +929,38 @@ ADDS_TO_A_COMPLAINT = re.compile(
     r"(?:the\s+)?new\s+\w+)\s+(?:to|onto|on to)\s+it\b"
     r"|\b(?:add|put)\s+(?:it|this|that)\s+(?:to|onto|on)\s+cmp\b"
 )
-COMPLAINT_NAMED = re.compile(r"\bcomplaint\b|\bcmp\b")
+COMPLAINT_NAMED = re.compile(
+    r"\bcomplaint\b|\bcmp\b|(?<!in )\b(?:my|the|her|his|their|this|that) case\b"
+)
+# "can you note that i dont want her dealing with it", "i want a note on it that the housing
+# officer shouldnt be the one handling it", "please make sure whoever picks this up notes that the
+# MP's office is acting for her" (round 15 r15d-02, r15d-07 got Stage 2 or "I can't answer").
+ASKS_FOR_A_NOTE = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:you|u|someone|somebody)\s+(?:please\s+|pls\s+|also\s+)?"
+    r"(?:note|make a note|put a note|add a note|put down|write down|record)\b"
+    r"|\b(?:please|pls|plz)\s+(?:also\s+)?(?:note|make a note|put a note|add a note)\b"
+    r"|\b(?:i|we)\s+(?:want|need|would like|wud like|d like)\s+(?:(?:it|you|u)\s+(?:to\s+)?)?"
+    r"(?:a\s+)?(?:note|noted|written down|recorded)\b"
+    r"|\bid like\s+(?:(?:it|you|u)\s+(?:to\s+)?)?(?:a\s+)?(?:note|noted)\b"
+    r"|\bmake sure\s+(?:\w+\s+){0,4}?(?:notes?|noted|records?|recorded|knows?)\s+(?:that|down|it)\b"
+)
 
 
 def adds_to_a_complaint(text: str) -> bool:
     """Whether a message asks to add something to a complaint already made."""
     said = words(text)
     return ADDS_TO_A_COMPLAINT.search(said) is not None and COMPLAINT_NAMED.search(said) is not None
+
+
+def asks_for_a_note(text: str) -> bool:
+    """Whether a message asks for something to be noted ("please note Mr Evans should not handle
+    my case"): on a complaint already made, a person adds it."""
+    return ASKS_FOR_A_NOTE.search(words(text)) is not None
+
+
+def notes_on_a_complaint(text: str) -> bool:
+    """A note asked for on a complaint the message names."""
+    return asks_for_a_note(text) and COMPLAINT_NAMED.search(words(text)) is not None
 
 
 # "forget the formal complaint, itll take a month" (round 13 r13a-05 carried on with the form).

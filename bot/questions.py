@@ -143,7 +143,7 @@ class Asked:
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
-    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
+    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do|will|would|does)\b)"
     # "how do i pay my rent, also the rent has gone up": something else told after it; a call
     # handler's numbered points, "(2) fence panel down, (3) wants to know...".
     r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)"
@@ -166,16 +166,30 @@ def questions_in(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "We don't want to withdraw anything - the opposite" was told how to withdraw a complaint
+# (round 15 r15a-10): what a message says it is not doing is not told.
+NOT_DOING = re.compile(
+    r"\b(?:dont|don't|do not|does not|doesnt|doesn't|not|never|no need to|nothing to)\s+"
+    r"(?:\w+\s+){0,2}?(?:withdraw|withdrawing|cancel|cancelling|take back|taking back|retract)\b"
+)
+
+
+def told_only(said: str, answers: dict[str, Answer]) -> dict[str, Answer]:
+    """The answers given when their words are told, unless the words say it is not done."""
+    if NOT_DOING.search(words(said)):
+        return {}
+    return {key: answer for key, answer in answers.items() if answer.told}
+
+
 def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     """Every common question a message asks, each answered once: the one the whole message
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
-    told = {key: answer for key, answer in answers.items() if answer.told}
-    whole = answer_for(text, answers if is_question(text) else told)
+    whole = answer_for(text, answers if is_question(text) else told_only(text, answers))
     found: list[Asked] = []
     for start, end in questions_in(text):
         said = text[start:end]
-        answer = answer_for(said, answers if is_question(said) else told)
+        answer = answer_for(said, answers if is_question(said) else told_only(said, answers))
         if answer and whole and asks_about_what_was_told(said, answer, whole):
             # "I just need the door fixed. how long will it take?": the question is about what
             # the message told before it (round 12 r12d-18 got the complaint timescales).
