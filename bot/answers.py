@@ -578,13 +578,31 @@ def understand(
         ):
             understood = Understanding("question")
         return replace(understood, about_record=about_record, answer=None, unanswered=False)
-    unanswered = bool(questions) and asked is None
+    # "well what questions then?? ive answered everything" (round 15 r15d-14 got "I can't
+    # answer that one"): the question asked again is the answer.
+    unanswered = bool(questions) and asked is None and not asks_what_is_wanted(text)
     if asked is None and not unanswered:
         return understood
     if understood.kind in ("none", "amend"):
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
     return replace(understood, answer=asked, unanswered=unanswered)
+
+
+# "what questions then??", "what else do you need from me?", "what are you waiting for?".
+ASKS_WHAT_IS_WANTED = re.compile(
+    r"\bwh?at\s+(?:other\s+|more\s+)?questions?\b"
+    r"|\bwh?at\s+(?:else|more)\s+(?:do|d|does)\s+(?:you|u|ya)\s+(?:need|want)\b"
+    r"|\bwh?at\s+(?:do|d|does)\s+(?:you|u|ya)\s+(?:still\s+)?(?:need|want)\s+"
+    r"(?:from me|to know|me to (?:say|tell|answer|do))\b"
+    r"|\bwh?at\s+(?:are|r)\s+(?:you|u)\s+(?:asking|waiting for|asking me)\b"
+)
+
+
+def asks_what_is_wanted(text: str) -> bool:
+    """Whether a message asks what the assistant still wants from it: the question it is
+    waiting on, asked again, answers it."""
+    return ASKS_WHAT_IS_WANTED.search(words(text)) is not None
 
 
 # The first sentence with the mark that ends it.

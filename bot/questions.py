@@ -48,6 +48,16 @@ INNER_QUESTION = re.compile(
 )
 
 
+# "but why not stage 2?", "I'm not carrying on until you tell me why this isn't stage 2"
+# (round 15 r15d-15, asked five times): a "why" about Stage 2 is asked, and has its answer.
+WHY_NOT_STAGE_2 = re.compile(
+    r"\b(?:y|why)\s+(?:(?:it|this|that|my complaint|mine)\s+)?(?:not|isnt|isn't|is not|"
+    r"is it not|cant|can't|cannot|wont|won't|doesnt|doesn't|can it not)\s+"
+    r"(?:(?:it|this|that|my complaint|mine)\s+)?(?:(?:go|going|be|get|gone)\s+)?"
+    r"(?:(?:straight|right)\s+)?(?:to\s+)?(?:a\s+)?(?:stage\s*(?:2|two)|escalat|the next stage)"
+)
+
+
 def without_openers(sentence: str) -> str:
     said = sentence.split()
     while said and (said[0] in OPENERS or " ".join(said[:2]) in OPENERS):
@@ -83,7 +93,10 @@ def is_question(text: str) -> bool:
         and not TELLING_STARTS.match(sentence)
         for sentence in sentences
         for start in QUESTION_STARTS
-    ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
+    ) or any(
+        INNER_QUESTION.search(sentence) or WHY_NOT_STAGE_2.search(sentence)
+        for sentence in sentences
+    )
 
 
 # Call handlers, relatives and support workers ask for someone else: "what can he do if hes not
@@ -280,6 +293,8 @@ def asks_the_assistant(sentence: str) -> bool:
     """Whether a sentence asks the assistant something (and is not a request or a moan put as
     a question)."""
     said = without_openers(words(sentence))
+    if WHY_NOT_STAGE_2.search(said):
+        return True
     if len(said.split()) < 2 or (starts_with(said, NOT_ASKING) and not ASKS_TO_BE_TOLD.match(said)):
         return False
     return "?" in sentence or bool(ASKS_SOMETHING.match(said) or INNER_QUESTION.search(said))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.references import ONLY_ONE_THEY_HAVE, other_reference
-from bot.answers import asks_for_a_note, notes_on_a_complaint
+from bot.answers import OpenQuestion, asks_for_a_note, notes_on_a_complaint, understand
 from bot.policy import Answer, Policy
 from bot.questions import answers_in
 from bot.told import ALREADY_TOLD
@@ -201,3 +201,50 @@ def test_just_gave_it_you_is_impatience_not_a_question() -> None:
     """r15d-01 turn 2: "i just gave it you??" got "I can't answer that one myself"."""
     assert ALREADY_TOLD.search("i just gave it you?? SH-2026-00412")
     assert ALREADY_TOLD.search("i already gave it to u")
+
+
+CHOICE = OpenQuestion("choice_pending")
+STILL_HAPPENING = OpenQuestion("still_happening", "complaint_form")
+
+
+def test_formal_complaint_with_why_not_stage_2_is_the_choice_and_the_answer(
+    answers: dict[str, Answer],
+) -> None:
+    """r15d-15 turn 2: "formal complaint. but why not stage 2?" was offered the choice again."""
+    understood = understand(CHOICE, "formal complaint. but why not stage 2?", None, [], answers)
+    assert understood.kind == "yes"
+    assert understood.answer is not None and understood.answer.id == "stage_1_first"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "yes its all still there. Look, I'm not going on until you say why this isn't stage 2",
+        "yes still there. u still havent said y it cant go to stage 2",
+        "yes. and why cant my complaint go straight to stage two",
+    ],
+)
+def test_why_not_stage_2_asked_in_the_form_is_answered_beside_the_answer(
+    answers: dict[str, Answer], message: str
+) -> None:
+    """r15d-15 turns 3-4: the question, asked without a question mark, was ignored."""
+    understood = understand(STILL_HAPPENING, message, None, [], answers)
+    assert understood.kind == "yes"
+    assert understood.answer is not None and understood.answer.id == "stage_1_first"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "well what questions then?? ive answered everything",
+        "what else do you need from me?",
+        "wat r u waiting for?",
+    ],
+)
+def test_asking_what_is_wanted_gets_the_question_again(
+    answers: dict[str, Answer], message: str
+) -> None:
+    """r15d-14 turn 10: "what questions then??" got "I can't answer that one myself"."""
+    understood = understand(STILL_HAPPENING, message, None, [], answers)
+    assert understood.kind == "question"
+    assert not understood.unanswered
