@@ -235,7 +235,7 @@ class ActionTriage(Action):
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
         withdrawals = [q.answer.text for q in questions if q.answer.told]
-        if withdrawals and not unhappy:
+        if withdrawals and not asks_for_a_complaint(text):
             # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,
             # and "i want to take back the complain" beside news from a neighbour got the ASB
             # team's route (round 15 r15d-08): how to withdraw it is the whole reply.
