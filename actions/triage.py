@@ -15,7 +15,7 @@ from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, model_of, received_at, turn_key
+from actions.turns import channel_of, model_of, received_at, stage_2_asked, turn_key
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
@@ -226,6 +226,7 @@ class ActionTriage(Action):
                 or bool(result.references)
                 or bool(tracker.get_slot(KNOWN_REFERENCE))
                 or bool(tracker.get_slot(WITH_PERSON_SLOT))
+                or stage_2_asked(tracker)
             )
         ):
             # "can i add something to it, the mould has now spread to my sons room" is no Stage 2

@@ -534,6 +534,13 @@ def understand(
                 unanswered=asked is None and recorded is None,
                 about_record=recorded,
             )
+    if question.name == ASPECTS and asked is not None:
+        # "I already told you - they left broken concrete all over the lawn. You still haven't
+        # said why it can't go to stage 2?" lost what went wrong to the question (round 15
+        # r15d-15 turn 3): both are kept.
+        asking, told = questions_and_rest(text)
+        if asking and len(told.split()) >= ASPECTS_BESIDE_A_QUESTION:
+            return Understanding("slot", answer=asked, answer_text=told)
     # "shannon kelly?? just said" is an answer, impatient, not a question (round 12 r12d-12).
     asks = owes_a_reply(question) and not ALREADY_TOLD.search(text)
     questions, rest = questions_and_rest(text) if asks else ([], "")
@@ -625,7 +632,10 @@ def told_too(text: str) -> bool:
 # Questions whose answers are read in their own ways: the read-back's (actions.repair), the
 # choice's (asks_before_choosing) and what went wrong, where "what are you doing about it?" is
 # part of the complaint.
-OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, "complaint_aspects")
+ASPECTS = "complaint_aspects"
+# Words beside a question at "what went wrong" that tell it, not only ask ("the fence job").
+ASPECTS_BESIDE_A_QUESTION = 6
+OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, ASPECTS)
 
 
 def owes_a_reply(question: OpenQuestion) -> bool:

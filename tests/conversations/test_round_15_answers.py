@@ -193,3 +193,31 @@ def test_both_questions_are_answered_while_a_person_is_awaited(running: Running)
     assert "pass you to a person" in say("can i talk to a real person please")
     reply = say("will i get compensation for the wait? and what if stage 2 is no good as well?")
     assert "compensation" in reply and "Housing Ombudsman" in reply
+
+
+def test_what_went_wrong_beside_why_not_stage_2_is_kept(running: Running) -> None:
+    """r15d-15 turn 3: the rubble told beside "why can't it go to stage 2?" was lost, and what
+    went wrong asked again."""
+    _, say = conversation(running)
+    say("I want stage 2 right away please, I've never complained before")
+    say("formal complaint")
+    reply = say(
+        "the contractors left broken concrete and nails all over my lawn after the fence job. "
+        "You still haven't said why it can't go to stage 2?"
+    )
+    assert STAGE_1_FIRST in reply
+    assert "what has gone wrong" not in reply
+
+
+def test_a_note_asked_for_after_a_stage_2_request_goes_to_a_person(running: Running) -> None:
+    """r15d-07 turn 6: "please make sure whoever picks this up notes that the MP's office is
+    acting for her" was thanked for a question it never asked."""
+    _, say = conversation(running)
+    say("MP caseworker here. Ms Quinn's complaint needs to go to stage 2, ref CMP-2026-004417")
+    say("I don't have her email or phone sorry")
+    waiting = say("Will the reply come to us or straight to Ms Quinn? Need her consent form?")
+    assert "we contact the person helping" in waiting and "agree to someone acting" in waiting
+    say("carry on here")
+    reply = say("please make sure whoever picks this up notes that our office acts for Ms Quinn")
+    assert "add this to your complaint" in reply
+    assert CANNOT_ANSWER not in reply and "If there is anything else I can do" not in reply

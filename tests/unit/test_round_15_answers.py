@@ -29,6 +29,8 @@ def answer_ids(message: str, answers: dict[str, Answer]) -> list[str]:
         ("does my nan have to ring u herself to say im allowed to speak for her?", CONSENT),
         ("Do you need the tenant to confirm I'm acting on her behalf?", CONSENT),
         ("cllr here - does he need to sign something to agree i can take it up?", CONSENT),
+        ("do u need a signed consent form from my dad?", CONSENT),
+        ("will the reply come to our office or straight to the tenant?", "who_we_contact"),
         # r15d-07: who the reply goes to, with the helper copied in.
         ("will the answer come to our office or to Mr Shah directly?", "who_we_contact"),
         ("will ur reply go 2 me or 2 my mum", "who_we_contact"),
@@ -248,3 +250,32 @@ def test_asking_what_is_wanted_gets_the_question_again(
     understood = understand(STILL_HAPPENING, message, None, [], answers)
     assert understood.kind == "question"
     assert not understood.unanswered
+
+
+ASPECTS = OpenQuestion("complaint_aspects", "complaint_form")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I already told you - the contractors left broken concrete and nails all over the lawn. "
+        "You still haven't said why it can't go to stage 2?",
+        "the fence men left rubble everywhere and my grandkids cant play out. y not stage 2?",
+        "boiler broke 3 weeks ago and nobody came out. and why isnt this stage 2",
+    ],
+)
+def test_what_went_wrong_told_beside_why_not_stage_2_keeps_both(
+    answers: dict[str, Answer], message: str
+) -> None:
+    """r15d-15 turn 3: what went wrong was lost to the question asked beside it."""
+    understood = understand(ASPECTS, message, None, [], answers)
+    assert understood.kind == "slot"
+    assert understood.answer is not None and understood.answer.id == "stage_1_first"
+    assert understood.answer_text is not None and "stage" not in understood.answer_text.lower()
+
+
+def test_a_question_alone_at_what_went_wrong_is_still_only_answered(
+    answers: dict[str, Answer],
+) -> None:
+    understood = understand(ASPECTS, "but why not stage 2?", None, [], answers)
+    assert understood.kind == "question"
