@@ -68,7 +68,7 @@ class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
     async def extract_escalation_reference(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return self.reference_before_asking(tracker)
+        return self.reference_before_asking(tracker, dispatcher)
 
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

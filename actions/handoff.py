@@ -38,7 +38,7 @@ from bot.answers import (
 )
 from bot.casestore.domain import Handoff
 from bot.policy.contract import TRIAGE_ACTION
-from bot.questions import answer_for, is_question
+from bot.questions import answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import (
     BACK_FROM_PERSON_LINE,
@@ -171,18 +171,22 @@ class ActionPersonAwaited(Action):
             return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
-        answer = answer_for(text, app.answers) if is_question(text) else None
+        # Each question asked is answered: "WILL I GET COMPENSATION FOR THE WAIT? AND WHAT IF
+        # STAGE 2 IS RUBBISH AS WELL" lost the first (round 15 r15d-13, r15b-06).
+        answers = [a.answer for a in answers_in(text, app.answers)] if is_question(text) else []
         # Whether the unfinished complaint is logged is said by the line below.
         subject = None if unfinished and about_record == "complaint" else about_record
         if subject is not None:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
             dispatcher.utter_message(text=recorded_reply(subject, recorded_so_far(tracker)))
-        if answer is not None and not (subject is not None and answer.id == STAGE_2_ANSWER):
+        for answer in answers:
+            if subject is not None and answer.id == STAGE_2_ANSWER:
+                continue
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.
             dispatcher.utter_message(text=answer_in_context(tracker, text, answer).text)
         asks_again = stage_2_asked(tracker) and asks_for_stage_2(text, app.policy)
-        if answer is None and subject is None and asks_again:
+        if not answers and subject is None and asks_again:
             # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
             # r14b-10): the request is said to be passed on.
             dispatcher.utter_message(text=stage_2_already_asked(app.policy))

@@ -32,6 +32,35 @@ LOST_REFERENCE = re.compile(
 )
 
 
+# A reference in another shape ("SH-2026-00412" from an old letter): not ours, so it is said
+# plainly, and given again, or said to be the only one they have, it counts as not having ours
+# (round 15 r15d-01 was asked for it bare, then looped).
+OTHER_REFERENCE = re.compile(r"\b(?!cmp)[a-z]{1,5}[-/]?\d{2,4}[-/]\d{2,7}\b", re.IGNORECASE)
+ONLY_ONE_THEY_HAVE = re.compile(
+    r"\b(?:only|all)\s+(?:the\s+)?(?:number|ref|reference|one|thing)s?\s+(?:i|we|he|she)"
+    r"(?:\s+(?:have|has|got)|'?ve\s+got)\b"
+    r"|\bthat'?s?\s+(?:all|the one|the number|the ref|the reference)\s+(?:i|we)\b"
+    r"|\b(?:just\s+)?(?:take|send|pass)\s+it\s+(?:further|on|up|higher)\b"
+    r"|\b(?:on|off|from)\s+the\s+letter\b"
+    r"|\bjust\s+gave\s+(?:it|you|u)\b",
+    re.IGNORECASE,
+)
+
+
+def other_reference(text: str) -> str | None:
+    """A reference-like code that is not one of our complaint references."""
+    match = OTHER_REFERENCE.search(text)
+    return match.group(0) if match and first_reference(text) is None else None
+
+
+def other_reference_line(reference: str) -> str:
+    return (
+        f"{reference} is not one of our complaint references. Ours start with CMP, like "
+        "CMP-2026-000123. If it is the only reference you have, just say so and a complaints "
+        "officer will find your complaint."
+    )
+
+
 def reference_told(tracker: Tracker) -> str | None:
     """The reference the resident last typed in this conversation, else the one it knows."""
     for event in reversed(tracker.events):
@@ -41,6 +70,14 @@ def reference_told(tracker: Tracker) -> str | None:
                 return reference
     known = tracker.get_slot(KNOWN_REFERENCE)
     return str(known) if known else None
+
+
+def given_before(tracker: Tracker, reference: str | None) -> bool:
+    """Whether a reference was typed in an earlier message too (the latest is the last one)."""
+    if not reference:
+        return False
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    return any(reference.lower() in text.lower() for text in said[:-1])
 
 
 def known_complaint(tracker: Tracker, reference: str) -> bool:
@@ -82,15 +119,21 @@ class ReferenceQuestions:
             return [slot for slot in domain_slots if slot != self.check_slot]
         return domain_slots
 
-    def reference_before_asking(self, tracker: Tracker) -> dict[str, Any]:
+    def reference_before_asking(
+        self, tracker: Tracker, dispatcher: CollectingDispatcher | None = None
+    ) -> dict[str, Any]:
         """When the question starts: the reference given earlier in the conversation is not
-        asked for again, nor one the resident has just said they lost."""
+        asked for again, nor one the resident has just said they lost; one in another shape is
+        said not to be ours before it is asked for."""
         asked = tracker.get_slot("requested_slot") in (self.reference_slot, self.check_slot)
         if asked or tracker.get_slot(self.reference_slot):
             return {}
         text = str(tracker.latest_message.get("text") or "")
         if first_reference(text) is None and LOST_REFERENCE.search(text):
             return {self.reference_slot: UNKNOWN}
+        other = other_reference(text)
+        if other and dispatcher is not None and reference_told(tracker) is None:
+            dispatcher.utter_message(text=other_reference_line(other))
         reference = reference_told(tracker)
         return {self.reference_slot: reference} if reference else {}
 
@@ -113,6 +156,12 @@ class ReferenceQuestions:
         if not_given(text):
             return {self.reference_slot: UNKNOWN}
         reference = first_reference(text)
+        if reference is None and (
+            ONLY_ONE_THEY_HAVE.search(text) or given_before(tracker, other_reference(text))
+        ):
+            # "thats the only number i have mate. just take it further please", or the same
+            # "SH-2026-00412" again: they have no reference of ours, so an officer finds it.
+            return {self.reference_slot: UNKNOWN}
         if reference is None:
             dispatcher.utter_message(response=self.not_a_reference)
         check = _details_beside_reference(tracker) if reference else None

@@ -32,7 +32,7 @@ class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
         if tracker.get_slot("requested_slot") is None:
             # A conversation that opens with "when will I hear back?" is told who it talks to.
             say_it_is_automated(dispatcher, tracker)
-        return self.reference_before_asking(tracker)
+        return self.reference_before_asking(tracker, dispatcher)
 
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -15,12 +15,14 @@ from actions.references import KNOWN_REFERENCE
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, model_of, received_at, turn_key
+from actions.turns import channel_of, model_of, received_at, stage_2_asked, turn_key
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
     adds_to_a_complaint,
     asks_for_a_complaint,
+    asks_for_a_note,
+    notes_on_a_complaint,
     wants_a_person_now,
     wants_to_leave,
     withdraws,
@@ -217,13 +219,30 @@ class ActionTriage(Action):
             for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
-        if adds_to_a_complaint(text):
+        if adds_to_a_complaint(text) or (
+            asks_for_a_note(text)
+            and (
+                notes_on_a_complaint(text)
+                or bool(result.references)
+                or bool(tracker.get_slot(KNOWN_REFERENCE))
+                or bool(tracker.get_slot(WITH_PERSON_SLOT))
+                or stage_2_asked(tracker)
+            )
+        ):
             # "can i add something to it, the mould has now spread to my sons room" is no Stage 2
             # request (round 14 r14a-16): a person adds it to the complaint.
             reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        withdrawals = [q.answer.text for q in questions if q.answer.told]
+        if withdrawals and not asks_for_a_complaint(text):
+            # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,
+            # and "i want to take back the complain" beside news from a neighbour got the ASB
+            # team's route (round 15 r15d-08): how to withdraw it is the whole reply.
+            for line in withdrawals:
+                dispatcher.utter_message(text=line)
+            return [FollowupAction(LISTEN)]
         comes_back = comes_back_to_the_complaint(tracker, text)
         own_cues = RuleMatches.from_entities(entities).exclusion_cues
         if comes_back and result.exclusion_reason not in own_cues:
@@ -278,7 +297,10 @@ class ActionTriage(Action):
                 dispatcher.utter_message(response="utter_left_question")
             return [FollowupAction(LISTEN)]
         if asked is not None and (
-            asks_what(text)
+            # "is the email the complaints one for that?", "can you confirm the complaint will be
+            # progressed normally?" read as Stage 2 with no Stage 2 words in them started a Stage
+            # 2 request (round 15 r15b-09, r15d-06): the question is answered.
+            (asks_what(text) or (reading is None and asked.id not in STAGE_2_ANSWERS))
             if stage_2
             else not unhappy and not told_beside(result, questions, entities)
         ):

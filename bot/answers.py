@@ -534,6 +534,13 @@ def understand(
                 unanswered=asked is None and recorded is None,
                 about_record=recorded,
             )
+    if question.name == ASPECTS and asked is not None:
+        # "I already told you - they left broken concrete all over the lawn. You still haven't
+        # said why it can't go to stage 2?" lost what went wrong to the question (round 15
+        # r15d-15 turn 3): both are kept.
+        asking, told = questions_and_rest(text)
+        if asking and len(told.split()) >= ASPECTS_BESIDE_A_QUESTION:
+            return Understanding("slot", answer=asked, answer_text=told)
     # "shannon kelly?? just said" is an answer, impatient, not a question (round 12 r12d-12).
     asks = owes_a_reply(question) and not ALREADY_TOLD.search(text)
     questions, rest = questions_and_rest(text) if asks else ([], "")
@@ -578,13 +585,31 @@ def understand(
         ):
             understood = Understanding("question")
         return replace(understood, about_record=about_record, answer=None, unanswered=False)
-    unanswered = bool(questions) and asked is None
+    # "well what questions then?? ive answered everything" (round 15 r15d-14 got "I can't
+    # answer that one"): the question asked again is the answer.
+    unanswered = bool(questions) and asked is None and not asks_what_is_wanted(text)
     if asked is None and not unanswered:
         return understood
     if understood.kind in ("none", "amend"):
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
     return replace(understood, answer=asked, unanswered=unanswered)
+
+
+# "what questions then??", "what else do you need from me?", "what are you waiting for?".
+ASKS_WHAT_IS_WANTED = re.compile(
+    r"\bwh?at\s+(?:other\s+|more\s+)?questions?\b"
+    r"|\bwh?at\s+(?:else|more)\s+(?:do|d|does)\s+(?:you|u|ya)\s+(?:need|want)\b"
+    r"|\bwh?at\s+(?:do|d|does)\s+(?:you|u|ya)\s+(?:still\s+)?(?:need|want)\s+"
+    r"(?:from me|to know|me to (?:say|tell|answer|do))\b"
+    r"|\bwh?at\s+(?:are|r)\s+(?:you|u)\s+(?:asking|waiting for|asking me)\b"
+)
+
+
+def asks_what_is_wanted(text: str) -> bool:
+    """Whether a message asks what the assistant still wants from it: the question it is
+    waiting on, asked again, answers it."""
+    return ASKS_WHAT_IS_WANTED.search(words(text)) is not None
 
 
 # The first sentence with the mark that ends it.
@@ -607,7 +632,10 @@ def told_too(text: str) -> bool:
 # Questions whose answers are read in their own ways: the read-back's (actions.repair), the
 # choice's (asks_before_choosing) and what went wrong, where "what are you doing about it?" is
 # part of the complaint.
-OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, "complaint_aspects")
+ASPECTS = "complaint_aspects"
+# Words beside a question at "what went wrong" that tell it, not only ask ("the fence job").
+ASPECTS_BESIDE_A_QUESTION = 6
+OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, ASPECTS)
 
 
 def owes_a_reply(question: OpenQuestion) -> bool:
@@ -929,13 +957,38 @@ ADDS_TO_A_COMPLAINT = re.compile(
     r"(?:the\s+)?new\s+\w+)\s+(?:to|onto|on to)\s+it\b"
     r"|\b(?:add|put)\s+(?:it|this|that)\s+(?:to|onto|on)\s+cmp\b"
 )
-COMPLAINT_NAMED = re.compile(r"\bcomplaint\b|\bcmp\b")
+COMPLAINT_NAMED = re.compile(
+    r"\bcomplaint\b|\bcmp\b|(?<!in )\b(?:my|the|her|his|their|this|that) case\b"
+)
+# "can you note that i dont want her dealing with it", "i want a note on it that the housing
+# officer shouldnt be the one handling it", "please make sure whoever picks this up notes that the
+# MP's office is acting for her" (round 15 r15d-02, r15d-07 got Stage 2 or "I can't answer").
+ASKS_FOR_A_NOTE = re.compile(
+    r"\b(?:can|could|will|would)\s+(?:you|u|someone|somebody)\s+(?:please\s+|pls\s+|also\s+)?"
+    r"(?:note|make a note|put a note|add a note|put down|write down|record)\b"
+    r"|\b(?:please|pls|plz)\s+(?:also\s+)?(?:note|make a note|put a note|add a note)\b"
+    r"|\b(?:i|we)\s+(?:want|need|would like|wud like|d like)\s+(?:(?:it|you|u)\s+(?:to\s+)?)?"
+    r"(?:a\s+)?(?:note|noted|written down|recorded)\b"
+    r"|\bid like\s+(?:(?:it|you|u)\s+(?:to\s+)?)?(?:a\s+)?(?:note|noted)\b"
+    r"|\bmake sure\s+(?:\w+\s+){0,4}?(?:notes?|noted|records?|recorded|knows?)\s+(?:that|down|it)\b"
+)
 
 
 def adds_to_a_complaint(text: str) -> bool:
     """Whether a message asks to add something to a complaint already made."""
     said = words(text)
     return ADDS_TO_A_COMPLAINT.search(said) is not None and COMPLAINT_NAMED.search(said) is not None
+
+
+def asks_for_a_note(text: str) -> bool:
+    """Whether a message asks for something to be noted ("please note Mr Evans should not handle
+    my case"): on a complaint already made, a person adds it."""
+    return ASKS_FOR_A_NOTE.search(words(text)) is not None
+
+
+def notes_on_a_complaint(text: str) -> bool:
+    """A note asked for on a complaint the message names."""
+    return asks_for_a_note(text) and COMPLAINT_NAMED.search(words(text)) is not None
 
 
 # "forget the formal complaint, itll take a month" (round 13 r13a-05 carried on with the form).

@@ -48,6 +48,16 @@ INNER_QUESTION = re.compile(
 )
 
 
+# "but why not stage 2?", "I'm not carrying on until you tell me why this isn't stage 2"
+# (round 15 r15d-15, asked five times): a "why" about Stage 2 is asked, and has its answer.
+WHY_NOT_STAGE_2 = re.compile(
+    r"\b(?:y|why)\s+(?:(?:it|this|that|my complaint|mine)\s+)?(?:not|isnt|isn't|is not|"
+    r"is it not|cant|can't|cannot|wont|won't|doesnt|doesn't|can it not)\s+"
+    r"(?:(?:it|this|that|my complaint|mine)\s+)?(?:(?:go|going|be|get|gone)\s+)?"
+    r"(?:(?:straight|right)\s+)?(?:to\s+)?(?:a\s+)?(?:stage\s*(?:2|two)|escalat|the next stage)"
+)
+
+
 def without_openers(sentence: str) -> str:
     said = sentence.split()
     while said and (said[0] in OPENERS or " ".join(said[:2]) in OPENERS):
@@ -83,7 +93,10 @@ def is_question(text: str) -> bool:
         and not TELLING_STARTS.match(sentence)
         for sentence in sentences
         for start in QUESTION_STARTS
-    ) or any(INNER_QUESTION.search(sentence) for sentence in sentences)
+    ) or any(
+        INNER_QUESTION.search(sentence) or WHY_NOT_STAGE_2.search(sentence)
+        for sentence in sentences
+    )
 
 
 # Call handlers, relatives and support workers ask for someone else: "what can he do if hes not
@@ -143,7 +156,7 @@ class Asked:
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
-    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do)\b)"
+    r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do|will|would|does)\b)"
     # "how do i pay my rent, also the rent has gone up": something else told after it; a call
     # handler's numbered points, "(2) fence panel down, (3) wants to know...".
     r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)"
@@ -166,16 +179,30 @@ def questions_in(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "We don't want to withdraw anything - the opposite" was told how to withdraw a complaint
+# (round 15 r15a-10): what a message says it is not doing is not told.
+NOT_DOING = re.compile(
+    r"\b(?:dont|don't|do not|does not|doesnt|doesn't|not|never|no need to|nothing to)\s+"
+    r"(?:\w+\s+){0,2}?(?:withdraw|withdrawing|cancel|cancelling|take back|taking back|retract)\b"
+)
+
+
+def told_only(said: str, answers: dict[str, Answer]) -> dict[str, Answer]:
+    """The answers given when their words are told, unless the words say it is not done."""
+    if NOT_DOING.search(words(said)):
+        return {}
+    return {key: answer for key, answer in answers.items() if answer.told}
+
+
 def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     """Every common question a message asks, each answered once: the one the whole message
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
-    told = {key: answer for key, answer in answers.items() if answer.told}
-    whole = answer_for(text, answers if is_question(text) else told)
+    whole = answer_for(text, answers if is_question(text) else told_only(text, answers))
     found: list[Asked] = []
     for start, end in questions_in(text):
         said = text[start:end]
-        answer = answer_for(said, answers if is_question(said) else told)
+        answer = answer_for(said, answers if is_question(said) else told_only(said, answers))
         if answer and whole and asks_about_what_was_told(said, answer, whole):
             # "I just need the door fixed. how long will it take?": the question is about what
             # the message told before it (round 12 r12d-18 got the complaint timescales).
@@ -266,6 +293,8 @@ def asks_the_assistant(sentence: str) -> bool:
     """Whether a sentence asks the assistant something (and is not a request or a moan put as
     a question)."""
     said = without_openers(words(sentence))
+    if WHY_NOT_STAGE_2.search(said):
+        return True
     if len(said.split()) < 2 or (starts_with(said, NOT_ASKING) and not ASKS_TO_BE_TOLD.match(said)):
         return False
     return "?" in sentence or bool(ASKS_SOMETHING.match(said) or INNER_QUESTION.search(said))

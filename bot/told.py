@@ -164,6 +164,8 @@ ALREADY_TOLD = re.compile(
     # "I gave you his name and address already" (round 13 r13a-03).
     r"|(?:i )?(?:just |literally |already |have )*(?:told (?:you|u)\b|(?:gave|given) (?:you|u) "
     r"(?:my|his|her|their|the|all|it|that|them|those|these) (?!call|ring|bell|buzz)\w+)"
+    # "i just gave it you?? SH-2026-00412" (round 15 r15d-01 got "I can't answer that one").
+    r"|(?:just |already )gave (?:it|that|them) (?:to )?(?:you|u)"
     r"|like i said|as i said|said that already)\b",
     re.IGNORECASE,
 )

@@ -271,6 +271,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             route=_filled(r, "route", landlord),
             cues=r.cues(),
             part_cues=r.cues("part_cues"),
+            not_cues=r.cues("not_cues"),
             outside_ombudsman=r.flag("outside_ombudsman"),
         )
         for r in files["exclusions.yml"].records(

@@ -92,6 +92,9 @@ class ExclusionGround:
     # Cues that plainly name this matter ("drug dealing"): beside another label they make a part
     # of their own without the classifier's support (intents.yml, `parts`).
     part_cues: tuple[str, ...] = ()
+    # Words saying the matter is not (yet) this ground ("no proceedings are issued", "a
+    # pre-action letter only"): the ground is not proposed, whatever else the message says.
+    not_cues: tuple[str, ...] = ()
     # A matter the Housing Ombudsman does not look at (a staff member's own employment): its
     # explanation does not say the Ombudsman can help.
     outside_ombudsman: bool = False

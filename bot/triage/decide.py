@@ -16,6 +16,7 @@ from bot.nlp.matches import VULNERABLE, RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label, UrgencyCategory
+from bot.text import contains, words
 from bot.triage.result import Part, Reason, TriageResult
 from bot.triage.stage_2 import no_earlier_complaint
 
@@ -216,6 +217,14 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if named is not None:
         label, ground = "excluded", named
         reasons.append(Reason("2.1", f"The whole message is about a matter for '{ground}'"))
+    ruled_out = grounds_said_not_to_apply(text, policy)
+    if ground in ruled_out:
+        # "We have sent a pre-action letter of claim but no proceedings are issued" was told it
+        # was a claim filed at court, and was told so again after "no claim has been filed"
+        # (round 15 r15d-06): the message's own words rule the ground out (2.2).
+        reasons.append(Reason("2.2", f"Says the matter is not one for '{ground}'"))
+        label = "complaint" if label == "excluded" else label
+        ground = None
     if ground is not None:
         reasons.append(
             Reason(
@@ -251,10 +260,11 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                    offers_choice=True)
         )  # fmt: skip
 
+    parts = message_parts(
+        text, label, ground, intent_probability, probability, matches, policy, never_asb
+    )
     return TriageResult(
-        parts=message_parts(
-            text, label, ground, intent_probability, probability, matches, policy, never_asb
-        ),
+        parts=tuple(part for part in parts if part.exclusion_reason not in ruled_out) or parts,
         label=label,
         intent=intent,
         confidence=min(1.0, max(probability[label], 0.0)),
@@ -273,6 +283,17 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons=tuple(reasons),
         outside_the_process=outside_the_process,
         about_someone_else=about_someone_else(text),
+    )
+
+
+def grounds_said_not_to_apply(text: str, policy: Policy) -> frozenset[str]:
+    """The exclusion grounds a message says do not apply, in the words of the ground's
+    `not_cues` (policy_rules/exclusions.yml): "no proceedings have been issued"."""
+    said = words(text)
+    return frozenset(
+        ground.id
+        for ground in policy.grounds.values()
+        if any(contains(said, words(cue)) for cue in ground.not_cues)
     )
 
 
