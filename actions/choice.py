@@ -17,6 +17,7 @@ from actions.turns import stage_2_asked, triaged_messages
 from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import job_reference_in
+from bot.fits import goes_on_told
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
@@ -118,6 +119,14 @@ def already_told(tracker: Tracker) -> list[EventType]:
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
     if matches.ongoing:
         events.append(SlotSet("still_happening", True))
+    elif tracker.get_slot("still_happening") is None:
+        # "Its out again now", or "so no it's not still happening" said with the choice: not
+        # asked again (round 15 r15b-12, r15a-02).
+        choosing = str(tracker.latest_message.get("text") or "")
+        said = [m["text"] for m in told] + ([] if choosing.startswith("/") else [choosing])
+        goes_on = [g for text in said if (g := goes_on_told(text)) is not None]
+        if goes_on:
+            events.append(SlotSet("still_happening", any(goes_on)))
     # A job number, or else the words that tell of a report already made ("he reported it
     # twice"): the earlier-job question is not asked again.
     job = next((j for m in told if (j := job_reference_in(m["text"]))), None) or next(

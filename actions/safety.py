@@ -16,7 +16,14 @@ from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
 from actions.turns import before_latest_message, details_held, last_question, received_at
-from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
+from bot.answers import (
+    READ_BACK,
+    OpenQuestion,
+    asks_for_person,
+    open_question,
+    wants_to_leave,
+    yes_or_no,
+)
 from bot.definition import contact_details_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines
@@ -180,6 +187,10 @@ class ActionSafetyCheck(Action):
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not corrects_the_read_back(tracker)
+        elif routed and says_whether_it_goes_on(question, text):
+            # "yes still dripping, now coming thru near the light fitting": the route is given
+            # and the answer kept, not asked for again (round 15 r15c-02, r15a-03, r15b-05).
+            routed = False
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
@@ -285,6 +296,16 @@ def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> b
     if not question.form:
         return True
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
+
+
+def says_whether_it_goes_on(question: OpenQuestion | None, text: str) -> bool:
+    """At "Is this still happening now?", a message that says whether it goes on ("yeh the
+    door still dont lock", "no heating still", "its over now"): the form takes its answer."""
+    return (
+        question is not None
+        and question.name == "still_happening"
+        and yes_or_no(text, ongoing_question=True) is not None
+    )
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
