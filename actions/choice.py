@@ -10,6 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import needs_told_before
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
@@ -144,7 +145,7 @@ def already_told(tracker: Tracker) -> list[EventType]:
     elif any(says_they_are_the_resident(m["text"]) for m in told):
         events.append(SlotSet("acting_for", "resident"))
     events += contact_already_told(tracker)
-    return events
+    return events + needs_told_before(tracker)
 
 
 # The complaint left earlier named when asking for it to be logged after all: "log it now pls,

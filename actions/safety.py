@@ -24,7 +24,7 @@ from bot.answers import (
     wants_to_leave,
     yes_or_no,
 )
-from bot.definition import contact_details_in
+from bot.definition import contact_details_in, contact_preference
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
@@ -187,7 +187,7 @@ class ActionSafetyCheck(Action):
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not corrects_the_read_back(tracker)
-        elif routed and says_whether_it_goes_on(question, text):
+        elif routed and keeps_its_answer(question, text):
             # "yes still dripping, now coming thru near the light fitting": the route is given
             # and the answer kept, not asked for again (round 15 r15c-02, r15a-03, r15b-05).
             routed = False
@@ -298,14 +298,21 @@ def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> b
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
 
 
-def says_whether_it_goes_on(question: OpenQuestion | None, text: str) -> bool:
-    """At "Is this still happening now?", a message that says whether it goes on ("yeh the
-    door still dont lock", "no heating still", "its over now"): the form takes its answer."""
-    return (
-        question is not None
-        and question.name == "still_happening"
-        and yes_or_no(text, ongoing_question=True) is not None
-    )
+def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:
+    """A danger told beside a plain answer to the form's question, whose answer is a yes or no
+    or a detail read out of the words (never the words themselves): at "Is this still happening
+    now?" whether it goes on ("yeh the door still dont lock", "no heating still"), at the
+    contact questions a number, an email or a way to contact ("phone call, in portuguese if you
+    can"). The form takes the answer after the route (round 15 r15c-06 t10, r15c-02 t8)."""
+    if question is None or not question.form:
+        return False
+    if question.name == "still_happening":
+        return yes_or_no(text, ongoing_question=True) is not None
+    if question.name == "contact_details":
+        return contact_details_in(text) is not None
+    if question.name == "contact_preference":
+        return contact_preference(text) is not None
+    return False
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:
