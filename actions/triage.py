@@ -323,6 +323,14 @@ class ActionTriage(Action):
         parts_said = part_lines(unanswered_parts(result, questions), app.policy)
         for line in parts_said:
             dispatcher.utter_message(text=line)
+        if result.offers_complaint and wants_a_person_now(text):
+            # "the door entry is broken two weeks, i want talk to a person who speak arabic":
+            # the person asked for beside what reads as a complaint is found, and the person
+            # offers the choice (round 14 r14c-13). Handed over here: no rule follows triage
+            # with a handover, so the next action was a guess ("Sorry, I didn't understand").
+            from actions.handoff import hand_over  # actions.handoff imports this module's users
+
+            return [*events, *hand_over(dispatcher, tracker)]
         if result.offers_complaint:
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.

@@ -1175,6 +1175,13 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:the|that|this|their|your)\s+(?:driver|contractor|engineer|"
     r"plumber|workmen|workman|operative|caretaker|neighbours?|electrician|surveyor|builders?|"
     r"cleaners?|gardeners?|lads|men|crew)\b"
+    # A person named in an answer: "a named contact person" as what would help, "tap fixed by
+    # other person" as what would put it right (round 15 r15a-05 t9, t11; r15c-09 t4 was handed
+    # over with the complaint not logged). Asking to speak to one still asks ("speak to").
+    r"|\b(?:named|contact|other|different|another|same|single|key|new|proper|qualified|female|"
+    r"male|lady|woman|man)\s+(?:contact\s+)?person\b"
+    r"|\bperson\s+(?:to\s+(?:visit|come|fix|do|deal|contact|ring|call|phone)|fixed|fixes|fix|came|"
+    r"comes|visits|visited|who (?:came|visited|fixed|does|deals))\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16), or no longer wanting one ("nah dont worry ill just do
