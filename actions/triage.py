@@ -27,12 +27,13 @@ from bot.answers import (
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
-from bot.definition import consent_told, introduced_name, represented_person
+from bot.definition import consent_told, introduced_name, only_a_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
+    NOTHING_ASKED_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
     adjustment_lines,
@@ -200,6 +201,14 @@ class ActionTriage(Action):
         # recorded this same contact for the turn.
         result = triage(tracker.latest_message, app.policy)
         text = str(tracker.latest_message.get("text") or "")
+        if only_a_name(text) and not result.urgency:
+            # "Mrs Farah Begum" typed mid-form or after the complaint was logged was noted as a
+            # new request with a promise to call about nothing (round 15 r15d-12): inside a
+            # form its question is asked again, and otherwise nothing is recorded.
+            if tracker.active_loop_name:
+                return []
+            dispatcher.utter_message(text=NOTHING_ASKED_LINE)
+            return [FollowupAction(LISTEN)]
         questions = answers_in(text, app.answers)
         if result.label == "service_request":
             # "can you log the repairs please - boiler banging": the request itself, not a

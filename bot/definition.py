@@ -806,6 +806,21 @@ RESIDENT_IS = re.compile(
 TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
 
 
+def only_a_name(text: str) -> bool:
+    """A message that is nothing but a person's name ("Mrs Farah Begum", "Joan Ward."): the
+    answer to a question, never a matter of its own."""
+    said = text.strip(" .,!")
+    if not said or len(said.split()) > MOST_WORDS_IN_A_NAME:
+        return False
+    if TITLED_NAME.fullmatch(said):
+        return True
+    return written_names(said) == [said]
+
+
+# "Mrs Hodan Ahmed Hassan Ali": longer than this is more than a name.
+MOST_WORDS_IN_A_NAME = 5
+
+
 def resident_in(details: str, helper: str) -> str | None:
     """The resident's name in what a helper told us about them and themself, never the
     helper's own; None when the answer does not name the resident."""

@@ -45,6 +45,11 @@ INNER_QUESTION = re.compile(
     r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
     r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
     r"whether|if)\b"
+    # "if im not happy with what they say on the 30th what then" (round 15 r15a-15 was offered
+    # a new complaint): a supposition closed by its question, with no mark.
+    r"|\bif\b.*\b(?:what then|then what|what now|what next|what happens|what happens then|"
+    r"what do i do|what i do|what can i do|what i can do|wot then|wat then|wot do i do|"
+    r"wat do i do)$"
 )
 
 
