@@ -27,6 +27,7 @@ from bot.nlp.matches import (
     reference_in,
 )
 from bot.policy import Policy
+from bot.policy.ids import INTERPRETER
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -282,6 +283,14 @@ class RuleMatcher:
             found.setdefault("cue_group", []).append(VULNERABLE)
         written_in = self._languages.other_language(doc.text)
         urgency, language = self._dangers(found, spans, doc.text, written_in)
+        if written_in is not None and self._languages.mixed_with_english(doc.text):
+            # "mera boiler kharab hai 3 din se, please fix": read in English, as the repair it
+            # is, with the language need noted (a danger's route keeps its language above).
+            written_in = None
+            found.setdefault("adjustment", []).append(INTERPRETER)
+            # Said by the whole message, not in words of its own: no clause of it is kept as
+            # what would help.
+            spans.append(("adjustment", INTERPRETER, len(doc.text), len(doc.text)))
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
         # "capped off" ends a gas danger and starts a loss of heating: over, unless a loss is told.

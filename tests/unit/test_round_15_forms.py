@@ -1,0 +1,178 @@
+"""Round 15's form faults, in our own wordings: nothing asked twice (whether it goes on, what
+would help), "person" inside an answer, a name typed alone, a supposition asked without a mark,
+and romanised Urdu beside English read as the repair it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.safety import keeps_its_answer
+from bot.answers import OpenQuestion, asks_for_person
+from bot.definition import only_a_name
+from bot.fits import goes_on_told
+from bot.nlp.rules import RuleMatcher
+from bot.policy import Answer, Policy
+from bot.questions import answers_in, is_question
+
+
+@pytest.fixture(scope="module")
+def matcher(policy: Policy) -> RuleMatcher:
+    return RuleMatcher.blank(policy)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lift keeps breaking down since 2021. Its out again now, since thursday.",
+        "boiler broke again. still no heat",
+        "leak was fixed in may but the damp is still there",
+        "yeh door still dont lock",
+    ],
+)
+def test_a_message_that_says_it_goes_on_is_taken_as_still_happening(text: str) -> None:
+    assert goes_on_told(text) is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nobody is in danger, he was just rude. The fan has been fitted now, so no it's not "
+        "still happening",
+        "no its over, fence is fine now, i just want my 400 back",
+        "its all sorted now thx, just want an apology",
+        "the leak stopped last week",
+        "no longer leaking",
+    ],
+)
+def test_a_message_that_says_it_stopped_is_taken_as_stopped(text: str) -> None:
+    assert goes_on_told(text) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want to make a complaint, my boiler broke last month and nobody turned up",
+        "I rang again and nobody came",
+        "formal complaint please",
+    ],
+)
+def test_a_message_that_says_neither_leaves_the_question_to_be_asked(text: str) -> None:
+    assert goes_on_told(text) is None
+
+
+def _asking(slot: str) -> OpenQuestion:
+    return OpenQuestion(slot, "complaint_form")
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [
+        ("still_happening", "yes still dripping, now coming thru near the light fitting"),
+        ("still_happening", "yeh the door still dont lock, i wedge a chair at night"),
+        ("still_happening", "no heating still, my nan is 90 and shes freezing"),
+        ("contact_details", "bilals mobile 07865 201 447. hang on dad says his chest is tight"),
+        ("contact_preference", "phone call, in portuguese if you can, my english is not so good"),
+    ],
+)
+def test_a_plain_answer_beside_a_danger_is_kept_after_the_route(slot: str, text: str) -> None:
+    assert keeps_its_answer(_asking(slot), text)
+
+
+@pytest.mark.parametrize(
+    ("slot", "text"),
+    [
+        # Words that are no answer, and questions whose answer would be the words themselves,
+        # are still asked again after the route.
+        ("still_happening", "theres smoke coming out the socket"),
+        ("outcome_sought", "yes still dripping, now its coming through the light"),
+        ("contact_details", "hes outside now with his key"),
+    ],
+)
+def test_other_messages_beside_a_danger_are_asked_again(slot: str, text: str) -> None:
+    assert not keeps_its_answer(_asking(slot), text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leanne has PTSD so please give her a week's notice of any visit and a named person",
+        "At least one week's written notice of any visit, and a named contact person.",
+        "sorry for my wife, and tap fixed by other person. and different man next time",
+        "a female person to visit pls as i live alone",
+        "send a different person to fix it this time",
+    ],
+)
+def test_a_person_named_in_an_answer_is_no_request_for_one(text: str) -> None:
+    assert not asks_for_person(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want talk to a person who speak arabic",
+        "can i speak to a different person",
+        "real person pls",
+        "i want a human",
+    ],
+)
+def test_a_request_for_a_person_still_asks_for_one(text: str) -> None:
+    assert asks_for_person(text)
+
+
+@pytest.mark.parametrize("text", ["Mrs Farah Begum", "Amy Clarke", "Joan Ward.", "Mr J Bell"])
+def test_a_name_alone_is_only_a_name(text: str) -> None:
+    assert only_a_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["boiler broken", "Karen Bell, daughter, 7 Mill Ct", "My Boiler Is Broken Again Today Please"],
+)
+def test_more_than_a_name_is_not_only_a_name(text: str) -> None:
+    assert not only_a_name(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if im not happy with what they say on the 30th what then",
+        "and if hes still not happy after that what happens",
+        "ok if the answer is rubbish wot do i do",
+    ],
+)
+def test_a_supposition_closed_by_its_question_is_a_question(
+    text: str, answers: dict[str, Answer]
+) -> None:
+    assert is_question(text)
+    assert [asked.answer.id for asked in answers_in(text, answers)] == ["after_the_answer"]
+
+
+def test_a_supposition_that_asks_nothing_is_no_question() -> None:
+    assert not is_question("if the leak comes back i will ring you")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mera boiler kharab hai 3 din se, please fix",
+        "hamara kitchen tap leaking hai 2 hafte se, plz send plumber",
+        "ghar mein heating kaam nahi kar rahi, please send someone asap",
+    ],
+)
+def test_romanised_urdu_beside_english_is_read_in_english_with_the_need_noted(
+    matcher: RuleMatcher, text: str
+) -> None:
+    found = matcher.match(matcher.make_doc(text))
+    assert found.language is None
+    assert "interpreter" in found.adjustments
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mujhe kisi se urdu mein baat karni hai, meri english theek nahi hai",
+        "humara boiler do din se kharab hai bachay thand mein hain",
+    ],
+)
+def test_romanised_urdu_alone_is_still_urdu(matcher: RuleMatcher, text: str) -> None:
+    assert matcher.match(matcher.make_doc(text)).language == "ur"
