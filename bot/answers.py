@@ -24,6 +24,7 @@ from bot.questions import (
     first_answer,
     is_question,
     questions_and_rest,
+    told_beside_asking,
     without_openers,
 )
 from bot.recorded import Subject, asks_if_recorded, asks_to_book
@@ -581,6 +582,18 @@ def understand(
     unanswered = bool(questions) and asked is None
     if asked is None and not unanswered:
         return understood
+    if (
+        understood.kind == "none"
+        and asked is not None
+        and question.form is not None
+        and not question.yes_no
+        and (told := told_beside_asking(text, answers))
+        and told != text.strip()
+    ):
+        # "get it properly sorted ... and can i get compensation for this?": the question put
+        # as a request is answered, and what it was told beside is the answer (round 15
+        # r15a-01 t5, r15a-13 t4); the form checks it fits (actions.repair).
+        understood = Understanding("slot", answer_text=told)
     if understood.kind in ("none", "amend"):
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
@@ -1016,7 +1029,7 @@ def more_than_yes(text: str) -> bool:
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     said = words(text)
-    if ends_with(said, GOODBYE_ENDINGS) or ENDS_RINGING_LATER.search(said):
+    if ends_with_goodbye(said) or ENDS_RINGING_LATER.search(said):
         # "omg forget it ill ring monday" noted a new request (round 14 r14d-17).
         return True
     ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
@@ -1119,6 +1132,19 @@ ENDS_RINGING_LATER = re.compile(
 )
 
 
+def ends_with_goodbye(said: str) -> bool:
+    """A goodbye said last; not a time of night ("i wedge a chair against it at nite" was read
+    as leaving the complaint, round 15 r15b-05's wording in our replay)."""
+    return ends_with(said, GOODBYE_ENDINGS) and AT_NIGHT.search(said) is None
+
+
+# "at nite", "every night", "last night": when, not goodnight.
+AT_NIGHT = re.compile(
+    r"\b(?:at|every|last|each|all|per|a|one|this|that|by|the|in|through|tonight|most)\s+"
+    r"(?:nite|night)(?:\s+x+)?$"
+)
+
+
 def says_leave(text: str) -> bool:
     """Words for leaving, whatever else the message asks."""
     said = words(text)
@@ -1127,7 +1153,7 @@ def says_leave(text: str) -> bool:
         return True
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
-    if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):
+    if ends_with_goodbye(said) or any(clause in LEAVE_MESSAGES for clause in parts):
         # "i said no. cancel", "Never mind, I'll phone you tomorrow".
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):

@@ -304,6 +304,22 @@ def questions_and_rest(text: str) -> tuple[list[str], str]:
     return asked, left if set(said) - FILLER_WORDS else ""
 
 
+def told_beside_asking(text: str, answers: dict[str, Answer]) -> str:
+    """The sentences of a message that neither ask nor hold a common question, put as a request
+    or not: "get it properly sorted, find where the damp is coming from. and can i get
+    compensation for this?" tells what would put it right beside asking about compensation
+    (round 15 r15a-01 t5 was asked for the outcome again). Empty when nothing else is told."""
+    told = [
+        part.strip()
+        for start, end in questions_in(text)
+        if (part := text[start:end]).strip()
+        and "?" not in part
+        and not (is_question(part) and answer_for(part, answers))
+        and set(words(part).split()) - FILLER_WORDS
+    ]
+    return " ".join(told)
+
+
 # "if I'm not happy with the answer, what then?": unhappiness supposed, not told.
 SUPPOSING = re.compile(
     r"\b(?:if|what if|in case)\s+(?:i'?m|i am|im|i|we|we'?re|she|he|they|she'?s|he'?s)"

@@ -34,7 +34,9 @@ SENTENCE_END = re.compile(r"[.?!\n]|$")
 OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
     r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
-    r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good)\b",
+    r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good|"
+    # "Get the lift working" (round 15 r15a-07 t4 was asked for the outcome again).
+    r"(?:get|make|have)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+(?:working|going)(?:\s+again)?)\b",
     re.IGNORECASE,
 )
 NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)

@@ -33,7 +33,7 @@ def _complaint(say, first: str) -> str:  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("first", "answer"),
     [
-        # r15c-02 t2 (a call handler), r15b-05 t4 (text-speak), r15c-05 t6 (ESL).
+        # r15c-02 t2 (a call handler), r15b-05 t4, r15c-05 t6 (ESL); text-speak.
         (
             "CH: caller c/o leaking bathroom ceiling since oct, reported x3, contractor no show "
             "twice. wants to complain",
@@ -41,8 +41,13 @@ def _complaint(say, first: str) -> str:  # type: ignore[no-untyped-def]
             "pull cord",
         ),
         (
-            "i want to complain, my back door hasnt locked properly since october and nobody came",
-            "yeh the door still dont lock, i have to wedge a chair against it at nite",
+            "i want to complain about the repairs team, they cancelled the job on my back door "
+            "twice",
+            "yeh the door still dont lock and i cant secure my home, anyone can walk in",
+        ),
+        (
+            "i want to complain, the roofer cancelled 3 times",
+            "ya still leakin, n now waters comin out the light switch in the hall",
         ),
         (
             "I want make complaint, the boiler is broken since last week and nobody come",
@@ -152,6 +157,41 @@ def test_a_person_named_as_what_would_help_is_no_handover(running: Running, need
         "fix it, proper person this time not him",
     ],
 )
+def test_the_time_of_night_said_last_is_no_leaving(running: Running) -> None:
+    """ "i have to wedge a chair against it at nite" stopped the complaint ("nite" is a goodbye
+    said last)."""
+    _, say = conversation(running)
+    assert STILL in _complaint(
+        say, "i want to complain about the repairs team, they cancelled my back door job twice"
+    )
+    reply = say("yeh the door still dont lock, i have to wedge a chair against it at nite")
+    assert "I've stopped" not in reply
+    assert EARLIER in reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "get it properly sorted, find where the damp is coming from. and can i get compensation "
+        "for this? his bedding is ruined",
+        "Get the lift working. Actually, can I make the complaint in my own name?",
+        "fix the roof and say sorry. how long will all this take",
+    ],
+)
+def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, message: str) -> None:
+    """r15a-01 t5, r15a-07 t4: the question was answered and the outcome asked for again."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say, "I want to make a complaint, the repairs to my home were cancelled three times"
+    )
+    assert STILL in reply
+    assert EARLIER in say("yes still")
+    assert OUTCOME in say("yes, rang in october and november, no job number")
+    reply = say(message)
+    assert OUTCOME not in reply
+    assert "resident, or are you helping someone else" in reply
+
+
 def test_a_person_named_as_what_would_put_it_right_is_no_handover(
     running: Running, outcome: str
 ) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.safety import keeps_its_answer
-from bot.answers import OpenQuestion, asks_for_person
+from bot.answers import OpenQuestion, asks_for_person, says_goodbye, wants_to_leave
 from bot.definition import only_a_name
 from bot.fits import goes_on_told
 from bot.nlp.rules import RuleMatcher
@@ -176,3 +176,21 @@ def test_romanised_urdu_beside_english_is_read_in_english_with_the_need_noted(
 )
 def test_romanised_urdu_alone_is_still_urdu(matcher: RuleMatcher, text: str) -> None:
     assert matcher.match(matcher.make_doc(text)).language == "ur"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yeh the door still dont lock, i have to wedge a chair against it at nite",
+        "the smell is worst at night",
+        "he bangs on the wall every nite",
+    ],
+)
+def test_a_time_of_night_said_last_is_no_goodbye(text: str) -> None:
+    assert not wants_to_leave(text)
+    assert not says_goodbye(text)
+
+
+@pytest.mark.parametrize("text", ["ok thanks night x", "thx, closing call", "ok ta nite"])
+def test_a_goodbye_said_last_is_still_one(text: str) -> None:
+    assert says_goodbye(text)
