@@ -94,9 +94,7 @@ def goes_on_told(text: str) -> bool | None:
             continue
         if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
             stopped = True
-        elif BACK_AGAIN.search(said) or any(
-            contains(said, w) for w in STILL_WORDS if w != "again"
-        ):
+        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in STILL_WORDS if w != "again"):
             still = True
         elif any(contains(said, w) for w in STOPPED_WORDS):
             stopped = True
