@@ -4,6 +4,8 @@ romanised Urdu beside English read as the repair it is."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bot.policy import Policy
@@ -22,7 +24,7 @@ NOTED_AS_REQUEST = "noted this as a request"
 COMPLAINT_OFFER = "You can make a formal complaint"
 
 
-def _complaint(say, first: str) -> str:  # type: ignore[no-untyped-def]
+def _complaint(say: Callable[[str], str], first: str) -> str:
     """The first message, choosing a formal complaint if it is offered."""
     reply = say(first)
     if COMPLAINT_OFFER in reply:
@@ -149,14 +151,6 @@ def test_a_person_named_as_what_would_help_is_no_handover(running: Running, need
     assert "not logged yet" not in reply
 
 
-@pytest.mark.parametrize(
-    "outcome",
-    [
-        "sorry for my wife, and tap fixed by other person. and different man next time",
-        "an apology and send a different person to fix it",
-        "fix it, proper person this time not him",
-    ],
-)
 def test_the_time_of_night_said_last_is_no_leaving(running: Running) -> None:
     """ "i have to wedge a chair against it at nite" stopped the complaint ("nite" is a goodbye
     said last)."""
@@ -192,6 +186,14 @@ def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, mes
     assert "resident, or are you helping someone else" in reply
 
 
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "sorry for my wife, and tap fixed by other person. and different man next time",
+        "an apology and send a different person to fix it",
+        "fix it, proper person this time not him",
+    ],
+)
 def test_a_person_named_as_what_would_put_it_right_is_no_handover(
     running: Running, outcome: str
 ) -> None:
@@ -234,7 +236,7 @@ def test_a_name_typed_mid_form_is_not_a_new_request(
     _no_request_logged(running, policy, sender)
 
 
-def _logged(say) -> None:  # type: ignore[no-untyped-def]
+def _logged(say: Callable[[str], str]) -> None:
     _complaint(say, "I want to make a complaint, the bathroom fan was never fixed after 3 visits")
     for answer in ("yes still", "no", "fix the fan", "I'm the resident", "Amy Clarke"):
         say(answer)
