@@ -17,7 +17,7 @@ from actions.request_contact import ask_or_record_contact
 from actions.turns import stage_2_asked, triaged_messages
 from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
 from bot.casestore.domain import Choice, ServiceRequest
-from bot.definition import job_reference_in
+from bot.definition import helps_the_resident, job_reference_in, titled_names
 from bot.fits import goes_on_told
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
@@ -26,6 +26,7 @@ from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
 from bot.text import words
 from bot.told import (
     about_the_problem,
+    caller_is_the_resident,
     earlier_report_told,
     outcome_told,
     says_they_are_the_resident,
@@ -139,11 +140,27 @@ def already_told(tracker: Tracker) -> list[EventType]:
     if outcome:
         # "wants it fixed + compensation": what would put it right, in their words.
         events.append(SlotSet("outcome_sought", outcome))
-    if tracker.get_slot("representative_relationship") or matches.relationships:
+    if (
+        tracker.get_slot("representative_relationship")
+        or matches.relationships
+        # "caller is Daniel Price, son of T Mr Alan Price", "a solicitor ... acting for your
+        # tenant Mr Tomasz Nowak" (round 15 r15a-14, r15d-06 were asked who they are).
+        or any(helps_the_resident(m["text"]) for m in told)
+    ):
         # "writing for my neighbour Mrs Doris Allen": the helper is not asked who they are.
         events.append(SlotSet("acting_for", "someone_else"))
-    elif any(says_they_are_the_resident(m["text"]) for m in told):
+    elif any(
+        says_they_are_the_resident(m["text"]) or caller_is_the_resident(m["text"]) for m in told
+    ):
+        # "caller Mr Kwame Osei T at 7 Kings Walk": a call handler relays for the resident
+        # (round 15 r15a-03 was asked whether they were the resident), and by that name.
         events.append(SlotSet("acting_for", "resident"))
+        named = next(
+            (n for m in told if caller_is_the_resident(m["text"]) for n in titled_names(m["text"])),
+            None,
+        )
+        if named and not tracker.get_slot("contact_name"):
+            events.append(SlotSet("contact_name", named))
     events += contact_already_told(tracker)
     return events + needs_told_before(tracker)
 

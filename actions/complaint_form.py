@@ -108,6 +108,14 @@ class ValidateComplaintForm(
             told.update(answer_elsewhere(tracker, asking, typed) or {})
         told.update(needs_told_beside(tracker))
         told.update(resident_named_before(tracker))
+        if (
+            asking not in (None, "acting_for")
+            and tracker.get_slot("acting_for") is None
+            and says_they_are_the_resident(typed)
+        ):
+            # "I'd like the lift fixed ... And I'd like the complaint to be from me, as a
+            # resident" at the outcome question: not asked again (round 15 r15a-07 t5).
+            told["acting_for"] = "resident"
         whole = typed_in_full(tracker)
         if (
             asking == "representative_consent"

@@ -646,6 +646,27 @@ class DraftDefinition:
         return "\n".join(lines)
 
 
+# A helper's words for whom they act: "acting for", "representing", "son of" (the tenant).
+HELPER_OF = (
+    r"acting for|act for|representing|(?:son|daughter|dtr|dau|carer|wife|husband|partner|"
+    r"grandson|granddaughter|niece|nephew|brother|sister|friend|solicitor|advocate) of"
+)
+# A helper telling they write for the resident, before the resident is named: "acting for your
+# tenant", "son of T", "on behalf of my mum".
+HELPS_THE_RESIDENT = re.compile(
+    rf"\b(?:{HELPER_OF}|on behalf of)\s+(?:(?:the|your|our|my|her|his)\s+)?"
+    r"(?:(?-i:T)\b|tenant|resident|client|mum|mom|mother|dad|father|nan|gran|grandma|grandad|"
+    r"son|daughter|husband|wife|partner|brother|sister|neighbour|friend|aunt|uncle|constituent)",
+    re.IGNORECASE,
+)
+
+
+def helps_the_resident(text: str) -> bool:
+    """Whether the writer says they act for the resident ("caller is Daniel Price, son of T Mr
+    Alan Price", "I am a solicitor ... acting for your tenant")."""
+    return HELPS_THE_RESIDENT.search(text) is not None
+
+
 # The person a helper writes for, as helpers name them: "for my mum Mrs Joan Baker at 14 Elm
 # Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
 REPRESENTED = re.compile(
@@ -653,12 +674,15 @@ REPRESENTED = re.compile(
     # "I am writing about my neighbour Mrs Dorothy Gale at ..." (round 13 r13a-03).
     r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about"
     # "A resident of yours, Mr Daniel Osei at 41 Kestrel House" (round 14 r14d-09).
-    r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?)\s+"
+    r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?"
+    # "caller is Daniel Price, son of T Mr Alan Price", "solicitor ... acting for your tenant Mr
+    # Tomasz Nowak of Flat 3" (round 15 r15a-14, r15d-06 were asked for them again).
+    rf"|{HELPER_OF})\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
-    r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
+    r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*|(?-i:T)\s+)?"
     # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
     # "on behalf of a constituent, Mrs Amina Yusuf" (round 14 r14d-04).
-    r"(?:(?:my|our|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    r"(?:(?:my|our|your|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
@@ -804,6 +828,12 @@ RESIDENT_IS = re.compile(
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
 )
 TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
+
+
+def titled_names(text: str) -> list[str]:
+    """Names written with a title ("Mr Kwame Osei", "Mrs J Bell"), without a call handler's
+    T for the tenant written after ("caller Mr Kwame Osei T at 7 Kings Walk")."""
+    return [re.sub(r"\s+T$", "", found.group().strip()) for found in TITLED_NAME.finditer(text)]
 
 
 def only_a_name(text: str) -> bool:

@@ -178,9 +178,11 @@ def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, mes
     reply = _complaint(
         say, "I want to make a complaint, the repairs to my home were cancelled three times"
     )
-    assert STILL in reply
-    assert EARLIER in say("yes still")
-    assert OUTCOME in say("yes, rang in october and november, no job number")
+    if STILL in reply:
+        reply = say("yes still")
+    if EARLIER in reply:
+        reply = say("yes, rang in october and november, no job number")
+    assert OUTCOME in reply
     reply = say(message)
     assert OUTCOME not in reply
     assert "resident, or are you helping someone else" in reply
@@ -194,6 +196,70 @@ def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, mes
         "fix it, proper person this time not him",
     ],
 )
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "I'd like the lift fixed and help for my neighbour until it is. And I'd like the "
+        "complaint to be from me, as a resident.",
+        "get the lift working asap. its my own complaint btw",
+    ],
+)
+def test_saying_they_are_the_resident_beside_another_answer_is_not_asked_again(
+    running: Running, answer: str
+) -> None:
+    """r15a-07 t5: "I'd like the complaint to be from me, as a resident" and then "Are you the
+    resident, or are you helping someone else?"."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say,
+        "I want to make a complaint, the lift has been out for three weeks, I reported it twice",
+    )
+    if STILL in reply:
+        reply = say("yes still")
+    assert OUTCOME in reply
+    reply = say(answer)
+    assert "resident, or are you helping someone else" not in reply
+    assert "What name should we use" in reply
+
+
+@pytest.mark.parametrize(
+    ("first", "asked"),
+    [
+        (
+            "call handler here. caller Mr Kwame Osei T at 7 Kings Walk. c/o roof leak into "
+            "kitchen, reported x3 since sept, no one attended. wants to make formal complaint",
+            "What is the best phone number or email",
+        ),
+        (
+            "CH: caller is Daniel Price, son of T Mr Alan Price, 31 Moor Lane. c/o gas service "
+            "overdue since Aug, 2 appts missed, no call. son wants formal complaint",
+            "Has the resident agreed",
+        ),
+        (
+            "Good evening. I am a solicitor acting for your tenant Mr Tomasz Nowak of Flat 3, 22 "
+            "Quarry Road. The damp has been reported since March. He wants a formal complaint.",
+            "Has the resident agreed",
+        ),
+    ],
+)
+def test_who_is_complaining_told_in_the_first_message_is_not_asked_again(
+    running: Running, first: str, asked: str
+) -> None:
+    """r15a-03, r15a-14, r15d-06: "Are you the resident, or are you helping someone else?"
+    after the first message said so."""
+    _, say = conversation(running)
+    reply = _complaint(say, first)
+    for _ in range(3):
+        if STILL in reply:
+            reply = say("yes still")
+        elif EARLIER in reply:
+            reply = say("yes, reported twice, no job number")
+    assert OUTCOME in reply
+    reply = say("fix it properly and an explanation")
+    assert "resident, or are you helping someone else" not in reply
+    assert asked in reply
+
+
 def test_a_person_named_as_what_would_put_it_right_is_no_handover(
     running: Running, outcome: str
 ) -> None:
