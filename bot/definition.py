@@ -373,6 +373,11 @@ OTHERS_NAME = re.compile(r"(?:\b(?:her|his|their)|'s)\s*\S?$", re.IGNORECASE)
 def introduced_name(text: str) -> str | None:
     """A name the writer gave unprompted ("my name is Ayesha Khan", "I'm her son Sam Jones"),
     in any message."""
+    here = NAME_HERE.match(text)
+    if here is not None:
+        # "Cllr Dev Mistry here, ward councillor for Eastfield" (round 15 r15d-09 was asked for
+        # the name it opened with).
+        return here.group("name")
     role = ROLE_INTRODUCTION.search(text)
     if role is not None and role.group(1).split()[-1] not in PLACE_WORDS:
         return role.group(1)
@@ -386,6 +391,15 @@ def introduced_name(text: str) -> str | None:
             continue
         return name
     return None
+
+
+# A writer opening with their name: "Cllr Dev Mistry here,", "Hi, Tom Rudd here.".
+NAME_HERE = re.compile(
+    r"^\s*(?:(?i:hi|hello|hiya|good (?:morning|afternoon|evening))[,!.]?\s+)?"
+    r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    # Said alone before a comma or stop: not "Boiler Broken here since monday".
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})+)\s+here\s*(?:[,.!:;-]|$)"
+)
 
 
 JOB_REFERENCE = re.compile(

@@ -189,14 +189,6 @@ def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, mes
 
 
 @pytest.mark.parametrize(
-    "outcome",
-    [
-        "sorry for my wife, and tap fixed by other person. and different man next time",
-        "an apology and send a different person to fix it",
-        "fix it, proper person this time not him",
-    ],
-)
-@pytest.mark.parametrize(
     "answer",
     [
         "I'd like the lift fixed and help for my neighbour until it is. And I'd like the "
@@ -260,6 +252,66 @@ def test_who_is_complaining_told_in_the_first_message_is_not_asked_again(
     assert asked in reply
 
 
+@pytest.mark.parametrize(
+    ("details", "consent"),
+    [
+        (
+            "Rep name is Karen Bell. She is the daughter. Resident is Mrs Joan Bell, 7 Mill Court.",
+            "yes she agreed",
+        ),
+        ("Lee Brennan. dad is Frank Brennan, 12 Hill Road", "ye hes asked me to sort it"),
+        ("im his son Raj Patel, dad is Mr Dev Patel at 3 Oak Close", "yes"),
+    ],
+)
+def test_a_helper_who_gave_their_name_with_the_resident_is_not_asked_it_again(
+    running: Running, details: str, consent: str
+) -> None:
+    """r15d-04 t7, r15a-06: the helper's name was given beside the resident's and then asked."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say, "I want to make a complaint for my dad, his boiler repair was cancelled twice"
+    )
+    for _ in range(3):
+        if STILL in reply:
+            reply = say("yes still")
+        elif EARLIER in reply:
+            reply = say("no")
+    assert OUTCOME in reply
+    say("fix the boiler")
+    say(details)
+    reply = say(consent)
+    assert "What name should we use" not in reply
+    assert "phone number or email" in reply
+
+
+def test_a_councillor_who_opened_with_their_name_is_not_asked_it(running: Running) -> None:
+    """r15d-09 t5: "Cllr Dev Mistry here, ..." and then "What name should we use"."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say,
+        "Cllr Dev Mistry here, ward councillor for Eastfield. I'm raising a complaint on behalf "
+        "of a resident, Ms Kayleigh Price at 5 Orchard House. The door entry was never fixed "
+        "after three reports.",
+    )
+    for _ in range(3):
+        if STILL in reply:
+            reply = say("yes still")
+        elif EARLIER in reply:
+            reply = say("yes, reported in october, no job number")
+    assert OUTCOME in reply
+    say("Door entry repaired this week and an explanation")
+    reply = say("Yes she has, in writing by email.")
+    assert "What name should we use" not in reply
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "sorry for my wife, and tap fixed by other person. and different man next time",
+        "an apology and send a different person to fix it",
+        "fix it, proper person this time not him",
+    ],
+)
 def test_a_person_named_as_what_would_put_it_right_is_no_handover(
     running: Running, outcome: str
 ) -> None:

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import pytest
 
+from actions.representatives import helper_own_name
 from actions.safety import keeps_its_answer
 from bot.answers import OpenQuestion, asks_for_person, says_goodbye, wants_to_leave
-from bot.definition import only_a_name
+from bot.definition import helps_the_resident, introduced_name, only_a_name, represented_person
 from bot.fits import goes_on_told
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Answer, Policy
 from bot.questions import answers_in, is_question
+from bot.told import caller_is_the_resident, says_they_are_the_resident
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +196,92 @@ def test_a_time_of_night_said_last_is_no_goodbye(text: str) -> None:
 @pytest.mark.parametrize("text", ["ok thanks night x", "thx, closing call", "ok ta nite"])
 def test_a_goodbye_said_last_is_still_one(text: str) -> None:
     assert says_goodbye(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CH: caller is Daniel Price, son of T Mr Alan Price, 31 Moor Lane. c/o gas service",
+        "Good evening. I am a solicitor acting for your tenant Mr Tomasz Nowak of Flat 3",
+        "cllr is dtr of T (Mrs J Bell, 82, 7 Mill Ct). c/o boiler not working 3 wks",
+    ],
+)
+def test_a_helper_told_in_the_first_message_is_a_helper(text: str) -> None:
+    assert helps_the_resident(text)
+    assert not caller_is_the_resident(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "call handler here. caller Mr Kwame Osei T at 7 Kings Walk. c/o roof leak",
+        "im CSA taking the call, clr is the T: Mrs Farah Begum, 7 Ash Grove",
+        "caller is the tenant herself, im the call handler",
+    ],
+)
+def test_a_caller_noted_as_the_tenant_is_the_resident(text: str) -> None:
+    assert caller_is_the_resident(text)
+    assert not helps_the_resident(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "resident"),
+    [
+        ("CH: caller is Daniel Price, son of T Mr Alan Price, 31 Moor Lane.", "Mr Alan Price"),
+        ("I am a solicitor acting for your tenant Mr Tomasz Nowak of Flat 3, 22 Quarry Road.",
+         "Mr Tomasz Nowak"),
+    ],
+)  # fmt: skip
+def test_the_resident_a_helper_names_first_is_found(text: str, resident: str) -> None:
+    assert (represented_person(text) or "").startswith(resident)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rep name is Karen Bell. She is the daughter. Resident is Mrs Joan Bell, 7 Mill Ct.",
+         "Karen Bell"),
+        ("Lisa Ward, her daughter. mum is Mrs Joan Ward, 4 Elm Road", "Lisa Ward"),
+        ("Lee Brennan. dad is Frank Brennan", "Lee Brennan"),
+    ],
+)  # fmt: skip
+def test_a_helpers_own_name_beside_the_residents_is_kept(text: str, name: str) -> None:
+    assert helper_own_name(text, text) == name
+
+
+@pytest.mark.parametrize(
+    "text", ["Joan Pike, 3 Elm Road", "Mrs Joan Pike, 3 Elm Rd, her daughter is helping"]
+)
+def test_the_residents_own_details_give_no_helper_name(text: str) -> None:
+    assert helper_own_name(text, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cllr Dev Mistry here, ward councillor for Eastfield.", "Dev Mistry"),
+        ("Hi, Tom Rudd here. I am an advocate for Mr Gallagher", "Tom Rudd"),
+    ],
+)
+def test_a_name_opened_with_is_the_writers(text: str, name: str) -> None:
+    assert introduced_name(text) == name
+
+
+def test_capitalised_words_before_here_are_no_name() -> None:
+    assert introduced_name("Boiler Broken here since monday") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'd like the lift fixed. And I'd like the complaint to be from me, as a resident.",
+        "Resident - flat 12. A few neighbours feel the same but I'm just doing it for myself.",
+        "I'm not helping anyone, it's my own complaint!",
+    ],
+)
+def test_saying_the_complaint_is_their_own_is_the_resident(text: str) -> None:
+    assert says_they_are_the_resident(text)
+
+
+def test_asking_whether_they_can_complain_in_their_own_name_is_no_answer() -> None:
+    assert not says_they_are_the_resident("can I make the complaint in my own name?")
