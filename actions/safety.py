@@ -4,6 +4,7 @@ Awaab's Law clocks started, then the conversation carries on where it was."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -32,6 +33,7 @@ from bot.policy import Policy
 from bot.questions import answer_for
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
+from bot.told import earlier_report_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
     NOT_AT_ALL,
@@ -193,6 +195,16 @@ class ActionSafetyCheck(Action):
             routed = False
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
+        told = report_told_beside(text) if routed else None
+        if held and question is not None and question.name == "earlier_request" and told:
+            # "reported it to her in june, july and october. and last night one of them pulled a
+            # knife on my son": the route is given and the report kept in its own words, never
+            # the danger; the form goes on (round 15 r15b-18 was asked three times).
+            return [
+                SlotSet(question.name, told),
+                SlotSet("requested_slot", None),
+                FollowupAction(question.form or ""),
+            ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
             said = last_question(tracker)
             if said:
@@ -296,6 +308,14 @@ def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> b
     if not question.form:
         return True
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
+
+
+def report_told_beside(text: str) -> str | None:
+    """The sentence that tells of a report already made ("reported it to her in june, july and
+    october, by phone."), without the sentences beside it."""
+    return next(
+        (s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text) if earlier_report_told(s)), None
+    )
 
 
 def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:

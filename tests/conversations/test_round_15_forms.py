@@ -68,6 +68,34 @@ def test_whether_it_goes_on_told_beside_a_danger_is_not_asked_again(
     assert STILL not in reply
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "reported it to her in june, july and october, by phone. and last night one of them pulled "
+        "a knife on my son on the stairs and said hed be back for him",
+        "rang the asb line 3 times since summer. they threatened to stab my husband last nite",
+    ],
+)
+def test_a_report_told_beside_a_danger_is_not_asked_for_again(
+    running: Running, answer: str
+) -> None:
+    """r15b-18 t2-t3: "Is this about a repair or request you reported to us before?" three
+    times, after the route; the danger is not kept as the report."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say,
+        "the ASB officer has done nothing about the lads dealing on our stairwell. i want to make "
+        "a complaint about how its been handled",
+    )
+    if STILL in reply:
+        reply = say("yes still")
+    assert EARLIER in reply
+    reply = say(answer)
+    assert "999" in reply
+    assert EARLIER not in reply
+    assert OUTCOME in reply
+
+
 def test_it_is_over_said_at_the_12_month_question_is_not_asked_again(running: Running) -> None:
     """r15b-11 t3: "no its over, fence is fine now" and then "Is this still happening now?"."""
     _, say = conversation(running)

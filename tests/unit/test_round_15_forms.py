@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.representatives import helper_own_name
-from actions.safety import keeps_its_answer
+from actions.safety import keeps_its_answer, report_told_beside
 from bot.answers import OpenQuestion, asks_for_person, says_goodbye, wants_to_leave
 from bot.definition import helps_the_resident, introduced_name, only_a_name, represented_person
 from bot.fits import goes_on_told
@@ -285,3 +285,20 @@ def test_saying_the_complaint_is_their_own_is_the_resident(text: str) -> None:
 
 def test_asking_whether_they_can_complain_in_their_own_name_is_no_answer() -> None:
     assert not says_they_are_the_resident("can I make the complaint in my own name?")
+
+
+@pytest.mark.parametrize(
+    ("text", "report"),
+    [
+        ("reported it to her in june, july and october, by phone. and last night one of them "
+         "pulled a knife on my son", "reported it to her in june, july and october, by phone."),
+        ("rang about it twice last month! now theres water coming out the light switch",
+         "rang about it twice last month!"),
+    ],
+)  # fmt: skip
+def test_the_report_told_beside_a_danger_is_kept_without_the_danger(text: str, report: str) -> None:
+    assert report_told_beside(text) == report
+
+
+def test_a_danger_with_no_report_beside_it_keeps_nothing() -> None:
+    assert report_told_beside("theres smoke coming from the socket in the hall") is None
