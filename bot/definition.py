@@ -670,7 +670,12 @@ HELPER_OF = (
 HELPS_THE_RESIDENT = re.compile(
     rf"\b(?:{HELPER_OF}|on behalf of)\s+(?:(?:the|your|our|my|her|his)\s+)?"
     r"(?:(?-i:T)\b|tenant|resident|client|mum|mom|mother|dad|father|nan|gran|grandma|grandad|"
-    r"son|daughter|husband|wife|partner|brother|sister|neighbour|friend|aunt|uncle|constituent)",
+    r"son|daughter|husband|wife|partner|brother|sister|neighbour|friend|aunt|uncle|constituent)"
+    # "my dads boiler been broke since tuesday, hes 84" (round 15 r15a-06 was asked whether
+    # they were the resident): a parent's home, not the writer's.
+    r"|\bmy\s+(?:dad|mum|mom|mam|mother|father|nan|nana|gran|granny|grandma|grandad|grandpa|"
+    r"aunt|auntie|uncle)(?:'s|\u2019s|s)\s+(?:boiler|flat|house|home|heating|bathroom|kitchen|"
+    r"roof|windows?|door|lift|property|place|bedroom)\b",
     re.IGNORECASE,
 )
 

@@ -204,6 +204,7 @@ def test_a_goodbye_said_last_is_still_one(text: str) -> None:
         "CH: caller is Daniel Price, son of T Mr Alan Price, 31 Moor Lane. c/o gas service",
         "Good evening. I am a solicitor acting for your tenant Mr Tomasz Nowak of Flat 3",
         "cllr is dtr of T (Mrs J Bell, 82, 7 Mill Ct). c/o boiler not working 3 wks",
+        "my dads boiler been broke since tuesday hes 84 with copd. want to complain",
     ],
 )
 def test_a_helper_told_in_the_first_message_is_a_helper(text: str) -> None:
@@ -302,3 +303,8 @@ def test_the_report_told_beside_a_danger_is_kept_without_the_danger(text: str, r
 
 def test_a_danger_with_no_report_beside_it_keeps_nothing() -> None:
     assert report_told_beside("theres smoke coming from the socket in the hall") is None
+
+
+@pytest.mark.parametrize("text", ["my sons bedroom has mould", "I live with my mum, its cold"])
+def test_the_writers_own_home_is_no_helpers(text: str) -> None:
+    assert not helps_the_resident(text)
