@@ -260,6 +260,10 @@ def test_saying_they_are_the_resident_beside_another_answer_is_not_asked_again(
             "Quarry Road. The damp has been reported since March. He wants a formal complaint.",
             "Has the resident agreed",
         ),
+        (
+            "my mums kitchen tap been leaking since friday, plumber never came. want to complain",
+            "Thank you for helping",
+        ),
     ],
 )
 def test_who_is_complaining_told_in_the_first_message_is_not_asked_again(
