@@ -24,6 +24,17 @@ NOTED_AS_REQUEST = "noted this as a request"
 COMPLAINT_OFFER = "You can make a formal complaint"
 
 
+def _to_the_outcome(say: Callable[[str], str], first: str, report: str = "no") -> None:
+    """From the first message to the outcome question, answering what is asked on the way."""
+    reply = _complaint(say, first)
+    for _ in range(3):
+        if STILL in reply:
+            reply = say("yes still")
+        elif EARLIER in reply:
+            reply = say(report)
+    assert OUTCOME in reply
+
+
 def _complaint(say: Callable[[str], str], first: str) -> str:
     """The first message, choosing a formal complaint if it is offered."""
     reply = say(first)
@@ -203,14 +214,11 @@ def test_the_time_of_night_said_last_is_no_leaving(running: Running) -> None:
 def test_what_would_put_it_right_beside_a_question_is_kept(running: Running, message: str) -> None:
     """r15a-01 t5, r15a-07 t4: the question was answered and the outcome asked for again."""
     _, say = conversation(running)
-    reply = _complaint(
-        say, "I want to make a complaint, the repairs to my home were cancelled three times"
+    _to_the_outcome(
+        say,
+        "I want to make a complaint, the repairs to my home were cancelled three times",
+        report="yes, rang in october and november, no job number",
     )
-    if STILL in reply:
-        reply = say("yes still")
-    if EARLIER in reply:
-        reply = say("yes, rang in october and november, no job number")
-    assert OUTCOME in reply
     reply = say(message)
     assert OUTCOME not in reply
     assert "resident, or are you helping someone else" in reply
@@ -230,13 +238,9 @@ def test_saying_they_are_the_resident_beside_another_answer_is_not_asked_again(
     """r15a-07 t5: "I'd like the complaint to be from me, as a resident" and then "Are you the
     resident, or are you helping someone else?"."""
     _, say = conversation(running)
-    reply = _complaint(
-        say,
-        "I want to make a complaint, the lift has been out for three weeks, I reported it twice",
+    _to_the_outcome(
+        say, "I want to make a complaint, the lift has been out three weeks, I reported it twice"
     )
-    if STILL in reply:
-        reply = say("yes still")
-    assert OUTCOME in reply
     reply = say(answer)
     assert "resident, or are you helping someone else" not in reply
     assert "What name should we use" in reply
@@ -272,13 +276,7 @@ def test_who_is_complaining_told_in_the_first_message_is_not_asked_again(
     """r15a-03, r15a-14, r15d-06: "Are you the resident, or are you helping someone else?"
     after the first message said so."""
     _, say = conversation(running)
-    reply = _complaint(say, first)
-    for _ in range(3):
-        if STILL in reply:
-            reply = say("yes still")
-        elif EARLIER in reply:
-            reply = say("yes, reported twice, no job number")
-    assert OUTCOME in reply
+    _to_the_outcome(say, first, report="yes, reported twice, no job number")
     reply = say("fix it properly and an explanation")
     assert "resident, or are you helping someone else" not in reply
     assert asked in reply
@@ -300,15 +298,9 @@ def test_a_helper_who_gave_their_name_with_the_resident_is_not_asked_it_again(
 ) -> None:
     """r15d-04 t7, r15a-06: the helper's name was given beside the resident's and then asked."""
     _, say = conversation(running)
-    reply = _complaint(
+    _to_the_outcome(
         say, "I want to make a complaint for my dad, his boiler repair was cancelled twice"
     )
-    for _ in range(3):
-        if STILL in reply:
-            reply = say("yes still")
-        elif EARLIER in reply:
-            reply = say("no")
-    assert OUTCOME in reply
     say("fix the boiler")
     say(details)
     reply = say(consent)
@@ -319,18 +311,13 @@ def test_a_helper_who_gave_their_name_with_the_resident_is_not_asked_it_again(
 def test_a_councillor_who_opened_with_their_name_is_not_asked_it(running: Running) -> None:
     """r15d-09 t5: "Cllr Dev Mistry here, ..." and then "What name should we use"."""
     _, say = conversation(running)
-    reply = _complaint(
+    _to_the_outcome(
         say,
         "Cllr Dev Mistry here, ward councillor for Eastfield. I'm raising a complaint on behalf "
         "of a resident, Ms Kayleigh Price at 5 Orchard House. The door entry was never fixed "
         "after three reports.",
+        report="yes, reported in october, no job number",
     )
-    for _ in range(3):
-        if STILL in reply:
-            reply = say("yes still")
-        elif EARLIER in reply:
-            reply = say("yes, reported in october, no job number")
-    assert OUTCOME in reply
     say("Door entry repaired this week and an explanation")
     reply = say("Yes she has, in writing by email.")
     assert "What name should we use" not in reply
