@@ -26,7 +26,7 @@ from bot.answers import (
     yes_or_no,
 )
 from bot.definition import contact_details_in, contact_preference
-from bot.fits import fits_strictly
+from bot.fits import fits_strictly, goes_on_told
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
@@ -190,20 +190,22 @@ class ActionSafetyCheck(Action):
         if routed and question is not None and question.name == READ_BACK:
             routed = not corrects_the_read_back(tracker)
         elif routed and keeps_its_answer(question, text):
-            # "yes still dripping, now coming thru near the light fitting": the route is given
-            # and the answer kept, not asked for again (round 15 r15c-02, r15a-03, r15b-05).
+            # "phone call, in portuguese if you can" beside a route: the form reads the answer
+            # (round 15 r15c-06 t10, r15c-02 t8).
             routed = False
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
-        told = report_told_beside(text) if routed else None
-        if held and question is not None and question.name == "earlier_request" and told:
-            # "reported it to her in june, july and october. and last night one of them pulled a
-            # knife on my son": the route is given and the report kept in its own words, never
-            # the danger; the form goes on (round 15 r15b-18 was asked three times).
+        kept = answer_beside_a_route(question, text) if routed else None
+        if held and question is not None and question.form and kept is not None:
+            # "yes still dripping, now coming thru near the light fitting", "reported it to her
+            # in june, july and october. and last night one of them pulled a knife on my son":
+            # the route is given and the answer kept (a yes or no, or the report in its own
+            # sentence, never the danger); the form goes on (round 15 r15c-02, r15a-03, r15b-05,
+            # r15b-18 were asked again, r15b-18 three times).
             return [
-                SlotSet(question.name, told),
+                SlotSet(question.name, kept),
                 SlotSet("requested_slot", None),
-                FollowupAction(question.form or ""),
+                FollowupAction(question.form),
             ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
             said = last_question(tracker)
@@ -319,20 +321,30 @@ def report_told_beside(text: str) -> str | None:
 
 
 def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:
-    """A danger told beside a plain answer to the form's question, whose answer is a yes or no
-    or a detail read out of the words (never the words themselves): at "Is this still happening
-    now?" whether it goes on ("yeh the door still dont lock", "no heating still"), at the
-    contact questions a number, an email or a way to contact ("phone call, in portuguese if you
-    can"). The form takes the answer after the route (round 15 r15c-06 t10, r15c-02 t8)."""
+    """A danger told beside a detail the contact questions read out of the words, never the
+    words themselves: a number, an email or a way to contact ("phone call, in portuguese if you
+    can"). The form reads the answer after the route."""
     if question is None or not question.form:
         return False
-    if question.name == "still_happening":
-        return yes_or_no(text, ongoing_question=True) is not None
     if question.name == "contact_details":
         return contact_details_in(text) is not None
     if question.name == "contact_preference":
         return contact_preference(text) is not None
     return False
+
+
+def answer_beside_a_route(question: OpenQuestion | None, text: str) -> str | bool | None:
+    """The answer to the form's question a message gives beside a danger, kept as the form
+    would keep it: whether it goes on ("no heating still", "the CO stopped but no heating still":
+    a "still" wins), or the sentence telling of an earlier report. None when it gives none."""
+    if question is None or not question.form:
+        return None
+    if question.name == "still_happening":
+        goes_on = goes_on_told(text)
+        return goes_on if goes_on is not None else yes_or_no(text, ongoing_question=True)
+    if question.name == "earlier_request":
+        return report_told_beside(text)
+    return None
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actions.representatives import helper_own_name
-from actions.safety import keeps_its_answer, report_told_beside
+from actions.safety import answer_beside_a_route, keeps_its_answer, report_told_beside
 from bot.answers import OpenQuestion, asks_for_person, says_goodbye, wants_to_leave
 from bot.definition import helps_the_resident, introduced_name, only_a_name, represented_person
 from bot.fits import goes_on_told
@@ -67,16 +67,30 @@ def _asking(slot: str) -> OpenQuestion:
 
 
 @pytest.mark.parametrize(
+    ("text", "goes_on"),
+    [
+        ("yes still dripping, now coming thru near the light fitting", True),
+        ("yeh the door still dont lock, i wedge a chair at night", True),
+        ("no heating still, my nan is 90 and shes freezing", True),
+        # A "still" wins over an ending: the heating is the problem that goes on.
+        ("the CO stopped but no heating still. i am 5 month pregnant", True),
+        ("its stopped now but my son was sick from the fumes", False),
+    ],
+)
+def test_whether_it_goes_on_beside_a_danger_is_kept_after_the_route(
+    text: str, goes_on: bool
+) -> None:
+    assert answer_beside_a_route(_asking("still_happening"), text) is goes_on
+
+
+@pytest.mark.parametrize(
     ("slot", "text"),
     [
-        ("still_happening", "yes still dripping, now coming thru near the light fitting"),
-        ("still_happening", "yeh the door still dont lock, i wedge a chair at night"),
-        ("still_happening", "no heating still, my nan is 90 and shes freezing"),
         ("contact_details", "bilals mobile 07865 201 447. hang on dad says his chest is tight"),
         ("contact_preference", "phone call, in portuguese if you can, my english is not so good"),
     ],
 )
-def test_a_plain_answer_beside_a_danger_is_kept_after_the_route(slot: str, text: str) -> None:
+def test_a_contact_answer_beside_a_danger_is_read_by_the_form(slot: str, text: str) -> None:
     assert keeps_its_answer(_asking(slot), text)
 
 
@@ -88,10 +102,12 @@ def test_a_plain_answer_beside_a_danger_is_kept_after_the_route(slot: str, text:
         ("still_happening", "theres smoke coming out the socket"),
         ("outcome_sought", "yes still dripping, now its coming through the light"),
         ("contact_details", "hes outside now with his key"),
+        ("earlier_request", "theres smoke coming from the socket in the hall"),
     ],
 )
 def test_other_messages_beside_a_danger_are_asked_again(slot: str, text: str) -> None:
     assert not keeps_its_answer(_asking(slot), text)
+    assert answer_beside_a_route(_asking(slot), text) is None
 
 
 @pytest.mark.parametrize(
