@@ -415,7 +415,11 @@ class RuleMatcher:
             tokens = [t for t in doc[start:end]]
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end].lower_ if end < len(doc) else ""
-            if after != "ago" and (UP_TO_NOW & {tokens[0].lower_, before} or _since(doc, start)):
+            if (
+                after != "ago"
+                and (UP_TO_NOW & {tokens[0].lower_, before} or _since(doc, start))
+                and not _a_term(doc, start)
+            ):
                 up_to_now = True
             months: float | None = None
             if kind == "amount_unit":
@@ -456,6 +460,17 @@ def _months_since_date(tokens: list[Any], after: str, today: date) -> float | No
     except ValueError:  # 30 February
         return None
     return max((today - when).days, 0) / DAYS_PER_MONTH
+
+
+def _a_term(doc: Doc, start: int) -> bool:
+    """Whether a time is a term someone serves or was given, not one reaching up to now: "he is
+    in prison now for 6 years" (round 15 r15c-13 read a 2023 attack back as still happening)."""
+    return any(token.lower_ in TERM_WORDS for token in doc[max(start - TERM_REACH, 0) : start])
+
+
+# Words for a term served or given, and how many words before the time they may come.
+TERM_WORDS = {"prison", "jail", "jailed", "gaol", "sentence", "sentenced", "custody", "locked"}
+TERM_REACH = 5
 
 
 def _since(doc: Doc, start: int) -> bool:

@@ -15,6 +15,7 @@ from bot.nlp.rules import RuleMatcher
 from bot.policy import Answer, Policy
 from bot.questions import answers_in, is_question
 from bot.told import caller_is_the_resident, says_they_are_the_resident
+from tests.unit.conftest import Match
 
 
 @pytest.fixture(scope="module")
@@ -324,3 +325,20 @@ def test_a_danger_with_no_report_beside_it_keeps_nothing() -> None:
 @pytest.mark.parametrize("text", ["my sons bedroom has mould", "I live with my mum, its cold"])
 def test_the_writers_own_home_is_no_helpers(text: str) -> None:
     assert not helps_the_resident(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2023 my ex attacked me in my flat. He is in prison now for 6 years and I am safe",
+        "the man who broke in got sentenced to 3 years, the door was fixed in 2024",
+        "he was jailed for two years in 2023, the housing officer ignored me back then",
+    ],
+)
+def test_a_prison_term_is_no_time_reaching_up_to_now(match: Match, text: str) -> None:
+    """r15c-13 t5: "It is still happening" was read back for an attack in 2023."""
+    assert match(text).ongoing is False
+
+
+def test_a_time_reaching_up_to_now_beside_a_term_still_goes_on(match: Match) -> None:
+    assert match("he was jailed in 2023 and the damp has been there for 3 years").ongoing
