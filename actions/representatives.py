@@ -104,7 +104,8 @@ def helper_own_name(text: str, resident: str) -> str | None:
     )
     name = introduced_name(text) or own_name_in(text) or said_first
     named = resident_in(resident or text, name or "")
-    if not name or (named is not None and name.lower() in named.lower()):
+    if not name or len(name.split()) < 2 or (named is not None and name.lower() in named.lower()):
+        # A first name alone ("I'm Sam, her son") is asked for in full.
         return None
     return name
 

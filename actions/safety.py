@@ -33,6 +33,7 @@ from bot.policy import Policy
 from bot.questions import answer_for
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
+from bot.text import words
 from bot.told import earlier_report_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
@@ -333,6 +334,22 @@ def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:
     return False
 
 
+# An answer to "Is this still happening now?" said first: "yes still dripping", "ya still there",
+# "I said yes its still happening", "no, it stopped", "still broken".
+ANSWER_OPENING = re.compile(
+    r"^(?:(?:i said|like i said|as i said|i just said)\s+)?(?:"
+    r"(?:yes|yeah|yea|ya|yh|yeh|yep|yup|ye|aye|obviously|obvs)\b"
+    r"|(?:no|nope|nah)(?:$|\s+(?:it|its|it's|it is|not|longer|more|stopped|thats|that's)\b)"
+    r"|(?:it'?s\s+|its\s+|it is\s+)?(?:still|ongoing|stopped|over)\b)"
+)
+# The danger over, the problem not: "fire is stop, but cooker still there", "power off to that
+# circuit now so not live, but socket still melted", "the CO stopped but no heating still".
+OVER_BUT_STILL = re.compile(
+    r"\b(?:stopped|stop|off|out|capped|over|gone|safe|live)\b[^.!?]*\bbut\b[^.!?]*"
+    r"\b(?:still|not fixed|never fixed)\b"
+)
+
+
 def answer_beside_a_route(question: OpenQuestion | None, text: str) -> str | bool | None:
     """The answer to the form's question a message gives beside a danger, kept as the form
     would keep it: whether it goes on ("no heating still", "the CO stopped but no heating still":
@@ -340,6 +357,11 @@ def answer_beside_a_route(question: OpenQuestion | None, text: str) -> str | boo
     if question is None or not question.form:
         return None
     if question.name == "still_happening":
+        said = words(text)
+        # Only an answer said as one: a "still" in the danger itself ("the co alarm keeps
+        # beeping") or a "no" that starts it ("no heating for three days") is no answer.
+        if not (ANSWER_OPENING.match(said) or OVER_BUT_STILL.search(said)):
+            return None
         goes_on = goes_on_told(text)
         return goes_on if goes_on is not None else yes_or_no(text, ongoing_question=True)
     if question.name == "earlier_request":

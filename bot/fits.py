@@ -74,6 +74,9 @@ BACK_AGAIN = re.compile(
     r"\b(?:out|off|down|broken|broke|leaking|dripping|back|gone)\s+again\b|\bagain now\b",
     re.IGNORECASE,
 )
+# Words that say the problem goes on now; how often it happens ("keeps", "every night") may be
+# said of something else ("she coughs every night") and is left to the question.
+GOES_ON_NOW = ("still", "ongoing", "continuing", "carries on")
 # Said of the problem, not of the past: "fence is fine now", "all working now".
 FINE_NOW = re.compile(
     r"\b(?:fine|ok|okay|working|sorted|fixed|over|done|gone|stopped|dry)\s+now\b"
@@ -94,7 +97,7 @@ def goes_on_told(text: str) -> bool | None:
             continue
         if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
             stopped = True
-        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in STILL_WORDS if w != "again"):
+        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in GOES_ON_NOW):
             still = True
         elif any(contains(said, w) for w in STOPPED_WORDS):
             stopped = True

@@ -64,7 +64,7 @@ def _complaint(say: Callable[[str], str], first: str) -> str:
         ),
         (
             "I want make complaint, the boiler is broken since last week and nobody come",
-            "boiler still not work, no heating still, my mother is 88 she is very cold",
+            "yes boiler still not work, no heating, my mother is 88 she is very cold",
         ),
     ],
 )

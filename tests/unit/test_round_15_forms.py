@@ -28,6 +28,7 @@ def matcher(policy: Policy) -> RuleMatcher:
     [
         "The lift keeps breaking down since 2021. Its out again now, since thursday.",
         "boiler broke again. still no heat",
+        "its back again now, since thursday",
         "leak was fixed in may but the damp is still there",
         "yeh door still dont lock",
     ],
@@ -57,6 +58,8 @@ def test_a_message_that_says_it_stopped_is_taken_as_stopped(text: str) -> None:
         "I want to make a complaint, my boiler broke last month and nobody turned up",
         "I rang again and nobody came",
         "formal complaint please",
+        # How often is left to the question: it may be said of something else.
+        "the mould has come back, she has asthma and coughs every night",
     ],
 )
 def test_a_message_that_says_neither_leaves_the_question_to_be_asked(text: str) -> None:
@@ -72,9 +75,11 @@ def _asking(slot: str) -> OpenQuestion:
     [
         ("yes still dripping, now coming thru near the light fitting", True),
         ("yeh the door still dont lock, i wedge a chair at night", True),
-        ("no heating still, my nan is 90 and shes freezing", True),
-        # A "still" wins over an ending: the heating is the problem that goes on.
+        ("ya still no heating, my nan is 90 and shes freezing", True),
+        ("I said yes its still happening. caller has now switched off at fuse box", True),
+        # The danger over, the problem not: a "still" wins over an ending.
         ("the CO stopped but no heating still. i am 5 month pregnant", True),
+        ("power off to that circuit now so not live, but socket still melted and not fixed", True),
         ("its stopped now but my son was sick from the fumes", False),
     ],
 )
@@ -101,6 +106,9 @@ def test_a_contact_answer_beside_a_danger_is_read_by_the_form(slot: str, text: s
         # Words that are no answer, and questions whose answer would be the words themselves,
         # are still asked again after the route.
         ("still_happening", "theres smoke coming out the socket"),
+        # A "still" in the danger itself, or a "no" that starts it, answers nothing.
+        ("still_happening", "the co alarm keeps beeping and me and the kids all have headaches"),
+        ("still_happening", "no heating for three days and my nan lives with me"),
         ("outcome_sought", "yes still dripping, now its coming through the light"),
         ("contact_details", "hes outside now with his key"),
         ("earlier_request", "theres smoke coming from the socket in the hall"),
