@@ -15,10 +15,15 @@ from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
 from actions.turns import stage_2_asked, triaged_messages
-from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
+from bot.answers import (
+    JUST_THE_REPAIR,
+    asks_for_a_complaint,
+    goes_on_told,
+    says_leave,
+    wants_it_logged,
+)
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import helps_the_resident, job_reference_in, titled_names
-from bot.fits import goes_on_told
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back

@@ -21,12 +21,13 @@ from bot.answers import (
     READ_BACK,
     OpenQuestion,
     asks_for_person,
+    goes_on_told,
     open_question,
     wants_to_leave,
     yes_or_no,
 )
 from bot.definition import contact_details_in, contact_preference
-from bot.fits import fits_strictly, goes_on_told
+from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy

@@ -365,6 +365,15 @@ class ActionTriage(Action):
                     if question not in answered_first:
                         dispatcher.utter_message(text=question.answer.text)
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
+            if (
+                tracker.active_loop_name == "complaint_form"
+                and tracker.get_slot("complaint_choice") == "complaint"
+            ):
+                # More unhappiness told while the complaint is being taken ("The fan has been
+                # fitted now, so no it's not still happening, but mum was left without it for
+                # weeks"): the choice made is not offered again, and the form carries on
+                # (round 15 r15a-02 t2).
+                return events
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
         said = [question.answer.text for question in questions]

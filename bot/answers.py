@@ -690,6 +690,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
                 # "yes I'm deaf so texts only please": the "only" is the detail, not a but.
                 with_details=question.name in OFFERS_WITH_DETAILS,
             )
+        if answer is None and question.name == "still_happening":
+            # "Nobody is in danger, he was just rude. The fan has been fitted now, so no it's not
+            # still happening": said in a later sentence (round 15 r15a-02 t2 was asked again).
+            answer = goes_on_told(text)
         if answer is not None and question.name != READ_BACK:
             # Where the model already read the same plain answer, the rules take it as it is,
             # unless the yes brings what the offer leads to.
@@ -1015,6 +1019,46 @@ def yes_or_no(
         conditional = not with_details and any(contains(said, word) for word in BUT_WORDS)
         return None if conditional else True
     return None
+
+
+# "it's not still happening", "no longer leaking": a "still" taken back says it has stopped.
+STILL_TAKEN_BACK = re.compile(
+    r"\b(?:not|isn'?t|isnt|aint|ain't|no)\s+(?:still|ongoing)\b", re.IGNORECASE
+)
+# "its out again now", "broken again": back again is going on ("again" alone is not: "I rang
+# again").
+BACK_AGAIN = re.compile(
+    r"\b(?:out|off|down|broken|broke|leaking|dripping|back|gone)\s+again\b|\bagain now\b",
+    re.IGNORECASE,
+)
+# Words that say the problem goes on now; how often it happens ("keeps", "every night") may be
+# said of something else ("she coughs every night") and is left to the question.
+GOES_ON_NOW = ("still", "ongoing", "continuing", "carries on")
+# Said of the problem, not of the past: "fence is fine now", "all working now".
+FINE_NOW = re.compile(
+    r"\b(?:fine|ok|okay|working|sorted|fixed|over|done|gone|stopped|dry)\s+now\b"
+    r"|\bnow\s+(?:fixed|sorted|stopped|working|fine)\b",
+    re.IGNORECASE,
+)
+
+
+def goes_on_told(text: str) -> bool | None:
+    """Whether a message already says the problem goes on or has stopped, in any sentence of
+    it ("Its out again now, since thursday", "The fan has been fitted now, so no it's not still
+    happening"): the form does not ask again. A "still" anywhere wins, so doubt keeps it going
+    on; None when nothing says either."""
+    still = stopped = False
+    for sentence in re.split(r"[.!?;\n]+", text):
+        said = words(sentence)
+        if not said:
+            continue
+        if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
+            stopped = True
+        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in GOES_ON_NOW):
+            still = True
+        elif any(contains(said, w) for w in STOPPED_WORDS):
+            stopped = True
+    return True if still else (False if stopped else None)
 
 
 def more_than_yes(text: str) -> bool:

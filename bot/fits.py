@@ -64,46 +64,6 @@ def only_still_happening(text: str) -> bool:
     )
 
 
-# "it's not still happening", "no longer leaking": a "still" taken back says it has stopped.
-STILL_TAKEN_BACK = re.compile(
-    r"\b(?:not|isn'?t|isnt|aint|ain't|no)\s+(?:still|ongoing)\b", re.IGNORECASE
-)
-# "its out again now", "broken again": back again is going on ("again" alone is not: "I rang
-# again").
-BACK_AGAIN = re.compile(
-    r"\b(?:out|off|down|broken|broke|leaking|dripping|back|gone)\s+again\b|\bagain now\b",
-    re.IGNORECASE,
-)
-# Words that say the problem goes on now; how often it happens ("keeps", "every night") may be
-# said of something else ("she coughs every night") and is left to the question.
-GOES_ON_NOW = ("still", "ongoing", "continuing", "carries on")
-# Said of the problem, not of the past: "fence is fine now", "all working now".
-FINE_NOW = re.compile(
-    r"\b(?:fine|ok|okay|working|sorted|fixed|over|done|gone|stopped|dry)\s+now\b"
-    r"|\bnow\s+(?:fixed|sorted|stopped|working|fine)\b",
-    re.IGNORECASE,
-)
-
-
-def goes_on_told(text: str) -> bool | None:
-    """Whether a message already says the problem goes on or has stopped, in any sentence of
-    it ("Its out again now, since thursday", "The fan has been fitted now, so no it's not still
-    happening"): the form does not ask again. A "still" anywhere wins, so doubt keeps it going
-    on; None when nothing says either."""
-    still = stopped = False
-    for sentence in re.split(r"[.!?;\n]+", text):
-        said = words(sentence)
-        if not said:
-            continue
-        if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
-            stopped = True
-        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in GOES_ON_NOW):
-            still = True
-        elif any(contains(said, w) for w in STOPPED_WORDS):
-            stopped = True
-    return True if still else (False if stopped else None)
-
-
 def says_still_or_stopped(text: str) -> bool | None:
     """ "yep, still broken", "no it stopped last week": the answer to "is it still happening?",
     with nothing in it about what would put it right."""

@@ -107,6 +107,32 @@ def test_a_report_told_beside_a_danger_is_not_asked_for_again(
     assert OUTCOME in reply
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Sorry, why are you giving me that number? Nobody is in danger, he was just rude. The fan "
+        "has been fitted now, so no it's not still happening, but mum was without it for weeks.",
+        "thats not what i asked. anyway its all sorted now, fan works, but i am still angry",
+        "Nobody was hurt, he was just rude. It is no longer happening, the fan works now.",
+    ],
+)
+def test_stopped_said_after_other_sentences_is_taken_and_the_choice_not_offered_again(
+    running: Running, answer: str
+) -> None:
+    """r15a-02 t2: the choice already made was offered again and "Is this still happening
+    now?" asked again after "so no it's not still happening"."""
+    _, say = conversation(running)
+    reply = _complaint(
+        say,
+        "I'm writing to complain for my mum. Twice an engineer was booked to replace her bathroom "
+        "fan and twice nobody turned up, and when he came he was rude to her.",
+    )
+    assert STILL in reply
+    reply = say(answer)
+    assert STILL not in reply
+    assert COMPLAINT_OFFER not in reply
+
+
 def test_it_is_over_said_at_the_12_month_question_is_not_asked_again(running: Running) -> None:
     """r15b-11 t3: "no its over, fence is fine now" and then "Is this still happening now?"."""
     _, say = conversation(running)

@@ -8,9 +8,8 @@ import pytest
 
 from actions.representatives import helper_own_name
 from actions.safety import answer_beside_a_route, keeps_its_answer, report_told_beside
-from bot.answers import OpenQuestion, asks_for_person, says_goodbye, wants_to_leave
+from bot.answers import OpenQuestion, asks_for_person, goes_on_told, says_goodbye, wants_to_leave
 from bot.definition import helps_the_resident, introduced_name, only_a_name, represented_person
-from bot.fits import goes_on_told
 from bot.nlp.rules import RuleMatcher
 from bot.policy import Answer, Policy
 from bot.questions import answers_in, is_question
