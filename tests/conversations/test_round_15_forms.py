@@ -273,6 +273,28 @@ def test_saying_they_are_the_resident_beside_another_answer_is_not_asked_again(
 
 
 @pytest.mark.parametrize(
+    "answer",
+    [
+        "Resident - flat 12 Nightingale Court. A few neighbours feel the same but I'm just doing "
+        "it for myself.",
+        "its my own complaint, nobody else",
+        "me, doing this for myself not the others",
+    ],
+)
+def test_doing_it_for_themself_is_the_resident(running: Running, answer: str) -> None:
+    """r15a-13 t6: "I'm just doing it for myself" was taken for a helper, and the form then
+    asked her for a resident's details and consent."""
+    _, say = conversation(running)
+    _to_the_outcome(
+        say, "I want to make a complaint, nobody has cleaned our stairs since September"
+    )
+    assert "resident, or are you helping someone else" in say("get the cleaning restarted")
+    reply = say(answer)
+    assert "Thank you for helping" not in reply
+    assert "What name should we use" in reply
+
+
+@pytest.mark.parametrize(
     ("first", "asked"),
     [
         (
