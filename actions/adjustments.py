@@ -83,9 +83,22 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
     nor taken as the answer to that question (round 10 r10c-06, r10c-24)."""
     text = str(tracker.latest_message.get("text") or "")
     asking = tracker.get_slot("requested_slot")
+    if (
+        text.startswith("/")
+        or asking is None
+        or asking in ADJUSTMENT_SLOTS
+        or tracker.get_slot("adjustments_needed")
+    ):
+        return {}
+    return needs_in(tracker, text, tracker.latest_message.get("entities") or [])
+
+
+def needs_in(tracker: Tracker, text: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
+    """What would help, in the words of the clauses of `text` that name a need, with the needs
+    named (added to those told before); empty when none is named."""
     needs = [
         entity
-        for entity in tracker.latest_message.get("entities") or []
+        for entity in entities
         if entity.get("entity") == "adjustment"
         and "start" in entity
         # "txt me dont ring" is the way to contact them, which the form asks and keeps itself.
@@ -95,13 +108,7 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
         # "I'm a bit hard of hearing, but I don't want that on any file": a disability the
         # resident will not have recorded is not kept (round 12 r12a-16 read it back).
         needs = [e for e in needs if not special_category([str(e["value"])])]
-    if (
-        not needs
-        or text.startswith("/")
-        or asking is None
-        or asking in ADJUSTMENT_SLOTS
-        or tracker.get_slot("adjustments_needed")
-    ):
+    if not needs:
         return {}
     told = [
         clause.strip()
@@ -116,6 +123,26 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
         "adjustments_needed": said,
         "adjustment_ids": list(dict.fromkeys([*earlier, *(str(e["value"]) for e in needs)])),
     }
+
+
+def needs_told_before(tracker: Tracker) -> list[EventType]:
+    """A need told before the complaint began ("please somali interpreter when you call" when
+    a request was noted, "needs romanian interp for callback"), not yet noted and not a health
+    condition or disability: kept as what would help, so the form does not ask for it again
+    (round 15 r15c-05 t9, r15c-10 t9)."""
+    if tracker.get_slot("adjustments_needed"):
+        return []
+    for event in reversed(tracker.applied_events()):
+        text = str(event.get("text") or "")
+        if event.get("event") != "user" or text.startswith("/"):
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        # A health condition or disability told is offered with the consent question, as ever.
+        plain = [e for e in entities if not special_category([str(e.get("value"))])]
+        told = needs_in(tracker, text, plain)
+        if told:
+            return [SlotSet(slot, value) for slot, value in told.items()]
+    return []
 
 
 def clauses_with_starts(text: str) -> list[tuple[str, int]]:

@@ -10,13 +10,20 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import needs_told_before
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
 from actions.turns import stage_2_asked, triaged_messages
-from bot.answers import JUST_THE_REPAIR, asks_for_a_complaint, says_leave, wants_it_logged
+from bot.answers import (
+    JUST_THE_REPAIR,
+    asks_for_a_complaint,
+    goes_on_told,
+    says_leave,
+    wants_it_logged,
+)
 from bot.casestore.domain import Choice, ServiceRequest
-from bot.definition import job_reference_in
+from bot.definition import helps_the_resident, job_reference_in, titled_names
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
@@ -24,6 +31,7 @@ from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
 from bot.text import words
 from bot.told import (
     about_the_problem,
+    caller_is_the_resident,
     earlier_report_told,
     outcome_told,
     says_they_are_the_resident,
@@ -118,6 +126,14 @@ def already_told(tracker: Tracker) -> list[EventType]:
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])
     if matches.ongoing:
         events.append(SlotSet("still_happening", True))
+    elif tracker.get_slot("still_happening") is None:
+        # "Its out again now", or "so no it's not still happening" said with the choice: not
+        # asked again (round 15 r15b-12, r15a-02).
+        choosing = str(tracker.latest_message.get("text") or "")
+        said = [m["text"] for m in told] + ([] if choosing.startswith("/") else [choosing])
+        goes_on = [g for text in said if (g := goes_on_told(text)) is not None]
+        if goes_on:
+            events.append(SlotSet("still_happening", any(goes_on)))
     # A job number, or else the words that tell of a report already made ("he reported it
     # twice"): the earlier-job question is not asked again.
     job = next((j for m in told if (j := job_reference_in(m["text"]))), None) or next(
@@ -129,13 +145,29 @@ def already_told(tracker: Tracker) -> list[EventType]:
     if outcome:
         # "wants it fixed + compensation": what would put it right, in their words.
         events.append(SlotSet("outcome_sought", outcome))
-    if tracker.get_slot("representative_relationship") or matches.relationships:
+    if (
+        tracker.get_slot("representative_relationship")
+        or matches.relationships
+        # "caller is Daniel Price, son of T Mr Alan Price", "a solicitor ... acting for your
+        # tenant Mr Tomasz Nowak" (round 15 r15a-14, r15d-06 were asked who they are).
+        or any(helps_the_resident(m["text"]) for m in told)
+    ):
         # "writing for my neighbour Mrs Doris Allen": the helper is not asked who they are.
         events.append(SlotSet("acting_for", "someone_else"))
-    elif any(says_they_are_the_resident(m["text"]) for m in told):
+    elif any(
+        says_they_are_the_resident(m["text"]) or caller_is_the_resident(m["text"]) for m in told
+    ):
+        # "caller Mr Kwame Osei T at 7 Kings Walk": a call handler relays for the resident
+        # (round 15 r15a-03 was asked whether they were the resident), and by that name.
         events.append(SlotSet("acting_for", "resident"))
+        named = next(
+            (n for m in told if caller_is_the_resident(m["text"]) for n in titled_names(m["text"])),
+            None,
+        )
+        if named and not tracker.get_slot("contact_name"):
+            events.append(SlotSet("contact_name", named))
     events += contact_already_told(tracker)
-    return events
+    return events + needs_told_before(tracker)
 
 
 # The complaint left earlier named when asking for it to be logged after all: "log it now pls,

@@ -29,7 +29,7 @@ from actions.representatives import (
     staff_answering,
     typed_in_full,
 )
-from bot.answers import YES_NO_SLOTS
+from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
 from bot.fits import says_no_earlier_report
 from bot.told import (
@@ -106,8 +106,25 @@ class ValidateComplaintForm(
         typed = str(tracker.latest_message.get("text") or "")
         if asking in YES_NO_SLOTS and typed and not typed.startswith("/"):
             told.update(answer_elsewhere(tracker, asking, typed) or {})
+        if (
+            asking == "still_happening"
+            and typed
+            and not typed.startswith("/")
+            and (goes_on := goes_on_told(typed)) is not None
+        ):
+            # Said in a later sentence of a message the rules read another way ("...he was
+            # just rude. The fan has been fitted now, so no it's not still happening").
+            told["still_happening"] = goes_on
         told.update(needs_told_beside(tracker))
         told.update(resident_named_before(tracker))
+        if (
+            asking not in (None, "acting_for")
+            and tracker.get_slot("acting_for") is None
+            and says_they_are_the_resident(typed)
+        ):
+            # "I'd like the lift fixed ... And I'd like the complaint to be from me, as a
+            # resident" at the outcome question: not asked again (round 15 r15a-07 t5).
+            told["acting_for"] = "resident"
         whole = typed_in_full(tracker)
         if (
             asking == "representative_consent"

@@ -24,7 +24,10 @@ from bot.definition import (
     consent_told,
     contact_details_in,
     holds_power_of_attorney,
+    introduced_name,
+    only_a_name,
     represented_person,
+    resident_in,
 )
 from bot.told import (
     ALREADY_TOLD,
@@ -84,6 +87,27 @@ def staff_answering(tracker: Tracker, text: str) -> dict[str, Any]:
         "representative_consent": None,
         **({"contact_name": name} if name and not tracker.get_slot("contact_name") else {}),
     }
+
+
+def helper_own_name(text: str, resident: str) -> str | None:
+    """The helper's own name beside the resident's details: introduced ("Rep name is Karen
+    Bell", "I'm Lisa Ward, her daughter"), or a name without a title said first ("Lee Brennan.
+    dad is Frank Brennan"); never the resident's."""
+    first = re.split(r"[.,;\n]", text, maxsplit=1)[0].strip()
+    said_first = (
+        first
+        if only_a_name(first)
+        and not TITLED_NAME.match(first)
+        # Someone else named after it is the resident: "Joan Pike, 3 Elm Road" alone is hers.
+        and resident_in(text, first) is not None
+        else None
+    )
+    name = introduced_name(text) or own_name_in(text) or said_first
+    named = resident_in(resident or text, name or "")
+    if not name or len(name.split()) < 2 or (named is not None and name.lower() in named.lower()):
+        # A first name alone ("I'm Sam, her son") is asked for in full.
+        return None
+    return name
 
 
 def helper_given(tracker: Tracker) -> list[EventType]:
@@ -157,10 +181,15 @@ class RepresentativeQuestions:
             # "I told you her name and address already" was kept as her name (round 13
             # r13a-03): the name told before, or the question asked again.
             resident = resident_told(tracker, "") or ""
+        helper = helper_own_name(text, resident)
         return {
             "representative_details": resident or None,
             "representative_relationship": relationship or NOT_STATED,
             **consent,
+            # "Rep name is Karen Bell. She is the daughter", "Lee Brennan. dad is Frank
+            # Brennan": the helper is not asked for the name they gave (round 15 r15d-04 t7,
+            # r15a-06).
+            **({"contact_name": helper} if helper and not tracker.get_slot("contact_name") else {}),
         }
 
 

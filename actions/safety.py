@@ -4,6 +4,7 @@ Awaab's Law clocks started, then the conversation carries on where it was."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -16,8 +17,16 @@ from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
 from actions.turns import before_latest_message, details_held, last_question, received_at
-from bot.answers import READ_BACK, OpenQuestion, asks_for_person, open_question, wants_to_leave
-from bot.definition import contact_details_in
+from bot.answers import (
+    READ_BACK,
+    OpenQuestion,
+    asks_for_person,
+    goes_on_told,
+    open_question,
+    wants_to_leave,
+    yes_or_no,
+)
+from bot.definition import contact_details_in, contact_preference
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines
 from bot.nlp.matches import RuleMatches
@@ -25,6 +34,8 @@ from bot.policy import Policy
 from bot.questions import answer_for
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
+from bot.text import words
+from bot.told import earlier_report_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
     NOT_AT_ALL,
@@ -180,8 +191,24 @@ class ActionSafetyCheck(Action):
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not corrects_the_read_back(tracker)
+        elif routed and keeps_its_answer(question, text):
+            # "phone call, in portuguese if you can" beside a route: the form reads the answer
+            # (round 15 r15c-06 t10, r15c-02 t8).
+            routed = False
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
+        kept = answer_beside_a_route(question, text) if routed else None
+        if held and question is not None and question.form and kept is not None:
+            # "yes still dripping, now coming thru near the light fitting", "reported it to her
+            # in june, july and october. and last night one of them pulled a knife on my son":
+            # the route is given and the answer kept (a yes or no, or the report in its own
+            # sentence, never the danger); the form goes on (round 15 r15c-02, r15a-03, r15b-05,
+            # r15b-18 were asked again, r15b-18 three times).
+            return [
+                SlotSet(question.name, kept),
+                SlotSet("requested_slot", None),
+                FollowupAction(question.form),
+            ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
             said = last_question(tracker)
             if said:
@@ -298,6 +325,62 @@ def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> b
     if not question.form:
         return True
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
+
+
+def report_told_beside(text: str) -> str | None:
+    """The sentence that tells of a report already made ("reported it to her in june, july and
+    october, by phone."), without the sentences beside it."""
+    return next(
+        (s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text) if earlier_report_told(s)), None
+    )
+
+
+def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:
+    """A danger told beside a detail the contact questions read out of the words, never the
+    words themselves: a number, an email or a way to contact ("phone call, in portuguese if you
+    can"). The form reads the answer after the route."""
+    if question is None or not question.form:
+        return False
+    if question.name == "contact_details":
+        return contact_details_in(text) is not None
+    if question.name == "contact_preference":
+        return contact_preference(text) is not None
+    return False
+
+
+# An answer to "Is this still happening now?" said first: "yes still dripping", "ya still there",
+# "I said yes its still happening", "no, it stopped", "still broken".
+ANSWER_OPENING = re.compile(
+    r"^(?:(?:i said|like i said|as i said|i just said)\s+)?(?:"
+    r"(?:yes|yeah|yea|ya|yh|yeh|yep|yup|ye|aye|obviously|obvs)\b"
+    r"|(?:no|nope|nah)(?:$|\s+(?:it|its|it's|it is|not|longer|more|stopped|thats|that's)\b)"
+    r"|(?:it'?s\s+|its\s+|it is\s+)?(?:still|ongoing|stopped|over)\b)"
+)
+# The danger over, the problem not: "fire is stop, but cooker still there", "power off to that
+# circuit now so not live, but socket still melted", "the CO stopped but no heating still".
+OVER_BUT_STILL = re.compile(
+    r"\b(?:stopped|stop|off|out|capped|over|gone|safe|live)\b[^.!?]*\bbut\b[^.!?]*"
+    r"\b(?:still|not fixed|never fixed)\b"
+)
+
+
+def answer_beside_a_route(question: OpenQuestion | None, text: str) -> str | bool | None:
+    """The answer to the form's question a message gives beside a danger, kept as the form
+    would keep it: whether it goes on ("no heating still", "the CO stopped but no heating still":
+    a "still" wins), or the sentence telling of an earlier report. None when it gives none."""
+    if question is None or not question.form:
+        return None
+    if question.name == "still_happening":
+        said = words(text)
+        # Only an answer said as one: a "still" in the danger itself ("the co alarm keeps
+        # beeping") or a "no" that starts it ("no heating for three days") is no answer.
+        if not (ANSWER_OPENING.match(said) or OVER_BUT_STILL.search(said)):
+            return None
+        goes_on = goes_on_told(text)
+        return goes_on if goes_on is not None else yes_or_no(text, ongoing_question=True)
+    if question.name == "earlier_request":
+        return report_told_beside(text)
+    return None
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:

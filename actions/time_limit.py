@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -31,4 +32,32 @@ class ActionTimeLimitAnswer(Action):
                 dispatcher.utter_message(text=line)
         # Either way the resident may still complain: the assistant refuses nothing.
         dispatcher.utter_message(response="utter_offer_complaint")
-        return [SlotSet("time_limit_pending", False), SlotSet("choice_pending", True)]
+        events: list[EventType] = [
+            SlotSet("time_limit_pending", False),
+            SlotSet("choice_pending", True),
+        ]
+        goes_on = still_going_on(tracker, over)
+        if goes_on is not None:
+            # "no its over, fence is fine now" is the form's answer too: "Is this still
+            # happening now?" is not asked again (round 15 r15b-11).
+            events.append(SlotSet("still_happening", goes_on))
+        return events
+
+
+# "yes but I only found out in May": found out lately, which says nothing of whether it goes on.
+FOUND_OUT = re.compile(
+    r"\b(?:found out|find out|finding out|only just (?:found|seen|noticed|learned|learnt)|"
+    r"recently|didn'?t know|did not know|just noticed)\b",
+    re.IGNORECASE,
+)
+
+
+def still_going_on(tracker: Tracker, over: bool) -> bool | None:
+    """What the answer to the 12-month question says of whether it goes on: over is stopped, a
+    yes is still happening, finding out lately says neither."""
+    if over:
+        return False
+    text = str(tracker.latest_message.get("text") or "")
+    if tracker.get_intent_of_latest_message() != "affirm" or FOUND_OUT.search(text):
+        return None
+    return True

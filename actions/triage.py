@@ -29,12 +29,13 @@ from bot.answers import (
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
-from bot.definition import consent_told, introduced_name, represented_person
+from bot.definition import consent_told, introduced_name, only_a_name, represented_person
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
+    NOTHING_ASKED_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
     adjustment_lines,
@@ -202,6 +203,14 @@ class ActionTriage(Action):
         # recorded this same contact for the turn.
         result = triage(tracker.latest_message, app.policy)
         text = str(tracker.latest_message.get("text") or "")
+        if only_a_name(text) and not result.urgency:
+            # "Mrs Farah Begum" typed mid-form or after the complaint was logged was noted as a
+            # new request with a promise to call about nothing (round 15 r15d-12): inside a
+            # form its question is asked again, and otherwise nothing is recorded.
+            if tracker.active_loop_name:
+                return []
+            dispatcher.utter_message(text=NOTHING_ASKED_LINE)
+            return [FollowupAction(LISTEN)]
         questions = answers_in(text, app.answers)
         if result.label == "service_request":
             # "can you log the repairs please - boiler banging": the request itself, not a
@@ -345,6 +354,14 @@ class ActionTriage(Action):
         parts_said = part_lines(unanswered_parts(result, questions), app.policy)
         for line in parts_said:
             dispatcher.utter_message(text=line)
+        if result.offers_complaint and wants_a_person_now(text):
+            # "the door entry is broken two weeks, i want talk to a person who speak arabic":
+            # the person asked for beside what reads as a complaint is found, and the person
+            # offers the choice (round 14 r14c-13). Handed over here: no rule follows triage
+            # with a handover, so the next action was a guess ("Sorry, I didn't understand").
+            from actions.handoff import hand_over  # actions.handoff imports this module's users
+
+            return [*events, *hand_over(dispatcher, tracker)]
         if result.offers_complaint:
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.
@@ -370,6 +387,15 @@ class ActionTriage(Action):
                     if question not in answered_first:
                         dispatcher.utter_message(text=question.answer.text)
                 return [*events, SlotSet("choice_pending", True), FollowupAction(RECORD_CHOICE)]
+            if (
+                tracker.active_loop_name == "complaint_form"
+                and tracker.get_slot("complaint_choice") == "complaint"
+            ):
+                # More unhappiness told while the complaint is being taken ("The fan has been
+                # fitted now, so no it's not still happening, but mum was left without it for
+                # weeks"): the choice made is not offered again, and the form carries on
+                # (round 15 r15a-02 t2).
+                return events
             dispatcher.utter_message(response="utter_offer_complaint")
             return [*events, SlotSet("choice_pending", True)]
         said = [question.answer.text for question in questions]

@@ -24,6 +24,7 @@ from bot.questions import (
     first_answer,
     is_question,
     questions_and_rest,
+    told_beside_asking,
     without_openers,
 )
 from bot.recorded import Subject, asks_if_recorded, asks_to_book
@@ -590,6 +591,18 @@ def understand(
     unanswered = bool(questions) and asked is None and not asks_what_is_wanted(text)
     if asked is None and not unanswered:
         return understood
+    if (
+        understood.kind == "none"
+        and asked is not None
+        and question.form is not None
+        and not question.yes_no
+        and (told := told_beside_asking(text, answers))
+        and told != text.strip()
+    ):
+        # "get it properly sorted ... and can i get compensation for this?": the question put
+        # as a request is answered, and what it was told beside is the answer (round 15
+        # r15a-01 t5, r15a-13 t4); the form checks it fits (actions.repair).
+        understood = Understanding("slot", answer_text=told)
     if understood.kind in ("none", "amend"):
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
@@ -705,6 +718,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
                 # "yes I'm deaf so texts only please": the "only" is the detail, not a but.
                 with_details=question.name in OFFERS_WITH_DETAILS,
             )
+        if answer is None and question.name == "still_happening":
+            # "Nobody is in danger, he was just rude. The fan has been fitted now, so no it's not
+            # still happening": said in a later sentence (round 15 r15a-02 t2 was asked again).
+            answer = goes_on_told(text)
         if answer is not None and question.name != READ_BACK:
             # Where the model already read the same plain answer, the rules take it as it is,
             # unless the yes brings what the offer leads to.
@@ -1057,6 +1074,46 @@ def yes_or_no(
     return None
 
 
+# "it's not still happening", "no longer leaking": a "still" taken back says it has stopped.
+STILL_TAKEN_BACK = re.compile(
+    r"\b(?:not|isn'?t|isnt|aint|ain't|no)\s+(?:still|ongoing)\b", re.IGNORECASE
+)
+# "its out again now", "broken again": back again is going on ("again" alone is not: "I rang
+# again").
+BACK_AGAIN = re.compile(
+    r"\b(?:out|off|down|broken|broke|leaking|dripping|back|gone)\s+again\b|\bagain now\b",
+    re.IGNORECASE,
+)
+# Words that say the problem goes on now; how often it happens ("keeps", "every night") may be
+# said of something else ("she coughs every night") and is left to the question.
+GOES_ON_NOW = ("still", "ongoing", "continuing", "carries on")
+# Said of the problem, not of the past: "fence is fine now", "all working now".
+FINE_NOW = re.compile(
+    r"\b(?:fine|ok|okay|working|sorted|fixed|over|done|gone|stopped|dry)\s+now\b"
+    r"|\bnow\s+(?:fixed|sorted|stopped|working|fine)\b",
+    re.IGNORECASE,
+)
+
+
+def goes_on_told(text: str) -> bool | None:
+    """Whether a message already says the problem goes on or has stopped, in any sentence of
+    it ("Its out again now, since thursday", "The fan has been fitted now, so no it's not still
+    happening"): the form does not ask again. A "still" anywhere wins, so doubt keeps it going
+    on; None when nothing says either."""
+    still = stopped = False
+    for sentence in re.split(r"[.!?;\n]+", text):
+        said = words(sentence)
+        if not said:
+            continue
+        if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
+            stopped = True
+        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in GOES_ON_NOW):
+            still = True
+        elif any(contains(said, w) for w in STOPPED_WORDS):
+            stopped = True
+    return True if still else (False if stopped else None)
+
+
 def more_than_yes(text: str) -> bool:
     """Whether a yes says anything more than yes ("yes please" does not)."""
     said = words(text).split()
@@ -1069,7 +1126,7 @@ def more_than_yes(text: str) -> bool:
 
 def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     said = words(text)
-    if ends_with(said, GOODBYE_ENDINGS) or ENDS_RINGING_LATER.search(said):
+    if ends_with_goodbye(said) or ENDS_RINGING_LATER.search(said):
         # "omg forget it ill ring monday" noted a new request (round 14 r14d-17).
         return True
     ending = next((end for end in ALL_DONE_ENDINGS if ends_with(said, (end,))), None)
@@ -1172,6 +1229,19 @@ ENDS_RINGING_LATER = re.compile(
 )
 
 
+def ends_with_goodbye(said: str) -> bool:
+    """A goodbye said last; not a time of night ("i wedge a chair against it at nite" was read
+    as leaving the complaint, round 15 r15b-05's wording in our replay)."""
+    return ends_with(said, GOODBYE_ENDINGS) and AT_NIGHT.search(said) is None
+
+
+# "at nite", "every night", "last night": when, not goodnight.
+AT_NIGHT = re.compile(
+    r"\b(?:at|every|last|each|all|per|a|one|this|that|by|the|in|through|tonight|most)\s+"
+    r"(?:nite|night)(?:\s+x+)?$"
+)
+
+
 def says_leave(text: str) -> bool:
     """Words for leaving, whatever else the message asks."""
     said = words(text)
@@ -1180,7 +1250,7 @@ def says_leave(text: str) -> bool:
         return True
     # "yes, that's all" is not leaving: the goodbyes that depend on the question are read in
     # understand().
-    if ends_with(said, GOODBYE_ENDINGS) or any(clause in LEAVE_MESSAGES for clause in parts):
+    if ends_with_goodbye(said) or any(clause in LEAVE_MESSAGES for clause in parts):
         # "i said no. cancel", "Never mind, I'll phone you tomorrow".
         return True
     if said in LEAVE_MESSAGES or (said.split()[:1] == ["cancel"] and len(said.split()) <= 4):
@@ -1228,6 +1298,13 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:the|that|this|their|your)\s+(?:driver|contractor|engineer|"
     r"plumber|workmen|workman|operative|caretaker|neighbours?|electrician|surveyor|builders?|"
     r"cleaners?|gardeners?|lads|men|crew)\b"
+    # A person named in an answer: "a named contact person" as what would help, "tap fixed by
+    # other person" as what would put it right (round 15 r15a-05 t9, t11; r15c-09 t4 was handed
+    # over with the complaint not logged). Asking to speak to one still asks ("speak to").
+    r"|\b(?:named|contact|other|different|another|same|single|key|new|proper|qualified|female|"
+    r"male|lady|woman|man)\s+(?:contact\s+)?person\b"
+    r"|\bperson\s+(?:to\s+(?:visit|come|fix|do|deal|contact|ring|call|phone)|fixed|fixes|fix|came|"
+    r"comes|visits|visited|who (?:came|visited|fixed|does|deals))\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16), or no longer wanting one ("nah dont worry ill just do

@@ -373,6 +373,11 @@ OTHERS_NAME = re.compile(r"(?:\b(?:her|his|their)|'s)\s*\S?$", re.IGNORECASE)
 def introduced_name(text: str) -> str | None:
     """A name the writer gave unprompted ("my name is Ayesha Khan", "I'm her son Sam Jones"),
     in any message."""
+    here = NAME_HERE.match(text)
+    if here is not None:
+        # "Cllr Dev Mistry here, ward councillor for Eastfield" (round 15 r15d-09 was asked for
+        # the name it opened with).
+        return here.group("name")
     role = ROLE_INTRODUCTION.search(text)
     if role is not None and role.group(1).split()[-1] not in PLACE_WORDS:
         return role.group(1)
@@ -386,6 +391,15 @@ def introduced_name(text: str) -> str | None:
             continue
         return name
     return None
+
+
+# A writer opening with their name: "Cllr Dev Mistry here,", "Hi, Tom Rudd here.".
+NAME_HERE = re.compile(
+    r"^\s*(?:(?i:hi|hello|hiya|good (?:morning|afternoon|evening))[,!.]?\s+)?"
+    r"(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss)\.?\s+)?"
+    # Said alone before a comma or stop: not "Boiler Broken here since monday".
+    rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})+)\s+here\s*(?:[,.!:;-]|$)"
+)
 
 
 JOB_REFERENCE = re.compile(
@@ -646,6 +660,32 @@ class DraftDefinition:
         return "\n".join(lines)
 
 
+# A helper's words for whom they act: "acting for", "representing", "son of" (the tenant).
+HELPER_OF = (
+    r"acting for|act for|representing|(?:son|daughter|dtr|dau|carer|wife|husband|partner|"
+    r"grandson|granddaughter|niece|nephew|brother|sister|friend|solicitor|advocate) of"
+)
+# A helper telling they write for the resident, before the resident is named: "acting for your
+# tenant", "son of T", "on behalf of my mum".
+HELPS_THE_RESIDENT = re.compile(
+    rf"\b(?:{HELPER_OF}|on behalf of)\s+(?:(?:the|your|our|my|her|his)\s+)?"
+    r"(?:(?-i:T)\b|tenant|resident|client|mum|mom|mother|dad|father|nan|gran|grandma|grandad|"
+    r"son|daughter|husband|wife|partner|brother|sister|neighbour|friend|aunt|uncle|constituent)"
+    # "my dads boiler been broke since tuesday, hes 84" (round 15 r15a-06 was asked whether
+    # they were the resident): a parent's home, not the writer's.
+    r"|\bmy\s+(?:dad|mum|mom|mam|mother|father|nan|nana|gran|granny|grandma|grandad|grandpa|"
+    r"aunt|auntie|uncle)(?:'s|\u2019s|s)\s+(?:boiler|flat|house|home|heating|bathroom|kitchen|"
+    r"roof|windows?|door|lift|property|place|bedroom)\b",
+    re.IGNORECASE,
+)
+
+
+def helps_the_resident(text: str) -> bool:
+    """Whether the writer says they act for the resident ("caller is Daniel Price, son of T Mr
+    Alan Price", "I am a solicitor ... acting for your tenant")."""
+    return HELPS_THE_RESIDENT.search(text) is not None
+
+
 # The person a helper writes for, as helpers name them: "for my mum Mrs Joan Baker at 14 Elm
 # Road", "on behalf of Mr Daniel Okafor, Flat 3, 22 Carter Street".
 REPRESENTED = re.compile(
@@ -653,12 +693,15 @@ REPRESENTED = re.compile(
     # "I am writing about my neighbour Mrs Dorothy Gale at ..." (round 13 r13a-03).
     r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about"
     # "A resident of yours, Mr Daniel Osei at 41 Kestrel House" (round 14 r14d-09).
-    r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?)\s+"
+    r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?"
+    # "caller is Daniel Price, son of T Mr Alan Price", "solicitor ... acting for your tenant Mr
+    # Tomasz Nowak of Flat 3" (round 15 r15a-14, r15d-06 were asked for them again).
+    rf"|{HELPER_OF})\s+"
     # "on behalf of T (Mr Alan Fisher, 79)": a call handler's shorthand for the tenant.
-    r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*)?"
+    r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*|(?-i:T)\s+)?"
     # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
     # "on behalf of a constituent, Mrs Amina Yusuf" (round 14 r14d-04).
-    r"(?:(?:my|our|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    r"(?:(?:my|our|your|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
@@ -804,6 +847,27 @@ RESIDENT_IS = re.compile(
     rf"((?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})*)"
 )
 TITLED_NAME = re.compile(rf"\b(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})*")
+
+
+def titled_names(text: str) -> list[str]:
+    """Names written with a title ("Mr Kwame Osei", "Mrs J Bell"), without a call handler's
+    T for the tenant written after ("caller Mr Kwame Osei T at 7 Kings Walk")."""
+    return [re.sub(r"\s+T$", "", found.group().strip()) for found in TITLED_NAME.finditer(text)]
+
+
+def only_a_name(text: str) -> bool:
+    """A message that is nothing but a person's name ("Mrs Farah Begum", "Joan Ward."): the
+    answer to a question, never a matter of its own."""
+    said = text.strip(" .,!")
+    if not said or len(said.split()) > MOST_WORDS_IN_A_NAME:
+        return False
+    if TITLED_NAME.fullmatch(said):
+        return True
+    return written_names(said) == [said]
+
+
+# "Mrs Hodan Ahmed Hassan Ali": longer than this is more than a name.
+MOST_WORDS_IN_A_NAME = 5
 
 
 def resident_in(details: str, helper: str) -> str | None:

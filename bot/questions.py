@@ -45,6 +45,11 @@ INNER_QUESTION = re.compile(
     r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
     r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
     r"whether|if)\b"
+    # "if im not happy with what they say on the 30th what then" (round 15 r15a-15 was offered
+    # a new complaint): a supposition closed by its question, with no mark.
+    r"|\bif\b.*\b(?:what then|then what|what now|what next|what happens|what happens then|"
+    r"what do i do|what i do|what can i do|what i can do|wot then|wat then|wot do i do|"
+    r"wat do i do)$"
 )
 
 
@@ -326,6 +331,22 @@ def questions_and_rest(text: str) -> tuple[list[str], str]:
     if ABOUT_ASKING.search(" ".join(said)) and len(said) < ABOUT_ASKING_WORDS:
         return asked, ""
     return asked, left if set(said) - FILLER_WORDS else ""
+
+
+def told_beside_asking(text: str, answers: dict[str, Answer]) -> str:
+    """The sentences of a message that neither ask nor hold a common question, put as a request
+    or not: "get it properly sorted, find where the damp is coming from. and can i get
+    compensation for this?" tells what would put it right beside asking about compensation
+    (round 15 r15a-01 t5 was asked for the outcome again). Empty when nothing else is told."""
+    told = [
+        part.strip()
+        for start, end in questions_in(text)
+        if (part := text[start:end]).strip()
+        and "?" not in part
+        and not (is_question(part) and answer_for(part, answers))
+        and set(words(part).split()) - FILLER_WORDS
+    ]
+    return " ".join(told)
 
 
 # "if I'm not happy with the answer, what then?": unhappiness supposed, not told.

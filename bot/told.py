@@ -34,7 +34,9 @@ SENTENCE_END = re.compile(r"[.?!\n]|$")
 OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
     r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
-    r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good)\b",
+    r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good|"
+    # "Get the lift working" (round 15 r15a-07 t4 was asked for the outcome again).
+    r"(?:get|make|have)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+(?:working|going)(?:\s+again)?)\b",
     re.IGNORECASE,
 )
 NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
@@ -125,7 +127,12 @@ IS_THE_RESIDENT = re.compile(
     # anyone" (round 12 r12d-02 was taken for a helper three times).
     r"|\b(?:it'?s|its|it is)\s+my\s+(?:tenancy|flat|house|home|property|lease)\b"
     r"|\b(?:the )?tenancy(?: is)? in my name\b|\bmy name is on the tenancy\b"
-    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b",
+    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b"
+    # "I'd like the complaint to be from me, as a resident", "I'm just doing it for myself",
+    # "it's my own complaint" (round 15 r15a-07 t5, r15a-13 t6 were asked, or taken for helpers).
+    r"|\bfrom me,?\s+as\s+(?:a|the)\s+(?:resident|tenant)\b|\bin my own name\b(?!\s*\?)"
+    r"|\b(?:doing it|doing this|complaining|writing|it'?s|its|it is)\s+(?:just\s+)?for myself\b"
+    r"|\b(?:it'?s|its|it is)\s+my own complaint\b",
     re.IGNORECASE,
 )
 
@@ -185,6 +192,21 @@ STAFF_WRITER = re.compile(
     r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
     re.IGNORECASE,
 )
+
+
+# A call handler's note that the caller is the tenant: "caller Mr Kwame Osei T at 7 Kings
+# Walk", "clr is the T", "caller is the tenant herself" (round 15 r15a-03 was asked "are you the
+# resident?"); not "caller is his son, T is Mr Price".
+CALLER_IS_THE_RESIDENT = re.compile(
+    r"\b(?:[Cc]aller|[Cc]lr|CALLER|CLR)\s+(?:is\s+)?(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?"
+    r"(?:[A-Z][a-z'-]+\s+){0,3}?,?\s*(?:is\s+)?(?:the\s+)?(?:T|[Tt]enant|[Rr]esident)\b"
+    r"(?!\s+of\b|'s|\s+is\b)"
+)
+
+
+def caller_is_the_resident(text: str) -> bool:
+    """Whether a call handler notes that the caller is the resident."""
+    return CALLER_IS_THE_RESIDENT.search(text) is not None
 
 
 def staff_for_the_resident(text: str) -> bool:

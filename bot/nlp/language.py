@@ -32,6 +32,19 @@ FEWEST_WORDS = 3
 # sample found, no English sample taken) and data/nlu (no English example taken).
 ROMANISED_AT_LEAST = 3
 ROMANISED_SHARE = 0.4
+# English words enough beside a romanised message for the English model to read it, of which
+# some must be the everyday words that make English sentences: nouns alone ("boiler", "kitchen")
+# are borrowed into Urdu and Bengali as they are ("humara boiler do din se kharab hai" is Urdu).
+ENGLISH_WORDS_BESIDE = 3
+ENGLISH_GLUE_AT_LEAST = 2
+ENGLISH_GLUE = frozenset(
+    (
+        "please", "plz", "pls", "fix", "fixed", "send", "come", "check", "need", "needs",
+        "help", "can", "you", "someone", "asap", "the", "and", "is", "it", "my", "not", "this",
+        "that", "been", "has", "have", "broken", "leaking", "since", "for", "with", "from",
+        "urgent", "today", "now", "still", "again", "sort", "repair", "look", "out", "want",
+    )
+)  # fmt: skip
 # Words as typed in English letters: Arabizi writes some Arabic letters as digits ("3andi").
 TYPED_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 
@@ -94,6 +107,21 @@ class LanguageIdentifier:
             return False
         confidences = self._detector.compute_language_confidence_values(text)
         return confidences[0].language == Language.ENGLISH
+
+    def mixed_with_english(self, text: str) -> bool:
+        """A message typed in another language's English letters with English of its own
+        beside ("mera boiler kharab hai 3 din se, please fix"): the English model can read what
+        it is about, so it is read in English, with the language need noted."""
+        language = self._romanised_language(text)
+        if language is None:
+            return False
+        known = self._romanised[language]
+        rest = [word for word in TYPED_WORD.findall(text.lower()) if word not in known]
+        return (
+            len(rest) >= ENGLISH_WORDS_BESIDE
+            and len(ENGLISH_GLUE.intersection(rest)) >= ENGLISH_GLUE_AT_LEAST
+            and self.reads_as_english(" ".join(rest))
+        )
 
     def _romanised_language(self, text: str) -> str | None:
         words = TYPED_WORD.findall(text.lower())

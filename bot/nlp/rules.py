@@ -27,6 +27,7 @@ from bot.nlp.matches import (
     reference_in,
 )
 from bot.policy import Policy
+from bot.policy.ids import INTERPRETER
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -287,6 +288,14 @@ class RuleMatcher:
             found.setdefault("cue_group", []).append(VULNERABLE)
         written_in = self._languages.other_language(doc.text)
         urgency, language = self._dangers(found, spans, doc.text, written_in)
+        if written_in is not None and self._languages.mixed_with_english(doc.text):
+            # "mera boiler kharab hai 3 din se, please fix": read in English, as the repair it
+            # is, with the language need noted (a danger's route keeps its language above).
+            written_in = None
+            found.setdefault("adjustment", []).append(INTERPRETER)
+            # Said by the whole message, not in words of its own: no clause of it is kept as
+            # what would help.
+            spans.append(("adjustment", INTERPRETER, len(doc.text), len(doc.text)))
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
         # "capped off" ends a gas danger and starts a loss of heating: over, unless a loss is told.
@@ -412,7 +421,11 @@ class RuleMatcher:
             tokens = [t for t in doc[start:end]]
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end].lower_ if end < len(doc) else ""
-            if after != "ago" and (UP_TO_NOW & {tokens[0].lower_, before} or _since(doc, start)):
+            if (
+                after != "ago"
+                and (UP_TO_NOW & {tokens[0].lower_, before} or _since(doc, start))
+                and not _a_term(doc, start)
+            ):
                 up_to_now = True
             months: float | None = None
             if kind == "amount_unit":
@@ -453,6 +466,17 @@ def _months_since_date(tokens: list[Any], after: str, today: date) -> float | No
     except ValueError:  # 30 February
         return None
     return max((today - when).days, 0) / DAYS_PER_MONTH
+
+
+def _a_term(doc: Doc, start: int) -> bool:
+    """Whether a time is a term someone serves or was given, not one reaching up to now: "he is
+    in prison now for 6 years" (round 15 r15c-13 read a 2023 attack back as still happening)."""
+    return any(token.lower_ in TERM_WORDS for token in doc[max(start - TERM_REACH, 0) : start])
+
+
+# Words for a term served or given, and how many words before the time they may come.
+TERM_WORDS = {"prison", "jail", "jailed", "gaol", "sentence", "sentenced", "custody", "locked"}
+TERM_REACH = 5
 
 
 def _since(doc: Doc, start: int) -> bool:

@@ -55,7 +55,13 @@ def test_over_and_done_is_explained_and_still_offered_and_goes_to_an_officer_if_
     assert "more than 12 months ago" in said and "good reason" in said
     assert "Housing Ombudsman" in said
     assert dispatcher.messages[-1]["response"] == "utter_offer_complaint"
-    assert events == [SlotSet("time_limit_pending", False), SlotSet("choice_pending", True)]
+    # Over is also the answer to "Is this still happening now?", not asked again (round 15
+    # r15b-11).
+    assert events == [
+        SlotSet("time_limit_pending", False),
+        SlotSet("choice_pending", True),
+        SlotSet("still_happening", False),
+    ]
     # Nothing for an officer until the resident chooses to complain (as on a call).
     assert app.cases.pending_exclusions() == []
     app.cases.record_choice(contact_id, "complaint")

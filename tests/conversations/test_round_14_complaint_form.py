@@ -72,6 +72,9 @@ def test_a_councillor_is_the_helper_and_the_tenant_she_names_is_the_resident(
         agreed_to_you_acting="yes he has agreed",
         What_name_should_we_use="Nadia Brook. Email nadia.brook@example.org. Mr Ade's mobile is "
         "07700 900444 if you need him direct",
+        # The name she opened with is not asked for again (round 15 r15d-09): the details are.
+        phone_number_or_email="Email nadia.brook@example.org. Mr Ade's mobile is 07700 900444 "
+        "if you need him direct",
     )
     assert "The complaint is for: Mr Femi Ade, 12 Rook Court" in read_back
     assert "The complaint is for: Cllr" not in read_back

@@ -51,11 +51,6 @@ def test_a_language_named_beside_the_contact_details_is_kept_in_a_complaint(
     assert "bangla" in reply.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model retrained with round 15's data reads 'broken two weeks' as a complaint, and "
-    "the person asked for beside a complaint offer is not handed over yet",
-)
 def test_a_person_asked_for_beside_a_repair_is_found(running: Running) -> None:
     """r14c-13: "I want talk to a person who speak arabic" beside a broken door entry was
     asked whether the team should contact them instead."""
