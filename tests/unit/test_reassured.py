@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import SURE, UNSURE, dangers, detector_level
+from bot.triage.decide import SURE, dangers, detector_level
 from bot.triage.safety import taken_back
 from tests.unit.conftest import Match
 
@@ -31,11 +31,12 @@ def test_a_guess_beside_words_that_nobody_is_at_risk_is_asked_about(
         ("the bathroom light flickers when i switch it on, could someone check it at some point",
          "electrical_danger"),
     ):  # fmt: skip
-        found = match(said)
+        found = guessed(match(said), category)
         assert found.reassured, said
         assert not found.urgency, said
-        assert detector_level(guessed(found, category), policy) == UNSURE, said
-        assert dangers(guessed(found, category), policy) == ((), True), said
+        unsaid = detector_level(replace(found, reassured=False), policy)
+        assert detector_level(found, policy) == unsaid - 1, said
+        assert dangers(found, policy)[0] == (), said
     assert detector_level(guessed(match("no heating, my baby is 2 weeks old"), "no_heating_or_"
                                   "water_vulnerable"), policy) == SURE  # fmt: skip
 
