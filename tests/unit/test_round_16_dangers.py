@@ -38,7 +38,8 @@ def test_laughing_it_off_is_no_sign_the_danger_is_over(match: Match, policy: Pol
         found = match(said)
         assert not found.past_danger, said
         assert category in dangers(found, policy)[0], said
-    assert match("the smoke alarm went off when i burnt the toast, only joking its fine").past_danger
+    joking = "the smoke alarm went off when i burnt the toast, only joking its fine"
+    assert match(joking).past_danger
 
 
 def test_a_baby_cold_and_too_sleepy_to_feed_needs_medical_help(
