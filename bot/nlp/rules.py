@@ -98,6 +98,8 @@ CLAUSE_JOINS = {"and", "but", "or", "so", "because", "then"}
 # or a comma still stops the reading ("i dont know, i want to hurt myself" is a danger). Grammar,
 # not policy.
 NEGATIONS = {"no", "not", "nt", "n't", "never", "nobody", "nothing"}
+# What a thing has stopped doing when its stopping is the fault ("it's stopped working").
+STOPPED_WHAT = {"working", "work", "workin", "heating", "firing", "running", "flushing", "draining"}
 BETWEEN_NEGATION_AND_DANGER = {
     "a", "an", "any", "the", "sign", "signs", "of", "more", "real", "one", "is", "are", "at",
     "risk", "going", "gonna", "gon", "na", "to", "want", "wanna", "ever", "about", "planning",
@@ -250,6 +252,10 @@ class RuleMatcher:
         for (kind, rule_id), start, end in phrases:
             if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
                 # "the wall is still black": the damage is left, not the danger.
+                continue
+            if kind == "danger_over" and end < len(doc) and doc[end].lower_ in STOPPED_WHAT:
+                # "the boiler has stopped working" is a loss that has begun, not a danger over
+                # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
                 continue
             if kind == "not_dissatisfaction" or any(
                 other == inside.get(kind) and s <= start and end <= e
