@@ -190,6 +190,13 @@ PREFERENCE_WORDS = re.compile(
     r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
     re.IGNORECASE,
 )
+# "there is no helper", "I'm not helping anyone, it's my own complaint!" (round 15 r15a-13).
+NO_HELPER = re.compile(
+    r"\b(?:no|not an?|without an?|don'?t have an?|dont have an?|theres no|there's no)\s+"
+    r"(?:helper|rep|representative|one helping)\b"
+    r"|\b(?:not|nobody|no one|noone|nobody's|nobodys)\s+(?:is\s+)?helping\b"
+    r"|\b(?:my|her|his) own complaint\b|\bi'?m not helping\b|\bim not helping\b"
+)
 # "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
 HELPER_ROLE_SAID = re.compile(
     r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
@@ -268,6 +275,57 @@ def part_picked(text: str) -> str | None:
 
 # At most this many words pick a part rather than correct it.
 PICKED_WORDS = 5
+# How people name the contact line when asked which part: "contact", "the phone number is
+# wrong", "my email" (round 15 r15a-13 was shown the same buttons again).
+CONTACT_PICKED = re.compile(
+    r"\b(?:contact|contacts|contact info|(?:phone|mobile|mob|tel|telephone) (?:number|no)"
+    r"|(?:my|her|his|their|the|your) (?:number|mobile|mob|phone|email|e mail|name)"
+    r"|number|email|e mail|how (?:you|to) (?:contact|reach)|the way you contact)\b"
+)
+# Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
+PICKED_FILLER = PICKING_WORDS | {"bit", "part", "line", "you", "got", "have", "put", "wrote"}
+# At most this many words are read as naming a part when asked which.
+ANSWERED_WORDS = 8
+
+
+def part_answered(text: str, draft: DraftDefinition) -> str | None:
+    """The part an answer to "Which part would you like to change?" names in the resident's own
+    words: "wot went wrong", "contact", "the phone number is wrong", "the address" (the part
+    that holds one), "the bit about the refund" (the part that tells of it). None when it names
+    none, or more than one."""
+    said = words(trimmed(text))
+    if not said or len(said.split()) > ANSWERED_WORDS:
+        return None
+    if (named := named_part(said)) is not None:
+        return named
+    if ADDRESS_WORD.search(said):
+        held = [
+            part
+            for part, value in (
+                ("who", draft.representative or ""),
+                ("contact", draft.contact_details if draft.contact_preference.startswith("letter") else ""),
+                ("aspects", draft.aspects),
+                ("outcome", draft.outcome),
+            )
+            if addresses_in(value)
+        ]
+        return held[0] if held else None
+    if CONTACT_PICKED.search(said):
+        return "contact"
+    wanted = keywords(" ".join(w for w in said.split() if w not in PICKED_FILLER))
+    if not wanted:
+        return None
+    telling = [
+        part
+        for part, value in (
+            ("aspects", draft.aspects),
+            ("outcome", draft.outcome),
+            ("earlier_request", draft.earlier_request or ""),
+            ("adjustments", draft.adjustments or ""),
+        )
+        if mentions(value, wanted)
+    ]
+    return telling[0] if len(telling) == 1 else None
 
 
 def trimmed(text: str) -> str:
@@ -567,6 +625,10 @@ class Values:
             # What they would like, named, with nothing that changes it: asked about.
             self.stuck = True
             return None
+        if self.change_to(said) or self.readdress(said):
+            # "change 7 Kings Walk to 17 Kings Walk", "address is 17 Kings Walk not 7": the
+            # words replaced where they are, never added after them (round 15 r15a-03).
+            return "changed"
         if (
             not self.helping
             and not self.text("contact_preference").startswith("letter")
@@ -577,6 +639,13 @@ class Values:
             # A resident's address is not part of what is read back: no part to change, so
             # never "Correction: ..." after the earlier job (round 12 r12a-12).
             self.stuck = True
+            return None
+        if part in ("helper", "who", None) and self.not_helping(said):
+            # "I am the resident, Priya Nair - there is no helper", "No helper.": read back as
+            # helping, the writer is the resident (round 15 r15a-13 was asked which part).
+            return "changed"
+        if part == "helper" and self.parts.get("acting_for") == "resident":
+            # "... It's me, the resident. No helper.": said again, once the helper is gone.
             return None
         if self.pointed in ("adjustments", "helper") and part is None:
             # "The adjustments line is wrong. It should say letters in large print."
@@ -603,6 +672,38 @@ class Values:
             if how is not None:
                 return how
         return recased
+
+    def change_to(self, said: str) -> bool:
+        """ "change 7 Kings Walk to 17 Kings Walk", "replace 'Tuesday' with 'Thursday'": the
+        old words, found as written in one part, replaced there by the new."""
+        match = CHANGE_TO.search(said)
+        if match is None:
+            return False
+        old, new = (match.group(name).strip(" .,'\"\u2018\u2019\u201c\u201d") for name in ("old", "new"))
+        if not words(old) or not words(new) or len(old.split()) > MOST_CHANGED:
+            return False
+        return self.replaced_in(old, new, WRITTEN_PARTS)
+
+    def readdress(self, said: str) -> bool:
+        """An address typed that differs from one held only in its number ("address is 17 Kings
+        Walk not 7", "the address. 17 Kings Walk"): the number put right where it is held."""
+        new = postal_address_in(said)
+        if new is None:
+            return False
+        for part in ("representative", "contact_details", *WRITTEN_PARTS):
+            for old in addresses_in(self.text(part)):
+                if old != new and street_of(old) == street_of(new):
+                    return self.replaced_in(old, new, (part,))
+        return False
+
+    def replaced_in(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
+        for part in parts:
+            current = self.text(part)
+            found = re.search(rf"(?<![\w']){re.escape(old)}(?![\w'])", current, re.IGNORECASE)
+            if found is not None:
+                self.parts[part] = current[: found.start()] + new + current[found.end() :]
+                return True
+        return False
 
     def tells_a_need(self, said: str) -> bool:
         lowered = said.lower()
@@ -701,18 +802,41 @@ class Values:
         match = REMOVE.search(said)
         if match is None:
             return None
-        what = next((found for found in match.groups() if found), "")
-        part = "outcome" if named_part(what) == "outcome" else "aspects"
+        # "leave out the refund - I only want the cleaning restarted": the words after a dash
+        # say why, and are not what to take out (round 15 r15a-13 lost the cleaning).
+        what = DASH.split(next((found for found in match.groups() if found), ""))[0]
+        wanted = keywords(what)
+        part = self.part_telling(what, wanted)
         current = items(self.text(part))
-        kept = [s for s in current if not mentions(s, keywords(what))]
+        kept = [s for s in current if not mentions(s, wanted)]
         if len(kept) == len(current) and AT_THE_END.search(said):
             kept = current[:-1]
-        if not kept or len(kept) == len(current):
+        if not kept and wanted:
+            # One sentence tells it with more: "restart the cleaning, and refund the cleaning
+            # charge" loses only the refund (round 15 r15a-13 kept it).
+            kept = [k for s in current if (k := without_clauses(s, wanted))]
+        if not kept or kept == current:
             # Nothing found to take out, or it would leave the part empty: ask.
             self.stuck = True
             return None
         self.parts[part] = " ".join(kept)
         return "removed"
+
+    def part_telling(self, what: str, wanted: set[str]) -> str:
+        """The part to take something out of: the one named, else the one that tells of it
+        ("leave out the refund" is what they would like, where the refund is), else what went
+        wrong."""
+        named = named_part(what)
+        if named in ("aspects", "outcome"):
+            return named
+        found = [
+            part
+            for part in ("aspects", "outcome")
+            if any(mentions(s, wanted) for s in items(self.text(part)))
+        ]
+        if len(found) == 1:
+            return found[0]
+        return "outcome" if found and OUTCOME_WORDS.search(what) else "aspects"
 
     def remove_words(self, quoted: str) -> How | None:
         """Takes the quoted words out of the part that holds them; an earlier job left with
@@ -770,7 +894,9 @@ class Values:
     def not_helping(self, said: str) -> How | None:
         """ "its not for someone else its me, im the tenant": read back as a helper, the writer
         is the resident (round 12 r12d-02 was logged as helping herself)."""
-        if not self.helping or not says_they_are_the_resident(said):
+        if not self.helping or not (
+            says_they_are_the_resident(said) or NO_HELPER.search(words(said))
+        ):
             return None
         self.parts["acting_for"] = "resident"
         self.parts["representative"] = ""
@@ -1019,6 +1145,47 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+# "change 7 Kings Walk to 17 Kings Walk": the old words, then the new.
+CHANGE_TO = re.compile(
+    r"\b(?:change|replace|swap|correct|update|amend|make)\s+(?P<old>\S(?:.*?\S)?)\s+"
+    r"(?:to|with|for|into|->|=>)\s+(?P<new>\S.*?)[\s.!]*$",
+    re.IGNORECASE,
+)
+# At most this many words are changed for others where they are written.
+MOST_CHANGED = 8
+# The parts written in the resident's words, where their words are changed for others.
+WRITTEN_PARTS = ("aspects", "outcome", "earlier_request", "adjustments")
+
+
+def addresses_in(text: str) -> list[str]:
+    """Every postal address written in a part ("T at 7 Kings Walk. c/o roof leak")."""
+    found = (ADDRESS.match(text[m.start() :]) for m in re.finditer(r"(?:\b[Ff]lat\s+)?\b\d", text))
+    return list(dict.fromkeys(m.group(1).rstrip(",") for m in found if m is not None))
+
+
+def street_of(address: str) -> str:
+    """The street of an address without its house or flat number: "kings walk"."""
+    return words(re.sub(r"^(?:flat\s+\d+\w?,?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I))
+
+
+# " - ", " -- ": what follows is said about the words before, not part of them.
+DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
+# Where one sentence joins the things it tells: ", and", "and", "+", ";".
+CLAUSE_JOIN = re.compile(r"\s*,\s*(?:and|plus|also)\s+|\s*[,;]\s+|\s+(?:and|plus)\s+|\s*\+\s*")
+
+
+def without_clauses(sentence: str, wanted: set[str]) -> str:
+    """A sentence without the clauses that mention what is taken out; "" when none is left or
+    none mentions it."""
+    said = sentence.strip()
+    end = said[-1] if said[-1:] in ".!?" else ""
+    pieces = [p.strip() for p in CLAUSE_JOIN.split(said.rstrip(".!?")) if p.strip()]
+    kept = [p for p in pieces if not mentions(p, wanted)]
+    if not kept or len(kept) == len(pieces):
+        return ""
+    return ", ".join(kept) + (end or ".")
 
 
 def way_fits(way: str, details: str) -> bool:
