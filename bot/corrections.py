@@ -79,11 +79,14 @@ PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
     "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
     r"|the outcome|what i'?d like"
+    # "no the want bit is wrong, i said ..." (round 15 r15c-12 kept "The want bit is wrong").
+    r"|the wants? (?:bit|part|line|section)"
     # "The 'you would like' bit is wrong": the read-back's own words (round 14 r14a-14).
     r"|the '?you would like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
+    r"|(?:earlier|previous) (?:report|request)"
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
     "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
@@ -197,6 +200,38 @@ NO_HELPER = re.compile(
     r"|\b(?:not|nobody|no one|noone|nobody's|nobodys)\s+(?:is\s+)?helping\b"
     r"|\b(?:my|her|his) own complaint\b|\bi'?m not helping\b|\bim not helping\b"
 )
+# "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
+SAID_BEFORE = re.compile(
+    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:said|told you|wrote|meant|put)"
+    r"(?:\s+(?:was|is|that))?\s*[:,-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def own_words(text: str) -> str:
+    """The words a correction gives, without "I said" before them."""
+    return SAID_BEFORE.sub("", text.strip()).strip()
+
+
+# "the reported before bit shud say ...", "should be ...": the new words for the earlier job.
+EARLIER_SAYS = re.compile(
+    r"\b(?:should|shud|shld|shuld|must|needs to|ought to)\s+(?:just\s+)?(?:say|read|be)\b"
+    r"\s*:?\s*(?P<new>\S.*)",
+    re.IGNORECASE,
+)
+# ", not rang em" after the new words: the old ones.
+NOT_THE_OLD = re.compile(r"[,;]?\s+(?:not|instead of|rather than)\s+[^.]*$", re.IGNORECASE)
+# "there is no job 07811", "I don't have the job number", "isn't a job number".
+NO_JOB_NUMBER = re.compile(
+    r"\b(?:there'?s no|theres no|there is no|no such)\s+job\b"
+    r"|\b(?:don'?t|dont|do not|haven'?t|havent|have not)\s+(?:have|know|got)\s+(?:the|a|any)\s+"
+    r"job\s*(?:number|no|ref)"
+    r"|\b(?:isn'?t|isnt|is not|not)\s+a\s+job\s*(?:number|no|ref)",
+    re.IGNORECASE,
+)
+JOB_HELD = re.compile(r"\bjob\s+(?:no\.?\s+|number\s+)?[A-Z]{0,3}-?\d{4,}\b", re.IGNORECASE)
+# What is read back when the earlier request has no job number.
+NO_JOB_NUMBER_GIVEN = "no job number given"
 # "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
 HELPER_ROLE_SAID = re.compile(
     r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
@@ -282,6 +317,8 @@ CONTACT_PICKED = re.compile(
     r"|(?:my|her|his|their|the|your) (?:number|mobile|mob|phone|email|e mail|name)"
     r"|number|email|e mail|how (?:you|to) (?:contact|reach)|the way you contact)\b"
 )
+# "the address", typed as people do: "the adress", "addy".
+ADDRESS_NAMED = re.compile(r"\b(?:address|adress|addres|adres|addy)\b")
 # Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
 PICKED_FILLER = PICKING_WORDS | {"bit", "part", "line", "you", "got", "have", "put", "wrote"}
 # At most this many words are read as naming a part when asked which.
@@ -298,7 +335,7 @@ def part_answered(text: str, draft: DraftDefinition) -> str | None:
         return None
     if (named := named_part(said)) is not None:
         return named
-    if ADDRESS_WORD.search(said):
+    if ADDRESS_NAMED.search(said):
         held = [
             part
             for part, value in (
@@ -535,6 +572,9 @@ class Values:
     stuck: bool = False
     # The policy's words for a need, as the message has them ("interpreter", "disabled").
     need_words: tuple[str, ...] = ()
+    # Where phone numbers may be held before any change: the contact, the helper's line, what
+    # would help.
+    held_numbers: tuple[str, ...] = ()
 
     @staticmethod
     def of(draft: DraftDefinition, need_words: tuple[str, ...] = ()) -> Values:
@@ -554,6 +594,7 @@ class Values:
             },
             helping=draft.representative is not None,
             need_words=need_words,
+            held_numbers=(draft.contact_details, draft.representative or "", draft.adjustments or ""),
         )
 
     def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
@@ -600,16 +641,16 @@ class Values:
                 # "... bit is wrong. What I want is an apology": what they want, without "what I
                 # want is" (round 14 r14a-14 read it back whole).
                 wanted = WANT_IS.search(said)
-                new = WANT_LABEL.sub("", wanted.group("text") if wanted else said).strip()
-                self.parts["outcome"] = capitalised(new)
+                new = own_words(wanted.group("text") if wanted else said)
+                self.parts["outcome"] = capitalised(WANT_LABEL.sub("", new).strip())
             elif how is None:
-                self.parts[self.pointed] = said
+                self.parts[self.pointed] = capitalised(own_words(said))
             return how or "changed"
         if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
             # "the what i would like bit is wrong, i want the lights fixed and a call back": the
             # words after are that part's, never a change to the way to contact (round 12
             # r12a-16 replayed: "call back" changed email to phone).
-            new = SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip()
+            new = own_words(SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip())
             if part == "outcome":
                 new = WANT_OPENER.sub("", new)
             self.parts[part] = capitalised(new)
@@ -618,7 +659,7 @@ class Values:
         if wanted is not None and words(wanted.group("text")):
             # "take the daft bit out, what i want is just the leak fixed properly": what they
             # want, whole, in the words after (round 12 r12a-14 was asked which part).
-            text = wanted.group("text").strip(" .")
+            text = WANT_OPENER.sub("", own_words(wanted.group("text"))).strip(" .")
             self.parts["outcome"] = capitalised(text)
             return "changed"
         if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
@@ -716,6 +757,15 @@ class Values:
         if part == "helper":
             return self.helper(said) or self.helper_line(said)
         if part == "earlier_request":
+            if NO_JOB_NUMBER.search(said):
+                return self.no_job_number()
+            says = EARLIER_SAYS.search(said)
+            if says is not None and words(says.group("new")):
+                # "the reported before bit shud say leaks reported march n august 2026 not rang
+                # em": the new words, without the old ones after "not" (round 15 r15c-12).
+                new = NOT_THE_OLD.sub("", says.group("new")).strip(" .,;:-")
+                self.parts["earlier_request"] = capitalised(own_words(new))
+                return "changed"
             if LINE_GONE.search(said) or NEVER_REPORTED.search(said):
                 self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
                 return "changed"
@@ -1077,11 +1127,25 @@ class Values:
     def a_phone_number_held(self, job: str) -> bool:
         """Whether a job number's digits begin a phone number held for the helper or resident."""
         digits = re.sub(r"\D", "", job)
-        held = (self.text("contact_details"), self.text("representative"))
+        # Mum's text-only number may be held with what would help, not as the contact.
+        held = (*self.held_numbers, self.text("contact_details"), self.text("representative"))
         numbers = [re.sub(r"\D", "", n) for text in held for n in re.findall(r"[\d ]{10,}", text)]
         return bool(digits) and any(number.startswith(digits) for number in numbers)
 
+    def no_job_number(self) -> How | None:
+        """ "there is no job 07811, that's part of her phone number", "I don't have the job
+        number": the job number held taken out, the earlier request kept (round 15 r15a-02 had
+        "job 07811. Correction: I don't have the job number")."""
+        held = self.text("earlier_request")
+        left = JOB_HELD.sub(" ", held).strip(" .,;:-")
+        if left == held.strip(" .,;:-"):
+            return "changed" if held else None
+        self.parts["earlier_request"] = left if words(left) else NO_JOB_NUMBER_GIVEN
+        return "changed"
+
     def earlier(self, said: str) -> How | None:
+        if NO_JOB_NUMBER.search(said):
+            return self.no_job_number()
         if NOT_ABOUT_ONE.search(said):
             # "It isn't about a repair I reported either" (round 12 r12a-04).
             self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
