@@ -781,7 +781,9 @@ CONFIRMING_CLAUSE = re.compile(
     r")$"
 )
 # Words that open a clause and say nothing: "Finally, yes that's right."
-EMPTY_CLAUSES = frozenset({"finally", "at last", "phew", "ok", "okay", "right", "so", "well", "and"})
+EMPTY_CLAUSES = frozenset(
+    {"finally", "at last", "phew", "ok", "okay", "right", "so", "well", "and"}
+)
 
 
 def confirms_read_back(text: str) -> bool:

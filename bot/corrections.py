@@ -103,7 +103,11 @@ CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
 
 # Words around a correction that are not part of it: "nearly -", "correction:", "rest is fine".
 OPENER = re.compile(
-    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|no|nope|nah|sorry|oops|whoops|"
+    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|nope|nah|sorry|oops|whoops|"
+    # "no calls before 2pm" is no "no" before a correction: it rules the calls out (round 15
+    # r15d-12 read it back "by phone, before 2pm").
+    r"no(?![\s,.:;!-]+(?:calls?|phone|phoning|ringing|rings?|texts?|emails?|letters?|post|visits?"
+    r"|voicemails?|contact)\b)|"
     r"correction|one (?:small )?(?:thing|change|mistake)(?: to (?:change|fix))?|"
     # "Two things: he does want compensation ..." (round 14 r14a-06 kept "Two things:").
     r"(?:two|2|three|3|a few|a couple of) (?:things|changes)|"
@@ -179,7 +183,10 @@ ADD_INSTRUCTION = re.compile(
     # "also please write heating not working 2 weeks" (round 13 r13a-04 kept "please write").
     r"|(?:(?:also|and)\s+)?(?:please|pls|can you|could you)\s+(?:also\s+)?(?:write|put|note)"
     r"(?: down| in)?(?: that)?"
-    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
+    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?"
+    # "And you have omitted the Polish interpreter" (round 15 r15d-06 kept the whole sentence).
+    r"|(?:and\s+)?(?:you'?ve|you have|youve|u have|you|u)\s+(?:omitted|missed(?: out)?|left out"
+    r"|forgot(?: to (?:add|put|mention))?)(?: the bit about| that)?)\b"
     r"[\s:,-]*",
     re.IGNORECASE,
 )
@@ -199,6 +206,10 @@ NO_HELPER = re.compile(
     r"(?:helper|rep|representative|one helping)\b"
     r"|\b(?:not|nobody|no one|noone|nobody's|nobodys)\s+(?:is\s+)?helping\b"
     r"|\b(?:my|her|his) own complaint\b|\bi'?m not helping\b|\bim not helping\b"
+)
+# "if calling", "if you ring": a time for calls beside another way.
+IF_CALLED = re.compile(
+    r"\bif (?:you |u |they |anyone )?(?:call|calls|calling|ring|ringing|phone|phoning)\b", re.I
 )
 # "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
 SAID_BEFORE = re.compile(
@@ -232,6 +243,8 @@ NO_JOB_NUMBER = re.compile(
 JOB_HELD = re.compile(r"\bjob\s+(?:no\.?\s+|number\s+)?[A-Z]{0,3}-?\d{4,}\b", re.IGNORECASE)
 # What is read back when the earlier request has no job number.
 NO_JOB_NUMBER_GIVEN = "no job number given"
+# "I'm helping her", "on her behalf": the writer helps someone.
+HELPING_SAID = re.compile(r"\bhelping\b|\bon (?:her|his|their) behalf\b|\bacting for\b")
 # "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
 HELPER_ROLE_SAID = re.compile(
     r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
@@ -340,7 +353,10 @@ def part_answered(text: str, draft: DraftDefinition) -> str | None:
             part
             for part, value in (
                 ("who", draft.representative or ""),
-                ("contact", draft.contact_details if draft.contact_preference.startswith("letter") else ""),
+                (
+                    "contact",
+                    draft.contact_details if draft.contact_preference.startswith("letter") else "",
+                ),
                 ("aspects", draft.aspects),
                 ("outcome", draft.outcome),
             )
@@ -594,7 +610,11 @@ class Values:
             },
             helping=draft.representative is not None,
             need_words=need_words,
-            held_numbers=(draft.contact_details, draft.representative or "", draft.adjustments or ""),
+            held_numbers=(
+                draft.contact_details,
+                draft.representative or "",
+                draft.adjustments or "",
+            ),
         )
 
     def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
@@ -720,7 +740,9 @@ class Values:
         match = CHANGE_TO.search(said)
         if match is None:
             return False
-        old, new = (match.group(name).strip(" .,'\"\u2018\u2019\u201c\u201d") for name in ("old", "new"))
+        old, new = (
+            match.group(name).strip(" .,'\"\u2018\u2019\u201c\u201d") for name in ("old", "new")
+        )
         if not words(old) or not words(new) or len(old.split()) > MOST_CHANGED:
             return False
         return self.replaced_in(old, new, WRITTEN_PARTS)
@@ -944,8 +966,11 @@ class Values:
     def not_helping(self, said: str) -> How | None:
         """ "its not for someone else its me, im the tenant": read back as a helper, the writer
         is the resident (round 12 r12d-02 was logged as helping herself)."""
+        said_words = words(said)
         if not self.helping or not (
-            says_they_are_the_resident(said) or NO_HELPER.search(words(said))
+            NO_HELPER.search(said_words)
+            # "its me Cllr Mistry helping, not Ms Price" says who helps.
+            or (says_they_are_the_resident(said) and not HELPING_SAID.search(said_words))
         ):
             return None
         self.parts["acting_for"] = "resident"
@@ -958,7 +983,14 @@ class Values:
         read-back had them swapped (round 10 r10a-10)."""
         resident = NAMED_RESIDENT.search(said)
         writer = own_name_in(said)
-        if resident is None and (writer is None or not HELPER_ROLE_SAID.search(said)):
+        # "I am Cllr Dev Mistry, contact ME by email": read back with the resident's name as
+        # the helper's, the writer's own name is theirs (round 15 r15d-09, r15a-05).
+        resident_as_helper = self.helping and same_person(
+            self.text("contact_name"), self.text("representative").split(",")[0]
+        )
+        if resident is None and (
+            writer is None or not (HELPER_ROLE_SAID.search(said) or resident_as_helper)
+        ):
             return None
         if writer is not None and not same_person(writer, self.text("contact_name")):
             self.parts["contact_name"] = writer
@@ -968,6 +1000,9 @@ class Values:
             self.parts["representative"] = held if same else resident.group("name")
             self.parts["acting_for"] = "someone_else"
             self.helping = True
+        if contact_details_in(said) or PREFERENCE_WORDS.search(said):
+            # "I am Cllr Dev Mistry, contact ME by email at ...": the way to reach them too.
+            self.contact(said)
         return "changed"
 
     def helper(self, said: str) -> How | None:
@@ -1056,6 +1091,11 @@ class Values:
         if preference is None:
             # "You missed that I asked to be called only after 5pm": a call, at that time.
             preference = contact_time_told(said)
+            held = self.text("contact_preference").split(",")[0].split(" ")[0]
+            if preference and IF_CALLED.search(said) and held not in ("", "phone"):
+                # "contact by TEXT. if calling, only AFTER 2pm": the way kept, the time for
+                # calls beside it (round 15 r15d-12).
+                preference = f"{held}, calls {preference.split(', ', 1)[1]}"
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")

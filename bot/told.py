@@ -125,7 +125,12 @@ IS_THE_RESIDENT = re.compile(
     # anyone" (round 12 r12d-02 was taken for a helper three times).
     r"|\b(?:it'?s|its|it is)\s+my\s+(?:tenancy|flat|house|home|property|lease)\b"
     r"|\b(?:the )?tenancy(?: is)? in my name\b|\bmy name is on the tenancy\b"
-    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b",
+    r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b"
+    # "A few neighbours feel the same but I'm just doing it for myself" was taken for a helper
+    # (round 15 r15a-13); "I'm not helping anyone, it's my own complaint!".
+    r"|\b(?:doing|making|writing|complaining|raising|asking)\s+(?:it\s+|this\s+|the complaint\s+)?"
+    r"(?:just\s+)?for\s+myself\b|\bmy own complaint\b"
+    r"|\b(?:i'?m|im|i am)\s+not\s+helping\s+(?:anyone|anybody)\b",
     re.IGNORECASE,
 )
 
@@ -178,8 +183,15 @@ def says_they_are_the_resident(text: str) -> bool:
 # directly; a call handler is no representative to ask consent of (round 14 r14d-05, r14d-16).
 STAFF_WRITER = re.compile(
     r"\b(?:i'?m|im|i am|this is|it'?s)\s+(?:the\s+|a\s+|your\s+|one of your\s+)?"
-    r"(?:call handler|CH|call centre|contact centre|customer services?|advisor|adviser|"
+    r"(?:call handler|CH|CSA|CSR|CSO|call centre|contact centre|customer services?"
+    r"(?:\s+advis[eo]r)?|customer service (?:advis[eo]r|agent|officer)|advisor|adviser|"
     r"staff|operator)\b"
+    # "CH here, T on the line", "im CSA taking the call", "I'm just logging it" (round 15
+    # r15d-12 asked the call handler for consent and read the tenant back as her own helper).
+    r"|^\W*(?:CH|CSA|CSR|call handler|staff|adviser|advisor|customer services?(?:\s+advis[eo]r)?)"
+    r"\s+(?:here|typing|speaking)\b"
+    r"|\b(?:i'?m|im|i am)\s+(?:just\s+)?(?:taking|logging|handling|typing)\s+(?:the|this|it)"
+    r"(?:\s+call)?\b(?!\s+for\s+(?:my|her|him))"
     r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
     re.IGNORECASE,
 )

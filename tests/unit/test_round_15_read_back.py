@@ -9,8 +9,9 @@ import pytest
 
 from bot.answers import READ_BACK, OpenQuestion, confirms_read_back, ends_confirming, understand
 from bot.corrections import NO_JOB_NUMBER_GIVEN, correction_of, part_answered
-from bot.definition import DraftDefinition
+from bot.definition import DraftDefinition, contact_preference, preference_beside_details
 from bot.earlier_job import job_number_in
+from bot.told import says_they_are_the_resident, staff_for_the_resident
 
 # A call handler's complaint for a tenant, read back with the address inside what went wrong.
 HANDLER = DraftDefinition(
@@ -74,7 +75,9 @@ def test_a_part_named_in_words_at_which_part_is_picked(text: str, part: str | No
 
 
 def test_the_address_picks_the_resident_a_helper_names_when_that_holds_it() -> None:
-    draft = replace(HANDLER, aspects="The roof leaks.", representative="Mr Kwame Osei, 7 Kings Walk")
+    draft = replace(
+        HANDLER, aspects="The roof leaks.", representative="Mr Kwame Osei, 7 Kings Walk"
+    )
     assert part_answered("the address", draft) == "who"
 
 
@@ -263,3 +266,200 @@ def test_no_helper_makes_the_writer_the_resident(text: str) -> None:
     changes = correction_of(text, HELPING_HERSELF).changes
     assert changes["acting_for"] == "resident"
     assert changes["representative"] == ""
+
+
+# A solicitor's complaint read back with the tenant's name on the helper.
+SOLICITOR = DraftDefinition(
+    aspects="Damp and a collapsed kitchen ceiling.",
+    still_happening=True,
+    outcome="A full survey.",
+    representative="Mr Tomasz Nowak, Flat 3, 22 Quarry Road",
+    contact_name="Mr Nowak",
+    contact_details="e.finch@harrowfinch.example",
+    contact_preference="email",
+    adjustments=None,
+    consent=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "helper"),
+    [
+        ("No. The representative is Eleanor Finch (me), not Mr Nowak.", "Eleanor Finch"),
+        ("The helper is me, Eleanor Finch, not Mr Nowak.", "Eleanor Finch"),
+        ("wrong way round, I am Eleanor Finch, Mr Nowak is my client", "Eleanor Finch"),
+        (
+            "I am Cllr Dev Mistry, contact ME by email at e.finch@harrowfinch.example",
+            "Cllr Dev Mistry",
+        ),
+        ("its me Cllr Mistry helping, not Mr Nowak", "Cllr Mistry"),
+    ],
+)
+def test_the_helper_named_in_a_correction_replaces_the_resident_in_their_slot(
+    text: str, helper: str
+) -> None:
+    """r15d-06 t12 read back "You are helping them: Finch me"; r15d-09 t8 kept the resident's
+    name on the councillor; r15a-05 t14."""
+    changes = correction_of(text, SOLICITOR).changes
+    assert changes["contact_name"] == helper
+    assert changes.get("acting_for", "someone_else") == "someone_else"
+
+
+def test_you_have_omitted_is_not_part_of_what_would_help() -> None:
+    """r15d-06 t12: stored "you have omitted the Polish interpreter"."""
+    changes = correction_of(
+        "And you have omitted the Polish interpreter.", SOLICITOR, ("Polish interpreter",)
+    ).changes
+    assert "omitted" not in str(changes["adjustments"])
+    assert "Polish interpreter" in str(changes["adjustments"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resident - flat 12 Nightingale Court. A few neighbours feel the same but I'm just doing "
+        "it for myself.",
+        "im doing this for myself",
+        "its my own complaint",
+        "I'm not helping anyone, it's my own complaint!",
+    ],
+)
+def test_doing_it_for_myself_is_the_resident(text: str) -> None:
+    """r15a-13 t6: "I'm just doing it for myself" was taken as helping someone else."""
+    assert says_they_are_the_resident(text)
+
+
+@pytest.mark.parametrize("text", ["I'm writing for my mum", "im helping my neighbour, she cant"])
+def test_a_helper_is_still_a_helper(text: str) -> None:
+    assert not says_they_are_the_resident(text)
+
+
+# 5. A call handler is no representative.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im CSA taking the call, clr is the T: Mrs Farah Begum, 7 Ash Grove",
+        "CH here, T on the line",
+        "shes on the phone now, she's the one complaining, I'm just logging it. yes",
+        "customer service adviser here, caller is the tenant",
+    ],
+)
+def test_a_call_handler_in_shorthand_is_staff(text: str) -> None:
+    """r15d-12 t6-t9: the CSA was asked for the resident's consent."""
+    assert staff_for_the_resident(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["I'm taking this for my mum", "im her son", "this is the agent for the tenant"]
+)
+def test_a_relative_or_agent_is_no_call_handler(text: str) -> None:
+    assert not staff_for_the_resident(text)
+
+
+def test_a_call_handler_saying_no_rep_makes_the_tenant_the_resident() -> None:
+    """r15d-12 t18: "she is the resident herself, no rep - i'm staff" was ignored."""
+    draft = replace(
+        SOLICITOR, representative="Mrs Farah Begum, 7 Ash Grove", contact_name="Mrs Farah Begum"
+    )
+    changes = correction_of("and she is the resident herself, no rep - i'm staff", draft).changes
+    assert changes["acting_for"] == "resident"
+
+
+# 6. Contact wording.
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("no calls before 2pm, she works nights", "phone, not before 2pm"),
+        ("dont ring her before 2pm", "phone, not before 2pm"),
+        ("no calls after 8pm pls", "phone, not after 8pm"),
+        ("contact by TEXT. if calling, only AFTER 2pm.", "text, calls after 2pm"),
+    ],
+)
+def test_a_time_ruled_out_for_calls_is_not_turned_round(text: str, way: str) -> None:
+    """r15d-12 t17: "no calls before 2pm" was read back "by phone, before 2pm"."""
+    draft = replace(SOLICITOR, contact_details="07700 900654", contact_preference="text")
+    assert correction_of(text, draft).changes["contact_preference"] == way
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Landline is best, 0161 496 0772. I'm not much good with email.",
+        "im no good with emails, ring me on 07700 900123",
+        "not great with email, landline 01632 960001",
+    ],
+)
+def test_a_way_they_are_no_good_with_is_not_the_way(text: str) -> None:
+    """r15a-07 t10: read back "by email (0161 496 0772)"."""
+    assert contact_preference(text) == "phone"
+    assert preference_beside_details(text) == "phone"
+
+
+def test_easy_read_letters_are_no_way_of_contact() -> None:
+    """r15d-11 t9 (kept): "Easy read letters for Colin" is what would help."""
+    assert contact_preference("Easy read letters for Colin please, and visits through me") is None
+
+
+class Slots:
+    """The slots a validation reads, as a tracker holds them."""
+
+    def __init__(self, **slots: str) -> None:
+        self.slots = slots
+
+    def get_slot(self, key: str) -> str | None:
+        return self.slots.get(key)
+
+
+@pytest.mark.parametrize(
+    ("text", "resident", "helper"),
+    [
+        (
+            "Eleanor Finch, please correspond with me at e.finch@harrowfinch.example and not "
+            "with Mr Nowak directly.",
+            "Mr Tomasz Nowak, Flat 3, 22 Quarry Road",
+            "Eleanor Finch",
+        ),
+        (
+            "Dev Mistry. Please don't contact Ms Price by letter, her ex may see her post.",
+            "Ms Kayleigh Price, 5 Orchard House",
+            "Dev Mistry",
+        ),
+        (
+            "Maya Pereira (support worker). The tenant is Leanne Marsh, flat 9, Halton House.",
+            "",
+            "Maya Pereira",
+        ),
+        ("Priya Shah from Age UK, helping Mr Ali Khan", "Mr Ali Khan", "Priya Shah"),
+        ("Kofi Owusu", "Mrs Ama Owusu", "Kofi Owusu"),
+    ],
+)
+def test_the_name_a_helper_gives_is_theirs_not_the_residents(
+    text: str, resident: str, helper: str
+) -> None:
+    """r15d-06 t9, r15d-09 t6, r15a-05 t6: the resident's name, said last, was taken as the
+    helper's, and the read-back said "You are helping them: Mr Nowak"."""
+    from actions.contact import helper_not_resident
+    from bot.definition import name_in
+
+    tracker = Slots(acting_for="someone_else", representative_details=resident)
+    assert helper_not_resident(tracker, text, name_in(text)) == helper  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "writes"),
+    [
+        ("my phone number is 01904 613 227 or write to me at 5 Holly Lane", True),
+        ("send letters to 9 Ash Road please", True),
+        ("my address is 4 Elm Close", True),
+        ("ring me on 07700 900123", False),
+    ],
+)
+def test_where_to_write_is_kept_beside_a_number(text: str, writes: bool) -> None:
+    """r15a-11 t9: "by letter (01904 613227)" with her address dropped."""
+    from actions.contact import WRITE_TO_ME
+
+    assert (WRITE_TO_ME.search(text) is not None) == writes
