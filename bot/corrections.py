@@ -333,7 +333,10 @@ CONTACT_PICKED = re.compile(
 # "the address", typed as people do: "the adress", "addy".
 ADDRESS_NAMED = re.compile(r"\b(?:address|adress|addres|adres|addy)\b")
 # Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
-PICKED_FILLER = PICKING_WORDS | {"bit", "part", "line", "you", "got", "have", "put", "wrote"}
+PICKED_FILLER = PICKING_WORDS | {
+    "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
+    "she", "he", "we", "us", "our", "your", "me", "my", "getting", "get", "having",
+}  # fmt: skip
 # At most this many words are read as naming a part when asked which.
 ANSWERED_WORDS = 8
 

@@ -463,3 +463,13 @@ def test_where_to_write_is_kept_beside_a_number(text: str, writes: bool) -> None
     from actions.contact import WRITE_TO_ME
 
     assert (WRITE_TO_ME.search(text) is not None) == writes
+
+
+def test_words_like_them_do_not_make_a_part_ambiguous() -> None:
+    """ "the bit about getting them fixed": "them" is in what went wrong too."""
+    draft = replace(
+        HANDLER, aspects="The landing lights are out and nobody came to look at them.",
+        outcome="get them fixed",
+    )  # fmt: skip
+    assert part_answered("the bit about getting them fixed", draft) == "outcome"
+    assert part_answered("the one about them lights", draft) == "aspects"
