@@ -110,16 +110,25 @@ def test_the_helper_gives_their_name_beside_the_residents_and_is_read_back_as_th
     assert "We will contact Tom Okoro by email" in read_back
 
 
-def test_a_call_handler_is_not_asked_for_the_residents_consent(running: Running) -> None:
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "im CSA taking the call, clr is the T: Mrs Farah Begum, 7 Ash Grove",
+        "im the CSA on this call, caller is the tenant Mrs Farah Begum",
+        "customer service adviser here, its for Mrs Farah Begum who is on the phone",
+    ],
+)
+def test_a_call_handler_is_not_asked_for_the_residents_consent(
+    running: Running, typed: str
+) -> None:
     """r15d-12 t6-t9: "im CSA taking the call, clr is the T" got the consent question, and the
     tenant was read back as her own helper."""
     _, say = conversation(running)
-    reply = answering(
-        say, "no", "ASB officer to call her back",
-        "im CSA taking the call, clr is the T: Mrs Farah Begum, 7 Ash Grove",
-    )  # fmt: skip
+    reply = answering(say, "no", "get them fixed", typed)
     assert CONSENT_QUESTION not in reply
-    assert "helping" not in reply.lower()
+    assert "Thank you for helping" not in reply
+    # The tenant's name is taken: the next question is how to reach her.
+    assert "What is the best phone number or email address" in reply
 
 
 def test_no_calls_before_a_time_is_kept_as_ruled_out(running: Running) -> None:
