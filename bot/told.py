@@ -186,20 +186,30 @@ STAFF_WRITER = re.compile(
     r"(?:call handler|CH|CSA|CSR|CSO|call centre|contact centre|customer services?"
     r"(?:\s+advis[eo]r)?|customer service (?:advis[eo]r|agent|officer)|advisor|adviser|"
     r"staff|operator)\b"
-    # "CH here, T on the line", "im CSA taking the call", "I'm just logging it" (round 15
-    # r15d-12 asked the call handler for consent and read the tenant back as her own helper).
-    r"|^\W*(?:CH|CSA|CSR|call handler|staff|adviser|advisor|customer services?(?:\s+advis[eo]r)?)"
+    r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
+    re.IGNORECASE,
+)
+
+
+# "CH here, T on the line", "im CSA taking the call", "I'm just logging it" (round 15 r15d-12
+# asked the call handler for consent and read the tenant back as her own helper). Said beside a
+# relative on the line ("call handler here. T is Mrs Faith Okonjo, daughter Grace on the line
+# for her"), the relative is the helper.
+STAFF_SHORTHAND = re.compile(
+    r"^\W*(?:CH|CSA|CSR|call handler|staff|adviser|advisor|customer services?(?:\s+advis[eo]r)?)"
     r"\s+(?:here|typing|speaking)\b"
     r"|\b(?:i'?m|im|i am)\s+(?:just\s+)?(?:taking|logging|handling|typing)\s+(?:the|this|it)"
-    r"(?:\s+call)?\b(?!\s+for\s+(?:my|her|him))"
-    r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
+    r"(?:\s+call)?\b(?!\s+for\s+(?:my|her|him))",
     re.IGNORECASE,
 )
 
 
 def staff_for_the_resident(text: str) -> bool:
     """Whether a member of our staff writes for the resident on the line."""
-    return STAFF_WRITER.search(text) is not None
+    return STAFF_WRITER.search(text) is not None or (
+        STAFF_SHORTHAND.search(text) is not None
+        and re.search(rf"\b{HELPER_ROLES}\b", text, re.IGNORECASE) is None
+    )
 
 
 def resident_own_name(text: str) -> str | None:

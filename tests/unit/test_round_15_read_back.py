@@ -352,7 +352,14 @@ def test_a_call_handler_in_shorthand_is_staff(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I'm taking this for my mum", "im her son", "this is the agent for the tenant"]
+    "text",
+    [
+        "I'm taking this for my mum",
+        "im her son",
+        "this is the agent for the tenant",
+        # Round 13 r13c-05: the daughter on the line is the helper.
+        "call handler here. T is Mrs Faith Okonjo, daughter Grace on the line for her",
+    ],
 )
 def test_a_relative_or_agent_is_no_call_handler(text: str) -> None:
     assert not staff_for_the_resident(text)
