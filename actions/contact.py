@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.turns import before_latest_message, earlier_messages
+from bot.corrections import same_person
 from bot.definition import (
     contact_details_in,
     contact_preference,
@@ -22,8 +23,12 @@ from bot.definition import (
     phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
+    without_contact_details,
+    written_names,
 )
+from bot.names_corrected import NAMED_RESIDENT, RESIDENT
 from bot.replies import phone_typed_wrong_line
+from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
     contact_name_beside_details,
@@ -50,6 +55,36 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
             if preference:
                 events.append(SlotSet("contact_preference", preference))
     return events
+
+
+# "write to me at 5 Holly Lane", "send letters to", "my address is": where a letter goes.
+WRITE_TO_ME = re.compile(
+    r"\b(?:write|send (?:it|them|letters?|post)|post (?:it|them))\s+(?:to\s+)?(?:me\s+)?(?:at|to)\b"
+    r"|\b(?:my|her|his|postal|home) address(?: is)?\b",
+    re.IGNORECASE,
+)
+
+
+def helper_not_resident(tracker: Tracker, text: str, name: str | None) -> str | None:
+    """The helper's own name, not the resident's they name beside it: "Eleanor Finch, please
+    correspond with me ... not with Mr Nowak", "Maya Pereira (support worker). The tenant is
+    Leanne Marsh" (round 15 r15d-06, r15a-05, r15d-09 read the resident back as the helper)."""
+    if name is None or tracker.get_slot("acting_for") != "someone_else":
+        return name
+    held = str(tracker.get_slot("representative_details") or "").split(",")[0]
+    named = [
+        m.group("name") for pattern in (RESIDENT, NAMED_RESIDENT) for m in pattern.finditer(text)
+    ]
+    residents = [resident for resident in (held, *named) if words(resident)]
+    if not any(same_person(name, resident) for resident in residents):
+        return name
+    others = [
+        written
+        for written in written_names(without_contact_details(text))
+        if not any(same_person(written, resident) for resident in residents)
+        and not is_organisation(written)
+    ]
+    return others[0] if others else name
 
 
 def preference_with_details(text: str) -> str | None:
@@ -165,6 +200,7 @@ class ContactQuestions:
             # "i literally just told u": the name given before, never these words (round 12
             # r12d-06, r12d-12 read them back as the name).
             name = name_told_before(tracker)
+        name = helper_not_resident(tracker, rest, name)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
             return {"contact_name": None}
@@ -189,7 +225,10 @@ class ContactQuestions:
             # "same as before": the details given earlier, though the slot was cleared to
             # change another part of them (round 9 r9c28 was told it was no number).
             details = held_before(tracker, "contact_details")
-        address = postal_address_in(text) if contact_preference(text) == "letter" else None
+        # "my phone number is 01904 613 227 or write to me at 5 Holly Lane": the address kept
+        # beside the number (round 15 r15a-11 was to be written to at a phone number).
+        writes = contact_preference(text) == "letter" or WRITE_TO_ME.search(text) is not None
+        address = postal_address_in(text) if writes else None
         if address is not None:
             # "Write to me please, I don't do email. 12 Ash Road, ..." (round 9 r9b-28 was asked
             # for a phone number or email); "letter please, 5 Cedar Walk, also phone 0..." keeps

@@ -45,6 +45,7 @@ from bot.answers import (
     Understanding,
     already_complained,
     consent_to_record,
+    ends_confirming,
     open_question,
     payload_parts,
     refuses_recording,
@@ -56,6 +57,7 @@ from bot.corrections import (
     Correction,
     correction_of,
     joined,
+    part_answered,
     part_named_alone,
     part_only,
     part_picked,
@@ -159,7 +161,7 @@ class ActionUnderstandAnswer(Action):
                 part
                 or part_only(text)
                 or part_named_alone(text)
-                or (asked_which_part(tracker, domain) and part_picked(text))
+                or which_part_answered(tracker, domain, text)
             )
             if part:
                 return as_message(
@@ -192,6 +194,25 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+def which_part_answered(tracker: Tracker, domain: dict[str, Any], text: str) -> str | None:
+    """The part a typed answer to "Which part would you like to change?" picks: "the earlier
+    report bit", "contact", "the phone number is wrong", "the bit about the refund" (round 15
+    r15a-03, r15a-04, r15a-13 got the same buttons again). An answer that itself says what to
+    change ("what went wrong - change 7 Kings Walk to 17 Kings Walk") is that change instead."""
+    if not asked_which_part(tracker, domain):
+        return None
+    draft = draft_from(tracker)
+    picked = part_picked(text) or part_answered(text, draft)
+    if picked is not None and GIVES_NEW_DETAILS.search(text):
+        # "the address. 17 Kings Walk": the new number or email is the change itself.
+        return None if correction_of(text, draft).how != "unclear" else picked
+    return picked
+
+
+# A number or an email: new details, not only the name of a part.
+GIVES_NEW_DETAILS = re.compile(r"\d|@")
 
 
 # Readings a message that says more than "no", with no question open, is not: an answer to a
@@ -467,6 +488,10 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *needs_noted(tracker, needs, typed),
             FollowupAction(LISTEN),
         ]
+    if correction.how == "unclear" and ends_confirming(typed):
+        # "T and kids out, fire service attending. readback correct, pls log": the news before
+        # it changes no part, and the last words agree: the yes that logs it (round 15 r15c-10).
+        return answer(tracker, OpenQuestion(READ_BACK), Understanding("yes"))
     if (
         correction.how == "unclear"
         and yes_or_no(typed, with_details=True)

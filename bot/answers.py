@@ -690,6 +690,11 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         return Understanding("question")
     if question.name == CHOICE and declines(text):
         return LEAVE
+    if question.name == READ_BACK and confirms_read_back(text):
+        # "Finally, yes that's right.", "its messy but fine, yes", "readback correct, pls log":
+        # every part of the message agrees, so it is the yes that logs it (round 15 r15a-13,
+        # r15b-18, r15c-10 were asked which part to change).
+        return Understanding("yes")
     if question.name == READ_BACK and NOTHING_TO_CHANGE.search(words(text)):
         # "Nothing else to change. Yes, that's right." (round 8 r8a-30 got the menu again).
         rest = NOTHING_TO_CHANGE.sub(" ", words(text)).strip(" ,.")
@@ -801,6 +806,58 @@ NOTHING_TO_CHANGE = re.compile(
     r"(?:to change|changes?|to correct|needs? chang\w*|needs? correct\w*|is wrong)"
     r"(?:\s+(?:now|here|there|needed))?\b"
 )
+
+
+# A clause that agrees with the read-back and says nothing else: "readback correct", "all good
+# now", "its messy but fine", "pls log", "log it as it is".
+CONFIRMING_CLAUSE = re.compile(
+    r"^(?:(?:finally|ok|okay|right|so|well|great|lovely|good|then|and|yes|yeah|yep)\s+)*(?:"
+    r"(?:(?:the\s+)?(?:readback|read back|summary|record|details|it|that|this|all|everything"
+    r"|all of it|all that|that all|what you have|what you've got|what you wrote)\s+)?"
+    r"(?:is\s+|'s\s+|s\s+|looks\s+|seems\s+|reads\s+|sounds\s+)?(?:all\s+|now\s+)?"
+    r"(?:correct|right|fine|good|ok|okay|accurate|spot on|bang on|all good)(?:\s+now|\s+enough)?"
+    # "its messy but fine", "it's long but ok": a grumble that still agrees.
+    r"|(?:it'?s|its|it is|that'?s|thats|that is)\s+(?:a bit\s+|bit\s+|very\s+|v\s+)?"
+    r"(?!wrong\b|incorrect\b|not\b|missing\b)[a-z]+\s+"
+    r"but\s+(?:fine|ok|okay|good enough|right|correct|it'?ll do|itll do|will do)"
+    r"|(?:pls\s+|please\s+|plz\s+|now\s+|just\s+|so\s+|you can\s+|u can\s+)*"
+    r"(?:log|submit|send|lodge|file)(?:\s+(?:it|this|the complaint|my complaint|that))?"
+    r"(?:\s+(?:pls|please|plz|now|then|thanks|as it is|in))*"
+    r")$"
+)
+# Words that open a clause and say nothing: "Finally, yes that's right."
+EMPTY_CLAUSES = frozenset(
+    {"finally", "at last", "phew", "ok", "okay", "right", "so", "well", "and"}
+)
+
+
+def confirms_read_back(text: str) -> bool:
+    """Whether every clause of a message agrees with the read-back ("Finally, yes that's
+    right.", "its messy but fine, yes", "readback correct, pls log", "yep all good log it"):
+    a yes in words. A clause that is unsure, says something is wrong or tells anything else
+    makes it no plain yes."""
+    parts = clauses(text)
+    if (
+        not parts
+        or is_question(text)
+        or any(contains(part, phrase) for part in parts for phrase in UNSURE)
+    ):
+        return False
+    agreeing = [
+        part
+        for part in parts
+        if part not in EMPTY_CLAUSES
+        and not only_thanks(part)
+        and (yes_or_no(part) is not True and CONFIRMING_CLAUSE.match(part) is None)
+    ]
+    return not agreeing and any(part not in EMPTY_CLAUSES for part in parts)
+
+
+def ends_confirming(text: str) -> bool:
+    """Whether a message's last sentence agrees with the read-back in words ("T and kids out,
+    fire service attending. readback correct, pls log")."""
+    said = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if words(s)]
+    return len(said) > 1 and confirms_read_back(said[-1])
 
 
 NEITHER = ("neither", "none of them", "none of those", "neither of them", "neither of those")

@@ -79,11 +79,14 @@ PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
     "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
     r"|the outcome|what i'?d like"
+    # "no the want bit is wrong, i said ..." (round 15 r15c-12 kept "The want bit is wrong").
+    r"|the wants? (?:bit|part|line|section)"
     # "The 'you would like' bit is wrong": the read-back's own words (round 14 r14a-14).
     r"|the '?you would like",
     "who": r"who is complaining|who's complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
+    r"|(?:earlier|previous) (?:report|request)"
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
     "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
@@ -100,7 +103,11 @@ CHANGE_WORDS = r"(?:change|correct|fix|edit|redo|update|wrong|put down)"
 
 # Words around a correction that are not part of it: "nearly -", "correction:", "rest is fine".
 OPENER = re.compile(
-    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|no|nope|nah|sorry|oops|whoops|"
+    r"^\s*(?:(?:nearly|almost|not quite(?: right)?|close|mostly|nope|nah|sorry|oops|whoops|"
+    # "no calls before 2pm" is no "no" before a correction: it rules the calls out (round 15
+    # r15d-12 read it back "by phone, before 2pm").
+    r"no(?![\s,.:;!-]+(?:calls?|phone|phoning|ringing|rings?|texts?|emails?|letters?|post|visits?"
+    r"|voicemails?|contact)\b)|"
     r"correction|one (?:small )?(?:thing|change|mistake)(?: to (?:change|fix))?|"
     # "Two things: he does want compensation ..." (round 14 r14a-06 kept "Two things:").
     r"(?:two|2|three|3|a few|a couple of) (?:things|changes)|"
@@ -176,7 +183,10 @@ ADD_INSTRUCTION = re.compile(
     # "also please write heating not working 2 weeks" (round 13 r13a-04 kept "please write").
     r"|(?:(?:also|and)\s+)?(?:please|pls|can you|could you)\s+(?:also\s+)?(?:write|put|note)"
     r"(?: down| in)?(?: that)?"
-    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?)\b"
+    r"|(?:i )?forgot to (?:say|mention)(?: that)?|i forgot|and also|another thing(?: is)?"
+    # "And you have omitted the Polish interpreter" (round 15 r15d-06 kept the whole sentence).
+    r"|(?:and\s+)?(?:you'?ve|you have|youve|u have|you|u)\s+(?:omitted|missed(?: out)?|left out"
+    r"|forgot(?: to (?:add|put|mention))?)(?: the bit about| that)?)\b"
     r"[\s:,-]*",
     re.IGNORECASE,
 )
@@ -190,6 +200,51 @@ PREFERENCE_WORDS = re.compile(
     r"|only (?:by )?(?:e-?mail|te?xt|letters?|post))\b",
     re.IGNORECASE,
 )
+# "there is no helper", "I'm not helping anyone, it's my own complaint!" (round 15 r15a-13).
+NO_HELPER = re.compile(
+    r"\b(?:no|not an?|without an?|don'?t have an?|dont have an?|theres no|there's no)\s+"
+    r"(?:helper|rep|representative|one helping)\b"
+    r"|\b(?:not|nobody|no one|noone|nobody's|nobodys)\s+(?:is\s+)?helping\b"
+    r"|\b(?:my|her|his) own complaint\b|\bi'?m not helping\b|\bim not helping\b"
+)
+# "if calling", "if you ring": a time for calls beside another way.
+IF_CALLED = re.compile(
+    r"\bif (?:you |u |they |anyone )?(?:call|calls|calling|ring|ringing|phone|phoning)\b", re.I
+)
+# "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
+SAID_BEFORE = re.compile(
+    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:said|told you|wrote|meant|put)"
+    r"(?:\s+(?:was|is|that))?\s*[:,-]?\s*",
+    re.IGNORECASE,
+)
+
+
+def own_words(text: str) -> str:
+    """The words a correction gives, without "I said" before them."""
+    return SAID_BEFORE.sub("", text.strip()).strip()
+
+
+# "the reported before bit shud say ...", "should be ...": the new words for the earlier job.
+EARLIER_SAYS = re.compile(
+    r"\b(?:should|shud|shld|shuld|must|needs to|ought to)\s+(?:just\s+)?(?:say|read|be)\b"
+    r"\s*:?\s*(?P<new>\S.*)",
+    re.IGNORECASE,
+)
+# ", not rang em" after the new words: the old ones.
+NOT_THE_OLD = re.compile(r"[,;]?\s+(?:not|instead of|rather than)\s+[^.]*$", re.IGNORECASE)
+# "there is no job 07811", "I don't have the job number", "isn't a job number".
+NO_JOB_NUMBER = re.compile(
+    r"\b(?:there'?s no|theres no|there is no|no such)\s+job\b"
+    r"|\b(?:don'?t|dont|do not|haven'?t|havent|have not)\s+(?:have|know|got)\s+(?:the|a|any)\s+"
+    r"job\s*(?:number|no|ref)"
+    r"|\b(?:isn'?t|isnt|is not|not)\s+a\s+job\s*(?:number|no|ref)",
+    re.IGNORECASE,
+)
+JOB_HELD = re.compile(r"\bjob\s+(?:no\.?\s+|number\s+)?[A-Z]{0,3}-?\d{4,}\b", re.IGNORECASE)
+# What is read back when the earlier request has no job number.
+NO_JOB_NUMBER_GIVEN = "no job number given"
+# "I'm helping her", "on her behalf": the writer helps someone.
+HELPING_SAID = re.compile(r"\bhelping\b|\bon (?:her|his|their) behalf\b|\bacting for\b")
 # "I'm Ruth Adebayo, the advocate": the writer names themself with their role.
 HELPER_ROLE_SAID = re.compile(
     r"\b(?:the|his|her|their|an?)\s+(?:advocate|helper|support worker|carer|social worker|"
@@ -268,6 +323,65 @@ def part_picked(text: str) -> str | None:
 
 # At most this many words pick a part rather than correct it.
 PICKED_WORDS = 5
+# How people name the contact line when asked which part: "contact", "the phone number is
+# wrong", "my email" (round 15 r15a-13 was shown the same buttons again).
+CONTACT_PICKED = re.compile(
+    r"\b(?:contact|contacts|contact info|(?:phone|mobile|mob|tel|telephone) (?:number|no)"
+    r"|(?:my|her|his|their|the|your) (?:number|mobile|mob|phone|email|e mail|name)"
+    r"|number|email|e mail|how (?:you|to) (?:contact|reach)|the way you contact)\b"
+)
+# "the address", typed as people do: "the adress", "addy".
+ADDRESS_NAMED = re.compile(r"\b(?:address|adress|addres|adres|addy)\b")
+# Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
+PICKED_FILLER = PICKING_WORDS | {
+    "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
+    "she", "he", "we", "us", "our", "your", "me", "my", "getting", "get", "having",
+}  # fmt: skip
+# At most this many words are read as naming a part when asked which.
+ANSWERED_WORDS = 8
+
+
+def part_answered(text: str, draft: DraftDefinition) -> str | None:
+    """The part an answer to "Which part would you like to change?" names in the resident's own
+    words: "wot went wrong", "contact", "the phone number is wrong", "the address" (the part
+    that holds one), "the bit about the refund" (the part that tells of it). None when it names
+    none, or more than one."""
+    said = words(trimmed(text))
+    if not said or len(said.split()) > ANSWERED_WORDS:
+        return None
+    if (named := named_part(said)) is not None:
+        return named
+    if ADDRESS_NAMED.search(said):
+        held = [
+            part
+            for part, value in (
+                ("who", draft.representative or ""),
+                (
+                    "contact",
+                    draft.contact_details if draft.contact_preference.startswith("letter") else "",
+                ),
+                ("aspects", draft.aspects),
+                ("outcome", draft.outcome),
+            )
+            if addresses_in(value)
+        ]
+        return held[0] if held else None
+    if CONTACT_PICKED.search(said):
+        return "contact"
+    wanted = keywords(" ".join(w for w in said.split() if w not in PICKED_FILLER))
+    if not wanted:
+        return None
+    telling = [
+        part
+        for part, value in (
+            ("aspects", draft.aspects),
+            ("outcome", draft.outcome),
+            ("earlier_request", draft.earlier_request or ""),
+            ("adjustments", draft.adjustments or ""),
+        )
+        if mentions(value, wanted)
+    ]
+    return telling[0] if len(telling) == 1 else None
 
 
 def trimmed(text: str) -> str:
@@ -477,6 +591,9 @@ class Values:
     stuck: bool = False
     # The policy's words for a need, as the message has them ("interpreter", "disabled").
     need_words: tuple[str, ...] = ()
+    # Where phone numbers may be held before any change: the contact, the helper's line, what
+    # would help.
+    held_numbers: tuple[str, ...] = ()
 
     @staticmethod
     def of(draft: DraftDefinition, need_words: tuple[str, ...] = ()) -> Values:
@@ -496,6 +613,11 @@ class Values:
             },
             helping=draft.representative is not None,
             need_words=need_words,
+            held_numbers=(
+                draft.contact_details,
+                draft.representative or "",
+                draft.adjustments or "",
+            ),
         )
 
     def changed(self, draft: DraftDefinition) -> dict[str, str | bool]:
@@ -542,16 +664,16 @@ class Values:
                 # "... bit is wrong. What I want is an apology": what they want, without "what I
                 # want is" (round 14 r14a-14 read it back whole).
                 wanted = WANT_IS.search(said)
-                new = WANT_LABEL.sub("", wanted.group("text") if wanted else said).strip()
-                self.parts["outcome"] = capitalised(new)
+                new = own_words(wanted.group("text") if wanted else said)
+                self.parts["outcome"] = capitalised(WANT_LABEL.sub("", new).strip())
             elif how is None:
-                self.parts[self.pointed] = said
+                self.parts[self.pointed] = capitalised(own_words(said))
             return how or "changed"
         if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
             # "the what i would like bit is wrong, i want the lights fixed and a call back": the
             # words after are that part's, never a change to the way to contact (round 12
             # r12a-16 replayed: "call back" changed email to phone).
-            new = SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip()
+            new = own_words(SAYS.sub("", said[pointer.end() :].strip(" ,;:-")).strip())
             if part == "outcome":
                 new = WANT_OPENER.sub("", new)
             self.parts[part] = capitalised(new)
@@ -560,13 +682,17 @@ class Values:
         if wanted is not None and words(wanted.group("text")):
             # "take the daft bit out, what i want is just the leak fixed properly": what they
             # want, whole, in the words after (round 12 r12a-14 was asked which part).
-            text = wanted.group("text").strip(" .")
+            text = WANT_OPENER.sub("", own_words(wanted.group("text"))).strip(" .")
             self.parts["outcome"] = capitalised(text)
             return "changed"
         if part == "outcome" and not (REMOVE.search(said) or OUTCOME_WORDS.search(said)):
             # What they would like, named, with nothing that changes it: asked about.
             self.stuck = True
             return None
+        if self.change_to(said) or self.readdress(said):
+            # "change 7 Kings Walk to 17 Kings Walk", "address is 17 Kings Walk not 7": the
+            # words replaced where they are, never added after them (round 15 r15a-03).
+            return "changed"
         if (
             not self.helping
             and not self.text("contact_preference").startswith("letter")
@@ -577,6 +703,13 @@ class Values:
             # A resident's address is not part of what is read back: no part to change, so
             # never "Correction: ..." after the earlier job (round 12 r12a-12).
             self.stuck = True
+            return None
+        if part in ("helper", "who", None) and self.not_helping(said):
+            # "I am the resident, Priya Nair - there is no helper", "No helper.": read back as
+            # helping, the writer is the resident (round 15 r15a-13 was asked which part).
+            return "changed"
+        if part == "helper" and self.parts.get("acting_for") == "resident":
+            # "... It's me, the resident. No helper.": said again, once the helper is gone.
             return None
         if self.pointed in ("adjustments", "helper") and part is None:
             # "The adjustments line is wrong. It should say letters in large print."
@@ -604,6 +737,40 @@ class Values:
                 return how
         return recased
 
+    def change_to(self, said: str) -> bool:
+        """ "change 7 Kings Walk to 17 Kings Walk", "replace 'Tuesday' with 'Thursday'": the
+        old words, found as written in one part, replaced there by the new."""
+        match = CHANGE_TO.search(said)
+        if match is None:
+            return False
+        old, new = (
+            match.group(name).strip(" .,'\"\u2018\u2019\u201c\u201d") for name in ("old", "new")
+        )
+        if not words(old) or not words(new) or len(old.split()) > MOST_CHANGED:
+            return False
+        return self.replaced_in(old, new, WRITTEN_PARTS)
+
+    def readdress(self, said: str) -> bool:
+        """An address typed that differs from one held only in its number ("address is 17 Kings
+        Walk not 7", "the address. 17 Kings Walk"): the number put right where it is held."""
+        new = postal_address_in(said)
+        if new is None:
+            return False
+        for part in ("representative", "contact_details", *WRITTEN_PARTS):
+            for old in addresses_in(self.text(part)):
+                if old != new and street_of(old) == street_of(new):
+                    return self.replaced_in(old, new, (part,))
+        return False
+
+    def replaced_in(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
+        for part in parts:
+            current = self.text(part)
+            found = re.search(rf"(?<![\w']){re.escape(old)}(?![\w'])", current, re.IGNORECASE)
+            if found is not None:
+                self.parts[part] = current[: found.start()] + new + current[found.end() :]
+                return True
+        return False
+
     def tells_a_need(self, said: str) -> bool:
         lowered = said.lower()
         return any(need.lower() in lowered for need in self.need_words)
@@ -615,6 +782,15 @@ class Values:
         if part == "helper":
             return self.helper(said) or self.helper_line(said)
         if part == "earlier_request":
+            if NO_JOB_NUMBER.search(said):
+                return self.no_job_number()
+            says = EARLIER_SAYS.search(said)
+            if says is not None and words(says.group("new")):
+                # "the reported before bit shud say leaks reported march n august 2026 not rang
+                # em": the new words, without the old ones after "not" (round 15 r15c-12).
+                new = NOT_THE_OLD.sub("", says.group("new")).strip(" .,;:-")
+                self.parts["earlier_request"] = capitalised(own_words(new))
+                return "changed"
             if LINE_GONE.search(said) or NEVER_REPORTED.search(said):
                 self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
                 return "changed"
@@ -701,18 +877,41 @@ class Values:
         match = REMOVE.search(said)
         if match is None:
             return None
-        what = next((found for found in match.groups() if found), "")
-        part = "outcome" if named_part(what) == "outcome" else "aspects"
+        # "leave out the refund - I only want the cleaning restarted": the words after a dash
+        # say why, and are not what to take out (round 15 r15a-13 lost the cleaning).
+        what = DASH.split(next((found for found in match.groups() if found), ""))[0]
+        wanted = keywords(what)
+        part = self.part_telling(what, wanted)
         current = items(self.text(part))
-        kept = [s for s in current if not mentions(s, keywords(what))]
+        kept = [s for s in current if not mentions(s, wanted)]
         if len(kept) == len(current) and AT_THE_END.search(said):
             kept = current[:-1]
-        if not kept or len(kept) == len(current):
+        if not kept and wanted:
+            # One sentence tells it with more: "restart the cleaning, and refund the cleaning
+            # charge" loses only the refund (round 15 r15a-13 kept it).
+            kept = [k for s in current if (k := without_clauses(s, wanted))]
+        if not kept or kept == current:
             # Nothing found to take out, or it would leave the part empty: ask.
             self.stuck = True
             return None
         self.parts[part] = " ".join(kept)
         return "removed"
+
+    def part_telling(self, what: str, wanted: set[str]) -> str:
+        """The part to take something out of: the one named, else the one that tells of it
+        ("leave out the refund" is what they would like, where the refund is), else what went
+        wrong."""
+        named = named_part(what)
+        if named in ("aspects", "outcome"):
+            return named
+        found = [
+            part
+            for part in ("aspects", "outcome")
+            if any(mentions(s, wanted) for s in items(self.text(part)))
+        ]
+        if len(found) == 1:
+            return found[0]
+        return "outcome" if found and OUTCOME_WORDS.search(what) else "aspects"
 
     def remove_words(self, quoted: str) -> How | None:
         """Takes the quoted words out of the part that holds them; an earlier job left with
@@ -770,7 +969,12 @@ class Values:
     def not_helping(self, said: str) -> How | None:
         """ "its not for someone else its me, im the tenant": read back as a helper, the writer
         is the resident (round 12 r12d-02 was logged as helping herself)."""
-        if not self.helping or not says_they_are_the_resident(said):
+        said_words = words(said)
+        if not self.helping or not (
+            NO_HELPER.search(said_words)
+            # "its me Cllr Mistry helping, not Ms Price" says who helps.
+            or (says_they_are_the_resident(said) and not HELPING_SAID.search(said_words))
+        ):
             return None
         self.parts["acting_for"] = "resident"
         self.parts["representative"] = ""
@@ -782,7 +986,14 @@ class Values:
         read-back had them swapped (round 10 r10a-10)."""
         resident = NAMED_RESIDENT.search(said)
         writer = own_name_in(said)
-        if resident is None and (writer is None or not HELPER_ROLE_SAID.search(said)):
+        # "I am Cllr Dev Mistry, contact ME by email": read back with the resident's name as
+        # the helper's, the writer's own name is theirs (round 15 r15d-09, r15a-05).
+        resident_as_helper = self.helping and same_person(
+            self.text("contact_name"), self.text("representative").split(",")[0]
+        )
+        if resident is None and (
+            writer is None or not (HELPER_ROLE_SAID.search(said) or resident_as_helper)
+        ):
             return None
         if writer is not None and not same_person(writer, self.text("contact_name")):
             self.parts["contact_name"] = writer
@@ -792,6 +1003,9 @@ class Values:
             self.parts["representative"] = held if same else resident.group("name")
             self.parts["acting_for"] = "someone_else"
             self.helping = True
+        if contact_details_in(said) or PREFERENCE_WORDS.search(said):
+            # "I am Cllr Dev Mistry, contact ME by email at ...": the way to reach them too.
+            self.contact(said)
         return "changed"
 
     def helper(self, said: str) -> How | None:
@@ -880,6 +1094,11 @@ class Values:
         if preference is None:
             # "You missed that I asked to be called only after 5pm": a call, at that time.
             preference = contact_time_told(said)
+            held = self.text("contact_preference").split(",")[0].split(" ")[0]
+            if preference and IF_CALLED.search(said) and held not in ("", "phone"):
+                # "contact by TEXT. if calling, only AFTER 2pm": the way kept, the time for
+                # calls beside it (round 15 r15d-12).
+                preference = f"{held}, calls {preference.split(', ', 1)[1]}"
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")
@@ -951,11 +1170,25 @@ class Values:
     def a_phone_number_held(self, job: str) -> bool:
         """Whether a job number's digits begin a phone number held for the helper or resident."""
         digits = re.sub(r"\D", "", job)
-        held = (self.text("contact_details"), self.text("representative"))
+        # Mum's text-only number may be held with what would help, not as the contact.
+        held = (*self.held_numbers, self.text("contact_details"), self.text("representative"))
         numbers = [re.sub(r"\D", "", n) for text in held for n in re.findall(r"[\d ]{10,}", text)]
         return bool(digits) and any(number.startswith(digits) for number in numbers)
 
+    def no_job_number(self) -> How | None:
+        """ "there is no job 07811, that's part of her phone number", "I don't have the job
+        number": the job number held taken out, the earlier request kept (round 15 r15a-02 had
+        "job 07811. Correction: I don't have the job number")."""
+        held = self.text("earlier_request")
+        left = JOB_HELD.sub(" ", held).strip(" .,;:-")
+        if left == held.strip(" .,;:-"):
+            return "changed" if held else None
+        self.parts["earlier_request"] = left if words(left) else NO_JOB_NUMBER_GIVEN
+        return "changed"
+
     def earlier(self, said: str) -> How | None:
+        if NO_JOB_NUMBER.search(said):
+            return self.no_job_number()
         if NOT_ABOUT_ONE.search(said):
             # "It isn't about a repair I reported either" (round 12 r12a-04).
             self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
@@ -1019,6 +1252,47 @@ class Values:
             return "added"
         self.parts["aspects"] = joined(self.text("aspects"), added)
         return "added"
+
+
+# "change 7 Kings Walk to 17 Kings Walk": the old words, then the new.
+CHANGE_TO = re.compile(
+    r"\b(?:change|replace|swap|correct|update|amend|make)\s+(?P<old>\S(?:.*?\S)?)\s+"
+    r"(?:to|with|for|into|->|=>)\s+(?P<new>\S.*?)[\s.!]*$",
+    re.IGNORECASE,
+)
+# At most this many words are changed for others where they are written.
+MOST_CHANGED = 8
+# The parts written in the resident's words, where their words are changed for others.
+WRITTEN_PARTS = ("aspects", "outcome", "earlier_request", "adjustments")
+
+
+def addresses_in(text: str) -> list[str]:
+    """Every postal address written in a part ("T at 7 Kings Walk. c/o roof leak")."""
+    found = (ADDRESS.match(text[m.start() :]) for m in re.finditer(r"(?:\b[Ff]lat\s+)?\b\d", text))
+    return list(dict.fromkeys(m.group(1).rstrip(",") for m in found if m is not None))
+
+
+def street_of(address: str) -> str:
+    """The street of an address without its house or flat number: "kings walk"."""
+    return words(re.sub(r"^(?:flat\s+\d+\w?,?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I))
+
+
+# " - ", " -- ": what follows is said about the words before, not part of them.
+DASH = re.compile(r"\s+[-\u2013\u2014]+\s+")
+# Where one sentence joins the things it tells: ", and", "and", "+", ";".
+CLAUSE_JOIN = re.compile(r"\s*,\s*(?:and|plus|also)\s+|\s*[,;]\s+|\s+(?:and|plus)\s+|\s*\+\s*")
+
+
+def without_clauses(sentence: str, wanted: set[str]) -> str:
+    """A sentence without the clauses that mention what is taken out; "" when none is left or
+    none mentions it."""
+    said = sentence.strip()
+    end = said[-1] if said[-1:] in ".!?" else ""
+    pieces = [p.strip() for p in CLAUSE_JOIN.split(said.rstrip(".!?")) if p.strip()]
+    kept = [p for p in pieces if not mentions(p, wanted)]
+    if not kept or len(kept) == len(pieces):
+        return ""
+    return ", ".join(kept) + (end or ".")
 
 
 def way_fits(way: str, details: str) -> bool:

@@ -15,7 +15,8 @@ from bot.text import capitalised, contains, words
 
 PREFERENCES = {
     "email": ("email", "e-mail", "e mail", "emails"),
-    "phone": ("phone", "call", "calls", "ring", "phone call", "telephone", "mobile"),
+    # "Landline is best, 0161 ..." (round 15 r15a-07 was read back "by email").
+    "phone": ("phone", "call", "calls", "ring", "phone call", "telephone", "mobile", "landline"),
     "text": (
         "text",
         "txt",
@@ -46,6 +47,12 @@ HARD_FOR_THEM = re.compile(
     r"^(?:(?:calls?|messages?)\s+)?(?:is\s+|are\s+)?(?:too\s+|very\s+|really\s+)?"
     r"(?:stressful|hard|difficult|confusing|upsetting|scary|distressing|too much|a problem"
     r"|no good|not good)\b"
+)
+# "I'm not much good with email", "no good with texts": a way they cannot use well (round 15
+# r15a-07 was read back "by email" with a landline given).
+NOT_GOOD_WITH = re.compile(
+    r"\b(?:not|no|never been)\s+(?:much\s+|very\s+|too\s+|that\s+|so\s+)?"
+    r"(?:good|great|confident|comfortable|clever)\s+(?:with|on|at|using)(?:\s+\w+)?$"
 )
 # A letter's format, which is what would help, not the way to reach them: "easy read letters",
 # "large print letters" (round 15 r15d-11 was written to by letter for "easy read").
@@ -474,6 +481,7 @@ def ways_said(text: str) -> WaysSaid:
                 a_format = ONLY_A_FORMAT.search(" ".join(before)) is not None
                 ruled_out = (
                     HARD_FOR_THEM.match(word_after(said, match.start())) is not None
+                    or NOT_GOOD_WITH.search(" ".join(before)) is not None
                     or any(negation in before[-2:] for negation in NEGATIONS)
                     or any(negation in before[-3:] for negation in FAR_NEGATIONS)
                     or NOT_THAT_WAY.search(" ".join(before)) is not None
@@ -584,7 +592,7 @@ def time_ruled_out(after_the_way: str) -> str | None:
 
 
 # "to be called", "rung": a phone call asked for in words the ways above do not hold.
-CALLED_AT = re.compile(r"\b(?:called|rung|phoned)\b", re.IGNORECASE)
+CALLED_AT = re.compile(r"\b(?:called|rung|phoned|calling|ringing|phoning)\b", re.IGNORECASE)
 
 
 def contact_time_told(text: str) -> str | None:

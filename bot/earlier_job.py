@@ -46,6 +46,19 @@ def job_number_in(typed: str) -> str | None:
     for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
         before = typed[: match.start()].lower().split()[-1:]
         in_a_phone = any(start <= match.start() < end for start, end in others)
-        if before != ["not"] and not in_a_phone:
+        # "reported march n august 2026": a year after a month is a date, not a job (round 15
+        # r15c-12 read back "job 2026").
+        a_year = YEAR.fullmatch(match.group()) is not None and bool(
+            set(before) & (MONTHS | {"in", "since", "of", "year"})
+        )
+        if before != ["not"] and not in_a_phone and not a_year:
             return f"job {match.group()}"
     return None
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+}  # fmt: skip

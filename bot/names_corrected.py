@@ -29,7 +29,9 @@ NAME_CORRECTION = re.compile(
 # The helper named in a correction: "helper = Dan Price", "the helper is wrong, Im Dan Price",
 # "the person helping is Priya Shah" (the helper is who we contact).
 HELPER_IS = re.compile(
-    r"\b(?i:the\s+)?(?i:helper|person helping|one helping|person making the complaint)"
+    r"\b(?i:the\s+)?(?i:helper|person helping|one helping|person making the complaint"
+    # "The representative is Eleanor Finch (me), not Mr Nowak" (round 15 r15d-06).
+    r"|representative|rep)"
     r"\s*(?i:is|=|:|'s|should be)\s*(?i:(?:wrong|not right|incorrect)[,.;:]?\s*)?"
     r"(?i:(?:actually|really|just)\s+)?(?i:(?:i'?m|im|i am|it'?s|its|me)[,:]?\s+)?"
     rf"(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})*)(?![\w'])"
@@ -37,7 +39,7 @@ HELPER_IS = re.compile(
 # "Daniel Frost is the resident": the resident named before their role.
 NAMED_RESIDENT = re.compile(
     rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr|Mx)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)\s+"
-    r"(?i:is|'s)\s+(?i:the\s+)?(?i:resident|tenant)\b"
+    r"(?i:is|'s)\s+(?i:the\s+|my\s+|our\s+)?(?i:resident|tenant|client)\b"
 )
 # Words about the name that are not one: "the name is wrong".
 ABOUT_THE_NAME = {"is", "wrong", "right", "incorrect", "misspelt", "misspelled", "spelt", "spelled"}

@@ -42,7 +42,8 @@ def kind_of(tokens: list[str]) -> str:
         return "number"
     if any(token.lower() in CALENDAR_WORDS for token in tokens):
         return "date"
-    return "name" if tokens[0][:1].isupper() else "word"
+    # "Eleanor Finch (me), not Mr Nowak": "Finch me" is no name (round 15 r15d-06).
+    return "name" if all(token[:1].isupper() for token in tokens) else "word"
 
 
 def same_kind(old: list[str], new: list[str]) -> bool:

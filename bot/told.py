@@ -128,11 +128,13 @@ IS_THE_RESIDENT = re.compile(
     r"|\b(?:it'?s|its|it is)\s+my\s+(?:tenancy|flat|house|home|property|lease)\b"
     r"|\b(?:the )?tenancy(?: is)? in my name\b|\bmy name is on the tenancy\b"
     r"|\b(?:i'?m|im|i am)\s+not\s+(?:acting|helping|writing|complaining)\s+for\s+anyone\b"
-    # "I'd like the complaint to be from me, as a resident", "I'm just doing it for myself",
-    # "it's my own complaint" (round 15 r15a-07 t5, r15a-13 t6 were asked, or taken for helpers).
+    # "I'd like the complaint to be from me, as a resident", "A few neighbours feel the same but
+    # I'm just doing it for myself", "I'm not helping anyone, it's my own complaint!" (round 15
+    # r15a-07 t5, r15a-13 t6 were asked, or taken for helpers).
     r"|\bfrom me,?\s+as\s+(?:a|the)\s+(?:resident|tenant)\b|\bin my own name\b(?!\s*\?)"
-    r"|\b(?:doing it|doing this|complaining|writing|it'?s|its|it is)\s+(?:just\s+)?for myself\b"
-    r"|\b(?:it'?s|its|it is)\s+my own complaint\b",
+    r"|\b(?:doing|making|writing|complaining|raising|asking|it'?s|its|it is)\s+"
+    r"(?:it\s+|this\s+|the complaint\s+)?(?:just\s+)?for\s+myself\b|\bmy own complaint\b"
+    r"|\b(?:i'?m|im|i am)\s+not\s+helping\s+(?:anyone|anybody)\b",
     re.IGNORECASE,
 )
 
@@ -187,7 +189,8 @@ def says_they_are_the_resident(text: str) -> bool:
 # directly; a call handler is no representative to ask consent of (round 14 r14d-05, r14d-16).
 STAFF_WRITER = re.compile(
     r"\b(?:i'?m|im|i am|this is|it'?s)\s+(?:the\s+|a\s+|your\s+|one of your\s+)?"
-    r"(?:call handler|CH|call centre|contact centre|customer services?|advisor|adviser|"
+    r"(?:call handler|CH|CSA|CSR|CSO|call centre|contact centre|customer services?"
+    r"(?:\s+advis[eo]r)?|customer service (?:advis[eo]r|agent|officer)|advisor|adviser|"
     r"staff|operator)\b"
     r"|\bnot a rep(?:resentative)?\b.{0,20}\bstaff\b|\bstaff\b.{0,20}\bnot a rep",
     re.IGNORECASE,
@@ -209,9 +212,25 @@ def caller_is_the_resident(text: str) -> bool:
     return CALLER_IS_THE_RESIDENT.search(text) is not None
 
 
+# "CH here, T on the line", "im CSA taking the call", "I'm just logging it" (round 15 r15d-12
+# asked the call handler for consent and read the tenant back as her own helper). Said beside a
+# relative on the line ("call handler here. T is Mrs Faith Okonjo, daughter Grace on the line
+# for her"), the relative is the helper.
+STAFF_SHORTHAND = re.compile(
+    r"^\W*(?:CH|CSA|CSR|call handler|staff|adviser|advisor|customer services?(?:\s+advis[eo]r)?)"
+    r"\s+(?:here|typing|speaking)\b"
+    r"|\b(?:i'?m|im|i am)\s+(?:just\s+)?(?:taking|logging|handling|typing)\s+(?:the|this|it)"
+    r"(?:\s+call)?\b(?!\s+for\s+(?:my|her|him))",
+    re.IGNORECASE,
+)
+
+
 def staff_for_the_resident(text: str) -> bool:
     """Whether a member of our staff writes for the resident on the line."""
-    return STAFF_WRITER.search(text) is not None
+    return STAFF_WRITER.search(text) is not None or (
+        STAFF_SHORTHAND.search(text) is not None
+        and re.search(rf"\b{HELPER_ROLES}\b", text, re.IGNORECASE) is None
+    )
 
 
 def resident_own_name(text: str) -> str | None:
