@@ -161,7 +161,7 @@ class ActionUnderstandAnswer(Action):
                 part
                 or part_only(text)
                 or part_named_alone(text)
-                or which_part_answered(tracker, domain, text)
+                or which_part_answered(tracker, domain, text, understanding.kind == "amend")
             )
             if part:
                 return as_message(
@@ -196,7 +196,9 @@ class ActionUnderstandAnswer(Action):
         return answer(tracker, question, understanding)
 
 
-def which_part_answered(tracker: Tracker, domain: dict[str, Any], text: str) -> str | None:
+def which_part_answered(
+    tracker: Tracker, domain: dict[str, Any], text: str, amends: bool
+) -> str | None:
     """The part a typed answer to "Which part would you like to change?" picks: "the earlier
     report bit", "contact", "the phone number is wrong", "the bit about the refund" (round 15
     r15a-03, r15a-04, r15a-13 got the same buttons again). An answer that itself says what to
@@ -204,7 +206,9 @@ def which_part_answered(tracker: Tracker, domain: dict[str, Any], text: str) -> 
     if not asked_which_part(tracker, domain):
         return None
     draft = draft_from(tracker)
-    picked = part_picked(text) or part_answered(text, draft)
+    # Only words that change the read-back name a part in the resident's own words: "cancel for
+    # now, heading out" leaves, though "out" is in what went wrong.
+    picked = part_picked(text) or (part_answered(text, draft) if amends else None)
     if picked is not None and GIVES_NEW_DETAILS.search(text):
         # "the address. 17 Kings Walk": the new number or email is the change itself.
         return None if correction_of(text, draft).how != "unclear" else picked

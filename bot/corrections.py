@@ -337,6 +337,8 @@ PICKED_FILLER = PICKING_WORDS | {
     "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
     "she", "he", "we", "us", "our", "your", "me", "my", "getting", "get", "having",
 }  # fmt: skip
+# Shorter words ("out", "now") name no part's content.
+SHORTEST_KEYWORD = 3
 # At most this many words are read as naming a part when asked which.
 ANSWERED_WORDS = 8
 
@@ -368,7 +370,11 @@ def part_answered(text: str, draft: DraftDefinition) -> str | None:
         return held[0] if held else None
     if CONTACT_PICKED.search(said):
         return "contact"
-    wanted = keywords(" ".join(w for w in said.split() if w not in PICKED_FILLER))
+    wanted = {
+        key
+        for key in keywords(" ".join(w for w in said.split() if w not in PICKED_FILLER))
+        if len(key) > SHORTEST_KEYWORD
+    }
     if not wanted:
         return None
     telling = [

@@ -64,6 +64,8 @@ def ask(text: str, intent: str = "inform") -> str:
         ("my mob no", "contact"),
         ("her email", "contact"),
         ("hmm", None),
+        # Round 9: leaving at "Which part?" is no part, though "out" is in what went wrong.
+        ("cancel for now, heading out", None),
         # "cleaning" is in what went wrong and in what they want: asked again, not guessed.
         ("the cleaning", None),
     ],
