@@ -1,7 +1,7 @@
 """Round 16's missed dangers in our own wordings, read by the policy's rules and the triage
 decision: a boiler that "has stopped working" is a loss, not a danger over; laughter is no sign a
-danger is over; a baby who is cold and too sleepy to feed needs medical help; despair told in
-passing gets a question that fits it."""
+danger is over; a baby who is cold and too sleepy to feed needs medical help; and
+the gas line put off as "prob just the hob" is told again to ring now."""
 
 from __future__ import annotations
 
@@ -56,22 +56,6 @@ def test_a_baby_cold_and_too_sleepy_to_feed_needs_medical_help(
         assert "medical_emergency" in dangers(match(said), policy)[0], said
     # A sleepy baby with nothing wrong is no emergency.
     assert dangers(match("the baby is asleep so can the engineer knock quietly"), policy)[0] == ()
-
-
-def test_despair_in_passing_is_asked_about_in_words_that_fit_it(
-    match: Match, policy: Policy
-) -> None:
-    """Round 16 (r16a-10 turn 4): "honestly i cant do this anymore, everything in this flat is
-    broken" got "Is anyone in danger right now?"."""
-    for said in (
-        "honestly i cant do this anymore, everything in this flat is broken",
-        "I can't take much more of this, the damp is everywhere",
-        "im at the end of my tether with the repairs team",
-    ):
-        found = match(said)
-        assert "self_harm" in found.asked_urgency, said
-        assert dangers(found, policy) == ((), True), said
-        assert "Samaritans" in policy.safety.question_for("self_harm")
 
 
 def test_a_gas_smell_played_down_as_the_hob_is_put_off(match: Match, policy: Policy) -> None:
