@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -192,6 +192,7 @@ class RuleMatcher:
         self._categories = safety.categories
         self._vulnerable_from_age = safety.vulnerable_from_age
         self._vulnerable_under_age = safety.vulnerable_under_age
+        self._health_needs = {n.id for n in policy.needs.values() if n.special_category}
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
         }
@@ -305,7 +306,9 @@ class RuleMatcher:
         excepted = _unique(s[1] for s in spans if s[0] == "urgency_except")
         months_ago, up_to_now = self._months_ago(doc)
         # "capped off" ends a gas danger and starts a loss of heating: over, unless a loss is told.
-        cut_off = bool(found.get("danger_cut_off")) and LOSS not in _evidence(found)
+        cut_off = bool(found.get("danger_cut_off")) and LOSS not in _evidence(
+            found, self._health_needs
+        )
         past_danger = (bool(found.get("danger_over")) or cut_off) and not found.get("danger_still")
         if past_danger:
             urgency = []
@@ -332,7 +335,7 @@ class RuleMatcher:
             asked_urgency=_unique(
                 s[1] for s in spans if s[0] == ASKED_URGENCY and s[1] not in urgency
             ),
-            cue_groups=tuple(sorted(_evidence(found))),
+            cue_groups=tuple(sorted(_evidence(found, self._health_needs))),
             adjustments=_unique(found.get("adjustment", [])),
             relationships=_unique(found.get("relationship", [])),
             exclusion_cues=_unique(found.get("exclusion_cue", [])),
@@ -372,7 +375,7 @@ class RuleMatcher:
                 and any(start <= s[2] and s[3] <= end for start, end in exceptions)
             )
         ]
-        groups = _evidence(found)
+        groups = _evidence(found, self._health_needs)
         urgency += [
             category.id
             for category in self._categories.values()
@@ -503,12 +506,14 @@ def _make_doc_for(vocab: Vocab) -> Any:
     return English(vocab=vocab).make_doc
 
 
-def _evidence(found: dict[str, list[str]]) -> set[str]:
-    """The cue groups found. A disclosed need makes a loss of heating, water or a lift an
-    emergency too, so it counts as a vulnerable person."""
+def _evidence(found: dict[str, list[str]], health_needs: Collection[str]) -> set[str]:
+    """The cue groups found. A disclosed health need or disability makes a loss of heating,
+    water or a lift an emergency too, so it counts as a vulnerable person; a language or a way
+    of contact does not ("phone call, in portuguese if you can" made two weeks without heating
+    an emergency, round 15 r15c-06)."""
     groups = set(found.get("cue_group", []))
     groups |= {entry.split(":", 1)[1] for entry in found.get("language_group", [])}
-    if found.get("adjustment"):
+    if any(need in health_needs for need in found.get("adjustment", [])):
         groups.add(VULNERABLE)
     return groups
 

@@ -50,7 +50,8 @@ def test_a_question_after_a_logged_complaint_is_not_answered_as_an_earlier_route
     its dates got the damp route's urgent line and "we do not have a phone number"."""
     _, say = conversation(running)
     assert "Damp and mould" in say(
-        "theres black mould all over my daughters bedroom wall, reported it twice, still nothing"
+        "theres black mould all over my daughters bedroom wall, shes got asthma, reported it "
+        "twice, still nothing"
     )
     say("Make a formal complaint")
     say("yes still there")

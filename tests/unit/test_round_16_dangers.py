@@ -69,3 +69,12 @@ def test_a_gas_smell_played_down_as_the_hob_is_put_off(match: Match, policy: Pol
         "do i have to ring, its sunday and its only faint",
     ):
         assert routes_put_off(said, ["gas"], policy) == ["gas"], said
+
+
+def test_a_language_need_is_no_vulnerable_person(match: Match, policy: Policy) -> None:
+    """Round 15 (r15c-06 turn 10), found again in the merge: "phone call, in portuguese if you
+    can" made two weeks without heating an emergency; a health need still does."""
+    language = match("no heating for 2 weeks. phone call in portuguese if you can")
+    assert "no_heating_or_water_vulnerable" not in dangers(language, policy)[0]
+    health = match("no heating for 2 weeks. i have a heart condition")
+    assert "no_heating_or_water_vulnerable" in dangers(health, policy)[0]
