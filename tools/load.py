@@ -81,7 +81,7 @@ SURNAMES = ("Smith", "Okafor", "Wojcik", "Khan")
 COMPLAINTS = (
     "the repairs man never turned up to fix the mould in my bathroom",
     "nobody came out to fix the mould in my sons bedroom like they promised, fed up",
-    "the damp in my mums bathroom was meant to be fixed last month and nobody came",
+    "the damp in my bathroom was meant to be fixed last month and nobody came",
 )
 
 
