@@ -6,6 +6,8 @@ emergency line that rang out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import Running
@@ -60,16 +62,24 @@ def test_a_helper_worried_about_a_tenants_tablets_gets_help_for_him(running: Run
     assert SAMARITANS in after and ABOUT_THEM in after and "harming yourself" not in after
 
 
+def to_a_cold_home_read_back(say: Callable[[str], str], first: str, name: str, email: str) -> None:
+    """A complaint about a cold home with a small child, routed at once, walked to the
+    read-back."""
+    assert HEATING_ROUTE in say(first)
+    say("/affirm")
+    for answer in ("no", "fix it", "I'm the tenant", name, email, "email"):
+        say(answer)
+    assert READ_BACK in say("no")
+
+
 def test_a_child_with_a_fever_at_the_read_back_gets_nhs_111(running: Running) -> None:
     """Round 15 (r15c-06 turns 12 and 13): at the read-back "my daughter is hot with fever and
     she is shaking, the house is so cold" was logged with nothing; the child was 4."""
     _, say = conversation(running)
-    first = say("our heating has been broken for a week and my son is 3, nobody has come")
-    assert HEATING_ROUTE in first
-    say("/affirm")
-    for answer in ("no", "fix it", "I'm the tenant", "Ana Lima", "ana.lima@example.org", "email"):
-        say(answer)
-    assert READ_BACK in say("no")
+    to_a_cold_home_read_back(
+        say, "our heating has been broken for a week and my son is 3, nobody has come",
+        "Ana Lima", "ana.lima@example.org",
+    )  # fmt: skip
     after = say("yes ok. but now my son is burning up with a fever and shivering")
     assert NHS_111 in after and "999" in after
     assert LOGGED not in after

@@ -8,10 +8,14 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_9_form_danger import READ_BACK, SAFETY_QUESTION
+from tests.conversations.test_round_9_form_danger import SAFETY_QUESTION
 from tests.conversations.test_round_9_forms import LOGGED
 from tests.conversations.test_round_13_dangers import EMERGENCY_REPAIRS
-from tests.conversations.test_round_15_dangers import HEATING_ROUTE, NHS_111
+from tests.conversations.test_round_15_dangers import (
+    HEATING_ROUTE,
+    NHS_111,
+    to_a_cold_home_read_back,
+)
 
 pytestmark = pytest.mark.server
 
@@ -41,12 +45,10 @@ def test_a_baby_too_cold_and_sleepy_to_feed_at_the_read_back_gets_medical_help(
     """Round 16 (r16a-14 turns 8 and 9): told at the read-back, a baby "very cold in hands and very
     sleepy all day" was logged with no word on it, then sent to the office."""
     _, say = conversation(running)
-    first = say("our heating has been off for a week and i have a baby, nobody has come")
-    assert HEATING_ROUTE in first
-    say("/affirm")
-    for answer in ("no", "fix it", "I'm the tenant", "Mina Rahimi", "mina.r@example.org", "email"):
-        say(answer)
-    assert READ_BACK in say("no")
+    to_a_cold_home_read_back(
+        say, "our heating has been off for a week and i have a baby, nobody has come",
+        "Mina Rahimi", "mina.r@example.org",
+    )  # fmt: skip
     after = say("yes ok. but baby very cold in hands and sleepy all day, not wake up for milk")
     assert NHS_111 in after and "999" in after
     assert LOGGED not in after
