@@ -31,7 +31,13 @@ from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
-from actions.turns import LEFT_COMPLAINT, details_held, last_question, stage_2_asked
+from actions.turns import (
+    LEFT_COMPLAINT,
+    after_latest_message,
+    details_held,
+    last_question,
+    stage_2_asked,
+)
 from bot.answers import (
     ABOUT_AN_EARLIER_COMPLAINT,
     CHOICE,
@@ -47,6 +53,7 @@ from bot.answers import (
     consent_to_record,
     ends_confirming,
     open_question,
+    opens_confirming,
     payload_parts,
     refuses_recording,
     understand,
@@ -61,7 +68,6 @@ from bot.corrections import (
     part_named_alone,
     part_only,
     part_picked,
-    sentences,
     trimmed,
 )
 from bot.definition import DraftDefinition, contact_details_in, name_in
@@ -74,8 +80,8 @@ from bot.replies import (
     no_new_complaint_line,
     unanswered_question_line,
 )
-from bot.text import contains, words
-from bot.triage.safety import HANDOFF_ACTION
+from bot.text import contains, sentences, words
+from bot.triage.safety import HANDOFF_ACTION, routes_in_events
 from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
 LISTEN = "action_listen"
@@ -492,9 +498,13 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *needs_noted(tracker, needs, typed),
             FollowupAction(LISTEN),
         ]
-    if correction.how == "unclear" and ends_confirming(typed):
+    if correction.how == "unclear" and (
+        ends_confirming(typed) or (opens_confirming(typed) and routed_this_turn(tracker))
+    ):
         # "T and kids out, fire service attending. readback correct, pls log": the news before
         # it changes no part, and the last words agree: the yes that logs it (round 15 r15c-10).
+        # So does a yes first with danger after it, once its route is given ("yes thats right.
+        # oh god hes outside now banging on the door" was shown the read-back again, r16a-11).
         return answer(tracker, OpenQuestion(READ_BACK), Understanding("yes"))
     if (
         correction.how == "unclear"
@@ -509,6 +519,11 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
         dispatcher.utter_message(response=WHICH_PART)
         return [FollowupAction(LISTEN)]
     return [*corrected(dispatcher, draft, correction), FollowupAction(LISTEN)]
+
+
+def routed_this_turn(tracker: Tracker) -> bool:
+    """Whether the safety check gave a route for the resident's latest message."""
+    return bool(routes_in_events(after_latest_message(tracker), get_app().policy))
 
 
 def corrects_the_read_back(tracker: Tracker) -> bool:

@@ -23,12 +23,13 @@ from bot.answers import (
     asks_for_person,
     goes_on_told,
     open_question,
+    opens_confirming,
     wants_to_leave,
     yes_or_no,
 )
 from bot.definition import contact_details_in, contact_preference
 from bot.fits import fits_strictly
-from bot.hazards import clock_lines
+from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for
@@ -44,6 +45,7 @@ from bot.triage.decide import (
     completed_by_words_told_before,
     danger_in_doubt,
     detector_level,
+    own_words_found,
     told_after_a_route,
     words_of_its_own,
 )
@@ -54,6 +56,8 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    asks_what_to_do,
+    calls_the_line,
     cannot_phone,
     cannot_read,
     dangers_to_a_person_standing,
@@ -156,6 +160,9 @@ class ActionSafetyCheck(Action):
             app.cases.record_contact(contact_record(tracker, again))
             _ways_without_a_call(dispatcher, tracker)
         elif not (result.urgency or result.ask_about_danger or confirmed):
+            calling = None if follow_up else _calling(tracker)
+            if calling:
+                return self._calling_for_help(dispatcher, tracker, calling)
             follow_up = (
                 follow_up
                 or _cannot_phone_after_a_route(tracker, policy)
@@ -170,6 +177,25 @@ class ActionSafetyCheck(Action):
             dispatcher, tracker, routed=bool(result.urgency or said_again),
             asked=result.ask_about_danger,
         )  # fmt: skip
+
+    def _calling_for_help(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str]
+    ) -> list[EventType]:
+        """ "im calling 999 now" after a route: yes, call now, with the route's help, and the
+        question waiting asked again; never read as an answer or a change to the read-back
+        (round 16 r16a-11 got "Which part would you like to change?")."""
+        policy = get_app().policy
+        dispatcher.utter_message(text=policy.safety.calling_now)
+        for line in dict.fromkeys(policy.after_route(category) for category in routed):
+            dispatcher.utter_message(text=line)
+        if tracker.get_slot(WITH_PERSON_SLOT) or waiting_on_an_answer(tracker):
+            return self._carry_on(dispatcher, tracker, routed=True, asked=False)
+        said = last_question(tracker)
+        if said and str(said.get("text") or "").rstrip().endswith("?"):
+            # "no I'll ring the emergency line now, thanks" answers "Would you like our team to
+            # contact you about it?": the rules read the answer.
+            return [ActionReverted()]
+        return []
 
     @staticmethod
     def _carry_on(
@@ -190,7 +216,7 @@ class ActionSafetyCheck(Action):
             return [ActionReverted()]
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
-            routed = not corrects_the_read_back(tracker)
+            routed = not (corrects_the_read_back(tracker) or opens_confirming(text))
         elif routed and keeps_its_answer(question, text):
             # "phone call, in portuguese if you can" beside a route: the form reads the answer
             # (round 15 r15c-06 t10, r15c-02 t8).
@@ -247,17 +273,20 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     guess = matches.detected_urgency
     if not (routed or answered) or guess not in policy.urgency:
         return result
+    new_words = own_words_found(policy.urgency[str(guess)], matches)
     owed_to = [
-        c for c in policy.urgency if c in routed and words_of_its_own(policy.urgency[c], matches)
+        c
+        for c in policy.urgency
+        if c in routed
+        and (its_words := own_words_found(policy.urgency[c], matches))
+        and new_words <= its_words
     ]
-    if (
-        guess not in routed
-        and owed_to
-        and not words_of_its_own(policy.urgency[str(guess)], matches)
-    ):
+    if guess not in routed and owed_to:
         # A guess at a new danger in words that tell of one routed before is owed to that one:
         # "he could freeze to death by then" after the heating route is no self-harm (round 15
-        # r15a-06 got the general safety question after the complaint was logged).
+        # r15a-06 got the general safety question after the complaint was logged), and "oh god
+        # hes outside now banging on the door" after the abuse route is that abuse, whose route
+        # says to call 999 and press 55 if you cannot speak (round 16 r16a-11 got 999 or 101).
         guess = owed_to[0]
         matches = replace(matches, detected_urgency=guess)
     if guess in routed:
@@ -442,9 +471,17 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     follows = follows_up_a_route(
         text, routed, waiting, buttons, bool(matches.dissatisfaction_cues)
     ) or follows_up_a_route(text, own_words, waiting, buttons)
-    if not follows or answer_for(text, get_app().answers):
+    if not follows or (answer_for(text, get_app().answers) and not asks_what_to_do(text, policy)):
+        # A common answer fits a question about our service; what to do about the danger now is
+        # the route's own steps ("what should he do right now?" got the emergency repairs answer).
         return None
     return list(dict.fromkeys((*routed, *own_words)))
+
+
+def _calling(tracker: Tracker) -> list[str]:
+    """The routes standing when the message says the resident is calling for help now."""
+    text = str(tracker.latest_message.get("text") or "")
+    return calls_the_line(text, routes_not_taken_back(tracker), get_app().policy)
 
 
 def _said_again(tracker: Tracker, result: TriageResult) -> tuple[list[str], tuple[str, ...]]:
@@ -529,7 +566,15 @@ def _after_route(
     to_people = any(policy.urgency[category].to_a_person for category in routed)
     if to_people and asks_for_person(text) and not tracker.get_slot(WITH_PERSON_SLOT):
         return [FollowupAction(HANDOFF_ACTION)]
-    for line in dict.fromkeys(policy.after_route(category) for category in routed):
+    if asks_what_to_do(text, policy):
+        # "What should she do right now?": the route's own steps, for the resident or for a
+        # relative to pass on (round 16 r16a-12 got only "flagged as urgent").
+        lines = [policy.urgent_route(category, None, False) for category in routed]
+    else:
+        lines = [policy.after_route(category) for category in routed]
+    # "is someone actually coming to look at the mould?": the dates the law sets, said again.
+    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
+    for line in dict.fromkeys([*lines, *clock_lines_said(said, policy)]):
         dispatcher.utter_message(text=line)
     about_record = asks_if_recorded(text)
     if about_record is not None:

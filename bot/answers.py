@@ -28,7 +28,7 @@ from bot.questions import (
     without_openers,
 )
 from bot.recorded import Subject, asks_if_recorded, asks_to_book
-from bot.text import contains, first_sentence, starts_with, words
+from bot.text import contains, first_sentence, sentences, starts_with, words
 from bot.told import ALREADY_TOLD
 
 # Yes-or-no flags a rule answers with `affirm` or `deny` (data/rules/).
@@ -856,8 +856,29 @@ def confirms_read_back(text: str) -> bool:
 def ends_confirming(text: str) -> bool:
     """Whether a message's last sentence agrees with the read-back in words ("T and kids out,
     fire service attending. readback correct, pls log")."""
-    said = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if words(s)]
+    said = _worded_sentences(text)
     return len(said) > 1 and confirms_read_back(said[-1])
+
+
+def opens_confirming(text: str) -> bool:
+    """Whether a message's first sentence agrees with the read-back in words and others follow
+    ("yes thats right. oh god hes outside now banging on the door")."""
+    said = _worded_sentences(text)
+    return (
+        len(said) > 1
+        and confirms_read_back(said[0])
+        and not starts_with(words(said[1]), RESERVATIONS)
+    )
+
+
+# A sentence after a yes that takes something back: "yes ok. but baby very cold in hands" is no
+# plain yes (round 16 r16a-14).
+RESERVATIONS = ("but", "however", "although", "though", "except", "apart from", "only", "just")
+
+
+def _worded_sentences(text: str) -> list[str]:
+    """A message's sentences with words in them."""
+    return [said for said in sentences(text) if words(said)]
 
 
 NEITHER = ("neither", "none of them", "none of those", "neither of them", "neither of those")

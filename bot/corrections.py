@@ -56,7 +56,7 @@ from bot.swaps import (
     counterparts,
     same_kind,
 )
-from bot.text import capitalised, words
+from bot.text import capitalised, sentences, words
 from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
@@ -397,10 +397,6 @@ def trimmed(text: str) -> str:
 
 # "I rang 6 times not 4 and my name is Jay Pritchard": two corrections in one sentence.
 AND_THE_DETAILS = r"\s*,?\s+and\s+(?=(?:my|her|his|their|the|T'?s) (?:name|number|phone|email)\b)"
-
-
-def sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
 
 
 # "1) the fan stopped working 2) how do i pay my rent? i used to pay at the post office": a list.

@@ -4,8 +4,10 @@ leave out weekends and the bank holidays of the landlord's nation."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
+from string import Formatter
 
 from bot.calendar import UK_TIME, WorkingCalendar
 from bot.casestore.domain import HazardClock
@@ -63,3 +65,21 @@ def clock_lines(clocks: Sequence[HazardClock], policy: Policy, audience: str) ->
         if line not in lines:
             lines.append(line)
     return lines
+
+
+def clock_lines_said(said: Iterable[str], policy: Policy) -> list[str]:
+    """The lines telling the resident a clock's due dates among what the assistant said: a
+    question after a route ("is someone actually coming to look at the mould?") is answered
+    with them again (round 16 r16a-01 got the emergency repairs line)."""
+    shapes = [
+        re.compile(
+            "".join(
+                re.escape(literal) + ("(.+?)" if field else "")
+                for literal, field, _, _ in Formatter().parse(kind.tell_resident)
+            )
+            + "$"
+        )
+        for kind in policy.hazards.values()
+    ]
+    found = [text for text in said if any(shape.match(text) for shape in shapes)]
+    return list(dict.fromkeys(found))

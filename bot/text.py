@@ -24,6 +24,11 @@ def first_sentence(text: str) -> str:
     return re.split(r"[.?!\n]+", text.strip(), maxsplit=1)[0]
 
 
+def sentences(text: str) -> list[str]:
+    """A message's sentences, split after a full stop, question or exclamation mark, or a line."""
+    return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
+
+
 def capitalised(text: str) -> str:
     """The first letter in capitals and the rest as typed ("iPhone" keeps its "P"), for words a
     resident typed that are read back as a line of their own."""

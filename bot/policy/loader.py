@@ -507,6 +507,10 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         put_off_cues=file.cues("put_off_cues", required=True),
         line_unanswered=_checked(file, "line_unanswered", landlord_fields),
         line_unanswered_cues=file.cues("line_unanswered_cues", required=True),
+        line_unanswered_needs=file.cues("line_unanswered_needs", required=True),
+        what_to_do_cues=file.cues("what_to_do_cues", required=True),
+        calling_cues=file.cues("calling_cues", required=True),
+        calling_now=file.text("calling_now"),
     )
 
 
@@ -736,6 +740,10 @@ _TOP_KEYS = {
         "put_off_cues",
         "line_unanswered",
         "line_unanswered_cues",
+        "line_unanswered_needs",
+        "what_to_do_cues",
+        "calling_cues",
+        "calling_now",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {"languages"},

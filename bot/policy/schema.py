@@ -283,6 +283,14 @@ class Safety:
     # 15 r15c-08), and what tells of it: the help open instead, not the same line again.
     line_unanswered: str = ""
     line_unanswered_cues: tuple[str, ...] = ()
+    line_unanswered_needs: tuple[str, ...] = ()
+    # A question after a route that asks what to do now ("What should she do right now?", round
+    # 16 r16a-12): the route's own steps are said again, not only where to call.
+    what_to_do_cues: tuple[str, ...] = ()
+    # Words that say the resident is calling the help a route gave ("im calling 999 now", "ok
+    # fine ill ring the gas people", round 16 r16a-11, r16a-15), and what is said to them first.
+    calling_cues: tuple[str, ...] = ()
+    calling_now: str = ""
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""

@@ -386,9 +386,14 @@ def words_of_its_own(category: UrgencyCategory, matches: RuleMatches) -> bool:
     contact me, Dawn 07700 ... also one of them pulled a blade on my son", round 12 r12b-18). A
     guess without them may be the reply itself ("no I'll ring the emergency line now, thanks").
     """
+    return bool(own_words_found(category, matches))
+
+
+def own_words_found(category: UrgencyCategory, matches: RuleMatches) -> set[str]:
+    """The cue groups of `words_of_its_own` the message holds."""
     groups = [set(combination) for combination in category.combinations]
     needs = set(category.detector_needs) or (set.intersection(*groups) if groups else set())
-    return bool(needs & set(matches.cue_groups))
+    return needs & set(matches.cue_groups)
 
 
 def _own_grievance(label: Label, ground: str | None, matches: RuleMatches, policy: Policy) -> bool:

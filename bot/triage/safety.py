@@ -235,6 +235,26 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
     said = words(text or "")
     if not any(contains(said, cue) for cue in policy.safety.line_unanswered_cues):
         return []
+    if not any(contains(said, word) for word in policy.safety.line_unanswered_needs):
+        # "u didnt answer me" is about this chat (round 17 r17a-04).
+        return []
+    return list(standing)
+
+
+def asks_what_to_do(text: str | None, policy: Policy) -> bool:
+    """Whether a question after a route asks what to do now ("What should she do right now?"):
+    the route's own steps are the answer."""
+    said = words(text or "")
+    return any(contains(said, cue) for cue in policy.safety.what_to_do_cues)
+
+
+def calls_the_line(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
+    """The routes standing when the message says the resident is calling for help now ("im
+    calling 999 now", "ok fine ill ring the gas people"): no answer to a question, and no
+    change to the read-back."""
+    said = words(text or "")
+    if not any(contains(said, cue) for cue in policy.safety.calling_cues):
+        return []
     return list(standing)
 
 

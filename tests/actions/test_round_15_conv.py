@@ -41,11 +41,14 @@ def test_a_danger_added_at_the_read_back_is_routed_and_then_applied(
     assert SAID[0] not in texts(dispatcher)
 
 
-def test_a_danger_beside_a_yes_at_the_read_back_is_still_held(
+def test_a_yes_with_danger_after_it_at_the_read_back_gets_the_route_then_logs(
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
-    """Round 12 r12c-13 stays as it was: a yes with news of danger is no correction."""
+    """Round 12 r12c-13 logged "yes thats right. T just said she can hear him trying the key in
+    the door now" with no route; round 16 r16a-11 was routed and shown the read-back again,
+    unlogged, though she had said yes. The route comes first, then the yes is read."""
     text = "yes thats right. she can hear him trying his key in the door now"
     tracked = turn(policy, SAID, text, ("domestic_abuse", 0.8), **DRAFT)
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
-    assert ActionReverted() not in events
+    assert policy.urgent_route("domestic_abuse") in texts(dispatcher)
+    assert events == [ActionReverted()]

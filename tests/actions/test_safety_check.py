@@ -124,10 +124,16 @@ def test_after_a_route_the_detectors_sure_guess_at_another_danger_is_only_asked_
 def test_after_a_route_the_detectors_unsure_guess_gets_no_question(
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:
+    """The reply says the resident is ringing the line: "yes, call now" and the route's help,
+    then the rules read the "no" to the offer of contact (round 16 r16a-11)."""
     thresholds = policy.safety.detector
     unsure = (thresholds.ask + thresholds.urgent) / 2
-    asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(unsure), {}))
-    assert texts(dispatcher) == []
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, _reply_after_a_route(unsure), {}))
+    assert texts(dispatcher) == [
+        policy.safety.calling_now,
+        policy.after_route("electrical_danger"),
+    ]
+    assert events == [ActionReverted()]
 
 
 def _after(route: str, text: str, *entities: dict[str, Any], **slots: Any) -> Tracker:
