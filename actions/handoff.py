@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.choice import answer_in_context
 from actions.definition import READ_BACK_ACTION
-from actions.repair import recorded_so_far
+from actions.repair import first_complaint_instead, recorded_so_far
 from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import (
@@ -28,15 +28,18 @@ from bot.answers import (
     READ_BACK,
     STAGE_2_ANSWER,
     adds_to_a_complaint,
+    asks_for_a_complaint,
     asks_for_person,
     beside_taking_back_a_person_request,
     cancels_a_person_request,
+    made_no_complaint,
     says_goodbye,
     says_leave,
     takes_back_a_person_request,
     wants_it_logged,
 )
 from bot.casestore.domain import Handoff
+from bot.policy import Policy
 from bot.policy.contract import TRIAGE_ACTION
 from bot.questions import answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
@@ -53,7 +56,7 @@ from bot.replies import (
     stage_2_already_asked,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import asks_for_stage_2
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
 
 class ActionHandoff(Action):
@@ -135,6 +138,13 @@ class ActionPersonAwaited(Action):
         if handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
+        if first_complaint_after_stage_2(tracker, text, app.policy):
+            # "i never made a complaint before i just rang about the boiler, this is my complaint
+            # now" after a Stage 2 request was passed on got "The person who picks up this
+            # conversation will see the details" (round 16 r16b-07): there is no complaint to
+            # take to Stage 2, so a Stage 1 complaint is taken here, and staff still read it.
+            dispatcher.utter_message(text=STILL_FOR_STAFF_LINE)
+            return [SlotSet(WITH_PERSON_SLOT, False), *first_complaint_instead(dispatcher, tracker)]
         if tracker.get_slot(READ_BACK) and wants_it_logged(text) and not says_leave(text):
             # "why not logged, i said its right. log it now please then the person can call me
             # monday" was told to say "carry on here" first (round 14 r14c-11): the summary read
@@ -219,6 +229,19 @@ class ActionPersonAwaited(Action):
         else:
             dispatcher.utter_message(response="utter_how_can_i_help")
         return events
+
+
+def first_complaint_after_stage_2(tracker: Tracker, text: str, policy: Policy) -> bool:
+    """Whether a message while a person is awaited after a Stage 2 request says there is no
+    earlier complaint and asks for one now (bot.triage.stage_2), with no complaint being taken:
+    "what?? i havent made a complaint, i just asked which email" asks for none."""
+    return (
+        stage_2_asked(tracker)
+        and form_at_handover(tracker) != "complaint_form"
+        and not tracker.get_slot(READ_BACK)
+        and no_earlier_complaint(text, policy)
+        and not (made_no_complaint(text) and not asks_for_a_complaint(text))
+    )
 
 
 def form_at_handover(tracker: Tracker) -> str | None:

@@ -386,15 +386,24 @@ def complaint_instead(
     ("this is my first complaint"): Stage 2 needs a Stage 1 complaint, so the resident's choice
     to complain is recorded (1.3) and a new complaint is taken, never passed on as Stage 2."""
     form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    return [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        *first_complaint_instead(dispatcher, tracker),
+    ]
+
+
+def first_complaint_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A Stage 1 complaint taken where Stage 2 was asked for with no earlier complaint: the
+    resident hears why, their choice to complain is recorded (1.3), and the complaint form
+    starts with what they have already told."""
     contact_id = tracker.get_slot("contact_id")
     if contact_id is not None:
         get_app().cases.record_choice(int(contact_id), "complaint")
     dispatcher.utter_message(response="utter_stage_2_needs_a_complaint")
     dispatcher.utter_message(response="utter_choice_complaint")
     return [
-        SlotSet("requested_slot", None),
-        ActiveLoop(None),
-        *(SlotSet(slot, None) for slot in form_slots),
         SlotSet("complaint_choice", "complaint"),
         SlotSet("triage_label", "complaint"),
         *already_told(tracker),

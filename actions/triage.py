@@ -49,6 +49,11 @@ from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import read_stage_2
 
+# The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
+# whole reply. Other answers given when told ("a letter of claim was sent", round 16 r16b-04)
+# are said beside the rest.
+WITHDRAWAL_ANSWERS = ("withdraw_asb_report", "withdraw_complaint")
+
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
     return ContactRecord.triaged(
@@ -244,7 +249,7 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
-        withdrawals = [q.answer.text for q in questions if q.answer.told]
+        withdrawals = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
         if withdrawals and not asks_for_a_complaint(text):
             # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,
             # and "i want to take back the complain" beside news from a neighbour got the ASB
@@ -299,7 +304,7 @@ class ActionTriage(Action):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
             # is open to stop, and it is no request for Stage 2. A logged complaint to withdraw
             # ("can u cancel it. ref CMP-...") is not stopped here: how to is said (r11d-07).
-            withdrawing = [q.answer.text for q in questions if q.answer.told]
+            withdrawing = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
             for line in withdrawing:
                 dispatcher.utter_message(text=line)
             if not withdrawing:
