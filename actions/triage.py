@@ -35,6 +35,7 @@ from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
 from bot.questions import Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
+    ADDED_TO_STAGE_2_LINE,
     NOTHING_ASKED_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
@@ -47,7 +48,7 @@ from bot.replies import (
 )
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import read_stage_2
+from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
 
 # The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
 # whole reply. Other answers given when told ("a letter of claim was sent", round 16 r16b-04)
@@ -87,6 +88,20 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
         "representative_consent": True if consent_told(text) else None,
     }
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
+
+
+def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:
+    """Whether unhappiness told after a Stage 2 request was passed on here belongs with that
+    request: not a new complaint asked for in so many words, nor one being taken."""
+    return (
+        stage_2_asked(tracker)
+        and result.offers_complaint
+        and result.label != "escalation"
+        and not asks_for_a_complaint(text)
+        and not no_earlier_complaint(text, get_app().policy)
+        and tracker.active_loop_name != "complaint_form"
+        and not tracker.get_slot(READ_BACK)
+    )
 
 
 def explained_by_the_ground(question: Asked, result: TriageResult) -> bool:
@@ -248,6 +263,18 @@ class ActionTriage(Action):
             reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
+            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        if added_to_stage_2(tracker, result, text):
+            # "the damp in the back bedroom is getting worse while you 'monitor' it" just after
+            # asking for Stage 2 on the damp complaint was offered a new complaint, which then
+            # went ahead over "no i dont want a new one" (round 16 r16b-12): it goes with the
+            # Stage 2 request, and staff, who find that complaint, read it.
+            for question in questions:
+                dispatcher.utter_message(text=question.answer.text)
+            dispatcher.utter_message(text=ADDED_TO_STAGE_2_LINE)
+            handed_over = tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(
+                tracker.sender_id
+            )
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
         withdrawals = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
         if withdrawals and not asks_for_a_complaint(text):

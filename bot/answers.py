@@ -927,12 +927,14 @@ def asks_before_choosing(text: str) -> bool:
 # "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
 ASKS_FOR_COMPLAINT = re.compile(
     r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+|an\s+)?"
-    r"(?:(?:new|formal|official|separate|fresh|first)\s+)*complaint"
+    r"(?:(?:new|formal|official|separate|fresh|first|proper|real|full)\s+)*complaint"
     r"|\bformal complaint|\bcomplain formally"
     # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
     r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
     # "I want the complaint, please continue" (round 11 r11d-15 was sent to Stage 2).
-    r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
+    # "want a proper complaint" (round 16 r16a-15 was offered the choice again).
+    r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+|proper\s+|real\s+|full\s+)?"
+    r"complain(?:t)?\b"
     r"(?!\s+(?:cancelled|canceled|withdrawn|stopped|dropped|closed))"
     # "I want this complaint logged NOW".
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"

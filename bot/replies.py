@@ -524,6 +524,15 @@ def adding_to_a_complaint_line(reference: str | None) -> str:
     )
 
 
+# More told about the same problem after Stage 2 was asked for here (round 16 r16b-12 was
+# offered a new complaint for the damp getting worse, and "do i need another complaint??").
+ADDED_TO_STAGE_2_LINE = (
+    "I'll add this to your Stage 2 request, so the complaints officer who looks at it again sees "
+    "it. You do not need to make another complaint. If this is about a different problem, tell "
+    "me and I can take a new complaint for it."
+)
+
+
 def stage_2_already_asked(policy: Policy) -> str:
     """How Stage 2 goes, to a resident who asked for it in this conversation."""
     return (

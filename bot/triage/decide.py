@@ -25,6 +25,8 @@ SENTENCE_END = re.compile(r"[.!?\n]+\s*")
 # Where a clause joined to another begins: "her rent went up and she thinks it's wrong, and also
 # the bathroom extractor fan has been broken since summer" holds two matters in one sentence.
 CLAUSE_JOIN = re.compile(r"(?:,|;|\s-)\s*(?:and\s+)?(?:also\s+|plus\s+)?|\s+(?:and\s+also|plus)\s+")
+# The fewest words a sentence of unhappiness needs to be a complaint part of its own.
+MATTER_WORDS = 3
 # A part whose sentence covers this share of the message is the message itself.
 WHOLE_MESSAGE = 0.8
 # Words that say a sentence is about the landlord the message is written to.
@@ -592,6 +594,10 @@ def _complaint_beside(
     matter: there the sentence must say it is about us ("your plumber", "you never came")."""
     begin, stop = _sentence(text, start, end)
     if stop - begin >= WHOLE_MESSAGE * len(text.strip()):
+        return False
+    if len(words(text[begin:stop]).split()) < MATTER_WORDS:
+        # "useless. im ringing the emergency number myself" (round 16 r16a-06) was routed as a
+        # complaint: a word of exasperation names no matter to complain about.
         return False
     inside = {kind for kind, _, s, e in matches.spans if begin <= s and e <= stop}
     if inside & {"exclusion_cue", "part_cue"}:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from bot.answers import asks_for_a_complaint
 from bot.casestore.services import CaseStore
 from bot.policy import Answer, Policy
 from bot.questions import answers_in
@@ -232,3 +233,41 @@ def test_the_reply_dates_come_from_the_codes_clocks(policy: Policy) -> None:
 def test_time_on_a_housing_list_is_not_how_old_the_problem_is(match: Match, text: str) -> None:
     months = match(text).months_ago
     assert months is None or months < 12
+
+
+# r16a-15 t1: "want a proper complaint" was offered the choice again.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "omg the damp is back again 🤢 4th time, been on at u since may. want a proper complaint",
+        "i want a proper complaint logged about the lift",
+        "T wants a real complaint re no-shows",
+        "I want to make a full complaint about how I was treated",
+    ],
+)
+def test_a_proper_complaint_asked_for_is_the_choice_made(text: str) -> None:
+    assert asks_for_a_complaint(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["is this a proper complaint?", "i dont want a proper complaint, just fix it"]
+)
+def test_a_proper_complaint_asked_about_or_declined_is_no_choice(text: str) -> None:
+    assert not asks_for_a_complaint(text)
+
+
+# r16a-06 t8: "useless. im ringing the emergency number myself" was routed as a complaint.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "useless. im ringing the emergency number myself",
+        "Ridiculous! I'll phone the out of hours line then.",
+        "pathetic. ill call the gas board myself",
+        "disgusting!! ringing the council instead",
+    ],
+)
+@pytest.mark.parametrize("top", ["service_request", "enquiry"])
+def test_a_word_of_exasperation_is_no_complaint_part(policy: Policy, text: str, top: str) -> None:
+    ranking = {top: 0.95, "dissatisfaction": 0.05}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert all(part.label != "complaint" for part in result.parts[1:])
