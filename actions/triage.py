@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -11,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.choice import answer_in_context, comes_back_to_the_complaint
-from actions.references import KNOWN_REFERENCE
+from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
@@ -33,7 +34,7 @@ from bot.definition import consent_told, introduced_name, only_a_name, represent
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import Asked, answers_in, asks_what, is_question, supposed
+from bot.questions import NOT_DOING, Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
     ADDED_TO_STAGE_2_LINE,
     NOTHING_ASKED_LINE,
@@ -46,6 +47,7 @@ from bot.replies import (
     stage_2_undo_lines,
     still_going_on_question,
 )
+from bot.text import words
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
@@ -88,6 +90,39 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
         "representative_consent": True if consent_told(text) else None,
     }
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
+
+
+# What staff see beside a conversation passed to them to close a complaint.
+TO_WITHDRAW = "The resident wants to withdraw their complaint (reference in the chat): close it"
+# Taking back a complaint: "withdraw it", "i want the complaint closed", "cancel CMP-...".
+WITHDRAWING = re.compile(
+    r"\b(?:want|wants|wanna|would like|like to|id like|need|needs|please|pls|plz|can you|"
+    r"could you|can u|just)\b[^.?!]{0,30}?\b(?:withdraw|cancel|close|drop)\b"
+    r"(?:\s+\S+){0,2}?\s*\b(?:it|complaint|cmp-\d{4}-\d+)\b"
+    r"|\b(?:want|wants|need|needs)\s+(?:the\s+|my\s+|this\s+)?(?:complaint|it|cmp-\d{4}-\d+)\s+"
+    r"(?:withdrawn|cancelled|canceled|closed|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> str | None:
+    """The reference of a complaint named earlier in the conversation (or in this message)
+    that the resident takes back in words the withdrawal answer does not catch ("i just want to
+    withdraw it, its fixed", "i want the complaint closed"), or None."""
+    named = reference_told(tracker)
+    if not named or any(q.answer.id in WITHDRAWAL_ANSWERS for q in questions):
+        return None
+    if asks_for_a_complaint(text) or NOT_DOING.search(words(text)):
+        return None
+    return named if WITHDRAWING.search(text) else None
+
+
+def withdrawal_line(reference: str) -> str:
+    return (
+        f"I'll pass on that you want to withdraw complaint {reference}. A complaints officer "
+        "will close it and confirm with you. If the problem comes back, you can ask us to reopen "
+        "it or make a new complaint."
+    )
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:
@@ -276,6 +311,18 @@ class ActionTriage(Action):
                 tracker.sender_id
             )
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        reference = withdrawn_complaint(tracker, text, questions)
+        if reference is not None:
+            # "i just want to withdraw it, its fixed, can you pass that on" after naming the
+            # complaint was noted as a request "to arrange it", then "i want the complaint
+            # closed" as a new complaint (round 16 r16b-09): the wish is passed to the
+            # complaints team, who close it.
+            dispatcher.utter_message(text=withdrawal_line(reference))
+            if tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(tracker.sender_id):
+                return [FollowupAction(LISTEN)]
+            from actions.handoff import hand_over  # actions.handoff imports this module's users
+
+            return hand_over(dispatcher, tracker, TO_WITHDRAW)
         withdrawals = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
         if withdrawals and not asks_for_a_complaint(text):
             # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,
