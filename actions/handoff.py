@@ -110,6 +110,13 @@ def hand_over(
 
 # Words beside "carry on here" that ask for something of their own, read as a new message.
 SAYS_MORE = 4
+# The most words of a thank-you that needs no reply while a person is awaited ("ok thanks").
+BARE_THANKS = 3
+# A longer closing message while a person is awaited.
+THANKS_WHILE_AWAITED_LINE = (
+    "Thank you. A member of our team will read this conversation and reply. You can still carry "
+    "on with me here at any time."
+)
 # Messages that only acknowledge, needing no answer while a person is awaited.
 ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm")
 
@@ -177,7 +184,11 @@ class ActionPersonAwaited(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if (intent in ACKNOWLEDGEMENTS and not asks_for_person(text)) or says_goodbye(text):
             # "ok thanks", "bye": nothing to answer. "fine, I want a person to confirm it on
-            # monday then" is told one will read it (round 13 r13a-06 got silence).
+            # monday then" is told one will read it (round 13 r13a-06 got silence). A closing
+            # message that says more ("OK, thank you. We will wait to hear on Monday.") is met
+            # with a word, not silence (round 16 r16b-03 t9).
+            if len(text.split()) > BARE_THANKS:
+                dispatcher.utter_message(text=THANKS_WHILE_AWAITED_LINE)
             return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
@@ -227,6 +238,10 @@ class ActionPersonAwaited(Action):
             # you like to tell us about?" and a misunderstanding (round 12 r12c-18).
             events.append(FollowupAction(TRIAGE_ACTION))
         else:
+            if stage_2_asked(tracker):
+                # "carry on here" after a Stage 2 request met only "What would you like to tell
+                # us about?", as if the request were lost (round 16 r16b-03 t5).
+                dispatcher.utter_message(text=stage_2_already_asked(get_app().policy))
             dispatcher.utter_message(response="utter_how_can_i_help")
         return events
 
