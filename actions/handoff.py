@@ -52,6 +52,7 @@ from bot.replies import (
     PERSON_CANCELLED_LINE,
     PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
+    THANKS_WHILE_AWAITED_LINE,
     handoff_lines,
     stage_2_already_asked,
 )
@@ -112,11 +113,6 @@ def hand_over(
 SAYS_MORE = 4
 # The most words of a thank-you that needs no reply while a person is awaited ("ok thanks").
 BARE_THANKS = 3
-# A longer closing message while a person is awaited.
-THANKS_WHILE_AWAITED_LINE = (
-    "Thank you. A member of our team will read this conversation and reply. You can still carry "
-    "on with me here at any time."
-)
 # Messages that only acknowledge, needing no answer while a person is awaited.
 ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm")
 

@@ -75,6 +75,7 @@ from bot.replies import (
     unanswered_question_line,
 )
 from bot.text import contains, words
+from bot.told import about_the_problem
 from bot.triage.safety import HANDOFF_ACTION
 from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
@@ -403,12 +404,29 @@ def first_complaint_instead(dispatcher: CollectingDispatcher, tracker: Tracker) 
         get_app().cases.record_choice(int(contact_id), "complaint")
     dispatcher.utter_message(response="utter_stage_2_needs_a_complaint")
     dispatcher.utter_message(response="utter_choice_complaint")
+    told = already_told(tracker)
     return [
         SlotSet("complaint_choice", "complaint"),
         SlotSet("triage_label", "complaint"),
-        *already_told(tracker),
+        *told,
+        *problem_in_the_message(tracker, told),
         FollowupAction("complaint_form"),
     ]
+
+
+def problem_in_the_message(tracker: Tracker, told: list[EventType]) -> list[EventType]:
+    """What went wrong, from the message that said there was no earlier complaint, when it tells
+    of a problem with our service ("i never got no ref. ive rang about 6 times about my boiler
+    making a banging noise", round 16 r16b-07 was then asked what went wrong): that message was
+    an answer to the Stage 2 question, never triaged, so the form would ask for it again."""
+    if any(e.get("name") == "complaint_aspects" for e in told):
+        return []
+    message = tracker.latest_message
+    matches = RuleMatches.from_entities(message.get("entities") or [])
+    problem = about_the_problem(str(message.get("text") or ""))
+    if not (matches.service_areas and matches.dissatisfaction_cues and problem):
+        return []
+    return [SlotSet("complaint_aspects", problem)]
 
 
 def about_the_earlier_complaint(

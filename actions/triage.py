@@ -46,6 +46,7 @@ from bot.replies import (
     part_lines,
     stage_2_undo_lines,
     still_going_on_question,
+    withdrawal_line,
 )
 from bot.text import words
 from bot.triage import Part, TriageResult, triage
@@ -115,14 +116,6 @@ def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> 
     if asks_for_a_complaint(text) or NOT_DOING.search(words(text)):
         return None
     return named if WITHDRAWING.search(text) else None
-
-
-def withdrawal_line(reference: str) -> str:
-    return (
-        f"I'll pass on that you want to withdraw complaint {reference}. A complaints officer "
-        "will close it and confirm with you. If the problem comes back, you can ask us to reopen "
-        "it or make a new complaint."
-    )
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:

@@ -533,6 +533,22 @@ ADDED_TO_STAGE_2_LINE = (
 )
 
 
+# A closing message longer than "ok thanks" while a person is awaited (round 16 r16b-03 t9).
+THANKS_WHILE_AWAITED_LINE = (
+    "Thank you. A member of our team will read this conversation and reply. You can still carry "
+    "on with me here at any time."
+)
+
+
+def withdrawal_line(reference: str) -> str:
+    """A wish to withdraw a complaint, passed to the complaints team (round 16 r16b-09)."""
+    return (
+        f"I'll pass on that you want to withdraw complaint {reference}. A complaints officer "
+        "will close it and confirm with you. If the problem comes back, you can ask us to reopen "
+        "it or make a new complaint."
+    )
+
+
 def stage_2_already_asked(policy: Policy) -> str:
     """How Stage 2 goes, to a resident who asked for it in this conversation."""
     return (

@@ -21,10 +21,14 @@ from bot.triage.result import Part, Reason, TriageResult
 from bot.triage.stage_2 import no_earlier_complaint
 
 # Where a sentence ends: the spans of the other parts of a message are its sentences.
-SENTENCE_END = re.compile(r"[.!?\n]+\s*")
+# Not a decimal point: "my rent going up by 7.7% from april" is one sentence (round 16 r16b-11).
+SENTENCE_END = re.compile(r"[.!?\n]+(?!\d)\s*")
 # Where a clause joined to another begins: "her rent went up and she thinks it's wrong, and also
 # the bathroom extractor fan has been broken since summer" holds two matters in one sentence.
-CLAUSE_JOIN = re.compile(r"(?:,|;|\s-)\s*(?:and\s+)?(?:also\s+|plus\s+)?|\s+(?:and\s+also|plus)\s+")
+CLAUSE_JOIN = re.compile(
+    r"(?:,\s*(?:and|also|plus)\b(?:\s+also\b)?|;|\s-\s|\s+and\s+also\b|\s+plus\b)\s*",
+    re.IGNORECASE,
+)
 # The fewest words a sentence of unhappiness needs to be a complaint part of its own.
 MATTER_WORDS = 3
 # A part whose sentence covers this share of the message is the message itself.
@@ -559,8 +563,14 @@ def message_parts(
             # (round 12 r12b-07): the complaint is about how that report was handled (1.2).
             continue
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
-            parts.append(_part("excluded", cue_ground, text, start, end, policy))
-    if label != "service_request" and label_probability["service_request"] >= rules.probability:
+            begin, stop = _clause(text, start, end, matches)
+            parts.append(_part_between("excluded", cue_ground, text, begin, stop, policy))
+    # A fault told beside a matter we may not take (a rent rise, an insurance claim) is a repair
+    # whatever the model made of the rest: "Plus my back door doesnt shut properly" beside a
+    # rent rise was not noted (round 16 r16b-11).
+    if label != "service_request" and (
+        label_probability["service_request"] >= rules.probability or label == "excluded"
+    ):
         requests = [
             span
             for span in matches.spans
