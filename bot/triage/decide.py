@@ -31,6 +31,8 @@ CLAUSE_JOIN = re.compile(
 )
 # The fewest words a sentence of unhappiness needs to be a complaint part of its own.
 MATTER_WORDS = 3
+# The join left at the end of a clause cut short: "...she thinks it's wrong, and also".
+TRAILING_JOIN = re.compile(r"(?:[\s,;-]|\band\b|\balso\b|\bplus\b)+$", re.IGNORECASE)
 # A part whose sentence covers this share of the message is the message itself.
 WHOLE_MESSAGE = 0.8
 # Words that say a sentence is about the landlord the message is written to.
@@ -569,7 +571,9 @@ def message_parts(
     # whatever the model made of the rest: "Plus my back door doesnt shut properly" beside a
     # rent rise was not noted (round 16 r16b-11).
     if label != "service_request" and (
-        label_probability["service_request"] >= rules.probability or label == "excluded"
+        label_probability["service_request"] >= rules.probability
+        or label == "excluded"
+        or any(part.label == "excluded" for part in parts[1:])
     ):
         requests = [
             span
@@ -657,7 +661,7 @@ def _without(part: Part, begin: int, stop: int, text: str) -> Part:
     short of it, so the fault is not quoted as part of the rent rise."""
     if part.label != "excluded" or not (part.start < begin < part.end <= stop):
         return part
-    cut = part.start + len(text[part.start : begin].rstrip(" ,;-"))
+    cut = part.start + len(TRAILING_JOIN.sub("", text[part.start : begin]))
     return replace(part, end=cut, text=text[part.start : cut])
 
 

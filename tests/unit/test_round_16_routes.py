@@ -271,3 +271,55 @@ def test_a_word_of_exasperation_is_no_complaint_part(policy: Policy, text: str, 
     ranking = {top: 0.95, "dissatisfaction": 0.05}
     result = triage(parse_text(text, ranking, policy), policy)
     assert all(part.label != "complaint" for part in result.parts[1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_id"),
+    [
+        # r16b-14 t2
+        ("why samaritans?? nobody is suicidal. yes note: T has dementia", "why_samaritans"),
+        ("why did u say samaritans", "why_samaritans"),
+        ("whats the samaritans thing for? no one is at risk", "why_samaritans"),
+        # r16b-05 t5
+        ("is noise something you deal with or the council??", "asb_team"),
+        ("who do i talk to about noise from the flat above", "asb_team"),
+    ],
+)  # fmt: skip
+def test_more_questions_get_their_answer(
+    answers: dict[str, Answer], text: str, answer_id: str
+) -> None:
+    assert answers_in(text, answers)[0].answer.id == answer_id
+
+
+def test_music_till_3am_beside_a_broken_lock_is_an_asb_part(policy: Policy) -> None:
+    """r16b-05 t1: "also hes sick of the lad upstairs playing music til 3am" got no ASB route."""
+    text = (
+        "his front door lock is broken since friday, hes 88 and scared. also hes sick of the "
+        "lad upstairs playing music til 3am every night"
+    )
+    ranking = {"service_request": 0.7, "dissatisfaction": 0.2, "report_asb": 0.1}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert any(part.exclusion_reason == "asb_report" for part in result.parts[1:])
+
+
+@pytest.mark.parametrize(
+    "ranking",
+    [
+        {"dissatisfaction": 0.97, "report_asb": 0.02, "service_request": 0.01},
+        {"rent_or_charge_level": 0.97, "dissatisfaction": 0.02, "service_request": 0.01},
+    ],
+)
+def test_a_fault_beside_a_matter_we_may_not_take_is_noted_whatever_the_model_thinks(
+    policy: Policy, ranking: dict[str, float]
+) -> None:
+    """r16b-11, r16b-15: the model gave the repair almost no weight, so the window and the door
+    were not noted."""
+    text = (
+        "my rent is going up again from april. the neighbours play loud music most nights, and "
+        "my bedroom window won't close since the wind. I told the officer and nothing happened"
+    )
+    result = triage(parse_text(text, ranking, policy), policy)
+    requests = [part for part in result.parts[1:] if part.label == "service_request"]
+    assert requests and requests[0].text.startswith("my bedroom window")
+    for part in result.parts[1:]:
+        assert not part.text.rstrip().endswith((",", " and", " also"))
