@@ -44,6 +44,7 @@ from bot.replies import (
     chat_exclusion_lines,
     chat_lines,
     part_lines,
+    stage_2_already_asked,
     stage_2_undo_lines,
     still_going_on_question,
     withdrawal_line,
@@ -93,6 +94,8 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
 
 
+# Said with a Stage 2 request asked for again in the same conversation.
+NO_OTHER_NEEDED = "You do not need to make another complaint."
 # What staff see beside a conversation passed to them to close a complaint.
 TO_WITHDRAW = "The resident wants to withdraw their complaint (reference in the chat): close it"
 # Taking back a complaint: "withdraw it", "i want the complaint closed", "cancel CMP-...".
@@ -355,6 +358,12 @@ class ActionTriage(Action):
             # with a person offered when the chat cannot put it right.
             for line in stage_2_undo_lines(app.policy, self.stage_2_here(tracker)):
                 dispatcher.utter_message(text=line, buttons=PERSON_BUTTON)
+            return [FollowupAction(LISTEN)]
+        if stage_2 and reading == "asks_for" and stage_2_asked(tracker) and not result.references:
+            # "its the same complaint, ive just asked for stage 2 on it. do i need another
+            # complaint??" started the Stage 2 questions again (round 16 r16b-12 t6): it was
+            # passed on, and no other complaint is needed.
+            dispatcher.utter_message(text=f"{stage_2_already_asked(app.policy)} {NO_OTHER_NEEDED}")
             return [FollowupAction(LISTEN)]
         if reading == "asks_about":
             # "if the answer is rubbish can i escalate it after?" (r7b-22): answered, not acted on.

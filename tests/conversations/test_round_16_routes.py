@@ -276,3 +276,24 @@ def test_a_closing_message_while_a_person_is_awaited_gets_a_reply(
     _, say = conversation(running)
     assert PASSED_ON in say("can i talk to a person please")
     assert "read this conversation" in say(closing)
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "its the same complaint, ive just asked for stage 2 on it. do i need another complaint??",
+        "so is my stage 2 going ahead or do i have to escalate again",
+    ],
+)
+def test_stage_2_asked_again_in_the_same_conversation_is_not_asked_twice(
+    running: Running, again: str
+) -> None:
+    """r16b-12 t6: the Stage 2 questions started again, and "do i need another complaint??"
+    was not answered."""
+    _, say = conversation(running)
+    say("Stage 2 please, my damp complaint answer was rubbish")
+    assert PASSED_ON in say("no ref sorry")
+    say("carry on here")
+    reply = say(again)
+    assert "I have passed your request on" in reply
+    assert "What is your complaint reference?" not in reply
