@@ -39,6 +39,7 @@ from bot.answers import (
     wants_it_logged,
 )
 from bot.casestore.domain import Handoff
+from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.contract import TRIAGE_ACTION
 from bot.questions import answers_in, is_question
@@ -48,6 +49,7 @@ from bot.replies import (
     CARRY_ON_HERE_BUTTON,
     COMPLAINT_KEPT_LINE,
     COMPLAINT_NOT_LOGGED_YET_LINE,
+    NEED_PASSED_ON_LINE,
     PERSON_AWAITED_LINE,
     PERSON_CANCELLED_LINE,
     PERSON_STILL_READS_LINE,
@@ -207,6 +209,11 @@ class ActionPersonAwaited(Action):
             # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
             # r14b-10): the request is said to be passed on.
             dispatcher.utter_message(text=stage_2_already_asked(app.policy))
+        needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+        if needs.adjustments and not answers:
+            # "Mr Campbell has dyslexia ... Could that be noted please." got only "A person will
+            # read this" (round 16 r16b-03 t4): what would help is said to be passed on.
+            dispatcher.utter_message(text=NEED_PASSED_ON_LINE)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []

@@ -533,6 +533,11 @@ ADDED_TO_STAGE_2_LINE = (
 )
 
 
+# A need told while a person is awaited (round 16 r16b-03 t4).
+NEED_PASSED_ON_LINE = (
+    "Thank you. I have passed on what would help, so the person who picks up your conversation "
+    "can note it and use it each time we contact you."
+)
 # A closing message longer than "ok thanks" while a person is awaited (round 16 r16b-03 t9).
 THANKS_WHILE_AWAITED_LINE = (
     "Thank you. A member of our team will read this conversation and reply. You can still carry "

@@ -292,3 +292,22 @@ def test_stage_2_asked_again_in_the_same_conversation_is_not_asked_twice(
     reply = say(again)
     assert "I have passed your request on" in reply
     assert "What is your complaint reference?" not in reply
+
+
+@pytest.mark.parametrize(
+    "need",
+    [
+        "Also, Mr Campbell has dyslexia and has asked that letters be kept short. Could that be "
+        "noted please.",
+        "she is deaf so texts only please, can u put that on",
+        "T needs large print letters, pls note",
+    ],
+)
+def test_a_need_told_while_a_person_is_awaited_is_said_to_be_passed_on(
+    running: Running, need: str
+) -> None:
+    """r16b-03 t4: a reasonable adjustment typed after the handover got only "A person will
+    read this"."""
+    _, say = conversation(running)
+    assert PASSED_ON in say("can i talk to a person please")
+    assert "passed on what would help" in say(need)

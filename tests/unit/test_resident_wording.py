@@ -215,6 +215,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["nothing_asked"] = replies.NOTHING_ASKED_LINE
     texts["added_to_stage_2"] = replies.ADDED_TO_STAGE_2_LINE
     texts["thanks_while_awaited"] = replies.THANKS_WHILE_AWAITED_LINE
+    texts["need_passed_on"] = replies.NEED_PASSED_ON_LINE
     texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")
     deadlines = CaseStore(lambda: None, policy).deadlines  # type: ignore[arg-type, return-value]
     texts["reply_dates_late"] = reply_dates_line(date(2026, 11, 13), date(2026, 12, 6), deadlines)
