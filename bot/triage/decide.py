@@ -573,7 +573,7 @@ def message_parts(
     if label != "service_request" and (
         label_probability["service_request"] >= rules.probability
         or label == "excluded"
-        or any(part.label == "excluded" for part in parts[1:])
+        or (label == "complaint" and any(part.label == "excluded" for part in parts[1:]))
     ):
         requests = [
             span

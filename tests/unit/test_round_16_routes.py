@@ -107,7 +107,7 @@ def test_a_court_claim_and_a_door_beside_a_rent_rise_are_each_a_part(
         "I want to complain, my rent is going up 8 percent from april. "
         f"{court} My front door wont shut properly since the wind."
     )
-    ranking = {"rent_or_charge_level": 0.5, "dissatisfaction": 0.3, "service_request": 0.2}
+    ranking = {"dispute_rent_level": 0.5, "dissatisfaction": 0.3, "service_request": 0.2}
     result = triage(parse_text(text, ranking, policy), policy)
     grounds = {part.exclusion_reason for part in result.parts}
     assert {"rent_or_charge_level", "legal_proceedings"} <= grounds | {result.exclusion_reason}
@@ -121,7 +121,7 @@ def test_a_court_claim_and_a_door_beside_a_rent_rise_are_each_a_part(
         (
             "She asked me to help as her rent went up 15 pound a week and she thinks its "
             "wrong, and also the kitchen extractor fan has been broken since june",
-            {"rent_or_charge_level": 0.6, "dissatisfaction": 0.3, "service_request": 0.1},
+            {"dispute_rent_level": 0.6, "dissatisfaction": 0.3, "service_request": 0.1},
             "fan",
         ),
         (
@@ -132,7 +132,7 @@ def test_a_court_claim_and_a_door_beside_a_rent_rise_are_each_a_part(
         ),
         (
             "rent increase is too much plus the back door doesnt shut",
-            {"rent_or_charge_level": 0.6, "dissatisfaction": 0.2, "service_request": 0.2},
+            {"dispute_rent_level": 0.6, "dissatisfaction": 0.2, "service_request": 0.2},
             "door",
         ),
     ],
@@ -306,7 +306,7 @@ def test_music_till_3am_beside_a_broken_lock_is_an_asb_part(policy: Policy) -> N
     "ranking",
     [
         {"dissatisfaction": 0.97, "report_asb": 0.02, "service_request": 0.01},
-        {"rent_or_charge_level": 0.97, "dissatisfaction": 0.02, "service_request": 0.01},
+        {"dispute_rent_level": 0.97, "dissatisfaction": 0.02, "service_request": 0.01},
     ],
 )
 def test_a_fault_beside_a_matter_we_may_not_take_is_noted_whatever_the_model_thinks(
@@ -323,3 +323,22 @@ def test_a_fault_beside_a_matter_we_may_not_take_is_noted_whatever_the_model_thi
     assert requests and requests[0].text.startswith("my bedroom window")
     for part in result.parts[1:]:
         assert not part.text.rstrip().endswith((",", " and", " also"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Also my brother want to move to bigger house, he is on council list 2 year. And the "
+        "toilet is broken 2 weeks, no one come. I want complain.",
+        "toilet broken 2 weeks nobody came, i want to complain. also been on the councils list "
+        "for ages for a bigger flat",
+    ],
+)
+def test_the_council_list_beside_a_complaint_is_a_part_for_another_body(
+    policy: Policy, text: str
+) -> None:
+    """r16b-10 t1: the housing register was not addressed beside the complaint."""
+    ranking = {"dissatisfaction": 0.6, "make_complaint": 0.3, "service_request": 0.1}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert result.label == "complaint" and result.exclusion_reason is None
+    assert any(part.exclusion_reason == "other_organisation" for part in result.parts[1:])
