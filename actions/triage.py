@@ -16,7 +16,14 @@ from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, model_of, received_at, stage_2_asked, turn_key
+from actions.turns import (
+    STAGE_2_SUBMIT,
+    channel_of,
+    model_of,
+    received_at,
+    stage_2_asked,
+    turn_key,
+)
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
@@ -122,17 +129,35 @@ def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> 
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:
-    """Whether unhappiness told after a Stage 2 request was passed on here belongs with that
-    request: not a new complaint asked for in so many words, nor one being taken."""
+    """Whether unhappiness told after a Stage 2 request was passed on here, or more about the
+    same problem ("the damp is getting worse while you monitor it" after Stage 2 on the damp
+    complaint), belongs with that request: not a new complaint asked for in so many words, nor
+    one being taken."""
+    entities = tracker.latest_message.get("entities") or []
+    same_problem = result.label == "service_request" and bool(
+        set(RuleMatches.from_entities(entities).service_areas) & areas_before_stage_2(tracker)
+    )
     return (
         stage_2_asked(tracker)
-        and result.offers_complaint
+        and (result.offers_complaint or same_problem)
         and result.label != "escalation"
         and not asks_for_a_complaint(text)
         and not no_earlier_complaint(text, get_app().policy)
         and tracker.active_loop_name != "complaint_form"
         and not tracker.get_slot(READ_BACK)
     )
+
+
+def areas_before_stage_2(tracker: Tracker) -> set[str]:
+    """The service areas (damp, heating) the messages up to the Stage 2 request named."""
+    areas: set[str] = set()
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == STAGE_2_SUBMIT:
+            break
+        if event.get("event") == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            areas |= set(RuleMatches.from_entities(entities).service_areas)
+    return areas - {"general"}
 
 
 def explained_by_the_ground(question: Asked, result: TriageResult) -> bool:

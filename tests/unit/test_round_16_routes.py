@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from bot.answers import asks_for_a_complaint
+from bot.answers import asks_for_a_complaint, understand
 from bot.casestore.services import CaseStore
 from bot.policy import Answer, Policy
 from bot.questions import answers_in
@@ -342,3 +342,22 @@ def test_the_council_list_beside_a_complaint_is_a_part_for_another_body(
     result = triage(parse_text(text, ranking, policy), policy)
     assert result.label == "complaint" and result.exclusion_reason is None
     assert any(part.exclusion_reason == "other_organisation" for part in result.parts[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if i made my complaint on 13 november when should i have got a reply by?",
+        "complained 2nd nov, when shud i have heard back?",
+        "i put it in on 20/11, when is the reply due?",
+    ],
+)
+def test_when_a_reply_was_due_is_answered_not_taken_for_a_status_check(
+    answers: dict[str, Answer], text: str
+) -> None:
+    """r16b-08 t4 asked first: the model reads a status enquiry, whose form asks for the
+    reference; the dates are what was asked."""
+    understood = understand(None, text, "complaint_status", [], answers)
+    assert (understood.kind, understood.value) == ("button", "/enquiry")
+    with_reference = understand(None, f"{text} CMP-2026-000042", "complaint_status", [], answers)
+    assert with_reference.kind == "none"
