@@ -14,7 +14,7 @@ from actions.adjustments import needs_told_before
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
-from actions.turns import stage_2_asked, triaged_messages
+from actions.turns import received_at, stage_2_asked, triaged_messages
 from bot.answers import (
     JUST_THE_REPAIR,
     asks_for_a_complaint,
@@ -22,12 +22,14 @@ from bot.answers import (
     says_leave,
     wants_it_logged,
 )
+from bot.calendar import UK_TIME
 from bot.casestore.domain import Choice, ServiceRequest
 from bot.definition import helps_the_resident, job_reference_in, titled_names
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
+from bot.reply_dates import asks_when_due, day_told, reply_dates_line
 from bot.text import words
 from bot.told import (
     about_the_problem,
@@ -199,6 +201,8 @@ REPAIR_TIMESCALES = "repair_timescales"
 
 # Answers that end by saying how to ask for Stage 2 (policy_rules/answers.yml).
 HOW_TO_ASK_FOR_STAGE_2 = ("stage_2", "after_the_answer")
+# The answers that say how long a complaint takes (policy_rules/answers.yml).
+COMPLAINT_TIMESCALES = ("complaint_timescales", "how_complaints_work")
 
 
 def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
@@ -210,6 +214,13 @@ def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
     answers = app.answers
     if answer.id in HOW_TO_ASK_FOR_STAGE_2 and stage_2_asked(tracker):
         return replace(answer, text=stage_2_already_asked(app.policy))
+    if answer.id in COMPLAINT_TIMESCALES and asks_when_due(said):
+        # "if i made it on 13 november when should i have got a reply by?" (round 16 r16b-08
+        # got "I can't answer that one"): the dates, from the Code's clocks, for that day.
+        today = received_at(tracker).astimezone(UK_TIME).date()
+        made_on = day_told(said, today)
+        if made_on is not None:
+            return replace(answer, text=reply_dates_line(made_on, today, app.cases.deadlines))
     if (
         tracker.get_slot("complaint_choice") == "no_complaint"
         and REPAIR_TIMESCALES in answers

@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.app import get_app
 from actions.choice import answer_in_context
 from actions.definition import READ_BACK_ACTION
-from actions.repair import recorded_so_far
+from actions.repair import first_complaint_instead, recorded_so_far
 from actions.safety import routes_not_taken_back
 from actions.session import say_it_is_automated
 from actions.turns import (
@@ -28,15 +28,19 @@ from bot.answers import (
     READ_BACK,
     STAGE_2_ANSWER,
     adds_to_a_complaint,
+    asks_for_a_complaint,
     asks_for_person,
     beside_taking_back_a_person_request,
     cancels_a_person_request,
+    made_no_complaint,
     says_goodbye,
     says_leave,
     takes_back_a_person_request,
     wants_it_logged,
 )
 from bot.casestore.domain import Handoff
+from bot.nlp.matches import RuleMatches
+from bot.policy import Policy
 from bot.policy.contract import TRIAGE_ACTION
 from bot.questions import answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
@@ -45,15 +49,17 @@ from bot.replies import (
     CARRY_ON_HERE_BUTTON,
     COMPLAINT_KEPT_LINE,
     COMPLAINT_NOT_LOGGED_YET_LINE,
+    NEED_PASSED_ON_LINE,
     PERSON_AWAITED_LINE,
     PERSON_CANCELLED_LINE,
     PERSON_STILL_READS_LINE,
     STILL_FOR_STAFF_LINE,
+    THANKS_WHILE_AWAITED_LINE,
     handoff_lines,
     stage_2_already_asked,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import asks_for_stage_2
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
 
 class ActionHandoff(Action):
@@ -107,6 +113,8 @@ def hand_over(
 
 # Words beside "carry on here" that ask for something of their own, read as a new message.
 SAYS_MORE = 4
+# The most words of a thank-you that needs no reply while a person is awaited ("ok thanks").
+BARE_THANKS = 3
 # Messages that only acknowledge, needing no answer while a person is awaited.
 ACKNOWLEDGEMENTS = ("thank", "goodbye", "affirm")
 
@@ -135,6 +143,13 @@ class ActionPersonAwaited(Action):
         if handoff.status != "waiting":
             return []  # a person has the conversation: they answer it
         text = str(tracker.latest_message.get("text") or "")
+        if first_complaint_after_stage_2(tracker, text, app.policy):
+            # "i never made a complaint before i just rang about the boiler, this is my complaint
+            # now" after a Stage 2 request was passed on got "The person who picks up this
+            # conversation will see the details" (round 16 r16b-07): there is no complaint to
+            # take to Stage 2, so a Stage 1 complaint is taken here, and staff still read it.
+            dispatcher.utter_message(text=STILL_FOR_STAFF_LINE)
+            return [SlotSet(WITH_PERSON_SLOT, False), *first_complaint_instead(dispatcher, tracker)]
         if tracker.get_slot(READ_BACK) and wants_it_logged(text) and not says_leave(text):
             # "why not logged, i said its right. log it now please then the person can call me
             # monday" was told to say "carry on here" first (round 14 r14c-11): the summary read
@@ -167,7 +182,11 @@ class ActionPersonAwaited(Action):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         if (intent in ACKNOWLEDGEMENTS and not asks_for_person(text)) or says_goodbye(text):
             # "ok thanks", "bye": nothing to answer. "fine, I want a person to confirm it on
-            # monday then" is told one will read it (round 13 r13a-06 got silence).
+            # monday then" is told one will read it (round 13 r13a-06 got silence). A closing
+            # message that says more ("OK, thank you. We will wait to hear on Monday.") is met
+            # with a word, not silence (round 16 r16b-03 t9).
+            if len(text.split()) > BARE_THANKS:
+                dispatcher.utter_message(text=THANKS_WHILE_AWAITED_LINE)
             return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
         about_record = asks_if_recorded(text)
@@ -190,6 +209,11 @@ class ActionPersonAwaited(Action):
             # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
             # r14b-10): the request is said to be passed on.
             dispatcher.utter_message(text=stage_2_already_asked(app.policy))
+        needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+        if needs.adjustments and not answers:
+            # "Mr Campbell has dyslexia ... Could that be noted please." got only "A person will
+            # read this" (round 16 r16b-03 t4): what would help is said to be passed on.
+            dispatcher.utter_message(text=NEED_PASSED_ON_LINE)
         line = COMPLAINT_NOT_LOGGED_YET_LINE if unfinished else PERSON_AWAITED_LINE
         dispatcher.utter_message(text=line, buttons=[CARRY_ON_HERE_BUTTON])
         return []
@@ -217,8 +241,25 @@ class ActionPersonAwaited(Action):
             # you like to tell us about?" and a misunderstanding (round 12 r12c-18).
             events.append(FollowupAction(TRIAGE_ACTION))
         else:
+            if stage_2_asked(tracker):
+                # "carry on here" after a Stage 2 request met only "What would you like to tell
+                # us about?", as if the request were lost (round 16 r16b-03 t5).
+                dispatcher.utter_message(text=stage_2_already_asked(get_app().policy))
             dispatcher.utter_message(response="utter_how_can_i_help")
         return events
+
+
+def first_complaint_after_stage_2(tracker: Tracker, text: str, policy: Policy) -> bool:
+    """Whether a message while a person is awaited after a Stage 2 request says there is no
+    earlier complaint and asks for one now (bot.triage.stage_2), with no complaint being taken:
+    "what?? i havent made a complaint, i just asked which email" asks for none."""
+    return (
+        stage_2_asked(tracker)
+        and form_at_handover(tracker) != "complaint_form"
+        and not tracker.get_slot(READ_BACK)
+        and no_earlier_complaint(text, policy)
+        and not (made_no_complaint(text) and not asks_for_a_complaint(text))
+    )
 
 
 def form_at_handover(tracker: Tracker) -> str | None:

@@ -81,6 +81,7 @@ from bot.replies import (
     unanswered_question_line,
 )
 from bot.text import contains, sentences, words
+from bot.told import about_the_problem
 from bot.triage.safety import HANDOFF_ACTION, routes_in_events
 from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
@@ -392,20 +393,46 @@ def complaint_instead(
     ("this is my first complaint"): Stage 2 needs a Stage 1 complaint, so the resident's choice
     to complain is recorded (1.3) and a new complaint is taken, never passed on as Stage 2."""
     form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    return [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        *first_complaint_instead(dispatcher, tracker),
+    ]
+
+
+def first_complaint_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A Stage 1 complaint taken where Stage 2 was asked for with no earlier complaint: the
+    resident hears why, their choice to complain is recorded (1.3), and the complaint form
+    starts with what they have already told."""
     contact_id = tracker.get_slot("contact_id")
     if contact_id is not None:
         get_app().cases.record_choice(int(contact_id), "complaint")
     dispatcher.utter_message(response="utter_stage_2_needs_a_complaint")
     dispatcher.utter_message(response="utter_choice_complaint")
+    told = already_told(tracker)
     return [
-        SlotSet("requested_slot", None),
-        ActiveLoop(None),
-        *(SlotSet(slot, None) for slot in form_slots),
         SlotSet("complaint_choice", "complaint"),
         SlotSet("triage_label", "complaint"),
-        *already_told(tracker),
+        *told,
+        *problem_in_the_message(tracker, told),
         FollowupAction("complaint_form"),
     ]
+
+
+def problem_in_the_message(tracker: Tracker, told: list[EventType]) -> list[EventType]:
+    """What went wrong, from the message that said there was no earlier complaint, when it tells
+    of a problem with our service ("i never got no ref. ive rang about 6 times about my boiler
+    making a banging noise", round 16 r16b-07 was then asked what went wrong): that message was
+    an answer to the Stage 2 question, never triaged, so the form would ask for it again."""
+    if any(e.get("name") == "complaint_aspects" for e in told):
+        return []
+    message = tracker.latest_message
+    matches = RuleMatches.from_entities(message.get("entities") or [])
+    problem = about_the_problem(str(message.get("text") or ""))
+    if not (matches.service_areas and matches.dissatisfaction_cues and problem):
+        return []
+    return [SlotSet("complaint_aspects", problem)]
 
 
 def about_the_earlier_complaint(

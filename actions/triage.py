@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -11,11 +12,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.choice import answer_in_context, comes_back_to_the_complaint
-from actions.references import KNOWN_REFERENCE
+from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
 from actions.session import say_it_is_automated
-from actions.turns import channel_of, model_of, received_at, stage_2_asked, turn_key
+from actions.turns import (
+    STAGE_2_SUBMIT,
+    channel_of,
+    model_of,
+    received_at,
+    stage_2_asked,
+    turn_key,
+)
 from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
@@ -33,8 +41,9 @@ from bot.definition import consent_told, introduced_name, only_a_name, represent
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
-from bot.questions import Asked, answers_in, asks_what, is_question, supposed
+from bot.questions import NOT_DOING, Asked, answers_in, asks_what, is_question, supposed
 from bot.replies import (
+    ADDED_TO_STAGE_2_LINE,
     NOTHING_ASKED_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
@@ -42,12 +51,20 @@ from bot.replies import (
     chat_exclusion_lines,
     chat_lines,
     part_lines,
+    stage_2_already_asked,
     stage_2_undo_lines,
     still_going_on_question,
+    withdrawal_line,
 )
+from bot.text import words
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import read_stage_2
+from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
+
+# The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
+# whole reply. Other answers given when told ("a letter of claim was sent", round 16 r16b-04)
+# are said beside the rest.
+WITHDRAWAL_ANSWERS = ("withdraw_asb_report", "withdraw_complaint")
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
@@ -82,6 +99,65 @@ def representative_events(result: TriageResult, text: str) -> list[EventType]:
         "representative_consent": True if consent_told(text) else None,
     }
     return [SlotSet(slot, value) for slot, value in told.items() if value is not None]
+
+
+# Said with a Stage 2 request asked for again in the same conversation.
+NO_OTHER_NEEDED = "You do not need to make another complaint."
+# What staff see beside a conversation passed to them to close a complaint.
+TO_WITHDRAW = "The resident wants to withdraw their complaint (reference in the chat): close it"
+# Taking back a complaint: "withdraw it", "i want the complaint closed", "cancel CMP-...".
+WITHDRAWING = re.compile(
+    r"\b(?:want|wants|wanna|would like|like to|id like|need|needs|please|pls|plz|can you|"
+    r"could you|can u|just)\b[^.?!]{0,30}?\b(?:withdraw|cancel|close|drop)\b"
+    r"(?:\s+\S+){0,2}?\s*\b(?:it|complaint|cmp-\d{4}-\d+)\b"
+    r"|\b(?:want|wants|need|needs)\s+(?:the\s+|my\s+|this\s+)?(?:complaint|it|cmp-\d{4}-\d+)\s+"
+    r"(?:withdrawn|cancelled|canceled|closed|dropped)\b",
+    re.IGNORECASE,
+)
+
+
+def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> str | None:
+    """The reference of a complaint named earlier in the conversation (or in this message)
+    that the resident takes back in words the withdrawal answer does not catch ("i just want to
+    withdraw it, its fixed", "i want the complaint closed"), or None."""
+    named = reference_told(tracker)
+    if not named or any(q.answer.id in WITHDRAWAL_ANSWERS for q in questions):
+        return None
+    if asks_for_a_complaint(text) or NOT_DOING.search(words(text)):
+        return None
+    return named if WITHDRAWING.search(text) else None
+
+
+def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:
+    """Whether unhappiness told after a Stage 2 request was passed on here, or more about the
+    same problem ("the damp is getting worse while you monitor it" after Stage 2 on the damp
+    complaint), belongs with that request: not a new complaint asked for in so many words, nor
+    one being taken."""
+    entities = tracker.latest_message.get("entities") or []
+    same_problem = result.label == "service_request" and bool(
+        set(RuleMatches.from_entities(entities).service_areas) & areas_before_stage_2(tracker)
+    )
+    return (
+        stage_2_asked(tracker)
+        and (result.offers_complaint or same_problem)
+        and result.label != "escalation"
+        and not asks_for_a_complaint(text)
+        and not no_earlier_complaint(text, get_app().policy)
+        and tracker.active_loop_name != "complaint_form"
+        and not tracker.get_slot(READ_BACK)
+    )
+
+
+def areas_before_stage_2(tracker: Tracker) -> set[str]:
+    """The service areas (damp, heating) the messages up to the Stage 2 request named."""
+    areas: set[str] = set()
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == STAGE_2_SUBMIT:
+            break
+        if event.get("event") == "user":
+            entities = (event.get("parse_data") or {}).get("entities") or []
+            areas |= set(RuleMatches.from_entities(entities).service_areas)
+    return areas - {"general"}
 
 
 def explained_by_the_ground(question: Asked, result: TriageResult) -> bool:
@@ -244,7 +320,31 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
-        withdrawals = [q.answer.text for q in questions if q.answer.told]
+        if added_to_stage_2(tracker, result, text):
+            # "the damp in the back bedroom is getting worse while you 'monitor' it" just after
+            # asking for Stage 2 on the damp complaint was offered a new complaint, which then
+            # went ahead over "no i dont want a new one" (round 16 r16b-12): it goes with the
+            # Stage 2 request, and staff, who find that complaint, read it.
+            for question in questions:
+                dispatcher.utter_message(text=question.answer.text)
+            dispatcher.utter_message(text=ADDED_TO_STAGE_2_LINE)
+            handed_over = tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(
+                tracker.sender_id
+            )
+            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+        reference = withdrawn_complaint(tracker, text, questions)
+        if reference is not None:
+            # "i just want to withdraw it, its fixed, can you pass that on" after naming the
+            # complaint was noted as a request "to arrange it", then "i want the complaint
+            # closed" as a new complaint (round 16 r16b-09): the wish is passed to the
+            # complaints team, who close it.
+            dispatcher.utter_message(text=withdrawal_line(reference))
+            if tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(tracker.sender_id):
+                return [FollowupAction(LISTEN)]
+            from actions.handoff import hand_over  # actions.handoff imports this module's users
+
+            return hand_over(dispatcher, tracker, TO_WITHDRAW)
+        withdrawals = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
         if withdrawals and not asks_for_a_complaint(text):
             # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,
             # and "i want to take back the complain" beside news from a neighbour got the ASB
@@ -284,6 +384,12 @@ class ActionTriage(Action):
             for line in stage_2_undo_lines(app.policy, self.stage_2_here(tracker)):
                 dispatcher.utter_message(text=line, buttons=PERSON_BUTTON)
             return [FollowupAction(LISTEN)]
+        if stage_2 and reading == "asks_for" and stage_2_asked(tracker) and not result.references:
+            # "its the same complaint, ive just asked for stage 2 on it. do i need another
+            # complaint??" started the Stage 2 questions again (round 16 r16b-12 t6): it was
+            # passed on, and no other complaint is needed.
+            dispatcher.utter_message(text=f"{stage_2_already_asked(app.policy)} {NO_OTHER_NEEDED}")
+            return [FollowupAction(LISTEN)]
         if reading == "asks_about":
             # "if the answer is rubbish can i escalate it after?" (r7b-22): answered, not acted on.
             stage_2 = False
@@ -299,7 +405,7 @@ class ActionTriage(Action):
             # "He doesn't want to complain now. Please stop the complaint." (r5a-12): nothing
             # is open to stop, and it is no request for Stage 2. A logged complaint to withdraw
             # ("can u cancel it. ref CMP-...") is not stopped here: how to is said (r11d-07).
-            withdrawing = [q.answer.text for q in questions if q.answer.told]
+            withdrawing = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
             for line in withdrawing:
                 dispatcher.utter_message(text=line)
             if not withdrawing:

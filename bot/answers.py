@@ -28,6 +28,7 @@ from bot.questions import (
     without_openers,
 )
 from bot.recorded import Subject, asks_if_recorded, asks_to_book
+from bot.reply_dates import asks_when_due
 from bot.text import contains, first_sentence, sentences, starts_with, words
 from bot.told import ALREADY_TOLD
 
@@ -281,6 +282,8 @@ ABOUT_AN_EARLIER_COMPLAINT = ("escalate", "complaint_status")
 # "check": a yes and a leaving said together at the read-back ("oh forget it. yes, log it").
 # "put_right": the complaint given up for the repair itself ("forget the complaint, I just want
 # the lock fixed").
+# Asking where a complaint has got to (policy_rules/intents.yml).
+STATUS_INTENT = "complaint_status"
 # The form that asks for the reference of a complaint to take to Stage 2.
 STAGE_2_FORM = "escalation_form"
 # The general Stage 2 answer (policy_rules/answers.yml).
@@ -385,6 +388,16 @@ def understand(
         # thats all" got "Goodbye", and "stage 2 please. reference CMP-..." the general Stage 2
         # text (round 14 r14a-05): the request it is.
         return NOTHING if intent == "escalate" else Understanding("button", "/escalate")
+    if (
+        question is None
+        and intent == STATUS_INTENT
+        and asks_when_due(text)
+        and first_reference(text) is None
+    ):
+        # "if i made my complaint on 13 november when should i have got a reply by?" was asked
+        # for the complaint's reference: a question about the Code's dates, answered with them
+        # (round 16 r16b-08).
+        return Understanding("button", "/enquiry")
     if question is not None and question.form == STAGE_2_FORM and no_earlier_complaint:
         # "I don't have a reference, this is my first complaint" was passed on as a Stage 2
         # request (round 10 r10a-29): Stage 2 needs a Stage 1 complaint. "what?? i havent made a
@@ -948,12 +961,14 @@ def asks_before_choosing(text: str) -> bool:
 # "I'd like to make a complaint. ...", "he wants a formal complaint": the choice made unasked.
 ASKS_FOR_COMPLAINT = re.compile(
     r"\b(?:make|raise|log|lodge|file|put in|start)\s+(?:a\s+|an\s+)?"
-    r"(?:(?:new|formal|official|separate|fresh|first)\s+)*complaint"
+    r"(?:(?:new|formal|official|separate|fresh|first|proper|real|full)\s+)*complaint"
     r"|\bformal complaint|\bcomplain formally"
     # "I want complain", "want a complaint", "wants complaint raised", "I'd like to complain".
     r"|\b(?:wants?|wanting|wanna|would like|'d like|id like)\s+(?:to\s+)?(?:make\s+)?"
     # "I want the complaint, please continue" (round 11 r11d-15 was sent to Stage 2).
-    r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+)?complain(?:t)?\b"
+    # "want a proper complaint" (round 16 r16a-15 was offered the choice again).
+    r"(?:a\s+|an\s+|the\s+|my\s+)?(?:formal\s+|official\s+|proper\s+|real\s+|full\s+)?"
+    r"complain(?:t)?\b"
     r"(?!\s+(?:cancelled|canceled|withdrawn|stopped|dropped|closed))"
     # "I want this complaint logged NOW".
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"

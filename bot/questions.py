@@ -45,6 +45,9 @@ INNER_QUESTION = re.compile(
     r"(?!(?:thanks|thank|ta|cheers|that|this|it)\b)\w"
     r"|\b(?:asks|asking|asked|enquires|enquiring)\s+(?:about|what|wat|wot|how|when|who|where|"
     r"whether|if)\b"
+    # "also asks can she get heaters" (round 16 r16a-09): a call handler's note of a question.
+    r"|\b(?:asks|asking|enquires|enquiring)\s+(?:can|could|will|would|does|do|is|are)\s+"
+    r"(?:i|we|you|u|they|he|she|it|someone|somebody)\b"
     # "if im not happy with what they say on the 30th what then" (round 15 r15a-15 was offered
     # a new complaint): a supposition closed by its question, with no mark.
     r"|\bif\b.*\b(?:what then|then what|what now|what next|what happens|what happens then|"

@@ -524,6 +524,36 @@ def adding_to_a_complaint_line(reference: str | None) -> str:
     )
 
 
+# More told about the same problem after Stage 2 was asked for here (round 16 r16b-12 was
+# offered a new complaint for the damp getting worse, and "do i need another complaint??").
+ADDED_TO_STAGE_2_LINE = (
+    "I'll add this to your Stage 2 request, so the complaints officer who looks at it again sees "
+    "it. You do not need to make another complaint. If this is about a different problem, tell "
+    "me and I can take a new complaint for it."
+)
+
+
+# A need told while a person is awaited (round 16 r16b-03 t4).
+NEED_PASSED_ON_LINE = (
+    "Thank you. I have passed on what would help, so the person who picks up your conversation "
+    "can note it and use it each time we contact you."
+)
+# A closing message longer than "ok thanks" while a person is awaited (round 16 r16b-03 t9).
+THANKS_WHILE_AWAITED_LINE = (
+    "Thank you. A member of our team will read this conversation and reply. You can still carry "
+    "on with me here at any time."
+)
+
+
+def withdrawal_line(reference: str) -> str:
+    """A wish to withdraw a complaint, passed to the complaints team (round 16 r16b-09)."""
+    return (
+        f"I'll pass on that you want to withdraw complaint {reference}. A complaints officer "
+        "will close it and confirm with you. If the problem comes back, you can ask us to reopen "
+        "it or make a new complaint."
+    )
+
+
 def stage_2_already_asked(policy: Policy) -> str:
     """How Stage 2 goes, to a resident who asked for it in this conversation."""
     return (

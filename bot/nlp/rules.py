@@ -428,6 +428,10 @@ class RuleMatcher:
         for match_id, start, end in self._time(doc):
             kind = self._vocab.strings[match_id]
             tokens = [t for t in doc[start:end]]
+            if _on_a_list(doc, start):
+                # "he is on council list 2 year. And the toilet is broken 2 weeks" (round 16
+                # r16b-10): how long someone has waited for a home is not how old the problem is.
+                continue
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end].lower_ if end < len(doc) else ""
             if (
@@ -475,6 +479,22 @@ def _months_since_date(tokens: list[Any], after: str, today: date) -> float | No
     except ValueError:  # 30 February
         return None
     return max((today - when).days, 0) / DAYS_PER_MONTH
+
+
+def _on_a_list(doc: Doc, start: int) -> bool:
+    """Whether a time says how long someone has been on a list or register for a home ("on the
+    housing register for 3 years", "been bidding 2 years"), in the same clause."""
+    for token in reversed(doc[max(start - LIST_REACH, 0) : start]):
+        if token.is_punct or token.lower_ in CLAUSE_JOINS:
+            return False
+        if token.lower_ in LIST_WORDS:
+            return True
+    return False
+
+
+# Words for waiting for a home, and how many words before the time they may come.
+LIST_WORDS = {"list", "register", "bidding"}
+LIST_REACH = 6
 
 
 def _a_term(doc: Doc, start: int) -> bool:

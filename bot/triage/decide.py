@@ -21,7 +21,18 @@ from bot.triage.result import Part, Reason, TriageResult
 from bot.triage.stage_2 import no_earlier_complaint
 
 # Where a sentence ends: the spans of the other parts of a message are its sentences.
-SENTENCE_END = re.compile(r"[.!?\n]+\s*")
+# Not a decimal point: "my rent going up by 7.7% from april" is one sentence (round 16 r16b-11).
+SENTENCE_END = re.compile(r"[.!?\n]+(?!\d)\s*")
+# Where a clause joined to another begins: "her rent went up and she thinks it's wrong, and also
+# the bathroom extractor fan has been broken since summer" holds two matters in one sentence.
+CLAUSE_JOIN = re.compile(
+    r"(?:,\s*(?:and|also|plus)\b(?:\s+also\b)?|;|\s-\s|\s+and\s+also\b|\s+plus\b)\s*",
+    re.IGNORECASE,
+)
+# The fewest words a sentence of unhappiness needs to be a complaint part of its own.
+MATTER_WORDS = 3
+# The join left at the end of a clause cut short: "...she thinks it's wrong, and also".
+TRAILING_JOIN = re.compile(r"(?:[\s,;-]|\band\b|\balso\b|\bplus\b)+$", re.IGNORECASE)
 # A part whose sentence covers this share of the message is the message itself.
 WHOLE_MESSAGE = 0.8
 # Words that say a sentence is about the landlord the message is written to.
@@ -559,8 +570,16 @@ def message_parts(
             # (round 12 r12b-07): the complaint is about how that report was handled (1.2).
             continue
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
-            parts.append(_part("excluded", cue_ground, text, start, end, policy))
-    if label != "service_request" and label_probability["service_request"] >= rules.probability:
+            begin, stop = _clause(text, start, end, matches)
+            parts.append(_part_between("excluded", cue_ground, text, begin, stop, policy))
+    # A fault told beside a matter we may not take (a rent rise, an insurance claim) is a repair
+    # whatever the model made of the rest: "Plus my back door doesnt shut properly" beside a
+    # rent rise was not noted (round 16 r16b-11).
+    if label != "service_request" and (
+        label_probability["service_request"] >= rules.probability
+        or label == "excluded"
+        or (label == "complaint" and any(part.label == "excluded" for part in parts[1:]))
+    ):
         requests = [
             span
             for span in matches.spans
@@ -568,7 +587,9 @@ def message_parts(
             or (span[0] == "fault_cue" and _new_fault(text, span[2], span[3], matches))
         ]
         for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
-            parts.append(_part("service_request", None, text, start, end, policy))
+            begin, stop = _clause(text, start, end, matches)
+            parts = parts[:1] + [_without(part, begin, stop, text) for part in parts[1:]]
+            parts.append(_part_between("service_request", None, text, begin, stop, policy))
     if label not in ("complaint", "escalation"):
         unhappy = [
             span
@@ -593,6 +614,10 @@ def _complaint_beside(
     begin, stop = _sentence(text, start, end)
     if stop - begin >= WHOLE_MESSAGE * len(text.strip()):
         return False
+    if len(words(text[begin:stop]).split()) < MATTER_WORDS:
+        # "useless. im ringing the emergency number myself" (round 16 r16a-06) was routed as a
+        # complaint: a word of exasperation names no matter to complain about.
+        return False
     inside = {kind for kind, _, s, e in matches.spans if begin <= s and e <= stop}
     if inside & {"exclusion_cue", "part_cue"}:
         return False
@@ -600,16 +625,49 @@ def _complaint_beside(
 
 
 def _new_fault(text: str, start: int, end: int, matches: RuleMatches) -> bool:
-    """A fault told in a sentence of its own that says nothing unhappy ("Also the landing light
-    is out."): a new request beside the rest, not the complaint's own subject. A question ("how
-    do I pay now the card doesn't work?") is answered, not booked."""
-    begin, stop = _sentence(text, start, end)
+    """A fault told in a sentence (or a clause beside another matter) of its own that says
+    nothing unhappy ("Also the landing light is out."): a new request beside the rest, not the
+    complaint's own subject. A question ("how do I pay now the card doesn't work?") is
+    answered, not booked."""
+    begin, stop = _clause(text, start, end, matches)
     if stop - begin >= WHOLE_MESSAGE * len(text.strip()) or text[stop : stop + 1] == "?":
         return False
     return not any(
         kind == "dissatisfaction_cue" and begin <= s and e <= stop
         for kind, _, s, e in matches.spans
     )
+
+
+def _clause(text: str, start: int, end: int, matches: RuleMatches) -> tuple[int, int]:
+    """The sentence around text[start:end], or, when the sentence also names another matter
+    (a rent rise, neighbours' noise: an exclusion or part cue), the clause joined to it by
+    ", and", "and also" or "plus" ("...play loud music most nights, and my bedroom window won't
+    close", round 16 r16b-15): the fault is a part of its own, not swallowed by the other."""
+    begin, stop = _sentence(text, start, end)
+    others = [
+        s
+        for kind, _, s, e in matches.spans
+        if kind in ("part_cue", "exclusion_cue") and begin <= s and e <= stop
+        and not s <= start < e
+    ]  # fmt: skip
+    if not others:
+        return begin, stop
+    before = [m.end() for m in CLAUSE_JOIN.finditer(text, begin, start)]
+    if before and any(s < before[-1] for s in others):
+        begin = before[-1]
+    after = [m.start() for m in CLAUSE_JOIN.finditer(text, end, stop)]
+    if after and any(s >= after[0] for s in others):
+        stop = after[0]
+    return begin, stop
+
+
+def _without(part: Part, begin: int, stop: int, text: str) -> Part:
+    """An excluded part whose sentence held the clause text[begin:stop] of another matter, cut
+    short of it, so the fault is not quoted as part of the rent rise."""
+    if part.label != "excluded" or not (part.start < begin < part.end <= stop):
+        return part
+    cut = part.start + len(TRAILING_JOIN.sub("", text[part.start : begin]))
+    return replace(part, end=cut, text=text[part.start : cut])
 
 
 def _names_staff(text: str, start: int, end: int, matches: RuleMatches) -> bool:
@@ -642,6 +700,12 @@ def _part(label: Label, ground: str | None, text: str, start: int, end: int,
           policy: Policy) -> Part:  # fmt: skip
     """A part spanning the sentence around text[start:end]."""
     begin, stop = _sentence(text, start, end)
+    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+
+
+def _part_between(label: Label, ground: str | None, text: str, begin: int, stop: int,
+                  policy: Policy) -> Part:  # fmt: skip
+    """A part spanning text[begin:stop]."""
     return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
 
 

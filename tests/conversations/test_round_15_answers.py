@@ -22,7 +22,9 @@ WITHDRAW_ROUTE = "I can't withdraw a complaint here"
 NEW_FORM = "take the details of your complaint"
 STAGE_2_CHECK = "To keep your complaint safe"
 NOT_AT_STAGE_2 = "I have not moved it to Stage 2"
-AT_COURT = "filed at court"
+# The legal-proceedings exclusion as explained; the letter-of-claim answer (round 16) also
+# says a letter comes "before any claim is filed at court".
+AT_COURT = "a legal claim that has been filed at court"
 STAGE_1_FIRST = "A new complaint starts at Stage 1"
 
 

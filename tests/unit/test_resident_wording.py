@@ -14,6 +14,7 @@ import yaml
 from bot import replies
 from bot.calendar import WorkingCalendar
 from bot.casestore.domain import Complaint, ComplaintDefinition, ServiceRequest
+from bot.casestore.services import CaseStore
 from bot.console.prompts import prompts_for
 from bot.definition import DraftDefinition
 from bot.hazards import clock_lines, hazard_clocks
@@ -55,6 +56,7 @@ from bot.replies import (
     unread_danger_line,
     urgent_logged_lines,
 )
+from bot.reply_dates import reply_dates_line
 from bot.triage import Reason, TriageResult
 from bot.triage.result import Part
 from tests.conftest import ROOT
@@ -211,6 +213,12 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["person_still_reads"] = replies.PERSON_STILL_READS_LINE
     texts["stage_2_who"] = replies.STAGE_2_WHO_LINE
     texts["nothing_asked"] = replies.NOTHING_ASKED_LINE
+    texts["added_to_stage_2"] = replies.ADDED_TO_STAGE_2_LINE
+    texts["thanks_while_awaited"] = replies.THANKS_WHILE_AWAITED_LINE
+    texts["need_passed_on"] = replies.NEED_PASSED_ON_LINE
+    texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")
+    deadlines = CaseStore(lambda: None, policy).deadlines  # type: ignore[arg-type, return-value]
+    texts["reply_dates_late"] = reply_dates_line(date(2026, 11, 13), date(2026, 12, 6), deadlines)
     # What the chat says it has recorded (bot/recorded.py), in each state it can be in.
     states = {
         "nothing": Recorded(),

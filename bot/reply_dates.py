@@ -1,0 +1,92 @@
+"""The Code's dates for a complaint made on a day the resident names: "if i made it on 13
+november when should i have got a reply by?" (round 16 r16b-08 got "I can't answer that one").
+The dates come from the same clocks as a logged complaint's (CaseStore.deadlines)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timezone
+
+from bot.definition import long_date
+from bot.text import words
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# A month by its name or its first three letters ("13 nov", "sept").
+MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+# "13 november", "13th of nov", "november 13th", and "13/11" (day first, as in the UK).
+DAY_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?{MONTH}\b")
+MONTH_DAY = re.compile(rf"\b{MONTH}\s+{DAY}\b")
+NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\b")
+
+# A question about when a reply or acknowledgement was due, or is due.
+ASKS_WHEN_DUE = re.compile(
+    r"\b(?:when|what date|what day|by when|which day|how long)\b[^?]{0,60}"
+    r"\b(?:reply|replied|response|respond|responded|answer|answered|hear|heard|acknowledge\w*)"
+    r"|\b(?:reply|response|answer|acknowledge\w*)\b[^?]{0,30}\bby when\b"
+)
+# Words that say the date is when the complaint was made.
+MADE_ON = re.compile(
+    r"\b(?:made|make|sent|send|put in|put it in|putted|raised|logged|lodged|submitted|complained|"
+    r"emailed|reported|rang|phoned|wrote|filed|opened|started|gave)\b"
+)
+
+Deadlines = Callable[[datetime], tuple[date, date, date]]
+
+
+def day_told(text: str, today: date) -> date | None:
+    """The day a message names, in the last year it has passed (on 6 December, "13 november"
+    is this year's), or None."""
+    said = words(text).replace("'", "")
+    found = DAY_MONTH.search(said)
+    if found:
+        day, month = int(found.group(1)), _month(found.group(2))
+    elif found := MONTH_DAY.search(said):
+        day, month = int(found.group(2)), _month(found.group(1))
+    elif numeric := NUMERIC.search(text):
+        day, month = int(numeric.group(1)), int(numeric.group(2))
+    else:
+        return None
+    for year in (today.year, today.year - 1):
+        try:
+            told = date(year, month, day)
+        except ValueError:
+            return None
+        if told <= today:
+            return told
+    return None
+
+
+def _month(name: str) -> int:
+    return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(name[:3]))
+
+
+def asks_when_due(text: str) -> bool:
+    """Whether a message asks when a reply to a complaint made on a day it names was due."""
+    said = words(text).replace("'", "")
+    return bool(ASKS_WHEN_DUE.search(said) and MADE_ON.search(said))
+
+
+def reply_dates_line(made_on: date, today: date, deadlines: Deadlines) -> str:
+    """The acknowledgement and answer dates for a Stage 1 complaint made on `made_on`, and
+    whether they have passed."""
+    _, acknowledge_by, respond_by = deadlines(
+        datetime.combine(made_on, time(12), tzinfo=timezone.utc)
+    )
+    line = (
+        f"If we got your complaint on {long_date(made_on)}, we should have acknowledged it by "
+        f"{long_date(acknowledge_by)} and sent you our answer by {long_date(respond_by)}."
+    )
+    if respond_by < today:
+        return (
+            f"{line} That date has passed, so our answer is late. You can ask for Stage 2 now, "
+            "and you do not need to give a reason. You can also make a complaint about the "
+            "delay, or ask the Housing Ombudsman for help."
+        )
+    if acknowledge_by < today:
+        return f"{line} If you have not had an acknowledgement yet, it is late."
+    return line
