@@ -457,10 +457,17 @@ def details_so_far(tracker: Tracker, question: OpenQuestion) -> dict[str, Any]:
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """After an answer on the way, the question that was waiting is asked again as it was."""
+    """After an answer on the way, the question that was waiting is asked again as it was.
+    "We do not have a phone number or email for you" is no question: said again to a message
+    that gives one, it was false ("my phone 07700 900642 Fatima. please what about insurance?",
+    round 16 r16b-10 t3, t4); then the promise to contact them is true."""
     question = last_question(tracker)
     if question is not None:
-        dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+        policy = get_app().policy
+        text = question["text"]
+        if text == policy.contact_line(False) and details_held(tracker):
+            text = policy.contact_line(True)
+        dispatcher.utter_message(text=text, buttons=question["buttons"])
     return [FollowupAction(LISTEN)]
 
 

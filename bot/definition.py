@@ -54,6 +54,9 @@ NOT_GOOD_WITH = re.compile(
     r"\b(?:not|no|never been)\s+(?:much\s+|very\s+|too\s+|that\s+|so\s+)?"
     r"(?:good|great|confident|comfortable|clever)\s+(?:with|on|at|using)(?:\s+\w+)?$"
 )
+# "my english is not so good on phone": the language is what is hard, which an interpreter
+# helps with; the way is neither asked for nor ruled out (round 15 r15c-06 t10, "phone call, in portuguese if you can").
+LANGUAGE_NOT_GOOD = re.compile(r"\b(?:english|englsh|inglish|language)\b")
 # A letter's format, which is what would help, not the way to reach them: "easy read letters",
 # "large print letters" (round 15 r15d-11 was written to by letter for "easy read").
 ONLY_A_FORMAT = re.compile(r"\b(?:easy read|easy-read|large print|braille|big print)$")
@@ -479,6 +482,11 @@ def ways_said(text: str) -> WaysSaid:
                 clause = max(start for start in clause_starts if start <= match.start())
                 before = said[clause : match.start()].split()
                 a_format = ONLY_A_FORMAT.search(" ".join(before)) is not None
+                if NOT_GOOD_WITH.search(" ".join(before)) and LANGUAGE_NOT_GOOD.search(
+                    " ".join(before)
+                ):
+                    # Neither asked for nor ruled out: the language is what is hard.
+                    continue
                 ruled_out = (
                     HARD_FOR_THEM.match(word_after(said, match.start())) is not None
                     or NOT_GOOD_WITH.search(" ".join(before)) is not None
