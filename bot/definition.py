@@ -55,7 +55,8 @@ NOT_GOOD_WITH = re.compile(
     r"(?:good|great|confident|comfortable|clever)\s+(?:with|on|at|using)(?:\s+\w+)?$"
 )
 # "my english is not so good on phone": the language is what is hard, which an interpreter
-# helps with; the way is neither asked for nor ruled out (round 15 r15c-06 t10, "phone call, in portuguese if you can").
+# helps with; the way is neither asked for nor ruled out (round 15 r15c-06 t10, "phone call,
+# in portuguese if you can").
 LANGUAGE_NOT_GOOD = re.compile(r"\b(?:english|englsh|inglish|language)\b")
 # A letter's format, which is what would help, not the way to reach them: "easy read letters",
 # "large print letters" (round 15 r15d-11 was written to by letter for "easy read").

@@ -17,7 +17,8 @@ Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference",
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
-    r"submitted|gone through|went through|gone thru|went thru|gone thro|gone in|on (?:the )?(?:system|file|record))"
+    r"submitted|gone through|went through|gone thru|went thru|gone thro|gone in|"
+    r"on (?:the )?(?:system|file|record))"
 )
 ASKS_IF_RECORDED = re.compile(
     # "is the complaint logged or not?", "has my complaint been registered", "was that noted".
