@@ -30,7 +30,7 @@ from actions.representatives import (
     typed_in_full,
 )
 from bot.answers import YES_NO_SLOTS, goes_on_told
-from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
+from bot.definition import RESIDENT_NAMED, consent_told, helps_the_resident, introduced_name
 from bot.fits import says_no_earlier_report
 from bot.told import (
     own_name_in,
@@ -174,7 +174,13 @@ class ValidateComplaintForm(
         if value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
-        if staff_for_the_resident(text) and not named_relationship(tracker):
+        # "neither, call handler. rep is son Imran, consent given": a helper on the line beside
+        # the call handler (round 16 r16b-14 t5 was recorded as the resident).
+        if (
+            staff_for_the_resident(text)
+            and not named_relationship(tracker)
+            and not helps_the_resident(text)
+        ):
             return staff_answering(tracker, text)
         if (misplaced := answer_elsewhere(tracker, "acting_for", text)) is not None:
             return misplaced

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.definition import contact_preference
+from bot.definition import (
+    contact_preference,
+    helps_the_resident,
+    name_in,
+    represented_person,
+    way_insisted,
+)
 from bot.recorded import asks_if_recorded
 
 
@@ -37,3 +43,84 @@ def test_a_person_not_good_on_the_phone_still_has_it_ruled_out(said: str) -> Non
 )
 def test_gone_thru_asks_if_the_complaint_is_logged(asked: str) -> None:
     assert asks_if_recorded(asked) == "complaint"
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("Chloe. email is chloe.b.safe@example.com, only i read it", "Chloe"),
+        ("Sam, my email is sam@example.com", "Sam"),
+        ("Peter Adeyemi. Email is p@example.com", "Peter Adeyemi"),
+    ],
+)
+def test_a_first_name_before_the_details_is_the_name(said: str, name: str) -> None:
+    """r16a-11 t3: "Chloe. email is ..." was told "Please tell me just the name"."""
+    assert name_in(said) == name
+
+
+@pytest.mark.parametrize(
+    "said", ["Email. its chloe@example.com", "Mobile, 07700 900111", "Thanks. my email is a@b.com"]
+)
+def test_a_label_or_a_thank_you_before_the_details_is_no_name(said: str) -> None:
+    assert name_in(said) is None
+
+
+def test_neither_is_no_name() -> None:
+    """r16b-14: "neither, call handler. rep is son Imran" was read back as the name."""
+    assert name_in("neither, call handler. rep is son Imran, consent given") is None
+
+
+@pytest.mark.parametrize(
+    ("said", "way"),
+    [
+        ("yeah but dont call me, my ex reads my texts. email only pls", "email only"),
+        ("yes but dont ring me, text", "text"),
+        ("yes contact me, phone only", "phone only"),
+    ],
+)
+def test_a_way_insisted_on_without_details_is_kept(said: str, way: str) -> None:
+    """r16a-11 t5: "email only pls" at the offer, then phone buttons at the contact question."""
+    assert way_insisted(said) == way
+
+
+@pytest.mark.parametrize("said", ["yes please", "yes, phone is broken though", "yeah go on"])
+def test_a_plain_yes_insists_on_no_way(said: str) -> None:
+    assert way_insisted(said) is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "CH: T Mr Arif Hussain 3 Poplar Ct, rep = son Imran (consent given on call)",
+        "rep is daughter, Grace",
+        "rep for mum, deaf",
+        "Hi, I'm Tom, a support worker with Mind, supporting one of your tenants",
+        "I'm Jo Bell, her social worker",
+    ],
+)
+def test_a_helper_in_shorthand_or_by_role_is_a_helper(said: str) -> None:
+    """r16b-14 t4, r16b-06 t5: asked whether they were the resident."""
+    assert helps_the_resident(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["im the tenant, my support worker is helping", "reporting a leak", "my rep is at work"],
+)
+def test_a_resident_is_not_read_as_a_helper(said: str) -> None:
+    assert not helps_the_resident(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "resident"),
+    [
+        (
+            "supporting one of your tenants, Ms Leanne Brooks (Flat 6 Mill House). She has anxiety",
+            "Ms Leanne Brooks, Flat 6 Mill House",
+        ),
+        ("CH: T Mr Arif Hussain 3 Poplar Ct, rep = son Imran", "Mr Arif Hussain, 3 Poplar Ct"),
+    ],
+)
+def test_the_resident_is_read_with_the_address(said: str, resident: str) -> None:
+    """r16b-06 t10: the address in brackets was left out of "The complaint is for"."""
+    assert represented_person(said) == resident
