@@ -339,13 +339,18 @@ def report_told_beside(text: str) -> str | None:
 def keeps_its_answer(question: OpenQuestion | None, text: str, needs: tuple[str, ...] = ()) -> bool:
     """A danger told beside a detail the contact questions read out of the words, never the
     words themselves: a number, an email or a way to contact ("phone call, in portuguese if you
-    can"). The form reads the answer after the route. At the question about what would help, a
-    need the words name is that answer ("I'm hard of hearing so please never phone me" beside
-    the heating route was asked the question again, round 16 r16a-03 t12)."""
+    can"). The form reads the answer after the route. What would put it right, said as one, is
+    kept too. At the question about what would help, a need the words name is that answer
+    ("I'm hard of hearing so please never phone me" beside the heating route was asked the
+    question again, round 16 r16a-03 t12)."""
     if question is None or not question.form:
         return False
     if question.name == "adjustments_needed":
         return any(need != WAY_TO_CONTACT_NEED for need in needs)
+    if question.name == "outcome_sought":
+        # "get it fixed so it stays fixed, and an explanation why it keeps breaking" beside the
+        # lift route was asked the question again (round 16 r16a-04 t6).
+        return fits_strictly(question.name, text)
     if question.name == "contact_details":
         return contact_details_in(text) is not None
     if question.name == "contact_preference":

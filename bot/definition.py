@@ -662,6 +662,8 @@ class DraftDefinition:
     consent: bool | None = None
     # Whether the helper holds a lasting power of attorney for the resident.
     power_of_attorney: bool = False
+    # Whether that agreement was given by phone or by word of mouth, not in writing.
+    consent_on_the_phone: bool = False
 
     def read_back(self) -> str:
         lines = [
@@ -685,6 +687,8 @@ class DraftDefinition:
             lines.append(
                 f"{helper} You hold lasting power of attorney for them."
                 if self.power_of_attorney
+                else f"{helper} They have agreed to this on the phone."
+                if self.consent and self.consent_on_the_phone
                 else f"{helper} They have agreed to this."
                 if self.consent
                 else f"{helper} They have not agreed to this yet, so we will check with them "
@@ -861,9 +865,21 @@ CONSENT_GIVEN = re.compile(
     # "the resident has agreed", "she's agreed", "she has signed our authority form" (round 8).
     r"|\b(?:the resident|the tenant|(?-i:T)|she|he|they)(?:'s| is| has| have)\s+(?:already\s+)?"
     r"(?:agreed|consented|said yes)"
-    r"|signed (?:an? |our |the |your )?(?:authority|consent) form)\b",
+    r"|signed (?:an? |our |the |your )?(?:authority|consent) form"
+    # "T gave verbal consent", "consent verbal only so far" (round 16).
+    r"|verbal(?:ly)? consent|consent (?:is |was )?(?:verbal|verbally)\b(?! (?:not|no)\b))\b",
     re.IGNORECASE,
 )
+# Consent said to be given by phone or by word of mouth: read back as agreed on the phone, not
+# as if it were written ("consent verbal only so far", "consent given on call").
+CONSENT_ON_THE_PHONE = re.compile(
+    r"\b(?:verbal|verbally|on (?:the )?(?:call|phone)|over the phone|by phone)\b", re.IGNORECASE
+)
+
+
+def consent_on_the_phone(text: str) -> bool:
+    """Whether a message tells the resident's consent given by phone or by word of mouth."""
+    return consent_told(text) and CONSENT_ON_THE_PHONE.search(text) is not None
 
 
 # A helper who holds a lasting power of attorney for the resident ("I have LPA for him", "acting

@@ -297,3 +297,260 @@ def test_a_helper_who_gives_it_all_again_with_a_protest_is_not_asked_again(
         reply = say(answer)
     assert HELPER_DETAILS in reply
     assert HELPER_DETAILS not in say(again)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # r16a-07 t1 in our own ESL wordings.
+        "Hello, my English is little. Kitchen window is broken, cold air come in. I call 2 weeks "
+        "ago nobody come. I want complain",
+        "window in bedroom broken, glass crack. we report it last month, nobody come. i want "
+        "make complaint",
+    ],
+)
+def test_a_report_told_in_esl_is_not_asked_about_again(running: Running, first: str) -> None:
+    """r16a-07 t3: "I call 2 weeks ago nobody come" was asked whether it was reported before."""
+    _, say = conversation(running)
+    reply = say(first)
+    if "make a formal complaint" in reply:
+        reply = say("complaint yes")
+    seen = reply
+    if STILL in reply:
+        seen += say("yes still broken")
+    assert "reported to us before" not in seen
+
+
+STILL = "Is this still happening now?"
+
+
+@pytest.mark.parametrize(
+    ("way", "need"),
+    [
+        ("phone please, and I need arabic interpreter", "arabic interpreter"),
+        ("text, and i need a somali interpreter for calls", "somali interpreter"),
+        ("phone. I need urdu translator please", "urdu translator"),
+    ],
+)
+def test_an_interpreter_asked_for_beside_the_way_is_added_to_a_need_told_before(
+    running: Running, way: str, need: str
+) -> None:
+    """r16a-07 t8: "my English is little" from the first message was kept, and the Arabic
+    interpreter asked for at the contact question dropped."""
+    _, say = conversation(running)
+    _complaint_to_the_name(
+        say, "my English is little. window is broken 3 weeks and nobody come, I want complain"
+    )
+    say("Samira Haddad")
+    say("07700 900654")
+    reply = say(way)
+    assert READ_BACK in reply
+    assert need in reply.lower()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "no. well actually yes i need more time to get to the door and i cant do stairs",
+        "no... actually large print would help",
+    ],
+)
+def test_a_need_told_after_a_first_no_is_kept(running: Running, answer: str) -> None:
+    """r16a-04 t11: "no. well actually yes i need more time to get to the door" was read as no,
+    and the read-back had no adjustments."""
+    _, say = conversation(running)
+    _complaint_to_the_name(say, "the repairs team never came about my leaking sink, 3 times now")
+    say("Dee Clarke")
+    say("07700 900982")
+    assert ADJUSTMENTS in say("text")
+    reply = say(answer)
+    assert "To make things easier for you" in reply or CONSENT in reply
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        "get it fixed so it stays fixed, and an explanation why it keeps breaking",
+        "fix the lift properly this time and say sorry",
+        "i want it fixed for good and compensation",
+    ],
+)
+def test_what_would_put_it_right_beside_a_route_is_kept(running: Running, outcome: str) -> None:
+    """r16a-04 t6: the outcome typed after the lift route was asked for again with buttons."""
+    _, say = conversation(running)
+    reply = say(
+        "i want to complain, lift broke 4 days in my block, im in a wheelchair on the 6th "
+        "floor and cant get out"
+    )
+    if "make a formal complaint" in reply:
+        reply = say("formal complaint")
+    for answer in ("yes still", "reported it thursday, no job number"):
+        if OUTCOME in reply:
+            break
+        reply = say(answer)
+    assert OUTCOME in reply
+    assert OUTCOME not in say(outcome)
+
+
+OUTCOME = "What would you like us to do to put things right?"
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept", "left"),
+    [
+        # r16b-06 t9, r16b-14 t7, r16a-12 t11 in our own wordings.
+        ("I told you - large print letters, she can't see well", "large print", "I told you"),
+        ("already said: T has dementia. no letters to T", "T has dementia", "already said"),
+        ("As I said, she is deaf, so text me not her", "she is deaf", "As I said"),
+    ],
+)
+def test_the_protest_is_not_stored_as_what_would_help(
+    running: Running, answer: str, kept: str, left: str
+) -> None:
+    """r16b-06 t10, r16b-14 t8: "I told you - no phone calls, because of her anxiety" was read
+    back as what would help, protest and all."""
+    _, say = conversation(running)
+    _complaint_to_the_name(say, "the repairs team never came about my leaking sink, 3 times now")
+    say("Dee Clarke")
+    say("07700 900982")
+    assert ADJUSTMENTS in say("text")
+    reply = say(answer)
+    if CONSENT in reply:
+        reply = say("yes record it")
+    assert READ_BACK in reply
+    assert kept in reply
+    assert left not in reply.split("To make things easier for you:")[1]
+
+
+def _to_the_read_back(say: Callable[[str], str], first: str, outcome: str = "fix it") -> str:
+    """A resident's complaint answered to the read-back."""
+    _complaint_to_the_name(say, first)
+    say("Dee Clarke")
+    say("07700 900982")
+    say("text")
+    reply = say("no")
+    assert READ_BACK in reply
+    return reply
+
+
+@pytest.mark.parametrize(
+    "second_thoughts",
+    [
+        "actually can u just get it fixed, i dont want the hassle of a complaint, just get "
+        "someone out",
+        "i dont want a complaint anymore. just fix the mould",
+        "forget the complaint, just send someone to fix it",
+    ],
+)
+def test_giving_up_the_complaint_at_the_read_back_leaves_it(
+    running: Running, second_thoughts: str
+) -> None:
+    """r16a-01 t11-t12: "just get it fixed, i dont want the hassle of a complaint" at the
+    read-back got "Which part would you like to change?" twice."""
+    _, say = conversation(running)
+    _to_the_read_back(say, "black mould in my sons bedroom, reported in october, nobody came")
+    reply = say(second_thoughts)
+    assert "Which part would you like to change" not in reply
+    assert "without a formal complaint" in reply
+    assert "Your complaint is logged" not in reply
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "not all right. the water stop but ceiling is still broken, this is the problem",
+        "it says it has stopped. the ceiling problem is not stopped",
+        "wrong, the leak stopped but the ceiling is still stained and damp",
+    ],
+)
+def test_it_goes_on_can_be_put_right_at_the_read_back(running: Running, correction: str) -> None:
+    """r16a-02 t10-t12: "the water stop but ceiling is still broken" left "It has stopped"."""
+    _, say = conversation(running)
+    reply = say("water came through my bathroom ceiling from the flat above, i want to complain")
+    if "make a formal complaint" in reply:
+        reply = say("formal complaint")
+    if STILL in reply:
+        reply = say("no it has stopped")
+    for answer in ("no", "fix the ceiling", "I'm the resident"):
+        if NAME_QUESTION in reply:
+            break
+        reply = say(answer)
+    say("Tom Nowak")
+    say("07700 900461")
+    say("phone")
+    read_back = say("no")
+    assert "It has stopped." in read_back
+    reply = say(correction)
+    assert "It is still happening." in reply
+
+
+@pytest.mark.parametrize("stepping_away", ["im calling 999 now", "hang on, someones at the door"])
+def test_stepping_away_at_the_read_back_is_no_no(running: Running, stepping_away: str) -> None:
+    """r16a-11 t15-t16: "im calling 999 now" got "Which part would you like to change?", then so
+    did "did my complaint go through? i said yes before"."""
+    _, say = conversation(running)
+    _to_the_read_back(say, "the repairs team never came about my leaking sink, 3 times now")
+    reply = say(stepping_away)
+    assert "Which part would you like to change" not in reply
+    assert READ_BACK in reply
+    reply = say("ok im back. did my complaint go through? i said yes before")
+    assert "Your complaint is logged" in reply
+
+
+def test_contact_wishes_are_not_what_they_would_like(running: Running) -> None:
+    """r16b-01 t5: "also please dont ring her she cant hear it, text only to my mobile ...,
+    im Sandra her daughter" was read back as what they would like."""
+    _, say = conversation(running)
+    reply = say(
+        "the repairs team never came about my leaking sink, 3 times now. i want to complain"
+    )
+    if "make a formal complaint" in reply:
+        reply = say("formal complaint")
+    for answer in ("yes still", "no"):
+        if OUTCOME in reply:
+            break
+        reply = say(answer)
+    assert OUTCOME in reply
+    say(
+        "fix the sink and something for the days off work. also please dont ring me, text only "
+        "to my mobile 07700 900881"
+    )
+    for answer in ("I'm the resident", "Dee Clarke", "no"):
+        reply = say(answer)
+        if READ_BACK in reply:
+            break
+    assert READ_BACK in reply
+    wanted = reply.split("You would like:")[1].split("\n")[0]
+    assert "fix the sink" in wanted
+    assert "07700 900881" not in wanted
+    assert "text only" not in wanted
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "CH: T Mrs Rita Shah 7 Elm Court, rep = son Dev (consent verbal only so far). no kitchen "
+        "light 3 weeks, 2 missed appts. wants to complain",
+    ],
+)
+def test_consent_given_on_the_phone_is_read_back_as_such(running: Running, note: str) -> None:
+    """Consent told as verbal read back as "They have agreed to this." as if written."""
+    _, say = conversation(running)
+    reply = say(note)
+    if "make a formal complaint" in reply:
+        reply = say("formal complaint")
+    seen = reply
+    for answer in (
+        "yes still",
+        "no",
+        "fix the light",
+        "Dev Shah",
+        "dev.shah@example.com",
+        "email",
+        "no",
+    ):
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+        seen += reply
+    assert "They have agreed to this on the phone." in seen
