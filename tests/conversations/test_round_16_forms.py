@@ -21,6 +21,12 @@ READ_BACK = "Here is what I understood"
 NOT_YET = "Not yet"
 
 
+def _first(say: Callable[[str], str], first: str, choose: str = "formal complaint") -> str:
+    """The first message, choosing a formal complaint in the resident's words if offered."""
+    reply = say(first)
+    return say(choose) if "make a formal complaint" in reply else reply
+
+
 @pytest.mark.parametrize(
     "details",
     [
@@ -180,9 +186,7 @@ def test_a_helper_named_in_the_first_message_is_not_asked_who_they_are(
     (consent given on call)" were asked whether they were the resident, and the tenant's
     address in brackets was left out of the read-back."""
     _, say = conversation(running)
-    reply = say(first)
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    reply = _first(say, first)
     seen = reply
     for answer in ("yes still", "no", "fix the sink"):
         if READ_BACK in reply or NAME_QUESTION in reply:
@@ -196,12 +200,18 @@ def test_a_helper_named_in_the_first_message_is_not_asked_who_they_are(
 def test_consent_given_on_the_call_is_not_asked_again(running: Running) -> None:
     """r16b-14 t11: consent the call handler gave in the first note was asked again."""
     _, say = conversation(running)
-    reply = say(
+    seen = _note_to_the_read_back(
+        say,
         "CH: T Mrs Rita Shah 7 Elm Court, rep = son Dev (consent given on call). T has no "
-        "kitchen light for 3 weeks, 2 missed appts. wants to complain"
+        "kitchen light for 3 weeks, 2 missed appts. wants to complain",
     )
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    assert CONSENT_OF_RESIDENT not in seen
+    assert "The complaint is for: Mrs Rita Shah, 7 Elm Court" in seen
+
+
+def _note_to_the_read_back(say: Callable[[str], str], note: str) -> str:
+    """A call handler's note for a son helping his mother, answered to the read-back: all said."""
+    reply = _first(say, note)
     seen = reply
     for answer in (
         "yes still",
@@ -216,8 +226,7 @@ def test_consent_given_on_the_call_is_not_asked_again(running: Running) -> None:
             break
         reply = say(answer)
         seen += reply
-    assert CONSENT_OF_RESIDENT not in seen
-    assert "The complaint is for: Mrs Rita Shah, 7 Elm Court" in seen
+    return seen
 
 
 @pytest.mark.parametrize(
@@ -238,9 +247,7 @@ def test_a_name_said_again_with_a_protest_is_taken(running: Running, again: str)
 
 
 def _complaint_to_the_name(say: Callable[[str], str], first: str) -> str:
-    reply = say(first)
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    reply = _first(say, first)
     for answer in ("yes still", "no", "fix it", "I'm the resident"):
         if NAME_QUESTION in reply:
             break
@@ -262,9 +269,7 @@ def _complaint_to_the_name(say: Callable[[str], str], first: str) -> str:
 def test_a_name_signed_with_the_details_is_not_asked_for(running: Running, first: str) -> None:
     """r16b-07 t7: the name given with address and number was asked for."""
     _, say = conversation(running)
-    reply = say(first)
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    reply = _first(say, first)
     seen = reply
     for answer in ("yes still", "no", "fix it", "I'm the resident"):
         if ADJUSTMENTS in reply or HOW_TO_CONTACT in reply or READ_BACK in reply:
@@ -288,9 +293,9 @@ def test_a_helper_who_gives_it_all_again_with_a_protest_is_not_asked_again(
     """r16a-12 t7: four details in one sentence after "I've told you all that" got the same
     question word for word."""
     _, say = conversation(running)
-    reply = say("I want to complain for my mum, her kitchen light has not worked for 3 weeks")
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    reply = _first(
+        say, "I want to complain for my mum, her kitchen light has not worked for 3 weeks"
+    )
     for answer in ("yes still", "no", "fix the light", "I'm helping someone else"):
         if HELPER_DETAILS in reply:
             break
@@ -312,9 +317,7 @@ def test_a_helper_who_gives_it_all_again_with_a_protest_is_not_asked_again(
 def test_a_report_told_in_esl_is_not_asked_about_again(running: Running, first: str) -> None:
     """r16a-07 t3: "I call 2 weeks ago nobody come" was asked whether it was reported before."""
     _, say = conversation(running)
-    reply = say(first)
-    if "make a formal complaint" in reply:
-        reply = say("complaint yes")
+    reply = _first(say, first, "complaint yes")
     seen = reply
     if STILL in reply:
         seen += say("yes still broken")
@@ -378,12 +381,11 @@ def test_a_need_told_after_a_first_no_is_kept(running: Running, answer: str) -> 
 def test_what_would_put_it_right_beside_a_route_is_kept(running: Running, outcome: str) -> None:
     """r16a-04 t6: the outcome typed after the lift route was asked for again with buttons."""
     _, say = conversation(running)
-    reply = say(
+    reply = _first(
+        say,
         "i want to complain, lift broke 4 days in my block, im in a wheelchair on the 6th "
-        "floor and cant get out"
+        "floor and cant get out",
     )
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
     for answer in ("yes still", "reported it thursday, no job number"):
         if OUTCOME in reply:
             break
@@ -466,9 +468,9 @@ def test_giving_up_the_complaint_at_the_read_back_leaves_it(
 def test_it_goes_on_can_be_put_right_at_the_read_back(running: Running, correction: str) -> None:
     """r16a-02 t10-t12: "the water stop but ceiling is still broken" left "It has stopped"."""
     _, say = conversation(running)
-    reply = say("water came through my bathroom ceiling from the flat above, i want to complain")
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
+    reply = _first(
+        say, "water came through my bathroom ceiling from the flat above, i want to complain"
+    )
     if STILL in reply:
         reply = say("no it has stopped")
     for answer in ("no", "fix the ceiling", "I'm the resident"):
@@ -501,11 +503,9 @@ def test_contact_wishes_are_not_what_they_would_like(running: Running) -> None:
     """r16b-01 t5: "also please dont ring her she cant hear it, text only to my mobile ...,
     im Sandra her daughter" was read back as what they would like."""
     _, say = conversation(running)
-    reply = say(
-        "the repairs team never came about my leaking sink, 3 times now. i want to complain"
+    reply = _first(
+        say, "the repairs team never came about my leaking sink, 3 times now. i want to complain"
     )
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
     for answer in ("yes still", "no"):
         if OUTCOME in reply:
             break
@@ -536,21 +536,5 @@ def test_contact_wishes_are_not_what_they_would_like(running: Running) -> None:
 def test_consent_given_on_the_phone_is_read_back_as_such(running: Running, note: str) -> None:
     """Consent told as verbal read back as "They have agreed to this." as if written."""
     _, say = conversation(running)
-    reply = say(note)
-    if "make a formal complaint" in reply:
-        reply = say("formal complaint")
-    seen = reply
-    for answer in (
-        "yes still",
-        "no",
-        "fix the light",
-        "Dev Shah",
-        "dev.shah@example.com",
-        "email",
-        "no",
-    ):
-        if READ_BACK in reply:
-            break
-        reply = say(answer)
-        seen += reply
+    seen = _note_to_the_read_back(say, note)
     assert "They have agreed to this on the phone." in seen
