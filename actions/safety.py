@@ -170,11 +170,18 @@ class ActionSafetyCheck(Action):
         return self._carry_on(
             dispatcher, tracker, routed=bool(result.urgency or said_again),
             asked=result.ask_about_danger,
+            to_a_person=any(
+                policy.urgency[c].to_a_person for c in result.urgency if c in policy.urgency
+            ),
         )  # fmt: skip
 
     @staticmethod
     def _carry_on(
-        dispatcher: CollectingDispatcher, tracker: Tracker, routed: bool, asked: bool
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        routed: bool,
+        asked: bool,
+        to_a_person: bool = False,
     ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
         says nothing more; at a form's question or the read-back, after a route, or after the
@@ -192,7 +199,9 @@ class ActionSafetyCheck(Action):
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not corrects_the_read_back(tracker)
-        elif routed and keeps_its_answer(question, text, matches_in(tracker).adjustments):
+        elif routed and keeps_its_answer(
+            question, text, () if to_a_person else matches_in(tracker).adjustments, to_a_person
+        ):
             # "phone call, in portuguese if you can" beside a route: the form reads the answer
             # (round 15 r15c-06 t10, r15c-02 t8).
             routed = False
@@ -336,7 +345,12 @@ def report_told_beside(text: str) -> str | None:
     )
 
 
-def keeps_its_answer(question: OpenQuestion | None, text: str, needs: tuple[str, ...] = ()) -> bool:
+def keeps_its_answer(
+    question: OpenQuestion | None,
+    text: str,
+    needs: tuple[str, ...] = (),
+    to_a_person: bool = False,
+) -> bool:
     """A danger told beside a detail the contact questions read out of the words, never the
     words themselves: a number, an email or a way to contact ("phone call, in portuguese if you
     can"). The form reads the answer after the route. What would put it right, said as one, is
@@ -349,8 +363,9 @@ def keeps_its_answer(question: OpenQuestion | None, text: str, needs: tuple[str,
         return any(need != WAY_TO_CONTACT_NEED for need in needs)
     if question.name == "outcome_sought":
         # "get it fixed so it stays fixed, and an explanation why it keeps breaking" beside the
-        # lift route was asked the question again (round 16 r16a-04 t6).
-        return fits_strictly(question.name, text)
+        # lift route was asked the question again (round 16 r16a-04 t6). Not beside a danger to
+        # a person: "just sort it. whats the point of me even being here" is no outcome.
+        return not to_a_person and fits_strictly(question.name, text)
     if question.name == "contact_details":
         return contact_details_in(text) is not None
     if question.name == "contact_preference":
