@@ -27,6 +27,7 @@ from bot.definition import (
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
+from bot.told import without_protest
 
 NONE_NEEDED = "none"
 # "No thank you, my English is ok for writing", "nothing else needed", Arabic "no thanks": a
@@ -49,7 +50,9 @@ NOTHING_NEEDED = re.compile(
 OFFER = "adjustments_pending"
 # "no thanks, but large print would help": a need after all.
 NEED_AFTER_ALL = re.compile(
-    r"\b(?:but|except|although|though|however|only|would help|could you|can you|please|pls)\b",
+    r"\b(?:but|except|although|though|however|only|would help|could you|can you|please|pls"
+    # "no. well actually yes i need more time to get to the door" (round 16 r16a-04 t11).
+    r"|actually|on second thoughts?|come to think of it|thinking about it|wait)\b",
     re.IGNORECASE,
 )
 
@@ -83,14 +86,17 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
     nor taken as the answer to that question (round 10 r10c-06, r10c-24)."""
     text = str(tracker.latest_message.get("text") or "")
     asking = tracker.get_slot("requested_slot")
-    if (
-        text.startswith("/")
-        or asking is None
-        or asking in ADJUSTMENT_SLOTS
-        or tracker.get_slot("adjustments_needed")
-    ):
+    if text.startswith("/") or asking is None or asking in ADJUSTMENT_SLOTS:
         return {}
-    return needs_in(tracker, text, tracker.latest_message.get("entities") or [])
+    told = needs_in(tracker, text, tracker.latest_message.get("entities") or [])
+    held = str(tracker.get_slot("adjustments_needed") or "")
+    if not told or held in ("", NONE_NEEDED):
+        return told
+    if told["adjustments_needed"].lower() in held.lower():
+        return {}
+    # "phone please, and I need arabic interpreter" after "my English is little" was kept from
+    # the first message: added to it, not dropped (round 16 r16a-07 t8).
+    return {**told, "adjustments_needed": f"{held}; {told['adjustments_needed']}"}
 
 
 def needs_in(tracker: Tracker, text: str, entities: list[dict[str, Any]]) -> dict[str, Any]:
@@ -283,7 +289,9 @@ class AdjustmentQuestions:
             else {}
         )
         return {
-            "adjustments_needed": text,
+            # "I told you - no phone calls, because of her anxiety": what would help, not the
+            # protest (round 16 r16b-06 t10).
+            "adjustments_needed": without_protest(text),
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
             **consent,
         }

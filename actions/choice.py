@@ -24,7 +24,7 @@ from bot.answers import (
 )
 from bot.calendar import UK_TIME
 from bot.casestore.domain import Choice, ServiceRequest
-from bot.definition import helps_the_resident, job_reference_in, titled_names
+from bot.definition import consent_told, helps_the_resident, job_reference_in, titled_names
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
@@ -156,6 +156,9 @@ def already_told(tracker: Tracker) -> list[EventType]:
     ):
         # "writing for my neighbour Mrs Doris Allen": the helper is not asked who they are.
         events.append(SlotSet("acting_for", "someone_else"))
+        if any(consent_told(m["text"]) for m in told):
+            # "rep = son Imran (consent given on call)": not asked again (round 16 r16b-14 t11).
+            events.append(SlotSet("representative_consent", True))
     elif any(
         says_they_are_the_resident(m["text"]) or caller_is_the_resident(m["text"]) for m in told
     ):

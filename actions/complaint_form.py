@@ -30,14 +30,16 @@ from actions.representatives import (
     typed_in_full,
 )
 from bot.answers import YES_NO_SLOTS, goes_on_told
-from bot.definition import RESIDENT_NAMED, consent_told, introduced_name
+from bot.definition import RESIDENT_NAMED, consent_told, helps_the_resident, introduced_name
 from bot.fits import says_no_earlier_report
 from bot.told import (
+    outcome_without_contact,
     own_name_in,
     resident_own_name,
     says_they_are_the_resident,
     staff_for_the_resident,
     without_outcome,
+    without_protest,
 )
 
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
@@ -157,7 +159,13 @@ class ValidateComplaintForm(
         """ "yep, still broken" or "The engineer came on 3 August, job 7712001" is not what
         would put it right: kept where it belongs, and this question asked again."""
         misplaced = answer_elsewhere(tracker, "outcome_sought", str(value or ""))
-        return {"outcome_sought": value} if misplaced is None else misplaced
+        if misplaced is not None:
+            return misplaced
+        if isinstance(value, str) and answered_now(tracker, "outcome_sought"):
+            # How to contact them, kept in its own place, is not what they would like (round
+            # 16 r16b-01 t5); nor is "I told you" before it.
+            value = outcome_without_contact(without_protest(value))
+        return {"outcome_sought": value}
 
     def validate_acting_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -174,7 +182,13 @@ class ValidateComplaintForm(
         if value in ("resident", "someone_else"):
             return {"acting_for": value}
         text = str(value or "")
-        if staff_for_the_resident(text) and not named_relationship(tracker):
+        # "neither, call handler. rep is son Imran, consent given": a helper on the line beside
+        # the call handler (round 16 r16b-14 t5 was recorded as the resident).
+        if (
+            staff_for_the_resident(text)
+            and not named_relationship(tracker)
+            and not helps_the_resident(text)
+        ):
             return staff_answering(tracker, text)
         if (misplaced := answer_elsewhere(tracker, "acting_for", text)) is not None:
             return misplaced

@@ -19,6 +19,7 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    only_a_name,
     own_and_others_details,
     phone_typed_wrong,
     postal_address_in,
@@ -44,7 +45,7 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
     again."""
     events: list[EventType] = []
     for text in earlier_messages(tracker):
-        name = introduced_name(text)
+        name = introduced_name(text) or signed_name(text)
         details = contact_details_in(text)
         if name and not is_organisation(name):
             # "a support worker from Northside Support": the organisation is nobody's name.
@@ -55,6 +56,22 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
             if preference:
                 events.append(SlotSet("contact_preference", preference))
     return events
+
+
+def signed_name(text: str) -> str | None:
+    """A name written as a sentence of its own with the writer's address and number, as a
+    message is signed: "... this is my complaint now. Gary Mills 31 Ash Grove 07700 900777"
+    (round 16 r16b-07 t7 was asked for the name). Not a name inside a sentence ("my neighbour
+    Pete Smith said ring you, my number ...")."""
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        if contact_details_in(sentence) is None:
+            continue
+        rest = without_contact_details(sentence)
+        address = postal_address_in(rest)
+        rest = rest.replace(address, " ") if address else rest
+        if only_a_name(rest) and not is_organisation(rest.strip(" .,!")):
+            return rest.strip(" .,!")
+    return None
 
 
 # "write to me at 5 Holly Lane", "send letters to", "my address is": where a letter goes.
@@ -190,7 +207,8 @@ class ContactQuestions:
         # "yes signed consent form" answers another question: no name (round 12 r12a-10);
         # "shannon kelly?? just said" gives it again, "ugh i just told u" does not.
         told_before = ALREADY_TOLD.search(text) is not None
-        rest = ALREADY_TOLD.sub(" ", text)
+        # "i already told you. Gary Mills": the name after the protest (round 16 r16b-07 t8).
+        rest = ALREADY_TOLD.sub(" ", text).strip(" .,!?:;-")
         name = (
             None
             if ANSWER_WORD.match(text) or (told_before and len(rest.split()) < 2)

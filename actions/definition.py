@@ -11,9 +11,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.representatives import power_of_attorney_told
-from actions.turns import before_latest_message, last_question
+from actions.turns import before_latest_message, earlier_messages, last_question
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
-from bot.definition import DraftDefinition, without_health_details
+from bot.definition import DraftDefinition, consent_on_the_phone, without_health_details
 from bot.replies import REMOVED_LINE
 from bot.text import words
 
@@ -57,6 +57,7 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
         power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
+        consent_on_the_phone=any(map(consent_on_the_phone, earlier_messages(tracker))),
     )
 
 

@@ -63,6 +63,7 @@ from bot.corrections import (
     NO_ADJUSTMENTS_NEEDED,
     Correction,
     correction_of,
+    goes_on_after_all,
     joined,
     part_answered,
     part_named_alone,
@@ -161,7 +162,10 @@ class ActionUnderstandAnswer(Action):
             None,
         )
         text = str(message.get("text") or "")
-        if question.name == "awaiting_confirmation" and understanding.kind != "yes":
+        if question.name == "awaiting_confirmation" and understanding.kind not in (
+            "yes",
+            "put_right",
+        ):
             # "No, I want to change what went wrong": the part named, its question asked again;
             # "the earlier report bit" typed at "Which part would you like to change?".
             part = (
@@ -457,12 +461,18 @@ def put_right_instead(
     complaint, I just want the lock fixed"): the message is re-read as the "no" to the offer,
     whose rule records that choice, notes the repair and asks how to reach the resident
     (actions.choice), as if the resident had chosen it at the offer."""
-    reverted, *reread = as_message(tracker, question, "deny", {})
-    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    at_read_back = question.name == READ_BACK
+    # At the read-back the form is over, its answers still held: they go too, and the read-back.
+    form = "complaint_form" if at_read_back else question.form
+    reverted, *reread = as_message(
+        tracker, OpenQuestion(CHOICE) if at_read_back else question, "deny", {}
+    )
+    form_slots = domain.get("forms", {}).get(form, {}).get("required_slots", [])
     out_of_the_form: list[EventType] = [
         SlotSet("requested_slot", None),
         ActiveLoop(None),
         *(SlotSet(slot, None) for slot in form_slots),
+        *([SlotSet(READ_BACK, False)] if at_read_back else []),
         SlotSet("choice_pending", True),
     ]
     return [reverted, *out_of_the_form, *reread]
@@ -490,10 +500,17 @@ def details_so_far(tracker: Tracker, question: OpenQuestion) -> dict[str, Any]:
 
 
 def ask_again(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """After an answer on the way, the question that was waiting is asked again as it was."""
+    """After an answer on the way, the question that was waiting is asked again as it was.
+    "We do not have a phone number or email for you" is no question: said again to a message
+    that gives one, it was false ("my phone 07700 900642 Fatima. please what about insurance?",
+    round 16 r16b-10 t3, t4); then the promise to contact them is true."""
     question = last_question(tracker)
     if question is not None:
-        dispatcher.utter_message(text=question["text"], buttons=question["buttons"])
+        policy = get_app().policy
+        text = question["text"]
+        if text == policy.contact_line(False) and details_held(tracker):
+            text = policy.contact_line(True)
+        dispatcher.utter_message(text=text, buttons=question["buttons"])
     return [FollowupAction(LISTEN)]
 
 
@@ -515,6 +532,12 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             FollowupAction(LISTEN),
         ]
     correction = correction_of(typed, draft, need_words)
+    stopped = draft.still_happening is False or correction.changes.get("still_happening") is False
+    if stopped and goes_on_after_all(typed):
+        # "the water stop but ceiling is still broken, this is the problem. also I want Polish
+        # interpreter": the "It has stopped" line changed too (round 16 r16a-02 t10-t12).
+        how = "changed" if correction.how == "unclear" else correction.how
+        correction = Correction({**correction.changes, "still_happening": True}, how)
     if correction.how == "unclear" and needs:
         # "mum needs urdu interpreter": what would help, added to the adjustments with the
         # needs it names (round 10 r10c-22 was asked which part).

@@ -28,6 +28,7 @@ from bot.definition import (
     only_a_name,
     represented_person,
     resident_in,
+    written_names,
 )
 from bot.told import (
     ALREADY_TOLD,
@@ -179,8 +180,15 @@ class RepresentativeQuestions:
         resident = about_the_resident(text)
         if ALREADY_TOLD.search(resident) and represented_person(resident) is None:
             # "I told you her name and address already" was kept as her name (round 13
-            # r13a-03): the name told before, or the question asked again.
-            resident = resident_told(tracker, "") or ""
+            # r13a-03): the name told before, or the question asked again. "I've told you all
+            # that. Paul Price, her son. Edna Price, Flat 3, 22 Mill Lane" gives them again
+            # beside the protest (round 16 r16a-12 t7 was asked again word for word).
+            rest = " ".join(
+                sentence
+                for sentence in re.split(r"(?<=[.!?\n])\s+", resident)
+                if not ALREADY_TOLD.search(sentence)
+            ).strip()
+            resident = resident_told(tracker, "") or (rest if written_names(rest) else "")
         helper = helper_own_name(text, resident)
         return {
             "representative_details": resident or None,

@@ -24,6 +24,7 @@ from bot.definition import (
     contact_details_in,
     introduced_name,
     preference_beside_details,
+    way_insisted,
     without_contact_details,
     written_names,
 )
@@ -66,7 +67,9 @@ def contact_given(text: str) -> list[EventType]:
         or (written[0] if written else None)
         or (called.group(1) if called else None),
         "contact_details": details,
-        "contact_preference": preference_beside_details(text) if details else None,
+        # "yeah but dont call me ... email only pls": the way insisted on is kept, so the form
+        # does not offer a phone call to someone who ruled it out (round 16 r16a-11 t5).
+        "contact_preference": preference_beside_details(text) if details else way_insisted(text),
     }
     return [SlotSet(slot, value) for slot, value in given.items() if value]
 

@@ -12,6 +12,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
 from actions.app import get_app
 from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
@@ -32,7 +33,7 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.questions import answer_for
+from bot.questions import answer_for, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.text import words
@@ -176,6 +177,9 @@ class ActionSafetyCheck(Action):
         return self._carry_on(
             dispatcher, tracker, routed=bool(result.urgency or said_again),
             asked=result.ask_about_danger,
+            to_a_person=any(
+                policy.urgency[c].to_a_person for c in result.urgency if c in policy.urgency
+            ),
         )  # fmt: skip
 
     def _calling_for_help(
@@ -199,7 +203,11 @@ class ActionSafetyCheck(Action):
 
     @staticmethod
     def _carry_on(
-        dispatcher: CollectingDispatcher, tracker: Tracker, routed: bool, asked: bool
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        routed: bool,
+        asked: bool,
+        to_a_person: bool = False,
     ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
         says nothing more; at a form's question or the read-back, after a route, or after the
@@ -217,7 +225,9 @@ class ActionSafetyCheck(Action):
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not (corrects_the_read_back(tracker) or opens_confirming(text))
-        elif routed and keeps_its_answer(question, text):
+        elif routed and keeps_its_answer(
+            question, text, () if to_a_person else matches_in(tracker).adjustments, to_a_person
+        ):
             # "phone call, in portuguese if you can" beside a route: the form reads the answer
             # (round 15 r15c-06 t10, r15c-02 t8).
             routed = False
@@ -364,12 +374,27 @@ def report_told_beside(text: str) -> str | None:
     )
 
 
-def keeps_its_answer(question: OpenQuestion | None, text: str) -> bool:
+def keeps_its_answer(
+    question: OpenQuestion | None,
+    text: str,
+    needs: tuple[str, ...] = (),
+    to_a_person: bool = False,
+) -> bool:
     """A danger told beside a detail the contact questions read out of the words, never the
     words themselves: a number, an email or a way to contact ("phone call, in portuguese if you
-    can"). The form reads the answer after the route."""
+    can"). The form reads the answer after the route. What would put it right, said as one, is
+    kept too. At the question about what would help, a need the words name is that answer
+    ("I'm hard of hearing so please never phone me" beside the heating route was asked the
+    question again, round 16 r16a-03 t12)."""
     if question is None or not question.form:
         return False
+    if question.name == "adjustments_needed":
+        return any(need != WAY_TO_CONTACT_NEED for need in needs)
+    if question.name == "outcome_sought":
+        # "get it fixed so it stays fixed, and an explanation why it keeps breaking" beside the
+        # lift route was asked the question again (round 16 r16a-04 t6). Not beside a danger to
+        # a person: "just sort it. whats the point of me even being here" is no outcome.
+        return not to_a_person and fits_strictly(question.name, text)
     if question.name == "contact_details":
         return contact_details_in(text) is not None
     if question.name == "contact_preference":
@@ -502,8 +527,14 @@ def _said_again(tracker: Tracker, result: TriageResult) -> tuple[list[str], tupl
 def _cannot_phone_after_a_route(tracker: Tracker, policy: Policy) -> list[str]:
     """The routes standing when the message says the resident cannot make a voice call ("I
     CANNOT PHONE. I am Deaf. How do I contact the emergency line?", round 12 r12a-11): their
-    help again, with the ways that are not a call."""
-    if not cannot_phone([str(tracker.latest_message.get("text") or "")], policy):
+    help again, with the ways that are not a call. An answer to a form's question or a change
+    at the read-back that says so is no follow-up: "He's hard of hearing so please never phone
+    him, contact me by email" at the adjustments question is what would help, and the route's
+    help again dropped the form (round 16 r16a-03 t12, t15); a question still gets the help."""
+    text = str(tracker.latest_message.get("text") or "")
+    if not cannot_phone([text], policy):
+        return []
+    if waiting_on_an_answer(tracker) and not is_question(text):
         return []
     return routes_not_taken_back(tracker)
 

@@ -468,6 +468,21 @@ def understand(
     about_record = asks_if_recorded(text) or (
         "request" if question is not None and asks_to_book(text) else None
     )
+    if question is not None and question.name == READ_BACK:
+        said = words(text)
+        if about_record == "complaint" and SAID_YES_BEFORE.search(said):
+            # "police came, hes gone. did my complaint go through? i said yes before": the yes
+            # held back by the danger is given again (round 16 r16a-11 t16 got "Which part?").
+            return Understanding("yes")
+        if (
+            STEPPING_AWAY.search(said)
+            and not SAYS_A_PART_IS_WRONG.search(said)
+            and not wants_to_leave(text)
+            and not withdraws(text)
+        ):
+            # "im calling 999 now" is no "no": the summary is asked about again, unchanged
+            # (round 16 r16a-11 t15 got "Which part would you like to change?").
+            return Understanding("question")
     if question is None:
         if about_record is not None:
             # "yes but is the ring-me-before-visits thing noted or not" (round 11 r11b-17).
@@ -807,7 +822,7 @@ NO_COMPLAINT = re.compile(
     r"bothering|fussed|for|to|in|with|about|make|making|do|doing|raise|raising|put|putting|go|"
     # "I don't really want to make a fuss with a formal complaint" (round 12 r12a-06).
     r"down|the|a|an|any|another|new|second|further|more|extra|really|actually|even|honestly|"
-    r"think|fuss|with)\s+){0,8}"
+    r"think|fuss|with|hassle|stress|faff|aggro|of)\s+){0,8}"
     r"(?:formal|complaint|complain|complaining)\b"
 )
 
@@ -1032,6 +1047,23 @@ PUT_RIGHT_WORDS = (
 )  # fmt: skip
 
 
+# "i said yes before", "i already said it was right": the read-back agreed before.
+SAID_YES_BEFORE = re.compile(
+    r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:said|told (?:you|u)|typed|clicked|pressed)\s+"
+    r"(?:yes|yeah|ok|it was right|its right|it's right|thats right|that's right|that was right|"
+    r"it was correct|correct)\b"
+)
+# "im calling 999 now", "ringing the police", "hang on": the resident stepping away, not
+# answering the read-back.
+STEPPING_AWAY = re.compile(
+    r"\b(?:i'?m|im|i am|gonna|going to|i'?ll|ill|i will)\s+(?:now\s+)?(?:calling|ringing|phoning|"
+    r"call|ring|phone)\s+(?:999|911|112|101|111|the police|police|an ambulance|ambulance)\b"
+    r"|^(?:hang on|one sec|one second|one moment|give me a (?:sec|second|minute|min)|brb|wait)\b"
+)
+# Words that say something in the read-back is wrong, beside the stepping away.
+SAYS_A_PART_IS_WRONG = re.compile(r"\b(?:wrong|change|not right|incorrect|should say|should be)\b")
+
+
 def gives_up_complaint_for_repair(question: OpenQuestion, text: str) -> bool:
     """Whether, at the offer or inside the complaint form, the resident chooses to have it put
     right without a complaint ("I'll just get it put right without a complaint", "nah leave the
@@ -1046,8 +1078,11 @@ def gives_up_complaint_for_repair(question: OpenQuestion, text: str) -> bool:
     if question.name == CHOICE:
         return complaint_choice(text) is not True or wants_to_leave(text)
     # Inside the form "I just want it fixed" answers what would put it right: only leaving the
-    # complaint with it gives the complaint up.
-    return question.form == "complaint_form" and (wants_to_leave(text) or withdraws(text))
+    # complaint with it gives the complaint up. So at the read-back: "actually can u just get it
+    # fixed, i dont want the hassle of a complaint" (round 16 r16a-01 t11-t12 got the which-part
+    # buttons twice).
+    inside = question.form == "complaint_form" or question.name == READ_BACK
+    return inside and (wants_to_leave(text) or withdraws(text))
 
 
 # "I don't really want ...", "she no longer wants ...": a want taken back.
@@ -1188,6 +1223,17 @@ FINE_NOW = re.compile(
 )
 
 
+# "the water now is stop, but ceiling is wet and bad", "the leak stopped but the ceiling is
+# still broken": one thing over, the problem not (round 16 r16a-02 t6, t10).
+STOPPED_BUT_NOT_OVER = re.compile(
+    r"\b(?:stopped|stop|stops|off|over|gone|fixed|capped|dry)\b.*\bbut\b.*\b(?:still|wet|broken|"
+    r"bad|damaged|leaking|dripping|not fixed|never fixed|falling|damp|mouldy|cracked|ruined|"
+    r"stained|not stopped|not over|not done|problem)\b"
+    # "it stopped but im still angry" is about the writer, not the problem.
+    r"(?<!\bim still)(?<!\bi am still)(?<!\bi'm still)(?<!\bwe are still)(?<!\bwe're still)"
+)
+
+
 def goes_on_told(text: str) -> bool | None:
     """Whether a message already says the problem goes on or has stopped, in any sentence of
     it ("Its out again now, since thursday", "The fan has been fitted now, so no it's not still
@@ -1200,7 +1246,11 @@ def goes_on_told(text: str) -> bool | None:
             continue
         if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
             stopped = True
-        elif BACK_AGAIN.search(said) or any(contains(said, w) for w in GOES_ON_NOW):
+        elif (
+            STOPPED_BUT_NOT_OVER.search(said)
+            or BACK_AGAIN.search(said)
+            or any(contains(said, w) for w in GOES_ON_NOW)
+        ):
             still = True
         elif any(contains(said, w) for w in STOPPED_WORDS):
             stopped = True

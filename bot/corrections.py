@@ -544,6 +544,21 @@ STOPPED = re.compile(
     r"\b(?:not|isn't|isnt|no longer|never)\b(?:\s+\w+)?\s+still\b"
     r"|\b(?:has stopped|it stopped|one off|not ongoing|isn't ongoing)\b"
 )
+# "still say it has stopped. the ceiling problem is not stopped", "the water stop but ceiling
+# is still broken" (round 16 r16a-02 t10-t12 could not change "It has stopped").
+NOT_STOPPED = re.compile(
+    r"\b(?:not|isn'?t|isnt|hasn'?t|hasnt|never|havent|haven'?t)\s+(?:\w+\s+)?(?:stopped|stop|over|"
+    r"finished|fixed)\b"
+    r"|\b(?:stopped|stop|stops|off|over|gone|fixed|dry)\b.*\bbut\b.*\bstill\b"
+)
+
+
+def goes_on_after_all(text: str) -> bool:
+    """Whether a change at the read-back says the problem has not stopped, where it reads
+    "It has stopped"."""
+    return NOT_STOPPED.search(words(text)) is not None
+
+
 # "it isn't about a repair I reported before either" (round 12 r12a-04).
 NOT_ABOUT_ONE = re.compile(
     r"\b(?:not|isn'?t|isnt|wasn'?t|wasnt|nothing to do with)\s+(?:about\s+|to do with\s+)?"
@@ -802,7 +817,8 @@ class Values:
     def still(self, said: str) -> How | None:
         """ "It is NOT still happening, it was one call", "delete the still happening line":
         whether it is still happening, as said."""
-        stopped = LINE_GONE.search(said) or STOPPED.search(words(said))
+        goes_on = NOT_STOPPED.search(words(said))
+        stopped = not goes_on and (LINE_GONE.search(said) or STOPPED.search(words(said)))
         self.parts["still_happening"] = not stopped
         return "changed"
 

@@ -54,6 +54,10 @@ NOT_GOOD_WITH = re.compile(
     r"\b(?:not|no|never been)\s+(?:much\s+|very\s+|too\s+|that\s+|so\s+)?"
     r"(?:good|great|confident|comfortable|clever)\s+(?:with|on|at|using)(?:\s+\w+)?$"
 )
+# "my english is not so good on phone": the language is what is hard, which an interpreter
+# helps with; the way is neither asked for nor ruled out (round 15 r15c-06 t10, "phone call,
+# in portuguese if you can").
+LANGUAGE_NOT_GOOD = re.compile(r"\b(?:english|englsh|inglish|language)\b")
 # A letter's format, which is what would help, not the way to reach them: "easy read letters",
 # "large print letters" (round 15 r15d-11 was written to by letter for "easy read").
 ONLY_A_FORMAT = re.compile(r"\b(?:easy read|easy-read|large print|braille|big print)$")
@@ -77,7 +81,7 @@ NAME_OPENERS = re.compile(
 # Words that never make up a name on their own.
 NOT_A_NAME = {
     "no", "nothing", "none", "nope", "thank", "thanks", "you", "yes", "ok", "okay", "not",
-    "sure", "thats", "that's", "all", "fine", "else", "nah", "yeah",
+    "sure", "thats", "that's", "all", "fine", "else", "nah", "yeah", "neither", "both", "either",
 }  # fmt: skip
 
 
@@ -242,9 +246,9 @@ def name_in(text: str) -> str | None:
         return None
     if DETAIL_WORDS.search(text) and not re.search(r"\bname", text, re.IGNORECASE):
         # "my email is ayesha.k@example.com" gives details, not a name; "Peter Adeyemi. Email
-        # is ..." gives both.
+        # is ..." gives both; "Chloe. email is ..." too (round 16 r16a-11 t3 was asked again).
         written = written_names(text)
-        return written[0] if written else None
+        return written[0] if written else name_leading(text)
     if NAME_OPENERS.match(text) is None:
         # "I already said, Kofi Owusu": a name written as one, inside a longer answer.
         # "Hannah Price, Fairway Support": the person, not the organisation (round 9 r9c16).
@@ -270,6 +274,18 @@ def name_in(text: str) -> str | None:
     return name
 
 
+def name_leading(text: str) -> str | None:
+    """A first name written alone before the details, ended by a stop or comma: "Chloe. email
+    is ...", "Sam, my email is ...", "Priya - email me"."""
+    found = LEADING_NAME.match(text)
+    if found is None:
+        return None
+    name = found.group(1)
+    if name in NOT_NAMES or name.lower() in NOT_A_NAME | DETAIL_LABELS | NOT_IN_NAMES:
+        return None
+    return name
+
+
 # Letters of names written in the Latin alphabet with accents ("Wiśniewska", "Łukasz", "Zoë"):
 # round 9 r9a-23 read a surname back cut at the "ś".
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ž"
@@ -277,6 +293,8 @@ LOWER = "a-zß-öø-ÿā-ž"
 # One word of a name, with a capital inside after an apostrophe or a hyphen or "Mc": O'Neill,
 # Smith-Jones, McDonald.
 NAME_WORD = rf"[{UPPER}][{LOWER}]*(?:['\u2019-]?[{UPPER}]?[{LOWER}]+)*"
+# A first name alone at the start of an answer, before a stop, comma or dash.
+LEADING_NAME = re.compile(rf"^\s*({NAME_WORD})\s*(?:[.,;:]|\s-\s)")
 # A name as people write one: an optional title and initial, then capitalised words.
 WRITTEN_NAME = re.compile(rf"\b{NAME_WORD}'?\.?(?:[ \t]+{NAME_WORD}'?\.?)*")
 # Capitalised words that start sentences rather than names.
@@ -479,6 +497,11 @@ def ways_said(text: str) -> WaysSaid:
                 clause = max(start for start in clause_starts if start <= match.start())
                 before = said[clause : match.start()].split()
                 a_format = ONLY_A_FORMAT.search(" ".join(before)) is not None
+                if NOT_GOOD_WITH.search(" ".join(before)) and LANGUAGE_NOT_GOOD.search(
+                    " ".join(before)
+                ):
+                    # Neither asked for nor ruled out: the language is what is hard.
+                    continue
                 ruled_out = (
                     HARD_FOR_THEM.match(word_after(said, match.start())) is not None
                     or NOT_GOOD_WITH.search(" ".join(before)) is not None
@@ -523,6 +546,15 @@ def contact_preference(text: str, last: bool = False) -> str | None:
         # "only call after 6pm": the time is what is only.
         return f"{way}, {when.group().strip()}"
     return way + (" only" if only else "")
+
+
+def way_insisted(text: str) -> str | None:
+    """The way of contact a message insists on, with no details beside it: one said to be the
+    only one ("email only pls") or said beside a way ruled out ("dont call me, email me")."""
+    way = contact_preference(text)
+    if way is None or not (way.endswith(" only") or ways_said(text).ruled_out):
+        return None
+    return way
 
 
 # Clauses that only say how: "please contact me by email not phone", "email me instead".
@@ -630,6 +662,8 @@ class DraftDefinition:
     consent: bool | None = None
     # Whether the helper holds a lasting power of attorney for the resident.
     power_of_attorney: bool = False
+    # Whether that agreement was given by phone or by word of mouth, not in writing.
+    consent_on_the_phone: bool = False
 
     def read_back(self) -> str:
         lines = [
@@ -653,6 +687,8 @@ class DraftDefinition:
             lines.append(
                 f"{helper} You hold lasting power of attorney for them."
                 if self.power_of_attorney
+                else f"{helper} They have agreed to this on the phone."
+                if self.consent and self.consent_on_the_phone
                 else f"{helper} They have agreed to this."
                 if self.consent
                 else f"{helper} They have not agreed to this yet, so we will check with them "
@@ -683,7 +719,19 @@ HELPS_THE_RESIDENT = re.compile(
     # they were the resident): a parent's home, not the writer's.
     r"|\bmy\s+(?:dad|mum|mom|mam|mother|father|nan|nana|gran|granny|grandma|grandad|grandpa|"
     r"aunt|auntie|uncle)(?:'s|\u2019s|s)\s+(?:boiler|flat|house|home|heating|bathroom|kitchen|"
-    r"roof|windows?|door|lift|property|place|bedroom)\b",
+    r"roof|windows?|door|lift|property|place|bedroom)\b"
+    # "I'm Tom, a support worker with Mind, supporting one of your tenants" (round 16 r16b-06
+    # t5 was asked whether he was the resident).
+    # A call handler's "rep = son Imran", "rep is daughter", "rep for mum" (round 16 r16b-14 t4,
+    # r16b-02 t3 were asked whether they were the resident).
+    r"|\brep(?:resentative)?\s*(?:=|:|-|is)?\s*(?:(?:the|her|his|their|(?-i:T)'?s?)\s+)?"
+    r"(?:son|daughter|dtr|dau|wife|husband|partner|carer|brother|sister|niece|nephew|grandson|"
+    r"granddaughter|friend|neighbour|advocate|support worker)\b"
+    r"|\brep\s+for\b"
+    r"|\bsupporting\s+(?:one of your (?:tenants|residents)|(?:the|your|a|an|my|our)\s+"
+    r"(?:tenant|resident|client))\b"
+    r"|\b(?:i'?m|im|i am)\s+(?:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?,?\s+)?(?:a|an|her|his|their)\s+"
+    r"(?:\w+\s+)?(?:support worker|social worker|key worker|advocate|caseworker|case worker)\b",
     re.IGNORECASE,
 )
 
@@ -713,7 +761,8 @@ REPRESENTED = re.compile(
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(
-    r"^\s*(?:,|\bat\b|\bof\b|\bin\b|\bnumber\b|\bno\.?)?[\s,]*(?:(?:at|of|number|no\.?)\s+)?"
+    # "Ms Leanne Brooks (Flat 6 Mill House)": in brackets too (round 16 r16b-06 t10).
+    r"^\s*(?:,|\bat\b|\bof\b|\bin\b|\bnumber\b|\bno\.?)?[\s,(]*(?:(?:at|of|number|no\.?)\s+)?"
     # "Mr Abdi Hassan, he lives at 9 Oak House" (round 9 r9a-08 read back no address).
     r"(?:(?:who|he|she|they)\s+)?(?:(?:lives?|living)\s+(?:at|in)\s+)?"
     # "Krystyna Nowak, flat 3, 22 Mill Road", typed in small letters (round 9 r9a-04).
@@ -743,7 +792,8 @@ def postal_address_in(text: str) -> str | None:
 RESIDENT_NAMED = re.compile(
     # "T is Mrs Hodan Ahmed Hassan": a call handler's T for the tenant (round 13 r13c-05).
     r"(?:\b(?i:(?:she|he|they|mum|dad|the resident|the tenant)(?:'s|\u2019s| is| are)|mums|dads)"
-    r"|\bT(?: is|:))\s+"
+    # "CH: T Mr Arif Hussain 3 Poplar Ct": T before a titled name (round 16 r16b-14).
+    r"|\bT(?: is|:)|\bT(?=\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?\s))\s+"
     rf"(?P<name>(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})+)"
 )
 
@@ -815,9 +865,21 @@ CONSENT_GIVEN = re.compile(
     # "the resident has agreed", "she's agreed", "she has signed our authority form" (round 8).
     r"|\b(?:the resident|the tenant|(?-i:T)|she|he|they)(?:'s| is| has| have)\s+(?:already\s+)?"
     r"(?:agreed|consented|said yes)"
-    r"|signed (?:an? |our |the |your )?(?:authority|consent) form)\b",
+    r"|signed (?:an? |our |the |your )?(?:authority|consent) form"
+    # "T gave verbal consent", "consent verbal only so far" (round 16).
+    r"|verbal(?:ly)? consent|consent (?:is |was )?(?:verbal|verbally)\b(?! (?:not|no)\b))\b",
     re.IGNORECASE,
 )
+# Consent said to be given by phone or by word of mouth: read back as agreed on the phone, not
+# as if it were written ("consent verbal only so far", "consent given on call").
+CONSENT_ON_THE_PHONE = re.compile(
+    r"\b(?:verbal|verbally|on (?:the )?(?:call|phone)|over the phone|by phone)\b", re.IGNORECASE
+)
+
+
+def consent_on_the_phone(text: str) -> bool:
+    """Whether a message tells the resident's consent given by phone or by word of mouth."""
+    return consent_told(text) and CONSENT_ON_THE_PHONE.search(text) is not None
 
 
 # A helper who holds a lasting power of attorney for the resident ("I have LPA for him", "acting

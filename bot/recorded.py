@@ -17,11 +17,14 @@ Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference",
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
-    r"submitted|gone through|went through|gone in|on (?:the )?(?:system|file|record))"
+    r"submitted|gone through|went through|gone thru|went thru|gone thro|gone in|go through|"
+    r"go thru|"
+    r"on (?:the )?(?:system|file|record))"
 )
 ASKS_IF_RECORDED = re.compile(
     # "is the complaint logged or not?", "has my complaint been registered", "was that noted".
-    rf"^(?:is|has|was|were|are|r)\s+(?:\S+\s+){{0,8}}?{RECORDED_WORDS}\b"
+    # "did my complaint go through?" (round 16 r16a-11 t16).
+    rf"^(?:is|has|was|were|are|r|did)\s+(?:\S+\s+){{0,8}}?{RECORDED_WORDS}\b"
     # "have you noted to ring me before any visit?", "did u log it".
     r"|^(?:have|has|did)\s+(?:you|u|anyone|someone)\s+(?:\w+\s+)?"
     r"(?:logged|log|noted|note|recorded|record|registered|register|put)\b"

@@ -17,6 +17,8 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    way_insisted,
+    ways_said,
     without_contact_details,
     written_names,
 )
@@ -83,6 +85,38 @@ def without_outcome(text: str) -> str:
     return " ".join(kept).strip()
 
 
+# "im Sandra her daughter", "this is Tom, his carer": the writer naming themself.
+SIGNED_WITH_ROLE = re.compile(
+    r"^\s*(?:and\s+)?(?i:i'?m|im|i am|this is|it'?s)\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?\s*,?\s+"
+    r"(?i:her|his|their|the)\s+\w+(?:\s+\w+)?[\s.!]*$"
+)
+
+
+def outcome_without_contact(text: str) -> str:
+    """What would put it right without the clauses that say how to contact them, give details
+    or a name: "fix the leak obviously ... also please dont ring her she cant hear it, text only
+    to my mobile 07700 900881, im Sandra her daughter" read all of it back as what they would
+    like (round 16 r16b-01 t5). The form keeps those in their own places. The words as they
+    came when nothing else is left."""
+    kept = []
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text.strip()):
+        clauses = [c for c in re.split(r"(?<=,)\s+|\s+(?=also\b)", sentence) if c.strip()]
+        for clause in clauses:
+            said = ways_said(clause)
+            about_contact = (
+                contact_details_in(clause) is not None
+                or introduced_name(clause) is not None
+                or own_name_in(clause) is not None
+                or SIGNED_WITH_ROLE.match(clause) is not None
+                or bool(said.ruled_out)
+                or way_insisted(clause) is not None
+            )
+            if not about_contact or OUTCOME_WORDS.search(clause):
+                kept.append(clause)
+    left = " ".join(kept).strip(" ,")
+    return left if OUTCOME_WORDS.search(left) else text
+
+
 # A report already made, told with the complaint: "he reported it twice", "We complained on
 # phone in September", "rang 3 times since august", "called you on Monday" (not "I want to
 # report", nor "never reported it").
@@ -93,7 +127,12 @@ REPORTED_ALREADY = re.compile(
     # r14c-16, r14c-03, r14d-16 were asked whether it was reported before).
     r"|\b(?:phone|ring|call|told (?:you|u|them|yous|ya))\b(?!\s+me\b)[^,.;!?]{0,30}?"
     r"\b(?:\d+|two|three|four|five|six|several|many|so many)\s+times?\b"
-    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:call|time (?:calling|ringing))\b",
+    r"|\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+(?:call|time (?:calling|ringing))\b"
+    # "I call 2 weeks ago nobody come", "we report last month" (ESL, round 16 r16a-07 t3 was
+    # asked whether it was reported before).
+    r"|\b(?:i|we|she|he|they|my (?:husband|wife|son|daughter|mum|dad))\s+(?:call|phone|ring|"
+    r"report|tell|email)\b(?:\s+(?:you|u|them|it|this))?[^,.;!?]{0,25}?\b(?:ago|last (?:week|"
+    r"month|year|time)|yesterday|before)\b",
     re.IGNORECASE,
 )
 NOT_REPORTED = re.compile(
@@ -101,9 +140,34 @@ NOT_REPORTED = re.compile(
     r"\b(?:reported|rang|phoned|complained|emailed|chased|contacted|called)\b"
     # "nobody called me back"; and a call handler's "caller rang:" is this call, not an earlier one.
     r"|\b(?:no one|nobody|noone|caller|cust|customer)\s+(?:has\s+|had\s+|ever\s+)?"
-    r"(?:rang|phoned|called|contacted)\b",
+    r"(?:rang|phoned|called|contacted)\b"
+    # "my mum (Edna Price, 79) rang me": a call to the writer, not a report to us (round 16
+    # r16a-12 t12 read back "reported before: 79) rang me").
+    r"|\b(?:rang|rung|phoned|called|call|ring|phone)\s+me\b",
     re.IGNORECASE,
 )
+
+
+# Who said it before, ahead of the protest: "I've told you", "we already said".
+PROTEST_SUBJECT = re.compile(r"^\s*(?:(?:i'?ve|ive|i have|i|we'?ve|we have|we)\s+)?", re.IGNORECASE)
+# What is left of the protest after its words: "all that", "-", ":".
+PROTEST_TAIL = re.compile(
+    r"^\s*(?:(?:all )?(?:that|this|it|them)\b)?\s*(?:already|before)?\s*[-:;,.!]*\s*", re.IGNORECASE
+)
+
+
+def without_protest(text: str) -> str:
+    """An answer without the protest it opens with: "I told you - no phone calls, because of
+    her anxiety" keeps "no phone calls, because of her anxiety" (round 16 r16b-06 t10, r16b-14
+    t8 and r16a-12 t12 read the protest back as what would help). The words as they came when
+    the protest is all there is."""
+    rest = text[PROTEST_SUBJECT.match(text).end() :]  # type: ignore[union-attr]
+    found = ALREADY_TOLD.match(rest)
+    if found is None:
+        return text
+    tail = rest[found.end() :]
+    tail = tail[PROTEST_TAIL.match(tail).end() :].strip()  # type: ignore[union-attr]
+    return tail if len(tail.split()) >= 2 else text
 
 
 def earlier_report_told(text: str) -> str | None:

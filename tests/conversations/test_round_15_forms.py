@@ -178,12 +178,6 @@ def test_an_interpreter_asked_for_before_the_complaint_is_not_asked_about_again(
     assert "romanian" in reply.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a language is no longer a vulnerable person, so this answer gets no heating route, and "
-    "'phone call, in portuguese if you can, my english is not so good on phone' is not yet "
-    "taken as the contact way by the form's own validation",
-)
 def test_an_interpreter_asked_for_beside_a_danger_at_the_contact_question_is_kept(
     running: Running,
 ) -> None:
