@@ -15,6 +15,7 @@ from typing import Literal
 
 from bot.definition import (
     ADDRESS,
+    ALSO,
     CONTACT_TIME,
     NOT_NAMES,
     DraftDefinition,
@@ -25,6 +26,18 @@ from bot.definition import (
     preference_beside_details,
     resident_in,
     written_names,
+)
+from bot.contact_wishes import (
+    CLAUSES,
+    WISH_TO_RESIDENT,
+    about_the_resident,
+    copy_wish,
+    reference_wish,
+    resident_wish,
+    resident_wish_held,
+    wishes,
+    with_wish,
+    without_detail,
 )
 from bot.earlier_job import (
     CALLED,
@@ -640,6 +653,9 @@ class Values:
             # "what he wants is fine now. Change the helper name to ...": that part is kept
             # (round 12 r12a-10 had the outcome overwritten by those words).
             return None
+        other = self.other_contact(said)
+        if other is not None:
+            return other
         if part is not None and pointer and len(words(said[pointer.end() :]).split()) < 2:
             # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
@@ -1083,7 +1099,10 @@ class Values:
     def contact(self, said: str) -> How | None:
         details = contact_details_in(said)
         if details:
-            self.parts["contact_details"] = details
+            # The other contact wishes held with them stay (bot.contact_wishes).
+            self.parts["contact_details"] = ALSO.join(
+                [details, *wishes(self.text("contact_details"))]
+            )
         # A number corrected alone keeps the way already held: "mobile typo, should be 07722
         # 450019" is no change from "text only" to a phone call (round 10 r10c-13).
         keeps_the_way = details is not None and way_fits(self.text("contact_preference"), details)
@@ -1114,6 +1133,48 @@ class Values:
             # was to be written to at an email address).
             details = self.parts["contact_details"] = address
         return "changed" if details or preference else None
+
+    def other_contact(self, said: str) -> How | None:
+        """Someone else to contact, or a reference to quote, beside the contact held: "please
+        copy cllr.hart@... into emails" is a copy, never the caseworker's own email (round 17
+        r17a-08); "07700 900288 is LEANNE's mobile, not mine. Leanne by text, only after 2pm"
+        is the resident's own way and time, never the support worker's (r17a-06); "record our
+        reference DH/KAM/0412" is the firm's reference, never a job number (r17a-13)."""
+        held = self.text("contact_details")
+        wish = reference_wish(said) or copy_wish(said)
+        if wish is not None:
+            self.parts["contact_details"] = with_wish(held, wish)
+            return "changed"
+        resident = (
+            resident_in(self.text("representative"), self.text("contact_name"))
+            if self.helping
+            else None
+        )
+        clauses = [c for c in CLAUSES.split(said) if words(c)]
+        if not resident or not any(about_the_resident(c, resident) for c in clauses):
+            return None
+        changed = False
+        for clause in clauses:
+            if not about_the_resident(clause, resident):
+                # "Email me (Sam) any time": the helper's own way, beside the resident's.
+                changed = self.contact(clause) is not None or changed
+                continue
+            before = resident_wish_held(self.text("contact_details"), resident)
+            wish = resident_wish(before, clause, resident)
+            if wish is None:
+                continue
+            details = with_wish(self.text("contact_details"), wish, replacing=before)
+            told = WISH_TO_RESIDENT.match(wish)
+            if told is not None and told.group("details"):
+                details = without_detail(details, told.group("details"))
+            time = told.group("time") if told is not None else None
+            preference = self.text("contact_preference")
+            if time and preference.endswith(f", {time}"):
+                # "the not-before-2pm is for Leanne, not me".
+                self.parts["contact_preference"] = preference.split(",")[0]
+            self.parts["contact_details"] = details
+            changed = True
+        return "changed" if changed else None
 
     def no_adjustments(self, said: str) -> How | None:
         """ "no adjustments needed, that number isn't an adjustment": nothing would help."""
