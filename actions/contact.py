@@ -12,8 +12,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.turns import before_latest_message, earlier_messages
+from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
+    ALSO,
     contact_details_in,
     contact_preference,
     introduced_name,
@@ -23,6 +25,7 @@ from bot.definition import (
     phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
+    resident_in,
     without_contact_details,
     written_names,
 )
@@ -179,6 +182,23 @@ def details_and_residents(tracker: Tracker, text: str) -> tuple[str | None, dict
     return own, {"representative_details": f"{held}. Their contact details: {others}"}
 
 
+def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None:
+    """A helper's own contact details and way, with the resident's own way and time held
+    beside them, when the answer gives both."""
+    if tracker.get_slot("acting_for") != "someone_else":
+        return None
+    resident = resident_in(
+        str(tracker.get_slot("representative_details") or ""),
+        str(tracker.get_slot("contact_name") or ""),
+    )
+    split = split_contact(text, resident) if resident else None
+    if split is None:
+        return None
+    own, way, wishes = split
+    held_way = {} if tracker.get_slot("contact_preference") or not way else {"contact_preference": way}
+    return {"contact_details": ALSO.join([own, *wishes]), **held_way}
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -212,6 +232,11 @@ class ContactQuestions:
         """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
         the next question."""
         text = str(value or "")
+        split = resident_contact_split(tracker, text)
+        if split is not None:
+            # "email me, Sam, ... and Leanne by text ... not before 2pm": each their own way
+            # (bot.contact_wishes; round 17 r17a-06).
+            return split
         details = contact_details_in(text)
         own, resident = details_and_residents(tracker, text)
         if own and resident:

@@ -12,11 +12,11 @@ import re
 from bot.definition import (
     ALSO,
     contact_details_in,
-    contact_preference,
     contact_time_in,
     email_in,
     held_details,
     phone_in,
+    preference_beside_details,
 )
 
 # "copy the councillor in", "cc cllr.hart@...", "is only to be copied in", "copying in".
@@ -117,7 +117,8 @@ def resident_wish(held: str | None, clause: str, resident: str) -> str | None:
         verb, details, time = old.group("verb"), old.group("details"), old.group("time")
     said = HYPHENS.sub(" ", NOT_ME.sub("", clause))
     new_details = contact_details_in(said)
-    way = contact_preference(said)
+    # "her mobile ..., text her on it": the way asked for, not the word for the number.
+    way = preference_beside_details(said, last=True)
     when = contact_time_in(said)
     if new_details is None and way is None and when is None:
         return None
@@ -145,3 +146,25 @@ def without_detail(details: str, detail: str) -> str:
 
 def phone_or_email(text: str) -> str | None:
     return phone_in(text) or email_in(text)
+
+
+def split_contact(text: str, resident: str) -> tuple[str, str | None, list[str]] | None:
+    """A helper's answer that gives their own contact and the resident's, each with its way and
+    time ("contact me, Sam, by email on sam@..., and Leanne by text on 07700 900288 but not
+    before 2pm"): the helper's details and way, and the wish for the resident. None when the
+    answer says nothing of the resident's own contact (round 17 r17a-06 t4 read it back as
+    "Sam Reid by email, not before 2pm (sam@..., 07700 900288)")."""
+    own: list[str] = []
+    way: str | None = None
+    wish: str | None = None
+    for clause in (c for c in CLAUSES.split(text) if c.strip()):
+        if about_the_resident(clause, resident):
+            wish = resident_wish(wish, clause, resident) or wish
+            continue
+        details = contact_details_in(clause)
+        if details:
+            own.append(details)
+        way = way or (preference_beside_details(clause) if details or way is None else None)
+    if wish is None or not own:
+        return None
+    return ", ".join(own), way, [wish]
