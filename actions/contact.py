@@ -18,6 +18,7 @@ from bot.definition import (
     ALSO,
     contact_details_in,
     contact_preference,
+    contact_time_in,
     introduced_name,
     is_organisation,
     name_in,
@@ -282,7 +283,14 @@ class ContactQuestions:
     def validate_contact_preference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"contact_preference": contact_preference(str(value or ""))}
+        preference = contact_preference(str(value or ""))
+        said = earlier_messages(tracker)[-2:-1]
+        when = contact_time_in(said[0]) if said and contact_details_in(said[0]) else None
+        if preference and when and "," not in preference:
+            # "07700 900845, afternoons only" then "phone call": the time kept with the way
+            # (round 17 r17a-07 t10-11 lost "afternoons only").
+            preference = f"{preference}, {when}"
+        return {"contact_preference": preference}
 
     @staticmethod
     def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:

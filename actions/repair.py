@@ -492,7 +492,7 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *needs_noted(tracker, needs, typed),
             FollowupAction(LISTEN),
         ]
-    if correction.how == "unclear" and ends_confirming(typed):
+    if correction.how in ("unclear", "unchanged") and ends_confirming(typed):
         # "T and kids out, fire service attending. readback correct, pls log": the news before
         # it changes no part, and the last words agree: the yes that logs it (round 15 r15c-10).
         return answer(tracker, OpenQuestion(READ_BACK), Understanding("yes"))

@@ -76,7 +76,7 @@ from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
-How = Literal["changed", "added", "removed", "unclear"]
+How = Literal["changed", "added", "removed", "unclear", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -459,6 +459,11 @@ def correction_of(
     values = Values.of(draft, need_words)
     hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
+    if not values.stuck and not changes and "changed" in hows and len(hows) == 1:
+        # "my email is caseworker@... The councillor's is only to be copied in": what it says
+        # already, said again; never "Which part would you like to change?" (round 17 r17a-08
+        # t10).
+        return Correction({}, "unchanged")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
@@ -607,6 +612,8 @@ TAKE_IT_OUT_AFTER = re.compile(
     r"|remove (?:it|that|them)|delete (?:it|that)|get rid of (?:it|that)|in it|in there)\b.*$",
     re.IGNORECASE,
 )
+# "..., that's my question not what went wrong": the part it was wrongly put in.
+NOT_THE_PART = re.compile(r"\b(?:not|isn'?t|isnt|doesn'?t belong in|no part of)\s+(?:in\s+)?(?:the\s+)?(?=what|wot)", re.I)
 # "Do not add our reference anywhere else", "don't put it anywhere else": nothing more to do.
 NOTHING_ELSE = re.compile(
     r"^\s*(?:and\s+)?(?:please\s+)?(?:do not|don'?t|dont|no need to)\s+(?:add|put|include|change)"
@@ -1041,6 +1048,12 @@ class Values:
         what = DASH.split(next((found for found in match.groups() if found), ""))[0]
         wanted = keywords(what)
         part = self.part_telling(what, wanted)
+        where = named_part(said)
+        if where in ("aspects", "outcome") and NOT_THE_PART.search(said):
+            # "take out the bit about the manager, thats my question not what went wrong": from
+            # what went wrong, or nowhere; never from what they would like, where they asked for
+            # a manager (round 17 r17a-10 t11, replayed).
+            part = where
         current = items(self.text(part))
         kept = [s for s in current if not mentions(s, wanted)]
         if len(kept) == len(current) and AT_THE_END.search(said):

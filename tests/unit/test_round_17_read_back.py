@@ -416,3 +416,41 @@ def test_a_name_beside_details_is_still_a_name() -> None:
 def test_a_time_ruled_out_keeps_its_not(typed: str, preference: str) -> None:
     """r17a-07 t6: "not mornings" read back as "by phone, mornings"."""
     assert contact_preference(typed) == preference
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # r17a-08 t10, with the copy already held
+        "No - my email is jo.marsh@support.example. The councillor's (cllr.shah@council.example) "
+        "is only to be copied in. Please put both.",
+        "my email is jo.marsh@support.example",
+        "please copy cllr.shah@council.example into emails",
+    ],
+)
+def test_a_correction_that_asks_for_what_is_held_is_no_which_part_question(typed: str) -> None:
+    """r17a-08 t10 was asked "Which part would you like to change?"."""
+    draft = replace(
+        WORKER,
+        contact_details="jo.marsh@support.example; also copy our emails to cllr.shah@council.example",
+    )
+    correction = correction_of(typed, draft)
+    assert (correction.how, correction.changes) == ("unchanged", {})
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # r17a-10 t11, replayed after t10 left the question out
+        "take out the bit about the manager, thats my question not what went wrong",
+        "remove the manager bit, it isnt what went wrong",
+        "delete the bit about a manager - not what went wrong, its my question",
+    ],
+)
+def test_taking_out_of_a_named_part_never_takes_from_another(typed: str) -> None:
+    draft = replace(
+        NIGHTS,
+        aspects="2 front windows wont shut since september, and ive rang 5 times",
+        outcome="fix them and i want it looked at by a manager. and money off my bill",
+    )
+    assert "outcome" not in correction_of(typed, draft).changes
