@@ -47,7 +47,7 @@ NOT_TO_ADD = re.compile(
 )
 # "not me", "not mine", "not for me": said of the helper, about the resident.
 NOT_ME = re.compile(r",?\s*\bnot (?:for )?(?:me|mine|my \w+)\b", re.IGNORECASE)
-CLAUSES = re.compile(r"\s*;\s*|,?\s+and\s+(?!then\b)|\.\s+")
+CLAUSES = re.compile(r"\s*;\s*|,?\s+(?:and|or)\s+(?!then\b)|\.\s+")
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx", "cllr"}
 # The verb each way of contact is read back with.
 VERBS = {"text": "text", "phone": "ring", "email": "email", "letter": "write to"}

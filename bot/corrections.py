@@ -1329,6 +1329,10 @@ class Values:
                 # "the not-before-2pm is for Leanne, not me": the time is hers alone.
                 self.parts["contact_preference"] = preference.split(",")[0]
             self.parts["contact_details"] = details
+            main = details.split(ALSO)[0]
+            if not way_fits(self.text("contact_preference"), main):
+                # Her number moved to her: the helper is written to at the email left.
+                self.parts["contact_preference"] = "email" if "@" in main else "phone"
             changed = True
         return "changed" if changed else None
 
