@@ -200,6 +200,21 @@ def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None
     return {"contact_details": ALSO.join([own, *wishes]), **held_way}
 
 
+def time_told_with_details(tracker: Tracker) -> str | None:
+    """The time to contact them said with the details just before, as typed: a message re-read
+    as its answer part alone ("07700 900845") has lost it."""
+    latest = str(tracker.latest_message.get("text") or "")
+    typed = [
+        str(e.get("text") or "")
+        for e in before_latest_message(tracker)
+        if e.get("event") == "user" and str(e.get("text") or "") != latest
+    ]
+    times = (
+        contact_time_in(text) for text in reversed(typed[-3:]) if contact_details_in(text)
+    )
+    return next((time for time in times if time), None)
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -284,8 +299,7 @@ class ContactQuestions:
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         preference = contact_preference(str(value or ""))
-        said = earlier_messages(tracker)[-2:-1]
-        when = contact_time_in(said[0]) if said and contact_details_in(said[0]) else None
+        when = time_told_with_details(tracker)
         if preference and when and "," not in preference:
             # "07700 900845, afternoons only" then "phone call": the time kept with the way
             # (round 17 r17a-07 t10-11 lost "afternoons only").

@@ -115,7 +115,7 @@ def test_a_time_to_contact_changes_the_contact_time_not_the_menu(
     night_worker_read_back(say)
     reply = say(typed)
     assert WHICH_PART not in reply
-    assert f"by text, {time} (07700 900561)" in reply
+    assert f"by text only, {time} (07700 900561)" in reply
 
 
 def test_a_time_given_with_the_number_is_kept_when_the_way_is_asked(running: Running) -> None:
