@@ -196,7 +196,9 @@ def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None
     if split is None:
         return None
     own, way, wishes = split
-    held_way = {} if tracker.get_slot("contact_preference") or not way else {"contact_preference": way}
+    held_way = (
+        {} if tracker.get_slot("contact_preference") or not way else {"contact_preference": way}
+    )
     return {"contact_details": ALSO.join([own, *wishes]), **held_way}
 
 
@@ -209,9 +211,7 @@ def time_told_with_details(tracker: Tracker) -> str | None:
         for e in before_latest_message(tracker)
         if e.get("event") == "user" and str(e.get("text") or "") != latest
     ]
-    times = (
-        contact_time_in(text) for text in reversed(typed[-3:]) if contact_details_in(text)
-    )
+    times = (contact_time_in(text) for text in reversed(typed[-3:]) if contact_details_in(text))
     return next((time for time in times if time), None)
 
 

@@ -10,9 +10,22 @@ Pure functions over the draft definition; actions.repair applies the result and 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.contact_wishes import (
+    CLAUSES,
+    NOT_ME,
+    WISH_TO_RESIDENT,
+    about_the_resident,
+    copy_wish,
+    reference_wish,
+    resident_wish,
+    resident_wish_held,
+    wishes,
+    with_wish,
+    without_detail,
+)
 from bot.definition import (
     ADDRESS,
     ALSO,
@@ -27,19 +40,6 @@ from bot.definition import (
     preference_beside_details,
     resident_in,
     written_names,
-)
-from bot.contact_wishes import (
-    CLAUSES,
-    NOT_ME,
-    WISH_TO_RESIDENT,
-    about_the_resident,
-    copy_wish,
-    reference_wish,
-    resident_wish,
-    resident_wish_held,
-    wishes,
-    with_wish,
-    without_detail,
 )
 from bot.earlier_job import (
     CALLED,
@@ -472,7 +472,8 @@ def correction_of(
 
 # "and u didnt say if a manager can look at it": about our answer, not the part's new words.
 NOT_ANSWERED = re.compile(
-    r"(?:[,;.]\s*|\s+)(?:and\s+|but\s+|also\s+)?(?:u|you|ya)\s+(?:still\s+)?(?:didn'?t|didnt|did not"
+    r"(?:[,;.]\s*|\s+)(?:and\s+|but\s+|also\s+)?(?:u|you|ya)\s+(?:still\s+)?"
+    r"(?:didn'?t|didnt|did not"
     r"|haven'?t|havent|have not|never|still haven'?t)\s+(?:say|said|answer|answered|tell|told|reply"
     r"|replied)\b.*$",
     re.IGNORECASE | re.DOTALL,
@@ -500,7 +501,8 @@ def with_the_rest(
     new_words = " ".join(kept)
     if not rest:
         return Correction({part: new_words}, correction.how)
-    values = Values.of(replace(draft, **{part: new_words}), need_words)
+    values = Values.of(draft, need_words)
+    values.parts[part] = new_words
     for sentence in rest:
         values.apply(trimmed(sentence))
     return Correction({**values.changed(draft), part: new_words}, "changed")
@@ -573,7 +575,8 @@ TIME_FIRST = re.compile(
 )
 # "'You would like' = ...", "Easier for you: ...": a line of the read-back by its label.
 LABELLED = re.compile(
-    r"^\s*['\"\u2018\u201c]?(?P<label>[A-Za-z' -]{3,40}?)['\"\u2019\u201d]?\s*(?:=|:)\s*(?P<text>\S.*)$",
+    r"^\s*['\"\u2018\u201c]?(?P<label>[A-Za-z' -]{3,40}?)['\"\u2019\u201d]?\s*(?:=|:)\s*"
+    r"(?P<text>\S.*)$",
     re.DOTALL,
 )
 LABELS = {
@@ -608,12 +611,15 @@ def only_what_helps(said: str) -> str:
 ADD_AFTER_CLAUSE = re.compile(r"[,;]\s*(?:and\s+)?(?:please\s+|pls\s+)?add\s+(?P<what>\S.*)$", re.I)
 # "..., take it out", "- remove that": what to do with the words quoted before.
 TAKE_IT_OUT_AFTER = re.compile(
-    r"['\"\u2019\u201d]?\s*(?:[,;-]\s*|\s+)(?:(?:please|pls|so|and)\s+)?(?:take (?:it|that|them) out"
+    r"['\"\u2019\u201d]?\s*(?:[,;-]\s*|\s+)(?:(?:please|pls|so|and)\s+)?"
+    r"(?:take (?:it|that|them) out"
     r"|remove (?:it|that|them)|delete (?:it|that)|get rid of (?:it|that)|in it|in there)\b.*$",
     re.IGNORECASE,
 )
 # "..., that's my question not what went wrong": the part it was wrongly put in.
-NOT_THE_PART = re.compile(r"\b(?:not|isn'?t|isnt|doesn'?t belong in|no part of)\s+(?:in\s+)?(?:the\s+)?(?=what|wot)", re.I)
+NOT_THE_PART = re.compile(
+    r"\b(?:not|isn'?t|isnt|doesn'?t belong in|no part of)\s+(?:in\s+)?(?:the\s+)?(?=what|wot)", re.I
+)
 # "Do not add our reference anywhere else", "don't put it anywhere else": nothing more to do.
 NOTHING_ELSE = re.compile(
     r"^\s*(?:and\s+)?(?:please\s+)?(?:do not|don'?t|dont|no need to)\s+(?:add|put|include|change)"
@@ -1323,8 +1329,10 @@ class Values:
                 details = without_detail(details, told.group("details"))
             time = told.group("time") if told is not None else None
             preference = self.text("contact_preference")
-            if time and "," in preference and (
-                preference.endswith(f", {time}") or NOT_ME.search(clause)
+            if (
+                time
+                and "," in preference
+                and (preference.endswith(f", {time}") or NOT_ME.search(clause))
             ):
                 # "the not-before-2pm is for Leanne, not me": the time is hers alone.
                 self.parts["contact_preference"] = preference.split(",")[0]

@@ -552,7 +552,9 @@ def contact_time_in(said: str) -> str | None:
         ruled_out = time.startswith("not ") or bool(
             TIME_RULED_OUT_BEFORE.search(said.lower()[: match.start()])
         )
-        found.append((ruled_out, time if time.startswith("not ") or not ruled_out else f"not {time}"))
+        found.append(
+            (ruled_out, time if time.startswith("not ") or not ruled_out else f"not {time}")
+        )
     asked = [time for ruled_out, time in found if not ruled_out]
     return asked[0] if asked else (found[0][1] if found else None)
 
@@ -702,8 +704,7 @@ class DraftDefinition:
             )
         details, *also = held_details(self.contact_details)
         lines.append(
-            f"We will contact {self.contact_name.strip()} by {self.contact_preference} "
-            f"({details})."
+            f"We will contact {self.contact_name.strip()} by {self.contact_preference} ({details})."
         )
         # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
         lines.extend(f"We will also {wish}." for wish in also)

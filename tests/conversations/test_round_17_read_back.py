@@ -55,13 +55,11 @@ def helper_read_back(say: Callable[[str], str], details: str) -> str:
     ("typed", "earlier"),
     [
         (
-            "the reported before bit still says well gutted. should just say rang on tues by "
-            "phone",
+            "the reported before bit still says well gutted. should just say rang on tues by phone",
             "rang on tues by phone",
         ),
         (
-            "reported before line still has well gutted in it. it should say phoned it in "
-            "tuesday",
+            "reported before line still has well gutted in it. it should say phoned it in tuesday",
             "phoned it in tuesday",
         ),
     ],

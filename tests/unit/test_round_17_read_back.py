@@ -72,7 +72,8 @@ HANDLER = DraftDefinition(
     [
         # r17a-02 t12
         (
-            "the reported before bit still says well gutted. should just say reported tues by phone",
+            "the reported before bit still says well gutted. should just say reported tues by "
+            "phone",
             "reported tues by phone",
         ),
         (
@@ -113,7 +114,10 @@ def test_words_still_there_are_taken_out_of_that_line_alone(typed: str) -> None:
         # r17a-07 t7
         ("no - NOT mornings. afternoons only. rest is right", "afternoons only"),
         # r17a-07 t12: "dialysis" is no need to put in what would help.
-        ("needs to say afternoons only, T is adamant, she's at dialysis mornings", "afternoons only"),
+        (
+            "needs to say afternoons only, T is adamant, she's at dialysis mornings",
+            "afternoons only",
+        ),
         ("only after 2pm pls, she sleeps in the day", "after 2pm"),
         ("evenings only", "evenings only"),
         ("not mornings", "not mornings"),
@@ -194,7 +198,9 @@ def test_an_email_to_copy_in_is_held_beside_the_helpers_own(typed: str, copied: 
     """r17a-08 t9: the caseworker's email was swapped for the councillor's."""
     draft = replace(FIRM, contact_name="Aisha Khan", contact_details="caseworker@council.example")
     changes = correction_of(typed, draft).changes
-    assert changes == {"contact_details": f"caseworker@council.example; also copy our emails to {copied}"}
+    assert changes == {
+        "contact_details": f"caseworker@council.example; also copy our emails to {copied}"
+    }
 
 
 def test_the_helpers_email_corrected_keeps_the_copy() -> None:
@@ -330,9 +336,7 @@ def test_a_question_after_new_words_is_no_part_of_them(typed: str) -> None:
         ),
     ],
 )
-def test_each_labelled_part_gets_its_own_words(
-    typed: str, outcome: str, adjustments: str
-) -> None:
+def test_each_labelled_part_gets_its_own_words(typed: str, outcome: str, adjustments: str) -> None:
     """r17a-12 t10-11: the note about her daughter went into what she would like, and the
     labels were stored as typed."""
     draft = replace(NIGHTS, adjustments="I said no to large print already. Please just note it.")
@@ -358,9 +362,7 @@ def test_each_labelled_part_gets_its_own_words(
 def test_restore_gives_the_words_without_the_instruction(typed: str) -> None:
     draft = replace(FIRM, earlier_request="job 0412")
     changes = correction_of(typed, draft).changes
-    assert changes == {
-        "earlier_request": "damp reported 3 March 2026, window reported 9 June 2026"
-    }
+    assert changes == {"earlier_request": "damp reported 3 March 2026, window reported 9 June 2026"}
 
 
 @pytest.mark.parametrize(
@@ -432,7 +434,8 @@ def test_a_correction_that_asks_for_what_is_held_is_no_which_part_question(typed
     """r17a-08 t10 was asked "Which part would you like to change?"."""
     draft = replace(
         WORKER,
-        contact_details="jo.marsh@support.example; also copy our emails to cllr.shah@council.example",
+        contact_details="jo.marsh@support.example; also copy our emails to "
+        "cllr.shah@council.example",
     )
     correction = correction_of(typed, draft)
     assert (correction.how, correction.changes) == ("unchanged", {})
