@@ -592,7 +592,9 @@ LABELS = {
 NOTHING_BUT = re.compile(
     r"^\s*(?:nothing (?:else )?needed|none needed|no adjustments?(?: needed)?|nothing|none|no"
     r"|i (?:don'?t|dont|do not) need (?:anything|large print|any)(?: or anything)?)"
-    r"\s*(?:[,;:.-]\s*|\s+)(?:(?:but|except|apart from|just|only)\s+)*"
+    # "no phone calls" is what would help: a bare "no" needs a stop or a "but" after it.
+    r"(?:\s*[,;:.-]\s*|\s+(?=(?:but|except|apart from|just|only)\b))"
+    r"(?:(?:but|except|apart from|just|only)\s+)*"
     r"(?:(?:please\s+)?(?:note|record|put(?: down| in)?|add|mention|write)(?: that)?\s+)?",
     re.IGNORECASE,
 )
@@ -601,10 +603,13 @@ NOTHING_BUT = re.compile(
 def only_what_helps(said: str) -> str:
     """What would help as said after "nothing needed, but note ...": the note; "nothing" is
     none needed."""
-    left = NOTHING_BUT.sub("", said, count=1).strip(" .")
-    if not words(left) or words(left) in ("nothing", "none", "no"):
+    if words(said) in ("nothing", "none", "no", "nothing needed", "none needed"):
         return NO_ADJUSTMENTS_NEEDED
-    return capitalised(left)
+    nothing = NOTHING_BUT.match(said)
+    if nothing is None:
+        return said
+    left = said[nothing.end() :].strip(" .")
+    return capitalised(left) if words(left) else NO_ADJUSTMENTS_NEEDED
 
 
 # ", add flat 14" after words about which part: what to add is what follows.
@@ -1354,12 +1359,17 @@ class Values:
         if part == "adjustments":
             self.parts["adjustments"] = only_what_helps(new)
             return "changed"
-        if part not in ("aspects", "outcome", "earlier_request") or not words(new):
+        if part not in ("aspects", "outcome") or not words(new):
             return None
         self.parts[part] = capitalised(new)
         return "changed"
 
     def contact_time(self, said: str) -> How | None:
+        told = preference_beside_details(said, last=True)
+        if told is not None and "," in told:
+            # "no calls before 2pm": the way and the time as said, the time ruled out kept.
+            self.parts["contact_preference"] = told
+            return "changed"
         when = contact_time_in(said)
         if when is None:
             return None
