@@ -174,9 +174,7 @@ def test_dates_and_the_firms_reference_in_one_message_each_go_to_their_part() ->
         "contact details."
     )
     changes = correction_of(typed, FIRM).changes
-    assert changes["earlier_request"] == (
-        "Damp reported 4 April 2026, window reported 1 July 2026"
-    )
+    assert changes["earlier_request"] == ("Damp reported 4 April 2026, window reported 1 July 2026")
     assert changes["contact_details"] == (
         "p.lane@lanesolicitors.example; also quote your reference PL/NOW/0412"
     )
