@@ -625,6 +625,10 @@ TAKE_IT_OUT_AFTER = re.compile(
 NOT_THE_PART = re.compile(
     r"\b(?:not|isn'?t|isnt|doesn'?t belong in|no part of)\s+(?:in\s+)?(?:the\s+)?(?=what|wot)", re.I
 )
+# "Contact should be her landline ...": the contact itself, not another wish beside it.
+MAIN_CONTACT_SAYS = re.compile(
+    r"^\s*(?:the\s+)?contact(?:\s+details)?\s+(?:should|must|needs to|ought to|is|has to)\b", re.I
+)
 # "Do not add our reference anywhere else", "don't put it anywhere else": nothing more to do.
 NOTHING_ELSE = re.compile(
     r"^\s*(?:and\s+)?(?:please\s+)?(?:do not|don'?t|dont|no need to)\s+(?:add|put|include|change)"
@@ -1305,6 +1309,10 @@ class Values:
         r17a-08); "07700 900288 is LEANNE's mobile, not mine. Leanne by text, only after 2pm"
         is the resident's own way and time, never the support worker's (r17a-06); "record our
         reference DH/KAM/0412" is the firm's reference, never a job number (r17a-13)."""
+        if MAIN_CONTACT_SAYS.match(said):
+            # "Contact should be her landline 01632 960118, not my mobile": the contact itself
+            # (round 12 r12a-08).
+            return None
         held = self.text("contact_details")
         wish = reference_wish(said) or copy_wish(said)
         if wish is not None:
@@ -1317,6 +1325,10 @@ class Values:
         )
         clauses = [c for c in CLAUSES.split(said) if words(c)]
         if not resident or not any(about_the_resident(c, resident) for c in clauses):
+            return None
+        if COPY_TO.search(said) and "@" not in said:
+            # "send Owen a copy of any letters by post to 8 Reed Street": a copy for the
+            # resident, kept with what would help (copy_to_resident, round 14 r14a-06).
             return None
         changed = False
         for clause in clauses:
@@ -1354,6 +1366,9 @@ class Values:
         record Mia's asthma": the line named by its label, whole, without the label (round 17
         r17a-12 t11 stored both labels as typed, in the wrong lines)."""
         label = words(labelled.group("label"))
+        if ADD_MARKERS.search(label):
+            # "Add to the adjustments: no phone calls ever": one more, not the whole line.
+            return None
         part = LABELS.get(label) or named_part(label)
         new = labelled.group("text").strip()
         if part == "adjustments":
