@@ -12,10 +12,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.turns import before_latest_message, earlier_messages
+from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
+    ALSO,
     contact_details_in,
     contact_preference,
+    contact_time_in,
     introduced_name,
     is_organisation,
     name_in,
@@ -24,6 +27,7 @@ from bot.definition import (
     phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
+    resident_in,
     without_contact_details,
     written_names,
 )
@@ -196,6 +200,38 @@ def details_and_residents(tracker: Tracker, text: str) -> tuple[str | None, dict
     return own, {"representative_details": f"{held}. Their contact details: {others}"}
 
 
+def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None:
+    """A helper's own contact details and way, with the resident's own way and time held
+    beside them, when the answer gives both."""
+    if tracker.get_slot("acting_for") != "someone_else":
+        return None
+    resident = resident_in(
+        str(tracker.get_slot("representative_details") or ""),
+        str(tracker.get_slot("contact_name") or ""),
+    )
+    split = split_contact(text, resident) if resident else None
+    if split is None:
+        return None
+    own, way, wishes = split
+    held_way = (
+        {} if tracker.get_slot("contact_preference") or not way else {"contact_preference": way}
+    )
+    return {"contact_details": ALSO.join([own, *wishes]), **held_way}
+
+
+def time_told_with_details(tracker: Tracker) -> str | None:
+    """The time to contact them said with the details just before, as typed: a message re-read
+    as its answer part alone ("07700 900845") has lost it."""
+    latest = str(tracker.latest_message.get("text") or "")
+    typed = [
+        str(e.get("text") or "")
+        for e in before_latest_message(tracker)
+        if e.get("event") == "user" and str(e.get("text") or "") != latest
+    ]
+    times = (contact_time_in(text) for text in reversed(typed[-3:]) if contact_details_in(text))
+    return next((time for time in times if time), None)
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -230,6 +266,11 @@ class ContactQuestions:
         """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
         the next question."""
         text = str(value or "")
+        split = resident_contact_split(tracker, text)
+        if split is not None:
+            # "email me, Sam, ... and Leanne by text ... not before 2pm": each their own way
+            # (bot.contact_wishes; round 17 r17a-06).
+            return split
         details = contact_details_in(text)
         own, resident = details_and_residents(tracker, text)
         if own and resident:
@@ -275,7 +316,13 @@ class ContactQuestions:
     def validate_contact_preference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        return {"contact_preference": contact_preference(str(value or ""))}
+        preference = contact_preference(str(value or ""))
+        when = time_told_with_details(tracker)
+        if preference and when and "," not in preference:
+            # "07700 900845, afternoons only" then "phone call": the time kept with the way
+            # (round 17 r17a-07 t10-11 lost "afternoons only").
+            preference = f"{preference}, {when}"
+        return {"contact_preference": preference}
 
     @staticmethod
     def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from actions.representatives import power_of_attorney_told
 from actions.turns import before_latest_message, earlier_messages, last_question
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
 from bot.definition import DraftDefinition, consent_on_the_phone, without_health_details
-from bot.replies import REMOVED_LINE
+from bot.replies import ALREADY_SAYS, REMOVED_LINE
 from bot.text import words
 
 READ_BACK_ACTION = "action_read_back_definition"
@@ -195,6 +195,8 @@ def corrected(
     """Says what was done, reads the corrected definition back and sets what changed."""
     if correction.how == "removed":
         dispatcher.utter_message(text=REMOVED_LINE)
+    elif correction.how == "unchanged":
+        dispatcher.utter_message(text=ALREADY_SAYS)
     elif correction.how == "added" and part not in (None, "aspects"):
         # "added to what went wrong" would not be true of another part.
         dispatcher.utter_message(response=CHANGE_RESPONSES["changed"])

@@ -25,6 +25,7 @@ from actions.adjustments import NONE_NEEDED, WAY_TO_CONTACT_NEED, needs_given
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
+from actions.contact import time_told_with_details
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
@@ -292,6 +293,11 @@ def answer(
     value: Any = understanding.value
     if understanding.kind != "slot":
         value = entities.get("choice", {"affirm": True, "deny": False}.get(intent))
+    when = time_told_with_details(tracker) if question.name == "contact_preference" else None
+    if when and isinstance(value, str) and "," not in value:
+        # "07700 900845, afternoons only", then the Phone call button: the time kept with the
+        # way, as the form's own check keeps it (round 17 r17a-07 t10-11).
+        value = f"{value}, {when}"
     return [SlotSet(question.name, value), FollowupAction(question.form)]
 
 
@@ -548,7 +554,7 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *needs_noted(tracker, needs, typed),
             FollowupAction(LISTEN),
         ]
-    if correction.how == "unclear" and (
+    if correction.how in ("unclear", "unchanged") and (
         ends_confirming(typed) or (opens_confirming(typed) and routed_this_turn(tracker))
     ):
         # "T and kids out, fire service attending. readback correct, pls log": the news before

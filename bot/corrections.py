@@ -13,13 +13,28 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.contact_wishes import (
+    CLAUSES,
+    NOT_ME,
+    WISH_TO_RESIDENT,
+    about_the_resident,
+    copy_wish,
+    reference_wish,
+    resident_wish,
+    resident_wish_held,
+    wishes,
+    with_wish,
+    without_detail,
+)
 from bot.definition import (
     ADDRESS,
+    ALSO,
     CONTACT_TIME,
     NOT_NAMES,
     DraftDefinition,
     consent_told,
     contact_details_in,
+    contact_time_in,
     contact_time_told,
     postal_address_in,
     preference_beside_details,
@@ -61,7 +76,7 @@ from bot.told import own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
-How = Literal["changed", "added", "removed", "unclear"]
+How = Literal["changed", "added", "removed", "unclear", "unchanged"]
 
 
 @dataclass(frozen=True)
@@ -77,7 +92,9 @@ UNCLEAR = Correction(how="unclear")
 # The read-back's parts by the names people give them, and the part each one is.
 PART_NAMES = {
     "aspects": r"what went wrong|wot went wrong|the description|what happened|the complaint bit",
-    "outcome": r"what (?:you|i|he|she|they|t|we) would like|what (?:i|he|she|they|t|we) wants?"
+    # "the door bit is what i want changing" names no part (round 17 r17a-02 t9).
+    "outcome": r"what (?:you|i|he|she|they|t|we) would like"
+    r"|what (?:i|he|she|they|t|we) wants?(?! (?:chang|correct|amend|edit|updat|alter))"
     r"|the outcome|what i'?d like"
     # "no the want bit is wrong, i said ..." (round 15 r15c-12 kept "The want bit is wrong").
     r"|the wants? (?:bit|part|line|section)"
@@ -90,7 +107,9 @@ PART_NAMES = {
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
     "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
-    r"|what would help",
+    r"|what would help"
+    # "the easier-for-you bit", "'Easier for you' = nothing" (round 17 r17a-12).
+    r"|easier for (?:you|me|her|him|them|t)",
     # "The 'You are helping them' line must say Graham Pike" (round 12 r12a-08 had a name
     # swapped inside what went wrong).
     "helper": r"(?:the )?helper(?: line| name| bit| part)?|you are helping(?: them)?"
@@ -263,7 +282,9 @@ NO_ADJUSTMENTS = re.compile(
 NO_ADJUSTMENTS_NEEDED = "none"
 OUTCOME_WORDS = re.compile(
     # "ME WANT SORRY TOO" (round 10 r10a-27 had it added to what went wrong).
-    r"\b(?:i want|me want|we want|i'd like|id like|i would like|would like|want them to|wants|"
+    # "the door bit is what i want changing" is about the read-back (round 17 r17a-02 t9).
+    r"\b(?:(?:i want|me want|we want|wants)(?!\s+(?:chang|correct|amend|edit|updat|alter)\w*)"
+    r"|i'd like|id like|i would like|would like|want them to|"
     r"compensation|"
     r"an apology|apologise|apologize|refund|explanation|outcome)\b",
     re.IGNORECASE,
@@ -430,14 +451,57 @@ def correction_of(
         return UNCLEAR
     replaced = REPLACE.search(text)
     if replaced and (correction := replacement(replaced, text)) is not None:
-        return correction
+        return with_the_rest(correction, draft, need_words)
     values = Values.of(draft, need_words)
     hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
+    if not values.stuck and not changes and "changed" in hows and len(hows) == 1:
+        # "my email is caseworker@... The councillor's is only to be copied in": what it says
+        # already, said again; never "Which part would you like to change?" (round 17 r17a-08
+        # t10).
+        return Correction({}, "unchanged")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
+
+
+# "and u didnt say if a manager can look at it": about our answer, not the part's new words.
+NOT_ANSWERED = re.compile(
+    r"(?:[,;.]\s*|\s+)(?:and\s+|but\s+|also\s+)?(?:u|you|ya)\s+(?:still\s+)?"
+    r"(?:didn'?t|didnt|did not"
+    r"|haven'?t|havent|have not|never|still haven'?t)\s+(?:say|said|answer|answered|tell|told|reply"
+    r"|replied)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def with_the_rest(
+    correction: Correction, draft: DraftDefinition, need_words: tuple[str, ...]
+) -> Correction:
+    """New words for one part end where a sentence names another part or asks us something:
+    "'You would like' should just be: ... And the easier-for-you bit should say ..." changes
+    both parts, each with its own words; "... and u didnt say if a manager can look at it" is
+    no part of what went wrong (round 17 r17a-12 t10, r17a-10 t10)."""
+    ((part, new),) = correction.changes.items()
+    said = NOT_ANSWERED.sub("", str(new)).strip()
+    kept: list[str] = []
+    rest: list[str] = []
+    for sentence in sentences(said):
+        if rest or (kept and named_part(sentence) not in (None, part)):
+            rest.append(sentence)
+        elif not sentence.rstrip().endswith("?"):
+            kept.append(sentence)
+    if not kept:
+        return correction
+    new_words = " ".join(kept)
+    if not rest:
+        return Correction({part: new_words}, correction.how)
+    values = Values.of(draft, need_words)
+    values.parts[part] = new_words
+    for sentence in rest:
+        values.apply(trimmed(sentence))
+    return Correction({**values.changed(draft), part: new_words}, "changed")
 
 
 def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction | None:
@@ -490,7 +554,87 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
 
 # "It should say ...", "should read:": the instruction before new words.
 SAYS = re.compile(
-    r"^\s*(?:it|that|this)?\s*(?:should|must|needs to)\s+(?:just\s+)?(?:say|read|be)\s*:?\s*",
+    r"^\s*(?:it|that|this)?\s*(?:should|must|needs to)\s+(?:just\s+)?(?:say|read|be)\s*:?\s*"
+    # "Please restore: damp reported 3 March ..." (round 17 r17a-13 kept "Please restore:").
+    r"|^\s*(?:(?:please|pls|can you|could you)\s+)?(?:restore|put back|change (?:it )?back to"
+    r"|revert (?:it )?to|set (?:it )?back to)(?:\s+(?:it|this|that|the line))?(?:\s+to)?\s*:?\s*",
+    re.IGNORECASE,
+)
+# A sentence that opens with when to contact them: "NOT mornings", "afternoons only", "needs to
+# say afternoons only, T is adamant", "calls after 2pm only".
+TIME_FIRST = re.compile(
+    r"^\s*(?:(?:it |that |this |the time )?(?:should|needs to|must|has to)\s+(?:just\s+)?"
+    r"(?:say|read|be)\s*:?\s*)?(?:(?:only|not|no|never|just)\s+)?"
+    r"(?:(?:calls?|ring|phone|contact|texts?|visits?)\s+(?:her|him|them|me|t)?\s*)?(?:only\s+)?"
+    rf"(?:{CONTACT_TIME.pattern})",
+    re.IGNORECASE,
+)
+# "'You would like' = ...", "Easier for you: ...": a line of the read-back by its label.
+LABELLED = re.compile(
+    r"^\s*['\"\u2018\u201c]?(?P<label>[A-Za-z' -]{3,40}?)['\"\u2019\u201d]?\s*(?:=|:)\s*"
+    r"(?P<text>\S.*)$",
+    re.DOTALL,
+)
+LABELS = {
+    "you would like": "outcome",
+    "would like": "outcome",
+    "easier for you": "adjustments",
+    "to make things easier for you": "adjustments",
+    "make things easier": "adjustments",
+    "it is about a request you reported before": "earlier_request",
+    "reported before": "earlier_request",
+}
+# "nothing needed, but note my daughter Mia (9) has asthma": only what is to be noted.
+NOTHING_BUT = re.compile(
+    r"^\s*(?:nothing (?:else )?needed|none needed|no adjustments?(?: needed)?|nothing|none|no"
+    r"|i (?:don'?t|dont|do not) need (?:anything|large print|any)(?: or anything)?)"
+    # "no phone calls" is what would help: a bare "no" needs a stop or a "but" after it.
+    r"(?:\s*[,;:.-]\s*|\s+(?=(?:but|except|apart from|just|only)\b))"
+    r"(?:(?:but|except|apart from|just|only)\s+)*"
+    r"(?:(?:please\s+)?(?:note|record|put(?: down| in)?|add|mention|write)(?: that)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def only_what_helps(said: str) -> str:
+    """What would help as said after "nothing needed, but note ...": the note; "nothing" is
+    none needed."""
+    if words(said) in ("nothing", "none", "no", "nothing needed", "none needed"):
+        return NO_ADJUSTMENTS_NEEDED
+    nothing = NOTHING_BUT.match(said)
+    if nothing is None:
+        return said
+    left = said[nothing.end() :].strip(" .")
+    return capitalised(left) if words(left) else NO_ADJUSTMENTS_NEEDED
+
+
+# ", add flat 14" after words about which part: what to add is what follows.
+ADD_AFTER_CLAUSE = re.compile(r"[,;]\s*(?:and\s+)?(?:please\s+|pls\s+)?add\s+(?P<what>\S.*)$", re.I)
+# "..., take it out", "- remove that": what to do with the words quoted before.
+TAKE_IT_OUT_AFTER = re.compile(
+    r"['\"\u2019\u201d]?\s*(?:[,;-]\s*|\s+)(?:(?:please|pls|so|and)\s+)?"
+    r"(?:take (?:it|that|them) out"
+    r"|remove (?:it|that|them)|delete (?:it|that)|get rid of (?:it|that)|in it|in there)\b.*$",
+    re.IGNORECASE,
+)
+# "..., that's my question not what went wrong": the part it was wrongly put in.
+NOT_THE_PART = re.compile(
+    r"\b(?:not|isn'?t|isnt|doesn'?t belong in|no part of)\s+(?:in\s+)?(?:the\s+)?(?=what|wot)", re.I
+)
+# "Contact should be her landline ...": the contact itself, not another wish beside it.
+MAIN_CONTACT_SAYS = re.compile(
+    r"^\s*(?:the\s+)?contact(?:\s+details)?\s+(?:should|must|needs to|ought to|is|has to)\b", re.I
+)
+# "Do not add our reference anywhere else", "don't put it anywhere else": nothing more to do.
+NOTHING_ELSE = re.compile(
+    r"^\s*(?:and\s+)?(?:please\s+)?(?:do not|don'?t|dont|no need to)\s+(?:add|put|include|change)"
+    r"\b.*\b(?:anywhere else|elsewhere|anything else|any other)\b",
+    re.IGNORECASE,
+)
+# "the reported before bit still says doin my nut": the words that are wrong, there still.
+STILL_SAYS = re.compile(
+    r"\b(?:still|now|again)\s+(?:says|has|shows|reads|got|includes|contains|reads as)\s+"
+    r"['\"\u2018\u201c]?(?P<old>.+?)['\"\u2019\u201d]?[.!]*$",
     re.IGNORECASE,
 )
 # Words in "it should say ..." that point at the part named elsewhere.
@@ -651,6 +795,37 @@ class Values:
             # "what he wants is fine now. Change the helper name to ...": that part is kept
             # (round 12 r12a-10 had the outcome overwritten by those words).
             return None
+        labelled = LABELLED.match(said)
+        if labelled is not None and (told := self.labelled(labelled)) is not None:
+            return told
+        if NOTHING_ELSE.search(said):
+            # "Do not add our reference anywhere else.": nothing to change (round 17 r17a-13
+            # stored it as "Correction: ..." after the earlier report).
+            return None
+        other = self.other_contact(said)
+        if other is not None:
+            return other
+        if part in (None, "contact") and TIME_FIRST.match(said):
+            # "NOT mornings. afternoons only", "needs to say afternoons only, she's at dialysis
+            # mornings": when to contact them, with the way held, never what would help (round
+            # 17 r17a-07 was asked which part, then lost the hearing adjustment).
+            return self.contact_time(said)
+        still = STILL_SAYS.search(said) if part in WRITTEN_PARTS else None
+        if part is not None and still is not None:
+            # "the reported before bit still says doin my nut. should just say reported tues by
+            # phone": those words taken out there, and the next sentence rewrites that part, never
+            # the way to contact ("by phone" changed "text only", round 17 r17a-02 t12).
+            self.pointed = part
+            current = self.text(part)
+            old = TAKE_IT_OUT_AFTER.sub("", still.group("old")).strip(" .'\"")
+            found = re.search(re.escape(old), current, re.IGNORECASE) if words(old) else None
+            if found is None:
+                return None
+            left = " ".join((current[: found.start()] + current[found.end() :]).split())
+            left = left.strip(" ,;:-")
+            if words(left):
+                self.parts[part] = left
+            return "removed"
         if part is not None and pointer and len(words(said[pointer.end() :]).split()) < 2:
             # "The what I would like bit is wrong." and nothing after: the next sentence says.
             self.pointed = part
@@ -684,7 +859,7 @@ class Values:
                 new = own_words(wanted.group("text") if wanted else said)
                 self.parts["outcome"] = capitalised(WANT_LABEL.sub("", new).strip())
             elif how is None:
-                self.parts[self.pointed] = capitalised(own_words(said))
+                self.parts[self.pointed] = capitalised(own_words(SAYS.sub("", said)))
             return how or "changed"
         if part in ("aspects", "outcome") and pointer and words(said[pointer.end() :]):
             # "the what i would like bit is wrong, i want the lights fixed and a call back": the
@@ -842,7 +1017,7 @@ class Values:
         whole of it, "add I need a Polish interpreter" one more need beside those held."""
         instead = ADJUSTMENT_SAYS.search(said)
         if instead is not None and not ADD_MARKERS.search(said[: instead.start()]):
-            new = instead.group("text").strip(" .")
+            new = only_what_helps(instead.group("text").strip(" ."))
         else:
             # "Add to the adjustments: no phone calls ever": one more, beside those held.
             said = instead.group("text") if instead is not None else said
@@ -900,6 +1075,12 @@ class Values:
         what = DASH.split(next((found for found in match.groups() if found), ""))[0]
         wanted = keywords(what)
         part = self.part_telling(what, wanted)
+        where = named_part(said)
+        if where in ("aspects", "outcome") and NOT_THE_PART.search(said):
+            # "take out the bit about the manager, thats my question not what went wrong": from
+            # what went wrong, or nowhere; never from what they would like, where they asked for
+            # a manager (round 17 r17a-10 t11, replayed).
+            part = where
         current = items(self.text(part))
         kept = [s for s in current if not mentions(s, wanted)]
         if len(kept) == len(current) and AT_THE_END.search(said):
@@ -929,6 +1110,10 @@ class Values:
         ]
         if len(found) == 1:
             return found[0]
+        if not found and any(mentions(s, wanted) for s in items(self.text("earlier_request"))):
+            # "take out doin my nut", where only the reported-before line has it (round 17
+            # r17a-02 t9 was asked which part).
+            return "earlier_request"
         return "outcome" if found and OUTCOME_WORDS.search(what) else "aspects"
 
     def remove_words(self, quoted: str) -> How | None:
@@ -1095,7 +1280,10 @@ class Values:
     def contact(self, said: str) -> How | None:
         details = contact_details_in(said)
         if details:
-            self.parts["contact_details"] = details
+            # The other contact wishes held with them stay (bot.contact_wishes).
+            self.parts["contact_details"] = ALSO.join(
+                [details, *wishes(self.text("contact_details"))]
+            )
         # A number corrected alone keeps the way already held: "mobile typo, should be 07722
         # 450019" is no change from "text only" to a phone call (round 10 r10c-13).
         keeps_the_way = details is not None and way_fits(self.text("contact_preference"), details)
@@ -1126,6 +1314,95 @@ class Values:
             # was to be written to at an email address).
             details = self.parts["contact_details"] = address
         return "changed" if details or preference else None
+
+    def other_contact(self, said: str) -> How | None:
+        """Someone else to contact, or a reference to quote, beside the contact held: "please
+        copy cllr.hart@... into emails" is a copy, never the caseworker's own email (round 17
+        r17a-08); "07700 900288 is LEANNE's mobile, not mine. Leanne by text, only after 2pm"
+        is the resident's own way and time, never the support worker's (r17a-06); "record our
+        reference DH/KAM/0412" is the firm's reference, never a job number (r17a-13)."""
+        if MAIN_CONTACT_SAYS.match(said):
+            # "Contact should be her landline 01632 960118, not my mobile": the contact itself
+            # (round 12 r12a-08).
+            return None
+        held = self.text("contact_details")
+        wish = reference_wish(said) or copy_wish(said)
+        if wish is not None:
+            self.parts["contact_details"] = with_wish(held, wish)
+            return "changed"
+        resident = (
+            resident_in(self.text("representative"), self.text("contact_name"))
+            if self.helping
+            else None
+        )
+        clauses = [c for c in CLAUSES.split(said) if words(c)]
+        if not resident or not any(about_the_resident(c, resident) for c in clauses):
+            return None
+        if COPY_TO.search(said) and "@" not in said:
+            # "send Owen a copy of any letters by post to 8 Reed Street": a copy for the
+            # resident, kept with what would help (copy_to_resident, round 14 r14a-06).
+            return None
+        changed = False
+        for clause in clauses:
+            if not about_the_resident(clause, resident):
+                # "Email me (Sam) any time": the helper's own way, beside the resident's.
+                changed = self.contact(clause) is not None or changed
+                continue
+            before = resident_wish_held(self.text("contact_details"), resident)
+            wish = resident_wish(before, clause, resident)
+            if wish is None:
+                continue
+            details = with_wish(self.text("contact_details"), wish, replacing=before)
+            told = WISH_TO_RESIDENT.match(wish)
+            if told is not None and told.group("details"):
+                details = without_detail(details, told.group("details"))
+            time = told.group("time") if told is not None else None
+            preference = self.text("contact_preference")
+            if (
+                time
+                and "," in preference
+                and (preference.endswith(f", {time}") or NOT_ME.search(clause))
+            ):
+                # "the not-before-2pm is for Leanne, not me": the time is hers alone.
+                self.parts["contact_preference"] = preference.split(",")[0]
+            self.parts["contact_details"] = details
+            main = details.split(ALSO)[0]
+            if not way_fits(self.text("contact_preference"), main):
+                # Her number moved to her: the helper is written to at the email left.
+                self.parts["contact_preference"] = "email" if "@" in main else "phone"
+            changed = True
+        return "changed" if changed else None
+
+    def labelled(self, labelled: re.Match[str]) -> How | None:
+        """ "'You would like' = find and stop the leak", "'Easier for you' = nothing, just
+        record Mia's asthma": the line named by its label, whole, without the label (round 17
+        r17a-12 t11 stored both labels as typed, in the wrong lines)."""
+        label = words(labelled.group("label"))
+        if ADD_MARKERS.search(label):
+            # "Add to the adjustments: no phone calls ever": one more, not the whole line.
+            return None
+        part = LABELS.get(label) or named_part(label)
+        new = labelled.group("text").strip()
+        if part == "adjustments":
+            self.parts["adjustments"] = only_what_helps(new)
+            return "changed"
+        if part not in ("aspects", "outcome") or not words(new):
+            return None
+        self.parts[part] = capitalised(new)
+        return "changed"
+
+    def contact_time(self, said: str) -> How | None:
+        told = preference_beside_details(said, last=True)
+        if told is not None and "," in told:
+            # "no calls before 2pm": the way and the time as said, the time ruled out kept.
+            self.parts["contact_preference"] = told
+            return "changed"
+        when = contact_time_in(said)
+        if when is None:
+            return None
+        way = preference_beside_details(said) or self.text("contact_preference") or "phone"
+        self.parts["contact_preference"] = f"{way.split(',')[0].strip()}, {when}"
+        return "changed"
 
     def no_adjustments(self, said: str) -> How | None:
         """ "no adjustments needed, that number isn't an adjustment": nothing would help."""
@@ -1260,6 +1537,9 @@ class Values:
     def add(self, said: str) -> How | None:
         if not ADD_MARKERS.search(said):
             return None
+        late = ADD_AFTER_CLAUSE.search(said)
+        # "the door bit is what i want changing, add flat 14": only what follows "add".
+        said = late.group("what") if late is not None and late.start() > 0 else said
         added = " ".join(ADD_INSTRUCTION.sub(" ", said).split()).strip(" ,.;:-")
         # "pls note the gas smell on the case": the gas smell.
         added = re.sub(r"\s+on (?:the|my) (?:case|record|complaint)$", "", added, flags=re.I)

@@ -330,10 +330,20 @@ NAME_SAID_BEFORE = re.compile(
 PLACE_SAID_BEFORE = re.compile(r"(?:\d\w?|\b(?:flat|at|in|on|of|off|from|to|near))[\s,]*$", re.I)
 
 
+DAY_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "tomorrow", "tonight", "yesterday", "weekend",
+}  # fmt: skip
+
+
 def a_place_not_a_name(words: list[str], before: str, after: str = "") -> bool:
     """Whether capitalised words ending in a street word are a place ("Rowan Court") rather than
     a surname that is also one ("Mrs Ann Street", "my name is John Lane", "Edna Street, 7 Park
     Road"): a name has a title, is said to be one, or has the address after it (round 10)."""
+    if words and all(word.rstrip(".,!?").lower() in DAY_WORDS for word in words):
+        # "It's Sunday so I'm guessing not today" is a day, not the writer's name (round 17
+        # r17a-01 read back "We will contact Sunday").
+        return True
     if not words or words[-1].rstrip(".,") not in PLACE_WORDS:
         return False
     if words[0].rstrip(".") in TITLES or NAME_SAID_BEFORE.search(before):
@@ -537,14 +547,14 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     ]
     mentions = preferred or mentions
     way = (max(mentions) if last else min(mentions))[1]
-    when = CONTACT_TIME.search(said)
+    when = contact_time_in(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
     if not_at is not None:
         return f"{way}, {not_at}"
     if when:
         # "only call after 6pm": the time is what is only.
-        return f"{way}, {when.group().strip()}"
+        return f"{way}, {when}"
     return way + (" only" if only else "")
 
 
@@ -555,6 +565,30 @@ def way_insisted(text: str) -> str | None:
     if way is None or not (way.endswith(" only") or ways_said(text).ruled_out):
         return None
     return way
+
+
+# Words before a time that rule it out: "calls ok but not mornings", "any time except evenings".
+TIME_RULED_OUT_BEFORE = re.compile(
+    r"\b(?:not|never|no|except|apart from|avoid|but not)\s+(?:in\s+the\s+|on\s+|at\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def contact_time_in(said: str) -> str | None:
+    """When to contact them, as said: a time ruled out keeps its "not" ("calls ok but not
+    mornings" was read back "by phone, mornings", round 17 r17a-07), and a time asked for wins
+    over one ruled out ("afternoons only, not mornings")."""
+    found: list[tuple[bool, str]] = []
+    for match in CONTACT_TIME.finditer(said.lower()):
+        time = match.group().strip()
+        ruled_out = time.startswith("not ") or bool(
+            TIME_RULED_OUT_BEFORE.search(said.lower()[: match.start()])
+        )
+        found.append(
+            (ruled_out, time if time.startswith("not ") or not ruled_out else f"not {time}")
+        )
+    asked = [time for ruled_out, time in found if not ruled_out]
+    return asked[0] if asked else (found[0][1] if found else None)
 
 
 # Clauses that only say how: "please contact me by email not phone", "email me instead".
@@ -630,13 +664,13 @@ CALLED_AT = re.compile(r"\b(?:called|rung|phoned|calling|ringing|phoning)\b", re
 def contact_time_told(text: str) -> str | None:
     """When to contact them and how, where the words give a time ("Please call after 5pm as I
     work", "I asked to be called only after 5pm"): "phone, after 5pm"."""
-    when = CONTACT_TIME.search(text.lower())
+    when = contact_time_in(text)
     if when is None:
         return None
     preference = contact_preference(text)
-    if preference is not None and when.group().strip() in preference:
+    if preference is not None and when in preference:
         return preference
-    return f"phone, {when.group().strip()}" if CALLED_AT.search(text) else None
+    return f"phone, {when}" if CALLED_AT.search(text) else None
 
 
 def is_no(text: str) -> bool:
@@ -645,6 +679,16 @@ def is_no(text: str) -> bool:
 
 def long_date(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+# Between the contact details and each other contact wish held with them: "sam@...; also text
+# Leanne Price on 07700 900288, after 2pm" (bot.contact_wishes).
+ALSO = "; also "
+
+
+def held_details(details: str) -> list[str]:
+    """The contact details, then each other contact wish held with them."""
+    return [part.strip() for part in details.split(ALSO)]
 
 
 @dataclass(frozen=True)
@@ -694,10 +738,12 @@ class DraftDefinition:
                 else f"{helper} They have not agreed to this yet, so we will check with them "
                 "before we share their details with you."
             )
+        details, *also = held_details(self.contact_details)
         lines.append(
-            f"We will contact {self.contact_name.strip()} by {self.contact_preference} "
-            f"({self.contact_details.strip()})."
+            f"We will contact {self.contact_name.strip()} by {self.contact_preference} ({details})."
         )
+        # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
+        lines.extend(f"We will also {wish}." for wish in also)
         if self.adjustments:
             lines.append(f"To make things easier for you: {self.adjustments.strip()}")
         lines.append("Is that right?")

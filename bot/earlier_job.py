@@ -42,7 +42,13 @@ PHONE_SHAPE = re.compile(r"(?<!\d)(?:\+44\s?|0)\d{3,4}[\s-]\d{3}[\s-]?\d{3,5}\b"
 def job_number_in(typed: str) -> str | None:
     """The corrected job number: "It's 60121, not 60112" gives 60121."""
     # Digits inside a phone number or a police crime reference (44/12345/26) are no job.
-    others = [m.span() for shape in (PHONE_SHAPE, SLASHED_NUMBER) for m in shape.finditer(typed)]
+    # Nor are the digits of another firm's reference ("our reference DH/KAM/0412", round 17
+    # r17a-13 had the report dates replaced by "job 0412").
+    others = [
+        m.span()
+        for shape in (PHONE_SHAPE, SLASHED_NUMBER, OTHERS_REFERENCE)
+        for m in shape.finditer(typed)
+    ]
     for match in re.finditer(r"\b[A-Z]{0,3}-?\d{4,}\b", typed):
         before = typed[: match.start()].lower().split()[-1:]
         in_a_phone = any(start <= match.start() < end for start, end in others)
@@ -56,6 +62,14 @@ def job_number_in(typed: str) -> str | None:
     return None
 
 
+# A reference with parts joined by slashes, letters among them: "DH/KAM/0412", "AB/1234".
+OTHERS_REFERENCE = re.compile(
+    r"\b(?=[\w/]*[A-Za-z])[A-Za-z0-9]+(?:\s?/\s?[A-Za-z0-9]+)+\b"
+    # "our ref 88213", "their reference: 4471": a reference said to be someone else's.
+    r"|\b(?:our|their|his|her|the firm'?s|my firm'?s)\s+(?:ref(?:erence)?|file)"
+    r"(?:\s+(?:no\.?|number))?\s*(?:is\s*)?[:.]?\s*[A-Za-z0-9/-]+",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?:19|20)\d\d")
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -630,6 +630,8 @@ def adjustments_noted_line(review_due: date, known: bool) -> str:
 NO_ADJUSTMENTS_LINE = "That's fine. You can ask us for help like this at any time."
 # At the read-back (actions.repair): a part taken out, and a yes said with a "forget it".
 REMOVED_LINE = "Thank you. I've taken that out."
+# A correction that asks for what the read-back says already.
+ALREADY_SAYS = "Thank you. That is what I have. Here it is again."
 LOG_IT_CHECK = (
     "Just to check: shall I log your complaint as I read it back? Say yes to log it, or cancel "
     "to stop without logging it."
