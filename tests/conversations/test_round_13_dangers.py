@@ -12,7 +12,8 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_9_form_danger import READ_BACK, to_the_read_back
+from tests.conversations.test_round_9_form_danger import to_the_read_back
+from tests.conversations.test_round_9_forms import LOGGED
 
 pytestmark = pytest.mark.server
 
@@ -39,12 +40,13 @@ def test_a_bag_stopping_the_fire_door_shutting_gets_the_emergency_repairs_line(
 
 def test_a_tight_chest_at_the_read_back_gets_999_not_only_the_gas_line(running: Running) -> None:
     """Round 13 (r13c-16): "chest tight, breathless" beside yes at the read-back got the gas
-    route and a 24-hour make-safe promise."""
+    route and a 24-hour make-safe promise. The route comes first; the yes then logs the
+    complaint agreed (round 16 r16a-11 was shown the read-back again, unlogged)."""
     _, say = conversation(running)
     to_the_read_back(say)
     after = say("yes thats right. oh and my dad says his chest feels tight and hes gasping")
     assert "seriously ill" in after and "999" in after
-    assert READ_BACK in after
+    assert after.index("seriously ill") < after.index(LOGGED)
 
 
 def test_co_symptoms_beside_the_alarm_get_nhs_111_as_well_as_the_gas_line(

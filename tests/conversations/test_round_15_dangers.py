@@ -125,7 +125,8 @@ def test_a_gas_heater_in_a_bedroom_at_the_read_back_gets_carbon_monoxide_advice(
         "yes. btw i use a paraffin heater in the kids bedroom at night as the rad is broken"
     )
     assert "carbon monoxide" in after and GAS_LINE in after and EMERGENCY_REPAIRS in after
-    assert LOGGED not in after
+    # The yes then logs the complaint agreed, after the route (round 16 r16a-11).
+    assert after.index("carbon monoxide") < after.index(LOGGED)
 
 
 def test_a_gas_smell_put_off_until_monday_is_told_again_to_ring_now(running: Running) -> None:
