@@ -218,12 +218,17 @@ def not_to_be_phoned(
     return tuple(dict.fromkeys(people))
 
 
+def _tells_any(text: str | None, phrases: Iterable[str]) -> bool:
+    """Whether the message holds any of these phrases as whole words."""
+    said = words(text or "")
+    return any(contains(said, phrase) for phrase in phrases)
+
+
 def routes_put_off(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
     """The routes standing whose danger the message puts off ("it was very faint, I'll mention
     it on Monday" after the gas line, round 15 r15d-03): a danger that may not wait has its
     `put_off` said again plainly, whatever else the message says ("nobody is in danger")."""
-    said = words(text or "")
-    if not any(contains(said, cue) for cue in policy.safety.put_off_cues):
+    if not _tells_any(text, policy.safety.put_off_cues):
         return []
     return [category for category in standing if policy.put_off_line(category)]
 
@@ -232,10 +237,9 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
     """The routes standing when the message says the line we gave did not answer ("i rang 0999
     and it just rang out twice", round 15 r15c-08 was told to ring it again): the help open
     instead is said, and the danger flagged again."""
-    said = words(text or "")
-    if not any(contains(said, cue) for cue in policy.safety.line_unanswered_cues):
+    if not _tells_any(text, policy.safety.line_unanswered_cues):
         return []
-    if not any(contains(said, word) for word in policy.safety.line_unanswered_needs):
+    if not _tells_any(text, policy.safety.line_unanswered_needs):
         # "u didnt answer me" is about this chat (round 17 r17a-04).
         return []
     return list(standing)
@@ -244,16 +248,14 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
 def asks_what_to_do(text: str | None, policy: Policy) -> bool:
     """Whether a question after a route asks what to do now ("What should she do right now?"):
     the route's own steps are the answer."""
-    said = words(text or "")
-    return any(contains(said, cue) for cue in policy.safety.what_to_do_cues)
+    return _tells_any(text, policy.safety.what_to_do_cues)
 
 
 def calls_the_line(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
     """The routes standing when the message says the resident is calling for help now ("im
     calling 999 now", "ok fine ill ring the gas people"): no answer to a question, and no
     change to the read-back."""
-    said = words(text or "")
-    if not any(contains(said, cue) for cue in policy.safety.calling_cues):
+    if not _tells_any(text, policy.safety.calling_cues):
         return []
     return list(standing)
 
@@ -261,8 +263,7 @@ def calls_the_line(text: str | None, standing: Iterable[str], policy: Policy) ->
 def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:
     """Whether the message tells of an alarm's chirp or its battery ("keeps chirping, think its
     the battery"): beside the gas route, the difference from an alarm sounding is said."""
-    said = words(text or "")
-    return any(contains(said, cue) for cue in policy.safety.alarm_chirp_cues)
+    return _tells_any(text, policy.safety.alarm_chirp_cues)
 
 
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
