@@ -114,11 +114,12 @@ class ActionSafetyCheck(Action):
         confirmed = not result.urgency and said_yes and asked_before
         if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
-        elif asked_before or _said_nobody_is_in_danger(tracker):
+        elif asked_before or _doubt_settled_before(tracker, policy, result):
             # The answer to the safety question is not asked it again ("No one is in danger right
             # now. But I am very unhappy about it", round 8 r8b-18), nor is a resident who has
-            # said nobody is in danger asked again on the detector's doubt alone ("im dying to
-            # know why no1 came back" got it a fourth time, round 15 r15c-03).
+            # said nobody is in danger, or was asked already, asked again on the detector's doubt
+            # alone ("im dying to know why no1 came back" got it a fourth time, round 15 r15c-03;
+            # a call handler got it at three answers of one form, round 17 r17a-07).
             result = replace(result, ask_about_danger=False)
         # Routes the message takes back ("Nobody is abusing me. I just want texts not calls")
         # are no reason to flag it as unsafe to phone (round 12 r12a-11).
@@ -305,7 +306,12 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         level = detector_level(matches, policy)
     else:
         level = detector_level(matches, policy, int(answered) + int(bool(routed)))
-    urgency = tuple(c for c in result.urgency if c in matches.urgency or c in told_after)
+    # Told beside its route's danger in this message, as the cold harming an 84-year-old beside
+    # the heating gone off (round 18 r18a-04 got only the repairs line at the complaint offer).
+    beside = told_after_a_route(matches, matches.urgency, policy)
+    urgency = tuple(
+        c for c in result.urgency if c in matches.urgency or c in told_after or c in beside
+    )
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency += (str(guess),)
     # "Nobody is at risk of self harm" after that route corrects it: no question either.
@@ -323,15 +329,22 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     )  # fmt: skip
 
 
-def _said_nobody_is_in_danger(tracker: Tracker) -> bool:
-    """Whether an earlier message of the resident's said there is no danger and told none, and
-    this one raises the question only on the detector's doubt: no danger word of its own, said
-    not to be there or asked about."""
+def _doubt_settled_before(tracker: Tracker, policy: Policy, result: TriageResult) -> bool:
+    """Whether the detector's doubt in this message was settled earlier in the conversation: an
+    earlier message said there is no danger and told none, or the same safety question was asked
+    before (a yes to it was routed). Not when this message asks about a danger, or says one is
+    not there without saying nobody is in danger: those raise the question in words of their own.
+    """
     told = [entities for resident, _, entities in turns_in_events(tracker.events) if resident]
     now = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    if now.negated_urgency or now.asked_urgency:
+    if now.asked_urgency or (now.negated_urgency and not now.danger_taken_back):
         return False
-    return any(
+    question = policy.safety.question_for(result.danger_in_doubt)
+    asked = any(
+        not resident and text == question
+        for resident, text, _ in turns_in_events(before_latest_message(tracker))
+    )
+    return asked or any(
         before.danger_taken_back and not before.urgency
         for before in map(RuleMatches.from_entities, told[:-1])
     )
