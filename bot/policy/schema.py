@@ -284,6 +284,7 @@ class Safety:
     line_unanswered: str = ""
     line_unanswered_cues: tuple[str, ...] = ()
     line_unanswered_needs: tuple[str, ...] = ()
+    line_unanswered_except: tuple[str, ...] = ()
     # A question after a route that asks what to do now ("What should she do right now?", round
     # 16 r16a-12): the route's own steps are said again, not only where to call.
     what_to_do_cues: tuple[str, ...] = ()

@@ -242,6 +242,10 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
     if not _tells_any(text, policy.safety.line_unanswered_needs):
         # "u didnt answer me" is about this chat (round 17 r17a-04).
         return []
+    if _tells_any(text, policy.safety.line_unanswered_except):
+        # "i want you say sorry because nobody answer when i call" is a complaint about our
+        # phones (round 17 r17a-14).
+        return []
     return list(standing)
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.triage.decide import SURE, UNSURE, dangers, detector_level
-from bot.triage.safety import asks_what_to_do
+from bot.triage.safety import asks_what_to_do, line_not_answered
 from tests.unit.conftest import Match
 
 
@@ -86,3 +86,19 @@ def test_the_fire_route_says_what_to_do_for_someone_who_cannot_get_out(policy: P
     route = policy.urgent_route("fire_or_danger_to_life")
     assert "get out and call 999" in route
     assert "If you cannot get out" in route
+
+
+def test_asking_for_an_apology_for_calls_nobody_answered_is_no_line_unanswered(
+    policy: Policy,
+) -> None:
+    """Round 17 (r17a-14 turns 5 and 6): "sorry for no answer my call" and "i want you say sorry
+    because nobody answer when i call" were told "I'm sorry the line did not answer" with NHS 111
+    twice."""
+    for said in (
+        "i want fix the water. and sorry for no answer my call",
+        "i want you say sorry because nobody answer when i call many time",
+        "I'd like an apology, I rang your office 6 times and nobody answered",
+    ):
+        assert line_not_answered(said, ["flooding"], policy) == [], said
+    rang_out = line_not_answered("i rang the number and nobody answered", ["flooding"], policy)
+    assert rang_out == ["flooding"]
