@@ -527,12 +527,12 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was
     # unhappy. Since March nobody came" got the Samaritans line, and an engineer rude at the door
     # the abuse helpline (round 15 r15b-04, r15b-08).
-    # A category that needs words of its own (a medical emergency) is capped above instead. A
-    # door or a lock named is no sign of this: "she can hear him trying his key in the door now"
-    # is the danger itself (round 12 r12c-13).
+    # A category whose needs the message lacks (a medical emergency with no medical word) is
+    # capped above instead. A door or a lock named is no sign of this: "she can hear him trying
+    # his key in the door now" is the danger itself (round 12 r12c-13).
     doubts += int(
         category.to_a_person
-        and not category.detector_needs
+        and (not needs or bool(needs & set(matches.cue_groups)))
         and not words_of_its_own(category, _without_groups(matches, WHO_NOT_WHAT))
         and _unhappy_with_us(matches)
     )

@@ -265,8 +265,9 @@ def test_a_danger_told_again_worse_after_its_route_gets_the_route_again(
     sure = {"entity": "detected_urgency", "value": "domestic_abuse", "confidence": 0.9}
     text = "he's back and banging on the door, I'm terrified"
     still = {"entity": "danger_still", "value": True}
+    told = [{"entity": "cue_group", "value": group} for group in ("threat", "fear")]
     asyncio.run(ActionSafetyCheck().run(
-        dispatcher, _after(policy.urgent_route("domestic_abuse"), text, sure, still), {}
+        dispatcher, _after(policy.urgent_route("domestic_abuse"), text, sure, still, *told), {}
     ))  # fmt: skip
     assert texts(dispatcher) == [policy.urgent_route("domestic_abuse")]
     replied = CollectingDispatcher()
