@@ -255,6 +255,14 @@ class AdjustmentQuestions:
         when = contact_time_told(text)
         # "dont ring after 6" names the way to contact as a need too: the time is all it says.
         needs = [n for n in matches_in(tracker).adjustments if n != WAY_TO_CONTACT_NEED]
+        held = str(tracker.get_slot("contact_preference") or "")
+        if when is not None and not needs and held and not held.startswith(("phone", "call")):
+            # "email me ... dont ring before 2pm if anyone does ring": the way chosen stays; the
+            # time is for a call, if one is made (round 18 r18a-06 t6 turned email into phone).
+            return {
+                "adjustments_needed": f"If we phone, {when.removeprefix('phone, ')}",
+                "adjustment_ids": [],
+            }
         if when is not None and not needs:
             # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
             # else would help (round 9 r9a-15 dropped the time).
