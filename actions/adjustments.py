@@ -260,8 +260,9 @@ class AdjustmentQuestions:
             # "email me ... dont ring before 2pm if anyone does ring": the way chosen stays; the
             # time is for a call, if one is made (round 18 r18a-06 t6 turned email into phone).
             return {
-                "adjustments_needed": f"If we phone, {when.removeprefix('phone, ')}",
+                "adjustments_needed": NONE_NEEDED,
                 "adjustment_ids": [],
+                "contact_preference": f"{held}, calls {when.removeprefix('phone, ')}",
             }
         if when is not None and not needs:
             # "Please call after 5pm as I work, otherwise no": when to call them, and nothing

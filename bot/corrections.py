@@ -229,7 +229,11 @@ NO_HELPER = re.compile(
 )
 # "if calling", "if you ring": a time for calls beside another way.
 IF_CALLED = re.compile(
-    r"\bif (?:you |u |they |anyone )?(?:call|calls|calling|ring|ringing|phone|phoning)\b", re.I
+    r"\bif (?:you |u |they |anyone |someone |somebody |any1 )?"
+    # "if anyone does ring", "only if someone has to ring" (round 18 r18a-06 t6-t7).
+    r"(?:(?:does|do|has to|have to|needs? to|must|ever) )?"
+    r"(?:call|calls|calling|ring|rings|ringing|phone|phones|phoning)\b",
+    re.I,
 )
 # "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
 SAID_BEFORE = re.compile(
@@ -526,8 +530,13 @@ def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction 
             return None
         values.parts[part] = joined(values.text(part), added)
         return Correction(values.changed(draft), "added")
-    if part == "contact" and (values.contact(text) or values.name_alone(text)):
-        return Correction(values.changed(draft), "changed")
+    if part == "contact":
+        # Each sentence on its own: "email me. the 2pm thing is only if someone has to ring"
+        # keeps email (round 18 r18a-06 t8 read back "by phone").
+        hows = [values.contact(s) or values.name_alone(s) for s in instructions(text)]
+        if any(hows):
+            changes = values.changed(draft)
+            return Correction(changes, "changed" if changes else "unchanged")
     return None
 
 
@@ -796,6 +805,12 @@ class Values:
             # "what he wants is fine now. Change the helper name to ...": that part is kept
             # (round 12 r12a-10 had the outcome overwritten by those words).
             return None
+        if COPY_THEM_IN.search(said) and not contact_details_in(said):
+            # "copy mum in" with no email given and no copy held: which part is asked, never
+            # "That is what I have" (round 18 r18a-08 t14).
+            held_copies = [w for w in wishes(self.text("contact_details")) if "cop" in w]
+            self.stuck = self.stuck or not held_copies
+            return None
         labelled = LABELLED.match(said)
         if labelled is not None and (told := self.labelled(labelled)) is not None:
             return told
@@ -972,9 +987,13 @@ class Values:
             for part in ("representative", "contact_details")
             for old in addresses_in(self.text(part))
         ]
-        if len(held) != 1 or re.search(r"\bflat\b", held[0][1], re.IGNORECASE):
+        if len(held) != 1:
             return False
         part, old = held[0]
+        has_flat = re.search(r"\bflat\s+(\w+)", old, re.IGNORECASE)
+        if has_flat is not None:
+            # "put flat B" where Flat B is held: said again, nothing to change.
+            return has_flat.group(1).lower() == flat.group("flat").lower()
         return self.replaced_in(old, f"Flat {flat.group('flat').upper()}, {old}", (part,))
 
     def replaced_in(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
@@ -1294,7 +1313,7 @@ class Values:
         """ "ask for Rahim Uddin my husband when you phone", "the number is my husband's, ask for
         him": who to ask for, with the way to contact, never what went wrong (round 18 r18a-15
         t11-t12)."""
-        if ASK_FOR.search(said) is None:
+        if ASK_FOR.search(said) is None or ASK_FOR_NOTHING.search(said):
             return None
         held = self.text("contact_name")
         relative = RELATIVE_NAMED.search(said)
@@ -1320,10 +1339,11 @@ class Values:
             or name.split()[0] in NOT_NAMES
             or len(name.split()) < 2
             or is_organisation(name)
-            or same_person(name, held)
         ):
             return None
-        self.parts["contact_name"] = self.full_name(name)
+        if not same_person(name, held):
+            # The name held already: said again, nothing to change.
+            self.parts["contact_name"] = self.full_name(name)
         return "changed"
 
     def full_name(self, name: str) -> str:
@@ -1341,7 +1361,17 @@ class Values:
         return "changed"
 
     def contact(self, said: str) -> How | None:
+        said = NO_THEN_WAY.sub("", said)
         details = contact_details_in(said)
+        held = self.text("contact_preference").split(",")[0].split(" ")[0]
+        if not details and IF_CALLED.search(said) and held not in ("", "phone"):
+            # "the 2pm thing is only if someone has to ring": the way held stays; a time is for
+            # calls beside it (round 18 r18a-06 t7-t8 turned email into phone).
+            when = contact_time_told(said)
+            if when is None:
+                return None
+            self.parts["contact_preference"] = f"{held}, calls {when.split(', ', 1)[-1]}"
+            return "changed"
         if details:
             # The other contact wishes held with them stay (bot.contact_wishes).
             self.parts["contact_details"] = ALSO.join(
@@ -1368,6 +1398,10 @@ class Values:
                 # "contact by TEXT. if calling, only AFTER 2pm": the way kept, the time for
                 # calls beside it (round 15 r15d-12).
                 preference = f"{held}, calls {preference.split(', ', 1)[1]}"
+        if preference == held and self.text("contact_preference").startswith(f"{held}, calls "):
+            # "email me, i said email" where "email, calls not before 2pm" is held: the time
+            # for calls stays (round 18 r18a-06).
+            return "changed"
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")
@@ -1623,6 +1657,16 @@ I_AM = re.compile(
 )
 # "ask for Rahim when you ring", "asking for my son": who answers the phone.
 ASK_FOR = re.compile(r"\bask(?:ing)?\s+for\b", re.IGNORECASE)
+# "no email me, i said email": the "no" answers "Is that right?", not the way.
+NO_THEN_WAY = re.compile(
+    r"^\s*(?:no+|nope|nah)[\s,.!-]+(?=(?:e-?mail|te?xt|ring|call|phone|write to|contact)\s+"
+    r"(?:me|her|him|them|us)\b)",
+    re.IGNORECASE,
+)
+# "copy mum in", "cc her in on emails": a copy for someone, by name or relation.
+COPY_THEM_IN = re.compile(r"\b(?:copy|cc)\s+(?!of\b|to\b)\w+(?:'s)?\s+in\b", re.IGNORECASE)
+# "ask for a callback": no one to ask for.
+ASK_FOR_NOTHING = re.compile(r"\bask(?:ing)?\s+for\s+(?:a|an|the|some|our|your)\s+[a-z]", re.I)
 # "my husband Rahim": a relative by their first name.
 RELATIVE_NAMED = re.compile(
     r"\b(?i:husband|wife|partner|son|daughter|brother|sister|mum|dad|carer)'?s?\s+"
