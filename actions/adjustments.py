@@ -27,7 +27,7 @@ from bot.definition import (
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
-from bot.told import without_protest
+from bot.told import without_chat, without_protest
 
 NONE_NEEDED = "none"
 # "No thank you, my English is ok for writing", "nothing else needed", Arabic "no thanks": a
@@ -300,7 +300,9 @@ class AdjustmentQuestions:
         return {
             # "I told you - no phone calls, because of her anxiety": what would help, not the
             # protest (round 16 r16b-06 t10).
-            "adjustments_needed": without_protest(text),
+            # Nor a sentence about the assistant ("I don't know why you have sent me a domestic
+            # abuse number", round 18 r18a-03 t10).
+            "adjustments_needed": without_protest(without_chat(text)),
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
             **consent,
         }

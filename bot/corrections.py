@@ -941,7 +941,8 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.ask_for, self.keep_only, self.no_adjustments, self.not_helping, self.resident, self.roles,
+            self.ask_for, self.keep_only, self.no_adjustments, self.not_helping, self.resident,
+            self.roles,
             self.helper, self.name, self.copy_to_resident,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
@@ -992,8 +993,12 @@ class Values:
         part, old = held[0]
         has_flat = re.search(r"\bflat\s+(\w+)", old, re.IGNORECASE)
         if has_flat is not None:
-            # "put flat B" where Flat B is held: said again, nothing to change.
-            return has_flat.group(1).lower() == flat.group("flat").lower()
+            # "put flat B" where Flat B is held: said again, nothing to change; "it's flat D"
+            # where flat C is held: the flat put right.
+            if has_flat.group(1).lower() == flat.group("flat").lower():
+                return True
+            new = f"{old[: has_flat.start(1)]}{flat.group('flat').upper()}{old[has_flat.end(1) :]}"
+            return self.replaced_in(old, new, (part,))
         return self.replaced_in(old, f"Flat {flat.group('flat').upper()}, {old}", (part,))
 
     def replaced_in(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
@@ -1705,7 +1710,9 @@ def addresses_in(text: str) -> list[str]:
 
 def street_of(address: str) -> str:
     """The street of an address without its house or flat number: "kings walk"."""
-    street = re.sub(r"^(?:flat\s+(?:\d+\w?|[a-z]\b),?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I)
+    street = re.sub(
+        r"^(?:flat\s+(?:\d+\w?|[a-z]\b),?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I
+    )
     return words(re.sub(r",?\s+flat\s+(?:\d+\w?|[a-z])$", "", street, flags=re.I))
 
 

@@ -59,9 +59,7 @@ def fitter_read_back(say: Callable[[str], str]) -> str:
         "u missed the company name, change Swift something to SwiftFit Ltd",
     ],
 )
-def test_a_firm_named_at_the_read_back_is_not_who_we_contact(
-    running: Running, typed: str
-) -> None:
+def test_a_firm_named_at_the_read_back_is_not_who_we_contact(running: Running, typed: str) -> None:
     """r18a-05 t12 (serious): "We will contact RapidFix Plumbing" after the firm was named."""
     _, say = conversation(running)
     fitter_read_back(say)

@@ -11,6 +11,7 @@ import pytest
 
 from bot.corrections import correction_of
 from bot.definition import DraftDefinition, postal_address_in
+from bot.told import about_the_problem, without_chat
 
 # A resident complaining about a contractor's rudeness, with the firm half-remembered.
 TAP = DraftDefinition(
@@ -128,3 +129,56 @@ def test_who_to_ask_for_goes_with_the_way_to_contact(typed: str, who: str) -> No
     assert changes["contact_preference"] == f"phone, ask for {who}"
     read_back = replace(HUSBAND, **changes).read_back()  # type: ignore[arg-type]
     assert f"by phone, ask for {who} (07700 900473)" in read_back
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        (
+            "Her kitchen tap has dripped for a month. Why are you giving me crisis numbers?? "
+            "Nobody is in danger.",
+            "Her kitchen tap has dripped for a month.",
+        ),
+        (
+            "the boiler keeps cutting out why r u sending me all this stuff",
+            "the boiler keeps cutting out",
+        ),
+        (
+            "Good afternoon. The lift at Fern Court has been out since Monday.",
+            "The lift at Fern Court has been out since Monday.",
+        ),
+        (
+            "salam. back door not lock, very cold. i want make complain",
+            "back door not lock, very cold.",
+        ),
+        (
+            "my bath panel fell off and complain? and u didnt answer me about the key",
+            "my bath panel fell off",
+        ),
+    ],
+)
+def test_what_went_wrong_leaves_out_words_about_the_chat(said: str, kept: str) -> None:
+    """r18a-08 t8, r18a-15 t10, r18a-01 t9: greetings, "i want make complain" and complaints
+    about the assistant were read back as what went wrong."""
+    assert about_the_problem(said) == kept
+
+
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        (
+            "An apology and a written reply. You did not answer my question about who replies.",
+            "An apology and a written reply.",
+        ),
+        (
+            "I don't know why you have sent me an abuse number, nobody is here. He uses a "
+            "walking frame, visits need to allow for that.",
+            "He uses a walking frame, visits need to allow for that.",
+        ),
+        ("u never answered me", "u never answered me"),
+    ],
+)
+def test_answers_leave_out_sentences_about_the_assistant(said: str, kept: str) -> None:
+    """r18a-09 t8 kept "You did not answer my question" as what he would like; r18a-03 t10
+    kept the resident's objection as what would help."""
+    assert without_chat(said) == kept
