@@ -27,7 +27,7 @@ from bot.definition import (
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
-from bot.told import without_protest
+from bot.told import without_chat, without_protest
 
 NONE_NEEDED = "none"
 # "No thank you, my English is ok for writing", "nothing else needed", Arabic "no thanks": a
@@ -255,6 +255,15 @@ class AdjustmentQuestions:
         when = contact_time_told(text)
         # "dont ring after 6" names the way to contact as a need too: the time is all it says.
         needs = [n for n in matches_in(tracker).adjustments if n != WAY_TO_CONTACT_NEED]
+        held = str(tracker.get_slot("contact_preference") or "")
+        if when is not None and not needs and held and not held.startswith(("phone", "call")):
+            # "email me ... dont ring before 2pm if anyone does ring": the way chosen stays; the
+            # time is for a call, if one is made (round 18 r18a-06 t6 turned email into phone).
+            return {
+                "adjustments_needed": NONE_NEEDED,
+                "adjustment_ids": [],
+                "contact_preference": f"{held}, calls {when.removeprefix('phone, ')}",
+            }
         if when is not None and not needs:
             # "Please call after 5pm as I work, otherwise no": when to call them, and nothing
             # else would help (round 9 r9a-15 dropped the time).
@@ -291,7 +300,9 @@ class AdjustmentQuestions:
         return {
             # "I told you - no phone calls, because of her anxiety": what would help, not the
             # protest (round 16 r16b-06 t10).
-            "adjustments_needed": without_protest(text),
+            # Nor a sentence about the assistant ("I don't know why you have sent me a domestic
+            # abuse number", round 18 r18a-03 t10).
+            "adjustments_needed": without_protest(without_chat(text)),
             "adjustment_ids": list(matches_in(tracker).adjustments) or disclosed or ["other"],
             **consent,
         }

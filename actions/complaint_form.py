@@ -38,6 +38,7 @@ from bot.told import (
     resident_own_name,
     says_they_are_the_resident,
     staff_for_the_resident,
+    without_chat,
     without_outcome,
     without_protest,
 )
@@ -164,7 +165,8 @@ class ValidateComplaintForm(
         if isinstance(value, str) and answered_now(tracker, "outcome_sought"):
             # How to contact them, kept in its own place, is not what they would like (round
             # 16 r16b-01 t5); nor is "I told you" before it.
-            value = outcome_without_contact(without_protest(value))
+            # Nor "You did not answer my question ..." (round 18 r18a-09 t8).
+            value = outcome_without_contact(without_protest(without_chat(value)))
         return {"outcome_sought": value}
 
     def validate_acting_for(

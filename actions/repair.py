@@ -129,10 +129,11 @@ class ActionUnderstandAnswer(Action):
             question is not None
             and question.name == READ_BACK
             and understanding.kind in ("yes", "no", "check")
-            and tells_about_recording(tracker)
+            and (tells_about_recording(tracker) or changes_after_yes(tracker))
         ):
             # "yes you can put down he's disabled": a change to what would help, not a yes to
-            # log it without (round 12 r12a-13).
+            # log it without (round 12 r12a-13). "yes log it but put flat B": the change first,
+            # then the read-back again (round 18 r18a-08 t14 was logged without it).
             understanding = Understanding("amend")
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
@@ -554,8 +555,11 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *needs_noted(tracker, needs, typed),
             FollowupAction(LISTEN),
         ]
-    if correction.how in ("unclear", "unchanged") and (
-        ends_confirming(typed) or (opens_confirming(typed) and routed_this_turn(tracker))
+    asks_a_change = CHANGE_AFTER_YES.search(typed) is not None
+    if (
+        correction.how in ("unclear", "unchanged")
+        and not asks_a_change
+        and (ends_confirming(typed) or (opens_confirming(typed) and routed_this_turn(tracker)))
     ):
         # "T and kids out, fire service attending. readback correct, pls log": the news before
         # it changes no part, and the last words agree: the yes that logs it (round 15 r15c-10).
@@ -565,7 +569,7 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
     if (
         correction.how == "unclear"
         and yes_or_no(typed, with_details=True)
-        and not (SAYS_SOMETHING_IS_WRONG.search(typed))
+        and not (SAYS_SOMETHING_IS_WRONG.search(typed) or asks_a_change)
     ):
         # "yeah thats right but you still havent told me how long": a yes whose other words
         # change nothing; one check, not "Which part would you like to change?" (r10a-01).
@@ -580,6 +584,22 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
 def routed_this_turn(tracker: Tracker) -> bool:
     """Whether the safety check gave a route for the resident's latest message."""
     return bool(routes_in_events(after_latest_message(tracker), get_app().policy))
+
+
+# "yes log it but put flat B and copy mum in", "ok as long as you add ...": a yes that asks for
+# changes first.
+CHANGE_AFTER_YES = re.compile(
+    r"\b(?:but|once|after|as long as|only if|provided|so long as)\s+(?:you\s+|u\s+)?"
+    r"(?:first\s+|can\s+|could\s+|pls\s+|please\s+)?"
+    r"(?:put|add|change|copy|cc|include|fix|correct|take|remove|make sure|update|amend|swap"
+    r"|replace|delete)\b",
+    re.IGNORECASE,
+)
+
+
+def changes_after_yes(tracker: Tracker) -> bool:
+    """Whether a yes at the read-back asks for a change after it."""
+    return CHANGE_AFTER_YES.search(str(tracker.latest_message.get("text") or "")) is not None
 
 
 def corrects_the_read_back(tracker: Tracker) -> bool:

@@ -30,6 +30,7 @@ from bot.definition import (
     ADDRESS,
     ALSO,
     CONTACT_TIME,
+    NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
     consent_told,
@@ -72,7 +73,7 @@ from bot.swaps import (
     same_kind,
 )
 from bot.text import capitalised, sentences, words
-from bot.told import own_name_in, says_they_are_the_resident
+from bot.told import is_organisation, own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
@@ -228,7 +229,11 @@ NO_HELPER = re.compile(
 )
 # "if calling", "if you ring": a time for calls beside another way.
 IF_CALLED = re.compile(
-    r"\bif (?:you |u |they |anyone )?(?:call|calls|calling|ring|ringing|phone|phoning)\b", re.I
+    r"\bif (?:you |u |they |anyone |someone |somebody |any1 )?"
+    # "if anyone does ring", "only if someone has to ring" (round 18 r18a-06 t6-t7).
+    r"(?:(?:does|do|has to|have to|needs? to|must|ever) )?"
+    r"(?:call|calls|calling|ring|rings|ringing|phone|phones|phoning)\b",
+    re.I,
 )
 # "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
 SAID_BEFORE = re.compile(
@@ -525,8 +530,13 @@ def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction 
             return None
         values.parts[part] = joined(values.text(part), added)
         return Correction(values.changed(draft), "added")
-    if part == "contact" and (values.contact(text) or values.name_alone(text)):
-        return Correction(values.changed(draft), "changed")
+    if part == "contact":
+        # Each sentence on its own: "email me. the 2pm thing is only if someone has to ring"
+        # keeps email (round 18 r18a-06 t8 read back "by phone").
+        hows = [values.contact(s) or values.name_alone(s) for s in instructions(text)]
+        if any(hows):
+            changes = values.changed(draft)
+            return Correction(changes, "changed" if changes else "unchanged")
     return None
 
 
@@ -795,6 +805,12 @@ class Values:
             # "what he wants is fine now. Change the helper name to ...": that part is kept
             # (round 12 r12a-10 had the outcome overwritten by those words).
             return None
+        if COPY_THEM_IN.search(said) and not contact_details_in(said):
+            # "copy mum in" with no email given and no copy held: which part is asked, never
+            # "That is what I have" (round 18 r18a-08 t14).
+            held_copies = [w for w in wishes(self.text("contact_details")) if "cop" in w]
+            self.stuck = self.stuck or not held_copies
+            return None
         labelled = LABELLED.match(said)
         if labelled is not None and (told := self.labelled(labelled)) is not None:
             return told
@@ -833,6 +849,12 @@ class Values:
         if self.pointed == "representative" and self.resident(said):
             # "You've lost his name and address! The resident is Mr Samuel Oduya, 3 Beech
             # Court": the address with the name (round 10 r10a-05 kept the name alone).
+            return "changed"
+        if self.pointed in ("contact_name", "representative") and self.change_to(said):
+            # "... put the company name in. Please change Rapid something to RapidFix Plumbing":
+            # words found in what she wrote are changed there, never her name (round 18 r18a-05
+            # t12 read back "We will contact RapidFix Plumbing").
+            self.pointed = None
             return "changed"
         if self.pointed in ("contact_name", "representative"):
             # "the name is wrong. It should say Mrs D Okafor".
@@ -919,7 +941,8 @@ class Values:
         # be written, beside whatever else the sentence changes.
         recased = self.recased_name(said)
         for step in (
-            self.keep_only, self.no_adjustments, self.not_helping, self.resident, self.roles,
+            self.ask_for, self.keep_only, self.no_adjustments, self.not_helping, self.resident,
+            self.roles,
             self.helper, self.name, self.copy_to_resident,
             self.address, self.contact, self.swap,
             self.earlier, self.outcome, self.add,
@@ -947,12 +970,36 @@ class Values:
         Walk not 7", "the address. 17 Kings Walk"): the number put right where it is held."""
         new = postal_address_in(said)
         if new is None:
-            return False
+            return self.flat_added(said)
         for part in ("representative", "contact_details", *WRITTEN_PARTS):
             for old in addresses_in(self.text(part)):
                 if old != new and street_of(old) == street_of(new):
                     return self.replaced_in(old, new, (part,))
         return False
+
+    def flat_added(self, said: str) -> bool:
+        """ "put flat B", "you missed the flat, its flat 4": the flat put before the one address
+        held without one (round 18 r18a-08 t14 was logged without it)."""
+        flat = FLAT_ONLY.search(said)
+        if flat is None:
+            return False
+        held = [
+            (part, old)
+            for part in ("representative", "contact_details")
+            for old in addresses_in(self.text(part))
+        ]
+        if len(held) != 1:
+            return False
+        part, old = held[0]
+        has_flat = re.search(r"\bflat\s+(\w+)", old, re.IGNORECASE)
+        if has_flat is not None:
+            # "put flat B" where Flat B is held: said again, nothing to change; "it's flat D"
+            # where flat C is held: the flat put right.
+            if has_flat.group(1).lower() == flat.group("flat").lower():
+                return True
+            new = f"{old[: has_flat.start(1)]}{flat.group('flat').upper()}{old[has_flat.end(1) :]}"
+            return self.replaced_in(old, new, (part,))
+        return self.replaced_in(old, f"Flat {flat.group('flat').upper()}, {old}", (part,))
 
     def replaced_in(self, old: str, new: str, parts: tuple[str, ...]) -> bool:
         for part in parts:
@@ -1222,7 +1269,11 @@ class Values:
     def name(self, said: str) -> How | None:
         lowered = said.lower()
         if "name" not in lowered:
-            return self.name_alone(said)
+            return self.name_alone(said) or self.own_name(said)
+        if FIRMS_NAME.search(lowered):
+            # "You haven't put the company name in": a firm in what went wrong, never the
+            # name we contact (round 18 r18a-05 t12).
+            return None
         after = said[lowered.index("name") + len("name") :]
         whose = "representative" if self.helping and OTHERS_NAME.search(lowered) else "contact_name"
         swapped = self.swap(after, only=(whose,))
@@ -1263,6 +1314,43 @@ class Values:
                 return "changed"
         return None
 
+    def ask_for(self, said: str) -> How | None:
+        """ "ask for Rahim Uddin my husband when you phone", "the number is my husband's, ask for
+        him": who to ask for, with the way to contact, never what went wrong (round 18 r18a-15
+        t11-t12)."""
+        if ASK_FOR.search(said) is None or ASK_FOR_NOTHING.search(said):
+            return None
+        held = self.text("contact_name")
+        relative = RELATIVE_NAMED.search(said)
+        names = [n for n in written_names(said) if not same_person(n, held)] or (
+            [relative.group("name")] if relative else []
+        )
+        if not names or self.helping:
+            return None
+        way = self.text("contact_preference") or "phone"
+        way = re.sub(r",\s*ask for .*$", "", way)
+        self.parts["contact_preference"] = f"{way}, ask for {names[0]}"
+        return "changed"
+
+    def own_name(self, said: str) -> How | None:
+        """ "No! I'm Jean Whitfield, RapidFix is the company he works for": the resident's own
+        name, put back where another was read back (round 18 r18a-05 t13 was not applied)."""
+        told = I_AM.search(said)
+        name = told.group("name").strip() if told else ""
+        held = self.text("contact_name")
+        if (
+            self.helping
+            or not name
+            or name.split()[0] in NOT_NAMES
+            or len(name.split()) < 2
+            or is_organisation(name)
+        ):
+            return None
+        if not same_person(name, held):
+            # The name held already: said again, nothing to change.
+            self.parts["contact_name"] = self.full_name(name)
+        return "changed"
+
     def full_name(self, name: str) -> str:
         return corrected_name(f"is {name}", self.text("contact_name")) or name
 
@@ -1278,7 +1366,17 @@ class Values:
         return "changed"
 
     def contact(self, said: str) -> How | None:
+        said = NO_THEN_WAY.sub("", said)
         details = contact_details_in(said)
+        held = self.text("contact_preference").split(",")[0].split(" ")[0]
+        if not details and IF_CALLED.search(said) and held not in ("", "phone"):
+            # "the 2pm thing is only if someone has to ring": the way held stays; a time is for
+            # calls beside it (round 18 r18a-06 t7-t8 turned email into phone).
+            when = contact_time_told(said)
+            if when is None:
+                return None
+            self.parts["contact_preference"] = f"{held}, calls {when.split(', ', 1)[-1]}"
+            return "changed"
         if details:
             # The other contact wishes held with them stay (bot.contact_wishes).
             self.parts["contact_details"] = ALSO.join(
@@ -1305,6 +1403,10 @@ class Values:
                 # "contact by TEXT. if calling, only AFTER 2pm": the way kept, the time for
                 # calls beside it (round 15 r15d-12).
                 preference = f"{held}, calls {preference.split(', ', 1)[1]}"
+        if preference == held and self.text("contact_preference").startswith(f"{held}, calls "):
+            # "email me, i said email" where "email, calls not before 2pm" is held: the time
+            # for calls stays (round 18 r18a-06).
+            return "changed"
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")
@@ -1553,6 +1655,39 @@ class Values:
 
 
 # "change 7 Kings Walk to 17 Kings Walk": the old words, then the new.
+# "No! I'm Jean Whitfield": the writer's own name, said as theirs.
+I_AM = re.compile(
+    rf"(?:^|[.,;!?]\s*|\b(?i:and|so|but|no)\s+)(?i:i'?m|im|i am|my name is|my name's)\s+"
+    rf"(?P<name>(?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:[ \t]+{NAME_WORD})*)"
+)
+# "ask for Rahim when you ring", "asking for my son": who answers the phone.
+ASK_FOR = re.compile(r"\bask(?:ing)?\s+for\b", re.IGNORECASE)
+# "no email me, i said email": the "no" answers "Is that right?", not the way.
+NO_THEN_WAY = re.compile(
+    r"^\s*(?:no+|nope|nah)[\s,.!-]+(?=(?:e-?mail|te?xt|ring|call|phone|write to|contact)\s+"
+    r"(?:me|her|him|them|us)\b)",
+    re.IGNORECASE,
+)
+# "copy mum in", "cc her in on emails": a copy for someone, by name or relation.
+COPY_THEM_IN = re.compile(r"\b(?:copy|cc)\s+(?!of\b|to\b)\w+(?:'s)?\s+in\b", re.IGNORECASE)
+# "ask for a callback": no one to ask for.
+ASK_FOR_NOTHING = re.compile(r"\bask(?:ing)?\s+for\s+(?:a|an|the|some|our|your)\s+[a-z]", re.I)
+# "my husband Rahim": a relative by their first name.
+RELATIVE_NAMED = re.compile(
+    r"\b(?i:husband|wife|partner|son|daughter|brother|sister|mum|dad|carer)'?s?\s+"
+    r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)"
+)
+# "put flat B", "you missed the flat, it's flat 4": a flat without its street.
+FLAT_ONLY = re.compile(
+    r"\b(?:put|add|include|missed|missing|forgot|left out|its|it'?s|is|needs?)\b[^.?!]*?"
+    r"\bflat\s+(?P<flat>\d+[a-z]?|[a-z])\b",
+    re.IGNORECASE,
+)
+# "the company name", "the firm's name": whose name is not the resident's.
+FIRMS_NAME = re.compile(
+    r"\b(?:company|companys|company's|firm|firms|firm's|contractor|contractors|contractor's"
+    r"|business|plumbers?|builders?)\s+name\b"
+)
 CHANGE_TO = re.compile(
     r"\b(?:change|replace|swap|correct|update|amend|make)\s+(?P<old>\S(?:.*?\S)?)\s+"
     r"(?:to|with|for|into|->|=>)\s+(?P<new>\S.*?)[\s.!]*$",
@@ -1566,13 +1701,19 @@ WRITTEN_PARTS = ("aspects", "outcome", "earlier_request", "adjustments")
 
 def addresses_in(text: str) -> list[str]:
     """Every postal address written in a part ("T at 7 Kings Walk. c/o roof leak")."""
-    found = (ADDRESS.match(text[m.start() :]) for m in re.finditer(r"(?:\b[Ff]lat\s+)?\b\d", text))
+    found = (
+        ADDRESS.match(text[m.start() :])
+        for m in re.finditer(r"\b[Ff]lat\s+[A-Z]\b|(?:\b[Ff]lat\s+)?\b\d", text)
+    )
     return list(dict.fromkeys(m.group(1).rstrip(",") for m in found if m is not None))
 
 
 def street_of(address: str) -> str:
     """The street of an address without its house or flat number: "kings walk"."""
-    return words(re.sub(r"^(?:flat\s+\d+\w?,?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I))
+    street = re.sub(
+        r"^(?:flat\s+(?:\d+\w?|[a-z]\b),?\s+)?(?:\d+\w?,?\s+)?", "", address, flags=re.I
+    )
+    return words(re.sub(r",?\s+flat\s+(?:\d+\w?|[a-z])$", "", street, flags=re.I))
 
 
 # " - ", " -- ": what follows is said about the words before, not part of them.

@@ -814,11 +814,13 @@ ADDRESS = re.compile(
     # "Krystyna Nowak, flat 3, 22 Mill Road", typed in small letters (round 9 r9a-04).
     # "flat 11 Greenacre House": a flat in a named building needs no street number (round 10
     # r10a-26 read the resident back without it).
-    r"((?:[Ff]lat\s+\d+\w?,?\s+(?:\d+\w?,?\s+)?|\d+\w?,?\s+)(?:[A-Z][a-z'-]+\s+){0,3}(?:"
+    # "Flat B, 22 Orchard Road", "22 Orchard Road flat B": a flat by its letter too (round 18
+    # r18a-08 read the address back without "Flat B", and could not put it back).
+    r"((?:[Ff]lat\s+(?:\d+\w?|[A-Z]\b),?\s+(?:\d+\w?,?\s+)?|\d+\w?,?\s+)(?:[A-Z][a-z'-]+\s+){0,3}(?:"
     + "|".join(sorted(PLACE_WORDS))
     # Then the flat, town and postcode where given: "3 Bank Street, Flat 2, Leeds LS11 5QT"
     # (round 8: the read-back cut every address after the street).
-    + r")\b(?:,?\s+Flat\s+\d+\w?)?"
+    + r")\b(?:,?\s+[Ff]lat\s+(?:\d+\w?|[A-Z]\b))?"
     r"(?:,?\s+[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?(?=\s*(?:[,.]|$|[A-Z]{1,2}\d)))?"
     r"(?:,?\s+[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b)?)"
 )
@@ -827,7 +829,7 @@ ADDRESS = re.compile(
 def postal_address_in(text: str) -> str | None:
     """A postal address written in a message ("Write to me please. 12 Ash Road, Sampleton SA1
     2BC"): the details for a letter."""
-    for start in re.finditer(r"(?:\b[Ff]lat\s+)?\b\d", text):
+    for start in re.finditer(r"\b[Ff]lat\s+[A-Z]\b|(?:\b[Ff]lat\s+)?\b\d", text):
         found = ADDRESS.match(text[start.start() :])
         if found is not None:
             return found.group(1).rstrip(",")

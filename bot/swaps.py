@@ -25,6 +25,10 @@ NOT_SWAPPED = {
     "the", "a", "an", "on", "in", "at", "it", "was", "is", "its", "it's", "and", "to", "i'm",
     "im", "i", "am", "are", "were", "do", "does", "did", "has", "have", "had", "could", "would",
     "should", "will", "can", "just", "really", "but", "or", "if", "that", "this", "so", "be",
+    # "RapidFix is the company he works for, not me": who, not the words to swap (round 18
+    # r18a-05 t13 turned "rude to me" into "rude to for").
+    "me", "you", "u", "him", "her", "them", "us", "we", "he", "she", "they", "my", "your", "for",
+    "of", "with", "by", "from",
 }  # fmt: skip
 
 # Month and day names, often typed in lower case.

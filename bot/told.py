@@ -222,13 +222,62 @@ ABOUT_THE_CONVERSATION = re.compile(
 )
 
 
+# A sentence to or about the assistant itself: "Why are you giving me domestic abuse numbers??",
+# "You did not answer my question about where the response goes", "u didnt say do i need to be
+# home??" (round 18 r18a-08 t8, r18a-09 t8, r18a-01 t9 read them back as the complaint).
+ABOUT_THE_ASSISTANT = re.compile(
+    r"\b(?:why (?:are|r|did|do|have|would) (?:you|u|ya) (?:\w+ )?(?:giving|sending|sent|gave|given"
+    r"|send|give|showing|show|telling|tell|asking|ask)\b"
+    r"|(?:i )?(?:don'?t|dont|do not) (?:know|understand|get) why (?:you|u)\b"
+    r"|(?:you|u|ya) (?:still )?(?:did ?n'?t|did not|have ?n'?t|have not|never|still have ?n'?t)"
+    r" (?:answer|answered|say|said|tell|told|reply|replied)\b"
+    r"|stop (?:sending|giving|showing) me\b)"
+)
+# A sentence that only greets or only says they want to complain: "Good afternoon.", "salam.",
+# "and complain? i want make complain" (round 18 r18a-15 t10, r18a-03 t10).
+GREETING_OR_ASKING_TO_COMPLAIN = re.compile(
+    r"^(?:(?:hi+|hiya|hello|hey|salam|salaam|good (?:morning|afternoon|evening)|dear sir(?: or "
+    r"madam)?|dear \w+)(?: there| all)?"
+    r"|(?:(?:and|so|also|please|pls) )*(?:(?:i|we|she|he|they) )?(?:want|wanna|would like|d like"
+    r"|need|wish)(?: to)? (?:make |making |do |put in |log )?(?:a |my |the )?(?:formal )?"
+    r"complai(?:n|nt|ns|nts))$"
+)
+
+
+def about_the_chat(sentence: str) -> bool:
+    """Whether a sentence is about the conversation or the assistant, not the problem."""
+    said = words(sentence)
+    return bool(
+        ABOUT_THE_CONVERSATION.match(said)
+        or ABOUT_THE_ASSISTANT.search(said)
+        or GREETING_OR_ASKING_TO_COMPLAIN.match(said.strip(" ?!.,"))
+    )
+
+
 def about_the_problem(text: str) -> str:
     """A message without its sentences about the conversation itself, so what went wrong is
     read back in the resident's words about the problem (round 12 r12a-08, r12d-06, r12d-16
     read back "No, I said a FORMAL complaint" and "can we carry on where we were")."""
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
-    kept = [s for s in sentences if not ABOUT_THE_CONVERSATION.match(words(s))]
-    return " ".join(kept)
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s]
+    kept = [ENDS_ASKING_TO_COMPLAIN.sub("", s) for s in sentences if not about_the_chat(s)]
+    return " ".join(s for s in kept if s)
+
+
+# Between sentences, and before "Why are you ..." typed without a stop before it.
+SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?])\s+|\s+(?=(?i:why)\s+(?i:are|r|did|do|have)\s+(?i:you|u)\b)"
+)
+# "I need someone speak Bangla please and complain?": the wish to complain, not the problem.
+ENDS_ASKING_TO_COMPLAIN = re.compile(
+    r"[,\s]+(?:and|&)\s+(?:make\s+(?:a\s+)?)?complai(?:n|nt)\s*\?*$", re.I
+)
+
+
+def without_chat(text: str) -> str:
+    """An answer without its sentences about the assistant ("You did not answer my question
+    about where the response goes"); the words as they came when that is all there is."""
+    kept = about_the_problem(text)
+    return kept if words(kept) else text
 
 
 # "just said", "already told you", "like I said": the answer was given before.
