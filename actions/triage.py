@@ -56,6 +56,7 @@ from bot.replies import (
     still_going_on_question,
     withdrawal_line,
 )
+from bot.reply_dates import asks_where_the_reply_is
 from bot.text import words
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
@@ -423,7 +424,16 @@ class ActionTriage(Action):
             # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         if asked_about_status(asked) and (
-            (result.references and result.label == "other") or reading == "status"
+            (result.references and result.label == "other")
+            or reading == "status"
+            # "where is my reply?? its been 3 weeks since i complained" asks after a complaint
+            # made before, not for a new one (round 17 r17a-11 t1 was offered a complaint).
+            or (
+                asks_where_the_reply_is(text)
+                and not stage_2
+                and not asks_for_a_complaint(text)
+                and result.label in ("complaint", "other")
+            )
         ):
             # "when will i hear bk about CMP-2026-000001" is where that complaint has got to:
             # only Stage 2 asked for by name opens one.

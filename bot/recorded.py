@@ -13,7 +13,7 @@ from typing import Literal
 from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details"]
+Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details", "visit"]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
@@ -89,6 +89,9 @@ ASKS_ABOUT_A_REFERENCE = re.compile(
 # "the stage 2 - what reference do I quote?": asked inside the sentence, so only in a question.
 ASKS_WHICH_REFERENCE = re.compile(
     rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}"
+    # "I'm confused, is it the same reference or not?", "new ref or same one?" (round 17 r17a-09
+    # t5 got only "A person will read this").
+    rf"|\b(?:same|new|different|another|nu|diff)\s+(?:complaint\s+)?{REFERENCE_WORD}"
 )
 # "you have my phone yes?", "have you got my number for the stage 2 people?" (round 13 r13c-07,
 # r13d-16, r13d-01 got the office's numbers or "using the details you gave us").
@@ -113,6 +116,43 @@ ABOUT_ADJUSTMENTS = re.compile(
     r"before (?:any|a|each|every) visits?|my needs|her needs|his needs|disability|hearing|"
     r"access needs)\b"
 )
+
+
+# "Can you tell me when someone will actually come out?", "when somebody come?", "will someone
+# call me Monday?" asked after a repair or emergency route (round 17 r17a-01 t2, r17a-14 t10 got
+# no answer): what the record holds about the visit is said.
+WHO_COMES = (
+    r"(?:someone|somebody|sombody|somone|sum1|some1|anyone|anybody|any1|an engineer|the engineer|"
+    r"engineer|a roofer|the roofer|roofer|a plumber|the plumber|an electrician|the electrician|"
+    r"a workman|the workman|a contractor|the contractor|they|you|u|your team|ur team|the team|"
+    r"a person|somebody from)"
+)
+COMES = (
+    r"(?:come|comes|coming|be out|be here|be round|be over|turn up|get here|attend|visit|call|"
+    r"ring|phone|contact|fix|look)"
+)
+ASKS_WHEN_SOMEONE_COMES = re.compile(
+    rf"\b(?:when|wen|whn|what time|what day|which day|how soon)\s+(?:will\s+|is\s+|are\s+|would\s+|"
+    rf"can\s+|does\s+|do\s+|r\s+)?{WHO_COMES}\s+(?:\w+\s+){{0,2}}?{COMES}\b"
+    rf"|^(?:so\s+)?(?:is|will|are|would)\s+{WHO_COMES}\s+(?:\w+\s+){{0,1}}?(?:coming|come|be out|"
+    r"be here|be round|call|ring|phone|contact)\b"
+    r"|\bwhen\s+(?:is|will be|s)\s+(?:the|my|our)\s+(?:visit|appointment|engineer|repair)\b"
+)
+# A complaint's answer is asked after in these words, not a visit.
+ABOUT_A_COMPLAINT = re.compile(r"\b(?:complaint|complain|stage|reply|response|answer)\b")
+
+
+def asks_when_someone_comes(text: str) -> bool:
+    """Whether a message asks when someone will come out, call or contact them."""
+    for start, end in questions_in(text):
+        said = without_openers(words(text[start:end]))
+        if (
+            ASKS_WHEN_SOMEONE_COMES.search(said)
+            and not ABOUT_A_COMPLAINT.search(said)
+            and (is_question(text[start:end]) or said.startswith(("when", "wen", "whn")))
+        ):
+            return True
+    return False
 
 
 def asks_if_recorded(text: str) -> Subject | None:
@@ -159,6 +199,9 @@ class Recorded:
     details_held: bool = False
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
+    # What this conversation said about when someone comes or contacts them: the dates the law
+    # sets and who contacts them by when, or else when and how to arrange it.
+    visit_lines: tuple[str, ...] = ()
 
 
 def asks_to_book(text: str) -> bool:
@@ -181,6 +224,8 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return stage_2_reply(recorded)
     if subject == "request":
         return request_reply(recorded)
+    if subject == "visit":
+        return visit_reply(recorded)
     if subject == "reference":
         return reference_reply(recorded)
     if subject == "details":
@@ -245,6 +290,19 @@ def stage_2_reply(recorded: Recorded) -> str:
     return (
         "No, I have not taken a Stage 2 request in this conversation. To ask for Stage 2, tell "
         "me, with your complaint reference if you have it."
+    )
+
+
+def visit_reply(recorded: Recorded) -> str:
+    """When someone comes: what was said about it, and that no time is booked from the chat."""
+    said = " ".join(recorded.visit_lines)
+    return (
+        f"{said} I can't book a time from this chat."
+        if said
+        else (
+            "I can't see or book visits from this chat. Tell me what needs fixing and where, and I "
+            "will note it for our team, who arrange a time with you."
+        )
     )
 
 

@@ -1,0 +1,189 @@
+"""Round 17's plain questions, status questions and things asked again, read without servers:
+the landlord's answers they get (policy_rules/answers.yml), when someone comes said from the
+record (bot.recorded), where a reply has got to (bot.reply_dates), and a complaint asked for at its
+own summary (bot.answers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answers import OpenQuestion, understand
+from bot.policy import Answer
+from bot.questions import answer_for
+from bot.recorded import Recorded, asks_if_recorded, asks_when_someone_comes, recorded_reply
+from bot.reply_dates import asks_where_the_reply_is
+
+READ_BACK = OpenQuestion("awaiting_confirmation")
+REQUEST_CONTACT = OpenQuestion("request_contact_pending")
+
+
+@pytest.mark.parametrize(
+    ("question", "answer_id"),
+    [
+        # r17a-11 t4: how long you are meant to take.
+        ("isnt 3 weeks too long anyway, how long are u meant to take", "how_complaints_work"),
+        ("how long r u supposed to take to answer", "how_complaints_work"),
+        ("How long should it take you to reply?", "how_complaints_work"),
+        # r17a-14 t2, r17a-10 t2: what a formal complaint is, and why it is offered.
+        ("yes complaint. what is formal? i want only somebody come fix", "formal_complaint"),
+        ("what do u mean formal complaint, isnt that already a complaint?", "formal_complaint"),
+        ("ive rung 4 times, doesnt that count as a complaint?", "formal_complaint"),
+        ("wat is formal mean", "formal_complaint"),
+        # r17a-03 t2: when the clock starts.
+        (
+            "does the 10 working days start from today or from when I first told you?",
+            "when_the_clock_starts",
+        ),
+        ("do the working days count from when i rang in october?", "when_the_clock_starts"),
+        ("when does the clock start, today?", "when_the_clock_starts"),
+        # r17a-05 t6-7: a lasting power of attorney.
+        (
+            "I have lasting power of attorney for his finances. Does that count?",
+            "lasting_power_of_attorney",
+        ),
+        ("does LPA count?", "lasting_power_of_attorney"),
+        ("i got power of attorney for mum, is that enough for u", "lasting_power_of_attorney"),
+        # r17a-10 t9-11: a manager.
+        ("can a manager look at it yes or no", "manager_review"),
+        ("and can it go straight to a manager?", "manager_review"),
+        ("Could someone senior review my complaint please?", "manager_review"),
+        # r17a-09 t4: the same reference at Stage 2.
+        ("Will I get a new reference for Stage 2 or is it the same one?", "stage_2_reference"),
+        ("new ref for stage 2 or same?", "stage_2_reference"),
+        # r16b-10 t3-4: a neighbour's insurer claiming against the tenant.
+        (
+            "the downstairs man insurance write letter say my brother must pay them for his "
+            "ceiling",
+            "claim_against_you",
+        ),
+        (
+            "my neighbours insurer wants me to pay for their kitchen, what do i do",
+            "claim_against_you",
+        ),
+        (
+            "Next door's insurance company is claiming against me for the leak. Help?",
+            "claim_against_you",
+        ),
+    ],
+)
+def test_a_plain_question_gets_its_answer(
+    answers: dict[str, Answer], question: str, answer_id: str
+) -> None:
+    found = answer_for(question, answers)
+    assert found is not None and found.id == answer_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will upstairs insurance pay for my carpet",
+        "when will they start the work, its been days",
+        "is the stage 2 looked at by the same person as before?",
+    ],
+)
+def test_near_misses_do_not_get_the_new_answers(answers: dict[str, Answer], question: str) -> None:
+    found = answer_for(question, answers)
+    new = {"claim_against_you", "when_the_clock_starts", "stage_2_reference", "manager_review"}
+    assert found is None or found.id not in new
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you tell me when someone will actually come out? It's Sunday so not today",
+        "yes ok. my name Faadumo Hassan. when somebody come?",
+        "so will someone call me monday?",
+        "wen r u lot coming to fix it",
+        "is anyone coming out today??",
+    ],
+)
+def test_when_someone_comes_is_asked(text: str) -> None:
+    assert asks_when_someone_comes(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "when will you reply to my complaint?",
+        "the engineer will come monday",
+        "when will you contact me about my complaint",
+    ],
+)
+def test_when_someone_comes_is_not_read_into_other_things(text: str) -> None:
+    assert not asks_when_someone_comes(text)
+
+
+def test_when_someone_comes_is_said_from_what_the_record_holds() -> None:
+    due = "We must check this and make it safe within 24 hours, by 12.45pm on Monday 7 December."
+    reply = recorded_reply("visit", Recorded(visit_lines=(due,)))
+    assert due in reply and "can't book a time" in reply
+    assert "Tell me what needs fixing" in recorded_reply("visit", Recorded())
+
+
+def test_when_someone_comes_beside_details_at_the_offer_is_answered() -> None:
+    understood = understand(
+        REQUEST_CONTACT,
+        "yes please, my mobile is 07700 900412. Can you tell me when someone will come out?",
+        "affirm",
+        [],
+        {},
+    )
+    assert understood.kind == "yes" and understood.about_record == "visit"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where is my reply?? its been 3 weeks since i complained about the heating",
+        "still waiting on a reply to my complaint, sent it 4 weeks ago",
+        "i complained last month and no one has got back to me",
+        "hiya wot happened to my complaint, heard nothin in 3 wks",
+    ],
+)
+def test_where_the_reply_is_asks_after_a_complaint_made_before(text: str) -> None:
+    assert asks_where_the_reply_is(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the boiler is broken and nobody came",
+        "i reported the leak and heard nothing",
+        "where is the engineer",
+    ],
+)
+def test_waiting_for_a_repair_is_not_a_status_question(text: str) -> None:
+    assert not asks_where_the_reply_is(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sorry, 'No'? No to what? I'm confused, is it the same reference or not?",
+        "new ref or same one for stage 2?",
+        "do i get a diff ref number?",
+    ],
+)
+def test_same_reference_or_not_is_asked_of_the_record(text: str) -> None:
+    assert asks_if_recorded(text) == "reference"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What questions? You haven't asked me anything. I want to make a complaint about the "
+        "boiler.",
+        "huh? i want a complaint about the leak",
+        "I want to complain about the boiler, what questions?",
+    ],
+)
+def test_a_complaint_asked_for_at_its_own_summary_is_no_yes(text: str) -> None:
+    """r16a-03 t14 (left by forms17): the complaint was logged on it."""
+    assert understand(READ_BACK, text, "make_complaint", [], {}).kind == "question"
+
+
+@pytest.mark.parametrize(
+    "text", ["yes i want to make a complaint, log it", "I want the complaint logged as it is"]
+)
+def test_log_it_at_the_summary_is_still_a_yes(text: str) -> None:
+    assert understand(READ_BACK, text, "affirm", [], {}).kind == "yes"
