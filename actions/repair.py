@@ -266,12 +266,23 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
         details_held=details_held(tracker),
         visit_lines=visit_lines(tracker),
+        withdrawal_passed_on=withdrawal_passed_on(tracker),
     )
+
+
+def withdrawal_passed_on(tracker: Tracker) -> str | None:
+    """The complaint whose withdrawal this conversation passed on (bot.replies.withdrawal_line)."""
+    for event in reversed(tracker.events):
+        text = str(event.get("text") or "") if event.get("event") == "bot" else ""
+        if text.startswith(WITHDRAWAL_PASSED_ON):
+            return first_reference(text)
+    return None
 
 
 # How the assistant says who contacts the resident about a request, and by when
 # (bot.replies.request_contact_lines).
 TEAM_WILL_CONTACT = "Our team will contact you"
+WITHDRAWAL_PASSED_ON = "I'll pass on that you want to withdraw complaint"
 
 
 def visit_lines(tracker: Tracker) -> tuple[str, ...]:

@@ -155,11 +155,28 @@ def asks_when_someone_comes(text: str) -> bool:
     return False
 
 
+# "arrange what? i dont want anything arranged, i want the complaint closed. is it cancelled or
+# not" after the wish to withdraw was passed on (round 16 r16b-09 t4, left by routes17, got only
+# "A person will read this").
+ASKS_IF_WITHDRAWN = re.compile(
+    r"^(?:so\s+)?(?:is|has|was|have)\s+(?:it|my complaint|the complaint|that|this|my complain|"
+    r"the complain|mine)\s+(?:been\s+|got\s+|now\s+|actually\s+){0,2}(?:cancelled|canceled|"
+    r"withdrawn|dropped)\b"
+    # "is my complaint closed?", not "is it closed on sundays?" (the office).
+    r"|^(?:so\s+)?(?:is|has)\s+(?:my|the)\s+complaint\s+(?:been\s+|now\s+)?closed\b"
+    r"|^(?:have|did)\s+(?:you|u)\s+(?:\w+\s+)?(?:cancelled|canceled|cancel|withdrawn|withdraw|"
+    r"closed|close)\s+(?:it|my complaint|the complaint|that)\b"
+    r"|\b(?:cancelled|canceled|withdrawn|closed)\s+or\s+not\b"
+)
+
+
 def asks_if_recorded(text: str) -> Subject | None:
     """What a message asks was recorded, if it asks: what would help, or else the complaint."""
     stage_2_asked_for = ASKED_FOR_STAGE_2.search(words(text)) is not None
     for start, end in questions_in(text):
         said = without_openers(words(text[start:end]))
+        if ASKS_IF_WITHDRAWN.search(said):
+            return "withdrawal"
         if ASKS_IF_AT_STAGE_2.search(said) or (
             stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
         ):
@@ -202,6 +219,8 @@ class Recorded:
     # What this conversation said about when someone comes or contacts them: the dates the law
     # sets and who contacts them by when, or else when and how to arrange it.
     visit_lines: tuple[str, ...] = ()
+    # The complaint whose withdrawal was passed on to the complaints team in this conversation.
+    withdrawal_passed_on: str | None = None
 
 
 def asks_to_book(text: str) -> bool:
@@ -226,6 +245,8 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return request_reply(recorded)
     if subject == "visit":
         return visit_reply(recorded)
+    if subject == "withdrawal":
+        return withdrawal_reply(recorded)
     if subject == "reference":
         return reference_reply(recorded)
     if subject == "details":
@@ -303,6 +324,25 @@ def visit_reply(recorded: Recorded) -> str:
             "I can't see or book visits from this chat. Tell me what needs fixing and where, and I "
             "will note it for our team, who arrange a time with you."
         )
+    )
+
+
+def withdrawal_reply(recorded: Recorded) -> str:
+    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked."""
+    if recorded.withdrawal_passed_on:
+        return (
+            f"Not yet. I have passed on that you want to withdraw complaint "
+            f"{recorded.withdrawal_passed_on}. A complaints officer will close it and confirm with "
+            "you. You do not need to do anything else."
+        )
+    if recorded.complaint_reference:
+        return (
+            f"No. Your complaint {recorded.complaint_reference} is open. If you want to withdraw "
+            "it, tell me and I will pass it on."
+        )
+    return (
+        "No, I have not taken a wish to withdraw a complaint in this conversation. To withdraw "
+        "one, tell me its reference and that you want to withdraw it."
     )
 
 
