@@ -13,7 +13,9 @@ from typing import Literal
 from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details", "visit"]
+Subject = Literal[
+    "complaint", "adjustments", "stage_2", "request", "reference", "details", "visit", "withdrawal"
+]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"

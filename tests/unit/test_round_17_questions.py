@@ -8,10 +8,12 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, understand
+from bot.definition import represented_person
 from bot.policy import Answer
 from bot.questions import answer_for
 from bot.recorded import Recorded, asks_if_recorded, asks_when_someone_comes, recorded_reply
 from bot.reply_dates import asks_where_the_reply_is
+from bot.told import tenant_on_the_line
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 REQUEST_CONTACT = OpenQuestion("request_contact_pending")
@@ -187,3 +189,64 @@ def test_a_complaint_asked_for_at_its_own_summary_is_no_yes(text: str) -> None:
 )
 def test_log_it_at_the_summary_is_still_a_yes(text: str) -> None:
     assert understand(READ_BACK, text, "affirm", [], {}).kind == "yes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "arrange what? i want the complaint closed. is it cancelled or not",
+        "so has my complaint been withdrawn?",
+        "have u cancelled it yet?",
+    ],
+)
+def test_is_it_cancelled_is_asked_of_the_record(text: str) -> None:
+    """r16b-09 t4 (left by routes17)."""
+    assert asks_if_recorded(text) == "withdrawal"
+
+
+def test_is_it_cancelled_is_said_from_the_record() -> None:
+    passed_on = recorded_reply("withdrawal", Recorded(withdrawal_passed_on="CMP-2026-000455"))
+    assert passed_on.startswith("Not yet.") and "CMP-2026-000455" in passed_on
+    assert recorded_reply("withdrawal", Recorded()).startswith("No, I have not taken")
+
+
+def test_the_office_being_closed_is_not_a_withdrawal() -> None:
+    assert asks_if_recorded("is it closed on sundays?") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "T on line, c/o bathroom extractor fan not working since Aug. T = Mrs J Adeyemi",
+        "T Mrs J Okafor on line, boiler broken 3 days",
+        "on phone w/ tenant Mr P Singh, 12 Oak St, c/o damp",
+    ],
+)
+def test_a_call_handlers_tenant_on_the_line(text: str) -> None:
+    """r17a-07 t3-4: asked "are you the resident" and the tenant's name."""
+    assert tenant_on_the_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["son on line for T Mrs Ali", "my mum is on the phone with me", "i was on the phone for ages"],
+)
+def test_not_a_tenant_on_the_line(text: str) -> None:
+    assert not tenant_on_the_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "resident"),
+    [
+        (
+            "Cllr Hart has been contacted by a constituent, Mr Tomasz Nowak of 5 Birch Close, who "
+            "is unhappy.",
+            "Mr Tomasz Nowak, 5 Birch Close",
+        ),
+        ("I'm helping one of my clients, Ms Leanne Price (she's here).", "Ms Leanne Price"),
+        ("im helping one of my neighbours, Mrs Ada Lee at 4 Oak Road", "Mrs Ada Lee, 4 Oak Road"),
+    ],
+)
+def test_a_resident_named_by_a_helper(text: str, resident: str) -> None:
+    """r17a-08 t5, r17a-06 t2: asked for the resident again."""
+    assert represented_person(text) == resident
