@@ -10,7 +10,7 @@ import pytest
 from bot.answers import OpenQuestion, understand
 from bot.definition import represented_person
 from bot.policy import Answer
-from bot.questions import answer_for
+from bot.questions import answer_for, first_answer, is_question
 from bot.recorded import Recorded, asks_if_recorded, asks_when_someone_comes, recorded_reply
 from bot.reply_dates import asks_where_the_reply_is
 from bot.told import tenant_on_the_line
@@ -250,3 +250,12 @@ def test_not_a_tenant_on_the_line(text: str) -> None:
 def test_a_resident_named_by_a_helper(text: str, resident: str) -> None:
     """r17a-08 t5, r17a-06 t2: asked for the resident again."""
     assert represented_person(text) == resident
+
+
+def test_no_it_is_not_told_in_esl_is_no_question(answers: dict[str, Answer]) -> None:
+    """r16b-10 t2 (left by routes17): the council list told beside "no is not 12 month" got the
+    `lettings` answer again, on a turn that asked nothing."""
+    told = "no is not 12 month. toilet broken 2 week. the 2 year is the council list. yes still"
+    assert not is_question(told)
+    assert first_answer(told, answers) is None
+    assert is_question("is not it logged")
