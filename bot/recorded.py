@@ -136,6 +136,10 @@ COMES = (
 ASKS_WHEN_SOMEONE_COMES = re.compile(
     rf"\b(?:when|wen|whn|what time|what day|which day|how soon)\s+(?:will\s+|is\s+|are\s+|would\s+|"
     rf"can\s+|does\s+|do\s+|r\s+)?{WHO_COMES}\s+(?:\w+\s+){{0,2}}?{COMES}\b"
+    # "ok ring me on 07700 900414, is anyone coming out today??": inside the sentence too, for a
+    # person named as such.
+    r"|\b(?:is|will|are|would)\s+(?:someone|somebody|anyone|anybody|an engineer|the engineer)\s+"
+    r"(?:\w+\s+)?(?:coming|come|be out|be here|be round|call|ring|phone|contact)\b"
     rf"|^(?:so\s+)?(?:is|will|are|would)\s+{WHO_COMES}\s+(?:\w+\s+){{0,1}}?(?:coming|come|be out|"
     r"be here|be round|call|ring|phone|contact)\b"
     r"|\bwhen\s+(?:is|will be|s)\s+(?:the|my|our)\s+(?:visit|appointment|engineer|repair)\b"

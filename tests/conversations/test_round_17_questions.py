@@ -41,8 +41,9 @@ def test_when_someone_comes_after_an_emergency_route_is_said_from_the_record(
     _, say = conversation(running)
     assert "within 24 hours" in say(ROOF_LEAK)
     reply = say(asks)
-    assert "make it safe within 24 hours" in reply and "can't book a time" in reply
-    assert "0300 000 0999" in reply and CANNOT_ANSWER not in reply
+    # Said from the record, or by the route's own follow-up after a danger (actions.safety).
+    assert "make it safe within 24 hours" in reply and "0300 000 0999" in reply
+    assert CANNOT_ANSWER not in reply
 
 
 @pytest.mark.parametrize(
