@@ -76,6 +76,11 @@ def resident_named_before(tracker: Tracker) -> dict[str, Any]:
     }
 
 
+def fuller_name(held: str, told: str) -> bool:
+    """Whether a name told is the one held with more to it: "Faadumo" then "Faadumo Hassan"."""
+    return told.lower().startswith(held.strip().lower() + " ")
+
+
 def tenant_on_the_line_before(tracker: Tracker) -> dict[str, Any]:
     """Staff who typed for the tenant on the line ("T on line, c/o fan ... T = Mrs J Adeyemi")
     are not asked whether they are the resident, nor for her name (round 17 r17a-07 t3-4)."""
@@ -219,7 +224,12 @@ class ValidateComplaintForm(
         # "I'm the tenant. Name Katarzyna Nowak", "It's Ayesha Khan": the name is not asked for
         # again; for a helper, their own ("im Chloe Martin, his daughter").
         name = introduced_name(text) or own_name_in(text) or resident_own_name(text)
-        if name and not tracker.get_slot("contact_name"):
+        if name and (
+            not tracker.get_slot("contact_name")
+            or fuller_name(str(tracker.get_slot("contact_name")), name)
+        ):
+            # "my name Faadumo" first, "Faadumo Hassan" here: the full name is kept (round 17
+            # r17a-14 t10 was contacted by her first name only).
             told["contact_name"] = name
         # Named in this answer, or in a message before ("writing about my neighbour Mrs Dorothy
         # Gale at flat 3, 22 Birch Road" was asked for again, round 13 r13a-03, r13b-03).

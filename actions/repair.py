@@ -292,7 +292,10 @@ def visit_lines(tracker: Tracker) -> tuple[str, ...]:
     policy = get_app().policy
     landlord = policy.landlord
     said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
-    lines = clock_lines_said(said, policy)
+    # What the route's follow-up said this turn (actions.safety) is not said twice.
+    latest = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
+    said_now = {str(e.get("text") or "") for e in tracker.events[latest + 1 :]}
+    lines = [line for line in clock_lines_said(said, policy) if line not in said_now]
     contact = [line for line in said if line.startswith(TEAM_WILL_CONTACT)]
     if contact:
         lines.append(contact[-1].split(". ")[0].rstrip(".") + ".")

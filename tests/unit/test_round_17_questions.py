@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from actions.complaint_form import fuller_name
 from bot.answers import OpenQuestion, understand
 from bot.definition import represented_person
 from bot.policy import Answer
@@ -259,3 +260,18 @@ def test_no_it_is_not_told_in_esl_is_no_question(answers: dict[str, Answer]) -> 
     assert not is_question(told)
     assert first_answer(told, answers) is None
     assert is_question("is not it logged")
+
+
+@pytest.mark.parametrize(
+    ("held", "told", "fuller"),
+    [
+        ("Faadumo", "Faadumo Hassan", True),
+        ("faadumo", "Faadumo Hassan", True),
+        ("Faadumo Hassan", "Faadumo Hassan", False),
+        ("Kerry", "Sunday Kerry", False),
+    ],
+)
+def test_a_fuller_name_told_later_is_kept(held: str, told: str, fuller: bool) -> None:
+    """r17a-14 t10: "my name Faadumo" first, "Faadumo Hassan" at the resident question; the
+    read-back still said "Faadumo"."""
+    assert fuller_name(held, told) is fuller
