@@ -53,6 +53,9 @@ INNER_QUESTION = re.compile(
     r"|\bif\b.*\b(?:what then|then what|what now|what next|what happens|what happens then|"
     r"what do i do|what i do|what can i do|what i can do|wot then|wat then|wot do i do|"
     r"wat do i do)$"
+    # "just answer it, can a manager look at it yes or no" (round 17 r17a-10 t11 got the part
+    # menu): a question closed by "yes or no", with no mark.
+    r"|\b(?:yes or no|yes or not|y or n)$"
 )
 
 

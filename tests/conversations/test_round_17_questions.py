@@ -10,7 +10,10 @@ import pytest
 
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
-from tests.conversations.test_round_8_form import to_the_earlier_job_question
+from tests.conversations.test_round_8_form import (
+    to_the_contact_method_question,
+    to_the_earlier_job_question,
+)
 from tests.conversations.test_round_9_forms import LOGGED, READ_BACK
 
 pytestmark = pytest.mark.server
@@ -186,18 +189,19 @@ def test_a_complaint_asked_for_at_its_own_summary_is_not_logged(
 ) -> None:
     """r16a-03 t14 (left by forms17): taken as yes and logged."""
     _, say = conversation(running)
-    to_the_earlier_job_question(say)
-    say("no")
-    say("get them fixed")
-    say("I'm the tenant")
-    say("Nadia Farah")
-    say("nadia.farah@example.org")
+    to_the_contact_method_question(say)
     reply = say("email")
     if READ_BACK not in reply:
         reply = say("no")
     assert READ_BACK in reply
     reply = say(asking)
     assert LOGGED not in reply and READ_BACK in reply
+
+
+def first_turns(running: Running, *messages: str) -> str:
+    """Everything the assistant says to the first few messages of a new conversation."""
+    _, say = conversation(running)
+    return " ".join(say(message) for message in messages)
 
 
 @pytest.mark.parametrize(
@@ -215,9 +219,7 @@ def test_a_call_handlers_tenant_on_the_line_is_not_asked_who_they_are(
     running: Running, shorthand: str
 ) -> None:
     """r17a-07 t3-4: "are you the resident?" and the tenant's name asked after the shorthand."""
-    _, say = conversation(running)
-    replies = [say(shorthand), say("yes ongoing"), say("no job no"), say("T wants it fixed")]
-    said = " ".join(replies)
+    said = first_turns(running, shorthand, "yes ongoing", "no job no", "T wants it fixed")
     assert "Are you the resident" not in said
     assert "What name should we use" not in said
 
@@ -237,7 +239,5 @@ def test_a_resident_named_by_a_helper_at_the_start_is_not_asked_for_again(
     running: Running, opening: str
 ) -> None:
     """r17a-08 t5, r17a-06 t2: the resident's name asked again after the helper gave it."""
-    _, say = conversation(running)
-    replies = [say(opening), say("yes still happening"), say("no"), say("fix it and say sorry")]
-    said = " ".join(replies)
+    said = first_turns(running, opening, "yes still happening", "no", "fix it and say sorry")
     assert "the resident's name and address" not in said

@@ -275,3 +275,14 @@ def test_a_fuller_name_told_later_is_kept(held: str, told: str, fuller: bool) ->
     """r17a-14 t10: "my name Faadumo" first, "Faadumo Hassan" at the resident question; the
     read-back still said "Faadumo"."""
     assert fuller_name(held, told) is fuller
+
+
+def test_a_manager_asked_yes_or_no_at_the_summary_is_answered(answers: dict[str, Answer]) -> None:
+    """r17a-10 t11: "just answer it, can a manager look at it yes or no" got the part menu."""
+    typed = (
+        "take out the bit about the manager, thats my question not what went wrong. just answer "
+        "it, can a manager look at it yes or no"
+    )
+    understood = understand(READ_BACK, typed, "deny", [], answers)
+    assert understood.kind == "question"
+    assert understood.answer is not None and understood.answer.id == "manager_review"
