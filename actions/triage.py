@@ -117,6 +117,18 @@ WITHDRAWING = re.compile(
 )
 
 
+def withdrawal_first(text: str, answers: dict[str, Answer], questions: list[Asked]) -> list[Asked]:
+    """A complaint or report to withdraw, told in words another answer took as well ("can you
+    cancel complaint CMP-..., the manager rang and said sorry" got only whether a manager looks
+    at complaints): the withdrawal's route comes first."""
+    if any(q.answer.id in WITHDRAWAL_ANSWERS for q in questions) or NOT_DOING.search(words(text)):
+        return questions
+    own = {
+        answer_id: answers[answer_id] for answer_id in WITHDRAWAL_ANSWERS if answer_id in answers
+    }
+    return [*answers_in(text, own), *questions]
+
+
 def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> str | None:
     """The reference of a complaint named earlier in the conversation (or in this message)
     that the resident takes back in words the withdrawal answer does not catch ("i just want to
@@ -288,7 +300,7 @@ class ActionTriage(Action):
                 return []
             dispatcher.utter_message(text=NOTHING_ASKED_LINE)
             return [FollowupAction(LISTEN)]
-        questions = answers_in(text, app.answers)
+        questions = withdrawal_first(text, app.answers, answers_in(text, app.answers))
         if result.label == "service_request":
             # "can you log the repairs please - boiler banging": the request itself, not a
             # question about how to make one.
