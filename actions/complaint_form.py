@@ -29,6 +29,7 @@ from actions.representatives import (
     staff_answering,
     typed_in_full,
 )
+from actions.turns import earlier_messages
 from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.definition import RESIDENT_NAMED, consent_told, helps_the_resident, introduced_name
 from bot.fits import says_no_earlier_report
@@ -38,6 +39,7 @@ from bot.told import (
     resident_own_name,
     says_they_are_the_resident,
     staff_for_the_resident,
+    tenant_on_the_line,
     without_chat,
     without_outcome,
     without_protest,
@@ -73,6 +75,22 @@ def resident_named_before(tracker: Tracker) -> dict[str, Any]:
         "representative_relationship": tracker.get_slot("representative_relationship")
         or NOT_STATED,
     }
+
+
+def fuller_name(held: str, told: str) -> bool:
+    """Whether a name told is the one held with more to it: "Faadumo" then "Faadumo Hassan"."""
+    return told.lower().startswith(held.strip().lower() + " ")
+
+
+def tenant_on_the_line_before(tracker: Tracker) -> dict[str, Any]:
+    """Staff who typed for the tenant on the line ("T on line, c/o fan ... T = Mrs J Adeyemi")
+    are not asked whether they are the resident, nor for her name (round 17 r17a-07 t3-4)."""
+    if tracker.get_slot("acting_for") is not None:
+        return {}
+    said = next((text for text in earlier_messages(tracker) if tenant_on_the_line(text)), None)
+    if said is None or named_relationship(tracker):
+        return {}
+    return staff_answering(tracker, said)
 
 
 class ValidateComplaintForm(
@@ -120,6 +138,7 @@ class ValidateComplaintForm(
             told["still_happening"] = goes_on
         told.update(needs_told_beside(tracker))
         told.update(resident_named_before(tracker))
+        told.update(tenant_on_the_line_before(tracker))
         if (
             asking not in (None, "acting_for")
             and tracker.get_slot("acting_for") is None
@@ -207,7 +226,12 @@ class ValidateComplaintForm(
         # "I'm the tenant. Name Katarzyna Nowak", "It's Ayesha Khan": the name is not asked for
         # again; for a helper, their own ("im Chloe Martin, his daughter").
         name = introduced_name(text) or own_name_in(text) or resident_own_name(text)
-        if name and not tracker.get_slot("contact_name"):
+        if name and (
+            not tracker.get_slot("contact_name")
+            or fuller_name(str(tracker.get_slot("contact_name")), name)
+        ):
+            # "my name Faadumo" first, "Faadumo Hassan" here: the full name is kept (round 17
+            # r17a-14 t10 was contacted by her first name only).
             told["contact_name"] = name
         # Named in this answer, or in a message before ("writing about my neighbour Mrs Dorothy
         # Gale at flat 3, 22 Birch Road" was asked for again, round 13 r13a-03, r13b-03).

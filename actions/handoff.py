@@ -26,7 +26,7 @@ from actions.turns import (
 )
 from bot.answers import (
     READ_BACK,
-    STAGE_2_ANSWER,
+    SAID_BY_THE_RECORD,
     adds_to_a_complaint,
     asks_for_a_complaint,
     asks_for_person,
@@ -199,7 +199,7 @@ class ActionPersonAwaited(Action):
             # "is my complaint at stage 2 now?": from what this conversation recorded.
             dispatcher.utter_message(text=recorded_reply(subject, recorded_so_far(tracker)))
         for answer in answers:
-            if subject is not None and answer.id == STAGE_2_ANSWER:
+            if subject is not None and answer.id in SAID_BY_THE_RECORD:
                 continue
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.

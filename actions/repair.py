@@ -74,6 +74,7 @@ from bot.corrections import (
 )
 from bot.definition import DraftDefinition, contact_details_in, name_in
 from bot.fits import fits_strictly
+from bot.hazards import clock_lines_said
 from bot.nlp.matches import RuleMatches, first_reference
 from bot.recorded import Recorded, recorded_reply
 from bot.replies import (
@@ -265,7 +266,58 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         stage_2_asked=stage_2_asked(tracker),
         stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
         details_held=details_held(tracker),
+        visit_lines=visit_lines(tracker),
+        withdrawal_passed_on=withdrawal_passed_on(tracker),
     )
+
+
+def withdrawal_passed_on(tracker: Tracker) -> str | None:
+    """The complaint whose withdrawal this conversation passed on (bot.replies.withdrawal_line)."""
+    for event in reversed(tracker.events):
+        text = str(event.get("text") or "") if event.get("event") == "bot" else ""
+        if text.startswith(WITHDRAWAL_PASSED_ON):
+            return first_reference(text)
+    return None
+
+
+# How the assistant says who contacts the resident about a request, and by when
+# (bot.replies.request_contact_lines).
+TEAM_WILL_CONTACT = "Our team will contact you"
+WITHDRAWAL_PASSED_ON = "I'll pass on that you want to withdraw complaint"
+
+
+def visit_lines(tracker: Tracker) -> tuple[str, ...]:
+    """What was said in this conversation about when someone comes: the dates the law sets and
+    who contacts the resident by when, and the emergency repairs line after an emergency
+    route; with none said, when our team can arrange it."""
+    policy = get_app().policy
+    landlord = policy.landlord
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+    # What the route's follow-up said this turn (actions.safety) is not said twice.
+    latest = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
+    said_now = {str(e.get("text") or "") for e in tracker.events[latest + 1 :]}
+    lines = [line for line in clock_lines_said(said, policy) if line not in said_now]
+    contact = [line for line in said if line.startswith(TEAM_WILL_CONTACT)]
+    if contact:
+        lines.append(contact[-1].split(". ")[0].rstrip(".") + ".")
+    if any(landlord.emergency_repairs_phone in line for line in said):
+        lines.append(
+            f"Our emergency repairs line is open day and night on "
+            f"{landlord.emergency_repairs_phone}: call it to hear when someone will come."
+        )
+    elif lines and not contact:
+        lines.append(
+            f"Our team arranges the visit with you. To arrange it, call us on {landlord.phone} "
+            f"({landlord.office_hours})."
+        )
+    if not lines and details_held(tracker):
+        lines.append(
+            "Our team will contact you to arrange a time, using the details you gave us. Our "
+            f"office is open {landlord.office_hours}."
+        )
+    elif not lines and tracker.get_slot("contact_id") is not None:
+        lines.append(f"To arrange a time, call us on {landlord.phone} ({landlord.office_hours}).")
+    return tuple(lines)
 
 
 def answer(

@@ -56,6 +56,7 @@ from bot.replies import (
     still_going_on_question,
     withdrawal_line,
 )
+from bot.reply_dates import asks_where_the_reply_is
 from bot.text import words
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
@@ -114,6 +115,18 @@ WITHDRAWING = re.compile(
     r"(?:withdrawn|cancelled|canceled|closed|dropped)\b",
     re.IGNORECASE,
 )
+
+
+def withdrawal_first(text: str, answers: dict[str, Answer], questions: list[Asked]) -> list[Asked]:
+    """A complaint or report to withdraw, told in words another answer took as well ("can you
+    cancel complaint CMP-..., the manager rang and said sorry" got only whether a manager looks
+    at complaints): the withdrawal's route comes first."""
+    if any(q.answer.id in WITHDRAWAL_ANSWERS for q in questions) or NOT_DOING.search(words(text)):
+        return questions
+    own = {
+        answer_id: answers[answer_id] for answer_id in WITHDRAWAL_ANSWERS if answer_id in answers
+    }
+    return [*answers_in(text, own), *questions]
 
 
 def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> str | None:
@@ -287,7 +300,7 @@ class ActionTriage(Action):
                 return []
             dispatcher.utter_message(text=NOTHING_ASKED_LINE)
             return [FollowupAction(LISTEN)]
-        questions = answers_in(text, app.answers)
+        questions = withdrawal_first(text, app.answers, answers_in(text, app.answers))
         if result.label == "service_request":
             # "can you log the repairs please - boiler banging": the request itself, not a
             # question about how to make one.
@@ -423,7 +436,16 @@ class ActionTriage(Action):
             # logged as what it is about.
             result = replace(result, label="other", intent="enquiry", exclusion_reason=None)
         if asked_about_status(asked) and (
-            (result.references and result.label == "other") or reading == "status"
+            (result.references and result.label == "other")
+            or reading == "status"
+            # "where is my reply?? its been 3 weeks since i complained" asks after a complaint
+            # made before, not for a new one (round 17 r17a-11 t1 was offered a complaint).
+            or (
+                asks_where_the_reply_is(text)
+                and not stage_2
+                and not asks_for_a_complaint(text)
+                and result.label in ("complaint", "other")
+            )
         ):
             # "when will i hear bk about CMP-2026-000001" is where that complaint has got to:
             # only Stage 2 asked for by name opens one.

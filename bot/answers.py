@@ -27,7 +27,7 @@ from bot.questions import (
     told_beside_asking,
     without_openers,
 )
-from bot.recorded import Subject, asks_if_recorded, asks_to_book
+from bot.recorded import Subject, asks_if_recorded, asks_to_book, asks_when_someone_comes
 from bot.reply_dates import asks_when_due
 from bot.text import contains, first_sentence, sentences, starts_with, words
 from bot.told import ALREADY_TOLD
@@ -288,6 +288,14 @@ STATUS_INTENT = "complaint_status"
 STAGE_2_FORM = "escalation_form"
 # The general Stage 2 answer (policy_rules/answers.yml).
 STAGE_2_ANSWER = "stage_2"
+# Landlord answers the record says better when it is asked about: the general Stage 2 answer,
+# and "Stage 2 keeps the same reference" beside the reference the record holds ("Will I get a
+# new reference for Stage 2 or is it the same one?", round 17 r17a-09 t4 was also told "No. At
+# Stage 2 a different person looks at your complaint").
+SAID_BY_THE_RECORD = (STAGE_2_ANSWER, "stage_2_reference")
+# Landlord answers on when someone comes to a repair in general: with a question of ours open,
+# the record says what this conversation set in motion (bot.recorded, subject "visit").
+VISIT_ANSWERS = ("emergency_repairs", "repair_status", "repair_timescales")
 
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
@@ -433,10 +441,19 @@ def understand(
             "no" if question.name == CHOICE else "put_right",
             answer=asked if asked is not None and asked.id != REPORT_REPAIR_ANSWER else None,
         )
+    # "yes please, my mobile is 07700 900412. Can you tell me when someone will actually come
+    # out?" (round 17 r17a-01 t2 was asked for a name, the question left): said from the record.
+    visit: Subject | None = (
+        "visit"
+        if question is not None
+        and (asked is None or asked.id in VISIT_ANSWERS)
+        and asks_when_someone_comes(text)
+        else None
+    )
     if question is not None and question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
         # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
         # r8a-22 was told to ring instead).
-        return Understanding("yes")
+        return Understanding("yes", about_record=visit)
     if question is None and intent != "thank" and (only_thanks(text) or passes_it_on(text)):
         # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04);
         # "no thanks, I'll tell him the number" closes the answer just given (r9b-22).
@@ -465,8 +482,10 @@ def understand(
         # "what would you like to tell us about?" (round 8 r8b-32); "No I dont want stop! I want
         # the complaint" after leaving one: not "Goodbye" (round 11 r11d-08).
         return Understanding("button", "/make_complaint")
-    about_record = asks_if_recorded(text) or (
-        "request" if question is not None and asks_to_book(text) else None
+    about_record = (
+        asks_if_recorded(text)
+        or ("request" if question is not None and asks_to_book(text) else None)
+        or visit
     )
     if question is not None and question.name == READ_BACK:
         said = words(text)
@@ -602,7 +621,9 @@ def understand(
     if about_record is not None and (
         # A reference asked about after Stage 2 was asked for is this one's, not the general
         # "when you want Stage 2, tell me" (round 13 r13a-06, r13d-17).
-        asked is None or about_record in ("stage_2", "request") or asked.id == STAGE_2_ANSWER
+        asked is None
+        or about_record in ("stage_2", "request", "visit")
+        or asked.id in SAID_BY_THE_RECORD
     ):
         # "Kerry Cole, her daughter. Is the complaint logged or not?" (round 11 r11d-17); the
         # record says whether it is at Stage 2, not the general Stage 2 answer (r11a-06). Asked
@@ -703,6 +724,10 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # "she doesnt want to complain, just needs it fixed asap ... can u log it": putting it
         # right without a complaint, not leaving (round 10 r10b-12 dropped the repair).
         return Understanding("no")
+    if question.name == READ_BACK and asks_again_for_the_complaint(text):
+        # "What questions? You haven't asked me anything. I want to make a complaint about the
+        # boiler." is no yes to the summary (round 16 r16a-03 t14 was logged): it is shown again.
+        return Understanding("question")
     if question.name == READ_BACK and wants_it_logged(text):
         # "ugh forget it just log it as it is" was read as leaving (round 11 r11a-02): with a
         # leaving word beside it, one yes-or-no check, never a silent cancel.
@@ -1353,6 +1378,26 @@ WANTS_IT_LOGGED = re.compile(
 def wants_it_logged(text: str) -> bool:
     said = words(text).replace("'", "")
     return WANTS_IT_LOGGED.search(said) is not None and NO_COMPLAINT.search(said) is None
+
+
+# Asking for the summary shown to be logged, in so many words: "log it", "send it as it is".
+LOG_IT = re.compile(
+    r"\b(?:log|submit|send|lodge|file|register|process)\s+(?:it|this|the complaint|my complaint)\b"
+    r"|\bmake it (?:a )?formal\b|\b(?:as it is|go ahead|anyway)\b"
+)
+COMPLAINT_ABOUT = re.compile(r"\bcomplain(?:t)?\s+(?:about|re|regarding|over|that)\b")
+
+
+def asks_again_for_the_complaint(text: str) -> bool:
+    """A complaint asked for at its own summary, with a question or what it is about and no yes
+    or "log it": the resident has not seen that this is the complaint."""
+    said = words(text).replace("'", "")
+    return (
+        wants_it_logged(text)
+        and LOG_IT.search(said) is None
+        and not any(yes_or_no(part) is True for part in clauses(text))
+        and (is_question(text) or COMPLAINT_ABOUT.search(said) is not None)
+    )
 
 
 def wants_to_leave(text: str) -> bool:

@@ -796,6 +796,9 @@ REPRESENTED = re.compile(
     r"|(?:writing|contacting you|calling|ringing|emailing|messaging) about"
     # "A resident of yours, Mr Daniel Osei at 41 Kestrel House" (round 14 r14d-09).
     r"|[Aa] (?:resident|tenant|constituent) of yours,?|[Oo]ne of your (?:residents|tenants),?"
+    # "Cllr Hart has been contacted by a constituent, Mr Tomasz Nowak of 5 Birch Close" (round 17
+    # r17a-08 t5 was asked for him again).
+    r"|(?:contacted|approached) by"
     # "caller is Daniel Price, son of T Mr Alan Price", "solicitor ... acting for your tenant Mr
     # Tomasz Nowak of Flat 3" (round 15 r15a-14, r15d-06 were asked for them again).
     rf"|{HELPER_OF})\s+"
@@ -803,7 +806,8 @@ REPRESENTED = re.compile(
     r"(?:(?:T|the tenant|tenant|res|resident)\s*\(\s*|(?-i:T)\s+)?"
     # "We act for our client Ms Jade Fowler" (round 13 r13d-11).
     # "on behalf of a constituent, Mrs Amina Yusuf" (round 14 r14d-04).
-    r"(?:(?:my|our|your|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
+    # "I'm helping one of my clients, Ms Leanne Price" (round 17 r17a-06 t2 was asked for her).
+    r"(?:(?:one of\s+)?(?:my|our|your|a|an)\s+[a-z-]+,?\s+|(?:her|his|their)\s+[a-z-]+,?\s+)?"
     rf"((?:Mrs|Mr|Ms|Miss|Dr)\.?\s+{NAME_WORD}(?:\s+{NAME_WORD})?|{NAME_WORD}\s+{NAME_WORD})"
 )
 ADDRESS = re.compile(

@@ -53,6 +53,9 @@ INNER_QUESTION = re.compile(
     r"|\bif\b.*\b(?:what then|then what|what now|what next|what happens|what happens then|"
     r"what do i do|what i do|what can i do|what i can do|wot then|wat then|wot do i do|"
     r"wat do i do)$"
+    # "just answer it, can a manager look at it yes or no" (round 17 r17a-10 t11 got the part
+    # menu): a question closed by "yes or no", with no mark.
+    r"|\b(?:yes or no|yes or not|y or n)$"
 )
 
 
@@ -80,6 +83,10 @@ TELLING_STARTS = re.compile(
     # "what I want is a new fan", "what went wrong is the windows": told, not asked.
     r"|^what (?:i|we|he|she|they|t) (?:want|wants|would like|need|needs|meant|mean) (?:is|was)\b"
     r"|^what (?:went wrong|happened) (?:is|was)\b"
+    # "no is not 12 month. toilet broken 2 week": "no, it is not", as typed in English as a second
+    # language; it got the `lettings` answer for the council list told beside it (round 16
+    # r16b-10 t2, left by routes17).
+    r"|^is not\s+(?!(?:it|that|this|there|he|she|they|you|u|my|the|your|anyone|someone)\b)"
 )
 
 

@@ -13,7 +13,9 @@ from typing import Literal
 from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
-Subject = Literal["complaint", "adjustments", "stage_2", "request", "reference", "details"]
+Subject = Literal[
+    "complaint", "adjustments", "stage_2", "request", "reference", "details", "visit", "withdrawal"
+]
 
 RECORDED_WORDS = (
     r"(?:logged|registered|recorded|noted|noted down|written down|wrote down|saved|received|"
@@ -89,6 +91,9 @@ ASKS_ABOUT_A_REFERENCE = re.compile(
 # "the stage 2 - what reference do I quote?": asked inside the sentence, so only in a question.
 ASKS_WHICH_REFERENCE = re.compile(
     rf"\b(?:what|which|whats|wots|wats)\s+(?:\w+\s+)?{REFERENCE_WORD}"
+    # "I'm confused, is it the same reference or not?", "new ref or same one?" (round 17 r17a-09
+    # t5 got only "A person will read this").
+    rf"|\b(?:same|new|different|another|nu|diff)\s+(?:complaint\s+)?{REFERENCE_WORD}"
 )
 # "you have my phone yes?", "have you got my number for the stage 2 people?" (round 13 r13c-07,
 # r13d-16, r13d-01 got the office's numbers or "using the details you gave us").
@@ -115,11 +120,69 @@ ABOUT_ADJUSTMENTS = re.compile(
 )
 
 
+# "Can you tell me when someone will actually come out?", "when somebody come?", "will someone
+# call me Monday?" asked after a repair or emergency route (round 17 r17a-01 t2, r17a-14 t10 got
+# no answer): what the record holds about the visit is said.
+WHO_COMES = (
+    r"(?:someone|somebody|sombody|somone|sum1|some1|anyone|anybody|any1|an engineer|the engineer|"
+    r"engineer|a roofer|the roofer|roofer|a plumber|the plumber|an electrician|the electrician|"
+    r"a workman|the workman|a contractor|the contractor|they|you|u|your team|ur team|the team|"
+    r"a person|somebody from)"
+)
+COMES = (
+    r"(?:come|comes|coming|be out|be here|be round|be over|turn up|get here|attend|visit|call|"
+    r"ring|phone|contact|fix|look)"
+)
+ASKS_WHEN_SOMEONE_COMES = re.compile(
+    rf"\b(?:when|wen|whn|what time|what day|which day|how soon)\s+(?:will\s+|is\s+|are\s+|would\s+|"
+    rf"can\s+|does\s+|do\s+|r\s+)?{WHO_COMES}\s+(?:\w+\s+){{0,2}}?{COMES}\b"
+    # "ok ring me on 07700 900414, is anyone coming out today??": inside the sentence too, for a
+    # person named as such.
+    r"|\b(?:is|will|are|would)\s+(?:someone|somebody|anyone|anybody|an engineer|the engineer)\s+"
+    r"(?:\w+\s+)?(?:coming|come|be out|be here|be round|call|ring|phone|contact)\b"
+    rf"|^(?:so\s+)?(?:is|will|are|would)\s+{WHO_COMES}\s+(?:\w+\s+){{0,1}}?(?:coming|come|be out|"
+    r"be here|be round|call|ring|phone|contact)\b"
+    r"|\bwhen\s+(?:is|will be|s)\s+(?:the|my|our)\s+(?:visit|appointment|engineer|repair)\b"
+)
+# A complaint's answer is asked after in these words, not a visit.
+ABOUT_A_COMPLAINT = re.compile(r"\b(?:complaint|complain|stage|reply|response|answer)\b")
+
+
+def asks_when_someone_comes(text: str) -> bool:
+    """Whether a message asks when someone will come out, call or contact them."""
+    for start, end in questions_in(text):
+        said = without_openers(words(text[start:end]))
+        if (
+            ASKS_WHEN_SOMEONE_COMES.search(said)
+            and not ABOUT_A_COMPLAINT.search(said)
+            and (is_question(text[start:end]) or said.startswith(("when", "wen", "whn")))
+        ):
+            return True
+    return False
+
+
+# "arrange what? i dont want anything arranged, i want the complaint closed. is it cancelled or
+# not" after the wish to withdraw was passed on (round 16 r16b-09 t4, left by routes17, got only
+# "A person will read this").
+ASKS_IF_WITHDRAWN = re.compile(
+    r"^(?:so\s+)?(?:is|has|was|have)\s+(?:it|my complaint|the complaint|that|this|my complain|"
+    r"the complain|mine)\s+(?:been\s+|got\s+|now\s+|actually\s+){0,2}(?:cancelled|canceled|"
+    r"withdrawn|dropped)\b"
+    # "is my complaint closed?", not "is it closed on sundays?" (the office).
+    r"|^(?:so\s+)?(?:is|has)\s+(?:my|the)\s+complaint\s+(?:been\s+|now\s+)?closed\b"
+    r"|^(?:have|did)\s+(?:you|u)\s+(?:\w+\s+)?(?:cancelled|canceled|cancel|withdrawn|withdraw|"
+    r"closed|close)\s+(?:it|my complaint|the complaint|that)\b"
+    r"|\b(?:cancelled|canceled|withdrawn|closed)\s+or\s+not\b"
+)
+
+
 def asks_if_recorded(text: str) -> Subject | None:
     """What a message asks was recorded, if it asks: what would help, or else the complaint."""
     stage_2_asked_for = ASKED_FOR_STAGE_2.search(words(text)) is not None
     for start, end in questions_in(text):
         said = without_openers(words(text[start:end]))
+        if ASKS_IF_WITHDRAWN.search(said):
+            return "withdrawal"
         if ASKS_IF_AT_STAGE_2.search(said) or (
             stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
         ):
@@ -159,6 +222,11 @@ class Recorded:
     details_held: bool = False
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
+    # What this conversation said about when someone comes or contacts them: the dates the law
+    # sets and who contacts them by when, or else when and how to arrange it.
+    visit_lines: tuple[str, ...] = ()
+    # The complaint whose withdrawal was passed on to the complaints team in this conversation.
+    withdrawal_passed_on: str | None = None
 
 
 def asks_to_book(text: str) -> bool:
@@ -181,6 +249,10 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
         return stage_2_reply(recorded)
     if subject == "request":
         return request_reply(recorded)
+    if subject == "visit":
+        return visit_reply(recorded)
+    if subject == "withdrawal":
+        return withdrawal_reply(recorded)
     if subject == "reference":
         return reference_reply(recorded)
     if subject == "details":
@@ -245,6 +317,38 @@ def stage_2_reply(recorded: Recorded) -> str:
     return (
         "No, I have not taken a Stage 2 request in this conversation. To ask for Stage 2, tell "
         "me, with your complaint reference if you have it."
+    )
+
+
+def visit_reply(recorded: Recorded) -> str:
+    """When someone comes: what was said about it, and that no time is booked from the chat."""
+    said = " ".join(recorded.visit_lines)
+    return (
+        f"{said} I can't book a time from this chat."
+        if said
+        else (
+            "I can't see or book visits from this chat. Tell me what needs fixing and where, and I "
+            "will note it for our team, who arrange a time with you."
+        )
+    )
+
+
+def withdrawal_reply(recorded: Recorded) -> str:
+    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked."""
+    if recorded.withdrawal_passed_on:
+        return (
+            f"Not yet. I have passed on that you want to withdraw complaint "
+            f"{recorded.withdrawal_passed_on}. A complaints officer will close it and confirm with "
+            "you. You do not need to do anything else."
+        )
+    if recorded.complaint_reference:
+        return (
+            f"No. Your complaint {recorded.complaint_reference} is open. If you want to withdraw "
+            "it, tell me and I will pass it on."
+        )
+    return (
+        "No, I have not taken a wish to withdraw a complaint in this conversation. To withdraw "
+        "one, tell me its reference and that you want to withdraw it."
     )
 
 

@@ -35,6 +35,31 @@ MADE_ON = re.compile(
     r"emailed|reported|rang|phoned|wrote|filed|opened|started|gave)\b"
 )
 
+# Where the answer to a complaint made before has got to: "where is my reply?? its been 3 weeks
+# since i complained" was offered a new complaint (round 17 r17a-11 t1).
+ASKS_WHERE_THE_REPLY_IS = re.compile(
+    r"\b(?:where(?:s| is| has| are)?|wheres|whats happened to|what happened to|"
+    r"what has happened to|wot happened to|wat happened to|wots happened to|any sign of)\s+"
+    r"(?:my|the|our|me|his|her)\s+"
+    r"(?:complaint\s+|complaints\s+)?(?:reply|replies|response|answer|letter)\b"
+    r"|\b(?:whats|what has|what) happened (?:to|with) (?:my|our|the|his|her) complaint\b"
+    r"|\bwot happened (?:to|with) (?:my|our|the) complaint\b"
+)
+# Waiting told, which is a status question only beside a complaint made before.
+WAITING_FOR_THE_REPLY = re.compile(
+    r"\b(?:still\s+)?(?:waiting|waitin|w8ing)\s+(?:for|on)\s+(?:a|my|the|your|ur|an|any)\s+"
+    r"(?:reply|response|answer)\b"
+    r"|\b(?:heard|had|got|received|herd)\s+(?:nothing|nothin|nowt|no reply|no response|no answer|"
+    r"nothing back|no word|anything back)\b"
+    r"|\bno(?:body|one| one)\s+(?:has\s+|have\s+)?(?:got|gotten|get|come|came|been)\s+back\s+"
+    r"(?:to\s+)?(?:me|us)\b"
+)
+COMPLAINED_BEFORE = re.compile(
+    r"\b(?:complained|complaind|my complaint|the complaint|our complaint|made a complaint|"
+    r"put in a complaint|put a complaint in|sent a complaint|raised a complaint|"
+    r"logged a complaint|complaint i made|complaint i put in)\b"
+)
+
 Deadlines = Callable[[datetime], tuple[date, date, date]]
 
 
@@ -69,6 +94,14 @@ def asks_when_due(text: str) -> bool:
     """Whether a message asks when a reply to a complaint made on a day it names was due."""
     said = words(text).replace("'", "")
     return bool(ASKS_WHEN_DUE.search(said) and MADE_ON.search(said))
+
+
+def asks_where_the_reply_is(text: str) -> bool:
+    """Whether a message asks where the answer to a complaint made before has got to."""
+    said = words(text).replace("'", "")
+    if ASKS_WHERE_THE_REPLY_IS.search(said):
+        return True
+    return bool(WAITING_FOR_THE_REPLY.search(said) and COMPLAINED_BEFORE.search(said))
 
 
 def reply_dates_line(made_on: date, today: date, deadlines: Deadlines) -> str:

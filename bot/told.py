@@ -338,6 +338,23 @@ STAFF_SHORTHAND = re.compile(
 )
 
 
+# A call handler's shorthand for the tenant on the line: "T on line, c/o ... T = Mrs J Adeyemi",
+# "T Mrs J Okafor on line" (round 17 r17a-07 t3-4 asked "are you the resident?" and her name).
+TENANT_ON_THE_LINE = re.compile(
+    r"\b(?:T|[Tt]enant|[Rr]es|[Rr]esident)\s+(?:is\s+)?(?:[\w.]+\s+){0,4}?on\s+(?:the\s+)?"
+    r"(?:line|phone|fone|call)\b"
+    r"|\bon\s+(?:the\s+)?(?:line|phone)\s+(?:w/|with)\s+(?:T|the tenant|tenant|the resident)\b"
+)
+
+
+def tenant_on_the_line(text: str) -> bool:
+    """Whether staff type for the tenant on the line, in shorthand, with no helper named."""
+    return (
+        TENANT_ON_THE_LINE.search(text) is not None
+        and re.search(rf"\b{HELPER_ROLES}\b", text, re.IGNORECASE) is None
+    )
+
+
 def staff_for_the_resident(text: str) -> bool:
     """Whether a member of our staff writes for the resident on the line."""
     return STAFF_WRITER.search(text) is not None or (
