@@ -54,40 +54,67 @@ def language_asked_for(text: str, tracker: Tracker, policy: Policy) -> Language 
     return named or policy.languages.get(written_language(tracker) or "")
 
 
-def interpreter_offered_before(tracker: Tracker, policy: Policy) -> bool:
-    """Whether this conversation has offered a person with an interpreter already, in English
-    or in one of the landlord's languages."""
-    landlord = vars(policy.landlord)
-    offers = {interpreter_offered_line(policy)} | {
-        language.interpreter_offer.format(**landlord) for language in policy.languages.values()
-    }
-    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
-    return any(line in offers or line.startswith("This message looks like") for line in said)
+def said_so_far(tracker: Tracker) -> set[str]:
+    """Every line the assistant has said in this conversation."""
+    return {str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"}
+
+
+def offered_in_english(said: set[str], policy: Policy) -> bool:
+    """Whether a person with an interpreter was offered in English: at a language need, or to
+    a message in another language."""
+    return interpreter_offered_line(policy) in said or any(
+        line.startswith(WROTE_IN) for line in said
+    )
+
+
+# How the English offer to a message in another language begins (bot.replies).
+WROTE_IN = "This message looks like it is in"
+
+
+def say_interpreter_offer(dispatcher: CollectingDispatcher, tracker: Tracker) -> str | None:
+    """A person with a free interpreter offered in the language named (or written in) where
+    the landlord has a text in it, then in English; each once a conversation. The resident's
+    words for the need, or None when nothing new was offered."""
+    policy = get_app().policy
+    said = said_so_far(tracker)
+    text = str(tracker.latest_message.get("text") or "")
+    language = language_asked_for(text, tracker, policy)
+    offer = language.interpreter_offer.format(**vars(policy.landlord)) if language else None
+    lines = [line for line in (offer, interpreter_offered_line(policy)) if line]
+    if offered_in_english(said, policy):
+        lines = lines[:-1]
+    lines = [line for line in lines if line not in said]
+    if not lines:
+        return None
+    for line in lines:
+        dispatcher.utter_message(text=line)
+    words = needs_in(tracker, text, tracker.latest_message.get("entities") or [])
+    return str(words.get("adjustments_needed") or text)
 
 
 def offer_interpreter(
     dispatcher: CollectingDispatcher, tracker: Tracker, result: TriageResult, contact_id: int
 ) -> TriageResult:
     """A language need told in English ("my english not good", "sorry my english", "can u get
-    somali person") is met at once: a person with a free interpreter offered, in the language
-    named where the landlord has a text in it, and the need recorded against the contact (a
-    language is not health data, so no consent is asked; 5.10). The result comes back without
-    it, so it is neither offered again nor asked about (round 17 r17a-14 t1); the complaint
-    form still keeps it as what would help."""
+    somali person") is met at once: a person with a free interpreter offered, and the need
+    recorded against the contact (a language is not health data, so no consent is asked;
+    5.10). The result comes back without it, so it is neither offered again nor asked about
+    (round 17 r17a-14 t1); the complaint form still keeps it as what would help."""
     if INTERPRETER_NEED not in result.adjustments:
         return result
-    app = get_app()
-    policy = app.policy
-    if not interpreter_offered_before(tracker, policy):
-        text = str(tracker.latest_message.get("text") or "")
-        language = language_asked_for(text, tracker, policy)
-        if language is not None:
-            offer = language.interpreter_offer.format(**vars(policy.landlord))
-            dispatcher.utter_message(text=offer)
-        dispatcher.utter_message(text=interpreter_offered_line(policy))
-        words = needs_in(tracker, text, tracker.latest_message.get("entities") or [])
-        said = str(words.get("adjustments_needed") or text)
-        need = app.cases.adjustment(INTERPRETER_NEED, said, disability=False, consent=False)
-        app.cases.agree_adjustments(contact_id, (need,))
+    said = say_interpreter_offer(dispatcher, tracker)
+    if said is not None:
+        cases = get_app().cases
+        need = cases.adjustment(INTERPRETER_NEED, said, disability=False, consent=False)
+        cases.agree_adjustments(contact_id, (need,))
     others = tuple(need for need in result.adjustments if need != INTERPRETER_NEED)
     return replace(result, adjustments=others)
+
+
+def offer_interpreter_in_form(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A language need told at a form's question ("i am the resident ... please somebody speak
+    Somali", round 17 r17a-14 t8) is offered at once too; the form keeps it as what would help
+    and the complaint records it."""
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    if INTERPRETER_NEED in matches.adjustments:
+        say_interpreter_offer(dispatcher, tracker)
