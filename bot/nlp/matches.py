@@ -193,3 +193,10 @@ class RuleMatches:
                 if "start" in e and "end" in e
             ),
         )
+
+
+def as_read(text: str, entities: Iterable[dict[str, Any]]) -> str:
+    """The words a message is read by against an open question: a goodbye in one of the
+    landlord's languages ("dziekuje, do widzenia") reads as "goodbye" does, not as the answer
+    (round 17: a Polish goodbye was taken as the job number of an earlier report)."""
+    return "goodbye" if RuleMatches.from_entities(entities).goodbye_language else text

@@ -107,3 +107,51 @@ def test_the_interpreter_need_is_not_asked_for_again_in_the_complaint(
     replies.append(say("phone"))
     assert not any("anything that would make it easier" in r for r in replies)
     assert INTERPRETER_NOTED not in " ".join(replies)
+
+
+@pytest.mark.parametrize(
+    ("goodbye", "language_id"),
+    [
+        ("dziekuje, do widzenia", "pl"),
+        ("ok multumesc, la revedere", "ro"),
+        ("obrigado, tchau", "pt"),
+    ],
+)
+def test_a_goodbye_in_their_language_inside_the_complaint_form_leaves_it(
+    running: Running, policy: Policy, goodbye: str, language_id: str
+) -> None:
+    """A goodbye in a shipped language at a form question was taken as its answer (a job
+    number); "bye" in English leaves the form."""
+    _, say = conversation(running)
+    say("the kitchen tap is leaking for 2 weeks and nobody came, i want to complain")
+    reply = say(goodbye)
+    assert policy.languages[language_id].goodbye in reply
+    assert "I have not logged a complaint" in reply
+
+
+@pytest.mark.parametrize(
+    ("details", "language_id"),
+    [
+        ("agnieszka.nowak@example.pl. Please write simple English, or Polish is better", "pl"),
+        ("r.pop@example.com. plain english pls, or romanian is better", "ro"),
+        ("email me at m.ali@example.com, simple english words. arabic would be better", "ar"),
+    ],
+)
+def test_simple_english_or_a_language_asked_for_with_the_contact_details_is_kept(
+    running: Running, policy: Policy, details: str, language_id: str
+) -> None:
+    """r16a-14 t6: "Please write simple English, or Polish is better" with her email was not
+    taken, and the adjustments question was asked straight after."""
+    _, say = conversation(running)
+    say("I want complain. the heating radiators are cold 3 days, only one work.")
+    say("yes still")
+    say("no")
+    say("fix heating today please")
+    say("I am resident. Agnieszka Nowak")
+    reply = say(details)
+    assert _offer(policy, language_id) in reply
+    if "How would you like us to contact you" in reply:
+        # Only "write" in the first wording says how; the others are asked.
+        reply = say("email")
+    assert "anything that would make it easier" not in reply
+    assert "To make things easier for you:" in reply
