@@ -6,24 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.nlp.language import LanguageIdentifier
-from bot.nlp.rules import RuleMatcher
 from bot.policy import Policy, parse_policy
 from bot.policy.schema import PolicyError
 from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def identifier(policy: Policy) -> LanguageIdentifier:
-    return LanguageIdentifier(
-        list(policy.languages),
-        {language.id: language.romanised_words for language in policy.languages.values()},
-    )
-
-
-@pytest.fixture(scope="module")
-def matcher(policy: Policy) -> RuleMatcher:
-    return RuleMatcher.blank(policy)
+from tests.unit.conftest import Match
 
 
 @pytest.mark.parametrize(
@@ -55,10 +41,8 @@ def matcher(policy: Policy) -> RuleMatcher:
         ("ਰਸੋਈ ਵਿੱਚ ਪਾਣੀ ਆ ਰਿਹਾ ਹੈ", "pa"),
     ],
 )
-def test_short_messages_are_told_in_their_language(
-    identifier: LanguageIdentifier, text: str, language: str
-) -> None:
-    assert identifier.other_language(text) == language
+def test_short_messages_are_told_in_their_language(match: Match, text: str, language: str) -> None:
+    assert match(text).language == language
 
 
 @pytest.mark.parametrize(
@@ -71,10 +55,8 @@ def test_short_messages_are_told_in_their_language(
         "de-humidifier no use, mould back in the bedroom",
     ],
 )
-def test_english_with_words_of_those_languages_stays_english(
-    identifier: LanguageIdentifier, text: str
-) -> None:
-    assert identifier.other_language(text) is None
+def test_english_with_words_of_those_languages_stays_english(match: Match, text: str) -> None:
+    assert match(text).language is None
 
 
 @pytest.mark.parametrize(
@@ -101,11 +83,11 @@ def test_english_with_words_of_those_languages_stays_english(
     ],
 )
 def test_a_goodbye_in_a_shipped_language_is_read_as_one(
-    matcher: RuleMatcher, text: str, language: str
+    match: Match, text: str, language: str
 ) -> None:
     """r17a-15 t7: "ok multumesc, la revedere" was a message the assistant could not read, so
     it got the emergency text; it only says goodbye, and is answered in its language."""
-    found = matcher.match(matcher.make_doc(text))
+    found = match(text)
     assert found.goodbye_language == language
     assert found.language is None
 
@@ -121,8 +103,8 @@ def test_a_goodbye_in_a_shipped_language_is_read_as_one(
         "ok thanks bye",
     ],
 )
-def test_more_than_a_goodbye_is_not_one(matcher: RuleMatcher, text: str) -> None:
-    assert matcher.match(matcher.make_doc(text)).goodbye_language is None
+def test_more_than_a_goodbye_is_not_one(match: Match, text: str) -> None:
+    assert match(text).goodbye_language is None
 
 
 def test_a_goodbye_text_needs_its_words(policy: Policy) -> None:
@@ -154,10 +136,8 @@ def test_a_goodbye_text_needs_its_words(policy: Policy) -> None:
         "ingiriisi ma aqaan",
     ],
 )
-def test_a_language_need_in_a_few_words_is_an_interpreter_need(
-    matcher: RuleMatcher, text: str
-) -> None:
-    assert "interpreter" in matcher.match(matcher.make_doc(text)).adjustments
+def test_a_language_need_in_a_few_words_is_an_interpreter_need(match: Match, text: str) -> None:
+    assert "interpreter" in match(text).adjustments
 
 
 @pytest.mark.parametrize(
@@ -168,10 +148,8 @@ def test_a_language_need_in_a_few_words_is_an_interpreter_need(
         "the somali family upstairs have a leak too",
     ],
 )
-def test_a_neighbour_named_by_nationality_is_no_language_need(
-    matcher: RuleMatcher, text: str
-) -> None:
-    assert "interpreter" not in matcher.match(matcher.make_doc(text)).adjustments
+def test_a_neighbour_named_by_nationality_is_no_language_need(match: Match, text: str) -> None:
+    assert "interpreter" not in match(text).adjustments
 
 
 @pytest.mark.parametrize(
