@@ -21,6 +21,8 @@ from bot.replies import INTERPRETER_NEED, interpreter_offered_line
 from bot.triage import TriageResult
 
 GOODBYE_ACTION = "action_goodbye"
+# The common answer (policy_rules/answers.yml) to "do you have an interpreter?".
+INTERPRETER_ANSWER = "interpreter"
 
 
 def goodbye_language(tracker: Tracker, policy: Policy) -> Language | None:
@@ -71,9 +73,12 @@ def offered_in_english(said: set[str], policy: Policy) -> bool:
 WROTE_IN = "This message looks like it is in"
 
 
-def say_interpreter_offer(dispatcher: CollectingDispatcher, tracker: Tracker) -> str | None:
+def say_interpreter_offer(
+    dispatcher: CollectingDispatcher, tracker: Tracker, in_english: bool = True
+) -> str | None:
     """A person with a free interpreter offered in the language named (or written in) where
-    the landlord has a text in it, then in English; each once a conversation. The resident's
+    the landlord has a text in it, then in English unless `in_english` is False (a question
+    about interpreters answered beside it says so); each once a conversation. The resident's
     words for the need, or None when nothing new was offered."""
     policy = get_app().policy
     said = said_so_far(tracker)
@@ -81,7 +86,7 @@ def say_interpreter_offer(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     language = language_asked_for(text, tracker, policy)
     offer = language.interpreter_offer.format(**vars(policy.landlord)) if language else None
     lines = [line for line in (offer, interpreter_offered_line(policy)) if line]
-    if offered_in_english(said, policy):
+    if offered_in_english(said, policy) or not in_english:
         lines = lines[:-1]
     lines = [line for line in lines if line not in said]
     if not lines:
@@ -93,16 +98,22 @@ def say_interpreter_offer(dispatcher: CollectingDispatcher, tracker: Tracker) ->
 
 
 def offer_interpreter(
-    dispatcher: CollectingDispatcher, tracker: Tracker, result: TriageResult, contact_id: int
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    result: TriageResult,
+    contact_id: int,
+    answered: bool = False,
 ) -> TriageResult:
     """A language need told in English ("my english not good", "sorry my english", "can u get
     somali person") is met at once: a person with a free interpreter offered, and the need
     recorded against the contact (a language is not health data, so no consent is asked;
     5.10). The result comes back without it, so it is neither offered again nor asked about
-    (round 17 r17a-14 t1); the complaint form still keeps it as what would help."""
+    (round 17 r17a-14 t1); the complaint form still keeps it as what would help. With the
+    common answer about interpreters `answered` beside it, the English offer is not said twice
+    (round 14 r14c-02)."""
     if INTERPRETER_NEED not in result.adjustments:
         return result
-    said = say_interpreter_offer(dispatcher, tracker)
+    said = say_interpreter_offer(dispatcher, tracker, in_english=not answered)
     if said is not None:
         cases = get_app().cases
         need = cases.adjustment(INTERPRETER_NEED, said, disability=False, consent=False)
