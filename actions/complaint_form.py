@@ -21,6 +21,7 @@ from actions.adjustments import (
 )
 from actions.contact import ContactQuestions, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
+from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
     NOT_STATED,
     RepresentativeQuestions,
@@ -137,6 +138,8 @@ class ValidateComplaintForm(
             # just rude. The fan has been fitted now, so no it's not still happening").
             told["still_happening"] = goes_on
         told.update(needs_told_beside(tracker))
+        if asking is not None and not typed.startswith("/"):
+            offer_interpreter_in_form(dispatcher, tracker)
         told.update(resident_named_before(tracker))
         told.update(tenant_on_the_line_before(tracker))
         if (

@@ -180,6 +180,13 @@ class ActionPersonAwaited(Action):
             line = STILL_FOR_STAFF_LINE if still_for_staff else BACK_FROM_PERSON_LINE
             return self._carry_on_here(dispatcher, tracker, line)
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+        written_in = app.policy.languages.get(matches.goodbye_language or "")
+        if written_in is not None:
+            # "ok multumesc, la revedere" got the emergency text and "not logged yet" (round 17
+            # r17a-15 t7): goodbye, in their language.
+            dispatcher.utter_message(text=written_in.goodbye)
+            return []
         if (intent in ACKNOWLEDGEMENTS and not asks_for_person(text)) or says_goodbye(text):
             # "ok thanks", "bye": nothing to answer. "fine, I want a person to confirm it on
             # monday then" is told one will read it (round 13 r13a-06 got silence). A closing
@@ -209,8 +216,12 @@ class ActionPersonAwaited(Action):
             # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
             # r14b-10): the request is said to be passed on.
             dispatcher.utter_message(text=stage_2_already_asked(app.policy))
-        needs = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-        if needs.adjustments and not answers:
+        if matches.language in app.policy.languages:
+            # "Deci luni ma suna cineva?" (so will someone call me Monday?) got the emergency
+            # text alone (round 17 r17a-15 t5): when a person will reply, in their language.
+            in_their_language = handoff_lines(handoff.person_from, app.policy, matches.language)
+            dispatcher.utter_message(text=in_their_language[0])
+        if matches.adjustments and not answers:
             # "Mr Campbell has dyslexia ... Could that be noted please." got only "A person will
             # read this" (round 16 r16b-03 t4): what would help is said to be passed on.
             dispatcher.utter_message(text=NEED_PASSED_ON_LINE)

@@ -75,7 +75,7 @@ from bot.corrections import (
 from bot.definition import DraftDefinition, contact_details_in, name_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines_said
-from bot.nlp.matches import RuleMatches, first_reference
+from bot.nlp.matches import RuleMatches, as_read, first_reference
 from bot.recorded import Recorded, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
@@ -116,7 +116,7 @@ class ActionUnderstandAnswer(Action):
         app = get_app()
         understanding = understand(
             question,
-            str(message.get("text") or ""),
+            as_read(str(message.get("text") or ""), message.get("entities") or []),
             (message.get("intent") or {}).get("name"),
             buttons_before(tracker),
             app.answers,
@@ -187,6 +187,9 @@ class ActionUnderstandAnswer(Action):
         if understanding.kind == "leave":
             # "I changed my mind. I talk to person with interpreter": out of the form, then to a
             # person, as asked in the same breath (round 9 r9c13).
+            said_in = RuleMatches.from_entities(message.get("entities") or []).goodbye_language
+            if said_in in app.policy.languages:
+                dispatcher.utter_message(text=app.policy.languages[said_in].goodbye)
             then = HANDOFF_ACTION if understanding.then_person else LISTEN
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "new_complaint":

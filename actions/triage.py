@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.choice import answer_in_context, comes_back_to_the_complaint
+from actions.languages import INTERPRETER_ANSWER, offer_interpreter
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import ask_or_record_contact
@@ -490,6 +491,8 @@ class ActionTriage(Action):
             from actions.handoff import hand_over  # actions.handoff imports this module's users
 
             return [*events, *hand_over(dispatcher, tracker)]
+        about_interpreters = any(q.answer.id == INTERPRETER_ANSWER for q in questions)
+        result = offer_interpreter(dispatcher, tracker, result, contact_id, about_interpreters)
         if result.offers_complaint:
             # A question asked beside the complaint ("and how do I pay my rent?") is answered
             # first (round 7 r7a-09, r7b-06); the choice below says what complaining means.

@@ -24,7 +24,7 @@ from bot.answers import (
     open_question,
     understand,
 )
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import RuleMatches, as_read
 from bot.policy import Answer, load_answers
 from bot.safety_first import UntrainedPolicy, since_latest_message
 from bot.triage.safety import SAFETY_ACTION, WITH_PERSON_SLOT
@@ -61,7 +61,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
         question = open_question(tracker)
         understanding = understand(
             question,
-            message.text or "",
+            as_read(message.text or "", message.entities),
             message.intent.get("name"),
             last_buttons(tracker),
             self._answers(),

@@ -72,6 +72,14 @@ def not_english_reply(policy: Policy) -> str:
     )
 
 
+def interpreter_offered_line(policy: Policy) -> str:
+    """Said the moment a language need is told in English ("my english not good")."""
+    return (
+        "We have noted that you may need an interpreter. A person can help you with a free "
+        f"interpreter: just ask to talk to a person, or call us on {policy.landlord.phone}."
+    )
+
+
 def unread_danger_line(language_id: str | None, policy: Policy) -> str:
     """Said to a message the assistant cannot read while a person is awaited: it may tell of
     danger (round 9 r9b-08, water from a ceiling light in Arabic, got nothing). In the

@@ -353,6 +353,8 @@ NOT_URGENT = "none"
 # The class of written near misses when the detector learns them apart from ordinary messages.
 NEAR_MISS = "near_miss"
 OUT_OF_SCOPE = "out_of_scope"
+# A goodbye in one of the landlord's languages is read as the goodbye it is.
+GOODBYE = "goodbye"
 
 
 def urgency_labels(messages: list[Message], matcher: RuleMatcher) -> list[str]:
@@ -486,6 +488,12 @@ class PersonRequestCheck(GraphComponent):
         for message in messages:
             intent = message.get(INTENT) or {}
             text = str(message.get(TEXT) or "")
+            if RuleMatches.from_entities(message.get(ENTITIES, [])).goodbye_language:
+                # "la revedere", "dziekuje, do widzenia": a goodbye, in the landlord's words for it.
+                goodbye = {INTENT_NAME_KEY: GOODBYE, "confidence": 1.0}
+                message.set(INTENT, goodbye, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [goodbye], add_to_output=True)
+                continue
             if (
                 only_other_alphabets(text)
                 or RuleMatches.from_entities(message.get(ENTITIES, [])).language

@@ -19,6 +19,8 @@ EXCEPTED_URGENCY = "urgency_excepted"
 ASKED_URGENCY = "urgency_asked"
 # A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
 CUE_GROUP = "cue_group"
+# A message saying only goodbye in one of the landlord's languages, with that language.
+GOODBYE_LANGUAGE = "goodbye_language"
 # The cue group of people a loss harms most: found by its words, a disclosed need or an age.
 VULNERABLE = "vulnerable"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
@@ -60,6 +62,8 @@ class RuleMatches:
     danger_language: str | None = None
     # The landlord's language the whole message is written in, when it is not English.
     language: str | None = None
+    # The landlord's language a message saying only goodbye is in ("la revedere").
+    goodbye_language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
     past_danger: bool = False
     # Words saying a danger goes on, is back or is worse ("getting worse", "he's back"): said
@@ -127,6 +131,8 @@ class RuleMatches:
             entities.append({"entity": "danger_language", "value": self.danger_language})
         if self.language:
             entities.append({"entity": "language", "value": self.language})
+        if self.goodbye_language:
+            entities.append({"entity": GOODBYE_LANGUAGE, "value": self.goodbye_language})
         if self.past_danger:
             entities.append({"entity": "past_danger", "value": True})
         if self.danger_still:
@@ -174,6 +180,7 @@ class RuleMatches:
             ongoing=bool(found.get("ongoing")),
             danger_language=next(iter(ids("danger_language")), None),
             language=next(iter(ids("language")), None),
+            goodbye_language=next(iter(ids(GOODBYE_LANGUAGE)), None),
             past_danger=bool(found.get("past_danger")),
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
@@ -186,3 +193,10 @@ class RuleMatches:
                 if "start" in e and "end" in e
             ),
         )
+
+
+def as_read(text: str, entities: Iterable[dict[str, Any]]) -> str:
+    """The words a message is read by against an open question: a goodbye in one of the
+    landlord's languages ("dziekuje, do widzenia") reads as "goodbye" does, not as the answer
+    (round 17: a Polish goodbye was taken as the job number of an earlier report)."""
+    return "goodbye" if RuleMatches.from_entities(entities).goodbye_language else text

@@ -196,6 +196,7 @@ class RuleMatcher:
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
         }
+        self._goodbyes = [language for language in policy.languages.values() if language.goodbye]
         self._languages = LanguageIdentifier(
             list(policy.languages),
             {language.id: language.romanised_words for language in policy.languages.values()},
@@ -294,6 +295,11 @@ class RuleMatcher:
         ):
             found.setdefault("cue_group", []).append(VULNERABLE)
         written_in = self._languages.other_language(doc.text)
+        # "ok multumesc, la revedere" says only goodbye: nothing is left unread in it, and it is
+        # answered in its language (round 17 r17a-15 t7 got the emergency text).
+        goodbye_in = next((g.id for g in self._goodbyes if g.only_says_goodbye(doc.text)), None)
+        if goodbye_in is not None:
+            written_in = None
         urgency, language = self._dangers(found, spans, doc.text, written_in)
         if written_in is not None and self._languages.mixed_with_english(doc.text):
             # "mera boiler kharab hai 3 din se, please fix": read in English, as the repair it
@@ -326,6 +332,7 @@ class RuleMatcher:
             urgency=_unique(urgency),
             danger_language=language if urgency else None,
             language=written_in,
+            goodbye_language=goodbye_in,
             past_danger=past_danger,
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),

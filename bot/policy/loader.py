@@ -595,6 +595,7 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
     allowed = {
         "name", "checked", "cues", "cue_groups", "routes", "in_danger", "interpreter_offer",
         "handoff", "handoff_closed", "person_words", "negations_after", "romanised_words",
+        "goodbye", "goodbye_words", "thanks_words", "also_called",
     }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
@@ -628,7 +629,13 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.cues("person_words", required=True),
             r.cues("negations_after"),
             _single_words(r, "romanised_words"),
+            _checked(r, "goodbye", landlord_fields) if "goodbye" in r.data else "",
+            r.cues("goodbye_words"),
+            r.cues("thanks_words"),
+            r.cues("also_called"),
         )
+        if bool(languages[r.rule_id or ""].goodbye) != bool(r.cues("goodbye_words")):
+            r.fail("'goodbye' and 'goodbye_words' go together")
     return languages
 
 

@@ -353,10 +353,43 @@ class Language:
     # Common words of the language typed in English letters (Roman Urdu, Roman Bangla, Arabizi):
     # a message made mostly of them is in this language (bot.nlp.language).
     romanised_words: tuple[str, ...] = ()
+    # Said to a message that only says goodbye in this language, with any thanks beside it
+    # ("ok multumesc, la revedere", round 17 r17a-15 t7 got the emergency text).
+    goodbye: str = ""
+    goodbye_words: tuple[str, ...] = ()
+    thanks_words: tuple[str, ...] = ()
+    # Other names for the language ("bangla" for Bengali), as a resident may name it.
+    also_called: tuple[str, ...] = ()
 
     def asks_for_a_person(self, text: str) -> bool:
         said = f" {without_punctuation(text)} "
         return any(f" {without_punctuation(word)} " in said for word in self.person_words)
+
+    def only_says_goodbye(self, text: str) -> bool:
+        """The message says goodbye in this language and nothing else but thanks ("ok",
+        "thank you" and "bye" in English may come with it): nothing in it needs reading."""
+        said = f" {without_punctuation(text)} "
+        if not self.goodbye or not any(
+            f" {without_punctuation(word)} " in said for word in self.goodbye_words
+        ):
+            return False
+        words = (*self.goodbye_words, *self.thanks_words, *GOODBYE_BESIDE)
+        for word in sorted((without_punctuation(w) for w in words), key=len, reverse=True):
+            while f" {word} " in said:
+                said = said.replace(f" {word} ", " ")
+        return not said.strip()
+
+    def named_in(self, text: str) -> bool:
+        """Whether the message names this language ("can u get somali person")."""
+        said = f" {without_punctuation(text)} "
+        names = (self.name, *self.also_called)
+        return any(f" {without_punctuation(name)} " in said for name in names)
+
+
+# English said beside a goodbye in another language: "ok multumesc, la revedere".
+GOODBYE_BESIDE = (
+    "ok", "okay", "oki", "thanks", "thank you", "thx", "bye", "bye bye", "and", "si", "i",
+)  # fmt: skip
 
 
 def without_punctuation(text: str) -> str:
