@@ -1,0 +1,142 @@
+"""Round 18's plain questions and things asked again, played over REST in our own wordings:
+"do I need to be in", a leak from the flat above, old parts left by a contractor and the heating
+while a repair waits get the landlord's answer wherever they are asked; while a person is
+awaited, "will they email me?" gets a plain yes with the detail typed, and two record questions
+in one message are both answered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+
+pytestmark = pytest.mark.server
+
+CANT_ANSWER = "can't answer that one"
+BE_IN = "does not have to be you"
+ABOVE = "we arrange to get into that flat"
+OLD_PARTS = "you can throw away old parts"
+HEATING = "fine to keep using the heating"
+PASSED = "I'll pass you to a person"
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "yes pls. nobody came yesterday. do i have to be in or can i go to my sisters",
+        "yeah ok. u never said do i need 2 be home for them??",
+        "yes. so for the plumber do i need to be in or can my neighbour let him in",
+    ],
+)
+def test_do_i_need_to_be_in_is_answered_after_a_route(running: Running, asked: str) -> None:
+    """r18a-01 t2-t3: "do i have to be in" under the only toilet's emergency route was never
+    answered."""
+    _, say = conversation(running)
+    say(
+        "our only toilet is blocked since last night, my son is 6 and disabled, tried a plunger "
+        "nothing works"
+    )
+    reply = say(asked)
+    assert BE_IN in reply
+    assert CANT_ANSWER not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "ok. can u get someone into the flat upstairs??",
+        "my name is Sam 07700 900233. will you go in to the flat above and stop it?",
+        "u didnt answer me, can u get into upstairs or not",
+    ],
+)
+def test_getting_into_the_flat_above_is_answered(running: Running, asked: str) -> None:
+    """r18a-02 t3-t4: asked twice and never answered."""
+    _, say = conversation(running)
+    say("water is dripping through my bathroom ceiling from the flat upstairs, they're not in")
+    reply = say(asked)
+    assert ABOVE in reply
+    assert CANT_ANSWER not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "JOB-55121 two weeks ago. can I throw the old tap away?",
+        "yes the sink job last month. am i ok to bin the bits of pipe he left?",
+        "ref JOB-44120. also i wasnt sure if i can chuck the old tap he left on the side",
+    ],
+)
+def test_old_parts_left_behind_are_answered_in_the_complaint(running: Running, asked: str) -> None:
+    """r18a-05 t5: "can I throw the old tap away?" got "I can't answer that one"."""
+    _, say = conversation(running)
+    say(
+        "I want to make a formal complaint. The plumber who fixed my kitchen tap on Tuesday "
+        "swore at me and left the old tap and bits of pipe on my worktop."
+    )
+    say("no it has stopped")
+    reply = say(asked)
+    assert OLD_PARTS in reply
+    assert CANT_ANSWER not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "T asks is heating ok to use meanwhile - rads working, just no hot water. adv?",
+        "can he keep using the heating while waiting for the part? rads are fine",
+        "is it ok for her to put the heating on till the part comes, rads work",
+    ],
+)
+def test_the_heating_while_the_hot_water_waits_is_answered(running: Running, asked: str) -> None:
+    """r18a-10 t2, t12: a call handler's "adv?" about the heating was never answered."""
+    _, say = conversation(running)
+    say(
+        "T on line, Mrs Ola 4 Elm Ct. no hot water since tues, boiler fault code, engineer came "
+        "wed said part on order. T has MS."
+    )
+    reply = say(asked)
+    assert HEATING in reply
+    assert CANT_ANSWER not in reply
+
+
+def _awaiting_a_person(say: Callable[[str], str]) -> None:
+    say("hi i want to withdraw my complaint, it got sorted. ref is CMP-2026-000388")
+    assert PASSED in say("can a person just do it please")
+
+
+@pytest.mark.parametrize(
+    ("details", "detail_shown"),
+    [
+        (
+            "will they reply on here? i wont be on monday. my email is kay.b@example.com",
+            "kay.b@example.com",
+        ),
+        ("my email is kay.b@example.com. so will they email me or not", "kay.b@example.com"),
+        ("text me on 07700 900948 pls, r they gonna text me?", "07700 900948"),
+    ],
+)
+def test_will_they_email_me_gets_a_yes_with_the_detail(
+    running: Running, details: str, detail_shown: str
+) -> None:
+    """r18a-11 t4-t5: her email given, "will they email me?" twice got no yes or no."""
+    _, say = conversation(running)
+    _awaiting_a_person(say)
+    reply = say(details)
+    assert "Yes. The person who picks this up" in reply
+    assert detail_shown in reply
+    assert "Tell me who we should contact" not in reply
+
+
+def test_two_record_questions_with_a_number_are_both_answered(running: Running) -> None:
+    """r18a-13 t4: "you have my number 07700 900262? please SMS me. complaint is saved yes or
+    no?" got only "will see the details you have given"."""
+    _, say = conversation(running)
+    _awaiting_a_person(say)
+    reply = say(
+        "sorry my english. you have my number 07700 900262? please SMS. complaint is saved yes or no?"
+    )
+    assert "I have the phone number or email you gave me" in reply
+    assert "not logged yet" in reply or "Your complaint is logged" in reply
