@@ -31,7 +31,7 @@ ASKS_IF_RECORDED = re.compile(
     # "logged or not?" anywhere in the sentence.
     rf"|\b{RECORDED_WORDS}\s+or\s+not\b"
     # "complaint is saved yes or no?" in a learner's English (round 18 r18a-13 t4).
-    r"|^(?:my\s+|the\s+|our\s+)?(?:complaint|complain|case)\s+(?:is|was|has been|been)\s+"
+    r"|^(?:my\s+|the\s+|our\s+)?(?:complaint|complain|case)\s+(?:(?:is|was|has been|been)\s+)?"
     rf"(?:now\s+|already\s+)?{RECORDED_WORDS}\s+(?:yes|yeah|right|no)\b"
 )
 # "is my complaint at stage 2 now yes or no", "so is it escalated or not??" (round 11 r11a-06

@@ -136,7 +136,7 @@ def test_two_record_questions_with_a_number_are_both_answered(running: Running) 
     _, say = conversation(running)
     _awaiting_a_person(say)
     reply = say(
-        "sorry my english. you have my number 07700 900262? please SMS. complaint is saved yes or no?"
+        "sorry my english. you have my number 07700 900262? please SMS. complaint saved yes or no?"
     )
     assert "I have the phone number or email you gave me" in reply
     assert "not logged yet" in reply or "Your complaint is logged" in reply

@@ -126,6 +126,7 @@ def test_the_reply_way_says_yes_with_the_detail_typed() -> None:
             ["details", "complaint"],
         ),
         ("complaint is saved yes or no?", ["complaint"]),
+        ("complaint saved yes or no?", ["complaint"]),
         ("my complain was registered yes?", ["complaint"]),
         ("have you got my email? and is the complaint logged", ["details", "complaint"]),
     ],
