@@ -122,7 +122,7 @@ ABOUT_ADJUSTMENTS = re.compile(
 # while a person is awaited (round 18 r18a-11 t4-5, r18a-12 t6 got no yes or no).
 REPLY_WAYS = r"(?:e-?mail|email|text|txt|sms|ring|call|phone|contact|reply|respond|write|get back)"
 ASKS_HOW_THEY_REPLY = re.compile(
-    r"^(?:so\s+)?(?:will|would|are|r|do|does|can|could|is)\s+(?:they|you|u|someone|somebody|"
+    r"\b(?:will|would|are|r|do|does|can|could|is)\s+(?:they|you|u|someone|somebody|"
     r"anyone|a person|the person|the team|your team|ur team|staff|he|she)\s+(?:\w+\s+){0,2}?"
     rf"{REPLY_WAYS}\b"
     r"|\b(?:they'?ll|theyll|you'?ll|youll|u'?ll|ull|someone'?ll)\s+(?:\w+\s+)?"
