@@ -140,3 +140,27 @@ def test_two_record_questions_with_a_number_are_both_answered(running: Running) 
     )
     assert "I have the phone number or email you gave me" in reply
     assert "not logged yet" in reply or "Your complaint is logged" in reply
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "yes contact. my son number 07700 900419, his name Ali. I am Shirin Begum the tenant",
+        "yes pls. im Dev Patel, tenant. 07700 900418",
+        "ok yes. I'm Grace Obi the tenant, ring 07700 900417",
+    ],
+)
+def test_the_tenant_named_before_the_complaint_is_not_asked_again(
+    running: Running, told: str
+) -> None:
+    """r18a-15 t8: "I am Shirin Begum the tenant" at the start, then "Are you the resident, or
+    are you helping someone else?" in the complaint."""
+    _, say = conversation(running)
+    say("bedroom window glass is crack and not closing, very cold air. my mother in law is 78")
+    say(told)
+    reply = say("i want make formal complaint, october nobody come")
+    for answer in ("formal complaint", "yes still broken", "no", "fix window and sorry"):
+        if "resident, or are you helping" in reply or "What name" in reply:
+            break
+        reply = say(answer)
+    assert "resident, or are you helping" not in reply

@@ -10,6 +10,7 @@ import pytest
 from bot.policy import Answer
 from bot.questions import answers_in, is_question
 from bot.recorded import asks_how_they_reply, how_they_reply, subjects_asked
+from bot.told import resident_own_name, says_they_are_the_resident
 
 
 def answer_ids(message: str, answers: dict[str, Answer]) -> list[str]:
@@ -137,3 +138,24 @@ def test_each_record_question_in_a_message_is_found(message: str, subjects: list
 
 def test_a_complaint_told_saved_asks_nothing() -> None:
     assert subjects_asked("my complaint is saved, now i want to add something") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        # r18a-15 t2, t8: her name before "the tenant", then asked "are you the resident".
+        ("his name Rahim Uddin. I am Shirin Begum the tenant. when someone come?", "Shirin Begum"),
+        ("im Dev Patel, tenant. cold flat", "Dev Patel"),
+        ("I'm Grace Obi the leaseholder of flat 3", "Grace Obi"),
+    ],
+)
+def test_a_name_before_the_tenant_says_the_writer_is_the_resident(said: str, name: str) -> None:
+    assert says_they_are_the_resident(said)
+    assert resident_own_name(said) == name
+
+
+@pytest.mark.parametrize(
+    "said", ["im Lisa, the tenant's daughter", "i am helping the tenant", "im Jo the tenants carer"]
+)
+def test_a_helper_beside_the_tenant_is_not_the_resident(said: str) -> None:
+    assert not says_they_are_the_resident(said)
