@@ -125,7 +125,26 @@ def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> 
         return None
     if asks_for_a_complaint(text) or NOT_DOING.search(words(text)):
         return None
-    return named if WITHDRAWING.search(text) else None
+    if WITHDRAWING.search(text):
+        return named
+    return named if PASS_IT_ON.search(words(text)) and withdrawal_route_said(tracker) else None
+
+
+# "cant u just pass it on? i work 8 till 6 so i cant ring" after we said how to withdraw it
+# (round 18 r18a-11 t2 got "Is anyone in danger" and an offer of a new complaint).
+PASS_IT_ON = re.compile(
+    r"\b(?:pass|send|forward|give)\s+(?:it|that|this|the message|my message)\s+(?:on|to them)\b"
+    r"|\b(?:can|could|cant|can't|cannot|couldnt|couldn't|will|wont|won't)\s+(?:u|you|someone|"
+    r"somebody|a person|they)\s+(?:not\s+)?(?:just\s+)?(?:do|sort|close|cancel|tell them)\s+"
+    r"(?:it|that|this|for me)\b"
+)
+
+
+def withdrawal_route_said(tracker: Tracker) -> bool:
+    """Whether this conversation told the resident how to withdraw a complaint."""
+    route = get_app().answers.get("withdraw_complaint")
+    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
+    return route is not None and any(route.text in text for text in said)
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:

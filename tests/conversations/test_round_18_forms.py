@@ -164,3 +164,21 @@ def test_the_tenant_named_before_the_complaint_is_not_asked_again(
             break
         reply = say(answer)
     assert "resident, or are you helping" not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "cant u just pass it on? i work 8 till 6 so i cant ring",
+        "can you not do it for me, im at work all day",
+        "pls just pass it on to them, I can't email from work",
+    ],
+)
+def test_a_withdrawal_passed_on_when_the_resident_cannot_call(running: Running, asked: str) -> None:
+    """r18a-11 t2: after how to withdraw it, "cant u just pass it on?" got "Is anyone in danger"
+    and an offer of a new complaint."""
+    _, say = conversation(running)
+    say("hi i want to withdraw my complaint its been sorted now. ref is CMP-2026-000388")
+    reply = say(asked)
+    assert "I'll pass on that you want to withdraw complaint CMP-2026-000388" in reply
+    assert "make a formal complaint" not in reply
