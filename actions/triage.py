@@ -30,6 +30,7 @@ from bot.answers import (
     adds_to_a_complaint,
     asks_for_a_complaint,
     asks_for_a_note,
+    changes_contact_details,
     notes_on_a_complaint,
     wants_a_person_now,
     wants_to_leave,
@@ -37,7 +38,13 @@ from bot.answers import (
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
-from bot.definition import consent_told, introduced_name, only_a_name, represented_person
+from bot.definition import (
+    consent_told,
+    contact_details_in,
+    introduced_name,
+    only_a_name,
+    represented_person,
+)
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
@@ -323,20 +330,32 @@ class ActionTriage(Action):
             for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
-        if adds_to_a_complaint(text) or (
-            asks_for_a_note(text)
-            and (
-                notes_on_a_complaint(text)
-                or bool(result.references)
-                or bool(tracker.get_slot(KNOWN_REFERENCE))
-                or bool(tracker.get_slot(WITH_PERSON_SLOT))
-                or stage_2_asked(tracker)
+        changed_reference = reference_told(tracker) if changes_contact_details(text) else None
+        if (
+            adds_to_a_complaint(text)
+            or changed_reference
+            or (
+                asks_for_a_note(text)
+                and (
+                    notes_on_a_complaint(text)
+                    or bool(result.references)
+                    or bool(tracker.get_slot(KNOWN_REFERENCE))
+                    or bool(tracker.get_slot(WITH_PERSON_SLOT))
+                    or stage_2_asked(tracker)
+                )
             )
         ):
             # "can i add something to it, the mould has now spread to my sons room" is no Stage 2
             # request (round 14 r14a-16): a person adds it to the complaint.
             reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
-            dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
+            dispatcher.utter_message(
+                text=adding_to_a_complaint_line(reference or changed_reference)
+            )
+            new_details = contact_details_in(text)
+            if changed_reference and new_details:
+                # "change my phone number on my complaint to 07700 900 948": said back, so the
+                # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
+                dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
         if added_to_stage_2(tracker, result, text):

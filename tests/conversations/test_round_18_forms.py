@@ -182,3 +182,25 @@ def test_a_withdrawal_passed_on_when_the_resident_cannot_call(running: Running, 
     reply = say(asked)
     assert "I'll pass on that you want to withdraw complaint CMP-2026-000388" in reply
     assert "make a formal complaint" not in reply
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "can u update my number to the new one, its 07700 900948",
+        "please change my phone number on my complaint to 07700 900948",
+        "pls put my new number on it, 07700 900948",
+    ],
+)
+def test_a_new_number_for_a_complaint_is_passed_on_not_a_new_complaint(
+    running: Running, asked: str
+) -> None:
+    """r18a-12 t3-t4: "can u update my number to the new one" got our email address, then an
+    offer to make a new complaint."""
+    _, say = conversation(running)
+    say("whats happening with my complaint?? ref CMP-2026-000219, heard nothing")
+    say("i gave 07700 900311 before")
+    reply = say(asked)
+    assert "can add this to your complaint" in reply
+    assert "07700 900948" in reply
+    assert "make a formal complaint" not in reply

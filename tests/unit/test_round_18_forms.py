@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import changes_contact_details
 from bot.policy import Answer
 from bot.questions import answers_in, is_question
 from bot.recorded import asks_how_they_reply, how_they_reply, subjects_asked
@@ -159,3 +160,22 @@ def test_a_name_before_the_tenant_says_the_writer_is_the_resident(said: str, nam
 )
 def test_a_helper_beside_the_tenant_is_not_the_resident(said: str) -> None:
     assert not says_they_are_the_resident(said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "can u update my number to the new one so u can reach me",
+        "i asked u to change my phone number on my complaint to 07700 900 948",
+        "tell them my new number is 07700 900 948",
+    ],
+)
+def test_a_new_number_asked_for_is_a_change_of_contact(said: str) -> None:
+    assert changes_contact_details(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["my number is 07700 900948", "the new boiler is broken", "whats ur phone number"]
+)
+def test_a_number_given_or_asked_for_is_no_change(said: str) -> None:
+    assert not changes_contact_details(said)
