@@ -23,82 +23,79 @@ HEATING = "fine to keep using the heating"
 PASSED = "I'll pass you to a person"
 
 
-@pytest.mark.parametrize(
-    "asked",
-    [
-        "yes pls. nobody came yesterday. do i have to be in or can i go to my sisters",
-        "yeah ok. u never said do i need 2 be home for them??",
-        "yes. so for the plumber do i need to be in or can my neighbour let him in",
-    ],
+TOILET = (
+    "our only toilet is blocked since last night, my son is 6 and disabled, tried a plunger "
+    "nothing works",
 )
-def test_do_i_need_to_be_in_is_answered_after_a_route(running: Running, asked: str) -> None:
-    """r18a-01 t2-t3: "do i have to be in" under the only toilet's emergency route was never
-    answered."""
-    _, say = conversation(running)
-    say(
-        "our only toilet is blocked since last night, my son is 6 and disabled, tried a plunger "
-        "nothing works"
-    )
-    reply = say(asked)
-    assert BE_IN in reply
-    assert CANT_ANSWER not in reply
+LEAK = ("water is dripping through my bathroom ceiling from the flat upstairs, they're not in",)
+RUDE_PLUMBER = (
+    "I want to make a formal complaint. The plumber who fixed my kitchen tap on Tuesday "
+    "swore at me and left the old tap and bits of pipe on my worktop.",
+    "no it has stopped",
+)
+NO_HOT_WATER = (
+    "T on line, Mrs Ola 4 Elm Ct. no hot water since tues, boiler fault code, engineer came "
+    "wed said part on order. T has MS.",
+)
 
 
 @pytest.mark.parametrize(
-    "asked",
+    ("before", "asked", "answer"),
     [
-        "ok. can u get someone into the flat upstairs??",
-        "my name is Sam 07700 900233. will you go in to the flat above and stop it?",
-        "u didnt answer me, can u get into upstairs or not",
+        # r18a-01 t2-t3: "do i have to be in" under the only toilet's route, never answered.
+        (
+            TOILET,
+            "yes pls. nobody came yesterday. do i have to be in or can i go to my sisters",
+            BE_IN,
+        ),
+        (TOILET, "yeah ok. u never said do i need 2 be home for them??", BE_IN),
+        (
+            TOILET,
+            "yes. so for the plumber do i need to be in or can my neighbour let him in",
+            BE_IN,
+        ),
+        # r18a-02 t3-t4: getting into the flat above, asked twice and never answered.
+        (LEAK, "ok. can u get someone into the flat upstairs??", ABOVE),
+        (LEAK, "my name is Sam 07700 900233. will you go in to the flat above and stop it?", ABOVE),
+        (LEAK, "u didnt answer me, can u get into upstairs or not", ABOVE),
+        # r18a-05 t5: "can I throw the old tap away?" got "I can't answer that one".
+        (RUDE_PLUMBER, "JOB-55121 two weeks ago. can I throw the old tap away?", OLD_PARTS),
+        (
+            RUDE_PLUMBER,
+            "yes the sink job last month. am i ok to bin the bits of pipe he left?",
+            OLD_PARTS,
+        ),
+        (
+            RUDE_PLUMBER,
+            "ref JOB-44120. also i wasnt sure if i can chuck the old tap he left",
+            OLD_PARTS,
+        ),
+        # r18a-10 t2, t12: a call handler's "adv?" about the heating, never answered.
+        (
+            NO_HOT_WATER,
+            "T asks is heating ok to use meanwhile - rads working, no hot water. adv?",
+            HEATING,
+        ),
+        (
+            NO_HOT_WATER,
+            "can he keep using the heating while waiting for the part? rads are fine",
+            HEATING,
+        ),
+        (
+            NO_HOT_WATER,
+            "is it ok for her to put the heating on till the part comes, rads work",
+            HEATING,
+        ),
     ],
 )
-def test_getting_into_the_flat_above_is_answered(running: Running, asked: str) -> None:
-    """r18a-02 t3-t4: asked twice and never answered."""
+def test_round_18_plain_questions_are_answered(
+    running: Running, before: tuple[str, ...], asked: str, answer: str
+) -> None:
     _, say = conversation(running)
-    say("water is dripping through my bathroom ceiling from the flat upstairs, they're not in")
+    for message in before:
+        say(message)
     reply = say(asked)
-    assert ABOVE in reply
-    assert CANT_ANSWER not in reply
-
-
-@pytest.mark.parametrize(
-    "asked",
-    [
-        "JOB-55121 two weeks ago. can I throw the old tap away?",
-        "yes the sink job last month. am i ok to bin the bits of pipe he left?",
-        "ref JOB-44120. also i wasnt sure if i can chuck the old tap he left on the side",
-    ],
-)
-def test_old_parts_left_behind_are_answered_in_the_complaint(running: Running, asked: str) -> None:
-    """r18a-05 t5: "can I throw the old tap away?" got "I can't answer that one"."""
-    _, say = conversation(running)
-    say(
-        "I want to make a formal complaint. The plumber who fixed my kitchen tap on Tuesday "
-        "swore at me and left the old tap and bits of pipe on my worktop."
-    )
-    say("no it has stopped")
-    reply = say(asked)
-    assert OLD_PARTS in reply
-    assert CANT_ANSWER not in reply
-
-
-@pytest.mark.parametrize(
-    "asked",
-    [
-        "T asks is heating ok to use meanwhile - rads working, just no hot water. adv?",
-        "can he keep using the heating while waiting for the part? rads are fine",
-        "is it ok for her to put the heating on till the part comes, rads work",
-    ],
-)
-def test_the_heating_while_the_hot_water_waits_is_answered(running: Running, asked: str) -> None:
-    """r18a-10 t2, t12: a call handler's "adv?" about the heating was never answered."""
-    _, say = conversation(running)
-    say(
-        "T on line, Mrs Ola 4 Elm Ct. no hot water since tues, boiler fault code, engineer came "
-        "wed said part on order. T has MS."
-    )
-    reply = say(asked)
-    assert HEATING in reply
+    assert answer in reply
     assert CANT_ANSWER not in reply
 
 
