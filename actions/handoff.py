@@ -205,9 +205,9 @@ class ActionPersonAwaited(Action):
         # number? ... complaint is saved yes or no?" asks two things (round 18 r18a-13 t4).
         subjects = [s for s in subjects_asked(text) if not (unfinished and s == "complaint")]
         recorded = recorded_so_far(tracker)
-        for subject in subjects:
+        for asked in subjects:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
-            dispatcher.utter_message(text=awaited_record_reply(subject, recorded))
+            dispatcher.utter_message(text=awaited_record_reply(asked, recorded))
         subject = subjects[0] if subjects else None
         reply_way = asks_how_they_reply(text)
         if reply_way:
