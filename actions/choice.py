@@ -14,7 +14,7 @@ from actions.adjustments import needs_told_before
 from actions.app import get_app
 from actions.contact import contact_already_told
 from actions.request_contact import ask_or_record_contact
-from actions.turns import received_at, stage_2_asked, triaged_messages
+from actions.turns import earlier_messages, received_at, stage_2_asked, triaged_messages
 from bot.answers import (
     JUST_THE_REPAIR,
     asks_for_a_complaint,
@@ -36,6 +36,7 @@ from bot.told import (
     caller_is_the_resident,
     earlier_report_told,
     outcome_told,
+    resident_own_name,
     says_they_are_the_resident,
 )
 
@@ -161,7 +162,9 @@ def already_told(tracker: Tracker) -> list[EventType]:
             events.append(SlotSet("representative_consent", True))
     elif any(
         says_they_are_the_resident(m["text"]) or caller_is_the_resident(m["text"]) for m in told
-    ):
+    ) or any(resident_own_name(text) for text in earlier_messages(tracker)):
+        # "ok yes. I'm Grace Obi the tenant, ring 07700 900417" answered our offer to contact
+        # her, so triage did not read it (round 18 r18a-15 t8 was asked again).
         # "caller Mr Kwame Osei T at 7 Kings Walk": a call handler relays for the resident
         # (round 15 r15a-03 was asked whether they were the resident), and by that name.
         events.append(SlotSet("acting_for", "resident"))

@@ -3,6 +3,7 @@ up the assistant still answers."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -39,11 +40,19 @@ from bot.answers import (
     wants_it_logged,
 )
 from bot.casestore.domain import Handoff
+from bot.definition import email_in, phone_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.contract import TRIAGE_ACTION
 from bot.questions import answers_in, is_question
-from bot.recorded import asks_if_recorded, recorded_reply
+from bot.recorded import (
+    Recorded,
+    Subject,
+    asks_how_they_reply,
+    how_they_reply,
+    recorded_reply,
+    subjects_asked,
+)
 from bot.replies import (
     BACK_FROM_PERSON_LINE,
     CARRY_ON_HERE_BUTTON,
@@ -196,23 +205,32 @@ class ActionPersonAwaited(Action):
                 dispatcher.utter_message(text=THANKS_WHILE_AWAITED_LINE)
             return []
         unfinished = form_at_handover(tracker) == "complaint_form" or tracker.get_slot(READ_BACK)
-        about_record = asks_if_recorded(text)
         # Each question asked is answered: "WILL I GET COMPENSATION FOR THE WAIT? AND WHAT IF
         # STAGE 2 IS RUBBISH AS WELL" lost the first (round 15 r15d-13, r15b-06).
         answers = [a.answer for a in answers_in(text, app.answers)] if is_question(text) else []
-        # Whether the unfinished complaint is logged is said by the line below.
-        subject = None if unfinished and about_record == "complaint" else about_record
-        if subject is not None:
+        # Whether the unfinished complaint is logged is said by the line below. "you have my
+        # number? ... complaint is saved yes or no?" asks two things (round 18 r18a-13 t4).
+        subjects = [s for s in subjects_asked(text) if not (unfinished and s == "complaint")]
+        recorded = recorded_so_far(tracker)
+        for asked in subjects:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
-            dispatcher.utter_message(text=recorded_reply(subject, recorded_so_far(tracker)))
+            dispatcher.utter_message(text=awaited_record_reply(asked, recorded))
+        subject = subjects[0] if subjects else None
+        reply_way = asks_how_they_reply(text)
+        if reply_way:
+            # "so will they email me or not" after giving her email got the general text on
+            # whom we contact (round 18 r18a-11 t4-5): a plain yes, with the detail typed.
+            dispatcher.utter_message(text=reply_way_line(tracker))
         for answer in answers:
             if subject is not None and answer.id in SAID_BY_THE_RECORD:
+                continue
+            if reply_way and answer.id == WHO_WE_CONTACT_ANSWER:
                 continue
             # A second question beside it ("who will they contact, me or dad? And is there a
             # reference for this stage 2 request?", round 13 r13a-06) is answered too.
             dispatcher.utter_message(text=answer_in_context(tracker, text, answer).text)
         asks_again = stage_2_asked(tracker) and asks_for_stage_2(text, app.policy)
-        if not answers and subject is None and asks_again:
+        if not answers and subject is None and not reply_way and asks_again:
             # "i already tell you!! CMP-... i want stage 2" got only the line below (round 14
             # r14b-10): the request is said to be passed on.
             dispatcher.utter_message(text=stage_2_already_asked(app.policy))
@@ -258,6 +276,39 @@ class ActionPersonAwaited(Action):
                 dispatcher.utter_message(text=stage_2_already_asked(get_app().policy))
             dispatcher.utter_message(response="utter_how_can_i_help")
         return events
+
+
+WHO_WE_CONTACT_ANSWER = "who_we_contact"
+
+
+def awaited_record_reply(subject: Subject, recorded: Recorded) -> str:
+    """What was recorded, said while a person is awaited: with no complaint taken, the person
+    who picks it up can take it, rather than "tell me what went wrong" to someone who has."""
+    if subject == "complaint" and not (
+        recorded.complaint_reference
+        or recorded.complaint_under_way
+        or recorded.stage_2_asked
+        or recorded.stage_2_under_way
+    ):
+        return (
+            "No, your complaint is not logged yet. The person who picks up this conversation "
+            "will read what you have told me and can log it for you."
+        )
+    return recorded_reply(subject, recorded)
+
+
+# "text me", "SMS please", "wolę SMS" (round 18 r18a-13): texts wanted rather than calls.
+TEXTS_WANTED = re.compile(r"\b(?:sms|text me|txt me|text please|text pls|by text|a text)\b", re.I)
+
+
+def reply_way_line(tracker: Tracker) -> str:
+    """Whether the person who picks this up will email, ring or text, from the last email and
+    phone number typed in this conversation."""
+    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    emails = [found for found in map(email_in, said) if found]
+    phones = [found for found in map(phone_in, said) if found]
+    texts = any(TEXTS_WANTED.search(text) for text in said)
+    return how_they_reply(emails[-1] if emails else None, phones[-1] if phones else None, texts)
 
 
 def first_complaint_after_stage_2(tracker: Tracker, text: str, policy: Policy) -> bool:

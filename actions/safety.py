@@ -644,7 +644,9 @@ def then_as_while_waiting(tracker: Tracker) -> list[EventType]:
     typed were acknowledged already. With no handover open (a stale slot), the message goes
     on to be read as any other (round 13 r13c-02)."""
     text = str(tracker.latest_message.get("text") or "")
-    acknowledged = contact_details_in(text) and person_awaited(tracker)
+    # Details typed with a question ("my email is ... will they reply on here?") still get the
+    # question answered (round 18 r18a-11 t4, r18a-13 t4 got only "will see the details").
+    acknowledged = contact_details_in(text) and person_awaited(tracker) and not is_question(text)
     return [] if acknowledged else [FollowupAction(PERSON_AWAITED_ACTION)]
 
 

@@ -31,6 +31,7 @@ from bot.answers import (
     adds_to_a_complaint,
     asks_for_a_complaint,
     asks_for_a_note,
+    changes_contact_details,
     notes_on_a_complaint,
     wants_a_person_now,
     wants_to_leave,
@@ -38,7 +39,13 @@ from bot.answers import (
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
 from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
-from bot.definition import consent_told, introduced_name, only_a_name, represented_person
+from bot.definition import (
+    consent_told,
+    contact_details_in,
+    introduced_name,
+    only_a_name,
+    represented_person,
+)
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.policy.ids import OVER_12_MONTHS
@@ -139,7 +146,26 @@ def withdrawn_complaint(tracker: Tracker, text: str, questions: list[Asked]) -> 
         return None
     if asks_for_a_complaint(text) or NOT_DOING.search(words(text)):
         return None
-    return named if WITHDRAWING.search(text) else None
+    if WITHDRAWING.search(text):
+        return named
+    return named if PASS_IT_ON.search(words(text)) and withdrawal_route_said(tracker) else None
+
+
+# "cant u just pass it on? i work 8 till 6 so i cant ring" after we said how to withdraw it
+# (round 18 r18a-11 t2 got "Is anyone in danger" and an offer of a new complaint).
+PASS_IT_ON = re.compile(
+    r"\b(?:pass|send|forward|give)\s+(?:it|that|this|the message|my message)\s+(?:on|to them)\b"
+    r"|\b(?:can|could|cant|can't|cannot|couldnt|couldn't|will|wont|won't)\s+(?:u|you|someone|"
+    r"somebody|a person|they)\s+(?:not\s+)?(?:just\s+)?(?:do|sort|close|cancel|tell them)\s+"
+    r"(?:it|that|this|for me)\b"
+)
+
+
+def withdrawal_route_said(tracker: Tracker) -> bool:
+    """Whether this conversation told the resident how to withdraw a complaint."""
+    route = get_app().answers.get("withdraw_complaint")
+    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
+    return route is not None and any(route.text in text for text in said)
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:
@@ -318,20 +344,32 @@ class ActionTriage(Action):
             for cue in entities
             if cue.get("entity") == DISSATISFACTION_CUE and not supposed(text, cue.get("start"))
         ]
-        if adds_to_a_complaint(text) or (
-            asks_for_a_note(text)
-            and (
-                notes_on_a_complaint(text)
-                or bool(result.references)
-                or bool(tracker.get_slot(KNOWN_REFERENCE))
-                or bool(tracker.get_slot(WITH_PERSON_SLOT))
-                or stage_2_asked(tracker)
+        changed_reference = reference_told(tracker) if changes_contact_details(text) else None
+        if (
+            adds_to_a_complaint(text)
+            or changed_reference
+            or (
+                asks_for_a_note(text)
+                and (
+                    notes_on_a_complaint(text)
+                    or bool(result.references)
+                    or bool(tracker.get_slot(KNOWN_REFERENCE))
+                    or bool(tracker.get_slot(WITH_PERSON_SLOT))
+                    or stage_2_asked(tracker)
+                )
             )
         ):
             # "can i add something to it, the mould has now spread to my sons room" is no Stage 2
             # request (round 14 r14a-16): a person adds it to the complaint.
             reference = (result.references or (tracker.get_slot(KNOWN_REFERENCE),))[0]
-            dispatcher.utter_message(text=adding_to_a_complaint_line(reference))
+            dispatcher.utter_message(
+                text=adding_to_a_complaint_line(reference or changed_reference)
+            )
+            new_details = contact_details_in(text)
+            if changed_reference and new_details:
+                # "change my phone number on my complaint to 07700 900 948": said back, so the
+                # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
+                dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
             handed_over = tracker.get_slot(WITH_PERSON_SLOT)
             return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
         if added_to_stage_2(tracker, result, text):

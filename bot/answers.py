@@ -1150,6 +1150,22 @@ def adds_to_a_complaint(text: str) -> bool:
     return ADDS_TO_A_COMPLAINT.search(said) is not None and COMPLAINT_NAMED.search(said) is not None
 
 
+# "can u update my number to the new one", "change my phone number on my complaint to ...",
+# "tell them my new number is ..." about a complaint already made (round 18 r18a-12 t3-t4 got
+# our email address, then an offer of a new complaint).
+CHANGES_CONTACT = re.compile(
+    r"\b(?:update|updated|change|changed|changing|updating|put|add)\s+(?:\w+\s+){0,2}?"
+    r"(?:my|the|her|his|our)\s+(?:new\s+)?(?:phone\s+|mobile\s+|contact\s+)?"
+    r"(?:number|phone|mobile|email|email address|details)\b"
+    r"|\bmy new (?:number|phone number|mobile|mobile number|email|email address)\b"
+)
+
+
+def changes_contact_details(text: str) -> bool:
+    """Whether a message asks for its writer's phone number or email to be changed."""
+    return CHANGES_CONTACT.search(words(text)) is not None
+
+
 def asks_for_a_note(text: str) -> bool:
     """Whether a message asks for something to be noted ("please note Mr Evans should not handle
     my case"): on a complaint already made, a person adds it."""

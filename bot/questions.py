@@ -37,6 +37,14 @@ OPENERS = (
 INNER_QUESTION = re.compile(
     r"\b(?:how|what|who|where|when|wot|wat)\s+(?:do|can|should|would|will|is|are)\s+"
     r"(?:i|we|you|u|they|he|she|it)\b"
+    # "so for the plumber tomorrow do i need to be in or can i go to my mums" (round 18 r18a-01
+    # t12): whether one must do something, asked after other words without a mark.
+    r"|\b(?:do|does|must|should|shld)\s+(?:i|we|he|she|someone|somebody|sum1|anyone)\s+"
+    r"(?:need|have|hav)\s+(?:to|2)\b"
+    # "I didn't know if I'm allowed to throw them out" (round 18 r18a-05 t4): a question told
+    # as not knowing.
+    r"|\b(?:dont|don't|didnt|didn't|do not|did not)\s+know\s+(?:if|whether)\b"
+    r"|\b(?:not sure|wasnt sure|wasn't sure|was not sure)\s+(?:if|whether)\b"
     # "neither i just want to know who deals with moving", "T also asks what her rent balance
     # is", "wants to know office hours over christmas": a question told, not asked.
     # "She asked me to find out how to contact the ASB team" (round 9 r9b-22).

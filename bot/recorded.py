@@ -32,6 +32,9 @@ ASKS_IF_RECORDED = re.compile(
     r"(?:logged|log|noted|note|recorded|record|registered|register|put)\b"
     # "logged or not?" anywhere in the sentence.
     rf"|\b{RECORDED_WORDS}\s+or\s+not\b"
+    # "complaint is saved yes or no?" in a learner's English (round 18 r18a-13 t4).
+    r"|^(?:my\s+|the\s+|our\s+)?(?:complaint|complain|case)\s+(?:(?:is|was|has been|been)\s+)?"
+    rf"(?:now\s+|already\s+)?{RECORDED_WORDS}\s+(?:yes|yeah|right|no)\b"
 )
 # "is my complaint at stage 2 now yes or no", "so is it escalated or not??" (round 11 r11a-06
 # got the general Stage 2 text, ending "When you want Stage 2, tell me").
@@ -174,6 +177,55 @@ ASKS_IF_WITHDRAWN = re.compile(
     r"closed|close)\s+(?:it|my complaint|the complaint|that)\b"
     r"|\b(?:cancelled|canceled|withdrawn|closed)\s+or\s+not\b"
 )
+
+
+# "so will they email me or not", "theyll ring the new one yeah?", "will they reply on here?"
+# while a person is awaited (round 18 r18a-11 t4-5, r18a-12 t6 got no yes or no).
+REPLY_WAYS = r"(?:e-?mail|email|text|txt|sms|ring|call|phone|contact|reply|respond|write|get back)"
+ASKS_HOW_THEY_REPLY = re.compile(
+    r"\b(?:will|would|are|r|do|does|can|could|is)\s+(?:they|you|u|someone|somebody|"
+    r"anyone|a person|the person|the team|your team|ur team|staff|he|she)\s+(?:\w+\s+){0,2}?"
+    rf"{REPLY_WAYS}\b"
+    r"|\b(?:they'?ll|theyll|you'?ll|youll|u'?ll|ull|someone'?ll)\s+(?:\w+\s+)?"
+    rf"{REPLY_WAYS}\b.*\b(?:yeah|yes|right|ok|okay|or not|yh|ya)\b"
+)
+
+
+def asks_how_they_reply(text: str) -> bool:
+    """Whether a message asks if the person who picks it up will email, ring or text, or
+    reply here."""
+    return any(
+        (ASKS_HOW_THEY_REPLY.search(said) and (is_question(text[start:end]) or "yeah" in said))
+        for start, end in questions_in(text)
+        for said in [without_openers(words(text[start:end]))]
+    )
+
+
+def how_they_reply(email: str | None, phone: str | None, texts: bool) -> str:
+    """A plain yes with the detail they will use, from what the resident typed, or where they
+    will reply when nothing was typed."""
+    if phone and (texts or not email):
+        way = "text you on" if texts else "contact you on"
+        return (
+            f"Yes. The person who picks this up will see your number, {phone}, and will {way} "
+            "it. You do not need to be on here."
+        )
+    if email:
+        return (
+            f"Yes. The person who picks this up will see your email, {email}, and will reply to "
+            "you there. You do not need to be on here."
+        )
+    return (
+        "They will reply here in this conversation. If you would rather they emailed, texted or "
+        "rang you, type your email or phone number here."
+    )
+
+
+def subjects_asked(text: str) -> list[Subject]:
+    """Each thing a message asks was recorded, once: "you have my number? ... complaint is saved
+    yes or no?" asks two (round 18 r18a-13 t4 was answered neither)."""
+    found = (asks_if_recorded(text[start:end]) for start, end in questions_in(text))
+    return list(dict.fromkeys(subject for subject in found if subject is not None))
 
 
 def asks_if_recorded(text: str) -> Subject | None:

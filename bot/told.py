@@ -185,6 +185,9 @@ def earlier_report_told(text: str) -> str | None:
 IS_THE_RESIDENT = re.compile(
     r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b(?!['\u2019]s)"
     r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
+    # "I am Shirin Begum the tenant" (round 18 r18a-15 t8 was asked "are you the resident").
+    r"|\b(?:i am|i'm|im)\s+(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2}),?\s+(?:the\s+)?"
+    r"(?:tenant|resident|leaseholder)\b(?!['\u2019]s)"
     # "me. Lee Harding flat 8", "me, Shannon Kelly 8 Ash Grove" (round 12 r12a-14, r12d-12).
     r"|^\s*me\s*[.,!-]"
     # "im his mum its my tenancy", "no im the tenant lol its my flat", "im not acting for
