@@ -521,7 +521,7 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     doubts += int(
         bool(matches.urgency)
         and category.id not in matches.urgency
-        and not needs & set(matches.cue_groups)
+        and not (needs - WHO_NOT_WHAT) & set(matches.cue_groups)
     )
     # A danger to a person guessed with no words of its own, in a message the policy's words put
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was

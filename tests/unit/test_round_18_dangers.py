@@ -32,13 +32,13 @@ def test_our_abuse_message_named_back_is_no_disclosure(match: Match, policy: Pol
     assert "domestic_abuse" in told
 
 
-def test_a_guess_at_abuse_needs_a_threat_fear_or_a_sign_of_abuse(
+def test_a_guess_at_abuse_needs_a_partner_a_threat_fear_or_a_sign_of_abuse(
     match: Match, policy: Policy
 ) -> None:
     """Round 18 (r18a-08 turn 1, r18a-03 turn 8, r18a-04 turn 9): a daughter's "never phone her,
     she can't hear it", "put him on the evacuation list" and "dont ring her ring me" were given
-    the abuse helpline on the detector's guess. Without a threat, fear or a sign of abuse named,
-    the guess is asked about, not routed; with one it is routed."""
+    the abuse helpline on the detector's guess. Without a partner, a threat, fear or a sign of
+    abuse named, the guess is asked about, not routed; with one it is routed."""
     for said in (
         "please never phone my mum, shes deaf and cant hear it, text or email only",
         "he uses a wheelchair so he needs to be on the list for evacuations",
