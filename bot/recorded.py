@@ -191,11 +191,17 @@ ASKS_HOW_THEY_REPLY = re.compile(
 )
 
 
+ASKS_WHO = re.compile(r"\bwho(?:m)?\b")
+
+
 def asks_how_they_reply(text: str) -> bool:
     """Whether a message asks if the person who picks it up will email, ring or text, or
     reply here."""
     return any(
-        (ASKS_HOW_THEY_REPLY.search(said) and (is_question(text[start:end]) or "yeah" in said))
+        ASKS_HOW_THEY_REPLY.search(said)
+        and (is_question(text[start:end]) or "yeah" in said)
+        # "who will they contact, me or dad?" asks whom we contact (round 13 r13a-06).
+        and not ASKS_WHO.search(said)
         for start, end in questions_in(text)
         for said in [without_openers(words(text[start:end]))]
     )

@@ -104,7 +104,14 @@ def test_will_they_email_me_asks_how_the_person_replies(message: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "message", ["I will email you later", "they will ring me on monday", "i want them to text me"]
+    "message",
+    [
+        "I will email you later",
+        "they will ring me on monday",
+        "i want them to text me",
+        # Whom we contact, not how (round 13 r13a-06): the answer about whom we contact.
+        "ok. who will they contact, me or dad?",
+    ],
 )
 def test_telling_how_to_reply_asks_nothing(message: str) -> None:
     assert not asks_how_they_reply(message)
