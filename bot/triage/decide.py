@@ -518,6 +518,8 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words
     # the guessed danger needs: "i have copd and cant manage the stairs, and my inhaler is nearly
     # empty" after a lift is out needs the pharmacy as well as the repairs line (round 15 r15b-12).
+    # A partner named is who, not what: "my partner went back in and now hes throwing up" after
+    # the gas route is no abuse (round 15 r15c-16).
     doubts += int(
         bool(matches.urgency)
         and category.id not in matches.urgency
