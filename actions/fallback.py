@@ -12,7 +12,7 @@ from actions.app import get_app
 from actions.repair import NOTHING_OPEN, as_message
 from actions.session import say_it_is_automated
 from actions.triage import contact_record
-from actions.turns import after_latest_message
+from actions.turns import after_latest_message, said_so_far
 from bot.answers import open_question
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.policy import Policy
@@ -51,8 +51,7 @@ def hands_over(tracker: Tracker, language_id: str, policy: Policy) -> bool:
     """Whether a message in one of the landlord's languages goes to a person: it asks for one
     in its own words, or it comes after the offer of a person with an interpreter."""
     language = policy.languages[language_id]
-    said_before = {str(e.get("text")) for e in tracker.events if e.get("event") == "bot"}
-    offered_before = other_language_lines(language_id, policy)[-1] in said_before
+    offered_before = other_language_lines(language_id, policy)[-1] in said_so_far(tracker)
     text = str(tracker.latest_message.get("text") or "")
     return offered_before or language.asks_for_a_person(text)
 

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import needs_in
 from actions.app import get_app
-from actions.turns import written_language
+from actions.turns import said_so_far, written_language
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import Language
@@ -56,11 +56,6 @@ def language_asked_for(text: str, tracker: Tracker, policy: Policy) -> Language 
     return named or policy.languages.get(written_language(tracker) or "")
 
 
-def said_so_far(tracker: Tracker) -> set[str]:
-    """Every line the assistant has said in this conversation."""
-    return {str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"}
-
-
 def offered_in_english(said: set[str], policy: Policy) -> bool:
     """Whether a person with an interpreter was offered in English: at a language need, or to
     a message in another language."""
@@ -81,7 +76,7 @@ def say_interpreter_offer(
     about interpreters answered beside it says so); each once a conversation. The resident's
     words for the need, or None when nothing new was offered."""
     policy = get_app().policy
-    said = said_so_far(tracker)
+    said = set(said_so_far(tracker))
     text = str(tracker.latest_message.get("text") or "")
     language = language_asked_for(text, tracker, policy)
     offer = language.interpreter_offer.format(**vars(policy.landlord)) if language else None

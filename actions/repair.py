@@ -37,6 +37,7 @@ from actions.turns import (
     after_latest_message,
     details_held,
     last_question,
+    said_so_far,
     stage_2_asked,
 )
 from bot.answers import (
@@ -295,10 +296,9 @@ def visit_lines(tracker: Tracker) -> tuple[str, ...]:
     route; with none said, when our team can arrange it."""
     policy = get_app().policy
     landlord = policy.landlord
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+    said = said_so_far(tracker)
     # What the route's follow-up said this turn (actions.safety) is not said twice.
-    latest = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=-1)
-    said_now = {str(e.get("text") or "") for e in tracker.events[latest + 1 :]}
+    said_now = {str(e.get("text") or "") for e in after_latest_message(tracker)}
     lines = [line for line in clock_lines_said(said, policy) if line not in said_now]
     contact = [line for line in said if line.startswith(TEAM_WILL_CONTACT)]
     if contact:

@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions.adjustments import needs_kept, needs_told_beside, record_or_offer_adjustments
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
-from actions.turns import triaged_at
+from actions.turns import said_so_far, triaged_at
 from bot.answers import WILL_CALL_THEM
 from bot.definition import (
     contact_details_in,
@@ -141,7 +141,7 @@ def clocks_told(tracker: Tracker, policy: Policy) -> set[str]:
     how urgent the request is. Round 8: make-safe in 24 hours was told for a baby in a cold
     flat, then "contact you by Wednesday" (r8c-07); damp to inspect in 10 working days was then
     called an emergency repair (r8b-01)."""
-    said = [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+    said = said_so_far(tracker)
     return {
         kind_id
         for kind_id, kind in policy.hazards.items()

@@ -17,7 +17,13 @@ from actions.app import get_app
 from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.triage import contact_record
-from actions.turns import before_latest_message, details_held, last_question, received_at
+from actions.turns import (
+    before_latest_message,
+    details_held,
+    last_question,
+    received_at,
+    said_so_far,
+)
 from bot.answers import (
     READ_BACK,
     OpenQuestion,
@@ -617,8 +623,7 @@ def _after_route(
     else:
         lines = [policy.after_route(category) for category in routed]
     # "is someone actually coming to look at the mould?": the dates the law sets, said again.
-    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
-    for line in dict.fromkeys([*lines, *clock_lines_said(said, policy)]):
+    for line in dict.fromkeys([*lines, *clock_lines_said(said_so_far(tracker), policy)]):
         dispatcher.utter_message(text=line)
     about_record = asks_if_recorded(text)
     if about_record is not None:

@@ -22,6 +22,7 @@ from actions.turns import (
     channel_of,
     model_of,
     received_at,
+    said_so_far,
     stage_2_asked,
     turn_key,
 )
@@ -164,8 +165,7 @@ PASS_IT_ON = re.compile(
 def withdrawal_route_said(tracker: Tracker) -> bool:
     """Whether this conversation told the resident how to withdraw a complaint."""
     route = get_app().answers.get("withdraw_complaint")
-    said = (str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot")
-    return route is not None and any(route.text in text for text in said)
+    return route is not None and any(route.text in text for text in said_so_far(tracker))
 
 
 def added_to_stage_2(tracker: Tracker, result: TriageResult, text: str) -> bool:

@@ -117,6 +117,11 @@ def after_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     return list(tracker.events)[len(before_latest_message(tracker)) :]
 
 
+def said_so_far(tracker: Tracker) -> list[str]:
+    """Every line the assistant has said in this conversation, in order."""
+    return [str(e.get("text") or "") for e in tracker.events if e.get("event") == "bot"]
+
+
 def last_question(tracker: Tracker) -> dict[str, Any] | None:
     """What the assistant last said before this message: the question still waiting."""
     for event in reversed(before_latest_message(tracker)):
