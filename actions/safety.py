@@ -31,6 +31,7 @@ from bot.answers import (
     goes_on_told,
     open_question,
     opens_confirming,
+    wants_a_person_now,
     wants_to_leave,
     yes_or_no,
 )
@@ -63,6 +64,7 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    asks_to_use,
     asks_what_to_do,
     calls_the_line,
     cannot_phone,
@@ -225,9 +227,11 @@ class ActionSafetyCheck(Action):
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
-        if wants_to_leave(text):
+        if wants_to_leave(text) or wants_a_person_now(text):
             # "we're outside now. forget the complaint for now": the route is given, and the
-            # leaving is then read as any other (round 9 r9c04).
+            # leaving is then read as any other (round 9 r9c04); so is a person asked for ("please
+            # I want talk to a person. my brother in hospital I need help" got the safety question
+            # and the form's question again, round 16 r16b-10).
             return [ActionReverted()]
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
@@ -312,6 +316,12 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         level = detector_level(matches, policy)
     else:
         level = detector_level(matches, policy, int(answered) + int(bool(routed)))
+        if policy.urgency[str(guess)].to_a_person and detector_level(matches, policy) == SURE:
+            # The conversation alone never silences a danger to a person the message makes
+            # the detector sure of: "honestly i dont see the point anymore" beside the answer to
+            # a form's question, after the damp route, got the next question (round 19
+            # r19a-07). It is asked about, once.
+            level = max(level, UNSURE)
     # Told beside its route's danger in this message, as the cold harming an 84-year-old beside
     # the heating gone off (round 18 r18a-04 got only the repairs line at the complaint offer).
     beside = told_after_a_route(matches, matches.urgency, policy)
@@ -512,10 +522,11 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
         if words_of_its_own(policy.urgency[category], matches)
     ]
     waiting, buttons = waiting_on_an_answer(tracker), buttons_before(tracker)
+    asks_now = asks_what_to_do(text, policy)
     follows = follows_up_a_route(
-        text, routed, waiting, buttons, bool(matches.dissatisfaction_cues)
-    ) or follows_up_a_route(text, own_words, waiting, buttons)
-    if not follows or (answer_for(text, get_app().answers) and not asks_what_to_do(text, policy)):
+        text, routed, waiting, buttons, bool(matches.dissatisfaction_cues), asks_now
+    ) or follows_up_a_route(text, own_words, waiting, buttons, asks_now=asks_now)
+    if not follows or (answer_for(text, get_app().answers) and not asks_now):
         # A common answer fits a question about our service; what to do about the danger now is
         # the route's own steps ("what should he do right now?" got the emergency repairs answer).
         return None
@@ -616,14 +627,25 @@ def _after_route(
     to_people = any(policy.urgency[category].to_a_person for category in routed)
     if to_people and asks_for_person(text) and not tracker.get_slot(WITH_PERSON_SLOT):
         return [FollowupAction(HANDOFF_ACTION)]
+    in_use = (
+        [policy.in_use_line(category) for category in routed] if asks_to_use(text, policy) else []
+    )
     if asks_what_to_do(text, policy):
         # "What should she do right now?": the route's own steps, for the resident or for a
         # relative to pass on (round 16 r16a-12 got only "flagged as urgent").
         lines = [policy.urgent_route(category, None, False) for category in routed]
     else:
         lines = [policy.after_route(category) for category in routed]
+    if waiting_on_an_answer(tracker):
+        # Asked at a form's question ("no i didnt report it. so i shouldnt use it then?", round
+        # 19 r19a-01): the plain answer and the route's steps, then the form goes on, keeping
+        # the answer told beside them.
+        for line in dict.fromkeys(line for line in (*in_use, *lines) if line):
+            dispatcher.utter_message(text=line)
+        return ActionSafetyCheck._carry_on(dispatcher, tracker, routed=True, asked=False)
     # "is someone actually coming to look at the mould?": the dates the law sets, said again.
-    for line in dict.fromkeys([*lines, *clock_lines_said(said_so_far(tracker), policy)]):
+    said_before = clock_lines_said(said_so_far(tracker), policy)
+    for line in dict.fromkeys(line for line in (*in_use, *lines, *said_before) if line):
         dispatcher.utter_message(text=line)
     about_record = asks_if_recorded(text)
     if about_record is not None:

@@ -37,12 +37,20 @@ from bot.bootstrap import policy_at
 from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import completed_by_words_told_before, told_after_a_route, words_of_its_own
+from bot.text import words
+from bot.triage.decide import (
+    SURE,
+    completed_by_words_told_before,
+    detector_level,
+    told_after_a_route,
+    words_of_its_own,
+)
 from bot.triage.safety import (
     PERSON_AWAITED_ACTION,
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    asks_what_to_do,
     cannot_phone,
     cannot_read,
     dangers_to_a_person_standing,
@@ -182,6 +190,7 @@ class SafetyFirstPolicy(UntrainedPolicy):
         if needs_safety_check(message.entities, policy) and (
             RuleMatches.from_entities(message.entities).urgency
             or not _only_an_answer(message, tracker)
+            or _told_beside_an_answer(message, policy)
         ):
             return True
         if answers_yes(message.intent.get("name"), message.text, policy) and _asked_about_danger(
@@ -215,9 +224,10 @@ class SafetyFirstPolicy(UntrainedPolicy):
         standing = routes_standing(_turns(tracker), policy)
         own_words = [c for c in standing if words_of_its_own(policy.urgency[c], matches)]
         waiting = waiting_on_an_answer(tracker)
+        asks_now = asks_what_to_do(message.text, policy)
         return (
-            follows_up_a_route(message.text, standing, waiting, buttons, unhappy)
-            or follows_up_a_route(message.text, own_words, waiting, buttons)
+            follows_up_a_route(message.text, standing, waiting, buttons, unhappy, asks_now)
+            or follows_up_a_route(message.text, own_words, waiting, buttons, asks_now=asks_now)
             or bool(not_to_be_phoned(message.text, standing, policy))
             or bool(standing and cannot_phone([message.text or ""], policy))
         )
@@ -243,6 +253,20 @@ def _only_an_answer(message: UserUttered, tracker: DialogueStateTracker) -> bool
         return True
     slot = tracker.get_slot("requested_slot")
     return bool(tracker.active_loop_name) and slot in DETAIL_SLOTS and reads_as_a_detail(slot, text)
+
+
+def _told_beside_an_answer(message: UserUttered, policy: Policy) -> bool:
+    """A danger the detector is sure of, in its own words, told beside an answer: said to be
+    still there or worse ("07700 900 845. and im still smelling it now, its worse near the back
+    of the cooker" at the phone number question got only the next question, round 19 r19a-01),
+    or a danger to a person in a sentence of its own ("text. and to be honest im so tired of all
+    this ... honestly i dont see the point anymore", r19a-07)."""
+    matches = RuleMatches.from_entities(message.entities)
+    if detector_level(matches, policy) != SURE:
+        return False
+    category = policy.urgency.get(matches.detected_urgency or "")
+    to_a_person = category is not None and category.to_a_person
+    return matches.danger_still or (to_a_person and len(words(message.text or "").split()) >= 8)
 
 
 def since_latest_message(

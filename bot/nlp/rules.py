@@ -600,13 +600,14 @@ def _neighbour_helped(doc: Doc, start: int, end: int) -> bool:
 # 70 minutes late"), nor a house number ("Mrs Shah 72 Elm Road").
 NOT_AN_AGE_AFTER = (
     r"(?!\s*(?:%|£|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years? (?:ago|now)|quid|"
-    r"pounds?|pence|p\b|times?|calls?|miles?|metres?|meters?|feet|ft|degrees?|c\b))"
+    r"pounds?|pence|p\b|times?|calls?|miles?|metres?|meters?|feet|ft|degrees?|c\b|percent|"
+    r"per cent|floors?))"
 )
 AGE_TOLD = re.compile(
     r"\b(\d{2,3})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*old\b"
     r"|\b(\d{2,3})\s*(?:yo|y/o|y\.o\.?)(?!\w)"
     r"|\baged?\s+(\d{2,3})\b"
-    r"|\b(?:who is|who's|whos|she is|he is|she's|shes|he's|hes|is now|turned|turning|"
+    r"|\b(?:who is|who's|whos|i am|i'm|im|she is|he is|she's|shes|he's|hes|is now|turned|turning|"
     r"in (?:her|his|their) (?:late |early |mid )?)\s*(\d{2,3})s?\b"
     + NOT_AN_AGE_AFTER
     + r"|\b(?:mum|mom|mam|mama|dad|nan|nana|nanny|gran|granny|grandad|grandpa|grandma|mother|"

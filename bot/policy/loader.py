@@ -417,6 +417,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
+        "in_use",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -437,7 +438,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
                     f"detector_needs names cue group '{group}', which 'cue_groups' does not hold"
                 )
         after_route = r.optional_text("after_route")
-        for key in ("after_route", "route_for_someone_else", "put_off"):
+        for key in ("after_route", "route_for_someone_else", "put_off", "in_use"):
             optional = r.optional_text(key)
             if optional is not None:
                 _check_placeholders(r, key, optional, landlord_fields)
@@ -472,6 +473,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.flag("never_asb"),
             r.optional_text("route_for_someone_else"),
             r.optional_text("put_off"),
+            r.optional_text("in_use"),
         )
     for record, pairs in told_after.values():
         for after, _ in pairs:
@@ -510,6 +512,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         line_unanswered_needs=file.cues("line_unanswered_needs", required=True),
         line_unanswered_except=file.cues("line_unanswered_except", required=True),
         what_to_do_cues=file.cues("what_to_do_cues", required=True),
+        use_cues=file.cues("use_cues", required=True),
         calling_cues=file.cues("calling_cues", required=True),
         calling_now=file.text("calling_now"),
     )
@@ -751,6 +754,7 @@ _TOP_KEYS = {
         "line_unanswered_needs",
         "line_unanswered_except",
         "what_to_do_cues",
+        "use_cues",
         "calling_cues",
         "calling_now",
     },

@@ -211,6 +211,11 @@ class UrgencyCategory:
     # Said again plainly when, after the route, the resident puts the danger off ("it was very
     # faint, I'll mention it on Monday", round 15 r15d-03); None for a danger that may wait.
     put_off: str | None = None
+    # Said first when, after the route, the resident asks whether they can still use the thing
+    # ("so i shouldnt use it then? ive got to do the kids tea" about a cooker that smells of gas,
+    # round 19 r19a-01 got "I can't answer that one"): a plain no, and what to do instead. None
+    # for a danger where using things is no question (a loss of heating).
+    in_use: str | None = None
 
     @property
     def to_a_person(self) -> bool:
@@ -288,6 +293,9 @@ class Safety:
     # A question after a route that asks what to do now ("What should she do right now?", round
     # 16 r16a-12): the route's own steps are said again, not only where to call.
     what_to_do_cues: tuple[str, ...] = ()
+    # Of those questions, the ones that ask whether something can still be used ("is it ok to
+    # use the cooker?"): a category's `in_use` answers them first.
+    use_cues: tuple[str, ...] = ()
     # Words that say the resident is calling the help a route gave ("im calling 999 now", "ok
     # fine ill ring the gas people", round 16 r16a-11, r16a-15), and what is said to them first.
     calling_cues: tuple[str, ...] = ()
@@ -525,6 +533,11 @@ class Policy:
         """What happens now and the help open day and night, after a category's route."""
         text = self.urgency[category_id].after_route or self.safety.after_route
         return text.format(**vars(self.landlord))
+
+    def in_use_line(self, category_id: str) -> str | None:
+        """The plain answer to "can I still use it?" after a category's route, or None."""
+        text = self.urgency[category_id].in_use
+        return text.format(**vars(self.landlord)) if text else None
 
     def cannot_phone_line(self) -> str:
         """The ways to reach help that are not a voice call, with the landlord's numbers."""

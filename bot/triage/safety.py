@@ -168,18 +168,20 @@ def turns_in_events(
 
 def follows_up_a_route(
     text: str | None, routed: list[str], waiting: bool, buttons: Sequence[Button] = (),
-    unhappy: bool = False,
+    unhappy: bool = False, asks_now: bool = False,
 ) -> bool:  # fmt: skip
     """A question asked after a route ("so is someone coming or not?", "is there someone I could
     talk to about him?"): the safety check says what happens now and the help open day and
     night, unless a common answer fits it. Not an answer to what the assistant is `waiting` on
-    (a form's question, the read-back), nor a button's words typed ("who is
-    complaining"), nor a message that tells unhappiness ("will they do anything? I complained
-    before and nothing happened"), which the rules offer the complaint for (round 8)."""
+    (a form's question, the read-back), unless it `asks_now` what to do about the danger ("so i
+    shouldnt use it then?" at a form's question got "I can't answer that one", round 19
+    r19a-01), nor a button's words typed ("who is complaining"), nor a message that tells
+    unhappiness ("will they do anything? I complained before and nothing happened"), which the
+    rules offer the complaint for (round 8)."""
     said = text or ""
     return (
         bool(routed)
-        and not waiting
+        and (asks_now or not waiting)
         and not unhappy
         and is_question(said)
         and typed_button(said, list(buttons)) is None
@@ -250,9 +252,15 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
 
 
 def asks_what_to_do(text: str | None, policy: Policy) -> bool:
-    """Whether a question after a route asks what to do now ("What should she do right now?"):
-    the route's own steps are the answer."""
-    return _tells_any(text, policy.safety.what_to_do_cues)
+    """Whether a question after a route asks what to do now ("What should she do right now?",
+    "is it ok to use the cooker?"): the route's own steps are the answer."""
+    return _tells_any(text, (*policy.safety.what_to_do_cues, *policy.safety.use_cues))
+
+
+def asks_to_use(text: str | None, policy: Policy) -> bool:
+    """Whether a question after a route asks if something can still be used: a category's
+    `in_use` is the first answer."""
+    return _tells_any(text, policy.safety.use_cues)
 
 
 def calls_the_line(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:

@@ -1,0 +1,106 @@
+"""Round 19's safety turns inside a form, in our own wordings: the messages are parsed by the
+policy's own rule matcher; the learned detector's guess is given, as sure as said."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from rasa_sdk.events import ActionReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.safety import ActionSafetyCheck
+from bot.bootstrap import App
+from bot.policy import Policy
+from tests.actions.test_round_12_safety import NAME_QUESTION, OUTCOME_QUESTION, texts, turn
+
+EARLIER_JOB_QUESTION = (
+    "Is this about a repair or request you reported to us before? If it is, tell me the job "
+    "number, or when you reported it. If not, just say no."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no i didnt report it, i only just noticed. so i shouldnt use the cooker then?",
+        "no never reported. is it ok to use the hob for the kids tea??",
+        "nope. can i still cook on it or not",
+    ],
+)
+def test_whether_to_use_it_asked_at_a_form_question_after_the_gas_route_is_answered(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 19 (r19a-01 turns 4 to 6): a resident told the gas route asked "so i shouldnt use it
+    then?" at the earlier-job question and got "I can't answer that one", then nothing three
+    times. The plain no and the route's steps come first; the form then goes on."""
+    said = [policy.urgent_route("gas"), EARLIER_JOB_QUESTION]
+    tracker = turn(policy, said, text, ("gas", 0.2), "earlier_report")
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    replies = texts(dispatcher)
+    assert replies[0] == policy.in_use_line("gas")
+    assert policy.urgent_route("gas") in replies
+    assert "can't answer" not in " ".join(replies)
+    assert ActionReverted() not in events
+
+
+def test_whether_to_go_out_asked_at_a_form_question_gets_the_route_steps(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 19 (r19a-02 turn 4): "do i need to go out? shes asleep on the sofa" after the gas
+    route for a chirping CO alarm and a sleepy child got the repairs line and the access note."""
+    said = [policy.urgent_route("gas"), NAME_QUESTION]
+    text = "Kayleigh. but do i need to go out? its freezing and shes asleep on the sofa"
+    tracker = turn(policy, said, text, ("gas", 0.2), "contact_name")
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    assert policy.urgent_route("gas") in texts(dispatcher)
+
+
+def test_a_person_asked_for_beside_the_safety_question_is_handed_over(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 16 (r16b-10 turn 5, replayed in round 18): "please I want talk to a person. my
+    brother in hospital I need help" at the outcome question got "Is anyone in danger right
+    now?" and the outcome question again. The question may be asked; the message then goes on
+    to the handover rather than being held at the form."""
+    text = "please i want to talk to a person. my dad is in hospital i need help with this"
+    tracker = turn(policy, [OUTCOME_QUESTION], text, ("domestic_abuse", 0.3), "outcome")
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    assert events == [ActionReverted()]
+    assert OUTCOME_QUESTION not in texts(dispatcher)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "text. and tbh im worn out with all this, nothing ever changes, whats the use of any of it",
+        "email is fine. i dont know how much longer i can keep doing this honestly",
+    ],
+)
+def test_a_sure_guess_at_a_danger_to_a_person_beside_an_answer_after_a_route_is_asked_about(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 19 (r19a-07 turn 7): despair told beside the answer to a form's question, after the
+    damp route, got the next question: the route before and the answer each took the detector's
+    sure guess one step down, to nothing. A danger to a person the detector is sure of is asked
+    about at least."""
+    said = [policy.urgent_route("damp_mould_health"), "How would you like us to contact you?"]
+    tracker = turn(policy, said, text, ("self_harm", 0.9), "contact_preference")
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    replies = texts(dispatcher)
+    assert policy.safety.question_for("self_harm") in replies or any(
+        "116 123" in line for line in replies
+    )
+
+
+def test_a_hazard_guess_in_a_message_about_a_rude_contractor_is_not_asked_about(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 18 (r18a-05 turn 1): a contractor who swore and left water on the floor got "Is
+    anyone in danger right now?" on the detector's sure guess at an electrical danger, with no
+    word of electrics in the message."""
+    text = "the fitter swore at me and was so rude, left the old tap on the side and water all over"
+    tracker = turn(policy, [], text, ("electrical_danger", 0.87))
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+    assert policy.safety.question not in texts(dispatcher)
+    assert events == [ActionReverted()]

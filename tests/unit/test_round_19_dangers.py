@@ -1,0 +1,96 @@
+"""Round 19's safety turns in our own wordings, read by the policy's rules: despair and wishing
+not to wake are routed to Samaritans, about the writer or someone else; a partner's temper with a
+door that will not keep them out is abuse; mould with an older or ill resident is a health
+hazard; and questions whether to use, leave or switch off ask what to do."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.nlp.matches import RuleMatches
+from bot.policy import Policy
+from bot.triage.decide import NOT_AT_ALL, UNSURE, dangers, detector_level
+from bot.triage.safety import asks_to_use, asks_what_to_do
+from tests.unit.conftest import Match
+
+
+def test_despair_and_wishing_not_to_wake_are_routed(match: Match, policy: Policy) -> None:
+    """Round 19 (r19a-07 turns 7 and 10, r19a-08 turn 2): "honestly i dont see the point
+    anymore", "some nights i just want to go to sleep and not wake up" and a support worker's
+    "he said everyone would be better off without him" got no Samaritans line."""
+    for said in (
+        "im so tired of fighting you lot, honestly i cant see the point anymore",
+        "tbh some nights i wish i wouldnt wake up",
+        "i go to sleep and hope i dont wake up in the morning",
+        "my client told me his kids would be better off without him",
+    ):
+        assert "self_harm" in dangers(match(said), policy)[0], said
+    for said in (
+        "cant see the point in reporting it anymore, nobody comes",
+        "my son wont wake up for school because the damp keeps him up coughing",
+    ):
+        assert "self_harm" not in dangers(match(said), policy)[0], said
+
+
+def test_a_partners_temper_or_a_door_that_cannot_keep_him_out_is_abuse(
+    match: Match, policy: Policy
+) -> None:
+    """Round 19 (r19a-04 turn 5): "my partner is kicking off again downstairs and the door wont
+    lock so i cant keep him out" got only the insecure-home line."""
+    for said in (
+        "the door wont lock so i cant keep him out",
+        "my boyfriend keeps kicking off at me and the lock is broken",
+        "husband lost his temper with me again and smashed the place up",
+    ):
+        assert "domestic_abuse" in dangers(match(said), policy)[0], said
+    calm = "my husband is fuming about the boiler, kicking off about how long its taking"
+    assert "domestic_abuse" not in dangers(match(calm), policy)[0]
+
+
+def test_mould_with_an_older_or_ill_resident_is_a_health_hazard(
+    match: Match, policy: Policy
+) -> None:
+    """Round 19 (r19b-04 turns 1 and 4): black mould in the bedroom of a 71-year-old with COPD
+    got only the safety question, then nothing."""
+    for said in (
+        "black mould up the corner of the bedroom and I am 71",
+        "my nan lives with us and theres mould all over her bedroom wall",
+        "mould in the bathroom again, im disabled and cant clean it",
+    ):
+        assert "damp_mould_health" in dangers(match(said), policy)[0], said
+
+
+def test_questions_whether_to_use_leave_or_switch_off_ask_what_to_do(policy: Policy) -> None:
+    """Round 19 (r19a-01, r19a-02, r19a-03): "so i shouldnt use it then?", "do i need to go
+    out?", "should I turn the electrics off?" and "yes or no is the cooker safe" after a route
+    got "I can't answer that one" or nothing."""
+    for said in (
+        "so i shouldnt use it then? ive got to do the kids tea",
+        "can you just tell me is the cooker safe",
+        "can i still cook on it tonight",
+    ):
+        assert asks_to_use(said, policy) and asks_what_to_do(said, policy), said
+    for said in (
+        "do i need to go out? shes asleep on the sofa",
+        "should i turn the electrics off",
+        "is it still dangerous now ive switched it off",
+        "can i just take it off the wall if its the battery",
+    ):
+        assert asks_what_to_do(said, policy), said
+    assert not asks_what_to_do("will someone ring me tomorrow about the carpet", policy)
+
+
+def test_a_guess_without_its_evidence_in_words_about_conduct_is_not_asked_about(
+    match: Match, policy: Policy
+) -> None:
+    """Round 18 (r18a-05 turn 1): a contractor who swore and left water on the floor got "Is
+    anyone in danger right now?" on the detector's guess at an electrical danger. With a word of
+    electrics told, the guess is still asked about."""
+
+    def guessed(said: str) -> RuleMatches:
+        return replace(match(said), detected_urgency="electrical_danger", detected_probability=0.9)
+
+    rude = "the plumber swore at me, so rude, and left water all over my kitchen floor"
+    assert detector_level(guessed(rude), policy) == NOT_AT_ALL
+    calm = "theres water all over my kitchen floor since the plumber came"
+    assert detector_level(guessed(calm), policy) == UNSURE
