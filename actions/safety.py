@@ -227,12 +227,17 @@ class ActionSafetyCheck(Action):
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
-        if wants_to_leave(text) or wants_a_person_now(text):
+        if wants_to_leave(text):
             # "we're outside now. forget the complaint for now": the route is given, and the
-            # leaving is then read as any other (round 9 r9c04); so is a person asked for ("please
-            # I want talk to a person. my brother in hospital I need help" got the safety question
-            # and the form's question again, round 16 r16b-10).
+            # leaving is then read as any other (round 9 r9c04).
             return [ActionReverted()]
+        if wants_a_person_now(text):
+            # A person asked for in so many words is handed the conversation, whatever else the
+            # message says: "please I want talk to a person. my brother in hospital I need help"
+            # got the safety question and the form's question again (round 16 r16b-10), and "I
+            # want to talk to a person. Do NOT write to any address ... do not ring my phone"
+            # the outcome question (round 19 r19b-07).
+            return [FollowupAction(HANDOFF_ACTION)]
         question = open_question(tracker)
         if routed and question is not None and question.name == READ_BACK:
             routed = not (corrects_the_read_back(tracker) or opens_confirming(text))

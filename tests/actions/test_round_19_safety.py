@@ -6,12 +6,13 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from rasa_sdk.events import ActionReverted
+from rasa_sdk.events import ActionReverted, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionSafetyCheck
 from bot.bootstrap import App
 from bot.policy import Policy
+from bot.triage.safety import HANDOFF_ACTION
 from tests.actions.test_round_12_safety import NAME_QUESTION, OUTCOME_QUESTION, texts, turn
 
 EARLIER_JOB_QUESTION = (
@@ -61,13 +62,18 @@ def test_a_person_asked_for_beside_the_safety_question_is_handed_over(
 ) -> None:
     """Round 16 (r16b-10 turn 5, replayed in round 18): "please I want talk to a person. my
     brother in hospital I need help" at the outcome question got "Is anyone in danger right
-    now?" and the outcome question again. The question may be asked; the message then goes on
-    to the handover rather than being held at the form."""
-    text = "please i want to talk to a person. my dad is in hospital i need help with this"
-    tracker = turn(policy, [OUTCOME_QUESTION], text, ("domestic_abuse", 0.3), "outcome")
-    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
-    assert events == [ActionReverted()]
-    assert OUTCOME_QUESTION not in texts(dispatcher)
+    now?" and the outcome question again; round 19 (r19b-07 turn 4) an abuse survivor's "I want
+    to talk to a person ... do not ring my phone" got the outcome question. The question may be
+    asked; the conversation is then handed to a person, not held at the form."""
+    for text in (
+        "please i want to talk to a person. my dad is in hospital i need help with this",
+        "this is no use. i need to speak to someone. dont phone me, email only",
+    ):
+        dispatcher = CollectingDispatcher()
+        tracker = turn(policy, [OUTCOME_QUESTION], text, ("domestic_abuse", 0.3), "outcome")
+        events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
+        assert events == [FollowupAction(HANDOFF_ACTION)], text
+        assert OUTCOME_QUESTION not in texts(dispatcher)
 
 
 @pytest.mark.parametrize(
