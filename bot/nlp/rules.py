@@ -36,6 +36,8 @@ NUMBER_WORDS = {
 }  # fmt: skip
 DAYS_PER_MONTH = 365.25 / 12
 MONTHS_PER_UNIT = {"year": 12, "yr": 12, "month": 1, "week": 12 / 52, "day": 1 / 30}
+# How many months ago "last week", "last night" or "this month" was.
+RECENT_MONTHS = {"night": 0.0, "morning": 0.0, "weekend": 0.25, "week": 0.25, "month": 1.0}
 MONTH_NAMES = [
     "january",
     "february",
@@ -74,6 +76,13 @@ TIME_PATTERNS: list[dict[str, Any]] = [
         {"TEXT": {"REGEX": r"^(19|20)\d\d$"}},
     ]},
     {"id": "last_year", "pattern": [{"LOWER": "last"}, {"LOWER": "year"}]},
+    # A recent time: "flooded last week, its dry now" is no matter of 12 months ago (round 19
+    # r19a-12 was told it may be out of time).
+    {"id": "recent", "pattern": [
+        {"LOWER": {"IN": ["last", "this"]}},
+        {"LOWER": {"IN": list(RECENT_MONTHS)}},
+    ]},
+    {"id": "recent", "pattern": [{"LOWER": {"IN": ["yesterday", "tonight", "today"]}}]},
     {"id": "month_name", "pattern": [
         {"LOWER": {"IN": ["since", "in", "from", "last"]}},
         {"LOWER": {"IN": MONTH_NAMES}},
@@ -463,6 +472,8 @@ class RuleMatcher:
                     months = (today.year - year) * 12 + max(today.month - 6, 0)
             elif kind == "last_year":
                 months = 12.0
+            elif kind == "recent":
+                months = RECENT_MONTHS.get(tokens[-1].lower_, 0.0)
             elif kind == "month_name":
                 month = MONTH_NAMES.index(tokens[-1].lower_) + 1
                 months = float((today.month - month) % 12)
