@@ -290,7 +290,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         matches, _cue_groups_told_before(tracker), routed, policy
     )
     if told_after:
-        urgency = (*told_after, *(c for c in result.urgency if c not in told_after))
+        # In the policy's order, as a message's own dangers are: a carbon monoxide alarm with
+        # headaches comes before the damp it completes with mould told earlier.
+        urgency = tuple(c for c in policy.urgency if c in {*told_after, *result.urgency})
         result = replace(result, urgency=urgency, ask_about_danger=False)
         # The detector's probability is owed to the danger told after the route, as to one the
         # policy's words found: "my husband went back in and now he is vomiting" after the gas
@@ -321,12 +323,6 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         level = detector_level(matches, policy)
     else:
         level = detector_level(matches, policy, int(answered) + int(bool(routed)))
-        if policy.urgency[str(guess)].to_a_person and detector_level(matches, policy) == SURE:
-            # The conversation alone never silences a danger to a person the message makes
-            # the detector sure of: "honestly i dont see the point anymore" beside the answer to
-            # a form's question, after the damp route, got the next question (round 19
-            # r19a-07). It is asked about, once.
-            level = max(level, UNSURE)
     # Told beside its route's danger in this message, as the cold harming an 84-year-old beside
     # the heating gone off (round 18 r18a-04 got only the repairs line at the complaint offer).
     beside = told_after_a_route(matches, matches.urgency, policy)
@@ -334,7 +330,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         c for c in result.urgency if c in matches.urgency or c in told_after or c in beside
     )
     if level == SURE and guess not in urgency and not matches.past_danger:
-        urgency += (str(guess),)
+        urgency = tuple(c for c in policy.urgency if c in {*urgency, str(guess)})
     # "Nobody is at risk of self harm" after that route corrects it: no question either.
     negated = (
         bool(matches.negated_urgency)

@@ -371,7 +371,9 @@ def completed_by_words_told_before(
     over, nor one already routed unless this message is what completes it: a lift routed on the
     detector's guess alone is an emergency again once "i have copd and cant manage the stairs"
     is told (round 15 r15b-12), but "my mum is 90" said again adds nothing."""
-    if matches.past_danger:
+    if matches.past_danger or matches.urgency:
+        # A message that tells a danger of its own is about that one: "the co alarm keeps
+        # beeping and the kids all have headaches" after mould in the hallway is no damp hazard.
         return []
     now, before = set(matches.cue_groups), set(told_before)
     told = now | before

@@ -76,29 +76,6 @@ def test_a_person_asked_for_beside_the_safety_question_is_handed_over(
         assert OUTCOME_QUESTION not in texts(dispatcher)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "text. and tbh im worn out with all this, nothing ever changes, whats the use of any of it",
-        "email is fine. i dont know how much longer i can keep doing this honestly",
-    ],
-)
-def test_a_sure_guess_at_a_danger_to_a_person_beside_an_answer_after_a_route_is_asked_about(
-    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
-) -> None:
-    """Round 19 (r19a-07 turn 7): despair told beside the answer to a form's question, after the
-    damp route, got the next question: the route before and the answer each took the detector's
-    sure guess one step down, to nothing. A danger to a person the detector is sure of is asked
-    about at least."""
-    said = [policy.urgent_route("damp_mould_health"), "How would you like us to contact you?"]
-    tracker = turn(policy, said, text, ("self_harm", 0.9), "contact_preference")
-    asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
-    replies = texts(dispatcher)
-    assert policy.safety.question_for("self_harm") in replies or any(
-        "116 123" in line for line in replies
-    )
-
-
 def test_a_hazard_guess_in_a_message_about_a_rude_contractor_is_not_asked_about(
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:

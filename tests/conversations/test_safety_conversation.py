@@ -220,21 +220,7 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     assert GAS not in reply
 
 
-# Since the near misses of rounds 16 and 17 were added to training, the detector's guess at gas
-# for a banging boiler is 0.152, just over the question's 0.15, and the gas question names the
-# gas line: a false alarm to take out next, by data chosen on cross-validation.
-ASKED_SINCE_ROUND_17 = "a boiler still banging after a visit"
-
-
-@pytest.mark.parametrize(
-    "kind",
-    [
-        pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason="gas question at 0.152"))
-        if kind == ASKED_SINCE_ROUND_17
-        else kind
-        for kind in sorted(NEAR_MISSES)
-    ],
-)
+@pytest.mark.parametrize("kind", sorted(NEAR_MISSES))
 def test_a_near_miss_gets_no_emergency_route(running: Running, kind: str) -> None:
     text, route = NEAR_MISSES[kind]
     sender = new_sender()

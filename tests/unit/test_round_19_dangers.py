@@ -94,3 +94,15 @@ def test_a_guess_without_its_evidence_in_words_about_conduct_is_not_asked_about(
     assert detector_level(guessed(rude), policy) == NOT_AT_ALL
     calm = "theres water all over my kitchen floor since the plumber came"
     assert detector_level(guessed(calm), policy) == UNSURE
+
+
+def test_messages_that_must_not_say_what_they_are_about_are_a_need(match: Match) -> None:
+    """Round 19 (r19a-04 turns 6 to 15): "text. but not to say its about him, hes got my phone
+    sometimes" was ignored, and the record said only "by text"; it is a need the team sees."""
+    for said in (
+        "text. but not to say its about him, hes got my phone sometimes",
+        "texts only and they mustnt mention him, just say repair",
+        "email is ok but dont mention the abuse, he reads my phone",
+    ):
+        assert "discreet_contact" in match(said).adjustments, said
+    assert "discreet_contact" not in match("text me please, my phone is always on").adjustments
