@@ -50,7 +50,16 @@ THIRD_PERSON = re.compile(
     re.IGNORECASE,
 )
 FIRST_PERSON = re.compile(r"\b(?:i|me|my|mine|im|i'm|ive|i've|ill|i'll|id|i'd)\b", re.IGNORECASE)
-SOMEONE_ELSE_HARMED = re.compile(r"\b(?:himself|herself|themselves|themself)\b", re.IGNORECASE)
+# Words for harm to someone else, or their despair told as theirs ("he said he'd be better off
+# dead", "everyone would be better off without him": a support worker was told "if you might act
+# on thoughts of harming yourself", round 19 r19a-08).
+SOMEONE_ELSE_HARMED = re.compile(
+    r"\b(?:himself|herself|themselves|themself)\b"
+    r"|\b(?:he|she)(?:'d|d| would)\s+be\s+better\s+off\b"
+    r"|\bbetter\s+off\s+without\s+(?:him|her)\b"
+    r"|\b(?:he|she)\s+(?:said|says|told me|keeps saying|has been saying|was saying)\s+(?:he|she)\b",
+    re.IGNORECASE,
+)
 MYSELF = re.compile(r"\bmyself\b", re.IGNORECASE)
 # Thoughts of self-harm: never a matter for another team (ASB, insurance) the classifier guessed.
 SELF_HARM = "self_harm"

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import NOT_AT_ALL, UNSURE, dangers, detector_level
+from bot.triage.decide import NOT_AT_ALL, UNSURE, about_someone_else, dangers, detector_level
 from bot.triage.safety import asks_to_use, asks_what_to_do
 from tests.unit.conftest import Match
 
@@ -106,3 +106,17 @@ def test_messages_that_must_not_say_what_they_are_about_are_a_need(match: Match)
     ):
         assert "discreet_contact" in match(said).adjustments, said
     assert "discreet_contact" not in match("text me please, my phone is always on").adjustments
+
+
+def test_despair_told_of_someone_else_is_about_them() -> None:
+    """Round 19 (r19a-08 turn 7): a support worker's "I want someone to tell me who deals with a
+    tenant at risk. He said he'd be better off dead basically" was answered "if you might act on
+    thoughts of harming yourself"."""
+    for said in (
+        "I want someone to tell me who deals with a tenant at risk. He said he'd be better off "
+        "dead basically",
+        "my client keeps saying everyone would be better off without him, what do i do",
+        "i'm worried, she said she doesnt want to be here anymore",
+    ):
+        assert about_someone_else(said), said
+    assert not about_someone_else("i think everyone would be better off without me")
