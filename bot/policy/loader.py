@@ -797,7 +797,7 @@ _TOP_KEYS = {
         "phone_language_words",
         "phone_words",
         "with_route",
-    },  # fmt: skip
+    },
     "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
     "stage_2.yml": {"readings", "open_when"},
     RETENTION_FILE: {"keep_for"},

@@ -378,8 +378,7 @@ class Language:
         )
 
     def asks_for_a_person(self, text: str) -> bool:
-        said = f" {without_punctuation(text)} "
-        return any(f" {without_punctuation(word)} " in said for word in self.person_words)
+        return _says_one_of(text, self.person_words)
 
     def only_says_goodbye(self, text: str) -> bool:
         """The message says goodbye in this language and nothing else but thanks ("ok",
@@ -397,9 +396,7 @@ class Language:
 
     def named_in(self, text: str) -> bool:
         """Whether the message names this language ("can u get somali person")."""
-        said = f" {without_punctuation(text)} "
-        names = (self.name, *self.also_called)
-        return any(f" {without_punctuation(name)} " in said for name in names)
+        return _says_one_of(text, (self.name, *self.also_called))
 
 
 def _says_one_of(text: str, words: tuple[str, ...]) -> bool:
