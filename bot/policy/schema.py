@@ -550,6 +550,13 @@ class Policy:
         wordings = (category.route, category.route_for_someone_else)
         return tuple(w.format(**vars(self.landlord)) for w in wordings if w)
 
+    def asks_about_language_on_the_phone(self, text: str) -> bool:
+        """ "I can't phone, my English is weak", "is there Arabic on the emergency line?", in
+        English or one of the landlord's languages (round 18 r18a-14)."""
+        return self.language_phone.asks_about_the_phone(text) or any(
+            language.asks_about_the_phone(text) for language in self.languages.values()
+        )
+
     def put_off_line(self, category_id: str) -> str | None:
         """What is said again when the resident puts this danger off, or None."""
         text = self.urgency[category_id].put_off
