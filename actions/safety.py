@@ -686,8 +686,9 @@ def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         and answered_in_their_language(tracker)
     ):
         # The handover's text in their language follows, with 999 and the emergency repairs
-        # line (round 17 r17a-15 t3, t5 were given them twice more before it).
-        return
+        # line: said in English only here (round 17 r17a-15 t3, t5 were given them in Romanian
+        # twice before it).
+        language = None
     line = unread_danger_line(language, get_app().policy)
     said = [e for e in before_latest_message(tracker) if e.get("event") == "bot"]
     if not said or said[-1].get("text") != line:
