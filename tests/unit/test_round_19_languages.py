@@ -78,6 +78,8 @@ def test_a_loss_with_a_vulnerable_person_is_an_emergency_in_their_language(
         ("الماء ينزل من اللمبة في المطبخ", "ar"),
         ("في مي عم تنقط على البريزة", "ar"),
         ("المياه داخل علبة الفيوز", "ar"),
+        ("في مي نازلة على المصباح بالصالون", "ar"),
+        ("المياه تنقط من ضوء السقف", "ar"),
         ("paani bijli ke switch ke paas hai", "ur"),
         ("پانی بجلی کے سوئچ سے ٹپک رہا ہے", "ur"),
         ("pani tapak raha hai bijli ki tar par", "ur"),
