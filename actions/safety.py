@@ -16,6 +16,12 @@ from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
 from actions.app import get_app
 from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
+from actions.safety_languages import (
+    answered_in_their_language,
+    details_seen_in_their_language,
+    in_their_language,
+    phone_interpreter_lines,
+)
 from actions.triage import contact_record
 from actions.turns import (
     before_latest_message,
@@ -114,7 +120,9 @@ class ActionSafetyCheck(Action):
         app = get_app()
         policy = app.policy
         message = tracker.latest_message
-        result = _in_context(triage(message, policy), tracker, policy)
+        result = in_their_language(
+            _in_context(triage(message, policy), tracker, policy), tracker, policy
+        )
         said_yes = answers_yes(
             (message.get("intent") or {}).get("name"), message.get("text"), policy
         )
@@ -146,6 +154,8 @@ class ActionSafetyCheck(Action):
         for line in urgent_lines(result, policy, not _a_person_has_it(tracker, policy)):
             dispatcher.utter_message(text=line)
         for line in again_lines:
+            dispatcher.utter_message(text=line)
+        for line in phone_interpreter_lines(tracker, policy):
             dispatcher.utter_message(text=line)
         if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
             dispatcher.utter_message(text=policy.safety.alarm_chirp)
@@ -607,6 +617,9 @@ def _details_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) -
         and contact_details_in(str(tracker.latest_message.get("text") or ""))
         and person_awaited(tracker)
     ):
+        in_their_language = details_seen_in_their_language(tracker, get_app().policy)
+        if in_their_language:
+            dispatcher.utter_message(text=in_their_language)
         dispatcher.utter_message(text=DETAILS_SEEN_LINE)
 
 
@@ -689,6 +702,16 @@ def _unread_while_waiting(dispatcher: CollectingDispatcher, tracker: Tracker) ->
     if not cannot_read(message.get("entities") or [], message.get("text")):
         return
     language = RuleMatches.from_entities(message.get("entities") or []).language
+    if (
+        language in get_app().policy.languages
+        and person_awaited(tracker)
+        and then_as_while_waiting(tracker)
+        and answered_in_their_language(tracker)
+    ):
+        # The handover's text in their language follows, with 999 and the emergency repairs
+        # line: said in English only here (round 17 r17a-15 t3, t5 were given them in Romanian
+        # twice before it).
+        language = None
     line = unread_danger_line(language, get_app().policy)
     said = [e for e in before_latest_message(tracker) if e.get("event") == "bot"]
     if not said or said[-1].get("text") != line:

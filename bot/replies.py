@@ -39,6 +39,11 @@ def urgent_lines(result: TriageResult, policy: Policy, offer_a_person: bool = Tr
         policy.urgent_route(category, language, result.about_someone_else)
         for category in result.urgency
     ]
+    if language in policy.languages:
+        # Health advice at once for a resident who cannot ask again in English (a 6-month-old
+        # with cold hands in Arabic, round 18 r18a-14): in their language the route says it.
+        beside = policy.language_phone.with_route
+        lines += [beside[category] for category in result.urgency if category in beside]
     if lines and offer_a_person and language in policy.languages:
         lines.append(policy.languages[language].interpreter_offer.format(**vars(policy.landlord)))
     return lines

@@ -31,6 +31,7 @@ from bot.policy.schema import (
     IntentRule,
     Landlord,
     Language,
+    LanguagePhone,
     OfficeHours,
     Ombudsman,
     Outcome,
@@ -348,6 +349,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
     hazards = _hazard_kinds(files["hazards.yml"])
     safety = _safety(files["urgency.yml"], landlord_fields, hazards)
     languages = _languages(files["languages.yml"], safety, landlord_fields)
+    language_phone = _language_phone(files["languages.yml"], safety, landlord, landlord_fields)
 
     definitions = files["definitions.yml"]
     outcomes = {
@@ -386,6 +388,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
         finished_cues=definitions.cues("finished_cues", required=True),
         service_areas=service_areas,
         sources=dict(sources),
+        language_phone=language_phone,
     )
 
 
@@ -598,7 +601,8 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
     allowed = {
         "name", "checked", "cues", "cue_groups", "routes", "in_danger", "interpreter_offer",
         "handoff", "handoff_closed", "person_words", "negations_after", "romanised_words",
-        "goodbye", "goodbye_words", "thanks_words", "also_called",
+        "goodbye", "goodbye_words", "thanks_words", "also_called", "phone_interpreter",
+        "phone_language_words", "phone_words", "details_seen",
     }  # fmt: skip
     for r in file.records("languages", allowed):
         cues = r.cue_map("cues", set(safety.categories))
@@ -636,10 +640,42 @@ def _languages(file: _Record, safety: Safety, landlord_fields: set[str]) -> dict
             r.cues("goodbye_words"),
             r.cues("thanks_words"),
             r.cues("also_called"),
+            *_phone_interpreter(r, landlord_fields),
+            r.optional_text("details_seen") or "",
         )
         if bool(languages[r.rule_id or ""].goodbye) != bool(r.cues("goodbye_words")):
             r.fail("'goodbye' and 'goodbye_words' go together")
     return languages
+
+
+def _phone_interpreter(
+    r: _Record, landlord_fields: set[str], more: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A text saying the emergency lines can get an interpreter, with the words that ask for
+    it: all three or none."""
+    keys = ("phone_interpreter", "phone_language_words", "phone_words")
+    given = [key in r.data for key in keys]
+    if not any(given):
+        return "", (), ()
+    if not all(given):
+        r.fail("'phone_interpreter', 'phone_language_words' and 'phone_words' go together")
+    text = r.text("phone_interpreter")
+    _check_placeholders(r, "phone_interpreter", text, landlord_fields | more)
+    return text, r.cues("phone_language_words"), r.cues("phone_words")
+
+
+def _language_phone(
+    file: _Record, safety: Safety, landlord: Landlord, landlord_fields: set[str]
+) -> LanguagePhone:
+    """languages.yml's English texts about other languages on the phone lines."""
+    text, language_words, phone_words = _phone_interpreter(
+        file, landlord_fields, frozenset({"language"})
+    )
+    with_route = {}
+    if "with_route" in file.data:
+        section = file.section("with_route", set(safety.categories))
+        with_route = {name: _filled(section, name, landlord) for name in section.data}
+    return LanguagePhone(text, language_words, phone_words, with_route)
 
 
 def load_retention(directory: str | Path) -> Retention:
@@ -759,7 +795,13 @@ _TOP_KEYS = {
         "calling_now",
     },
     "hazards.yml": {"law", "kinds"},
-    "languages.yml": {"languages"},
+    "languages.yml": {
+        "languages",
+        "phone_interpreter",
+        "phone_language_words",
+        "phone_words",
+        "with_route",
+    },
     "definitions.yml": {"outcomes", "ongoing_cues", "finished_cues", "service_areas"},
     "stage_2.yml": {"readings", "open_when"},
     RETENTION_FILE: {"keep_for"},

@@ -368,10 +368,25 @@ class Language:
     thanks_words: tuple[str, ...] = ()
     # Other names for the language ("bangla" for Bengali), as a resident may name it.
     also_called: tuple[str, ...] = ()
+    # Said when the resident asks about this language on the phone lines, or says they cannot
+    # phone in English ("I can't phone, my English is weak", round 18 r18a-14 t2-t4): the
+    # emergency lines can get a free interpreter. Told by one of `phone_language_words` with
+    # one of `phone_words`.
+    phone_interpreter: str = ""
+    phone_language_words: tuple[str, ...] = ()
+    phone_words: tuple[str, ...] = ()
+    # Said when a phone number or email is typed while a person is awaited (round 17 r17a-15
+    # t6 got the English acknowledgement alone).
+    details_seen: str = ""
+
+    def asks_about_the_phone(self, text: str) -> bool:
+        """Whether the message is about this language (or weak English) on a phone line."""
+        return _says_one_of(text, self.phone_language_words) and _says_one_of(
+            text, self.phone_words
+        )
 
     def asks_for_a_person(self, text: str) -> bool:
-        said = f" {without_punctuation(text)} "
-        return any(f" {without_punctuation(word)} " in said for word in self.person_words)
+        return _says_one_of(text, self.person_words)
 
     def only_says_goodbye(self, text: str) -> bool:
         """The message says goodbye in this language and nothing else but thanks ("ok",
@@ -389,9 +404,31 @@ class Language:
 
     def named_in(self, text: str) -> bool:
         """Whether the message names this language ("can u get somali person")."""
-        said = f" {without_punctuation(text)} "
-        names = (self.name, *self.also_called)
-        return any(f" {without_punctuation(name)} " in said for name in names)
+        return _says_one_of(text, (self.name, *self.also_called))
+
+
+def _says_one_of(text: str, words: tuple[str, ...]) -> bool:
+    said = f" {without_punctuation(text)} "
+    return any(f" {without_punctuation(word)} " in said for word in words)
+
+
+@dataclass(frozen=True)
+class LanguagePhone:
+    """What is said in English about other languages on the phone lines (languages.yml)."""
+
+    # The emergency lines can get a free interpreter: {language} is the language's English name.
+    phone_interpreter: str = ""
+    # Told in English: "arabic interpreter for emergency number?" (round 18 r18a-14 t4).
+    phone_language_words: tuple[str, ...] = ()
+    phone_words: tuple[str, ...] = ()
+    # Said in English beside a route given in another language, by category: the health advice
+    # a resident who cannot ask again in English needs at once (a cold baby, r18a-14).
+    with_route: dict[str, str] = field(default_factory=dict)
+
+    def asks_about_the_phone(self, text: str) -> bool:
+        return _says_one_of(text, self.phone_language_words) and _says_one_of(
+            text, self.phone_words
+        )
 
 
 # English said beside a goodbye in another language: "ok multumesc, la revedere".
@@ -495,6 +532,7 @@ class Policy:
     finished_cues: tuple[str, ...]
     service_areas: dict[str, ServiceArea]
     sources: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    language_phone: LanguagePhone = field(default_factory=LanguagePhone)
 
     @property
     def urgency(self) -> dict[str, UrgencyCategory]:
@@ -519,6 +557,13 @@ class Policy:
         category = self.urgency[category_id]
         wordings = (category.route, category.route_for_someone_else)
         return tuple(w.format(**vars(self.landlord)) for w in wordings if w)
+
+    def asks_about_language_on_the_phone(self, text: str) -> bool:
+        """ "I can't phone, my English is weak", "is there Arabic on the emergency line?", in
+        English or one of the landlord's languages (round 18 r18a-14)."""
+        return self.language_phone.asks_about_the_phone(text) or any(
+            language.asks_about_the_phone(text) for language in self.languages.values()
+        )
 
     def put_off_line(self, category_id: str) -> str | None:
         """What is said again when the resident puts this danger off, or None."""

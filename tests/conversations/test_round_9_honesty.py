@@ -37,4 +37,6 @@ def test_water_from_a_light_told_in_arabic_after_a_handover_gets_the_help_open_n
     reply = say("الماء ينزل من مصباح السقف والضوء يومض")
     assert "999" in reply
     assert "0300 000 0999" in reply
-    assert "If anyone is in danger, call 999 now." in reply
+    # Round 19: the Arabic words for a lamp make it the electrical danger it is, with its route
+    # (before, the general "If anyone is in danger, call 999 now.").
+    assert "Do not touch it." in reply
