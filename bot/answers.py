@@ -1024,6 +1024,12 @@ ALREADY_COMPLAINED = re.compile(
     r"|\b(?:want|wants|need|needs|mean|meant)\s+(?:my|the|our|his|her|their)\s+"
     r"(?:old|earlier|previous|original|existing|other)\s+(?:one|1|complaint)\b"
     r"|\b(?:don'?t|do not|not)\s+(?:want\s+)?(?:a\s+|another\s+)?new\s+(?:one|1|complaint)\b"
+    # "no i dont want ANOTHER complaint", "not another complaint!!", "i want an answer on the
+    # first one" (round 18 r18a-11 t3, r18a-12 t5).
+    r"|\b(?:don'?t|do not|dnt|not)\s+(?:want\s+|need\s+|wanna\s+)?(?:another|a second|a 2nd)\s+"
+    r"(?:one|1|complaint|complain)\b"
+    r"|\b(?:on|about|with|to|for)\s+(?:my|the)\s+(?:first|1st|original|old|earlier)\s+"
+    r"(?:one|1|complaint)\b"
     r"|\bcomplaint (?:already|open already)\b"
 )
 

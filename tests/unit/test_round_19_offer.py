@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answers import OpenQuestion, understand, unhappiness_told
+from actions.triage import WITHDRAWING
+from bot.answers import OpenQuestion, already_complained, understand, unhappiness_told
 from bot.policy import Answer, Policy
 from bot.triage import triage
 from tests.unit.conftest import Match
@@ -166,3 +167,41 @@ def test_a_vulnerable_report_with_a_no_show_is_offered_the_choice(
         parse_text(text, {"service_request": 0.8, "dissatisfaction": 0.15}, policy), policy
     )
     assert result.offers_complaint
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no i dont want ANOTHER complaint lol i want the old one closed",
+        "no i dont want another complaint, i want an answer on the first one",
+        "not another complaint!! just tell them to close it",
+        "i dnt want a 2nd complaint, whats happening with my original complaint",
+    ],
+)
+def test_refusing_another_complaint_is_about_the_one_made(text: str) -> None:
+    """r18a-11 t3, r18a-12 t5: someone chasing or withdrawing a complaint is offered no other."""
+    assert already_complained(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want to complain about the first visit, nobody came",
+        "the first one was fine but the second plumber was rude",
+        "another leak now in the kitchen",
+    ],
+)
+def test_other_firsts_and_anothers_are_no_earlier_complaint(text: str) -> None:
+    assert not already_complained(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i want the old one closed",
+        "can u just close it for me",
+        "i need the first complaint withdrawn",
+    ],
+)
+def test_the_old_one_closed_is_a_withdrawal(text: str) -> None:
+    assert WITHDRAWING.search(text)
