@@ -156,3 +156,24 @@ def test_withdrawing_or_chasing_is_not_offered_a_new_complaint(
     _, say = conversation(running)
     say("hi i want to withdraw my complaint its sorted now. ref is CMP-2026-000388")
     assert OFFER not in say(chasing)
+
+
+@pytest.mark.parametrize(
+    "unhappy",
+    [
+        "yes. they said someone wld come on the tuesday and no one came",
+        "yeah go on, still waiting from last time tbh",
+        "ok yes. before also i report, nobody come",
+    ],
+)
+def test_the_yes_said_with_the_unhappiness_stands_when_put_right_is_chosen(
+    running: Running, unhappy: str
+) -> None:
+    """The resident said yes to our team contacting them: choosing to have it put right goes
+    on to the contact questions, not the offer again."""
+    _, say = conversation(running)
+    say(TOILET)
+    assert OFFER in say(unhappy)
+    after = say("Put it right without a complaint")
+    assert CONTACT_OFFER not in after
+    assert "What name should we use" in after
