@@ -52,6 +52,7 @@ from bot.answers import (
     OpenQuestion,
     Understanding,
     already_complained,
+    asks_for_a_complaint,
     consent_to_record,
     ends_confirming,
     open_question,
@@ -59,6 +60,7 @@ from bot.answers import (
     payload_parts,
     refuses_recording,
     understand,
+    unhappiness_told,
     yes_or_no,
 )
 from bot.corrections import (
@@ -126,6 +128,7 @@ class ActionUnderstandAnswer(Action):
             ).person_request,
             no_earlier_complaint=no_earlier_complaint(str(message.get("text") or ""), app.policy),
             stage_2_by_name=asks_for_stage_2(str(message.get("text") or ""), app.policy),
+            unhappy=unhappiness_told(str(message.get("text") or ""), message.get("entities") or []),
         )
         if (
             question is not None
@@ -195,6 +198,8 @@ class ActionUnderstandAnswer(Action):
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "new_complaint":
             return complaint_instead(dispatcher, tracker, question, domain)
+        if understanding.kind == "unhappy":
+            return unhappy_about_the_request(tracker, question)
         if understanding.kind == "put_right":
             return put_right_instead(tracker, question, domain)
         if understanding.kind == "amend":
@@ -514,6 +519,30 @@ def about_the_earlier_complaint(
     reverted, *reread = as_message(tracker, question, asks_for, {})
     flags_cleared = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     return [reverted, *out_of_the_offer, *flags_cleared, *reread]
+
+
+def unhappy_about_the_request(tracker: Tracker, question: OpenQuestion) -> list[EventType]:
+    """Dissatisfaction told, or a complaint asked for, at a question about a request just noted
+    ("yes. they said someone wld come saturday and no one came", round 18 r18a-01 t2): the
+    contact details or the helper it gives are kept, the request's questions are closed, and
+    the message is triaged as the complaint it tells, which offers the choice to complain (or
+    takes the complaint asked for); choosing to have it put right asks about contact again,
+    using what is kept."""
+    text = str(tracker.latest_message.get("text") or "")
+    if question.name == REQUEST_CONTACT_OFFER or question.form == "request_contact_form":
+        kept = contact_given(text)
+    elif question.name == REPRESENTATIVE_OFFER or question.form == "representative_form":
+        kept = helper_given(tracker)
+    else:
+        kept = []
+    intent = "make_complaint" if asks_for_a_complaint(text) else "dissatisfaction"
+    # The message is read again whole, with what the rule matcher found in it.
+    reverted, *reread = as_message(tracker, question, intent, {}, text)
+    out_of_the_form: list[EventType] = (
+        [SlotSet("requested_slot", None), ActiveLoop(None)] if question.form else []
+    )
+    flags = [SlotSet(flag, False) for flag in YES_NO_FLAGS]
+    return [reverted, *out_of_the_form, *flags, *kept, *reread]
 
 
 def put_right_instead(

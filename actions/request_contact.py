@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -19,7 +19,7 @@ from actions.adjustments import needs_kept, needs_told_beside, record_or_offer_a
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
 from actions.turns import said_so_far, triaged_at
-from bot.answers import WILL_CALL_THEM
+from bot.answers import UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_no
 from bot.definition import (
     contact_details_in,
     introduced_name,
@@ -82,10 +82,35 @@ def ask_or_record_contact(
     told = details_told(tracker)
     known = {slot: tracker.get_slot(slot) or told.get(slot) for slot in CONTACT_SLOTS}
     events: list[EventType] = [SlotSet(slot, value) for slot, value in known.items() if value]
+    if not known["contact_details"] and contact_wanted_before(tracker):
+        # "yes. they said someone wld come sat and no one came" answered this offer before the
+        # choice to complain came between: the yes stands, so the questions start (round 18
+        # r18a-01 t2).
+        return [*events, SlotSet(OFFER, False), FollowupAction(FORM)]
     if not known["contact_details"]:
         dispatcher.utter_message(response="utter_offer_request_contact")
         return [*events, SlotSet(OFFER, True)]
     return [*events, *record_contact(dispatcher, tracker, contact_id, known, offer_adjustments)]
+
+
+FORM = "request_contact_form"
+# What a message answering this offer with unhappiness was read as, to be triaged
+# (actions.repair.unhappy_about_the_request).
+UNHAPPY_READINGS = ("dissatisfaction", "make_complaint")
+
+
+def contact_wanted_before(tracker: Tracker) -> bool:
+    """Whether the resident said yes to our team contacting them in a message that also told
+    dissatisfaction, and so was triaged for the choice to complain, not taken as the yes."""
+    for event in tracker.events:
+        parse = event.get("parse_data") or {} if event.get("event") == "user" else {}
+        if (
+            parse.get(UNDERSTOOD_KEY) == OFFER
+            and (parse.get("intent") or {}).get("name") in UNHAPPY_READINGS
+            and yes_or_no(str(event.get("text") or ""), with_details=True)
+        ):
+            return True
+    return False
 
 
 def record_contact(

@@ -30,6 +30,7 @@ from bot.answers import (
     READ_BACK,
     YES_NO_FLAGS,
     adds_to_a_complaint,
+    already_complained,
     asks_for_a_complaint,
     asks_for_a_note,
     changes_contact_details,
@@ -59,6 +60,7 @@ from bot.replies import (
     adjustment_lines,
     chat_exclusion_lines,
     chat_lines,
+    no_new_complaint_line,
     part_lines,
     stage_2_already_asked,
     stage_2_undo_lines,
@@ -120,7 +122,8 @@ WITHDRAWING = re.compile(
     r"\b(?:want|wants|wanna|would like|like to|id like|need|needs|please|pls|plz|can you|"
     r"could you|can u|just)\b[^.?!]{0,30}?\b(?:withdraw|cancel|close|drop)\b"
     r"(?:\s+\S+){0,2}?\s*\b(?:it|complaint|cmp-\d{4}-\d+)\b"
-    r"|\b(?:want|wants|need|needs)\s+(?:the\s+|my\s+|this\s+)?(?:complaint|it|cmp-\d{4}-\d+)\s+"
+    r"|\b(?:want|wants|need|needs)\s+(?:the\s+|my\s+|this\s+)?(?:(?:old|first|original|other|"
+    r"earlier)\s+(?:one|complaint)|complaint|it|cmp-\d{4}-\d+)\s+"
     r"(?:withdrawn|cancelled|canceled|closed|dropped)\b",
     re.IGNORECASE,
 )
@@ -279,6 +282,26 @@ NO_STAGE_2_LINE = (
 )
 
 
+# What staff see beside a conversation about a complaint named in it, not a new one.
+ABOUT_THE_EARLIER_COMPLAINT = (
+    "The resident wants no new complaint: they are asking about the one named in the chat"
+)
+
+
+def passed_to_a_person(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, reason: str | None = None
+) -> list[EventType]:
+    """Handed over here, then listening: after "change my number on my complaint to ..." the
+    handover was left to a follow-up action no rule follows, and the guess after it said "Sorry,
+    I didn't understand that" and undid the handover, so the next message was handed over again
+    (round 18 r18a-12 t3-t4)."""
+    from actions.handoff import TO_ADD_TO_A_COMPLAINT, hand_over  # it imports this module's users
+
+    if reason is None and adds_to_a_complaint(text):
+        reason = TO_ADD_TO_A_COMPLAINT
+    return [*hand_over(dispatcher, tracker, reason), FollowupAction(LISTEN)]
+
+
 def asked_about_status(asked: Answer | None) -> bool:
     return asked is None or asked.id in ABOUT_STATUS
 
@@ -370,8 +393,9 @@ class ActionTriage(Action):
                 # "change my phone number on my complaint to 07700 900 948": said back, so the
                 # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
                 dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
-            handed_over = tracker.get_slot(WITH_PERSON_SLOT)
-            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+            if tracker.get_slot(WITH_PERSON_SLOT):
+                return [FollowupAction(LISTEN)]
+            return passed_to_a_person(dispatcher, tracker, text)
         if added_to_stage_2(tracker, result, text):
             # "the damp in the back bedroom is getting worse while you 'monitor' it" just after
             # asking for Stage 2 on the damp complaint was offered a new complaint, which then
@@ -380,10 +404,9 @@ class ActionTriage(Action):
             for question in questions:
                 dispatcher.utter_message(text=question.answer.text)
             dispatcher.utter_message(text=ADDED_TO_STAGE_2_LINE)
-            handed_over = tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(
-                tracker.sender_id
-            )
-            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+            if tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(tracker.sender_id):
+                return [FollowupAction(LISTEN)]
+            return passed_to_a_person(dispatcher, tracker, text)
         reference = withdrawn_complaint(tracker, text, questions)
         if reference is not None:
             # "i just want to withdraw it, its fixed, can you pass that on" after naming the
@@ -396,6 +419,20 @@ class ActionTriage(Action):
             from actions.handoff import hand_over  # actions.handoff imports this module's users
 
             return hand_over(dispatcher, tracker, TO_WITHDRAW)
+        earlier = reference_told(tracker)
+        if (
+            earlier
+            and result.offers_complaint
+            and already_complained(text)
+            and not asks_for_a_complaint(text)
+        ):
+            # "no i dont want another complaint, i want an answer on the first one" after naming
+            # the complaint was offered a new one (round 18 r18a-11 t3, r18a-12 t5): none is
+            # started, and a person, who can find it, takes it up.
+            dispatcher.utter_message(text=no_new_complaint_line(earlier))
+            if tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(tracker.sender_id):
+                return [FollowupAction(LISTEN)]
+            return passed_to_a_person(dispatcher, tracker, text, ABOUT_THE_EARLIER_COMPLAINT)
         withdrawals = [q.answer.text for q in questions if q.answer.id in WITHDRAWAL_ANSWERS]
         if withdrawals and not asks_for_a_complaint(text):
             # "i want to withdraw complaint CMP-..." got the route and then a new complaint form,

@@ -24,6 +24,7 @@ from bot.questions import (
     first_answer,
     is_question,
     questions_and_rest,
+    supposed,
     told_beside_asking,
     without_openers,
 )
@@ -300,11 +301,39 @@ VISIT_ANSWERS = ("emergency_repairs", "repair_status", "repair_timescales")
 
 # "new_complaint": at the Stage 2 questions, there is no earlier complaint ("this is my first
 # complaint"), so a new one is taken instead. "reread": with nothing open, a message that says
-# more than the "no" the model read, read again as its next reading.
+# more than the "no" the model read, read again as its next reading. "unhappy": at a question
+# about a request, dissatisfaction told, or a complaint asked for: triaged, after what the
+# answer gives is kept.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint", "way_to_contact", "reread",
+    "new_complaint", "way_to_contact", "reread", "unhappy",
 ]  # fmt: skip
+
+# The questions asked about a request once it is noted: whether our team should contact the
+# resident (and the contact form's questions), what would help, and who acts for them.
+REQUEST_OFFERS = (REQUEST_CONTACT_OFFER, "adjustments_pending", "representative_pending")
+REQUEST_FORMS = ("request_contact_form", "adjustments_form", "representative_form")
+# Dissatisfaction cues that only name complaining: "is my complaint saved?" tells nothing
+# unhappy, and a complaint asked for in words is `asks_for_a_complaint`'s.
+ONLY_NAMES_COMPLAINING = ("complain", "complaint")
+
+
+def about_the_request(question: OpenQuestion) -> bool:
+    """Whether the open question is one asked about a request just noted."""
+    return question.name in REQUEST_OFFERS or question.form in REQUEST_FORMS
+
+
+def unhappiness_told(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Whether a message tells dissatisfaction (a cue from policy_rules/intents.yml, found by
+    the rule matcher), not only supposes it ("if nobody comes, what then?") or names
+    complaining."""
+    return any(
+        cue.get("entity") == "dissatisfaction_cue"
+        and isinstance(start := cue.get("start"), int)
+        and text[start : cue.get("end")].lower() not in ONLY_NAMES_COMPLAINING
+        and not supposed(text, start)
+        for cue in entities
+    )
 
 
 @dataclass(frozen=True)
@@ -383,12 +412,14 @@ def understand(
     asks_for_a_person: bool = False,
     no_earlier_complaint: bool = False,
     stage_2_by_name: bool = False,
+    unhappy: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
     question asked on the way is answered too, and the open question asked again.
     `asks_for_a_person` says the policy's words for asking for a person are in the message;
     `no_earlier_complaint` that it says there is no complaint to take to Stage 2, and
-    `stage_2_by_name` that it asks for Stage 2 by name (bot.triage.stage_2)."""
+    `stage_2_by_name` that it asks for Stage 2 by name (bot.triage.stage_2); `unhappy` that it
+    tells dissatisfaction (`unhappiness_told`)."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
     if question is None and stage_2_by_name and first_reference(text) and not asks_what(text):
@@ -426,10 +457,23 @@ def understand(
         and question.name == REQUEST_CONTACT_OFFER
         and asks_for_a_complaint(text)
         and not already_complained(text)
+        and not unhappy
     ):
         # "I've changed my mind - I want to make a formal complaint" after choosing to have it
         # put right was told to call us (round 11 r11a-19): the complaint is taken.
         return Understanding("button", "/make_complaint")
+    if (
+        question is not None
+        and about_the_request(question)
+        and (unhappy or asks_for_a_complaint(text))
+        and not already_complained(text)
+    ):
+        # "yes. they said someone wld come saturday and no one came", "i am not happy about
+        # this", "yes please note Bangla interpreter always. and i want make complain" told
+        # while a request's offers were open went on as plain answers, the unhappiness unheard
+        # (round 18 r18a-01 t2, r18a-15 t2-t4): what the answer gives is kept, and the message
+        # is triaged, which offers the choice to complain (Code 1.2, 1.3).
+        return Understanding("unhappy")
     if question is not None and gives_up_complaint_for_repair(question, text):
         # Put right without a complaint, at the offer (its "no") or inside the complaint form:
         # the repair is noted, not only the complaint stopped (round 9 r9a-05, r9b-24, r9c11).
@@ -980,6 +1024,12 @@ ALREADY_COMPLAINED = re.compile(
     r"|\b(?:want|wants|need|needs|mean|meant)\s+(?:my|the|our|his|her|their)\s+"
     r"(?:old|earlier|previous|original|existing|other)\s+(?:one|1|complaint)\b"
     r"|\b(?:don'?t|do not|not)\s+(?:want\s+)?(?:a\s+|another\s+)?new\s+(?:one|1|complaint)\b"
+    # "no i dont want ANOTHER complaint", "not another complaint!!", "i want an answer on the
+    # first one" (round 18 r18a-11 t3, r18a-12 t5).
+    r"|\b(?:don'?t|do not|dnt|not)\s+(?:want\s+|need\s+|wanna\s+)?(?:another|a second|a 2nd)\s+"
+    r"(?:one|1|complaint|complain)\b"
+    r"|\b(?:on|about|with|to|for)\s+(?:my|the)\s+(?:first|1st|original|old|earlier)\s+"
+    r"(?:one|1|complaint)\b"
     r"|\bcomplaint (?:already|open already)\b"
 )
 

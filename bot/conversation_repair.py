@@ -23,6 +23,7 @@ from bot.answers import (
     Button,
     open_question,
     understand,
+    unhappiness_told,
 )
 from bot.nlp.matches import RuleMatches, as_read
 from bot.policy import Answer, load_answers
@@ -68,6 +69,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
             asks_for_a_person=RuleMatches.from_entities(message.entities).person_request,
             no_earlier_complaint=no_earlier_complaint(message.text or "", self._rules()),
             stage_2_by_name=asks_for_stage_2(message.text or "", self._rules()),
+            unhappy=unhappiness_told(message.text or "", message.entities),
         )
         return understanding.kind != "none"
 
