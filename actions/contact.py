@@ -197,7 +197,26 @@ def details_and_residents(tracker: Tracker, text: str) -> tuple[str | None, dict
     if others is None or tracker.get_slot("acting_for") != "someone_else":
         return contact_details_in(text), {}
     held = str(tracker.get_slot("representative_details") or "").rstrip(". ")
-    return own, {"representative_details": f"{held}. Their contact details: {others}"}
+    return own, {"representative_details": f"{held}{THEIR_DETAILS}{others}"}
+
+
+# How the resident's own contact details follow who the complaint is for.
+THEIR_DETAILS = ". Their contact details: "
+
+
+def their_details_kept(tracker: Tracker, resident: str, told_now: bool = False) -> str:
+    """The resident told again ("Who is complaining" chosen at the read-back) with their own
+    contact details held before: mum's copy email was lost when her daughter said again that she
+    was helping (round 18 r18a-08 t12-13)."""
+    before = held_before(tracker, "representative_details") or ""
+    if not told_now and before and same_person(before.split(",")[0], resident.split(",")[0]):
+        # The same resident, not told in this answer: as held, with the address put right at
+        # the read-back.
+        return before
+    kept = before.partition(THEIR_DETAILS)[2]
+    if not kept or THEIR_DETAILS in resident:
+        return resident
+    return f"{resident.rstrip('. ')}{THEIR_DETAILS}{kept}"
 
 
 def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None:

@@ -264,6 +264,22 @@ def told_beside(result: TriageResult, questions: list[Asked], entities: list[Any
 
 
 LISTEN = "action_listen"
+
+
+def passed_on_here(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str
+) -> list[EventType]:
+    """The conversation passed to a person from triage, then the assistant listens: a handover
+    left to the rules after triage found none to follow, and "Sorry, I didn't understand that"
+    came three times after one clear message (round 18 r18a-07 t5, r18a-12 t3-t4)."""
+    # actions.handoff reads this module (through actions.safety), so it is imported here.
+    from actions.handoff import TO_ADD_TO_A_COMPLAINT, hand_over
+
+    adding = adds_to_a_complaint(text) or changes_contact_details(text)
+    reason = TO_ADD_TO_A_COMPLAINT if adding else None
+    return [*hand_over(dispatcher, tracker, reason), FollowupAction(LISTEN)]
+
+
 DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
@@ -370,8 +386,9 @@ class ActionTriage(Action):
                 # "change my phone number on my complaint to 07700 900 948": said back, so the
                 # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
                 dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
-            handed_over = tracker.get_slot(WITH_PERSON_SLOT)
-            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+            if tracker.get_slot(WITH_PERSON_SLOT):
+                return [FollowupAction(LISTEN)]
+            return passed_on_here(dispatcher, tracker, text)
         if added_to_stage_2(tracker, result, text):
             # "the damp in the back bedroom is getting worse while you 'monitor' it" just after
             # asking for Stage 2 on the damp complaint was offered a new complaint, which then
@@ -380,10 +397,9 @@ class ActionTriage(Action):
             for question in questions:
                 dispatcher.utter_message(text=question.answer.text)
             dispatcher.utter_message(text=ADDED_TO_STAGE_2_LINE)
-            handed_over = tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(
-                tracker.sender_id
-            )
-            return [FollowupAction(LISTEN if handed_over else HANDOFF_ACTION)]
+            if tracker.get_slot(WITH_PERSON_SLOT) or app.cases.open_handoff(tracker.sender_id):
+                return [FollowupAction(LISTEN)]
+            return passed_on_here(dispatcher, tracker, text)
         reference = withdrawn_complaint(tracker, text, questions)
         if reference is not None:
             # "i just want to withdraw it, its fixed, can you pass that on" after naming the

@@ -1166,6 +1166,30 @@ def changes_contact_details(text: str) -> bool:
     return CHANGES_CONTACT.search(words(text)) is not None
 
 
+# "I've got a new one now, 07700 900 392", "ive changed my number since, its ...", "my new
+# mobile is ...": the details after it are new ones.
+NEW_DETAILS = re.compile(
+    r"\b(?:a |my |the |got )?new (?:one|number|no|phone|phone number|mobile|mobile number|mob|"
+    r"email|email address|details)\b"
+    r"|\b(?:changed|change|changing|updated|switched) (?:my |me |her |his )?"
+    r"(?:phone |mobile )?(?:number|phone|mobile|email|email address|no)\b"
+)
+
+
+def new_details_in(text: str) -> str | None:
+    """The new phone number or email a message gives when it says its details have changed ("It
+    was my old number 07700 900 150 but I've got a new one now, 07700 900 392"): those after the
+    words, or the only ones given; None when it says nothing of new details."""
+    found = NEW_DETAILS.search(text.lower())
+    if found is None:
+        return None
+    after = contact_details_in(text[found.start() :])
+    if after is not None:
+        return after
+    given = contact_details_in(text)
+    return given if given is not None and "," not in given else None
+
+
 def asks_for_a_note(text: str) -> bool:
     """Whether a message asks for something to be noted ("please note Mr Evans should not handle
     my case"): on a complaint already made, a person adds it."""

@@ -809,7 +809,10 @@ class Values:
             # "copy mum in" with no email given and no copy held: which part is asked, never
             # "That is what I have" (round 18 r18a-08 t14).
             held_copies = [w for w in wishes(self.text("contact_details")) if "cop" in w]
-            self.stuck = self.stuck or not held_copies
+            # Or the resident's own email held with who the complaint is for ("We will also
+            # email Fatima Rahman on ...", round 18 r18a-08 t14).
+            theirs = self.text("representative").partition("contact details:")[2]
+            self.stuck = self.stuck or not (held_copies or "@" in theirs)
             return None
         labelled = LABELLED.match(said)
         if labelled is not None and (told := self.labelled(labelled)) is not None:
