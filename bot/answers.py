@@ -1176,6 +1176,10 @@ NEW_DETAILS = re.compile(
 )
 
 
+# "... is my new number": the details named before the words.
+NAMED_NEW = re.compile(r"(?:\bis|'s|=|:)\s+(?:my\s+|the\s+|her\s+|his\s+)?$", re.IGNORECASE)
+
+
 def new_details_in(text: str) -> str | None:
     """The new phone number or email a message gives when it says its details have changed ("It
     was my old number 07700 900 150 but I've got a new one now, 07700 900 392"): those after the
@@ -1183,6 +1187,12 @@ def new_details_in(text: str) -> str | None:
     found = NEW_DETAILS.search(text.lower())
     if found is None:
         return None
+    before = text[: found.start()]
+    if NAMED_NEW.search(before):
+        # "07700 900 555 is my new number, the old one was ...": the details just before.
+        clause = re.split(r"[,.;!?]", before)[-1]
+        if (named := contact_details_in(clause)) is not None:
+            return named
     after = contact_details_in(text[found.start() :])
     if after is not None:
         return after

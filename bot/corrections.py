@@ -813,7 +813,9 @@ class Values:
             # email Fatima Rahman on ...", round 18 r18a-08 t14).
             theirs = self.text("representative").partition("contact details:")[2]
             self.stuck = self.stuck or not (held_copies or "@" in theirs)
-            return None
+            # "put flat B and copy mum in": the rest of the sentence is applied.
+            rest = COPY_CLAUSE.sub(" ", said)
+            return self.apply(rest) if words(rest) and rest != said else None
         labelled = LABELLED.match(said)
         if labelled is not None and (told := self.labelled(labelled)) is not None:
             return told
@@ -1673,6 +1675,12 @@ NO_THEN_WAY = re.compile(
 )
 # "copy mum in", "cc her in on emails": a copy for someone, by name or relation.
 COPY_THEM_IN = re.compile(r"\b(?:copy|cc)\s+(?!of\b|to\b)\w+(?:'s)?\s+in\b", re.IGNORECASE)
+# "and copy mum in (on emails)": the copy asked for, as a clause of its own.
+COPY_CLAUSE = re.compile(
+    r"[,;\s]*(?:\b(?:and|&|also|plus)\s+)?(?:please\s+|pls\s+)?\b(?:copy|cc)\s+(?!of\b|to\b)"
+    r"\w+(?:'s)?\s+in\b(?:\s+on\s+(?:the\s+)?(?:emails?|letters?|everything))?",
+    re.IGNORECASE,
+)
 # "ask for a callback": no one to ask for.
 ASK_FOR_NOTHING = re.compile(r"\bask(?:ing)?\s+for\s+(?:a|an|the|some|our|your)\s+[a-z]", re.I)
 # "my husband Rahim": a relative by their first name.
