@@ -452,8 +452,9 @@ def understand(
     )
     if question is not None and question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
         # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
-        # r8a-22 was told to ring instead).
-        return Understanding("yes", about_record=visit)
+        # r8a-22 was told to ring instead). A question beside them is answered: "my name is Sam
+        # 07700 900233. will you go in to the flat above and stop it?" (round 18 r18a-02).
+        return Understanding("yes", answer=asked if visit is None else None, about_record=visit)
     if question is None and intent != "thank" and (only_thanks(text) or passes_it_on(text)):
         # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04);
         # "no thanks, I'll tell him the number" closes the answer just given (r9b-22).
