@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.adjustments import answered_now
 from actions.turns import before_latest_message, earlier_messages
 from bot.contact_wishes import split_contact
 from bot.corrections import same_person
@@ -285,6 +286,15 @@ class ContactQuestions:
         """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
         the next question."""
         text = str(value or "")
+        if (
+            not answered_now(tracker, "contact_details")
+            and value == tracker.get_slot("contact_details")
+            and contact_details_in(text)
+        ):
+            # Held already, validated again when the form restarts after "Who is complaining"
+            # was chosen: kept whole, with "also email Fatima Rahman on ..." (round 18 r18a-08
+            # t12-13 lost mum's copy).
+            return {"contact_details": value}
         split = resident_contact_split(tracker, text)
         if split is not None:
             # "email me, Sam, ... and Leanne by text ... not before 2pm": each their own way
