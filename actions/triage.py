@@ -386,6 +386,11 @@ class ActionTriage(Action):
                 # "change my phone number on my complaint to 07700 900 948": said back, so the
                 # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
                 dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
+            for question in questions:
+                if question.end > question.start:
+                    # A question asked in a sentence of its own beside the new number (round
+                    # 18 r18a-07 t5 was not answered); not one read across the whole message.
+                    dispatcher.utter_message(text=question.answer.text)
             if tracker.get_slot(WITH_PERSON_SLOT):
                 return [FollowupAction(LISTEN)]
             return passed_on_here(dispatcher, tracker, text)

@@ -103,11 +103,13 @@ ASKS_WHICH_REFERENCE = re.compile(
 CONTACT_WORDS = (
     r"(?:phone|mobile|mob|number|phone number|mobile number|email|email address|details)"
 )
+# "have you got my NEW number down" (round 18 r18a-07 t3 got only "A person will read this").
+NEW_WORD = r"(?:new|old|current|right|correct|latest)"
 ASKS_IF_DETAILS_HELD = re.compile(
     r"^(?:have|has|did|do)\s+(?:you|u|you lot|they)\s+(?:\w+\s+)?(?:got|get|have|taken|take|"
-    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+{CONTACT_WORDS}\b"
+    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+(?:{NEW_WORD}\s+)?{CONTACT_WORDS}\b"
     r"|^(?:so\s+)?(?:you|u|youve|you've)\s+(?:have|got|have got|ve got)\s+(?:my|his|her)\s+"
-    rf"{CONTACT_WORDS}\b"
+    rf"(?:{NEW_WORD}\s+)?{CONTACT_WORDS}\b"
 )
 # "you wrote polish interpreter yes?", "you write bengali interpreter?": whether it was written
 # down, asked in a few words (round 15 r15c-01, r15c-15 got "I can only help with your home").
@@ -251,7 +253,10 @@ def asks_if_recorded(text: str) -> Subject | None:
             ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]
         ):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
-        if ASKS_IF_DETAILS_HELD.search(said) and is_question(text[start:end]):
+        if ASKS_IF_DETAILS_HELD.search(said) and (
+            # "And have you got my NEW number down, the old one doesn't work" asks, unmarked.
+            is_question(text[start:end]) or said.startswith(("have ", "has ", "did ", "do "))
+        ):
             return "details"
         if ASKS_ABOUT_A_REFERENCE.search(said) or (
             ASKS_WHICH_REFERENCE.search(said) and is_question(text[start:end])
@@ -278,6 +283,8 @@ class Recorded:
     stage_2_under_way: bool = False
     # A phone number or email was given in this conversation.
     details_held: bool = False
+    # New details the resident said replace those given with their complaint.
+    new_details: str | None = None
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
     # What this conversation said about when someone comes or contacts them: the dates the law
@@ -314,6 +321,11 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
     if subject == "reference":
         return reference_reply(recorded)
     if subject == "details":
+        if recorded.new_details:
+            return (
+                f"Yes. I have your new details, {recorded.new_details}. The person who picks this "
+                "up will see them."
+            )
         if recorded.details_held:
             return "Yes. I have the phone number or email you gave me in this conversation."
         return (
