@@ -808,7 +808,9 @@ class Values:
         if COPY_THEM_IN.search(said) and not contact_details_in(said):
             # "copy mum in" with no email given and no copy held: which part is asked, never
             # "That is what I have" (round 18 r18a-08 t14).
-            held_copies = [w for w in wishes(self.text("contact_details")) if "cop" in w]
+            held_copies = [
+                w for w in wishes(self.text("contact_details")) if "cop" in w or "@" in w
+            ]
             # Or the resident's own email held with who the complaint is for ("We will also
             # email Fatima Rahman on ...", round 18 r18a-08 t14).
             theirs = self.text("representative").partition("contact details:")[2]

@@ -163,6 +163,16 @@ def test_copy_mum_in_with_her_email_held_is_not_unclear(typed: str) -> None:
     assert "fatima.rahman@example.com" in str(correction.changes.get("representative"))
 
 
+def test_copy_mum_in_with_her_email_held_as_a_wish_is_not_unclear() -> None:
+    draft = replace(
+        MUM,
+        representative="Fatima Rahman, 22 Orchard Road",
+        contact_details="07700 900555; also email Fatima Rahman on fatima.rahman@example.com",
+    )
+    correction = correction_of("yes log it but put flat B and copy mum in, can you do that", draft)
+    assert "Flat B" in str(correction.changes.get("representative"))
+
+
 def test_copy_mum_in_with_no_email_anywhere_is_still_unclear() -> None:
     draft = replace(MUM, representative="Fatima Rahman, 22 Orchard Road")
     assert correction_of("copy mum in", draft) is UNCLEAR
