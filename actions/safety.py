@@ -272,6 +272,8 @@ class ActionSafetyCheck(Action):
                 FollowupAction(question.form),
             ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
+            if routed and question.form:
+                answer_asked_beside(dispatcher, tracker, text)
             said = last_question(tracker)
             if said:
                 dispatcher.utter_message(text=said.get("text"), buttons=said.get("buttons") or [])

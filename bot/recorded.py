@@ -74,6 +74,12 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
 )
 # "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
 ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")
+# "is the engineer booked in yet??", "has anyone been booked": a visit the chat cannot see, not
+# whether the request was noted (round 18 r18a-03 t2 would be told "Yes. I have noted ...").
+WHO_IS_BOOKED = re.compile(
+    r"\b(?:engineer|engineers|plumber|electrician|contractor|contractors|someone|somebody|"
+    r"anyone|anybody|sum1|workman|workmen|technician)\b"
+)
 # "the window is a separate repair, can you book that in too?" asked while a question of ours is
 # open (round 13 r13b-12 was told "Yes. Your repair or request carries on as normal", with nothing
 # noted): whether it is noted is said from the record. With nothing open, triage notes it.
@@ -247,7 +253,9 @@ def asks_if_recorded(text: str) -> Subject | None:
             stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
         ):
             return "stage_2"
-        if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
+        if ASKS_IF_REQUEST_TAKEN.search(said) or (
+            ASKS_IF_BOOKED.search(said) and not WHO_IS_BOOKED.search(said)
+        ):
             return "request"
         if ASKS_IF_RECORDED.search(said) or (
             ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]

@@ -257,9 +257,10 @@ def test_a_new_number_at_the_status_check_is_said_back(running: Running, check: 
     "asked",
     [
         # r18a-12 t3-4, r18a-07 t5: one clear message got three "Sorry, I didn't understand".
-        "can u update my number to 07700 900 948 on my complaint",
-        "change my phone number on my complaint to 07700 900 948 pls",
-        "I want my new phone number put on my complaint, 07700 900 948",
+        "it is the right ref. can u update my number to the new one so u can actually reach "
+        "me, 07700 900 948",
+        "pls change my phone number to 07700 900 948, i dont use the old one",
+        "I want my new phone number put on it, 07700 900 948",
     ],
 )
 def test_passing_on_a_new_number_is_not_followed_by_sorry(running: Running, asked: str) -> None:
