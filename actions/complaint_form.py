@@ -187,6 +187,10 @@ class ValidateComplaintForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
+        if answered_now(tracker, "complaint_aspects"):
+            # "nobody rang 07700 900 618 text me pls": the number and how to use it go with the
+            # contact details, not with what went wrong (round 18 r18a-01 t9).
+            text = without_chat(text)
         return {"complaint_aspects": text if len(text) >= 3 else None}
 
     def validate_outcome_sought(

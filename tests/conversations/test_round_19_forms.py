@@ -325,3 +325,43 @@ def test_who_the_response_goes_to_is_answered_beside_the_damp_route(
     assert "We contact the resident, in the way they asked" in reply
     # The form goes on, or asks its question again when "July 2026." is not read as the answer.
     assert "What would you like us to do" in reply or "reported to us before" in reply
+
+
+@pytest.mark.parametrize(
+    ("told", "problem", "number"),
+    [
+        # r18a-01 t9: the number and "text me pls" read back in what went wrong.
+        (
+            "the plumber never came on saturday like they promised and nobody rang 07700 900 "
+            "618 text me pls i cant always answer",
+            "nobody rang",
+            "07700 900618",
+        ),
+        (
+            "my boiler has been broken 2 weeks and nobody came out when they said 07700900432 "
+            "ring me after 5",
+            "nobody came out",
+            "07700 900432",
+        ),
+        (
+            "the damp is back in the kids room and nobody has been out jo.b@example.com email "
+            "me dont ring",
+            "the damp is back",
+            "jo.b@example.com",
+        ),
+    ],
+)
+def test_a_number_typed_with_what_went_wrong_goes_with_the_contact(
+    running: Running, told: str, problem: str, number: str
+) -> None:
+    _, say = conversation(running)
+    say("I want to make a complaint")
+    say(told)
+    say("no its fixed now")
+    say("an explanation")
+    say("im the tenant, Jodie Marsh")
+    reply = say("no")
+    went_wrong = reply.split("What went wrong:")[1].split("It has stopped")[0]
+    assert problem in went_wrong
+    assert number.split()[0] not in went_wrong
+    assert number in reply
