@@ -277,7 +277,9 @@ class ContactQuestions:
         name = helper_not_resident(tracker, rest, name)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
-            return {"contact_name": None}
+            # "07700 900 618 text me pls ..." typed at the name question: the number and the way
+            # are kept, so only the name is asked for again (round 18 r18a-01 t3 lost them).
+            return {"contact_name": None, **self._details_given(text, tracker)}
         return {"contact_name": name, **self._details_given(text, tracker)}
 
     def validate_contact_details(

@@ -365,3 +365,32 @@ def test_a_number_typed_with_what_went_wrong_goes_with_the_contact(
     assert problem in went_wrong
     assert number.split()[0] not in went_wrong
     assert number in reply
+
+
+TOILET = (
+    "our only toilet is blocked since last night, my son is 6 and disabled, tried a plunger "
+    "nothing works",
+    "yes please",
+)
+
+
+@pytest.mark.parametrize(
+    ("details", "shown"),
+    [
+        # r18a-01 t3: the number typed at the name question was lost and asked for again.
+        ("07700 900 618 text me pls i cant always answer with him", "07700 900618"),
+        ("ring 07700 900 222 after 3, im on the school run before", "07700 900222"),
+        ("email me on jo.m@example.com i dont pick up unknown numbers", "jo.m@example.com"),
+    ],
+)
+def test_details_typed_at_the_name_question_are_kept(
+    running: Running, details: str, shown: str
+) -> None:
+    _, say = conversation(running)
+    for message in TOILET:
+        say(message)
+    reply = say(details)
+    assert "What name should we use" in reply
+    reply = say("Jodie Marsh")
+    assert "phone number or email" not in reply
+    assert shown in reply
