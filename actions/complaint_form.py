@@ -19,7 +19,7 @@ from actions.adjustments import (
     needs_kept,
     needs_told_beside,
 )
-from actions.contact import ContactQuestions, told_beside
+from actions.contact import ContactQuestions, their_details_kept, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
@@ -32,7 +32,13 @@ from actions.representatives import (
 )
 from actions.turns import earlier_messages
 from bot.answers import YES_NO_SLOTS, goes_on_told
-from bot.definition import RESIDENT_NAMED, consent_told, helps_the_resident, introduced_name
+from bot.definition import (
+    RESIDENT_NAMED,
+    consent_told,
+    helps_the_resident,
+    introduced_name,
+    represented_person,
+)
 from bot.fits import says_no_earlier_report
 from bot.told import (
     outcome_without_contact,
@@ -76,6 +82,13 @@ def resident_named_before(tracker: Tracker) -> dict[str, Any]:
         "representative_relationship": tracker.get_slot("representative_relationship")
         or NOT_STATED,
     }
+
+
+def consent_said(tracker: Tracker, answer: str) -> bool:
+    """Whether the helper said the resident agreed, in this answer or any message before: "She's
+    fine with me dealing with it" in the first message is not asked again when "Who is
+    complaining" is chosen at the read-back (round 18 r18a-08 t4, t12 asked three times)."""
+    return any(consent_told(said) for said in (answer, *earlier_messages(tracker)))
 
 
 def fuller_name(held: str, told: str) -> bool:
@@ -174,6 +187,10 @@ class ValidateComplaintForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
+        if answered_now(tracker, "complaint_aspects"):
+            # "nobody rang 07700 900 618 text me pls": the number and how to use it go with the
+            # contact details, not with what went wrong (round 18 r18a-01 t9).
+            text = without_chat(text)
         return {"complaint_aspects": text if len(text) >= 3 else None}
 
     def validate_outcome_sought(
@@ -201,7 +218,12 @@ class ValidateComplaintForm(
             resident = resident_told(tracker, "")
             return {
                 "acting_for": value,
-                **({"representative_details": resident} if resident else {}),
+                **(
+                    {"representative_details": their_details_kept(tracker, resident)}
+                    if resident
+                    else {}
+                ),
+                **({"representative_consent": True} if consent_said(tracker, "") else {}),
             }
         if value in ("resident", "someone_else"):
             return {"acting_for": value}
@@ -242,9 +264,14 @@ class ValidateComplaintForm(
         if resident and not tracker.get_slot("representative_details"):
             # "I'm her son, she's Margaret Doyle, flat 3, 9 Canal St": not asked again (round
             # 12 r12d-06, r12a-05).
-            told["representative_details"] = resident
+            told["representative_details"] = their_details_kept(
+                tracker, resident, told_now=represented_person(text) is not None
+            )
             told["representative_relationship"] = named_relationship(tracker) or NOT_STATED
-        if helping and consent_told(text):
+        elif helping and (relationship := named_relationship(tracker)):
+            # "im her daughter ... Her name is Doris Kaye": only the address is asked for next.
+            told["representative_relationship"] = relationship
+        if helping and consent_said(tracker, text):
             # "helping someone else - son for T, consent given".
             told["representative_consent"] = True
         return told

@@ -11,6 +11,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.adjustments import answered_now
 from actions.turns import before_latest_message, earlier_messages
 from bot.contact_wishes import split_contact
 from bot.corrections import same_person
@@ -197,7 +198,26 @@ def details_and_residents(tracker: Tracker, text: str) -> tuple[str | None, dict
     if others is None or tracker.get_slot("acting_for") != "someone_else":
         return contact_details_in(text), {}
     held = str(tracker.get_slot("representative_details") or "").rstrip(". ")
-    return own, {"representative_details": f"{held}. Their contact details: {others}"}
+    return own, {"representative_details": f"{held}{THEIR_DETAILS}{others}"}
+
+
+# How the resident's own contact details follow who the complaint is for.
+THEIR_DETAILS = ". Their contact details: "
+
+
+def their_details_kept(tracker: Tracker, resident: str, told_now: bool = False) -> str:
+    """The resident told again ("Who is complaining" chosen at the read-back) with their own
+    contact details held before: mum's copy email was lost when her daughter said again that she
+    was helping (round 18 r18a-08 t12-13)."""
+    before = held_before(tracker, "representative_details") or ""
+    if not told_now and before and same_person(before.split(",")[0], resident.split(",")[0]):
+        # The same resident, not told in this answer: as held, with the address put right at
+        # the read-back.
+        return before
+    kept = before.partition(THEIR_DETAILS)[2]
+    if not kept or THEIR_DETAILS in resident:
+        return resident
+    return f"{resident.rstrip('. ')}{THEIR_DETAILS}{kept}"
 
 
 def resident_contact_split(tracker: Tracker, text: str) -> dict[str, Any] | None:
@@ -257,7 +277,9 @@ class ContactQuestions:
         name = helper_not_resident(tracker, rest, name)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
-            return {"contact_name": None}
+            # "07700 900 618 text me pls ..." typed at the name question: the number and the way
+            # are kept, so only the name is asked for again (round 18 r18a-01 t3 lost them).
+            return {"contact_name": None, **self._details_given(text, tracker)}
         return {"contact_name": name, **self._details_given(text, tracker)}
 
     def validate_contact_details(
@@ -266,6 +288,15 @@ class ContactQuestions:
         """An email or phone found in the sentence, normalised; "txt me dont ring" also answers
         the next question."""
         text = str(value or "")
+        if (
+            not answered_now(tracker, "contact_details")
+            and value == tracker.get_slot("contact_details")
+            and contact_details_in(text)
+        ):
+            # Held already, validated again when the form restarts after "Who is complaining"
+            # was chosen: kept whole, with "also email Fatima Rahman on ..." (round 18 r18a-08
+            # t12-13 lost mum's copy).
+            return {"contact_details": value}
         split = resident_contact_split(tracker, text)
         if split is not None:
             # "email me, Sam, ... and Leanne by text ... not before 2pm": each their own way

@@ -25,6 +25,7 @@ from actions.references import (
     UNKNOWN,
     ReferenceQuestions,
     known_complaint,
+    new_details_line,
 )
 from actions.turns import (
     STAGE_2_SUBMIT,
@@ -118,6 +119,11 @@ class ActionSubmitEscalation(Action):
             else:
                 for line in escalation_lines(escalation):
                     dispatcher.utter_message(text=line)
+        changed = new_details_line(
+            answer, bool(handed_over) or bool(tracker.get_slot(WITH_PERSON_SLOT))
+        )
+        if changed is not None:
+            dispatcher.utter_message(text=changed)
         dispatcher.utter_message(text=ombudsman_line(app.policy))
         known = [SlotSet(KNOWN_REFERENCE, found.reference)] if found is not None else []
         return [

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from bot.answers import new_details_in
 from bot.definition import contact_details_in, is_no
 from bot.nlp.matches import first_reference
 
@@ -166,3 +167,18 @@ class ReferenceQuestions:
             dispatcher.utter_message(response=self.not_a_reference)
         check = _details_beside_reference(tracker) if reference else None
         return {self.reference_slot: reference, **({self.check_slot: check} if check else {})}
+
+
+def new_details_line(check: str, passed_on: bool) -> str | None:
+    """What happens to new details typed with the old ones at the identity check ("It was my
+    old number ... but I've got a new one now, 07700 900 392"): said back, and who puts them on
+    the complaint (round 18 r18a-07 t2-t6, r18a-12 t2 never heard the new number was kept)."""
+    new = new_details_in(check)
+    if new is None:
+        return None
+    if passed_on:
+        return f"The person who picks this up will see your new details, {new}, and will use them."
+    return (
+        f"To put your new details, {new}, on your complaint, a person needs to do it: just ask "
+        "to talk to a person here."
+    )

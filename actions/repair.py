@@ -36,6 +36,7 @@ from actions.turns import (
     LEFT_COMPLAINT,
     after_latest_message,
     details_held,
+    earlier_messages,
     last_question,
     said_so_far,
     stage_2_asked,
@@ -55,6 +56,7 @@ from bot.answers import (
     asks_for_a_complaint,
     consent_to_record,
     ends_confirming,
+    new_details_in,
     open_question,
     opens_confirming,
     payload_parts,
@@ -275,6 +277,10 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         stage_2_asked=stage_2_asked(tracker),
         stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
         details_held=details_held(tracker),
+        new_details=next(
+            (new for said in reversed(earlier_messages(tracker)) if (new := new_details_in(said))),
+            None,
+        ),
         visit_lines=visit_lines(tracker),
         withdrawal_passed_on=withdrawal_passed_on(tracker),
     )

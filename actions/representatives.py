@@ -20,6 +20,9 @@ from actions.turns import earlier_messages, triaged_at
 from bot.answers import UNDERSTOOD_KEY
 from bot.casestore.domain import Representative
 from bot.definition import (
+    NAME_WORD,
+    NOT_NAMES,
+    RESIDENT_IS,
     TITLED_NAME,
     consent_told,
     contact_details_in,
@@ -64,6 +67,56 @@ def resident_told(tracker: Tracker, answer: str) -> str | None:
         (who for said in (answer, *earlier_messages(tracker)) if (who := represented_person(said))),
         None,
     )
+
+
+# "hes called Tom Reid", "my nan's called Edna Price".
+RESIDENT_CALLED = re.compile(
+    r"\b(?i:she|he|they|mum|mam|mom|dad|nan|gran|grandad|grandma|mother|father|the tenant)"
+    rf"(?:'s|\u2019s|s| is| are)\s+called\s+({NAME_WORD}(?:\s+{NAME_WORD})+)"
+)
+
+
+def resident_name_alone(tracker: Tracker, answer: str) -> str | None:
+    """The resident's full name where a helper gave it with no address, in this answer or an
+    earlier message: "im her daughter. shes the tenant. Her name is Doris Kaye, im Lisa"."""
+    for said in (answer, *earlier_messages(tracker)):
+        for match in (*RESIDENT_IS.finditer(said), *RESIDENT_CALLED.finditer(said)):
+            name = match.group(1)
+            if len(name.split()) >= 2 and name.split()[0] not in NOT_NAMES:
+                return name
+    return None
+
+
+class ActionAskRepresentativeDetails(Action):
+    """Asks a helper for what they have not told about the resident: only the address when the
+    resident's name was given ("Her name is Doris Kaye, im Lisa" was asked for her name, how
+    she knows the resident and the resident's name again, round 18 r18a-04 t7)."""
+
+    def name(self) -> str:
+        return "action_ask_representative_details"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        name = resident_name_alone(tracker, "")
+        if name is None:
+            dispatcher.utter_message(response="utter_ask_representative_details")
+        elif tracker.get_slot("contact_name") or tracker.get_slot("representative_name"):
+            dispatcher.utter_message(response="utter_ask_resident_address", resident=name)
+        else:
+            dispatcher.utter_message(response="utter_ask_helper_and_address", resident=name)
+        return []
+
+
+def with_resident_name(tracker: Tracker, resident: str) -> str:
+    """An address typed alone at the question about the resident, with the name told before
+    ("14 Fern Close" after "Her name is Doris Kaye" is "Doris Kaye, 14 Fern Close")."""
+    name = resident_name_alone(tracker, "")
+    if not resident or name is None or name.lower() in resident.lower():
+        return resident
+    if resident_in(resident, "") is not None:
+        return resident
+    return f"{name}, {resident}"
 
 
 def typed_in_full(tracker: Tracker) -> str:
@@ -191,7 +244,7 @@ class RepresentativeQuestions:
             resident = resident_told(tracker, "") or (rest if written_names(rest) else "")
         helper = helper_own_name(text, resident)
         return {
-            "representative_details": resident or None,
+            "representative_details": with_resident_name(tracker, resident) or None,
             "representative_relationship": relationship or NOT_STATED,
             **consent,
             # "Rep name is Karen Bell. She is the daughter", "Lee Brennan. dad is Frank

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
 from actions.app import get_app
+from actions.choice import answer_in_context
 from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.safety_languages import (
@@ -46,7 +47,7 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.questions import answer_for, is_question
+from bot.questions import answer_for, answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
 from bot.text import words
@@ -108,6 +109,23 @@ def _a_person_has_it(tracker: Tracker, policy: Policy) -> bool:
         return True
     language = RuleMatches.from_entities(tracker.latest_message.get("entities") or []).language
     return language in policy.languages and hands_over(tracker, language, policy)
+
+
+# Answers beside a route that the route itself covers: when someone comes, what to do now.
+ROUTE_COVERS = frozenset({"emergency_repairs", "repair_status", "repair_timescales"})
+
+
+def answer_asked_beside(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """A common question asked in its own sentence beside a route and an answer the form keeps:
+    "... his GP has written to say the damp is making it worse. Will the complaint response come
+    to us or to him?" got the damp route and the next question, not who we contact (round 18
+    r18a-09 t3)."""
+    if not is_question(text):
+        return
+    for asked in answers_in(text, get_app().answers):
+        if asked.end > asked.start and asked.answer.id not in ROUTE_COVERS:
+            said = text[asked.start : asked.end]
+            dispatcher.utter_message(text=answer_in_context(tracker, said, asked.answer).text)
 
 
 class ActionSafetyCheck(Action):
@@ -266,12 +284,15 @@ class ActionSafetyCheck(Action):
             # the route is given and the answer kept (a yes or no, or the report in its own
             # sentence, never the danger); the form goes on (round 15 r15c-02, r15a-03, r15b-05,
             # r15b-18 were asked again, r15b-18 three times).
+            answer_asked_beside(dispatcher, tracker, text)
             return [
                 SlotSet(question.name, kept),
                 SlotSet("requested_slot", None),
                 FollowupAction(question.form),
             ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
+            if routed and question.form:
+                answer_asked_beside(dispatcher, tracker, text)
             said = last_question(tracker)
             if said:
                 dispatcher.utter_message(text=said.get("text"), buttons=said.get("buttons") or [])

@@ -13,13 +13,20 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
-from actions.references import KNOWN_REFERENCE, UNKNOWN, ReferenceQuestions, known_complaint
+from actions.references import (
+    KNOWN_REFERENCE,
+    UNKNOWN,
+    ReferenceQuestions,
+    known_complaint,
+    new_details_line,
+)
 from actions.session import say_it_is_automated
 from actions.turns import received_at
 from bot.calendar import UK_TIME
 from bot.policy import Policy
 from bot.replies import status_text, status_without_reference
 from bot.reply_dates import day_told, reply_dates_line
+from bot.triage.safety import WITH_PERSON_SLOT
 
 # The status questions looked through for the day the complaint was made ("i rang it in on 13
 # november"): the last few messages, which hold the reference and the check.
@@ -72,6 +79,9 @@ class ActionComplaintStatus(Action):
             else app.cases.identify(reference, str(tracker.get_slot("status_check") or ""))
         )
         events: list[EventType] = [SlotSet("status_reference", None), SlotSet("status_check", None)]
+        changed = new_details_line(
+            str(tracker.get_slot("status_check") or ""), bool(tracker.get_slot(WITH_PERSON_SLOT))
+        )
         if complaint is None:
             dispatcher.utter_message(response="utter_status_not_matched")
             # "where is my reply?? its been 3 weeks" with no match (round 17 r17a-11 t3-4 was
@@ -83,6 +93,8 @@ class ActionComplaintStatus(Action):
             # The details are not kept, only that this conversation matched them: Stage 2 for
             # the same complaint is not checked again.
             events.append(SlotSet(KNOWN_REFERENCE, complaint.reference))
+        if changed is not None:
+            dispatcher.utter_message(text=changed)
         return events
 
 

@@ -267,6 +267,8 @@ def told_beside(result: TriageResult, questions: list[Asked], entities: list[Any
 
 
 LISTEN = "action_listen"
+
+
 DISSATISFACTION_CUE = "dissatisfaction_cue"
 RECORD_CHOICE = "action_record_choice"
 STATUS_FORM = "status_form"
@@ -294,10 +296,10 @@ def passed_to_a_person(
     """Handed over here, then listening: after "change my number on my complaint to ..." the
     handover was left to a follow-up action no rule follows, and the guess after it said "Sorry,
     I didn't understand that" and undid the handover, so the next message was handed over again
-    (round 18 r18a-12 t3-t4)."""
+    (round 18 r18a-12 t3-t4, r18a-07 t5 got "Sorry, I didn't understand that" three times)."""
     from actions.handoff import TO_ADD_TO_A_COMPLAINT, hand_over  # it imports this module's users
 
-    if reason is None and adds_to_a_complaint(text):
+    if reason is None and (adds_to_a_complaint(text) or changes_contact_details(text)):
         reason = TO_ADD_TO_A_COMPLAINT
     return [*hand_over(dispatcher, tracker, reason), FollowupAction(LISTEN)]
 
@@ -393,6 +395,11 @@ class ActionTriage(Action):
                 # "change my phone number on my complaint to 07700 900 948": said back, so the
                 # resident knows which number they will see (round 18 r18a-12 t6 was unsure).
                 dispatcher.utter_message(text=f"They will see your new details: {new_details}.")
+            for question in questions:
+                if question.end > question.start:
+                    # A question asked in a sentence of its own beside the new number (round
+                    # 18 r18a-07 t5 was not answered); not one read across the whole message.
+                    dispatcher.utter_message(text=question.answer.text)
             if tracker.get_slot(WITH_PERSON_SLOT):
                 return [FollowupAction(LISTEN)]
             return passed_to_a_person(dispatcher, tracker, text)

@@ -496,8 +496,9 @@ def understand(
     )
     if question is not None and question.name == REQUEST_CONTACT_OFFER and contact_details_in(text):
         # "yes please, email me at ... thanks, bye": the details answer the offer (round 8
-        # r8a-22 was told to ring instead).
-        return Understanding("yes", about_record=visit)
+        # r8a-22 was told to ring instead). A question beside them is answered: "my name is Sam
+        # 07700 900233. will you go in to the flat above and stop it?" (round 18 r18a-02).
+        return Understanding("yes", answer=asked if visit is None else None, about_record=visit)
     if question is None and intent != "thank" and (only_thanks(text) or passes_it_on(text)):
         # "kk ta": thanks, in the words people text it, not a message out of scope (r9b-04);
         # "no thanks, I'll tell him the number" closes the answer just given (r9b-22).
@@ -1214,6 +1215,40 @@ CHANGES_CONTACT = re.compile(
 def changes_contact_details(text: str) -> bool:
     """Whether a message asks for its writer's phone number or email to be changed."""
     return CHANGES_CONTACT.search(words(text)) is not None
+
+
+# "I've got a new one now, 07700 900 392", "ive changed my number since, its ...", "my new
+# mobile is ...": the details after it are new ones.
+NEW_DETAILS = re.compile(
+    r"\b(?:a |my |the |got )?new (?:one|number|no|phone|phone number|mobile|mobile number|mob|"
+    r"email|email address|details)\b"
+    r"|\b(?:changed|change|changing|updated|switched) (?:my |me |her |his )?"
+    r"(?:phone |mobile )?(?:number|phone|mobile|email|email address|no)\b"
+)
+
+
+# "... is my new number": the details named before the words.
+NAMED_NEW = re.compile(r"(?:\bis|'s|=|:)\s+(?:my\s+|the\s+|her\s+|his\s+)?$", re.IGNORECASE)
+
+
+def new_details_in(text: str) -> str | None:
+    """The new phone number or email a message gives when it says its details have changed ("It
+    was my old number 07700 900 150 but I've got a new one now, 07700 900 392"): those after the
+    words, or the only ones given; None when it says nothing of new details."""
+    found = NEW_DETAILS.search(text.lower())
+    if found is None:
+        return None
+    before = text[: found.start()]
+    if NAMED_NEW.search(before):
+        # "07700 900 555 is my new number, the old one was ...": the details just before.
+        clause = re.split(r"[,.;!?]", before)[-1]
+        if (named := contact_details_in(clause)) is not None:
+            return named
+    after = contact_details_in(text[found.start() :])
+    if after is not None:
+        return after
+    given = contact_details_in(text)
+    return given if given is not None and "," not in given else None
 
 
 def asks_for_a_note(text: str) -> bool:

@@ -808,9 +808,16 @@ class Values:
         if COPY_THEM_IN.search(said) and not contact_details_in(said):
             # "copy mum in" with no email given and no copy held: which part is asked, never
             # "That is what I have" (round 18 r18a-08 t14).
-            held_copies = [w for w in wishes(self.text("contact_details")) if "cop" in w]
-            self.stuck = self.stuck or not held_copies
-            return None
+            held_copies = [
+                w for w in wishes(self.text("contact_details")) if "cop" in w or "@" in w
+            ]
+            # Or the resident's own email held with who the complaint is for ("We will also
+            # email Fatima Rahman on ...", round 18 r18a-08 t14).
+            theirs = self.text("representative").partition("contact details:")[2]
+            self.stuck = self.stuck or not (held_copies or "@" in theirs)
+            # "put flat B and copy mum in": the rest of the sentence is applied.
+            rest = COPY_CLAUSE.sub(" ", said)
+            return self.apply(rest) if words(rest) and rest != said else None
         labelled = LABELLED.match(said)
         if labelled is not None and (told := self.labelled(labelled)) is not None:
             return told
@@ -1670,6 +1677,12 @@ NO_THEN_WAY = re.compile(
 )
 # "copy mum in", "cc her in on emails": a copy for someone, by name or relation.
 COPY_THEM_IN = re.compile(r"\b(?:copy|cc)\s+(?!of\b|to\b)\w+(?:'s)?\s+in\b", re.IGNORECASE)
+# "and copy mum in (on emails)": the copy asked for, as a clause of its own.
+COPY_CLAUSE = re.compile(
+    r"[,;\s]*(?:\b(?:and|&|also|plus)\s+)?(?:please\s+|pls\s+)?\b(?:copy|cc)\s+(?!of\b|to\b)"
+    r"\w+(?:'s)?\s+in\b(?:\s+on\s+(?:the\s+)?(?:emails?|letters?|everything))?",
+    re.IGNORECASE,
+)
 # "ask for a callback": no one to ask for.
 ASK_FOR_NOTHING = re.compile(r"\bask(?:ing)?\s+for\s+(?:a|an|the|some|our|your)\s+[a-z]", re.I)
 # "my husband Rahim": a relative by their first name.

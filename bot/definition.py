@@ -470,6 +470,17 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
         # "Please do not contact the tenant by letter ... Write to me at raj@...", "he finds
         # calls stressful - jo@...": the email given is the way left (round 15 r15d-09, r15b-10).
         return "email"
+    if (
+        preference is None
+        and phone_in(text)
+        and not email_in(text)
+        and "email" in ways_said(text).ruled_out
+        and not ({"phone", "text"} & ways_said(text).ruled_out)
+    ):
+        # "My phone is 01632 960 447, I'm in most mornings. Please don't send emails": the
+        # number given is the way left (round 18 r18a-05 t8 was asked how to contact her).
+        when = contact_time_in(" ".join(re.sub(r"[^\w\s'-]", " ", text.lower()).split()))
+        return f"phone, {when}" if when else "phone"
     return preference
 
 
@@ -914,6 +925,13 @@ CONSENT_GIVEN = re.compile(
     # "He has agreed", "I have power of attorney for him" (round 8 r8a-33).
     r"|(?<!['\u2019])\b(?:she|he|they|T|mum|dad) (?:has |have )?(?:agreed|agrees|said yes)"
     r"|power of attorney"
+    # "She's fine with me dealing with it", "mum's ok with me sorting this", "hes alright for
+    # me to do it" (round 18 r18a-08 t4, t12 asked for mum's consent again).
+    r"|\b(?:she|he|they|mum|mam|mom|dad|nan|gran|the tenant|the resident|(?-i:T))"
+    r"(?:'s|\u2019s| is| are|'re|s)?\s+(?:totally |completely |perfectly |more than )?"
+    r"(?:fine|ok|okay|alright|all right|happy|good)\s+(?:with|for)\s+me\s+"
+    r"(?:to\s+)?(?:deal|dealing|do|doing|sort|sorting|handle|handling|act|acting|speak|speaking|"
+    r"help|helping|talk|talking|take|taking|chase|chasing)"
     # "the resident has agreed", "she's agreed", "she has signed our authority form" (round 8).
     r"|\b(?:the resident|the tenant|(?-i:T)|she|he|they)(?:'s| is| has| have)\s+(?:already\s+)?"
     r"(?:agreed|consented|said yes)"

@@ -151,8 +151,14 @@ def elsewhere(slot: str, text: str) -> dict[str, Any] | None:
             return {"contact_details": contact_details_in(text)}
         return None
     if slot == "still_happening":
-        if says_still_or_stopped(text) is None and tells_of_an_earlier_report(text):
+        still = says_still_or_stopped(text)
+        if still is None and tells_of_an_earlier_report(text):
             return {"earlier_request": text.strip()[:200]}
+        if still is not None and job_reference_in(text) is not None:
+            # "yes ongoing. prev job ref JB-20931 per T": both answered, so the job number is
+            # not asked for next (round 18 r18a-10 t4-5 was asked for it twice).
+            told = [s for s in re.split(r"(?<=[.!?;])\s+", text.strip()) if job_reference_in(s)]
+            return {"still_happening": still, "earlier_request": " ".join(told)[:200]}
         return None
     if slot == "earlier_request":
         if only_still_happening(text):

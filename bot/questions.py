@@ -64,6 +64,10 @@ INNER_QUESTION = re.compile(
     # "just answer it, can a manager look at it yes or no" (round 17 r17a-10 t11 got the part
     # menu): a question closed by "yes or no", with no mark.
     r"|\b(?:yes or no|yes or not|y or n)$"
+    # "u didnt answer me, can u get into upstairs or not" (round 18 r18a-02, typed at our offer
+    # to contact her, was read as a no): a yes-or-no question closed by "or not".
+    r"|\b(?:can|could|will|would|do|does|did|is|are|have|has)\s+"
+    r"(?:u|you|ya|they|someone|somebody|sum1|anyone|anybody|he|she|it)\b.*\bor not$"
 )
 
 

@@ -74,6 +74,12 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
 )
 # "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
 ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")
+# "is the engineer booked in yet??", "has anyone been booked": a visit the chat cannot see, not
+# whether the request was noted (round 18 r18a-03 t2 would be told "Yes. I have noted ...").
+WHO_IS_BOOKED = re.compile(
+    r"\b(?:engineer|engineers|plumber|electrician|contractor|contractors|someone|somebody|"
+    r"anyone|anybody|sum1|workman|workmen|technician)\b"
+)
 # "the window is a separate repair, can you book that in too?" asked while a question of ours is
 # open (round 13 r13b-12 was told "Yes. Your repair or request carries on as normal", with nothing
 # noted): whether it is noted is said from the record. With nothing open, triage notes it.
@@ -103,11 +109,13 @@ ASKS_WHICH_REFERENCE = re.compile(
 CONTACT_WORDS = (
     r"(?:phone|mobile|mob|number|phone number|mobile number|email|email address|details)"
 )
+# "have you got my NEW number down" (round 18 r18a-07 t3 got only "A person will read this").
+NEW_WORD = r"(?:new|old|current|right|correct|latest)"
 ASKS_IF_DETAILS_HELD = re.compile(
     r"^(?:have|has|did|do)\s+(?:you|u|you lot|they)\s+(?:\w+\s+)?(?:got|get|have|taken|take|"
-    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+{CONTACT_WORDS}\b"
+    rf"noted|kept|saved)\s+(?:my|me|his|her|their|our)\s+(?:{NEW_WORD}\s+)?{CONTACT_WORDS}\b"
     r"|^(?:so\s+)?(?:you|u|youve|you've)\s+(?:have|got|have got|ve got)\s+(?:my|his|her)\s+"
-    rf"{CONTACT_WORDS}\b"
+    rf"(?:{NEW_WORD}\s+)?{CONTACT_WORDS}\b"
 )
 # "you wrote polish interpreter yes?", "you write bengali interpreter?": whether it was written
 # down, asked in a few words (round 15 r15c-01, r15c-15 got "I can only help with your home").
@@ -245,13 +253,18 @@ def asks_if_recorded(text: str) -> Subject | None:
             stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
         ):
             return "stage_2"
-        if ASKS_IF_REQUEST_TAKEN.search(said) or ASKS_IF_BOOKED.search(said):
+        if ASKS_IF_REQUEST_TAKEN.search(said) or (
+            ASKS_IF_BOOKED.search(said) and not WHO_IS_BOOKED.search(said)
+        ):
             return "request"
         if ASKS_IF_RECORDED.search(said) or (
             ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]
         ):
             return "adjustments" if ABOUT_ADJUSTMENTS.search(said) else "complaint"
-        if ASKS_IF_DETAILS_HELD.search(said) and is_question(text[start:end]):
+        if ASKS_IF_DETAILS_HELD.search(said) and (
+            # "And have you got my NEW number down, the old one doesn't work" asks, unmarked.
+            is_question(text[start:end]) or said.startswith(("have ", "has ", "did ", "do "))
+        ):
             return "details"
         if ASKS_ABOUT_A_REFERENCE.search(said) or (
             ASKS_WHICH_REFERENCE.search(said) and is_question(text[start:end])
@@ -278,6 +291,8 @@ class Recorded:
     stage_2_under_way: bool = False
     # A phone number or email was given in this conversation.
     details_held: bool = False
+    # New details the resident said replace those given with their complaint.
+    new_details: str | None = None
     # A repair or other request for our team was noted with this contact.
     request_noted: bool = False
     # What this conversation said about when someone comes or contacts them: the dates the law
@@ -314,6 +329,11 @@ def recorded_reply(subject: Subject, recorded: Recorded) -> str:
     if subject == "reference":
         return reference_reply(recorded)
     if subject == "details":
+        if recorded.new_details:
+            return (
+                f"Yes. I have your new details, {recorded.new_details}. The person who picks this "
+                "up will see them."
+            )
         if recorded.details_held:
             return "Yes. I have the phone number or email you gave me in this conversation."
         return (

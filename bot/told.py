@@ -9,6 +9,7 @@ import re
 
 from bot.definition import (
     DETAIL_LABELS,
+    EMAIL_IN_TEXT,
     NAME_WORD,
     NOT_A_NAME,
     NOT_NAMES,
@@ -17,6 +18,7 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    phone_matches,
     way_insisted,
     ways_said,
     without_contact_details,
@@ -262,8 +264,46 @@ def about_the_problem(text: str) -> str:
     read back in the resident's words about the problem (round 12 r12a-08, r12d-06, r12d-16
     read back "No, I said a FORMAL complaint" and "can we carry on where we were")."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s]
-    kept = [ENDS_ASKING_TO_COMPLAIN.sub("", s) for s in sentences if not about_the_chat(s)]
+    kept = [
+        ENDS_ASKING_TO_COMPLAIN.sub("", without_how_to_reach_them(s))
+        for s in sentences
+        if not about_the_chat(s)
+    ]
     return " ".join(s for s in kept if s)
+
+
+# "text me pls", "ring me on", "my mobile is": how to reach them, said with the details.
+REACH_ME = re.compile(
+    r"\b(?:te?xt|txt|ring|call|phone|email|e-mail|contact|reach|message|msg|whatsapp)\s+"
+    r"(?:me|us|her|him|them)\b|\b(?:my|her|his|me|mob|mobile|phone|tel)\s+"
+    r"(?:number|no|mobile|mob|phone|email|num)\b",
+    re.IGNORECASE,
+)
+
+
+# Fewer words than this left beside the details are not the problem ("hi").
+PROBLEM_WORDS = 3
+# Where the details were in a sentence.
+DETAILS_MARK = "\x00"
+
+
+def without_how_to_reach_them(sentence: str) -> str:
+    """A sentence without a phone number or email given with how to use it ("07700 900 618 text
+    me pls i cant always answer with him"): that goes with the contact details, not with what
+    went wrong (round 18 r18a-01 t9 read the number back as part of the problem). The problem
+    told before it in the same unpunctuated sentence is kept, and told after it when the details
+    end the instruction ("my email is jo@example.com the damp is back")."""
+    marked = EMAIL_IN_TEXT.sub(DETAILS_MARK, sentence)
+    for match in phone_matches(marked):
+        marked = marked.replace(match.raw_string, DETAILS_MARK)
+    reach_at = REACH_ME.search(marked)
+    if reach_at is None or DETAILS_MARK not in marked:
+        return sentence
+    first, last = marked.index(DETAILS_MARK), marked.rindex(DETAILS_MARK) + len(DETAILS_MARK)
+    before = marked[: min(first, reach_at.start())]
+    after = marked[last:] if reach_at.start() < first else ""
+    rest = " ".join(f"{before} {after}".replace(DETAILS_MARK, " ").split()).strip(" ,;-")
+    return rest if len(words(rest).split()) >= PROBLEM_WORDS else ""
 
 
 # Between sentences, and before "Why are you ..." typed without a stop before it.

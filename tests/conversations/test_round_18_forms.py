@@ -56,22 +56,8 @@ NO_HOT_WATER = (
         ),
         # r18a-02 t3-t4: getting into the flat above, asked twice and never answered.
         (LEAK, "ok. can u get someone into the flat upstairs??", ABOVE),
-        pytest.param(
-            LEAK,
-            "my name is Sam 07700 900233. will you go in to the flat above and stop it?",
-            ABOVE,
-            marks=pytest.mark.xfail(
-                strict=True, reason="details beside the question at the contact offer: form asks on"
-            ),
-        ),
-        pytest.param(
-            LEAK,
-            "u didnt answer me, can u get into upstairs or not",
-            ABOVE,
-            marks=pytest.mark.xfail(
-                strict=True, reason="'or not' at the contact offer is read as a no, unanswered"
-            ),
-        ),
+        (LEAK, "my name is Sam 07700 900233. will you go in to the flat above and stop it?", ABOVE),
+        (LEAK, "u didnt answer me, can u get into upstairs or not", ABOVE),
         # r18a-05 t5: "can I throw the old tap away?" got "I can't answer that one".
         (RUDE_PLUMBER, "JOB-55121 two weeks ago. can I throw the old tap away?", OLD_PARTS),
         (

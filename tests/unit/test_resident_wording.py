@@ -75,7 +75,9 @@ def reading_ease(text: str) -> float:
 def resident_texts(policy: Policy) -> dict[str, str]:
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     fill = {**vars(policy.landlord), "landlord_name": policy.landlord.name,
-            "landlord_phone": policy.landlord.phone}  # fmt: skip
+            "landlord_phone": policy.landlord.phone,
+            # The resident's name a helper told (utter_ask_resident_address).
+            "resident": "Grace Obi"}  # fmt: skip
     texts = {
         name: variant["text"].format(**fill)
         for name, variants in domain["responses"].items()
