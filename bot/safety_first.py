@@ -251,11 +251,17 @@ def _only_an_answer(message: UserUttered, tracker: DialogueStateTracker) -> bool
     it, I've changed my mind", "cancel it", "cba... bye"): the detector's guess there is the
     resident's frustration, not danger. Words at a detail question that read as no detail are
     no answer: "hes outside now with his key" at the name question (round 12 r12c-13)."""
-    text = message.text or ""
-    if message.intent.get("name") in SMALL_TALK or wants_to_leave(text) or says_goodbye(text):
+    if _leaving_or_small_talk(message):
         return True
+    text = message.text or ""
     slot = tracker.get_slot("requested_slot")
     return bool(tracker.active_loop_name) and slot in DETAIL_SLOTS and reads_as_a_detail(slot, text)
+
+
+def _leaving_or_small_talk(message: UserUttered) -> bool:
+    """Small talk or leaving ("forget it, I've changed my mind", "cba... bye")."""
+    text = message.text or ""
+    return message.intent.get("name") in SMALL_TALK or wants_to_leave(text) or says_goodbye(text)
 
 
 def _told_beside_an_answer(message: UserUttered, policy: Policy) -> bool:
@@ -265,7 +271,7 @@ def _told_beside_an_answer(message: UserUttered, policy: Policy) -> bool:
     or a danger to a person in a sentence of its own ("text. and to be honest im so tired of all
     this ... honestly i dont see the point anymore", r19a-07)."""
     matches = RuleMatches.from_entities(message.entities)
-    if detector_level(matches, policy) != SURE:
+    if detector_level(matches, policy) != SURE or _leaving_or_small_talk(message):
         return False
     category = policy.urgency.get(matches.detected_urgency or "")
     to_a_person = category is not None and category.to_a_person

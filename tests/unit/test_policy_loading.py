@@ -283,8 +283,8 @@ def test_a_danger_told_after_an_unknown_category_is_refused(rules: Path) -> None
 
 
 def test_a_key_given_twice_in_a_rule_is_refused_with_both_lines(rules: Path) -> None:
-    edit(rules, "urgency.yml", "  - id: gas\n    never_asb: true\n",
-         "  - id: gas\n    never_asb: true\n    never_asb: false\n")  # fmt: skip
+    edit(rules, "urgency.yml", "    never_asb: true\n    # A gas smell is never",
+         "    never_asb: true\n    never_asb: false\n    # A gas smell is never")  # fmt: skip
     with pytest.raises(PolicyError) as error:
         load_policy(rules)
     assert (error.value.file, error.value.rule_id) == ("urgency.yml", "gas")
