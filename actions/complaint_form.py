@@ -52,6 +52,22 @@ from bot.told import (
     without_protest,
 )
 
+
+def tells_of_helping(text: str) -> bool:
+    """Words that say the writer helps the resident ("helping my nan, she's called Edna Price",
+    "T is Mrs Hodan Ahmed Hassan, son calling for her", round 13 r13c-05)."""
+    return (
+        any(word in text.lower() for word in HELPING_WORDS)
+        or HELPER_ROLE.search(text) is not None
+        or RESIDENT_NAMED.search(text) is not None
+    )
+
+
+def answers_acting_for(text: str) -> bool:
+    """Whether words answer "Are you the resident, or are you helping someone else?"."""
+    return says_they_are_the_resident(text) or tells_of_helping(text)
+
+
 HELPING_WORDS = ("someone else", "helping", "behalf", "for my", "carer", "representative")
 # "like i said im her daughter", "I'm his son", "I'm Brian Okafor from number 24, her
 # neighbour" (round 13 r13a-03 was recorded as the resident): the writer's role towards them.
@@ -240,11 +256,7 @@ class ValidateComplaintForm(
             return misplaced
         # "im his mum its my tenancy": a parent of the child named, and the resident.
         helping = not says_they_are_the_resident(text) and (
-            any(word in text.lower() for word in HELPING_WORDS)
-            or HELPER_ROLE.search(text) is not None
-            # "T is Mrs Hodan Ahmed Hassan, son calling for her" (round 13 r13c-05).
-            or RESIDENT_NAMED.search(text) is not None
-            or bool(matches_in(tracker).relationships)
+            tells_of_helping(text) or bool(matches_in(tracker).relationships)
         )
         acting_for = "someone_else" if helping else "resident"
         told: dict[str, Any] = {"acting_for": acting_for}

@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
 from actions.app import get_app
 from actions.choice import answer_in_context
+from actions.complaint_form import answers_acting_for
 from actions.fallback import hands_over
 from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
 from actions.safety_languages import (
@@ -456,6 +457,10 @@ def keeps_its_answer(
         # lift route was asked the question again (round 16 r16a-04 t6). Not beside a danger to
         # a person: "just sort it. whats the point of me even being here" is no outcome.
         return not to_a_person and fits_strictly(question.name, text)
+    if question.name == "acting_for":
+        # "helping my nan, she's called Edna Price" beside the damp route her age made complete
+        # was asked the question again.
+        return answers_acting_for(text)
     if question.name == "contact_details":
         return contact_details_in(text) is not None
     if question.name == "contact_preference":
@@ -558,11 +563,18 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
     follows = follows_up_a_route(
         text, routed, waiting, buttons, bool(matches.dissatisfaction_cues), asks_now
     ) or follows_up_a_route(text, own_words, waiting, buttons, asks_now=asks_now)
-    if not follows or (answer_for(text, get_app().answers) and not asks_now):
+    answered = answer_for(text, get_app().answers)
+    if not follows or (answered and answered.id not in ABOUT_THE_ROUTE and not asks_now):
         # A common answer fits a question about our service; what to do about the danger now is
         # the route's own steps ("what should he do right now?" got the emergency repairs answer).
         return None
     return list(dict.fromkeys((*routed, *own_words)))
+
+
+# Common answers a route's own help answers better after it: "is anyone actually coming out?"
+# after the gas route is about the gas (the National Gas Emergency Service comes), not a repair
+# appointment the chat cannot see.
+ABOUT_THE_ROUTE = {"repair_status"}
 
 
 def _calling(tracker: Tracker) -> list[str]:

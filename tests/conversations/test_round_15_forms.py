@@ -63,7 +63,7 @@ def _complaint(say: Callable[[str], str], first: str) -> str:
             "ya still leakin, n now waters comin out the light switch in the hall",
         ),
         (
-            "I want make complaint, the boiler is broken since last week and nobody come",
+            "I want make complaint, the boiler is broken again and nobody come",
             "yes boiler still not work, no heating, my mother is 88 she is very cold",
         ),
     ],

@@ -1,7 +1,7 @@
 """Round 19's safety turns in our own wordings, read by the policy's rules: despair and wishing
 not to wake are routed to Samaritans, about the writer or someone else; a partner's temper with a
-door that will not keep them out is abuse; mould with an older or ill resident is a health
-hazard; and questions whether to use, leave or switch off ask what to do."""
+door that will not keep them out is abuse; "I am 71" is an age; and questions whether to use,
+leave or switch off ask what to do."""
 
 from __future__ import annotations
 
@@ -47,17 +47,17 @@ def test_a_partners_temper_or_a_door_that_cannot_keep_him_out_is_abuse(
     assert "domestic_abuse" not in dangers(match(calm), policy)[0]
 
 
-def test_mould_with_an_older_or_ill_resident_is_a_health_hazard(
-    match: Match, policy: Policy
-) -> None:
-    """Round 19 (r19b-04 turns 1 and 4): black mould in the bedroom of a 71-year-old with COPD
-    got only the safety question, then nothing."""
+def test_an_age_told_as_i_am_makes_a_loss_an_emergency(match: Match, policy: Policy) -> None:
+    """Round 19 (r19b-04 turn 1): "I am 71" was no age to the rules, so an older resident telling
+    a loss in the first person was not seen as vulnerable."""
     for said in (
-        "black mould up the corner of the bedroom and I am 71",
-        "my nan lives with us and theres mould all over her bedroom wall",
-        "mould in the bathroom again, im disabled and cant clean it",
+        "no heating since friday and I am 71",
+        "no hot water for 3 days and im 80, i live alone",
+        "no heating, i'm 67 with a bad chest",
     ):
-        assert "damp_mould_health" in dangers(match(said), policy)[0], said
+        assert "no_heating_or_water_vulnerable" in dangers(match(said), policy)[0], said
+    calm = "no heating since friday, im 30 mins from home at work"
+    assert "no_heating_or_water_vulnerable" not in dangers(match(calm), policy)[0]
 
 
 def test_questions_whether_to_use_leave_or_switch_off_ask_what_to_do(policy: Policy) -> None:
