@@ -694,6 +694,11 @@ def _after_route(
     said_before = clock_lines_said(said_so_far(tracker), policy)
     for line in dict.fromkeys(line for line in (*in_use, *lines, *said_before) if line):
         dispatcher.utter_message(text=line)
+    answered = answer_for(text, get_app().answers)
+    if answered and answered.id in ABOUT_THE_ROUTE:
+        # "is the engineer booked in yet??" after the lift route: the route's help, and what
+        # the chat can and cannot see of appointments (round 18 r18a-03 t2).
+        dispatcher.utter_message(text=answered.text)
     about_record = asks_if_recorded(text)
     if about_record is not None:
         # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
