@@ -474,12 +474,6 @@ def _unhappy_with_us(matches: RuleMatches) -> bool:
     return bool(matches.dissatisfaction_cues or matches.references or staff_conduct)
 
 
-def _about_conduct(matches: RuleMatches) -> bool:
-    """Whether the policy's words tell of unhappiness with us or of how someone behaved (rude,
-    swore, shouted)."""
-    return _unhappy_with_us(matches) or any(kind == "conduct_cue" for kind, *_ in matches.spans)
-
-
 def _never_asb(urgency: tuple[str, ...], policy: Policy) -> bool:
     """Whether a danger found is one the policy says is never anti-social behaviour."""
     return any(policy.urgency[category].never_asb for category in urgency)
@@ -530,11 +524,6 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # Words saying nobody at home is at risk ("I'm 34, fine with a jumper", "2 adults, no health
     # issues") are evidence against a guess at a danger they do not name.
     doubts += int(matches.reassured)
-    # A guess lacking its category's evidence, in a message about how we or our contractors
-    # behaved, is the resident's grievance: "he swore when I asked him to take his boots off ...
-    # water all over the floor" got the safety question for an electrical danger (round 18
-    # r18a-05).
-    doubts += int(bool(needs) and not needs & set(matches.cue_groups) and _about_conduct(matches))
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words

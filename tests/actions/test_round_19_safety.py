@@ -74,16 +74,3 @@ def test_a_person_asked_for_beside_the_safety_question_is_handed_over(
         events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
         assert events == [FollowupAction(HANDOFF_ACTION)], text
         assert OUTCOME_QUESTION not in texts(dispatcher)
-
-
-def test_a_hazard_guess_in_a_message_about_a_rude_contractor_is_not_asked_about(
-    app: App, policy: Policy, dispatcher: CollectingDispatcher
-) -> None:
-    """Round 18 (r18a-05 turn 1): a contractor who swore and left water on the floor got "Is
-    anyone in danger right now?" on the detector's sure guess at an electrical danger, with no
-    word of electrics in the message."""
-    text = "the fitter swore at me and was so rude, left the old tap on the side and water all over"
-    tracker = turn(policy, [], text, ("electrical_danger", 0.87))
-    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
-    assert policy.safety.question not in texts(dispatcher)
-    assert events == [ActionReverted()]

@@ -5,11 +5,8 @@ leave or switch off ask what to do."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
-from bot.triage.decide import NOT_AT_ALL, UNSURE, about_someone_else, dangers, detector_level
+from bot.triage.decide import about_someone_else, dangers
 from bot.triage.safety import asks_to_use, asks_what_to_do
 from tests.unit.conftest import Match
 
@@ -78,22 +75,6 @@ def test_questions_whether_to_use_leave_or_switch_off_ask_what_to_do(policy: Pol
     ):
         assert asks_what_to_do(said, policy), said
     assert not asks_what_to_do("will someone ring me tomorrow about the carpet", policy)
-
-
-def test_a_guess_without_its_evidence_in_words_about_conduct_is_not_asked_about(
-    match: Match, policy: Policy
-) -> None:
-    """Round 18 (r18a-05 turn 1): a contractor who swore and left water on the floor got "Is
-    anyone in danger right now?" on the detector's guess at an electrical danger. With a word of
-    electrics told, the guess is still asked about."""
-
-    def guessed(said: str) -> RuleMatches:
-        return replace(match(said), detected_urgency="electrical_danger", detected_probability=0.9)
-
-    rude = "the plumber swore at me, so rude, and left water all over my kitchen floor"
-    assert detector_level(guessed(rude), policy) == NOT_AT_ALL
-    calm = "theres water all over my kitchen floor since the plumber came"
-    assert detector_level(guessed(calm), policy) == UNSURE
 
 
 def test_messages_that_must_not_say_what_they_are_about_are_a_need(match: Match) -> None:

@@ -60,9 +60,7 @@ def test_fear_of_someone_at_the_door_is_routed_by_the_policy_words(
     [
         ("hi the panel on the bath has come off and its got a sharp edge, my 2 yr old",
          "the back wall has a crack so wide you can put your hand in it", "structural_danger"),
-        # Told with unhappiness at us ("and nobody has come"), a guess without its evidence is
-        # not even asked about (round 18 r18a-05; tests/unit/test_round_19_dangers.py).
-        ("the garden fence blew down in the storm last month, it is lying across the path",
+        ("the garden fence blew down in the storm last month and nobody has come",
          "the whole landing reeks of smoke from next door", "fire_or_danger_to_life"),
         ("the fence fell over in the gales and my husband can't lift it with his bad back",
          "grandad is lying at the bottom of the stairs not moving", "medical_emergency"),
