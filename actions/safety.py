@@ -79,6 +79,7 @@ from bot.triage.safety import (
     cannot_read,
     dangers_to_a_person_standing,
     follows_up_a_route,
+    left_at_risk,
     line_not_answered,
     not_to_be_phoned,
     reads_as_a_detail,
@@ -191,7 +192,9 @@ class ActionSafetyCheck(Action):
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
         if no_calls:
-            dispatcher.utter_message(text=policy.safety.no_calls)
+            given = contact_details_in(str(message.get("text") or ""))
+            safety = policy.safety
+            dispatcher.utter_message(text=safety.no_calls_safe_way_given if given else safety.no_calls)
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
             app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
         elif said_again:
@@ -199,6 +202,14 @@ class ActionSafetyCheck(Action):
             app.cases.record_contact(contact_record(tracker, again))
             _ways_without_a_call(dispatcher, tracker)
         elif not (result.urgency or result.ask_about_danger or confirmed):
+            leaving = left_at_risk(
+                message.get("text"), turns_in_events(before_latest_message(tracker)), policy
+            )
+            if leaving:
+                for line in dict.fromkeys(policy.after_route(category) for category in leaving):
+                    dispatcher.utter_message(text=line)
+                # Then the leaving or the goodbye is read as any other.
+                return [ActionReverted()]
             calling = None if follow_up else _calling(tracker)
             if calling:
                 return self._calling_for_help(dispatcher, tracker, calling)
@@ -316,7 +327,15 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     there is dropped. Danger told in words the policy names is always routed."""
     routed = set(routes_in(tracker))
     text = str(tracker.latest_message.get("text") or "")
-    answered = _answers_the_question_waiting(open_question(tracker), text)
+    question = open_question(tracker)
+    answered = _answers_the_question_waiting(question, text) or (
+        # A reply to the read-back that agrees before it asks, or changes a part: "Yes, that's
+        # right now. But ... can I go anywhere else then?" got the Samaritans line, and "No. My
+        # name is Priya Raman, not 'Like I'" the safety question (round 19 r19b-06 t8, t9).
+        question is not None
+        and question.name == READ_BACK
+        and (opens_confirming(text) or corrects_the_read_back(tracker))
+    )
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
     told_after = told_after_a_route(matches, routed, policy) + completed_by_words_told_before(
         matches, _cue_groups_told_before(tracker), routed, policy
@@ -425,6 +444,10 @@ def _answers_the_question_waiting(question: OpenQuestion | None, text: str) -> b
         return any(reads_as_a_detail(slot, text) for slot in CONTACT_CORRECTIONS)
     if not question.form:
         return True
+    if question.name == "acting_for":
+        # "me its my flat. Dean Okafor, 7 Birch House" got the safety question, then the
+        # question again (round 19 r19b-03 t6).
+        return answers_acting_for(text)
     return reads_as_a_detail(question.name, text) and fits_strictly(question.name, text)
 
 

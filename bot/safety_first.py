@@ -55,6 +55,7 @@ from bot.triage.safety import (
     cannot_read,
     dangers_to_a_person_standing,
     follows_up_a_route,
+    left_at_risk,
     line_not_answered,
     needs_safety_check,
     not_to_be_phoned,
@@ -192,6 +193,8 @@ class SafetyFirstPolicy(UntrainedPolicy):
             or not _only_an_answer(message, tracker)
             or _told_beside_an_answer(message, policy)
         ):
+            return True
+        if left_at_risk(message.text, _turns_before_latest(tracker), policy):
             return True
         if answers_yes(message.intent.get("name"), message.text, policy) and _asked_about_danger(
             tracker, policy.safety.questions

@@ -201,6 +201,7 @@ class RuleMatcher:
         self._categories = safety.categories
         self._vulnerable_from_age = safety.vulnerable_from_age
         self._vulnerable_under_age = safety.vulnerable_under_age
+        self._age_cue_groups = safety.age_cue_groups
         self._health_needs = {n.id for n in policy.needs.values() if n.special_category}
         self._negations_after = {
             language.id: set(language.negations_after) for language in policy.languages.values()
@@ -295,14 +296,14 @@ class RuleMatcher:
                 "reassured",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
-        if self._vulnerable_from_age is not None and any(
+        old_enough = self._vulnerable_from_age is not None and any(
             age >= self._vulnerable_from_age for age in ages_told(doc.text)
-        ):
-            found.setdefault("cue_group", []).append(VULNERABLE)
-        if self._vulnerable_under_age is not None and any(
+        )
+        young_enough = self._vulnerable_under_age is not None and any(
             age < self._vulnerable_under_age for age in young_ages_told(doc.text)
-        ):
-            found.setdefault("cue_group", []).append(VULNERABLE)
+        )
+        if old_enough or young_enough:
+            found.setdefault("cue_group", []).extend(self._age_cue_groups)
         written_in = self._languages.other_language(doc.text)
         # "ok multumesc, la revedere" says only goodbye: nothing is left unread in it, and it is
         # answered in its language (round 17 r17a-15 t7 got the emergency text).

@@ -13,6 +13,7 @@ import yaml
 
 from bot.policy.ids import REQUIRED
 from bot.policy.schema import (
+    AGE_CUE_GROUPS_BEFORE,
     COMPLAINT_RECORD_FIELDS,
     LABELS,
     LONGEST_RETENTION_MONTHS,
@@ -503,12 +504,14 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         will_contact=_checked(file, "will_contact", landlord_fields),
         no_contact_details=_checked(file, "no_contact_details", landlord_fields),
         no_calls=file.text("no_calls"),
+        no_calls_safe_way_given=file.text("no_calls_safe_way_given"),
         cannot_phone=_checked(file, "cannot_phone", landlord_fields),
         cannot_phone_cues=file.cues("cannot_phone_cues", required=True),
         alarm_chirp=file.text("alarm_chirp"),
         alarm_chirp_cues=file.cues("alarm_chirp_cues", required=True),
         vulnerable_from_age=_age(file, "vulnerable_from_age"),
         vulnerable_under_age=_age(file, "vulnerable_under_age"),
+        age_cue_groups=_age_cue_groups(file, cue_groups),
         put_off_cues=file.cues("put_off_cues", required=True),
         line_unanswered=_checked(file, "line_unanswered", landlord_fields),
         line_unanswered_cues=file.cues("line_unanswered_cues", required=True),
@@ -530,6 +533,18 @@ def _age(file: _Record, key: str) -> int | None:
     if not isinstance(value, int) or isinstance(value, bool) or not 0 < value < 120:
         file.fail(f"'{key}' must be a whole number of years between 1 and 119")
     return value
+
+
+def _age_cue_groups(file: _Record, cue_groups: Mapping[str, object]) -> tuple[str, ...]:
+    """The cue groups a person told by age joins; `vulnerable` when the policy names none (a
+    model trained before the key existed keeps loading its policy snapshot)."""
+    if "age_cue_groups" not in file.data:
+        return AGE_CUE_GROUPS_BEFORE
+    groups = file.cues("age_cue_groups", required=True)
+    for group in groups:
+        if group not in cue_groups:
+            file.fail(f"age_cue_groups names cue group '{group}', which 'cue_groups' does not hold")
+    return groups
 
 
 def _stage_2(file: _Record) -> Stage2Rules:
@@ -778,12 +793,14 @@ _TOP_KEYS = {
         "will_contact",
         "no_contact_details",
         "no_calls",
+        "no_calls_safe_way_given",
         "cannot_phone",
         "cannot_phone_cues",
         "alarm_chirp",
         "alarm_chirp_cues",
         "vulnerable_from_age",
         "vulnerable_under_age",
+        "age_cue_groups",
         "put_off_cues",
         "line_unanswered",
         "line_unanswered_cues",

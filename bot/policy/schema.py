@@ -234,6 +234,10 @@ class DetectorThresholds:
     ask: float
 
 
+# The cue group an age joined before the policy could name more (models trained then).
+AGE_CUE_GROUPS_BEFORE = ("vulnerable",)
+
+
 @dataclass(frozen=True)
 class Safety:
     """Everything about recognising danger: categories, the cue groups their combinations use,
@@ -267,6 +271,7 @@ class Safety:
     no_contact_details: str
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
+    no_calls_safe_way_given: str
     # Said beside a route when the resident cannot make a voice call (Deaf, no credit, someone
     # listening): the ways to reach help that are not a call, and what tells of it.
     cannot_phone: str
@@ -281,6 +286,9 @@ class Safety:
     # A child said in numbers to be younger than this ("she is 4", "my 2yo") is vulnerable too:
     # under-fives are the children most at risk from the cold and from illness (round 15 r15c-06).
     vulnerable_under_age: int | None = None
+    # The cue groups a person told by age joins (`vulnerable`, and damp's own risk group: older
+    # people and young children are among those damp and mould harms most).
+    age_cue_groups: tuple[str, ...] = AGE_CUE_GROUPS_BEFORE
     # Words that put a danger off after its route ("I'll mention it on Monday"): a category's
     # `put_off` is then said again.
     put_off_cues: tuple[str, ...] = ()

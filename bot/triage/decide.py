@@ -368,15 +368,21 @@ def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Poli
     ]
 
 
+# Cue groups that tell of a person at risk, or of harm to their health: a combination with one
+# of them is completed by words told in another message of the conversation.
+PERSON_AT_RISK = {VULNERABLE, "damp_risk", "health_effect"}
+
+
 def completed_by_words_told_before(
     matches: RuleMatches, told_before: Iterable[str], routed: Iterable[str], policy: Policy
 ) -> list[str]:
-    """The dangers whose combination with a vulnerable person the message completes with cue
+    """The dangers whose combination with a person at risk the message completes with cue
     groups the resident told earlier in the conversation: the person told before ("radiators
     cold for 5 days, fix it before mama comes back" after "my mum is 79 with a bad heart", round
     13 r13c-07), or the person told now after the loss ("I have COPD, I cant manage the stairs"
     after the lift is out, round 15 r15b-12; "my daughter is hot with fever" after "she is 4",
-    r15c-06). The message holds a group of the combination itself. Not a danger said to be
+    r15c-06; "I have COPD, and I sleep in that room" after black mould, round 19 r19b-04). The
+    message holds a group of the combination itself. Not a danger said to be
     over, nor one already routed unless this message is what completes it: a lift routed on the
     detector's guess alone is an emergency again once "i have copd and cant manage the stairs"
     is told (round 15 r15b-12), but "my mum is 90" said again adds nothing."""
@@ -391,7 +397,7 @@ def completed_by_words_told_before(
         for category in policy.urgency.values()
         if category.id not in matches.urgency
         and any(
-            VULNERABLE in combination
+            PERSON_AT_RISK & set(combination)
             and told.issuperset(combination)
             and now & set(combination)
             and (category.id not in routed or not before.issuperset(combination))
@@ -485,7 +491,9 @@ def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool
 
 
 # Cue groups that name who may be in danger, not the danger: "my wife" is no word of abuse.
-WHO_NOT_WHAT = {VULNERABLE, "partner"}
+PARTNER = "partner"
+WHO_NOT_WHAT = {VULNERABLE, PARTNER}
+FEELING_NOT_WHAT = {"fear"}
 
 
 def _without_groups(matches: RuleMatches, left_out: set[str]) -> RuleMatches:
@@ -530,11 +538,16 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # the guessed danger needs: "i have copd and cant manage the stairs, and my inhaler is nearly
     # empty" after a lift is out needs the pharmacy as well as the repairs line (round 15 r15b-12).
     # A partner named is who, not what: "my partner went back in and now hes throwing up" after
-    # the gas route is no abuse (round 15 r15c-16).
+    # the gas route is no abuse (round 15 r15c-16). Fear is how, not what, unless a partner is
+    # named with it: "he's scared to lock it at night ... what if there's a fire and he can't
+    # get out?" is no abuse (round 19 r19b-11 got the abuse helpline beside the fire advice),
+    # "my ex is outside shouting he'll set fire to the flat, im so scared" is.
+    groups = set(matches.cue_groups)
+    feelings = set() if PARTNER in groups else FEELING_NOT_WHAT
     doubts += int(
         bool(matches.urgency)
         and category.id not in matches.urgency
-        and not (needs - WHO_NOT_WHAT) & set(matches.cue_groups)
+        and not (needs - WHO_NOT_WHAT - feelings) & groups
     )
     # A danger to a person guessed with no words of its own, in a message the policy's words put
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was

@@ -8,7 +8,14 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from bot.answers import READ_BACK, Button, ConversationState, typed_button
+from bot.answers import (
+    READ_BACK,
+    Button,
+    ConversationState,
+    says_goodbye,
+    typed_button,
+    wants_to_leave,
+)
 from bot.definition import (
     NEGATIONS,
     PREFERENCES,
@@ -148,6 +155,18 @@ def dangers_to_a_person_standing(
     return [
         c for c in routes_standing(turns, policy) if policy.urgency[c].to_a_person and c in told
     ]
+
+
+def left_at_risk(
+    text: str | None, turns: Iterable[tuple[bool, str, Iterable[dict[str, Any]]]], policy: Policy
+) -> list[str]:
+    """The dangers to a person whose route stands when the resident leaves or says goodbye ("no.
+    forget it", then "whatever. nobody listens. goodnight" after saying he could not keep going,
+    round 20 r20a-05 was told only "Goodbye"): the help open day and night is said once more
+    before they go."""
+    if not (wants_to_leave(text or "") or says_goodbye(text or "")):
+        return []
+    return [c for c in routes_standing(turns, policy) if policy.urgency[c].to_a_person]
 
 
 def routes_in_events(events: Iterable[dict[str, Any]], policy: Policy) -> list[str]:
