@@ -194,7 +194,9 @@ class ActionSafetyCheck(Action):
         if no_calls:
             given = contact_details_in(str(message.get("text") or ""))
             safety = policy.safety
-            dispatcher.utter_message(text=safety.no_calls_safe_way_given if given else safety.no_calls)
+            dispatcher.utter_message(
+                text=safety.no_calls_safe_way_given if given else safety.no_calls
+            )
             urgency = tuple(dict.fromkeys((*result.urgency, *no_calls)))
             app.cases.record_contact(contact_record(tracker, replace(result, urgency=urgency)))
         elif said_again:

@@ -23,6 +23,10 @@ CUE_GROUP = "cue_group"
 GOODBYE_LANGUAGE = "goodbye_language"
 # The cue group of people a loss harms most: found by its words, a disclosed need or an age.
 VULNERABLE = "vulnerable"
+# The cue group of an alarm's chirp or battery (urgency.yml's `alarm_chirp_cues`).
+ALARM_CHIRP = "alarm_chirp"
+# Things whose names hold danger words (urgency.yml's `device_names`): the smoke in "smoke alarm".
+DEVICE_NAME = "device_name"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
 # so is "cmp 2026 42", the leading zeros left out (round 12 r12d-17 was asked for it again).
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{1,6})\b", re.IGNORECASE)

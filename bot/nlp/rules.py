@@ -18,7 +18,9 @@ from spacy.vocab import Vocab
 
 from bot.nlp.language import LanguageIdentifier
 from bot.nlp.matches import (
+    ALARM_CHIRP,
     ASKED_URGENCY,
+    DEVICE_NAME,
     NEGATED_URGENCY,
     REFERENCE,
     VULNERABLE,
@@ -164,6 +166,9 @@ class RuleMatcher:
         groups += [("urgency_except", c.id, c.except_cues) for c in safety.categories.values()]
         groups += [(ASKED_URGENCY, c.id, c.ask_cues) for c in safety.categories.values()]
         groups += [("cue_group", name, cues) for name, cues in safety.cue_groups.items()]
+        # An alarm's chirp is evidence against a guess at fire or gas (bot.triage.decide).
+        groups += [("cue_group", ALARM_CHIRP, safety.alarm_chirp_cues)]
+        groups += [(DEVICE_NAME, DEVICE_NAME, safety.device_names)]
         groups += [
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
@@ -246,12 +251,14 @@ class RuleMatcher:
         # unhappy, the neighbour in "writing for my neighbour" is the person helped, not ASB, and
         # the staff in "a complaint about a member of staff" is no request for a person, and the
         # health in "no health issues" tells of no need and nobody at risk.
+        # The smoke in "smoke alarm" is no smoke: a chirping wired smoke alarm got the electrical
+        # danger's route (round 20 r20a-06).
         inside = {
-            "dissatisfaction_cue": "not_dissatisfaction",
-            "exclusion_cue": "relationship",
-            "person_request": "staff_cue",
-            "cue_group": "reassured",
-            "adjustment": "reassured",
+            "dissatisfaction_cue": ("not_dissatisfaction",),
+            "exclusion_cue": ("relationship",),
+            "person_request": ("staff_cue",),
+            "cue_group": ("reassured", DEVICE_NAME),
+            "adjustment": ("reassured",),
         }
         phrases += [
             (("relationship", HELPED_NEIGHBOUR), start, end)
@@ -270,7 +277,7 @@ class RuleMatcher:
                 # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
                 continue
             if kind == "not_dissatisfaction" or any(
-                other == inside.get(kind) and s <= start and end <= e
+                other in inside.get(kind, ()) and s <= start and end <= e
                 for (other, _), s, e in phrases
             ):
                 continue

@@ -280,6 +280,8 @@ class Safety:
     # difference between a low battery and an alarm sounding, without dropping the route.
     alarm_chirp: str
     alarm_chirp_cues: tuple[str, ...]
+    # Things whose names hold danger words (the smoke in "smoke alarm"): those words are no cue.
+    device_names: tuple[str, ...]
     # A person said to be this old or older ("my mum who is 87", "Mr Frost 90") is vulnerable
     # for the cue group of that name; None when the policy sets no age.
     vulnerable_from_age: int | None = None

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from bot.nlp.matches import VULNERABLE, RuleMatches
+from bot.nlp.matches import ALARM_CHIRP, VULNERABLE, RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
 from bot.policy.schema import IntentRule, Label, UrgencyCategory
@@ -532,6 +532,12 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # Words saying nobody at home is at risk ("I'm 34, fine with a jumper", "2 adults, no health
     # issues") are evidence against a guess at a danger they do not name.
     doubts += int(matches.reassured)
+    # An alarm's chirp or battery is evidence against a guess at danger: "smoke alarm keeps
+    # chirping, think it needs a new battery? its one of the ones wired in" got the electrical
+    # danger's route, and "can she just take batt out of the alarm" after the carbon monoxide
+    # route the fire text (round 20 r20a-06, r20a-02). An alarm sounding with headaches is found
+    # by the policy's words.
+    doubts += int(ALARM_CHIRP in matches.cue_groups)
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words

@@ -113,3 +113,30 @@ def test_leaving_after_the_samaritans_line_gets_it_once_more(
     assert texts(dispatcher) == [policy.after_route("self_harm")]
     # The leaving is then read as any other: the form stops, or the goodbye is said.
     assert events == [ActionReverted()]
+
+
+CONTACT_PREFERENCE_QUESTION = "How would you like us to contact you?"
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        ("electrical_danger", "ok ive unplugged it. can i use it again once its cooled down?"),
+        ("electrical_danger", "so i can leave the electric on yeh? baby is asleep"),
+        ("no_heating_or_water_vulnerable", "can i boil bottled water for his bottles?"),
+        ("no_heating_or_water_vulnerable", "he ask can he use the kettle water for machine?"),
+    ],
+)
+def test_whether_to_use_it_asked_after_a_route_gets_a_plain_answer(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, category: str, text: str
+) -> None:
+    """Round 20 (r20a-01 t7, r20a-03 t3, r20a-06 t4) and round 19 (r19a-06): "can i use it
+    again once its cooled down?" after the electrical route got the next form question, and
+    whether bottled or kettle water will do for a baby's bottles or a dialysis machine was never
+    answered."""
+    said = [policy.urgent_route(category), CONTACT_PREFERENCE_QUESTION]
+    tracked = turn(policy, said, text, (category, 0.2), "contact_preference")
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    replies = texts(dispatcher)
+    assert replies[0] == policy.in_use_line(category)
+    assert replies[-1] == CONTACT_PREFERENCE_QUESTION

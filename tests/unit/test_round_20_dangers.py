@@ -76,13 +76,11 @@ def test_fear_beside_a_fire_is_no_abuse(match: Match, policy: Policy) -> None:
     there's a fire and he can't get out?" got the abuse helpline beside the fire advice, on the
     detector's guess."""
     for said in (
-        "shes scared to lock it at night because it jams, what if theres a fire and she cant get out",
+        "shes scared to lock it at night as it jams, what if theres a fire and she cant get out",
         "hes frightened hell be stuck if theres a fire, the lock keeps sticking",
         "my nan is 88 and terrified of a fire, her front door lock jams and she cant get out",
     ):
-        matched = replace(
-            match(said), detected_urgency="domestic_abuse", detected_probability=0.99
-        )
+        matched = replace(match(said), detected_urgency="domestic_abuse", detected_probability=0.99)
         routed, _ = dangers(matched, policy)
         assert "fire_or_danger_to_life" in routed, said
         assert "domestic_abuse" not in routed, said
@@ -103,6 +101,8 @@ def test_a_question_about_this_chat_is_no_line_that_rang_out(policy: Policy) -> 
         "you didnt answer my question, do i go to them or to you first",
         "You didn't answer about the ICO. do I ring them?",
         "u still havent answered my question, who do i call",
+        "phone is fine. but you didnt answer me, is it safe to turn it back on",
+        "i never rang the number, i meant you didnt answer",
     ):
         assert not line_not_answered(said, routed, policy), said
     assert line_not_answered("i rang the number and nobody answered", routed, policy)
@@ -127,3 +127,51 @@ def test_asking_who_runs_a_care_assessment_is_no_safeguarding_concern(
         detected_probability=0.6,
     )
     assert "safeguarding" in dangers(neglected, policy)[0]
+
+
+def test_a_chirping_smoke_alarm_is_no_fire_or_electrical_danger(
+    match: Match, policy: Policy
+) -> None:
+    """Round 20 (r20a-06 t1, r20a-02 t2): "smoke alarm in hall keeps chirping every min so think it
+    needs a new battery? its one of the ones wired in" got the electrical danger's route, and "can
+    she just take batt out of the alarm" after the carbon monoxide route the fire text, on the
+    detector's guesses."""
+    for said, guess in (
+        (
+            "smoke alarm in the hall keeps chirping, needs a new battery i think, its wired in",
+            "electrical_danger",
+        ),
+        (
+            "the smoke detector beeps once every minute, is it the batteries",
+            "fire_or_danger_to_life",
+        ),
+    ):
+        matched = replace(match(said), detected_urgency=guess, detected_probability=0.9)
+        assert dangers(matched, policy) == ((), False), said
+    # Alone, asked about at most; after the carbon monoxide route it is a reply to it.
+    batt = "T asking if she can take the batt out of the alarm, its doing her head in"
+    matched = replace(
+        match(batt), detected_urgency="fire_or_danger_to_life", detected_probability=0.9
+    )
+    assert dangers(matched, policy)[0] == ()
+    assert "smoke" not in match("the smoke alarm is wired into the mains").cue_groups
+    sounding = match("the smoke alarm is going off and theres smoke coming from the socket")
+    assert dangers(sounding, policy)[0], "smoke told beside the alarm is still smoke"
+    co = match("the co alarm keeps chirping and we all have headaches and feel sick")
+    assert "gas" in dangers(co, policy)[0]
+
+
+def test_an_ex_who_still_has_a_key_is_abuse_as_well_as_an_insecure_home(
+    match: Match, policy: Policy
+) -> None:
+    """Round 20 (r20a-04 t1): "my ex still has a key and ive had to leave the chain on every
+    night ... he still comes round and reads my letters" got only the insecure-home line."""
+    for said in (
+        "need the locks changed asap my ex still has a key",
+        "my ex-husband still has a key and keeps letting himself in",
+        "can u change my locks, ex has got a key and im scared",
+    ):
+        routed = dangers(match(said), policy)[0]
+        assert "domestic_abuse" in routed and "insecure_home" in routed, said
+    lost = dangers(match("i lost my key, can you change the lock"), policy)[0]
+    assert "domestic_abuse" not in lost
