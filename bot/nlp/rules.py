@@ -277,7 +277,11 @@ class RuleMatcher:
                 # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
                 continue
             if kind == "not_dissatisfaction" or any(
-                other in inside.get(kind, ()) and s <= start and end <= e
+                other in inside.get(kind, ())
+                and s <= start
+                and end <= e
+                # A device's own name is its cue: "smoke detector" is the smoke alarm group.
+                and (other != DEVICE_NAME or (s, e) != (start, end))
                 for (other, _), s, e in phrases
             ):
                 continue

@@ -154,7 +154,8 @@ def test_a_chirping_smoke_alarm_is_no_fire_or_electrical_danger(
         match(batt), detected_urgency="fire_or_danger_to_life", detected_probability=0.9
     )
     assert dangers(matched, policy)[0] == ()
-    assert "smoke" not in match("the smoke alarm is wired into the mains").cue_groups
+    named = match("the smoke alarm is wired into the mains").cue_groups
+    assert "smoke" not in named and "smoke_alarm" in named
     sounding = match("the smoke alarm is going off and theres smoke coming from the socket")
     assert dangers(sounding, policy)[0], "smoke told beside the alarm is still smoke"
     co = match("the co alarm keeps chirping and we all have headaches and feel sick")
