@@ -72,6 +72,7 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    asks_about_safe_contact,
     asks_to_use,
     asks_what_to_do,
     calls_the_line,
@@ -212,6 +213,11 @@ class ActionSafetyCheck(Action):
                     dispatcher.utter_message(text=line)
                 # Then the leaving or the goodbye is read as any other.
                 return [ActionReverted()]
+            safe_contact = asks_about_safe_contact(
+                message.get("text"), routes_not_taken_back(tracker), policy
+            )
+            if safe_contact:
+                return _answer_safe_contact(dispatcher, tracker, safe_contact)
             calling = None if follow_up else _calling(tracker)
             if calling:
                 return self._calling_for_help(dispatcher, tracker, calling)
@@ -730,6 +736,32 @@ def _after_route(
         dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
     _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
+    return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
+
+
+def _answer_safe_contact(
+    dispatcher: CollectingDispatcher, tracker: Tracker, asked: tuple[str, ...]
+) -> list[EventType]:
+    """Whether we, or anyone we send, will phone or write, and whether a call to us shows on the
+    phone, asked after a danger to a person: said plainly, with what the conversation holds, and
+    noted for the team (round 20 r20a-04 t4-t5)."""
+    policy = get_app().policy
+    if "contact" in asked:
+        held = details_held(tracker)
+        safety = policy.safety
+        dispatcher.utter_message(
+            text=safety.contact_held_safe if held else safety.contact_not_held_safe
+        )
+        result = replace(
+            triage(tracker.latest_message, policy),
+            urgency=tuple(routes_not_taken_back(tracker)),
+            reasons=(Reason(NO_CALLS, NO_CALLS_REASON),),
+        )
+        get_app().cases.record_contact(contact_record(tracker, result))
+    if "call_seen" in asked:
+        dispatcher.utter_message(text=policy.safety.call_seen)
+    if waiting_on_an_answer(tracker):
+        return ActionSafetyCheck._carry_on(dispatcher, tracker, routed=True, asked=False)
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
 
 

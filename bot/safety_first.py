@@ -50,6 +50,7 @@ from bot.triage.safety import (
     SAFETY_ACTION,
     WITH_PERSON_SLOT,
     answers_yes,
+    asks_about_safe_contact,
     asks_what_to_do,
     cannot_phone,
     cannot_read,
@@ -233,6 +234,7 @@ class SafetyFirstPolicy(UntrainedPolicy):
             or follows_up_a_route(message.text, own_words, waiting, buttons, asks_now=asks_now)
             or bool(not_to_be_phoned(message.text, standing, policy))
             or bool(standing and cannot_phone([message.text or ""], policy))
+            or bool(asks_about_safe_contact(message.text, standing, policy))
             # "nie moge zadzwonic, slabo mowie po angielsku" after a route: the emergency lines
             # can get a free interpreter (round 18 r18a-14, actions.safety_languages).
             or bool(standing and policy.asks_about_language_on_the_phone(message.text or ""))

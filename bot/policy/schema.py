@@ -272,6 +272,13 @@ class Safety:
     # Said when, after a danger to a person, the resident says not to phone them.
     no_calls: str
     no_calls_safe_way_given: str
+    # Asked after a danger to a person whether we will phone or write: said plainly what is held.
+    contact_asked_cues: tuple[str, ...]
+    contact_held_safe: str
+    contact_not_held_safe: str
+    # Asked whether a call to us shows on their phone.
+    call_seen_cues: tuple[str, ...]
+    call_seen: str
     # Said beside a route when the resident cannot make a voice call (Deaf, no credit, someone
     # listening): the ways to reach help that are not a call, and what tells of it.
     cannot_phone: str

@@ -239,6 +239,21 @@ def not_to_be_phoned(
     return tuple(dict.fromkeys(people))
 
 
+def asks_about_safe_contact(
+    text: str | None, standing: Iterable[str], policy: Policy
+) -> tuple[str, ...]:
+    """What a resident told a danger to a person asks about how we reach them: whether we, or
+    anyone we send, will phone or write ("contact"), or whether a call to us shows on their
+    phone ("call_seen"). Round 20 r20a-04 t4-t5 got the complaints team's confidentiality text."""
+    if not any(c in policy.urgency and policy.urgency[c].to_a_person for c in standing):
+        return ()
+    asked = {
+        "contact": _tells_any(text, policy.safety.contact_asked_cues),
+        "call_seen": _tells_any(text, policy.safety.call_seen_cues),
+    }
+    return tuple(kind for kind, said in asked.items() if said)
+
+
 def _tells_any(text: str | None, phrases: Iterable[str]) -> bool:
     """Whether the message holds any of these phrases as whole words."""
     said = words(text or "")

@@ -140,3 +140,44 @@ def test_whether_to_use_it_asked_after_a_route_gets_a_plain_answer(
     replies = texts(dispatcher)
     assert replies[0] == policy.in_use_line(category)
     assert replies[-1] == CONTACT_PREFERENCE_QUESTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the lock people wont ring my mobile will they, or send a letter with the new keys?",
+        "please just tell me, will anyone phone me or post me a letter about this? yes or no",
+        "will they ring my phone when they come to do the locks",
+    ],
+)
+def test_whether_we_will_phone_or_write_after_the_abuse_route_is_answered_plainly(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 20 (r20a-04 t4, t5): a woman whose ex reads her post asked whether the locksmith
+    would ring her mobile or post the keys, and got the complaints team's confidentiality text,
+    then "We contact the resident, in the way they asked"."""
+    said = [
+        policy.urgent_route("domestic_abuse"),
+        "Our team will contact you by email only (k.safe@example.com).",
+    ]
+    tracked = turn(policy, said, text, ("domestic_abuse", 0.1))
+    events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    replies = texts(dispatcher)
+    assert replies[0] in (policy.safety.contact_held_safe, policy.safety.contact_not_held_safe)
+    assert replies[0].startswith("No.")
+    assert events == []
+    with app.cases.unit_of_work() as uow:
+        contact = uow.cases.get_contact(1)
+    assert contact is not None and "safe_contact" in [r["code"] for r in contact.reasons]
+
+
+def test_whether_a_call_shows_on_the_phone_after_the_abuse_route_is_answered(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 20 (r20a-04 t4): "if i ring that 0999 number it shows on my phone, is there another
+    way" got no answer."""
+    said = [policy.urgent_route("domestic_abuse"), "Is there anything else?"]
+    text = "if i ring that number it shows on my phone, he checks my call log. is there another way"
+    tracked = turn(policy, said, text, ("domestic_abuse", 0.3))
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    assert policy.safety.call_seen in texts(dispatcher)
