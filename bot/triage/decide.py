@@ -494,6 +494,8 @@ def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool
 PARTNER = "partner"
 WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
+# The cue groups that name an alarm, whose chirp tells of its battery.
+ALARMS = {"co_alarm", "smoke_alarm", "alarm_words"}
 
 
 def _without_groups(matches: RuleMatches, left_out: set[str]) -> RuleMatches:
@@ -534,10 +536,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     doubts += int(matches.reassured)
     # An alarm's chirp or battery is evidence against a guess at danger: "smoke alarm keeps
     # chirping, think it needs a new battery? its one of the ones wired in" got the electrical
-    # danger's route, and "can she just take batt out of the alarm" after the carbon monoxide
-    # route the fire text (round 20 r20a-06, r20a-02). An alarm sounding with headaches is found
-    # by the policy's words.
-    doubts += int(ALARM_CHIRP in matches.cue_groups)
+    # danger's route (round 20 r20a-06). Only with an alarm named: an e-scooter battery swelling
+    # and hissing is a fire (cross-validation missed it). An alarm sounding with headaches is
+    # found by the policy's words.
+    doubts += int(ALARM_CHIRP in matches.cue_groups and bool(ALARMS & set(matches.cue_groups)))
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words

@@ -148,12 +148,18 @@ def test_a_chirping_smoke_alarm_is_no_fire_or_electrical_danger(
     ):
         matched = replace(match(said), detected_urgency=guess, detected_probability=0.9)
         assert dangers(matched, policy) == ((), False), said
-    # Alone, asked about at most; after the carbon monoxide route it is a reply to it.
     batt = "T asking if she can take the batt out of the alarm, its doing her head in"
     matched = replace(
         match(batt), detected_urgency="fire_or_danger_to_life", detected_probability=0.9
     )
     assert dangers(matched, policy)[0] == ()
+    # A battery with no alarm named is no chirp: "e-scooter battery in the hall is swelling and
+    # hissing" is a fire.
+    scooter = "e-scooter battery in the hall is swelling and hissing, chemical smell"
+    matched = replace(
+        match(scooter), detected_urgency="fire_or_danger_to_life", detected_probability=0.9
+    )
+    assert "fire_or_danger_to_life" in dangers(matched, policy)[0]
     named = match("the smoke alarm is wired into the mains").cue_groups
     assert "smoke" not in named and "smoke_alarm" in named
     sounding = match("the smoke alarm is going off and theres smoke coming from the socket")
