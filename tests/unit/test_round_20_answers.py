@@ -160,6 +160,10 @@ def test_social_care_is_not_sent_to_the_housing_ombudsman(policy: Policy) -> Non
         ("is it adult social care at the council i ring? and if they dont help who is above them", "adult_social_care"),
         ("who do i call about my care package, social services never came", "adult_social_care"),
         ("where do i complain about the occupational therapist not turning up?", "adult_social_care"),
+        # r19b-05 t3-t4: a request no longer needed.
+        ("did u cancel the window thing? i dont need that one", "cancel_a_request"),
+        ("is the door repair cancelled? its fixed now", "cancel_a_request"),
+        ("can you cancel the job for the boiler, my son fixed it", "cancel_a_request"),
     ],
 )
 def test_plain_questions_get_their_answer(
@@ -174,13 +178,14 @@ def test_plain_questions_get_their_answer(
         "when will the plumber go back?",
         "i dont want another complaint, i want an answer on the first one",
         "can i get a new boiler or not",
+        "can u cancel my complaint",
     ],
 )
 def test_near_misses_get_none_of_the_new_answers(answers: dict[str, Answer], text: str) -> None:
     new = {
         "one_complaint_covers_several", "how_far_back", "which_stage",
         "contact_the_representative", "checking_with_the_resident", "data_breach",
-        "adaptations", "adult_social_care",
+        "adaptations", "adult_social_care", "cancel_a_request",
     }  # fmt: skip
     assert not new & {asked.answer.id for asked in answers_in(text, answers)}
 
