@@ -713,13 +713,27 @@ def _part(label: Label, ground: str | None, text: str, start: int, end: int,
           policy: Policy) -> Part:  # fmt: skip
     """A part spanning the sentence around text[start:end]."""
     begin, stop = _sentence(text, start, end)
-    return Part(label, ground, _route(label, ground, policy, text[begin:stop]), begin, stop, text[begin:stop])
+    return Part(
+        label,
+        ground,
+        _route(label, ground, policy, text[begin:stop]),
+        begin,
+        stop,
+        text[begin:stop],
+    )
 
 
 def _part_between(label: Label, ground: str | None, text: str, begin: int, stop: int,
                   policy: Policy) -> Part:  # fmt: skip
     """A part spanning text[begin:stop]."""
-    return Part(label, ground, _route(label, ground, policy, text[begin:stop]), begin, stop, text[begin:stop])
+    return Part(
+        label,
+        ground,
+        _route(label, ground, policy, text[begin:stop]),
+        begin,
+        stop,
+        text[begin:stop],
+    )
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -44,9 +44,18 @@ def test_stage_2_in_plain_words_is_asked_for(policy: Policy, text: str) -> None:
         # Still where a complaint has got to, and still no Stage 2 for a first complaint.
         ("where is my complaint up to?", "status"),
         ("wat stage is it up to now", "status"),
-        ("this is my first complaint, i want someone higher up to look at it", "no_earlier_complaint"),
-        ("ive never complained before but i want someone senior to go through it all", "no_earlier_complaint"),
-        ("i have not made a complaint yet, can someone else look at it again", "no_earlier_complaint"),
+        (
+            "this is my first complaint, i want someone higher up to look at it",
+            "no_earlier_complaint",
+        ),
+        (
+            "ive never complained before but i want someone senior to go through it all",
+            "no_earlier_complaint",
+        ),
+        (
+            "i have not made a complaint yet, can someone else look at it again",
+            "no_earlier_complaint",
+        ),
     ],
 )
 def test_status_and_first_complaints_keep_their_reading(
@@ -82,18 +91,38 @@ def test_whether_it_is_at_stage_2_still_asks_the_record(text: str) -> None:
             "adult social care",
             "Local Government and Social Care Ombudsman",
         ),
-        ("my OT assessment from the council never happened", "adult social care", "Local Government"),
+        (
+            "my OT assessment from the council never happened",
+            "adult social care",
+            "Local Government",
+        ),
         # r19b-02 t1: a council transfer.
         (
             "I am on the council housing register for a transfer, 4 of us in one bedroom",
             "housing options team",
             "Local Government",
         ),
-        ("been on the council waiting list 6 yrs and my band is wrong", "housing options team", "Local Government"),
+        (
+            "been on the council waiting list 6 yrs and my band is wrong",
+            "housing options team",
+            "Local Government",
+        ),
         # r19b-07: personal data.
-        ("i want to report a data breach to the ico", "data protection officer", "Housing Ombudsman"),
-        ("your lot broke data protection, sent my info to my ex", "Information Commissioner", "Housing Ombudsman"),
-        ("my GP hasnt sent the letter for my medical priority", "GP surgery", "Health Service Ombudsman"),
+        (
+            "i want to report a data breach to the ico",
+            "data protection officer",
+            "Housing Ombudsman",
+        ),
+        (
+            "your lot broke data protection, sent my info to my ex",
+            "Information Commissioner",
+            "Housing Ombudsman",
+        ),
+        (
+            "my GP hasnt sent the letter for my medical priority",
+            "GP surgery",
+            "Health Service Ombudsman",
+        ),
     ],
 )
 def test_another_body_is_named_for_what_it_does(
@@ -120,32 +149,69 @@ def test_social_care_is_not_sent_to_the_housing_ombudsman(policy: Policy) -> Non
     ("text", "answer_id"),
     [
         # r19b-03 t2: one complaint for two things.
-        ("formal complaint yeah. can it cover both the stairs AND the no show? or do i do 2", "one_complaint_covers_several"),
-        ("do i need 2 complaints for the boiler and the window or can u put both in one?", "one_complaint_covers_several"),
-        ("Can the damp and the rude officer go in the same complaint?", "one_complaint_covers_several"),
-        ("is it one complaint or two for my mum's door and her window?", "one_complaint_covers_several"),
+        (
+            "formal complaint yeah. can it cover both the stairs AND the no show? or do i do 2",
+            "one_complaint_covers_several",
+        ),
+        (
+            "do i need 2 complaints for the boiler and the window or can u put both in one?",
+            "one_complaint_covers_several",
+        ),
+        (
+            "Can the damp and the rude officer go in the same complaint?",
+            "one_complaint_covers_several",
+        ),
+        (
+            "is it one complaint or two for my mum's door and her window?",
+            "one_complaint_covers_several",
+        ),
         # r19b-04 t2: a problem going on since long ago.
-        ("I was told complaints only go back 6 months, so will you even look at 2019?", "how_far_back"),
+        (
+            "I was told complaints only go back 6 months, so will you even look at 2019?",
+            "how_far_back",
+        ),
         ("its been going on since 2017, is that too far back to complain?", "how_far_back"),
         ("do complaints only go back 6 months??", "how_far_back"),
         ("wil u still look at 2020 when it started?", "how_far_back"),
         # r19b-10 t2: when the reply comes, part-way through a first complaint.
-        ("formal one I think. When will I actually get a reply though? Christmas is coming", "complaint_timescales"),
+        (
+            "formal one I think. When will I actually get a reply though? Christmas is coming",
+            "complaint_timescales",
+        ),
         ("ok log it. wen will i get a reply", "complaint_timescales"),
         ("When can I expect a response to my complaint?", "complaint_timescales"),
         # r19b-11 t4: checking with a deaf man with no email.
-        ("yes he asked me to. how will you contact him to check though, he has no email, only his landline and he's quite deaf", "checking_with_the_resident"),
-        ("she agreed but how will u check with her? shes deaf and got no email", "checking_with_the_resident"),
-        ("how do you confirm with my nan, she has dementia and no phone?", "checking_with_the_resident"),
+        (
+            "yes he asked me to. how will you contact him to check though, he has no email, only "
+            "his landline and he's quite deaf",
+            "checking_with_the_resident",
+        ),
+        (
+            "she agreed but how will u check with her? shes deaf and got no email",
+            "checking_with_the_resident",
+        ),
+        (
+            "how do you confirm with my nan, she has dementia and no phone?",
+            "checking_with_the_resident",
+        ),
         # r19b-12 t2, t13: which stage.
-        ("Kindly confirm whether this matter will be dealt with at Stage 1 of your procedure.", "which_stage"),
+        (
+            "Kindly confirm whether this matter will be dealt with at Stage 1 of your procedure.",
+            "which_stage",
+        ),
         ("Confirmed. Please state the applicable stage and response dates.", "which_stage"),
         ("can u confirm its stage 1?", "which_stage"),
         ("caller wants confirmation it is being treated as a stage one complaint", "which_stage"),
         # r19b-12 t9: contact goes to the representative.
-        ("t.lyle@example.co.uk. Please do not contact our client directly.", "contact_the_representative"),
+        (
+            "t.lyle@example.co.uk. Please do not contact our client directly.",
+            "contact_the_representative",
+        ),
         ("pls dont ring my mum, she gets upset, contact me", "contact_the_representative"),
-        ("Do not write to the tenant directly, all letters to this office.", "contact_the_representative"),
+        (
+            "Do not write to the tenant directly, all letters to this office.",
+            "contact_the_representative",
+        ),
         # r19b-07 t1-t3: a data breach.
         ("Who do I report a data breach to?", "data_breach"),
         ("Is that the Information Commissioner? Do I go to them or you first?", "data_breach"),
@@ -157,9 +223,16 @@ def test_social_care_is_not_sent_to_the_housing_ombudsman(policy: Policy) -> Non
         ("cud u fit a handrail by the front step for my dad?", "adaptations"),
         ("how do i get a stairlift put in", "adaptations"),
         # r19b-08 t7: adult social care, and who is above them.
-        ("is it adult social care at the council i ring? and if they dont help who is above them", "adult_social_care"),
+        (
+            "is it adult social care at the council i ring? and if they dont help who is above "
+            "them",
+            "adult_social_care",
+        ),
         ("who do i call about my care package, social services never came", "adult_social_care"),
-        ("where do i complain about the occupational therapist not turning up?", "adult_social_care"),
+        (
+            "where do i complain about the occupational therapist not turning up?",
+            "adult_social_care",
+        ),
         # r19b-05 t3-t4: a request no longer needed.
         ("did u cancel the window thing? i dont need that one", "cancel_a_request"),
         ("is the door repair cancelled? its fixed now", "cancel_a_request"),
@@ -213,6 +286,8 @@ def test_something_asked_for_instead_of_a_complaint_is_put_right(
     assert understand(CHOICE, text, None, [], answers).kind == "no"
 
 
-@pytest.mark.parametrize("text", ["i dont want to complain, forget it", "dont want to complain. bye"])
+@pytest.mark.parametrize(
+    "text", ["i dont want to complain, forget it", "dont want to complain. bye"]
+)
 def test_leaving_at_the_choice_still_leaves(answers: dict[str, Answer], text: str) -> None:
     assert understand(CHOICE, text, None, [], answers).kind == "leave"
