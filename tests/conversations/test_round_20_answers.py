@@ -8,6 +8,8 @@ answered; a grab rail asked for instead of a complaint is noted, not dropped as 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import Running
@@ -20,6 +22,28 @@ CANT_ANSWER = "I can't answer that one"
 IDENTITY_CHECK = "email address or phone number you gave us"
 STOPPED = "OK, I've stopped"
 OFFER = "make a formal complaint"
+CONSENT = "agreed to you acting"
+CONTACT = "best phone number or email address"
+# The form's questions, each with the answer a helper gives, until the one a test is about.
+FORM_ANSWERS = (
+    ("still happening", "yes still leaking"),
+    ("reported to us before", "no"),
+    ("What would you like us to do", "fix the leak and an apology"),
+    ("resident, or are you helping", "I'm helping someone else"),
+    (CONSENT, "yes they have agreed"),
+    ("What name should we use", "Ann Tate"),
+)
+
+
+def answer_until(say: Callable[[str], str], reply: str, question: str) -> str:
+    """Answer the complaint form's questions until `question` is asked."""
+    for _ in range(8):
+        if question in reply:
+            return reply
+        answer = next((a for asked, a in FORM_ANSWERS if asked in reply), None)
+        assert answer is not None, reply
+        reply = say(answer)
+    raise AssertionError(reply)
 
 
 @pytest.mark.parametrize(
@@ -187,25 +211,19 @@ def test_a_plain_question_beside_the_choice_is_answered(
         # r19b-11 t4: checking with a deaf man with no email.
         "yes he asked me to. how will you contact him to check though, he has no email, only "
         "his landline and he's quite deaf",
-        "yes she agreed. how will u check with her? shes deaf and got no email",
-        "yes. how do you confirm with my nan, she has dementia and no phone?",
+        "yes he agreed. how will u check with him? hes deaf and got no email",
+        "yes. how do you confirm with him, he has dementia and no phone?",
     ],
 )
 def test_how_we_check_with_a_hard_to_reach_resident_is_answered(
     running: Running, question: str
 ) -> None:
     _, say = conversation(running)
-    say(
-        "im typing for my neighbour Mr Nowak at number 6, hes 88. his kitchen tap has leaked "
-        "for 6 weeks and nobody came after he rang. he wants to complain"
+    reply = say(
+        "im typing for my neighbour Mr Stanislaw Nowak of 6 Birch Road. his garden fence blew "
+        "down in october and nobody came to fix it after he rang twice. he wants to complain"
     )
-    say("yes still leaking")
-    say("no")
-    say("fix the tap and an apology")
-    reply = say("I'm helping someone else")
-    if "agreed to you acting" not in reply:
-        reply = say("I am his neighbour, Ann Kerr, he is Stanislaw Nowak of 6 Birch Road")
-    assert "agreed to you acting" in reply
+    answer_until(say, reply, CONSENT)
     reply = say(question)
     assert "Relay UK" in reply
     assert CANT_ANSWER not in reply
@@ -223,17 +241,11 @@ def test_how_we_check_with_a_hard_to_reach_resident_is_answered(
 )
 def test_do_not_contact_the_client_directly_is_taken(running: Running, instruction: str) -> None:
     _, say = conversation(running)
-    say(
+    reply = say(
         "I act for my client Ms Dana Osei of 17 Aspen Court. Her kitchen ceiling has leaked since "
         "March and nothing has been done. She wants to make a formal complaint."
     )
-    for message in ("yes still leaking", "no", "fix the leak and compensation"):
-        say(message)
-    reply = say("I'm helping someone else")
-    if "agreed to you acting" not in reply:
-        say("I am her adviser, Ann Tate; she is Dana Osei of 17 Aspen Court")
-    say("yes they have agreed")
-    say("Ann Tate")
+    answer_until(say, reply, CONTACT)
     reply = say(instruction)
     assert "not them" in reply
     assert "We contact the resident, in the way they asked" not in reply
