@@ -713,27 +713,14 @@ def _part(label: Label, ground: str | None, text: str, start: int, end: int,
           policy: Policy) -> Part:  # fmt: skip
     """A part spanning the sentence around text[start:end]."""
     begin, stop = _sentence(text, start, end)
-    return Part(
-        label,
-        ground,
-        _route(label, ground, policy, text[begin:stop]),
-        begin,
-        stop,
-        text[begin:stop],
-    )
+    return _part_between(label, ground, text, begin, stop, policy)
 
 
 def _part_between(label: Label, ground: str | None, text: str, begin: int, stop: int,
                   policy: Policy) -> Part:  # fmt: skip
-    """A part spanning text[begin:stop]."""
-    return Part(
-        label,
-        ground,
-        _route(label, ground, policy, text[begin:stop]),
-        begin,
-        stop,
-        text[begin:stop],
-    )
+    """A part spanning text[begin:stop], routed by what it says (a body it names)."""
+    said = text[begin:stop]
+    return Part(label, ground, _route(label, ground, policy, said), begin, stop, said)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
