@@ -180,9 +180,9 @@ def test_a_data_breach_question_inside_the_complaint_is_answered(
         (
             "A formal complaint, yes. I was told complaints only go back 6 months, so will you "
             "even look at 2019?",
-            "it is not out of time",
+            "it is not too late",
         ),
-        ("formal. its been going on since 2017 tho, is that too far back?", "not out of time"),
+        ("formal. its been going on since 2017 tho, is that too far back?", "not too late"),
         # r19b-10 t2: when the reply comes.
         (
             "formal one I think. When will I actually get a reply though? Christmas is coming.",
