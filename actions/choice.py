@@ -13,6 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.adjustments import needs_told_before
 from actions.app import get_app
 from actions.contact import contact_already_told
+from actions.references import KNOWN_REFERENCE
 from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, received_at, stage_2_asked, triaged_messages
 from bot.answers import (
@@ -24,12 +25,18 @@ from bot.answers import (
 )
 from bot.calendar import UK_TIME
 from bot.casestore.domain import Choice, ServiceRequest
-from bot.definition import consent_told, helps_the_resident, job_reference_in, titled_names
+from bot.definition import (
+    consent_told,
+    helps_the_resident,
+    job_reference_in,
+    long_date,
+    titled_names,
+)
 from bot.nlp.matches import RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
-from bot.reply_dates import asks_when_due, day_told, reply_dates_line
+from bot.reply_dates import asks_when_due, asks_where_the_reply_is, day_told, reply_dates_line
 from bot.text import words
 from bot.told import (
     about_the_problem,
@@ -211,6 +218,19 @@ HOW_TO_ASK_FOR_STAGE_2 = ("stage_2", "after_the_answer")
 COMPLAINT_TIMESCALES = ("complaint_timescales", "how_complaints_work")
 
 
+def making_a_complaint_here(tracker: Tracker, said: str) -> bool:
+    """Whether a new complaint is being made in this conversation and not yet logged: the
+    choice is open or made, or its questions or summary are, and no Stage 2 was asked for."""
+    if tracker.get_slot(KNOWN_REFERENCE) or stage_2_asked(tracker) or asks_where_the_reply_is(said):
+        return False
+    return bool(
+        tracker.get_slot("choice_pending")
+        or tracker.get_slot("complaint_choice") == "complaint"
+        or tracker.active_loop_name == "complaint_form"
+        or tracker.get_slot("awaiting_confirmation")
+    )
+
+
 def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
     """ "how long will it take?" after choosing to have it put right without a complaint asks
     about the repair, not the complaints process (round 12 r12d-18). Once Stage 2 was asked for
@@ -227,6 +247,16 @@ def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
         made_on = day_told(said, today)
         if made_on is not None:
             return replace(answer, text=reply_dates_line(made_on, today, app.cases.deadlines))
+    if answer.id in COMPLAINT_TIMESCALES and making_a_complaint_here(tracker, said):
+        # "When will I actually get a reply though? Christmas is coming" part-way through a first
+        # complaint (round 19 r19b-10 t2 got "I can't answer that one"): the Stage 1 dates from
+        # today, as they will be when it is logged now.
+        _, acknowledge_by, respond_by = app.cases.deadlines(received_at(tracker))
+        return replace(
+            answer,
+            text=f"If I log your complaint today, we acknowledge it by {long_date(acknowledge_by)} "
+            f"and send you our answer by {long_date(respond_by)}. {answer.text}",
+        )
     if (
         tracker.get_slot("complaint_choice") == "no_complaint"
         and REPAIR_TIMESCALES in answers

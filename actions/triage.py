@@ -589,7 +589,9 @@ class ActionTriage(Action):
             # As on a call: a possible exclusion is explained first, never refused (2.1, 2.4).
             if result.ground_to_explain is not None:
                 details = tracker.get_slot("contact_details")
-                for line in chat_exclusion_lines(result.ground_to_explain, app.policy, details):
+                for line in chat_exclusion_lines(
+                    result.ground_to_explain, app.policy, details, text
+                ):
                     dispatcher.utter_message(text=line)
             elif comes_back or asks_for_a_complaint(text):
                 # "I'd like to make a formal complaint. ...": the choice is made; offering it

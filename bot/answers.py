@@ -881,7 +881,12 @@ ADDS_TO_IT = re.compile(
 # Asking for the problem to be dealt with: "just needs it fixed asap", "can u log it".
 WANTS_IT_DONE = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|sort|sorted|sorting|log it|log the repair|logging|"
-    r"someone out|come out|put right|put it right|get it done|needs? doing)\b",
+    r"someone out|come out|put right|put it right|get it done|needs? doing|"
+    # Something asked for in its place: "i dont want to complain about you i just want a rail
+    # by the bath ... can you do that" (round 19 r19b-08 t3 was stopped and the rail dropped).
+    r"(?:just|only)\s+(?:want|wanted|need|needed|wanting|needing|after)\s+(?:a|an|some|someone|"
+    r"somebody|sum1|them|you|u)\b|fit|fitted|fitting|install|installed|put (?:one|it|a \w+) in|"
+    r"(?:can|could) (?:you|u) (?:do|arrange|sort) that)\b",
     re.IGNORECASE,
 )
 # "no need for a formal complaint", "we don't need to make a complaint", "T not wanting formal

@@ -41,6 +41,9 @@ ASKS_IF_RECORDED = re.compile(
 ASKS_IF_AT_STAGE_2 = re.compile(
     r"^(?:is|has)\s+(?:it|my complaint|the complaint|this|that|my case|mine)\s+(?:\w+\s+){0,3}?"
     r"(?:stage 2|stage two|escalated)\b"
+    # Not whether Stage 2 is what they want: "is that stage 2 thing what i want then?" (round 19
+    # r19b-09 t3 was told "No, I have not taken a Stage 2 request").
+    r"(?!\s+(?:\w+\s+)?(?:what|wot|wat|for me|i need|i want|i should|the thing|the one)\b)"
     # The request itself: "is my stage 2 still going ahead or have i just cancelled it", "so my
     # stage 2 is requested now yes?" (round 12 r12d-01 was offered a new complaint, r12d-08).
     r"|^(?:is|has|was|did)\s+(?:my|the|our|his|her|their|that|this)\s+(?:stage 2|stage two|stg 2|"

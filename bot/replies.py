@@ -120,15 +120,20 @@ def ombudsman_line(policy: Policy) -> str:
     )
 
 
-def exclusion_lines(ground_id: str, policy: Policy) -> list[str]:
-    """Explain a possible exclusion without refusing (Code 2.1, 2.4, 2.5)."""
+def exclusion_lines(ground_id: str, policy: Policy, text: str = "") -> list[str]:
+    """Explain a possible exclusion without refusing (Code 2.1, 2.4, 2.5). A body the message
+    names for what it does (a council's adult social care, the Information Commissioner) gets
+    its own route and, if it has one, its own ombudsman (policy_rules/exclusions.yml `bodies`)."""
     ground = policy.grounds[ground_id]
+    body = ground.body_for(text)
     lines = [
         ground.explanation,
-        f"Where it can go instead: {ground.route}",
+        f"Where it can go instead: {body.route if body else ground.route}",
         "This is not a decision. A complaints officer will look at your circumstances and "
         "decide whether we can take it as a complaint, and we will tell you why.",
     ]
+    if body is not None and body.ombudsman:
+        return [*lines, body.ombudsman]
     # "the Housing Ombudsman can help you at any time" is untrue for a staff member's grievance
     # (round 11 r11b-08).
     return lines if ground.outside_ombudsman else [*lines, ombudsman_line(policy)]
@@ -148,7 +153,7 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     if result.first_asb_report:
         return [*ASB_ROUTE, policy.grounds[ASB_REPORT].route]
     if result.label == "excluded" and result.exclusion_reason:
-        return exclusion_lines(result.exclusion_reason, policy)
+        return exclusion_lines(result.exclusion_reason, policy, whole_message(result))
     if result.label == "service_request":
         return [
             "Thank you. I've noted this as a request for our team, and they will contact you "
@@ -200,7 +205,9 @@ def chat_lines(
     if result.label == "excluded" and result.exclusion_reason and not result.first_asb_report:
         # A staff member's grievance has no choice to complain after it, so this is where "we
         # will tell you why" was promised with no way to reach them (round 15 r15b-14).
-        return chat_exclusion_lines(result.exclusion_reason, policy, contact_details)
+        return chat_exclusion_lines(
+            result.exclusion_reason, policy, contact_details, whole_message(result)
+        )
     return label_lines(result, policy)
 
 
@@ -237,11 +244,18 @@ def unanswered_question_line(policy: Policy) -> str:
     )
 
 
-def chat_exclusion_lines(ground_id: str, policy: Policy, contact_details: str | None) -> list[str]:
+def whole_message(result: TriageResult) -> str:
+    """The message a triage result read: its first part spans it all."""
+    return result.parts[0].text if result.parts else ""
+
+
+def chat_exclusion_lines(
+    ground_id: str, policy: Policy, contact_details: str | None, text: str = ""
+) -> list[str]:
     """A possible exclusion explained in the chat, before the choice to complain. Nobody can get
     back to a resident in a chat we hold no contact details for, so without them it says how to
     hear what the officer decides."""
-    lines = exclusion_lines(ground_id, policy)
+    lines = exclusion_lines(ground_id, policy, text)
     if not contact_details:
         landlord = policy.landlord
         lines[2] = (

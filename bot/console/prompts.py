@@ -24,6 +24,7 @@ from bot.replies import (
     label_lines,
     still_going_on_question,
     urgent_lines,
+    whole_message,
 )
 from bot.triage import TriageResult
 
@@ -111,7 +112,8 @@ def prompts_for(
         ground = policy.grounds[result.exclusion_reason]
         prompts.append(
             Prompt("exclusion", "Explain why it may fall outside the process. Do not refuse it",
-                   f"{ground.provision}; 2.1, 2.4", tuple(exclusion_lines(ground.id, policy)))
+                   f"{ground.provision}; 2.1, 2.4",
+                   tuple(exclusion_lines(ground.id, policy, whole_message(result))))
         )  # fmt: skip
     if result.offers_complaint:
         prompts.append(

@@ -35,6 +35,7 @@ from bot.policy.schema import (
     LanguagePhone,
     OfficeHours,
     Ombudsman,
+    OtherBody,
     Outcome,
     PartRules,
     Policy,
@@ -275,6 +276,7 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             part_cues=r.cues("part_cues"),
             not_cues=r.cues("not_cues"),
             outside_ombudsman=r.flag("outside_ombudsman"),
+            bodies=_bodies(r, landlord),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)
@@ -399,6 +401,21 @@ def _check_placeholders(
     for _, name, _, _ in string.Formatter().parse(text):
         if name is not None and name not in fields:
             record.fail(f"{key} mentions '{{{name}}}', which is not {of}")
+
+
+def _bodies(ground: _Record, landlord: Landlord) -> tuple[OtherBody, ...]:
+    """A ground's other bodies, each named for what it does (optional)."""
+    if "bodies" not in ground.data:
+        return ()
+    return tuple(
+        OtherBody(
+            id=b.rule_id or "",
+            cues=b.cues(required=True),
+            route=_filled(b, "route", landlord),
+            ombudsman=b.optional_text("ombudsman"),
+        )
+        for b in ground.records("bodies", {"cues", "route", "ombudsman"})
+    )
 
 
 def _filled(record: _Record, key: str, landlord: Landlord) -> str:

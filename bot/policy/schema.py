@@ -82,6 +82,20 @@ class StageTimescale:
 
 
 @dataclass(frozen=True)
+class OtherBody:
+    """One body that looks after a matter that is not ours, named for what it does: a message
+    with one of its cues is given its route, not the ground's general list (round 19 r19b-02,
+    r19b-07, r19b-08 were sent to "the council, the NHS, social care or the Information
+    Commissioner"). `ombudsman`, if set, replaces the Housing Ombudsman line: the ombudsman who
+    looks at that body, not at us."""
+
+    id: str
+    cues: tuple[str, ...]
+    route: str
+    ombudsman: str | None = None
+
+
+@dataclass(frozen=True)
 class ExclusionGround:
     id: str
     source: Literal["code", "landlord"]
@@ -98,6 +112,16 @@ class ExclusionGround:
     # A matter the Housing Ombudsman does not look at (a staff member's own employment): its
     # explanation does not say the Ombudsman can help.
     outside_ombudsman: bool = False
+    # Bodies named for what they do, each with its own cues and route (OtherBody).
+    bodies: tuple[OtherBody, ...] = ()
+
+    def body_for(self, text: str) -> OtherBody | None:
+        """The first body whose cue the message names, as whole words in any case."""
+        found = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+        said = " " + " ".join(found) + " "
+        return next(
+            (body for body in self.bodies if any(f" {cue} " in said for cue in body.cues)), None
+        )
 
 
 @dataclass(frozen=True)

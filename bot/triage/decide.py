@@ -587,7 +587,7 @@ def message_parts(
     a complaint that sit beside it in a sentence of their own (policy_rules/intents.yml,
     `parts`). No anti-social behaviour part beside a danger that is `never_asb`."""
     rules = policy.parts
-    parts = [Part(label, ground, _route(label, ground, policy), 0, len(text), text)]
+    parts = [Part(label, ground, _route(label, ground, policy, text), 0, len(text), text)]
     grounds_of = {rule.ground: rule.id for rule in policy.intents.values() if rule.ground}
     for kind, cue_ground, start, end in sorted(matches.spans, key=lambda span: span[2]):
         if any(p.exclusion_reason == cue_ground for p in parts):
@@ -734,13 +734,14 @@ def _part(label: Label, ground: str | None, text: str, start: int, end: int,
           policy: Policy) -> Part:  # fmt: skip
     """A part spanning the sentence around text[start:end]."""
     begin, stop = _sentence(text, start, end)
-    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+    return _part_between(label, ground, text, begin, stop, policy)
 
 
 def _part_between(label: Label, ground: str | None, text: str, begin: int, stop: int,
                   policy: Policy) -> Part:  # fmt: skip
-    """A part spanning text[begin:stop]."""
-    return Part(label, ground, _route(label, ground, policy), begin, stop, text[begin:stop])
+    """A part spanning text[begin:stop], routed by what it says (a body it names)."""
+    said = text[begin:stop]
+    return Part(label, ground, _route(label, ground, policy, said), begin, stop, said)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -750,9 +751,10 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, stop
 
 
-def _route(label: Label, ground: str | None, policy: Policy) -> str:
+def _route(label: Label, ground: str | None, policy: Policy, text: str = "") -> str:
     if ground is not None:
-        return policy.grounds[ground].route
+        body = policy.grounds[ground].body_for(text)
+        return body.route if body else policy.grounds[ground].route
     return policy.parts.routes.get(label, policy.parts.routes["other"])
 
 
