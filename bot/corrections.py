@@ -77,7 +77,8 @@ from bot.told import is_organisation, own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
-How = Literal["changed", "added", "removed", "unclear", "unchanged"]
+# "address": the address was asked for with none typed and none held; we ask for it.
+How = Literal["changed", "added", "removed", "unclear", "unchanged", "address"]
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,25 @@ CONTACT_PICKED = re.compile(
 )
 # "the address", typed as people do: "the adress", "addy".
 ADDRESS_NAMED = re.compile(r"\b(?:address|adress|addres|adres|addy)\b")
+# "the address is right", "address is fine": nothing to change there.
+ADDRESS_FINE = re.compile(
+    r"\b(?:address|adress|addy)\s+(?:is|'s|looks|was)\s+(?:fine|right|correct|ok|okay|good)\b",
+    re.IGNORECASE,
+)
+# What is left of an address's clause once the address is out: "you havent put that", "that's
+# where I live", "the pest control need that!".
+ADDRESS_CLAUSE_FILLER = re.compile(
+    r"^\s*(?:(?:and|but|also|plus|pls|please|oh|btw)\s+)*(?:(?:you|u)\s+(?:have|havent|haven't|"
+    r"didnt|didn't|did not|never|forgot|missed|left)\b|that'?s where\b|(?:it|that|this)\s+is\b"
+    r"|i live\b|we live\b|the\s+\w+(?:\s+\w+)?\s+needs?\s+(?:that|it)\b|they need\b|need that\b)",
+    re.IGNORECASE,
+)
+
+
+def address_alone(said: str, address: str) -> bool:
+    """Whether a sentence is only an address, with at most a few words round it ("12 Sycamore
+    Drive", "its 7 Birch House", "Flat 2, 9 Canal Street thanks")."""
+    return len(words(said.replace(address, " ")).split()) <= 3
 # Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
 PICKED_FILLER = PICKING_WORDS | {
     "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
@@ -465,6 +485,10 @@ def correction_of(
         # already, said again; never "Which part would you like to change?" (round 17 r17a-08
         # t10).
         return Correction({}, "unchanged")
+    if values.address_wanted and not values.stuck and not changes:
+        # "No, add the address first please": asked for, never "The address first" in what
+        # went wrong (round 19 r19b-10 t10).
+        return Correction({}, "address")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
@@ -760,6 +784,8 @@ class Values:
     pointed: str | None = None
     # Something asked to be taken out that could not be found: the message is asked about.
     stuck: bool = False
+    # "add the address first please" with no address typed and none held: we ask for it.
+    address_wanted: bool = False
     # The policy's words for a need, as the message has them ("interpreter", "disabled").
     need_words: tuple[str, ...] = ()
     # Where phone numbers may be held before any change: the contact, the helper's line, what
@@ -781,6 +807,7 @@ class Values:
                 "consent": bool(draft.consent),
                 "acting_for": "someone_else" if draft.representative is not None else "",
                 "adjustments": draft.adjustments or "",
+                "address": draft.address or "",
             },
             helping=draft.representative is not None,
             need_words=need_words,
@@ -914,17 +941,12 @@ class Values:
             # "change 7 Kings Walk to 17 Kings Walk", "address is 17 Kings Walk not 7": the
             # words replaced where they are, never added after them (round 15 r15a-03).
             return "changed"
-        if (
-            not self.helping
-            and not self.text("contact_preference").startswith("letter")
-            and not LETTER_WORDS.search(said)
-            and ADDRESS_WORD.search(said)
-            and postal_address_in(said)
-        ):
-            # A resident's address is not part of what is read back: no part to change, so
-            # never "Correction: ..." after the earlier job (round 12 r12a-12).
-            self.stuck = True
-            return None
+        own = None if self.helping else self.own_address(said)
+        if own is not None or self.address_wanted:
+            # "and my address is 14 Larch Court, you havent put that", "No, add the address
+            # first please": the address line, never "The address first" added to what went
+            # wrong (round 19 r19b-10 t10 was logged so).
+            return own
         if part in ("helper", "who", None) and self.not_helping(said):
             # "I am the resident, Priya Nair - there is no helper", "No helper.": read back as
             # helping, the writer is the resident (round 15 r15a-13 was asked which part).
@@ -978,7 +1000,7 @@ class Values:
         new = postal_address_in(said)
         if new is None:
             return self.flat_added(said)
-        for part in ("representative", "contact_details", *WRITTEN_PARTS):
+        for part in ("address", "representative", "contact_details", *WRITTEN_PARTS):
             for old in addresses_in(self.text(part)):
                 if old != new and street_of(old) == street_of(new):
                     return self.replaced_in(old, new, (part,))
@@ -1296,6 +1318,30 @@ class Values:
             # "her name is missing, its Mrs Edna Pryce, 14 Orchard Row" (round 10 r10a-09).
             new = f"{new}, {address.group(1).rstrip(',')}"
         self.parts[whose] = new
+        return "changed"
+
+    def own_address(self, said: str) -> How | None:
+        """The resident's own address, typed at the read-back: "my address is 14 Larch Court",
+        "put my address on it 7 Birch House, and text or whatsapp both fine" (the other clauses
+        applied too), or an address on its own. Asked for with none typed ("you forgot my
+        address"): "That is what I have" when one is held, else we ask for it."""
+        letters = self.text("contact_preference").startswith("letter") or LETTER_WORDS.search(said)
+        named = ADDRESS_NAMED.search(said.lower()) is not None
+        found = postal_address_in(said)
+        if letters or not (named or (found and address_alone(said, found))):
+            return None
+        if found is None:
+            if ADDRESS_FINE.search(said):
+                return None
+            # Said about the address with none typed: never words for a part.
+            self.address_wanted = not self.text("address")
+            return None if self.address_wanted else "changed"
+        self.parts["address"] = found
+        for clause in CLAUSE_JOIN.split(said.replace(found, " ").strip(" .!?")):
+            if words(clause) and not ADDRESS_NAMED.search(clause.lower()) and not (
+                ADDRESS_CLAUSE_FILLER.match(clause)
+            ):
+                self.apply(trimmed(clause))
         return "changed"
 
     def address(self, said: str) -> How | None:

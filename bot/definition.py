@@ -719,6 +719,9 @@ class DraftDefinition:
     power_of_attorney: bool = False
     # Whether that agreement was given by phone or by word of mouth, not in writing.
     consent_on_the_phone: bool = False
+    # The resident's address as they gave it (round 19 r19b-03 gave it three times and it was
+    # never read back nor logged).
+    address: str | None = None
 
     def read_back(self) -> str:
         lines = [
@@ -755,10 +758,20 @@ class DraftDefinition:
         )
         # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
         lines.extend(f"We will also {wish}." for wish in also)
+        if self.address_line():
+            lines.append(self.address_line())
         if self.adjustments:
             lines.append(f"To make things easier for you: {self.adjustments.strip()}")
         lines.append("Is that right?")
         return "\n".join(lines)
+
+    def address_line(self) -> str:
+        """The address, unless the helper's line or the contact details already show it."""
+        address = (self.address or "").strip()
+        shown = f"{self.representative or ''} {self.contact_details}".lower()
+        if not address or address.lower() in shown:
+            return ""
+        return f"{'Their' if self.representative else 'Your'} address: {address}"
 
 
 # A helper's words for whom they act: "acting for", "representing", "son of" (the tenant).

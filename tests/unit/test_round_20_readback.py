@@ -1,0 +1,97 @@
+"""Round 19 (player b) at the read-back: an instruction about the address is never stored as what
+went wrong; the resident's address is held, read back and put right; typed corrections replace."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.corrections import correction_of
+from bot.definition import DraftDefinition
+
+# A resident with mice, her address not yet held.
+MICE = DraftDefinition(
+    aspects=(
+        "Mice in the kitchen since September, getting in behind the oven. Pest control came once "
+        "and never came back."
+    ),
+    still_happening=True,
+    outcome="Hole blocked and pest control finished.",
+    representative=None,
+    contact_name="Lucy Brennan",
+    contact_details="lucy.brennan@example.com",
+    contact_preference="email",
+    adjustments=None,
+    earlier_request="rang 3 times",
+)
+HELD = replace(MICE, address="12 Sycamore Drive")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "No, add the address first please",
+        "add my address please",
+        "u forgot my addy",
+        "where's my address??",
+        "pls put my adress on it",
+        "you left out my address",
+    ],
+)
+def test_asking_for_the_address_is_never_what_went_wrong(typed: str) -> None:
+    correction = correction_of(typed, MICE)
+    assert correction.how == "address"
+    assert correction.changes == {}
+
+
+@pytest.mark.parametrize(
+    "typed", ["No, add the address first please", "u forgot my addy", "put my address on"]
+)
+def test_asking_for_the_address_held_is_that_is_what_i_have(typed: str) -> None:
+    correction = correction_of(typed, HELD)
+    assert correction.how == "unchanged"
+    assert "aspects" not in correction.changes
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        ("Yes but you've missed my address, 12 Sycamore Drive, the pest control need that!",
+         "12 Sycamore Drive"),
+        ("and my address is 14 Larch Court, you havent put that", "14 Larch Court"),
+        ("mostly yeah but put my address on it 7 Birch House", "7 Birch House"),
+        ("my adress is Flat 3, 22 Mill Road pls", "Flat 3, 22 Mill Road"),
+        ("12 Sycamore Drive", "12 Sycamore Drive"),
+        ("its 41 Cedar Way", "41 Cedar Way"),
+    ],
+)  # fmt: skip
+def test_an_address_typed_at_the_read_back_is_put_on_it(typed: str, address: str) -> None:
+    correction = correction_of(typed, MICE)
+    assert correction.how == "changed"
+    assert correction.changes == {"address": address}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["its 21 Sycamore Drive not 12", "my address is 21 Sycamore Drive", "21 Sycamore Drive"],
+)
+def test_the_address_held_is_put_right(typed: str) -> None:
+    assert correction_of(typed, HELD).changes == {"address": "21 Sycamore Drive"}
+
+
+def test_the_address_is_read_back() -> None:
+    assert "Your address: 12 Sycamore Drive" in HELD.read_back()
+    assert "address" not in MICE.read_back().lower()
+
+
+def test_an_address_already_in_the_letter_details_is_not_read_back_twice() -> None:
+    letter = replace(
+        HELD, contact_details="12 Sycamore Drive, 07700 900129", contact_preference="letter"
+    )
+    assert letter.read_back().count("12 Sycamore Drive") == 1
+
+
+def test_a_helper_reads_back_their_address() -> None:
+    helped = replace(HELD, representative="Mrs Ada Obi", consent=True)
+    assert "Their address: 12 Sycamore Drive" in helped.read_back()
