@@ -1227,7 +1227,19 @@ class Values:
                 # as the resident, named otherwise (round 9 r9a-32 was asked which part).
                 or not same_person(match.group("name"), self.text("contact_name"))
             )
-            if self.helping and (
+            held = self.text("representative")
+            held_name = held.split(",")[0].strip()
+            if (
+                self.helping
+                and same_person(match.group("name"), held_name)
+                and len(match.group("name").split()) < len(held_name.split())
+            ):
+                # "we note the complaint is for Ms Osei of that address": the same person, said
+                # shorter; the full name held is kept (round 19 r19b-12 t13 cut it to "Ms Osei").
+                if address and address.group(1) not in held:
+                    self.parts["representative"] = f"{held_name}, {address.group(1)}"
+                    changed = "changed"
+            elif self.helping and (
                 re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
             ):
                 self.parts["representative"] = resident

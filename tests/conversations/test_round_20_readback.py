@@ -1,0 +1,120 @@
+"""Round 19 (player b) at the read-back, played over REST in our own wordings: the address a
+resident gives anywhere is read back and logged with the complaint; "add the address" is never
+stored as what went wrong; an address typed at the read-back is put on it before anything is
+logged."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from bot.casestore.engine import make_engine
+from bot.casestore.services import CaseStore
+from bot.policy import Policy
+from tests.conftest import Running
+from tests.conversations.test_conversation_repair import conversation
+from tests.conversations.test_round_9_forms import LOGGED, READ_BACK
+
+pytestmark = pytest.mark.server
+
+SLUGS = (
+    "theres slugs coming in under the back door every night, reported it twice and nobody came "
+    "to seal it"
+)
+
+
+def to_the_read_back(say: Callable[[str], str], answers: list[str]) -> str:
+    say(SLUGS)
+    reply = say("formal complaint please")
+    for answer in answers:
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+    assert READ_BACK in reply
+    return reply
+
+
+WITHOUT_ADDRESS = [
+    "yes still happening",
+    "no",
+    "seal the door properly",
+    "im the tenant",
+    "Mrs Joy Adebayo",
+    "07700 900531",
+    "text",
+    "no",
+    "no",
+]
+
+
+def logged(running: Running, policy: Policy, reply: str) -> tuple[str, str | None]:
+    reference = re.search(r"CMP-\d{4}-\d{6}", reply)
+    assert reference, reply
+    complaint = CaseStore(make_engine(running.database_url), policy).complaint(reference.group())
+    assert complaint is not None
+    return complaint.definition.aspects[0], complaint.postal_address
+
+
+@pytest.mark.parametrize(
+    "typed", ["No, add the address first please", "u forgot my addy", "pls put my address on it"]
+)
+def test_add_the_address_is_never_what_went_wrong(
+    running: Running, policy: Policy, typed: str
+) -> None:
+    """r19b-10 t10, t14 (serious): "The address first" was put in what went wrong and logged."""
+    _, say = conversation(running)
+    to_the_read_back(say, WITHOUT_ADDRESS)
+    reply = say(typed)
+    assert "What is your address?" in reply
+    assert "address first" not in reply.lower()
+    assert LOGGED not in reply
+    reply = say("9 Poplar Avenue")
+    assert "Your address: 9 Poplar Avenue" in reply
+    assert "address" not in reply.split("What went wrong:")[1].split("\n")[0].lower()
+    reply = say("yes")
+    aspects, address = logged(running, policy, reply)
+    assert "address" not in aspects.lower()
+    assert address == "9 Poplar Avenue"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "yes but you've missed my address, 9 Poplar Avenue, the fitter needs it",
+        "mostly right but put my address on it 9 Poplar Avenue",
+        "add my address 9 Poplar Avenue, otherwise yes",
+    ],
+)
+def test_an_address_typed_at_the_read_back_is_put_on_it(running: Running, typed: str) -> None:
+    """r19b-03 t11, r19b-05 t14, r19b-10 t9: the address typed was not applied."""
+    _, say = conversation(running)
+    to_the_read_back(say, WITHOUT_ADDRESS)
+    reply = say(typed)
+    assert "Your address: 9 Poplar Avenue" in reply
+    assert LOGGED not in reply
+    assert "Poplar" not in reply.split("What went wrong:")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("answers", "address"),
+    [
+        (["yes", "no", "seal the door", "me its my flat. Joy Adebayo, 14 Larch Court"],
+         "14 Larch Court"),
+        (["yes still", "no", "seal it", "im the tenant, its my flat, 3 Elm Road"], "3 Elm Road"),
+        (["ongoing", "no", "seal it", "resident", "Joy Adebayo, Flat 2, 8 Kings Road"],
+         "Flat 2, 8 Kings Road"),
+    ],
+)  # fmt: skip
+def test_an_address_given_in_an_answer_is_read_back_and_logged(
+    running: Running, policy: Policy, answers: list[str], address: str
+) -> None:
+    """r19b-01, 03, 10, 12, 13: the address given was never read back nor logged."""
+    _, say = conversation(running)
+    reply = to_the_read_back(
+        say, [*answers, "Joy Adebayo", "07700 900531", "text", "no", "no", "no"]
+    )
+    assert f"Your address: {address}" in reply
+    _, held = logged(running, policy, say("yes that's right"))
+    assert held == address
