@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from actions.choice import without_parts
 from bot.corrections import correction_of
 from bot.definition import DraftDefinition
 
@@ -95,3 +96,52 @@ def test_an_address_already_in_the_letter_details_is_not_read_back_twice() -> No
 def test_a_helper_reads_back_their_address() -> None:
     helped = replace(HELD, representative="Mrs Ada Obi", consent=True)
     assert "Their address: 12 Sycamore Drive" in helped.read_back()
+
+
+SOLICITOR = DraftDefinition(
+    aspects="Penetrating damp to the rear bedroom wall.",
+    still_happening=True,
+    outcome="Remedial works.",
+    representative="Ms Danielle Osei",
+    contact_name="Mr Tobias Lyle",
+    contact_details="t.lyle@example.co.uk",
+    contact_preference="email only",
+    adjustments=None,
+    consent=True,
+)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "The property address 17 Aspen Court is still omitted, but we note the complaint is for "
+        "Ms Osei of that address. Confirmed.",
+        "the complaint is for Ms Osei, 17 Aspen Court",
+        "its for Danielle at 17 Aspen Court",
+    ],
+)
+def test_a_shorter_name_for_the_resident_keeps_the_full_name(typed: str) -> None:
+    """r19b-12 t13: "I've changed that" cut the client's name to "Ms Osei"."""
+    correction = correction_of(typed, SOLICITOR)
+    assert correction.changes.get("representative", "Ms Danielle Osei").startswith(
+        "Ms Danielle Osei"
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "parts", "left"),
+    [
+        ("my tap drips. theres drug dealing next door, im scared", ["theres drug dealing next door, im scared"],
+         "my tap drips."),
+        ("boiler broke again and the neighbours dog barks all night", ["the neighbours dog barks all night"],
+         "boiler broke again"),
+        ("people selling weed from no 4", ["people selling weed from no 4"],
+         "people selling weed from no 4"),
+    ],
+)  # fmt: skip
+def test_a_part_routed_elsewhere_is_not_what_went_wrong(
+    message: str, parts: list[str], left: str
+) -> None:
+    """r19b-01 t8: the drug-dealing report, given its own route, was read back in the repair
+    complaint; nothing left keeps the whole message."""
+    assert without_parts(message, parts) == left
