@@ -16,6 +16,7 @@ from typing import Literal
 from bot.contact_wishes import (
     CLAUSES,
     NOT_ME,
+    REFERENCE,
     WISH_TO_RESIDENT,
     about_the_resident,
     copy_wish,
@@ -277,6 +278,8 @@ HELPER_ROLE_SAID = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_WORD = re.compile(r"\baddress\b", re.IGNORECASE)
+# "the property is 17 Aspen Court": the home the complaint is about.
+PROPERTY = re.compile(r"\b(?:the|our client'?s|her|his|their) (?:property|premises|home)\b", re.I)
 # "no adjustments needed", "I don't need any adjustments", "adjustments: none".
 NO_ADJUSTMENTS = re.compile(
     r"\b(?:no|not|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
@@ -1360,8 +1363,8 @@ class Values:
         """ "it needs her address too - flat 11 Greenacre House, Salford M6 5RT": the address of
         the resident a helper writes for, put with their name (round 10 r10a-26 had it added to
         what went wrong)."""
-        found = postal_address_in(said) if ADDRESS_WORD.search(said) else None
-        if found is None or not self.helping:
+        found = postal_address_in(said) if ADDRESS_WORD.search(said) or PROPERTY.search(said) else None
+        if found is None or not self.helping or found in self.text("representative"):
             return None
         held = self.text("representative")
         name = resident_in(held, self.text("contact_name")) or held.split(",")[0]
@@ -1492,10 +1495,16 @@ class Values:
             # "Contact should be her landline 01632 960118, not my mobile": the contact itself
             # (round 12 r12a-08).
             return None
-        held = self.text("contact_details")
         wish = reference_wish(said) or copy_wish(said)
         if wish is not None:
-            self.parts["contact_details"] = with_wish(held, wish)
+            if reference_wish(said) is not None:
+                # "Correspondence should be by email to ..., quoting our reference ..., and the
+                # property is 17 Aspen Court": the way and the address too, never only the
+                # reference under "I've changed that" (round 19 r19b-12 t11).
+                for clause in CLAUSE_JOIN.split(REFERENCE.sub(" ", said)):
+                    if words(clause):
+                        self.contact(clause) or self.address(clause) or self.own_address(clause)
+            self.parts["contact_details"] = with_wish(self.text("contact_details"), wish)
             return "changed"
         resident = (
             resident_in(self.text("representative"), self.text("contact_name"))

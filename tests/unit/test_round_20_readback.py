@@ -145,3 +145,24 @@ def test_a_part_routed_elsewhere_is_not_what_went_wrong(
     """r19b-01 t8: the drug-dealing report, given its own route, was read back in the repair
     complaint; nothing left keeps the whole message."""
     assert without_parts(message, parts) == left
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "This is not accurate. Correspondence should be by email to t.lyle@example.co.uk, quoting "
+        "our reference HL/DO/2291, and the property is 17 Aspen Court. Please amend.",
+        "pls email t.lyle@example.co.uk and quote our ref HL/DO/2291, the property is 17 Aspen "
+        "Court",
+        "Kindly write by email to t.lyle@example.co.uk quoting reference HL/DO/2291; the "
+        "property is 17 Aspen Court.",
+    ],
+)
+def test_a_reference_beside_the_way_and_the_property_changes_all_three(typed: str) -> None:
+    """r19b-12 t11: "I've changed that" with only the reference added, still "by phone"."""
+    by_phone = replace(SOLICITOR, contact_details="0161 496 0823", contact_preference="phone")
+    changes = correction_of(typed, by_phone).changes
+    assert str(changes["contact_details"]).startswith("t.lyle@example.co.uk")
+    assert "HL/DO/2291" in str(changes["contact_details"])
+    assert changes["contact_preference"] == "email"
+    assert changes["representative"] == "Ms Danielle Osei, 17 Aspen Court"
