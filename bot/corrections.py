@@ -239,8 +239,10 @@ IF_CALLED = re.compile(
 )
 # "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
 SAID_BEFORE = re.compile(
-    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:said|told you|wrote|meant|put)"
-    r"(?:\s+(?:was|is|that))?\s*[:,-]?\s*",
+    # "i just said it - the tap dripping ..." (round 19 r19b-01 t10).
+    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:(?:just|already)\s+)?"
+    r"(?:said|told you|wrote|meant|put)"
+    r"(?:\s+(?:was|is|that|it))?\s*[:,-]?\s*",
     re.IGNORECASE,
 )
 
@@ -307,6 +309,35 @@ def named_part(text: str) -> str | None:
         (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
         None,
     )
+
+
+# "nothing about next door", "no mention of the rent": what the part should leave out, said
+# beside its new words.
+LEAVE_OUT_SAID = re.compile(r"^\W*(?:nothing|no mention|none of it|not anything)\s+(?:about|of|on)\b", re.I)
+
+
+def headed_rewrite(text: str, only: tuple[str, ...] = ("aspects", "outcome")) -> Correction | None:
+    """A part's name as a heading, then its new words: "what went wrong. i just said it - the
+    tap dripping and nobody came since october. nothing about next door" replaces what went
+    wrong, never adds the heading and all to it (round 19 r19b-01 t10, t11)."""
+    said = sentences(text)
+    head, colon, after = said[0].partition(":") if said else ("", "", "")
+    if colon and words(after):
+        # "What went wrong: like I said, the mice ...".
+        said = [head, after, *said[1:]]
+    if len(said) < 2:
+        return None
+    heading = words(said[0])
+    part = next(
+        (p for p, names in PART_NAMES.items() if re.fullmatch(rf"(?:{names})", heading)), None
+    )
+    if part not in only or said_to_be_fine(" ".join(said[1:]), part):
+        return None
+    kept = [own_words(s) for s in said[1:] if not LEAVE_OUT_SAID.match(s)]
+    new = " ".join(k for k in kept if words(k)).strip()
+    if not words(new):
+        return None
+    return Correction({part: capitalised(new)}, "changed")
 
 
 def part_named_alone(text: str) -> str | None:
@@ -480,6 +511,9 @@ def correction_of(
     replaced = REPLACE.search(text)
     if replaced and (correction := replacement(replaced, text)) is not None:
         return with_the_rest(correction, draft, need_words)
+    headed = headed_rewrite(text)
+    if headed is not None:
+        return headed
     values = Values.of(draft, need_words)
     hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
@@ -545,6 +579,9 @@ def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction 
     if not words(text):
         return None
     values = Values.of(draft)
+    headed = headed_rewrite(text, only=(part,))
+    if headed is not None:
+        return headed
     if part in ("aspects", "outcome"):
         how = values.remove(text) or values.swap(text, only=(part,))
         if how is not None:

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from actions.choice import without_parts
-from bot.corrections import correction_of
+from bot.corrections import correction_for, correction_of
 from bot.definition import DraftDefinition
 
 # A resident with mice, her address not yet held.
@@ -166,3 +166,22 @@ def test_a_reference_beside_the_way_and_the_property_changes_all_three(typed: st
     assert "HL/DO/2291" in str(changes["contact_details"])
     assert changes["contact_preference"] == "email"
     assert changes["representative"] == "Ms Danielle Osei, 17 Aspen Court"
+
+
+@pytest.mark.parametrize(
+    ("typed", "new"),
+    [
+        ("what went wrong. i just said it - the tap dripping and nobody came since october. "
+         "nothing about next door", "The tap dripping and nobody came since october."),
+        ("What went wrong: like I said, the mice and the hole behind the oven.",
+         "The mice and the hole behind the oven."),
+        ("wot went wrong. mice in kitchen, pest control never came back", "Mice in kitchen, pest "
+         "control never came back"),
+    ],
+)  # fmt: skip
+def test_a_part_named_as_a_heading_is_replaced_by_the_words_after(typed: str, new: str) -> None:
+    """r19b-01 t10-t11: "what went wrong. i just said it - ..." was asked which part, then added
+    whole to what went wrong, heading and all."""
+    assert correction_of(typed, MICE).changes == {"aspects": new}
+    picked = correction_for("aspects", typed, MICE)
+    assert picked is not None and picked.changes == {"aspects": new}
