@@ -109,7 +109,9 @@ PART_NAMES = {
     r"|(?:earlier|previous) (?:report|request)"
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
-    "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
+    # "adj shd be asthma" (round 19 r19b-13 t9, a call handler's shorthand).
+    "adjustments": r"(?:reasonable )?adjustments?|adjs?"
+    r"|(?:things? )?(?:to )?make (?:things |it )?easier"
     r"|what would help"
     # "the easier-for-you bit", "'Easier for you' = nothing" (round 17 r17a-12).
     r"|easier for (?:you|me|her|him|them|t)",
@@ -313,7 +315,9 @@ def named_part(text: str) -> str | None:
 
 # "nothing about next door", "no mention of the rent": what the part should leave out, said
 # beside its new words.
-LEAVE_OUT_SAID = re.compile(r"^\W*(?:nothing|no mention|none of it|not anything)\s+(?:about|of|on)\b", re.I)
+LEAVE_OUT_SAID = re.compile(
+    r"^\W*(?:nothing|no mention|none of it|not anything)\s+(?:about|of|on)\b", re.I
+)
 
 
 def headed_rewrite(text: str, only: tuple[str, ...] = ("aspects", "outcome")) -> Correction | None:
@@ -412,6 +416,8 @@ def address_alone(said: str, address: str) -> bool:
     """Whether a sentence is only an address, with at most a few words round it ("12 Sycamore
     Drive", "its 7 Birch House", "Flat 2, 9 Canal Street thanks")."""
     return len(words(said.replace(address, " ")).split()) <= 3
+
+
 # Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
 PICKED_FILLER = PICKING_WORDS | {
     "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
@@ -787,7 +793,7 @@ NOT_ABOUT_ONE = re.compile(
 NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s+[^,.;]*", re.IGNORECASE)
 # "the adjustment should say: no phone calls", "change the adjustments to large print".
 ADJUSTMENT_SAYS = re.compile(
-    r"(?:\b(?:should|must|needs to|ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)"
+    r"(?:\b(?:should|shd|shud|shld|must|needs to|ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)"
     r"|\bto\s+(?:say|read)|\bto\b(?=\s*:)|(?<=adjustments)\s+to|(?<=adjustment)\s+to"
     r"|\bis\s+(?:just|only|actually|really)|:)\s*:?\s*(?P<text>\S.*)",
     re.IGNORECASE | re.DOTALL,
@@ -1133,7 +1139,10 @@ class Values:
         whole of it, "add I need a Polish interpreter" one more need beside those held."""
         instead = ADJUSTMENT_SAYS.search(said)
         if instead is not None and not ADD_MARKERS.search(said[: instead.start()]):
-            new = only_what_helps(instead.group("text").strip(" ."))
+            # "adj shd be asthma not the phone no": the new words without the old after "not".
+            new = only_what_helps(
+                NOT_THE_OLD.sub("", instead.group("text").strip(" .")).strip(" .")
+            )
         else:
             # "Add to the adjustments: no phone calls ever": one more, beside those held.
             said = instead.group("text") if instead is not None else said
@@ -1390,8 +1399,10 @@ class Values:
             return None if self.address_wanted else "changed"
         self.parts["address"] = found
         for clause in CLAUSE_JOIN.split(said.replace(found, " ").strip(" .!?")):
-            if words(clause) and not ADDRESS_NAMED.search(clause.lower()) and not (
-                ADDRESS_CLAUSE_FILLER.match(clause)
+            if (
+                words(clause)
+                and not ADDRESS_NAMED.search(clause.lower())
+                and not (ADDRESS_CLAUSE_FILLER.match(clause))
             ):
                 self.apply(trimmed(clause))
         return "changed"
@@ -1400,7 +1411,9 @@ class Values:
         """ "it needs her address too - flat 11 Greenacre House, Salford M6 5RT": the address of
         the resident a helper writes for, put with their name (round 10 r10a-26 had it added to
         what went wrong)."""
-        found = postal_address_in(said) if ADDRESS_WORD.search(said) or PROPERTY.search(said) else None
+        found = (
+            postal_address_in(said) if ADDRESS_WORD.search(said) or PROPERTY.search(said) else None
+        )
         if found is None or not self.helping or found in self.text("representative"):
             return None
         held = self.text("representative")

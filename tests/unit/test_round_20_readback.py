@@ -131,10 +131,10 @@ def test_a_shorter_name_for_the_resident_keeps_the_full_name(typed: str) -> None
 @pytest.mark.parametrize(
     ("message", "parts", "left"),
     [
-        ("my tap drips. theres drug dealing next door, im scared", ["theres drug dealing next door, im scared"],
-         "my tap drips."),
-        ("boiler broke again and the neighbours dog barks all night", ["the neighbours dog barks all night"],
-         "boiler broke again"),
+        ("my tap drips. theres drug dealing next door, im scared",
+         ["theres drug dealing next door, im scared"], "my tap drips."),
+        ("boiler broke again and the neighbours dog barks all night",
+         ["the neighbours dog barks all night"], "boiler broke again"),
         ("people selling weed from no 4", ["people selling weed from no 4"],
          "people selling weed from no 4"),
     ],
@@ -185,3 +185,61 @@ def test_a_part_named_as_a_heading_is_replaced_by_the_words_after(typed: str, ne
     assert correction_of(typed, MICE).changes == {"aspects": new}
     picked = correction_for("aspects", typed, MICE)
     assert picked is not None and picked.changes == {"aspects": new}
+
+
+NEIGHBOUR = DraftDefinition(
+    aspects="His front door lock is very stiff and he could not get out for 2 hours.",
+    still_happening=True,
+    outcome="nobody is abusing him, its just the lock! he wants the lock changed and an apology",
+    representative="Mr Stanislaw Nowak",
+    contact_name="Carol Dunn",
+    contact_details="carol.dunn@example.co.uk, 07700 900374",
+    contact_preference="phone",
+    adjustments="he is 88",
+    consent=True,
+)
+HANDLER = DraftDefinition(
+    aspects="T rang re damp bthrm, 2nd time",
+    still_happening=True,
+    outcome="extractor fan fitted + apology",
+    representative=None,
+    contact_name="Mrs Halima Begum",
+    contact_details="07700 900856",
+    contact_preference="text",
+    adjustments="txt 07700 900 856 as above",
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "needs"),
+    [
+        ("no - adj shd be asthma not the phone no.", ("asthma",)),
+        ("adjustments should say asthma, not the number", ("asthma",)),
+        ("adj should be: asthma", ("asthma",)),
+    ],
+)
+def test_adjustments_rewritten_replace_the_old_words(typed: str, needs: tuple[str, ...]) -> None:
+    """r19b-13 t9: "adj shd be asthma not the phone no" was added after the phone number."""
+    assert correction_of(typed, HANDLER, needs).changes == {"adjustments": "asthma"}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "not right. the adjustments should say: letters in large print, he is hard of hearing. "
+        "and take out the bit about abuse, there's no abuse",
+        "take out the abuse bit. adjustments should say letters in large print, he is hard of "
+        "hearing",
+        "the adjustments should be letters in large print, he is hard of hearing. remove the "
+        "abusing part",
+    ],
+)
+def test_the_adjustments_and_a_removal_in_one_message(typed: str) -> None:
+    """r19b-11 t8: the whole message was appended to what would help, "nobody is abusing him"
+    stayed in what he would like."""
+    changes = correction_of(typed, NEIGHBOUR, ("large print", "hard of hearing")).changes
+    assert (
+        str(changes["adjustments"]).rstrip(".") == "letters in large print, he is hard of hearing"
+    )
+    assert "abus" not in str(changes["outcome"])
+    assert "lock changed" in str(changes["outcome"])
