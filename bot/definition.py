@@ -303,6 +303,8 @@ NOT_NAMES = {
     "Also", "My",
     "Name", "Names", "Contact", "Should", "Sorry", "Hi", "Hello", "Thanks", "Ok", "Okay", "Is",
     "Dad", "Mum", "Mam", "Nan", "Her", "His", "She", "He", "Caller", "Resident", "Tenant",
+    # "I'm the tenant. Like I said, ..." was read back as "Like I" (round 19 r19b-06 t7).
+    "Like", "As", "Just",
 }  # fmt: skip
 
 

@@ -43,13 +43,20 @@ OUTCOME_WORDS = re.compile(
     r"(?:get|make|have)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+(?:working|going)(?:\s+again)?)\b",
     re.IGNORECASE,
 )
-NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
+# "I'd like to raise a complaint about how a roof repair was handled" asks for the complaint;
+# it is not what would put it right (round 19 r19b-06 t7 read it back as the outcome).
+NOT_AN_OUTCOME = re.compile(
+    r"^(?:to\s+)?(?:(?:make|raise|lodge|log|file|put in|submit|register)\s+)?(?:a\s+)?"
+    r"(?:formal\s+)?complain",
+    re.I,
+)
 
 
 # "formal complaint + compensation", "a complaint and an apology": the complaint asked for
 # beside what would put it right.
 COMPLAINT_AND = re.compile(
-    r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complaint\s*(?:\+|&|,|\band\b|\bplus\b|"
+    r"^(?:to\s+)?(?:(?:make|raise|lodge|log|file|put in|submit|register)\s+)?(?:a\s+)?"
+    r"(?:formal\s+)?complaint\s*(?:\+|&|,|\band\b|\bplus\b|"
     r"\bas well as\b|\balso\b)+\s*",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ import pytest
 from actions.choice import without_parts
 from bot.corrections import correction_for, correction_of
 from bot.definition import DraftDefinition
+from bot.told import outcome_told, own_name_in
 
 # A resident with mice, her address not yet held.
 MICE = DraftDefinition(
@@ -243,3 +244,30 @@ def test_the_adjustments_and_a_removal_in_one_message(typed: str) -> None:
     )
     assert "abus" not in str(changes["outcome"])
     assert "lock changed" in str(changes["outcome"])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("I'm the tenant. Like I said, I was in hospital a lot. My name is Priya Raman, 9 Elm "
+         "Close.", "Priya Raman"),
+        ("im the tenant. Like I told u before", None),
+        ("I'm the resident. As I said, it's been months", None),
+    ],
+)  # fmt: skip
+def test_like_i_said_is_no_name(text: str, name: str | None) -> None:
+    """r19b-06 t7: the read-back named her "Like I"."""
+    assert own_name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi there, I'd like to raise a complaint about how a roof repair was handled.",
+        "i want to lodge a complaint about the caretaker",
+        "Id like to put in a complaint re the lift",
+    ],
+)
+def test_asking_to_raise_a_complaint_is_not_what_they_would_like(text: str) -> None:
+    """r19b-06 t7: "You would like: I'd like to raise a complaint about ..." was never asked."""
+    assert outcome_told(text) is None
