@@ -23,6 +23,7 @@ from bot.definition import (
     DraftDefinition,
     consent_on_the_phone,
     postal_address_in,
+    way_that_fits,
     without_health_details,
 )
 from bot.replies import ADDRESS_ASKED, ALREADY_SAYS, REMOVED_LINE
@@ -63,7 +64,9 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         else None,
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
-        contact_preference=slot("contact_preference") or "",
+        contact_preference=way_that_fits(
+            slot("contact_preference") or "", slot("contact_details") or ""
+        ),
         adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,

@@ -74,7 +74,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         definition=definition,
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
-        contact_preference=slot("contact_preference") or "",
+        contact_preference=draft_from(tracker).contact_preference,
         representative=representative,
         adjustments=adjustments_from_slots(tracker, cases),
         contact_id=int(contact_id) if contact_id is not None else None,

@@ -699,6 +699,18 @@ def long_date(day: date) -> str:
 ALSO = "; also "
 
 
+def way_that_fits(preference: str, details: str) -> str:
+    """The way to contact them, as it can be used with the details held: a phone call or text
+    with only an email held is an email ("email is amina@... please not phone in the morning"
+    was read back "by phone, not in the morning", round 19 r19b-02 t6)."""
+    kind = (preference.split(",")[0].split() or [""])[0].lower()
+    own = details.split(ALSO)[0]
+    has_number = re.search(r"\d{6,}", re.sub(r"[\s()+-]", "", own)) is not None
+    if kind in ("phone", "text") and "@" in own and not has_number:
+        return "email"
+    return preference
+
+
 def held_details(details: str) -> list[str]:
     """The contact details, then each other contact wish held with them."""
     return [part.strip() for part in details.split(ALSO)]

@@ -9,7 +9,7 @@ import pytest
 
 from actions.choice import without_parts
 from bot.corrections import correction_for, correction_of
-from bot.definition import DraftDefinition
+from bot.definition import DraftDefinition, way_that_fits
 from bot.told import outcome_told, own_name_in
 
 # A resident with mice, her address not yet held.
@@ -271,3 +271,18 @@ def test_like_i_said_is_no_name(text: str, name: str | None) -> None:
 def test_asking_to_raise_a_complaint_is_not_what_they_would_like(text: str) -> None:
     """r19b-06 t7: "You would like: I'd like to raise a complaint about ..." was never asked."""
     assert outcome_told(text) is None
+
+
+@pytest.mark.parametrize(
+    ("preference", "details", "way"),
+    [
+        ("phone, not in the morning", "amina.yusuf@example.com", "email"),
+        ("text", "jo@example.org", "email"),
+        ("phone", "t.lyle@example.co.uk; also quote your reference HL/DO/2291", "email"),
+        ("phone", "0161 496 0823", "phone"),
+        ("text, after 5pm", "07700 900531, jo@example.org", "text, after 5pm"),
+    ],
+)
+def test_a_phone_way_with_only_an_email_is_email(preference: str, details: str, way: str) -> None:
+    """r19b-02 t6: "We will contact Amina Yusuf by phone, not in the morning (amina@...)"."""
+    assert way_that_fits(preference, details) == way
