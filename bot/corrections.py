@@ -1414,8 +1414,12 @@ class Values:
         found = (
             postal_address_in(said) if ADDRESS_WORD.search(said) or PROPERTY.search(said) else None
         )
-        if found is None or not self.helping or found in self.text("representative"):
+        if found is None or not self.helping:
             return None
+        if found in self.text("representative"):
+            # "The property address 17 Aspen Court is still omitted" when it is shown: what it
+            # says already (round 19 r19b-12 t13 was asked which part).
+            return "changed"
         held = self.text("representative")
         name = resident_in(held, self.text("contact_name")) or held.split(",")[0]
         self.parts["representative"] = f"{name.split(',')[0]}, {found}"

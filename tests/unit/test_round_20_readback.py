@@ -286,3 +286,18 @@ def test_asking_to_raise_a_complaint_is_not_what_they_would_like(text: str) -> N
 def test_a_phone_way_with_only_an_email_is_email(preference: str, details: str, way: str) -> None:
     """r19b-02 t6: "We will contact Amina Yusuf by phone, not in the morning (amina@...)"."""
     assert way_that_fits(preference, details) == way
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "The property address 17 Aspen Court is still omitted, but we note the complaint is for "
+        "Ms Osei of that address. Confirmed.",
+        "you still havent got her address, 17 Aspen Court",
+        "the address is 17 Aspen Court, please add it",
+    ],
+)
+def test_an_address_said_missing_when_shown_is_what_i_have(typed: str) -> None:
+    """r19b-12 t13: asked which part, though the address was read back."""
+    held = replace(SOLICITOR, representative="Ms Danielle Osei, 17 Aspen Court")
+    assert correction_of(typed, held).how == "unchanged"
