@@ -121,7 +121,8 @@ def without_parts(text: str, parts: list[str]) -> str:
     for part in parts:
         left = left.replace(part.strip(), " ")
     left = re.sub(r"(?:[\s,;]+(?:and|but|also|plus))+[\s,;]*$", "", " ".join(left.split()))
-    left = left.strip(" ,;")
+    # "I am writing for two things. . Also ...": the stop the part left behind.
+    left = re.sub(r"([.!?])(?:\s*[.,;])+", r"\1", left).strip(" ,;")
     return left if words(left) else text
 
 

@@ -136,6 +136,9 @@ def test_a_shorter_name_for_the_resident_keeps_the_full_name(typed: str) -> None
          ["theres drug dealing next door, im scared"], "my tap drips."),
         ("boiler broke again and the neighbours dog barks all night",
          ["the neighbours dog barks all night"], "boiler broke again"),
+        ("I write for two things. I am on the register for a transfer. Also my officer never "
+         "answers", ["I am on the register for a transfer"],
+         "I write for two things. Also my officer never answers"),
         ("people selling weed from no 4", ["people selling weed from no 4"],
          "people selling weed from no 4"),
     ],
