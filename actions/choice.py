@@ -176,7 +176,12 @@ def already_told(tracker: Tracker) -> list[EventType]:
     )
     if job:
         events.append(SlotSet("earlier_request", job))
-    outcome = next((o for m in told if (o := outcome_told(m["text"]))), None)
+    # Or in the answer that chose to complain: "formal c/o. ... T wants proper fix (extractor
+    # fan) + apology" (round 19 r19b-13 t3 was asked for it again).
+    choosing = str(tracker.latest_message.get("text") or "")
+    outcome = next((o for m in told if (o := outcome_told(m["text"]))), None) or (
+        None if choosing.startswith("/") else outcome_told(choosing)
+    )
     if outcome:
         # "wants it fixed + compensation": what would put it right, in their words.
         events.append(SlotSet("outcome_sought", outcome))

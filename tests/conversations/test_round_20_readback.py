@@ -118,3 +118,29 @@ def test_an_address_given_in_an_answer_is_read_back_and_logged(
     assert f"Your address: {address}" in reply
     _, held = logged(running, policy, say("yes that's right"))
     assert held == address
+
+
+ASK_OUTCOME = "What would you like us to do to put things right?"
+
+
+@pytest.mark.parametrize(
+    "choosing",
+    [
+        "formal c/o. T wants proper fix (new seal on the door) + apology",
+        "formal complaint pls, she wants the door sealed and an apology",
+        "yes complaint. i want the gap sealed and someone to ring me back",
+    ],
+)
+def test_what_they_want_told_with_the_choice_is_not_asked_again(
+    running: Running, choosing: str
+) -> None:
+    """r19b-13 t3: "T wants proper fix (extractor fan) + apology" at the choice, then asked."""
+    _, say = conversation(running)
+    say(SLUGS)
+    reply = say(choosing)
+    for answer in ["yes still happening", "no", "im the tenant", "Joy Adebayo", "07700 900531"]:
+        assert ASK_OUTCOME not in reply
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+    assert ASK_OUTCOME not in reply

@@ -304,3 +304,19 @@ def test_an_address_said_missing_when_shown_is_what_i_have(typed: str) -> None:
     """r19b-12 t13: asked which part, though the address was read back."""
     held = replace(SOLICITOR, representative="Ms Danielle Osei, 17 Aspen Court")
     assert correction_of(typed, held).how == "unchanged"
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        ("rang 3 times, no call backs. I want the hole blocked, the pest control finished, and "
+         "someone to call me back.", "want the hole blocked, the pest control finished, and "
+         "someone to call me back"),
+        ("i just want someone to ring me back like they said", "want someone to ring me back "
+         "like they said"),
+        ("id like the gap under the door sealed", "id like the gap under the door sealed"),
+    ],
+)  # fmt: skip
+def test_what_they_want_in_the_first_message_is_kept(text: str, outcome: str) -> None:
+    """r19b-10 t5: the outcome in her message was asked for again."""
+    assert outcome_told(text) == outcome
