@@ -708,6 +708,10 @@ def way_that_fits(preference: str, details: str) -> str:
     has_number = re.search(r"\d{6,}", re.sub(r"[\s()+-]", "", own)) is not None
     if kind in ("phone", "text") and "@" in own and not has_number:
         return "email"
+    # "all correspondence in writing to the office" with only an email: writing is email
+    # (round 18 r18a-09 read back "by letter (casework@...)").
+    if kind == "letter" and "@" in own and postal_address_in(own) is None:
+        return "email"
     return preference
 
 

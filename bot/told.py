@@ -438,7 +438,10 @@ SELF_NAMED = re.compile(
 # How a helper is related to the resident, said beside their own name.
 HELPER_ROLES = (
     r"(?:daughter|son|carer|support worker|social worker|key worker|neighbour|friend|advocate|"
-    r"niece|nephew|grandson|granddaughter|sister|brother|wife|husband|partner)"
+    r"niece|nephew|grandson|granddaughter|sister|brother|wife|husband|partner|"
+    # "Owen Pryce, caseworker for Helen Shah MP" (round 18 r18a-09 t4 read the resident back as
+    # the helper).
+    r"caseworker|case worker|case officer|solicitor|paralegal)"
 )
 # "Anna Kowalska, daughter.", "Lucy Grant, support worker", "I'm her son Patrick": the writer
 # names themself with their role, so the name is theirs (one word is enough beside a role).

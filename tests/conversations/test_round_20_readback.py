@@ -144,3 +144,38 @@ def test_what_they_want_told_with_the_choice_is_not_asked_again(
             break
         reply = say(answer)
     assert ASK_OUTCOME not in reply
+
+
+@pytest.mark.parametrize(
+    ("helper", "details", "name"),
+    [
+        ("Owen Pryce, caseworker for Kate Ross MP. As above, the resident is Mr Darren Cole, "
+         "7 Brook Lane.", "casework@rossmp.example.org please. Mr Cole would also like a copy "
+         "by letter.", "Owen Pryce"),
+        ("Tom Hale, solicitor for the tenant. The resident is Mr Darren Cole, 7 Brook Lane.",
+         "t.hale@example.org, and Mr Cole wants a copy too", "Tom Hale"),
+        ("Priti Shah, case worker. the resident is Mr Darren Cole, 7 Brook Lane",
+         "priti@example.org pls, Mr Cole to be copied in by post", "Priti Shah"),
+    ],
+)  # fmt: skip
+def test_a_caseworker_is_never_read_back_as_the_resident(
+    running: Running, helper: str, details: str, name: str
+) -> None:
+    """r18a-09 t4-t8 (forms19's left item, serious): "You are helping them: Mr Cole" and "We
+    will contact Mr Cole by letter (casework@...)"."""
+    _, say = conversation(running)
+    say(
+        "Good afternoon. We have been contacted by a constituent about damp in his flat since "
+        "July. Please treat this as a formal complaint."
+    )
+    answers = ["reported in July", "the damp treated", "im helping someone else", helper,
+               "yes, we hold his signed consent", details, "no", "no", "no"]  # fmt: skip
+    reply = ""
+    for answer in answers:
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+    assert READ_BACK in reply
+    assert f"You are helping them: {name}" in reply
+    assert "contact Mr Cole" not in reply
+    assert "Mr Darren Cole" in reply

@@ -320,3 +320,29 @@ def test_an_address_said_missing_when_shown_is_what_i_have(typed: str) -> None:
 def test_what_they_want_in_the_first_message_is_kept(text: str, outcome: str) -> None:
     """r19b-10 t5: the outcome in her message was asked for again."""
     assert outcome_told(text) == outcome
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Owen Pryce, caseworker for Helen Shah MP. As above, the resident is Mr Darren Cole.",
+         "Owen Pryce"),
+        ("Tom Hale, solicitor for the tenant Mrs Ruth Bell", "Tom Hale"),
+        ("Priti Shah, case worker at the councillor's office", "Priti Shah"),
+    ],
+)  # fmt: skip
+def test_a_caseworker_names_themself(text: str, name: str) -> None:
+    """r18a-09 t4-t8 (forms19's left item): the MP's caseworker was read back as the resident."""
+    assert own_name_in(text) == name
+
+
+@pytest.mark.parametrize(
+    ("preference", "details", "way"),
+    [
+        ("letter", "casework@helenshah.example.org", "email"),
+        ("letter", "14 Elm Road, casework@example.org", "letter"),
+        ("letter", "14 Elm Road", "letter"),
+    ],
+)
+def test_writing_with_only_an_email_is_email(preference: str, details: str, way: str) -> None:
+    assert way_that_fits(preference, details) == way
