@@ -1399,12 +1399,14 @@ class Values:
             return None if self.address_wanted else "changed"
         self.parts["address"] = found
         for clause in CLAUSE_JOIN.split(said.replace(found, " ").strip(" .!?")):
+            # Only the way to contact beside it ("and text or whatsapp both fine"); "I made a
+            # typo earlier" is no part's words.
             if (
                 words(clause)
                 and not ADDRESS_NAMED.search(clause.lower())
-                and not (ADDRESS_CLAUSE_FILLER.match(clause))
+                and not ADDRESS_CLAUSE_FILLER.match(clause)
             ):
-                self.apply(trimmed(clause))
+                self.contact(trimmed(clause))
         return "changed"
 
     def address(self, said: str) -> How | None:

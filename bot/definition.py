@@ -700,13 +700,16 @@ ALSO = "; also "
 
 
 def way_that_fits(preference: str, details: str) -> str:
-    """The way to contact them, as it can be used with the details held: a phone call or text
-    with only an email held is an email ("email is amina@... please not phone in the morning"
+    """The way to contact them, as it can be used with the details held: a time ruled out for
+    calls with only an email held is an email ("email is amina@... please not phone in the morning"
     was read back "by phone, not in the morning", round 19 r19b-02 t6)."""
     kind = (preference.split(",")[0].split() or [""])[0].lower()
     own = details.split(ALSO)[0]
     has_number = re.search(r"\d{6,}", re.sub(r"[\s()+-]", "", own)) is not None
-    if kind in ("phone", "text") and "@" in own and not has_number:
+    # Only a time ruled out for calls makes it so: "A phone call is best" chosen with an email
+    # stays a phone call for a person to sort out.
+    ruled_out = ", not " in preference
+    if kind in ("phone", "text") and ruled_out and "@" in own and not has_number:
         return "email"
     # "all correspondence in writing to the office" with only an email: writing is email
     # (round 18 r18a-09 read back "by letter (casework@...)").

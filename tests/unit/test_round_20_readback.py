@@ -66,6 +66,7 @@ def test_asking_for_the_address_held_is_that_is_what_i_have(typed: str) -> None:
         ("my adress is Flat 3, 22 Mill Road pls", "Flat 3, 22 Mill Road"),
         ("12 Sycamore Drive", "12 Sycamore Drive"),
         ("its 41 Cedar Way", "41 Cedar Way"),
+        ("Also I made a typo earlier, my address is 13 Larch Avenue not 31", "13 Larch Avenue"),
     ],
 )  # fmt: skip
 def test_an_address_typed_at_the_read_back_is_put_on_it(typed: str, address: str) -> None:
@@ -280,8 +281,10 @@ def test_asking_to_raise_a_complaint_is_not_what_they_would_like(text: str) -> N
     ("preference", "details", "way"),
     [
         ("phone, not in the morning", "amina.yusuf@example.com", "email"),
-        ("text", "jo@example.org", "email"),
-        ("phone", "t.lyle@example.co.uk; also quote your reference HL/DO/2291", "email"),
+        ("text, not after 9pm", "jo@example.org", "email"),
+        ("phone, not before 10am", "t.lyle@example.co.uk; also quote your reference HL/DO/2291",
+         "email"),
+        ("phone", "jo@example.org", "phone"),
         ("phone", "0161 496 0823", "phone"),
         ("text, after 5pm", "07700 900531, jo@example.org", "text, after 5pm"),
     ],
