@@ -282,8 +282,11 @@ def test_asking_to_raise_a_complaint_is_not_what_they_would_like(text: str) -> N
     [
         ("phone, not in the morning", "amina.yusuf@example.com", "email"),
         ("text, not after 9pm", "jo@example.org", "email"),
-        ("phone, not before 10am", "t.lyle@example.co.uk; also quote your reference HL/DO/2291",
-         "email"),
+        (
+            "phone, not before 10am",
+            "t.lyle@example.co.uk; also quote your reference HL/DO/2291",
+            "email",
+        ),
         ("phone", "jo@example.org", "phone"),
         ("phone", "0161 496 0823", "phone"),
         ("text, after 5pm", "07700 900531, jo@example.org", "text, after 5pm"),
