@@ -10,6 +10,7 @@ import pytest
 from actions.choice import without_parts
 from bot.corrections import correction_for, correction_of
 from bot.definition import DraftDefinition, way_that_fits
+from bot.questions import questions_and_rest
 from bot.told import outcome_told, own_name_in
 
 # A resident with mice, her address not yet held.
@@ -352,3 +353,19 @@ def test_a_caseworker_names_themself(text: str, name: str) -> None:
 )
 def test_writing_with_only_an_email_is_email(preference: str, details: str, way: str) -> None:
     assert way_that_fits(preference, details) == way
+
+
+@pytest.mark.parametrize(
+    ("text", "email"),
+    [
+        ("priya.raman@example.org please. Who actually decides whether it's accepted, and will I "
+         "be told if it isn't?", "priya.raman@example.org"),
+        ("my email is jo.b@mail.co.uk. when will i hear back?", "jo.b@mail.co.uk"),
+        ("Email: d.okafor@example.com. Do I need to be in for the visit?", "d.okafor@example.com"),
+    ],
+)  # fmt: skip
+def test_an_email_typed_with_a_question_is_kept_whole(text: str, email: str) -> None:
+    """r19b-06 t4-t5: the email typed with a question was split at its dots and asked again."""
+    asked, rest = questions_and_rest(text)
+    assert asked
+    assert email in rest
