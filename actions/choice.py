@@ -100,8 +100,10 @@ def job_told(tracker: Tracker) -> str:
     return " ".join(told)
 
 
-# "You also mentioned: "...". This sounds like ...": a part of the message given its own route.
-ALSO_MENTIONED = re.compile(r'You also mentioned: "(?P<part>[^"]+)"\.')
+# "You also mentioned: "...". This sounds like ...": a part of the message given its own route
+# (anti-social behaviour, another body, a matter we cannot take); a job noted as a request
+# beside the complaint stays part of it.
+ALSO_MENTIONED = re.compile(r'You also mentioned: "(?P<part>[^"]+)"\.\s+This sounds like\b')
 
 
 def routed_elsewhere(tracker: Tracker) -> list[str]:

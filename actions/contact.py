@@ -109,8 +109,8 @@ def helper_not_resident(tracker: Tracker, text: str, name: str | None) -> str | 
     if others:
         return others[0]
     # "casework@... Mr Cole would also like a copy by letter": only the resident is named here;
-    # the helper's own name told before ("Owen Pryce, caseworker for Helen Shah MP"), else none,
-    # and the name is asked again, never the resident's (round 18 r18a-09 t4-t8).
+    # the helper's own name told before ("Owen Pryce, caseworker for Helen Shah MP"), never the
+    # resident's (round 18 r18a-09 t4-t8).
     return next(
         (
             told
@@ -118,7 +118,7 @@ def helper_not_resident(tracker: Tracker, text: str, name: str | None) -> str | 
             if (told := own_name_in(said)) is not None
             and not any(same_person(told, resident) for resident in residents)
         ),
-        None,
+        name,
     )
 
 

@@ -468,6 +468,17 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
     if preference == "letter" and email_in(text) and not BY_POST.search(text):
         # "email is x@y.com please write me": written to at that address.
         return "email"
+    if (
+        preference is not None
+        and preference.split(",")[0] in ("phone", "text")
+        and ", not " in preference
+        and email_in(text)
+        and not phone_in(text)
+    ):
+        # "email is amina@... please not phone in the morning, I work nights": a time ruled out
+        # for calls beside an email is no call asked for (round 19 r19b-02 t6 read back "by
+        # phone, not in the morning").
+        return "email"
     if preference is None and email_in(text) and not phone_in(text) and ways_said(text).ruled_out:
         # "Please do not contact the tenant by letter ... Write to me at raj@...", "he finds
         # calls stressful - jo@...": the email given is the way left (round 15 r15d-09, r15b-10).
@@ -700,17 +711,11 @@ ALSO = "; also "
 
 
 def way_that_fits(preference: str, details: str) -> str:
-    """The way to contact them, as it can be used with the details held: a time ruled out for
-    calls with only an email held is an email ("email is amina@... please not phone in the morning"
-    was read back "by phone, not in the morning", round 19 r19b-02 t6)."""
+    """The way to contact them, as it can be used with the details held: writing with only an
+    email held is an email. A phone call chosen with only an email stays as chosen, for a person
+    to sort out."""
     kind = (preference.split(",")[0].split() or [""])[0].lower()
     own = details.split(ALSO)[0]
-    has_number = re.search(r"\d{6,}", re.sub(r"[\s()+-]", "", own)) is not None
-    # Only a time ruled out for calls makes it so: "A phone call is best" chosen with an email
-    # stays a phone call for a person to sort out.
-    ruled_out = ", not " in preference
-    if kind in ("phone", "text") and ruled_out and "@" in own and not has_number:
-        return "email"
     # "all correspondence in writing to the office" with only an email: writing is email
     # (round 18 r18a-09 read back "by letter (casework@...)").
     if kind == "letter" and "@" in own and postal_address_in(own) is None:
