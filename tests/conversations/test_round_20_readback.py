@@ -182,3 +182,35 @@ def test_a_caseworker_is_never_read_back_as_the_resident(
     assert f"You are helping them: {name}" in reply
     assert "contact Mr Cole" not in reply
     assert "Mr Darren Cole" in reply
+
+
+@pytest.mark.parametrize(
+    ("opening", "kept", "gone"),
+    [
+        ("my kitchen tap drips and nobody came since october. and theres people dealing drugs "
+         "from the flat next door, im scared", "kitchen tap", "drugs"),
+        ("hiya 2 things. first the bathroom fan is broke, nobody came since november. second theres "
+         "people dealing drugs from the flat above at all hours, im scared to say anything",
+         "bathroom fan", "drugs"),
+        ("the back door wont lock since the fitter came, reported it twice. my neighbour keeps "
+         "threatening me and blasting music at 3am", "back door", "threatening"),
+    ],
+)  # fmt: skip
+def test_a_report_given_its_own_route_is_not_in_the_complaint(
+    running: Running, opening: str, kept: str, gone: str
+) -> None:
+    """r19b-01 t8: the drug dealing next door, routed to the anti-social behaviour team, was read
+    back in the repair complaint she feared the neighbours would hear of."""
+    _, say = conversation(running)
+    first = say(opening)
+    reply = say("formal complaint please")
+    for answer in ["yes", "no", "fix it", "im the tenant", "Joy Adebayo", "07700 900531", "text",
+                   "no", "no"]:  # fmt: skip
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+    assert READ_BACK in reply
+    what_went_wrong = reply.split("What went wrong:")[1].split("\n")[0]
+    assert kept in what_went_wrong
+    assert "You also mentioned" in first
+    assert gone not in what_went_wrong
