@@ -189,8 +189,8 @@ def test_a_caseworker_is_never_read_back_as_the_resident(
     [
         ("my kitchen tap drips and nobody came since october. and theres people dealing drugs "
          "from the flat next door, im scared", "kitchen tap", "drugs"),
-        ("hiya 2 things. first the bathroom fan is broke, nobody came since november. second theres "
-         "people dealing drugs from the flat above at all hours, im scared to say anything",
+        ("hiya 2 things. first the bathroom fan is broke, nobody came since november. second "
+         "theres people dealing drugs from the flat above at all hours, im scared to say anything",
          "bathroom fan", "drugs"),
         ("the back door wont lock since the fitter came, reported it twice. my neighbour keeps "
          "threatening me and blasting music at 3am", "back door", "threatening"),
