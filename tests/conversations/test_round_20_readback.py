@@ -6,7 +6,6 @@ logged."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import pytest
 
@@ -16,6 +15,7 @@ from bot.policy import Policy
 from tests.conftest import Running
 from tests.conversations.test_conversation_repair import conversation
 from tests.conversations.test_round_9_forms import LOGGED, READ_BACK
+from tests.conversations.test_round_18_readback import to_the_read_back
 
 pytestmark = pytest.mark.server
 
@@ -23,17 +23,6 @@ SLUGS = (
     "theres slugs coming in under the back door every night, reported it twice and nobody came "
     "to seal it"
 )
-
-
-def to_the_read_back(say: Callable[[str], str], answers: list[str]) -> str:
-    say(SLUGS)
-    reply = say("formal complaint please")
-    for answer in answers:
-        if READ_BACK in reply:
-            break
-        reply = say(answer)
-    assert READ_BACK in reply
-    return reply
 
 
 WITHOUT_ADDRESS = [
@@ -65,7 +54,7 @@ def test_add_the_address_is_never_what_went_wrong(
 ) -> None:
     """r19b-10 t10, t14 (serious): "The address first" was put in what went wrong and logged."""
     _, say = conversation(running)
-    to_the_read_back(say, WITHOUT_ADDRESS)
+    to_the_read_back(say, SLUGS, WITHOUT_ADDRESS)
     reply = say(typed)
     assert "What is your address?" in reply
     assert "address first" not in reply.lower()
@@ -90,7 +79,7 @@ def test_add_the_address_is_never_what_went_wrong(
 def test_an_address_typed_at_the_read_back_is_put_on_it(running: Running, typed: str) -> None:
     """r19b-03 t11, r19b-05 t14, r19b-10 t9: the address typed was not applied."""
     _, say = conversation(running)
-    to_the_read_back(say, WITHOUT_ADDRESS)
+    to_the_read_back(say, SLUGS, WITHOUT_ADDRESS)
     reply = say(typed)
     assert "Your address: 9 Poplar Avenue" in reply
     assert LOGGED not in reply
@@ -113,7 +102,7 @@ def test_an_address_given_in_an_answer_is_read_back_and_logged(
     """r19b-01, 03, 10, 12, 13: the address given was never read back nor logged."""
     _, say = conversation(running)
     reply = to_the_read_back(
-        say, [*answers, "Joy Adebayo", "07700 900531", "text", "no", "no", "no"]
+        say, SLUGS, [*answers, "Joy Adebayo", "07700 900531", "text", "no", "no", "no"]
     )
     assert f"Your address: {address}" in reply
     _, held = logged(running, policy, say("yes that's right"))
