@@ -41,7 +41,8 @@ OUTCOME_WORDS = re.compile(
     r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good|"
     # "I want the hole blocked, the pest control finished, and someone to call me back" (round
     # 19 r19b-10 t5 was asked for the outcome again).
-    r"blocked|sealed|finished|completed|call (?:me |us )?back|ring (?:me |us )?back|call ?backs|"
+    # "she wants a call back" alone is how to reach her, not an outcome.
+    r"blocked|sealed|finished|completed|(?:call|ring) (?:me|us|her|him|them) back|call ?backs|"
     # "Get the lift working" (round 15 r15a-07 t4 was asked for the outcome again).
     r"(?:get|make|have)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+(?:working|going)(?:\s+again)?)\b",
     re.IGNORECASE,
