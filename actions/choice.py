@@ -107,17 +107,51 @@ def job_told(tracker: Tracker) -> str:
     return " ".join(told)
 
 
+# "You also mentioned: "...". This sounds like ...": a part of the message given its own route
+# (anti-social behaviour, another body, a matter we cannot take); a job noted as a request
+# beside the complaint stays part of it.
+ALSO_MENTIONED = re.compile(r'You also mentioned: "(?P<part>[^"]+)"\.\s+This sounds like\b')
+
+
+def routed_elsewhere(tracker: Tracker) -> list[str]:
+    """The parts of the resident's messages we gave a route of their own (drug dealing next
+    door beside a repair complaint), as we echoed them."""
+    return [
+        found.group("part")
+        for event in tracker.events
+        if event.get("event") == "bot"
+        for found in ALSO_MENTIONED.finditer(str(event.get("text") or ""))
+    ]
+
+
+def without_parts(text: str, parts: list[str]) -> str:
+    """A message without the parts that went elsewhere; the whole message when nothing is left."""
+    left = text
+    for part in parts:
+        left = left.replace(part.strip(), " ")
+    left = re.sub(r"(?:[\s,;]+(?:and|but|also|plus))+[\s,;]*$", "", " ".join(left.split()))
+    # "I am writing for two things. . Also ...": the stop the part left behind.
+    left = re.sub(r"([.!?])(?:\s*[.,;])+", r"\1", left).strip(" ,;")
+    return left if words(left) else text
+
+
 def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
     """What went wrong, without sentences about the conversation itself ("can we carry on
     where we were"); when nothing else was said since the resident left the complaint, what
-    they told before leaving it (round 12 r12d-06, r12d-16 read back only the return line)."""
-    said = " ".join(s for m in told if (s := about_the_problem(m["text"])))
+    they told before leaving it (round 12 r12d-06, r12d-16 read back only the return line).
+    A part given its own route is no part of it: drug dealing next door, told beside a tap
+    complaint, was read back in the complaint she feared the neighbours would hear of (round
+    19 r19b-01 t8)."""
+    elsewhere = routed_elsewhere(tracker)
+    said = " ".join(
+        s for m in told if (s := about_the_problem(without_parts(m["text"], elsewhere)))
+    )
     if said:
         return said
     before = " ".join(
         s
         for m in triaged_messages(tracker, since_left=False)
-        if (s := about_the_problem(m["text"]))
+        if (s := about_the_problem(without_parts(m["text"], elsewhere)))
     )
     return before or " ".join(m["text"] for m in told)
 
@@ -151,7 +185,12 @@ def already_told(tracker: Tracker) -> list[EventType]:
     )
     if job:
         events.append(SlotSet("earlier_request", job))
-    outcome = next((o for m in told if (o := outcome_told(m["text"]))), None)
+    # Or in the answer that chose to complain: "formal c/o. ... T wants proper fix (extractor
+    # fan) + apology" (round 19 r19b-13 t3 was asked for it again).
+    choosing = str(tracker.latest_message.get("text") or "")
+    outcome = next((o for m in told if (o := outcome_told(m["text"]))), None) or (
+        None if choosing.startswith("/") else outcome_told(choosing)
+    )
     if outcome:
         # "wants it fixed + compensation": what would put it right, in their words.
         events.append(SlotSet("outcome_sought", outcome))

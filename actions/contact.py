@@ -106,7 +106,20 @@ def helper_not_resident(tracker: Tracker, text: str, name: str | None) -> str | 
         if not any(same_person(written, resident) for resident in residents)
         and not is_organisation(written)
     ]
-    return others[0] if others else name
+    if others:
+        return others[0]
+    # "casework@... Mr Cole would also like a copy by letter": only the resident is named here;
+    # the helper's own name told before ("Owen Pryce, caseworker for Helen Shah MP"), never the
+    # resident's (round 18 r18a-09 t4-t8).
+    return next(
+        (
+            told
+            for said in reversed(earlier_messages(tracker))
+            if (told := own_name_in(said)) is not None
+            and not any(same_person(told, resident) for resident in residents)
+        ),
+        name,
+    )
 
 
 def preference_with_details(text: str) -> str | None:

@@ -11,10 +11,22 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.representatives import power_of_attorney_told
-from actions.turns import before_latest_message, earlier_messages, last_question
+from actions.turns import (
+    LEFT_COMPLAINT,
+    SUBMIT_COMPLAINT_ACTION,
+    before_latest_message,
+    earlier_messages,
+    last_question,
+)
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
-from bot.definition import DraftDefinition, consent_on_the_phone, without_health_details
-from bot.replies import ALREADY_SAYS, REMOVED_LINE
+from bot.definition import (
+    DraftDefinition,
+    consent_on_the_phone,
+    postal_address_in,
+    way_that_fits,
+    without_health_details,
+)
+from bot.replies import ADDRESS_ASKED, ALREADY_SAYS, REMOVED_LINE
 from bot.text import words
 
 READ_BACK_ACTION = "action_read_back_definition"
@@ -23,7 +35,7 @@ PART_SLOTS = {
     "aspects": ["complaint_aspects", "still_happening", "earlier_request"],
     "outcome": ["outcome_sought"],
     "who": ["acting_for", "representative_details", "representative_consent"],
-    "contact": ["contact_name", "contact_details", "contact_preference"],
+    "contact": ["contact_name", "contact_details", "contact_preference", "resident_address"],
     "adjustments": ["adjustments_needed", "adjustment_ids", "adjustment_consent"],
 }
 # Everything the complaint form gathers, cleared when a resident leaves it.
@@ -52,13 +64,33 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         else None,
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
-        contact_preference=slot("contact_preference") or "",
+        contact_preference=way_that_fits(
+            slot("contact_preference") or "", slot("contact_details") or ""
+        ),
         adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
         power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
         consent_on_the_phone=any(map(consent_on_the_phone, earlier_messages(tracker))),
+        address=slot("resident_address") or address_told(tracker),
     )
+
+
+def address_told(tracker: Tracker) -> str | None:
+    """The address the resident last typed for this complaint, in any message or answer
+    ("im the tenant, its my flat, 14 Larch Court", "Dean Okafor, 7 Birch House"): kept from the
+    first message to the read-back (round 19: given in nearly every complaint, never read back).
+    A complaint logged or left before it starts afresh."""
+    found: str | None = None
+    for event in tracker.applied_events():
+        name = event.get("name") if event.get("event") == "action" else None
+        if name == SUBMIT_COMPLAINT_ACTION or (
+            (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT
+        ):
+            found = None
+        elif event.get("event") == "user" and not str(event.get("text") or "").startswith("/"):
+            found = postal_address_in(str(event.get("text") or "")) or found
+    return found
 
 
 def adjustments_said(tracker: Tracker) -> str:
@@ -182,6 +214,7 @@ SLOT_OF = {
     "acting_for": "acting_for",
     "adjustments": "adjustments_needed",
     "still_happening": "still_happening",
+    "address": "resident_address",
 }
 CHANGE_RESPONSES = {"changed": "utter_changed_definition", "added": "utter_added_to_definition"}
 
@@ -193,6 +226,10 @@ def corrected(
     part: str | None = None,
 ) -> list[EventType]:
     """Says what was done, reads the corrected definition back and sets what changed."""
+    if correction.how == "address":
+        # Nothing changed yet: the address typed next is put on it, then read back.
+        dispatcher.utter_message(text=ADDRESS_ASKED)
+        return []
     if correction.how == "removed":
         dispatcher.utter_message(text=REMOVED_LINE)
     elif correction.how == "unchanged":

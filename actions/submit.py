@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
-from actions.definition import as_agreed, earlier_request_of
+from actions.definition import as_agreed, draft_from, earlier_request_of
 from actions.representatives import representative_from_slots
 from actions.turns import (
     SUBMIT_COMPLAINT_ACTION,
@@ -33,7 +33,7 @@ COMPLAINT_SLOTS = (
     "triaged_text", "complaint_aspects", "still_happening", "earlier_request", "outcome_sought",
     "acting_for", "representative_name", "representative_details", "representative_relationship",
     "representative_consent", "contact_name", "contact_details", "contact_preference",
-    "adjustments_needed", "adjustment_ids", "adjustment_consent",
+    "adjustments_needed", "adjustment_ids", "adjustment_consent", "resident_address",
 )  # fmt: skip
 
 
@@ -74,12 +74,14 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         definition=definition,
         contact_name=slot("contact_name") or "",
         contact_details=slot("contact_details") or "",
-        contact_preference=slot("contact_preference") or "",
+        contact_preference=draft_from(tracker).contact_preference,
         representative=representative,
         adjustments=adjustments_from_slots(tracker, cases),
         contact_id=int(contact_id) if contact_id is not None else None,
         transcript=transcript_of(tracker),
         earlier_request=earlier_request_of(tracker),
+        # The address as read back: where the resident lives, and where a letter goes.
+        postal_address=draft_from(tracker).address or None,
     )
 
 

@@ -16,6 +16,7 @@ from typing import Literal
 from bot.contact_wishes import (
     CLAUSES,
     NOT_ME,
+    REFERENCE,
     WISH_TO_RESIDENT,
     about_the_resident,
     copy_wish,
@@ -77,7 +78,8 @@ from bot.told import is_organisation, own_name_in, says_they_are_the_resident
 
 # The earlier-job answer that says the complaint is not about one (actions.complaint_form).
 NOT_ABOUT_AN_EARLIER_REQUEST = "none"
-How = Literal["changed", "added", "removed", "unclear", "unchanged"]
+# "address": the address was asked for with none typed and none held; we ask for it.
+How = Literal["changed", "added", "removed", "unclear", "unchanged", "address"]
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,9 @@ PART_NAMES = {
     r"|(?:earlier|previous) (?:report|request)"
     r"|the job(?: number| no| bit| part)?",
     "contact": r"contact details|the contact|my details",
-    "adjustments": r"(?:reasonable )?adjustments?|(?:things? )?(?:to )?make (?:things |it )?easier"
+    # "adj shd be asthma" (round 19 r19b-13 t9, a call handler's shorthand).
+    "adjustments": r"(?:reasonable )?adjustments?|adjs?"
+    r"|(?:things? )?(?:to )?make (?:things |it )?easier"
     r"|what would help"
     # "the easier-for-you bit", "'Easier for you' = nothing" (round 17 r17a-12).
     r"|easier for (?:you|me|her|him|them|t)",
@@ -237,8 +241,10 @@ IF_CALLED = re.compile(
 )
 # "I said fix the pipe", "like i said, ...", "as I said:": words about the message, not in it.
 SAID_BEFORE = re.compile(
-    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:said|told you|wrote|meant|put)"
-    r"(?:\s+(?:was|is|that))?\s*[:,-]?\s*",
+    # "i just said it - the tap dripping ..." (round 19 r19b-01 t10).
+    r"^(?:(?:as|like|what)\s+)?(?:i|we|he|she|t|they)\s+(?:(?:just|already)\s+)?"
+    r"(?:said|told you|wrote|meant|put)"
+    r"(?:\s+(?:was|is|that|it))?\s*[:,-]?\s*",
     re.IGNORECASE,
 )
 
@@ -276,6 +282,8 @@ HELPER_ROLE_SAID = re.compile(
     re.IGNORECASE,
 )
 ADDRESS_WORD = re.compile(r"\baddress\b", re.IGNORECASE)
+# "the property is 17 Aspen Court": the home the complaint is about.
+PROPERTY = re.compile(r"\b(?:the|our client'?s|her|his|their) (?:property|premises|home)\b", re.I)
 # "no adjustments needed", "I don't need any adjustments", "adjustments: none".
 NO_ADJUSTMENTS = re.compile(
     r"\b(?:no|not|don'?t|dont|doesn'?t|doesnt|isn'?t|isnt|aren'?t|arent)\s+"
@@ -303,6 +311,37 @@ def named_part(text: str) -> str | None:
         (part for part, names in PART_NAMES.items() if re.search(rf"\b(?:{names})\b", said)),
         None,
     )
+
+
+# "nothing about next door", "no mention of the rent": what the part should leave out, said
+# beside its new words.
+LEAVE_OUT_SAID = re.compile(
+    r"^\W*(?:nothing|no mention|none of it|not anything)\s+(?:about|of|on)\b", re.I
+)
+
+
+def headed_rewrite(text: str, only: tuple[str, ...] = ("aspects", "outcome")) -> Correction | None:
+    """A part's name as a heading, then its new words: "what went wrong. i just said it - the
+    tap dripping and nobody came since october. nothing about next door" replaces what went
+    wrong, never adds the heading and all to it (round 19 r19b-01 t10, t11)."""
+    said = sentences(text)
+    head, colon, after = said[0].partition(":") if said else ("", "", "")
+    if colon and words(after):
+        # "What went wrong: like I said, the mice ...".
+        said = [head, after, *said[1:]]
+    if len(said) < 2:
+        return None
+    heading = words(said[0])
+    part = next(
+        (p for p, names in PART_NAMES.items() if re.fullmatch(rf"(?:{names})", heading)), None
+    )
+    if part not in only or said_to_be_fine(" ".join(said[1:]), part):
+        return None
+    kept = [own_words(s) for s in said[1:] if not LEAVE_OUT_SAID.match(s)]
+    new = " ".join(k for k in kept if words(k)).strip()
+    if not words(new):
+        return None
+    return Correction({part: capitalised(new)}, "changed")
 
 
 def part_named_alone(text: str) -> str | None:
@@ -358,6 +397,27 @@ CONTACT_PICKED = re.compile(
 )
 # "the address", typed as people do: "the adress", "addy".
 ADDRESS_NAMED = re.compile(r"\b(?:address|adress|addres|adres|addy)\b")
+# "the address is right", "address is fine": nothing to change there.
+ADDRESS_FINE = re.compile(
+    r"\b(?:address|adress|addy)\s+(?:is|'s|looks|was)\s+(?:fine|right|correct|ok|okay|good)\b",
+    re.IGNORECASE,
+)
+# What is left of an address's clause once the address is out: "you havent put that", "that's
+# where I live", "the pest control need that!".
+ADDRESS_CLAUSE_FILLER = re.compile(
+    r"^\s*(?:(?:and|but|also|plus|pls|please|oh|btw)\s+)*(?:(?:you|u)\s+(?:have|havent|haven't|"
+    r"didnt|didn't|did not|never|forgot|missed|left)\b|that'?s where\b|(?:it|that|this)\s+is\b"
+    r"|i live\b|we live\b|the\s+\w+(?:\s+\w+)?\s+needs?\s+(?:that|it)\b|they need\b|need that\b)",
+    re.IGNORECASE,
+)
+
+
+def address_alone(said: str, address: str) -> bool:
+    """Whether a sentence is only an address, with at most a few words round it ("12 Sycamore
+    Drive", "its 7 Birch House", "Flat 2, 9 Canal Street thanks")."""
+    return len(words(said.replace(address, " ")).split()) <= 3
+
+
 # Words in an answer to "Which part?" that say nothing about which: "the bit about the refund".
 PICKED_FILLER = PICKING_WORDS | {
     "bit", "part", "line", "you", "got", "have", "put", "wrote", "them", "they", "him", "her",
@@ -457,6 +517,9 @@ def correction_of(
     replaced = REPLACE.search(text)
     if replaced and (correction := replacement(replaced, text)) is not None:
         return with_the_rest(correction, draft, need_words)
+    headed = headed_rewrite(text)
+    if headed is not None:
+        return headed
     values = Values.of(draft, need_words)
     hows = {how for s in instructions(text) if (how := values.apply(trimmed(s))) is not None}
     changes = values.changed(draft)
@@ -465,6 +528,10 @@ def correction_of(
         # already, said again; never "Which part would you like to change?" (round 17 r17a-08
         # t10).
         return Correction({}, "unchanged")
+    if values.address_wanted and not values.stuck and not changes:
+        # "No, add the address first please": asked for, never "The address first" in what
+        # went wrong (round 19 r19b-10 t10).
+        return Correction({}, "address")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
@@ -518,6 +585,9 @@ def correction_for(part: str, typed: str, draft: DraftDefinition) -> Correction 
     if not words(text):
         return None
     values = Values.of(draft)
+    headed = headed_rewrite(text, only=(part,))
+    if headed is not None:
+        return headed
     if part in ("aspects", "outcome"):
         how = values.remove(text) or values.swap(text, only=(part,))
         if how is not None:
@@ -723,7 +793,7 @@ NOT_ABOUT_ONE = re.compile(
 NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s+[^,.;]*", re.IGNORECASE)
 # "the adjustment should say: no phone calls", "change the adjustments to large print".
 ADJUSTMENT_SAYS = re.compile(
-    r"(?:\b(?:should|must|needs to|ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)"
+    r"(?:\b(?:should|shd|shud|shld|must|needs to|ought to)\s+(?:just\s+|only\s+)?(?:say|read|be)"
     r"|\bto\s+(?:say|read)|\bto\b(?=\s*:)|(?<=adjustments)\s+to|(?<=adjustment)\s+to"
     r"|\bis\s+(?:just|only|actually|really)|:)\s*:?\s*(?P<text>\S.*)",
     re.IGNORECASE | re.DOTALL,
@@ -760,6 +830,8 @@ class Values:
     pointed: str | None = None
     # Something asked to be taken out that could not be found: the message is asked about.
     stuck: bool = False
+    # "add the address first please" with no address typed and none held: we ask for it.
+    address_wanted: bool = False
     # The policy's words for a need, as the message has them ("interpreter", "disabled").
     need_words: tuple[str, ...] = ()
     # Where phone numbers may be held before any change: the contact, the helper's line, what
@@ -781,6 +853,7 @@ class Values:
                 "consent": bool(draft.consent),
                 "acting_for": "someone_else" if draft.representative is not None else "",
                 "adjustments": draft.adjustments or "",
+                "address": draft.address or "",
             },
             helping=draft.representative is not None,
             need_words=need_words,
@@ -914,17 +987,12 @@ class Values:
             # "change 7 Kings Walk to 17 Kings Walk", "address is 17 Kings Walk not 7": the
             # words replaced where they are, never added after them (round 15 r15a-03).
             return "changed"
-        if (
-            not self.helping
-            and not self.text("contact_preference").startswith("letter")
-            and not LETTER_WORDS.search(said)
-            and ADDRESS_WORD.search(said)
-            and postal_address_in(said)
-        ):
-            # A resident's address is not part of what is read back: no part to change, so
-            # never "Correction: ..." after the earlier job (round 12 r12a-12).
-            self.stuck = True
-            return None
+        own = None if self.helping else self.own_address(said)
+        if own is not None or self.address_wanted:
+            # "and my address is 14 Larch Court, you havent put that", "No, add the address
+            # first please": the address line, never "The address first" added to what went
+            # wrong (round 19 r19b-10 t10 was logged so).
+            return own
         if part in ("helper", "who", None) and self.not_helping(said):
             # "I am the resident, Priya Nair - there is no helper", "No helper.": read back as
             # helping, the writer is the resident (round 15 r15a-13 was asked which part).
@@ -978,7 +1046,7 @@ class Values:
         new = postal_address_in(said)
         if new is None:
             return self.flat_added(said)
-        for part in ("representative", "contact_details", *WRITTEN_PARTS):
+        for part in ("address", "representative", "contact_details", *WRITTEN_PARTS):
             for old in addresses_in(self.text(part)):
                 if old != new and street_of(old) == street_of(new):
                     return self.replaced_in(old, new, (part,))
@@ -1071,7 +1139,10 @@ class Values:
         whole of it, "add I need a Polish interpreter" one more need beside those held."""
         instead = ADJUSTMENT_SAYS.search(said)
         if instead is not None and not ADD_MARKERS.search(said[: instead.start()]):
-            new = only_what_helps(instead.group("text").strip(" ."))
+            # "adj shd be asthma not the phone no": the new words without the old after "not".
+            new = only_what_helps(
+                NOT_THE_OLD.sub("", instead.group("text").strip(" .")).strip(" .")
+            )
         else:
             # "Add to the adjustments: no phone calls ever": one more, beside those held.
             said = instead.group("text") if instead is not None else said
@@ -1205,7 +1276,19 @@ class Values:
                 # as the resident, named otherwise (round 9 r9a-32 was asked which part).
                 or not same_person(match.group("name"), self.text("contact_name"))
             )
-            if self.helping and (
+            held = self.text("representative")
+            held_name = held.split(",")[0].strip()
+            if (
+                self.helping
+                and same_person(match.group("name"), held_name)
+                and len(match.group("name").split()) < len(held_name.split())
+            ):
+                # "we note the complaint is for Ms Osei of that address": the same person, said
+                # shorter; the full name held is kept (round 19 r19b-12 t13 cut it to "Ms Osei").
+                if address and address.group(1) not in held:
+                    self.parts["representative"] = f"{held_name}, {address.group(1)}"
+                    changed = "changed"
+            elif self.helping and (
                 re.search(r"\b(?:resident|tenant|t|for)\b", opener) or OTHERS_NAME.search(opener)
             ):
                 self.parts["representative"] = resident
@@ -1298,13 +1381,47 @@ class Values:
         self.parts[whose] = new
         return "changed"
 
+    def own_address(self, said: str) -> How | None:
+        """The resident's own address, typed at the read-back: "my address is 14 Larch Court",
+        "put my address on it 7 Birch House, and text or whatsapp both fine" (the other clauses
+        applied too), or an address on its own. Asked for with none typed ("you forgot my
+        address"): "That is what I have" when one is held, else we ask for it."""
+        letters = self.text("contact_preference").startswith("letter") or LETTER_WORDS.search(said)
+        named = ADDRESS_NAMED.search(said.lower()) is not None
+        found = postal_address_in(said)
+        if letters or not (named or (found and address_alone(said, found))):
+            return None
+        if found is None:
+            if ADDRESS_FINE.search(said):
+                return None
+            # Said about the address with none typed: never words for a part.
+            self.address_wanted = not self.text("address")
+            return None if self.address_wanted else "changed"
+        self.parts["address"] = found
+        for clause in CLAUSE_JOIN.split(said.replace(found, " ").strip(" .!?")):
+            # Only the way to contact beside it ("and text or whatsapp both fine"); "I made a
+            # typo earlier" is no part's words.
+            if (
+                words(clause)
+                and not ADDRESS_NAMED.search(clause.lower())
+                and not ADDRESS_CLAUSE_FILLER.match(clause)
+            ):
+                self.contact(trimmed(clause))
+        return "changed"
+
     def address(self, said: str) -> How | None:
         """ "it needs her address too - flat 11 Greenacre House, Salford M6 5RT": the address of
         the resident a helper writes for, put with their name (round 10 r10a-26 had it added to
         what went wrong)."""
-        found = postal_address_in(said) if ADDRESS_WORD.search(said) else None
+        found = (
+            postal_address_in(said) if ADDRESS_WORD.search(said) or PROPERTY.search(said) else None
+        )
         if found is None or not self.helping:
             return None
+        if found in self.text("representative"):
+            # "The property address 17 Aspen Court is still omitted" when it is shown: what it
+            # says already (round 19 r19b-12 t13 was asked which part).
+            return "changed"
         held = self.text("representative")
         name = resident_in(held, self.text("contact_name")) or held.split(",")[0]
         self.parts["representative"] = f"{name.split(',')[0]}, {found}"
@@ -1434,10 +1551,16 @@ class Values:
             # "Contact should be her landline 01632 960118, not my mobile": the contact itself
             # (round 12 r12a-08).
             return None
-        held = self.text("contact_details")
         wish = reference_wish(said) or copy_wish(said)
         if wish is not None:
-            self.parts["contact_details"] = with_wish(held, wish)
+            if reference_wish(said) is not None:
+                # "Correspondence should be by email to ..., quoting our reference ..., and the
+                # property is 17 Aspen Court": the way and the address too, never only the
+                # reference under "I've changed that" (round 19 r19b-12 t11).
+                for clause in CLAUSE_JOIN.split(REFERENCE.sub(" ", said)):
+                    if words(clause):
+                        self.contact(clause) or self.address(clause) or self.own_address(clause)
+            self.parts["contact_details"] = with_wish(self.text("contact_details"), wish)
             return "changed"
         resident = (
             resident_in(self.text("representative"), self.text("contact_name"))

@@ -303,6 +303,8 @@ NOT_NAMES = {
     "Also", "My",
     "Name", "Names", "Contact", "Should", "Sorry", "Hi", "Hello", "Thanks", "Ok", "Okay", "Is",
     "Dad", "Mum", "Mam", "Nan", "Her", "His", "She", "He", "Caller", "Resident", "Tenant",
+    # "I'm the tenant. Like I said, ..." was read back as "Like I" (round 19 r19b-06 t7).
+    "Like", "As", "Just",
 }  # fmt: skip
 
 
@@ -465,6 +467,17 @@ def preference_beside_details(text: str, last: bool = False) -> str | None:
     preference = contact_preference(without_contact_details(DETAIL_LABEL.sub(" ", text)), last=last)
     if preference == "letter" and email_in(text) and not BY_POST.search(text):
         # "email is x@y.com please write me": written to at that address.
+        return "email"
+    if (
+        preference is not None
+        and preference.split(",")[0] in ("phone", "text")
+        and ", not " in preference
+        and email_in(text)
+        and not phone_in(text)
+    ):
+        # "email is amina@... please not phone in the morning, I work nights": a time ruled out
+        # for calls beside an email is no call asked for (round 19 r19b-02 t6 read back "by
+        # phone, not in the morning").
         return "email"
     if preference is None and email_in(text) and not phone_in(text) and ways_said(text).ruled_out:
         # "Please do not contact the tenant by letter ... Write to me at raj@...", "he finds
@@ -697,6 +710,19 @@ def long_date(day: date) -> str:
 ALSO = "; also "
 
 
+def way_that_fits(preference: str, details: str) -> str:
+    """The way to contact them, as it can be used with the details held: writing with only an
+    email held is an email. A phone call chosen with only an email stays as chosen, for a person
+    to sort out."""
+    kind = (preference.split(",")[0].split() or [""])[0].lower()
+    own = details.split(ALSO)[0]
+    # "all correspondence in writing to the office" with only an email: writing is email
+    # (round 18 r18a-09 read back "by letter (casework@...)").
+    if kind == "letter" and "@" in own and postal_address_in(own) is None:
+        return "email"
+    return preference
+
+
 def held_details(details: str) -> list[str]:
     """The contact details, then each other contact wish held with them."""
     return [part.strip() for part in details.split(ALSO)]
@@ -719,6 +745,9 @@ class DraftDefinition:
     power_of_attorney: bool = False
     # Whether that agreement was given by phone or by word of mouth, not in writing.
     consent_on_the_phone: bool = False
+    # The resident's address as they gave it (round 19 r19b-03 gave it three times and it was
+    # never read back nor logged).
+    address: str | None = None
 
     def read_back(self) -> str:
         lines = [
@@ -755,10 +784,20 @@ class DraftDefinition:
         )
         # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
         lines.extend(f"We will also {wish}." for wish in also)
+        if self.address_line():
+            lines.append(self.address_line())
         if self.adjustments:
             lines.append(f"To make things easier for you: {self.adjustments.strip()}")
         lines.append("Is that right?")
         return "\n".join(lines)
+
+    def address_line(self) -> str:
+        """The address, unless the helper's line or the contact details already show it."""
+        address = (self.address or "").strip()
+        shown = f"{self.representative or ''} {self.contact_details}".lower()
+        if not address or address.lower() in shown:
+            return ""
+        return f"{'Their' if self.representative else 'Your'} address: {address}"
 
 
 # A helper's words for whom they act: "acting for", "representing", "son of" (the tenant).

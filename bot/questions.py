@@ -180,7 +180,10 @@ class Asked:
     end: int
 
 
-SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# A stop with a letter or digit right after it is inside the sentence: an email typed with a
+# question ("priya.raman@example.org please. Who decides ...?" lost the email to the split,
+# round 19 r19b-06 t4), "£14.60".
+SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\w))+[.!?\n]*")
 # "wots stage 2 n how do i get the ombudsman involved": a second question joined to the first.
 SECOND_QUESTION = re.compile(
     r"\s(?:and|n|&|also|plus)\s+(?=(?:how|what|who|where|when|wot|wat|can|could|is|do|will|would|does)\b)"

@@ -55,6 +55,12 @@ def keywords(what: str) -> set[str]:
 
 
 def mentions(sentence: str, wanted: set[str]) -> bool:
-    """A sentence mentions a keyword when one of its words starts with it ("roof", "roofer")."""
+    """A sentence mentions a keyword when one of its words starts with it ("roof", "roofer"),
+    or with its stem where it ends in "e" ("abuse", "abusing": round 19 r19b-11 t8)."""
     said = words(sentence).split()
-    return any(word.startswith(key) for word in said for key in wanted)
+    stems = {key[:-1] if key.endswith("e") and len(key) > STEMMED else key for key in wanted}
+    return any(word.startswith(key) for word in said for key in stems)
+
+
+# Keywords longer than this lose a last "e" to match their other forms.
+STEMMED = 4

@@ -659,6 +659,8 @@ NO_ADJUSTMENTS_LINE = "That's fine. You can ask us for help like this at any tim
 REMOVED_LINE = "Thank you. I've taken that out."
 # A correction that asks for what the read-back says already.
 ALREADY_SAYS = "Thank you. That is what I have. Here it is again."
+# The address asked to be added with none typed and none held (round 19 r19b-10 t10).
+ADDRESS_ASKED = "What is your address? Type it here and I will add it before anything is logged."
 LOG_IT_CHECK = (
     "Just to check: shall I log your complaint as I read it back? Say yes to log it, or cancel "
     "to stop without logging it."

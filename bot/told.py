@@ -39,17 +39,28 @@ OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
     r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
     r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good|"
+    # "I want the hole blocked, the pest control finished, and someone to call me back" (round
+    # 19 r19b-10 t5 was asked for the outcome again).
+    # "she wants a call back" alone is how to reach her, not an outcome.
+    r"blocked|sealed|finished|completed|(?:call|ring) (?:me|us|her|him|them) back|call ?backs|"
     # "Get the lift working" (round 15 r15a-07 t4 was asked for the outcome again).
     r"(?:get|make|have)\s+(?:it|them|the\s+\w+|my\s+\w+)\s+(?:working|going)(?:\s+again)?)\b",
     re.IGNORECASE,
 )
-NOT_AN_OUTCOME = re.compile(r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complain", re.I)
+# "I'd like to raise a complaint about how a roof repair was handled" asks for the complaint;
+# it is not what would put it right (round 19 r19b-06 t7 read it back as the outcome).
+NOT_AN_OUTCOME = re.compile(
+    r"^(?:to\s+)?(?:(?:make|raise|lodge|log|file|put in|submit|register)\s+)?(?:a\s+)?"
+    r"(?:formal\s+)?complain",
+    re.I,
+)
 
 
 # "formal complaint + compensation", "a complaint and an apology": the complaint asked for
 # beside what would put it right.
 COMPLAINT_AND = re.compile(
-    r"^(?:to\s+)?(?:make\s+)?(?:a\s+)?(?:formal\s+)?complaint\s*(?:\+|&|,|\band\b|\bplus\b|"
+    r"^(?:to\s+)?(?:(?:make|raise|lodge|log|file|put in|submit|register)\s+)?(?:a\s+)?"
+    r"(?:formal\s+)?complaint\s*(?:\+|&|,|\band\b|\bplus\b|"
     r"\bas well as\b|\balso\b)+\s*",
     re.IGNORECASE,
 )
@@ -428,7 +439,10 @@ SELF_NAMED = re.compile(
 # How a helper is related to the resident, said beside their own name.
 HELPER_ROLES = (
     r"(?:daughter|son|carer|support worker|social worker|key worker|neighbour|friend|advocate|"
-    r"niece|nephew|grandson|granddaughter|sister|brother|wife|husband|partner)"
+    r"niece|nephew|grandson|granddaughter|sister|brother|wife|husband|partner|"
+    # "Owen Pryce, caseworker for Helen Shah MP" (round 18 r18a-09 t4 read the resident back as
+    # the helper).
+    r"caseworker|case worker|case officer|solicitor|paralegal)"
 )
 # "Anna Kowalska, daughter.", "Lucy Grant, support worker", "I'm her son Patrick": the writer
 # names themself with their role, so the name is theirs (one word is enough beside a role).

@@ -263,12 +263,14 @@ def test_an_address_typo_at_the_read_back_is_not_pasted_onto_the_earlier_job(
     running: Running,
 ) -> None:
     """r12a-12: "my address is 13 Larch Avenue not 31" was added to the reported-before line as
-    "Correction: ..." with "I've changed that"."""
+    "Correction: ..." with "I've changed that". Since round 19 the address is a line of the
+    read-back of its own, and put right there."""
     _, say = conversation(running)
     assert READ_BACK in to_the_read_back_by_email(say, "I rang on 3 November")
     reply = say("Also I made a typo earlier, my address is 13 Larch Avenue not 31")
     assert "Correction:" not in reply
-    assert CHANGED not in reply
+    assert "Your address: 13 Larch Avenue" in reply
+    assert "I rang on 3 November" in reply
 
 
 def test_what_i_want_is_gives_the_outcome_in_one_sentence(running: Running) -> None:

@@ -22,6 +22,7 @@ from bot.policy import Policy, load_answers
 from bot.policy.schema import Duration
 from bot.recorded import Recorded, Subject, recorded_reply
 from bot.replies import (
+    ADDRESS_ASKED,
     ALREADY_SAYS,
     LOG_IT_CHECK,
     NO_ADJUSTMENTS_LINE,
@@ -167,6 +168,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
         "no_adjustments": NO_ADJUSTMENTS_LINE,
         "removed_from_read_back": REMOVED_LINE,
         "already_in_read_back": ALREADY_SAYS,
+        "address_asked_at_read_back": ADDRESS_ASKED,
         "log_it_check": LOG_IT_CHECK,
         "no_new_complaint": NO_NEW_COMPLAINT_LINE,
         "no_new_complaint_logged": replies.no_new_complaint_line(complaint.reference),
