@@ -154,7 +154,10 @@ class ActionUnderstandAnswer(Action):
             dispatcher.utter_message(
                 text=recorded_reply(understanding.about_record, recorded_so_far(tracker))
             )
-        if understanding.unanswered:
+        if understanding.unanswered and not routed_this_turn(tracker):
+            # A question beside a route about its danger ("is that something you lot deal
+            # with?", "is it safe to use the heater again?") is answered by the route, not with
+            # "I can't answer that one" (round 20 r20a-01 t6, t8).
             dispatcher.utter_message(text=unanswered_question_line(get_app().policy))
         if understanding.kind == "reread":
             return as_message(tracker, NOTHING_OPEN, next_reading(message), {}, text_said)

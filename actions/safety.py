@@ -43,7 +43,7 @@ from bot.answers import (
     wants_to_leave,
     yes_or_no,
 )
-from bot.definition import contact_details_in, contact_preference
+from bot.definition import contact_details_in, contact_preference, email_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import RuleMatches
@@ -193,7 +193,10 @@ class ActionSafetyCheck(Action):
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
         if no_calls:
-            given = contact_details_in(str(message.get("text") or ""))
+            # A safe way given in this message, or an email given before ("can i talk to a
+            # person then, but by email or on here, not a phone call" after giving one was asked
+            # for one again, round 20 r20a-04 t6).
+            given = contact_details_in(str(message.get("text") or "")) or _email_given(tracker)
             safety = policy.safety
             dispatcher.utter_message(
                 text=safety.no_calls_safe_way_given if given else safety.no_calls
@@ -737,6 +740,15 @@ def _after_route(
     _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
+
+
+def _email_given(tracker: Tracker) -> bool:
+    """Whether the resident typed an email address in this conversation."""
+    return any(
+        email_in(str(event.get("text") or ""))
+        for event in tracker.events
+        if event.get("event") == "user"
+    )
 
 
 def _answer_safe_contact(

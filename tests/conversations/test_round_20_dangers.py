@@ -76,3 +76,43 @@ def test_a_yes_at_the_read_back_with_a_question_about_us_is_logged_without_samar
     assert "Is that right?" in readback
     logged = say("Yes, thats right. If you decide its too old, will I be told, can I go anywhere?")
     assert SAMARITANS not in logged
+
+
+@pytest.mark.parametrize(
+    "danger",
+    [
+        "07700 900418. oh and the little electric heater is smelling of burning like hot plastic. "
+        "is that something you lot deal with",
+        "07700 900419 thanks. also the socket by my bed is sparking and smells of burning, do you "
+        "do that or an electrician?",
+        "07700 900420. btw the plug on the heater has gone black and theres a burning smell, is "
+        "that yours to fix",
+    ],
+)
+def test_a_question_about_a_danger_beside_its_route_is_not_told_i_cannot_answer(
+    running: Running, danger: str
+) -> None:
+    """Round 20 (r20a-01 t6): the electrical route and then "I can't answer that one myself" for
+    "is that something you lot deal with", beside the phone number."""
+    _, say = conversation(running)
+    say("my bedroom window doesnt shut, waiting since september, i want to complain")
+    say("formal complaint")
+    say("get it fixed")
+    say("its my flat, im the tenant")
+    say("Gareth Pugh")
+    replies = say(danger)
+    assert FUSE_BOX in replies
+    assert "can't answer that one" not in replies
+
+
+def test_no_calls_after_an_email_was_given_is_not_asked_for_a_safe_way_again(
+    running: Running,
+) -> None:
+    """Round 20 (r20a-04 t6): "can i talk to an actual person then, but by email or on here, not
+    a phone call" after giving her safe email was asked for "a safe way to reach you, such as an
+    email only you read"."""
+    _, say = conversation(running)
+    say("my ex still has a key and comes round, i need the locks changing")
+    say("yes contact me, only by email k.rowe.safe@example.com, he goes through my phone")
+    replies = say("can i talk to a person then, but by email or on here, not a phone call")
+    assert "such as an email only you read" not in replies

@@ -182,3 +182,18 @@ def test_an_ex_who_still_has_a_key_is_abuse_as_well_as_an_insecure_home(
         assert "domestic_abuse" in routed and "insecure_home" in routed, said
     lost = dangers(match("i lost my key, can you change the lock"), policy)[0]
     assert "domestic_abuse" not in lost
+
+
+def test_burning_at_a_heater_or_a_lead_is_an_electrical_danger(
+    match: Match, policy: Policy
+) -> None:
+    """Round 20 (r20a-01 t6): "the little electric heater ... started smelling of burning, like
+    hot plastic" was routed only on the detector's guess; at a detail question the guess alone
+    is not enough."""
+    for said in (
+        "the little electric heater is smelling of burning like hot plastic",
+        "storage heater in the hall smells of burning",
+        "the extension lead is scorched and smells like hot plastic",
+    ):
+        assert "electrical_danger" in dangers(match(said), policy)[0], said
+    assert dangers(match("the heater takes ages to warm the room up"), policy)[0] == ()
