@@ -41,7 +41,7 @@ from bot.definition import (
 )
 from bot.fits import says_no_earlier_report
 from bot.told import (
-    outcome_without_contact,
+    outcome_as_told,
     own_name_in,
     resident_own_name,
     says_they_are_the_resident,
@@ -49,7 +49,6 @@ from bot.told import (
     tenant_on_the_line,
     without_chat,
     without_outcome,
-    without_protest,
 )
 
 
@@ -221,7 +220,7 @@ class ValidateComplaintForm(
             # How to contact them, kept in its own place, is not what they would like (round
             # 16 r16b-01 t5); nor is "I told you" before it.
             # Nor "You did not answer my question ..." (round 18 r18a-09 t8).
-            value = outcome_without_contact(without_protest(without_chat(value)))
+            value = outcome_as_told(value)
         return {"outcome_sought": value}
 
     def validate_acting_for(

@@ -5,6 +5,7 @@ Awaab's Law clocks started, then the conversation carries on where it was."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -46,13 +47,13 @@ from bot.answers import (
 from bot.definition import contact_details_in, contact_preference, email_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
-from bot.nlp.matches import RuleMatches
+from bot.nlp.matches import ASKED_URGENCY, RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for, answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
-from bot.text import words
-from bot.told import earlier_report_told
+from bot.text import sentences, words
+from bot.told import earlier_report_told, outcome_as_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
     NOT_AT_ALL,
@@ -89,6 +90,7 @@ from bot.triage.safety import (
     routes_standing,
     tells_of_a_chirp,
     turns_in_events,
+    unheard_at_risk,
     waiting_on_an_answer,
 )
 
@@ -208,13 +210,15 @@ class ActionSafetyCheck(Action):
             app.cases.record_contact(contact_record(tracker, again))
             _ways_without_a_call(dispatcher, tracker)
         elif not (result.urgency or result.ask_about_danger or confirmed):
-            leaving = left_at_risk(
-                message.get("text"), turns_in_events(before_latest_message(tracker)), policy
-            )
-            if leaving:
-                for line in dict.fromkeys(policy.after_route(category) for category in leaving):
+            turns = turns_in_events(before_latest_message(tracker))
+            unheard = unheard_at_risk(message.get("text"), turns, policy)
+            at_risk = unheard or left_at_risk(message.get("text"), turns, policy)
+            if at_risk:
+                if unheard:
+                    dispatcher.utter_message(text=policy.safety.heard)
+                for line in dict.fromkeys(policy.after_route(category) for category in at_risk):
                     dispatcher.utter_message(text=line)
-                # Then the leaving or the goodbye is read as any other.
+                # Then the message (an answer, the leaving, the goodbye) is read as any other.
                 return [ActionReverted()]
             safe_contact = asks_about_safe_contact(
                 message.get("text"), routes_not_taken_back(tracker), policy
@@ -300,7 +304,8 @@ class ActionSafetyCheck(Action):
             routed = False
         held = routed or (asked and not answers_the_question(question, text))
         waiting = question is not None and (question.form or question.name == READ_BACK)
-        kept = answer_beside_a_route(question, text) if routed else None
+        danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_SPANS]
+        kept = answer_beside_a_route(question, text, danger_at) if routed else None
         if held and question is not None and question.form and kept is not None:
             # "yes still dripping, now coming thru near the light fitting", "reported it to her
             # in june, july and october. and last night one of them pulled a knife on my son":
@@ -518,12 +523,37 @@ OVER_BUT_STILL = re.compile(
 )
 
 
-def answer_beside_a_route(question: OpenQuestion | None, text: str) -> str | bool | None:
+# The cues whose sentence tells of a danger, never of what would put things right.
+DANGER_SPANS = ("urgency", ASKED_URGENCY, "language_urgency")
+
+
+def outcome_told_beside(text: str, danger_at: Iterable[tuple[int, int]]) -> str | None:
+    """The sentences that say what would put it right, without the ones that tell of a danger:
+    "i just meant im tired of it all. sometimes i think it would be easier if i just wasnt here.
+    anyway. fix it properly i want, not paint over it" keeps the last sentence only (round 20
+    r20a-05 was asked the outcome question four times)."""
+    kept, start = [], 0
+    for sentence in sentences(text):
+        start = text.find(sentence, start)
+        end = start + len(sentence)
+        told_danger = any(s < end and start < e for s, e in danger_at)
+        if not told_danger and fits_strictly("outcome_sought", sentence):
+            kept.append(sentence)
+        start = end
+    return outcome_as_told(" ".join(kept)) if kept else None
+
+
+def answer_beside_a_route(
+    question: OpenQuestion | None, text: str, danger_at: Iterable[tuple[int, int]] = ()
+) -> str | bool | None:
     """The answer to the form's question a message gives beside a danger, kept as the form
     would keep it: whether it goes on ("no heating still", "the CO stopped but no heating still":
-    a "still" wins), or the sentence telling of an earlier report. None when it gives none."""
+    a "still" wins), the sentence telling of an earlier report, or the sentences saying what
+    would put it right. None when it gives none."""
     if question is None or not question.form:
         return None
+    if question.name == "outcome_sought":
+        return outcome_told_beside(text, danger_at)
     if question.name == "still_happening":
         said = words(text)
         # Only an answer said as one: a "still" in the danger itself ("the co alarm keeps

@@ -334,6 +334,12 @@ def without_chat(text: str) -> str:
     return kept if words(kept) else text
 
 
+def outcome_as_told(text: str) -> str:
+    """What would put it right as the read-back shows it: without chat about the assistant, a
+    protest before it ("I told you"), or the clauses about how to contact them."""
+    return outcome_without_contact(without_protest(without_chat(text)))
+
+
 # "just said", "already told you", "like I said": the answer was given before.
 ALREADY_TOLD = re.compile(
     r"\b(?:just said|already (?:said|told|gave|given)"

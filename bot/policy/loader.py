@@ -544,6 +544,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         use_cues=file.cues("use_cues", required=True),
         calling_cues=file.cues("calling_cues", required=True),
         calling_now=file.text("calling_now"),
+        unheard_cues=file.cues("unheard_cues", required=True),
+        heard=file.text("heard"),
     )
 
 
@@ -839,6 +841,8 @@ _TOP_KEYS = {
         "use_cues",
         "calling_cues",
         "calling_now",
+        "unheard_cues",
+        "heard",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {

@@ -341,6 +341,10 @@ class Safety:
     # fine ill ring the gas people", round 16 r16a-11, r16a-15), and what is said to them first.
     calling_cues: tuple[str, ...] = ()
     calling_now: str = ""
+    # Words that say the resident was not heard ("did you even read what i wrote") after a danger
+    # to a person, and what is said to them before the route's help again.
+    unheard_cues: tuple[str, ...] = ()
+    heard: str = ""
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""

@@ -166,6 +166,24 @@ def left_at_risk(
     before they go."""
     if not (wants_to_leave(text or "") or says_goodbye(text or "")):
         return []
+    return _to_a_person_standing(turns, policy)
+
+
+def unheard_at_risk(
+    text: str | None, turns: Iterable[tuple[bool, str, Iterable[dict[str, Any]]]], policy: Policy
+) -> list[str]:
+    """The dangers to a person whose route stands when the resident says they were not heard
+    ("its me, my flat. Dennis Hurst. did you even read what i wrote" after saying he could not
+    keep going, round 20 r20a-05 t5, got the next form question): told they were, with the
+    route's help again."""
+    if not _tells_any(text, policy.safety.unheard_cues):
+        return []
+    return _to_a_person_standing(turns, policy)
+
+
+def _to_a_person_standing(
+    turns: Iterable[tuple[bool, str, Iterable[dict[str, Any]]]], policy: Policy
+) -> list[str]:
     return [c for c in routes_standing(turns, policy) if policy.urgency[c].to_a_person]
 
 

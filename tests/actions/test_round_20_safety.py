@@ -100,17 +100,24 @@ def test_a_safe_way_given_beside_no_calls_is_not_asked_for(
 
 
 @pytest.mark.parametrize(
-    "text", ["no. forget it", "whatever. nobody listens. goodnight", "cancel it, bye"]
+    ("text", "unheard"),
+    [
+        ("no. forget it", False),
+        ("whatever. nobody listens. goodnight", True),
+        ("cancel it, bye", False),
+    ],
 )
 def test_leaving_after_the_samaritans_line_gets_it_once_more(
-    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str, unheard: bool
 ) -> None:
     """Round 20 (r20a-05 t7, t8): a man who said he could not keep going left with "OK, I've
-    stopped" and "Goodbye", and no word of where to find help."""
+    stopped" and "Goodbye", and no word of where to find help; "nobody listens" is told he was
+    heard first."""
     said = [policy.urgent_route("self_harm"), OUTCOME_QUESTION]
     tracked = turn(policy, said, text, ("self_harm", 0.1), "outcome_sought")
     events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
-    assert texts(dispatcher) == [policy.after_route("self_harm")]
+    heard = [policy.safety.heard] if unheard else []
+    assert texts(dispatcher) == [*heard, policy.after_route("self_harm")]
     # The leaving is then read as any other: the form stops, or the goodbye is said.
     assert events == [ActionReverted()]
 

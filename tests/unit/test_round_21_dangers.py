@@ -1,0 +1,43 @@
+"""Round 20's leftovers in our own wordings: what would put it right, told beside despair, is
+kept without the despair."""
+
+from __future__ import annotations
+
+from actions.safety import DANGER_SPANS, outcome_told_beside
+from tests.unit.conftest import Match
+
+
+def _outcome_beside(match: Match, text: str) -> str | None:
+    danger_at = [(s, e) for kind, _, s, e in match(text).spans if kind in DANGER_SPANS]
+    return outcome_told_beside(text, danger_at)
+
+
+def test_what_would_put_it_right_beside_despair_is_kept_without_the_despair(match: Match) -> None:
+    """Round 20 (r20a-05 turn 4): "sometimes i think it would be easier if i just wasnt here ...
+    anyway. fix it properly i want, not paint over it" was asked the outcome question again, four
+    times in all."""
+    for said, kept in (
+        (
+            "im just tired of everything. some days i think it would be easier if i wasnt "
+            "around. anyway. get the mould treated properly, not just painted over",
+            "get the mould treated properly",
+        ),
+        (
+            "honestly dont know how much longer i can keep going with all this. i want the "
+            "leak fixed for good",
+            "leak fixed for good",
+        ),
+    ):
+        outcome = _outcome_beside(match, said)
+        assert outcome is not None and kept in outcome, said
+        assert "easier" not in outcome and "keep going" not in outcome, said
+
+
+def test_despair_with_no_outcome_beside_it_keeps_nothing(match: Match) -> None:
+    """ "whats the point of me even being here" alone is no outcome: the question is asked again
+    after the Samaritans line."""
+    for said in (
+        "to be honest whats the point of me even being here these days",
+        "i dont think i can keep going. nobody listens",
+    ):
+        assert _outcome_beside(match, said) is None, said
