@@ -34,7 +34,9 @@ from actions.turns import (
     said_so_far,
 )
 from bot.answers import (
+    NO_SUCH_THING,
     READ_BACK,
+    REQUEST_CONTACT_OFFER,
     OpenQuestion,
     asks_for_person,
     goes_on_told,
@@ -80,6 +82,7 @@ from bot.triage.safety import (
     cannot_phone,
     cannot_read,
     dangers_to_a_person_standing,
+    doubts_the_co_warning,
     follows_up_a_route,
     left_at_risk,
     line_not_answered,
@@ -182,6 +185,10 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=line)
         if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
             dispatcher.utter_message(text=policy.safety.alarm_chirp)
+        if doubts_the_co_warning(message.get("text"), policy) and (
+            GAS in result.urgency or GAS in routes_not_taken_back(tracker)
+        ):
+            dispatcher.utter_message(text=policy.safety.co_doubt)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:
@@ -303,7 +310,13 @@ class ActionSafetyCheck(Action):
             # (round 15 r15c-06 t10, r15c-02 t8).
             routed = False
         held = routed or (asked and not answers_the_question(question, text))
-        waiting = question is not None and (question.form or question.name == READ_BACK)
+        waiting = question is not None and (
+            question.form
+            or question.name == READ_BACK
+            # "no fire its the CO alarm" beside the route tells what is not there: no answer to
+            # whether we should contact them (round 20 r20a-02 t3 was told "That's fine").
+            or (question.name == REQUEST_CONTACT_OFFER and bool(NO_SUCH_THING.match(words(text))))
+        )
         danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_SPANS]
         kept = answer_beside_a_route(question, text, danger_at) if routed else None
         if held and question is not None and question.form and kept is not None:

@@ -97,6 +97,12 @@ NO_STARTS = (
 # yes, not asked for again.
 REQUEST_CONTACT_OFFER = "request_contact_pending"
 OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending", "representative_pending")
+# A "no" that says what is not there, not a reply: "no fire its the carbon monoxide alarm" at
+# "Would you like our team to contact you?" declined the call-back (round 20 r20a-02 t3).
+NO_SUCH_THING = re.compile(
+    r"^(?:no|not)\s+(?:a\s+|any\s+)?(?:fire|fires|smoke|flames?|gas|smell|leak|flood|sparks?"
+    r"|burning|water|heating|heat|power|electric|electrics|lights?|danger|emergency)\b"
+)
 # At "would you like our team to contact you?", "I will call you on Monday" is a no.
 WILL_CALL_THEM = re.compile(
     # "i call the number": "I'll call" as typed in English as a second language.

@@ -546,6 +546,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         calling_now=file.text("calling_now"),
         unheard_cues=file.cues("unheard_cues", required=True),
         heard=file.text("heard"),
+        co_doubt_cues=file.cues("co_doubt_cues", required=True),
+        co_doubt=file.text("co_doubt"),
     )
 
 
@@ -843,6 +845,8 @@ _TOP_KEYS = {
         "calling_now",
         "unheard_cues",
         "heard",
+        "co_doubt_cues",
+        "co_doubt",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {

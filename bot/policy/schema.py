@@ -345,6 +345,10 @@ class Safety:
     # to a person, and what is said to them before the route's help again.
     unheard_cues: tuple[str, ...] = ()
     heard: str = ""
+    # Words that doubt the carbon monoxide warning after the gas route ("can she pull the
+    # battery", "does she really need to get the kids out"), and the plain answer to them.
+    co_doubt_cues: tuple[str, ...] = ()
+    co_doubt: str = ""
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""

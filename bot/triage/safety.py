@@ -330,6 +330,12 @@ def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:
     return _tells_any(text, policy.safety.alarm_chirp_cues)
 
 
+def doubts_the_co_warning(text: str | None, policy: Policy) -> bool:
+    """Whether the message asks to silence the alarm or to stay in ("can she pull the battery",
+    "does she really need to get the kids out? its cold"): beside the gas route, a plain no."""
+    return _tells_any(text, policy.safety.co_doubt_cues)
+
+
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
     """Whether the resident has said they cannot make a voice call (Deaf, no phone credit,
     someone listening), in any of these messages: a route then gives a way that is not a call."""

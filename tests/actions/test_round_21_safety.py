@@ -50,3 +50,47 @@ def test_not_heard_with_no_danger_to_a_person_gets_no_safety_line(
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
     assert policy.safety.heard not in texts(dispatcher)
     assert policy.after_route("self_harm") not in texts(dispatcher)
+
+
+CONTACT_OFFER = (
+    "Would you like our team to contact you about it? If you'd rather call us, that's fine too."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tenant asking can she just pull the battery out its doing her head in. does she really "
+        "need to get the kids up, they're asleep",
+        "can i take the batt out of the alarm? its freezing out",
+        "do we actually have to go outside? can we stay in with the windows open",
+    ],
+)
+def test_doubting_the_co_warning_after_the_gas_route_gets_a_plain_answer(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 20 (r20a-02 t2, t3): "can she take batt out of the alarm ... does she actually need
+    to get them up and out? its cold out" after the CO route got the fire text, then no plain
+    answer: keep the alarm on and get out anyway."""
+    said = [policy.urgent_route("gas"), CONTACT_OFFER]
+    tracked = turn(policy, said, text, ("gas", 0.5), request_contact_pending=True)
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    assert policy.safety.co_doubt in texts(dispatcher)
+
+
+def test_what_is_not_there_beside_the_gas_route_does_not_decline_the_call_back(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 20 (r20a-02 t3): "no fire its the carbon monoxide alarm" at "Would you like our team
+    to contact you?" was read as "No, I'll call": "That's fine", and no call-back."""
+    for text in (
+        "no fire its the carbon monoxide alarm going off",
+        "no smoke or anything, the co alarm is still going and she feels sick",
+    ):
+        dispatcher.messages.clear()
+        said = [policy.urgent_route("gas"), CONTACT_OFFER]
+        tracked = turn(policy, said, text, ("gas", 0.99), request_contact_pending=True)
+        events = asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+        # The offer is asked again, and the message is not read as its answer.
+        assert texts(dispatcher)[-1] == CONTACT_OFFER, text
+        assert ActionReverted() not in events, text
