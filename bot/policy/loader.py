@@ -548,6 +548,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         heard=file.text("heard"),
         co_doubt_cues=file.cues("co_doubt_cues", required=True),
         co_doubt=file.text("co_doubt"),
+        cannot_phone_except=file.cues("cannot_phone_except", required=True),
     )
 
 
@@ -847,6 +848,7 @@ _TOP_KEYS = {
         "heard",
         "co_doubt_cues",
         "co_doubt",
+        "cannot_phone_except",
     },
     "hazards.yml": {"law", "kinds"},
     "languages.yml": {

@@ -349,6 +349,9 @@ class Safety:
     # battery", "does she really need to get the kids out"), and the plain answer to them.
     co_doubt_cues: tuple[str, ...] = ()
     co_doubt: str = ""
+    # Words beside the cannot-phone cues that say a call is fine after all ("call me, he dont
+    # hear well on phone").
+    cannot_phone_except: tuple[str, ...] = ()
 
     def question_for(self, category: str | None) -> str:
         """The safety question about the danger in doubt: its own, or the general one."""

@@ -338,7 +338,11 @@ def doubts_the_co_warning(text: str | None, policy: Policy) -> bool:
 
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
     """Whether the resident has said they cannot make a voice call (Deaf, no phone credit,
-    someone listening), in any of these messages: a route then gives a way that is not a call."""
+    someone listening), in any of these messages: a route then gives a way that is not a call.
+    Not where the message says a call is fine after all ("please call me not my father, he dont
+    hear well on phone")."""
     return any(
-        contains(words(text), cue) for text in said for cue in policy.safety.cannot_phone_cues
+        _tells_any(text, policy.safety.cannot_phone_cues)
+        and not _tells_any(text, policy.safety.cannot_phone_except)
+        for text in said
     )

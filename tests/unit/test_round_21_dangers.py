@@ -4,6 +4,8 @@ kept without the despair."""
 from __future__ import annotations
 
 from actions.safety import DANGER_SPANS, outcome_told_beside
+from bot.policy import Policy
+from bot.triage.safety import asks_to_use, cannot_phone
 from tests.unit.conftest import Match
 
 
@@ -41,3 +43,27 @@ def test_despair_with_no_outcome_beside_it_keeps_nothing(match: Match) -> None:
         "i dont think i can keep going. nobody listens",
     ):
         assert _outcome_beside(match, said) is None, said
+
+
+def test_a_call_asked_for_beside_hearing_words_is_no_reason_for_the_deaf_text(
+    policy: Policy,
+) -> None:
+    """Round 20 (r20a-03 t4, t5): "call me first always, he is hard of hearing" and "he is not
+    deaf, just not good on phone" got the 999 BSL and Relay UK text twice."""
+    for said in (
+        "please ring me not my dad, hes hard of hearing on the phone",
+        "she is not deaf, she can hear fine, just hates the phone",
+    ):
+        assert not cannot_phone([said], policy), said
+    for said in ("my mum is deaf, she cant use the phone", "hes listening so i cant ring"):
+        assert cannot_phone([said], policy), said
+
+
+def test_missing_treatment_at_home_asks_what_to_do_with_the_equipment(policy: Policy) -> None:
+    """Round 20 (r20a-03 t2): "the machine need water, if he miss the session it is danger for
+    him" with no water got only the 24-hour target: the hospital team's advice comes first."""
+    for said in (
+        "if she misses her dialysis tonight what happens, the machine needs water",
+        "he cant miss his session tonight, will someone come",
+    ):
+        assert asks_to_use(said, policy), said
