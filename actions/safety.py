@@ -32,6 +32,7 @@ from actions.turns import (
     last_question,
     received_at,
     said_so_far,
+    typed_anywhere,
 )
 from bot.answers import (
     NO_SUCH_THING,
@@ -205,7 +206,9 @@ class ActionSafetyCheck(Action):
             # A safe way given in this message, or an email given before ("can i talk to a
             # person then, but by email or on here, not a phone call" after giving one was asked
             # for one again, round 20 r20a-04 t6).
-            given = contact_details_in(str(message.get("text") or "")) or _email_given(tracker)
+            given = contact_details_in(str(message.get("text") or "")) or typed_anywhere(
+                tracker, email_in
+            )
             safety = policy.safety
             dispatcher.utter_message(
                 text=safety.no_calls_safe_way_given if given else safety.no_calls
@@ -783,15 +786,6 @@ def _after_route(
     _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
-
-
-def _email_given(tracker: Tracker) -> bool:
-    """Whether the resident typed an email address in this conversation."""
-    return any(
-        email_in(str(event.get("text") or ""))
-        for event in tracker.events
-        if event.get("event") == "user"
-    )
 
 
 def _answer_safe_contact(

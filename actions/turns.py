@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -193,8 +194,14 @@ def details_held(tracker: Tracker) -> bool:
     number or email the resident typed anywhere in it counts, the form's answer being cleared
     once a complaint is logged ("we do not have a phone number" just after logging one with it,
     round 10 r10a-01, r10c-11)."""
-    return bool(tracker.get_slot("contact_details")) or any(
-        contact_details_in(str(event.get("text") or ""))
+    return bool(tracker.get_slot("contact_details")) or typed_anywhere(tracker, contact_details_in)
+
+
+def typed_anywhere(tracker: Tracker, finds: Callable[[str], object]) -> bool:
+    """Whether any message the resident typed in this conversation holds what `finds` looks
+    for (an email, a phone number)."""
+    return any(
+        finds(str(event.get("text") or ""))
         for event in tracker.events
         if event.get("event") == "user"
     )
