@@ -64,6 +64,7 @@ from bot.triage.safety import (
     routes_given,
     routes_put_off,
     routes_standing,
+    unheard_at_risk,
     waiting_on_an_answer,
 )
 
@@ -195,7 +196,10 @@ class SafetyFirstPolicy(UntrainedPolicy):
             or _told_beside_an_answer(message, policy)
         ):
             return True
-        if left_at_risk(message.text, _turns_before_latest(tracker), policy):
+        before_latest = list(_turns_before_latest(tracker))
+        if left_at_risk(message.text, before_latest, policy) or unheard_at_risk(
+            message.text, before_latest, policy
+        ):
             return True
         if answers_yes(message.intent.get("name"), message.text, policy) and _asked_about_danger(
             tracker, policy.safety.questions
@@ -210,16 +214,15 @@ class SafetyFirstPolicy(UntrainedPolicy):
         matches = RuleMatches.from_entities(message.entities)
         if told_after_a_route(matches, routed, policy):
             return True
-        before = list(_turns_before_latest(tracker))
         told_before = {
             group
-            for resident, _, entities in before
+            for resident, _, entities in before_latest
             if resident
             for group in RuleMatches.from_entities(entities).cue_groups
         }
         if completed_by_words_told_before(matches, told_before, routed, policy):
             return True
-        standing_before = routes_standing(before, policy)
+        standing_before = routes_standing(before_latest, policy)
         if routes_put_off(message.text, standing_before, policy) or line_not_answered(
             message.text, standing_before, policy
         ):
