@@ -87,6 +87,7 @@ from bot.triage.safety import (
     follows_up_a_route,
     left_at_risk,
     line_not_answered,
+    made_safe_told,
     not_to_be_phoned,
     reads_as_a_detail,
     routes_in_events,
@@ -178,18 +179,28 @@ class ActionSafetyCheck(Action):
             # rather than the general safety question ("he could be dead of cold by then. so whos
             # coming about the boiler tonight?" after the complaint was logged, round 15 r15a-06).
             result = replace(result, ask_about_danger=False)
-        for line in urgent_lines(result, policy, not _a_person_has_it(tracker, policy)):
+        text = str(message.get("text") or "")
+        made_safe = made_safe_told(text, (*result.urgency, *routes_not_taken_back(tracker)), policy)
+        routed_before = routes_in(tracker)
+        offer_a_person = not _a_person_has_it(tracker, policy)
+        said_instead = [c for c in made_safe if c in result.urgency and c in routed_before]
+        for line in urgent_lines(result, policy, offer_a_person, said_instead):
             dispatcher.utter_message(text=line)
+        for category in made_safe:
+            if category not in said_instead:
+                dispatcher.utter_message(text=policy.made_safe_line(category))
         for line in again_lines:
             dispatcher.utter_message(text=line)
         for line in phone_interpreter_lines(tracker, policy):
             dispatcher.utter_message(text=line)
-        if GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
-            dispatcher.utter_message(text=policy.safety.alarm_chirp)
-        if doubts_the_co_warning(message.get("text"), policy) and (
+        doubted = doubts_the_co_warning(message.get("text"), policy) and (
             GAS in result.urgency or GAS in routes_not_taken_back(tracker)
-        ):
+        )
+        if doubted:
+            # "can she pull the battery" is no chirp: the plain answer alone.
             dispatcher.utter_message(text=policy.safety.co_doubt)
+        elif GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
+            dispatcher.utter_message(text=policy.safety.alarm_chirp)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
         if result.urgency:

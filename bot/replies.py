@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
 from bot.calendar import UK_TIME
@@ -30,13 +30,22 @@ OTHER_REPLIES = {
 }
 
 
-def urgent_lines(result: TriageResult, policy: Policy, offer_a_person: bool = True) -> list[str]:
+def urgent_lines(
+    result: TriageResult,
+    policy: Policy,
+    offer_a_person: bool = True,
+    made_safe: Collection[str] = (),
+) -> list[str]:
     """Routes for anything that cannot wait: said first, before anything else. Danger told in
     another language gets its routes in that language too, and the offer of an interpreter
-    unless a person already has the conversation (round 9 r9c23 was told to reply "person")."""
+    unless a person already has the conversation (round 9 r9c23 was told to reply "person").
+    A route given before whose first step the resident has now taken (`made_safe`) is not said
+    again: what to do next is."""
     language = result.danger_language
     lines = [
-        policy.urgent_route(category, language, result.about_someone_else)
+        policy.made_safe_line(category) or ""
+        if category in made_safe
+        else policy.urgent_route(category, language, result.about_someone_else)
         for category in result.urgency
     ]
     if language in policy.languages:

@@ -438,7 +438,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
-        "in_use",
+        "in_use", "made_safe", "made_safe_cues",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -459,7 +459,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
                     f"detector_needs names cue group '{group}', which 'cue_groups' does not hold"
                 )
         after_route = r.optional_text("after_route")
-        for key in ("after_route", "route_for_someone_else", "put_off", "in_use"):
+        for key in ("after_route", "route_for_someone_else", "put_off", "in_use", "made_safe"):
             optional = r.optional_text(key)
             if optional is not None:
                 _check_placeholders(r, key, optional, landlord_fields)
@@ -495,7 +495,11 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.optional_text("route_for_someone_else"),
             r.optional_text("put_off"),
             r.optional_text("in_use"),
+            r.optional_text("made_safe"),
+            r.cues("made_safe_cues"),
         )
+        if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
+            r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")
     for record, pairs in told_after.values():
         for after, _ in pairs:
             if after not in categories:

@@ -240,6 +240,11 @@ class UrgencyCategory:
     # round 19 r19a-01 got "I can't answer that one"): a plain no, and what to do instead. None
     # for a danger where using things is no question (a loss of heating).
     in_use: str | None = None
+    # Said instead of the route when the resident tells of the first step already taken ("ive
+    # flicked the kitchen breaker off now ... is it dangerous still", round 19 r19a-03 t5 got
+    # "switch off at the fuse box" again), and the words that tell of it.
+    made_safe: str | None = None
+    made_safe_cues: tuple[str, ...] = ()
 
     @property
     def to_a_person(self) -> bool:
@@ -603,6 +608,11 @@ class Policy:
         if translated is None:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
+
+    def made_safe_line(self, category_id: str) -> str | None:
+        """What is said when the first step of a category's route is already taken, or None."""
+        text = self.urgency[category_id].made_safe
+        return text.format(**vars(self.landlord)) if text else None
 
     def route_wordings(self, category_id: str) -> tuple[str, ...]:
         """Every English wording of a category's route, to tell that it was given."""

@@ -330,6 +330,16 @@ def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:
     return _tells_any(text, policy.safety.alarm_chirp_cues)
 
 
+def made_safe_told(text: str | None, categories: Iterable[str], policy: Policy) -> list[str]:
+    """Of these categories, those whose route's first step the message says is taken ("ive
+    flicked the kitchen breaker off now", "we're all outside, gas people called")."""
+    return [
+        c
+        for c in dict.fromkeys(categories)
+        if c in policy.urgency and _tells_any(text, policy.urgency[c].made_safe_cues)
+    ]
+
+
 def doubts_the_co_warning(text: str | None, policy: Policy) -> bool:
     """Whether the message asks to silence the alarm or to stay in ("can she pull the battery",
     "does she really need to get the kids out? its cold"): beside the gas route, a plain no."""

@@ -73,9 +73,11 @@ def test_doubting_the_co_warning_after_the_gas_route_gets_a_plain_answer(
     to get them up and out? its cold out" after the CO route got the fire text, then no plain
     answer: keep the alarm on and get out anyway."""
     said = [policy.urgent_route("gas"), CONTACT_OFFER]
-    tracked = turn(policy, said, text, ("gas", 0.5), request_contact_pending=True)
+    tracked = turn(policy, said, text, ("gas", 0.99), request_contact_pending=True)
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
     assert policy.safety.co_doubt in texts(dispatcher)
+    # The battery named is no chirp: the plain answer alone.
+    assert policy.safety.alarm_chirp not in texts(dispatcher)
 
 
 def test_what_is_not_there_beside_the_gas_route_does_not_decline_the_call_back(
@@ -94,3 +96,41 @@ def test_what_is_not_there_beside_the_gas_route_does_not_decline_the_call_back(
         # The offer is asked again, and the message is not read as its answer.
         assert texts(dispatcher)[-1] == CONTACT_OFFER, text
         assert ActionReverted() not in events, text
+
+
+@pytest.mark.parametrize(
+    ("category", "text"),
+    [
+        (
+            "electrical_danger",
+            "ive flicked the breaker off for the kitchen now. it only sparked a little, is it "
+            "still dangerous",
+        ),
+        ("gas", "right we're all outside now and the gas people are called, she still feels sick"),
+        ("flooding", "turned the stopcock off, its still pouring through the ceiling a bit"),
+    ],
+)
+def test_the_first_step_taken_after_a_route_gets_what_next_not_the_route_again(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, category: str, text: str
+) -> None:
+    """Round 19 (r19a-03 t5): "ive flicked the kitchen breaker off now ... is that ok or is it
+    dangerous still" got "switch off at the fuse box" again; round 20 (r20a-02 t4) "T and kids
+    now out in the car, gas emergency called" got the whole gas route again."""
+    said = [policy.urgent_route(category), CONTACT_OFFER]
+    tracked = turn(policy, said, text, (category, 0.99), request_contact_pending=True)
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    assert policy.made_safe_line(category) in texts(dispatcher)
+    assert policy.urgent_route(category) not in texts(dispatcher)
+
+
+def test_the_first_step_told_with_the_first_report_gets_the_route_and_what_next(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """The route not given before is given, so the danger is known to be routed; what to do
+    next follows it."""
+    text = "the socket by the cooker was sparking so ive switched the breaker off, what now"
+    tracked = turn(policy, [], text, ("electrical_danger", 0.99))
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    said = texts(dispatcher)
+    route = said.index(policy.urgent_route("electrical_danger"))
+    assert said.index(policy.made_safe_line("electrical_danger")) > route
