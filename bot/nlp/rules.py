@@ -258,6 +258,8 @@ class RuleMatcher:
             "exclusion_cue": ("relationship",),
             "person_request": ("staff_cue",),
             "cue_group": ("reassured", DEVICE_NAME),
+            # "alarme de fumo" holds the Portuguese word for smoke (round 19 r19a-11 t2).
+            "language_urgency": (DEVICE_NAME,),
             "adjustment": ("reassured",),
         }
         phrases += [

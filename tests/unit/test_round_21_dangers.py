@@ -67,3 +67,17 @@ def test_missing_treatment_at_home_asks_what_to_do_with_the_equipment(policy: Po
         "he cant miss his session tonight, will someone come",
     ):
         assert asks_to_use(said, policy), said
+
+
+def test_a_smoke_alarm_named_in_another_language_is_no_smoke(match: Match) -> None:
+    """Round 19 (r19a-11 t2): "o alarme de fumo precisa de uma pilha nova, está a apitar" (the
+    smoke alarm needs a new battery, it is beeping) got the fire route. Smoke itself, in the same
+    language, still is fire."""
+    for said in (
+        "o detetor de fumo está sempre a apitar, acho que é a pilha",
+        "czujka dymu w przedpokoju piszczy co minutę, chyba bateria",
+        "alarma de fum din hol tot piuie, cred ca e bateria",
+    ):
+        assert "fire_or_danger_to_life" not in match(said).urgency, said
+    for said in ("há muito fumo no quarto", "jest dym w przedpokoju, czujka dymu wyje"):
+        assert "fire_or_danger_to_life" in match(said).urgency, said
