@@ -4,6 +4,7 @@ language need is told in English ("my english not good", "can u get somali perso
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -20,6 +21,7 @@ from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import Language
 from bot.replies import INTERPRETER_NEED, interpreter_offered_line, unhappy_goodbye_line
+from bot.text import words
 from bot.triage import TriageResult
 
 GOODBYE_ACTION = "action_goodbye"
@@ -58,12 +60,22 @@ class ActionGoodbye(Action):
         return []
 
 
+# What people say of the chat or the service as they leave, beside the policy's dissatisfaction
+# cues: "waste of time", "pointless talking to a robot", "no help at all".
+ABOUT_THIS_SERVICE = re.compile(
+    r"\b(?:waste of (?:my )?time|pointless|no help|not (?:been )?(?:any )?help(?:ful)?|"
+    r"unhelpful|hopeless|a joke|crap|shite?|wasted my time)\b"
+)
+
+
 def leaves_unhappy(tracker: Tracker) -> bool:
     """Whether the goodbye tells dissatisfaction, with no complaint logged or found here to
     carry on. The goodbye re-read from a longer message has the cues of the message as typed."""
     if tracker.get_slot(KNOWN_REFERENCE):
         return False
     text = str(tracker.latest_message.get("text") or "")
+    if ABOUT_THIS_SERVICE.search(words(text)):
+        return True
     typed = (
         event
         for event in reversed(tracker.events)

@@ -27,6 +27,7 @@ from actions.app import get_app
 from actions.choice import already_told, answer_in_context
 from actions.contact import time_told_with_details
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.languages import PERSON_BUTTON, leaves_unhappy
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
@@ -61,6 +62,7 @@ from bot.answers import (
     opens_confirming,
     payload_parts,
     refuses_recording,
+    says_goodbye,
     understand,
     unhappiness_told,
     yes_or_no,
@@ -88,6 +90,7 @@ from bot.replies import (
     NO_NEW_COMPLAINT_LINE,
     no_new_complaint_line,
     unanswered_question_line,
+    unhappy_goodbye_line,
 )
 from bot.text import contains, sentences, words
 from bot.told import SENTENCE_BREAK, about_the_problem
@@ -341,11 +344,13 @@ def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
 def problem_in_short(text: str) -> str:
     """What a message says about the problem, in the resident's words, short: without its
     sentences about the chat, a name or contact details."""
+    # "yes ring me on 07700 900622, Sam Reid." answers how to reach them, whole.
     kept = [
-        sentence
-        for sentence in SENTENCE_BREAK.split(about_the_problem(text))
-        if sentence.strip() and not contact_details_in(sentence) and not introduced_name(sentence)
-    ]
+        said
+        for sentence in SENTENCE_BREAK.split(text.strip())
+        if not contact_details_in(sentence) and not introduced_name(sentence)
+        if (said := about_the_problem(sentence)).strip()
+    ] or [said for said in SENTENCE_BREAK.split(about_the_problem(text)) if said.strip()]
     # A sentence that opens as a question beside it ("wait wat??") is not what was reported,
     # unless it is all there is; a report ending in a question mark ("also smoke alarm keeps
     # chirping so think it needs a new battery?") is.
@@ -522,6 +527,15 @@ def leave(
             dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
         dispatcher.utter_message(response="utter_left_question")
+    if not (question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS) and (
+        leaves_unhappy(tracker)
+    ):
+        # "this is pointless, forget it bye" at the offer to contact them: sorry, and the choice
+        # to complain and a person, as a goodbye said unhappily gets (round 20 r20a-06 t6).
+        said = str(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(
+            text=unhappy_goodbye_line(get_app().policy, says_goodbye(said)), buttons=PERSON_BUTTON
+        )
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")

@@ -66,11 +66,15 @@ ASKS_WHAT_IS_NOTED = re.compile(
     r"in\s+the\s+system)\b"
     r"|\b(?:do|shall|should|must)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?(?:tell|report|say|ask)\s+"
     r"(?:\w+\s+){1,3}?again\b"
-    r"|\b(?:both|all)\s+(?:of\s+them|things|jobs|requests|repairs|problems|issues)\s+(?:are\s+)?"
+    r"|\b(?:both|all)\s+(?:of\s+(?:them|those|these|it)\s+|things\s+|jobs\s+|requests\s+|"
+    r"repairs\s+|problems\s+|issues\s+)(?:are\s+|is\s+)?(?:\w+\s+)?"
     r"(?:on|there|down|noted|logged|in)\b"
     r"|\b(?:is|was)\s+(?:that|it|this)\s+for\s+(?:both|the\s+\w+(?:\s+\w+)?\s+and)\b"
     r"|\bor\s+just\s+(?:the\s+)?one\b"
 )
+# Said as a check, without a question mark: "so both jobs are on there yeah", "tell me what you
+# have written down please".
+CHECKING_END = re.compile(r"\b(?:yeah|yes|yh|ye|right|or not|innit|please|pls|plz|then)$")
 # "is the callback logged under her name or mine", "whose name is the callback under, Shanice
 # Okafor yes?", "just confirm the name on the job please" (round 20 r20a-02 t5-t7 were told "No,
 # I have not logged a complaint" and offered a complaint): the name and number held.
@@ -322,7 +326,11 @@ def asks_if_recorded(text: str) -> Subject | None:
             ASKS_IF_BOOKED.search(said) and not WHO_IS_BOOKED.search(said)
         ):
             return "request"
-        if ASKS_WHAT_IS_NOTED.search(said) and not ABOUT_ADJUSTMENTS.search(said):
+        if (
+            ASKS_WHAT_IS_NOTED.search(said)
+            and not ABOUT_ADJUSTMENTS.search(said)
+            and (is_question(text[start:end]) or CHECKING_END.search(said))
+        ):
             return "noted"
         if ASKS_IF_RECORDED.search(said) or (
             ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]

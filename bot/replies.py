@@ -235,7 +235,7 @@ PUT_RIGHT_INSTEAD_LINE = (
 )
 
 
-def unhappy_goodbye_line(policy: Policy) -> str:
+def unhappy_goodbye_line(policy: Policy, goodbye: bool = True) -> str:
     """Said to someone who leaves unhappy with the service ("this bot is useless tbh bye",
     round 20 r20a-06 t6 got only "Goodbye"): sorry, and the choice to complain and a person,
     with nothing left waiting on an answer."""
@@ -243,7 +243,8 @@ def unhappy_goodbye_line(policy: Policy) -> str:
     return (
         "I'm sorry I have not been more help. If you want to make a complaint about it, you can: "
         f"tell me here what went wrong, or call us on {landlord.phone} ({landlord.office_hours}). "
-        "You can also talk to a person: just ask. If not, thank you for getting in touch. Goodbye."
+        "You can also talk to a person: just ask."
+        + (" If not, thank you for getting in touch. Goodbye." if goodbye else "")
     )
 
 
