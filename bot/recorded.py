@@ -645,6 +645,12 @@ def noted_reply(recorded: Recorded, text: str = "") -> str:
         )
     if len(recorded.noted) > 1:
         lines.append("They are all with our team: you do not need to tell me again.")
+    elif recorded.noted and "; " in recorded.noted[0].words:
+        # "is that for the cupboard door AND the alarm or just one?" (round 20 r20a-06 t4).
+        lines.append(
+            "Everything in that message is noted together, and it is with our team: you do not "
+            "need to tell me again."
+        )
     else:
         lines.append("It is with our team: you do not need to tell me again.")
     if ASKS_WHO_RINGS.search(words(text)):
