@@ -50,7 +50,7 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
     again."""
     events: list[EventType] = []
     for text in earlier_messages(tracker):
-        name = introduced_name(text) or signed_name(text)
+        name = introduced_name(text) or signed_name(text) or tenant_named(text)
         details = contact_details_in(text)
         if name and not is_organisation(name):
             # "a support worker from Northside Support": the organisation is nobody's name.
@@ -61,6 +61,23 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
             if preference:
                 events.append(SlotSet("contact_preference", preference))
     return events
+
+
+# A call handler naming the tenant they are typing for: "T is Shanice Okafor 07700 900233", "T =
+# Mr Femi Okafor", "tenant's name is Joy Adebayo" (round 20 r20a-02 t4: the callback was logged
+# with the number and no name, and "whose name is it under?" could not be answered).
+TENANT_NAMED = re.compile(
+    r"(?:^|[\s,.;(-])(?:T|[Tt]enant|[Cc]aller|[Rr]esident)(?:'?s name| name)?\s*(?:is|=|:)\s+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2})\b"
+)
+
+
+def tenant_named(text: str) -> str | None:
+    """The tenant's name as a call handler types it beside what they report."""
+    found = TENANT_NAMED.search(text)
+    if found is None or is_organisation(found.group("name")):
+        return None
+    return found.group("name")
 
 
 def signed_name(text: str) -> str | None:

@@ -214,7 +214,7 @@ class ActionPersonAwaited(Action):
         recorded = recorded_so_far(tracker)
         for asked in subjects:
             # "is my complaint at stage 2 now?": from what this conversation recorded.
-            dispatcher.utter_message(text=awaited_record_reply(asked, recorded))
+            dispatcher.utter_message(text=awaited_record_reply(asked, recorded, text))
         subject = subjects[0] if subjects else None
         reply_way = asks_how_they_reply(text)
         if reply_way:
@@ -281,10 +281,11 @@ class ActionPersonAwaited(Action):
 WHO_WE_CONTACT_ANSWER = "who_we_contact"
 
 
-def awaited_record_reply(subject: Subject, recorded: Recorded) -> str:
+def awaited_record_reply(subject: Subject, recorded: Recorded, text: str = "") -> str:
     """What was recorded, said while a person is awaited: with no complaint taken, the person
     who picks it up can take it, rather than "tell me what went wrong" to someone who has."""
-    if subject == "complaint" and not (
+    nothing_noted = not (recorded.noted or recorded.request_noted)
+    if (subject == "complaint" or (subject == "noted" and nothing_noted)) and not (
         recorded.complaint_reference
         or recorded.complaint_under_way
         or recorded.stage_2_asked
@@ -294,7 +295,7 @@ def awaited_record_reply(subject: Subject, recorded: Recorded) -> str:
             "No, your complaint is not logged yet. The person who picks up this conversation "
             "will read what you have told me and can log it for you."
         )
-    return recorded_reply(subject, recorded)
+    return recorded_reply(subject, recorded, text)
 
 
 # "text me", "SMS please", "wolę SMS" (round 18 r18a-13): texts wanted rather than calls.

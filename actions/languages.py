@@ -4,6 +4,7 @@ language need is told in English ("my english not good", "can u get somali perso
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -13,14 +14,18 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import needs_in
 from actions.app import get_app
+from actions.references import KNOWN_REFERENCE
 from actions.turns import said_so_far, written_language
+from bot.answers import unhappiness_told
 from bot.nlp.matches import RuleMatches
 from bot.policy import Policy
 from bot.policy.schema import Language
-from bot.replies import INTERPRETER_NEED, interpreter_offered_line
+from bot.replies import INTERPRETER_NEED, interpreter_offered_line, unhappy_goodbye_line
+from bot.text import words
 from bot.triage import TriageResult
 
 GOODBYE_ACTION = "action_goodbye"
+PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
 # The common answer (policy_rules/answers.yml) to "do you have an interpreter?".
 INTERPRETER_ANSWER = "interpreter"
 
@@ -42,11 +47,44 @@ class ActionGoodbye(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        language = goodbye_language(tracker, get_app().policy)
+        policy = get_app().policy
+        language = goodbye_language(tracker, policy)
         if language is not None and language.goodbye:
             dispatcher.utter_message(text=language.goodbye)
+        if leaves_unhappy(tracker):
+            # "this bot is useless tbh bye": sorry, the choice to complain and a person, in
+            # one reply that waits on nothing (round 20 r20a-06 t6 got only "Goodbye").
+            dispatcher.utter_message(text=unhappy_goodbye_line(policy), buttons=PERSON_BUTTON)
+            return []
         dispatcher.utter_message(response="utter_goodbye")
         return []
+
+
+# What people say of the chat or the service as they leave, beside the policy's dissatisfaction
+# cues: "waste of time", "pointless talking to a robot", "no help at all".
+ABOUT_THIS_SERVICE = re.compile(
+    r"\b(?:waste of (?:my )?time|pointless|no help|not (?:been )?(?:any )?help(?:ful)?|"
+    r"unhelpful|hopeless|a joke|crap|shite?|wasted my time)\b"
+)
+
+
+def leaves_unhappy(tracker: Tracker) -> bool:
+    """Whether the goodbye tells dissatisfaction, with no complaint logged or found here to
+    carry on. The goodbye re-read from a longer message has the cues of the message as typed."""
+    if tracker.get_slot(KNOWN_REFERENCE):
+        return False
+    text = str(tracker.latest_message.get("text") or "")
+    if ABOUT_THIS_SERVICE.search(words(text)):
+        return True
+    typed = (
+        event
+        for event in reversed(tracker.events)
+        if event.get("event") == "user" and str(event.get("text") or "") == text
+    )
+    return any(
+        unhappiness_told(text, list((event.get("parse_data") or {}).get("entities") or []))
+        for event in typed
+    )
 
 
 def language_asked_for(text: str, tracker: Tracker, policy: Policy) -> Language | None:

@@ -27,6 +27,7 @@ from actions.app import get_app
 from actions.choice import already_told, answer_in_context
 from actions.contact import time_told_with_details
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.languages import PERSON_BUTTON, leaves_unhappy
 from actions.references import KNOWN_REFERENCE
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
@@ -61,6 +62,7 @@ from bot.answers import (
     opens_confirming,
     payload_parts,
     refuses_recording,
+    says_goodbye,
     understand,
     unhappiness_told,
     yes_or_no,
@@ -77,19 +79,21 @@ from bot.corrections import (
     part_picked,
     trimmed,
 )
-from bot.definition import DraftDefinition, contact_details_in, name_in
+from bot.definition import DraftDefinition, contact_details_in, introduced_name, name_in
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines_said
 from bot.nlp.matches import RuleMatches, as_read, first_reference
-from bot.recorded import Recorded, recorded_reply
+from bot.questions import is_question
+from bot.recorded import Noted, Recorded, in_short, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_NEW_COMPLAINT_LINE,
     no_new_complaint_line,
     unanswered_question_line,
+    unhappy_goodbye_line,
 )
 from bot.text import contains, sentences, words
-from bot.told import about_the_problem
+from bot.told import SENTENCE_BREAK, about_the_problem
 from bot.triage.safety import HANDOFF_ACTION, routes_in_events
 from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
 
@@ -152,7 +156,7 @@ class ActionUnderstandAnswer(Action):
             dispatcher.utter_message(text=answered.text)
         if understanding.about_record is not None:
             dispatcher.utter_message(
-                text=recorded_reply(understanding.about_record, recorded_so_far(tracker))
+                text=recorded_reply(understanding.about_record, recorded_so_far(tracker), text_said)
             )
         if understanding.unanswered and not routed_this_turn(tracker):
             # A question beside a route about its danger ("is that something you lot deal
@@ -286,7 +290,73 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         ),
         visit_lines=visit_lines(tracker),
         withdrawal_passed_on=withdrawal_passed_on(tracker),
+        noted=noted_so_far(tracker),
+        contact_name=tracker.get_slot("contact_name") or None,
+        contact_details=tracker.get_slot("contact_details") or None,
+        contact_line=next(
+            (
+                line.split(". ")[0].rstrip(".") + "."
+                for line in reversed(said_so_far(tracker))
+                if line.startswith(TEAM_WILL_CONTACT)
+            ),
+            None,
+        ),
     )
+
+
+# How the chat says it noted a request (bot.replies.chat_lines, part_lines) or a complaint's
+# matter put right without one (utter_choice_no_complaint).
+NOTED_AS_A_REQUEST = "Thank you. I've noted this as a request for our team"
+ALSO_NOTED = re.compile(r'^You also mentioned: "(?P<part>.+)"\. I have noted it as a request')
+PUT_RIGHT_NOTED = "Thank you. We'll pass this to the right team to put it right"
+# Sentences read back for one thing noted.
+NOTED_SENTENCES = 2
+
+
+def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
+    """Each thing this conversation said it noted for our team, in the resident's words: the
+    message it noted as a request, or the complaint's message it passes on to put right."""
+    noted: list[Noted] = []
+    latest = ""
+    triaged = ""
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "user" and not str(event.get("text") or "").startswith("/"):
+            latest = str(event.get("text") or "")
+        elif kind == "slot" and event.get("name") == "triaged_text" and event.get("value"):
+            triaged = str(event["value"])
+        elif kind == "bot":
+            text = str(event.get("text") or "")
+            also = ALSO_NOTED.match(text)
+            if also:
+                found = Noted("request", in_short(also.group("part")))
+            elif text.startswith(NOTED_AS_A_REQUEST):
+                found = Noted("request", problem_in_short(latest))
+            elif text.startswith(PUT_RIGHT_NOTED):
+                found = Noted("put_right", problem_in_short(triaged or latest))
+            else:
+                continue
+            if found.words and all(found.words != n.words for n in noted):
+                noted.append(found)
+    return tuple(noted)
+
+
+def problem_in_short(text: str) -> str:
+    """What a message says about the problem, in the resident's words, short: without its
+    sentences about the chat, a name or contact details."""
+    # "yes ring me on 07700 900622, Sam Reid." answers how to reach them, whole.
+    kept = [
+        said
+        for sentence in SENTENCE_BREAK.split(text.strip())
+        if not contact_details_in(sentence) and not introduced_name(sentence)
+        if (said := about_the_problem(sentence)).strip()
+    ] or [said for said in SENTENCE_BREAK.split(about_the_problem(text)) if said.strip()]
+    # A sentence that opens as a question beside it ("wait wat??") is not what was reported,
+    # unless it is all there is; a report ending in a question mark ("also smoke alarm keeps
+    # chirping so think it needs a new battery?") is.
+    told = [sentence for sentence in kept if not is_question(sentence.replace("?", ""))] or kept
+    short = [said for sentence in told if (said := in_short(sentence))]
+    return "; ".join(short[:NOTED_SENTENCES])
 
 
 def withdrawal_passed_on(tracker: Tracker) -> str | None:
@@ -457,6 +527,15 @@ def leave(
             dispatcher.utter_message(response=LEFT_COMPLAINT)
     else:
         dispatcher.utter_message(response="utter_left_question")
+    if not (question.form == "complaint_form" or question.name in COMPLAINT_QUESTIONS) and (
+        leaves_unhappy(tracker)
+    ):
+        # "this is pointless, forget it bye" at the offer to contact them: sorry, and the choice
+        # to complain and a person, as a goodbye said unhappily gets (round 20 r20a-06 t6).
+        said = str(tracker.latest_message.get("text") or "")
+        dispatcher.utter_message(
+            text=unhappy_goodbye_line(get_app().policy, says_goodbye(said)), buttons=PERSON_BUTTON
+        )
     events += [SlotSet(flag, False) for flag in YES_NO_FLAGS]
     if start_again:
         dispatcher.utter_message(response="utter_how_can_i_help")

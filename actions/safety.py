@@ -793,7 +793,7 @@ def _after_route(
     about_record = asks_if_recorded(text)
     if about_record is not None:
         # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
-        dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker)))
+        dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker), text))
     _ways_without_a_call(dispatcher, tracker)
     dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []

@@ -473,6 +473,9 @@ def understand(
         and about_the_request(question)
         and (unhappy or asks_for_a_complaint(text))
         and not already_complained(text)
+        # "this bot is useless, forget it bye": leaving, with the choice said, not a question
+        # left waiting (round 20 r20a-06 t6).
+        and not (unhappy and says_goodbye(text, question))
     ):
         # "yes. they said someone wld come saturday and no one came", "i am not happy about
         # this", "yes please note Bangla interpreter always. and i want make complain" told

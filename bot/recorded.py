@@ -14,7 +14,16 @@ from bot.questions import is_question, questions_in, without_openers
 from bot.text import words
 
 Subject = Literal[
-    "complaint", "adjustments", "stage_2", "request", "reference", "details", "visit", "withdrawal"
+    "complaint",
+    "adjustments",
+    "stage_2",
+    "request",
+    "reference",
+    "details",
+    "visit",
+    "withdrawal",
+    "noted",
+    "name",
 ]
 
 RECORDED_WORDS = (
@@ -36,6 +45,59 @@ ASKS_IF_RECORDED = re.compile(
     r"|^(?:my\s+|the\s+|our\s+)?(?:complaint|complain|case)\s+(?:(?:is|was|has been|been)\s+)?"
     rf"(?:now\s+|already\s+)?{RECORDED_WORDS}\s+(?:yes|yeah|right|no)\b"
 )
+# "can you just tell me what you have written down for me", "is the back door lock still on there
+# as well, or do I need to tell you again?", "is that for the cupboard door AND the alarm or just
+# one?" (round 20 r20a-07 t5-t6, r20a-06 t4 got "I can't answer that one myself"): everything
+# noted in this conversation is read back.
+NOTED_WORDS = (
+    r"(?:got|get|written|wrote|write|noted|note|logged|log|put|recorded|record|taken|take|have|"
+    r"saved|down)"
+)
+ASKS_WHAT_IS_NOTED = re.compile(
+    rf"\bwhat\s+(?:have\s+|has\s+|did\s+|do\s+)?(?:you|u|you've|youve)\s+(?:\w+\s+)?{NOTED_WORDS}"
+    r"\s+(?:down\s+)?(?:for|about|on|from)\s+(?:me|us|her|him|them|my|this)\b"
+    rf"|\bwhat\s+(?:have\s+|do\s+)?(?:you|u|you've|youve)\s+(?:\w+\s+)?{NOTED_WORDS}\s+"
+    r"(?:down|noted|logged|written down|on (?:the )?(?:record|file|system))\b"
+    r"|\bwhat\s+(?:is|s|'s|are)\s+(?:on|in)\s+(?:my|her|his|their|the)\s+(?:record|file|account|"
+    r"list|system)\b"
+    r"|\b(?:read|tell|say)\s+(?:me\s+|it\s+)?back\s+(?:what|everything|all)\b"
+    r"|\bis\s+(?:the|my|her|his|their|that|this|it)\s+(?:\w+\s+){0,4}?still\s+(?:on\s+there|"
+    r"on\s+(?:the\s+|my\s+|her\s+|his\s+)?(?:system|list|record|file)|down|logged|noted|"
+    r"in\s+the\s+system)\b"
+    r"|\b(?:do|shall|should|must)\s+i\s+(?:need\s+to\s+|have\s+to\s+)?(?:tell|report|say|ask)\s+"
+    r"(?:\w+\s+){1,3}?again\b"
+    r"|\b(?:both|all)\s+(?:of\s+(?:them|those|these|it)\s+|things\s+|jobs\s+|requests\s+|"
+    r"repairs\s+|problems\s+|issues\s+)(?:are\s+|is\s+)?(?:\w+\s+)?"
+    r"(?:on|there|down|noted|logged|in)\b"
+    r"|\b(?:is|was)\s+(?:that|it|this)\s+for\s+(?:both|the\s+\w+(?:\s+\w+)?\s+and)\b"
+    r"|\bor\s+just\s+(?:the\s+)?one\b"
+)
+# Said as a check, without a question mark: "so both jobs are on there yeah", "tell me what you
+# have written down please".
+CHECKING_END = re.compile(r"\b(?:yeah|yes|yh|ye|right|or not|innit|please|pls|plz|then)$")
+# "is the callback logged under her name or mine", "whose name is the callback under, Shanice
+# Okafor yes?", "just confirm the name on the job please" (round 20 r20a-02 t5-t7 were told "No,
+# I have not logged a complaint" and offered a complaint): the name and number held.
+ASKS_WHOSE_NAME = re.compile(
+    r"\bunder\s+(?:her|his|my|their|whose|which|what|the\s+tenant'?s|t'?s|the\s+resident'?s)\s+"
+    r"name\b"
+    r"|\bwhose\s+name\b"
+    r"|\b(?:what|which)\s+name\s+(?:is|s|was|did|have|has|are|will|do)\b"
+    r"|\b(?:confirm|check|tell\s+me|say|give\s+me)\s+(?:me\s+)?(?:the|what|which|whose)\s+name\b"
+    r"|\bname\s+(?:is\s+)?on\s+(?:the|it|this|that)\b(?:\s+(?:job|request|callback|call\s+back|"
+    r"repair|record))?"
+)
+# "Will it be the same person that rings me about both?": who rings is not known to the chat.
+ASKS_WHO_RINGS = re.compile(
+    r"\bsame\s+(?:person|people|one|team|engineer)\b"
+    r"|\bwho\s+(?:will|is going to|s going to|would|is)\s+(?:\w+\s+)?(?:ring|call|phone|contact|"
+    r"text|come)\b"
+)
+# A question that names a complaint asks about one; "is it logged?" after a request asks about
+# what was noted.
+NAMES_A_COMPLAINT = re.compile(r"\b(?:complaint|complaints|complain|complained|case)\b")
+
+
 # "is my complaint at stage 2 now yes or no", "so is it escalated or not??" (round 11 r11a-06
 # got the general Stage 2 text, ending "When you want Stage 2, tell me").
 ASKS_IF_AT_STAGE_2 = re.compile(
@@ -256,10 +318,20 @@ def asks_if_recorded(text: str) -> Subject | None:
             stage_2_asked_for and (CHECKING_TAG.search(said) or DONE_OR_NOT.search(said))
         ):
             return "stage_2"
+        if ASKS_WHOSE_NAME.search(said) and (
+            is_question(text[start:end]) or "name" in said.split()[:4] or "confirm" in said
+        ):
+            return "name"
         if ASKS_IF_REQUEST_TAKEN.search(said) or (
             ASKS_IF_BOOKED.search(said) and not WHO_IS_BOOKED.search(said)
         ):
             return "request"
+        if (
+            ASKS_WHAT_IS_NOTED.search(said)
+            and not ABOUT_ADJUSTMENTS.search(said)
+            and (is_question(text[start:end]) or CHECKING_END.search(said))
+        ):
+            return "noted"
         if ASKS_IF_RECORDED.search(said) or (
             ASKS_IF_WRITTEN.search(said) and "?" in text[start:end]
         ):
@@ -274,6 +346,15 @@ def asks_if_recorded(text: str) -> Subject | None:
         ):
             return "reference"
     return None
+
+
+@dataclass(frozen=True)
+class Noted:
+    """One thing noted for our team in this conversation, as the chat said it would pass it on."""
+
+    # "request": noted as a request; "put_right": a complaint's matter put right without one.
+    kind: Literal["request", "put_right"]
+    words: str
 
 
 @dataclass(frozen=True)
@@ -303,6 +384,13 @@ class Recorded:
     visit_lines: tuple[str, ...] = ()
     # The complaint whose withdrawal was passed on to the complaints team in this conversation.
     withdrawal_passed_on: str | None = None
+    # Each request or matter to put right noted in this conversation, in the resident's words.
+    noted: tuple[Noted, ...] = ()
+    # The name and the phone number or email the team uses, as held.
+    contact_name: str | None = None
+    contact_details: str | None = None
+    # What the chat said about who contacts the resident, how and by when.
+    contact_line: str | None = None
 
 
 def asks_to_book(text: str) -> bool:
@@ -313,8 +401,31 @@ def asks_to_book(text: str) -> bool:
     )
 
 
-def recorded_reply(subject: Subject, recorded: Recorded) -> str:
-    """A plain yes, "not yet" and what it waits on, or "no" and how to start."""
+def recorded_reply(subject: Subject, recorded: Recorded, text: str = "") -> str:
+    """A plain yes, "not yet" and what it waits on, or "no" and how to start. `text` is the
+    question, for what it asks beside."""
+    if subject == "name":
+        return name_reply(recorded)
+    if subject == "noted":
+        if recorded.noted:
+            return noted_reply(recorded, text)
+        if recorded.request_noted:
+            return request_reply(recorded)
+        subject = "complaint"
+    if (
+        subject == "complaint"
+        and recorded.noted
+        and not (
+            recorded.complaint_reference
+            or recorded.complaint_under_way
+            or recorded.stage_2_asked
+            or recorded.stage_2_under_way
+        )
+        and not NAMES_A_COMPLAINT.search(words(text))
+    ):
+        # "is it all logged then?" after a request: what was noted, not "No, I have not logged
+        # a complaint" to someone who never asked about one (round 20 r20a-02 t5).
+        return noted_reply(recorded, text)
     if subject == "stage_2" or (
         subject == "complaint"
         and not (recorded.complaint_reference or recorded.complaint_under_way)
@@ -472,4 +583,103 @@ def reference_reply(recorded: Recorded) -> str:
     return (
         "No. I have not logged anything in this conversation, so there is no reference yet. If "
         "you want to make a complaint, tell me what went wrong."
+    )
+
+
+# How much of the resident's words is read back for one thing noted.
+NOTED_WORDS_READ = 18
+# Where a clause ends: a comma, a dash, or an emoji typed between words.
+CLAUSE_BREAK = re.compile(r",\s+|\s+-\s+|\s*[\U0001F000-\U0001FFFF\u2600-\u27BF]+\s*")
+# A clause this long is read back alone: "kitchen cupboard door come off its hinge again".
+CLAUSE_WORDS = 4
+GREETING_START = re.compile(
+    r"^(?:(?:hi+|hiya|hello|hey|good (?:morning|afternoon|evening)|dear sir(?: or madam)?)"
+    r"\b[\W_]*)+"
+    r"|^(?:(?:while i have you|also|and|plus|oh and|by the way|btw|ch|dm|"
+    r"(?:i'?d like|i would like|i want|i'?m writing|im writing|i am writing|just) to report"
+    r"(?: that)?)\b[\s,:;-]*)+",
+    re.IGNORECASE,
+)
+
+
+def in_short(sentence: str) -> str:
+    """A sentence of the resident's, cut to its first clause when that says enough, and to a
+    few words."""
+    for _ in range(2):
+        # "Good evening, I would like to report that ...": the greeting, then the opener.
+        sentence = GREETING_START.sub("", sentence.strip()).strip(" ,;-")
+    first = re.split(CLAUSE_BREAK, sentence, maxsplit=1)[0]
+    if len(first.split()) >= CLAUSE_WORDS:
+        sentence = first
+    said = sentence.split()
+    if len(said) > NOTED_WORDS_READ:
+        return " ".join(said[:NOTED_WORDS_READ]).rstrip(" ,;-") + "..."
+    return sentence.rstrip(" ,;.-?!")
+
+
+WHAT_KIND = {
+    "request": "A request for our team",
+    "put_right": "To put right, without a formal complaint",
+}
+
+
+def noted_reply(recorded: Recorded, text: str = "") -> str:
+    """Everything noted in this conversation, each in the resident's words, with the name and
+    contact details the team will use and what was said about when they contact them."""
+    lines = ["Here is what I have noted for our team in this conversation:"]
+    for number, noted in enumerate(recorded.noted, start=1):
+        lines.append(f'{number}. {WHAT_KIND[noted.kind]}: "{noted.words}"')
+    if recorded.complaint_reference:
+        lines.append(f"Your complaint, reference {recorded.complaint_reference}.")
+    who = ", ".join(part for part in (recorded.contact_name, recorded.contact_details) if part)
+    if recorded.contact_line:
+        lines.append(recorded.contact_line)
+        if recorded.contact_name and recorded.contact_name not in recorded.contact_line:
+            lines.append(f"The name we have is {recorded.contact_name}.")
+    elif who:
+        lines.append(f"Contact details: {who}.")
+    else:
+        lines.append(
+            "I do not have a phone number or email for you. If you want our team to contact you, "
+            "type one here."
+        )
+    if len(recorded.noted) > 1:
+        lines.append("They are all with our team: you do not need to tell me again.")
+    elif recorded.noted and "; " in recorded.noted[0].words:
+        # "is that for the cupboard door AND the alarm or just one?" (round 20 r20a-06 t4).
+        lines.append(
+            "Everything in that message is noted together, and it is with our team: you do not "
+            "need to tell me again."
+        )
+    else:
+        lines.append("It is with our team: you do not need to tell me again.")
+    if ASKS_WHO_RINGS.search(words(text)):
+        lines.append(
+            "I can't see who in our team will contact you, or whether it will be the same person "
+            "for each. Ask them when they get in touch."
+        )
+    return "\n".join(lines)
+
+
+def name_reply(recorded: Recorded) -> str:
+    """The name and number held for the request, said plainly."""
+    name, details = recorded.contact_name, recorded.contact_details
+    if name and details:
+        return (
+            f"It is under the name {name}, with the contact details {details}. Our team will use "
+            "them."
+        )
+    if name:
+        return (
+            f"It is under the name {name}. I do not have a phone number or email for it: type "
+            "one here if our team should use it."
+        )
+    if details:
+        return (
+            f"I do not have a name for it, only the contact details {details}. Type the name here "
+            "and our team will see it."
+        )
+    return (
+        "I have not taken a name or contact details in this conversation. Type them here and our "
+        "team will see them."
     )

@@ -244,6 +244,19 @@ PUT_RIGHT_INSTEAD_LINE = (
 )
 
 
+def unhappy_goodbye_line(policy: Policy, goodbye: bool = True) -> str:
+    """Said to someone who leaves unhappy with the service ("this bot is useless tbh bye",
+    round 20 r20a-06 t6 got only "Goodbye"): sorry, and the choice to complain and a person,
+    with nothing left waiting on an answer."""
+    landlord = policy.landlord
+    return (
+        "I'm sorry I have not been more help. If you want to make a complaint about it, you can: "
+        f"tell me here what went wrong, or call us on {landlord.phone} ({landlord.office_hours}). "
+        "You can also talk to a person: just ask."
+        + (" If not, thank you for getting in touch. Goodbye." if goodbye else "")
+    )
+
+
 def unanswered_question_line(policy: Policy) -> str:
     """Honest about a question the landlord's answers do not cover, with where to ask it."""
     landlord = policy.landlord
