@@ -628,7 +628,8 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
             return None
         part = named or "aspects"
     else:
-        part = "outcome" if re.search(r"outcome|would like|'d like|wants?\b", said_part) else "aspects"
+        wanted = re.search(r"outcome|would like|'d like|wants?\b", said_part)
+        part = "outcome" if wanted else "aspects"
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")

@@ -48,9 +48,7 @@ def first_message(app: App, text: str, ranking: dict[str, float]) -> tuple[str, 
         "I get a residents parking permit?",
     ],
 )
-def test_a_permit_question_beside_a_complaint_hears_the_council_once(
-    app: App, text: str
-) -> None:
+def test_a_permit_question_beside_a_complaint_hears_the_council_once(app: App, text: str) -> None:
     ranking = {"dissatisfaction": 0.6, "service_request": 0.3, "enquiry": 0.1}
     said, events, after = first_message(app, text, ranking)
     assert said.count(PERMIT_ROUTE) == 1
