@@ -152,3 +152,28 @@ def test_the_part_named_unquoted_gets_the_words_after_it(running: Running, typed
     reply = say(typed)
     assert "You would like: fix the buzzer this week and say sorry" in reply
     assert "should" not in reply.split("You would like:")[1].split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Just email rather than phone because of my shifts, that's all",
+        "email only please, not phone calls, thats all",
+    ],
+)
+def test_a_change_then_thats_all_at_the_read_back_does_not_stop_the_complaint(
+    running: Running, typed: str
+) -> None:
+    """r20a-08 replayed in round 21: "OK, I've stopped. I have not logged a complaint."."""
+    _, say = conversation(running)
+    say("the door entry buzzer at our block has been broken for five weeks and nobody has come")
+    reply = say("formal complaint please")
+    for answer in ("yes still broken", "no", "fix it", "I'm the tenant, Grace Mensah",
+                   "grace@example.net", "email", "no"):  # fmt: skip
+        if READ_BACK in reply:
+            break
+        reply = say(answer)
+    assert READ_BACK in reply
+    reply = say(typed)
+    assert "I have not logged a complaint" not in reply
+    assert "I've stopped" not in reply

@@ -12,6 +12,7 @@ from dataclasses import replace
 import pytest
 
 from actions.triage import said_by_a_part, unanswered_parts
+from bot.answers import READ_BACK, OpenQuestion, understand
 from bot.corrections import correction_of
 from bot.definition import DraftDefinition
 from bot.policy import Answer, Policy
@@ -243,3 +244,25 @@ def test_a_typed_correction_naming_both_parts_changes_both(typed: str) -> None:
     assert "buzzer" in str(correction.changes["aspects"])
     assert "bins" not in str(correction.changes["outcome"])
     assert "buzzer fixed" in str(correction.changes["outcome"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Just email rather than phone because of my shifts, that's all",
+        "email only please not phone, thats all",
+        "the buzzer has been out 6 weeks not 5, that's all",
+    ],
+)
+def test_a_change_then_thats_all_at_the_read_back_is_no_goodbye(
+    answers: dict[str, Answer], text: str
+) -> None:
+    """r20a-08 replayed in round 21: "Just email rather than phone ..., that's all" at the
+    read-back got "OK, I've stopped. I have not logged a complaint."."""
+    assert understand(OpenQuestion(READ_BACK), text, "deny", [], answers).kind != "leave"
+
+
+def test_thats_all_alone_at_the_read_back_still_leaves(answers: dict[str, Answer]) -> None:
+    assert understand(
+        OpenQuestion(READ_BACK), "ok thanks, that's all", "thank", [], answers
+    ).kind == ("leave")
