@@ -130,8 +130,9 @@ def without_parts(text: str, parts: list[str]) -> str:
     for part in parts:
         left = left.replace(part.strip(), " ")
     left = re.sub(r"(?:[\s,;]+(?:and|but|also|plus))+[\s,;]*$", "", " ".join(left.split()))
-    # "I am writing for two things. . Also ...": the stop the part left behind.
-    left = re.sub(r"([.!?])(?:\s*[.,;])+", r"\1", left).strip(" ,;")
+    # "I am writing for two things. . Also ...": the stop the part left behind, or its question
+    # mark ("...got nowhere. ? Thanks", round 20 r20a-08 t6, replayed).
+    left = re.sub(r"([.!?])(?:\s*[.,;?!])+", r"\1", left).strip(" ,;")
     return left if words(left) else text
 
 

@@ -223,13 +223,33 @@ def request_in(result: TriageResult, text: str) -> ServiceRequest | None:
     return ServiceRequest(result.service_area, result.urgent, description=part.text.strip())
 
 
+def said_by_a_part(question: Asked, result: TriageResult) -> bool:
+    """Whether a question asked in a sentence that is another body's matter beside the main one
+    ("2) how do I get a residents parking permit?" beside a complaint) is answered by that
+    part's route, which names the body: the question's answer is the same route, and the part
+    said as a part is no part of the complaint (round 20 r20a-08 t6 read the permit question back
+    in what went wrong)."""
+    ground = question.answer.ground
+    return ground is not None and any(
+        part.label == "excluded"
+        and part.exclusion_reason == ground
+        and question.start < part.end
+        and part.start < question.end
+        for part in result.parts[1:]
+    )
+
+
 def unanswered_parts(result: TriageResult, asked: list[Asked]) -> TriageResult:
     """The parts beside the main one, but for a matter a question's answer already deals with
-    (in the sentence that asked it). A job asked for is always noted: no answer does that."""
+    (in the sentence that asked it), unless the part says that answer itself (`said_by_a_part`).
+    A job asked for is always noted: no answer does that."""
 
     def answered(part: Part) -> bool:
         return part.label != "service_request" and any(
-            a.start < part.end and part.start < a.end for a in asked
+            a.start < part.end
+            and part.start < a.end
+            and not (a.answer.ground is not None and a.answer.ground == part.exclusion_reason)
+            for a in asked
         )
 
     return replace(
@@ -565,6 +585,7 @@ class ActionTriage(Action):
         parts_said = part_lines(unanswered_parts(result, questions), app.policy)
         for line in parts_said:
             dispatcher.utter_message(text=line)
+        questions = [question for question in questions if not said_by_a_part(question, result)]
         if result.offers_complaint and wants_a_person_now(text):
             # "the door entry is broken two weeks, i want talk to a person who speak arabic":
             # the person asked for beside what reads as a complaint is found, and the person

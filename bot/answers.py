@@ -1421,12 +1421,17 @@ def says_goodbye(text: str, question: OpenQuestion | None = None) -> bool:
     before = said[: -len(ending)].strip()
     if question is not None and question.yes_no and before in YES_STARTS:
         return False
-    if question is None or question.form is None:
+    at_the_read_back = question is not None and question.name == READ_BACK
+    if question is None or (question.form is None and not at_the_read_back):
         return True
     # At a form's question "that's all" after an answer ends the answer ("no thats all", round 10
     # r10a-25; "writing is better for me than phone, my english. Thats all", round 11 r11d-08):
-    # leaving there would drop the complaint being made. After a sign-off it is one.
+    # leaving there would drop the complaint being made. After a sign-off it is one. So at the
+    # read-back: "Just email rather than phone because of my shifts, that's all" stopped the
+    # complaint (round 20 r20a-08, replayed in round 21).
     answered = [word for word in before.split() if word not in SIGN_OFF_WORDS]
+    if at_the_read_back:
+        return len(answered) < 2
     return before not in NO_ANSWERS and len(answered) < 2
 
 

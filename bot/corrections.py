@@ -157,8 +157,10 @@ CLOSER = re.compile(
 PARTS_SAID = (
     # "The 'you would like' should say ..." names the read-back's own line, quoted (round 14
     # r14b-07 kept the whole sentence as what they would like).
-    r"(?:the )?['\"\u2018\u201c](?:you would like|what went wrong)['\"\u2019\u201d]"
-    r"(?:\s+(?:bit|line|part|section))?|"
+    # "now the you would like part should just say: ..." names it unquoted (round 20 r20a-08 t9
+    # stored the instruction words as what he would like).
+    r"(?:the )?['\"\u2018\u201c]?(?:you would like|you'd like|what went wrong)"
+    r"['\"\u2019\u201d]?(?:\s+(?:bit|line|part|section))?|"
     r"what went wrong|wot went wrong|the description|what happened|the complaint|"
     r"the outcome|what (?:i|you|he|she|they|T|we) would like|what (?:i|he|she|they|T|we) wants?|"
     r"it|that|the text"
@@ -626,7 +628,8 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
             return None
         part = named or "aspects"
     else:
-        part = "outcome" if re.search(r"outcome|would like|wants?\b", said_part) else "aspects"
+        wanted = re.search(r"outcome|would like|'d like|wants?\b", said_part)
+        part = "outcome" if wanted else "aspects"
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")
@@ -1188,7 +1191,12 @@ class Values:
         return "changed"
 
     def remove(self, said: str) -> How | None:
-        quoted = QUOTED.search(said)
+        # "the 'you would like' bit has 'that's about housing bands' stuck on the front, remove
+        # that": the words to take out, not the read-back's name for the part they are in
+        # (round 20 r20a-08 t7 was asked which part).
+        quoted = next(
+            (q for q in QUOTED.finditer(said) if named_part(f"the {q.group(1)}") is None), None
+        )
         if quoted is not None and (REMOVE.search(said) or TAKE_IT_OUT.search(said)):
             # "you've still got 'I'd rather phone someone' in there, remove that" (r8c-28).
             return self.remove_words(quoted.group(1))

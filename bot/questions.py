@@ -191,7 +191,11 @@ SECOND_QUESTION = re.compile(
     # handler's numbered points, "(2) fence panel down, (3) wants to know...".
     r"|,\s*(?:and\s+|but\s+)?also\s+|[,;]?\s+(?=\(?\d\)\s)"
     # "job ref RP-55120 from sept, and T also asks what her rent balance is" (round 9 r9c02).
-    r"|,?\s+(?:and\s+)?(?:(?:t|she|he|they|caller|tenant|resident)\s+)?(?:also\s+)?"
+    # Not "I asked" or "we asked": "That's about housing bands, I asked about a parking permit"
+    # tells what was asked before, and split there "That's about housing bands, I" was stored
+    # as what he would like (round 20 r20a-08 t3).
+    r"|(?<!\bi)(?<!\bwe),?\s+(?:and\s+)?(?:(?:t|she|he|they|caller|tenant|resident)\s+)?"
+    r"(?:also\s+)?"
     r"(?=(?:asks|asked|wants to know|wanted to know|would like to know)\b)",
     re.IGNORECASE,
 )

@@ -457,8 +457,11 @@ NAME_WITH_ROLE = re.compile(
     rf"(?:(?i:her|his|their|the|a)\s+)?(?i:{HELPER_ROLES})\b"
     rf"|\b(?i:i'?m|im|i am)\s+(?i:her|his|their)\s+(?i:{HELPER_ROLES}),?\s+"
     rf"(?P<first>{NAME_WORD}(?:[ \t]+{NAME_WORD})*)"
-    # "I'm the resident, Hana Ito", "tenant. Leanne Price": the resident names themself.
-    rf"|^(?i:(?:i'?m |im |i am )?(?:the )?(?:resident|tenant|leaseholder))[.,]?\s+"
+    # "I'm the resident, Hana Ito", "tenant. Leanne Price": the resident names themself, also
+    # after the home ("I'm the resident, flat 12 Beech House. Amir Siddiqui.", round 20 r20a-08
+    # t4 was asked for the name again).
+    rf"|^(?i:(?:i'?m |im |i am )?(?:the )?(?:resident|tenant|leaseholder))"
+    r"(?:,[^.,]{0,30}\d[^.,]{0,30})?[.,]?\s+"
     rf"(?P<resident>{NAME_WORD}(?:[ \t]+{NAME_WORD})+)"
     # "advocate is Priya Shah from Age UK" (round 12 r12a-10 was asked for the name again).
     rf"|^(?i:(?:the |your |their )?{HELPER_ROLES})\s+(?i:is|=|:|here,?|here is)\s+"
@@ -486,7 +489,13 @@ def own_name_in(text: str) -> str | None:
             "Dr",
             "Mx",
         )
-        if name.split()[0] not in NOT_NAMES and not titled and not is_organisation(name):
+        if (
+            name.split()[0] not in NOT_NAMES
+            and not titled
+            and not is_organisation(name)
+            # "I'm the tenant, flat 2. Beech House is where I live": a place, not a name.
+            and not (match.group("resident") and a_place_not_a_name(name.split(), ""))
+        ):
             return name
     with_details = contact_details_in(text) is not None
     for match in SELF_NAMED.finditer(text):

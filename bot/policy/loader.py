@@ -277,6 +277,8 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             not_cues=r.cues("not_cues"),
             outside_ombudsman=r.flag("outside_ombudsman"),
             bodies=_bodies(r, landlord),
+            our_service_cues=r.cues("our_service_cues"),
+            behaviour_cues=r.cues("behaviour_cues"),
         )
         for r in files["exclusions.yml"].records(
             "grounds", set(ExclusionGround.__dataclass_fields__)

@@ -95,6 +95,12 @@ class OtherBody:
     ombudsman: str | None = None
 
 
+def _whole_words(text: str) -> str:
+    """A message's words in lower case, with a space either side of each, to find cues in."""
+    found = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+    return " " + " ".join(found) + " "
+
+
 @dataclass(frozen=True)
 class ExclusionGround:
     id: str
@@ -114,11 +120,25 @@ class ExclusionGround:
     outside_ombudsman: bool = False
     # Bodies named for what they do, each with its own cues and route (OtherBody).
     bodies: tuple[OtherBody, ...] = ()
+    # Words for a service of ours the matter may be about instead ("service charge",
+    # "cleaning"), and words for someone's behaviour, which this ground is about ("neighbours",
+    # "someone", "weeing"): a message with the first and none of the second (nor the ground's
+    # own cues) is about our service, not this ground (bot.triage.decide, round 20 r20a-12).
+    our_service_cues: tuple[str, ...] = ()
+    behaviour_cues: tuple[str, ...] = ()
+
+    def about_our_service(self, text: str) -> bool:
+        """Whether a message tells of one of our services this ground may be mistaken for and
+        names no one's behaviour (nor the ground's own cues), as whole words in any case."""
+        said = _whole_words(text)
+        if not any(f" {cue} " in said for cue in self.our_service_cues):
+            return False
+        behaviour = (*self.behaviour_cues, *self.cues, *self.part_cues)
+        return not any(f" {cue} " in said for cue in behaviour)
 
     def body_for(self, text: str) -> OtherBody | None:
         """The first body whose cue the message names, as whole words in any case."""
-        found = re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
-        said = " " + " ".join(found) + " "
+        said = _whole_words(text)
         return next(
             (body for body in self.bodies if any(f" {cue} " in said for cue in body.cues)), None
         )

@@ -123,6 +123,21 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                    "complaint about the service, not anti-social behaviour")
         )  # fmt: skip
 
+    text = str(parse.get("text") or "")
+    if ground == ASB_REPORT and policy.grounds[ASB_REPORT].about_our_service(text):
+        # "The communal stairwell hasn't been cleaned since November even though we pay a service
+        # charge for cleaning. There's rubbish and a smell of urine on the landing" was read as
+        # anti-social behaviour (round 20 r20a-12): a service we provide, not done, with nobody's
+        # behaviour named, is our service. "Someone keeps weeing in the stairwell" stays ASB.
+        unhappy = bool(matches.dissatisfaction_cues) or (
+            probability["complaint"] >= probability["service_request"]
+        )
+        label, ground, asked_about = ("complaint" if unhappy else "service_request"), None, None
+        reasons.append(
+            Reason("1.2", "About a service we provide, with nobody's behaviour named: our "
+                   "service, not anti-social behaviour")
+        )  # fmt: skip
+
     if label == "escalation" and _a_first_complaint(str(parse.get("text") or ""), matches, policy):
         # "I'd like to raise a complaint please ... I reported it in October" read as Stage 2
         # sent a first complaint round the Stage 2 questions and never took it (round 10
@@ -232,7 +247,6 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(
             Reason("2.3", f"Issue about {matches.months_ago:.0f} months ago and not ongoing")
         )
-    text = str(parse.get("text") or "")
     named = _named_matter(text, matches) if label == "other" else None
     if named is not None:
         label, ground = "excluded", named

@@ -60,7 +60,8 @@ def test_a_question_asked_mid_form_is_answered_and_not_taken_as_the_answer(
     [
         ("earlier_request", "Will the new kitchens be fitted this year?"),
         ("outcome_sought", "who is my housing officer now"),
-        ("contact_details", "what about the parking permits, when do they get renewed?"),
+        # Parking permits have an answer since round 21 (the council's, r20a-08).
+        ("contact_details", "what about the christmas tree in the foyer, when does it go up?"),
         ("still_happening", "Before I answer that, where is the nearest food bank?"),
     ],
 )
