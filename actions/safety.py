@@ -186,8 +186,13 @@ class ActionSafetyCheck(Action):
         said_instead = [c for c in made_safe if c in result.urgency and c in routed_before]
         for line in urgent_lines(result, policy, offer_a_person, said_instead):
             dispatcher.utter_message(text=line)
+        asks_to_use_it = asks_to_use(text, policy)
         for category in made_safe:
-            if category not in said_instead:
+            # "ive unplugged it. can i use it again?" after the route: the plain answer (`in_use`)
+            # says it, first.
+            if category not in said_instead and not (
+                asks_to_use_it and category not in result.urgency
+            ):
                 dispatcher.utter_message(text=policy.made_safe_line(category))
         for line in again_lines:
             dispatcher.utter_message(text=line)
