@@ -8,6 +8,8 @@ both parts, or the part unquoted, are applied (t7, t9)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from tests.conftest import Running
@@ -21,6 +23,24 @@ OFFER = "make a formal complaint"
 TAKEN = "take the details of your complaint"
 PERMIT_ROUTE = "ask for parking permits"
 REGISTER = "housing register"
+
+
+BUZZER = "the door entry buzzer at our block has been broken for five weeks and nobody has come"
+TO_THE_READ_BACK = (
+    "yes still broken", "no", "fix it", "I'm the tenant, Grace Mensah", "grace@example.net",
+    "email", "no",
+)  # fmt: skip
+
+
+def walked_to(say: Callable[[str], str], marker: str, answers: tuple[str, ...]) -> str:
+    """A formal complaint taken, answered until the reply holds `marker`: that reply."""
+    reply = say("formal complaint please")
+    for answer in answers:
+        if marker in reply:
+            break
+        reply = say(answer)
+    assert marker in reply
+    return reply
 
 
 @pytest.mark.parametrize(
@@ -80,13 +100,7 @@ def test_a_permit_question_beside_a_complaint_is_the_councils_and_no_part_of_it(
     reply = say(message)
     assert PERMIT_ROUTE in reply
     assert OFFER in reply
-    reply = say("formal complaint please")
-    for answer in ("yes still broken", "no", "fix the buzzer", "I'm the tenant, Grace Mensah",
-                   "grace@example.net", "email", "no"):  # fmt: skip
-        if READ_BACK in reply:
-            break
-        reply = say(answer)
-    assert READ_BACK in reply
+    reply = walked_to(say, READ_BACK, TO_THE_READ_BACK)
     went_wrong = reply.split("What went wrong:")[1].split("It is")[0]
     assert "parking" not in went_wrong.lower()
     assert "buzzer" in went_wrong or "entry phone" in went_wrong
@@ -105,7 +119,7 @@ def test_is_that_you_or_the_council_about_a_permit_gets_the_parking_answer(
 ) -> None:
     """r20a-08 t2: got the housing register's text."""
     _, say = conversation(running)
-    say("the door entry buzzer at our block has been broken for five weeks and nobody has come")
+    say(BUZZER)
     reply = say(question)
     assert PERMIT_ROUTE in reply
     assert REGISTER not in reply
@@ -121,13 +135,8 @@ def test_is_that_you_or_the_council_about_a_permit_gets_the_parking_answer(
 def test_the_name_after_the_home_is_not_asked_for_again(running: Running, answer: str) -> None:
     """r20a-08 t4: "What name should we use" straight after the name was given."""
     _, say = conversation(running)
-    say("the door entry buzzer at our block has been broken for five weeks and nobody has come")
-    reply = say("formal complaint please")
-    for step in ("yes still broken", "no", "fix the buzzer this week"):
-        if "resident, or are you helping" in reply:
-            break
-        reply = say(step)
-    assert "resident, or are you helping" in reply
+    say(BUZZER)
+    walked_to(say, "resident, or are you helping", ("yes still broken", "no", "fix the buzzer"))
     assert "What name should we use" not in say(answer)
 
 
@@ -141,14 +150,8 @@ def test_the_name_after_the_home_is_not_asked_for_again(running: Running, answer
 def test_the_part_named_unquoted_gets_the_words_after_it(running: Running, typed: str) -> None:
     """r20a-08 t9: "Now the you would like part should just say: ..." was stored whole."""
     _, say = conversation(running)
-    say("the door entry buzzer at our block has been broken for five weeks and nobody has come")
-    reply = say("formal complaint please")
-    for answer in ("yes still broken", "no", "fix it", "I'm the tenant, Grace Mensah",
-                   "grace@example.net", "email", "no"):  # fmt: skip
-        if READ_BACK in reply:
-            break
-        reply = say(answer)
-    assert READ_BACK in reply
+    say(BUZZER)
+    walked_to(say, READ_BACK, TO_THE_READ_BACK)
     reply = say(typed)
     assert "You would like: fix the buzzer this week and say sorry" in reply
     assert "should" not in reply.split("You would like:")[1].split("\n")[0]
@@ -166,14 +169,8 @@ def test_a_change_then_thats_all_at_the_read_back_does_not_stop_the_complaint(
 ) -> None:
     """r20a-08 replayed in round 21: "OK, I've stopped. I have not logged a complaint."."""
     _, say = conversation(running)
-    say("the door entry buzzer at our block has been broken for five weeks and nobody has come")
-    reply = say("formal complaint please")
-    for answer in ("yes still broken", "no", "fix it", "I'm the tenant, Grace Mensah",
-                   "grace@example.net", "email", "no"):  # fmt: skip
-        if READ_BACK in reply:
-            break
-        reply = say(answer)
-    assert READ_BACK in reply
+    say(BUZZER)
+    walked_to(say, READ_BACK, TO_THE_READ_BACK)
     reply = say(typed)
     assert "I have not logged a complaint" not in reply
     assert "I've stopped" not in reply
