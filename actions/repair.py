@@ -88,6 +88,8 @@ from bot.recorded import Noted, Recorded, in_short, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_NEW_COMPLAINT_LINE,
+    NOTED_AS_A_REQUEST,
+    PART_NOTED_AS_A_REQUEST,
     no_new_complaint_line,
     unanswered_question_line,
     unhappy_goodbye_line,
@@ -306,8 +308,9 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
 
 # How the chat says it noted a request (bot.replies.chat_lines, part_lines) or a complaint's
 # matter put right without one (utter_choice_no_complaint).
-NOTED_AS_A_REQUEST = "Thank you. I've noted this as a request for our team"
-ALSO_NOTED = re.compile(r'^You also mentioned: "(?P<part>.+)"\. I have noted it as a request')
+ALSO_NOTED = re.compile(
+    rf'^You also mentioned: "(?P<part>.+)"\. {re.escape(PART_NOTED_AS_A_REQUEST)}'
+)
 PUT_RIGHT_NOTED = "Thank you. We'll pass this to the right team to put it right"
 # Sentences read back for one thing noted.
 NOTED_SENTENCES = 2

@@ -157,6 +157,12 @@ def adjustment_lines(result: TriageResult, policy: Policy) -> list[str]:
     return ["You mentioned something that may affect how we work with you. " + " ".join(offers)]
 
 
+# How the chat says it noted a request, and a part of a message noted as one: what the chat has
+# noted is read back from these words (actions.repair.noted_so_far).
+NOTED_AS_A_REQUEST = "Thank you. I've noted this as a request for our team"
+PART_NOTED_AS_A_REQUEST = "I have noted it as a request for our team."
+
+
 def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     """What to say after triage, for everything except the offer to complain."""
     if result.first_asb_report:
@@ -164,10 +170,7 @@ def label_lines(result: TriageResult, policy: Policy) -> list[str]:
     if result.label == "excluded" and result.exclusion_reason:
         return exclusion_lines(result.exclusion_reason, policy, whole_message(result))
     if result.label == "service_request":
-        return [
-            "Thank you. I've noted this as a request for our team, and they will contact you "
-            f"to arrange it. {UNHAPPY_LATER}"
-        ]
+        return [f"{NOTED_AS_A_REQUEST}, and they will contact you to arrange it. {UNHAPPY_LATER}"]
     if result.label == "escalation":
         return [
             "You can ask for your complaint to go to Stage 2 of our complaints process. You do "
@@ -202,7 +205,7 @@ def chat_lines(
             # After a helpline's number "a request" would sound like a repair, and the route
             # has said the team is told; the question whether they may contact follows.
             return []
-        return ["Thank you. I've noted this as a request for our team."]
+        return [f"{NOTED_AS_A_REQUEST}."]
     if result.label == "other" and result.intent not in ("compliment", "survey_feedback"):
         if not asked:
             return [NOTHING_ASKED_LINE]
@@ -359,7 +362,7 @@ def part_lines(result: TriageResult, policy: Policy) -> list[str]:
             ground = policy.grounds[part.exclusion_reason]
             line = f"{said} {ground.explanation} Where it can go: {part.route}"
         elif part.label == "service_request":
-            line = f"{said} I have noted it as a request for our team. {goes_to(part.route)}"
+            line = f"{said} {PART_NOTED_AS_A_REQUEST} {goes_to(part.route)}"
         else:
             line = f"{said} {goes_to(part.route)}"
         lines.append(line.strip())
