@@ -148,12 +148,11 @@ class ActionSafetyCheck(Action):
         app = get_app()
         policy = app.policy
         message = tracker.latest_message
+        text = str(message.get("text") or "")
         result = in_their_language(
             _in_context(triage(message, policy), tracker, policy), tracker, policy
         )
-        said_yes = answers_yes(
-            (message.get("intent") or {}).get("name"), message.get("text"), policy
-        )
+        said_yes = answers_yes((message.get("intent") or {}).get("name"), text, policy)
         asked_before = _asked_about_danger(tracker, policy)
         confirmed = not result.urgency and said_yes and asked_before
         if confirmed:
@@ -168,7 +167,7 @@ class ActionSafetyCheck(Action):
         # Routes the message takes back ("Nobody is abusing me. I just want texts not calls")
         # are no reason to flag it as unsafe to phone (round 12 r12a-11).
         no_calls = not_to_be_phoned(
-            message.get("text"), (*routes_not_taken_back(tracker), *result.urgency), policy
+            text, (*routes_not_taken_back(tracker), *result.urgency), policy
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
@@ -179,7 +178,6 @@ class ActionSafetyCheck(Action):
             # rather than the general safety question ("he could be dead of cold by then. so whos
             # coming about the boiler tonight?" after the complaint was logged, round 15 r15a-06).
             result = replace(result, ask_about_danger=False)
-        text = str(message.get("text") or "")
         made_safe = made_safe_told(text, (*result.urgency, *routes_not_taken_back(tracker)), policy)
         routed_before = routes_in(tracker)
         offer_a_person = not _a_person_has_it(tracker, policy)
@@ -198,13 +196,13 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=line)
         for line in phone_interpreter_lines(tracker, policy):
             dispatcher.utter_message(text=line)
-        doubted = doubts_the_co_warning(message.get("text"), policy) and (
+        doubted = doubts_the_co_warning(text, policy) and (
             GAS in result.urgency or GAS in routes_not_taken_back(tracker)
         )
         if doubted:
             # "can she pull the battery" is no chirp: the plain answer alone.
             dispatcher.utter_message(text=policy.safety.co_doubt)
-        elif GAS in result.urgency and tells_of_a_chirp(message.get("text"), policy):
+        elif GAS in result.urgency and tells_of_a_chirp(text, policy):
             dispatcher.utter_message(text=policy.safety.alarm_chirp)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)
@@ -222,9 +220,7 @@ class ActionSafetyCheck(Action):
             # A safe way given in this message, or an email given before ("can i talk to a
             # person then, but by email or on here, not a phone call" after giving one was asked
             # for one again, round 20 r20a-04 t6).
-            given = contact_details_in(str(message.get("text") or "")) or typed_anywhere(
-                tracker, email_in
-            )
+            given = contact_details_in(text) or typed_anywhere(tracker, email_in)
             safety = policy.safety
             dispatcher.utter_message(
                 text=safety.no_calls_safe_way_given if given else safety.no_calls
@@ -237,8 +233,8 @@ class ActionSafetyCheck(Action):
             _ways_without_a_call(dispatcher, tracker)
         elif not (result.urgency or result.ask_about_danger or confirmed):
             turns = turns_in_events(before_latest_message(tracker))
-            unheard = unheard_at_risk(message.get("text"), turns, policy)
-            at_risk = unheard or left_at_risk(message.get("text"), turns, policy)
+            unheard = unheard_at_risk(text, turns, policy)
+            at_risk = unheard or left_at_risk(text, turns, policy)
             if at_risk:
                 if unheard:
                     dispatcher.utter_message(text=policy.safety.heard)
@@ -246,9 +242,7 @@ class ActionSafetyCheck(Action):
                     dispatcher.utter_message(text=line)
                 # Then the message (an answer, the leaving, the goodbye) is read as any other.
                 return [ActionReverted()]
-            safe_contact = asks_about_safe_contact(
-                message.get("text"), routes_not_taken_back(tracker), policy
-            )
+            safe_contact = asks_about_safe_contact(text, routes_not_taken_back(tracker), policy)
             if safe_contact:
                 return _answer_safe_contact(dispatcher, tracker, safe_contact)
             calling = None if follow_up else _calling(tracker)
