@@ -152,9 +152,7 @@ def dangers_to_a_person_standing(
         if from_resident
         for category in RuleMatches.from_entities(entities).urgency
     }
-    return [
-        c for c in routes_standing(turns, policy) if policy.urgency[c].to_a_person and c in told
-    ]
+    return [c for c in _to_a_person_standing(turns, policy) if c in told]
 
 
 def left_at_risk(
