@@ -83,7 +83,7 @@ from bot.triage.safety import (
     cannot_phone,
     cannot_read,
     dangers_to_a_person_standing,
-    doubts_the_co_warning,
+    follow_ups_asked,
     follows_up_a_route,
     left_at_risk,
     line_not_answered,
@@ -178,7 +178,8 @@ class ActionSafetyCheck(Action):
             # rather than the general safety question ("he could be dead of cold by then. so whos
             # coming about the boiler tonight?" after the complaint was logged, round 15 r15a-06).
             result = replace(result, ask_about_danger=False)
-        made_safe = made_safe_told(text, (*result.urgency, *routes_not_taken_back(tracker)), policy)
+        routed_now_or_before = (*result.urgency, *routes_not_taken_back(tracker))
+        made_safe = made_safe_told(text, routed_now_or_before, policy)
         routed_before = routes_in(tracker)
         offer_a_person = not _a_person_has_it(tracker, policy)
         said_instead = [c for c in made_safe if c in result.urgency and c in routed_before]
@@ -196,13 +197,12 @@ class ActionSafetyCheck(Action):
             dispatcher.utter_message(text=line)
         for line in phone_interpreter_lines(tracker, policy):
             dispatcher.utter_message(text=line)
-        doubted = doubts_the_co_warning(text, policy) and (
-            GAS in result.urgency or GAS in routes_not_taken_back(tracker)
-        )
-        if doubted:
-            # "can she pull the battery" is no chirp: the plain answer alone.
-            dispatcher.utter_message(text=policy.safety.co_doubt)
-        elif GAS in result.urgency and tells_of_a_chirp(text, policy):
+        asked_about_steps = follow_ups_asked(text, routed_now_or_before, policy)
+        for answer in dict.fromkeys(policy.follow_up_answer(f) for _, f in asked_about_steps):
+            dispatcher.utter_message(text=answer)
+        # "can she pull the battery" is no chirp: the plain answer alone.
+        asked_about_gas = any(category == GAS for category, _ in asked_about_steps)
+        if GAS in result.urgency and not asked_about_gas and tells_of_a_chirp(text, policy):
             dispatcher.utter_message(text=policy.safety.alarm_chirp)
         if confirmed:
             dispatcher.utter_message(text=policy.safety.confirmed)

@@ -42,6 +42,7 @@ from bot.policy.schema import (
     PolicyError,
     Relationship,
     Retention,
+    RouteFollowUp,
     Safety,
     ServiceArea,
     Stage2Rules,
@@ -434,13 +435,22 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
     return text
 
 
+def _follow_ups(category: _Record, landlord_fields: set[str]) -> tuple[RouteFollowUp, ...]:
+    """A category's questions about its route's steps: each names its words and its answer."""
+    follow_ups = []
+    for r in category.records("follow_ups", {"cues", "answer"}):
+        follow_ups.append(RouteFollowUp(r.rule_id or "", r.cues(required=True), r.text("answer")))
+        _check_placeholders(r, "answer", r.text("answer"), landlord_fields)
+    return tuple(follow_ups)
+
+
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
     cue_groups = file.cue_map("cue_groups", set(file.data.get("cue_groups") or {}))
     categories = {}
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
-        "in_use", "made_safe", "made_safe_cues",
+        "in_use", "made_safe", "made_safe_cues", "follow_ups",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     for r in file.records("categories", allowed):
@@ -499,6 +509,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.optional_text("in_use"),
             r.optional_text("made_safe"),
             r.cues("made_safe_cues"),
+            _follow_ups(r, landlord_fields) if "follow_ups" in r.data else (),
         )
         if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
             r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")
@@ -538,6 +549,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         alarm_chirp=file.text("alarm_chirp"),
         alarm_chirp_cues=file.cues("alarm_chirp_cues", required=True),
         device_names=file.cues("device_names", required=True),
+        route_steps=file.cues("route_steps", required=True),
         vulnerable_from_age=_age(file, "vulnerable_from_age"),
         vulnerable_under_age=_age(file, "vulnerable_under_age"),
         age_cue_groups=_age_cue_groups(file, cue_groups),
@@ -552,8 +564,6 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         calling_now=file.text("calling_now"),
         unheard_cues=file.cues("unheard_cues", required=True),
         heard=file.text("heard"),
-        co_doubt_cues=file.cues("co_doubt_cues", required=True),
-        co_doubt=file.text("co_doubt"),
         cannot_phone_except=file.cues("cannot_phone_except", required=True),
     )
 
@@ -838,6 +848,7 @@ _TOP_KEYS = {
         "alarm_chirp",
         "alarm_chirp_cues",
         "device_names",
+        "route_steps",
         "vulnerable_from_age",
         "vulnerable_under_age",
         "age_cue_groups",
@@ -852,8 +863,6 @@ _TOP_KEYS = {
         "calling_now",
         "unheard_cues",
         "heard",
-        "co_doubt_cues",
-        "co_doubt",
         "cannot_phone_except",
     },
     "hazards.yml": {"law", "kinds"},

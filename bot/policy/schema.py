@@ -217,6 +217,15 @@ class Relationship:
 
 
 @dataclass(frozen=True)
+class RouteFollowUp:
+    """A question about a danger route's own steps and its plain answer, unfilled."""
+
+    id: str
+    cues: tuple[str, ...]
+    answer: str
+
+
+@dataclass(frozen=True)
 class UrgencyCategory:
     """A danger that cannot wait. Found by any cue, or by a combination: one cue from each of
     the named cue groups (a boiler fault with a headache). `except_cues` are phrases holding a
@@ -265,6 +274,11 @@ class UrgencyCategory:
     # "switch off at the fuse box" again), and the words that tell of it.
     made_safe: str | None = None
     made_safe_cues: tuple[str, ...] = ()
+    # Questions about the route's own steps, asked beside it or after it, with their plain
+    # answers ("do i really need to turn the electric off?? baby asleep", "should i turn the gas
+    # off at the meter first?", "999 or 111 for him?"): rounds 20 and 22 got another route, the
+    # next form question or "I can't answer that one".
+    follow_ups: tuple[RouteFollowUp, ...] = ()
 
     @property
     def to_a_person(self) -> bool:
@@ -338,6 +352,8 @@ class Safety:
     alarm_chirp_cues: tuple[str, ...]
     # Things whose names hold danger words (the smoke in "smoke alarm"): those words are no cue.
     device_names: tuple[str, ...]
+    # The routes' own steps ("turn the electric off"): the loss words inside them are no cue.
+    route_steps: tuple[str, ...] = ()
     # A person said to be this old or older ("my mum who is 87", "Mr Frost 90") is vulnerable
     # for the cue group of that name; None when the policy sets no age.
     vulnerable_from_age: int | None = None
@@ -370,10 +386,6 @@ class Safety:
     # to a person, and what is said to them before the route's help again.
     unheard_cues: tuple[str, ...] = ()
     heard: str = ""
-    # Words that doubt the carbon monoxide warning after the gas route ("can she pull the
-    # battery", "does she really need to get the kids out"), and the plain answer to them.
-    co_doubt_cues: tuple[str, ...] = ()
-    co_doubt: str = ""
     # Words beside the cannot-phone cues that say a call is fine after all ("call me, he dont
     # hear well on phone").
     cannot_phone_except: tuple[str, ...] = ()
@@ -631,7 +643,14 @@ class Policy:
 
     def made_safe_line(self, category_id: str) -> str | None:
         """What is said when the first step of a category's route is already taken, or None."""
-        text = self.urgency[category_id].made_safe
+        return self._filled(self.urgency[category_id].made_safe)
+
+    def follow_up_answer(self, follow_up: RouteFollowUp) -> str:
+        """The plain answer to a question about a route's steps, with the landlord's numbers."""
+        return follow_up.answer.format(**vars(self.landlord))
+
+    def _filled(self, text: str | None) -> str | None:
+        """A category's optional text with the landlord's numbers filled in."""
         return text.format(**vars(self.landlord)) if text else None
 
     def route_wordings(self, category_id: str) -> tuple[str, ...]:
@@ -649,8 +668,7 @@ class Policy:
 
     def put_off_line(self, category_id: str) -> str | None:
         """What is said again when the resident puts this danger off, or None."""
-        text = self.urgency[category_id].put_off
-        return text.format(**vars(self.landlord)) if text else None
+        return self._filled(self.urgency[category_id].put_off)
 
     def line_unanswered_line(self) -> str:
         """The help open when a line we gave did not answer."""
@@ -663,8 +681,7 @@ class Policy:
 
     def in_use_line(self, category_id: str) -> str | None:
         """The plain answer to "can I still use it?" after a category's route, or None."""
-        text = self.urgency[category_id].in_use
-        return text.format(**vars(self.landlord)) if text else None
+        return self._filled(self.urgency[category_id].in_use)
 
     def cannot_phone_line(self) -> str:
         """The ways to reach help that are not a voice call, with the landlord's numbers."""

@@ -26,6 +26,7 @@ from bot.definition import (
 )
 from bot.nlp.matches import RuleMatches, only_other_alphabets
 from bot.policy import Policy
+from bot.policy.schema import RouteFollowUp
 from bot.questions import is_question
 from bot.text import contains, words
 from bot.triage.decide import dangers
@@ -338,10 +339,19 @@ def made_safe_told(text: str | None, categories: Iterable[str], policy: Policy) 
     ]
 
 
-def doubts_the_co_warning(text: str | None, policy: Policy) -> bool:
-    """Whether the message asks to silence the alarm or to stay in ("can she pull the battery",
-    "does she really need to get the kids out? its cold"): beside the gas route, a plain no."""
-    return _tells_any(text, policy.safety.co_doubt_cues)
+def follow_ups_asked(
+    text: str | None, categories: Iterable[str], policy: Policy
+) -> list[tuple[str, RouteFollowUp]]:
+    """The questions about these categories' route steps that the message asks ("can she pull
+    the battery", "do i really need to turn the electric off?? baby asleep"), with their
+    categories."""
+    return [
+        (c, follow_up)
+        for c in dict.fromkeys(categories)
+        if c in policy.urgency
+        for follow_up in policy.urgency[c].follow_ups
+        if _tells_any(text, follow_up.cues)
+    ]
 
 
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:

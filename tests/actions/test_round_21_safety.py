@@ -75,7 +75,8 @@ def test_doubting_the_co_warning_after_the_gas_route_gets_a_plain_answer(
     said = [policy.urgent_route("gas"), CONTACT_OFFER]
     tracked = turn(policy, said, text, ("gas", 0.99), request_contact_pending=True)
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
-    assert policy.safety.co_doubt in texts(dispatcher)
+    get_out = next(f for f in policy.urgency["gas"].follow_ups if f.id == "gas_get_out")
+    assert policy.follow_up_answer(get_out) in texts(dispatcher)
     # The battery named is no chirp: the plain answer alone.
     assert policy.safety.alarm_chirp not in texts(dispatcher)
 
