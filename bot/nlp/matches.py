@@ -27,8 +27,9 @@ VULNERABLE = "vulnerable"
 ALARM_CHIRP = "alarm_chirp"
 # Things whose names hold danger words (urgency.yml's `device_names`): the smoke in "smoke alarm".
 DEVICE_NAME = "device_name"
-# A route's own step ("turn the electric off", urgency.yml's `route_steps`): no loss inside.
-ROUTE_STEP = "route_step"
+# Words that hold a loss word but tell of no loss (urgency.yml's `no_loss_phrases`): a route's
+# own step ("turn the electric off"), the weather ("its freezing outside").
+NO_LOSS_PHRASE = "no_loss_phrase"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
 # so is "cmp 2026 42", the leading zeros left out (round 12 r12d-17 was asked for it again).
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{1,6})\b", re.IGNORECASE)

@@ -22,8 +22,8 @@ from bot.nlp.matches import (
     ASKED_URGENCY,
     DEVICE_NAME,
     NEGATED_URGENCY,
+    NO_LOSS_PHRASE,
     REFERENCE,
-    ROUTE_STEP,
     VULNERABLE,
     RuleMatches,
     only_latin_letters,
@@ -170,7 +170,7 @@ class RuleMatcher:
         # An alarm's chirp is evidence against a guess at fire or gas (bot.triage.decide).
         groups += [("cue_group", ALARM_CHIRP, safety.alarm_chirp_cues)]
         groups += [(DEVICE_NAME, DEVICE_NAME, safety.device_names)]
-        groups += [(ROUTE_STEP, ROUTE_STEP, safety.route_steps)]
+        groups += [(NO_LOSS_PHRASE, NO_LOSS_PHRASE, safety.no_loss_phrases)]
         groups += [
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
@@ -260,7 +260,7 @@ class RuleMatcher:
             "exclusion_cue": ("relationship",),
             "person_request": ("staff_cue",),
             # "do i really need to turn the electric off??" tells of no loss (round 20 r20a-06).
-            "cue_group": ("reassured", DEVICE_NAME, ROUTE_STEP),
+            "cue_group": ("reassured", DEVICE_NAME, NO_LOSS_PHRASE),
             # "alarme de fumo" holds the Portuguese word for smoke (round 19 r19a-11 t2).
             "language_urgency": (DEVICE_NAME,),
             "adjustment": ("reassured",),

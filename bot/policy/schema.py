@@ -352,8 +352,9 @@ class Safety:
     alarm_chirp_cues: tuple[str, ...]
     # Things whose names hold danger words (the smoke in "smoke alarm"): those words are no cue.
     device_names: tuple[str, ...]
-    # The routes' own steps ("turn the electric off"): the loss words inside them are no cue.
-    route_steps: tuple[str, ...] = ()
+    # Words that hold a loss word but tell of no loss ("turn the electric off", "its freezing
+    # outside"): the loss words inside them are no cue.
+    no_loss_phrases: tuple[str, ...] = ()
     # A person said to be this old or older ("my mum who is 87", "Mr Frost 90") is vulnerable
     # for the cue group of that name; None when the policy sets no age.
     vulnerable_from_age: int | None = None

@@ -86,3 +86,16 @@ def test_a_follow_up_answer_naming_an_unknown_field_names_the_follow_up(tmp_path
         PolicyError, match=r"urgency.yml, rule 'fuse_box': answer mentions '\{emergency_number\}'"
     ):
         load_policy(rules)
+
+
+def test_the_weather_beside_children_is_no_loss(match: Match) -> None:
+    """Round 22 (r22a-01 t2): "do i really have to get out its freezing outside and ive got the
+    kids in their pjs" after the gas route got the route for a heating loss with children."""
+    for text in (
+        "do we really have to go out, its freezing outside and the baby is asleep",
+        "its so cold out there, my nan cant stand in the street for hours",
+    ):
+        assert LOSS_WITH_SOMEONE_AT_RISK not in match(text).urgency, text
+    assert LOSS_WITH_SOMEONE_AT_RISK in match(
+        "its freezing outside and the heating is broken, my nan is 90"
+    ).urgency
