@@ -174,6 +174,7 @@ class RuleMatcher:
         groups += [
             ("danger_over", "over", safety.over_cues),
             ("danger_still", "still", safety.still_cues),
+            ("danger_still_time", "still", safety.still_times),
             ("danger_taken_back", "taken_back", safety.taken_back_cues),
             ("reassured", "reassured", safety.reassured_cues),
             ("danger_cut_off", "cut_off", safety.cut_off_cues),
@@ -308,8 +309,8 @@ class RuleMatcher:
             span = doc[start:end]
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
-                "danger_still", "danger_taken_back", "danger_cut_off", "danger_leftover",
-                "reassured",
+                "danger_still", "danger_still_time", "danger_taken_back", "danger_cut_off",
+                "danger_leftover", "reassured",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         old_enough = self._vulnerable_from_age is not None and any(
@@ -341,6 +342,8 @@ class RuleMatcher:
         cut_off = bool(found.get("danger_cut_off")) and LOSS not in _evidence(
             found, self._health_needs
         )
+        if found.get("danger_still_time") and not found.get("danger_over"):
+            found.setdefault("danger_still", []).append("still")
         past_danger = (bool(found.get("danger_over")) or cut_off) and not found.get("danger_still")
         if past_danger:
             urgency = []

@@ -352,6 +352,8 @@ class Safety:
     alarm_chirp_cues: tuple[str, ...]
     # Things whose names hold danger words (the smoke in "smoke alarm"): those words are no cue.
     device_names: tuple[str, ...]
+    # Times that tell a danger is now ("tonight") unless the message says it is over.
+    still_times: tuple[str, ...] = ()
     # Words that hold a loss word but tell of no loss ("turn the electric off", "its freezing
     # outside"): the loss words inside them are no cue.
     no_loss_phrases: tuple[str, ...] = ()
