@@ -62,6 +62,8 @@ def test_a_loss_told_by_how_long_it_has_lasted_is_a_loss(match: Match, text: str
         "will it still work if its chirping? i dont want to be without one overnight",
         "smoke alarm keeps chirping what does that mean",
         "the carbon monoxide alarm chirps every minute, is it safe to leave it till monday",
+        # Round 22 r22a-04 t2, after telling of the chirp: no answer.
+        "can i just take the battery out till you come",
     ],
 )
 def test_a_question_about_a_chirping_alarm_has_its_answer(
@@ -99,3 +101,23 @@ def test_the_weather_beside_children_is_no_loss(match: Match) -> None:
     assert LOSS_WITH_SOMEONE_AT_RISK in match(
         "its freezing outside and the heating is broken, my nan is 90"
     ).urgency
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        # Round 22 r22a-08 t5 got the gas and the fire routes.
+        ("tonight there was a burning smell on the landing but it was just next door burning "
+         "their toast, all fine now", True),
+        ("there was smoke in the kitchen today from the grill but its all fine now", True),
+        ("i can smell gas tonight", False),
+        ("the leak was fixed last month but water is pouring through the ceiling again today",
+         False),
+    ],
+)  # fmt: skip
+def test_tonight_tells_a_danger_is_now_unless_the_message_says_it_is_over(
+    match: Match, text: str, over: bool
+) -> None:
+    matches = match(text)
+    assert matches.past_danger is over
+    assert bool(matches.urgency) is not over
