@@ -129,8 +129,11 @@ def answer_asked_beside(dispatcher: CollectingDispatcher, tracker: Tracker, text
     """A common question asked in its own sentence beside a route and an answer the form keeps:
     "... his GP has written to say the damp is making it worse. Will the complaint response come
     to us or to him?" got the damp route and the next question, not who we contact (round 18
-    r18a-09 t3)."""
-    if not is_question(text):
+    r18a-09 t3). Not when the question is about the route's own steps: "should she switch the
+    boiler off at the wall or just leave it and go out?" after the fire route got who lets the
+    repairs team in (round 22 r22a-06 t4)."""
+    policy = get_app().policy
+    if not is_question(text) or follow_ups_asked(text, routes_not_taken_back(tracker), policy):
         return
     for asked in answers_in(text, get_app().answers):
         if asked.end > asked.start and asked.answer.id not in ROUTE_COVERS:

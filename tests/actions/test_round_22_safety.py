@@ -39,6 +39,8 @@ def _answer(policy: Policy, category: str, follow_up_id: str) -> str:
          "fire_get_out"),
         ("fire_or_danger_to_life", "theres smoke coming out of it. do we leave yes or no",
          "fire_get_out"),
+        ("fire_or_danger_to_life", "should i turn the boiler off or just leave it and go out? "
+         "ive got the baby", "fire_get_out"),
         # Round 22 r22a-07 t4-t5: no plain answer.
         ("medical_emergency", "is it 999 or 111 for her, she is wheezing a lot",
          "ambulance_or_111"),
@@ -57,8 +59,10 @@ def test_a_question_about_the_routes_step_after_it_gets_its_plain_answer(
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
     replies = texts(dispatcher)
     assert _answer(policy, category, follow_up_id) in replies
-    # The question is no new danger: no other route is given for it.
+    # The question is no new danger: no other route is given for it, and no common answer
+    # ("Someone over 18 needs to be there to let our repairs team in", round 22 r22a-06 t4).
     assert policy.urgent_route("no_heating_or_water_vulnerable") not in replies
+    assert app.answers["be_in_for_visit"].text not in replies
 
 
 def test_a_step_question_with_no_route_given_gets_no_follow_up_answer(

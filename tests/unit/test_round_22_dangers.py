@@ -98,9 +98,10 @@ def test_the_weather_beside_children_is_no_loss(match: Match) -> None:
         "its so cold out there, my nan cant stand in the street for hours",
     ):
         assert LOSS_WITH_SOMEONE_AT_RISK not in match(text).urgency, text
-    assert LOSS_WITH_SOMEONE_AT_RISK in match(
-        "its freezing outside and the heating is broken, my nan is 90"
-    ).urgency
+    assert (
+        LOSS_WITH_SOMEONE_AT_RISK
+        in match("its freezing outside and the heating is broken, my nan is 90").urgency
+    )
 
 
 @pytest.mark.parametrize(
