@@ -107,6 +107,10 @@ def test_money_for_broken_belongings_gets_the_insurance_route(policy: Policy, te
     assert any(part.exclusion_reason == "insurance_claim" for part in result.parts), result.parts
 
 
+def test_the_insurance_route_still_offers_the_choice_to_complain(policy: Policy) -> None:
+    assert "make a complaint" in policy.grounds["insurance_claim"].route
+
+
 # r22b-07 t4: "nah forget the complaint then, i just want somebody to actually fix the fence".
 @pytest.mark.parametrize(
     "text",
