@@ -17,6 +17,7 @@ from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
     ALSO,
+    address_after_a_name,
     contact_details_in,
     contact_preference,
     contact_time_in,
@@ -310,7 +311,15 @@ class ContactQuestions:
             # "07700 900 618 text me pls ..." typed at the name question: the number and the way
             # are kept, so only the name is asked for again (round 18 r18a-01 t3 lost them).
             return {"contact_name": None, **self._details_given(text, tracker)}
-        return {"contact_name": name, **self._details_given(text, tracker)}
+        # "its shannon o'brien 22 elm walk": the address typed after the name is kept too
+        # (round 22 r22b-02 t3 threw it away).
+        split = address_after_a_name(rest)
+        address = (
+            {"resident_address": split[1]}
+            if split is not None and not tracker.get_slot("resident_address")
+            else {}
+        )
+        return {"contact_name": name, **address, **self._details_given(text, tracker)}
 
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -108,6 +108,26 @@ class ActionAskRepresentativeDetails(Action):
         return []
 
 
+class ActionAskRepresentativeName(Action):
+    """Asks a helper for their name, and how they know the resident unless they said it ("Yes
+    please, I'm her daughter and she's happy for me to sort it" was asked "how do you know the
+    person?" again, round 22 r22b-08 t2)."""
+
+    def name(self) -> str:
+        return "action_ask_representative_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        known = tracker.get_slot("representative_relationship")
+        dispatcher.utter_message(
+            response="utter_ask_helper_name_only"
+            if known and known != NOT_STATED
+            else "utter_ask_representative_name"
+        )
+        return []
+
+
 def with_resident_name(tracker: Tracker, resident: str) -> str:
     """An address typed alone at the question about the resident, with the name told before
     ("14 Fern Close" after "Her name is Doris Kaye" is "Doris Kaye, 14 Fern Close")."""

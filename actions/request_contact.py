@@ -29,7 +29,7 @@ from bot.definition import (
     written_names,
 )
 from bot.policy import Policy
-from bot.replies import request_contact_lines
+from bot.replies import asks_for_whatsapp, request_contact_lines
 from bot.text import words
 from bot.told import own_name_in
 from bot.triage.safety import routes_in_events, routes_standing, turns_in_events
@@ -149,6 +149,7 @@ def record_contact(
         urgent=urgent,
         they_will_call=WILL_CALL_THEM.search(said) is not None,
         to_a_person=to_a_person,
+        whatsapp=asks_for_whatsapp(str(tracker.latest_message.get("text") or "")),
     ):
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]

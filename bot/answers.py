@@ -329,6 +329,32 @@ def about_the_request(question: OpenQuestion) -> bool:
     return question.name in REQUEST_OFFERS or question.form in REQUEST_FORMS
 
 
+# Fed up with a way of being contacted: "email only im sick of phone calls", "text me, fed up
+# of being rung". The reason for a preference, not dissatisfaction with the request.
+TIRED_OF_A_WAY_OF_CONTACT = re.compile(
+    r"\b(?:sick|fed up|tired|had enough|sick and tired)\s+(?:of|with|wiv)\s+"
+    r"(?:(?:all|the|these|those|your|ur|being|getting)\s+){0,2}"
+    r"(?:phone calls|calls|call|phoning|ringing|rung|called|phoned|the phone|phones|texts|"
+    r"text messages|letters|emails|voicemails|answerphone)\b"
+)
+# Other words of dissatisfaction beside it: then it is also unhappiness with us.
+OTHER_UNHAPPINESS = re.compile(
+    r"\b(?:complain|complaint|not happy|unhappy|useless|rubbish|disgusting|disgrace|"
+    r"ridiculous|nobody came|no one came|never came|still not|still waiting)\b"
+)
+
+
+def only_tired_of_a_way_of_contact(text: str) -> bool:
+    """Whether a message that gives contact details is unhappy only with a way of being
+    contacted (the reason for a preference), not with the request or the service."""
+    said = words(text).replace("'", "")
+    return (
+        contact_details_in(text) is not None
+        and TIRED_OF_A_WAY_OF_CONTACT.search(said) is not None
+        and OTHER_UNHAPPINESS.search(said) is None
+    )
+
+
 def unhappiness_told(text: str, entities: list[dict[str, Any]]) -> bool:
     """Whether a message tells dissatisfaction (a cue from policy_rules/intents.yml, found by
     the rule matcher), not only supposes it ("if nobody comes, what then?") or names
@@ -476,6 +502,10 @@ def understand(
         # "this bot is useless, forget it bye": leaving, with the choice said, not a question
         # left waiting (round 20 r20a-06 t6).
         and not (unhappy and says_goodbye(text, question))
+        # "yes contact me, gary price, email gpricey@mail.example, email only im sick of phone
+        # calls" was offered a complaint again just after he gave one up (round 22 r22b-07 t8):
+        # fed up with calls is why he wants email, told with the details.
+        and not only_tired_of_a_way_of_contact(text)
     ):
         # "yes. they said someone wld come saturday and no one came", "i am not happy about
         # this", "yes please note Bangla interpreter always. and i want make complain" told
@@ -1126,6 +1156,14 @@ JUST_THE_REPAIR = re.compile(
     # "just get someone to fix the fan", "just send someone out to fix it" (round 13 r13a-05).
     r"|\bjust\s+(?:get|send)\s+(?:someone|somebody|an engineer|a plumber|an electrician)\s+"
     r"(?:out\s+|round\s+)?(?:to\s+)?(?:fix|repair|sort|mend|look at|see to)\b"
+    # "nah forget the complaint then, i just want somebody to actually fix the fence" stopped
+    # the complaint and left the fence (round 22 r22b-07 t4): someone wanted to fix it.
+    r"|\b(?:just|only|simply)\s+(?:want|wants|need|needs|wanted|like|want for)\s+"
+    r"(?:someone|somebody|some1|sum1|an engineer|a plumber|an electrician|a joiner|"
+    r"a carpenter|a workman|you|u|ya|you lot|your lot|them)\s+(?:to\s+|2\s+)?"
+    r"(?:(?:actually|finally|just|please|pls|properly|really)\s+)?"
+    r"(?:come\s+(?:out\s+)?(?:and\s+|n\s+|to\s+)?)?"
+    r"(?:fix|repair|sort|mend|look at|see to|replace|put up|come out)\b"
 )
 
 

@@ -484,7 +484,14 @@ def trimmed(text: str) -> str:
 
 
 # "I rang 6 times not 4 and my name is Jay Pritchard": two corrections in one sentence.
-AND_THE_DETAILS = r"\s*,?\s+and\s+(?=(?:my|her|his|their|the|T'?s) (?:name|number|phone|email)\b)"
+AND_THE_DETAILS = (
+    r"\s*,?\s+and\s+(?=(?:my|her|his|their|the|T'?s) (?:name|number|phone|email)\b)"
+    # "can you add that the boiler is banging and the hot water keeps cutting out, that's still
+    # going on" was read as the still-happening line alone, held already, and got "That is what I
+    # have" (round 22 r22b-01 t10): the addition is one instruction, the line another.
+    r"|\s*[,;]\s*(?:and\s+)?(?=(?:that'?s|thats|that is|it'?s|its|it is|which is|they'?re|"
+    r"theyre|they are|both)\s+(?:all\s+)?still\s+(?:going on|happening|ongoing|the case)\b)"
+)
 
 
 # "1) the fan stopped working 2) how do i pay my rent? i used to pay at the post office": a list.

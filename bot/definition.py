@@ -237,10 +237,35 @@ def valid_contact_details(text: str) -> bool:
     return contact_details_in(text) is not None
 
 
+# An address typed after the name in small letters, at the name question: "its shannon o'brien
+# 22 elm walk" was refused as no name, and the address thrown away (round 22 r22b-02 t3). Built
+# from PLACE_WORDS below.
+def _address_after_a_name() -> re.Pattern[str]:
+    return re.compile(
+        r"[\s,]+(?:(?:at|of|from|in)\s+)?(?P<address>(?:flat\s+(?:\d+\w?|[a-z])\b,?\s+)?\d+\w?,?\s+"
+        r"(?:[a-z'-]+\s+){0,3}(?:" + "|".join(sorted(PLACE_WORDS)) + r")\b"
+        r"(?:,?\s+flat\s+(?:\d+\w?|[a-z])\b)?)[\s,.!]*$",
+        re.IGNORECASE,
+    )
+
+
+def address_after_a_name(text: str) -> tuple[str, str] | None:
+    """A name answer and the address typed after it, each on its own ("shannon o'brien 22 elm
+    walk"): None when no address ends the answer."""
+    found = ADDRESS_AFTER_A_NAME.search(without_contact_details(text))
+    if found is None:
+        return None
+    rest = without_contact_details(text)[: found.start()].strip(" ,.")
+    return (rest, found.group("address")) if words_of(rest) else None
+
+
 def name_in(text: str) -> str | None:
     """The name in an answer to "what name should we use": "it's Ayesha Khan", "call me Ayesha",
     or just the name. None when the answer does not look like a name."""
     text = without_contact_details(text).strip()
+    split = address_after_a_name(text)
+    if split is not None and postal_address_in(text) is None:
+        text = split[0]
     if words_of(text) and set(words_of(text)) <= NOT_A_NAME:
         # "No, nothing, thank you." answers another question.
         return None
@@ -314,6 +339,7 @@ PLACE_WORDS = {
     "Drive", "Place", "Gardens", "Estate", "Tower", "Block", "Crescent", "Terrace", "Walk",
     "Row", "Grove", "Green", "Mews", "View", "Rise", "Hill", "Square", "Park", "Parade", "Gate",
 }  # fmt: skip
+ADDRESS_AFTER_A_NAME = _address_after_a_name()
 
 
 TITLES = ("Mrs", "Mr", "Ms", "Miss", "Dr", "Mx")
@@ -794,7 +820,15 @@ class DraftDefinition:
     def address_line(self) -> str:
         """The address, unless the helper's line or the contact details already show it."""
         address = (self.address or "").strip()
-        shown = f"{self.representative or ''} {self.contact_details}".lower()
+        # What the read-back shows of the helper's words: the resident's name (and an address
+        # said right after it) where one is named, not all the words. "Mum is Joan Marsh and she
+        # lives at 5 Cedar Gardens" showed "The complaint is for: Joan Marsh" and no address, and
+        # "Can you put her address on it too, 5 Cedar Gardens" got "That is what I have" (round
+        # 22 r22b-08 t16).
+        resident = (
+            resident_in(self.representative, self.contact_name) if self.representative else None
+        )
+        shown = f"{resident or self.representative or ''} {self.contact_details}".lower()
         if not address or address.lower() in shown:
             return ""
         return f"{'Their' if self.representative else 'Your'} address: {address}"
@@ -975,6 +1009,15 @@ CONSENT_GIVEN = re.compile(
     r"|\b(?:the resident|the tenant|(?-i:T)|she|he|they)(?:'s| is| has| have)\s+(?:already\s+)?"
     r"(?:agreed|consented|said yes)"
     r"|signed (?:an? |our |the |your )?(?:authority|consent) form"
+    # "Mrs Lowe asked me to raise this at my surgery on Saturday and signed our casework consent
+    # form" was asked the consent question again (round 22 r22b-03 t7): a form named by its use,
+    # a request to raise it made by the resident named.
+    r"|signed (?:an? |our |the |your |my |his |her |their )?(?:[\w-]+\s+){0,3}"
+    r"(?:authority|consent|permission|authorisation|authorization|mandate|third party) "
+    r"(?:form|letter|slip|note)"
+    r"|\b(?:asked|has asked|have asked|wants|wanted) (?:me|us) to "
+    r"(?:raise|take (?:this |it |that )?up|pursue|look into|bring|report|chase|act|speak|"
+    r"complain|help|represent)"
     # "T gave verbal consent", "consent verbal only so far" (round 16).
     r"|verbal(?:ly)? consent|consent (?:is |was )?(?:verbal|verbally)\b(?! (?:not|no)\b))\b",
     re.IGNORECASE,

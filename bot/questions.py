@@ -99,6 +99,9 @@ TELLING_STARTS = re.compile(
     # language; it got the `lettings` answer for the council list told beside it (round 16
     # r16b-10 t2, left by routes17).
     r"|^is not\s+(?!(?:it|that|this|there|he|she|they|you|u|my|the|your|anyone|someone)\b)"
+    # "Please do not phone Mrs Lowe as she is hard of hearing": asked not to, not asked whether
+    # (round 22 r22b-03 t9 was given the council's services beside her email address).
+    r"|^do not\s+(?!(?:i|we|you|u|they|he|she|it)\b)"
 )
 
 
@@ -150,11 +153,16 @@ def without_emphasis(said: str) -> str:
     return " ".join(word for word in said.split() if word not in EMPHASIS)
 
 
+# An email or web address: its words are no question's ("cllr.shah@northfield-council.example"
+# is no question about the council, round 22 r22b-03 t9).
+ADDRESS_TYPED = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
 def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
     """The answer whose every group of phrases the message holds, as written, as asked in the
     first person or without words of emphasis; the most specific (most groups, then longest
-    phrases) when several do."""
-    said = words(text)
+    phrases) when several do. Email and web addresses are read as no words."""
+    said = words(ADDRESS_TYPED.sub(" ", text))
     readings = (said, in_the_first_person(said), without_emphasis(said))
     matching = []
     for answer in answers.values():

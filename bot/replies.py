@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
@@ -300,9 +301,23 @@ def preference_said(preference: str) -> str | None:
     return said_as + (" only" if way.endswith(" only") else "") + (f", {when}" if when else "")
 
 
+# WhatsApp asked for: we do not use it (messages there are outside our records and systems),
+# so texts go to the same number, and the resident is told so rather than read back "text
+# message" as if that were what they asked for (round 22 r22b-02 t5).
+NO_WHATSAPP = (
+    "We do not use WhatsApp, so we will send you text messages to that number instead. If you "
+    "would rather we contacted you another way, just tell me."
+)
+
+
+def asks_for_whatsapp(text: str) -> bool:
+    return re.search(r"\bwh?ats\s?app\b|\bwhatsap\b|\bwatsapp\b", text, re.IGNORECASE) is not None
+
+
 def request_contact_lines(
     details: str | None, preference: str | None, contact_by: date, policy: Policy,
     urgent: bool = False, they_will_call: bool = False, to_a_person: bool = False,
+    whatsapp: bool = False,
 ) -> list[str]:  # fmt: skip
     """After a service request: who will get in touch and by when, or how to arrange it when
     the resident would rather call. An emergency is not left to the office's hours or to a
@@ -337,6 +352,8 @@ def request_contact_lines(
         reach = (
             f"Our team will contact you {how}({details}) by {long_date(contact_by)} to arrange it."
         )
+        if whatsapp and (preference or "").startswith("text"):
+            return [NO_WHATSAPP, reach, UNHAPPY_LATER]
     else:
         reach = (
             f"That's fine. To arrange it, please call us on {landlord.phone} "

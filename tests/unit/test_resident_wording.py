@@ -111,6 +111,10 @@ def resident_texts(policy: Policy) -> dict[str, str]:
     texts["request_contact:to_a_person"] = " ".join(
         request_contact_lines("a@example.org", "email", date(2026, 12, 8), policy, to_a_person=True)
     )
+    # WhatsApp asked for: texts instead, and said so (round 22 r22b-02 t5).
+    texts["request_contact:whatsapp"] = " ".join(
+        request_contact_lines("07700 900456", "text", date(2026, 12, 8), policy, whatsapp=True)
+    )
     texts["ombudsman"] = ombudsman_line(policy)
     texts["phone_typed_wrong"] = phone_typed_wrong_line(12)
     several = TriageResult("complaint", "dissatisfaction", 1.0, None, (), (), (), (), (),  # type: ignore[arg-type]
