@@ -246,6 +246,10 @@ def which_part_answered(
     if picked is not None and GIVES_NEW_DETAILS.search(text):
         # "the address. 17 Kings Walk": the new number or email is the change itself.
         return None if correction_of(text, draft).how != "unclear" else picked
+    if picked is not None and set(correction_of(text, draft).changes) == {"contact_name"}:
+        # "my name isnt I its Leanne": the new name is the change itself; the email and the way
+        # to contact already given are kept, never asked again (round 22 r22a-05 t10-t12).
+        return None
     return picked
 
 
