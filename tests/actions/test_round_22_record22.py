@@ -159,3 +159,47 @@ def test_a_new_name_at_which_part_is_the_change_itself(text: str, name: str) -> 
         adjustments=None, earlier_request=None, consent=None,
     )  # fmt: skip
     assert correction_of(text, draft).changes == {"contact_name": name}
+
+
+def chose(text: str, cues: tuple[str, ...]) -> Tracker:
+    """The offer to complain answered in words, with the rule layer's dissatisfaction cues."""
+    told = tracker(text)
+    told.latest_message["entities"] = [
+        {"entity": "dissatisfaction_cue", "value": cue} for cue in cues
+    ]
+    return told
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "cust says they rang 3 times and were told someone would come, nobody came. wants "
+            "to complain",
+            "cust says they rang 3 times and were told someone would come, nobody came.",
+        ),
+        (
+            "yes complain please, nobody turned up on friday and I took the day off work",
+            "yes complain please, nobody turned up on friday and I took the day off work",
+        ),
+    ],
+)
+def test_the_failure_told_with_the_choice_is_what_went_wrong(text: str, kept: str) -> None:
+    """r22a-06 t2, t10: the read-back left out "rang twice ... no one came"."""
+    from actions.choice import problem_beside_the_choice
+
+    assert problem_beside_the_choice(chose(text, ("dissatisfaction",)), []) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Make a formal complaint", ("dissatisfaction",)),
+        ("I think she'd want it made formal, yes", ()),
+        ("yes she wants to complain", ("dissatisfaction",)),
+    ],
+)
+def test_only_choosing_to_complain_adds_nothing(text: str, cues: tuple[str, ...]) -> None:
+    from actions.choice import problem_beside_the_choice
+
+    assert problem_beside_the_choice(chose(text, cues), []) == ""
