@@ -203,3 +203,67 @@ def test_only_choosing_to_complain_adds_nothing(text: str, cues: tuple[str, ...]
     from actions.choice import problem_beside_the_choice
 
     assert problem_beside_the_choice(chose(text, cues), []) == ""
+
+
+def asking_to_note(text: str, needs: dict[str, str], slots: dict[str, Any]) -> Tracker:
+    """A message naming health needs (word -> need id), as the rule layer tags them."""
+    told = tracker(text, slots)
+    told.latest_message["entities"] = [
+        {
+            "entity": "adjustment",
+            "value": need,
+            "start": text.lower().index(word),
+            "end": text.lower().index(word) + len(word),
+        }
+        for word, need in needs.items()
+    ]
+    return told
+
+
+@pytest.mark.parametrize(
+    ("text", "needs", "said"),
+    [
+        (
+            "can you put the dialysis on his file so you know for next time",
+            {"dialysis": "physical_health"},
+            "dialysis",
+        ),
+        (
+            "Please note on her record that she uses oxygen and a wheelchair",
+            {"oxygen": "physical_health", "wheelchair": "mobility"},
+            "oxygen and wheelchair",
+        ),
+        (
+            "will you note my COPD so the engineer knows",
+            {"copd": "physical_health"},
+            "copd",
+        ),
+    ],
+)
+def test_asking_to_note_a_health_need_is_consent_and_is_confirmed(
+    app: Any, text: str, needs: dict[str, str], said: str
+) -> None:
+    """r22a-02 t2-t3 and the lead's replay: the request to note a health need got no answer, or
+    "Yes. I have noted your request for our team."; it is recorded with consent and said."""
+    from actions.repair import health_noted
+
+    noted = health_noted(asking_to_note(text, needs, {"contact_name": None}))
+    assert noted is not None, text
+    line, events = noted
+    assert f"I have put {said} on the record, as you asked" in line
+    assert SlotSet("adjustment_consent", True) in events
+    assert ("on their behalf" in line) == (" my " not in f" {text} ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's on dialysis but please don't put that on any file",
+        "he has asthma and the boiler is broken",
+    ],
+)
+def test_a_need_told_without_asking_to_note_it_is_not_recorded_here(app: Any, text: str) -> None:
+    from actions.repair import health_noted
+
+    word = "dialysis" if "dialysis" in text else "asthma"
+    assert health_noted(asking_to_note(text, {word: "physical_health"}, {})) is None
