@@ -267,3 +267,24 @@ def test_a_need_told_without_asking_to_note_it_is_not_recorded_here(app: Any, te
 
     word = "dialysis" if "dialysis" in text else "asthma"
     assert health_noted(asking_to_note(text, {word: "physical_health"}, {})) is None
+
+
+@pytest.mark.parametrize("needs", [["physical_health"], ["mobility"], ["physical_health", "sight"]])
+def test_a_health_need_noted_on_request_is_not_offered_again(app: Any, needs: list[str]) -> None:
+    """The lead's replay: after "can you put the dialysis on his file", the contact was followed
+    by "Would you like us to note what would help you?"; with consent given it is recorded."""
+    from actions.adjustments import record_or_offer_adjustments
+
+    told = tracker(
+        "Phone call",
+        {
+            "adjustments_needed": "can you put the dialysis on his file",
+            "adjustment_ids": needs,
+            "adjustment_consent": True,
+            "contact_id": None,
+        },
+    )
+    dispatcher = CollectingDispatcher()
+    events = record_or_offer_adjustments(dispatcher, told)
+    assert not any(m.get("response") == "utter_offer_adjustments" for m in dispatcher.messages)
+    assert SlotSet("adjustments_pending", True) not in events
