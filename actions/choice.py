@@ -163,7 +163,15 @@ def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> s
     choosing = str(tracker.latest_message.get("text") or "")
     if choosing.startswith("/") or choosing in (m["text"] for m in told):
         return ""
-    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    # The choice re-read as its button keeps the words, not what the rules found in them: those
+    # are on the message as it first came.
+    found = [
+        entity
+        for event in tracker.events
+        if event.get("event") == "user" and event.get("text") == choosing
+        for entity in (event.get("parse_data") or {}).get("entities") or []
+    ]
+    matches = RuleMatches.from_entities([*(tracker.latest_message.get("entities") or []), *found])
     if not matches.dissatisfaction_cues:
         return ""
     kept = [

@@ -288,3 +288,16 @@ def test_a_health_need_noted_on_request_is_not_offered_again(app: Any, needs: li
     events = record_or_offer_adjustments(dispatcher, told)
     assert not any(m.get("response") == "utter_offer_adjustments" for m in dispatcher.messages)
     assert SlotSet("adjustments_pending", True) not in events
+
+
+def test_the_choice_re_read_as_its_button_keeps_the_failure_told() -> None:
+    """r22a-06 t2 replayed: the choice is re-read with no rule entities; the message as it first
+    came holds them."""
+    from actions.choice import problem_beside_the_choice
+
+    text = "T says she rang on Monday and Tuesday, told someone would come, nobody came. complain"
+    told = tracker(text, before=[text])
+    told.events[0]["parse_data"]["entities"] = [
+        {"entity": "dissatisfaction_cue", "value": "dissatisfaction"}
+    ]
+    assert problem_beside_the_choice(told, []).startswith("T says she rang on Monday")
