@@ -364,7 +364,10 @@ def record_or_offer_adjustments(
     recorded at once: asking "shall we note what would help?" after it was said is asking
     twice. A health condition or disability still waits for consent, so it is offered."""
     needs = tracker.get_slot(NEEDS_SLOT) or []
-    if tracker.get_slot("adjustments_needed") and not special_category(needs):
+    # "can you put the dialysis on his file": asked to note it, consent was given then, and is
+    # not asked for again (round 22, the lead's replay of r22a-02).
+    consented = tracker.get_slot("adjustment_consent") is True
+    if tracker.get_slot("adjustments_needed") and (consented or not special_category(needs)):
         return record_adjustments(dispatcher, tracker)
     dispatcher.utter_message(response="utter_offer_adjustments")
     return [SlotSet(OFFER, True)]

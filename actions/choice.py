@@ -157,6 +157,40 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
     return before or " ".join(m["text"] for m in told)
 
 
+def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> str:
+    """What went wrong, told in the words that chose to complain: only when they tell of
+    dissatisfaction of their own, never "I think she'd want it made formal, yes"."""
+    choosing = str(tracker.latest_message.get("text") or "")
+    if choosing.startswith("/") or choosing in (m["text"] for m in told):
+        return ""
+    # The choice re-read as its button keeps the words, not what the rules found in them: those
+    # are on the message as it first came.
+    found = [
+        entity
+        for event in tracker.events
+        if event.get("event") == "user" and event.get("text") == choosing
+        for entity in (event.get("parse_data") or {}).get("entities") or []
+    ]
+    matches = RuleMatches.from_entities([*(tracker.latest_message.get("entities") or []), *found])
+    if not matches.dissatisfaction_cues:
+        return ""
+    kept = [
+        sentence
+        for sentence in re.split(r"(?<=[.!?\n])\s+", about_the_problem(choosing))
+        if set(words(sentence).split()) - CHOICE_WORDS
+    ]
+    return " ".join(kept)
+
+
+# Words that only choose to complain: "Make a formal complaint", "yes she wants to complain".
+CHOICE_WORDS = {
+    "make", "a", "formal", "complaint", "complain", "complaining", "i", "we", "she", "he", "they",
+    "cust", "customer", "t", "tenant", "caller", "want", "wants", "wanted", "to", "yes", "yeah",
+    "please", "pls", "plz", "it", "log", "the", "would", "like", "id", "i'd", "ok", "okay", "so",
+    "and", "now", "then", "do", "that", "one", "put", "in", "formally", "go", "ahead",
+}  # fmt: skip
+
+
 def already_told(tracker: Tracker) -> list[EventType]:
     """What the conversation has already given, so the form does not ask for it again: what
     went wrong (every message about the problem, in the resident's words, read back for them
@@ -166,6 +200,12 @@ def already_told(tracker: Tracker) -> list[EventType]:
     # Also when nothing was told since the resident left the complaint: "can we carry on where
     # we were?" is a question, and what they told before leaving is the complaint.
     problem = problem_told(tracker, told)
+    more = problem_beside_the_choice(tracker, told)
+    if more and words(more) not in words(problem):
+        # "cust says they rang twice already sat and sun and told someone would come, no one
+        # came. wants to complain": the failure told with the choice is what went wrong too,
+        # never left out of the read-back (round 22 r22a-06 t2, t10).
+        problem = f"{problem} {more}".strip()
     if problem:
         events.append(SlotSet("complaint_aspects", problem))
     matches = RuleMatches.from_entities(e for m in told for e in m.get("entities") or [])

@@ -296,4 +296,25 @@ class ValidateComplaintForm(
         if (misplaced := answer_elsewhere(tracker, "earlier_request", text)) is not None:
             return misplaced
         # "...no job number. I'd like the roof fixed properly": the outcome is its own answer.
-        return {"earlier_request": (without_outcome(text) or text)[:200] or None}
+        return {"earlier_request": report_sentences(without_outcome(text) or text)[:200] or None}
+
+
+# Words of a sentence that tells of the earlier report: when, how, and its job number.
+REPORT_WORDS = re.compile(
+    r"\b(?:report\w*|rang|rung|called|phoned|emailed|logged|job|ref\w*|visit\w*|came|come|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day|jan\w*|feb\w*|mar\w*|apr\w*|may|"
+    r"jun\w*|jul\w*|aug\w*|sep\w*|sept|oct\w*|nov\w*|dec\w*|weeks?|months?|ago|last|"
+    # "sat 5th", "5/12", "job 55821"; never "ring 999".
+    r"\d{1,2}(?:st|nd|rd|th)|\d{1,2}/\d{1,2}(?:/\d{2,4})?|\d{4,})\b",
+    re.IGNORECASE,
+)
+
+
+def report_sentences(text: str) -> str:
+    """The sentences of an answer to the earlier-job question that tell of the report: "ok ive
+    told her get out and ring 999. shes out with baby now. previous reports sat 5th and sun 6th,
+    no job no given" was kept whole as the request reported before (round 22 r22a-06 t10). The
+    whole answer when no sentence, or every sentence, tells of it."""
+    said = [s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text.strip()) if s.strip()]
+    kept = [s for s in said if REPORT_WORDS.search(s)]
+    return " ".join(kept) if kept and len(kept) < len(said) else text

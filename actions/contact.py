@@ -50,18 +50,35 @@ def contact_already_told(tracker: Tracker) -> list[EventType]:
     ("I'm Dev, 07700 900221", "prefers phone 01632 960111"), so a form does not ask for them
     again."""
     events: list[EventType] = []
+    named = bool(tracker.get_slot("contact_name"))
     for text in earlier_messages(tracker):
         name = introduced_name(text) or signed_name(text) or tenant_named(text)
         details = contact_details_in(text)
         if name and not is_organisation(name):
             # "a support worker from Northside Support": the organisation is nobody's name.
             events.append(SlotSet("contact_name", name))
+            named = True
         if details:
             events.append(SlotSet("contact_details", details))
             preference = preference_with_details(text)
             if preference:
                 events.append(SlotSet("contact_preference", preference))
+    helper = helper_name_held(tracker)
+    if not named and helper:
+        # "What is your name, and how do you know the person?" "Lisa Marsh": the helper we
+        # contact is not asked their name again (round 22 r22b-08 t5).
+        events.append(SlotSet("contact_name", helper))
     return events
+
+
+def helper_name_held(tracker: Tracker) -> str | None:
+    """The name a helper gave for themself when they said they act for the resident, without the
+    relationship written beside it ("Lisa Marsh, her daughter")."""
+    if tracker.get_slot("acting_for") == "resident":
+        return None
+    held = str(tracker.get_slot("representative_name") or "").split(",")[0].strip()
+    name = name_in(held) if held else None
+    return name if name and not is_organisation(name) else None
 
 
 # A call handler naming the tenant they are typing for: "T is Shanice Okafor 07700 900233", "T =
@@ -283,6 +300,16 @@ def time_told_with_details(tracker: Tracker) -> str | None:
     return next((time for time in times if time), None)
 
 
+# What a protest that the name was given leaves before the name: "I just said. Leanne", "I've
+# already told you, Leanne", "but I just said it. Leanne".
+LEFT_OF_PROTEST = re.compile(
+    r"^(?:(?:but|and|so|erm|um|well|yes|yeah|no)[\s,]+)*(?:i(?:'ve| have|ve)?|it|that)?"
+    r"(?:\s+(?:it|that|you|u|this|already|before))*[\s.,!?:;-]+(?=\S)",
+    re.IGNORECASE,
+)
+RIGHT_OF_PROTEST = re.compile(r"[\s.,!?:;-]+(?:i(?:'ve| have|ve)?|it|that)$", re.IGNORECASE)
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -296,10 +323,15 @@ class ContactQuestions:
         told_before = ALREADY_TOLD.search(text) is not None
         # "i already told you. Gary Mills": the name after the protest (round 16 r16b-07 t8).
         rest = ALREADY_TOLD.sub(" ", text).strip(" .,!?:;-")
+        # "I just said. Leanne": the "I" of the protest is no name (round 22 r22a-05 t6 was
+        # contacted as "I").
+        said = rest
+        if told_before:
+            said = RIGHT_OF_PROTEST.sub("", LEFT_OF_PROTEST.sub("", rest)).strip(" .,!?:;-")
         name = (
             None
             if ANSWER_WORD.match(text) or (told_before and len(rest.split()) < 2)
-            else name_in(rest)
+            else name_in(said)
         )
         if name is None and told_before:
             # "i literally just told u": the name given before, never these words (round 12

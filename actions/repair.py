@@ -21,8 +21,14 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.adjustments import NONE_NEEDED, WAY_TO_CONTACT_NEED, needs_given
+from actions.adjustments import (
+    NONE_NEEDED,
+    WAY_TO_CONTACT_NEED,
+    needs_given,
+    special_category,
+)
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
+from actions.adjustments import needs_in as needs_told_in
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
 from actions.contact import time_told_with_details
@@ -148,6 +154,23 @@ class ActionUnderstandAnswer(Action):
             # log it without (round 12 r12a-13). "yes log it but put flat B": the change first,
             # then the read-back again (round 18 r18a-08 t14 was logged without it).
             understanding = Understanding("amend")
+        noted = health_noted(tracker)
+        if (
+            noted is not None
+            and question is not None
+            # The read-back and the questions about what would help read the need as their
+            # answer themselves.
+            and question.name not in (READ_BACK, "adjustments_needed", "adjustment_consent")
+        ):
+            # "can you put the dialysis on his file so you know for next time" at the name
+            # question got "Yes. I have noted your request for our team." and the name question
+            # again; "Can you put on the record that she's on oxygen and dialysis ...?" asked
+            # twice got no answer (round 22 r22a-02 t2-t3): asking us to note a health need is
+            # the consent to record it; what is noted is said plainly, and the question waiting
+            # is asked again.
+            line, events = noted
+            dispatcher.utter_message(text=line)
+            return [*events, *ask_again(dispatcher, tracker)]
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
             return [ActionReverted()]
@@ -246,6 +269,10 @@ def which_part_answered(
     if picked is not None and GIVES_NEW_DETAILS.search(text):
         # "the address. 17 Kings Walk": the new number or email is the change itself.
         return None if correction_of(text, draft).how != "unclear" else picked
+    if picked is not None and set(correction_of(text, draft).changes) == {"contact_name"}:
+        # "my name isnt I its Leanne": the new name is the change itself; the email and the way
+        # to contact already given are kept, never asked again (round 22 r22a-05 t10-t12).
+        return None
     return picked
 
 
@@ -849,6 +876,67 @@ def needs_noted(tracker: Tracker, needs: list[str], typed: str) -> list[EventTyp
         # "put in that my son has asthma": asking us to record it is consent to.
         noted.append(SlotSet("adjustment_consent", True))
     return noted
+
+
+# "can you put on the record that she's on oxygen", "please note he uses a wheelchair", "will you
+# note her dialysis?", "add it to his file": a request to record what the message tells.
+ASKS_TO_NOTE = re.compile(
+    r"\b(?:put|add|pop|stick|write|keep|have)\b(?:\s+\S+){0,8}?\s+(?:on|onto|in|into|to)\s+"
+    r"(?:the\s+|her\s+|his\s+|their\s+|my\s+|our\s+|your\s+|mum'?s\s+|dad'?s\s+)?"
+    r"(?:record|records|file|files|system|notes|account)\b"
+    r"|\b(?:can|could|will|would|pls|please)\s+(?:you\s+|u\s+)?(?:please\s+)?"
+    r"(?:note|record|log|write down|make a note of)\b"
+    r"|\bmake a note\b|\bnote (?:down |on file )?that\b",
+    re.IGNORECASE,
+)
+# Whose needs they are, when not the writer's: "her", "his", "mum's", "my dad".
+FOR_SOMEONE_ELSE = re.compile(
+    r"\b(?:she|she'?s|her|he|he'?s|his|him|they|their|mum|mum'?s|mom|dad|dad'?s|father|mother|"
+    r"son|daughter|husband|wife|partner|nan|gran|grandad)\b",
+    re.IGNORECASE,
+)
+
+
+def health_noted(tracker: Tracker) -> tuple[str, list[EventType]] | None:
+    """A message that asks us to note a health condition or disability (special category data,
+    recorded only with consent): the need kept as what would help, with the consent the asking
+    gives, and the line that says plainly what is noted and why. A helper asking for the
+    resident is recorded as asking on their behalf. None when the message asks nothing of the
+    kind, or refuses recording."""
+    text = str(tracker.latest_message.get("text") or "")
+    if text.startswith("/") or not ASKS_TO_NOTE.search(text) or refuses_recording(text):
+        return None
+    entities = tracker.latest_message.get("entities") or []
+    health = [
+        e
+        for e in entities
+        if e.get("entity") == "adjustment"
+        and "start" in e
+        and special_category([str(e.get("value"))])
+    ]
+    if not health:
+        return None
+    told = needs_told_in(tracker, text, health)
+    if not told:
+        return None
+    named = list(dict.fromkeys(text[int(e["start"]) : int(e["end"])].lower() for e in health))
+    said = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    helper = tracker.get_slot("acting_for") == "someone_else" or bool(FOR_SOMEONE_ELSE.search(text))
+    held = str(tracker.get_slot("adjustments_needed") or "")
+    needed = told["adjustments_needed"]
+    if held and held != NONE_NEEDED and needed.lower() not in held.lower():
+        needed = f"{held}; {needed}"
+    line = (
+        f"Yes. I have put {said} on the record, as you asked, so our team and anyone who visits "
+        "know about it and can plan for it."
+    )
+    if helper:
+        line += " I have noted that you asked for this on their behalf."
+    return line, [
+        SlotSet("adjustments_needed", needed),
+        SlotSet("adjustment_ids", told["adjustment_ids"]),
+        SlotSet("adjustment_consent", True),
+    ]
 
 
 ASKS_TO_RECORD = re.compile(

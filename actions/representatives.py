@@ -148,12 +148,26 @@ def typed_in_full(tracker: Tracker) -> str:
     return str(tracker.latest_message.get("text") or "")
 
 
+# A name written after its label in a call handler's note: "name Priya Shah", "T name: Joy Ade",
+# "cust name - Femi Okafor".
+LABELLED_NAME = re.compile(
+    r"(?:^|[\s,.;(])(?i:(?:t|tenant'?s?|cust(?:omer)?'?s?|res(?:ident)?'?s?|caller'?s?)\s+)?"
+    r"(?i:name)\s*(?:(?i:is)|[:=-])?\s+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+)
+
+
 def staff_answering(tracker: Tracker, text: str) -> dict[str, Any]:
     """A call handler typing for the resident on the line: the resident complains and is
     contacted by their own name, with no helper and no consent to ask (round 14 r14d-05 asked
     a call handler for the resident's consent; r14d-16 asked "are you the resident" again)."""
     resident = resident_told(tracker, text)
     name = resident.split(",")[0] if resident else next(iter(TITLED_NAME.findall(text)), None)
+    labelled = LABELLED_NAME.search(text)
+    if name is None and labelled is not None:
+        # "cust is the tenant. name Priya Shah, mob 07700 ...": the tenant's name as a call
+        # handler labels it (round 22 r22a-06 t8 was asked for it again).
+        name = labelled.group("name")
     return {
         "acting_for": "resident",
         "representative_details": None,

@@ -47,7 +47,13 @@ from bot.answers import (
     wants_to_leave,
     yes_or_no,
 )
-from bot.definition import contact_details_in, contact_preference, email_in
+from bot.definition import (
+    contact_details_in,
+    contact_preference,
+    email_in,
+    name_in,
+    written_names,
+)
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import ASKED_URGENCY, RuleMatches
@@ -593,7 +599,33 @@ def answer_beside_a_route(
         return goes_on if goes_on is not None else yes_or_no(text, ongoing_question=True)
     if question.name == "earlier_request":
         return report_told_beside(text)
+    if question.name == "contact_name":
+        return name_told_beside(text, danger_at)
     return None
+
+
+def name_told_beside(text: str, danger_at: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The name said first, in a short sentence of its own, before what set off a route:
+    "Leanne. please dont send letters, he still has a key to the post box", "Tom Reid, flat 9.
+    Oh and tonight there was a burning smell" (round 22 r22a-05 t5, r22a-08 t5 were asked for
+    the name again). Never a name read out of the danger's own sentence."""
+    told = sentences(text)
+    if not told:
+        return None
+    first = told[0]
+    end = text.find(first) + len(first)
+    if any(s < end for s, _ in danger_at) or len(first.split()) > NAME_SENTENCE_WORDS:
+        return None
+    name = name_in(first)
+    if not name or not name[0].isupper():
+        return None
+    # "Leanne." alone, or a name written as one ("Tom Reid, flat 9."): not "Please hurry."
+    alone = first.strip(" .,!") == name and len(name.split()) == 1
+    return name if alone or name in written_names(first) else None
+
+
+# "Tom Reid, flat 9, Hollin Court.": longer than this is more than a name with its home.
+NAME_SENTENCE_WORDS = 7
 
 
 def answers_the_question(question: OpenQuestion | None, text: str) -> bool:

@@ -278,6 +278,11 @@ class RuleMatcher:
             if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
                 # "the wall is still black": the damage is left, not the danger.
                 continue
+            if kind == "danger_over" and _a_phones_battery(doc, start, end):
+                # "07700 900123 but dont ring for an hour my battery is low": the phone's battery,
+                # not an alarm's; the gas route stood, yet the contact promised was days away
+                # (round 22 r22a-01 t6-t7).
+                continue
             if kind == "danger_over" and end < len(doc) and doc[end].lower_ in STOPPED_WHAT:
                 # "the boiler has stopped working" is a loss that has begun, not a danger over
                 # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
@@ -544,6 +549,33 @@ def _a_term(doc: Doc, start: int) -> bool:
 # Words for a term served or given, and how many words before the time they may come.
 TERM_WORDS = {"prison", "jail", "jailed", "gaol", "sentence", "sentenced", "custody", "locked"}
 TERM_REACH = 5
+
+
+# Words beside a battery that make it the writer's phone's: "my battery is low", "phone battery
+# low", "low battery on my mobile", "my phone's on low battery".
+PHONE_WORDS = {
+    "phone",
+    "phones",
+    "phone's",
+    "mobile",
+    "mob",
+    "mobiles",
+    "charger",
+    "charge",
+    "credit",
+}
+PHONE_WITHIN = 3
+
+
+def _a_phones_battery(doc: Doc, start: int, end: int) -> bool:
+    """Whether a battery cue is about the writer's phone, not an alarm's battery: "my" just
+    before it, or a phone named a few words either side, with no alarm named there."""
+    if not any("batter" in token.lower_ for token in doc[start:end]):
+        return False
+    near = [t.lower_ for t in doc[max(0, start - PHONE_WITHIN) : end + PHONE_WITHIN]]
+    if any(word.startswith(("alarm", "detector", "smoke")) or word == "co" for word in near):
+        return False
+    return (start > 0 and doc[start - 1].lower_ == "my") or bool(PHONE_WORDS.intersection(near))
 
 
 def _since(doc: Doc, start: int) -> bool:
