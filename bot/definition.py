@@ -90,6 +90,11 @@ NOT_IN_NAMES = {
     "for", "all", "the", "a", "an", "of", "to", "with", "has", "have", "had", "is", "are", "was",
     "needs", "need", "needed", "please", "pls", "and", "or", "if", "when", "my", "her", "his",
     "their", "he", "she", "they", "we", "it", "be", "can", "will", "would", "should", "not",
+    # A sentence typed at the name question is no name: "ok were outside now", "eh?? its just a
+    # drip not a flood. why emergency" were stored as names (round 22 r22a-04 t4).
+    "were", "now", "outside", "why", "what", "just", "its", "it's", "you", "u", "me", "i",
+    "do", "does", "did", "here", "there", "this", "that", "emergency", "eh", "er", "erm", "um",
+    "huh",
 }  # fmt: skip
 # Words that label contact details or say how to use them ("texts only please"), never part of
 # a name.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from actions.complaint_form import report_sentences
+from bot.definition import name_in
 from bot.policy import Policy
 from bot.triage.safety import taken_back
 from tests.unit.conftest import Match
@@ -55,3 +56,16 @@ def test_an_alarms_battery_still_tells_the_danger_is_over(said: str, match: Matc
 )
 def test_the_request_reported_before_is_only_the_report(said: str, kept: str) -> None:
     assert report_sentences(said) == kept
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Round 22 r22a-04 t4, and "ok were outside now" in record22's replay.
+        "eh?? its just a drip not a flood. why emergency",
+        "ok were outside now",
+        "what do you mean its an emergency",
+    ],
+)
+def test_a_sentence_typed_at_the_name_question_is_no_name(said: str) -> None:
+    assert name_in(said) is None
