@@ -162,6 +162,11 @@ def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
     """The answer whose every group of phrases the message holds, as written, as asked in the
     first person or without words of emphasis; the most specific (most groups, then longest
     phrases) when several do. Email and web addresses are read as no words."""
+    return next(iter(answers_for(text, answers)), None)
+
+
+def answers_for(text: str, answers: dict[str, Answer]) -> list[Answer]:
+    """Every answer whose every group of phrases the message holds, the most specific first."""
     said = words(ADDRESS_TYPED.sub(" ", text))
     readings = (said, in_the_first_person(said), without_emphasis(said))
     matching = []
@@ -175,7 +180,7 @@ def answer_for(text: str, answers: dict[str, Answer]) -> Answer | None:
         ]
         if all(hits):
             matching.append((len(hits), sum(hits), answer))
-    return max(matching, key=lambda found: found[:2])[2] if matching else None
+    return [found[2] for found in sorted(matching, key=lambda found: found[:2], reverse=True)]
 
 
 @dataclass(frozen=True)
@@ -240,7 +245,8 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     """Every common question a message asks, each answered once: the one the whole message
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
-    whole = answer_for(text, answers if is_question(text) else told_only(text, answers))
+    asked_across = answers_for(text, answers if is_question(text) else told_only(text, answers))
+    whole = next(iter(asked_across), None)
     found: list[Asked] = []
     for start, end in questions_in(text):
         said = text[start:end]
@@ -251,14 +257,22 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
             answer = whole
         if answer is not None and all(answer.id != f.answer.id for f in found):
             found.append(Asked(answer, start, end))
-    if whole is None or any(whole.id == f.answer.id for f in found):
-        return found
     # Asked across sentences ("the noise from upstairs? who deals with that?"), unless other
     # sentences asked their own questions and no one sentence holds this one's words ("i dont
-    # want stage 2 yet. how do i contact ombudsman" asks about the Ombudsman only).
-    alone = [answer_for(text[start:end], {whole.id: whole}) for start, end in questions_in(text)]
-    if not found or any(alone):
-        found.insert(0, Asked(whole, 0, 0))
+    # want stage 2 yet. how do i contact ombudsman" asks about the Ombudsman only). Not only the
+    # most specific: "...she wants to claim for them. And who do we talk to about her moving to a
+    # bungalow?" asks about the claim too, though the move's words are the longer; but not where
+    # the sentence that holds it has its own answer ("If I make complaint, my rent go up?" asks
+    # what complaining does, not about rent levels).
+    answered = {(f.start, f.end) for f in found}
+    for across in [a for a in asked_across if all(a.id != f.answer.id for f in found)]:
+        alone = [
+            (s, e) for s, e in questions_in(text) if answer_for(text[s:e], {across.id: across})
+        ]
+        if across is whole and (not found or alone):
+            found.insert(0, Asked(across, 0, 0))
+        elif across is not whole and any(span not in answered for span in alone):
+            found.append(Asked(across, 0, 0))
     return found
 
 

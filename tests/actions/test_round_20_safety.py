@@ -145,7 +145,11 @@ def test_whether_to_use_it_asked_after_a_route_gets_a_plain_answer(
     tracked = turn(policy, said, text, (category, 0.2), "contact_preference")
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
     replies = texts(dispatcher)
-    assert replies[0] == policy.in_use_line(category)
+    # A plain answer first: the answer to using it, or to the route's own step it asks about
+    # ("so i can leave the electric on yeh? baby is asleep": switch it off anyway).
+    follow_ups = [policy.follow_up_answer(f) for f in policy.urgency[category].follow_ups]
+    assert replies[0] in (policy.in_use_line(category), *follow_ups)
+    assert policy.in_use_line(category) in replies
     assert replies[-1] == CONTACT_PREFERENCE_QUESTION
 
 

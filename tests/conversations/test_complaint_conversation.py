@@ -232,7 +232,7 @@ def test_a_daughter_reporting_her_mums_repair_is_noted_as_acting_for_her_then_ad
         )
     )  # fmt: skip
     assert "request for our team" in offered and "acting for them" in offered
-    assert "What is your name" in said(running.servers.say(sender, "/affirm"))
+    assert "What is your full name" in said(running.servers.say(sender, "/affirm"))
     assert "name and address of the person" in said(running.servers.say(sender, "Priya Shah"))
     assert "agreed to you acting for them" in said(
         running.servers.say(sender, "Meena Shah, 4 Elm Court, LS2 7AB")

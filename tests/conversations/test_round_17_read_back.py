@@ -27,7 +27,7 @@ HELPER_OPENING = (
 def night_worker_read_back(say: Callable[[str], str]) -> str:
     """A tenant who works nights and wants texts only, with a stray phrase in the earlier job."""
     to_the_earlier_job_question(say)
-    say("rang it in tues, dunno the job no. well gutted")
+    say("rang it in tues, dunno the job no, well gutted")
     say("get them fixed")
     say("I'm the tenant")
     say("Rob Tate")
