@@ -207,15 +207,16 @@ def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> s
         if event.get("event") == "user" and event.get("text") == choosing
         for entity in (event.get("parse_data") or {}).get("entities") or []
     ]
-    cues = [
-        choosing[int(e["start"]) : int(e["end"])]
-        for e in [*(tracker.latest_message.get("entities") or []), *found]
-        if e.get("entity") == "dissatisfaction_cue" and "start" in e and "end" in e
-    ]
     # The word "complaint" in "i want to make a complaint about the mould" is the choice, not
     # dissatisfaction told: "im not going to do anything silly ... im just worn out" beside it
-    # is no account of what went wrong (round 12 r12c-18).
-    if not any(set(words(cue).split()) - CHOICE_WORDS for cue in cues):
+    # is no account of what went wrong (round 12 r12c-18). A cue whose words are not known
+    # counts.
+    cues = [
+        choosing[int(e["start"]) : int(e["end"])] if "start" in e and "end" in e else None
+        for e in [*(tracker.latest_message.get("entities") or []), *found]
+        if e.get("entity") == "dissatisfaction_cue"
+    ]
+    if not any(cue is None or set(words(cue).split()) - CHOICE_WORDS for cue in cues):
         return ""
     kept = [
         sentence
