@@ -37,7 +37,7 @@ from bot.policy import Answer
 from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
 from bot.reply_dates import asks_when_due, asks_where_the_reply_is, day_told, reply_dates_line
-from bot.text import sentences, words
+from bot.text import sentences_clear_of, words
 from bot.told import (
     about_the_problem,
     caller_is_the_resident,
@@ -158,16 +158,7 @@ def without_danger_to_a_person(message: dict[str, Any]) -> str:
         and str(e.get("value") or "").split(":")[-1] in urgency
         and urgency[str(e.get("value")).split(":")[-1]].to_a_person
     ]
-    if not danger_at:
-        return text
-    kept, start = [], 0
-    for sentence in sentences(text):
-        start = text.find(sentence, start)
-        end = start + len(sentence)
-        if not any(s < end and start < e for s, e in danger_at):
-            kept.append(sentence)
-        start = end
-    return " ".join(kept)
+    return " ".join(sentences_clear_of(text, danger_at)) if danger_at else text
 
 
 def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:

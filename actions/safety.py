@@ -61,7 +61,7 @@ from bot.policy import Policy
 from bot.questions import answer_for, answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
 from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
-from bot.text import sentences, words
+from bot.text import sentences, sentences_clear_of, words
 from bot.told import earlier_report_told, outcome_as_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
@@ -567,14 +567,11 @@ def outcome_told_beside(text: str, danger_at: Iterable[tuple[int, int]]) -> str 
     "i just meant im tired of it all. sometimes i think it would be easier if i just wasnt here.
     anyway. fix it properly i want, not paint over it" keeps the last sentence only (round 20
     r20a-05 was asked the outcome question four times)."""
-    kept, start = [], 0
-    for sentence in sentences(text):
-        start = text.find(sentence, start)
-        end = start + len(sentence)
-        told_danger = any(s < end and start < e for s, e in danger_at)
-        if not told_danger and fits_strictly("outcome_sought", sentence):
-            kept.append(sentence)
-        start = end
+    kept = [
+        sentence
+        for sentence in sentences_clear_of(text, danger_at)
+        if fits_strictly("outcome_sought", sentence)
+    ]
     return outcome_as_told(" ".join(kept)) if kept else None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 def words(text: str) -> str:
@@ -27,6 +28,20 @@ def first_sentence(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """A message's sentences, split after a full stop, question or exclamation mark, or a line."""
     return [s.strip() for s in re.split(r"(?<=[.?!])\s+|\n+", text.strip()) if s.strip()]
+
+
+def sentences_clear_of(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
+    """The message's sentences that overlap none of these character spans (a danger told, say)."""
+    spans = list(spans)
+    kept: list[str] = []
+    start = 0
+    for sentence in sentences(text):
+        start = text.find(sentence, start)
+        end = start + len(sentence)
+        if not any(s < end and start < e for s, e in spans):
+            kept.append(sentence)
+        start = end
+    return kept
 
 
 def capitalised(text: str) -> str:
