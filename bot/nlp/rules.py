@@ -283,6 +283,11 @@ class RuleMatcher:
                 # not an alarm's; the gas route stood, yet the contact promised was days away
                 # (round 22 r22a-01 t6-t7).
                 continue
+            if kind == "danger_over" and _put_back_on(doc, start):
+                # "can i flick it back on now" asks to put the power back, not that a loss is
+                # over: the electrical route was taken back and the question unanswered (round
+                # 23 r23a-01 t6-t7).
+                continue
             if kind == "danger_over" and end < len(doc) and doc[end].lower_ in STOPPED_WHAT:
                 # "the boiler has stopped working" is a loss that has begun, not a danger over
                 # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
@@ -576,6 +581,22 @@ def _a_phones_battery(doc: Doc, start: int, end: int) -> bool:
     if any(word.startswith(("alarm", "detector", "smoke")) or word == "co" for word in near):
         return False
     return (start > 0 and doc[start - 1].lower_ == "my") or bool(PHONE_WORDS.intersection(near))
+
+
+# Verbs that put something back on by hand ("can i flick it back on now"), a few words before.
+PUT_BACK = {
+    "put", "turn", "turned", "switch", "switched", "flick", "flicked", "flip", "flipped", "pop",
+    "popped", "click", "clicked",
+}  # fmt: skip
+PUT_BACK_WITHIN = 3
+
+
+def _put_back_on(doc: Doc, start: int) -> bool:
+    """Whether a "back on" cue is something put back on by hand ("switch it back on now"), not
+    a supply that came back ("the water's back on now")."""
+    if doc[start].lower_ != "back":
+        return False
+    return any(t.lower_ in PUT_BACK for t in doc[max(0, start - PUT_BACK_WITHIN) : start])
 
 
 def _since(doc: Doc, start: int) -> bool:

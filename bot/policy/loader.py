@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -435,13 +436,34 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
     return text
 
 
-def _follow_ups(category: _Record, landlord_fields: set[str]) -> tuple[RouteFollowUp, ...]:
+def _follow_ups(
+    category: _Record, landlord_fields: set[str]
+) -> list[tuple[_Record, RouteFollowUp]]:
     """A category's questions about its route's steps: each names its words and its answer."""
     follow_ups = []
-    for r in category.records("follow_ups", {"cues", "answer"}):
-        follow_ups.append(RouteFollowUp(r.rule_id or "", r.cues(required=True), r.text("answer")))
+    for r in category.records("follow_ups", {"cues", "answer", "also_after"}):
+        follow_ups.append(
+            (r, RouteFollowUp(r.rule_id or "", r.cues(required=True), r.text("answer")))
+        )
         _check_placeholders(r, "answer", r.text("answer"), landlord_fields)
-    return tuple(follow_ups)
+    return follow_ups
+
+
+def _follow_ups_shared(
+    categories: dict[str, UrgencyCategory],
+    follow_ups: list[tuple[_Record, RouteFollowUp]],
+) -> dict[str, UrgencyCategory]:
+    """Each category with the follow-ups other categories share with it (`also_after`): where
+    the stopcock is, asked after the route for water in a light fitting, has the flood's answer
+    (round 23 r23a-03 asked three times)."""
+    shared: dict[str, list[RouteFollowUp]] = {c: list(v.follow_ups) for c, v in categories.items()}
+    for record, follow_up in follow_ups:
+        for other in record.cues("also_after"):
+            if other not in categories:
+                record.fail(f"also_after names category '{other}', which is not defined")
+            if follow_up not in shared[other]:
+                shared[other].append(follow_up)
+    return {c: replace(v, follow_ups=tuple(shared[c])) for c, v in categories.items()}
 
 
 def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardKind]) -> Safety:
@@ -453,7 +475,10 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         "in_use", "made_safe", "made_safe_cues", "follow_ups",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
+    follow_ups: list[tuple[_Record, RouteFollowUp]] = []
     for r in file.records("categories", allowed):
+        own_follow_ups = _follow_ups(r, landlord_fields) if "follow_ups" in r.data else []
+        follow_ups += own_follow_ups
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
         combinations = r.data.get("combinations", [])
@@ -509,7 +534,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.optional_text("in_use"),
             r.optional_text("made_safe"),
             r.cues("made_safe_cues"),
-            _follow_ups(r, landlord_fields) if "follow_ups" in r.data else (),
+            tuple(follow_up for _, follow_up in own_follow_ups),
         )
         if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
             r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")
@@ -517,6 +542,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         for after, _ in pairs:
             if after not in categories:
                 record.fail(f"told_after names category '{after}', which is not defined")
+    categories = _follow_ups_shared(categories, follow_ups)
     detector = file.section("detector", {"urgent", "ask"})
     thresholds = DetectorThresholds(detector.number("urgent"), detector.number("ask"))
     if not thresholds.ask <= thresholds.urgent:
