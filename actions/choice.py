@@ -32,7 +32,7 @@ from bot.definition import (
     long_date,
     titled_names,
 )
-from bot.nlp.matches import ASKED_URGENCY, NEGATED_URGENCY, RuleMatches
+from bot.nlp.matches import DANGER_TOLD, NEGATED_URGENCY, RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
 from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
@@ -138,7 +138,7 @@ def without_parts(text: str, parts: list[str]) -> str:
 
 # The kinds of danger cue a message's entities carry, with where they were said; a danger
 # denied ("im not going to do anything silly") is no part of what went wrong either.
-DANGER_CUES = ("urgency", ASKED_URGENCY, NEGATED_URGENCY, "language_urgency")
+DANGER_CUES = (*DANGER_TOLD, NEGATED_URGENCY)
 
 
 def without_danger_to_a_person(message: dict[str, Any]) -> str:

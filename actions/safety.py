@@ -56,7 +56,7 @@ from bot.definition import (
 )
 from bot.fits import fits_strictly
 from bot.hazards import clock_lines, clock_lines_said
-from bot.nlp.matches import ASKED_URGENCY, RuleMatches
+from bot.nlp.matches import DANGER_TOLD, RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for, answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
@@ -339,7 +339,7 @@ class ActionSafetyCheck(Action):
             # whether we should contact them (round 20 r20a-02 t3 was told "That's fine").
             or (question.name == REQUEST_CONTACT_OFFER and bool(NO_SUCH_THING.match(words(text))))
         )
-        danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_SPANS]
+        danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_TOLD]
         kept = answer_beside_a_route(question, text, danger_at) if routed else None
         if held and question is not None and question.form and kept is not None:
             # "yes still dripping, now coming thru near the light fitting", "reported it to her
@@ -556,10 +556,6 @@ OVER_BUT_STILL = re.compile(
     r"\b(?:stopped|stop|off|out|capped|over|gone|safe|live)\b[^.!?]*\bbut\b[^.!?]*"
     r"\b(?:still|not fixed|never fixed)\b"
 )
-
-
-# The cues whose sentence tells of a danger, never of what would put things right.
-DANGER_SPANS = ("urgency", ASKED_URGENCY, "language_urgency")
 
 
 def outcome_told_beside(text: str, danger_at: Iterable[tuple[int, int]]) -> str | None:

@@ -17,6 +17,9 @@ NEGATED_URGENCY = "urgency_negated"
 EXCEPTED_URGENCY = "urgency_excepted"
 # Dangers whose words raise the safety question, not the route (a category's `ask` cues).
 ASKED_URGENCY = "urgency_asked"
+# The entities whose span tells of a danger: in its own words, asked about, or in another
+# language. Their sentences tell of the danger, never of what went wrong or would put it right.
+DANGER_TOLD = ("urgency", ASKED_URGENCY, "language_urgency")
 # A cue group of policy_rules/urgency.yml found in the message (the detector's evidence).
 CUE_GROUP = "cue_group"
 # A message saying only goodbye in one of the landlord's languages, with that language.

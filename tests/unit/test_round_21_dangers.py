@@ -3,14 +3,15 @@ kept without the despair."""
 
 from __future__ import annotations
 
-from actions.safety import DANGER_SPANS, outcome_told_beside
+from actions.safety import outcome_told_beside
+from bot.nlp.matches import DANGER_TOLD
 from bot.policy import Policy
 from bot.triage.safety import asks_to_use, cannot_phone
 from tests.unit.conftest import Match
 
 
 def _outcome_beside(match: Match, text: str) -> str | None:
-    danger_at = [(s, e) for kind, _, s, e in match(text).spans if kind in DANGER_SPANS]
+    danger_at = [(s, e) for kind, _, s, e in match(text).spans if kind in DANGER_TOLD]
     return outcome_told_beside(text, danger_at)
 
 
