@@ -85,3 +85,14 @@ def test_a_follow_up_shared_with_an_unknown_category_names_the_follow_up(tmp_pat
 def test_a_shared_follow_up_is_asked_after_each_of_its_routes(policy: Policy) -> None:
     stopcock = [f for f in policy.urgency["flooding"].follow_ups if f.id == "stopcock"]
     assert stopcock and stopcock[0] in policy.urgency["electrical_danger"].follow_ups
+
+
+def test_where_the_fuse_box_is_tells_of_no_insecure_home(match: Match) -> None:
+    """Round 23 r23a-01 t3: "found it in the cupboard by the front door, ive flicked the big
+    switch off" after the electrical route got the route for a home that cannot be secured."""
+    for text in (
+        "found the fuse box in the cupboard by the front door, switched it off",
+        "the stopcock is behind the front door i think, turned it",
+    ):
+        assert "security_words" not in match(text).cue_groups, text
+    assert "insecure_home" in match("the front door wont lock since the break in").urgency
