@@ -99,8 +99,12 @@ REQUEST_CONTACT_OFFER = "request_contact_pending"
 OFFERS_WITH_DETAILS = (REQUEST_CONTACT_OFFER, "adjustments_pending", "representative_pending")
 # A "no" that says what is not there, not a reply: "no fire its the carbon monoxide alarm" at
 # "Would you like our team to contact you?" declined the call-back (round 20 r20a-02 t3).
+# "nah no gas smell nothin. can i just take the battery out" at the same offer, after "Is anyone in
+# danger right now? If you smell gas, get everyone out" was read as no to the offer, and the
+# resident was told to call us in office hours (round 23 r23a-05 t2).
 NO_SUCH_THING = re.compile(
-    r"^(?:no|not)\s+(?:a\s+|any\s+)?(?:fire|fires|smoke|flames?|gas|smell|leak|flood|sparks?"
+    r"^(?:(?:nah|nope|naw|no)\s+)?(?:no|not)\s+(?:a\s+|any\s+)?"
+    r"(?:fire|fires|smoke|flames?|gas|smell|leak|flood|sparks?"
     r"|burning|water|heating|heat|power|electric|electrics|lights?|danger|emergency)\b"
 )
 # At "would you like our team to contact you?", "I will call you on Monday" is a no.
@@ -804,6 +808,9 @@ def _understand(question: OpenQuestion, text: str, intent: str | None) -> Unders
         # the message starts ("oh god ok we're going outside now. ring me 07700 900777", "I don't
         # want to complain, just get someone out, my number is ...").
         return Understanding("yes")
+    if question.name == REQUEST_CONTACT_OFFER and NO_SUCH_THING.match(words(text)):
+        # What is not there is no answer to whether we should contact them: asked again.
+        return Understanding("question")
     if question.name == CHOICE and complaint_choice(text) is False and WANTS_IT_DONE.search(text):
         # "she doesnt want to complain, just needs it fixed asap ... can u log it": putting it
         # right without a complaint, not leaving (round 10 r10b-12 dropped the repair).
