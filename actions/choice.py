@@ -45,6 +45,7 @@ from bot.told import (
     outcome_told,
     resident_own_name,
     says_they_are_the_resident,
+    staff_for_the_resident,
 )
 
 
@@ -284,7 +285,13 @@ def already_told(tracker: Tracker) -> list[EventType]:
             events.append(SlotSet("representative_consent", True))
     elif any(
         says_they_are_the_resident(m["text"]) or caller_is_the_resident(m["text"]) for m in told
-    ) or any(resident_own_name(text) for text in earlier_messages(tracker)):
+    ) or any(
+        # "call handler here. cust reports break in overnight ...": staff relay for the
+        # resident on the line, who is no helper of her own (round 23 r23a-06 t12-t16 was asked
+        # and read back "You are helping them: Ms Jade Okafor").
+        resident_own_name(text) or staff_for_the_resident(text)
+        for text in earlier_messages(tracker)
+    ):
         # "ok yes. I'm Grace Obi the tenant, ring 07700 900417" answered our offer to contact
         # her, so triage did not read it (round 18 r18a-15 t8 was asked again).
         # "caller Mr Kwame Osei T at 7 Kings Walk": a call handler relays for the resident
