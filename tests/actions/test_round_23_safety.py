@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionSafetyCheck
+from bot.bootstrap import App
 from bot.policy import Policy
 from tests.actions.test_round_12_safety import texts, turn
 from tests.actions.test_round_21_safety import CONTACT_OFFER
@@ -36,6 +37,9 @@ def _replies_after_route(
         ("electrical_danger", "ok i switch off. i need close the water also? where is stopcock",
          "stopcock"),
         ("flooding", "whats a stopcock and where do i find it", "stopcock"),
+        # Round 23 r23a-03 t3: answered only when asked again.
+        ("electrical_danger", "ok we not touch. where I find the fuse box? and water from upstairs",
+         "fuse_box"),
         ("structural_danger", "ok everyone is out of that room. how do i turn off the water?",
          "stopcock"),
         # Round 23 r23a-05 t6-t8: asked for a phone number three times.
@@ -49,7 +53,12 @@ def _replies_after_route(
     ],
 )  # fmt: skip
 def test_a_question_about_the_routes_step_gets_its_plain_answer(
-    policy: Policy, dispatcher: CollectingDispatcher, category: str, text: str, follow_up_id: str
+    app: App,
+    policy: Policy,
+    dispatcher: CollectingDispatcher,
+    category: str,
+    text: str,
+    follow_up_id: str,
 ) -> None:
     replies = _replies_after_route(policy, dispatcher, category, text)
     assert _answer(policy, category, follow_up_id) in replies
