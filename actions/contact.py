@@ -184,7 +184,11 @@ def told_beside(tracker: Tracker) -> dict[str, Any]:
     details, resident = details_and_residents(tracker, text)
     if resident and asking != "contact_details":
         told.update(resident)
-    if details and asking != "contact_details" and not tracker.get_slot("contact_details"):
+    held = tracker.get_slot("contact_details")
+    if details and asking != "contact_details" and (not held or asking == "contact_preference"):
+        # Given with how to use them, the details are the ones to use: "whatsapp only pls 07700
+        # 900789, i dont check emails" kept the email typed earlier to check a complaint's
+        # status, and read back "by text only (dean.m@example.com)" (round 23 r23b-04 t8-t9).
         told["contact_details"] = details
         preference = preference_beside_details(text)
         if preference and not tracker.get_slot("contact_preference"):
