@@ -74,8 +74,12 @@ STATUS_INTENT = "complaint_status"
 # Words that tell of an earlier report to us ("I reported the barking to your ASB officer"): an
 # ASB matter told that way is what a complaint about its handling is about, not a new report.
 EARLIER_REPORT = re.compile(
+    # "He has reported loud music ... and your ASB team have done nothing": a councillor for
+    # the resident (round 23 r23b-02 t1 got the ASB route, and the read-back lost the complaint).
     r"\b(?:i|we)(?:'ve| have|ve|'d| had)?\s+(?:already\s+)?"
-    r"(?:reported|told|rang|rung|called|phoned|emailed|contacted)\b",
+    r"(?:reported|told|rang|rung|called|phoned|emailed|contacted)\b"
+    r"|\b(?:he|she|they|t|tenant|resident|cust|customer|caller)(?:'s| has| have|'ve| had)?\s+"
+    r"(?:already\s+)?(?:reported|rang|rung|phoned|emailed|contacted)\b",
     re.IGNORECASE,
 )
 # Grounds the model may guess from a message naming our staff; they hold only when the message
