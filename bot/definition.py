@@ -418,12 +418,14 @@ def written_names(text: str) -> list[str]:
     return found
 
 
+# "I am Cllr Priya Shah": a councillor's title and both names (round 23 r23b-02 kept "Cllr
+# Priya").
 INTRODUCTION = re.compile(
     r"\b(?:my name is|my name's|my name|[Nn]ame is|[Nn]ame:?|this is|I'm|I am)\s+"
-    rf"((?:Mrs|Mr|Ms|Miss|Dr)?\.?\s*{NAME_WORD}(?:\s+{NAME_WORD})?)"
+    rf"((?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor)?\.?\s*{NAME_WORD}(?:\s+{NAME_WORD})?)"
 )
 # "I'm" or "I am" introduces a name only when a full name follows ("I'm Fed up" is not one).
-TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+\S+|^\S+\s+\S+$")
+TWO_NAMES = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Dr|Cllr|Councillor)\.?\s+\S+|^\S+\s+\S+$")
 
 
 # "I'm her daughter Sarah Baker", "I am his daughter, Helen Phillips": a helper names themself

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.definition import introduced_name
 from bot.policy import Policy
 from tests.unit.test_round_12_triage import triaged
 
@@ -36,3 +37,16 @@ def test_a_neighbour_who_told_me_something_is_still_an_asb_report(policy: Policy
         "Also the man next door has told me he will smash my car and plays music all night."
     )
     assert "asb_report" in [p.exclusion_reason for p in triaged(text, RANKING, policy).parts]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Round 23 r23b-02 t6: read back "You are helping them: Cllr Priya".
+        ("Good morning. I am Cllr Priya Shah, ward councillor for Eastfield.", "Cllr Priya Shah"),
+        ("I am Councillor Tom Reid, writing for a resident", "Councillor Tom Reid"),
+        ("Hello, I'm Mrs Jones from number 4", "Mrs Jones"),
+    ],
+)
+def test_a_councillors_title_and_both_names_are_kept(text: str, name: str) -> None:
+    assert introduced_name(text) == name
