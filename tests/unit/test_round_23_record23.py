@@ -73,6 +73,7 @@ def test_no_name_is_read_from_words_of_a_sentence(said: str) -> None:
     [
         ("could we move to a bigger flat, the baby has no room", "lettings"),
         ("can we get moved to a house with a garden", "lettings"),
+        ("could my dad be moved to a bungalow, he cant manage the stairs", "lettings"),
         ("we need a transfer, there are 4 of us in a 1 bed", "transfer_wanted"),
         ("we're after a bigger place, the flat is overcrowded", "transfer_wanted"),
         ("my daughter needs more bedrooms for the kids", "transfer_wanted"),
