@@ -100,9 +100,10 @@ def ask_or_record_contact(
     if not known["contact_details"]:
         dispatcher.utter_message(response="utter_offer_request_contact")
         return [*events, SlotSet(OFFER, True)]
-    if address_wanted(tracker, contact_id):
-        # "boiler's gone, call me on 07700 900456": the details are held, but a job at the home
-        # cannot be booked without its address, so the form asks for that alone (round 23).
+    if address_wanted(tracker, contact_id) and not _urgent(contact_id):
+        # "tap's dripping, call me on 07700 900456": the details are held, but a job at the
+        # home cannot be booked without its address, so the form asks what it still needs
+        # (round 23). Not before an emergency's contact line: the team rings at once.
         return [*events, SlotSet(OFFER, False), FollowupAction(FORM)]
     return [*events, *record_contact(dispatcher, tracker, contact_id, known, offer_adjustments)]
 
@@ -111,6 +112,11 @@ ADDRESS_SLOT = "resident_address"
 # Requests whose job is not done at the home: no address is asked for them (a rent question, a
 # move, how staff behaved, a first anti-social behaviour report the ASB team follows up).
 NOT_AT_THE_HOME = ("rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT)
+
+
+def _urgent(contact_id: int | None) -> bool:
+    request = get_app().cases.service_request(contact_id) if contact_id is not None else None
+    return request is not None and request.urgent
 
 
 def address_held(tracker: Tracker) -> str | None:

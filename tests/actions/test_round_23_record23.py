@@ -120,6 +120,17 @@ def test_details_given_up_front_still_need_the_address(app: App) -> None:
     assert "Our team will contact you" not in said(dispatcher)
 
 
+def test_an_emergency_with_details_is_told_its_contact_line_at_once(app: App) -> None:
+    contact = ContactRecord("resident-23", "socketio", RECEIVED, "no heating", "service_request",
+                            "service_request", 0.9, None, (), ())  # fmt: skip
+    contact_id = app.cases.record_triage(contact, ServiceRequest("heating_and_hot_water", True))
+    t = tracker([], {"contact_id": contact_id}, latest="no heating, baby here, ring 07700 900124")
+    dispatcher = CollectingDispatcher()
+    events = ask_or_record_contact(dispatcher, t, contact_id, False)
+    assert FollowupAction("request_contact_form") not in events
+    assert "Our team will contact you" in said(dispatcher)
+
+
 @pytest.mark.parametrize(
     ("typed", "kept"),
     [("its flat 2, 40 oak road", "flat 2, 40 oak road"), ("Flat 9, 3 Rowan Court", None)],
