@@ -18,6 +18,7 @@ from actions.turns import (
     earlier_messages,
     last_question,
 )
+from bot.contact_wishes import with_no_post
 from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
 from bot.definition import (
     DraftDefinition,
@@ -63,7 +64,8 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         if slot("acting_for") == "someone_else"
         else None,
         contact_name=slot("contact_name") or "",
-        contact_details=slot("contact_details") or "",
+        # "no letters" said at any question is kept with the details (round 23).
+        contact_details=with_no_post(slot("contact_details") or "", earlier_messages(tracker)),
         contact_preference=way_that_fits(
             slot("contact_preference") or "", slot("contact_details") or ""
         ),

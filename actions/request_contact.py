@@ -18,18 +18,28 @@ from rasa_sdk.types import DomainDict
 from actions.adjustments import needs_kept, needs_told_beside, record_or_offer_adjustments
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
-from actions.turns import said_so_far, triaged_at
+from actions.turns import earlier_messages, said_so_far, triaged_at
 from bot.answers import UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_no
+from bot.contact_wishes import with_no_post
 from bot.definition import (
+    address_in_an_answer,
     contact_details_in,
     introduced_name,
+    postal_address_in,
     preference_beside_details,
     way_insisted,
     without_contact_details,
     written_names,
 )
 from bot.policy import Policy
-from bot.replies import asks_for_whatsapp, request_contact_lines
+from bot.policy.ids import ASB_REPORT
+from bot.replies import (
+    ADDRESS_NOT_READ,
+    NO_POST_LINE,
+    address_noted_line,
+    asks_for_whatsapp,
+    request_contact_lines,
+)
 from bot.text import words
 from bot.told import own_name_in
 from bot.triage.safety import routes_in_events, routes_standing, turns_in_events
@@ -90,7 +100,47 @@ def ask_or_record_contact(
     if not known["contact_details"]:
         dispatcher.utter_message(response="utter_offer_request_contact")
         return [*events, SlotSet(OFFER, True)]
+    if address_wanted(tracker, contact_id) and not _urgent(contact_id):
+        # "tap's dripping, call me on 07700 900456": the details are held, but a job at the
+        # home cannot be booked without its address, so the form asks what it still needs
+        # (round 23). Not before an emergency's contact line: the team rings at once.
+        return [*events, SlotSet(OFFER, False), FollowupAction(FORM)]
     return [*events, *record_contact(dispatcher, tracker, contact_id, known, offer_adjustments)]
+
+
+ADDRESS_SLOT = "resident_address"
+# Requests whose job is not done at the home: no address is asked for them (a rent question, a
+# move, how staff behaved, a first anti-social behaviour report the ASB team follows up).
+NOT_AT_THE_HOME = ("rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT)
+
+
+def _urgent(contact_id: int | None) -> bool:
+    request = get_app().cases.service_request(contact_id) if contact_id is not None else None
+    return request is not None and request.urgent
+
+
+def address_held(tracker: Tracker) -> str | None:
+    """The address of the home as held or as typed in any message of the conversation ("the
+    light in flat 9, 12 Oak Road has gone")."""
+    held = tracker.get_slot(ADDRESS_SLOT)
+    if held:
+        return str(held)
+    found: str | None = None
+    for event in tracker.events:
+        text = str(event.get("text") or "") if event.get("event") == "user" else ""
+        if text and not text.startswith("/"):
+            found = postal_address_in(text) or found
+    return found
+
+
+def address_wanted(tracker: Tracker, contact_id: int | None) -> bool:
+    """Whether the request is a job at the home whose address nobody has given yet: a first
+    repair report was closed without it, though a repair cannot be booked without it (round 23,
+    round 22 r22b-02 t5)."""
+    if contact_id is None or address_held(tracker):
+        return False
+    request = get_app().cases.service_request(contact_id)
+    return request is not None and request.category not in NOT_AT_THE_HOME
 
 
 FORM = "request_contact_form"
@@ -125,11 +175,14 @@ def record_contact(
     app = get_app()
     details = known.get("contact_details")
     preference = known.get("contact_preference")
+    address = address_held(tracker) if details is not None else None
+    # "dont post anything" said at any question is kept with the details (round 23).
+    kept = with_no_post(details, earlier_messages(tracker)) if details is not None else None
     stored = (
-        details is not None
+        kept is not None
         and contact_id is not None
         and app.cases.add_service_request_contact(
-            contact_id, known.get("contact_name") or "", details, preference or ""
+            contact_id, known.get("contact_name") or "", kept, preference or "", address or ""
         )
     )
     contact_by = app.cases.request_contact_by(triaged_at(tracker))
@@ -141,7 +194,7 @@ def record_contact(
         tracker, app.policy
     )
     said = words(str(tracker.latest_message.get("text") or ""))
-    for line in request_contact_lines(
+    lines = request_contact_lines(
         details if stored else None,
         preference,
         contact_by,
@@ -150,7 +203,16 @@ def record_contact(
         they_will_call=WILL_CALL_THEM.search(said) is not None,
         to_a_person=to_a_person,
         whatsapp=asks_for_whatsapp(str(tracker.latest_message.get("text") or "")),
-    ):
+    )
+    # Said back with who will be in touch, before the last line: the wish that nothing is
+    # posted, and the address, so a wrong one is put right now, not at the door (round 23).
+    said_back = [
+        *([NO_POST_LINE] if stored and kept != details else []),
+        *([address_noted_line(address)] if stored and address else []),
+    ]
+    # Before the invitation to complain, which ends what is said.
+    at = len(lines) - 1 if said_back and len(lines) > 1 else len(lines)
+    for line in [*lines[:at], *said_back, *lines[at:]]:
         dispatcher.utter_message(text=line)
     events: list[EventType] = [SlotSet(OFFER, False)]
     if offer_adjustments:
@@ -214,6 +276,48 @@ class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
     ) -> list[EventType]:
         events = await super().get_validation_events(dispatcher, tracker, domain)
         return [*events, *needs_kept(tracker, events)]
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The address of the home only for a job there that has none yet: never asked twice,
+        never for a rent question (round 23)."""
+        slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
+        contact_id = tracker.get_slot("contact_id")
+        if tracker.get_slot(ADDRESS_SLOT) or address_wanted(
+            tracker, None if contact_id is None else int(contact_id)
+        ):
+            return slots
+        return [slot for slot in slots if slot != ADDRESS_SLOT]
+
+    def validate_resident_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The address in the answer ("its flat 9, 12 oak road"), or the answer as typed when
+        it reads as one the team can check; "dunno" is asked about once more."""
+        typed = str(value or "")
+        address = address_in_an_answer(typed)
+        if address is None and said_last(tracker) == ADDRESS_NOT_READ and words(typed):
+            # Asked once more already: kept as typed, for the team to check with them.
+            address = typed.strip()
+        if address is None:
+            dispatcher.utter_message(text=ADDRESS_NOT_READ)
+        return {ADDRESS_SLOT: address}
+
+
+def said_last(tracker: Tracker) -> str | None:
+    """The first line of the assistant's last turn before this message."""
+    lines: list[str] = []
+    for event in reversed(tracker.events[:-1] if tracker.events else []):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            lines.insert(0, str(event.get("text") or ""))
+    return lines[0] if lines else None
 
 
 class ActionRecordRequestContact(Action):

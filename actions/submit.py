@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import adjustments_from_slots
 from actions.app import get_app
-from actions.definition import as_agreed, draft_from, earlier_request_of
+from actions.definition import address_told, as_agreed, draft_from, earlier_request_of
 from actions.representatives import representative_from_slots
 from actions.turns import (
     SUBMIT_COMPLAINT_ACTION,
@@ -73,7 +73,7 @@ def handover_from(tracker: Tracker, cases: CaseStore) -> ComplaintHandover:
         received_at=when,
         definition=definition,
         contact_name=slot("contact_name") or "",
-        contact_details=slot("contact_details") or "",
+        contact_details=draft_from(tracker).contact_details,
         contact_preference=draft_from(tracker).contact_preference,
         representative=representative,
         adjustments=adjustments_from_slots(tracker, cases),
@@ -104,9 +104,11 @@ class ActionSubmitComplaint(Action):
         if handover.contact_id is not None and handover.contact_details:
             # A job asked for beside the complaint (actions.triage) is booked by the same team:
             # they reach the resident the way the complaint says (nothing when none was logged).
+            # The address read back with the complaint goes with the job too (round 23).
             app.cases.add_service_request_contact(
                 handover.contact_id, handover.contact_name, handover.contact_details,
                 handover.contact_preference,
+                str(tracker.get_slot("resident_address") or address_told(tracker) or ""),
             )  # fmt: skip
         dispatcher.utter_message(text=complaint_logged_line(complaint))
         dispatcher.utter_message(text=ombudsman_line(app.policy))

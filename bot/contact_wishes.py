@@ -11,12 +11,14 @@ import re
 
 from bot.definition import (
     ALSO,
+    NAME_WORD,
     contact_details_in,
     contact_time_in,
     email_in,
     held_details,
     phone_in,
     preference_beside_details,
+    ways_said,
 )
 
 # "copy the councillor in", "cc cllr.hart@...", "is only to be copied in", "copying in".
@@ -57,6 +59,43 @@ WISH_TO_RESIDENT = re.compile(
 )
 # "not-before-2pm": the time in words.
 HYPHENS = re.compile(r"(?<=\w)-(?=\w)")
+
+
+# "no letters", "dont post anything", "dont send anything to the flat", said at any question
+# (round 23; round 22 r22a-05 t5: "dont send letters, he still has a key to the post box" was
+# never recorded): kept as a wish beside the contact details and read back.
+NO_POST_WISH = "not send letters or anything by post to your home"
+NOT_SENT_TO_THE_HOME = re.compile(
+    r"\b(?:dont|don'?t|do not|never|nothing)\s+(?:(?:send|post|sent)\s+)?(?:(?:any\s*thing|"
+    r"stuff|it|them)\s+)?(?:to|at)\s+(?:the|my|our|her|his|their|this)\s+(?:flat|house|home|"
+    r"address|door)\b"
+    r"|\bnothing\s+(?:by|in the|through the)\s+(?:post|letter ?box|door)\b",
+    re.IGNORECASE,
+)
+# "I never got any letters", "you didnt write back": letters not received, no wish.
+NOT_RECEIVED = re.compile(
+    r"\b(?:got|get|gotten|had|received|receive|receiving|getting|seen|sent|arrived|came|come|"
+    r"back|replied|reply|respond|responded|answered)\b",
+    re.IGNORECASE,
+)
+POST_CLAUSES = re.compile(r"[.;!?\n]+|,\s*(?:but|and|so)\s+")
+
+
+def no_post_wished(text: str) -> bool:
+    """Whether a message asks that nothing be sent by post to the home."""
+    for clause in POST_CLAUSES.split(text):
+        if NOT_SENT_TO_THE_HOME.search(clause):
+            return True
+        if "letter" in ways_said(clause).ruled_out and not NOT_RECEIVED.search(clause):
+            return True
+    return False
+
+
+def with_no_post(details: str, said: list[str]) -> str:
+    """The contact details with the wish that nothing is posted, when any message said so."""
+    if not details or NO_POST_WISH in wishes(details) or not any(map(no_post_wished, said)):
+        return details
+    return with_wish(details, NO_POST_WISH)
 
 
 def wishes(details: str) -> list[str]:
@@ -148,6 +187,48 @@ def phone_or_email(text: str) -> str | None:
     return phone_in(text) or email_in(text)
 
 
+# Someone of the resident's named by how they are related, with their own details: "copy in Mrs
+# Lowe's daughter Karen on karen.lowe@...", "her son Tom on 07700 ..." (round 23; round 22
+# r22b-03 t9 read the daughter's email back as "We will also contact Mrs Edna Lowe on ...").
+RELATIONS = (
+    r"(?:daughter|son|husband|wife|partner|carer|sister|brother|niece|nephew|grandson|"
+    r"granddaughter|grandchild|friend|neighbour|support worker|social worker|key worker)"
+)
+THEIR_RELATIVE = re.compile(
+    rf"(?:(?P<owner>(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD})?)(?:'s|\u2019s)"
+    r"|\b(?P<pronoun>(?i:her|his|their|mums|mum's|dads|dad's)))\s+(?P<relation>(?i:"
+    + RELATIONS
+    + rf"))\b(?:,?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD})?))?"
+)
+
+
+def their_relative(clause: str, resident: str) -> tuple[str, int] | None:
+    """Who the details after it belong to when a clause names someone related to the resident
+    ("Karen, Mrs Lowe's daughter", "her son"), and where they are named."""
+    found = THEIR_RELATIVE.search(clause)
+    if found is None:
+        return None
+    owner = found.group("owner") or resident.split(",")[0].strip()
+    relation = found.group("relation").lower()
+    if found.group("pronoun") and found.group("pronoun").lower().startswith(("mum", "dad")):
+        owner = found.group("pronoun").lower().replace("'", "").removesuffix("s") + "'s"
+        whose = f"{owner} {relation}"
+    else:
+        whose = f"{owner}'s {relation}"
+    name = found.group("name")
+    return (f"{name}, {whose}," if name else whose), found.start()
+
+
+def relative_wish(clause: str, who: str, copied: bool) -> str | None:
+    """The wish to reach someone of the resident's on their own details, said as theirs."""
+    details = contact_details_in(clause)
+    if details is None:
+        return None
+    if copied and email_in(clause):
+        return f"copy our emails to {who} at {details}"
+    return f"contact {who} on {details}"
+
+
 def split_contact(text: str, resident: str) -> tuple[str, str | None, list[str]] | None:
     """A helper's answer that gives their own contact and the resident's, each with its way and
     time ("contact me, Sam, by email on sam@..., and Leanne by text on 07700 900288 but not
@@ -157,7 +238,21 @@ def split_contact(text: str, resident: str) -> tuple[str, str | None, list[str]]
     own: list[str] = []
     way: str | None = None
     wish: str | None = None
+    relatives: list[str] = []
     for clause in (c for c in CLAUSES.split(text) if c.strip()):
+        relative = their_relative(clause, resident)
+        told = (
+            relative_wish(clause[relative[1] :], relative[0], bool(COPY_WORDS.search(clause)))
+            if relative
+            else None
+        )
+        if relative is not None and told is not None:
+            relatives.append(told)
+            # "my email is ..., please cc Edna's granddaughter Amy at ...": the writer's own
+            # details before the relative are still theirs.
+            clause = clause[: relative[1]]
+            if contact_details_in(clause) is None:
+                continue
         if about_the_resident(clause, resident):
             wish = resident_wish(wish, clause, resident) or wish
             continue
@@ -165,6 +260,6 @@ def split_contact(text: str, resident: str) -> tuple[str, str | None, list[str]]
         if details:
             own.append(details)
         way = way or (preference_beside_details(clause) if details or way is None else None)
-    if wish is None or not own:
+    if (wish is None and not relatives) or not own:
         return None
-    return ", ".join(own), way, [wish]
+    return ", ".join(own), way, [*([wish] if wish else []), *relatives]

@@ -264,6 +264,21 @@ def address_after_a_name(text: str) -> tuple[str, str] | None:
     return (rest, found.group("address")) if words_of(rest) else None
 
 
+def address_in_an_answer(text: str) -> str | None:
+    """The address given in answer to "What is the address of the home?": written with
+    capitals or in small letters, or the answer itself when it holds a number and words after
+    it ("flat 2 above the chip shop"); None when it holds no address ("dunno", "why?")."""
+    said = without_contact_details(text).strip()
+    found = postal_address_in(said)
+    if found is not None:
+        return found
+    small = ADDRESS_ANY_CASE.search(said)
+    if small is not None:
+        return small.group(0).strip(" ,.")
+    rest = ADDRESS_LEAD_IN.sub("", said).strip(" ,.!")
+    return rest if ADDRESS_LIKE.search(rest) and len(rest) <= 150 else None
+
+
 def name_in(text: str) -> str | None:
     """The name in an answer to "what name should we use": "it's Ayesha Khan", "call me Ayesha",
     or just the name. None when the answer does not look like a name."""
@@ -345,6 +360,24 @@ PLACE_WORDS = {
     "Row", "Grove", "Green", "Mews", "View", "Rise", "Hill", "Square", "Park", "Parade", "Gate",
 }  # fmt: skip
 ADDRESS_AFTER_A_NAME = _address_after_a_name()
+
+
+# An address typed in small letters anywhere in an answer to the address question: "its flat 9,
+# 12 oak road", "22 elm walk thanks" (round 23).
+ADDRESS_ANY_CASE = re.compile(
+    r"(?:flat\s+(?:\d+\w?|[a-z])\b,?\s+)?\d+\w?,?\s+(?:[a-z'-]+\s+){0,3}(?:"
+    + "|".join(sorted(PLACE_WORDS))
+    + r")\b(?:,?\s+flat\s+(?:\d+\w?|[a-z])\b)?"
+    r"(?:,?\s+[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b)?",
+    re.IGNORECASE,
+)
+# "flat 3 Beech House" or "the flat above the shop, 9a": a number, then words the team can check.
+ADDRESS_LIKE = re.compile(r"\d+\w?\s*,?\s+[a-z'-]{2,}", re.IGNORECASE)
+ADDRESS_LEAD_IN = re.compile(
+    r"^\s*(?:(?:yes|yeah|ok|sure)[\s,.!]+)?(?:(?:it'?s|its|it is|my address is|address is|the "
+    r"address is|address:?|i live at|we live at|she lives at|he lives at|they live at|at)\s+)?",
+    re.IGNORECASE,
+)
 
 
 TITLES = ("Mrs", "Mr", "Ms", "Miss", "Dr", "Mx")
@@ -816,7 +849,11 @@ class DraftDefinition:
             f"We will contact {self.contact_name.strip()} by {self.contact_preference} ({details})."
         )
         # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
-        lines.extend(f"We will also {wish}." for wish in also)
+        # "We will not send letters or anything by post to your home." (round 23).
+        lines.extend(
+            f"We will {wish}." if wish.startswith("not ") else f"We will also {wish}."
+            for wish in also
+        )
         if self.address_line():
             lines.append(self.address_line())
         if self.adjustments:

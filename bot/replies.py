@@ -314,6 +314,25 @@ def asks_for_whatsapp(text: str) -> bool:
     return re.search(r"\bwh?ats\s?app\b|\bwhatsap\b|\bwatsapp\b", text, re.IGNORECASE) is not None
 
 
+# Round 23: an answer to the address question with no house or flat number in it.
+ADDRESS_NOT_READ = (
+    "Sorry, I could not find an address in that. I need the flat or house number and the "
+    "street, for example 12 Oak Road."
+)
+
+
+# Round 23: "no letters" said at any question, said back with the request's contact line.
+NO_POST_LINE = "We will not send letters or anything by post to your home, as you asked."
+
+
+def address_noted_line(address: str) -> str:
+    """The address a job is booked at, said back after the request's contact line."""
+    return (
+        f"The address we have for the job is {address.strip().rstrip('.')}. Our team will check "
+        "it with you before anyone comes."
+    )
+
+
 def request_contact_lines(
     details: str | None, preference: str | None, contact_by: date, policy: Policy,
     urgent: bool = False, they_will_call: bool = False, to_a_person: bool = False,

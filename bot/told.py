@@ -12,6 +12,7 @@ from bot.definition import (
     EMAIL_IN_TEXT,
     NAME_WORD,
     NOT_A_NAME,
+    NOT_IN_NAMES,
     NOT_NAMES,
     a_place_not_a_name,
     contact_details_in,
@@ -511,7 +512,62 @@ def own_name_in(text: str) -> str | None:
         ):
             continue
         return name
-    return signed_name(text) if with_details else None
+    if with_details:
+        return signed_name(text) or name_in_small_letters(text)
+    return name_in_small_letters(text)
+
+
+# "its gary price 07700 900111 flat 3", "name is gary price and my number is ...": a name typed
+# in small letters inside a sentence that gives the details (round 23: the name was asked
+# again). Said by its opener, never as "her name is" or "mum's name is" (the resident's name).
+NAME_ENDS_AT = (
+    r"(?:and|&|my|on|at|from|flat|mob|mobile|email|tel|phone|number|no|txt|text|call|ring|pls|"
+    r"please|thanks|thx|ta|n)"
+)
+SMALL_LETTERS_NAME = re.compile(
+    r"(?:^|[\s,.;!-])(?<!\bher )(?<!\bhis )(?<!\btheir )(?<!'s )(?<!\bmums )(?<!\bdads )"
+    r"(?P<opener>my name is|my name's|my names|my name|name is|name's|names|name:|its|it's|it is|"
+    r"im|i'm|i am|this is)\s+"
+    rf"(?P<name>[a-z][a-z'-]{{1,14}}(?:\s+(?!{NAME_ENDS_AT}\b)[a-z][a-z'-]{{1,20}})?)"
+    # Where the name ends: the details, a stop, "and", "my", "on", "flat" or the end.
+    rf"(?=\s*(?:[,.;!:(-]|\d|\+|$)|\s+{NAME_ENDS_AT}\b)",
+    re.IGNORECASE,
+)
+# Openers that name only with the name's own label: "its" and "im" say many other things.
+NAMING_OPENERS = ("my name is", "my name's", "my names", "my name", "name is", "name's", "names",
+                  "name:")  # fmt: skip
+# Words of a sentence, never of a name typed in small letters: "im waiting in", "its still
+# leaking" beside a number.
+NOT_SMALL_NAME_WORDS = {
+    "at", "in", "on", "off", "by", "so", "very", "really", "still", "always", "never", "also",
+    "waiting", "working", "going", "coming", "staying", "living", "getting", "trying", "calling",
+    "about", "after", "before", "around", "just", "only", "home", "work", "away", "abroad",
+    "free", "best", "better", "easiest", "easier", "quicker", "mum", "dad", "nan", "son",
+    "daughter", "tenant", "resident", "carer", "the", "a", "an", "our", "your", "ur", "no",
+    "flat", "house", "number", "mouldy", "dangerous", "unsafe", "awful", "terrible", "gone",
+}  # fmt: skip
+
+
+def name_in_small_letters(text: str) -> str | None:
+    """A first name, or first name and surname, typed in small letters after "its", "im" or
+    "name is" inside a sentence: the name's own label ("name is") names it anywhere; "its" and
+    "im" only beside contact details."""
+    with_details = contact_details_in(text) is not None
+    for found in SMALL_LETTERS_NAME.finditer(text):
+        if found.group("opener").lower() not in NAMING_OPENERS and not with_details:
+            continue
+        if not found.group("name").islower():
+            # Written with capitals: the other readings have it.
+            continue
+        parts = found.group("name").split()
+        if parts[0].lower().endswith("ing") or any(
+            part.lower()
+            in NOT_SIGNED_NAMES | NOT_A_NAME | DETAIL_LABELS | NOT_IN_NAMES | NOT_SMALL_NAME_WORDS
+            for part in parts
+        ):
+            continue
+        return " ".join(capitalised(part) for part in parts)
+    return None
 
 
 # "ye txt me 07700 900246 its jade", "my number is 07700 900150 im leon": a first name typed

@@ -470,17 +470,19 @@ class CaseStore:
         return request
 
     def add_service_request_contact(
-        self, contact_id: int, name: str, details: str, preference: str
+        self, contact_id: int, name: str, details: str, preference: str, address: str = ""
     ) -> bool:
-        """How the team can reach the resident about a request the chat logged (1.4): the chat
-        hears the request first and asks for the details after. False when no request was
-        logged for the contact. The audit keeps that details were given, not the details."""
+        """How the team can reach the resident about a request the chat logged (1.4), and the
+        address of the home where the job is: the chat hears the request first and asks for the
+        details after. False when no request was logged for the contact. The audit keeps that
+        details (and an address) were given, never the details or the address."""
         with self.unit_of_work() as uow:
             if uow.cases.service_request(contact_id) is None:
                 return False
-            uow.cases.set_service_request_contact(contact_id, name, details, preference)
+            uow.cases.set_service_request_contact(contact_id, name, details, preference, address)
             uow.cases.audit(self._clock(), self._actor, "service_request_contact_given",
-                            f"contact:{contact_id}", preference=preference)  # fmt: skip
+                            f"contact:{contact_id}", preference=preference,
+                            **({"address_given": True} if address else {}))  # fmt: skip
             uow.commit()
         return True
 

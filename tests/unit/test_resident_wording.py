@@ -226,6 +226,10 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["added_to_stage_2"] = replies.ADDED_TO_STAGE_2_LINE
     texts["thanks_while_awaited"] = replies.THANKS_WHILE_AWAITED_LINE
     texts["need_passed_on"] = replies.NEED_PASSED_ON_LINE
+    # Round 23: the address of the home for a job, and "no letters" said back.
+    texts["address_not_read"] = replies.ADDRESS_NOT_READ
+    texts["address_noted"] = replies.address_noted_line("Flat 9, 12 Oak Road")
+    texts["no_post"] = replies.NO_POST_LINE
     texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")
     deadlines = CaseStore(lambda: None, policy).deadlines  # type: ignore[arg-type, return-value]
     texts["reply_dates_late"] = reply_dates_line(date(2026, 11, 13), date(2026, 12, 6), deadlines)

@@ -22,9 +22,11 @@ class ServiceRequestRows(Rows):
         )
 
     def set_service_request_contact(
-        self, contact_id: int, name: str, details: str, preference: str
+        self, contact_id: int, name: str, details: str, preference: str, address: str = ""
     ) -> None:
         requests = tables.service_requests
+        # An address held already (from the console) is not blanked by a chat that gave none.
+        held = {"property_address": address} if address else {}
         self._db.execute(
             update(requests)
             .where(requests.c.contact_id == contact_id)
@@ -33,6 +35,7 @@ class ServiceRequestRows(Rows):
                 contact_details=details,
                 contact_preference=preference,
                 contact_factors=factor_words(details),
+                **held,
             )
         )
 
