@@ -311,12 +311,14 @@ class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
 
 def said_last(tracker: Tracker) -> str | None:
     """The first line of the assistant's last turn before this message."""
-    lines: list[str] = []
-    for event in reversed(tracker.events[:-1] if tracker.events else []):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "bot":
-            lines.insert(0, str(event.get("text") or ""))
+    events = list(tracker.events)
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    start = users[-2] + 1 if len(users) > 1 else 0
+    lines = [
+        str(event.get("text") or "")
+        for event in events[start : users[-1] if users else len(events)]
+        if event.get("event") == "bot"
+    ]
     return lines[0] if lines else None
 
 
