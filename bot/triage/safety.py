@@ -116,9 +116,31 @@ def routes_standing(
             continue
         matches = RuleMatches.from_entities(entities)
         told.update(matches.urgency)
-        for category in taken_back(matches, policy, guessed=set(standing) - told):
+        back = taken_back(matches, policy, guessed=set(standing) - told)
+        if only_a_chirp_is_over(text, matches, policy):
+            # "also her co alarm is doing a single chirp every minute" after the route for an
+            # 84-year-old on oxygen with no heating: the chirp tells the alarm's battery is low,
+            # not that the cold is over, so the contact was promised "by Wednesday" (round 23,
+            # r22a-02 t5). Only the dangers an alarm warns of are taken back.
+            back &= ALARM_DANGERS
+        for category in back:
             standing.pop(category, None)
     return list(standing)
+
+
+# The dangers a smoke or carbon monoxide alarm warns of: its chirp or battery takes back only
+# these.
+ALARM_DANGERS = {"gas", "co_risk", "fire_or_danger_to_life", "no_smoke_alarm"}
+
+
+def only_a_chirp_is_over(text: str, matches: RuleMatches, policy: Policy) -> bool:
+    """Whether the message reads as about a danger that is over only through an alarm's chirp
+    or battery ("the alarm keeps chirping"), with no other words that say a danger is over."""
+    if not (matches.past_danger and tells_of_a_chirp(text, policy)):
+        return False
+    chirp = set(policy.safety.alarm_chirp_cues)
+    others = [cue for cue in policy.safety.over_cues if cue not in chirp and "batter" not in cue]
+    return not _tells_any(text, others) and not matches.danger_taken_back
 
 
 def taken_back(matches: RuleMatches, policy: Policy, guessed: Iterable[str] = ()) -> set[str]:

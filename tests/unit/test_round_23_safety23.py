@@ -60,3 +60,40 @@ def test_no_timescale_protested(policy: Policy, text: str) -> None:
 
 def test_a_timescale_after_a_route_with_no_emergency_clock_is_no_protest(policy: Policy) -> None:
     assert protests_a_timescale("friday?? really", ["self_harm"], policy) == []
+
+
+def _standing(policy: Policy, category: str, text: str) -> list[str]:
+    from bot.nlp.rules import RuleMatcher
+    from bot.triage.safety import routes_standing
+
+    matcher = RuleMatcher.blank(policy)
+    entities = matcher.match(matcher.make_doc(text)).as_entities()
+    return routes_standing(
+        [(False, policy.urgent_route(category), []), (True, text, entities)], policy
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "07700 900111. oh and her smoke alarm chirps every minute",
+        "also the co alarm in the hall chirps every minute or so",
+    ],
+)
+def test_an_alarms_chirp_does_not_take_back_a_cold_home(policy: Policy, text: str) -> None:
+    """r22a-02 t5: the chirp read as "the danger is over", and the emergency for an 84-year-old
+    on oxygen with no heating was promised contact "by Wednesday"."""
+    assert _standing(policy, "no_heating_or_water_vulnerable", text) == [
+        "no_heating_or_water_vulnerable"
+    ]
+
+
+def test_an_alarms_chirp_still_takes_back_the_gas_route(policy: Policy) -> None:
+    assert _standing(policy, "gas", "it was just the alarm chirping, think its the battery") == []
+
+
+def test_the_heating_back_on_still_takes_back_a_cold_home(policy: Policy) -> None:
+    assert (
+        _standing(policy, "no_heating_or_water_vulnerable", "the heating is back on now, all fine")
+        == []
+    )
