@@ -907,6 +907,9 @@ def _after_route(
     # r22a-01 t3-t4, r22a-03 t3-t7).
     answered = answered or bool(in_use) or about_record is not None
     promised = set(said) if answered else set()
+    if asks_what_to_do(text, policy):
+        # The route's steps answer "what should she do?" / "is it safe ...?", however often.
+        promised -= set(lines)
     if waiting_on_an_answer(tracker):
         # Asked at a form's question ("no i didnt report it. so i shouldnt use it then?", round
         # 19 r19a-01): the plain answer and the route's steps, then the form goes on, keeping

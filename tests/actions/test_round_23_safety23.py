@@ -216,3 +216,18 @@ def test_a_protest_at_the_contact_offer_gets_the_clock_the_choice_and_the_offer_
     assert any("not left for days" in r for r in replies)
     assert any("make a complaint" in r for r in replies)
     assert replies[-1] == "utter_offer_request_contact"
+
+
+def test_what_to_do_asked_beside_a_need_to_note_still_gets_the_routes_steps(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """The route's steps answer "what should she do?", however often they were said: only the
+    promise (the 24 hours, "no contact details") is not said again."""
+    said = [policy.urgent_route(VULNERABLE), GAS_CLOCK, policy.contact_line(False)]
+    text = "what should she do right now? and please note on her file that she is on dialysis"
+    tracked = turn(policy, said, text, None)
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    replies = texts(dispatcher)
+    assert policy.urgent_route(VULNERABLE, None, False) in replies
+    assert any("dialysis on the record" in r for r in replies)
+    assert GAS_CLOCK not in replies
