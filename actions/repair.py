@@ -154,14 +154,10 @@ class ActionUnderstandAnswer(Action):
             # log it without (round 12 r12a-13). "yes log it but put flat B": the change first,
             # then the read-back again (round 18 r18a-08 t14 was logged without it).
             understanding = Understanding("amend")
-        noted = health_noted(tracker)
-        if (
-            noted is not None
-            and question is not None
-            # The read-back and the questions about what would help read the need as their
-            # answer themselves.
-            and question.name not in (READ_BACK, "adjustments_needed", "adjustment_consent")
-        ):
+        # The read-back and the questions about what would help read the need as their answer
+        # themselves.
+        noted = health_noted_here(tracker)
+        if noted is not None and question is not None:
             # "can you put the dialysis on his file so you know for next time" at the name
             # question got "Yes. I have noted your request for our team." and the name question
             # again; "Can you put on the record that she's on oxygen and dialysis ...?" asked
@@ -897,6 +893,32 @@ FOR_SOMEONE_ELSE = re.compile(
 )
 
 
+def consent_set_this_turn(tracker: Tracker) -> bool:
+    """Whether consent to record a need was set since the resident's latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "adjustment_consent":
+            return event.get("value") is True
+    return False
+
+
+# How a need asked to be noted by someone acting for the resident is marked in the record.
+ON_THEIR_BEHALF = "asked to be noted on the resident's behalf"
+
+
+# The questions that read a need told at them as their answer themselves.
+READ_NEEDS_THEMSELVES = (READ_BACK, "adjustments_needed", "adjustment_consent")
+
+
+def health_noted_here(tracker: Tracker) -> tuple[str, list[EventType]] | None:
+    """`health_noted`, unless the question waiting reads the need as its answer itself."""
+    question = open_question(tracker)
+    if question is not None and question.name in READ_NEEDS_THEMSELVES:
+        return None
+    return health_noted(tracker)
+
+
 def health_noted(tracker: Tracker) -> tuple[str, list[EventType]] | None:
     """A message that asks us to note a health condition or disability (special category data,
     recorded only with consent): the need kept as what would help, with the consent the asking
@@ -905,6 +927,9 @@ def health_noted(tracker: Tracker) -> tuple[str, list[EventType]] | None:
     kind, or refuses recording."""
     text = str(tracker.latest_message.get("text") or "")
     if text.startswith("/") or not ASKS_TO_NOTE.search(text) or refuses_recording(text):
+        return None
+    if consent_set_this_turn(tracker):
+        # Noted beside the route by the safety check, which handed the message on (round 23).
         return None
     entities = tracker.latest_message.get("entities") or []
     health = [
@@ -924,6 +949,14 @@ def health_noted(tracker: Tracker) -> tuple[str, list[EventType]] | None:
     helper = tracker.get_slot("acting_for") == "someone_else" or bool(FOR_SOMEONE_ELSE.search(text))
     held = str(tracker.get_slot("adjustments_needed") or "")
     needed = told["adjustments_needed"]
+    if tracker.get_slot("adjustment_consent") and all(n in held.lower() for n in named):
+        # Asked again after it was noted ("will you note her oxygen, dialysis and wheelchair?"
+        # after the route that answered the first asking, round 23 r22a-02 t3): said once, and
+        # never asked consent for again.
+        return f"Yes. I have already put {said} on the record.", []
+    if helper:
+        # A representative asking for the resident: the record says so (round 23, r22a-02 t2).
+        needed = f"{needed} ({ON_THEIR_BEHALF})"
     if held and held != NONE_NEEDED and needed.lower() not in held.lower():
         needed = f"{held}; {needed}"
     line = (

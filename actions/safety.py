@@ -18,7 +18,12 @@ from actions.app import get_app
 from actions.choice import answer_in_context
 from actions.complaint_form import answers_acting_for
 from actions.fallback import hands_over
-from actions.repair import buttons_before, corrects_the_read_back, recorded_so_far
+from actions.repair import (
+    buttons_before,
+    corrects_the_read_back,
+    health_noted_here,
+    recorded_so_far,
+)
 from actions.safety_languages import (
     answered_in_their_language,
     details_seen_in_their_language,
@@ -60,7 +65,13 @@ from bot.nlp.matches import DANGER_TOLD, RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for, answers_in, is_question
 from bot.recorded import asks_if_recorded, recorded_reply
-from bot.replies import DETAILS_SEEN_LINE, unread_danger_line, urgent_lines
+from bot.replies import (
+    COMPLAIN_ABOUT_HANDLING,
+    DETAILS_SEEN_LINE,
+    emergency_clock_lines,
+    unread_danger_line,
+    urgent_lines,
+)
 from bot.text import sentences, sentences_clear_of, words
 from bot.told import earlier_report_told, outcome_as_told
 from bot.triage import Reason, TriageResult, triage
@@ -95,6 +106,8 @@ from bot.triage.safety import (
     line_not_answered,
     made_safe_told,
     not_to_be_phoned,
+    only_made_safe_told,
+    protests_a_timescale,
     reads_as_a_detail,
     routes_in_events,
     routes_put_off,
@@ -154,6 +167,9 @@ class ActionSafetyCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        return health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
+
+    def _check(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         app = get_app()
         policy = app.policy
         message = tracker.latest_message
@@ -189,6 +205,13 @@ class ActionSafetyCheck(Action):
             result = replace(result, ask_about_danger=False)
         routed_now_or_before = (*result.urgency, *routes_not_taken_back(tracker))
         made_safe = made_safe_told(text, routed_now_or_before, policy)
+        # "ok were outside now", and nothing else: a report that the step was taken, no answer
+        # to the question waiting (round 23, r22a-01 t3 was read as yes to the contact offer).
+        reported = not (result.urgency or confirmed or said_again) and only_made_safe_told(
+            text, routed_now_or_before, policy
+        )
+        if reported:
+            follow_up = None
         routed_before = routes_in(tracker)
         offer_a_person = not _a_person_has_it(tracker, policy)
         said_instead = [c for c in made_safe if c in result.urgency and c in routed_before]
@@ -225,6 +248,21 @@ class ActionSafetyCheck(Action):
             _ways_without_a_call(dispatcher, tracker)
         elif result.ask_about_danger:
             dispatcher.utter_message(text=policy.safety.question_for(result.danger_in_doubt))
+        protested = protests_a_timescale(text, routes_not_taken_back(tracker), policy)
+        if protested:
+            # "wednesday?? its a gas leak", "3 days for a gas leak are you serious": the emergency
+            # clock said plainly, and the choice to complain (round 23, r22a-01 t8 got "I can't
+            # answer that one").
+            _explain_the_emergency_clock(dispatcher, tracker)
+            if not (result.urgency or no_calls or said_again):
+                dispatcher.utter_message(text=COMPLAIN_ABOUT_HANDLING)
+                if waiting_on_an_answer(tracker) or tracker.get_slot(WITH_PERSON_SLOT):
+                    return self._carry_on(dispatcher, tracker, routed=True, asked=False)
+                question = open_question(tracker)
+                if question is not None and question.name == REQUEST_CONTACT_OFFER:
+                    # Whether our team should contact them is still to answer.
+                    dispatcher.utter_message(response="utter_offer_request_contact")
+                return []
         if no_calls:
             # A safe way given in this message, or an email given before ("can i talk to a
             # person then, but by email or on here, not a phone call" after giving one was asked
@@ -254,22 +292,29 @@ class ActionSafetyCheck(Action):
             safe_contact = asks_about_safe_contact(text, routes_not_taken_back(tracker), policy)
             if safe_contact:
                 return _answer_safe_contact(dispatcher, tracker, safe_contact)
-            calling = None if follow_up else _calling(tracker)
+            calling = None if follow_up or reported else _calling(tracker)
             if calling:
                 return self._calling_for_help(dispatcher, tracker, calling)
             follow_up = (
-                follow_up
-                or _cannot_phone_after_a_route(tracker, policy)
-                or _told_again_to_a_person(tracker, policy)
-                or _at_risk_while_waiting(tracker, policy)
+                None
+                if reported
+                else (
+                    follow_up
+                    or _cannot_phone_after_a_route(tracker, policy)
+                    or _told_again_to_a_person(tracker, policy)
+                    or _at_risk_while_waiting(tracker, policy)
+                )
             )
             if follow_up:
-                return _after_route(dispatcher, tracker, follow_up)
+                # A need asked to be noted is an answer too (`health_noted_beside`).
+                answered = bool(asked_about_steps) or health_noted_here(tracker) is not None
+                return _after_route(dispatcher, tracker, follow_up, answered)
             _unread_while_waiting(dispatcher, tracker)
             _details_while_waiting(dispatcher, tracker)
         return self._carry_on(
             dispatcher, tracker, routed=bool(result.urgency or said_again),
             asked=result.ask_about_danger,
+            reported=reported,
             to_a_person=any(
                 policy.urgency[c].to_a_person for c in result.urgency if c in policy.urgency
             ),
@@ -301,6 +346,7 @@ class ActionSafetyCheck(Action):
         routed: bool,
         asked: bool,
         to_a_person: bool = False,
+        reported: bool = False,
     ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
         says nothing more; at a form's question or the read-back, after a route, or after the
@@ -331,13 +377,18 @@ class ActionSafetyCheck(Action):
             # "phone call, in portuguese if you can" beside a route: the form reads the answer
             # (round 15 r15c-06 t10, r15c-02 t8).
             routed = False
-        held = routed or (asked and not answers_the_question(question, text))
+        # A report that the route's step was taken ("ok were outside now") is no answer: the
+        # question waiting is asked again (round 23, r22a-01 t3).
+        held = routed or reported or (asked and not answers_the_question(question, text))
         waiting = question is not None and (
             question.form
             or question.name == READ_BACK
             # "no fire its the CO alarm" beside the route tells what is not there: no answer to
             # whether we should contact them (round 20 r20a-02 t3 was told "That's fine").
-            or (question.name == REQUEST_CONTACT_OFFER and bool(NO_SUCH_THING.match(words(text))))
+            or (
+                question.name == REQUEST_CONTACT_OFFER
+                and (reported or bool(NO_SUCH_THING.match(words(text))))
+            )
         )
         danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_TOLD]
         kept = answer_beside_a_route(question, text, danger_at) if routed else None
@@ -362,6 +413,30 @@ class ActionSafetyCheck(Action):
             return [SlotSet(question.name, None)] if question.form else []
         # The rules and forms then see the message as if nothing had come before them.
         return [ActionReverted()]
+
+
+def health_noted_beside(
+    dispatcher: CollectingDispatcher, tracker: Tracker, events: list[EventType]
+) -> list[EventType]:
+    """A health need asked to be noted in the message that sets off or follows a route: "Can you
+    put on the record that she's on oxygen and dialysis and uses a wheelchair, so the engineer
+    knows she's a priority?" got the route and "no contact details", twice, and no word about
+    the record (round 23, r22a-02 t2-t3). The asking is the consent (`health_noted`): said
+    plainly, once, after the route and before the last line. When the message is
+    handed back to the rules, the slots are set after the undo, so they stand, and the rules'
+    readers do not say it again this turn."""
+    noted = health_noted_here(tracker)
+    if noted is None:
+        return events
+    line, noted_events = noted
+    messages = dispatcher.messages
+    # Before the last line (the question asked again, or what happens next): the last line
+    # said is read as the question waiting next turn, and asked again from it.
+    at = len(messages) - 1 if len(messages) > 1 else len(messages)
+    said = CollectingDispatcher()
+    said.utter_message(text=line)
+    messages[at:at] = said.messages
+    return [*events, *noted_events]
 
 
 def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
@@ -780,8 +855,27 @@ def person_awaited(tracker: Tracker) -> bool:
     return handoff is not None and handoff.status == "waiting"
 
 
+# A promise of contact by a day ("Our team will contact you by text message (...) by Wednesday 9
+# December 2026 to arrange it.").
+DAY_PROMISED = re.compile(
+    r"\bwill contact you\b.*\bby (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d"
+)
+
+
+def _explain_the_emergency_clock(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """The 24 hours an emergency must be made safe in (the deadline said before, when there is
+    one), and the emergency repairs line if nobody comes; a day promised for contact before is
+    said not to be that deadline."""
+    policy = get_app().policy
+    said = said_so_far(tracker)
+    clocks = [line for line in clock_lines_said(said, policy) if "24 hours" in line]
+    far_date = any(DAY_PROMISED.search(line) for line in said)
+    for line in emergency_clock_lines(clocks, far_date, policy.landlord.emergency_repairs_phone):
+        dispatcher.utter_message(text=line)
+
+
 def _after_route(
-    dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str]
+    dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str], answered: bool = False
 ) -> list[EventType]:
     """What happens now and the help open day and night, never "I can't answer that": the
     resident asking after a route is waiting on us. Asked for someone to talk to after a danger
@@ -801,28 +895,47 @@ def _after_route(
         lines = [policy.urgent_route(category, None, False) for category in routed]
     else:
         lines = [policy.after_route(category) for category in routed]
+    said = said_so_far(tracker)
+    about_record = asks_if_recorded(text)
+    # A question about the route's steps, answered above, or about the record: the answer, and
+    # only what is still needed. The route's promise ("flagged as urgent", the 24 hours, "no
+    # contact details") said in an earlier turn is not said again on every turn (round 23,
+    # r22a-01 t3-t4, r22a-03 t3-t7).
+    answered = answered or bool(in_use) or about_record is not None
+    promised = set(said) if answered else set()
+    if asks_what_to_do(text, policy):
+        # The route's steps answer "what should she do?" / "is it safe ...?", however often.
+        promised -= set(lines)
     if waiting_on_an_answer(tracker):
         # Asked at a form's question ("no i didnt report it. so i shouldnt use it then?", round
         # 19 r19a-01): the plain answer and the route's steps, then the form goes on, keeping
         # the answer told beside them.
         for line in dict.fromkeys(line for line in (*in_use, *lines) if line):
-            dispatcher.utter_message(text=line)
+            if line not in promised:
+                dispatcher.utter_message(text=line)
         return ActionSafetyCheck._carry_on(dispatcher, tracker, routed=True, asked=False)
     # "is someone actually coming to look at the mould?": the dates the law sets, said again.
-    said_before = clock_lines_said(said_so_far(tracker), policy)
+    said_before = clock_lines_said(said, policy)
+    common = answer_for(text, get_app().answers)
     for line in dict.fromkeys(line for line in (*in_use, *lines, *said_before) if line):
-        dispatcher.utter_message(text=line)
-    answered = answer_for(text, get_app().answers)
-    if answered and answered.id in ABOUT_THE_ROUTE:
+        if line not in promised:
+            dispatcher.utter_message(text=line)
+    if common and common.id in ABOUT_THE_ROUTE:
         # "is the engineer booked in yet??" after the lift route: the route's help, and what
         # the chat can and cannot see of appointments (round 18 r18a-03 t2).
-        dispatcher.utter_message(text=answered.text)
-    about_record = asks_if_recorded(text)
+        dispatcher.utter_message(text=common.text)
     if about_record is not None:
         # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
         dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker), text))
     _ways_without_a_call(dispatcher, tracker)
-    dispatcher.utter_message(text=policy.contact_line(details_held(tracker)))
+    contact = policy.contact_line(details_held(tracker))
+    question = open_question(tracker)
+    if answered and question is not None and question.name == REQUEST_CONTACT_OFFER:
+        # Whether our team should contact them is still to answer: asked again, not "we do not
+        # have a phone number" each turn.
+        dispatcher.utter_message(response="utter_offer_request_contact")
+    elif contact not in promised:
+        dispatcher.utter_message(text=contact)
     return then_as_while_waiting(tracker) if tracker.get_slot(WITH_PERSON_SLOT) else []
 
 

@@ -328,6 +328,20 @@ def asked_about_status(asked: Answer | None) -> bool:
     return asked is None or asked.id in ABOUT_STATUS
 
 
+def said_health_noted(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A health need the message asks us to note ("can you put on the record that she's on
+    oxygen"): the line that says it is noted, and its slots (`actions.repair.health_noted`);
+    nothing when none is asked to be noted."""
+    from actions.repair import health_noted_here  # actions.repair imports this module's users
+
+    noted = health_noted_here(tracker)
+    if noted is None:
+        return []
+    line, events = noted
+    dispatcher.utter_message(text=line)
+    return events
+
+
 class ActionTriage(Action):
     def name(self) -> str:
         return "action_triage"
@@ -632,8 +646,9 @@ class ActionTriage(Action):
                 # weeks"): the choice made is not offered again, and the form carries on
                 # (round 15 r15a-02 t2).
                 return events
+            noted = said_health_noted(dispatcher, tracker)
             dispatcher.utter_message(response="utter_offer_complaint")
-            return [*events, SlotSet("choice_pending", True)]
+            return [*events, *noted, SlotSet("choice_pending", True)]
         said = [question.answer.text for question in questions]
         answered_by_parts = bool(parts_said) and result.label == "other"
         # A staff member's own grievance hears where it goes (HR) beside any answer (round 12
@@ -648,7 +663,13 @@ class ActionTriage(Action):
             # "I can't answer that one" would contradict it.
             details = tracker.get_slot("contact_details")
             said = chat_lines(result, app.policy, details, is_question(text)) + said
-        for line in said + adjustment_lines(result, app.policy):
+        for line in said:
+            dispatcher.utter_message(text=line)
+        # A health need asked to be noted is noted, with the consent the asking gives, and not
+        # offered again (round 23, r22a-02 t2).
+        noted = said_health_noted(dispatcher, tracker)
+        events += noted
+        for line in [] if noted else adjustment_lines(result, app.policy):
             dispatcher.utter_message(text=line)
         if service_request is not None and wants_a_person_now(text):
             # The request is noted and the person asked for beside it is found (round 14
@@ -658,14 +679,16 @@ class ActionTriage(Action):
             # The team needs a way back to the resident (the representative is asked first).
             return [
                 *events,
-                *ask_or_record_contact(dispatcher, tracker, contact_id, bool(result.adjustments)),
+                *ask_or_record_contact(
+                    dispatcher, tracker, contact_id, bool(result.adjustments) and not noted
+                ),
             ]
         if result.representative and service_request is not None:
             # Something will be done for the resident, so who acts for them is noted (the
             # complaint form asks its own question). Adjustments are offered after this.
             dispatcher.utter_message(response="utter_offer_representative")
             return [*events, SlotSet("representative_pending", True)]
-        if result.adjustments:
+        if result.adjustments and not noted:
             dispatcher.utter_message(response="utter_offer_adjustments")
             return [*events, SlotSet("adjustments_pending", True)]
         return events

@@ -95,6 +95,10 @@ NOT_IN_NAMES = {
     "were", "now", "outside", "why", "what", "just", "its", "it's", "you", "u", "me", "i",
     "do", "does", "did", "here", "there", "this", "that", "emergency", "eh", "er", "erm", "um",
     "huh",
+    # "we're out", "ok im outside", "done, out of the house" after the gas route (round 23,
+    # r22a-01 t3): a report that the step was taken, no name.
+    "we're", "out", "im", "i'm", "ive", "i've", "ok", "okay", "done", "inside",
+    "house", "flat", "left", "gone", "got", "safe",
 }  # fmt: skip
 # Words that label contact details or say how to use them ("texts only please"), never part of
 # a name.

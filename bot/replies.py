@@ -850,3 +850,29 @@ def phone_typed_wrong_line(digits: int) -> str:
         f"The number you typed has {digits} digits. A UK phone number starts with 0 and has 11 "
         "digits, like 07700 900123. Could you check it? You can give an email address instead."
     )
+
+
+# A protest about a timescale after an emergency's route (round 23, r22a-01 t8 "wednesday?? its a
+# gas leak" got "I can't answer that one"): the emergency clock, said plainly.
+EMERGENCY_NOT_LEFT = "I'm sorry if that was not clear. An emergency like this is not left for days."
+LATER_DATE_WRONG = (
+    "The later date I gave you before was for our team to contact you. It is not when it will be "
+    "made safe."
+)
+EMERGENCY_CLOCK = "We must check an emergency and make it safe within 24 hours."
+COMPLAIN_ABOUT_HANDLING = (
+    "If you are unhappy with how we have dealt with this, you can make a complaint: just tell me."
+)
+
+
+def emergency_clock_lines(
+    clocks_said: list[str], far_date_said: bool, emergency_phone: str
+) -> list[str]:
+    """What a resident who protests a timescale after an emergency's route is told: the 24 hours
+    the law sets (the deadline said before, when there is one), and what to do if nobody comes."""
+    return [
+        EMERGENCY_NOT_LEFT + (f" {LATER_DATE_WRONG}" if far_date_said else ""),
+        *(clocks_said or [EMERGENCY_CLOCK]),
+        "If nobody has come by then, or it gets worse, call our emergency repairs line on "
+        f"{emergency_phone}, day or night.",
+    ]

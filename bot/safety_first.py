@@ -60,6 +60,8 @@ from bot.triage.safety import (
     line_not_answered,
     needs_safety_check,
     not_to_be_phoned,
+    only_made_safe_told,
+    protests_a_timescale,
     reads_as_a_detail,
     routes_given,
     routes_put_off,
@@ -226,6 +228,13 @@ class SafetyFirstPolicy(UntrainedPolicy):
         if routes_put_off(message.text, standing_before, policy) or line_not_answered(
             message.text, standing_before, policy
         ):
+            return True
+        if only_made_safe_told(message.text, standing_before, policy) or protests_a_timescale(
+            message.text, standing_before, policy
+        ):
+            # "ok were outside now" at the contact offer was read as yes to it (round 23,
+            # r22a-01 t3): the step taken is acknowledged, and the question asked again.
+            # "wednesday?? its a gas leak" got "I can't answer that one" (r22a-01 t8).
             return True
         unhappy = bool(matches.dissatisfaction_cues)
         standing = routes_standing(_turns(tracker), policy)

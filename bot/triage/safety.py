@@ -116,9 +116,31 @@ def routes_standing(
             continue
         matches = RuleMatches.from_entities(entities)
         told.update(matches.urgency)
-        for category in taken_back(matches, policy, guessed=set(standing) - told):
+        back = taken_back(matches, policy, guessed=set(standing) - told)
+        if only_a_chirp_is_over(text, matches, policy):
+            # "also her co alarm is doing a single chirp every minute" after the route for an
+            # 84-year-old on oxygen with no heating: the chirp tells the alarm's battery is low,
+            # not that the cold is over, so the contact was promised "by Wednesday" (round 23,
+            # r22a-02 t5). Only the dangers an alarm warns of are taken back.
+            back &= ALARM_DANGERS
+        for category in back:
             standing.pop(category, None)
     return list(standing)
+
+
+# The dangers a smoke or carbon monoxide alarm warns of: its chirp or battery takes back only
+# these.
+ALARM_DANGERS = {"gas", "co_risk", "fire_or_danger_to_life", "no_smoke_alarm"}
+
+
+def only_a_chirp_is_over(text: str, matches: RuleMatches, policy: Policy) -> bool:
+    """Whether the message reads as about a danger that is over only through an alarm's chirp
+    or battery ("the alarm keeps chirping"), with no other words that say a danger is over."""
+    if not (matches.past_danger and tells_of_a_chirp(text, policy)):
+        return False
+    chirp = set(policy.safety.alarm_chirp_cues)
+    others = [cue for cue in policy.safety.over_cues if cue not in chirp and "batter" not in cue]
+    return not _tells_any(text, others) and not matches.danger_taken_back
 
 
 def taken_back(matches: RuleMatches, policy: Policy, guessed: Iterable[str] = ()) -> set[str]:
@@ -332,11 +354,54 @@ def tells_of_a_chirp(text: str | None, policy: Policy) -> bool:
 def made_safe_told(text: str | None, categories: Iterable[str], policy: Policy) -> list[str]:
     """Of these categories, those whose route's first step the message says is taken ("ive
     flicked the kitchen breaker off now", "we're all outside, gas people called")."""
+    said = words(text or "")
     return [
         c
         for c in dict.fromkeys(categories)
-        if c in policy.urgency and _tells_any(text, policy.urgency[c].made_safe_cues)
+        if c in policy.urgency
+        and any(_step_told(said, cue) for cue in policy.urgency[c].made_safe_cues)
     ]
+
+
+# "we're out of the house" is out; "im out of credit" is not (round 23, r22a-01 t3).
+OUT_OF_A_PLACE = re.compile(r"^of (?:the|our|my|his|her|their|a) ")
+
+
+def _step_told(said: str, cue: str) -> bool:
+    """Whether the words hold the cue, and, for a cue ending "out", not "out of" something
+    other than a place."""
+    padded = f" {said} "
+    at = padded.find(f" {cue} ")
+    while at >= 0:
+        after = padded[at + len(cue) + 2 :]
+        if not (cue.endswith(" out") and after.startswith("of ")) or OUT_OF_A_PLACE.match(after):
+            return True
+        at = padded.find(f" {cue} ", at + 1)
+    return False
+
+
+# What else a message that only says the route's step was taken may hold: "ok were outside now",
+# "done, out of the house".
+STEP_TOLD_FILLER = {
+    "ok", "okay", "k", "right", "now", "done", "all", "thanks", "thank", "you", "ta", "so",
+    "and", "just", "we", "i", "im", "i'm", "are", "is", "am", "been",
+}  # fmt: skip
+
+
+def only_made_safe_told(text: str | None, categories: Iterable[str], policy: Policy) -> bool:
+    """Whether the message does nothing but say a route's step was taken: a report, no answer
+    to the question waiting ("ok were outside now" at "Would you like our team to contact you?"
+    was read as yes, round 23 r22a-01 t3)."""
+    told = made_safe_told(text, categories, policy)
+    if not told:
+        return False
+    left = f" {words(text or '')} "
+    cues = sorted(
+        (cue for c in told for cue in policy.urgency[c].made_safe_cues), key=len, reverse=True
+    )
+    for cue in cues:
+        left = left.replace(f" {cue} ", " ")
+    return set(left.split()) <= STEP_TOLD_FILLER
 
 
 def follow_ups_asked(
@@ -364,3 +429,37 @@ def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
         and not _tells_any(text, policy.safety.cannot_phone_except)
         for text in said
     )
+
+
+# A day, a date or a number of days said against an emergency's timescale: "wednesday?? its a
+# gas leak", "3 days for a gas leak are you serious", "why would it take till friday its
+# dangerous" got "I can't answer that one" (round 23, r22a-01 t8). Not a day the danger started
+# ("since wednesday", "last friday").
+DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weds?|thurs?|fri)"
+TIMESCALE = re.compile(
+    rf"(?<!since )(?<!last )(?<!from )\b{DAYS}\b"
+    r"|\b(?:\d+|a few|few|two|three|four|five|six|seven|several|couple of)\s+(?:days?|weeks?)\b"
+    r"|\b(?:next week|that long|so long|this long|the end of the week|wait days)\b",
+    re.IGNORECASE,
+)
+TIMESCALE_PROTEST = re.compile(
+    r"[?!]|\b(?:serious|seriously|joke|joking|why|how come|ridiculous|disgusting|dangerous|"
+    r"emergency|gas leak|leaking|not good enough|cant wait|can't wait|cannot wait|wtf|really)\b",
+    re.IGNORECASE,
+)
+
+
+def protests_a_timescale(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
+    """The emergency routes standing whose timescale the message protests: a day or a number of
+    days, with a question, an exclamation or words of protest."""
+    said = text or ""
+    if not (TIMESCALE.search(said) and TIMESCALE_PROTEST.search(said)):
+        return []
+    return [
+        c
+        for c in dict.fromkeys(standing)
+        if c in policy.urgency and policy.urgency[c].hazard == EMERGENCY_HAZARD
+    ]
+
+
+EMERGENCY_HAZARD = "emergency"
