@@ -43,7 +43,7 @@ def _asked(text: str, answers: dict[str, Answer]) -> list[str]:
     "typed",
     [
         "Nothing would make it easier for me, please remove that line.",
-        "I don't need any adjustments, take the adjustments line out please",
+        "I'm fine as I am, take the easier for you line out please",
         "I dont need anything to make things easier, delete it.",
     ],
 )
@@ -93,7 +93,7 @@ def test_a_name_and_what_went_wrong_changed_in_one_message(typed: str) -> None:
         "Two things. My name is Ann Ward, not Cllr Ann. And what went wrong must say that the "
         "ASB team have done nothing about the loud music.",
         "what went wrong should say the ASB team never acted on the noise from upstairs",
-        "The complaint is that your anti-social behaviour team did nothing for a year.",
+        "the helper line should say Ann Ward. She reported the drug dealing to the ASB team.",
     ],
 )
 def test_a_correction_naming_a_part_beside_asb_words_is_no_question(
