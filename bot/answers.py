@@ -761,7 +761,7 @@ def understand(
     if (
         understood.kind == "amend"
         and question.name == READ_BACK
-        and not questions
+        and not questions_and_rest(text)[0]
         and (named_part(text) is not None or SAYS_A_PART_IS_WRONG.search(words(text)))
     ):
         # "Two things. My name is Priya Shah ... And what went wrong must say that your ASB
