@@ -306,6 +306,7 @@ NOTHING_HELPS = re.compile(
     r"|^\W*(?:no[\s,]+)?(?:i'?m|im|we'?re|she'?s|he'?s)\s+(?:fine|ok|okay|all right)\b",
     re.IGNORECASE,
 )
+NEED_AFTER_ALL = re.compile(r"\b(?:but|except|apart from|however|though|only)\b", re.I)
 WHOLE_LINE_GONE = re.compile(
     r"\b(?:take|get|leave|cross)\s+(?:that|this|the|it)(?:\s+(?:whole|adjustments?|easier))?"
     r"(?:\s+(?:line|bit|part|section))?\s+(?:out|off)\b"
@@ -1704,8 +1705,11 @@ class Values:
         """ "no adjustments needed, that number isn't an adjustment": nothing would help. With
         the line named, "I dont need anything to make it easier, please take that line out"
         too (round 23 r23b-07 t9)."""
+        nothing = NOTHING_HELPS.search(said) if named else None
+        # "... should say nothing needed, but note my son has eczema": a need after all.
+        nothing = None if nothing and NEED_AFTER_ALL.search(said[nothing.end() :]) else nothing
         none_said = NO_ADJUSTMENTS.search(said) is not None or (
-            named and (NOTHING_HELPS.search(said) or WHOLE_LINE_GONE.search(said)) is not None
+            named and (nothing or WHOLE_LINE_GONE.search(said)) is not None
         )
         if not none_said or not self.text("adjustments"):
             return None
