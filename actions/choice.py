@@ -171,8 +171,12 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
     elsewhere = routed_elsewhere(tracker)
     said = " ".join(
         s
-        for m in told
-        if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
+        for i, m in enumerate(told)
+        if (
+            s := about_the_problem(
+                without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+            )
+        )
     )
     if said:
         return said
@@ -182,6 +186,26 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
     )
     return before or " ".join(m["text"] for m in told)
+
+
+def chosen_later(message: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:
+    """A message that chose to complain after the problem was told, without its words that
+    choose, the way not chosen, and what the messages before it already told: "actually I want
+    to make a formal complaint about being passed around, not the put it right thing" adds
+    nothing to "Im at my wits end with being passed around" (round 23 r23b-07 t4 read it all
+    back in what went wrong)."""
+    if not before or (message.get("intent") or {}).get("name") != "make_complaint":
+        return message
+    text = str(message.get("text") or "")
+    said_before = words(" ".join(str(m.get("text") or "") for m in before))
+    kept = [
+        left.strip()
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+        if set(words(left := without_choosing(sentence)).split()) - CHOICE_WORDS
+        and words(left) not in said_before
+    ]
+    # Entities' places no longer fit the words: what went wrong reads only the text.
+    return {"text": " ".join(kept), "intent": message.get("intent")}
 
 
 def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> str:

@@ -681,6 +681,10 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     else:
         wanted = re.search(r"outcome|would like|'d like|wants?\b", said_part)
         part = "outcome" if wanted else "aspects"
+    if replaced.group("text2"):
+        # "what went wrong must say that your ASB team have done nothing": the words after
+        # "that" (round 23 r23b-02 t7 read back "What went wrong: that your ASB team ...").
+        new_text = re.sub(r"^that\s+(?=\S+\s+\S+\s+\S+)", "", new_text, flags=re.IGNORECASE)
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")
@@ -1711,8 +1715,12 @@ class Values:
         none_said = NO_ADJUSTMENTS.search(said) is not None or (
             named and (nothing or WHOLE_LINE_GONE.search(said)) is not None
         )
-        if not none_said or not self.text("adjustments"):
+        if not none_said:
             return None
+        if not self.text("adjustments"):
+            # The line is not there: nothing to take out, and never those words put in it
+            # (round 23 r23b-07 t9, after "no I dont think so" was read as none).
+            return "changed" if named else None
         self.parts["adjustments"] = NO_ADJUSTMENTS_NEEDED
         return "changed"
 

@@ -152,3 +152,31 @@ def test_stage_2_for_the_complaint_named_earlier_drops_only_the_draft(
         assert ActiveLoop(None) in events
     reread = [e for e in events if e.get("event") == "user"]
     assert reread and reread[-1]["parse_data"]["intent"]["name"] == "escalate"
+
+
+@pytest.mark.parametrize(
+    ("choosing", "added"),
+    [
+        (
+            "actually I want to make a formal complaint about being sent from team to team, not "
+            "the put it right thing",
+            "",
+        ),
+        (
+            "ok I'd like to make a formal complaint about the housing officer never calling back",
+            "the housing officer never calling back",
+        ),
+        ("I want to make a complaint, not the informal one", ""),
+    ],
+)
+def test_a_choice_made_later_adds_only_what_it_tells_that_is_new(
+    app: App, choosing: str, added: str
+) -> None:
+    from actions.choice import problem_told
+
+    first = "I keep being sent from team to team about my flooded carpet and Im fed up"
+    told = [
+        {"text": first, "intent": {"name": "dissatisfaction"}, "entities": []},
+        {"text": choosing, "intent": {"name": "make_complaint"}, "entities": []},
+    ]
+    assert problem_told(chose(choosing), told) == f"{first} {added}".strip()

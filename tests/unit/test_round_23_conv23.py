@@ -62,6 +62,17 @@ def test_the_line_cleared_beside_a_new_wish_changes_both() -> None:
     assert "call back from a manager" in str(correction.changes["outcome"])
 
 
+@pytest.mark.parametrize("held", [None, ""])
+def test_the_adjustments_line_taken_out_when_none_is_held_adds_nothing(held: str | None) -> None:
+    correction = correction_of(
+        "I dont need anything to make it easier, please take that line out. And what I would "
+        "like is a visit from the manager.",
+        replace(DRAFT, adjustments=held),
+    )
+    assert "adjustments" not in correction.changes
+    assert "visit from the manager" in str(correction.changes["outcome"])
+
+
 def test_one_thing_taken_out_of_the_adjustments_is_not_the_whole_line() -> None:
     held = replace(DRAFT, adjustments="large print and no phone calls")
     correction = correction_of("take the phone calls bit out of the adjustments", held)
@@ -85,6 +96,7 @@ def test_a_name_and_what_went_wrong_changed_in_one_message(typed: str) -> None:
     correction = correction_of(typed, HELPER_NAMED_SHORT)
     assert correction.changes["contact_name"] == "Ann Ward"
     assert "ignored his noise diaries" in str(correction.changes["aspects"])
+    assert not str(correction.changes["aspects"]).startswith("that")
 
 
 @pytest.mark.parametrize(
