@@ -476,7 +476,15 @@ def understand(
         # "cancel" read as withdrawing the old complaint (round 23 r23b-04 t4, t11, t12). Only
         # the new complaint's draft is dropped.
         return Understanding("stage_2")
-    if question is None and stage_2_by_name and first_reference(text) and not asks_what(text):
+    if (
+        question is None
+        and stage_2_by_name
+        # Or the reference typed earlier: "ok then i want stage 2. the original thing was damp
+        # ..." after the status check of "ref CMP-2026-000003" was offered a new complaint
+        # (round 23 r23b-04 t4).
+        and (first_reference(text) or reference_given)
+        and not asks_what(text)
+    ):
         # "I want my complaint CMP-2026-000098 put to stage 2 and a date for when you'll reply,
         # thats all" got "Goodbye", and "stage 2 please. reference CMP-..." the general Stage 2
         # text (round 14 r14a-05): the request it is.

@@ -133,9 +133,9 @@ def test_a_question_about_asb_at_the_read_back_is_still_answered(
         "scrap this one. stage 2 for CMP-2026-000045 please",
     ],
 )
-@pytest.mark.parametrize("question", [CHOICE, READ_BACK, NAME_QUESTION])
+@pytest.mark.parametrize("question", [CHOICE, READ_BACK, NAME_QUESTION, None])
 def test_stage_2_for_the_complaint_named_earlier_is_taken(
-    policy: Policy, answers: dict[str, Answer], typed: str, question: OpenQuestion
+    policy: Policy, answers: dict[str, Answer], typed: str, question: OpenQuestion | None
 ) -> None:
     understood = understand(
         question,
@@ -146,7 +146,11 @@ def test_stage_2_for_the_complaint_named_earlier_is_taken(
         stage_2_by_name=asks_for_stage_2(typed, policy),
         reference_given=True,
     )
-    assert understood.kind == "stage_2"
+    if question is None:
+        # With nothing open, the message is read as the Stage 2 request it is.
+        assert (understood.kind, understood.value) == ("button", "/escalate")
+    else:
+        assert understood.kind == "stage_2"
 
 
 @pytest.mark.parametrize(
