@@ -44,7 +44,16 @@ NOTHING_NEEDED = re.compile(
     # "nahi, english theek hai writing mein", "no, my english is fine for letters": a no with
     # what is fine as it is (round 13 r13c-04 stored it as what would help).
     r"|\s*(?:no|nope|nah|nie|nu|maya|nahi|nahin|n\u00e3o)\b[\s,.!]*(?:[\w']+\s+){0,3}"
-    r"(?:is\s+|are\s+)?(?:fine|ok|okay|good|all right|alright|theek|thik)\b",
+    r"(?:is\s+|are\s+)?(?:fine|ok|okay|good|all right|alright|theek|thik)\b"
+    # "no I dont think so. whats stage 2 by the way" (round 23 r23b-07 t8 stored "no I dont
+    # think so." as what would help); "I don't need anything, thanks"; "not that I know of".
+    r"|\s*(?:(?:no|nope|nah)\b[\s,.!]*)?(?:i\s+|we\s+|she\s+|he\s+)?"
+    r"(?:don'?t|dont|do not|doesn'?t|doesnt|does not)\s+(?:really\s+)?"
+    r"(?:think so|need anything(?:\s+(?:else|extra|special|like that))?"
+    r"|need any(?:\s+(?:help|adjustments?|extra help))?)"
+    r"(?:[\s,]*(?:thanks|thank you|ta|cheers))?[\s,.!]*$"
+    r"|\s*(?:(?:no|nope|nah)\b[\s,.!]*)?not\s+(?:that\s+i\s+(?:know|can think)\s+of|at the moment"
+    r"|right now|for now)(?:[\s,]*(?:thanks|thank you|ta|cheers))?[\s,.!]*$",
     re.IGNORECASE,
 )
 OFFER = "adjustments_pending"

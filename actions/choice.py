@@ -172,8 +172,12 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
     elsewhere = routed_elsewhere(tracker)
     said = " ".join(
         s
-        for m in told
-        if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
+        for i, m in enumerate(told)
+        if (
+            s := about_the_problem(
+                without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+            )
+        )
     )
     if said:
         return said
@@ -183,6 +187,26 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
     )
     return before or " ".join(m["text"] for m in told)
+
+
+def chosen_later(message: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:
+    """A message that chose to complain after the problem was told, without its words that
+    choose, the way not chosen, and what the messages before it already told: "actually I want
+    to make a formal complaint about being passed around, not the put it right thing" adds
+    nothing to "Im at my wits end with being passed around" (round 23 r23b-07 t4 read it all
+    back in what went wrong)."""
+    if not before or (message.get("intent") or {}).get("name") != "make_complaint":
+        return message
+    text = str(message.get("text") or "")
+    said_before = words(" ".join(str(m.get("text") or "") for m in before))
+    kept = [
+        left.strip()
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+        if set(words(left := without_choosing(sentence)).split()) - CHOICE_WORDS
+        and words(left) not in said_before
+    ]
+    # Entities' places no longer fit the words: what went wrong reads only the text.
+    return {"text": " ".join(kept), "intent": message.get("intent")}
 
 
 def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> str:
@@ -211,11 +235,38 @@ def problem_beside_the_choice(tracker: Tracker, told: list[dict[str, Any]]) -> s
     if not any(cue is None or set(words(cue).split()) - CHOICE_WORDS for cue in cues):
         return ""
     kept = [
-        sentence
+        left.strip()
         for sentence in re.split(r"(?<=[.!?\n])\s+", about_the_problem(choosing))
-        if set(words(sentence).split()) - CHOICE_WORDS
+        if set(words(left := without_choosing(sentence)).split()) - CHOICE_WORDS
     ]
     return " ".join(kept)
+
+
+# "actually I want to make a formal complaint about being passed around, not the put it right
+# thing": the words that choose, and the way not chosen, are no part of what went wrong (round
+# 23 r23b-07 t4 read them back in it); "being passed around" is.
+CHOOSING = re.compile(
+    r"^\W*(?:(?:actually|ok|okay|right|so|yes|yeah|no|well|wait|sorry|hmm|erm|um)\b[\s,.!]*)*"
+    r"(?:(?:i|we|she|he|they|t|cust|customer|caller|tenant)(?:\s+|(?=['\u2019])))?"
+    r"(?:(?:do|does|would|'d|d)\s+)?(?:(?:really|still|now)\s+)?"
+    r"(?:want|wants|wanna|would like|like|need|needs|prefer|prefers|['\u2019]d like|d like)?\s*"
+    r"(?:to\s+)?"
+    r"(?:make|log|put in|raise|file|lodge|go with|go for|do|have)\s+(?:a\s+|the\s+|it\s+)?"
+    r"(?:formal\s+|proper\s+|official\s+)?(?:complaint|one)\b\s*"
+    r"(?:about|re|regarding|over|for|on|that)?\s*",
+    re.IGNORECASE,
+)
+NOT_THE_OTHER_WAY = re.compile(
+    r"[,;]?\s*(?:not|rather than|instead of|and not)\s+(?:the\s+|a\s+|an\s+|just\s+)?"
+    r"(?:put(?:ting)? it right|informal|quick fix|without (?:a\s+)?(?:formal\s+)?complaint"
+    r"|other (?:one|option|way))\b[^,.;!?]*",
+    re.IGNORECASE,
+)
+
+
+def without_choosing(sentence: str) -> str:
+    """A sentence without its words choosing to complain and the way not chosen."""
+    return CHOOSING.sub("", NOT_THE_OTHER_WAY.sub("", sentence), count=1)
 
 
 # Words that only choose to complain: "Make a formal complaint", "yes she wants to complain".

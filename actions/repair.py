@@ -34,7 +34,7 @@ from actions.choice import already_told, answer_in_context
 from actions.contact import time_told_with_details
 from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
 from actions.languages import PERSON_BUTTON, leaves_unhappy
-from actions.references import KNOWN_REFERENCE
+from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
 from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
@@ -97,6 +97,7 @@ from bot.replies import (
     NOTED_AS_A_REQUEST,
     PART_NOTED_AS_A_REQUEST,
     no_new_complaint_line,
+    stage_2_instead_line,
     unanswered_question_line,
     unhappy_goodbye_line,
 )
@@ -143,6 +144,7 @@ class ActionUnderstandAnswer(Action):
             no_earlier_complaint=no_earlier_complaint(str(message.get("text") or ""), app.policy),
             stage_2_by_name=asks_for_stage_2(str(message.get("text") or ""), app.policy),
             unhappy=unhappiness_told(str(message.get("text") or ""), message.get("entities") or []),
+            reference_given=reference_told(tracker) is not None,
         )
         if (
             question is not None
@@ -226,6 +228,8 @@ class ActionUnderstandAnswer(Action):
                 dispatcher.utter_message(text=app.policy.languages[said_in].goodbye)
             then = HANDOFF_ACTION if understanding.then_person else LISTEN
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
+        if understanding.kind == "stage_2":
+            return stage_2_instead(dispatcher, tracker, question, domain)
         if understanding.kind == "new_complaint":
             return complaint_instead(dispatcher, tracker, question, domain)
         if understanding.kind == "unhappy":
@@ -618,6 +622,32 @@ def problem_in_the_message(tracker: Tracker, told: list[EventType]) -> list[Even
     if not (matches.service_areas and matches.dissatisfaction_cues and problem):
         return []
     return [SlotSet("complaint_aspects", problem)]
+
+
+def stage_2_instead(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    question: OpenQuestion,
+    domain: dict[str, Any],
+) -> list[EventType]:
+    """Stage 2 asked for the complaint whose reference was given earlier, while a new one was
+    offered or being taken: the new one's draft is dropped (never the earlier complaint
+    withdrawn), the choice is recorded as no new complaint (1.3), and the message is re-read as
+    the Stage 2 request, whose form takes the reference already given (round 23 r23b-04 t4,
+    t11, t12)."""
+    drafted = question.form == "complaint_form" or question.name == READ_BACK
+    events: list[EventType] = [SlotSet("requested_slot", None)]
+    if question.form is not None:
+        events.append(ActiveLoop(None))
+        form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+        events += [SlotSet(slot, None) for slot in form_slots]
+    contact_id = tracker.get_slot("contact_id")
+    if contact_id is not None:
+        get_app().cases.record_choice(int(contact_id), "no_complaint")
+    events += [SlotSet(slot, None) for slot in COMPLAINT_SLOTS]
+    events.append(SlotSet("complaint_choice", "no_complaint"))
+    dispatcher.utter_message(text=stage_2_instead_line(reference_told(tracker), drafted))
+    return about_the_earlier_complaint(tracker, question, events)
 
 
 def about_the_earlier_complaint(

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import Any, Literal, Protocol
 
+from bot.corrections import named_part
 from bot.definition import consent_told, contact_details_in, contact_preference
 from bot.nlp.matches import first_reference
 from bot.policy import Answer
@@ -316,7 +317,7 @@ VISIT_ANSWERS = ("emergency_repairs", "repair_status", "repair_timescales")
 # answer gives is kept.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint", "way_to_contact", "reread", "unhappy",
+    "new_complaint", "way_to_contact", "reread", "unhappy", "stage_2",
 ]  # fmt: skip
 
 # The questions asked about a request once it is noted: whether our team should contact the
@@ -439,6 +440,10 @@ def open_question(tracker: ConversationState) -> OpenQuestion | None:
     return OpenQuestion(waiting[0]) if waiting else None
 
 
+# Stage 2 by name, in the words of a request.
+STAGE_2_NAMED = re.compile(r"\bstage\s*(?:2|two)\b|\bescalat|\bnext stage\b")
+
+
 def understand(
     question: OpenQuestion | None,
     text: str,
@@ -449,16 +454,41 @@ def understand(
     no_earlier_complaint: bool = False,
     stage_2_by_name: bool = False,
     unhappy: bool = False,
+    reference_given: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
     question asked on the way is answered too, and the open question asked again.
     `asks_for_a_person` says the policy's words for asking for a person are in the message;
     `no_earlier_complaint` that it says there is no complaint to take to Stage 2, and
     `stage_2_by_name` that it asks for Stage 2 by name (bot.triage.stage_2); `unhappy` that it
-    tells dissatisfaction (`unhappiness_told`)."""
+    tells dissatisfaction (`unhappiness_told`); `reference_given` that a complaint reference
+    was typed earlier in the conversation."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
-    if question is None and stage_2_by_name and first_reference(text) and not asks_what(text):
+    if (
+        question is not None
+        and stage_2_by_name
+        and (reference_given or first_reference(text))
+        and not asks_what(text)
+        and (question.name in (CHOICE, READ_BACK) or question.form == "complaint_form")
+        # Asked for, not only asked about: "is this stage 2 or a new complaint?" is answered.
+        and STAGE_2_NAMED.search(words(questions_and_rest(text)[1]))
+    ):
+        # "ok then i want stage 2" after giving "ref CMP-2026-000003" at the start, "cancel
+        # this one. stage 2 for complaint CMP-..." at the read-back: Stage 2 for the complaint
+        # already named, never a new Stage 1 form, "I want stage 2" as what they would like, or
+        # "cancel" read as withdrawing the old complaint (round 23 r23b-04 t4, t11, t12). Only
+        # the new complaint's draft is dropped.
+        return Understanding("stage_2")
+    if (
+        question is None
+        and stage_2_by_name
+        # Or the reference typed earlier: "ok then i want stage 2. the original thing was damp
+        # ..." after the status check of "ref CMP-2026-000003" was offered a new complaint
+        # (round 23 r23b-04 t4).
+        and (first_reference(text) or reference_given)
+        and not asks_what(text)
+    ):
         # "I want my complaint CMP-2026-000098 put to stage 2 and a date for when you'll reply,
         # thats all" got "Goodbye", and "stage 2 please. reference CMP-..." the general Stage 2
         # text (round 14 r14a-05): the request it is.
@@ -740,6 +770,16 @@ def understand(
         # as a request is answered, and what it was told beside is the answer (round 15
         # r15a-01 t5, r15a-13 t4); the form checks it fits (actions.repair).
         understood = Understanding("slot", answer_text=told)
+    if (
+        understood.kind == "amend"
+        and question.name == READ_BACK
+        and not questions_and_rest(text)[0]
+        and (named_part(text) is not None or SAYS_A_PART_IS_WRONG.search(words(text)))
+    ):
+        # "Two things. My name is Priya Shah ... And what went wrong must say that your ASB
+        # team have done nothing" asks nothing: the parts it names are changed, never the ASB
+        # team's number given and the read-back shown unchanged (round 23 r23b-02 t7).
+        return understood
     if understood.kind in ("none", "amend"):
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.

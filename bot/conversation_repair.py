@@ -25,11 +25,14 @@ from bot.answers import (
     understand,
     unhappiness_told,
 )
-from bot.nlp.matches import RuleMatches, as_read
+from bot.nlp.matches import RuleMatches, as_read, first_reference
 from bot.policy import Answer, load_answers
 from bot.safety_first import UntrainedPolicy, since_latest_message
 from bot.triage.safety import SAFETY_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
+
+# The slot naming the complaint the conversation knows (actions.references.KNOWN_REFERENCE).
+KNOWN_REFERENCE = "complaint_reference"
 
 
 @DefaultV1Recipe.register(
@@ -70,6 +73,7 @@ class ConversationRepairPolicy(UntrainedPolicy):
             no_earlier_complaint=no_earlier_complaint(message.text or "", self._rules()),
             stage_2_by_name=asks_for_stage_2(message.text or "", self._rules()),
             unhappy=unhappiness_told(message.text or "", message.entities),
+            reference_given=reference_typed(tracker),
         )
         return understanding.kind != "none"
 
@@ -77,6 +81,14 @@ class ConversationRepairPolicy(UntrainedPolicy):
         if self._common_answers is None:
             self._common_answers = load_answers(self.config["policy_dir"], self._rules())
         return self._common_answers
+
+
+def reference_typed(tracker: DialogueStateTracker) -> bool:
+    """Whether a complaint reference was typed in this conversation, or one is known to it
+    (actions.references.reference_told, on Rasa's tracker)."""
+    return bool(tracker.get_slot(KNOWN_REFERENCE)) or any(
+        isinstance(e, UserUttered) and first_reference(e.text or "") for e in tracker.events
+    )
 
 
 def last_buttons(tracker: DialogueStateTracker) -> list[Button]:

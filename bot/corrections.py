@@ -295,6 +295,25 @@ NO_ADJUSTMENTS = re.compile(
 )
 # The adjustments answer that says none are needed (actions.adjustments).
 NO_ADJUSTMENTS_NEEDED = "none"
+# Said of the adjustments line it names: "I dont need anything to make it easier, please take
+# that line out", "nothing would make it easier, remove that bit", "I'm fine, delete it" (round
+# 23 r23b-07 t9 had those words added to "no I dont think so" in what would help).
+NOTHING_HELPS = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not)\s+(?:really\s+)?need\s+"
+    r"(?:anything|any\s+(?:help|adjustments?|extra|of (?:that|those)))\b"
+    r"|\bnothing\s+(?:would|will|could|can|is|'s)?\s*(?:needed|make|help)"
+    r"|\bno\s+(?:help|adjustments?|extra help)\s+(?:is\s+)?(?:needed|required)\b"
+    r"|^\W*(?:no[\s,]+)?(?:i'?m|im|we'?re|she'?s|he'?s)\s+(?:fine|ok|okay|all right)\b",
+    re.IGNORECASE,
+)
+NEED_AFTER_ALL = re.compile(r"\b(?:but|except|apart from|however|though|only)\b", re.I)
+WHOLE_LINE_GONE = re.compile(
+    r"\b(?:take|get|leave|cross)\s+(?:that|this|the|it)(?:\s+(?:whole|adjustments?|easier))?"
+    r"(?:\s+(?:line|bit|part|section))?\s+(?:out|off)\b"
+    r"|\b(?:delete|remove|drop|scrap|clear|get rid of)\s+(?:that|this|it|the)"
+    r"(?:\s+(?:whole|adjustments?|easier))?(?:\s+(?:line|bit|part|section))?\s*(?:[.,;!]|$)",
+    re.IGNORECASE,
+)
 OUTCOME_WORDS = re.compile(
     # "ME WANT SORRY TOO" (round 10 r10a-27 had it added to what went wrong).
     # "the door bit is what i want changing" is about the read-back (round 17 r17a-02 t9).
@@ -525,7 +544,7 @@ def correction_of(
         return UNCLEAR
     replaced = REPLACE.search(text)
     if replaced and (correction := replacement(replaced, text)) is not None:
-        return with_the_rest(correction, draft, need_words)
+        return with_the_rest(correction, draft, need_words, whole_sentences_before(text, replaced))
     headed = headed_rewrite(text)
     if headed is not None:
         return headed
@@ -557,14 +576,39 @@ NOT_ANSWERED = re.compile(
 )
 
 
+def whole_sentences_before(text: str, replaced: re.Match[str]) -> list[str]:
+    """The whole sentences a message says before its instruction to rewrite a part: "Two
+    things. My name is Priya Shah (Councillor), not Cllr Priya. And what went wrong must say
+    ..." changes the name too (round 23 r23b-02 t7 lost it). Words that open the instruction's
+    own sentence ("please ") are none."""
+    before = sentences(text[: replaced.start()])
+    if before and not before[-1].rstrip().endswith((".", "!", "?")):
+        before = before[:-1]
+    return [s for s in before if words(s)]
+
+
 def with_the_rest(
-    correction: Correction, draft: DraftDefinition, need_words: tuple[str, ...]
+    correction: Correction,
+    draft: DraftDefinition,
+    need_words: tuple[str, ...],
+    before: list[str] | None = None,
 ) -> Correction:
     """New words for one part end where a sentence names another part or asks us something:
     "'You would like' should just be: ... And the easier-for-you bit should say ..." changes
     both parts, each with its own words; "... and u didnt say if a manager can look at it" is
-    no part of what went wrong (round 17 r17a-12 t10, r17a-10 t10)."""
+    no part of what went wrong (round 17 r17a-12 t10, r17a-10 t10). Whole sentences before
+    the instruction change what they say too (round 23 r23b-02 t7)."""
     ((part, new),) = correction.changes.items()
+    if before:
+        values = Values.of(draft, need_words)
+        for sentence in before:
+            values.apply(trimmed(sentence))
+        values.stuck = False
+        earlier = values.changed(draft)
+        earlier.pop(part, None)
+        if earlier:
+            rest_of_it = with_the_rest(correction, draft, need_words)
+            return Correction({**earlier, **rest_of_it.changes}, "changed")
     said = NOT_ANSWERED.sub("", str(new)).strip()
     kept: list[str] = []
     rest: list[str] = []
@@ -637,6 +681,10 @@ def replacement(replaced: re.Match[str], text: str) -> Correction | None:
     else:
         wanted = re.search(r"outcome|would like|'d like|wants?\b", said_part)
         part = "outcome" if wanted else "aspects"
+    if replaced.group("text2"):
+        # "what went wrong must say that your ASB team have done nothing": the words after
+        # "that" (round 23 r23b-02 t7 read back "What went wrong: that your ASB team ...").
+        new_text = re.sub(r"^that\s+(?=\S+\s+\S+\s+\S+)", "", new_text, flags=re.IGNORECASE)
     if not words(new_text):
         return None
     return Correction({part: new_text}, "changed")
@@ -799,6 +847,8 @@ NOT_ABOUT_ONE = re.compile(
     r"(?:a|an|any)\s+(?:repair|request|job|report)\b",
     re.IGNORECASE,
 )
+# "(Councillor)", "(her son)": an aside in brackets.
+ASIDE = re.compile(r"\s*\([^()]*\)")
 # "must say Graham Pike, not Iris": the wrong name after "not" is not the new one.
 NOT_THIS = re.compile(r"\b(?:not|instead of|rather than)\s+[^,.;]*", re.IGNORECASE)
 # "the adjustment should say: no phone calls", "change the adjustments to large print".
@@ -1119,7 +1169,7 @@ class Values:
                 self.parts["earlier_request"] = NOT_ABOUT_AN_EARLIER_REQUEST
                 return "changed"
             return self.earlier(said)
-        return self.no_adjustments(said) or self.adjustment(said)
+        return self.no_adjustments(said, named=True) or self.adjustment(said)
 
     def still(self, said: str) -> How | None:
         """ "It is NOT still happening, it was one call", "delete the still happening line":
@@ -1380,6 +1430,10 @@ class Values:
             # name we contact (round 18 r18a-05 t12).
             return None
         after = said[lowered.index("name") + len("name") :]
+        # "My name is Priya Shah (Councillor), not Cllr Priya": the aside is no part of the
+        # name, and never swapped in for the old one (round 23 r23b-02 t7 got "Shah
+        # Councillor").
+        after = ASIDE.sub("", after)
         whose = "representative" if self.helping and OTHERS_NAME.search(lowered) else "contact_name"
         swapped = self.swap(after, only=(whose,))
         if swapped:
@@ -1651,10 +1705,22 @@ class Values:
         self.parts["contact_preference"] = f"{way.split(',')[0].strip()}, {when}"
         return "changed"
 
-    def no_adjustments(self, said: str) -> How | None:
-        """ "no adjustments needed, that number isn't an adjustment": nothing would help."""
-        if NO_ADJUSTMENTS.search(said) is None or not self.text("adjustments"):
+    def no_adjustments(self, said: str, named: bool = False) -> How | None:
+        """ "no adjustments needed, that number isn't an adjustment": nothing would help. With
+        the line named, "I dont need anything to make it easier, please take that line out"
+        too (round 23 r23b-07 t9)."""
+        nothing = NOTHING_HELPS.search(said) if named else None
+        # "... should say nothing needed, but note my son has eczema": a need after all.
+        nothing = None if nothing and NEED_AFTER_ALL.search(said[nothing.end() :]) else nothing
+        none_said = NO_ADJUSTMENTS.search(said) is not None or (
+            named and (nothing or WHOLE_LINE_GONE.search(said)) is not None
+        )
+        if not none_said:
             return None
+        if not self.text("adjustments"):
+            # The line is not there: nothing to take out, and never those words put in it
+            # (round 23 r23b-07 t9, after "no I dont think so" was read as none).
+            return "changed" if named else None
         self.parts["adjustments"] = NO_ADJUSTMENTS_NEEDED
         return "changed"
 

@@ -237,6 +237,18 @@ NO_NEW_COMPLAINT_LINE = (
 )
 
 
+def stage_2_instead_line(reference: str | None, drafted: bool) -> str:
+    """Said when Stage 2 is asked for an earlier complaint while a new one was being offered or
+    taken (round 23 r23b-04): only the new one stops."""
+    stopped = (
+        "OK, I have stopped the new complaint. Nothing new is logged."
+        if drafted
+        else "OK, I have not started a new complaint."
+    )
+    which = f"your complaint {reference}" if reference else "your earlier complaint"
+    return f"{stopped} I'll take your Stage 2 request for {which} instead."
+
+
 def no_new_complaint_line(reference: str) -> str:
     """Said on leaving a complaint question after one was logged or found in this conversation."""
     return f"OK, I have not started a new complaint. Your complaint {reference} carries on."

@@ -53,6 +53,13 @@ WAITING_FOR_THE_REPLY = re.compile(
     r"nothing back|no word|anything back)\b"
     r"|\bno(?:body|one| one)\s+(?:has\s+|have\s+)?(?:got|gotten|get|come|came|been)\s+back\s+"
     r"(?:to\s+)?(?:me|us)\b"
+    # "its been 6 wks and nothing. whats happening with it" beside "i made a complaint in oct
+    # ref CMP-..." was offered a new complaint before its status (round 23 r23b-04 t1).
+    r"|\b(?:whats|what is|wats|wots|wot is|what s)\s+(?:happening|going on|happenin)\s+"
+    r"(?:with|to)\s+(?:it|my complaint|the complaint|that)\b"
+    r"|\bbeen\s+(?:over\s+)?(?:\d+|a few|few|two|three|four|five|six|seven|eight|several)\s+"
+    r"(?:wks|weeks|days|months|mths|working days)\s+(?:and|&|n)\s+(?:still\s+)?"
+    r"(?:nothing|nothin|nowt|no reply|no answer|no response|not a word|heard nothing)\b"
 )
 COMPLAINED_BEFORE = re.compile(
     r"\b(?:complained|complaind|my complaint|the complaint|our complaint|made a complaint|"
