@@ -84,6 +84,7 @@ from bot.triage.decide import (
     detector_level,
     own_words_found,
     told_after_a_route,
+    without_who,
     words_of_its_own,
 )
 from bot.triage.safety import (
@@ -96,9 +97,11 @@ from bot.triage.safety import (
     asks_about_safe_contact,
     asks_to_use,
     asks_what_to_do,
+    asks_why_asked,
     calls_the_line,
     cannot_phone,
     cannot_read,
+    danger_raised,
     dangers_to_a_person_standing,
     follow_ups_asked,
     follows_up_a_route,
@@ -179,6 +182,15 @@ class ActionSafetyCheck(Action):
         )
         said_yes = answers_yes((message.get("intent") or {}).get("name"), text, policy)
         asked_before = _asked_about_danger(tracker, policy)
+        said_before = [
+            said for resident, said, _ in turns_in_events(before_latest_message(tracker))
+            if not resident
+        ]  # fmt: skip
+        if asks_why_asked(text, policy) and danger_raised(said_before, policy):
+            # "why are u asking if anyone is in danger?? no. i just want to know where my
+            # complaint is up to": a short plain answer first, then the rest is read as any other
+            # message (round 23 r23b-04 t2, r23b-08 t9 got the 999 line again, or nothing).
+            dispatcher.utter_message(text=policy.safety.why_asked)
         confirmed = not result.urgency and said_yes and asked_before
         if confirmed:
             result = replace(result, urgency=(REPORTED_DANGER,), ask_about_danger=False)
@@ -496,7 +508,10 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         matches = replace(matches, detected_urgency=guess)
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
-    elif words_of_its_own(policy.urgency[str(guess)], matches):
+    elif words_of_its_own(policy.urgency[str(guess)], without_who(matches)):
+        # A person named in an answer is who, not what: "call me, her daughter ... not my mother
+        # she dont understand english good" at the contact question got the safety question on
+        # a guess at damp and mould (round 23 r23b-08 t8).
         level = detector_level(matches, policy)
     else:
         level = detector_level(matches, policy, int(answered) + int(bool(routed)))
@@ -518,7 +533,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         negated or bool(matches.asked_urgency) or level >= (SURE if matches.past_danger else UNSURE)
     )
     return replace(
-        result, urgency=urgency, ask_about_danger=asked,
+        result, urgency=policy.without_covered(urgency), ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
 

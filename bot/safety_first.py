@@ -52,8 +52,10 @@ from bot.triage.safety import (
     answers_yes,
     asks_about_safe_contact,
     asks_what_to_do,
+    asks_why_asked,
     cannot_phone,
     cannot_read,
+    danger_raised,
     dangers_to_a_person_standing,
     follows_up_a_route,
     left_at_risk,
@@ -208,6 +210,12 @@ class SafetyFirstPolicy(UntrainedPolicy):
         ):
             return True
         said = [e for e in _before_latest(tracker) if isinstance(e, BotUttered)]
+        if asks_why_asked(message.text, policy) and danger_raised(
+            [e.text or "" for e in said], policy
+        ):
+            # "why are u asking if anyone is in danger??" is answered, then read as any other
+            # message (round 23 r23b-04 t2, r23b-08 t9).
+            return True
         routed = routes_given([e.text or "" for e in said], policy)
         buttons = [
             Button(str(b.get("title", "")), str(b.get("payload", "")))

@@ -11,6 +11,8 @@ from typing import Any
 
 # The entity the learned urgency detector adds: its most likely danger, with its probability.
 DETECTED_URGENCY = "detected_urgency"
+# A danger told only as over (RuleMatches.over_urgency).
+OVER_URGENCY = "over_urgency"
 # A danger cue said not to be there ("no smell of gas").
 NEGATED_URGENCY = "urgency_negated"
 # A category one of whose `except` phrases is in the message ("whats the point of complaining").
@@ -76,6 +78,9 @@ class RuleMatches:
     goodbye_language: str | None = None
     # Words saying a danger is over ("it's dry now") and none saying it is still going on.
     past_danger: bool = False
+    # Dangers told only in a sentence that says they are over ("Back in August a pipe burst"):
+    # no route, and the detector's guess at them counts one step less (round 23 r23b-07 t1).
+    over_urgency: tuple[str, ...] = ()
     # Words saying a danger goes on, is back or is worse ("getting worse", "he's back"): said
     # after its route, the danger is told again, not replied to.
     danger_still: bool = False
@@ -154,6 +159,7 @@ class RuleMatches:
         if self.not_a_complaint:
             entities.append({"entity": "not_a_complaint", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
+        entities += [{"entity": OVER_URGENCY, "value": c} for c in self.over_urgency]
         entities += [{"entity": CUE_GROUP, "value": group} for group in self.cue_groups]
         return entities
 
@@ -174,6 +180,7 @@ class RuleMatches:
             urgency=ids("urgency"),
             negated_urgency=tuple(c for c in ids(NEGATED_URGENCY) if c not in ids("urgency")),
             excepted_urgency=ids(EXCEPTED_URGENCY),
+            over_urgency=ids(OVER_URGENCY),
             asked_urgency=tuple(c for c in ids(ASKED_URGENCY) if c not in ids("urgency")),
             cue_groups=ids(CUE_GROUP),
             adjustments=ids("adjustment"),

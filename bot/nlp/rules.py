@@ -137,12 +137,14 @@ AWAY_FROM = {
 # the danger words straight after are ours, not a disclosure, and the protest says the route does
 # not apply (round 15 r15a-04 and r15b-17 got the route again for it). Only what the assistant is
 # doing now: "why didnt you send anyone, i cant breathe" and "why did you not tell me about the
-# gas leak" name none. Grammar, not policy.
+# gas leak" name none. "why are u asking if anyone is in danger??" names our safety question back
+# (round 23 r23b-04 t2 got the 999 line for it). Grammar, not policy.
 NAMED_BACK = re.compile(
     r"\bwhy\s+(?:are|r|do|does|d|you)\s+(?:you\s+|u\s+|ya\s+)?(?:keep\s+|keeps\s+|still\s+|"
     r"always\s+)?(?:sending|send|telling|tell|giving|give|saying|say|mentioning|mention|"
     r"bringing up|bring up|going on|go on|talking|talk|asking|ask)\b"
-    r"(?:\s+(?:me|us|about|on|up|the|this|that|these|those|all|a|an|any|more|with|of))*\s+",
+    r"(?:\s+(?:me|us|about|on|up|the|this|that|these|those|all|a|an|any|more|with|of|if|"
+    r"whether))*\s+",
     re.IGNORECASE,
 )
 
@@ -274,6 +276,8 @@ class RuleMatcher:
         not_a_complaint = any(kind == "not_dissatisfaction" for (kind, _), _, _ in phrases)
         named_back = {found_at.end() for found_at in NAMED_BACK.finditer(doc.text)}
         leftovers = [start for (kind, _), start, _ in phrases if kind == "danger_leftover"]
+        # Where the danger words, cue groups and over or still words were found (token starts).
+        placed: list[tuple[str, str, int]] = []
         for (kind, rule_id), start, end in phrases:
             if kind == "danger_still" and any(end <= s <= end + LEFTOVER_WITHIN for s in leftovers):
                 # "the wall is still black": the damage is left, not the danger.
@@ -316,6 +320,8 @@ class RuleMatcher:
             if kind == "language_urgency" and self._negated_after(rule_id, doc, end):
                 kind, rule_id = NEGATED_URGENCY, rule_id.split(":", 1)[1]
             found.setdefault(kind, []).append(rule_id)
+            if kind in ("urgency", "cue_group", "danger_over", "danger_still", "danger_still_time"):
+                placed.append((kind, rule_id, start))
             span = doc[start:end]
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
@@ -338,6 +344,44 @@ class RuleMatcher:
         if goodbye_in is not None:
             written_in = None
         urgency, language = self._dangers(found, spans, doc.text, written_in)
+        # A danger told in a sentence that says it is over ("Back in August a pipe burst", "Two
+        # nights ago it caught fire and the fire brigade put it out") is no live danger, though
+        # another sentence says something is still wrong ("Half the flat still has no power"):
+        # round 23 r23a-04 t2, t13 got the fire route, r23b-07 t1 the flood route and a 24-hour
+        # make-safe for a burst pipe fixed in August.
+        over_clauses = self._over_clauses(doc, placed)
+        told_over: list[str] = []
+        if over_clauses:
+            clause_of = _clauses(doc)
+            live_spans = [
+                s for s in spans
+                if s[0] != "urgency" or clause_of[_token_at(doc, s[2])] not in over_clauses
+            ]  # fmt: skip
+            live_found = dict(found)
+            live_found["cue_group"] = [
+                rule_id
+                for kind, rule_id, start in placed
+                if kind == "cue_group"
+                and (clause_of[start] not in over_clauses or rule_id in WHO_GROUPS)
+            ] + [g for g in found.get("cue_group", []) if g in self._age_cue_groups]
+            live, _ = self._dangers(live_found, live_spans, doc.text, written_in)
+            told_over = [c for c in urgency if c not in live]
+            if told_over:
+                urgency = live
+                spans = [s for s in spans if s[0] != "urgency" or s[1] in live]
+        # A danger told in a sentence of its own that says it is now ("Back in March the boiler
+        # was fixed. Tonight i can smell gas") is a danger now, when every word saying something
+        # is over is dated long gone. "all fine now" says the danger told is over (round 22
+        # r22a-08 t5: "tonight there was a burning smell ... just toast ... all fine now").
+        clause_of = _clauses(doc)
+        dated = {clause_of[start] for start in self._times_gone(doc)}
+        over_said = {clause_of[start] for kind, _, start in placed if kind == "danger_over"}
+        now = self._now_clauses(doc, placed) - over_clauses
+        told_now = (
+            bool(over_clauses)
+            and over_said <= dated
+            and any(s[0] == "urgency" and clause_of[_token_at(doc, s[2])] in now for s in spans)
+        )
         if written_in is not None and self._languages.mixed_with_english(doc.text):
             # "mera boiler kharab hai 3 din se, please fix": read in English, as the repair it
             # is, with the language need noted (a danger's route keeps its language above).
@@ -354,7 +398,11 @@ class RuleMatcher:
         )
         if found.get("danger_still_time") and not found.get("danger_over"):
             found.setdefault("danger_still", []).append("still")
-        past_danger = (bool(found.get("danger_over")) or cut_off) and not found.get("danger_still")
+        past_danger = (
+            (bool(found.get("danger_over")) or cut_off)
+            and not found.get("danger_still")
+            and not told_now
+        ) or (bool(told_over) and not urgency)
         if past_danger:
             urgency = []
         spans = [
@@ -373,6 +421,7 @@ class RuleMatcher:
             language=written_in,
             goodbye_language=goodbye_in,
             past_danger=past_danger,
+            over_urgency=_unique(told_over),
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
             reassured=bool(found.get("reassured")),
@@ -400,6 +449,52 @@ class RuleMatcher:
             ongoing=bool(found.get("ongoing")) or (up_to_now and not found.get("finished")),
             spans=tuple(spans),
         )
+
+    def _over_clauses(self, doc: Doc, placed: list[tuple[str, str, int]]) -> set[int]:
+        """The clauses that tell of a danger as over: with a word saying so ("was fixed", "put it
+        out") or a time gone by ("back in August", "in October", "last year"), and no word saying
+        it goes on ("still", "again")."""
+        clause_of = _clauses(doc)
+        over = {clause_of[start] for kind, _, start in placed if kind == "danger_over"}
+        over |= {clause_of[start] for start in self._times_gone(doc)}
+        return over - self._now_clauses(doc, placed)
+
+    @staticmethod
+    def _now_clauses(doc: Doc, placed: list[tuple[str, str, int]]) -> set[int]:
+        """The clauses with a word that says a danger is now ("still", "tonight")."""
+        clause_of = _clauses(doc)
+        return {
+            clause_of[start]
+            for kind, _, start in placed
+            if kind in ("danger_still", "danger_still_time")
+        }
+
+    def _times_gone(self, doc: Doc) -> list[int]:
+        """Where the message names a time a month or more gone by that does not reach up to
+        now: "back in August", "in October" (in December), "on 3 March", "last year", "in 2024",
+        "two years ago". Not "since October" or "for two years"."""
+        today = self._today or date.today()
+        gone = []
+        for match_id, start, end in self._time(doc):
+            kind = self._vocab.strings[match_id]
+            tokens = list(doc[start:end])
+            before = doc[start - 1].lower_ if start > 0 else ""
+            after = doc[end].lower_ if end < len(doc) else ""
+            if tokens[0].lower_ in UP_TO_NOW or before in UP_TO_NOW or _since(doc, start):
+                continue
+            if kind == "month_name" or (kind == "date" and after != "ago"):
+                named = (t.lower_ for t in tokens if t.lower_ in MONTH_NAMES)
+                month = MONTH_NAMES.index(next(named)) + 1
+                if month != today.month:
+                    gone.append(start)
+            elif kind in ("year", "last_year"):
+                gone.append(start)
+            elif kind == "amount_unit" and after == "ago":
+                unit = tokens[-1].lemma_.lower()
+                if MONTHS_PER_UNIT.get(unit, 0) >= 1:
+                    gone.append(start)
+        gone += [t.i for t in doc[:-1] if t.lower_ == "back" and doc[t.i + 1].lower_ == "in"]
+        return gone
 
     def _dangers(
         self,
@@ -753,3 +848,33 @@ def _number(word: str) -> float | None:
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
+
+
+# Cue groups that name who is at risk, not the danger: told in a sentence about a danger that is
+# over ("my son was in hospital back in March"), they still count beside a danger told now.
+WHO_GROUPS = {VULNERABLE, "damp_risk", "partner"}
+# Words that start a new clause for a danger said to be over: "the fire is out but we still have
+# no power" tells of a fire over and a loss now.
+CLAUSE_BREAKS = {"but", "however", "though", "although"}
+CLAUSE_ENDS = re.compile(r"^[.!?;]+$|\n")
+
+
+def _clauses(doc: Doc) -> list[int]:
+    """Each token's clause number: a new clause after a sentence's end or a semicolon, and at
+    "but", "however" or "though"."""
+    numbers, clause = [], 0
+    for token in doc:
+        if token.lower_ in CLAUSE_BREAKS:
+            clause += 1
+        numbers.append(clause)
+        if CLAUSE_ENDS.search(token.text):
+            clause += 1
+    return numbers
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The index of the token that starts at or holds character `char`."""
+    for token in doc:
+        if token.idx <= char < token.idx + max(len(token.text), 1):
+            return token.i
+    return len(doc) - 1

@@ -472,7 +472,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     allowed = {
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
-        "in_use", "made_safe", "made_safe_cues", "follow_ups",
+        "in_use", "made_safe", "made_safe_cues", "follow_ups", "covers", "in_the_home",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     follow_ups: list[tuple[_Record, RouteFollowUp]] = []
@@ -535,9 +535,15 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.optional_text("made_safe"),
             r.cues("made_safe_cues"),
             tuple(follow_up for _, follow_up in own_follow_ups),
+            r.cues("covers"),
+            r.flag("in_the_home"),
         )
         if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
             r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")
+    for record, _ in told_after.values():
+        for covered in categories[record.rule_id or ""].covers:
+            if covered not in categories:
+                record.fail(f"covers names category '{covered}', which is not defined")
     for record, pairs in told_after.values():
         for after, _ in pairs:
             if after not in categories:
@@ -591,6 +597,8 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         calling_now=file.text("calling_now"),
         unheard_cues=file.cues("unheard_cues", required=True),
         heard=file.text("heard"),
+        why_asked_cues=file.cues("why_asked_cues"),
+        why_asked=file.optional_text("why_asked") or "",
         cannot_phone_except=file.cues("cannot_phone_except", required=True),
     )
 
@@ -891,6 +899,8 @@ _TOP_KEYS = {
         "calling_now",
         "unheard_cues",
         "heard",
+        "why_asked_cues",
+        "why_asked",
         "cannot_phone_except",
     },
     "hazards.yml": {"law", "kinds"},

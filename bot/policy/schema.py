@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Literal
@@ -279,13 +280,19 @@ class UrgencyCategory:
     # off at the meter first?", "999 or 111 for him?"): rounds 20 and 22 got another route, the
     # next form question or "I can't answer that one".
     follow_ups: tuple[RouteFollowUp, ...] = ()
+    # Other categories whose route this one's says all of: given with it, theirs is not said too
+    # (a ceiling swollen with water is a structural danger and a leak, round 23 r23a-03 t1).
+    covers: tuple[str, ...] = ()
+    # A hazard in the home that starts no Awaab's Law clock (`hazard` unset): disturbed asbestos
+    # is a hazard to be made safe, not a danger to a person (round 23 r23a-07).
+    in_the_home: bool = False
 
     @property
     def to_a_person(self) -> bool:
         """A danger to someone (abuse, self-harm, a medical emergency) rather than a hazard in
         the home: the resident can take its route back ("I'm not in danger"), and it is said
         again while a person is awaited."""
-        return self.hazard is None
+        return self.hazard is None and not self.in_the_home
 
 
 @dataclass(frozen=True)
@@ -389,6 +396,11 @@ class Safety:
     # to a person, and what is said to them before the route's help again.
     unheard_cues: tuple[str, ...] = ()
     heard: str = ""
+    # Words asking why the assistant asked about danger ("why are u asking if anyone is in
+    # danger??", round 23 r23b-04 t2, r23b-08 t9), and the short plain answer said before the
+    # conversation carries on.
+    why_asked_cues: tuple[str, ...] = ()
+    why_asked: str = ""
     # Words beside the cannot-phone cues that say a call is fine after all ("call me, he dont
     # hear well on phone").
     cannot_phone_except: tuple[str, ...] = ()
@@ -643,6 +655,15 @@ class Policy:
         if translated is None:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
+
+    def without_covered(self, categories: Iterable[str]) -> tuple[str, ...]:
+        """The categories less those whose route another of them says all of (`covers`)."""
+        found = tuple(categories)
+        covered = {
+            c for category in found if category in self.urgency
+            for c in self.urgency[category].covers
+        }  # fmt: skip
+        return tuple(c for c in found if c not in covered)
 
     def made_safe_line(self, category_id: str) -> str | None:
         """What is said when the first step of a category's route is already taken, or None."""

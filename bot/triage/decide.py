@@ -368,7 +368,8 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     # is shivering and confused" needs 999 as well as the emergency repairs line.
     urgency += [c for c in told_after_a_route(matches, urgency, policy) if c not in urgency]
     ask = not urgency and (negated or bool(matches.asked_urgency) or level >= UNSURE)
-    return tuple(urgency), ask
+    # A route that says all another's does is given alone (round 23 r23a-03 t1).
+    return policy.without_covered(urgency), ask
 
 
 def told_after_a_route(matches: RuleMatches, routed: Iterable[str], policy: Policy) -> list[str]:
@@ -516,6 +517,11 @@ FEELING_NOT_WHAT = {"fear"}
 ALARMS = {"co_alarm", "smoke_alarm", "alarm_words"}
 
 
+def without_who(matches: RuleMatches) -> RuleMatches:
+    """The matches without the cue groups that name who may be in danger, not the danger."""
+    return _without_groups(matches, WHO_NOT_WHAT)
+
+
 def _without_groups(matches: RuleMatches, left_out: set[str]) -> RuleMatches:
     """The matches without these cue groups."""
     return replace(matches, cue_groups=tuple(g for g in matches.cue_groups if g not in left_out))
@@ -545,6 +551,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
         # still asked, since missing danger costs more than a question.
         level = min(level, UNSURE)
     doubts = steps_down + int(category.id in matches.excepted_urgency)
+    # A danger the message tells as over in a sentence of its own ("Back in August a pipe burst
+    # ... ruined my sofa") is no new danger: the guess at it counts one step less, so a sure guess
+    # gets no question beside a story that is over (round 23 r23b-07 t1).
+    doubts += int(category.id in matches.over_urgency)
     # Words that raise only the question about this danger ("honestly whats the point") are no
     # more evidence for the detector, and "nobody is in danger" is evidence against its guess
     # (round 14: an eviction threat got 999 and 101 after "Nobody is in danger").
@@ -558,6 +568,24 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # and hissing is a fire (cross-validation missed it). An alarm sounding with headaches is
     # found by the policy's words.
     doubts += int(ALARM_CHIRP in matches.cue_groups and bool(ALARMS & set(matches.cue_groups)))
+    # A message naming a complaint by its reference is about that complaint: a guess with none
+    # of its category's words is no danger in it ("i made a complaint in oct ref CMP-2026-000003
+    # ... whats happening with it" got the safety question on a guess at the electrics, round 23
+    # r23b-04 t1).
+    doubts += int(bool(matches.references) and bool(needs) and not needs & set(matches.cue_groups))
+    # Words the policy says are no danger to a person ("swore at", "rude to": `except` of a
+    # threat) are no sign of another danger to a person the detector guesses without its own
+    # words: "contractor (roofer) was rude + swore at her" got the safety question on a guess at
+    # domestic abuse (round 23 r23b-06 t1).
+    doubts += int(
+        category.to_a_person
+        and bool(needs)
+        and not needs & set(matches.cue_groups)
+        and any(
+            c != category.id and c in policy.urgency and policy.urgency[c].to_a_person
+            for c in matches.excepted_urgency
+        )
+    )
     # The detector's probability is that the message is urgent at all: with a danger the policy's
     # words found, it is owed to that one, and a guess at another is doubted ("no hot water for
     # my dad" is not also a safeguarding referral, round 8). Not when the message holds the words

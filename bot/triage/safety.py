@@ -293,6 +293,19 @@ def asks_about_safe_contact(
     return tuple(kind for kind, said in asked.items() if said)
 
 
+def asks_why_asked(text: str | None, policy: Policy) -> bool:
+    """Whether the message asks why the assistant asked about danger ("why are u asking if
+    anyone is in danger??", round 23 r23b-04 t2)."""
+    return _tells_any(text, policy.safety.why_asked_cues)
+
+
+def danger_raised(said: Iterable[str], policy: Policy) -> bool:
+    """Whether the assistant said the safety question, or a route, among these lines: then "why
+    are you asking if anyone is in danger?" asks about it."""
+    routes = {wording for c in policy.urgency for wording in policy.route_wordings(c)}
+    return any(text in policy.safety.questions or text in routes for text in said)
+
+
 def _tells_any(text: str | None, phrases: Iterable[str]) -> bool:
     """Whether the message holds any of these phrases as whole words."""
     said = words(text or "")

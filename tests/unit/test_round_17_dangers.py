@@ -28,7 +28,13 @@ def test_a_ceiling_giving_way_in_other_words_is_a_structural_danger(
         "the plasterboard in the hall is sagging where the water got in",
         "T reports ceiling dropping down in kitchen after leak from flat above",
     ):
-        assert "structural_danger" in dangers(match(said), policy)[0], said
+        # Or a route that says all the structural danger's does: a ceiling swollen with water
+        # from a leak gets the ceiling's own route (round 23 r23a-03).
+        routed = dangers(match(said), policy)[0]
+        assert any(
+            c == "structural_danger" or "structural_danger" in policy.urgency[c].covers
+            for c in routed
+        ), said
     for said in (
         "the wallpaper is peeling in the hall, can someone look",
         "there is a crack in the bathroom tile",
