@@ -480,7 +480,7 @@ class RuleMatcher:
             tokens = list(doc[start:end])
             before = doc[start - 1].lower_ if start > 0 else ""
             after = doc[end].lower_ if end < len(doc) else ""
-            if tokens[0].lower_ in UP_TO_NOW or before in UP_TO_NOW or _since(doc, start):
+            if {tokens[0].lower_, before} & (UP_TO_NOW | {"from"}) or _since(doc, start):
                 continue
             if kind == "month_name" or (kind == "date" and after != "ago"):
                 named = (t.lower_ for t in tokens if t.lower_ in MONTH_NAMES)
@@ -493,7 +493,19 @@ class RuleMatcher:
                 unit = tokens[-1].lemma_.lower()
                 if MONTHS_PER_UNIT.get(unit, 0) >= 1:
                     gone.append(start)
-        gone += [t.i for t in doc[:-1] if t.lower_ == "back" and doc[t.i + 1].lower_ == "in"]
+        # "back in the summer", "back in August": a time, not "went back in the flat".
+        gone += [
+            t.i
+            for t in doc[:-2]
+            if t.lower_ == "back"
+            and doc[t.i + 1].lower_ == "in"
+            and (
+                doc[t.i + 2].lower_ in MONTH_NAMES or doc[t.i + 2].lower_ in SEASONS
+                or re.fullmatch(r"(19|20)\d\d", doc[t.i + 2].text) is not None
+                or (doc[t.i + 2].lower_ == "the" and t.i + 3 < len(doc)
+                    and doc[t.i + 3].lower_ in SEASONS)
+            )
+        ]  # fmt: skip
         return gone
 
     def _dangers(
@@ -850,6 +862,8 @@ def _unique(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
+# The seasons, for a time gone by told as "back in the summer".
+SEASONS = {"spring", "summer", "autumn", "winter", "fall", "christmas", "easter"}
 # Cue groups that name who is at risk, not the danger: told in a sentence about a danger that is
 # over ("my son was in hospital back in March"), they still count beside a danger told now.
 WHO_GROUPS = {VULNERABLE, "damp_risk", "partner"}

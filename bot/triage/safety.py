@@ -303,7 +303,10 @@ def danger_raised(said: Iterable[str], policy: Policy) -> bool:
     """Whether the assistant said the safety question, or a route, among these lines: then "why
     are you asking if anyone is in danger?" asks about it."""
     routes = {wording for c in policy.urgency for wording in policy.route_wordings(c)}
-    return any(text in policy.safety.questions or text in routes for text in said)
+    # A route in the resident's language is said with the English after it, in one message.
+    return any(
+        text in policy.safety.questions or any(route in text for route in routes) for text in said
+    )
 
 
 def _tells_any(text: str | None, phrases: Iterable[str]) -> bool:

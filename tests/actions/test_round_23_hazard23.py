@@ -72,6 +72,17 @@ def test_why_the_safety_question_was_asked_gets_a_short_answer(
     assert policy.safety.question not in replies
 
 
+def test_why_asked_after_a_route_in_another_language_gets_the_answer(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """r23b-08 t9: the heating route was given in Romanian with the English after it, in one
+    message; "why you ask danger? nobody in danger" got no answer."""
+    route = policy.urgent_route("no_heating_or_water_vulnerable", "ro")
+    tracked = turn(policy, [route, CONTACT_OFFER], "why u ask about danger? no one is in danger")
+    asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
+    assert texts(dispatcher)[0] == policy.safety.why_asked
+
+
 def test_why_asked_with_no_question_before_says_nothing_of_it(
     app: App, policy: Policy, dispatcher: CollectingDispatcher
 ) -> None:

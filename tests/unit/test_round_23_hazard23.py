@@ -151,6 +151,8 @@ def test_a_fire_named_as_an_event_gone_by_is_no_fire(match: Match) -> None:
         "the leak was fixed back in August but now water is pouring through the ceiling again",
         "The fire brigade put it out last year. Now there is smoke coming from the socket again",
         "Back in March the boiler was fixed. Tonight i can smell gas in the kitchen",
+        # "back in" a place is no time gone by.
+        "i went back in the flat to get the baby and i can smell gas everywhere",
     ],
 )
 def test_a_new_danger_beside_one_over_still_gets_its_route(match: Match, text: str) -> None:
