@@ -470,7 +470,12 @@ def understand(
         and stage_2_by_name
         and (reference_given or first_reference(text))
         and not asks_what(text)
-        and (question.name in (CHOICE, READ_BACK) or question.form == "complaint_form")
+        # Inside the form, only for a reference typed before it: "sorry, first can you put
+        # CMP-2026-000051 to stage 2" at a form question keeps the new complaint (round 14).
+        and (
+            question.name in (CHOICE, READ_BACK)
+            or (question.form == "complaint_form" and reference_given)
+        )
         # Asked for, not only asked about: "is this stage 2 or a new complaint?" is answered.
         and STAGE_2_NAMED.search(words(questions_and_rest(text)[1]))
     ):

@@ -214,6 +214,9 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["unanswered_question"] = replies.unanswered_question_line(policy)
     texts["not_english"] = not_english_reply(policy)
     texts["details_seen"] = replies.DETAILS_SEEN_LINE
+    texts["carry_on_here_button"] = replies.CARRY_ON_HERE_BUTTON["title"]
+    texts["emergency_clock"] = " ".join(replies.emergency_clock_lines([], True, "0300 000 0999"))
+    texts["complain_about_handling"] = replies.COMPLAIN_ABOUT_HANDLING
     texts["back_from_person"] = replies.BACK_FROM_PERSON_LINE
     texts["person_awaited"] = replies.PERSON_AWAITED_LINE
     texts["still_for_staff"] = replies.STILL_FOR_STAFF_LINE
