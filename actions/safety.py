@@ -921,6 +921,9 @@ def _after_route(
     if asks_what_to_do(text, policy):
         # The route's steps answer "what should she do?" / "is it safe ...?", however often.
         promised -= set(lines)
+    # The help for a danger to a person is said on every message while it stands: "is my
+    # complaint registered?" after the Samaritans line and a handover (round 11 r11c-07).
+    promised -= {policy.after_route(c) for c in routed if policy.urgency[c].to_a_person}
     if waiting_on_an_answer(tracker):
         # Asked at a form's question ("no i didnt report it. so i shouldnt use it then?", round
         # 19 r19a-01): the plain answer and the route's steps, then the form goes on, keeping

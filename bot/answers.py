@@ -491,7 +491,9 @@ def understand(
         # Or the reference typed earlier: "ok then i want stage 2. the original thing was damp
         # ..." after the status check of "ref CMP-2026-000003" was offered a new complaint
         # (round 23 r23b-04 t4).
-        and (first_reference(text) or reference_given)
+        # A question about a Stage 2 asked before ("is my stage 2 still happening or did I
+        # just cancel it?", round 12 r12d-01) is answered from the record, not asked again.
+        and (first_reference(text) or (reference_given and not is_question(text)))
         and not asks_what(text)
     ):
         # "I want my complaint CMP-2026-000098 put to stage 2 and a date for when you'll reply,
