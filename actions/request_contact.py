@@ -111,7 +111,11 @@ def ask_or_record_contact(
 ADDRESS_SLOT = "resident_address"
 # Requests whose job is not done at the home: no address is asked for them (a rent question, a
 # move, how staff behaved, a first anti-social behaviour report the ASB team follows up).
-NOT_AT_THE_HOME = ("rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT)
+# "general" is no part of the home named: a withdrawal passed on, or a message for a person
+# ("i just want to withdraw it" was taken as the address, round 16 r16b-09 replayed in round 23).
+NOT_AT_THE_HOME = (
+    "rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT, "general",
+)  # fmt: skip
 
 
 def _urgent(contact_id: int | None) -> bool:
@@ -137,10 +141,21 @@ def address_wanted(tracker: Tracker, contact_id: int | None) -> bool:
     """Whether the request is a job at the home whose address nobody has given yet: a first
     repair report was closed without it, though a repair cannot be booked without it (round 23,
     round 22 r22b-02 t5)."""
-    if contact_id is None or address_held(tracker):
+    if contact_id is None or address_held(tracker) or fleeing_a_danger(tracker):
         return False
     request = get_app().cases.service_request(contact_id)
     return request is not None and request.category not in NOT_AT_THE_HOME
+
+
+def fleeing_a_danger(tracker: Tracker) -> bool:
+    """Whether the routes standing are all for a danger to a person (abuse, a threat,
+    self-harm): someone who needs to get away is not asked where the job is ("my partner
+    grabbed me by the throat ... i need to get away", round 10 r10b-30)."""
+    policy = get_app().policy
+    standing = routes_standing(turns_in_events(tracker.events), policy)
+    return bool(standing) and all(
+        c in policy.urgency and policy.urgency[c].to_a_person for c in standing
+    )
 
 
 FORM = "request_contact_form"

@@ -19,7 +19,10 @@ def test_an_interpreter_asked_for_at_the_contact_question_is_recorded(
 ) -> None:
     """r14c-01: "phone call but i speak better polish, interpreter please" was not kept."""
     sender, say = conversation(running)
-    say("the kitchen tap drips all day and night can someone come and change the washer")
+    say(
+        "the kitchen tap at 12 Oak Road drips all day and night can someone come and change the "
+        "washer"
+    )
     say("yes please")
     say("Ewa Kowalska")
     say("07700 900412")

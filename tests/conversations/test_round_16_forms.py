@@ -157,7 +157,7 @@ def test_a_first_name_and_details_in_one_answer_with_the_way_said_before_are_not
     "Please tell me just the name", then asked for the email, then offered a phone call after
     "email only pls"."""
     _, say = conversation(running)
-    say("my front door lock is broken, i cant lock it at all")
+    say("my front door lock at 7 Elm Road is broken, i cant lock it at all")
     assert NAME_QUESTION in say(how)
     reply = say(name_and_details)
     assert NAME_QUESTION not in reply

@@ -105,7 +105,8 @@ def test_a_ceiling_giving_way_in_other_words_gets_the_structural_route(running: 
         "The leak from upstairs has been coming through my bathroom ceiling since the summer, "
         "reported it 3 times and now the plaster is bulging. Fed up."
     )
-    assert STRUCTURAL_ROUTE in first and EMERGENCY_REPAIRS in first
+    # The ceiling holding water's own route says the structural route's step (round 23).
+    assert "Keep everyone out from under it" in first and EMERGENCY_REPAIRS in first
     assert SAFETY_QUESTION not in first
 
 

@@ -368,8 +368,8 @@ def test_a_number_typed_with_what_went_wrong_goes_with_the_contact(
 
 
 TOILET = (
-    "our only toilet is blocked since last night, my son is 6 and disabled, tried a plunger "
-    "nothing works",
+    "our only toilet at 5 Mill Lane is blocked since last night, my son is 6 and disabled, tried "
+    "a plunger nothing works",
     "yes please",
 )
 

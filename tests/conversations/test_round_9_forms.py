@@ -197,7 +197,7 @@ def test_a_letter_to_the_address_given_is_a_way_to_contact(running: Running) -> 
 def test_text_said_to_be_better_is_the_way_to_contact(running: Running) -> None:
     """r9b-11: "telephone 07700 900271, text message better" was told "by phone"."""
     _, say = conversation(running)
-    say("the lift in our block is broken again, can someone fix it")
+    say("the lift in our block at 4 Ash Court is broken again, can someone fix it")
     reply = say(
         "yes. My name Olena Bondar, telephone 07700 900271, text message better, my English "
         "not good for phone"

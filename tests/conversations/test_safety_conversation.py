@@ -297,7 +297,9 @@ def test_after_the_gas_route_the_callback_is_taken_and_the_line_open_all_night_g
     """Round 7 (r7b-08): the number and name given after the gas advice got the complaint
     choice, and "is someone coming?" got "I can't answer that" and the office's hours."""
     sender = new_sender()
-    first = said(running.servers.say(sender, "funny smell like rotten eggs near the cooker"))
+    first = said(
+        running.servers.say(sender, "funny smell like rotten eggs near the cooker, 3 Park Row")
+    )
     assert GAS in first
     reply = said(running.servers.say(
         sender, "oh no ok we're all going out now. yes call me on 07700 900777, I'm Leanne"
