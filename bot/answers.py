@@ -493,7 +493,10 @@ def understand(
         # (round 23 r23b-04 t4).
         # A question about a Stage 2 asked before ("is my stage 2 still happening or did I
         # just cancel it?", round 12 r12d-01) is answered from the record, not asked again.
-        and (first_reference(text) or (reference_given and not is_question(text)))
+        and (
+            first_reference(text)
+            or (reference_given and STAGE_2_NAMED.search(words(questions_and_rest(text)[1])))
+        )
         and not asks_what(text)
     ):
         # "I want my complaint CMP-2026-000098 put to stage 2 and a date for when you'll reply,
@@ -780,7 +783,9 @@ def understand(
     if (
         understood.kind == "amend"
         and question.name == READ_BACK
-        and not questions_and_rest(text)[0]
+        # A part's name typed as it is ("who is complaining") reads as a question, yet holds
+        # none that an answer fits (round 19 r18a-08 replayed).
+        and (not questions or not questions_and_rest(text)[0])
         and (named_part(text) is not None or SAYS_A_PART_IS_WRONG.search(words(text)))
     ):
         # "Two things. My name is Priya Shah ... And what went wrong must say that your ASB
