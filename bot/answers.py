@@ -785,7 +785,10 @@ def understand(
         and question.name == READ_BACK
         # A part's name typed as it is ("who is complaining") reads as a question, yet holds
         # none that an answer fits (round 19 r18a-08 replayed).
-        and (not questions or not questions_and_rest(text)[0])
+        and (
+            not questions_and_rest(text)[0]
+            or (not questions and len(words(text).split()) <= PART_NAME_WORDS)
+        )
         and (named_part(text) is not None or SAYS_A_PART_IS_WRONG.search(words(text)))
     ):
         # "Two things. My name is Priya Shah ... And what went wrong must say that your ASB
@@ -838,6 +841,10 @@ ASPECTS = "complaint_aspects"
 # Words beside a question at "what went wrong" that tell it, not only ask ("the fence job").
 ASPECTS_BESIDE_A_QUESTION = 6
 OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, ASPECTS)
+
+
+# Words a part's name typed alone may take ("who is complaining", "the contact details").
+PART_NAME_WORDS = 4
 
 
 def owes_a_reply(question: OpenQuestion) -> bool:
