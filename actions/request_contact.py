@@ -129,12 +129,8 @@ def address_held(tracker: Tracker) -> str | None:
     held = tracker.get_slot(ADDRESS_SLOT)
     if held:
         return str(held)
-    found: str | None = None
-    for event in tracker.events:
-        text = str(event.get("text") or "") if event.get("event") == "user" else ""
-        if text and not text.startswith("/"):
-            found = postal_address_in(text) or found
-    return found
+    typed = (postal_address_in(text) for text in reversed(earlier_messages(tracker)))
+    return next((address for address in typed if address), None)
 
 
 def address_wanted(tracker: Tracker, contact_id: int | None) -> bool:
