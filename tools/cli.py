@@ -19,13 +19,15 @@ from bot.triage import TriageResult
 
 
 def crossval(
-    app: App, parts: Sequence[str], data: Path, detectors: Sequence[int] | None = None
-) -> int:
+    app: App, parts: Sequence[str], data: Path, detectors: Sequence[int] | None = None,
+    folds_of: Path | None = None,
+) -> int:  # fmt: skip
     from bot.nlu_runtime import current_model
     from tools.crossval import cross_validate
 
     model = current_model(app.settings.model_dir)
-    for line in cross_validate(model, data, app.policy, parts, detectors=detectors):
+    lines = cross_validate(model, data, app.policy, parts, detectors=detectors, folds_of=folds_of)
+    for line in lines:
         print(line, flush=True)
     return 0
 
@@ -199,6 +201,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "0, the configured one, gives the figures before a change), so one run holds the "
         "training lock for minutes",
     )
+    crossval_parser.add_argument(
+        "--folds-of",
+        type=Path,
+        help="score the intent and rule parts on the folds this copy of the training data gets "
+        "(data/nlu before a change, with --data the changed copy): files it lacks train every "
+        "fold and are never scored, so a before-and-after comparison judges the same splits",
+    )
     parts_parser = commands.add_parser(
         "parts", help="part recall on messages written to hold several matters"
     )
@@ -213,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Offline: these read the model and the labelled files, never stored data.
     app = build_app(None)
     if args.command == "crossval":
-        return crossval(app, args.parts, args.data, args.detectors)
+        return crossval(app, args.parts, args.data, args.detectors, args.folds_of)
     if args.command == "figures":
         return figures_command(app, args.readme)
     if args.command == "parts":

@@ -222,14 +222,25 @@ def _row(name: str, value: float, result: Score) -> str:
 def cross_validate(
     model_path: Path, data_dir: Path, policy: Policy, parts: Sequence[str] = ("intent", "urgency"),
     corpus: Path = SAFETY_CORPUS, detectors: Sequence[int] | None = None,
+    folds_of: Path | None = None,
 ) -> Iterator[str]:  # fmt: skip
-    """The report's lines, as each part is scored."""
+    """The report's lines, as each part is scored. With `folds_of` (a reference copy of the
+    training data, main's data/nlu say), the intent and rule parts are scored on the folds the
+    reference gets (see `fold_numbers`)."""
     examples = training_examples(data_dir, policy)
     features = featurise(model_path, [e.text for e in examples])
+    folds = fold_numbers(examples, training_examples(folds_of, policy) if folds_of else None)
+    if folds_of:
+        added = int((folds < 0).sum())
+        yield (
+            f"folds of {folds_of}: {len(examples) - added} examples of its groups keep the folds "
+            f"they get there; {added} examples of groups it lacks are in every fold's training "
+            "set and never scored"
+        )
     if "intent" in parts:
-        yield from intent_report(examples, features, policy)
+        yield from intent_report(examples, features, policy, folds)
     if "rules" in parts:
-        yield from rules_report(examples, features, policy)
+        yield from rules_report(examples, features, policy, folds)
     if "urgency" in parts:
         held_out = corpus_examples(corpus)
         corpus_features = featurise(model_path, [e.text for e in held_out])
@@ -568,16 +579,34 @@ class HeldOut:
     labels: np.ndarray | None
 
 
-def held_out(
-    examples: Sequence[Example], features: Features, policy: Policy, settings: IntentSettings
-) -> list[HeldOut]:
-    """5 folds grouped by topic file, each real message's group being its source."""
+def fold_numbers(
+    examples: Sequence[Example], reference: Sequence[Example] | None = None
+) -> np.ndarray:
+    """Each example's fold: 5 folds grouped by topic file, each real message's group being its
+    source. GroupKFold balances the folds by group size, so adding one file moves other files
+    between folds and a before-and-after comparison would judge different splits. With a
+    reference (the examples of the data before a change), each group keeps the fold it gets in
+    the reference, and a group the reference lacks gets -1: in every fold's training set, never
+    scored. A change to the data is then judged by what it does to the held-out figures of the
+    examples already there, on the same splits."""
     from sklearn.model_selection import GroupKFold
 
-    groups = np.array([e.group for e in examples])
+    planned = np.array([e.group for e in (examples if reference is None else reference)])
+    fold_of: dict[str, int] = {}
+    for number, (_, test) in enumerate(GroupKFold(n_splits=FOLDS).split(planned, planned, planned)):
+        fold_of.update((str(group), number) for group in planned[test])
+    return np.array([fold_of.get(e.group, -1) for e in examples])
+
+
+def held_out(
+    examples: Sequence[Example], features: Features, policy: Policy, settings: IntentSettings,
+    folds: np.ndarray,
+) -> list[HeldOut]:  # fmt: skip
+    """The held-out predictions of each fold (`fold_numbers`)."""
     texts = [e.text for e in examples]
-    folds = []
-    for train, test in GroupKFold(n_splits=FOLDS).split(groups, groups, groups):
+    result = []
+    for number in range(FOLDS):
+        train, test = np.flatnonzero(folds != number), np.flatnonzero(folds == number)
         data = TrainingSet(
             [texts[i] for i in train], features.sentence[train], features.counts[train],
             [examples[i].intent for i in train],
@@ -588,8 +617,15 @@ def held_out(
         intents, labels = model.both_proba(
             [texts[i] for i in test], features.sentence[test], features.counts[test]
         )
-        folds.append(HeldOut(test, model, intents, labels))
-    return folds
+        result.append(HeldOut(test, model, intents, labels))
+    return result
+
+
+def scored_only(folds: Sequence[HeldOut], *columns: Sequence[Any]) -> list[list[Any]]:
+    """Each column cut to the examples some fold held out, in the same order: examples of
+    groups the reference folds lack train every fold and are never scored."""
+    rows = np.sort(np.concatenate([fold.rows for fold in folds]))
+    return [[column[i] for i in rows] for column in columns]
 
 
 def rankings(folds: Sequence[HeldOut], size: int, labels_weight: float) -> list[Ranking]:
@@ -714,9 +750,8 @@ def configured_scores(
     examples = training_examples(data_dir, policy)
     features = featurise(model_path, [e.text for e in examples])
     settings = configured_settings()
-    ranked = rankings(
-        held_out(examples, features, policy, settings), len(examples), settings.labels_weight
-    )
+    folds = held_out(examples, features, policy, settings, fold_numbers(examples))
+    ranked = rankings(folds, len(examples), settings.labels_weight)
     by_file, real = intent_scores(examples, ranked, policy, rule_matches(examples, policy))[
         "triage"
     ]
@@ -728,9 +763,12 @@ def rule_matches(examples: Sequence[Example], policy: Policy) -> list[RuleMatche
     return [matcher.match(matcher.make_doc(e.text)) for e in examples]
 
 
-def intent_report(examples: Sequence[Example], features: Features, policy: Policy) -> list[str]:
-    real = sum(e.real for e in examples)
-    kept = sum(not e.for_safety for e in examples)
+def intent_report(
+    examples: Sequence[Example], features: Features, policy: Policy, folds: np.ndarray
+) -> list[str]:
+    scored = folds >= 0
+    real = sum(e.real for e, held in zip(examples, scored, strict=True) if held)
+    kept = sum(not e.for_safety for e, held in zip(examples, scored, strict=True) if held)
     lines = [
         f"intent classifier, triage labels of held-out examples ({FOLDS} folds grouped by topic "
         f"file; real messages grouped by source): by file = the {kept} examples not written for "
@@ -745,9 +783,10 @@ def intent_report(examples: Sequence[Example], features: Features, policy: Polic
         # One fit gives every blend of the same classifiers: the weight is applied afterwards.
         key = replace(settings, labels_weight=1.0)
         if key not in fitted:
-            fitted[key] = held_out(examples, features, policy, key)
+            fitted[key] = held_out(examples, features, policy, key, folds)
         ranked = rankings(fitted[key], len(examples), settings.labels_weight)
-        scores = intent_scores(examples, ranked, policy, matches)
+        held, held_ranked, held_matches = scored_only(fitted[key], examples, ranked, matches)
+        scores = intent_scores(held, held_ranked, policy, held_matches)
         for decision, (by_file, real_score) in scores.items():
             lines += [
                 f"    {decision:<7} by file  {by_file.row()}",
@@ -855,18 +894,22 @@ def baseline_held_out(
     return predicted
 
 
-def rules_report(examples: Sequence[Example], features: Features, policy: Policy) -> list[str]:
+def rules_report(
+    examples: Sequence[Example], features: Features, policy: Policy, fold_plan: np.ndarray
+) -> list[str]:
     """The rule layer's overrides, each changed on its own, on the configured classifier's
     held-out rankings, beside the model alone and the TF-IDF baseline on the same folds."""
     settings = configured_settings()
-    folds = held_out(examples, features, policy, settings)
+    folds = held_out(examples, features, policy, settings, fold_plan)
     ranked = rankings(folds, len(examples), settings.labels_weight)
+    baseline = baseline_held_out(examples, folds, policy)
+    examples, ranked, baseline = scored_only(folds, examples, ranked, baseline)
     matches = rule_matches(examples, policy)
     gold = [_gold(e.intent, policy) for e in examples]
     kept = [i for i, e in enumerate(examples) if not e.for_safety]
     real = [i for i, e in enumerate(examples) if e.real]
     rows = {
-        "TF-IDF baseline (same folds)": baseline_held_out(examples, folds, policy),
+        "TF-IDF baseline (same folds)": baseline,
         "model alone (label with the most probability)": [
             _decide("model", e.text, ranking, match, policy)
             for e, ranking, match in zip(examples, ranked, matches, strict=True)

@@ -100,3 +100,26 @@ def test_part_recall_counts_each_expected_part_once_in_any_order() -> None:
     assert (scores.expected, scores.found, scores.extra) == (5, 4, 1)
     assert (scores.expected_beside, scores.found_beside) == (3, 2)
     assert missed == [[("excluded", "asb_report")], []]
+
+
+def test_a_file_added_to_the_data_leaves_the_other_files_on_the_folds_they_had() -> None:
+    """GroupKFold balances folds by size, so a new file can move others between folds; scored
+    on the reference's folds, a before-and-after comparison judges the same splits and the new
+    file only ever trains."""
+    from tools.crossval import FOLDS, fold_numbers
+
+    def examples(sizes: dict[str, int]) -> list[Example]:
+        return [
+            Example(f"{group} {n}", "none", False, False, group, "enquiry", False)
+            for group, size in sizes.items()
+            for n in range(size)
+        ]
+
+    before = examples({f"topic_{n}": 10 + n for n in range(8)})
+    after = before + examples({"voice_new": 40})
+    plain_before, plain_after = fold_numbers(before), fold_numbers(after)
+    assert list(plain_after[: len(before)]) != list(plain_before), "plain folds reshuffle"
+    fixed = fold_numbers(after, before)
+    assert list(fixed[: len(before)]) == list(plain_before)
+    assert set(fixed[len(before) :]) == {-1}
+    assert set(plain_before) == set(range(FOLDS))
