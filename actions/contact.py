@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answered_now
-from actions.turns import before_latest_message, earlier_messages
+from actions.turns import before_latest_message, button_title, earlier_messages
 from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
@@ -334,7 +334,10 @@ class ContactQuestions:
             said = RIGHT_OF_PROTEST.sub("", LEFT_OF_PROTEST.sub("", rest)).strip(" .,!?:;-")
         name = (
             None
-            if ANSWER_WORD.match(text) or (told_before and len(rest.split()) < 2)
+            if ANSWER_WORD.match(text)
+            or (told_before and len(rest.split()) < 2)
+            # "I'm helping someone else", "Not yet": another question's button is no name.
+            or button_title(domain, text)
             else name_in(said)
         )
         if name is None and told_before:

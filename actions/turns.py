@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from bot.casestore.domain import TranscriptLine
 from bot.definition import contact_details_in
+from bot.text import words as plain_words
 
 
 def event_time(event: dict[str, Any]) -> datetime:
@@ -204,4 +205,17 @@ def typed_anywhere(tracker: Tracker, finds: Callable[[str], object]) -> bool:
         finds(str(event.get("text") or ""))
         for event in tracker.events
         if event.get("event") == "user"
+    )
+
+
+def button_title(domain: dict[str, Any], text: str) -> bool:
+    """Whether the words are the title of one of the assistant's buttons ("I'm helping someone
+    else"): typed at a question they do not answer, they are never its answer (round 23
+    r23a-08 t11 was read back as the way to contact her)."""
+    said = plain_words(text)
+    return bool(said) and any(
+        plain_words(str(button.get("title") or "")) == said
+        for variants in (domain.get("responses") or {}).values()
+        for variant in variants
+        for button in variant.get("buttons") or []
     )
