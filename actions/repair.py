@@ -42,7 +42,7 @@ from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import (
     LEFT_COMPLAINT,
     after_latest_message,
-    button_title,
+    another_questions_title,
     details_held,
     earlier_messages,
     last_question,
@@ -270,16 +270,9 @@ def fits_the_question(tracker: Tracker, domain: dict[str, Any], slot: str, value
     for a way to contact or the details, words that name neither."""
     if not isinstance(value, str):
         return True
-    if another_questions_button(tracker, domain, value):
+    if another_questions_title(tracker, domain, value):
         return False
     return slot not in STRICT_SLOTS or fits_strictly(slot, value)
-
-
-def another_questions_button(tracker: Tracker, domain: dict[str, Any], text: str) -> bool:
-    """Whether the words are a button's title from one of the assistant's other questions, not
-    the waiting question's own buttons."""
-    own = {words(button.title) for button in buttons_before(tracker)}
-    return words(text) not in own and button_title(domain, text)
 
 
 def which_part_answered(

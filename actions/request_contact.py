@@ -121,12 +121,12 @@ NOT_AT_THE_HOME = ("rent_and_charges", "lettings_and_moves", "staff_and_communic
 # that a withdrawal passed on was not asked it ("i just want to withdraw it" was taken as the
 # address, r16b-09 replayed); round 24 decides by what the request itself says.
 MESSAGE_FOR_A_PERSON = re.compile(
-    r"(?:ring|call|phone|get back to)\s+(?:me\s+|us\s+)?back"
-    r"|(?:talk|speak|chat)\s+(?:to|with|2)"
-    r"|(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the|my|this)?\s*message"
-    r"|tell\s+\w+(?:\s+\w+)?\s+(?:i|we)\s+(?:called|rang|phoned)"
-    r"|(?:withdraw|cancel|close|drop)[^.?!]{0,25}complaint"
-    r"|complaint[^.?!]{0,20}(?:withdrawn|cancelled|canceled|closed|dropped)"
+    r"\b(?:ring|call|phone|get back to)\s+(?:me\s+|us\s+)?back\b"
+    r"|\b(?:talk|speak|chat)\s+(?:to|with|2)\b"
+    r"|\b(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the|my|this)?\s*message\b"
+    r"|\btell\s+\w+(?:\s+\w+)?\s+(?:i|we)\s+(?:called|rang|phoned)\b"
+    r"|\b(?:withdraw|cancel|close|drop)\b[^.?!]{0,25}\bcomplaint\b"
+    r"|\bcomplaint\b[^.?!]{0,20}\b(?:withdrawn|cancelled|canceled|closed|dropped)\b"
 )
 
 

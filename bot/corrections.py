@@ -1980,8 +1980,10 @@ SAME_AND_MORE = re.compile(
     r"|(?:keep|leave)\s+(?:what i said|what i wrote|everything|all that|that|it)"
     r"(?:\s+(?:before|in))?"
     r"|everything\s+(?:i said\s+)?(?:before|above))"
-    r"[\s,;:.-]*(?:but|and)?\s*(?:please\s+|pls\s+)?(?:also\s+)?"
-    r"(?:plus|add(?:\s+(?:on|that|this))?|also|as well as|with|and)\b[\s,;:.-]*"
+    r"[\s,;:.-]*(?:(?:but|and)\b\s*(?:please\s+|pls\s+)?(?:also\s+)?"
+    r"(?:(?:plus|add(?:\s+(?:on|that|this))?|also)\b)?"
+    r"|(?:please\s+|pls\s+)?(?:plus|add(?:\s+(?:on|that|this))?|also|as well as|with)\b)"
+    r"[\s,;:.-]*"
     r"|^\W*(?:as well as (?:that|before|what i said)|in addition(?: to (?:that|what i said))?"
     r"|on top of (?:that|what i said)|plus)\b[\s,;:.-]*",
     re.IGNORECASE,
@@ -2011,6 +2013,8 @@ def added_to(before: str, answer: str) -> str | None:
 
 def joined(first: str, more: str) -> str:
     """Two bits of the resident's words as sentences: "The roof leaks. It's the bathroom too"."""
+    # "same as before but ..." typed at the read-back: only what it adds.
+    more = SAME_AND_MORE.sub("", more.strip(), count=1)
     first, more = (
         first.strip(),
         re.sub(r"^(?:and|also|plus)\s+", "", more.strip(" ,;:-"), flags=re.I),

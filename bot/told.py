@@ -535,6 +535,7 @@ NOT_A_BARE_NAME = {
     "socket", "intercom", "buzzer", "bin", "bins", "garden", "shed", "key", "keys", "fob",
     "broken", "blocked", "urgent", "help", "contact", "reach", "get", "use", "same", "new",
     "old", "main", "work", "home", "landline", "whatsapp", "mum", "mums", "dad", "dads",
+    "really", "ideally", "preferably", "usually", "mostly", "quickly", "urgently", "daily",
 }  # fmt: skip
 
 
@@ -565,7 +566,7 @@ def bare_name_beside(text: str) -> str | None:
         )
         names = [part.lower() for part in shape.groups()]
         if not beside or any(
-            part.endswith(("ing", "ly"))
+            part.endswith("ing")
             or part
             in NOT_A_BARE_NAME
             | NOT_SIGNED_NAMES
