@@ -30,8 +30,9 @@ from actions.representatives import (
     staff_answering,
     typed_in_full,
 )
-from actions.turns import earlier_messages
+from actions.turns import before_latest_message, earlier_messages
 from bot.answers import YES_NO_SLOTS, goes_on_told
+from bot.corrections import added_to
 from bot.definition import (
     RESIDENT_NAMED,
     consent_told,
@@ -122,6 +123,17 @@ def tenant_on_the_line_before(tracker: Tracker) -> dict[str, Any]:
     return staff_answering(tracker, said)
 
 
+def said_before(tracker: Tracker, slot: str) -> str:
+    """The last answer a slot held before it was cleared to be asked again (a part chosen for
+    changing at the read-back), or "": never the answer this message gives."""
+    values = (
+        str(event.get("value"))
+        for event in reversed(before_latest_message(tracker))
+        if event.get("event") == "slot" and event.get("name") == slot and event.get("value")
+    )
+    return next(values, "")
+
+
 class ValidateComplaintForm(
     ContactQuestions, AdjustmentQuestions, RepresentativeQuestions, FormValidationAction
 ):
@@ -206,6 +218,9 @@ class ValidateComplaintForm(
             # "nobody rang 07700 900 618 text me pls": the number and how to use it go with the
             # contact details, not with what went wrong (round 18 r18a-01 t9).
             text = without_chat(text)
+            # "Same as before, plus: ..." after choosing to change what went wrong keeps the
+            # account given before and adds to it (round 23 r23a-04 t10).
+            text = added_to(said_before(tracker, "complaint_aspects"), text) or text
         return {"complaint_aspects": text if len(text) >= 3 else None}
 
     def validate_outcome_sought(

@@ -12,7 +12,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answered_now
-from actions.turns import before_latest_message, earlier_messages
+from actions.turns import (
+    another_questions_title,
+    before_latest_message,
+    button_title,
+    earlier_messages,
+)
 from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
@@ -317,6 +322,22 @@ RIGHT_OF_PROTEST = re.compile(r"[\s.,!?:;-]+(?:i(?:'ve| have|ve)?|it|that)$", re
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """A button's title from another question typed at this one ("I'm the resident" at
+        "Is this about a repair you reported before?") is no answer to it: the question is
+        asked again (round 23 r23a-08 t11 was read back as the way to contact her)."""
+        events = await super().get_validation_events(  # type: ignore[misc]
+            dispatcher, tracker, domain
+        )
+        asked = tracker.get_slot("requested_slot")
+        typed = str(tracker.latest_message.get("text") or "")
+        if not asked or not another_questions_title(tracker, domain, typed):
+            return list(events)
+        kept = [e for e in events if not (e.get("event") == "slot" and e.get("name") == asked)]
+        return [*kept, SlotSet(asked, None)]
+
     def validate_contact_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -334,7 +355,10 @@ class ContactQuestions:
             said = RIGHT_OF_PROTEST.sub("", LEFT_OF_PROTEST.sub("", rest)).strip(" .,!?:;-")
         name = (
             None
-            if ANSWER_WORD.match(text) or (told_before and len(rest.split()) < 2)
+            if ANSWER_WORD.match(text)
+            or (told_before and len(rest.split()) < 2)
+            # "I'm helping someone else", "Not yet": another question's button is no name.
+            or button_title(domain, text)
             else name_in(said)
         )
         if name is None and told_before:

@@ -71,6 +71,11 @@ class ValidateEscalationForm(ReferenceQuestions, FormValidationAction):
     ) -> dict[str, Any]:
         return self.reference_before_asking(tracker, dispatcher)
 
+    async def extract_escalation_identity(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self.check_before_asking(tracker)
+
     def validate_escalation_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

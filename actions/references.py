@@ -81,6 +81,39 @@ def given_before(tracker: Tracker, reference: str | None) -> bool:
     return any(reference.lower() in text.lower() for text in said[:-1])
 
 
+# The reference and the details to check it against, asked by the status and the Stage 2
+# questions: answered at one, they are not asked again at the other.
+REFERENCE_SLOTS = ("status_reference", "escalation_reference")
+CHECK_SLOTS = ("status_check", "escalation_identity")
+
+
+def answered_before(tracker: Tracker, slots: tuple[str, ...]) -> str | None:
+    """The last answer this conversation gave to any of these questions, though the form that
+    asked it has since cleared it."""
+    answers = (
+        str(event.get("value"))
+        for event in reversed(tracker.events)
+        if event.get("event") == "slot" and event.get("name") in slots and event.get("value")
+    )
+    return next(answers, None)
+
+
+def checked_before(tracker: Tracker, reference: str) -> str | None:
+    """The email or phone number typed at an earlier check of this same reference ("my email is
+    ..." at the status question, which did not match): the Stage 2 question that follows does
+    not ask for it again (round 23, left by conv23: the email was asked twice)."""
+    held: str | None = None
+    found: str | None = None
+    for event in tracker.events:
+        if event.get("event") != "slot" or not event.get("value"):
+            continue
+        if event.get("name") in REFERENCE_SLOTS:
+            held = str(event.get("value"))
+        elif event.get("name") in CHECK_SLOTS and held == reference:
+            found = str(event.get("value"))
+    return found
+
+
 def known_complaint(tracker: Tracker, reference: str) -> bool:
     return bool(reference) and reference == tracker.get_slot(KNOWN_REFERENCE)
 
@@ -136,7 +169,22 @@ class ReferenceQuestions:
         if other and dispatcher is not None and reference_told(tracker) is None:
             dispatcher.utter_message(text=other_reference_line(other))
         reference = reference_told(tracker)
+        if reference is None and answered_before(tracker, REFERENCE_SLOTS) == UNKNOWN:
+            # "i dont have the reference" said at the status question, then "i want stage 2
+            # then": not asked for it again (round 23, left by conv23).
+            return {self.reference_slot: UNKNOWN}
         return {self.reference_slot: reference} if reference else {}
+
+    def check_before_asking(self, tracker: Tracker) -> dict[str, Any]:
+        """When the check's question would start: the details typed at the other form's check
+        of the same reference are used, not asked for again ("my email is ..." did not match at
+        the status question, then "ok then i want stage 2": round 23, left by conv23)."""
+        asked = tracker.get_slot("requested_slot") == self.check_slot
+        reference = tracker.get_slot(self.reference_slot)
+        if asked or tracker.get_slot(self.check_slot) or not reference or reference == UNKNOWN:
+            return {}
+        check = checked_before(tracker, str(reference))
+        return {self.check_slot: check} if check else {}
 
     def read_check(self, value: Any, tracker: Tracker) -> dict[str, Any]:
         """The email or phone number to check against; "sorry wrong ref its CMP-2026-000008. my

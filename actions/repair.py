@@ -42,6 +42,7 @@ from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import (
     LEFT_COMPLAINT,
     after_latest_message,
+    another_questions_title,
     details_held,
     earlier_messages,
     last_question,
@@ -244,6 +245,12 @@ class ActionUnderstandAnswer(Action):
                 SlotSet("contact_preference", understanding.value),
                 *ask_again(dispatcher, tracker),
             ]
+        if understanding.kind == "slot" and not fits_the_question(
+            tracker, domain, question.name, understanding.value
+        ):
+            # "I'm helping someone else" typed at "How would you like us to contact you?" was
+            # read back as the way to contact them (round 23 r23a-08 t11): it is asked again.
+            return ask_again(dispatcher, tracker)
         if understanding.answer_text is not None and not fits_strictly(
             question.name, understanding.answer_text
         ):
@@ -251,6 +258,21 @@ class ActionUnderstandAnswer(Action):
             # question say nothing the waiting question asks, so it is asked again.
             return ask_again(dispatcher, tracker)
         return answer(tracker, question, understanding)
+
+
+# Questions whose answer must say what they ask: a way to contact, the details to use.
+STRICT_SLOTS = ("contact_preference", "contact_details")
+
+
+def fits_the_question(tracker: Tracker, domain: dict[str, Any], slot: str, value: Any) -> bool:
+    """Whether a value read as the waiting question's answer can be one: never a button title
+    from another question ("I'm helping someone else" at the contact question), and never,
+    for a way to contact or the details, words that name neither."""
+    if not isinstance(value, str):
+        return True
+    if another_questions_title(tracker, domain, value):
+        return False
+    return slot not in STRICT_SLOTS or fits_strictly(slot, value)
 
 
 def which_part_answered(

@@ -19,7 +19,8 @@ from actions.adjustments import needs_kept, needs_told_beside, record_or_offer_a
 from actions.app import get_app
 from actions.contact import ContactQuestions, contact_already_told
 from actions.turns import earlier_messages, said_so_far, triaged_at
-from bot.answers import UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_no
+from bot.answers import ASKS_TO_BE_RUNG, UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_no
+from bot.casestore.domain import ServiceRequest
 from bot.contact_wishes import with_no_post
 from bot.definition import (
     address_in_an_answer,
@@ -32,7 +33,7 @@ from bot.definition import (
     written_names,
 )
 from bot.policy import Policy
-from bot.policy.ids import ASB_REPORT
+from bot.policy.ids import ASB_REPORT, GENERAL_AREA
 from bot.replies import (
     ADDRESS_NOT_READ,
     NO_POST_LINE,
@@ -100,7 +101,9 @@ def ask_or_record_contact(
     if not known["contact_details"]:
         dispatcher.utter_message(response="utter_offer_request_contact")
         return [*events, SlotSet(OFFER, True)]
-    if address_wanted(tracker, contact_id) and not _urgent(contact_id):
+    # Read once: whether its job needs the address, and whether it is urgent (round 23 review).
+    request = get_app().cases.service_request(contact_id)
+    if address_wanted(tracker, request) and not (request is not None and request.urgent):
         # "tap's dripping, call me on 07700 900456": the details are held, but a job at the
         # home cannot be booked without its address, so the form asks what it still needs
         # (round 23). Not before an emergency's contact line: the team rings at once.
@@ -111,16 +114,33 @@ def ask_or_record_contact(
 ADDRESS_SLOT = "resident_address"
 # Requests whose job is not done at the home: no address is asked for them (a rent question, a
 # move, how staff behaved, a first anti-social behaviour report the ASB team follows up).
-# "general" is no part of the home named: a withdrawal passed on, or a message for a person
-# ("i just want to withdraw it" was taken as the address, round 16 r16b-09 replayed in round 23).
-NOT_AT_THE_HOME = (
-    "rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT, "general",
-)  # fmt: skip
+NOT_AT_THE_HOME = ("rent_and_charges", "lettings_and_moves", "staff_and_communication", ASB_REPORT)
+# A request that names no part of the home ("general") is a job there ("the extractor fan is
+# broken", "intercom not working") unless it only passes a message on: to be rung back, to talk
+# to someone, or a complaint to withdraw. Round 23 asked no "general" request the address, so
+# that a withdrawal passed on was not asked it ("i just want to withdraw it" was taken as the
+# address, r16b-09 replayed); round 24 decides by what the request itself says.
+MESSAGE_FOR_A_PERSON = re.compile(
+    r"\b(?:ring|call|phone|get back to)\s+(?:me\s+|us\s+)?back\b"
+    r"|\b(?:talk|speak|chat)\s+(?:to|with|2)\b"
+    r"|\b(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the|my|this)?\s*message\b"
+    r"|\btell\s+\w+(?:\s+\w+)?\s+(?:i|we)\s+(?:called|rang|phoned)\b"
+    r"|\b(?:withdraw|cancel|close|drop)\b[^.?!]{0,25}\bcomplaint\b"
+    r"|\bcomplaint\b[^.?!]{0,20}\b(?:withdrawn|cancelled|canceled|closed|dropped)\b"
+)
 
 
-def _urgent(contact_id: int | None) -> bool:
-    request = get_app().cases.service_request(contact_id) if contact_id is not None else None
-    return request is not None and request.urgent
+def a_job_at_the_home(request: ServiceRequest) -> bool:
+    """Whether the request is a job done at the home, so the team needs its address: by its
+    category, and for one that names no part of the home, by its own words. Only contact
+    details ("07700 900316" after the way to withdraw a complaint) or a message for a person
+    ("can someone ring me back about my account") is no job (round 23, left; round 24)."""
+    if request.category in NOT_AT_THE_HOME:
+        return False
+    if request.category != GENERAL_AREA:
+        return True
+    said = words(without_contact_details(request.description))
+    return bool(said) and not (MESSAGE_FOR_A_PERSON.search(said) or ASKS_TO_BE_RUNG.search(said))
 
 
 def address_held(tracker: Tracker) -> str | None:
@@ -133,14 +153,13 @@ def address_held(tracker: Tracker) -> str | None:
     return next((address for address in typed if address), None)
 
 
-def address_wanted(tracker: Tracker, contact_id: int | None) -> bool:
+def address_wanted(tracker: Tracker, request: ServiceRequest | None) -> bool:
     """Whether the request is a job at the home whose address nobody has given yet: a first
     repair report was closed without it, though a repair cannot be booked without it (round 23,
     round 22 r22b-02 t5)."""
-    if contact_id is None or address_held(tracker) or fleeing_a_danger(tracker):
+    if request is None or address_held(tracker) or fleeing_a_danger(tracker):
         return False
-    request = get_app().cases.service_request(contact_id)
-    return request is not None and request.category not in NOT_AT_THE_HOME
+    return a_job_at_the_home(request)
 
 
 def fleeing_a_danger(tracker: Tracker) -> bool:
@@ -299,9 +318,8 @@ class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
         never for a rent question (round 23)."""
         slots = await super().required_slots(domain_slots, dispatcher, tracker, domain)
         contact_id = tracker.get_slot("contact_id")
-        if tracker.get_slot(ADDRESS_SLOT) or address_wanted(
-            tracker, None if contact_id is None else int(contact_id)
-        ):
+        request = None if contact_id is None else get_app().cases.service_request(int(contact_id))
+        if tracker.get_slot(ADDRESS_SLOT) or address_wanted(tracker, request):
             return slots
         return [slot for slot in slots if slot != ADDRESS_SLOT]
 

@@ -49,6 +49,11 @@ class ValidateStatusForm(ReferenceQuestions, FormValidationAction):
             say_it_is_automated(dispatcher, tracker)
         return self.reference_before_asking(tracker, dispatcher)
 
+    async def extract_status_check(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return self.check_before_asking(tracker)
+
     def validate_status_reference(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from bot.casestore.domain import TranscriptLine
 from bot.definition import contact_details_in
+from bot.text import words as plain_words
 
 
 def event_time(event: dict[str, Any]) -> datetime:
@@ -205,3 +206,38 @@ def typed_anywhere(tracker: Tracker, finds: Callable[[str], object]) -> bool:
         for event in tracker.events
         if event.get("event") == "user"
     )
+
+
+# Button titles that are plain answers to any question ("no" to "If not, just say no"), or a
+# request the rules take at any question.
+PLAIN_ANSWERS = ("yes", "no", "not yet", "talk to a person")
+
+
+def title_words(text: str) -> str:
+    """A button title's words as residents type them: "im the resident" for "I'm the resident"."""
+    return plain_words(text).replace("'", "").replace("\u2019", "")
+
+
+def button_title(domain: dict[str, Any], text: str) -> bool:
+    """Whether the words are the title of one of the assistant's buttons ("I'm helping someone
+    else"): typed at a question they do not answer, they are never its answer (round 23
+    r23a-08 t11 was read back as the way to contact her)."""
+    said = title_words(text)
+    return (
+        bool(said)
+        and said not in PLAIN_ANSWERS
+        and any(
+            title_words(str(button.get("title") or "")) == said
+            for variants in (domain.get("responses") or {}).values()
+            for variant in variants
+            for button in variant.get("buttons") or []
+        )
+    )
+
+
+def another_questions_title(tracker: Tracker, domain: dict[str, Any], text: str) -> bool:
+    """Whether the words are a button's title from another of the assistant's questions, not
+    one of the waiting question's own buttons ("Email" at the contact question is its own)."""
+    asked = last_question(tracker) or {}
+    own = {title_words(str(b.get("title") or "")) for b in asked.get("buttons") or []}
+    return title_words(text) not in own and button_title(domain, text)

@@ -1969,8 +1969,52 @@ def same_person(name: str, other: str) -> bool:
     return bool(one and two) and (one <= two or two <= one)
 
 
+# An answer to "what has gone wrong", asked again at the read-back, that keeps what was said and
+# adds to it: "Same as before, plus: since the fire ...", "same but add the hall radiator",
+# "as well as that, ...", "keep what i said and also ..." (round 23 r23a-04 t10 replaced the
+# whole account with it).
+SAME_AND_MORE = re.compile(
+    r"^\W*(?:(?:yes|yeah|ok|okay|so)\W+)?(?:"
+    r"(?:the\s+|it'?s\s+(?:the\s+)?|its\s+(?:the\s+)?)?same(?:\s+thing)?"
+    r"(?:\s+as\s+(?:before|last time|above|i said|what i said|earlier))?"
+    r"|(?:keep|leave)\s+(?:what i said|what i wrote|everything|all that|that|it)"
+    r"(?:\s+(?:before|in))?"
+    r"|everything\s+(?:i said\s+)?(?:before|above))"
+    r"[\s,;:.-]*(?:(?:but|and)\b\s*(?:please\s+|pls\s+)?(?:also\s+)?"
+    r"(?:(?:plus|add(?:\s+(?:on|that|this))?|also)\b)?"
+    r"|(?:please\s+|pls\s+)?(?:plus|add(?:\s+(?:on|that|this))?|also|as well as|with)\b)"
+    r"[\s,;:.-]*"
+    r"|^\W*(?:as well as (?:that|before|what i said)|in addition(?: to (?:that|what i said))?"
+    r"|on top of (?:that|what i said)|plus)\b[\s,;:.-]*",
+    re.IGNORECASE,
+)
+
+
+# "same as before", "keep it as it was": nothing to change after all.
+SAME_ONLY = re.compile(
+    r"^\W*(?:(?:it'?s|its)\s+)?(?:the\s+)?same(?:\s+as\s+(?:before|last time|above|i said))?\W*$"
+    r"|^\W*(?:keep|leave)\s+(?:it|that|what i said)(?:\s+as it (?:is|was))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def added_to(before: str, answer: str) -> str | None:
+    """What went wrong when the new answer says it adds to the one given before: both, the old
+    words first ("same as before" alone keeps them as they were); None when the answer replaces
+    them."""
+    if before.strip() and SAME_ONLY.match(answer):
+        return before
+    opened = SAME_AND_MORE.match(answer)
+    more = answer[opened.end() :].strip() if opened else ""
+    if not before.strip() or not words(more):
+        return None
+    return joined(before, more)
+
+
 def joined(first: str, more: str) -> str:
     """Two bits of the resident's words as sentences: "The roof leaks. It's the bathroom too"."""
+    # "same as before but ..." typed at the read-back: only what it adds.
+    more = SAME_AND_MORE.sub("", more.strip(), count=1)
     first, more = (
         first.strip(),
         re.sub(r"^(?:and|also|plus)\s+", "", more.strip(" ,;:-"), flags=re.I),

@@ -513,8 +513,72 @@ def own_name_in(text: str) -> str | None:
             continue
         return name
     if with_details:
-        return signed_name(text) or name_in_small_letters(text)
+        return signed_name(text) or name_in_small_letters(text) or bare_name_beside(text)
     return name_in_small_letters(text)
+
+
+# Where a clause ends: a stop, a comma, a dash between spaces.
+CLAUSE_END = re.compile(r"[,;:!?\n]+|\.+(?=\s|$)|\s+-\s+")
+# A first name and surname typed in small letters as a clause of their own.
+TWO_SMALL_WORDS = re.compile(r"([a-z][a-z'-]{1,14})\s+([a-z][a-z'-]{1,20})")
+# Words a clause of two beside contact details says that are no name: when to call, thanks,
+# the parts of the home ("kitchen tap, 07700 900123"), and how urgent it is.
+NOT_A_BARE_NAME = {
+    "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights",
+    "weekday", "weekdays", "weekend", "weekends", "anytime", "today", "tomorrow", "tonight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "asap", "mate",
+    "cheers", "many", "kind", "regards", "love", "me", "us", "only", "okay", "day", "days",
+    "week", "weeks", "time", "times", "tap", "sink", "toilet", "bath", "shower", "kitchen",
+    "bathroom", "bedroom", "hall", "hallway", "door", "window", "windows", "boiler", "heating",
+    "radiator", "light", "lights", "fan", "roof", "gutter", "fence", "gate", "lock", "lift",
+    "stairs", "wall", "ceiling", "floor", "damp", "mould", "leak", "leaks", "drain", "pipe",
+    "socket", "intercom", "buzzer", "bin", "bins", "garden", "shed", "key", "keys", "fob",
+    "broken", "blocked", "urgent", "help", "contact", "reach", "get", "use", "same", "new",
+    "old", "main", "work", "home", "landline", "whatsapp", "mum", "mums", "dad", "dads",
+    "really", "ideally", "preferably", "usually", "mostly", "quickly", "urgently", "daily",
+}  # fmt: skip
+
+
+def bare_name_beside(text: str) -> str | None:
+    """A first name and surname typed in small letters as a clause of their own right beside
+    the contact details, with no opener: "yes contact me, gary price, email ..." or "ok. sarah
+    jones 07700 900123" (round 22 r22b-07 t8, left by record23: the name was asked again).
+    The clause must be the name alone, next to the details, and neither word a word of the
+    sentence around it ("kitchen tap, 07700 ...", "text me, 07700 ...", "evenings best")."""
+    clauses = [clause.strip() for clause in CLAUSE_END.split(text) if clause.strip()]
+    for at, clause in enumerate(clauses):
+        held = contact_details_in(clause) is not None
+        rest = without_contact_details(clause).strip(" ,.-") if held else clause
+        shape = TWO_SMALL_WORDS.fullmatch(rest)
+        if shape is None:
+            continue
+        after = clauses[at + 1].lower().split() if at + 1 < len(clauses) else []
+        before = clauses[at - 1] if at > 0 else ""
+        # The details in the clause, in the next one (or its label: "email ..."), or in the
+        # one before when the name ends the message ("my number 07700 900123, dave smith").
+        beside = (
+            held
+            or (
+                bool(after)
+                and (contact_details_in(" ".join(after)) is not None or after[0] in DETAIL_LABELS)
+            )
+            or (at == len(clauses) - 1 and contact_details_in(before) is not None)
+        )
+        names = [part.lower() for part in shape.groups()]
+        if not beside or any(
+            part.endswith("ing")
+            or part
+            in NOT_A_BARE_NAME
+            | NOT_SIGNED_NAMES
+            | NOT_A_NAME
+            | DETAIL_LABELS
+            | NOT_IN_NAMES
+            | NOT_SMALL_NAME_WORDS
+            for part in names
+        ):
+            continue
+        return " ".join(capitalised(part) for part in names)
+    return None
 
 
 # "its gary price 07700 900111 flat 3", "name is gary price and my number is ...": a name typed
