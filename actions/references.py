@@ -98,7 +98,7 @@ def answered_before(tracker: Tracker, slots: tuple[str, ...]) -> str | None:
     return next(answers, None)
 
 
-def checked_before(tracker: Tracker, reference: str) -> str | None:
+def checked_before(tracker: Tracker, reference: str, slots: tuple[str, ...]) -> str | None:
     """The email or phone number typed at an earlier check of this same reference ("my email is
     ..." at the status question, which did not match): the Stage 2 question that follows does
     not ask for it again (round 23, left by conv23: the email was asked twice)."""
@@ -109,7 +109,7 @@ def checked_before(tracker: Tracker, reference: str) -> str | None:
             continue
         if event.get("name") in REFERENCE_SLOTS:
             held = str(event.get("value"))
-        elif event.get("name") in CHECK_SLOTS and held == reference:
+        elif event.get("name") in slots and held == reference:
             found = str(event.get("value"))
     return found
 
@@ -169,7 +169,8 @@ class ReferenceQuestions:
         if other and dispatcher is not None and reference_told(tracker) is None:
             dispatcher.utter_message(text=other_reference_line(other))
         reference = reference_told(tracker)
-        if reference is None and answered_before(tracker, REFERENCE_SLOTS) == UNKNOWN:
+        other_form = tuple(slot for slot in REFERENCE_SLOTS if slot != self.reference_slot)
+        if reference is None and answered_before(tracker, other_form) == UNKNOWN:
             # "i dont have the reference" said at the status question, then "i want stage 2
             # then": not asked for it again (round 23, left by conv23).
             return {self.reference_slot: UNKNOWN}
@@ -183,7 +184,10 @@ class ReferenceQuestions:
         reference = tracker.get_slot(self.reference_slot)
         if asked or tracker.get_slot(self.check_slot) or not reference or reference == UNKNOWN:
             return {}
-        check = checked_before(tracker, str(reference))
+        # Only the other form's: asked again for the same question ("what's happening with
+        # complaint CMP-..." after details that did not match), the resident tries new details.
+        other = tuple(slot for slot in CHECK_SLOTS if slot != self.check_slot)
+        check = checked_before(tracker, str(reference), other)
         return {self.check_slot: check} if check else {}
 
     def read_check(self, value: Any, tracker: Tracker) -> dict[str, Any]:

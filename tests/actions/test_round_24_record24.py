@@ -154,6 +154,18 @@ def test_a_reference_said_to_be_lost_at_the_status_is_not_asked_for_at_stage_2(l
     assert extracted == {"escalation_reference": UNKNOWN}
 
 
+def test_a_status_question_asked_again_asks_for_new_details() -> None:
+    """The same question again after details that did not match: the resident tries others."""
+    t = tracker(
+        [*status_failed(REFERENCE, "Okafor"), user(f"whats happening with {REFERENCE}")],
+        {"status_reference": REFERENCE},
+        "status_form",
+    )
+    assert (
+        asyncio.run(ValidateStatusForm().extract_status_check(CollectingDispatcher(), t, {})) == {}
+    )
+
+
 def test_stage_2_details_are_used_by_a_status_check_after_it() -> None:
     events = [
         user(f"stage 2 for {REFERENCE} please"),

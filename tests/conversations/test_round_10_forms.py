@@ -58,7 +58,9 @@ def test_no_complaint_just_fix_it_keeps_the_repair_and_the_number(running: Runni
     reply = say("no T doesnt want to complain, just wants it fixed quickly. her mob 07700 900118")
     assert STOPPED not in reply
     assert "without a formal complaint" in reply
-    assert "07700 900118" in reply
+    # The number is kept: only the name (and then the address) of a routine job is asked.
+    assert "What name should we use" in reply
+    assert "phone number or email" not in reply
 
 
 @pytest.mark.parametrize(
