@@ -649,7 +649,7 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     when = contact_time_in(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
-    if not_at is not None and found.not_at_way not in (None, way):
+    if not_at is not None and found.not_at_way not in (None, way) and way in ("email", "letter"):
         # "Email please ... no phone calls during the day": the time is ruled out for the
         # phone, not the email (round 24 r24b-02 t11).
         return f"{way}, no {WAY_NOUNS.get(str(found.not_at_way), 'contact')} {not_at[4:]}"
