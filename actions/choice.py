@@ -221,7 +221,9 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         for i, m in enumerate(told)
         if (
             s := about_the_problem(
-                without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+                without_staff_opener(
+                    without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+                )
             )
         )
     )
@@ -233,6 +235,22 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
     )
     return before or " ".join(m["text"] for m in told)
+
+
+# "CH here. cust Mr Obi ...", "call handler here - caller says ...": the handler's opener, and
+# the word for the caller after it, are no part of what went wrong (round 24 r24b-04 t10 read
+# back "CH here. cust ..."). The caller's own account stays.
+STAFF_OPENER = re.compile(
+    r"^\W*(?i:ch|csa|csr|call handler)\s+(?i:here|typing|speaking)\b"
+    r"[\s.,:;!-]*(?:(?i:cust(?:omer)?|caller|tenant)\b[\s.,:;-]*|(?-i:T)\b[\s.,:;-]*)?"
+    r"(?:(?i:says|reports|reporting|said)\b[\s,:-]*)?"
+)
+
+
+def without_staff_opener(text: str) -> str:
+    """A call handler's message without the opener that says who is typing."""
+    left = STAFF_OPENER.sub("", text, count=1).strip()
+    return left[:1].upper() + left[1:] if left and left != text.strip() else text
 
 
 def chosen_later(message: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:

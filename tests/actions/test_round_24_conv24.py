@@ -15,7 +15,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.choice import ActionRecordChoice
+from actions.choice import ActionRecordChoice, without_staff_opener
 from actions.complaint_form import ValidateComplaintForm
 from actions.definition import (
     NOT_CHANGED_LINE,
@@ -287,3 +287,25 @@ def test_a_court_claim_told_with_the_choice_is_explained_and_kept(app: App, text
     assert "legal claim" in said and "Where it can go instead" in said
     aspects = [e["value"] for e in events if e.get("name") == "complaint_aspects"]
     assert aspects and "court" in aspects[-1]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "CH here. cust Mrs Bell 4 Yew Close says the porch light has been out for a month",
+            "Mrs Bell 4 Yew Close says the porch light",
+        ),
+        ("call handler here - caller reports the gate is hanging off", "The gate is hanging off"),
+    ],
+)
+def test_a_call_handlers_opener_is_no_part_of_what_went_wrong(text: str, kept: str) -> None:
+    told = without_staff_opener(text)
+    assert told.startswith(kept)
+    assert "here" not in told.split()[:2]
+
+
+def test_a_name_that_looks_like_an_opener_is_kept() -> None:
+    assert without_staff_opener("Chris here, my boiler is broken") == (
+        "Chris here, my boiler is broken"
+    )
