@@ -15,7 +15,9 @@ from bot.estates import resident_has_died
 from bot.policy import Policy
 from bot.policy.schema import Answer
 from bot.questions import answers_in
+from bot.triage import triage
 from bot.triage.decide import grounds_said_not_to_apply
+from tests.unit.test_triage import parse_text
 
 
 @pytest.mark.parametrize(
@@ -192,3 +194,18 @@ def test_a_way_whose_detail_is_not_held_is_said_so(
     ).read_back()
     assert f"by {preference} ({details})" not in said
     assert f"I do not have {missing}" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks to the cleaner, she is great. But my service charge has gone up by £9 a week "
+        "this year and nobody has said why.",
+        "Just had the letter, the service charge has gone up again to £40 a week with no reason "
+        "given. The gardener does a good job though.",
+    ],
+)
+def test_a_charge_rise_is_no_request_for_the_repairs_team(policy: Policy, text: str) -> None:
+    ranking = {"dispute_rent_level": 0.55, "dissatisfaction": 0.3, "service_request": 0.15}
+    result = triage(parse_text(text, ranking, policy), policy)
+    assert not any(part.label == "service_request" for part in result.parts[1:])
