@@ -246,13 +246,17 @@ def corrected(
         dispatcher.utter_message(text=ADDRESS_ASKED)
         return []
     after = replace(draft, **shown_of(correction))
-    if correction.how in ("changed", "added") and after.read_back() == draft.read_back():
+    if (
+        correction.how in ("changed", "added")
+        and "acting_for" not in correction.changes
+        and after.read_back() == draft.read_back()
+    ):
         # Nothing in the record changed: never "I've changed that" (round 24 r24b-03 t14, t15
         # were told so twice, with the record as it was). What could not be changed is said,
         # and a person offered.
         dispatcher.utter_message(text=NOT_CHANGED_LINE)
         dispatcher.utter_message(**read_back_message(draft))
-        return []
+        return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]
     if correction.how == "removed":
         dispatcher.utter_message(text=REMOVED_LINE)
     elif correction.how == "unchanged":

@@ -619,6 +619,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     return max(level - doubts, NOT_AT_ALL)
 
 
+# Words after a fault cue ("has gone") that make it a rise: "has gone up by £13".
+GONE_UP = re.compile(r"\s*up\b", re.IGNORECASE)
+
+
 def message_parts(
     text: str,
     label: Label,
@@ -678,7 +682,9 @@ def message_parts(
         requests = [
             span
             for span in requests
-            if not any(
+            # "it has gone up from £18 to £31": a rise, not something broken.
+            if not (span[0] == "fault_cue" and GONE_UP.match(text[span[3] :]))
+            and not any(
                 begin <= s and e <= stop
                 for begin, stop in [_clause(text, span[2], span[3], matches)]
                 for s, e in excluded_at

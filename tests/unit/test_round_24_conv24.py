@@ -203,6 +203,8 @@ def test_a_way_whose_detail_is_not_held_is_said_so(
         "this year and nobody has said why.",
         "Just had the letter, the service charge has gone up again to £40 a week with no reason "
         "given. The gardener does a good job though.",
+        "The new lift is great. However my service charge letter came and it has gone up from "
+        "£20 to £29 a week and nobody explained it, which is unfair.",
     ],
 )
 def test_a_charge_rise_is_no_request_for_the_repairs_team(policy: Policy, text: str) -> None:
