@@ -35,9 +35,9 @@ from bot.definition import (
 from bot.nlp.matches import DANGER_TOLD, NEGATED_URGENCY, RuleMatches
 from bot.policy import Answer
 from bot.questions import found_by_pointing_back
-from bot.replies import PUT_RIGHT_INSTEAD_LINE, stage_2_already_asked
+from bot.replies import PUT_RIGHT_INSTEAD_LINE, exclusion_lines, stage_2_already_asked
 from bot.reply_dates import asks_when_due, asks_where_the_reply_is, day_told, reply_dates_line
-from bot.text import sentences_clear_of, words
+from bot.text import contains, sentences_clear_of, words
 from bot.told import (
     about_the_problem,
     caller_is_the_resident,
@@ -79,10 +79,18 @@ class ActionRecordChoice(Action):
             SlotSet("complaint_choice", choice),
             SlotSet("choice_pending", False),
         ]
+        court = court_claim_beside_the_choice(tracker) if wants_complaint else None
+        if court is not None:
+            for line in exclusion_lines(LEGAL_PROCEEDINGS, get_app().policy):
+                dispatcher.utter_message(text=line)
         if asked_in_words:
-            return [*events, *already_told(tracker), FollowupAction("complaint_form")]
+            return [
+                *events,
+                *with_court_claim(already_told(tracker), court),
+                FollowupAction("complaint_form"),
+            ]
         if wants_complaint:
-            return events + already_told(tracker)
+            return with_court_claim(events + already_told(tracker), court)
         if contact_id is None:
             return events
         # Put right without a complaint is a service request (1.4): the team that puts it right
@@ -95,6 +103,44 @@ class ActionRecordChoice(Action):
         return events + ask_or_record_contact(
             dispatcher, tracker, int(contact_id), offer_adjustments
         )
+
+
+LEGAL_PROCEEDINGS = "legal_proceedings"
+
+
+def court_claim_beside_the_choice(tracker: Tracker) -> str | None:
+    """The sentence of the answer that chose to complain which tells of a claim already at
+    court ("formal pls. also their solicitor has already issued a claim in the county court"),
+    unless the words say none is filed: explained as a possible exclusion (Code 2.2) and kept
+    with what went wrong. Round 24 r24b-04 t2 said nothing of it, and it was not read back."""
+    choosing = str(tracker.latest_message.get("text") or "")
+    if choosing.startswith("/"):
+        return None
+    ground = get_app().policy.grounds.get(LEGAL_PROCEEDINGS)
+    if ground is None or any(contains(words(choosing), words(c)) for c in ground.not_cues):
+        return None
+    for sentence in re.split(r"(?<=[.!?\n])\s+", choosing):
+        said = words(sentence)
+        if any(contains(said, words(cue)) for cue in (*ground.part_cues, *ground.cues)):
+            return without_choosing(sentence).strip() or sentence.strip()
+    return None
+
+
+def with_court_claim(events: list[EventType], court: str | None) -> list[EventType]:
+    """What went wrong with the court claim told beside the choice added, once."""
+    if court is None:
+        return events
+    aspects = next(
+        (
+            e["value"]
+            for e in reversed(events)
+            if e.get("event") == "slot" and e.get("name") == "complaint_aspects"
+        ),
+        None,
+    )
+    if aspects and words(court) in words(str(aspects)):
+        return events
+    return [*events, SlotSet("complaint_aspects", f"{aspects or ''} {court}".strip())]
 
 
 def job_told(tracker: Tracker) -> str:
@@ -175,7 +221,9 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         for i, m in enumerate(told)
         if (
             s := about_the_problem(
-                without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+                without_staff_opener(
+                    without_parts(without_danger_to_a_person(chosen_later(m, told[:i])), elsewhere)
+                )
             )
         )
     )
@@ -187,6 +235,22 @@ def problem_told(tracker: Tracker, told: list[dict[str, Any]]) -> str:
         if (s := about_the_problem(without_parts(without_danger_to_a_person(m), elsewhere)))
     )
     return before or " ".join(m["text"] for m in told)
+
+
+# "CH here. cust Mr Obi ...", "call handler here - caller says ...": the handler's opener, and
+# the word for the caller after it, are no part of what went wrong (round 24 r24b-04 t10 read
+# back "CH here. cust ..."). The caller's own account stays.
+STAFF_OPENER = re.compile(
+    r"^\W*(?i:ch|csa|csr|call handler)\s+(?i:here|typing|speaking)\b"
+    r"[\s.,:;!-]*(?:(?i:cust(?:omer)?|caller|tenant)\b[\s.,:;-]*|(?-i:T)\b[\s.,:;-]*)?"
+    r"(?:(?i:says|reports|reporting|said)\b[\s,:-]*)?"
+)
+
+
+def without_staff_opener(text: str) -> str:
+    """A call handler's message without the opener that says who is typing."""
+    left = STAFF_OPENER.sub("", text, count=1).strip()
+    return left[:1].upper() + left[1:] if left and left != text.strip() else text
 
 
 def chosen_later(message: dict[str, Any], before: list[dict[str, Any]]) -> dict[str, Any]:

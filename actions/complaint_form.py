@@ -25,6 +25,8 @@ from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
     NOT_STATED,
     RepresentativeQuestions,
+    estate_told,
+    helper_and_resident,
     named_relationship,
     resident_told,
     staff_answering,
@@ -154,6 +156,10 @@ class ValidateComplaintForm(
             skipped.add("earlier_request")
         if tracker.get_slot("acting_for") != "someone_else":
             skipped |= {"representative_details", "representative_consent"}
+        elif estate_told(tracker):
+            # A resident who has died cannot agree: the executor or next of kin is not asked
+            # whether they have (round 24 r24b-03 t7-t9 was asked three times).
+            skipped.add("representative_consent")
         return [slot for slot in domain_slots if slot not in skipped]
 
     async def get_extraction_events(
@@ -246,8 +252,18 @@ class ValidateComplaintForm(
         if value == "someone_else" and not tracker.get_slot("representative_details"):
             # The button, after a first message that named the resident: not asked again.
             resident = resident_told(tracker, "")
+            typed = str(tracker.latest_message.get("text") or "")
+            pair = None if resident or typed.startswith("/") else helper_and_resident(typed)
+            if pair is not None:
+                # Both people named beside the choice (round 24 r24b-04 t6).
+                resident = pair[1]
             return {
                 "acting_for": value,
+                **(
+                    {"contact_name": pair[0]}
+                    if pair and pair[0] and not tracker.get_slot("contact_name")
+                    else {}
+                ),
                 **(
                     {"representative_details": their_details_kept(tracker, resident)}
                     if resident
@@ -287,6 +303,13 @@ class ValidateComplaintForm(
         # Named in this answer, or in a message before ("writing about my neighbour Mrs Dorothy
         # Gale at flat 3, 22 Birch Road" was asked for again, round 13 r13a-03, r13b-03).
         resident = resident_told(tracker, text) if helping else None
+        pair = helper_and_resident(text) if helping else None
+        if pair is not None:
+            # "helping someone else - daughter Ada Obi for father Mr Emeka Obi, 22 Marsh Rd":
+            # both people kept, nothing asked again (round 24 r24b-04 t6).
+            helper, resident = pair[0], resident or pair[1]
+            if helper and "contact_name" not in told and not tracker.get_slot("contact_name"):
+                told["contact_name"] = helper
         if resident and not tracker.get_slot("representative_details"):
             # "I'm her son, she's Margaret Doyle, flat 3, 9 Canal St": not asked again (round
             # 12 r12d-06, r12a-05).

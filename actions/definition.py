@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -10,7 +11,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
-from actions.representatives import power_of_attorney_told
+from actions.representatives import estate_told, power_of_attorney_told
 from actions.turns import (
     LEFT_COMPLAINT,
     SUBMIT_COMPLAINT_ACTION,
@@ -19,12 +20,23 @@ from actions.turns import (
     last_question,
 )
 from bot.contact_wishes import with_no_post
-from bot.corrections import NOT_ABOUT_AN_EARLIER_REQUEST, Correction, correction_for
+from bot.corrections import (
+    NOT_ABOUT_AN_EARLIER_REQUEST,
+    Correction,
+    correction_for,
+    correction_of,
+)
 from bot.definition import (
+    ALSO,
+    WAY_NOUNS,
     DraftDefinition,
     consent_on_the_phone,
+    contact_details_in,
+    held_details,
     postal_address_in,
+    resident_in,
     way_that_fits,
+    ways_said,
     without_health_details,
 )
 from bot.replies import ADDRESS_ASKED, ALREADY_SAYS, REMOVED_LINE
@@ -73,9 +85,10 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
         power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
+        estate=slot("acting_for") == "someone_else" and estate_told(tracker),
         consent_on_the_phone=any(map(consent_on_the_phone, earlier_messages(tracker))),
         address=slot("resident_address") or address_told(tracker),
-    )
+    ).without_the_resident()
 
 
 def address_told(tracker: Tracker) -> str | None:
@@ -232,6 +245,18 @@ def corrected(
         # Nothing changed yet: the address typed next is put on it, then read back.
         dispatcher.utter_message(text=ADDRESS_ASKED)
         return []
+    after = replace(draft, **shown_of(correction))
+    if (
+        correction.how in ("changed", "added")
+        and "acting_for" not in correction.changes
+        and after.read_back() == draft.read_back()
+    ):
+        # Nothing in the record changed: never "I've changed that" (round 24 r24b-03 t14, t15
+        # were told so twice, with the record as it was). What could not be changed is said,
+        # and a person offered.
+        dispatcher.utter_message(text=NOT_CHANGED_LINE)
+        dispatcher.utter_message(**read_back_message(draft))
+        return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]
     if correction.how == "removed":
         dispatcher.utter_message(text=REMOVED_LINE)
     elif correction.how == "unchanged":
@@ -241,11 +266,115 @@ def corrected(
         dispatcher.utter_message(response=CHANGE_RESPONSES["changed"])
     else:
         dispatcher.utter_message(response=CHANGE_RESPONSES[correction.how])
-    shown: dict[str, Any] = {
+    dispatcher.utter_message(**read_back_message(after))
+    return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]
+
+
+def shown_of(correction: Correction) -> dict[str, Any]:
+    """The draft's fields as the correction changes them."""
+    return {
         part: None if value == NOT_ABOUT_AN_EARLIER_REQUEST else value
         for part, value in correction.changes.items()
         # Who is helping shows through the resident named, not a line of its own.
         if part != "acting_for"
     }
-    dispatcher.utter_message(**read_back_message(replace(draft, **shown)))
-    return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]
+
+
+# Said when a correction left the record as it was (round 24 r24b-03 t14, t15).
+NOT_CHANGED_LINE = (
+    "Sorry, I could not make that change here, so the record below is as it was. You can tell "
+    "me again in other words, or ask for a person and they will put it right before anything is "
+    "logged."
+)
+
+# "you can't contact my mum", "do not contact margaret at all", "contact me only": the resident
+# the helper acts for is not to be contacted.
+NOT_THE_RESIDENT = re.compile(
+    r"\b(?:don'?t|dont|do not|can'?t|cant|cannot|must not|mustn'?t|never|not to|no need to)\s+"
+    r"(?:\w+\s+){0,2}?(?:contact|ring|call|phone|email|e-mail|text|write to|message)\s+"
+    r"(?P<who>[\w']+(?:\s+[\w']+)?)"
+    r"|\b(?:contact|ring|call|phone|email|text|write to)\s+(?:me|us)\s+only\b"
+    r"|\bonly\s+(?:contact|ring|call|phone|email|text|write to)\s+(?:me|us)\b",
+    re.IGNORECASE,
+)
+RESIDENT_WORDS = {
+    "her", "him", "them", "mum", "mam", "mom", "mother", "dad", "father", "nan", "gran",
+    "my", "the", "tenant", "resident", "client",
+}  # fmt: skip
+
+
+def without_the_resident_contact(
+    typed: str, draft: DraftDefinition, correction: Correction
+) -> Correction:
+    """A correction that says the resident a helper acts for is not to be contacted ("you can't
+    contact my mum, she has died. contact me only") takes out every wish to reach them, beside
+    what else it changes (round 24 r24b-03 t14, t15 kept "We will also contact Margaret
+    Whitlock")."""
+    found = NOT_THE_RESIDENT.search(typed) if draft.representative else None
+    if found is None:
+        return correction
+    resident = resident_in(draft.representative or "", draft.contact_name) or ""
+    names = {w.lower() for w in re.findall(r"[A-Za-z']{2,}", resident.split(",")[0])}
+    who = {w.lower() for w in (found.group("who") or "").split()}
+    if found.group("who") is not None and not (who & (RESIDENT_WORDS | names)):
+        return correction
+    current = str(correction.changes.get("contact_details", draft.contact_details))
+    main, *wishes = held_details(current)
+    kept = [w for w in wishes if not (names and any(n in w.lower() for n in names))]
+    if len(kept) == len(wishes):
+        return correction
+    changes = {**correction.changes, "contact_details": ALSO.join([main, *kept])}
+    how = correction.how if correction.how in ("changed", "added", "removed") else "changed"
+    return Correction(changes, how)
+
+
+# The parts of a correction: "Please note: no phone calls in the daytime, I work nights".
+PIECES = re.compile(r"(?<=[.!?;:])\s+|,\s*(?:and\s+)?|\s+and\s+")
+# Why a time does not suit, said beside it: "I work nights", "as I'm on nights".
+TIME_REASON = re.compile(
+    r"^\W*(?:as|because|cos|coz|since|cause|bc)?\s*(?:i|we)\s*(?:'m|am|work|do|sleep|'re|are)\b"
+    r"|^\W*(?:please note|note|you missed the other part|you missed (?:that|it|a bit))\W*$",
+    re.IGNORECASE,
+)
+# A correction that also asks for something added elsewhere.
+ALSO_ADDS = re.compile(r"\b(?:add|also|plus)\b", re.IGNORECASE)
+
+
+def restriction_in(text: str) -> tuple[str, str] | None:
+    """A way of contact ruled out for a time, with no new details: "no phone calls in the
+    daytime", "dont ring me during the day" (the way, and the time)."""
+    found = ways_said(text)
+    if found.not_at is None or found.not_at_way is None or contact_details_in(text):
+        return None
+    return found.not_at_way, found.not_at.removeprefix("not ")
+
+
+def with_contact_restriction(
+    typed: str, draft: DraftDefinition, need_words: tuple[str, ...] = ()
+) -> Correction:
+    """A correction at the read-back, with a contact restriction in it kept with how we contact
+    them, never added to what went wrong: "Please note: no phone calls in the daytime, I work
+    nights" beside "by email" reads back "by email, no phone calls in the daytime" (round 24
+    r24b-02 t12 dropped it, t13 put it in what went wrong). The rest of the message is read as
+    any correction."""
+    restriction = restriction_in(typed)
+    if restriction is None:
+        return correction_of(typed, draft, need_words)
+    way, time = restriction
+    rest = " ".join(
+        piece.strip()
+        for piece in PIECES.split(typed)
+        if piece.strip()
+        and restriction_in(piece) is None
+        and not TIME_REASON.search(piece)
+        and ways_said(piece).not_at is None
+    )
+    base = correction_of(rest, draft, need_words) if words(rest) else Correction({}, "changed")
+    if base.how not in ("changed", "removed") and not (
+        base.how == "added" and ALSO_ADDS.search(rest)
+    ):
+        base = Correction({}, "changed")
+    held = str(base.changes.get("contact_preference", draft.contact_preference))
+    kind = (held.split(",")[0].split() or [""])[0].lower() or way
+    preference = f"{kind}, not {time}" if kind == way else f"{kind}, no {WAY_NOUNS[way]} {time}"
+    return Correction({**base.changes, "contact_preference": preference}, base.how)

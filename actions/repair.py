@@ -32,7 +32,15 @@ from actions.adjustments import needs_in as needs_told_in
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
 from actions.contact import time_told_with_details
-from actions.definition import COMPLAINT_SLOTS, WHICH_PART, asked_which_part, corrected, draft_from
+from actions.definition import (
+    COMPLAINT_SLOTS,
+    WHICH_PART,
+    asked_which_part,
+    corrected,
+    draft_from,
+    with_contact_restriction,
+    without_the_resident_contact,
+)
 from actions.languages import PERSON_BUTTON, leaves_unhappy
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
@@ -788,7 +796,9 @@ def amend(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]
             *recording_refused(dispatcher, tracker, draft, typed, need_words),
             FollowupAction(LISTEN),
         ]
-    correction = correction_of(typed, draft, need_words)
+    correction = without_the_resident_contact(
+        typed, draft, with_contact_restriction(typed, draft, need_words)
+    )
     stopped = draft.still_happening is False or correction.changes.get("still_happening") is False
     if stopped and goes_on_after_all(typed):
         # "the water stop but ceiling is still broken, this is the problem. also I want Polish

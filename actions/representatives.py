@@ -5,7 +5,7 @@ We record who they are, who they act for, and whether the resident has agreed.""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -20,6 +20,7 @@ from actions.turns import earlier_messages, triaged_at
 from bot.answers import UNDERSTOOD_KEY
 from bot.casestore.domain import Representative
 from bot.definition import (
+    ADDRESS,
     NAME_WORD,
     NOT_NAMES,
     RESIDENT_IS,
@@ -33,6 +34,7 @@ from bot.definition import (
     resident_in,
     written_names,
 )
+from bot.estates import AUTHORITY_NOTED, died_told
 from bot.told import (
     ALREADY_TOLD,
     own_name_in,
@@ -53,12 +55,40 @@ def named_relationship(tracker: Tracker) -> str | None:
     return named[0] if named else None
 
 
+# "resident Emeka Obi, 22 Marsh Rd", "the tenant is Joan Marsh": a sentence about the resident,
+# whose name is not the helper's own (round 24 r24b-04 t7 was asked again word for word).
+RESIDENT_LABEL = re.compile(
+    r"^\W*(?:the\s+)?(?:resident|tenant)(?:'?s name)?\b(?:\s+(?:is|was)\b|\s*:)?", re.IGNORECASE
+)
+
+
 def about_the_resident(answer: str) -> str:
     """The resident's name and address from a helper's answer, without the sentences about the
     helper themself ("im Chloe Martin, his daughter. hes Derek Martin, 3 Elm Walk")."""
     sentences = [s for s in re.split(r"(?<=[.!?\n])\s+", answer.strip()) if s]
-    kept = [s for s in sentences if own_name_in(s) is None and contact_details_in(s) is None]
+    kept = [
+        s
+        for s in sentences
+        if RESIDENT_LABEL.match(s) or (own_name_in(s) is None and contact_details_in(s) is None)
+    ]
     return " ".join(kept) if kept else answer.strip()
+
+
+def helper_and_resident(text: str) -> tuple[str | None, str] | None:
+    """Two people named in one helper's answer, the resident with their address after the
+    name: the resident, and the other as the helper ("daughter Ada Obi for father Mr Emeka Obi,
+    22 Marsh Rd", "Gary Whitlock, I'm her son. Her name was Margaret Whitlock, 4 Orchard Way").
+    Round 24 r24b-04 t6 was asked for them all again."""
+    names = written_names(text)
+    if len(names) < 2:
+        return None
+    for name in names:
+        address = ADDRESS.match(text[text.find(name) + len(name) :])
+        if address is None:
+            continue
+        helper = next((other for other in names if other != name), None)
+        return helper, f"{name}, {address.group(1).rstrip(',')}"
+    return None
 
 
 def resident_told(tracker: Tracker, answer: str) -> str | None:
@@ -221,14 +251,29 @@ def power_of_attorney_told(tracker: Tracker) -> bool:
     return any(holds_power_of_attorney(text) for text in earlier_messages(tracker))
 
 
+def estate_told(tracker: Tracker) -> bool:
+    """Whether the helper said in this conversation that the resident has died, or that they
+    act for the resident's estate (round 24 r24b-03): the resident is not asked to agree, nor
+    contacted, and the helper's authority is recorded."""
+    return died_told(earlier_messages(tracker))
+
+
+def authority_of(tracker: Tracker) -> Literal["executor", "power_of_attorney"] | None:
+    """The helper's own authority to act, where they told one: for the estate of a resident who
+    has died, or a lasting power of attorney."""
+    if estate_told(tracker):
+        return "executor"
+    return "power_of_attorney" if power_of_attorney_told(tracker) else None
+
+
 def representative_from_slots(tracker: Tracker, name: str) -> Representative:
     consent = bool(tracker.get_slot("representative_consent"))
-    authority = power_of_attorney_told(tracker)
+    authority = authority_of(tracker)
     return Representative(
         name=name,
         relationship=tracker.get_slot("representative_relationship") or NOT_STATED,
         acting_for=tracker.get_slot("representative_details") or "",
-        consent="power_of_attorney" if authority else "given" if consent else "not_yet",
+        consent=authority or ("given" if consent else "not_yet"),
         consent_at=triaged_at(tracker) if consent or authority else None,
     )
 
@@ -292,6 +337,20 @@ class ValidateRepresentativeForm(RepresentativeQuestions, FormValidationAction):
     def name(self) -> str:
         return "validate_representative_form"
 
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """A helper with their own authority (a lasting power of attorney, or the estate of a
+        resident who has died) is not asked whether the resident agreed (round 24 r24a-01 t4,
+        r24b-03 t7)."""
+        if authority_of(tracker) is not None:
+            return [slot for slot in domain_slots if slot != "representative_consent"]
+        return domain_slots
+
     def validate_representative_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
@@ -303,6 +362,19 @@ class ValidateRepresentativeForm(RepresentativeQuestions, FormValidationAction):
         relationship = named_relationship(tracker) or tracker.get_slot(
             "representative_relationship"
         )
+        pair = helper_and_resident(text)
+        if pair is not None and pair[0]:
+            # "I'm Karen Doyle, my mum is Joan Doyle, 12 Elm Court": the helper's name, and the
+            # resident not asked for again (round 24, as r24b-04 t6 in the complaint form).
+            return {
+                "representative_name": pair[0],
+                "representative_relationship": relationship,
+                **(
+                    {"representative_details": pair[1]}
+                    if not tracker.get_slot("representative_details")
+                    else {}
+                ),
+            }
         return {"representative_name": text[:200], "representative_relationship": relationship}
 
 
@@ -322,11 +394,16 @@ class ActionRecordRepresentative(Action):
         if name and contact_id is not None:
             representative = representative_from_slots(tracker, name)
             get_app().cases.record_representative(int(contact_id), representative)
-            dispatcher.utter_message(
-                response="utter_representative_recorded"
-                if representative.consent != "not_yet"
-                else "utter_representative_consent_needed"
-            )
+            if representative.consent in AUTHORITY_NOTED:
+                # "she cant really agree, she has dementia. I have lasting power of attorney"
+                # was told "they have agreed" (round 24 r24a-01 t5).
+                dispatcher.utter_message(text=AUTHORITY_NOTED[representative.consent])
+            else:
+                dispatcher.utter_message(
+                    response="utter_representative_recorded"
+                    if representative.consent != "not_yet"
+                    else "utter_representative_consent_needed"
+                )
         else:
             dispatcher.utter_message(response="utter_representative_not_recorded")
         if tracker.get_slot("triage_label") == "service_request" and contact_id is not None:

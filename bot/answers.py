@@ -1230,6 +1230,12 @@ JUST_THE_REPAIR = re.compile(
     r"(?:(?:actually|finally|just|please|pls|properly|really)\s+)?"
     r"(?:come\s+(?:out\s+)?(?:and\s+|n\s+|to\s+)?)?"
     r"(?:fix|repair|sort|mend|look at|see to|replace|put up|come out)\b"
+    # "forget the complaint, I just want the fence reported as a repair instead" stopped the
+    # complaint and left the fence unreported (round 24 r24b-08 t5).
+    r"|\b(?:reported|logged|booked|booked in|put in|put through|raised|treated|done|noted)\s+"
+    r"as\s+(?:a\s+|an\s+|just\s+a\s+)?(?:repair|repairs|repair job|repair request|job)\b"
+    r"|\b(?:report|log|book|raise|put)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)\s+(?:in\s+)?"
+    r"as\s+(?:a\s+|an\s+|just\s+a\s+)?(?:repair|repairs|repair job|repair request|job)\b"
 )
 
 
@@ -1717,6 +1723,22 @@ NOT_ASKING_FOR_A_PERSON = re.compile(
     r"male|lady|woman|man)\s+(?:contact\s+)?person\b"
     r"|\bperson\s+(?:to\s+(?:visit|come|fix|do|deal|contact|ring|call|phone)|fixed|fixes|fix|came|"
     r"comes|visits|visited|who (?:came|visited|fixed|does|deals))\b"
+    # What the assistant should do for everyone, said as what would put things right: "the bot
+    # should let you talk to a human sooner", "it should pass people to staff when it gets
+    # stuck", "residents should be able to speak to a person" (round 24 r24b-08 t12 was handed
+    # over, and the answer lost).
+    r"|\b(?:should|must|ought to|needs? to|need to|could|would|has to|have to)\s+"
+    r"(?:(?:be able to|always|just|quickly|automatically)\s+)*"
+    r"(?:let|allow|put|pass|transfer|hand|send|give)\s+(?:you|people|residents|tenants|customers|"
+    r"callers|users|everyone|them|folk)\b(?:\s+\w+){0,6}?\s+(?:person|human|humans|people|"
+    r"someone|staff|agent|adviser|advisor)\b"
+    r"|\b(?:you|people|residents|tenants|customers|callers|users|everyone)\s+(?:should|must|"
+    r"ought to|need to|needs to)\s+(?:be able to\s+)?(?:get to\s+)?(?:talk|speak|chat)\s+"
+    r"(?:to|with)\s+(?:a\s+|an\s+|real\s+)*(?:person|human|someone|staff|agent)\b"
+    r"|\b(?:passes|pass|passing|puts|put|putting|transfers|transfer|hands|hand)\s+(?:people|"
+    r"residents|tenants|customers|callers|users|everyone|you)\s+(?:on\s+|over\s+|through\s+)?"
+    r"(?:to|through to)\s+(?:a\s+|an\s+|the\s+|real\s+)*(?:person|human|humans|staff|someone|"
+    r"people|team)\b"
 )
 # A resident handed over by mistake saying so ("i didnt ask for a person?? i just want my
 # complaint logged", round 10 r10b-16), or no longer wanting one ("nah dont worry ill just do

@@ -134,9 +134,15 @@ def names_of(resident: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[A-Za-z'-]{2,}", name) if w.lower() not in TITLES}
 
 
+# An email address, whose words are no one named.
+EMAIL_WORDS = re.compile(r"\S+@\S+")
+
+
 def about_the_resident(clause: str, resident: str) -> bool:
     """Whether a clause is about the resident's own contact: named, or "her mobile"."""
-    lowered = clause.lower()
+    # "gary.whitlock@example.co.uk" is the helper's email, not the resident Margaret Whitlock's
+    # (round 24 r24b-03 t13 read it back as "We will also contact Margaret Whitlock on ...").
+    lowered = EMAIL_WORDS.sub(" ", clause).lower()
     named = any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in names_of(resident))
     return named or bool(
         re.search(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from bot.estates import ESTATE_LINE
 from bot.policy.schema import AdjustmentNeed
 from bot.text import capitalised, contains, words
 
@@ -579,6 +580,8 @@ class WaysSaid:
     mentions: list[tuple[int, str]]
     ruled_out: frozenset[str]
     not_at: str | None
+    # The way the time is ruled out for: "no phone calls during the day" beside "email please".
+    not_at_way: str | None = None
 
 
 def ways_said(text: str) -> WaysSaid:
@@ -594,6 +597,7 @@ def ways_said(text: str) -> WaysSaid:
     ]
     mentions: list[tuple[int, str]] = []
     not_at: str | None = None
+    not_at_way: str | None = None
     ruled_out_ways: set[str] = set()
     for key, ways in PREFERENCES.items():
         for word in ways:
@@ -618,12 +622,13 @@ def ways_said(text: str) -> WaysSaid:
                     # "dont ring after 6": a time ruled out, not the way (round 13 r13b-07 was
                     # told "We will not phone you").
                     not_at = f"not {barred}"
+                    not_at_way = key
                 elif ruled_out:
                     ruled_out_ways.add(key)
                 if (not ruled_out or barred is not None) and not a_format:
                     mentions.append((match.start(), key))
     kept = [(at, key) for at, key in mentions if key not in ruled_out_ways]
-    return WaysSaid(said, kept, frozenset(ruled_out_ways), not_at)
+    return WaysSaid(said, kept, frozenset(ruled_out_ways), not_at, not_at_way)
 
 
 def contact_preference(text: str, last: bool = False) -> str | None:
@@ -644,12 +649,20 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     when = contact_time_in(said)
     said_way = "|".join(re.escape(word) for word in PREFERENCES[way])
     only = re.search(rf"\b(?:{said_way}) only\b|\bonly (?:by )?(?:{said_way})\b", said)
+    if not_at is not None and found.not_at_way not in (None, way) and way in ("email", "letter"):
+        # "Email please ... no phone calls during the day": the time is ruled out for the
+        # phone, not the email (round 24 r24b-02 t11).
+        return f"{way}, no {WAY_NOUNS.get(str(found.not_at_way), 'contact')} {not_at[4:]}"
     if not_at is not None:
         return f"{way}, {not_at}"
     if when:
         # "only call after 6pm": the time is what is only.
         return f"{way}, {when}"
     return way + (" only" if only else "")
+
+
+# Each way as a thing that can be ruled out: "no phone calls during the day".
+WAY_NOUNS = {"phone": "phone calls", "text": "texts", "email": "emails", "letter": "letters"}
 
 
 def way_insisted(text: str) -> str | None:
@@ -730,6 +743,9 @@ CONTACT_TIME = re.compile(
     r"\b(?:after|before|from|between|not before|not after)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
     r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
     r"|\b(?:in the )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?)(?: only)?\b"
+    # "no phone calls during the day as I work nights" was dropped, then filed under what went
+    # wrong (round 24 r24b-02 t11, t13).
+    r"|\b(?:during|in)\s+the\s+(?:day|daytime|day time)\b|\b(?:in\s+the\s+)?daytime\b"
     r"|\bafter (?:work|school|lunch)\b"
     # "prefers calls am" (round 9 r9b-16 read back "by phone" only).
     r"|(?:(?<=\bcalls )|(?<=\bcall )|(?<=\bring )|(?<=\bphone ))(?:am|pm)(?: only)?\b"
@@ -818,6 +834,8 @@ class DraftDefinition:
     # The resident's address as they gave it (round 19 r19b-03 gave it three times and it was
     # never read back nor logged).
     address: str | None = None
+    # Whether the resident has died and the helper acts for their estate (round 24 r24b-03).
+    estate: bool = False
 
     def read_back(self) -> str:
         lines = [
@@ -839,7 +857,9 @@ class DraftDefinition:
             )
             helper = f"You are helping them: {self.contact_name.strip()}."
             lines.append(
-                f"{helper} You hold lasting power of attorney for them."
+                f"{helper} {ESTATE_LINE}"
+                if self.estate
+                else f"{helper} You hold lasting power of attorney for them."
                 if self.power_of_attorney
                 else f"{helper} They have agreed to this on the phone."
                 if self.consent and self.consent_on_the_phone
@@ -849,14 +869,14 @@ class DraftDefinition:
                 "before we share their details with you."
             )
         details, *also = held_details(self.contact_details)
-        lines.append(
-            f"We will contact {self.contact_name.strip()} by {self.contact_preference} ({details})."
-        )
+        lines.append(self.contact_line(details))
         # Who else is contacted, and how: "We will also text Leanne Price on ..., after 2pm."
         # "We will not send letters or anything by post to your home." (round 23).
         lines.extend(
             f"We will {wish}." if wish.startswith("not ") else f"We will also {wish}."
             for wish in also
+            # A resident who has died is never contacted (round 24 r24b-03 t13-t15).
+            if not (self.estate and self.names_the_resident(wish))
         )
         if self.address_line():
             lines.append(self.address_line())
@@ -864,6 +884,40 @@ class DraftDefinition:
             lines.append(f"To make things easier for you: {self.adjustments.strip()}")
         lines.append("Is that right?")
         return "\n".join(lines)
+
+    def contact_line(self, details: str) -> str:
+        """How we will contact them. A way whose kind of detail is not held is said so, never
+        "by email (07700 900456)" (round 24 r24b-03 t13-t15 read a phone number as the email)."""
+        name = self.contact_name.strip()
+        kind = (self.contact_preference.split(",")[0].split() or [""])[0].lower()
+        missing = (
+            "an email address"
+            if kind == "email" and email_in(details) is None
+            else "a phone number"
+            if kind in ("phone", "text") and phone_in(details) is None
+            else None
+        )
+        if missing is None or not details.strip():
+            return f"We will contact {name} by {self.contact_preference} ({details})."
+        return (
+            f"You asked us to contact {name} by {self.contact_preference}, but I do not have "
+            f"{missing} for you. I have: {details}. Tell me {missing}, or how else to contact you."
+        )
+
+    def without_the_resident(self) -> DraftDefinition:
+        """For a resident who has died, the contact wishes that would reach them dropped, so
+        they are neither read back nor logged (round 24 r24b-03)."""
+        if not self.estate:
+            return self
+        details, *also = held_details(self.contact_details)
+        kept = [wish for wish in also if not self.names_the_resident(wish)]
+        return replace(self, contact_details=ALSO.join([details, *kept]))
+
+    def names_the_resident(self, wish: str) -> bool:
+        """Whether a contact wish is to reach the resident the helper acts for."""
+        resident = resident_in(self.representative or "", self.contact_name)
+        name = (resident or "").split(",")[0].strip().lower()
+        return bool(name) and name in wish.lower()
 
     def address_line(self) -> str:
         """The address, unless the helper's line or the contact details already show it."""

@@ -96,7 +96,8 @@ class Representative:
     relationship: str
     acting_for: str
     # "power_of_attorney": the helper holds a lasting power of attorney for the resident.
-    consent: Literal["given", "not_yet", "power_of_attorney"]
+    # "executor": the resident has died and the helper acts for their estate (round 24).
+    consent: Literal["given", "not_yet", "power_of_attorney", "executor"]
     consent_at: datetime | None
 
 

@@ -619,6 +619,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     return max(level - doubts, NOT_AT_ALL)
 
 
+# Words after a fault cue ("has gone") that make it a rise: "has gone up by £13".
+GONE_UP = re.compile(r"\s*up\b", re.IGNORECASE)
+
+
 def message_parts(
     text: str,
     label: Label,
@@ -665,6 +669,26 @@ def message_parts(
             for span in matches.spans
             if span[0] == "request_cue"
             or (span[0] == "fault_cue" and _new_fault(text, span[2], span[3], matches))
+        ]
+        excluded_at = [
+            (s, e)
+            for kind, cue_ground, s, e in matches.spans
+            if kind in ("exclusion_cue", "part_cue")
+            and (cue_ground == ground or any(p.exclusion_reason == cue_ground for p in parts))
+        ]
+        # "I have just received my service charge letter and it has gone up from £18 to £31":
+        # the matter we may not take, told in the request's own clause, is no request for the
+        # repairs team (round 24 r24b-02 t1 was told it would be booked as one).
+        requests = [
+            span
+            for span in requests
+            # "it has gone up from £18 to £31": a rise, not something broken.
+            if not (span[0] == "fault_cue" and GONE_UP.match(text[span[3] :]))
+            and not any(
+                begin <= s and e <= stop
+                for begin, stop in [_clause(text, span[2], span[3], matches)]
+                for s, e in excluded_at
+            )
         ]
         for _, _, start, end in sorted(requests, key=lambda span: span[2])[:1]:
             begin, stop = _clause(text, start, end, matches)
