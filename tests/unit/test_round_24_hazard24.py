@@ -300,3 +300,20 @@ def test_the_switch_off_answer_invents_no_baby(policy: Policy) -> None:
     for follow_up in policy.urgency["electrical_danger"].follow_ups:
         answer = policy.follow_up_answer(follow_up)
         assert "baby" not in answer and "children" not in answer, follow_up.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why would i switch off the fuse box its the water thats too hot",
+        "the fuse box is fine, the water is way too hot, she has a red mark",
+    ],
+)
+def test_water_too_hot_beside_the_fuse_box_is_no_electrical_danger(match: Match, text: str) -> None:
+    """r24a-07 t10: "why would i switch off the fuse box its the water thats too hot" got the
+    electrical route again (water and the fuse box named together)."""
+    assert "electrical_danger" not in match(text).urgency, text
+
+
+def test_water_at_the_fuse_box_is_still_an_electrical_danger(match: Match) -> None:
+    assert "electrical_danger" in match("water is dripping into the fuse box").urgency
