@@ -163,6 +163,19 @@ def answer_asked_beside(dispatcher: CollectingDispatcher, tracker: Tracker, text
             dispatcher.utter_message(text=answer_in_context(tracker, said, asked.answer).text)
 
 
+def condolences_first(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A death told as grief gets plain condolences, once in a conversation: "she passed away in
+    october, it was quite sudden" got the Samaritans line and no word of sympathy (round 24
+    r24b-03 t2)."""
+    matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
+    if not matches.grief:
+        return
+    line = get_app().policy.safety.condolences
+    said_before = turns_in_events(before_latest_message(tracker))
+    if not any(not resident and said == line for resident, said, _ in said_before):
+        dispatcher.utter_message(text=line)
+
+
 class ActionSafetyCheck(Action):
     def name(self) -> str:
         return SAFETY_ACTION
@@ -170,6 +183,7 @@ class ActionSafetyCheck(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        condolences_first(dispatcher, tracker)
         return health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
 
     def _check(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -508,6 +522,8 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         matches = replace(matches, detected_urgency=guess)
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
+    elif _asks_about_route_steps(text, routed, policy):
+        level = detector_level(matches, policy, ROUTE_STEP_QUESTION_DOUBTS)
     elif words_of_its_own(policy.urgency[str(guess)], without_who(matches)):
         # A person named in an answer is who, not what: "call me, her daughter ... not my mother
         # she dont understand english good" at the contact question got the safety question on
@@ -536,6 +552,19 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         result, urgency=policy.without_covered(urgency), ask_about_danger=asked,
         danger_in_doubt=danger_in_doubt(matches) if asked else None,
     )  # fmt: skip
+
+
+# A question about a route's own steps is a reply to that route: the detector's guess at a new
+# danger in it counts this many steps less (no route, no question).
+ROUTE_STEP_QUESTION_DOUBTS = 2
+
+
+def _asks_about_route_steps(text: str, routed: set[str], policy: Policy) -> bool:
+    """Whether the message asks about the steps of a route given before: "hang on do I actually
+    need to go out? its freezing and my son's got a cold" after the gas route for a carbon
+    monoxide alarm got the route for no heating, and no answer (round 24 r24a-06 t2). Danger told
+    in the policy's own words is still routed."""
+    return bool(follow_ups_asked(text, routed, policy))
 
 
 def _doubt_settled_before(tracker: Tracker, policy: Policy, result: TriageResult) -> bool:
@@ -889,6 +918,14 @@ def _explain_the_emergency_clock(dispatcher: CollectingDispatcher, tracker: Trac
         dispatcher.utter_message(text=line)
 
 
+def _steps_answered(text: str, routed: list[str], policy: Policy) -> bool:
+    """Whether a question about what to do is one a route's follow-up answers plainly: "Do I need
+    to leave the flat? And can I boil the kettle" under a bulging ceiling got its answer and then
+    every route of the conversation again, a knife threat and a fire door among them (round 24
+    r24a-08 t10). The answer, not every route, then."""
+    return bool(follow_ups_asked(text, routed, policy))
+
+
 def _after_route(
     dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str], answered: bool = False
 ) -> list[EventType]:
@@ -904,7 +941,7 @@ def _after_route(
     in_use = (
         [policy.in_use_line(category) for category in routed] if asks_to_use(text, policy) else []
     )
-    if asks_what_to_do(text, policy):
+    if asks_what_to_do(text, policy) and not _steps_answered(text, routed, policy):
         # "What should she do right now?": the route's own steps, for the resident or for a
         # relative to pass on (round 16 r16a-12 got only "flagged as urgent").
         lines = [policy.urgent_route(category, None, False) for category in routed]

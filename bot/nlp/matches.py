@@ -90,6 +90,9 @@ class RuleMatches:
     # Words saying nobody at home is at risk ("no health issues", "fine for now"): the detector's
     # guess counts one step less, and no route is taken back.
     reassured: bool = False
+    # Words telling of a death as grief ("she passed away in october", "I'm the executor"): a
+    # guess at self-harm counts two steps less (round 24 r24b-03).
+    grief: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
@@ -156,6 +159,8 @@ class RuleMatches:
             entities.append({"entity": "danger_taken_back", "value": True})
         if self.reassured:
             entities.append({"entity": "reassured", "value": True})
+        if self.grief:
+            entities.append({"entity": "grief", "value": True})
         if self.not_a_complaint:
             entities.append({"entity": "not_a_complaint", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
@@ -202,6 +207,7 @@ class RuleMatches:
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
             reassured=bool(found.get("reassured")),
+            grief=bool(found.get("grief")),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
             spans=tuple(

@@ -179,6 +179,7 @@ class RuleMatcher:
             ("danger_still_time", "still", safety.still_times),
             ("danger_taken_back", "taken_back", safety.taken_back_cues),
             ("reassured", "reassured", safety.reassured_cues),
+            ("grief", "grief", safety.grief_cues),
             ("danger_cut_off", "cut_off", safety.cut_off_cues),
             ("danger_leftover", "leftover", safety.leftover_cues),
         ]
@@ -326,7 +327,7 @@ class RuleMatcher:
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
                 "danger_still", "danger_still_time", "danger_taken_back", "danger_cut_off",
-                "danger_leftover", "reassured",
+                "danger_leftover", "reassured", "grief",
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         old_enough = self._vulnerable_from_age is not None and any(
@@ -425,6 +426,7 @@ class RuleMatcher:
             danger_still=bool(found.get("danger_still")),
             danger_taken_back=bool(found.get("danger_taken_back")),
             reassured=bool(found.get("reassured")),
+            grief=bool(found.get("grief")),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
             asked_urgency=_unique(

@@ -323,6 +323,10 @@ class Safety:
     # Words that say nobody at home is at risk ("no health issues", "fine with the stairs", "no
     # rush"): they take back no route, but the detector's guess counts one step less.
     reassured_cues: tuple[str, ...]
+    # Words that tell of a death as grief ("she passed away", "I'm the executor"): a guess at
+    # self-harm counts two steps less, and `condolences` are said once (round 24 r24b-03).
+    grief_cues: tuple[str, ...]
+    condolences: str
     # Words that end a danger by cutting a supply off ("capped off", "isolated"): they say a gas
     # danger is over, but not a loss of heating or water, which they start (round 14 r14a-11).
     cut_off_cues: tuple[str, ...]

@@ -63,6 +63,8 @@ SOMEONE_ELSE_HARMED = re.compile(
 MYSELF = re.compile(r"\bmyself\b", re.IGNORECASE)
 # Thoughts of self-harm: never a matter for another team (ASB, insurance) the classifier guessed.
 SELF_HARM = "self_harm"
+# The dangers a death told as grief is not (round 24 r24b-03).
+GRIEF_IS_NOT = {SELF_HARM, "medical_emergency"}
 # Intents that ask for a formal complaint in so many words.
 ASKS_TO_COMPLAIN = {"make_complaint"}
 # Rule matches that tell of our homes or service: a fault, a request for a job, staff conduct.
@@ -562,6 +564,12 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # Words saying nobody at home is at risk ("I'm 34, fine with a jumper", "2 adults, no health
     # issues") are evidence against a guess at a danger they do not name.
     doubts += int(matches.reassured)
+    # A death told as grief is not despair, nor a danger to a person now: "she passed away in
+    # october ... clearing her things out of the flat" got the Samaritans line, "he died in
+    # november, very suddenly" the safety question (round 24 r24b-03 t2). Two steps: no question
+    # either, for a guess at a risk to a person (no hazard in the home). Despair or an emergency
+    # told in the policy's own words is still routed by its cues.
+    doubts += 2 * int(matches.grief and (category.id in GRIEF_IS_NOT or category.hazard is None))
     # An alarm's chirp or battery is evidence against a guess at danger: "smoke alarm keeps
     # chirping, think it needs a new battery? its one of the ones wired in" got the electrical
     # danger's route (round 20 r20a-06). Only with an alarm named: an e-scooter battery swelling
