@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionSafetyCheck
+from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
 from tests.actions.test_round_12_safety import texts, turn
@@ -125,3 +126,32 @@ def test_a_lower_case_name_beside_the_medical_route_is_kept(
     events = _run(dispatcher, tracked)
     assert _slots(events).get("contact_name") == name
     assert NAME_QUESTION not in texts(dispatcher)
+
+
+CHIRP_ANSWER = "A short chirp about once a minute usually means the alarm's backup battery is low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "also the smoke alarm keeps doing a little chirp",
+        "her co detector is chirping every minute or so as well",
+    ],
+)
+def test_a_chirp_told_after_a_route_is_answered(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 23 (left from r23a-08): a carbon monoxide alarm's chirp told at the contact offer
+    after the cold-home route got the complaint offer, no word about the chirp."""
+    said = [policy.urgent_route("no_heating_or_water_vulnerable"), CLOCK, CONTACT_OFFER]
+    tracked = turn(policy, said, text, None, request_contact_pending=True)
+    asyncio.run(ActionTriage().run(dispatcher, tracked, {}))
+    assert any(r.startswith(CHIRP_ANSWER) for r in texts(dispatcher))
+
+
+def test_beside_the_gas_route_the_chirp_is_said_once(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    tracked = turn(policy, ["How can I help?"], "i can smell gas and the co alarm keeps chirping")
+    asyncio.run(ActionTriage().run(dispatcher, tracked, {}))
+    assert not any(r.startswith(CHIRP_ANSWER) for r in texts(dispatcher))
