@@ -81,6 +81,7 @@ from bot.triage.decide import (
     UNSURE,
     completed_by_words_told_before,
     danger_in_doubt,
+    denied_not_beside_a_chirp,
     detector_level,
     own_words_found,
     told_after_a_route,
@@ -147,15 +148,17 @@ def _a_person_has_it(tracker: Tracker, policy: Policy) -> bool:
 ROUTE_COVERS = frozenset({"emergency_repairs", "repair_status", "repair_timescales"})
 
 
-def answer_asked_beside(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+def answer_asked_beside(
+    dispatcher: CollectingDispatcher, tracker: Tracker, text: str, steps_asked: bool
+) -> None:
     """A common question asked in its own sentence beside a route and an answer the form keeps:
     "... his GP has written to say the damp is making it worse. Will the complaint response come
     to us or to him?" got the damp route and the next question, not who we contact (round 18
     r18a-09 t3). Not when the question is about the route's own steps: "should she switch the
     boiler off at the wall or just leave it and go out?" after the fire route got who lets the
-    repairs team in (round 22 r22a-06 t4)."""
-    policy = get_app().policy
-    if not is_question(text) or follow_ups_asked(text, routes_not_taken_back(tracker), policy):
+    repairs team in (round 22 r22a-06 t4). `steps_asked`: the caller's `follow_ups_asked` found
+    a question about a route's steps."""
+    if steps_asked or not is_question(text):
         return
     for asked in answers_in(text, get_app().answers):
         if asked.end > asked.start and asked.answer.id not in ROUTE_COVERS:
@@ -194,6 +197,10 @@ class ActionSafetyCheck(Action):
         result = in_their_language(
             _in_context(triage(message, policy), tracker, policy), tracker, policy
         )
+        told_again = bool(result.urgency)
+        result = _without_routes_said(result, tracker, policy)
+        # A danger a standing route covers, told again, is followed up by that route's help.
+        told_again = told_again and not result.urgency
         said_yes = answers_yes((message.get("intent") or {}).get("name"), text, policy)
         asked_before = _asked_about_danger(tracker, policy)
         said_before = [
@@ -224,6 +231,8 @@ class ActionSafetyCheck(Action):
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
         again_lines, said_again = _said_again(tracker, result)
         follow_up = None if result.urgency or confirmed or said_again else _follow_up(tracker)
+        if told_again and not follow_up:
+            follow_up = routes_not_taken_back(tracker)
         if follow_up:
             # A question after a route, in its danger's words, is answered with that route's help
             # rather than the general safety question ("he could be dead of cold by then. so whos
@@ -283,7 +292,10 @@ class ActionSafetyCheck(Action):
             if not (result.urgency or no_calls or said_again):
                 dispatcher.utter_message(text=COMPLAIN_ABOUT_HANDLING)
                 if waiting_on_an_answer(tracker) or tracker.get_slot(WITH_PERSON_SLOT):
-                    return self._carry_on(dispatcher, tracker, routed=True, asked=False)
+                    return self._carry_on(
+                        dispatcher, tracker, routed=True, asked=False,
+                        steps_asked=bool(asked_about_steps),
+                    )  # fmt: skip
                 question = open_question(tracker)
                 if question is not None and question.name == REQUEST_CONTACT_OFFER:
                     # Whether our team should contact them is still to answer.
@@ -326,6 +338,10 @@ class ActionSafetyCheck(Action):
                 if reported
                 else (
                     follow_up
+                    # A question about a route's steps answered above is a follow-up however it
+                    # is asked: "electrics are off now. where is the stopcock" (no question
+                    # mark) was handed to the rules as an answer to the contact offer (round 24).
+                    or (routes_not_taken_back(tracker) if asked_about_steps else None)
                     or _cannot_phone_after_a_route(tracker, policy)
                     or _told_again_to_a_person(tracker, policy)
                     or _at_risk_while_waiting(tracker, policy)
@@ -341,6 +357,7 @@ class ActionSafetyCheck(Action):
             dispatcher, tracker, routed=bool(result.urgency or said_again),
             asked=result.ask_about_danger,
             reported=reported,
+            steps_asked=bool(asked_about_steps),
             to_a_person=any(
                 policy.urgency[c].to_a_person for c in result.urgency if c in policy.urgency
             ),
@@ -373,13 +390,15 @@ class ActionSafetyCheck(Action):
         asked: bool,
         to_a_person: bool = False,
         reported: bool = False,
+        steps_asked: bool | None = None,
     ) -> list[EventType]:
         """Hand the turn back, or keep it: while a person has the conversation the assistant
         says nothing more; at a form's question or the read-back, after a route, or after the
         safety question about words that are no answer, the question is asked again, so the
         message is neither stored as an answer nor read as a correction (round 9 r9c10, r9c22,
         r9c29). A message at the read-back that changes it is handed on after the route, and
-        the change is made (round 15 r15b-18, r15d-02)."""
+        the change is made (round 15 r15b-18, r15d-02). `steps_asked`: whether the message asks
+        about a route's steps, when the caller has found it already."""
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
@@ -418,13 +437,17 @@ class ActionSafetyCheck(Action):
         )
         danger_at = [(s, e) for kind, _, s, e in matches_in(tracker).spans if kind in DANGER_TOLD]
         kept = answer_beside_a_route(question, text, danger_at) if routed else None
+        if steps_asked is None:
+            steps_asked = bool(
+                follow_ups_asked(text, routes_not_taken_back(tracker), get_app().policy)
+            )
         if held and question is not None and question.form and kept is not None:
             # "yes still dripping, now coming thru near the light fitting", "reported it to her
             # in june, july and october. and last night one of them pulled a knife on my son":
             # the route is given and the answer kept (a yes or no, or the report in its own
             # sentence, never the danger); the form goes on (round 15 r15c-02, r15a-03, r15b-05,
             # r15b-18 were asked again, r15b-18 three times).
-            answer_asked_beside(dispatcher, tracker, text)
+            answer_asked_beside(dispatcher, tracker, text, steps_asked)
             return [
                 SlotSet(question.name, kept),
                 SlotSet("requested_slot", None),
@@ -432,7 +455,7 @@ class ActionSafetyCheck(Action):
             ]
         if held and waiting and question is not None and question.name not in ACCOUNT_SLOTS:
             if routed and question.form:
-                answer_asked_beside(dispatcher, tracker, text)
+                answer_asked_beside(dispatcher, tracker, text, steps_asked)
             said = last_question(tracker)
             if said:
                 dispatcher.utter_message(text=said.get("text"), buttons=said.get("buttons") or [])
@@ -540,11 +563,7 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
     if level == SURE and guess not in urgency and not matches.past_danger:
         urgency = tuple(c for c in policy.urgency if c in {*urgency, str(guess)})
     # "Nobody is at risk of self harm" after that route corrects it: no question either.
-    negated = (
-        bool(matches.negated_urgency)
-        and not matches.past_danger
-        and not set(matches.negated_urgency) <= routed
-    )
+    negated = denied_not_beside_a_chirp(matches) and not set(matches.negated_urgency) <= routed
     asked = not urgency and (
         negated or bool(matches.asked_urgency) or level >= (SURE if matches.past_danger else UNSURE)
     )
@@ -565,6 +584,20 @@ def _asks_about_route_steps(text: str, routed: set[str], policy: Policy) -> bool
     monoxide alarm got the route for no heating, and no answer (round 24 r24a-06 t2). Danger told
     in the policy's own words is still routed."""
     return bool(follow_ups_asked(text, routed, policy))
+
+
+def _without_routes_said(result: TriageResult, tracker: Tracker, policy: Policy) -> TriageResult:
+    """The result less the routes a route standing from earlier in the conversation says all of
+    (`covers`), and less a route said once that stands (`said_once`): a flood told after the
+    route for a ceiling holding water, or possible asbestos told again, is not said again in
+    full; what else the message says or asks is answered (round 23, left from r23a-03 and
+    r23a-07)."""
+    if not result.urgency:
+        return result
+    urgency = policy.without_covered(result.urgency, routes_not_taken_back(tracker))
+    if urgency == result.urgency:
+        return result
+    return replace(result, urgency=urgency, ask_about_danger=False)
 
 
 def _doubt_settled_before(tracker: Tracker, policy: Policy, result: TriageResult) -> bool:
@@ -729,11 +762,20 @@ def name_told_beside(text: str, danger_at: Iterable[tuple[int, int]] = ()) -> st
     if any(s < end for s, _ in danger_at) or len(first.split()) > NAME_SENTENCE_WORDS:
         return None
     name = name_in(first)
-    if not name or not name[0].isupper():
+    if not name:
         return None
+    if not name[0].isupper():
+        # "kai b. my arm is all tingly ...", "its kai b. got a shock off the switch": a name typed
+        # in lower case with its initial, in a sentence of its own (round 23, r23a-05 t5-t6 was
+        # asked the name again). Not "its bad." or "help.": no initial.
+        return name if LOWER_CASE_NAME.match(name) else None
     # "Leanne." alone, or a name written as one ("Tom Reid, flat 9."): not "Please hurry."
     alone = first.strip(" .,!") == name and len(name.split()) == 1
     return name if alone or name in written_names(first) else None
+
+
+# A first name and an initial, typed in lower case: "kai b", "sam o".
+LOWER_CASE_NAME = re.compile(r"^[a-z][a-z'-]+ [a-z]$")
 
 
 # "Tom Reid, flat 9, Hollin Court.": longer than this is more than a name with its home.

@@ -129,6 +129,10 @@ WITHDRAWING = re.compile(
 )
 
 
+# The common answer about an alarm's chirp (answers.yml).
+ALARM_CHIRPING = "alarm_chirping"
+
+
 def withdrawal_first(text: str, answers: dict[str, Answer], questions: list[Asked]) -> list[Asked]:
     """A complaint or report to withdraw, told in words another answer took as well ("can you
     cancel complaint CMP-..., the manager rang and said sorry" got only whether a manager looks
@@ -387,6 +391,10 @@ class ActionTriage(Action):
             dispatcher.utter_message(text=NOTHING_ASKED_LINE)
             return [FollowupAction(LISTEN)]
         questions = withdrawal_first(text, app.answers, answers_in(text, app.answers))
+        if "gas" in result.urgency:
+            # Beside the gas route the chirp is said with it (urgency.yml `alarm_chirp`): the
+            # chirp's answer, now given when told, is not said twice (round 24).
+            questions = [q for q in questions if q.answer.id != ALARM_CHIRPING]
         if result.label == "service_request":
             # "can you log the repairs please - boiler banging": the request itself, not a
             # question about how to make one.
@@ -547,7 +555,11 @@ class ActionTriage(Action):
             # 2 request (round 15 r15b-09, r15d-06): the question is answered.
             (asks_what(text) or (reading is None and asked.id not in STAGE_2_ANSWERS))
             if stage_2
-            else not unhappy and not told_beside(result, questions, entities)
+            else not unhappy
+            and not told_beside(result, questions, entities)
+            # An alarm's chirp, answered when told, is a repair too: its answer says "We'll
+            # replace it as a repair" (round 24).
+            and not (asked.id == ALARM_CHIRPING and result.label == "service_request")
         ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.

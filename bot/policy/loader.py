@@ -473,6 +473,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
         "in_use", "made_safe", "made_safe_cues", "follow_ups", "covers", "in_the_home",
+        "said_once",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     follow_ups: list[tuple[_Record, RouteFollowUp]] = []
@@ -537,6 +538,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             tuple(follow_up for _, follow_up in own_follow_ups),
             r.cues("covers"),
             r.flag("in_the_home"),
+            r.flag("said_once"),
         )
         if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
             r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")

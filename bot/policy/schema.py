@@ -286,6 +286,10 @@ class UrgencyCategory:
     # A hazard in the home that starts no Awaab's Law clock (`hazard` unset): disturbed asbestos
     # is a hazard to be made safe, not a danger to a person (round 23 r23a-07).
     in_the_home: bool = False
+    # A route said once: told again while it stands, it is not said again in full, and what is
+    # new in the message is answered ("the asbestos dust is on the toys too", round 23, left
+    # from r23a-07).
+    said_once: bool = False
 
     @property
     def to_a_person(self) -> bool:
@@ -660,13 +664,20 @@ class Policy:
             return english
         return f"{translated.format(**vars(self.landlord))}\n{english}"
 
-    def without_covered(self, categories: Iterable[str]) -> tuple[str, ...]:
-        """The categories less those whose route another of them says all of (`covers`)."""
+    def without_covered(
+        self, categories: Iterable[str], standing: Iterable[str] = ()
+    ) -> tuple[str, ...]:
+        """The categories less those whose route another of them says all of (`covers`), in
+        this message or among the routes `standing` from earlier in the conversation, and less
+        a route said once (`said_once`) that stands already: a flood told after the route for a
+        ceiling holding water is not said again (round 23, left from r23a-03)."""
         found = tuple(categories)
+        before = tuple(c for c in standing if c in self.urgency)
         covered = {
-            c for category in found if category in self.urgency
+            c for category in (*found, *before) if category in self.urgency
             for c in self.urgency[category].covers
         }  # fmt: skip
+        covered |= {c for c in before if self.urgency[c].said_once}
         return tuple(c for c in found if c not in covered)
 
     def made_safe_line(self, category_id: str) -> str | None:

@@ -359,7 +359,7 @@ def dangers(matches: RuleMatches, policy: Policy) -> tuple[tuple[str, ...], bool
     of gas", "I'm not suicidal") is neither routed nor ignored: the question is asked.
     """
     urgency = list(matches.urgency)
-    negated = bool(matches.negated_urgency) and not matches.past_danger
+    negated = denied_not_beside_a_chirp(matches)
     detected = matches.detected_urgency
     level = detector_level(matches, policy) if detected in policy.urgency else NOT_AT_ALL
     if matches.past_danger and detected in policy.urgency:
@@ -517,6 +517,22 @@ WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
 # The cue groups that name an alarm, whose chirp tells of its battery.
 ALARMS = {"co_alarm", "smoke_alarm", "alarm_words"}
+# The dangers a smoke or carbon monoxide alarm warns of: its chirp or battery takes back only
+# these.
+ALARM_DANGERS = {"gas", "co_risk", "fire_or_danger_to_life", "no_smoke_alarm"}
+
+
+def denied_not_beside_a_chirp(matches: RuleMatches) -> bool:
+    """Whether the message says a danger word is not there ("no smell of gas"), so the safety
+    question is asked, unless an alarm's chirp is told beside the denial of the dangers an alarm
+    warns of: "nah no gas smell nothin, the co alarm just chirps every min. can i take the
+    battery out" got "Is anyone in danger right now?" before the chirp's answer (round 23, left
+    from r22a-01)."""
+    if not matches.negated_urgency or matches.past_danger:
+        return False
+    groups = set(matches.cue_groups)
+    chirp = ALARM_CHIRP in groups and bool(ALARMS & groups)
+    return not (chirp and set(matches.negated_urgency) <= ALARM_DANGERS)
 
 
 def without_who(matches: RuleMatches) -> RuleMatches:

@@ -29,7 +29,7 @@ from bot.policy import Policy
 from bot.policy.schema import RouteFollowUp
 from bot.questions import is_question
 from bot.text import contains, words
-from bot.triage.decide import dangers
+from bot.triage.decide import ALARM_DANGERS, dangers
 
 SAFETY_ACTION = "action_safety_check"
 # Set while a person has, or is about to take, the conversation (actions.handoff).
@@ -126,11 +126,6 @@ def routes_standing(
         for category in back:
             standing.pop(category, None)
     return list(standing)
-
-
-# The dangers a smoke or carbon monoxide alarm warns of: its chirp or battery takes back only
-# these.
-ALARM_DANGERS = {"gas", "co_risk", "fire_or_danger_to_life", "no_smoke_alarm"}
 
 
 def only_a_chirp_is_over(text: str, matches: RuleMatches, policy: Policy) -> bool:
@@ -342,14 +337,40 @@ def line_not_answered(text: str | None, standing: Iterable[str], policy: Policy)
 
 def asks_what_to_do(text: str | None, policy: Policy) -> bool:
     """Whether a question after a route asks what to do now ("What should she do right now?",
-    "is it ok to use the cooker?"): the route's own steps are the answer."""
-    return _tells_any(text, (*policy.safety.what_to_do_cues, *policy.safety.use_cues))
+    "is it ok to use the cooker?"): the route's own steps are the answer. Not in words that say
+    the step is taken ("ok i switch off the electric. where is stopcock?")."""
+    asked = asked_beside_steps_told(text, policy)
+    return _tells_any(asked, (*policy.safety.what_to_do_cues, *policy.safety.use_cues))
 
 
 def asks_to_use(text: str | None, policy: Policy) -> bool:
     """Whether a question after a route asks if something can still be used: a category's
     `in_use` is the first answer."""
-    return _tells_any(text, policy.safety.use_cues)
+    return _tells_any(asked_beside_steps_told(text, policy), policy.safety.use_cues)
+
+
+# A message's clauses: "ok i switch off the electric. where is stopcock?", "gas is off at the
+# meter, can i ring them from the garden".
+CLAUSE = re.compile(r"[.!?;,\n]+|\s+(?:and|but|so|then)\s+", re.IGNORECASE)
+
+
+def asked_beside_steps_told(text: str | None, policy: Policy) -> str:
+    """The message without the clauses that tell any route's step taken (`made_safe_cues`):
+    "ok i switch off the electric. where is stopcock?" after water through a light asks where
+    the stopcock is, not what to do (round 23, left from r23a-03: the routes were said again
+    with the answer), and "gas is off at the meter" asks nothing about the meter. A clause with
+    a question mark is kept whole."""
+    said = text or ""
+    told = list(policy.urgency)
+    kept = []
+    start = 0
+    for found in [*CLAUSE.finditer(said), None]:
+        end = found.end() if found else len(said)
+        clause = said[start:end]
+        start = end
+        if clause.strip() and ("?" in clause or not made_safe_told(clause, told, policy)):
+            kept.append(clause)
+    return "".join(kept)
 
 
 def calls_the_line(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
@@ -383,14 +404,27 @@ def made_safe_told(text: str | None, categories: Iterable[str], policy: Policy) 
 OUT_OF_A_PLACE = re.compile(r"^of (?:the|our|my|his|her|their|a) ")
 
 
+# Words before a step that make it a question or a step not taken: "should i switch off the
+# electric?", "do i turn the power off", "i havent switched it off", "ill switch it off" (round
+# 23).
+ASKED_BEFORE_A_STEP = re.compile(
+    r"\b(?:should|shall|do|does|can|could|must|need to|have to|has to|got to|whether|if|will|"
+    r"would|how do|how to|try to|trying to|going to|gonna|about to|ill|i'll|not|never|cant|"
+    r"can't|cannot|couldnt|couldn't|wont|won't|didnt|didn't|havent|haven't|hasnt|hasn't)\s+$"
+)
+
+
 def _step_told(said: str, cue: str) -> bool:
-    """Whether the words hold the cue, and, for a cue ending "out", not "out of" something
-    other than a place."""
+    """Whether the words hold the cue, not asked ("should i switch off the electric"), and, for
+    a cue ending "out", not "out of" something other than a place."""
     padded = f" {said} "
     at = padded.find(f" {cue} ")
     while at >= 0:
         after = padded[at + len(cue) + 2 :]
-        if not (cue.endswith(" out") and after.startswith("of ")) or OUT_OF_A_PLACE.match(after):
+        asked = ASKED_BEFORE_A_STEP.search(padded[: at + 1])
+        if not asked and (
+            not (cue.endswith(" out") and after.startswith("of ")) or OUT_OF_A_PLACE.match(after)
+        ):
             return True
         at = padded.find(f" {cue} ", at + 1)
     return False
@@ -401,6 +435,8 @@ def _step_told(said: str, cue: str) -> bool:
 STEP_TOLD_FILLER = {
     "ok", "okay", "k", "right", "now", "done", "all", "thanks", "thank", "you", "ta", "so",
     "and", "just", "we", "i", "im", "i'm", "are", "is", "am", "been",
+    # "gas is off at the meter", "ive switched it off at the box now" (round 23).
+    "at", "the", "meter", "mains", "box", "fuse", "wall", "already", "ive", "i've", "have", "it",
 }  # fmt: skip
 
 
@@ -425,13 +461,14 @@ def follow_ups_asked(
 ) -> list[tuple[str, RouteFollowUp]]:
     """The questions about these categories' route steps that the message asks ("can she pull
     the battery", "do i really need to turn the electric off?? baby asleep"), with their
-    categories."""
+    categories. Not in words that tell a step taken ("gas is off at the meter")."""
+    asked = asked_beside_steps_told(text, policy)
     return [
         (c, follow_up)
         for c in dict.fromkeys(categories)
         if c in policy.urgency
         for follow_up in policy.urgency[c].follow_ups
-        if _tells_any(text, follow_up.cues)
+        if _tells_any(asked, follow_up.cues)
     ]
 
 
