@@ -983,7 +983,8 @@ def _after_route(
     in_use = (
         [policy.in_use_line(category) for category in routed] if asks_to_use(text, policy) else []
     )
-    if asks_what_to_do(text, policy) and not _steps_answered(text, routed, policy):
+    steps_wanted = asks_what_to_do(text, policy) and not _steps_answered(text, routed, policy)
+    if steps_wanted:
         # "What should she do right now?": the route's own steps, for the resident or for a
         # relative to pass on (round 16 r16a-12 got only "flagged as urgent").
         lines = [policy.urgent_route(category, None, False) for category in routed]
@@ -997,8 +998,9 @@ def _after_route(
     # r22a-01 t3-t4, r22a-03 t3-t7).
     answered = answered or bool(in_use) or about_record is not None
     promised = set(said) if answered else set()
-    if asks_what_to_do(text, policy):
-        # The route's steps answer "what should she do?" / "is it safe ...?", however often.
+    if steps_wanted:
+        # The route's steps answer "what should she do?" / "is it safe ...?", however often;
+        # a step question answered above is not followed by the promise again.
         promised -= set(lines)
     # The help for a danger to a person is said on every message while it stands: "is my
     # complaint registered?" after the Samaritans line and a handover (round 11 r11c-07).

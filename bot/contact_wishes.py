@@ -139,14 +139,18 @@ EMAIL_WORDS = re.compile(r"\S+@\S+")
 
 
 def about_the_resident(clause: str, resident: str) -> bool:
-    """Whether a clause is about the resident's own contact: named, or "her mobile"."""
+    """Whether a clause is about the resident's own contact: named, or "her mobile", "mum's
+    email" (the email's own words name no one: round 19's "mum's email is fatima.rahman@..."
+    is told by "mum's", not by the address)."""
     # "gary.whitlock@example.co.uk" is the helper's email, not the resident Margaret Whitlock's
     # (round 24 r24b-03 t13 read it back as "We will also contact Margaret Whitlock on ...").
     lowered = EMAIL_WORDS.sub(" ", clause).lower()
     named = any(re.search(rf"\b{re.escape(n)}\b", lowered) for n in names_of(resident))
     return named or bool(
         re.search(
-            r"\b(?:her|his|their|the (?:resident|tenant|client)'?s?|t'?s)\s+(?:own\s+)?"
+            r"\b(?:her|his|their|the (?:resident|tenant|client)'?s?|t'?s|(?:my\s+)?"
+            r"(?:mum|mom|mam|mother|dad|father|nan|nana|gran|granny|grandma|grandad|grandpa|"
+            r"husband|wife|partner|son|daughter|brother|sister|aunt|auntie|uncle)'?s)\s+(?:own\s+)?"
             r"(?:mobile|number|phone|email|landline)\b",
             lowered,
         )

@@ -354,12 +354,21 @@ def asks_to_use(text: str | None, policy: Policy) -> bool:
 CLAUSE = re.compile(r"[.!?;,\n]+|\s+(?:and|but|so|then)\s+", re.IGNORECASE)
 
 
+# A clause asked without a question mark: "is it still dangerous now ive switched it off", "do
+# I need to get out of the flat or not" (a step's words inside a question are no step taken).
+ASKED = re.compile(
+    r"^\W*(?:(?:ok|okay|so|and|but|right)\W+)?(?:is|are|am|can|could|should|shall|do|does|did|"
+    r"will|would|must|may|what|whats|where|wheres|when|how|why|who)\b",
+    re.IGNORECASE,
+)
+
+
 def asked_beside_steps_told(text: str | None, policy: Policy) -> str:
     """The message without the clauses that tell any route's step taken (`made_safe_cues`):
     "ok i switch off the electric. where is stopcock?" after water through a light asks where
     the stopcock is, not what to do (round 23, left from r23a-03: the routes were said again
     with the answer), and "gas is off at the meter" asks nothing about the meter. A clause with
-    a question mark is kept whole."""
+    a question mark, or one that opens as a question (`ASKED`), is kept whole."""
     said = text or ""
     told = list(policy.urgency)
     kept = []
@@ -368,7 +377,9 @@ def asked_beside_steps_told(text: str | None, policy: Policy) -> str:
         end = found.end() if found else len(said)
         clause = said[start:end]
         start = end
-        if clause.strip() and ("?" in clause or not made_safe_told(clause, told, policy)):
+        if clause.strip() and (
+            "?" in clause or ASKED.match(clause) or not made_safe_told(clause, told, policy)
+        ):
             kept.append(clause)
     return "".join(kept)
 

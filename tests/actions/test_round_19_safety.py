@@ -54,7 +54,10 @@ def test_whether_to_go_out_asked_at_a_form_question_gets_the_route_steps(
     text = "Kayleigh. but do i need to go out? its freezing and shes asleep on the sofa"
     tracker = turn(policy, said, text, ("gas", 0.2), "contact_name")
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracker, {}))
-    assert policy.urgent_route("gas") in texts(dispatcher)
+    # Since round 24 (r24a-06 t2) the question is answered directly: yes, get out now.
+    get_out = next(f for f in policy.urgency["gas"].follow_ups if f.id == "gas_get_out")
+    assert any(text.startswith(get_out.answer[:40]) for text in texts(dispatcher))
+    assert "0800 111 999" in " ".join(texts(dispatcher))
 
 
 def test_a_person_asked_for_beside_the_safety_question_is_handed_over(

@@ -65,7 +65,8 @@ def test_an_interpreter_added_at_the_read_back_changes_only_what_would_help(
     to_the_read_back(say)
     reply = say("Almost right. Please add that I need a Romanian interpreter if someone rings")
     assert f"{ADJUSTMENTS} I need a Romanian interpreter if someone rings" in reply
-    assert "We will contact Nadia Farah by phone (nadia.farah@example.org)" in reply
+    assert "contact Nadia Farah by phone, but I do not have a phone number" in reply
+    assert "I have: nadia.farah@example.org" in reply
     assert WHAT_WENT_WRONG + "\n" in reply
 
 

@@ -102,7 +102,7 @@ def test_a_call_handler_is_not_a_representative_and_the_tenant_on_the_line_compl
     assert HELPER_QUESTION not in after
     read_back = through_the_form(say, after, phone_number_or_email="07700 900321")
     assert "You are helping them" not in read_back
-    assert "We will contact Mrs June Pollard by" in read_back
+    assert "contact Mrs June Pollard by" in read_back
 
 
 def test_staff_not_a_rep_at_the_consent_question_makes_the_tenant_the_complainant(

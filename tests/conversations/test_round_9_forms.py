@@ -104,7 +104,7 @@ def test_same_as_before_keeps_the_number_already_given(running: Running) -> None
             "by phone, after 6pm",
         ),
         ("Not quite. You missed that I asked to be called after 5pm, I work days.", "after 5pm"),
-        ("pls put my full name, Nadia Farah-Jones", "We will contact Nadia Farah-Jones"),
+        ("pls put my full name, Nadia Farah-Jones", "contact Nadia Farah-Jones by"),
         (
             "Thats not right. The complaint is for Mr Sam Farah at 11 Cedar Road. I'm his sister "
             "helping him and he has agreed.",

@@ -217,7 +217,9 @@ def test_a_chirping_co_alarm_is_maintenance_not_an_emergency(running: Running) -
     reply = said(
         running.servers.say(new_sender(), "the CO alarm needs a new battery, its chirping")
     )
-    assert GAS not in reply
+    # No gas route: the chirp's own answer, which names the gas line only for a full alarm.
+    assert "If you smell gas or think there is carbon monoxide" not in reply
+    assert "leave it up and do not take its battery out" in reply
 
 
 @pytest.mark.parametrize("kind", sorted(NEAR_MISSES))

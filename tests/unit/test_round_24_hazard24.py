@@ -167,8 +167,20 @@ def test_mould_making_breathing_much_worse_is_an_emergency_hazard(
     assert "NHS 111" in route and "GP" in route and "999" in route
 
 
-def test_mould_with_a_cough_is_still_the_significant_damp_hazard(match: Match) -> None:
-    found = match("black mould in the bedroom and my son keeps coughing").urgency
+@pytest.mark.parametrize(
+    "text",
+    [
+        "black mould in the bedroom and my son keeps coughing",
+        # Worse, with no sign that help is needed now: the inspection within 10 working days
+        # (round 16 r16a-01), not the 24-hour clock.
+        "the mould in the boys room is making his asthma worse",
+        "damp everywhere in the flat and my asthma is getting worse",
+    ],
+)
+def test_mould_with_a_cough_or_worse_asthma_is_still_the_significant_damp_hazard(
+    match: Match, text: str
+) -> None:
+    found = match(text).urgency
     assert "damp_mould_health" in found and "damp_mould_harming_breathing" not in found
 
 
@@ -195,8 +207,10 @@ def test_a_bulging_ceiling_told_as_drained_and_done_is_no_emergency(
     [
         ("my gas bill from British Gas has gone up a lot this quarter, is that you?", "gas"),
         ("who is my gas supplier? i want to change tariff", "gas"),
-        ("the bulb on the landing has burnt out, its dark on the stairs", "electrical_danger"),
-        ("the hall bulb burned out last night", "electrical_danger"),
+        # A bulb named by where it is ("the bulb on the landing") is not dropped: "water is
+        # dripping out of the bulb in the hallway" is a danger (merge of round 24).
+        ("the landing bulb has burnt out, its dark on the stairs", "electrical_danger"),
+        ("the bulb has blown in the hall", "electrical_danger"),
     ],
 )
 def test_a_bill_a_sticking_door_and_a_bulb_are_no_danger(
