@@ -32,7 +32,7 @@ from actions.representatives import (
     staff_answering,
     typed_in_full,
 )
-from actions.turns import before_latest_message, earlier_messages
+from actions.turns import before_latest_message, earlier_messages, last_slot_value
 from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.corrections import added_to
 from bot.definition import (
@@ -128,12 +128,7 @@ def tenant_on_the_line_before(tracker: Tracker) -> dict[str, Any]:
 def said_before(tracker: Tracker, slot: str) -> str:
     """The last answer a slot held before it was cleared to be asked again (a part chosen for
     changing at the read-back), or "": never the answer this message gives."""
-    values = (
-        str(event.get("value"))
-        for event in reversed(before_latest_message(tracker))
-        if event.get("event") == "slot" and event.get("name") == slot and event.get("value")
-    )
-    return next(values, "")
+    return last_slot_value(before_latest_message(tracker), (slot,)) or ""
 
 
 class ValidateComplaintForm(

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.turns import last_slot_value
 from bot.answers import new_details_in
 from bot.definition import contact_details_in, is_no
 from bot.nlp.matches import first_reference
@@ -90,12 +91,7 @@ CHECK_SLOTS = ("status_check", "escalation_identity")
 def answered_before(tracker: Tracker, slots: tuple[str, ...]) -> str | None:
     """The last answer this conversation gave to any of these questions, though the form that
     asked it has since cleared it."""
-    answers = (
-        str(event.get("value"))
-        for event in reversed(tracker.events)
-        if event.get("event") == "slot" and event.get("name") in slots and event.get("value")
-    )
-    return next(answers, None)
+    return last_slot_value(tracker.events, slots)
 
 
 def checked_before(tracker: Tracker, reference: str, slots: tuple[str, ...]) -> str | None:

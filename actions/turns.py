@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -112,6 +112,18 @@ def before_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
     events = list(tracker.events)
     users = [i for i, e in enumerate(events) if e.get("event") == "user"]
     return events[: users[-1]] if users else events
+
+
+def last_slot_value(events: Iterable[dict[str, Any]], slots: Iterable[str]) -> str | None:
+    """The last value any of these slots was set to in these events, though a form may have
+    cleared it since (a part chosen for changing, a check the other form asked)."""
+    names = set(slots)
+    values = (
+        str(event.get("value"))
+        for event in reversed(list(events))
+        if event.get("event") == "slot" and event.get("name") in names and event.get("value")
+    )
+    return next(values, None)
 
 
 def after_latest_message(tracker: Tracker) -> list[dict[str, Any]]:
