@@ -589,7 +589,7 @@ def understand(
     if says_goodbye(text, question) and intent != "goodbye":
         # "ok thanks, that's all" or "I'll ring you monday. bye": not thanks, nor a new request.
         return Understanding("button", "/goodbye") if question is None else LEAVE
-    if intent in OWN_MEANING_INTENTS and asked is None:
+    if intent in OWN_MEANING_INTENTS and asked is None and not names_a_part_alone(question, text):
         # "i call the number. thank you", "ill think about it and call you, thanks": the answer
         # comes before the thanks (round 8).
         thanked = _understand(question, text, None) if question and intent == "thank" else NOTHING
@@ -845,6 +845,18 @@ OWN_QUESTION_HANDLING = (READ_BACK, CHOICE, ASPECTS)
 
 # Words a part's name typed alone may take ("who is complaining", "the contact details").
 PART_NAME_WORDS = 4
+
+
+def names_a_part_alone(question: OpenQuestion | None, text: str) -> bool:
+    """Whether a message at the read-back is a part's name typed alone: "who is complaining"
+    chooses that part to change, though the model may read it as asking who the assistant is
+    (the round 24 merge told the resident it was automated and chose nothing)."""
+    return (
+        question is not None
+        and question.name == READ_BACK
+        and len(words(text).split()) <= PART_NAME_WORDS
+        and named_part(text) is not None
+    )
 
 
 def owes_a_reply(question: OpenQuestion) -> bool:

@@ -103,7 +103,7 @@ PART_NAMES = {
     r"|the wants? (?:bit|part|line|section)"
     # "The 'you would like' bit is wrong": the read-back's own words (round 14 r14a-14).
     r"|the '?you would like",
-    "who": r"who is complaining|who's complaining|who complains|who it'?s for",
+    "who": r"who is complaining|who'?s complaining|who complains|who it'?s for",
     "earlier_request": r"(?:the )?reported before(?: bit| part)?"
     r"|the (?:earlier|previous|first|old) (?:job|report|request|repair)"
     r"|(?:earlier|previous) (?:report|request)"

@@ -111,11 +111,6 @@ DAUGHTER = (
         "fine but put flat B and copy her in pls",
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="round-24 merge: 'who is complaining' typed at the read-back is read as bot_challenge "
-    "(0.29) since rounds 23-24's training data, so the part is not chosen; left for the next stop",
-)
 def test_mums_copy_and_her_flat_survive_who_is_complaining(
     running: Running, conditional_yes: str
 ) -> None:
