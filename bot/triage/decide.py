@@ -253,6 +253,18 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons.append(
             Reason("2.3", f"Issue about {matches.months_ago:.0f} months ago and not ongoing")
         )
+    if (
+        label == "complaint"
+        and intent not in ASKS_TO_COMPLAIN
+        and matches.not_a_complaint
+        and not matches.dissatisfaction_cues
+        and any(kind in ("fault_cue", "request_cue") for kind, *_ in matches.spans)
+    ):
+        # "the fan hasnt worked since we moved in 4 yrs ago, nobody ever reported it tho. can u
+        # send someone" was offered a complaint (round 25 r25b-02 t1-t2): a fault told for the
+        # first time, or said to be no complaint, with nothing unhappy, is a request (1.4).
+        label = "service_request"
+        reasons.append(Reason("1.4", "A fault or a job, said to be no complaint: a request"))
     named = _named_matter(text, matches) if label == "other" else None
     if named is not None:
         label, ground = "excluded", named
