@@ -19,11 +19,10 @@ from actions.adjustments import (
     needs_kept,
     needs_told_beside,
 )
-from actions.contact import ContactQuestions, their_details_kept, told_beside
+from actions.contact import NOT_STATED, ContactQuestions, their_details_kept, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
-    NOT_STATED,
     RepresentativeQuestions,
     estate_told,
     helper_and_resident,
@@ -49,6 +48,7 @@ from bot.told import (
     resident_own_name,
     says_they_are_the_resident,
     staff_for_the_resident,
+    tenant_is_another,
     tenant_on_the_line,
     without_chat,
     without_outcome,
@@ -62,6 +62,8 @@ def tells_of_helping(text: str) -> bool:
         any(word in text.lower() for word in HELPING_WORDS)
         or HELPER_ROLE.search(text) is not None
         or RESIDENT_NAMED.search(text) is not None
+        # "neither really, my mum was the tenant" (round 24 r24b-03 t6; round 25 conv25).
+        or tenant_is_another(text) is not None
     )
 
 
@@ -311,8 +313,10 @@ class ValidateComplaintForm(
             told["representative_details"] = their_details_kept(
                 tracker, resident, told_now=represented_person(text) is not None
             )
-            told["representative_relationship"] = named_relationship(tracker) or NOT_STATED
-        elif helping and (relationship := named_relationship(tracker)):
+            told["representative_relationship"] = (
+                named_relationship(tracker) or tenant_is_another(text) or NOT_STATED
+            )
+        elif helping and (relationship := named_relationship(tracker) or tenant_is_another(text)):
             # "im her daughter ... Her name is Doris Kaye": only the address is asked for next.
             told["representative_relationship"] = relationship
         if helping and consent_said(tracker, text):

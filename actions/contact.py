@@ -47,6 +47,7 @@ from bot.told import (
     outcome_told,
     own_name_in,
     resident_own_name,
+    tenant_is_another,
 )
 
 
@@ -319,6 +320,12 @@ LEFT_OF_PROTEST = re.compile(
 RIGHT_OF_PROTEST = re.compile(r"[\s.,!?:;-]+(?:i(?:'ve| have|ve)?|it|that)$", re.IGNORECASE)
 
 
+# Said before the name is asked again of a writer who told who the tenant is instead.
+HELPER_NOTED_LINE = "Thank you, I've noted that you are asking for them. We will contact you."
+# The relationship of a helper who did not say how they know the resident.
+NOT_STATED = "not stated"
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -366,6 +373,11 @@ class ContactQuestions:
             # r12d-06, r12d-12 read them back as the name).
             name = name_told_before(tracker)
         name = helper_not_resident(tracker, rest, name)
+        if (relationship := tenant_is_another(text)) is not None:
+            # "neither really, my mum was the tenant", "not me, its my dads flat": who the
+            # tenant is, not a name (round 24 r24b-03 t6 was contacted as "neither really").
+            # A name written beside it is kept: "im his son Tom Reed".
+            return self._helper_told(dispatcher, tracker, text, relationship)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
             # "07700 900 618 text me pls ..." typed at the name question: the number and the way
@@ -380,6 +392,31 @@ class ContactQuestions:
             else {}
         )
         return {"contact_name": name, **address, **self._details_given(text, tracker)}
+
+    @staticmethod
+    def _helper_told(
+        dispatcher: CollectingDispatcher, tracker: Tracker, text: str, relationship: str
+    ) -> dict[str, Any]:
+        """At the name question, a writer who says the tenant is someone else: the relationship
+        kept, the writer recorded as helping in a complaint, and their own name asked for."""
+        name = own_name_in(text) or introduced_name(text)
+        told: dict[str, Any] = {"contact_name": name}
+        if (
+            not tracker.get_slot("representative_relationship")
+            or tracker.get_slot("representative_relationship") == NOT_STATED
+        ):
+            told["representative_relationship"] = relationship
+        helping_now = (
+            tracker.active_loop_name == "complaint_form"
+            and tracker.get_slot("acting_for") != "someone_else"
+        )
+        if helping_now:
+            # The next question asks the helper's name, how they know the resident and the
+            # resident's name and address.
+            told["acting_for"] = "someone_else"
+        elif name is None:
+            dispatcher.utter_message(text=HELPER_NOTED_LINE)
+        return told
 
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

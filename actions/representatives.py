@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answer_elsewhere, answered_now, matches_in
 from actions.app import get_app
+from actions.contact import NOT_STATED
 from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, triaged_at
 from bot.answers import UNDERSTOOD_KEY
@@ -44,7 +45,6 @@ from bot.told import (
 )
 
 OFFER = "representative_pending"
-NOT_STATED = "not stated"
 # "on behalf of" says someone is acting for another, not how they are related.
 UNNAMED_RELATIONSHIP = "other_representative"
 

@@ -67,6 +67,52 @@ COMPLAINT_AND = re.compile(
 )
 
 
+# A stop that ends no sentence: "from Oct. to Dec.", "e.g. a new tap", "it leaks... and drips".
+ABBREVIATED = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e\.g|i\.e|etc|approx|no|st|mr|mrs|"
+    r"ms|dr|ref)|\.\.?)$",
+    re.IGNORECASE,
+)
+# A sentence that adds to what they want: "Also compensation for ...", "And an apology",
+# "plus the money back", "I also want ...".
+MORE_WANTED = re.compile(
+    r"^\W*(?:(?:and|also|plus|as well|oh and)\b|[&+]|(?:i|we)\s+(?:also\s+)?(?:want|would like|"
+    r"need|expect)\b|(?:i'd|id|we'd)\s+(?:also\s+)?like\b)",
+    re.IGNORECASE,
+)
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Where the sentence going on at `start` ends, read past stops that end none."""
+    at = start
+    while (stop := SENTENCE_END.search(text, at)) is not None and stop.group() == ".":
+        after = text[stop.end() :]
+        goes_on = (after[:1] != "" and not after[:1].isspace()) or (
+            ABBREVIATED.search(text[: stop.start()]) is not None
+            and re.match(r"\s+[a-z0-9£(]", after) is not None
+        )
+        if not goes_on:
+            return stop.start()
+        at = stop.end()
+    return stop.start() if stop is not None else len(text)
+
+
+def wanted_to_the_end(text: str, start: int) -> int:
+    """Where what they want, told from `start`, ends: at the end of its sentence, or of a
+    sentence after it that adds to it. Round 24 r24b-03 t13 and r24a-05 t7: a long answer was
+    cut at a stop inside it ("... a refund as the bedroom was unusable from Oct")."""
+    end = sentence_end(text, start)
+    while True:
+        rest = text[end:].lstrip(" .?!\n")
+        begins = len(text) - len(rest)
+        if not rest or not MORE_WANTED.match(rest):
+            return end
+        more = sentence_end(text, begins)
+        if not OUTCOME_WORDS.search(text[begins:more]):
+            return end
+        end = more
+
+
 def outcome_told(text: str) -> str | None:
     """What would put it right, when a message says so ("T wants it fixed + compensation for
     missed day off work"), in the resident's words from "wants" on; the complaint asked for
@@ -74,12 +120,12 @@ def outcome_told(text: str) -> str | None:
     for match in OUTCOME.finditer(text):
         # Each "wants" is read to the end of its sentence: "I want to make a complaint, we'd
         # like the lock replaced" has its outcome after the second.
-        end = SENTENCE_END.search(text, match.end())
-        what = text[match.end() : end.start() if end else len(text)]
+        what = text[match.end() : sentence_end(text, match.end())]
         if not OUTCOME_WORDS.search(what):
             continue
         if not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
-            return text[match.start() : match.end() + len(what)].strip(" ,;-")
+            # The whole of what they want, never a sentence cut at a stop inside it.
+            return text[match.start() : wanted_to_the_end(text, match.end())].strip(" ,;-")
         besides = COMPLAINT_AND.match(what.strip(" ,;-"))
         if besides is not None:
             rest = what.strip(" ,;-")[besides.end() :].strip(" ,;-")
@@ -356,6 +402,46 @@ ALREADY_TOLD = re.compile(
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
+
+
+# Who the tenant is, told instead of a name: "neither really, my mum was the tenant", "not me,
+# its my dads flat", "im her son", "the tenancy is in my nans name" (round 24 r24b-03 t6 was
+# kept as the name "neither really"). The writer helps the resident; their own name is asked.
+RELATIVE_WORDS = (
+    r"(?:mum|mam|mom|mother|dad|father|parents|nan|nana|nanna|gran|granny|grandma|grandmother|"
+    r"grandad|granddad|grandpa|grandfather|aunt|auntie|aunty|uncle|son|daughter|brother|sister|"
+    r"wife|husband|partner|niece|nephew|cousin|(?:mother|father)[ -]in[ -]law|step ?(?:mum|dad))"
+)
+OTHER_WORDS = r"(?:friend|neighbou?r|client|constituent)"
+TENANT_IS_ANOTHER = re.compile(
+    rf"\b(?:my|our)\s+(?:late\s+)?(?P<one>{RELATIVE_WORDS}|{OTHER_WORDS})\s+"
+    r"(?:is|was|were|has been|'s)\s+(?:the\s+)?(?:tenant|resident|leaseholder|one on the tenancy)\b"
+    rf"|\b(?:the\s+)?(?:tenant|resident|leaseholder)\s+(?:is|was)\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<two>{RELATIVE_WORDS}|{OTHER_WORDS})\b"
+    rf"|\b(?:tenancy|flat|house|lease)\s+(?:is|was)\s+in\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<three>{RELATIVE_WORDS}|{OTHER_WORDS})(?:'s|s|\u2019s)?\s+name\b"
+    rf"|\b(?:it'?s|its|it is|it was|this is|thats|that's)\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<four>{RELATIVE_WORDS}|{OTHER_WORDS})(?:'s|s|\u2019s)\s+"
+    r"(?:flat|house|home|tenancy|place|bungalow|maisonette|property)\b"
+    rf"|\b(?:i'?m|im|i am|i\u2019m)\s+(?:her|his|their|the tenant'?s|the residents?'?)\s+"
+    rf"(?P<five>{RELATIVE_WORDS}|{OTHER_WORDS}|carer|next of kin|executor)\b",
+    re.IGNORECASE,
+)
+
+
+def tenant_is_another(text: str) -> str | None:
+    """The relationship (a policy_rules id) of a writer who says the tenant is someone else and
+    how they know them: "family" for a relative, "other_representative" for a friend or a
+    neighbour, "carer" for a carer; None when the words say no such thing."""
+    if says_they_are_the_resident(text):
+        return None
+    found = TENANT_IS_ANOTHER.search(text)
+    if found is None:
+        return None
+    one = next(word for word in found.groups() if word).lower()
+    if one == "carer":
+        return "carer"
+    return "other_representative" if re.fullmatch(OTHER_WORDS, one) else "family"
 
 
 # Our own staff typing for a resident on the line: "im the call handler, T is Mrs Lorraine Pike",

@@ -1,0 +1,108 @@
+"""Round 25 (issue 16, conversation faults left from round 24), in the actions: who the tenant is,
+told at the name question or at "are you the resident?", is no name: the writer is a helper, the
+relationship is kept and their own name is asked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.complaint_form import ValidateComplaintForm
+from actions.request_contact import ValidateRequestContactForm
+
+NAME_QUESTION = "What name should we use when we contact you?"
+
+
+def tracker(text: str, asking: str, slots: dict[str, Any] | None = None, loop: str = "") -> Tracker:
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0}, "entities": []}
+    events: list[dict[str, Any]] = [
+        {"event": "bot", "text": NAME_QUESTION},
+        {"event": "user", "text": text, "parse_data": latest},
+    ]
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-25",
+            "slots": {"requested_slot": asking, **(slots or {})},
+            "latest_message": latest,
+            "events": [{"timestamp": 1765000000.0 + i, **e} for i, e in enumerate(events)],
+            "paused": False,
+            "followup_action": None,
+            "active_loop": {"name": loop or "complaint_form"},
+            "latest_action_name": "action_listen",
+        }
+    )
+
+
+# Fault 1 (round 24 r24b-03 t6): "neither really, my mum was the tenant" kept as the name.
+TENANT_IS_ANOTHER = [
+    ("not really me, my nan was the tenant there", "family"),
+    ("no its my fathers flat not mine", "family"),
+    ("i'm his daughter", "family"),
+    ("the tenancy is in my grandads name", "family"),
+    ("my neighbour is the tenant, i'm just helping", "other_representative"),
+]
+
+
+@pytest.mark.parametrize(("text", "relationship"), TENANT_IS_ANOTHER)
+def test_who_the_tenant_is_at_the_name_question_is_no_name(text: str, relationship: str) -> None:
+    dispatcher = CollectingDispatcher()
+    got = ValidateComplaintForm().validate_contact_name(
+        text, dispatcher, tracker(text, "contact_name", {"acting_for": "resident"}), {}
+    )
+    assert got["contact_name"] is None
+    assert got["representative_relationship"] == relationship
+    # The next question asks the helper's own name and the resident's name and address.
+    assert got["acting_for"] == "someone_else"
+
+
+def test_a_helper_already_known_is_asked_their_own_name_again() -> None:
+    text = "neither of us, my mam was the tenant"
+    dispatcher = CollectingDispatcher()
+    held = {"acting_for": "someone_else", "representative_details": "Ann Lee, 3 Elm Walk"}
+    got = ValidateComplaintForm().validate_contact_name(
+        text, dispatcher, tracker(text, "contact_name", held), {}
+    )
+    assert got["contact_name"] is None
+    assert "acting_for" not in got
+    assert any("asking for them" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_a_name_written_beside_who_the_tenant_is_is_kept() -> None:
+    text = "my dad is the tenant, im his son Tom Reed"
+    got = ValidateComplaintForm().validate_contact_name(
+        text, CollectingDispatcher(), tracker(text, "contact_name"), {}
+    )
+    assert got["contact_name"] == "Tom Reed"
+
+
+@pytest.mark.parametrize("text", ["Sam Jones", "its jo bloggs", "Kay Morris, flat 2"])
+def test_a_name_is_still_a_name(text: str) -> None:
+    got = ValidateComplaintForm().validate_contact_name(
+        text, CollectingDispatcher(), tracker(text, "contact_name"), {}
+    )
+    assert got["contact_name"]
+    assert "representative_relationship" not in got
+
+
+def test_who_the_tenant_is_at_a_request_name_question_is_no_name() -> None:
+    text = "not me, its my mums house"
+    dispatcher = CollectingDispatcher()
+    got = ValidateRequestContactForm().validate_contact_name(
+        text, dispatcher, tracker(text, "contact_name", loop="request_contact_form"), {}
+    )
+    assert got["contact_name"] is None
+    assert "acting_for" not in got
+    assert any("asking for them" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text", ["neither really, my gran was the tenant", "its my dads flat"])
+def test_who_the_tenant_is_at_are_you_the_resident_is_a_helper(text: str) -> None:
+    got = ValidateComplaintForm().validate_acting_for(
+        text, CollectingDispatcher(), tracker(text, "acting_for"), {}
+    )
+    assert got["acting_for"] == "someone_else"
+    assert got["representative_relationship"] == "family"
+    assert "contact_name" not in got
