@@ -307,6 +307,98 @@ GREETING_OR_ASKING_TO_COMPLAIN = re.compile(
 )
 
 
+# Praise for someone who works for us, told beside a complaint: "the plumber last week was
+# lovely but ...", "First I want to say the caretaker, Dave, does a brilliant job ...", "credit
+# to the lady on the phone" (round 24 r24b-02 t1 was never thanked, and the praise was read back
+# as what went wrong).
+STAFF_WORDS = (
+    r"(?:plumber|engineer|electrician|operative|contractor|caretaker|cleaner|officer|staff|team|"
+    r"lady|man|guy|woman|worker|workman|workmen|fitter|surveyor|inspector|joiner|carpenter|"
+    r"roofer|decorator|gardener|manager|advisor|adviser|call handler|receptionist|lads|guys|"
+    r"girl|bloke|chap|he|she|they)"
+)
+PRAISE_WORDS = (
+    r"(?:lovely|brilliant|great|helpful|polite|friendly|fantastic|excellent|amazing|kind|"
+    r"professional|nice|good|a star|a credit|spot on|very good|really good|superb|wonderful|"
+    r"fab|fabulous|first class|outstanding|respectful|a gem)"
+)
+PRAISE = re.compile(
+    rf"\b{STAFF_WORDS}\b[^.!?;]{{0,60}}?\b(?:was|were|is|are|has been|have been|'s|s)\s+"
+    rf"(?:so\s+|really\s+|very\s+|absolutely\s+|just\s+|always\s+|ever so\s+)*"
+    rf"{PRAISE_WORDS}\b"
+    rf"|\b{STAFF_WORDS}\b[^.!?;]{{0,60}}?\b(?:did|does|do|done|doing)\s+(?:a|an|such a|a really"
+    rf"|a very)\s+(?:\w+\s+)?(?:brilliant|great|good|fantastic|excellent|amazing|lovely|"
+    rf"superb|wonderful|fab|first class|outstanding|proper)\s+job\b"
+    r"|\b(?:credit to|shout ?out to|(?:say |a )?(?:big )?(?:thank you|thanks) to)\s+(?:the|your|"
+    r"our|my|[A-Z])",
+    re.IGNORECASE,
+)
+# "wasn't lovely", "not very helpful", "no good": no praise.
+NOT_PRAISE = re.compile(
+    r"\b(?:not|never|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|no|didn'?t|doesn'?t|"
+    r"nothing)\b|\?",
+    re.IGNORECASE,
+)
+# Where praise and a complaint meet in one sentence: "... was lovely but the tap ...".
+CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|although|though|yet|except)\b[,\s]*", re.I)
+# The word that sets a complaint against praise said before it: "However I have just ...".
+CONTRAST_OPENER = re.compile(r"^(?:but|however|although|though|yet|that said|anyway)\b[,\s]*", re.I)
+
+
+def is_praise(words_said: str) -> bool:
+    """Whether words praise someone who works for us, and say nothing against them."""
+    return PRAISE.search(words_said) is not None and NOT_PRAISE.search(words_said) is None
+
+
+def praise_told(text: str) -> bool:
+    """Whether a message praises someone who works for us, as a sentence or a clause of one."""
+    return any(
+        is_praise(clause)
+        for sentence in SENTENCE_BREAK.split(text.strip())
+        if sentence
+        for clause in CONTRAST.split(sentence)
+    )
+
+
+def clauses_of(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses between the words that set one against another."""
+    spans, at = [], 0
+    for found in CONTRAST.finditer(sentence):
+        spans.append((at, found.start()))
+        at = found.end()
+    return [*spans, (at, len(sentence))]
+
+
+def without_praise(text: str) -> str:
+    """A message without its praise, so only the complaint is read back as what went wrong:
+    "the plumber was lovely but the tap still drips" gives "the tap still drips"; a message of
+    praise alone is kept as it came."""
+    kept: list[str] = []
+    after_praise = False
+    for sentence in SENTENCE_BREAK.split(text.strip()):
+        if not sentence:
+            continue
+        spans = clauses_of(sentence)
+        praised = [is_praise(sentence[start:end]) for start, end in spans]
+        if not any(praised):
+            if after_praise and not about_the_chat(sentence):
+                # "However I have just received my service charge letter": the complaint set
+                # against praise dropped before it.
+                sentence = CONTRAST_OPENER.sub("", sentence)
+                after_praise = False
+            kept.append(sentence)
+            continue
+        after_praise = True
+        # "the plumber was lovely but the tap still drips", "the tap still drips, though the
+        # plumber was lovely": the clauses that complain, as they were written.
+        left = [i for i, praise in enumerate(praised) if not praise]
+        if left:
+            kept.append(sentence[spans[left[0]][0] : spans[left[-1]][1]])
+            after_praise = False
+    said = " ".join(part.strip(" ,;") for part in kept if part.strip(" ,;"))
+    return said if words(said) else text
+
+
 def about_the_chat(sentence: str) -> bool:
     """Whether a sentence is about the conversation or the assistant, not the problem."""
     said = words(sentence)
@@ -321,7 +413,8 @@ def about_the_problem(text: str) -> str:
     """A message without its sentences about the conversation itself, so what went wrong is
     read back in the resident's words about the problem (round 12 r12a-08, r12d-06, r12d-16
     read back "No, I said a FORMAL complaint" and "can we carry on where we were")."""
-    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s]
+    # Praise for our staff beside it is passed on, not complained of (round 24 r24b-02 t11).
+    sentences = [s for s in SENTENCE_BREAK.split(without_praise(text.strip())) if s]
     kept = [
         ENDS_ASKING_TO_COMPLAIN.sub("", without_how_to_reach_them(s))
         for s in sentences

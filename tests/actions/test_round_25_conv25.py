@@ -4,6 +4,7 @@ relationship is kept and their own name is asked."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import pytest
@@ -12,6 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.complaint_form import ValidateComplaintForm
 from actions.request_contact import ValidateRequestContactForm
+from actions.triage import ActionTriage
+from bot.bootstrap import App
+from bot.nlp.rules import RuleMatcher
+from bot.replies import PRAISE_PASSED_ON_LINE
 
 NAME_QUESTION = "What name should we use when we contact you?"
 
@@ -106,3 +111,36 @@ def test_who_the_tenant_is_at_are_you_the_resident_is_a_helper(text: str) -> Non
     assert got["acting_for"] == "someone_else"
     assert got["representative_relationship"] == "family"
     assert "contact_name" not in got
+
+
+# Fault 3 (round 24 r24b-02 t1): praise beside a complaint was never thanked.
+def first_message(app: App, text: str, ranking: dict[str, float]) -> str:
+    matcher = RuleMatcher.blank(app.policy)
+    ordered = [{"name": n, "confidence": c} for n, c in ranking.items()]
+    message = {"text": text, "intent": ordered[0], "intent_ranking": ordered,
+               "entities": matcher.match(matcher.make_doc(text)).as_entities()}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    t = Tracker.from_dict({"sender_id": "r25", "slots": {}, "latest_message": message,
+                           "events": []})  # fmt: skip
+    asyncio.run(ActionTriage().run(dispatcher, t, {}))
+    return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the repairs lady on the phone was so kind but the shower has leaked into the flat below "
+        "for a month and no one has come",
+        "the window fitter did a great job, however the front door still wont lock and i want to "
+        "complain",
+    ],
+)
+def test_praise_beside_a_complaint_is_thanked_once(app: App, text: str) -> None:
+    said = first_message(app, text, {"dissatisfaction": 0.7, "service_request": 0.2})
+    assert said.count(PRAISE_PASSED_ON_LINE) == 1
+
+
+def test_a_complaint_with_no_praise_hears_no_thanks(app: App) -> None:
+    text = "the plumber was rude and the shower still leaks into the flat below"
+    said = first_message(app, text, {"dissatisfaction": 0.7, "service_request": 0.2})
+    assert PRAISE_PASSED_ON_LINE not in said

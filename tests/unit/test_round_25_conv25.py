@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.told import outcome_told, tenant_is_another
+from bot.told import about_the_problem, outcome_told, praise_told, tenant_is_another
 
 
 # Fault 1 (round 24 r24b-03 t6).
@@ -37,8 +37,7 @@ def test_no_other_tenant(text: str) -> None:
         (
             "we would like the damp treated, plus a rebate as the room was unusable from Sept. "
             "to Nov.",
-            "would like the damp treated, plus a rebate as the room was unusable from Sept. to "
-            "Nov",
+            "would like the damp treated, plus a rebate as the room was unusable from Sept. to Nov",
         ),
         (
             "I want the window replaced. Also compensation for the heating bills and an apology.",
@@ -63,3 +62,42 @@ def test_what_they_want_is_read_to_its_end(text: str, outcome: str) -> None:
 )
 def test_a_sentence_after_it_about_something_else_is_not_added(text: str) -> None:
     assert outcome_told(text) == "want it fixed"
+
+
+# Fault 3 (round 24 r24b-02 t1, t11): praise beside a complaint, kept in what went wrong.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "the gas engineer on monday was really helpful but the radiators are still cold "
+            "after 4 visits",
+            "the radiators are still cold after 4 visits",
+        ),
+        (
+            "Good morning. I must say your cleaner, Maria, does a fantastic job on the landings. "
+            "However the bin store has not been emptied for three weeks.",
+            "the bin store has not been emptied for three weeks.",
+        ),
+        (
+            "the back door still sticks and lets the rain in, though the joiner was very polite",
+            "the back door still sticks and lets the rain in",
+        ),
+    ],
+)
+def test_praise_is_no_part_of_what_went_wrong(text: str, kept: str) -> None:
+    assert praise_told(text)
+    assert about_the_problem(text) == kept
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the engineer was not helpful and the boiler is still broken",
+        "great, another leak. the ceiling is coming down",
+        "the contractor was rude and left a mess everywhere",
+        "was the plumber any good? the tap is dripping again",
+    ],
+)
+def test_no_praise_is_found_where_there_is_none(text: str) -> None:
+    assert not praise_told(text)
+    assert about_the_problem(text) == text
