@@ -40,8 +40,9 @@ from bot.definition import (
     helps_the_resident,
     introduced_name,
     represented_person,
+    unsure_answer,
 )
-from bot.fits import says_no_earlier_report
+from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
 from bot.told import (
     outcome_as_told,
     own_name_in,
@@ -328,10 +329,21 @@ class ValidateComplaintForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or says_no_earlier_report(text):
+        unsure = (
+            unsure_of_an_earlier_report(text) if answered_now(tracker, "earlier_request") else None
+        )
+        if unsure is not None:
+            # "not sure, maybe my husband did", "dunno": unsure, kept as such and not asked
+            # again (round 24, second read of note 24).
+            return {"earlier_request": unsure_answer(unsure)}
+        if says_no_earlier_report(text):
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         if (misplaced := answer_elsewhere(tracker, "earlier_request", text)) is not None:
             return misplaced
+        if tracker.get_intent_of_latest_message() == "deny":
+            # A no the classifier read, once the words are not another question's answer: "its
+            # just me" is no answer about an earlier report.
+            return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         # "...no job number. I'd like the roof fixed properly": the outcome is its own answer.
         return {"earlier_request": report_sentences(without_outcome(text) or text)[:200] or None}
 

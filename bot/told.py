@@ -244,7 +244,8 @@ def earlier_report_told(text: str) -> str | None:
 # "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
 IS_THE_RESIDENT = re.compile(
     r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b(?!['\u2019]s)"
-    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
+    # "its just me", "it's only me" (round 24, second read of note 24).
+    r"|\bit'?s\s+(?:for\s+)?(?:just\s+|only\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
     # "I am Shirin Begum the tenant" (round 18 r18a-15 t8 was asked "are you the resident").
     r"|\b(?:i am|i'm|im)\s+(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2}),?\s+(?:the\s+)?"
     r"(?:tenant|resident|leaseholder)\b(?!['\u2019]s)"

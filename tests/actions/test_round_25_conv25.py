@@ -144,3 +144,37 @@ def test_a_complaint_with_no_praise_hears_no_thanks(app: App) -> None:
     text = "the plumber was rude and the shower still leaks into the flat below"
     said = first_message(app, text, {"dissatisfaction": 0.7, "service_request": 0.2})
     assert PRAISE_PASSED_ON_LINE not in said
+
+
+# Fault 4 (round 24, second read of note 24): off-script answers at the earlier-job question.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("not sure, my daughter might have", "not sure (my daughter might have)"),
+        ("no idea sorry", "not sure"),
+        ("cant remember to be honest", "not sure"),
+        ("i dont know if my husband rang", "not sure (if my husband rang)"),
+    ],
+)
+def test_an_unsure_answer_is_kept_as_unsure(text: str, kept: str) -> None:
+    got = ValidateComplaintForm().validate_earlier_request(
+        text, CollectingDispatcher(), tracker(text, "earlier_request"), {}
+    )
+    assert got == {"earlier_request": kept}
+
+
+@pytest.mark.parametrize("text", ["not sure, I think I rang in March", "dunno, job 5512004"])
+def test_an_unsure_answer_that_tells_of_a_report_keeps_it(text: str) -> None:
+    got = ValidateComplaintForm().validate_earlier_request(
+        text, CollectingDispatcher(), tracker(text, "earlier_request"), {}
+    )
+    assert got["earlier_request"] == text
+
+
+@pytest.mark.parametrize("text", ["its just me", "it's only me"])
+def test_who_is_complaining_is_no_answer_about_an_earlier_report(text: str) -> None:
+    got = ValidateComplaintForm().validate_earlier_request(
+        text, CollectingDispatcher(), tracker(text, "earlier_request"), {}
+    )
+    assert got["earlier_request"] is None
+    assert got["acting_for"] == "resident"

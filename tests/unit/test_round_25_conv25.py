@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.definition import DraftDefinition, unsure_answer
+from bot.fits import unsure_of_an_earlier_report
 from bot.told import about_the_problem, outcome_told, praise_told, tenant_is_another
 
 
@@ -101,3 +103,34 @@ def test_praise_is_no_part_of_what_went_wrong(text: str, kept: str) -> None:
 def test_no_praise_is_found_where_there_is_none(text: str) -> None:
     assert not praise_told(text)
     assert about_the_problem(text) == text
+
+
+# Fault 4: an unsure answer is read back as unsure, never as a request reported before.
+def test_an_unsure_answer_is_read_back_as_unsure() -> None:
+    draft = DraftDefinition(
+        aspects="the lift is broken",
+        still_happening=True,
+        outcome="want it fixed",
+        representative=None,
+        contact_name="Jo Bell",
+        contact_details="07700 900555",
+        contact_preference="phone",
+        adjustments=None,
+        earlier_request=unsure_answer("my son may have"),
+    )
+    said = draft.read_back()
+    assert "Whether you reported it to us before: not sure (my son may have)" in said
+    assert "It is about a request you reported before" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [("dunno", ""), ("not sure, maybe my mum did", "maybe my mum did"), ("no clue lol", "")],
+)
+def test_unsure_of_an_earlier_report(text: str, added: str) -> None:
+    assert unsure_of_an_earlier_report(text) == added
+
+
+@pytest.mark.parametrize("text", ["no", "yes, job 4471203", "maybe in may, i rang them", "its me"])
+def test_not_unsure_of_an_earlier_report(text: str) -> None:
+    assert unsure_of_an_earlier_report(text) is None
