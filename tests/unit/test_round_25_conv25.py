@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from actions.request_contact import a_job_at_the_home
+from bot.casestore.domain import ServiceRequest
 from bot.definition import DraftDefinition, unsure_answer
 from bot.fits import unsure_of_an_earlier_report
 from bot.told import about_the_problem, outcome_told, praise_told, tenant_is_another
@@ -134,3 +136,28 @@ def test_unsure_of_an_earlier_report(text: str, added: str) -> None:
 @pytest.mark.parametrize("text", ["no", "yes, job 4471203", "maybe in may, i rang them", "its me"])
 def test_not_unsure_of_an_earlier_report(text: str) -> None:
     assert unsure_of_an_earlier_report(text) is None
+
+
+# Fault 5 (note 24 section 5): a ring-back about a repair is a job at the home.
+@pytest.mark.parametrize(
+    "description",
+    [
+        "could somebody ring me back about the entry phone, it's dead",
+        "can you get someone to call me back about my leaking toilet",
+        "i need to speak to someone about the broken window in my bedroom",
+    ],
+)
+def test_a_ring_back_about_a_repair_is_a_job_at_the_home(description: str) -> None:
+    assert a_job_at_the_home(ServiceRequest("general", False, description=description))
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "can someone call me back about my rent account",
+        "please ring me back, i want to withdraw my complaint about the leak",
+        "can i talk to my housing officer please",
+    ],
+)
+def test_a_ring_back_about_no_repair_is_still_no_job(description: str) -> None:
+    assert not a_job_at_the_home(ServiceRequest("general", False, description=description))
