@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answered_now
+from actions.condolences import condolences_once
 from actions.turns import (
     another_questions_title,
     before_latest_message,
@@ -335,6 +336,8 @@ class ContactQuestions:
         """A button's title from another question typed at this one ("I'm the resident" at
         "Is this about a repair you reported before?") is no answer to it: the question is
         asked again (round 23 r23a-08 t11 was read back as the way to contact her)."""
+        # A death told as grief at a form's question: condolences, once (round 24 r24b-03).
+        condolences_once(dispatcher, tracker)
         events = await super().get_validation_events(  # type: ignore[misc]
             dispatcher, tracker, domain
         )

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.choice import answer_in_context, comes_back_to_the_complaint
+from actions.condolences import condolences_once
 from actions.languages import INTERPRETER_ANSWER, offer_interpreter
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
@@ -356,6 +357,8 @@ class ActionTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say_it_is_automated(dispatcher, tracker)
+        # A death told as grief beside a complaint or a request (round 24 r24b-03).
+        condolences_once(dispatcher, tracker)
         events = self.triage_and_reply(dispatcher, tracker)
         asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
         decided = any(event.get("event") == "followup" for event in events)

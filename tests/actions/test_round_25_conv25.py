@@ -178,3 +178,55 @@ def test_who_is_complaining_is_no_answer_about_an_earlier_report(text: str) -> N
     )
     assert got["earlier_request"] is None
     assert got["acting_for"] == "resident"
+
+
+# Fault 6 (round 24 r24b-03): condolences only where the safety check ran.
+def with_rules(app: App, text: str, asking: str, said: tuple[str, ...] = ()) -> Tracker:
+    matcher = RuleMatcher.blank(app.policy)
+    latest = {"text": text, "intent": {"name": "inform", "confidence": 1.0},
+              "entities": matcher.match(matcher.make_doc(text)).as_entities()}  # fmt: skip
+    events: list[dict[str, Any]] = [{"event": "bot", "text": line} for line in said]
+    events.append({"event": "user", "text": text, "parse_data": latest})
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-25",
+            "slots": {"requested_slot": asking},
+            "latest_message": latest,
+            "events": [{"timestamp": 1765000000.0 + i, **e} for i, e in enumerate(events)],
+            "active_loop": {"name": "complaint_form"},
+        }
+    )
+
+
+def test_a_death_told_in_a_first_complaint_gets_condolences_once(app: App) -> None:
+    text = (
+        "im the executor for my late father, you are still charging rent on his flat three "
+        "months after he died and i want to complain"
+    )
+    said = first_message(app, text, {"dissatisfaction": 0.7, "service_request": 0.2})
+    assert said.lower().count("sorry for your loss") == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["no idea, my mum passed away in march and she dealt with all that", "dunno, he died"]
+)
+def test_a_death_told_at_a_form_question_gets_condolences(app: App, text: str) -> None:
+    dispatcher = CollectingDispatcher()
+    t = with_rules(app, text, "earlier_request")
+    asyncio.run(ValidateComplaintForm().get_validation_events(dispatcher, t, {}))
+    assert [m.get("text") for m in dispatcher.messages].count(app.policy.safety.condolences) == 1
+
+
+def test_condolences_are_not_said_twice(app: App) -> None:
+    text = "not sure, my mum passed away in march and she dealt with it"
+    dispatcher = CollectingDispatcher()
+    t = with_rules(app, text, "earlier_request", said=(app.policy.safety.condolences,))
+    asyncio.run(ValidateComplaintForm().get_validation_events(dispatcher, t, {}))
+    assert not any("sorry for your loss" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+def test_no_condolences_without_a_death(app: App) -> None:
+    dispatcher = CollectingDispatcher()
+    t = with_rules(app, "not sure, my husband might have", "earlier_request")
+    asyncio.run(ValidateComplaintForm().get_validation_events(dispatcher, t, {}))
+    assert not any("sorry for your loss" in (m.get("text") or "") for m in dispatcher.messages)
