@@ -3,12 +3,17 @@ the first message, at a form's question, or where the safety check runs (actions
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
+from bot.estates import resident_has_died
 from bot.nlp.matches import RuleMatches
 
+# Grief told without saying who died: "since the funeral", "lost my dad in May".
+BEREAVED = re.compile(r"\b(?:funeral|bereave\w*|lost my \w+)\b", re.IGNORECASE)
 # Said in the policy's condolences and in the executor's authority noted (bot.estates).
 SYMPATHY = "sorry for your loss"
 
@@ -26,5 +31,9 @@ def condolences_once(dispatcher: CollectingDispatcher, tracker: Tracker) -> None
     complaint, or "my mum passed away last month" at a form's question got none (round 24
     r24b-03; round 25 conv25)."""
     matches = RuleMatches.from_entities(tracker.latest_message.get("entities") or [])
-    if matches.grief and not sympathy_said(tracker, dispatcher):
+    text = str(tracker.latest_message.get("text") or "")
+    # Some grief cues only suggest a death ("my mum was the tenant" may have moved into care):
+    # away from the safety check, condolences need the death told.
+    died = resident_has_died(text) or BEREAVED.search(text) is not None
+    if matches.grief and died and not sympathy_said(tracker, dispatcher):
         dispatcher.utter_message(text=get_app().policy.safety.condolences)

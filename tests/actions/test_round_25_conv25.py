@@ -230,3 +230,11 @@ def test_no_condolences_without_a_death(app: App) -> None:
     t = with_rules(app, "not sure, my husband might have", "earlier_request")
     asyncio.run(ValidateComplaintForm().get_validation_events(dispatcher, t, {}))
     assert not any("sorry for your loss" in (m.get("text") or "") for m in dispatcher.messages)
+
+
+@pytest.mark.parametrize("text", ["neither really, my mum was the tenant", "its my nans flat"])
+def test_no_condolences_where_no_death_is_told(app: App, text: str) -> None:
+    dispatcher = CollectingDispatcher()
+    t = with_rules(app, text, "acting_for")
+    asyncio.run(ValidateComplaintForm().get_validation_events(dispatcher, t, {}))
+    assert not any("sorry for your loss" in (m.get("text") or "") for m in dispatcher.messages)
