@@ -44,6 +44,7 @@ from bot.replies import phone_typed_wrong_line
 from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
+    TENANT_IS_ANOTHER,
     contact_name_beside_details,
     outcome_told,
     own_name_in,
@@ -321,6 +322,30 @@ LEFT_OF_PROTEST = re.compile(
 RIGHT_OF_PROTEST = re.compile(r"[\s.,!?:;-]+(?:i(?:'ve| have|ve)?|it|that)$", re.IGNORECASE)
 
 
+# Words beside who the tenant is that are no name: "neither really, my mum was the tenant",
+# "not me, its my dads flat", "my neighbour is the tenant, i'm just helping".
+NOT_NAME_WORDS = {
+    "neither", "really", "not", "no", "nope", "nah", "me", "mine", "the", "there", "here", "it",
+    "its", "it's", "is", "was", "just", "only", "helping", "im", "i'm", "i", "am", "thanks", "ok",
+    "okay", "sorry", "lol", "yes", "yeah", "tenant", "resident", "her", "his", "their", "my",
+    "executor", "flat", "house", "home", "she", "he", "they", "has", "died", "passed", "away",
+}  # fmt: skip
+
+
+def name_beside_the_tenant(tracker: Tracker, text: str) -> str | None:
+    """The writer's own name typed beside who the tenant is: "Gary Whitlock, I'm her son", "Sue
+    Lee - my mum is the tenant"; never the words around it ("neither really")."""
+    rest = TENANT_IS_ANOTHER.sub(" ", text)
+    for part in re.split(r"[,.;:!?\n()]+|\s-\s|\band\b", rest):
+        said = words(part).split()
+        if not said or set(said) & NOT_NAME_WORDS:
+            continue
+        found = name_in(part.strip())
+        if found:
+            return helper_not_resident(tracker, text, found)
+    return None
+
+
 # Said before the name is asked again of a writer who told who the tenant is instead.
 HELPER_NOTED_LINE = "Thank you, I've noted that you are asking for them. We will contact you."
 # The relationship of a helper who did not say how they know the resident.
@@ -402,7 +427,7 @@ class ContactQuestions:
     ) -> dict[str, Any]:
         """At the name question, a writer who says the tenant is someone else: the relationship
         kept, the writer recorded as helping in a complaint, and their own name asked for."""
-        name = own_name_in(text) or introduced_name(text)
+        name = own_name_in(text) or introduced_name(text) or name_beside_the_tenant(tracker, text)
         told: dict[str, Any] = {"contact_name": name}
         if (
             not tracker.get_slot("representative_relationship")

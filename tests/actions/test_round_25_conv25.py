@@ -75,12 +75,23 @@ def test_a_helper_already_known_is_asked_their_own_name_again() -> None:
     assert any("asking for them" in (m.get("text") or "") for m in dispatcher.messages)
 
 
-def test_a_name_written_beside_who_the_tenant_is_is_kept() -> None:
-    text = "my dad is the tenant, im his son Tom Reed"
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my dad is the tenant, im his son Tom Reed", "Tom Reed"),
+        (
+            "Gary Whitlock, I'm her son. Her name was Margaret Whitlock, 4 Orchard Way",
+            "Gary Whitlock",
+        ),
+        ("gary whitlock, im her son", "gary whitlock"),
+        ("Sue Lee - my mum is the tenant", "Sue Lee"),
+    ],
+)
+def test_a_name_written_beside_who_the_tenant_is_is_kept(text: str, name: str) -> None:
     got = ValidateComplaintForm().validate_contact_name(
         text, CollectingDispatcher(), tracker(text, "contact_name"), {}
     )
-    assert got["contact_name"] == "Tom Reed"
+    assert got["contact_name"] == name
 
 
 @pytest.mark.parametrize("text", ["Sam Jones", "its jo bloggs", "Kay Morris, flat 2"])
