@@ -19,11 +19,10 @@ from actions.adjustments import (
     needs_kept,
     needs_told_beside,
 )
-from actions.contact import ContactQuestions, their_details_kept, told_beside
+from actions.contact import NOT_STATED, ContactQuestions, their_details_kept, told_beside
 from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
 from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
-    NOT_STATED,
     RepresentativeQuestions,
     estate_told,
     helper_and_resident,
@@ -41,14 +40,16 @@ from bot.definition import (
     helps_the_resident,
     introduced_name,
     represented_person,
+    unsure_answer,
 )
-from bot.fits import says_no_earlier_report
+from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
 from bot.told import (
     outcome_as_told,
     own_name_in,
     resident_own_name,
     says_they_are_the_resident,
     staff_for_the_resident,
+    tenant_is_another,
     tenant_on_the_line,
     without_chat,
     without_outcome,
@@ -62,6 +63,8 @@ def tells_of_helping(text: str) -> bool:
         any(word in text.lower() for word in HELPING_WORDS)
         or HELPER_ROLE.search(text) is not None
         or RESIDENT_NAMED.search(text) is not None
+        # "neither really, my mum was the tenant" (round 24 r24b-03 t6; round 25 conv25).
+        or tenant_is_another(text) is not None
     )
 
 
@@ -311,8 +314,10 @@ class ValidateComplaintForm(
             told["representative_details"] = their_details_kept(
                 tracker, resident, told_now=represented_person(text) is not None
             )
-            told["representative_relationship"] = named_relationship(tracker) or NOT_STATED
-        elif helping and (relationship := named_relationship(tracker)):
+            told["representative_relationship"] = (
+                named_relationship(tracker) or tenant_is_another(text) or NOT_STATED
+            )
+        elif helping and (relationship := named_relationship(tracker) or tenant_is_another(text)):
             # "im her daughter ... Her name is Doris Kaye": only the address is asked for next.
             told["representative_relationship"] = relationship
         if helping and consent_said(tracker, text):
@@ -324,10 +329,21 @@ class ValidateComplaintForm(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         text = str(value or "").strip()
-        if tracker.get_intent_of_latest_message() == "deny" or says_no_earlier_report(text):
+        unsure = (
+            unsure_of_an_earlier_report(text) if answered_now(tracker, "earlier_request") else None
+        )
+        if unsure is not None:
+            # "not sure, maybe my husband did", "dunno": unsure, kept as such and not asked
+            # again (round 24, second read of note 24).
+            return {"earlier_request": unsure_answer(unsure)}
+        if says_no_earlier_report(text):
             return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         if (misplaced := answer_elsewhere(tracker, "earlier_request", text)) is not None:
             return misplaced
+        if tracker.get_intent_of_latest_message() == "deny":
+            # A no the classifier read, once the words are not another question's answer: "its
+            # just me" is no answer about an earlier report.
+            return {"earlier_request": NOT_ABOUT_AN_EARLIER_REQUEST}
         # "...no job number. I'd like the roof fixed properly": the outcome is its own answer.
         return {"earlier_request": report_sentences(without_outcome(text) or text)[:200] or None}
 

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answered_now
+from actions.condolences import condolences_once
 from actions.turns import (
     another_questions_title,
     before_latest_message,
@@ -43,10 +44,12 @@ from bot.replies import phone_typed_wrong_line
 from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
+    TENANT_IS_ANOTHER,
     contact_name_beside_details,
     outcome_told,
     own_name_in,
     resident_own_name,
+    tenant_is_another,
 )
 
 
@@ -319,6 +322,36 @@ LEFT_OF_PROTEST = re.compile(
 RIGHT_OF_PROTEST = re.compile(r"[\s.,!?:;-]+(?:i(?:'ve| have|ve)?|it|that)$", re.IGNORECASE)
 
 
+# Words beside who the tenant is that are no name: "neither really, my mum was the tenant",
+# "not me, its my dads flat", "my neighbour is the tenant, i'm just helping".
+NOT_NAME_WORDS = {
+    "neither", "really", "not", "no", "nope", "nah", "me", "mine", "the", "there", "here", "it",
+    "its", "it's", "is", "was", "just", "only", "helping", "im", "i'm", "i", "am", "thanks", "ok",
+    "okay", "sorry", "lol", "yes", "yeah", "tenant", "resident", "her", "his", "their", "my",
+    "executor", "flat", "house", "home", "she", "he", "they", "has", "died", "passed", "away",
+}  # fmt: skip
+
+
+def name_beside_the_tenant(tracker: Tracker, text: str) -> str | None:
+    """The writer's own name typed beside who the tenant is: "Gary Whitlock, I'm her son", "Sue
+    Lee - my mum is the tenant"; never the words around it ("neither really")."""
+    rest = TENANT_IS_ANOTHER.sub(" ", text)
+    for part in re.split(r"[,.;:!?\n()]+|\s-\s|\band\b", rest):
+        said = words(part).split()
+        if not said or set(said) & NOT_NAME_WORDS:
+            continue
+        found = name_in(part.strip())
+        if found:
+            return helper_not_resident(tracker, text, found)
+    return None
+
+
+# Said before the name is asked again of a writer who told who the tenant is instead.
+HELPER_NOTED_LINE = "Thank you, I've noted that you are asking for them. We will contact you."
+# The relationship of a helper who did not say how they know the resident.
+NOT_STATED = "not stated"
+
+
 class ContactQuestions:
     """Validation of the name, contact details and contact preference slots, for any form."""
 
@@ -328,6 +361,8 @@ class ContactQuestions:
         """A button's title from another question typed at this one ("I'm the resident" at
         "Is this about a repair you reported before?") is no answer to it: the question is
         asked again (round 23 r23a-08 t11 was read back as the way to contact her)."""
+        # A death told as grief at a form's question: condolences, once (round 24 r24b-03).
+        condolences_once(dispatcher, tracker)
         events = await super().get_validation_events(  # type: ignore[misc]
             dispatcher, tracker, domain
         )
@@ -366,6 +401,11 @@ class ContactQuestions:
             # r12d-06, r12d-12 read them back as the name).
             name = name_told_before(tracker)
         name = helper_not_resident(tracker, rest, name)
+        if (relationship := tenant_is_another(text)) is not None:
+            # "neither really, my mum was the tenant", "not me, its my dads flat": who the
+            # tenant is, not a name (round 24 r24b-03 t6 was contacted as "neither really").
+            # A name written beside it is kept: "im his son Tom Reed".
+            return self._helper_told(dispatcher, tracker, text, relationship)
         if name is None:
             dispatcher.utter_message(response="utter_invalid_contact_name")
             # "07700 900 618 text me pls ..." typed at the name question: the number and the way
@@ -380,6 +420,31 @@ class ContactQuestions:
             else {}
         )
         return {"contact_name": name, **address, **self._details_given(text, tracker)}
+
+    @staticmethod
+    def _helper_told(
+        dispatcher: CollectingDispatcher, tracker: Tracker, text: str, relationship: str
+    ) -> dict[str, Any]:
+        """At the name question, a writer who says the tenant is someone else: the relationship
+        kept, the writer recorded as helping in a complaint, and their own name asked for."""
+        name = own_name_in(text) or introduced_name(text) or name_beside_the_tenant(tracker, text)
+        told: dict[str, Any] = {"contact_name": name}
+        if (
+            not tracker.get_slot("representative_relationship")
+            or tracker.get_slot("representative_relationship") == NOT_STATED
+        ):
+            told["representative_relationship"] = relationship
+        helping_now = (
+            tracker.active_loop_name == "complaint_form"
+            and tracker.get_slot("acting_for") != "someone_else"
+        )
+        if helping_now:
+            # The next question asks the helper's name, how they know the resident and the
+            # resident's name and address.
+            told["acting_for"] = "someone_else"
+        elif name is None:
+            dispatcher.utter_message(text=HELPER_NOTED_LINE)
+        return told
 
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -15,6 +15,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.adjustments import answer_elsewhere, answered_now, matches_in
 from actions.app import get_app
+from actions.condolences import condolences_once, sympathy_said
+from actions.contact import NOT_STATED
 from actions.request_contact import ask_or_record_contact
 from actions.turns import earlier_messages, triaged_at
 from bot.answers import UNDERSTOOD_KEY
@@ -44,7 +46,6 @@ from bot.told import (
 )
 
 OFFER = "representative_pending"
-NOT_STATED = "not stated"
 # "on behalf of" says someone is acting for another, not how they are related.
 UNNAMED_RELATIONSHIP = "other_representative"
 
@@ -337,6 +338,13 @@ class ValidateRepresentativeForm(RepresentativeQuestions, FormValidationAction):
     def name(self) -> str:
         return "validate_representative_form"
 
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        # "she passed away last month, I'm her son" at who is helping: condolences, once.
+        condolences_once(dispatcher, tracker)
+        return list(await super().get_validation_events(dispatcher, tracker, domain))
+
     async def required_slots(
         self,
         domain_slots: list[str],
@@ -397,7 +405,11 @@ class ActionRecordRepresentative(Action):
             if representative.consent in AUTHORITY_NOTED:
                 # "she cant really agree, she has dementia. I have lasting power of attorney"
                 # was told "they have agreed" (round 24 r24a-01 t5).
-                dispatcher.utter_message(text=AUTHORITY_NOTED[representative.consent])
+                line = AUTHORITY_NOTED[representative.consent]
+                if sympathy_said(tracker):
+                    # Condolences said once in a conversation, not again here.
+                    line = line.replace(" I'm sorry for your loss.", "")
+                dispatcher.utter_message(text=line)
             else:
                 dispatcher.utter_message(
                     response="utter_representative_recorded"

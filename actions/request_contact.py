@@ -125,8 +125,21 @@ MESSAGE_FOR_A_PERSON = re.compile(
     r"|\b(?:talk|speak|chat)\s+(?:to|with|2)\b"
     r"|\b(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the|my|this)?\s*message\b"
     r"|\btell\s+\w+(?:\s+\w+)?\s+(?:i|we)\s+(?:called|rang|phoned)\b"
-    r"|\b(?:withdraw|cancel|close|drop)\b[^.?!]{0,25}\bcomplaint\b"
+)
+WITHDRAWAL = re.compile(
+    r"\b(?:withdraw|cancel|close|drop)\b[^.?!]{0,25}\bcomplaint\b"
     r"|\bcomplaint\b[^.?!]{0,20}\b(?:withdrawn|cancelled|canceled|closed|dropped)\b"
+)
+# A ring-back about something at the home that needs a repair is a job all the same: "can
+# someone call me back about the broken intercom" (round 24, note 24 section 5: the address was
+# never asked, though a repair needs where).
+JOB_NAMED = re.compile(
+    r"\b(?:broken|broke|not working|isn'?t working|aint working|doesn'?t work|don'?t work|"
+    r"won'?t work|wont work|stopped working|faulty|leak\w*|dripping|damaged|smashed|cracked|"
+    r"stuck|blocked|jammed|repair\w*|fix|fixed|fixing|mould|damp|no (?:heating|hot water|power|"
+    r"lights?)|door entry|intercom|buzzer|entry ?phone|fob|boiler|radiators?|toilet|sink|taps?|"
+    r"windows?|lock|lift|lights?|roof|gutters?|fence|extractor|shower|bath|drains?|ceiling|"
+    r"wall|floor|stairs|doors?)\b"
 )
 
 
@@ -140,7 +153,10 @@ def a_job_at_the_home(request: ServiceRequest) -> bool:
     if request.category != GENERAL_AREA:
         return True
     said = words(without_contact_details(request.description))
-    return bool(said) and not (MESSAGE_FOR_A_PERSON.search(said) or ASKS_TO_BE_RUNG.search(said))
+    if not said or WITHDRAWAL.search(said):
+        return False
+    passes_a_message_on = bool(MESSAGE_FOR_A_PERSON.search(said) or ASKS_TO_BE_RUNG.search(said))
+    return not passes_a_message_on or JOB_NAMED.search(said) is not None
 
 
 def address_held(tracker: Tracker) -> str | None:

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.app import get_app
 from actions.choice import answer_in_context, comes_back_to_the_complaint
+from actions.condolences import condolences_once
 from actions.languages import INTERPRETER_ANSWER, offer_interpreter
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
@@ -55,6 +56,7 @@ from bot.questions import NOT_DOING, Asked, answers_in, asks_what, is_question, 
 from bot.replies import (
     ADDED_TO_STAGE_2_LINE,
     NOTHING_ASKED_LINE,
+    PRAISE_PASSED_ON_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
     adjustment_lines,
@@ -69,6 +71,7 @@ from bot.replies import (
 )
 from bot.reply_dates import asks_where_the_reply_is
 from bot.text import words
+from bot.told import praise_told
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
@@ -354,6 +357,8 @@ class ActionTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say_it_is_automated(dispatcher, tracker)
+        # A death told as grief beside a complaint or a request (round 24 r24b-03).
+        condolences_once(dispatcher, tracker)
         events = self.triage_and_reply(dispatcher, tracker)
         asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
         decided = any(event.get("event") == "followup" for event in events)
@@ -608,6 +613,10 @@ class ActionTriage(Action):
             events.append(SlotSet("escalation_reference", result.references[0]))
         # The other parts of a message with several, each with its route, before the main one;
         # but not one a question's answer below already deals with.
+        if praise_told(text) and result.intent != "compliment":
+            # "the plumber last week was lovely but the kitchen is still not fixed": the praise
+            # is thanked and passed on, and the complaint taken (round 24 r24b-02 t1).
+            dispatcher.utter_message(text=PRAISE_PASSED_ON_LINE)
         parts_said = part_lines(unanswered_parts(result, questions), app.policy)
         for line in parts_said:
             dispatcher.utter_message(text=line)

@@ -814,6 +814,16 @@ def held_details(details: str) -> list[str]:
     return [part.strip() for part in details.split(ALSO)]
 
 
+# The earlier-job answer of a resident who does not know whether it was reported before ("not
+# sure, maybe my husband did"): kept as unsure, never read back as a request reported before.
+UNSURE_OF_AN_EARLIER_REPORT = "not sure"
+
+
+def unsure_answer(added: str) -> str:
+    """The unsure answer as kept, with what the resident added to it."""
+    return f"{UNSURE_OF_AN_EARLIER_REPORT} ({added})" if added else UNSURE_OF_AN_EARLIER_REPORT
+
+
 @dataclass(frozen=True)
 class DraftDefinition:
     aspects: str
@@ -844,7 +854,9 @@ class DraftDefinition:
         ]
         if self.still_happening is not None:
             lines.append("It is still happening." if self.still_happening else "It has stopped.")
-        if self.earlier_request:
+        if self.earlier_request and self.earlier_request.startswith(UNSURE_OF_AN_EARLIER_REPORT):
+            lines.append(f"Whether you reported it to us before: {self.earlier_request}")
+        elif self.earlier_request:
             lines.append(f"It is about a request you reported before: {self.earlier_request}")
         lines.append(f"You would like: {self.outcome.strip()}")
         if self.representative:

@@ -84,6 +84,39 @@ def tells_of_an_earlier_report(text: str) -> bool:
     ) and OUTCOME_WORDS.search(text) is None
 
 
+# "not sure, maybe my husband did", "dunno", "can't remember": the resident does not know
+# whether it was reported before (round 24, the second read of note 24: asked again, or kept
+# word for word as the request reported before).
+UNSURE_OF_A_REPORT = re.compile(
+    r"^\W*(?:(?:um+|erm+|hmm+|honestly|tbh|well|sorry|to be honest|i'?m|im|i am|i)[\s,]+)*"
+    r"(?:not sure|unsure|dunno|dno|idk|don'?t know|do not know|no idea|not certain|no clue|"
+    r"can'?t remember|cannot remember|can'?t recall|don'?t remember|do not remember|"
+    r"not that i know(?: of)?|not that i remember|possibly|maybe|might have|may have|could have|"
+    r"i think so|probably)\b[\s,.!?-]*",
+    re.IGNORECASE,
+)
+# A month named: "maybe in March" tells of the report, however unsure.
+MONTH_NAMED = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\b(?:in|on|since)\s+may\b",
+    re.IGNORECASE,
+)
+
+
+def unsure_of_an_earlier_report(text: str) -> str | None:
+    """What an unsure answer to the earlier-job question adds ("maybe my husband did"), "" when
+    nothing, or None when the answer is not unsure or tells of a report all the same ("not sure,
+    I rang in March", "dunno, job 4471203")."""
+    found = UNSURE_OF_A_REPORT.match(text)
+    if found is None or re.search(r"\d", text) or MONTH_NAMED.search(text):
+        return None
+    added = text[found.end() :].strip(" ,.;:!?-")
+    return "" if words(added) in FILLER else added
+
+
+# Words that add nothing to an unsure answer: "no idea tbh", "dunno sorry".
+FILLER = {"", "tbh", "honestly", "sorry", "lol", "mate", "to be honest", "sorry mate", "really"}
+
+
 def says_no_earlier_report(text: str) -> bool:
     """ "no", "No, I didn't report it before": no earlier report; not "no job number, I rang
     in May", which tells of one."""
@@ -161,6 +194,10 @@ def elsewhere(slot: str, text: str) -> dict[str, Any] | None:
             return {"still_happening": still, "earlier_request": " ".join(told)[:200]}
         return None
     if slot == "earlier_request":
+        if says_they_are_the_resident(text) and EARLIER_REPORT_WORDS.search(text) is None:
+            # "its just me" answers who is complaining, not this (round 24, second read of
+            # note 24: it was kept as the request reported before).
+            return {"acting_for": "resident"}
         if only_still_happening(text):
             # "yh still bangin" answers whether it is still happening.
             return {"still_happening": True}

@@ -22,6 +22,10 @@ UNHAPPY_LATER = (
 # How each contact preference (bot.definition) is said in a sentence.
 PREFERENCE_WORDS = {"email": "email", "phone": "phone", "text": "text message", "letter": "letter"}
 
+# Praise for our staff told beside a complaint or a request (round 24 r24b-02 t1 was never
+# thanked): the complaint is taken as well.
+PRAISE_PASSED_ON_LINE = "Thank you for the kind words about our staff. We'll pass them on."
+
 OTHER_REPLIES = {
     "compliment": "Thank you for taking the time to tell us. We'll pass your message on.",
     "enquiry": (

@@ -67,6 +67,52 @@ COMPLAINT_AND = re.compile(
 )
 
 
+# A stop that ends no sentence: "from Oct. to Dec.", "e.g. a new tap", "it leaks... and drips".
+ABBREVIATED = re.compile(
+    r"(?:\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|e\.g|i\.e|etc|approx|no|st|mr|mrs|"
+    r"ms|dr|ref)|\.\.?)$",
+    re.IGNORECASE,
+)
+# A sentence that adds to what they want: "Also compensation for ...", "And an apology",
+# "plus the money back", "I also want ...".
+MORE_WANTED = re.compile(
+    r"^\W*(?:(?:and|also|plus|as well|oh and)\b|[&+]|(?:i|we)\s+(?:also\s+)?(?:want|would like|"
+    r"need|expect)\b|(?:i'd|id|we'd)\s+(?:also\s+)?like\b)",
+    re.IGNORECASE,
+)
+
+
+def sentence_end(text: str, start: int) -> int:
+    """Where the sentence going on at `start` ends, read past stops that end none."""
+    at = start
+    while (stop := SENTENCE_END.search(text, at)) is not None and stop.group() == ".":
+        after = text[stop.end() :]
+        goes_on = (after[:1] != "" and not after[:1].isspace()) or (
+            ABBREVIATED.search(text[: stop.start()]) is not None
+            and re.match(r"\s+[a-z0-9£(]", after) is not None
+        )
+        if not goes_on:
+            return stop.start()
+        at = stop.end()
+    return stop.start() if stop is not None else len(text)
+
+
+def wanted_to_the_end(text: str, start: int) -> int:
+    """Where what they want, told from `start`, ends: at the end of its sentence, or of a
+    sentence after it that adds to it. Round 24 r24b-03 t13 and r24a-05 t7: a long answer was
+    cut at a stop inside it ("... a refund as the bedroom was unusable from Oct")."""
+    end = sentence_end(text, start)
+    while True:
+        rest = text[end:].lstrip(" .?!\n")
+        begins = len(text) - len(rest)
+        if not rest or not MORE_WANTED.match(rest):
+            return end
+        more = sentence_end(text, begins)
+        if not OUTCOME_WORDS.search(text[begins:more]):
+            return end
+        end = more
+
+
 def outcome_told(text: str) -> str | None:
     """What would put it right, when a message says so ("T wants it fixed + compensation for
     missed day off work"), in the resident's words from "wants" on; the complaint asked for
@@ -74,12 +120,12 @@ def outcome_told(text: str) -> str | None:
     for match in OUTCOME.finditer(text):
         # Each "wants" is read to the end of its sentence: "I want to make a complaint, we'd
         # like the lock replaced" has its outcome after the second.
-        end = SENTENCE_END.search(text, match.end())
-        what = text[match.end() : end.start() if end else len(text)]
+        what = text[match.end() : sentence_end(text, match.end())]
         if not OUTCOME_WORDS.search(what):
             continue
         if not NOT_AN_OUTCOME.match(what.strip(" ,;-")):
-            return text[match.start() : match.end() + len(what)].strip(" ,;-")
+            # The whole of what they want, never a sentence cut at a stop inside it.
+            return text[match.start() : wanted_to_the_end(text, match.end())].strip(" ,;-")
         besides = COMPLAINT_AND.match(what.strip(" ,;-"))
         if besides is not None:
             rest = what.strip(" ,;-")[besides.end() :].strip(" ,;-")
@@ -198,7 +244,8 @@ def earlier_report_told(text: str) -> str | None:
 # "I am the tenant", "I'm the resident", "it's me, I'm the tenant": the writer is the resident.
 IS_THE_RESIDENT = re.compile(
     r"\b(?:i am|i'm|im)\s+(?:the\s+)?(?:tenant|resident|leaseholder|householder)\b(?!['\u2019]s)"
-    r"|\bit'?s\s+(?:for\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
+    # "its just me", "it's only me" (round 24, second read of note 24).
+    r"|\bit'?s\s+(?:for\s+)?(?:just\s+|only\s+)?me\b(?!\s+and)|\bmy own (?:flat|home|house)\b"
     # "I am Shirin Begum the tenant" (round 18 r18a-15 t8 was asked "are you the resident").
     r"|\b(?:i am|i'm|im)\s+(?-i:[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2}),?\s+(?:the\s+)?"
     r"(?:tenant|resident|leaseholder)\b(?!['\u2019]s)"
@@ -261,6 +308,98 @@ GREETING_OR_ASKING_TO_COMPLAIN = re.compile(
 )
 
 
+# Praise for someone who works for us, told beside a complaint: "the plumber last week was
+# lovely but ...", "First I want to say the caretaker, Dave, does a brilliant job ...", "credit
+# to the lady on the phone" (round 24 r24b-02 t1 was never thanked, and the praise was read back
+# as what went wrong).
+STAFF_WORDS = (
+    r"(?:plumber|engineer|electrician|operative|contractor|caretaker|cleaner|officer|staff|team|"
+    r"lady|man|guy|woman|worker|workman|workmen|fitter|surveyor|inspector|joiner|carpenter|"
+    r"roofer|decorator|gardener|manager|advisor|adviser|call handler|receptionist|lads|guys|"
+    r"girl|bloke|chap|he|she|they)"
+)
+PRAISE_WORDS = (
+    r"(?:lovely|brilliant|great|helpful|polite|friendly|fantastic|excellent|amazing|kind|"
+    r"professional|nice|good|a star|a credit|spot on|very good|really good|superb|wonderful|"
+    r"fab|fabulous|first class|outstanding|respectful|a gem)"
+)
+PRAISE = re.compile(
+    rf"\b{STAFF_WORDS}\b[^.!?;]{{0,60}}?\b(?:was|were|is|are|has been|have been|'s|s)\s+"
+    rf"(?:so\s+|really\s+|very\s+|absolutely\s+|just\s+|always\s+|ever so\s+)*"
+    rf"{PRAISE_WORDS}\b"
+    rf"|\b{STAFF_WORDS}\b[^.!?;]{{0,60}}?\b(?:did|does|do|done|doing)\s+(?:a|an|such a|a really"
+    rf"|a very)\s+(?:\w+\s+)?(?:brilliant|great|good|fantastic|excellent|amazing|lovely|"
+    rf"superb|wonderful|fab|first class|outstanding|proper)\s+job\b"
+    r"|\b(?:credit to|shout ?out to|(?:say |a )?(?:big )?(?:thank you|thanks) to)\s+(?:the|your|"
+    r"our|my|[A-Z])",
+    re.IGNORECASE,
+)
+# "wasn't lovely", "not very helpful", "no good": no praise.
+NOT_PRAISE = re.compile(
+    r"\b(?:not|never|wasn'?t|weren'?t|isn'?t|aren'?t|hasn'?t|haven'?t|no|didn'?t|doesn'?t|"
+    r"nothing)\b|\?",
+    re.IGNORECASE,
+)
+# Where praise and a complaint meet in one sentence: "... was lovely but the tap ...".
+CONTRAST = re.compile(r"[,;]?\s*\b(?:but|however|although|though|yet|except)\b[,\s]*", re.I)
+# The word that sets a complaint against praise said before it: "However I have just ...".
+CONTRAST_OPENER = re.compile(r"^(?:but|however|although|though|yet|that said|anyway)\b[,\s]*", re.I)
+
+
+def is_praise(words_said: str) -> bool:
+    """Whether words praise someone who works for us, and say nothing against them."""
+    return PRAISE.search(words_said) is not None and NOT_PRAISE.search(words_said) is None
+
+
+def praise_told(text: str) -> bool:
+    """Whether a message praises someone who works for us, as a sentence or a clause of one."""
+    return any(
+        is_praise(clause)
+        for sentence in SENTENCE_BREAK.split(text.strip())
+        if sentence
+        for clause in CONTRAST.split(sentence)
+    )
+
+
+def clauses_of(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's clauses between the words that set one against another."""
+    spans, at = [], 0
+    for found in CONTRAST.finditer(sentence):
+        spans.append((at, found.start()))
+        at = found.end()
+    return [*spans, (at, len(sentence))]
+
+
+def without_praise(text: str) -> str:
+    """A message without its praise, so only the complaint is read back as what went wrong:
+    "the plumber was lovely but the tap still drips" gives "the tap still drips"; a message of
+    praise alone is kept as it came."""
+    kept: list[str] = []
+    after_praise = False
+    for sentence in SENTENCE_BREAK.split(text.strip()):
+        if not sentence:
+            continue
+        spans = clauses_of(sentence)
+        praised = [is_praise(sentence[start:end]) for start, end in spans]
+        if not any(praised):
+            if after_praise and not about_the_chat(sentence):
+                # "However I have just received my service charge letter": the complaint set
+                # against praise dropped before it.
+                sentence = CONTRAST_OPENER.sub("", sentence)
+                after_praise = False
+            kept.append(sentence)
+            continue
+        after_praise = True
+        # "the plumber was lovely but the tap still drips", "the tap still drips, though the
+        # plumber was lovely": the clauses that complain, as they were written.
+        left = [i for i, praise in enumerate(praised) if not praise]
+        if left:
+            kept.append(sentence[spans[left[0]][0] : spans[left[-1]][1]])
+            after_praise = False
+    said = " ".join(part.strip(" ,;") for part in kept if part.strip(" ,;"))
+    return said if words(said) else text
+
+
 def about_the_chat(sentence: str) -> bool:
     """Whether a sentence is about the conversation or the assistant, not the problem."""
     said = words(sentence)
@@ -275,7 +414,8 @@ def about_the_problem(text: str) -> str:
     """A message without its sentences about the conversation itself, so what went wrong is
     read back in the resident's words about the problem (round 12 r12a-08, r12d-06, r12d-16
     read back "No, I said a FORMAL complaint" and "can we carry on where we were")."""
-    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s]
+    # Praise for our staff beside it is passed on, not complained of (round 24 r24b-02 t11).
+    sentences = [s for s in SENTENCE_BREAK.split(without_praise(text.strip())) if s]
     kept = [
         ENDS_ASKING_TO_COMPLAIN.sub("", without_how_to_reach_them(s))
         for s in sentences
@@ -356,6 +496,46 @@ ALREADY_TOLD = re.compile(
 
 def says_they_are_the_resident(text: str) -> bool:
     return IS_THE_RESIDENT.search(text) is not None
+
+
+# Who the tenant is, told instead of a name: "neither really, my mum was the tenant", "not me,
+# its my dads flat", "im her son", "the tenancy is in my nans name" (round 24 r24b-03 t6 was
+# kept as the name "neither really"). The writer helps the resident; their own name is asked.
+RELATIVE_WORDS = (
+    r"(?:mum|mam|mom|mother|dad|father|parents|nan|nana|nanna|gran|granny|grandma|grandmother|"
+    r"grandad|granddad|grandpa|grandfather|aunt|auntie|aunty|uncle|son|daughter|brother|sister|"
+    r"wife|husband|partner|niece|nephew|cousin|(?:mother|father)[ -]in[ -]law|step ?(?:mum|dad))"
+)
+OTHER_WORDS = r"(?:friend|neighbou?r|client|constituent)"
+TENANT_IS_ANOTHER = re.compile(
+    rf"\b(?:my|our)\s+(?:late\s+)?(?P<one>{RELATIVE_WORDS}|{OTHER_WORDS})\s+"
+    r"(?:is|was|were|has been|'s)\s+(?:the\s+)?(?:tenant|resident|leaseholder|one on the tenancy)\b"
+    rf"|\b(?:the\s+)?(?:tenant|resident|leaseholder)\s+(?:is|was)\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<two>{RELATIVE_WORDS}|{OTHER_WORDS})\b"
+    rf"|\b(?:tenancy|flat|house|lease)\s+(?:is|was)\s+in\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<three>{RELATIVE_WORDS}|{OTHER_WORDS})(?:'s|s|\u2019s)?\s+name\b"
+    rf"|\b(?:it'?s|its|it is|it was|this is|thats|that's)\s+(?:my|our)\s+(?:late\s+)?"
+    rf"(?P<four>{RELATIVE_WORDS}|{OTHER_WORDS})(?:'s|s|\u2019s)\s+"
+    r"(?:flat|house|home|tenancy|place|bungalow|maisonette|property)\b"
+    rf"|\b(?:i'?m|im|i am|i\u2019m)\s+(?:her|his|their|the tenant'?s|the residents?'?)\s+"
+    rf"(?P<five>{RELATIVE_WORDS}|{OTHER_WORDS}|carer|next of kin|executor)\b",
+    re.IGNORECASE,
+)
+
+
+def tenant_is_another(text: str) -> str | None:
+    """The relationship (a policy_rules id) of a writer who says the tenant is someone else and
+    how they know them: "family" for a relative, "other_representative" for a friend or a
+    neighbour, "carer" for a carer; None when the words say no such thing."""
+    if says_they_are_the_resident(text):
+        return None
+    found = TENANT_IS_ANOTHER.search(text)
+    if found is None:
+        return None
+    one = next(word for word in found.groups() if word).lower()
+    if one == "carer":
+        return "carer"
+    return "other_representative" if re.fullmatch(OTHER_WORDS, one) else "family"
 
 
 # Our own staff typing for a resident on the line: "im the call handler, T is Mrs Lorraine Pike",

@@ -229,6 +229,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["added_to_stage_2"] = replies.ADDED_TO_STAGE_2_LINE
     texts["thanks_while_awaited"] = replies.THANKS_WHILE_AWAITED_LINE
     texts["need_passed_on"] = replies.NEED_PASSED_ON_LINE
+    texts["praise_passed_on"] = replies.PRAISE_PASSED_ON_LINE
     # Round 23: the address of the home for a job, and "no letters" said back.
     texts["address_not_read"] = replies.ADDRESS_NOT_READ
     texts["address_noted"] = replies.address_noted_line("Flat 9, 12 Oak Road")
