@@ -44,6 +44,7 @@ from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
     contact_name_beside_details,
+    name_clause_in,
     outcome_told,
     own_name_in,
     resident_own_name,
@@ -361,6 +362,10 @@ class ContactQuestions:
             or button_title(domain, text)
             else name_in(said)
         )
+        if name is None and not button_title(domain, text):
+            # "dean walsh. hurry up my phone is dying lol", "no one's in danger its my phone
+            # battery. Dean Walsh": the name in a clause of its own (round 25 r25a-04 t7-t8).
+            name = name_clause_in(said)
         if name is None and told_before:
             # "i literally just told u": the name given before, never these words (round 12
             # r12d-06, r12d-12 read them back as the name).

@@ -177,6 +177,19 @@ class ActionUnderstandAnswer(Action):
             # is asked again.
             line, events = noted
             dispatcher.utter_message(text=line)
+            said = str(message.get("text") or "")
+            if question.name == REQUEST_CONTACT_OFFER and (
+                contact_details_in(said) or yes_or_no(said, with_details=True)
+            ):
+                # "yes please ring me not mum, she's hard of hearing. 07700 900763. And please
+                # put on her file that she has a walking frame": the need is noted, and the yes
+                # with the number starts the questions with them kept; the offer is not asked
+                # again (round 25 r25a-03 t8-t11).
+                return [
+                    *events,
+                    *as_message(tracker, question, "affirm", {}),
+                    *contact_given(said),
+                ]
             return [*events, *ask_again(dispatcher, tracker)]
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.

@@ -42,7 +42,7 @@ from bot.replies import (
     request_contact_lines,
 )
 from bot.text import words
-from bot.told import own_name_in
+from bot.told import address_told_beside, own_name_in
 from bot.triage.safety import routes_in_events, routes_standing, turns_in_events
 
 OFFER = "request_contact_pending"
@@ -329,7 +329,9 @@ class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
         """The address in the answer ("its flat 9, 12 oak road"), or the answer as typed when
         it reads as one the team can check; "dunno" is asked about once more."""
         typed = str(value or "")
-        address = address_in_an_answer(typed)
+        # "Flat 12, Hawthorn Court, 5 Mill Lane, Derby DE1 9ZZ. The door entry has been broken
+        # 3 weeks now": the address's own sentence, street and town too (round 25 r25b-08 t6).
+        address = address_told_beside(typed) or address_in_an_answer(typed)
         if address is None and said_last(tracker) == ADDRESS_NOT_READ and words(typed):
             # Asked once more already: kept as typed, for the team to check with them.
             address = typed.strip()

@@ -24,6 +24,7 @@ from actions.repair import (
     health_noted_here,
     recorded_so_far,
 )
+from actions.request_contact import FORM, contact_given
 from actions.safety_languages import (
     answered_in_their_language,
     details_seen_in_their_language,
@@ -73,7 +74,7 @@ from bot.replies import (
     urgent_lines,
 )
 from bot.text import sentences, sentences_clear_of, words
-from bot.told import earlier_report_told, outcome_as_told
+from bot.told import address_told_beside, earlier_report_told, outcome_as_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
     NOT_AT_ALL,
@@ -746,6 +747,10 @@ def answer_beside_a_route(
         return report_told_beside(text)
     if question.name == "contact_name":
         return name_told_beside(text, danger_at)
+    if question.name == "resident_address":
+        # "14b Mill Lane. im going out the flat now ringing 999": the address in its own
+        # sentence is kept (round 25 r25a-04 t18, r25a-08 t18 were asked it again).
+        return address_told_beside(text, danger_at)
     return None
 
 
@@ -1026,9 +1031,20 @@ def _after_route(
     if about_record is not None:
         # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
         dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker), text))
+    question = open_question(tracker)
+    if (
+        question is not None
+        and question.name == REQUEST_CONTACT_OFFER
+        and contact_details_in(text)
+        and not tracker.get_slot(WITH_PERSON_SLOT)
+    ):
+        # "07700 900118 please call with Polish interpreter. Also now the fridge is off, the
+        # food will go bad?": the question is answered, and the number and the way are the yes
+        # to our team contacting them; only what is missing is asked (round 25 r25a-02 t4-t7
+        # was asked whether to contact her, then the number and the way again).
+        return [*contact_given(text), SlotSet(REQUEST_CONTACT_OFFER, False), FollowupAction(FORM)]
     _ways_without_a_call(dispatcher, tracker)
     contact = policy.contact_line(details_held(tracker))
-    question = open_question(tracker)
     if answered and question is not None and question.name == REQUEST_CONTACT_OFFER:
         # Whether our team should contact them is still to answer: asked again, not "we do not
         # have a phone number" each turn.
