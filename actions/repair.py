@@ -45,7 +45,13 @@ from actions.languages import PERSON_BUTTON, leaves_unhappy
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
-from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
+from actions.request_contact import (
+    CONTACT_SLOTS,
+    cancel_request,
+    cancels_the_request,
+    contact_given,
+    record_contact,
+)
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import (
     LEFT_COMPLAINT,
@@ -99,7 +105,7 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines_said
 from bot.nlp.matches import RuleMatches, as_read, first_reference
 from bot.questions import is_question
-from bot.recorded import Noted, Recorded, in_short, recorded_reply
+from bot.recorded import REQUEST_CANCELLED_LINE, Noted, Recorded, in_short, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_NEW_COMPLAINT_LINE,
@@ -216,6 +222,10 @@ class ActionUnderstandAnswer(Action):
             return as_message(tracker, NOTHING_OPEN, intent, entities)
         if question is None:
             return [FollowupAction(LISTEN)]
+        if understanding.asks_if_automated:
+            # "wait r u a real person or a bot" at the name question: said plainly, then the
+            # question again (round 25 r25b-02 t5, r25b-12 t3).
+            dispatcher.utter_message(response="utter_iamabot")
         if understanding.kind == "question":
             return ask_again(dispatcher, tracker)
         part = next(
@@ -362,6 +372,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         ),
         visit_lines=visit_lines(tracker),
         withdrawal_passed_on=withdrawal_passed_on(tracker),
+        request_cancelled=REQUEST_CANCELLED_LINE in said_so_far(tracker),
         noted=noted_so_far(tracker),
         contact_name=tracker.get_slot("contact_name") or None,
         contact_details=tracker.get_slot("contact_details") or None,
@@ -561,7 +572,14 @@ def leave(
         events.append(ActiveLoop(None))
         form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
         events += [SlotSet(slot, None) for slot in form_slots]
-    if question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
+    said_now = str(tracker.latest_message.get("text") or "")
+    if (
+        question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER
+    ) and cancels_the_request(said_now):
+        # "So you can forget this, cancel it please." at the address question: the request is
+        # cancelled and that is said, never the words kept as the address (round 25 r25b-10 t6).
+        events += cancel_request(dispatcher, tracker)
+    elif question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
         # The request stands, with the details already given ("yes ring me, 07700 900222" then
         # "Lee Harding. bye", round 7 r7a-05); without them the resident hears how to arrange
         # it themselves.

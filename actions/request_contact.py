@@ -34,6 +34,7 @@ from bot.definition import (
 )
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, GENERAL_AREA
+from bot.recorded import REQUEST_CANCELLED_LINE
 from bot.replies import (
     ADDRESS_NOT_READ,
     NO_POST_LINE,
@@ -174,6 +175,32 @@ def fleeing_a_danger(tracker: Tracker) -> bool:
 
 
 FORM = "request_contact_form"
+# Words at a request's question that say the request is no longer needed: "cancel it please",
+# "you can forget this", "I don't need anyone to come now", "no longer needed" (round 25
+# r25b-10 t6 was read as the address of the job and the request confirmed).
+CANCELS_THE_REQUEST = re.compile(
+    # Not "forget it, bye" alone: said in frustration, the request stands (round 20 r20a-06).
+    r"\bcancel\b|\bforget\s+(?:this|that|the\s+(?:request|job|repair))\b"
+    r"|\b(?:don'?t|dont|do not|no longer)\s+need\s+(?:it|this|that|anyone|anybody|someone|"
+    r"them|you|the\s+(?:request|job|repair|visit))\b|\bnot\s+needed\b"
+)
+
+
+def cancels_the_request(text: str) -> bool:
+    """Whether words typed at a request's question say the request is not needed now."""
+    return CANCELS_THE_REQUEST.search(words(text)) is not None
+
+
+def cancel_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The request is cancelled at the resident's word and that is said: the team does not
+    contact them about it."""
+    contact_id = tracker.get_slot("contact_id")
+    if contact_id is not None:
+        get_app().cases.cancel_service_request(int(contact_id))
+    dispatcher.utter_message(text=REQUEST_CANCELLED_LINE)
+    return [SlotSet(OFFER, False)]
+
+
 # What a message answering this offer with unhappiness was read as, to be triaged
 # (actions.repair.unhappy_about_the_request).
 UNHAPPY_READINGS = ("dissatisfaction", "make_complaint")

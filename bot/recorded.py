@@ -384,6 +384,8 @@ class Recorded:
     visit_lines: tuple[str, ...] = ()
     # The complaint whose withdrawal was passed on to the complaints team in this conversation.
     withdrawal_passed_on: str | None = None
+    # The request noted in this conversation was cancelled at the resident's word.
+    request_cancelled: bool = False
     # Each request or matter to put right noted in this conversation, in the resident's words.
     noted: tuple[Noted, ...] = ()
     # The name and the phone number or email the team uses, as held.
@@ -525,8 +527,26 @@ def visit_reply(recorded: Recorded) -> str:
     )
 
 
+REQUEST_CANCELLED_LINE = (
+    "OK, I've cancelled that request. Our team will not contact you about it. If you need it "
+    "after all, just tell me."
+)
+
+
 def withdrawal_reply(recorded: Recorded) -> str:
-    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked."""
+    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked. With no
+    complaint in the conversation, whether the request is cancelled ("So is it cancelled or
+    not?" after "cancel it please" was told "No, I have not taken a wish to withdraw a
+    complaint", round 25 r25b-10 t8)."""
+    if recorded.request_cancelled and not recorded.complaint_reference:
+        return "Yes. I have cancelled your request. Our team will not contact you about it."
+    if recorded.request_noted and not (
+        recorded.complaint_reference or recorded.withdrawal_passed_on
+    ):
+        return (
+            "No. Your request is still with our team. If you want it cancelled, tell me and I "
+            "will cancel it."
+        )
     if recorded.withdrawal_passed_on:
         return (
             f"Not yet. I have passed on that you want to withdraw complaint "

@@ -1,0 +1,140 @@
+"""Round 25 (issue 16, details told in sentences asked again), in the actions: the name in a
+clause of its own at the name question, the address in its own sentence at the address question,
+a request cancelled at its question, and "is it cancelled?" answered about the request."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.complaint_form import ValidateComplaintForm
+from actions.repair import leave, recorded_so_far
+from actions.request_contact import (
+    ValidateRequestContactForm,
+    cancels_the_request,
+)
+from bot.answers import OpenQuestion
+from bot.bootstrap import App
+from bot.casestore.domain import ContactRecord, ServiceRequest
+from bot.recorded import REQUEST_CANCELLED_LINE, withdrawal_reply
+
+RECEIVED = datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc)
+
+
+def user(text: str) -> dict[str, Any]:
+    return {
+        "event": "user",
+        "text": text,
+        "timestamp": RECEIVED.timestamp(),
+        "parse_data": {"intent": {"name": "inform"}},
+    }
+
+
+def bot(text: str) -> dict[str, Any]:
+    return {"event": "bot", "text": text, "timestamp": RECEIVED.timestamp(), "data": {}}
+
+
+def tracker(
+    events: list[dict[str, Any]], slots: dict[str, Any] | None = None, loop: str | None = None
+) -> Tracker:
+    latest = next((e["text"] for e in reversed(events) if e["event"] == "user"), "")
+    return Tracker.from_dict(
+        {
+            "sender_id": "resident-25",
+            "slots": slots or {},
+            "latest_message": {"text": latest, "intent": {"name": "inform", "confidence": 1.0}},
+            "events": events,
+            "active_loop": {"name": loop} if loop else {},
+        }
+    )
+
+
+def logged(app: App, text: str, category: str = "kitchens") -> int:
+    contact = ContactRecord("resident-25", "socketio", RECEIVED, text, "service_request",
+                            "service_request", 0.9, None, (), ())  # fmt: skip
+    return app.cases.record_triage(contact, ServiceRequest(category, False, description=text))
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("sam okoro. be quick my battery is nearly gone", "Sam Okoro"),
+        ("nobody is hurt, its my battery thats low. Sam Okoro", "Sam Okoro"),
+        ("no one's in any danger. its Priya Nair", "Priya Nair"),
+    ],
+)
+def test_the_name_in_a_clause_of_its_own_is_taken(app: App, typed: str, name: str) -> None:
+    t = tracker([user(typed)], {"requested_slot": "contact_name"}, "complaint_form")
+    validated = ValidateComplaintForm().validate_contact_name(typed, CollectingDispatcher(), t, {})
+    assert str(validated["contact_name"]).lower() == name.lower()
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        (
+            "Flat 7, Rowan House, 12 Park Road, Leeds LS6 1AA. It has been broken a month, I "
+            "reported it twice and nobody came.",
+            "Flat 7, Rowan House, 12 Park Road, Leeds LS6 1AA",
+        ),
+        ("22b Willow Street. leaving the house now, calling 999", "22b Willow Street"),
+        ("Flat 4, 9 Alder Court. and the back door wont shut", "Flat 4, 9 Alder Court"),
+    ],
+)
+def test_the_address_in_its_own_sentence_is_taken_whole(app: App, typed: str, address: str) -> None:
+    t = tracker([user(typed)], {"requested_slot": "resident_address"}, "request_contact_form")
+    validated = ValidateRequestContactForm().validate_resident_address(
+        typed, CollectingDispatcher(), t, {}
+    )
+    assert validated == {"resident_address": address}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "oh wait, they left a card saying theyre back friday. cancel it please",
+        "you can forget this now, my son fixed it",
+        "actually I don't need anyone to come, it's sorted",
+    ],
+)
+def test_cancel_words_at_a_requests_question_cancel_it(app: App, typed: str) -> None:
+    assert cancels_the_request(typed)
+    contact_id = logged(app, "two cupboard doors still to fit")
+    events = [bot("What is the address of the home where the job is?"), user(typed)]
+    t = tracker(
+        events,
+        {"contact_id": contact_id, "requested_slot": "resident_address",
+         "contact_details": "07700 900149", "contact_name": "Priya Nair"},
+        "request_contact_form",
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    question = OpenQuestion("resident_address", form="request_contact_form")
+    leave(dispatcher, t, question, {"forms": {}}, False)
+    said = [m.get("text") for m in dispatcher.messages]
+    assert REQUEST_CANCELLED_LINE in said
+    assert not any(str(line).startswith("The address we have") for line in said)
+    assert not any(str(line).startswith("Our team will contact you") for line in said)
+    trail = app.cases.audit_trail(f"contact:{contact_id}")
+    assert any(kind == "service_request_cancelled" for _, kind, _ in trail)
+
+
+@pytest.mark.parametrize("typed", ["Lee Harding. bye", "that's all thanks, bye", "forget it, bye"])
+def test_a_goodbye_without_cancel_words_leaves_the_request_standing(typed: str) -> None:
+    assert not cancels_the_request(typed)
+
+
+def test_is_it_cancelled_is_answered_about_the_request(app: App) -> None:
+    contact_id = logged(app, "two cupboard doors still to fit")
+    events = [user("cancel it please"), bot(REQUEST_CANCELLED_LINE), user("so is it cancelled?")]
+    recorded = recorded_so_far(tracker(events, {"contact_id": contact_id}))
+    assert withdrawal_reply(recorded).startswith("Yes. I have cancelled your request")
+
+
+def test_a_request_not_cancelled_is_said_to_stand(app: App) -> None:
+    contact_id = logged(app, "two cupboard doors still to fit")
+    recorded = recorded_so_far(tracker([user("is it cancelled?")], {"contact_id": contact_id}))
+    assert withdrawal_reply(recorded).startswith("No. Your request is still with our team")
