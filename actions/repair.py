@@ -403,14 +403,30 @@ def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
     noted: list[Noted] = []
     latest = ""
     triaged = ""
+    # A hazard told inside a form or after a request ("hang on the light in the kitchen ceiling
+    # is full of water", "our front door wont lock since the break in") starts its clock and is
+    # recorded for the team, but the chat never says "noted as a request": each message whose
+    # clock was first told is listed too, unless it was noted another way (round 25 r25a-08
+    # t21-t22 left out the light and the lock).
+    openings = hazard_clock_openings()
+    clocks_told: set[str] = set()
+    hazards: list[tuple[int, str]] = []
+    noted_at: set[int] = set()
+    turn = 0
     for event in tracker.events:
         kind = event.get("event")
         if kind == "user" and not str(event.get("text") or "").startswith("/"):
             latest = str(event.get("text") or "")
+            turn += 1
         elif kind == "slot" and event.get("name") == "triaged_text" and event.get("value"):
             triaged = str(event["value"])
         elif kind == "bot":
             text = str(event.get("text") or "")
+            if any(text.startswith(opening) for opening in openings):
+                if text not in clocks_told and latest:
+                    hazards.append((turn, latest))
+                clocks_told.add(text)
+                continue
             also = ALSO_NOTED.match(text)
             if also:
                 found = Noted("request", in_short(also.group("part")))
@@ -420,9 +436,20 @@ def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
                 found = Noted("put_right", problem_in_short(triaged or latest))
             else:
                 continue
+            noted_at.add(turn)
             if found.words and all(found.words != n.words for n in noted):
                 noted.append(found)
+    for at, said in hazards:
+        found = Noted("urgent", problem_in_short(said))
+        if at not in noted_at and found.words and all(found.words != n.words for n in noted):
+            noted.append(found)
     return tuple(noted)
+
+
+def hazard_clock_openings() -> list[str]:
+    """How the chat starts telling a hazard's legal deadline (policy_rules/hazards.yml)."""
+    hazards = get_app().policy.hazards.values()
+    return [opening for kind in hazards if (opening := kind.tell_resident.split("{")[0])]
 
 
 def problem_in_short(text: str) -> str:

@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
+from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in, needs_in
 from actions.app import get_app
 from actions.choice import answer_in_context
 from actions.complaint_form import answers_acting_for
@@ -1042,7 +1042,16 @@ def _after_route(
         # food will go bad?": the question is answered, and the number and the way are the yes
         # to our team contacting them; only what is missing is asked (round 25 r25a-02 t4-t7
         # was asked whether to contact her, then the number and the way again).
-        return [*contact_given(text), SlotSet(REQUEST_CONTACT_OFFER, False), FollowupAction(FORM)]
+        # "please call with Polish interpreter": what would help the call is kept with them,
+        # and recorded with the request (round 25 r25a-02 t9 was never noted).
+        entities = tracker.latest_message.get("entities") or []
+        needs = needs_in(tracker, text, entities)
+        return [
+            *contact_given(text),
+            *(SlotSet(slot, value) for slot, value in needs.items()),
+            SlotSet(REQUEST_CONTACT_OFFER, False),
+            FollowupAction(FORM),
+        ]
     _ways_without_a_call(dispatcher, tracker)
     contact = policy.contact_line(details_held(tracker))
     if answered and question is not None and question.name == REQUEST_CONTACT_OFFER:

@@ -352,8 +352,9 @@ def asks_if_recorded(text: str) -> Subject | None:
 class Noted:
     """One thing noted for our team in this conversation, as the chat said it would pass it on."""
 
-    # "request": noted as a request; "put_right": a complaint's matter put right without one.
-    kind: Literal["request", "put_right"]
+    # "request": noted as a request; "put_right": a complaint's matter put right without one;
+    # "urgent": a hazard whose deadline to make it safe was told.
+    kind: Literal["request", "put_right", "urgent"]
     words: str
 
 
@@ -640,6 +641,8 @@ def in_short(sentence: str) -> str:
 WHAT_KIND = {
     "request": "A request for our team",
     "put_right": "To put right, without a formal complaint",
+    # A hazard told on the way, whose deadline to make it safe was said (round 25 r25a-08 t21).
+    "urgent": "An urgent job to make safe",
 }
 
 

@@ -138,3 +138,48 @@ def test_a_request_not_cancelled_is_said_to_stand(app: App) -> None:
     contact_id = logged(app, "two cupboard doors still to fit")
     recorded = recorded_so_far(tracker([user("is it cancelled?")], {"contact_id": contact_id}))
     assert withdrawal_reply(recorded).startswith("No. Your request is still with our team")
+
+
+# Fault 6: every job noted is in the summary, a hazard told inside a form too.
+CLOCK = "We must check this and make it safe within 24 hours, by {t} on Tuesday 8 December 2026."
+
+
+@pytest.mark.parametrize(
+    "hazard",
+    [
+        "wait the bathroom light has water dripping out of it now",
+        "also the back door lock is smashed, we cant lock it tonight",
+        "oh and theres sparks coming from the plug by the cooker",
+    ],
+)
+def test_a_hazard_told_inside_a_form_is_in_the_summary(app: App, hazard: str) -> None:
+    events = [
+        user("the lift has been broken for a month and nobody cares"),
+        bot("I'm sorry things have gone wrong."),
+        user("Make a formal complaint"),
+        bot("What name should we use when we contact you?"),
+        user(hazard),
+        bot("Do not touch it."),
+        bot(CLOCK.format(t="2.10pm")),
+        bot("What name should we use when we contact you?"),
+        user("Sam Okoro"),
+        user("the shower drips a bit, no rush"),
+        bot("Thank you. I've noted this as a request for our team."),
+        user("what have you got down?"),
+    ]
+    noted = recorded_so_far(tracker(events)).noted
+    assert [n.kind for n in noted] == ["request", "urgent"]
+    assert "Sam Okoro" not in noted[1].words
+
+
+def test_a_clock_said_again_for_the_same_hazard_adds_nothing(app: App) -> None:
+    events = [
+        user("the socket by the sink is sparking"),
+        bot(CLOCK.format(t="2.10pm")),
+        bot("Thank you. I've noted this as a request for our team."),
+        user("what should i do now, the fridge is off"),
+        bot(CLOCK.format(t="2.10pm")),
+        user("what have you noted?"),
+    ]
+    noted = recorded_so_far(tracker(events)).noted
+    assert [n.kind for n in noted] == ["request"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.answers import OpenQuestion, understand
 from bot.told import address_told_beside, name_clause_in
 
 
@@ -71,3 +72,28 @@ def test_no_address_is_read_out_of_other_words(text: str) -> None:
 def test_no_address_is_read_out_of_the_danger_sentence() -> None:
     text = "the fuse box at 5 Mill Lane is smoking. going out now"
     assert address_told_beside(text, [(0, 36)]) is None
+
+
+# Fault 4: "are you a real person?" at a question is answered, and the question asked again.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hang on are you a real person or a bot?",
+        "r u a robot",
+        "quick question first - am I talking to a real person or is this automatic?",
+        "is this a bot",
+    ],
+)
+def test_asking_if_the_chat_is_a_person_is_answered_at_a_question(text: str) -> None:
+    question = OpenQuestion("contact_name", form="request_contact_form")
+    understood = understand(question, text, "inform", [], {})
+    assert understood.kind == "question"
+    assert understood.asks_if_automated
+
+
+@pytest.mark.parametrize(
+    "text", ["can I speak to a real person please", "Kayla Brown", "are you sending someone?"]
+)
+def test_other_messages_are_not_asking_if_the_chat_is_a_person(text: str) -> None:
+    question = OpenQuestion("contact_name", form="request_contact_form")
+    assert not understand(question, text, "inform", [], {}).asks_if_automated
