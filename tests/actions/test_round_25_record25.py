@@ -11,6 +11,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.choice import answer_in_context
 from actions.complaint_form import ValidateComplaintForm
 from actions.repair import leave, recorded_so_far
 from actions.request_contact import (
@@ -183,3 +184,29 @@ def test_a_clock_said_again_for_the_same_hazard_adds_nothing(app: App) -> None:
     ]
     noted = recorded_so_far(tracker(events)).noted
     assert [n.kind for n in noted] == ["request"]
+
+
+# Fault 2 (in part): "do you need my address?" with the address in the same message.
+@pytest.mark.parametrize(
+    ("said", "address"),
+    [
+        (
+            "yes thats fine. do you need my address for the plumber? its flat 6, 11 Birch Road, "
+            "Hull HU3 2AB",
+            "flat 6, 11 Birch Road, Hull HU3 2AB",
+        ),
+        ("do they need the address? 4 Mill Street", "4 Mill Street"),
+    ],
+)
+def test_the_address_given_with_the_question_is_said_back(
+    app: App, said: str, address: str
+) -> None:
+    answer = app.answers["address_needed"]
+    answered = answer_in_context(tracker([user(said)]), said, answer)
+    assert answered.text.startswith(f"Thank you. The address I have is {address}.")
+
+
+def test_without_an_address_the_question_is_answered_as_before(app: App) -> None:
+    said = "do you need my address?"
+    answer = app.answers["address_needed"]
+    assert answer_in_context(tracker([user(said)]), said, answer) == answer
