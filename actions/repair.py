@@ -352,6 +352,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
     needs = tracker.get_slot("adjustments_needed")
     reference = tracker.get_slot(KNOWN_REFERENCE)
     complaint = app.cases.complaint(reference) if reference else None
+    request = app.cases.service_request(int(contact_id)) if contact_id is not None else None
     return Recorded(
         complaint_reference=reference,
         # From the offer to complain to the yes at the read-back.
@@ -361,8 +362,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         and bool(app.cases.contact_adjustments(int(contact_id))),
         adjustments_under_way=needs not in (None, NONE_NEEDED),
         stage=complaint.stage if complaint is not None else None,
-        request_noted=contact_id is not None
-        and app.cases.service_request(int(contact_id)) is not None,
+        request_noted=request is not None,
         stage_2_asked=stage_2_asked(tracker),
         stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
         details_held=details_held(tracker),
@@ -373,6 +373,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         visit_lines=visit_lines(tracker),
         withdrawal_passed_on=withdrawal_passed_on(tracker),
         request_cancelled=REQUEST_CANCELLED_LINE in said_so_far(tracker),
+        access=request.access_times if request is not None else "",
         noted=noted_so_far(tracker),
         contact_name=tracker.get_slot("contact_name") or None,
         contact_details=tracker.get_slot("contact_details") or None,

@@ -24,7 +24,7 @@ from actions.repair import (
     health_noted_here,
     recorded_so_far,
 )
-from actions.request_contact import FORM, contact_given
+from actions.request_contact import FORM, access_noted, contact_given
 from actions.safety_languages import (
     answered_in_their_language,
     details_seen_in_their_language,
@@ -188,7 +188,15 @@ class ActionSafetyCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         condolences_first(dispatcher, tracker)
-        return health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
+        events = health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
+        said = CollectingDispatcher()
+        if access_noted(said, tracker):
+            # "tell them mum's carer comes 9 till 11" after the stairs route: added to the
+            # request and said, before the last line (round 25 r25a-03 t12).
+            messages = dispatcher.messages
+            at = len(messages) - 1 if len(messages) > 1 else len(messages)
+            messages[at:at] = said.messages
+        return events
 
     def _check(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         app = get_app()

@@ -387,6 +387,8 @@ class Recorded:
     withdrawal_passed_on: str | None = None
     # The request noted in this conversation was cancelled at the resident's word.
     request_cancelled: bool = False
+    # When to visit or how to get in, as the request holds it.
+    access: str = ""
     # Each request or matter to put right noted in this conversation, in the resident's words.
     noted: tuple[Noted, ...] = ()
     # The name and the phone number or email the team uses, as held.
@@ -566,6 +568,8 @@ def withdrawal_reply(recorded: Recorded) -> str:
 
 
 def request_reply(recorded: Recorded) -> str:
+    if recorded.request_noted and recorded.access:
+        return f'Yes. I have noted your request for our team, with this on it: "{recorded.access}".'
     if recorded.request_noted:
         return "Yes. I have noted your request for our team."
     when = "When we have finished your complaint, tell" if recorded.complaint_under_way else "Tell"
@@ -654,6 +658,9 @@ def noted_reply(recorded: Recorded, text: str = "") -> str:
         lines.append(f'{number}. {WHAT_KIND[noted.kind]}: "{noted.words}"')
     if recorded.complaint_reference:
         lines.append(f"Your complaint, reference {recorded.complaint_reference}.")
+    if recorded.access:
+        # "did you write down the 9 till 11 bit?": said from the request (round 25 r25a-03 t13).
+        lines.append(f'On your request, for our team: "{recorded.access}".')
     who = ", ".join(part for part in (recorded.contact_name, recorded.contact_details) if part)
     if recorded.contact_line:
         lines.append(recorded.contact_line)

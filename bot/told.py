@@ -764,3 +764,36 @@ STARTS_AS_AN_ADDRESS = re.compile(r"^(?:flat|apartment|no\.?|number)?\s*\d", re.
 ADDRESS_TAIL = re.compile(
     r"(?:,?\s*(?:\d+\w?\s+)?[A-Z][A-Za-z']*(?:\s+[A-Z0-9][A-Za-z0-9']*)*){1,4}[\s.,]*"
 )
+
+
+# When to visit or how to get in, told for the team: "mum's carer comes 9 till 11 in the
+# morning so that's the best time to visit", "I'm only in after 3pm", "knock loudly and wait".
+ACCESS_NOTE = re.compile(
+    r"\b(?:comes?|is in|are in|in|home|there|around|here|free|available|visits?)\s+"
+    r"(?:from\s+|between\s+)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*(?:till|til|to|until|and|-)\s*\d{1,2}(?:[:.]\d\d)?"
+    r"\s*(?:am|pm)?"
+    r"|\bbest (?:time|times|day|days) (?:to|for) (?:visit|come|call round|call)\b"
+    r"|\b(?:only|not)\s+(?:in|home|around)\s+(?:after|before|between|until|till)\s+\d"
+    r"|\bknock\s+(?:really\s+)?(?:loudly|loud|hard)\b",
+    re.IGNORECASE,
+)
+# What opens a message passed on, left off the note: "can you just pass a message on to someone
+# for me - tell them".
+PASSED_ON = re.compile(
+    r"^.*?\b(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the)?\s*message\s+(?:on\s+)?"
+    r"(?:to\s+\w+\s*)?(?:for me\s*)?[-:,.]*\s*(?:(?:and\s+)?tell\s+(?:them|him|her)\s+)?"
+    r"|^\s*(?:please\s+)?tell\s+(?:them|him|her|the team)\s+(?:that\s+|to\s+)?",
+    re.IGNORECASE,
+)
+
+
+def access_note_in(text: str) -> str | None:
+    """The sentence telling when to visit or how to get in, as typed, without the asking to
+    pass it on (round 25 r25a-03 t12: "tell them mum's carer comes 9 till 11" got nothing
+    noted)."""
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        if ACCESS_NOTE.search(sentence):
+            note = PASSED_ON.sub("", sentence).strip(" .,!-")
+            return note[:1].upper() + note[1:] if note else None
+    return None

@@ -4,6 +4,7 @@ a request cancelled at its question, and "is it cancelled?" answered about the r
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,12 +17,14 @@ from actions.complaint_form import ValidateComplaintForm
 from actions.repair import leave, recorded_so_far
 from actions.request_contact import (
     ValidateRequestContactForm,
+    access_noted,
     cancels_the_request,
+    only_the_access_note,
 )
 from bot.answers import OpenQuestion
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord, ServiceRequest
-from bot.recorded import REQUEST_CANCELLED_LINE, withdrawal_reply
+from bot.recorded import REQUEST_CANCELLED_LINE, request_reply, withdrawal_reply
 
 RECEIVED = datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc)
 
@@ -210,3 +213,73 @@ def test_without_an_address_the_question_is_answered_as_before(app: App) -> None
     said = "do you need my address?"
     answer = app.answers["address_needed"]
     assert answer_in_context(tracker([user(said)]), said, answer) == answer
+
+
+# Fault 2: an emergency job told in a complaint's conversation asks where it is.
+COMPLAINT_SLOTS = [
+    "complaint_aspects", "contact_name", "contact_details", "contact_preference",
+    "resident_address", "adjustments_needed",
+]  # fmt: skip
+
+
+def complaint_required(events: list[dict[str, Any]], slots: dict[str, Any]) -> list[str]:
+    t = tracker(events, slots, "complaint_form")
+    return asyncio.run(
+        ValidateComplaintForm().required_slots(COMPLAINT_SLOTS, CollectingDispatcher(), t, {})
+    )
+
+
+@pytest.mark.parametrize(
+    "hazard",
+    [
+        "water is pouring through the bathroom light and i told you about the leak last week",
+        "the socket in the hall is sparking again, reported it twice already",
+        "the front door lock is smashed and nobody came when i rang",
+    ],
+)
+def test_an_emergency_job_in_a_complaint_asks_its_address(app: App, hazard: str) -> None:
+    events = [user(hazard), bot(CLOCK.format(t="2.10pm")), user("Make a formal complaint")]
+    assert "resident_address" in complaint_required(events, {})
+
+
+def test_an_address_typed_already_is_not_asked(app: App) -> None:
+    events = [
+        user("the socket at 5 Mill Lane is sparking again, reported it twice"),
+        bot(CLOCK.format(t="2.10pm")),
+        user("Make a formal complaint"),
+    ]
+    assert "resident_address" not in complaint_required(events, {})
+    held = [user("the socket is sparking"), bot(CLOCK.format(t="2.10pm"))]
+    assert "resident_address" not in complaint_required(held, {"resident_address": "5 Mill Lane"})
+
+
+def test_a_complaint_with_no_emergency_is_not_asked_an_address(app: App) -> None:
+    events = [user("the grass has not been cut since august"), user("Make a formal complaint")]
+    assert "resident_address" not in complaint_required(events, {})
+
+
+# Fault 5: a note on when to visit is added to the request, said back, and read from the record.
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "can you pass a message on - my carer comes 10 till 12 so thats the best time to visit",
+        "tell them im only in after 4pm",
+        "please tell them to knock loudly, he is hard of hearing",
+    ],
+)
+def test_a_note_on_when_to_visit_is_added_to_the_request(app: App, typed: str) -> None:
+    contact_id = logged(app, "the stair carpet is loose on the top step")
+    t = tracker([user(typed)], {"contact_id": contact_id})
+    dispatcher = CollectingDispatcher()
+    assert only_the_access_note(typed)
+    assert access_noted(dispatcher, t)
+    request = app.cases.service_request(contact_id)
+    assert request is not None and request.access_times
+    assert request.access_times in dispatcher.messages[0]["text"]
+    asked = tracker([user(typed), user("did you write that down?")], {"contact_id": contact_id})
+    assert request.access_times in request_reply(recorded_so_far(asked))
+
+
+def test_no_note_without_a_request(app: App) -> None:
+    t = tracker([user("tell them im only in after 4pm")], {})
+    assert not access_noted(CollectingDispatcher(), t)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, understand
-from bot.told import address_told_beside, name_clause_in
+from bot.told import access_note_in, address_told_beside, name_clause_in
 
 
 @pytest.mark.parametrize(
@@ -97,3 +97,28 @@ def test_asking_if_the_chat_is_a_person_is_answered_at_a_question(text: str) -> 
 def test_other_messages_are_not_asking_if_the_chat_is_a_person(text: str) -> None:
     question = OpenQuestion("contact_name", form="request_contact_form")
     assert not understand(question, text, "inform", [], {}).asks_if_automated
+
+
+# Fault 5: when to visit, told for the team, is read as a note for the request.
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        (
+            "could you pass a message on - tell them dads carer comes 2 till 4 so thats the best "
+            "time to visit",
+            "Dads carer comes 2 till 4 so thats the best time to visit",
+        ),
+        ("im only in after 3pm on weekdays", "Im only in after 3pm on weekdays"),
+        ("please tell them to knock loudly, she is deaf", "Knock loudly, she is deaf"),
+    ],
+)
+def test_when_to_visit_is_read_as_a_note(text: str, note: str) -> None:
+    assert access_note_in(text) == note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did you write down the 2 till 4 bit?", "the boiler broke 2 to 3 days ago", "I rang 3 times"],
+)
+def test_other_messages_are_no_note(text: str) -> None:
+    assert access_note_in(text) is None
