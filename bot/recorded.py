@@ -136,6 +136,12 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
     r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen|"
     r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
+    # "did you write down the 9 till 11 bit?", "did you write that down?" (round 25 r25a-03 t13
+    # got the urgent boilerplate).
+    r"|^(?:did|have)\s+(?:you|u)\s+(?:write|wrote|written|put|jot|jotted)\s+down\s+"
+    r"(?:\w+\s+){0,4}?(?:bit|part|note|message|times?)\b"
+    r"|^(?:did|have)\s+(?:you|u)\s+(?:write|wrote|written|put|jot|jotted)\s+(?:that|it|this)\s+"
+    r"down\b"
 )
 # "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
 ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")

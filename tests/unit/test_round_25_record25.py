@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, understand
+from bot.recorded import asks_if_recorded
 from bot.told import access_note_in, address_told_beside, name_clause_in
 
 
@@ -122,3 +123,11 @@ def test_when_to_visit_is_read_as_a_note(text: str, note: str) -> None:
 )
 def test_other_messages_are_no_note(text: str) -> None:
     assert access_note_in(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did you write down the 2 till 4 bit?", "did you write that down?", "have u written it down?"],
+)
+def test_asking_if_a_note_was_written_down_is_about_the_request(text: str) -> None:
+    assert asks_if_recorded(text) == "request"
