@@ -30,6 +30,7 @@ from bot.definition import (
     helps_the_resident,
     job_reference_in,
     long_date,
+    postal_address_in,
     titled_names,
 )
 from bot.nlp.matches import DANGER_TOLD, NEGATED_URGENCY, RuleMatches
@@ -468,6 +469,10 @@ def making_a_complaint_here(tracker: Tracker, said: str) -> bool:
     )
 
 
+# The common answer to "do you need my address?" (policy_rules/answers.yml).
+ADDRESS_NEEDED = "address_needed"
+
+
 def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
     """ "how long will it take?" after choosing to have it put right without a complaint asks
     about the repair, not the complaints process (round 12 r12d-18). Once Stage 2 was asked for
@@ -493,6 +498,16 @@ def answer_in_context(tracker: Tracker, said: str, answer: Answer) -> Answer:
             answer,
             text=f"If I log your complaint today, we acknowledge it by {long_date(acknowledge_by)} "
             f"and send you our answer by {long_date(respond_by)}. {answer.text}",
+        )
+    given = postal_address_in(said) if answer.id == ADDRESS_NEEDED else None
+    if given:
+        # "do you need my address for the electrician? its flat 2, 30 Station Road, Crewe CW1
+        # 2AB": the address given is said back, never "if you have not given it yet, tell me"
+        # (round 25 r25b-13 t12-t13 sent it again and it was taken as survey feedback).
+        return replace(
+            answer,
+            text=f"Thank you. The address I have is {given}. Our team will check it with you "
+            "before anyone comes.",
         )
     if (
         tracker.get_slot("complaint_choice") == "no_complaint"

@@ -19,8 +19,9 @@ from actions.adjustments import (
     needs_kept,
     needs_told_beside,
 )
+from actions.app import get_app
 from actions.contact import NOT_STATED, ContactQuestions, their_details_kept, told_beside
-from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST
+from actions.definition import NOT_ABOUT_AN_EARLIER_REQUEST, address_told
 from actions.languages import offer_interpreter_in_form
 from actions.representatives import (
     RepresentativeQuestions,
@@ -30,6 +31,12 @@ from actions.representatives import (
     resident_told,
     staff_answering,
     typed_in_full,
+)
+from actions.request_contact import (
+    EMERGENCY,
+    clocks_told,
+    fleeing_a_danger,
+    hazards_taken_back,
 )
 from actions.turns import before_latest_message, earlier_messages, last_slot_value
 from bot.answers import YES_NO_SLOTS, goes_on_told
@@ -158,6 +165,8 @@ class ValidateComplaintForm(
             # A resident who has died cannot agree: the executor or next of kin is not asked
             # whether they have (round 24 r24b-03 t7-t9 was asked three times).
             skipped.add("representative_consent")
+        if not emergency_job_without_address(tracker):
+            skipped.add("resident_address")
         return [slot for slot in domain_slots if slot not in skipped]
 
     async def get_extraction_events(
@@ -367,3 +376,18 @@ def report_sentences(text: str) -> str:
     said = [s.strip() for s in re.split(r"(?<=[.!?\n])\s+", text.strip()) if s.strip()]
     kept = [s for s in said if REPORT_WORDS.search(s)]
     return " ".join(kept) if kept and len(kept) < len(said) else text
+
+
+def emergency_job_without_address(tracker: Tracker) -> bool:
+    """Whether a job told in this conversation must be made safe within hours and nobody has
+    said where: "water is coming through the kitchen light" then a complaint about the leak
+    was taken with no address, and the emergency job had none (round 25 r25b-13 t10). Not for
+    someone getting away from a danger to a person, nor once the hazard was taken back."""
+    if tracker.get_slot("resident_address") or address_told(tracker):
+        return False
+    policy = get_app().policy
+    return (
+        EMERGENCY in clocks_told(tracker, policy)
+        and not hazards_taken_back(tracker, policy)
+        and not fleeing_a_danger(tracker)
+    )

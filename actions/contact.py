@@ -24,6 +24,7 @@ from bot.corrections import same_person
 from bot.definition import (
     ALSO,
     address_after_a_name,
+    address_in_an_answer,
     contact_details_in,
     contact_preference,
     contact_time_in,
@@ -40,12 +41,14 @@ from bot.definition import (
     written_names,
 )
 from bot.names_corrected import NAMED_RESIDENT, RESIDENT
-from bot.replies import phone_typed_wrong_line
+from bot.replies import ADDRESS_NOT_READ, phone_typed_wrong_line
 from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
     TENANT_IS_ANOTHER,
+    address_told_beside,
     contact_name_beside_details,
+    name_clause_in,
     outcome_told,
     own_name_in,
     resident_own_name,
@@ -396,6 +399,10 @@ class ContactQuestions:
             or button_title(domain, text)
             else name_in(said)
         )
+        if name is None and not button_title(domain, text):
+            # "dean walsh. hurry up my phone is dying lol", "no one's in danger its my phone
+            # battery. Dean Walsh": the name in a clause of its own (round 25 r25a-04 t7-t8).
+            name = name_clause_in(said)
         if name is None and told_before:
             # "i literally just told u": the name given before, never these words (round 12
             # r12d-06, r12d-12 read them back as the name).
@@ -519,6 +526,23 @@ class ContactQuestions:
             preference = f"{preference}, {when}"
         return {"contact_preference": preference}
 
+    def validate_resident_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The address in the answer ("its flat 9, 12 oak road"), or the answer as typed when
+        it reads as one the team can check; "dunno" is asked about once more. Asked by the
+        request's questions, and by the complaint form for an emergency job (round 25)."""
+        typed = str(value or "")
+        # "Flat 12, Hawthorn Court, 5 Mill Lane, Derby DE1 9ZZ. The door entry has been broken
+        # 3 weeks now": the address's own sentence, street and town too (round 25 r25b-08 t6).
+        address = address_told_beside(typed) or address_in_an_answer(typed)
+        if address is None and said_last(tracker) == ADDRESS_NOT_READ and words(typed):
+            # Asked once more already: kept as typed, for the team to check with them.
+            address = typed.strip()
+        if address is None:
+            dispatcher.utter_message(text=ADDRESS_NOT_READ)
+        return {"resident_address": address}
+
     @staticmethod
     def _details_given(text: str, tracker: Tracker) -> dict[str, Any]:
         """Contact details, and how to use them, given with the name ("Dev Patel, 07700 900221,
@@ -532,3 +556,16 @@ class ContactQuestions:
             **resident,
             **({"contact_preference": preference} if preference else {}),
         }
+
+
+def said_last(tracker: Tracker) -> str | None:
+    """The first line of the assistant's last turn before this message."""
+    events = list(tracker.events)
+    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
+    start = users[-2] + 1 if len(users) > 1 else 0
+    lines = [
+        str(event.get("text") or "")
+        for event in events[start : users[-1] if users else len(events)]
+        if event.get("event") == "bot"
+    ]
+    return lines[0] if lines else None

@@ -45,7 +45,13 @@ from actions.languages import PERSON_BUTTON, leaves_unhappy
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import OFFER as REPRESENTATIVE_OFFER
 from actions.representatives import helper_given
-from actions.request_contact import CONTACT_SLOTS, contact_given, record_contact
+from actions.request_contact import (
+    CONTACT_SLOTS,
+    cancel_request,
+    cancels_the_request,
+    contact_given,
+    record_contact,
+)
 from actions.request_contact import OFFER as REQUEST_CONTACT_OFFER
 from actions.turns import (
     LEFT_COMPLAINT,
@@ -99,7 +105,7 @@ from bot.fits import fits_strictly
 from bot.hazards import clock_lines_said
 from bot.nlp.matches import RuleMatches, as_read, first_reference
 from bot.questions import is_question
-from bot.recorded import Noted, Recorded, in_short, recorded_reply
+from bot.recorded import REQUEST_CANCELLED_LINE, Noted, Recorded, in_short, recorded_reply
 from bot.replies import (
     LOG_IT_CHECK,
     NO_NEW_COMPLAINT_LINE,
@@ -177,6 +183,19 @@ class ActionUnderstandAnswer(Action):
             # is asked again.
             line, events = noted
             dispatcher.utter_message(text=line)
+            said = str(message.get("text") or "")
+            if question.name == REQUEST_CONTACT_OFFER and (
+                contact_details_in(said) or yes_or_no(said, with_details=True)
+            ):
+                # "yes please ring me not mum, she's hard of hearing. 07700 900763. And please
+                # put on her file that she has a walking frame": the need is noted, and the yes
+                # with the number starts the questions with them kept; the offer is not asked
+                # again (round 25 r25a-03 t8-t11).
+                return [
+                    *events,
+                    *as_message(tracker, question, "affirm", {}),
+                    *contact_given(said),
+                ]
             return [*events, *ask_again(dispatcher, tracker)]
         if understanding.kind == "none":
             # Nothing to repair after all: the rules and forms see the message as it came.
@@ -203,6 +222,10 @@ class ActionUnderstandAnswer(Action):
             return as_message(tracker, NOTHING_OPEN, intent, entities)
         if question is None:
             return [FollowupAction(LISTEN)]
+        if understanding.asks_if_automated:
+            # "wait r u a real person or a bot" at the name question: said plainly, then the
+            # question again (round 25 r25b-02 t5, r25b-12 t3).
+            dispatcher.utter_message(response="utter_iamabot")
         if understanding.kind == "question":
             return ask_again(dispatcher, tracker)
         part = next(
@@ -329,6 +352,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
     needs = tracker.get_slot("adjustments_needed")
     reference = tracker.get_slot(KNOWN_REFERENCE)
     complaint = app.cases.complaint(reference) if reference else None
+    request = app.cases.service_request(int(contact_id)) if contact_id is not None else None
     return Recorded(
         complaint_reference=reference,
         # From the offer to complain to the yes at the read-back.
@@ -338,8 +362,7 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         and bool(app.cases.contact_adjustments(int(contact_id))),
         adjustments_under_way=needs not in (None, NONE_NEEDED),
         stage=complaint.stage if complaint is not None else None,
-        request_noted=contact_id is not None
-        and app.cases.service_request(int(contact_id)) is not None,
+        request_noted=request is not None,
         stage_2_asked=stage_2_asked(tracker),
         stage_2_under_way=tracker.active_loop_name == STAGE_2_FORM,
         details_held=details_held(tracker),
@@ -349,6 +372,8 @@ def recorded_so_far(tracker: Tracker) -> Recorded:
         ),
         visit_lines=visit_lines(tracker),
         withdrawal_passed_on=withdrawal_passed_on(tracker),
+        request_cancelled=REQUEST_CANCELLED_LINE in said_so_far(tracker),
+        access=request.access_times if request is not None else "",
         noted=noted_so_far(tracker),
         contact_name=tracker.get_slot("contact_name") or None,
         contact_details=tracker.get_slot("contact_details") or None,
@@ -379,14 +404,30 @@ def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
     noted: list[Noted] = []
     latest = ""
     triaged = ""
+    # A hazard told inside a form or after a request ("hang on the light in the kitchen ceiling
+    # is full of water", "our front door wont lock since the break in") starts its clock and is
+    # recorded for the team, but the chat never says "noted as a request": each message whose
+    # clock was first told is listed too, unless it was noted another way (round 25 r25a-08
+    # t21-t22 left out the light and the lock).
+    openings = hazard_clock_openings()
+    clocks_told: set[str] = set()
+    hazards: list[tuple[int, str]] = []
+    noted_at: set[int] = set()
+    turn = 0
     for event in tracker.events:
         kind = event.get("event")
         if kind == "user" and not str(event.get("text") or "").startswith("/"):
             latest = str(event.get("text") or "")
+            turn += 1
         elif kind == "slot" and event.get("name") == "triaged_text" and event.get("value"):
             triaged = str(event["value"])
         elif kind == "bot":
             text = str(event.get("text") or "")
+            if any(text.startswith(opening) for opening in openings):
+                if text not in clocks_told and latest:
+                    hazards.append((turn, latest))
+                clocks_told.add(text)
+                continue
             also = ALSO_NOTED.match(text)
             if also:
                 found = Noted("request", in_short(also.group("part")))
@@ -396,9 +437,20 @@ def noted_so_far(tracker: Tracker) -> tuple[Noted, ...]:
                 found = Noted("put_right", problem_in_short(triaged or latest))
             else:
                 continue
+            noted_at.add(turn)
             if found.words and all(found.words != n.words for n in noted):
                 noted.append(found)
+    for at, said in hazards:
+        found = Noted("urgent", problem_in_short(said))
+        if at not in noted_at and found.words and all(found.words != n.words for n in noted):
+            noted.append(found)
     return tuple(noted)
+
+
+def hazard_clock_openings() -> list[str]:
+    """How the chat starts telling a hazard's legal deadline (policy_rules/hazards.yml)."""
+    hazards = get_app().policy.hazards.values()
+    return [opening for kind in hazards if (opening := kind.tell_resident.split("{")[0])]
 
 
 def problem_in_short(text: str) -> str:
@@ -548,7 +600,14 @@ def leave(
         events.append(ActiveLoop(None))
         form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
         events += [SlotSet(slot, None) for slot in form_slots]
-    if question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
+    said_now = str(tracker.latest_message.get("text") or "")
+    if (
+        question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER
+    ) and cancels_the_request(said_now):
+        # "So you can forget this, cancel it please." at the address question: the request is
+        # cancelled and that is said, never the words kept as the address (round 25 r25b-10 t6).
+        events += cancel_request(dispatcher, tracker)
+    elif question.form == "request_contact_form" or question.name == REQUEST_CONTACT_OFFER:
         # The request stands, with the details already given ("yes ring me, 07700 900222" then
         # "Lee Harding. bye", round 7 r7a-05); without them the resident hears how to arrange
         # it themselves.

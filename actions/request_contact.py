@@ -23,7 +23,6 @@ from bot.answers import ASKS_TO_BE_RUNG, UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_
 from bot.casestore.domain import ServiceRequest
 from bot.contact_wishes import with_no_post
 from bot.definition import (
-    address_in_an_answer,
     contact_details_in,
     introduced_name,
     postal_address_in,
@@ -34,15 +33,15 @@ from bot.definition import (
 )
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, GENERAL_AREA
+from bot.recorded import REQUEST_CANCELLED_LINE
 from bot.replies import (
-    ADDRESS_NOT_READ,
     NO_POST_LINE,
     address_noted_line,
     asks_for_whatsapp,
     request_contact_lines,
 )
 from bot.text import words
-from bot.told import own_name_in
+from bot.told import access_note_in, own_name_in
 from bot.triage.safety import routes_in_events, routes_standing, turns_in_events
 
 OFFER = "request_contact_pending"
@@ -190,6 +189,32 @@ def fleeing_a_danger(tracker: Tracker) -> bool:
 
 
 FORM = "request_contact_form"
+# Words at a request's question that say the request is no longer needed: "cancel it please",
+# "you can forget this", "I don't need anyone to come now", "no longer needed" (round 25
+# r25b-10 t6 was read as the address of the job and the request confirmed).
+CANCELS_THE_REQUEST = re.compile(
+    # Not "forget it, bye" alone: said in frustration, the request stands (round 20 r20a-06).
+    r"\bcancel\b|\bforget\s+(?:this|that|the\s+(?:request|job|repair))\b"
+    r"|\b(?:don'?t|dont|do not|no longer)\s+need\s+(?:it|this|that|anyone|anybody|someone|"
+    r"them|you|the\s+(?:request|job|repair|visit))\b|\bnot\s+needed\b"
+)
+
+
+def cancels_the_request(text: str) -> bool:
+    """Whether words typed at a request's question say the request is not needed now."""
+    return CANCELS_THE_REQUEST.search(words(text)) is not None
+
+
+def cancel_request(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The request is cancelled at the resident's word and that is said: the team does not
+    contact them about it."""
+    contact_id = tracker.get_slot("contact_id")
+    if contact_id is not None:
+        get_app().cases.cancel_service_request(int(contact_id))
+    dispatcher.utter_message(text=REQUEST_CANCELLED_LINE)
+    return [SlotSet(OFFER, False)]
+
+
 # What a message answering this offer with unhappiness was read as, to be triaged
 # (actions.repair.unhappy_about_the_request).
 UNHAPPY_READINGS = ("dissatisfaction", "make_complaint")
@@ -236,7 +261,7 @@ def record_contact(
     told = clocks_told(tracker, app.policy)
     flagged = request is not None and request.urgent and not told
     to_a_person = flagged and _only_harm_to_people(contact_id)
-    urgent = (EMERGENCY in told or (flagged and not to_a_person)) and not _hazards_taken_back(
+    urgent = (EMERGENCY in told or (flagged and not to_a_person)) and not hazards_taken_back(
         tracker, app.policy
     )
     said = words(str(tracker.latest_message.get("text") or ""))
@@ -284,7 +309,7 @@ def clocks_told(tracker: Tracker, policy: Policy) -> set[str]:
     }
 
 
-def _hazards_taken_back(tracker: Tracker, policy: Policy) -> bool:
+def hazards_taken_back(tracker: Tracker, policy: Policy) -> bool:
     """Whether the hazard routes given in this conversation have all been taken back ("no gas
     now, it was last week and fixed"): a cupboard door broken by the engineer is then no
     emergency repair to ring about now (round 15 r15c-18)."""
@@ -339,33 +364,6 @@ class ValidateRequestContactForm(ContactQuestions, FormValidationAction):
             return slots
         return [slot for slot in slots if slot != ADDRESS_SLOT]
 
-    def validate_resident_address(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        """The address in the answer ("its flat 9, 12 oak road"), or the answer as typed when
-        it reads as one the team can check; "dunno" is asked about once more."""
-        typed = str(value or "")
-        address = address_in_an_answer(typed)
-        if address is None and said_last(tracker) == ADDRESS_NOT_READ and words(typed):
-            # Asked once more already: kept as typed, for the team to check with them.
-            address = typed.strip()
-        if address is None:
-            dispatcher.utter_message(text=ADDRESS_NOT_READ)
-        return {ADDRESS_SLOT: address}
-
-
-def said_last(tracker: Tracker) -> str | None:
-    """The first line of the assistant's last turn before this message."""
-    events = list(tracker.events)
-    users = [i for i, event in enumerate(events) if event.get("event") == "user"]
-    start = users[-2] + 1 if len(users) > 1 else 0
-    lines = [
-        str(event.get("text") or "")
-        for event in events[start : users[-1] if users else len(events)]
-        if event.get("event") == "bot"
-    ]
-    return lines[0] if lines else None
-
 
 class ActionRecordRequestContact(Action):
     """After the contact question: yes and the details, or no thank you."""
@@ -384,3 +382,34 @@ class ActionRecordRequestContact(Action):
             {slot: tracker.get_slot(slot) for slot in CONTACT_SLOTS},
             bool(tracker.get_slot("adjustment_ids")),
         )
+
+
+def access_noted(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """When to visit or how to get in, told after a request was noted ("can you just pass a
+    message on - tell them mum's carer comes 9 till 11"): added to the request and said back
+    (round 25 r25a-03 t12-t13 got the urgent boilerplate twice and nothing was noted). False
+    when the message tells none, or no request was noted here."""
+    text = str(tracker.latest_message.get("text") or "")
+    contact_id = tracker.get_slot("contact_id")
+    note = None if text.startswith("/") else access_note_in(text)
+    if note is None or contact_id is None:
+        return False
+    if not get_app().cases.add_service_request_access(int(contact_id), note):
+        return False
+    dispatcher.utter_message(text=access_noted_line(note))
+    return True
+
+
+def access_noted_line(note: str) -> str:
+    return f'Thank you. I have added this to your request, so our team sees it: "{note}".'
+
+
+def only_the_access_note(text: str) -> bool:
+    """Whether the message tells nothing but when to visit: no new problem to triage."""
+    note = access_note_in(text)
+    rest = [
+        sentence
+        for sentence in re.split(r"(?<=[.!?\n])\s+", text)
+        if sentence.strip() and access_note_in(sentence) != note
+    ]
+    return note is not None and not rest

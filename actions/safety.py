@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionReverted, EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in
+from actions.adjustments import WAY_TO_CONTACT_NEED, matches_in, needs_in
 from actions.app import get_app
 from actions.choice import answer_in_context
 from actions.complaint_form import answers_acting_for
@@ -24,6 +24,7 @@ from actions.repair import (
     health_noted_here,
     recorded_so_far,
 )
+from actions.request_contact import FORM, access_noted, contact_given
 from actions.safety_languages import (
     answered_in_their_language,
     details_seen_in_their_language,
@@ -73,7 +74,7 @@ from bot.replies import (
     urgent_lines,
 )
 from bot.text import sentences, sentences_clear_of, words
-from bot.told import earlier_report_told, outcome_as_told
+from bot.told import address_told_beside, earlier_report_told, outcome_as_told
 from bot.triage import Reason, TriageResult, triage
 from bot.triage.decide import (
     NOT_AT_ALL,
@@ -187,7 +188,15 @@ class ActionSafetyCheck(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         condolences_first(dispatcher, tracker)
-        return health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
+        events = health_noted_beside(dispatcher, tracker, self._check(dispatcher, tracker))
+        said = CollectingDispatcher()
+        if access_noted(said, tracker):
+            # "tell them mum's carer comes 9 till 11" after the stairs route: added to the
+            # request and said, before the last line (round 25 r25a-03 t12).
+            messages = dispatcher.messages
+            at = len(messages) - 1 if len(messages) > 1 else len(messages)
+            messages[at:at] = said.messages
+        return events
 
     def _check(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
         app = get_app()
@@ -746,6 +755,10 @@ def answer_beside_a_route(
         return report_told_beside(text)
     if question.name == "contact_name":
         return name_told_beside(text, danger_at)
+    if question.name == "resident_address":
+        # "14b Mill Lane. im going out the flat now ringing 999": the address in its own
+        # sentence is kept (round 25 r25a-04 t18, r25a-08 t18 were asked it again).
+        return address_told_beside(text, danger_at)
     return None
 
 
@@ -1026,9 +1039,29 @@ def _after_route(
     if about_record is not None:
         # "ok i call that number. you have my phone yes?" (round 13 r13c-07): said plainly.
         dispatcher.utter_message(text=recorded_reply(about_record, recorded_so_far(tracker), text))
+    question = open_question(tracker)
+    if (
+        question is not None
+        and question.name == REQUEST_CONTACT_OFFER
+        and contact_details_in(text)
+        and not tracker.get_slot(WITH_PERSON_SLOT)
+    ):
+        # "07700 900118 please call with Polish interpreter. Also now the fridge is off, the
+        # food will go bad?": the question is answered, and the number and the way are the yes
+        # to our team contacting them; only what is missing is asked (round 25 r25a-02 t4-t7
+        # was asked whether to contact her, then the number and the way again).
+        # "please call with Polish interpreter": what would help the call is kept with them,
+        # and recorded with the request (round 25 r25a-02 t9 was never noted).
+        entities = tracker.latest_message.get("entities") or []
+        needs = needs_in(tracker, text, entities)
+        return [
+            *contact_given(text),
+            *(SlotSet(slot, value) for slot, value in needs.items()),
+            SlotSet(REQUEST_CONTACT_OFFER, False),
+            FollowupAction(FORM),
+        ]
     _ways_without_a_call(dispatcher, tracker)
     contact = policy.contact_line(details_held(tracker))
-    question = open_question(tracker)
     if answered and question is not None and question.name == REQUEST_CONTACT_OFFER:
         # Whether our team should contact them is still to answer: asked again, not "we do not
         # have a phone number" each turn.

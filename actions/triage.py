@@ -16,7 +16,7 @@ from actions.condolences import condolences_once
 from actions.languages import INTERPRETER_ANSWER, offer_interpreter
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
-from actions.request_contact import ask_or_record_contact
+from actions.request_contact import access_noted, ask_or_record_contact, only_the_access_note
 from actions.session import say_it_is_automated
 from actions.turns import (
     STAGE_2_SUBMIT,
@@ -357,6 +357,11 @@ class ActionTriage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         say_it_is_automated(dispatcher, tracker)
+        text = str(tracker.latest_message.get("text") or "")
+        if only_the_access_note(text) and access_noted(dispatcher, tracker):
+            # "tell them mum's carer comes 9 till 11, the best time to visit" after the request
+            # was noted: added to it, not triaged as a new request (round 25 r25a-03 t12).
+            return []
         # A death told as grief beside a complaint or a request (round 24 r24b-03).
         condolences_once(dispatcher, tracker)
         events = self.triage_and_reply(dispatcher, tracker)

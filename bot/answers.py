@@ -409,9 +409,22 @@ class Understanding:
     # A question about what this conversation has recorded ("is the complaint logged or
     # not?"), answered from the record rather than as a question nobody can answer.
     about_record: Subject | None = None
+    # "wait r u a real person or a bot" asked at a question: answered honestly (automated, a
+    # person on request), and the question asked again.
+    asks_if_automated: bool = False
 
 
 NOTHING = Understanding("none")
+# "are you a real person", "r u a bot", "am I talking to a real person or is this automatic?",
+# "is this a robot": whether the chat is a person, asked, not a person asked for (round 25
+# r25b-02 t5 got the name question's hint twice, r25b-12 t3 was handed to a person).
+ASKS_IF_AUTOMATED = re.compile(
+    r"\b(?:are|r)\s+(?:you|u|ya)\s+(?:even\s+|actually\s+|really\s+)?"
+    r"(?:a\s+|an\s+)?(?:real|actual|human|bot|robot|person|computer|machine|automated|ai)\b"
+    r"|\b(?:am\s+i|i'?m|im|is\s+this|are\s+we)\s+(?:talking|speaking|chatting)\s+(?:to|with|2)\s+"
+    r"(?:a\s+|an\s+)?(?:real|actual|human|bot|robot|person|computer|machine|ai)\b"
+    r"|\bis\s+(?:this|it)\s+(?:a\s+|an\s+)?(?:bot|robot|computer|machine|automatic|automated|ai)\b"
+)
 LEAVE = Understanding("leave")
 CHECK = Understanding("check")
 # The action that acts on an understanding (actions.repair), run by bot.conversation_repair.
@@ -465,6 +478,12 @@ def understand(
     was typed earlier in the conversation."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
+    if (
+        question is not None
+        and ASKS_IF_AUTOMATED.search(words(text))
+        and ASKS_FOR_A_PERSON_PLAINLY.search(words(text)) is None
+    ):
+        return Understanding("question", asks_if_automated=True)
     if (
         question is not None
         and stage_2_by_name

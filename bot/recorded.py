@@ -136,6 +136,12 @@ ASKS_IF_REQUEST_TAKEN = re.compile(
     r"^(?:did|have)\s+(?:you|u)\s+(?:get|got|note|noted|log|logged|take|taken|catch|see|seen|"
     r"pass|passed|pass on|passed on|send|sent|sent on|forward|forwarded)\s+"
     r"(?:\w+\s+){0,4}?(?:bit|part|repair|request|job)\b"
+    # "did you write down the 9 till 11 bit?", "did you write that down?" (round 25 r25a-03 t13
+    # got the urgent boilerplate).
+    r"|^(?:did|have)\s+(?:you|u)\s+(?:write|wrote|written|put|jot|jotted)\s+down\s+"
+    r"(?:\w+\s+){0,4}?(?:bit|part|note|message|times?)\b"
+    r"|^(?:did|have)\s+(?:you|u)\s+(?:write|wrote|written|put|jot|jotted)\s+(?:that|it|this)\s+"
+    r"down\b"
 )
 # "so is my window booked or do i need to ring?" (round 13 r13b-12 got "I can't answer that").
 ASKS_IF_BOOKED = re.compile(r"^(?:is|has|was|are|have)\s+(?:\S+\s+){0,5}?(?:been\s+)?booked\b")
@@ -352,8 +358,9 @@ def asks_if_recorded(text: str) -> Subject | None:
 class Noted:
     """One thing noted for our team in this conversation, as the chat said it would pass it on."""
 
-    # "request": noted as a request; "put_right": a complaint's matter put right without one.
-    kind: Literal["request", "put_right"]
+    # "request": noted as a request; "put_right": a complaint's matter put right without one;
+    # "urgent": a hazard whose deadline to make it safe was told.
+    kind: Literal["request", "put_right", "urgent"]
     words: str
 
 
@@ -384,6 +391,10 @@ class Recorded:
     visit_lines: tuple[str, ...] = ()
     # The complaint whose withdrawal was passed on to the complaints team in this conversation.
     withdrawal_passed_on: str | None = None
+    # The request noted in this conversation was cancelled at the resident's word.
+    request_cancelled: bool = False
+    # When to visit or how to get in, as the request holds it.
+    access: str = ""
     # Each request or matter to put right noted in this conversation, in the resident's words.
     noted: tuple[Noted, ...] = ()
     # The name and the phone number or email the team uses, as held.
@@ -525,8 +536,26 @@ def visit_reply(recorded: Recorded) -> str:
     )
 
 
+REQUEST_CANCELLED_LINE = (
+    "OK, I've cancelled that request. Our team will not contact you about it. If you need it "
+    "after all, just tell me."
+)
+
+
 def withdrawal_reply(recorded: Recorded) -> str:
-    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked."""
+    """Whether a complaint is withdrawn: passed on, not yet closed, or never asked. With no
+    complaint in the conversation, whether the request is cancelled ("So is it cancelled or
+    not?" after "cancel it please" was told "No, I have not taken a wish to withdraw a
+    complaint", round 25 r25b-10 t8)."""
+    if recorded.request_cancelled and not recorded.complaint_reference:
+        return "Yes. I have cancelled your request. Our team will not contact you about it."
+    if recorded.request_noted and not (
+        recorded.complaint_reference or recorded.withdrawal_passed_on
+    ):
+        return (
+            "No. Your request is still with our team. If you want it cancelled, tell me and I "
+            "will cancel it."
+        )
     if recorded.withdrawal_passed_on:
         return (
             f"Not yet. I have passed on that you want to withdraw complaint "
@@ -545,6 +574,8 @@ def withdrawal_reply(recorded: Recorded) -> str:
 
 
 def request_reply(recorded: Recorded) -> str:
+    if recorded.request_noted and recorded.access:
+        return f'Yes. I have noted your request for our team, with this on it: "{recorded.access}".'
     if recorded.request_noted:
         return "Yes. I have noted your request for our team."
     when = "When we have finished your complaint, tell" if recorded.complaint_under_way else "Tell"
@@ -620,6 +651,8 @@ def in_short(sentence: str) -> str:
 WHAT_KIND = {
     "request": "A request for our team",
     "put_right": "To put right, without a formal complaint",
+    # A hazard told on the way, whose deadline to make it safe was said (round 25 r25a-08 t21).
+    "urgent": "An urgent job to make safe",
 }
 
 
@@ -631,6 +664,9 @@ def noted_reply(recorded: Recorded, text: str = "") -> str:
         lines.append(f'{number}. {WHAT_KIND[noted.kind]}: "{noted.words}"')
     if recorded.complaint_reference:
         lines.append(f"Your complaint, reference {recorded.complaint_reference}.")
+    if recorded.access:
+        # "did you write down the 9 till 11 bit?": said from the request (round 25 r25a-03 t13).
+        lines.append(f'On your request, for our team: "{recorded.access}".')
     who = ", ".join(part for part in (recorded.contact_name, recorded.contact_details) if part)
     if recorded.contact_line:
         lines.append(recorded.contact_line)

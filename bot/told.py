@@ -6,8 +6,10 @@ x@example.com. im Gary"). Pure functions over the resident's words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.definition import (
+    ADDRESS_ANY_CASE,
     DETAIL_LABELS,
     EMAIL_IN_TEXT,
     NAME_WORD,
@@ -15,17 +17,19 @@ from bot.definition import (
     NOT_IN_NAMES,
     NOT_NAMES,
     a_place_not_a_name,
+    address_in_an_answer,
     contact_details_in,
     introduced_name,
     is_organisation,
     name_in,
     phone_matches,
+    postal_address_in,
     way_insisted,
     ways_said,
     without_contact_details,
     written_names,
 )
-from bot.text import capitalised, words
+from bot.text import capitalised, sentences_clear_of, words
 
 # "wants it fixed + compensation", "I'd like the roof fixed properly and an apology": what they
 # want, said with what went wrong or with another answer.
@@ -853,3 +857,123 @@ def contact_name_beside_details(text: str) -> str | None:
     if name is None or is_organisation(name) or not name[0].isupper():
         return None
     return name
+
+
+# A clause that opens with these is the name: "its Dean Walsh", "I'm Kayla Brown".
+NAME_CLAUSE_OPENER = re.compile(
+    r"^(?:(?:it'?s|it is|i'?m|i am|my name'?s|my names|my name is|name'?s|name is)\s+)?",
+    re.IGNORECASE,
+)
+# A name clause has no more words than this: "Dean Walsh", "its Mary Anne Kelly".
+NAME_CLAUSE_WORDS = 4
+
+
+def name_clause_in(text: str) -> str | None:
+    """A name typed as a clause of its own in an answer to the name question, beside words
+    about something else: "dean walsh. hurry up my phone is dying lol", "no one's in danger its
+    my phone battery. Dean Walsh" (round 25 r25a-04 t7-t8 were refused twice). The clause is
+    the name alone, with at most "its" or "I'm" before it: written with capitals, or first name
+    and surname in small letters that no guard word is."""
+    for clause in (c.strip(" .,!?") for c in CLAUSE_END.split(text)):
+        rest = NAME_CLAUSE_OPENER.sub("", clause).strip(" .,!?")
+        if not rest or len(rest.split()) > NAME_CLAUSE_WORDS or contact_details_in(rest):
+            continue
+        written = [n for n in written_names(rest) if not is_organisation(n)]
+        capitals = bool(written) and written[0] == rest and len(rest.split()) >= 2
+        shape = TWO_SMALL_WORDS.fullmatch(rest)
+        if not capitals and shape is None:
+            continue
+        names = [part.lower() for part in rest.split()]
+        if (
+            rest.split()[0] in NOT_NAMES
+            or a_place_not_a_name(rest.split(), "")
+            or any(not_a_name_word(part) for part in names)
+        ):
+            # "the boiler. Front Door", "kitchen tap. its leaking": no name.
+            continue
+        return rest if capitals else " ".join(capitalised(part) for part in names)
+    return None
+
+
+def not_a_name_word(word: str) -> bool:
+    """A word in small letters that is no part of a name typed without an opener."""
+    return word.endswith("ing") or word in (
+        NOT_A_BARE_NAME
+        | NOT_SIGNED_NAMES
+        | NOT_A_NAME
+        | DETAIL_LABELS
+        | NOT_IN_NAMES
+        | NOT_SMALL_NAME_WORDS
+    )
+
+
+# Beyond the first sentence, only an address written as one ("5 Mill Lane", "flat 2, 4 elm
+# court"): "broken 3 weeks now" is no address.
+FIRST_SENTENCE_WORDS = 10
+
+
+def address_told_beside(text: str, danger_at: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The address of the home typed in its own sentence beside a danger or a call to 999:
+    "14b Mill Lane. im going out the flat now ringing 999", "Flat 2, 4 Elm Court. and our front
+    door wont lock since someone broke in" (round 25 r25a-04 t18, r25a-08 t18, r25b-08 t6 were
+    asked the address again). Never read out of the danger's own sentence."""
+    for at, sentence in enumerate(sentences_clear_of(text, danger_at)):
+        said = without_contact_details(sentence).strip()
+        found = postal_address_in(said)
+        if found is None:
+            small = ADDRESS_ANY_CASE.search(said)
+            found = small.group(0).strip(" ,.") if small is not None else None
+        if (
+            found is None
+            and at == 0
+            and len(said.split()) <= FIRST_SENTENCE_WORDS
+            and STARTS_AS_AN_ADDRESS.match(said)
+        ):
+            # "flat 3 above the chip shop": the answer's own sentence, as typed.
+            found = address_in_an_answer(said)
+        if found and said.startswith(found) and ADDRESS_TAIL.fullmatch(said[len(found) :]):
+            # "Flat 12, Hawthorn Court, 5 Mill Lane, Derby DE1 9ZZ": the street and town too.
+            found = said.rstrip(" ,.")
+        if found:
+            return found
+    return None
+
+
+STARTS_AS_AN_ADDRESS = re.compile(r"^(?:flat|apartment|no\.?|number)?\s*\d", re.IGNORECASE)
+# More of an address after the first part read: ", 5 Mill Lane, Derby DE1 9ZZ".
+ADDRESS_TAIL = re.compile(
+    r"(?:,?\s*(?:\d+\w?\s+)?[A-Z][A-Za-z']*(?:\s+[A-Z0-9][A-Za-z0-9']*)*){1,4}[\s.,]*"
+)
+
+
+# When to visit or how to get in, told for the team: "mum's carer comes 9 till 11 in the
+# morning so that's the best time to visit", "I'm only in after 3pm", "knock loudly and wait".
+ACCESS_NOTE = re.compile(
+    r"\b(?:comes?|is in|are in|in|home|there|around|here|free|available|visits?)\s+"
+    r"(?:from\s+|between\s+)?"
+    r"\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)?\s*(?:till|til|to|until|and|-)\s*\d{1,2}(?:[:.]\d\d)?"
+    r"\s*(?:am|pm)?"
+    r"|\bbest (?:time|times|day|days) (?:to|for) (?:visit|come|call round|call)\b"
+    r"|\b(?:only|not)\s+(?:in|home|around)\s+(?:after|before|between|until|till)\s+\d"
+    r"|\bknock\s+(?:really\s+)?(?:loudly|loud|hard)\b",
+    re.IGNORECASE,
+)
+# What opens a message passed on, left off the note: "can you just pass a message on to someone
+# for me - tell them".
+PASSED_ON = re.compile(
+    r"^.*?\b(?:pass|give|leave|send)\s+(?:on\s+)?(?:a|the)?\s*message\s+(?:on\s+)?"
+    r"(?:to\s+\w+\s*)?(?:for me\s*)?[-:,.]*\s*(?:(?:and\s+)?tell\s+(?:them|him|her)\s+)?"
+    r"|^\s*(?:please\s+)?tell\s+(?:them|him|her|the team)\s+(?:that\s+|to\s+)?",
+    re.IGNORECASE,
+)
+
+
+def access_note_in(text: str) -> str | None:
+    """The sentence telling when to visit or how to get in, as typed, without the asking to
+    pass it on (round 25 r25a-03 t12: "tell them mum's carer comes 9 till 11" got nothing
+    noted)."""
+    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+        if ACCESS_NOTE.search(sentence):
+            note = PASSED_ON.sub("", sentence).strip(" .,!-")
+            return note[:1].upper() + note[1:] if note else None
+    return None

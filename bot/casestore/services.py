@@ -486,6 +486,35 @@ class CaseStore:
             uow.commit()
         return True
 
+    def add_service_request_access(self, contact_id: int, note: str) -> bool:
+        """When to visit or how to get in ("mum's carer comes 9 till 11, the best time to
+        visit"), added to what the request already holds. False when no request was logged for
+        the contact. The audit keeps that a note was added, never the note."""
+        with self.unit_of_work() as uow:
+            request = uow.cases.service_request(contact_id)
+            if request is None:
+                return False
+            held = request.access_times
+            if note.lower() not in held.lower():
+                access = f"{held}; {note}" if held else note
+                uow.cases.set_service_request_access(contact_id, access)
+                uow.cases.audit(self._clock(), self._actor, "service_request_access_given",
+                                f"contact:{contact_id}")  # fmt: skip
+            uow.commit()
+        return True
+
+    def cancel_service_request(self, contact_id: int) -> bool:
+        """The resident no longer needs the request the chat logged ("they're coming back
+        Thursday, cancel it please"): kept in the audit trail for the team, who then do not
+        contact them about it. False when no request was logged for the contact."""
+        with self.unit_of_work() as uow:
+            if uow.cases.service_request(contact_id) is None:
+                return False
+            uow.cases.audit(self._clock(), self._actor, "service_request_cancelled",
+                            f"contact:{contact_id}")  # fmt: skip
+            uow.commit()
+        return True
+
     def record_support(
         self, contact_id: int, representative: Representative | None,
         adjustments: tuple[Adjustment, ...],

@@ -39,6 +39,13 @@ class ServiceRequestRows(Rows):
             )
         )
 
+    def set_service_request_access(self, contact_id: int, access: str) -> None:
+        """When to visit, or how to get in, as the resident told it after the request."""
+        requests = tables.service_requests
+        self._db.execute(
+            update(requests).where(requests.c.contact_id == contact_id).values(access_times=access)
+        )
+
     def has_service_request(self, contact_id: int) -> bool:
         service_requests = tables.service_requests
         found = select(service_requests.c.id).where(service_requests.c.contact_id == contact_id)
