@@ -1359,7 +1359,8 @@ class Values:
                 f"{match.group('name')}, {address.group(1)}" if address else match.group("name")
             )
             opener = words(said[: match.start("name")])
-            for_someone = re.search(r"\bfor\b", opener) and (
+            # "the complaint should be from my nan, Edna Price" (round 25 r25b-08 t14).
+            for_someone = re.search(r"\b(?:for|from|behalf)\b", opener) and (
                 re.search(r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")])
                 # "The complaint is for Mrs Hilda Brooks at 3 Rowan Court" from someone read back
                 # as the resident, named otherwise (round 9 r9a-32 was asked which part).
