@@ -230,6 +230,9 @@ ABOUT_THE_CONVERSATION = re.compile(
     # "Why are you asking if anyone is in danger? Nobody is." (round 25 r25b-06 t10 read back
     # "Nobody is" as what went wrong).
     r"|(?:no ?(?:body|one)|no one)(?: is| s|s)?(?: here| at risk| hurt)?"
+    # "no ref, not a complaint yet." said to the reference question (round 25 r25b-05 t2).
+    r"|(?:no|dont have a|don'?t have a|havent got a|haven'?t got a) ref(?:erence)?"
+    r"(?: number| no)?(?: not a complaint(?: yet)?)?|not a complaint yet"
     r"|(?:can|could) we (?:carry on|continue|finish|go on|get on)(?: with it| with this)?"
     r"(?: where we (?:were|left off))?(?: now| please| pls)?(?: wtf)?"
     r"|let'?s (?:do it|do this|carry on|continue|go|finish it|get on with it)(?: then| now)?"

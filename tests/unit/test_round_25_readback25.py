@@ -180,6 +180,8 @@ def test_an_old_word_after_not_is_still_left_out() -> None:
         "I've said in the email.",
         "No one is. We want it logged properly this time.",
         "nobody is. i want this recorded as a formal complaint please",
+        "No reference number. Not a complaint yet.",
+        "dont have a ref, not a complaint yet",
         "Hello, I'm a support worker from Age UK helping one of your tenants. She has given me "
         "written consent. Also, what's your policy on talking to support workers?",
     ],
