@@ -258,6 +258,19 @@ RECORD_ONLY = re.compile(
 )
 
 
+def noted_instead(tracker: Tracker, consent: Any) -> dict[str, Any]:
+    """A no to recording a health condition that says what to note instead ("I'd rather you
+    didn't record the anxiety itself, just that he shouldn't be phoned directly"): that is what
+    would help, in their words, never a placeholder (round 25 r25b-14 t9). Empty otherwise."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if consent is not False or not answered_now(tracker, "adjustment_consent"):
+        return {}
+    instead = RECORD_ONLY.search(typed)
+    if instead is None or not words(instead.group("what")):
+        return {}
+    return {"adjustments_needed": capitalised(instead.group("what").strip(" .,;!"))}
+
+
 class AdjustmentQuestions:
     """The two adjustment questions, shared by the complaint form and the adjustments form."""
 
@@ -273,19 +286,7 @@ class AdjustmentQuestions:
     def validate_adjustment_consent(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """A no to recording a health condition that says what to note instead ("I'd rather
-        you didn't record the anxiety itself, just that he shouldn't be phoned directly"): that
-        is what would help, in their words, never a placeholder (round 25 r25b-14 t9)."""
-        typed = str(tracker.latest_message.get("text") or "")
-        instead = (
-            RECORD_ONLY.search(typed)
-            if value is False and answered_now(tracker, "adjustment_consent")
-            else None
-        )
-        if instead is None or not words(instead.group("what")):
-            return {"adjustment_consent": value}
-        what = capitalised(instead.group("what").strip(" .,;!"))
-        return {"adjustment_consent": value, "adjustments_needed": what}
+        return {"adjustment_consent": value, **noted_instead(tracker, value)}
 
     def validate_adjustments_needed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -17,7 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.adjustments import needs_told_beside
 from actions.complaint_form import ValidateComplaintForm
+from actions.repair import answer
 from actions.turns import button_title, triaged_messages
+from bot.answers import OpenQuestion, Understanding
 from bot.bootstrap import App
 
 DOMAIN = yaml.safe_load((Path(__file__).parents[2] / "domain.yml").read_text())
@@ -191,3 +193,17 @@ def test_a_status_question_alone_is_not_what_went_wrong() -> None:
         {"sender_id": "resident-25", "slots": {}, "events": triaged(text, "complaint_status", [])}
     )
     assert triaged_messages(tracker) == []
+
+
+NO = Understanding("no")
+
+
+def test_a_no_read_by_the_repair_keeps_what_to_note_too(app: App) -> None:
+    typed = "please don't record her depression, only that she needs calls before noon"
+    tracker = answered("adjustment_consent", typed, HELD, intent="dissatisfaction")
+    events = answer(tracker, OpenQuestion("adjustment_consent", "complaint_form"), NO)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots == {
+        "adjustment_consent": False,
+        "adjustments_needed": "She needs calls before noon",
+    }
