@@ -90,16 +90,21 @@ def triaged_messages(tracker: Tracker, since_left: bool = True) -> list[dict[str
             told = []
         elif event.get("event") == "user":
             latest = {**(event.get("parse_data") or {}), "text": str(event.get("text") or "")}
-        elif event.get("event") == "action" and event.get("name") == "action_triage":
-            if (latest.get("intent") or {}).get(
-                "name"
-            ) in NOT_ABOUT_THE_PROBLEM and not tells_a_problem(latest):
+        elif event.get("event") == "action" and event.get("name") in READ_BY:
+            asks = (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM
+            if (asks or event.get("name") != "action_triage") and not tells_a_problem(latest):
                 continue
             text = latest.get("text", "")
             words = set(text.lower().replace(",", " ").replace(".", " ").split())
             if text and words - ASKING_WORDS and text not in (m["text"] for m in told):
                 told.append(latest)
     return told
+
+
+# What reads a resident's message: triage, or the complaint reference check a status question
+# goes straight to ("CH here ... applied for transfer 18 mths ago, no update since ... v unhappy.
+# wants to know where he is on list" was never triaged, round 25 r25b-05 t11).
+READ_BY = ("action_triage", "status_form")
 
 
 def tells_a_problem(message: dict[str, Any]) -> bool:

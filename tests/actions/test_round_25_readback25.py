@@ -207,3 +207,16 @@ def test_a_no_read_by_the_repair_keeps_what_to_note_too(app: App) -> None:
         "adjustment_consent": False,
         "adjustments_needed": "She needs calls before noon",
     }
+
+
+def test_a_status_question_that_tells_the_problem_is_kept_though_never_triaged() -> None:
+    text = "cust rang 4 times about his transfer, nobody replies, v unhappy. where is he on list"
+    parse = {"intent": {"name": "complaint_status", "confidence": 0.4}, "entities": PROBLEM}
+    events = [
+        {"event": "user", "timestamp": 1764999000.0, "text": text, "parse_data": parse},
+        {"event": "action", "timestamp": 1764999001.0, "name": "status_form"},
+        {"event": "user", "timestamp": 1764999002.0, "text": "CMP-2026-000123", "parse_data": {}},
+        {"event": "action", "timestamp": 1764999003.0, "name": "status_form"},
+    ]
+    tracker = Tracker.from_dict({"sender_id": "resident-25", "slots": {}, "events": events})
+    assert [m["text"] for m in triaged_messages(tracker)] == [text]
