@@ -14,6 +14,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.app import get_app
+from actions.turns import part_asked_again
 from bot.answers import YES_NO_SLOTS, consent_to_record, more_than_yes, refuses_recording
 from bot.casestore.domain import Adjustment
 from bot.casestore.services import CaseStore
@@ -27,6 +28,7 @@ from bot.definition import (
 from bot.fits import elsewhere
 from bot.nlp.matches import RuleMatches
 from bot.replies import NO_ADJUSTMENTS_LINE, adjustments_noted_line
+from bot.text import capitalised, words
 from bot.told import without_chat, without_protest
 
 NONE_NEEDED = "none"
@@ -96,6 +98,10 @@ def needs_told_beside(tracker: Tracker) -> dict[str, Any]:
     text = str(tracker.latest_message.get("text") or "")
     asking = tracker.get_slot("requested_slot")
     if text.startswith("/") or asking is None or asking in ADJUSTMENT_SLOTS:
+        return {}
+    if part_asked_again(tracker):
+        # "cust applied for a transfer on medical grounds (knees)", given as the new account of
+        # what went wrong, changes only that (round 25 r25b-05 t14).
         return {}
     told = needs_in(tracker, text, tracker.latest_message.get("entities") or [])
     held = str(tracker.get_slot("adjustments_needed") or "")
@@ -243,6 +249,28 @@ def needs_given(tracker: Tracker) -> list[EventType]:
     return events
 
 
+# "don't record the anxiety itself, just that he shouldn't be phoned directly", "no, only put
+# that she needs letters": what may be noted, after a no to recording the condition.
+RECORD_ONLY = re.compile(
+    r"\b(?:just|only|but(?: (?:please|pls))?(?: (?:note|put|record|say|write))?)\s+"
+    r"(?:(?:note|put|record|say|write)\s+)?(?:down\s+)?that\s+(?P<what>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def noted_instead(tracker: Tracker, consent: Any) -> dict[str, Any]:
+    """A no to recording a health condition that says what to note instead ("I'd rather you
+    didn't record the anxiety itself, just that he shouldn't be phoned directly"): that is what
+    would help, in their words, never a placeholder (round 25 r25b-14 t9). Empty otherwise."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if consent is not False or not answered_now(tracker, "adjustment_consent"):
+        return {}
+    instead = RECORD_ONLY.search(typed)
+    if instead is None or not words(instead.group("what")):
+        return {}
+    return {"adjustments_needed": capitalised(instead.group("what").strip(" .,;!"))}
+
+
 class AdjustmentQuestions:
     """The two adjustment questions, shared by the complaint form and the adjustments form."""
 
@@ -254,6 +282,11 @@ class AdjustmentQuestions:
             if special_category(tracker.get_slot("adjustment_ids") or [])
             else {"adjustment_consent"}
         )
+
+    def validate_adjustment_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        return {"adjustment_consent": value, **noted_instead(tracker, value)}
 
     def validate_adjustments_needed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -25,6 +25,7 @@ from actions.adjustments import (
     NONE_NEEDED,
     WAY_TO_CONTACT_NEED,
     needs_given,
+    noted_instead,
     special_category,
 )
 from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
@@ -550,7 +551,15 @@ def answer(
         # "07700 900845, afternoons only", then the Phone call button: the time kept with the
         # way, as the form's own check keeps it (round 17 r17a-07 t10-11).
         value = f"{value}, {when}"
-    return [SlotSet(question.name, value), FollowupAction(question.form)]
+    # "I'd rather you didn't record the anxiety itself, just that he shouldn't be phoned
+    # directly": the no, and what to note instead (round 25 r25b-14 t9). A slot set here is not
+    # validated by the form again.
+    instead = noted_instead(tracker, value) if question.name == "adjustment_consent" else {}
+    return [
+        SlotSet(question.name, value),
+        *(SlotSet(slot, told) for slot, told in instead.items()),
+        FollowupAction(question.form),
+    ]
 
 
 def as_message(

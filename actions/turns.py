@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 
 from bot.casestore.domain import TranscriptLine
 from bot.definition import contact_details_in
+from bot.nlp.matches import RuleMatches
 from bot.text import words as plain_words
 
 
@@ -89,14 +90,31 @@ def triaged_messages(tracker: Tracker, since_left: bool = True) -> list[dict[str
             told = []
         elif event.get("event") == "user":
             latest = {**(event.get("parse_data") or {}), "text": str(event.get("text") or "")}
-        elif event.get("event") == "action" and event.get("name") == "action_triage":
-            if (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM:
+        elif event.get("event") == "action" and event.get("name") in READ_BY:
+            asks = (latest.get("intent") or {}).get("name") in NOT_ABOUT_THE_PROBLEM
+            if (asks or event.get("name") != "action_triage") and not tells_a_problem(latest):
                 continue
             text = latest.get("text", "")
             words = set(text.lower().replace(",", " ").replace(".", " ").split())
             if text and words - ASKING_WORDS and text not in (m["text"] for m in told):
                 told.append(latest)
     return told
+
+
+# What reads a resident's message: triage, or the complaint reference check a status question
+# goes straight to ("CH here ... applied for transfer 18 mths ago, no update since ... v unhappy.
+# wants to know where he is on list" was never triaged, round 25 r25b-05 t11).
+READ_BY = ("action_triage", "status_form")
+
+
+def tells_a_problem(message: dict[str, Any]) -> bool:
+    """Whether a message read as asking about a complaint, or taking one further, tells the
+    problem too: dissatisfaction with one of our services ("I've asked you several times to
+    log my complaint and nobody has. Here is the email I sent: ... the hallway light has been
+    out for weeks", "applied for transfer 18 mths ago, no update since, chased x3. v unhappy").
+    Round 25 r25b-06 t10 and r25b-05 t11 read back only a later message as what went wrong."""
+    matches = RuleMatches.from_entities(message.get("entities") or [])
+    return bool(matches.dissatisfaction_cues and matches.service_areas)
 
 
 def earlier_messages(tracker: Tracker) -> list[str]:
@@ -222,7 +240,11 @@ def typed_anywhere(tracker: Tracker, finds: Callable[[str], object]) -> bool:
 
 # Button titles that are plain answers to any question ("no" to "If not, just say no"), or a
 # request the rules take at any question.
-PLAIN_ANSWERS = ("yes", "no", "not yet", "talk to a person")
+# "No thank you." at "Is there anything that would make it easier?" is a plain no, though a
+# button elsewhere says "No, thank you" (round 25 r25b-03 t9 was asked again).
+PLAIN_ANSWERS = (
+    "yes", "no", "not yet", "talk to a person", "no thank you", "no thanks", "yes please",
+)  # fmt: skip
 
 
 def title_words(text: str) -> str:
@@ -253,3 +275,24 @@ def another_questions_title(tracker: Tracker, domain: dict[str, Any], text: str)
     asked = last_question(tracker) or {}
     own = {title_words(str(b.get("title") or "")) for b in asked.get("buttons") or []}
     return title_words(text) not in own and button_title(domain, text)
+
+
+# The parts of the complaint told in the resident's own words, asked again when chosen for
+# changing at the read-back.
+WRITTEN_PART_SLOTS = ("complaint_aspects", "outcome_sought", "earlier_request", "still_happening")
+
+
+def part_asked_again(tracker: Tracker) -> bool:
+    """Whether the question waiting asks again for a part of the complaint told in the
+    resident's words, chosen for changing at the read-back: the new words change only that part
+    (round 25 r25b-05 t14 added a new account of what went wrong to what would help too)."""
+    if tracker.get_slot("requested_slot") not in WRITTEN_PART_SLOTS:
+        return False
+    shown = False
+    for event in tracker.events:
+        submitted = event.get("event") == "action" and event.get("name") == SUBMIT_COMPLAINT_ACTION
+        if submitted or (event.get("metadata") or {}).get("utter_action") == LEFT_COMPLAINT:
+            shown = False
+        elif event.get("event") == "slot" and event.get("name") == "awaiting_confirmation":
+            shown = shown or event.get("value") is True
+    return shown and not tracker.get_slot("awaiting_confirmation")

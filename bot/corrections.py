@@ -173,7 +173,10 @@ REPLACE = re.compile(
     r"(?:\s+(?:with|to|so (?:it|that it) (?:says|reads)|to say|to read)|\s*(?=:))\s*"
     r"(?:just |only )?(?:this|the following|these words)?\s*[:\-]?\s*(?P<text>\S.*)"
     rf"|(?<!\w)(?P<part2>{PARTS_SAID})\s+(?:should|must|needs to|ought to)\s+(?:just |only )?"
-    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*(?P<text2>\S.*)"
+    r"(?:say|read|be)\s*(?:just |only )?[:\-]?\s*"
+    # "the complaint should be for my mum, Joan Marsh" says who it is for, never what went wrong
+    # (round 25 r25b-08 t14 overwrote what went wrong with it).
+    r"(?!(?:for|from|by|made by|in (?:my|his|her|their|the) name)\b)(?P<text2>\S.*)"
     # "That is not what went wrong. What went wrong is the new windows ..." (round 13 r13a-09,
     # r13d-07 were asked which part).
     r"|\b(?P<part3>what went wrong|wot went wrong|what happened"
@@ -263,7 +266,14 @@ EARLIER_SAYS = re.compile(
     re.IGNORECASE,
 )
 # ", not rang em" after the new words: the old ones.
-NOT_THE_OLD = re.compile(r"[,;]?\s+(?:not|instead of|rather than)\s+[^.]*$", re.IGNORECASE)
+NOT_THE_OLD = re.compile(
+    # "do not phone Kevin directly" is what they want, not old words after "not" (round 25
+    # r25b-14 t10 kept only "do").
+    r"(?<!\bdo)(?<!\bdoes)(?<!\bdid)(?<!\bshould)(?<!\bmust)(?<!\bwill)(?<!\bcan)(?<!\bcould)"
+    r"(?<!\bwould)(?<!\bplease)(?<!\bto)(?<!\bis)(?<!\bare)(?<!\bwas)"
+    r"[,;]?\s+(?:not|instead of|rather than)\s+[^.]*$",
+    re.IGNORECASE,
+)
 # "there is no job 07811", "I don't have the job number", "isn't a job number".
 NO_JOB_NUMBER = re.compile(
     r"\b(?:there'?s no|theres no|there is no|no such)\s+job\b"
@@ -510,6 +520,14 @@ AND_THE_DETAILS = (
     # have" (round 22 r22b-01 t10): the addition is one instruction, the line another.
     r"|\s*[,;]\s*(?:and\s+)?(?=(?:that'?s|thats|that is|it'?s|its|it is|which is|they'?re|"
     r"theyre|they are|both)\s+(?:all\s+)?still\s+(?:going on|happening|ongoing|the case)\b)"
+    # "please add that the first missed appointment was on 17 November, and take out the bit
+    # about Jo": an addition and a removal, each its own instruction (round 25 r25b-03 t11 was
+    # asked which part).
+    r"|\s*,?\s+and\s+(?=(?:(?:please|pls|can you|could you|also)\s+)?(?:take out|take away"
+    r"|remove|delete|leave out|get rid of|cut out|add)\b)"
+    # "the adjustments only says do, it should say ...": what it says, then what it should.
+    r"|\s*[,;]\s*(?=(?:but\s+)?(?:it|that|this)\s+(?:should|must|needs to)\s+(?:just\s+)?"
+    r"(?:say|read|be)\b)"
 )
 
 
@@ -771,7 +789,9 @@ NOTHING_ELSE = re.compile(
 )
 # "the reported before bit still says doin my nut": the words that are wrong, there still.
 STILL_SAYS = re.compile(
-    r"\b(?:still|now|again)\s+(?:says|has|shows|reads|got|includes|contains|reads as)\s+"
+    # "The adjustments line just says 'do'. It should say: ..." (round 25 r25b-14 t11 added the
+    # first sentence to it).
+    r"\b(?:still|now|again|just|only)\s+(?:says|has|shows|reads|got|includes|contains|reads as)\s+"
     r"['\"\u2018\u201c]?(?P<old>.+?)['\"\u2019\u201d]?[.!]*$",
     re.IGNORECASE,
 )
@@ -1283,6 +1303,10 @@ class Values:
             # Nothing found to take out, or it would leave the part empty: ask.
             self.stuck = True
             return None
+        if kept[0] != current[0]:
+            # "But the plumber never came", once the compliment before it is gone, starts the
+            # part without "But" (round 25 r25b-03 t11).
+            kept[0] = capitalised(re.sub(r"^(?:but|and|so|also)\s+", "", kept[0], flags=re.I))
         self.parts[part] = " ".join(kept)
         return "removed"
 
@@ -1335,7 +1359,8 @@ class Values:
                 f"{match.group('name')}, {address.group(1)}" if address else match.group("name")
             )
             opener = words(said[: match.start("name")])
-            for_someone = re.search(r"\bfor\b", opener) and (
+            # "the complaint should be from my nan, Edna Price" (round 25 r25b-08 t14).
+            for_someone = re.search(r"\b(?:for|from|behalf)\b", opener) and (
                 re.search(r"\b(?:my|her|his|their|our) [a-z-]+,?\s+$", said[: match.start("name")])
                 # "The complaint is for Mrs Hilda Brooks at 3 Rowan Court" from someone read back
                 # as the resident, named otherwise (round 9 r9a-32 was asked which part).

@@ -77,6 +77,18 @@ def says_still_or_stopped(text: str) -> bool | None:
     return yes_or_no(text, ongoing_question=True)
 
 
+# "another one came tuesday", "it happened again", "they keep coming": it goes on.
+AGAIN = re.compile(r"\b(?:another|again|keeps?|kept|more of them|still)\b", re.IGNORECASE)
+
+
+def goes_on_again(text: str) -> bool:
+    """Whether an answer to "is it still happening?" opens with a yes, or says it has happened
+    again, with no no in it."""
+    first = (words(text).split() or [""])[0]
+    yes = yes_or_no(first) is True
+    return (yes or AGAIN.search(text) is not None) and yes_or_no(text) is not False
+
+
 def tells_of_an_earlier_report(text: str) -> bool:
     """A date, a visit or a job number of a report already made, and nothing wanted."""
     return (
@@ -185,6 +197,10 @@ def elsewhere(slot: str, text: str) -> dict[str, Any] | None:
         return None
     if slot == "still_happening":
         still = says_still_or_stopped(text)
+        if still is None and job_reference_in(text) is None and goes_on_again(text):
+            # "yeah another one came tuesday, addressed to mrs p okafor": a yes, and it has
+            # happened again; no earlier report (round 25 r25b-01 t3 was asked again).
+            return None
         if still is None and tells_of_an_earlier_report(text):
             return {"earlier_request": text.strip()[:200]}
         if still is not None and job_reference_in(text) is not None:

@@ -11,6 +11,8 @@ from bot.definition import NAME_WORD, NOT_NAMES, name_in
 # Alan Fisher".
 RESIDENT = re.compile(
     r"\b(?:the )?(?:resident|tenant|T|complaint is for|complaints for|it'?s for|its for|"
+    # "the complaint should be for my mum, Joan Marsh" (round 25 r25b-08 t14).
+    r"(?:complaint|it) (?:should|must|needs to|ought to) be (?:for|from|on behalf of)|"
     r"this is for|(?:her|his|their|the resident'?s|the tenant'?s|mum'?s|dad'?s) name)"
     # Whole words: the "T" of "ME WANT SORRY TOO" is no tenant (round 10 r10a-27 "O ASANTE").
     r"\b\s*(?:is|=|:|'s)?\s*(?:just |actually |really )?"

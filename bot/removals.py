@@ -50,8 +50,17 @@ AT_THE_END = re.compile(r"\b(?:at the end|last bit|end bit|last sentence|last li
 
 def keywords(what: str) -> set[str]:
     """The content words of "the rent question" or "the fence and the rude man"."""
-    found = {w for w in words(what).split() if w not in PLACE_IN_TEXT and len(w) > 2}
-    return {w.removesuffix("'s").rstrip("s") or w for w in found}
+    # A short name keeps its place: "take out the bit about Jo" (round 25 r25b-03 t11 found no
+    # word to take out, and was asked which part).
+    names = {name.lower() for name in re.findall(r"\b[A-Z][a-z]\b", what) if name != "To"}
+    found = {
+        w for w in words(what).split() if w not in PLACE_IN_TEXT and (len(w) > 2 or w in names)
+    }
+    return {w if len(w) <= SHORT else w.removesuffix("'s").rstrip("s") or w for w in found}
+
+
+# Keywords this short (a name: "Jo", "Al") match only a whole word, never "job" or "also".
+SHORT = 2
 
 
 def mentions(sentence: str, wanted: set[str]) -> bool:
@@ -59,7 +68,9 @@ def mentions(sentence: str, wanted: set[str]) -> bool:
     or with its stem where it ends in "e" ("abuse", "abusing": round 19 r19b-11 t8)."""
     said = words(sentence).split()
     stems = {key[:-1] if key.endswith("e") and len(key) > STEMMED else key for key in wanted}
-    return any(word.startswith(key) for word in said for key in stems)
+    return any(
+        word == key if len(key) <= SHORT else word.startswith(key) for word in said for key in stems
+    )
 
 
 # Keywords longer than this lose a last "e" to match their other forms.

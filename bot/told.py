@@ -18,6 +18,7 @@ from bot.definition import (
     NOT_NAMES,
     a_place_not_a_name,
     address_in_an_answer,
+    consent_told,
     contact_details_in,
     introduced_name,
     is_organisation,
@@ -277,11 +278,26 @@ ABOUT_THE_CONVERSATION = re.compile(
     r"^(?:(?:ok|okay|right|yes|yeah|no|so|and|but|anyway|sorry)\s+)*(?:"
     r"(?:no ?(?:body|one)|no one)(?: is| s|s)?(?: in)?(?: any| immediate)? danger"
     r"(?: now| right now)?(?: no)?"
+    # "Why are you asking if anyone is in danger? Nobody is." (round 25 r25b-06 t10 read back
+    # "Nobody is" as what went wrong).
+    r"|(?:no ?(?:body|one)|no one)(?: is| s|s)?(?: here| at risk| hurt)?"
+    # "no ref, not a complaint yet." said to the reference question (round 25 r25b-05 t2).
+    r"|(?:no|dont have a|don'?t have a|havent got a|haven'?t got a) ref(?:erence)?"
+    r"(?: number| no)?(?: not a complaint(?: yet)?)?|not a complaint yet"
     r"|(?:can|could) we (?:carry on|continue|finish|go on|get on)(?: with it| with this)?"
     r"(?: where we (?:were|left off))?(?: now| please| pls)?(?: wtf)?"
     r"|let'?s (?:do it|do this|carry on|continue|go|finish it|get on with it)(?: then| now)?"
     r"|(?:i )?(?:said |want |wanted |would like |d like )?(?:to make )?(?:a )?formal complaint"
     r"(?: please| pls)?"
+    # "I want it logged formally, as I've said in the email": the choice, told again (round 25
+    # r25b-06 t10 read it back as what went wrong).
+    r"|(?:(?:i|we|he|she|they) )?(?:want|wants|would like|d like|need|needs)"
+    r"(?: (?:it|this|that|my complaint|the complaint|a complaint))?"
+    r"(?: to be)? (?:logged|made|raised|put in|recorded|treated|taken|done|dealt with)"
+    r"(?: as)?(?: a)? (?:formal(?:ly)?|properly|official(?:ly)?)(?: complaint)?"
+    r"(?:,? as (?:i|we)(?:'ve| have|ve)? (?:said|asked|written|put)"
+    r"(?: (?:in|before|already|in (?:the|my|our) (?:email|letter|message)))*)?"
+    r"(?: (?:please|pls|this time|now))*"
     r"|(?:i'?ve|i have|ive) had (?:a|my) (?:cup of )?(?:tea|coffee|break)|i'?m back|im back"
     r"|the '?no'? was about [\w' ]+"
     r"|(?:she|he|they|i|we|mum|dad)(?:'s|'ve| has| have|s|ve)? changed (?:her|his|their|my|our) "
@@ -404,13 +420,51 @@ def without_praise(text: str) -> str:
     return said if words(said) else text
 
 
+# "Hello, I'm an advocate from Mind working with one of your tenants, Mr Kevin Lowe": who is
+# writing, not what went wrong (round 25 r25b-14 read it back as the complaint).
+INTRODUCTION = re.compile(
+    r"^(?:(?:hi+|hiya|hello|hey|good (?:morning|afternoon|evening))\s+)?"
+    r"(?:i'?m|im|i am|this is|my name is|we are|we'?re)\b.{0,60}?\b(?:advocate|advocacy|"
+    r"support worker|social worker|care ?worker|caseworker|case worker|key ?worker|councillor|"
+    r"solicitor|carer|officer|nurse|mp)\b"
+)
+# "Also, what's your policy on communicating with advocates?": a question for us, answered or
+# passed on, never read back as what went wrong (round 25 r25b-14).
+ASKS_US = re.compile(
+    r"^(?:(?:also|and|oh|plus|so|one more thing|another thing)\s+)*(?:what'?s|whats|what is|"
+    r"what are|how do|how can|how does|how long|where do|where can|can i|could i|do i|do you|"
+    r"does your|is there|are there|will it|will this|would it|should i)\b"
+)
+# Words that tell of the problem itself, which keep a sentence however it opens.
+PROBLEM_HINT = re.compile(
+    r"\b(?:not|never|no one|nobody|broken|leak\w*|damp|mould|still|waiting|ignored|unhappy|"
+    r"failed|missed|late|rude|wrong|off|out|left|hasn'?t|haven'?t|didn'?t|won'?t|can'?t|cannot)\b"
+)
+# "He has given me written consent to act for him", beside bot.definition.consent_told.
+CONSENT_GIVEN = re.compile(
+    r"\b(?:given|gave|signed|got|have|has)\s+(?:me|us)?\s*(?:(?:his|her|their|written|signed|"
+    r"full)\s+)*(?:consent|permission|authority|authorisation|authorization)\b"
+)
+# Fewer words than this in a sentence that only tells of the resident's agreement.
+CONSENT_WORDS = 25
+
+
 def about_the_chat(sentence: str) -> bool:
-    """Whether a sentence is about the conversation or the assistant, not the problem."""
+    """Whether a sentence is about the conversation or the assistant, not the problem: nor who
+    is writing, the resident's agreement to it, or a question for us (round 25 r25b-14)."""
     said = words(sentence)
+    plain = said.strip(" ?!.,")
     return bool(
         ABOUT_THE_CONVERSATION.match(said)
         or ABOUT_THE_ASSISTANT.search(said)
-        or GREETING_OR_ASKING_TO_COMPLAIN.match(said.strip(" ?!.,"))
+        or GREETING_OR_ASKING_TO_COMPLAIN.match(plain)
+        or (INTRODUCTION.match(plain) and not PROBLEM_HINT.search(plain))
+        or (sentence.rstrip().endswith("?") and ASKS_US.match(plain))
+        or (
+            (consent_told(sentence) or CONSENT_GIVEN.search(plain))
+            and len(plain.split()) < CONSENT_WORDS
+            and not PROBLEM_HINT.search(plain)
+        )
     )
 
 
