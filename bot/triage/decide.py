@@ -518,7 +518,7 @@ MESSAGE_FOR_US = "message_for_us"
 # A light, gone dark, where it is, and someone hurt: a dark stair is a repair unless someone is
 # hurt.
 LIGHTING, GONE_DARK, LIGHT_PLACE = "lighting", "gone_dark", "light_place"
-HURT_NOW = "hurt_now"
+HURT_NOW, MEDICAL_WORDS = "hurt_now", "medical_words"
 WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
 # The cue groups that name an alarm, whose chirp tells of its battery.
@@ -657,8 +657,12 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # hes going to fall down them one night" got the structural danger's route, the bulb on the
     # landing the safety question (round 24 r24a-08 t2, left in round 24). A danger to a person
     # is never doubted for it.
+    # A fall that has not happened is no medical emergency either: "the light on the stairs is
+    # out and my nan is 84, she could fall in the dark" got the medical question (0.88, round
+    # 25's replay). Not another danger to a person (abuse, self-harm), whose words are not a
+    # fall's.
     doubts += 2 * int(
-        not category.to_a_person
+        (not category.to_a_person or set(category.detector_needs) == {MEDICAL_WORDS})
         and {LIGHTING, GONE_DARK, LIGHT_PLACE} <= groups
         and HURT_NOW not in groups
         and not any(set(combination) <= groups for combination in category.combinations)

@@ -10,6 +10,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.safety import ActionSafetyCheck
+from actions.triage import ActionTriage
 from bot.bootstrap import App
 from bot.policy import Policy
 from tests.actions.test_round_12_safety import texts, turn
@@ -91,3 +92,28 @@ def test_a_and_e_asked_at_the_name_question_beside_the_medical_route_is_answered
     _run(dispatcher, tracked)
     replies = texts(dispatcher)
     assert any(r.startswith("Call 999 now if they have chest pain") for r in replies)
+
+
+# Fault 3.
+DARK_STAIRS = "A light out on the stairs or a landing can make someone trip or fall in the dark."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the landing light has gone and its pitch black on the stairs",
+        "bulb on the stairs has blown, my mum is 81 and could trip",
+        "communal stairwell lights not working since the weekend",
+    ],
+)
+def test_a_light_out_on_the_stairs_is_answered_and_noted_as_a_repair(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
+) -> None:
+    """Round 24 r24a-08 t2 (left): a bulb out on the landing got the safety question. Answered
+    now, the request is still noted: "light out on the stairs" got the answer alone (round 25)."""
+    tracked = turn(policy, ["How can I help?"], text)
+    asyncio.run(ActionTriage().run(dispatcher, tracked, {}))
+    replies = texts(dispatcher)
+    assert any(r.startswith(DARK_STAIRS) for r in replies)
+    assert not any(r.startswith("Is anyone in danger") for r in replies)
+    assert any("noted this as a request" in r for r in replies), replies

@@ -73,6 +73,7 @@ def test_despair_beside_a_message_to_pass_on_is_still_routed(policy: Policy, tex
         "what reference have you put down for me? i need to know its the right one",
         "any update on my complaint, the ref is SH-2026-000318",
         "whats happening with my complaint ref number, i was told someone would call",
+        "what's happening with SH-2026-000415, nobody has rung me back",
     ],
 )
 def test_a_status_question_about_a_reference_gets_no_safety_question(
@@ -94,6 +95,8 @@ def test_a_status_question_about_a_reference_gets_no_safety_question(
         ("bulb on the stairs has blown and its pitch black, my dad nearly fell last night",
          "no_heating_or_water_vulnerable", 0.55),
         ("the bulb in the hall cupboard has gone", "electrical_danger", 0.3),
+        ("lights out on our stairs again, my gran is 88 and could easily fall in the dark",
+         "medical_emergency", 0.88),
     ],
 )  # fmt: skip
 def test_a_light_out_where_it_is_is_a_repair_not_a_danger(
@@ -108,6 +111,8 @@ def test_a_light_out_where_it_is_is_a_repair_not_a_danger(
     ("text", "guess"),
     [
         ("the stair light is out and my nan fell down them, shes bleeding", "medical_emergency"),
+        ("landing light has gone and my dad had a fall, he cant get up", "medical_emergency"),
+        ("the stair light is out and my ex is outside threatening me", "domestic_abuse"),
         ("the landing light is out and water is pouring out of the fitting", "electrical_danger"),
         ("landing light has gone and theres smoke coming from the switch", "electrical_danger"),
     ],
