@@ -145,8 +145,9 @@ def _a_person_has_it(tracker: Tracker, policy: Policy) -> bool:
     return language in policy.languages and hands_over(tracker, language, policy)
 
 
-# Answers beside a route that the route itself covers: when someone comes, what to do now.
-ROUTE_COVERS = frozenset({"emergency_repairs", "repair_status", "repair_timescales"})
+# Answers beside a route that the route itself covers: when someone comes, what to do now, and
+# whether to go to A&E (the medical route's follow-up, ambulance_or_111).
+ROUTE_COVERS = frozenset({"emergency_repairs", "repair_status", "repair_timescales", "ae_or_111"})
 
 
 def answer_asked_beside(
@@ -357,8 +358,13 @@ class ActionSafetyCheck(Action):
                 )
             )
             if follow_up:
-                # A need asked to be noted is an answer too (`health_noted_beside`).
-                answered = bool(asked_about_steps) or health_noted_here(tracker) is not None
+                # A need asked to be noted is an answer too (`health_noted_beside`). So is a
+                # danger told again that a standing route covers: "now water is pouring through
+                # the ceiling" after the ceiling route got the 24 hours said again (round 24,
+                # safety24's note); what was said before is not said again.
+                answered = (
+                    bool(asked_about_steps) or health_noted_here(tracker) is not None or told_again
+                )
                 return _after_route(dispatcher, tracker, follow_up, answered)
             _unread_while_waiting(dispatcher, tracker)
             _details_while_waiting(dispatcher, tracker)

@@ -134,6 +134,10 @@ WITHDRAWING = re.compile(
 
 # The common answer about an alarm's chirp (answers.yml).
 ALARM_CHIRPING = "alarm_chirping"
+# Common answers told of a fault that are repairs too (answers.yml): each says so ("We'll replace
+# it as a repair", "we'll treat this as a repair"), and the request is noted beside it. "light out
+# on the stairs" was answered and not noted (round 25).
+ANSWERED_AS_REPAIRS = frozenset({ALARM_CHIRPING, "dark_stairs"})
 
 
 def withdrawal_first(text: str, answers: dict[str, Answer], questions: list[Asked]) -> list[Asked]:
@@ -567,9 +571,9 @@ class ActionTriage(Action):
             if stage_2
             else not unhappy
             and not told_beside(result, questions, entities)
-            # An alarm's chirp, answered when told, is a repair too: its answer says "We'll
-            # replace it as a repair" (round 24).
-            and not (asked.id == ALARM_CHIRPING and result.label == "service_request")
+            # An alarm's chirp or a light out on the stairs, answered when told, is a repair
+            # too: its answer says so (round 24, round 25).
+            and not (asked.id in ANSWERED_AS_REPAIRS and result.label == "service_request")
         ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.

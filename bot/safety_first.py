@@ -60,9 +60,9 @@ from bot.triage.safety import (
     follows_up_a_route,
     left_at_risk,
     line_not_answered,
+    made_safe_told,
     needs_safety_check,
     not_to_be_phoned,
-    only_made_safe_told,
     protests_a_timescale,
     reads_as_a_detail,
     routes_given,
@@ -237,11 +237,14 @@ class SafetyFirstPolicy(UntrainedPolicy):
             message.text, standing_before, policy
         ):
             return True
-        if only_made_safe_told(message.text, standing_before, policy) or protests_a_timescale(
+        if made_safe_told(message.text, standing_before, policy) or protests_a_timescale(
             message.text, standing_before, policy
         ):
             # "ok were outside now" at the contact offer was read as yes to it (round 23,
             # r22a-01 t3): the step taken is acknowledged, and the question asked again.
+            # Told beside an answer, the step is acknowledged and the answer kept: "ok were
+            # outside now. my number is 07700 900333" at the contact details question stored
+            # the number and said nothing of the step (round 24's closing note).
             # "wednesday?? its a gas leak" got "I can't answer that one" (r22a-01 t8).
             return True
         unhappy = bool(matches.dissatisfaction_cues)

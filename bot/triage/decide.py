@@ -525,6 +525,12 @@ def _tells_of_harm_to_a_person(urgency: tuple[str, ...], policy: Policy) -> bool
 
 # Cue groups that name who may be in danger, not the danger: "my wife" is no word of abuse.
 PARTNER = "partner"
+# The cue group of a message for our team: to pass on, to call back, or after a reference.
+MESSAGE_FOR_US = "message_for_us"
+# A light, gone dark, where it is, and someone hurt: a dark stair is a repair unless someone is
+# hurt.
+LIGHTING, GONE_DARK, LIGHT_PLACE = "lighting", "gone_dark", "light_place"
+HURT_NOW, MEDICAL_WORDS = "hurt_now", "medical_words"
 WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
 # The cue groups that name an alarm, whose chirp tells of its battery.
@@ -632,12 +638,16 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # named with it: "he's scared to lock it at night ... what if there's a fire and he can't
     # get out?" is no abuse (round 19 r19b-11 got the abuse helpline beside the fire advice),
     # "my ex is outside shouting he'll set fire to the flat, im so scared" is.
+    # A person told by who they are is who, not what, here too: "the asbestos dust is on the kids
+    # toys too" after the asbestos route got a damp-and-mould route as well, on a guess whose only
+    # evidence was "kids" (damp_risk, a group a person's age joins; round 24, safety24's note).
     groups = set(matches.cue_groups)
     feelings = set() if PARTNER in groups else FEELING_NOT_WHAT
+    who = WHO_NOT_WHAT | set(policy.safety.age_cue_groups)
     doubts += int(
         bool(matches.urgency)
         and category.id not in matches.urgency
-        and not (needs - WHO_NOT_WHAT - feelings) & groups
+        and not (needs - who - feelings) & groups
     )
     # A danger to a person guessed with no words of its own, in a message the policy's words put
     # about our homes or service, is the resident's unhappiness with us: "Well I did say I was
@@ -646,13 +656,47 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # A category whose needs the message lacks (a medical emergency with no medical word) is
     # capped above instead. A door or a lock named is no sign of this: "she can hear him trying
     # his key in the door now" is the danger itself (round 12 r12c-13).
-    doubts += int(
+    unhappy = int(
         category.to_a_person
         and (not needs or bool(needs & set(matches.cue_groups)))
         and not words_of_its_own(category, _without_groups(matches, WHO_NOT_WHAT))
         and _unhappy_with_us(matches)
     )
+    doubts += unhappy
+    # A light or a bulb out where it is (the stairs, a landing, a cupboard) is a repair: a guess
+    # at a hazard in the home with none of its combinations and nobody hurt counts two steps
+    # less, so it is neither routed nor asked about. "stairwell light has gone and my dad is 79,
+    # hes going to fall down them one night" got the structural danger's route, the bulb on the
+    # landing the safety question (round 24 r24a-08 t2, left in round 24). A danger to a person
+    # is never doubted for it.
+    # A fall that has not happened is no medical emergency either: "the light on the stairs is
+    # out and my nan is 84, she could fall in the dark" got the medical question (0.88, round
+    # 25's replay). Not another danger to a person (abuse, self-harm), whose words are not a
+    # fall's.
+    doubts += 2 * int(
+        (not category.to_a_person or set(category.detector_needs) == {MEDICAL_WORDS})
+        and {LIGHTING, GONE_DARK, LIGHT_PLACE} <= groups
+        and HURT_NOW not in groups
+        and not any(set(combination) <= groups for combination in category.combinations)
+    )
+    # A message for our team, asking us to pass something on or call back, or asking after a
+    # reference, is about our service too: a guess at a danger to a person with none of its
+    # category's words counts one step less. "can't you just pass a message on to them for me?
+    # i'll forget to call" got the safety question on a guess at self-harm (round 24's closing
+    # note), "which reference have you got down for me? i want to be sure its ..." the same
+    # (round 24 r24b-07 t4). Not counted twice beside unhappiness with us.
+    doubts += int(
+        not unhappy
+        and category.to_a_person
+        and MESSAGE_FOR_US in groups
+        and not (any_words_of(category) - WHO_NOT_WHAT) & groups
+    )
     return max(level - doubts, NOT_AT_ALL)
+
+
+def any_words_of(category: UrgencyCategory) -> set[str]:
+    """Every cue group a category names: what its detector needs and each of its combinations."""
+    return set(category.detector_needs).union(*map(set, category.combinations))
 
 
 # Words after a fault cue ("has gone") that make it a rise: "has gone up by £13".

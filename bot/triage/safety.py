@@ -305,9 +305,12 @@ def danger_raised(said: Iterable[str], policy: Policy) -> bool:
 
 
 def _tells_any(text: str | None, phrases: Iterable[str]) -> bool:
-    """Whether the message holds any of these phrases as whole words."""
+    """Whether the message holds any of these phrases as whole words. A phrase is read as the
+    message is, without its punctuation: "do i need a&e" typed beside the medical route was never
+    found, as the message's words are "do i need a e" (round 24, safety24's note: the 999-or-111
+    answer was not given)."""
     said = words(text or "")
-    return any(contains(said, phrase) for phrase in phrases)
+    return any(contains(said, words(phrase)) for phrase in phrases)
 
 
 def routes_put_off(text: str | None, standing: Iterable[str], policy: Policy) -> list[str]:
