@@ -869,7 +869,14 @@ def _said_again(tracker: Tracker, result: TriageResult) -> tuple[list[str], tupl
     policy = get_app().policy
     text = str(tracker.latest_message.get("text") or "")
     standing = routes_standing(turns_in_events(before_latest_message(tracker)), policy)
-    put_off = [c for c in routes_put_off(text, standing, policy) if c not in result.urgency]
+    # A question about the route's steps is answered, not taken as the danger put off: "do i
+    # honestly need to go out tho its probably just the battery" beside a CO alarm got the line
+    # about leaving a gas smell till later, and no answer (round 25 r25a-06 t2).
+    put_off = [
+        c
+        for c in routes_put_off(text, standing, policy)
+        if c not in result.urgency and not follow_ups_asked(text, [c], policy)
+    ]
     unanswered = line_not_answered(text, standing, policy)
     lines = [line for line in map(policy.put_off_line, put_off) if line]
     if unanswered:
