@@ -545,7 +545,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         matches = replace(matches, detected_urgency=guess)
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
-    elif _asks_about_route_steps(text, routed, policy):
+    elif _asks_about_route_steps(text, routed, policy) or made_safe_told(text, routed, policy):
+        # A step told as taken is a reply to its route too: "ive called 999, the ambulance is on
+        # its way" after the poisoning route got the fire route on a guess (round 25, r25a-07 t6).
         level = detector_level(matches, policy, ROUTE_STEP_QUESTION_DOUBTS)
     elif words_of_its_own(policy.urgency[str(guess)], without_who(matches)):
         # A person named in an answer is who, not what: "call me, her daughter ... not my mother

@@ -73,13 +73,17 @@ def test_should_i_make_him_sick_after_the_poisoning_route(
 def test_an_ambulance_called_after_the_poisoning_route_is_acknowledged(
     app: App, policy: Policy, dispatcher: CollectingDispatcher, text: str
 ) -> None:
-    """r25a-07 t6: "ive rung 999 theyre sending an ambulance" got the name question alone."""
+    """r25a-07 t6: "ive rung 999 theyre sending an ambulance" got the name question alone; in
+    our replay the learned detector's guess at a fire (999, ambulance) then got the fire route.
+    A step told as taken is a reply to its route: the guess counts two steps less."""
     said = [policy.urgent_route("poisoning"), CONTACT_OFFER]
-    tracked = turn(policy, said, text, request_contact_pending=True)
+    guess = ("fire_or_danger_to_life", 0.8)
+    tracked = turn(policy, said, text, guess, request_contact_pending=True)
     asyncio.run(ActionSafetyCheck().run(dispatcher, tracked, {}))
     replies = texts(dispatcher)
     assert policy.made_safe_line("poisoning") in replies
     assert policy.urgent_route("poisoning") not in replies
+    assert policy.urgent_route("fire_or_danger_to_life") not in replies
 
 
 @pytest.mark.parametrize("text", ["should i switch it all off?", "do i turn the mains off then"])
