@@ -560,7 +560,9 @@ def _in_context(result: TriageResult, tracker: Tracker, policy: Policy) -> Triag
         matches = replace(matches, detected_urgency=guess)
     if guess in routed:
         level = detector_level(matches, policy) if matches.danger_still else NOT_AT_ALL
-    elif _asks_about_route_steps(text, routed, policy):
+    elif _asks_about_route_steps(text, routed, policy) or made_safe_told(text, routed, policy):
+        # A step told as taken is a reply to its route too: "ive called 999, the ambulance is on
+        # its way" after the poisoning route got the fire route on a guess (round 25, r25a-07 t6).
         level = detector_level(matches, policy, ROUTE_STEP_QUESTION_DOUBTS)
     elif words_of_its_own(policy.urgency[str(guess)], without_who(matches)):
         # A person named in an answer is who, not what: "call me, her daughter ... not my mother
@@ -888,7 +890,14 @@ def _said_again(tracker: Tracker, result: TriageResult) -> tuple[list[str], tupl
     policy = get_app().policy
     text = str(tracker.latest_message.get("text") or "")
     standing = routes_standing(turns_in_events(before_latest_message(tracker)), policy)
-    put_off = [c for c in routes_put_off(text, standing, policy) if c not in result.urgency]
+    # A question about the route's steps is answered, not taken as the danger put off: "do i
+    # honestly need to go out tho its probably just the battery" beside a CO alarm got the line
+    # about leaving a gas smell till later, and no answer (round 25 r25a-06 t2).
+    put_off = [
+        c
+        for c in routes_put_off(text, standing, policy)
+        if c not in result.urgency and not follow_ups_asked(text, [c], policy)
+    ]
     unanswered = line_not_answered(text, standing, policy)
     lines = [line for line in map(policy.put_off_line, put_off) if line]
     if unanswered:

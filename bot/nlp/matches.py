@@ -35,6 +35,9 @@ DEVICE_NAME = "device_name"
 # Words that hold a loss word but tell of no loss (urgency.yml's `no_loss_phrases`): a route's
 # own step ("turn the electric off"), the weather ("its freezing outside").
 NO_LOSS_PHRASE = "no_loss_phrase"
+# Figures of speech that hold danger words (urgency.yml's `sayings`): "the price of gas is
+# killing us", "my phone is dying", "I'd kill for a working shower" (round 25).
+SAYING = "saying"
 # "CMP-2026-00042", a digit short, is the same reference as CMP-2026-000042 (round 7 r7b-04);
 # so is "cmp 2026 42", the leading zeros left out (round 12 r12d-17 was asked for it again).
 REFERENCE = re.compile(r"\bcmp[\s-]?(\d{4})[\s-]?(\d{1,6})\b", re.IGNORECASE)
@@ -93,6 +96,10 @@ class RuleMatches:
     # Words telling of a death as grief ("she passed away in october", "I'm the executor"): a
     # guess at self-harm counts two steps less (round 24 r24b-03).
     grief: bool = False
+    # A figure of speech that holds danger words ("my phone is dying", "the price of gas is
+    # killing us"): the words inside it are no cue, and the detector's guess counts one step less
+    # (round 25 r25a-04 t7, t13; r25a-06 t8).
+    saying: bool = False
     # Dangers whose only cues are said not to be there ("no smell of gas"): asked about, not routed.
     negated_urgency: tuple[str, ...] = ()
     # Dangers the policy says these words are not (a category's `except` phrases): the detector's
@@ -161,6 +168,8 @@ class RuleMatches:
             entities.append({"entity": "reassured", "value": True})
         if self.grief:
             entities.append({"entity": "grief", "value": True})
+        if self.saying:
+            entities.append({"entity": SAYING, "value": True})
         if self.not_a_complaint:
             entities.append({"entity": "not_a_complaint", "value": True})
         entities += [{"entity": EXCEPTED_URGENCY, "value": c} for c in self.excepted_urgency]
@@ -208,6 +217,7 @@ class RuleMatches:
             danger_taken_back=bool(found.get("danger_taken_back")),
             reassured=bool(found.get("reassured")),
             grief=bool(found.get("grief")),
+            saying=bool(found.get(SAYING)),
             detected_urgency=detected.get("value"),
             detected_probability=float(detected.get("confidence") or 0.0),
             spans=tuple(

@@ -24,6 +24,7 @@ from bot.nlp.matches import (
     NEGATED_URGENCY,
     NO_LOSS_PHRASE,
     REFERENCE,
+    SAYING,
     VULNERABLE,
     RuleMatches,
     only_latin_letters,
@@ -180,6 +181,7 @@ class RuleMatcher:
             ("danger_taken_back", "taken_back", safety.taken_back_cues),
             ("reassured", "reassured", safety.reassured_cues),
             ("grief", "grief", safety.grief_cues),
+            (SAYING, SAYING, safety.sayings),
             ("danger_cut_off", "cut_off", safety.cut_off_cues),
             ("danger_leftover", "leftover", safety.leftover_cues),
         ]
@@ -264,7 +266,10 @@ class RuleMatcher:
             "exclusion_cue": ("relationship",),
             "person_request": ("staff_cue",),
             # "do i really need to turn the electric off??" tells of no loss (round 20 r20a-06).
-            "cue_group": ("reassured", DEVICE_NAME, NO_LOSS_PHRASE),
+            "cue_group": ("reassured", DEVICE_NAME, NO_LOSS_PHRASE, SAYING),
+            # "the price of gas is killing us", "my phone is dying": a saying holds no danger's
+            # words (round 25 r25a-04 t7, t13; r25a-06 t8).
+            "urgency": (SAYING,),
             # "alarme de fumo" holds the Portuguese word for smoke (round 19 r19a-11 t2).
             "language_urgency": (DEVICE_NAME,),
             "adjustment": ("reassured",),
@@ -327,7 +332,7 @@ class RuleMatcher:
             if kind not in (
                 "ongoing", "finished", "cue_group", "language_group", "danger_over",
                 "danger_still", "danger_still_time", "danger_taken_back", "danger_cut_off",
-                "danger_leftover", "reassured", "grief",
+                "danger_leftover", "reassured", "grief", SAYING,
             ):  # fmt: skip
                 spans.append((kind, rule_id, span.start_char, span.end_char))
         old_enough = self._vulnerable_from_age is not None and any(
@@ -427,6 +432,7 @@ class RuleMatcher:
             danger_taken_back=bool(found.get("danger_taken_back")),
             reassured=bool(found.get("reassured")),
             grief=bool(found.get("grief")),
+            saying=bool(found.get(SAYING)),
             negated_urgency=_unique(c for c in found.get(NEGATED_URGENCY, []) if c not in urgency),
             excepted_urgency=excepted,
             asked_urgency=_unique(

@@ -331,6 +331,10 @@ class Safety:
     # self-harm counts two steps less, and `condolences` are said once (round 24 r24b-03).
     grief_cues: tuple[str, ...]
     condolences: str
+    # Figures of speech that hold danger words ("the price of gas is killing us", "my phone is
+    # dying", "I'd kill for a shower"): no cue inside them counts, and a guess at any danger
+    # counts one step less (round 25 r25a-04 t7, t13; r25a-06 t8).
+    sayings: tuple[str, ...]
     # Words that end a danger by cutting a supply off ("capped off", "isolated"): they say a gas
     # danger is over, but not a loss of heating or water, which they start (round 14 r14a-11).
     cut_off_cues: tuple[str, ...]

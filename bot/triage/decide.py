@@ -604,6 +604,10 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # either, for a guess at a risk to a person (no hazard in the home). Despair or an emergency
     # told in the policy's own words is still routed by its cues.
     doubts += 2 * int(matches.grief and (category.id in GRIEF_IS_NOT or category.hazard is None))
+    # A figure of speech is no danger: "the price of gas and leccy is killing us" got the gas
+    # route, "my phone is dying" and "id kill for a working shower" the safety question (round 25
+    # r25a-04 t7, t13; r25a-06 t8). The danger words inside it are dropped as well (rules.py).
+    doubts += int(matches.saying)
     # An alarm's chirp or battery is evidence against a guess at danger: "smoke alarm keeps
     # chirping, think it needs a new battery? its one of the ones wired in" got the electrical
     # danger's route (round 20 r20a-06). Only with an alarm named: an e-scooter battery swelling

@@ -123,6 +123,10 @@ def routes_standing(
             # not that the cold is over, so the contact was promised "by Wednesday" (round 23,
             # r22a-02 t5). Only the dangers an alarm warns of are taken back.
             back &= ALARM_DANGERS
+        # A question about a route's steps doubts the danger, it does not take it back: "do i
+        # honestly need to go out tho its probably just the battery" beside a CO alarm's route
+        # got no answer (round 25 r25a-06 t2, a round 24 fault left).
+        back -= {category for category, _ in follow_ups_asked(text, list(standing), policy)}
         for category in back:
             standing.pop(category, None)
     return list(standing)
