@@ -138,8 +138,10 @@ def test_a_question_about_the_shared_parts_of_a_block_is_answered(
 ) -> None:
     said = answers_in("are the stairwell lights on a timer?", answers)
     assert [asked.answer.id for asked in said] == ["communal_areas"]
+    # A light out on the stairs told, not asked about, gets no answer about the communal areas;
+    # since round 25 it gets the dark stairs answer (a repair, take care at night, no 999).
     told = answers_in("the light on the communal stairs has been out for days", answers)
-    assert told == []
+    assert [asked.answer.id for asked in told] == ["dark_stairs"]
 
 
 def test_a_lasting_power_of_attorney_is_read_back_as_such() -> None:

@@ -66,6 +66,25 @@ def test_despair_beside_a_message_to_pass_on_is_still_routed(policy: Policy, tex
     assert "self_harm" in urgency
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i have to get out of this flat because of him. cant say more here. can someone call me "
+        "back please",
+        "need to leave asap cos of him, not safe to type it. ring me back",
+    ],
+)
+def test_a_veiled_disclosure_asking_to_be_called_back_keeps_the_safety_question(
+    policy: Policy, text: str
+) -> None:
+    """The merge of round 25: "call me back" was a message for our team, so a guess at abuse
+    told only as "because of him ... can someone call me back" lost its safety question (a
+    safety corpus message). Asking to be called back is how someone who cannot say more asks
+    for help: it takes no doubt from a danger to a person."""
+    urgency, asked = _guessed(text, "domestic_abuse", 0.36, policy, OTHER)
+    assert urgency or asked
+
+
 # Fault 2.
 @pytest.mark.parametrize(
     "text",
