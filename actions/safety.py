@@ -361,9 +361,12 @@ class ActionSafetyCheck(Action):
                 # A need asked to be noted is an answer too (`health_noted_beside`). So is a
                 # danger told again that a standing route covers: "now water is pouring through
                 # the ceiling" after the ceiling route got the 24 hours said again (round 24,
-                # safety24's note); what was said before is not said again.
+                # safety24's note); what was said before is not said again. Not while waiting
+                # for a person: "should i call 999?" then gets the help open now (round 8).
                 answered = (
-                    bool(asked_about_steps) or health_noted_here(tracker) is not None or told_again
+                    bool(asked_about_steps)
+                    or health_noted_here(tracker) is not None
+                    or (told_again and not tracker.get_slot(WITH_PERSON_SLOT))
                 )
                 return _after_route(dispatcher, tracker, follow_up, answered)
             _unread_while_waiting(dispatcher, tracker)
@@ -873,8 +876,9 @@ def _follow_up(tracker: Tracker) -> list[str] | None:
 
 # Common answers a route's own help answers better after it: "is anyone actually coming out?"
 # after the gas route is about the gas (the National Gas Emergency Service comes), not a repair
-# appointment the chat cannot see.
-ABOUT_THE_ROUTE = {"repair_status"}
+# appointment the chat cannot see. "should i call 999?" after the route for a confused mother
+# with no heating is about her, and gets the help open now (round 8), not the A&E answer.
+ABOUT_THE_ROUTE = {"repair_status", "ae_or_111"}
 
 
 def _calling(tracker: Tracker) -> list[str]:

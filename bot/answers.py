@@ -424,6 +424,7 @@ ASKS_IF_AUTOMATED = re.compile(
     r"|\b(?:am\s+i|i'?m|im|is\s+this|are\s+we)\s+(?:talking|speaking|chatting)\s+(?:to|with|2)\s+"
     r"(?:a\s+|an\s+)?(?:real|actual|human|bot|robot|person|computer|machine|ai)\b"
     r"|\bis\s+(?:this|it)\s+(?:a\s+|an\s+)?(?:bot|robot|computer|machine|automatic|automated|ai)\b"
+    r"|\bwho\s+(?:am\s+i|are\s+we)\s+(?:talking|speaking|chatting)\s+(?:to|with|2)\b"
 )
 LEAVE = Understanding("leave")
 CHECK = Understanding("check")

@@ -246,6 +246,10 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
     asked_across = answers_for(text, answers if is_question(text) else told_only(text, answers))
+    # What the message asks comes before what it tells: "how do i pay my rent, also the rent has
+    # gone up ... and the light on the communal stairs has been out for days" lost the rent rise
+    # to the stairs' safety answer, which is given after the questions' answers.
+    asked_across.sort(key=lambda answer: answer.told)
     whole = next(iter(asked_across), None)
     found: list[Asked] = []
     for start, end in questions_in(text):
@@ -273,6 +277,12 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
             found.insert(0, Asked(across, 0, 0))
         elif across is not whole and any(span not in answered for span in alone):
             found.append(Asked(across, 0, 0))
+    found_ids = {f.answer.id for f in found}
+    found.extend(
+        Asked(told, 0, 0)
+        for told in answers_for(text, told_only(text, answers))
+        if told.id not in found_ids
+    )
     return found
 
 

@@ -14,7 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.safety import NO_CALLS_REASON, ActionSafetyCheck
 from actions.triage import ActionTriage
 from bot.bootstrap import App
-from bot.policy import Policy
+from bot.policy import Answer, Policy
 from bot.replies import automated_line
 from bot.triage.safety import PERSON_AWAITED_ACTION, answers_yes
 from tests.actions.conftest import FIXTURES, tracker
@@ -278,7 +278,7 @@ def test_a_danger_told_again_worse_after_its_route_gets_the_route_again(
 
 
 def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_now(
-    app: App, policy: Policy, dispatcher: CollectingDispatcher
+    app: App, policy: Policy, answers: dict[str, Answer], dispatcher: CollectingDispatcher
 ) -> None:
     """Round 8 (r8c-12, r8c-30): after the handover, out of hours, "should i call 999?" about a
     confused mother with no heating and "I have the tablets here in front of me" got silence."""
@@ -286,8 +286,10 @@ def test_waiting_for_a_person_a_question_or_the_danger_again_gets_the_help_open_
     events = asyncio.run(ActionSafetyCheck().run(
         dispatcher, _after(route, "should i call 999?", with_person=True), {}
     ))  # fmt: skip
+    # When to call 999 rather than NHS 111 is said too (round 25, safety25).
     assert texts(dispatcher) == [
         policy.after_route("no_heating_or_water_vulnerable"),
+        answers["ae_or_111"].text,
         policy.contact_line(False),
     ]
     assert events == [WHILE_WAITING]

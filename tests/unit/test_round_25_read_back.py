@@ -21,10 +21,11 @@ def test_a_part_named_alone_at_the_read_back_is_chosen_though_read_as_a_bot_chal
 
 
 @pytest.mark.parametrize("text", ["are you a real person?", "who am i talking to", "is this a bot"])
-def test_asking_who_the_assistant_is_at_the_read_back_is_left_to_the_honest_answer(
+def test_asking_who_the_assistant_is_at_the_read_back_gets_the_honest_answer_not_a_change(
     text: str,
 ) -> None:
-    assert understand(READ_BACK, text, "bot_challenge", [], {}).kind == "none"
+    understood = understand(READ_BACK, text, "bot_challenge", [], {})
+    assert understood.kind == "question" and understood.asks_if_automated
 
 
 def test_a_part_name_is_no_choice_where_the_read_back_is_not_open() -> None:

@@ -42,7 +42,8 @@ def test_a_question_and_what_is_told_after_also_are_read_apart(
         "hiya how do i pay my rent, also the rent has gone up 30 quid a month which is a joke, "
         "and the light on the communal stairs has been out for days"
     )
-    assert set(ids(text, answers)) == {"pay_rent", "rent_level"}
+    # The stairs' light is told, not asked: its safety answer comes after the questions'.
+    assert set(ids(text, answers)) == {"pay_rent", "rent_level", "dark_stairs"}
 
 
 def test_what_happened_when_someone_rang_is_told_not_asked(answers: dict[str, Answer]) -> None:
@@ -139,7 +140,7 @@ def test_a_numbered_question_among_other_points_is_answered(answers: dict[str, A
         "pay my rent weekly instead of monthly 3) im not happy that the repairs guy left mud all "
         "over my carpet on wednesday"
     )
-    assert ids(text, answers) == ["pay_rent"]
+    assert set(ids(text, answers)) == {"pay_rent", "dark_stairs"}
 
 
 def test_a_question_told_after_a_form_answer_leaves_the_answer_alone(
