@@ -22,6 +22,7 @@ from actions.turns import (
 from bot.contact_wishes import split_contact
 from bot.corrections import same_person
 from bot.definition import (
+    ADDRESS_NOT_GIVEN,
     ALSO,
     address_after_a_name,
     address_in_an_answer,
@@ -41,7 +42,7 @@ from bot.definition import (
     written_names,
 )
 from bot.names_corrected import NAMED_RESIDENT, RESIDENT
-from bot.replies import ADDRESS_NOT_READ, phone_typed_wrong_line
+from bot.replies import ADDRESS_DECLINED_LINE, ADDRESS_NOT_READ, phone_typed_wrong_line
 from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
@@ -536,7 +537,12 @@ class ContactQuestions:
         # "Flat 12, Hawthorn Court, 5 Mill Lane, Derby DE1 9ZZ. The door entry has been broken
         # 3 weeks now": the address's own sentence, street and town too (round 25 r25b-08 t6).
         address = address_told_beside(typed) or address_in_an_answer(typed)
-        if address is None and said_last(tracker) == ADDRESS_NOT_READ and words(typed):
+        asked_again = said_last(tracker) == ADDRESS_NOT_READ
+        if address is None and asked_again and gives_no_address(typed):
+            # "no" asked once more was kept as typed: the read-back said "Your address: no".
+            dispatcher.utter_message(text=ADDRESS_DECLINED_LINE)
+            return {"resident_address": ADDRESS_NOT_GIVEN}
+        if address is None and asked_again and words(typed):
             # Asked once more already: kept as typed, for the team to check with them.
             address = typed.strip()
         if address is None:
@@ -569,3 +575,22 @@ def said_last(tracker: Tracker) -> str | None:
         if event.get("event") == "bot"
     ]
     return lines[0] if lines else None
+
+
+# "dunno", "rather not say", "no", "yes thats right": an answer that gives no address, said
+# by someone who will not give it, does not know it, or answers another question.
+NO_ADDRESS_WORDS = re.compile(
+    r"\b(?:no|nope|na|nah|dunno|don'?t know|dont know|not sure|no idea|rather not|prefer not|"
+    r"not saying|won'?t say|skip|pass|yes|yeah|yep|ok|okay|that'?s right|thats right|correct)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_no_address(typed: str) -> bool:
+    """Whether an answer to the address question, asked once more, still gives none: short,
+    with no number in it, and saying no, not knowing, or yes to something else."""
+    return (
+        len(words(typed).split()) <= 5
+        and not re.search(r"\d", typed)
+        and NO_ADDRESS_WORDS.search(typed) is not None
+    )

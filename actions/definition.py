@@ -30,6 +30,7 @@ from bot.definition import (
     ALSO,
     WAY_NOUNS,
     DraftDefinition,
+    address_given,
     consent_on_the_phone,
     contact_details_in,
     held_details,
@@ -87,7 +88,7 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
         estate=slot("acting_for") == "someone_else" and estate_told(tracker),
         consent_on_the_phone=any(map(consent_on_the_phone, earlier_messages(tracker))),
-        address=slot("resident_address") or address_told(tracker),
+        address=address_given(slot("resident_address")) or address_told(tracker),
     ).without_the_resident()
 
 
@@ -207,9 +208,13 @@ def typed_before_which_part(tracker: Tracker, domain: dict[str, Any]) -> str | N
         for e in before_latest_message(tracker)
         if e.get("event") == "bot" or (e.get("event") == "user" and e.get("text") != latest)
     ]
-    if len(said) < 2 or said[-1].get("text") not in asked or said[-2].get("event") != "user":
+    if not said or said[-1].get("text") not in asked:
         return None
-    typed = said[-2]
+    # Other lines may come between, such as the safety question beside it ("not quite. the
+    # pipe is dripping into the cupboard" got "Is anyone in danger right now?" first).
+    typed = next((e for e in reversed(said) if e.get("event") == "user"), None)
+    if typed is None:
+        return None
     text = str(typed.get("text") or "")
     intent = ((typed.get("parse_data") or {}).get("intent") or {}).get("name")
     # A plain "no" to the read-back asked the question; it is no correction.

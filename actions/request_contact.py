@@ -23,6 +23,7 @@ from bot.answers import ASKS_TO_BE_RUNG, UNDERSTOOD_KEY, WILL_CALL_THEM, yes_or_
 from bot.casestore.domain import ServiceRequest
 from bot.contact_wishes import with_no_post
 from bot.definition import (
+    address_given,
     contact_details_in,
     introduced_name,
     postal_address_in,
@@ -161,9 +162,9 @@ def a_job_at_the_home(request: ServiceRequest) -> bool:
 def address_held(tracker: Tracker) -> str | None:
     """The address of the home as held or as typed in any message of the conversation ("the
     light in flat 9, 12 Oak Road has gone")."""
-    held = tracker.get_slot(ADDRESS_SLOT)
+    held = address_given(tracker.get_slot(ADDRESS_SLOT))
     if held:
-        return str(held)
+        return held
     typed = (postal_address_in(text) for text in reversed(earlier_messages(tracker)))
     return next((address for address in typed if address), None)
 

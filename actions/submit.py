@@ -24,6 +24,7 @@ from actions.turns import (
 )
 from bot.casestore.domain import ComplaintDefinition, ComplaintHandover
 from bot.casestore.services import CaseStore
+from bot.definition import address_given
 from bot.replies import complaint_logged_line, kept_lines, ombudsman_line
 
 # What the resident told us for the complaint. Once it is logged (or kept for later) these leave
@@ -108,7 +109,7 @@ class ActionSubmitComplaint(Action):
             app.cases.add_service_request_contact(
                 handover.contact_id, handover.contact_name, handover.contact_details,
                 handover.contact_preference,
-                str(tracker.get_slot("resident_address") or address_told(tracker) or ""),
+                address_given(tracker.get_slot("resident_address")) or address_told(tracker) or "",
             )  # fmt: skip
         dispatcher.utter_message(text=complaint_logged_line(complaint))
         dispatcher.utter_message(text=ombudsman_line(app.policy))

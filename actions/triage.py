@@ -572,8 +572,10 @@ class ActionTriage(Action):
             else not unhappy
             and not told_beside(result, questions, entities)
             # An alarm's chirp or a light out on the stairs, answered when told, is a repair
-            # too: its answer says so (round 24, round 25).
-            and not (asked.id in ANSWERED_AS_REPAIRS and result.label == "service_request")
+            # too: its answer says so (round 24, round 25). Beside a complaint it is said and
+            # the complaint still offered ("the lights in the stairwell have been out ... the
+            # woman on the phone was really rude to me" got no choice in the round 25 merge).
+            and asked.id not in ANSWERED_AS_REPAIRS
         ):
             # A question ("how do I report ASB?", "whats stage 2 mean?") is answered, not
             # logged as what it is about.

@@ -269,6 +269,16 @@ def address_after_a_name(text: str) -> tuple[str, str] | None:
     return (rest, found.group("address")) if words_of(rest) else None
 
 
+# Kept as the address question's answer when the resident declines it or does not know it
+# ("no", "dunno"), so it is not asked again; never read back, stored or sent as an address.
+ADDRESS_NOT_GIVEN = "not given"
+
+
+def address_given(held: object) -> str | None:
+    """The address slot's value as an address: None when empty or declined."""
+    return None if not held or held == ADDRESS_NOT_GIVEN else str(held)
+
+
 def address_in_an_answer(text: str) -> str | None:
     """The address given in answer to "What is the address of the home?": written with
     capitals or in small letters, or the answer itself when it holds a number and words after

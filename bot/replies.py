@@ -335,6 +335,7 @@ ADDRESS_NOT_READ = (
     "Sorry, I could not find an address in that. I need the flat or house number and the "
     "street, for example 12 Oak Road."
 )
+ADDRESS_DECLINED_LINE = "That's fine. Our team will ask you for the address when they contact you."
 
 
 # Round 23: "no letters" said at any question, said back with the request's contact line.

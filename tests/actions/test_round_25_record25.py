@@ -25,6 +25,7 @@ from bot.answers import OpenQuestion
 from bot.bootstrap import App
 from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.recorded import REQUEST_CANCELLED_LINE, request_reply, withdrawal_reply
+from bot.replies import ADDRESS_NOT_READ
 
 RECEIVED = datetime(2026, 12, 7, 10, 0, tzinfo=timezone.utc)
 
@@ -95,6 +96,38 @@ def test_the_address_in_its_own_sentence_is_taken_whole(app: App, typed: str, ad
         typed, CollectingDispatcher(), t, {}
     )
     assert validated == {"resident_address": address}
+
+
+@pytest.mark.parametrize("typed", ["no", "dunno", "id rather not say", "Nope."])
+def test_an_address_declined_is_kept_as_not_given_never_as_typed(app: App, typed: str) -> None:
+    """The merge of round 25: "no" at the address question of a complaint, asked once more,
+    read back "Your address: no"."""
+    form = ValidateComplaintForm()
+    first = tracker([user(typed)], {"requested_slot": "resident_address"}, "complaint_form")
+    said = CollectingDispatcher()
+    assert form.validate_resident_address(typed, said, first, {}) == {"resident_address": None}
+    assert [m["text"] for m in said.messages] == [ADDRESS_NOT_READ]
+    again = tracker(
+        [user(typed), bot(ADDRESS_NOT_READ), user(typed)],
+        {"requested_slot": "resident_address"},
+        "complaint_form",
+    )
+    said = CollectingDispatcher()
+    assert form.validate_resident_address(typed, said, again, {}) == {
+        "resident_address": "not given"
+    }
+    assert [m["text"] for m in said.messages] == [
+        "That's fine. Our team will ask you for the address when they contact you."
+    ]
+
+
+def test_an_address_with_no_in_it_is_still_an_address(app: App) -> None:
+    typed = "no 4 Elm Close"
+    t = tracker([user(typed)], {"requested_slot": "resident_address"}, "complaint_form")
+    validated = ValidateComplaintForm().validate_resident_address(
+        typed, CollectingDispatcher(), t, {}
+    )
+    assert validated["resident_address"] != "not given"
 
 
 @pytest.mark.parametrize(

@@ -43,9 +43,9 @@ def test_typed_corrections_change_their_parts_and_a_mixed_yes_is_checked(
     assert "What went wrong: the contractor didnt turn up on 15/11" in swapped
     assert "14/11" not in swapped and "one thing" not in swapped
 
-    removed = say("take out the bike store fob bit, thats not the complaint")
-    assert "I've taken that out" in removed
-    assert "fob" not in removed.split("What went wrong:")[1]
+    # The fob asked for beside the complaint is a request of its own, never in what went wrong
+    # (round 25): nothing to take out.
+    assert "fob" not in swapped.split("What went wrong:")[1]
 
     timed = say("also only call me after 6pm")
     assert "We will contact Dee Okoro by phone, after 6pm (07700 900987)." in timed

@@ -94,6 +94,7 @@ PLAIN_ANSWERS = {
     "How would you like us to contact you": "email",
     "agreed to you acting": "yes they have agreed",
     "easier for you": "no",
+    "address of the home": "Flat 3, 12 Oak Road",
 }
 
 

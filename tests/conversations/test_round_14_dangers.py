@@ -169,6 +169,7 @@ def test_a_question_about_the_danger_after_the_complaint_is_logged_gets_its_help
         "Sam Green",
         "07700 900123",
         "Phone call",
+        "14 Elm Road",
         "no",
     ):
         say(said)

@@ -83,7 +83,8 @@ def to_a_cold_home_read_back(say: Callable[[str], str], first: str, name: str, e
     read-back."""
     assert HEATING_ROUTE in say(first)
     say("/affirm")
-    for answer in ("no", "fix it", "I'm the tenant", name, email, "email"):
+    # A cold home with a small child must be made safe within 24 hours: its address is asked.
+    for answer in ("no", "fix it", "I'm the tenant", name, email, "email", "Flat 2, 8 Mill Lane"):
         say(answer)
     assert READ_BACK in say("no")
 
@@ -113,7 +114,7 @@ def test_an_old_man_cold_after_the_complaint_is_logged_gets_the_emergency_line(
     for answer in ("no", "fix the boiler", "I'm helping someone else"):
         say(answer)
     say("Grandad is Bill Moss, I'm his grandson Sam Moss")
-    for answer in ("yes he agreed", "Sam Moss", "07700 900456", "phone call", "no"):
+    for answer in ("yes he agreed", "Sam Moss", "07700 900456", "phone call", "12 Ash Grove", "no"):
         say(answer)
     assert LOGGED in say("yes")
     after = say("thats weeks away, he could freeze to death by then. is anyone coming tonight?")

@@ -89,7 +89,7 @@ def test_leaving_out_the_refund_takes_out_only_the_refund(running: Running) -> N
     )  # fmt: skip
     assert READ_BACK in read_back
     reply = say("Nearly. leave out the refund - I only want them fixed")
-    assert "You would like: get them fixed." in reply
+    assert "You would like: Get them fixed." in reply
     assert "refund" not in reply
     assert "the lights on our landing have been out for three weeks" in reply
 

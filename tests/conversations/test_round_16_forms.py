@@ -18,6 +18,7 @@ WILL_CONTACT = "using the details you gave us"
 ADJUSTMENTS = "Is there anything that would make it easier for you"
 CONSENT = "May we record it"
 READ_BACK = "Here is what I understood"
+ADDRESS = "What is the address of the home"
 NOT_YET = "Not yet"
 
 
@@ -56,7 +57,9 @@ def _to_the_adjustments(say: Callable[[str], str]) -> None:
     for answer in ("yes still", "no", "fix the boiler", "I'm the resident", "Jo Marsh"):
         say(answer)
     say("jo.marsh@example.com")
-    assert ADJUSTMENTS in say("email")
+    # No heating for someone of 85 must be made safe within 24 hours: its address is asked.
+    assert ADDRESS in say("email")
+    assert ADJUSTMENTS in say("Flat 2, 8 Mill Lane")
 
 
 @pytest.mark.parametrize(
@@ -123,7 +126,9 @@ def test_a_need_that_says_no_calls_is_no_follow_up_to_the_route(
     for answer in ("yes still", "no", "fix the boiler", "I'm the resident", "Jo Marsh"):
         say(answer)
     say("jo.marsh@example.com")
-    assert ADJUSTMENTS in say("email")
+    # No heating for someone of 85 must be made safe within 24 hours: its address is asked.
+    assert ADDRESS in say("email")
+    assert ADJUSTMENTS in say("Flat 2, 8 Mill Lane")
     reply = say(need)
     assert WILL_CONTACT not in reply
     assert ADJUSTMENTS not in reply

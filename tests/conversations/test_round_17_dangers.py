@@ -34,7 +34,7 @@ def to_an_unsafe_home_read_back(say: Callable[[str], str]) -> None:
     reply = first
     for answer in (
         "yes still broken", "no", "a new lock today", "I'm the resident", "Kerry Dunn",
-        "kerry.d.safe@example.org", "email", "no",
+        "kerry.d.safe@example.org", "email", "Flat 5, 20 Lime Street", "no",
     ):  # fmt: skip
         if READ_BACK in reply:
             break

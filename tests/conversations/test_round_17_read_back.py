@@ -46,6 +46,9 @@ def helper_read_back(say: Callable[[str], str], details: str) -> str:
     reply = say(details)
     if "How would you like us to contact you" in reply:
         reply = say("email")
+    # A boiler out for three weeks in winter is made safe within 24 hours: where is asked.
+    assert "What is the address of the home" in reply
+    say("Flat 1, 4 Birch Close")
     read_back = say("no")
     assert READ_BACK in read_back
     return read_back

@@ -33,11 +33,14 @@ TO_THE_READ_BACK = (
 
 
 def walked_to(say: Callable[[str], str], marker: str, answers: tuple[str, ...]) -> str:
-    """A formal complaint taken, answered until the reply holds `marker`: that reply."""
+    """A formal complaint taken, answered until the reply holds `marker`: that reply. A door
+    entry that is broken must be made safe within 24 hours, and the home's address is asked."""
     reply = say("formal complaint please")
     for answer in answers:
         if marker in reply:
             break
+        if "What is the address of the home" in reply:
+            reply = say("Flat 9, 3 Elm Court")
         reply = say(answer)
     assert marker in reply
     return reply

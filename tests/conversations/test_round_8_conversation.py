@@ -35,7 +35,8 @@ def to_the_read_back(say: object) -> str:
     """A complaint typed in text-speak up to its read-back."""
     assert callable(say)
     say("phoned u 3 times bout the leak under my sink, nobody come. fed up")
-    for answer in ("/affirm", "/affirm", "/deny", '/choose{"choice": "Fix the problem"}'):
+    # The earlier report is known from "phoned u 3 times": that question is not asked.
+    for answer in ("/affirm", "/affirm", '/choose{"choice": "Fix the problem"}'):
         say(answer)
     say('/choose{"choice": "resident"}')
     say("dee okoro")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answers import OpenQuestion, understand
+from bot.policy import Answer
 
 READ_BACK = OpenQuestion("awaiting_confirmation")
 STILL_HAPPENING = OpenQuestion("still_happening", "complaint_form")
@@ -31,3 +32,16 @@ def test_asking_who_the_assistant_is_at_the_read_back_gets_the_honest_answer_not
 def test_a_part_name_is_no_choice_where_the_read_back_is_not_open() -> None:
     understood = understand(STILL_HAPPENING, "who is complaining", "bot_challenge", [], {})
     assert understood.kind != "amend"
+
+
+def test_a_light_out_told_at_the_read_back_is_more_of_what_went_wrong(
+    answers: dict[str, Answer],
+) -> None:
+    """The round 25 merge: "and pls note the stair light by the lift is out too" got the dark
+    stairs answer and was not added; asked as a question, it is still answered."""
+    told = understand(READ_BACK, "and pls note the stair light by the lift is out too", "inform",
+                      [], answers)  # fmt: skip
+    assert told.answer is None and told.kind != "question"
+    asked = understand(READ_BACK, "is it dangerous that the stair light is out?", "enquiry", [],
+                       answers)  # fmt: skip
+    assert asked.answer is not None and asked.answer.id == "dark_stairs"
