@@ -165,7 +165,9 @@ class ValidateComplaintForm(
             # A resident who has died cannot agree: the executor or next of kin is not asked
             # whether they have (round 24 r24b-03 t7-t9 was asked three times).
             skipped.add("representative_consent")
-        if not emergency_job_without_address(tracker):
+        # An address held stays a required slot, so the answer just typed is validated: "no"
+        # at the question skipped it, unvalidated, and read back "Your address: no".
+        if not (tracker.get_slot("resident_address") or emergency_job_without_address(tracker)):
             skipped.add("resident_address")
         return [slot for slot in domain_slots if slot not in skipped]
 

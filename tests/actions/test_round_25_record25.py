@@ -283,7 +283,10 @@ def test_an_address_typed_already_is_not_asked(app: App) -> None:
     ]
     assert "resident_address" not in complaint_required(events, {})
     held = [user("the socket is sparking"), bot(CLOCK.format(t="2.10pm"))]
-    assert "resident_address" not in complaint_required(held, {"resident_address": "5 Mill Lane"})
+    # Held, it stays required (so an answer just typed is validated) but is filled: not asked.
+    slots = {"resident_address": "5 Mill Lane"}
+    unfilled = [slot for slot in complaint_required(held, slots) if not slots.get(slot)]
+    assert "resident_address" not in unfilled
 
 
 def test_a_complaint_with_no_emergency_is_not_asked_an_address(app: App) -> None:
