@@ -232,6 +232,7 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["praise_passed_on"] = replies.PRAISE_PASSED_ON_LINE
     # Round 23: the address of the home for a job, and "no letters" said back.
     texts["address_not_read"] = replies.ADDRESS_NOT_READ
+    texts["address_declined"] = replies.ADDRESS_DECLINED_LINE
     texts["address_noted"] = replies.address_noted_line("Flat 9, 12 Oak Road")
     texts["no_post"] = replies.NO_POST_LINE
     texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")

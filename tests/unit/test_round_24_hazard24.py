@@ -18,7 +18,7 @@ REPAIR = {"service_request": 0.7, "dissatisfaction": 0.2, "enquiry": 0.1}
 COMPLAINT = {"dissatisfaction": 0.7, "make_complaint": 0.2, "enquiry": 0.1}
 
 
-def _guessed(
+def guessed(
     text: str, guess: str, confidence: float, policy: Policy
 ) -> tuple[tuple[str, ...], bool]:
     parse = parse_text(text, REPAIR, policy)
@@ -42,7 +42,7 @@ def test_smoke_seen_at_the_fuse_box_is_a_fire_not_gas(
 ) -> None:
     """r24a-02 t8: smoke from the fuse box after a hand-off got the gas route."""
     assert "fire_or_danger_to_life" in match(text).urgency, text
-    urgency, _ = _guessed(text, "gas", 0.8, policy)
+    urgency, _ = guessed(text, "gas", 0.8, policy)
     assert "fire_or_danger_to_life" in urgency and "gas" not in urgency, text
 
 
@@ -69,7 +69,7 @@ def test_sayings_are_no_flood_or_fire(
     policy says the words are not that danger: no cue, and a guess at it counts one step less."""
     found = match(text)
     assert category not in found.urgency and category in found.excepted_urgency, text
-    urgency, _ = _guessed(text, category, 0.5, policy)
+    urgency, _ = guessed(text, category, 0.5, policy)
     assert category not in urgency, text
 
 
@@ -101,7 +101,7 @@ def test_a_scalding_hot_tap_gets_the_scald_route_not_the_electrics(
 ) -> None:
     """r24a-07 t9: a scalding hot tap with a 4-year-old got "switch off at the fuse box"."""
     assert "scalding_water" in match(text).urgency, text
-    urgency, _ = _guessed(text, "electrical_danger", 0.8, policy)
+    urgency, _ = guessed(text, "electrical_danger", 0.8, policy)
     assert "scalding_water" in urgency and "electrical_danger" not in urgency, text
 
 
@@ -198,7 +198,7 @@ def test_a_bulging_ceiling_told_as_drained_and_done_is_no_emergency(
 ) -> None:
     """r24a-05 t1: "they came n drained it. thats all done now" got the bulging ceiling's route."""
     assert not match(text).urgency, text
-    urgency, asked = _guessed(text, "ceiling_holding_water", 0.9, policy)
+    urgency, asked = guessed(text, "ceiling_holding_water", 0.9, policy)
     assert not urgency and not asked, text
 
 
@@ -218,7 +218,7 @@ def test_a_bill_a_sticking_door_and_a_bulb_are_no_danger(
 ) -> None:
     """r24a-08 t2, t6, t7: a landing bulb got the safety question, a gas bill the gas route, a
     door that sticks but shuts "cannot secure your home"."""
-    urgency, asked = _guessed(text, category, 0.45, policy)
+    urgency, asked = guessed(text, category, 0.45, policy)
     assert not urgency and not asked, text
 
 
@@ -234,7 +234,7 @@ def test_a_door_that_sticks_but_shuts_is_not_a_home_that_cannot_be_secured(
 ) -> None:
     """r24a-08 t7: a door that sticks got "If you cannot secure your home" and 24 hours."""
     assert "insecure_home" in match(text).excepted_urgency, text
-    urgency, _ = _guessed(text, "insecure_home", 0.5, policy)
+    urgency, _ = guessed(text, "insecure_home", 0.5, policy)
     assert "insecure_home" not in urgency, text
 
 
@@ -253,7 +253,7 @@ def test_a_door_that_sticks_and_will_not_lock_is_still_insecure(match: Match) ->
 )
 def test_grief_is_not_despair(policy: Policy, text: str) -> None:
     """r24b-03 t2, t13: a bereavement got the Samaritans line."""
-    urgency, asked = _guessed(text, "self_harm", 0.85, policy)
+    urgency, asked = guessed(text, "self_harm", 0.85, policy)
     assert not urgency and not asked, text
 
 

@@ -9,23 +9,9 @@ from __future__ import annotations
 import pytest
 
 from bot.policy import Policy
-from bot.triage import triage
 from bot.triage.safety import follow_ups_asked
 from tests.unit.conftest import Match
-from tests.unit.test_triage import parse_text
-
-REPAIR = {"service_request": 0.7, "dissatisfaction": 0.2, "enquiry": 0.1}
-
-
-def _guessed(
-    text: str, guess: str, confidence: float, policy: Policy
-) -> tuple[tuple[str, ...], bool]:
-    parse = parse_text(text, REPAIR, policy)
-    parse["entities"].append(
-        {"entity": "detected_urgency", "value": guess, "confidence": confidence}
-    )
-    result = triage(parse, policy)
-    return result.urgency, result.ask_about_danger
+from tests.unit.test_round_24_hazard24 import guessed
 
 
 def _asked(text: str, routed: list[str], policy: Policy) -> list[str]:
@@ -50,7 +36,7 @@ def test_something_harmful_swallowed_gets_the_poisoning_route(
     assert "poisoning" in found.urgency, text
     # A product named for mould is no damp: the damp route is not said beside the poisoning.
     assert "damp_mould_health" not in found.urgency, text
-    urgency, _ = _guessed(text, "damp_mould_health", 0.8, policy)
+    urgency, _ = guessed(text, "damp_mould_health", 0.8, policy)
     assert "poisoning" in urgency, text
 
 
@@ -131,7 +117,7 @@ def test_despair_told_indirectly_gets_the_samaritans_route(
 def test_giving_up_on_us_is_no_despair(match: Match, policy: Policy, text: str) -> None:
     """The near misses beside the broadened cues: dissatisfaction, not despair."""
     assert "self_harm" not in match(text).urgency, text
-    urgency, _ = _guessed(text, "self_harm", 0.45, policy)
+    urgency, _ = guessed(text, "self_harm", 0.45, policy)
     assert "self_harm" not in urgency, text
 
 
@@ -200,9 +186,9 @@ def test_figures_of_speech_are_no_danger(
     assert found.saying and not found.urgency, text
     # An unsure guess (the live one: the safety question) is no question now; a sure one at most
     # asks, never routes.
-    urgency, asked = _guessed(text, category, 0.3, policy)
+    urgency, asked = guessed(text, category, 0.3, policy)
     assert not urgency and not asked, text
-    urgency, _ = _guessed(text, category, 0.8, policy)
+    urgency, _ = guessed(text, category, 0.8, policy)
     assert not urgency, text
 
 
