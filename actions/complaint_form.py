@@ -246,6 +246,10 @@ class ValidateComplaintForm(
         misplaced = answer_elsewhere(tracker, "outcome_sought", str(value or ""))
         if misplaced is not None:
             return misplaced
+        if isinstance(value, str) and value.startswith("/"):
+            # Another question's button ("/deny" from "reported to us before?", pressed late)
+            # was read back "You would like: /deny": no answer, so the question is asked again.
+            return {"outcome_sought": None}
         if isinstance(value, str) and answered_now(tracker, "outcome_sought"):
             # How to contact them, kept in its own place, is not what they would like (round
             # 16 r16b-01 t5); nor is "I told you" before it.

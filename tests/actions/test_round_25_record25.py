@@ -319,3 +319,19 @@ def test_a_note_on_when_to_visit_is_added_to_the_request(app: App, typed: str) -
 def test_no_note_without_a_request(app: App) -> None:
     t = tracker([user("tell them im only in after 4pm")], {})
     assert not access_noted(CollectingDispatcher(), t)
+
+
+def test_another_questions_button_at_the_outcome_question_is_no_answer(app: App) -> None:
+    """The round 25 merge: "/deny", the earlier job question's button pressed after that
+    question was skipped, was read back "You would like: /deny"."""
+    t = tracker([user("/deny")], {"requested_slot": "outcome_sought"}, "complaint_form")
+    validated = ValidateComplaintForm().validate_outcome_sought(
+        "/deny", CollectingDispatcher(), t, {}
+    )
+    assert validated == {"outcome_sought": None}
+    typed = "fix it and say sorry"
+    t = tracker([user(typed)], {"requested_slot": "outcome_sought"}, "complaint_form")
+    validated = ValidateComplaintForm().validate_outcome_sought(
+        typed, CollectingDispatcher(), t, {}
+    )
+    assert validated["outcome_sought"]
