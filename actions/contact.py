@@ -538,8 +538,12 @@ class ContactQuestions:
         # 3 weeks now": the address's own sentence, street and town too (round 25 r25b-08 t6).
         address = address_told_beside(typed) or address_in_an_answer(typed)
         asked_again = said_last(tracker) == ADDRESS_NOT_READ
-        if address is None and asked_again and gives_no_address(typed):
+        if address is None and (
+            REFUSES_THE_ADDRESS.search(typed) or (asked_again and gives_no_address(typed))
+        ):
             # "no" asked once more was kept as typed: the read-back said "Your address: no".
+            # "i dont really want to put my address on a chat thing" is said once and kept
+            # (round 26 r26a-08 t9-t17 was asked four times and had the refusal stored).
             dispatcher.utter_message(text=ADDRESS_DECLINED_LINE)
             return {"resident_address": ADDRESS_NOT_GIVEN}
         if address is None and asked_again and words(typed):
@@ -582,6 +586,18 @@ def said_last(tracker: Tracker) -> str | None:
 NO_ADDRESS_WORDS = re.compile(
     r"\b(?:no|nope|na|nah|dunno|don'?t know|dont know|not sure|no idea|rather not|prefer not|"
     r"not saying|won'?t say|skip|pass|yes|yeah|yep|ok|okay|that'?s right|thats right|correct)\b",
+    re.IGNORECASE,
+)
+
+
+# "not giving it here", "i dont want to put my address on a chat", "rather not say", "just
+# ring me for it": the address refused in words, at the first asking.
+REFUSES_THE_ADDRESS = re.compile(
+    r"\b(?:not|never)\s+(?:giving|putting|typing|sharing)\b"
+    r"|\b(?:don'?t|dont|do not|doesn'?t)\s+(?:really\s+)?(?:want|wanna|like)\s+(?:to\s+)?"
+    r"(?:give|put|type|share|say|post)\b"
+    r"|\b(?:rather|prefer)\s+not\b|\bwon'?t\s+(?:give|put|type|share|say)\b"
+    r"|\bnot\s+on\s+(?:here|a\s+chat|this\s+chat|the\s+chat|line)\b",
     re.IGNORECASE,
 )
 

@@ -98,7 +98,7 @@ def test_the_address_in_its_own_sentence_is_taken_whole(app: App, typed: str, ad
     assert validated == {"resident_address": address}
 
 
-@pytest.mark.parametrize("typed", ["no", "dunno", "id rather not say", "Nope."])
+@pytest.mark.parametrize("typed", ["no", "dunno", "dunno mate", "Nope."])
 def test_an_address_declined_is_kept_as_not_given_never_as_typed(app: App, typed: str) -> None:
     """The merge of round 25: "no" at the address question of a complaint, asked once more,
     read back "Your address: no"."""
@@ -335,3 +335,23 @@ def test_another_questions_button_at_the_outcome_question_is_no_answer(app: App)
         typed, CollectingDispatcher(), t, {}
     )
     assert validated["outcome_sought"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "i dont really want to put my address on a chat thing",
+        "no im not giving it here, sorry",
+        "id rather not say on here, just ring me",
+    ],
+)
+def test_an_address_refused_in_words_is_not_asked_again(app: App, typed: str) -> None:
+    """Round 26 r26a-08 t9-t17: a refusal got "Sorry, I could not find an address", then was
+    stored as the address of the job, and the question came back twice more."""
+    t = tracker([user(typed)], {"requested_slot": "resident_address"}, "request_contact_form")
+    said = CollectingDispatcher()
+    validated = ValidateRequestContactForm().validate_resident_address(typed, said, t, {})
+    assert validated == {"resident_address": "not given"}
+    assert [m["text"] for m in said.messages] == [
+        "That's fine. Our team will ask you for the address when they contact you."
+    ]
