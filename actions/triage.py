@@ -29,6 +29,7 @@ from actions.turns import (
 )
 from bot.answers import (
     READ_BACK,
+    WITHDRAWAL_ANSWERS,
     YES_NO_FLAGS,
     adds_to_a_complaint,
     already_complained,
@@ -75,11 +76,6 @@ from bot.told import praise_told
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
 from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
-
-# The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
-# whole reply. Other answers given when told ("a letter of claim was sent", round 16 r16b-04)
-# are said beside the rest.
-WITHDRAWAL_ANSWERS = ("withdraw_asb_report", "withdraw_complaint")
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:

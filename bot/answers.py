@@ -414,6 +414,10 @@ class Understanding:
     asks_if_automated: bool = False
 
 
+# The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
+# whole reply. Other answers given when told ("a letter of claim was sent", round 16 r16b-04)
+# are said beside the rest.
+WITHDRAWAL_ANSWERS = ("withdraw_asb_report", "withdraw_complaint")
 NOTHING = Understanding("none")
 # "are you a real person", "r u a bot", "am I talking to a real person or is this automatic?",
 # "is this a robot": whether the chat is a person, asked, not a person asked for (round 25
@@ -551,7 +555,7 @@ def understand(
         and question is not None
         and question.name == READ_BACK
         and not is_question(text)
-        and not asked.id.startswith("withdraw")
+        and asked.id not in WITHDRAWAL_ANSWERS
     ):
         # "and pls note the stair light by the lift is out too" at the read-back is more of
         # what went wrong, not a question: it got the dark stairs answer and was not added

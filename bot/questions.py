@@ -245,7 +245,8 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
     """Every common question a message asks, each answered once: the one the whole message
     asks, then one for each sentence that asks another ("...he wants to claim for his sofa. And
     who do we talk to about moving?"), so a long message does not lose all but one."""
-    asked_across = answers_for(text, answers if is_question(text) else told_only(text, answers))
+    told_here = answers_for(text, told_only(text, answers))
+    asked_across = answers_for(text, answers) if is_question(text) else list(told_here)
     # What the message asks comes before what it tells: "how do i pay my rent, also the rent has
     # gone up ... and the light on the communal stairs has been out for days" lost the rent rise
     # to the stairs' safety answer, which is given after the questions' answers.
@@ -278,11 +279,7 @@ def answers_in(text: str, answers: dict[str, Answer]) -> list[Asked]:
         elif across is not whole and any(span not in answered for span in alone):
             found.append(Asked(across, 0, 0))
     found_ids = {f.answer.id for f in found}
-    found.extend(
-        Asked(told, 0, 0)
-        for told in answers_for(text, told_only(text, answers))
-        if told.id not in found_ids
-    )
+    found.extend(Asked(told, 0, 0) for told in told_here if told.id not in found_ids)
     return found
 
 
