@@ -153,13 +153,15 @@ class ServiceRequest:
 
 @dataclass(frozen=True)
 class ServiceRequestRecord:
-    """A service request (1.4), and whether a complaint followed it in the same conversation."""
+    """A service request (1.4), whether a complaint followed it in the same conversation, and
+    whether the resident said it is no longer needed."""
 
     contact_id: int
     category: str
     urgent: bool
     received_at: datetime
     became_complaint: bool
+    cancelled: bool = False
 
 
 @dataclass(frozen=True)

@@ -505,13 +505,16 @@ class CaseStore:
 
     def cancel_service_request(self, contact_id: int) -> bool:
         """The resident no longer needs the request the chat logged ("they're coming back
-        Thursday, cancel it please"): kept in the audit trail for the team, who then do not
-        contact them about it. False when no request was logged for the contact."""
+        Thursday, cancel it please"): marked cancelled, so the team does not send anyone or
+        contact them about it, and kept in the audit trail once however often it is said.
+        False when no request was logged for the contact."""
         with self.unit_of_work() as uow:
             if uow.cases.service_request(contact_id) is None:
                 return False
-            uow.cases.audit(self._clock(), self._actor, "service_request_cancelled",
-                            f"contact:{contact_id}")  # fmt: skip
+            now = self._clock()
+            if uow.cases.cancel_service_request(contact_id, now):
+                uow.cases.audit(now, self._actor, "service_request_cancelled",
+                                f"contact:{contact_id}")  # fmt: skip
             uow.commit()
         return True
 

@@ -192,6 +192,9 @@ service_requests = Table(
     Column("postal_address", Text, nullable=False, server_default=""),
     Column("access_times", Text, nullable=False, server_default=""),
     Column("job_number", String(80), nullable=False, server_default=""),
+    # Set when the resident said the request is no longer needed ("cancel it please"), so the
+    # team does not send anyone and the report does not count it as work to do.
+    Column("cancelled_at", DateTime(timezone=True), nullable=True),
 )
 
 transcript_messages = Table(

@@ -140,6 +140,10 @@ class KnownData:
         cases.agree_adjustments(urgent, (wheelchair,))
         damp = self.contact("conv-g", "phone", "2027-03-01", "service_request", "damp_and_mould")
         cases.record_service_request(damp, "damp_and_mould", urgent=False)
+        # The resident no longer needed it ("they came round, cancel it"), said twice.
+        assert cases.cancel_service_request(damp) and cases.cancel_service_request(damp)
+        trail = [kind for _, kind, _ in cases.audit_trail(f"contact:{damp}")]
+        assert trail.count("service_request_cancelled") == 1
 
         # Exclusions: one refused, one overruled into complaint F (no service area), one waiting.
         refused = cases.propose_exclusion(
@@ -227,8 +231,9 @@ def test_the_figures_match_the_known_data_set(known: CaseStore, policy: Policy) 
     ]
     assert figures.refusals_with_reasons == 1
     assert [
-        (r.category, r.requests, r.urgent, r.became_complaints) for r in figures.service_requests
-    ] == [("damp_and_mould", 1, 0, 0), ("heating_and_hot_water", 2, 1, 1)]
+        (r.category, r.requests, r.urgent, r.became_complaints, r.cancelled)
+        for r in figures.service_requests
+    ] == [("damp_and_mould", 1, 0, 0, 1), ("heating_and_hot_water", 2, 1, 1, 0)]
     assert [
         (a.need, a.with_complaints, a.outside_complaints, a.disability_with_consent)
         for a in figures.adjustments
@@ -306,8 +311,8 @@ def test_the_report_writes_csv_files_a_board_can_check(
         ["March 2027", "0", "1", "1"],
     ]
     assert read_csv(tmp_path / "service_requests_by_category.csv")[1:] == [
-        ["Damp and mould", "1", "0", "0", "0%"],
-        ["Heating and hot water", "2", "1", "1", "50%"],
+        ["Damp and mould", "1", "0", "0", "0%", "1"],
+        ["Heating and hot water", "2", "1", "1", "50%", "0"],
     ]
     assert read_csv(tmp_path / "adjustments_by_need.csv")[1:] == [
         ["Hearing", "1", "0", "1"],

@@ -46,6 +46,16 @@ class ServiceRequestRows(Rows):
             update(requests).where(requests.c.contact_id == contact_id).values(access_times=access)
         )
 
+    def cancel_service_request(self, contact_id: int, when: datetime) -> bool:
+        """Marks the request no longer needed; False when it was cancelled already."""
+        requests = tables.service_requests
+        result = self._db.execute(
+            update(requests)
+            .where(requests.c.contact_id == contact_id, requests.c.cancelled_at.is_(None))
+            .values(cancelled_at=when)
+        )
+        return bool(result.rowcount)
+
     def has_service_request(self, contact_id: int) -> bool:
         service_requests = tables.service_requests
         found = select(service_requests.c.id).where(service_requests.c.contact_id == contact_id)
@@ -64,7 +74,7 @@ class ServiceRequestRows(Rows):
         self, start: datetime, end: datetime
     ) -> list[ServiceRequestRecord]:
         """Service requests received in the period, each marked if a complaint followed it in
-        the same conversation (1.5)."""
+        the same conversation (1.5) and if the resident cancelled it."""
         contacts, complaints = tables.contacts, tables.complaints
         followed = (
             select(complaints.c.id)
@@ -79,6 +89,7 @@ class ServiceRequestRows(Rows):
                 tables.service_requests.c.contact_id,
                 tables.service_requests.c.category,
                 tables.service_requests.c.urgent,
+                tables.service_requests.c.cancelled_at,
                 contacts.c.received_at,
                 followed.label("became_complaint"),
             )
@@ -93,6 +104,7 @@ class ServiceRequestRows(Rows):
                 urgent=r.urgent,
                 received_at=utc(r.received_at),  # type: ignore[arg-type]
                 became_complaint=bool(r.became_complaint),
+                cancelled=r.cancelled_at is not None,
             )
             for r in rows
         ]

@@ -65,6 +65,7 @@ class ServiceRequestFigures:
     requests: int
     urgent: int
     became_complaints: int
+    cancelled: int  # the resident said it was no longer needed
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ def compute_figures(
                 requests=len(matching),
                 urgent=sum(r.urgent for r in matching),
                 became_complaints=sum(r.became_complaint for r in matching),
+                cancelled=sum(r.cancelled for r in matching),
             )
             for category in categories
             for matching in [[r for r in requests if r.category == category]]

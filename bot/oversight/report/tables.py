@@ -229,8 +229,9 @@ def report_tables(figures: ReportFigures, policy: Policy) -> dict[str, Table]:
         ),
         Table(
             "service_requests_by_category",
-            "Service requests by category, and how many became complaints",
-            ("Category", "Requests", "Urgent", "Became complaints", "Share"),
+            "Service requests by category, how many became complaints, and how many the "
+            "resident cancelled",
+            ("Category", "Requests", "Urgent", "Became complaints", "Share", "Cancelled"),
             tuple(
                 (
                     words(r.category),
@@ -238,6 +239,7 @@ def report_tables(figures: ReportFigures, policy: Policy) -> dict[str, Table]:
                     r.urgent,
                     r.became_complaints,
                     percent(r.became_complaints, r.requests),
+                    r.cancelled,
                 )
                 for r in figures.service_requests
             ),
