@@ -490,6 +490,19 @@ def follow_ups_asked(
     ]
 
 
+def false_alarm_told(text: str | None, categories: Iterable[str], policy: Policy) -> list[str]:
+    """The categories among these that the message says were a false alarm, in the category's
+    own words (`false_alarm_cues`): "oh god sorry false alarm, it was the toaster ... all fine
+    now" after the gas route (round 26 r26a-07 t2)."""
+    return [
+        c
+        for c in dict.fromkeys(categories)
+        if c in policy.urgency
+        and policy.urgency[c].false_alarm
+        and _tells_any(text, policy.urgency[c].false_alarm_cues)
+    ]
+
+
 def cannot_phone(said: Iterable[str], policy: Policy) -> bool:
     """Whether the resident has said they cannot make a voice call (Deaf, no phone credit,
     someone listening), in any of these messages: a route then gives a way that is not a call.
