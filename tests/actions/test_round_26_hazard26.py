@@ -201,3 +201,16 @@ def test_the_kettle_while_the_gas_route_stands_is_still_a_no(
     replies = texts(dispatcher)
     assert _answer(policy, "gas", "electric_near_gas") in replies
     assert policy.false_alarm_line("gas") not in replies
+
+
+def test_a_false_alarm_told_with_the_kettle_question_is_stood_down(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """r26a-07 t4: "it was the toaster not gas. is it ok to use the kettle" is no question
+    about the gas route's steps: it was not gas."""
+    said = [policy.urgent_route("gas"), CONTACT_OFFER]
+    text = "honestly its fine, it was the toaster not gas. can i boil the kettle now"
+    _run(dispatcher, _conversation(policy, [("smells of gas in here", said)], text))
+    replies = texts(dispatcher)
+    assert policy.false_alarm_line("gas") in replies
+    assert _answer(policy, "gas", "electric_near_gas") not in replies
