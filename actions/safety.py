@@ -24,7 +24,7 @@ from actions.repair import (
     health_noted_here,
     recorded_so_far,
 )
-from actions.request_contact import FORM, access_noted, contact_given
+from actions.request_contact import FORM, OFFER, access_noted, contact_given
 from actions.safety_languages import (
     answered_in_their_language,
     details_seen_in_their_language,
@@ -65,7 +65,7 @@ from bot.hazards import clock_lines, clock_lines_said
 from bot.nlp.matches import DANGER_TOLD, RuleMatches
 from bot.policy import Policy
 from bot.questions import answer_for, answers_in, is_question
-from bot.recorded import asks_if_recorded, recorded_reply
+from bot.recorded import REQUEST_CANCELLED_LINE, asks_if_recorded, recorded_reply
 from bot.replies import (
     COMPLAIN_ABOUT_HANDLING,
     DETAILS_SEEN_LINE,
@@ -105,6 +105,7 @@ from bot.triage.safety import (
     cannot_read,
     danger_raised,
     dangers_to_a_person_standing,
+    false_alarm_told,
     follow_ups_asked,
     follows_up_a_route,
     left_at_risk,
@@ -239,6 +240,15 @@ class ActionSafetyCheck(Action):
         )
         if no_calls:
             result = replace(result, reasons=(*result.reasons, Reason(NO_CALLS, NO_CALLS_REASON)))
+        if not (result.urgency or confirmed or no_calls):
+            stood_down = _false_alarm_now(tracker, policy, text)
+            if stood_down:
+                return self._stood_down(dispatcher, tracker, stood_down, cancel=True)
+            asked_after = _false_alarm_before(tracker, policy)
+            if asked_after and follow_ups_asked(text, asked_after, policy):
+                # "so can i still use the kettle then?" after the false alarm was told: it was
+                # not gas, so yes (round 26 r26a-07 t3 got "That's fine. To arrange it").
+                return self._stood_down(dispatcher, tracker, asked_after, cancel=False)
         again_lines, said_again = _said_again(tracker, result)
         follow_up = None if result.urgency or confirmed or said_again else _follow_up(tracker)
         if told_again and not follow_up:
@@ -380,6 +390,36 @@ class ActionSafetyCheck(Action):
                 policy.urgency[c].to_a_person for c in result.urgency if c in policy.urgency
             ),
         )  # fmt: skip
+
+    def _stood_down(
+        self,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        categories: list[str],
+        cancel: bool,
+    ) -> list[EventType]:
+        """A route taken back as a false alarm ("oh god sorry false alarm, it was the toaster"
+        after the gas route): glad everyone is safe, what to do if it comes back, and, when the
+        false alarm is told now, the request the route noted is cancelled; never a complaint
+        offer for the "sorry" (round 26 r26a-07 t2), nor a request noted again."""
+        policy = get_app().policy
+        for line in dict.fromkeys(policy.false_alarm_line(c) for c in categories):
+            if line:
+                dispatcher.utter_message(text=line)
+        events: list[EventType] = []
+        contact_id = tracker.get_slot("contact_id")
+        if cancel and contact_id is not None:
+            if get_app().cases.cancel_service_request(int(contact_id)):
+                dispatcher.utter_message(text=REQUEST_CANCELLED_LINE)
+            events.append(SlotSet(OFFER, False))
+        if tracker.get_slot(WITH_PERSON_SLOT):
+            return [*events, *then_as_while_waiting(tracker)]
+        if waiting_on_an_answer(tracker):
+            return [
+                *events,
+                *self._carry_on(dispatcher, tracker, routed=True, asked=False, steps_asked=False),
+            ]
+        return events
 
     def _calling_for_help(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, routed: list[str]
@@ -836,6 +876,24 @@ def _turns_to_now(
         *turns_in_events(events),
         (True, str(latest.get("text") or ""), list(latest.get("entities") or [])),
     ]
+
+
+def _false_alarm_now(tracker: Tracker, policy: Policy, text: str) -> list[str]:
+    """The routes standing before this message that it takes back as a false alarm in their own
+    words (`false_alarm_told`)."""
+    before = routes_standing(turns_in_events(before_latest_message(tracker)), policy)
+    now = set(routes_not_taken_back(tracker))
+    return false_alarm_told(text, [c for c in before if c not in now], policy)
+
+
+def _false_alarm_before(tracker: Tracker, policy: Policy) -> list[str]:
+    """The routes given in this conversation that an earlier message took back as a false
+    alarm, and that stay taken back."""
+    standing = set(routes_not_taken_back(tracker))
+    given = [c for c in routes_in(tracker) if c not in standing]
+    turns = turns_in_events(before_latest_message(tracker))
+    said = [text for resident, text, _ in turns if resident]
+    return [c for c in given if any(false_alarm_told(text, [c], policy) for text in said)]
 
 
 def _follow_up(tracker: Tracker) -> list[str] | None:

@@ -57,6 +57,8 @@ from bot.triage.safety import (
     cannot_read,
     danger_raised,
     dangers_to_a_person_standing,
+    false_alarm_told,
+    follow_ups_asked,
     follows_up_a_route,
     left_at_risk,
     line_not_answered,
@@ -233,6 +235,21 @@ class SafetyFirstPolicy(UntrainedPolicy):
         if completed_by_words_told_before(matches, told_before, routed, policy):
             return True
         standing_before = routes_standing(before_latest, policy)
+        if false_alarm_told(message.text, standing_before, policy):
+            # "oh god sorry false alarm, it was the toaster ... all fine now" after the gas route
+            # is stood down, never read as a new request with a complaint offer for the "sorry"
+            # (round 26 r26a-07 t2); and "so can i still use the kettle then?" after it is
+            # answered (t3).
+            return True
+        resident_said = [text for resident, text, _ in before_latest if resident]
+        stood_down = [
+            c
+            for c in routed
+            if c not in standing_before
+            and any(false_alarm_told(text, [c], policy) for text in resident_said)
+        ]
+        if stood_down and follow_ups_asked(message.text, stood_down, policy):
+            return True
         if routes_put_off(message.text, standing_before, policy) or line_not_answered(
             message.text, standing_before, policy
         ):

@@ -473,7 +473,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         "route", "cues", "combinations", "except", "hazard", "detector_needs", "after_route",
         "told_after", "question", "ask", "never_asb", "route_for_someone_else", "put_off",
         "in_use", "made_safe", "made_safe_cues", "follow_ups", "covers", "in_the_home",
-        "said_once",
+        "said_once", "false_alarm", "false_alarm_cues",
     }  # fmt: skip
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     follow_ups: list[tuple[_Record, RouteFollowUp]] = []
@@ -497,7 +497,9 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
                     f"detector_needs names cue group '{group}', which 'cue_groups' does not hold"
                 )
         after_route = r.optional_text("after_route")
-        for key in ("after_route", "route_for_someone_else", "put_off", "in_use", "made_safe"):
+        for key in (
+            "after_route", "route_for_someone_else", "put_off", "in_use", "made_safe", "false_alarm"
+        ):  # fmt: skip
             optional = r.optional_text(key)
             if optional is not None:
                 _check_placeholders(r, key, optional, landlord_fields)
@@ -539,9 +541,13 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
             r.cues("covers"),
             r.flag("in_the_home"),
             r.flag("said_once"),
+            r.optional_text("false_alarm"),
+            r.cues("false_alarm_cues"),
         )
         if bool(categories[r.rule_id or ""].made_safe) != bool(r.cues("made_safe_cues")):
             r.fail("'made_safe' and 'made_safe_cues' go together: give both or neither")
+        if bool(r.optional_text("false_alarm")) != bool(r.cues("false_alarm_cues")):
+            r.fail("'false_alarm' and 'false_alarm_cues' go together: give both or neither")
     for record, _ in told_after.values():
         for covered in categories[record.rule_id or ""].covers:
             if covered not in categories:

@@ -290,6 +290,12 @@ class UrgencyCategory:
     # new in the message is answered ("the asbestos dust is on the toys too", round 23, left
     # from r23a-07).
     said_once: bool = False
+    # Said when the resident takes the route back as a false alarm in words of its own ("oh god
+    # sorry false alarm, it was the toaster", round 26 r26a-07 t2 got a request noted and a
+    # complaint offer, and nothing stood the advice down), and those words: the request the
+    # route noted is then cancelled. None for a danger that is not stood down this way.
+    false_alarm: str | None = None
+    false_alarm_cues: tuple[str, ...] = ()
 
     @property
     def to_a_person(self) -> bool:
@@ -708,6 +714,10 @@ class Policy:
         return self.language_phone.asks_about_the_phone(text) or any(
             language.asks_about_the_phone(text) for language in self.languages.values()
         )
+
+    def false_alarm_line(self, category_id: str) -> str | None:
+        """What is said when the resident takes the route back as a false alarm, or None."""
+        return self._filled(self.urgency[category_id].false_alarm)
 
     def put_off_line(self, category_id: str) -> str | None:
         """What is said again when the resident puts this danger off, or None."""

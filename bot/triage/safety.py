@@ -126,7 +126,10 @@ def routes_standing(
         # A question about a route's steps doubts the danger, it does not take it back: "do i
         # honestly need to go out tho its probably just the battery" beside a CO alarm's route
         # got no answer (round 25 r25a-06 t2, a round 24 fault left).
-        back -= {category for category, _ in follow_ups_asked(text, list(standing), policy)}
+        # Unless the message says the danger was a false alarm in its own words: "it was the
+        # toaster not gas. is it ok to use the kettle" (round 26 r26a-07 t4).
+        asked = {category for category, _ in follow_ups_asked(text, list(standing), policy)}
+        back -= asked - set(false_alarm_told(text, asked, policy))
         for category in back:
             standing.pop(category, None)
     return list(standing)
@@ -487,6 +490,19 @@ def follow_ups_asked(
         if c in policy.urgency
         for follow_up in policy.urgency[c].follow_ups
         if _tells_any(asked, follow_up.cues)
+    ]
+
+
+def false_alarm_told(text: str | None, categories: Iterable[str], policy: Policy) -> list[str]:
+    """The categories among these that the message says were a false alarm, in the category's
+    own words (`false_alarm_cues`): "oh god sorry false alarm, it was the toaster ... all fine
+    now" after the gas route (round 26 r26a-07 t2)."""
+    return [
+        c
+        for c in dict.fromkeys(categories)
+        if c in policy.urgency
+        and policy.urgency[c].false_alarm
+        and _tells_any(text, policy.urgency[c].false_alarm_cues)
     ]
 
 
