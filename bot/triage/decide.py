@@ -532,7 +532,7 @@ MESSAGE_FOR_US = "message_for_us"
 LIGHTING, GONE_DARK, LIGHT_PLACE = "lighting", "gone_dark", "light_place"
 HURT_NOW, MEDICAL_WORDS = "hurt_now", "medical_words"
 # A window or door letting a draught in; worry or lost sleep, and low mood beside it.
-DRAUGHT, WORRY, LOW_MOOD = "draught", "worry", "low_mood"
+DRAUGHT, WORRY, LOW_MOOD, LETTER_FROM_US = "draught", "worry", "low_mood", "letter_from_us"
 WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
 # The cue groups that name an alarm, whose chirp tells of its battery.
@@ -713,7 +713,15 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
     # and it frighten me ... cannot sleep" got the Samaritans route on a guess at self-harm (round
     # 26 r26b-05 t2, 0.90). Two steps: no question either. Despair in the policy's own words is
     # routed by its cues whatever the guess.
-    doubts += 2 * int(category.id == SELF_HARM and WORRY in groups and LOW_MOOD not in groups)
+    # Only worry about a letter or a bill of ours, with no other words beside it: "I'm worried
+    # about my brother ... saying goodbye ... He's tried to hurt himself before" keeps its route.
+    told_besides = groups - {WORRY, LETTER_FROM_US, LOW_MOOD} - WHO_NOT_WHAT - FEELING_NOT_WHAT
+    doubts += 2 * int(
+        category.id == SELF_HARM
+        and {WORRY, LETTER_FROM_US} <= groups
+        and LOW_MOOD not in groups
+        and not told_besides - set(policy.safety.age_cue_groups)
+    )
     return max(level - doubts, NOT_AT_ALL)
 
 

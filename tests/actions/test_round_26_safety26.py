@@ -47,6 +47,8 @@ def test_a_hot_or_wet_fuse_box_after_the_electrical_route_is_not_to_be_touched(
     replies = texts(dispatcher)
     assert _answer(policy, answer) in replies
     assert _answer(policy, "electric_use_now") not in replies
+    # The route's "switch off at the fuse box if it is safe" is not said again beside it.
+    assert policy.urgent_route(ELECTRICAL) not in replies
     assert _answer(policy, "switch_it_all_off") not in replies
 
 

@@ -236,3 +236,21 @@ def test_worry_and_lost_sleep_over_a_letter_are_not_despair(policy: Policy, text
 def test_despair_beside_worry_is_still_routed(policy: Policy, text: str) -> None:
     urgency, _ = _guessed(text, "self_harm", 0.9, policy, UNHAPPY)
     assert "self_harm" in urgency
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im worried about my sister, she texted me goodbye tonight and now shes not picking up, "
+        "she has hurt herself before",
+        "really worried about my dad, he said goodbye on the phone and now he wont answer",
+        "im so scared for my son, he says he cant sleep and nobody would miss him",
+    ],
+)
+def test_worry_for_someone_with_signs_of_despair_is_still_routed(
+    policy: Policy, text: str
+) -> None:
+    """The safety corpus's worried relative (a goodbye message, harm before) lost its route to
+    a first version of the worry doubt."""
+    urgency, ask = _guessed(text, "self_harm", 0.9, policy, REPAIR)
+    assert "self_harm" in urgency
