@@ -210,6 +210,7 @@ class ActionSafetyCheck(Action):
         )
         told_again = bool(result.urgency)
         result = _without_routes_said(result, tracker, policy)
+        result = _without_routes_answered_instead(result, text, tracker, policy)
         # A danger a standing route covers, told again, is followed up by that route's help.
         told_again = told_again and not result.urgency
         said_yes = answers_yes((message.get("intent") or {}).get("name"), text, policy)
@@ -655,6 +656,27 @@ def _without_routes_said(result: TriageResult, tracker: Tracker, policy: Policy)
     if not result.urgency:
         return result
     urgency = policy.without_covered(result.urgency, routes_not_taken_back(tracker))
+    if urgency == result.urgency:
+        return result
+    return replace(result, urgency=urgency, ask_about_danger=False)
+
+
+def _without_routes_answered_instead(
+    result: TriageResult, text: str, tracker: Tracker, policy: Policy
+) -> TriageResult:
+    """The result less a standing route whose follow-up the message asks and whose answer is
+    said instead of the route's own steps: "the wall beside the fuse box is wet as well. do i
+    have to switch everything off?" after the electrical route got the route again ("switch off
+    at the fuse box if it is safe") before "do not go near the fuse box" (round 26 r26a-06 t3)."""
+    if not result.urgency:
+        return result
+    standing = routes_not_taken_back(tracker)
+    instead = {
+        category
+        for category, follow_up in follow_ups_asked(text, standing, policy)
+        if follow_up.instead_of
+    }
+    urgency = tuple(c for c in result.urgency if c not in instead)
     if urgency == result.urgency:
         return result
     return replace(result, urgency=urgency, ask_about_danger=False)

@@ -298,6 +298,12 @@ class RuleMatcher:
                 # over: the electrical route was taken back and the question unanswered (round
                 # 23 r23a-01 t6-t7).
                 continue
+            if kind == "danger_cut_off" and _a_message_cut_off(doc, start):
+                # "the address is cut off, its Flat 2 ... also the bathroom light just made a
+                # popping noise and i can smell burning": a message or an address cut short, not
+                # a supply cut off, so the burning smell was read as over and got only the
+                # safety question (round 26 r26a-06 t12).
+                continue
             if kind == "danger_over" and end < len(doc) and doc[end].lower_ in STOPPED_WHAT:
                 # "the boiler has stopped working" is a loss that has begun, not a danger over
                 # (round 16 r16a-03: an 85-year-old with no heating got only the safety question).
@@ -697,6 +703,30 @@ def _a_phones_battery(doc: Doc, start: int, end: int) -> bool:
     if any(word.startswith(("alarm", "detector", "smoke")) or word == "co" for word in near):
         return False
     return (start > 0 and doc[start - 1].lower_ == "my") or bool(PHONE_WORDS.intersection(near))
+
+
+# What is cut off that is no supply: words of a message, a call or the chat, a few words before
+# "cut off" ("the address is cut off", "my message got cut off", "the call cut off").
+MESSAGE_WORDS = {
+    "address", "addresses", "message", "messages", "msg", "text", "texts", "call", "calls",
+    "line", "chat", "screen", "page", "postcode", "sentence", "reply", "replies", "email",
+    "emails", "form", "name", "words", "writing", "signal", "connection", "recording",
+}  # fmt: skip
+MESSAGE_CUT_WITHIN = 3
+
+
+def _a_message_cut_off(doc: Doc, start: int) -> bool:
+    """Whether a "cut off" cue says a message, an address or a call was cut short, with one of
+    their words a few words before it and no supply (gas, electric, water, power) named there."""
+    if doc[start].lower_ != "cut":
+        return False
+    before = [t.lower_ for t in doc[max(0, start - MESSAGE_CUT_WITHIN) : start]]
+    if any(word.startswith(SUPPLY_WORDS) for word in before):
+        return False
+    return bool(MESSAGE_WORDS.intersection(before))
+
+
+SUPPLY_WORDS = ("gas", "electric", "water", "power", "supply", "meter", "heating", "boiler")
 
 
 # Verbs that put something back on by hand ("can i flick it back on now"), a few words before.

@@ -437,13 +437,32 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
 
 
 def _follow_ups(
-    category: _Record, landlord_fields: set[str]
+    category: _Record, landlord_fields: set[str], cue_groups: dict[str, tuple[str, ...]]
 ) -> list[tuple[_Record, RouteFollowUp]]:
-    """A category's questions about its route's steps: each names its words and its answer."""
+    """A category's questions about its route's steps: each names its words (cues, or
+    combinations of cue groups) and its answer, and the follow-ups it is said instead of."""
     follow_ups = []
-    for r in category.records("follow_ups", {"cues", "answer", "also_after"}):
+    fields = {"cues", "answer", "also_after", "combinations", "instead_of"}
+    for r in category.records("follow_ups", fields):
+        combinations = r.data.get("combinations", [])
+        if not isinstance(combinations, list) or not all(
+            isinstance(c, list) and len(c) >= 2 for c in combinations
+        ):
+            r.fail("'combinations' must be a list of lists of at least two cue group names")
+        for group in (g for combination in combinations for g in combination):
+            if group not in cue_groups:
+                r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
         follow_ups.append(
-            (r, RouteFollowUp(r.rule_id or "", r.cues(required=True), r.text("answer")))
+            (
+                r,
+                RouteFollowUp(
+                    r.rule_id or "",
+                    r.cues(required=not combinations),
+                    r.text("answer"),
+                    tuple(tuple(c) for c in combinations),
+                    r.cues("instead_of"),
+                ),
+            )
         )
         _check_placeholders(r, "answer", r.text("answer"), landlord_fields)
     return follow_ups
@@ -478,7 +497,9 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
     told_after: dict[str, tuple[_Record, tuple[tuple[str, str], ...]]] = {}
     follow_ups: list[tuple[_Record, RouteFollowUp]] = []
     for r in file.records("categories", allowed):
-        own_follow_ups = _follow_ups(r, landlord_fields) if "follow_ups" in r.data else []
+        own_follow_ups = (
+            _follow_ups(r, landlord_fields, cue_groups) if "follow_ups" in r.data else []
+        )
         follow_ups += own_follow_ups
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)

@@ -219,11 +219,16 @@ class Relationship:
 
 @dataclass(frozen=True)
 class RouteFollowUp:
-    """A question about a danger route's own steps and its plain answer, unfilled."""
+    """A question about a danger route's own steps and its plain answer, unfilled. Asked by any
+    cue, or by a combination: one cue from each of the named cue groups (a fuse box with water
+    beside it). `instead_of` names the follow-ups its answer is said instead of: "do not touch a
+    hot fuse box" is not said beside "switch the main switch off now" (round 26 r26a-06 t3)."""
 
     id: str
     cues: tuple[str, ...]
     answer: str
+    combinations: tuple[tuple[str, ...], ...] = ()
+    instead_of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

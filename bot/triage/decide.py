@@ -531,6 +531,8 @@ MESSAGE_FOR_US = "message_for_us"
 # hurt.
 LIGHTING, GONE_DARK, LIGHT_PLACE = "lighting", "gone_dark", "light_place"
 HURT_NOW, MEDICAL_WORDS = "hurt_now", "medical_words"
+# A window or door letting a draught in; worry or lost sleep, and low mood beside it.
+DRAUGHT, WORRY, LOW_MOOD, LETTER_FROM_US = "draught", "worry", "low_mood", "letter_from_us"
 WHO_NOT_WHAT = {VULNERABLE, PARTNER}
 FEELING_NOT_WHAT = {"fear"}
 # The cue groups that name an alarm, whose chirp tells of its battery.
@@ -694,6 +696,31 @@ def detector_level(matches: RuleMatches, policy: Policy, steps_down: int = 0) ->
         and category.to_a_person
         and MESSAGE_FOR_US in groups
         and not (any_words_of(category) - WHO_NOT_WHAT) & groups
+    )
+    # A window or a door letting a draught, the wind or a pest in, or not shutting properly, is
+    # a repair: a guess at a hazard in the home with none of its combinations, nobody at risk
+    # named and nobody hurt, counts two steps less. "the bedroom window is dead draughty, cold
+    # air coming round the frame" got the structural danger's route and 24 hours (round 26
+    # r26a-05 t18, 0.53). A lock that will not lock or a smashed pane is routed by its cues.
+    at_risk = {HURT_NOW, *policy.safety.age_cue_groups, *PERSON_AT_RISK}
+    doubts += 2 * int(
+        not category.to_a_person
+        and DRAUGHT in groups
+        and not at_risk & groups
+        and not any(set(combination) <= groups for combination in category.combinations)
+    )
+    # Worry, fear or lost sleep with no word of low mood is not despair: "Your letter is mistake
+    # and it frighten me ... cannot sleep" got the Samaritans route on a guess at self-harm (round
+    # 26 r26b-05 t2, 0.90). Two steps: no question either. Despair in the policy's own words is
+    # routed by its cues whatever the guess.
+    # Only worry about a letter or a bill of ours, with no other words beside it: "I'm worried
+    # about my brother ... saying goodbye ... He's tried to hurt himself before" keeps its route.
+    told_besides = groups - {WORRY, LETTER_FROM_US, LOW_MOOD} - WHO_NOT_WHAT - FEELING_NOT_WHAT
+    doubts += 2 * int(
+        category.id == SELF_HARM
+        and {WORRY, LETTER_FROM_US} <= groups
+        and LOW_MOOD not in groups
+        and not told_besides - set(policy.safety.age_cue_groups)
     )
     return max(level - doubts, NOT_AT_ALL)
 

@@ -152,6 +152,16 @@ def taken_back(matches: RuleMatches, policy: Policy, guessed: Iterable[str] = ()
     guess alone)."""
     denied = set(matches.negated_urgency)
     if matches.urgency:
+        # A danger to a person routed on the guess alone, said not to be there beside a danger
+        # told in words: "Nobody is at the door, there is no abuse, she is just frightened
+        # because the door will not lock" kept the abuse helpline standing beside the insecure
+        # home (round 26 r26b-04 t2).
+        if matches.danger_taken_back:
+            denied |= {
+                c for c in guessed
+                if c not in matches.urgency
+                and c in policy.urgency and policy.urgency[c].to_a_person
+            }  # fmt: skip
         return denied
     if matches.danger_taken_back or matches.past_danger:
         denied |= {c for c, category in policy.urgency.items() if not category.to_a_person}
@@ -484,13 +494,29 @@ def follow_ups_asked(
     the battery", "do i really need to turn the electric off?? baby asleep"), with their
     categories. Not in words that tell a step taken ("gas is off at the meter")."""
     asked = asked_beside_steps_told(text, policy)
-    return [
+    found = [
         (c, follow_up)
         for c in dict.fromkeys(categories)
         if c in policy.urgency
         for follow_up in policy.urgency[c].follow_ups
-        if _tells_any(asked, follow_up.cues)
+        if _tells_any(asked, follow_up.cues) or _tells_combination(asked, follow_up, policy)
     ]
+    # "do not touch a hot fuse box" is said instead of "switch the main switch off now", never
+    # beside it (round 26 r26a-06 t3, r26a-08 t3).
+    instead = {other for _, follow_up in found for other in follow_up.instead_of}
+    return [(c, follow_up) for c, follow_up in found if follow_up.id not in instead]
+
+
+def _tells_combination(text: str | None, follow_up: RouteFollowUp, policy: Policy) -> bool:
+    """Whether the message holds a cue from each cue group of one of the follow-up's
+    combinations: a fuse box and, anywhere beside it, that it is buzzing or warm ("the fuse box
+    in the hall is making a buzzing noise and the plastic cover feels warm", round 26 r26a-08
+    t3), or wet ("the wall beside it is wet as well", r26a-06 t3)."""
+    groups = policy.safety.cue_groups
+    return any(
+        all(_tells_any(text, groups.get(group, ())) for group in combination)
+        for combination in follow_up.combinations
+    )
 
 
 def false_alarm_told(text: str | None, categories: Iterable[str], policy: Policy) -> list[str]:
