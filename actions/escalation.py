@@ -171,7 +171,10 @@ def take_back_stage_2(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
         return [FollowupAction("action_listen")]
     handoff = app.cases.open_handoff(tracker.sender_id)
     if handoff is None or handoff.reason not in STAGE_2_HANDOVERS:
-        dispatcher.utter_message(text=NO_STAGE_2_LINE)
+        # Taken back already, it is said the same way again: "i do NOT want stage 2. take it
+        # back" just after "I have taken back your Stage 2 request" is not told none was sent.
+        taken_back = last_said_of(tracker, (STAGE_2_TAKEN_BACK_LINE, NO_STAGE_2_LINE))
+        dispatcher.utter_message(text=taken_back or NO_STAGE_2_LINE)
         return [FollowupAction("action_listen")]
     from actions.safety import routes_not_taken_back  # actions.safety imports actions.handoff
 
@@ -185,3 +188,14 @@ def take_back_stage_2(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
 
 
 STILL_READS_LINE = "A member of our team will still read this conversation."
+
+
+def last_said_of(tracker: Tracker, lines: tuple[str, ...]) -> str | None:
+    """Which of `lines` the assistant said last since the last Stage 2 request, if any."""
+    said: str | None = None
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_submit_escalation":
+            said = None
+        elif event.get("event") == "bot" and event.get("text") in lines:
+            said = str(event.get("text"))
+    return said

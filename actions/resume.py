@@ -88,9 +88,15 @@ def complaint_resumed(dispatcher: CollectingDispatcher, tracker: Tracker) -> lis
     }
     cleared.discard("requested_slot")
     restored: dict[str, Any] = {}
+    waiting = None
     for event in before:
-        if event.get("event") == "slot" and event.get("name") in cleared:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot":
+            waiting = event.get("value")
+        elif event.get("event") == "slot" and event.get("name") in cleared:
             restored[str(event.get("name"))] = event.get("value")
+    # The question waiting at the stop was not answered: what was typed at it ("Is my complaint
+    # logged yet? I've got to go soon.") is no name, and it is asked again.
+    restored.pop(str(waiting), None)
     restored["complaint_choice"] = "complaint"
     contact_id = tracker.get_slot("contact_id")
     if contact_id is not None:

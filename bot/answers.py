@@ -461,6 +461,8 @@ def open_question(tracker: ConversationState) -> OpenQuestion | None:
     return OpenQuestion(waiting[0]) if waiting else None
 
 
+# The handover's own words for carrying on with the assistant (bot.replies.CARRY_ON_HERE).
+CARRY_ON_HERE_WORDS = "carry on here"
 # The button that asks for Stage 2 when it is offered (bot.replies.STAGE_2_OFFER_BUTTONS).
 STAGE_2_BUTTON = "/escalate"
 # Stage 2 by name, in the words of a request.
@@ -500,6 +502,10 @@ def understand(
         # "yes please" to "Would you like to ask for Stage 2?" (round 26 r26b-07 t2): the
         # resident chose it.
         return Understanding("button", STAGE_2_BUTTON)
+    if question is None and words(text) == CARRY_ON_HERE_WORDS:
+        # "Carry on here" typed when nobody is awaited any more (a Stage 2 request and its
+        # handover taken back, round 26 r26b-07) got "Goodbye": the chat carries on.
+        return Understanding("button", "/affirm")
     if question is not None and question.form == STAGE_2_FORM and stage_2_taken_back:
         # "wait i didnt ask for stage 2 yet, i just said its rubbish" at the Stage 2 questions
         # was kept as the email or phone number given with the complaint, and the request

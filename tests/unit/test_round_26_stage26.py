@@ -126,3 +126,9 @@ def test_short_of_time_with_an_answer_keeps_the_answer(answers: dict[str, Answer
 )
 def test_a_clear_stop_still_stops(answers: dict[str, Answer], message: str) -> None:
     assert understand(EARLIER, message, "deny", [], answers).kind == "leave"
+
+
+def test_carry_on_here_with_nobody_awaited_carries_on(answers: dict[str, Answer]) -> None:
+    """After a Stage 2 request and its handover were taken back, "Carry on here" got "Goodbye"."""
+    understood = understand(None, "Carry on here", "goodbye", [], answers)
+    assert understood.kind == "button" and understood.value == "/affirm"
