@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -35,12 +35,16 @@ from actions.turns import (
     stage_2_asked,
     turn_key,
 )
+from bot.casestore.domain import Complaint
 from bot.replies import (
+    NO_STAGE_2_LINE,
+    STAGE_2_TAKEN_BACK_LINE,
     STAGE_2_WHO_LINE,
     escalation_lines,
     ombudsman_line,
     stage_2_for_an_officer,
     stage_2_for_an_officer_to_check,
+    stage_2_undo_lines,
 )
 from bot.triage.safety import WITH_PERSON_SLOT
 
@@ -137,3 +141,61 @@ class ActionSubmitEscalation(Action):
             *known,
             *handed_over,
         ]
+
+
+# The handovers a Stage 2 request made, which taking it back takes back too.
+STAGE_2_HANDOVERS = (STAGE_2_TO_MATCH, STAGE_2_TO_CHECK)
+PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
+
+
+def stage_2_here(tracker: Tracker) -> Complaint | None:
+    """The Stage 2 of the complaint this conversation matched, if it went to Stage 2."""
+    reference = tracker.get_slot(KNOWN_REFERENCE)
+    cases = get_app().cases
+    stage_1 = cases.complaint(str(reference)) if reference else None
+    return cases.stage_2_of(stage_1) if stage_1 is not None else None
+
+
+def take_back_stage_2(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """A Stage 2 request taken back in the resident's words, at any point of its questions or
+    just after it was passed on ("wait i didnt ask for stage 2 yet", "no!! dont move it to stage
+    2", "i do NOT want stage 2. take it back" were read as the contact answer or met with "I have
+    passed your request on", round 26 r26b-07 t3-t5, r26b-01 t5): nothing is sent, and that is
+    said plainly. Passed on already, the officer's handover is taken back with it, unless a
+    danger told in the chat still needs staff; opened already, a person can put it back."""
+    app = get_app()
+    stage_2 = stage_2_here(tracker)
+    if stage_2 is not None:
+        for line in stage_2_undo_lines(app.policy, stage_2):
+            dispatcher.utter_message(text=line, buttons=PERSON_BUTTON)
+        return [FollowupAction("action_listen")]
+    handoff = app.cases.open_handoff(tracker.sender_id)
+    if handoff is None or handoff.reason not in STAGE_2_HANDOVERS:
+        # Taken back already, it is said the same way again: "i do NOT want stage 2. take it
+        # back" just after "I have taken back your Stage 2 request" is not told none was sent.
+        taken_back = last_said_of(tracker, (STAGE_2_TAKEN_BACK_LINE, NO_STAGE_2_LINE))
+        dispatcher.utter_message(text=taken_back or NO_STAGE_2_LINE)
+        return [FollowupAction("action_listen")]
+    from actions.safety import routes_not_taken_back  # actions.safety imports actions.handoff
+
+    dangers = [c for c in routes_not_taken_back(tracker) if app.policy.urgency[c].to_a_person]
+    dispatcher.utter_message(text=STAGE_2_TAKEN_BACK_LINE)
+    if not dangers and app.cases.withdraw_handoff(tracker.sender_id):
+        return [SlotSet(WITH_PERSON_SLOT, False), FollowupAction("action_listen")]
+    if handoff.status == "waiting":
+        dispatcher.utter_message(text=STILL_READS_LINE)
+    return [FollowupAction("action_listen")]
+
+
+STILL_READS_LINE = "A member of our team will still read this conversation."
+
+
+def last_said_of(tracker: Tracker, lines: tuple[str, ...]) -> str | None:
+    """Which of `lines` the assistant said last since the last Stage 2 request, if any."""
+    said: str | None = None
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == "action_submit_escalation":
+            said = None
+        elif event.get("event") == "bot" and event.get("text") in lines:
+            said = str(event.get("text"))
+    return said

@@ -68,7 +68,7 @@ from bot.replies import (
     stage_2_already_asked,
 )
 from bot.triage.safety import HANDOFF_ACTION, PERSON_AWAITED_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint, read_stage_2
 
 
 class ActionHandoff(Action):
@@ -159,6 +159,14 @@ class ActionPersonAwaited(Action):
             # take to Stage 2, so a Stage 1 complaint is taken here, and staff still read it.
             dispatcher.utter_message(text=STILL_FOR_STAFF_LINE)
             return [SlotSet(WITH_PERSON_SLOT, False), *first_complaint_instead(dispatcher, tracker)]
+        if stage_2_asked(tracker) and read_stage_2(text, app.policy) in ("declines", "undo"):
+            # "i do NOT want stage 2. take it back" and "dont send it to stage 2 yet, cancel
+            # that" just after the request was passed on got "A person will read this", or
+            # "cancel that" took back only the person (round 26 r26b-07 t4-t5, r26b-01 t5):
+            # the request is taken back, and that is said.
+            from actions.escalation import take_back_stage_2  # it imports this module
+
+            return take_back_stage_2(dispatcher, tracker)
         if tracker.get_slot(READ_BACK) and wants_it_logged(text) and not says_leave(text):
             # "why not logged, i said its right. log it now please then the person can call me
             # monday" was told to say "carry on here" first (round 14 r14c-11): the summary read

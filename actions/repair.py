@@ -120,9 +120,14 @@ from bot.replies import (
 from bot.text import contains, sentences, words
 from bot.told import SENTENCE_BREAK, about_the_problem
 from bot.triage.safety import HANDOFF_ACTION, routes_in_events
-from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint, read_stage_2
 
 LISTEN = "action_listen"
+# Said to someone short of time in the middle of the questions.
+HURRIED_LINE = (
+    "There are only a few more questions. If you have to go now, I can pass what you have "
+    'told me to our team: press "Talk to a person".'
+)
 # The intent an answer beside a question is re-read with: one every free-text slot maps from.
 ANSWER_PART_INTENT = "enquiry"
 # Button intents that answer a form's question (the form's slot mappings read these).
@@ -161,6 +166,8 @@ class ActionUnderstandAnswer(Action):
             stage_2_by_name=asks_for_stage_2(str(message.get("text") or ""), app.policy),
             unhappy=unhappiness_told(str(message.get("text") or ""), message.get("entities") or []),
             reference_given=reference_told(tracker) is not None,
+            stage_2_taken_back=read_stage_2(str(message.get("text") or ""), app.policy)
+            in ("declines", "undo"),
         )
         if (
             question is not None
@@ -210,6 +217,10 @@ class ActionUnderstandAnswer(Action):
             dispatcher.utter_message(
                 text=recorded_reply(understanding.about_record, recorded_so_far(tracker), text_said)
             )
+        if understanding.hurried and question is not None:
+            # "is it logged yet? i have to go in a min" (round 26 r26b-11 t4): the complaint
+            # carries on, and what was told can go to our team now.
+            dispatcher.utter_message(text=HURRIED_LINE, buttons=PERSON_BUTTON)
         if understanding.unanswered and not routed_this_turn(tracker):
             # A question beside a route about its danger ("is that something you lot deal
             # with?", "is it safe to use the heater again?") is answered by the route, not with
@@ -263,6 +274,8 @@ class ActionUnderstandAnswer(Action):
             return leave(dispatcher, tracker, question, domain, understanding.start_again, then)
         if understanding.kind == "stage_2":
             return stage_2_instead(dispatcher, tracker, question, domain)
+        if understanding.kind == "no_stage_2":
+            return no_stage_2_after_all(dispatcher, tracker, question, domain)
         if understanding.kind == "new_complaint":
             return complaint_instead(dispatcher, tracker, question, domain)
         if understanding.kind == "unhappy":
@@ -685,6 +698,25 @@ def complaint_instead(
         ActiveLoop(None),
         *(SlotSet(slot, None) for slot in form_slots),
         *first_complaint_instead(dispatcher, tracker),
+    ]
+
+
+def no_stage_2_after_all(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    question: OpenQuestion,
+    domain: dict[str, Any],
+) -> list[EventType]:
+    """Out of the Stage 2 questions with nothing sent, when the request is taken back in the
+    resident's words (round 26 r26b-07 t3): bot.replies.NO_STAGE_2_LINE."""
+    from actions.escalation import take_back_stage_2  # it imports actions.handoff
+
+    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
+    return [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+        *take_back_stage_2(dispatcher, tracker),
     ]
 
 

@@ -123,6 +123,7 @@ from bot.triage.safety import (
     unheard_at_risk,
     waiting_on_an_answer,
 )
+from bot.triage.stage_2 import read_stage_2
 
 # The category whose route the difference between an alarm's chirp and its sounding is said
 # beside.
@@ -461,9 +462,12 @@ class ActionSafetyCheck(Action):
         if tracker.get_slot(WITH_PERSON_SLOT):
             return then_as_while_waiting(tracker)
         text = str(tracker.latest_message.get("text") or "")
-        if wants_to_leave(text):
+        if wants_to_leave(text) or takes_back_stage_2_at_its_questions(tracker, text):
             # "we're outside now. forget the complaint for now": the route is given, and the
-            # leaving is then read as any other (round 9 r9c04).
+            # leaving is then read as any other (round 9 r9c04). So is a Stage 2 request taken
+            # back at its questions: "hang on, dont send it to stage 2 yet, i want to ask my son
+            # first" after damp was told got the damp route and the Stage 2 question again
+            # (round 26, as r26b-01 t5).
             return [ActionReverted()]
         if wants_a_person_now(text):
             # A person asked for in so many words is handed the conversation, whatever else the
@@ -521,6 +525,12 @@ class ActionSafetyCheck(Action):
             return [SlotSet(question.name, None)] if question.form else []
         # The rules and forms then see the message as if nothing had come before them.
         return [ActionReverted()]
+
+
+def takes_back_stage_2_at_its_questions(tracker: Tracker, text: str) -> bool:
+    return tracker.active_loop_name == "escalation_form" and read_stage_2(
+        text, get_app().policy
+    ) in ("declines", "undo")
 
 
 def health_noted_beside(

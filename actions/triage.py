@@ -17,6 +17,7 @@ from actions.languages import INTERPRETER_ANSWER, offer_interpreter
 from actions.references import KNOWN_REFERENCE, reference_told
 from actions.representatives import UNNAMED_RELATIONSHIP
 from actions.request_contact import access_noted, ask_or_record_contact, only_the_access_note
+from actions.resume import complaint_resumed
 from actions.session import say_it_is_automated
 from actions.turns import (
     STAGE_2_SUBMIT,
@@ -42,7 +43,7 @@ from bot.answers import (
     withdraws,
 )
 from bot.answers import REPORT_REPAIR_ANSWER as REPORT_REPAIR
-from bot.casestore.domain import Complaint, ContactRecord, ServiceRequest
+from bot.casestore.domain import ContactRecord, ServiceRequest
 from bot.definition import (
     consent_told,
     contact_details_in,
@@ -58,6 +59,9 @@ from bot.replies import (
     ADDED_TO_STAGE_2_LINE,
     NOTHING_ASKED_LINE,
     PRAISE_PASSED_ON_LINE,
+    STAGE_2_OFFER_BUTTONS,
+    STAGE_2_OFFER_LATE_LINE,
+    STAGE_2_OFFER_LINE,
     STILL_GOING_ON_BUTTONS,
     adding_to_a_complaint_line,
     adjustment_lines,
@@ -66,7 +70,6 @@ from bot.replies import (
     no_new_complaint_line,
     part_lines,
     stage_2_already_asked,
-    stage_2_undo_lines,
     still_going_on_question,
     withdrawal_line,
 )
@@ -75,7 +78,12 @@ from bot.text import words
 from bot.told import praise_told
 from bot.triage import Part, TriageResult, triage
 from bot.triage.safety import HANDOFF_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import no_earlier_complaint, read_stage_2
+from bot.triage.stage_2 import (
+    came_late,
+    no_earlier_complaint,
+    read_stage_2,
+    unhappy_with_the_stage_1_answer,
+)
 
 
 def contact_record(tracker: Tracker, result: TriageResult) -> ContactRecord:
@@ -306,9 +314,6 @@ ABOUT_COMPLAINING = (*ABOUT_STATUS, "complaint_or_not", "stage_2", REPORT_REPAIR
 # Answers that say how to ask for Stage 2: moot once it is asked for.
 STAGE_2_ANSWERS = ("stage_2", "after_the_answer")
 PERSON_BUTTON = [{"title": "Talk to a person", "payload": "/request_human"}]
-NO_STAGE_2_LINE = (
-    "That's fine. I have not asked for Stage 2. You can ask for it at any time: just tell me."
-)
 
 
 # What staff see beside a conversation about a complaint named in it, not a new one.
@@ -364,6 +369,11 @@ class ActionTriage(Action):
             return []
         # A death told as grief beside a complaint or a request (round 24 r24b-03).
         condolences_once(dispatcher, tracker)
+        resumed = complaint_resumed(dispatcher, tracker)
+        if resumed is not None:
+            # "No, I didn't say stop! Please carry on with the complaint" just after the stop
+            # started a Stage 2 request (round 26 r26b-10 t9): the complaint goes on.
+            return resumed
         events = self.triage_and_reply(dispatcher, tracker)
         asked_for_stage_2 = tracker.get_intent_of_latest_message() == "escalate"
         decided = any(event.get("event") == "followup" for event in events)
@@ -375,14 +385,6 @@ class ActionTriage(Action):
             # "wat is stage 2" was answered as the question it is: no Stage 2 request starts.
             events.append(FollowupAction(LISTEN))
         return events
-
-    @staticmethod
-    def stage_2_here(tracker: Tracker) -> Complaint | None:
-        """The Stage 2 of the complaint this conversation matched, if it went to Stage 2."""
-        reference = tracker.get_slot(KNOWN_REFERENCE)
-        cases = get_app().cases
-        stage_1 = cases.complaint(str(reference)) if reference else None
-        return cases.stage_2_of(stage_1) if stage_1 is not None else None
 
     def triage_and_reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -522,16 +524,33 @@ class ActionTriage(Action):
         stage_2 = result.label == "escalation"
         # What a message read as Stage 2 asks: the one decision (bot.triage.stage_2).
         reading = read_stage_2(text, app.policy) if stage_2 else None
-        if reading == "declines":
-            # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for.
-            dispatcher.utter_message(text=NO_STAGE_2_LINE)
-            return [FollowupAction(LISTEN)]
-        if reading == "undo":
-            # "i didnt ask to escalate it yet ... can u undo that" (round 7 r7b-22): said honestly,
-            # with a person offered when the chat cannot put it right.
-            for line in stage_2_undo_lines(app.policy, self.stage_2_here(tracker)):
-                dispatcher.utter_message(text=line, buttons=PERSON_BUTTON)
-            return [FollowupAction(LISTEN)]
+        if reading in ("declines", "undo"):
+            # "I don't want stage 2", "cancel the stage 2 pls": nothing is asked for. "i didnt
+            # ask to escalate it yet ... can u undo that" (round 7 r7b-22): said honestly, with
+            # a person offered when the chat cannot put it right. Just after a request was
+            # passed on, it is taken back, never "I have not asked for Stage 2" (round 26
+            # r26b-01 t6).
+            from actions.escalation import take_back_stage_2  # it imports actions.handoff
+
+            return take_back_stage_2(dispatcher, tracker)
+        if (
+            stage_2
+            and reading is None
+            and not stage_2_asked(tracker)
+            and unhappy_with_the_stage_1_answer(text)
+        ):
+            # "i got my stage 1 answer last wk ... tbh its rubbish" started the Stage 2 questions
+            # straight away (round 26 r26b-07 t2): Stage 2 is offered, and the resident chooses.
+            # A late answer can be complained about too: "my stage 1 reply came 3 weeks late and
+            # ... didnt even answer what i asked" got only how complaints work (r26b-01 t1).
+            if not came_late(text):
+                dispatcher.utter_message(text=STAGE_2_OFFER_LINE, buttons=STAGE_2_OFFER_BUTTONS)
+                return [FollowupAction(LISTEN)]
+            dispatcher.utter_message(text=STAGE_2_OFFER_LATE_LINE)
+            stage_2 = False
+            result = replace(result, label="complaint", intent="dissatisfaction")
+            questions = [q for q in questions if q.answer.id not in ABOUT_COMPLAINING]
+            asked = questions[0].answer if questions else None
         if stage_2 and reading == "asks_for" and stage_2_asked(tracker) and not result.references:
             # "its the same complaint, ive just asked for stage 2 on it. do i need another
             # complaint??" started the Stage 2 questions again (round 16 r16b-12 t6): it was

@@ -11,6 +11,7 @@ from rasa_sdk import Tracker
 from bot.casestore.domain import TranscriptLine
 from bot.definition import contact_details_in
 from bot.nlp.matches import RuleMatches
+from bot.replies import STAGE_2_WITHDRAWN_LINES
 from bot.text import words as plain_words
 
 
@@ -213,10 +214,18 @@ STAGE_2_SUBMIT = "action_submit_escalation"
 
 
 def stage_2_asked(tracker: Tracker) -> bool:
-    """Whether a Stage 2 request was passed on earlier in this conversation."""
-    return any(
-        e.get("event") == "action" and e.get("name") == STAGE_2_SUBMIT for e in tracker.events
-    )
+    """Whether a Stage 2 request was passed on earlier in this conversation, and not taken back
+    since: "Carry on here" after "i do NOT want stage 2. take it back" was told "You have asked
+    for Stage 2, and I have passed your request on" (round 26 r26b-07 t6)."""
+    asked = False
+    for event in tracker.events:
+        if event.get("event") == "action" and event.get("name") == STAGE_2_SUBMIT:
+            asked = True
+        elif event.get("event") == "bot" and str(event.get("text") or "").startswith(
+            STAGE_2_WITHDRAWN_LINES
+        ):
+            asked = False
+    return asked
 
 
 def details_held(tracker: Tracker) -> bool:

@@ -317,7 +317,7 @@ VISIT_ANSWERS = ("emergency_repairs", "repair_status", "repair_timescales")
 # answer gives is kept.
 Kind = Literal[
     "leave", "button", "yes", "no", "slot", "amend", "question", "check", "none", "put_right",
-    "new_complaint", "way_to_contact", "reread", "unhappy", "stage_2",
+    "new_complaint", "way_to_contact", "reread", "unhappy", "stage_2", "no_stage_2",
 ]  # fmt: skip
 
 # The questions asked about a request once it is noted: whether our team should contact the
@@ -412,6 +412,9 @@ class Understanding:
     # "wait r u a real person or a bot" asked at a question: answered honestly (automated, a
     # person on request), and the question asked again.
     asks_if_automated: bool = False
+    # "is it logged yet? i have to go in a min": short of time, not stopping. The question is
+    # answered, and the resident hears they can have what they told passed on now.
+    hurried: bool = False
 
 
 # The answers that say how to withdraw something (policy_rules/answers.yml): told, they are the
@@ -458,6 +461,10 @@ def open_question(tracker: ConversationState) -> OpenQuestion | None:
     return OpenQuestion(waiting[0]) if waiting else None
 
 
+# The handover's own words for carrying on with the assistant (bot.replies.CARRY_ON_HERE).
+CARRY_ON_HERE_WORDS = "carry on here"
+# The button that asks for Stage 2 when it is offered (bot.replies.STAGE_2_OFFER_BUTTONS).
+STAGE_2_BUTTON = "/escalate"
 # Stage 2 by name, in the words of a request.
 STAGE_2_NAMED = re.compile(r"\bstage\s*(?:2|two)\b|\bescalat|\bnext stage\b")
 
@@ -473,6 +480,7 @@ def understand(
     stage_2_by_name: bool = False,
     unhappy: bool = False,
     reference_given: bool = False,
+    stage_2_taken_back: bool = False,
 ) -> Understanding:
     """How a typed message answers the open question; NOTHING leaves it to the rules. A common
     question asked on the way is answered too, and the open question asked again.
@@ -480,9 +488,29 @@ def understand(
     `no_earlier_complaint` that it says there is no complaint to take to Stage 2, and
     `stage_2_by_name` that it asks for Stage 2 by name (bot.triage.stage_2); `unhappy` that it
     tells dissatisfaction (`unhappiness_told`); `reference_given` that a complaint reference
-    was typed earlier in the conversation."""
+    was typed earlier in the conversation; `stage_2_taken_back` that it takes back or declines
+    a Stage 2 request (bot.triage.stage_2: "declines" or "undo")."""
     if not text.strip() or text.startswith("/"):
         return NOTHING
+    if (
+        question is None
+        and intent != "escalate"
+        and any(button.payload == STAGE_2_BUTTON for button in buttons)
+        and not is_question(text)
+        and yes_or_no(text) is True
+    ):
+        # "yes please" to "Would you like to ask for Stage 2?" (round 26 r26b-07 t2): the
+        # resident chose it.
+        return Understanding("button", STAGE_2_BUTTON)
+    if question is None and words(text) == CARRY_ON_HERE_WORDS:
+        # "Carry on here" typed when nobody is awaited any more (a Stage 2 request and its
+        # handover taken back, round 26 r26b-07) got "Goodbye": the chat carries on.
+        return Understanding("button", "/affirm")
+    if question is not None and question.form == STAGE_2_FORM and stage_2_taken_back:
+        # "wait i didnt ask for stage 2 yet, i just said its rubbish" at the Stage 2 questions
+        # was kept as the email or phone number given with the complaint, and the request
+        # passed on (round 26 r26b-07 t3): nothing is sent.
+        return Understanding("no_stage_2")
     if (
         question is not None
         and ASKS_IF_AUTOMATED.search(words(text))
@@ -651,6 +679,20 @@ def understand(
         or ("request" if question is not None and asks_to_book(text) else None)
         or visit
     )
+    hurry = (
+        HURRIED.search(text)
+        if question is not None and (question.form or question.name == READ_BACK)
+        else None
+    )
+    if hurry is not None:
+        # "Is my complaint logged yet? I've got to go soon." and "is it logged yet? i have to
+        # go in a min" stopped the complaint (round 26 r26b-10 t8, r26b-11 t4): short of time
+        # is no stop. Only leaving said besides ("forget it, i have to go soon") stops it.
+        rest = HURRIED.sub(" ", text)
+        if not wants_to_leave(rest):
+            if about_record is not None or not words(rest) or not questions_and_rest(rest)[1]:
+                return Understanding("question", about_record=about_record, hurried=True)
+            text = rest
     if question is not None and question.name == READ_BACK:
         said = words(text)
         if about_record == "complaint" and SAID_YES_BEFORE.search(said):
@@ -835,6 +877,20 @@ def understand(
         understood = Understanding("question")
     # "no im not asking for it yet. is the ombudsman part of you lot?": both are dealt with.
     return replace(understood, answer=asked, unanswered=unanswered)
+
+
+# Short of time, not leaving: "i have to go in a min", "I've got to go soon", "need to leave in
+# 10 minutes", "im in a rush" (round 26 r26b-10 t8, r26b-11 t4). "i have to go" alone, with no
+# time to come, is still leaving (LEAVE_PHRASES).
+HURRIED = re.compile(
+    r"(?:\b(?:i|we|she|he)\s+)?(?:\b(?:i'?ve|ive|i have|i'?m|im)\s+)?\b(?:have to|got to|gotta|"
+    r"need to|needa|must|have got to)\s+(?:go|leave|dash|run|head off|log off|get off|be off)\s+"
+    r"(?:soon|shortly|very soon|after this"
+    r"|in a (?:min|minute|mo|moment|sec|second|bit|few(?: mins?| minutes)?)"
+    r"|in (?:\d+|two|five|ten|a couple of|a few) (?:mins?|minutes))\b"
+    r"|\b(?:i'?m|im|i am)\s+in\s+a\s+(?:rush|hurry)\b",
+    re.IGNORECASE,
+)
 
 
 # "what questions then??", "what else do you need from me?", "what are you waiting for?".

@@ -29,7 +29,7 @@ from bot.nlp.matches import RuleMatches, as_read, first_reference
 from bot.policy import Answer, load_answers
 from bot.safety_first import UntrainedPolicy, since_latest_message
 from bot.triage.safety import SAFETY_ACTION, WITH_PERSON_SLOT
-from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint
+from bot.triage.stage_2 import asks_for_stage_2, no_earlier_complaint, read_stage_2
 
 # The slot naming the complaint the conversation knows (actions.references.KNOWN_REFERENCE).
 KNOWN_REFERENCE = "complaint_reference"
@@ -74,6 +74,8 @@ class ConversationRepairPolicy(UntrainedPolicy):
             stage_2_by_name=asks_for_stage_2(message.text or "", self._rules()),
             unhappy=unhappiness_told(message.text or "", message.entities),
             reference_given=reference_typed(tracker),
+            stage_2_taken_back=read_stage_2(message.text or "", self._rules())
+            in ("declines", "undo"),
         )
         return understanding.kind != "none"
 

@@ -569,14 +569,39 @@ def stage_2_not_yet_lines(stage_1: Complaint) -> list[str]:
     ]
 
 
+# A Stage 2 request taken back before it was sent ("dont move it to stage 2", "i didnt ask for
+# stage 2 yet"), or never asked for (round 26 r26b-07 t3-t5, r26b-01 t5).
+NO_STAGE_2_LINE = "OK, I have not sent a Stage 2 request. You can ask for it at any time."
+# ... taken back just after it was passed on to a complaints officer: they no longer look for it.
+STAGE_2_TAKEN_BACK_LINE = (
+    "OK, I have taken back your Stage 2 request, so your complaint stays at Stage 1. You can "
+    "ask for Stage 2 at any time."
+)
+# Unhappy with our Stage 1 answer, and Stage 2 not asked for: offered, and the resident chooses
+# (round 26 r26b-07 t2, r26b-01 t1).
+STAGE_2_OFFER_LINE = (
+    "I'm sorry you are not happy with our Stage 1 answer. You can ask for Stage 2: a different "
+    "person looks at your complaint again, and you do not need to give a reason. Would you like "
+    "to ask for Stage 2?"
+)
+STAGE_2_OFFER_BUTTONS = [{"title": "Yes, ask for Stage 2", "payload": "/escalate"}]
+# ... when the answer came late: Stage 2, and the choice to complain about the delay as well.
+STAGE_2_OFFER_LATE_LINE = (
+    "I'm sorry you are not happy with our Stage 1 answer. You can ask for Stage 2: a different "
+    "person looks at your complaint again, and you do not need to give a reason. If you want "
+    "Stage 2, just tell me. You can also make a complaint about the delay."
+)
+# What either says, so a request taken back is no longer one passed on (actions.turns).
+STAGE_2_WITHDRAWN_LINES = (NO_STAGE_2_LINE, STAGE_2_TAKEN_BACK_LINE)
+
+
 def stage_2_undo_lines(policy: Policy, stage_2: Complaint | None) -> list[str]:
     """ "Can you undo that?" about a Stage 2: said honestly. The chat cannot take a complaint
     back to Stage 1; a person can, so one is offered."""
     if stage_2 is None:
-        return [
-            "Nothing has been moved to Stage 2 in this chat, so there is nothing to undo. "
-            "You can ask for Stage 2 later, when you have our Stage 1 answer."
-        ]
+        # "You can ask for Stage 2 later, when you have our Stage 1 answer" was said to someone
+        # who had it (round 26 r26b-10 t11): nothing was sent, said plainly.
+        return [NO_STAGE_2_LINE]
     return [
         f"I'm sorry: your complaint went to Stage 2 (reference {stage_2.reference}) when you had "
         "not asked for it. I can't undo that here, but a member of our team can put it back to "

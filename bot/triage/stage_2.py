@@ -4,6 +4,7 @@ the chat, the console and the CLI all ask here."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from bot.answers import asks_for_a_complaint
@@ -52,3 +53,42 @@ def stage_2_open(answered: bool, answer_due: date, today: date, policy: Policy) 
     says so. Before then a request is explained, and nothing is opened."""
     rules = policy.stage_2
     return (rules.when_answered and answered) or (rules.when_overdue and today > answer_due)
+
+
+# The Stage 1 answer named: "my stage 1 reply", "the stage one response", "your answer to my
+# complaint", "the complaint response".
+STAGE_1_ANSWER = re.compile(
+    r"\bstage\s*(?:1|one)\s+(?:answer|reply|response|letter|decision|outcome|email)\b"
+    r"|\b(?:your|the|their|ur|that)\s+(?:answer|reply|response|decision)\s+(?:to|on|about)\s+"
+    r"(?:my|the|our)\s+complaint\b"
+    r"|\bcomplaint\s+(?:answer|reply|response|decision)\b"
+)
+# Unhappy with it, without asking for anything: "its rubbish", "it didnt even answer what i
+# asked", "they just blamed me", "it came 3 weeks late".
+UNHAPPY_WITH_IT = re.compile(
+    r"\b(?:rubbish|useless|pathetic|a joke|a joker|disgrace|disgraceful|not good enough|"
+    r"waste of time|nonsense|shocking|poor|terrible|awful|ridiculous|unacceptable|wrong|"
+    r"not happy|unhappy|not satisfied|dissatisfied|disappointed|disagree|dont agree|do not agree|"
+    r"dont accept|do not accept|ignored|blamed|blaming|my fault)\b"
+    r"|\b(?:didnt|did not|doesnt|does not|never)\s+(?:even\s+)?(?:answer|address|deal with|"
+    r"look at|cover|mention|respond to|say anything about)\b"
+    r"|\b(?:came|was|were|arrived|is)\s+(?:\w+\s+){0,3}late\b|\btoo late\b|\boverdue\b"
+)
+# The answer came late: the delay can be complained about too.
+CAME_LATE = re.compile(
+    r"\b(?:came|was|were|arrived|is|got it)\s+(?:\w+\s+){0,3}late\b|\btoo late\b|\boverdue\b"
+    r"|\btook\s+(?:ages|weeks|months|too long|forever)\b"
+)
+
+
+def unhappy_with_the_stage_1_answer(text: str) -> bool:
+    """Whether a message says the resident is unhappy with our Stage 1 answer, without asking
+    for Stage 2 ("i got my stage 1 answer last wk ... tbh its rubbish" was taken to Stage 2
+    straight away, round 26 r26b-07 t2; "my stage 1 reply came 3 weeks late and ... didnt even
+    answer what i asked" got only how complaints work, r26b-01 t1)."""
+    said = words(text).replace("'", "")
+    return STAGE_1_ANSWER.search(said) is not None and UNHAPPY_WITH_IT.search(said) is not None
+
+
+def came_late(text: str) -> bool:
+    return CAME_LATE.search(words(text).replace("'", "")) is not None

@@ -273,11 +273,11 @@ def test_a_question_about_stage_2_later_is_answered_and_nothing_is_asked_for(app
 def test_undo_is_understood_and_a_person_offered_when_the_chat_cannot(app: App) -> None:
     """r7b-22: "i didnt ask to escalate it yet ... can u undo that" was read as another Stage 2
     request. The chat cannot take a complaint back to Stage 1, so it says so and offers a
-    person; with nothing at Stage 2, it says there is nothing to undo."""
+    person; with nothing at Stage 2, it says no Stage 2 request was sent (round 26)."""
     mine = answered(app)
     nothing, _ = triaged("wait i didnt ask to escalate it! can u undo that", {
         KNOWN_REFERENCE: mine.reference})  # fmt: skip
-    assert "nothing to undo" in nothing
+    assert "I have not sent a Stage 2 request" in nothing
     escalate(mine.reference, "07700 900123")
     dispatcher = CollectingDispatcher()
     tracker = asking({KNOWN_REFERENCE: mine.reference}, "i never asked for stage 2, undo it pls")

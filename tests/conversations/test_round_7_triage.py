@@ -31,7 +31,7 @@ def test_stage_2_asked_for_before_the_stage_1_answer_is_explained_in_one_reply(
     assert f"Your complaint {reference} is still at Stage 1" in now
     assert "gone to Stage 2" not in now and "When you want Stage 2, tell me" not in now
     undo = say("no wait i didnt ask to escalate it, can u undo that")
-    assert "nothing to undo" in undo
+    assert "I have not sent a Stage 2 request" in undo
     stage_1 = cases.complaint(reference)
     assert stage_1 is not None and cases.stage_2_of(stage_1) is None
 

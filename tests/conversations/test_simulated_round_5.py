@@ -75,7 +75,7 @@ def test_a_question_about_stage_2_is_answered_without_starting_a_request(
 def test_i_dont_want_stage_2_asks_for_nothing(running: Running) -> None:
     _, say = conversation(running)
     reply = say("i dont want stage 2 thanks")
-    assert "I have not asked for Stage 2" in reply
+    assert "I have not sent a Stage 2 request" in reply
     assert "What is your complaint reference" not in reply
 
 
