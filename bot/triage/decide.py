@@ -123,9 +123,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         # matter the message names in its own words (the insurer's refusal) is the ground; else
         # the likeliest reading that is not an excluded matter.
         reasons.append(Reason("2.1", f"Names none of the words '{ground}' needs"))
-        named = [g for g in _grounds_named(matches) if g != ground]
-        if named:
-            ground, asked_about = named[0], None
+        own_words = [g for g in _grounds_named(matches) if g != ground]
+        if own_words:
+            ground, asked_about = own_words[0], None
         else:
             label, ground, asked_about = _likeliest_not_excluded(probability), None, None
             intent = _leading_intent(intent, intent_probability, {**probability, "excluded": -1.0},
