@@ -415,6 +415,20 @@ class ActionTriage(Action):
             first = questions[0]
             sentence = text[first.start : first.end] or text
             questions[0] = replace(first, answer=answer_in_context(tracker, sentence, first.answer))
+        if (
+            result.label in ("complaint", "other")
+            and not result.references
+            and asks_for_a_complaint(text)
+        ):
+            # "can you log the stairlift complaint now please, with the details I gave?" read as
+            # a question got the adaptations answer (round 26 r26b-10 t12): asking for the
+            # complaint to be logged is asking to complain, and what it is about is no question.
+            result = replace(result, label="complaint", intent="make_complaint")
+            questions = [
+                q
+                for q in questions
+                if q.end > q.start and not asks_for_a_complaint(text[q.start : q.end])
+            ]
         asked = questions[0].answer if questions else None
         entities = list(tracker.latest_message.get("entities") or [])
         # "if I'm not happy with the answer, what then?" supposes it: no dissatisfaction told.

@@ -1279,6 +1279,12 @@ ASKS_FOR_COMPLAINT = re.compile(
     r"|\bcomplaint\s+(?:logged|raised|lodged|made|registered|opened|started|put in)\b"
     # "can you take my complaint now please?" (round 10 r10a-29), not "take it further".
     r"|\btake\s+(?:my|a|the|this)\s+complaint\b(?!\s+(?:further|higher|to))"
+    # "can you log the stairlift complaint now please, with the details I gave?" got the
+    # adaptations answer (round 26 r26b-10 t12): the complaint named by what it is about.
+    r"|\b(?:log|raise|lodge|file|submit|register|take)\s+(?:the|my|her|his|their|our|this|that)\s+"
+    r"(?:\w+\s+){0,2}?complaint\b(?!\s+(?:further|higher|to\b|cancelled|canceled|withdrawn))"
+    r"|\bput\s+(?:the|my|her|his|their|this|that)\s+(?:\w+\s+){0,2}?complaint\b"
+    r"(?:\s+(?:about|for|re)\s+(?:\w+\s+){1,4}?|\s+)through\b"
     # "oh go on then, lets do the complaint about the stairwell now" after leaving it (round 13
     # r13d-07 was offered the choice again).
     r"|\b(?:lets|let's|let us|go on and)\s+(?:just\s+)?"
@@ -1582,7 +1588,7 @@ FINE_NOW = re.compile(
 STOPPED_BUT_NOT_OVER = re.compile(
     r"\b(?:stopped|stop|stops|off|over|gone|fixed|capped|dry)\b.*\bbut\b.*\b(?:still|wet|broken|"
     r"bad|damaged|leaking|dripping|not fixed|never fixed|falling|damp|mouldy|cracked|ruined|"
-    r"stained|not stopped|not over|not done|problem)\b"
+    r"stained|not stopped|not over|not done|problem|mess|rubbish|still there)\b"
     # "it stopped but im still angry" is about the writer, not the problem.
     r"(?<!\bim still)(?<!\bi am still)(?<!\bi'm still)(?<!\bwe are still)(?<!\bwe're still)"
 )
@@ -1598,7 +1604,11 @@ def goes_on_told(text: str) -> bool | None:
         said = words(sentence)
         if not said:
             continue
-        if STILL_TAKEN_BACK.search(said) or FINE_NOW.search(said):
+        if STILL_TAKEN_BACK.search(said) or (
+            # "hes gone now but the mess is still there under the sink": one thing over, what
+            # it left still there (round 26 r26b-02 t3 was read back as "It has stopped").
+            FINE_NOW.search(said) and not STOPPED_BUT_NOT_OVER.search(said)
+        ):
             stopped = True
         elif (
             STOPPED_BUT_NOT_OVER.search(said)
@@ -1701,6 +1711,9 @@ def clauses(text: str) -> list[str]:
 WANTS_IT_LOGGED = re.compile(
     r"\b(?:log|submit|send|lodge|file|register|process)\s+(?:it|this|the complaint|my complaint)"
     r"(?:\s+(?:as it is|anyway|now|please|pls))?\b"
+    # "can you log the stairlift complaint now please" (round 26 r26b-10 t12).
+    r"|\b(?:log|submit|lodge|file|register)\s+(?:the|my|her|his|their|this)\s+(?:\w+\s+){1,2}?"
+    r"complaint\b"
     r"|\b(?:i|we|he|she|they|t|caller)\s+(?:do\s+|still\s+|really\s+|now\s+)?"
     r"(?:want|wants|would like|need|needs)\s+(?:to\s+(?:make|raise|put in|log|go ahead with)\s+)?"
     r"(?:a|the|my|this|it as a)\s+(?:formal\s+)?complaint\b"

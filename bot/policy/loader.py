@@ -277,6 +277,8 @@ def parse_policy(sources: Mapping[str, str]) -> Policy:
             cues=r.cues(),
             part_cues=r.cues("part_cues"),
             not_cues=r.cues("not_cues"),
+            needs_cues=r.cues("needs_cues"),
+            dispute_cues=r.cues("dispute_cues"),
             outside_ombudsman=r.flag("outside_ombudsman"),
             bodies=_bodies(r, landlord),
             our_service_cues=r.cues("our_service_cues"),
@@ -843,7 +845,7 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
     file = _top(ANSWERS_FILE, {ANSWERS_FILE: path.read_text(encoding="utf-8")})
     values = answer_placeholders(policy)
     answers = {}
-    for r in file.records("answers", {"topic", "match", "answer", "ground", "told"}):
+    for r in file.records("answers", {"topic", "match", "answer", "ground", "told", "not_match"}):
         groups = r.data.get("match")
         if not isinstance(groups, list) or not groups:
             r.fail("'match' must be a list of groups of phrases")
@@ -856,7 +858,13 @@ def load_answers(directory: str | Path, policy: Policy) -> dict[str, Answer]:
         if ground is not None and ground not in policy.grounds:
             r.fail(f"ground {ground!r} is not an exclusion ground in exclusions.yml")
         answers[r.rule_id or ""] = Answer(
-            r.rule_id or "", r.text("topic"), match, text.format(**values), ground, r.flag("told")
+            r.rule_id or "",
+            r.text("topic"),
+            match,
+            text.format(**values),
+            ground,
+            r.flag("told"),
+            r.cues("not_match"),
         )
     return answers
 

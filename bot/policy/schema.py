@@ -116,6 +116,15 @@ class ExclusionGround:
     # Words saying the matter is not (yet) this ground ("no proceedings are issued", "a
     # pre-action letter only"): the ground is not proposed, whatever else the message says.
     not_cues: tuple[str, ...] = ()
+    # Words the matter needs ("court", "solicitor" for a claim filed at court): a message
+    # without any of them is not this ground, whatever the classifier guessed from "claim" alone
+    # (round 26 r26b-08 t10). Empty: no words needed.
+    needs_cues: tuple[str, ...] = ()
+    # Words that make a question about the matter a dispute ("wrong", "too high", "tribunal"):
+    # a question without any of them ("how much is my rent going up in April?") asks to be told,
+    # and is answered, not proposed as this ground (round 26 r26b-10 t1). Empty: any question
+    # about the matter is the ground.
+    dispute_cues: tuple[str, ...] = ()
     # A matter the Housing Ombudsman does not look at (a staff member's own employment): its
     # explanation does not say the Ombudsman can help.
     outside_ombudsman: bool = False
@@ -599,6 +608,9 @@ class Answer:
     # Given when the words are told as well as asked ("I want to withdraw my report about next
     # door" wants the route as much as "how do I withdraw it?").
     told: bool = False
+    # Words saying the matter is not this answer's ("its not a court thing"): a message holding
+    # one does not get it (round 26 r26b-08 t11 got the court papers advice).
+    not_match: tuple[str, ...] = ()
 
 
 # Every kind of personal data the assistant stores, each with its period in retention.yml.

@@ -15,7 +15,8 @@ from typing import Any
 from bot.nlp.matches import ALARM_CHIRP, VULNERABLE, RuleMatches
 from bot.policy import Policy
 from bot.policy.ids import ASB_REPORT, OTHER_ORGANISATION, OVER_12_MONTHS, STAFF_EMPLOYMENT
-from bot.policy.schema import IntentRule, Label, UrgencyCategory
+from bot.policy.schema import ExclusionGround, IntentRule, Label, UrgencyCategory
+from bot.questions import is_question
 from bot.text import contains, words
 from bot.triage.result import Part, Reason, TriageResult
 from bot.triage.stage_2 import no_earlier_complaint
@@ -115,6 +116,29 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
     if asked_about is not None:
         label, ground = "excluded", asked_about
         reasons.append(Reason("2.1", f"Asks to complain, but about a matter for '{ground}'"))
+    text = str(parse.get("text") or "")
+    if ground is not None and not names_what_the_ground_needs(text, policy.grounds[ground]):
+        # "ur insurance lot refused my claim for my ruined carpet" was told of a claim filed at
+        # court (round 26 r26b-08 t10): no court or solicitor named, so no such claim. Another
+        # matter the message names in its own words (the insurer's refusal) is the ground; else
+        # the likeliest reading that is not an excluded matter.
+        reasons.append(Reason("2.1", f"Names none of the words '{ground}' needs"))
+        own_words = [g for g in _grounds_named(matches) if g != ground]
+        if own_words:
+            ground, asked_about = own_words[0], None
+        else:
+            label, ground, asked_about = _likeliest_not_excluded(probability), None, None
+            intent = _leading_intent(intent, intent_probability, {**probability, "excluded": -1.0},
+                                     policy)  # fmt: skip
+            if _label_of(intent, policy) != label:
+                intent = {"complaint": "dissatisfaction", "service_request": "service_request",
+                          "escalation": "escalate"}.get(label, "enquiry")  # fmt: skip
+    if ground is not None and asks_without_disputing(text, policy.grounds[ground]):
+        # "can you tell me how much her rent is going up in April?" was told disputes go to a
+        # tribunal (round 26 r26b-10 t1): a question about the change, not about its level being
+        # wrong, is answered (answers.yml), not proposed as the ground.
+        label, ground, asked_about, intent = "other", None, None, "enquiry"
+        reasons.append(Reason("-", "Asks about the matter without disputing it: answered"))
     if matches.landlord_staff and (
         ground == ASB_REPORT
         or (ground in OWN_WORDS_NEEDED and ground not in matches.exclusion_cues)
@@ -129,7 +153,6 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
                    "complaint about the service, not anti-social behaviour")
         )  # fmt: skip
 
-    text = str(parse.get("text") or "")
     if ground == ASB_REPORT and policy.grounds[ASB_REPORT].about_our_service(text):
         # "The communal stairwell hasn't been cleaned since November even though we pay a service
         # charge for cleaning. There's rubbish and a smell of urine on the landing" was read as
@@ -266,6 +289,9 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         label = "service_request"
         reasons.append(Reason("1.4", "A fault or a job, said to be no complaint: a request"))
     named = _named_matter(text, matches) if label == "other" else None
+    if named is not None and asks_without_disputing(text, policy.grounds[named]):
+        # "how much is my rent going up in April?" names the rent rise and asks to be told.
+        named = None
     if named is not None:
         label, ground = "excluded", named
         reasons.append(Reason("2.1", f"The whole message is about a matter for '{ground}'"))
@@ -335,6 +361,41 @@ def triage(parse: Mapping[str, Any], policy: Policy) -> TriageResult:
         reasons=tuple(reasons),
         outside_the_process=outside_the_process,
         about_someone_else=about_someone_else(text),
+    )
+
+
+def names_what_the_ground_needs(text: str, ground: ExclusionGround) -> bool:
+    """Whether a message holds one of the words its ground needs (`needs_cues`,
+    policy_rules/exclusions.yml: a court or a solicitor for a claim filed at court); True for a
+    ground that needs none."""
+    said = words(text)
+    return not ground.needs_cues or any(contains(said, words(cue)) for cue in ground.needs_cues)
+
+
+def asks_without_disputing(text: str, ground: ExclusionGround) -> bool:
+    """Whether every sentence naming a matter whose questions are answered (`dispute_cues`:
+    the level of the rent) asks about it and none disputes it: "how much is her rent going up
+    in April?", not "why has my rent gone up so much?"."""
+    if not ground.dispute_cues:
+        return False
+    said = words(text)
+    if any(contains(said, words(cue)) for cue in ground.dispute_cues):
+        return False
+    return is_question(text)
+
+
+def _grounds_named(matches: RuleMatches) -> list[str]:
+    """The exclusion grounds whose own cues (or part cues) the message holds, in order."""
+    named = list(matches.exclusion_cues)
+    named += [g for kind, g, *_ in matches.spans if kind == "part_cue" and g not in named]
+    return named
+
+
+def _likeliest_not_excluded(probability: Mapping[Label, float]) -> Label:
+    """The likeliest label that is not an excluded matter."""
+    return max(
+        (label for label in probability if label != "excluded"),
+        key=lambda label: probability[label],
     )
 
 
@@ -766,6 +827,14 @@ def message_parts(
             continue
         if kind == "part_cue" or (kind == "exclusion_cue" and supported):
             begin, stop = _clause(text, start, end, matches)
+            said = text[begin:stop]
+            if asks_without_disputing(said, policy.grounds[cue_ground]) or not (
+                names_what_the_ground_needs(said, policy.grounds[cue_ground])
+            ):
+                # "Also, can you tell me how much her rent is going up in April?" beside a
+                # complaint was told disputes go to a tribunal (round 26 r26b-10 t1): the
+                # question is answered (answers.yml), not made a matter we may not take.
+                continue
             parts.append(_part_between("excluded", cue_ground, text, begin, stop, policy))
     # A fault told beside a matter we may not take (a rent rise, an insurance claim) is a repair
     # whatever the model made of the rest: "Plus my back door doesnt shut properly" beside a
