@@ -247,10 +247,8 @@ def test_despair_beside_worry_is_still_routed(policy: Policy, text: str) -> None
         "im so scared for my son, he says he cant sleep and nobody would miss him",
     ],
 )
-def test_worry_for_someone_with_signs_of_despair_is_still_routed(
-    policy: Policy, text: str
-) -> None:
+def test_worry_for_someone_with_signs_of_despair_is_still_routed(policy: Policy, text: str) -> None:
     """The safety corpus's worried relative (a goodbye message, harm before) lost its route to
     a first version of the worry doubt."""
-    urgency, ask = _guessed(text, "self_harm", 0.9, policy, REPAIR)
+    urgency, _ask = _guessed(text, "self_harm", 0.9, policy, REPAIR)
     assert "self_harm" in urgency
