@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Action
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import (
@@ -42,12 +43,17 @@ from actions.turns import before_latest_message, earlier_messages, last_slot_val
 from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.corrections import added_to
 from bot.definition import (
+    ALSO,
     RESIDENT_NAMED,
+    address_given,
     consent_told,
+    held_details,
     helps_the_resident,
     introduced_name,
+    postal_address_in,
     represented_person,
     unsure_answer,
+    ways_said,
 )
 from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
 from bot.told import (
@@ -167,7 +173,11 @@ class ValidateComplaintForm(
             skipped.add("representative_consent")
         # An address held stays a required slot, so the answer just typed is validated: "no"
         # at the question skipped it, unvalidated, and read back "Your address: no".
-        if not (tracker.get_slot("resident_address") or emergency_job_without_address(tracker)):
+        if not (
+            tracker.get_slot("resident_address")
+            or emergency_job_without_address(tracker)
+            or letter_without_address(tracker)
+        ):
             skipped.add("resident_address")
         return [slot for slot in domain_slots if slot not in skipped]
 
@@ -256,6 +266,41 @@ class ValidateComplaintForm(
             # Nor "You did not answer my question ..." (round 18 r18a-09 t8).
             value = outcome_as_told(value)
         return {"outcome_sought": value}
+
+    def validate_contact_preference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A letter chosen is sent to the address told in the conversation, kept with the
+        contact details; with none told, the address is asked for next (round 26 r26b-06 t7:
+        "Letter" was read back "We will contact Peter Lang by email")."""
+        told = super().validate_contact_preference(value, dispatcher, tracker, domain)
+        preference = told.get("contact_preference")
+        if preference in WAYS_AND_ALSO and both_ways_asked(str(value or "")):
+            # "Letter please, to my home, and also email": both kept (round 26 r26b-05 t9).
+            preference = told["contact_preference"] = both_ways_asked(str(value or ""))
+        details = str(told.get("contact_details") or tracker.get_slot("contact_details") or "")
+        if not is_a_letter(preference) or postal_address_in(details) is not None:
+            return told
+        address = address_given(tracker.get_slot("resident_address")) or address_told(tracker)
+        if address is None:
+            return told
+        return {**told, "contact_details": with_address(details, address)}
+
+    def validate_resident_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The address given for a letter is kept with the contact details, so the letter is
+        sent there and the read-back says so (round 26 r26b-05 t9)."""
+        told = super().validate_resident_address(value, dispatcher, tracker, domain)
+        address = address_given(told.get("resident_address"))
+        details = str(tracker.get_slot("contact_details") or "")
+        if (
+            address is None
+            or not is_a_letter(tracker.get_slot("contact_preference"))
+            or postal_address_in(details) is not None
+        ):
+            return told
+        return {**told, "contact_details": with_address(details, address)}
 
     def validate_acting_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -397,3 +442,65 @@ def emergency_job_without_address(tracker: Tracker) -> bool:
         and not hazards_taken_back(tracker, policy)
         and not fleeing_a_danger(tracker)
     )
+
+
+def is_a_letter(preference: object) -> bool:
+    """Whether the way chosen is a letter ("letter", "letter and email", "letter, mornings")."""
+    said = str(preference or "").strip().lower()
+    return said.split(",")[0].split()[:1] == ["letter"]
+
+
+def with_address(details: str, address: str) -> str:
+    """The contact details with the address to write to first, other contact wishes after."""
+    main, *also = held_details(details)
+    own = ", ".join(part for part in (address.strip(), main.strip()) if part)
+    return ALSO.join([own, *also])
+
+
+def letter_without_address(tracker: Tracker) -> bool:
+    """Whether a letter was chosen and no address to send it to is held or told: asked for
+    (round 26 r26b-05 t9: "Letter please, to my home, and also email" was read back by email
+    only, and no address asked for)."""
+    if not is_a_letter(tracker.get_slot("contact_preference")):
+        return False
+    if postal_address_in(str(tracker.get_slot("contact_details") or "")) is not None:
+        return False
+    return not (tracker.get_slot("resident_address") or address_told(tracker))
+
+
+# The ways that may be asked for together ("letter and email"), and the words that join them.
+WAYS_AND_ALSO = ("letter", "email", "phone", "text")
+BOTH_WAYS = re.compile(r"\b(?:and|also|both|as well|plus)\b|[&+]", re.IGNORECASE)
+
+
+def both_ways_asked(text: str) -> str | None:
+    """Two ways asked for together ("a letter to my home AND email"), in the order said."""
+    found = ways_said(text)
+    named = list(dict.fromkeys(way for _, way in sorted(found.mentions)))
+    if len(named) != 2 or not BOTH_WAYS.search(text):
+        return None
+    return f"{named[0]} and {named[1]}"
+
+
+# Asked when a letter was chosen and no address is held (round 26 r26b-05 t9, r26b-06 t7).
+LETTER_ADDRESS_QUESTION = (
+    "To send you a letter, we need your address. What is your full address, with your flat or "
+    "house number and postcode?"
+)
+
+
+class ActionAskComplaintFormResidentAddress(Action):
+    """Asks for the address: to write to, when a letter was chosen; else to make an emergency
+    job safe (utter_ask_complaint_form_resident_address)."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_form_resident_address"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if letter_without_address(tracker) and not emergency_job_without_address(tracker):
+            dispatcher.utter_message(text=LETTER_ADDRESS_QUESTION)
+        else:
+            dispatcher.utter_message(response="utter_ask_complaint_form_resident_address")
+        return []
