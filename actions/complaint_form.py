@@ -43,17 +43,18 @@ from actions.turns import before_latest_message, earlier_messages, last_slot_val
 from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.corrections import added_to
 from bot.definition import (
-    ALSO,
     RESIDENT_NAMED,
+    WAYS_ALONE,
     address_given,
+    both_ways_asked,
     consent_told,
-    held_details,
     helps_the_resident,
     introduced_name,
+    is_a_letter,
     postal_address_in,
     represented_person,
     unsure_answer,
-    ways_said,
+    with_address,
 )
 from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
 from bot.told import (
@@ -275,7 +276,7 @@ class ValidateComplaintForm(
         "Letter" was read back "We will contact Peter Lang by email")."""
         told = super().validate_contact_preference(value, dispatcher, tracker, domain)
         preference = told.get("contact_preference")
-        if preference in WAYS_AND_ALSO and both_ways_asked(str(value or "")):
+        if preference in WAYS_ALONE and both_ways_asked(str(value or "")):
             # "Letter please, to my home, and also email": both kept (round 26 r26b-05 t9).
             preference = told["contact_preference"] = both_ways_asked(str(value or ""))
         details = str(told.get("contact_details") or tracker.get_slot("contact_details") or "")
@@ -444,19 +445,6 @@ def emergency_job_without_address(tracker: Tracker) -> bool:
     )
 
 
-def is_a_letter(preference: object) -> bool:
-    """Whether the way chosen is a letter ("letter", "letter and email", "letter, mornings")."""
-    said = str(preference or "").strip().lower()
-    return said.split(",")[0].split()[:1] == ["letter"]
-
-
-def with_address(details: str, address: str) -> str:
-    """The contact details with the address to write to first, other contact wishes after."""
-    main, *also = held_details(details)
-    own = ", ".join(part for part in (address.strip(), main.strip()) if part)
-    return ALSO.join([own, *also])
-
-
 def letter_without_address(tracker: Tracker) -> bool:
     """Whether a letter was chosen and no address to send it to is held or told: asked for
     (round 26 r26b-05 t9: "Letter please, to my home, and also email" was read back by email
@@ -466,20 +454,6 @@ def letter_without_address(tracker: Tracker) -> bool:
     if postal_address_in(str(tracker.get_slot("contact_details") or "")) is not None:
         return False
     return not (tracker.get_slot("resident_address") or address_told(tracker))
-
-
-# The ways that may be asked for together ("letter and email"), and the words that join them.
-WAYS_AND_ALSO = ("letter", "email", "phone", "text")
-BOTH_WAYS = re.compile(r"\b(?:and|also|both|as well|plus)\b|[&+]", re.IGNORECASE)
-
-
-def both_ways_asked(text: str) -> str | None:
-    """Two ways asked for together ("a letter to my home AND email"), in the order said."""
-    found = ways_said(text)
-    named = list(dict.fromkeys(way for _, way in sorted(found.mentions)))
-    if len(named) != 2 or not BOTH_WAYS.search(text):
-        return None
-    return f"{named[0]} and {named[1]}"
 
 
 # Asked when a letter was chosen and no address is held (round 26 r26b-05 t9, r26b-06 t7).

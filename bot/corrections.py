@@ -34,10 +34,13 @@ from bot.definition import (
     NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
+    both_ways_asked,
     consent_told,
     contact_details_in,
     contact_time_in,
     contact_time_told,
+    email_in,
+    held_details,
     postal_address_in,
     preference_beside_details,
     resident_in,
@@ -578,6 +581,16 @@ def correction_of(
         # "No, add the address first please": asked for, never "The address first" in what
         # went wrong (round 19 r19b-10 t10).
         return Correction({}, "address")
+    if (
+        not values.stuck
+        and set(changes) == {"contact_preference"}
+        and values.text("contact_preference").startswith("letter")
+        and postal_address_in(values.text("contact_details")) is None
+        and not values.text("address")
+    ):
+        # A letter asked for with no address held: the way changed, and the address asked for
+        # (round 26 r26b-05 t11 was told "That is what I have", by email only).
+        return Correction(changes, "address")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
@@ -1625,14 +1638,31 @@ class Values:
             # "email me, i said email" where "email, calls not before 2pm" is held: the time
             # for calls stays (round 18 r18a-06).
             return "changed"
+        both = both_ways_asked(said)
+        if both is not None and (preference is None or preference.split(",")[0] in both):
+            # "I want a letter to my home AND email": both ways (round 26 r26b-05 t11 was told
+            # "That is what I have", by email only).
+            preference = both
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")
         address = postal_address_in(said) if by_letter else None
+        held = self.text("contact_details")
         if address is not None:
             # "I'd prefer a letter, not email. My address is 27 Kestrel Drive" (round 10 r10a-14
-            # was to be written to at an email address).
-            details = self.parts["contact_details"] = address
+            # was to be written to at an email address). A letter and an email keep the email.
+            way = preference or self.text("contact_preference")
+            email = email_in(held) if " and email" in way else None
+            details = self.parts["contact_details"] = ", ".join(
+                found for found in (address, email) if found
+            )
+        elif by_letter and postal_address_in(held) is None and self.text("address"):
+            # A letter with no address in the contact details: the address told before goes
+            # with them (round 26 r26b-06 t7); with none told, it is asked for (correction_of).
+            main, *also = held_details(held)
+            details = self.parts["contact_details"] = ALSO.join(
+                [f"{self.text('address')}, {main}", *also]
+            )
         return "changed" if details or preference else None
 
     def other_contact(self, said: str) -> How | None:

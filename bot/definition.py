@@ -738,6 +738,33 @@ def contact_preference(text: str, last: bool = False) -> str | None:
     return way + (" only" if only else "")
 
 
+# The ways that may be asked for together ("letter and email"), and the words that join them.
+WAYS_ALONE = ("letter", "email", "phone", "text")
+BOTH_WAYS = re.compile(r"\b(?:and|also|both|as well|plus)\b|[&+]", re.IGNORECASE)
+
+
+def both_ways_asked(text: str) -> str | None:
+    """Two ways asked for together ("a letter to my home AND email"), in the order said."""
+    found = ways_said(text)
+    named = list(dict.fromkeys(way for _, way in sorted(found.mentions)))
+    if len(named) != 2 or not BOTH_WAYS.search(text):
+        return None
+    return f"{named[0]} and {named[1]}"
+
+
+def is_a_letter(preference: object) -> bool:
+    """Whether the way chosen is a letter ("letter", "letter and email", "letter, mornings")."""
+    said = str(preference or "").strip().lower()
+    return said.split(",")[0].split()[:1] == ["letter"]
+
+
+def with_address(details: str, address: str) -> str:
+    """The contact details with the address to write to first, other contact wishes after."""
+    main, *also = held_details(details)
+    own = ", ".join(part for part in (address.strip(), main.strip()) if part)
+    return ALSO.join([own, *also])
+
+
 # Each way as a thing that can be ruled out: "no phone calls during the day".
 WAY_NOUNS = {"phone": "phone calls", "text": "texts", "email": "emails", "letter": "letters"}
 

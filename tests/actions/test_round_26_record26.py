@@ -39,9 +39,7 @@ def test_a_letter_goes_to_the_address_told(app: App, typed: str) -> None:
         {"requested_slot": "contact_preference", "contact_details": "anna.b@example.org"},
         "complaint_form",
     )
-    told = ValidateComplaintForm().validate_contact_preference(
-        typed, CollectingDispatcher(), t, {}
-    )
+    told = ValidateComplaintForm().validate_contact_preference(typed, CollectingDispatcher(), t, {})
     assert told["contact_preference"] == "letter"
     assert told["contact_details"] == "14 Elm Grove, anna.b@example.org"
     draft = DraftDefinition(
@@ -65,9 +63,7 @@ def test_a_letter_goes_to_the_address_told(app: App, typed: str) -> None:
 def test_a_letter_with_no_address_asks_for_it(app: App, typed: str, way: str) -> None:
     slots = {"requested_slot": "contact_preference", "contact_details": "t.w@example.com"}
     t = tracker([user("the rent letters are wrong"), user(typed)], slots, "complaint_form")
-    told = ValidateComplaintForm().validate_contact_preference(
-        typed, CollectingDispatcher(), t, {}
-    )
+    told = ValidateComplaintForm().validate_contact_preference(typed, CollectingDispatcher(), t, {})
     assert told["contact_preference"] == way
     assert "contact_details" not in told
     asked = tracker(
@@ -132,9 +128,7 @@ def test_the_number_chosen_is_the_one_held(app: App, typed: str, number: str) ->
         {"requested_slot": "contact_preference", "contact_details": "07700 900111"},
         "complaint_form",
     )
-    told = ValidateComplaintForm().validate_contact_preference(
-        typed, CollectingDispatcher(), t, {}
-    )
+    told = ValidateComplaintForm().validate_contact_preference(typed, CollectingDispatcher(), t, {})
     assert told.get("contact_details", "07700 900111") == number
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from bot.contact_wishes import NO_POST_WISH, no_post_standing, no_post_wished, with_no_post
-from bot.definition import contact_time_in, number_chosen, ways_said
+from bot.corrections import Correction, correction_of
+from bot.definition import DraftDefinition, contact_time_in, number_chosen, ways_said
 from bot.fits import elsewhere
 from bot.replies import asks_why_needed
 from bot.told import outcome_told, role_and_consent_only
@@ -163,3 +164,39 @@ def test_no_number_chosen_with_one_given() -> None:
 )
 def test_a_phone_number_is_no_time(said: str, when: str | None) -> None:
     assert contact_time_in(said) == when
+
+
+# r26b-05 t11: a letter asked for at the read-back is changed to, and the address asked for.
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "You left out the letter. I want a letter to my house and email too. It says no "
+        "letters, that is wrong, I never said that.",
+        "I want a letter and an email please",
+        "post and email please",
+    ],
+)
+def test_a_letter_asked_for_at_the_read_back_asks_the_address(typed: str) -> None:
+    draft = DraftDefinition("x", True, "y", None, "Tomasz W", "t.w@example.com", "email", None)
+    assert correction_of(typed, draft) == Correction(
+        {"contact_preference": "letter and email"}, "address"
+    )
+
+
+def test_the_address_given_next_keeps_the_email() -> None:
+    draft = DraftDefinition(
+        "x", True, "y", None, "Tomasz W", "t.w@example.com", "letter and email", None
+    )
+    assert correction_of("12 Birch Road, Leeds LS6 2AB", draft).changes == {
+        "contact_details": "12 Birch Road, Leeds LS6 2AB, t.w@example.com"
+    }
+
+
+def test_a_letter_asked_for_goes_to_the_address_held() -> None:
+    draft = DraftDefinition(
+        "x", True, "y", None, "Anna Berg", "a.b@example.org", "email", None, address="9 Elm Row"
+    )
+    assert correction_of("I wanted a letter, not an email", draft).changes == {
+        "contact_details": "9 Elm Row, a.b@example.org",
+        "contact_preference": "letter",
+    }
