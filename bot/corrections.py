@@ -597,6 +597,14 @@ def correction_of(
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
 
 
+# "any time is fine", "call me whenever": no time to keep to.
+ANY_TIME = re.compile(
+    r"\b(?:any\s?time|whenever|any time of (?:the )?day|no set time)\b"
+    r"(?!\s+(?:except|but|apart|other than|after|before|between|from))",
+    re.IGNORECASE,
+)
+
+
 # "and u didnt say if a manager can look at it": about our answer, not the part's new words.
 NOT_ANSWERED = re.compile(
     r"(?:[,;.]\s*|\s+)(?:and\s+|but\s+|also\s+)?(?:u|you|ya)\s+(?:still\s+)?"
@@ -994,6 +1002,8 @@ class Values:
         other = self.other_contact(said)
         if other is not None:
             return other
+        if part in (None, "contact", "helper") and self.any_time(said):
+            return "changed"
         if part in (None, "contact") and TIME_FIRST.match(said):
             # "NOT mornings. afternoons only", "needs to say afternoons only, she's at dialysis
             # mornings": when to contact them, with the way held, never what would help (round
@@ -1746,6 +1756,20 @@ class Values:
             return None
         self.parts[part] = capitalised(new)
         return "changed"
+
+    def any_time(self, said: str) -> bool:
+        """ "whats before 07?? any time is fine", "call any time": the time held with the way
+        taken out (round 26 r26b-08 t20-t21 were told "I've changed that" and it stayed)."""
+        way, _, when = self.text("contact_preference").partition(", ")
+        if not when or ANY_TIME.search(said) is None or contact_time_in(said) is not None:
+            return False
+        if not (
+            CONTACT_TIME.search(when.lower()) or when.startswith("not ") or re.search(r"\d", when)
+        ):
+            # "phone, ask for Rahim" holds no time.
+            return False
+        self.parts["contact_preference"] = way
+        return True
 
     def contact_time(self, said: str) -> How | None:
         told = preference_beside_details(said, last=True)

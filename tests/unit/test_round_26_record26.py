@@ -200,3 +200,27 @@ def test_a_letter_asked_for_goes_to_the_address_held() -> None:
         "contact_details": "9 Elm Row, a.b@example.org",
         "contact_preference": "letter",
     }
+
+
+# r26b-08 t20-t21: "any time is fine" takes the time held off the way to contact.
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "whats after 6?? any time is fine",
+        "take out the bit about the fan. and call me whenever",
+        "ring any time",
+    ],
+)
+def test_any_time_takes_the_time_off(typed: str) -> None:
+    draft = DraftDefinition(
+        "the fan. the insurance refused my claim", True, "y", None, "Lisa", "07700 900733",
+        "phone, after 6", None,
+    )  # fmt: skip
+    assert correction_of(typed, draft).changes.get("contact_preference") == "phone"
+
+
+def test_any_time_keeps_who_to_ask_for() -> None:
+    draft = DraftDefinition(
+        "x", True, "y", None, "Lisa", "07700 900733", "phone, ask for Rahim", None
+    )
+    assert "contact_preference" not in correction_of("call any time", draft).changes
