@@ -537,6 +537,10 @@ class ContactQuestions:
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         preference = contact_preference(str(value or ""))
+        if preference is None and SAME_AS_BEFORE.search(str(value or "")):
+            # "same as before 07700900733": the way chosen before in this conversation (round
+            # 26 r26b-08 t17 was asked again).
+            preference = held_before(tracker, "contact_preference")
         when = time_told_with_details(tracker)
         if preference and when and "," not in preference:
             # "07700 900845, afternoons only" then "phone call": the time kept with the way

@@ -152,3 +152,20 @@ def test_comp_at_the_outcome_question_is_kept(app: App, typed: str) -> None:
     )
     told = ValidateComplaintForm().validate_outcome_sought(typed, CollectingDispatcher(), t, {})
     assert told["outcome_sought"] and "comp" in told["outcome_sought"]
+
+
+# r26b-08 t17: "same as before 07700900733" at the way question: the way chosen before.
+@pytest.mark.parametrize("typed", ["same as before 07700900733", "same as before", "as before pls"])
+def test_the_same_way_as_before_is_kept(app: App, typed: str) -> None:
+    t = tracker(
+        [
+            user("call"),
+            {"event": "slot", "name": "contact_preference", "value": "phone"},
+            {"event": "slot", "name": "contact_preference", "value": None},
+            user(typed),
+        ],
+        {"requested_slot": "contact_preference", "contact_details": "07700 900733"},
+        "complaint_form",
+    )
+    told = ValidateComplaintForm().validate_contact_preference(typed, CollectingDispatcher(), t, {})
+    assert told["contact_preference"] == "phone"
