@@ -276,9 +276,13 @@ class ValidateComplaintForm(
         "Letter" was read back "We will contact Peter Lang by email")."""
         told = super().validate_contact_preference(value, dispatcher, tracker, domain)
         preference = told.get("contact_preference")
-        if preference in WAYS_ALONE and both_ways_asked(str(value or "")):
+        typed = str(tracker.latest_message.get("text") or "")
+        both = both_ways_asked(str(value or "")) or (
+            both_ways_asked(typed) if answered_now(tracker, "contact_preference") else None
+        )
+        if preference in WAYS_ALONE and both and preference in both:
             # "Letter please, to my home, and also email": both kept (round 26 r26b-05 t9).
-            preference = told["contact_preference"] = both_ways_asked(str(value or ""))
+            preference = told["contact_preference"] = both
         details = str(told.get("contact_details") or tracker.get_slot("contact_details") or "")
         if not is_a_letter(preference) or postal_address_in(details) is not None:
             return told

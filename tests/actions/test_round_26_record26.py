@@ -169,3 +169,16 @@ def test_the_same_way_as_before_is_kept(app: App, typed: str) -> None:
     )
     told = ValidateComplaintForm().validate_contact_preference(typed, CollectingDispatcher(), t, {})
     assert told["contact_preference"] == "phone"
+
+
+def test_both_ways_are_read_from_the_message_typed(app: App) -> None:
+    typed = "Letter please, to my home, and also email"
+    t = tracker(
+        [user(typed)],
+        {"requested_slot": "contact_preference", "contact_details": "t.w@example.com"},
+        "complaint_form",
+    )
+    told = ValidateComplaintForm().validate_contact_preference(
+        "letter", CollectingDispatcher(), t, {}
+    )
+    assert told["contact_preference"] == "letter and email"
