@@ -224,3 +224,12 @@ def test_any_time_keeps_who_to_ask_for() -> None:
         "x", True, "y", None, "Lisa", "07700 900733", "phone, ask for Rahim", None
     )
     assert "contact_preference" not in correction_of("call any time", draft).changes
+
+
+def test_an_address_held_as_typed_is_not_put_twice() -> None:
+    address = "Flat 9, 3 Ash Road, York YO1 2AB"
+    draft = DraftDefinition(
+        "x", True, "y", None, "Sam", f"{address}, s@example.org", "letter and email", None,
+        address=address,
+    )  # fmt: skip
+    assert correction_of(address, draft).changes == {}
