@@ -57,6 +57,7 @@ from bot.definition import (
     with_address,
 )
 from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
+from bot.replies import LETTER_ADDRESS_QUESTION
 from bot.told import (
     outcome_as_told,
     own_name_in,
@@ -458,13 +459,6 @@ def letter_without_address(tracker: Tracker) -> bool:
     if postal_address_in(str(tracker.get_slot("contact_details") or "")) is not None:
         return False
     return not (tracker.get_slot("resident_address") or address_told(tracker))
-
-
-# Asked when a letter was chosen and no address is held (round 26 r26b-05 t9, r26b-06 t7).
-LETTER_ADDRESS_QUESTION = (
-    "To send you a letter, we need your address. What is your full address, with your flat or "
-    "house number and postcode?"
-)
 
 
 class ActionAskComplaintFormResidentAddress(Action):

@@ -359,6 +359,11 @@ WHY_CONTACT_DETAILS = {
         "job. We only use it for that."
     ),
 }
+# Asked when a letter was chosen and no address is held (round 26 r26b-05 t9, r26b-06 t7).
+LETTER_ADDRESS_QUESTION = (
+    "To send you a letter, we need your address. What is your full address, with your flat or "
+    "house number and postcode?"
+)
 WHY_ADDRESS = {
     "letter": "We need your address so we can send your letter to the right home.",
     "job": "We need the address so we send someone to the right home.",

@@ -12,7 +12,6 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.complaint_form import (
-    LETTER_ADDRESS_QUESTION,
     ActionAskComplaintFormResidentAddress,
     ValidateComplaintForm,
     letter_without_address,
@@ -20,7 +19,7 @@ from actions.complaint_form import (
 from actions.request_contact import ValidateRequestContactForm
 from bot.bootstrap import App
 from bot.definition import DraftDefinition
-from bot.replies import WHY_ADDRESS, WHY_CONTACT_DETAILS
+from bot.replies import LETTER_ADDRESS_QUESTION, WHY_ADDRESS, WHY_CONTACT_DETAILS
 from tests.actions.test_round_25_record25 import tracker, user
 
 
