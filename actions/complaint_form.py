@@ -58,7 +58,9 @@ from bot.definition import (
 )
 from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
 from bot.replies import LETTER_ADDRESS_QUESTION
+from bot.text import words
 from bot.told import (
+    OUTCOME_WORDS,
     outcome_as_told,
     own_name_in,
     resident_own_name,
@@ -205,6 +207,10 @@ class ValidateComplaintForm(
             # just rude. The fan has been fitted now, so no it's not still happening").
             told["still_happening"] = goes_on
         told.update(needs_told_beside(tracker))
+        if asking == "acting_for" and (fuller := fuller_outcome(tracker, typed)) is not None:
+            # "as i said comp for 3 lost days pay + service booked on a sat", after "cust wants
+            # comp" in the first message: the fuller words kept (round 26 r26b-03 t5).
+            told["outcome_sought"] = fuller
         if asking is not None and not typed.startswith("/"):
             offer_interpreter_in_form(dispatcher, tracker)
         told.update(resident_named_before(tracker))
@@ -476,3 +482,19 @@ class ActionAskComplaintFormResidentAddress(Action):
         else:
             dispatcher.utter_message(response="utter_ask_complaint_form_resident_address")
         return []
+
+
+def fuller_outcome(tracker: Tracker, typed: str) -> str | None:
+    """What would put it right said again with more to it ("as i said comp for 3 lost days pay
+    + service booked on a sat" where "wants comp" is held): the new words, without the protest
+    before them. None unless every word held, but "want", is in them."""
+    held = str(tracker.get_slot("outcome_sought") or "")
+    if not held or typed.startswith("/") or not OUTCOME_WORDS.search(typed):
+        return None
+    if says_they_are_the_resident(typed) or tells_of_helping(typed):
+        return None
+    kept = set(words(held).split()) - {"want", "wants", "wanted", "would", "like", "i", "he", "she"}
+    new = outcome_as_told(typed)
+    if not kept or not kept <= set(words(new).split()) or len(new) <= len(held):
+        return None
+    return new

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.complaint_form import (
     ActionAskComplaintFormResidentAddress,
     ValidateComplaintForm,
+    fuller_outcome,
     letter_without_address,
 )
 from actions.request_contact import ValidateRequestContactForm
@@ -181,3 +182,26 @@ def test_both_ways_are_read_from_the_message_typed(app: App) -> None:
         "letter", CollectingDispatcher(), t, {}
     )
     assert told["contact_preference"] == "letter and email"
+
+
+# r26b-03 t5: the outcome said again with more to it replaces "wants comp" from the first line.
+@pytest.mark.parametrize(
+    ("held", "typed", "kept"),
+    [
+        ("wants comp", "as i said comp for 2 lost days + visit booked on a sat",
+         "comp for 2 lost days + visit booked on a sat"),
+        ("wants an apology", "like i said an apology in writing and the mess cleaned up",
+         "an apology in writing and the mess cleaned up"),
+    ],
+)  # fmt: skip
+def test_a_fuller_outcome_replaces_the_one_held(app: App, held: str, typed: str, kept: str) -> None:
+    t = tracker([user(typed)], {"requested_slot": "acting_for", "outcome_sought": held})
+    assert fuller_outcome(t, typed) == kept
+
+
+@pytest.mark.parametrize("typed", ["I'm the resident", "compensation", "its me, i want comp"])
+def test_other_answers_keep_the_outcome_held(app: App, typed: str) -> None:
+    t = tracker(
+        [user(typed)], {"requested_slot": "acting_for", "outcome_sought": "wants an apology"}
+    )
+    assert fuller_outcome(t, typed) is None
