@@ -546,7 +546,12 @@ class ContactQuestions:
             # "07700 900845, afternoons only" then "phone call": the time kept with the way
             # (round 17 r17a-07 t10-11 lost "afternoons only").
             preference = f"{preference}, {when}"
-        return {"contact_preference": preference, **number_kept(tracker, str(value or ""))}
+        # The message as typed: the answer may have been read down to "text".
+        typed = str(tracker.latest_message.get("text") or "")
+        chosen = number_kept(tracker, str(value or "")) or (
+            number_kept(tracker, typed) if answered_now(tracker, "contact_preference") else {}
+        )
+        return {"contact_preference": preference, **chosen}
 
     def validate_resident_address(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -205,3 +205,16 @@ def test_other_answers_keep_the_outcome_held(app: App, typed: str) -> None:
         [user(typed)], {"requested_slot": "acting_for", "outcome_sought": "wants an apology"}
     )
     assert fuller_outcome(t, typed) is None
+
+
+def test_the_number_chosen_is_read_from_the_message_typed(app: App) -> None:
+    typed = "text. actually use the work one not the first one"
+    t = tracker(
+        [user("07700 900 111 or my work one 07700 900 222"), user(typed)],
+        {"requested_slot": "contact_preference", "contact_details": "07700 900111"},
+        "complaint_form",
+    )
+    told = ValidateComplaintForm().validate_contact_preference(
+        "text", CollectingDispatcher(), t, {}
+    )
+    assert told["contact_details"] == "07700 900222"
