@@ -537,7 +537,11 @@ class ContactQuestions:
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         preference = contact_preference(str(value or ""))
-        if preference is None and SAME_AS_BEFORE.search(str(value or "")):
+        typed = str(tracker.latest_message.get("text") or "")
+        if preference is None and (
+            SAME_AS_BEFORE.search(str(value or ""))
+            or (answered_now(tracker, "contact_preference") and SAME_AS_BEFORE.search(typed))
+        ):
             # "same as before 07700900733": the way chosen before in this conversation (round
             # 26 r26b-08 t17 was asked again).
             preference = held_before(tracker, "contact_preference")
@@ -547,7 +551,6 @@ class ContactQuestions:
             # (round 17 r17a-07 t10-11 lost "afternoons only").
             preference = f"{preference}, {when}"
         # The message as typed: the answer may have been read down to "text".
-        typed = str(tracker.latest_message.get("text") or "")
         chosen = number_kept(tracker, str(value or "")) or (
             number_kept(tracker, typed) if answered_now(tracker, "contact_preference") else {}
         )
