@@ -612,10 +612,14 @@ def number_kept(tracker: Tracker, text: str) -> dict[str, Any]:
     then "text. actually use the work one not the first one"), in place of the one held (round
     26 r26b-02 t10 read back the first number)."""
     held = str(tracker.get_slot("contact_details") or "")
-    if not held or text.startswith("/"):
+    if not held or text.startswith("/") or phone_in(text):
         return {}
-    given = next((said for said in reversed(earlier_messages(tracker)) if phone_in(said)), None)
-    chosen = number_chosen(text, given) if given else None
+    said = earlier_messages(tracker)
+    given = next((told for told in reversed(said) if phone_in(told)), None)
+    # The answer beside the way may have been re-read on its own ("text"): the words typed
+    # with it, in the message before, choose the number.
+    choosing = [text, *(told for told in said[-2:-1] if text in told and not phone_in(told))]
+    chosen = next((c for t in choosing if given and (c := number_chosen(t, given))), None)
     now = phone_in(held.split(ALSO)[0])
     if chosen is None or now is None or chosen == now:
         return {}

@@ -218,3 +218,31 @@ def test_the_number_chosen_is_read_from_the_message_typed(app: App) -> None:
         "text", CollectingDispatcher(), t, {}
     )
     assert told["contact_details"] == "07700 900222"
+
+
+def test_the_number_chosen_is_read_from_the_message_before_its_re_read_answer(app: App) -> None:
+    t = tracker(
+        [
+            user("07700 900 111 or my work one 07700 900 222"),
+            user("text. actually use the work one not the first one"),
+            user("text"),
+        ],
+        {"requested_slot": "contact_preference", "contact_details": "07700 900111"},
+        "complaint_form",
+    )
+    told = ValidateComplaintForm().validate_contact_preference(
+        "text", CollectingDispatcher(), t, {}
+    )
+    assert told["contact_details"] == "07700 900222"
+
+
+def test_two_numbers_given_then_a_way_keeps_the_first(app: App) -> None:
+    t = tracker(
+        [user("07700 900 111 or my work one 07700 900 222"), user("text")],
+        {"requested_slot": "contact_preference", "contact_details": "07700 900111"},
+        "complaint_form",
+    )
+    told = ValidateComplaintForm().validate_contact_preference(
+        "text", CollectingDispatcher(), t, {}
+    )
+    assert "contact_details" not in told
