@@ -607,6 +607,15 @@ class ContactQuestions:
         }
 
 
+def same_way_as_before(tracker: Tracker) -> str | None:
+    """The way chosen before in this conversation, when the answer to the way question says
+    "same as before" and names no way ("same as before 07700900733")."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if typed.startswith("/") or contact_preference(typed) or not SAME_AS_BEFORE.search(typed):
+        return None
+    return held_before(tracker, "contact_preference")
+
+
 def number_kept(tracker: Tracker, text: str) -> dict[str, Any]:
     """The number chosen of two given before ("07700 900 455 or my work one 07700 900 988",
     then "text. actually use the work one not the first one"), in place of the one held (round

@@ -32,7 +32,7 @@ from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_in as needs_told_in
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
-from actions.contact import number_kept, time_told_with_details
+from actions.contact import number_kept, same_way_as_before, time_told_with_details
 from actions.definition import (
     COMPLAINT_SLOTS,
     WHICH_PART,
@@ -277,6 +277,14 @@ class ActionUnderstandAnswer(Action):
                 SlotSet("contact_preference", understanding.value),
                 *ask_again(dispatcher, tracker),
             ]
+        if (
+            question is not None
+            and question.name == "contact_preference"
+            and (before := same_way_as_before(tracker)) is not None
+        ):
+            # "same as before 07700900733": the way chosen before in this conversation (round
+            # 26 r26b-08 t17 was asked again).
+            understanding = Understanding("slot", value=before)
         if understanding.kind == "slot" and not fits_the_question(
             tracker, domain, question.name, understanding.value
         ):

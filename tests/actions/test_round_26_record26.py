@@ -17,6 +17,7 @@ from actions.complaint_form import (
     fuller_outcome,
     letter_without_address,
 )
+from actions.contact import same_way_as_before
 from actions.request_contact import ValidateRequestContactForm
 from bot.bootstrap import App
 from bot.definition import DraftDefinition
@@ -246,3 +247,21 @@ def test_two_numbers_given_then_a_way_keeps_the_first(app: App) -> None:
         "text", CollectingDispatcher(), t, {}
     )
     assert "contact_details" not in told
+
+
+@pytest.mark.parametrize(
+    ("typed", "way"),
+    [("same as before 07700900733", "phone"), ("same as before", "phone"), ("email", None)],
+)
+def test_the_way_before_is_found_for_same_as_before(typed: str, way: str | None) -> None:
+    t = tracker(
+        [
+            user("call"),
+            {"event": "slot", "name": "contact_preference", "value": "phone"},
+            {"event": "slot", "name": "contact_preference", "value": None},
+            user(typed),
+        ],
+        {"requested_slot": "contact_preference"},
+        "complaint_form",
+    )
+    assert same_way_as_before(t) == way
