@@ -9,6 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.interfaces import Action
 from rasa_sdk.types import DomainDict
 
 from actions.adjustments import (
@@ -43,14 +44,23 @@ from bot.answers import YES_NO_SLOTS, goes_on_told
 from bot.corrections import added_to
 from bot.definition import (
     RESIDENT_NAMED,
+    WAYS_ALONE,
+    address_given,
+    both_ways_asked,
     consent_told,
     helps_the_resident,
     introduced_name,
+    is_a_letter,
+    postal_address_in,
     represented_person,
     unsure_answer,
+    with_address,
 )
 from bot.fits import says_no_earlier_report, unsure_of_an_earlier_report
+from bot.replies import LETTER_ADDRESS_QUESTION
+from bot.text import words
 from bot.told import (
+    OUTCOME_WORDS,
     outcome_as_told,
     own_name_in,
     resident_own_name,
@@ -167,7 +177,11 @@ class ValidateComplaintForm(
             skipped.add("representative_consent")
         # An address held stays a required slot, so the answer just typed is validated: "no"
         # at the question skipped it, unvalidated, and read back "Your address: no".
-        if not (tracker.get_slot("resident_address") or emergency_job_without_address(tracker)):
+        if not (
+            tracker.get_slot("resident_address")
+            or emergency_job_without_address(tracker)
+            or letter_without_address(tracker)
+        ):
             skipped.add("resident_address")
         return [slot for slot in domain_slots if slot not in skipped]
 
@@ -193,6 +207,10 @@ class ValidateComplaintForm(
             # just rude. The fan has been fitted now, so no it's not still happening").
             told["still_happening"] = goes_on
         told.update(needs_told_beside(tracker))
+        if asking == "acting_for" and (fuller := fuller_outcome(tracker, typed)) is not None:
+            # "as i said comp for 3 lost days pay + service booked on a sat", after "cust wants
+            # comp" in the first message: the fuller words kept (round 26 r26b-03 t5).
+            told["outcome_sought"] = fuller
         if asking is not None and not typed.startswith("/"):
             offer_interpreter_in_form(dispatcher, tracker)
         told.update(resident_named_before(tracker))
@@ -256,6 +274,45 @@ class ValidateComplaintForm(
             # Nor "You did not answer my question ..." (round 18 r18a-09 t8).
             value = outcome_as_told(value)
         return {"outcome_sought": value}
+
+    def validate_contact_preference(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """A letter chosen is sent to the address told in the conversation, kept with the
+        contact details; with none told, the address is asked for next (round 26 r26b-06 t7:
+        "Letter" was read back "We will contact Peter Lang by email")."""
+        told = super().validate_contact_preference(value, dispatcher, tracker, domain)
+        preference = told.get("contact_preference")
+        typed = str(tracker.latest_message.get("text") or "")
+        both = both_ways_asked(str(value or "")) or (
+            both_ways_asked(typed) if answered_now(tracker, "contact_preference") else None
+        )
+        if preference in WAYS_ALONE and both and preference in both:
+            # "Letter please, to my home, and also email": both kept (round 26 r26b-05 t9).
+            preference = told["contact_preference"] = both
+        details = str(told.get("contact_details") or tracker.get_slot("contact_details") or "")
+        if not is_a_letter(preference) or postal_address_in(details) is not None:
+            return told
+        address = address_given(tracker.get_slot("resident_address")) or address_told(tracker)
+        if address is None:
+            return told
+        return {**told, "contact_details": with_address(details, address)}
+
+    def validate_resident_address(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The address given for a letter is kept with the contact details, so the letter is
+        sent there and the read-back says so (round 26 r26b-05 t9)."""
+        told = super().validate_resident_address(value, dispatcher, tracker, domain)
+        address = address_given(told.get("resident_address"))
+        details = str(tracker.get_slot("contact_details") or "")
+        if (
+            address is None
+            or not is_a_letter(tracker.get_slot("contact_preference"))
+            or postal_address_in(details) is not None
+        ):
+            return told
+        return {**told, "contact_details": with_address(details, address)}
 
     def validate_acting_for(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -397,3 +454,47 @@ def emergency_job_without_address(tracker: Tracker) -> bool:
         and not hazards_taken_back(tracker, policy)
         and not fleeing_a_danger(tracker)
     )
+
+
+def letter_without_address(tracker: Tracker) -> bool:
+    """Whether a letter was chosen and no address to send it to is held or told: asked for
+    (round 26 r26b-05 t9: "Letter please, to my home, and also email" was read back by email
+    only, and no address asked for)."""
+    if not is_a_letter(tracker.get_slot("contact_preference")):
+        return False
+    if postal_address_in(str(tracker.get_slot("contact_details") or "")) is not None:
+        return False
+    return not (tracker.get_slot("resident_address") or address_told(tracker))
+
+
+class ActionAskComplaintFormResidentAddress(Action):
+    """Asks for the address: to write to, when a letter was chosen; else to make an emergency
+    job safe (utter_ask_complaint_form_resident_address)."""
+
+    def name(self) -> str:
+        return "action_ask_complaint_form_resident_address"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if letter_without_address(tracker) and not emergency_job_without_address(tracker):
+            dispatcher.utter_message(text=LETTER_ADDRESS_QUESTION)
+        else:
+            dispatcher.utter_message(response="utter_ask_complaint_form_resident_address")
+        return []
+
+
+def fuller_outcome(tracker: Tracker, typed: str) -> str | None:
+    """What would put it right said again with more to it ("as i said comp for 3 lost days pay
+    + service booked on a sat" where "wants comp" is held): the new words, without the protest
+    before them. None unless every word held, but "want", is in them."""
+    held = str(tracker.get_slot("outcome_sought") or "")
+    if not held or typed.startswith("/") or not OUTCOME_WORDS.search(typed):
+        return None
+    if says_they_are_the_resident(typed) or tells_of_helping(typed):
+        return None
+    kept = set(words(held).split()) - {"want", "wants", "wanted", "would", "like", "i", "he", "she"}
+    new = outcome_as_told(typed)
+    if not kept or not kept <= set(words(new).split()) or len(new) <= len(held):
+        return None
+    return new

@@ -32,8 +32,10 @@ from bot.definition import (
     introduced_name,
     is_organisation,
     name_in,
+    number_chosen,
     only_a_name,
     own_and_others_details,
+    phone_in,
     phone_typed_wrong,
     postal_address_in,
     preference_beside_details,
@@ -42,7 +44,14 @@ from bot.definition import (
     written_names,
 )
 from bot.names_corrected import NAMED_RESIDENT, RESIDENT
-from bot.replies import ADDRESS_DECLINED_LINE, ADDRESS_NOT_READ, phone_typed_wrong_line
+from bot.replies import (
+    ADDRESS_DECLINED_LINE,
+    ADDRESS_NOT_READ,
+    WHY_ADDRESS,
+    WHY_CONTACT_DETAILS,
+    asks_why_needed,
+    phone_typed_wrong_line,
+)
 from bot.text import words
 from bot.told import (
     ALREADY_TOLD,
@@ -496,6 +505,14 @@ class ContactQuestions:
             # for a phone number or email); "letter please, 5 Cedar Walk, also phone 0..." keeps
             # both (round 10 r10c-27 promised a letter with no address).
             details = ", ".join(found for found in (address, details) if found)
+        if details is None and asks_why_needed(text):
+            # "why do you need that": said why, then asked again (round 26 r26b-02 t8).
+            dispatcher.utter_message(
+                text=WHY_CONTACT_DETAILS.get(
+                    str(tracker.active_loop_name), WHY_CONTACT_DETAILS["complaint_form"]
+                )
+            )
+            return {"contact_details": None}
         if details is None:
             digits = phone_typed_wrong(text)
             if digits is None:
@@ -520,12 +537,24 @@ class ContactQuestions:
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         preference = contact_preference(str(value or ""))
+        typed = str(tracker.latest_message.get("text") or "")
+        if preference is None and (
+            SAME_AS_BEFORE.search(str(value or ""))
+            or (answered_now(tracker, "contact_preference") and SAME_AS_BEFORE.search(typed))
+        ):
+            # "same as before 07700900733": the way chosen before in this conversation (round
+            # 26 r26b-08 t17 was asked again).
+            preference = held_before(tracker, "contact_preference")
         when = time_told_with_details(tracker)
         if preference and when and "," not in preference:
             # "07700 900845, afternoons only" then "phone call": the time kept with the way
             # (round 17 r17a-07 t10-11 lost "afternoons only").
             preference = f"{preference}, {when}"
-        return {"contact_preference": preference}
+        # The message as typed: the answer may have been read down to "text".
+        chosen = number_kept(tracker, str(value or "")) or (
+            number_kept(tracker, typed) if answered_now(tracker, "contact_preference") else {}
+        )
+        return {"contact_preference": preference, **chosen}
 
     def validate_resident_address(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -537,6 +566,16 @@ class ContactQuestions:
         # "Flat 12, Hawthorn Court, 5 Mill Lane, Derby DE1 9ZZ. The door entry has been broken
         # 3 weeks now": the address's own sentence, street and town too (round 25 r25b-08 t6).
         address = address_told_beside(typed) or address_in_an_answer(typed)
+        if address is None and asks_why_needed(typed):
+            # "why do you need that": said why, then asked again (round 26 r26b-08 t6 got
+            # "Sorry, I could not find an address in that").
+            letter = (
+                tracker.active_loop_name == "complaint_form"
+                and not tracker.get_slot("resident_address")
+                and str(tracker.get_slot("contact_preference") or "").lower().startswith("letter")
+            )
+            dispatcher.utter_message(text=WHY_ADDRESS["letter" if letter else "job"])
+            return {"resident_address": None}
         asked_again = said_last(tracker) == ADDRESS_NOT_READ
         if address is None and (
             REFUSES_THE_ADDRESS.search(typed) or (asked_again and gives_no_address(typed))
@@ -566,6 +605,34 @@ class ContactQuestions:
             **resident,
             **({"contact_preference": preference} if preference else {}),
         }
+
+
+def same_way_as_before(tracker: Tracker) -> str | None:
+    """The way chosen before in this conversation, when the answer to the way question says
+    "same as before" and names no way ("same as before 07700900733")."""
+    typed = str(tracker.latest_message.get("text") or "")
+    if typed.startswith("/") or contact_preference(typed) or not SAME_AS_BEFORE.search(typed):
+        return None
+    return held_before(tracker, "contact_preference")
+
+
+def number_kept(tracker: Tracker, text: str) -> dict[str, Any]:
+    """The number chosen of two given before ("07700 900 455 or my work one 07700 900 988",
+    then "text. actually use the work one not the first one"), in place of the one held (round
+    26 r26b-02 t10 read back the first number)."""
+    held = str(tracker.get_slot("contact_details") or "")
+    if not held or text.startswith("/") or phone_in(text):
+        return {}
+    said = earlier_messages(tracker)
+    given = next((told for told in reversed(said) if phone_in(told)), None)
+    # The answer beside the way may have been re-read on its own ("text"): the words typed
+    # with it, in the message before, choose the number.
+    choosing = [text, *(told for told in said[-2:-1] if text in told and not phone_in(told))]
+    chosen = next((c for t in choosing if given and (c := number_chosen(t, given))), None)
+    now = phone_in(held.split(ALSO)[0])
+    if chosen is None or now is None or chosen == now:
+        return {}
+    return {"contact_details": held.replace(now, chosen, 1)}
 
 
 def said_last(tracker: Tracker) -> str | None:

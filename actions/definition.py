@@ -34,10 +34,12 @@ from bot.definition import (
     consent_on_the_phone,
     contact_details_in,
     held_details,
+    is_a_letter,
     postal_address_in,
     resident_in,
     way_that_fits,
     ways_said,
+    with_address,
     without_health_details,
 )
 from bot.replies import ADDRESS_ASKED, ALREADY_SAYS, REMOVED_LINE
@@ -69,6 +71,17 @@ ASKED_AGAIN = {
 def draft_from(tracker: Tracker) -> DraftDefinition:
     slot = tracker.get_slot
     adjustments = slot("adjustments_needed")
+    address = address_given(slot("resident_address")) or address_told(tracker)
+    details = str(slot("contact_details") or "")
+    if (
+        is_a_letter(slot("contact_preference"))
+        and address
+        and details
+        and postal_address_in(details) is None
+    ):
+        # A letter asked for goes to the address held: read back "by letter (22 Oakfield Road,
+        # ...)", never "by email" (round 26 r26b-06 t7, r26b-05 t11).
+        details = with_address(details, address)
     return DraftDefinition(
         aspects=as_agreed(tracker, slot("complaint_aspects") or ""),
         still_happening=slot("still_happening"),
@@ -78,17 +91,15 @@ def draft_from(tracker: Tracker) -> DraftDefinition:
         else None,
         contact_name=slot("contact_name") or "",
         # "no letters" said at any question is kept with the details (round 23).
-        contact_details=with_no_post(slot("contact_details") or "", earlier_messages(tracker)),
-        contact_preference=way_that_fits(
-            slot("contact_preference") or "", slot("contact_details") or ""
-        ),
+        contact_details=with_no_post(details, earlier_messages(tracker)),
+        contact_preference=way_that_fits(slot("contact_preference") or "", details),
         adjustments=None if adjustments in (None, "none") else adjustments_said(tracker),
         earlier_request=earlier_request_of(tracker),
         consent=slot("representative_consent") if slot("acting_for") == "someone_else" else None,
         power_of_attorney=slot("acting_for") == "someone_else" and power_of_attorney_told(tracker),
         estate=slot("acting_for") == "someone_else" and estate_told(tracker),
         consent_on_the_phone=any(map(consent_on_the_phone, earlier_messages(tracker))),
-        address=address_given(slot("resident_address")) or address_told(tracker),
+        address=address,
     ).without_the_resident()
 
 
@@ -247,9 +258,10 @@ def corrected(
 ) -> list[EventType]:
     """Says what was done, reads the corrected definition back and sets what changed."""
     if correction.how == "address":
-        # Nothing changed yet: the address typed next is put on it, then read back.
+        # Nothing changed yet: the address typed next is put on it, then read back. A letter
+        # asked for keeps the way asked (round 26 r26b-05 t11).
         dispatcher.utter_message(text=ADDRESS_ASKED)
-        return []
+        return [SlotSet(SLOT_OF[part], value) for part, value in correction.changes.items()]
     after = replace(draft, **shown_of(correction))
     if (
         correction.how in ("changed", "added")

@@ -32,7 +32,7 @@ from actions.adjustments import OFFER as ADJUSTMENTS_OFFER
 from actions.adjustments import needs_in as needs_told_in
 from actions.app import get_app
 from actions.choice import already_told, answer_in_context
-from actions.contact import time_told_with_details
+from actions.contact import number_kept, same_way_as_before, time_told_with_details
 from actions.definition import (
     COMPLAINT_SLOTS,
     WHICH_PART,
@@ -290,6 +290,14 @@ class ActionUnderstandAnswer(Action):
                 SlotSet("contact_preference", understanding.value),
                 *ask_again(dispatcher, tracker),
             ]
+        if (
+            question is not None
+            and question.name == "contact_preference"
+            and (before := same_way_as_before(tracker)) is not None
+        ):
+            # "same as before 07700900733": the way chosen before in this conversation (round
+            # 26 r26b-08 t17 was asked again).
+            understanding = Understanding("slot", value=before)
         if understanding.kind == "slot" and not fits_the_question(
             tracker, domain, question.name, understanding.value
         ):
@@ -568,6 +576,10 @@ def answer(
     # directly": the no, and what to note instead (round 25 r25b-14 t9). A slot set here is not
     # validated by the form again.
     instead = noted_instead(tracker, value) if question.name == "adjustment_consent" else {}
+    if question.name == "contact_preference":
+        # "text. actually use the work one not the first one": the work number kept (round 26
+        # r26b-02 t10 read back the first one).
+        instead = number_kept(tracker, str(tracker.latest_message.get("text") or ""))
     return [
         SlotSet(question.name, value),
         *(SlotSet(slot, told) for slot, told in instead.items()),

@@ -91,9 +91,38 @@ def no_post_wished(text: str) -> bool:
     return False
 
 
+def letter_wished(text: str) -> bool:
+    """Whether a message asks for a letter, with no letter ruled out: "I want a letter to my
+    home AND email", "letter please". A later one takes back a "no letters" said before."""
+    found = ways_said(text)
+    return "letter" not in found.ruled_out and any(way == "letter" for _, way in found.mentions)
+
+
+def no_post_standing(said: list[str]) -> bool | None:
+    """Whether the last message about post says nothing is to be posted (True), or asks for a
+    letter after that (False; round 26 r26b-05 t11: "I want a letter to my home AND email.
+    Before you say no letters, this is wrong" kept "We will not send letters"); None when no
+    message said either."""
+    standing: bool | None = None
+    for text in said:
+        if no_post_wished(text):
+            standing = True
+        elif standing and letter_wished(text):
+            standing = False
+    return standing
+
+
 def with_no_post(details: str, said: list[str]) -> str:
-    """The contact details with the wish that nothing is posted, when any message said so."""
-    if not details or NO_POST_WISH in wishes(details) or not any(map(no_post_wished, said)):
+    """The contact details with the wish that nothing is posted, when a message said so and no
+    later one asked for a letter; without it, when a later one did."""
+    standing = no_post_standing(said)
+    if not details or standing is None:
+        return details
+    held = NO_POST_WISH in wishes(details)
+    if standing is False and held:
+        main, *kept = held_details(details)
+        return ALSO.join([main, *(w for w in kept if w != NO_POST_WISH)])
+    if standing is False or held:
         return details
     return with_wish(details, NO_POST_WISH)
 

@@ -34,10 +34,13 @@ from bot.definition import (
     NAME_WORD,
     NOT_NAMES,
     DraftDefinition,
+    both_ways_asked,
     consent_told,
     contact_details_in,
     contact_time_in,
     contact_time_told,
+    email_in,
+    held_details,
     postal_address_in,
     preference_beside_details,
     resident_in,
@@ -578,10 +581,28 @@ def correction_of(
         # "No, add the address first please": asked for, never "The address first" in what
         # went wrong (round 19 r19b-10 t10).
         return Correction({}, "address")
+    if (
+        not values.stuck
+        and set(changes) == {"contact_preference"}
+        and values.text("contact_preference").startswith("letter")
+        and postal_address_in(values.text("contact_details")) is None
+        and not values.text("address")
+    ):
+        # A letter asked for with no address held: the way changed, and the address asked for
+        # (round 26 r26b-05 t11 was told "That is what I have", by email only).
+        return Correction(changes, "address")
     if values.stuck or (not changes and "added" not in hows):
         return UNCLEAR
     # The reply names the one thing done, when only one kind of thing was.
     return Correction(changes, hows.pop() if len(hows) == 1 else "changed")
+
+
+# "any time is fine", "call me whenever": no time to keep to.
+ANY_TIME = re.compile(
+    r"\b(?:any\s?time|whenever|any time of (?:the )?day|no set time)\b"
+    r"(?!\s+(?:except|but|apart|other than|after|before|between|from))",
+    re.IGNORECASE,
+)
 
 
 # "and u didnt say if a manager can look at it": about our answer, not the part's new words.
@@ -981,6 +1002,8 @@ class Values:
         other = self.other_contact(said)
         if other is not None:
             return other
+        if part in (None, "contact", "helper") and self.any_time(said):
+            return "changed"
         if part in (None, "contact") and TIME_FIRST.match(said):
             # "NOT mornings. afternoons only", "needs to say afternoons only, she's at dialysis
             # mornings": when to contact them, with the way held, never what would help (round
@@ -1127,6 +1150,10 @@ class Values:
         if new is None:
             return self.flat_added(said)
         for part in ("address", "representative", "contact_details", *WRITTEN_PARTS):
+            if new.lower() in self.text(part).lower():
+                # Held as typed already ("Flat 4, 18 Birch Road" asked for a letter and read in
+                # from the message): never "Flat 4, Flat 4, 18 Birch Road" (round 26 r26b-05).
+                continue
             for old in addresses_in(self.text(part)):
                 if old != new and street_of(old) == street_of(new):
                     return self.replaced_in(old, new, (part,))
@@ -1625,14 +1652,31 @@ class Values:
             # "email me, i said email" where "email, calls not before 2pm" is held: the time
             # for calls stays (round 18 r18a-06).
             return "changed"
+        both = both_ways_asked(said)
+        if both is not None and (preference is None or preference.split(",")[0] in both):
+            # "I want a letter to my home AND email": both ways (round 26 r26b-05 t11 was told
+            # "That is what I have", by email only).
+            preference = both
         if preference:
             self.parts["contact_preference"] = preference
         by_letter = (preference or self.text("contact_preference")).startswith("letter")
         address = postal_address_in(said) if by_letter else None
+        held = self.text("contact_details")
         if address is not None:
             # "I'd prefer a letter, not email. My address is 27 Kestrel Drive" (round 10 r10a-14
-            # was to be written to at an email address).
-            details = self.parts["contact_details"] = address
+            # was to be written to at an email address). A letter and an email keep the email.
+            way = preference or self.text("contact_preference")
+            email = email_in(held) if " and email" in way else None
+            details = self.parts["contact_details"] = ", ".join(
+                found for found in (address, email) if found
+            )
+        elif by_letter and postal_address_in(held) is None and self.text("address"):
+            # A letter with no address in the contact details: the address told before goes
+            # with them (round 26 r26b-06 t7); with none told, it is asked for (correction_of).
+            main, *also = held_details(held)
+            details = self.parts["contact_details"] = ALSO.join(
+                [f"{self.text('address')}, {main}", *also]
+            )
         return "changed" if details or preference else None
 
     def other_contact(self, said: str) -> How | None:
@@ -1716,6 +1760,20 @@ class Values:
             return None
         self.parts[part] = capitalised(new)
         return "changed"
+
+    def any_time(self, said: str) -> bool:
+        """ "whats before 07?? any time is fine", "call any time": the time held with the way
+        taken out (round 26 r26b-08 t20-t21 were told "I've changed that" and it stayed)."""
+        way, _, when = self.text("contact_preference").partition(", ")
+        if not when or ANY_TIME.search(said) is None or contact_time_in(said) is not None:
+            return False
+        if not (
+            CONTACT_TIME.search(when.lower()) or when.startswith("not ") or re.search(r"\d", when)
+        ):
+            # "phone, ask for Rahim" holds no time.
+            return False
+        self.parts["contact_preference"] = way
+        return True
 
     def contact_time(self, said: str) -> How | None:
         told = preference_beside_details(said, last=True)

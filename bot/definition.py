@@ -186,6 +186,45 @@ TYPED_NUMBER = re.compile(r"\+?\d[\d \t()-]{6,}\d")
 FEWEST_TYPED_DIGITS = 8
 
 
+# "not the first one", "not my mobile": a number ruled out when choosing between two.
+NOT_THAT_NUMBER = re.compile(
+    r"\b(?:not|dont use|don'?t use|do not use|instead of)\s+(?:the|my|that|this)?\s*"
+    r"(?:\w+\s+)?(?:one|number|no|num)\b|\b(?:not|instead of)\s+(?:the|my)\s+\w+\b",
+    re.IGNORECASE,
+)
+ORDINALS = {
+    "first": 0, "1st": 0, "second": 1, "2nd": 1, "other": -1, "last": -1, "latter": -1,
+    "former": 0, "top": 0, "bottom": -1,
+}  # fmt: skip
+NUMBER_KINDS = ("work", "mobile", "mob", "home", "landline", "house", "personal", "office")
+
+
+def number_chosen(text: str, given: str) -> str | None:
+    """The number chosen, of two or more given in one message before ("07700 900 455 or my
+    work one 07700 900 988"), by what it was called or its place: "text. actually use the work
+    one not the first one" (round 26 r26b-02 t10 kept the first number)."""
+    matches = phone_matches(given)
+    if len(matches) < 2:
+        return None
+    said = NOT_THAT_NUMBER.sub(" ", text.lower())
+    labels = []
+    end = 0
+    for match in matches:
+        labels.append(given[end : match.start].lower())
+        end = match.end
+    chosen: int | None = None
+    for word in re.findall(r"[\w']+", said):
+        if word in ORDINALS:
+            chosen = ORDINALS[word]
+        elif word in NUMBER_KINDS:
+            named = [i for i, label in enumerate(labels) if re.search(rf"\b{word}\b", label)]
+            if len(named) == 1:
+                chosen = named[0]
+    if chosen is None:
+        return None
+    return phone_in(matches[chosen].raw_string)
+
+
 def phone_typed_wrong(text: str) -> int | None:
     """How many digits a phone number typed wrong has ("07700 9001234" has 12), when the
     message holds one and no phone number we can use: so the resident is told why it was not
@@ -627,6 +666,11 @@ def ways_said(text: str) -> WaysSaid:
                     or any(negation in before[-3:] for negation in FAR_NEGATIONS)
                     or NOT_THAT_WAY.search(" ".join(before)) is not None
                 )
+                if ruled_out and NOT_MY_WORDS.search(sentence_around(text, said, match.start())):
+                    # "Before you say no letters, this is wrong, I never say this": our words
+                    # said back to be wrong, neither asked for nor ruled out (round 26 r26b-05
+                    # t11 had the letter he asked for taken as ruled out).
+                    continue
                 barred = time_ruled_out(said[match.end() :]) if ruled_out else None
                 if barred is not None:
                     # "dont ring after 6": a time ruled out, not the way (round 13 r13b-07 was
@@ -639,6 +683,29 @@ def ways_said(text: str) -> WaysSaid:
                     mentions.append((match.start(), key))
     kept = [(at, key) for at, key in mentions if key not in ruled_out_ways]
     return WaysSaid(said, kept, frozenset(ruled_out_ways), not_at, not_at_way)
+
+
+# A way ruled out in words said to be ours and wrong: "before you say no letters, this is wrong",
+# "it says no phone calls, I never said that", "you put no emails which is not right".
+NOT_MY_WORDS = re.compile(
+    r"\b(?:you|u|it|the summary|that)\s+(?:say|says|said|put|puts|wrote|writes|have|has|got|"
+    r"think|thinks|keep saying|keeps saying)\b[^.!?]*\b(?:wrong|not right|incorrect|mistake|"
+    r"never (?:say|said|asked)|didn'?t (?:say|ask)|did not (?:say|ask)|not what i (?:said|asked))"
+    r"|\b(?:i|we)\s+(?:never|didn'?t|did not)\s+(?:say|said|ask|asked)\s+(?:this|that|it|"
+    r"so|no|not|for no)\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_around(text: str, said: str, at: int) -> str:
+    """The sentence of `said` (the message's words, as ways_said reads them) around `at`."""
+    starts = [0] + [
+        len(" ".join(re.sub(r"[^\w\s'-]", " ", text.lower()[: m.end()]).split()))
+        for m in re.finditer(r"[.!?\n]", text)
+    ]
+    start = max(s for s in starts if s <= at)
+    end = min((s for s in starts if s > at), default=len(said))
+    return said[start:end]
 
 
 def contact_preference(text: str, last: bool = False) -> str | None:
@@ -669,6 +736,33 @@ def contact_preference(text: str, last: bool = False) -> str | None:
         # "only call after 6pm": the time is what is only.
         return f"{way}, {when}"
     return way + (" only" if only else "")
+
+
+# The ways that may be asked for together ("letter and email"), and the words that join them.
+WAYS_ALONE = ("letter", "email", "phone", "text")
+BOTH_WAYS = re.compile(r"\b(?:and|also|both|as well|plus)\b|[&+]", re.IGNORECASE)
+
+
+def both_ways_asked(text: str) -> str | None:
+    """Two ways asked for together ("a letter to my home AND email"), in the order said."""
+    found = ways_said(text)
+    named = list(dict.fromkeys(way for _, way in sorted(found.mentions)))
+    if len(named) != 2 or not BOTH_WAYS.search(text):
+        return None
+    return f"{named[0]} and {named[1]}"
+
+
+def is_a_letter(preference: object) -> bool:
+    """Whether the way chosen is a letter ("letter", "letter and email", "letter, mornings")."""
+    said = str(preference or "").strip().lower()
+    return said.split(",")[0].split()[:1] == ["letter"]
+
+
+def with_address(details: str, address: str) -> str:
+    """The contact details with the address to write to first, other contact wishes after."""
+    main, *also = held_details(details)
+    own = ", ".join(part for part in (address.strip(), main.strip()) if part)
+    return ALSO.join([own, *also])
 
 
 # Each way as a thing that can be ruled out: "no phone calls during the day".
@@ -750,8 +844,11 @@ PREFERRED_AFTER = re.compile(
 # When they can be reached, said beside the way: "calls after 5pm", "evenings only", "before
 # 10am", "between 9 and 12". Kept with the way (the case store holds 40 characters).
 CONTACT_TIME = re.compile(
-    r"\b(?:after|before|from|between|not before|not after)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
-    r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)?"
+    # An hour is never the start of a longer number: "same as before 07700900733" was read
+    # back "by phone, before 07" (round 26 r26b-08 t20).
+    r"\b(?:after|before|from|between|not before|not after)\s+\d{1,2}(?!\d)(?:[:.]\d{2})?"
+    r"\s*(?:am|pm)?"
+    r"(?:\s*(?:and|-|to|till|until)\s*\d{1,2}(?!\d)(?:[:.]\d{2})?\s*(?:am|pm)?)?"
     r"|\b(?:in the )?(?:mornings?|afternoons?|evenings?|weekends?|weekdays?)(?: only)?\b"
     # "no phone calls during the day as I work nights" was dropped, then filed under what went
     # wrong (round 24 r24b-02 t11, t13).

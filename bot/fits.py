@@ -22,7 +22,12 @@ from bot.definition import (
     written_names,
 )
 from bot.text import contains, starts_with, words
-from bot.told import OUTCOME_WORDS, outcome_told, says_they_are_the_resident
+from bot.told import (
+    OUTCOME_WORDS,
+    outcome_told,
+    role_and_consent_only,
+    says_they_are_the_resident,
+)
 
 # What tells of an earlier report: "rang in July", "job 4411", "the roofer came in May".
 EARLIER_REPORT_WORDS = re.compile(
@@ -182,6 +187,10 @@ def elsewhere(slot: str, text: str) -> dict[str, Any] | None:
         if only_contact_details(text):
             return {"contact_details": contact_details_in(text)}
         if says_they_are_the_resident(text) and not OUTCOME_WORDS.search(text):
+            return {"acting_for": "resident"}
+        if role_and_consent_only(text):
+            # "CH taking call for cust, cust is tenant, on the line, consents" (round 26
+            # r26b-03 t6 was read back as what would put it right).
             return {"acting_for": "resident"}
         if yes_or_no(text) is not None and len(words(text).split()) <= 2:
             # "yes" alone says nothing of what they want.

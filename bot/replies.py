@@ -337,6 +337,43 @@ ADDRESS_NOT_READ = (
 )
 ADDRESS_DECLINED_LINE = "That's fine. Our team will ask you for the address when they contact you."
 
+# "why do you need that" at the contact details or the address question: said why, then asked
+# again (round 26 r26b-02 t8 got "That doesn't look like a phone number", r26b-08 t6 "Sorry, I
+# could not find an address in that").
+WHY_NEEDED = re.compile(
+    r"^\W*(?:(?:but|and|ok|okay|um+|erm+|hmm+)\W+)?"
+    r"(?:why|y(?=\s+(?:do|does|u|you|need)\b)|how come|what for)\b"
+    r"(?!.*\b(?:not|no|isnt|isn't|wont|won't|cant|can't|didnt|didn't)\b)"
+    r"|\bwhat\s+(?:do|does|would)\s+(?:you|u|they)\s+(?:need|want)\s+(?:it|that|this|them|"
+    r"my\s+\w+)\s+for\b|\bwhat(?:'s| is|s)\s+(?:it|that|this)\s+for\b"
+    r"|\b(?:do|why do|why does)\s+(?:you|u|they)\s+(?:really\s+)?need\s+(?:it|that|this|my)\b",
+    re.IGNORECASE,
+)
+WHY_CONTACT_DETAILS = {
+    "complaint_form": (
+        "We need a phone number or email address so we can contact you about your complaint: to "
+        "tell you what happens next and send you our answer. We only use it for that."
+    ),
+    "request_contact_form": (
+        "We need a phone number or email address so our team can contact you to arrange the "
+        "job. We only use it for that."
+    ),
+}
+# Asked when a letter was chosen and no address is held (round 26 r26b-05 t9, r26b-06 t7).
+LETTER_ADDRESS_QUESTION = (
+    "To send you a letter, we need your address. What is your full address, with your flat or "
+    "house number and postcode?"
+)
+WHY_ADDRESS = {
+    "letter": "We need your address so we can send your letter to the right home.",
+    "job": "We need the address so we send someone to the right home.",
+}
+
+
+def asks_why_needed(text: str) -> bool:
+    """Whether an answer asks why the question was asked ("why do you need that")."""
+    return WHY_NEEDED.search(text.strip()) is not None
+
 
 # Round 23: "no letters" said at any question, said back with the request's contact line.
 NO_POST_LINE = "We will not send letters or anything by post to your home, as you asked."

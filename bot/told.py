@@ -44,6 +44,9 @@ SENTENCE_END = re.compile(r"[.?!\n]|$")
 OUTCOME_WORDS = re.compile(
     r"\b(?:fix|fixed|fixing|repair|repaired|replaced|replace|sorted|put right|done properly|"
     r"properly|compensation|compensated|apology|apologise|apologize|sorry|refund|explanation|"
+    # "cust wants comp", "comp for 3 lost days pay + service booked on a sat": a call handler's
+    # shorthand for compensation (round 26 r26b-03 t1, t5 were asked for the outcome again).
+    r"comp(?=\s+(?:for|of|and|plus)\b|\s*(?:[+&,.;!]|$))|"
     r"money back|reimburs\w*|treated|cleared|removed|sort|sort out|pay for|make good|"
     # "I want the hole blocked, the pest control finished, and someone to call me back" (round
     # 19 r19b-10 t5 was asked for the outcome again).
@@ -611,12 +614,23 @@ STAFF_WRITER = re.compile(
 
 # A call handler's note that the caller is the tenant: "caller Mr Kwame Osei T at 7 Kings
 # Walk", "clr is the T", "caller is the tenant herself" (round 15 r15a-03 was asked "are you the
-# resident?"); not "caller is his son, T is Mr Price".
+# resident?"); not "caller is his son, T is Mr Price". "cust is tenant" (round 26 r26b-03 t6).
 CALLER_IS_THE_RESIDENT = re.compile(
-    r"\b(?:[Cc]aller|[Cc]lr|CALLER|CLR)\s+(?:is\s+)?(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?"
+    r"\b(?:[Cc]aller|[Cc]lr|CALLER|CLR|[Cc]ust|[Cc]ustomer|CUST)\s+(?:is\s+)?"
+    r"(?:(?:[Mm]r|[Mm]rs|[Mm]s|[Mm]iss|[Dd]r)\.?\s+)?"
     r"(?:[A-Z][a-z'-]+\s+){0,3}?,?\s*(?:is\s+)?(?:the\s+)?(?:T|[Tt]enant|[Rr]esident)\b"
     r"(?!\s+of\b|'s|\s+is\b)"
 )
+
+
+def role_and_consent_only(text: str) -> bool:
+    """Whether a call handler's line says only who is on the call and that they agree ("CH
+    taking call for cust, cust is tenant, on the line, consents"): it answers who is
+    complaining, never what would put it right (round 26 r26b-03 t6 was read back as the
+    outcome)."""
+    return (
+        staff_for_the_resident(text) or caller_is_the_resident(text) or tenant_on_the_line(text)
+    ) and not (OUTCOME_WORDS.search(text) or outcome_told(text))
 
 
 def caller_is_the_resident(text: str) -> bool:
@@ -630,7 +644,8 @@ def caller_is_the_resident(text: str) -> bool:
 # for her"), the relative is the helper.
 STAFF_SHORTHAND = re.compile(
     r"^\W*(?:CH|CSA|CSR|call handler|staff|adviser|advisor|customer services?(?:\s+advis[eo]r)?)"
-    r"\s+(?:here|typing|speaking)\b"
+    # "CH taking call for cust, cust is tenant, on the line, consents" (round 26 r26b-03 t6).
+    r"\s+(?:here|typing|speaking|taking|logging|handling)\b"
     r"|\b(?:i'?m|im|i am)\s+(?:just\s+)?(?:taking|logging|handling|typing)\s+(?:the|this|it)"
     r"(?:\s+call)?\b(?!\s+for\s+(?:my|her|him))",
     re.IGNORECASE,

@@ -299,10 +299,28 @@ def asks_about_safe_contact(
     if not any(c in policy.urgency and policy.urgency[c].to_a_person for c in standing):
         return ()
     asked = {
-        "contact": _tells_any(text, policy.safety.contact_asked_cues),
+        "contact": _tells_any(text, policy.safety.contact_asked_cues) and asks_a_question(text),
         "call_seen": _tells_any(text, policy.safety.call_seen_cues),
     }
     return tuple(kind for kind, said in asked.items() if said)
+
+
+# A question: a question mark, or a question's first words ("will anyone ring me", "do u post
+# letters"). "Stop the court, write to me the account is ok, and say sorry" asks for a letter:
+# it is no question whether we will write (round 26 r26b-05 t5 was told "you must not be
+# phoned or sent letters", the opposite of what he asked).
+QUESTION = re.compile(
+    r"\?|^\W*(?:and\s+|but\s+|so\s+)?(?:will|would|are|is|do|does|did|can|could|won'?t|wont|"
+    r"shall|should|if)\b"
+    # "the lock people wont ring my mobile will they", "... yes or no"
+    r"|\b(?:will|won'?t|wont|would|do|does|don'?t|can|is|are)\s+(?:they|you|u|he|she|it|anyone|"
+    r"someone|we)\W*$|\byes or no\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_a_question(text: str | None) -> bool:
+    return QUESTION.search(text or "") is not None
 
 
 def asks_why_asked(text: str | None, policy: Policy) -> bool:

@@ -235,6 +235,12 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     texts["address_declined"] = replies.ADDRESS_DECLINED_LINE
     texts["address_noted"] = replies.address_noted_line("Flat 9, 12 Oak Road")
     texts["no_post"] = replies.NO_POST_LINE
+    # Round 26: why the contact details or the address are asked for; the address for a letter.
+    for form, text in replies.WHY_CONTACT_DETAILS.items():
+        texts[f"why_contact_details:{form}"] = text
+    for kind, text in replies.WHY_ADDRESS.items():
+        texts[f"why_address:{kind}"] = text
+    texts["letter_address_question"] = replies.LETTER_ADDRESS_QUESTION
     texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")
     deadlines = CaseStore(lambda: None, policy).deadlines  # type: ignore[arg-type, return-value]
     texts["reply_dates_late"] = reply_dates_line(date(2026, 11, 13), date(2026, 12, 6), deadlines)
