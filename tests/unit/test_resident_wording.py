@@ -241,6 +241,12 @@ def built_in_python(policy: Policy) -> dict[str, str]:
     for kind, text in replies.WHY_ADDRESS.items():
         texts[f"why_address:{kind}"] = text
     texts["letter_address_question"] = replies.LETTER_ADDRESS_QUESTION
+    # Round 26: a Stage 2 request not sent or taken back, and Stage 2 offered after an unhappy
+    # (or late) Stage 1 answer, with its button.
+    for name in ("NO_STAGE_2_LINE", "STAGE_2_TAKEN_BACK_LINE", "STAGE_2_OFFER_LINE",
+                 "STAGE_2_OFFER_LATE_LINE"):  # fmt: skip
+        texts[name.lower()] = getattr(replies, name)
+    texts["stage_2_offer_button"] = replies.STAGE_2_OFFER_BUTTONS[0]["title"]
     texts["withdrawal"] = replies.withdrawal_line("CMP-2026-000042")
     deadlines = CaseStore(lambda: None, policy).deadlines  # type: ignore[arg-type, return-value]
     texts["reply_dates_late"] = reply_dates_line(date(2026, 11, 13), date(2026, 12, 6), deadlines)
