@@ -438,6 +438,20 @@ def _checked(record: _Record, key: str, fields: set[str]) -> str:
     return text
 
 
+def _combinations(r: _Record, cue_groups: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """A record's `combinations`: lists of two or more cue group names, each group held in
+    `cue_groups` (a category's own, or a follow-up's)."""
+    combinations = r.data.get("combinations", [])
+    if not isinstance(combinations, list) or not all(
+        isinstance(c, list) and len(c) >= 2 for c in combinations
+    ):
+        r.fail("'combinations' must be a list of lists of at least two cue group names")
+    for group in (g for combination in combinations for g in combination):
+        if group not in cue_groups:
+            r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+    return combinations
+
+
 def _follow_ups(
     category: _Record, landlord_fields: set[str], cue_groups: dict[str, tuple[str, ...]]
 ) -> list[tuple[_Record, RouteFollowUp]]:
@@ -446,14 +460,7 @@ def _follow_ups(
     follow_ups = []
     fields = {"cues", "answer", "also_after", "combinations", "instead_of"}
     for r in category.records("follow_ups", fields):
-        combinations = r.data.get("combinations", [])
-        if not isinstance(combinations, list) or not all(
-            isinstance(c, list) and len(c) >= 2 for c in combinations
-        ):
-            r.fail("'combinations' must be a list of lists of at least two cue group names")
-        for group in (g for combination in combinations for g in combination):
-            if group not in cue_groups:
-                r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+        combinations = _combinations(r, cue_groups)
         follow_ups.append(
             (
                 r,
@@ -505,14 +512,7 @@ def _safety(file: _Record, landlord_fields: set[str], hazards: dict[str, HazardK
         follow_ups += own_follow_ups
         route = r.text("route")
         _check_placeholders(r, "route", route, landlord_fields)
-        combinations = r.data.get("combinations", [])
-        if not isinstance(combinations, list) or not all(
-            isinstance(c, list) and len(c) >= 2 for c in combinations
-        ):
-            r.fail("'combinations' must be a list of lists of at least two cue group names")
-        for group in (g for combination in combinations for g in combination):
-            if group not in cue_groups:
-                r.fail(f"combination names cue group '{group}', which 'cue_groups' does not hold")
+        combinations = _combinations(r, cue_groups)
         needs = r.cues("detector_needs")
         for group in needs:
             if group not in cue_groups:
