@@ -411,7 +411,11 @@ class ActionSafetyCheck(Action):
         events: list[EventType] = []
         contact_id = tracker.get_slot("contact_id")
         if cancel and contact_id is not None:
-            if get_app().cases.cancel_service_request(int(contact_id)):
+            # Only a request raised for the false alarm alone: the no-heating job for an
+            # 84-year-old, routed before the gas smell, still stands (round 27 r27a-03 t5).
+            before = routes_standing(turns_in_events(before_latest_message(tracker)), policy)
+            alone = set(before) <= set(categories)
+            if alone and get_app().cases.cancel_service_request(int(contact_id)):
                 dispatcher.utter_message(text=REQUEST_CANCELLED_LINE)
             events.append(SlotSet(OFFER, False))
         if tracker.get_slot(WITH_PERSON_SLOT):

@@ -173,6 +173,28 @@ def test_a_gas_false_alarm_is_stood_down_and_its_request_cancelled(
     assert any(kind == "service_request_cancelled" for _, kind, _ in trail)
 
 
+def test_a_gas_false_alarm_keeps_a_request_raised_for_another_danger(
+    app: App, policy: Policy, dispatcher: CollectingDispatcher
+) -> None:
+    """Round 27 r27a-03 t5: the toaster's false alarm cancelled the no-heating job for an
+    84-year-old, routed before the gas smell; only the gas advice is stood down."""
+    cold = "my nan is 84 and her heating is broken, the house is freezing"
+    contact_id = _logged(app, cold)
+    turns = [
+        (cold, [policy.urgent_route("no_heating_or_water_vulnerable"), CONTACT_OFFER]),
+        ("now she can smell gas in the kitchen", [policy.urgent_route("gas")]),
+    ]
+    tracked = _conversation(
+        policy, turns, "false alarm, it was the toaster. all fine", contact_id=contact_id
+    )
+    _run(dispatcher, tracked)
+    replies = texts(dispatcher)
+    assert policy.false_alarm_line("gas") in replies
+    assert REQUEST_CANCELLED_LINE not in replies
+    trail = app.cases.audit_trail(f"contact:{contact_id}")
+    assert not any(kind == "service_request_cancelled" for _, kind, _ in trail)
+
+
 @pytest.mark.parametrize(
     "text", ["ok. so am i ok to boil the kettle now?", "can i put the lights on then"]
 )
