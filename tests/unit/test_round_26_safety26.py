@@ -10,24 +10,12 @@ from __future__ import annotations
 import pytest
 
 from bot.policy import Policy
-from bot.triage import triage
 from bot.triage.safety import follow_ups_asked, routes_standing
+from tests.unit.test_round_25_safety25 import REPAIR, _guessed
 from tests.unit.test_triage import parse_text
 
-REPAIR = {"service_request": 0.7, "dissatisfaction": 0.2, "enquiry": 0.1}
 UNHAPPY = {"dissatisfaction": 0.7, "service_request": 0.2, "enquiry": 0.1}
 ELECTRICAL = "electrical_danger"
-
-
-def _guessed(
-    text: str, guess: str, confidence: float, policy: Policy, labels: dict[str, float] = REPAIR
-) -> tuple[tuple[str, ...], bool]:
-    parse = parse_text(text, labels, policy)
-    parse["entities"].append(
-        {"entity": "detected_urgency", "value": guess, "confidence": confidence}
-    )
-    result = triage(parse, policy)
-    return result.urgency, result.ask_about_danger
 
 
 def _asked(text: str, policy: Policy, routed: tuple[str, ...] = (ELECTRICAL,)) -> list[str]:
