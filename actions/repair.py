@@ -695,6 +695,16 @@ def leave(
     return [*events, FollowupAction(then)]
 
 
+def _form_left(form: str | None, domain: dict[str, Any]) -> list[EventType]:
+    """The form stopped, with every answer it held cleared."""
+    form_slots = domain.get("forms", {}).get(form, {}).get("required_slots", [])
+    return [
+        SlotSet("requested_slot", None),
+        ActiveLoop(None),
+        *(SlotSet(slot, None) for slot in form_slots),
+    ]
+
+
 def complaint_instead(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -704,13 +714,7 @@ def complaint_instead(
     """Out of the Stage 2 questions into the complaint form, when there is no earlier complaint
     ("this is my first complaint"): Stage 2 needs a Stage 1 complaint, so the resident's choice
     to complain is recorded (1.3) and a new complaint is taken, never passed on as Stage 2."""
-    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
-    return [
-        SlotSet("requested_slot", None),
-        ActiveLoop(None),
-        *(SlotSet(slot, None) for slot in form_slots),
-        *first_complaint_instead(dispatcher, tracker),
-    ]
+    return [*_form_left(question.form, domain), *first_complaint_instead(dispatcher, tracker)]
 
 
 def no_stage_2_after_all(
@@ -723,13 +727,7 @@ def no_stage_2_after_all(
     resident's words (round 26 r26b-07 t3): bot.replies.NO_STAGE_2_LINE."""
     from actions.escalation import take_back_stage_2  # it imports actions.handoff
 
-    form_slots = domain.get("forms", {}).get(question.form, {}).get("required_slots", [])
-    return [
-        SlotSet("requested_slot", None),
-        ActiveLoop(None),
-        *(SlotSet(slot, None) for slot in form_slots),
-        *take_back_stage_2(dispatcher, tracker),
-    ]
+    return [*_form_left(question.form, domain), *take_back_stage_2(dispatcher, tracker)]
 
 
 def first_complaint_instead(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -844,11 +842,8 @@ def put_right_instead(
     reverted, *reread = as_message(
         tracker, OpenQuestion(CHOICE) if at_read_back else question, "deny", {}
     )
-    form_slots = domain.get("forms", {}).get(form, {}).get("required_slots", [])
     out_of_the_form: list[EventType] = [
-        SlotSet("requested_slot", None),
-        ActiveLoop(None),
-        *(SlotSet(slot, None) for slot in form_slots),
+        *_form_left(form, domain),
         *([SlotSet(READ_BACK, False)] if at_read_back else []),
         SlotSet("choice_pending", True),
     ]
